@@ -1,0 +1,243 @@
+"""One run of the analysis: git → ChangeSet → projects → facts → semantic diff → :class:`Report`.
+
+This module is the glue; each step lives in its own module. It never touches the network or the
+working tree, and never executes anything from the repository.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Rule
+from .changeset import ChangeSet, FileChange, read_changeset
+from .discovery import Project, discover
+from .errors import MissingMergeBase, UserError
+from .extract import reader_kind
+from .facts import Fact, FileFacts
+from .factstore import FactStore
+from .gitrepo import GitRepo, TreeEntry
+from .report import FileError, Finding, ProjectInfo, Removed, Report, sort_findings
+from .semantic_diff import Addition, compare
+
+# Families whose catalog and analysis exist; the others answer "not_checked".
+ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link"})
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to analyse and how to word it. ``language`` is ``zh-CN`` or ``en``."""
+
+    language: str = "zh-CN"
+    exclude: tuple[str, ...] = field(default=())
+
+
+def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
+            options: RunOptions | None = None) -> tuple[Report, FactStore]:
+    """Compare ``base_rev`` (through its merge base with head) with ``head_rev``.
+
+    Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done).
+
+    Raises:
+        UnknownRevision: a revision does not exist.
+        MissingMergeBase: base and head share no history.
+        UserError: no Mini Program in either revision, or git failed.
+    """
+    options = options or RunOptions()
+    head = repo.resolve(head_rev)
+    base = repo.resolve(base_rev)
+    store = FactStore(repo)
+    if base == head:
+        return _empty(base, head, "base and head are the same commit: nothing to compare"), store
+    merge_base = repo.merge_base(base, head)
+    if merge_base is None:
+        shallow = " (the clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)" \
+            if repo.is_shallow() else ""
+        raise MissingMergeBase(f"{base_rev} and {head_rev} have no common ancestor{shallow}")
+    if merge_base == head:
+        return _empty(base, head, f"{head_rev} is already contained in {base_rev}: the change adds nothing"), store
+
+    changes = read_changeset(repo, merge_base, head)
+    head_tree = {e.path: e for e in repo.ls_tree(head)}
+    base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
+    head_projects = discover(head_tree.values(), _reader(store, head_tree))
+    base_projects = discover(base_tree.values(), _reader(store, base_tree))
+    if not head_projects and not base_projects:
+        raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to "
+                        "app.js), pages.json, app.config.js, app.mpx or app.wpy outside node_modules")
+
+    findings: list[Finding] = []
+    removed: list[Removed] = []
+    errors: list[FileError] = []
+    touched = 0
+    for project, base_project in _pair(head_projects, base_projects):
+        errors.extend(FileError(project.app_config or project.root, e) for e in project.errors)
+        head_changed = [f for f in changes.files if _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
+        base_changed = [f for f in changes.files if base_project is not None
+                        and _owned(base_project, f.old_path, f.old_blob, f.old_mode, options)]
+        if not head_changed and not base_changed:
+            continue
+        touched += len(head_changed) + len(base_changed)
+        head_facts = store.facts([(f.new_path, f.new_blob) for f in head_changed  # type: ignore[misc]
+                                  if f.new_path and f.new_blob], head_tree)
+        base_facts = store.facts([(f.old_path, f.old_blob) for f in base_changed  # type: ignore[misc]
+                                  if f.old_path and f.old_blob], base_tree)
+        errors.extend(_file_errors(head_facts))
+        errors.extend(e for e in _file_errors(base_facts) if e.path not in head_facts)
+        unchanged = {p for p, e in head_tree.items()
+                     if _owned(project, p, e.blob, e.mode, options)} - set(head_facts) - set(changes.by_new_path())
+
+        def present_elsewhere(subjects: set[str], project: Project = project,
+                              unchanged: set[str] = unchanged) -> set[str]:
+            return _present(repo, store, head, head_tree, project, unchanged, subjects)
+
+        additions, removals = compare(
+            head_facts, base_facts,
+            counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
+            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
+            present_elsewhere=present_elsewhere, catalog=catalog)
+        findings.extend(_finding(a, catalog, options.language, project.root) for a in additions)
+        findings.extend(_derived(additions, catalog, options.language, project.root))
+        removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
+
+    message = None if touched else "no Mini Program files in this change"
+    return Report(
+        base=merge_base, head=head,
+        projects=tuple(ProjectInfo(p.root, p.framework) for p in head_projects),
+        findings=tuple(sort_findings(_dedupe(findings))),
+        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=ANALYSED_FAMILIES,
+        message=message, changed_files=len(changes.files),
+    ), store
+
+
+def _empty(base: str, head: str, message: str) -> Report:
+    return Report(base=base, head=head, projects=(), findings=(), analysed_families=ANALYSED_FAMILIES,
+                  message=message)
+
+
+def _reader(store: FactStore, tree: Mapping[str, TreeEntry]):  # type: ignore[no-untyped-def]
+    def read_text(path: str) -> str | None:
+        entry = tree.get(path)
+        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 1_000_000:
+            return None
+        return store.text(entry.blob)
+    return read_text
+
+
+def _pair(head: list[Project], base: list[Project]) -> list[tuple[Project, Project | None]]:
+    """Match each head project with its base version: same root, else same appid, else the only one left."""
+    pairs: list[tuple[Project, Project | None]] = []
+    by_root = {p.root: p for p in base}
+    left = [p for p in base if p.root not in {h.root for h in head}]
+    unmatched: list[Project] = []
+    for project in head:
+        if project.root in by_root:
+            pairs.append((project, by_root[project.root]))
+        else:
+            unmatched.append(project)
+    for project in unmatched:
+        match = next((b for b in left if project.appid and b.appid == project.appid), None)
+        if match is None and len(unmatched) == 1 and len(left) == 1:
+            match = left[0]
+        if match is not None:
+            left.remove(match)
+        pairs.append((project, match))
+    return pairs
+
+
+def _owned(project: Project, path: str | None, blob: str | None, mode: str | None,
+           options: RunOptions) -> bool:
+    if not path or not blob or mode in ("120000", "160000"):  # symlinks and submodules are never followed
+        return False
+    return project.owns(path) and reader_kind(path) is not None and not _excluded(path, options.exclude)
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    from .pathfilter import matches
+
+    return matches(path, patterns)
+
+
+def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
+    return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
+
+
+def needle(subject: str) -> str:
+    """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
+    if subject.startswith("host:"):
+        return subject[5:]
+    if subject.startswith("<") and subject.endswith(">"):
+        return subject[1:-1]
+    if "[" in subject:
+        return subject.split("=", 1)[1].rstrip("]")
+    if subject.startswith("wx.authorize:"):
+        return subject.split(":", 1)[1]
+    if subject.startswith("app.json:"):
+        return subject.split(":")[-1]
+    owner, _, member = subject.rpartition(".")
+    factories = {"RecorderManager": "getRecorderManager", "MapContext": "createMapContext"}
+    if owner in factories:
+        return factories[owner]
+    return member or subject
+
+
+def _present(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, TreeEntry], project: Project,
+             unchanged: set[str], subjects: set[str]) -> set[str]:
+    """Subjects present in the project's unchanged files: git grep as prefilter, the parser confirms."""
+    needles = {needle(s) for s in subjects}
+    jsx_names = {"WebView": "<web-view>", "Camera": "<camera>", "LivePusher": "<live-pusher>",
+                 "LivePlayer": "<live-player>", "Ad": "<ad>"}
+    needles |= {name for name, tag in jsx_names.items() if tag in subjects}
+    candidates = repo.grep_files(head, needles, [project.root] if project.root else []) & unchanged
+    facts = store.facts([(p, tree[p].blob) for p in sorted(candidates)], tree)
+    from .semantic_diff import counted
+
+    return {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and counted(f)}
+
+
+def _finding(addition: Addition, catalog: Catalog, language: str, project_root: str,
+             rule: Rule | None = None) -> Finding:
+    rule = rule or addition.rule
+    privacy = catalog.privacy_type(rule.privacy_key)
+    severity = rule.severity if addition.scope == "app" else "low"
+    return Finding(
+        rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
+        path=addition.path, line=addition.fact.line, title=rule.title[language], fix=rule.fix[language],
+        doc=rule.doc, privacy_type=privacy.label if privacy else None,
+        privacy_key=privacy.key if privacy else None, value=addition.fact.value, project=project_root)
+
+
+def _derived(additions: list[Addition], catalog: Catalog, language: str, project_root: str) -> list[Finding]:
+    """Findings that qualify an addition: a new host that is plain http, an IP address or localhost."""
+    out = []
+    for addition in additions:
+        fact = addition.fact
+        if fact.kind != "host" or addition.scope != "app" or not fact.value:
+            continue
+        from .urls import find_urls
+
+        urls = find_urls(fact.value)
+        if urls and (urls[0].insecure or urls[0].is_ip_or_local):
+            try:
+                rule = catalog.rule("external_link.insecure_url")
+            except KeyError:
+                continue
+            out.append(_finding(addition, catalog, language, project_root, rule))
+    return out
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.subject, f.path, f.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+__all__ = ["ANALYSED_FAMILIES", "ChangeSet", "FileChange", "RunOptions", "analyze", "needle"]
+_ = Fact

@@ -1,0 +1,51 @@
+"""What a file uses, as facts: the unit the semantic diff compares (design §1, Facts).
+
+A fact names a *subject* in one spelling shared by every extractor:
+
+==========================  ==========================================================
+``wx.getLocation``          a ``wx`` API referenced in JS/TS (framework namespaces mapped to ``wx``)
+``wx.cloud.uploadFile``     a ``wx.cloud`` API
+``RecorderManager.start``   a method on an object a ``wx`` factory returned
+``wx.authorize:scope.X``    ``wx.authorize`` asked for scope ``scope.X`` (a literal)
+``<web-view>``              a component (tag) in WXML / Vue / JSX
+``button[open-type=X]``     an ``open-type`` attribute value on any tag
+``input[type=nickname]``    the nickname input; ``navigator[target=miniProgram]`` likewise
+``host:api.example.com``    a URL host in a JS string literal or a markup attribute
+``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
+==========================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One use of ``subject`` at 1-based ``line`` of a file.
+
+    ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
+    used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``code``) or, for
+    an API, ``via:<path>`` when it was reached through a project wrapper function.
+    """
+
+    subject: str
+    kind: FactKind
+    line: int
+    value: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """Facts of one file version. ``error`` says why some or all of the file could not be read."""
+
+    facts: tuple[Fact, ...] = ()
+    error: str | None = None
+    # Calls to functions imported from other project files: (module specifier, imported name, line).
+    imported_calls: tuple[tuple[str, str, int], ...] = ()
+    # Exported functions of this file and the wx subjects each one calls directly.
+    exports: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -1,0 +1,103 @@
+"""Facts of file versions, keyed by git blob id: an unchanged file is parsed once for both sides.
+
+Also follows project wrapper functions one level: a call to ``uploadImage()`` imported from
+``../../utils/api`` counts as the ``wx`` APIs that ``uploadImage`` calls directly, at the call's line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+
+from .extract import extract, reader_kind
+from .facts import Fact, FileFacts
+from .gitrepo import GitRepo, TreeEntry
+from .textcodec import UndecodableFile, decode
+
+_MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx")
+
+
+class FactStore:
+    """Reads blobs in batches from ``repo`` and caches their facts by (blob id, reader kind)."""
+
+    def __init__(self, repo: GitRepo) -> None:
+        self.repo = repo
+        self._cache: dict[tuple[str, str], FileFacts] = {}
+        self.blobs_parsed = 0
+
+    def text(self, blob: str) -> str | None:
+        """Decoded text of a blob, or None when it is missing or not text."""
+        data = self.repo.read_blobs([blob]).get(blob)
+        if data is None:
+            return None
+        try:
+            return decode(data).text
+        except UndecodableFile:
+            return None
+
+    def raw_facts(self, files: Iterable[tuple[str, str]]) -> dict[str, FileFacts]:
+        """Facts of (path, blob) pairs, without wrapper following."""
+        pending: dict[str, list[tuple[str, str]]] = {}
+        result: dict[str, FileFacts] = {}
+        for path, blob in files:
+            kind = reader_kind(path)
+            if kind is None:
+                continue
+            cached = self._cache.get((blob, kind))
+            if cached is not None:
+                result[path] = cached
+            else:
+                pending.setdefault(blob, []).append((path, kind))
+        if pending:
+            contents = self.repo.read_blobs(pending)
+            for blob, users in pending.items():
+                data = contents.get(blob)
+                for path, kind in users:
+                    if data is None:
+                        facts = FileFacts(error="not read: blob missing from the repository (a shallow or "
+                                                "partial clone?)")
+                    elif (blob, kind) in self._cache:
+                        facts = self._cache[(blob, kind)]
+                    else:
+                        facts = extract(path, data)
+                        self.blobs_parsed += 1
+                        self._cache[(blob, kind)] = facts
+                    result[path] = facts
+        return result
+
+    def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
+        """Facts of (path, blob) pairs in the revision whose tree is ``tree``, wrappers followed one level."""
+        direct = self.raw_facts(files)
+        wanted: dict[str, str] = {}
+        for path, facts in direct.items():
+            for spec, _name, _line in facts.imported_calls:
+                module = resolve_module(path, spec, tree)
+                if module is not None:
+                    wanted[module] = tree[module].blob
+        if not wanted:
+            return direct
+        modules = self.raw_facts(wanted.items())
+        out: dict[str, FileFacts] = {}
+        for path, facts in direct.items():
+            extra: list[Fact] = []
+            for spec, name, line in facts.imported_calls:
+                module = resolve_module(path, spec, tree)
+                exported = modules.get(module).exports.get(name, ()) if module in modules else ()  # type: ignore[union-attr]
+                extra.extend(Fact(subject, "api", line, role=f"via:{module}") for subject in exported)
+            out[path] = FileFacts(facts=facts.facts + tuple(extra), error=facts.error,
+                                  imported_calls=facts.imported_calls, exports=facts.exports) if extra else facts
+        return out
+
+
+def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
+    """The tree path a relative import ``spec`` in file ``importer`` names, or None."""
+    if not spec.startswith("."):
+        return None
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))
+    if base.startswith(".."):
+        return None
+    for suffix in _MODULE_SUFFIXES:
+        candidate = base + suffix
+        if candidate in tree and not tree[candidate].is_symlink:
+            return candidate
+    return None

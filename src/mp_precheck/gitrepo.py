@@ -1,0 +1,178 @@
+"""Read-only access to a git repository through the ``git`` command.
+
+Everything the analysis reads comes from git objects at a revision, never from the working tree, so
+what is checked out (a merge commit, a dirty tree) cannot change the answer. Nothing here executes
+code from the repository: only plumbing commands with hooks and external diff drivers disabled.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NotAGitRepository, UnknownRevision, UserError
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+# Config that keeps git from running anything the repository could configure (external diff
+# drivers, textconv filters, fsmonitor hooks) and keeps paths unquoted UTF-8.
+_SAFE_CONFIG = (
+    "-c", "core.quotepath=off",
+    "-c", "diff.external=",
+    "-c", "core.fsmonitor=false",
+    "-c", "diff.renames=true",
+    "-c", "color.ui=false",
+)
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One file of a tree: ``path`` (repository-relative, ``/``-separated), git ``mode`` and ``blob`` id."""
+
+    path: str
+    mode: str
+    blob: str
+    size: int
+
+    @property
+    def is_symlink(self) -> bool:
+        return self.mode == "120000"
+
+    @property
+    def is_submodule(self) -> bool:
+        return self.mode == "160000"
+
+
+class GitRepo:
+    """A repository on disk, addressed by its top-level folder.
+
+    Raises:
+        NotAGitRepository: ``path`` is not inside a git work tree or git directory.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise NotAGitRepository(f"{self.path}: no such folder")
+        proc = self._run_raw("rev-parse", "--git-dir")
+        if proc.returncode != 0:
+            raise NotAGitRepository(f"{self.path} is not a git repository (git rev-parse --git-dir failed)")
+
+    # -- plumbing -----------------------------------------------------------------------------------
+    def _run_raw(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
+        env.pop("GIT_DIR", None)
+        env.pop("GIT_WORK_TREE", None)
+        try:
+            return subprocess.run(
+                ["git", *_SAFE_CONFIG, *args],
+                cwd=self.path,
+                input=stdin,
+                capture_output=True,
+                env=env,
+                check=False,
+            )
+        except FileNotFoundError as exc:
+            raise UserError("git is not installed or not on PATH") from exc
+
+    def run(self, *args: str, stdin: bytes | None = None) -> bytes:
+        """Run ``git args`` and return stdout; raise :class:`UserError` with git's own message on failure."""
+        proc = self._run_raw(*args, stdin=stdin)
+        if proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UserError(f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(proc.returncode)}")
+        return proc.stdout
+
+    # -- revisions ----------------------------------------------------------------------------------
+    def resolve(self, rev: str) -> str:
+        """Full commit id of ``rev``.
+
+        Raises:
+            UnknownRevision: git does not know ``rev`` or it names no commit.
+        """
+        if rev.startswith("-"):
+            raise UnknownRevision(f"unknown revision {rev!r}")
+        proc = self._run_raw("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        if proc.returncode != 0:
+            hint = " (a shallow clone? fetch more history, e.g. actions/checkout with fetch-depth: 0)" \
+                if self.is_shallow() else ""
+            raise UnknownRevision(f"unknown revision {rev!r}{hint}")
+        return proc.stdout.decode().strip()
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        """The best common ancestor of commits ``a`` and ``b``, or None when they share no history."""
+        proc = self._run_raw("merge-base", a, b)
+        if proc.returncode != 0:
+            return None
+        return proc.stdout.decode().strip() or None
+
+    def is_shallow(self) -> bool:
+        proc = self._run_raw("rev-parse", "--is-shallow-repository")
+        return proc.stdout.decode().strip() == "true"
+
+    def default_branch(self) -> str | None:
+        """The remote's default branch (``origin/HEAD``), else ``main`` or ``master`` if present."""
+        proc = self._run_raw("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD")
+        if proc.returncode == 0:
+            return proc.stdout.decode().strip().removeprefix("refs/remotes/")
+        for name in ("origin/main", "origin/master", "main", "master"):
+            if self._run_raw("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}").returncode == 0:
+                return name
+        return None
+
+    # -- trees and blobs ----------------------------------------------------------------------------
+    def ls_tree(self, rev: str) -> list[TreeEntry]:
+        """Every file of ``rev``'s tree, recursively, with sizes (submodules have size 0)."""
+        out = self.run("ls-tree", "-r", "-z", "-l", "--full-tree", rev)
+        entries = []
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            meta, _, path = record.partition(b"\t")
+            mode, _kind, blob, size = meta.decode().split(maxsplit=3)
+            entries.append(TreeEntry(path.decode("utf-8", "surrogateescape"), mode, blob,
+                                     int(size) if size.strip().isdigit() else 0))
+        return entries
+
+    def read_blobs(self, blobs: Iterable[str]) -> dict[str, bytes]:
+        """Contents of the given blob ids, read in one ``git cat-file --batch`` call; missing ids are left out."""
+        wanted = list(dict.fromkeys(blobs))
+        if not wanted:
+            return {}
+        out = self.run("cat-file", "--batch", stdin=("\n".join(wanted) + "\n").encode())
+        return dict(_parse_batch(out))
+
+    def grep_files(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> set[str]:
+        """Paths of files in ``rev`` containing any of ``needles`` (fixed strings), via ``git grep``.
+
+        A prefilter only: the caller confirms with a parser. Binary files are skipped.
+        """
+        needle_list = sorted(set(needles))
+        if not needle_list:
+            return set()
+        args = ["grep", "-l", "-z", "-I", "-F", "--full-name"]
+        for needle in needle_list:
+            args += ["-e", needle]
+        args += [rev, "--", *paths]
+        proc = self._run_raw(*args)
+        if proc.returncode not in (0, 1):
+            raise UserError(f"git grep failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
+        prefix = f"{rev}:"
+        return {p.decode("utf-8", "surrogateescape").removeprefix(prefix)
+                for p in proc.stdout.split(b"\0") if p}
+
+
+def _parse_batch(out: bytes) -> Iterator[tuple[str, bytes]]:
+    pos = 0
+    while pos < len(out):
+        end = out.index(b"\n", pos)
+        header = out[pos:end].decode().split()
+        pos = end + 1
+        if len(header) == 2 and header[1] == "missing":
+            continue
+        sha, _kind, size = header[0], header[1], int(header[2])
+        yield sha, out[pos:pos + size]
+        pos += size + 1

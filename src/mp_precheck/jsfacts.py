@@ -1,0 +1,397 @@
+"""Facts from JavaScript and TypeScript, parsed with tree-sitter (never regular expressions over code).
+
+What counts as a use of ``wx.X``:
+
+* ``wx.X(...)``, ``wx['X'](...)``, ``wx.X`` passed as a value (``promisify(wx.X)``), ``wx.cloud.X``;
+* the same through an alias: ``const w = wx; w.X()``, ``const { X } = wx; X()``, framework namespaces
+  (``uni``, ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or
+  ``remax/wechat`` (design §10: the framework APIs map one to one onto ``wx``);
+* methods of objects that a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives
+  ``RecorderManager.start``.
+
+Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfills) are not uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import tree_sitter_javascript
+import tree_sitter_typescript
+from tree_sitter import Language, Node, Parser
+
+from .facts import Fact, FileFacts
+from .markup import element_facts, normalise_attribute, normalise_tag
+from .urls import find_urls
+
+_JS = Language(tree_sitter_javascript.language())
+_TS = Language(tree_sitter_typescript.language_typescript())
+_TSX = Language(tree_sitter_typescript.language_tsx())
+
+NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
+# Modules whose default export is the API namespace, and whose named exports are wx APIs.
+NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
+                               "@wepy/core", "@tarojs/taro-weapp"})
+FACTORIES = {
+    "wx.getRecorderManager": "RecorderManager",
+    "wx.createMapContext": "MapContext",
+    "wx.createCameraContext": "CameraContext",
+    "wx.createInnerAudioContext": "InnerAudioContext",
+    "wx.getBackgroundAudioManager": "BackgroundAudioManager",
+    "wx.createLivePusherContext": "LivePusherContext",
+}
+_HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
+               "wx.connectSocket": "socket"}
+
+
+def parser_for(path: str) -> Parser:
+    """A tree-sitter parser for the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+    lower = path.lower()
+    if lower.endswith(".tsx"):
+        return Parser(_TSX)
+    if lower.endswith((".ts", ".mts", ".cts")):
+        return Parser(_TS)
+    return Parser(_JS)
+
+
+def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
+    """Facts of one JS/TS source text. ``line_offset`` is added to lines (a script block inside a .vue).
+
+    Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts.
+    """
+    tree = parser_for(path).parse(source.encode("utf-8", "surrogatepass"))
+    return _Extractor(line_offset).run(tree.root_node)
+
+
+def _text(node: Node | None) -> str:
+    if node is None or node.text is None:
+        return ""
+    return node.text.decode("utf-8", "replace")
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def _string_value(node: Node) -> str | None:
+    """The literal text of a string or template-string node (a template only up to its first ``${``)."""
+    if node.type == "string":
+        return "".join(_text(c) for c in node.children if c.type in ("string_fragment", "escape_sequence"))
+    if node.type == "template_string":
+        parts = []
+        for child in node.children:
+            if child.type == "template_substitution":
+                break
+            if child.type in ("string_fragment", "escape_sequence"):
+                parts.append(_text(child))
+        return "".join(parts)
+    return None
+
+
+class _Extractor:
+    def __init__(self, line_offset: int) -> None:
+        self.offset = line_offset
+        self.namespaces: set[str] = set(NAMESPACES)
+        self.api_aliases: dict[str, str] = {}  # identifier -> "wx.X"
+        self.typed: dict[str, str] = {}  # expression text -> factory type
+        self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
+        self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
+        self.facts: list[Fact] = []
+        self.imported_calls: list[tuple[str, str, int]] = []
+
+    def line(self, node: Node) -> int:
+        return node.start_point[0] + 1 + self.offset
+
+    # -- pass 1: aliases --------------------------------------------------------------------------
+    def collect_aliases(self, root: Node) -> None:
+        for node in _walk(root):
+            if node.type == "import_statement":
+                self._import(node)
+            elif node.type == "variable_declarator":
+                self._declarator(node.child_by_field_name("name"), node.child_by_field_name("value"))
+            elif node.type == "assignment_expression":
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                factory = self._factory_type(right)
+                if left is not None and factory:
+                    self.typed[_text(left)] = factory
+
+    def _import(self, node: Node) -> None:
+        source = node.child_by_field_name("source")
+        spec = _string_value(source) if source is not None else None
+        if spec is None:
+            return
+        clause = next((c for c in node.children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for child in clause.children:
+            if child.type == "identifier":  # default import
+                if spec in NAMESPACE_MODULES:
+                    self.namespaces.add(_text(child))
+                elif spec.startswith("."):
+                    self.module_aliases[_text(child)] = spec
+            elif child.type == "namespace_import":
+                ident = next((c for c in child.children if c.type == "identifier"), None)
+                if ident is not None:
+                    if spec in NAMESPACE_MODULES:
+                        self.namespaces.add(_text(ident))
+                    elif spec.startswith("."):
+                        self.module_aliases[_text(ident)] = spec
+            elif child.type == "named_imports":
+                for item in child.children:
+                    if item.type != "import_specifier":
+                        continue
+                    name = _text(item.child_by_field_name("name"))
+                    alias = _text(item.child_by_field_name("alias")) or name
+                    if spec in NAMESPACE_MODULES:
+                        if name and name[0].islower():
+                            self.api_aliases[alias] = f"wx.{name}"
+                    elif spec.startswith("."):
+                        self.named_imports[alias] = (spec, name)
+
+    def _declarator(self, name: Node | None, value: Node | None) -> None:
+        if name is None or value is None:
+            return
+        if name.type == "identifier":
+            if value.type == "identifier" and _text(value) in self.namespaces:
+                self.namespaces.add(_text(name))
+            elif self._namespace_of(value) == "wx":
+                self.namespaces.add(_text(name))
+            elif (api := self._resolve(value)) is not None:
+                self.api_aliases[_text(name)] = api
+            elif (factory := self._factory_type(value)) is not None:
+                self.typed[_text(name)] = factory
+            elif (spec := self._require_spec(value)) is not None:
+                if spec in NAMESPACE_MODULES:
+                    self.namespaces.add(_text(name))
+                elif spec.startswith("."):
+                    self.module_aliases[_text(name)] = spec
+        elif name.type == "object_pattern":
+            source_ns = self._namespace_of(value)
+            spec = self._require_spec(value)
+            for item in name.children:
+                if item.type == "shorthand_property_identifier_pattern":
+                    key = alias = _text(item)
+                elif item.type == "pair_pattern":
+                    key = _text(item.child_by_field_name("key"))
+                    alias = _text(item.child_by_field_name("value"))
+                else:
+                    continue
+                if source_ns is not None:
+                    self.api_aliases[alias] = f"{source_ns}.{key}"
+                elif spec is not None and spec.startswith("."):
+                    self.named_imports[alias] = (spec, key)
+
+    def _require_spec(self, node: Node) -> str | None:
+        if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
+            return None
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        return _string_value(first) if first is not None else None
+
+    # -- resolution -------------------------------------------------------------------------------
+    def _namespace_of(self, node: Node | None) -> str | None:
+        """"wx" or "wx.cloud" when ``node`` evaluates to that namespace object, else None."""
+        if node is None:
+            return None
+        if node.type == "identifier":
+            return "wx" if _text(node) in self.namespaces else None
+        if node.type == "member_expression":
+            obj = self._namespace_of(node.child_by_field_name("object"))
+            prop = _text(node.child_by_field_name("property"))
+            if obj == "wx" and prop == "cloud":
+                return "wx.cloud"
+            if obj == "wx" and prop == "wx":  # wepy.wx
+                return "wx"
+        if node.type == "parenthesized_expression" and node.named_children:
+            return self._namespace_of(node.named_children[0])
+        return None
+
+    def _resolve(self, node: Node | None) -> str | None:
+        """``wx.X`` / ``wx.cloud.X`` when ``node`` is a reference to that API, else None."""
+        if node is None:
+            return None
+        if node.type == "member_expression":
+            ns = self._namespace_of(node.child_by_field_name("object"))
+            prop = node.child_by_field_name("property")
+            if ns is None or prop is None or prop.type != "property_identifier":
+                return None
+            name = _text(prop)
+            if (ns, name) in (("wx", "cloud"), ("wx", "wx")):
+                return None
+            return f"{ns}.{name}"
+        if node.type == "subscript_expression":
+            ns = self._namespace_of(node.child_by_field_name("object"))
+            index = node.child_by_field_name("index")
+            name = _string_value(index) if index is not None else None
+            if ns is None or not name or not name.isidentifier():
+                return None
+            return f"{ns}.{name}"
+        return None
+
+    def _factory_type(self, node: Node | None) -> str | None:
+        if node is None or node.type != "call_expression":
+            return None
+        fn = node.child_by_field_name("function")
+        api = self._resolve(fn)
+        if api is None and fn is not None and fn.type == "identifier":
+            api = self.api_aliases.get(_text(fn))
+        return FACTORIES.get(api) if api else None
+
+    # -- pass 2: facts ----------------------------------------------------------------------------
+    def run(self, root: Node) -> FileFacts:
+        self.collect_aliases(root)
+        for node in _walk(root):
+            kind = node.type
+            if kind in ("member_expression", "subscript_expression"):
+                self._reference(node)
+            elif kind == "call_expression":
+                self._call(node)
+            elif kind in ("string", "template_string"):
+                self._string(node)
+            elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
+                self._jsx(node)
+        return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
+                         exports=self._exports(root))
+
+    def _reference(self, node: Node) -> None:
+        api = self._resolve(node)
+        if api is None:
+            return
+        parent = node.parent
+        if parent is not None and parent.type == "assignment_expression" and \
+                parent.child_by_field_name("left") == node:
+            return  # wx.X = polyfill: a definition, not a use
+        if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
+                parent.child_by_field_name("object") == node and api.endswith(".cloud"):
+            return
+        self.facts.append(Fact(api, "api", self.line(node)))
+        if api == "wx.authorize" and parent is not None and parent.type == "call_expression":
+            self._authorize_scope(parent)
+
+    def _authorize_scope(self, call: Node) -> None:
+        args = call.child_by_field_name("arguments")
+        if args is None or not args.named_children or args.named_children[0].type != "object":
+            return
+        for pair in args.named_children[0].named_children:
+            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "scope":
+                value = pair.child_by_field_name("value")
+                scope = _string_value(value) if value is not None else None
+                if scope:
+                    self.facts.append(Fact(f"wx.authorize:{scope}", "api", self.line(pair), scope))
+
+    def _call(self, node: Node) -> None:
+        fn = node.child_by_field_name("function")
+        if fn is None:
+            return
+        if fn.type == "identifier":
+            name = _text(fn)
+            if name in self.api_aliases:
+                api = self.api_aliases[name]
+                self.facts.append(Fact(api, "api", self.line(fn)))
+                if api == "wx.authorize":
+                    self._authorize_scope(node)
+            elif name in self.named_imports:
+                spec, exported = self.named_imports[name]
+                self.imported_calls.append((spec, exported, self.line(fn)))
+        elif fn.type == "member_expression":
+            obj = fn.child_by_field_name("object")
+            method = _text(fn.child_by_field_name("property"))
+            owner = self.typed.get(_text(obj)) or self._factory_type(obj)
+            if owner:
+                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn)))
+            elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
+                self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
+
+    def _string(self, node: Node) -> None:
+        parent = node.parent
+        if parent is not None and parent.type in ("import_statement", "export_statement"):
+            return
+        value = _string_value(node)
+        if not value or "://" not in value:
+            return
+        role = self._host_role(node)
+        for url in find_urls(value):
+            facts_role = "media" if url.is_media and role == "code" else role
+            self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
+
+    def _host_role(self, node: Node) -> str:
+        """How a URL literal is used: the API it is passed to (``request``…), else ``code``."""
+        current = node.parent
+        for _ in range(4):  # literal → pair → object → arguments → call
+            if current is None:
+                break
+            if current.type == "call_expression":
+                fn = current.child_by_field_name("function")
+                api = self._resolve(fn)
+                if api is None and fn is not None and fn.type == "identifier":
+                    api = self.api_aliases.get(_text(fn))
+                return _HOST_ROLES.get(api or "", "code")
+            current = current.parent
+        return "code"
+
+    def _jsx(self, node: Node) -> None:
+        name_node = node.child_by_field_name("name")
+        raw = _text(name_node).split(".")[-1]
+        if not raw:
+            return
+        attributes: list[tuple[str, str | None, int]] = []
+        for attr in node.named_children:
+            if attr.type != "jsx_attribute" or not attr.named_children:
+                continue
+            name = normalise_attribute(_text(attr.named_children[0]))
+            value_node = attr.named_children[1] if len(attr.named_children) > 1 else None
+            value: str | None = None
+            if value_node is not None and value_node.type == "string":
+                value = _string_value(value_node)
+            elif value_node is not None and value_node.type == "jsx_expression" and value_node.named_children:
+                value = _string_value(value_node.named_children[0])
+            attributes.append((name, value, self.line(attr)))
+        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node)))
+
+    def _exports(self, root: Node) -> dict[str, tuple[str, ...]]:
+        """Top-level functions and the APIs each calls directly (one level, for wrapper following)."""
+        functions: dict[str, tuple[str, ...]] = {}
+        for node in root.named_children:
+            target = node
+            if node.type == "export_statement" and node.named_children:
+                target = node.named_children[0]
+            for name, body in self._function_bodies(target):
+                subjects = tuple(sorted({f.subject for f in self.facts if f.kind == "api"
+                                         and body.start_point[0] + 1 + self.offset <= f.line
+                                         <= body.end_point[0] + 1 + self.offset}))
+                if subjects:
+                    functions[name] = subjects
+        return functions
+
+    def _function_bodies(self, node: Node) -> Iterator[tuple[str, Node]]:
+        if node.type in ("function_declaration", "generator_function_declaration"):
+            name = node.child_by_field_name("name")
+            if name is not None:
+                yield _text(name), node
+        elif node.type in ("lexical_declaration", "variable_declaration"):
+            for decl in node.named_children:
+                value = decl.child_by_field_name("value")
+                name = decl.child_by_field_name("name")
+                if value is not None and name is not None and value.type in (
+                        "arrow_function", "function_expression", "function"):
+                    yield _text(name), value
+        elif node.type == "expression_statement" and node.named_children:
+            expr = node.named_children[0]
+            if expr.type == "assignment_expression":
+                left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+                if left is not None and right is not None and _text(left).startswith(("module.exports", "exports")):
+                    if right.type == "object":
+                        for pair in right.named_children:
+                            if pair.type == "pair":
+                                value = pair.child_by_field_name("value")
+                                if value is not None and value.type in ("arrow_function", "function_expression",
+                                                                        "function"):
+                                    yield _text(pair.child_by_field_name("key")), value
+                            elif pair.type == "method_definition":
+                                yield _text(pair.child_by_field_name("name")), pair
+                    elif right.type in ("arrow_function", "function_expression", "function"):
+                        yield _text(left).split(".")[-1], right

@@ -1,0 +1,114 @@
+"""Facts from markup: WXML, the ``<template>`` of Vue-style single-file components, and JSX elements.
+
+WXML is read with the standard library's ``html.parser`` tokenizer, which is tolerant of ``{{ }}``
+expressions, unclosed tags and WeChat's own tags, reports line numbers, and drops comments. Tag and
+attribute names are normalised so that every dialect yields the same subjects: ``<WebView>`` (JSX) and
+``<web-view>`` both give ``<web-view>``; ``openType``, ``:open-type`` and ``open-type`` all give
+``open-type``.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .facts import Fact
+from .urls import find_urls
+
+# Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
+# reported on any tag as ``button[...]``: UI kits (Vant ``van-button``, Taro ``Button``) forward it to
+# the built-in button.
+_ATTRIBUTE_SUBJECTS = {
+    ("open-type", None): "button[open-type={}]",
+    ("type", "input"): "input[type={}]",
+    ("target", "navigator"): "navigator[target={}]",
+}
+_MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
+_EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
+
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def normalise_tag(name: str) -> str:
+    """``WebView`` → ``web-view``, ``LivePusher`` → ``live-pusher``, ``web-view`` unchanged."""
+    if "-" in name or name.islower():
+        return name.lower()
+    return _CAMEL.sub("-", name).lower()
+
+
+def normalise_attribute(name: str) -> str:
+    """``openType``/``:open-type``/``v-bind:open-type`` → ``open-type``; ``unitId`` → ``unit-id``."""
+    for prefix in ("v-bind:", ":"):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    return normalise_tag(name)
+
+
+def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int) -> list[Fact]:
+    """Facts of one element: the component, capability attributes and URL hosts in attribute values.
+
+    ``attributes`` holds (normalised name, literal value or None when bound to an expression, line).
+    """
+    facts = [Fact(f"<{tag}>", "component", line)]
+    for name, value, attr_line in attributes:
+        if value is None:
+            continue
+        for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
+            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
+                facts.append(Fact(template.format(value), "attribute", attr_line, value))
+        if "{{" in value:
+            value = value.split("{{", 1)[0]
+        for url in find_urls(value):
+            if tag == "web-view" and name == "src":
+                role = "web-view"
+            elif tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image"):
+                role = "media"
+            else:
+                role = "code"
+            facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
+    return facts
+
+
+def is_event_attribute(name: str) -> bool:
+    return name.startswith(_EVENT_PREFIXES) and name not in ("bindingx",)
+
+
+class _Collector(HTMLParser):
+    def __init__(self, line_offset: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts: list[Fact] = []
+        self.line_offset = line_offset
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, _ = self.getpos()
+        raw = self.get_starttag_text() or ""
+        lowered = raw.lower()
+        attributes = []
+        for name, value in attrs:
+            at = lowered.find(name)
+            attr_line = line + (raw[:at].count("\n") if at >= 0 else 0)
+            bound = name.startswith((":", "v-bind:"))
+            literal = None if bound or value is None else value
+            if bound and value is not None:
+                # A bound value that is a plain string literal (:src="'https://…'") is still literal text.
+                stripped = value.strip()
+                if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"`":
+                    literal = stripped[1:-1]
+            attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
+        self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
+    """Facts of a WXML (or Vue template) text; ``line_offset`` is added to every line number.
+
+    Never raises on malformed markup: the tokenizer recovers and reports what it could read.
+    """
+    collector = _Collector(line_offset)
+    # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
+    collector.feed(text)
+    collector.close()
+    return collector.facts

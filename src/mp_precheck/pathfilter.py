@@ -1,0 +1,17 @@
+"""gitignore-style path patterns (``dist/``, ``**/*.min.js``, ``!keep.js``) via pathspec."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pathspec
+
+
+@cache
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def matches(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether repository-relative ``path`` is excluded by gitignore-style ``patterns``."""
+    return bool(_spec(patterns).match_file(path))

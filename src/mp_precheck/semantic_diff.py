@@ -1,0 +1,127 @@
+"""The semantic diff: which catalog subjects the change adds to the app (design §1).
+
+For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` …):
+
+* new to the whole app, judged by the capability it implies (its privacy type, else its rule, else the
+  subject itself for open-ended rules such as hosts) → a finding with ``scope: app`` in every head file
+  whose own count rose;
+* the app already had the capability and the app-wide count of the subject rose → ``scope: file``
+  (a new call site) in every head file whose own count rose;
+* the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
+  nothing;
+* gone from the app → a removal.
+
+Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
+head, so they cancel out of "did the count rise". They matter only for "was it in the app at all",
+which ``present_elsewhere`` answers (a ``git grep`` prefilter confirmed by the parser).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .catalog import Catalog, Rule
+from .facts import Fact, FileFacts
+from .report import Scope
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A subject added in head file ``path`` under ``rule``; ``fact`` is the occurrence to report."""
+
+    rule: Rule
+    subject: str
+    path: str
+    scope: Scope
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: Rule
+    subject: str
+    path: str
+    line: int
+
+
+def counted(fact: Fact) -> bool:
+    """Media hosts (an image URL) are resources, not servers the app talks to: not counted."""
+    return not (fact.kind == "host" and fact.role == "media")
+
+
+def _counts(files: Mapping[str, FileFacts]) -> dict[str, Counter[str]]:
+    """subject → Counter(path → occurrences)."""
+    out: dict[str, Counter[str]] = {}
+    for path, file_facts in files.items():
+        for fact in file_facts.facts:
+            if counted(fact):
+                out.setdefault(fact.subject, Counter())[path] += 1
+    return out
+
+
+def compare(
+    head: Mapping[str, FileFacts],
+    base: Mapping[str, FileFacts],
+    counterpart: Mapping[str, str | None],
+    added_lines: Mapping[str, frozenset[int]],
+    present_elsewhere: Callable[[set[str]], set[str]],
+    catalog: Catalog,
+) -> tuple[list[Addition], list[Removal]]:
+    """Additions and removals between the changed files of base and head.
+
+    Args:
+        head: head path → facts of the changed head files of one project.
+        base: base path → facts of the changed base files of the same project.
+        counterpart: head path → its base path (the same path, or the old path of a rename; None if added).
+        added_lines: head path → line numbers the diff adds there.
+        present_elsewhere: given subjects, returns those present in the project's unchanged files.
+        catalog: the rules; subjects no rule matches are ignored.
+    """
+    head_counts = _counts(head)
+    base_counts = _counts(base)
+    rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
+    rising = [s for s, c in head_counts.items()
+              if rules_of[s] and sum(c.values()) > sum(base_counts.get(s, Counter()).values())]
+    gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_counts]
+
+    # One prefilter query for everything we must know about the unchanged files.
+    ask: set[str] = set(gone)
+    for subject in rising:
+        for rule in rules_of[subject]:
+            ask |= catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+    elsewhere = present_elsewhere(ask) if ask else set()
+
+    additions: list[Addition] = []
+    for subject in sorted(rising):
+        for rule in rules_of[subject]:
+            capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+            known = any(base_counts.get(s) for s in capability) or bool(capability & elsewhere)
+            scope: Scope = "file" if known else "app"
+            for path, count in sorted(head_counts[subject].items()):
+                old = counterpart.get(path)
+                before = base_counts.get(subject, Counter()).get(old, 0) if old else 0
+                if count > before:
+                    additions.append(Addition(rule, subject, path, scope,
+                                              _pick(head[path], subject, added_lines.get(path, frozenset()))))
+    removals = [
+        Removal(rule, subject, path, _first(base[path], subject).line)
+        for subject in sorted(gone) if subject not in elsewhere
+        for rule in rules_of[subject]
+        for path in sorted(base_counts[subject])
+    ]
+    return additions, removals
+
+
+def _first(file_facts: FileFacts, subject: str) -> Fact:
+    return next(f for f in file_facts.facts if f.subject == subject and counted(f))
+
+
+def _pick(file_facts: FileFacts, subject: str, added: frozenset[int]) -> Fact:
+    """The occurrence to report: the first on a line the diff adds, else the first in the file."""
+    occurrences = [f for f in file_facts.facts if f.subject == subject and counted(f)]
+    for fact in sorted(occurrences, key=lambda f: f.line):
+        if fact.line in added:
+            return fact
+    return min(occurrences, key=lambda f: f.line)

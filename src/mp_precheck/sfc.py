@@ -1,0 +1,71 @@
+"""Split a single-file component (``.vue``, ``.nvue``, ``.mpx``, ``.wpy``) into its top-level blocks.
+
+Blocks are found with the standard library's HTML tokenizer, which treats ``<script>`` and ``<style>``
+bodies as raw text and tracks nesting, so an inner ``<template v-if>`` does not end the outer one.
+Each block keeps its first line number, so facts point at the component's own lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level block: ``tag`` (template, script, style, config), its ``attrs``, body ``text`` and the
+    number of lines that precede the body in the file (``line_offset``)."""
+
+    tag: str
+    attrs: dict[str, str]
+    text: str
+    line_offset: int
+
+
+class _BlockFinder(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self.line_starts.append(i + 1)
+        self.depth = 0
+        self.open: tuple[str, dict[str, str], int] | None = None
+        self.blocks: list[Block] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0 and self.open is None:
+            start = self._offset() + len(self.get_starttag_text() or "")
+            self.open = (tag, {k: v or "" for k, v in attrs}, start)
+            self.depth = 1
+            if tag in ("script", "style"):
+                return
+        elif self.open is not None and tag == self.open[0]:
+            self.depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # a self-closing element never opens a block nor changes nesting
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open is None or tag != self.open[0]:
+            return
+        self.depth -= 1
+        if self.depth == 0:
+            name, attrs, start = self.open
+            end = self._offset()
+            body = self.source[start:end]
+            self.blocks.append(Block(name, attrs, body, self.source.count("\n", 0, start)))
+            self.open = None
+
+
+def split_blocks(source: str) -> list[Block]:
+    """Top-level blocks of ``source`` in file order. Never raises; an unclosed block is dropped."""
+    finder = _BlockFinder(source)
+    finder.feed(source)
+    finder.close()
+    return finder.blocks

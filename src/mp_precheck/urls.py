@@ -1,0 +1,65 @@
+"""Find http(s)/ws(s) URLs in a literal and classify their hosts."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+
+_URL = re.compile(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
+_MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp3", ".mp4", ".m4a", ".aac",
+          ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
+# Hosts that name a format or standard, never a server the Mini Program talks to.
+_NOT_SERVERS = ("www.w3.org", "w3.org")
+
+
+@dataclass(frozen=True)
+class Url:
+    """A URL found in text: ``scheme`` (lower case), ``host`` (lower case), ``port`` or None, ``path``."""
+
+    scheme: str
+    host: str
+    port: int | None
+    path: str
+
+    @property
+    def text(self) -> str:
+        port = f":{self.port}" if self.port else ""
+        return f"{self.scheme}://{self.host}{port}{self.path}"
+
+    @property
+    def is_media(self) -> bool:
+        """An image, audio, video, font or stylesheet address: a resource, not an API server."""
+        path = self.path.split("?", 1)[0].split("#", 1)[0].lower()
+        return path.endswith(_MEDIA)
+
+    @property
+    def insecure(self) -> bool:
+        return self.scheme in ("http", "ws")
+
+    @property
+    def is_ip_or_local(self) -> bool:
+        if self.host == "localhost" or self.host.endswith(".localhost"):
+            return True
+        try:
+            ipaddress.ip_address(self.host)
+        except ValueError:
+            return False
+        return True
+
+
+def find_urls(text: str) -> list[Url]:
+    """Every URL in ``text`` whose host has a dot, is ``localhost`` or an IP; format hosts (w3.org) left out."""
+    found = []
+    for m in _URL.finditer(text):
+        host = m.group(2).lower()
+        if "." not in host and host != "localhost":
+            continue
+        if host in _NOT_SERVERS:
+            continue
+        if host.replace(".", "").isdigit() and host.count(".") != 3:
+            continue  # a version number such as http://1.2, not an address
+        port = int(m.group(3)) if m.group(3) else None
+        found.append(Url(m.group(1).lower(), host, port, m.group(4) or ""))
+    return found

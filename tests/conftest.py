@@ -1,0 +1,96 @@
+"""Shared fixtures: real git repositories built in a temporary folder, and no network."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    "GIT_AUTHOR_DATE": "2026-01-01T00:00:00+08:00", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00+08:00",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+class Repo:
+    """A real git repository for a test: write files, commit, and read back commit ids."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "core.autocrlf", "false")
+
+    def git(self, *args: str) -> str:
+        env = dict(os.environ, **GIT_ENV, HOME=str(self.path.parent))
+        proc = subprocess.run(["git", *args], cwd=self.path, env=env, capture_output=True, check=True)
+        return proc.stdout.decode("utf-8", "replace").strip()
+
+    def write(self, rel: str, content: str | bytes) -> None:
+        target = self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_text(content, encoding="utf-8", newline="")
+        else:
+            target.write_bytes(content)
+
+    def write_files(self, files: dict[str, str | bytes]) -> None:
+        for rel, content in files.items():
+            self.write(rel, content)
+
+    def remove(self, rel: str) -> None:
+        (self.path / rel).unlink()
+
+    def move(self, old: str, new: str) -> None:
+        (self.path / new).parent.mkdir(parents=True, exist_ok=True)
+        self.git("mv", old, new)
+
+    def commit(self, message: str = "change") -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    return Repo(tmp_path / "repo")
+
+
+MINIMAL_APP = {
+    "app.json": '{\n  "pages": ["pages/index/index", "pages/me/me"]\n}\n',
+    "app.js": "App({})\n",
+    "pages/index/index.js": "Page({})\n",
+    "pages/index/index.wxml": "<view>home</view>\n",
+    "pages/me/me.js": "Page({})\n",
+    "pages/me/me.wxml": "<view>me</view>\n",
+}
+
+
+@pytest.fixture
+def app_repo(repo: Repo) -> Repo:
+    """A native Mini Program at the repository root with two pages, committed once."""
+    repo.write_files(MINIMAL_APP)
+    repo.commit("base")
+    return repo
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Any connection to a host other than loopback fails the test (detect-secrets' habit)."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1")) \
+                and self.family in (socket.AF_INET, socket.AF_INET6):
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    yield

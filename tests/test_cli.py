@@ -1,0 +1,128 @@
+"""Exit codes and one-line messages of the command (design §3)."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import cli, cli_json
+
+
+def test_json_report_shape(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.getLocation({}) } })\n")
+    head = app_repo.commit()
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--language", "en")
+    assert code == 1  # a high finding reaches the default --fail-on high
+    assert data["schema"] == 1
+    assert data["head"] == head and data["base"] == base
+    assert data["projects"] == [{"root": "", "framework": "native"}]
+    assert data["risk_level"] == "high"
+    [finding] = data["findings"]
+    assert {k: finding[k] for k in ("rule", "family", "severity", "subject", "scope", "path", "line")} == {
+        "rule": "privacy.location", "family": "privacy", "severity": "high", "subject": "wx.getLocation",
+        "scope": "app", "path": "pages/me/me.js", "line": 1}
+    assert len(finding["fingerprint"]) == 32 and finding["suppressed"] is False
+    assert data["answers"] == {"privacy": "yes", "payment_content_links": "no", "category": "not_checked"}
+
+
+def test_fail_on_none_exits_zero(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "wx.getLocation()\n")
+    app_repo.commit()
+    code, _ = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+
+
+def test_not_a_git_repository(tmp_path):
+    code, out, err = cli("diff", "--repo", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == f"mp-precheck: {tmp_path} is not a git repository (git rev-parse --git-dir failed)\n"
+
+
+def test_unknown_revision(app_repo):
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "no-such-branch")
+    assert code == 2
+    assert err == "mp-precheck: unknown revision 'no-such-branch'\n"
+
+
+def test_no_mini_program(repo):
+    repo.write("README.md", "hello\n")
+    base = repo.commit()
+    repo.write("README.md", "hello again\n")
+    repo.commit()
+    code, _, err = cli("diff", "--repo", str(repo.path), "--base", base)
+    assert code == 2
+    assert err.startswith("mp-precheck: no Mini Program found at HEAD")
+
+
+def test_base_equal_to_head_is_a_success_that_says_so(app_repo):
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", "HEAD")
+    assert code == 0
+    assert data["message"] == "base and head are the same commit: nothing to compare"
+    assert data["findings"] == []
+
+
+def test_change_outside_the_mini_program_says_so(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("README.md", "docs\n")
+    app_repo.commit()
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
+    assert (code, data["message"]) == (0, "no Mini Program files in this change")
+
+
+def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", '{"pages": ["pages/index/index",]}')
+    app_repo.write("pages/me/me.js", "wx.requestPayment({})\n")
+    app_repo.commit()
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+    assert [f["rule"] for f in data["findings"]] == ["payment.request_payment"]
+    assert data["errors"] == [
+        {"path": "app.json", "message": "app.json is not valid JSON: Expecting value at line 1 column 32"}]
+
+
+def test_undecodable_and_oversize_files_are_errors_not_crashes(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", b"\x00\x01binary\xff")
+    app_repo.write("pages/me/vendor.js", "var a=1;" * 200_000)
+    app_repo.write("pages/index/index.js", "wx.chooseAddress()\n")
+    app_repo.commit()
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+    assert [f["subject"] for f in data["findings"]] == ["wx.chooseAddress"]
+    assert data["errors"] == [
+        {"path": "pages/me/me.js", "message": "not read: binary content (NUL bytes)"},
+        {"path": "pages/me/vendor.js",
+         "message": "skipped: 1.6 MB is over the 1 MB limit (a minified or generated file?)"},
+    ]
+
+
+def test_gbk_file_is_analysed(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "wx.showToast({ title: '定位中' })\nwx.getLocation()\n".encode("gbk"))
+    app_repo.commit()
+    _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
+    assert [(f["subject"], f["line"]) for f in data["findings"]] == [("wx.getLocation", 2)]
+
+
+def test_unbuilt_format_is_rejected_with_exit_2(app_repo):
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--format", "sarif")
+    assert (code, out) == (2, "")
+    assert err == "mp-precheck: unknown --format 'sarif' (not built yet); available: json\n"
+
+
+def test_output_file(app_repo, tmp_path):
+    target = tmp_path / "report.json"
+    code, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--format", "json",
+                       "--output", str(target))
+    assert (code, out) == (0, "")
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == 1
+
+
+def test_unrelated_histories_exit_2(app_repo):
+    app_repo.git("checkout", "-q", "--orphan", "other")
+    app_repo.commit("unrelated")
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "main", "--head", "other")
+    assert code == 2
+    assert err == "mp-precheck: main and other have no common ancestor\n"

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from mp_precheck.discovery import discover
+from mp_precheck.gitrepo import GitRepo
+
+
+def projects_of(repo):
+    git = GitRepo(repo.path)
+    tree = {e.path: e for e in git.ls_tree("HEAD")}
+
+    def read(path: str) -> str | None:
+        return git.read_blobs([tree[path].blob])[tree[path].blob].decode() if path in tree else None
+
+    return discover(tree.values(), read)
+
+
+def test_miniprogram_root_from_project_config(repo):
+    repo.write_files({
+        "project.config.json": '{"miniprogramRoot": "miniprogram/", "cloudfunctionRoot": "cloudfunctions/",'
+                               ' "appid": "wx123"}',
+        "miniprogram/app.json": '{"pages": ["pages/a/a"], "subPackages": [{"root": "pkg", "pages": ["b/b"]}],'
+                                ' "entryPagePath": "pkg/b/b"}',
+        "miniprogram/app.js": "App({})",
+    })
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework, project.cloud_root) == ("miniprogram", "native", "cloudfunctions")
+    assert project.pages == ("pages/a/a", "pkg/b/b")
+    assert project.entry_page == "pkg/b/b"
+    assert project.owns("miniprogram/pages/a/a.js")
+    assert not project.owns("miniprogram/miniprogram_npm/vant/button.js")
+    assert not project.owns("cloudfunctions/login/index.js")
+
+
+def test_app_json_without_project_config_and_several_apps(repo):
+    repo.write_files({
+        "apps/shop/app.json": '{"pages": ["pages/index/index"], "subpackages": [{"root": "sub", "pages": ["x"]}]}',
+        "apps/shop/app.js": "App({})",
+        "apps/admin/app.json": '{"pages": ["pages/home/home"]}',
+        "apps/admin/app.ts": "App({})",
+        "node_modules/pkg/app.json": '{"pages": []}',
+        "node_modules/pkg/app.js": "",
+        "docs/app.json": '{"not": "a mini program"}',
+    })
+    repo.commit()
+    found = {(p.root, p.pages) for p in projects_of(repo)}
+    assert found == {("apps/admin", ("pages/home/home",)), ("apps/shop", ("pages/index/index", "sub/x"))}
+
+
+def test_malformed_app_json_is_reported_not_fatal(repo):
+    repo.write_files({"app.json": '{"pages": [', "app.js": "App({})"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert project.errors == ("app.json is not valid JSON: Expecting value at line 1 column 12",)
+
+
+def test_uni_app_project_and_build_output_excluded(repo):
+    repo.write_files({
+        "src/pages.json": '// comment\n{"pages": [{"path": "pages/index/index"},]}',
+        "src/manifest.json": "{}",
+        "dist/build/mp-weixin/app.json": '{"pages": ["pages/index/index"]}',
+        "dist/build/mp-weixin/app.js": "",
+    })
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework, project.pages) == ("", "uni-app", ("pages/index/index",))
+    assert not project.owns("dist/build/mp-weixin/app.js")

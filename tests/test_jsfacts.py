@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from mp_precheck.jsfacts import js_facts
+
+
+def subjects(source: str, path: str = "a.js") -> list[tuple[str, int]]:
+    return [(f.subject, f.line) for f in js_facts(source, path).facts if f.kind == "api"]
+
+
+def test_direct_call_and_subscript():
+    assert subjects("wx.getLocation({})\nwx['chooseMedia']()\n") == [("wx.getLocation", 1), ("wx.chooseMedia", 2)]
+
+
+def test_destructured_and_renamed_alias():
+    src = "const { getLocation, chooseImage: pick } = wx\ngetLocation()\npick()\n"
+    assert subjects(src) == [("wx.getLocation", 2), ("wx.chooseImage", 3)]
+
+
+def test_namespace_alias_variable():
+    assert subjects("const w = wx\nw.uploadFile({})\n") == [("wx.uploadFile", 2)]
+
+
+def test_api_passed_to_promisify_counts():
+    assert subjects("const pay = promisify(wx.requestPayment)\n") == [("wx.requestPayment", 1)]
+
+
+def test_cloud_namespace():
+    assert subjects("wx.cloud.uploadFile({})\n") == [("wx.cloud.uploadFile", 1)]
+
+
+def test_recorder_manager_start_from_factory():
+    src = "const rm = wx.getRecorderManager()\nrm.start({})\nwx.getRecorderManager().start()\n"
+    found = subjects(src)
+    assert ("RecorderManager.start", 2) in found
+    assert ("RecorderManager.start", 3) in found
+
+
+def test_factory_object_stored_on_this():
+    src = "Page({ onLoad() { this.rec = wx.getRecorderManager() }, go() { this.rec.start() } })\n"
+    assert ("RecorderManager.start", 1) in subjects(src)
+
+
+def test_comments_and_strings_are_not_uses():
+    src = "// wx.getLocation()\n/* wx.chooseImage() */\nconst s = 'wx.requestPayment()'\nconst t = `wx.uploadFile`\n"
+    assert subjects(src) == []
+
+
+def test_assignment_to_wx_member_is_a_polyfill_not_a_use():
+    assert subjects("wx.getLocation = function () {}\n") == []
+
+
+def test_framework_namespaces_map_to_wx():
+    src = "uni.chooseImage()\nTaro.getLocation()\nwepy.wx.requestPayment()\nmpx.chooseAddress()\n"
+    assert subjects(src) == [("wx.chooseImage", 1), ("wx.getLocation", 2), ("wx.requestPayment", 3),
+                             ("wx.chooseAddress", 4)]
+
+
+def test_named_import_from_taro():
+    src = "import { chooseImage as pick } from '@tarojs/taro'\npick()\n"
+    assert subjects(src) == [("wx.chooseImage", 2)]
+
+
+def test_authorize_scope_is_recorded():
+    found = subjects("wx.authorize({ scope: 'scope.userLocation' })\n")
+    assert ("wx.authorize:scope.userLocation", 1) in found
+
+
+def test_typescript_and_tsx():
+    assert subjects("const x: number = 1\nwx.getLocation({} as any)\n", "a.ts") == [("wx.getLocation", 2)]
+    facts = js_facts('export default () => <Button openType="getPhoneNumber" />\n', "a.tsx").facts
+    assert ("button[open-type=getPhoneNumber]", 1) in [(f.subject, f.line) for f in facts]
+
+
+def test_jsx_webview_and_nickname_input():
+    facts = js_facts('const A = () => (<View>\n<WebView src="https://h5.example.com/x" />\n'
+                     '<Input type="nickname" /></View>)\n', "a.jsx").facts
+    got = {(f.subject, f.line) for f in facts}
+    assert ("<web-view>", 2) in got and ("input[type=nickname]", 3) in got
+    assert ("host:h5.example.com", 2) in got
+
+
+def test_url_hosts_in_string_literals_with_role():
+    src = ("const API = 'https://api.example.com/v1/'\n"
+           "wx.request({ url: `https://req.example.com/${id}` })\n"
+           "const img = 'https://cdn.example.com/a.png'\n"
+           "// const old = 'https://commented.example.com'\n")
+    hosts = {(f.subject, f.line, f.role) for f in js_facts(src).facts if f.kind == "host"}
+    assert hosts == {("host:api.example.com", 1, "code"), ("host:req.example.com", 2, "request"),
+                     ("host:cdn.example.com", 3, "media")}
+
+
+def test_syntax_error_still_yields_valid_parts():
+    assert ("wx.getLocation", 1) in subjects("wx.getLocation({})\nfunction (((\n")
+
+
+def test_wrapper_exports_are_recorded():
+    src = ("export function upload(p) { return wx.uploadFile({ filePath: p }) }\n"
+           "module.exports = { pick() { wx.chooseImage() } }\n")
+    exports = js_facts(src).exports
+    assert exports["upload"] == ("wx.uploadFile",)
+    assert exports["pick"] == ("wx.chooseImage",)
+
+
+def test_imported_calls_are_recorded():
+    src = "import { upload } from '../../utils/api'\nconst api = require('./api')\nupload()\napi.pick()\n"
+    assert js_facts(src).imported_calls == (("../../utils/api", "upload", 3), ("./api", "pick", 4))

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from mp_precheck.markup import markup_facts
+
+
+def facts(text: str) -> set[tuple[str, int]]:
+    return {(f.subject, f.line) for f in markup_facts(text)}
+
+
+def test_tags_and_capability_attributes_with_lines():
+    text = ('<view>\n<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">x</button>\n'
+            '<input type="nickname"/>\n<navigator target="miniProgram" app-id="wx123"/>\n'
+            '<camera/><live-pusher url="rtmp://x"/>\n<ad unit-id="adunit-1"></ad>\n</view>\n')
+    got = facts(text)
+    for expected in [("button[open-type=getPhoneNumber]", 2), ("input[type=nickname]", 3),
+                     ("navigator[target=miniProgram]", 4), ("<camera>", 5), ("<live-pusher>", 5), ("<ad>", 6)]:
+        assert expected in got
+
+
+def test_comments_are_ignored():
+    assert ("<web-view>", 1) not in facts('<!-- <web-view src="https://a.example.com"/> -->\n')
+
+
+def test_mustache_and_unclosed_tags_are_tolerated():
+    text = '<view wx:if="{{ a < b && c > d }}">\n<text>{{ x < 3 ? "y" : "z" }}\n<web-view src="{{url}}"/>\n'
+    assert ("<web-view>", 3) in facts(text)
+
+
+def test_attribute_on_later_line_of_a_multiline_tag():
+    text = '<button\n  class="x"\n  open-type="chooseAvatar"\n>a</button>\n'
+    assert ("button[open-type=chooseAvatar]", 3) in facts(text)
+
+
+def test_web_view_host_and_media_host_roles():
+    found = {(f.subject, f.role) for f in markup_facts(
+        '<web-view src="https://h5.example.com/p"/>\n<image src="https://img.example.com/a.jpg"/>\n')
+        if f.kind == "host"}
+    assert found == {("host:h5.example.com", "web-view"), ("host:img.example.com", "media")}
+
+
+def test_vue_bound_attributes_are_normalised():
+    text = '<button :open-type="\'getPhoneNumber\'" @getphonenumber="x"/>\n<web-view :src="url"/>\n'
+    got = facts(text)
+    assert ("button[open-type=getPhoneNumber]", 1) in got and ("<web-view>", 2) in got
+
+
+def test_open_type_on_ui_kit_button_counts():
+    assert ("button[open-type=getPhoneNumber]", 1) in facts('<van-button open-type="getPhoneNumber"/>\n')

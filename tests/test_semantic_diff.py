@@ -1,0 +1,124 @@
+"""The design's semantic-diff rule on real git repositories."""
+
+from __future__ import annotations
+
+from helpers import found, rules, run
+
+
+def test_subject_new_to_app_is_scope_app(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ onLoad() {\n  wx.getLocation({})\n} })\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert ("privacy.location", "pages/me/me.js", 2, "app") in found(report)
+    finding = next(f for f in report.findings if f.rule == "privacy.location")
+    assert finding.severity == "high"
+    assert finding.privacy_type == "位置信息" and finding.privacy_key == "Location"
+
+
+def test_new_call_site_of_existing_subject_is_scope_file(app_repo):
+    app_repo.write("pages/index/index.js", "Page({ go() { wx.chooseImage() } })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n go() { wx.chooseImage() } })\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert found(report) == {("privacy.album", "pages/me/me.js", 2, "file")}
+    assert report.findings[0].severity == "low"
+
+
+def test_call_moved_from_a_to_b_while_a_still_exists_is_silent(app_repo):
+    app_repo.write("pages/index/index.js", "Page({ go() { wx.chooseImage() } })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/index/index.js", "Page({ go() {} })\n")
+    app_repo.write("pages/me/me.js", "Page({ go() { wx.chooseImage() } })\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert report.findings == ()
+    assert report.removed == ()
+
+
+def test_renamed_file_is_silent(app_repo):
+    app_repo.write("pages/index/pay.js", "module.exports = () => wx.requestPayment({})\n")
+    base = app_repo.commit()
+    app_repo.move("pages/index/pay.js", "utils/payment.js")
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_wrapper_inlined_into_two_pages_is_silent(app_repo):
+    app_repo.write("utils/media.js", "export function pick() { return wx.chooseImage({}) }\n")
+    app_repo.write("pages/index/index.js", "import { pick } from '../../utils/media'\nPage({ a() { pick() } })\n")
+    app_repo.write("pages/me/me.js", "import { pick } from '../../utils/media'\nPage({ a() { pick() } })\n")
+    base = app_repo.commit()
+    app_repo.remove("utils/media.js")
+    app_repo.write("pages/index/index.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_new_page_calling_existing_wrapper_is_a_new_call_site(app_repo):
+    app_repo.write("utils/upload.js", "export function uploadImage(p) { return wx.uploadFile({ filePath: p }) }\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "import { uploadImage } from '../../utils/upload'\n\nPage({ a() { uploadImage() } })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 3, "file")}
+
+
+def test_same_privacy_type_under_another_spelling_is_not_new_to_app(app_repo):
+    app_repo.write("pages/index/index.js", "Page({ a() { wx.getUserInfo() } })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.wxml", '<button open-type="getUserInfo">log in</button>\n')
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("privacy.user_info_reclaimed", "pages/me/me.wxml", 1, "file")}
+
+
+def test_subject_in_unchanged_file_is_known_to_the_app(app_repo):
+    app_repo.write("pages/index/index.wxml", '<web-view src="https://h5.example.com/a"/>\n')
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.wxml", '<web-view src="https://h5.example.com/b"/>\n')
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert found(report) == {("external_link.web_view", "pages/me/me.wxml", 1, "file")}
+
+
+def test_removal_is_listed_with_base_line(app_repo):
+    app_repo.write("pages/me/me.js", "Page({\n a() { wx.requestPayment({}) } })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({})\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert report.findings == ()
+    assert [(r.rule, r.subject, r.path, r.line) for r in report.removed] == [
+        ("payment.request_payment", "wx.requestPayment", "pages/me/me.js", 2)]
+
+
+def test_commented_out_call_is_not_a_finding(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "// wx.requestPayment({})\nconst doc = 'call wx.uploadFile later'\n")
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_new_host_in_code_is_reported_but_image_host_is_not(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("config.js", "module.exports = {\n api: 'https://api.shop.example.com/v2',\n"
+                                " logo: 'https://img.shop.example.com/logo.png' }\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert found(report) == {("external_link.domain", "config.js", 2, "app")}
+
+
+def test_plain_http_and_ip_hosts_get_their_own_finding(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("config.js", "export const BASE = 'http://192.168.1.10:8080/api'\n")
+    app_repo.commit()
+    assert rules(run(app_repo.path, base)) == {"external_link.domain", "external_link.insecure_url"}
+
+
+def test_new_required_private_infos_entry(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", '{\n  "pages": ["pages/index/index", "pages/me/me"],\n'
+                               '  "requiredPrivateInfos": [\n    "getLocation"\n  ]\n}\n')
+    app_repo.commit()
+    assert ("privacy.required_private_infos", "app.json", 4, "app") in found(run(app_repo.path, base))
