@@ -6,7 +6,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   subject itself for open-ended rules such as hosts) → a finding with ``scope: app`` in every head file
   whose own count rose;
 * the app already had the capability and the app-wide count of the subject rose → ``scope: file``
-  (a new call site) in every head file whose own count rose;
+  (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
+  an app.json entry), where another use of something already configured needs nothing new;
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing;
 * gone from the app → a removal.
@@ -98,6 +99,8 @@ def compare(
         for rule in rules_of[subject]:
             capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
             known = any(base_counts.get(s) for s in capability) or bool(capability & elsewhere)
+            if known and rule.per_subject:
+                continue  # a host or config entry the app already has: nothing new to configure
             scope: Scope = "file" if known else "app"
             for path, count in sorted(head_counts[subject].items()):
                 old = counterpart.get(path)
