@@ -83,6 +83,10 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             add(Project(root=folder, framework="mpx"))
         elif name == "app.wpy":
             add(Project(root=_dir(folder) if posixpath.basename(folder) == "src" else folder, framework="wepy"))
+        elif name == "package.json":
+            framework = _framework_of_package(_json(path, read_text))
+            if framework is not None:
+                add(Project(root=folder, framework=framework))
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -181,6 +185,23 @@ def _uni_project(folder: str, read_text: Callable[[str], str | None]) -> Project
     root = _dir(folder) if posixpath.basename(folder) == "src" else folder
     return Project(root=root, framework="uni-app", app_config=pages_json, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None))
+
+
+_PACKAGE_FRAMEWORKS: tuple[tuple[str, Framework], ...] = (
+    ("@tarojs/taro", "taro"), ("@tarojs/components", "taro"), ("@dcloudio/uni-app", "uni-app"),
+    ("@mpxjs/core", "mpx"), ("wepy", "wepy"), ("@wepy/core", "wepy"),
+)
+
+
+def _framework_of_package(manifest: Any) -> Framework | None:
+    """The Mini Program framework a package.json depends on, if any."""
+    if not isinstance(manifest, dict):
+        return None
+    deps: dict[str, Any] = {}
+    for key in ("dependencies", "devDependencies"):
+        if isinstance(manifest.get(key), dict):
+            deps.update(manifest[key])
+    return next((framework for package, framework in _PACKAGE_FRAMEWORKS if package in deps), None)
 
 
 def _taro_root(folder: str) -> str:
