@@ -6,19 +6,21 @@ working tree, and never executes anything from the repository.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Rule
-from .changeset import ChangeSet, FileChange, read_changeset
+from .changeset import read_changeset
 from .discovery import Project, discover
 from .errors import MissingMergeBase, UserError
 from .extract import reader_kind
-from .facts import Fact, FileFacts
+from .facts import FileFacts
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
+from .pathfilter import matches
 from .report import FileError, Finding, ProjectInfo, Removed, Report, sort_findings
-from .semantic_diff import Addition, compare
+from .semantic_diff import Addition, compare, counted
+from .urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
 ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link"})
@@ -78,9 +80,9 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         if not head_changed and not base_changed:
             continue
         touched += len(head_changed) + len(base_changed)
-        head_facts = store.facts([(f.new_path, f.new_blob) for f in head_changed  # type: ignore[misc]
+        head_facts = store.facts([(f.new_path, f.new_blob) for f in head_changed
                                   if f.new_path and f.new_blob], head_tree)
-        base_facts = store.facts([(f.old_path, f.old_blob) for f in base_changed  # type: ignore[misc]
+        base_facts = store.facts([(f.old_path, f.old_blob) for f in base_changed
                                   if f.old_path and f.old_blob], base_tree)
         errors.extend(_file_errors(head_facts))
         errors.extend(e for e in _file_errors(base_facts) if e.path not in head_facts)
@@ -115,7 +117,7 @@ def _empty(base: str, head: str, message: str) -> Report:
                   message=message)
 
 
-def _reader(store: FactStore, tree: Mapping[str, TreeEntry]):  # type: ignore[no-untyped-def]
+def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], str | None]:
     def read_text(path: str) -> str | None:
         entry = tree.get(path)
         if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 1_000_000:
@@ -153,11 +155,7 @@ def _owned(project: Project, path: str | None, blob: str | None, mode: str | Non
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
-    if not patterns:
-        return False
-    from .pathfilter import matches
-
-    return matches(path, patterns)
+    return bool(patterns) and matches(path, patterns)
 
 
 def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
@@ -176,7 +174,7 @@ def needle(subject: str) -> str:
         return subject.split(":", 1)[1]
     if subject.startswith("app.json:"):
         return subject.split(":")[-1]
-    owner, _, member = subject.rpartition(".")
+    owner, _, member = subject.split(":", 1)[0].rpartition(".")
     factories = {"RecorderManager": "getRecorderManager", "MapContext": "createMapContext"}
     if owner in factories:
         return factories[owner]
@@ -192,8 +190,6 @@ def _present(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, Tree
     needles |= {name for name, tag in jsx_names.items() if tag in subjects}
     candidates = repo.grep_files(head, needles, [project.root] if project.root else []) & unchanged
     facts = store.facts([(p, tree[p].blob) for p in sorted(candidates)], tree)
-    from .semantic_diff import counted
-
     return {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and counted(f)}
 
 
@@ -216,8 +212,6 @@ def _derived(additions: list[Addition], catalog: Catalog, language: str, project
         fact = addition.fact
         if fact.kind != "host" or addition.scope != "app" or not fact.value:
             continue
-        from .urls import find_urls
-
         urls = find_urls(fact.value)
         if urls and (urls[0].insecure or urls[0].is_ip_or_local):
             try:
@@ -238,6 +232,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             out.append(f)
     return out
 
-
-__all__ = ["ANALYSED_FAMILIES", "ChangeSet", "FileChange", "RunOptions", "analyze", "needle"]
-_ = Fact

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from unidiff import PatchSet
+from unidiff import PatchSet  # type: ignore[attr-defined]
 
 from .gitrepo import GitRepo
 
@@ -94,9 +94,10 @@ def _parse_raw(raw: bytes) -> list[FileChange]:
         old_mode, new_mode, old_blob, new_blob, code = meta[1:].split()
         status = _STATUS.get(code[0], "modified")
         first = tokens[i + 1].decode("utf-8", "surrogateescape")
+        old_path: str | None
+        new_path: str | None
         if status in ("renamed", "copied"):
-            second = tokens[i + 2].decode("utf-8", "surrogateescape")
-            old_path, new_path = first, second
+            old_path, new_path = first, tokens[i + 2].decode("utf-8", "surrogateescape")
             i += 3
         else:
             old_path = None if status == "added" else first

@@ -14,6 +14,7 @@ Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import tree_sitter_javascript
@@ -40,6 +41,7 @@ FACTORIES = {
     "wx.getBackgroundAudioManager": "BackgroundAudioManager",
     "wx.createLivePusherContext": "LivePusherContext",
 }
+_LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
 
@@ -156,9 +158,7 @@ class _Extractor:
         if name is None or value is None:
             return
         if name.type == "identifier":
-            if value.type == "identifier" and _text(value) in self.namespaces:
-                self.namespaces.add(_text(name))
-            elif self._namespace_of(value) == "wx":
+            if (value.type == "identifier" and _text(value) in self.namespaces) or self._namespace_of(value) == "wx":
                 self.namespaces.add(_text(name))
             elif (api := self._resolve(value)) is not None:
                 self.api_aliases[_text(name)] = api
@@ -226,10 +226,10 @@ class _Extractor:
         if node.type == "subscript_expression":
             ns = self._namespace_of(node.child_by_field_name("object"))
             index = node.child_by_field_name("index")
-            name = _string_value(index) if index is not None else None
-            if ns is None or not name or not name.isidentifier():
+            key = _string_value(index) if index is not None else None
+            if ns is None or not key or not key.isidentifier():
                 return None
-            return f"{ns}.{name}"
+            return f"{ns}.{key}"
         return None
 
     def _factory_type(self, node: Node | None) -> str | None:
@@ -269,8 +269,31 @@ class _Extractor:
                 parent.child_by_field_name("object") == node and api.endswith(".cloud"):
             return
         self.facts.append(Fact(api, "api", self.line(node)))
-        if api == "wx.authorize" and parent is not None and parent.type == "call_expression":
-            self._authorize_scope(parent)
+        if parent is not None and parent.type == "call_expression":
+            self._qualify(api, parent)
+
+    def _qualify(self, api: str, call: Node) -> None:
+        """Extra facts that depend on a call's arguments."""
+        if api == "wx.authorize":
+            self._authorize_scope(call)
+        elif api == "wx.setClipboardData":
+            self._clipboard_link(call)
+
+    def _clipboard_link(self, call: Node) -> None:
+        """``setClipboardData`` copying a link: a URL literal, or a value named like a URL or link."""
+        args = call.child_by_field_name("arguments")
+        if args is None or not args.named_children or args.named_children[0].type != "object":
+            return
+        for pair in args.named_children[0].named_children:
+            if pair.type != "pair" or _text(pair.child_by_field_name("key")).strip("'\"") != "data":
+                continue
+            value = pair.child_by_field_name("value")
+            if value is None:
+                return
+            literal = _string_value(value)
+            linky = find_urls(literal) if literal is not None else _LINK_NAME.search(_text(value))
+            if linky:
+                self.facts.append(Fact("wx.setClipboardData:link", "api", self.line(pair), _text(value)[:200]))
 
     def _authorize_scope(self, call: Node) -> None:
         args = call.child_by_field_name("arguments")
@@ -292,8 +315,7 @@ class _Extractor:
             if name in self.api_aliases:
                 api = self.api_aliases[name]
                 self.facts.append(Fact(api, "api", self.line(fn)))
-                if api == "wx.authorize":
-                    self._authorize_scope(node)
+                self._qualify(api, node)
             elif name in self.named_imports:
                 spec, exported = self.named_imports[name]
                 self.imported_calls.append((spec, exported, self.line(fn)))

@@ -8,7 +8,7 @@ import pathspec
 
 
 @cache
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:  # type: ignore[type-arg]
     return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 

@@ -130,7 +130,7 @@ class Report:
         """Whether any active finding is at or above ``threshold`` (``none`` never fails)."""
         if threshold == "none":
             return False
-        rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
+        rank: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}
         return any(rank[f.severity] >= rank[threshold] for f in self.active_findings)
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,42 @@
+// 购物车保存在本地缓存中，结算时再提交到服务端
+const CART_KEY = 'cart_items';
+const CART_TAB_INDEX = 2;
+
+function getCart() {
+  return wx.getStorageSync(CART_KEY) || [];
+}
+
+function updateBadge(items) {
+  const total = items.reduce((sum, item) => sum + item.count, 0);
+  if (total > 0) {
+    wx.setTabBarBadge({ index: CART_TAB_INDEX, text: String(total), fail() {} });
+  } else {
+    wx.removeTabBarBadge({ index: CART_TAB_INDEX, fail() {} });
+  }
+}
+
+function saveCart(items) {
+  wx.setStorageSync(CART_KEY, items);
+  updateBadge(items);
+}
+
+function addToCart(goods, count = 1) {
+  const items = getCart();
+  const found = items.find((item) => item.id === goods.id);
+  if (found) {
+    found.count += count;
+  } else {
+    items.push({
+      id: goods.id,
+      title: goods.title,
+      price: goods.price,
+      image: goods.image || (goods.images && goods.images[0]) || '',
+      count,
+      checked: true
+    });
+  }
+  saveCart(items);
+  return items;
+}
+
+module.exports = { getCart, saveCart, addToCart, updateBadge };

@@ -1,0 +1,120 @@
+"""Every catalog rule fires on a use of each of its subjects, and stays silent on a comment, a plain
+string and moved code (the semantic diff's negatives)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import MINIMAL_APP, Repo
+from helpers import run
+
+from mp_precheck.catalog import load_catalog
+
+CATALOG = load_catalog()
+
+
+def usage(subject: str) -> tuple[str, str] | None:
+    """(file name, content) that uses ``subject`` once, on line 2; None for app.json subjects."""
+    if subject.startswith("wx.authorize:"):
+        return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{subject.split(':', 1)[1]}' }}) }} }})\n"
+    if subject == "wx.setClipboardData:link":
+        return "use.js", "Page({\n  a() { wx.setClipboardData({ data: 'https://shop.example.com/item/1' }) } })\n"
+    if subject.startswith("wx."):
+        return "use.js", f"Page({{\n  a() {{ {subject}({{}}) }} }})\n"
+    if subject == "RecorderManager.start":
+        return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
+    if subject == "MapContext.moveToLocation":
+        return "use.js", "Page({\n  a() { wx.createMapContext('m').moveToLocation() } })\n"
+    if subject.startswith("<"):
+        tag = subject[1:-1]
+        return "use.wxml", f"<view>\n<{tag} src=\"/local\"></{tag}>\n</view>\n"
+    if "[" in subject:
+        tag, rest = subject.split("[", 1)
+        attr, value = rest.rstrip("]").split("=")
+        return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
+    if subject.startswith("host:"):
+        return "use.js", "module.exports = {\n  api: 'https://api.rule-test.example.com/v1' }\n"
+    return None
+
+
+def app_json_with(subject: str) -> str:
+    _, key, value = subject.split(":", 2)
+    value = value.rstrip("*") or "wxabcdef0123456789"
+    config: dict[str, object] = {"pages": ["pages/index/index", "pages/me/me"]}
+    if key == "permission":
+        config[key] = {value: {"desc": "用于展示附近门店"}}
+    elif key == "plugins":
+        config[key] = {"myPlugin": {"version": "1.0.0", "provider": value}}
+    else:
+        config[key] = [value]
+    return json.dumps(config, ensure_ascii=False, indent=2) + "\n"
+
+
+CASES = [(rule.id, subject) for rule in CATALOG.rules for subject in rule.subjects]
+
+
+def _base_repo(tmp_path) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MINIMAL_APP)
+    return repo, repo.commit("base")
+
+
+@pytest.mark.parametrize(("rule_id", "subject"), CASES, ids=[f"{r}:{s}" for r, s in CASES])
+def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
+    repo, base = _base_repo(tmp_path)
+    if subject.startswith("app.json:"):
+        repo.write("app.json", app_json_with(subject))
+        path = "app.json"
+    else:
+        name, content = usage(subject)  # type: ignore[misc]
+        path = f"pages/me/{name}"
+        repo.write(path, content)
+    repo.commit("use it")
+    hits = [f for f in run(repo.path, base).findings if f.rule == rule_id]
+    assert hits, f"{rule_id} did not fire on {subject}"
+    assert hits[0].path == path and hits[0].scope == "app"
+    if not subject.startswith("app.json:"):
+        assert hits[0].line == 2
+    rule = CATALOG.rule(rule_id)
+    assert hits[0].doc == rule.doc and hits[0].title == rule.title["en"]
+
+
+CODE_CASES = [(r, s) for r, s in CASES if not s.startswith("app.json:")]
+
+
+@pytest.mark.parametrize(("rule_id", "subject"), CODE_CASES, ids=[f"{r}:{s}" for r, s in CODE_CASES])
+def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject):
+    name, content = usage(subject)  # type: ignore[misc]
+    if name.endswith(".wxml"):
+        commented = f"<!--\n{content}-->\n"
+    else:
+        commented = "".join(f"// {line}\n" for line in content.splitlines())
+        if not subject.startswith("host:"):  # a host *is* found in strings; only its comment is silent
+            commented += f"const doc = {json.dumps(content)}\n"
+    repo, base = _base_repo(tmp_path)
+    repo.write(f"pages/me/{name}", commented)
+    repo.commit("comment only")
+    assert [f for f in run(repo.path, base).findings if f.rule == rule_id] == []
+
+    repo.write(f"pages/index/{name}", content)
+    moved_base = repo.commit("really use it")
+    repo.remove(f"pages/index/{name}")
+    repo.write(f"pages/me/{name}", content)
+    repo.commit("move it")
+    assert [f for f in run(repo.path, moved_base).findings if f.rule == rule_id] == []
+
+
+def test_every_rule_has_a_subject_or_an_analyzer():
+    derived = {"external_link.insecure_url"}
+    assert {r.id for r in CATALOG.rules if not r.subjects} == derived
+
+
+def test_privacy_types_use_the_backend_labels():
+    labels = {t.key: t.label for t in CATALOG.privacy_types.values()}
+    assert labels["UserInfo"] == "用户信息（微信昵称、头像）"
+    assert labels["Location"] == "位置信息"
+    assert labels["AlbumWriteOnly"] == "相册（仅写入）权限"
+    assert labels["Clipboard"] == "剪切板"
+    every_rule_key = {r.privacy_key for r in CATALOG.rules if r.privacy_key}
+    assert every_rule_key <= set(labels)
