@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import MINIMAL_APP, Repo
 from helpers import run
-
 from mp_precheck.catalog import load_catalog
 
 CATALOG = load_catalog()

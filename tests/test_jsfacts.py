@@ -97,8 +97,9 @@ def test_wrapper_exports_are_recorded():
     src = ("export function upload(p) { return wx.uploadFile({ filePath: p }) }\n"
            "module.exports = { pick() { wx.chooseImage() } }\n")
     exports = js_facts(src).exports
-    assert exports["upload"] == ("wx.uploadFile",)
-    assert exports["pick"] == ("wx.chooseImage",)
+    assert (exports["upload"].subjects, exports["upload"].first_line, exports["upload"].last_line) == (
+        ("wx.uploadFile",), 1, 1)
+    assert exports["pick"].subjects == ("wx.chooseImage",)
 
 
 def test_imported_calls_are_recorded():

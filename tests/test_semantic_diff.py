@@ -122,3 +122,21 @@ def test_new_required_private_infos_entry(app_repo):
                                '  "requiredPrivateInfos": [\n    "getLocation"\n  ]\n}\n')
     app_repo.commit()
     assert ("privacy.required_private_infos", "app.json", 4, "app") in found(run(app_repo.path, base))
+
+
+def test_call_extracted_into_a_new_helper_is_silent(app_repo):
+    app_repo.write("pages/me/me.js", "Page({ pick() { wx.chooseImage({ count: 1 }) } })\n")
+    base = app_repo.commit()
+    app_repo.write("utils/media.js", "export function chooseImages(n) { return wx.chooseImage({ count: n }) }\n")
+    app_repo.write("pages/me/me.js", "import { chooseImages } from '../../utils/media'\nPage({ pick() { chooseImages(1) } })\n")
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_new_helper_and_new_caller_are_both_reported(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/pay.js", "export function pay(o) {\n  return wx.requestPayment(o)\n}\n")
+    app_repo.write("pages/me/me.js", "import { pay } from '../../utils/pay'\nPage({ buy() { pay({}) } })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("payment.request_payment", "utils/pay.js", 2, "app"),
+                                               ("payment.request_payment", "pages/me/me.js", 2, "app")}

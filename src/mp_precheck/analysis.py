@@ -202,7 +202,8 @@ def _finding(addition: Addition, catalog: Catalog, language: str, project_root: 
         rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
         path=addition.path, line=addition.fact.line, title=rule.title[language], fix=rule.fix[language],
         doc=rule.doc, privacy_type=privacy.label if privacy else None,
-        privacy_key=privacy.key if privacy else None, value=addition.fact.value, project=project_root)
+        privacy_key=privacy.key if privacy else None, value=addition.fact.value,
+        usage=addition.fact.role if addition.fact.kind == "host" else None, project=project_root)
 
 
 def _derived(additions: list[Addition], catalog: Catalog, language: str, project_root: str) -> list[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 
 from .appconfig import MalformedJson, app_config_facts, load_json
-from .facts import Fact, FileFacts
+from .facts import Export, Fact, FileFacts
 from .jsfacts import js_facts
 from .markup import markup_facts
 from .sfc import split_blocks
@@ -68,7 +68,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     """Facts of a single-file component: its ``<template>`` as markup, its ``<script>`` blocks as JS/TS."""
     facts: list[Fact] = []
     imported: list[tuple[str, str, int]] = []
-    exports: dict[str, tuple[str, ...]] = {}
+    exports: dict[str, Export] = {}
     for block in split_blocks(text):
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))

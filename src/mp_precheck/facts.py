@@ -40,6 +40,15 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Export:
+    """A top-level function other files can import: the ``wx`` subjects it calls directly and its lines."""
+
+    subjects: tuple[str, ...]
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
 class FileFacts:
     """Facts of one file version. ``error`` says why some or all of the file could not be read."""
 
@@ -48,4 +57,4 @@ class FileFacts:
     # Calls to functions imported from other project files: (module specifier, imported name, line).
     imported_calls: tuple[tuple[str, str, int], ...] = ()
     # Exported functions of this file and the wx subjects each one calls directly.
-    exports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exports: dict[str, Export] = field(default_factory=dict)

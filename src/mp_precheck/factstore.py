@@ -82,8 +82,9 @@ class FactStore:
             extra: list[Fact] = []
             for spec, name, line in facts.imported_calls:
                 module = resolve_module(path, spec, tree)
-                exported = modules.get(module).exports.get(name, ()) if module in modules else ()  # type: ignore[union-attr]
-                extra.extend(Fact(subject, "api", line, role=f"via:{module}") for subject in exported)
+                target = modules[module].exports.get(name) if module is not None and module in modules else None
+                if target is not None:
+                    extra.extend(Fact(subject, "api", line, role=f"via:{module}#{name}") for subject in target.subjects)
             out[path] = FileFacts(facts=facts.facts + tuple(extra), error=facts.error,
                                   imported_calls=facts.imported_calls, exports=facts.exports) if extra else facts
         return out

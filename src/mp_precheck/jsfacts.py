@@ -21,7 +21,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
-from .facts import Fact, FileFacts
+from .facts import Export, Fact, FileFacts
 from .markup import element_facts, normalise_attribute, normalise_tag
 from .urls import find_urls
 
@@ -374,19 +374,18 @@ class _Extractor:
             attributes.append((name, value, self.line(attr)))
         self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node)))
 
-    def _exports(self, root: Node) -> dict[str, tuple[str, ...]]:
+    def _exports(self, root: Node) -> dict[str, Export]:
         """Top-level functions and the APIs each calls directly (one level, for wrapper following)."""
-        functions: dict[str, tuple[str, ...]] = {}
+        functions: dict[str, Export] = {}
         for node in root.named_children:
             target = node
             if node.type == "export_statement" and node.named_children:
                 target = node.named_children[0]
             for name, body in self._function_bodies(target):
-                subjects = tuple(sorted({f.subject for f in self.facts if f.kind == "api"
-                                         and body.start_point[0] + 1 + self.offset <= f.line
-                                         <= body.end_point[0] + 1 + self.offset}))
+                first, last = self.line(body), body.end_point[0] + 1 + self.offset
+                subjects = tuple(sorted({f.subject for f in self.facts if f.kind == "api" and first <= f.line <= last}))
                 if subjects:
-                    functions[name] = subjects
+                    functions[name] = Export(subjects, first, last)
         return functions
 
     def _function_bodies(self, node: Node) -> Iterator[tuple[str, Node]]:

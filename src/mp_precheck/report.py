@@ -40,6 +40,7 @@ class Finding:
     privacy_type: str | None = None
     privacy_key: str | None = None
     value: str | None = None
+    usage: str | None = None  # how a host is used: request, upload, download, socket, web-view, code
     project: str = ""
     suppressed: bool = False
     suppression_reason: str | None = None

@@ -52,13 +52,23 @@ def counted(fact: Fact) -> bool:
     return not (fact.kind == "host" and fact.role == "media")
 
 
-def _counts(files: Mapping[str, FileFacts]) -> dict[str, Counter[str]]:
-    """subject → Counter(path → occurrences)."""
+def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False) -> dict[str, Counter[str]]:
+    """subject → Counter(path → occurrences).
+
+    A call through a project wrapper counts at the caller. With ``skip_definitions`` the wrapper's own
+    call is then a definition, not another use, when one of these files calls it — so extracting a call
+    into a helper, or inlining a helper, leaves the app-wide count unchanged.
+    """
+    called = {tuple(f.role[4:].split("#", 1)) for ff in files.values() for f in ff.facts
+              if f.role and f.role.startswith("via:")}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
+        ranges = [(e.first_line, e.last_line) for name, e in file_facts.exports.items()
+                  if skip_definitions and (path, name) in called]
         for fact in file_facts.facts:
-            if counted(fact):
-                out.setdefault(fact.subject, Counter())[path] += 1
+            if not counted(fact) or (fact.role is None and any(a <= fact.line <= b for a, b in ranges)):
+                continue
+            out.setdefault(fact.subject, Counter())[path] += 1
     return out
 
 
@@ -82,9 +92,11 @@ def compare(
     """
     head_counts = _counts(head)
     base_counts = _counts(base)
+    head_uses = _counts(head, skip_definitions=True)
+    base_uses = _counts(base, skip_definitions=True)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
-    rising = [s for s, c in head_counts.items()
-              if rules_of[s] and sum(c.values()) > sum(base_counts.get(s, Counter()).values())]
+    rising = [s for s in head_counts
+              if rules_of[s] and sum(head_uses.get(s, Counter()).values()) > sum(base_uses.get(s, Counter()).values())]
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_counts]
 
     # One prefilter query for everything we must know about the unchanged files.

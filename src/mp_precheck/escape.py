@@ -1,0 +1,37 @@
+"""Text from the pull request (paths, values, commit messages) is data: it must not break the comment's
+Markdown, inject HTML, @-mention anyone or forge the hidden marker."""
+
+from __future__ import annotations
+
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MENTION = re.compile(r"@(?=[A-Za-z0-9-])")
+
+
+def md_text(text: str) -> str:
+    """Escape ``text`` for inline Markdown: specials backslash-escaped, ``<``/``>``/``&`` as entities,
+    newlines folded, ``@name`` broken with a zero-width space so GitHub does not notify anyone."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MENTION.sub("@\u200b", text)
+
+
+def code(text: str) -> str:
+    """``text`` as an inline code span that survives backticks, pipes and newlines inside it.
+
+    Pipes are replaced by the look-alike ``│`` (U+2502): GitHub splits table cells on ``|`` even inside
+    code spans, and a comment must never change shape because of a file name.
+    """
+    text = " ".join(str(text).split()).replace("|", "│")
+    text = text.replace("<!--", "<!- -").replace("-->", "- ->")
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def plain(text: str) -> str:
+    """Text for the submission notes (a plain-text form): one line, mentions made inert."""
+    return _MENTION.sub("@\u200b", " ".join(str(text).split()))

@@ -1,0 +1,162 @@
+"""Renderers: the report as Markdown (PR comment, job summary) and the submission notes, through the
+Jinja2 templates in ``templates/``. Renderers read only the :class:`Report`; they never reach back into
+the analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from . import __version__
+from .catalog import Catalog
+from .checklist import ChecklistItem, checklist
+from .escape import code, md_text
+from .messages import Messages
+from .notes import Notes
+from .report import Finding, Report
+from .resources import data_dir
+
+MARKER_PREFIX = "<!-- mp-precheck:comment"
+MARKER_VERSION = 1
+_ICONS = {"high": "🔴", "medium": "🟠", "low": "🟡", "info": "🔵"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """GitHub's comment limit is 65,536 characters; we also cap UTF-8 bytes (Chinese text is 3 bytes a
+    character) and keep a margin for the marker."""
+
+    chars: int = 65_000
+    utf8_bytes: int = 190_000
+
+    def fits(self, text: str) -> bool:
+        return len(text) <= self.chars and len(text.encode("utf-8")) <= self.utf8_bytes
+
+
+COMMENT_LIMITS = Limits()
+SUMMARY_LIMITS = Limits(chars=1_000_000, utf8_bytes=1_000_000)  # GitHub's job summary cap is 1 MiB
+
+
+def marker(head: str) -> str:
+    """The hidden marker that identifies our comment, with the head commit it describes."""
+    return f"{MARKER_PREFIX} v{MARKER_VERSION} head={head} -->"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
+        autoescape=False,  # Markdown, not HTML: values go through the md/code filters explicitly
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["code"] = code
+    return env
+
+
+def _verdict(report: Report, messages: Messages) -> str:
+    t = messages.t
+    if report.message and not report.findings:
+        return f"⚪ **{md_text(t('verdict_nothing_analysed', message=report.message))}**" \
+            if not report.projects else f"✅ **{t('verdict_none')}** {md_text(report.message)}"
+    active = report.active_findings
+    level = report.risk_level
+    if level in ("high", "medium"):
+        selected = [f for f in active if f.severity == level]
+        families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
+        return f"{_ICONS[level]} **{t('verdict_' + level, count=len(selected), families=families)}**"
+    if level in ("low", "info"):
+        return f"{_ICONS[level]} **{t('verdict_low')}**"
+    return f"✅ **{t('verdict_none')}**"
+
+
+def checklist_lines(report: Report, catalog: Catalog, messages: Messages) -> list[str]:
+    """The backend checklist, worded, with values from the PR escaped."""
+    lines = []
+    for item in checklist(report, catalog):
+        values = _checklist_values(item, messages)
+        lines.append(messages.t(f"checklist_{item.kind}", **values))
+    return lines
+
+
+def _checklist_values(item: ChecklistItem, messages: Messages) -> dict[str, str]:
+    values = {k: code(v) if k in ("host", "api", "what") else md_text(v) for k, v in item.values.items()}
+    if item.kind == "domain":
+        values["list"] = messages.t(f"domain_list.{item.values['list']}")
+    if item.kind == "test_account":
+        values["what"] = messages.t(f"why.{item.values['what']}")
+    if item.kind == "privacy":
+        values["label"] = item.values["label"]
+    return values
+
+
+def comment_context(report: Report, catalog: Catalog, messages: Messages, link_base: str | None,
+                    detail: list[Finding], omitted: int, full_report_where: str) -> dict[str, Any]:
+    def place(f: Finding) -> str:
+        text = code(f"{f.path}:{f.line}")
+        if link_base:
+            return f"[{text}]({link_base}{quote(f.path)}#L{f.line})"
+        return text
+
+    groups: list[dict[str, Any]] = []
+    for f in detail:
+        if not groups or groups[-1]["family"] != f.family:
+            groups.append({"family": f.family, "icon": _ICONS[f.severity], "findings": []})
+        groups[-1]["findings"].append(f)
+    analysed = report.analysed_families
+    not_checked = [messages.t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing")
+                   if fam not in analysed]
+    return {
+        "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
+        "groups": groups, "place": place,
+        "call_sites": [f for f in report.active_findings if f.scope == "file" and f not in detail],
+        "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
+        "errors": report.errors, "not_checked": messages.join(not_checked) if not_checked else "",
+        "omitted": omitted, "full_report_where": full_report_where,
+        "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,
+    }
+
+
+def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", link_base: str | None = None,
+                    limits: Limits | None = None, full_report_where: str = "the job summary") -> str:
+    """The review-risk comment. With ``limits`` it is shortened to fit: the least severe details go first,
+    and the comment says how many were left out and where the full report is.
+
+    Raises:
+        RuntimeError: the rendered text lacks the marker (a template bug; never posted).
+    """
+    messages = Messages(language)
+    template = _environment().get_template("comment.md.j2")
+    sorted_findings = sorted(report.active_findings, key=_severity_rank)
+    detail = [f for f in sorted_findings if f.scope == "app"]
+    omitted = 0
+    while True:
+        context = comment_context(report, catalog, messages, link_base, detail, omitted, full_report_where)
+        if omitted:
+            context["call_sites"] = []
+            context["removed"] = ()
+        text = template.render(**context)
+        if limits is None or limits.fits(text) or not detail:
+            break
+        drop = max(1, len(detail) // 10)
+        detail = detail[:-drop]
+        omitted = len(report.active_findings) - len(detail)
+    if not text.startswith(MARKER_PREFIX):
+        raise RuntimeError("comment template lost its marker")
+    if limits is not None and not limits.fits(text):
+        text = text[: limits.chars // 2]  # pathological input (e.g. thousands of errors): still bounded
+    return text
+
+
+def _severity_rank(f: Finding) -> tuple[int, str, int]:
+    return ({"high": 0, "medium": 1, "low": 2, "info": 3}[f.severity], f.path, f.line)
+
+
+def render_notes(notes: Notes, language: str = "zh-CN") -> str:
+    """The submission notes as plain text for the 提交审核 form."""
+    messages = Messages(language)
+    return _environment().get_template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n"
