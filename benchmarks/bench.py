@@ -21,6 +21,7 @@ import os
 import platform
 import posixpath
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -189,7 +190,8 @@ FEATURE_METHODS = {
       type: 'gcj02',
       success: ({ latitude, longitude }) => {
         this.setData({ latitude, longitude });
-        request({ url: '/shops/nearby', data: { latitude, longitude } }).then((res) => this.setData({ shops: res.list }));
+        request({ url: '/shops/nearby', data: { latitude, longitude } })
+          .then((res) => this.setData({ shops: res.list }));
       },
       fail: () => wx.showToast({ title: '定位失败，请在设置中开启位置权限', icon: 'none' })
     });
@@ -207,7 +209,11 @@ FEATURE_METHODS = {
   onChooseAddress() {
     wx.chooseAddress({
       success: (addr) => this.setData({
-        address: { name: addr.userName, phone: addr.telNumber, detail: addr.provinceName + addr.cityName + addr.detailInfo }
+        address: {
+          name: addr.userName,
+          phone: addr.telNumber,
+          detail: addr.provinceName + addr.cityName + addr.detailInfo
+        }
       })
     });
   }"""),
@@ -245,7 +251,8 @@ MARKUP_TEMPLATES = (
 </view>"""),
     Template("""\
 <view class="tabs">
-  <view class="tabs__item {{activeTab === index ? 'tabs__item--active' : ''}}" wx:for="{{tabs}}" wx:key="*this" data-index="{{index}}" bindtap="$handler">{{item}}</view>
+  <view class="tabs__item {{activeTab === index ? 'tabs__item--active' : ''}}"
+        wx:for="{{tabs}}" wx:key="*this" data-index="{{index}}" bindtap="$handler">{{item}}</view>
 </view>"""),
     Template("""\
 <view class="list" wx:if="{{list.length}}">
@@ -368,8 +375,8 @@ class PageWriter:
 
     def _method_names(self) -> list[str]:
         """5–25 distinct method names: onLoad, some lifecycle hooks, then handlers."""
-        hooks = [h for h in LIFECYCLE_TEMPLATES if self.rng.random() < 0.5]
         total = self.rng.randint(5, 25) - (self.spec.feature is not None)
+        hooks = [h for h in LIFECYCLE_TEMPLATES if self.rng.random() < 0.5][:total - 3]
         names: list[str] = []
         while len(names) < total - 1 - len(hooks):
             name = self.rng.choice(VERBS) + self.rng.choice(list(NOUN_CN)).capitalize()
@@ -393,10 +400,18 @@ class PageWriter:
         return header + "Page({\n  data: {\n" + self._data() + "\n  },\n\n" + ",\n\n".join(bodies) + "\n});\n"
 
     def _data(self) -> str:
-        values = {"string": lambda: repr(self.rng.choice(CN_PHRASES)), "number": lambda: str(self.rng.randint(0, 9)),
-                  "bool": lambda: self.rng.choice(("true", "false")), "object": lambda: "{}", "list": lambda: "[]"}
         kinds = {"list": "list", "loading": "bool", "page": "number", **FIELD_KINDS}
-        return ",\n".join(f"    {name}: {values[kinds[name]]()}" for name in self.fields)
+        return ",\n".join(f"    {name}: {self._initial(kinds[name])}" for name in self.fields)
+
+    def _initial(self, kind: str) -> str:
+        """A JS initial value for a data field of ``kind``."""
+        if kind == "string":
+            return "'" + self.rng.choice(CN_PHRASES) + "'"
+        if kind == "number":
+            return str(self.rng.randint(0, 9))
+        if kind == "bool":
+            return self.rng.choice(("true", "false"))
+        return "{}" if kind == "object" else "[]"
 
     def _method(self, name: str) -> str:
         words = _words(self.rng) | {"name": name, "title": self.spec.title, "route": self.spec.route,
@@ -483,7 +498,8 @@ def _app_json(pages: Sequence[PageSpec]) -> dict[str, object]:
         "subPackages": [{"root": root, "pages": routes} for root, routes in sorted(packages.items())],
         "window": {"navigationBarTitleText": "邻里商城", "navigationBarBackgroundColor": "#ffffff",
                    "navigationBarTextStyle": "black", "backgroundColor": "#f6f6f6"},
-        "tabBar": {"list": [{"pagePath": route, "text": text} for route, text in zip(main, ("首页", "分类", "购物车", "我的"))]},
+        "tabBar": {"list": [{"pagePath": route, "text": text}
+                            for route, text in zip(main[:4], ("首页", "分类", "购物车", "我的"), strict=False)]},
         "requiredPrivateInfos": ["getLocation", "chooseAddress"],
         "permission": {"scope.userLocation": {"desc": "用于为您推荐附近的门店"}},
         "style": "v2", "lazyCodeLoading": "requiredComponents", "sitemapLocation": "sitemap.json",
@@ -519,7 +535,11 @@ function request({ url, method = 'GET', data = {} }) {
       method,
       data,
       header: token ? { Authorization: 'Bearer ' + token } : {},
-      success: (res) => (res.data && res.data.code === 0 ? resolve(res.data.data) : reject(new Error((res.data && res.data.msg) || '请求失败'))),
+      success: (res) => {
+        const body = res.data || {};
+        if (body.code === 0) resolve(body.data);
+        else reject(new Error(body.msg || '请求失败'));
+      },
       fail: () => reject(new Error('网络异常，请稍后再试'))
     });
   });
@@ -537,7 +557,8 @@ function pad(n) {
 }
 
 function formatTime(date) {
-  return [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())].join('-') + ' ' + pad(date.getHours()) + ':' + pad(date.getMinutes());
+  const day = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())].join('-');
+  return day + ' ' + pad(date.getHours()) + ':' + pad(date.getMinutes());
 }
 
 function formatPrice(fen) {
@@ -589,9 +610,11 @@ def build_app(count: int) -> App:
     return app
 
 
-def feature_shares(pages: Sequence[PageSpec]) -> str:
-    """A one-line account of how many pages carry each risky feature."""
+def feature_shares(app: App) -> str:
+    """A one-line account of how many pages carry each risky feature or a literal-host wx.request."""
+    pages = app.pages
     counts = Counter(p.feature for p in pages if p.feature)
+    direct = sum("wx.request(" in app.files[f"{MP_ROOT}/{p.route}.js"] for p in pages)
     privacy = sum(counts[a] for a in PRIVACY_APIS)
     sub = sum(not p.route.startswith("pages/") for p in pages)
 
@@ -601,7 +624,7 @@ def feature_shares(pages: Sequence[PageSpec]) -> str:
     apis = ", ".join(f"{a} {counts[a]}" for a in PRIVACY_APIS)
     return (f"{len(pages)} pages: privacy APIs {pct(privacy)} [{apis}], wx.requestPayment {pct(counts['payment'])}, "
             f"web-view {pct(counts['web_view'])}, open-type=getPhoneNumber {pct(counts['phone'])}; "
-            f"in subpackages {pct(sub)}")
+            f"wx.request to a literal host {pct(direct)}; in subpackages {pct(sub)}")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -728,6 +751,7 @@ class FastImport:
 def build_repo(repo: Path, pages: int) -> tuple[dict[str, str], str]:
     """Create the benchmark repository; return commit name → id and the feature-share line."""
     app = build_app(pages)
+    shares = feature_shares(app)
     rng = random.Random(SEED + 1)
     stream = FastImport()
     marks = {"init": stream.commit("init: README", {"README.md": "# 邻里商城\n"}),
@@ -737,7 +761,7 @@ def build_repo(repo: Path, pages: int) -> tuple[dict[str, str], str]:
         marks[name] = stream.commit(f"{name} change", files)
         app.files.update(files)
     ids = stream.run(repo)
-    return {name: ids[mark] for name, mark in marks.items()}, feature_shares(app.pages)
+    return {name: ids[mark] for name, mark in marks.items()}, shares
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -764,10 +788,16 @@ from mp_precheck.gitrepo import GitRepo
 start = time.perf_counter()
 report, store = analyze(GitRepo(sys.argv[1]), sys.argv[2], sys.argv[3], load_catalog(), RunOptions(language="en"))
 seconds = time.perf_counter() - start
+# ru_maxrss survives fork+exec on Linux: it would report the bench driver's own peak, so prefer VmHWM,
+# the high-water mark of this process image alone.
+try:
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({
     "seconds": seconds,
-    "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    "git_peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    "peak_kib": peak,
     "blobs_parsed": store.blobs_parsed,
     "findings": len(report.findings),
     "changed_files": report.changed_files,
@@ -777,8 +807,8 @@ print(json.dumps({
 
 @dataclass(frozen=True)
 class Result:
-    """One scenario at one size. ``seconds`` covers load_catalog + analyze; ``process_seconds`` the whole
-    subprocess (interpreter start and imports too); memory is peak RSS in MB."""
+    """One scenario at one size. ``seconds`` covers GitRepo + load_catalog + analyze; ``process_seconds``
+    the whole subprocess (interpreter start and imports too); ``peak_mb`` is that process's peak RSS."""
 
     pages: int
     scenario: str
@@ -786,7 +816,6 @@ class Result:
     seconds: float
     process_seconds: float
     peak_mb: float
-    git_peak_mb: float
     blobs_parsed: int
     findings: int
     git_diff_seconds: float
@@ -816,18 +845,20 @@ def git_diff_floor(repo: Path, base: str, head: str, runs: int = 3) -> float:
     return min(times)
 
 
-def measure(repo: Path, pages: int, commits: Mapping[str, str], scenario: Scenario) -> Result:
-    """Analyse one scenario and time its git floor."""
+def measure(repo: Path, pages: int, commits: Mapping[str, str], scenario: Scenario, repeat: int) -> Result:
+    """Analyse one scenario ``repeat`` times (median times, highest peak) and time its git floor."""
     base, head = commits[scenario.base], commits[scenario.head]
-    data, wall = analyse_in_subprocess(repo, base, head)
+    runs = [analyse_in_subprocess(repo, base, head) for _ in range(repeat)]
+    data = runs[0][0]
     return Result(pages=pages, scenario=scenario.name, changed_files=int(data["changed_files"]),
-                  seconds=round(data["seconds"], 3), process_seconds=round(wall, 3),
-                  peak_mb=round(data["peak_kib"] / 1024, 1), git_peak_mb=round(data["git_peak_kib"] / 1024, 1),
+                  seconds=round(statistics.median(d["seconds"] for d, _ in runs), 3),
+                  process_seconds=round(statistics.median(wall for _, wall in runs), 3),
+                  peak_mb=round(max(d["peak_kib"] for d, _ in runs) / 1024, 1),
                   blobs_parsed=int(data["blobs_parsed"]), findings=int(data["findings"]),
                   git_diff_seconds=round(git_diff_floor(repo, base, head), 4))
 
 
-def run_size(pages: int, workdir: Path) -> tuple[list[Result], str, float]:
+def run_size(pages: int, workdir: Path, repeat: int) -> tuple[list[Result], str, float]:
     """Build the repository of ``pages`` pages and run every scenario; return results, shares, build seconds."""
     repo = workdir / f"app-{pages}"
     start = time.perf_counter()
@@ -836,7 +867,7 @@ def run_size(pages: int, workdir: Path) -> tuple[list[Result], str, float]:
     print(f"[{pages} pages] built in {built:.1f} s; {shares}", flush=True)
     results = []
     for scenario in SCENARIOS:
-        result = measure(repo, pages, commits, scenario)
+        result = measure(repo, pages, commits, scenario, repeat)
         print(f"[{pages} pages] {scenario.name}: {result.process_seconds:.2f} s", flush=True)
         results.append(result)
     return results, shares, built
@@ -846,7 +877,7 @@ def run_size(pages: int, workdir: Path) -> tuple[list[Result], str, float]:
 # Output
 
 COLUMNS = (("pages", "pages"), ("scenario", "scenario"), ("files", "changed_files"), ("seconds", "seconds"),
-           ("process s", "process_seconds"), ("peak MB", "peak_mb"), ("git peak MB", "git_peak_mb"),
+           ("process s", "process_seconds"), ("peak MB", "peak_mb"),
            ("blobs parsed", "blobs_parsed"), ("findings", "findings"), ("git-diff floor s", "git_diff_seconds"))
 
 
@@ -854,10 +885,10 @@ def table(results: Sequence[Result]) -> str:
     """A Markdown table of the results."""
     rows = [[str(getattr(r, attr)) for _, attr in COLUMNS] for r in results]
     heads = [title for title, _ in COLUMNS]
-    widths = [max(len(cell) for cell in column) for column in zip(heads, *rows)]
+    widths = [max(len(cell) for cell in column) for column in zip(heads, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
     return "\n".join([line(heads), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
 
@@ -884,12 +915,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--pages", type=int, help="one repository size (pages)")
     parser.add_argument("--sizes", help="comma-separated sizes, e.g. 500,2000,10000 (overrides --pages)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="analyses per scenario; times are medians, memory the highest peak (default 3)")
     parser.add_argument("--out", type=Path, help="also write the results as JSON to this file")
     args = parser.parse_args(argv)
     if args.sizes:
         args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
     else:
         args.size_list = [args.pages] if args.pages else list(DEFAULT_SIZES)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     if min(args.size_list) < MIN_PAGES:
         parser.error(f"sizes must be at least {MIN_PAGES} pages")
     return args
@@ -904,7 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     builds: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="mp-precheck-bench-") as tmp:
         for pages in args.size_list:
-            size_results, shares[str(pages)], builds[str(pages)] = run_size(pages, Path(tmp))
+            size_results, shares[str(pages)], builds[str(pages)] = run_size(pages, Path(tmp), args.repeat)
             results.extend(size_results)
     print()
     print(table(results))

@@ -120,7 +120,8 @@ class ApiError(Exception):
     """An error answer: status, GitHub's JSON error body, extra headers."""
 
     def __init__(self, status: int, message: str, doc: str = DOCS, *,
-                 errors: list[dict[str, Any]] | None = None, headers: Mapping[str, str] | None = None) -> None:
+                 errors: list[dict[str, Any]] | None = None,
+                 headers: Mapping[str, str] | None = None) -> None:
         super().__init__(f"{status} {message}")
         self.status = status
         self.body: dict[str, Any] = {"message": message}
@@ -173,6 +174,7 @@ class _Ctx:
         self.root = root          # API root for URLs in payloads, e.g. http://127.0.0.1:PORT/api/v3
         self.web = web            # web root for html_url
         self.repo: dict[str, Any] | None = None
+        self.sub = ""             # for repository routes: what follows /repos/{owner}/{name}
 
     @property
     def json(self) -> dict[str, Any]:
@@ -198,6 +200,9 @@ class _HTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
     fake: FakeGitHub
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client hanging up (or stop() closing a keep-alive connection) is not worth a traceback
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -211,6 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.server.fake._track(self.connection, True)
 
     def finish(self) -> None:
@@ -229,9 +235,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         if status not in (204, 304):
             self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
         if status not in (204, 304) and self.command != "HEAD":
-            self.wfile.write(payload)
+            # headers and body in one write: two small writes on a keep-alive connection meet Nagle's
+            # algorithm and the client's delayed ACK, which costs ~40 ms per request
+            self._headers_buffer.append(b"\r\n" + payload)  # type: ignore[attr-defined]
+            self.flush_headers()
+        else:
+            self.end_headers()
 
     do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = _handle
 
@@ -275,7 +285,7 @@ class FakeGitHub:
         httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
         httpd.fake = self
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01},
                                         name="fakegithub", daemon=True)
         self._thread.start()
         return self
@@ -528,7 +538,7 @@ class FakeGitHub:
                 "documentation_url": "https://docs.github.com/free-pro-team@latest/rest/overview/"
                                      "rate-limits-for-the-rest-api#about-secondary-rate-limits",
                 "status": "403"}
-        self.fail_next(method, path_regex, 403, body, {**headers, "X-RateLimit-Remaining": "4990"}, times)
+        self.fail_next(method, path_regex, 403, body, headers, times)
 
     @property
     def pending_faults(self) -> int:
@@ -567,15 +577,15 @@ class FakeGitHub:
             path, prefix = path[len(_GHE_PREFIX):] or "/", _GHE_PREFIX
         path = self._map_repositories_path(path)
 
+        token = self._token_from(lower.get("authorization", ""))
+        identity = self.tokens.get(token) if token else None
         fault = self._take_fault(method, path)
         if fault is not None:
             payload = fault.body if fault.body is not None else {
                 "message": "Server Error" if fault.status >= 500 else HTTPStatus(fault.status).phrase,
                 "documentation_url": DOCS, "status": str(fault.status)}
-            return self._respond(fault.status, payload, fault.headers, None, False)
+            return self._respond(fault.status, payload, fault.headers, token if identity else None, True)
 
-        token = self._token_from(lower.get("authorization", ""))
-        identity = self.tokens.get(token) if token else None
         if token is None:
             return self._error(ApiError(401, "Requires authentication", DOCS), None)
         if identity is None:
@@ -628,7 +638,7 @@ class FakeGitHub:
                 rec = self.repos.get(f"{owner}/{name}".lower())
                 if rec is None:
                     raise _not_found(route.doc)
-                ctx.repo = rec
+                ctx.repo, ctx.sub = rec, sub
             if route.permission and ctx.identity and ctx.identity["kind"] == "readonly":
                 raise ApiError(403, "Resource not accessible by integration", route.doc,
                                headers={"X-Accepted-GitHub-Permissions": route.permission})
@@ -669,7 +679,8 @@ class FakeGitHub:
              f"{d}/commits/statuses#create-a-commit-status"),
             ("POST", r"R/check-runs", self._create_check_run, "checks=write",
              f"{d}/checks/runs#create-a-check-run"),
-            ("GET", r"R/check-runs/(?P<rid>\d+)", self._get_check_run, None, f"{d}/checks/runs#get-a-check-run"),
+            ("GET", r"R/check-runs/(?P<rid>\d+)", self._get_check_run, None,
+             f"{d}/checks/runs#get-a-check-run"),
             ("PATCH", r"R/check-runs/(?P<rid>\d+)", self._update_check_run, "checks=write",
              f"{d}/checks/runs#update-a-check-run"),
             ("GET", r"R/commits/(?P<ref>[^/]+)/check-runs", self._list_check_runs, None,
@@ -679,7 +690,8 @@ class FakeGitHub:
              f"{d}/releases/releases#create-a-release"),
             ("GET", r"R/releases/tags/(?P<tag>[^/]+)", self._get_release_by_tag, None,
              f"{d}/releases/releases#get-a-release-by-tag-name"),
-            ("GET", r"R/releases/(?P<rid>\d+)", self._get_release, None, f"{d}/releases/releases#get-a-release"),
+            ("GET", r"R/releases/(?P<rid>\d+)", self._get_release, None,
+             f"{d}/releases/releases#get-a-release"),
             ("PATCH", r"R/releases/(?P<rid>\d+)", self._update_release, "contents=write",
              f"{d}/releases/releases#update-a-release"),
             ("DELETE", r"R/releases/(?P<rid>\d+)", self._delete_release, "contents=write",
@@ -854,7 +866,8 @@ class FakeGitHub:
             "stargazers_url": f"{api}/stargazers", "contributors_url": f"{api}/contributors",
             "subscribers_url": f"{api}/subscribers", "subscription_url": f"{api}/subscription",
             "commits_url": f"{api}/commits{{/sha}}", "git_commits_url": f"{api}/git/commits{{/sha}}",
-            "comments_url": f"{api}/comments{{/number}}", "issue_comment_url": f"{api}/issues/comments{{/number}}",
+            "comments_url": f"{api}/comments{{/number}}",
+            "issue_comment_url": f"{api}/issues/comments{{/number}}",
             "contents_url": f"{api}/contents/{{+path}}", "compare_url": f"{api}/compare/{{base}}...{{head}}",
             "merges_url": f"{api}/merges", "archive_url": f"{api}/{{archive_format}}{{/ref}}",
             "downloads_url": f"{api}/downloads", "issues_url": f"{api}/issues{{/number}}",
@@ -862,15 +875,18 @@ class FakeGitHub:
             "notifications_url": f"{api}/notifications{{?since,all,participating}}",
             "labels_url": f"{api}/labels{{/name}}", "releases_url": f"{api}/releases{{/id}}",
             "deployments_url": f"{api}/deployments", "created_at": r["created_at"],
-            "updated_at": r["updated_at"], "pushed_at": r["updated_at"], "git_url": f"git://127.0.0.1/{full_name}.git",
+            "updated_at": r["updated_at"], "pushed_at": r["updated_at"],
+            "git_url": f"git://127.0.0.1/{full_name}.git",
             "ssh_url": f"git@127.0.0.1:{full_name}.git", "clone_url": f"{html}.git", "svn_url": html,
-            "homepage": None, "size": 128, "stargazers_count": 0, "watchers_count": 0, "language": "JavaScript",
+            "homepage": None, "size": 128, "stargazers_count": 0, "watchers_count": 0,
+            "language": "JavaScript",
             "has_issues": True, "has_projects": True, "has_downloads": True, "has_wiki": True,
             "has_pages": False, "has_discussions": False, "forks_count": 0, "mirror_url": None,
             "archived": False, "disabled": False,
             "open_issues_count": sum(1 for p in r["pulls"].values() if p["state"] == "open")
             + sum(1 for i in r["issues"].values() if i["state"] == "open"),
-            "license": None, "allow_forking": True, "is_template": False, "web_commit_signoff_required": False,
+            "license": None, "allow_forking": True, "is_template": False,
+            "web_commit_signoff_required": False,
             "topics": [], "visibility": "private" if r["private"] else "public", "forks": 0,
             "open_issues": 0, "watchers": 0, "default_branch": r["default_branch"],
         }
@@ -909,15 +925,18 @@ class FakeGitHub:
         head_repo = self.repos.get(p["head"]["repo"].lower())
         head_owner = head_repo["owner_user"] if head_repo else r["owner_user"]
 
-        def side(ref: str, sha: str, repo_rec: Mapping[str, Any] | None, owner: Mapping[str, Any]) -> dict[str, Any]:
-            return {"label": f"{owner['login']}:{ref}", "ref": ref, "sha": sha, "user": self._user(ctx, owner),
+        def side(ref: str, sha: str, repo_rec: Mapping[str, Any] | None,
+                 owner: Mapping[str, Any]) -> dict[str, Any]:
+            return {"label": f"{owner['login']}:{ref}", "ref": ref, "sha": sha,
+                    "user": self._user(ctx, owner),
                     "repo": self._repo_json(ctx, repo_rec) if repo_rec else None}
 
         data: dict[str, Any] = {
             "url": url, "id": p["id"], "node_id": _legacy_node_id("PullRequest", p["id"]), "html_url": html,
             "diff_url": f"{html}.diff", "patch_url": f"{html}.patch", "issue_url": issue_url,
             "number": p["number"], "state": p["state"], "locked": False, "title": p["title"],
-            "user": self._user(ctx, p["user"]), "body": p["body"], "labels": self._labels(ctx, r, p["labels"]),
+            "user": self._user(ctx, p["user"]), "body": p["body"],
+            "labels": self._labels(ctx, r, p["labels"]),
             "milestone": None, "active_lock_reason": None, "created_at": p["created_at"],
             "updated_at": p["updated_at"], "closed_at": p["closed_at"], "merged_at": p["merged_at"],
             "merge_commit_sha": p["merge_commit_sha"], "assignee": None, "assignees": [],
@@ -931,7 +950,8 @@ class FakeGitHub:
                 "self": {"href": url}, "html": {"href": html}, "issue": {"href": issue_url},
                 "comments": {"href": f"{issue_url}/comments"}, "review_comments": {"href": f"{url}/comments"},
                 "review_comment": {"href": f"{api}/pulls/comments{{/number}}"},
-                "commits": {"href": f"{url}/commits"}, "statuses": {"href": f"{api}/statuses/{p['head']['sha']}"},
+                "commits": {"href": f"{url}/commits"},
+                "statuses": {"href": f"{api}/statuses/{p['head']['sha']}"},
             },
             "author_association": self._association(r, p["user"]), "auto_merge": None,
         }
@@ -979,7 +999,8 @@ class FakeGitHub:
         url = f"{api}/issues/comments/{c['id']}"
         kind = "pull" if c["issue_number"] in r["pulls"] else "issues"
         return {
-            "url": url, "html_url": f"{ctx.web}/{r['full_name']}/{kind}/{c['issue_number']}#issuecomment-{c['id']}",
+            "url": url,
+            "html_url": f"{ctx.web}/{r['full_name']}/{kind}/{c['issue_number']}#issuecomment-{c['id']}",
             "issue_url": f"{api}/issues/{c['issue_number']}", "id": c["id"],
             "node_id": _legacy_node_id("IssueComment", c["id"]), "user": self._user(ctx, c["user"]),
             "created_at": c["created_at"], "updated_at": c["updated_at"],
@@ -1028,7 +1049,8 @@ class FakeGitHub:
         html_tag = f"untagged-{rel['id']:x}" if rel["draft"] else tag
         return {
             "url": url, "assets_url": f"{url}/assets",
-            "upload_url": f"{ctx.web}/api/uploads/repos/{r['full_name']}/releases/{rel['id']}/assets{{?name,label}}",
+            "upload_url": f"{ctx.web}/api/uploads/repos/{r['full_name']}/releases/{rel['id']}/assets"
+                          "{?name,label}",
             "html_url": f"{ctx.web}/{r['full_name']}/releases/tag/{html_tag}", "id": rel["id"],
             "author": self._user(ctx, rel["author"]), "node_id": _legacy_node_id("Release", rel["id"]),
             "tag_name": tag, "target_commitish": rel["target_commitish"], "name": rel["name"],
@@ -1040,7 +1062,8 @@ class FakeGitHub:
 
     # ------------------------------------------------------------------ helpers for handlers
 
-    def _issue_or_pull(self, r: Mapping[str, Any], number: int, doc: str = DOCS) -> tuple[dict[str, Any], bool]:
+    def _issue_or_pull(self, r: Mapping[str, Any], number: int,
+                       doc: str = DOCS) -> tuple[dict[str, Any], bool]:
         if number in r["pulls"]:
             return r["pulls"][number], True
         if number in r["issues"]:
@@ -1064,7 +1087,8 @@ class FakeGitHub:
         r["statuses"].append(rec)
         return rec
 
-    def _store_release(self, r: dict[str, Any], fields: Mapping[str, Any], author: dict[str, Any]) -> dict[str, Any]:
+    def _store_release(self, r: dict[str, Any], fields: Mapping[str, Any],
+                       author: dict[str, Any]) -> dict[str, Any]:
         now = self._now()
         draft = bool(fields.get("draft"))
         rec = {"id": self._new_id(), "tag_name": fields["tag_name"], "name": fields.get("name"),
@@ -1103,7 +1127,7 @@ class FakeGitHub:
                 raise _invalid_request(doc, f'"{name}" wasn\'t supplied.')
         return ctx.body
 
-    def _paginate(self, ctx: _Ctx, items: list[Any], link_path: str | None = None) -> tuple[list[Any], dict[str, str]]:
+    def _paginate(self, ctx: _Ctx, items: list[Any]) -> tuple[list[Any], dict[str, str]]:
         try:
             per_page = int(ctx.query.get("per_page", "30"))
         except ValueError:
@@ -1117,7 +1141,9 @@ class FakeGitHub:
         chunk = items[(page - 1) * per_page: page * per_page]
         if len(items) <= per_page:
             return chunk, {}
-        base = f"http://127.0.0.1:{self.port}{ctx.prefix}{link_path or ctx.path}"
+        # like GitHub, links of repository lists go through /repositories/{id}
+        path = f"/repositories/{ctx.repo['id']}{ctx.sub}" if ctx.repo is not None else ctx.path
+        base = f"http://127.0.0.1:{self.port}{ctx.prefix}{path}"
         params = [(k, v) for k, v in ctx.query.items() if k != "page"]
 
         def link(n: int, rel: str) -> str:
@@ -1132,10 +1158,6 @@ class FakeGitHub:
         if page > 1:
             links.append(link(1, "first"))
         return chunk, {"Link": ", ".join(links)}
-
-    def _repo_link_path(self, ctx: _Ctx, sub: str) -> str:
-        assert ctx.repo is not None
-        return f"/repositories/{ctx.repo['id']}{sub}"
 
     @staticmethod
     def _repo(ctx: _Ctx) -> dict[str, Any]:
@@ -1191,7 +1213,7 @@ class FakeGitHub:
         key = "updated_at" if sort == "updated" else "created_at"
         desc = ctx.query.get("direction", "desc") == "desc"
         pulls.sort(key=lambda p: (p[key], p["number"]), reverse=desc)
-        page, headers = self._paginate(ctx, pulls, self._repo_link_path(ctx, "/pulls"))
+        page, headers = self._paginate(ctx, pulls)
         return 200, [self._pull_json(ctx, r, p, full=False) for p in page], headers
 
     def _get_pull(self, ctx: _Ctx, doc: str, number: str) -> _Answer:
@@ -1212,7 +1234,7 @@ class FakeGitHub:
         items = [c for c in r["comments"].values() if c["issue_number"] == int(number)]
         if "since" in ctx.query:
             items = [c for c in items if c["updated_at"] >= ctx.query["since"]]
-        page, headers = self._paginate(ctx, items, self._repo_link_path(ctx, f"/issues/{number}/comments"))
+        page, headers = self._paginate(ctx, items)
         return 200, [self._comment_json(ctx, r, c) for c in page], headers
 
     def _create_comment(self, ctx: _Ctx, doc: str, number: str) -> _Answer:
@@ -1221,17 +1243,17 @@ class FakeGitHub:
         body = self._require(ctx, doc, "body")["body"]
         self._validate_comment_body(body, doc)
         assert ctx.identity is not None
-        rec = self._store_comment(r, int(number), body, self._user_rec(ctx.identity["login"], ctx.identity["type"]),
-                                  None)
+        author = self._user_rec(ctx.identity["login"], ctx.identity["type"])
+        rec = self._store_comment(r, int(number), body, author, None)
         data = self._comment_json(ctx, r, rec)
         return 201, data, {"Location": data["url"]}
 
     def _validate_comment_body(self, body: Any, doc: str) -> None:
         if not isinstance(body, str):
-            raise _invalid_request(doc, 'For \'properties/body\', {} is not a string.'.replace("{}", json.dumps(body)))
+            raise _invalid_request(doc, f"For 'properties/body', {json.dumps(body)} is not a string.")
         if not body.strip():
-            raise _validation_failed(doc, {"resource": "IssueComment", "code": "unprocessable", "field": "data",
-                                           "message": "Body cannot be blank"})
+            raise _validation_failed(doc, {"resource": "IssueComment", "code": "unprocessable",
+                                           "field": "data", "message": "Body cannot be blank"})
         self._check_length(body, COMMENT_BODY_MAX, "IssueComment", "body", doc)
 
     def _find_comment(self, ctx: _Ctx, cid: str, doc: str) -> dict[str, Any]:
@@ -1262,19 +1284,19 @@ class FakeGitHub:
         c = r["commits"][sha]
         api = f"{ctx.root}/repos/{r['full_name']}"
         person = {"name": "Test", "email": "test@example.invalid", "date": c["date"]}
+        tree = hashlib.sha1(f"tree-{sha}".encode()).hexdigest()
+        node = int(sha[:7], 16) if re.fullmatch(r"[0-9a-f]{7,}", sha) else 0
         return 200, {
-            "sha": sha, "node_id": _legacy_node_id("Commit", int(sha[:7], 16) if re.fullmatch(r"[0-9a-f]{7,}", sha)
-                                                   else 0),
+            "sha": sha, "node_id": _legacy_node_id("Commit", node),
             "commit": {"author": person, "committer": person, "message": c["message"],
-                       "tree": {"sha": hashlib.sha1(f"tree-{sha}".encode()).hexdigest(),
-                                "url": f"{api}/git/trees/{hashlib.sha1(f'tree-{sha}'.encode()).hexdigest()}"},
+                       "tree": {"sha": tree, "url": f"{api}/git/trees/{tree}"},
                        "url": f"{api}/git/commits/{sha}", "comment_count": 0,
                        "verification": {"verified": False, "reason": "unsigned", "signature": None,
                                         "payload": None, "verified_at": None}},
             "url": f"{api}/commits/{sha}", "html_url": f"{ctx.web}/{r['full_name']}/commit/{sha}",
             "comments_url": f"{api}/commits/{sha}/comments", "author": None, "committer": None,
-            "parents": [{"sha": p, "url": f"{api}/commits/{p}", "html_url": f"{ctx.web}/{r['full_name']}/commit/{p}"}
-                        for p in c["parents"]],
+            "parents": [{"sha": p, "url": f"{api}/commits/{p}",
+                         "html_url": f"{ctx.web}/{r['full_name']}/commit/{p}"} for p in c["parents"]],
             "stats": {"total": 0, "additions": 0, "deletions": 0}, "files": [],
         }, {}
 
@@ -1284,14 +1306,14 @@ class FakeGitHub:
         pulls = [p for p in r["pulls"].values()
                  if sha in p["commits"] or p["merge_commit_sha"] == sha]
         pulls.sort(key=lambda p: p["number"], reverse=True)
-        page, headers = self._paginate(ctx, pulls, self._repo_link_path(ctx, f"/commits/{sha}/pulls"))
+        page, headers = self._paginate(ctx, pulls)
         return 200, [self._pull_json(ctx, r, p, full=False) for p in page], headers
 
     def _list_statuses(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
         r = self._repo(ctx)
         sha = self._resolve_ref(r, ref)
         items = [s for s in reversed(r["statuses"]) if s["sha"] == sha] if sha else []
-        page, headers = self._paginate(ctx, items, self._repo_link_path(ctx, f"/commits/{ref}/statuses"))
+        page, headers = self._paginate(ctx, items)
         return 200, [self._status_json(ctx, r, s) for s in page], headers
 
     def _combined_status(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
@@ -1401,7 +1423,8 @@ class FakeGitHub:
         c: dict[str, Any] = {
             "id": self._new_id(), "name": body["name"], "head_sha": sha, "external_id": None,
             "details_url": None, "status": "queued", "conclusion": None, "started_at": now,
-            "completed_at": None, "output": {}, "annotations": [], "check_suite_id": 900000 + len(r["commits"]),
+            "completed_at": None, "output": {}, "annotations": [],
+            "check_suite_id": 900000 + len(r["commits"]),
             "app_user": self._user_rec(ctx.identity["login"], ctx.identity["type"]),
         }
         self._apply_check_fields(c, body, doc)
@@ -1433,16 +1456,17 @@ class FakeGitHub:
         runs = [c for c in reversed(r["check_runs"].values()) if c["head_sha"] == sha
                 and ("check_name" not in ctx.query or c["name"] == ctx.query["check_name"])
                 and ("status" not in ctx.query or c["status"] == ctx.query["status"])]
-        page, headers = self._paginate(ctx, runs, self._repo_link_path(ctx, f"/commits/{ref}/check-runs"))
-        return 200, {"total_count": len(runs), "check_runs": [self._check_run_json(ctx, r, c) for c in page]}, \
-            headers
+        page, headers = self._paginate(ctx, runs)
+        data = {"total_count": len(runs), "check_runs": [self._check_run_json(ctx, r, c) for c in page]}
+        return 200, data, headers
 
     def _validate_release(self, r: Mapping[str, Any], body: Mapping[str, Any], doc: str,
                           rid: int | None = None) -> None:
         tag = body.get("tag_name")
         if tag is not None:
             if not isinstance(tag, str) or not tag.strip():
-                raise _validation_failed(doc, {"resource": "Release", "code": "missing_field", "field": "tag_name"})
+                raise _validation_failed(doc, {"resource": "Release", "code": "missing_field",
+                                               "field": "tag_name"})
             for other in r["releases"].values():
                 if other["tag_name"] == tag and other["id"] != rid and not other["draft"] \
                         and not body.get("draft", False):
@@ -1450,12 +1474,13 @@ class FakeGitHub:
                                                    "field": "tag_name"})
         if isinstance(body.get("body"), str) and len(body["body"]) > RELEASE_BODY_MAX:
             raise _validation_failed(doc, {"resource": "Release", "code": "custom", "field": "body",
-                                           "message": f"body is too long (maximum is {RELEASE_BODY_MAX} characters)"})
+                                           "message": f"body is too long (maximum is {RELEASE_BODY_MAX} "
+                                                      "characters)"})
 
     def _list_releases(self, ctx: _Ctx, doc: str) -> _Answer:
         r = self._repo(ctx)
         rels = sorted(r["releases"].values(), key=lambda x: x["id"], reverse=True)
-        page, headers = self._paginate(ctx, rels, self._repo_link_path(ctx, "/releases"))
+        page, headers = self._paginate(ctx, rels)
         return 200, [self._release_json(ctx, r, x) for x in page], headers
 
     def _create_release(self, ctx: _Ctx, doc: str) -> _Answer:

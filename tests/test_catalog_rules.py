@@ -33,6 +33,8 @@ def usage(subject: str) -> tuple[str, str] | None:
         tag, rest = subject.split("[", 1)
         attr, value = rest.rstrip("]").split("=")
         return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
+    if subject.startswith("web-view-host:"):
+        return "use.wxml", '<view>\n<web-view src="https://h5.rule-test.example.com/p"></web-view>\n</view>\n'
     if subject.startswith("host:"):
         return "use.js", "module.exports = {\n  api: 'https://api.rule-test.example.com/v1' }\n"
     return None
@@ -90,7 +92,7 @@ def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject
         commented = f"<!--\n{content}-->\n"
     else:
         commented = "".join(f"// {line}\n" for line in content.splitlines())
-        if not subject.startswith("host:"):  # a host *is* found in strings; only its comment is silent
+        if "host:" not in subject:  # a host *is* found in strings; only its comment is silent
             commented += f"const doc = {json.dumps(content)}\n"
     repo, base = _base_repo(tmp_path)
     repo.write(f"pages/me/{name}", commented)

@@ -109,7 +109,7 @@ def test_gbk_file_is_analysed(app_repo):
 def test_unbuilt_format_is_rejected_with_exit_2(app_repo):
     code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--format", "sarif")
     assert (code, out) == (2, "")
-    assert err == "mp-precheck: unknown --format 'sarif' (not built yet); available: json\n"
+    assert err == "mp-precheck: unknown --format 'sarif' (not built yet); available: json, markdown\n"
 
 
 def test_output_file(app_repo, tmp_path):

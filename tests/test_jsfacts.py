@@ -76,7 +76,7 @@ def test_jsx_webview_and_nickname_input():
                      '<Input type="nickname" /></View>)\n', "a.jsx").facts
     got = {(f.subject, f.line) for f in facts}
     assert ("<web-view>", 2) in got and ("input[type=nickname]", 3) in got
-    assert ("host:h5.example.com", 2) in got
+    assert ("web-view-host:h5.example.com", 2) in got
 
 
 def test_url_hosts_in_string_literals_with_role():
@@ -105,3 +105,12 @@ def test_wrapper_exports_are_recorded():
 def test_imported_calls_are_recorded():
     src = "import { upload } from '../../utils/api'\nconst api = require('./api')\nupload()\napi.pick()\n"
     assert js_facts(src).imported_calls == (("../../utils/api", "upload", 3), ("./api", "pick", 4))
+
+
+def test_constant_url_gets_the_role_of_the_request_it_feeds():
+    src = ("const UPLOAD = 'https://up.example.com/avatar'\n"
+           "const API = 'https://api.example.com'\n"
+           "wx.uploadFile({ url: UPLOAD, filePath: p })\n"
+           "wx.request({ url: `${API}/list` })\n")
+    roles = {(f.subject, f.role) for f in js_facts(src).facts if f.kind == "host"}
+    assert roles == {("host:up.example.com", "upload"), ("host:api.example.com", "request")}

@@ -35,7 +35,7 @@ def test_web_view_host_and_media_host_roles():
     found = {(f.subject, f.role) for f in markup_facts(
         '<web-view src="https://h5.example.com/p"/>\n<image src="https://img.example.com/a.jpg"/>\n')
         if f.kind == "host"}
-    assert found == {("host:h5.example.com", "web-view"), ("host:img.example.com", "media")}
+    assert found == {("web-view-host:h5.example.com", "web-view"), ("host:img.example.com", "media")}
 
 
 def test_vue_bound_attributes_are_normalised():

@@ -7,9 +7,10 @@ working tree, and never executes anything from the repository.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .catalog import Catalog, Rule
+from .config import Config
 from .changeset import read_changeset
 from .discovery import Project, discover
 from .errors import MissingMergeBase, UserError
@@ -28,10 +29,15 @@ ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link"})
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What to analyse and how to word it. ``language`` is ``zh-CN`` or ``en``."""
+    """What to analyse and how to word it. ``language`` is ``zh-CN`` or ``en``; ``config`` holds the
+    backend records, rule switches and path excludes."""
 
     language: str = "zh-CN"
-    exclude: tuple[str, ...] = field(default=())
+    config: Config = field(default_factory=Config)
+
+    @property
+    def exclude(self) -> tuple[str, ...]:
+        return self.config.exclude
 
 
 def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
@@ -101,6 +107,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         findings.extend(_finding(a, catalog, options.language, project.root) for a in additions)
         findings.extend(_derived(additions, catalog, options.language, project.root))
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
+    findings = _configured(findings, options.config)
 
     message = None if touched else "no Mini Program files in this change"
     return Report(
@@ -164,8 +171,8 @@ def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
 
 def needle(subject: str) -> str:
     """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
-    if subject.startswith("host:"):
-        return subject[5:]
+    if subject.startswith(("host:", "web-view-host:")):
+        return subject.split(":", 1)[1]
     if subject.startswith("<") and subject.endswith(">"):
         return subject[1:-1]
     if "[" in subject:
@@ -220,6 +227,18 @@ def _derived(additions: list[Addition], catalog: Catalog, language: str, project
             except KeyError:
                 continue
             out.append(_finding(addition, catalog, language, project_root, rule))
+    return out
+
+
+def _configured(findings: list[Finding], config: Config) -> list[Finding]:
+    """Rule switches and severity overrides of the config; a new call site stays low."""
+    out = []
+    for f in findings:
+        if not config.rule_enabled(f.rule):
+            continue
+        if f.scope == "app" and f.rule in config.rules:
+            f = replace(f, severity=config.severity_of(f.rule, f.severity))  # type: ignore[arg-type]
+        out.append(f)
     return out
 
 

@@ -89,7 +89,7 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
         scope = (match.group("scope") or "").lower()
         if kind in ("chore", "build") or scope in ("deps", "deps-dev", "ci", "docs"):
             section = "skip"
-        text = match.group("text")
+        text = _drop_verb(match.group("text"), section)
     else:
         for prefixes, candidate in _CHINESE_PREFIXES:
             prefix = next((p for p in prefixes if text.lower().startswith(p)), None)
@@ -105,6 +105,18 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     if not cleaned:
         return None
     return Entry(section or "improved", cleaned, "")
+
+
+_SECTION_VERBS: dict[str, tuple[str, ...]] = {
+    "added": ("新增", "增加", "添加"), "fixed": ("修复", "修正"), "improved": ("优化", "调整", "改进")}
+
+
+def _drop_verb(text: str, section: Section) -> str:
+    """``新增附近自提点`` under 新增 reads twice: drop a leading verb that repeats the section."""
+    for verb in _SECTION_VERBS.get(section, ()):
+        if text.startswith(verb) and len(text) > len(verb) + 1:
+            return text[len(verb):].lstrip(" ：:、")
+    return text
 
 
 def clean(text: str) -> str:

@@ -48,13 +48,10 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
         elif f.subject.startswith("app.json:requiredPrivateInfos:"):
             add("interface", api="wx." + f.subject.rsplit(":", 1)[1])
     for f in app_wide:
-        if f.rule == "external_link.domain":
-            host = f.subject.removeprefix("host:")
-            role = f.usage or "code"
-            if role == "web-view":
-                add("business_domain", host=host)
-            else:
-                add("domain", host=host, list=_DOMAIN_LISTS.get(role, "code"))
+        if f.rule == "external_link.business_domain":
+            add("business_domain", host=f.subject.split(":", 1)[1])
+        elif f.rule == "external_link.domain":
+            add("domain", host=f.subject.split(":", 1)[1], list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
     families = {f.family for f in app_wide}
     if "payment" in families:
         add("payment")

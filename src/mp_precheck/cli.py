@@ -1,5 +1,9 @@
-"""The ``mp-precheck`` command (design §3). Exit codes: 0 nothing reached ``--fail-on``; 1 something did;
-2 the tool could not do what was asked (one line on stderr); 3 an unexpected internal error."""
+"""The ``mp-precheck`` command (design §3).
+
+Exit codes: 0 nothing reached ``--fail-on``; 1 something did; 2 the tool could not do what was asked
+(one line on stderr); 3 an unexpected internal error (one line; the traceback only with ``--debug``).
+Precedence for every setting: flag > ``.mp-precheck.yml`` (read from the base revision) > default.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,24 @@ import json
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
 from .analysis import RunOptions, analyze
-from .catalog import load_catalog
-from .errors import UnsupportedFormat, UserError
+from .catalog import Catalog, load_catalog
+from .changelog import entries_from_commits, read_commits
+from .config import CONFIG_NAME, Config, parse_config
+from .errors import ConfigError, UnsupportedFormat, UserError
 from .gitrepo import GitRepo
+from .messages import Messages
+from .notes import draft_notes
+from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
+from .textcodec import UndecodableFile, decode
 
-FORMATS = ("json",)
-PLANNED_FORMATS = ("markdown", "sarif", "github")
+FORMATS = ("json", "markdown")
+PLANNED_FORMATS = ("sarif", "github")
 ISSUES_URL = "https://github.com/mp-precheck/mp-precheck/issues"
 
 
@@ -26,26 +37,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mp-precheck", description=(
         "Find what a change adds to a WeChat Mini Program that WeChat review will look at."))
     parser.add_argument("--version", action="version", version=f"mp-precheck {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--repo", default=".", help="repository folder (default: current folder)")
+    common.add_argument("--base", help="base revision (default: merge base with the default branch)")
+    common.add_argument("--head", default="HEAD", help="head revision (default: HEAD)")
+    common.add_argument("--config", help=f"config file on disk (default: {CONFIG_NAME} of the base revision)")
+    common.add_argument("--language", choices=("zh-CN", "en"), help="zh-CN (default) or en")
+    common.add_argument("--output", help="write to this file instead of stdout")
+    common.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
-    diff = sub.add_parser("diff", help="report the review risks a change adds")
-    diff.add_argument("--repo", default=".", help="repository folder (default: current folder)")
-    diff.add_argument("--base", help="base revision (default: merge base with the default branch)")
-    diff.add_argument("--head", default="HEAD", help="head revision (default: HEAD)")
-    diff.add_argument("--config", help="config file (default: .mp-precheck.yml of the base revision)")
-    diff.add_argument("--format", default="json", help="json (markdown, sarif, github: planned)")
-    diff.add_argument("--language", choices=("zh-CN", "en"), default="zh-CN")
-    diff.add_argument("--output", help="write the report to this file instead of stdout")
-    diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"), default="high")
-    diff.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    diff = sub.add_parser("diff", parents=[common], help="report the review risks a change adds")
+    diff.add_argument("--format", default="markdown", help="markdown (default) or json; sarif, github planned")
+    diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
+                      help="lowest severity that makes the exit code 1 (default: high)")
+    sub.add_parser("notes", parents=[common], help="draft the submission notes (版本说明) for a range")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
-        return _run(args)
+        if args.command == "notes":
+            return _notes(args)
+        return _diff(args)
     except UserError as exc:
         print(f"mp-precheck: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -61,15 +75,81 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
-def _run(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class Run:
+    """A finished analysis with the settings it used."""
+
+    report: Report
+    catalog: Catalog
+    config: Config
+    language: str
+
+
+def _diff(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         planned = " (not built yet)" if args.format in PLANNED_FORMATS else ""
         raise UnsupportedFormat(f"unknown --format {args.format!r}{planned}; available: {', '.join(FORMATS)}")
-    repo = GitRepo(args.repo)
-    base = args.base or _default_base(repo)
-    report, _store = analyze(repo, base, args.head, load_catalog(), RunOptions(language=args.language))
-    _emit(render(report, args.format), args.output)
-    return 1 if report.reaches(args.fail_on) else 0
+    run = analyse(args.repo, args.base, args.head, args.config, args.language)
+    fail_on = args.fail_on or run.config.fail_on or "high"
+    if args.format == "json":
+        text = json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_markdown(run.report, run.catalog, run.language, limits=COMMENT_LIMITS,
+                               full_report_where="`mp-precheck diff --format json`")
+    emit(text, args.output)
+    return 1 if run.report.reaches(fail_on) else 0
+
+
+def _notes(args: argparse.Namespace) -> int:
+    run = analyse(args.repo, args.base, args.head, args.config, args.language)
+    emit(run.report.notes, args.output)
+    return 0
+
+
+def analyse(repo_path: str, base: str | None, head: str, config_path: str | None, language: str | None) -> Run:
+    """Run the analysis with settings resolved by precedence, and draft the notes into the report.
+
+    Raises:
+        UserError: any problem the user can fix (see the exit codes).
+    """
+    repo = GitRepo(repo_path)
+    base = base or _default_base(repo)
+    config = load_config(repo, base, head, config_path)
+    language = language or config.language or "zh-CN"
+    catalog = load_catalog()
+    report, _store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config))
+    entries = entries_from_commits(read_commits(repo, report.base, report.head), config.notes.get("types")) \
+        if report.base != report.head else []
+    notes = render_notes(draft_notes(report, entries, catalog, Messages(language)), language)
+    return Run(replace(report, notes=notes), catalog, config, language)
+
+
+def load_config(repo: GitRepo, base: str, head: str, config_path: str | None) -> Config:
+    """The config from ``config_path`` on disk, else ``.mp-precheck.yml`` at the merge base (a PR cannot
+    relax its own check), else defaults.
+
+    Raises:
+        ConfigError: the file is missing (when named), unreadable or invalid.
+    """
+    if config_path:
+        path = Path(config_path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(f"{config_path}: cannot read the config file ({exc.strerror})") from exc
+        source = config_path
+    else:
+        base_sha = repo.resolve(base)
+        merge_base = repo.merge_base(base_sha, repo.resolve(head)) or base_sha
+        found = repo.read_file(merge_base, CONFIG_NAME)
+        if found is None:
+            return Config()
+        data, source = found, f"{CONFIG_NAME} (at {merge_base[:7]})"
+    try:
+        text = decode(data).text
+    except UndecodableFile as exc:
+        raise ConfigError(f"{source}: {exc}") from exc
+    return parse_config(text, source)
 
 
 def _default_base(repo: GitRepo) -> str:
@@ -79,12 +159,8 @@ def _default_base(repo: GitRepo) -> str:
     return branch
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report in ``fmt`` (``json``)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-
-def _emit(text: str, output: str | None) -> None:
+def emit(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` (a file) or stdout."""
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")

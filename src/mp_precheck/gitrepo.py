@@ -126,16 +126,7 @@ class GitRepo:
     # -- trees and blobs ----------------------------------------------------------------------------
     def ls_tree(self, rev: str) -> list[TreeEntry]:
         """Every file of ``rev``'s tree, recursively, with sizes (submodules have size 0)."""
-        out = self.run("ls-tree", "-r", "-z", "-l", "--full-tree", rev)
-        entries = []
-        for record in out.split(b"\0"):
-            if not record:
-                continue
-            meta, _, path = record.partition(b"\t")
-            mode, _kind, blob, size = meta.decode().split(maxsplit=3)
-            entries.append(TreeEntry(path.decode("utf-8", "surrogateescape"), mode, blob,
-                                     int(size) if size.strip().isdigit() else 0))
-        return entries
+        return _parse_tree(self.run("ls-tree", "-r", "-z", "-l", "--full-tree", rev))
 
     def read_blobs(self, blobs: Iterable[str]) -> dict[str, bytes]:
         """Contents of the given blob ids, read in one ``git cat-file --batch`` call; missing ids are left out."""
@@ -144,6 +135,18 @@ class GitRepo:
             return {}
         out = self.run("cat-file", "--batch", stdin=("\n".join(wanted) + "\n").encode())
         return dict(_parse_batch(out))
+
+    def read_file(self, rev: str, path: str) -> bytes | None:
+        """Bytes of ``path`` in commit ``rev``, or None when the file does not exist there."""
+        entries = [e for e in self.ls_tree_paths(rev, [path]) if e.path == path and not e.is_submodule]
+        if not entries:
+            return None
+        return self.read_blobs([entries[0].blob]).get(entries[0].blob)
+
+    def ls_tree_paths(self, rev: str, paths: list[str]) -> list[TreeEntry]:
+        """Tree entries of ``rev`` for exactly these ``paths`` (literal pathspecs)."""
+        out = self.run("ls-tree", "-z", "-l", "--full-tree", rev, "--", *[f":(literal){p}" for p in paths])
+        return _parse_tree(out)
 
     def grep_files(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> set[str]:
         """Paths of files in ``rev`` containing any of ``needles`` (fixed strings), via ``git grep``.
@@ -163,6 +166,18 @@ class GitRepo:
         prefix = f"{rev}:"
         return {p.decode("utf-8", "surrogateescape").removeprefix(prefix)
                 for p in proc.stdout.split(b"\0") if p}
+
+
+def _parse_tree(out: bytes) -> list[TreeEntry]:
+    entries = []
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition(b"\t")
+        mode, _kind, blob, size = meta.decode().split(maxsplit=3)
+        entries.append(TreeEntry(path.decode("utf-8", "surrogateescape"), mode, blob,
+                                 int(size) if size.strip().isdigit() else 0))
+    return entries
 
 
 def _parse_batch(out: bytes) -> Iterator[tuple[str, bytes]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import tree_sitter_javascript
 import tree_sitter_typescript
@@ -104,6 +105,8 @@ class _Extractor:
         self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
         self.facts: list[Fact] = []
         self.imported_calls: list[tuple[str, str, int]] = []
+        self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
+        self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -254,6 +257,10 @@ class _Extractor:
                 self._string(node)
             elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
                 self._jsx(node)
+        for name, role in self.url_roles.items():
+            for index in self.url_constants.get(name, ()):
+                if self.facts[index].role == "code":
+                    self.facts[index] = replace(self.facts[index], role=role)
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
                          exports=self._exports(root))
 
@@ -269,7 +276,7 @@ class _Extractor:
                 parent.child_by_field_name("object") == node and api.endswith(".cloud"):
             return
         self.facts.append(Fact(api, "api", self.line(node)))
-        if parent is not None and parent.type == "call_expression":
+        if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
 
     def _qualify(self, api: str, call: Node) -> None:
@@ -278,6 +285,20 @@ class _Extractor:
             self._authorize_scope(call)
         elif api == "wx.setClipboardData":
             self._clipboard_link(call)
+        elif api in _HOST_ROLES:
+            self._url_argument(api, call)
+
+    def _url_argument(self, api: str, call: Node) -> None:
+        """Remember which constants build the ``url`` of a request, so their hosts get its role."""
+        args = call.child_by_field_name("arguments")
+        if args is None or not args.named_children or args.named_children[0].type != "object":
+            return
+        for pair in args.named_children[0].named_children:
+            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "url":
+                value = pair.child_by_field_name("value")
+                for node in _walk(value) if value is not None else ():
+                    if node.type == "identifier":
+                        self.url_roles.setdefault(_text(node), _HOST_ROLES[api])
 
     def _clipboard_link(self, call: Node) -> None:
         """``setClipboardData`` copying a link: a URL literal, or a value named like a URL or link."""
@@ -336,8 +357,14 @@ class _Extractor:
         if not value or "://" not in value:
             return
         role = self._host_role(node)
+        constant = None
+        if parent is not None and parent.type == "variable_declarator":
+            name = parent.child_by_field_name("name")
+            constant = _text(name) if name is not None and name.type == "identifier" else None
         for url in find_urls(value):
             facts_role = "media" if url.is_media and role == "code" else role
+            if constant is not None:
+                self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
 
     def _host_role(self, node: Node) -> str:

@@ -61,11 +61,10 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
             if tag == "web-view" and name == "src":
-                role = "web-view"
-            elif tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image"):
-                role = "media"
-            else:
-                role = "code"
+                # A web-view page's host is a 业务域名, not a server domain: its own subject.
+                facts.append(Fact(f"web-view-host:{url.host}", "host", attr_line, url.text, "web-view"))
+                continue
+            role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image") else "code"
             facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
     return facts
 

@@ -37,6 +37,10 @@ _MENTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+_NOT_LINKS = ("external_link.domain", "external_link.insecure_url", "external_link.web_view",
+              "external_link.business_domain")
+
+
 @dataclass(frozen=True)
 class Notes:
     """Drafted notes: the three change sections, whether a test account is needed, and the answers."""
@@ -123,14 +127,13 @@ def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages)
     uploads = [f for f in report.active_findings if f.family == "upload"]
     if uploads:
         details.append(messages.t("notes.upload_detail", where=_where(uploads)))
-    web = sorted({f.subject.removeprefix("host:") for f in app_wide
-                  if f.rule == "external_link.domain" and f.usage == "web-view"})
-    links = sorted({f.subject for f in app_wide if f.family == "external_link" and f.rule != "external_link.domain"
-                    and f.rule != "external_link.insecure_url"})
-    if web or links:
-        details.append(messages.t("notes.link_detail", what=messages.join(links + web)))
-    hosts = sorted({f.subject.removeprefix("host:") for f in app_wide
-                    if f.rule == "external_link.domain" and f.usage != "web-view"})
+    web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
+    if web or any(f.rule == "external_link.web_view" for f in app_wide):
+        details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
+    links = sorted({f.subject for f in app_wide if f.family == "external_link" and f.rule not in _NOT_LINKS})
+    if links:
+        details.append(messages.t("notes.link_detail", what=messages.join(links)))
+    hosts = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.domain"})
     if hosts:
         details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)

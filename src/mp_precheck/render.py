@@ -102,11 +102,7 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
             return f"[{text}]({link_base}{quote(f.path)}#L{f.line})"
         return text
 
-    groups: list[dict[str, Any]] = []
-    for f in detail:
-        if not groups or groups[-1]["family"] != f.family:
-            groups.append({"family": f.family, "icon": _ICONS[f.severity], "findings": []})
-        groups[-1]["findings"].append(f)
+    groups = _group(detail)
     analysed = report.analysed_families
     not_checked = [messages.t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing")
                    if fam not in analysed]
@@ -150,6 +146,19 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
     if limits is not None and not limits.fits(text):
         text = text[: limits.chars // 2]  # pathological input (e.g. thousands of errors): still bounded
     return text
+
+
+def _group(detail: list[Finding]) -> list[dict[str, Any]]:
+    """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
+    with every place it fired, so a fix text is shown once."""
+    groups: dict[str, dict[str, Any]] = {}
+    for f in detail:  # already most severe first
+        group = groups.setdefault(f.family, {"family": f.family, "icon": _ICONS[f.severity], "entries": {}})
+        entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
+            "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity], "scope": f.scope, "fix": f.fix,
+            "doc": f.doc, "privacy_type": f.privacy_type, "privacy_key": f.privacy_key, "findings": []})
+        entry["findings"].append(f)
+    return [{**g, "entries": list(g["entries"].values())} for g in groups.values()]
 
 
 def _severity_rank(f: Finding) -> tuple[int, str, int]:
