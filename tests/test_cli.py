@@ -68,6 +68,7 @@ def test_change_outside_the_mini_program_says_so(app_repo):
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert (code, data["message"]) == (0, "no Mini Program files in this change")
+    assert data["answers"] == {"privacy": "no", "payment_content_links": "no", "category": "not_checked"}
 
 
 def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .catalog import Catalog, Rule
-from .config import Config
 from .changeset import read_changeset
+from .config import Config
 from .discovery import Project, discover
 from .errors import MissingMergeBase, UserError
 from .extract import reader_kind
@@ -19,7 +19,7 @@ from .facts import FileFacts
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
 from .pathfilter import matches
-from .report import FileError, Finding, ProjectInfo, Removed, Report, sort_findings
+from .report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from .semantic_diff import Addition, compare, counted
 from .urls import find_urls
 
@@ -56,14 +56,14 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     base = repo.resolve(base_rev)
     store = FactStore(repo)
     if base == head:
-        return _empty(base, head, "base and head are the same commit: nothing to compare"), store
+        return _empty(base, head, "same_commit"), store
     merge_base = repo.merge_base(base, head)
     if merge_base is None:
         shallow = " (the clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)" \
             if repo.is_shallow() else ""
         raise MissingMergeBase(f"{base_rev} and {head_rev} have no common ancestor{shallow}")
     if merge_base == head:
-        return _empty(base, head, f"{head_rev} is already contained in {base_rev}: the change adds nothing"), store
+        return _empty(base, head, "already_contained"), store
 
     changes = read_changeset(repo, merge_base, head)
     head_tree = {e.path: e for e in repo.ls_tree(head)}
@@ -109,19 +109,19 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
     findings = _configured(findings, options.config)
 
-    message = None if touched else "no Mini Program files in this change"
+    status: Status | None = None if touched else "no_mini_program_change"
     return Report(
         base=merge_base, head=head,
         projects=tuple(ProjectInfo(p.root, p.framework) for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=ANALYSED_FAMILIES,
-        message=message, changed_files=len(changes.files),
+        status=status, changed_files=len(changes.files),
     ), store
 
 
-def _empty(base: str, head: str, message: str) -> Report:
+def _empty(base: str, head: str, status: Status) -> Report:
     return Report(base=base, head=head, projects=(), findings=(), analysed_families=ANALYSED_FAMILIES,
-                  message=message)
+                  status=status)
 
 
 def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], str | None]:

@@ -114,7 +114,7 @@ _SECTION_VERBS: dict[str, tuple[str, ...]] = {
 def _drop_verb(text: str, section: Section) -> str:
     """``新增附近自提点`` under 新增 reads twice: drop a leading verb that repeats the section."""
     for verb in _SECTION_VERBS.get(section, ()):
-        if text.startswith(verb) and len(text) > len(verb) + 1:
+        if text.startswith(verb) and len(text) >= len(verb) + 4:
             return text[len(verb):].lstrip(" ：:、")
     return text
 

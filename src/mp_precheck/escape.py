@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
 _MENTION = re.compile(r"@(?=[A-Za-z0-9-])")
 
 
 def md_text(text: str) -> str:
-    """Escape ``text`` for inline Markdown: specials backslash-escaped, ``<``/``>``/``&`` as entities,
-    newlines folded, ``@name`` broken with a zero-width space so GitHub does not notify anyone."""
+    """Escape ``text`` (from the pull request) for inline Markdown: emphasis, code, link, table and heading
+    characters backslash-escaped, ``<``/``>``/``&`` as entities (no HTML, no forged marker), newlines
+    folded (no new block can start), ``@name`` broken with a zero-width space (no notification)."""
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)

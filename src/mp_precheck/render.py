@@ -60,9 +60,8 @@ def _environment() -> jinja2.Environment:
 
 def _verdict(report: Report, messages: Messages) -> str:
     t = messages.t
-    if report.message and not report.findings:
-        return f"⚪ **{md_text(t('verdict_nothing_analysed', message=report.message))}**" \
-            if not report.projects else f"✅ **{t('verdict_none')}** {md_text(report.message)}"
+    if report.status is not None:
+        return f"⚪ **{t('status.' + report.status)}**"
     active = report.active_findings
     level = report.risk_level
     if level in ("high", "medium"):

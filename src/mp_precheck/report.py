@@ -14,6 +14,13 @@ Answer = Literal["yes", "no", "not_checked"]
 RiskLevel = Literal["none", "info", "low", "medium", "high"]
 
 SCHEMA_VERSION = 1
+Status = Literal["no_mini_program_change", "same_commit", "already_contained"]
+# English text of each status for the JSON report (renderers word it per language from messages.yml).
+STATUS_TEXT: dict[str, str] = {
+    "no_mini_program_change": "no Mini Program files in this change",
+    "same_commit": "base and head are the same commit: nothing to compare",
+    "already_contained": "head is already contained in base: the change adds nothing",
+}
 # The families whose analysis answers each 补充说明 question; a question is "not_checked" until all of
 # its families are analysed, never "no" by default.
 QUESTION_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -103,8 +110,13 @@ class Report:
     errors: tuple[FileError, ...] = ()
     analysed_families: frozenset[str] = frozenset()
     notes: str = ""
-    message: str | None = None  # e.g. "no Mini Program files in this change"
+    status: Status | None = None  # why nothing was compared, when nothing was
     changed_files: int = 0
+
+    @property
+    def message(self) -> str | None:
+        """English text of ``status`` (what the JSON report says), or None when the change was compared."""
+        return STATUS_TEXT[self.status] if self.status else None
 
     @property
     def active_findings(self) -> tuple[Finding, ...]:

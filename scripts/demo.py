@@ -1,0 +1,38 @@
+"""Run mp-precheck on the bundled example as a reviewer would see it (called by scripts/demo)."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "examples"))
+
+from build_example import build  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--language", default="zh-CN", choices=("zh-CN", "en"))
+    parser.add_argument("--example", default=str(ROOT / "examples" / "native-shop"))
+    args = parser.parse_args()
+    mp_precheck = Path(sys.executable).with_name("mp-precheck")
+    with tempfile.TemporaryDirectory(prefix="mp-precheck-demo-") as tmp:
+        repo = Path(tmp) / "repo"
+        base, head = build(Path(args.example), repo)
+        print(f"# Example repository built in {repo}: main={base[:7]}, feature={head[:7]}\n", file=sys.stderr)
+        common = ["--repo", str(repo), "--base", "main", "--head", "feature", "--language", args.language]
+        print("=" * 30 + " PR comment (mp-precheck diff) " + "=" * 30)
+        diff = subprocess.run([str(mp_precheck), "diff", *common], check=False)
+        print("=" * 30 + " Submission notes (mp-precheck notes) " + "=" * 30)
+        notes = subprocess.run([str(mp_precheck), "notes", *common], check=False)
+        print(f"\n# mp-precheck diff exited {diff.returncode} (1 = high risks found, as expected for this branch)",
+              file=sys.stderr)
+        return notes.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
