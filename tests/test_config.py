@@ -1,0 +1,90 @@
+"""`.mp-precheck.yml`: schema validation with one-line breadcrumbs, read from the base revision."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import cli, cli_json
+
+from mp_precheck.config import ConfigError, parse_config
+
+
+def test_valid_config_round_trip():
+    config = parse_config(
+        "language: en\nfail_on: medium\nexclude: [libs/**]\nrules: {privacy.permission: false, "
+        "external_link.domain: low}\nprivacy: {declared: [位置信息]}\ndomains: {request: [API.Example.com]}\n",
+        "x.yml")
+    assert (config.language, config.fail_on, config.exclude) == ("en", "medium", ("libs/**",))
+    assert not config.rule_enabled("privacy.permission")
+    assert config.severity_of("external_link.domain", "medium") == "low"
+    assert config.declared_privacy == ("位置信息",)
+    assert config.domains == {"request": ("api.example.com",)}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("language: fr\n", "x.yml: `language`: expected one of zh-CN | en, found \"fr\""),
+    ("fail_on: 3\n", "x.yml: `fail_on`: expected one of none | info | low | medium | high, found 3"),
+    ("exclude: libs\n", "x.yml: `exclude`: expected a list, found \"libs\""),
+    ("privacy: {declared: [位置信息, 3]}\n", "x.yml: `privacy.declared[1]`: expected a string, found 3"),
+    ("colour: red\n", "x.yml: the top level: unknown key ('colour' was unexpected)"),
+    ("rules: {privacy.location: maybe}\n",
+     "x.yml: `rules.privacy.location`: 'maybe' is not valid under any of the given schemas"),
+    ("language: [\n", "x.yml: not valid YAML at line 2 column 1: expected the node content, but found '<stream end>'"),
+])
+def test_invalid_config_names_key_and_expectation(text, message):
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "x.yml")
+    assert str(info.value) == message
+
+
+def test_yaml_alias_bomb_is_refused():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+    with pytest.raises(ConfigError, match="YAML aliases"):
+        parse_config(bomb, "bomb.yml")
+
+
+def test_config_is_read_from_the_base_revision_not_the_pr(app_repo):
+    app_repo.write(".mp-precheck.yml", "rules: {payment.request_payment: high}\n")
+    base = app_repo.commit("config")
+    app_repo.write(".mp-precheck.yml", "rules: {payment.request_payment: false}\n")  # the PR relaxes it
+    app_repo.write("pages/me/me.js", "wx.requestPayment({})\n")
+    app_repo.commit("pay")
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
+    assert code == 1
+    assert [(f["rule"], f["severity"]) for f in data["findings"]] == [("payment.request_payment", "high")]
+
+
+def test_flag_beats_config_beats_default(app_repo):
+    app_repo.write(".mp-precheck.yml", "fail_on: medium\nlanguage: en\n")
+    base = app_repo.commit("config")
+    app_repo.write("pages/me/me.js", "wx.requestPayment({})\n")
+    app_repo.commit("pay")
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
+    assert code == 1  # medium payment finding reaches the config's fail_on: medium
+    assert data["findings"][0]["title"].startswith("Adds WeChat Pay")  # language: en from config
+    code, _ = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "high")
+    assert code == 0
+
+
+def test_invalid_config_exits_2_with_one_line(app_repo, tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("fail_on: sometimes\n", encoding="utf-8")
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--config", str(bad))
+    assert (code, out) == (2, "")
+    assert err == f"mp-precheck: {bad}: `fail_on`: expected one of none | info | low | medium | high, found \"sometimes\"\n"
+
+
+def test_missing_config_file_exits_2(app_repo, tmp_path):
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--config", str(tmp_path / "no.yml"))
+    assert code == 2
+    assert err == f"mp-precheck: {tmp_path / 'no.yml'}: cannot read the config file (No such file or directory)\n"
+
+
+def test_excluded_paths_are_not_analysed(app_repo):
+    app_repo.write(".mp-precheck.yml", "exclude: ['libs/**']\n")
+    base = app_repo.commit("config")
+    app_repo.write("libs/sdk.js", "wx.getLocation()\n")
+    app_repo.write("pages/me/me.js", "wx.chooseAddress()\n")
+    app_repo.commit("sdk")
+    _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
+    assert [f["path"] for f in data["findings"]] == ["pages/me/me.js"]
