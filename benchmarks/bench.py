@@ -10,7 +10,7 @@ Usage::
 
     python benchmarks/bench.py                       # 500 and 2,000 pages
     python benchmarks/bench.py --pages 2000          # one size
-    python benchmarks/bench.py --sizes 500,2000,10000 --out results.json
+    python benchmarks/bench.py --sizes 500,2000,10000 --repeat 1 --out results.json
 """
 
 from __future__ import annotations

@@ -169,6 +169,16 @@ def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
     return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
 
 
+_JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
+              "<live-player>": "<LivePlayer", "<ad>": "<Ad"}
+
+
+def needles(subject: str) -> tuple[str, ...]:
+    """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too)."""
+    first = needle(subject)
+    return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)
+
+
 def needle(subject: str) -> str:
     """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
     if subject.startswith(("host:", "web-view-host:")):
@@ -190,14 +200,40 @@ def needle(subject: str) -> str:
 
 def _present(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, TreeEntry], project: Project,
              unchanged: set[str], subjects: set[str]) -> set[str]:
-    """Subjects present in the project's unchanged files: git grep as prefilter, the parser confirms."""
-    needles = {needle(s) for s in subjects}
-    jsx_names = {"WebView": "<web-view>", "Camera": "<camera>", "LivePusher": "<live-pusher>",
-                 "LivePlayer": "<live-player>", "Ad": "<ad>"}
-    needles |= {name for name, tag in jsx_names.items() if tag in subjects}
-    candidates = repo.grep_files(head, needles, [project.root] if project.root else []) & unchanged
-    facts = store.facts([(p, tree[p].blob) for p in sorted(candidates)], tree)
-    return {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and counted(f)}
+    """Subjects present in the project's unchanged files.
+
+    ``git grep -o`` says which files may hold which subject; the parser confirms, a few files at a time,
+    and stops for a subject as soon as one file confirms it — so the cost follows the change, not the
+    size of the app.
+    """
+    wanted: dict[str, set[str]] = {}
+    for subject in subjects:
+        for name in needles(subject):
+            wanted.setdefault(name, set()).add(subject)
+    hits = repo.grep_needles(head, wanted, [project.root] if project.root else [])
+    candidates: dict[str, list[str]] = {}  # subject -> files that may hold it
+    for path in sorted(hits):
+        if path in unchanged:
+            for name in hits[path]:
+                for subject in wanted.get(name, ()):
+                    candidates.setdefault(subject, []).append(path)
+    confirmed: set[str] = set()
+    parsed: set[str] = set()
+    while True:
+        batch: list[str] = []
+        for subject, paths in candidates.items():
+            if subject in confirmed:
+                continue
+            while paths and paths[0] in parsed:
+                paths.pop(0)
+            if paths:
+                batch.append(paths.pop(0))
+        if not batch:
+            return confirmed
+        batch = sorted(set(batch))
+        parsed.update(batch)
+        facts = store.facts([(p, tree[p].blob) for p in batch], tree)
+        confirmed |= {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and counted(f)}
 
 
 def _finding(addition: Addition, catalog: Catalog, language: str, project_root: str,

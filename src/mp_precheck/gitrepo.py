@@ -148,6 +148,30 @@ class GitRepo:
         out = self.run("ls-tree", "-z", "-l", "--full-tree", rev, "--", *[f":(literal){p}" for p in paths])
         return _parse_tree(out)
 
+    def grep_needles(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> dict[str, set[str]]:
+        """For each file of ``rev`` containing any of ``needles`` (fixed strings), which needles it holds.
+
+        A prefilter only (``git grep -o``): the caller confirms with a parser. Binary files are skipped.
+        """
+        needle_list = sorted(set(needles))
+        if not needle_list:
+            return {}
+        args = ["grep", "-o", "-z", "-I", "-F", "--full-name"]
+        for needle in needle_list:
+            args += ["-e", needle]
+        args += [rev, "--", *paths]
+        proc = self._run_raw(*args)
+        if proc.returncode not in (0, 1):
+            raise UserError(f"git grep failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
+        prefix = f"{rev}:".encode()
+        found: dict[str, set[str]] = {}
+        for line in proc.stdout.split(b"\n"):
+            name, sep, match = line.partition(b"\0")
+            if sep:
+                path = name.removeprefix(prefix).decode("utf-8", "surrogateescape")
+                found.setdefault(path, set()).add(match.decode("utf-8", "surrogateescape"))
+        return found
+
     def grep_files(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> set[str]:
         """Paths of files in ``rev`` containing any of ``needles`` (fixed strings), via ``git grep``.
 
