@@ -1,14 +1,19 @@
-"""Shared fixtures: real git repositories built in a temporary folder, and no network."""
+"""Shared fixtures: real git repositories built in a temporary folder, a fake GitHub REST server on
+127.0.0.1 with PyGithub clients for it, and no network."""
 
 from __future__ import annotations
 
 import os
 import socket
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from github import Auth, Github
+
+from fakegithub import TOKEN_INSTALLATION, FakeGitHub
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -104,3 +109,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def server() -> Iterator[FakeGitHub]:
+    """A fake GitHub REST server on 127.0.0.1 holding the repository ``octo-org/mini-app``; the test
+    fails if the fake crashed while answering."""
+    with FakeGitHub() as fake:
+        yield fake
+        assert fake.errors == [], "the fake crashed while answering:\n" + "\n".join(fake.errors)
+
+
+MakeClient = Callable[..., Github]
+
+
+@pytest.fixture
+def make_client(server: FakeGitHub) -> Iterator[MakeClient]:
+    """Build PyGithub clients against the fake, with throttling off so tests stay fast."""
+    clients: list[Github] = []
+
+    def make(token: str | None = TOKEN_INSTALLATION, *, ghe: bool = False, retry: Any = None,
+             per_page: int = 30) -> Github:
+        client = Github(
+            base_url=server.ghe_base_url if ghe else server.base_url,
+            auth=Auth.Token(token) if token else None,
+            retry=retry, per_page=per_page, timeout=5,
+            seconds_between_requests=None, seconds_between_writes=None,
+        )
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()

@@ -14,8 +14,32 @@ from mp_precheck.catalog import load_catalog
 CATALOG = load_catalog()
 
 
+TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分享后解锁全文",
+         "text:lottery": "幸运大转盘抽奖", "text:fortune": "今日星座运势"}
+JS_SNIPPETS = {
+    "login:launch": ("app.js", "App({\n  onLaunch() { wx.reLaunch({ url: '/pages/login/login' }) } })\n"),
+    "js:eval": ("use.js", "Page({\n  a(s) { eval(s) } })\n"),
+    "js:new-Function": ("use.js", "Page({\n  a(s) { return new Function('x', s) } })\n"),
+    "js:review-flag": ("use.js", "Page({\n  a() { if (getApp().isReview) { this.hide() } } })\n"),
+    "policy:auto-jump": ("use.js", "Page({\n  onLoad() { wx.navigateToMiniProgram({ appId: 'wx1' }) } })\n"),
+}
+
+
 def usage(subject: str) -> tuple[str, str] | None:
     """(file name, content) that uses ``subject`` once, on line 2; None for app.json subjects."""
+    if subject in TEXTS:
+        return "use.wxml", f"<view>\n<text>{TEXTS[subject]}</text>\n</view>\n"
+    if subject in JS_SNIPPETS:
+        return JS_SNIPPETS[subject]
+    if subject == "login:entry-page":
+        return "index.js", "Page({\n  onLoad() { wx.redirectTo({ url: '/pages/login/login' }) } })\n"
+    if subject == "media:autoplay":
+        return "use.wxml", '<view>\n<video src="/a.mp4" autoplay></video>\n</view>\n'
+    if subject.startswith("plugin-page:"):
+        appid = subject.split(":", 1)[1]
+        return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
+    if subject.startswith("brand-image:"):
+        return "use.wxml", '<view>\n<image src="/images/wechat-logo.png"/>\n</view>\n'
     if subject.startswith("wx.authorize:"):
         return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{subject.split(':', 1)[1]}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":
@@ -44,7 +68,9 @@ def app_json_with(subject: str) -> str:
     _, key, value = subject.split(":", 2)
     value = value.rstrip("*") or "wxabcdef0123456789"
     config: dict[str, object] = {"pages": ["pages/index/index", "pages/me/me"]}
-    if key == "permission":
+    if key == "entry-login":
+        config["pages"] = ["pages/login/login", "pages/index/index", "pages/me/me"]
+    elif key == "permission":
         config[key] = {value: {"desc": "用于展示附近门店"}}
     elif key == "plugins":
         config[key] = {"myPlugin": {"version": "1.0.0", "provider": value}}
@@ -70,7 +96,7 @@ def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
         path = "app.json"
     else:
         name, content = usage(subject)  # type: ignore[misc]
-        path = f"pages/me/{name}"
+        path = f"pages/{'index' if name == 'index.js' else 'me'}/{name}"
         repo.write(path, content)
     repo.commit("use it")
     hits = [f for f in run(repo.path, base).findings if f.rule == rule_id]
@@ -99,10 +125,13 @@ def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject
     repo.commit("comment only")
     assert [f for f in run(repo.path, base).findings if f.rule == rule_id] == []
 
-    repo.write(f"pages/index/{name}", content)
+    # moved between two files that keep the same role (both app files, both entry-page copies…)
+    first, second = (("pages/index/index.js", "pages/index/index.ts") if name == "index.js"
+                     else (f"pages/index/{name}", f"pages/me/{name}"))
+    repo.write(first, content)
     moved_base = repo.commit("really use it")
-    repo.remove(f"pages/index/{name}")
-    repo.write(f"pages/me/{name}", content)
+    repo.remove(first)
+    repo.write(second, content)
     repo.commit("move it")
     assert [f for f in run(repo.path, moved_base).findings if f.rule == rule_id] == []
 

@@ -22,7 +22,7 @@ def test_json_report_shape(app_repo):
         "rule": "privacy.location", "family": "privacy", "severity": "high", "subject": "wx.getLocation",
         "scope": "app", "path": "pages/me/me.js", "line": 1}
     assert len(finding["fingerprint"]) == 32 and finding["suppressed"] is False
-    assert data["answers"] == {"privacy": "yes", "payment_content_links": "no", "category": "not_checked"}
+    assert data["answers"] == {"privacy": "yes", "payment_content_links": "no", "category": "no"}
 
 
 def test_fail_on_none_exits_zero(app_repo):
@@ -68,7 +68,7 @@ def test_change_outside_the_mini_program_says_so(app_repo):
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert (code, data["message"]) == (0, "no Mini Program files in this change")
-    assert data["answers"] == {"privacy": "no", "payment_content_links": "no", "category": "not_checked"}
+    assert data["answers"] == {"privacy": "no", "payment_content_links": "no", "category": "no"}
 
 
 def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import cli, cli_json
 
+from helpers import cli, cli_json
 from mp_precheck.config import ConfigError, parse_config
 
 

@@ -6,7 +6,7 @@ import json
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -36,32 +36,10 @@ MakeClient = Callable[..., Github]
 
 
 @pytest.fixture
-def server() -> Iterator[FakeGitHub]:
-    with FakeGitHub() as fake:
-        fake.add_pull(7, HEAD, title="Add a page", labels=["mini-program"])
-        yield fake
-        assert fake.errors == [], "the fake crashed while answering:\n" + "\n".join(fake.errors)
-
-
-@pytest.fixture
-def make_client(server: FakeGitHub) -> Iterator[MakeClient]:
-    """Build PyGithub clients against the fake, with throttling off so tests stay fast."""
-    clients: list[Github] = []
-
-    def make(token: str | None = TOKEN_INSTALLATION, *, ghe: bool = False, retry: Any = None,
-             per_page: int = 30) -> Github:
-        client = Github(
-            base_url=server.ghe_base_url if ghe else server.base_url,
-            auth=Auth.Token(token) if token else None,
-            retry=retry, per_page=per_page, timeout=5,
-            seconds_between_requests=None, seconds_between_writes=None,
-        )
-        clients.append(client)
-        return client
-
-    yield make
-    for client in clients:
-        client.close()
+def server(server: FakeGitHub) -> FakeGitHub:
+    """The shared fake (tests/conftest.py) with pull request #7 at HEAD."""
+    server.add_pull(7, HEAD, title="Add a page", labels=["mini-program"])
+    return server
 
 
 def raw_get(server: FakeGitHub, path: str, token: str = TOKEN_INSTALLATION) -> tuple[int, Any, Any]:

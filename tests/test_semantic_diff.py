@@ -140,3 +140,21 @@ def test_new_helper_and_new_caller_are_both_reported(app_repo):
     app_repo.commit()
     assert found(run(app_repo.path, base)) == {("payment.request_payment", "utils/pay.js", 2, "app"),
                                                ("payment.request_payment", "pages/me/me.js", 2, "app")}
+
+
+def test_plugin_declaration_moved_out_of_a_nested_entry_is_not_new(app_repo):
+    app_repo.write("app.json", '{"pages": ["pages/index/index", "pages/me/me"], "plugins": {"a": {"version": "1",'
+                               ' "provider": "wxaaa", "b": {"version": "1", "provider": "wxbbb"}}}}\n')
+    base = app_repo.commit()
+    app_repo.write("app.json", '{"pages": ["pages/index/index", "pages/me/me"], "plugins": {"a": {"version": "1",'
+                               ' "provider": "wxaaa"}, "b": {"version": "2", "provider": "wxbbb"}}}\n')
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_navigating_to_the_live_streaming_plugin_is_a_category_finding(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.wxml", '<view>home</view>\n<navigator url="plugin-private://wx2b03c6e691cd7370/'
+                                             'pages/live-player-plugin?room_id={{id}}">直播</navigator>\n')
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("category.live", "pages/index/index.wxml", 2, "app")}

@@ -24,7 +24,8 @@ from .semantic_diff import Addition, compare, counted
 from .urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
-ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link"})
+ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link", "category", "login", "branding",
+                               "sharing", "policy"})
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,10 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         if not head_changed and not base_changed:
             continue
         touched += len(head_changed) + len(base_changed)
-        head_facts = store.facts([(f.new_path, f.new_blob) for f in head_changed
-                                  if f.new_path and f.new_blob], head_tree)
-        base_facts = store.facts([(f.old_path, f.old_blob) for f in base_changed
-                                  if f.old_path and f.old_blob], base_tree)
+        head_facts = _in_project(store.facts([(f.new_path, f.new_blob) for f in head_changed
+                                              if f.new_path and f.new_blob], head_tree), project)
+        base_facts = _in_project(store.facts([(f.old_path, f.old_blob) for f in base_changed
+                                              if f.old_path and f.old_blob], base_tree), base_project)
         errors.extend(_file_errors(head_facts))
         errors.extend(e for e in _file_errors(base_facts) if e.path not in head_facts)
         unchanged = {p for p, e in head_tree.items()
@@ -103,7 +104,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             head_facts, base_facts,
             counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
             added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
-            present_elsewhere=present_elsewhere, catalog=catalog)
+            present_elsewhere=present_elsewhere, catalog=catalog, greppable=lambda s: bool(needles(s)))
         findings.extend(_finding(a, catalog, options.language, project.root) for a in additions)
         findings.extend(_derived(additions, catalog, options.language, project.root))
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
@@ -117,6 +118,31 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=ANALYSED_FAMILIES,
         status=status, changed_files=len(changes.files),
     ), store
+
+
+_SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
+
+
+def entry_scripts(project: Project) -> set[str]:
+    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix)."""
+    if not project.entry_page:
+        return set()
+    page = project.entry_page.strip("/")
+    folders = [project.root, f"{project.root}/src" if project.root else "src"]
+    return {f"{folder}/{page}{suffix}".lstrip("/") for folder in folders for suffix in _SCRIPT_SUFFIXES}
+
+
+def _in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
+    """Facts that depend on the project: a page hook's forced login counts on the entry page only."""
+    entry = entry_scripts(project) if project else set()
+    out = {}
+    for path, file_facts in facts.items():
+        if any(f.subject == "login:page-hook" for f in file_facts.facts):
+            kept = tuple(replace(f, subject="login:entry-page") if path in entry else f
+                         for f in file_facts.facts if f.subject != "login:page-hook" or path in entry)
+            file_facts = replace(file_facts, facts=kept)
+        out[path] = file_facts
+    return out
 
 
 def _empty(base: str, head: str, status: Status) -> Report:
@@ -173,15 +199,23 @@ _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": 
               "<live-player>": "<LivePlayer", "<ad>": "<Ad"}
 
 
+# Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
+# to grep for: they are judged on the changed files only.
+_UNGREPPABLE = ("text:", "login:", "js:", "policy:", "media:")
+
+
 def needles(subject: str) -> tuple[str, ...]:
-    """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too)."""
+    """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too);
+    empty for subjects no fixed string finds."""
+    if subject.startswith(_UNGREPPABLE):
+        return ()
     first = needle(subject)
     return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)
 
 
 def needle(subject: str) -> str:
     """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
-    if subject.startswith(("host:", "web-view-host:")):
+    if subject.startswith(("host:", "web-view-host:", "plugin-page:")):
         return subject.split(":", 1)[1]
     if subject.startswith("<") and subject.endswith(">"):
         return subject[1:-1]
@@ -240,7 +274,7 @@ def _finding(addition: Addition, catalog: Catalog, language: str, project_root: 
              rule: Rule | None = None) -> Finding:
     rule = rule or addition.rule
     privacy = catalog.privacy_type(rule.privacy_key)
-    severity = rule.severity if addition.scope == "app" else "low"
+    severity = rule.severity if addition.scope == "app" or rule.every_use else "low"
     return Finding(
         rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
         path=addition.path, line=addition.fact.line, title=rule.title[language], fix=rule.fix[language],

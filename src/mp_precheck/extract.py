@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .appconfig import MalformedJson, app_config_facts, load_json
+from .appconfig import MalformedJson, app_config_facts, load_json, title_facts
 from .facts import Export, Fact, FileFacts
 from .jsfacts import js_facts
 from .markup import markup_facts
@@ -21,6 +21,9 @@ JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".wxs", ".s
 MARKUP_SUFFIXES = (".wxml", ".swan", ".axml")
 SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".mpx", ".wpy")
 APP_CONFIG_NAMES = ("app.json", "ext.json")
+# JSON files that are not page/app configuration (their titles are not UI).
+_NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
+                    "sitemap.json", "tsconfig.json", "jsconfig.json", "manifest.json", "theme.json")
 
 
 def reader_kind(path: str) -> str | None:
@@ -36,6 +39,8 @@ def reader_kind(path: str) -> str | None:
         return "markup"
     if name.endswith(SFC_SUFFIXES):
         return "sfc"
+    if name.endswith(".json") and name not in _NOT_PAGE_CONFIG and "/" in path.strip("/") + "/":
+        return "page-config"
     return None
 
 
@@ -60,8 +65,12 @@ def extract(path: str, data: bytes) -> FileFacts:
     try:
         data_obj = load_json(text, posixpath.basename(path))
     except MalformedJson as exc:
+        if kind == "page-config":
+            return FileFacts()  # a data file, not necessarily configuration: not worth an error
         return FileFacts(error=str(exc))
-    return FileFacts(facts=tuple(app_config_facts(text, data_obj)))
+    if kind == "page-config":
+        return FileFacts(facts=tuple(title_facts(text, data_obj)))
+    return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)))
 
 
 def sfc_facts(text: str, path: str) -> FileFacts:

@@ -172,25 +172,6 @@ class GitRepo:
                 found.setdefault(path, set()).add(match.decode("utf-8", "surrogateescape"))
         return found
 
-    def grep_files(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> set[str]:
-        """Paths of files in ``rev`` containing any of ``needles`` (fixed strings), via ``git grep``.
-
-        A prefilter only: the caller confirms with a parser. Binary files are skipped.
-        """
-        needle_list = sorted(set(needles))
-        if not needle_list:
-            return set()
-        args = ["grep", "-l", "-z", "-I", "-F", "--full-name"]
-        for needle in needle_list:
-            args += ["-e", needle]
-        args += [rev, "--", *paths]
-        proc = self._run_raw(*args)
-        if proc.returncode not in (0, 1):
-            raise UserError(f"git grep failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
-        prefix = f"{rev}:"
-        return {p.decode("utf-8", "surrogateescape").removeprefix(prefix)
-                for p in proc.stdout.split(b"\0") if p}
-
 
 def _parse_tree(out: bytes) -> list[TreeEntry]:
     entries = []

@@ -23,7 +23,9 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from .facts import Export, Fact, FileFacts
-from .markup import element_facts, normalise_attribute, normalise_tag
+from .lifecycle import HookScanner
+from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
+from .textsignals import brand_images, signals
 from .urls import find_urls
 
 _JS = Language(tree_sitter_javascript.language())
@@ -42,6 +44,9 @@ FACTORIES = {
     "wx.getBackgroundAudioManager": "BackgroundAudioManager",
     "wx.createLivePusherContext": "LivePusherContext",
 }
+# Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
+_REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
+                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
@@ -63,7 +68,16 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts.
     """
     tree = parser_for(path).parse(source.encode("utf-8", "surrogatepass"))
-    return _Extractor(line_offset).run(tree.root_node)
+    return _Extractor(line_offset, path).run(tree.root_node)
+
+
+_APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
+
+
+def _is_app_file(path: str) -> bool:
+    """The app entry file (App.onLaunch lives there); a .vue path arrives as ``App.vue.js``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
 
 
 def _text(node: Node | None) -> str:
@@ -96,8 +110,9 @@ def _string_value(node: Node) -> str | None:
 
 
 class _Extractor:
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, path: str) -> None:
         self.offset = line_offset
+        self.path = path
         self.namespaces: set[str] = set(NAMESPACES)
         self.api_aliases: dict[str, str] = {}  # identifier -> "wx.X"
         self.typed: dict[str, str] = {}  # expression text -> factory type
@@ -257,12 +272,43 @@ class _Extractor:
                 self._string(node)
             elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
                 self._jsx(node)
+            elif kind == "jsx_text":
+                self._text_signals(_text(node), node)
+            elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
+                self.facts.append(Fact("js:new-Function", "api", self.line(node)))
+            elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
+                    _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
+                self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
+        app_file = _is_app_file(self.path)
+        for node, action in HookScanner(self._resolve_callee).scan(root):
+            subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
+                "login:launch" if app_file else "login:page-hook"
+            self.facts.append(Fact(subject, "hook", self.line(node), action))
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
                          exports=self._exports(root))
+
+    @staticmethod
+    def _is_definition_or_test(node: Node) -> bool:
+        """A review flag that is read in a condition or set (not a word inside some other name)."""
+        current = node.parent
+        for _ in range(4):
+            if current is None:
+                return False
+            if current.type in ("if_statement", "ternary_expression", "binary_expression", "pair",
+                                "variable_declarator", "assignment_expression", "unary_expression"):
+                return True
+            current = current.parent
+        return False
+
+    def _resolve_callee(self, node: Node) -> str | None:
+        api = self._resolve(node)
+        if api is None and node.type == "identifier":
+            api = self.api_aliases.get(_text(node))
+        return api
 
     def _reference(self, node: Node) -> None:
         api = self._resolve(node)
@@ -333,6 +379,8 @@ class _Extractor:
             return
         if fn.type == "identifier":
             name = _text(fn)
+            if name == "eval":
+                self.facts.append(Fact("js:eval", "api", self.line(fn)))
             if name in self.api_aliases:
                 api = self.api_aliases[name]
                 self.facts.append(Fact(api, "api", self.line(fn)))
@@ -354,7 +402,13 @@ class _Extractor:
         if parent is not None and parent.type in ("import_statement", "export_statement"):
             return
         value = _string_value(node)
-        if not value or "://" not in value:
+        if not value:
+            return
+        self._text_signals(value, node, title=self._is_share_title(node))
+        if "://" not in value:
+            return
+        if value.startswith(("plugin-private://", "plugin://")):
+            self.facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "api", self.line(node), value))
             return
         role = self._host_role(node)
         constant = None
@@ -366,6 +420,27 @@ class _Extractor:
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
+
+    def _text_signals(self, text: str, node: Node, title: bool = False) -> None:
+        for signal in signals(text, title=title):
+            self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
+        for image in brand_images(text):
+            self.facts.append(Fact(f"brand-image:{image}", "text", self.line(node), text[:120]))
+
+    @staticmethod
+    def _is_share_title(node: Node) -> bool:
+        """A ``title`` returned by ``onShareAppMessage``/``onShareTimeline``: the share card's name."""
+        parent = node.parent
+        if parent is None or parent.type != "pair" or _text(parent.child_by_field_name("key")).strip("'\"") != "title":
+            return False
+        current = parent.parent
+        while current is not None:
+            if current.type in ("method_definition", "pair", "function_declaration"):
+                name = current.child_by_field_name("name") or current.child_by_field_name("key")
+                if _text(name) in ("onShareAppMessage", "onShareTimeline"):
+                    return True
+            current = current.parent
+        return False
 
     def _host_role(self, node: Node) -> str:
         """How a URL literal is used: the API it is passed to (``request``…), else ``code``."""

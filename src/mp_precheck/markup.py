@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from .facts import Fact
+from .textsignals import brand_images, signals
 from .urls import find_urls
 
 # Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
@@ -52,8 +53,14 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     """
     facts = [Fact(f"<{tag}>", "component", line)]
     for name, value, attr_line in attributes:
+        if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
+            facts.append(Fact("media:autoplay", "attribute", attr_line, tag))
         if value is None:
             continue
+        if name == "url" and value.startswith(("plugin-private://", "plugin://")):
+            facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "attribute", attr_line, value))
+        if name in ("src", "icon", "image", "poster", "background-image"):
+            facts.extend(Fact(f"brand-image:{image}", "text", attr_line, value) for image in brand_images(value))
         for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
             if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
                 facts.append(Fact(template.format(value), "attribute", attr_line, value))
@@ -67,6 +74,11 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image") else "code"
             facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
     return facts
+
+
+def plugin_appid(url: str) -> str:
+    """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL."""
+    return url.split("://", 1)[1].split("/", 1)[0]
 
 
 def is_event_attribute(name: str) -> bool:
@@ -99,6 +111,15 @@ class _Collector(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        text = data.strip()
+        if not text or (text.startswith("{{") and text.endswith("}}")):
+            return
+        line, _ = self.getpos()
+        line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
+        for signal in signals(text):
+            self.facts.append(Fact(f"text:{signal}", "text", line, " ".join(text.split())[:120]))
 
 
 def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:

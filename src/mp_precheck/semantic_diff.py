@@ -79,6 +79,7 @@ def compare(
     added_lines: Mapping[str, frozenset[int]],
     present_elsewhere: Callable[[set[str]], set[str]],
     catalog: Catalog,
+    greppable: Callable[[str], bool] = lambda subject: True,
 ) -> tuple[list[Addition], list[Removal]]:
     """Additions and removals between the changed files of base and head.
 
@@ -89,6 +90,8 @@ def compare(
         added_lines: head path → line numbers the diff adds there.
         present_elsewhere: given subjects, returns those present in the project's unchanged files.
         catalog: the rules; subjects no rule matches are ignored.
+        greppable: whether ``present_elsewhere`` can see a subject at all; a removal of one it cannot see
+            is not reported (the subject may live on in an unchanged file).
     """
     head_counts = _counts(head)
     base_counts = _counts(base)
@@ -111,7 +114,7 @@ def compare(
         for rule in rules_of[subject]:
             capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
             known = any(base_counts.get(s) for s in capability) or bool(capability & elsewhere)
-            if known and rule.per_subject:
+            if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
             scope: Scope = "file" if known else "app"
             for path, count in sorted(head_counts[subject].items()):
@@ -122,7 +125,7 @@ def compare(
                                               _pick(head[path], subject, added_lines.get(path, frozenset()))))
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
-        for subject in sorted(gone) if subject not in elsewhere
+        for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
         for rule in rules_of[subject]
         for path in sorted(base_counts[subject])
     ]

@@ -1,0 +1,144 @@
+"""Forced login: what an app or page does on launch before the user has touched anything.
+
+WeChat rejects Mini Programs that demand login or personal data before the user can experience the
+service ("请在用户了解体验小程序功能后，再要求用户进行帐号登录"; wechat-reference §8 row 1, LOGIN,
+OPS2018 15.1.3). In code that is a lifecycle hook — ``App.onLaunch``/``onShow``, a page's
+``onLoad``/``onShow``, Taro's ``componentWillMount``/``componentDidShow``, Vue's ``onLaunch`` — that,
+with no tap in between, navigates to a login/auth/bind page, calls a helper that does, asks for the
+profile (``wx.getUserProfile``) or a permission (``wx.authorize``), or shows a modal that cannot be
+cancelled telling the user to log in. Silent ``wx.login`` and anything inside a tap handler are fine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from tree_sitter import Node
+
+HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "componentDidMount", "componentDidShow",
+                   "created", "mounted", "attached", "setup"})
+NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
+PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
+LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bind|passport|授权|登录|注册|绑定",
+                          re.IGNORECASE)
+LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
+                          r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
+_FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
+
+
+def _text(node: Node | None) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def definitions(root: Node) -> dict[str, Node]:
+    """Named function bodies of a file: methods, ``key: function``, declarations, arrow fields."""
+    found: dict[str, Node] = {}
+    for node in _walk(root):
+        name: Node | None = None
+        body: Node | None = None
+        if node.type in ("method_definition", "function_declaration"):
+            name, body = node.child_by_field_name("name"), node.child_by_field_name("body")
+        elif node.type == "pair":
+            value = node.child_by_field_name("value")
+            if value is not None and value.type in _FUNCTIONS:
+                name, body = node.child_by_field_name("key"), value.child_by_field_name("body")
+        elif node.type in ("variable_declarator", "field_definition", "public_field_definition"):
+            value = node.child_by_field_name("value")
+            if value is not None and value.type in _FUNCTIONS:
+                name = node.child_by_field_name("name") or node.child_by_field_name("property")
+                body = value.child_by_field_name("body")
+        if name is not None and body is not None:
+            found.setdefault(_text(name).strip("'\""), body)
+    return found
+
+
+class HookScanner:
+    """Finds forced-login actions reachable from lifecycle hooks (one level of same-file helpers).
+
+    ``resolve`` maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied).
+    """
+
+    def __init__(self, resolve: Callable[[Node], str | None]) -> None:
+        self.resolve = resolve
+
+    def scan(self, root: Node) -> Iterator[tuple[Node, str]]:
+        """(node to report, what it does) for each forced action. The node is the hook's own statement that
+        leads to it (``if (!token) { … }``), so the line shows the path, not a callback deep inside."""
+        defs = definitions(root)
+        for hook in sorted(HOOKS & set(defs)):
+            body = defs[hook]
+            for call in self._calls(body):
+                action = self._action(call)
+                if not action:
+                    helper = self._helper_name(call)
+                    if helper and helper in defs and helper not in HOOKS:
+                        inner = next((a for c in self._calls(defs[helper]) if (a := self._action(c))), None)
+                        action = f"{helper}() → {inner}" if inner else None
+                if action:
+                    yield _statement_in(body, call), f"{hook}: {action}"
+
+    @staticmethod
+    def _calls(body: Node) -> Iterator[Node]:
+        return (n for n in _walk(body) if n.type == "call_expression")
+
+    @staticmethod
+    def _helper_name(call: Node) -> str | None:
+        fn = call.child_by_field_name("function")
+        if fn is None:
+            return None
+        if fn.type == "identifier":
+            return _text(fn)
+        if fn.type == "member_expression":
+            obj = fn.child_by_field_name("object")
+            if obj is not None and obj.type in ("this", "identifier") and _text(obj) in ("this", "that", "self",
+                                                                                          "_this", "vm", "me"):
+                return _text(fn.child_by_field_name("property"))
+        return None
+
+    def _action(self, call: Node) -> str | None:
+        fn = call.child_by_field_name("function")
+        api = self.resolve(fn) if fn is not None else None
+        if api is None and fn is not None:
+            name = self._helper_name(call) or _text(fn).rsplit(".", 1)[-1]
+            if LOGIN_HELPER.match(name):
+                return f"{name}()"
+            return None
+        if api in PROMPTS or api == "wx.navigateToMiniProgram":
+            return api
+        args = call.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        if api in NAVIGATION and first is not None:
+            target = _url_text(first)
+            if target and LOGIN_TARGET.search(target):
+                return f"{api} {target[:80]}"
+        if api == "wx.showModal" and first is not None and first.type == "object":
+            text = _text(first)
+            if re.search(r"showCancel\s*:\s*false", text) and re.search(r"登录|授权|login", text, re.IGNORECASE):
+                return "wx.showModal without cancel"
+        return None
+
+
+def _statement_in(body: Node, node: Node) -> Node:
+    """The direct child of ``body`` that contains ``node``."""
+    current = node
+    while current.parent is not None and current.parent != body:
+        current = current.parent
+    return current if current.parent == body else node
+
+
+def _url_text(arg: Node) -> str:
+    if arg.type == "object":
+        for pair in arg.named_children:
+            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "url":
+                return _text(pair.child_by_field_name("value"))
+        return ""
+    return _text(arg)

@@ -1,0 +1,66 @@
+"""What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
+fortune-telling (wechat-reference §8 rows 2, 3, 6, 7).
+
+Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
+title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
+reject rewards for sharing, claims of being official WeChat, and gambling-like draws.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
+_SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
+_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|返现|返利|助力|砍价|帮砍|红包|积分|现金|"
+           r"佣金|提成|推广码|抽奖|机会|优惠券|次数)")
+_STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
+_CLAUSE = r"[^。！!？?\n]{0,16}"
+SHARE_INDUCEMENT = re.compile(
+    rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
+    r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)
+# Claiming to be WeChat / Tencent, or a WeChat-official look (OPS2018 12.3–12.4, R2018 1.2.2).
+BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*(?:官方|团队|安全中心|认证|授权中心|official|team)",
+                         re.IGNORECASE)
+BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
+# Phrases that name WeChat legitimately (a pay button, a login button, a form label).
+DEFAULT_BRAND_ALLOW = ("微信支付", "微信登录", "微信一键登录", "微信快捷登录", "微信授权登录", "微信号", "微信昵称",
+                       "微信头像", "微信运动", "微信好友", "微信群", "微信扫码", "微信扫一扫", "微信版本", "微信客户端",
+                       "使用微信", "从微信", "微信收货地址", "微信地址", "企业微信")
+LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|lucky\s*draw", re.IGNORECASE)
+FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
+
+
+def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW) -> list[str]:
+    """Signal names found in one piece of UI ``text``.
+
+    ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
+    the WeChat or Tencent name outside the allow-list is brand misuse.
+    """
+    if not text or len(text) > 500:
+        return []
+    found = []
+    if SHARE_INDUCEMENT.search(text):
+        found.append("share-inducement")
+    cleaned = text
+    for phrase in brand_allow:
+        cleaned = cleaned.replace(phrase, "")
+    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)):
+        found.append("brand")
+    if LOTTERY.search(text):
+        found.append("lottery")
+    if FORTUNE.search(text):
+        found.append("fortune")
+    return found
+
+
+_BRAND_IMAGE = re.compile(r"([\w.@-]*(?:wechat|weixin|wx|微信|tencent|腾讯)[\w.@-]*?(?:logo|icon|badge)[\w.@-]*"
+                          r"\.(?:png|jpe?g|gif|svg|webp))", re.IGNORECASE)
+
+
+def brand_images(text: str) -> list[str]:
+    """File names of WeChat/Tencent logo images referenced in ``text`` (a src attribute or a path string)."""
+    if len(text) > 500:
+        return []
+    return [m.group(1) for m in _BRAND_IMAGE.finditer(text)]

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from mp_precheck.textsignals import brand_images, signals
+
+
+@pytest.mark.parametrize("text", [
+    "分享后解锁全文", "转发分享该商品，好友下单后可得 10 积分奖励", "邀请好友为你助力，免费领", "分享助力",
+    "扫码关注您的专属推广码，或者转发邀请好友", "想要解锁？分享到3个群", "找好友帮砍一刀", "Share to unlock the full video",
+])
+def test_share_inducement(text):
+    assert "share-inducement" in signals(text)
+
+
+@pytest.mark.parametrize("text", ["分享给好友", "转发", "邀请好友一起来逛逛", "分享到朋友圈", "领取优惠券", "share"])
+def test_plain_sharing_is_not_inducement(text):
+    assert "share-inducement" not in signals(text)
+
+
+@pytest.mark.parametrize("text", ["微信官方认证商城", "腾讯官方合作", "WeChat Official Store", "微信团队提醒您"])
+def test_brand_claims(text):
+    assert "brand" in signals(text)
+
+
+@pytest.mark.parametrize("text", ["微信支付", "微信登录", "从微信读取", "微信版本", "请升级至最新版本微信客户端", "微信号"])
+def test_legitimate_mentions_of_wechat(text):
+    assert "brand" not in signals(text)
+    assert "brand" not in signals(text, title=True)
+
+
+def test_brand_name_in_a_title_is_misuse_unless_allowed():
+    assert "brand" in signals("微信商城", title=True)
+    assert "brand" not in signals("微信商城")
+    assert "brand" not in signals("微信商城", title=True, brand_allow=("微信商城",))
+
+
+def test_lottery_and_fortune():
+    assert signals("每日幸运大转盘抽奖") == ["lottery"]
+    assert signals("今日运势 · 星座") == ["fortune"]
+
+
+def test_brand_images():
+    assert brand_images("/images/wechat-logo.png") == ["wechat-logo.png"]
+    assert brand_images("../../assets/icon/weixin_icon@2x.png") == ["weixin_icon@2x.png"]
+    assert brand_images("/images/wechat-safe.png") == []
