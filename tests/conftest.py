@@ -69,7 +69,7 @@ def repo(tmp_path: Path) -> Repo:
 
 MINIMAL_APP = {
     "app.json": '{\n  "pages": ["pages/index/index", "pages/me/me"]\n}\n',
-    "app.js": "App({})\n",
+    "app.js": "App({ onLaunch() { wx.onNeedPrivacyAuthorization((resolve) => this.showPrivacyPopup(resolve)) } })\n",
     "pages/index/index.js": "Page({})\n",
     "pages/index/index.wxml": "<view>home</view>\n",
     "pages/me/me.js": "Page({})\n",

@@ -9,12 +9,18 @@ from typing import Any
 
 from mp_precheck.analysis import RunOptions, analyze
 from mp_precheck.catalog import load_catalog
-from mp_precheck.cli import main
+from mp_precheck.cli import analyse, main
 from mp_precheck.gitrepo import GitRepo
 from mp_precheck.report import Report
 
 
 def run(repo_path: Any, base: str, head: str = "HEAD", language: str = "en") -> Report:
+    """The report as the CLI computes it (config read from the base revision, notes drafted)."""
+    return analyse(str(repo_path), base, head, None, language).report
+
+
+def run_bare(repo_path: Any, base: str, head: str = "HEAD", language: str = "en") -> Report:
+    """The analysis alone, with default settings."""
     report, _ = analyze(GitRepo(repo_path), base, head, load_catalog(), RunOptions(language=language))
     return report
 

@@ -200,15 +200,18 @@ def test_first_run_comments_sets_status_and_writes_everything(up: Upstream, serv
     (status,) = server.statuses()
     assert status["sha"] == up.head                            # the PR head, not the merge commit
     assert (status["state"], status["context"], status["target_url"]) == ("failure", "mp-precheck", RUN_URL)
-    assert status["description"] == "Act before submitting for review: 1 high-risk item(s) (Privacy)."
-    assert result.outputs == {"risk-level": "high", "findings": "1", "report-json": "mp-precheck-report/report.json",
-                              "notes-file": "mp-precheck-report/notes.txt", "comment-id": str(comment["id"])}
     report = json.loads((result.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
-    assert (report["head"], report["findings"][0]["rule"]) == (up.head, "privacy.location")
+    assert report["head"] == up.head and "privacy.location" in {f["rule"] for f in report["findings"]}
+    high = sum(f["severity"] == "high" for f in report["findings"])
+    assert status["description"] == f"Act before submitting for review: {high} high-risk item(s) (Privacy)."
+    assert result.outputs == {"risk-level": "high", "findings": str(len(report["findings"])),
+                              "report-json": "mp-precheck-report/report.json",
+                              "notes-file": "mp-precheck-report/notes.txt", "comment-id": str(comment["id"])}
     assert (result.workspace / "mp-precheck-report/notes.txt").read_text(encoding="utf-8").strip()
     assert result.summary.startswith(marker(up.head)) and "pages/me/me.js" in result.summary
-    (annotation,) = lines(result.log, "::error file=")
-    assert annotation.startswith("::error file=pages/me/me.js,line=1,title=")
+    annotations = lines(result.log, "::error file=")
+    assert len(annotations) == high
+    assert all(a.startswith("::error file=pages/me/me.js,line=1,title=") for a in annotations)
     assert [q.path for q in server.calls("GET", "/user$")] == ["/user"]  # installation token: 403, then the bot
 
 
@@ -472,7 +475,7 @@ def test_a_shallow_checkout_is_deepened(up: Upstream, server: FakeGitHub, tmp_pa
 
     result = Action(tmp_path, server, ws.path)(pr_event(up))
 
-    assert result.code == 1 and result.outputs["findings"] == "1"
+    assert result.code == 1 and result.outputs["risk-level"] == "high"
     assert "mp-precheck: the clone is shallow: git fetch --no-tags --quiet --unshallow origin" in result.log
     assert ws.git("rev-parse", "--is-shallow-repository") == "false"
 
@@ -583,3 +586,75 @@ def test_not_a_checkout(server: FakeGitHub, tmp_path: Path) -> None:
     result = Action(tmp_path, server, empty)({}, event_name="pull_request")
     assert result.code == 2
     assert lines(result.log, "::error::")[0].endswith(": add actions/checkout (with fetch-depth: 0) before mp-precheck")
+
+
+def test_workflow_run_without_an_open_pull_request(up: Upstream, server: FakeGitHub, action: Action) -> None:
+    event = {"workflow_run": {"event": "pull_request", "head_sha": up.head, "head_branch": "gone",
+                              "pull_requests": [], "head_repository": {"owner": {"login": "forker"}}}}
+    result = action(event, event_name="workflow_run")
+    assert result.code == 2
+    assert lines(result.log, "::error::") == [
+        f"::error::mp-precheck: could not find the pull request: no open pull request has head forker:gone at "
+        f"{up.head[:7]}"]
+
+
+# ---------------------------------------------------------------------------- the glue's pieces
+
+
+class ExplodingPort:
+    """A GitHub port with a bug in it: every call raises an unexpected error (a fake, not a mock)."""
+
+    def __getattr__(self, name: str) -> Any:
+        def explode(*args: Any) -> Any:
+            raise ValueError(f"{name} broke")
+        return explode
+
+
+def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_path: Path) -> None:
+    from mp_precheck.action import FileRunner, Settings, run
+    from mp_precheck.gitrepo import GitRepo
+
+    log = io.StringIO()
+    settings = Settings(event_name="pull_request", repository=DEFAULT_REPO, workspace=ws.path, event=pr_event(up),
+                        language="en")
+    code = run(settings, ExplodingPort(), FileRunner(ws.path, None, None, log), GitRepo(ws.path))  # type: ignore[arg-type]
+    assert code == 3
+    (line,) = lines(log.getvalue(), "::error::")
+    assert line.startswith("::error::mp-precheck: internal error (ValueError at test_action.py:")
+    assert line.endswith("with the log of a re-run with debug logging enabled")
+
+
+def test_marker_head() -> None:
+    from mp_precheck.action import is_ours, marker_head
+
+    assert marker_head(marker("a" * 40) + "\nbody") == "a" * 40
+    assert marker_head("<!-- mp-precheck:comment v0 head=ABC1234 -->") == "abc1234"
+    assert marker_head("<!-- mp-precheck:comment -->") is None
+    assert marker_head("no marker head=abc1234") is None
+    assert is_ours("<!-- mp-precheck:comment -->", "GitHub-Actions[bot]", "github-actions[bot]")
+    assert not is_ours("<!-- mp-precheck:comment -->", "octocat", "github-actions[bot]")
+    assert not is_ours("<!-- mp-precheck -->", "github-actions[bot]", "github-actions[bot]")
+
+
+def test_truncate_for_the_status_description() -> None:
+    from mp_precheck.action import truncate
+
+    assert truncate("short\nline", 140) == "short line"
+    cut = truncate("审核" * 100, 140)
+    assert len(cut) == 140 and cut.endswith("…")
+
+
+def test_file_runner_outputs(tmp_path: Path) -> None:
+    from mp_precheck.action import FileRunner
+
+    output = tmp_path / "output"
+    runner = FileRunner(tmp_path, str(output), None, io.StringIO())
+    runner.set_output("one", "value")
+    runner.set_output("many", "a\nb")
+    text = output.read_text()
+    delimiter = text.splitlines()[1].split("<<")[1]
+    assert text == f"one=value\nmany<<{delimiter}\na\nb\n{delimiter}\n"
+    assert delimiter.startswith("ghadelimiter_")
+    runner.add_summary("ignored: no summary file")
+    assert runner.save("x.txt", "hi") == "mp-precheck-report/x.txt"
+    assert (tmp_path / "mp-precheck-report" / "x.txt").read_text() == "hi"

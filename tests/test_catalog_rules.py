@@ -33,6 +33,8 @@ def usage(subject: str) -> tuple[str, str] | None:
         return JS_SNIPPETS[subject]
     if subject == "login:entry-page":
         return "index.js", "Page({\n  onLoad() { wx.redirectTo({ url: '/pages/login/login' }) } })\n"
+    if subject == "web-view:dynamic-src":
+        return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'
     if subject == "media:autoplay":
         return "use.wxml", '<view>\n<video src="/a.mp4" autoplay></video>\n</view>\n'
     if subject.startswith("plugin-page:"):
@@ -137,8 +139,14 @@ def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject
 
 
 def test_every_rule_has_a_subject_or_an_analyzer():
-    derived = {"external_link.insecure_url"}
-    assert {r.id for r in CATALOG.rules if not r.subjects} == derived
+    from_analyzers = {
+        "external_link.insecure_url",  # analysis._derived
+        "privacy.undeclared_type", "privacy.required_private_infos_missing", "privacy.required_private_infos_unused",
+        "privacy.fuzzy_location_conflict", "privacy.permission_desc_missing", "privacy.no_consent_flow",
+        "upload.content_check_v1", "category.precise_location",
+        "policy.relaxes_check", "policy.unused_suppression", "policy.suppression_without_reason",
+    }
+    assert {r.id for r in CATALOG.rules if not r.subjects} == from_analyzers
 
 
 def test_privacy_types_use_the_backend_labels():

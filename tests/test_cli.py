@@ -9,7 +9,7 @@ from helpers import cli, cli_json
 
 def test_json_report_shape(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("pages/me/me.js", "Page({ a() { wx.getLocation({}) } })\n")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
     head = app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--language", "en")
     assert code == 1  # a high finding reaches the default --fail-on high
@@ -19,7 +19,7 @@ def test_json_report_shape(app_repo):
     assert data["risk_level"] == "high"
     [finding] = data["findings"]
     assert {k: finding[k] for k in ("rule", "family", "severity", "subject", "scope", "path", "line")} == {
-        "rule": "privacy.location", "family": "privacy", "severity": "high", "subject": "wx.getLocation",
+        "rule": "privacy.album", "family": "privacy", "severity": "high", "subject": "wx.chooseImage",
         "scope": "app", "path": "pages/me/me.js", "line": 1}
     assert len(finding["fingerprint"]) == 32 and finding["suppressed"] is False
     assert data["answers"] == {"privacy": "yes", "payment_content_links": "no", "category": "no"}
@@ -91,7 +91,7 @@ def test_undecodable_and_oversize_files_are_errors_not_crashes(app_repo):
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
-    assert [f["subject"] for f in data["findings"]] == ["wx.chooseAddress"]
+    assert [f["subject"] for f in data["findings"]] == ["wx.chooseAddress", "requiredPrivateInfos:chooseAddress"]
     assert data["errors"] == [
         {"path": "pages/me/me.js", "message": "not read: binary content (NUL bytes)"},
         {"path": "pages/me/vendor.js",
@@ -104,13 +104,14 @@ def test_gbk_file_is_analysed(app_repo):
     app_repo.write("pages/me/me.js", "wx.showToast({ title: '定位中' })\nwx.getLocation()\n".encode("gbk"))
     app_repo.commit()
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
-    assert [(f["subject"], f["line"]) for f in data["findings"]] == [("wx.getLocation", 2)]
+    assert [(f["subject"], f["line"]) for f in data["findings"]] == [
+        ("wx.getLocation", 2), ("requiredPrivateInfos:getLocation", 2)]
 
 
 def test_unbuilt_format_is_rejected_with_exit_2(app_repo):
     code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--format", "sarif")
     assert (code, out) == (2, "")
-    assert err == "mp-precheck: unknown --format 'sarif' (not built yet); available: json, markdown\n"
+    assert err == "mp-precheck: unknown --format 'sarif' (not built yet); available: json, markdown, github\n"
 
 
 def test_output_file(app_repo, tmp_path):

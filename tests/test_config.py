@@ -87,4 +87,4 @@ def test_excluded_paths_are_not_analysed(app_repo):
     app_repo.write("pages/me/me.js", "wx.chooseAddress()\n")
     app_repo.commit("sdk")
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
-    assert [f["path"] for f in data["findings"]] == ["pages/me/me.js"]
+    assert {f["path"] for f in data["findings"]} == {"pages/me/me.js"}

@@ -205,7 +205,7 @@ class Published:
 def run(settings: Settings, github: GitHubPort, runner: RunnerIO, repo: GitRepo) -> int:
     """Check one pull request (or merge group) and publish the result; return the exit code.
 
-    Inputs: validated ``settings``, the GitHub and runner ports, and the checkout. Outputs, in this
+    Inputs: ``settings`` (validated here), the GitHub and runner ports, and the checkout. Outputs, in this
     order so that a failure to publish never loses the report: report files (JSON, notes, Markdown), the
     job summary, annotations, step outputs; then the sticky comment and the commit status on the pull
     request's head commit. Never raises: expected failures become one line and exit code 2, anything
@@ -309,7 +309,8 @@ def sync_comment(github: GitHubPort, runner: RunnerIO, target: Target, report: R
     nothing new and turns an existing comment into ``clean_body``. Before writing, the pull request's head
     is read again: when it moved past this run's head and the comment describes another commit, a newer
     run owns the comment and this one leaves it alone (overlapping runs). Duplicates of ours (two runs
-    that both created one) are deleted, the oldest is kept.
+    that both created one, or a POST retried after a 502 that had gone through) are deleted, the oldest
+    is kept.
 
     Raises: :class:`~mp_precheck.github_port.GitHubFailure` (CannotPostComment, CannotDeterminePR).
     """
@@ -556,6 +557,8 @@ def advice(exc: GitHubFailure, what: str, settings: Settings) -> str:
                "`statuses: write`)"
     if exc.kind == "unauthorized":
         return f"{head}: GitHub refused the token ({answer}): check the github-token input"
+    if exc.kind == "not_found" and exc.status is None:
+        return f"{head}: {exc.detail}"
     if exc.kind == "not_found":
         return f"{head}: GitHub answered {answer} in {settings.repository}: check that the token can see " \
                "the repository and that the pull request is open"

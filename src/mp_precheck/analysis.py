@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from .analyzers import REGISTRY, ProjectContext
 from .catalog import Catalog, Rule
 from .changeset import read_changeset
 from .config import Config
@@ -19,8 +20,9 @@ from .facts import FileFacts
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
 from .pathfilter import matches
+from .presence import needles, present_in
 from .report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
-from .semantic_diff import Addition, compare, counted
+from .semantic_diff import Addition, compare
 from .urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
@@ -98,15 +100,28 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
 
         def present_elsewhere(subjects: set[str], project: Project = project,
                               unchanged: set[str] = unchanged) -> set[str]:
-            return _present(repo, store, head, head_tree, project, unchanged, subjects)
+            return present_in(repo, store, head, head_tree, project, unchanged, subjects)
 
         additions, removals = compare(
             head_facts, base_facts,
             counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
             added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
             present_elsewhere=present_elsewhere, catalog=catalog, greppable=lambda s: bool(needles(s)))
-        findings.extend(_finding(a, catalog, options.language, project.root) for a in additions)
-        findings.extend(_derived(additions, catalog, options.language, project.root))
+        project_findings = [_finding(a, catalog, options.language, project.root) for a in additions]
+        project_findings.extend(_derived(additions, catalog, options.language, project.root))
+        def present_at_head(subjects: set[str], facts: Mapping[str, FileFacts] = head_facts,
+                            elsewhere: Callable[[set[str]], set[str]] = present_elsewhere) -> set[str]:
+            in_change = {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects}
+            return in_change | elsewhere(subjects - in_change)
+
+        context = ProjectContext(
+            project=project, head_facts=head_facts, config=options.config, catalog=catalog,
+            language=options.language, present_at_head=present_at_head,
+            repo_grep=lambda names: repo.grep_needles(head, names),
+            read_head=_reader(store, head_tree))
+        for _name, analyzer in REGISTRY:
+            project_findings = analyzer(context, project_findings)
+        findings.extend(project_findings)
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
     findings = _configured(findings, options.config)
 
@@ -193,81 +208,6 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
 
 def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
     return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
-
-
-_JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
-              "<live-player>": "<LivePlayer", "<ad>": "<Ad"}
-
-
-# Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
-# to grep for: they are judged on the changed files only.
-_UNGREPPABLE = ("text:", "login:", "js:", "policy:", "media:")
-
-
-def needles(subject: str) -> tuple[str, ...]:
-    """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too);
-    empty for subjects no fixed string finds."""
-    if subject.startswith(_UNGREPPABLE):
-        return ()
-    first = needle(subject)
-    return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)
-
-
-def needle(subject: str) -> str:
-    """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
-    if subject.startswith(("host:", "web-view-host:", "plugin-page:")):
-        return subject.split(":", 1)[1]
-    if subject.startswith("<") and subject.endswith(">"):
-        return subject[1:-1]
-    if "[" in subject:
-        return subject.split("=", 1)[1].rstrip("]")
-    if subject.startswith("wx.authorize:"):
-        return subject.split(":", 1)[1]
-    if subject.startswith("app.json:"):
-        return subject.split(":")[-1]
-    owner, _, member = subject.split(":", 1)[0].rpartition(".")
-    factories = {"RecorderManager": "getRecorderManager", "MapContext": "createMapContext"}
-    if owner in factories:
-        return factories[owner]
-    return member or subject
-
-
-def _present(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, TreeEntry], project: Project,
-             unchanged: set[str], subjects: set[str]) -> set[str]:
-    """Subjects present in the project's unchanged files.
-
-    ``git grep -o`` says which files may hold which subject; the parser confirms, a few files at a time,
-    and stops for a subject as soon as one file confirms it — so the cost follows the change, not the
-    size of the app.
-    """
-    wanted: dict[str, set[str]] = {}
-    for subject in subjects:
-        for name in needles(subject):
-            wanted.setdefault(name, set()).add(subject)
-    hits = repo.grep_needles(head, wanted, [project.root] if project.root else [])
-    candidates: dict[str, list[str]] = {}  # subject -> files that may hold it
-    for path in sorted(hits):
-        if path in unchanged:
-            for name in hits[path]:
-                for subject in wanted.get(name, ()):
-                    candidates.setdefault(subject, []).append(path)
-    confirmed: set[str] = set()
-    parsed: set[str] = set()
-    while True:
-        batch: list[str] = []
-        for subject, paths in candidates.items():
-            if subject in confirmed:
-                continue
-            while paths and paths[0] in parsed:
-                paths.pop(0)
-            if paths:
-                batch.append(paths.pop(0))
-        if not batch:
-            return confirmed
-        batch = sorted(set(batch))
-        parsed.update(batch)
-        facts = store.facts([(p, tree[p].blob) for p in batch], tree)
-        confirmed |= {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and counted(f)}
 
 
 def _finding(addition: Addition, catalog: Catalog, language: str, project_root: str,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import RunOptions, analyze
+from .annotations import render_annotations
 from .catalog import Catalog, load_catalog
 from .changelog import entries_from_commits, read_commits
 from .config import CONFIG_NAME, Config, parse_config
@@ -28,8 +29,8 @@ from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
 from .textcodec import UndecodableFile, decode
 
-FORMATS = ("json", "markdown")
-PLANNED_FORMATS = ("sarif", "github")
+FORMATS = ("json", "markdown", "github")
+PLANNED_FORMATS = ("sarif",)
 ISSUES_URL = "https://github.com/mp-precheck/mp-precheck/issues"
 
 
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
     diff = sub.add_parser("diff", parents=[common], help="report the review risks a change adds")
-    diff.add_argument("--format", default="markdown", help="markdown (default) or json; sarif, github planned")
+    diff.add_argument("--format", default="markdown",
+                      help="markdown (default), json, or github (workflow-command annotations); sarif planned")
     diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
                       help="lowest severity that makes the exit code 1 (default: high)")
     sub.add_parser("notes", parents=[common], help="draft the submission notes (版本说明) for a range")
@@ -93,6 +95,8 @@ def _diff(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or run.config.fail_on or "high"
     if args.format == "json":
         text = json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "github":
+        text = render_annotations(run.report)
     else:
         text = render_markdown(run.report, run.catalog, run.language, limits=COMMENT_LIMITS,
                                full_report_where="`mp-precheck diff --format json`")

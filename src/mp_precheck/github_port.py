@@ -159,7 +159,11 @@ def connect(api_url: str, token: str | None, repository: str, *, bot_login: str 
 
 
 class PyGithubPort:
-    """:class:`GitHubPort` over PyGithub. No request is made until a method is called."""
+    """:class:`GitHubPort` over PyGithub. No request is made until a method is called.
+
+    The client is lazy (PyGithub's ``lazy=True``): an object is fetched when an attribute is first read,
+    so every conversion to our dataclasses happens inside ``_failures`` too.
+    """
 
     def __init__(self, api_url: str, token: str | None, repository: str, *, bot_login: str | None,
                  http: HttpSettings) -> None:
@@ -216,32 +220,33 @@ class PyGithubPort:
     def comments(self, number: int) -> list[Comment]:
         with _failures(CannotPostComment):
             found = list(self._repo.get_issue(number).get_comments())
-        self._seen.update((c.id, c) for c in found)
-        return [_comment(c) for c in found]
+            self._seen.update((c.id, c) for c in found)
+            return [_comment(c) for c in found]
 
     def comment(self, number: int, comment_id: int) -> Comment | None:
         try:
             with _failures(CannotPostComment):
                 found = self._repo.get_issue(number).get_comment(comment_id)
+                read = _comment(found)  # the client is lazy: this makes the request
         except CannotPostComment as exc:
             if exc.kind == "not_found":
                 self._seen.pop(comment_id, None)
                 return None
             raise
         self._seen[comment_id] = found
-        return _comment(found)
+        return read
 
     def create_comment(self, number: int, body: str) -> Comment:
         with _failures(CannotPostComment):
             created = self._repo.get_issue(number).create_comment(body)
-        self._seen[created.id] = created
-        return _comment(created)
+            self._seen[created.id] = created
+            return _comment(created)
 
     def edit_comment(self, number: int, comment_id: int, body: str) -> Comment:
         with _failures(CannotPostComment):
             target = self._seen.get(comment_id) or self._repo.get_issue(number).get_comment(comment_id)
             target.edit(body)
-        return _comment(target)
+            return _comment(target)
 
     def delete_comment(self, number: int, comment_id: int) -> None:
         try:

@@ -53,6 +53,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     """
     facts = [Fact(f"<{tag}>", "component", line)]
     for name, value, attr_line in attributes:
+        if tag == "web-view" and name == "src" and (value is None or "{{" in value):
+            facts.append(Fact("web-view:dynamic-src", "attribute", attr_line, value))
         if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
             facts.append(Fact("media:autoplay", "attribute", attr_line, tag))
         if value is None:

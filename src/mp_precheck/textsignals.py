@@ -28,7 +28,8 @@ BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信登录", "微信一键登录", "微信快捷登录", "微信授权登录", "微信号", "微信昵称",
                        "微信头像", "微信运动", "微信好友", "微信群", "微信扫码", "微信扫一扫", "微信版本", "微信客户端",
                        "使用微信", "从微信", "微信收货地址", "微信地址", "企业微信")
-LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|lucky\s*draw", re.IGNORECASE)
+LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|lucky\s*draw",
+                     re.IGNORECASE)
 FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
 
 

@@ -1,0 +1,19 @@
+"""Analyzers: rules that need more than "this fact is new" (design §2). Each module has one job and
+the registry below is the whole set, in the order they run; each takes the project context and the
+findings so far and returns the findings after its job."""
+
+from __future__ import annotations
+
+from . import categories, consent_flow, content_security, domains, location_config, privacy_declaration
+from .context import Analyzer, ProjectContext
+
+REGISTRY: tuple[tuple[str, Analyzer], ...] = (
+    ("location_config", location_config.analyze),
+    ("consent_flow", consent_flow.analyze),
+    ("privacy_declaration", privacy_declaration.analyze),
+    ("content_security", content_security.analyze),
+    ("domains", domains.analyze),
+    ("categories", categories.analyze),
+)
+
+__all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

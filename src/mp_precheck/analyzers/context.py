@@ -1,0 +1,61 @@
+"""What an analyzer sees: one project's facts at head, the findings so far, the config, and queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from ..catalog import Catalog, Rule
+from ..config import Config
+from ..discovery import Project
+from ..facts import Fact, FileFacts
+from ..report import Finding, Scope
+
+
+@dataclass(frozen=True)
+class ProjectContext:
+    """Inputs of the analyzers for one Mini Program.
+
+    ``head_facts`` holds the changed head files; ``present_at_head(subjects)`` answers which subjects the
+    project uses anywhere at head (changed or not); ``repo_grep(needles)`` maps each file of the whole
+    head tree (cloud functions and server code included) to the fixed strings it contains;
+    ``read_head(path)`` is a file's text at head or None.
+    """
+
+    project: Project
+    head_facts: Mapping[str, FileFacts]
+    config: Config
+    catalog: Catalog
+    language: str
+    present_at_head: Callable[[set[str]], set[str]]
+    repo_grep: Callable[[set[str]], dict[str, set[str]]]
+    read_head: Callable[[str], str | None]
+
+    def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
+                value: str | None = None, privacy_key: str | None = None) -> Finding:
+        """A finding of catalog rule ``rule_id`` worded in the run's language."""
+        rule = self.catalog.rule(rule_id)
+        privacy = self.catalog.privacy_type(privacy_key or rule.privacy_key)
+        return Finding(rule=rule.id, family=rule.family, severity=rule.severity, subject=subject, scope=scope,
+                       path=path, line=line, title=rule.title[self.language], fix=rule.fix[self.language],
+                       doc=rule.doc, privacy_type=privacy.label if privacy else None,
+                       privacy_key=privacy.key if privacy else None, value=value, project=self.project.root)
+
+    def head_facts_of(self, prefix: str) -> list[tuple[str, Fact]]:
+        """(path, fact) of changed head files whose subject starts with ``prefix``."""
+        return [(path, f) for path, ff in sorted(self.head_facts.items()) for f in ff.facts
+                if f.subject.startswith(prefix)]
+
+
+def reworded(finding: Finding, rule: Rule, language: str, **changes: object) -> Finding:
+    """``finding`` moved to another catalog ``rule`` (title, fix, doc, family), with other field changes."""
+    fields: dict[str, object] = {"rule": rule.id, "family": rule.family, "title": rule.title[language],
+                                 "fix": rule.fix[language], "doc": rule.doc, **changes}
+    return replace(finding, **fields)  # type: ignore[arg-type]
+
+
+class Analyzer(Protocol):
+    """Takes the project context and the findings so far; returns the findings after its one job."""
+
+    def __call__(self, context: ProjectContext, findings: list[Finding]) -> list[Finding]: ...

@@ -1,0 +1,58 @@
+"""Location configuration in app.json (wechat-reference §2.2, source CI, T).
+
+* A location API the change calls but ``requiredPrivateInfos`` does not list fails at run time
+  (``privacy.required_private_infos_missing``, high, at the call).
+* A ``requiredPrivateInfos`` entry the change adds that nothing in the app calls (info).
+* ``getFuzzyLocation`` declared with a precise-location API: the compiler refuses it (high).
+* ``permission.scope.userLocation`` added without ``desc`` (medium).
+Native projects only: framework configs (Taro ``app.config``, uni-app ``manifest.json``) are read elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..report import Finding
+from .context import ProjectContext
+
+LOCATION_APIS = ("getLocation", "getFuzzyLocation", "onLocationChange", "startLocationUpdate",
+                 "startLocationUpdateBackground", "chooseLocation", "choosePoi", "chooseAddress")
+PRECISE = ("getLocation", "onLocationChange", "startLocationUpdate", "startLocationUpdateBackground")
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    app_json = context.project.app_config
+    if context.project.framework != "native" or not app_json:
+        return findings
+    text = context.read_head(app_json)
+    try:
+        config = json.loads(text) if text else None
+    except ValueError:
+        return findings  # already reported as a malformed app.json
+    if not isinstance(config, dict):
+        return findings
+    declared = {v for v in config.get("requiredPrivateInfos") or [] if isinstance(v, str)}
+    out = list(findings)
+    for f in findings:
+        name = f.subject.removeprefix("wx.")
+        if f.subject.startswith("wx.") and name in LOCATION_APIS and name not in declared:
+            out.append(context.finding("privacy.required_private_infos_missing", f"requiredPrivateInfos:{name}",
+                                       f.path, f.line, value=name))
+    new_entries = [f for f in findings if f.subject.startswith("app.json:requiredPrivateInfos:")]
+    if new_entries:
+        entries = {f.subject.rsplit(":", 1)[1] for f in new_entries}
+        used = context.present_at_head({f"wx.{e}" for e in entries})
+        for f in new_entries:
+            entry = f.subject.rsplit(":", 1)[1]
+            if f"wx.{entry}" not in used:
+                out.append(context.finding("privacy.required_private_infos_unused", f.subject, f.path, f.line,
+                                           value=entry))
+        if "getFuzzyLocation" in declared and declared & set(PRECISE):
+            conflict = ", ".join(sorted(declared & set(PRECISE)))
+            first = new_entries[0]
+            out.append(context.finding("privacy.fuzzy_location_conflict", "requiredPrivateInfos:getFuzzyLocation",
+                                       first.path, first.line, value=f"getFuzzyLocation + {conflict}"))
+    for f in findings:
+        if f.subject.startswith("app.json:permission:scope.") and not f.value:
+            out.append(context.finding("privacy.permission_desc_missing", f.subject, f.path, f.line))
+    return out

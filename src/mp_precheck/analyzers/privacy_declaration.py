@@ -1,0 +1,40 @@
+"""Privacy declaration: compare the privacy types the change uses with what 用户隐私保护指引 declares.
+
+The most common rejection: code uses a privacy API whose type the backend guideline does not declare
+(the API then fails with errno 112, and review rejects the mismatch). When ``privacy.declared`` is in
+the config, a used type that is missing there is **high** (``privacy.undeclared_type``, naming the exact
+backend label and where to add it) — also for a new call site of a type the app already used — and a
+declared type drops to **info**. Without a declaration in the config every type new to the app stays
+"must be declared" (the catalog rule's own text). Source: PI, PK (wechat-reference §1.1–1.2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..config import normalise_label
+from ..report import Finding
+from .context import ProjectContext, reworded
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    declared = context.config.declared_privacy
+    if declared is None:
+        return findings
+    known = {normalise_label(d) for d in declared}
+    out = []
+    for f in findings:
+        if f.family != "privacy" or not f.privacy_key:
+            out.append(f)
+            continue
+        privacy = context.catalog.privacy_type(f.privacy_key)
+        names = {normalise_label(f.privacy_key)} | ({normalise_label(privacy.label)} if privacy else set())
+        if names & known:
+            out.append(replace(f, severity="info"))
+        else:
+            rule = context.catalog.rule("privacy.undeclared_type")
+            out.append(reworded(f, rule, context.language, severity="high",
+                                title=f"{rule.title[context.language]}：「{f.privacy_type}」"
+                                if context.language == "zh-CN" else
+                                f"{rule.title[context.language]}: 「{f.privacy_type}」 ({f.privacy_key})"))
+    return out

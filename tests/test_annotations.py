@@ -1,0 +1,67 @@
+"""``--format github``: workflow commands per GitHub's rules, most severe first, within the per-step caps."""
+
+from __future__ import annotations
+
+from mp_precheck.annotations import command, escape_data, escape_property, render_annotations
+from mp_precheck.report import Finding, Report
+
+
+def finding(severity: str, path: str = "pages/a/a.js", line: int = 3, *, rule: str = "privacy.location",
+            title: str = "Uses location", suppressed: bool = False, scope: str = "app") -> Finding:
+    return Finding(rule=rule, family=rule.split(".")[0], severity=severity, subject="wx.getLocation",  # type: ignore[arg-type]
+                   scope=scope, path=path, line=line, title=title, fix="Declare it.", doc="https://doc.example/x",  # type: ignore[arg-type]
+                   suppressed=suppressed)
+
+
+def report(*findings: Finding) -> Report:
+    return Report(base="b" * 40, head="a" * 40, projects=(), findings=findings)
+
+
+def test_one_annotation_per_finding_by_severity() -> None:
+    text = render_annotations(report(finding("low", "b.js", 9), finding("high", "a.js", 2), finding("info", "c.js"),
+                                     finding("medium", "d.js", 5)))
+    assert text.splitlines() == [
+        "::error file=a.js,line=2,title=Uses location::[privacy.location] wx.getLocation%0ADeclare it.%0Ahttps://doc.example/x",
+        "::warning file=d.js,line=5,title=Uses location::[privacy.location] wx.getLocation%0ADeclare it.%0Ahttps://doc.example/x",
+        "::notice file=b.js,line=9,title=Uses location::[privacy.location] wx.getLocation%0ADeclare it.%0Ahttps://doc.example/x",
+        "::notice file=c.js,line=3,title=Uses location::[privacy.location] wx.getLocation%0ADeclare it.%0Ahttps://doc.example/x",
+    ]
+    assert text.endswith("\n")
+
+
+def test_nothing_to_annotate() -> None:
+    assert render_annotations(report()) == ""
+    assert render_annotations(report(finding("high", suppressed=True))) == ""
+
+
+def test_escaping_follows_the_workflow_command_rules() -> None:
+    assert escape_data("100% done\r\nnext: a,b") == "100%25 done%0D%0Anext: a,b"
+    assert escape_property("dir:1,2%\n") == "dir%3A1%2C2%25%0A"
+    line = render_annotations(report(finding("high", "pages/a,b:c/%x.js", 1, title="Title: with, comma\n::error::x")))
+    assert line.startswith("::error file=pages/a%2Cb%3Ac/%25x.js,line=1,title=Title%3A with%2C comma%0A%3A%3Aerror%3A%3Ax::")
+    assert line.count("\n") == 1                      # a file name can never start a second command
+
+
+def test_command_without_properties() -> None:
+    assert command("notice", "two\nlines") == "::notice::two%0Alines"
+    assert command("warning", "m", file="a.js") == "::warning file=a.js::m"
+
+
+def test_at_most_ten_per_level_and_one_line_for_the_rest() -> None:
+    findings = [finding(sev, f"{sev}{i:02}.js", i + 1) for sev in ("high", "medium", "low") for i in range(12)]
+    text = render_annotations(report(*findings)).splitlines()
+    assert sum(line.startswith("::error ") for line in text) == 10
+    assert sum(line.startswith("::warning ") for line in text) == 10
+    assert sum(line.startswith("::notice file=") for line in text) == 9     # the tenth place is the count
+    assert text[-1] == "::notice::7 more findings not annotated; see the job summary"
+    assert text[0].startswith("::error file=high00.js,line=1,")
+
+
+def test_exactly_ten_notices_need_no_count() -> None:
+    text = render_annotations(report(*[finding("info", f"f{i}.js") for i in range(10)])).splitlines()
+    assert len(text) == 10 and all(line.startswith("::notice file=") for line in text)
+
+
+def test_app_wide_findings_before_new_call_sites() -> None:
+    text = render_annotations(report(finding("low", "a.js", scope="file"), finding("low", "z.js", scope="app")))
+    assert [line.split(",")[0] for line in text.splitlines()] == ["::notice file=z.js", "::notice file=a.js"]

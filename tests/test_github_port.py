@@ -1,0 +1,204 @@
+"""The GitHub port over real HTTP to the fake server: what it sends, what it returns, and how each GitHub
+failure becomes a named failure with the facts the glue turns into advice. No mocks of PyGithub."""
+
+from __future__ import annotations
+
+import ast
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fakegithub import DEFAULT_REPO, TOKEN_INSTALLATION, TOKEN_READONLY, TOKEN_USER, FakeGitHub
+from mp_precheck.github_port import (
+    CannotDeterminePR,
+    CannotPostComment,
+    CannotSetStatus,
+    Comment,
+    CommitStatus,
+    GitHubPort,
+    HttpSettings,
+    PyGithubPort,
+    accepted_permissions,
+    connect,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAD = "a" * 40
+FAST = HttpSettings(retries=2, backoff=0, secondary_rate_wait=0, max_rate_limit_wait=2,
+                    seconds_between_requests=None, seconds_between_writes=None, per_page=30, timeout=5)
+
+
+@pytest.fixture
+def pull(server: FakeGitHub) -> FakeGitHub:
+    server.add_pull(7, HEAD, base_sha="b" * 40, base_ref="main", head_ref="feature")
+    return server
+
+
+@pytest.fixture
+def port(pull: FakeGitHub) -> Iterator[PyGithubPort]:
+    made = connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
+    yield made
+    made.close()
+
+
+def test_only_github_port_imports_pygithub() -> None:
+    offenders = []
+    for path in [*sorted((ROOT / "src" / "mp_precheck").rglob("*.py")), ROOT / "entrypoint.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            if any(n == "github" or n.startswith("github.") for n in names) and path.name != "github_port.py":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_the_adapter_is_a_port(port: PyGithubPort) -> None:
+    typed: GitHubPort = port     # mypy checks the structure; at run time, the methods exist
+    assert all(callable(getattr(typed, name)) for name in (
+        "identity", "pull_request", "find_pull_request", "comments", "comment", "create_comment",
+        "edit_comment", "delete_comment", "set_status"))
+
+
+def test_connect_makes_no_request(pull: FakeGitHub) -> None:
+    connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST).close()
+    assert pull.requests == []
+
+
+def test_identity(pull: FakeGitHub) -> None:
+    assert connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST).identity() == "github-actions[bot]"
+    assert connect(pull.base_url, TOKEN_USER, DEFAULT_REPO, http=FAST).identity() == "octocat"
+    named = connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, bot_login="my-app[bot]", http=FAST)
+    assert named.identity() == named.identity() == "my-app[bot]"
+    assert len(pull.calls("GET", "/user$")) == 2
+    with pytest.raises(CannotPostComment) as err:
+        connect(pull.base_url, "ghp_wrong", DEFAULT_REPO, http=FAST).identity()
+    assert (err.value.kind, err.value.status, err.value.detail) == ("unauthorized", 401, "Bad credentials")
+
+
+def test_pull_request(port: PyGithubPort, pull: FakeGitHub) -> None:
+    assert port.pull_request(7).head_sha == HEAD
+    assert port.pull_request(7).base_ref == "main" and port.pull_request(7).head_repo == DEFAULT_REPO
+    with pytest.raises(CannotDeterminePR) as err:
+        port.pull_request(8)
+    assert (err.value.kind, err.value.status) == ("not_found", 404)
+
+
+def test_find_pull_request_by_head_label(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.add_pull(9, "c" * 40, head_ref="topic", head_repo="forker/mini-app")
+    found = port.find_pull_request("forker:topic", "c" * 40)
+    assert found is not None and (found.number, found.head_repo) == (9, "forker/mini-app")
+    assert port.find_pull_request("forker:topic", "d" * 40) is None
+    assert port.find_pull_request("someone:topic", "c" * 40) is None
+
+
+def test_comments_on_every_page(port: PyGithubPort, pull: FakeGitHub) -> None:
+    for i in range(65):
+        pull.add_comment(7, f"c{i}", "reviewer")
+    comments = port.comments(7)
+    assert [c.body for c in comments] == [f"c{i}" for i in range(65)]
+    assert comments[0] == Comment(comments[0].id, "reviewer", "c0")
+    assert len(pull.calls("GET", "/comments$")) == 3
+
+
+def test_create_read_edit_delete(port: PyGithubPort, pull: FakeGitHub) -> None:
+    created = port.create_comment(7, "first")
+    assert created.author == "github-actions[bot]"
+    assert port.comment(7, created.id) == created
+    assert port.edit_comment(7, created.id, "second").body == "second"
+    assert pull.comments(7)[0]["body"] == "second"
+    port.delete_comment(7, created.id)
+    port.delete_comment(7, created.id)                           # gone already: fine
+    assert port.comment(7, created.id) is None and pull.comments() == []
+
+
+def test_status(port: PyGithubPort, pull: FakeGitHub) -> None:
+    port.set_status(HEAD, CommitStatus("failure", "2 risks", "mp-precheck", "https://run"))
+    port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
+    assert [(s["state"], s["description"], s["target_url"]) for s in pull.statuses(HEAD)] == [
+        ("failure", "2 risks", "https://run"), ("success", "ok", None)]
+    with pytest.raises(CannotSetStatus) as err:
+        port.set_status(HEAD, CommitStatus("success", "d" * 141, "mp-precheck"))
+    assert (err.value.kind, err.value.status, err.value.detail) == ("rejected", 422, "Validation Failed")
+
+
+def test_read_only_token_names_the_permissions(pull: FakeGitHub) -> None:
+    readonly = connect(pull.base_url, TOKEN_READONLY, DEFAULT_REPO, http=FAST)
+    assert readonly.comments(7) == []                            # reads still work
+    with pytest.raises(CannotPostComment) as comment_err:
+        readonly.create_comment(7, "hi")
+    assert comment_err.value.kind == "forbidden"
+    assert comment_err.value.detail == "Resource not accessible by integration"
+    assert comment_err.value.permissions == ("issues: write", "pull-requests: write")
+    with pytest.raises(CannotSetStatus) as status_err:
+        readonly.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
+    assert status_err.value.permissions == ("statuses: write",)
+
+
+def test_accepted_permissions() -> None:
+    assert accepted_permissions("") == ()
+    assert accepted_permissions("pull_requests=write") == ("pull-requests: write",)
+    assert accepted_permissions("repository_projects=write; organization_projects=admin") == (
+        "repository-projects: write", "organization-projects: admin")
+    assert accepted_permissions("contents=read, pull_requests=write") == ("contents: read, pull-requests: write",)
+
+
+def test_transient_errors_are_retried(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.fail_next("GET", r"/pulls/7$", 503)
+    pull.fail_next("PATCH", r"/issues/comments/", 502)
+    assert port.pull_request(7).number == 7
+    created = port.create_comment(7, "x")
+    port.edit_comment(7, created.id, "y")
+    assert pull.comments(7)[0]["body"] == "y" and pull.pending_faults == 0
+
+
+def test_a_500_is_not_retried_and_keeps_its_status(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.fail_next("POST", r"/statuses/", 500)
+    with pytest.raises(CannotSetStatus) as err:
+        port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
+    assert (err.value.kind, err.value.status, err.value.detail) == ("unavailable", 500, "Server Error")
+    assert len(pull.calls("POST", "/statuses/")) == 1
+
+
+def test_retries_run_out(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.fail_next("GET", r"/comments$", 502, times=3)
+    with pytest.raises(CannotPostComment) as err:
+        port.comments(7)
+    assert (err.value.kind, err.value.status) == ("unavailable", 502)
+    assert len(pull.calls("GET", "/comments$")) == 3             # the first try and two retries
+
+
+def test_secondary_rate_limit_waits_as_told(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.secondary_rate_limit_next("POST", r"/issues/7/comments$", retry_after=0)
+    pull.secondary_rate_limit_next("POST", r"/issues/7/comments$", retry_after=None)
+    assert port.create_comment(7, "once").body == "once"
+    assert len(pull.comments(7)) == 1 and len(pull.calls("POST", "/comments$")) == 3
+
+
+def test_primary_rate_limit_fails_fast(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.set_rate_limit(TOKEN_INSTALLATION, remaining=0)
+    started = time.monotonic()
+    with pytest.raises(CannotDeterminePR) as err:
+        port.pull_request(7)
+    assert err.value.kind == "rate_limited" and time.monotonic() - started < 2
+
+
+def test_no_answer_at_all() -> None:
+    with socket.socket() as sock:                               # a port that refuses connections
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    port = connect(f"http://127.0.0.1:{closed}", TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
+    with pytest.raises(CannotSetStatus) as err:
+        port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
+    assert (err.value.kind, err.value.status) == ("unavailable", None)
+    assert err.value.detail.startswith("no answer from GitHub (")
+
+
+def test_github_enterprise_prefix(pull: FakeGitHub) -> None:
+    port = connect(pull.ghe_base_url + "/", TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
+    assert port.comments(7) == []
+    port.create_comment(7, "first")
+    port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
+    assert pull.requests and all(q.path.startswith("/api/v3/repos/") for q in pull.requests)
