@@ -17,12 +17,17 @@ RUN apt-get update \
 
 WORKDIR /app
 
-# The package first, in its own layer: it changes less often than the entry point.
+# Dependencies in their own cached layer: it is rebuilt only when pyproject.toml changes, not the code.
 COPY pyproject.toml README.md ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+        > /tmp/requirements.txt \
+    && pip install --no-cache-dir -r /tmp/requirements.txt
+
+# Then the package itself, without touching the dependency layer.
 COPY src/ src/
 COPY checks/ checks/
 COPY templates/ templates/
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps .
 
 COPY entrypoint.py ./
 

@@ -51,7 +51,9 @@ def test_config_is_read_from_the_base_revision_not_the_pr(app_repo):
     app_repo.commit("pay")
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert code == 1
-    assert [(f["rule"], f["severity"]) for f in data["findings"]] == [("payment.request_payment", "high")]
+    assert [(f["rule"], f["severity"], f["value"]) for f in data["findings"]] == [
+        ("payment.request_payment", "high", None),
+        ("policy.relaxes_check", "medium", "rules.payment.request_payment: off")]
 
 
 def test_flag_beats_config_beats_default(app_repo):

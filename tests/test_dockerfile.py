@@ -59,9 +59,16 @@ def test_image_shape() -> None:
     assert "git config --system --add safe.directory '*'" in runs
 
 
+def test_dependencies_are_a_layer_of_their_own_before_the_code() -> None:
+    steps = instructions()
+    deps = next(i for i, (k, args) in enumerate(steps) if k == "RUN" and "-r /tmp/requirements.txt" in args)
+    copied_before = {src.rstrip("/") for k, args in steps[:deps] if k == "COPY" for src in args.split()[:-1]}
+    assert copied_before == {"pyproject.toml", "README.md"}, "only the dependency list may invalidate that layer"
+
+
 def test_the_package_layer_comes_before_the_entry_point_and_has_what_the_build_needs() -> None:
     steps = instructions()
-    install = steps.index(("RUN", "pip install --no-cache-dir ."))
+    install = steps.index(("RUN", "pip install --no-cache-dir --no-deps ."))
     copied_before = {src.rstrip("/") for k, args in steps[:install] if k == "COPY" for src in args.split()[:-1]}
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     needed = {"pyproject.toml", "README.md", "src", *re.findall(r'^"([^"/]+)" = "mp_precheck/', pyproject, re.M)}

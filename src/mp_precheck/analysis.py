@@ -10,9 +10,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .analyzers import REGISTRY, ProjectContext
+from .analyzers.context import catalog_finding
+from .baseline import BASELINE_NAME, Accepted, apply_baseline
 from .catalog import Catalog, Rule
-from .changeset import read_changeset
-from .config import Config
+from .changeset import FileChange, read_changeset
+from .config import CONFIG_NAME, Config
 from .discovery import Project, discover
 from .errors import MissingMergeBase, UserError
 from .extract import reader_kind
@@ -21,8 +23,11 @@ from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
 from .pathfilter import matches
 from .presence import needles, present_in
+from .relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from .report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from .semantic_diff import Addition, compare
+from .suppression import apply_suppressions, find_suppressions
+from .textcodec import UndecodableFile, decode
 from .urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
@@ -33,10 +38,11 @@ ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link", 
 @dataclass(frozen=True)
 class RunOptions:
     """What to analyse and how to word it. ``language`` is ``zh-CN`` or ``en``; ``config`` holds the
-    backend records, rule switches and path excludes."""
+    backend records, rule switches and path excludes; ``baseline`` the accepted findings by fingerprint."""
 
     language: str = "zh-CN"
     config: Config = field(default_factory=Config)
+    baseline: dict[str, Accepted] = field(default_factory=dict)
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -124,6 +130,9 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         findings.extend(project_findings)
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
     findings = _configured(findings, options.config)
+    findings = _suppressed(findings, changes.files, store, catalog, options.language)
+    findings = apply_baseline(findings, options.baseline)
+    findings += _relaxations(repo, merge_base, head, catalog, options.language)
 
     status: Status | None = None if touched else "no_mini_program_change"
     return Report(
@@ -133,6 +142,55 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=ANALYSED_FAMILIES,
         status=status, changed_files=len(changes.files),
     ), store
+
+
+def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
+                language: str) -> list[Finding]:
+    """Apply ``mp-precheck-ignore`` directives of the changed files; report stale, reasonless and new ones."""
+    suppressions = []
+    added: dict[str, frozenset[int]] = {}
+    for change in files:
+        if change.new_path and change.new_blob and not change.binary and reader_kind(change.new_path):
+            text = store.text(change.new_blob)
+            if text:
+                suppressions += find_suppressions(change.new_path, text)
+                added[change.new_path] = change.added_lines
+    if not suppressions:
+        return findings
+    findings, missing_reason, unused = apply_suppressions(findings, suppressions)
+    for s in missing_reason:
+        findings.append(catalog_finding(catalog, language, "policy.suppression_without_reason", s.rule, s.path, s.line))
+    for s in unused:
+        if s.line in added.get(s.path, frozenset()):
+            findings.append(catalog_finding(catalog, language, "policy.unused_suppression", s.rule, s.path, s.line))
+    for s in suppression_relaxations(suppressions, added):
+        if s.reason:
+            findings.append(catalog_finding(catalog, language, "policy.relaxes_check", f"suppression:{s.rule}",
+                                            s.path, s.line, value=f"mp-precheck-ignore {s.rule}: {s.reason}"))
+    return findings
+
+
+def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str) -> list[Finding]:
+    """Changes to the config or the baseline that make later runs check less."""
+    out = []
+    for name, compare_texts in ((CONFIG_NAME, config_relaxations), (BASELINE_NAME, baseline_relaxations)):
+        before, after = repo.read_file(base, name), repo.read_file(head, name)
+        if before == after:
+            continue
+        changes = compare_texts(_text_or_none(before), _text_or_none(after), name)
+        if changes:
+            out.append(catalog_finding(catalog, language, "policy.relaxes_check", f"{name}", name, 1,
+                                       value="; ".join(changes)))
+    return out
+
+
+def _text_or_none(data: bytes | None) -> str | None:
+    if data is None:
+        return None
+    try:
+        return decode(data).text
+    except UndecodableFile:
+        return ""
 
 
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__
 from .analysis import RunOptions, analyze
 from .annotations import render_annotations
+from .baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
 from .catalog import Catalog, load_catalog
 from .changelog import entries_from_commits, read_commits
 from .config import CONFIG_NAME, Config, parse_config
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
                       help="lowest severity that makes the exit code 1 (default: high)")
     sub.add_parser("notes", parents=[common], help="draft the submission notes (版本说明) for a range")
+    baseline = sub.add_parser("baseline", parents=[common],
+                              help=f"accept the current findings: write them to {BASELINE_NAME}")
+    baseline.add_argument("--reason", default="accepted", help="why these findings are accepted (recorded)")
     return parser
 
 
@@ -61,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "notes":
             return _notes(args)
+        if args.command == "baseline":
+            return _baseline(args)
         return _diff(args)
     except UserError as exc:
         print(f"mp-precheck: {exc}", file=sys.stderr)
@@ -110,6 +116,20 @@ def _notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _baseline(args: argparse.Namespace) -> int:
+    run = analyse(args.repo, args.base, args.head, args.config, args.language)
+    output = args.output or str(Path(args.repo) / BASELINE_NAME)
+    previous: dict[str, Accepted] = {}
+    existing = Path(output)
+    if existing.exists():
+        previous = parse_baseline(existing.read_text(encoding="utf-8"), output)
+    active = [f for f in run.report.findings if not f.suppressed and f.rule != "policy.relaxes_check"]
+    emit(render_baseline(active, previous, args.reason), output)
+    print(f"mp-precheck: {len(active)} finding(s) accepted in {output}; commit it so later runs skip them "
+          f"(the baseline is read from the base revision)", file=sys.stderr)
+    return 0
+
+
 def analyse(repo_path: str, base: str | None, head: str, config_path: str | None, language: str | None) -> Run:
     """Run the analysis with settings resolved by precedence, and draft the notes into the report.
 
@@ -121,7 +141,9 @@ def analyse(repo_path: str, base: str | None, head: str, config_path: str | None
     config = load_config(repo, base, head, config_path)
     language = language or config.language or "zh-CN"
     catalog = load_catalog()
-    report, _store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config))
+    accepted = load_baseline(repo, base, head)
+    report, _store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config,
+                                                                   baseline=accepted))
     entries = entries_from_commits(read_commits(repo, report.base, report.head), config.notes.get("types")) \
         if report.base != report.head else []
     notes = render_notes(draft_notes(report, entries, catalog, Messages(language)), language)
@@ -154,6 +176,24 @@ def load_config(repo: GitRepo, base: str, head: str, config_path: str | None) ->
     except UndecodableFile as exc:
         raise ConfigError(f"{source}: {exc}") from exc
     return parse_config(text, source)
+
+
+def load_baseline(repo: GitRepo, base: str, head: str) -> dict[str, Accepted]:
+    """The accepted-risk baseline at the merge base (empty when there is none).
+
+    Raises:
+        ConfigError: the file is there but malformed.
+    """
+    base_sha = repo.resolve(base)
+    merge_base = repo.merge_base(base_sha, repo.resolve(head)) or base_sha
+    data = repo.read_file(merge_base, BASELINE_NAME)
+    if data is None:
+        return {}
+    try:
+        text = decode(data).text
+    except UndecodableFile as exc:
+        raise ConfigError(f"{BASELINE_NAME}: {exc}") from exc
+    return parse_baseline(text, f"{BASELINE_NAME} (at {merge_base[:7]})")
 
 
 def _default_base(repo: GitRepo) -> str:

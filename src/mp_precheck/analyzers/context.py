@@ -35,12 +35,24 @@ class ProjectContext:
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:
         """A finding of catalog rule ``rule_id`` worded in the run's language."""
-        rule = self.catalog.rule(rule_id)
-        privacy = self.catalog.privacy_type(privacy_key or rule.privacy_key)
-        return Finding(rule=rule.id, family=rule.family, severity=rule.severity, subject=subject, scope=scope,
-                       path=path, line=line, title=rule.title[self.language], fix=rule.fix[self.language],
-                       doc=rule.doc, privacy_type=privacy.label if privacy else None,
-                       privacy_key=privacy.key if privacy else None, value=value, project=self.project.root)
+        return catalog_finding(self.catalog, self.language, rule_id, subject, path, line, scope, value,
+                               privacy_key, self.project.root)
+
+
+def catalog_finding(catalog: Catalog, language: str, rule_id: str, subject: str, path: str, line: int,
+                    scope: Scope = "app", value: str | None = None, privacy_key: str | None = None,
+                    project: str = "") -> Finding:
+    """A finding of catalog rule ``rule_id`` (its severity, family, title and fix in ``language``).
+
+    Raises:
+        KeyError: no such rule (a programming error).
+    """
+    rule = catalog.rule(rule_id)
+    privacy = catalog.privacy_type(privacy_key or rule.privacy_key)
+    return Finding(rule=rule.id, family=rule.family, severity=rule.severity, subject=subject, scope=scope,
+                   path=path, line=line, title=rule.title[language], fix=rule.fix[language], doc=rule.doc,
+                   privacy_type=privacy.label if privacy else None, privacy_key=privacy.key if privacy else None,
+                   value=value, project=project)
 
     def head_facts_of(self, prefix: str) -> list[tuple[str, Fact]]:
         """(path, fact) of changed head files whose subject starts with ``prefix``."""
