@@ -31,9 +31,17 @@ def load_json(text: str, name: str) -> Any:
 
 
 def _line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
-    at = text.find(needle, after)
-    if at < 0:
+    """(1-based line, offset) of the first spelling of ``needle`` after ``after``.
+
+    ``needle`` is a JSON string (``"key"``); the same token written in JavaScript (``'key'``, `` `key` ``
+    or a bare ``key:``) is found too, so Taro and WePY configs point at their own lines.
+    """
+    inner = needle[1:-1] if len(needle) >= 2 and needle[0] == needle[-1] == '"' else None
+    variants = [needle] + ([f"'{inner}'", f"`{inner}`", f"{inner}:", f"{inner} :"] if inner is not None else [])
+    hits = [at for at in (text.find(v, after) for v in variants) if at >= 0]
+    if not hits:
         return 1, after
+    at = min(hits)
     return text.count("\n", 0, at) + 1, at
 
 

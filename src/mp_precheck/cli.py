@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -21,17 +22,23 @@ from .annotations import render_annotations
 from .baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
 from .catalog import Catalog, load_catalog
 from .changelog import entries_from_commits, read_commits
+from .codequality import render_codequality
 from .config import CONFIG_NAME, Config, parse_config
-from .errors import ConfigError, UnsupportedFormat, UserError
+from .errors import ConfigError, MissingMergeBase, UnknownRevision, UnsupportedFormat, UserError
+from .gitlab_ci import HISTORY_HINT, NOTE_LIMITS, advice, settings_from_environment, sync_note
+from .gitlab_port import GitLabFailure, connect
 from .gitrepo import GitRepo
 from .messages import Messages
 from .notes import draft_notes
 from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
+from .rulesdoc import render_explain, render_rules_table
+from .sarif import render_sarif
+from .staged import staged_commit
 from .textcodec import UndecodableFile, decode
 
-FORMATS = ("json", "markdown", "github")
-PLANNED_FORMATS = ("sarif",)
+FORMATS = ("json", "markdown", "github", "sarif", "codequality")
+PLANNED_FORMATS: tuple[str, ...] = ()
 ISSUES_URL = "https://github.com/mp-precheck/mp-precheck/issues"
 
 
@@ -50,13 +57,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     diff = sub.add_parser("diff", parents=[common], help="report the review risks a change adds")
     diff.add_argument("--format", default="markdown",
-                      help="markdown (default), json, or github (workflow-command annotations); sarif planned")
+                      help="markdown (default), json, github (workflow-command annotations), sarif (code "
+                           "scanning) or codequality (GitLab Code Quality report)")
     diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
                       help="lowest severity that makes the exit code 1 (default: high)")
+    diff.add_argument("--staged", action="store_true",
+                      help="check the staged change (the index) against HEAD, e.g. in a pre-commit hook; "
+                           "unstaged edits are ignored")
     sub.add_parser("notes", parents=[common], help="draft the submission notes (版本说明) for a range")
     baseline = sub.add_parser("baseline", parents=[common],
                               help=f"accept the current findings: write them to {BASELINE_NAME}")
     baseline.add_argument("--reason", default="accepted", help="why these findings are accepted (recorded)")
+    languages = ("zh-CN", "en")
+    rules = sub.add_parser("rules", help="list every rule: id, family, severity, title")
+    rules.add_argument("--language", choices=languages, default="zh-CN", help="zh-CN (default) or en")
+    explain = sub.add_parser("explain", help="print one rule in full: severity, family, fix, doc link, subjects")
+    explain.add_argument("rule_id", metavar="RULE-ID", help="a rule id, e.g. privacy.location")
+    explain.add_argument("--language", choices=languages, default="zh-CN", help="zh-CN (default) or en")
+    gitlab = sub.add_parser("gitlab", help="in a GitLab merge-request pipeline: analyse the merge request and "
+                                           "keep one note on it up to date (token: MP_PRECHECK_GITLAB_TOKEN)")
+    gitlab.add_argument("--repo", help="repository folder (default: CI_PROJECT_DIR, else the current folder)")
+    gitlab.add_argument("--config", help=f"config file on disk (default: {CONFIG_NAME} of the base revision)")
+    gitlab.add_argument("--language", choices=languages, help="zh-CN (default) or en")
+    gitlab.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
+                        help="lowest severity that makes the exit code 1 (default: high)")
+    gitlab.add_argument("--codequality", metavar="FILE", help="also write a GitLab Code Quality report there")
+    gitlab.add_argument("--report", metavar="FILE", help="also write the JSON report there")
+    for quiet in (rules, explain):
+        quiet.set_defaults(debug=False)
+    gitlab.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     return parser
 
 
@@ -67,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _notes(args)
         if args.command == "baseline":
             return _baseline(args)
+        if args.command == "rules":
+            emit(render_rules_table(load_catalog(), args.language), None)
+            return 0
+        if args.command == "explain":
+            emit(render_explain(load_catalog(), args.rule_id, args.language), None)
+            return 0
+        if args.command == "gitlab":
+            return _gitlab(args)
         return _diff(args)
     except UserError as exc:
         print(f"mp-precheck: {exc}", file=sys.stderr)
@@ -97,17 +134,58 @@ def _diff(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         planned = " (not built yet)" if args.format in PLANNED_FORMATS else ""
         raise UnsupportedFormat(f"unknown --format {args.format!r}{planned}; available: {', '.join(FORMATS)}")
-    run = analyse(args.repo, args.base, args.head, args.config, args.language)
+    base, head = args.base, args.head
+    if args.staged:
+        if args.base or args.head != "HEAD":
+            raise UserError("--staged compares the index with HEAD: leave out --base and --head")
+        base, head = staged_commit(GitRepo(args.repo))
+    run = analyse(args.repo, base, head, args.config, args.language)
     fail_on = args.fail_on or run.config.fail_on or "high"
     if args.format == "json":
         text = json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "github":
         text = render_annotations(run.report)
+    elif args.format == "sarif":
+        text = render_sarif(run.report, run.catalog, run.language)
+    elif args.format == "codequality":
+        text = render_codequality(run.report)
     else:
         text = render_markdown(run.report, run.catalog, run.language, limits=COMMENT_LIMITS,
                                full_report_where="`mp-precheck diff --format json`")
     emit(text, args.output)
     return 1 if run.report.reaches(fail_on) else 0
+
+
+def _gitlab(args: argparse.Namespace) -> int:
+    """``mp-precheck gitlab``: analyse the merge request of this pipeline, write the optional reports, and
+    keep one note on the merge request. Exit code as ``diff``; 2 when the note could not be posted."""
+    settings = settings_from_environment(os.environ)
+    repo_path = args.repo or os.environ.get("CI_PROJECT_DIR") or "."
+    try:
+        run = analyse(repo_path, settings.base, settings.head, args.config, args.language)
+    except (UnknownRevision, MissingMergeBase) as exc:
+        raise UserError(f"{exc}: {HISTORY_HINT}") from exc
+    report = run.report
+    fail_on = args.fail_on or run.config.fail_on or "high"
+    code = 1 if report.reaches(fail_on) else 0
+    if args.codequality:
+        emit(render_codequality(report), args.codequality)
+    if args.report:
+        emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", args.report)
+    print(f"mp-precheck: {report.base[:7]}…{report.head[:7]}: risk {report.risk_level}, "
+          f"{len(report.active_findings)} finding(s), fail-on {fail_on} → exit {code}", file=sys.stderr)
+    where = f"<{settings.job_url}>" if settings.job_url else "`mp-precheck diff --format json`"
+    body = render_markdown(report, run.catalog, run.language, link_base=settings.link_base, limits=NOTE_LIMITS,
+                           full_report_where=where)
+    port = connect(settings.api_url, settings.token, settings.project_id)
+    try:
+        sync_note(port, settings.mr_iid, body, lambda line: print(line, file=sys.stderr))
+    except GitLabFailure as exc:
+        print(advice(exc, f"comment on merge request !{settings.mr_iid}"), file=sys.stderr)
+        return 2
+    finally:
+        port.close()
+    return code
 
 
 def _notes(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .appconfig import MalformedJson, load_json
+from .appdata import read_app_data
 from .gitrepo import TreeEntry
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy"]
@@ -78,15 +79,21 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         if name == "pages.json" and _join(folder, "manifest.json") in files:
             add(_uni_project(folder, read_text))
         elif name in ("app.config.js", "app.config.ts"):
-            add(Project(root=_taro_root(folder), framework="taro"))
+            add(_framework_project(_taro_root(folder), "taro", path, path, read_text))
         elif name == "app.mpx":
-            add(Project(root=folder, framework="mpx"))
+            add(_framework_project(folder, "mpx", path, path, read_text))
         elif name == "app.wpy":
-            add(Project(root=_dir(folder) if posixpath.basename(folder) == "src" else folder, framework="wepy"))
-        elif name == "package.json":
-            framework = _framework_of_package(_json(path, read_text))
-            if framework is not None:
-                add(Project(root=folder, framework=framework))
+            add(_framework_project(_dir(folder) if posixpath.basename(folder) == "src" else folder, "wepy",
+                                   path, path, read_text))
+    # A framework named only by package.json (Taro 1/2 keeps its config in src/app.js): the folder itself.
+    for path in sorted(files):
+        if _excluded(path) or posixpath.basename(path) != "package.json":
+            continue
+        folder = _dir(path)
+        framework = _framework_of_package(_json(path, read_text))
+        if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
+                                             folder.startswith(p.root + "/") for p in projects.values()):
+            add(Project(root=folder, framework=framework))
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -171,19 +178,18 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
 
 
 def _uni_project(folder: str, read_text: Callable[[str], str | None]) -> Project:
-    pages_json = _join(folder, "pages.json")
-    text = read_text(pages_json)
-    config: Any = None
-    if text is not None:
-        try:
-            import json5  # uni-app's pages.json allows comments and trailing commas
-
-            config = json5.loads(text)
-        except ValueError:
-            config = None
-    pages, entry = _pages_of(config)
     root = _dir(folder) if posixpath.basename(folder) == "src" else folder
-    return Project(root=root, framework="uni-app", app_config=pages_json, pages=tuple(pages),
+    # pages.json lists the pages; manifest.json's mp-weixin block holds requiredPrivateInfos & co.
+    return _framework_project(root, "uni-app", _join(folder, "pages.json"), _join(folder, "manifest.json"),
+                              read_text)
+
+
+def _framework_project(root: str, framework: Framework, pages_file: str, keys_file: str,
+                       read_text: Callable[[str], str | None]) -> Project:
+    text = read_text(pages_file)
+    config = read_app_data(pages_file, text) if text is not None else None
+    pages, entry = _pages_of(config)
+    return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None))
 
 

@@ -7,9 +7,14 @@ One bad file never stops the run: oversize, binary, undecodable or malformed fil
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
+
+import json5
 
 from .appconfig import MalformedJson, app_config_facts, load_json, title_facts
+from .conditional import for_wechat
 from .facts import Export, Fact, FileFacts
+from .jsconfig import config_object
 from .jsfacts import js_facts
 from .markup import markup_facts
 from .sfc import split_blocks
@@ -23,7 +28,10 @@ SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".mpx", ".wpy")
 APP_CONFIG_NAMES = ("app.json", "ext.json")
 # JSON files that are not page/app configuration (their titles are not UI).
 _NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
-                    "sitemap.json", "tsconfig.json", "jsconfig.json", "manifest.json", "theme.json")
+                    "sitemap.json", "tsconfig.json", "jsconfig.json", "theme.json", "composer.json")
+# Build-tool configs named *.config.js that are not Taro page configs.
+_TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind", "eslint", "prettier", "rollup",
+                 "commitlint", "stylelint", "vitest", "karma", "metro", "next", "nuxt", "svelte", "lint-staged")
 
 
 def reader_kind(path: str) -> str | None:
@@ -33,6 +41,14 @@ def reader_kind(path: str) -> str | None:
         return None
     if name in APP_CONFIG_NAMES:
         return "app-config"
+    if name in ("app.config.js", "app.config.ts"):
+        return "taro-app-config"
+    if name.endswith((".config.js", ".config.ts")) and name.split(".", 1)[0] not in _TOOL_CONFIGS:
+        return "taro-page-config"
+    if name == "manifest.json":
+        return "uni-manifest"
+    if name == "pages.json":
+        return "uni-pages"
     if name.endswith(JS_SUFFIXES):
         return "js"
     if name.endswith(MARKUP_SUFFIXES):
@@ -56,6 +72,11 @@ def extract(path: str, data: bytes) -> FileFacts:
         text = decode(data).text
     except UndecodableFile as exc:
         return FileFacts(error=f"not read: {exc}")
+    text = for_wechat(text)  # uni-app #ifdef blocks for other platforms are not shipped to WeChat
+    if kind in ("taro-app-config", "taro-page-config"):
+        return _taro_config_facts(text, path, kind)
+    if kind in ("uni-manifest", "uni-pages"):
+        return _uni_config_facts(text, path, kind)
     if kind == "js":
         return js_facts(text, path)
     if kind == "markup":
@@ -73,6 +94,31 @@ def extract(path: str, data: bytes) -> FileFacts:
     return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)))
 
 
+def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:
+    """Taro ``app.config.*`` (app.json keys) or a page ``*.config.*`` (titles), read as data."""
+    data = config_object(text, path)
+    found = js_facts(text, path)  # hosts, text signals and the like in the config file itself
+    if data is None:
+        return found
+    facts = title_facts(text, data)
+    if kind == "taro-app-config":
+        facts = app_config_facts(text, data) + facts
+    return FileFacts(facts=tuple(facts) + tuple(f for f in found.facts if f.kind == "host"))
+
+
+def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
+    """uni-app ``manifest.json`` (its ``mp-weixin`` block holds the app.json keys) and ``pages.json``
+    (titles, tabBar); both are JSON with comments, read with a JSON5 parser."""
+    try:
+        data = json5.loads(text)
+    except ValueError as exc:
+        return FileFacts(error=f"{posixpath.basename(path)} is not valid JSON5: {exc}")
+    if kind == "uni-manifest":
+        weixin = data.get("mp-weixin") if isinstance(data, dict) else None
+        return FileFacts(facts=tuple(app_config_facts(text, weixin))) if isinstance(weixin, dict) else FileFacts()
+    return FileFacts(facts=tuple(app_config_facts(text, data) + title_facts(text, data)))
+
+
 def sfc_facts(text: str, path: str) -> FileFacts:
     """Facts of a single-file component: its ``<template>`` as markup, its ``<script>`` blocks as JS/TS."""
     facts: list[Fact] = []
@@ -81,14 +127,40 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     for block in split_blocks(text):
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
+        elif block.tag == "config" or (block.tag == "script" and (
+                "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json")):
+            facts.extend(_block_config_facts(block.text, path, block.line_offset))  # mpx json / WePY 2 config
         elif block.tag == "script":
-            kind = block.attrs.get("type", "")
-            if "json" in kind or block.attrs.get("name") == "json":
-                continue  # mpx's app.json block: configuration, not code
             lang = block.attrs.get("lang", "js")
             suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
             found = js_facts(block.text, path + suffix, block.line_offset)
             facts.extend(found.facts)
+            if _is_app_file(path):  # WePY 1.x: `config = {...}` on the app class
+                config = config_object(block.text, path + suffix)
+                if config is not None:
+                    facts.extend(_shift(app_config_facts(block.text, config), block.line_offset))
             imported.extend(found.imported_calls)
             exports.update(found.exports)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports)
+
+
+def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:
+    """A JSON (or JS object) configuration block of an SFC: app.json keys on the app file, titles on pages."""
+    try:
+        data = json5.loads(text)
+    except ValueError:
+        data = config_object(text, path + ".js") or config_object(f"export default {text}", path + ".js")
+    if not isinstance(data, dict):
+        return []
+    facts = title_facts(text, data)
+    if _is_app_file(path):
+        facts = app_config_facts(text, data) + facts
+    return _shift(facts, offset)
+
+
+def _shift(facts: list[Fact], offset: int) -> list[Fact]:
+    return [replace(f, line=f.line + offset) for f in facts] if offset else facts
+
+
+def _is_app_file(path: str) -> bool:
+    return posixpath.basename(path).lower().split(".", 1)[0] == "app"

@@ -5,13 +5,12 @@
 * A ``requiredPrivateInfos`` entry the change adds that nothing in the app calls (info).
 * ``getFuzzyLocation`` declared with a precise-location API: the compiler refuses it (high).
 * ``permission.scope.userLocation`` added without ``desc`` (medium).
-Native projects only: framework configs (Taro ``app.config``, uni-app ``manifest.json``) are read elsewhere.
+The configuration is read per framework (app.json, Taro app.config, uni-app manifest.json mp-weixin…).
 """
 
 from __future__ import annotations
 
-import json
-
+from ..appdata import read_app_data
 from ..report import Finding
 from .context import ProjectContext
 
@@ -21,16 +20,11 @@ PRECISE = ("getLocation", "onLocationChange", "startLocationUpdate", "startLocat
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    app_json = context.project.app_config
-    if context.project.framework != "native" or not app_json:
-        return findings
-    text = context.read_head(app_json)
-    try:
-        config = json.loads(text) if text else None
-    except ValueError:
-        return findings  # already reported as a malformed app.json
-    if not isinstance(config, dict):
-        return findings
+    app_config = context.project.app_config
+    text = context.read_head(app_config) if app_config else None
+    config = read_app_data(app_config, text) if app_config and text else None
+    if config is None:
+        return findings  # no readable app configuration (a malformed app.json is reported elsewhere)
     declared = {v for v in config.get("requiredPrivateInfos") or [] if isinstance(v, str)}
     out = list(findings)
     for f in findings:

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '邻里小店',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100
+});
