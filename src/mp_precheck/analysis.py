@@ -18,6 +18,7 @@ from .config import CONFIG_NAME, Config
 from .discovery import Project, discover
 from .errors import MissingMergeBase, UserError
 from .extract import reader_kind
+from .factcache import FactCache
 from .facts import FileFacts
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
@@ -50,10 +51,11 @@ class RunOptions:
 
 
 def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
-            options: RunOptions | None = None) -> tuple[Report, FactStore]:
+            options: RunOptions | None = None, cache: FactCache | None = None) -> tuple[Report, FactStore]:
     """Compare ``base_rev`` (through its merge base with head) with ``head_rev``.
 
-    Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done).
+    Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done). With
+    ``cache``, facts of blobs parsed by an earlier run are read from it instead of parsed again.
 
     Raises:
         UnknownRevision: a revision does not exist.
@@ -63,7 +65,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     options = options or RunOptions()
     head = repo.resolve(head_rev)
     base = repo.resolve(base_rev)
-    store = FactStore(repo)
+    store = FactStore(repo, cache)
     if base == head:
         return _empty(base, head, "same_commit"), store
     merge_base = repo.merge_base(base, head)

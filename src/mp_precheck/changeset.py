@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from unidiff import PatchSet  # type: ignore[attr-defined]
+from unidiff.errors import UnidiffParseError
 
 from .gitrepo import GitRepo
 
@@ -116,7 +117,13 @@ def _parse_raw(raw: bytes) -> list[FileChange]:
 def _added_lines(patch_text: str) -> tuple[dict[str, list[int]], set[str]]:
     added: dict[str, list[int]] = {}
     binary: set[str] = set()
-    for patched in PatchSet(patch_text):
+    try:
+        patches = list(PatchSet(patch_text))
+    except (UnidiffParseError, ValueError, IndexError):
+        # A diff unidiff cannot read (it should not happen with git's own output) loses only the added
+        # line numbers: findings then point at the first occurrence in the file.
+        return added, binary
+    for patched in patches:
         path = _strip_prefix(patched.target_file if not patched.is_removed_file else patched.source_file)
         if patched.is_binary_file:
             binary.add(path)

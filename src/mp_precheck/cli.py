@@ -25,6 +25,7 @@ from .changelog import entries_from_commits, read_commits
 from .codequality import render_codequality
 from .config import CONFIG_NAME, Config, parse_config
 from .errors import ConfigError, MissingMergeBase, UnknownRevision, UnsupportedFormat, UserError
+from .factcache import FactCache
 from .gitlab_ci import HISTORY_HINT, NOTE_LIMITS, advice, settings_from_environment, sync_note
 from .gitlab_port import GitLabFailure, connect
 from .gitrepo import GitRepo
@@ -53,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", help=f"config file on disk (default: {CONFIG_NAME} of the base revision)")
     common.add_argument("--language", choices=("zh-CN", "en"), help="zh-CN (default) or en")
     common.add_argument("--output", help="write to this file instead of stdout")
+    common.add_argument("--cache", metavar="FILE", help="keep parsed facts in this SQLite file between runs "
+                        "(keyed by git blob id; e.g. kept with actions/cache)")
     common.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
     diff = sub.add_parser("diff", parents=[common], help="report the review risks a change adds")
@@ -128,6 +131,7 @@ class Run:
     catalog: Catalog
     config: Config
     language: str
+    blobs_parsed: int = 0
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -208,7 +212,8 @@ def _baseline(args: argparse.Namespace) -> int:
     return 0
 
 
-def analyse(repo_path: str, base: str | None, head: str, config_path: str | None, language: str | None) -> Run:
+def analyse(repo_path: str, base: str | None, head: str, config_path: str | None, language: str | None,
+            cache: str | None = None) -> Run:
     """Run the analysis with settings resolved by precedence, and draft the notes into the report.
 
     Raises:
@@ -220,12 +225,19 @@ def analyse(repo_path: str, base: str | None, head: str, config_path: str | None
     language = language or config.language or "zh-CN"
     catalog = load_catalog()
     accepted = load_baseline(repo, base, head)
-    report, _store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config,
-                                                                   baseline=accepted))
+    disk = FactCache(cache) if cache else None
+    try:
+        report, store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config,
+                                                                      baseline=accepted), disk)
+    finally:
+        if disk is not None:
+            disk.close()
+    if disk is not None and disk.problem:
+        print(f"mp-precheck: {disk.problem}", file=sys.stderr)
     entries = entries_from_commits(read_commits(repo, report.base, report.head), config.notes.get("types")) \
         if report.base != report.head else []
     notes = render_notes(draft_notes(report, entries, catalog, Messages(language)), language)
-    return Run(replace(report, notes=notes), catalog, config, language)
+    return Run(replace(report, notes=notes), catalog, config, language, store.blobs_parsed)
 
 
 def load_config(repo: GitRepo, base: str, head: str, config_path: str | None) -> Config:

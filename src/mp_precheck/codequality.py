@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from .catalog import SEVERITIES, Severity
 from .report import Finding, Report
+from .sarif import describe
 
 CodeQualitySeverity = Literal["info", "minor", "major", "critical", "blocker"]
 
@@ -46,9 +47,8 @@ def render_codequality(report: Report) -> str:
 
 
 def _issue(f: Finding, fingerprint: str) -> dict[str, Any]:
-    subject = f.subject if not f.value or f.value in f.subject else f"{f.subject} ({f.value})"
     return {
-        "description": f"{f.title}: {subject}",
+        "description": describe(f),
         "check_name": f.rule,
         "fingerprint": fingerprint,
         "severity": SEVERITY[f.severity],

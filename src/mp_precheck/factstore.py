@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Iterable, Mapping
 
 from .extract import extract, reader_kind
+from .factcache import FactCache
 from .facts import Fact, FileFacts
 from .gitrepo import GitRepo, TreeEntry
 from .textcodec import UndecodableFile, decode
@@ -18,10 +19,12 @@ _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", 
 
 
 class FactStore:
-    """Reads blobs in batches from ``repo`` and caches their facts by (blob id, reader kind)."""
+    """Reads blobs in batches from ``repo`` and caches their facts by (blob id, reader kind and file name),
+    in memory and, with ``disk``, in an on-disk :class:`FactCache`."""
 
-    def __init__(self, repo: GitRepo) -> None:
+    def __init__(self, repo: GitRepo, disk: FactCache | None = None) -> None:
         self.repo = repo
+        self.disk = disk
         self._cache: dict[tuple[str, str], FileFacts] = {}
         self.blobs_parsed = 0
 
@@ -43,13 +46,27 @@ class FactStore:
             kind = reader_kind(path)
             if kind is None:
                 continue
+            # What a reader extracts depends on the file name too (.ts vs .tsx, app.js vs a page).
+            kind = f"{kind}/{posixpath.basename(path).lower()}"
             cached = self._cache.get((blob, kind))
             if cached is not None:
                 result[path] = cached
             else:
                 pending.setdefault(blob, []).append((path, kind))
+        if pending and self.disk is not None:
+            stored = self.disk.get_many(FactCache.key(blob, kind) for blob, users in pending.items()
+                                        for _path, kind in users)
+            for blob in list(pending):
+                users = pending[blob]
+                if all(FactCache.key(blob, kind) in stored for _path, kind in users):
+                    for path, kind in users:
+                        facts = stored[FactCache.key(blob, kind)]
+                        self._cache[(blob, kind)] = facts
+                        result[path] = facts
+                    del pending[blob]
         if pending:
             contents = self.repo.read_blobs(pending)
+            fresh: dict[str, FileFacts] = {}
             for blob, users in pending.items():
                 data = contents.get(blob)
                 for path, kind in users:
@@ -62,7 +79,10 @@ class FactStore:
                         facts = extract(path, data)
                         self.blobs_parsed += 1
                         self._cache[(blob, kind)] = facts
+                        fresh[FactCache.key(blob, kind)] = facts
                     result[path] = facts
+            if self.disk is not None:
+                self.disk.put_many(fresh)
         return result
 
     def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:

@@ -51,7 +51,9 @@ class PipelineSettings:
 def settings_from_environment(env: Mapping[str, str]) -> PipelineSettings:
     """The pipeline settings from GitLab's predefined variables and ``MP_PRECHECK_GITLAB_TOKEN``.
 
-    Inputs: the job's environment (``os.environ``). Output: :class:`PipelineSettings`.
+    Inputs: the job's environment (``os.environ``). Output: :class:`PipelineSettings` comparing
+    ``CI_MERGE_REQUEST_DIFF_BASE_SHA`` with ``CI_MERGE_REQUEST_SOURCE_BRANCH_SHA`` in a merged-results
+    pipeline, else with ``CI_COMMIT_SHA``.
 
     Raises:
         UserError: not a merge-request pipeline (``CI_MERGE_REQUEST_IID`` unset: the job needs
@@ -72,8 +74,11 @@ def settings_from_environment(env: Mapping[str, str]) -> PipelineSettings:
     if not token:
         raise UserError(f"{TOKEN_VARIABLE} is not set: create a project access token with the `api` scope and "
                         "the Reporter role, and add it as a masked CI/CD variable (CI_JOB_TOKEN cannot write notes)")
+    # In a merged-results pipeline CI_COMMIT_SHA is GitLab's test merge commit; the merge request's own
+    # head (what its diff and line numbers show) is CI_MERGE_REQUEST_SOURCE_BRANCH_SHA, set only there.
+    head = env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA") or env["CI_COMMIT_SHA"]
     return PipelineSettings(api_url=env["CI_API_V4_URL"], project_id=env["CI_PROJECT_ID"], mr_iid=int(iid),
-                            base=env["CI_MERGE_REQUEST_DIFF_BASE_SHA"], head=env["CI_COMMIT_SHA"], token=token,
+                            base=env["CI_MERGE_REQUEST_DIFF_BASE_SHA"], head=head, token=token,
                             project_url=env.get("CI_PROJECT_URL", ""), job_url=env.get("CI_JOB_URL", ""))
 
 
@@ -118,6 +123,8 @@ def sync_note(port: GitLabPort, mr_iid: int, body: str, log: Callable[[str], Non
 def advice(exc: GitLabFailure, what: str) -> str:
     """One line: what could not be done, GitLab's answer, and the fix."""
     answer = f"{exc.status} {exc.detail}".strip() if exc.status else exc.detail or "no answer"
+    if exc.status and exc.detail.startswith(str(exc.status)):  # GitLab's messages often start with the status
+        answer = exc.detail
     head = f"mp-precheck: could not {what}"
     if exc.kind == "forbidden":
         scope = f" (it asked for the `{exc.scope}` scope)" if exc.scope else ""

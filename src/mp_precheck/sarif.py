@@ -97,6 +97,13 @@ def artifact_uri(path: str) -> str:
     return quote(path, safe="/")
 
 
+def describe(f: Finding) -> str:
+    """One line for a finding: its title, with the subject (and value) in brackets unless the title
+    already names it: ``Adds WeChat Pay (wx.requestPayment)``, ``Uses a new server domain (host:a.example)``."""
+    subject = f.subject if not f.value or f.value in f.subject else f"{f.subject} {f.value}"
+    return f.title if f.subject in f.title else f"{f.title} ({subject})"
+
+
 def rule_name(rule_id: str) -> str:
     """The rule's ``name`` (an identifier, as SARIF recommends): ``privacy.location`` → ``PrivacyLocation``."""
     return "".join(part.capitalize() for part in rule_id.replace(".", "_").split("_") if part)
@@ -136,13 +143,12 @@ def _descriptor(rule_id: str, family: str, severity: Severity, title: str, fix: 
 
 
 def _result(f: Finding, rule_index: int) -> dict[str, Any]:
-    subject = f.subject if not f.value or f.value in f.subject else f"{f.subject} ({f.value})"
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "kind": "fail",
         "level": LEVELS[f.severity],
-        "message": {"text": f"{f.title}: {subject}"},
+        "message": {"text": describe(f)},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": artifact_uri(f.path), "uriBaseId": SRCROOT},
             "region": {"startLine": max(f.line, 1)},
