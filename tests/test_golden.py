@@ -88,3 +88,18 @@ def test_example_reports_what_the_branch_adds_and_not_the_moved_call(example):
     assert ("external_link.domain", "host:coupon.partner-api.example.com") in rules
     assert not [f for f in report.findings if f.subject == "wx.chooseImage"], "a moved call is not a new risk"
     assert report.removed == ()
+
+
+@pytest.mark.parametrize("framework", ["taro-shop", "uniapp-shop"])
+def test_framework_examples_report_what_the_native_one_does(example, framework, tmp_path):
+    native_repo, native_base, native_head = example
+    native = run(native_repo, native_base, native_head)
+    base, head = build(ROOT / "examples" / framework, tmp_path / framework)
+    other = run(tmp_path / framework, base, head)
+
+    def summary(report):
+        return ({f.family for f in report.findings}, {f.privacy_type for f in report.findings if f.privacy_type},
+                sorted(f.rule for f in report.findings))
+
+    assert summary(other) == summary(native)
+    assert not [f for f in other.findings if f.subject == "wx.chooseImage"], "the moved call is not new"

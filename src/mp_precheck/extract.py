@@ -69,10 +69,18 @@ def extract(path: str, data: bytes) -> FileFacts:
         return FileFacts(error=f"skipped: {len(data) / 1_000_000:.1f} MB is over the 1 MB limit "
                                "(a minified or generated file?)")
     try:
-        text = decode(data).text
+        decoded = decode(data)
     except UndecodableFile as exc:
         return FileFacts(error=f"not read: {exc}")
-    text = for_wechat(text)  # uni-app #ifdef blocks for other platforms are not shipped to WeChat
+    # uni-app #ifdef blocks for other platforms are not shipped to WeChat: blanked before reading.
+    facts = _extract_text(for_wechat(decoded.text), path, kind)
+    if decoded.lossy and facts.error is None:
+        return replace(facts, error="read in part: valid in no known text encoding (UTF-8, GBK…); "
+                                    "undecodable bytes were skipped")
+    return facts
+
+
+def _extract_text(text: str, path: str, kind: str) -> FileFacts:
     if kind in ("taro-app-config", "taro-page-config"):
         return _taro_config_facts(text, path, kind)
     if kind in ("uni-manifest", "uni-pages"):

@@ -401,6 +401,10 @@ class _Extractor:
         parent = node.parent
         if parent is not None and parent.type in ("import_statement", "export_statement"):
             return
+        if parent is not None and (parent.type == "jsx_attribute" or (
+                parent.type == "jsx_expression" and parent.parent is not None
+                and parent.parent.type == "jsx_attribute")):
+            return  # JSX attribute values are read by _jsx, which knows the element (a WebView src…)
         value = _string_value(node)
         if not value:
             return

@@ -96,14 +96,14 @@ def render_explain(catalog: Catalog, rule_id: str, language: str = "zh-CN") -> s
     """One rule in full: title, severity, family, privacy type, subjects, fix and doc link.
 
     Raises:
-        UnknownRule: ``rule_id`` is not in the catalog (the message suggests the closest ids).
+        UnknownRule: ``rule_id`` is not in the catalog (the message suggests the closest id, if any).
     """
     try:
         rule = catalog.rule(rule_id)
     except KeyError:
         ids = [r.id for r in catalog.rules]
-        close = difflib.get_close_matches(rule_id, ids, n=3, cutoff=0.6)
-        hint = f"did you mean {' or '.join(close)}? " if close else ""
+        close = difflib.get_close_matches(rule_id, ids, n=1, cutoff=0.8)
+        hint = f"did you mean {close[0]}? " if close else ""
         raise UnknownRule(f"unknown rule {rule_id!r}: {hint}`mp-precheck rules` lists them all") from None
     messages = Messages(language)
     return str(_environment().get_template("explain.txt.j2").render(

@@ -19,10 +19,12 @@ class UndecodableFile(ValueError):
 
 @dataclass(frozen=True)
 class DecodedText:
-    """``text`` has ``\\n`` line ends only; ``encoding`` names what was detected (e.g. ``utf-8-sig``)."""
+    """``text`` has ``\\n`` line ends only; ``encoding`` names what was detected (e.g. ``utf-8-sig``);
+    ``lossy`` is true when no encoding fitted and undecodable bytes were replaced (U+FFFD)."""
 
     text: str
     encoding: str
+    lossy: bool = False
 
 
 _BOMS = (
@@ -38,13 +40,19 @@ def decode(data: bytes) -> DecodedText:
     """Decode ``data`` (a file's bytes) to text with ``\\n`` line ends.
 
     Order: a BOM decides; else strict UTF-8; else GB18030 (a superset of GBK and GB2312, the encodings
-    Chinese Windows editors save); else charset-normalizer's best guess. CR LF and lone CR become LF, so
-    line numbers match what git and editors show.
+    Chinese Windows editors save); else charset-normalizer's guess among the CJK encodings (Big5,
+    Shift-JIS, EUC-KR…). When none fits, the text is UTF-8 with the bad bytes replaced and ``lossy`` is
+    set: the ASCII code (API names) is still read, and the caller says the file was damaged. CR LF and
+    lone CR become LF, so line numbers match what git and editors show.
 
     Raises:
-        UndecodableFile: NUL bytes outside a UTF-16/32 BOM file, or no encoding fits.
+        UndecodableFile: the content is binary (NUL bytes outside a UTF-16/32 BOM file).
     """
-    encoding = _detect(data)
+    try:
+        encoding = _detect(data)
+    except _NoEncoding:
+        text = data.decode("utf-8", "replace")
+        return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8", lossy=True)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:  # pragma: no cover - _detect already proved it decodes
@@ -65,6 +73,13 @@ def _detect(data: bytes) -> str:
             continue
         return name
     best = from_bytes(data).best()
-    if best is None:
-        raise UndecodableFile("valid in no known text encoding")
+    if best is None or not str(best.encoding).startswith(_CJK):
+        raise _NoEncoding
     return str(best.encoding)
+
+
+class _NoEncoding(Exception):
+    pass
+
+
+_CJK = ("big5", "cp950", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "iso2022", "hz", "utf_16", "utf_32")

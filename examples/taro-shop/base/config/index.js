@@ -1,4 +1,4 @@
-// Taro 编译配置：只发布微信小程序，产物输出到 dist/（见 project.config.json 的 miniprogramRoot）
+// Taro 编译配置：只编译 weapp 端，产物输出到 dist/（见 project.config.json 的 miniprogramRoot）
 const config = {
   projectName: 'linli-shop-taro',
   date: '2026-11-1',
