@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .appconfig import MalformedJson, load_json
@@ -105,6 +105,10 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         config = _json(path, read_text)
         folder = _dir(path)
         root = folder
+        config_errors: tuple[str, ...] = ()
+        if config is None and read_text(path) is not None:
+            config_errors = (f"{path} is not valid JSON: miniprogramRoot and cloudfunctionRoot not read; "
+                             f"looking for app.json next to it",)
         cloud_root = None
         appid = None
         if isinstance(config, dict):
@@ -117,7 +121,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             appid = config.get("appid") if isinstance(config.get("appid"), str) else None
         app_json = _join(root, "app.json")
         if app_json in files:
-            add(_native_project(root, app_json, read_text, cloud_root, appid))
+            project = _native_project(root, app_json, read_text, cloud_root, appid)
+            add(replace(project, errors=config_errors + project.errors))
     for path in sorted(files):
         if _excluded(path) or posixpath.basename(path) != "app.json" or inside_framework(path):
             continue
