@@ -9,26 +9,15 @@ Anything computed (a variable, a call, a spread) is left out rather than guessed
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from tree_sitter import Node
 
 from .jsfacts import parser_for
+from .syntax import node_text as _text
+from .syntax import walk as _walk
 
 _WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig")
-
-
-def _text(node: Node | None) -> str:
-    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
-
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
 
 
 def literal(node: Node) -> Any:

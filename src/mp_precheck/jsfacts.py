@@ -25,6 +25,9 @@ from tree_sitter import Language, Node, Parser
 from .facts import Export, Fact, FileFacts
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
+from .syntax import node_text as _text
+from .syntax import string_value as _string_value
+from .syntax import walk as _walk
 from .textsignals import brand_images, signals
 from .urls import find_urls
 
@@ -78,35 +81,6 @@ def _is_app_file(path: str) -> bool:
     """The app entry file (App.onLaunch lives there); a .vue path arrives as ``App.vue.js``."""
     name = path.rsplit("/", 1)[-1].lower()
     return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
-
-
-def _text(node: Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
-
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
-
-
-def _string_value(node: Node) -> str | None:
-    """The literal text of a string or template-string node (a template only up to its first ``${``)."""
-    if node.type == "string":
-        return "".join(_text(c) for c in node.children if c.type in ("string_fragment", "escape_sequence"))
-    if node.type == "template_string":
-        parts = []
-        for child in node.children:
-            if child.type == "template_substitution":
-                break
-            if child.type in ("string_fragment", "escape_sequence"):
-                parts.append(_text(child))
-        return "".join(parts)
-    return None
 
 
 class _Extractor:

@@ -16,6 +16,9 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Node
 
+from .syntax import node_text as _text
+from .syntax import walk as _walk
+
 HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "componentDidMount", "componentDidShow",
                    "created", "mounted", "attached", "setup"})
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
@@ -25,18 +28,6 @@ LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bin
 LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
-
-
-def _text(node: Node | None) -> str:
-    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
-
-
-def _walk(node: Node) -> Iterator[Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))
 
 
 def definitions(root: Node) -> dict[str, Node]:
