@@ -7,7 +7,6 @@ import subprocess
 
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, cli_json, run
-
 from mp_precheck.catalog import load_catalog
 from mp_precheck.render import COMMENT_LIMITS, render_markdown
 from mp_precheck.report import Finding, Report

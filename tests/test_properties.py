@@ -104,5 +104,5 @@ def test_pr_text_never_forges_the_marker_or_breaks_the_comment(path, value):
     text = render_markdown(Report(base="a" * 40, head="b" * 40, projects=(), findings=(finding,)), load_catalog(), "en")
     assert text.startswith(MARKER_PREFIX)
     assert text.count("mp-precheck:comment") == 1
-    finding_lines = [line for line in text.splitlines() if "host:" in line or "3" in line and path[:3] in line]
+    finding_lines = [line for line in text.splitlines() if "host:" in line or ("3" in line and path[:3] in line)]
     assert all(not line.startswith("#") for line in finding_lines)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from helpers import cli, cli_json, rules, run
-
 from mp_precheck.suppression import find_suppressions
 
 

@@ -4,6 +4,7 @@ block in ``app.mpx``, WePY's ``config`` in ``app.wpy``. Read, never executed."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 from typing import Any
 
@@ -25,7 +26,7 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
     data: Any = None
     try:
         if name.endswith(".json"):
-            data = json5.loads(text)
+            data = loads_jsonc(text)
             if name == "manifest.json":
                 data = data.get("mp-weixin") if isinstance(data, dict) else None
         elif name.endswith((".js", ".ts")):
@@ -37,13 +38,26 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def loads_jsonc(text: str) -> Any:
+    """JSON that may carry comments and trailing commas (uni-app, mpx): the standard library's fast
+    parser first, the JSON5 library only when that fails (it is far slower on a 10,000-page app.json).
+
+    Raises:
+        ValueError: valid in neither.
+    """
+    try:
+        return json.loads(text)
+    except ValueError:
+        return json5.loads(text)
+
+
 def _sfc_config(text: str, path: str) -> Any:
     for block in split_blocks(text):
         is_json = block.tag == "config" or (block.tag == "script" and (
             "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json"))
         if is_json:
             try:
-                return json5.loads(block.text)
+                return loads_jsonc(block.text)
             except ValueError:
                 return config_object(f"export default {block.text}", path + ".js")
         if block.tag == "script":

@@ -57,6 +57,15 @@ def _join(folder: str, rel: str) -> str:
     return "" if joined in (".", "") else joined.strip("/")
 
 
+MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.mpx", "app.wpy", "package.json",
+                          "project.config.json", "app.json"})
+
+
+def is_marker(path: str) -> bool:
+    """Whether a change to ``path`` can change where projects are or what they contain."""
+    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) == "manifest.json"
+
+
 def _excluded(path: str) -> bool:
     return any(part in VENDOR_DIRS for part in path.split("/")[:-1])
 
@@ -64,6 +73,8 @@ def _excluded(path: str) -> bool:
 def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None]) -> list[Project]:
     """Projects of a tree. ``read_text(path)`` returns a file's decoded text or None when unreadable."""
     files = {e.path for e in entries if not e.is_submodule}
+    # Only a few file names can mark a project: look at those alone (a 10,000-page tree has 40,000 files).
+    candidates = sorted(p for p in files if posixpath.basename(p) in MARKER_NAMES and not _excluded(p))
     projects: dict[str, Project] = {}
 
     def add(project: Project) -> None:
@@ -71,9 +82,7 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             projects[project.root] = project
 
     # Frameworks first: their build output (dist/app.json) must not count as a native project.
-    for path in sorted(files):
-        if _excluded(path):
-            continue
+    for path in candidates:
         name = posixpath.basename(path)
         folder = _dir(path)
         if name == "pages.json" and _join(folder, "manifest.json") in files:
@@ -86,8 +95,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             add(_framework_project(_dir(folder) if posixpath.basename(folder) == "src" else folder, "wepy",
                                    path, path, read_text))
     # A framework named only by package.json (Taro 1/2 keeps its config in src/app.js): the folder itself.
-    for path in sorted(files):
-        if _excluded(path) or posixpath.basename(path) != "package.json":
+    for path in candidates:
+        if posixpath.basename(path) != "package.json":
             continue
         folder = _dir(path)
         framework = _framework_of_package(_json(path, read_text))
@@ -99,8 +108,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     def inside_framework(path: str) -> bool:
         return any(root == "" or path.startswith(root + "/") for root in framework_roots)
 
-    for path in sorted(files):
-        if _excluded(path) or posixpath.basename(path) != "project.config.json" or inside_framework(path):
+    for path in candidates:
+        if posixpath.basename(path) != "project.config.json" or inside_framework(path):
             continue
         config = _json(path, read_text)
         folder = _dir(path)
@@ -123,8 +132,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         if app_json in files:
             project = _native_project(root, app_json, read_text, cloud_root, appid)
             add(replace(project, errors=config_errors + project.errors))
-    for path in sorted(files):
-        if _excluded(path) or posixpath.basename(path) != "app.json" or inside_framework(path):
+    for path in candidates:
+        if posixpath.basename(path) != "app.json" or inside_framework(path):
             continue
         folder = _dir(path)
         if folder in projects or any(folder.startswith(r + "/") for r in projects if r):

@@ -9,9 +9,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import replace
 
-import json5
-
 from .appconfig import MalformedJson, app_config_facts, load_json, title_facts
+from .appdata import loads_jsonc
 from .conditional import for_wechat
 from .facts import Export, Fact, FileFacts
 from .jsconfig import config_object
@@ -118,7 +117,7 @@ def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
     """uni-app ``manifest.json`` (its ``mp-weixin`` block holds the app.json keys) and ``pages.json``
     (titles, tabBar); both are JSON with comments, read with a JSON5 parser."""
     try:
-        data = json5.loads(text)
+        data = loads_jsonc(text)
     except ValueError as exc:
         return FileFacts(error=f"{posixpath.basename(path)} is not valid JSON5: {exc}")
     if kind == "uni-manifest":
@@ -155,7 +154,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
 def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:
     """A JSON (or JS object) configuration block of an SFC: app.json keys on the app file, titles on pages."""
     try:
-        data = json5.loads(text)
+        data = loads_jsonc(text)
     except ValueError:
         data = config_object(text, path + ".js") or config_object(f"export default {text}", path + ".js")
     if not isinstance(data, dict):

@@ -10,7 +10,7 @@ https://docs.gitlab.com/ci/variables/predefined_variables/#predefined-variables-
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .errors import UserError
@@ -38,7 +38,7 @@ class PipelineSettings:
     mr_iid: int
     base: str
     head: str
-    token: str
+    token: str = field(repr=False)  # never in a log line or a traceback
     project_url: str = ""
     job_url: str = ""
 

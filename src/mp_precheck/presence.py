@@ -3,7 +3,7 @@ confirms (design §1: the prefilter keeps a 10,000-page repository cheap)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .discovery import Project
 from .factstore import FactStore
@@ -48,8 +48,9 @@ def needle(subject: str) -> str:
 
 
 def present_in(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, TreeEntry], project: Project,
-               files: set[str], subjects: set[str]) -> set[str]:
-    """Subjects present in ``files`` of the project at revision ``head`` (whose tree is ``tree``).
+               files: Callable[[str], bool], subjects: set[str]) -> set[str]:
+    """Subjects present in the files of the project at revision ``head`` (whose tree is ``tree``) that
+    ``files(path)`` accepts (e.g. the unchanged ones).
 
     ``git grep -o`` says which files may hold which subject; the parser confirms, a few files at a time,
     and stops for a subject as soon as one file confirms it — so the cost follows the change, not the
@@ -62,7 +63,7 @@ def present_in(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, Tr
     hits = repo.grep_needles(head, wanted, [project.root] if project.root else [])
     candidates: dict[str, list[str]] = {}  # subject -> files that may hold it
     for path in sorted(hits):
-        if path in files:
+        if files(path):
             for name in hits[path]:
                 for subject in wanted.get(name, ()):
                     candidates.setdefault(subject, []).append(path)
