@@ -28,9 +28,9 @@ JSON_VALUES = st.recursive(
                          "navigationBarTitleText", "scope.userLocation", "desc", "provider", "entryPagePath"])
         | st.text(max_size=8), children, max_size=5),
     max_leaves=20)
-MARKUPISH = st.lists(st.sampled_from(list("<>/=\"' {}!-\n") + ["web-view", "button", "open-type",
-                     "getPhoneNumber", "src", "<!--", "-->", "{{", "}}", "分享", "解锁", "微信", "https://a.b"]),
-                     max_size=60).map("".join)
+MARKUP_TOKENS = [*"<>/=\"' {}!-\n", "web-view", "button", "open-type", "getPhoneNumber", "src", "<!--", "-->",
+                 "{{", "}}", "分享", "解锁", "微信", "https://a.b"]
+MARKUPISH = st.lists(st.sampled_from(MARKUP_TOKENS), max_size=60).map("".join)
 
 
 @FAST
