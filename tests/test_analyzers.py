@@ -237,3 +237,19 @@ def test_brand_allow_list_from_config(app_repo):
     app_repo.write("pages/me/me.json", '{"navigationBarTitleText": "微信官方商城"}\n')
     app_repo.commit()
     assert "branding.brand_text" in rules(run(app_repo.path, base))
+
+
+def test_textarea_on_a_page_that_posts_is_user_text(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", "<view>\n<textarea bindinput=\"onInput\" placeholder=\"说点什么\"/>\n</view>\n")
+    app_repo.write("pages/me/me.js", "Page({ send() { wx.request({ url: 'https://api.example.com/post', data: this.data }) } })\n")
+    app_repo.commit()
+    assert ("upload.user_text", "pages/me/me.wxml", 2, "app") in found(run(app_repo.path, base))
+
+
+def test_textarea_on_a_page_that_sends_nothing_is_not_ugc(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", "<textarea bindinput=\"onInput\"/>\n")
+    app_repo.write("pages/me/me.js", "Page({ onInput(e) { this.setData({ count: e.detail.value.length }) } })\n")
+    app_repo.commit()
+    assert "upload.user_text" not in rules(run(app_repo.path, base))

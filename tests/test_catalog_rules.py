@@ -15,7 +15,10 @@ CATALOG = load_catalog()
 
 
 TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分享后解锁全文",
-         "text:lottery": "幸运大转盘抽奖", "text:fortune": "今日星座运势"}
+         "text:lottery": "幸运大转盘抽奖", "text:fortune": "今日星座运势", "text:medical": "在线问诊",
+         "text:finance": "极速借款，当天到账", "text:education": "购买课程"}
+# A text input counts as user-published text only on a page that sends data to a server.
+SENDER = "Page({ submit(e) { wx.request({ url: '/post', data: e.detail.value }) } })\n"
 JS_SNIPPETS = {
     "login:launch": ("app.js", "App({\n  onLaunch() { wx.reLaunch({ url: '/pages/login/login' }) } })\n"),
     "js:eval": ("use.js", "Page({\n  a(s) { eval(s) } })\n"),
@@ -100,6 +103,8 @@ def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
         name, content = usage(subject)  # type: ignore[misc]
         path = f"pages/{'index' if name == 'index.js' else 'me'}/{name}"
         repo.write(path, content)
+        if subject in ("<textarea>", "<editor>"):
+            repo.write(path.replace(".wxml", ".js"), SENDER)
     repo.commit("use it")
     hits = [f for f in run(repo.path, base).findings if f.rule == rule_id]
     assert hits, f"{rule_id} did not fire on {subject}"

@@ -135,6 +135,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             project=project, head_facts=head_facts, config=options.config, catalog=catalog,
             language=options.language, present_at_head=present_at_head,
             repo_grep=lambda names: repo.grep_needles(head, names),
+            facts_at_head=lambda path: (store.facts([(path, head_tree[path].blob)], head_tree).get(path)
+                                        if path in head_tree else None),
             read_head=_reader(store, head_tree))
         for _name, analyzer in REGISTRY:
             project_findings = analyzer(context, project_findings)

@@ -33,6 +33,13 @@ LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金�
 FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
 
 
+# Content that needs a qualified service category (wechat-reference §7, MAT2018): words a user sees on
+# a page that offers the service, not passing mentions.
+MEDICAL = re.compile(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
+FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|保险投保")
+EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
+
+
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
@@ -53,6 +60,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         found.append("lottery")
     if FORTUNE.search(text):
         found.append("fortune")
+    for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION)):
+        if pattern.search(text):
+            found.append(name)
     return found
 
 

@@ -20,7 +20,8 @@ class ProjectContext:
     ``head_facts`` holds the changed head files; ``present_at_head(subjects)`` answers which subjects the
     project uses anywhere at head (changed or not); ``repo_grep(needles)`` maps each file of the whole
     head tree (cloud functions and server code included) to the fixed strings it contains;
-    ``read_head(path)`` is a file's text at head or None.
+    ``read_head(path)`` is a file's text at head or None; ``facts_at_head(path)`` its facts (changed or
+    not; parsed once, cached by blob) or None when the file is not there.
     """
 
     project: Project
@@ -31,6 +32,7 @@ class ProjectContext:
     present_at_head: Callable[[set[str]], set[str]]
     repo_grep: Callable[[set[str]], dict[str, set[str]]]
     read_head: Callable[[str], str | None]
+    facts_at_head: Callable[[str], FileFacts | None]
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:
