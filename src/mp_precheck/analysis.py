@@ -27,7 +27,7 @@ from .presence import needles, present_in
 from .relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from .report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from .semantic_diff import Addition, compare
-from .suppression import apply_suppressions, find_suppressions
+from .suppression import DIRECTIVE, apply_suppressions, find_suppressions
 from .textcodec import UndecodableFile, decode
 from .urls import find_urls
 
@@ -143,7 +143,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         findings.extend(project_findings)
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
     findings = _configured(findings, options.config)
-    findings = _suppressed(findings, changes.files, store, catalog, options.language)
+    findings = _suppressed(findings, changes.files, store, catalog, options.language,
+                           set(repo.grep_needles(head, {DIRECTIVE})))
     findings = apply_baseline(findings, options.baseline)
     findings += _relaxations(repo, merge_base, head, catalog, options.language)
 
@@ -158,12 +159,13 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
 
 
 def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
-                language: str) -> list[Finding]:
-    """Apply ``mp-precheck-ignore`` directives of the changed files; report stale, reasonless and new ones."""
+                language: str, with_directives: set[str]) -> list[Finding]:
+    """Apply ``mp-precheck-ignore`` directives of the changed files (``with_directives``: the files of head
+    that mention the directive at all, from one ``git grep``); report stale, reasonless and new ones."""
     suppressions = []
     added: dict[str, frozenset[int]] = {}
     for change in files:
-        if change.new_path and change.new_blob and not change.binary and reader_kind(change.new_path):
+        if change.new_path in with_directives and change.new_blob and not change.binary:
             text = store.text(change.new_blob)
             if text:
                 suppressions += find_suppressions(change.new_path, text)

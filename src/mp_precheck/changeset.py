@@ -22,6 +22,20 @@ _STATUS: dict[str, Status] = {
 _NULL_SHA = "0" * 40
 
 
+class EveryLine(frozenset[int]):
+    """The added lines of a new file: every line. Saves parsing the diff of a whole new file (a release
+    range or an initial import adds hundreds of thousands of lines)."""
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, int) and item >= 1
+
+    def __repr__(self) -> str:
+        return "EveryLine()"
+
+
+EVERY_LINE = EveryLine()
+
+
 @dataclass(frozen=True)
 class FileChange:
     """One changed file. ``old_*`` is None for an added file, ``new_*`` None for a deleted one.
@@ -68,9 +82,11 @@ def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
     """
     raw = repo.run("diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", base, head)
     changes = list(_parse_raw(raw))
+    # The patch of changed files only (--diff-filter=a leaves additions out: all their lines are new).
     patch = repo.run("diff", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
-                     "--src-prefix=a/", "--dst-prefix=b/", base, head)
-    added, binary = _added_lines(patch.decode("utf-8", "surrogateescape"))
+                     "--diff-filter=a", "--src-prefix=a/", "--dst-prefix=b/", base, head)
+    added, _ = _added_lines(patch.decode("utf-8", "surrogateescape"))
+    binary = _binary_paths(repo.run("diff", "--numstat", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head))
     files = []
     for change in changes:
         key = change.new_path or change.old_path or ""
@@ -78,9 +94,29 @@ def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
             status=change.status, old_path=change.old_path, new_path=change.new_path,
             old_blob=change.old_blob, new_blob=change.new_blob, old_mode=change.old_mode,
             new_mode=change.new_mode, binary=key in binary,
-            added_lines=frozenset(added.get(key, ())),
+            added_lines=EVERY_LINE if change.status == "added" else frozenset(added.get(key, ())),
         ))
     return ChangeSet(base=base, head=head, files=tuple(files))
+
+
+def _binary_paths(numstat: bytes) -> set[str]:
+    """Paths git counts as binary (``-\t-`` in ``--numstat -z``; a rename carries two paths after it)."""
+    tokens = numstat.split(b"\0")
+    out: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token:
+            i += 1
+            continue
+        counts = token.split(b"\t")
+        if len(counts) >= 3 and counts[2]:
+            path, i = counts[2], i + 1
+        else:  # rename/copy: "added\tdeleted\t" then old and new path
+            path, i = tokens[i + 2], i + 3
+        if counts[0] == b"-" and counts[1] == b"-":
+            out.add(path.decode("utf-8", "surrogateescape"))
+    return out
 
 
 def _parse_raw(raw: bytes) -> list[FileChange]:

@@ -36,7 +36,8 @@ FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔
 # Content that needs a qualified service category (wechat-reference §7, MAT2018): words a user sees on
 # a page that offers the service, not passing mentions.
 MEDICAL = re.compile(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
-FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|保险投保")
+FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|"
+                     r"保险投保")
 EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 
 
