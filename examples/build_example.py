@@ -6,10 +6,10 @@ Usage: python examples/build_example.py EXAMPLE_DIR TARGET_DIR   (prints "<base 
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -57,6 +57,14 @@ def build(example: Path, target: Path) -> tuple[str, str]:
     return base, _git(target, "rev-parse", "HEAD")
 
 
-if __name__ == "__main__":
-    base_sha, head_sha = build(Path(sys.argv[1]), Path(sys.argv[2]))
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("example", type=Path, help="an example folder, e.g. examples/native-shop")
+    parser.add_argument("target", type=Path, help="where to build the repository (replaced if present)")
+    args = parser.parse_args()
+    base_sha, head_sha = build(args.example, args.target)
     print(base_sha, head_sha)
+
+
+if __name__ == "__main__":
+    main()

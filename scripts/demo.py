@@ -17,13 +17,17 @@ from build_example import build  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", default="zh-CN", choices=("zh-CN", "en"))
-    parser.add_argument("--example", default=str(ROOT / "examples" / "native-shop"))
+    parser.add_argument("--example", default=str(ROOT / "examples" / "native-shop"),
+                        help="examples/native-shop (default), examples/taro-shop or examples/uniapp-shop")
+    parser.add_argument("--keep", metavar="DIR", help="build the example repository in DIR and keep it")
     args = parser.parse_args()
     mp_precheck = Path(sys.executable).with_name("mp-precheck")
     with tempfile.TemporaryDirectory(prefix="mp-precheck-demo-") as tmp:
-        repo = Path(tmp) / "repo"
+        repo = Path(args.keep) if args.keep else Path(tmp) / "repo"
         base, head = build(Path(args.example), repo)
-        print(f"# Example repository built in {repo}: main={base[:7]}, feature={head[:7]}\n", file=sys.stderr)
+        kept = f"; try it yourself: cd {repo} && {mp_precheck} diff --base main" if args.keep else \
+            " (deleted afterwards; --keep DIR keeps it)"
+        print(f"# Example repository built in {repo}: main={base[:7]}, feature={head[:7]}{kept}\n", file=sys.stderr)
         common = ["--repo", str(repo), "--base", "main", "--head", "feature", "--language", args.language]
         print("=" * 30 + " PR comment (mp-precheck diff) " + "=" * 30)
         diff = subprocess.run([str(mp_precheck), "diff", *common], check=False)

@@ -537,10 +537,13 @@ def test_no_mini_program_files_is_a_success_that_says_so(tmp_path: Path, server:
     assert (status["state"], status["description"]) == ("success", "no Mini Program files in this change")
 
 
-def test_release_mode_is_not_available_yet(up: Upstream, server: FakeGitHub, action: Action) -> None:
+def test_release_mode_without_any_tag_is_one_line(up: Upstream, server: FakeGitHub, action: Action) -> None:
+    # release mode itself is tested in test_release_action.py
     result = action({"ref": "refs/tags/v1.0.0"}, event_name="push", env={"GITHUB_REF": "refs/tags/v1.0.0"})
     assert result.code == 2
-    assert lines(result.log, "::error::") == ["::error::mp-precheck: release mode is not available in this version"]
+    assert lines(result.log, "::error::") == [
+        "::error::mp-precheck: no tag v1.0.0: the repository has no tags (create and push it with `git tag v1.0.0`, "
+        "fetch them with `git fetch --tags`, or describe a range with --base and --head)"]
     assert server.requests == []
 
 

@@ -25,6 +25,8 @@ JS_SNIPPETS = {
     "js:new-Function": ("use.js", "Page({\n  a(s) { return new Function('x', s) } })\n"),
     "js:review-flag": ("use.js", "Page({\n  a() { if (getApp().isReview) { this.hide() } } })\n"),
     "policy:auto-jump": ("use.js", "Page({\n  onLoad() { wx.navigateToMiniProgram({ appId: 'wx1' }) } })\n"),
+    "policy:ios-payment": ("use.js", "Page({ buy() {\n  if (wx.getSystemInfoSync().platform === 'ios') { return }\n"
+                                     "  wx.requestPayment({}) } })\n"),
 }
 
 
@@ -103,7 +105,7 @@ def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
         name, content = usage(subject)  # type: ignore[misc]
         path = f"pages/{'index' if name == 'index.js' else 'me'}/{name}"
         repo.write(path, content)
-        if subject in ("<textarea>", "<editor>"):
+        if subject in ("<textarea>", "<editor>", "input[type=nickname]"):
             repo.write(path.replace(".wxml", ".js"), SENDER)
     repo.commit("use it")
     hits = [f for f in run(repo.path, base).findings if f.rule == rule_id]

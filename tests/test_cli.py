@@ -22,7 +22,7 @@ def test_json_report_shape(app_repo):
         "rule": "privacy.album", "family": "privacy", "severity": "high", "subject": "wx.chooseImage",
         "scope": "app", "path": "pages/me/me.js", "line": 1}
     assert len(finding["fingerprint"]) == 32 and finding["suppressed"] is False
-    assert data["answers"] == {"privacy": "yes", "payment_content_links": "no", "category": "no"}
+    assert data["answers"] == {"privacy": "yes", "payment_content_links": "no", "category": "not_checked"}
 
 
 def test_fail_on_none_exits_zero(app_repo):
@@ -43,6 +43,18 @@ def test_unknown_revision(app_repo):
     code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "no-such-branch")
     assert code == 2
     assert err == "mp-precheck: unknown revision 'no-such-branch'\n"
+
+
+def test_unknown_remote_branch_suggests_the_local_one(app_repo):
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "origin/main")
+    assert code == 2
+    assert err == "mp-precheck: unknown revision 'origin/main' (did you mean main?)\n"
+
+
+def test_baseline_needs_a_reason(app_repo):
+    code, _, err = cli("baseline", "--repo", str(app_repo.path), "--base", "HEAD", "--reason", " ")
+    assert code == 2
+    assert err == "mp-precheck: --reason must say why these findings are accepted (it is shown in every later report)\n"
 
 
 def test_no_mini_program(repo):
@@ -68,7 +80,7 @@ def test_change_outside_the_mini_program_says_so(app_repo):
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert (code, data["message"]) == (0, "no Mini Program files in this change")
-    assert data["answers"] == {"privacy": "no", "payment_content_links": "no", "category": "no"}
+    assert data["answers"] == {"privacy": "no", "payment_content_links": "no", "category": "not_checked"}
 
 
 def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):

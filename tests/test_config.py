@@ -25,7 +25,9 @@ def test_valid_config_round_trip():
     ("fail_on: 3\n", "x.yml: `fail_on`: expected one of none | info | low | medium | high, found 3"),
     ("exclude: libs\n", "x.yml: `exclude`: expected a list, found \"libs\""),
     ("privacy: {declared: [位置信息, 3]}\n", "x.yml: `privacy.declared[1]`: expected a string, found 3"),
-    ("colour: red\n", "x.yml: the top level: unknown key ('colour' was unexpected)"),
+    ("colour: red\n", "x.yml: the top level: unknown key 'colour'"),
+    ("langauge: en\nprivacy: {decalred: [a]}\n", "x.yml: the top level: unknown key 'langauge' (did you mean "
+     "'language'?); `privacy`: unknown key 'decalred' (did you mean 'declared'?)"),
     ("rules: {privacy.location: maybe}\n",
      "x.yml: `rules.privacy.location`: 'maybe' is not valid under any of the given schemas"),
     ("language: [\n", "x.yml: not valid YAML at line 2 column 1: expected the node content, but found '<stream end>'"),
@@ -90,3 +92,21 @@ def test_excluded_paths_are_not_analysed(app_repo):
     app_repo.commit("sdk")
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert {f["path"] for f in data["findings"]} == {"pages/me/me.js"}
+
+
+def test_unknown_rule_id_is_an_error_with_a_suggestion(app_repo, tmp_path):
+    config = tmp_path / "c.yml"
+    config.write_text("rules: {login.forced_logn: false}\n", encoding="utf-8")
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--config", str(config))
+    assert code == 2
+    assert err == f"mp-precheck: {config}: `rules.login.forced_logn`: unknown rule id (did you mean login.forced_login?)\n"
+
+
+def test_broken_config_on_the_base_says_how_to_recover(app_repo):
+    app_repo.write(".mp-precheck.yml", "langauge: en\n")
+    base = app_repo.commit("typo")
+    app_repo.write(".mp-precheck.yml", "language: en\n")
+    app_repo.commit("fix")
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", base)
+    assert code == 2
+    assert "the base revision; fix it there or pass --config" in err

@@ -11,6 +11,12 @@ asked — bad input, missing history, no pull request, or the result could not b
 comment), whatever the findings; 3 an internal error. A read-only token (a pull request from a fork or
 by Dependabot) is not a failure: the run reports in the job summary and annotations and keeps the
 analysis's exit code.
+
+Release mode (a pushed tag, :func:`run_release`): the notes of the range previous tag → this tag go to
+report files, the job summary, step outputs and the tag's GitHub Release body (between a marker pair,
+keeping what people wrote outside it). It exits 0 whatever the findings — the tag is already pushed,
+``fail-on`` is not applied, and risks are acted on in pull requests — 2 when the range cannot be
+determined or the release cannot be written (a 403 names ``contents: write``), 3 on an internal error.
 """
 
 from __future__ import annotations
@@ -22,17 +28,19 @@ import sys
 import tempfile
 import traceback
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
 from .annotations import command, render_annotations
-from .cli import ISSUES_URL, Run, analyse
+from .changelog import PullInfo
+from .cli import ISSUES_URL, PullLookup, Run, analyse, draft_release
 from .errors import ConfigError, MissingMergeBase, UnknownRevision, UserError
 from .github_port import (
     CannotDeterminePR,
     CannotPostComment,
+    CannotPublishRelease,
     CannotSetStatus,
     CommitStatus,
     GitHubFailure,
@@ -41,6 +49,15 @@ from .github_port import (
 )
 from .gitrepo import GitRepo
 from .messages import Messages
+from .release import (
+    ReleaseDraft,
+    fitted_body,
+    is_prerelease,
+    list_tags,
+    render_release_section,
+    tag_commit,
+    tag_name,
+)
 from .render import COMMENT_LIMITS, MARKER_PREFIX, SUMMARY_LIMITS, marker, render_markdown
 from .report import Report
 
@@ -53,6 +70,7 @@ PR_EVENTS = ("pull_request", "pull_request_target", "merge_group", "workflow_run
 REPORT_DIR = "mp-precheck-report"
 STATUS_DESCRIPTION_MAX = 140  # GitHub answers 422 above
 READ_ONLY_ADVICE = "see the README's workflow_run pattern"
+MAX_PULL_LOOKUPS = 200  # pull requests of a release read from the API; beyond, their commit messages speak
 _MARKER = re.compile(r"<!--\s*mp-precheck:comment\b(?P<attrs>.*?)-->", re.DOTALL)
 _SHA = re.compile(r"^[0-9a-f]{40}$")
 
@@ -214,7 +232,7 @@ def run(settings: Settings, github: GitHubPort, runner: RunnerIO, repo: GitRepo)
     target: Target | None = None
     try:
         if resolve_mode(settings) == "release":
-            raise UserError("release mode is not available in this version")
+            return run_release(settings, github, runner, repo)  # never raises
         target = determine_target(settings, github)
         check_inputs(settings)
         base, head = settings.base or target.base, settings.head or target.head
@@ -348,6 +366,207 @@ def sync_comment(github: GitHubPort, runner: RunnerIO, target: Target, report: R
     created = github.create_comment(number, body)
     runner.log(f"mp-precheck: posted comment {created.id} on pull request #{number}")
     return created.id
+
+
+def run_release(settings: Settings, github: GitHubPort, runner: RunnerIO, repo: GitRepo) -> int:
+    """Draft the notes of a release tag and publish them; return the exit code.
+
+    The tag is the ``head`` input, else the pushed tag (``GITHUB_REF`` ``refs/tags/…``); the range starts
+    at the ``base`` input, else at the previous tag matching ``notes.tag_pattern`` (the first tag covers
+    the whole history). A shallow clone is deepened with ``git fetch --unshallow --tags``; a complete one
+    without other tags fetches ``--tags``. Titles and labels of merged pull requests come from the API
+    (their commit messages when it fails). Outputs, in this order so that a failure to publish never
+    loses the notes: ``notes.txt`` (the draft for the form), ``feedback.txt`` (≤ 200 characters),
+    ``report.json`` and ``release.md`` in ``mp-precheck-report/``, the job summary, the step outputs
+    (``notes-file``, ``risk-level``, ``findings``, ``report-json``; ``comment-id`` empty); then the release
+    body (the release is created when the tag has none).
+
+    Exit code: 0 whatever the findings (``fail-on`` is not applied), 2 when the range cannot be determined
+    or the release cannot be written, 3 on an internal error. Never raises.
+    """
+    try:
+        check_inputs(settings)
+        tag = release_tag(settings)
+        if settings.fail_on:
+            runner.log(f"mp-precheck: release mode never fails on findings: fail-on {settings.fail_on} is not "
+                       "applied (gate a later step on the risk-level output instead)")
+        prepare_tags(repo, tag, runner)
+        with tempfile.TemporaryDirectory(prefix="mp-precheck-") as tmp:
+            config_path = tag_config(repo, settings, tag, Path(tmp))
+            result, draft = draft_release(str(repo.path), tag, base=settings.base or None, config_path=config_path,
+                                          language=settings.language or None, pulls=pull_lookup(github, runner),
+                                          warn=lambda line: runner.warning(f"mp-precheck: {line}"))
+    except UserError as exc:
+        return _not_analysed(settings, github, runner, None, f"mp-precheck: {exc}", 2)
+    except Exception as exc:  # an internal error: one line, the traceback only when debugging
+        return _not_analysed(settings, github, runner, None, _internal(exc, settings, runner), 3)
+    try:
+        return _publish_release(settings, github, runner, result, draft)
+    except Exception as exc:
+        runner.error(_internal(exc, settings, runner))
+        return 3
+
+
+def release_tag(settings: Settings) -> str:
+    """The tag to describe: the ``head`` input, else the pushed tag.
+
+    Raises: UserError when there is neither (e.g. ``mode: release`` on a branch push).
+    """
+    if settings.head:
+        return tag_name(settings.head)
+    if settings.ref.startswith("refs/tags/"):
+        return tag_name(settings.ref)
+    raise UserError(f"release mode needs a tag: run it on `push: tags` (this run's ref is {settings.ref or 'empty'}) "
+                    "or name the tag in the head input")
+
+
+def prepare_tags(repo: GitRepo, tag: str, runner: RunnerIO) -> None:
+    """Make sure the clone has the history and the tags the range needs: a shallow clone (actions/checkout's
+    default ``fetch-depth: 1``) runs ``git fetch --unshallow --tags``; a complete clone that has no tag
+    but ``tag`` runs ``git fetch --tags``. Fetching adds git objects and tags only.
+
+    Raises:
+        MissingMergeBase: a shallow clone could not be deepened (the line names ``fetch-depth: 0``).
+    """
+    shallow = repo.is_shallow()
+    if shallow:
+        args, why = ["fetch", "--quiet", "--unshallow", "--tags", "origin"], "the clone is shallow"
+    elif any(t.name != tag for t in list_tags(repo)):
+        return
+    else:
+        args, why = ["fetch", "--quiet", "--tags", "origin"], f"the clone has no tag but {tag}"
+    runner.log(f"mp-precheck: {why}: git {' '.join(args)}")
+    try:
+        repo.run(*args)
+    except UserError as exc:
+        if shallow:
+            raise MissingMergeBase(f"{why} and fetching the history failed ({exc}): check out with actions/checkout "
+                                   "and fetch-depth: 0") from exc
+        runner.warning(f"mp-precheck: could not fetch the tags ({exc}): without an earlier tag, {tag} is taken as "
+                       "the first release (check out with actions/checkout and fetch-depth: 0)")
+
+
+def tag_config(repo: GitRepo, settings: Settings, tag: str, tmp: Path) -> str | None:
+    """The ``config`` input as a file on disk with its content at the tag (a release reads the config it
+    ships with), or None when the input is empty (then ``.mp-precheck.yml`` of the tag is used).
+
+    Raises:
+        ConfigError: the path leaves the workspace or the file is not in the tag.
+        ReleaseError: there is no such tag.
+    """
+    if not settings.config:
+        return None
+    rel = _repo_relative(settings.workspace, settings.config, repo.path)
+    at = tag_commit(repo, tag)
+    data = repo.read_file(at, rel)
+    if data is None:
+        raise ConfigError(f"input config: {rel} is not in {tag} ({at[:7]})")
+    path = tmp / f"tag-{at[:7]}" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return str(path)
+
+
+def pull_lookup(github: GitHubPort, runner: RunnerIO, limit: int = MAX_PULL_LOOKUPS) -> PullLookup:
+    """Titles and labels of merged pull requests by number, from the API. The first failure ends the
+    lookups with one warning; the pull requests not read keep the titles of their commit messages."""
+    def lookup(numbers: list[int]) -> dict[int, PullInfo]:
+        found: dict[int, PullInfo] = {}
+        for number in numbers[:limit]:
+            try:
+                pull = github.merged_pull(number)
+            except GitHubFailure as exc:
+                answer = f"{exc.status} {exc.detail}".strip() if exc.status else exc.detail or "no answer"
+                runner.warning(f"mp-precheck: could not read pull request #{number} ({answer}): titles and labels "
+                               "come from the commit messages")
+                break
+            if pull is not None and pull.merged:
+                found[number] = PullInfo(pull.number, pull.title, pull.labels)
+        if len(numbers) > limit:
+            runner.log(f"mp-precheck: {len(numbers)} pull requests in the range: the first {limit} read from the API, "
+                       "the others described by their commit messages")
+        return found
+    return lookup
+
+
+def _publish_release(settings: Settings, github: GitHubPort, runner: RunnerIO, result: Run,
+                     draft: ReleaseDraft) -> int:
+    report, rng = result.report, draft.range
+    link_base = f"{settings.server_url.rstrip('/')}/{settings.repository}/blob/{report.head}/"
+    notes_path = runner.save("notes.txt", draft.text)
+    feedback_path = runner.save("feedback.txt", draft.feedback + "\n")
+    json_path = runner.save("report.json", _json(report))
+    section = render_release_section(draft, report, result.catalog, result.language, link_base)
+    runner.save("release.md", section)
+    runner.add_summary(section)
+    runner.set_output("risk-level", report.risk_level)
+    runner.set_output("findings", str(len(report.active_findings)))
+    runner.set_output("report-json", json_path)
+    runner.set_output("notes-file", notes_path)
+    runner.set_output("feedback-file", feedback_path)
+    runner.set_output("comment-id", "")
+    since = "the whole history" if rng.first else rng.previous
+    runner.log(f"mp-precheck: release {rng.tag} (since {since}): {draft.commits} commit(s), {len(draft.entries)} "
+               f"change line(s), risk {report.risk_level}, {len(report.active_findings)} finding(s) → exit 0 "
+               "(release mode never fails on findings)")
+    what = f"write the notes into the release of {rng.tag}"
+    try:
+        publish_release(github, runner, draft, lambda existing: fitted_body(
+            existing, draft, report, result.catalog, result.language, link_base))
+    except GitHubFailure as exc:
+        runner.error(release_advice(exc, what, settings))
+        return 2
+    return 0
+
+
+def publish_release(github: GitHubPort, runner: RunnerIO, draft: ReleaseDraft,
+                    body_for: Callable[[str | None], str | None]) -> str:
+    """Create the tag's release with the notes, or put them into its body (between the markers, what
+    people wrote outside them kept; no write when nothing changed); return the release's page.
+    ``body_for(existing_body)`` gives the new body, None when it cannot fit GitHub's limit.
+
+    Raises: :class:`~mp_precheck.github_port.CannotPublishRelease`.
+    """
+    tag = draft.range.tag
+    existing = github.release(tag)
+    if existing is None:
+        body = body_for(None)
+        if body is None:
+            raise CannotPublishRelease("rejected", None, "the notes do not fit GitHub's 125,000-character limit")
+        try:
+            created = github.create_release(tag, body, is_prerelease(tag))
+            runner.log(f"mp-precheck: created the release of {tag} with the notes: {created.url}")
+            return created.url
+        except CannotPublishRelease as exc:
+            existing = github.release(tag) if exc.kind == "rejected" else None  # another job created it first
+            if existing is None:
+                raise
+    body = body_for(existing.body)
+    if body is None:
+        raise CannotPublishRelease("rejected", None, "the release body would exceed GitHub's 125,000 characters "
+                                   "even with the notes alone: shorten the text outside the mp-precheck markers")
+    if body == existing.body:
+        runner.log(f"mp-precheck: the notes in the release of {tag} are up to date: {existing.url}")
+        return existing.url
+    updated = github.edit_release_body(existing.id, body)
+    kind = "draft release" if existing.draft else "release"
+    runner.log(f"mp-precheck: updated the notes in the {kind} of {tag}: {updated.url or existing.url}")
+    return updated.url or existing.url
+
+
+def release_advice(exc: GitHubFailure, what: str, settings: Settings) -> str:
+    """One line for a failed release write: a 403 names ``contents: write``; the rest as :func:`advice`."""
+    answer = f"{exc.status} {exc.detail}".strip() if exc.status else exc.detail or "no answer"
+    head = f"mp-precheck: could not {what}"
+    if exc.kind == "forbidden":
+        return f"{head}: the token cannot write releases (GitHub answered {answer}): grant `contents: write` " \
+               "under `permissions:` in the workflow"
+    if exc.kind == "not_found" and exc.status is not None:
+        return f"{head}: GitHub answered {answer} in {settings.repository}: check that the token can see the " \
+               "repository and that the tag is pushed"
+    if exc.kind == "rejected" and exc.status is None:
+        return f"{head}: {exc.detail}"
+    return advice(exc, what, settings)
 
 
 def is_ours(body: str, author: str, me: str) -> bool:

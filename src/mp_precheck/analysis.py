@@ -21,7 +21,7 @@ from .extract import reader_kind
 from .factcache import FactCache
 from .facts import FileFacts
 from .factstore import FactStore
-from .gitrepo import GitRepo, TreeEntry
+from .gitrepo import EMPTY_TREE, GitRepo, TreeEntry
 from .pathfilter import matches
 from .presence import needles, present_in
 from .relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
@@ -52,7 +52,8 @@ class RunOptions:
 
 def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             options: RunOptions | None = None, cache: FactCache | None = None) -> tuple[Report, FactStore]:
-    """Compare ``base_rev`` (through its merge base with head) with ``head_rev``.
+    """Compare ``base_rev`` (through its merge base with head) with ``head_rev``. ``base_rev`` may be
+    :data:`~mp_precheck.gitrepo.EMPTY_TREE` (a first release: everything in head is added).
 
     Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done). With
     ``cache``, facts of blobs parsed by an earlier run are read from it instead of parsed again.
@@ -64,11 +65,13 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     """
     options = options or RunOptions()
     head = repo.resolve(head_rev)
-    base = repo.resolve(base_rev)
+    # base = the empty tree: a first release, where everything head has is new (its own merge base)
+    first = base_rev == EMPTY_TREE
+    base = EMPTY_TREE if first else repo.resolve(base_rev)
     store = FactStore(repo, cache)
     if base == head:
         return _empty(base, head, "same_commit"), store
-    merge_base = repo.merge_base(base, head)
+    merge_base = EMPTY_TREE if first else repo.merge_base(base, head)
     if merge_base is None:
         shallow = " (the clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)" \
             if repo.is_shallow() else ""
@@ -153,7 +156,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         base=merge_base, head=head,
         projects=tuple(ProjectInfo(p.root, p.framework) for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
-        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=ANALYSED_FAMILIES,
+        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=_analysed(options.config),
         status=status, changed_files=len(changes.files),
     ), store
 
@@ -231,6 +234,12 @@ def _in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[st
             file_facts = replace(file_facts, facts=kept)
         out[path] = file_facts
     return out
+
+
+def _analysed(config: Config) -> frozenset[str]:
+    """Families whose question can be answered "no": a category change can only be ruled out against the
+    categories the backend declares (config ``categories``); without them 服务类目 stays not_checked."""
+    return ANALYSED_FAMILIES if config.categories is not None else ANALYSED_FAMILIES - {"category"}
 
 
 def _empty(base: str, head: str, status: Status) -> Report:

@@ -1,22 +1,35 @@
-"""Commit messages of a range, classified into the 本次版本变更 sections: 新增 / 优化 / 修复.
+"""The changes of a range as the 本次版本变更 lines of the submission notes: 新增 / 优化 / 修复.
 
-Conventional Commits (``feat(cart): …`` → added, ``fix: …`` → fixed, ``perf``/``refactor``/``style`` →
-improved) and Chinese prefixes (``新增：…``, ``优化 …``, ``修复：…``) decide the section; ``chore``,
-``ci``, ``docs``, ``test``, ``build`` and dependency bumps are left out. Entries read as sentences for
-a reviewer: prefix and scope removed, issue references dropped, ``@mentions`` made inert.
+A range is read as **units**: a pull request merged with a merge commit (``Merge pull request #12 from
+org/branch``, GitLab's ``See merge request group/app!12``), a squash-merged pull request (``Title
+(#13)``) or a plain commit. A unit gives at most one line, so a merge commit and the commits inside its
+pull request are never listed twice; a pull request that only gathers other pull requests (a release
+branch) gives their lines instead of its own. A unit's text is the pull request's title from the API
+when the caller has it (:class:`PullInfo`), else the merge commit's body or the squash subject.
+
+The section comes from the pull request's labels (``notes.labels`` over :data:`DEFAULT_LABELS`), else
+the Conventional Commit type (``notes.types`` over :data:`DEFAULT_TYPES`: ``feat`` → added, ``fix`` →
+fixed, ``perf``/``refactor``/``style`` → improved), a bracketed or Chinese prefix (``【修复】``,
+``新增：``, ``优化 …``), a gitmoji, or an English verb; anything else is improved. Left out: reverts
+and what they cancel, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, units that
+touch only CI and documentation files (:data:`CI_AND_DOCS`), and messages with no content ("update",
+"修改"). Entries read as sentences for a reviewer: prefix and scope removed, issue references dropped,
+Markdown and HTML reduced to plain text, ``@mentions`` made inert.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
-from .gitrepo import GitRepo
+from .gitrepo import EMPTY_TREE, GitRepo
 from .textcodec import UndecodableFile, decode
 
 Section = Literal["added", "improved", "fixed", "skip"]
+SECTIONS: tuple[Section, ...] = ("added", "improved", "fixed")
 
 DEFAULT_TYPES: dict[str, Section] = {
     "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
@@ -24,26 +37,81 @@ DEFAULT_TYPES: dict[str, Section] = {
     "chore": "skip", "ci": "skip", "docs": "skip", "doc": "skip", "test": "skip", "tests": "skip",
     "build": "skip", "release": "skip", "wip": "skip", "merge": "skip", "revert": "skip", "deps": "skip",
 }
-_CHINESE_PREFIXES: tuple[tuple[tuple[str, ...], Section], ...] = (
-    (("新增", "新功能", "增加", "添加", "上线", "支持"), "added"),
-    (("修复", "修正", "修改bug", "解决", "fix"), "fixed"),
-    (("优化", "调整", "改进", "重构", "更新", "完善", "美化", "提升"), "improved"),
-    (("文档", "注释", "依赖", "升级依赖", "构建", "测试"), "skip"),
-)
+# GitHub's default labels, Dependabot's and the usual "type/…" ones. Matched case-insensitively, after
+# dropping a "type:" / "type/" / "kind/" prefix.
+DEFAULT_LABELS: dict[str, Section] = {
+    "bug": "fixed", "bugfix": "fixed", "fix": "fixed", "regression": "fixed", "缺陷": "fixed", "修复": "fixed",
+    "enhancement": "added", "feature": "added", "feat": "added", "new feature": "added", "新功能": "added",
+    "新增": "added", "improvement": "improved", "performance": "improved", "perf": "improved",
+    "refactor": "improved", "ui": "improved", "优化": "improved",
+    "documentation": "skip", "docs": "skip", "dependencies": "skip", "deps": "skip", "ci": "skip",
+    "github_actions": "skip", "chore": "skip", "test": "skip", "tests": "skip", "internal": "skip",
+    "skip-changelog": "skip", "no-changelog": "skip", "skip changelog": "skip",
+}
+# A unit that touches only these is a CI or documentation change, whatever its message says.
+CI_AND_DOCS = (".github/", ".gitlab-ci.yml", "ci/", "docs/", "*.md")
+
+_CHINESE_PREFIXES: dict[str, Section] = {
+    **dict.fromkeys(("新增", "新功能", "增加", "添加", "上线", "支持", "新特性"), "added"),
+    **dict.fromkeys(("修复", "修正", "修改bug", "解决", "修bug", "bug修复"), "fixed"),
+    **dict.fromkeys(("优化", "调整", "改进", "重构", "更新", "完善", "美化", "提升", "改版"), "improved"),
+    **dict.fromkeys(("文档", "注释", "依赖", "升级依赖", "更新依赖", "依赖升级", "构建", "测试", "发版",
+                     "版本号", "格式化", "合并"), "skip"),
+}
+_ENGLISH_VERBS: dict[str, Section] = {
+    **dict.fromkeys(("add", "adds", "added", "implement", "implements", "introduce", "introduces", "support",
+                     "supports", "new"), "added"),
+    **dict.fromkeys(("fix", "fixes", "fixed", "resolve", "resolves", "correct", "corrects"), "fixed"),
+    **dict.fromkeys(("improve", "improves", "optimize", "optimise", "speed", "refactor", "polish", "tweak",
+                     "redesign", "update", "updates"), "improved"),
+}
+_GITMOJI: dict[str, Section] = {
+    **dict.fromkeys(("✨", ":sparkles:", "🎉", ":tada:", "🚀", ":rocket:"), "added"),
+    **dict.fromkeys(("🐛", ":bug:", "🚑", ":ambulance:", "🩹", ":adhesive_bandage:", "🔒", ":lock:"), "fixed"),
+    **dict.fromkeys(("⚡", ":zap:", "💄", ":lipstick:", "♻", ":recycle:", "🎨", ":art:", "🔥", ":fire:",
+                     "♿", ":wheelchair:", "🚸", ":children_crossing:", "💫", ":dizzy:"), "improved"),
+    **dict.fromkeys(("📝", ":memo:", "⬆", ":arrow_up:", "⬇", ":arrow_down:", "📌", ":pushpin:", "👷",
+                     ":construction_worker:", "💚", ":green_heart:", "✅", ":white_check_mark:", "🔧",
+                     ":wrench:", "🔖", ":bookmark:", "🚨", ":rotating_light:", "➕", ":heavy_plus_sign:",
+                     "➖", ":heavy_minus_sign:", "⏪", ":rewind:", "🙈", ":see_no_evil:", "🚧",
+                     ":construction:"), "skip"),
+}
+# Commit messages that say nothing a reviewer can use.
+_NO_CONTENT = frozenset({
+    "update", "updates", "updated", "wip", "fix", "fixes", "fixed", "bugfix", "bug fix", "bug", "bugs",
+    "modify", "modified", "change", "changes", "changed", "test", "tests", "misc", "tmp", "temp", "save",
+    "commit", "init", "initial", "initial commit", "first commit", "merge", "refactor", "cleanup", "clean up",
+    "修改", "更新", "提交", "调整", "优化", "修复", "修正", "改bug", "修改bug", "初始化", "初始提交", "临时提交",
+    "备份", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
+})
+
 _CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:\((?P<scope>[^)]*)\))?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
+_BRACKETED = re.compile(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
+_LEADING_EMOJI = re.compile(r"^(?::[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF]"
+                            r"[\uFE0F\u200D]?)\s*")
 _ISSUE_REF = re.compile(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
                         re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@(?=[A-Za-z0-9-])")
+_DEPENDENCY_BUMP = re.compile(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
+_GITHUB_MERGE = re.compile(r"^Merge pull request #(?P<number>\d+) from \S+")
+_GITLAB_MERGE = re.compile(r"^Merge branch '[^']+' into '[^']+'")
+_GITLAB_REF = re.compile(r"^See merge request \S*!(?P<number>\d+)\s*$", re.MULTILINE)
+_SQUASH = re.compile(r"\s\(#(?P<number>\d+)\)\s*$")
+_REVERT_TITLE = re.compile(r'^Revert "(?P<text>.+)"$', re.DOTALL)
+_VERSION_ONLY = re.compile(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
+_REVERTS_SHA = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
 
 
 @dataclass(frozen=True)
 class Commit:
-    """One commit of the range: id, parent ids, subject line and body (decoded text)."""
+    """One commit of the range: id, parent ids, subject line, body (decoded text) and the paths it
+    touches (empty for a merge commit, whose changes are its pull request's)."""
 
     sha: str
     parents: tuple[str, ...]
     subject: str
     body: str = ""
+    files: tuple[str, ...] = ()
 
     @property
     def is_merge(self) -> bool:
@@ -51,60 +119,335 @@ class Commit:
 
 
 @dataclass(frozen=True)
+class PullInfo:
+    """What the API says about a merged pull request: its title and label names."""
+
+    number: int
+    title: str
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Entry:
-    """One line of 本次版本变更: its section and the cleaned sentence."""
+    """One line of 本次版本变更: its section, the cleaned sentence and where it came from (``#12`` for a
+    pull request, else the commit id)."""
 
     section: Section
     text: str
-    source: str  # the commit id or "#<pr>"
+    source: str
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A pull request or a single commit of the range, in the order it reached the history."""
+
+    anchor: Commit                  # the merge commit, the squash commit, or the commit itself
+    number: int | None = None       # the GitHub pull request number (None: a commit, or a GitLab merge request)
+    ref: str = ""                   # "#12", "!12" or "" for a commit
+    title: str = ""                 # from the merge message or the squash subject
+    members: tuple[Commit, ...] = field(default_factory=tuple)  # commits inside a merged pull request
+
+    @property
+    def commits(self) -> tuple[Commit, ...]:
+        return (self.anchor, *self.members)
+
+    @property
+    def files(self) -> frozenset[str]:
+        return frozenset(f for c in self.commits for f in c.files)
+
+    @property
+    def source(self) -> str:
+        return self.ref or self.anchor.sha
 
 
 def read_commits(repo: GitRepo, base: str, head: str) -> list[Commit]:
-    """Commits reachable from ``head`` but not ``base``, oldest first."""
-    out = repo.run("log", "--reverse", "--format=%H%x1f%P%x1f%B%x1e", f"{base}..{head}")
+    """Commits reachable from ``head`` but not ``base`` (every commit of ``head`` when ``base`` is the
+    empty tree: a first release), oldest first, with the paths each one touches.
+
+    Messages are decoded as UTF-8, else GB18030 (a commit written on a Chinese Windows machine without
+    an encoding header); git re-encodes messages that declare their encoding.
+
+    Raises:
+        UserError: git failed (e.g. an unknown revision).
+    """
+    spec = [head] if base == EMPTY_TREE else [f"{base}..{head}"]
+    out = repo.run("log", "--reverse", "--no-renames", "--name-only", "-z",
+                   "--format=%x1e%H%x1f%P%x1f%B%x1f", *spec, "--")
     commits = []
     for record in out.split(b"\x1e"):
-        record = record.strip(b"\n")
-        if not record:
+        if not record.strip(b"\0\n"):
             continue
-        sha, parents, message = record.split(b"\x1f", 2)
+        sha, parents, rest = record.split(b"\x1f", 2)
+        message, files = rest.rsplit(b"\x1f", 1)
         try:
             text = decode(message).text.strip()
         except UndecodableFile:
             text = message.decode("utf-8", "replace").strip()
         subject, _, body = text.partition("\n")
-        commits.append(Commit(sha.decode(), tuple(parents.decode().split()), subject.strip(), body.strip()))
+        paths = tuple(p.decode("utf-8", "surrogateescape") for p in files.split(b"\0") if p.strip(b"\n"))
+        commits.append(Commit(sha.decode(), tuple(parents.decode().split()), subject.strip(), body.strip(),
+                              tuple(p.lstrip("\n") for p in paths)))
     return commits
 
 
+def pull_numbers(commits: list[Commit]) -> list[int]:
+    """GitHub pull request numbers named by the merge and squash commits of ``commits``, in order: the
+    ones whose title and labels are worth asking the API for."""
+    numbers: list[int] = []
+    for commit in commits:
+        merged = _GITHUB_MERGE.match(commit.subject) if commit.is_merge else None
+        squashed = _SQUASH.search(commit.subject) if not commit.is_merge else None
+        found = merged or squashed
+        if found and int(found.group("number")) not in numbers:
+            numbers.append(int(found.group("number")))
+    return numbers
+
+
+def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | None = None,
+                         labels: Mapping[str, Section] | None = None,
+                         pulls: Mapping[int, PullInfo] | None = None) -> list[Entry]:
+    """The 本次版本变更 lines of ``commits`` (as :func:`read_commits` gives them, oldest first).
+
+    ``types`` and ``labels`` extend :data:`DEFAULT_TYPES` and :data:`DEFAULT_LABELS` (``notes.types``,
+    ``notes.labels`` of the config); ``pulls`` holds what the API said about merged pull requests, by
+    number. One entry per unit, in history order; identical sentences are listed once.
+    """
+    type_map = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
+    label_map = {**DEFAULT_LABELS, **{_label_key(k): v for k, v in (labels or {}).items()}}
+    pulls = pulls or {}
+    units = _cancel_reverts(_units(commits), pulls)
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for unit in units:
+        entry = _entry(unit, type_map, label_map, pulls)
+        if entry is None or entry.section == "skip" or entry.text in seen:
+            continue
+        seen.add(entry.text)
+        entries.append(entry)
+    return entries
+
+
+def _entry(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Section],
+           pulls: Mapping[int, PullInfo]) -> Entry | None:
+    files = unit.files
+    if files and all(_ci_or_docs(path) for path in files):
+        return None
+    info = pulls.get(unit.number) if unit.number is not None else None
+    title = info.title if info else unit.title
+    if title or not unit.members:
+        entry = classify(title or unit.anchor.subject, types)
+    else:  # a merge commit without the pull request's title: its first commit that says something
+        candidates = (classify(c.subject, types) for c in unit.members if not c.is_merge)
+        entry = next((e for e in candidates if e is not None and e.section != "skip"), None)
+    if entry is None:
+        return None
+    by_label = _label_section(info.labels if info else (), labels)
+    section = by_label or entry.section
+    return Entry(section, entry.text, unit.source)
+
+
+def _label_key(label: str) -> str:
+    key = label.strip().lower()
+    for prefix in ("type:", "type/", "kind:", "kind/", "type: ", "kind: "):
+        key = key.removeprefix(prefix).strip()
+    return key
+
+
+def _label_section(names: Iterable[str], labels: Mapping[str, Section]) -> Section | None:
+    found = {labels[key] for key in (_label_key(n) for n in names) if key in labels}
+    order: tuple[Section, ...] = ("skip", "fixed", "added", "improved")
+    for section in order:
+        if section in found:
+            return section
+    return None
+
+
+def _ci_or_docs(path: str) -> bool:
+    return path.startswith((".github/", "ci/", "docs/")) or path == ".gitlab-ci.yml" or path.lower().endswith(".md")
+
+
+# ----------------------------------------------------------------------------------------- units
+
+
+def _units(commits: list[Commit]) -> list[_Unit]:
+    """The range's commits grouped into pull requests and single commits, oldest first.
+
+    The history is walked along first parents from the newest commit; a merge commit's pull request is
+    what its other parents bring that the first parent did not have (walked the same way, so a pull
+    request merged into a release branch is found inside the release branch's pull request).
+    """
+    by_sha = {c.sha: c for c in commits}
+    if not commits:
+        return []
+    children = {p for c in commits for p in c.parents}
+    tips = [c.sha for c in reversed(commits) if c.sha not in children]
+    seen: set[str] = set()
+    units: list[_Unit] = []
+    for tip in reversed(tips):  # the oldest tip first; normally there is one (the head)
+        units.extend(_chain_units(tip, by_sha, seen, 0))
+    # commits the walk did not reach (none in a well-formed range) are listed on their own
+    units.extend(_single(c) for c in commits if c.sha not in seen)
+    return units
+
+
+def _chain_units(tip: str, by_sha: Mapping[str, Commit], seen: set[str], depth: int) -> list[_Unit]:
+    chain: list[Commit] = []
+    sha: str | None = tip
+    while sha is not None and sha in by_sha and sha not in seen:
+        chain.append(by_sha[sha])
+        seen.add(sha)
+        sha = by_sha[sha].parents[0] if by_sha[sha].parents else None
+    units: list[_Unit] = []
+    for commit in reversed(chain):
+        if not commit.is_merge:
+            units.append(_single(commit))
+            continue
+        inner: list[_Unit] = []
+        for parent in commit.parents[1:]:
+            if depth < 100:
+                inner.extend(_chain_units(parent, by_sha, seen, depth + 1))
+            else:  # pathological nesting: list what is left as single commits
+                inner.extend(_single(by_sha[s]) for s in _reachable(parent, by_sha, seen))
+        units.extend(_merged(commit, inner))
+    return units
+
+
+def _reachable(start: str, by_sha: Mapping[str, Commit], seen: set[str]) -> list[str]:
+    out, stack = [], [start]
+    while stack:
+        sha = stack.pop()
+        if sha in by_sha and sha not in seen:
+            seen.add(sha)
+            out.append(sha)
+            stack.extend(by_sha[sha].parents)
+    return out
+
+
+def _single(commit: Commit) -> _Unit:
+    squashed = _SQUASH.search(commit.subject)
+    if squashed:
+        number = int(squashed.group("number"))
+        return _Unit(commit, number, f"#{number}", commit.subject[: squashed.start()].strip())
+    return _Unit(commit)
+
+
+def _merged(merge: Commit, inner: list[_Unit]) -> list[_Unit]:
+    """A merge commit with the units its pull request brought: one pull request unit, or (for a branch
+    merged without a pull request, or a pull request that gathers other pull requests) the inner units."""
+    github = _GITHUB_MERGE.match(merge.subject)
+    gitlab = _GITLAB_REF.search(merge.body) if _GITLAB_MERGE.match(merge.subject) else None
+    if not github and not gitlab:
+        return inner
+    if any(u.ref for u in inner):
+        return inner  # a release branch: its pull requests speak for themselves
+    title = next((line.strip() for line in merge.body.splitlines()
+                  if line.strip() and not _GITLAB_REF.match(line.strip())), "")
+    if github:
+        number = int(github.group("number"))
+        return [_Unit(merge, number, f"#{number}", title, tuple(c for u in inner for c in u.commits))]
+    assert gitlab is not None
+    return [_Unit(merge, None, f"!{gitlab.group('number')}", title, tuple(c for u in inner for c in u.commits))]
+
+
+def _cancel_reverts(units: list[_Unit], pulls: Mapping[int, PullInfo]) -> list[_Unit]:
+    """Units left after each revert cancels its target (found by the reverted commit id, else by the
+    quoted title); a revert of a revert brings the target back. Reverts themselves are never listed."""
+    active: list[_Unit] = []
+    undone: dict[int, _Unit] = {}   # id(revert unit) -> the unit it cancelled
+    reverts: list[_Unit] = []
+    for unit in units:
+        title = _unit_title(unit, pulls)
+        shas = [m.group("sha") for c in unit.commits for m in _REVERTS_SHA.finditer(c.body)]
+        quoted = _REVERT_TITLE.match(title) or _REVERT_TITLE.match(unit.anchor.subject)
+        if not quoted and not (shas and not unit.members and unit.anchor.subject.lower().startswith("revert")):
+            active.append(unit)
+            continue
+        target = _find(active, shas, quoted.group("text") if quoted else None, pulls)
+        if target is not None:
+            active.remove(target)
+            undone[id(unit)] = target
+        else:
+            revert = _find(reverts, shas, quoted.group("text") if quoted else None, pulls)
+            if revert is not None and id(revert) in undone:
+                active.append(undone.pop(id(revert)))  # "Revert "Revert "x""": x is back
+        reverts.append(unit)
+    order = {id(u): i for i, u in enumerate(units)}
+    return sorted(active, key=lambda u: order[id(u)])
+
+
+def _unit_title(unit: _Unit, pulls: Mapping[int, PullInfo]) -> str:
+    info = pulls.get(unit.number) if unit.number is not None else None
+    return info.title if info else (unit.title or unit.anchor.subject)
+
+
+def _find(units: list[_Unit], shas: list[str], text: str | None, pulls: Mapping[int, PullInfo]) -> _Unit | None:
+    for unit in reversed(units):
+        if any(unit.anchor.sha.startswith(s) for s in shas):
+            return unit
+    if text is None:
+        return None
+    for unit in reversed(units):
+        if text.strip() in (_unit_title(unit, pulls), unit.title, unit.anchor.subject):
+            return unit
+    return None
+
+
+# ----------------------------------------------------------------------------------------- text
+
+
 def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry | None:
-    """Section and cleaned text of a commit subject or PR title; None when it has no text left."""
+    """Section and cleaned text of a commit subject or pull request title; None when nothing a reviewer
+    can use is left (an empty or content-free message such as "update" or "修改")."""
     types = {**DEFAULT_TYPES, **(types or {})}
     text = message.strip()
     section: Section | None = None
+    while emoji := _LEADING_EMOJI.match(text):
+        section = section or _GITMOJI.get(emoji.group(0).strip().rstrip("\ufe0f\u200d"))
+        text = text[emoji.end():]
+    bracketed = _BRACKETED.match(text)
+    if bracketed:  # "[fix] …", "【新增】…", "(购物车) …": a type, or a scope that is dropped
+        word = bracketed.group("word").strip().lower()
+        section = types.get(word) or DEFAULT_LABELS.get(word) or _CHINESE_PREFIXES.get(word) \
+            or _ENGLISH_VERBS.get(word) or section
+        text = bracketed.group("text")
     match = _CONVENTIONAL.match(text)
     if match and match.group("type").lower() in types:
         kind = match.group("type").lower()
         section = types[kind]
-        scope = (match.group("scope") or "").lower()
-        if kind in ("chore", "build") or scope in ("deps", "deps-dev", "ci", "docs"):
+        if (match.group("scope") or "").lower() in ("deps", "deps-dev", "ci", "docs"):
             section = "skip"
         text = _drop_verb(match.group("text"), section)
     else:
-        for prefixes, candidate in _CHINESE_PREFIXES:
-            prefix = next((p for p in prefixes if text.lower().startswith(p)), None)
-            if prefix is not None:
-                section = candidate
-                # keep the verb for added/fixed lines only when nothing follows it
-                rest = text[len(prefix):].lstrip(" ：:、-—")
-                text = rest or text
-                break
-    if text.lower().startswith(("merge ", "merge branch", "merge pull request", "revert ")):
+        prefix = _chinese_prefix(text)
+        if prefix is not None:
+            section = section or _CHINESE_PREFIXES[prefix]
+            # drop the verb: the section heading says it (keep it when nothing follows)
+            text = text[len(prefix):].lstrip(" ：:、-—") or text
+        section = section or _english_verb(text)
+    if _DEPENDENCY_BUMP.match(text) or text.lower().startswith(("merge ", "merge branch", "merge pull request")) \
+            or text.startswith('Revert "'):
         section = "skip"
     cleaned = clean(text)
-    if not cleaned:
+    if not cleaned or _says_nothing(cleaned):
         return None
     return Entry(section or "improved", cleaned, "")
+
+
+def _chinese_prefix(text: str) -> str | None:
+    lowered = text.lower()
+    found = [p for p in _CHINESE_PREFIXES if lowered.startswith(p)]
+    return max(found, key=len) if found else None
+
+
+def _english_verb(text: str) -> Section | None:
+    word = re.match(r"[A-Za-z]+", text)
+    return _ENGLISH_VERBS.get(word.group(0).lower()) if word else None
+
+
+def _says_nothing(text: str) -> bool:
+    bare = text.strip(" .。!！?？~～-—_:：;；,，'\"`").lower()
+    return bare in _NO_CONTENT or len(bare) < 2 or not re.search(r"[^\W\d_]", bare) \
+        or _VERSION_ONLY.fullmatch(bare) is not None
 
 
 _SECTION_VERBS: dict[str, tuple[str, ...]] = {
@@ -112,35 +455,38 @@ _SECTION_VERBS: dict[str, tuple[str, ...]] = {
 
 
 def _drop_verb(text: str, section: Section) -> str:
-    """``新增附近自提点`` under 新增 reads twice: drop a leading verb that repeats the section."""
+    """``新增附近自提点地图`` under 新增 reads twice: drop a leading verb that repeats the section."""
     for verb in _SECTION_VERBS.get(section, ()):
         if text.startswith(verb) and len(text) >= len(verb) + 4:
             return text[len(verb):].lstrip(" ：:、")
     return text
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_MD_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_SKIP_CI = re.compile(r"\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]", re.IGNORECASE)
+
+
 def clean(text: str) -> str:
-    """A reviewer-facing sentence: issue refs dropped, @mentions made inert, whitespace folded."""
+    """A reviewer-facing plain-text sentence: HTML (tags, comments, entities) and Markdown (emphasis,
+    code, links, headings) reduced to their text, issue references and ``[skip ci]`` dropped,
+    ``@mentions`` made inert, whitespace folded, trailing punctuation removed."""
+    text = html.unescape(" ".join(text.split()))
+    text = _HTML_COMMENT.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    for _ in range(2):  # ***both*** is strong inside emphasis
+        text = _MD_STRONG.sub(r"\2", text)
+        text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = text.replace("`", "")
+    text = re.sub(r"^(?:#{1,6}|>|[-*+])\s+", "", text)
+    text = _SKIP_CI.sub("", text)
     text = _ISSUE_REF.sub("", text)
+    text = re.sub(r"\(\s*\)|（\s*）", "", text)
     text = _MENTION.sub("@\u200b", text)
     return " ".join(text.split()).strip(" .。;；,，")
-
-
-def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | None = None) -> list[Entry]:
-    """Entries of a commit list: merges skipped, a revert cancels its target, duplicates merged."""
-    reverted: set[str] = set()
-    for commit in commits:
-        match = re.match(r'^Revert "(.+)"$', commit.subject)
-        if match:
-            reverted.add(match.group(1))
-    entries: list[Entry] = []
-    seen: set[str] = set()
-    for commit in commits:
-        if commit.is_merge or commit.subject in reverted or commit.subject.startswith('Revert "'):
-            continue
-        entry = classify(commit.subject, types)
-        if entry is None or entry.section == "skip" or entry.text in seen:
-            continue
-        seen.add(entry.text)
-        entries.append(Entry(entry.section, entry.text, commit.sha))
-    return entries

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,16 +21,25 @@ from .analysis import RunOptions, analyze
 from .annotations import render_annotations
 from .baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
 from .catalog import Catalog, load_catalog
-from .changelog import entries_from_commits, read_commits
+from .changelog import PullInfo, entries_from_commits, pull_numbers, read_commits
 from .codequality import render_codequality
-from .config import CONFIG_NAME, Config, parse_config
+from .config import CONFIG_NAME, Config, check_rule_ids, parse_config
 from .errors import ConfigError, MissingMergeBase, UnknownRevision, UnsupportedFormat, UserError
 from .factcache import FactCache
 from .gitlab_ci import HISTORY_HINT, NOTE_LIMITS, advice, settings_from_environment, sync_note
 from .gitlab_port import GitLabFailure, connect
-from .gitrepo import GitRepo
+from .gitrepo import EMPTY_TREE, GitRepo
 from .messages import Messages
-from .notes import draft_notes
+from .notes import Notes, draft_notes
+from .release import (
+    DEFAULT_TAG_PATTERN,
+    ReleaseDraft,
+    ReleaseError,
+    explicit_range,
+    find_range,
+    tag_commit,
+    tag_name,
+)
 from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
 from .rulesdoc import render_explain, render_rules_table
@@ -67,7 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--staged", action="store_true",
                       help="check the staged change (the index) against HEAD, e.g. in a pre-commit hook; "
                            "unstaged edits are ignored")
-    sub.add_parser("notes", parents=[common], help="draft the submission notes (版本说明) for a range")
+    notes = sub.add_parser("notes", parents=[common], help="draft the submission notes (版本说明) for a release "
+                           "tag (--tag) or a range (--base/--head)")
+    notes.add_argument("--tag", help="a release tag: the range is the previous matching tag → this tag (the whole "
+                                     "history for the first one); --base overrides the previous tag")
+    notes.add_argument("--tag-pattern", metavar="GLOB",
+                       help="which tags are releases (fnmatch; default: notes.tag_pattern, else "
+                            f"{DEFAULT_TAG_PATTERN})")
+    notes.add_argument("--feedback", action="store_true",
+                       help="print the short variant for 反馈内容 (feedback_info, at most 200 characters) instead")
     baseline = sub.add_parser("baseline", parents=[common],
                               help=f"accept the current findings: write them to {BASELINE_NAME}")
     baseline.add_argument("--reason", default="accepted", help="why these findings are accepted (recorded)")
@@ -132,6 +149,7 @@ class Run:
     config: Config
     language: str
     blobs_parsed: int = 0
+    drafted: Notes | None = None  # the notes before rendering (report.notes is the rendered text)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -193,12 +211,74 @@ def _gitlab(args: argparse.Namespace) -> int:
 
 
 def _notes(args: argparse.Namespace) -> int:
-    run = analyse(args.repo, args.base, args.head, args.config, args.language)
-    emit(run.report.notes, args.output)
+    """``mp-precheck notes``: the submission notes (or with ``--feedback`` the 反馈内容 variant) of a
+    release tag or of a ``--base``/``--head`` range. Never fails on findings: exit 0, or 2 when the range
+    cannot be determined or is empty."""
+    if args.tag:
+        if args.head != "HEAD":
+            raise UserError("--tag names the head of the range: leave out --head")
+        run, draft = draft_release(args.repo, args.tag, tag_pattern=args.tag_pattern, base=args.base,
+                                   config_path=args.config, language=args.language, cache=args.cache,
+                                   warn=lambda line: print(f"mp-precheck: {line}", file=sys.stderr))
+        emit(draft.feedback + "\n" if args.feedback else draft.text, args.output)
+        return 0
+    if args.tag_pattern:
+        raise UserError("--tag-pattern chooses the previous release tag: give --tag too")
+    run = analyse(args.repo, args.base, args.head, args.config, args.language, args.cache)
+    if run.report.status in ("same_commit", "already_contained"):
+        raise UserError(f"empty range: {args.head} adds no commit to {args.base or 'the default branch'}, so there "
+                        "is nothing to describe; check --base and --head")
+    assert run.drafted is not None
+    emit(run.drafted.feedback + "\n" if args.feedback else run.report.notes, args.output)
     return 0
 
 
+PullLookup = Callable[[list[int]], dict[int, PullInfo]]
+
+
+def draft_release(repo_path: str, tag: str, *, tag_pattern: str | None = None, base: str | None = None,
+                  config_path: str | None = None, language: str | None = None, cache: str | None = None,
+                  pulls: PullLookup | None = None, warn: Callable[[str], None] | None = None,
+                  ) -> tuple[Run, ReleaseDraft]:
+    """Analyse release ``tag`` and draft its notes.
+
+    The config (``config_path`` on disk, else ``.mp-precheck.yml``) and the baseline are read **at the
+    tag**: a release is not a pull request, and the tag's config has its tag pattern. The range is the
+    previous tag matching ``tag_pattern`` (> ``notes.tag_pattern`` > ``v*``) → ``tag``, or ``base`` → ``tag``
+    when given. ``pulls`` looks up merged pull requests by number (titles and labels from the API);
+    without it titles come from the merge and squash commits. ``warn`` receives lines about how the
+    range was chosen.
+
+    Raises:
+        ReleaseError: no such tag, a shallow clone, a tag outside the pattern or not a descendant of the
+            previous release, or an empty range.
+        UserError: any other problem the user can fix.
+    """
+    repo = GitRepo(repo_path)
+    name = tag_name(tag)
+    head = tag_commit(repo, name)
+    config = load_config(repo, head, head, config_path, at=head)
+    pattern = tag_pattern or config.notes.get("tag_pattern") or DEFAULT_TAG_PATTERN
+    rng = explicit_range(repo, name, base) if base else find_range(repo, name, pattern)
+    for line in rng.notices:
+        if warn is not None:
+            warn(line)
+    commits = read_commits(repo, rng.base, rng.head)
+    if not commits:
+        raise ReleaseError(f"empty range: {name} adds no commit to {rng.previous}, so there is nothing to describe")
+    run = analyse(repo_path, rng.base, rng.head, config_path, language, cache, config_rev=rng.head)
+    found = pulls(pull_numbers(commits)) if pulls is not None else {}
+    entries = entries_from_commits(commits, config.notes.get("types"), config.notes.get("labels"), found)
+    messages = Messages(run.language)
+    notes = draft_notes(run.report, entries, run.catalog, messages)
+    text = render_notes(notes, run.language)
+    draft = ReleaseDraft(rng, len(commits), tuple(entries), notes, text, notes.feedback)
+    return replace(run, report=replace(run.report, notes=text), drafted=notes), draft
+
+
 def _baseline(args: argparse.Namespace) -> int:
+    if not args.reason.strip():
+        raise UserError("--reason must say why these findings are accepted (it is shown in every later report)")
     run = analyse(args.repo, args.base, args.head, args.config, args.language)
     output = args.output or str(Path(args.repo) / BASELINE_NAME)
     previous: dict[str, Accepted] = {}
@@ -213,18 +293,22 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def analyse(repo_path: str, base: str | None, head: str, config_path: str | None, language: str | None,
-            cache: str | None = None) -> Run:
+            cache: str | None = None, config_rev: str | None = None) -> Run:
     """Run the analysis with settings resolved by precedence, and draft the notes into the report.
+
+    ``base`` may be :data:`~mp_precheck.gitrepo.EMPTY_TREE` (a first release). The config and the
+    baseline are read at the merge base, or at ``config_rev`` when given (a release reads its tag's).
 
     Raises:
         UserError: any problem the user can fix (see the exit codes).
     """
     repo = GitRepo(repo_path)
     base = base or _default_base(repo)
-    config = load_config(repo, base, head, config_path)
+    config = load_config(repo, base, head, config_path, at=config_rev)
     language = language or config.language or "zh-CN"
     catalog = load_catalog()
-    accepted = load_baseline(repo, base, head)
+    check_rule_ids(config, {r.id for r in catalog.rules})
+    accepted = load_baseline(repo, base, head, at=config_rev)
     disk = FactCache(cache) if cache else None
     try:
         report, store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config,
@@ -234,15 +318,16 @@ def analyse(repo_path: str, base: str | None, head: str, config_path: str | None
             disk.close()
     if disk is not None and disk.problem:
         print(f"mp-precheck: {disk.problem}", file=sys.stderr)
-    entries = entries_from_commits(read_commits(repo, report.base, report.head), config.notes.get("types")) \
-        if report.base != report.head else []
-    notes = render_notes(draft_notes(report, entries, catalog, Messages(language)), language)
-    return Run(replace(report, notes=notes), catalog, config, language, store.blobs_parsed)
+    entries = entries_from_commits(read_commits(repo, report.base, report.head), config.notes.get("types"),
+                                   config.notes.get("labels")) if report.base != report.head else []
+    drafted = draft_notes(report, entries, catalog, Messages(language))
+    return Run(replace(report, notes=render_notes(drafted, language)), catalog, config, language,
+               store.blobs_parsed, drafted)
 
 
-def load_config(repo: GitRepo, base: str, head: str, config_path: str | None) -> Config:
+def load_config(repo: GitRepo, base: str, head: str, config_path: str | None, at: str | None = None) -> Config:
     """The config from ``config_path`` on disk, else ``.mp-precheck.yml`` at the merge base (a PR cannot
-    relax its own check), else defaults.
+    relax its own check) or at revision ``at`` when given, else defaults.
 
     Raises:
         ConfigError: the file is missing (when named), unreadable or invalid.
@@ -255,12 +340,11 @@ def load_config(repo: GitRepo, base: str, head: str, config_path: str | None) ->
             raise ConfigError(f"{config_path}: cannot read the config file ({exc.strerror})") from exc
         source = config_path
     else:
-        base_sha = repo.resolve(base)
-        merge_base = repo.merge_base(base_sha, repo.resolve(head)) or base_sha
+        merge_base = at or _merge_base(repo, base, head)
         found = repo.read_file(merge_base, CONFIG_NAME)
         if found is None:
             return Config()
-        data, source = found, f"{CONFIG_NAME} (at {merge_base[:7]})"
+        data, source = found, f"{CONFIG_NAME} (at {merge_base[:7]}, the base revision; fix it there or pass --config)"
     try:
         text = decode(data).text
     except UndecodableFile as exc:
@@ -268,14 +352,14 @@ def load_config(repo: GitRepo, base: str, head: str, config_path: str | None) ->
     return parse_config(text, source)
 
 
-def load_baseline(repo: GitRepo, base: str, head: str) -> dict[str, Accepted]:
-    """The accepted-risk baseline at the merge base (empty when there is none).
+def load_baseline(repo: GitRepo, base: str, head: str, at: str | None = None) -> dict[str, Accepted]:
+    """The accepted-risk baseline at the merge base, or at revision ``at`` when given (empty when there is
+    none).
 
     Raises:
         ConfigError: the file is there but malformed.
     """
-    base_sha = repo.resolve(base)
-    merge_base = repo.merge_base(base_sha, repo.resolve(head)) or base_sha
+    merge_base = at or _merge_base(repo, base, head)
     data = repo.read_file(merge_base, BASELINE_NAME)
     if data is None:
         return {}
@@ -284,6 +368,15 @@ def load_baseline(repo: GitRepo, base: str, head: str) -> dict[str, Accepted]:
     except UndecodableFile as exc:
         raise ConfigError(f"{BASELINE_NAME}: {exc}") from exc
     return parse_baseline(text, f"{BASELINE_NAME} (at {merge_base[:7]})")
+
+
+def _merge_base(repo: GitRepo, base: str, head: str) -> str:
+    """Where the config is read: the merge base of ``base`` and ``head`` (base itself without one; the
+    empty tree for a first release, which has no config)."""
+    if base == EMPTY_TREE:
+        return EMPTY_TREE
+    base_sha = repo.resolve(base)
+    return repo.merge_base(base_sha, repo.resolve(head)) or base_sha
 
 
 def _default_base(repo: GitRepo) -> str:

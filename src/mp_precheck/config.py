@@ -8,6 +8,7 @@ setting: command-line flag or action input > config file > default.
 
 from __future__ import annotations
 
+import difflib
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -79,10 +80,25 @@ def parse_config(text: str, source: str) -> Config:
     if data is None:
         data = {}
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
-        raise ConfigError(f"{source}: {_describe(errors[0])}")
+        shown = "; ".join(_describe(e) for e in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        raise ConfigError(f"{source}: {shown}{more}")
     return _from_dict(data, source)
+
+
+def check_rule_ids(config: Config, known: set[str]) -> None:
+    """Every rule id the config names must exist: a typo would silently switch nothing off.
+
+    Raises:
+        ConfigError: naming the unknown id and the closest known one.
+    """
+    for rule_id in config.rules:
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else " (see `mp-precheck rules`)"
+            raise ConfigError(f"{config.source}: `rules.{rule_id}`: unknown rule id{hint}")
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -94,7 +110,13 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if len(found) > 60:
         found = found[:57] + "..."
     if error.validator == "additionalProperties":
-        return f"{where}: {error.message.replace('Additional properties are not allowed', 'unknown key')}"
+        allowed = sorted((error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {})
+        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        hints = []
+        for key in extra:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hints.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        return f"{where}: unknown key {', '.join(hints)}" if hints else f"{where}: {error.message}"
     if error.validator == "enum":
         options: list[Any] = list(error.validator_value)  # type: ignore[arg-type]
         expected = " | ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in options)

@@ -12,9 +12,11 @@ import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Literal, Protocol, TypeVar
 
 from github import Auth, Github, GithubException, GithubRetry, RateLimitExceededException
+from github.GitRelease import GitRelease
 from github.IssueComment import IssueComment
 from urllib3.util.retry import Retry
 
@@ -55,6 +57,28 @@ class CommitStatus:
     target_url: str | None = None
 
 
+@dataclass(frozen=True)
+class PullSummary:
+    """What the notes of a release need of a pull request: its title, label names and whether it was
+    merged."""
+
+    number: int
+    title: str
+    labels: tuple[str, ...] = ()
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Release:
+    """A GitHub Release: its id, tag, Markdown body (empty when none), whether it is a draft, and its page."""
+
+    id: int
+    tag: str
+    body: str
+    draft: bool = False
+    url: str = ""
+
+
 class GitHubFailure(Exception):
     """A GitHub call failed; the glue turns it into one line of advice.
 
@@ -84,6 +108,14 @@ class CannotPostComment(GitHubFailure):
 
 class CannotSetStatus(GitHubFailure):
     """The commit status could not be set."""
+
+
+class CannotReadPulls(GitHubFailure):
+    """A pull request of a release range could not be read (its title and labels)."""
+
+
+class CannotPublishRelease(GitHubFailure):
+    """The release of a tag could not be read, created or edited."""
 
 
 class GitHubPort(Protocol):
@@ -125,6 +157,25 @@ class GitHubPort(Protocol):
 
     def set_status(self, sha: str, status: CommitStatus) -> None:
         """Set a commit status on ``sha``. Raises :class:`CannotSetStatus`."""
+        ...
+
+    def merged_pull(self, number: int) -> PullSummary | None:
+        """Pull request ``number`` (title, labels, merged), or None when there is none by that number (an
+        issue). Raises :class:`CannotReadPulls`."""
+        ...
+
+    def release(self, tag: str) -> Release | None:
+        """The release of ``tag``, a draft one too, or None. Raises :class:`CannotPublishRelease`."""
+        ...
+
+    def create_release(self, tag: str, body: str, prerelease: bool) -> Release:
+        """Publish a release of the existing ``tag``, named after it, with ``body``; it becomes the latest
+        release only if it is the newest by date and version. Raises :class:`CannotPublishRelease`."""
+        ...
+
+    def edit_release_body(self, release_id: int, body: str) -> Release:
+        """Replace the body of release ``release_id``, nothing else (name, draft state and latest stay).
+        Raises :class:`CannotPublishRelease`."""
         ...
 
 
@@ -266,6 +317,50 @@ class PyGithubPort:
                                      description=status.description, context=status.context)
             else:
                 commit.create_status(status.state, description=status.description, context=status.context)
+
+
+    def merged_pull(self, number: int) -> PullSummary | None:
+        try:
+            with _failures(CannotReadPulls):
+                pull = self._repo.get_pull(number)
+                return PullSummary(number=pull.number, title=pull.title or "",
+                                   labels=tuple(label.name for label in pull.labels), merged=bool(pull.merged))
+        except CannotReadPulls as exc:
+            if exc.kind == "not_found":
+                return None
+            raise
+
+    def release(self, tag: str) -> Release | None:
+        try:
+            with _failures(CannotPublishRelease):
+                return _release(self._repo.get_release(tag))
+        except CannotPublishRelease as exc:
+            if exc.kind != "not_found":
+                raise
+        with _failures(CannotPublishRelease):  # a draft is not found by tag name: look through the newest
+            for found in islice(self._repo.get_releases(), 100):
+                if found.tag_name == tag:
+                    return _release(found)
+        return None
+
+    def create_release(self, tag: str, body: str, prerelease: bool) -> Release:
+        with _failures(CannotPublishRelease):
+            # "legacy": latest by date and version, so notes for a hotfix of an older line never take it
+            return _release(self._repo.create_git_release(tag, name=tag, message=body, prerelease=prerelease,
+                                                          make_latest="legacy"))
+
+    def edit_release_body(self, release_id: int, body: str) -> Release:
+        with _failures(CannotPublishRelease):
+            # PyGithub's update_release sends every field (and would publish a draft): PATCH the body alone
+            _, data = self._gh.requester.requestJsonAndCheck(
+                "PATCH", f"{self._repo.url}/releases/{release_id}", input={"body": body})
+            return Release(id=int(data["id"]), tag=str(data["tag_name"]), body=str(data.get("body") or ""),
+                           draft=bool(data.get("draft")), url=str(data.get("html_url") or ""))
+
+
+def _release(found: GitRelease) -> Release:
+    return Release(id=found.id, tag=found.tag_name, body=found.body or "", draft=bool(found.draft),
+                   url=found.html_url or "")
 
 
 def _pull(pull: Any) -> PullRequest:

@@ -7,6 +7,7 @@ code from the repository: only plumbing commands with hooks and external diff dr
 
 from __future__ import annotations
 
+import difflib
 import os
 import subprocess
 from collections.abc import Iterable, Iterator
@@ -97,10 +98,21 @@ class GitRepo:
             raise UnknownRevision(f"unknown revision {rev!r}")
         proc = self._run_raw("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
         if proc.returncode != 0:
-            hint = " (a shallow clone? fetch more history, e.g. actions/checkout with fetch-depth: 0)" \
-                if self.is_shallow() else ""
+            if self.is_shallow():
+                hint = " (a shallow clone? fetch more history, e.g. actions/checkout with fetch-depth: 0)"
+            else:
+                close = self._similar_refs(rev)
+                hint = f" (did you mean {' or '.join(close)}?)" if close else ""
             raise UnknownRevision(f"unknown revision {rev!r}{hint}")
         return proc.stdout.decode().strip()
+
+    def _similar_refs(self, rev: str) -> list[str]:
+        """Up to two branch or tag names close to ``rev`` (``origin/main`` → ``main`` in a clone with no remote)."""
+        proc = self._run_raw("for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags")
+        names = [n for n in proc.stdout.decode("utf-8", "replace").split() if n]
+        tail = rev.rsplit("/", 1)[-1]
+        exact = [n for n in names if n == tail or n.endswith("/" + tail)]
+        return (exact or difflib.get_close_matches(rev, names, n=2, cutoff=0.6))[:2]
 
     def merge_base(self, a: str, b: str) -> str | None:
         """The best common ancestor of commits ``a`` and ``b``, or None when they share no history."""

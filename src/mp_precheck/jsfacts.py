@@ -383,6 +383,8 @@ class _Extractor:
         if not value:
             return
         self._text_signals(value, node, title=self._is_share_title(node))
+        if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
+            self._ios_payment_branch(node)
         if "://" not in value:
             return
         if value.startswith(("plugin-private://", "plugin://")):
@@ -404,6 +406,18 @@ class _Extractor:
             self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
         for image in brand_images(text):
             self.facts.append(Fact(f"brand-image:{image}", "text", self.line(node), text[:120]))
+
+    def _ios_payment_branch(self, node: Node) -> None:
+        """``platform === 'ios'`` in a function that pays: hiding or rerouting payment on iOS (OPS2018 14.6)."""
+        current = node.parent
+        while current is not None and current.type not in ("function_declaration", "method_definition",
+                                                            "arrow_function", "function_expression", "function"):
+            current = current.parent
+        if current is None:
+            return
+        body = _text(current)
+        if any(name in body for name in ("requestPayment", "requestVirtualPayment", "requestOrderPayment")):
+            self.facts.append(Fact("policy:ios-payment", "api", self.line(node), _text(node.parent)[:120]))
 
     @staticmethod
     def _is_share_title(node: Node) -> bool:

@@ -1,15 +1,22 @@
 """The submission notes: the version-notes template teams paste into 提交审核 (the seed article's
 本次版本变更 / 1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
 
-新增/优化/修复 come from the commit messages of the range, plus a 新增 line for each capability the
-findings add that no message mentions (a reviewer will find it anyway). The three questions are
-answered 是 / 否 with specifics from the findings, or 未检测 for families not analysed — never 否 by
-default.
+新增/优化/修复 come from the merged pull requests and commits of the range (:mod:`.changelog`), plus a
+新增 line for each capability the findings add that no line mentions (a reviewer will find it anyway).
+The three questions are answered 是 / 否 with specifics from the findings, or 未检测 for families not
+analysed — never 否 by default.
+
+The draft stays short: at most :data:`NOTES_PER_SECTION` commit lines per section (the lines for risks
+are always kept), with a count of the rest (the release body lists them all). :attr:`Notes.feedback` is
+the short variant for the form's 反馈内容 (``feedback_info``, at most 200 字, honoured only when the
+previous version was rejected): fixes first, then the 补充说明 answers that are 是, then the other lines,
+cut at an item boundary to fit.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
@@ -37,6 +44,9 @@ _MENTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+NOTES_PER_SECTION = 10
+FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 字
+
 _NOT_LINKS = ("external_link.domain", "external_link.insecure_url", "external_link.web_view",
               "external_link.business_domain")
 
@@ -50,27 +60,95 @@ class Notes:
     fixed: list[str] = field(default_factory=list)
     test_account: str | None = None  # why one is needed, already worded, or None
     answers: list[tuple[str, str, str]] = field(default_factory=list)  # (question, answer, detail)
+    added_more: int = 0      # commit lines left out of each section (beyond NOTES_PER_SECTION)
+    improved_more: int = 0
+    fixed_more: int = 0
+    feedback: str = ""       # the short variant for 反馈内容, at most FEEDBACK_LIMIT characters
 
 
-def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages: Messages) -> Notes:
-    """Notes for ``report`` and the classified commit ``entries`` of its range."""
+def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages: Messages,
+                per_section: int | None = NOTES_PER_SECTION) -> Notes:
+    """Notes for ``report`` and the classified commit ``entries`` of its range.
+
+    ``per_section`` caps the commit lines of each section (None: no cap); lines for capabilities the
+    findings add that no entry mentions are always kept, after the commit lines.
+    """
     t = messages.t
-    added = [plain(e.text) for e in entries if e.section == "added"]
-    improved = [plain(e.text) for e in entries if e.section == "improved"]
-    fixed = [plain(e.text) for e in entries if e.section == "fixed"]
+    sections = {name: [plain(e.text) for e in entries if e.section == name] for name in ("added", "improved", "fixed")}
+    cap = per_section if per_section is not None else max(len(v) for v in sections.values())
+    shown = {name: lines[:cap] for name, lines in sections.items()}
+    more = {name: len(lines) - len(shown[name]) for name, lines in sections.items()}
     corpus = " ".join(e.text for e in entries).lower()
     app_wide = [f for f in report.active_findings if f.scope == "app"]
-    added.extend(_unmentioned_features(app_wide, corpus, catalog, messages))
+    risks = _unmentioned_features(app_wide, corpus, catalog, messages)
     reason = test_account_reason(report.active_findings)
+    answers = [
+        ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, messages)),
+        ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages)),
+        ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
+    ]
+    said = [(key, detail) for key, _q, _a, detail in answers if report.answer(key) == "yes" and detail]
+    feedback = draft_feedback(sections["fixed"], said, [*sections["added"], *risks], sections["improved"], messages)
     return Notes(
-        added=added, improved=improved, fixed=fixed,
+        added=[*shown["added"], *risks], improved=shown["improved"], fixed=shown["fixed"],
         test_account=t("notes.test_account_needed", why=t(f"why.{reason}")) if reason else None,
-        answers=[
-            (t("notes.q_privacy"), *_privacy_answer(report, app_wide, messages)),
-            (t("notes.q_payment"), *_payment_answer(report, app_wide, messages)),
-            (t("notes.q_category"), *_category_answer(report, app_wide, messages)),
-        ],
+        answers=[(q, a, d) for _key, q, a, d in answers],
+        added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
     )
+
+
+def feedback_length(text: str) -> int:
+    """Length as the form counts it, never less: UTF-16 code units (JavaScript's ``length``), so an
+    emoji outside the BMP counts 2 and a Chinese character 1."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def draft_feedback(fixed: list[str], answers: list[tuple[str, str]], added: list[str], improved: list[str],
+                   messages: Messages, limit: int = FEEDBACK_LIMIT) -> str:
+    """The 反馈内容 variant: at most ``limit`` characters (:func:`feedback_length`), whole items only.
+
+    Items in order: each fix, each 补充说明 answer that is 是 (``(question key, detail)``), each new line,
+    each improvement. Items that do not fit are left out from the end and counted ("另有 N 项"); a first
+    item longer than the limit is cut at its last clause boundary, with "…".
+    """
+    t = messages.t
+    items = [t("feedback.fixed", text=x) for x in fixed]
+    items += [t(f"feedback.{key}", detail=detail) for key, detail in answers]
+    items += [t("feedback.added", text=x) for x in added] + [t("feedback.improved", text=x) for x in improved]
+    if not items:
+        return t("feedback.none")
+    head, end, sep = t("feedback.head"), t("feedback.end"), t("feedback.sep")
+    fixed_part = feedback_length(head) + feedback_length(end)
+    used, best = 0, 0
+    for count, item in enumerate(items, start=1):  # the longest prefix of items that fits with its tail
+        used += feedback_length(item) + (feedback_length(sep) if count > 1 else 0)
+        rest = len(items) - count
+        if fixed_part + used + (feedback_length(t("feedback.more", count=rest)) if rest else 0) > limit:
+            break
+        best = count
+    if best:
+        rest = len(items) - best
+        return head + sep.join(items[:best]) + (t("feedback.more", count=rest) if rest else "") + end
+    rest = len(items) - 1
+    tail = "…" + (t("feedback.more", count=rest) if rest else "") + end
+    return head + _cut(items[0], limit - feedback_length(head + tail)) + tail
+
+
+_CLAUSE_END = re.compile(r"[，,、；;。：:）)」 ]")
+
+
+def _cut(text: str, budget: int) -> str:
+    """The longest start of ``text`` within ``budget`` characters, ended at a clause boundary when one
+    falls in its second half."""
+    out = ""
+    for char in text:
+        if feedback_length(out + char) > budget:
+            break
+        out += char
+    boundaries = [m.end() for m in _CLAUSE_END.finditer(out)]
+    if boundaries and boundaries[-1] >= len(out) // 2:
+        out = out[: boundaries[-1]]
+    return out.rstrip(" ，,、；;：:")
 
 
 def _where(findings: list[Finding]) -> str:
@@ -113,7 +191,11 @@ def _answer(report: Report, question: str, details: list[str], messages: Message
 
 def _privacy_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
     labels = sorted({f.privacy_type for f in app_wide if f.privacy_type})
-    details = [messages.t("notes.privacy_detail", labels=messages.join([f"「{x}」" for x in labels]))] if labels else []
+    # "declared" is said only when the config's privacy.declared confirmed every type (those findings
+    # were lowered to info by the privacy-declaration analyzer); otherwise the draft asks to confirm it.
+    verified = all(f.severity == "info" for f in app_wide if f.privacy_type)
+    key = "notes.privacy_detail" if verified else "notes.privacy_detail_unverified"
+    details = [messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))] if labels else []
     if not labels and report.answer("privacy") == "yes":
         details = [plain(f.title) for f in report.active_findings if f.family == "privacy"][:1]
     return _answer(report, "privacy", details, messages)

@@ -67,7 +67,8 @@ def _verdict(report: Report, messages: Messages) -> str:
     if level in ("high", "medium"):
         selected = [f for f in active if f.severity == level]
         families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
-        return f"{_ICONS[level]} **{t('verdict_' + level, count=len(selected), families=families)}**"
+        items = len({(f.rule, f.scope) for f in selected})  # as the comment shows them: one item per rule
+        return f"{_ICONS[level]} **{t('verdict_' + level, count=items, families=families)}**"
     if level in ("low", "info"):
         return f"{_ICONS[level]} **{t('verdict_low')}**"
     return f"✅ **{t('verdict_none')}**"
@@ -110,7 +111,9 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
         "groups": groups, "place": place,
         "call_sites": [f for f in report.active_findings if f.scope == "file" and f not in detail],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
-        "errors": report.errors, "not_checked": messages.join(not_checked) if not_checked else "",
+        "errors": [e for e in report.errors if not _blocking(e.path)],
+        "blocking": [e for e in report.errors if _blocking(e.path)],
+        "not_checked": messages.join(not_checked) if not_checked else "",
         "omitted": omitted, "full_report_where": full_report_where,
         "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,
     }
@@ -145,6 +148,15 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
     if limits is not None and not limits.fits(text):
         text = text[: limits.chars // 2]  # pathological input (e.g. thousands of errors): still bounded
     return text
+
+
+_CONFIG_FILES = ("app.json", "ext.json", "project.config.json", "pages.json", "manifest.json", "app.config.ts",
+                 "app.config.js")
+
+
+def _blocking(path: str) -> bool:
+    """An unreadable app configuration breaks upload itself: shown at the top, not folded away."""
+    return path.rsplit("/", 1)[-1] in _CONFIG_FILES
 
 
 def _group(detail: list[Finding]) -> list[dict[str, Any]]:

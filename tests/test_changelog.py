@@ -1,0 +1,284 @@
+"""The 本次版本变更 lines of a range: classification of messages, and units (merged pull requests, squash
+merges, commits) read from real git repositories with merge commits, squash merges and reverts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Repo
+from mp_precheck.changelog import (
+    Commit,
+    PullInfo,
+    classify,
+    clean,
+    entries_from_commits,
+    pull_numbers,
+    read_commits,
+)
+from mp_precheck.gitrepo import EMPTY_TREE, GitRepo
+
+
+def lines(repo: Repo, base: str, head: str = "HEAD", **kwargs: object) -> list[tuple[str, str, str]]:
+    commits = read_commits(GitRepo(repo.path), base, head)
+    return [(e.section, e.text, e.source) for e in entries_from_commits(commits, **kwargs)]  # type: ignore[arg-type]
+
+
+def merge_pr(repo: Repo, branch: str, number: int, title: str) -> str:
+    """What GitHub's "Create a merge commit" does: a --no-ff merge with its message and the title as body."""
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", branch, "-m", f"Merge pull request #{number} from org/{branch}", "-m", title)
+    return repo.git("rev-parse", "HEAD")
+
+
+def squash_pr(repo: Repo, branch: str, title: str) -> str:
+    """What GitHub's "Squash and merge" does: one commit on main titled "Title (#N)"."""
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--squash", branch)
+    return repo.commit(title)
+
+
+# ---------------------------------------------------------------------------------------- messages
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("feat(map): 新增附近自提点地图", ("added", "附近自提点地图")),
+    ("fix(cart): 修复数量为 0 时仍可结算", ("fixed", "数量为 0 时仍可结算")),
+    ("perf: 首页首屏提速", ("improved", "首页首屏提速")),
+    ("refactor(me)!: 抽取上传逻辑", ("improved", "抽取上传逻辑")),
+    ("style: 按钮圆角", ("improved", "按钮圆角")),
+    ("新增：会员积分", ("added", "会员积分")),
+    ("新功能 订单导出", ("added", "订单导出")),
+    ("优化 列表滚动", ("improved", "列表滚动")),
+    ("调整：首页布局", ("improved", "首页布局")),
+    ("修复：支付回调", ("fixed", "支付回调")),
+    ("修正 价格显示", ("fixed", "价格显示")),
+    ("【修复】修复购物车数量", ("fixed", "购物车数量")),
+    ("[feat] 新增地图", ("added", "地图")),
+    ("(购物车) 修复数量为负", ("fixed", "数量为负")),
+    ("✨ 新增优惠券入口", ("added", "优惠券入口")),
+    ("🐛 结算按钮重复点击", ("fixed", "结算按钮重复点击")),
+    (":sparkles: 会员页", ("added", "会员页")),
+    ("Fix crash on the cart page", ("fixed", "Fix crash on the cart page")),
+    ("Add dark mode", ("added", "Add dark mode")),
+    ("首页轮播图", ("improved", "首页轮播图")),
+])
+def test_sections(message: str, expected: tuple[str, str]) -> None:
+    entry = classify(message)
+    assert entry is not None
+    assert (entry.section, entry.text) == expected
+
+
+@pytest.mark.parametrize("message", [
+    "chore: 初始版本", "ci: 调整工作流", "docs: 更新 README", "test: 补充用例", "build: 升级打包",
+    "chore(deps): bump lodash from 4.17.20 to 4.17.21", "fix(deps): update dependency dayjs to v2",
+    "Bump axios from 1.6.0 to 1.7.0", "更新依赖 lodash", "Merge branch 'main' into feature",
+    'Revert "feat: 新增抽奖"', "📝 补充注释",
+])
+def test_left_out_by_type(message: str) -> None:
+    entry = classify(message)
+    assert entry is None or entry.section == "skip"
+
+
+@pytest.mark.parametrize("message", ["update", "修改", "wip", "fix", "修复", ".", "1.3.0", "v1.3.0", "fix #12",
+                                     "🎉 Initial commit", ""])
+def test_messages_that_say_nothing(message: str) -> None:
+    assert classify(message) is None
+
+
+def test_configured_types_win() -> None:
+    entry = classify("chore: 新增运营位", {"chore": "added"})
+    assert entry is not None and entry.section == "added"
+    entry = classify("ux: 按钮更大", {"ux": "improved"})
+    assert entry is not None and (entry.section, entry.text) == ("improved", "按钮更大")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Add **dark** mode <b>now</b>", "Add dark mode now"),
+    ("支持 `wx.getLocation` 选点 [skip ci]", "支持 wx.getLocation 选点"),
+    ("看 [文档](https://example.com/x) 和 ![图](a.png)", "看 文档 和 图"),
+    ("<img src=x onerror=alert(1)>头像上传", "头像上传"),
+    ("修复<!-- mp-precheck:notes:end -->漏洞", "修复漏洞"),
+    ("&lt;!-- 注释 --&gt;可见文字", "可见文字"),
+    ("谢谢 @alice 和 @bob-2", "谢谢 @\u200balice 和 @\u200bbob-2"),
+    ("邮件 a@example.com 不变", "邮件 a@example.com 不变"),
+    ("修复登录 (#12)", "修复登录"),
+    ("修复登录 closes #12, refs org/app#3", "修复登录"),
+    ("snake_case_name 与 2*3*4 不变", "snake_case_name 与 2*3*4 不变"),
+    ("### 标题 ", "标题"),
+])
+def test_clean(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+# ---------------------------------------------------------------------------------------- ranges
+
+
+@pytest.fixture
+def base_repo(repo: Repo) -> tuple[Repo, str]:
+    repo.write("app.js", "App({})\n")
+    return repo, repo.commit("chore: 初始版本")
+
+
+def test_a_merged_pull_request_is_one_line(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "feature-map")
+    repo.write("map.js", "1\n")
+    repo.commit("feat(map): 新增附近自提点地图")
+    repo.write("map.js", "2\n")
+    repo.commit("wip")
+    repo.write("map.js", "3\n")
+    repo.commit("fix: 地图缩放")
+    merge_pr(repo, "feature-map", 12, "feat(map): 新增附近自提点地图与缩放 (#12)")
+    assert lines(repo, base) == [("added", "附近自提点地图与缩放", "#12")]
+
+
+def test_a_squash_merge_is_one_line(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "cart")
+    repo.write("cart.js", "1\n")
+    repo.commit("wip")
+    squash_pr(repo, "cart", "fix(cart): 修复数量为 0 时仍可结算 (#13)")
+    assert lines(repo, base) == [("fixed", "数量为 0 时仍可结算", "#13")]
+
+
+def test_titles_and_labels_from_the_api_win(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "pay")
+    repo.write("pay.js", "1\n")
+    repo.commit("wip")
+    merge_pr(repo, "pay", 14, "pay page")
+    repo.git("checkout", "-q", "-b", "deps")
+    repo.write("package.json", "{}\n")
+    repo.commit("x")
+    squash_pr(repo, "deps", "Update things (#15)")
+    commits = read_commits(GitRepo(repo.path), base, "HEAD")
+    assert pull_numbers(commits) == [14, 15]
+    pulls = {14: PullInfo(14, "Checkout with **WeChat Pay** @alice", ("enhancement",)),
+             15: PullInfo(15, "Update things", ("dependencies",))}
+    entries = entries_from_commits(commits, pulls=pulls)
+    assert [(e.section, e.text, e.source) for e in entries] == [("added", "Checkout with WeChat Pay @\u200balice", "#14")]
+    entries = entries_from_commits(commits, pulls=pulls, labels={"enhancement": "improved"})
+    assert [(e.section, e.source) for e in entries] == [("improved", "#14")]
+
+
+def test_without_the_title_a_merge_uses_its_first_meaningful_commit(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "f")
+    repo.write("a.js", "1\n")
+    repo.commit("wip")
+    repo.write("a.js", "2\n")
+    repo.commit("feat: 会员积分")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "f", "-m", "Merge pull request #16 from org/f")
+    assert lines(repo, base) == [("added", "会员积分", "#16")]
+
+
+def test_a_release_branch_gives_the_lines_of_its_pull_requests(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "release")
+    repo.git("checkout", "-q", "-b", "a")
+    repo.write("a.js", "1\n")
+    repo.commit("feat: 新增会员中心页面")
+    repo.git("checkout", "-q", "release")
+    repo.git("merge", "-q", "--no-ff", "a", "-m", "Merge pull request #20 from org/a", "-m", "feat: 新增会员中心页面")
+    repo.write("b.js", "1\n")
+    repo.commit("fix: 修复发布脚本路径")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "release", "-m", "Merge pull request #21 from org/release", "-m", "Release 1.2")
+    assert lines(repo, base) == [("added", "会员中心页面", "#20"), ("fixed", "发布脚本路径", repo.git("rev-parse", "release"))]
+
+
+def test_main_merged_into_a_branch_is_not_listed_again(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "f")
+    repo.write("f.js", "1\n")
+    repo.commit("feat: 新增 F")
+    repo.git("checkout", "-q", "main")
+    repo.write("m.js", "1\n")
+    repo.commit("fix: 修复 M (#30)")
+    repo.git("checkout", "-q", "f")
+    repo.git("merge", "-q", "--no-edit", "main")
+    merge_pr(repo, "f", 31, "feat: 新增 F 页面")
+    assert lines(repo, base) == [("fixed", "修复 M", "#30"), ("added", "F 页面", "#31")]
+
+
+def test_a_revert_cancels_its_target_and_a_revert_of_it_brings_it_back(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.write("lottery.js", "1\n")
+    repo.commit("feat: 新增抽奖活动")
+    repo.git("revert", "--no-edit", "HEAD")
+    repo.write("keep.js", "1\n")
+    repo.commit("feat: 新增每日签到")
+    assert [t for _, t, _ in lines(repo, base)] == ["每日签到"]
+    repo.git("revert", "--no-edit", "HEAD~1")  # revert the revert: the lottery is back
+    assert [t for _, t, _ in lines(repo, base)] == ["抽奖活动", "每日签到"]
+
+
+def test_a_reverted_pull_request_is_gone_with_its_revert_pull_request(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "lottery")
+    repo.write("lottery.js", "1\n")
+    repo.commit("feat: 抽奖")
+    merged = merge_pr(repo, "lottery", 40, "feat: 新增抽奖活动")
+    repo.git("checkout", "-q", "-b", "revert-40-lottery")
+    repo.git("revert", "--no-edit", "-m", "1", merged)
+    merge_pr(repo, "revert-40-lottery", 41, 'Revert "feat: 新增抽奖活动"')
+    repo.write("sign.js", "1\n")
+    repo.commit("feat: 新增签到 (#42)")
+    assert lines(repo, base) == [("added", "新增签到", "#42")]  # a short line keeps its verb
+
+
+def test_ci_and_docs_only_changes_are_left_out_whatever_the_message(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    for path, message in ((".github/workflows/ci.yml", "优化流水线"), ("docs/guide.md", "新增使用指南"),
+                          ("README.md", "feat: 新增说明"), (".gitlab-ci.yml", "fix: 修复部署"),
+                          ("ci/build.sh", "调整构建"), ("pages/a/README.md", "完善页面说明")):
+        repo.write(path, "x\n")
+        repo.commit(message)
+    repo.write("docs/x.md", "y\n")
+    repo.write("pages/a/a.js", "1\n")
+    repo.commit("feat: 新增 A 页面与文档")
+    assert lines(repo, base) == [("added", "A 页面与文档", repo.git("rev-parse", "HEAD"))]
+
+
+def test_gbk_and_emoji_messages(base_repo: tuple[Repo, str], tmp_path: Path) -> None:
+    repo, base = base_repo
+    repo.write("a.js", "1\n")
+    message = tmp_path / "msg.txt"
+    message.write_bytes("修复：订单列表乱码\n".encode("gbk"))
+    repo.git("add", "-A")
+    repo.git("-c", "i18n.commitEncoding=", "commit", "-q", "-F", str(message))  # raw GBK, no encoding header
+    repo.write("b.js", "1\n")
+    repo.git("add", "-A")
+    message.write_bytes("新增：积分商城\n".encode("gbk"))
+    repo.git("-c", "i18n.commitEncoding=GBK", "commit", "-q", "-F", str(message))  # GBK with the header
+    repo.write("c.js", "1\n")
+    repo.commit("✨ 新增优惠券入口 🎁")
+    assert [(s, t) for s, t, _ in lines(repo, base)] == [
+        ("fixed", "订单列表乱码"), ("added", "积分商城"), ("added", "优惠券入口 🎁")]
+
+
+def test_identical_lines_are_listed_once(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    for n in (1, 2):
+        repo.write(f"f{n}.js", "1\n")
+        repo.commit("fix: 修复登录态丢失")
+    assert len(lines(repo, base)) == 1
+
+
+def test_the_first_release_reads_the_whole_history(base_repo: tuple[Repo, str]) -> None:
+    repo, _ = base_repo
+    repo.write("a.js", "1\n")
+    repo.commit("feat: 新增首页")
+    commits = read_commits(GitRepo(repo.path), EMPTY_TREE, "HEAD")
+    assert [c.subject for c in commits] == ["chore: 初始版本", "feat: 新增首页"]
+    assert commits[0].files == ("app.js",)
+    assert lines(repo, EMPTY_TREE) == [("added", "新增首页", repo.git("rev-parse", "HEAD"))]
+
+
+def test_units_without_the_history_around_them() -> None:
+    """Commits as a caller may build them (no files, no parents in the range) are still one line each."""
+    commits = [Commit("a" * 40, ("0" * 40,), "feat: 新增 A 页面"), Commit("b" * 40, ("a" * 40,), "fix: B 页面崩溃")]
+    assert [(e.section, e.text) for e in entries_from_commits(commits)] == [("added", "A 页面"), ("fixed", "B 页面崩溃")]
