@@ -38,20 +38,18 @@ Where GitHub behaves in a way worth testing against, the fake does too:
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import re
-import socket
-import threading
 import time
 import traceback
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NamedTuple
+
+from fakehttp import LoopbackServer
 
 __all__ = [
     "DEFAULT_REPO",
@@ -194,59 +192,7 @@ class _Route(NamedTuple):
     doc: str
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    allow_reuse_address = True
-    fake: FakeGitHub
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # a client hanging up (or stop() closing a keep-alive connection) is not worth a traceback
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _HTTPServer
-
-    def version_string(self) -> str:
-        return "github.com"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.server.fake._track(self.connection, True)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        finally:
-            self.server.fake._track(self.connection, False)
-
-    def _handle(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        status, headers, payload = self.server.fake._dispatch(
-            self.command, self.path, dict(self.headers.items()), raw)
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        if status not in (204, 304):
-            self.send_header("Content-Length", str(len(payload)))
-        if status not in (204, 304) and self.command != "HEAD":
-            # headers and body in one write: two small writes on a keep-alive connection meet Nagle's
-            # algorithm and the client's delayed ACK, which costs ~40 ms per request
-            self._headers_buffer.append(b"\r\n" + payload)  # type: ignore[attr-defined]
-            self.flush_headers()
-        else:
-            self.end_headers()
-
-    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = _handle
-
-
-class FakeGitHub:
+class FakeGitHub(LoopbackServer):
     """A fake GitHub REST server on 127.0.0.1 (port chosen by the OS).
 
     ``tokens`` maps a token to an identity ``{"login", "id", "type": "User"|"Bot",
@@ -254,9 +200,12 @@ class FakeGitHub:
     it defaults to :data:`DEFAULT_TOKENS`. ``repo`` is created at start-up (``None`` for none).
     """
 
+    server_header = "github.com"
+    thread_name = "fakegithub"
+
     def __init__(self, tokens: Mapping[str, Mapping[str, Any]] | None = None, repo: str | None = DEFAULT_REPO,
                  *, start_time: str = "2026-01-01T00:00:00Z") -> None:
-        self._lock = threading.RLock()
+        super().__init__()
         self.tokens: dict[str, dict[str, Any]] = {}
         for tok, ident in (DEFAULT_TOKENS if tokens is None else tokens).items():
             self.add_token(tok, **ident)
@@ -269,55 +218,12 @@ class FakeGitHub:
         self._clock = datetime.strptime(start_time, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
         self._next_id = 1000
         self._request_seq = 0
-        self._httpd: _HTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._connections: set[socket.socket] = set()
         self.default_repo = repo or ""
         self._routes = self._build_routes()
         if repo:
             self.add_repo(repo)
 
     # ------------------------------------------------------------------ lifecycle
-
-    def start(self) -> FakeGitHub:
-        if self._httpd is not None:
-            return self
-        httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
-        httpd.fake = self
-        self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01},
-                                        name="fakegithub", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        httpd, self._httpd = self._httpd, None
-        if httpd is None:
-            return
-        httpd.shutdown()
-        with self._lock:
-            conns = list(self._connections)
-        for conn in conns:  # keep-alive connections would otherwise park handler threads
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-        httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    close = stop
-
-    def __enter__(self) -> FakeGitHub:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        if self._httpd is None:
-            raise RuntimeError("FakeGitHub is not started")
-        return int(self._httpd.server_address[1])
 
     @property
     def base_url(self) -> str:
@@ -327,12 +233,6 @@ class FakeGitHub:
     def ghe_base_url(self) -> str:
         return f"{self.base_url}{_GHE_PREFIX}"
 
-    def _track(self, conn: socket.socket, add: bool) -> None:
-        with self._lock:
-            if add:
-                self._connections.add(conn)
-            else:
-                self._connections.discard(conn)
 
     # ------------------------------------------------------------------ clock and ids
 

@@ -31,16 +31,14 @@ Where GitLab behaves in a way worth testing against, the fake does too:
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import socket
-import threading
 import traceback
 import urllib.parse
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NamedTuple
+
+from fakehttp import LoopbackServer
 
 PROJECT_ID = 4242
 PROJECT_PATH = "octo-group/mini-app"
@@ -113,106 +111,25 @@ class _Fault(NamedTuple):
     remaining: list[int]
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    allow_reuse_address = True
-    fake: FakeGitLab
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # a client hanging up is not worth a traceback
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _HTTPServer
-
-    def version_string(self) -> str:
-        return "nginx"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.server.fake._track(self.connection, True)
-
-    def finish(self) -> None:
-        try:
-            super().finish()
-        finally:
-            self.server.fake._track(self.connection, False)
-
-    def _handle(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        status, headers, payload = self.server.fake._dispatch(self.command, self.path, dict(self.headers.items()),
-                                                              raw)
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        if status != 204:
-            self.send_header("Content-Length", str(len(payload)))
-            self._headers_buffer.append(b"\r\n" + payload)  # type: ignore[attr-defined]
-            self.flush_headers()
-        else:
-            self.end_headers()
-
-    do_GET = do_POST = do_PUT = do_DELETE = _handle
-
-
-class FakeGitLab:
+class FakeGitLab(LoopbackServer):
     """A fake GitLab on 127.0.0.1 (port chosen by the OS) holding project :data:`PROJECT_PATH`
     (id :data:`PROJECT_ID`, private) with the users and tokens above."""
 
+    server_header = "nginx"
+    thread_name = "fakegitlab"
+
     def __init__(self, *, start_time: str = "2026-01-01T00:00:00Z") -> None:
-        self._lock = threading.RLock()
+        super().__init__()
         self.requests: list[Request] = []
         self.errors: list[str] = []
         self._faults: list[_Fault] = []
         self._mrs: dict[int, dict[str, Any]] = {}
         self._clock = datetime.strptime(start_time, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
         self._next_id = 30000
-        self._httpd: _HTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._connections: set[socket.socket] = set()
 
     # ------------------------------------------------------------------ lifecycle
 
-    def start(self) -> FakeGitLab:
-        if self._httpd is None:
-            httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
-            httpd.fake = self
-            self._httpd = httpd
-            self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01},
-                                            name="fakegitlab", daemon=True)
-            self._thread.start()
-        return self
 
-    def stop(self) -> None:
-        httpd, self._httpd = self._httpd, None
-        if httpd is None:
-            return
-        httpd.shutdown()
-        with self._lock:
-            conns = list(self._connections)
-        for conn in conns:
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-        httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def __enter__(self) -> FakeGitLab:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _track(self, conn: socket.socket, add: bool) -> None:
-        with self._lock:
-            (self._connections.add if add else self._connections.discard)(conn)
 
     @property
     def base_url(self) -> str:
