@@ -140,3 +140,13 @@ def test_unrelated_histories_exit_2(app_repo):
     code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "main", "--head", "other")
     assert code == 2
     assert err == "mp-precheck: main and other have no common ancestor\n"
+
+
+def test_notes_warn_on_stderr_while_high_risks_are_open(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ up() { wx.uploadFile({ url: 'https://u.example.com', filePath: '' }) } })\n")
+    app_repo.commit("feat(me): 头像上传")
+    code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
+    assert code == 0 and out.startswith("本次版本变更：")
+    assert err == ("mp-precheck: 1 high-risk finding(s) still open (upload.upload_file); act on them before "
+                   "submitting — see `mp-precheck diff`\n")

@@ -221,6 +221,7 @@ def _notes(args: argparse.Namespace) -> int:
                                    config_path=args.config, language=args.language, cache=args.cache,
                                    warn=lambda line: print(f"mp-precheck: {line}", file=sys.stderr))
         emit(draft.feedback + "\n" if args.feedback else draft.text, args.output)
+        _warn_open_risks(run.report)
         return 0
     if args.tag_pattern:
         raise UserError("--tag-pattern chooses the previous release tag: give --tag too")
@@ -230,7 +231,17 @@ def _notes(args: argparse.Namespace) -> int:
                         "is nothing to describe; check --base and --head")
     assert run.drafted is not None
     emit(run.drafted.feedback + "\n" if args.feedback else run.report.notes, args.output)
+    _warn_open_risks(run.report)
     return 0
+
+
+def _warn_open_risks(report: Report) -> None:
+    """Notes are drafted for submission: say on stderr when high risks are still open (exit stays 0)."""
+    high = [f for f in report.active_findings if f.severity == "high"]
+    if high:
+        rules = ", ".join(sorted({f.rule for f in high})[:5])
+        print(f"mp-precheck: {len(high)} high-risk finding(s) still open ({rules}); act on them before "
+              "submitting — see `mp-precheck diff`", file=sys.stderr)
 
 
 PullLookup = Callable[[list[int]], dict[int, PullInfo]]
