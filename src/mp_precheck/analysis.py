@@ -146,8 +146,11 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         findings.extend(project_findings)
         removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
     findings = _configured(findings, options.config)
-    findings = _suppressed(findings, changes.files, store, catalog, options.language,
-                           set(repo.grep_needles(head, {DIRECTIVE})))
+    changed = [f.new_path for f in changes.files if f.new_path and f.new_blob and not f.binary]
+    # Look for directives in the changed files only (a whole-tree grep costs ~0.2 s on 40,000 files).
+    scope = [f":(literal){p}" for p in changed] if len(changed) <= 2000 else []
+    with_directives = set(repo.grep_needles(head, {DIRECTIVE}, scope)) if changed else set()
+    findings = _suppressed(findings, changes.files, store, catalog, options.language, with_directives)
     findings = apply_baseline(findings, options.baseline)
     findings += _relaxations(repo, merge_base, head, catalog, options.language)
 
@@ -191,8 +194,9 @@ def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: F
 def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str) -> list[Finding]:
     """Changes to the config or the baseline that make later runs check less."""
     out = []
+    files = repo.read_files([(rev, name) for rev in (base, head) for name in (CONFIG_NAME, BASELINE_NAME)])
     for name, compare_texts in ((CONFIG_NAME, config_relaxations), (BASELINE_NAME, baseline_relaxations)):
-        before, after = repo.read_file(base, name), repo.read_file(head, name)
+        before, after = files[(base, name)], files[(head, name)]
         if before == after:
             continue
         changes = compare_texts(_text_or_none(before), _text_or_none(after), name)

@@ -56,6 +56,10 @@ class GitRepo:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        # Answers that cannot change while one analysis runs (one instance serves one run).
+        self._resolved: dict[str, str] = {}
+        self._merge_bases: dict[tuple[str, str], str | None] = {}
+        self._files: dict[tuple[str, str], bytes | None] = {}
         if not self.path.exists():
             raise NotAGitRepository(f"{self.path}: no such folder")
         proc = self._run_raw("rev-parse", "--git-dir")
@@ -94,6 +98,8 @@ class GitRepo:
         Raises:
             UnknownRevision: git does not know ``rev`` or it names no commit.
         """
+        if rev in self._resolved:
+            return self._resolved[rev]
         if rev.startswith("-"):
             raise UnknownRevision(f"unknown revision {rev!r}")
         proc = self._run_raw("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
@@ -104,7 +110,8 @@ class GitRepo:
                 close = self._similar_refs(rev)
                 hint = f" (did you mean {' or '.join(close)}?)" if close else ""
             raise UnknownRevision(f"unknown revision {rev!r}{hint}")
-        return proc.stdout.decode().strip()
+        self._resolved[rev] = proc.stdout.decode().strip()
+        return self._resolved[rev]
 
     def _similar_refs(self, rev: str) -> list[str]:
         """Up to two branch or tag names close to ``rev`` (``origin/main`` → ``main`` in a clone with no remote)."""
@@ -116,10 +123,10 @@ class GitRepo:
 
     def merge_base(self, a: str, b: str) -> str | None:
         """The best common ancestor of commits ``a`` and ``b``, or None when they share no history."""
-        proc = self._run_raw("merge-base", a, b)
-        if proc.returncode != 0:
-            return None
-        return proc.stdout.decode().strip() or None
+        if (a, b) not in self._merge_bases:
+            proc = self._run_raw("merge-base", a, b)
+            self._merge_bases[(a, b)] = (proc.stdout.decode().strip() or None) if proc.returncode == 0 else None
+        return self._merge_bases[(a, b)]
 
     def is_shallow(self) -> bool:
         proc = self._run_raw("rev-parse", "--is-shallow-repository")
@@ -148,8 +155,43 @@ class GitRepo:
         out = self.run("cat-file", "--batch", stdin=("\n".join(wanted) + "\n").encode())
         return dict(_parse_batch(out))
 
+    def read_files(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
+        """Bytes of each (revision, path) — None where the file does not exist — in one ``cat-file`` call."""
+        items = [w for w in dict.fromkeys(wanted) if w not in self._files]
+        # `rev:path` names an object directly; paths git would read as relative ("./x") go through ls-tree.
+        simple = [(rev, path) for rev, path in items
+                  if "\n" not in path and not path.startswith(("./", "../", "/"))]
+        if simple:
+            names = [f"{rev}:{path}" for rev, path in simple]
+            found = self.read_blobs_by_name(names)
+            for (rev, path), name in zip(simple, names, strict=True):
+                self._files[(rev, path)] = found.get(name)
+        for rev, path in items:
+            if (rev, path) not in self._files:
+                self._files[(rev, path)] = self._read_file_by_tree(rev, path)
+        return {w: self._files[w] for w in wanted}
+
+    def read_blobs_by_name(self, names: list[str]) -> dict[str, bytes]:
+        """Contents of objects named like ``rev:path`` (blobs only; missing or non-blob names left out)."""
+        out = self.run("cat-file", "--batch", stdin=("\n".join(names) + "\n").encode())
+        found: dict[str, bytes] = {}
+        pos = 0
+        for name in names:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].decode("utf-8", "replace").split()
+            pos = end + 1
+            if len(header) == 3 and header[1] in ("blob", "tree", "commit", "tag"):
+                size = int(header[2])
+                if header[1] == "blob":
+                    found[name] = out[pos:pos + size]
+                pos += size + 1
+        return found
+
     def read_file(self, rev: str, path: str) -> bytes | None:
         """Bytes of ``path`` in commit ``rev``, or None when the file does not exist there."""
+        return self.read_files([(rev, path)])[(rev, path)]
+
+    def _read_file_by_tree(self, rev: str, path: str) -> bytes | None:
         entries = [e for e in self.ls_tree_paths(rev, [path]) if e.path == path and not e.is_submodule]
         if not entries:
             return None

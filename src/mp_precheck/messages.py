@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
+from .catalog import load_yaml
 from .resources import data_dir
 
 LANGUAGES = ("zh-CN", "en")
@@ -14,7 +13,7 @@ LANGUAGES = ("zh-CN", "en")
 
 @cache
 def _catalog() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load((data_dir("templates") / "messages.yml").read_text("utf-8"))
+    data: dict[str, dict[str, str]] = load_yaml((data_dir("templates") / "messages.yml").read_text("utf-8"))
     return data
 
 

@@ -15,9 +15,8 @@ from functools import cache
 from typing import Any
 
 import jinja2
-import yaml
 
-from .catalog import FAMILIES, SEVERITIES, Catalog, Rule
+from .catalog import FAMILIES, SEVERITIES, Catalog, Rule, load_yaml
 from .errors import UserError
 from .escape import code, md_text
 from .messages import LANGUAGES, Messages
@@ -30,7 +29,7 @@ class UnknownRule(UserError):
 
 @cache
 def _labels() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load((data_dir("templates") / "reference.yml").read_text("utf-8"))
+    data: dict[str, dict[str, str]] = load_yaml((data_dir("templates") / "reference.yml").read_text("utf-8"))
     return data
 
 
