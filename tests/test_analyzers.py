@@ -234,9 +234,18 @@ def test_share_reward_text_and_plain_share_button(app_repo):
 
 def test_brand_allow_list_from_config(app_repo):
     base = with_config(app_repo, "branding: {allow: [微信商城]}\n")
-    app_repo.write("pages/me/me.json", '{"navigationBarTitleText": "微信官方商城"}\n')
+    app_repo.write("pages/me/me.json", '{"navigationBarTitleText": "微信商城"}\n')
+    app_repo.write("pages/index/index.json", '{"navigationBarTitleText": "微信官方商城"}\n')
     app_repo.commit()
-    assert "branding.brand_text" in rules(run(app_repo.path, base))
+    assert {(f.rule, f.path) for f in run(app_repo.path, base).findings if f.family == "branding"} == {
+        ("branding.brand_text", "pages/index/index.json")}  # an official claim stays; the allowed name goes
+
+
+def test_brand_name_in_a_title_without_an_allow_list(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.json", '{"navigationBarTitleText": "微信商城"}\n')
+    app_repo.commit()
+    assert ("branding.brand_text", "pages/me/me.json", 1, "app") in found(run(app_repo.path, base))
 
 
 def test_textarea_on_a_page_that_posts_is_user_text(app_repo):

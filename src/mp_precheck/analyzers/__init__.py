@@ -4,7 +4,7 @@ findings so far and returns the findings after its job."""
 
 from __future__ import annotations
 
-from . import categories, consent_flow, content_security, domains, location_config, privacy_declaration
+from . import branding, categories, consent_flow, content_security, domains, location_config, privacy_declaration
 from .context import Analyzer, ProjectContext
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
@@ -14,6 +14,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
     ("categories", categories.analyze),
+    ("branding", branding.analyze),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

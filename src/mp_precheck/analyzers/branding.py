@@ -1,0 +1,30 @@
+"""Branding allow-phrases from the config (``branding.allow``).
+
+The extractor already ignores WeChat's own legitimate phrases (微信支付 on a pay button, 微信登录,
+微信号 as a form label…). A team may have more (a partner programme's wording, a product name): a
+``branding.brand_text`` finding whose every brand mention lies inside an allowed phrase is dropped.
+Claims of being official (微信官方) stay, whatever is allowed around them. Source: OPS2018 12.3–12.4.
+"""
+
+from __future__ import annotations
+
+from ..report import Finding
+from ..textsignals import BRAND_CLAIM, BRAND_NAME, DEFAULT_BRAND_ALLOW
+from .context import ProjectContext
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    allowed = context.config.branding_allow
+    if not allowed:
+        return findings
+    phrases = sorted((*DEFAULT_BRAND_ALLOW, *allowed), key=len, reverse=True)
+    out = []
+    for f in findings:
+        if f.rule == "branding.brand_text" and f.value:
+            text = f.value
+            for phrase in phrases:
+                text = text.replace(phrase, "")
+            if not BRAND_NAME.search(text) and not BRAND_CLAIM.search(f.value):
+                continue
+        out.append(f)
+    return out
