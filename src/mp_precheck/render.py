@@ -55,6 +55,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_text
     env.filters["code"] = code
+    # Catalog text is ours, so Markdown in it is meant; but `<web-view>` must not become an HTML tag.
+    env.filters["nohtml"] = lambda text: str(text).replace("<", "&lt;").replace(">", "&gt;")
     return env
 
 
