@@ -80,6 +80,7 @@ def read_settings(env: Mapping[str, str], workspace: Path) -> action.Settings:
         base=_input(env, "base"),
         head=_input(env, "head"),
         mode=_input(env, "mode") or "auto",
+        cache=_input(env, "cache"),
         debug=env.get("RUNNER_DEBUG") == "1",
     )
 

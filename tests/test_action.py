@@ -135,7 +135,8 @@ class Action:
         (files / "output").write_text("")
         (files / "summary").write_text("")
         values = {"github-token": token, "config": "", "language": "en", "fail-on": "", "comment": "always",
-                  "status-name": "mp-precheck", "base": "", "head": "", "mode": "auto", "bot-login": ""}
+                  "status-name": "mp-precheck", "base": "", "head": "", "mode": "auto", "bot-login": "",
+                  "cache": ""}
         values.update({k.replace("_", "-"): v for k, v in inputs.items()})
         variables = {f"INPUT_{k.upper()}": v for k, v in values.items()}
         variables.update({
@@ -213,6 +214,18 @@ def test_first_run_comments_sets_status_and_writes_everything(up: Upstream, serv
     assert len(annotations) == high
     assert all(a.startswith("::error file=pages/me/me.js,line=1,title=") for a in annotations)
     assert [q.path for q in server.calls("GET", "/user$")] == ["/user"]  # installation token: 403, then the bot
+
+
+def test_cache_input_keeps_facts_in_the_workspace_between_runs(up: Upstream, server: FakeGitHub,
+                                                               action: Action) -> None:
+    seed_pull(server, up)
+    first = action(pr_event(up), cache=".mp-precheck-cache.sqlite")
+    cache = first.workspace / ".mp-precheck-cache.sqlite"
+    assert cache.stat().st_size > 0
+    second = action(pr_event(up), cache=".mp-precheck-cache.sqlite")
+    assert (first.code, second.code) == (1, 1)
+    report = json.loads((second.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
+    assert "privacy.location" in {f["rule"] for f in report["findings"]}
 
 
 def test_second_run_edits_the_comment_in_place(up: Upstream, server: FakeGitHub, action: Action,

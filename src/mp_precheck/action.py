@@ -100,6 +100,7 @@ class Settings:
     base: str = ""
     head: str = ""
     mode: str = "auto"
+    cache: str = ""
     debug: bool = False
 
     @property
@@ -239,7 +240,8 @@ def run(settings: Settings, github: GitHubPort, runner: RunnerIO, repo: GitRepo)
         prepare_history(repo, base, head, target.fetch_refs, runner)
         with tempfile.TemporaryDirectory(prefix="mp-precheck-") as tmp:
             config_path = base_config(repo, settings, base, head, Path(tmp))
-            result = analyse(str(repo.path), base, head, config_path, settings.language or None)
+            result = analyse(str(repo.path), base, head, config_path, settings.language or None,
+                             cache=cache_file(settings))
     except UserError as exc:
         return _not_analysed(settings, github, runner, target, f"mp-precheck: {exc}", 2)
     except GitHubFailure as exc:
@@ -581,6 +583,14 @@ def marker_head(body: str) -> str | None:
         return None
     head = re.search(r"\bhead=([0-9a-fA-F]{7,40})\b", found.group("attrs"))
     return head.group(1).lower() if head else None
+
+
+def cache_file(settings: Settings) -> str | None:
+    """The ``cache`` input as a path in the workspace (keep it between runs with actions/cache), or None."""
+    if not settings.cache:
+        return None
+    path = Path(settings.cache)
+    return str(path if path.is_absolute() else settings.workspace / path)
 
 
 def check_inputs(settings: Settings) -> None:
