@@ -161,16 +161,36 @@ def _blocking(path: str) -> bool:
     return path.rsplit("/", 1)[-1] in _CONFIG_FILES
 
 
+# Configuration that only accompanies a feature is shown under that feature's entry (its fix already
+# says what the configuration needs), so one change reads as one item: rule → the rule it belongs to.
+RELATED = {
+    "privacy.required_private_infos": "privacy.location",
+    "privacy.permission": "privacy.location",
+    "privacy.background_location": "privacy.location",
+    "external_link.business_domain": "external_link.web_view",
+}
+
+
 def _group(detail: list[Finding]) -> list[dict[str, Any]]:
     """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
-    with every place it fired, so a fix text is shown once."""
+    with every place it fired, so a fix text is shown once; accompanying configuration (:data:`RELATED`)
+    is listed under the entry of the feature it belongs to."""
     groups: dict[str, dict[str, Any]] = {}
+    present = {f.rule for f in detail}
     for f in detail:  # already most severe first
+        if RELATED.get(f.rule) in present:
+            continue
         group = groups.setdefault(f.family, {"family": f.family, "icon": _ICONS[f.severity], "entries": {}})
         entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
-            "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity], "scope": f.scope, "fix": f.fix,
-            "doc": f.doc, "privacy_type": f.privacy_type, "privacy_key": f.privacy_key, "findings": []})
+            "rule": f.rule, "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity], "scope": f.scope,
+            "fix": f.fix, "doc": f.doc, "privacy_type": f.privacy_type, "privacy_key": f.privacy_key,
+            "findings": [], "related": []})
         entry["findings"].append(f)
+    for f in detail:
+        owner = RELATED.get(f.rule)
+        if owner in present:
+            target = next(e for g in groups.values() for e in g["entries"].values() if e["rule"] == owner)
+            target["related"].append(f)
     return [{**g, "entries": list(g["entries"].values())} for g in groups.values()]
 
 
