@@ -25,6 +25,7 @@ from tree_sitter import Language, Node, Parser
 from .facts import Export, Fact, FileFacts
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
+from .syntax import call_option
 from .syntax import node_text as _text
 from .syntax import string_value as _string_value
 from .syntax import walk as _walk
@@ -310,42 +311,26 @@ class _Extractor:
 
     def _url_argument(self, api: str, call: Node) -> None:
         """Remember which constants build the ``url`` of a request, so their hosts get its role."""
-        args = call.child_by_field_name("arguments")
-        if args is None or not args.named_children or args.named_children[0].type != "object":
-            return
-        for pair in args.named_children[0].named_children:
-            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "url":
-                value = pair.child_by_field_name("value")
-                for node in _walk(value) if value is not None else ():
-                    if node.type == "identifier":
-                        self.url_roles.setdefault(_text(node), _HOST_ROLES[api])
+        value = call_option(call, "url")
+        for node in _walk(value) if value is not None else ():
+            if node.type == "identifier":
+                self.url_roles.setdefault(_text(node), _HOST_ROLES[api])
 
     def _clipboard_link(self, call: Node) -> None:
         """``setClipboardData`` copying a link: a URL literal, or a value named like a URL or link."""
-        args = call.child_by_field_name("arguments")
-        if args is None or not args.named_children or args.named_children[0].type != "object":
+        value = call_option(call, "data")
+        if value is None:
             return
-        for pair in args.named_children[0].named_children:
-            if pair.type != "pair" or _text(pair.child_by_field_name("key")).strip("'\"") != "data":
-                continue
-            value = pair.child_by_field_name("value")
-            if value is None:
-                return
-            literal = _string_value(value)
-            linky = find_urls(literal) if literal is not None else _LINK_NAME.search(_text(value))
-            if linky:
-                self.facts.append(Fact("wx.setClipboardData:link", "api", self.line(pair), _text(value)[:200]))
+        literal = _string_value(value)
+        linky = find_urls(literal) if literal is not None else _LINK_NAME.search(_text(value))
+        if linky:
+            self.facts.append(Fact("wx.setClipboardData:link", "api", self.line(value), _text(value)[:200]))
 
     def _authorize_scope(self, call: Node) -> None:
-        args = call.child_by_field_name("arguments")
-        if args is None or not args.named_children or args.named_children[0].type != "object":
-            return
-        for pair in args.named_children[0].named_children:
-            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "scope":
-                value = pair.child_by_field_name("value")
-                scope = _string_value(value) if value is not None else None
-                if scope:
-                    self.facts.append(Fact(f"wx.authorize:{scope}", "api", self.line(pair), scope))
+        value = call_option(call, "scope")
+        scope = _string_value(value) if value is not None else None
+        if scope and value is not None:
+            self.facts.append(Fact(f"wx.authorize:{scope}", "api", self.line(value), scope))
 
     def _call(self, node: Node) -> None:
         fn = node.child_by_field_name("function")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from tree_sitter import Node
 
 from .syntax import node_text as _text
+from .syntax import object_property
 from .syntax import walk as _walk
 
 HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "componentDidMount", "componentDidShow",
@@ -127,9 +128,5 @@ def _statement_in(body: Node, node: Node) -> Node:
 
 
 def _url_text(arg: Node) -> str:
-    if arg.type == "object":
-        for pair in arg.named_children:
-            if pair.type == "pair" and _text(pair.child_by_field_name("key")).strip("'\"") == "url":
-                return _text(pair.child_by_field_name("value"))
-        return ""
-    return _text(arg)
+    """The text of a navigation target: ``{ url: … }`` or a plain argument."""
+    return _text(object_property(arg, "url")) if arg.type == "object" else _text(arg)

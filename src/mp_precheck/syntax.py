@@ -36,3 +36,20 @@ def string_value(node: Node) -> str | None:
                 parts.append(node_text(child))
         return "".join(parts)
     return None
+
+
+def object_property(obj: Node | None, key: str) -> Node | None:
+    """The value node of ``key`` in an object literal (``{ url: … }``, ``{ 'url': … }``), or None."""
+    if obj is None or obj.type != "object":
+        return None
+    for pair in obj.named_children:
+        if pair.type == "pair" and node_text(pair.child_by_field_name("key")).strip("'\"`") == key:
+            return pair.child_by_field_name("value")
+    return None
+
+
+def call_option(call: Node, key: str) -> Node | None:
+    """The value of ``key`` in the options object a ``wx`` API takes first: ``wx.request({ url })``."""
+    args = call.child_by_field_name("arguments")
+    first = args.named_children[0] if args is not None and args.named_children else None
+    return object_property(first, key)
