@@ -1,0 +1,85 @@
+"""The accuracy scorer in eval/: a case materialized from a bare "mirror" built here, the installed
+mp-precheck run on it, and hits, misses, false alarms and must-not-flag hits counted by its rules."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from conftest import MINIMAL_APP, Repo
+
+ROOT = Path(__file__).resolve().parent.parent
+MPP = str(Path(sys.executable).parent / "mp-precheck")
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("run_eval", ROOT / "eval" / "run_eval.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def scorer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    module = _scorer()
+    monkeypatch.setattr(module, "CACHE", tmp_path / "cases")
+    monkeypatch.setenv("MIRRORS", str(tmp_path / "mirrors"))
+    return module
+
+
+def _mirror(tmp_path: Path, source: Repo) -> None:
+    dest = tmp_path / "mirrors" / "octo+shop" / "repo"
+    dest.parent.mkdir(parents=True)
+    source.git("clone", "-q", "--bare", str(source.path), str(dest))
+
+
+def _case(base: str, head: str, **labels: Any) -> dict[str, Any]:
+    return {"id": "octo-location", "repo": "octo/shop", "base": base, "head": head, **labels}
+
+
+def test_scorer_counts_hits_false_alarms_and_must_not_flag(tmp_path: Path, scorer: ModuleType) -> None:
+    app = Repo(tmp_path / "src")
+    app.write_files(MINIMAL_APP)
+    base = app.commit("base")
+    app.write("pages/index/index.js", "Page({\n  onLoad() {\n    wx.getLocation({ type: 'gcj02' })\n  }\n})\n")
+    app.write("pages/me/me.js", "Page({\n  pay() {\n    wx.requestPayment({})\n  }\n})\n")
+    head = app.commit("location and payment")
+    _mirror(tmp_path, app)
+
+    case = _case(base, head,
+                 expected_findings=[{"family": "privacy", "key": "wx.getLocation",
+                                     "file": "pages/index/index.js", "line": 3},
+                                    {"family": "upload", "key": "wx.uploadFile",
+                                     "file": "pages/index/index.js", "line": 3}],
+                 must_not_flag=[{"family": "payment", "key": "wx.requestPayment",
+                                 "file": "pages/me/me.js", "line": 3}])
+    result = scorer.score([case], lambda r, b, h: scorer.findings_of(MPP, r, b, h))
+
+    assert result["errors"] == []
+    assert result["families"]["privacy"]["tp"] == 1
+    assert result["per_case"]["octo-location"]["missed"] == ["upload wx.uploadFile pages/index/index.js:3"]
+    assert any(a.startswith("payment payment.") and a.endswith("pages/me/me.js:3")
+               for a in result["per_case"]["octo-location"]["false_alarms"])
+    assert result["must_not_flag_hits"] == [["octo-location", "wx.requestPayment pages/me/me.js"]]
+
+
+def test_token_must_be_named_by_the_finding(scorer: ModuleType) -> None:
+    finding = {"family": "privacy", "path": "a.js", "line": 10, "subject": "wx.chooseImage"}
+    case = {"expected_findings": [{"family": "privacy", "key": "wx.getLocation", "file": "a.js", "line": 10}]}
+    scored = scorer.score_case(case, [finding])
+    assert scored["missed"] == ["privacy wx.getLocation a.js:10"]
+    assert scorer.token_of("host:api.example.com", "external_link") == "api.example.com"
+    assert scorer.token_of("WeChat logo on the login page", "branding") is None
+
+
+def test_secret_values_are_found_and_redacted_ones_are_not(scorer: ModuleType) -> None:
+    leaked = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=3f2a9c0d1e8b7a6f5e4d3c2b1a0f9e8d"
+    redacted = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=***"
+    assert [m.group(1)[:4] for m in scorer._SECRET.finditer(leaked)] == ["3f2a"]
+    assert list(scorer._SECRET.finditer(redacted)) == []
