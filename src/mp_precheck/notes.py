@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .catalog import Catalog
 from .changelog import Entry
@@ -85,7 +85,9 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     more = {name: len(lines) - len(shown[name]) for name, lines in sections.items()}
     corpus = " ".join(e.text for e in entries).lower()
     projects = {p.root: p for p in report.projects}
-    app_wide = [f for f in report.active_findings if f.scope == "app" and not _unshipped(f, projects)]
+    # code the Mini Program does not ship (a demo folder, an unregistered page) is nothing to tell the reviewer
+    report = replace(report, findings=tuple(f for f in report.findings if not _unshipped(f, projects)))
+    app_wide = [f for f in report.active_findings if f.scope == "app"]
     risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
     reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
     answers = [
