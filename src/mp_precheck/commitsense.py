@@ -94,8 +94,8 @@ def verb_section(text: str) -> Section | None:
             at = lowered.find(verb)
             if at != -1:
                 positions.append((at, section))
-    if _FIX_WORDS.search(text):
-        return "fixed"
+    if _FIX_WORDS.search(text) or ("问题" in text and lowered.startswith(("修改", "处理", "解决", "修复"))):
+        return "fixed"  # "修改子表单回显问题" fixes a problem
     return min(positions)[1] if positions else None
 
 

@@ -283,6 +283,6 @@ def _category_feature(finding: Finding, messages: Messages) -> str:
 
 
 def _category_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
-    what = sorted({_category_feature(f, messages) for f in app_wide if f.family == "category"})
+    what = sorted({_category_feature(f, messages) for f in report.active_findings if f.family == "category"})
     return _answer(report, "category", [messages.t("notes.category_detail", what=messages.join(what))] if what else [],
                    messages)
