@@ -22,6 +22,7 @@ from .factcache import FactCache
 from .facts import FileFacts
 from .factstore import FactStore
 from .gitrepo import EMPTY_TREE, GitRepo, TreeEntry
+from .pagetitles import page_of, page_title
 from .pathfilter import matches
 from .presence import needles, present_in
 from .relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
@@ -157,7 +158,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     status: Status | None = None if touched else "no_mini_program_change"
     return Report(
         base=merge_base, head=head,
-        projects=tuple(ProjectInfo(p.root, p.framework) for p in head_projects),
+        projects=tuple(_project_info(p, findings, _reader(store, head_tree)) for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=_analysed(options.config),
         status=status, changed_files=len(changes.files),
@@ -261,6 +262,15 @@ def base_tree_from(head_tree: Mapping[str, TreeEntry], files: tuple[FileChange, 
         if change.old_path and change.old_blob and change.old_mode:
             tree[change.old_path] = TreeEntry(change.old_path, change.old_mode, change.old_blob, 0)
     return tree
+
+
+def _project_info(project: Project, findings: list[Finding], read_text: Callable[[str], str | None]) -> ProjectInfo:
+    """What the report keeps of a project: the titles of the pages its app-wide findings are in."""
+    pages = sorted({page for f in findings if f.scope == "app" and f.project == project.root
+                    and (page := page_of(f.path, project.root, project.pages)) is not None})
+    titles = ((page, page_title(page, project.root, project.framework, read_text)) for page in pages)
+    return ProjectInfo(project.root, project.framework, project.pages,
+                       tuple((page, title) for page, title in titles if title and page))
 
 
 def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], str | None]:

@@ -9,11 +9,13 @@ when the caller has it (:class:`PullInfo`), else the merge commit's body or the 
 
 The section comes from the pull request's labels (``notes.labels`` over :data:`DEFAULT_LABELS`), else
 the Conventional Commit type (``notes.types`` over :data:`DEFAULT_TYPES`: ``feat`` → added, ``fix`` →
-fixed, ``perf``/``refactor``/``style`` → improved), a bracketed or Chinese prefix (``【修复】``,
-``新增：``, ``优化 …``), a gitmoji, or an English verb; anything else is improved. Left out: reverts
-and what they cancel, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, units that
-touch only CI and documentation files (:data:`CI_AND_DOCS`), and messages with no content ("update",
-"修改"). Entries read as sentences for a reviewer: prefix and scope removed, issue references dropped,
+fixed, ``perf``/``style`` → improved, ``refactor`` left out), a bracketed or Chinese prefix
+(``【修复】``, ``新增：``, ``优化 …``), a gitmoji or emoji, the subject's own Chinese verb or an English
+verb (:mod:`.commitsense`); anything else is improved. Left out: reverts and what they cancel,
+housekeeping and other platforms' changes (by message, files and uni-app blocks), dependency bumps,
+``chore``/``ci``/``docs``/``test``/``build`` types, units that touch only CI and documentation files
+(:data:`CI_AND_DOCS`), and messages with no content ("update", "修改"). Entries read as sentences for a
+reviewer: prefix and scope removed, issue references dropped,
 Markdown and HTML reduced to plain text, ``@mentions`` made inert.
 """
 
@@ -25,7 +27,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .commitsense import (
+    is_housekeeping,
+    is_vague,
+    leading_gitmoji,
+    leading_verb_section,
+    names_other_platform_only,
+    verb_section,
+)
 from .gitrepo import EMPTY_TREE, GitRepo
+from .platform_only import only_other_platforms
 from .textcodec import UndecodableFile, decode
 
 Section = Literal["added", "improved", "fixed", "skip"]
@@ -33,7 +44,7 @@ SECTIONS: tuple[Section, ...] = ("added", "improved", "fixed")
 
 DEFAULT_TYPES: dict[str, Section] = {
     "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
-    "perf": "improved", "refactor": "improved", "style": "improved", "improve": "improved", "ui": "improved",
+    "perf": "improved", "refactor": "skip", "style": "improved", "improve": "improved", "ui": "improved",
     "chore": "skip", "ci": "skip", "docs": "skip", "doc": "skip", "test": "skip", "tests": "skip",
     "build": "skip", "release": "skip", "wip": "skip", "merge": "skip", "revert": "skip", "deps": "skip",
 }
@@ -65,17 +76,6 @@ _ENGLISH_VERBS: dict[str, Section] = {
     **dict.fromkeys(("improve", "improves", "optimize", "optimise", "speed", "refactor", "polish", "tweak",
                      "redesign", "update", "updates"), "improved"),
 }
-_GITMOJI: dict[str, Section] = {
-    **dict.fromkeys(("✨", ":sparkles:", "🎉", ":tada:", "🚀", ":rocket:"), "added"),
-    **dict.fromkeys(("🐛", ":bug:", "🚑", ":ambulance:", "🩹", ":adhesive_bandage:", "🔒", ":lock:"), "fixed"),
-    **dict.fromkeys(("⚡", ":zap:", "💄", ":lipstick:", "♻", ":recycle:", "🎨", ":art:", "🔥", ":fire:",
-                     "♿", ":wheelchair:", "🚸", ":children_crossing:", "💫", ":dizzy:"), "improved"),
-    **dict.fromkeys(("📝", ":memo:", "⬆", ":arrow_up:", "⬇", ":arrow_down:", "📌", ":pushpin:", "👷",
-                     ":construction_worker:", "💚", ":green_heart:", "✅", ":white_check_mark:", "🔧",
-                     ":wrench:", "🔖", ":bookmark:", "🚨", ":rotating_light:", "➕", ":heavy_plus_sign:",
-                     "➖", ":heavy_minus_sign:", "⏪", ":rewind:", "🙈", ":see_no_evil:", "🚧",
-                     ":construction:"), "skip"),
-}
 # Commit messages that say nothing a reviewer can use.
 _NO_CONTENT = frozenset({
     "update", "updates", "updated", "wip", "fix", "fixes", "fixed", "bugfix", "bug fix", "bug", "bugs",
@@ -87,8 +87,6 @@ _NO_CONTENT = frozenset({
 
 _CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:\((?P<scope>[^)]*)\))?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
 _BRACKETED = re.compile(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
-_LEADING_EMOJI = re.compile(r"^(?::[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF]"
-                            r"[\uFE0F\u200D]?)\s*")
 _ISSUE_REF = re.compile(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
                         re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@(?=[A-Za-z0-9-])")
@@ -104,14 +102,16 @@ _REVERTS_SHA = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
 
 @dataclass(frozen=True)
 class Commit:
-    """One commit of the range: id, parent ids, subject line, body (decoded text) and the paths it
-    touches (empty for a merge commit, whose changes are its pull request's)."""
+    """One commit of the range: id, parent ids, subject line, body (decoded text), the paths it
+    touches (empty for a merge commit, whose changes are its pull request's) and whether all it changes
+    is another platform's (an H5 or App block of a uni-app page, a Taro ``.rn.tsx`` file)."""
 
     sha: str
     parents: tuple[str, ...]
     subject: str
     body: str = ""
     files: tuple[str, ...] = ()
+    other_platform: bool = False  # changes only what another platform ships (:mod:`.platform_only`)
 
     @property
     def is_merge(self) -> bool:
@@ -135,6 +135,7 @@ class Entry:
     section: Section
     text: str
     source: str
+    vague: bool = False  # names nothing a reviewer could look for (细节优化, 修改了几个已知的bug)
 
 
 @dataclass(frozen=True)
@@ -185,8 +186,10 @@ def read_commits(repo: GitRepo, base: str, head: str) -> list[Commit]:
             text = message.decode("utf-8", "replace").strip()
         subject, _, body = text.partition("\n")
         paths = tuple(p.decode("utf-8", "surrogateescape") for p in files.split(b"\0") if p.strip(b"\n"))
-        commits.append(Commit(sha.decode(), tuple(parents.decode().split()), subject.strip(), body.strip(),
-                              tuple(p.lstrip("\n") for p in paths)))
+        parent_ids = tuple(parents.decode().split())
+        touched = tuple(p.lstrip("\n") for p in paths)
+        other = len(parent_ids) == 1 and only_other_platforms(repo, sha.decode(), parent_ids[0], touched)
+        commits.append(Commit(sha.decode(), parent_ids, subject.strip(), body.strip(), touched, other))
     return commits
 
 
@@ -232,6 +235,8 @@ def _entry(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Secti
     files = unit.files
     if files and all(_ci_or_docs(path) for path in files):
         return None
+    if any(not c.is_merge for c in unit.commits) and all(c.other_platform for c in unit.commits if not c.is_merge):
+        return None  # an H5, App or React Native change: nothing the WeChat build shows
     info = pulls.get(unit.number) if unit.number is not None else None
     title = info.title if info else unit.title
     if title or not unit.members:
@@ -243,7 +248,7 @@ def _entry(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Secti
         return None
     by_label = _label_section(info.labels if info else (), labels)
     section = by_label or entry.section
-    return Entry(section, entry.text, unit.source)
+    return Entry(section, entry.text, unit.source, entry.vague)
 
 
 def _label_key(label: str) -> str:
@@ -399,38 +404,51 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     """Section and cleaned text of a commit subject or pull request title; None when nothing a reviewer
     can use is left (an empty or content-free message such as "update" or "修改")."""
     types = {**DEFAULT_TYPES, **(types or {})}
-    text = message.strip()
-    section: Section | None = None
-    while emoji := _LEADING_EMOJI.match(text):
-        section = section or _GITMOJI.get(emoji.group(0).strip().rstrip("\ufe0f\u200d"))
-        text = text[emoji.end():]
+    section, text = leading_gitmoji(message.strip())
+    explicit = section is not None
     bracketed = _BRACKETED.match(text)
     if bracketed:  # "[fix] …", "【新增】…", "(购物车) …": a type, or a scope that is dropped
         word = bracketed.group("word").strip().lower()
-        section = types.get(word) or DEFAULT_LABELS.get(word) or _CHINESE_PREFIXES.get(word) \
-            or _ENGLISH_VERBS.get(word) or section
+        marked = types.get(word) or DEFAULT_LABELS.get(word) or _CHINESE_PREFIXES.get(word) or _ENGLISH_VERBS.get(word)
+        explicit = explicit or marked is not None
+        section = marked or section
         text = bracketed.group("text")
     match = _CONVENTIONAL.match(text)
     if match and match.group("type").lower() in types:
         kind = match.group("type").lower()
         section = types[kind]
+        explicit = True
         if (match.group("scope") or "").lower() in ("deps", "deps-dev", "ci", "docs"):
             section = "skip"
-        text = _drop_verb(match.group("text"), section)
+        text = match.group("text")
+        if section != "skip":  # "fix: 优化小程序登录": the subject's own verb is more precise than the type
+            section = leading_verb_section(text) or section
+        text = _drop_verb(text, section)
     else:
         prefix = _chinese_prefix(text)
+        if not explicit:  # the subject's own words: a fix word anywhere, else its earliest verb
+            skipped = prefix is not None and _CHINESE_PREFIXES[prefix] == "skip"
+            section = "skip" if skipped else verb_section(text) or (
+                _CHINESE_PREFIXES[prefix] if prefix else None) or _english_verb(text)
         if prefix is not None:
             section = section or _CHINESE_PREFIXES[prefix]
             # drop the verb: the section heading says it (keep it when nothing follows)
-            text = text[len(prefix):].lstrip(" ：:、-—") or text
-        section = section or _english_verb(text)
+            text = _after_verb(text[len(prefix):]) or text
     if _DEPENDENCY_BUMP.match(text) or text.lower().startswith(("merge ", "merge branch", "merge pull request")) \
             or text.startswith('Revert "'):
         section = "skip"
     cleaned = clean(text)
     if not cleaned or _says_nothing(cleaned):
         return None
-    return Entry(section or "improved", cleaned, "")
+    if section != "skip" and (is_housekeeping(cleaned) or names_other_platform_only(cleaned)):
+        section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
+    return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned))
+
+
+def _after_verb(text: str) -> str:
+    """What follows a leading verb: ``了下拉刷新…`` → ``下拉刷新…``."""
+    text = text.lstrip(" ：:、-—")
+    return text[1:].lstrip(" ：:、") if text.startswith("了") and len(text) > 3 else text
 
 
 def _chinese_prefix(text: str) -> str | None:

@@ -15,16 +15,17 @@ cut at an item boundary to fit.
 
 from __future__ import annotations
 
-import posixpath
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from .catalog import Catalog
 from .changelog import Entry
 from .checklist import test_account_reason
 from .escape import plain
 from .messages import Messages
-from .report import Finding, Report
+from .pagetitles import page_name, page_of, unshipped
+from .report import Finding, ProjectInfo, Report
 
 # Words a commit message uses when it does mention a capability (so no extra 新增 line is needed).
 _MENTIONS: dict[str, tuple[str, ...]] = {
@@ -74,24 +75,32 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     findings add that no entry mentions are always kept, after the commit lines.
     """
     t = messages.t
-    sections = {name: [plain(e.text) for e in entries if e.section == name] for name in ("added", "improved", "fixed")}
+    sections = {name: [plain(e.text) for e in entries if e.section == name and not e.vague]
+                for name in ("added", "improved", "fixed")}
+    for name in sections:  # subjects that name nothing fold into one honest line
+        if any(e.section == name and e.vague for e in entries):
+            sections[name].append(t(f"notes.vague_{name}"))
     cap = per_section if per_section is not None else max(len(v) for v in sections.values())
     shown = {name: lines[:cap] for name, lines in sections.items()}
     more = {name: len(lines) - len(shown[name]) for name, lines in sections.items()}
     corpus = " ".join(e.text for e in entries).lower()
+    projects = {p.root: p for p in report.projects}
+    # code the Mini Program does not ship (a demo folder, an unregistered page) is nothing to tell the reviewer
+    report = replace(report, findings=tuple(f for f in report.findings if not _unshipped(f, projects)))
     app_wide = [f for f in report.active_findings if f.scope == "app"]
-    risks = _unmentioned_features(app_wide, corpus, catalog, messages)
-    reason = test_account_reason(report.active_findings)
+    risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
+    reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
     answers = [
         ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, messages)),
-        ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages)),
+        ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages, projects)),
         ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
     ]
     said = [(key, detail) for key, _q, _a, detail in answers if report.answer(key) == "yes" and detail]
     feedback = draft_feedback(sections["fixed"], said, [*sections["added"], *risks], sections["improved"], messages)
     return Notes(
         added=[*shown["added"], *risks], improved=shown["improved"], fixed=shown["fixed"],
-        test_account=t("notes.test_account_needed", why=t(f"why.{reason}")) if reason else None,
+        test_account=t("notes.test_account_needed", why=messages.join([t(f"why.{r}") for r in reasons]))
+        if reasons else None,
         answers=[(q, a, d) for _key, q, a, d in answers],
         added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
     )
@@ -151,18 +160,60 @@ def _cut(text: str, budget: int) -> str:
     return out.rstrip(" ，,、；;：:")
 
 
-def _where(findings: list[Finding]) -> str:
-    folders = sorted({posixpath.dirname(f.path.removeprefix(f.project + "/") if f.project else f.path) or f.path
-                      for f in findings})
-    shown = folders[:3]
-    return "、".join(plain(x) for x in shown) + ("…" if len(folders) > 3 else "")
+def _unshipped(finding: Finding, projects: Mapping[str, ProjectInfo]) -> bool:
+    project = projects.get(finding.project)
+    return project is not None and unshipped(finding.path, project.root, project.pages)
+
+
+def _where(findings: list[Finding], projects: Mapping[str, ProjectInfo] | None = None) -> str:
+    """The pages ``findings`` are in, by title (else by page name); '' when none is in a page."""
+    names: list[str] = []
+    for f in findings:
+        project = (projects or {}).get(f.project)
+        page = page_of(f.path, project.root, project.pages) if project else None
+        if page is None or project is None:
+            continue
+        name = dict(project.titles).get(page) or page_name(page)
+        if name not in names:
+            names.append(name)
+    return "、".join(f"「{plain(x)}」" for x in names[:3]) + ("等" if len(names) > 3 else "")
+
+
+# Words of a reviewer-visible line that say the version needs a test account, and why.
+_ACCOUNT_WORDS: dict[str, tuple[str, ...]] = {
+    "login": ("登录", "登陆", "注册", "login", "sign in", "sign-in"),
+    "phone": ("手机号", "绑定手机", "手机绑定", "phone"),
+    "payment": ("支付", "付款", "充值", "pay", "checkout"),
+    "membership": ("会员", "vip", "membership"),
+    "merchant": ("商户", "商家", "店铺管理", "merchant", "seller"),
+}
+
+
+def test_account_reasons(findings: tuple[Finding, ...], lines: list[str]) -> list[str]:
+    """Why the reviewer needs a test account (keys of ``why.*``): the findings add payment, a login
+    flow or phone binding, or a reviewer-visible line adds or changes login, phone binding, payment,
+    membership or merchant-only features. Empty when none applies."""
+    found = {"payment"} if test_account_reason(findings) == "payment" else set()
+    if any(f.family == "login" for f in findings if f.scope == "app"):
+        found.add("login")
+    if any(f.privacy_key == "PhoneNumber" for f in findings if f.scope == "app"):
+        found.add("phone")
+    text = " ".join(lines).lower()
+    found |= {reason for reason, words in _ACCOUNT_WORDS.items() if any(w in text for w in words)}
+    return [r for r in _ACCOUNT_WORDS if r in found]
 
 
 def _mentioned(keys: tuple[str, ...], corpus: str) -> bool:
     return any(k in corpus for k in keys)
 
 
-def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog, messages: Messages) -> list[str]:
+def _feature(messages: Messages, key: str, where: str, **values: str) -> str:
+    """A 新增 line for a capability, named by the pages it is in (``notes.feature_x_in``) when it is in one."""
+    return messages.t(f"{key}_in", where=where, **values) if where else messages.t(key, **values)
+
+
+def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog, messages: Messages,
+                          projects: Mapping[str, ProjectInfo]) -> list[str]:
     lines: list[str] = []
     by_key: dict[str, list[Finding]] = {}
     for f in app_wide:
@@ -172,15 +223,15 @@ def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog
         privacy = catalog.privacy_type(key)
         label = (privacy.label if messages.language == "zh-CN" else privacy.en) if privacy else key
         if not _mentioned((*_MENTIONS.get(key, ()), label.lower()), corpus):
-            lines.append(messages.t("notes.feature_privacy", label=label, where=_where(found)))
+            lines.append(_feature(messages, "notes.feature_privacy", _where(found, projects), label=label))
     for family, key, message in (("payment", "payment", "notes.feature_payment"),
                                  ("upload", "upload", "notes.feature_upload")):
         found = [f for f in app_wide if f.family == family]
         if found and not _mentioned(_MENTIONS[key], corpus):
-            lines.append(messages.t(message, where=_where(found)))
+            lines.append(_feature(messages, message, _where(found, projects)))
     web_views = [f for f in app_wide if f.rule == "external_link.web_view"]
     if web_views and not _mentioned(_MENTIONS["web_view"], corpus):
-        lines.append(messages.t("notes.feature_web_view", where=_where(web_views)))
+        lines.append(_feature(messages, "notes.feature_web_view", _where(web_views, projects)))
     return lines
 
 
@@ -191,24 +242,26 @@ def _answer(report: Report, question: str, details: list[str], messages: Message
 
 def _privacy_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
     labels = sorted({f.privacy_type for f in app_wide if f.privacy_type})
-    # "declared" is said only when the config's privacy.declared confirmed every type (those findings
-    # were lowered to info by the privacy-declaration analyzer); otherwise the draft asks to confirm it.
+    # Reviewer-facing: what the version collects, never a finding's title or an open problem (those go
+    # to the developer: stderr, the comment). "declared" is said only when the config's privacy.declared
+    # confirmed every type (those findings were lowered to info by the privacy-declaration analyzer).
     verified = all(f.severity == "info" for f in app_wide if f.privacy_type)
     key = "notes.privacy_detail" if verified else "notes.privacy_detail_unverified"
     details = [messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))] if labels else []
     if not labels and report.answer("privacy") == "yes":
-        details = [plain(f.title) for f in report.active_findings if f.family == "privacy"][:1]
+        details = [messages.t("notes.privacy_config")]
     return _answer(report, "privacy", details, messages)
 
 
-def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
+def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
+                    projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
     details: list[str] = []
     pay = sorted({f.subject for f in report.active_findings if f.family == "payment"})
     if pay:
         details.append(messages.t("notes.payment_detail", apis=messages.join(pay)))
-    uploads = [f for f in report.active_findings if f.family == "upload"]
+    uploads = [f for f in app_wide if f.family == "upload"]
     if uploads:
-        details.append(messages.t("notes.upload_detail", where=_where(uploads)))
+        details.append(_feature(messages, "notes.upload_detail", _where(uploads, projects)))
     web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
@@ -221,7 +274,15 @@ def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages)
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
 
 
+def _category_feature(finding: Finding, messages: Messages) -> str:
+    """What a category finding says the version offers (``notes.category.<rule>``), not the finding's title."""
+    try:
+        return messages.t(f"notes.category.{finding.rule}")
+    except KeyError:
+        return plain(finding.subject)
+
+
 def _category_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
-    what = sorted({plain(f.title) for f in report.active_findings if f.family == "category"})
+    what = sorted({_category_feature(f, messages) for f in report.active_findings if f.family == "category"})
     return _answer(report, "category", [messages.t("notes.category_detail", what=messages.join(what))] if what else [],
                    messages)

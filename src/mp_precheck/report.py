@@ -91,8 +91,13 @@ class FileError:
 
 @dataclass(frozen=True)
 class ProjectInfo:
+    """A Mini Program of the head revision: its root, framework, registered pages and the
+    ``navigationBarTitleText`` of the pages the findings are in (``(page, title)`` pairs)."""
+
     root: str
     framework: str
+    pages: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"root": self.root, "framework": self.framework}
