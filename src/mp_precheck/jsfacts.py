@@ -48,6 +48,7 @@ FACTORIES = {
     "wx.getBackgroundAudioManager": "BackgroundAudioManager",
     "wx.createLivePusherContext": "LivePusherContext",
 }
+FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 # Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
 _REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                           r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
@@ -113,6 +114,20 @@ class _Extractor:
                 factory = self._factory_type(right)
                 if left is not None and factory:
                     self.typed[_text(left)] = factory
+            elif node.type in ("pair", "field_definition", "public_field_definition"):
+                self._stored_factory(node)
+
+    def _stored_factory(self, node: Node) -> None:
+        """A factory's object kept as a component field: ``data() { return { rec: uni.getRecorderManager() } }``
+        or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``."""
+        key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
+            node.child_by_field_name("name")
+        factory = self._factory_type(node.child_by_field_name("value"))
+        if key is None or factory is None:
+            return
+        name = _string_value(key) if key.type == "string" else _text(key)
+        if name:
+            self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -351,8 +366,8 @@ class _Extractor:
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
             owner = self.typed.get(_text(obj)) or self._factory_type(obj)
-            if owner:
-                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn)))
+            if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
+                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
             elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
                 self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
 
