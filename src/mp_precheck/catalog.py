@@ -52,6 +52,10 @@ _SCHEMA: dict[str, Any] = {
 }
 
 
+# Tables in checks/ that are not rule files: privacy types, and the third-party components and SDKs
+# (mp_precheck.thirdparty reads those two).
+_NOT_RULES = ("privacy_types.yml", "ui_kits.yml", "upload_sdks.yml")
+
 # One validator for every file (jsonschema.validate would re-check the schema itself on each call).
 _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
 
@@ -148,7 +152,7 @@ def _load(folder_name: str) -> Catalog:
     rules: list[Rule] = []
     seen: set[str] = set()
     for path in sorted(folder.glob("*.yml")):
-        if path.name == "privacy_types.yml":
+        if path.name in _NOT_RULES:
             continue
         data = load_yaml(path.read_text(encoding="utf-8"))
         error = next(iter(_VALIDATOR.iter_errors(data)), None)

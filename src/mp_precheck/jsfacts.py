@@ -30,6 +30,7 @@ from .syntax import node_text as _text
 from .syntax import string_value as _string_value
 from .syntax import walk as _walk
 from .textsignals import brand_images, signals
+from .thirdparty import SDK_UPLOAD_SUBJECT, UploadSdk, third_party
 from .urls import find_urls
 
 _JS = Language(tree_sitter_javascript.language())
@@ -98,6 +99,7 @@ class _Extractor:
         self.imported_calls: list[tuple[str, str, int]] = []
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
+        self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -114,6 +116,9 @@ class _Extractor:
                 factory = self._factory_type(right)
                 if left is not None and factory:
                     self.typed[_text(left)] = factory
+                elif left is not None and right is not None and right.type == "new_expression" and \
+                        (sdks := self.sdks.get(_text(right.child_by_field_name("constructor")))):
+                    self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
             elif node.type in ("pair", "field_definition", "public_field_definition"):
                 self._stored_factory(node)
 
@@ -137,6 +142,9 @@ class _Extractor:
         clause = next((c for c in node.children if c.type == "import_clause"), None)
         if clause is None:
             return
+        for bound in _walk(clause):
+            if bound.type == "identifier":
+                self._sdk_binding(_text(bound), spec)
         for child in clause.children:
             if child.type == "identifier":  # default import
                 if spec in NAMESPACE_MODULES:
@@ -172,7 +180,11 @@ class _Extractor:
                 self.api_aliases[_text(name)] = api
             elif (factory := self._factory_type(value)) is not None:
                 self.typed[_text(name)] = factory
+            elif value.type == "new_expression" and \
+                    (sdks := self.sdks.get(_text(value.child_by_field_name("constructor")))):
+                self.sdks[_text(name)] = sdks  # const cos = new COS({...})
             elif (spec := self._require_spec(value)) is not None:
+                self._sdk_binding(_text(name), spec)
                 if spec in NAMESPACE_MODULES:
                     self.namespaces.add(_text(name))
                 elif spec.startswith("."):
@@ -192,6 +204,12 @@ class _Extractor:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
                 elif spec is not None and spec.startswith("."):
                     self.named_imports[alias] = (spec, key)
+
+    def _sdk_binding(self, name: str, spec: str) -> None:
+        """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""
+        found = [s for s in (third_party().sdk_of_name(name), third_party().sdk_of_module(spec)) if s is not None]
+        if found:
+            self.sdks[name] = found
 
     def _require_spec(self, node: Node) -> str | None:
         if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
@@ -368,6 +386,9 @@ class _Extractor:
             owner = self.typed.get(_text(obj)) or self._factory_type(obj)
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
+            sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
+            if sdk is not None:
+                self.facts.append(Fact(SDK_UPLOAD_SUBJECT, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
             elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
                 self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
 
@@ -466,7 +487,9 @@ class _Extractor:
             elif value_node is not None and value_node.type == "jsx_expression" and value_node.named_children:
                 value = _string_value(value_node.named_children[0])
             attributes.append((name, value, self.line(attr)))
-        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node)))
+        local = _text(name_node).split(".")[0]
+        project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
+        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
 
     def _exports(self, root: Node) -> dict[str, Export]:
         """Top-level functions and the APIs each calls directly (one level, for wrapper following)."""
