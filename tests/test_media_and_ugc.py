@@ -152,3 +152,19 @@ def test_cos_instance_upload_counts_and_a_look_alike_object_does_not(app_repo):
                                      "  send(f) { cos.postObject({ Bucket: 'b', Key: 'k', FilePath: f }) } })\n")
     app_repo.commit("cos upload")
     assert _hits(run(app_repo.path, base), "upload.third_party_upload") == {("pages/me/me.js", 5, "app")}
+
+
+# -- API-client objects that wrap wx.uploadFile ---------------------------------------------------
+def test_upload_method_of_an_exported_api_client_object_is_followed(app_repo):
+    app_repo.write("utils/api.js", "const api = {\n  goods(id) { return wx.request({ url: '/goods/' + id }) },\n"
+                                   "  uploadFile(path) { return wx.uploadFile({ url: '/files', filePath: path, name: 'f' }) },\n"
+                                   "}\nexport default api\n")
+    app_repo.write("utils/client.js", "module.exports = {\n  send: (path) => wx.uploadFile({ filePath: path }),\n}\n")
+    base = app_repo.commit("api clients")
+    app_repo.write("pages/me/me.js", "import api from '../../utils/api'\nPage({\n  load() { api.goods(1) },\n"
+                                     "  avatar(p) { api.uploadFile(p) },\n})\n")
+    app_repo.write("pages/index/index.js", "const client = require('../../utils/client')\nPage({\n"
+                                           "  share(p) { client.send(p) },\n})\n")
+    app_repo.commit("avatar and share uploads")
+    assert _hits(run(app_repo.path, base), "upload.upload_file") == {("pages/me/me.js", 4, "file"),
+                                                                     ("pages/index/index.js", 3, "file")}

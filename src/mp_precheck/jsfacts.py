@@ -492,24 +492,44 @@ class _Extractor:
         self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
 
     def _exports(self, root: Node) -> dict[str, Export]:
-        """Top-level functions and the APIs each calls directly (one level, for wrapper following)."""
+        """Top-level functions, and methods of an exported object (an API client: ``api.uploadFile``), with
+        the APIs each calls directly (one level, for wrapper following)."""
+        objects = {_text(d.child_by_field_name("name")): value for node in root.named_children
+                   if node.type in ("lexical_declaration", "variable_declaration")
+                   for d in node.named_children if d.type == "variable_declarator"
+                   and (value := d.child_by_field_name("value")) is not None and value.type == "object"}
         functions: dict[str, Export] = {}
         for node in root.named_children:
             target = node
             if node.type == "export_statement" and node.named_children:
                 target = node.named_children[0]
-            for name, body in self._function_bodies(target):
+                if target.type == "identifier" and _text(target) in objects:  # export default api
+                    target = objects[_text(target)]
+            for name, body in self._function_bodies(target, objects):
                 first, last = self.line(body), body.end_point[0] + 1 + self.offset
                 subjects = tuple(sorted({f.subject for f in self.facts if f.kind == "api" and first <= f.line <= last}))
                 if subjects:
                     functions[name] = Export(subjects, first, last)
         return functions
 
-    def _function_bodies(self, node: Node) -> Iterator[tuple[str, Node]]:
+    @staticmethod
+    def _object_methods(obj: Node) -> Iterator[tuple[str, Node]]:
+        """(name, function) of each method of an object literal: ``{ a() {}, b: () => {}, c: function () {} }``."""
+        for pair in obj.named_children:
+            if pair.type == "pair":
+                value = pair.child_by_field_name("value")
+                if value is not None and value.type in ("arrow_function", "function_expression", "function"):
+                    yield _text(pair.child_by_field_name("key")).strip("'\""), value
+            elif pair.type == "method_definition":
+                yield _text(pair.child_by_field_name("name")), pair
+
+    def _function_bodies(self, node: Node, objects: dict[str, Node]) -> Iterator[tuple[str, Node]]:
         if node.type in ("function_declaration", "generator_function_declaration"):
             name = node.child_by_field_name("name")
             if name is not None:
                 yield _text(name), node
+        elif node.type == "object":  # export default { ... }
+            yield from self._object_methods(node)
         elif node.type in ("lexical_declaration", "variable_declaration"):
             for decl in node.named_children:
                 value = decl.child_by_field_name("value")
@@ -522,14 +542,9 @@ class _Extractor:
             if expr.type == "assignment_expression":
                 left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
                 if left is not None and right is not None and _text(left).startswith(("module.exports", "exports")):
+                    if right.type == "identifier" and _text(right) in objects:  # module.exports = api
+                        right = objects[_text(right)]
                     if right.type == "object":
-                        for pair in right.named_children:
-                            if pair.type == "pair":
-                                value = pair.child_by_field_name("value")
-                                if value is not None and value.type in ("arrow_function", "function_expression",
-                                                                        "function"):
-                                    yield _text(pair.child_by_field_name("key")), value
-                            elif pair.type == "method_definition":
-                                yield _text(pair.child_by_field_name("name")), pair
+                        yield from self._object_methods(right)
                     elif right.type in ("arrow_function", "function_expression", "function"):
                         yield _text(left).split(".")[-1], right
