@@ -157,7 +157,7 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "external_link.insecure_url",  # analysis._derived
         "privacy.undeclared_type", "privacy.required_private_infos_missing", "privacy.required_private_infos_unused",
         "privacy.fuzzy_location_conflict", "privacy.permission_desc_missing", "privacy.no_consent_flow",
-        "upload.content_check_v1", "category.precise_location",
+        "upload.content_check_v1", "category.precise_location", "category.ugc",
         "policy.relaxes_check", "policy.unused_suppression", "policy.suppression_without_reason",
     }
     assert {r.id for r in CATALOG.rules if not r.subjects} == from_analyzers

@@ -168,3 +168,73 @@ def test_upload_method_of_an_exported_api_client_object_is_followed(app_repo):
     app_repo.commit("avatar and share uploads")
     assert _hits(run(app_repo.path, base), "upload.upload_file") == {("pages/me/me.js", 4, "file"),
                                                                      ("pages/index/index.js", 3, "file")}
+
+
+# -- user posting (UGC): content security once per page, and the category -------------------------
+POST_JS = """Page({
+  data: { text: '', pictures: [] },
+  pick() { wx.chooseImage({ count: 3, success: (res) => this.send(res.tempFilePaths[0]) }) },
+  send(path) {
+    wx.uploadFile({ url: 'https://files.example.com/up', filePath: path, name: 'file' })
+  },
+  publish() { wx.request({ url: 'https://api.example.com/threads', method: 'POST', data: this.data }) },
+})
+"""
+
+
+def test_post_page_with_pictures_is_one_upload_finding_and_a_ugc_category(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="分享新鲜事"/>\n'
+                                       '<button bindtap="publish">发布</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", POST_JS)
+    app_repo.commit("post a thread")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
+    assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 5, "app")}
+    assert _hits(report, "upload.user_text") == set()  # the upload finding of the page covers its text
+
+
+def test_comment_page_without_pictures_keeps_the_text_finding(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="写评论"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  onText(e) { this.text = e.detail.value },\n"
+                                     "  send() { wx.request({ url: '/comments', method: 'POST', data: { text: this.text } }) },\n})\n")
+    app_repo.commit("comments")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 3, "app")}
+    [ugc] = [f for f in report.findings if f.rule == "category.ugc"]
+    assert ugc.severity == "medium" and ugc.value == "<textarea> pages/me/me.wxml:2 → wx.request"
+
+
+def test_lone_textarea_that_nothing_sends_is_neither_upload_nor_ugc(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="备忘"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({ onText(e) { wx.setStorageSync('memo', e.detail.value) } })\n")
+    app_repo.commit("local memo")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == set() and _hits(report, "category.ugc") == set()
+
+
+def test_uni_app_post_page_in_one_file(repo):
+    repo.write_files(UNI)
+    base = repo.commit("base")
+    repo.write("src/pages/post/post.vue", "<template>\n  <view>\n    <textarea v-model=\"content\"></textarea>\n"
+                                          "  </view>\n</template>\n<script>\nexport default {\n"
+                                          "  methods: { submit() { uni.request({ url: '/topics', method: 'POST', "
+                                          "data: { content: this.content } }) } },\n};\n</script>\n")
+    repo.commit("topic posts")
+    report = run(repo.path, base)
+    assert _hits(report, "category.ugc") == {("src/pages/post/post.vue", 8, "app")}
+    assert _hits(report, "upload.user_text") == {("src/pages/post/post.vue", 3, "app")}
+
+
+def test_nickname_input_is_published_profile_text_not_a_post(app_repo):
+    app_repo.write("pages/me/me.js", "Page({ save(e) { wx.request({ url: '/profile', data: e.detail.value }) } })\n")
+    app_repo.write("pages/me/me.wxml", "<view>me</view>\n")
+    base = app_repo.commit("profile page")
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<input type="nickname" name="nickname" placeholder="昵称"/>\n')
+    app_repo.commit("nickname")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    assert _hits(report, "category.ugc") == set()

@@ -12,7 +12,8 @@ from . import (
                domains,
                location_config,
                privacy_declaration,
-               ui_kits,
+               ugc,
+    ui_kits,
 )
 from .context import Analyzer, ProjectContext
 
@@ -21,6 +22,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("location_config", location_config.analyze),
     ("consent_flow", consent_flow.analyze),
     ("privacy_declaration", privacy_declaration.analyze),
+    ("ugc", ugc.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
     ("categories", categories.analyze),
