@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 import jsonschema
@@ -88,10 +88,13 @@ class ThirdParty:
     components: tuple[KitComponent, ...]
     sdks: tuple[UploadSdk, ...]
 
+    @cached_property
+    def _by_name(self) -> dict[str, KitComponent]:
+        return {name.lower(): c for c in self.components for name in c.names}
+
     def component(self, tag: str) -> KitComponent | None:
         """The kit component a tag names in any spelling (``van-uploader``, ``AtImagePicker``), or None."""
-        return next((c for c in self.components if tag in c.names or tag.lower() in (n.lower() for n in c.names)),
-                    None)
+        return self._by_name.get(tag.lower())
 
     def sdk_of_module(self, spec: str) -> UploadSdk | None:
         """The SDK a module specifier loads (its last path segment starts with an SDK module name)."""
