@@ -238,3 +238,21 @@ def test_nickname_input_is_published_profile_text_not_a_post(app_repo):
     report = run(app_repo.path, base)
     assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
     assert _hits(report, "category.ugc") == set()
+
+
+def test_taro_ad_component_and_ad_apis_are_ads(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}',
+        "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/index/index'],\n})\n",
+        "src/app.ts": "export default function App({ children }) { return children }\n",
+        "src/pages/index/index.tsx": "export default () => null\n",
+    })
+    base = repo.commit("base")
+    repo.write("src/pages/index/index.tsx", "import Taro, { createRewardedVideoAd } from '@tarojs/taro'\n"
+                                             "import { Ad, View } from '@tarojs/components'\n"
+                                             "const gate = createRewardedVideoAd({ adUnitId: 'adunit-1' })\n"
+                                             "const pop = Taro.createInterstitialAd({ adUnitId: 'adunit-2' })\n"
+                                             "export default () => <View><Ad unitId='adunit-3' /></View>\n")
+    repo.commit("ads")
+    ads = {(f.subject, f.line) for f in run(repo.path, base).findings if f.rule == "category.ad"}
+    assert ads == {("wx.createRewardedVideoAd", 3), ("wx.createInterstitialAd", 4), ("<ad>", 5)}
