@@ -53,6 +53,13 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.js", "Page({\n  a() { wx.setClipboardData({ data: 'https://shop.example.com/item/1' }) } })\n"
     if subject.startswith("wx."):
         return "use.js", f"Page({{\n  a() {{ {subject}({{}}) }} }})\n"
+    if subject == "ui-kit:pick-media":
+        return "use.wxml", '<view>\n<van-uploader file-list="{{ files }}" bind:after-read="afterRead"/>\n</view>\n'
+    if subject == "ui-kit:upload-media":
+        return "use.wxml", '<view>\n<uni-file-picker v-model="files" file-mediatype="image"/>\n</view>\n'
+    if subject == "sdk:upload":
+        return "use.js", ("const VodUploader = require('../../lib/vod-wx-sdk-v2.js')\n"
+                          "Page({ up(f) { VodUploader.start({ mediaFile: f }) } })\n")
     if subject == "RecorderManager.start":
         return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
     if subject == "MapContext.moveToLocation":
@@ -150,7 +157,7 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "external_link.insecure_url",  # analysis._derived
         "privacy.undeclared_type", "privacy.required_private_infos_missing", "privacy.required_private_infos_unused",
         "privacy.fuzzy_location_conflict", "privacy.permission_desc_missing", "privacy.no_consent_flow",
-        "upload.content_check_v1", "category.precise_location",
+        "upload.content_check_v1", "category.precise_location", "category.ugc",
         "policy.relaxes_check", "policy.unused_suppression", "policy.suppression_without_reason",
     }
     assert {r.id for r in CATALOG.rules if not r.subjects} == from_analyzers

@@ -40,6 +40,20 @@ def test_factory_object_stored_on_this():
     assert ("RecorderManager.start", 1) in subjects(src)
 
 
+def test_factory_object_kept_in_vue_data_or_a_class_field():
+    src = ("export default {\n  data() { return { rec: uni.getRecorderManager() } },\n"
+           "  methods: { go() { this.rec.start({}) } } }\n"
+           "class Voice { r = Taro.getRecorderManager()\n  go() { this.r.start() } }\n")
+    found = [(f.subject, f.line, f.value) for f in js_facts(src, "a.js").facts if f.subject == "RecorderManager.start"]
+    assert found == [("RecorderManager.start", 3, "wx.getRecorderManager"),
+                     ("RecorderManager.start", 5, "wx.getRecorderManager")]
+
+
+def test_a_field_that_is_not_a_factory_object_is_not_typed():
+    src = "export default {\n  data() { return { rec: new Recorder() } },\n  methods: { go() { this.rec.start() } } }\n"
+    assert [s for s, _ in subjects(src) if s.startswith("RecorderManager")] == []
+
+
 def test_comments_and_strings_are_not_uses():
     src = "// wx.getLocation()\n/* wx.chooseImage() */\nconst s = 'wx.requestPayment()'\nconst t = `wx.uploadFile`\n"
     assert subjects(src) == []

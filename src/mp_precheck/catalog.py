@@ -39,6 +39,7 @@ _SCHEMA: dict[str, Any] = {
                 "subjects": {"type": "array", "items": {"type": "string"}},
                 "privacy_key": {"type": "string"},
                 "every_use": {"type": "boolean"},
+                "each_occurrence": {"type": "boolean"},
                 "title": {"$ref": "#/$defs/text"},
                 "fix": {"$ref": "#/$defs/text"},
                 "doc": {"type": "string", "pattern": "^https://"},
@@ -50,6 +51,10 @@ _SCHEMA: dict[str, Any] = {
                        "properties": {"zh-CN": {"type": "string"}, "en": {"type": "string"}}}},
 }
 
+
+# Tables in checks/ that are not rule files: privacy types, and the third-party components and SDKs
+# (mp_precheck.thirdparty reads those two).
+_NOT_RULES = ("privacy_types.yml", "ui_kits.yml", "upload_sdks.yml")
 
 # One validator for every file (jsonschema.validate would re-check the schema itself on each call).
 _VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
@@ -84,6 +89,7 @@ class Rule:
     privacy_key: str | None = None
     source: str | None = None
     every_use: bool = False  # a new use keeps the rule's severity even where the app already had one
+    each_occurrence: bool = False  # every added occurrence in a file is reported (each ad placement), not the first
 
     def matches(self, subject: str) -> bool:
         return any(subject == s or (s.endswith("*") and subject.startswith(s[:-1])) for s in self.subjects)
@@ -146,7 +152,7 @@ def _load(folder_name: str) -> Catalog:
     rules: list[Rule] = []
     seen: set[str] = set()
     for path in sorted(folder.glob("*.yml")):
-        if path.name == "privacy_types.yml":
+        if path.name in _NOT_RULES:
             continue
         data = load_yaml(path.read_text(encoding="utf-8"))
         error = next(iter(_VALIDATOR.iter_errors(data)), None)
@@ -162,7 +168,8 @@ def _load(folder_name: str) -> Catalog:
             rules.append(Rule(id=row["id"], family=data["family"], severity=row["severity"],
                               subjects=tuple(row["subjects"]), title=row["title"], fix=row["fix"],
                               doc=row["doc"], privacy_key=row.get("privacy_key"), source=row.get("source"),
-                              every_use=row.get("every_use", False)))
+                              every_use=row.get("every_use", False),
+                              each_occurrence=row.get("each_occurrence", False)))
     types_file = folder / "privacy_types.yml"
     types: dict[str, PrivacyType] = {}
     if types_file.exists():

@@ -11,6 +11,9 @@ A fact names a *subject* in one spelling shared by every extractor:
 ``button[open-type=X]``     an ``open-type`` attribute value on any tag
 ``input[type=nickname]``    the nickname input; ``navigator[target=miniProgram]`` likewise
 ``host:api.example.com``    a URL host in a JS string literal or a markup attribute
+``ui-kit:pick-media``       a UI kit's photo/video picker (``checks/ui_kits.yml``); ``ui-kit:upload-media``
+                            one that uploads by itself; the value names the tag and the kit
+``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
 ==========================  ==========================================================
 """

@@ -30,6 +30,7 @@ from .syntax import node_text as _text
 from .syntax import string_value as _string_value
 from .syntax import walk as _walk
 from .textsignals import brand_images, signals
+from .thirdparty import SDK_UPLOAD_SUBJECT, UploadSdk, third_party
 from .urls import find_urls
 
 _JS = Language(tree_sitter_javascript.language())
@@ -48,6 +49,7 @@ FACTORIES = {
     "wx.getBackgroundAudioManager": "BackgroundAudioManager",
     "wx.createLivePusherContext": "LivePusherContext",
 }
+FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 # Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
 _REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                           r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
@@ -97,6 +99,7 @@ class _Extractor:
         self.imported_calls: list[tuple[str, str, int]] = []
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
+        self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -113,6 +116,23 @@ class _Extractor:
                 factory = self._factory_type(right)
                 if left is not None and factory:
                     self.typed[_text(left)] = factory
+                elif left is not None and right is not None and right.type == "new_expression" and \
+                        (sdks := self.sdks.get(_text(right.child_by_field_name("constructor")))):
+                    self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
+            elif node.type in ("pair", "field_definition", "public_field_definition"):
+                self._stored_factory(node)
+
+    def _stored_factory(self, node: Node) -> None:
+        """A factory's object kept as a component field: ``data() { return { rec: uni.getRecorderManager() } }``
+        or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``."""
+        key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
+            node.child_by_field_name("name")
+        factory = self._factory_type(node.child_by_field_name("value"))
+        if key is None or factory is None:
+            return
+        name = _string_value(key) if key.type == "string" else _text(key)
+        if name:
+            self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -122,6 +142,9 @@ class _Extractor:
         clause = next((c for c in node.children if c.type == "import_clause"), None)
         if clause is None:
             return
+        for bound in _walk(clause):
+            if bound.type == "identifier":
+                self._sdk_binding(_text(bound), spec)
         for child in clause.children:
             if child.type == "identifier":  # default import
                 if spec in NAMESPACE_MODULES:
@@ -157,7 +180,11 @@ class _Extractor:
                 self.api_aliases[_text(name)] = api
             elif (factory := self._factory_type(value)) is not None:
                 self.typed[_text(name)] = factory
+            elif value.type == "new_expression" and \
+                    (sdks := self.sdks.get(_text(value.child_by_field_name("constructor")))):
+                self.sdks[_text(name)] = sdks  # const cos = new COS({...})
             elif (spec := self._require_spec(value)) is not None:
+                self._sdk_binding(_text(name), spec)
                 if spec in NAMESPACE_MODULES:
                     self.namespaces.add(_text(name))
                 elif spec.startswith("."):
@@ -177,6 +204,12 @@ class _Extractor:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
                 elif spec is not None and spec.startswith("."):
                     self.named_imports[alias] = (spec, key)
+
+    def _sdk_binding(self, name: str, spec: str) -> None:
+        """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""
+        found = [s for s in (third_party().sdk_of_name(name), third_party().sdk_of_module(spec)) if s is not None]
+        if found:
+            self.sdks[name] = found
 
     def _require_spec(self, node: Node) -> str | None:
         if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
@@ -351,8 +384,11 @@ class _Extractor:
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
             owner = self.typed.get(_text(obj)) or self._factory_type(obj)
-            if owner:
-                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn)))
+            if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
+                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
+            sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
+            if sdk is not None:
+                self.facts.append(Fact(SDK_UPLOAD_SUBJECT, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
             elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
                 self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
 
@@ -451,27 +487,49 @@ class _Extractor:
             elif value_node is not None and value_node.type == "jsx_expression" and value_node.named_children:
                 value = _string_value(value_node.named_children[0])
             attributes.append((name, value, self.line(attr)))
-        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node)))
+        local = _text(name_node).split(".")[0]
+        project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
+        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
 
     def _exports(self, root: Node) -> dict[str, Export]:
-        """Top-level functions and the APIs each calls directly (one level, for wrapper following)."""
+        """Top-level functions, and methods of an exported object (an API client: ``api.uploadFile``), with
+        the APIs each calls directly (one level, for wrapper following)."""
+        objects = {_text(d.child_by_field_name("name")): value for node in root.named_children
+                   if node.type in ("lexical_declaration", "variable_declaration")
+                   for d in node.named_children if d.type == "variable_declarator"
+                   and (value := d.child_by_field_name("value")) is not None and value.type == "object"}
         functions: dict[str, Export] = {}
         for node in root.named_children:
             target = node
             if node.type == "export_statement" and node.named_children:
                 target = node.named_children[0]
-            for name, body in self._function_bodies(target):
+                if target.type == "identifier" and _text(target) in objects:  # export default api
+                    target = objects[_text(target)]
+            for name, body in self._function_bodies(target, objects):
                 first, last = self.line(body), body.end_point[0] + 1 + self.offset
                 subjects = tuple(sorted({f.subject for f in self.facts if f.kind == "api" and first <= f.line <= last}))
                 if subjects:
                     functions[name] = Export(subjects, first, last)
         return functions
 
-    def _function_bodies(self, node: Node) -> Iterator[tuple[str, Node]]:
+    @staticmethod
+    def _object_methods(obj: Node) -> Iterator[tuple[str, Node]]:
+        """(name, function) of each method of an object literal: ``{ a() {}, b: () => {}, c: function () {} }``."""
+        for pair in obj.named_children:
+            if pair.type == "pair":
+                value = pair.child_by_field_name("value")
+                if value is not None and value.type in ("arrow_function", "function_expression", "function"):
+                    yield _text(pair.child_by_field_name("key")).strip("'\""), value
+            elif pair.type == "method_definition":
+                yield _text(pair.child_by_field_name("name")), pair
+
+    def _function_bodies(self, node: Node, objects: dict[str, Node]) -> Iterator[tuple[str, Node]]:
         if node.type in ("function_declaration", "generator_function_declaration"):
             name = node.child_by_field_name("name")
             if name is not None:
                 yield _text(name), node
+        elif node.type == "object":  # export default { ... }
+            yield from self._object_methods(node)
         elif node.type in ("lexical_declaration", "variable_declaration"):
             for decl in node.named_children:
                 value = decl.child_by_field_name("value")
@@ -484,14 +542,9 @@ class _Extractor:
             if expr.type == "assignment_expression":
                 left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
                 if left is not None and right is not None and _text(left).startswith(("module.exports", "exports")):
+                    if right.type == "identifier" and _text(right) in objects:  # module.exports = api
+                        right = objects[_text(right)]
                     if right.type == "object":
-                        for pair in right.named_children:
-                            if pair.type == "pair":
-                                value = pair.child_by_field_name("value")
-                                if value is not None and value.type in ("arrow_function", "function_expression",
-                                                                        "function"):
-                                    yield _text(pair.child_by_field_name("key")), value
-                            elif pair.type == "method_definition":
-                                yield _text(pair.child_by_field_name("name")), pair
+                        yield from self._object_methods(right)
                     elif right.type in ("arrow_function", "function_expression", "function"):
                         yield _text(left).split(".")[-1], right

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from .facts import Fact
 from .textsignals import brand_images, signals
+from .thirdparty import third_party
 from .urls import find_urls
 
 # Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
@@ -46,12 +47,18 @@ def normalise_attribute(name: str) -> str:
     return normalise_tag(name)
 
 
-def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int) -> list[Fact]:
+def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
+                  project_component: bool = False) -> list[Fact]:
     """Facts of one element: the component, capability attributes and URL hosts in attribute values.
 
     ``attributes`` holds (normalised name, literal value or None when bound to an expression, line).
+    A UI kit's media component (``checks/ui_kits.yml``) also gives what it does (picking media, uploading
+    it), unless ``project_component`` says the code imports that name from a project file.
     """
     facts = [Fact(f"<{tag}>", "component", line)]
+    kit = None if project_component else third_party().component(tag)
+    if kit is not None:
+        facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
     for name, value, attr_line in attributes:
         if tag == "web-view" and name == "src" and (value is None or "{{" in value):
             facts.append(Fact("web-view:dynamic-src", "attribute", attr_line, value))

@@ -9,6 +9,7 @@ from .discovery import Project
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
 from .semantic_diff import counted
+from .thirdparty import PICK_SUBJECT, SDK_UPLOAD_SUBJECT, UPLOAD_SUBJECT, third_party
 
 _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
               "<live-player>": "<LivePlayer", "<ad>": "<Ad"}
@@ -24,6 +25,8 @@ def needles(subject: str) -> tuple[str, ...]:
     empty for subjects no fixed string finds."""
     if subject.startswith(_UNGREPPABLE):
         return ()
+    if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT):
+        return third_party().needles(subject)  # the components' and SDKs' names
     first = needle(subject)
     return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)
 

@@ -121,8 +121,11 @@ def compare(
                 old = counterpart.get(path)
                 before = base_counts.get(subject, Counter()).get(old, 0) if old else 0
                 if count > before:
-                    additions.append(Addition(rule, subject, path, scope,
-                                              _pick(head[path], subject, added_lines.get(path, frozenset()))))
+                    added = added_lines.get(path, frozenset())
+                    picked = _each_added(head[path], subject, added, count - before) if rule.each_occurrence \
+                        else []
+                    for fact in picked or [_pick(head[path], subject, added)]:
+                        additions.append(Addition(rule, subject, path, scope, fact))
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -134,6 +137,13 @@ def compare(
 
 def _first(file_facts: FileFacts, subject: str) -> Fact:
     return next(f for f in file_facts.facts if f.subject == subject and counted(f))
+
+
+def _each_added(file_facts: FileFacts, subject: str, added: frozenset[int], rise: int) -> list[Fact]:
+    """Up to ``rise`` occurrences on lines the diff adds, in line order (one finding per new placement)."""
+    on_added = sorted((f for f in file_facts.facts if f.subject == subject and counted(f) and f.line in added),
+                      key=lambda f: f.line)
+    return on_added[:rise]
 
 
 def _pick(file_facts: FileFacts, subject: str, added: frozenset[int]) -> Fact:

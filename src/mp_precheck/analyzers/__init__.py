@@ -4,13 +4,25 @@ findings so far and returns the findings after its job."""
 
 from __future__ import annotations
 
-from . import branding, categories, consent_flow, content_security, domains, location_config, privacy_declaration
+from . import (
+               branding,
+               categories,
+               consent_flow,
+               content_security,
+               domains,
+               location_config,
+               privacy_declaration,
+               ugc,
+    ui_kits,
+)
 from .context import Analyzer, ProjectContext
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
+    ("ui_kits", ui_kits.analyze),
     ("location_config", location_config.analyze),
     ("consent_flow", consent_flow.analyze),
     ("privacy_declaration", privacy_declaration.analyze),
+    ("ugc", ugc.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
     ("categories", categories.analyze),

@@ -25,6 +25,7 @@ FITTING = {
     "category.lottery": (),
     "category.fortune": (),
     "category.ad": (),
+    "category.ugc": ("社交",),
 }
 
 

@@ -24,26 +24,8 @@ CHECK_NAMES = frozenset({"msgSecCheck", "mediaCheckAsync", "imgSecCheck", "msg_s
 _VERSION_2 = re.compile(r"""["']?version["']?\s*(?::|=>|=)\s*["']?2\b""")
 
 
-SENDERS = ("wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile", "wx.cloud.uploadFile")
-
-
-_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
-
-
-def _page_sends(context: ProjectContext, path: str) -> bool:
-    """Whether the page of ``path`` (the file itself, or its script of the same name) sends data away."""
-    stem = path.rsplit(".", 1)[0]
-    for candidate in (path, *(stem + suffix for suffix in _SCRIPTS)):
-        facts = context.facts_at_head(candidate)
-        if facts is not None and any(f.subject in SENDERS for f in facts.facts):
-            return True
-    return False
-
-
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    # A new <textarea>/<editor> is user-published text only where its page sends data to a server
-    # (an input in a page that sends nothing, a local calculator, is not UGC).
-    findings = [f for f in findings if f.rule != "upload.user_text" or _page_sends(context, f.path)]
+    # Text inputs were already kept only where published (analyzers.ugc).
     uploads = [f for f in findings if f.family == "upload" and f.rule.startswith("upload.") and f.scope == "app"]
     if not uploads:
         return findings

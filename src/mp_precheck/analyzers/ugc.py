@@ -1,0 +1,71 @@
+"""User-published content (UGC): a posting page, reported once for content security and once for the
+service category.
+
+A text box (``<textarea>``, ``<editor>``, a nickname ``<input>``: ``upload.user_text``) is user-published
+content only where its page or component sends data away — ``wx.request``, an upload, a cloud call, an
+upload SDK, directly or through a project wrapper — from its own script (``page.js`` next to
+``page.wxml``, the script of a ``.vue``). A lone input that nothing sends (a search box, a calculator) is
+dropped.
+
+When it is published:
+
+* **content security** (upload family): one finding per page. If the page's script already has an
+  upload finding in this change, that finding covers the text too (its fix names ``msgSecCheck``), and
+  ``upload.user_text`` is dropped; otherwise ``upload.user_text`` stays at the input.
+* **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
+  ``category.ugc`` at the page's first sending call, because such pages need a 社交 category and the UGC
+  declaration on submission (``ugc_declare``,
+  https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
+  A nickname input is profile data, not a post: no category finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..facts import Fact
+from ..report import Finding
+from ..thirdparty import SDK_UPLOAD_SUBJECT
+from .context import ProjectContext
+
+SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
+                     "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
+POST_INPUTS = frozenset({"<textarea>", "<editor>"})
+_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
+
+
+def _stem(path: str) -> str:
+    return path.rsplit(".", 1)[0]
+
+
+def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
+    """(file, first sending call) of the page or component of ``path``: the file itself, else its script
+    of the same name; None when it sends nothing."""
+    for candidate in (path, *(_stem(path) + suffix for suffix in _SCRIPTS)):
+        facts = context.facts_at_head(candidate)
+        sends = [f for f in facts.facts if f.subject in SENDERS] if facts is not None else []
+        if sends:
+            return candidate, min(sends, key=lambda f: f.line)
+    return None
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    inputs = [f for f in findings if f.rule == "upload.user_text"]
+    if not inputs:
+        return findings
+    uploading = {_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
+    out = [f for f in findings if f.rule != "upload.user_text"]
+    posts: set[str] = set()
+    for f in inputs:
+        sent = sends_from(context, f.path)
+        if sent is None:
+            continue  # nothing leaves this page: not published
+        if _stem(f.path) not in uploading:
+            out.append(f)
+        script, call = sent
+        if f.subject in POST_INPUTS and script not in posts:
+            posts.add(script)
+            ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
+                                  value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
+            out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
+    return out

@@ -1,0 +1,258 @@
+"""Uploads and pickers behind UI kits and SDKs, recorders in components, ads and user posting (UGC):
+each on a small real repository, with the look-alike that must stay silent."""
+
+from __future__ import annotations
+
+from helpers import run
+
+
+def test_each_new_ad_placement_in_a_file_is_reported_but_not_an_existing_one(app_repo):
+    app_repo.write("pages/index/index.wxml", '<view>home</view>\n<ad unit-id="adunit-home1"></ad>\n')
+    base = app_repo.commit("an ad on the home page")
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<ad unit-id="adunit-me1"></ad>\n<view>orders</view>\n'
+                                       '<ad-custom unit-id="adunit-me2"></ad-custom>\n<ad unit-id="adunit-me3"></ad>\n')
+    app_repo.write("pages/index/index.wxml", '<view>home page</view>\n<ad unit-id="adunit-home1"></ad>\n')
+    app_repo.commit("ads on the profile page")
+    ads = {(f.subject, f.path, f.line, f.scope) for f in run(app_repo.path, base).findings if f.rule == "category.ad"}
+    assert ads == {("<ad>", "pages/me/me.wxml", 2, "file"), ("<ad>", "pages/me/me.wxml", 5, "file"),
+                   ("<ad-custom>", "pages/me/me.wxml", 4, "file")}
+
+
+def _hits(report, rule):
+    return {(f.path, f.line, f.scope) for f in report.findings if f.rule == rule}
+
+
+# -- UI-kit pickers and uploaders -----------------------------------------------------------------
+def test_vant_uploader_registered_from_the_kit_picks_photos(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"van-uploader": "@vant/weapp/uploader/index"}}\n')
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<van-uploader file-list="{{ photos }}" '
+                                       'bind:after-read="keepPhoto"/>\n')
+    app_repo.commit("photo wall")
+    report = run(app_repo.path, base)
+    assert _hits(report, "privacy.album") == {("pages/me/me.wxml", 2, "app")}
+    [album] = [f for f in report.findings if f.rule == "privacy.album"]
+    assert album.value == "<van-uploader> (Vant Weapp)"
+    assert "upload.third_party_upload" not in {f.rule for f in report.findings}  # Vant only picks
+
+
+def test_a_project_component_under_a_kit_name_is_not_the_kit(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"van-uploader": "/components/avatar-frame/index"}}\n')
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<van-uploader src="{{ avatar }}"/>\n')
+    app_repo.commit("avatar frame")
+    assert _hits(run(app_repo.path, base), "privacy.album") == set()
+
+
+def test_vendored_copy_of_the_kit_still_counts(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"van-uploader": "/libs/vant/uploader/index"}}\n')
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<van-uploader bind:after-read="keepPhoto"/>\n')
+    app_repo.commit("photo wall")
+    assert _hits(run(app_repo.path, base), "privacy.album") == {("pages/me/me.wxml", 2, "app")}
+
+
+UNI = {
+    "src/pages.json": '{\n  "pages": [{"path": "pages/index/index"}, {"path": "pages/post/post"}],\n}\n',
+    "src/manifest.json": '{\n  "name": "club",\n  "mp-weixin": { "appid": "wx1" }\n}\n',
+    "src/App.vue": "<script>\nexport default { onLaunch() { uni.onNeedPrivacyAuthorization(() => {}) } }\n</script>\n",
+    "src/pages/index/index.vue": "<template><view>首页</view></template>\n",
+    "src/pages/post/post.vue": "<template><view>发布</view></template>\n",
+}
+
+
+def test_easycom_uview_upload_picks_and_uploads_without_an_import(repo):
+    repo.write_files(UNI)
+    base = repo.commit("base")
+    repo.write("src/pages/post/post.vue", '<template>\n  <view>\n    <u-upload :action="uploadUrl" :max-count="9">'
+                                          '</u-upload>\n  </view>\n</template>\n')
+    repo.commit("pictures on a post")
+    report = run(repo.path, base)
+    assert _hits(report, "privacy.album") == {("src/pages/post/post.vue", 3, "app")}
+    assert _hits(report, "upload.third_party_upload") == {("src/pages/post/post.vue", 3, "app")}
+
+
+def test_taro_ui_image_picker_from_the_kit_but_not_from_a_project_file(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}',
+        "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/index/index', 'pages/me/index'],\n})\n",
+        "src/app.ts": "export default function App({ children }) { return children }\n",
+        "src/pages/index/index.tsx": "export default () => null\n",
+        "src/pages/me/index.tsx": "export default () => null\n",
+    })
+    base = repo.commit("base")
+    repo.write("src/pages/me/index.tsx", "import { AtImagePicker } from 'taro-ui'\n"
+                                          "export default () => <AtImagePicker files={[]} onChange={() => {}} />\n")
+    repo.write("src/pages/index/index.tsx", "import { AtImagePicker } from '../../components/banner'\n"
+                                             "export default () => <AtImagePicker slides={[]} />\n")
+    repo.commit("pickers")
+    assert _hits(run(repo.path, base), "privacy.album") == {("src/pages/me/index.tsx", 2, "app")}
+
+
+# -- upload SDKs and recorders in components -------------------------------------------------------
+VOICE_COMPONENT = """<template>
+  <view @tap="record">录音</view>
+</template>
+<script>
+// #ifdef MP-WEIXIN
+import VodUploader from '@/libs/vod-wx-sdk-v2';
+// #endif
+// #ifdef H5
+import TcVod from 'vod-js-sdk-v6';
+// #endif
+export default {
+  created() { this.recorder = uni.getRecorderManager(); },
+  methods: {
+    record() { this.recorder.start({ format: 'mp3' }); },
+    send(file) {
+      // #ifdef MP-WEIXIN
+      VodUploader.start({ mediaFile: file, getSignature: this.sign });
+      // #endif
+      // #ifdef H5
+      new TcVod({}).upload({ mediaFile: file });
+      // #endif
+    },
+  },
+};
+</script>
+"""
+
+
+def test_recorder_and_vod_upload_inside_a_uni_app_component(repo):
+    repo.write_files(UNI)
+    base = repo.commit("base")
+    repo.write("src/components/voice-note/voice-note.vue", VOICE_COMPONENT)
+    repo.commit("voice notes")
+    report = run(repo.path, base)
+    path = "src/components/voice-note/voice-note.vue"
+    assert _hits(report, "privacy.record") == {(path, 14, "app")}
+    [record] = [f for f in report.findings if f.rule == "privacy.record"]
+    assert record.value == "wx.getRecorderManager"
+    assert _hits(report, "upload.third_party_upload") == {(path, 17, "app")}
+    [upload] = [f for f in report.findings if f.rule == "upload.third_party_upload"]
+    assert upload.value is not None and upload.value.startswith("VodUploader.start")
+
+
+def test_api_client_sdk_upload_but_not_its_other_methods(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "const WXAPI = require('apifm-wxapi')\nPage({\n"
+                                     "  async load() { this.setData({ goods: await WXAPI.goodsList() }) },\n"
+                                     "  async avatar(path) { await WXAPI.uploadFile(wx.getStorageSync('token'), path) },\n"
+                                     "})\n")
+    app_repo.commit("avatar upload")
+    assert _hits(run(app_repo.path, base), "upload.third_party_upload") == {("pages/me/me.js", 4, "app")}
+
+
+def test_cos_instance_upload_counts_and_a_look_alike_object_does_not(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "const COS = require('../../libs/cos-wx-sdk-v5.min.js')\n"
+                                     "const cos = new COS({ getAuthorization: (o, cb) => cb({}) })\n"
+                                     "const drafts = new Map()\n"
+                                     "Page({ save(k, f) { drafts.put(k, f) },\n"
+                                     "  send(f) { cos.postObject({ Bucket: 'b', Key: 'k', FilePath: f }) } })\n")
+    app_repo.commit("cos upload")
+    assert _hits(run(app_repo.path, base), "upload.third_party_upload") == {("pages/me/me.js", 5, "app")}
+
+
+# -- API-client objects that wrap wx.uploadFile ---------------------------------------------------
+def test_upload_method_of_an_exported_api_client_object_is_followed(app_repo):
+    app_repo.write("utils/api.js", "const api = {\n  goods(id) { return wx.request({ url: '/goods/' + id }) },\n"
+                                   "  uploadFile(path) { return wx.uploadFile({ url: '/files', filePath: path, name: 'f' }) },\n"
+                                   "}\nexport default api\n")
+    app_repo.write("utils/client.js", "module.exports = {\n  send: (path) => wx.uploadFile({ filePath: path }),\n}\n")
+    base = app_repo.commit("api clients")
+    app_repo.write("pages/me/me.js", "import api from '../../utils/api'\nPage({\n  load() { api.goods(1) },\n"
+                                     "  avatar(p) { api.uploadFile(p) },\n})\n")
+    app_repo.write("pages/index/index.js", "const client = require('../../utils/client')\nPage({\n"
+                                           "  share(p) { client.send(p) },\n})\n")
+    app_repo.commit("avatar and share uploads")
+    assert _hits(run(app_repo.path, base), "upload.upload_file") == {("pages/me/me.js", 4, "file"),
+                                                                     ("pages/index/index.js", 3, "file")}
+
+
+# -- user posting (UGC): content security once per page, and the category -------------------------
+POST_JS = """Page({
+  data: { text: '', pictures: [] },
+  pick() { wx.chooseImage({ count: 3, success: (res) => this.send(res.tempFilePaths[0]) }) },
+  send(path) {
+    wx.uploadFile({ url: 'https://files.example.com/up', filePath: path, name: 'file' })
+  },
+  publish() { wx.request({ url: 'https://api.example.com/threads', method: 'POST', data: this.data }) },
+})
+"""
+
+
+def test_post_page_with_pictures_is_one_upload_finding_and_a_ugc_category(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="分享新鲜事"/>\n'
+                                       '<button bindtap="publish">发布</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", POST_JS)
+    app_repo.commit("post a thread")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
+    assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 5, "app")}
+    assert _hits(report, "upload.user_text") == set()  # the upload finding of the page covers its text
+
+
+def test_comment_page_without_pictures_keeps_the_text_finding(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="写评论"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  onText(e) { this.text = e.detail.value },\n"
+                                     "  send() { wx.request({ url: '/comments', method: 'POST', data: { text: this.text } }) },\n})\n")
+    app_repo.commit("comments")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 3, "app")}
+    [ugc] = [f for f in report.findings if f.rule == "category.ugc"]
+    assert ugc.severity == "medium" and ugc.value == "<textarea> pages/me/me.wxml:2 → wx.request"
+
+
+def test_lone_textarea_that_nothing_sends_is_neither_upload_nor_ugc(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="备忘"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({ onText(e) { wx.setStorageSync('memo', e.detail.value) } })\n")
+    app_repo.commit("local memo")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == set() and _hits(report, "category.ugc") == set()
+
+
+def test_uni_app_post_page_in_one_file(repo):
+    repo.write_files(UNI)
+    base = repo.commit("base")
+    repo.write("src/pages/post/post.vue", "<template>\n  <view>\n    <textarea v-model=\"content\"></textarea>\n"
+                                          "  </view>\n</template>\n<script>\nexport default {\n"
+                                          "  methods: { submit() { uni.request({ url: '/topics', method: 'POST', "
+                                          "data: { content: this.content } }) } },\n};\n</script>\n")
+    repo.commit("topic posts")
+    report = run(repo.path, base)
+    assert _hits(report, "category.ugc") == {("src/pages/post/post.vue", 8, "app")}
+    assert _hits(report, "upload.user_text") == {("src/pages/post/post.vue", 3, "app")}
+
+
+def test_nickname_input_is_published_profile_text_not_a_post(app_repo):
+    app_repo.write("pages/me/me.js", "Page({ save(e) { wx.request({ url: '/profile', data: e.detail.value }) } })\n")
+    app_repo.write("pages/me/me.wxml", "<view>me</view>\n")
+    base = app_repo.commit("profile page")
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<input type="nickname" name="nickname" placeholder="昵称"/>\n')
+    app_repo.commit("nickname")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    assert _hits(report, "category.ugc") == set()
+
+
+def test_taro_ad_component_and_ad_apis_are_ads(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}',
+        "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/index/index'],\n})\n",
+        "src/app.ts": "export default function App({ children }) { return children }\n",
+        "src/pages/index/index.tsx": "export default () => null\n",
+    })
+    base = repo.commit("base")
+    repo.write("src/pages/index/index.tsx", "import Taro, { createRewardedVideoAd } from '@tarojs/taro'\n"
+                                             "import { Ad, View } from '@tarojs/components'\n"
+                                             "const gate = createRewardedVideoAd({ adUnitId: 'adunit-1' })\n"
+                                             "const pop = Taro.createInterstitialAd({ adUnitId: 'adunit-2' })\n"
+                                             "export default () => <View><Ad unitId='adunit-3' /></View>\n")
+    repo.commit("ads")
+    ads = {(f.subject, f.line) for f in run(repo.path, base).findings if f.rule == "category.ad"}
+    assert ads == {("wx.createRewardedVideoAd", 3), ("wx.createInterstitialAd", 4), ("<ad>", 5)}
