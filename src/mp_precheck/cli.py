@@ -49,7 +49,7 @@ from .sarif import render_sarif
 from .staged import staged_commit
 from .textcodec import UndecodableFile, decode
 
-FORMATS = ("text", "json", "markdown", "github", "sarif", "codequality")
+FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
 PLANNED_FORMATS: tuple[str, ...] = ()
 ISSUES_URL = "https://github.com/mp-precheck/mp-precheck/issues"
 
