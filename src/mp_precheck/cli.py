@@ -46,6 +46,7 @@ from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
 from .rulesdoc import render_explain, render_rules_table
 from .sarif import render_sarif
+from .scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
 from .staged import staged_commit
 from .textcodec import UndecodableFile, decode
 
@@ -110,7 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lowest severity that makes the exit code 1 (default: high)")
     gitlab.add_argument("--codequality", metavar="FILE", help="also write a GitLab Code Quality report there")
     gitlab.add_argument("--report", metavar="FILE", help="also write the JSON report there")
-    for quiet in (rules, explain):
+    init = sub.add_parser("init", help=f"adopt mp-precheck: write the GitHub workflow ({WORKFLOW_PATH}) and a "
+                                       f"commented {CONFIG_NAME} for the Mini Programs found at HEAD")
+    init.add_argument("--repo", default=".", help="repository folder (default: current folder)")
+    init.add_argument("--language", choices=languages, default="zh-CN", help="language: of the config (default zh-CN)")
+    init.add_argument("--gitlab", action="store_true", help=f"write the GitLab CI job ({GITLAB_PATH}) instead of "
+                                                            "the GitHub workflow")
+    init.add_argument("--force", action="store_true", help="replace files that already exist")
+    for quiet in (rules, explain, init):
         quiet.set_defaults(debug=False)
     gitlab.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     return parser
@@ -131,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "gitlab":
             return _gitlab(args)
+        if args.command == "init":
+            return _init(args)
         return _diff(args)
     except UserError as exc:
         print(f"mp-precheck: {exc}", file=sys.stderr)
@@ -190,6 +200,21 @@ def _diff(args: argparse.Namespace) -> int:
                                full_report_where="`mp-precheck diff --format json`")
     emit(text, args.output)
     return 1 if run.report.reaches(fail_on) else 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    """``mp-precheck init``: write the CI definition and the config; say what was written and what next."""
+    repo = GitRepo(args.repo)
+    files = init_files(repo, load_catalog(), language=args.language, gitlab=args.gitlab)
+    for written in write_files(Path(args.repo), files, force=args.force):
+        print(f"mp-precheck: {'replaced' if written.replaced else 'wrote'} {written.path}")
+    if args.gitlab:
+        print("next: store a project access token (api scope, Reporter role) as the masked CI/CD variable "
+              "MP_PRECHECK_GITLAB_TOKEN, fill in the backend records in .mp-precheck.yml, and commit both files")
+    else:
+        print(f"next: fill in the backend records in {CONFIG_NAME}, commit both files, and require the status "
+              "check `mp-precheck` in the branch protection or ruleset")
+    return 0
 
 
 def _gitlab(args: argparse.Namespace) -> int:
