@@ -174,3 +174,11 @@ def test_diff_cache_flag_writes_the_fact_cache(app_repo, tmp_path):
     cache = tmp_path / "facts.sqlite"
     cli("diff", "--repo", str(app_repo.path), "--base", base, "--cache", str(cache))
     assert cache.stat().st_size > 0
+
+
+def test_readme_terminal_sample_is_the_real_output(example):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("```text\nmp-precheck · ", 1)[1].split("```", 1)[0]
+    text = render_text(run(example, "main", "feature", language="en"), load_catalog(), "en")
+    shown = [line for line in ("mp-precheck · " + sample).splitlines() if line and "…" not in line[-3:]]
+    assert shown and [line for line in shown if line not in text.splitlines()] == []
