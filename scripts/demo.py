@@ -1,4 +1,5 @@
-"""Run mp-precheck on the bundled example as a reviewer would see it (called by scripts/demo)."""
+"""Run mp-precheck on the bundled example as a developer and a reviewer see it: the terminal report, the
+PR comment and the submission notes (called by scripts/demo)."""
 
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ def main() -> int:
             " (deleted afterwards; --keep DIR keeps it)"
         print(f"# Example repository built in {repo}: main={base[:7]}, feature={head[:7]}{kept}\n", file=sys.stderr)
         common = ["--repo", str(repo), "--base", "main", "--head", "feature", "--language", args.language]
-        print("=" * 30 + " PR comment (mp-precheck diff) " + "=" * 30)
-        diff = subprocess.run([str(mp_precheck), "diff", *common], check=False)
-        print("=" * 30 + " Submission notes (mp-precheck notes) " + "=" * 30)
+        print("=" * 30 + " In a terminal (mp-precheck diff) " + "=" * 30, flush=True)
+        diff = subprocess.run([str(mp_precheck), "diff", *common, "--format", "text"], check=False)
+        print("=" * 30 + " PR comment (mp-precheck diff --format markdown) " + "=" * 30, flush=True)
+        subprocess.run([str(mp_precheck), "diff", *common, "--format", "markdown"], check=False)
+        print("=" * 30 + " Submission notes (mp-precheck notes) " + "=" * 30, flush=True)
         notes = subprocess.run([str(mp_precheck), "notes", *common], check=False)
         print(f"\n# mp-precheck diff exited {diff.returncode} (1 = high risks found, as expected for this branch)",
               file=sys.stderr)

@@ -123,7 +123,7 @@ def test_gbk_file_is_analysed(app_repo):
 def test_unbuilt_format_is_rejected_with_exit_2(app_repo):
     code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--format", "xml")
     assert (code, out) == (2, "")
-    assert err == "mp-precheck: unknown --format 'xml'; available: json, markdown, github, sarif, codequality\n"
+    assert err == "mp-precheck: unknown --format 'xml'; available: json, markdown, github, sarif, codequality, text\n"
 
 
 def test_output_file(app_repo, tmp_path):

@@ -58,7 +58,8 @@ def test_the_wheel_ships_data_inside_the_package(wheel: Path) -> None:
     checks = {n for n in names if re.fullmatch(r"mp_precheck/checks/[^/]+\.yml", n)}
     assert {f"mp_precheck/checks/{p.name}" for p in (ROOT / "checks").glob("*.yml")} == checks
     templates = {n for n in names if n.startswith("mp_precheck/templates/")}
-    assert {f"mp_precheck/templates/{p.name}" for p in (ROOT / "templates").iterdir() if p.is_file()} == templates
+    assert {f"mp_precheck/templates/{p.relative_to(ROOT / 'templates').as_posix()}" for p in (ROOT / "templates").rglob("*")
+            if p.is_file()} == templates
     assert "mp_precheck/config.schema.json" in names
 
 

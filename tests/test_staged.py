@@ -85,21 +85,25 @@ def test_staged_with_merge_conflicts(app_repo: Repo):
 def test_pre_commit_hook_definition():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert {k: hook[k] for k in ("id", "language", "entry", "pass_filenames", "always_run")} == {
-        "id": "mp-precheck", "language": "python", "entry": "mp-precheck diff --staged", "pass_filenames": False,
+        "id": "mp-precheck", "language": "python", "entry": "mp-precheck diff --staged --format text", "pass_filenames": False,
         "always_run": True}
 
 
 def test_as_a_git_pre_commit_hook(app_repo: Repo):
     hook = app_repo.path / ".git" / "hooks" / "pre-commit"
     hook.parent.mkdir(parents=True, exist_ok=True)
-    hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m mp_precheck diff --staged --language en\n", encoding="utf-8")
+    [definition] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    args = definition["entry"].removeprefix("mp-precheck ")
+    hook.write_text(f"#!/bin/sh\nexec {sys.executable} -m mp_precheck {args} --language en\n", encoding="utf-8")
     hook.chmod(0o755)
     head = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.js", RISKY)
     app_repo.git("add", "pages/me/me.js")
     with pytest.raises(subprocess.CalledProcessError) as refused:
         app_repo.git("commit", "-q", "-m", "map")
-    assert "wx.getLocation" in (refused.value.stdout + refused.value.stderr).decode("utf-8")  # hooks print to stderr
+    printed = (refused.value.stdout + refused.value.stderr).decode("utf-8")  # hooks print to stderr
+    assert "pages/me/me.js:1  privacy.location  " in printed              # the terminal format, not Markdown
+    assert "###" not in printed and "<details>" not in printed and "\x1b[" not in printed
     assert app_repo.git("rev-parse", "HEAD") == head
     # `git commit <path>` commits from a temporary index (GIT_INDEX_FILE): that is what gets checked
     app_repo.write("pages/index/index.wxml", "<view>首页</view>\n")

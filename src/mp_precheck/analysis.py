@@ -45,6 +45,7 @@ class RunOptions:
     language: str = "zh-CN"
     config: Config = field(default_factory=Config)
     baseline: dict[str, Accepted] = field(default_factory=dict)
+    progress: Callable[[int, int], None] | None = None  # (files done, files to do) as facts are read
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -69,7 +70,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     # base = the empty tree: a first release, where everything head has is new (its own merge base)
     first = base_rev == EMPTY_TREE
     base = EMPTY_TREE if first else repo.resolve(base_rev)
-    store = FactStore(repo, cache)
+    store = FactStore(repo, cache, options.progress)
     if base == head:
         return _empty(base, head, "same_commit"), store
     merge_base = EMPTY_TREE if first else repo.merge_base(base, head)

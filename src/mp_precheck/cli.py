@@ -24,6 +24,7 @@ from .catalog import Catalog, load_catalog
 from .changelog import PullInfo, entries_from_commits, pull_numbers, read_commits
 from .codequality import render_codequality
 from .config import CONFIG_NAME, Config, check_rule_ids, parse_config
+from .console import default_format, use_color
 from .errors import ConfigError, MissingMergeBase, UnknownRevision, UnsupportedFormat, UserError
 from .factcache import FactCache
 from .gitlab_ci import HISTORY_HINT, NOTE_LIMITS, advice, settings_from_environment, sync_note
@@ -31,6 +32,7 @@ from .gitlab_port import GitLabFailure, connect
 from .gitrepo import EMPTY_TREE, GitRepo
 from .messages import Messages
 from .notes import Notes, draft_notes
+from .progress import ProgressCallback, progress_reporter
 from .release import (
     DEFAULT_TAG_PATTERN,
     ReleaseDraft,
@@ -44,10 +46,11 @@ from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
 from .rulesdoc import render_explain, render_rules_table
 from .sarif import render_sarif
+from .scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
 from .staged import staged_commit
 from .textcodec import UndecodableFile, decode
 
-FORMATS = ("json", "markdown", "github", "sarif", "codequality")
+FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
 PLANNED_FORMATS: tuple[str, ...] = ()
 ISSUES_URL = "https://github.com/mp-precheck/mp-precheck/issues"
 
@@ -66,11 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--cache", metavar="FILE", help="keep parsed facts in this SQLite file between runs "
                         "(keyed by git blob id; e.g. kept with actions/cache)")
     common.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    common.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     sub = parser.add_subparsers(dest="command", required=True)
     diff = sub.add_parser("diff", parents=[common], help="report the review risks a change adds")
-    diff.add_argument("--format", default="markdown",
-                      help="markdown (default), json, github (workflow-command annotations), sarif (code "
-                           "scanning) or codequality (GitLab Code Quality report)")
+    diff.add_argument("--format",
+                      help="text (for a terminal; the default when stdout is one), markdown (the PR comment; the "
+                           "default otherwise), json, github (workflow-command annotations), sarif (code scanning) "
+                           "or codequality (GitLab Code Quality report)")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                      help="colour in the text format: auto (default: when stdout is a terminal and NO_COLOR is "
+                           "not set), always or never")
     diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
                       help="lowest severity that makes the exit code 1 (default: high)")
     diff.add_argument("--staged", action="store_true",
@@ -103,7 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="lowest severity that makes the exit code 1 (default: high)")
     gitlab.add_argument("--codequality", metavar="FILE", help="also write a GitLab Code Quality report there")
     gitlab.add_argument("--report", metavar="FILE", help="also write the JSON report there")
-    for quiet in (rules, explain):
+    init = sub.add_parser("init", help=f"adopt mp-precheck: write the GitHub workflow ({WORKFLOW_PATH}) and a "
+                                       f"commented {CONFIG_NAME} for the Mini Programs found at HEAD")
+    init.add_argument("--repo", default=".", help="repository folder (default: current folder)")
+    init.add_argument("--language", choices=languages, default="zh-CN", help="language: of the config (default zh-CN)")
+    init.add_argument("--gitlab", action="store_true", help=f"write the GitLab CI job ({GITLAB_PATH}) instead of "
+                                                            "the GitHub workflow")
+    init.add_argument("--force", action="store_true", help="replace files that already exist")
+    for quiet in (rules, explain, init):
         quiet.set_defaults(debug=False)
     gitlab.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     return parser
@@ -124,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "gitlab":
             return _gitlab(args)
+        if args.command == "init":
+            return _init(args)
         return _diff(args)
     except UserError as exc:
         print(f"mp-precheck: {exc}", file=sys.stderr)
@@ -153,29 +170,51 @@ class Run:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    if args.format not in FORMATS:
-        planned = " (not built yet)" if args.format in PLANNED_FORMATS else ""
-        raise UnsupportedFormat(f"unknown --format {args.format!r}{planned}; available: {', '.join(FORMATS)}")
+    fmt = args.format or default_format(args.output, sys.stdout)
+    if fmt not in FORMATS:
+        planned = " (not built yet)" if fmt in PLANNED_FORMATS else ""
+        raise UnsupportedFormat(f"unknown --format {fmt!r}{planned}; available: {', '.join(FORMATS)}")
     base, head = args.base, args.head
     if args.staged:
         if args.base or args.head != "HEAD":
             raise UserError("--staged compares the index with HEAD: leave out --base and --head")
         base, head = staged_commit(GitRepo(args.repo))
-    run = analyse(args.repo, base, head, args.config, args.language)
+    with progress_reporter(sys.stderr, quiet=args.quiet) as progress:
+        run = analyse(args.repo, base, head, args.config, args.language, args.cache, progress=progress)
     fail_on = args.fail_on or run.config.fail_on or "high"
-    if args.format == "json":
+    if fmt == "text":
+        from .terminal import render_text  # rich is imported only for a terminal report
+
+        text = render_text(run.report, run.catalog, run.language,
+                           color=use_color(args.color, sys.stdout, os.environ, to_file=bool(args.output)))
+    elif fmt == "json":
         text = json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "github":
+    elif fmt == "github":
         text = render_annotations(run.report)
-    elif args.format == "sarif":
+    elif fmt == "sarif":
         text = render_sarif(run.report, run.catalog, run.language)
-    elif args.format == "codequality":
+    elif fmt == "codequality":
         text = render_codequality(run.report)
     else:
         text = render_markdown(run.report, run.catalog, run.language, limits=COMMENT_LIMITS,
                                full_report_where="`mp-precheck diff --format json`")
     emit(text, args.output)
     return 1 if run.report.reaches(fail_on) else 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    """``mp-precheck init``: write the CI definition and the config; say what was written and what next."""
+    repo = GitRepo(args.repo)
+    files = init_files(repo, load_catalog(), language=args.language, gitlab=args.gitlab)
+    for written in write_files(Path(args.repo), files, force=args.force):
+        print(f"mp-precheck: {'replaced' if written.replaced else 'wrote'} {written.path}")
+    if args.gitlab:
+        print("next: store a project access token (api scope, Reporter role) as the masked CI/CD variable "
+              "MP_PRECHECK_GITLAB_TOKEN, fill in the backend records in .mp-precheck.yml, and commit both files")
+    else:
+        print(f"next: fill in the backend records in {CONFIG_NAME}, commit both files, and require the status "
+              "check `mp-precheck` in the branch protection or ruleset")
+    return 0
 
 
 def _gitlab(args: argparse.Namespace) -> int:
@@ -304,11 +343,12 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def analyse(repo_path: str, base: str | None, head: str, config_path: str | None, language: str | None,
-            cache: str | None = None, config_rev: str | None = None) -> Run:
+            cache: str | None = None, config_rev: str | None = None, progress: ProgressCallback | None = None) -> Run:
     """Run the analysis with settings resolved by precedence, and draft the notes into the report.
 
     ``base`` may be :data:`~mp_precheck.gitrepo.EMPTY_TREE` (a first release). The config and the
     baseline are read at the merge base, or at ``config_rev`` when given (a release reads its tag's).
+    ``progress(done, total)`` is called as files are read and parsed.
 
     Raises:
         UserError: any problem the user can fix (see the exit codes).
@@ -323,7 +363,7 @@ def analyse(repo_path: str, base: str | None, head: str, config_path: str | None
     disk = FactCache(cache) if cache else None
     try:
         report, store = analyze(repo, base, head, catalog, RunOptions(language=language, config=config,
-                                                                      baseline=accepted), disk)
+                                                                      baseline=accepted, progress=progress), disk)
     finally:
         if disk is not None:
             disk.close()

@@ -7,7 +7,7 @@ Also follows project wrapper functions one level: a call to ``uploadImage()`` im
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .extract import extract, reader_kind
 from .factcache import FactCache
@@ -20,13 +20,18 @@ _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", 
 
 class FactStore:
     """Reads blobs in batches from ``repo`` and caches their facts by (blob id, reader kind and file name),
-    in memory and, with ``disk``, in an on-disk :class:`FactCache`."""
+    in memory and, with ``disk``, in an on-disk :class:`FactCache`. ``progress(done, total)`` hears of
+    every blob read and parsed (totals grow as the run asks for more files)."""
 
-    def __init__(self, repo: GitRepo, disk: FactCache | None = None) -> None:
+    def __init__(self, repo: GitRepo, disk: FactCache | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
         self.repo = repo
         self.disk = disk
         self._cache: dict[tuple[str, str], FileFacts] = {}
         self.blobs_parsed = 0
+        self._progress = progress
+        self._done = 0
+        self._total = 0
 
     def text(self, blob: str) -> str | None:
         """Decoded text of a blob, or None when it is missing or not text."""
@@ -65,6 +70,8 @@ class FactStore:
                         result[path] = facts
                     del pending[blob]
         if pending:
+            self._total += sum(len(users) for users in pending.values())
+            self._tick(0)
             contents = self.repo.read_blobs(pending)
             fresh: dict[str, FileFacts] = {}
             for blob, users in pending.items():
@@ -81,9 +88,15 @@ class FactStore:
                         self._cache[(blob, kind)] = facts
                         fresh[FactCache.key(blob, kind)] = facts
                     result[path] = facts
+                    self._tick(1)
             if self.disk is not None:
                 self.disk.put_many(fresh)
         return result
+
+    def _tick(self, done: int) -> None:
+        self._done += done
+        if self._progress is not None:
+            self._progress(self._done, self._total)
 
     def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
         """Facts of (path, blob) pairs in the revision whose tree is ``tree``, wrappers followed one level."""

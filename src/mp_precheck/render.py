@@ -61,19 +61,25 @@ def _environment() -> jinja2.Environment:
 
 
 def _verdict(report: Report, messages: Messages) -> str:
-    t = messages.t
     if report.status is not None:
-        return f"⚪ **{t('status.' + report.status)}**"
-    active = report.active_findings
+        return f"⚪ **{messages.t('status.' + report.status)}**"
+    level = report.risk_level
+    return f"{_ICONS.get(level, '✅')} **{verdict_text(report, messages)}**"
+
+
+def verdict_text(report: Report, messages: Messages) -> str:
+    """The one-sentence verdict without markup: what to do before submitting, by the highest severity
+    among the active findings (high/medium name the count of items and their families)."""
+    t = messages.t
     level = report.risk_level
     if level in ("high", "medium"):
-        selected = [f for f in active if f.severity == level]
+        selected = [f for f in report.active_findings if f.severity == level]
         families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
         items = len({(f.rule, f.scope) for f in selected})  # as the comment shows them: one item per rule
-        return f"{_ICONS[level]} **{t('verdict_' + level, count=items, families=families)}**"
+        return t("verdict_" + level, count=items, families=families)
     if level in ("low", "info"):
-        return f"{_ICONS[level]} **{t('verdict_low')}**"
-    return f"✅ **{t('verdict_none')}**"
+        return t("verdict_low")
+    return t("verdict_none")
 
 
 def checklist_lines(report: Report, catalog: Catalog, messages: Messages) -> list[str]:

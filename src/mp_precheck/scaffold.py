@@ -1,0 +1,129 @@
+"""``mp-precheck init``: adopt mp-precheck in one step.
+
+Writes the GitHub workflow (pull requests, merge queues and release tags) and a commented
+``.mp-precheck.yml`` that names the Mini Programs found at HEAD and leaves the admin-backend records
+(用户隐私保护指引 types, 服务器域名 / 业务域名, 服务类目) for the team to fill; or, with ``--gitlab``, the
+GitLab CI job. Existing files are kept unless ``force``. Nothing from the repository is executed: the
+projects are found from git objects, as the analysis finds them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog
+from .config import CONFIG_NAME
+from .discovery import Project, discover
+from .errors import UserError
+from .gitrepo import GitRepo
+from .resources import data_dir
+from .textcodec import UndecodableFile, decode
+
+WORKFLOW_PATH = ".github/workflows/mp-precheck.yml"
+GITLAB_PATH = ".gitlab-ci.yml"
+SCHEMA_URL = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/main/src/mp_precheck/config.schema.json"
+GITLAB_INCLUDE = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/v1/ci/gitlab-ci.yml"
+
+
+@dataclass(frozen=True)
+class Written:
+    path: str
+    replaced: bool
+
+
+def init_files(repo: GitRepo, catalog: Catalog, *, language: str = "zh-CN", gitlab: bool = False) -> dict[str, str]:
+    """The files ``init`` writes, by path relative to the repository root: the CI definition (GitHub
+    workflow, or the GitLab job with ``gitlab``) and ``.mp-precheck.yml``.
+
+    Raises:
+        UserError: the repository has no commit yet, or no Mini Program at HEAD.
+    """
+    projects = _projects(repo)
+    ci = (data_dir("templates") / "init" / ("gitlab-ci.yml" if gitlab else "workflow.yml")).read_text("utf-8")
+    return {GITLAB_PATH if gitlab else WORKFLOW_PATH: ci, CONFIG_NAME: config_text(projects, catalog, language)}
+
+
+def write_files(root: Path, files: dict[str, str], *, force: bool = False) -> list[Written]:
+    """Write ``files`` under ``root``. Without ``force`` nothing is written when any of them exists.
+
+    Raises:
+        UserError: a file exists (without ``force``) or cannot be written.
+    """
+    existing = [path for path in files if (root / path).exists()]
+    if existing and not force:
+        hint = f"; to add the job to your own {GITLAB_PATH}, include {GITLAB_INCLUDE}" \
+            if GITLAB_PATH in existing else ""
+        raise UserError(f"{', '.join(existing)} already exist(s): nothing written; pass --force to replace{hint}")
+    written = []
+    for path, text in files.items():
+        target = root / path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write {target}: {exc.strerror}") from exc
+        written.append(Written(path, path in existing))
+    return written
+
+
+def config_text(projects: list[Project], catalog: Catalog, language: str) -> str:
+    """A ``.mp-precheck.yml`` with the settings that have defaults active and the admin-backend records
+    commented out, to be filled from mp.weixin.qq.com (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/)."""
+    found = "\n".join(f"#   - {json.dumps(p.root or '.', ensure_ascii=False)} ({p.framework})" for p in projects)
+    names = [t.label for t in catalog.privacy_types.values()]
+    labels = "\n".join("#                        #   " + "、".join(names[i:i + 8]) for i in range(0, len(names), 8))
+    return f"""# yaml-language-server: $schema={SCHEMA_URL}
+# mp-precheck settings (written by `mp-precheck init`). A pull request is checked with this file as it is
+# on its base branch, so a pull request cannot relax its own check.
+#
+# Mini Programs found at HEAD (root, framework):
+{found}
+
+{f"language: {language}":<24} # zh-CN | en: the comment and the version notes
+fail_on: high            # none | info | low | medium | high: the lowest severity that fails the check
+
+# exclude:               # gitignore-style: vendored SDKs, generated code
+#   - miniprogram/libs/**
+
+# What the admin backend (mp.weixin.qq.com) already has. Fill these in: findings are then compared with
+# them (a declared type or a listed domain needs nothing) instead of asking you to check the backend.
+#
+# privacy:
+#   declared: []         # 设置 → 服务内容声明 → 用户隐私保护指引: the types declared there, by label:
+{labels}
+# domains:               # 开发 → 开发管理 → 开发设置
+#   request: []          # 服务器域名: request合法域名, e.g. api.example.com
+#   uploadFile: []       # uploadFile合法域名
+#   downloadFile: []     # downloadFile合法域名
+#   socket: []           # socket合法域名
+#   business: []         # 业务域名 (pages opened in <web-view>)
+# categories: []         # 设置 → 基本设置 → 服务类目, e.g. 生活服务 > 社区生活
+# content_security:
+#   external: ""         # uploads are checked by a server outside this repository: say which
+"""
+
+
+def _projects(repo: GitRepo) -> list[Project]:
+    try:
+        head = repo.resolve("HEAD")
+    except UserError as exc:
+        raise UserError("the repository has no commit yet: commit the Mini Program, then run init") from exc
+    tree = {e.path: e for e in repo.ls_tree(head)}
+
+    def read_text(path: str) -> str | None:
+        entry = tree.get(path)
+        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 1_000_000:
+            return None
+        data = repo.read_blobs([entry.blob]).get(entry.blob)
+        try:
+            return decode(data).text if data is not None else None
+        except UndecodableFile:
+            return None
+
+    projects = discover(tree.values(), read_text)
+    if not projects:
+        raise UserError("no Mini Program found at HEAD (no project.config.json, app.json next to app.js, "
+                        "pages.json, app.config.js, app.mpx or app.wpy): run init in the Mini Program's repository")
+    return projects

@@ -1,0 +1,184 @@
+"""The terminal format (``--format text``, the default on a terminal) and progress, driven through the
+real command on pseudo-terminals; piping keeps today's Markdown byte for byte."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import Repo
+from helpers import cli, run
+from mp_precheck.catalog import load_catalog
+from mp_precheck.progress import ProgressLine
+from mp_precheck.terminal import render_text
+from terminal_helpers import run_mp_precheck, terminal_env
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+sys.path.insert(0, str(ROOT / "examples"))
+from build_example import build  # noqa: E402
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+MARKDOWN = ("###", "**", "<details>", "<sub>", "&lt;", "&gt;", "`", "- [ ]", "<!--")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("example") / "repo"
+    build(ROOT / "examples" / "native-shop", target)
+    return target
+
+
+def located(repo: Repo) -> str:
+    """A change that adds location (high) next to an unchanged base; returns the base commit."""
+    base = repo.git("rev-parse", "HEAD")
+    repo.write("pages/me/me.js", "Page({ onShow() {\n  wx.getLocation({ type: 'gcj02' })\n} })\n")
+    repo.commit("feat: 附近门店")
+    return base
+
+
+def test_on_a_terminal_the_report_is_compact_path_line_text_in_colour(app_repo):
+    base = located(app_repo)
+    result = run_mp_precheck(["diff", "--base", base, "--language", "en"], cwd=app_repo.path, env=terminal_env())
+    assert result.code == 1
+    assert ANSI.search(result.stdout), "a terminal gets colour"
+    plain = ANSI.sub("", result.stdout)
+    assert re.search(r"^  pages/me/me\.js:2  privacy\.location  Uses a privacy API of type 位置信息", plain, re.M)
+    assert not [m for m in MARKDOWN if m in plain], plain
+    lines = plain.rstrip("\n").splitlines()
+    assert lines[0].startswith("mp-precheck · WeChat Mini Program review risks")
+    assert lines[-2] == "Act before submitting for review: 2 high-risk item(s) (Privacy)."   # the verdict last
+    assert lines.index("high · Privacy") < lines.index("Admin backend checklist before submitting")
+    assert "  - API permission: enable wx.getLocation under 开发 → 开发管理 → 接口设置" in lines
+
+
+@pytest.mark.parametrize(("option", "env"), [(["--color", "never"], {}), ([], {"NO_COLOR": "1"}),
+                                             ([], {"TERM": "dumb"})])
+def test_colour_is_left_out_when_asked(app_repo, option, env):
+    base = located(app_repo)
+    result = run_mp_precheck(["diff", "--base", base, *option], cwd=app_repo.path, env=terminal_env(**env))
+    assert "\x1b" not in result.stdout
+    assert "pages/me/me.js:2  privacy.location  " in result.stdout
+
+
+def test_color_always_colours_a_pipe_and_text_format_without_it_does_not(app_repo):
+    base = located(app_repo)
+    _, coloured, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text", "--color", "always")
+    _, piped, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text")
+    assert ANSI.search(coloured) and "\x1b" not in piped
+    assert ANSI.sub("", coloured) == piped
+
+
+def test_piping_gives_the_markdown_comment_byte_for_byte(example):
+    result = run_mp_precheck(["diff", "--base", "main", "--head", "feature"], cwd=example, env=terminal_env(),
+                             stdout_tty=False, stderr_tty=False)
+    assert result.code == 1
+    assert result.stdout == (GOLDEN / "example-comment.zh-CN.md").read_text(encoding="utf-8")
+    assert result.stderr == ""
+
+
+def test_output_file_is_markdown_even_from_a_terminal(app_repo, tmp_path):
+    base = located(app_repo)
+    target = tmp_path / "report.md"
+    result = run_mp_precheck(["diff", "--base", base, "--output", str(target)], cwd=app_repo.path,
+                             env=terminal_env())
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("<!-- mp-precheck:comment v1 ")
+
+
+def test_progress_on_a_terminal_once_the_run_is_slow(app_repo):
+    base = located(app_repo)
+    slow = "import mp_precheck.progress as progress\nprogress.DELAY = 0.0"  # every run counts as slow
+    shown = run_mp_precheck(["diff", "--base", base, "--language", "en"], cwd=app_repo.path, env=terminal_env(),
+                            prelude=slow)
+    assert re.search(r"mp-precheck: parsed +\d+/\d+ files", ANSI.sub("", shown.stderr)), shown.stderr
+    assert "mp-precheck: parsed" not in shown.stdout and "pages/me/me.js:2  privacy.location" in ANSI.sub("", shown.stdout)
+    quiet = run_mp_precheck(["diff", "--base", base, "--quiet"], cwd=app_repo.path, env=terminal_env(), prelude=slow)
+    assert quiet.stderr == ""
+    piped = run_mp_precheck(["diff", "--base", base], cwd=app_repo.path, env=terminal_env(), prelude=slow,
+                            stderr_tty=False)
+    assert piped.stderr == ""
+
+
+class TerminalBuffer(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_waits_for_the_delay_then_counts_files():
+    now = [0.0]
+    stream = TerminalBuffer()
+    line = ProgressLine(stream, delay=1.0, clock=lambda: now[0])
+    line(3, 10)
+    now[0] = 0.9
+    line(5, 10)
+    assert (line.shown, stream.getvalue()) == (False, "")   # a quick run prints nothing
+    now[0] = 1.2
+    line(6, 12)
+    line.close()
+    assert line.shown
+    assert re.search(r"mp-precheck: parsed +6/12 files", ANSI.sub("", stream.getvalue()))
+
+
+def test_fix_once_per_rule_and_configuration_under_its_feature(example):
+    report = run(example, "main", "feature", language="en")
+    text = render_text(report, load_catalog(), "en")
+    assert text.count("    fix: ") == len({(f.rule, f.scope) for f in report.active_findings if f.scope == "app"}) - 3
+    section = text.split("high · Privacy\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    rules = [line.split()[1] for line in section if not line.startswith("    ")]
+    # requiredPrivateInfos (medium) and permission (low) are shown with the location API they serve
+    assert rules[rules.index("privacy.location"):] == ["privacy.location", "privacy.required_private_infos",
+                                                       "privacy.permission"]
+    assert "medium · Privacy" not in text and "low · Privacy" not in text
+
+
+def cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_columns_line_up_by_terminal_cells_with_chinese_paths(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/门店地图/map.js", "Page({ onLoad() { wx.getLocation({}) } })\n")
+    app_repo.write("pages/me/me.js", "Page({ onLoad() { wx.chooseLocation({}) } })\n")
+    app_repo.commit()
+    _, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text", "--language", "en")
+    starts = {cells(line[:line.index(" privacy.")]) for line in out.splitlines() if ".js:1 " in line}
+    assert len(starts) == 1, out
+
+
+def test_control_characters_from_the_repository_never_reach_the_terminal(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/\x1b[2Jme\x07.js", "wx.getLocation({ url: 'https://a.example.com/\x1b]0;x\x07' })\n")
+    app_repo.commit()
+    _, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "pages/me/\ufffd[2Jme\ufffd.js:1  privacy.location" in out
+
+
+def test_a_change_without_mini_program_files_says_so(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("README.md", "# shop\n")
+    app_repo.commit()
+    code, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text", "--language", "en")
+    assert code == 0
+    assert out.splitlines()[-1] == "No Mini Program files in this change: nothing to check."
+
+
+def test_diff_cache_flag_writes_the_fact_cache(app_repo, tmp_path):
+    base = located(app_repo)
+    cache = tmp_path / "facts.sqlite"
+    cli("diff", "--repo", str(app_repo.path), "--base", base, "--cache", str(cache))
+    assert cache.stat().st_size > 0
+
+
+def test_readme_terminal_sample_is_the_real_output(example):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("```text\nmp-precheck · ", 1)[1].split("```", 1)[0]
+    text = render_text(run(example, "main", "feature", language="en"), load_catalog(), "en")
+    shown = [line for line in ("mp-precheck · " + sample).splitlines() if line and "…" not in line[-3:]]
+    assert shown and [line for line in shown if line not in text.splitlines()] == []
