@@ -45,8 +45,6 @@ def usage(subject: str) -> tuple[str, str] | None:
     if subject.startswith("plugin-page:"):
         appid = subject.split(":", 1)[1]
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
-    if subject.startswith("brand-image:"):
-        return "use.wxml", '<view>\n<image src="/images/wechat-logo.png"/>\n</view>\n'
     if subject.startswith("wx.authorize:"):
         return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{subject.split(':', 1)[1]}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":

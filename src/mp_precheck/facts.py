@@ -12,6 +12,7 @@ A fact names a *subject* in one spelling shared by every extractor:
 ``input[type=nickname]``    the nickname input; ``navigator[target=miniProgram]`` likewise
 ``host:api.example.com``    a URL host in a JS string literal or a markup attribute
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
+``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
 ==========================  ==========================================================
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook"]
+FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 
 
 @dataclass(frozen=True)

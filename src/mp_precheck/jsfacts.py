@@ -23,13 +23,14 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from .facts import Export, Fact, FileFacts
+from .imagerefs import image_reference
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
 from .syntax import call_option
 from .syntax import node_text as _text
 from .syntax import string_value as _string_value
 from .syntax import walk as _walk
-from .textsignals import brand_images, signals
+from .textsignals import signals
 from .urls import find_urls
 
 _JS = Language(tree_sitter_javascript.language())
@@ -358,12 +359,16 @@ class _Extractor:
 
     def _string(self, node: Node) -> None:
         parent = node.parent
-        if parent is not None and parent.type in ("import_statement", "export_statement"):
-            return
         if parent is not None and (parent.type == "jsx_attribute" or (
                 parent.type == "jsx_expression" and parent.parent is not None
                 and parent.parent.type == "jsx_attribute")):
             return  # JSX attribute values are read by _jsx, which knows the element (a WebView src…)
+        image = image_reference(_string_value(node) or "")
+        if image is not None:  # import logo from './wx.png', require('…'), { icon: '/images/a.png' }
+            self.facts.append(Fact(f"image:{image}", "image", self.line(node), image))
+            return
+        if parent is not None and parent.type in ("import_statement", "export_statement"):
+            return
         value = _string_value(node)
         if not value:
             return
@@ -389,8 +394,6 @@ class _Extractor:
     def _text_signals(self, text: str, node: Node, title: bool = False) -> None:
         for signal in signals(text, title=title):
             self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
-        for image in brand_images(text):
-            self.facts.append(Fact(f"brand-image:{image}", "text", self.line(node), text[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:
         """``platform === 'ios'`` in a function that pays: hiding or rerouting payment on iOS (OPS2018 14.6)."""

@@ -13,7 +13,8 @@ import re
 from html.parser import HTMLParser
 
 from .facts import Fact
-from .textsignals import brand_images, signals
+from .imagerefs import IMAGE_ATTRIBUTES, image_reference
+from .textsignals import signals
 from .urls import find_urls
 
 # Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
@@ -61,8 +62,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             continue
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
             facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "attribute", attr_line, value))
-        if name in ("src", "icon", "image", "poster", "background-image"):
-            facts.extend(Fact(f"brand-image:{image}", "text", attr_line, value) for image in brand_images(value))
+        image = image_reference(value) if name in IMAGE_ATTRIBUTES else None
+        if image is not None:
+            facts.append(Fact(f"image:{image}", "image", attr_line, value))
         for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
             if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
                 facts.append(Fact(template.format(value), "attribute", attr_line, value))

@@ -67,14 +67,3 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         if pattern.search(text):
             found.append(name)
     return found
-
-
-_BRAND_IMAGE = re.compile(r"([\w.@-]*(?:wechat|weixin|wx|微信|tencent|腾讯)[\w.@-]*?(?:logo|icon|badge)[\w.@-]*"
-                          r"\.(?:png|jpe?g|gif|svg|webp))", re.IGNORECASE)
-
-
-def brand_images(text: str) -> list[str]:
-    """File names of WeChat/Tencent logo images referenced in ``text`` (a src attribute or a path string)."""
-    if len(text) > 500:
-        return []
-    return [m.group(1) for m in _BRAND_IMAGE.finditer(text)]

@@ -4,7 +4,16 @@ findings so far and returns the findings after its job."""
 
 from __future__ import annotations
 
-from . import branding, categories, consent_flow, content_security, domains, location_config, privacy_declaration
+from . import (
+    brand_image,
+    branding,
+    categories,
+    consent_flow,
+    content_security,
+    domains,
+    location_config,
+    privacy_declaration,
+)
 from .context import Analyzer, ProjectContext
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
@@ -15,6 +24,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("domains", domains.analyze),
     ("categories", categories.analyze),
     ("branding", branding.analyze),
+    ("brand_image", brand_image.analyze),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]
