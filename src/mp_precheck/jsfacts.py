@@ -85,6 +85,19 @@ def _is_app_file(path: str) -> bool:
     return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
 
 
+def _inside_button(node: Node) -> bool:
+    """JSX text inside a ``<Button>`` (or a UI kit's ``AtButton``): a control's label."""
+    current = node.parent
+    while current is not None:
+        if current.type == "jsx_element":
+            opening = current.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            if _text(name).split(".")[-1].lower().endswith("button"):
+                return True
+        current = current.parent
+    return False
+
+
 class _Extractor:
     def __init__(self, line_offset: int, path: str) -> None:
         self.offset = line_offset
@@ -249,7 +262,7 @@ class _Extractor:
             elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
                 self._jsx(node)
             elif kind == "jsx_text":
-                self._text_signals(_text(node), node)
+                self._text_signals(_text(node), node, label=_inside_button(node))
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
@@ -372,7 +385,7 @@ class _Extractor:
         value = _string_value(node)
         if not value:
             return
-        self._text_signals(value, node, title=self._is_share_title(node))
+        self._text_signals(value, node, title=self._is_share_title(node), label=True)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
         if "://" not in value:
@@ -391,8 +404,8 @@ class _Extractor:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
 
-    def _text_signals(self, text: str, node: Node, title: bool = False) -> None:
-        for signal in signals(text, title=title):
+    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
+        for signal in signals(text, title=title, label=label):
             self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:

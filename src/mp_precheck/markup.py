@@ -94,6 +94,11 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.facts: list[Fact] = []
         self.line_offset = line_offset
+        self.buttons = 0  # depth of open button elements: their text is a control's label
+
+    def handle_endtag(self, tag: str) -> None:
+        if normalise_tag(tag).endswith("button") and self.buttons:
+            self.buttons -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
@@ -112,9 +117,12 @@ class _Collector(HTMLParser):
                     literal = stripped[1:-1]
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
+        if normalise_tag(tag).endswith("button"):
+            self.buttons += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
         text = data.strip()
@@ -122,7 +130,7 @@ class _Collector(HTMLParser):
             return
         line, _ = self.getpos()
         line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
-        for signal in signals(text):
+        for signal in signals(text, label=self.buttons > 0):
             self.facts.append(Fact(f"text:{signal}", "text", line, " ".join(text.split())[:120]))
 
 

@@ -23,8 +23,11 @@ SHARE_INDUCEMENT = re.compile(
     rf"关注(?:公众号|我们|服务号)?{_CLAUSE}(?:即可|就能|后)?(?:领取|领|得|获得|解锁|抽奖|红包|积分|优惠券)|"
     r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)
 # Claiming to be WeChat / Tencent, or a WeChat-official look (OPS2018 12.3–12.4, R2018 1.2.2).
-BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*(?:官方|团队|安全中心|认证|授权中心|official|team)",
-                         re.IGNORECASE)
+# 微信授权页面 presents the page as WeChat's own authorization screen.
+BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
+                         r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)", re.IGNORECASE)
+# A heading that is only "微信授权" names the page as WeChat's; the same words on a button are its action.
+BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*[:：!！]?", re.IGNORECASE)
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信登录", "微信一键登录", "微信快捷登录", "微信授权登录", "微信号", "微信昵称",
@@ -43,11 +46,13 @@ FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借�
 EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 
 
-def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW) -> list[str]:
+def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
+            label: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
-    the WeChat or Tencent name outside the allow-list is brand misuse.
+    the WeChat or Tencent name outside the allow-list is brand misuse. ``label`` marks a control's own
+    text (a button), where "微信授权" names the action, not the page.
     """
     if not text or len(text) > 500:
         return []
@@ -57,7 +62,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
-    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)):
+    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or \
+            (not label and BRAND_HEADING.fullmatch(cleaned.strip())):
         found.append("brand")
     if LOTTERY.search(text):
         found.append("lottery")
