@@ -145,6 +145,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
                                         if path in head_tree else None),
             read_head=_reader(store, head_tree), base_facts=base_facts,
             counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
+            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
             changed_paths=frozenset(f.new_path for f in changes.files if f.new_path and f.new_blob),
             read_head_bytes=_bytes_reader(repo, head_tree), exists_at_head=head_tree.__contains__)
         for _name, analyzer in REGISTRY:

@@ -85,6 +85,10 @@ def _is_app_file(path: str) -> bool:
     return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
 
 
+# Page hooks that make a page shareable (the "转发" menu, Moments) and Taro's hook forms.
+SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMessage", "useShareTimeline"})
+
+
 def _inside_button(node: Node) -> bool:
     """JSX text inside a ``<Button>`` (or a UI kit's ``AtButton``): a control's label."""
     current = node.parent
@@ -263,6 +267,10 @@ class _Extractor:
                 self._jsx(node)
             elif kind == "jsx_text":
                 self._text_signals(_text(node), node, label=_inside_button(node))
+            elif kind in ("method_definition", "pair") and _text(
+                    node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"") in SHARE_HOOKS:
+                self.facts.append(Fact("share:hook", "hook", self.line(node), _text(
+                    node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")))
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
@@ -354,6 +362,8 @@ class _Extractor:
             name = _text(fn)
             if name == "eval":
                 self.facts.append(Fact("js:eval", "api", self.line(fn)))
+            if name in SHARE_HOOKS:  # Taro: useShareAppMessage(() => ({ title }))
+                self.facts.append(Fact("share:hook", "hook", self.line(fn), name))
             if name in self.api_aliases:
                 api = self.api_aliases[name]
                 self.facts.append(Fact(api, "api", self.line(fn)))

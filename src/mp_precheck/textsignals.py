@@ -13,12 +13,14 @@ from collections.abc import Iterable
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
-_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|返现|返利|助力|砍价|帮砍|红包|积分|现金|"
-           r"佣金|提成|推广码|抽奖|机会|优惠券|次数)")
+_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
+           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数)")
 _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 SHARE_INDUCEMENT = re.compile(
     rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
+    # "help me" mechanics and sharing to groups as the price of something (R2018 3.2.1)
+    r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
     # induced following: rewards for following an Official Account (OPS2018 5.1)
     rf"关注(?:公众号|我们|服务号)?{_CLAUSE}(?:即可|就能|后)?(?:领取|领|得|获得|解锁|抽奖|红包|积分|优惠券)|"
     r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)

@@ -11,6 +11,7 @@ from . import (
     consent_flow,
     content_security,
     domains,
+    induced_sharing,
     location_config,
     privacy_declaration,
 )
@@ -25,6 +26,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("categories", categories.analyze),
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
+    ("induced_sharing", induced_sharing.analyze),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

@@ -23,7 +23,8 @@ class ProjectContext:
     ``read_head(path)`` is a file's text at head or None; ``facts_at_head(path)`` its facts (changed or
     not; parsed once, cached by blob) or None when the file is not there. ``base_facts`` holds the
     changed base files and ``counterpart`` maps a changed head path to its base path (None when added);
-    ``changed_paths`` are the head paths the change adds or modifies (any file, images included);
+    ``added_lines`` the lines the diff adds per head path; ``changed_paths`` are the head paths the
+    change adds or modifies (any file, images included);
     ``read_head_bytes(path)`` is a file's bytes at head (None when absent, a link or over 4 MB).
     """
 
@@ -39,6 +40,7 @@ class ProjectContext:
     base_facts: Mapping[str, FileFacts] = field(default_factory=dict)
     counterpart: Mapping[str, str | None] = field(default_factory=dict)
     changed_paths: frozenset[str] = frozenset()
+    added_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
     read_head_bytes: Callable[[str], bytes | None] = lambda path: None
     exists_at_head: Callable[[str], bool] = lambda path: False
 
