@@ -90,3 +90,14 @@ def two_green_buttons() -> bytes:
         draw.rounded_rectangle((x, 20, x + 130, 80), radius=14, fill=BRAND_GREEN)
         draw.rectangle((x + 30, 45, x + 100, 55), fill=(255, 255, 255))
     return _png(image)
+
+
+def line_drawing() -> bytes:
+    """A grey line-art icon on white (a footprint: four toes and a sole, outlines only): small closed
+    shapes on a white background, but no solid field around them."""
+    image = Image.new("RGB", (200, 200), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for x, y in ((40, 30), (75, 20), (110, 25), (140, 45)):
+        draw.ellipse((x, y, x + 24, y + 28), outline=(90, 90, 90), width=3)
+    draw.ellipse((50, 75, 150, 180), outline=(90, 90, 90), width=4)
+    return _png(image)

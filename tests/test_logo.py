@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from images import GREY, green_bubbles, green_rectangle, green_tick, noise_photo, two_bubble_mark, two_green_buttons
+from images import (GREY, green_bubbles, green_rectangle, green_tick, line_drawing, noise_photo, two_bubble_mark,
+                    two_green_buttons)
 from mp_precheck.logo import is_wechat_logo, named_like_logo
 
 
@@ -15,8 +16,8 @@ def test_the_two_bubble_mark_is_the_logo(data):
     assert is_wechat_logo(data, "images/brand.png") is True
 
 
-@pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons()],
-                         ids=["green-rectangle", "green-tick", "photo", "two-buttons"])
+@pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing()],
+                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing"])
 def test_look_alikes_are_not(data):
     assert is_wechat_logo(data, "images/other.png") is False
 

@@ -11,16 +11,19 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
    side is at most :data:`SIDE` pixels. Images smaller than :data:`MIN_SIDE`, larger than
    :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything Pillow cannot read give ``None`` (no answer).
-2. Label every opaque pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
+2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white). Label every
+   pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
    picture, with at least two *eyes*: enclosed holes (components of other pixels that do not reach the
    picture's edge), each at most :data:`MAX_EYE` of the bubble.
-4. The mark is there when two bubbles of the same label sit in the picture, the smaller at least
-   :data:`MIN_RATIO` of the larger, and the picture carries the brand colour: for white bubbles, green
-   (or, for the grey variant, grey) covers at least :data:`MIN_FIELD` of the opaque pixels; green or grey
-   bubbles are their own colour. A file name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the
-   bar to one bubble with eyes in the brand colour; the name alone never decides.
+4. A white bubble must sit inside the field: it does not reach the picture's edge, the colour around it
+   is green (or grey, the grey variant), and that colour covers at least :data:`MIN_FIELD` of the
+   picture (a line drawing's thin grey strokes do not). Green or grey bubbles sit on a light background.
+5. The mark is there when two such bubbles of one colour are found, the smaller at least
+   :data:`MIN_RATIO` of the larger (or one with four eyes: two bubbles the downscale merged). A file
+   name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
+   name alone never decides.
 
 A plain green button, a green tick (one white shape, no eyes), a photo (no large uniform components)
 or a generic icon gives ``False``.
@@ -58,6 +61,7 @@ class _Bubble:
     area: int
     eyes: int
     around: int  # the label most of its outside neighbours have
+    edge: bool  # reaches the picture's edge (a background, not a bubble on a field)
 
 
 def named_like_logo(path: str) -> bool:
@@ -72,7 +76,9 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     if grid is None:
         return None
     labels, width, height = grid
-    bubbles = [b for b in _bubbles(labels, width, height) if b.eyes >= 2 and _branded(b)]
+    share = Counter(labels)
+    field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
+    bubbles = [b for b in _bubbles(labels, width, height) if b.eyes >= 2 and _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
@@ -82,10 +88,11 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     return False
 
 
-def _branded(bubble: _Bubble) -> bool:
-    """White bubbles on a green (or grey) field; green or grey bubbles on a light background."""
+def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
+    """White bubbles inside a green (or grey) field that covers a good part of the picture; green or grey
+    bubbles on a light background."""
     if bubble.label == WHITE:
-        return bubble.around in (GREEN, GREY)
+        return not bubble.edge and bubble.around in (GREEN, GREY) and field[bubble.around]
     return bubble.around == WHITE
 
 
@@ -155,7 +162,8 @@ def _bubbles(labels: list[int], width: int, height: int) -> Iterator[_Bubble]:
             if len(cells) < MIN_BUBBLE * total:
                 continue
             inside = set(cells)
-            yield _Bubble(label, len(cells), _eyes(inside, width, height), _around(inside, labels, width))
+            edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
+            yield _Bubble(label, len(cells), _eyes(inside, width, height), _around(inside, labels, width), edge)
 
 
 def _around(cells: set[int], labels: list[int], width: int) -> int:
