@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from images import (GREY, green_bubbles, green_rectangle, green_tick, line_drawing, noise_photo, two_bubble_mark,
-                    two_green_buttons)
+from images import (
+    GREY,
+    green_bubbles,
+    green_rectangle,
+    green_tick,
+    line_drawing,
+    noise_photo,
+    two_bubble_mark,
+    two_green_buttons,
+)
 from mp_precheck.logo import is_wechat_logo, named_like_logo
 
 
