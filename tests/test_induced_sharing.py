@@ -26,13 +26,13 @@ def _app(tmp_path, files: dict[str, str]) -> tuple[Repo, str]:
     return repo, repo.commit("base")
 
 
-def test_new_share_button_labelled_with_a_reward_fires_on_the_button_not_on_reworded_text(tmp_path):
+def test_new_share_button_labelled_with_a_reward_fires_on_its_label_not_on_reworded_text(tmp_path):
     repo, base = _app(tmp_path, {"pages/me/me.wxml": DETAIL.replace("REWARD_TEXT", "转发该商品，好友下单后可得积分奖励"),
                                  "pages/me/me.js": SHARES})
     repo.write("pages/me/me.wxml", DETAIL.replace("REWARD_TEXT", "分享有赏，好友下单后可得积分奖励")
                + '<view class="share">\n  <button open-type="share">分享</button>\n  <text>分享有惊喜</text>\n</view>\n')
     repo.commit("share button")
-    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 7)}
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 8)}
 
 
 def test_new_share_button_beside_wording_that_was_already_there(tmp_path):
@@ -40,7 +40,17 @@ def test_new_share_button_beside_wording_that_was_already_there(tmp_path):
     repo, base = _app(tmp_path, {"pages/me/me.wxml": page, "pages/me/me.js": SHARES})
     repo.write("pages/me/me.wxml", page.replace("</text>\n", '</text>\n  <button open-type="share">去邀请</button>\n'))
     repo.commit("invite button")
-    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 3)}
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+def test_share_button_and_its_reward_label_moved_to_another_page_is_not_new(tmp_path):
+    block = '<view>\n  <button open-type="share">分享</button>\n  <text>分享有赏</text>\n</view>\n'
+    repo, base = _app(tmp_path, {"pages/index/index.wxml": block, "pages/index/index.js": SHARES,
+                                 "pages/me/me.js": SHARES})
+    repo.write("pages/index/index.wxml", "<view>home</view>\n")
+    repo.write("pages/me/me.wxml", block)
+    repo.commit("move")
+    assert _sharing(repo, base) == set()
 
 
 def test_plain_share_button_is_silent(tmp_path):

@@ -5,9 +5,10 @@ component can share: a ``<button open-type="share">`` (``openType="share"``), or
 ``onShareAppMessage``/``onShareTimeline`` hook (Taro ``useShareAppMessage``, ``wx.showShareMenu``) in the
 page's files. Then:
 
-* a share button the change adds, with reward wording within :data:`NEAR` lines of it (its label or the
-  text beside it), is where the finding goes — also when the wording was there before: the combination is
-  new; wording the change merely rewords elsewhere on the page is not reported again;
+* a share button the change adds (the app's count of share buttons rises: moved buttons are not new), with
+  reward wording within :data:`NEAR` lines of it (its label or the text beside it): the finding goes on
+  that wording — also when the wording was there before, as the combination is new; wording the change
+  merely rewords elsewhere on the page is not reported again;
 * new wording on a page that shares is reported at the wording;
 * new wording on a page with no share mechanism at all is weaker evidence:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
@@ -18,9 +19,10 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import replace
 
-from ..facts import Fact
+from ..facts import Fact, FileFacts
 from ..report import Finding
 from .context import ProjectContext, reworded
 
@@ -33,14 +35,15 @@ _PAGE_FILES = (".wxml", ".js", ".ts", ".json")
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     wording = {f.path: f for f in findings if f.rule == "sharing.induced_share"}
-    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path))}
+    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path))} \
+        if _count(context.head_facts.values()) > _count(context.base_facts.values()) else {}
     out = [f for f in findings if f.rule != "sharing.induced_share"]
     for path in sorted(set(wording) | set(tied)):
         if path in tied:
-            button, text = tied[path]
+            _button, text = tied[path]
             base = wording.get(path)
-            finding = replace(base, line=button.line, value=text.value) if base else context.finding(
-                "sharing.induced_share", WORDING, path, button.line, value=text.value)
+            finding = replace(base, line=text.line, value=text.value) if base else context.finding(
+                "sharing.induced_share", WORDING, path, text.line, value=text.value)
             out.append(finding)
         elif _page_shares(context, path):
             out.append(wording[path])
@@ -48,6 +51,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             rule = context.catalog.rule("sharing.share_reward_text")
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
     return out
+
+
+def _count(files: Iterable[FileFacts]) -> int:
+    """Share buttons in these files (a button moved between changed files is not a new one)."""
+    return sum(1 for facts in files for f in facts.facts if f.subject == SHARE_BUTTON)
 
 
 def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact] | None:
