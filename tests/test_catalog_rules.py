@@ -32,6 +32,8 @@ JS_SNIPPETS = {
 
 def usage(subject: str) -> tuple[str, str] | None:
     """(file name, content) that uses ``subject`` once, on line 2; None for app.json subjects."""
+    if subject == "text:share-inducement":  # reward wording on the page's share button
+        return "use.wxml", f'<button open-type="share">\n<text>{TEXTS[subject]}</text>\n</button>\n'
     if subject in TEXTS:
         return "use.wxml", f"<view>\n<text>{TEXTS[subject]}</text>\n</view>\n"
     if subject in JS_SNIPPETS:
@@ -45,8 +47,6 @@ def usage(subject: str) -> tuple[str, str] | None:
     if subject.startswith("plugin-page:"):
         appid = subject.split(":", 1)[1]
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
-    if subject.startswith("brand-image:"):
-        return "use.wxml", '<view>\n<image src="/images/wechat-logo.png"/>\n</view>\n'
     if subject.startswith("wx.authorize:"):
         return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{subject.split(':', 1)[1]}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":
@@ -159,6 +159,7 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "privacy.fuzzy_location_conflict", "privacy.permission_desc_missing", "privacy.no_consent_flow",
         "upload.content_check_v1", "category.precise_location", "category.ugc",
         "policy.relaxes_check", "policy.unused_suppression", "policy.suppression_without_reason",
+        "branding.brand_image", "sharing.share_reward_text",
     }
     assert {r.id for r in CATALOG.rules if not r.subjects} == from_analyzers
 

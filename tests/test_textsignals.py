@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mp_precheck.textsignals import brand_images, signals
+from mp_precheck.textsignals import signals
 
 
 @pytest.mark.parametrize("text", [
@@ -42,7 +42,3 @@ def test_lottery_and_fortune():
     assert signals("今日运势 · 星座") == ["fortune"]
 
 
-def test_brand_images():
-    assert brand_images("/images/wechat-logo.png") == ["wechat-logo.png"]
-    assert brand_images("../../assets/icon/weixin_icon@2x.png") == ["weixin_icon@2x.png"]
-    assert brand_images("/images/wechat-safe.png") == []

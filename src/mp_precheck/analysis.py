@@ -22,6 +22,7 @@ from .factcache import FactCache
 from .facts import FileFacts
 from .factstore import FactStore
 from .gitrepo import EMPTY_TREE, GitRepo, TreeEntry
+from .logo import IMAGE_SUFFIXES
 from .pagetitles import page_of, page_title
 from .pathfilter import matches
 from .presence import needles, present_in
@@ -105,9 +106,11 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         head_changed = [f for f in changes.files if _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
         base_changed = [f for f in changes.files if base_project is not None
                         and _owned(base_project, f.old_path, f.old_blob, f.old_mode, options)]
-        if not head_changed and not base_changed:
+        images = [f for f in changes.files if f.new_path and f.new_blob and project.owns(f.new_path)
+                  and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
+        if not head_changed and not base_changed and not images:
             continue
-        touched += len(head_changed) + len(base_changed)
+        touched += len(head_changed) + len(base_changed) + len(images)
         head_facts = _in_project(store.facts([(f.new_path, f.new_blob) for f in head_changed
                                               if f.new_path and f.new_blob], head_tree), project)
         base_facts = _in_project(store.facts([(f.old_path, f.old_blob) for f in base_changed
@@ -142,7 +145,11 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             repo_grep=lambda names: repo.grep_needles(head, names),
             facts_at_head=lambda path: (store.facts([(path, head_tree[path].blob)], head_tree).get(path)
                                         if path in head_tree else None),
-            read_head=_reader(store, head_tree))
+            read_head=_reader(store, head_tree), base_facts=base_facts,
+            counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
+            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
+            changed_paths=frozenset(f.new_path for f in changes.files if f.new_path and f.new_blob),
+            read_head_bytes=_bytes_reader(repo, head_tree), exists_at_head=head_tree.__contains__)
         for _name, analyzer in REGISTRY:
             project_findings = analyzer(context, project_findings)
         findings.extend(project_findings)
@@ -281,6 +288,15 @@ def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], 
             return None
         return store.text(entry.blob)
     return read_text
+
+
+def _bytes_reader(repo: GitRepo, tree: Mapping[str, TreeEntry]) -> Callable[[str], bytes | None]:
+    def read_bytes(path: str) -> bytes | None:
+        entry = tree.get(path)
+        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 4_000_000:
+            return None
+        return repo.read_blobs([entry.blob]).get(entry.blob)
+    return read_bytes
 
 
 def _pair(head: list[Project], base: list[Project]) -> list[tuple[Project, Project | None]]:

@@ -13,7 +13,7 @@ from .appconfig import MalformedJson, app_config_facts, load_json, title_facts
 from .appdata import loads_jsonc
 from .conditional import for_wechat
 from .facts import Export, Fact, FileFacts
-from .jsconfig import config_object
+from .jsconfig import class_config_object, config_object
 from .jsfacts import js_facts
 from .markup import markup_facts
 from .sfc import split_blocks
@@ -85,7 +85,7 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
     if kind in ("uni-manifest", "uni-pages"):
         return _uni_config_facts(text, path, kind)
     if kind == "js":
-        return js_facts(text, path)
+        return _js_with_class_config(text, path)
     if kind == "markup":
         return FileFacts(facts=tuple(markup_facts(text)))
     if kind == "sfc":
@@ -111,6 +111,19 @@ def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:
     if kind == "taro-app-config":
         facts = app_config_facts(text, data) + facts
     return FileFacts(facts=tuple(facts) + tuple(f for f in found.facts if f.kind == "host"))
+
+
+def _js_with_class_config(text: str, path: str) -> FileFacts:
+    """A script; a class component's ``config = {...}`` (Taro 1.x/2.x) adds its titles, and on the app
+    file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title."""
+    found = js_facts(text, path)
+    config = class_config_object(text, path)
+    if config is None:
+        return found
+    facts = title_facts(text, config)
+    if _is_app_file(path):
+        facts = app_config_facts(text, config) + facts
+    return replace(found, facts=found.facts + tuple(facts)) if facts else found
 
 
 def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:

@@ -15,6 +15,7 @@ A fact names a *subject* in one spelling shared by every extractor:
                             one that uploads by itself; the value names the tag and the kit
 ``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
+``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
 ==========================  ==========================================================
 """
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook"]
+FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,24 @@ def config_object(source: str, path: str = "app.config.ts") -> dict[str, Any] | 
     return data if isinstance(data, dict) else None
 
 
+def class_config_object(source: str, path: str) -> dict[str, Any] | None:
+    """The ``config = {...}`` field of a class component (Taro 1.x/2.x app and pages, WePY 1.x), read as
+    data; None when the file has no such field. Unlike :func:`config_object`, an ``export default {...}``
+    of an ordinary module is not taken for configuration."""
+    if "config" not in source:
+        return None
+    root = parser_for(path).parse(source.encode("utf-8", "surrogatepass")).root_node
+    for node in _walk(root):
+        if node.type in ("field_definition", "public_field_definition"):
+            name = node.child_by_field_name("property") or node.child_by_field_name("name")
+            value = node.child_by_field_name("value")
+            if _text(name) == "config" and value is not None:
+                value = _unwrap(value)
+                data = literal(value) if value.type == "object" else None
+                return data if isinstance(data, dict) else None
+    return None
+
+
 def _unwrap(node: Node) -> Node:
     """``defineAppConfig({...})`` → ``{...}``; ``{...} as AppConfig`` → ``{...}``."""
     current = node

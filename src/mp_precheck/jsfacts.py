@@ -23,13 +23,14 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from .facts import Export, Fact, FileFacts
+from .imagerefs import image_reference
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
 from .syntax import call_option
 from .syntax import node_text as _text
 from .syntax import string_value as _string_value
 from .syntax import walk as _walk
-from .textsignals import brand_images, signals
+from .textsignals import signals
 from .thirdparty import SDK_UPLOAD_SUBJECT, UploadSdk, third_party
 from .urls import find_urls
 
@@ -84,6 +85,23 @@ def _is_app_file(path: str) -> bool:
     """The app entry file (App.onLaunch lives there); a .vue path arrives as ``App.vue.js``."""
     name = path.rsplit("/", 1)[-1].lower()
     return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
+
+
+# Page hooks that make a page shareable (the "转发" menu, Moments) and Taro's hook forms.
+SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMessage", "useShareTimeline"})
+
+
+def _inside_button(node: Node) -> bool:
+    """JSX text inside a ``<Button>`` (or a UI kit's ``AtButton``): a control's label."""
+    current = node.parent
+    while current is not None:
+        if current.type == "jsx_element":
+            opening = current.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            if _text(name).split(".")[-1].lower().endswith("button"):
+                return True
+        current = current.parent
+    return False
 
 
 class _Extractor:
@@ -281,7 +299,11 @@ class _Extractor:
             elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
                 self._jsx(node)
             elif kind == "jsx_text":
-                self._text_signals(_text(node), node)
+                self._text_signals(_text(node), node, label=_inside_button(node))
+            elif kind in ("method_definition", "pair") and _text(
+                    node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"") in SHARE_HOOKS:
+                self.facts.append(Fact("share:hook", "hook", self.line(node), _text(
+                    node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")))
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
@@ -373,6 +395,8 @@ class _Extractor:
             name = _text(fn)
             if name == "eval":
                 self.facts.append(Fact("js:eval", "api", self.line(fn)))
+            if name in SHARE_HOOKS:  # Taro: useShareAppMessage(() => ({ title }))
+                self.facts.append(Fact("share:hook", "hook", self.line(fn), name))
             if name in self.api_aliases:
                 api = self.api_aliases[name]
                 self.facts.append(Fact(api, "api", self.line(fn)))
@@ -394,16 +418,20 @@ class _Extractor:
 
     def _string(self, node: Node) -> None:
         parent = node.parent
-        if parent is not None and parent.type in ("import_statement", "export_statement"):
-            return
         if parent is not None and (parent.type == "jsx_attribute" or (
                 parent.type == "jsx_expression" and parent.parent is not None
                 and parent.parent.type == "jsx_attribute")):
             return  # JSX attribute values are read by _jsx, which knows the element (a WebView src…)
+        image = image_reference(_string_value(node) or "")
+        if image is not None:  # import logo from './wx.png', require('…'), { icon: '/images/a.png' }
+            self.facts.append(Fact(f"image:{image}", "image", self.line(node), image))
+            return
+        if parent is not None and parent.type in ("import_statement", "export_statement"):
+            return
         value = _string_value(node)
         if not value:
             return
-        self._text_signals(value, node, title=self._is_share_title(node))
+        self._text_signals(value, node, title=self._is_share_title(node), label=True)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
         if "://" not in value:
@@ -422,11 +450,9 @@ class _Extractor:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
 
-    def _text_signals(self, text: str, node: Node, title: bool = False) -> None:
-        for signal in signals(text, title=title):
+    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
+        for signal in signals(text, title=title, label=label):
             self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
-        for image in brand_images(text):
-            self.facts.append(Fact(f"brand-image:{image}", "text", self.line(node), text[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:
         """``platform === 'ios'`` in a function that pays: hiding or rerouting payment on iOS (OPS2018 14.6)."""

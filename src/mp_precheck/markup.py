@@ -13,7 +13,8 @@ import re
 from html.parser import HTMLParser
 
 from .facts import Fact
-from .textsignals import brand_images, signals
+from .imagerefs import IMAGE_ATTRIBUTES, image_reference
+from .textsignals import signals
 from .thirdparty import third_party
 from .urls import find_urls
 
@@ -68,8 +69,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             continue
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
             facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "attribute", attr_line, value))
-        if name in ("src", "icon", "image", "poster", "background-image"):
-            facts.extend(Fact(f"brand-image:{image}", "text", attr_line, value) for image in brand_images(value))
+        image = image_reference(value) if name in IMAGE_ATTRIBUTES else None
+        if image is not None:
+            facts.append(Fact(f"image:{image}", "image", attr_line, value))
         for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
             if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
                 facts.append(Fact(template.format(value), "attribute", attr_line, value))
@@ -99,6 +101,11 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.facts: list[Fact] = []
         self.line_offset = line_offset
+        self.buttons = 0  # depth of open button elements: their text is a control's label
+
+    def handle_endtag(self, tag: str) -> None:
+        if normalise_tag(tag).endswith("button") and self.buttons:
+            self.buttons -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
@@ -117,9 +124,12 @@ class _Collector(HTMLParser):
                     literal = stripped[1:-1]
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
+        if normalise_tag(tag).endswith("button"):
+            self.buttons += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
         text = data.strip()
@@ -127,7 +137,7 @@ class _Collector(HTMLParser):
             return
         line, _ = self.getpos()
         line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
-        for signal in signals(text):
+        for signal in signals(text, label=self.buttons > 0):
             self.facts.append(Fact(f"text:{signal}", "text", line, " ".join(text.split())[:120]))
 
 

@@ -13,18 +13,23 @@ from collections.abc import Iterable
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
-_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|返现|返利|助力|砍价|帮砍|红包|积分|现金|"
-           r"佣金|提成|推广码|抽奖|机会|优惠券|次数)")
+_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
+           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数)")
 _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 SHARE_INDUCEMENT = re.compile(
     rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
+    # "help me" mechanics and sharing to groups as the price of something (R2018 3.2.1)
+    r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
     # induced following: rewards for following an Official Account (OPS2018 5.1)
     rf"关注(?:公众号|我们|服务号)?{_CLAUSE}(?:即可|就能|后)?(?:领取|领|得|获得|解锁|抽奖|红包|积分|优惠券)|"
     r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)
 # Claiming to be WeChat / Tencent, or a WeChat-official look (OPS2018 12.3–12.4, R2018 1.2.2).
-BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*(?:官方|团队|安全中心|认证|授权中心|official|team)",
-                         re.IGNORECASE)
+# 微信授权页面 presents the page as WeChat's own authorization screen.
+BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
+                         r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)", re.IGNORECASE)
+# A heading that is only "微信授权" names the page as WeChat's; the same words on a button are its action.
+BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*[:：!！]?", re.IGNORECASE)
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信登录", "微信一键登录", "微信快捷登录", "微信授权登录", "微信号", "微信昵称",
@@ -43,11 +48,13 @@ FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借�
 EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 
 
-def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW) -> list[str]:
+def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
+            label: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
-    the WeChat or Tencent name outside the allow-list is brand misuse.
+    the WeChat or Tencent name outside the allow-list is brand misuse. ``label`` marks a control's own
+    text (a button), where "微信授权" names the action, not the page.
     """
     if not text or len(text) > 500:
         return []
@@ -57,7 +64,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
-    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)):
+    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or \
+            (not label and BRAND_HEADING.fullmatch(cleaned.strip())):
         found.append("brand")
     if LOTTERY.search(text):
         found.append("lottery")
@@ -67,14 +75,3 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         if pattern.search(text):
             found.append(name)
     return found
-
-
-_BRAND_IMAGE = re.compile(r"([\w.@-]*(?:wechat|weixin|wx|微信|tencent|腾讯)[\w.@-]*?(?:logo|icon|badge)[\w.@-]*"
-                          r"\.(?:png|jpe?g|gif|svg|webp))", re.IGNORECASE)
-
-
-def brand_images(text: str) -> list[str]:
-    """File names of WeChat/Tencent logo images referenced in ``text`` (a src attribute or a path string)."""
-    if len(text) > 500:
-        return []
-    return [m.group(1) for m in _BRAND_IMAGE.finditer(text)]

@@ -5,14 +5,16 @@ findings so far and returns the findings after its job."""
 from __future__ import annotations
 
 from . import (
-               branding,
-               categories,
-               consent_flow,
-               content_security,
-               domains,
-               location_config,
-               privacy_declaration,
-               ugc,
+    brand_image,
+    branding,
+    categories,
+    consent_flow,
+    content_security,
+    domains,
+    induced_sharing,
+    location_config,
+    privacy_declaration,
+    ugc,
     ui_kits,
 )
 from .context import Analyzer, ProjectContext
@@ -27,6 +29,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("domains", domains.analyze),
     ("categories", categories.analyze),
     ("branding", branding.analyze),
+    ("brand_image", brand_image.analyze),
+    ("induced_sharing", induced_sharing.analyze),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

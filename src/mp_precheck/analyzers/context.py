@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..catalog import Catalog, Rule
@@ -21,7 +21,11 @@ class ProjectContext:
     project uses anywhere at head (changed or not); ``repo_grep(needles)`` maps each file of the whole
     head tree (cloud functions and server code included) to the fixed strings it contains;
     ``read_head(path)`` is a file's text at head or None; ``facts_at_head(path)`` its facts (changed or
-    not; parsed once, cached by blob) or None when the file is not there.
+    not; parsed once, cached by blob) or None when the file is not there. ``base_facts`` holds the
+    changed base files and ``counterpart`` maps a changed head path to its base path (None when added);
+    ``added_lines`` the lines the diff adds per head path; ``changed_paths`` are the head paths the
+    change adds or modifies (any file, images included);
+    ``read_head_bytes(path)`` is a file's bytes at head (None when absent, a link or over 4 MB).
     """
 
     project: Project
@@ -33,6 +37,12 @@ class ProjectContext:
     repo_grep: Callable[[set[str]], dict[str, set[str]]]
     read_head: Callable[[str], str | None]
     facts_at_head: Callable[[str], FileFacts | None]
+    base_facts: Mapping[str, FileFacts] = field(default_factory=dict)
+    counterpart: Mapping[str, str | None] = field(default_factory=dict)
+    changed_paths: frozenset[str] = frozenset()
+    added_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    read_head_bytes: Callable[[str], bytes | None] = lambda path: None
+    exists_at_head: Callable[[str], bool] = lambda path: False
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:

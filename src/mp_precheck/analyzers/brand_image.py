@@ -1,0 +1,83 @@
+"""WeChat's logo shipped as an image and shown on a page (``branding.brand_image``).
+
+A page, component or script of the change references a local image (``<image src="/images/wx.png">``,
+``import logo from '../../assets/wx.png'``), the reference resolves to a file of the head tree, and the
+image's pixels show WeChat's two-bubble mark (:func:`mp_precheck.logo.is_wechat_logo`). Reported only
+when something is new: the reference (its file names that image more often than before) or the image
+(the change adds or replaces the file, and then every head file naming it is a place it shows).
+Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeChat logo or
+look that makes users think the content comes from WeChat).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+
+from ..extract import reader_kind
+from ..facts import Fact, FileFacts
+from ..imagerefs import resolve_image
+from ..logo import IMAGE_SUFFIXES, is_wechat_logo
+from ..report import Finding
+from .context import ProjectContext
+
+MAX_IMAGES = 200  # images decoded per project and run; a mass import of assets is not worth minutes
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    places = _new_references(context) + _references_to_changed_images(context)
+    verdicts: dict[str, bool] = {}
+    out = list(findings)
+    seen: set[tuple[str, int]] = set()
+    for path, fact, image in places:
+        if image not in verdicts:
+            if len(verdicts) >= MAX_IMAGES:
+                continue
+            data = context.read_head_bytes(image)
+            verdicts[image] = bool(data is not None and is_wechat_logo(data, image))
+        if verdicts[image] and (path, fact.line) not in seen:
+            seen.add((path, fact.line))
+            out.append(context.finding("branding.brand_image", f"brand-image:{image}", path, fact.line,
+                                       value=fact.value))
+    return out
+
+
+def _images(context: ProjectContext, path: str, facts: FileFacts) -> list[tuple[Fact, str]]:
+    """(reference fact, resolved image path) of one file's image references."""
+    out = []
+    for fact in facts.facts:
+        if fact.kind == "image":
+            image = resolve_image(fact.subject[len("image:"):], path, context.project.root, context.exists_at_head)
+            if image is not None and context.project.owns(image):
+                out.append((fact, image))
+    return out
+
+
+def _new_references(context: ProjectContext) -> list[tuple[str, Fact, str]]:
+    """References in changed files that are new, or that name an image the change adds or replaces."""
+    places: list[tuple[str, Fact, str]] = []
+    for path, facts in sorted(context.head_facts.items()):
+        old = context.counterpart.get(path)
+        before = Counter(f.subject for f in context.base_facts[old].facts) \
+            if old and old in context.base_facts else Counter()
+        now = Counter(f.subject for f in facts.facts)
+        for fact, image in _images(context, path, facts):
+            if now[fact.subject] > before[fact.subject] or image in context.changed_paths:
+                places.append((path, fact, image))
+    return places
+
+
+def _references_to_changed_images(context: ProjectContext) -> list[tuple[str, Fact, str]]:
+    """Unchanged files that show an image the change adds or replaces (found by its file name)."""
+    changed = {p for p in context.changed_paths if p.lower().endswith(IMAGE_SUFFIXES) and context.project.owns(p)}
+    if not changed:
+        return []
+    names = {posixpath.basename(p) for p in changed}
+    places: list[tuple[str, Fact, str]] = []
+    for path, contains in sorted(context.repo_grep(names).items()):
+        if path in context.head_facts or not contains or not context.project.owns(path) or reader_kind(path) is None:
+            continue
+        facts = context.facts_at_head(path)
+        if facts is not None:
+            places.extend((path, fact, image) for fact, image in _images(context, path, facts) if image in changed)
+    return places

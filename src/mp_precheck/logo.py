@@ -1,0 +1,195 @@
+"""Is an image WeChat's logo? Decided from the pixels, never from the file name alone.
+
+WeChat's mark is two speech bubbles, each with two "eyes": white bubbles on a brand-green disc or
+rounded square (``#07C160``, ``#1AAD19``, ``#09BB07``, ``#2DC100`` and the yellower greens of older
+exports), green bubbles on a light background, or the same in grey. Brand rules:
+https://developers.weixin.qq.com/miniprogram/product/reject.html (a Mini Program must not look like
+WeChat's own service).
+
+The classifier (Pillow decodes; the rest is a few passes over a small thumbnail):
+
+1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
+   side is at most :data:`SIDE` pixels. Images smaller than :data:`MIN_SIDE`, larger than
+   :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything Pillow cannot read give ``None`` (no answer).
+2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white). Label every
+   pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
+   (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
+3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
+   picture, with at least two *eyes*: enclosed holes (components of other pixels that do not reach the
+   picture's edge), each at most :data:`MAX_EYE` of the bubble.
+4. A white bubble must sit inside the field: it does not reach the picture's edge, the colour around it
+   is green (or grey, the grey variant), and that colour covers at least :data:`MIN_FIELD` of the
+   picture (a line drawing's thin grey strokes do not). Green or grey bubbles sit on a light background.
+5. The mark is there when two such bubbles of one colour are found, the smaller at least
+   :data:`MIN_RATIO` of the larger (or one with four eyes: two bubbles the downscale merged). A file
+   name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
+   name alone never decides.
+
+A plain green button, a green tick (one white shape, no eyes), a photo (no large uniform components)
+or a generic icon gives ``False``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PIL import Image, UnidentifiedImageError
+
+SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
+MIN_SIDE = 12
+MAX_BYTES = 4_000_000
+MAX_PIXELS = 16_000_000  # larger pictures are photos or posters, not icons, and cost too much to decode
+MIN_BUBBLE = 0.02
+MAX_EYE = 0.15
+MIN_RATIO = 0.2
+MIN_FIELD = 0.2
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
+_NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
+
+GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class _Bubble:
+    label: int
+    area: int
+    eyes: int
+    around: int  # the label most of its outside neighbours have
+    edge: bool  # reaches the picture's edge (a background, not a bubble on a field)
+
+
+def named_like_logo(path: str) -> bool:
+    """Whether the file name says WeChat (``wx.png``, ``wechat-login.png``, ``icon_weixin.jpg``)."""
+    return bool(_NAME_HINT.search(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+
+
+def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
+    """Whether the image bytes ``data`` show WeChat's two-bubble mark; ``None`` when undecidable (not a
+    raster image, damaged, too large or too small). ``path`` is only a hint (see the module docstring)."""
+    grid = _thumbnail(data, path)
+    if grid is None:
+        return None
+    labels, width, height = grid
+    share = Counter(labels)
+    field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
+    bubbles = [b for b in _bubbles(labels, width, height) if b.eyes >= 2 and _branded(b, field)]
+    for label in (WHITE, GREEN, GREY):
+        found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
+        if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
+            return True
+        if found and (found[0].eyes >= 4 or named_like_logo(path)):
+            return True  # two bubbles merged by the downscale, or one bubble in a file named for WeChat
+    return False
+
+
+def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
+    """White bubbles inside a green (or grey) field that covers a good part of the picture; green or grey
+    bubbles on a light background."""
+    if bubble.label == WHITE:
+        return not bubble.edge and bubble.around in (GREEN, GREY) and field[bubble.around]
+    return bubble.around == WHITE
+
+
+def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
+    if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+            if width * height > MAX_PIXELS or min(width, height) < MIN_SIDE:
+                return None
+            image.seek(0)
+            image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
+            rgba = image.convert("RGBA")
+            rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
+            # transparent parts show the page behind: a light one (cut-out bubbles read as white)
+            page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+            page.alpha_composite(rgba)
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
+            Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None
+    width, height = page.size
+    raw = page.convert("RGB").tobytes()
+    labels = [_label(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
+    return labels, width, height
+
+
+def _label(r: int, g: int, b: int) -> int:
+    high, low = max(r, g, b), min(r, g, b)
+    spread = high - low
+    if low >= 215 and spread <= 40:
+        return WHITE
+    if spread <= 24 and 77 <= high <= 217:
+        return GREY
+    if high < 102 or spread < 0.45 * high or g != high:
+        return OTHER
+    hue = 60 * (2 + (b - r) / spread)
+    return GREEN if 85 <= hue <= 165 else OTHER
+
+
+def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]]:
+    """4-connected components of the ``True`` cells, as lists of indexes."""
+    seen = [False] * len(mask)
+    for start, on in enumerate(mask):
+        if not on or seen[start]:
+            continue
+        seen[start] = True
+        stack, cells = [start], []
+        while stack:
+            i = stack.pop()
+            cells.append(i)
+            x, y = i % width, i // width
+            for j, inside in ((i - 1, x > 0), (i + 1, x < width - 1), (i - width, y > 0), (i + width, y < height - 1)):
+                if inside and mask[j] and not seen[j]:
+                    seen[j] = True
+                    stack.append(j)
+        yield cells
+
+
+def _bubbles(labels: list[int], width: int, height: int) -> Iterator[_Bubble]:
+    """Components large enough to be a bubble, with the number of eyes each encloses."""
+    total = width * height
+    for label in (WHITE, GREEN, GREY):
+        for cells in _components([v == label for v in labels], width, height):
+            if len(cells) < MIN_BUBBLE * total:
+                continue
+            inside = set(cells)
+            edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
+            yield _Bubble(label, len(cells), _eyes(inside, width, height), _around(inside, labels, width), edge)
+
+
+def _around(cells: set[int], labels: list[int], width: int) -> int:
+    """The colour just outside a component, looking up to 3 pixels out past anti-aliased edges."""
+    counts: Counter[int] = Counter()
+    for i in cells:
+        x = i % width
+        for step in (1, 2, 3):
+            for j, inside in ((i - step, x >= step), (i + step, x + step < width), (i - step * width, True),
+                              (i + step * width, True)):
+                if inside and 0 <= j < len(labels) and j not in cells and labels[j] != OTHER:
+                    counts[labels[j]] += 1
+    return counts.most_common(1)[0][0] if counts else OTHER
+
+
+def _eyes(cells: set[int], width: int, height: int) -> int:
+    """Holes of a component: parts of its bounding box outside it that do not reach the box's edge."""
+    xs = [i % width for i in cells]
+    ys = [i // width for i in cells]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    w, h = x1 - x0 + 1, y1 - y0 + 1
+    outside = [(x0 + i % w) + (y0 + i // w) * width not in cells for i in range(w * h)]
+    eyes = 0
+    for hole in _components(outside, w, h):
+        if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):
+            continue
+        if len(hole) <= MAX_EYE * len(cells):
+            eyes += 1
+    return eyes

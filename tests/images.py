@@ -1,0 +1,103 @@
+"""Images drawn with Pillow for the logo tests: a WeChat-like two-bubble mark and its look-alikes."""
+
+from __future__ import annotations
+
+import io
+import random
+
+from PIL import Image, ImageDraw
+
+BRAND_GREEN = (7, 193, 96)  # #07C160
+GREY = (178, 178, 178)
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _bubble(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], fill: tuple[int, ...],
+            eye: tuple[int, ...], outline: tuple[int, ...] | None = None) -> None:
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    if outline is not None:
+        draw.ellipse((x0 - 5, y0 - 5, x1 + 5, y1 + 5), fill=outline)
+    draw.ellipse(box, fill=fill)
+    draw.polygon([(x0 + w * 0.2, y1 - h * 0.2), (x0 + w * 0.15, y1 + h * 0.15), (x0 + w * 0.4, y1 - h * 0.1)], fill=fill)
+    r = max(3, w // 14)
+    for cx in (x0 + w * 0.33, x0 + w * 0.67):
+        cy = y0 + h * 0.4
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=eye)
+
+
+def two_bubble_mark(field: tuple[int, int, int] = BRAND_GREEN, size: int = 200) -> bytes:
+    """A disc in ``field`` with two white, overlapping speech bubbles, each with two eyes, drawn at 200 px
+    and scaled to ``size`` (as an exported asset is)."""
+    image = _mark(field, 200)
+    return _png(image if size == 200 else image.resize((size, size), Image.Resampling.LANCZOS))
+
+
+def _mark(field: tuple[int, int, int], size: int) -> Image.Image:
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, size - 1, size - 1), fill=field)
+    s = size / 200
+    white = (255, 255, 255)
+    _bubble(draw, (int(35 * s), int(45 * s), int(125 * s), int(120 * s)), white, field)
+    _bubble(draw, (int(90 * s), int(85 * s), int(165 * s), int(150 * s)), white, field, outline=field)
+    return image
+
+
+def green_bubbles(size: int = 160) -> bytes:
+    """The mark without its disc: two green bubbles with white eyes on a transparent background."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    _bubble(draw, (10, 20, 100, 95), BRAND_GREEN, (255, 255, 255))
+    _bubble(draw, (70, 65, 150, 135), BRAND_GREEN, (255, 255, 255), outline=(255, 255, 255))
+    return _png(image)
+
+
+def green_rectangle() -> bytes:
+    """A plain brand-green button background."""
+    return _png(Image.new("RGB", (240, 80), BRAND_GREEN))
+
+
+def green_tick() -> bytes:
+    """A green disc with a white check mark (a success icon)."""
+    image = Image.new("RGBA", (120, 120), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, 119, 119), fill=BRAND_GREEN)
+    draw.line([(30, 62), (52, 84), (92, 40)], fill=(255, 255, 255), width=12)
+    return _png(image)
+
+
+def noise_photo(seed: int = 7) -> bytes:
+    """Random colours, like a photo: no large single-coloured shapes."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (160, 120))
+    image.putdata([(rng.randrange(256), rng.randrange(256), rng.randrange(256)) for _ in range(160 * 120)])
+    out = io.BytesIO()
+    image.save(out, format="JPEG")
+    return out.getvalue()
+
+
+def two_green_buttons() -> bytes:
+    """Two green rounded buttons with white labels side by side: green, white, but no bubbles with eyes."""
+    image = Image.new("RGB", (300, 100), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for x in (10, 160):
+        draw.rounded_rectangle((x, 20, x + 130, 80), radius=14, fill=BRAND_GREEN)
+        draw.rectangle((x + 30, 45, x + 100, 55), fill=(255, 255, 255))
+    return _png(image)
+
+
+def line_drawing() -> bytes:
+    """A grey line-art icon on white (a footprint: four toes and a sole, outlines only): small closed
+    shapes on a white background, but no solid field around them."""
+    image = Image.new("RGB", (200, 200), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for x, y in ((40, 30), (75, 20), (110, 25), (140, 45)):
+        draw.ellipse((x, y, x + 24, y + 28), outline=(90, 90, 90), width=3)
+    draw.ellipse((50, 75, 150, 180), outline=(90, 90, 90), width=4)
+    return _png(image)

@@ -1,0 +1,102 @@
+"""branding.brand_image: a page of the change shows an image whose pixels are WeChat's logo."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_APP, Repo
+from helpers import run
+from images import GREY, green_rectangle, green_tick, noise_photo, two_bubble_mark
+
+
+def _hits(repo: Repo, base: str) -> set[tuple[str, int, str | None]]:
+    return {(f.path, f.line, f.subject) for f in run(repo.path, base).findings if f.rule == "branding.brand_image"}
+
+
+def _app(tmp_path, extra: dict[str, str | bytes] | None = None) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**MINIMAL_APP, **(extra or {})})
+    return repo, repo.commit("base")
+
+
+def test_logo_added_and_shown_on_a_login_page_fires_on_the_image_line(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("images/brand.png", two_bubble_mark())
+    repo.write("pages/me/me.wxml", '<view class="login">\n  <image class="logo" src="/images/brand.png" />\n'
+                                   '  <button open-type="getPhoneNumber">手机号快捷登录</button>\n</view>\n')
+    repo.commit("login page")
+    assert _hits(repo, base) == {("pages/me/me.wxml", 2, "brand-image:images/brand.png")}
+
+
+def test_grey_variant_referenced_relative_to_the_page_fires(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("assets/auth-mark.png", two_bubble_mark(GREY))
+    repo.write("pages/me/me.wxml", '<view>\n<image src="../../assets/auth-mark.png"></image>\n</view>\n')
+    repo.commit("auth")
+    assert _hits(repo, base) == {("pages/me/me.wxml", 2, "brand-image:assets/auth-mark.png")}
+
+
+def test_logo_named_in_a_script_string_fires_at_the_string(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("images/brand.png", two_bubble_mark())
+    repo.write("pages/me/me.js", "Page({\n  data: { loginIcon: '/images/brand.png?v=2' } })\n")
+    repo.commit("icon in data")
+    assert _hits(repo, base) == {("pages/me/me.js", 2, "brand-image:images/brand.png")}
+
+
+def test_look_alike_images_stay_silent_whatever_their_name(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write_files({"images/wx.png": green_tick(), "images/wechat-pay.png": green_rectangle(),
+                      "images/banner.jpg": noise_photo()})
+    repo.write("pages/me/me.wxml", '<view>\n<image src="/images/wx.png"/>\n<image src="/images/wechat-pay.png"/>\n'
+                                   '<image src="/images/banner.jpg"/>\n</view>\n')
+    repo.commit("icons")
+    assert _hits(repo, base) == set()
+
+
+def test_a_logo_nothing_shows_stays_silent(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("images/brand.png", two_bubble_mark())
+    repo.commit("asset only")
+    assert _hits(repo, base) == set()
+
+
+def test_an_existing_logo_on_an_edited_page_is_not_new(tmp_path):
+    page = '<view>\n<image src="/images/brand.png"/>\n<text>登录</text>\n</view>\n'
+    repo, base = _app(tmp_path, {"images/brand.png": two_bubble_mark(), "pages/me/me.wxml": page})
+    repo.write("pages/me/me.wxml", page.replace("登录", "登录后查看订单"))
+    repo.commit("reword")
+    assert _hits(repo, base) == set()
+
+
+def test_an_image_replaced_by_the_logo_fires_where_unchanged_pages_show_it(tmp_path):
+    page = '<view>\n<image src="/images/login-icon.png"/>\n</view>\n'
+    repo, base = _app(tmp_path, {"images/login-icon.png": green_tick(), "pages/me/me.wxml": page})
+    repo.write("images/login-icon.png", two_bubble_mark())
+    repo.commit("new login icon")
+    assert _hits(repo, base) == {("pages/me/me.wxml", 2, "brand-image:images/login-icon.png")}
+
+
+def test_taro_import_of_the_logo_fires_at_the_import(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+        "src/app.config.ts": "export default defineAppConfig({ pages: ['pages/auth/index'] })\n",
+        "src/app.ts": "export default function App(props) { return props.children }\n",
+        "src/pages/auth/index.tsx": "export default function Auth() { return <View>登录</View> }\n",
+    })
+    base = repo.commit("base")
+    repo.write("src/assets/mark.png", two_bubble_mark())
+    repo.write("src/pages/auth/index.tsx", "import { Image, View } from '@tarojs/components'\n"
+                                           "import mark from '../../assets/mark.png'\n"
+                                           "export default function Auth() { return <View><Image src={mark} /></View> }\n")
+    repo.commit("auth page")
+    assert _hits(repo, base) == {("src/pages/auth/index.tsx", 2, "brand-image:src/assets/mark.png")}
+
+
+def test_undecodable_image_says_nothing_and_loses_nothing(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("images/brand.png", b"\x89PNG\r\n\x1a\n truncated")
+    repo.write("pages/me/me.wxml", '<view>\n<image src="/images/brand.png"/>\n<web-view src="https://h5.example.com/a"/>\n</view>\n')
+    repo.commit("broken image")
+    report = run(repo.path, base)
+    assert not [f for f in report.findings if f.rule == "branding.brand_image"]
+    assert any(f.rule == "external_link.web_view" for f in report.findings)

@@ -1,0 +1,100 @@
+"""branding.brand_text: pages and titles presenting the app as WeChat, in every framework's config."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_APP, Repo
+from helpers import run
+
+TARO1_APP = """import Taro, { Component } from '@tarojs/taro'
+import Index from './pages/index'
+
+class App extends Component {
+  config = {
+    pages: ['pages/index/index'],
+    window: {
+      navigationBarBackgroundColor: '#fff',
+      navigationBarTitleText: '{title}'
+    }
+  }
+
+  render () {
+    return <Index />
+  }
+}
+
+Taro.render(<App />, document.getElementById('app'))
+"""
+
+
+def _brand(repo: Repo, base: str) -> set[tuple[str, int]]:
+    return {(f.path, f.line) for f in run(repo.path, base).findings if f.rule == "branding.brand_text"}
+
+
+def _taro1(tmp_path, title: str) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "1.3.0"}}\n',
+                      "project.config.json": '{"miniprogramRoot": "dist/"}\n',
+                      "src/app.js": TARO1_APP.replace("{title}", "店铺"),
+                      "src/pages/index/index.js": "export default class Index extends Component {}\n"})
+    base = repo.commit("base")
+    repo.write("src/app.js", TARO1_APP.replace("{title}", title))
+    repo.commit("title")
+    return repo, base
+
+
+def test_taro1_app_class_config_titled_wechat_fires_on_the_title_line(tmp_path):
+    repo, base = _taro1(tmp_path, "WeChat")
+    assert _brand(repo, base) == {("src/app.js", 9)}
+
+
+def test_taro1_app_class_config_with_an_own_title_is_silent(tmp_path):
+    repo, base = _taro1(tmp_path, "Linli Shop")
+    assert _brand(repo, base) == set()
+
+
+def test_taro3_app_config_window_title(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+                      "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/index/index'],\n"
+                                           "  window: { navigationBarTitleText: '商城' }\n})\n",
+                      "src/app.ts": "export default function App(props) { return props.children }\n",
+                      "src/pages/index/index.tsx": "export default function Index() { return null }\n"})
+    base = repo.commit("base")
+    repo.write("src/app.config.ts", "export default defineAppConfig({\n  pages: ['pages/index/index'],\n"
+                                    "  window: { navigationBarTitleText: '微信' }\n})\n")
+    repo.commit("title")
+    assert _brand(repo, base) == {("src/app.config.ts", 3)}
+
+
+def test_uniapp_global_style_title(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    pages = '{\n  "pages": [{"path": "pages/index/index"}],\n  "globalStyle": {\n    "navigationBarTitleText": "TITLE"\n  }\n}\n'
+    repo.write_files({"manifest.json": '{"name": "shop", "mp-weixin": {"appid": "wx0123456789abcdef"}}\n',
+                      "pages.json": pages.replace("TITLE", "小店"),
+                      "pages/index/index.vue": "<template><view>home</view></template>\n"})
+    base = repo.commit("base")
+    repo.write("pages.json", pages.replace("TITLE", "WeChat"))
+    repo.commit("title")
+    assert _brand(repo, base) == {("pages.json", 4)}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ('<view class="title">微信授权页面</view>', {("pages/me/me.wxml", 2)}),
+    ('<view class="heading">微信授权</view>', {("pages/me/me.wxml", 2)}),
+    ('<button open-type="getPhoneNumber">微信授权</button>', set()),
+    ('<button type="primary">微信授权登录</button>', set()),
+    ('<van-button type="primary">微信一键登录</van-button>', set()),
+    ('<view class="profile">授权并同意使用微信账号登录当前小程序</view>', set()),
+    ('<text>微信号：</text><input name="wxid"/>', set()),
+    ('<view>支持微信支付</view>', set()),
+], ids=["heading-authorize-page", "heading-authorize", "button-authorize", "login-button", "kit-button",
+        "consent-line", "wechat-id-label", "pay"])
+def test_page_text_presenting_itself_as_wechat(tmp_path, markup, expected):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MINIMAL_APP)
+    base = repo.commit("base")
+    repo.write("pages/me/me.wxml", f"<view>\n{markup}\n</view>\n")
+    repo.commit("page")
+    assert _brand(repo, base) == expected

@@ -1,0 +1,92 @@
+"""Induced sharing: reward wording tied to the share mechanism of the same page, reported where it is new."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_APP, Repo
+from helpers import run
+
+SHARES = "Page({\n  onShareAppMessage() { return { title: '好物推荐' } }\n})\n"
+DETAIL = """<view class="item">
+  <view class="name">{{item.name}}</view>
+  <view class="tip">REWARD_TEXT</view>
+  <view class="price">¥{{item.price}}</view>
+</view>
+"""
+
+
+def _sharing(repo: Repo, base: str) -> set[tuple[str, str, int]]:
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "sharing"}
+
+
+def _app(tmp_path, files: dict[str, str]) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**MINIMAL_APP, **files})
+    return repo, repo.commit("base")
+
+
+def test_new_share_button_labelled_with_a_reward_fires_on_its_label_not_on_reworded_text(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": DETAIL.replace("REWARD_TEXT", "转发该商品，好友下单后可得积分奖励"),
+                                 "pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", DETAIL.replace("REWARD_TEXT", "分享有赏，好友下单后可得积分奖励")
+               + '<view class="share">\n  <button open-type="share">分享</button>\n  <text>分享有惊喜</text>\n</view>\n')
+    repo.commit("share button")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 8)}
+
+
+def test_new_share_button_beside_wording_that_was_already_there(tmp_path):
+    page = '<view>\n  <text>邀请好友帮砍，0元拿</text>\n</view>\n'
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": page, "pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", page.replace("</text>\n", '</text>\n  <button open-type="share">去邀请</button>\n'))
+    repo.commit("invite button")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+def test_share_button_and_its_reward_label_moved_to_another_page_is_not_new(tmp_path):
+    block = '<view>\n  <button open-type="share">分享</button>\n  <text>分享有赏</text>\n</view>\n'
+    repo, base = _app(tmp_path, {"pages/index/index.wxml": block, "pages/index/index.js": SHARES,
+                                 "pages/me/me.js": SHARES})
+    repo.write("pages/index/index.wxml", "<view>home</view>\n")
+    repo.write("pages/me/me.wxml", block)
+    repo.commit("move")
+    assert _sharing(repo, base) == set()
+
+
+def test_plain_share_button_is_silent(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", '<view>\n  <button open-type="share">分享给好友</button>\n</view>\n')
+    repo.commit("share")
+    assert _sharing(repo, base) == set()
+
+
+def test_new_reward_wording_on_a_page_that_shares(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", '<view>\n  <text>分享后领取新人红包</text>\n</view>\n')
+    repo.commit("wording")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+def test_reward_wording_on_a_page_that_cannot_share_is_weaker(tmp_path):
+    repo, base = _app(tmp_path, {})
+    repo.write("pages/me/me.wxml", '<view>\n  <text>转发到3个群后查看答案</text>\n</view>\n')
+    repo.commit("wording")
+    findings = [f for f in run(repo.path, base).findings if f.family == "sharing"]
+    assert [(f.rule, f.path, f.line, f.severity) for f in findings] == [
+        ("sharing.share_reward_text", "pages/me/me.wxml", 2, "medium")]
+
+
+@pytest.mark.parametrize("hook", ["useShareAppMessage(() => ({ title: '好物' }))", "Taro.showShareMenu({})"])
+def test_taro_share_hooks_make_the_component_shareable(tmp_path, hook):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+                      "src/app.config.ts": "export default defineAppConfig({ pages: ['pages/item/index'] })\n",
+                      "src/app.ts": "export default function App(props) { return props.children }\n",
+                      "src/pages/item/index.tsx": "export default function Item() { return null }\n"})
+    base = repo.commit("base")
+    repo.write("src/pages/item/index.tsx", "import Taro, { useShareAppMessage } from '@tarojs/taro'\n"
+                                           "export default function Item() {\n"
+                                           f"  {hook}\n"
+                                           "  return <View><Text>分享有赏</Text></View>\n}\n")
+    repo.commit("reward")
+    assert _sharing(repo, base) == {("sharing.induced_share", "src/pages/item/index.tsx", 4)}

@@ -1,0 +1,52 @@
+"""The WeChat-logo classifier decides by pixels: the two-bubble mark fires, look-alikes do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from images import (
+    GREY,
+    green_bubbles,
+    green_rectangle,
+    green_tick,
+    line_drawing,
+    noise_photo,
+    two_bubble_mark,
+    two_green_buttons,
+)
+from mp_precheck.logo import is_wechat_logo, named_like_logo
+
+
+@pytest.mark.parametrize("data", [two_bubble_mark(), two_bubble_mark(GREY), two_bubble_mark(size=64),
+                                  two_bubble_mark(size=600), green_bubbles()],
+                         ids=["green-disc", "grey-disc", "small", "large", "bubbles-without-disc"])
+def test_the_two_bubble_mark_is_the_logo(data):
+    assert is_wechat_logo(data, "images/brand.png") is True
+
+
+@pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing()],
+                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing"])
+def test_look_alikes_are_not(data):
+    assert is_wechat_logo(data, "images/other.png") is False
+
+
+def test_a_wechat_name_alone_is_not_enough():
+    assert is_wechat_logo(green_rectangle(), "images/wx.png") is False
+    assert is_wechat_logo(green_tick(), "images/wechat-logo.png") is False
+
+
+@pytest.mark.parametrize("data", [b"", b"not an image", b"\x89PNG\r\n\x1a\n broken",
+                                  b'<svg xmlns="http://www.w3.org/2000/svg"><circle fill="#07C160"/></svg>'])
+def test_undecodable_images_give_no_answer(data):
+    assert is_wechat_logo(data, "images/x.png") is None
+
+
+def test_svg_is_not_decoded():
+    assert is_wechat_logo(two_bubble_mark(), "images/x.svg") is None
+
+
+@pytest.mark.parametrize(("path", "hint"), [("images/wx.png", True), ("a/wechat-login@2x.png", True),
+                                            ("icon_weixin.jpg", True), ("images/wxyz.png", False),
+                                            ("images/box.png", False), ("images/share.png", False)])
+def test_file_name_hint(path, hint):
+    assert named_like_logo(path) is hint
