@@ -24,6 +24,9 @@ JS_SNIPPETS = {
     "js:eval": ("use.js", "Page({\n  a(s) { eval(s) } })\n"),
     "js:new-Function": ("use.js", "Page({\n  a(s) { return new Function('x', s) } })\n"),
     "js:review-flag": ("use.js", "Page({\n  a() { if (getApp().isReview) { this.hide() } } })\n"),
+    "secret:app-secret": ("use.js", "Page({\n  data: { appSecret: '5f2c0e9a7b1d4c3e8f6a0b2d4c6e8f1a' } })\n"),
+    "secret:url-param": ("use.js", "Page({\n  a() { return '/api/session?appid=wx1&secret=5f2c0e9a7b1d4c3e8f6a0b2d4c6e8f1a' } })\n"),
+    "secret:server-api": ("use.js", "Page({\n  a() { return 'https://api.weixin.qq.com/sns/jscode2session' } })\n"),
     "policy:auto-jump": ("use.js", "Page({\n  onLoad() { wx.navigateToMiniProgram({ appId: 'wx1' }) } })\n"),
     "policy:ios-payment": ("use.js", "Page({ buy() {\n  if (wx.getSystemInfoSync().platform === 'ios') { return }\n"
                                      "  wx.requestPayment({}) } })\n"),
@@ -127,7 +130,7 @@ def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject
         commented = f"<!--\n{content}-->\n"
     else:
         commented = "".join(f"// {line}\n" for line in content.splitlines())
-        if "host:" not in subject:  # a host *is* found in strings; only its comment is silent
+        if not subject.startswith(("host:", "secret:")):  # a host or secret *is* in a string; a comment is silent
             commented += f"const doc = {json.dumps(content)}\n"
     repo, base = _base_repo(tmp_path)
     repo.write(f"pages/me/{name}", commented)

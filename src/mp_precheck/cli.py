@@ -44,6 +44,7 @@ from .render import COMMENT_LIMITS, render_markdown, render_notes
 from .report import Report
 from .rulesdoc import render_explain, render_rules_table
 from .sarif import render_sarif
+from .secrets import redact
 from .staged import staged_commit
 from .textcodec import UndecodableFile, decode
 
@@ -126,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _gitlab(args)
         return _diff(args)
     except UserError as exc:
-        print(f"mp-precheck: {exc}", file=sys.stderr)
+        print(redact(f"mp-precheck: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("mp-precheck: interrupted", file=sys.stderr)
@@ -398,7 +399,8 @@ def _default_base(repo: GitRepo) -> str:
 
 
 def emit(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` (a file) or stdout."""
+    """Write ``text`` to ``output`` (a file) or stdout, with any secret value masked (secrets.redact)."""
+    text = redact(text)
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")

@@ -25,6 +25,7 @@ from tree_sitter import Language, Node, Parser
 from .facts import Export, Fact, FileFacts
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
+from .secrets import is_app_secret, is_secret_name, redact, secret_params
 from .syntax import call_option
 from .syntax import node_text as _text
 from .syntax import string_value as _string_value
@@ -52,6 +53,8 @@ FACTORIES = {
 _REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                           r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
+# Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
+_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
 
@@ -249,6 +252,8 @@ class _Extractor:
                 self._jsx(node)
             elif kind == "jsx_text":
                 self._text_signals(_text(node), node)
+            elif kind in ("variable_declarator", "pair", "assignment_expression"):
+                self._secret_assignment(node)
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
@@ -368,6 +373,7 @@ class _Extractor:
         if not value:
             return
         self._text_signals(value, node, title=self._is_share_title(node))
+        self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
         if "://" not in value:
@@ -385,6 +391,32 @@ class _Extractor:
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
+
+    def _secret_literal(self, text: str, node: Node) -> None:
+        """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one
+        (``jscode2session``, ``cgi-bin/token``): the secret is then in, or on its way to, the client."""
+        if secret_params(text):
+            self.facts.append(Fact("secret:url-param", "api", self.line(node), redact(text)[:200]))
+        elif _SERVER_APIS.search(text):
+            self.facts.append(Fact("secret:server-api", "api", self.line(node), redact(text)[:200]))
+
+    def _secret_assignment(self, node: Node) -> None:
+        """``appSecret: '<32 hex>'``, ``const APP_SECRET = '…'``, ``this.secret = '…'``: an AppSecret in code."""
+        if node.type == "pair":
+            name, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+        elif node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        else:
+            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if name is not None and name.type == "member_expression":
+                name = name.child_by_field_name("property")
+        literal = _string_value(value) if value is not None else None
+        if name is None or value is None or literal is None:
+            return
+        if not is_secret_name(_text(name)) or not is_app_secret(literal):
+            return
+        label = _text(name).strip("'\"")
+        self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
 
     def _text_signals(self, text: str, node: Node, title: bool = False) -> None:
         for signal in signals(text, title=title):
