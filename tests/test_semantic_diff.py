@@ -111,7 +111,7 @@ def test_new_host_in_code_is_reported_but_image_host_is_not(app_repo):
 
 def test_plain_http_and_ip_hosts_get_their_own_finding(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("config.js", "export const BASE = 'http://192.168.1.10:8080/api'\n")
+    app_repo.write("config.js", "export const BASE = 'http://47.96.10.2:8080/api'\n")  # a public address
     app_repo.commit()
     assert rules(run(app_repo.path, base)) == {"external_link.domain", "external_link.insecure_url"}
 

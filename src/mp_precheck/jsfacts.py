@@ -22,6 +22,7 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
+from .devonly import in_dev_branch, is_dev_file
 from .facts import Export, Fact, FileFacts
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
@@ -386,7 +387,10 @@ class _Extractor:
         if parent is not None and parent.type == "variable_declarator":
             name = parent.child_by_field_name("name")
             constant = _text(name) if name is not None and name.type == "identifier" else None
+        dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
+            if dev_only or url.is_development:
+                continue  # a developer's host: not a server domain the reviewed app uses
             facts_role = "media" if url.is_media and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
