@@ -20,7 +20,7 @@ TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分
 # A text input counts as user-published text only on a page that sends data to a server.
 SENDER = "Page({ submit(e) { wx.request({ url: '/post', data: e.detail.value }) } })\n"
 JS_SNIPPETS = {
-    "login:launch": ("app.js", "App({\n  onLaunch() { wx.reLaunch({ url: '/pages/login/login' }) } })\n"),
+    "login:launch:*": ("app.js", "App({\n  onLaunch() { wx.reLaunch({ url: '/pages/login/login' }) } })\n"),
     "js:eval": ("use.js", "Page({\n  a(s) { eval(s) } })\n"),
     "js:new-Function": ("use.js", "Page({\n  a(s) { return new Function('x', s) } })\n"),
     "js:review-flag": ("use.js", "Page({\n  a() { if (getApp().isReview) { this.hide() } } })\n"),
@@ -39,7 +39,7 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.wxml", f"<view>\n<text>{TEXTS[subject]}</text>\n</view>\n"
     if subject in JS_SNIPPETS:
         return JS_SNIPPETS[subject]
-    if subject == "login:entry-page":
+    if subject == "login:entry-page:*":
         return "index.js", "Page({\n  onLoad() { wx.redirectTo({ url: '/pages/login/login' }) } })\n"
     if subject == "web-view:dynamic-src":
         return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'

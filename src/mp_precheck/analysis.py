@@ -215,6 +215,7 @@ def _text_or_none(data: bytes | None) -> str | None:
         return ""
 
 
+PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
@@ -236,9 +237,10 @@ def _in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[st
         if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
                                                          if not f.subject.startswith("secret:")))
-        if any(f.subject == "login:page-hook" for f in file_facts.facts):
-            kept = tuple(replace(f, subject="login:entry-page") if path in entry else f
-                         for f in file_facts.facts if f.subject != "login:page-hook" or path in entry)
+        if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
+            kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
+                         if path in entry and f.subject.startswith(PAGE_HOOK) else f
+                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
             file_facts = replace(file_facts, facts=kept)
         out[path] = file_facts
     return out

@@ -261,9 +261,9 @@ class _Extractor:
                     _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
-        for node, action in HookScanner(self._resolve_callee).scan(root):
+        for node, action, target in HookScanner(self._resolve_callee).scan(root):
             subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
-                "login:launch" if app_file else "login:page-hook"
+                f"login:launch:{target}" if app_file else f"login:page-hook:{target}"
             self.facts.append(Fact(subject, "hook", self.line(node), action))
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
