@@ -7,7 +7,9 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   whose own count rose;
 * the app already had the capability and the app-wide count of the subject rose → ``scope: file``
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
-  an app.json entry), where another use of something already configured needs nothing new;
+  an app.json entry), where another use of something already configured needs nothing new, and except
+  when the capability's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
+  ``<button open-type="getUserInfo">``: the same data, asked another way);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing;
 * gone from the app → a removal.
@@ -116,6 +118,8 @@ def compare(
             known = any(base_counts.get(s) for s in capability) or bool(capability & elsewhere)
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
+            if known and not rule.every_use and not _rises(capability, head_uses, base_uses):
+                continue  # another spelling of a capability the app keeps (wx.getUserInfo → its button)
             scope: Scope = "file" if known else "app"
             for path, count in sorted(head_counts[subject].items()):
                 old = counterpart.get(path)
@@ -130,6 +134,13 @@ def compare(
         for path in sorted(base_counts[subject])
     ]
     return additions, removals
+
+
+def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:
+    """Whether the uses of all ``subjects`` together (one capability, every spelling) rose in the changed files."""
+    def total(counts: Mapping[str, Counter[str]]) -> int:
+        return sum(sum(counts[s].values()) for s in subjects if s in counts)
+    return total(head) > total(base)
 
 
 def _first(file_facts: FileFacts, subject: str) -> Fact:
