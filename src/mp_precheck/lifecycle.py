@@ -55,7 +55,7 @@ def definitions(root: Node) -> dict[str, Node]:
 
 
 class HookScanner:
-    """Finds forced-login actions reachable from lifecycle hooks (one level of same-file helpers).
+    """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep).
 
     ``resolve`` maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied).
     """
