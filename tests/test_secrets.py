@@ -95,3 +95,21 @@ def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo):
 ])
 def test_redact_keeps_the_shape_not_the_value(text, shown):
     assert redact(text) == shown
+
+
+def test_the_action_runner_masks_what_it_writes(tmp_path):
+    import io
+
+    from mp_precheck.action import FileRunner
+
+    stream = io.StringIO()
+    runner = FileRunner(tmp_path, str(tmp_path / "output"), str(tmp_path / "summary"), stream)
+    leaked = f"wx.request('https://api.weixin.qq.com/sns/jscode2session?secret={SECRET}')"
+    runner.log(leaked)
+    runner.commands(leaked)
+    runner.set_output("notes", leaked + "\nsecond line")
+    runner.add_summary(leaked)
+    saved = runner.save("report.md", leaked)
+    written = [stream.getvalue(), (tmp_path / "output").read_text(), (tmp_path / "summary").read_text(),
+               (tmp_path / saved).read_text()]
+    assert all("secret=***" in text and SECRET not in text for text in written)
