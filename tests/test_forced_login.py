@@ -125,3 +125,25 @@ def test_declared_privacy_rewording_keeps_the_forced_login(app_repo):
     on_line = {(f.rule, f.severity) for f in report.findings if (f.path, f.line) == ("pages/index/index.js", 2)}
     assert ("login.forced_login", "high") in on_line
     assert any(rule.startswith("privacy.") for rule, _ in on_line)
+
+
+def test_a_helper_that_navigates_whenever_it_runs_is_reported_at_the_hook(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.js", "App({\n  onLaunch() {\n    if (!wx.getStorageSync('token')) {\n      this.goAuthLater()\n"
+                             "    }\n  },\n  goAuthLater() {\n    setTimeout(() => {\n"
+                             "      wx.navigateTo({ url: '/pages/authorize/index' })\n    }, 1000)\n  }\n})\n")
+    app_repo.commit()
+    assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == {
+        ("login.forced_login", 3)}
+
+
+def test_a_same_file_helper_is_judged_by_what_it_does_not_its_name(app_repo):
+    app_repo.write("app.js", "App({\n  onShow() {\n    if (!wx.getStorageSync('token')) {\n      this.goToLogin()\n"
+                             "    }\n  },\n  goToLogin() { wx.navigateTo({ url: '/pages/login/index' }) }\n})\n")
+    base = app_repo.commit("login check")
+    app_repo.write("app.js", "App({\n  onShow() {\n    this.checkLogin().catch(() => {\n      this.goToLogin()\n"
+                             "    })\n  },\n  checkLogin() {\n    return new Promise((resolve, reject) => {\n"
+                             "      wx.getStorageSync('token') ? resolve() : reject()\n    })\n  },\n"
+                             "  goToLogin() { wx.navigateTo({ url: '/pages/login/index' }) }\n})\n")
+    app_repo.commit("refactor the check")
+    assert [f for f in run(app_repo.path, base).findings if f.family == "login"] == []

@@ -182,3 +182,12 @@ def test_another_spelling_added_next_to_the_kept_one_is_a_new_call_site(app_repo
                                              '登录</button>\n</view>\n')
     app_repo.commit("and a button")
     assert ("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file") in found(run(app_repo.path, base))
+
+
+def test_a_different_user_info_api_replacing_the_button_is_still_reported(app_repo):
+    app_repo.write("pages/me/me.wxml", '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onGotUser">资料</button>\n</view>\n')
+    base = app_repo.commit("profile by button")
+    app_repo.write("pages/me/me.wxml", '<view>\n  <button bindtap="onTapProfile">资料</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  onTapProfile() {\n    wx.getUserProfile({ desc: '展示头像' })\n  }\n})\n")
+    app_repo.commit("profile by getUserProfile")
+    assert ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))

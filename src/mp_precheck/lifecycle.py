@@ -80,16 +80,15 @@ class HookScanner:
     def _actions(self, body: Node, defs: dict[str, Node], depth: int,
                  seen: frozenset[str]) -> Iterator[tuple[Node, str, str]]:
         """(node, what, target) of the forced actions in ``body``, through same-file helpers ``depth`` deep.
-        A helper that acts unconditionally is reported at its call; one that decides is reported inside."""
+        A helper that acts whenever it runs is reported at its call; one that decides is reported inside."""
         for call in self._calls(body):
             helper = self._helper_name(call)
-            inside: list[tuple[Node, str, str]] = []
-            if helper in defs and helper not in HOOKS and helper not in seen and depth > 0:
-                inside = list(self._actions(defs[helper], defs, depth - 1, seen | {helper}))
-            for node, what, target in inside:
-                place = call if _statement_in(defs[str(helper)], node) == node.parent else node
-                yield place, f"{helper}() → {what}", target
-            action = None if inside else self._action(call)
+            defined = helper in defs and helper not in HOOKS and helper not in seen and depth > 0
+            if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
+                for node, what, target in self._actions(defs[str(helper)], defs, depth - 1, seen | {str(helper)}):
+                    place = node if _decides(defs[str(helper)], node) else call
+                    yield place, f"{helper}() → {what}", target
+            action = None if defined else self._action(call)
             if action:
                 yield call, action[0], action[1]
 
@@ -139,6 +138,20 @@ def page_path(url: str) -> str:
     """The page a navigation URL opens: ``'/pages/login/login?from=app'`` → ``pages/login/login``."""
     path = url.strip("'\"` ").split("?", 1)[0].split("'", 1)[0].split("\"", 1)[0]
     return path.strip("/")[:80]
+
+
+_DECISIONS = ("if_statement", "ternary_expression", "switch_statement", "binary_expression", "catch_clause")
+
+
+def _decides(body: Node, node: Node) -> bool:
+    """Whether ``node`` runs under a condition of ``body``'s own (an ``if``, a ternary, ``&&``, a ``catch``)
+    rather than whenever ``body`` runs (directly, or in a timer's callback)."""
+    current = node.parent
+    while current is not None and current != body:
+        if current.type in _DECISIONS:
+            return True
+        current = current.parent
+    return False
 
 
 def _statement_in(body: Node, node: Node) -> Node:
