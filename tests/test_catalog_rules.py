@@ -20,10 +20,13 @@ TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分
 # A text input counts as user-published text only on a page that sends data to a server.
 SENDER = "Page({ submit(e) { wx.request({ url: '/post', data: e.detail.value }) } })\n"
 JS_SNIPPETS = {
-    "login:launch": ("app.js", "App({\n  onLaunch() { wx.reLaunch({ url: '/pages/login/login' }) } })\n"),
+    "login:launch:*": ("app.js", "App({\n  onLaunch() { wx.reLaunch({ url: '/pages/login/login' }) } })\n"),
     "js:eval": ("use.js", "Page({\n  a(s) { eval(s) } })\n"),
     "js:new-Function": ("use.js", "Page({\n  a(s) { return new Function('x', s) } })\n"),
     "js:review-flag": ("use.js", "Page({\n  a() { if (getApp().isReview) { this.hide() } } })\n"),
+    "secret:app-secret": ("use.js", "Page({\n  data: { appSecret: '5f2c0e9a7b1d4c3e8f6a0b2d4c6e8f1a' } })\n"),
+    "secret:url-param": ("use.js", "Page({\n  a() { return '/api/session?appid=wx1&secret=5f2c0e9a7b1d4c3e8f6a0b2d4c6e8f1a' } })\n"),
+    "secret:server-api": ("use.js", "Page({\n  a() { return 'https://api.weixin.qq.com/sns/jscode2session' } })\n"),
     "policy:auto-jump": ("use.js", "Page({\n  onLoad() { wx.navigateToMiniProgram({ appId: 'wx1' }) } })\n"),
     "policy:ios-payment": ("use.js", "Page({ buy() {\n  if (wx.getSystemInfoSync().platform === 'ios') { return }\n"
                                      "  wx.requestPayment({}) } })\n"),
@@ -38,7 +41,7 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.wxml", f"<view>\n<text>{TEXTS[subject]}</text>\n</view>\n"
     if subject in JS_SNIPPETS:
         return JS_SNIPPETS[subject]
-    if subject == "login:entry-page":
+    if subject == "login:entry-page:*":
         return "index.js", "Page({\n  onLoad() { wx.redirectTo({ url: '/pages/login/login' }) } })\n"
     if subject == "web-view:dynamic-src":
         return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'
@@ -134,7 +137,7 @@ def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject
         commented = f"<!--\n{content}-->\n"
     else:
         commented = "".join(f"// {line}\n" for line in content.splitlines())
-        if "host:" not in subject:  # a host *is* found in strings; only its comment is silent
+        if not subject.startswith(("host:", "secret:")):  # a host or secret *is* in a string; a comment is silent
             commented += f"const doc = {json.dumps(content)}\n"
     repo, base = _base_repo(tmp_path)
     repo.write(f"pages/me/{name}", commented)

@@ -111,7 +111,7 @@ def test_new_host_in_code_is_reported_but_image_host_is_not(app_repo):
 
 def test_plain_http_and_ip_hosts_get_their_own_finding(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("config.js", "export const BASE = 'http://192.168.1.10:8080/api'\n")
+    app_repo.write("config.js", "export const BASE = 'http://47.96.10.2:8080/api'\n")  # a public address
     app_repo.commit()
     assert rules(run(app_repo.path, base)) == {"external_link.domain", "external_link.insecure_url"}
 
@@ -158,3 +158,36 @@ def test_navigating_to_the_live_streaming_plugin_is_a_category_finding(app_repo)
                                              'pages/live-player-plugin?room_id={{id}}">直播</navigator>\n')
     app_repo.commit()
     assert found(run(app_repo.path, base)) == {("category.live", "pages/index/index.wxml", 2, "app")}
+
+
+PROFILE_JS = "Page({\n  onTapProfile() {\n    wx.getUserInfo({ success: (res) => this.setData({ user: res.userInfo }) })\n  }\n})\n"
+PROFILE_BUTTON_JS = "Page({\n  onGotUser(e) {\n    this.setData({ user: e.detail.userInfo })\n  }\n})\n"
+
+
+def test_the_same_capability_under_another_spelling_is_not_new(app_repo):
+    app_repo.write("pages/me/me.js", PROFILE_JS)
+    app_repo.write("pages/me/me.wxml", '<view>\n  <button bindtap="onTapProfile">获取资料</button>\n</view>\n')
+    base = app_repo.commit("profile by API")
+    app_repo.write("pages/me/me.js", PROFILE_BUTTON_JS)
+    app_repo.write("pages/me/me.wxml", '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onGotUser">获取资料'
+                                       '</button>\n</view>\n')
+    app_repo.commit("profile by button")
+    assert [f for f in run(app_repo.path, base).findings if f.family == "privacy"] == []
+
+
+def test_another_spelling_added_next_to_the_kept_one_is_a_new_call_site(app_repo):
+    app_repo.write("pages/me/me.js", PROFILE_JS)
+    base = app_repo.commit("profile by API")
+    app_repo.write("pages/index/index.wxml", '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onGotUser">'
+                                             '登录</button>\n</view>\n')
+    app_repo.commit("and a button")
+    assert ("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file") in found(run(app_repo.path, base))
+
+
+def test_a_different_user_info_api_replacing_the_button_is_still_reported(app_repo):
+    app_repo.write("pages/me/me.wxml", '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onGotUser">资料</button>\n</view>\n')
+    base = app_repo.commit("profile by button")
+    app_repo.write("pages/me/me.wxml", '<view>\n  <button bindtap="onTapProfile">资料</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  onTapProfile() {\n    wx.getUserProfile({ desc: '展示头像' })\n  }\n})\n")
+    app_repo.commit("profile by getUserProfile")
+    assert ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))

@@ -60,6 +60,7 @@ from .release import (
 )
 from .render import COMMENT_LIMITS, MARKER_PREFIX, SUMMARY_LIMITS, marker, render_markdown
 from .report import Report
+from .secrets import redact
 
 Mode = Literal["pr", "release"]
 MODES = ("auto", "pr", "release")
@@ -173,7 +174,7 @@ class FileRunner:
 
     def _write(self, text: str) -> None:
         out = self.stream or sys.stdout
-        out.write(text)
+        out.write(redact(text))
         out.flush()
 
     def log(self, line: str) -> None:
@@ -192,6 +193,7 @@ class FileRunner:
     def set_output(self, name: str, value: str) -> None:
         if self.output is None:
             return
+        value = redact(value)
         if "\n" in value or "\r" in value:
             delimiter = f"ghadelimiter_{uuid.uuid4()}"
             entry = f"{name}<<{delimiter}\n{value}\n{delimiter}\n"
@@ -204,12 +206,12 @@ class FileRunner:
         if self.summary is None:
             return
         with open(self.summary, "a", encoding="utf-8") as fh:
-            fh.write(markdown if markdown.endswith("\n") else markdown + "\n")
+            fh.write(redact(markdown if markdown.endswith("\n") else markdown + "\n"))
 
     def save(self, name: str, text: str) -> str:
         folder = self.workspace / REPORT_DIR
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).write_text(redact(text), encoding="utf-8")
         return f"{REPORT_DIR}/{name}"
 
 

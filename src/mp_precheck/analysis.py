@@ -224,6 +224,7 @@ def _text_or_none(data: bytes | None) -> str | None:
         return ""
 
 
+PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
@@ -237,16 +238,33 @@ def entry_scripts(project: Project) -> set[str]:
 
 
 def _in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
-    """Facts that depend on the project: a page hook's forced login counts on the entry page only."""
+    """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
+    AppSecret in server code (a cloud function) is where it belongs."""
     entry = entry_scripts(project) if project else set()
     out = {}
     for path, file_facts in facts.items():
-        if any(f.subject == "login:page-hook" for f in file_facts.facts):
-            kept = tuple(replace(f, subject="login:entry-page") if path in entry else f
-                         for f in file_facts.facts if f.subject != "login:page-hook" or path in entry)
+        if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
+            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
+                                                         if not f.subject.startswith("secret:")))
+        if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
+            kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
+                         if path in entry and f.subject.startswith(PAGE_HOOK) else f
+                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
             file_facts = replace(file_facts, facts=kept)
         out[path] = file_facts
     return out
+
+
+SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",
+                            "uniCloud-tcb", "server"})
+
+
+def is_server_code(path: str, project: Project | None) -> bool:
+    """Code that runs on a server, not in the Mini Program: under the project's ``cloudfunctionRoot`` or a
+    cloud-function / uniCloud / server folder."""
+    if project is not None and project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/"):
+        return True
+    return any(part in SERVER_FOLDERS for part in path.split("/")[:-1])
 
 
 def _analysed(config: Config) -> frozenset[str]:

@@ -47,6 +47,7 @@ from .report import Report
 from .rulesdoc import render_explain, render_rules_table
 from .sarif import render_sarif
 from .scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
+from .secrets import redact
 from .staged import staged_commit
 from .textcodec import UndecodableFile, decode
 
@@ -143,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args)
         return _diff(args)
     except UserError as exc:
-        print(f"mp-precheck: {exc}", file=sys.stderr)
+        print(redact(f"mp-precheck: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("mp-precheck: interrupted", file=sys.stderr)
@@ -438,7 +439,8 @@ def _default_base(repo: GitRepo) -> str:
 
 
 def emit(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` (a file) or stdout."""
+    """Write ``text`` to ``output`` (a file) or stdout, with any secret value masked (secrets.redact)."""
+    text = redact(text)
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")

@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .secrets import redact
+
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 
 
@@ -41,6 +43,10 @@ class Fact:
     line: int
     value: str | None = None
     role: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.value:  # an AppSecret in a literal is never carried on (see secrets.redact)
+            object.__setattr__(self, "value", redact(self.value))
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,12 @@ import tree_sitter_javascript
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
+from .devonly import in_dev_branch, is_dev_file
 from .facts import Export, Fact, FileFacts
 from .imagerefs import image_reference
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
+from .secrets import is_app_secret, is_secret_name, redact, secret_params
 from .syntax import call_option
 from .syntax import node_text as _text
 from .syntax import string_value as _string_value
@@ -55,6 +57,8 @@ FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 _REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                           r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
+# Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
+_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
 
@@ -300,19 +304,18 @@ class _Extractor:
                 self._jsx(node)
             elif kind == "jsx_text":
                 self._text_signals(_text(node), node, label=_inside_button(node))
-            elif kind in ("method_definition", "pair") and _text(
-                    node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"") in SHARE_HOOKS:
-                self.facts.append(Fact("share:hook", "hook", self.line(node), _text(
-                    node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")))
+            elif kind in ("method_definition", "pair", "variable_declarator", "assignment_expression"):
+                self._share_hook(node)
+                self._secret_assignment(node)
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
                     _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
-        for node, action in HookScanner(self._resolve_callee).scan(root):
+        for node, action, target in HookScanner(self._resolve_callee).scan(root):
             subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
-                "login:launch" if app_file else "login:page-hook"
+                f"login:launch:{target}" if app_file else f"login:page-hook:{target}"
             self.facts.append(Fact(subject, "hook", self.line(node), action))
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
@@ -432,6 +435,7 @@ class _Extractor:
         if not value:
             return
         self._text_signals(value, node, title=self._is_share_title(node), label=True)
+        self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
         if "://" not in value:
@@ -444,11 +448,48 @@ class _Extractor:
         if parent is not None and parent.type == "variable_declarator":
             name = parent.child_by_field_name("name")
             constant = _text(name) if name is not None and name.type == "identifier" else None
+        dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
+            if dev_only or url.is_development:
+                continue  # a developer's host: not a server domain the reviewed app uses
             facts_role = "media" if url.is_media and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
+
+    def _share_hook(self, node: Node) -> None:
+        """``onShareAppMessage`` / ``onShareTimeline``… defined as a method or an object key: the page can share."""
+        if node.type not in ("method_definition", "pair"):
+            return
+        name = _text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
+        if name in SHARE_HOOKS:
+            self.facts.append(Fact("share:hook", "hook", self.line(node), name))
+
+    def _secret_literal(self, text: str, node: Node) -> None:
+        """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one
+        (``jscode2session``, ``cgi-bin/token``): the secret is then in, or on its way to, the client."""
+        if secret_params(text):
+            self.facts.append(Fact("secret:url-param", "api", self.line(node), redact(text)[:200]))
+        elif _SERVER_APIS.search(text):
+            self.facts.append(Fact("secret:server-api", "api", self.line(node), redact(text)[:200]))
+
+    def _secret_assignment(self, node: Node) -> None:
+        """``appSecret: '<32 hex>'``, ``const APP_SECRET = '…'``, ``this.secret = '…'``: an AppSecret in code."""
+        if node.type == "pair":
+            name, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+        elif node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        else:
+            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if name is not None and name.type == "member_expression":
+                name = name.child_by_field_name("property")
+        literal = _string_value(value) if value is not None else None
+        if name is None or value is None or literal is None:
+            return
+        if not is_secret_name(_text(name)) or not is_app_secret(literal):
+            return
+        label = _text(name).strip("'\"")
+        self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
 
     def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
         for signal in signals(text, title=title, label=label):

@@ -28,6 +28,7 @@ LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bin
                           re.IGNORECASE)
 LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
+HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 
 
@@ -54,7 +55,7 @@ def definitions(root: Node) -> dict[str, Node]:
 
 
 class HookScanner:
-    """Finds forced-login actions reachable from lifecycle hooks (one level of same-file helpers).
+    """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep).
 
     ``resolve`` maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied).
     """
@@ -62,21 +63,34 @@ class HookScanner:
     def __init__(self, resolve: Callable[[Node], str | None]) -> None:
         self.resolve = resolve
 
-    def scan(self, root: Node) -> Iterator[tuple[Node, str]]:
-        """(node to report, what it does) for each forced action. The node is the hook's own statement that
-        leads to it (``if (!token) { … }``), so the line shows the path, not a callback deep inside."""
+    def scan(self, root: Node) -> Iterator[tuple[Node, str, str]]:
+        """(node to report, what it does, its target) for each forced action.
+
+        The target is what is forced: the page path (``pages/login/login``), the prompt API or the helper
+        called, so a new destination is told apart from an old one that moved. The node is the hook's own
+        statement that leads to it (``if (!token) { … }``), so the line shows the path; an action a helper
+        takes under a decision of its own (``checkLogin() { if (!user.mobile) wx.navigateTo(…) }``) is
+        reported where the helper decides."""
         defs = definitions(root)
         for hook in sorted(HOOKS & set(defs)):
             body = defs[hook]
-            for call in self._calls(body):
-                action = self._action(call)
-                if not action:
-                    helper = self._helper_name(call)
-                    if helper and helper in defs and helper not in HOOKS:
-                        inner = next((a for c in self._calls(defs[helper]) if (a := self._action(c))), None)
-                        action = f"{helper}() → {inner}" if inner else None
-                if action:
-                    yield _statement_in(body, call), f"{hook}: {action}"
+            for node, what, target in self._actions(body, defs, HELPER_DEPTH, frozenset({hook})):
+                yield _statement_in(body, node), f"{hook}: {what}", target
+
+    def _actions(self, body: Node, defs: dict[str, Node], depth: int,
+                 seen: frozenset[str]) -> Iterator[tuple[Node, str, str]]:
+        """(node, what, target) of the forced actions in ``body``, through same-file helpers ``depth`` deep.
+        A helper that acts whenever it runs is reported at its call; one that decides is reported inside."""
+        for call in self._calls(body):
+            helper = self._helper_name(call)
+            defined = helper in defs and helper not in HOOKS and helper not in seen and depth > 0
+            if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
+                for node, what, target in self._actions(defs[str(helper)], defs, depth - 1, seen | {str(helper)}):
+                    place = node if _decides(defs[str(helper)], node) else call
+                    yield place, f"{helper}() → {what}", target
+            action = None if defined else self._action(call)
+            if action:
+                yield call, action[0], action[1]
 
     @staticmethod
     def _calls(body: Node) -> Iterator[Node]:
@@ -96,27 +110,48 @@ class HookScanner:
                 return _text(fn.child_by_field_name("property"))
         return None
 
-    def _action(self, call: Node) -> str | None:
+    def _action(self, call: Node) -> tuple[str, str] | None:
+        """(what the call does, its target) when it forces login, else None."""
         fn = call.child_by_field_name("function")
         api = self.resolve(fn) if fn is not None else None
         if api is None and fn is not None:
             name = self._helper_name(call) or _text(fn).rsplit(".", 1)[-1]
             if LOGIN_HELPER.match(name):
-                return f"{name}()"
+                return f"{name}()", f"{name}()"
             return None
         if api in PROMPTS or api == "wx.navigateToMiniProgram":
-            return api
+            return api, api or ""
         args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_children else None
         if api in NAVIGATION and first is not None:
             target = _url_text(first)
             if target and LOGIN_TARGET.search(target):
-                return f"{api} {target[:80]}"
+                return f"{api} {target[:80]}", page_path(target)
         if api == "wx.showModal" and first is not None and first.type == "object":
             text = _text(first)
             if re.search(r"showCancel\s*:\s*false", text) and re.search(r"登录|授权|login", text, re.IGNORECASE):
-                return "wx.showModal without cancel"
+                return "wx.showModal without cancel", "wx.showModal"
         return None
+
+
+def page_path(url: str) -> str:
+    """The page a navigation URL opens: ``'/pages/login/login?from=app'`` → ``pages/login/login``."""
+    path = url.strip("'\"` ").split("?", 1)[0].split("'", 1)[0].split("\"", 1)[0]
+    return path.strip("/")[:80]
+
+
+_DECISIONS = ("if_statement", "ternary_expression", "switch_statement", "binary_expression", "catch_clause")
+
+
+def _decides(body: Node, node: Node) -> bool:
+    """Whether ``node`` runs under a condition of ``body``'s own (an ``if``, a ternary, ``&&``, a ``catch``)
+    rather than whenever ``body`` runs (directly, or in a timer's callback)."""
+    current = node.parent
+    while current is not None and current != body:
+        if current.type in _DECISIONS:
+            return True
+        current = current.parent
+    return False
 
 
 def _statement_in(body: Node, node: Node) -> Node:

@@ -78,11 +78,14 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
+            if url.is_development:
+                continue  # a developer's machine or LAN: never a configurable domain
             if tag == "web-view" and name == "src":
                 # A web-view page's host is a 业务域名, not a server domain: its own subject.
                 facts.append(Fact(f"web-view-host:{url.host}", "host", attr_line, url.text, "web-view"))
                 continue
-            role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image") else "code"
+            role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image", "style") \
+                else "code"  # CSS in a style attribute only loads resources (background url(…))
             facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
     return facts
 

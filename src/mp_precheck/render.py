@@ -19,6 +19,7 @@ from .messages import Messages
 from .notes import Notes
 from .report import Finding, Report
 from .resources import data_dir
+from .secrets import redact
 
 MARKER_PREFIX = "<!-- mp-precheck:comment"
 MARKER_VERSION = 1
@@ -155,7 +156,7 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
         raise RuntimeError("comment template lost its marker")
     if limits is not None and not limits.fits(text):
         text = text[: limits.chars // 2]  # pathological input (e.g. thousands of errors): still bounded
-    return text
+    return redact(text)  # the last safety net: findings are redacted when made, the page once more
 
 
 _CONFIG_FILES = ("app.json", "ext.json", "project.config.json", "pages.json", "manifest.json", "app.config.ts",
@@ -207,4 +208,4 @@ def _severity_rank(f: Finding) -> tuple[int, str, int]:
 def render_notes(notes: Notes, language: str = "zh-CN") -> str:
     """The submission notes as plain text for the 提交审核 form."""
     messages = Messages(language)
-    return _environment().get_template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n"
+    return redact(_environment().get_template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n")

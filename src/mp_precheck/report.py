@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from . import __version__
 from .catalog import CATALOG_DATE, SEVERITIES, Severity
+from .secrets import redact
 
 Scope = Literal["app", "file"]
 Answer = Literal["yes", "no", "not_checked"]
@@ -51,6 +52,13 @@ class Finding:
     project: str = ""
     suppressed: bool = False
     suppression_reason: str | None = None
+
+    def __post_init__(self) -> None:
+        # The single place a finding's text is made: no secret value reaches any output (secrets.redact).
+        for name in ("subject", "title", "value", "suppression_reason"):
+            text = getattr(self, name)
+            if text:
+                object.__setattr__(self, name, redact(text))
 
     @property
     def fingerprint(self) -> str:

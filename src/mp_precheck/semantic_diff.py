@@ -7,7 +7,9 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   whose own count rose;
 * the app already had the capability and the app-wide count of the subject rose → ``scope: file``
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
-  an app.json entry), where another use of something already configured needs nothing new;
+  an app.json entry), where another use of something already configured needs nothing new, and except
+  when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
+  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing;
 * gone from the app → a removal.
@@ -19,6 +21,7 @@ which ``present_elsewhere`` answers (a ``git grep`` prefilter confirmed by the p
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -116,6 +119,9 @@ def compare(
             known = any(base_counts.get(s) for s in capability) or bool(capability & elsewhere)
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
+            spellings = {s for s in capability if same_call(s) == same_call(subject)}
+            if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
+                continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             scope: Scope = "file" if known else "app"
             for path, count in sorted(head_counts[subject].items()):
                 old = counterpart.get(path)
@@ -133,6 +139,24 @@ def compare(
         for path in sorted(base_counts[subject])
     ]
     return additions, removals
+
+
+_BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
+
+
+def same_call(subject: str) -> str:
+    """The API a subject calls, whatever the spelling: ``button[open-type=getUserInfo]`` is the button form
+    of ``wx.getUserInfo`` (https://developers.weixin.qq.com/miniprogram/dev/component/button.html);
+    other subjects are their own. ``wx.getUserProfile`` stays apart: another API with its own prompt."""
+    match = _BUTTON_SPELLING.fullmatch(subject)
+    return f"wx.{match.group(1)}" if match else subject
+
+
+def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:
+    """Whether the uses of all ``subjects`` together (one capability, every spelling) rose in the changed files."""
+    def total(counts: Mapping[str, Counter[str]]) -> int:
+        return sum(sum(counts[s].values()) for s in subjects if s in counts)
+    return total(head) > total(base)
 
 
 def _first(file_facts: FileFacts, subject: str) -> Fact:

@@ -31,7 +31,7 @@ class Url:
     @property
     def is_media(self) -> bool:
         """An image, audio, video, font or stylesheet address: a resource, not an API server."""
-        path = self.path.split("?", 1)[0].split("#", 1)[0].lower()
+        path = self.path.split("?", 1)[0].split("#", 1)[0].lower().rstrip(")")  # CSS url(…) closes after it
         return path.endswith(_MEDIA)
 
     @property
@@ -47,6 +47,19 @@ class Url:
         except ValueError:
             return False
         return True
+
+
+    @property
+    def is_development(self) -> bool:
+        """A developer's machine or LAN: ``localhost``, ``*.local``, loopback, private, link-local or unspecified
+        addresses (127.0.0.0/8, 10/8, 172.16/12, 192.168/16, 0.0.0.0) — never a configurable server domain."""
+        if self.host == "localhost" or self.host.endswith((".localhost", ".local")):
+            return True
+        try:
+            address = ipaddress.ip_address(self.host.strip("[]"))
+        except ValueError:
+            return False
+        return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
 
 
 def find_urls(text: str) -> list[Url]:

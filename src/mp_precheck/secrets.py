@@ -1,0 +1,50 @@
+"""AppSecrets in text: recognise them, and redact them wherever text leaves the tool.
+
+A Mini Program's AppSecret (32 hexadecimal characters, 开发 → 开发管理 → 开发设置) must stay on the
+developer's server: code2Session and getAccessToken take it, and both pages say never to call them from
+the client (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html,
+https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html).
+A report must never repeat one: :func:`redact` keeps the shape (``secret=***``, ``appsecret: "***"``)
+and drops the value. The patterns run over text content (a literal, a rendered report), never over code.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASK = "***"
+# Names a secret is assigned to: appsecret, app_secret, AppSecret, wxSecret, secret, secretKey…
+_NAME = r"[\w$-]*secret[\w$-]*"
+# `secret=VALUE` in a URL query or a form body (also app_secret=, appsecret=).
+_PARAM = re.compile(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret)=)([^&#\s\"'`<>)]+)")
+# `appsecret: "VALUE"`, `"app_secret": 'VALUE'`, `APP_SECRET = "VALUE"` (JS, JSON, YAML, .env-like).
+_ASSIGNED = re.compile(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])")
+_APP_SECRET = re.compile(r"[0-9a-fA-F]{32}")
+_SECRET_NAME = re.compile(rf"(?i)^(?:{_NAME})$")
+
+
+def redact(text: str) -> str:
+    """``text`` with every secret value replaced by ``***`` (names, quotes and separators kept).
+
+    Input: any text (a literal, a finding's value, a rendered report). Output: the same text, values
+    after ``secret=`` and after a name containing ``secret`` (``appsecret: "…"``) masked. Never raises.
+    """
+    if "secret" not in text.lower():
+        return text
+    text = _PARAM.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
+    return _ASSIGNED.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+
+
+def is_app_secret(value: str) -> bool:
+    """Whether ``value`` has the form of an AppSecret (32 hex characters); a placeholder has not."""
+    return bool(_APP_SECRET.fullmatch(value))
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether an identifier or key names a secret (``appSecret``, ``app_secret``, ``SECRET``)."""
+    return bool(_SECRET_NAME.match(name.strip("'\"`")))
+
+
+def secret_params(text: str) -> list[str]:
+    """The values of ``secret=`` parameters in ``text`` that look like a real AppSecret."""
+    return [m.group(2) for m in _PARAM.finditer(text) if is_app_secret(m.group(2))]

@@ -1,0 +1,101 @@
+"""Development hosts (loopback, LAN, localhost, *.local, dev-only branches) and image hosts are not new
+server domains: no external_link finding, no 服务器域名 checklist item."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import cli, run
+from mp_precheck.catalog import load_catalog
+from mp_precheck.checklist import checklist
+
+
+def _domains(report):
+    return {(f.rule, f.subject, f.path, f.line) for f in report.findings if f.family == "external_link"}
+
+
+@pytest.mark.parametrize("root", [
+    "http://127.0.0.1:8360/api/", "http://127.8.0.1/api/", "http://localhost:3000/", "http://0.0.0.0:8080/",
+    "http://10.1.2.3/api/", "http://172.16.5.9/api/", "http://172.31.255.1/api/", "http://192.168.31.116:8360/api/",
+    "http://devbox.local/api/",
+])
+def test_a_dev_api_root_changed_to_another_dev_host_is_not_a_domain(app_repo, root):
+    app_repo.write("config/api.js", "var ApiRoot = 'http://192.168.1.20:8360/api/';\n"
+                                    "module.exports = { GoodsList: ApiRoot + 'goods/list' };\n")
+    base = app_repo.commit("dev root")
+    app_repo.write("config/api.js", f"var ApiRoot = '{root}';\nmodule.exports = {{ GoodsList: ApiRoot + 'goods/list' }};\n")
+    app_repo.commit("another dev root")
+    assert _domains(run(app_repo.path, base)) == set()
+
+
+@pytest.mark.parametrize(("host", "rules"), [
+    # look-alikes that are public addresses: still a new domain, and an IP one at that
+    ("http://172.32.0.1/api/", {"external_link.domain", "external_link.insecure_url"}),
+    ("http://47.96.10.2/api/", {"external_link.domain", "external_link.insecure_url"}),
+    ("https://api.localshop.example.com/", {"external_link.domain"}),
+])
+def test_public_hosts_next_to_private_ranges_still_fire(app_repo, host, rules):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("config/api.js", f"var ApiRoot = '{host}';\n")
+    app_repo.commit()
+    assert {r for r, _, path, line in _domains(run(app_repo.path, base)) if (path, line) == ("config/api.js", 1)} == rules
+
+
+DEV_BRANCHES = """\
+const base = process.env.NODE_ENV === 'development'
+  ? 'https://dev-api.shop.example.com'
+  : 'https://api.shop.example.com'
+let root
+if (__wxConfig.envVersion === 'develop') {
+  root = 'https://test-api.shop.example.com'
+} else {
+  root = 'https://api.shop.example.com'
+}
+const hosts = { dev: 'https://dev2.shop.example.com', local: 'https://local.shop.example.com', prod: 'https://api.shop.example.com' }
+const other = process.env.NODE_ENV !== 'production' ? 'https://staging.shop.example.com' : 'https://api.shop.example.com'
+module.exports = { base, root, hosts, other }
+"""
+
+
+def test_hosts_only_in_dev_branches_are_left_out_and_the_release_host_is_kept(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("config/env.js", DEV_BRANCHES)
+    app_repo.commit()
+    assert _domains(run(app_repo.path, base)) == {("external_link.domain", "host:api.shop.example.com", "config/env.js", 3)}
+
+
+def test_taro_dev_config_is_not_reviewed(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+        "project.config.json": '{"miniprogramRoot": "dist/"}\n',
+        "src/app.config.ts": "export default { pages: ['pages/index/index'] }\n",
+        "src/app.ts": "export default {}\n",
+        "src/pages/index/index.tsx": "export default function Index() { return null }\n",
+    })
+    base = repo.commit("base")
+    repo.write("config/dev.js", "module.exports = {\n  defineConstants: { API: JSON.stringify('https://mock.shop.example.com') } }\n")
+    repo.write("config/prod.js", "module.exports = {\n  defineConstants: { API: JSON.stringify('https://api.shop.example.com') } }\n")
+    repo.commit()
+    report = run(repo.path, base)
+    assert {f.subject for f in report.findings if f.rule == "external_link.domain"} <= {"host:api.shop.example.com"}
+    assert "host:mock.shop.example.com" not in {f.subject for f in report.findings}
+
+
+def test_image_hosts_are_not_request_domains_in_the_findings_or_the_checklist(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<image src="https://img.shop.example.com/banner"/>\n'
+                                        '<view style="background-image: url(https://img2.shop.example.com/bg.png)"/>\n')
+    app_repo.write("pages/me/me.js", "Page({ data: { cover: 'https://img3.shop.example.com/cover.jpg' } })\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert _domains(report) == set()
+    assert [item for item in checklist(report, load_catalog()) if item.kind == "domain"] == []
+
+
+def test_dev_hosts_are_not_in_the_notes(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("config/api.js", "var ApiRoot = 'http://127.0.0.1:8360/api/';\n")
+    app_repo.commit("fix search")
+    code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
+    assert code == 0, err
+    assert "127.0.0.1" not in out

@@ -1,0 +1,149 @@
+"""Forced login / binding from the app's launch hooks in every framework, told apart by what is forced;
+and a forced-login finding never hides the privacy finding on the same line (or the reverse)."""
+
+from __future__ import annotations
+
+from helpers import found, run
+from test_frameworks import TARO_BASE, UNI_BASE
+
+APP_BASE = """\
+App({
+  onShow() {
+    if (!wx.getStorageSync('token')) {
+      this.goLogin()
+    }
+  },
+  goLogin() { wx.navigateTo({ url: '/pages/auth/login' }) }
+})
+"""
+# The check moves into a helper (same target, new lines), and the helper now also forces phone binding.
+APP_HEAD = """\
+App({
+  onShow() {
+    this.checkUser()
+  },
+  checkUser() {
+    if (!wx.getStorageSync('token')) {
+      this.goLogin()
+      return
+    }
+    api.profile().then((user) => {
+      if (!user.mobile) {
+        wx.navigateTo({ url: '/pages/account/bind-mobile' })
+      }
+    })
+  },
+  goLogin() { wx.navigateTo({ url: '/pages/auth/login' }) }
+})
+"""
+
+
+def test_a_new_bind_target_in_a_launch_helper_fires_where_the_helper_decides(app_repo):
+    app_repo.write("app.js", APP_BASE)
+    base = app_repo.commit("login check on show")
+    app_repo.write("app.js", APP_HEAD)
+    app_repo.commit("force phone binding")
+    login = {(f.rule, f.path, f.line, f.subject) for f in run(app_repo.path, base).findings if f.family == "login"}
+    # the moved login check is not new; the bind-mobile page is
+    assert login == {("login.forced_login", "app.js", 12, "login:launch:pages/account/bind-mobile")}
+
+
+def test_a_launch_hook_navigating_to_an_ordinary_page_is_fine(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.js", "App({\n  onShow() {\n    if (!wx.getStorageSync('seen')) {\n"
+                             "      wx.navigateTo({ url: '/pages/guide/index' })\n    }\n  }\n})\n")
+    app_repo.commit()
+    assert [f for f in run(app_repo.path, base).findings if f.family == "login"] == []
+
+
+def test_taro_app_class_component_did_show(repo):
+    repo.write_files(TARO_BASE)
+    base = repo.commit()
+    repo.write("src/app.ts", "import Taro from '@tarojs/taro'\nimport { Component } from 'react'\n"
+                             "class App extends Component {\n  componentDidShow() {\n"
+                             "    if (!Taro.getStorageSync('userInfo')) {\n"
+                             "      Taro.reLaunch({ url: '/pages/authorize/index' })\n    }\n  }\n"
+                             "  render() { return this.props.children }\n}\nexport default App\n")
+    repo.commit()
+    assert ("login.forced_login", "src/app.ts", 5, "app") in found(run(repo.path, base))
+
+
+def test_uni_app_app_vue_on_launch(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/App.vue", "<script>\nexport default {\n  onLaunch() {\n"
+                              "    if (!uni.getStorageSync('token')) uni.redirectTo({ url: '/pages/login/login' })\n"
+                              "  }\n}\n</script>\n")
+    repo.commit()
+    assert ("login.forced_login", "src/App.vue", 4, "app") in found(run(repo.path, base))
+
+
+def test_wepy_app_on_launch(repo):
+    repo.write_files({
+        "src/app.wpy": "<script>\nimport wepy from 'wepy'\nexport default class extends wepy.app {\n"
+                       "  config = { pages: ['pages/index'] }\n}\n</script>\n",
+        "src/pages/index.wpy": "<template><view>hi</view></template>\n",
+    })
+    base = repo.commit()
+    repo.write("src/app.wpy", "<script>\nimport wepy from 'wepy'\nexport default class extends wepy.app {\n"
+                              "  config = { pages: ['pages/index'] }\n  onLaunch() {\n"
+                              "    wepy.navigateTo({ url: '/pages/bindPhone' })\n  }\n}\n</script>\n")
+    repo.commit()
+    assert ("login.forced_login", "src/app.wpy", 6, "app") in found(run(repo.path, base))
+
+
+# -- one finding never hides another -------------------------------------------------------------
+ENTRY_PROFILE = "Page({\n  onLoad() { wx.getUserProfile({ desc: '用于完善会员资料' }) }\n})\n"
+
+
+def test_entry_page_prompt_is_both_privacy_and_forced_login(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", ENTRY_PROFILE)
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    on_line = {f.rule for f in report.findings if (f.path, f.line) == ("pages/index/index.js", 2)}
+    assert on_line >= {"privacy.user_info_reclaimed", "login.forced_login"}
+
+
+def test_suppressing_one_rule_on_a_line_keeps_the_other(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", "Page({\n  // mp-precheck-ignore login.forced_login: guest can close it\n"
+                                           "  onLoad() { wx.getUserProfile({ desc: '用于完善会员资料' }) }\n})\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    state = {f.rule: f.suppressed for f in report.findings if (f.path, f.line) == ("pages/index/index.js", 3)}
+    assert state["login.forced_login"] is True
+    assert state["privacy.user_info_reclaimed"] is False
+
+
+def test_declared_privacy_rewording_keeps_the_forced_login(app_repo):
+    app_repo.write(".mp-precheck.yml", "privacy:\n  declared: [用户信息]\n")
+    base = app_repo.commit("config")
+    app_repo.write("pages/index/index.js", ENTRY_PROFILE)
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    on_line = {(f.rule, f.severity) for f in report.findings if (f.path, f.line) == ("pages/index/index.js", 2)}
+    assert ("login.forced_login", "high") in on_line
+    assert any(rule.startswith("privacy.") for rule, _ in on_line)
+
+
+def test_a_helper_that_navigates_whenever_it_runs_is_reported_at_the_hook(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.js", "App({\n  onLaunch() {\n    if (!wx.getStorageSync('token')) {\n      this.goAuthLater()\n"
+                             "    }\n  },\n  goAuthLater() {\n    setTimeout(() => {\n"
+                             "      wx.navigateTo({ url: '/pages/authorize/index' })\n    }, 1000)\n  }\n})\n")
+    app_repo.commit()
+    assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == {
+        ("login.forced_login", 3)}
+
+
+def test_a_same_file_helper_is_judged_by_what_it_does_not_its_name(app_repo):
+    app_repo.write("app.js", "App({\n  onShow() {\n    if (!wx.getStorageSync('token')) {\n      this.goToLogin()\n"
+                             "    }\n  },\n  goToLogin() { wx.navigateTo({ url: '/pages/login/index' }) }\n})\n")
+    base = app_repo.commit("login check")
+    app_repo.write("app.js", "App({\n  onShow() {\n    this.checkLogin().catch(() => {\n      this.goToLogin()\n"
+                             "    })\n  },\n  checkLogin() {\n    return new Promise((resolve, reject) => {\n"
+                             "      wx.getStorageSync('token') ? resolve() : reject()\n    })\n  },\n"
+                             "  goToLogin() { wx.navigateTo({ url: '/pages/login/index' }) }\n})\n")
+    app_repo.commit("refactor the check")
+    assert [f for f in run(app_repo.path, base).findings if f.family == "login"] == []

@@ -1,0 +1,115 @@
+"""AppSecrets in client code: reported as policy.client_secret, and never repeated by any output."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import cli, found, run
+from mp_precheck.secrets import redact
+
+SECRET = "9e4b1c7d2a5f8e3b6c0d9a1f4e7b2c5d"  # invented, 32 hex like an AppSecret
+LOGIN_PAGE = (
+    "Page({\n"
+    "  onTapLogin() {\n"
+    "    wx.login({ success: (res) => {\n"
+    "      wx.request({ url: 'https://api.weixin.qq.com/sns/jscode2session?appid=wx0a1b2c3d4e5f6a7b&secret="
+    + SECRET + "&js_code=' + res.code })\n"
+    "    } })\n"
+    "  }\n"
+    "})\n"
+)
+CONFIG = f"module.exports = {{\n  appid: 'wx0a1b2c3d4e5f6a7b',\n  appSecret: '{SECRET}'\n}}\n"
+
+
+def test_url_with_secret_and_config_secret_are_high(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", LOGIN_PAGE)
+    app_repo.write("utils/config.js", CONFIG)
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    hits = {(f.rule, f.path, f.line, f.severity) for f in report.findings if f.rule == "policy.client_secret"}
+    assert hits == {("policy.client_secret", "pages/me/me.js", 4, "high"),
+                    ("policy.client_secret", "utils/config.js", 3, "high")}
+    assert report.risk_level == "high"
+    assert all(SECRET not in str(f.to_dict()) for f in report.findings)  # redacted where the finding is made
+
+
+def test_token_call_without_a_literal_secret_still_fires(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "const s = getApp().globalData.secret\nPage({ onShow() {\n"
+                                     "  wx.request({ url: `https://api.weixin.qq.com/cgi-bin/token?appid=wx1&secret=${s}` })\n"
+                                     "} })\n")
+    app_repo.commit()
+    assert ("policy.client_secret", "pages/me/me.js", 3, "app") in found(run(app_repo.path, base))
+
+
+@pytest.mark.parametrize(("path", "content"), [
+    # placeholders are documentation, not a secret
+    ("pages/me/me.js", "Page({\n  data: { appSecret: 'YOUR_APP_SECRET' },\n"
+                       "  a() { return 'https://api.example.com/x?secret=YOUR_SECRET' } })\n"),
+    # a cloud function is server code: the AppSecret belongs there
+    ("cloudfunctions/login/index.js", "exports.main = async () => ({\n  secret: '" + SECRET + "',\n"
+                                      "  url: 'https://api.weixin.qq.com/sns/jscode2session?secret=" + SECRET + "' })\n"),
+    # a comment ships no secret and calls nothing
+    ("pages/me/me.js", "// const APP_SECRET = '" + SECRET + "'\n// https://api.weixin.qq.com/cgi-bin/token\n"
+                       "Page({})\n"),
+    # a 32-hex value under another name is an id, not a secret
+    ("pages/me/me.js", "Page({\n  data: { orderId: '" + SECRET + "' } })\n"),
+])
+def test_look_alikes_do_not_fire(app_repo, path, content):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write(path, content)
+    app_repo.commit()
+    assert [f for f in run(app_repo.path, base).findings if f.rule == "policy.client_secret"] == []
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "github", "sarif", "codequality"])
+def test_no_output_format_repeats_the_secret(app_repo, fmt):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", LOGIN_PAGE)
+    app_repo.write("utils/config.js", CONFIG)
+    app_repo.commit(f"login: call jscode2session with secret={SECRET}")
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", fmt, "--language", "en")
+    assert code == 1, err
+    assert ("Client code holds the AppSecret" if fmt == "markdown" else "policy.client_secret") in out
+    assert SECRET not in out and SECRET not in err
+    if fmt in ("markdown", "json"):
+        assert "secret=***" in out  # the shape stays, so the reader sees what was found
+
+
+def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", LOGIN_PAGE)
+    app_repo.commit(f"feat: 登录 appsecret: \"{SECRET}\"")
+    code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
+    assert code == 0, err
+    assert SECRET not in out and SECRET not in err
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    (f"https://a.example.com/s?appid=wx1&secret={SECRET}&x=1", "https://a.example.com/s?appid=wx1&secret=***&x=1"),
+    (f'appsecret: "{SECRET}"', 'appsecret: "***"'),
+    (f"const APP_SECRET = '{SECRET}'", "const APP_SECRET = '***'"),
+    (f'{{"app_secret": "{SECRET}"}}', '{"app_secret": "***"}'),
+    ("fingerprint 0123456789abcdef0123456789abcdef", "fingerprint 0123456789abcdef0123456789abcdef"),
+])
+def test_redact_keeps_the_shape_not_the_value(text, shown):
+    assert redact(text) == shown
+
+
+def test_the_action_runner_masks_what_it_writes(tmp_path):
+    import io
+
+    from mp_precheck.action import FileRunner
+
+    stream = io.StringIO()
+    runner = FileRunner(tmp_path, str(tmp_path / "output"), str(tmp_path / "summary"), stream)
+    leaked = f"wx.request('https://api.weixin.qq.com/sns/jscode2session?secret={SECRET}')"
+    runner.log(leaked)
+    runner.commands(leaked)
+    runner.set_output("notes", leaked + "\nsecond line")
+    runner.add_summary(leaked)
+    saved = runner.save("report.md", leaked)
+    written = [stream.getvalue(), (tmp_path / "output").read_text(), (tmp_path / "summary").read_text(),
+               (tmp_path / saved).read_text()]
+    assert all("secret=***" in text and SECRET not in text for text in written)
