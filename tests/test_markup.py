@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from helpers import run
 from mp_precheck.markup import markup_facts
 
 
@@ -46,3 +47,28 @@ def test_vue_bound_attributes_are_normalised():
 
 def test_open_type_on_ui_kit_button_counts():
     assert ("button[open-type=getPhoneNumber]", 1) in facts('<van-button open-type="getPhoneNumber"/>\n')
+
+
+def test_capability_chosen_by_an_expression_is_each_of_its_quoted_values():
+    text = ('<button open-type="{{agreed ? \'getPhoneNumber\' : \'\'}}">登录</button>\n'
+            '<button open-type="{{kind}}">x</button>\n')
+    got = facts(text)
+    assert ("button[open-type=getPhoneNumber]", 1) in got
+    assert not any(subject.startswith("button[open-type=") for subject, line in got if line == 2)
+
+
+def test_vue_bound_capability_attribute_is_read_like_wxml_mustache():
+    got = facts('<button :open-type="agreed ? \'getPhoneNumber\' : \'\'">登录</button>\n'
+                '<input :type="\'nickname\'"/>\n')
+    assert {("button[open-type=getPhoneNumber]", 1), ("input[type=nickname]", 2)} <= got
+
+
+def test_phone_button_made_conditional_is_neither_removed_nor_new(app_repo):
+    app_repo.write("pages/me/me.wxml", '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">登录</button>\n')
+    base = app_repo.commit("phone login")
+    app_repo.write("pages/me/me.wxml", "<checkbox bindtap=\"agree\"/>\n"
+                   "<button open-type=\"{{agreed ? 'getPhoneNumber' : ''}}\" bindgetphonenumber=\"onPhone\">登录</button>\n")
+    app_repo.commit("agree first")
+    report = run(app_repo.path, base)
+    assert [f.rule for f in report.findings if f.family == "privacy"] == []
+    assert [r.subject for r in report.removed] == []

@@ -73,8 +73,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if image is not None:
             facts.append(Fact(f"image:{image}", "image", attr_line, value))
         for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
-            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
-                facts.append(Fact(template.format(value), "attribute", attr_line, value))
+            if name == attr and (on_tag is None or on_tag == tag):
+                facts.extend(Fact(template.format(choice), "attribute", attr_line, value)
+                             for choice in _attribute_choices(value))
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
@@ -88,6 +89,18 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 else "code"  # CSS in a style attribute only loads resources (background url(…))
             facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
     return facts
+
+
+def _attribute_choices(value: str) -> list[str]:
+    """The values a capability attribute can take: the literal itself, or every quoted word inside a
+    ``{{ }}`` expression (``{{agreed ? 'getPhoneNumber' : ''}}`` can ask for the phone number)."""
+    if re.fullmatch(r"[A-Za-z]+", value):
+        return [value]
+    if "{{" not in value:
+        return []
+    expressions = re.findall(r"\{\{(.*?)\}\}", value, flags=re.S)
+    words = {m.group(2) for e in expressions for m in re.finditer(r"(['\"`])([A-Za-z]+)\1", e)}
+    return sorted(words)
 
 
 def plugin_appid(url: str) -> str:
@@ -121,10 +134,13 @@ class _Collector(HTMLParser):
             bound = name.startswith((":", "v-bind:"))
             literal = None if bound or value is None else value
             if bound and value is not None:
-                # A bound value that is a plain string literal (:src="'https://…'") is still literal text.
+                # A bound value that is a plain string literal (:src="'https://…'") is still literal text;
+                # any other bound expression is read like WXML's {{ }} (dynamic, with its quoted choices).
                 stripped = value.strip()
                 if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"`":
                     literal = stripped[1:-1]
+                else:
+                    literal = "{{" + stripped + "}}"
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
         if normalise_tag(tag).endswith("button"):
