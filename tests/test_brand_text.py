@@ -89,8 +89,17 @@ def test_uniapp_global_style_title(tmp_path):
     ('<view class="profile">授权并同意使用微信账号登录当前小程序</view>', set()),
     ('<text>微信号：</text><input name="wxid"/>', set()),
     ('<view>支持微信支付</view>', set()),
+    ('<view class="title">微信授权登录，享受更多服务</view>', {("pages/me/me.wxml", 2)}),
+    ('<view class="tip">请允许微信授权</view>', {("pages/me/me.wxml", 2)}),
+    ('<view class="login-btn" bindtap="login">微信授权登录</view>', set()),
+    ('<text>点击下方按钮完成微信授权后查看订单</text>', set()),
+    ('<view>微信授权后可查看订单</view>', set()),
+    ('<view>请将昵称从 微信用户 改为真实姓名</view>', set()),
+    ('<view bindtap="back">返回</view><view class="title">微信授权</view>', {("pages/me/me.wxml", 2)}),
 ], ids=["heading-authorize-page", "heading-authorize", "button-authorize", "login-button", "kit-button",
-        "consent-line", "wechat-id-label", "pay"])
+        "consent-line", "wechat-id-label", "pay", "heading-authorize-login", "allow-prompt", "tap-view-label",
+        "instruction", "sentence-after-authorize", "default-nickname",
+        "heading-after-a-closed-control"])
 def test_page_text_presenting_itself_as_wechat(tmp_path, markup, expected):
     repo = Repo(tmp_path / "repo")
     repo.write_files(MINIMAL_APP)

@@ -99,3 +99,62 @@ def test_dev_hosts_are_not_in_the_notes(app_repo):
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0, err
     assert "127.0.0.1" not in out
+
+
+# Presence: a public host the base already had in development code is a host the app already talks to.
+ENV_BASE = """\
+const API_ROOT = {
+  development: 'https://staging.tea.example.com/api/',
+  production: 'https://api.tea.example.com/api/',
+}
+export const API = API_ROOT[process.env.NODE_ENV || 'development']
+"""
+
+
+def test_release_setting_switched_to_the_existing_development_host_is_not_a_new_domain(app_repo):
+    app_repo.write("utils/env.js", ENV_BASE)
+    base = app_repo.commit("env")
+    app_repo.write("utils/env.js", ENV_BASE.replace("https://api.tea.example.com", "https://staging.tea.example.com"))
+    app_repo.commit("release points at staging")
+    report = run(app_repo.path, base)
+    assert _domains(report) == set()
+    assert [r for r in report.removed if r.subject == "host:staging.tea.example.com"] == []
+
+
+def test_release_setting_switched_to_a_host_base_never_mentioned_is_new(app_repo):
+    app_repo.write("utils/env.js", ENV_BASE)
+    base = app_repo.commit("env")
+    app_repo.write("utils/env.js", ENV_BASE.replace("https://api.tea.example.com", "https://api2.tea.example.com"))
+    app_repo.commit("new release host")
+    assert _domains(run(app_repo.path, base)) == {
+        ("external_link.domain", "host:api2.tea.example.com", "utils/env.js", 3)}
+
+
+def _taro(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+        "project.config.json": '{"miniprogramRoot": "dist/"}\n',
+        "src/app.config.ts": "export default { pages: ['pages/index/index'] }\n",
+        "src/app.ts": "export default {}\n",
+        "src/pages/index/index.tsx": "export default function Index() { return null }\n",
+        "config/dev.js": "module.exports = {\n  defineConstants: {\n    API: '\"https://api.tea.example.com/\"',\n  },\n}\n",
+    })
+
+
+def test_taro_prod_config_taking_the_dev_config_host_is_not_a_new_domain(repo):
+    _taro(repo)
+    base = repo.commit("base: the host in the dev config only")
+    repo.write("config/prod.js", "module.exports = {\n  defineConstants: {\n"
+                                 "    API: '\"https://api.tea.example.com/\"',\n  },\n}\n")
+    repo.commit("prod config")
+    assert _domains(run(repo.path, base)) == set()
+
+
+def test_taro_prod_config_with_another_host_than_the_dev_config_is_new(repo):
+    _taro(repo)
+    base = repo.commit("base: the host in the dev config only")
+    repo.write("config/prod.js", "module.exports = {\n  defineConstants: {\n"
+                                 "    API: 'https://shop.tea.example.com/',\n  },\n}\n")
+    repo.commit("prod config")
+    assert _domains(run(repo.path, base)) == {("external_link.domain", "host:shop.tea.example.com", "config/prod.js", 3)}
+

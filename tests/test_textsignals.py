@@ -42,3 +42,11 @@ def test_lottery_and_fortune():
     assert signals("今日运势 · 星座") == ["fortune"]
 
 
+
+
+def test_a_wechat_authorization_heading_is_brand_on_a_page_but_not_on_a_button():
+    assert "brand" in signals("微信授权登录，享受更多服务")
+    assert "brand" not in signals("微信授权登录", label=True)
+    assert "brand" in signals("请允许微信授权")
+    assert "brand" not in signals("请允许微信授权", brand_allow=("请允许微信授权",))
+    assert "brand" not in signals("微信授权后可查看订单")

@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .facts import Export, Fact, FileFacts
 
-FORMAT = f"facts-v2-{__version__}"  # v2: UI-kit, upload-SDK and factory-named facts
+FORMAT = f"facts-v3-{__version__}"  # v3: development hosts kept (role development)
 
 
 class FactCache:

@@ -26,6 +26,10 @@ from typing import Literal
 
 from .secrets import redact
 
+# The role of a public host only development code uses (a ``dev`` key, a dev branch, Taro ``config/dev.js``):
+# the app already talks to it, but the build submitted for review does not.
+DEVELOPMENT = "development"
+
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 
 
@@ -34,8 +38,9 @@ class Fact:
     """One use of ``subject`` at 1-based ``line`` of a file.
 
     ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
-    used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``code``) or, for
-    an API, ``via:<path>`` when it was reached through a project wrapper function.
+    used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``code``, or
+    ``development`` when only development code uses it) or, for an API, ``via:<path>`` when it was
+    reached through a project wrapper function.
     """
 
     subject: str

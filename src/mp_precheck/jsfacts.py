@@ -23,7 +23,7 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from .devonly import in_dev_branch, is_dev_file
-from .facts import Export, Fact, FileFacts
+from .facts import DEVELOPMENT, Export, Fact, FileFacts
 from .imagerefs import image_reference
 from .lifecycle import HookScanner
 from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
@@ -450,9 +450,11 @@ class _Extractor:
             constant = _text(name) if name is not None and name.type == "identifier" else None
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
-            if dev_only or url.is_development:
-                continue  # a developer's host: not a server domain the reviewed app uses
-            facts_role = "media" if url.is_media and role == "code" else role
+            if url.is_development:
+                continue  # a developer's machine or LAN: never a server domain, known or not
+            # A public host in a development setting is not a new domain of the reviewed app, but the app
+            # already talks to it: kept (role DEVELOPMENT) so that moving it into the release settings is not new.
+            facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))

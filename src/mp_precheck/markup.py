@@ -112,16 +112,31 @@ def is_event_attribute(name: str) -> bool:
     return name.startswith(_EVENT_PREFIXES) and name not in ("bindingx",)
 
 
+# A tap or click handler (WXML bindtap / catchtap / bind:tap, Vue @click / @tap / v-on:click): the element is a control.
+_TAP = re.compile(r"(?:bind:?|catch:?|capture-bind:|@|v-on:)(?:tap|click)\b", re.IGNORECASE)
+
+_EMPTY = frozenset({"input", "image", "img", "icon", "br", "hr", "progress", "switch", "slider", "checkbox", "radio"})
+
+
 class _Collector(HTMLParser):
     def __init__(self, line_offset: int) -> None:
         super().__init__(convert_charrefs=True)
         self.facts: list[Fact] = []
         self.line_offset = line_offset
-        self.buttons = 0  # depth of open button elements: their text is a control's label
+        # Open elements and whether each is a control (a button, or anything with a tap / click handler):
+        # text inside a control is its label.
+        self.open: list[tuple[str, bool]] = []
+
+    @property
+    def in_control(self) -> bool:
+        return any(control for _, control in self.open)
 
     def handle_endtag(self, tag: str) -> None:
-        if normalise_tag(tag).endswith("button") and self.buttons:
-            self.buttons -= 1
+        name = normalise_tag(tag)
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == name:
+                del self.open[index:]  # unclosed children end with their parent
+                return
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
@@ -143,8 +158,9 @@ class _Collector(HTMLParser):
                     literal = "{{" + stripped + "}}"
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
-        if normalise_tag(tag).endswith("button"):
-            self.buttons += 1
+        name = normalise_tag(tag)
+        if name not in _EMPTY:
+            self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -156,7 +172,7 @@ class _Collector(HTMLParser):
             return
         line, _ = self.getpos()
         line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
-        for signal in signals(text, label=self.buttons > 0):
+        for signal in signals(text, label=self.in_control):
             self.facts.append(Fact(f"text:{signal}", "text", line, " ".join(text.split())[:120]))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from .discovery import Project
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
-from .semantic_diff import counted
+from .semantic_diff import is_known
 from .thirdparty import PICK_SUBJECT, SDK_UPLOAD_SUBJECT, UPLOAD_SUBJECT, third_party
 
 _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
@@ -86,4 +86,4 @@ def present_in(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, Tr
         batch = sorted(set(batch))
         parsed.update(batch)
         facts = store.facts([(p, tree[p].blob) for p in batch], tree)
-        confirmed |= {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and counted(f)}
+        confirmed |= {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and is_known(f)}

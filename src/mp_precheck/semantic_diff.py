@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .catalog import Catalog, Rule
-from .facts import Fact, FileFacts
+from .facts import DEVELOPMENT, Fact, FileFacts
 from .report import Scope
 
 
@@ -51,8 +51,19 @@ class Removal:
 
 
 def counted(fact: Fact) -> bool:
-    """Media hosts (an image URL) are resources, not servers the app talks to: not counted."""
-    return not (fact.kind == "host" and fact.role == "media")
+    """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
+    not servers the app talks to, and development hosts are not in the build review sees: not counted."""
+    return not (fact.kind == "host" and fact.role in ("media", DEVELOPMENT))
+
+
+def is_known(fact: Fact) -> bool:
+    """Whether a fact shows the app already has its subject: every counted use, and a host in development
+    code too — the app already talks to it, so moving it into the release settings configures nothing new."""
+    return counted(fact) or (fact.kind == "host" and fact.role == DEVELOPMENT)
+
+
+def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:
+    return {f.subject for ff in files.values() for f in ff.facts if is_known(f)}
 
 
 def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False) -> dict[str, Counter[str]]:
@@ -103,7 +114,8 @@ def compare(
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts
               if rules_of[s] and sum(head_uses.get(s, Counter()).values()) > sum(base_uses.get(s, Counter()).values())]
-    gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_counts]
+    base_known, head_known = _mentioned(base), _mentioned(head)
+    gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
 
     # One prefilter query for everything we must know about the unchanged files.
     ask: set[str] = set(gone)
@@ -116,7 +128,7 @@ def compare(
     for subject in sorted(rising):
         for rule in rules_of[subject]:
             capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
-            known = any(base_counts.get(s) for s in capability) or bool(capability & elsewhere)
+            known = bool(capability & base_known) or bool(capability & elsewhere)
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
             spellings = {s for s in capability if same_call(s) == same_call(subject)}

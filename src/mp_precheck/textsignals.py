@@ -28,8 +28,13 @@ SHARE_INDUCEMENT = re.compile(
 # 微信授权页面 presents the page as WeChat's own authorization screen.
 BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
                          r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)", re.IGNORECASE)
-# A heading that is only "微信授权" names the page as WeChat's; the same words on a button are its action.
-BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*[:：!！]?", re.IGNORECASE)
+# Text that is not a control's label and speaks as WeChat's own authorization screen: a heading or first
+# clause that is "微信授权" / "微信授权登录" / "微信授权提示" (the page names itself WeChat's), or a prompt asking
+# the user to "allow WeChat authorization" (the app's popup posing as WeChat's permission dialog). On a button
+# the same words name the login method, which is allowed.
+BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心)?\s*[:：!！]?", re.IGNORECASE)
+BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[，,。；;？?\n]")
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信登录", "微信一键登录", "微信快捷登录", "微信授权登录", "微信号", "微信昵称",
@@ -54,7 +59,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
     the WeChat or Tencent name outside the allow-list is brand misuse. ``label`` marks a control's own
-    text (a button), where "微信授权" names the action, not the page.
+    text (a button), where "微信授权" / "微信授权登录" names the login method; elsewhere a heading of those
+    words or "请允许微信授权" presents the app's screen as WeChat's own (WeChat's brand rules:
+    https://developers.weixin.qq.com/miniprogram/product/reject.html).
     """
     if not text or len(text) > 500:
         return []
@@ -64,8 +71,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
-    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or \
-            (not label and BRAND_HEADING.fullmatch(cleaned.strip())):
+    screen = not label and _auth_screen(_without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW)))
+    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen:
         found.append("brand")
     if LOTTERY.search(text):
         found.append("lottery")
@@ -75,3 +82,17 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         if pattern.search(text):
             found.append(name)
     return found
+
+
+def _auth_screen(text: str) -> bool:
+    """Whether ``text`` (not a label) speaks as WeChat's authorization screen: its first clause is a 微信授权
+    heading, or it asks the user to allow WeChat authorization."""
+    first = _CLAUSE_BREAK.split(text.strip(), maxsplit=1)[0].strip()
+    return bool(BRAND_HEADING.fullmatch(first) or BRAND_AUTH_PROMPT.search(text))
+
+
+def _without(text: str, phrases: Iterable[str]) -> str:
+    """``text`` with the team's own allowed phrases (config ``branding.allow``) taken out."""
+    for phrase in phrases:
+        text = text.replace(phrase, "")
+    return text
