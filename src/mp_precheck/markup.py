@@ -25,7 +25,13 @@ _ATTRIBUTE_SUBJECTS = {
     ("open-type", None): "button[open-type={}]",
     ("type", "input"): "input[type={}]",
     ("target", "navigator"): "navigator[target={}]",
+    # a plugin's functional page is typed by its name: loginAndGetUserInfo (UserInfo), chooseAddress …
+    # https://developers.weixin.qq.com/miniprogram/dev/component/functional-page-navigator.html
+    ("name", "functional-page-navigator"): "functional-page-navigator[name={}]",
 }
+# Ads attached to another component: a <video ad-unit-id> plays a pre-roll ad (流量主)
+# https://developers.weixin.qq.com/miniprogram/dev/component/video.html
+_AD_ATTRIBUTES = {("video", "ad-unit-id"): "video[ad-unit-id]"}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
 _EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
 
@@ -65,6 +71,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             facts.append(Fact("web-view:dynamic-src", "attribute", attr_line, value))
         if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
             facts.append(Fact("media:autoplay", "attribute", attr_line, tag))
+        if (tag, name) in _AD_ATTRIBUTES and value != "":
+            facts.append(Fact(_AD_ATTRIBUTES[(tag, name)], "attribute", attr_line, value))
         if value is None:
             continue
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
@@ -90,9 +98,18 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     return facts
 
 
+LIVE_PLUGIN_APPID = "wx2b03c6e691cd7370"  # WeChat's own 小程序直播 plugin (live-player-plugin)
+LIVE_ROOM_PAGE = "pages/live-player-plugin"
+
+
 def plugin_appid(url: str) -> str:
-    """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL."""
-    return url.split("://", 1)[1].split("/", 1)[0]
+    """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL. The live room
+    page ``pages/live-player-plugin`` is WeChat's 小程序直播 plugin whatever appid or alias the URL names
+    (https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/live-player-plugin.html)."""
+    plugin, _, page = url.split("://", 1)[1].partition("/")
+    if page.split("?", 1)[0].strip("/") == LIVE_ROOM_PAGE:
+        return LIVE_PLUGIN_APPID
+    return plugin
 
 
 def is_event_attribute(name: str) -> bool:
