@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .bound import branch_literals, mustache_expression
 from .facts import Fact
 from .imagerefs import IMAGE_ATTRIBUTES, image_reference
 from .textsignals import signals
@@ -29,6 +30,7 @@ _ATTRIBUTE_SUBJECTS = {
     # https://developers.weixin.qq.com/miniprogram/dev/component/functional-page-navigator.html
     ("name", "functional-page-navigator"): "functional-page-navigator[name={}]",
 }
+_CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 # Ads attached to another component: a <video ad-unit-id> plays a pre-roll ad (流量主)
 # https://developers.weixin.qq.com/miniprogram/dev/component/video.html
 _AD_ATTRIBUTES = {("video", "ad-unit-id"): "video[ad-unit-id]"}
@@ -102,6 +104,14 @@ LIVE_PLUGIN_APPID = "wx2b03c6e691cd7370"  # WeChat's own 小程序直播 plugin 
 LIVE_ROOM_PAGE = "pages/live-player-plugin"
 
 
+def bound_choices(name: str, expression: str | None) -> list[str]:
+    """The literal values a bound capability attribute (``open-type``, ``type``…) can take, e.g. ``nickname``
+    of ``:type="isWeixin ? 'nickname' : 'text'"``; [] for other attributes or no expression."""
+    if expression is None or name not in _CAPABILITY_ATTRIBUTES:
+        return []
+    return branch_literals(expression)
+
+
 def plugin_appid(url: str) -> str:
     """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL. The live room
     page ``pages/live-player-plugin`` is WeChat's 小程序直播 plugin whatever appid or alias the URL names
@@ -143,6 +153,9 @@ class _Collector(HTMLParser):
                 if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"`":
                     literal = stripped[1:-1]
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
+            expression = value if bound and literal is None else mustache_expression(value or "")
+            for choice in bound_choices(normalise_attribute(name), expression):
+                attributes.append((normalise_attribute(name), choice, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
         if normalise_tag(tag).endswith("button"):
             self.buttons += 1
