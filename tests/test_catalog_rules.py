@@ -72,7 +72,8 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.wxml", f"<view>\n<{tag} src=\"/local\"></{tag}>\n</view>\n"
     if "[" in subject:
         tag, rest = subject.split("[", 1)
-        attr, value = rest.rstrip("]").split("=")
+        attr, _, value = rest.rstrip("]").partition("=")
+        value = value or "adunit-0123456789abcdef"  # an attribute that is there at all: video[ad-unit-id]
         return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
     if subject.startswith("web-view-host:"):
         return "use.wxml", '<view>\n<web-view src="https://h5.rule-test.example.com/p"></web-view>\n</view>\n'

@@ -147,3 +147,66 @@ def test_a_same_file_helper_is_judged_by_what_it_does_not_its_name(app_repo):
                              "  goToLogin() { wx.navigateTo({ url: '/pages/login/index' }) }\n})\n")
     app_repo.commit("refactor the check")
     assert [f for f in run(app_repo.path, base).findings if f.family == "login"] == []
+
+
+# -- Taro 1.x entry page, failure callbacks, else branches ------------------------------------------
+TARO1_BASE = {
+    "package.json": '{"dependencies": {"@tarojs/taro": "2.2.0"}}',
+    "src/app.jsx": "import Taro, { Component } from '@tarojs/taro'\nclass App extends Component {\n"
+                   "  config = {\n    pages: ['pages/home/index', 'pages/orders/index', 'pages/grant/index']\n  }\n"
+                   "  render() { return null }\n}\nexport default App\n",
+    "src/pages/home/index.jsx": "import Taro, { Component } from '@tarojs/taro'\n"
+                                "export default class Home extends Component {\n  render() { return null }\n}\n",
+    "src/pages/orders/index.jsx": "import Taro, { Component } from '@tarojs/taro'\n"
+                                  "export default class Orders extends Component {\n  render() { return null }\n}\n",
+}
+TARO1_DENIED = ("import Taro, { Component } from '@tarojs/taro'\nexport default class Page extends Component {\n"
+                "  componentDidShow() {\n    this.props.place.denied &&\n"
+                "    Taro.reLaunch({ url: '/pages/auth-setting/index' })\n  }\n  render() { return null }\n}\n")
+
+
+def test_taro1_entry_page_from_the_app_class_config_forces_authorization(repo):
+    repo.write_files(TARO1_BASE)
+    base = repo.commit()
+    repo.write("src/pages/home/index.jsx", TARO1_DENIED)
+    repo.commit()
+    login = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"}
+    assert login == {("login.forced_login", "src/pages/home/index.jsx", 4)}
+
+
+def test_taro1_the_same_guard_on_a_page_that_needs_an_account_is_fine(repo):
+    repo.write_files(TARO1_BASE)
+    base = repo.commit()
+    repo.write("src/pages/orders/index.jsx", TARO1_DENIED)
+    repo.commit()
+    assert [f for f in run(repo.path, base).findings if f.family == "login"] == []
+
+
+def test_a_launch_helper_navigating_in_a_fail_callback_is_reported_there(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.js", "App({\n  onLaunch() {\n    wx.login({ success: (res) => this.profile(res.code) })\n"
+                             "  },\n  profile(code) {\n    wx.getSetting({\n      success() {},\n      fail() {\n"
+                             "        wx.showModal({ content: '请先授权', success() {\n"
+                             "          wx.navigateTo({ url: './grant-auth' })\n        } })\n      }\n    })\n"
+                             "  }\n})\n")
+    app_repo.commit()
+    assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == {
+        ("login.forced_login", 10)}
+
+
+def test_an_entry_page_sending_guests_to_login_in_an_else_branch_is_reported_at_the_else(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", "const app = getApp()\nPage({\n  onLoad() {\n    if (app.globalData.user) {\n"
+                                           "      this.loadGoods()\n      this.loadFriends()\n      this.loadMap()\n"
+                                           "    } else {\n      app.redirectToLogin()\n    }\n  }\n})\n")
+    app_repo.commit()
+    assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == {
+        ("login.forced_login", 8)}
+
+
+def test_silent_wx_login_on_the_entry_page_is_fine(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", "Page({\n  onLoad() {\n    wx.login({ success: (res) => {}, fail() {\n"
+                                           "      wx.showToast({ title: '网络异常' })\n    } })\n  }\n})\n")
+    app_repo.commit()
+    assert [f for f in run(app_repo.path, base).findings if f.family == "login"] == []

@@ -119,7 +119,11 @@ class Catalog:
     date: str = CATALOG_DATE
 
     def rules_for(self, subject: str) -> list[Rule]:
-        return [r for r in self.rules if r.matches(subject)]
+        """The rules of ``subject``. A rule naming it exactly wins over open-ended (``*``) rules: WeChat's own
+        live plugin declared in app.json is a category matter (category.live), not just any plugin."""
+        matching = [r for r in self.rules if r.matches(subject)]
+        exact = [r for r in matching if subject in r.subjects]
+        return exact or matching
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

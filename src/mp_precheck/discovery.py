@@ -16,6 +16,7 @@ from typing import Any, Literal
 from .appconfig import MalformedJson, load_json
 from .appdata import read_app_data
 from .gitrepo import TreeEntry
+from .jsconfig import class_config_object
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy"]
 
@@ -102,7 +103,7 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         framework = _framework_of_package(_json(path, read_text))
         if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
                                              folder.startswith(p.root + "/") for p in projects.values()):
-            add(Project(root=folder, framework=framework))
+            add(_class_config_project(folder, framework, files, read_text))
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -222,6 +223,24 @@ def _framework_of_package(manifest: Any) -> Framework | None:
         if isinstance(manifest.get(key), dict):
             deps.update(manifest[key])
     return next((framework for package, framework in _PACKAGE_FRAMEWORKS if package in deps), None)
+
+
+_CLASS_APP_FILES = ("src/app.jsx", "src/app.tsx", "src/app.js", "src/app.ts")
+
+
+def _class_config_project(folder: str, framework: Framework, files: set[str],
+                          read_text: Callable[[str], str | None]) -> Project:
+    """A project named by package.json alone: Taro 1.x/2.x keeps app.json's keys in the ``config = {...}``
+    field of the App class in ``src/app.jsx`` (pages, entryPagePath), which gives its pages and entry page."""
+    for name in _CLASS_APP_FILES:
+        path = _join(folder, name)
+        text = read_text(path) if path in files else None
+        config = class_config_object(text, path) if text else None
+        if config is not None:
+            pages, entry = _pages_of(config)
+            return Project(root=folder, framework=framework, pages=tuple(pages),
+                           entry_page=entry or (pages[0] if pages else None))
+    return Project(root=folder, framework=framework)
 
 
 def _taro_root(folder: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .facts import Export, Fact, FileFacts
 
-FORMAT = f"facts-v3-{__version__}"  # v3: development hosts kept (role development)
+FORMAT = f"facts-v4-{__version__}"  # v4: bound attribute choices, feature tests; v3: development hosts kept
 
 
 class FactCache:

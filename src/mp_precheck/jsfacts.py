@@ -26,7 +26,7 @@ from .devonly import in_dev_branch, is_dev_file
 from .facts import DEVELOPMENT, Export, Fact, FileFacts
 from .imagerefs import image_reference
 from .lifecycle import HookScanner
-from .markup import element_facts, normalise_attribute, normalise_tag, plugin_appid
+from .markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from .secrets import is_app_secret, is_secret_name, redact, secret_params
 from .syntax import call_option
 from .syntax import node_text as _text
@@ -354,6 +354,10 @@ class _Extractor:
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and api.endswith(".cloud"):
             return
+        if _is_feature_test(node):
+            return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
+        if parent is not None and parent.type == "call_expression" and _other_provider(parent):
+            return  # uni.getUserInfo({ provider: 'apple' }): the native app's login, not WeChat's
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
@@ -556,6 +560,9 @@ class _Extractor:
             elif value_node is not None and value_node.type == "jsx_expression" and value_node.named_children:
                 value = _string_value(value_node.named_children[0])
             attributes.append((name, value, self.line(attr)))
+            if value is None and value_node is not None and value_node.type == "jsx_expression":
+                attributes.extend((name, choice, self.line(attr))
+                                  for choice in bound_choices(name, _text(value_node)[1:-1]))
         local = _text(name_node).split(".")[0]
         project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
         self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
@@ -617,3 +624,37 @@ class _Extractor:
                         yield from self._object_methods(right)
                     elif right.type in ("arrow_function", "function_expression", "function"):
                         yield _text(left).split(".")[-1], right
+
+
+_TESTS = ("if_statement", "while_statement", "ternary_expression")
+
+
+def _is_feature_test(node: Node) -> bool:
+    """Whether an API reference only tests that the API exists: ``if (wx.getUserProfile)``,
+    ``!wx.X``, ``typeof wx.X``, ``wx.X ? a : b``, ``wx.X && …`` (the call after ``&&`` is a use of its own)."""
+    current, parent = node, node.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "unary_expression"):
+        if parent.type == "unary_expression" and _text(parent).lstrip()[:1] not in ("!", "t"):
+            return False
+        current, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type in _TESTS:
+        return parent.child_by_field_name("condition") == current
+    if parent.type == "binary_expression":
+        operator = parent.child_by_field_name("operator")
+        return operator is not None and _text(operator) in ("&&", "===", "!==", "==", "!=")
+    return current is not node  # !wx.X, typeof wx.X
+
+
+# uni-app's provider of login, user info, share and payment; in a WeChat Mini Program only WeChat's own
+# (weixin, wxpay) exist: https://uniapp.dcloud.net.cn/api/plugins/login.html#getuserinfo
+WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
+
+
+def _other_provider(call: Node) -> bool:
+    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…)."""
+    value = call_option(call, "provider")
+    literal = _string_value(value) if value is not None else None
+    return bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS
+

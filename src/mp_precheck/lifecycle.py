@@ -141,25 +141,56 @@ def page_path(url: str) -> str:
 
 
 _DECISIONS = ("if_statement", "ternary_expression", "switch_statement", "binary_expression", "catch_clause")
+FAILURE_CALLBACKS = frozenset({"fail", "catch"})  # wx.X({ fail() {…} }), promise.catch(() => …)
 
 
 def _decides(body: Node, node: Node) -> bool:
-    """Whether ``node`` runs under a condition of ``body``'s own (an ``if``, a ternary, ``&&``, a ``catch``)
-    rather than whenever ``body`` runs (directly, or in a timer's callback)."""
+    """Whether ``node`` runs under a condition of ``body``'s own (an ``if``, a ternary, ``&&``, a ``catch``,
+    a ``fail:`` callback or ``.catch(…)``: it runs only when authorization or login failed) rather than
+    whenever ``body`` runs (directly, or in a timer's or a ``success:`` callback)."""
     current = node.parent
     while current is not None and current != body:
-        if current.type in _DECISIONS:
+        if current.type in _DECISIONS or _is_failure_callback(current):
             return True
         current = current.parent
     return False
 
 
+def _is_failure_callback(node: Node) -> bool:
+    """A function run only on failure: the ``fail`` of an API's options object, or a ``.catch`` handler."""
+    if node.type in ("pair", "method_definition"):
+        key = node.child_by_field_name("key") or node.child_by_field_name("name")
+        value = node.child_by_field_name("value") if node.type == "pair" else node
+        return key is not None and _text(key).strip("'\"") == "fail" and value is not None and \
+            value.type in (*_FUNCTIONS, "method_definition")
+    if node.type == "call_expression":
+        fn = node.child_by_field_name("function")
+        prop = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
+        return prop is not None and _text(prop) in FAILURE_CALLBACKS
+    return False
+
+
 def _statement_in(body: Node, node: Node) -> Node:
-    """The direct child of ``body`` that contains ``node``."""
+    """Where a hook's forced action shows its path: the direct child of ``body`` that contains ``node``, or,
+    when ``node`` is in that ``if``'s ``else`` branch (``if (user) {…} else { goLogin() }``), the ``else``
+    that leads to it."""
     current = node
     while current.parent is not None and current.parent != body:
         current = current.parent
-    return current if current.parent == body else node
+    if current.parent != body:
+        return node
+    while current.type == "if_statement":
+        alternative = current.child_by_field_name("alternative")
+        if alternative is None or not _contains(alternative, node):
+            break
+        inner = next((c for c in alternative.named_children if c.type != "comment"), None)
+        current = inner if inner is not None and inner.type == "if_statement" and _contains(inner, node) \
+            else alternative
+    return current
+
+
+def _contains(outer: Node, node: Node) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
 def _url_text(arg: Node) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .bound import branch_literals, mustache_expression
 from .facts import Fact
 from .imagerefs import IMAGE_ATTRIBUTES, image_reference
 from .textsignals import signals
@@ -25,7 +26,14 @@ _ATTRIBUTE_SUBJECTS = {
     ("open-type", None): "button[open-type={}]",
     ("type", "input"): "input[type={}]",
     ("target", "navigator"): "navigator[target={}]",
+    # a plugin's functional page is typed by its name: loginAndGetUserInfo (UserInfo), chooseAddress …
+    # https://developers.weixin.qq.com/miniprogram/dev/component/functional-page-navigator.html
+    ("name", "functional-page-navigator"): "functional-page-navigator[name={}]",
 }
+_CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
+# Ads attached to another component: a <video ad-unit-id> plays a pre-roll ad (流量主)
+# https://developers.weixin.qq.com/miniprogram/dev/component/video.html
+_AD_ATTRIBUTES = {("video", "ad-unit-id"): "video[ad-unit-id]"}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
 _EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
 
@@ -65,6 +73,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             facts.append(Fact("web-view:dynamic-src", "attribute", attr_line, value))
         if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
             facts.append(Fact("media:autoplay", "attribute", attr_line, tag))
+        if (tag, name) in _AD_ATTRIBUTES and value != "":
+            facts.append(Fact(_AD_ATTRIBUTES[(tag, name)], "attribute", attr_line, value))
         if value is None:
             continue
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
@@ -73,9 +83,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if image is not None:
             facts.append(Fact(f"image:{image}", "image", attr_line, value))
         for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
-            if name == attr and (on_tag is None or on_tag == tag):
-                facts.extend(Fact(template.format(choice), "attribute", attr_line, value)
-                             for choice in _attribute_choices(value))
+            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
+                facts.append(Fact(template.format(value), "attribute", attr_line, value))
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
@@ -91,21 +100,26 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     return facts
 
 
-def _attribute_choices(value: str) -> list[str]:
-    """The values a capability attribute can take: the literal itself, or every quoted word inside a
-    ``{{ }}`` expression (``{{agreed ? 'getPhoneNumber' : ''}}`` can ask for the phone number)."""
-    if re.fullmatch(r"[A-Za-z]+", value):
-        return [value]
-    if "{{" not in value:
+LIVE_PLUGIN_APPID = "wx2b03c6e691cd7370"  # WeChat's own 小程序直播 plugin (live-player-plugin)
+LIVE_ROOM_PAGE = "pages/live-player-plugin"
+
+
+def bound_choices(name: str, expression: str | None) -> list[str]:
+    """The literal values a bound capability attribute (``open-type``, ``type``…) can take, e.g. ``nickname``
+    of ``:type="isWeixin ? 'nickname' : 'text'"``; [] for other attributes or no expression."""
+    if expression is None or name not in _CAPABILITY_ATTRIBUTES:
         return []
-    expressions = re.findall(r"\{\{(.*?)\}\}", value, flags=re.S)
-    words = {m.group(2) for e in expressions for m in re.finditer(r"(['\"`])([A-Za-z]+)\1", e)}
-    return sorted(words)
+    return branch_literals(expression)
 
 
 def plugin_appid(url: str) -> str:
-    """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL."""
-    return url.split("://", 1)[1].split("/", 1)[0]
+    """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL. The live room
+    page ``pages/live-player-plugin`` is WeChat's 小程序直播 plugin whatever appid or alias the URL names
+    (https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/live-player-plugin.html)."""
+    plugin, _, page = url.split("://", 1)[1].partition("/")
+    if page.split("?", 1)[0].strip("/") == LIVE_ROOM_PAGE:
+        return LIVE_PLUGIN_APPID
+    return plugin
 
 
 def is_event_attribute(name: str) -> bool:
@@ -149,14 +163,14 @@ class _Collector(HTMLParser):
             bound = name.startswith((":", "v-bind:"))
             literal = None if bound or value is None else value
             if bound and value is not None:
-                # A bound value that is a plain string literal (:src="'https://…'") is still literal text;
-                # any other bound expression is read like WXML's {{ }} (dynamic, with its quoted choices).
+                # A bound value that is a plain string literal (:src="'https://…'") is still literal text.
                 stripped = value.strip()
                 if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"`":
                     literal = stripped[1:-1]
-                else:
-                    literal = "{{" + stripped + "}}"
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
+            expression = value if bound and literal is None else mustache_expression(value or "")
+            for choice in bound_choices(normalise_attribute(name), expression):
+                attributes.append((normalise_attribute(name), choice, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
         name = normalise_tag(tag)
         if name not in _EMPTY:

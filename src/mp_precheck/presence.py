@@ -8,11 +8,13 @@ from collections.abc import Callable, Mapping
 from .discovery import Project
 from .factstore import FactStore
 from .gitrepo import GitRepo, TreeEntry
+from .markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
 from .semantic_diff import is_known
 from .thirdparty import PICK_SUBJECT, SDK_UPLOAD_SUBJECT, UPLOAD_SUBJECT, third_party
 
 _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
-              "<live-player>": "<LivePlayer", "<ad>": "<Ad"}
+              "<live-player>": "<LivePlayer", "<ad>": "<Ad", "<ad-custom>": "<AdCustom",
+              "video[ad-unit-id]": "adUnitId", f"plugin-page:{LIVE_PLUGIN_APPID}": LIVE_ROOM_PAGE}
 
 
 # Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
@@ -37,8 +39,8 @@ def needle(subject: str) -> str:
         return subject.split(":", 1)[1]
     if subject.startswith("<") and subject.endswith(">"):
         return subject[1:-1]
-    if "[" in subject:
-        return subject.split("=", 1)[1].rstrip("]")
+    if "[" in subject:  # button[open-type=share] → share; video[ad-unit-id] → ad-unit-id
+        return subject.split("[", 1)[1].rstrip("]").split("=", 1)[-1]
     if subject.startswith("wx.authorize:"):
         return subject.split(":", 1)[1]
     if subject.startswith("app.json:"):

@@ -1,0 +1,77 @@
+"""Look-alikes of privacy and external-link uses: a feature test is not a call, another platform's login
+provider is not WeChat's, a bound attribute is each of its literal branches; WeCom customer service and a
+socket are external links of their own."""
+
+from __future__ import annotations
+
+from helpers import run
+from test_frameworks import UNI_BASE
+
+
+def _found(report, family=None):
+    """(rule, path, line) of the findings of ``family``; the app-wide consent-flow reminder is left out."""
+    return {(f.rule, f.path, f.line) for f in report.findings
+            if (family is None or f.family == family) and f.rule != "privacy.no_consent_flow"}
+
+
+def test_testing_that_an_api_exists_is_not_a_use(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({\n  onLoad() {\n    if (wx.getUserProfile) { this.setData({ modern: true }) }\n"
+                                     "    const old = typeof wx.getLocation !== 'function'\n"
+                                     "    if (!wx.chooseAddress) return\n  },\n"
+                                     "  pick() { wx.chooseImage && wx.chooseImage({ count: 1 }) }\n})\n")
+    app_repo.commit()
+    assert _found(run(app_repo.path, base), "privacy") == {("privacy.album", "pages/me/me.js", 7)}
+
+
+def test_a_native_app_login_provider_is_not_wechat_user_info(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", "<template><view>我的</view></template>\n<script>\nexport default {\n"
+                                      "  methods: {\n    appleLogin() {\n"
+                                      "      uni.getUserInfo({ provider: 'apple', success: (r) => this.save(r) })\n"
+                                      "    },\n    wechatInfo() {\n"
+                                      "      uni.getUserInfo({ provider: 'weixin', success: (r) => this.save(r) })\n"
+                                      "    }\n  }\n}\n</script>\n")
+    repo.commit()
+    assert _found(run(repo.path, base), "privacy") == {("privacy.user_info_reclaimed", "src/pages/me/me.vue", 9)}
+
+
+def test_a_bound_input_type_with_a_nickname_branch_is_a_nickname_input(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", "<template>\n<view>\n"
+                                      "  <input :type=\"isWeixin ? 'nickname' : 'text'\" name=\"nickname\" />\n"
+                                      "  <input :type=\"secret ? 'password' : 'text'\" name=\"code\" />\n"
+                                      "  <input :type=\"pickType('nickname')\" name=\"other\" />\n"
+                                      "</view>\n</template>\n")
+    repo.commit()
+    assert _found(run(repo.path, base), "privacy") == {("privacy.user_info", "src/pages/me/me.vue", 3)}
+
+
+def test_a_wxml_mustache_open_type_branch_is_the_button_form(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", "<view>\n<button open-type=\"{{bound ? '' : 'getPhoneNumber'}}\" "
+                                       "bindgetphonenumber=\"onPhone\">手机号</button>\n</view>\n")
+    app_repo.commit()
+    assert _found(run(app_repo.path, base), "privacy") == {("privacy.phone_number", "pages/me/me.wxml", 2)}
+
+
+def test_wecom_customer_service_is_an_external_jump(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({\n  contact() {\n    wx.openCustomerServiceChat({\n"
+                                     "      extInfo: { url: kefuLink }, corpId: this.data.corpId })\n  }\n})\n")
+    app_repo.write("pages/me/me.wxml", "<view>\n<button open-type=\"contact\">客服</button>\n</view>\n")
+    app_repo.commit()
+    external = _found(run(app_repo.path, base), "external_link")
+    assert external == {("external_link.customer_service_chat", "pages/me/me.js", 3)}
+
+
+def test_a_socket_to_a_host_built_from_config_still_needs_the_socket_list(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", "<script>\nimport config from './config'\nexport default {\n  methods: {\n"
+                                      "    open() {\n      this.task = uni.connectSocket({ url: `wss://${config.host}/chat` })\n"
+                                      "    }\n  }\n}\n</script>\n")
+    repo.commit()
+    assert _found(run(repo.path, base), "external_link") == {("external_link.socket", "src/pages/me/me.vue", 6)}
