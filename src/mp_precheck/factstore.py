@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .extract import extract, reader_kind
 from .factcache import FactCache
-from .facts import Fact, FileFacts
+from .facts import Export, Fact, FileFacts
 from .gitrepo import GitRepo, TreeEntry
 from .jsfacts import GET_APP
 from .textcodec import UndecodableFile, decode
@@ -104,37 +104,56 @@ class FactStore:
     def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
         """Facts of (path, blob) pairs in the revision whose tree is ``tree``, with calls of project wrappers
         (imported or required functions, object and class methods, members of the App object read
-        through ``getApp()``) counted as the subjects those wrappers call, at the call's line."""
+        through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A wrapper
+        that calls a wrapper of another file counts that one's subjects too (two levels in all)."""
         direct = self.raw_facts(files)
-        calls = {path: [(self._module(path, spec, tree), spec, name, line)
-                        for spec, name, line in facts.imported_calls] for path, facts in direct.items()}
-        wanted = {m: tree[m].blob for found in calls.values() for m, _s, _n, _l in found if m is not None}
-        if not wanted:
-            return direct
-        modules = self.raw_facts(wanted.items())
-        members = {(app, n.split(".", 1)[0]) for found in calls.values() for app, spec, n, _l in found
-                   if spec == GET_APP and app in modules and "." in n}
-        held = {(app, member): resolve_module(app, modules[app].app_members[member], tree)
-                for app, member in members if member in modules[app].app_members}
-        more = {m: tree[m].blob for m in held.values() if m is not None and m not in modules}
-        if more:
-            modules.update(self.raw_facts(more.items()))
+        modules: dict[str, FileFacts] = {}
+        first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
+                 for path, facts in direct.items()}
+        level1 = self._targets(first, modules, tree)
+        # Second level: the wrappers' own calls of other files' wrappers, inside their bodies.
+        inner = {f"{where}#{name}": [(where, spec, n, export.first_line)
+                                     for spec, n, line in modules[where].imported_calls
+                                     if export.first_line <= line <= export.last_line]
+                 for found in level1.values() for _line, where, name, export in found}
+        level2 = self._targets(inner, modules, tree)
         out: dict[str, FileFacts] = {}
         for path, facts in direct.items():
             extra: list[Fact] = []
-            for module, spec, name, line in calls[path]:
-                if module is None or module not in modules:
-                    continue
-                target, where, as_name = modules[module].exports.get(name), module, name
-                if target is None and spec == GET_APP and "." in name:
-                    member, _, method = name.partition(".")
-                    held_module = held.get((module, member))
-                    if held_module is not None and held_module in modules:
-                        target, where, as_name = modules[held_module].exports.get(method), held_module, method
-                if target is not None:
-                    extra.extend(Fact(subject, "api", line, role=f"via:{where}#{as_name}")
-                                 for subject in target.subjects)
+            for line, where, name, export in level1.get(path, []):
+                subjects = set(export.subjects) | {s for _l, _w, _n, e in level2.get(f"{where}#{name}", [])
+                                                   for s in e.subjects}
+                extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
             out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
+        return out
+
+    def _targets(self, calls: Mapping[str, list[tuple[str, str, str, int]]], modules: dict[str, FileFacts],
+                 tree: Mapping[str, TreeEntry]) -> dict[str, list[tuple[int, str, str, Export]]]:
+        """For each key, the wrappers its (importer, specifier, name, line) calls reach: (line, module, name,
+        export). Loads the modules it needs into ``modules`` (one batch, and one more for App members)."""
+        resolved = [(key, self._module(importer, spec, tree), spec, name, line)
+                    for key, found in calls.items() for importer, spec, name, line in found]
+        wanted = {m: tree[m].blob for _k, m, _s, _n, _l in resolved if m is not None and m not in modules}
+        if wanted:
+            modules.update(self.raw_facts(wanted.items()))
+        held = {(app, n.split(".", 1)[0]): resolve_module(app, modules[app].app_members[n.split(".", 1)[0]], tree)
+                for _k, app, spec, n, _l in resolved if spec == GET_APP and app in modules and "." in n
+                and n.split(".", 1)[0] in modules[app].app_members}
+        more = {m: tree[m].blob for m in held.values() if m is not None and m not in modules}
+        if more:
+            modules.update(self.raw_facts(more.items()))
+        out: dict[str, list[tuple[int, str, str, Export]]] = {}
+        for key, module, spec, name, line in resolved:
+            if module is None or module not in modules:
+                continue
+            target, where, as_name = modules[module].exports.get(name), module, name
+            if target is None and spec == GET_APP and "." in name:
+                member, _, method = name.partition(".")
+                held_module = held.get((module, member))
+                if held_module is not None and held_module in modules:
+                    target, where, as_name = modules[held_module].exports.get(method), held_module, method
+            if target is not None:
+                out.setdefault(key, []).append((line, where, as_name, target))
         return out
 
     @staticmethod

@@ -150,9 +150,12 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool) -> dict[str, Export]:
+def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool,
+             imported_lines: frozenset[int] = frozenset()) -> dict[str, Export]:
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
-    it holds) with the catalog subjects each one calls: directly, or through a sibling wrapper."""
+    it holds) with the catalog subjects each one calls: directly, or through a sibling wrapper. A
+    function that calls a function of another project file (a line in ``imported_lines``) is kept even
+    with no subject of its own: the reader follows that call one more level."""
     top = _top_level(root)
     offered = [(n, f) for n, f in top.items() if _is_function(f)] + list(_exported(root, top))
     app = _app_object(root) if app_file else None
@@ -182,6 +185,7 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
             called = _text(callee).removeprefix("this.")
             if called in siblings and siblings[called] is not function:
                 subjects |= direct(siblings[called])
-        if subjects:
-            out[name] = Export(tuple(sorted(subjects)), *span(function))
+        first, last = span(function)
+        if subjects or any(first <= n <= last for n in imported_lines):
+            out[name] = Export(tuple(sorted(subjects)), first, last)
     return out

@@ -340,7 +340,8 @@ class _Extractor:
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
-                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path)),
+                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path),
+                                          frozenset(line for _s, _n, line in self.imported_calls)),
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {})
 
     @staticmethod
@@ -426,6 +427,8 @@ class _Extractor:
             elif name in self.named_imports:
                 spec, exported = self.named_imports[name]
                 self.imported_calls.append((spec, exported, self.line(fn)))
+            elif name in self.module_aliases:  # a default import called: request({...})
+                self.imported_calls.append((self.module_aliases[name], "default", self.line(fn)))
         elif fn.type == "member_expression":
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))

@@ -13,10 +13,22 @@ When it is published:
   upload finding in this change, that finding covers the text too (its fix names ``msgSecCheck``), and
   ``upload.user_text`` is dropped; otherwise ``upload.user_text`` stays at the input.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
-  ``category.ugc`` at the page's first sending call, because such pages need a 社交 category and the UGC
-  declaration on submission (``ugc_declare``,
+  ``category.ugc`` at the page's first call that posts data, because such pages need a 社交 category and
+  the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
+
+What tells *publishing to other users* from private notes and one-to-one chat is where the page sends
+(the signal is structural, so it holds whatever the page's words are):
+
+* a post goes to the app's server as data — ``wx.request``, a cloud function or the cloud database
+  (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
+  through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
+  not its text: its text box is a private caption or note, and the upload keeps its own finding;
+* a page that talks over a WebSocket (``wx.connectSocket``,
+  https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
+  with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
+  socket findings stay; no category finding.
 """
 
 from __future__ import annotations
@@ -30,6 +42,8 @@ from .context import ProjectContext
 
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
+POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
+CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 
@@ -49,6 +63,17 @@ def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     return None
 
 
+def posts_from(context: ProjectContext, script: str) -> Fact | None:
+    """The first call of ``script`` that posts data to the server, or None when the script only uploads
+    files or chats over a WebSocket (see the module docstring)."""
+    facts = context.facts_at_head(script)
+    subjects = {f.subject for f in facts.facts} if facts is not None else set()
+    if facts is None or subjects & CHAT:
+        return None
+    posts = [f for f in facts.facts if f.subject in POSTERS]
+    return min(posts, key=lambda f: f.line) if posts else None
+
+
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     inputs = [f for f in findings if f.rule == "upload.user_text"]
     if not inputs:
@@ -62,8 +87,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # nothing leaves this page: not published
         if _stem(f.path) not in uploading:
             out.append(f)
-        script, call = sent
-        if f.subject in POST_INPUTS and script not in posts:
+        script, _call = sent
+        call = posts_from(context, script) if f.subject in POST_INPUTS else None
+        if call is not None and script not in posts:
             posts.add(script)
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
