@@ -309,3 +309,28 @@ def test_post_sent_through_a_request_helper_is_a_posting_category(app_repo):
     app_repo.commit("topics")
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == {("pages/me/me.js", 4, "app")}
+
+
+def test_kit_textarea_post_is_anchored_at_the_wrapper_that_saves_not_the_one_that_loads(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("api/club.js", "export const getClubTypes = () => wx.request({ url: '/club/types' })\n"
+                                  "export const saveClub = (data) => wx.request({ url: '/club', method: 'POST', data })\n")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"t-textarea": "tdesign-miniprogram/textarea/textarea"}}\n')
+    app_repo.write("pages/me/me.wxml", '<view>\n<t-textarea value="{{ intro }}" bind:change="onInput"/>\n'
+                                       '<button bindtap="submit">发布</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", "import { getClubTypes, saveClub } from '../../api/club'\nPage({\n"
+                                     "  onLoad() { getClubTypes() },\n  submit() {\n    saveClub({ intro: this.data.intro })\n"
+                                     "  },\n})\n")
+    app_repo.commit("clubs")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+
+
+def test_kit_text_field_that_is_not_a_textarea_is_not_a_post(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<t-input value="{{ q }}" bind:change="onInput"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  search() { wx.request({ url: '/search', data: this.data }) },\n})\n")
+    app_repo.commit("search box")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == set() and _hits(report, "upload.user_text") == set()

@@ -33,6 +33,7 @@ What tells *publishing to other users* from private notes and one-to-one chat is
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..facts import Fact
@@ -44,6 +45,7 @@ SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
 POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
 CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
+_READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 
@@ -71,7 +73,15 @@ def posts_from(context: ProjectContext, script: str) -> Fact | None:
     if facts is None or subjects & CHAT:
         return None
     posts = [f for f in facts.facts if f.subject in POSTERS]
-    return min(posts, key=lambda f: f.line) if posts else None
+    writes = [f for f in posts if not _reads(f)]
+    return min(writes or posts, key=lambda f: f.line) if posts else None
+
+
+def _reads(fact: Fact) -> bool:
+    """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
+    loading the page's data, not sending the post."""
+    name = fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and fact.role.startswith("via:") else ""
+    return bool(_READ_NAME.match(name))
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
