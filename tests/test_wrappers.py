@@ -81,3 +81,17 @@ def test_methods_of_a_named_api_object_and_export_clause(app_repo):
     app_repo.write("pages/me/me.js", "import { api } from '../../api/index'\nPage({ a(p) {\n  api.list()\n  api.upload(p)\n} })\n")
     app_repo.commit()
     assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+def test_app_members_and_wrappers_survive_the_fact_cache(tmp_path):
+    from mp_precheck.factcache import FactCache
+    from mp_precheck.jsfacts import js_facts
+
+    facts = js_facts(APP_WITH_HTTP, "app.js")
+    assert facts.app_members == {"HTTP": "./utils/http.js"}
+    helper = js_facts(HTTP_HELPER, "utils/http.js")
+    assert helper.exports["send"].subjects == ("wx.uploadFile",)
+    assert helper.exports["GET"].subjects == ("wx.request",)  # through its sibling request()
+    cache = FactCache(tmp_path / "facts.sqlite")
+    cache.put_many({"a": facts})
+    assert cache.get_many(["a"])["a"].app_members == {"HTTP": "./utils/http.js"}
