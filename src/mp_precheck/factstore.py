@@ -104,8 +104,9 @@ class FactStore:
     def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
         """Facts of (path, blob) pairs in the revision whose tree is ``tree``, with calls of project wrappers
         (imported or required functions, object and class methods, members of the App object read
-        through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A wrapper
-        that calls a wrapper of another file counts that one's subjects too (two levels in all)."""
+        through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A thin
+        wrapper that calls no API itself but a wrapper of another file counts that one's subjects (two
+        levels in all)."""
         direct = self.raw_facts(files)
         modules: dict[str, FileFacts] = {}
         first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
@@ -115,7 +116,7 @@ class FactStore:
         inner = {f"{where}#{name}": [(where, spec, n, export.first_line)
                                      for spec, n, line in modules[where].imported_calls
                                      if export.first_line <= line <= export.last_line]
-                 for found in level1.values() for _line, where, name, export in found}
+                 for found in level1.values() for _line, where, name, export in found if not export.subjects}
         level2 = self._targets(inner, modules, tree)
         out: dict[str, FileFacts] = {}
         for path, facts in direct.items():

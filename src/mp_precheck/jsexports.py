@@ -6,7 +6,8 @@ In: a parsed file's root node, the facts already extracted from it, and how to t
 Out: ``{name: Export}`` — names as call sites spell them (``uploadFile``, ``api.upload``,
 ``WxUtils.chooseImage`` and ``chooseImage``, ``HTTP.uploadFile`` for an object inside ``App({...})``)
 — and ``{App member: module specifier}``. A function that calls another wrapper of the same file
-counts that one's subjects too (one level), so ``image() { return this.upload(...) }`` is a wrapper.
+counts that one's subjects when it calls none itself, so ``image() { return this.upload(...) }`` is a
+wrapper while a helper that calls APIs of its own keeps just those.
 """
 
 from __future__ import annotations
@@ -153,7 +154,8 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
 def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool,
              imported_lines: frozenset[int] = frozenset()) -> dict[str, Export]:
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
-    it holds) with the catalog subjects each one calls: directly, or through a sibling wrapper. A
+    it holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing
+    itself (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A
     function that calls a function of another project file (a line in ``imported_lines``) is kept even
     with no subject of its own: the reader follows that call one more level."""
     top = _top_level(root)
@@ -178,7 +180,7 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     out: dict[str, Export] = {}
     for name, function in offered:
         subjects = direct(function)
-        for call in _walk(function):
+        for call in _walk(function) if not subjects else ():  # only a thin wrapper that delegates
             callee = call.child_by_field_name("function") if call.type == "call_expression" else None
             if callee is None:
                 continue

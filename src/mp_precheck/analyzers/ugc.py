@@ -13,8 +13,8 @@ When it is published:
   upload finding in this change, that finding covers the text too (its fix names ``msgSecCheck``), and
   ``upload.user_text`` is dropped; otherwise ``upload.user_text`` stays at the input.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
-  ``category.ugc`` at the page's first call that posts data, because such pages need a 社交 category and
-  the UGC declaration on submission (``ugc_declare``,
+  ``category.ugc`` at the page's first sending call (a wrapper named as a read comes last), because
+  such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
 
@@ -56,12 +56,12 @@ def _stem(path: str) -> str:
 
 def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     """(file, first sending call) of the page or component of ``path``: the file itself, else its script
-    of the same name; None when it sends nothing."""
+    of the same name; None when it sends nothing. A wrapper named as a read (``getList``) comes last."""
     for candidate in (path, *(_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
         sends = [f for f in facts.facts if f.subject in SENDERS] if facts is not None else []
         if sends:
-            return candidate, min(sends, key=lambda f: f.line)
+            return candidate, min(sends, key=lambda f: (_reads(f), f.line))
     return None
 
 
@@ -72,9 +72,7 @@ def posts_from(context: ProjectContext, script: str) -> Fact | None:
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
-    posts = [f for f in facts.facts if f.subject in POSTERS]
-    writes = [f for f in posts if not _reads(f)]
-    return min(writes or posts, key=lambda f: f.line) if posts else None
+    return next((f for f in facts.facts if f.subject in POSTERS), None)
 
 
 def _reads(fact: Fact) -> bool:
@@ -97,9 +95,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # nothing leaves this page: not published
         if _stem(f.path) not in uploading:
             out.append(f)
-        script, _call = sent
-        call = posts_from(context, script) if f.subject in POST_INPUTS else None
-        if call is not None and script not in posts:
+        script, call = sent
+        if f.subject in POST_INPUTS and script not in posts and posts_from(context, script) is not None:
             posts.add(script)
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
