@@ -256,3 +256,81 @@ def test_taro_ad_component_and_ad_apis_are_ads(repo):
     repo.commit("ads")
     ads = {(f.subject, f.line) for f in run(repo.path, base).findings if f.rule == "category.ad"}
     assert ads == {("wx.createRewardedVideoAd", 3), ("wx.createInterstitialAd", 4), ("<ad>", 5)}
+
+
+def test_diary_page_that_only_uploads_media_to_storage_is_not_a_posting_category(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="今天的心情"/>\n'
+                                       '<button bindtap="keep">保存</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", """Page({
+  keep() {
+    wx.chooseMedia({ success: (res) => {
+      wx.uploadFile({ url: this.data.ossUrl, filePath: res.tempFiles[0].tempFilePath, name: 'file' })
+    } })
+  },
+})
+""")
+    app_repo.commit("private diary with photos")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == set()
+    assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 4, "app")}
+
+
+CHAT_JS = """Page({
+  onLoad() { wx.connectSocket({ url: 'wss://chat.example.com/ws' }) },
+  hello() { wx.request({ url: 'https://chat.example.com/session', method: 'POST' }) },
+  send() { wx.sendSocketMessage({ data: this.data.message }) },
+})
+"""
+
+
+def test_customer_service_chat_over_a_socket_is_not_a_posting_category(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="请描述您的问题"/>\n'
+                                       '<button bindtap="send">发送</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", CHAT_JS)
+    app_repo.commit("chat with the shop")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == set()
+    assert _hits(report, "external_link.domain") == {("pages/me/me.js", 2, "app")}  # the socket's host
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}  # messages still need checks
+
+
+def test_post_sent_through_a_request_helper_is_a_posting_category(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/request.js", "export default function request(options) {\n"
+                                       "  return new Promise((ok) => wx.request({ ...options, success: ok }))\n}\n")
+    app_repo.write("api/topic.js", "import request from '../utils/request'\n"
+                                   "export const saveTopic = (data) => request({ url: '/topic', method: 'POST', data })\n")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText"/>\n'
+                                       '<button bindtap="publish">发布</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", "import { saveTopic } from '../../api/topic'\n"
+                                     "Page({\n  publish() {\n    saveTopic({ content: this.data.text })\n  },\n})\n")
+    app_repo.commit("topics")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 4, "app")}
+
+
+def test_kit_textarea_post_is_anchored_at_the_wrapper_that_saves_not_the_one_that_loads(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("api/club.js", "export const getClubTypes = () => wx.request({ url: '/club/types' })\n"
+                                  "export const saveClub = (data) => wx.request({ url: '/club', method: 'POST', data })\n")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"t-textarea": "tdesign-miniprogram/textarea/textarea"}}\n')
+    app_repo.write("pages/me/me.wxml", '<view>\n<t-textarea value="{{ intro }}" bind:change="onInput"/>\n'
+                                       '<button bindtap="submit">发布</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", "import { getClubTypes, saveClub } from '../../api/club'\nPage({\n"
+                                     "  onLoad() { getClubTypes() },\n  submit() {\n    saveClub({ intro: this.data.intro })\n"
+                                     "  },\n})\n")
+    app_repo.commit("clubs")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
+    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+
+
+def test_kit_text_field_that_is_not_a_textarea_is_not_a_post(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<t-input value="{{ q }}" bind:change="onInput"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  search() { wx.request({ url: '/search', data: this.data }) },\n})\n")
+    app_repo.commit("search box")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == set() and _hits(report, "upload.user_text") == set()

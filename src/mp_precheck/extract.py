@@ -144,6 +144,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     facts: list[Fact] = []
     imported: list[tuple[str, str, int]] = []
     exports: dict[str, Export] = {}
+    members: dict[str, str] = {}
     for block in split_blocks(text):
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
@@ -161,7 +162,8 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                     facts.extend(_shift(app_config_facts(block.text, config), block.line_offset))
             imported.extend(found.imported_calls)
             exports.update(found.exports)
-    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports)
+            members.update(found.app_members)
+    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members)
 
 
 def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:

@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .facts import Export, Fact, FileFacts
 
-FORMAT = f"facts-v4-{__version__}"  # v4: bound attribute choices, feature tests; v3: development hosts kept
+FORMAT = f"facts-v5-{__version__}"  # v5: wrappers and App members; v4: bound attribute choices, feature tests
 
 
 class FactCache:
@@ -80,11 +80,12 @@ class FactCache:
 def _dump(facts: FileFacts) -> dict[str, Any]:
     return {"facts": [asdict(f) for f in facts.facts], "error": facts.error,
             "imported_calls": [list(c) for c in facts.imported_calls],
-            "exports": {k: asdict(v) for k, v in facts.exports.items()}}
+            "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
     return FileFacts(
         facts=tuple(Fact(**f) for f in data["facts"]), error=data["error"],
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
-        exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"]) for k, v in data["exports"].items()})
+        exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"]) for k, v in data["exports"].items()},
+        app_members=dict(data.get("app_members", {})))

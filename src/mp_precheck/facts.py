@@ -73,3 +73,5 @@ class FileFacts:
     imported_calls: tuple[tuple[str, str, int], ...] = ()
     # Exported functions of this file and the wx subjects each one calls directly.
     exports: dict[str, Export] = field(default_factory=dict)
+    # In the app file: members of ``App({...})`` that are project modules (``HTTP`` -> ``./utils/http``).
+    app_members: dict[str, str] = field(default_factory=dict)

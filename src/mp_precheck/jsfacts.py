@@ -15,7 +15,6 @@ Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 
 import tree_sitter_javascript
@@ -23,8 +22,9 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from .devonly import in_dev_branch, is_dev_file
-from .facts import DEVELOPMENT, Export, Fact, FileFacts
+from .facts import DEVELOPMENT, Fact, FileFacts
 from .imagerefs import image_reference
+from .jsexports import app_members, wrappers
 from .lifecycle import HookScanner
 from .markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from .secrets import is_app_secret, is_secret_name, redact, secret_params
@@ -61,6 +61,21 @@ _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
+
+
+GET_APP = "getApp()"  # the module specifier of calls through the App instance
+_PROJECT_PREFIXES = (".", "@/", "~/", "/")
+
+
+def is_project_spec(spec: str) -> bool:
+    """A module of the project itself: relative, root-absolute (``/utils/http``) or a ``@/`` / ``~/`` alias."""
+    return spec.startswith(_PROJECT_PREFIXES)
+
+
+def _is_get_app(node: Node | None) -> bool:
+    """``getApp()`` (TypeScript's ``getApp<IAppOption>()`` too)."""
+    return node is not None and node.type == "call_expression" and \
+        _text(node.child_by_field_name("function")) == "getApp"
 
 
 def parser_for(path: str) -> Parser:
@@ -122,6 +137,7 @@ class _Extractor:
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
+        self.app_aliases: set[str] = set()  # names bound to getApp()
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -171,14 +187,14 @@ class _Extractor:
             if child.type == "identifier":  # default import
                 if spec in NAMESPACE_MODULES:
                     self.namespaces.add(_text(child))
-                elif spec.startswith("."):
+                elif is_project_spec(spec):
                     self.module_aliases[_text(child)] = spec
             elif child.type == "namespace_import":
                 ident = next((c for c in child.children if c.type == "identifier"), None)
                 if ident is not None:
                     if spec in NAMESPACE_MODULES:
                         self.namespaces.add(_text(ident))
-                    elif spec.startswith("."):
+                    elif is_project_spec(spec):
                         self.module_aliases[_text(ident)] = spec
             elif child.type == "named_imports":
                 for item in child.children:
@@ -189,13 +205,15 @@ class _Extractor:
                     if spec in NAMESPACE_MODULES:
                         if name and name[0].islower():
                             self.api_aliases[alias] = f"wx.{name}"
-                    elif spec.startswith("."):
+                    elif is_project_spec(spec):
                         self.named_imports[alias] = (spec, name)
 
     def _declarator(self, name: Node | None, value: Node | None) -> None:
         if name is None or value is None:
             return
-        if name.type == "identifier":
+        if name.type == "identifier" and _is_get_app(value):
+            self.app_aliases.add(_text(name))
+        elif name.type == "identifier":
             if (value.type == "identifier" and _text(value) in self.namespaces) or self._namespace_of(value) == "wx":
                 self.namespaces.add(_text(name))
             elif (api := self._resolve(value)) is not None:
@@ -209,7 +227,7 @@ class _Extractor:
                 self._sdk_binding(_text(name), spec)
                 if spec in NAMESPACE_MODULES:
                     self.namespaces.add(_text(name))
-                elif spec.startswith("."):
+                elif is_project_spec(spec):
                     self.module_aliases[_text(name)] = spec
         elif name.type == "object_pattern":
             source_ns = self._namespace_of(value)
@@ -224,7 +242,7 @@ class _Extractor:
                     continue
                 if source_ns is not None:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
-                elif spec is not None and spec.startswith("."):
+                elif spec is not None and is_project_spec(spec):
                     self.named_imports[alias] = (spec, key)
 
     def _sdk_binding(self, name: str, spec: str) -> None:
@@ -322,7 +340,9 @@ class _Extractor:
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
-                         exports=self._exports(root))
+                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path),
+                                          frozenset(line for _s, _n, line in self.imported_calls)),
+                         app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {})
 
     @staticmethod
     def _is_definition_or_test(node: Node) -> bool:
@@ -411,6 +431,8 @@ class _Extractor:
             elif name in self.named_imports:
                 spec, exported = self.named_imports[name]
                 self.imported_calls.append((spec, exported, self.line(fn)))
+            elif name in self.module_aliases:  # a default import called: request({...})
+                self.imported_calls.append((self.module_aliases[name], "default", self.line(fn)))
         elif fn.type == "member_expression":
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
@@ -422,6 +444,24 @@ class _Extractor:
                 self.facts.append(Fact(SDK_UPLOAD_SUBJECT, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
             elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
                 self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
+            elif obj is not None and obj.type == "identifier" and _text(obj) in self.named_imports:
+                spec, exported = self.named_imports[_text(obj)]
+                self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
+            elif (member := self._app_member(obj)) is not None:
+                self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
+
+    def _app_member(self, obj: Node | None) -> str | None:
+        """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
+        if obj is None:
+            return None
+        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or _is_get_app(obj):
+            return ""
+        if obj.type == "member_expression":
+            inner = obj.child_by_field_name("object")
+            if inner is not None and ((inner.type == "identifier" and _text(inner) in self.app_aliases)
+                                      or _is_get_app(inner)):
+                return _text(obj.child_by_field_name("property"))
+        return None
 
     def _string(self, node: Node) -> None:
         parent = node.parent
@@ -566,64 +606,6 @@ class _Extractor:
         local = _text(name_node).split(".")[0]
         project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
         self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
-
-    def _exports(self, root: Node) -> dict[str, Export]:
-        """Top-level functions, and methods of an exported object (an API client: ``api.uploadFile``), with
-        the APIs each calls directly (one level, for wrapper following)."""
-        objects = {_text(d.child_by_field_name("name")): value for node in root.named_children
-                   if node.type in ("lexical_declaration", "variable_declaration")
-                   for d in node.named_children if d.type == "variable_declarator"
-                   and (value := d.child_by_field_name("value")) is not None and value.type == "object"}
-        functions: dict[str, Export] = {}
-        for node in root.named_children:
-            target = node
-            if node.type == "export_statement" and node.named_children:
-                target = node.named_children[0]
-                if target.type == "identifier" and _text(target) in objects:  # export default api
-                    target = objects[_text(target)]
-            for name, body in self._function_bodies(target, objects):
-                first, last = self.line(body), body.end_point[0] + 1 + self.offset
-                subjects = tuple(sorted({f.subject for f in self.facts if f.kind == "api" and first <= f.line <= last}))
-                if subjects:
-                    functions[name] = Export(subjects, first, last)
-        return functions
-
-    @staticmethod
-    def _object_methods(obj: Node) -> Iterator[tuple[str, Node]]:
-        """(name, function) of each method of an object literal: ``{ a() {}, b: () => {}, c: function () {} }``."""
-        for pair in obj.named_children:
-            if pair.type == "pair":
-                value = pair.child_by_field_name("value")
-                if value is not None and value.type in ("arrow_function", "function_expression", "function"):
-                    yield _text(pair.child_by_field_name("key")).strip("'\""), value
-            elif pair.type == "method_definition":
-                yield _text(pair.child_by_field_name("name")), pair
-
-    def _function_bodies(self, node: Node, objects: dict[str, Node]) -> Iterator[tuple[str, Node]]:
-        if node.type in ("function_declaration", "generator_function_declaration"):
-            name = node.child_by_field_name("name")
-            if name is not None:
-                yield _text(name), node
-        elif node.type == "object":  # export default { ... }
-            yield from self._object_methods(node)
-        elif node.type in ("lexical_declaration", "variable_declaration"):
-            for decl in node.named_children:
-                value = decl.child_by_field_name("value")
-                name = decl.child_by_field_name("name")
-                if value is not None and name is not None and value.type in (
-                        "arrow_function", "function_expression", "function"):
-                    yield _text(name), value
-        elif node.type == "expression_statement" and node.named_children:
-            expr = node.named_children[0]
-            if expr.type == "assignment_expression":
-                left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
-                if left is not None and right is not None and _text(left).startswith(("module.exports", "exports")):
-                    if right.type == "identifier" and _text(right) in objects:  # module.exports = api
-                        right = objects[_text(right)]
-                    if right.type == "object":
-                        yield from self._object_methods(right)
-                    elif right.type in ("arrow_function", "function_expression", "function"):
-                        yield _text(left).split(".")[-1], right
 
 
 _TESTS = ("if_statement", "while_statement", "ternary_expression")

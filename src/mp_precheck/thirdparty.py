@@ -28,6 +28,7 @@ from .resources import data_dir
 PICK_SUBJECT = "ui-kit:pick-media"
 UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
+TEXTAREA_SUBJECT = "<textarea>"
 DATA_FILES = ("ui_kits.yml", "upload_sdks.yml")
 
 _NAMES = {"type": "array", "items": {"type": "string", "minLength": 2}}
@@ -36,7 +37,7 @@ _KITS_SCHEMA: dict[str, Any] = {
     "properties": {"components": {"type": "array", "items": {
         "type": "object", "required": ["kit", "names", "packages", "does", "doc"], "additionalProperties": False,
         "properties": {"kit": {"type": "string"}, "names": {**_NAMES, "minItems": 1}, "packages": _NAMES,
-                       "does": {"enum": ["pick", "upload", "both"]}, "doc": {"type": "string", "pattern": "^https://"}},
+                       "does": {"enum": ["pick", "upload", "both", "text"]}, "doc": {"type": "string", "pattern": "^https://"}},
     }}},
 }
 _SDKS_SCHEMA: dict[str, Any] = {
@@ -55,19 +56,20 @@ class ThirdPartyDataError(ValueError):
 
 @dataclass(frozen=True)
 class KitComponent:
-    """A UI-kit media component: its kit, every spelling of its name, what it does, the kit's doc."""
+    """A UI-kit component review cares about: its kit, every spelling of its name, what it does (picks
+    media, uploads it, both, or is a multi-line ``text`` box that stands for ``<textarea>``), the kit's doc."""
 
     kit: str
     names: tuple[str, ...]
     packages: tuple[str, ...]
-    does: Literal["pick", "upload", "both"]
+    does: Literal["pick", "upload", "both", "text"]
     doc: str
 
     @property
     def subjects(self) -> tuple[str, ...]:
-        """The fact subjects a use implies: picking media, uploading it, or both."""
+        """The fact subjects a use implies: picking media, uploading it, both, or a ``<textarea>``."""
         return {"pick": (PICK_SUBJECT,), "upload": (UPLOAD_SUBJECT,),
-                "both": (PICK_SUBJECT, UPLOAD_SUBJECT)}[self.does]
+                "both": (PICK_SUBJECT, UPLOAD_SUBJECT), "text": (TEXTAREA_SUBJECT,)}[self.does]
 
     def registered_from(self, target: str) -> bool:
         """Whether a registration target (a usingComponents path, an import specifier) is this kit's."""

@@ -13,14 +13,27 @@ When it is published:
   upload finding in this change, that finding covers the text too (its fix names ``msgSecCheck``), and
   ``upload.user_text`` is dropped; otherwise ``upload.user_text`` stays at the input.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
-  ``category.ugc`` at the page's first sending call, because such pages need a 社交 category and the UGC
-  declaration on submission (``ugc_declare``,
+  ``category.ugc`` at the page's first sending call (a wrapper named as a read comes last), because
+  such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
+
+What tells *publishing to other users* from private notes and one-to-one chat is where the page sends
+(the signal is structural, so it holds whatever the page's words are):
+
+* a post goes to the app's server as data — ``wx.request``, a cloud function or the cloud database
+  (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
+  through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
+  not its text: its text box is a private caption or note, and the upload keeps its own finding;
+* a page that talks over a WebSocket (``wx.connectSocket``,
+  https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
+  with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
+  socket findings stay; no category finding.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..facts import Fact
@@ -30,6 +43,9 @@ from .context import ProjectContext
 
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
+POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
+CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
+_READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 
@@ -40,13 +56,30 @@ def _stem(path: str) -> str:
 
 def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     """(file, first sending call) of the page or component of ``path``: the file itself, else its script
-    of the same name; None when it sends nothing."""
+    of the same name; None when it sends nothing. A wrapper named as a read (``getList``) comes last."""
     for candidate in (path, *(_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
         sends = [f for f in facts.facts if f.subject in SENDERS] if facts is not None else []
         if sends:
-            return candidate, min(sends, key=lambda f: f.line)
+            return candidate, min(sends, key=lambda f: (_reads(f), f.line))
     return None
+
+
+def posts_from(context: ProjectContext, script: str) -> Fact | None:
+    """The first call of ``script`` that posts data to the server, or None when the script only uploads
+    files or chats over a WebSocket (see the module docstring)."""
+    facts = context.facts_at_head(script)
+    subjects = {f.subject for f in facts.facts} if facts is not None else set()
+    if facts is None or subjects & CHAT:
+        return None
+    return next((f for f in facts.facts if f.subject in POSTERS), None)
+
+
+def _reads(fact: Fact) -> bool:
+    """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
+    loading the page's data, not sending the post."""
+    name = fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and fact.role.startswith("via:") else ""
+    return bool(_READ_NAME.match(name))
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -63,7 +96,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         if _stem(f.path) not in uploading:
             out.append(f)
         script, call = sent
-        if f.subject in POST_INPUTS and script not in posts:
+        if f.subject in POST_INPUTS and script not in posts and posts_from(context, script) is not None:
             posts.add(script)
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")

@@ -1,0 +1,97 @@
+"""Calls through the app's own wrappers — class static methods, API objects, modules held by the App
+object, path aliases — are reported as the wrapped subject at the call site, and look-alikes are not."""
+
+from __future__ import annotations
+
+from helpers import found, run
+
+HTTP_HELPER = """const request = function (path) { return new Promise((ok) => wx.request({ url: path, success: ok })) }
+const send = function (path, filePath) {
+  return new Promise((ok) => wx.uploadFile({ url: path, filePath, name: 'file', success: ok }))
+}
+const GET = (path) => request(path)
+module.exports = { GET, send }
+"""
+APP_WITH_HTTP = "const HTTP = require('./utils/http.js')\nApp({\n  HTTP: HTTP,\n  globalData: {}\n})\n"
+
+
+def test_upload_through_a_module_the_app_object_holds_is_reported_at_the_call(app_repo):
+    app_repo.write_files({"utils/http.js": HTTP_HELPER, "app.js": APP_WITH_HTTP,
+                          "pages/me/me.js": "const APP = getApp()\nPage({ load() { APP.HTTP.GET('me') } })\n"})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "const APP = getApp()\nPage({ load() { APP.HTTP.GET('me') },\n"
+                                     "  pick(path) {\n    APP.HTTP.send('avatar', path)\n  } })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+def test_a_getapp_member_that_is_not_a_wrapper_is_not_an_upload(app_repo):
+    app_repo.write_files({"utils/http.js": HTTP_HELPER, "app.js": APP_WITH_HTTP})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({ load() {\n  getApp().HTTP.GET('me')\n  getApp().globalData.send()\n} })\n")
+    app_repo.commit()
+    findings = found(run(app_repo.path, base))
+    assert not any(rule.startswith("upload.") for rule, *_ in findings)
+
+
+WX_UTILS = """export default class WxUtils {
+  static back() { wx.navigateBack() }
+  static chooseImage(param) {
+    return new Promise((ok) => wx.chooseImage({ ...param, success: (r) => ok(r.tempFilePaths) }))
+  }
+}
+"""
+SHOP_API = """import base from './base'
+export default class shop extends base {
+  static async info() { return this.get('/shop') }
+  static async image(filePath) { return await this.send(filePath) }
+  static send(filePath) { return wx.uploadFile({ url: '/images', filePath, name: 'image' }) }
+}
+"""
+
+
+def test_static_methods_of_utility_and_api_classes_are_followed(app_repo):
+    app_repo.write_files({"utils/WxUtils.js": WX_UTILS, "api/shop.js": SHOP_API, "api/base.js": "export default class base {}\n",
+                          "pages/index/index.js": "import WxUtils from '../../utils/WxUtils'\n"
+                                                  "Page({ a() { WxUtils.chooseImage({}) } })\n"})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "import WxUtils from '../../utils/WxUtils'\nimport shop from '../../api/shop'\n"
+                                     "Page({ async avatar() {\n  const file = await WxUtils.chooseImage({ count: 1 })\n"
+                                     "  await shop.image(file[0])\n  await shop.info()\n  WxUtils.back()\n} })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("privacy.album", "pages/me/me.js", 4, "file"),
+                                              ("upload.upload_file", "pages/me/me.js", 5, "file")}
+
+
+def test_named_export_through_the_at_alias_and_index_file(app_repo):
+    app_repo.write_files({"services/upload/index.ts": "export async function uploadToCloud(path: string) {\n"
+                                                      "  return wx.uploadFile({ url: 'x', filePath: path, name: 'f' })\n}\n"
+                                                      "export function tokenOf(kind: string) { return kind }\n"})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.ts", "import { uploadToCloud as up, tokenOf } from '@/services/upload'\n"
+                                     "Page({ save(p: string) {\n  tokenOf('image')\n  up(p)\n} })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.ts", 4, "file")}
+
+
+def test_methods_of_a_named_api_object_and_export_clause(app_repo):
+    app_repo.write("api/index.js", "function upload(p) { return wx.uploadFile({ filePath: p }) }\n"
+                                   "function list() { return [] }\nconst api = { upload, list }\nexport { api }\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "import { api } from '../../api/index'\nPage({ a(p) {\n  api.list()\n  api.upload(p)\n} })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+def test_app_members_and_wrappers_survive_the_fact_cache(tmp_path):
+    from mp_precheck.factcache import FactCache
+    from mp_precheck.jsfacts import js_facts
+
+    facts = js_facts(APP_WITH_HTTP, "app.js")
+    assert facts.app_members == {"HTTP": "./utils/http.js"}
+    helper = js_facts(HTTP_HELPER, "utils/http.js")
+    assert helper.exports["send"].subjects == ("wx.uploadFile",)
+    assert helper.exports["GET"].subjects == ("wx.request",)  # through its sibling request()
+    cache = FactCache(tmp_path / "facts.sqlite")
+    cache.put_many({"a": facts})
+    assert cache.get_many(["a"])["a"].app_members == {"HTTP": "./utils/http.js"}
