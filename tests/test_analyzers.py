@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import found, rules, run
+from mp_precheck.analyzers.location_config import LOCATION_APIS
+from mp_precheck.catalog import load_catalog
 
 APP_JSON = '{\n  "pages": ["pages/index/index", "pages/me/me"]%s\n}\n'
 
@@ -47,6 +51,25 @@ def test_location_api_without_required_private_infos(app_repo):
     app_repo.write("pages/me/me.js", "Page({\n a() { wx.getLocation({}) } })\n")
     app_repo.commit()
     assert ("privacy.required_private_infos_missing", "pages/me/me.js", 2, "app") in found(run(app_repo.path, base))
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_an_address_api_without_required_private_infos_is_not_called_a_location_api(app_repo, language):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({\n a() { wx.chooseAddress({}) } })\n")
+    app_repo.commit()
+    [finding] = [f for f in run(app_repo.path, base, language=language).findings
+                 if f.rule == "privacy.required_private_infos_missing"]
+    assert (finding.path, finding.line, finding.value) == ("pages/me/me.js", 2, "chooseAddress")
+    assert ("地址" if language == "zh-CN" else "address") in finding.title
+    assert "地理位置接口" not in finding.title and "A location API" not in finding.title
+
+
+def test_the_required_private_infos_texts_name_every_api_they_cover():
+    rule = load_catalog().rule("privacy.required_private_infos_missing")
+    for language in ("zh-CN", "en"):
+        for api in LOCATION_APIS:
+            assert api in rule.fix[language], (language, api)
 
 
 def test_declared_location_api_is_not_missing(app_repo):

@@ -290,3 +290,70 @@ def test_units_without_the_history_around_them() -> None:
     """Commits as a caller may build them (no files, no parents in the range) are still one line each."""
     commits = [Commit("a" * 40, ("0" * 40,), "feat: 新增 A 页面"), Commit("b" * 40, ("a" * 40,), "fix: B 页面崩溃")]
     assert [(e.section, e.text) for e in entries_from_commits(commits)] == [("added", "A 页面"), ("fixed", "B 页面崩溃")]
+
+
+# ------------------------------------------------------------------ messages as Chinese teams write them
+
+
+def test_each_marked_line_of_a_message_is_an_item(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.write("a.js", "1\n")
+    repo.commit("feat(order): 新增订单评价\nfix(cart): 修复优惠券叠加金额错误\nfeat(user): 新增收货地址管理\n"
+                "- 优化首页加载速度\n2、修复分类页白屏\n\n原因：接口返回空数组时没有判断")
+    assert [(s, t) for s, t, _ in lines(repo, base)] == [
+        ("added", "订单评价"), ("fixed", "优惠券叠加金额错误"), ("added", "收货地址管理"),
+        ("improved", "首页加载速度"), ("fixed", "分类页白屏")]
+
+
+def test_several_prefixes_in_one_subject_give_one_item_each(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.write("a.js", "1\n")
+    repo.commit("fix: 修复登录态丢失 / feat: 新增积分兑换 / fix: 修复分享图片模糊")
+    repo.write("a.js", "2\n")
+    repo.commit("feat: 新增门店导航；perf(list): 列表滚动更流畅")
+    assert [(s, t) for s, t, _ in lines(repo, base)] == [
+        ("fixed", "登录态丢失"), ("added", "积分兑换"), ("fixed", "分享图片模糊"),
+        ("added", "门店导航"), ("improved", "列表滚动更流畅")]
+
+
+def test_a_subject_with_one_prefix_stays_one_item() -> None:
+    commits = [Commit("a" * 40, ("0" * 40,), "fix: 修复 iOS/Android 下的支付回调, 以及退款状态")]
+    assert [(e.section, e.text) for e in entries_from_commits(commits)] == [
+        ("fixed", "iOS/Android 下的支付回调, 以及退款状态")]
+
+
+def test_a_pull_request_titled_by_its_branch_never_lists_the_branch(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "Feat/v1.1.0")
+    repo.write("a.js", "1\n")
+    repo.commit("feat: 新增会员日活动页")
+    merge_pr(repo, "Feat/v1.1.0", 40, "Feat/v1.1.0")
+    repo.git("checkout", "-q", "-b", "add-coupon-center")
+    repo.write("b.js", "1\n")
+    repo.commit("chore: 调整")
+    merge_pr(repo, "add-coupon-center", 41, "Add coupon center")
+    repo.git("checkout", "-q", "-b", "release/v1.2")
+    repo.write("c.js", "1\n")
+    repo.commit("wip")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "release/v1.2", "-m", "Merge branch 'release/v1.2'")
+    found = lines(repo, base)
+    assert found == [("added", "会员日活动页", "#40")]
+    assert not any("v1.1.0" in t or "coupon" in t.lower() or "release" in t for _s, t, _src in found)
+
+
+def test_a_pull_request_title_is_kept_when_it_is_a_sentence(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    repo.git("checkout", "-q", "-b", "feat/coupon")
+    repo.write("a.js", "1\n")
+    repo.commit("wip")
+    merge_pr(repo, "feat/coupon", 42, "feat: 新增领券中心")
+    assert lines(repo, base) == [("added", "领券中心", "#42")]
+
+
+def test_a_line_repeated_across_commits_is_listed_once(base_repo: tuple[Repo, str]) -> None:
+    repo, base = base_repo
+    for n, message in enumerate(("feat: 新增积分商城", "新增：积分商城", "✨ 积分商城。", "feat: 新增积分商城\nfix: 修复积分为负")):
+        repo.write(f"f{n}.js", "1\n")
+        repo.commit(message)
+    assert [(s, t) for s, t, _ in lines(repo, base)] == [("added", "积分商城"), ("fixed", "积分为负")]

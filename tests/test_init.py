@@ -31,7 +31,7 @@ def valid(schema_name: str, path: Path) -> None:
 
 def uncommented(text: str) -> str:
     """The config with its commented backend records switched on, as a team fills them in."""
-    lines = [re.sub(r"^# (?=[ a-zA-Z_]+:|\s+- [a-z])", "", line) for line in text.splitlines()]
+    lines = [re.sub(r"^# (?=[ a-zA-Z_.]+:|\s+- [a-z])", "", line) for line in text.splitlines()]
     return "\n".join(lines).replace('external: ""', 'external: "our moderation service"') + "\n"
 
 
@@ -91,16 +91,48 @@ def test_a_hostile_folder_name_cannot_add_settings(repo: Repo):
     assert config.fail_on == "high"
 
 
-def test_existing_files_are_kept_without_force(app_repo: Repo):
+def test_an_existing_config_is_kept_and_said_so(app_repo: Repo):
     (app_repo.path / ".mp-precheck.yml").write_text("fail_on: medium\n", encoding="utf-8")
     code, out, err = cli("init", "--repo", str(app_repo.path))
-    assert (code, out) == (2, "")
-    assert err == ("mp-precheck: .mp-precheck.yml already exist(s): nothing written; pass --force to replace\n")
+    assert (code, out.splitlines()[0]) == (0, f"mp-precheck: wrote {WORKFLOW}")
+    assert err == "mp-precheck: kept .mp-precheck.yml: it exists (--force replaces it)\n"
+    assert "wrote .mp-precheck.yml" not in out
     assert (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8") == "fail_on: medium\n"
-    assert not (app_repo.path / WORKFLOW).exists()     # all or nothing
+    assert (app_repo.path / WORKFLOW).exists()
+
+
+def test_an_existing_ci_file_refuses_and_force_replaces_both(app_repo: Repo):
+    cli("init", "--repo", str(app_repo.path))
+    (app_repo.path / ".mp-precheck.yml").write_text("fail_on: medium\n", encoding="utf-8")
+    (app_repo.path / WORKFLOW).write_text("name: mine\n", encoding="utf-8")
+    code, out, err = cli("init", "--repo", str(app_repo.path))
+    assert (code, out) == (2, "")
+    assert err == f"mp-precheck: {WORKFLOW} already exist(s): nothing written; pass --force to replace\n"
+    assert (app_repo.path / WORKFLOW).read_text(encoding="utf-8") == "name: mine\n"
+    assert (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8") == "fail_on: medium\n"
     code, out, _ = cli("init", "--repo", str(app_repo.path), "--force")
-    assert code == 0 and "mp-precheck: replaced .mp-precheck.yml" in out
+    assert code == 0 and f"mp-precheck: replaced {WORKFLOW}" in out and "mp-precheck: replaced .mp-precheck.yml" in out
     assert "fail_on: high" in (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8")
+
+
+def test_init_gitlab_after_init_keeps_the_edited_config(app_repo: Repo):
+    assert cli("init", "--repo", str(app_repo.path))[0] == 0
+    config = app_repo.path / ".mp-precheck.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("fail_on: high", "fail_on: medium"), encoding="utf-8")
+    code, out, err = cli("init", "--repo", str(app_repo.path), "--gitlab")
+    assert code == 0, err
+    assert "mp-precheck: wrote .gitlab-ci.yml" in out and "kept .mp-precheck.yml" in err
+    assert parse_config(config.read_text(encoding="utf-8"), ".mp-precheck.yml").fail_on == "medium"
+
+
+def test_the_commented_rules_example_is_valid_when_switched_on(app_repo: Repo):
+    cli("init", "--repo", str(app_repo.path))
+    text = (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8")
+    filled = yaml.safe_load(uncommented(text))
+    jsonschema.Draft202012Validator(schema()).validate(filled)
+    assert filled["rules"] == {"external_link.domain": "medium", "privacy.no_consent_flow": False}
+    config = parse_config(uncommented(text), ".mp-precheck.yml")
+    assert config.rules == {"external_link.domain": "medium", "privacy.no_consent_flow": False}
 
 
 def test_gitlab_writes_the_ci_job_instead(app_repo: Repo):

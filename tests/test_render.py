@@ -22,7 +22,7 @@ def comment(*findings: Finding) -> str:
 def test_required_private_infos_is_listed_under_the_location_entry():
     text = comment(finding("privacy.location", "wx.getLocation", "pages/a.js", 3),
                    finding("privacy.required_private_infos", "app.json:requiredPrivateInfos:getLocation", "app.json", 5))
-    assert "  - Same change: app.json declares requiredPrivateInfos (location APIs) · " in text
+    assert "  - Same change: app.json declares requiredPrivateInfos (location and address APIs) · " in text
     assert text.count("What to do") == 1
 
 

@@ -14,6 +14,7 @@ import pytest
 from conftest import Repo
 from helpers import cli, run
 from mp_precheck.catalog import load_catalog
+from mp_precheck.messages import Messages
 from mp_precheck.progress import ProgressLine
 from mp_precheck.terminal import render_text
 from terminal_helpers import run_mp_precheck, terminal_env
@@ -182,3 +183,52 @@ def test_readme_terminal_sample_is_the_real_output(example):
     text = render_text(run(example, "main", "feature", language="en"), load_catalog(), "en")
     shown = [line for line in ("mp-precheck · " + sample).splitlines() if line and "…" not in line[-3:]]
     assert shown and [line for line in shown if line not in text.splitlines()] == []
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_headings_footer_and_verdict_count_the_same_items(example, language):
+    """The footer counts items — one rule's places of one scope, with the configuration that accompanies
+    the feature ("same change" lines) — under the heading of the item's most severe line, exactly as the
+    headings list them and as the verdict counts them."""
+    text = render_text(run(example, "main", "feature", language=language), load_catalog(), language)
+    lines = text.splitlines()
+    headings = [(i, line.split(" · ")[0]) for i, line in enumerate(lines) if re.match(r"^\S+ · ", line)][1:]
+    shown: dict[str, int] = {}
+    for n, (start, severity) in enumerate(headings):
+        end = headings[n + 1][0] if n + 1 < len(headings) else len(lines)
+        body = [line for line in lines[start + 1:end] if re.match(r"^  \S+:\d+ ", line)]
+        messages = Messages(language)
+        related, new_site = messages.t("text.related"), messages.t("scope_file") + messages.t("colon")
+        items = {(line.split()[1], new_site in line) for line in body if related not in line}
+        shown[severity] = shown.get(severity, 0) + len(items)
+    if language == "en":
+        assert shown == {"high": 3, "medium": 3, "info": 1}
+        assert "7 item(s): 3 high, 3 medium, 1 info" in lines
+        assert "Act before submitting for review: 3 high-risk item(s) (Privacy, Uploads and user content)." in lines
+    else:
+        assert shown == {"高": 3, "中": 3, "提示": 1}
+        assert "共 7 项：高 3、中 3、提示 1" in lines
+        assert "提交审核前需处理：3 项高风险（隐私、上传与用户内容）。" in lines
+    # the low permission line is part of the location item, so there is no 低 count without a 低 heading
+    assert not any(line.startswith(("low ·", "低 ·")) for line in lines)
+
+
+def test_an_accompanying_setting_more_severe_than_its_feature_lifts_the_item(app_repo):
+    """A declared (info) location API whose requiredPrivateInfos line is medium: the item is medium, under
+    the medium heading, counted there by the footer and the verdict alike."""
+    app_repo.write(".mp-precheck.yml", "privacy:\n  declared: [位置信息]\n")
+    base = app_repo.commit("ci: config")
+    app_repo.write("app.json", '{\n  "pages": ["pages/index/index", "pages/me/me"],\n'
+                               '  "requiredPrivateInfos": ["getLocation"]\n}\n')
+    app_repo.write("pages/me/me.js", "Page({ onShow() {\n  wx.getLocation({ type: 'gcj02' })\n} })\n")
+    app_repo.commit("feat: 附近门店")
+    report = run(app_repo.path, base, language="en")
+    assert {(f.rule, f.severity) for f in report.active_findings} >= {
+        ("privacy.location", "info"), ("privacy.required_private_infos", "medium")}
+    lines = render_text(report, load_catalog(), "en").splitlines()
+    medium = lines.index("medium · Privacy")
+    assert lines[medium + 1].split()[:2] == ["pages/me/me.js:2", "privacy.location"]
+    assert lines[medium + 2].split()[:2] == ["app.json:3", "privacy.required_private_infos"]
+    assert "info · Privacy" not in lines
+    assert "1 item(s): 1 medium" in lines
+    assert "Check the admin backend before submitting: 1 item(s) need configuration or explanation (Privacy)." in lines

@@ -2,10 +2,13 @@
 
 A range is read as **units**: a pull request merged with a merge commit (``Merge pull request #12 from
 org/branch``, GitLab's ``See merge request group/app!12``), a squash-merged pull request (``Title
-(#13)``) or a plain commit. A unit gives at most one line, so a merge commit and the commits inside its
-pull request are never listed twice; a pull request that only gathers other pull requests (a release
-branch) gives their lines instead of its own. A unit's text is the pull request's title from the API
-when the caller has it (:class:`PullInfo`), else the merge commit's body or the squash subject.
+(#13)``) or a plain commit. A merge commit and the commits inside its pull request are never listed
+twice; a pull request that only gathers other pull requests (a release branch) gives their lines instead
+of its own. A unit's text is the pull request's title from the API when the caller has it
+(:class:`PullInfo`), else the merge commit's body or the squash subject; a title that is only the branch
+name counts as none. A commit gives one line per item: each Conventional Commit type of its subject
+(``fix: A / feat: B``) and each body line that names its own change (``feat(x): …``, ``- 新增…``). A line
+repeated across units is listed once.
 
 The section comes from the pull request's labels (``notes.labels`` over :data:`DEFAULT_LABELS`), else
 the Conventional Commit type (``notes.types`` over :data:`DEFAULT_TYPES`: ``feat`` → added, ``fix`` →
@@ -222,33 +225,39 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
     entries: list[Entry] = []
     seen: set[str] = set()
     for unit in units:
-        entry = _entry(unit, type_map, label_map, pulls)
-        if entry is None or entry.section == "skip" or entry.text in seen:
-            continue
-        seen.add(entry.text)
-        entries.append(entry)
+        for entry in _entries(unit, type_map, label_map, pulls):
+            key = _same_line_key(entry.text)
+            if entry.section == "skip" or key in seen:
+                continue
+            seen.add(key)
+            entries.append(entry)
     return entries
 
 
-def _entry(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Section],
-           pulls: Mapping[int, PullInfo]) -> Entry | None:
+def _entries(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Section],
+             pulls: Mapping[int, PullInfo]) -> list[Entry]:
+    """The lines of one unit: each item of its pull request title, else each item of its commit message
+    (:func:`message_items`), else (a merge without a title) its first commit that says something."""
     files = unit.files
     if files and all(_ci_or_docs(path) for path in files):
-        return None
+        return []
     if any(not c.is_merge for c in unit.commits) and all(c.other_platform for c in unit.commits if not c.is_merge):
-        return None  # an H5, App or React Native change: nothing the WeChat build shows
+        return []  # an H5, App or React Native change: nothing the WeChat build shows
     info = pulls.get(unit.number) if unit.number is not None else None
     title = info.title if info else unit.title
-    if title or not unit.members:
-        entry = classify(title or unit.anchor.subject, types)
+    if title and is_branch_name(title, unit.anchor.subject):
+        title = ""  # GitHub's default title is the branch name: it says nothing to a reviewer
+    found: list[Entry | None]
+    if title:
+        found = [classify(item, types) for item in split_items(title, types)]
+    elif not unit.members:  # a commit, or a squash merge titled by its branch (its body lists the commits)
+        subject = "" if unit.ref else unit.anchor.subject
+        found = [classify(item, types) for item in message_items(subject, unit.anchor.body, types)]
     else:  # a merge commit without the pull request's title: its first commit that says something
         candidates = (classify(c.subject, types) for c in unit.members if not c.is_merge)
-        entry = next((e for e in candidates if e is not None and e.section != "skip"), None)
-    if entry is None:
-        return None
+        found = [next((e for e in candidates if e is not None and e.section != "skip"), None)]
     by_label = _label_section(info.labels if info else (), labels)
-    section = by_label or entry.section
-    return Entry(section, entry.text, unit.source, entry.vague)
+    return [Entry(by_label or e.section, e.text, unit.source, e.vague) for e in found if e is not None]
 
 
 def _label_key(label: str) -> str:
@@ -398,6 +407,85 @@ def _find(units: list[_Unit], shas: list[str], text: str | None, pulls: Mapping[
 
 
 # ----------------------------------------------------------------------------------------- text
+
+
+_BULLET = re.compile(r"^(?:[-*+•·]\s+|\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)")
+_BRANCH_FROM = re.compile(r"^Merge pull request [#!]\d+ from (?:[^/\s]+/)?(?P<branch>\S+)"
+                          r"|^Merge branch '(?P<local>[^']+)'")
+_BRANCH_LIKE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w.-]+)+$")
+
+
+def split_items(text: str, types: Mapping[str, Section] | None = None) -> list[str]:
+    """One line's items: ``fix: A / feat: B；fix: C`` gives ``fix: A``, ``feat: B``, ``fix: C`` — a new item
+    starts wherever a Conventional Commit type of ``types`` (with its colon) follows a separator or a
+    space. A line without a second type is one item."""
+    names = sorted({*DEFAULT_TYPES, *(k.lower() for k in (types or {}))}, key=len, reverse=True)
+    starts = re.compile(r"(?:^|[\s/|;；,，、]+)(?=(?:" + "|".join(re.escape(n) for n in names)
+                        + r")(?:\([^)]*\))?!?\s*[:：])", re.IGNORECASE)
+    cuts = [m.start() for m in starts.finditer(text) if m.start() > 0] + [len(text)]
+    pieces, at = [], 0
+    for cut in cuts:
+        pieces.append(text[at:cut])
+        at = cut
+    return [p.strip(" /|;；,，、") for p in pieces if p.strip(" /|;；,，、")]
+
+
+def _marked(line: str, types: Mapping[str, Section]) -> bool:
+    """Whether a body line names its own change: a Conventional Commit type, a bracketed or Chinese
+    prefix (``【修复】``, ``新增…``) or a gitmoji."""
+    section, text = leading_gitmoji(line)
+    if section is not None:
+        return True
+    conventional = _CONVENTIONAL.match(text)
+    if conventional and conventional.group("type").lower() in types:
+        return True
+    bracketed = _BRACKETED.match(text)
+    if bracketed and bracketed.group("word").strip().lower() in {*types, *_CHINESE_PREFIXES}:
+        return True
+    return _chinese_prefix(text) is not None
+
+
+def message_items(subject: str, body: str, types: Mapping[str, Section] | None = None) -> list[str]:
+    """The items of a commit message as Chinese teams write them: the subject's items
+    (:func:`split_items`), then each body line that names its own change (``feat(cart): …``, ``- 新增…``,
+    ``2、修复…``), list markers removed. Body lines that explain (no type, no prefix) are not items."""
+    known = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
+    items = split_items(subject, known)
+    for raw in body.splitlines():
+        line = _BULLET.sub("", raw.strip())
+        if line and _marked(line, known):
+            items.extend(split_items(line, known))
+    return items
+
+
+def is_branch_name(title: str, merge_subject: str = "") -> bool:
+    """Whether a pull request title is only a branch name: the branch the merge commit names (GitHub's
+    default title is the branch with ``-``/``_`` as spaces and a capital first letter), or a ref-shaped
+    word such as ``Feat/v1.1.0``."""
+    bare = title.strip().lstrip("-*+ ").strip()
+    found = _BRANCH_FROM.match(merge_subject)
+    branch = (found.group("branch") or found.group("local")) if found else None
+    if branch and _branch_words(bare) == _branch_words(branch):
+        return True
+    return _BRANCH_LIKE.match(bare) is not None
+
+
+def _branch_words(text: str) -> str:
+    return " ".join(re.split(r"[-_\s]+", text.lower())).strip()
+
+
+_SAME_LINE_VERBS = ("新增", "增加", "添加", "修复", "修正", "优化", "调整", "改进")
+
+
+def _same_line_key(text: str) -> str:
+    """What makes two lines the same to a reader: case, spaces, punctuation and a leading section verb
+    do not count (``新增首页`` and ``首页``, ``Fix crash.`` and ``fix crash``)."""
+    key = re.sub(r"[\W_]+", "", text.lower())
+    for verb in _SAME_LINE_VERBS:
+        if key.startswith(verb) and len(key) > len(verb):
+            return key[len(verb):]
+    return key
+
 
 
 def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry | None:

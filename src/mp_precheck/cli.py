@@ -208,7 +208,10 @@ def _init(args: argparse.Namespace) -> int:
     repo = GitRepo(args.repo)
     files = init_files(repo, load_catalog(), language=args.language, gitlab=args.gitlab)
     for written in write_files(Path(args.repo), files, force=args.force):
-        print(f"mp-precheck: {'replaced' if written.replaced else 'wrote'} {written.path}")
+        if written.kept:
+            print(f"mp-precheck: kept {written.path}: it exists (--force replaces it)", file=sys.stderr)
+        else:
+            print(f"mp-precheck: {'replaced' if written.replaced else 'wrote'} {written.path}")
     if args.gitlab:
         print("next: store a project access token (api scope, Reporter role) as the masked CI/CD variable "
               "MP_PRECHECK_GITLAB_TOKEN, fill in the backend records in .mp-precheck.yml, and commit both files")

@@ -91,17 +91,17 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
     reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
     answers = [
-        ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, messages)),
+        ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, catalog, messages)),
         ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages, projects)),
         ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
     ]
-    said = [(key, detail) for key, _q, _a, detail in answers if report.answer(key) == "yes" and detail]
+    said = [(key, detail) for key, _q, answer, detail in answers if answer == "yes" and detail]
     feedback = draft_feedback(sections["fixed"], said, [*sections["added"], *risks], sections["improved"], messages)
     return Notes(
         added=[*shown["added"], *risks], improved=shown["improved"], fixed=shown["fixed"],
         test_account=t("notes.test_account_needed", why=messages.join([t(f"why.{r}") for r in reasons]))
         if reasons else None,
-        answers=[(q, a, d) for _key, q, a, d in answers],
+        answers=[(q, t(f"answer.{a}"), d) for _key, q, a, d in answers],
         added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
     )
 
@@ -236,36 +236,69 @@ def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog
 
 
 def _answer(report: Report, question: str, details: list[str], messages: Messages) -> tuple[str, str]:
+    """(``yes`` / ``no`` / ``not_checked``, the joined details when yes) for a 补充说明 question."""
     answer = report.answer(question)
-    return messages.t(f"answer.{answer}"), messages.join(details) if answer == "yes" else ""
+    return answer, messages.join(details) if answer == "yes" else ""
 
 
-def _privacy_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
-    labels = sorted({f.privacy_type for f in app_wide if f.privacy_type})
+# App configuration entries that switch a privacy type on, by the subject of a call of that type:
+# requiredPrivateInfos lists APIs (app.json#requiredPrivateInfos), permission lists authorize scopes
+# (app.json#permission), requiredBackgroundModes: location enables background location.
+# https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
+_SETTING_CALLS = (("app.json:requiredPrivateInfos:", "wx."), ("app.json:permission:", "wx.authorize:"),
+                  ("app.json:requiredBackgroundModes:location", "wx.startLocationUpdateBackground"))
+
+
+def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
+    """The 用户隐私保护指引 labels (``privacy_types.yml``) of the types ``app_wide`` findings add to the app:
+    a privacy API or component new to the app, or an app configuration entry (``requiredPrivateInfos``,
+    ``permission``, background location) new to the app that enables an API of that type. A new call site
+    of a type the app already had adds nothing. Sorted, each once."""
+    labels = {f.privacy_type for f in app_wide if f.privacy_type}
+    for f in app_wide:
+        for prefix, call in _SETTING_CALLS:
+            if f.subject.startswith(prefix):
+                subject = call + f.subject[len(prefix):] if call.endswith((".", ":")) else call
+                for rule in catalog.rules_for(subject):
+                    privacy = catalog.privacy_type(rule.privacy_key)
+                    if privacy:
+                        labels.add(privacy.label)
+    return sorted(labels)
+
+
+def _privacy_answer(report: Report, app_wide: list[Finding], catalog: Catalog,
+                    messages: Messages) -> tuple[str, str]:
+    """是 only when the version adds a privacy type new to the app (1. 本次是否涉及新增用户隐私信息收集),
+    named by its guideline label; a new call site of a type the app already had is 否.
+    https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html"""
+    if report.answer("privacy") == "not_checked":
+        return "not_checked", ""
+    labels = added_privacy_types(app_wide, catalog)
+    if not labels:
+        return "no", ""
     # Reviewer-facing: what the version collects, never a finding's title or an open problem (those go
     # to the developer: stderr, the comment). "declared" is said only when the config's privacy.declared
     # confirmed every type (those findings were lowered to info by the privacy-declaration analyzer).
-    verified = all(f.severity == "info" for f in app_wide if f.privacy_type)
+    typed = [f for f in app_wide if f.privacy_type]
+    verified = ({f.privacy_type for f in typed} == set(labels)) and all(f.severity == "info" for f in typed)
     key = "notes.privacy_detail" if verified else "notes.privacy_detail_unverified"
-    details = [messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))] if labels else []
-    if not labels and report.answer("privacy") == "yes":
-        details = [messages.t("notes.privacy_config")]
-    return _answer(report, "privacy", details, messages)
+    return "yes", messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))
 
 
 def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
                     projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
     details: list[str] = []
-    pay = sorted({f.subject for f in report.active_findings if f.family == "payment"})
+    pay = _reviewer_words([f for f in report.active_findings if f.family == "payment"], "payment", messages)
     if pay:
-        details.append(messages.t("notes.payment_detail", apis=messages.join(pay)))
+        details.append(messages.t("notes.payment_detail", what=messages.join(pay)))
     uploads = [f for f in app_wide if f.family == "upload"]
     if uploads:
         details.append(_feature(messages, "notes.upload_detail", _where(uploads, projects)))
     web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
-    links = sorted({f.subject for f in app_wide if f.family == "external_link" and f.rule not in _NOT_LINKS})
+    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and f.rule not in _NOT_LINKS],
+                            "external_link", messages)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
     hosts = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.domain"})
@@ -274,12 +307,26 @@ def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
 
 
+def _reviewer_words(findings: list[Finding], family: str, messages: Messages) -> list[str]:
+    """What ``findings`` of ``family`` offer, in a reviewer's words (``notes.what.<rule>``, else the family's
+    ``notes.what.<family>``), each once in the order found: never a subject, rule id or API spelling."""
+    words: list[str] = []
+    for f in findings:
+        try:
+            word = messages.t(f"notes.what.{f.rule}")
+        except KeyError:
+            word = messages.t(f"notes.what.{family}")
+        if word not in words:
+            words.append(word)
+    return words
+
+
 def _category_feature(finding: Finding, messages: Messages) -> str:
     """What a category finding says the version offers (``notes.category.<rule>``), not the finding's title."""
     try:
         return messages.t(f"notes.category.{finding.rule}")
     except KeyError:
-        return plain(finding.subject)
+        return messages.t("notes.category.fallback")
 
 
 def _category_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:

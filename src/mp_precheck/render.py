@@ -15,6 +15,7 @@ from . import __version__
 from .catalog import Catalog
 from .checklist import ChecklistItem, checklist
 from .escape import code, md_text
+from .items import RELATED, count_items
 from .messages import Messages
 from .notes import Notes
 from .report import Finding, Report
@@ -76,8 +77,8 @@ def verdict_text(report: Report, messages: Messages) -> str:
     if level in ("high", "medium"):
         selected = [f for f in report.active_findings if f.severity == level]
         families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
-        items = len({(f.rule, f.scope) for f in selected})  # as the comment shows them: one item per rule
-        return t("verdict_" + level, count=items, families=families)
+        # items as every output shows them (:mod:`.items`): one per rule and scope, with its configuration
+        return t("verdict_" + level, count=count_items(report.active_findings).get(level, 0), families=families)
     if level in ("low", "info"):
         return t("verdict_low")
     return t("verdict_none")
@@ -170,14 +171,6 @@ def _blocking(path: str) -> bool:
 
 # Configuration that only accompanies a feature is shown under that feature's entry (its fix already
 # says what the configuration needs), so one change reads as one item: rule → the rule it belongs to.
-RELATED = {
-    "privacy.required_private_infos": "privacy.location",
-    "privacy.permission": "privacy.location",
-    "privacy.background_location": "privacy.location",
-    "external_link.business_domain": "external_link.web_view",
-}
-
-
 def _group(detail: list[Finding]) -> list[dict[str, Any]]:
     """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
     with every place it fired, so a fix text is shown once; accompanying configuration (:data:`RELATED`)

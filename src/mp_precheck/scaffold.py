@@ -3,8 +3,8 @@
 Writes the GitHub workflow (pull requests, merge queues and release tags) and a commented
 ``.mp-precheck.yml`` that names the Mini Programs found at HEAD and leaves the admin-backend records
 (用户隐私保护指引 types, 服务器域名 / 业务域名, 服务类目) for the team to fill; or, with ``--gitlab``, the
-GitLab CI job. Existing files are kept unless ``force``. Nothing from the repository is executed: the
-projects are found from git objects, as the analysis finds them.
+GitLab CI job. An existing CI file makes it refuse and an existing config is kept, unless ``force``.
+Nothing from the repository is executed: the projects are found from git objects, as the analysis finds them.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ GITLAB_INCLUDE = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/v1/c
 
 @dataclass(frozen=True)
 class Written:
+    """What ``write_files`` did with one file: ``replaced`` an existing one, or ``kept`` it untouched."""
+
     path: str
     replaced: bool
+    kept: bool = False
 
 
 def init_files(repo: GitRepo, catalog: Catalog, *, language: str = "zh-CN", gitlab: bool = False) -> dict[str, str]:
@@ -45,19 +48,26 @@ def init_files(repo: GitRepo, catalog: Catalog, *, language: str = "zh-CN", gitl
     return {GITLAB_PATH if gitlab else WORKFLOW_PATH: ci, CONFIG_NAME: config_text(projects, catalog, language)}
 
 
-def write_files(root: Path, files: dict[str, str], *, force: bool = False) -> list[Written]:
-    """Write ``files`` under ``root``. Without ``force`` nothing is written when any of them exists.
+def write_files(root: Path, files: dict[str, str], *, force: bool = False,
+                keep: tuple[str, ...] = (CONFIG_NAME,)) -> list[Written]:
+    """Write ``files`` under ``root``. A file of ``keep`` that exists (the team's edited config) is kept
+    unless ``force``; any other existing file (the CI definition) makes the call refuse, writing nothing,
+    unless ``force``.
 
     Raises:
-        UserError: a file exists (without ``force``) or cannot be written.
+        UserError: a CI file exists (without ``force``) or a file cannot be written.
     """
     existing = [path for path in files if (root / path).exists()]
-    if existing and not force:
+    refused = [path for path in existing if path not in keep]
+    if refused and not force:
         hint = f"; to add the job to your own {GITLAB_PATH}, include {GITLAB_INCLUDE}" \
-            if GITLAB_PATH in existing else ""
-        raise UserError(f"{', '.join(existing)} already exist(s): nothing written; pass --force to replace{hint}")
+            if GITLAB_PATH in refused else ""
+        raise UserError(f"{', '.join(refused)} already exist(s): nothing written; pass --force to replace{hint}")
     written = []
     for path, text in files.items():
+        if path in existing and not force:
+            written.append(Written(path, replaced=False, kept=True))
+            continue
         target = root / path
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,6 +96,10 @@ fail_on: high            # none | info | low | medium | high: the lowest severit
 
 # exclude:               # gitignore-style: vendored SDKs, generated code
 #   - miniprogram/libs/**
+
+# rules:                 # per rule id (`mp-precheck rules` lists them, `mp-precheck explain <id>` tells why)
+#   external_link.domain: medium   # a severity instead of the catalog's: high | medium | low | info
+#   privacy.no_consent_flow: false # false switches the rule off
 
 # What the admin backend (mp.weixin.qq.com) already has. Fill these in: findings are then compared with
 # them (a declared type or a listed domain needs nothing) instead of asking you to check the backend.

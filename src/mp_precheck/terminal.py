@@ -19,8 +19,9 @@ from . import __version__
 from .catalog import SEVERITIES, Catalog
 from .checklist import ChecklistItem, checklist
 from .console import DEFAULT_WIDTH
+from .items import count_items, group_items, item_severity
 from .messages import Messages
-from .render import RELATED, verdict_text
+from .render import verdict_text
 from .report import Finding, Report
 
 _STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan", "info": "bold blue"}
@@ -100,10 +101,10 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
     if not_checked:
         line(_unmarked(t("not_checked_note", families=messages.join(not_checked))))
     line("")
-    if report.active_findings:
-        levels = [t("text.level_count", severity=t("severity." + s), count=n)
-                  for s in SEVERITIES if (n := sum(f.severity == s for f in report.active_findings))]
-        line(t("text.summary", count=len(report.active_findings), levels=messages.join(levels)))
+    if report.active_findings:  # items, as the headings group them and the verdict counts them
+        counts = count_items(report.active_findings)
+        levels = [t("text.level_count", severity=t("severity." + s), count=n) for s, n in counts.items()]
+        line(t("text.summary", count=sum(counts.values()), levels=messages.join(levels)))
     level = report.risk_level
     line((verdict_text(report, messages), _STYLES.get(level, "bold green")))
     line((f"mp-precheck {__version__} · {catalog.date}", "dim"))
@@ -121,21 +122,12 @@ def _place(f: Finding) -> str:
 
 
 def _sections(findings: tuple[Finding, ...]) -> list[tuple[str, str, list[list[Finding]]]]:
-    """(severity, family, entries) most severe first. An entry is one rule's places (one per scope); the
-    configuration that accompanies a feature (:data:`~mp_precheck.render.RELATED`) follows the feature's
-    places in its entry, whatever its own severity, so the feature's fix covers it."""
-    present = {f.rule for f in findings}
-    entries: dict[tuple[str, str], list[Finding]] = {}
-    for f in findings:
-        if RELATED.get(f.rule) not in present:
-            entries.setdefault((f.rule, f.scope), []).append(f)
-    for f in findings:
-        owner = RELATED.get(f.rule)
-        if owner in present:
-            next(e for (rule, _), e in entries.items() if rule == owner).append(f)
+    """(severity, family, items) most severe first (:func:`~mp_precheck.items.group_items`): an item is
+    one rule's places of one scope, then the configuration that accompanies the feature, so the feature's
+    fix covers it; the item sits under the heading of its most severe line."""
     sections: dict[tuple[str, str], list[list[Finding]]] = {}
-    for entry in entries.values():
-        sections.setdefault((entry[0].severity, entry[0].family), []).append(entry)
+    for item in group_items(findings):
+        sections.setdefault((item_severity(item), item[0].family), []).append(item)
     rank: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
     ordered = sorted(sections.items(), key=lambda item: rank[item[0][0]])  # stable: families keep their order
     return [(severity, family, group) for (severity, family), group in ordered]
