@@ -7,6 +7,7 @@ import pytest
 from helpers import found, rules, run
 from mp_precheck.analyzers.location_config import LOCATION_APIS
 from mp_precheck.catalog import load_catalog
+from mp_precheck.checklist import checklist
 
 APP_JSON = '{\n  "pages": ["pages/index/index", "pages/me/me"]%s\n}\n'
 
@@ -34,6 +35,14 @@ def test_declared_type_by_label_with_half_width_brackets_or_key_is_info(app_repo
     app_repo.commit()
     assert {(f.rule, f.severity) for f in run(app_repo.path, base).findings} == {
         ("privacy.user_info", "info"), ("privacy.album", "info")}
+
+
+def test_checklist_asks_to_declare_only_the_types_not_yet_declared(app_repo):
+    base = with_config(app_repo, "privacy: {declared: [位置信息]}\n")
+    app_repo.write("pages/me/me.js", "Page({\n a() { wx.getLocation() }, b() { wx.chooseImage() } })\n")
+    app_repo.commit()
+    items = checklist(run(app_repo.path, base, language="zh-CN"), load_catalog())
+    assert [i.values["label"] for i in items if i.kind == "privacy"] == ["选中的照片或视频信息"]
 
 
 def test_new_call_site_of_an_undeclared_type_the_app_already_used_is_high(app_repo):
