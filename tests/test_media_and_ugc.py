@@ -229,15 +229,18 @@ def test_uni_app_post_page_in_one_file(repo):
     assert _hits(report, "upload.user_text") == {("src/pages/post/post.vue", 3, "app")}
 
 
-def test_nickname_input_is_published_profile_text_not_a_post(app_repo):
+def test_nickname_input_is_privacy_but_not_unchecked_user_text(app_repo):
+    """WeChat checks a nickname input itself from base library 2.24.4 (userProfile.html): no content check
+    to add and no post; only the privacy type remains."""
     app_repo.write("pages/me/me.js", "Page({ save(e) { wx.request({ url: '/profile', data: e.detail.value }) } })\n")
     app_repo.write("pages/me/me.wxml", "<view>me</view>\n")
     base = app_repo.commit("profile page")
     app_repo.write("pages/me/me.wxml", '<view>me</view>\n<input type="nickname" name="nickname" placeholder="昵称"/>\n')
     app_repo.commit("nickname")
     report = run(app_repo.path, base)
-    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    assert _hits(report, "upload.user_text") == set()
     assert _hits(report, "category.ugc") == set()
+    assert _hits(report, "privacy.user_info") == {("pages/me/me.wxml", 2, "app")}
 
 
 def test_taro_ad_component_and_ad_apis_are_ads(repo):
