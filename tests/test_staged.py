@@ -102,7 +102,7 @@ def test_as_a_git_pre_commit_hook(app_repo: Repo):
     with pytest.raises(subprocess.CalledProcessError) as refused:
         app_repo.git("commit", "-q", "-m", "map")
     printed = (refused.value.stdout + refused.value.stderr).decode("utf-8")  # hooks print to stderr
-    assert "pages/me/me.js:1  privacy.location  " in printed              # the terminal format, not Markdown
+    assert "pages/me/me.js:1:22  privacy.location  " in printed           # the terminal format, not Markdown
     assert "###" not in printed and "<details>" not in printed and "\x1b[" not in printed
     assert app_repo.git("rev-parse", "HEAD") == head
     # `git commit <path>` commits from a temporary index (GIT_INDEX_FILE): that is what gets checked

@@ -7,6 +7,7 @@ import io
 import re
 import sys
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ import pytest
 from conftest import Repo
 from helpers import cli, run
 from mp_precheck.catalog import load_catalog
+from mp_precheck.columns import column_finder
+from mp_precheck.gitrepo import GitRepo
 from mp_precheck.messages import Messages
 from mp_precheck.progress import ProgressLine
 from mp_precheck.terminal import render_text
@@ -49,7 +52,7 @@ def test_on_a_terminal_the_report_is_compact_path_line_text_in_colour(app_repo):
     assert result.code == 1
     assert ANSI.search(result.stdout), "a terminal gets colour"
     plain = ANSI.sub("", result.stdout)
-    assert re.search(r"^  pages/me/me\.js:2  privacy\.location  Uses a privacy API of type 位置信息", plain, re.M)
+    assert re.search(r"^  pages/me/me\.js:2:6  privacy\.location  Uses a privacy API of type 位置信息", plain, re.M)
     assert not [m for m in MARKDOWN if m in plain], plain
     lines = plain.rstrip("\n").splitlines()
     assert lines[0].startswith("mp-precheck · WeChat Mini Program review risks")
@@ -64,7 +67,7 @@ def test_colour_is_left_out_when_asked(app_repo, option, env):
     base = located(app_repo)
     result = run_mp_precheck(["diff", "--base", base, *option], cwd=app_repo.path, env=terminal_env(**env))
     assert "\x1b" not in result.stdout
-    assert "pages/me/me.js:2  privacy.location  " in result.stdout
+    assert "pages/me/me.js:2:6  privacy.location  " in result.stdout
 
 
 def test_color_always_colours_a_pipe_and_text_format_without_it_does_not(app_repo):
@@ -98,7 +101,7 @@ def test_progress_on_a_terminal_once_the_run_is_slow(app_repo):
     shown = run_mp_precheck(["diff", "--base", base, "--language", "en"], cwd=app_repo.path, env=terminal_env(),
                             prelude=slow)
     assert re.search(r"mp-precheck: parsed +\d+/\d+ files", ANSI.sub("", shown.stderr)), shown.stderr
-    assert "mp-precheck: parsed" not in shown.stdout and "pages/me/me.js:2  privacy.location" in ANSI.sub("", shown.stdout)
+    assert "mp-precheck: parsed" not in shown.stdout and "pages/me/me.js:2:6  privacy.location" in ANSI.sub("", shown.stdout)
     quiet = run_mp_precheck(["diff", "--base", base, "--quiet"], cwd=app_repo.path, env=terminal_env(), prelude=slow)
     assert quiet.stderr == ""
     piped = run_mp_precheck(["diff", "--base", base], cwd=app_repo.path, env=terminal_env(), prelude=slow,
@@ -148,7 +151,7 @@ def test_columns_line_up_by_terminal_cells_with_chinese_paths(app_repo):
     app_repo.write("pages/me/me.js", "Page({ onLoad() { wx.chooseLocation({}) } })\n")
     app_repo.commit()
     _, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text", "--language", "en")
-    starts = {cells(line[:line.index(" privacy.")]) for line in out.splitlines() if ".js:1 " in line}
+    starts = {cells(line[:line.index(" privacy.")]) for line in out.splitlines() if ".js:1:" in line}
     assert len(starts) == 1, out
 
 
@@ -158,7 +161,7 @@ def test_control_characters_from_the_repository_never_reach_the_terminal(app_rep
     app_repo.commit()
     _, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "text")
     assert "\x1b" not in out and "\x07" not in out
-    assert "pages/me/\ufffd[2Jme\ufffd.js:1  privacy.location" in out
+    assert "pages/me/\ufffd[2Jme\ufffd.js:1:4  privacy.location" in out
 
 
 def test_a_change_without_mini_program_files_says_so(app_repo):
@@ -180,7 +183,8 @@ def test_diff_cache_flag_writes_the_fact_cache(app_repo, tmp_path):
 def test_readme_terminal_sample_is_the_real_output(example):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = readme.split("```text\nmp-precheck · ", 1)[1].split("```", 1)[0]
-    text = render_text(run(example, "main", "feature", language="en"), load_catalog(), "en")
+    report = run(example, "main", "feature", language="en")
+    text = render_text(report, load_catalog(), "en", column=column_finder(GitRepo(example), report.head))
     shown = [line for line in ("mp-precheck · " + sample).splitlines() if line and "…" not in line[-3:]]
     assert shown and [line for line in shown if line not in text.splitlines()] == []
 
@@ -196,7 +200,7 @@ def test_headings_footer_and_verdict_count_the_same_items(example, language):
     shown: dict[str, int] = {}
     for n, (start, severity) in enumerate(headings):
         end = headings[n + 1][0] if n + 1 < len(headings) else len(lines)
-        body = [line for line in lines[start + 1:end] if re.match(r"^  \S+:\d+ ", line)]
+        body = [line for line in lines[start + 1:end] if re.match(r"^  \S+:\d+(?::\d+)? ", line)]
         messages = Messages(language)
         related, new_site = messages.t("text.related"), messages.t("scope_file") + messages.t("colon")
         items = {(line.split()[1], new_site in line) for line in body if related not in line}
@@ -232,3 +236,17 @@ def test_an_accompanying_setting_more_severe_than_its_feature_lifts_the_item(app
     assert "info · Privacy" not in lines
     assert "1 item(s): 1 medium" in lines
     assert "Check the admin backend before submitting: 1 item(s) need configuration or explanation (Privacy)." in lines
+
+
+def test_column_is_where_the_subject_is_spelled_and_1_otherwise(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({\n  onLoad() { wx.request({ url: 'https://api.shop.example.com/v1' }) },\n"
+                   "  map() { wx.getLocation({}) }\n})\n")
+    head = app_repo.commit()
+    report = run(app_repo.path, base, language="en")
+    column = column_finder(GitRepo(app_repo.path), head)
+    at = {f.subject: column(f) for f in report.active_findings}
+    assert at["wx.getLocation"] == len("  map() { wx.") + 1
+    assert at["host:api.shop.example.com"] == len("  onLoad() { wx.request({ url: 'https://") + 1
+    elsewhere = next(f for f in report.active_findings if f.subject == "wx.getLocation")
+    assert column(replace(elsewhere, path="pages/none.js")) == 1 and column(replace(elsewhere, line=99)) == 1

@@ -184,10 +184,12 @@ def _diff(args: argparse.Namespace) -> int:
         run = analyse(args.repo, base, head, args.config, args.language, args.cache, progress=progress)
     fail_on = args.fail_on or run.config.fail_on or "high"
     if fmt == "text":
+        from .columns import column_finder
         from .terminal import render_text  # rich is imported only for a terminal report
 
         text = render_text(run.report, run.catalog, run.language,
-                           color=use_color(args.color, sys.stdout, os.environ, to_file=bool(args.output)))
+                           color=use_color(args.color, sys.stdout, os.environ, to_file=bool(args.output)),
+                           column=column_finder(GitRepo(args.repo), run.report.head))
     elif fmt == "json":
         text = json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "github":

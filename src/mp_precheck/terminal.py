@@ -18,6 +18,7 @@ from rich.text import Text
 from . import __version__
 from .catalog import SEVERITIES, Catalog
 from .checklist import ChecklistItem, checklist
+from .columns import ColumnOf
 from .console import DEFAULT_WIDTH
 from .items import count_items, group_items, item_severity
 from .messages import Messages
@@ -38,13 +39,15 @@ def _unmarked(text: str) -> str:
     return text.replace("`", "")
 
 
-def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, color: bool = False) -> str:
+def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, color: bool = False,
+                column: ColumnOf | None = None) -> str:
     """The terminal report.
 
     Inputs: the report, the catalog (for the checklist), ``language`` (``zh-CN`` or ``en``), ``color``
     (ANSI colour codes, or none at all). Output: the text, ending in a newline. Lines are never broken
     (the terminal wraps them, so a ``path:line`` stays clickable and CJK text is never cut mid-character);
-    ``path:line`` columns are padded by terminal cells, a CJK character counting two.
+    ``path:line`` columns are padded by terminal cells, a CJK character counting two. ``column``, when
+    given, turns each place into ``path:line:col`` (:func:`~mp_precheck.columns.column_finder`).
     """
     messages = Messages(language)
     t = messages.t
@@ -64,11 +67,11 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
     for severity, family, entries in _sections(report.active_findings):
         line("")
         line((f"{t('severity.' + severity)} · {t('family.' + family)}", _STYLES[severity]))
-        pad = max(cell_len(_place(f)) for entry in entries for f in entry)
+        pad = max(cell_len(_place(f, column)) for entry in entries for f in entry)
         for entry in entries:
             owner = entry[0]
             for f in entry:
-                place = _place(f)
+                place = _place(f, column)
                 subject = safe(f.subject) + (f"  {safe(f.value)}" if f.value and f.value not in f.subject else "")
                 label = t("text.related") if f.rule != owner.rule else t("scope_file") if f.scope == "file" else ""
                 line("  ", (place, "bold"), " " * (pad - cell_len(place) + 2), (f.rule, _STYLES[f.severity]),
@@ -117,8 +120,9 @@ def _value(console: Console) -> str:
     return stream.getvalue()
 
 
-def _place(f: Finding) -> str:
-    return f"{safe(f.path)}:{f.line}"
+def _place(f: Finding, column: ColumnOf | None = None) -> str:
+    place = f"{safe(f.path)}:{f.line}"
+    return f"{place}:{column(f)}" if column is not None and f.line else place
 
 
 def _sections(findings: tuple[Finding, ...]) -> list[tuple[str, str, list[list[Finding]]]]:
