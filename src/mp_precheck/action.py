@@ -1,12 +1,12 @@
 """The GitHub Action's glue: :func:`run` takes every object that does I/O and turns one analysis into a
-sticky comment, a commit status, annotations, a job summary, report files and step outputs (design §4).
+sticky comment, a commit status, annotations, a job summary, report files and step outputs.
 
 Ports: :class:`~mp_precheck.github_port.GitHubPort` (the REST API), :class:`RunnerIO` (the runner's log,
 outputs, job summary and files) and a :class:`~mp_precheck.gitrepo.GitRepo` (the checkout). Only
 ``entrypoint.py`` builds the real ones; this module reads no environment variable and imports no
 PyGithub. Every expected failure is named and becomes one line that says what happened and the fix.
 
-Exit codes (design §3): 0 nothing reached fail-on; 1 something did; 2 the action could not do what was
+Exit codes: 0 nothing reached fail-on; 1 something did; 2 the action could not do what was
 asked — bad input, missing history, no pull request, or the result could not be published (status or
 comment), whatever the findings; 3 an internal error. A read-only token (a pull request from a fork or
 by Dependabot) is not a failure: the run reports in the job summary and annotations and keeps the

@@ -1,4 +1,4 @@
-"""Facts from ``app.json`` / ``ext.json``: the keys review looks at (wechat-reference §2.2).
+"""Facts from ``app.json`` / ``ext.json``: the keys review looks at.
 
 Each entry becomes one fact ``app.json:<key>:<value>`` located at the line of the value, so a new entry
 in ``requiredPrivateInfos`` or ``plugins`` compares like any other new use.

@@ -1,4 +1,4 @@
-"""The review-risk catalog: rules as data, loaded from ``checks/<family>.yml`` (design §2).
+"""The review-risk catalog: rules as data, loaded from ``checks/<family>.yml``.
 
 A rule matches facts by subject: an exact subject (``wx.getLocation``) or a prefix ending in ``*``
 (``host:*``, ``app.json:plugins:*``). Ids are a contract: never renamed, never reused.

@@ -1,4 +1,4 @@
-"""What changed between two commits, file by file, as git sees it (design §1, ChangeSet).
+"""What changed between two commits, file by file, as git sees it.
 
 Statuses and blob ids come from ``git diff --raw -z`` (exact for any path, spaces, quotes and Chinese
 included); the added line numbers of each file come from the unified diff, parsed with unidiff.

@@ -1,7 +1,7 @@
 """The admin-backend settings a change requires before submission, derived from its findings.
 
 What no peer tool gives: not "there is a risk", but "add h5.example.com to 业务域名" and "declare 位置信息
-in 用户隐私保护指引" — the exact backend menu and value (wechat-reference §1.1, §2.2, §6).
+in 用户隐私保护指引" — the exact backend menu and value.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .report import Finding, Report
 
-# The location APIs that need 开发管理 → 接口设置 (wechat-reference §2.2).
+# The location APIs that need 开发管理 → 接口设置.
 INTERFACE_APIS = ("wx.getLocation", "wx.getFuzzyLocation", "wx.startLocationUpdate",
                   "wx.startLocationUpdateBackground", "wx.onLocationChange", "wx.chooseLocation",
                   "wx.choosePoi", "wx.chooseAddress")

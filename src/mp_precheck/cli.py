@@ -1,4 +1,4 @@
-"""The ``mp-precheck`` command (design §3).
+"""The ``mp-precheck`` command.
 
 Exit codes: 0 nothing reached ``--fail-on``; 1 something did; 2 the tool could not do what was asked
 (one line on stderr); 3 an unexpected internal error (one line; the traceback only with ``--debug``).

@@ -5,7 +5,7 @@
 WeChat build, ``MP-WEIXIN`` and ``MP`` are true, every other platform name (``H5``, ``APP-PLUS``,
 ``APP``, ``MP-ALIPAY``…) false; names that are not platforms (``VUE3``, ``uniVersion``…) are
 treated as true, so unknown code is analysed rather than hidden. Dropped lines become empty lines,
-so line numbers stay those of the source (wechat-reference §10, uni-app platform doc).
+so line numbers stay those of the source (uni-app platform doc).
 """
 
 from __future__ import annotations

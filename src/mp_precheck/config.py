@@ -1,4 +1,4 @@
-"""``.mp-precheck.yml``: what the WeChat admin backend has configured, plus rule switches (design §3).
+"""``.mp-precheck.yml``: what the WeChat admin backend has configured, plus rule switches.
 
 In a pull request the config is read from the **base** revision, so a PR cannot relax its own check;
 ``--config FILE`` names a file on disk instead. Validation uses the JSON Schema shipped beside this

@@ -1,4 +1,4 @@
-"""Where the Mini Programs of a tree live, and which files belong to each (design §1, discovery).
+"""Where the Mini Programs of a tree live, and which files belong to each.
 
 Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
 ``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` + ``manifest.json``),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """The tool could not do what was asked (design §3, exit code 2).
+    """The tool could not do what was asked (exit code 2).
 
     The message is one line that says what happened and, where known, how to fix it.
     """

@@ -1,4 +1,4 @@
-"""What a file uses, as facts: the unit the semantic diff compares (design §1, Facts).
+"""What a file uses, as facts: the unit the semantic diff compares.
 
 A fact names a *subject* in one spelling shared by every extractor:
 

@@ -5,7 +5,7 @@ What counts as a use of ``wx.X``:
 * ``wx.X(...)``, ``wx['X'](...)``, ``wx.X`` passed as a value (``promisify(wx.X)``), ``wx.cloud.X``;
 * the same through an alias: ``const w = wx; w.X()``, ``const { X } = wx; X()``, framework namespaces
   (``uni``, ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or
-  ``remax/wechat`` (design §10: the framework APIs map one to one onto ``wx``);
+  ``remax/wechat`` (the framework APIs map one to one onto ``wx``);
 * methods of objects that a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives
   ``RecorderManager.start``.
 

@@ -1,7 +1,7 @@
 """Forced login: what an app or page does on launch before the user has touched anything.
 
 WeChat rejects Mini Programs that demand login or personal data before the user can experience the
-service ("请在用户了解体验小程序功能后，再要求用户进行帐号登录"; wechat-reference §8 row 1, LOGIN,
+service ("请在用户了解体验小程序功能后，再要求用户进行帐号登录"; LOGIN,
 OPS2018 15.1.3). In code that is a lifecycle hook — ``App.onLaunch``/``onShow``, a page's
 ``onLoad``/``onShow``, Taro's ``componentWillMount``/``componentDidShow``, Vue's ``onLaunch`` — that,
 with no tap in between, navigates to a login/auth/bind page, calls a helper that does, asks for the

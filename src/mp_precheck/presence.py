@@ -1,5 +1,5 @@
 """Is a subject already in the app? ``git grep`` finds candidate files by fixed strings, the parser
-confirms (design §1: the prefilter keeps a 10,000-page repository cheap)."""
+confirms (the prefilter keeps a 10,000-page repository cheap)."""
 
 from __future__ import annotations
 

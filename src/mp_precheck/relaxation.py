@@ -1,6 +1,6 @@
 """What a change relaxes in mp-precheck itself: its config, its accepted-risk baseline, new suppression
 comments. The run still uses the base revision's config; this finding tells reviewers that the next
-runs will check less, and exactly what (design §3)."""
+runs will check less, and exactly what."""
 
 from __future__ import annotations
 

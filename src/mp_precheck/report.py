@@ -1,4 +1,4 @@
-"""The result of a run: findings, removals, answers and errors, with the stable JSON shape (design §3)."""
+"""The result of a run: findings, removals, answers and errors, with the stable JSON shape."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The semantic diff: which catalog subjects the change adds to the app (design §1).
+"""The semantic diff: which catalog subjects the change adds to the app.
 
 For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` …):
 

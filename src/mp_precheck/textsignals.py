@@ -1,5 +1,5 @@
 """What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
-fortune-telling (wechat-reference §8 rows 2, 3, 6, 7).
+fortune-telling.
 
 Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
 title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
@@ -45,7 +45,7 @@ LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金�
 FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
 
 
-# Content that needs a qualified service category (wechat-reference §7, MAT2018): words a user sees on
+# Content that needs a qualified service category (MAT2018): words a user sees on
 # a page that offers the service, not passing mentions.
 MEDICAL = re.compile(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
 FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|"

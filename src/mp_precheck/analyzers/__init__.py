@@ -1,4 +1,4 @@
-"""Analyzers: rules that need more than "this fact is new" (design §2). Each module has one job and
+"""Analyzers: rules that need more than "this fact is new". Each module has one job and
 the registry below is the whole set, in the order they run; each takes the project context and the
 findings so far and returns the findings after its job."""
 

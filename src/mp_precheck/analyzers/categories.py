@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..report import Finding
 from .context import ProjectContext
 
-# Categories that may use getLocation / onLocationChange / startLocationUpdate* (wechat-reference §2.2).
+# Categories that may use getLocation / onLocationChange / startLocationUpdate*.
 LOCATION_CATEGORIES = ("电商平台", "商家自营", "医疗服务", "交通服务", "生活服务", "物流服务", "餐饮服务", "工具",
                        "金融", "旅游", "汽车服务", "IT科技", "房地产服务", "政务民生", "政府主体帐号", "政府主体账号")
 PRECISE_APIS = ("wx.getLocation", "wx.onLocationChange", "wx.startLocationUpdate", "wx.startLocationUpdateBackground")

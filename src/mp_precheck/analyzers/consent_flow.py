@@ -3,7 +3,7 @@
 Since 2023-09-15 a privacy API works only after the user agreed to the guideline; with no
 ``wx.onNeedPrivacyAuthorization`` listener, ``wx.requirePrivacyAuthorize`` call or
 ``<button open-type="agreePrivacyAuthorization">``, WeChat shows its standard popup (T,
-onNeedPrivacyAuthorization; wechat-reference §1.1, §1.3). Consent helpers are how an app asks — never
+onNeedPrivacyAuthorization). Consent helpers are how an app asks — never
 a risk themselves.
 """
 

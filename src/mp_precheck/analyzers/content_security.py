@@ -8,7 +8,7 @@ searched, not just the Mini Program. Outcome per upload finding (``upload.*``):
 * no check anywhere and none declared in config (``content_security.external``) → stays **high**;
 * a check exists (or is declared) → **medium**: the reviewer will still test it;
 * only v1-style calls (no ``version: 2``) → also ``upload.content_check_v1`` (medium) on that file.
-Source: MSC, MCA (wechat-reference §5).
+Sources: MSC, MCA.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Server and business domains compared with what the admin backend has configured (wechat-reference §6).
+"""Server and business domains compared with what the admin backend has configured.
 
 With ``domains`` in the config, a new host already on the matching list (request / uploadFile /
 downloadFile / socket by how the code uses it, ``business`` for a web-view) needs nothing and is

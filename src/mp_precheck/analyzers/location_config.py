@@ -1,4 +1,4 @@
-"""Location configuration in app.json (wechat-reference §2.2, source CI, T).
+"""Location configuration in app.json (sources CI, T).
 
 * A location API the change calls but ``requiredPrivateInfos`` does not list fails at run time
   (``privacy.required_private_infos_missing``, high, at the call).

@@ -5,7 +5,7 @@ The most common rejection: code uses a privacy API whose type the backend guidel
 the config, a used type that is missing there is **high** (``privacy.undeclared_type``, naming the exact
 backend label and where to add it) — also for a new call site of a type the app already used — and a
 declared type drops to **info**. Without a declaration in the config every type new to the app stays
-"must be declared" (the catalog rule's own text). Source: PI, PK (wechat-reference §1.1–1.2).
+"must be declared" (the catalog rule's own text). Sources: PI, PK.
 """
 
 from __future__ import annotations
