@@ -1,7 +1,7 @@
 """The Docker action's entry point: read the runner's environment, build the real ports, call the glue.
 
 Everything that reads ``os.environ`` for the action is here; the package gets plain values
-(:class:`mp_precheck.action.Settings`) and ports, and is tested without this file.
+(:class:`mp_precheck.hosts.github.action.Settings`) and ports, and is tested without this file.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from mp_precheck import action
-from mp_precheck.errors import UserError
-from mp_precheck.github_port import HttpSettings, connect
-from mp_precheck.gitrepo import GitRepo
+from mp_precheck.core.errors import UserError
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.hosts.github import action
+from mp_precheck.hosts.github.port import HttpSettings, connect
 
 
 def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,

@@ -778,10 +778,10 @@ SCENARIOS = (Scenario("10-file change", "app", "feature"), Scenario("1-file chan
 
 CHILD = """\
 import json, resource, sys, time
-from mp_precheck.analysis import RunOptions, analyze
-from mp_precheck.catalog import load_catalog
-from mp_precheck.factcache import FactCache
-from mp_precheck.gitrepo import GitRepo
+from mp_precheck.core.analysis import RunOptions, analyze
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.facts.cache import FactCache
+from mp_precheck.git.repo import GitRepo
 start = time.perf_counter()
 cache = FactCache(sys.argv[4]) if len(sys.argv) > 4 else None
 report, store = analyze(GitRepo(sys.argv[1]), sys.argv[2], sys.argv[3], load_catalog(), RunOptions(language="en"),

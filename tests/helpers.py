@@ -7,11 +7,11 @@ import json
 from contextlib import redirect_stderr, redirect_stdout
 from typing import Any
 
-from mp_precheck.analysis import RunOptions, analyze
-from mp_precheck.catalog import load_catalog
 from mp_precheck.cli import analyse, main
-from mp_precheck.gitrepo import GitRepo
-from mp_precheck.report import Report
+from mp_precheck.core.analysis import RunOptions, analyze
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.report import Report
+from mp_precheck.git.repo import GitRepo
 
 
 def run(repo_path: Any, base: str, head: str = "HEAD", language: str = "en") -> Report:

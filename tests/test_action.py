@@ -15,8 +15,8 @@ import pytest
 
 from conftest import MINIMAL_APP, Repo
 from fakegithub import DEFAULT_REPO, TOKEN_INSTALLATION, TOKEN_READONLY, TOKEN_USER, FakeGitHub
-from mp_precheck.github_port import HttpSettings
-from mp_precheck.render import COMMENT_LIMITS, marker
+from mp_precheck.hosts.github.port import HttpSettings
+from mp_precheck.outputs.markdown import COMMENT_LIMITS, marker
 
 
 def _load_entrypoint() -> Any:
@@ -627,8 +627,8 @@ class ExplodingPort:
 
 
 def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_path: Path) -> None:
-    from mp_precheck.action import FileRunner, Settings, run
-    from mp_precheck.gitrepo import GitRepo
+    from mp_precheck.git.repo import GitRepo
+    from mp_precheck.hosts.github.action import FileRunner, Settings, run
 
     log = io.StringIO()
     settings = Settings(event_name="pull_request", repository=DEFAULT_REPO, workspace=ws.path, event=pr_event(up),
@@ -641,7 +641,7 @@ def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_pa
 
 
 def test_marker_head() -> None:
-    from mp_precheck.action import is_ours, marker_head
+    from mp_precheck.hosts.github.action import is_ours, marker_head
 
     assert marker_head(marker("a" * 40) + "\nbody") == "a" * 40
     assert marker_head("<!-- mp-precheck:comment v0 head=ABC1234 -->") == "abc1234"
@@ -653,7 +653,7 @@ def test_marker_head() -> None:
 
 
 def test_truncate_for_the_status_description() -> None:
-    from mp_precheck.action import truncate
+    from mp_precheck.hosts.github.action import truncate
 
     assert truncate("short\nline", 140) == "short line"
     cut = truncate("审核" * 100, 140)
@@ -661,7 +661,7 @@ def test_truncate_for_the_status_description() -> None:
 
 
 def test_file_runner_outputs(tmp_path: Path) -> None:
-    from mp_precheck.action import FileRunner
+    from mp_precheck.hosts.github.action import FileRunner
 
     output = tmp_path / "output"
     runner = FileRunner(tmp_path, str(output), None, io.StringIO())

@@ -6,8 +6,8 @@ import pytest
 
 from helpers import found, rules, run
 from mp_precheck.analyzers.location_config import LOCATION_APIS
-from mp_precheck.catalog import load_catalog
-from mp_precheck.checklist import checklist
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.checklist import checklist
 
 APP_JSON = '{\n  "pages": ["pages/index/index", "pages/me/me"]%s\n}\n'
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mp_precheck.annotations import command, escape_data, escape_property, render_annotations
-from mp_precheck.report import Finding, Report
+from mp_precheck.core.report import Finding, Report
+from mp_precheck.outputs.annotations import command, escape_data, escape_property, render_annotations
 
 
 def finding(severity: str, path: str = "pages/a/a.js", line: int = 3, *, rule: str = "privacy.location",

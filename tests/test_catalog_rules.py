@@ -9,7 +9,7 @@ import pytest
 
 from conftest import MINIMAL_APP, Repo
 from helpers import run
-from mp_precheck.catalog import load_catalog
+from mp_precheck.core.catalog import load_catalog
 
 CATALOG = load_catalog()
 

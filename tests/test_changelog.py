@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Repo
-from mp_precheck.changelog import (
+from mp_precheck.git.repo import EMPTY_TREE, GitRepo
+from mp_precheck.notes.changelog import (
     Commit,
     PullInfo,
     classify,
@@ -17,7 +18,6 @@ from mp_precheck.changelog import (
     pull_numbers,
     read_commits,
 )
-from mp_precheck.gitrepo import EMPTY_TREE, GitRepo
 
 
 def lines(repo: Repo, base: str, head: str = "HEAD", **kwargs: object) -> list[tuple[str, str, str]]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from mp_precheck.changeset import read_changeset
-from mp_precheck.gitrepo import GitRepo
+from mp_precheck.git.changeset import read_changeset
+from mp_precheck.git.repo import GitRepo
 
 
 def test_statuses_renames_binary_and_odd_paths(repo):

@@ -7,8 +7,8 @@ from typing import Any
 
 from conftest import Repo
 from helpers import cli
-from mp_precheck.codequality import render_codequality
-from mp_precheck.report import Finding, ProjectInfo, Report
+from mp_precheck.core.report import Finding, ProjectInfo, Report
+from mp_precheck.outputs.codequality import render_codequality
 
 REQUIRED = {"description", "check_name", "fingerprint", "severity", "location"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import cli, cli_json
-from mp_precheck.config import ConfigError, parse_config
+from mp_precheck.core.config import ConfigError, parse_config
 
 
 def test_valid_config_round_trip():

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from mp_precheck.config import parse_config, schema
+from mp_precheck.core.config import parse_config, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 HINT = "# yaml-language-server: $schema="
@@ -26,7 +26,7 @@ def readme_config() -> str:
 def test_readme_schema_url_is_the_schemas_id():
     [url] = [line.removeprefix(HINT).strip() for line in readme_config().splitlines() if line.startswith(HINT)]
     assert url == schema()["$id"]
-    assert url.startswith("https://") and url.endswith("/src/mp_precheck/config.schema.json")
+    assert url.startswith("https://") and url.endswith("/src/mp_precheck/core/config.schema.json")
 
 
 def test_readme_example_config_is_valid():

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import cli, run
-from mp_precheck.catalog import load_catalog
-from mp_precheck.checklist import checklist
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.checklist import checklist
 
 
 def _domains(report):

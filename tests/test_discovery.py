@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from mp_precheck.discovery import discover
-from mp_precheck.gitrepo import GitRepo
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.readers.discovery import discover
 
 
 def projects_of(repo):

@@ -13,9 +13,9 @@ import yaml
 from conftest import Repo
 from fakegitlab import PROJECT_ID, TOKEN_BOT, TOKEN_READ, USERS, FakeGitLab
 from helpers import cli
-from mp_precheck.gitlab_ci import PipelineSettings, is_ours, settings_from_environment
-from mp_precheck.gitlab_port import Note
-from mp_precheck.render import MARKER_PREFIX, marker
+from mp_precheck.hosts.gitlab.ci import PipelineSettings, is_ours, settings_from_environment
+from mp_precheck.hosts.gitlab.port import Note
+from mp_precheck.outputs.markdown import MARKER_PREFIX, marker
 
 ROOT = Path(__file__).resolve().parents[1]
 BOT = USERS["bot"]["username"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fakegitlab import PROJECT_ID, PROJECT_PATH, TOKEN_BOT, TOKEN_DEV, TOKEN_OUTSIDER, TOKEN_READ, USERS, FakeGitLab
-from mp_precheck.gitlab_port import CannotPostNote, GitLabHttp, GitLabPort, Note, PythonGitlabPort, connect
+from mp_precheck.hosts.gitlab.port import CannotPostNote, GitLabHttp, GitLabPort, Note, PythonGitlabPort, connect
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = GitLabHttp(retries=2, retry_transient=True, per_page=20, timeout=5)
@@ -39,7 +39,7 @@ def test_only_gitlab_port_imports_python_gitlab() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
-            if any(n == "gitlab" or n.startswith("gitlab.") for n in names) and path.name != "gitlab_port.py":
+            if any(n == "gitlab" or n.startswith("gitlab.") for n in names) and path.relative_to(ROOT).as_posix() != "src/mp_precheck/hosts/gitlab/port.py":
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from helpers import run
-from mp_precheck.catalog import load_catalog
-from mp_precheck.changelog import entries_from_commits, read_commits
-from mp_precheck.gitrepo import GitRepo
-from mp_precheck.messages import Messages
-from mp_precheck.notes import draft_notes
-from mp_precheck.render import COMMENT_LIMITS, render_markdown, render_notes
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.messages import Messages
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.notes.changelog import entries_from_commits, read_commits
+from mp_precheck.notes.submission import draft_notes
+from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown, render_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

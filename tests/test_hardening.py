@@ -7,9 +7,9 @@ import subprocess
 
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, cli_json, run
-from mp_precheck.catalog import load_catalog
-from mp_precheck.render import COMMENT_LIMITS, render_markdown
-from mp_precheck.report import Finding, Report
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.report import Finding, Report
+from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown
 
 
 def test_symlink_out_of_the_repository_is_never_followed(app_repo, tmp_path):

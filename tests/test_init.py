@@ -13,7 +13,7 @@ import yaml
 
 from conftest import Repo
 from helpers import cli, run
-from mp_precheck.config import parse_config, schema
+from mp_precheck.core.config import parse_config, schema
 from test_ci_files import check_jsonschema
 
 ROOT = Path(__file__).resolve().parent.parent

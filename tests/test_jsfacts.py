@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from mp_precheck.jsfacts import js_facts
+from mp_precheck.readers.jsfacts import js_facts
 
 
 def subjects(source: str, path: str = "a.js") -> list[tuple[str, int]]:

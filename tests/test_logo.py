@@ -14,7 +14,7 @@ from images import (
     two_bubble_mark,
     two_green_buttons,
 )
-from mp_precheck.logo import is_wechat_logo, named_like_logo
+from mp_precheck.readers.logo import is_wechat_logo, named_like_logo
 
 
 @pytest.mark.parametrize("data", [two_bubble_mark(), two_bubble_mark(GREY), two_bubble_mark(size=64),

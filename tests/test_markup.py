@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from helpers import run
-from mp_precheck.markup import markup_facts
+from mp_precheck.readers.markup import markup_facts
 
 
 def facts(text: str) -> set[tuple[str, int]]:

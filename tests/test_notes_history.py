@@ -11,8 +11,8 @@ import pytest
 
 from conftest import Repo
 from helpers import cli
-from mp_precheck.gitrepo import GitRepo
-from mp_precheck.platform_only import only_other_platforms
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.notes.platform_only import only_other_platforms
 from test_golden import check
 
 APP = {"pages": ["pages/index/index", "pages/stores/stores", "pages/member/member"],

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mp_precheck import __version__
-from mp_precheck.catalog import load_catalog
+from mp_precheck.core.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,7 +60,7 @@ def test_the_wheel_ships_data_inside_the_package(wheel: Path) -> None:
     templates = {n for n in names if n.startswith("mp_precheck/templates/")}
     assert {f"mp_precheck/templates/{p.relative_to(ROOT / 'templates').as_posix()}" for p in (ROOT / "templates").rglob("*")
             if p.is_file()} == templates
-    assert "mp_precheck/config.schema.json" in names
+    assert "mp_precheck/core/config.schema.json" in names
 
 
 def test_installed_in_a_clean_venv(wheel: Path, tmp_path: Path) -> None:
@@ -77,5 +77,5 @@ def test_installed_in_a_clean_venv(wheel: Path, tmp_path: Path) -> None:
     assert run(command, "explain", "payment.request_payment", "--language", "en", cwd=tmp_path).startswith(
         "payment.request_payment · ")
     # the installed package reads its data from the wheel, not from this checkout
-    where = run(python, "-c", "from mp_precheck.resources import data_dir; print(data_dir('checks'))", cwd=tmp_path)
+    where = run(python, "-c", "from mp_precheck.core.resources import data_dir; print(data_dir('checks'))", cwd=tmp_path)
     assert Path(where.strip()).is_relative_to(env_dir)

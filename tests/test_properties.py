@@ -9,16 +9,16 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mp_precheck.appconfig import app_config_facts, title_facts
-from mp_precheck.catalog import load_catalog
-from mp_precheck.changeset import _added_lines
-from mp_precheck.conditional import for_wechat
-from mp_precheck.escape import code, md_text
-from mp_precheck.extract import extract
-from mp_precheck.jsfacts import js_facts
-from mp_precheck.markup import markup_facts
-from mp_precheck.render import MARKER_PREFIX, render_markdown
-from mp_precheck.report import Finding, Report
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.report import Finding, Report
+from mp_precheck.facts.extract import extract
+from mp_precheck.git.changeset import _added_lines
+from mp_precheck.outputs.escape import code, md_text
+from mp_precheck.outputs.markdown import MARKER_PREFIX, render_markdown
+from mp_precheck.readers.appconfig import app_config_facts, title_facts
+from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.jsfacts import js_facts
+from mp_precheck.readers.markup import markup_facts
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 JSON_VALUES = st.recursive(

@@ -13,13 +13,12 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, found, run_bare
-from mp_precheck.catalog import load_catalog
-from mp_precheck.changelog import Entry
 from mp_precheck.cli import draft_release
-from mp_precheck.gitrepo import EMPTY_TREE, GitRepo
-from mp_precheck.messages import Messages
-from mp_precheck.notes import FEEDBACK_LIMIT, draft_feedback, feedback_length
-from mp_precheck.release import (
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.messages import Messages
+from mp_precheck.git.repo import EMPTY_TREE, GitRepo
+from mp_precheck.notes.changelog import Entry
+from mp_precheck.notes.release import (
     NOTES_END,
     NOTES_START,
     ReleaseError,
@@ -31,6 +30,7 @@ from mp_precheck.release import (
     release_block,
     render_release_section,
 )
+from mp_precheck.notes.submission import FEEDBACK_LIMIT, draft_feedback, feedback_length
 from test_changelog import merge_pr, squash_pr
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import Repo
 from fakegithub import TOKEN_READONLY, FakeGitHub
-from mp_precheck.notes import FEEDBACK_LIMIT, feedback_length
-from mp_precheck.release import NOTES_END, NOTES_START
+from mp_precheck.notes.release import NOTES_END, NOTES_START
+from mp_precheck.notes.submission import FEEDBACK_LIMIT, feedback_length
 from test_action import Action, Result, lines
 from test_release import build_shop
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from fakegithub import DEFAULT_REPO, TOKEN_INSTALLATION, TOKEN_READONLY, FakeGitHub
-from mp_precheck.github_port import (
+from mp_precheck.hosts.github.port import (
     CannotPublishRelease,
     CannotReadPulls,
     GitHubPort,

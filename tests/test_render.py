@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mp_precheck.catalog import load_catalog
-from mp_precheck.render import render_markdown
-from mp_precheck.report import Finding, Report
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.report import Finding, Report
+from mp_precheck.outputs.markdown import render_markdown
 
 CATALOG = load_catalog()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import cli
-from mp_precheck.catalog import FAMILIES, load_catalog
-from mp_precheck.rulesdoc import render_rules_doc, width
+from mp_precheck.core.catalog import FAMILIES, load_catalog
+from mp_precheck.outputs.rulesdoc import render_rules_doc, width
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_MD = ROOT / "docs" / "rules.md"

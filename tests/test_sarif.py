@@ -15,9 +15,9 @@ import pytest
 from conftest import Repo
 from helpers import cli, run
 from mp_precheck import __version__
-from mp_precheck.catalog import load_catalog
-from mp_precheck.report import FileError, Finding, ProjectInfo, Report
-from mp_precheck.sarif import FINGERPRINT_KEY, MAX_RESULTS, artifact_uri, render_sarif, rule_name
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.report import FileError, Finding, ProjectInfo, Report
+from mp_precheck.outputs.sarif import FINGERPRINT_KEY, MAX_RESULTS, artifact_uri, render_sarif, rule_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import cli, found, run
-from mp_precheck.secrets import redact
+from mp_precheck.core.secrets import redact
 
 SECRET = "9e4b1c7d2a5f8e3b6c0d9a1f4e7b2c5d"  # invented, 32 hex like an AppSecret
 LOGIN_PAGE = (
@@ -100,7 +100,7 @@ def test_redact_keeps_the_shape_not_the_value(text, shown):
 def test_the_action_runner_masks_what_it_writes(tmp_path):
     import io
 
-    from mp_precheck.action import FileRunner
+    from mp_precheck.hosts.github.action import FileRunner
 
     stream = io.StringIO()
     runner = FileRunner(tmp_path, str(tmp_path / "output"), str(tmp_path / "summary"), stream)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from helpers import cli, cli_json, rules, run
-from mp_precheck.suppression import find_suppressions
+from mp_precheck.core.suppression import find_suppressions
 
 
 def test_directive_syntaxes():

@@ -14,12 +14,12 @@ import pytest
 
 from conftest import Repo
 from helpers import cli, run
-from mp_precheck.catalog import load_catalog
-from mp_precheck.columns import column_finder
-from mp_precheck.gitrepo import GitRepo
-from mp_precheck.messages import Messages
-from mp_precheck.progress import ProgressLine
-from mp_precheck.terminal import render_text
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.messages import Messages
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.outputs.columns import column_finder
+from mp_precheck.outputs.progress import ProgressLine
+from mp_precheck.outputs.terminal import render_text
 from terminal_helpers import run_mp_precheck, terminal_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def test_output_file_is_markdown_even_from_a_terminal(app_repo, tmp_path):
 
 def test_progress_on_a_terminal_once_the_run_is_slow(app_repo):
     base = located(app_repo)
-    slow = "import mp_precheck.progress as progress\nprogress.DELAY = 0.0"  # every run counts as slow
+    slow = "import mp_precheck.outputs.progress as progress\nprogress.DELAY = 0.0"  # every run counts as slow
     shown = run_mp_precheck(["diff", "--base", base, "--language", "en"], cwd=app_repo.path, env=terminal_env(),
                             prelude=slow)
     assert re.search(r"mp-precheck: parsed +\d+/\d+ files", ANSI.sub("", shown.stderr)), shown.stderr

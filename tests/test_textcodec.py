@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mp_precheck.textcodec import UndecodableFile, decode
+from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 
 def test_utf8_bom_is_removed():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mp_precheck.textsignals import signals
+from mp_precheck.readers.textsignals import signals
 
 
 @pytest.mark.parametrize("text", [

@@ -84,8 +84,8 @@ def test_methods_of_a_named_api_object_and_export_clause(app_repo):
 
 
 def test_app_members_and_wrappers_survive_the_fact_cache(tmp_path):
-    from mp_precheck.factcache import FactCache
-    from mp_precheck.jsfacts import js_facts
+    from mp_precheck.facts.cache import FactCache
+    from mp_precheck.readers.jsfacts import js_facts
 
     facts = js_facts(APP_WITH_HTTP, "app.js")
     assert facts.app_members == {"HTTP": "./utils/http.js"}

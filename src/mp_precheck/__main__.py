@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from mp_precheck.cli import main
 
 sys.exit(main())

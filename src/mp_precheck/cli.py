@@ -16,24 +16,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__
-from .analysis import RunOptions, analyze
-from .annotations import render_annotations
-from .baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
-from .catalog import Catalog, load_catalog
-from .changelog import PullInfo, entries_from_commits, pull_numbers, read_commits
-from .codequality import render_codequality
-from .config import CONFIG_NAME, Config, check_rule_ids, parse_config
-from .console import default_format, use_color
-from .errors import ConfigError, MissingMergeBase, UnknownRevision, UnsupportedFormat, UserError
-from .factcache import FactCache
-from .gitlab_ci import HISTORY_HINT, NOTE_LIMITS, advice, settings_from_environment, sync_note
-from .gitlab_port import GitLabFailure, connect
-from .gitrepo import EMPTY_TREE, GitRepo
-from .messages import Messages
-from .notes import Notes, draft_notes
-from .progress import ProgressCallback, progress_reporter
-from .release import (
+from mp_precheck import __version__
+from mp_precheck.core.analysis import RunOptions, analyze
+from mp_precheck.core.baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
+from mp_precheck.core.catalog import Catalog, load_catalog
+from mp_precheck.core.config import CONFIG_NAME, Config, check_rule_ids, parse_config
+from mp_precheck.core.errors import ConfigError, MissingMergeBase, UnknownRevision, UnsupportedFormat, UserError
+from mp_precheck.core.messages import Messages
+from mp_precheck.core.report import Report
+from mp_precheck.core.secrets import redact
+from mp_precheck.facts.cache import FactCache
+from mp_precheck.git.repo import EMPTY_TREE, GitRepo
+from mp_precheck.git.staged import staged_commit
+from mp_precheck.hosts.gitlab.ci import HISTORY_HINT, NOTE_LIMITS, advice, settings_from_environment, sync_note
+from mp_precheck.hosts.gitlab.port import GitLabFailure, connect
+from mp_precheck.notes.changelog import PullInfo, entries_from_commits, pull_numbers, read_commits
+from mp_precheck.notes.release import (
     DEFAULT_TAG_PATTERN,
     ReleaseDraft,
     ReleaseError,
@@ -42,14 +40,16 @@ from .release import (
     tag_commit,
     tag_name,
 )
-from .render import COMMENT_LIMITS, render_markdown, render_notes
-from .report import Report
-from .rulesdoc import render_explain, render_rules_table
-from .sarif import render_sarif
-from .scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
-from .secrets import redact
-from .staged import staged_commit
-from .textcodec import UndecodableFile, decode
+from mp_precheck.notes.submission import Notes, draft_notes
+from mp_precheck.outputs.annotations import render_annotations
+from mp_precheck.outputs.codequality import render_codequality
+from mp_precheck.outputs.console import default_format, use_color
+from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown, render_notes
+from mp_precheck.outputs.progress import ProgressCallback, progress_reporter
+from mp_precheck.outputs.rulesdoc import render_explain, render_rules_table
+from mp_precheck.outputs.sarif import render_sarif
+from mp_precheck.readers.textcodec import UndecodableFile, decode
+from mp_precheck.scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
 
 FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
 PLANNED_FORMATS: tuple[str, ...] = ()
@@ -184,8 +184,8 @@ def _diff(args: argparse.Namespace) -> int:
         run = analyse(args.repo, base, head, args.config, args.language, args.cache, progress=progress)
     fail_on = args.fail_on or run.config.fail_on or "high"
     if fmt == "text":
-        from .columns import column_finder
-        from .terminal import render_text  # rich is imported only for a terminal report
+        from mp_precheck.outputs.columns import column_finder
+        from mp_precheck.outputs.terminal import render_text
 
         text = render_text(run.report, run.catalog, run.language,
                            color=use_color(args.color, sys.stdout, os.environ, to_file=bool(args.output)),
@@ -352,7 +352,7 @@ def analyse(repo_path: str, base: str | None, head: str, config_path: str | None
             cache: str | None = None, config_rev: str | None = None, progress: ProgressCallback | None = None) -> Run:
     """Run the analysis with settings resolved by precedence, and draft the notes into the report.
 
-    ``base`` may be :data:`~mp_precheck.gitrepo.EMPTY_TREE` (a first release). The config and the
+    ``base`` may be :data:`~mp_precheck.git.repo.EMPTY_TREE` (a first release). The config and the
     baseline are read at the merge base, or at ``config_rev`` when given (a release reads its tag's).
     ``progress(done, total)`` is called as files are read and parsed.
 

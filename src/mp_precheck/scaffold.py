@@ -13,17 +13,17 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog
-from .config import CONFIG_NAME
-from .discovery import Project, discover
-from .errors import UserError
-from .gitrepo import GitRepo
-from .resources import data_dir
-from .textcodec import UndecodableFile, decode
+from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.config import CONFIG_NAME
+from mp_precheck.core.errors import UserError
+from mp_precheck.core.resources import data_dir
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.readers.discovery import Project, discover
+from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 WORKFLOW_PATH = ".github/workflows/mp-precheck.yml"
 GITLAB_PATH = ".gitlab-ci.yml"
-SCHEMA_URL = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/main/src/mp_precheck/config.schema.json"
+SCHEMA_URL = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/main/src/mp_precheck/core/config.schema.json"
 GITLAB_INCLUDE = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/v1/ci/gitlab-ci.yml"
 
 

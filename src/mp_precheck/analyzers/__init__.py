@@ -4,7 +4,7 @@ findings so far and returns the findings after its job."""
 
 from __future__ import annotations
 
-from . import (
+from mp_precheck.analyzers import (
     brand_image,
     branding,
     categories,
@@ -17,7 +17,7 @@ from . import (
     ugc,
     ui_kits,
 )
-from .context import Analyzer, ProjectContext
+from mp_precheck.analyzers.context import Analyzer, ProjectContext
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("ui_kits", ui_kits.analyze),

@@ -2,7 +2,7 @@
 
 A page, component or script of the change references a local image (``<image src="/images/wx.png">``,
 ``import logo from '../../assets/wx.png'``), the reference resolves to a file of the head tree, and the
-image's pixels show WeChat's two-bubble mark (:func:`mp_precheck.logo.is_wechat_logo`). Reported only
+image's pixels show WeChat's two-bubble mark (:func:`mp_precheck.readers.logo.is_wechat_logo`). Reported only
 when something is new: the reference (its file names that image more often than before) or the image
 (the change adds or replaces the file, and then every head file naming it is a place it shows).
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeChat logo or
@@ -14,12 +14,12 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 
-from ..extract import reader_kind
-from ..facts import Fact, FileFacts
-from ..imagerefs import resolve_image
-from ..logo import IMAGE_SUFFIXES, is_wechat_logo
-from ..report import Finding
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.facts.extract import reader_kind
+from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.imagerefs import resolve_image
+from mp_precheck.readers.logo import IMAGE_SUFFIXES, is_wechat_logo
 
 MAX_IMAGES = 200  # images decoded per project and run; a mass import of assets is not worth minutes
 

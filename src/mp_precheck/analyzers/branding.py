@@ -8,9 +8,9 @@ Claims of being official (微信官方) stay, whatever is allowed around them. S
 
 from __future__ import annotations
 
-from ..report import Finding
-from ..textsignals import BRAND_CLAIM, BRAND_NAME, DEFAULT_BRAND_ALLOW
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.readers.textsignals import BRAND_CLAIM, BRAND_NAME, DEFAULT_BRAND_ALLOW
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

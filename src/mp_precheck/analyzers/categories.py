@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..report import Finding
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
 
 # Categories that may use getLocation / onLocationChange / startLocationUpdate*.
 LOCATION_CATEGORIES = ("电商平台", "商家自营", "医疗服务", "交通服务", "生活服务", "物流服务", "餐饮服务", "工具",

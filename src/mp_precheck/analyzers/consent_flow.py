@@ -9,8 +9,8 @@ a risk themselves.
 
 from __future__ import annotations
 
-from ..report import Finding
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
 
 CONSENT = frozenset({"wx.onNeedPrivacyAuthorization", "wx.requirePrivacyAuthorize",
                      "button[open-type=agreePrivacyAuthorization]"})

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..report import Finding
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
 
 CHECK_NAMES = frozenset({"msgSecCheck", "mediaCheckAsync", "imgSecCheck", "msg_sec_check", "media_check_async",
                          "img_sec_check"})

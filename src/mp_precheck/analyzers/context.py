@@ -6,11 +6,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from ..catalog import Catalog, Rule
-from ..config import Config
-from ..discovery import Project
-from ..facts import Fact, FileFacts
-from ..report import Finding, Scope
+from mp_precheck.core.catalog import Catalog, Rule
+from mp_precheck.core.config import Config
+from mp_precheck.core.report import Finding, Scope
+from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.discovery import Project
 
 
 @dataclass(frozen=True)

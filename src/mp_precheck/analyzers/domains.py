@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..report import Finding
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
 
 _LISTS = {"request": ("request",), "upload": ("uploadFile",), "download": ("downloadFile",),
           "socket": ("socket",), "code": ("request", "uploadFile", "downloadFile", "socket")}

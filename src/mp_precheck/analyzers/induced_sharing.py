@@ -22,9 +22,9 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..facts import Fact, FileFacts
-from ..report import Finding
-from .context import ProjectContext, reworded
+from mp_precheck.analyzers.context import ProjectContext, reworded
+from mp_precheck.core.report import Finding
+from mp_precheck.facts.model import Fact, FileFacts
 
 NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"

@@ -10,9 +10,9 @@ The configuration is read per framework (app.json, Taro app.config, uni-app mani
 
 from __future__ import annotations
 
-from ..appdata import read_app_data
-from ..report import Finding
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.readers.appdata import read_app_data
 
 LOCATION_APIS = ("getLocation", "getFuzzyLocation", "onLocationChange", "startLocationUpdate",
                  "startLocationUpdateBackground", "chooseLocation", "choosePoi", "chooseAddress")

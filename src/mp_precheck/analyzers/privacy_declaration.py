@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..config import normalise_label
-from ..report import Finding
-from .context import ProjectContext, reworded
+from mp_precheck.analyzers.context import ProjectContext, reworded
+from mp_precheck.core.config import normalise_label
+from mp_precheck.core.report import Finding
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

@@ -36,10 +36,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import Fact
-from ..report import Finding
-from ..thirdparty import SDK_UPLOAD_SUBJECT
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
+from mp_precheck.facts.model import Fact
 
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..appdata import read_app_data
-from ..report import Finding
-from ..thirdparty import PICK_SUBJECT, UPLOAD_SUBJECT, third_party
-from .context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.core.thirdparty import PICK_SUBJECT, UPLOAD_SUBJECT, third_party
+from mp_precheck.readers.appdata import read_app_data
 
 
 def _using_components(context: ProjectContext, path: str) -> dict[str, Any]:

@@ -1,0 +1,407 @@
+"""One run of the analysis: git → ChangeSet → projects → facts → semantic diff → :class:`Report`.
+
+This module is the glue; each step lives in its own module. It never touches the network or the
+working tree, and never executes anything from the repository.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+
+from mp_precheck.analyzers import REGISTRY, ProjectContext
+from mp_precheck.analyzers.context import catalog_finding
+from mp_precheck.core.baseline import BASELINE_NAME, Accepted, apply_baseline
+from mp_precheck.core.catalog import Catalog, Rule
+from mp_precheck.core.config import CONFIG_NAME, Config
+from mp_precheck.core.errors import MissingMergeBase, UserError
+from mp_precheck.core.pathfilter import matches
+from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
+from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
+from mp_precheck.core.semantic_diff import Addition, compare
+from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
+from mp_precheck.facts.cache import FactCache
+from mp_precheck.facts.extract import reader_kind
+from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.presence import needles, present_in
+from mp_precheck.facts.store import FactStore
+from mp_precheck.git.changeset import FileChange, read_changeset
+from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
+from mp_precheck.notes.pagetitles import page_of, page_title
+from mp_precheck.readers.discovery import Project, discover, is_marker
+from mp_precheck.readers.logo import IMAGE_SUFFIXES
+from mp_precheck.readers.textcodec import UndecodableFile, decode
+from mp_precheck.readers.urls import find_urls
+
+# Families whose catalog and analysis exist; the others answer "not_checked".
+ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link", "category", "login", "branding",
+                               "sharing", "policy"})
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to analyse and how to word it. ``language`` is ``zh-CN`` or ``en``; ``config`` holds the
+    backend records, rule switches and path excludes; ``baseline`` the accepted findings by fingerprint."""
+
+    language: str = "zh-CN"
+    config: Config = field(default_factory=Config)
+    baseline: dict[str, Accepted] = field(default_factory=dict)
+    progress: Callable[[int, int], None] | None = None  # (files done, files to do) as facts are read
+
+    @property
+    def exclude(self) -> tuple[str, ...]:
+        return self.config.exclude
+
+
+def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
+            options: RunOptions | None = None, cache: FactCache | None = None) -> tuple[Report, FactStore]:
+    """Compare ``base_rev`` (through its merge base with head) with ``head_rev``. ``base_rev`` may be
+    :data:`~mp_precheck.git.repo.EMPTY_TREE` (a first release: everything in head is added).
+
+    Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done). With
+    ``cache``, facts of blobs parsed by an earlier run are read from it instead of parsed again.
+
+    Raises:
+        UnknownRevision: a revision does not exist.
+        MissingMergeBase: base and head share no history.
+        UserError: no Mini Program in either revision, or git failed.
+    """
+    options = options or RunOptions()
+    head = repo.resolve(head_rev)
+    # base = the empty tree: a first release, where everything head has is new (its own merge base)
+    first = base_rev == EMPTY_TREE
+    base = EMPTY_TREE if first else repo.resolve(base_rev)
+    store = FactStore(repo, cache, options.progress)
+    if base == head:
+        return _empty(base, head, "same_commit"), store
+    merge_base = EMPTY_TREE if first else repo.merge_base(base, head)
+    if merge_base is None:
+        shallow = " (the clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)" \
+            if repo.is_shallow() else ""
+        raise MissingMergeBase(f"{base_rev} and {head_rev} have no common ancestor{shallow}")
+    if merge_base == head:
+        return _empty(base, head, "already_contained"), store
+
+    changes = read_changeset(repo, merge_base, head)
+    head_tree = {e.path: e for e in repo.ls_tree(head)}
+    head_projects = discover(head_tree.values(), _reader(store, head_tree))
+    if any(is_marker(f.path) or (f.old_path and is_marker(f.old_path)) for f in changes.files):
+        base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
+        base_projects = discover(base_tree.values(), _reader(store, base_tree))
+    else:
+        # No project file changed: base has the same projects, and its tree is head's with the changes undone
+        # (a second 40,000-entry listing saved on large apps).
+        base_tree = base_tree_from(head_tree, changes.files)
+        base_projects = head_projects
+    if not head_projects and not base_projects:
+        raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to "
+                        "app.js), pages.json, app.config.js, app.mpx or app.wpy outside node_modules")
+
+    findings: list[Finding] = []
+    removed: list[Removed] = []
+    errors: list[FileError] = []
+    touched = 0
+    for project, base_project in _pair(head_projects, base_projects):
+        errors.extend(FileError(project.app_config or project.root, e) for e in project.errors)
+        head_changed = [f for f in changes.files if _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
+        base_changed = [f for f in changes.files if base_project is not None
+                        and _owned(base_project, f.old_path, f.old_blob, f.old_mode, options)]
+        images = [f for f in changes.files if f.new_path and f.new_blob and project.owns(f.new_path)
+                  and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
+        if not head_changed and not base_changed and not images:
+            continue
+        touched += len(head_changed) + len(base_changed) + len(images)
+        head_facts = _in_project(store.facts([(f.new_path, f.new_blob) for f in head_changed
+                                              if f.new_path and f.new_blob], head_tree), project)
+        base_facts = _in_project(store.facts([(f.old_path, f.old_blob) for f in base_changed
+                                              if f.old_path and f.old_blob], base_tree), base_project)
+        errors.extend(_file_errors(head_facts))
+        errors.extend(e for e in _file_errors(base_facts) if e.path not in head_facts)
+        changed_paths = {f.new_path for f in changes.files if f.new_path}
+
+        def unchanged(path: str, project: Project = project, changed: set[str] = changed_paths) -> bool:
+            entry = head_tree.get(path)
+            return entry is not None and path not in changed and _owned(project, path, entry.blob, entry.mode, options)
+
+        def present_elsewhere(subjects: set[str], project: Project = project,
+                              unchanged: Callable[[str], bool] = unchanged) -> set[str]:
+            return present_in(repo, store, head, head_tree, project, unchanged, subjects)
+
+        additions, removals = compare(
+            head_facts, base_facts,
+            counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
+            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
+            present_elsewhere=present_elsewhere, catalog=catalog, greppable=lambda s: bool(needles(s)))
+        project_findings = [_finding(a, catalog, options.language, project.root) for a in additions]
+        project_findings.extend(_derived(additions, catalog, options.language, project.root))
+        def present_at_head(subjects: set[str], facts: Mapping[str, FileFacts] = head_facts,
+                            elsewhere: Callable[[set[str]], set[str]] = present_elsewhere) -> set[str]:
+            in_change = {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects}
+            return in_change | elsewhere(subjects - in_change)
+
+        context = ProjectContext(
+            project=project, head_facts=head_facts, config=options.config, catalog=catalog,
+            language=options.language, present_at_head=present_at_head,
+            repo_grep=lambda names: repo.grep_needles(head, names),
+            facts_at_head=lambda path: (store.facts([(path, head_tree[path].blob)], head_tree).get(path)
+                                        if path in head_tree else None),
+            read_head=_reader(store, head_tree), base_facts=base_facts,
+            counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
+            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
+            changed_paths=frozenset(f.new_path for f in changes.files if f.new_path and f.new_blob),
+            read_head_bytes=_bytes_reader(repo, head_tree), exists_at_head=head_tree.__contains__)
+        for _name, analyzer in REGISTRY:
+            project_findings = analyzer(context, project_findings)
+        findings.extend(project_findings)
+        removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
+    findings = _configured(findings, options.config)
+    changed = [f.new_path for f in changes.files if f.new_path and f.new_blob and not f.binary]
+    # Look for directives in the changed files only (a whole-tree grep costs ~0.2 s on 40,000 files).
+    scope = [f":(literal){p}" for p in changed] if len(changed) <= 2000 else []
+    with_directives = set(repo.grep_needles(head, {DIRECTIVE}, scope)) if changed else set()
+    findings = _suppressed(findings, changes.files, store, catalog, options.language, with_directives)
+    findings = apply_baseline(findings, options.baseline)
+    findings += _relaxations(repo, merge_base, head, catalog, options.language)
+
+    status: Status | None = None if touched else "no_mini_program_change"
+    return Report(
+        base=merge_base, head=head,
+        projects=tuple(_project_info(p, findings, _reader(store, head_tree)) for p in head_projects),
+        findings=tuple(sort_findings(_dedupe(findings))),
+        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=_analysed(options.config),
+        status=status, changed_files=len(changes.files),
+    ), store
+
+
+def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
+                language: str, with_directives: set[str]) -> list[Finding]:
+    """Apply ``mp-precheck-ignore`` directives of the changed files (``with_directives``: the files of head
+    that mention the directive at all, from one ``git grep``); report stale, reasonless and new ones."""
+    suppressions = []
+    added: dict[str, frozenset[int]] = {}
+    for change in files:
+        if change.new_path in with_directives and change.new_blob and not change.binary:
+            text = store.text(change.new_blob)
+            if text:
+                suppressions += find_suppressions(change.new_path, text)
+                added[change.new_path] = change.added_lines
+    if not suppressions:
+        return findings
+    findings, missing_reason, unused = apply_suppressions(findings, suppressions)
+    for s in missing_reason:
+        findings.append(catalog_finding(catalog, language, "policy.suppression_without_reason", s.rule, s.path, s.line))
+    for s in unused:
+        if s.line in added.get(s.path, frozenset()):
+            findings.append(catalog_finding(catalog, language, "policy.unused_suppression", s.rule, s.path, s.line))
+    for s in suppression_relaxations(suppressions, added):
+        if s.reason:
+            findings.append(catalog_finding(catalog, language, "policy.relaxes_check", f"suppression:{s.rule}",
+                                            s.path, s.line, value=f"mp-precheck-ignore {s.rule}: {s.reason}"))
+    return findings
+
+
+def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str) -> list[Finding]:
+    """Changes to the config or the baseline that make later runs check less."""
+    out = []
+    files = repo.read_files([(rev, name) for rev in (base, head) for name in (CONFIG_NAME, BASELINE_NAME)])
+    for name, compare_texts in ((CONFIG_NAME, config_relaxations), (BASELINE_NAME, baseline_relaxations)):
+        before, after = files[(base, name)], files[(head, name)]
+        if before == after:
+            continue
+        changes = compare_texts(_text_or_none(before), _text_or_none(after), name)
+        if changes:
+            out.append(catalog_finding(catalog, language, "policy.relaxes_check", f"{name}", name, 1,
+                                       value="; ".join(changes)))
+    return out
+
+
+def _text_or_none(data: bytes | None) -> str | None:
+    if data is None:
+        return None
+    try:
+        return decode(data).text
+    except UndecodableFile:
+        return ""
+
+
+PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
+_SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
+
+
+def entry_scripts(project: Project) -> set[str]:
+    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix)."""
+    if not project.entry_page:
+        return set()
+    page = project.entry_page.strip("/")
+    folders = [project.root, f"{project.root}/src" if project.root else "src"]
+    return {f"{folder}/{page}{suffix}".lstrip("/") for folder in folders for suffix in _SCRIPT_SUFFIXES}
+
+
+def _in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
+    """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
+    AppSecret in server code (a cloud function) is where it belongs."""
+    entry = entry_scripts(project) if project else set()
+    out = {}
+    for path, file_facts in facts.items():
+        if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
+            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
+                                                         if not f.subject.startswith("secret:")))
+        if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
+            kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
+                         if path in entry and f.subject.startswith(PAGE_HOOK) else f
+                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
+            file_facts = replace(file_facts, facts=kept)
+        out[path] = file_facts
+    return out
+
+
+SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",
+                            "uniCloud-tcb", "server"})
+
+
+def is_server_code(path: str, project: Project | None) -> bool:
+    """Code that runs on a server, not in the Mini Program: under the project's ``cloudfunctionRoot`` or a
+    cloud-function / uniCloud / server folder."""
+    if project is not None and project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/"):
+        return True
+    return any(part in SERVER_FOLDERS for part in path.split("/")[:-1])
+
+
+def _analysed(config: Config) -> frozenset[str]:
+    """Families whose question can be answered "no": a category change can only be ruled out against the
+    categories the backend declares (config ``categories``); without them 服务类目 stays not_checked."""
+    return ANALYSED_FAMILIES if config.categories is not None else ANALYSED_FAMILIES - {"category"}
+
+
+def _empty(base: str, head: str, status: Status) -> Report:
+    return Report(base=base, head=head, projects=(), findings=(), analysed_families=ANALYSED_FAMILIES,
+                  status=status)
+
+
+def base_tree_from(head_tree: Mapping[str, TreeEntry], files: tuple[FileChange, ...]) -> dict[str, TreeEntry]:
+    """The base revision's tree rebuilt from head's and the changes (added files out, old versions back)."""
+    tree = dict(head_tree)
+    for change in files:
+        if change.new_path:
+            tree.pop(change.new_path, None)
+    for change in files:
+        if change.old_path and change.old_blob and change.old_mode:
+            tree[change.old_path] = TreeEntry(change.old_path, change.old_mode, change.old_blob, 0)
+    return tree
+
+
+def _project_info(project: Project, findings: list[Finding], read_text: Callable[[str], str | None]) -> ProjectInfo:
+    """What the report keeps of a project: the titles of the pages its app-wide findings are in."""
+    pages = sorted({page for f in findings if f.scope == "app" and f.project == project.root
+                    and (page := page_of(f.path, project.root, project.pages)) is not None})
+    titles = ((page, page_title(page, project.root, project.framework, read_text)) for page in pages)
+    return ProjectInfo(project.root, project.framework, project.pages,
+                       tuple((page, title) for page, title in titles if title and page))
+
+
+def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], str | None]:
+    def read_text(path: str) -> str | None:
+        entry = tree.get(path)
+        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 1_000_000:
+            return None
+        return store.text(entry.blob)
+    return read_text
+
+
+def _bytes_reader(repo: GitRepo, tree: Mapping[str, TreeEntry]) -> Callable[[str], bytes | None]:
+    def read_bytes(path: str) -> bytes | None:
+        entry = tree.get(path)
+        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 4_000_000:
+            return None
+        return repo.read_blobs([entry.blob]).get(entry.blob)
+    return read_bytes
+
+
+def _pair(head: list[Project], base: list[Project]) -> list[tuple[Project, Project | None]]:
+    """Match each head project with its base version: same root, else same appid, else the only one left."""
+    pairs: list[tuple[Project, Project | None]] = []
+    by_root = {p.root: p for p in base}
+    left = [p for p in base if p.root not in {h.root for h in head}]
+    unmatched: list[Project] = []
+    for project in head:
+        if project.root in by_root:
+            pairs.append((project, by_root[project.root]))
+        else:
+            unmatched.append(project)
+    for project in unmatched:
+        match = next((b for b in left if project.appid and b.appid == project.appid), None)
+        if match is None and len(unmatched) == 1 and len(left) == 1:
+            match = left[0]
+        if match is not None:
+            left.remove(match)
+        pairs.append((project, match))
+    return pairs
+
+
+def _owned(project: Project, path: str | None, blob: str | None, mode: str | None,
+           options: RunOptions) -> bool:
+    if not path or not blob or mode in ("120000", "160000"):  # symlinks and submodules are never followed
+        return False
+    return project.owns(path) and reader_kind(path) is not None and not _excluded(path, options.exclude)
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    return bool(patterns) and matches(path, patterns)
+
+
+def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
+    return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
+
+
+def _finding(addition: Addition, catalog: Catalog, language: str, project_root: str,
+             rule: Rule | None = None) -> Finding:
+    rule = rule or addition.rule
+    privacy = catalog.privacy_type(rule.privacy_key)
+    severity = rule.severity if addition.scope == "app" or rule.every_use else "low"
+    return Finding(
+        rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
+        path=addition.path, line=addition.fact.line, title=rule.title[language], fix=rule.fix[language],
+        doc=rule.doc, privacy_type=privacy.label if privacy else None,
+        privacy_key=privacy.key if privacy else None, value=addition.fact.value,
+        usage=addition.fact.role if addition.fact.kind == "host" else None, project=project_root)
+
+
+def _derived(additions: list[Addition], catalog: Catalog, language: str, project_root: str) -> list[Finding]:
+    """Findings that qualify an addition: a new host that is plain http, an IP address or localhost."""
+    out = []
+    for addition in additions:
+        fact = addition.fact
+        if fact.kind != "host" or addition.scope != "app" or not fact.value:
+            continue
+        urls = find_urls(fact.value)
+        if urls and (urls[0].insecure or urls[0].is_ip_or_local):
+            try:
+                rule = catalog.rule("external_link.insecure_url")
+            except KeyError:
+                continue
+            out.append(_finding(addition, catalog, language, project_root, rule))
+    return out
+
+
+def _configured(findings: list[Finding], config: Config) -> list[Finding]:
+    """Rule switches and severity overrides of the config; a new call site stays low."""
+    out = []
+    for f in findings:
+        if not config.rule_enabled(f.rule):
+            continue
+        if f.scope == "app" and f.rule in config.rules:
+            f = replace(f, severity=config.severity_of(f.rule, f.severity))  # type: ignore[arg-type]
+        out.append(f)
+    return out
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.subject, f.path, f.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+

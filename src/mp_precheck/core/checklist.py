@@ -1,0 +1,83 @@
+"""The admin-backend settings a change requires before submission, derived from its findings.
+
+What no peer tool gives: not "there is a risk", but "add h5.example.com to 业务域名" and "declare 位置信息
+in 用户隐私保护指引" — the exact backend menu and value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.report import Finding, Report
+
+# The location APIs that need 开发管理 → 接口设置.
+INTERFACE_APIS = ("wx.getLocation", "wx.getFuzzyLocation", "wx.startLocationUpdate",
+                  "wx.startLocationUpdateBackground", "wx.onLocationChange", "wx.chooseLocation",
+                  "wx.choosePoi", "wx.chooseAddress")
+_DOMAIN_LISTS = {"request": "request", "upload": "upload", "download": "download", "socket": "socket"}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One backend setting: ``kind`` names the message, ``values`` fill it."""
+
+    kind: str
+    values: dict[str, str]
+
+
+def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
+    """Settings for the report's active findings, in a stable order, without duplicates."""
+    items: list[ChecklistItem] = []
+    seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+
+    def add(kind: str, **values: str) -> None:
+        key = (kind, tuple(sorted(values.items())))
+        if key not in seen:
+            seen.add(key)
+            items.append(ChecklistItem(kind, values))
+
+    app_wide = [f for f in report.active_findings if f.scope == "app"]
+    for f in app_wide:
+        # A type the config says is declared in the guideline comes back as info: nothing left to declare.
+        if f.privacy_key and f.severity != "info":
+            privacy = catalog.privacy_type(f.privacy_key)
+            add("privacy", label=f.privacy_type or "", en=privacy.en if privacy else f.privacy_key)
+    for f in app_wide:
+        if f.subject in INTERFACE_APIS:
+            add("interface", api=f.subject)
+        elif f.subject.startswith("app.json:requiredPrivateInfos:"):
+            add("interface", api="wx." + f.subject.rsplit(":", 1)[1])
+    for f in app_wide:
+        if f.rule == "external_link.business_domain":
+            add("business_domain", host=f.subject.split(":", 1)[1])
+        elif f.rule == "external_link.domain":
+            add("domain", host=f.subject.split(":", 1)[1], list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
+    families = {f.family for f in app_wide}
+    if "payment" in families:
+        add("payment")
+    if "upload" in families:
+        add("content_security")
+    for f in app_wide:
+        if f.rule == "privacy.plugin":
+            add("plugin", what=f.value or f.subject.rsplit(":", 1)[1])
+    for f in app_wide:
+        if f.family == "category":
+            add("category", what=f.subject)
+    if _needs_test_account(report.active_findings):
+        add("test_account", what=test_account_reason(report.active_findings) or "")
+    return items
+
+
+def _needs_test_account(findings: tuple[Finding, ...]) -> bool:
+    return test_account_reason(findings) is not None
+
+
+def test_account_reason(findings: tuple[Finding, ...]) -> str | None:
+    """``payment`` or ``login`` when the change adds a paid or login-gated feature, else None."""
+    app_wide = [f for f in findings if f.scope == "app"]
+    if any(f.family == "payment" for f in app_wide):
+        return "payment"
+    if any(f.family == "login" or f.privacy_key == "PhoneNumber" for f in app_wide):
+        return "login"
+    return None

@@ -1,0 +1,159 @@
+"""``.mp-precheck.yml``: what the WeChat admin backend has configured, plus rule switches.
+
+In a pull request the config is read from the **base** revision, so a PR cannot relax its own check;
+``--config FILE`` names a file on disk instead. Validation uses the JSON Schema shipped beside this
+module (``config.schema.json``, published with a ``$id`` for editor completion). Precedence for every
+setting: command-line flag or action input > config file > default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from mp_precheck.core.errors import ConfigError
+
+CONFIG_NAME = ".mp-precheck.yml"
+MAX_CONFIG_BYTES = 256 * 1024
+MAX_ALIASES = 64  # a YAML alias bomb expands exponentially; real configs need few or none
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings. Empty tuples mean "not recorded" (the analyzers then ask, never assume)."""
+
+    language: str | None = None
+    fail_on: str | None = None
+    exclude: tuple[str, ...] = ()
+    rules: dict[str, bool | str] = field(default_factory=dict)
+    declared_privacy: tuple[str, ...] | None = None
+    domains: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    categories: tuple[str, ...] | None = None
+    content_security_external: str | None = None
+    branding_allow: tuple[str, ...] = ()
+    notes: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None  # where it was read from, for messages
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        return self.rules.get(rule_id, True) is not False
+
+    def severity_of(self, rule_id: str, default: str) -> str:
+        value = self.rules.get(rule_id)
+        return value if isinstance(value, str) else default
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the config file."""
+    data: dict[str, Any] = json.loads((Path(__file__).parent / "config.schema.json").read_text(encoding="utf-8"))
+    return data
+
+
+def parse_config(text: str, source: str) -> Config:
+    """Parse and validate config ``text`` read from ``source`` (a path or ``<rev>:<path>``).
+
+    Raises:
+        ConfigError: not YAML, too large, an alias bomb, or a key with the wrong value; the message
+            names the file, the key path and what was expected.
+    """
+    if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{source}: larger than {MAX_CONFIG_BYTES // 1024} KiB; is this the right file?")
+    try:
+        aliases = sum(1 for event in yaml.parse(text) if isinstance(event, yaml.AliasEvent))
+        if aliases > MAX_ALIASES:
+            raise ConfigError(f"{source}: {aliases} YAML aliases (at most {MAX_ALIASES}); refusing a possible "
+                              "alias bomb")
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{source}: not valid YAML{where}: {problem}") from exc
+    if data is None:
+        data = {}
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        shown = "; ".join(_describe(e) for e in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        raise ConfigError(f"{source}: {shown}{more}")
+    return _from_dict(data, source)
+
+
+def check_rule_ids(config: Config, known: set[str]) -> None:
+    """Every rule id the config names must exist: a typo would silently switch nothing off.
+
+    Raises:
+        ConfigError: naming the unknown id and the closest known one.
+    """
+    for rule_id in config.rules:
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else " (see `mp-precheck rules`)"
+            raise ConfigError(f"{config.source}: `rules.{rule_id}`: unknown rule id{hint}")
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    path = ""
+    for part in error.absolute_path:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    where = f"`{path}`" if path else "the top level"
+    found = json.dumps(error.instance, ensure_ascii=False)
+    if len(found) > 60:
+        found = found[:57] + "..."
+    if error.validator == "additionalProperties":
+        allowed = sorted((error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {})
+        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        hints = []
+        for key in extra:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hints.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        return f"{where}: unknown key {', '.join(hints)}" if hints else f"{where}: {error.message}"
+    if error.validator == "enum":
+        options: list[Any] = list(error.validator_value)  # type: ignore[arg-type]
+        expected = " | ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in options)
+        return f"{where}: expected one of {expected}, found {found}"
+    if error.validator == "type":
+        return f"{where}: expected {_type_name(error.validator_value)}, found {found}"
+    return f"{where}: {error.message}"
+
+
+def _type_name(value: Any) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "a string", "boolean": "true or false",
+             "integer": "a whole number", "number": "a number"}
+    if isinstance(value, list):
+        return " or ".join(names.get(str(v), str(v)) for v in value)
+    return names.get(value, str(value))
+
+
+def _from_dict(data: dict[str, Any], source: str) -> Config:
+    privacy = data.get("privacy") or {}
+    declared = privacy.get("declared")
+    branding = data.get("branding") or {}
+    categories = data.get("categories")
+    return Config(
+        language=data.get("language"),
+        fail_on=data.get("fail_on"),
+        exclude=tuple(data.get("exclude") or ()),
+        rules=dict(data.get("rules") or {}),
+        declared_privacy=tuple(declared) if declared is not None else None,
+        domains={k: tuple(str(h).lower() for h in v) for k, v in (data.get("domains") or {}).items()},
+        categories=tuple(categories) if categories is not None else None,
+        content_security_external=(data.get("content_security") or {}).get("external"),
+        branding_allow=tuple(branding.get("allow") or ()),
+        notes=dict(data.get("notes") or {}),
+        source=source,
+    )
+
+
+def normalise_label(text: str) -> str:
+    """Compare privacy labels across full- and half-width brackets and spacing: NFKC, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).split())

@@ -1,0 +1,50 @@
+"""Items: findings as a person reads them in every output. One item is one rule's places of one scope
+(new to the app, or a new call site); the configuration that accompanies a feature (:data:`RELATED`:
+``requiredPrivateInfos`` for a location API, 业务域名 for a ``web-view``) is part of the feature's item.
+The verdict, the terminal's headings and its counts all count items, so their numbers agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mp_precheck.core.catalog import SEVERITIES, Severity
+from mp_precheck.core.report import Finding
+
+# Configuration that accompanies a feature: listed with it, its fix covered by the feature's.
+RELATED = {
+    "privacy.required_private_infos": "privacy.location",
+    "privacy.permission": "privacy.location",
+    "privacy.background_location": "privacy.location",
+    "external_link.business_domain": "external_link.web_view",
+}
+
+
+def group_items(findings: Iterable[Finding]) -> list[list[Finding]]:
+    """The items of ``findings`` in their order: each a list whose first finding names the rule, then the
+    rule's other places of that scope, then (for the feature's first item) its accompanying configuration."""
+    found = list(findings)
+    present = {f.rule for f in found}
+    items: dict[tuple[str, str], list[Finding]] = {}
+    for f in found:
+        if RELATED.get(f.rule) not in present:
+            items.setdefault((f.rule, f.scope), []).append(f)
+    for f in found:
+        owner = RELATED.get(f.rule)
+        if owner in present:
+            next(item for (rule, _), item in items.items() if rule == owner).append(f)
+    return list(items.values())
+
+
+def item_severity(item: list[Finding]) -> Severity:
+    """An item is as severe as its most severe line (a medium ``requiredPrivateInfos`` line makes the item
+    of a declared, info-level location API medium)."""
+    return min((f.severity for f in item), key=SEVERITIES.index)
+
+
+def count_items(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many items there are at each severity (only severities that have one), most severe first."""
+    counts = {s: 0 for s in SEVERITIES}
+    for item in group_items(findings):
+        counts[item_severity(item)] += 1
+    return {s: n for s, n in counts.items() if n}

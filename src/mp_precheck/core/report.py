@@ -1,0 +1,184 @@
+"""The result of a run: findings, removals, answers and errors, with the stable JSON shape."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from mp_precheck import __version__
+from mp_precheck.core.catalog import CATALOG_DATE, SEVERITIES, Severity
+from mp_precheck.core.secrets import redact
+
+Scope = Literal["app", "file"]
+Answer = Literal["yes", "no", "not_checked"]
+RiskLevel = Literal["none", "info", "low", "medium", "high"]
+
+SCHEMA_VERSION = 1
+Status = Literal["no_mini_program_change", "same_commit", "already_contained"]
+# English text of each status for the JSON report (renderers word it per language from messages.yml).
+STATUS_TEXT: dict[str, str] = {
+    "no_mini_program_change": "no Mini Program files in this change",
+    "same_commit": "base and head are the same commit: nothing to compare",
+    "already_contained": "head is already contained in base: the change adds nothing",
+}
+# The families whose analysis answers each 补充说明 question; a question is "not_checked" until all of
+# its families are analysed, never "no" by default.
+QUESTION_FAMILIES: dict[str, tuple[str, ...]] = {
+    "privacy": ("privacy",),
+    "payment_content_links": ("payment", "upload", "external_link"),
+    "category": ("category",),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the change adds that review will look at. ``line`` is 1-based in the head version."""
+
+    rule: str
+    family: str
+    severity: Severity
+    subject: str
+    scope: Scope
+    path: str
+    line: int
+    title: str
+    fix: str
+    doc: str
+    privacy_type: str | None = None
+    privacy_key: str | None = None
+    value: str | None = None
+    usage: str | None = None  # how a host is used: request, upload, download, socket, web-view, code
+    project: str = ""
+    suppressed: bool = False
+    suppression_reason: str | None = None
+
+    def __post_init__(self) -> None:
+        # The single place a finding's text is made: no secret value reaches any output (secrets.redact).
+        for name in ("subject", "title", "value", "suppression_reason"):
+            text = getattr(self, name)
+            if text:
+                object.__setattr__(self, name, redact(text))
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity that survives moving code within a file: rule, subject, path and scope; no line number."""
+        raw = "\0".join((self.rule, self.subject, self.path, self.scope))
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["fingerprint"] = self.fingerprint
+        return data
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A subject the change removes from the app entirely; ``line`` is in the base version."""
+
+    rule: str
+    family: str
+    subject: str
+    path: str
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file (or the run, with path '') that could not be read completely, and why."""
+
+    path: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """A Mini Program of the head revision: its root, framework, registered pages and the
+    ``navigationBarTitleText`` of the pages the findings are in (``(page, title)`` pairs)."""
+
+    root: str
+    framework: str
+    pages: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"root": self.root, "framework": self.framework}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs; renderers never reach back into the analysis."""
+
+    base: str
+    head: str
+    projects: tuple[ProjectInfo, ...]
+    findings: tuple[Finding, ...]
+    removed: tuple[Removed, ...] = ()
+    errors: tuple[FileError, ...] = ()
+    analysed_families: frozenset[str] = frozenset()
+    notes: str = ""
+    status: Status | None = None  # why nothing was compared, when nothing was
+    changed_files: int = 0
+
+    @property
+    def message(self) -> str | None:
+        """English text of ``status`` (what the JSON report says), or None when the change was compared."""
+        return STATUS_TEXT[self.status] if self.status else None
+
+    @property
+    def active_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.suppressed)
+
+    @property
+    def risk_level(self) -> RiskLevel:
+        levels = {f.severity for f in self.active_findings}
+        for severity in SEVERITIES:
+            if severity in levels:
+                return severity
+        return "none"
+
+    def answer(self, question: str) -> Answer:
+        """yes/no/not_checked for a 补充说明 question (keys of QUESTION_FAMILIES)."""
+        families = QUESTION_FAMILIES[question]
+        if any(f.family in families for f in self.active_findings):
+            return "yes"
+        if all(f in self.analysed_families for f in families):
+            return "no"
+        return "not_checked"
+
+    def reaches(self, threshold: str) -> bool:
+        """Whether any active finding is at or above ``threshold`` (``none`` never fails)."""
+        if threshold == "none":
+            return False
+        rank: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}
+        return any(rank[f.severity] >= rank[threshold] for f in self.active_findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "tool": {"version": __version__, "catalog": CATALOG_DATE},
+            "base": self.base,
+            "head": self.head,
+            "projects": [p.to_dict() for p in self.projects],
+            "risk_level": self.risk_level,
+            "findings": [f.to_dict() for f in self.findings],
+            "removed": [r.to_dict() for r in self.removed],
+            "answers": {q: self.answer(q) for q in QUESTION_FAMILIES},
+            "notes": self.notes,
+            "errors": [e.to_dict() for e in self.errors],
+            "message": self.message,
+        }
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then app-wide before new call sites, then by path and line."""
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(findings, key=lambda f: (order[f.severity], f.scope != "app", f.family, f.path, f.line, f.rule))
+
+

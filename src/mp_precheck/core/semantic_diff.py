@@ -1,0 +1,191 @@
+"""The semantic diff: which catalog subjects the change adds to the app.
+
+For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` …):
+
+* new to the whole app, judged by the capability it implies (its privacy type, else its rule, else the
+  subject itself for open-ended rules such as hosts) → a finding with ``scope: app`` in every head file
+  whose own count rose;
+* the app already had the capability and the app-wide count of the subject rose → ``scope: file``
+  (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
+  an app.json entry), where another use of something already configured needs nothing new, and except
+  when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
+  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button);
+* the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
+  nothing;
+* gone from the app → a removal.
+
+Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
+head, so they cancel out of "did the count rise". They matter only for "was it in the app at all",
+which ``present_elsewhere`` answers (a ``git grep`` prefilter confirmed by the parser).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from mp_precheck.core.catalog import Catalog, Rule
+from mp_precheck.core.report import Scope
+from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A subject added in head file ``path`` under ``rule``; ``fact`` is the occurrence to report."""
+
+    rule: Rule
+    subject: str
+    path: str
+    scope: Scope
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: Rule
+    subject: str
+    path: str
+    line: int
+
+
+def counted(fact: Fact) -> bool:
+    """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
+    not servers the app talks to, and development hosts are not in the build review sees: not counted."""
+    return not (fact.kind == "host" and fact.role in ("media", DEVELOPMENT))
+
+
+def is_known(fact: Fact) -> bool:
+    """Whether a fact shows the app already has its subject: every counted use, and a host in development
+    code too — the app already talks to it, so moving it into the release settings configures nothing new."""
+    return counted(fact) or (fact.kind == "host" and fact.role == DEVELOPMENT)
+
+
+def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:
+    return {f.subject for ff in files.values() for f in ff.facts if is_known(f)}
+
+
+def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False) -> dict[str, Counter[str]]:
+    """subject → Counter(path → occurrences).
+
+    A call through a project wrapper counts at the caller. With ``skip_definitions`` the wrapper's own
+    call is then a definition, not another use, when one of these files calls it — so extracting a call
+    into a helper, or inlining a helper, leaves the app-wide count unchanged.
+    """
+    called = {tuple(f.role[4:].split("#", 1)) for ff in files.values() for f in ff.facts
+              if f.role and f.role.startswith("via:")}
+    out: dict[str, Counter[str]] = {}
+    for path, file_facts in files.items():
+        ranges = [(e.first_line, e.last_line) for name, e in file_facts.exports.items()
+                  if skip_definitions and (path, name) in called]
+        for fact in file_facts.facts:
+            if not counted(fact) or (fact.role is None and any(a <= fact.line <= b for a, b in ranges)):
+                continue
+            out.setdefault(fact.subject, Counter())[path] += 1
+    return out
+
+
+def compare(
+    head: Mapping[str, FileFacts],
+    base: Mapping[str, FileFacts],
+    counterpart: Mapping[str, str | None],
+    added_lines: Mapping[str, frozenset[int]],
+    present_elsewhere: Callable[[set[str]], set[str]],
+    catalog: Catalog,
+    greppable: Callable[[str], bool] = lambda subject: True,
+) -> tuple[list[Addition], list[Removal]]:
+    """Additions and removals between the changed files of base and head.
+
+    Args:
+        head: head path → facts of the changed head files of one project.
+        base: base path → facts of the changed base files of the same project.
+        counterpart: head path → its base path (the same path, or the old path of a rename; None if added).
+        added_lines: head path → line numbers the diff adds there.
+        present_elsewhere: given subjects, returns those present in the project's unchanged files.
+        catalog: the rules; subjects no rule matches are ignored.
+        greppable: whether ``present_elsewhere`` can see a subject at all; a removal of one it cannot see
+            is not reported (the subject may live on in an unchanged file).
+    """
+    head_counts = _counts(head)
+    base_counts = _counts(base)
+    head_uses = _counts(head, skip_definitions=True)
+    base_uses = _counts(base, skip_definitions=True)
+    rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
+    rising = [s for s in head_counts
+              if rules_of[s] and sum(head_uses.get(s, Counter()).values()) > sum(base_uses.get(s, Counter()).values())]
+    base_known, head_known = _mentioned(base), _mentioned(head)
+    gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
+
+    # One prefilter query for everything we must know about the unchanged files.
+    ask: set[str] = set(gone)
+    for subject in rising:
+        for rule in rules_of[subject]:
+            ask |= catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+    elsewhere = present_elsewhere(ask) if ask else set()
+
+    additions: list[Addition] = []
+    for subject in sorted(rising):
+        for rule in rules_of[subject]:
+            capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+            known = bool(capability & base_known) or bool(capability & elsewhere)
+            if known and rule.per_subject and not rule.every_use:
+                continue  # a host or config entry the app already has: nothing new to configure
+            spellings = {s for s in capability if same_call(s) == same_call(subject)}
+            if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
+                continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
+            scope: Scope = "file" if known else "app"
+            for path, count in sorted(head_counts[subject].items()):
+                old = counterpart.get(path)
+                before = base_counts.get(subject, Counter()).get(old, 0) if old else 0
+                if count > before:
+                    added = added_lines.get(path, frozenset())
+                    picked = _each_added(head[path], subject, added, count - before) if rule.each_occurrence \
+                        else []
+                    for fact in picked or [_pick(head[path], subject, added)]:
+                        additions.append(Addition(rule, subject, path, scope, fact))
+    removals = [
+        Removal(rule, subject, path, _first(base[path], subject).line)
+        for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
+        for rule in rules_of[subject]
+        for path in sorted(base_counts[subject])
+    ]
+    return additions, removals
+
+
+_BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
+
+
+def same_call(subject: str) -> str:
+    """The API a subject calls, whatever the spelling: ``button[open-type=getUserInfo]`` is the button form
+    of ``wx.getUserInfo`` (https://developers.weixin.qq.com/miniprogram/dev/component/button.html);
+    other subjects are their own. ``wx.getUserProfile`` stays apart: another API with its own prompt."""
+    match = _BUTTON_SPELLING.fullmatch(subject)
+    return f"wx.{match.group(1)}" if match else subject
+
+
+def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:
+    """Whether the uses of all ``subjects`` together (one capability, every spelling) rose in the changed files."""
+    def total(counts: Mapping[str, Counter[str]]) -> int:
+        return sum(sum(counts[s].values()) for s in subjects if s in counts)
+    return total(head) > total(base)
+
+
+def _first(file_facts: FileFacts, subject: str) -> Fact:
+    return next(f for f in file_facts.facts if f.subject == subject and counted(f))
+
+
+def _each_added(file_facts: FileFacts, subject: str, added: frozenset[int], rise: int) -> list[Fact]:
+    """Up to ``rise`` occurrences on lines the diff adds, in line order (one finding per new placement)."""
+    on_added = sorted((f for f in file_facts.facts if f.subject == subject and counted(f) and f.line in added),
+                      key=lambda f: f.line)
+    return on_added[:rise]
+
+
+def _pick(file_facts: FileFacts, subject: str, added: frozenset[int]) -> Fact:
+    """The occurrence to report: the first on a line the diff adds, else the first in the file."""
+    occurrences = [f for f in file_facts.facts if f.subject == subject and counted(f)]
+    for fact in sorted(occurrences, key=lambda f: f.line):
+        if fact.line in added:
+            return fact
+    return min(occurrences, key=lambda f: f.line)

@@ -1,0 +1,139 @@
+"""Third-party media components and upload SDKs, read from ``checks/ui_kits.yml`` and
+``checks/upload_sdks.yml`` (data, schema-validated like the catalog).
+
+* A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
+  picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
+  ``wx.chooseMedia`` (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html);
+  one that uploads by itself is an upload (content security,
+  https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
+* An upload SDK method (Tencent VOD ``VodUploader.start``, COS ``postObject``…) sends user files like
+  ``wx.uploadFile``.
+
+Facts use two fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media`` and ``sdk:upload``, with the
+component or call in ``value``; the catalog maps those subjects to rules.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any, Literal
+
+import jsonschema
+
+from mp_precheck.core.catalog import load_yaml
+from mp_precheck.core.resources import data_dir
+
+PICK_SUBJECT = "ui-kit:pick-media"
+UPLOAD_SUBJECT = "ui-kit:upload-media"
+SDK_UPLOAD_SUBJECT = "sdk:upload"
+TEXTAREA_SUBJECT = "<textarea>"
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml")
+
+_NAMES = {"type": "array", "items": {"type": "string", "minLength": 2}}
+_KITS_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["components"], "additionalProperties": False,
+    "properties": {"components": {"type": "array", "items": {
+        "type": "object", "required": ["kit", "names", "packages", "does", "doc"], "additionalProperties": False,
+        "properties": {"kit": {"type": "string"}, "names": {**_NAMES, "minItems": 1}, "packages": _NAMES,
+                       "does": {"enum": ["pick", "upload", "both", "text"]}, "doc": {"type": "string", "pattern": "^https://"}},
+    }}},
+}
+_SDKS_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["sdks"], "additionalProperties": False,
+    "properties": {"sdks": {"type": "array", "items": {
+        "type": "object", "required": ["sdk", "modules", "names", "methods", "doc"], "additionalProperties": False,
+        "properties": {"sdk": {"type": "string"}, "modules": {**_NAMES, "minItems": 1}, "names": _NAMES,
+                       "methods": {**_NAMES, "minItems": 1}, "doc": {"type": "string", "pattern": "^https://"}},
+    }}},
+}
+
+
+class ThirdPartyDataError(ValueError):
+    """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
+
+
+@dataclass(frozen=True)
+class KitComponent:
+    """A UI-kit component review cares about: its kit, every spelling of its name, what it does (picks
+    media, uploads it, both, or is a multi-line ``text`` box that stands for ``<textarea>``), the kit's doc."""
+
+    kit: str
+    names: tuple[str, ...]
+    packages: tuple[str, ...]
+    does: Literal["pick", "upload", "both", "text"]
+    doc: str
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The fact subjects a use implies: picking media, uploading it, both, or a ``<textarea>``."""
+        return {"pick": (PICK_SUBJECT,), "upload": (UPLOAD_SUBJECT,),
+                "both": (PICK_SUBJECT, UPLOAD_SUBJECT), "text": (TEXTAREA_SUBJECT,)}[self.does]
+
+    def registered_from(self, target: str) -> bool:
+        """Whether a registration target (a usingComponents path, an import specifier) is this kit's."""
+        return any(package in target for package in self.packages)
+
+
+@dataclass(frozen=True)
+class UploadSdk:
+    sdk: str
+    modules: tuple[str, ...]
+    names: tuple[str, ...]
+    methods: tuple[str, ...]
+    doc: str
+
+
+@dataclass(frozen=True)
+class ThirdParty:
+    components: tuple[KitComponent, ...]
+    sdks: tuple[UploadSdk, ...]
+
+    @cached_property
+    def _by_name(self) -> dict[str, KitComponent]:
+        return {name.lower(): c for c in self.components for name in c.names}
+
+    def component(self, tag: str) -> KitComponent | None:
+        """The kit component a tag names in any spelling (``van-uploader``, ``AtImagePicker``), or None."""
+        return self._by_name.get(tag.lower())
+
+    def sdk_of_module(self, spec: str) -> UploadSdk | None:
+        """The SDK a module specifier loads (its last path segment starts with an SDK module name)."""
+        last = posixpath.basename(spec.rstrip("/")).lower()
+        return next((s for s in self.sdks if any(last.startswith(m.lower()) for m in s.modules)), None)
+
+    def sdk_of_name(self, name: str) -> UploadSdk | None:
+        return next((s for s in self.sdks if name in s.names), None)
+
+    def needles(self, subject: str) -> tuple[str, ...]:
+        """Fixed strings ``git grep`` looks for to find files that may hold a third-party subject."""
+        if subject == SDK_UPLOAD_SUBJECT:
+            return tuple(sorted({n for s in self.sdks for n in (*s.modules, *s.names)}))
+        wanted = {PICK_SUBJECT: ("pick", "both"), UPLOAD_SUBJECT: ("upload", "both")}.get(subject, ())
+        return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
+
+
+def _validated(name: str, schema: dict[str, Any]) -> Any:
+    path = data_dir("checks") / name
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    error = next(iter(jsonschema.Draft202012Validator(schema).iter_errors(data)), None)
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path)
+        raise ThirdPartyDataError(f"{name}: {where}: {error.message}")
+    return data
+
+
+@cache
+def third_party() -> ThirdParty:
+    """The shipped tables (read once).
+
+    Raises:
+        ThirdPartyDataError: a table does not match its schema.
+    """
+    kits = _validated("ui_kits.yml", _KITS_SCHEMA)["components"]
+    sdks = _validated("upload_sdks.yml", _SDKS_SCHEMA)["sdks"]
+    return ThirdParty(
+        tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
+        tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])
+              for s in sdks))

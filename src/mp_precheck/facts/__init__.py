@@ -1,0 +1,1 @@
+"""Facts: what each file version uses (the model), extracted once per git blob, cached, and looked up across the app."""

@@ -1,0 +1,188 @@
+"""Choose the reader for a file by its name and turn its bytes into :class:`FileFacts`.
+
+One bad file never stops the run: oversize, binary, undecodable or malformed files give a
+``FileFacts`` with ``error`` set, which the report lists under ``errors``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import replace
+
+from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, title_facts
+from mp_precheck.readers.appdata import loads_jsonc
+from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.jsconfig import class_config_object, config_object
+from mp_precheck.readers.jsfacts import js_facts
+from mp_precheck.readers.markup import markup_facts
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.textcodec import UndecodableFile, decode
+
+MAX_BYTES = 1_000_000  # minified bundles above this are skipped with a note, never parsed for minutes
+
+JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".wxs", ".sjs")
+MARKUP_SUFFIXES = (".wxml", ".swan", ".axml")
+SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".mpx", ".wpy")
+APP_CONFIG_NAMES = ("app.json", "ext.json")
+# JSON files that are not page/app configuration (their titles are not UI).
+_NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
+                    "sitemap.json", "tsconfig.json", "jsconfig.json", "theme.json", "composer.json")
+# Build-tool configs named *.config.js that are not Taro page configs.
+_TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind", "eslint", "prettier", "rollup",
+                 "commitlint", "stylelint", "vitest", "karma", "metro", "next", "nuxt", "svelte", "lint-staged")
+
+
+def reader_kind(path: str) -> str | None:
+    """Which reader handles ``path``: ``js``, ``markup``, ``sfc``, ``app-config``, or None (not read)."""
+    name = posixpath.basename(path).lower()
+    if name.endswith((".d.ts", ".min.js")):
+        return None
+    if name in APP_CONFIG_NAMES:
+        return "app-config"
+    if name in ("app.config.js", "app.config.ts"):
+        return "taro-app-config"
+    if name.endswith((".config.js", ".config.ts")) and name.split(".", 1)[0] not in _TOOL_CONFIGS:
+        return "taro-page-config"
+    if name == "manifest.json":
+        return "uni-manifest"
+    if name == "pages.json":
+        return "uni-pages"
+    if name.endswith(JS_SUFFIXES):
+        return "js"
+    if name.endswith(MARKUP_SUFFIXES):
+        return "markup"
+    if name.endswith(SFC_SUFFIXES):
+        return "sfc"
+    if name.endswith(".json") and name not in _NOT_PAGE_CONFIG and "/" in path.strip("/") + "/":
+        return "page-config"
+    return None
+
+
+def extract(path: str, data: bytes) -> FileFacts:
+    """Facts of one file version (``path`` decides the reader, ``data`` is the blob's bytes)."""
+    kind = reader_kind(path)
+    if kind is None:
+        return FileFacts()
+    if len(data) > MAX_BYTES:
+        return FileFacts(error=f"skipped: {len(data) / 1_000_000:.1f} MB is over the 1 MB limit "
+                               "(a minified or generated file?)")
+    try:
+        decoded = decode(data)
+    except UndecodableFile as exc:
+        return FileFacts(error=f"not read: {exc}")
+    # uni-app #ifdef blocks for other platforms are not shipped to WeChat: blanked before reading.
+    facts = _extract_text(for_wechat(decoded.text), path, kind)
+    if decoded.lossy and facts.error is None:
+        return replace(facts, error="read in part: valid in no known text encoding (UTF-8, GBK…); "
+                                    "undecodable bytes were skipped")
+    return facts
+
+
+def _extract_text(text: str, path: str, kind: str) -> FileFacts:
+    if kind in ("taro-app-config", "taro-page-config"):
+        return _taro_config_facts(text, path, kind)
+    if kind in ("uni-manifest", "uni-pages"):
+        return _uni_config_facts(text, path, kind)
+    if kind == "js":
+        return _js_with_class_config(text, path)
+    if kind == "markup":
+        return FileFacts(facts=tuple(markup_facts(text)))
+    if kind == "sfc":
+        return sfc_facts(text, path)
+    try:
+        data_obj = load_json(text, posixpath.basename(path))
+    except MalformedJson as exc:
+        if kind == "page-config":
+            return FileFacts()  # a data file, not necessarily configuration: not worth an error
+        return FileFacts(error=str(exc))
+    if kind == "page-config":
+        return FileFacts(facts=tuple(title_facts(text, data_obj)))
+    return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)))
+
+
+def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:
+    """Taro ``app.config.*`` (app.json keys) or a page ``*.config.*`` (titles), read as data."""
+    data = config_object(text, path)
+    found = js_facts(text, path)  # hosts, text signals and the like in the config file itself
+    if data is None:
+        return found
+    facts = title_facts(text, data)
+    if kind == "taro-app-config":
+        facts = app_config_facts(text, data) + facts
+    return FileFacts(facts=tuple(facts) + tuple(f for f in found.facts if f.kind == "host"))
+
+
+def _js_with_class_config(text: str, path: str) -> FileFacts:
+    """A script; a class component's ``config = {...}`` (Taro 1.x/2.x) adds its titles, and on the app
+    file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title."""
+    found = js_facts(text, path)
+    config = class_config_object(text, path)
+    if config is None:
+        return found
+    facts = title_facts(text, config)
+    if _is_app_file(path):
+        facts = app_config_facts(text, config) + facts
+    return replace(found, facts=found.facts + tuple(facts)) if facts else found
+
+
+def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
+    """uni-app ``manifest.json`` (its ``mp-weixin`` block holds the app.json keys) and ``pages.json``
+    (titles, tabBar); both are JSON with comments, read with a JSON5 parser."""
+    try:
+        data = loads_jsonc(text)
+    except ValueError as exc:
+        return FileFacts(error=f"{posixpath.basename(path)} is not valid JSON5: {exc}")
+    if kind == "uni-manifest":
+        weixin = data.get("mp-weixin") if isinstance(data, dict) else None
+        return FileFacts(facts=tuple(app_config_facts(text, weixin))) if isinstance(weixin, dict) else FileFacts()
+    return FileFacts(facts=tuple(app_config_facts(text, data) + title_facts(text, data)))
+
+
+def sfc_facts(text: str, path: str) -> FileFacts:
+    """Facts of a single-file component: its ``<template>`` as markup, its ``<script>`` blocks as JS/TS."""
+    facts: list[Fact] = []
+    imported: list[tuple[str, str, int]] = []
+    exports: dict[str, Export] = {}
+    members: dict[str, str] = {}
+    for block in split_blocks(text):
+        if block.tag == "template":
+            facts.extend(markup_facts(block.text, block.line_offset))
+        elif block.tag == "config" or (block.tag == "script" and (
+                "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json")):
+            facts.extend(_block_config_facts(block.text, path, block.line_offset))  # mpx json / WePY 2 config
+        elif block.tag == "script":
+            lang = block.attrs.get("lang", "js")
+            suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
+            found = js_facts(block.text, path + suffix, block.line_offset)
+            facts.extend(found.facts)
+            if _is_app_file(path):  # WePY 1.x: `config = {...}` on the app class
+                config = config_object(block.text, path + suffix)
+                if config is not None:
+                    facts.extend(_shift(app_config_facts(block.text, config), block.line_offset))
+            imported.extend(found.imported_calls)
+            exports.update(found.exports)
+            members.update(found.app_members)
+    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members)
+
+
+def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:
+    """A JSON (or JS object) configuration block of an SFC: app.json keys on the app file, titles on pages."""
+    try:
+        data = loads_jsonc(text)
+    except ValueError:
+        data = config_object(text, path + ".js") or config_object(f"export default {text}", path + ".js")
+    if not isinstance(data, dict):
+        return []
+    facts = title_facts(text, data)
+    if _is_app_file(path):
+        facts = app_config_facts(text, data) + facts
+    return _shift(facts, offset)
+
+
+def _shift(facts: list[Fact], offset: int) -> list[Fact]:
+    return [replace(f, line=f.line + offset) for f in facts] if offset else facts
+
+
+def _is_app_file(path: str) -> bool:
+    return posixpath.basename(path).lower().split(".", 1)[0] == "app"

@@ -1,0 +1,77 @@
+"""What a file uses, as facts: the unit the semantic diff compares.
+
+A fact names a *subject* in one spelling shared by every extractor:
+
+==========================  ==========================================================
+``wx.getLocation``          a ``wx`` API referenced in JS/TS (framework namespaces mapped to ``wx``)
+``wx.cloud.uploadFile``     a ``wx.cloud`` API
+``RecorderManager.start``   a method on an object a ``wx`` factory returned
+``wx.authorize:scope.X``    ``wx.authorize`` asked for scope ``scope.X`` (a literal)
+``<web-view>``              a component (tag) in WXML / Vue / JSX
+``button[open-type=X]``     an ``open-type`` attribute value on any tag
+``input[type=nickname]``    the nickname input; ``navigator[target=miniProgram]`` likewise
+``host:api.example.com``    a URL host in a JS string literal or a markup attribute
+``ui-kit:pick-media``       a UI kit's photo/video picker (``checks/ui_kits.yml``); ``ui-kit:upload-media``
+                            one that uploads by itself; the value names the tag and the kit
+``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
+``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
+``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
+==========================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mp_precheck.core.secrets import redact
+
+# The role of a public host only development code uses (a ``dev`` key, a dev branch, Taro ``config/dev.js``):
+# the app already talks to it, but the build submitted for review does not.
+DEVELOPMENT = "development"
+
+FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One use of ``subject`` at 1-based ``line`` of a file.
+
+    ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
+    used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``code``, or
+    ``development`` when only development code uses it) or, for an API, ``via:<path>`` when it was
+    reached through a project wrapper function.
+    """
+
+    subject: str
+    kind: FactKind
+    line: int
+    value: str | None = None
+    role: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.value:  # an AppSecret in a literal is never carried on (see secrets.redact)
+            object.__setattr__(self, "value", redact(self.value))
+
+
+@dataclass(frozen=True)
+class Export:
+    """A top-level function other files can import: the ``wx`` subjects it calls directly and its lines."""
+
+    subjects: tuple[str, ...]
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """Facts of one file version. ``error`` says why some or all of the file could not be read."""
+
+    facts: tuple[Fact, ...] = ()
+    error: str | None = None
+    # Calls to functions imported from other project files: (module specifier, imported name, line).
+    imported_calls: tuple[tuple[str, str, int], ...] = ()
+    # Exported functions of this file and the wx subjects each one calls directly.
+    exports: dict[str, Export] = field(default_factory=dict)
+    # In the app file: members of ``App({...})`` that are project modules (``HTTP`` -> ``./utils/http``).
+    app_members: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,91 @@
+"""Is a subject already in the app? ``git grep`` finds candidate files by fixed strings, the parser
+confirms (the prefilter keeps a 10,000-page repository cheap)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from mp_precheck.core.semantic_diff import is_known
+from mp_precheck.core.thirdparty import PICK_SUBJECT, SDK_UPLOAD_SUBJECT, UPLOAD_SUBJECT, third_party
+from mp_precheck.facts.store import FactStore
+from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
+
+_JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
+              "<live-player>": "<LivePlayer", "<ad>": "<Ad", "<ad-custom>": "<AdCustom",
+              "video[ad-unit-id]": "adUnitId", f"plugin-page:{LIVE_PLUGIN_APPID}": LIVE_ROOM_PAGE}
+
+
+# Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
+# to grep for: they are judged on the changed files only.
+_UNGREPPABLE = ("text:", "login:", "js:", "policy:", "media:", "secret:")
+
+
+def needles(subject: str) -> tuple[str, ...]:
+    """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too);
+    empty for subjects no fixed string finds."""
+    if subject.startswith(_UNGREPPABLE):
+        return ()
+    if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT):
+        return third_party().needles(subject)  # the components' and SDKs' names
+    first = needle(subject)
+    return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)
+
+
+def needle(subject: str) -> str:
+    """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
+    if subject.startswith(("host:", "web-view-host:", "plugin-page:")):
+        return subject.split(":", 1)[1]
+    if subject.startswith("<") and subject.endswith(">"):
+        return subject[1:-1]
+    if "[" in subject:  # button[open-type=share] → share; video[ad-unit-id] → ad-unit-id
+        return subject.split("[", 1)[1].rstrip("]").split("=", 1)[-1]
+    if subject.startswith("wx.authorize:"):
+        return subject.split(":", 1)[1]
+    if subject.startswith("app.json:"):
+        return subject.split(":")[-1]
+    owner, _, member = subject.split(":", 1)[0].rpartition(".")
+    factories = {"RecorderManager": "getRecorderManager", "MapContext": "createMapContext"}
+    if owner in factories:
+        return factories[owner]
+    return member or subject
+
+
+def present_in(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, TreeEntry], project: Project,
+               files: Callable[[str], bool], subjects: set[str]) -> set[str]:
+    """Subjects present in the files of the project at revision ``head`` (whose tree is ``tree``) that
+    ``files(path)`` accepts (e.g. the unchanged ones).
+
+    ``git grep -o`` says which files may hold which subject; the parser confirms, a few files at a time,
+    and stops for a subject as soon as one file confirms it — so the cost follows the change, not the
+    size of the app.
+    """
+    wanted: dict[str, set[str]] = {}
+    for subject in subjects:
+        for name in needles(subject):
+            wanted.setdefault(name, set()).add(subject)
+    hits = repo.grep_needles(head, wanted, [project.root] if project.root else [])
+    candidates: dict[str, list[str]] = {}  # subject -> files that may hold it
+    for path in sorted(hits):
+        if files(path):
+            for name in hits[path]:
+                for subject in wanted.get(name, ()):
+                    candidates.setdefault(subject, []).append(path)
+    confirmed: set[str] = set()
+    parsed: set[str] = set()
+    while True:
+        batch: list[str] = []
+        for subject, paths in candidates.items():
+            if subject in confirmed:
+                continue
+            while paths and paths[0] in parsed:
+                paths.pop(0)
+            if paths:
+                batch.append(paths.pop(0))
+        if not batch:
+            return confirmed
+        batch = sorted(set(batch))
+        parsed.update(batch)
+        facts = store.facts([(p, tree[p].blob) for p in batch], tree)
+        confirmed |= {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects and is_known(f)}

@@ -1,0 +1,209 @@
+"""Facts of file versions, keyed by git blob id: an unchanged file is parsed once for both sides.
+
+Also follows project wrappers one level: a call to ``uploadImage()`` imported from ``../../utils/api``,
+to ``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the
+App object holds) counts as the catalog subjects that wrapper calls, at the call's line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
+from mp_precheck.facts.cache import FactCache
+from mp_precheck.facts.extract import extract, reader_kind
+from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.jsfacts import GET_APP
+from mp_precheck.readers.textcodec import UndecodableFile, decode
+
+_MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx", ".vue", ".wpy")
+
+
+class FactStore:
+    """Reads blobs in batches from ``repo`` and caches their facts by (blob id, reader kind and file name),
+    in memory and, with ``disk``, in an on-disk :class:`FactCache`. ``progress(done, total)`` hears of
+    every blob read and parsed (totals grow as the run asks for more files)."""
+
+    def __init__(self, repo: GitRepo, disk: FactCache | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        self.repo = repo
+        self.disk = disk
+        self._cache: dict[tuple[str, str], FileFacts] = {}
+        self.blobs_parsed = 0
+        self._progress = progress
+        self._done = 0
+        self._total = 0
+
+    def text(self, blob: str) -> str | None:
+        """Decoded text of a blob, or None when it is missing or not text."""
+        data = self.repo.read_blobs([blob]).get(blob)
+        if data is None:
+            return None
+        try:
+            return decode(data).text
+        except UndecodableFile:
+            return None
+
+    def raw_facts(self, files: Iterable[tuple[str, str]]) -> dict[str, FileFacts]:
+        """Facts of (path, blob) pairs, without wrapper following."""
+        pending: dict[str, list[tuple[str, str]]] = {}
+        result: dict[str, FileFacts] = {}
+        for path, blob in files:
+            kind = reader_kind(path)
+            if kind is None:
+                continue
+            # What a reader extracts depends on the file name too (.ts vs .tsx, app.js vs a page).
+            kind = f"{kind}/{posixpath.basename(path).lower()}"
+            cached = self._cache.get((blob, kind))
+            if cached is not None:
+                result[path] = cached
+            else:
+                pending.setdefault(blob, []).append((path, kind))
+        if pending and self.disk is not None:
+            stored = self.disk.get_many(FactCache.key(blob, kind) for blob, users in pending.items()
+                                        for _path, kind in users)
+            for blob in list(pending):
+                users = pending[blob]
+                if all(FactCache.key(blob, kind) in stored for _path, kind in users):
+                    for path, kind in users:
+                        facts = stored[FactCache.key(blob, kind)]
+                        self._cache[(blob, kind)] = facts
+                        result[path] = facts
+                    del pending[blob]
+        if pending:
+            self._total += sum(len(users) for users in pending.values())
+            self._tick(0)
+            contents = self.repo.read_blobs(pending)
+            fresh: dict[str, FileFacts] = {}
+            for blob, users in pending.items():
+                data = contents.get(blob)
+                for path, kind in users:
+                    if data is None:
+                        facts = FileFacts(error="not read: blob missing from the repository (a shallow or "
+                                                "partial clone?)")
+                    elif (blob, kind) in self._cache:
+                        facts = self._cache[(blob, kind)]
+                    else:
+                        facts = extract(path, data)
+                        self.blobs_parsed += 1
+                        self._cache[(blob, kind)] = facts
+                        fresh[FactCache.key(blob, kind)] = facts
+                    result[path] = facts
+                    self._tick(1)
+            if self.disk is not None:
+                self.disk.put_many(fresh)
+        return result
+
+    def _tick(self, done: int) -> None:
+        self._done += done
+        if self._progress is not None:
+            self._progress(self._done, self._total)
+
+    def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
+        """Facts of (path, blob) pairs in the revision whose tree is ``tree``, with calls of project wrappers
+        (imported or required functions, object and class methods, members of the App object read
+        through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A thin
+        wrapper that calls no API itself but a wrapper of another file counts that one's subjects (two
+        levels in all)."""
+        direct = self.raw_facts(files)
+        modules: dict[str, FileFacts] = {}
+        first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
+                 for path, facts in direct.items()}
+        level1 = self._targets(first, modules, tree)
+        # Second level: the wrappers' own calls of other files' wrappers, inside their bodies.
+        inner = {f"{where}#{name}": [(where, spec, n, export.first_line)
+                                     for spec, n, line in modules[where].imported_calls
+                                     if export.first_line <= line <= export.last_line]
+                 for found in level1.values() for _line, where, name, export in found if not export.subjects}
+        level2 = self._targets(inner, modules, tree)
+        out: dict[str, FileFacts] = {}
+        for path, facts in direct.items():
+            extra: list[Fact] = []
+            for line, where, name, export in level1.get(path, []):
+                subjects = set(export.subjects) | {s for _l, _w, _n, e in level2.get(f"{where}#{name}", [])
+                                                   for s in e.subjects}
+                extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
+            out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
+        return out
+
+    def _targets(self, calls: Mapping[str, list[tuple[str, str, str, int]]], modules: dict[str, FileFacts],
+                 tree: Mapping[str, TreeEntry]) -> dict[str, list[tuple[int, str, str, Export]]]:
+        """For each key, the wrappers its (importer, specifier, name, line) calls reach: (line, module, name,
+        export). Loads the modules it needs into ``modules`` (one batch, and one more for App members)."""
+        resolved = [(key, self._module(importer, spec, tree), spec, name, line)
+                    for key, found in calls.items() for importer, spec, name, line in found]
+        wanted = {m: tree[m].blob for _k, m, _s, _n, _l in resolved if m is not None and m not in modules}
+        if wanted:
+            modules.update(self.raw_facts(wanted.items()))
+        held = {(app, n.split(".", 1)[0]): resolve_module(app, modules[app].app_members[n.split(".", 1)[0]], tree)
+                for _k, app, spec, n, _l in resolved if spec == GET_APP and app in modules and "." in n
+                and n.split(".", 1)[0] in modules[app].app_members}
+        more = {m: tree[m].blob for m in held.values() if m is not None and m not in modules}
+        if more:
+            modules.update(self.raw_facts(more.items()))
+        out: dict[str, list[tuple[int, str, str, Export]]] = {}
+        for key, module, spec, name, line in resolved:
+            if module is None or module not in modules:
+                continue
+            target, where, as_name = modules[module].exports.get(name), module, name
+            if target is None and spec == GET_APP and "." in name:
+                member, _, method = name.partition(".")
+                held_module = held.get((module, member))
+                if held_module is not None and held_module in modules:
+                    target, where, as_name = modules[held_module].exports.get(method), held_module, method
+            if target is not None:
+                out.setdefault(key, []).append((line, where, as_name, target))
+        return out
+
+    @staticmethod
+    def _module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
+        return app_file(importer, tree) if spec == GET_APP else resolve_module(importer, spec, tree)
+
+
+_APP_NAMES = ("app.js", "app.ts", "app.wpy", "app.mpx", "App.vue", "app.vue")
+
+
+def app_file(importer: str, tree: Mapping[str, TreeEntry]) -> str | None:
+    """The app entry file (``app.js``…) that ``getApp()`` in ``importer`` returns: the nearest one in the
+    importer's folder or a folder above it."""
+    folder = posixpath.dirname(importer)
+    while True:
+        for name in _APP_NAMES:
+            candidate = posixpath.join(folder, name) if folder else name
+            if candidate in tree and not tree[candidate].is_symlink:
+                return candidate
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+
+
+def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
+    """The tree path a project import ``spec`` in file ``importer`` names, or None.
+
+    Relative specifiers resolve from the importer's folder; root-absolute ones (``/utils/http``, the
+    Mini Program root) and the ``@/`` / ``~/`` aliases from the importer's folder or one above it, then
+    its ``src/`` — the first folder where the module exists wins. Extensions and ``index`` files are tried.
+    """
+    if spec.startswith("."):
+        bases = [posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))]
+    elif spec.startswith(("@/", "~/", "/")):
+        rest = spec.split("/", 1)[1]
+        bases, folder = [], posixpath.dirname(importer)
+        while True:
+            bases += [posixpath.join(folder, rest), posixpath.join(folder, "src", rest)] if folder else \
+                [rest, posixpath.join("src", rest)]
+            if not folder:
+                break
+            folder = posixpath.dirname(folder)
+    else:
+        return None
+    for base in bases:
+        if base.startswith(".."):
+            continue
+        for suffix in _MODULE_SUFFIXES:
+            candidate = base + suffix
+            if candidate in tree and not tree[candidate].is_symlink:
+                return candidate
+    return None

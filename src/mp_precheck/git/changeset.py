@@ -1,0 +1,179 @@
+"""What changed between two commits, file by file, as git sees it.
+
+Statuses and blob ids come from ``git diff --raw -z`` (exact for any path, spaces, quotes and Chinese
+included); the added line numbers of each file come from the unified diff, parsed with unidiff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from unidiff import PatchSet  # type: ignore[attr-defined]
+from unidiff.errors import UnidiffParseError
+
+from mp_precheck.git.repo import GitRepo
+
+Status = Literal["added", "modified", "deleted", "renamed", "copied", "type_changed"]
+
+_STATUS: dict[str, Status] = {
+    "A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "copied", "T": "type_changed",
+}
+_NULL_SHA = "0" * 40
+
+
+class EveryLine(frozenset[int]):
+    """The added lines of a new file: every line. Saves parsing the diff of a whole new file (a release
+    range or an initial import adds hundreds of thousands of lines)."""
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, int) and item >= 1
+
+    def __repr__(self) -> str:
+        return "EveryLine()"
+
+
+EVERY_LINE = EveryLine()
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One changed file. ``old_*`` is None for an added file, ``new_*`` None for a deleted one.
+
+    ``added_lines`` holds 1-based line numbers in the new version that the diff adds.
+    """
+
+    status: Status
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+    old_mode: str | None
+    new_mode: str | None
+    binary: bool = False
+    added_lines: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def path(self) -> str:
+        """The path to show: the new one, or the old one for a deletion."""
+        return self.new_path or self.old_path or ""
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """The change from ``base`` to ``head`` (full commit ids)."""
+
+    base: str
+    head: str
+    files: tuple[FileChange, ...]
+
+    def by_new_path(self) -> dict[str, FileChange]:
+        return {f.new_path: f for f in self.files if f.new_path is not None}
+
+    def by_old_path(self) -> dict[str, FileChange]:
+        return {f.old_path: f for f in self.files if f.old_path is not None}
+
+
+def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
+    """Compare commits ``base`` and ``head`` (already resolved) with rename detection.
+
+    Raises:
+        UserError: git failed.
+    """
+    raw = repo.run("diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", base, head)
+    changes = list(_parse_raw(raw))
+    # The patch of changed files only (--diff-filter=a leaves additions out: all their lines are new).
+    patch = repo.run("diff", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
+                     "--diff-filter=a", "--src-prefix=a/", "--dst-prefix=b/", base, head)
+    added, _ = _added_lines(patch.decode("utf-8", "surrogateescape"))
+    binary = _binary_paths(repo.run("diff", "--numstat", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head))
+    files = []
+    for change in changes:
+        key = change.new_path or change.old_path or ""
+        files.append(FileChange(
+            status=change.status, old_path=change.old_path, new_path=change.new_path,
+            old_blob=change.old_blob, new_blob=change.new_blob, old_mode=change.old_mode,
+            new_mode=change.new_mode, binary=key in binary,
+            added_lines=EVERY_LINE if change.status == "added" else frozenset(added.get(key, ())),
+        ))
+    return ChangeSet(base=base, head=head, files=tuple(files))
+
+
+def _binary_paths(numstat: bytes) -> set[str]:
+    """Paths git counts as binary (``-\t-`` in ``--numstat -z``; a rename carries two paths after it)."""
+    tokens = numstat.split(b"\0")
+    out: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token:
+            i += 1
+            continue
+        counts = token.split(b"\t")
+        if len(counts) >= 3 and counts[2]:
+            path, i = counts[2], i + 1
+        else:  # rename/copy: "added\tdeleted\t" then old and new path
+            path, i = tokens[i + 2], i + 3
+        if counts[0] == b"-" and counts[1] == b"-":
+            out.add(path.decode("utf-8", "surrogateescape"))
+    return out
+
+
+def _parse_raw(raw: bytes) -> list[FileChange]:
+    tokens = raw.split(b"\0")
+    out: list[FileChange] = []
+    i = 0
+    while i < len(tokens):
+        meta = tokens[i].decode()
+        if not meta.startswith(":"):
+            i += 1
+            continue
+        old_mode, new_mode, old_blob, new_blob, code = meta[1:].split()
+        status = _STATUS.get(code[0], "modified")
+        first = tokens[i + 1].decode("utf-8", "surrogateescape")
+        old_path: str | None
+        new_path: str | None
+        if status in ("renamed", "copied"):
+            old_path, new_path = first, tokens[i + 2].decode("utf-8", "surrogateescape")
+            i += 3
+        else:
+            old_path = None if status == "added" else first
+            new_path = None if status == "deleted" else first
+            i += 2
+        out.append(FileChange(
+            status=status, old_path=old_path, new_path=new_path,
+            old_blob=None if old_blob == _NULL_SHA else old_blob,
+            new_blob=None if new_blob == _NULL_SHA else new_blob,
+            old_mode=None if old_mode == "000000" else old_mode,
+            new_mode=None if new_mode == "000000" else new_mode,
+        ))
+    return out
+
+
+def _added_lines(patch_text: str) -> tuple[dict[str, list[int]], set[str]]:
+    added: dict[str, list[int]] = {}
+    binary: set[str] = set()
+    try:
+        patches = list(PatchSet(patch_text))
+    except (UnidiffParseError, ValueError, IndexError):
+        # A diff unidiff cannot read (it should not happen with git's own output) loses only the added
+        # line numbers: findings then point at the first occurrence in the file.
+        return added, binary
+    for patched in patches:
+        path = _strip_prefix(patched.target_file if not patched.is_removed_file else patched.source_file)
+        if patched.is_binary_file:
+            binary.add(path)
+        lines = added.setdefault(path, [])
+        for hunk in patched:
+            lines.extend(line.target_line_no for line in hunk if line.is_added and line.target_line_no)
+    return added, binary
+
+
+def _strip_prefix(name: str) -> str:
+    if name.startswith('"') and name.endswith('"'):
+        name = name[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape").encode(
+            "latin-1", "backslashreplace").decode("utf-8", "replace")
+    for prefix in ("a/", "b/"):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name

@@ -1,0 +1,252 @@
+"""Read-only access to a git repository through the ``git`` command.
+
+Everything the analysis reads comes from git objects at a revision, never from the working tree, so
+what is checked out (a merge commit, a dirty tree) cannot change the answer. Nothing here executes
+code from the repository: only plumbing commands with hooks and external diff drivers disabled.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mp_precheck.core.errors import NotAGitRepository, UnknownRevision, UserError
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+# Config that keeps git from running anything the repository could configure (external diff
+# drivers, textconv filters, fsmonitor hooks) and keeps paths unquoted UTF-8.
+_SAFE_CONFIG = (
+    "-c", "core.quotepath=off",
+    "-c", "diff.external=",
+    "-c", "core.fsmonitor=false",
+    "-c", "diff.renames=true",
+    "-c", "color.ui=false",
+)
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One file of a tree: ``path`` (repository-relative, ``/``-separated), git ``mode`` and ``blob`` id."""
+
+    path: str
+    mode: str
+    blob: str
+    size: int
+
+    @property
+    def is_symlink(self) -> bool:
+        return self.mode == "120000"
+
+    @property
+    def is_submodule(self) -> bool:
+        return self.mode == "160000"
+
+
+class GitRepo:
+    """A repository on disk, addressed by its top-level folder.
+
+    Raises:
+        NotAGitRepository: ``path`` is not inside a git work tree or git directory.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        # Answers that cannot change while one analysis runs (one instance serves one run).
+        self._resolved: dict[str, str] = {}
+        self._merge_bases: dict[tuple[str, str], str | None] = {}
+        self._files: dict[tuple[str, str], bytes | None] = {}
+        if not self.path.exists():
+            raise NotAGitRepository(f"{self.path}: no such folder")
+        proc = self._run_raw("rev-parse", "--git-dir")
+        if proc.returncode != 0:
+            raise NotAGitRepository(f"{self.path} is not a git repository (git rev-parse --git-dir failed)")
+
+    # -- plumbing -----------------------------------------------------------------------------------
+    def _run_raw(self, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
+        env.pop("GIT_DIR", None)
+        env.pop("GIT_WORK_TREE", None)
+        try:
+            return subprocess.run(
+                ["git", *_SAFE_CONFIG, *args],
+                cwd=self.path,
+                input=stdin,
+                capture_output=True,
+                env=env,
+                check=False,
+            )
+        except FileNotFoundError as exc:
+            raise UserError("git is not installed or not on PATH") from exc
+
+    def run(self, *args: str, stdin: bytes | None = None) -> bytes:
+        """Run ``git args`` and return stdout; raise :class:`UserError` with git's own message on failure."""
+        proc = self._run_raw(*args, stdin=stdin)
+        if proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UserError(f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(proc.returncode)}")
+        return proc.stdout
+
+    # -- revisions ----------------------------------------------------------------------------------
+    def resolve(self, rev: str) -> str:
+        """Full commit id of ``rev``.
+
+        Raises:
+            UnknownRevision: git does not know ``rev`` or it names no commit.
+        """
+        if rev in self._resolved:
+            return self._resolved[rev]
+        if rev.startswith("-"):
+            raise UnknownRevision(f"unknown revision {rev!r}")
+        proc = self._run_raw("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        if proc.returncode != 0:
+            if self.is_shallow():
+                hint = " (a shallow clone? fetch more history, e.g. actions/checkout with fetch-depth: 0)"
+            else:
+                close = self._similar_refs(rev)
+                hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+            raise UnknownRevision(f"unknown revision {rev!r}{hint}")
+        self._resolved[rev] = proc.stdout.decode().strip()
+        return self._resolved[rev]
+
+    def _similar_refs(self, rev: str) -> list[str]:
+        """Up to two branch or tag names close to ``rev`` (``origin/main`` → ``main`` in a clone with no remote)."""
+        proc = self._run_raw("for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags")
+        names = [n for n in proc.stdout.decode("utf-8", "replace").split() if n]
+        tail = rev.rsplit("/", 1)[-1]
+        exact = [n for n in names if n == tail or n.endswith("/" + tail)]
+        return (exact or difflib.get_close_matches(rev, names, n=2, cutoff=0.6))[:2]
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        """The best common ancestor of commits ``a`` and ``b``, or None when they share no history."""
+        if (a, b) not in self._merge_bases:
+            proc = self._run_raw("merge-base", a, b)
+            self._merge_bases[(a, b)] = (proc.stdout.decode().strip() or None) if proc.returncode == 0 else None
+        return self._merge_bases[(a, b)]
+
+    def is_shallow(self) -> bool:
+        proc = self._run_raw("rev-parse", "--is-shallow-repository")
+        return proc.stdout.decode().strip() == "true"
+
+    def default_branch(self) -> str | None:
+        """The remote's default branch (``origin/HEAD``), else ``main`` or ``master`` if present."""
+        proc = self._run_raw("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD")
+        if proc.returncode == 0:
+            return proc.stdout.decode().strip().removeprefix("refs/remotes/")
+        for name in ("origin/main", "origin/master", "main", "master"):
+            if self._run_raw("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}").returncode == 0:
+                return name
+        return None
+
+    # -- trees and blobs ----------------------------------------------------------------------------
+    def ls_tree(self, rev: str) -> list[TreeEntry]:
+        """Every file of ``rev``'s tree, recursively, with sizes (submodules have size 0)."""
+        return _parse_tree(self.run("ls-tree", "-r", "-z", "-l", "--full-tree", rev))
+
+    def read_blobs(self, blobs: Iterable[str]) -> dict[str, bytes]:
+        """Contents of the given blob ids, read in one ``git cat-file --batch`` call; missing ids are left out."""
+        wanted = list(dict.fromkeys(blobs))
+        if not wanted:
+            return {}
+        out = self.run("cat-file", "--batch", stdin=("\n".join(wanted) + "\n").encode())
+        return dict(_parse_batch(out))
+
+    def read_files(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], bytes | None]:
+        """Bytes of each (revision, path) — None where the file does not exist — in one ``cat-file`` call."""
+        items = [w for w in dict.fromkeys(wanted) if w not in self._files]
+        # `rev:path` names an object directly; paths git would read as relative ("./x") go through ls-tree.
+        simple = [(rev, path) for rev, path in items
+                  if "\n" not in path and not path.startswith(("./", "../", "/"))]
+        if simple:
+            names = [f"{rev}:{path}" for rev, path in simple]
+            found = self.read_blobs_by_name(names)
+            for (rev, path), name in zip(simple, names, strict=True):
+                self._files[(rev, path)] = found.get(name)
+        for rev, path in items:
+            if (rev, path) not in self._files:
+                self._files[(rev, path)] = self._read_file_by_tree(rev, path)
+        return {w: self._files[w] for w in wanted}
+
+    def read_blobs_by_name(self, names: list[str]) -> dict[str, bytes]:
+        """Contents of objects named like ``rev:path`` (blobs only; missing or non-blob names left out)."""
+        out = self.run("cat-file", "--batch", stdin=("\n".join(names) + "\n").encode())
+        found: dict[str, bytes] = {}
+        pos = 0
+        for name in names:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].decode("utf-8", "replace").split()
+            pos = end + 1
+            if len(header) == 3 and header[1] in ("blob", "tree", "commit", "tag"):
+                size = int(header[2])
+                if header[1] == "blob":
+                    found[name] = out[pos:pos + size]
+                pos += size + 1
+        return found
+
+    def read_file(self, rev: str, path: str) -> bytes | None:
+        """Bytes of ``path`` in commit ``rev``, or None when the file does not exist there."""
+        return self.read_files([(rev, path)])[(rev, path)]
+
+    def _read_file_by_tree(self, rev: str, path: str) -> bytes | None:
+        entries = [e for e in self.ls_tree_paths(rev, [path]) if e.path == path and not e.is_submodule]
+        if not entries:
+            return None
+        return self.read_blobs([entries[0].blob]).get(entries[0].blob)
+
+    def ls_tree_paths(self, rev: str, paths: list[str]) -> list[TreeEntry]:
+        """Tree entries of ``rev`` for exactly these ``paths`` (literal pathspecs)."""
+        out = self.run("ls-tree", "-z", "-l", "--full-tree", rev, "--", *[f":(literal){p}" for p in paths])
+        return _parse_tree(out)
+
+    def grep_needles(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> dict[str, set[str]]:
+        """For each file of ``rev`` containing any of ``needles`` (fixed strings), which needles it holds.
+
+        A prefilter only (``git grep -o``): the caller confirms with a parser. Binary files are skipped.
+        """
+        needle_list = sorted(set(needles))
+        if not needle_list:
+            return {}
+        args = ["grep", "-o", "-z", "-I", "-F", "--full-name"]
+        for needle in needle_list:
+            args += ["-e", needle]
+        args += [rev, "--", *paths]
+        proc = self._run_raw(*args)
+        if proc.returncode not in (0, 1):
+            raise UserError(f"git grep failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
+        prefix = f"{rev}:".encode()
+        found: dict[str, set[str]] = {}
+        for line in proc.stdout.split(b"\n"):
+            name, sep, match = line.partition(b"\0")
+            if sep:
+                path = name.removeprefix(prefix).decode("utf-8", "surrogateescape")
+                found.setdefault(path, set()).add(match.decode("utf-8", "surrogateescape"))
+        return found
+
+
+def _parse_tree(out: bytes) -> list[TreeEntry]:
+    entries = []
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition(b"\t")
+        mode, _kind, blob, size = meta.decode().split(maxsplit=3)
+        entries.append(TreeEntry(path.decode("utf-8", "surrogateescape"), mode, blob,
+                                 int(size) if size.strip().isdigit() else 0))
+    return entries
+
+
+def _parse_batch(out: bytes) -> Iterator[tuple[str, bytes]]:
+    pos = 0
+    while pos < len(out):
+        end = out.index(b"\n", pos)
+        header = out[pos:end].decode().split()
+        pos = end + 1
+        if len(header) == 2 and header[1] == "missing":
+            continue
+        sha, _kind, size = header[0], header[1], int(header[2])
+        yield sha, out[pos:pos + size]
+        pos += size + 1

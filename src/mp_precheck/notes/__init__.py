@@ -1,0 +1,1 @@
+"""Notes: the submission notes for 提交审核 and the release section, drafted from commits and findings."""

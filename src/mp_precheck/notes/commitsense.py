@@ -1,0 +1,129 @@
+"""What a commit subject tells a WeChat reviewer: its section from a gitmoji, an emoji or a Chinese verb,
+and whether it is a line the reviewer cannot see at all.
+
+The reviewer of 提交审核 sees the version notes beside a running Mini Program. A line belongs there when
+it describes something the WeChat build shows; housekeeping (a deleted folder, a rename, a refactor,
+formatting, debugging), a change for another platform (a uni-app H5 or App fix, an Alipay adaptation, a
+Taro React Native change) and tooling are left out. Subjects too vague to name anything (细节优化, 部分流程,
+修改了几个已知的bug) are kept but marked, so the notes fold them into one honest line.
+
+Gitmoji follow https://gitmoji.dev; shortcodes (``:sparkles:``) are turned into emoji with the ``emoji``
+library, so ``:sparkles:`` and ✨ mean the same and neither reaches the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import emoji
+
+if TYPE_CHECKING:
+    from mp_precheck.notes.changelog import Section
+
+# gitmoji.dev, by what the reviewer of a Mini Program sees of it.
+_GITMOJI: dict[str, Section] = {
+    **dict.fromkeys("✨🎉", "added"),
+    **dict.fromkeys(("🐛", "🚑", "🩹", "🔒", "✏", "🥅", "👽"),
+                    "fixed"),
+    **dict.fromkeys(("⚡", "💄", "♿", "🚸", "💫", "📱", "🌐", "💬", "🛂", "🦺", "✈", "🦖", "👔", "🚩",
+                     "💥", "🍱"), "improved"),
+    **dict.fromkeys(("♻", "🎨", "🔥", "🚚", "🏷", "📝", "🔖", "🚨", "🚧", "💚", "✅", "👷", "⬆", "⬇", "📌", "➕",
+                     "➖", "🔧", "🔨", "⏪", "🔀", "📦", "🙈", "📸", "⚗", "🔍", "🔎", "💡", "🍻", "🗃", "🔊", "🔇",
+                     "👥", "🏗", "🤡", "🥚", "🗑", "⚰", "🧪", "🧑‍💻", "💸", "🧵", "📄", "🔐", "🌱", "🧐", "🩺",
+                     "🧱", "💩", "📈", "🔗"), "skip"),
+}
+
+# Chinese verbs by section, as commit subjects use them (anywhere in the subject, the earliest wins).
+ADDED_VERBS = ("新增", "增加", "添加", "支持", "新功能", "上线", "接入", "加入", "引入")
+IMPROVED_VERBS = ("优化", "调整", "改为", "改成", "改进", "完善", "美化", "提升", "更新", "兼容", "修改", "升级",
+                  "改版")
+FIXED_VERBS = ("修复", "修正", "解决", "修bug", "修改bug", "fix")
+# Words that make a subject a fix wherever they stand (…定位bug…, 闪退).
+_FIX_WORDS = re.compile(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)", re.IGNORECASE)
+
+# Work the running Mini Program does not show (refactors, renames, deleted folders, tooling, debugging).
+_HOUSEKEEPING = re.compile(
+    r"重构|代码(?:整理|格式|规范|清理|优化|调整|结构)|整理代码|格式化|文件夹|目录(?:结构|调整|改名|重命名|移动|整理)|"
+    r"(?:删除|移动|调整|改名|重命名).{0,12}?目录|文件(?:调整|改名|重命名|移动|整理)|"
+    r"改名|重命名|注释|eslint|prettier|stylelint|lint|typescript|类型(?:定义|声明)|tsconfig|\.gitignore|readme|"
+    r"依赖|版本号|调试|debug|console|日志|工作区|vs ?code|脚手架|构建|打包|编译|(?<![a-z])ci(?![a-z])|"
+    r"单元测试|测试用例|"
+    r"(?:函数|方法|组件化|工具类|封装|抽取|抽离|提取|拆分)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
+    r"意外提交|误提交|删除(?:了)?(?:旧|无用|多余|一些|部分)?.{0,12}?(?:文件|页面|代码|目录|文件夹)",
+    re.IGNORECASE)
+
+# Names of the platforms a uni-app, Taro or mpx app also builds for; a subject naming only them changes
+# nothing the WeChat build shows.
+_OTHER_PLATFORM = re.compile(
+    r"支付宝|百度|头条|抖音|字节|快手|飞书|钉钉|QQ小程序|京东小程序|快应用|鸿蒙|harmony|"
+    r"(?<![A-Za-z])(?:H5|h5|APP|App|app|RN|Android|android|安卓|web|Web|PC|pc)(?:端|版|平台)|"
+    r"(?<![A-Za-z])(?:H5|APP|RN|React Native|react-native|alipay|Alipay|swan|tt|nvue)(?![A-Za-z])")
+_WECHAT = re.compile(r"微信|weixin|wechat|weapp|mp-weixin|小程序端|web-?view|内嵌", re.IGNORECASE)
+
+# Words that name nothing a reviewer could look for; a subject made only of them (and verbs) is vague.
+_VAGUE_WORDS = ("已知的", "已知", "若干", "一些", "部分", "部份", "几个", "几处", "多个", "多处", "细节", "小问题",
+                "问题", "bugs", "bug", "流程", "功能", "逻辑", "代码", "页面", "样式", "体验", "内容", "显示",
+                "处理", "判断", "参数", "文件", "数据", "交互", "其他", "其它", "一下", "相关", "等", "小", "的",
+                "了", "和", "及", "点", "些", "处", "项", "方面", "整体")
+_VAGUE_VERBS = (*FIXED_VERBS, *IMPROVED_VERBS, *ADDED_VERBS, "修改", "更改", "改动", "处理")
+
+
+def leading_gitmoji(text: str) -> tuple[Section | None, str]:
+    """The section of a leading gitmoji or emoji (``:bug:``, 🐛) and the text without any emoji or
+    shortcode; (None, text without emoji) when the subject does not start with one."""
+    converted = emoji.emojize(text, language="alias")
+    found = emoji.emoji_list(converted)
+    section: Section | None = None
+    if found and not converted[: found[0]["match_start"]].strip():
+        section = _GITMOJI.get(found[0]["emoji"].replace("\ufe0f", ""))
+    stripped = emoji.replace_emoji(converted, "")
+    stripped = re.sub(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", "", stripped)  # shortcodes no library knows
+    return section, " ".join(stripped.split())
+
+
+def verb_section(text: str) -> Section | None:
+    """The section a Chinese subject's own words give: a fix word anywhere (bug, 报错, 闪退), else the
+    earliest verb of :data:`ADDED_VERBS`, :data:`IMPROVED_VERBS` or :data:`FIXED_VERBS`; None without one."""
+    lowered = text.lower()
+    positions: list[tuple[int, Section]] = []
+    groups: tuple[tuple[tuple[str, ...], Section], ...] = (
+        (FIXED_VERBS, "fixed"), (ADDED_VERBS, "added"), (IMPROVED_VERBS, "improved"))
+    for verbs, section in groups:
+        for verb in verbs:
+            at = lowered.find(verb)
+            if at != -1:
+                positions.append((at, section))
+    if _FIX_WORDS.search(text) or ("问题" in text and lowered.startswith(("修改", "处理", "解决", "修复"))):
+        return "fixed"  # "修改子表单回显问题" fixes a problem
+    return min(positions)[1] if positions else None
+
+
+def leading_verb_section(text: str) -> Section | None:
+    """The section of a Chinese verb the subject starts with (``优化小程序登录`` → improved)."""
+    groups: tuple[tuple[tuple[str, ...], Section], ...] = (
+        (FIXED_VERBS, "fixed"), (ADDED_VERBS, "added"), (IMPROVED_VERBS, "improved"))
+    for verbs, section in groups:
+        if text.lower().startswith(verbs):
+            return section
+    return None
+
+
+def is_housekeeping(text: str) -> bool:
+    """Whether the subject describes work the running Mini Program does not show (a refactor, a rename,
+    a deleted folder, code comments, lint, types, debugging, build tooling)."""
+    return _HOUSEKEEPING.search(text) is not None
+
+
+def names_other_platform_only(text: str) -> bool:
+    """Whether the subject names another platform (H5, App, Alipay, React Native…) and not WeChat."""
+    return _OTHER_PLATFORM.search(text) is not None and _WECHAT.search(text) is None
+
+
+def is_vague(text: str) -> bool:
+    """Whether nothing is left of the subject once verbs and words that name nothing (部分, 细节, 已知,
+    问题, 流程…) are removed: ``细节优化``, ``部分流程``, ``修改了几个已知的bug``."""
+    rest = text.lower()
+    for word in sorted((*_VAGUE_VERBS, *_VAGUE_WORDS), key=len, reverse=True):
+        rest = rest.replace(word.lower(), " ")
+    return not re.search(r"[^\W\d_]", rest)

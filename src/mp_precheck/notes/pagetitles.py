@@ -1,0 +1,101 @@
+"""Pages by the names a reviewer knows them by, and code that never ships.
+
+A reviewer of 提交审核 knows a page by the title in its navigation bar (``navigationBarTitleText`` in the
+page's configuration: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html),
+not by its folder. A file belongs to a registered page (``pages`` and ``subpackages`` of app.json, uni-app's
+``pages.json``: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages)
+when it is the page's own file or lies in the page's folder. Code in a demo, example or mock folder, or in
+a page folder that no configuration registers, is not part of the shipped Mini Program.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from mp_precheck.readers.appdata import read_app_data
+
+_UNSHIPPED_FOLDER = re.compile(r"(?:^|/)(?:demos?|examples?|samples?|mocks?|__mocks__|mock-?data|tests?|__tests__|"
+                               r"test-?pages|playground|storybook)/", re.IGNORECASE)
+_PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",)}
+
+
+def source_roots(root: str) -> tuple[str, ...]:
+    """Folders page paths are relative to: the project root, and its ``src/`` (Taro, uni-app CLI)."""
+    return (root, posixpath.join(root, "src")) if root else ("", "src")
+
+
+def page_of(path: str, root: str, pages: Iterable[str]) -> str | None:
+    """The registered page (as app.json names it) file ``path`` belongs to, or None."""
+    stem = posixpath.splitext(path)[0]
+    registered = list(pages)
+    for base in source_roots(root):
+        rel = stem[len(base) + 1:] if base else stem
+        if base and not stem.startswith(base + "/"):
+            continue
+        if rel in registered:
+            return rel
+        owners = [p for p in registered if rel.startswith(posixpath.dirname(p) + "/") and posixpath.dirname(p)]
+        if owners:
+            return max(owners, key=lambda p: len(posixpath.dirname(p)))
+    return None
+
+
+def unshipped(path: str, root: str, pages: Iterable[str]) -> bool:
+    """Whether ``path`` is code the Mini Program does not ship: not in a registered page, and in a demo,
+    example, mock or test folder, or in a ``pages/`` folder no configuration registers."""
+    registered = list(pages)
+    if not registered or page_of(path, root, registered) is not None:
+        return False
+    rel = path[len(root) + 1:] if root and path.startswith(root + "/") else path
+    return _UNSHIPPED_FOLDER.search(rel) is not None or "pages/" in posixpath.dirname(rel) + "/"
+
+
+def page_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
+    """The ``navigationBarTitleText`` of registered ``page``, or None when its configuration sets none.
+    uni-app keeps it in ``pages.json`` (``style``); the others in the page's own configuration file."""
+    if framework == "uni-app":
+        for base in source_roots(root):
+            text = read_text(posixpath.join(base, "pages.json"))
+            data = read_app_data("pages.json", text) if text is not None else None
+            if data is not None:
+                return _uni_title(data, page)
+        return None
+    for base in source_roots(root):
+        for suffix in _PAGE_CONFIG.get(framework, ()):
+            name = posixpath.join(base, page) + suffix
+            text = read_text(name)
+            data = read_app_data(name, text) if text is not None else None
+            if data is not None:
+                return _title(data)
+    return None
+
+
+def page_name(page: str) -> str:
+    """A page's short name when it sets no title: ``pages/cart/index`` → ``cart``."""
+    parts = page.split("/")
+    return parts[-2] if len(parts) > 1 and parts[-1] in ("index", "main", parts[-2]) else parts[-1]
+
+
+def _title(data: Any) -> str | None:
+    value = data.get("navigationBarTitleText") if isinstance(data, dict) else None
+    if value is None and isinstance(data, dict) and isinstance(data.get("window"), dict):
+        value = data["window"].get("navigationBarTitleText")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _uni_title(data: dict[str, Any], page: str) -> str | None:
+    entries: list[tuple[str, Any]] = [(str(p.get("path", "")), p) for p in data.get("pages") or []
+                                      if isinstance(p, dict)]
+    for key in ("subPackages", "subpackages"):
+        for package in data.get(key) or []:
+            if isinstance(package, dict):
+                prefix = str(package.get("root", "")).strip("/")
+                entries += [(f"{prefix}/{p.get('path', '')}", p) for p in package.get("pages") or []
+                            if isinstance(p, dict)]
+    for path, entry in entries:
+        if path == page:
+            return _title(entry.get("style"))
+    return None

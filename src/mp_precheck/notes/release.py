@@ -1,0 +1,280 @@
+"""A release: the range a tag covers, and the section mp-precheck keeps in its GitHub Release body.
+
+**Range.** A release tag (one matching the tag pattern, ``v*`` unless ``notes.tag_pattern`` says
+otherwise, fnmatch-style) covers the commits since the nearest earlier matching tag **in its history**
+(``git describe``'s notion of nearest; tags on the tag's own commit and, for a final version,
+pre-release tags such as ``v1.3.0-rc.1`` are passed over). The first tag covers the whole history (the
+analysis compares with the empty tree). When the previous tag by version is not in the tag's history (a
+maintenance branch), the range starts at the nearest one that is, and :attr:`ReleaseRange.notices` says
+so; when no earlier tag is in its history although earlier tags exist, the range is refused: a tag that
+is not a descendant of the previous release needs ``--base``. A shallow clone is refused with the fix
+(``git fetch --unshallow --tags``): its missing history would make the notes silently short.
+
+**Release body.** The notes live between ``<!-- mp-precheck:notes:start -->`` and
+``<!-- mp-precheck:notes:end -->``; text outside the pair is people's and is kept as it is. The notes
+themselves sit in a ```` ```text ```` fence (longer than any backtick run inside), so Markdown in an entry
+cannot change the page; the full list of changes and the review-risk report follow in ``<details>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from typing import Literal
+
+import jinja2
+
+from mp_precheck import __version__
+from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.errors import UserError
+from mp_precheck.core.messages import Messages
+from mp_precheck.core.report import Report
+from mp_precheck.core.resources import data_dir
+from mp_precheck.git.repo import EMPTY_TREE, GitRepo
+from mp_precheck.notes.changelog import Entry
+from mp_precheck.notes.submission import Notes
+from mp_precheck.outputs.escape import md_text
+from mp_precheck.outputs.markdown import Limits, render_markdown
+
+DEFAULT_TAG_PATTERN = "v*"
+NOTES_START = "<!-- mp-precheck:notes:start -->"
+NOTES_END = "<!-- mp-precheck:notes:end -->"
+RELEASE_BODY_LIMIT = 125_000  # GitHub answers 422 "body is too long (maximum is 125000 characters)"
+SHALLOW_FIX = ("run `git fetch --unshallow --tags` (GitHub Actions: actions/checkout with fetch-depth: 0; "
+               "GitLab CI: GIT_DEPTH: 0)")
+_PRERELEASE = re.compile(r"\d+\.\d+(?:\.\d+)?-[0-9A-Za-z][0-9A-Za-z.-]*$")
+Detail = Literal["full", "no_risks", "notes_only"]
+
+
+class ReleaseError(UserError):
+    """The release range cannot be determined: no such tag, a tag outside the pattern, a shallow clone,
+    a tag that is not a descendant of the previous release, or an empty range (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag and the commit it points at (annotated tags peeled)."""
+
+    name: str
+    commit: str
+
+
+@dataclass(frozen=True)
+class ReleaseRange:
+    """What a release covers: ``tag`` at commit ``head``, from ``base`` (the previous tag's commit, or
+    the empty tree for a first release); ``previous`` names the previous tag or the revision given, and
+    is None for a first release; ``notices`` are lines worth printing about how the range was chosen."""
+
+    tag: str
+    head: str
+    base: str
+    previous: str | None
+    notices: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> bool:
+        return self.base == EMPTY_TREE
+
+
+@dataclass(frozen=True)
+class ReleaseDraft:
+    """The drafted notes of a release: its range, the number of commits, every entry (the release body
+    lists them all), the :class:`~mp_precheck.notes.submission.Notes`, the rendered draft for the form (``text``)
+    and the 反馈内容 variant (``feedback``, at most 200 characters)."""
+
+    range: ReleaseRange
+    commits: int
+    entries: tuple[Entry, ...]
+    notes: Notes
+    text: str
+    feedback: str
+
+
+def tag_name(ref: str) -> str:
+    """``refs/tags/v1.3.0`` → ``v1.3.0``; a plain name is returned as it is."""
+    return ref.removeprefix("refs/tags/")
+
+
+def is_prerelease(tag: str) -> bool:
+    """Whether ``tag`` is a semver pre-release (``v1.3.0-rc.1``, ``2.0-beta``)."""
+    return _PRERELEASE.search(tag) is not None
+
+
+def list_tags(repo: GitRepo) -> list[Tag]:
+    """Every tag that points at a commit, in version order (``git for-each-ref --sort=version:refname``).
+
+    Raises:
+        UserError: git failed.
+    """
+    out = repo.run("for-each-ref", "--sort=version:refname",
+                   "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)",
+                   "refs/tags")
+    tags = []
+    for line in out.split(b"\n"):
+        fields = line.split(b"\0")
+        if len(fields) != 5:
+            continue
+        name, kind, sha, peeled_kind, peeled = (f.decode("utf-8", "surrogateescape") for f in fields)
+        commit = sha if kind == "commit" else peeled if peeled_kind == "commit" else None
+        if commit:
+            tags.append(Tag(name, commit))
+    return tags
+
+
+def find_range(repo: GitRepo, tag: str, pattern: str = DEFAULT_TAG_PATTERN) -> ReleaseRange:
+    """The range release ``tag`` covers (see the module docstring).
+
+    Raises:
+        ReleaseError: ``tag`` does not match ``pattern`` or does not exist, the clone is shallow, or
+            earlier tags exist but none is in the tag's history.
+    """
+    name = tag_name(tag)
+    if not fnmatchcase(name, pattern):
+        raise ReleaseError(f"tag {name} does not match the tag pattern {pattern!r}: set notes.tag_pattern in "
+                           ".mp-precheck.yml (or --tag-pattern) to match your release tags")
+    tags = list_tags(repo)
+    this = next((t for t in tags if t.name == name), None)
+    if this is None:
+        raise ReleaseError(_missing_tag(repo, name, [t.name for t in tags]))
+    if repo.is_shallow():
+        raise ReleaseError(f"the clone is shallow, so the tags before {name} and their history may be missing: "
+                           + SHALLOW_FIX)
+    merged = {line.decode("utf-8", "surrogateescape") for line in
+              repo.run("for-each-ref", "--merged", this.commit, "--format=%(refname:strip=2)", "refs/tags").split(b"\n")
+              if line}
+    final = not is_prerelease(name)
+    position = {t.name: i for i, t in enumerate(tags)}
+
+    def eligible(t: Tag) -> bool:
+        return t.name != name and t.commit != this.commit and fnmatchcase(t.name, pattern) \
+            and not (final and is_prerelease(t.name))
+
+    candidates = [t for t in tags if eligible(t) and t.name in merged]
+    earlier = [t for t in tags[: position[name]] if eligible(t)]
+    if not candidates:
+        if earlier:
+            raise ReleaseError(
+                f"{name} is not a descendant of {earlier[-1].name} (the previous {pattern} tag), and no earlier "
+                f"{pattern} tag is in its history: choose the range with --base (the action's base input)")
+        return ReleaseRange(name, this.commit, EMPTY_TREE, None)
+    previous = candidates[-1]
+    while True:  # the nearest in history: no other candidate between it and the tag
+        between = set(repo.run("rev-list", f"{previous.commit}..{this.commit}").decode().split())
+        nearer = [t for t in candidates if t.commit in between]
+        if not nearer:
+            break
+        previous = max(nearer, key=lambda t: position[t.name])
+    notices: tuple[str, ...] = ()
+    if earlier and earlier[-1] != previous and earlier[-1].name not in merged:
+        notices = (f"{earlier[-1].name} (the previous {pattern} tag by version) is not in {name}'s history (a "
+                   f"maintenance branch?): the notes cover {previous.name}…{name}",)
+    return ReleaseRange(name, this.commit, previous.commit, previous.name, notices)
+
+
+def tag_commit(repo: GitRepo, tag: str) -> str:
+    """The commit release ``tag`` points at.
+
+    Raises:
+        ReleaseError: there is no such tag (the line says which tags there are, or how to get them).
+    """
+    name = tag_name(tag)
+    tags = list_tags(repo)
+    this = next((t for t in tags if t.name == name), None)
+    if this is None:
+        raise ReleaseError(_missing_tag(repo, name, [t.name for t in tags]))
+    return this.commit
+
+
+def explicit_range(repo: GitRepo, tag: str, base: str) -> ReleaseRange:
+    """The range from revision ``base`` (``--base``, the action's base input) to release ``tag``.
+
+    Raises:
+        ReleaseError: the tag does not exist.
+        UnknownRevision: ``base`` does not exist.
+    """
+    return ReleaseRange(tag_name(tag), tag_commit(repo, tag), repo.resolve(base), base)
+
+
+def _missing_tag(repo: GitRepo, name: str, known: list[str]) -> str:
+    if repo.is_shallow():
+        return f"no tag {name} in the clone: it is shallow; " + SHALLOW_FIX
+    if not list_tags(repo):
+        return (f"no tag {name}: the repository has no tags (create and push it with `git tag {name}`, fetch "
+                "them with `git fetch --tags`, or describe a range with --base and --head)")
+    return f"no tag {name} (the latest tags: {', '.join(known[-5:])}); fetch tags with `git fetch --tags`"
+
+
+# ----------------------------------------------------------------------------------------- the body
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=False,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["md"] = md_text
+    return env
+
+
+def fence(text: str) -> str:
+    """A backtick fence longer than any backtick run in ``text`` (at least three)."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def render_release_section(draft: ReleaseDraft, report: Report, catalog: Catalog, language: str,
+                           link_base: str | None = None, detail: Detail = "full") -> str:
+    """The Markdown mp-precheck keeps in the release body (and writes to the job summary), without the
+    markers: heading, range, the draft in a ``text`` fence, the 反馈内容 variant, then (``detail``
+    permitting) every change with its pull request or commit, and the review-risk report."""
+    messages = Messages(language)
+    t = messages.t
+    rng = draft.range
+    range_line = t("release.first", tag=rng.tag, commits=draft.commits) if rng.first else \
+        t("release.range", previous=rng.previous, tag=rng.tag, commits=draft.commits)
+    sections = {"added": t("notes.added"), "improved": t("notes.improved"), "fixed": t("notes.fixed")}
+    entries = [{"section": sections[e.section], "text": e.text,
+                "source": e.source if e.source.startswith(("#", "!")) else e.source[:7]}
+               for e in draft.entries] if detail == "full" or detail == "no_risks" else []
+    risks = ""
+    if detail == "full" and report.active_findings:
+        comment = render_markdown(report, catalog, language, link_base=link_base, limits=Limits(chars=60_000),
+                                  full_report_where="`mp-precheck-report/report.json`")
+        risks = comment.split("\n", 1)[1].strip()  # the PR comment's hidden marker has no place here
+    text = _environment().get_template("release.md.j2").render(
+        t=t, heading=t("release.heading", tag=rng.tag), range_line=range_line,
+        notes=draft.text.rstrip("\n"), notes_fence=fence(draft.text), feedback=draft.feedback,
+        feedback_fence=fence(draft.feedback), entries=entries, risks=risks,
+        risk_count=len(report.active_findings), shortened=detail != "full",
+        footer=t("release.footer", version=__version__, catalog=catalog.date))
+    # nothing inside may pass for one of our markers on the next run
+    return text.replace("mp-precheck:notes:", "mp-precheck:notes\u200b:").strip() + "\n"
+
+
+def release_block(section: str) -> str:
+    """``section`` between the marker pair."""
+    return f"{NOTES_START}\n{section.rstrip()}\n{NOTES_END}"
+
+
+def merge_body(existing: str | None, block: str) -> str:
+    """The release body with ``block`` in place: replacing what is between the first end marker and the
+    last start marker before it, else appended after what people wrote (which is kept as it is)."""
+    if not existing or not existing.strip():
+        return block + "\n"
+    end = existing.find(NOTES_END)
+    start = existing.rfind(NOTES_START, 0, end) if end != -1 else -1
+    if start != -1:
+        return existing[:start] + block + existing[end + len(NOTES_END):]
+    return existing.rstrip() + "\n\n" + block + "\n"
+
+
+def fitted_body(existing: str | None, draft: ReleaseDraft, report: Report, catalog: Catalog, language: str,
+                link_base: str | None = None, limit: int = RELEASE_BODY_LIMIT) -> str | None:
+    """The new release body within ``limit`` characters: the full section, else without the risk report,
+    else the notes alone; None when even that does not fit beside the text people wrote."""
+    details: tuple[Detail, ...] = ("full", "no_risks", "notes_only")
+    for detail in details:
+        section = render_release_section(draft, report, catalog, language, link_base, detail)
+        body = merge_body(existing, release_block(section))
+        if len(body) <= limit:
+            return body
+    return None

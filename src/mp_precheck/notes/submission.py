@@ -1,0 +1,335 @@
+"""The submission notes: the version-notes template teams paste into 提交审核 (the seed article's
+本次版本变更 / 1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
+
+新增/优化/修复 come from the merged pull requests and commits of the range (:mod:`.changelog`), plus a
+新增 line for each capability the findings add that no line mentions (a reviewer will find it anyway).
+The three questions are answered 是 / 否 with specifics from the findings, or 未检测 for families not
+analysed — never 否 by default.
+
+The draft stays short: at most :data:`NOTES_PER_SECTION` commit lines per section (the lines for risks
+are always kept), with a count of the rest (the release body lists them all). :attr:`Notes.feedback` is
+the short variant for the form's 反馈内容 (``feedback_info``, at most 200 字, honoured only when the
+previous version was rejected): fixes first, then the 补充说明 answers that are 是, then the other lines,
+cut at an item boundary to fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.checklist import test_account_reason
+from mp_precheck.core.messages import Messages
+from mp_precheck.core.report import Finding, ProjectInfo, Report
+from mp_precheck.notes.changelog import Entry
+from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
+from mp_precheck.outputs.escape import plain
+
+# Words a commit message uses when it does mention a capability (so no extra 新增 line is needed).
+_MENTIONS: dict[str, tuple[str, ...]] = {
+    "Location": ("定位", "位置", "地图", "附近", "location", "map"),
+    "ChooseLocation": ("位置", "地图", "选点", "location"),
+    "Address": ("地址", "address"),
+    "UserInfo": ("头像", "昵称", "资料", "avatar", "nickname", "profile"),
+    "PhoneNumber": ("手机号", "电话", "phone"),
+    "Album": ("图片", "照片", "相册", "拍照", "image", "photo"),
+    "AlbumWriteOnly": ("保存", "相册", "海报", "save", "album"),
+    "Camera": ("摄像头", "相机", "拍摄", "camera"),
+    "Record": ("录音", "语音", "麦克风", "record", "voice"),
+    "Clipboard": ("复制", "剪切板", "剪贴板", "copy", "clipboard"),
+    "payment": ("支付", "付款", "结算", "pay", "checkout"),
+    "upload": ("上传", "upload"),
+    "web_view": ("网页", "h5", "web-view", "webview", "外链"),
+}
+
+
+NOTES_PER_SECTION = 10
+FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 字
+
+_NOT_LINKS = ("external_link.domain", "external_link.insecure_url", "external_link.web_view",
+              "external_link.business_domain")
+
+
+@dataclass(frozen=True)
+class Notes:
+    """Drafted notes: the three change sections, whether a test account is needed, and the answers."""
+
+    added: list[str] = field(default_factory=list)
+    improved: list[str] = field(default_factory=list)
+    fixed: list[str] = field(default_factory=list)
+    test_account: str | None = None  # why one is needed, already worded, or None
+    answers: list[tuple[str, str, str]] = field(default_factory=list)  # (question, answer, detail)
+    added_more: int = 0      # commit lines left out of each section (beyond NOTES_PER_SECTION)
+    improved_more: int = 0
+    fixed_more: int = 0
+    feedback: str = ""       # the short variant for 反馈内容, at most FEEDBACK_LIMIT characters
+
+
+def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages: Messages,
+                per_section: int | None = NOTES_PER_SECTION) -> Notes:
+    """Notes for ``report`` and the classified commit ``entries`` of its range.
+
+    ``per_section`` caps the commit lines of each section (None: no cap); lines for capabilities the
+    findings add that no entry mentions are always kept, after the commit lines.
+    """
+    t = messages.t
+    sections = {name: [plain(e.text) for e in entries if e.section == name and not e.vague]
+                for name in ("added", "improved", "fixed")}
+    for name in sections:  # subjects that name nothing fold into one honest line
+        if any(e.section == name and e.vague for e in entries):
+            sections[name].append(t(f"notes.vague_{name}"))
+    cap = per_section if per_section is not None else max(len(v) for v in sections.values())
+    shown = {name: lines[:cap] for name, lines in sections.items()}
+    more = {name: len(lines) - len(shown[name]) for name, lines in sections.items()}
+    corpus = " ".join(e.text for e in entries).lower()
+    projects = {p.root: p for p in report.projects}
+    # code the Mini Program does not ship (a demo folder, an unregistered page) is nothing to tell the reviewer
+    report = replace(report, findings=tuple(f for f in report.findings if not _unshipped(f, projects)))
+    app_wide = [f for f in report.active_findings if f.scope == "app"]
+    risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
+    reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
+    answers = [
+        ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, catalog, messages)),
+        ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages, projects)),
+        ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
+    ]
+    said = [(key, detail) for key, _q, answer, detail in answers if answer == "yes" and detail]
+    feedback = draft_feedback(sections["fixed"], said, [*sections["added"], *risks], sections["improved"], messages)
+    return Notes(
+        added=[*shown["added"], *risks], improved=shown["improved"], fixed=shown["fixed"],
+        test_account=t("notes.test_account_needed", why=messages.join([t(f"why.{r}") for r in reasons]))
+        if reasons else None,
+        answers=[(q, t(f"answer.{a}"), d) for _key, q, a, d in answers],
+        added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
+    )
+
+
+def feedback_length(text: str) -> int:
+    """Length as the form counts it, never less: UTF-16 code units (JavaScript's ``length``), so an
+    emoji outside the BMP counts 2 and a Chinese character 1."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def draft_feedback(fixed: list[str], answers: list[tuple[str, str]], added: list[str], improved: list[str],
+                   messages: Messages, limit: int = FEEDBACK_LIMIT) -> str:
+    """The 反馈内容 variant: at most ``limit`` characters (:func:`feedback_length`), whole items only.
+
+    Items in order: each fix, each 补充说明 answer that is 是 (``(question key, detail)``), each new line,
+    each improvement. Items that do not fit are left out from the end and counted ("另有 N 项"); a first
+    item longer than the limit is cut at its last clause boundary, with "…".
+    """
+    t = messages.t
+    items = [t("feedback.fixed", text=x) for x in fixed]
+    items += [t(f"feedback.{key}", detail=detail) for key, detail in answers]
+    items += [t("feedback.added", text=x) for x in added] + [t("feedback.improved", text=x) for x in improved]
+    if not items:
+        return t("feedback.none")
+    head, end, sep = t("feedback.head"), t("feedback.end"), t("feedback.sep")
+    fixed_part = feedback_length(head) + feedback_length(end)
+    used, best = 0, 0
+    for count, item in enumerate(items, start=1):  # the longest prefix of items that fits with its tail
+        used += feedback_length(item) + (feedback_length(sep) if count > 1 else 0)
+        rest = len(items) - count
+        if fixed_part + used + (feedback_length(t("feedback.more", count=rest)) if rest else 0) > limit:
+            break
+        best = count
+    if best:
+        rest = len(items) - best
+        return head + sep.join(items[:best]) + (t("feedback.more", count=rest) if rest else "") + end
+    rest = len(items) - 1
+    tail = "…" + (t("feedback.more", count=rest) if rest else "") + end
+    return head + _cut(items[0], limit - feedback_length(head + tail)) + tail
+
+
+_CLAUSE_END = re.compile(r"[，,、；;。：:）)」 ]")
+
+
+def _cut(text: str, budget: int) -> str:
+    """The longest start of ``text`` within ``budget`` characters, ended at a clause boundary when one
+    falls in its second half."""
+    out = ""
+    for char in text:
+        if feedback_length(out + char) > budget:
+            break
+        out += char
+    boundaries = [m.end() for m in _CLAUSE_END.finditer(out)]
+    if boundaries and boundaries[-1] >= len(out) // 2:
+        out = out[: boundaries[-1]]
+    return out.rstrip(" ，,、；;：:")
+
+
+def _unshipped(finding: Finding, projects: Mapping[str, ProjectInfo]) -> bool:
+    project = projects.get(finding.project)
+    return project is not None and unshipped(finding.path, project.root, project.pages)
+
+
+def _where(findings: list[Finding], projects: Mapping[str, ProjectInfo] | None = None) -> str:
+    """The pages ``findings`` are in, by title (else by page name); '' when none is in a page."""
+    names: list[str] = []
+    for f in findings:
+        project = (projects or {}).get(f.project)
+        page = page_of(f.path, project.root, project.pages) if project else None
+        if page is None or project is None:
+            continue
+        name = dict(project.titles).get(page) or page_name(page)
+        if name not in names:
+            names.append(name)
+    return "、".join(f"「{plain(x)}」" for x in names[:3]) + ("等" if len(names) > 3 else "")
+
+
+# Words of a reviewer-visible line that say the version needs a test account, and why.
+_ACCOUNT_WORDS: dict[str, tuple[str, ...]] = {
+    "login": ("登录", "登陆", "注册", "login", "sign in", "sign-in"),
+    "phone": ("手机号", "绑定手机", "手机绑定", "phone"),
+    "payment": ("支付", "付款", "充值", "pay", "checkout"),
+    "membership": ("会员", "vip", "membership"),
+    "merchant": ("商户", "商家", "店铺管理", "merchant", "seller"),
+}
+
+
+def test_account_reasons(findings: tuple[Finding, ...], lines: list[str]) -> list[str]:
+    """Why the reviewer needs a test account (keys of ``why.*``): the findings add payment, a login
+    flow or phone binding, or a reviewer-visible line adds or changes login, phone binding, payment,
+    membership or merchant-only features. Empty when none applies."""
+    found = {"payment"} if test_account_reason(findings) == "payment" else set()
+    if any(f.family == "login" for f in findings if f.scope == "app"):
+        found.add("login")
+    if any(f.privacy_key == "PhoneNumber" for f in findings if f.scope == "app"):
+        found.add("phone")
+    text = " ".join(lines).lower()
+    found |= {reason for reason, words in _ACCOUNT_WORDS.items() if any(w in text for w in words)}
+    return [r for r in _ACCOUNT_WORDS if r in found]
+
+
+def _mentioned(keys: tuple[str, ...], corpus: str) -> bool:
+    return any(k in corpus for k in keys)
+
+
+def _feature(messages: Messages, key: str, where: str, **values: str) -> str:
+    """A 新增 line for a capability, named by the pages it is in (``notes.feature_x_in``) when it is in one."""
+    return messages.t(f"{key}_in", where=where, **values) if where else messages.t(key, **values)
+
+
+def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog, messages: Messages,
+                          projects: Mapping[str, ProjectInfo]) -> list[str]:
+    lines: list[str] = []
+    by_key: dict[str, list[Finding]] = {}
+    for f in app_wide:
+        if f.privacy_key:
+            by_key.setdefault(f.privacy_key, []).append(f)
+    for key, found in by_key.items():
+        privacy = catalog.privacy_type(key)
+        label = (privacy.label if messages.language == "zh-CN" else privacy.en) if privacy else key
+        if not _mentioned((*_MENTIONS.get(key, ()), label.lower()), corpus):
+            lines.append(_feature(messages, "notes.feature_privacy", _where(found, projects), label=label))
+    for family, key, message in (("payment", "payment", "notes.feature_payment"),
+                                 ("upload", "upload", "notes.feature_upload")):
+        found = [f for f in app_wide if f.family == family]
+        if found and not _mentioned(_MENTIONS[key], corpus):
+            lines.append(_feature(messages, message, _where(found, projects)))
+    web_views = [f for f in app_wide if f.rule == "external_link.web_view"]
+    if web_views and not _mentioned(_MENTIONS["web_view"], corpus):
+        lines.append(_feature(messages, "notes.feature_web_view", _where(web_views, projects)))
+    return lines
+
+
+def _answer(report: Report, question: str, details: list[str], messages: Messages) -> tuple[str, str]:
+    """(``yes`` / ``no`` / ``not_checked``, the joined details when yes) for a 补充说明 question."""
+    answer = report.answer(question)
+    return answer, messages.join(details) if answer == "yes" else ""
+
+
+# App configuration entries that switch a privacy type on, by the subject of a call of that type:
+# requiredPrivateInfos lists APIs (app.json#requiredPrivateInfos), permission lists authorize scopes
+# (app.json#permission), requiredBackgroundModes: location enables background location.
+# https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
+_SETTING_CALLS = (("app.json:requiredPrivateInfos:", "wx."), ("app.json:permission:", "wx.authorize:"),
+                  ("app.json:requiredBackgroundModes:location", "wx.startLocationUpdateBackground"))
+
+
+def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
+    """The 用户隐私保护指引 labels (``privacy_types.yml``) of the types ``app_wide`` findings add to the app:
+    a privacy API or component new to the app, or an app configuration entry (``requiredPrivateInfos``,
+    ``permission``, background location) new to the app that enables an API of that type. A new call site
+    of a type the app already had adds nothing. Sorted, each once."""
+    labels = {f.privacy_type for f in app_wide if f.privacy_type}
+    for f in app_wide:
+        for prefix, call in _SETTING_CALLS:
+            if f.subject.startswith(prefix):
+                subject = call + f.subject[len(prefix):] if call.endswith((".", ":")) else call
+                for rule in catalog.rules_for(subject):
+                    privacy = catalog.privacy_type(rule.privacy_key)
+                    if privacy:
+                        labels.add(privacy.label)
+    return sorted(labels)
+
+
+def _privacy_answer(report: Report, app_wide: list[Finding], catalog: Catalog,
+                    messages: Messages) -> tuple[str, str]:
+    """是 only when the version adds a privacy type new to the app (1. 本次是否涉及新增用户隐私信息收集),
+    named by its guideline label; a new call site of a type the app already had is 否.
+    https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html"""
+    if report.answer("privacy") == "not_checked":
+        return "not_checked", ""
+    labels = added_privacy_types(app_wide, catalog)
+    if not labels:
+        return "no", ""
+    # Reviewer-facing: what the version collects, never a finding's title or an open problem (those go
+    # to the developer: stderr, the comment). "declared" is said only when the config's privacy.declared
+    # confirmed every type (those findings were lowered to info by the privacy-declaration analyzer).
+    typed = [f for f in app_wide if f.privacy_type]
+    verified = ({f.privacy_type for f in typed} == set(labels)) and all(f.severity == "info" for f in typed)
+    key = "notes.privacy_detail" if verified else "notes.privacy_detail_unverified"
+    return "yes", messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))
+
+
+def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
+                    projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
+    details: list[str] = []
+    pay = _reviewer_words([f for f in report.active_findings if f.family == "payment"], "payment", messages)
+    if pay:
+        details.append(messages.t("notes.payment_detail", what=messages.join(pay)))
+    uploads = [f for f in app_wide if f.family == "upload"]
+    if uploads:
+        details.append(_feature(messages, "notes.upload_detail", _where(uploads, projects)))
+    web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
+    if web or any(f.rule == "external_link.web_view" for f in app_wide):
+        details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
+    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and f.rule not in _NOT_LINKS],
+                            "external_link", messages)
+    if links:
+        details.append(messages.t("notes.link_detail", what=messages.join(links)))
+    hosts = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.domain"})
+    if hosts:
+        details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
+    return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
+
+
+def _reviewer_words(findings: list[Finding], family: str, messages: Messages) -> list[str]:
+    """What ``findings`` of ``family`` offer, in a reviewer's words (``notes.what.<rule>``, else the family's
+    ``notes.what.<family>``), each once in the order found: never a subject, rule id or API spelling."""
+    words: list[str] = []
+    for f in findings:
+        try:
+            word = messages.t(f"notes.what.{f.rule}")
+        except KeyError:
+            word = messages.t(f"notes.what.{family}")
+        if word not in words:
+            words.append(word)
+    return words
+
+
+def _category_feature(finding: Finding, messages: Messages) -> str:
+    """What a category finding says the version offers (``notes.category.<rule>``), not the finding's title."""
+    try:
+        return messages.t(f"notes.category.{finding.rule}")
+    except KeyError:
+        return messages.t("notes.category.fallback")
+
+
+def _category_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
+    what = sorted({_category_feature(f, messages) for f in report.active_findings if f.family == "category"})
+    return _answer(report, "category", [messages.t("notes.category_detail", what=messages.join(what))] if what else [],
+                   messages)

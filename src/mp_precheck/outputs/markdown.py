@@ -1,0 +1,204 @@
+"""Renderers: the report as Markdown (PR comment, job summary) and the submission notes, through the
+Jinja2 templates in ``templates/``. Renderers read only the :class:`Report`; they never reach back into
+the analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from mp_precheck import __version__
+from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.checklist import ChecklistItem, checklist
+from mp_precheck.core.items import RELATED, count_items
+from mp_precheck.core.messages import Messages
+from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.resources import data_dir
+from mp_precheck.core.secrets import redact
+from mp_precheck.notes.submission import Notes
+from mp_precheck.outputs.escape import code, md_text
+
+MARKER_PREFIX = "<!-- mp-precheck:comment"
+MARKER_VERSION = 1
+_ICONS = {"high": "🔴", "medium": "🟠", "low": "🟡", "info": "🔵"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """GitHub's comment limit is 65,536 characters; we also cap UTF-8 bytes (Chinese text is 3 bytes a
+    character) and keep a margin for the marker."""
+
+    chars: int = 65_000
+    utf8_bytes: int = 190_000
+
+    def fits(self, text: str) -> bool:
+        return len(text) <= self.chars and len(text.encode("utf-8")) <= self.utf8_bytes
+
+
+COMMENT_LIMITS = Limits()
+SUMMARY_LIMITS = Limits(chars=1_000_000, utf8_bytes=1_000_000)  # GitHub's job summary cap is 1 MiB
+
+
+def marker(head: str) -> str:
+    """The hidden marker that identifies our comment, with the head commit it describes."""
+    return f"{MARKER_PREFIX} v{MARKER_VERSION} head={head} -->"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
+        autoescape=False,  # Markdown, not HTML: values go through the md/code filters explicitly
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_text
+    env.filters["code"] = code
+    # Catalog text is ours, so Markdown in it is meant; but `<web-view>` must not become an HTML tag.
+    env.filters["nohtml"] = lambda text: str(text).replace("<", "&lt;").replace(">", "&gt;")
+    return env
+
+
+def _verdict(report: Report, messages: Messages) -> str:
+    if report.status is not None:
+        return f"⚪ **{messages.t('status.' + report.status)}**"
+    level = report.risk_level
+    return f"{_ICONS.get(level, '✅')} **{verdict_text(report, messages)}**"
+
+
+def verdict_text(report: Report, messages: Messages) -> str:
+    """The one-sentence verdict without markup: what to do before submitting, by the highest severity
+    among the active findings (high/medium name the count of items and their families)."""
+    t = messages.t
+    level = report.risk_level
+    if level in ("high", "medium"):
+        selected = [f for f in report.active_findings if f.severity == level]
+        families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
+        # items as every output shows them (:mod:`.items`): one per rule and scope, with its configuration
+        return t("verdict_" + level, count=count_items(report.active_findings).get(level, 0), families=families)
+    if level in ("low", "info"):
+        return t("verdict_low")
+    return t("verdict_none")
+
+
+def checklist_lines(report: Report, catalog: Catalog, messages: Messages) -> list[str]:
+    """The backend checklist, worded, with values from the PR escaped."""
+    lines = []
+    for item in checklist(report, catalog):
+        values = _checklist_values(item, messages)
+        lines.append(messages.t(f"checklist_{item.kind}", **values))
+    return lines
+
+
+def _checklist_values(item: ChecklistItem, messages: Messages) -> dict[str, str]:
+    values = {k: code(v) if k in ("host", "api", "what") else md_text(v) for k, v in item.values.items()}
+    if item.kind == "domain":
+        values["list"] = messages.t(f"domain_list.{item.values['list']}")
+    if item.kind == "test_account":
+        values["what"] = messages.t(f"why.{item.values['what']}")
+    if item.kind == "privacy":
+        values["label"] = item.values["label"]
+    return values
+
+
+def comment_context(report: Report, catalog: Catalog, messages: Messages, link_base: str | None,
+                    detail: list[Finding], omitted: int, full_report_where: str) -> dict[str, Any]:
+    def place(f: Finding) -> str:
+        text = code(f"{f.path}:{f.line}")
+        if link_base:
+            return f"[{text}]({link_base}{quote(f.path)}#L{f.line})"
+        return text
+
+    groups = _group(detail)
+    analysed = report.analysed_families
+    not_checked = [messages.t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing")
+                   if fam not in analysed]
+    return {
+        "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
+        "groups": groups, "place": place,
+        "call_sites": [f for f in report.active_findings if f.scope == "file" and f not in detail],
+        "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
+        "errors": [e for e in report.errors if not _blocking(e.path)],
+        "blocking": [e for e in report.errors if _blocking(e.path)],
+        "not_checked": messages.join(not_checked) if not_checked else "",
+        "omitted": omitted, "full_report_where": full_report_where,
+        "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,
+    }
+
+
+def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", link_base: str | None = None,
+                    limits: Limits | None = None, full_report_where: str = "the job summary") -> str:
+    """The review-risk comment. With ``limits`` it is shortened to fit: the least severe details go first,
+    and the comment says how many were left out and where the full report is.
+
+    Raises:
+        RuntimeError: the rendered text lacks the marker (a template bug; never posted).
+    """
+    messages = Messages(language)
+    template = _environment().get_template("comment.md.j2")
+    sorted_findings = sorted(report.active_findings, key=_severity_rank)
+    detail = [f for f in sorted_findings if f.scope == "app"]
+    omitted = 0
+    while True:
+        context = comment_context(report, catalog, messages, link_base, detail, omitted, full_report_where)
+        if omitted:
+            context["call_sites"] = []
+            context["removed"] = ()
+        text = template.render(**context)
+        if limits is None or limits.fits(text) or not detail:
+            break
+        drop = max(1, len(detail) // 10)
+        detail = detail[:-drop]
+        omitted = len(report.active_findings) - len(detail)
+    if not text.startswith(MARKER_PREFIX):
+        raise RuntimeError("comment template lost its marker")
+    if limits is not None and not limits.fits(text):
+        text = text[: limits.chars // 2]  # pathological input (e.g. thousands of errors): still bounded
+    return redact(text)  # the last safety net: findings are redacted when made, the page once more
+
+
+_CONFIG_FILES = ("app.json", "ext.json", "project.config.json", "pages.json", "manifest.json", "app.config.ts",
+                 "app.config.js")
+
+
+def _blocking(path: str) -> bool:
+    """An unreadable app configuration breaks upload itself: shown at the top, not folded away."""
+    return path.rsplit("/", 1)[-1] in _CONFIG_FILES
+
+
+# Configuration that only accompanies a feature is shown under that feature's entry (its fix already
+# says what the configuration needs), so one change reads as one item: rule → the rule it belongs to.
+def _group(detail: list[Finding]) -> list[dict[str, Any]]:
+    """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
+    with every place it fired, so a fix text is shown once; accompanying configuration (:data:`RELATED`)
+    is listed under the entry of the feature it belongs to."""
+    groups: dict[str, dict[str, Any]] = {}
+    present = {f.rule for f in detail}
+    for f in detail:  # already most severe first
+        if RELATED.get(f.rule) in present:
+            continue
+        group = groups.setdefault(f.family, {"family": f.family, "icon": _ICONS[f.severity], "entries": {}})
+        entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
+            "rule": f.rule, "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity], "scope": f.scope,
+            "fix": f.fix, "doc": f.doc, "privacy_type": f.privacy_type, "privacy_key": f.privacy_key,
+            "findings": [], "related": []})
+        entry["findings"].append(f)
+    for f in detail:
+        owner = RELATED.get(f.rule)
+        if owner in present:
+            target = next(e for g in groups.values() for e in g["entries"].values() if e["rule"] == owner)
+            target["related"].append(f)
+    return [{**g, "entries": list(g["entries"].values())} for g in groups.values()]
+
+
+def _severity_rank(f: Finding) -> tuple[int, str, int]:
+    return ({"high": 0, "medium": 1, "low": 2, "info": 3}[f.severity], f.path, f.line)
+
+
+def render_notes(notes: Notes, language: str = "zh-CN") -> str:
+    """The submission notes as plain text for the 提交审核 form."""
+    messages = Messages(language)
+    return redact(_environment().get_template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n")

@@ -1,0 +1,146 @@
+"""The report for a person at a terminal (``--format text``): compact ``path:line`` lines that editors
+and terminals make clickable, grouped by severity and family, the fix once per rule, the backend
+checklist as a short list and the verdict last. No Markdown, no HTML.
+
+Colour and the width of CJK text come from ``rich``; text from the repository (paths, values) has its
+control characters replaced, so a file name cannot move the cursor or recolour the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from mp_precheck import __version__
+from mp_precheck.core.catalog import SEVERITIES, Catalog
+from mp_precheck.core.checklist import ChecklistItem, checklist
+from mp_precheck.core.items import count_items, group_items, item_severity
+from mp_precheck.core.messages import Messages
+from mp_precheck.core.report import Finding, Report
+from mp_precheck.outputs.columns import ColumnOf
+from mp_precheck.outputs.console import DEFAULT_WIDTH
+from mp_precheck.outputs.markdown import verdict_text
+
+_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan", "info": "bold blue"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def safe(text: object) -> str:
+    """``text`` on one line with every control character (ESC included) shown as U+FFFD."""
+    return _CONTROL.sub("\ufffd", " ".join(str(text).split()))
+
+
+def _unmarked(text: str) -> str:
+    """Message and catalog text without Markdown code spans (they are ours, so only backticks occur)."""
+    return text.replace("`", "")
+
+
+def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, color: bool = False,
+                column: ColumnOf | None = None) -> str:
+    """The terminal report.
+
+    Inputs: the report, the catalog (for the checklist), ``language`` (``zh-CN`` or ``en``), ``color``
+    (ANSI colour codes, or none at all). Output: the text, ending in a newline. Lines are never broken
+    (the terminal wraps them, so a ``path:line`` stays clickable and CJK text is never cut mid-character);
+    ``path:line`` columns are padded by terminal cells, a CJK character counting two. ``column``, when
+    given, turns each place into ``path:line:col`` (:func:`~mp_precheck.outputs.columns.column_finder`).
+    """
+    messages = Messages(language)
+    t = messages.t
+    console = Console(file=io.StringIO(), width=DEFAULT_WIDTH, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, markup=False, emoji=False,
+                      legacy_windows=False, force_jupyter=False, force_interactive=False)
+
+    def line(*parts: str | tuple[str, str]) -> None:
+        console.print(Text.assemble(*parts), soft_wrap=True)
+
+    colon = t("colon")
+    line((t("heading"), "bold"), "  ", (f"{report.base[:7]}…{report.head[:7]}", "dim"))
+    if report.status is not None:
+        line("")
+        line((t("status." + report.status), "bold"))
+        return _value(console)
+    for severity, family, entries in _sections(report.active_findings):
+        line("")
+        line((f"{t('severity.' + severity)} · {t('family.' + family)}", _STYLES[severity]))
+        pad = max(cell_len(_place(f, column)) for entry in entries for f in entry)
+        for entry in entries:
+            owner = entry[0]
+            for f in entry:
+                place = _place(f, column)
+                subject = safe(f.subject) + (f"  {safe(f.value)}" if f.value and f.value not in f.subject else "")
+                label = t("text.related") if f.rule != owner.rule else t("scope_file") if f.scope == "file" else ""
+                line("  ", (place, "bold"), " " * (pad - cell_len(place) + 2), (f.rule, _STYLES[f.severity]),
+                     "  ", f"{label}{colon}" if label else "", _unmarked(f.title), "  ", (subject, "dim"))
+            if owner.scope == "app":
+                line("    ", (t("text.fix") + colon, "dim"), _unmarked(owner.fix))
+                line("    ", (t("text.doc") + colon, "dim"), owner.doc)
+    if report.removed:
+        line("")
+        removed = messages.join([f"{safe(r.subject)} ({safe(r.path)}:{r.line})" for r in report.removed])
+        line((t("removed") + colon, "bold"), removed)
+    if report.errors:
+        line("")
+        line((t("errors_heading", count=len(report.errors)), "bold"))
+        for e in report.errors:
+            line("  ", (safe(e.path) or "-", "bold"), f": {safe(e.message)}")
+    items = checklist(report, catalog)
+    if items:
+        line("")
+        line((t("checklist_heading"), "bold"))
+        for item in items:
+            line("  - ", _checklist_line(item, messages))
+    suppressed = len(report.findings) - len(report.active_findings)
+    analysed = report.analysed_families
+    not_checked = [t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing") if fam not in analysed]
+    if suppressed or not_checked:
+        line("")
+    if suppressed:
+        line((t("text.suppressed", count=suppressed), "dim"))
+    if not_checked:
+        line(_unmarked(t("not_checked_note", families=messages.join(not_checked))))
+    line("")
+    if report.active_findings:  # items, as the headings group them and the verdict counts them
+        counts = count_items(report.active_findings)
+        levels = [t("text.level_count", severity=t("severity." + s), count=n) for s, n in counts.items()]
+        line(t("text.summary", count=sum(counts.values()), levels=messages.join(levels)))
+    level = report.risk_level
+    line((verdict_text(report, messages), _STYLES.get(level, "bold green")))
+    line((f"mp-precheck {__version__} · {catalog.date}", "dim"))
+    return _value(console)
+
+
+def _value(console: Console) -> str:
+    stream = console.file
+    assert isinstance(stream, io.StringIO)
+    return stream.getvalue()
+
+
+def _place(f: Finding, column: ColumnOf | None = None) -> str:
+    place = f"{safe(f.path)}:{f.line}"
+    return f"{place}:{column(f)}" if column is not None and f.line else place
+
+
+def _sections(findings: tuple[Finding, ...]) -> list[tuple[str, str, list[list[Finding]]]]:
+    """(severity, family, items) most severe first (:func:`~mp_precheck.core.items.group_items`): an item is
+    one rule's places of one scope, then the configuration that accompanies the feature, so the feature's
+    fix covers it; the item sits under the heading of its most severe line."""
+    sections: dict[tuple[str, str], list[list[Finding]]] = {}
+    for item in group_items(findings):
+        sections.setdefault((item_severity(item), item[0].family), []).append(item)
+    rank: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+    ordered = sorted(sections.items(), key=lambda item: rank[item[0][0]])  # stable: families keep their order
+    return [(severity, family, group) for (severity, family), group in ordered]
+
+
+def _checklist_line(item: ChecklistItem, messages: Messages) -> str:
+    values = {k: safe(v) for k, v in item.values.items()}
+    if item.kind == "domain":
+        values["list"] = messages.t(f"domain_list.{item.values['list']}")
+    if item.kind == "test_account":
+        values["what"] = messages.t(f"why.{item.values['what']}")
+    return _unmarked(messages.t(f"checklist_{item.kind}", **values))

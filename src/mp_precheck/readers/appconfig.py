@@ -1,0 +1,126 @@
+"""Facts from ``app.json`` / ``ext.json``: the keys review looks at.
+
+Each entry becomes one fact ``app.json:<key>:<value>`` located at the line of the value, so a new entry
+in ``requiredPrivateInfos`` or ``plugins`` compares like any other new use.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mp_precheck.facts.model import Fact
+from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.textsignals import signals
+
+_LIST_KEYS = ("requiredPrivateInfos", "requiredBackgroundModes", "navigateToMiniProgramAppIdList",
+              "embeddedAppIdList")
+
+
+class MalformedJson(ValueError):
+    """The text is not JSON; the message has the line and column of the problem."""
+
+
+def load_json(text: str, name: str) -> Any:
+    """Parse ``text``; raise :class:`MalformedJson` naming ``name`` and the line/column of the error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedJson(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") \
+            from exc
+
+
+def _line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
+    """(1-based line, offset) of the first spelling of ``needle`` after ``after``.
+
+    ``needle`` is a JSON string (``"key"``); the same token written in JavaScript (``'key'``, `` `key` ``
+    or a bare ``key:``) is found too, so Taro and WePY configs point at their own lines.
+    """
+    inner = needle[1:-1] if len(needle) >= 2 and needle[0] == needle[-1] == '"' else None
+    variants = [needle] + ([f"'{inner}'", f"`{inner}`", f"{inner}:", f"{inner} :"] if inner is not None else [])
+    hits = [at for at in (text.find(v, after) for v in variants) if at >= 0]
+    if not hits:
+        return 1, after
+    at = min(hits)
+    return text.count("\n", 0, at) + 1, at
+
+
+def _plugin_declarations(plugins: dict[str, Any], depth: int = 0) -> list[tuple[str, str | None]]:
+    """(alias, provider) of each plugin entry. An entry mistakenly nested inside another one still names
+    its provider, so moving it to the top level is not reported as a new plugin."""
+    found: list[tuple[str, str | None]] = []
+    for alias, spec in plugins.items():
+        if not isinstance(spec, dict):
+            continue
+        provider = spec.get("provider")
+        found.append((alias, provider if isinstance(provider, str) else None))
+        if depth < 3:
+            found.extend(_plugin_declarations({k: v for k, v in spec.items() if isinstance(v, dict)}, depth + 1))
+    return found
+
+
+def title_facts(text: str, data: Any) -> list[Fact]:
+    """Text signals of name-like places in a page or app config: navigation bar titles and tabBar texts."""
+    facts: list[Fact] = []
+    for key, value in _title_values(data):
+        for signal in signals(value, title=True):
+            line, _ = _line_of(text, json.dumps(value, ensure_ascii=False))
+            facts.append(Fact(f"text:{signal}", "text", line, f"{key}: {value}"))
+    return facts
+
+
+def _title_values(data: Any, depth: int = 0) -> list[tuple[str, str]]:
+    """``navigationBarTitleText`` at any depth (app window, page, uni-app style) and tabBar item texts."""
+    found: list[tuple[str, str]] = []
+    if depth > 6:
+        return found
+    if isinstance(data, dict):
+        tab_bar = data.get("tabBar")
+        if isinstance(tab_bar, dict) and isinstance(tab_bar.get("list"), list):
+            found.extend(("tabBar", item["text"]) for item in tab_bar["list"]
+                         if isinstance(item, dict) and isinstance(item.get("text"), str))
+        for key, value in data.items():
+            if key == "navigationBarTitleText" and isinstance(value, str):
+                found.append((key, value))
+            elif isinstance(value, (dict, list)) and key != "tabBar":
+                found.extend(_title_values(value, depth + 1))
+    elif isinstance(data, list):
+        for item in data:
+            found.extend(_title_values(item, depth + 1))
+    return found
+
+
+def app_config_facts(text: str, data: Any) -> list[Fact]:
+    """Facts of a parsed app.json (``data``, with its ``text`` for line numbers). Wrong types are skipped."""
+    if not isinstance(data, dict):
+        return []
+    facts: list[Fact] = []
+    for key in _LIST_KEYS:
+        values = data.get(key)
+        if not isinstance(values, list):
+            continue
+        _, key_at = _line_of(text, f'"{key}"')
+        for value in values:
+            if isinstance(value, str):
+                line, _ = _line_of(text, json.dumps(value, ensure_ascii=False), key_at)
+                facts.append(Fact(f"app.json:{key}:{value}", "config", line, value))
+    permission = data.get("permission")
+    if isinstance(permission, dict):
+        _, key_at = _line_of(text, '"permission"')
+        for scope, spec in permission.items():
+            line, _ = _line_of(text, json.dumps(scope, ensure_ascii=False), key_at)
+            desc = spec.get("desc") if isinstance(spec, dict) else None
+            facts.append(Fact(f"app.json:permission:{scope}", "config", line,
+                              desc if isinstance(desc, str) else None))
+    pages = data.get("pages")
+    entry = data.get("entryPagePath") or (pages[0] if isinstance(pages, list) and pages else None)
+    if isinstance(entry, str) and LOGIN_TARGET.search(entry.rsplit("/", 1)[-1] if "/" in entry else entry):
+        line, _ = _line_of(text, json.dumps(entry, ensure_ascii=False))
+        facts.append(Fact(f"app.json:entry-login:{entry}", "config", line, entry))
+    plugins = data.get("plugins")
+    if isinstance(plugins, dict):
+        _, key_at = _line_of(text, '"plugins"')
+        for alias, provider in _plugin_declarations(plugins):
+            line, _ = _line_of(text, json.dumps(alias, ensure_ascii=False), key_at)
+            facts.append(Fact(f"app.json:plugins:{provider or alias}", "config", line, alias))
+    return facts

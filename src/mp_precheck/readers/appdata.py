@@ -1,0 +1,67 @@
+"""The app.json-equivalent configuration of any framework, as data: native ``app.json``, Taro
+``app.config.*``, uni-app ``manifest.json`` ``mp-weixin`` (keys) and ``pages.json`` (pages), mpx's JSON
+block in ``app.mpx``, WePY's ``config`` in ``app.wpy``. Read, never executed."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Any
+
+import json5
+
+from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.jsconfig import config_object
+from mp_precheck.readers.sfc import split_blocks
+
+
+def read_app_data(path: str, text: str) -> dict[str, Any] | None:
+    """The configuration object in the file at ``path`` with ``text``, or None when it has none.
+
+    For uni-app's ``manifest.json`` this is the ``mp-weixin`` block (where ``requiredPrivateInfos``
+    and ``permission`` must go); for ``pages.json`` the whole file (pages, subPackages, tabBar).
+    """
+    name = posixpath.basename(path).lower()
+    text = for_wechat(text)
+    data: Any = None
+    try:
+        if name.endswith(".json"):
+            data = loads_jsonc(text)
+            if name == "manifest.json":
+                data = data.get("mp-weixin") if isinstance(data, dict) else None
+        elif name.endswith((".js", ".ts")):
+            data = config_object(text, path)
+        elif name.endswith((".mpx", ".wpy")):
+            data = _sfc_config(text, path)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def loads_jsonc(text: str) -> Any:
+    """JSON that may carry comments and trailing commas (uni-app, mpx): the standard library's fast
+    parser first, the JSON5 library only when that fails (it is far slower on a 10,000-page app.json).
+
+    Raises:
+        ValueError: valid in neither.
+    """
+    try:
+        return json.loads(text)
+    except ValueError:
+        return json5.loads(text)
+
+
+def _sfc_config(text: str, path: str) -> Any:
+    for block in split_blocks(text):
+        is_json = block.tag == "config" or (block.tag == "script" and (
+            "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json"))
+        if is_json:
+            try:
+                return loads_jsonc(block.text)
+            except ValueError:
+                return config_object(f"export default {block.text}", path + ".js")
+        if block.tag == "script":
+            found = config_object(block.text, path + ".js")
+            if found is not None:
+                return found
+    return None

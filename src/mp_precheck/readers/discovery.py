@@ -1,0 +1,247 @@
+"""Where the Mini Programs of a tree live, and which files belong to each.
+
+Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
+``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` + ``manifest.json``),
+Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``). A repository may hold several; a file
+belongs to the project with the longest matching root. Build output and vendored packages are left out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from mp_precheck.git.repo import TreeEntry
+from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.jsconfig import class_config_object
+
+Framework = Literal["native", "taro", "uni-app", "mpx", "wepy"]
+
+VENDOR_DIRS = frozenset({"node_modules", "miniprogram_npm", ".git", "unpackage", "bower_components"})
+BUILD_DIRS = frozenset({"dist", "build", "unpackage", ".cache", "output"})
+
+
+@dataclass(frozen=True)
+class Project:
+    """One Mini Program: its ``root`` folder ('' for the repository root), framework, app config file,
+    pages in order (main package, then subpackages) and the entry page (``entryPagePath`` or first page)."""
+
+    root: str
+    framework: Framework
+    app_config: str | None = None
+    pages: tuple[str, ...] = ()
+    entry_page: str | None = None
+    cloud_root: str | None = None
+    appid: str | None = None
+    errors: tuple[str, ...] = field(default=())
+
+    def owns(self, path: str) -> bool:
+        """Whether ``path`` lies under this project's root (vendored and build folders excluded)."""
+        if self.root and not path.startswith(self.root + "/"):
+            return False
+        rel = path[len(self.root) + 1:] if self.root else path
+        parts = rel.split("/")[:-1]
+        if any(p in VENDOR_DIRS for p in parts):
+            return False
+        return not (self.framework != "native" and parts and parts[0] in BUILD_DIRS)
+
+
+def _dir(path: str) -> str:
+    return posixpath.dirname(path)
+
+
+def _join(folder: str, rel: str) -> str:
+    joined = posixpath.normpath(posixpath.join(folder, rel)) if rel else folder
+    return "" if joined in (".", "") else joined.strip("/")
+
+
+MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.mpx", "app.wpy", "package.json",
+                          "project.config.json", "app.json"})
+
+
+def is_marker(path: str) -> bool:
+    """Whether a change to ``path`` can change where projects are or what they contain."""
+    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) == "manifest.json"
+
+
+def _excluded(path: str) -> bool:
+    return any(part in VENDOR_DIRS for part in path.split("/")[:-1])
+
+
+def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None]) -> list[Project]:
+    """Projects of a tree. ``read_text(path)`` returns a file's decoded text or None when unreadable."""
+    files = {e.path for e in entries if not e.is_submodule}
+    # Only a few file names can mark a project: look at those alone (a 10,000-page tree has 40,000 files).
+    candidates = sorted(p for p in files if posixpath.basename(p) in MARKER_NAMES and not _excluded(p))
+    projects: dict[str, Project] = {}
+
+    def add(project: Project) -> None:
+        if project.root not in projects:
+            projects[project.root] = project
+
+    # Frameworks first: their build output (dist/app.json) must not count as a native project.
+    for path in candidates:
+        name = posixpath.basename(path)
+        folder = _dir(path)
+        if name == "pages.json" and _join(folder, "manifest.json") in files:
+            add(_uni_project(folder, read_text))
+        elif name in ("app.config.js", "app.config.ts"):
+            add(_framework_project(_taro_root(folder), "taro", path, path, read_text))
+        elif name == "app.mpx":
+            add(_framework_project(folder, "mpx", path, path, read_text))
+        elif name == "app.wpy":
+            add(_framework_project(_dir(folder) if posixpath.basename(folder) == "src" else folder, "wepy",
+                                   path, path, read_text))
+    # A framework named only by package.json (Taro 1/2 keeps its config in src/app.js): the folder itself.
+    for path in candidates:
+        if posixpath.basename(path) != "package.json":
+            continue
+        folder = _dir(path)
+        framework = _framework_of_package(_json(path, read_text))
+        if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
+                                             folder.startswith(p.root + "/") for p in projects.values()):
+            add(_class_config_project(folder, framework, files, read_text))
+    framework_roots = [p.root for p in projects.values()]
+
+    def inside_framework(path: str) -> bool:
+        return any(root == "" or path.startswith(root + "/") for root in framework_roots)
+
+    for path in candidates:
+        if posixpath.basename(path) != "project.config.json" or inside_framework(path):
+            continue
+        config = _json(path, read_text)
+        folder = _dir(path)
+        root = folder
+        config_errors: tuple[str, ...] = ()
+        if config is None and read_text(path) is not None:
+            config_errors = (f"{path} is not valid JSON: miniprogramRoot and cloudfunctionRoot not read; "
+                             f"looking for app.json next to it",)
+        cloud_root = None
+        appid = None
+        if isinstance(config, dict):
+            mp_root = config.get("miniprogramRoot")
+            if isinstance(mp_root, str) and mp_root.strip("./"):
+                root = _join(folder, mp_root)
+            cloud = config.get("cloudfunctionRoot")
+            if isinstance(cloud, str) and cloud.strip("./"):
+                cloud_root = _join(folder, cloud)
+            appid = config.get("appid") if isinstance(config.get("appid"), str) else None
+        app_json = _join(root, "app.json")
+        if app_json in files:
+            project = _native_project(root, app_json, read_text, cloud_root, appid)
+            add(replace(project, errors=config_errors + project.errors))
+    for path in candidates:
+        if posixpath.basename(path) != "app.json" or inside_framework(path):
+            continue
+        folder = _dir(path)
+        if folder in projects or any(folder.startswith(r + "/") for r in projects if r):
+            continue
+        if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
+            add(_native_project(folder, path, read_text, None, None))
+    return sorted(projects.values(), key=lambda p: p.root)
+
+
+def _json(path: str, read_text: Callable[[str], str | None]) -> Any:
+    text = read_text(path)
+    if text is None:
+        return None
+    try:
+        return load_json(text, path)
+    except MalformedJson:
+        return None
+
+
+def _pages_of(config: Any) -> tuple[list[str], str | None]:
+    pages: list[str] = []
+    if not isinstance(config, dict):
+        return pages, None
+    for page in config.get("pages") or []:
+        if isinstance(page, str):
+            pages.append(page)
+        elif isinstance(page, dict) and isinstance(page.get("path"), str):  # uni-app pages.json
+            pages.append(page["path"])
+    for key in ("subpackages", "subPackages"):
+        for package in config.get(key) or []:
+            if not isinstance(package, dict):
+                continue
+            root = str(package.get("root", "")).strip("/")
+            for page in package.get("pages") or []:
+                name = page if isinstance(page, str) else page.get("path") if isinstance(page, dict) else None
+                if isinstance(name, str):
+                    pages.append(f"{root}/{name}" if root else name)
+    entry = config.get("entryPagePath")
+    return pages, entry if isinstance(entry, str) else None
+
+
+def _native_project(root: str, app_json: str, read_text: Callable[[str], str | None],
+                    cloud_root: str | None, appid: str | None) -> Project:
+    text = read_text(app_json)
+    errors: tuple[str, ...] = ()
+    config: Any = None
+    if text is not None:
+        try:
+            config = load_json(text, app_json)
+        except MalformedJson as exc:
+            errors = (str(exc),)
+    pages, entry = _pages_of(config)
+    return Project(root=root, framework="native", app_config=app_json, pages=tuple(pages),
+                   entry_page=entry or (pages[0] if pages else None), cloud_root=cloud_root, appid=appid,
+                   errors=errors)
+
+
+def _uni_project(folder: str, read_text: Callable[[str], str | None]) -> Project:
+    root = _dir(folder) if posixpath.basename(folder) == "src" else folder
+    # pages.json lists the pages; manifest.json's mp-weixin block holds requiredPrivateInfos & co.
+    return _framework_project(root, "uni-app", _join(folder, "pages.json"), _join(folder, "manifest.json"),
+                              read_text)
+
+
+def _framework_project(root: str, framework: Framework, pages_file: str, keys_file: str,
+                       read_text: Callable[[str], str | None]) -> Project:
+    text = read_text(pages_file)
+    config = read_app_data(pages_file, text) if text is not None else None
+    pages, entry = _pages_of(config)
+    return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
+                   entry_page=entry or (pages[0] if pages else None))
+
+
+_PACKAGE_FRAMEWORKS: tuple[tuple[str, Framework], ...] = (
+    ("@tarojs/taro", "taro"), ("@tarojs/components", "taro"), ("@dcloudio/uni-app", "uni-app"),
+    ("@mpxjs/core", "mpx"), ("wepy", "wepy"), ("@wepy/core", "wepy"),
+)
+
+
+def _framework_of_package(manifest: Any) -> Framework | None:
+    """The Mini Program framework a package.json depends on, if any."""
+    if not isinstance(manifest, dict):
+        return None
+    deps: dict[str, Any] = {}
+    for key in ("dependencies", "devDependencies"):
+        if isinstance(manifest.get(key), dict):
+            deps.update(manifest[key])
+    return next((framework for package, framework in _PACKAGE_FRAMEWORKS if package in deps), None)
+
+
+_CLASS_APP_FILES = ("src/app.jsx", "src/app.tsx", "src/app.js", "src/app.ts")
+
+
+def _class_config_project(folder: str, framework: Framework, files: set[str],
+                          read_text: Callable[[str], str | None]) -> Project:
+    """A project named by package.json alone: Taro 1.x/2.x keeps app.json's keys in the ``config = {...}``
+    field of the App class in ``src/app.jsx`` (pages, entryPagePath), which gives its pages and entry page."""
+    for name in _CLASS_APP_FILES:
+        path = _join(folder, name)
+        text = read_text(path) if path in files else None
+        config = class_config_object(text, path) if text else None
+        if config is not None:
+            pages, entry = _pages_of(config)
+            return Project(root=folder, framework=framework, pages=tuple(pages),
+                           entry_page=entry or (pages[0] if pages else None))
+    return Project(root=folder, framework=framework)
+
+
+def _taro_root(folder: str) -> str:
+    return _dir(folder) if posixpath.basename(folder) == "src" else folder

@@ -1,0 +1,133 @@
+"""Mini Program configuration written as JavaScript, read as data — never executed.
+
+Taro's ``app.config.ts`` (``export default defineAppConfig({...})`` or a plain ``export default {...}``
+/ ``module.exports = {...}``), page ``*.config.ts`` (``definePageConfig({...})``), and WePY 1.x's
+``config = {...}`` class field hold the same keys as ``app.json``. tree-sitter parses the file and the
+object literal is converted to Python values: strings, numbers, booleans, null, arrays and objects.
+Anything computed (a variable, a call, a spread) is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tree_sitter import Node
+
+from mp_precheck.readers.jsfacts import parser_for
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import walk as _walk
+
+_WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig")
+
+
+def literal(node: Node) -> Any:
+    """The Python value of a literal expression node; ``None`` for anything not a literal."""
+    kind = node.type
+    if kind == "object":
+        out: dict[str, Any] = {}
+        for pair in node.named_children:
+            if pair.type == "pair":
+                key_node = pair.child_by_field_name("key")
+                value_node = pair.child_by_field_name("value")
+                if key_node is None or value_node is None:
+                    continue
+                key = _key(key_node)
+                if key is not None:
+                    out[key] = literal(value_node)
+        return out
+    if kind == "array":
+        return [literal(child) for child in node.named_children if child.type != "comment"]
+    if kind == "string":
+        return "".join(_text(c) for c in node.children if c.type in ("string_fragment", "escape_sequence"))
+    if kind == "template_string" and not any(c.type == "template_substitution" for c in node.children):
+        return "".join(_text(c) for c in node.children if c.type == "string_fragment")
+    if kind == "number":
+        text = _text(node)
+        try:
+            return float(text) if any(ch in text for ch in ".eE") else int(text, 0)
+        except ValueError:
+            return None
+    if kind in ("true", "false"):
+        return kind == "true"
+    if kind in ("parenthesized_expression", "as_expression", "satisfies_expression") and node.named_children:
+        return literal(node.named_children[0])
+    return None
+
+
+def _key(node: Node) -> str | None:
+    if node.type in ("property_identifier", "identifier"):
+        return _text(node)
+    if node.type == "string":
+        value = literal(node)
+        return value if isinstance(value, str) else None
+    if node.type == "number":
+        return _text(node)
+    return None
+
+
+def config_object(source: str, path: str = "app.config.ts") -> dict[str, Any] | None:
+    """The configuration object of a Taro/WePY config source, or None when there is none to read."""
+    root = parser_for(path).parse(source.encode("utf-8", "surrogatepass")).root_node
+    objects: dict[str, Node] = {}
+    found: Node | None = None
+    for node in _walk(root):
+        if node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+            if name is not None and value is not None:
+                objects[_text(name)] = _unwrap(value)
+        elif node.type == "export_statement" and found is None:
+            value = node.child_by_field_name("value") or next(
+                (c for c in node.named_children if c.type not in ("comment", "decorator")), None)
+            if value is not None and "default" in [c.type for c in node.children] and \
+                    value.type not in ("class", "class_declaration", "function_declaration", "function_expression"):
+                found = _unwrap(value)
+        elif node.type == "assignment_expression" and found is None:
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if right is not None and _text(left) in ("module.exports", "exports.default"):
+                found = _unwrap(right)
+        elif node.type in ("field_definition", "public_field_definition") and found is None:
+            name = node.child_by_field_name("property") or node.child_by_field_name("name")
+            value = node.child_by_field_name("value")
+            if _text(name) == "config" and value is not None:  # WePY 1.x: config = {...}
+                found = _unwrap(value)
+    if found is not None and found.type == "identifier":
+        found = objects.get(_text(found))
+    if found is None or found.type != "object":
+        return None
+    data = literal(found)
+    return data if isinstance(data, dict) else None
+
+
+def class_config_object(source: str, path: str) -> dict[str, Any] | None:
+    """The ``config = {...}`` field of a class component (Taro 1.x/2.x app and pages, WePY 1.x), read as
+    data; None when the file has no such field. Unlike :func:`config_object`, an ``export default {...}``
+    of an ordinary module is not taken for configuration."""
+    if "config" not in source:
+        return None
+    root = parser_for(path).parse(source.encode("utf-8", "surrogatepass")).root_node
+    for node in _walk(root):
+        if node.type in ("field_definition", "public_field_definition"):
+            name = node.child_by_field_name("property") or node.child_by_field_name("name")
+            value = node.child_by_field_name("value")
+            if _text(name) == "config" and value is not None:
+                value = _unwrap(value)
+                data = literal(value) if value.type == "object" else None
+                return data if isinstance(data, dict) else None
+    return None
+
+
+def _unwrap(node: Node) -> Node:
+    """``defineAppConfig({...})`` → ``{...}``; ``{...} as AppConfig`` → ``{...}``."""
+    current = node
+    for _ in range(4):
+        if current.type == "call_expression" and _text(current.child_by_field_name("function")) in _WRAPPERS:
+            args = current.child_by_field_name("arguments")
+            if args is None or not args.named_children:
+                return current
+            current = args.named_children[0]
+        elif current.type in ("as_expression", "satisfies_expression", "parenthesized_expression") \
+                and current.named_children:
+            current = current.named_children[0]
+        else:
+            break
+    return current

@@ -1,0 +1,193 @@
+"""The wrappers a JS/TS file offers to others: which catalog subjects each of its exported functions,
+object methods and class (static) methods calls, and which members of the ``App({...})`` object are
+project modules (read back through ``getApp()``, https://developers.weixin.qq.com/miniprogram/dev/reference/api/getApp.html).
+
+In: a parsed file's root node, the facts already extracted from it, and how to turn a node into a line.
+Out: ``{name: Export}`` — names as call sites spell them (``uploadFile``, ``api.upload``,
+``WxUtils.chooseImage`` and ``chooseImage``, ``HTTP.uploadFile`` for an object inside ``App({...})``)
+— and ``{App member: module specifier}``. A function that calls another wrapper of the same file
+counts that one's subjects when it calls none itself, so ``image() { return this.upload(...) }`` is a
+wrapper while a helper that calls APIs of its own keeps just those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from tree_sitter import Node
+
+from mp_precheck.facts.model import Export, Fact
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import walk as _walk
+
+_FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")
+_DECLARATIONS = ("function_declaration", "generator_function_declaration")
+_CLASSES = ("class_declaration", "class", "abstract_class_declaration")
+
+
+def _top_level(root: Node) -> dict[str, Node]:
+    """Top-level names bound to a function, an object literal or a class (exported or not)."""
+    out: dict[str, Node] = {}
+    for node in root.named_children:
+        target = node.named_children[0] if node.type == "export_statement" and node.named_children else node
+        if target.type in _DECLARATIONS + _CLASSES:
+            name = target.child_by_field_name("name")
+            if name is not None:
+                out[_text(name)] = target
+        elif target.type in ("lexical_declaration", "variable_declaration"):
+            for decl in target.named_children:
+                name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                if name is not None and value is not None and name.type == "identifier" and \
+                        value.type in (*_FUNCTIONS, "object", *_CLASSES):
+                    out[_text(name)] = value
+    return out
+
+
+def _members(node: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
+    """(name, function) of each method of an object literal or a class; ``{ upload }`` and
+    ``{ upload: upload }`` name a top-level function."""
+    if node.type in _CLASSES:
+        body = node.child_by_field_name("body")
+        for item in body.named_children if body is not None else ():
+            if item.type == "method_definition":
+                yield _text(item.child_by_field_name("name")), item
+        return
+    for item in node.named_children:
+        if item.type == "pair":
+            key, value = _text(item.child_by_field_name("key")).strip("'\""), item.child_by_field_name("value")
+            if value is not None and value.type in _FUNCTIONS:
+                yield key, value
+            elif value is not None and value.type == "identifier" and _is_function(top.get(_text(value))):
+                yield key, top[_text(value)]
+        elif item.type == "method_definition":
+            yield _text(item.child_by_field_name("name")), item
+        elif item.type == "shorthand_property_identifier" and _is_function(top.get(_text(item))):
+            yield _text(item), top[_text(item)]
+
+
+def _is_function(node: Node | None) -> bool:
+    return node is not None and node.type in _FUNCTIONS + _DECLARATIONS
+
+
+def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
+    """What exporting ``node`` as ``name`` offers: the function itself, or each method (by its own name
+    and as ``name.method``)."""
+    if node.type == "identifier" and _text(node) in top:
+        node = top[_text(node)]
+    if _is_function(node):
+        yield name, node
+    elif node.type == "object" or node.type in _CLASSES:
+        for method, function in _members(node, top):
+            yield method, function
+            yield f"{name}.{method}", function
+
+
+def _exported(root: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
+    for node in root.named_children:
+        if node.type == "export_statement":
+            yield from _export_statement(node, top)
+        elif node.type == "expression_statement" and node.named_children and \
+                node.named_children[0].type == "assignment_expression":
+            expr = node.named_children[0]
+            left, right = _text(expr.child_by_field_name("left")), expr.child_by_field_name("right")
+            if right is not None and left in ("module.exports", "exports.default", "module.exports.default"):
+                yield from _entries("default", right, top)
+            elif right is not None and left.startswith(("module.exports.", "exports.")):
+                yield from _entries(left.rsplit(".", 1)[-1], right, top)
+
+
+def _export_statement(node: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
+    default = any(c.type == "default" for c in node.children)
+    declaration = node.child_by_field_name("declaration")
+    value = node.child_by_field_name("value")
+    if declaration is not None:
+        if declaration.type in ("lexical_declaration", "variable_declaration"):
+            for decl in declaration.named_children:
+                bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                if bound is not None and init is not None:
+                    yield from _entries(_text(bound), init, top)
+            return
+        name_node = declaration.child_by_field_name("name")
+        name = _text(name_node) if name_node is not None else "default"
+        yield from _entries(name, declaration, top)
+        if default and name != "default":
+            yield from _entries("default", declaration, top)
+    elif value is not None:
+        yield from _entries("default", value, top)
+    else:
+        for clause in node.named_children:
+            if clause.type != "export_clause":
+                continue
+            for spec in clause.named_children:
+                local = _text(spec.child_by_field_name("name"))
+                alias = _text(spec.child_by_field_name("alias")) or local
+                if local in top:
+                    yield from _entries(alias, top[local], top)
+
+
+def _app_object(root: Node) -> Node | None:
+    """The object passed to ``App({...})`` at the top of an app file."""
+    for node in root.named_children:
+        expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
+        if expr is not None and expr.type == "call_expression" and _text(expr.child_by_field_name("function")) == "App":
+            args = expr.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_children else None
+            if first is not None and first.type == "object":
+                return first
+    return None
+
+
+def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
+    """``App({ HTTP: HTTP, api })`` where ``HTTP`` was imported or required: {member: module specifier}."""
+    app = _app_object(root)
+    out: dict[str, str] = {}
+    for item in app.named_children if app is not None else ():
+        if item.type == "pair":
+            key, value = _text(item.child_by_field_name("key")).strip("'\""), item.child_by_field_name("value")
+            if value is not None and _text(value) in module_aliases:
+                out[key] = module_aliases[_text(value)]
+        elif item.type == "shorthand_property_identifier" and _text(item) in module_aliases:
+            out[_text(item)] = module_aliases[_text(item)]
+    return out
+
+
+def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool,
+             imported_lines: frozenset[int] = frozenset()) -> dict[str, Export]:
+    """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
+    it holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing
+    itself (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A
+    function that calls a function of another project file (a line in ``imported_lines``) is kept even
+    with no subject of its own: the reader follows that call one more level."""
+    top = _top_level(root)
+    offered = [(n, f) for n, f in top.items() if _is_function(f)] + list(_exported(root, top))
+    app = _app_object(root) if app_file else None
+    if app is not None:
+        offered += list(_entries("app", app, top))
+        offered += [(f"{_text(item.child_by_field_name('key'))}.{m}", fn) for item in app.named_children
+                    if item.type == "pair" and (v := item.child_by_field_name("value")) is not None
+                    and v.type == "object" for m, fn in _members(v, top)]
+    api = [f for f in facts if f.kind == "api" and f.role is None]
+
+    def span(function: Node) -> tuple[int, int]:
+        first = line(function)
+        return first, first + function.end_point[0] - function.start_point[0]
+
+    def direct(function: Node) -> set[str]:
+        first, last = span(function)
+        return {f.subject for f in api if first <= f.line <= last}
+
+    siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
+    out: dict[str, Export] = {}
+    for name, function in offered:
+        subjects = direct(function)
+        for call in _walk(function) if not subjects else ():  # only a thin wrapper that delegates
+            callee = call.child_by_field_name("function") if call.type == "call_expression" else None
+            if callee is None:
+                continue
+            called = _text(callee).removeprefix("this.")
+            if called in siblings and siblings[called] is not function:
+                subjects |= direct(siblings[called])
+        first, last = span(function)
+        if subjects or any(first <= n <= last for n in imported_lines):
+            out[name] = Export(tuple(sorted(subjects)), first, last)
+    return out

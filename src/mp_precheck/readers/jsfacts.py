@@ -1,0 +1,642 @@
+"""Facts from JavaScript and TypeScript, parsed with tree-sitter (never regular expressions over code).
+
+What counts as a use of ``wx.X``:
+
+* ``wx.X(...)``, ``wx['X'](...)``, ``wx.X`` passed as a value (``promisify(wx.X)``), ``wx.cloud.X``;
+* the same through an alias: ``const w = wx; w.X()``, ``const { X } = wx; X()``, framework namespaces
+  (``uni``, ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or
+  ``remax/wechat`` (the framework APIs map one to one onto ``wx``);
+* methods of objects that a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives
+  ``RecorderManager.start``.
+
+Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfills) are not uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import tree_sitter_javascript
+import tree_sitter_typescript
+from tree_sitter import Language, Node, Parser
+
+from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
+from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT, UploadSdk, third_party
+from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
+from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
+from mp_precheck.readers.imagerefs import image_reference
+from mp_precheck.readers.jsexports import app_members, wrappers
+from mp_precheck.readers.lifecycle import HookScanner
+from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
+from mp_precheck.readers.syntax import call_option
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import string_value as _string_value
+from mp_precheck.readers.syntax import walk as _walk
+from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.urls import find_urls
+
+_JS = Language(tree_sitter_javascript.language())
+_TS = Language(tree_sitter_typescript.language_typescript())
+_TSX = Language(tree_sitter_typescript.language_tsx())
+
+NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
+# Modules whose default export is the API namespace, and whose named exports are wx APIs.
+NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
+                               "@wepy/core", "@tarojs/taro-weapp"})
+FACTORIES = {
+    "wx.getRecorderManager": "RecorderManager",
+    "wx.createMapContext": "MapContext",
+    "wx.createCameraContext": "CameraContext",
+    "wx.createInnerAudioContext": "InnerAudioContext",
+    "wx.getBackgroundAudioManager": "BackgroundAudioManager",
+    "wx.createLivePusherContext": "LivePusherContext",
+}
+FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
+# Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
+_REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
+                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
+_LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
+# Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
+_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
+_HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
+               "wx.connectSocket": "socket"}
+
+
+GET_APP = "getApp()"  # the module specifier of calls through the App instance
+_PROJECT_PREFIXES = (".", "@/", "~/", "/")
+
+
+def is_project_spec(spec: str) -> bool:
+    """A module of the project itself: relative, root-absolute (``/utils/http``) or a ``@/`` / ``~/`` alias."""
+    return spec.startswith(_PROJECT_PREFIXES)
+
+
+def _is_get_app(node: Node | None) -> bool:
+    """``getApp()`` (TypeScript's ``getApp<IAppOption>()`` too)."""
+    return node is not None and node.type == "call_expression" and \
+        _text(node.child_by_field_name("function")) == "getApp"
+
+
+def parser_for(path: str) -> Parser:
+    """A tree-sitter parser for the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+    lower = path.lower()
+    if lower.endswith(".tsx"):
+        return Parser(_TSX)
+    if lower.endswith((".ts", ".mts", ".cts")):
+        return Parser(_TS)
+    return Parser(_JS)
+
+
+def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
+    """Facts of one JS/TS source text. ``line_offset`` is added to lines (a script block inside a .vue).
+
+    Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts.
+    """
+    tree = parser_for(path).parse(source.encode("utf-8", "surrogatepass"))
+    return _Extractor(line_offset, path).run(tree.root_node)
+
+
+_APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
+
+
+def _is_app_file(path: str) -> bool:
+    """The app entry file (App.onLaunch lives there); a .vue path arrives as ``App.vue.js``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
+
+
+# Page hooks that make a page shareable (the "转发" menu, Moments) and Taro's hook forms.
+SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMessage", "useShareTimeline"})
+
+
+def _inside_button(node: Node) -> bool:
+    """JSX text inside a ``<Button>`` (or a UI kit's ``AtButton``): a control's label."""
+    current = node.parent
+    while current is not None:
+        if current.type == "jsx_element":
+            opening = current.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            if _text(name).split(".")[-1].lower().endswith("button"):
+                return True
+        current = current.parent
+    return False
+
+
+class _Extractor:
+    def __init__(self, line_offset: int, path: str) -> None:
+        self.offset = line_offset
+        self.path = path
+        self.namespaces: set[str] = set(NAMESPACES)
+        self.api_aliases: dict[str, str] = {}  # identifier -> "wx.X"
+        self.typed: dict[str, str] = {}  # expression text -> factory type
+        self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
+        self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
+        self.facts: list[Fact] = []
+        self.imported_calls: list[tuple[str, str, int]] = []
+        self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
+        self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
+        self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
+        self.app_aliases: set[str] = set()  # names bound to getApp()
+
+    def line(self, node: Node) -> int:
+        return node.start_point[0] + 1 + self.offset
+
+    # -- pass 1: aliases --------------------------------------------------------------------------
+    def collect_aliases(self, root: Node) -> None:
+        for node in _walk(root):
+            if node.type == "import_statement":
+                self._import(node)
+            elif node.type == "variable_declarator":
+                self._declarator(node.child_by_field_name("name"), node.child_by_field_name("value"))
+            elif node.type == "assignment_expression":
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                factory = self._factory_type(right)
+                if left is not None and factory:
+                    self.typed[_text(left)] = factory
+                elif left is not None and right is not None and right.type == "new_expression" and \
+                        (sdks := self.sdks.get(_text(right.child_by_field_name("constructor")))):
+                    self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
+            elif node.type in ("pair", "field_definition", "public_field_definition"):
+                self._stored_factory(node)
+
+    def _stored_factory(self, node: Node) -> None:
+        """A factory's object kept as a component field: ``data() { return { rec: uni.getRecorderManager() } }``
+        or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``."""
+        key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
+            node.child_by_field_name("name")
+        factory = self._factory_type(node.child_by_field_name("value"))
+        if key is None or factory is None:
+            return
+        name = _string_value(key) if key.type == "string" else _text(key)
+        if name:
+            self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
+
+    def _import(self, node: Node) -> None:
+        source = node.child_by_field_name("source")
+        spec = _string_value(source) if source is not None else None
+        if spec is None:
+            return
+        clause = next((c for c in node.children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for bound in _walk(clause):
+            if bound.type == "identifier":
+                self._sdk_binding(_text(bound), spec)
+        for child in clause.children:
+            if child.type == "identifier":  # default import
+                if spec in NAMESPACE_MODULES:
+                    self.namespaces.add(_text(child))
+                elif is_project_spec(spec):
+                    self.module_aliases[_text(child)] = spec
+            elif child.type == "namespace_import":
+                ident = next((c for c in child.children if c.type == "identifier"), None)
+                if ident is not None:
+                    if spec in NAMESPACE_MODULES:
+                        self.namespaces.add(_text(ident))
+                    elif is_project_spec(spec):
+                        self.module_aliases[_text(ident)] = spec
+            elif child.type == "named_imports":
+                for item in child.children:
+                    if item.type != "import_specifier":
+                        continue
+                    name = _text(item.child_by_field_name("name"))
+                    alias = _text(item.child_by_field_name("alias")) or name
+                    if spec in NAMESPACE_MODULES:
+                        if name and name[0].islower():
+                            self.api_aliases[alias] = f"wx.{name}"
+                    elif is_project_spec(spec):
+                        self.named_imports[alias] = (spec, name)
+
+    def _declarator(self, name: Node | None, value: Node | None) -> None:
+        if name is None or value is None:
+            return
+        if name.type == "identifier" and _is_get_app(value):
+            self.app_aliases.add(_text(name))
+        elif name.type == "identifier":
+            if (value.type == "identifier" and _text(value) in self.namespaces) or self._namespace_of(value) == "wx":
+                self.namespaces.add(_text(name))
+            elif (api := self._resolve(value)) is not None:
+                self.api_aliases[_text(name)] = api
+            elif (factory := self._factory_type(value)) is not None:
+                self.typed[_text(name)] = factory
+            elif value.type == "new_expression" and \
+                    (sdks := self.sdks.get(_text(value.child_by_field_name("constructor")))):
+                self.sdks[_text(name)] = sdks  # const cos = new COS({...})
+            elif (spec := self._require_spec(value)) is not None:
+                self._sdk_binding(_text(name), spec)
+                if spec in NAMESPACE_MODULES:
+                    self.namespaces.add(_text(name))
+                elif is_project_spec(spec):
+                    self.module_aliases[_text(name)] = spec
+        elif name.type == "object_pattern":
+            source_ns = self._namespace_of(value)
+            spec = self._require_spec(value)
+            for item in name.children:
+                if item.type == "shorthand_property_identifier_pattern":
+                    key = alias = _text(item)
+                elif item.type == "pair_pattern":
+                    key = _text(item.child_by_field_name("key"))
+                    alias = _text(item.child_by_field_name("value"))
+                else:
+                    continue
+                if source_ns is not None:
+                    self.api_aliases[alias] = f"{source_ns}.{key}"
+                elif spec is not None and is_project_spec(spec):
+                    self.named_imports[alias] = (spec, key)
+
+    def _sdk_binding(self, name: str, spec: str) -> None:
+        """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""
+        found = [s for s in (third_party().sdk_of_name(name), third_party().sdk_of_module(spec)) if s is not None]
+        if found:
+            self.sdks[name] = found
+
+    def _require_spec(self, node: Node) -> str | None:
+        if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
+            return None
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        return _string_value(first) if first is not None else None
+
+    # -- resolution -------------------------------------------------------------------------------
+    def _namespace_of(self, node: Node | None) -> str | None:
+        """"wx" or "wx.cloud" when ``node`` evaluates to that namespace object, else None."""
+        if node is None:
+            return None
+        if node.type == "identifier":
+            return "wx" if _text(node) in self.namespaces else None
+        if node.type == "member_expression":
+            obj = self._namespace_of(node.child_by_field_name("object"))
+            prop = _text(node.child_by_field_name("property"))
+            if obj == "wx" and prop == "cloud":
+                return "wx.cloud"
+            if obj == "wx" and prop == "wx":  # wepy.wx
+                return "wx"
+        if node.type == "parenthesized_expression" and node.named_children:
+            return self._namespace_of(node.named_children[0])
+        return None
+
+    def _resolve(self, node: Node | None) -> str | None:
+        """``wx.X`` / ``wx.cloud.X`` when ``node`` is a reference to that API, else None."""
+        if node is None:
+            return None
+        if node.type == "member_expression":
+            ns = self._namespace_of(node.child_by_field_name("object"))
+            prop = node.child_by_field_name("property")
+            if ns is None or prop is None or prop.type != "property_identifier":
+                return None
+            name = _text(prop)
+            if (ns, name) in (("wx", "cloud"), ("wx", "wx")):
+                return None
+            return f"{ns}.{name}"
+        if node.type == "subscript_expression":
+            ns = self._namespace_of(node.child_by_field_name("object"))
+            index = node.child_by_field_name("index")
+            key = _string_value(index) if index is not None else None
+            if ns is None or not key or not key.isidentifier():
+                return None
+            return f"{ns}.{key}"
+        return None
+
+    def _factory_type(self, node: Node | None) -> str | None:
+        if node is None or node.type != "call_expression":
+            return None
+        fn = node.child_by_field_name("function")
+        api = self._resolve(fn)
+        if api is None and fn is not None and fn.type == "identifier":
+            api = self.api_aliases.get(_text(fn))
+        return FACTORIES.get(api) if api else None
+
+    # -- pass 2: facts ----------------------------------------------------------------------------
+    def run(self, root: Node) -> FileFacts:
+        self.collect_aliases(root)
+        for node in _walk(root):
+            kind = node.type
+            if kind in ("member_expression", "subscript_expression"):
+                self._reference(node)
+            elif kind == "call_expression":
+                self._call(node)
+            elif kind in ("string", "template_string"):
+                self._string(node)
+            elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
+                self._jsx(node)
+            elif kind == "jsx_text":
+                self._text_signals(_text(node), node, label=_inside_button(node))
+            elif kind in ("method_definition", "pair", "variable_declarator", "assignment_expression"):
+                self._share_hook(node)
+                self._secret_assignment(node)
+            elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
+                self.facts.append(Fact("js:new-Function", "api", self.line(node)))
+            elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
+                    _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
+                self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
+        app_file = _is_app_file(self.path)
+        for node, action, target in HookScanner(self._resolve_callee).scan(root):
+            subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
+                f"login:launch:{target}" if app_file else f"login:page-hook:{target}"
+            self.facts.append(Fact(subject, "hook", self.line(node), action))
+        for name, role in self.url_roles.items():
+            for index in self.url_constants.get(name, ()):
+                if self.facts[index].role == "code":
+                    self.facts[index] = replace(self.facts[index], role=role)
+        return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
+                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path),
+                                          frozenset(line for _s, _n, line in self.imported_calls)),
+                         app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {})
+
+    @staticmethod
+    def _is_definition_or_test(node: Node) -> bool:
+        """A review flag that is read in a condition or set (not a word inside some other name)."""
+        current = node.parent
+        for _ in range(4):
+            if current is None:
+                return False
+            if current.type in ("if_statement", "ternary_expression", "binary_expression", "pair",
+                                "variable_declarator", "assignment_expression", "unary_expression"):
+                return True
+            current = current.parent
+        return False
+
+    def _resolve_callee(self, node: Node) -> str | None:
+        api = self._resolve(node)
+        if api is None and node.type == "identifier":
+            api = self.api_aliases.get(_text(node))
+        return api
+
+    def _reference(self, node: Node) -> None:
+        api = self._resolve(node)
+        if api is None:
+            return
+        parent = node.parent
+        if parent is not None and parent.type == "assignment_expression" and \
+                parent.child_by_field_name("left") == node:
+            return  # wx.X = polyfill: a definition, not a use
+        if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
+                parent.child_by_field_name("object") == node and api.endswith(".cloud"):
+            return
+        if _is_feature_test(node):
+            return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
+        if parent is not None and parent.type == "call_expression" and _other_provider(parent):
+            return  # uni.getUserInfo({ provider: 'apple' }): the native app's login, not WeChat's
+        self.facts.append(Fact(api, "api", self.line(node)))
+        if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
+            self._qualify(api, parent)
+
+    def _qualify(self, api: str, call: Node) -> None:
+        """Extra facts that depend on a call's arguments."""
+        if api == "wx.authorize":
+            self._authorize_scope(call)
+        elif api == "wx.setClipboardData":
+            self._clipboard_link(call)
+        elif api in _HOST_ROLES:
+            self._url_argument(api, call)
+
+    def _url_argument(self, api: str, call: Node) -> None:
+        """Remember which constants build the ``url`` of a request, so their hosts get its role."""
+        value = call_option(call, "url")
+        for node in _walk(value) if value is not None else ():
+            if node.type == "identifier":
+                self.url_roles.setdefault(_text(node), _HOST_ROLES[api])
+
+    def _clipboard_link(self, call: Node) -> None:
+        """``setClipboardData`` copying a link: a URL literal, or a value named like a URL or link."""
+        value = call_option(call, "data")
+        if value is None:
+            return
+        literal = _string_value(value)
+        linky = find_urls(literal) if literal is not None else _LINK_NAME.search(_text(value))
+        if linky:
+            self.facts.append(Fact("wx.setClipboardData:link", "api", self.line(value), _text(value)[:200]))
+
+    def _authorize_scope(self, call: Node) -> None:
+        value = call_option(call, "scope")
+        scope = _string_value(value) if value is not None else None
+        if scope and value is not None:
+            self.facts.append(Fact(f"wx.authorize:{scope}", "api", self.line(value), scope))
+
+    def _call(self, node: Node) -> None:
+        fn = node.child_by_field_name("function")
+        if fn is None:
+            return
+        if fn.type == "identifier":
+            name = _text(fn)
+            if name == "eval":
+                self.facts.append(Fact("js:eval", "api", self.line(fn)))
+            if name in SHARE_HOOKS:  # Taro: useShareAppMessage(() => ({ title }))
+                self.facts.append(Fact("share:hook", "hook", self.line(fn), name))
+            if name in self.api_aliases:
+                api = self.api_aliases[name]
+                self.facts.append(Fact(api, "api", self.line(fn)))
+                self._qualify(api, node)
+            elif name in self.named_imports:
+                spec, exported = self.named_imports[name]
+                self.imported_calls.append((spec, exported, self.line(fn)))
+            elif name in self.module_aliases:  # a default import called: request({...})
+                self.imported_calls.append((self.module_aliases[name], "default", self.line(fn)))
+        elif fn.type == "member_expression":
+            obj = fn.child_by_field_name("object")
+            method = _text(fn.child_by_field_name("property"))
+            owner = self.typed.get(_text(obj)) or self._factory_type(obj)
+            if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
+                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
+            sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
+            if sdk is not None:
+                self.facts.append(Fact(SDK_UPLOAD_SUBJECT, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
+            elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
+                self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
+            elif obj is not None and obj.type == "identifier" and _text(obj) in self.named_imports:
+                spec, exported = self.named_imports[_text(obj)]
+                self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
+            elif (member := self._app_member(obj)) is not None:
+                self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
+
+    def _app_member(self, obj: Node | None) -> str | None:
+        """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
+        if obj is None:
+            return None
+        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or _is_get_app(obj):
+            return ""
+        if obj.type == "member_expression":
+            inner = obj.child_by_field_name("object")
+            if inner is not None and ((inner.type == "identifier" and _text(inner) in self.app_aliases)
+                                      or _is_get_app(inner)):
+                return _text(obj.child_by_field_name("property"))
+        return None
+
+    def _string(self, node: Node) -> None:
+        parent = node.parent
+        if parent is not None and (parent.type == "jsx_attribute" or (
+                parent.type == "jsx_expression" and parent.parent is not None
+                and parent.parent.type == "jsx_attribute")):
+            return  # JSX attribute values are read by _jsx, which knows the element (a WebView src…)
+        image = image_reference(_string_value(node) or "")
+        if image is not None:  # import logo from './wx.png', require('…'), { icon: '/images/a.png' }
+            self.facts.append(Fact(f"image:{image}", "image", self.line(node), image))
+            return
+        if parent is not None and parent.type in ("import_statement", "export_statement"):
+            return
+        value = _string_value(node)
+        if not value:
+            return
+        self._text_signals(value, node, title=self._is_share_title(node), label=True)
+        self._secret_literal(_text(node), node)
+        if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
+            self._ios_payment_branch(node)
+        if "://" not in value:
+            return
+        if value.startswith(("plugin-private://", "plugin://")):
+            self.facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "api", self.line(node), value))
+            return
+        role = self._host_role(node)
+        constant = None
+        if parent is not None and parent.type == "variable_declarator":
+            name = parent.child_by_field_name("name")
+            constant = _text(name) if name is not None and name.type == "identifier" else None
+        dev_only = is_dev_file(self.path) or in_dev_branch(node)
+        for url in find_urls(value):
+            if url.is_development:
+                continue  # a developer's machine or LAN: never a server domain, known or not
+            # A public host in a development setting is not a new domain of the reviewed app, but the app
+            # already talks to it: kept (role DEVELOPMENT) so that moving it into the release settings is not new.
+            facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
+            if constant is not None:
+                self.url_constants.setdefault(constant, []).append(len(self.facts))
+            self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
+
+    def _share_hook(self, node: Node) -> None:
+        """``onShareAppMessage`` / ``onShareTimeline``… defined as a method or an object key: the page can share."""
+        if node.type not in ("method_definition", "pair"):
+            return
+        name = _text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
+        if name in SHARE_HOOKS:
+            self.facts.append(Fact("share:hook", "hook", self.line(node), name))
+
+    def _secret_literal(self, text: str, node: Node) -> None:
+        """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one
+        (``jscode2session``, ``cgi-bin/token``): the secret is then in, or on its way to, the client."""
+        if secret_params(text):
+            self.facts.append(Fact("secret:url-param", "api", self.line(node), redact(text)[:200]))
+        elif _SERVER_APIS.search(text):
+            self.facts.append(Fact("secret:server-api", "api", self.line(node), redact(text)[:200]))
+
+    def _secret_assignment(self, node: Node) -> None:
+        """``appSecret: '<32 hex>'``, ``const APP_SECRET = '…'``, ``this.secret = '…'``: an AppSecret in code."""
+        if node.type == "pair":
+            name, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+        elif node.type == "variable_declarator":
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        else:
+            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if name is not None and name.type == "member_expression":
+                name = name.child_by_field_name("property")
+        literal = _string_value(value) if value is not None else None
+        if name is None or value is None or literal is None:
+            return
+        if not is_secret_name(_text(name)) or not is_app_secret(literal):
+            return
+        label = _text(name).strip("'\"")
+        self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
+
+    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
+        for signal in signals(text, title=title, label=label):
+            self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
+
+    def _ios_payment_branch(self, node: Node) -> None:
+        """``platform === 'ios'`` in a function that pays: hiding or rerouting payment on iOS (OPS2018 14.6)."""
+        current = node.parent
+        while current is not None and current.type not in ("function_declaration", "method_definition",
+                                                            "arrow_function", "function_expression", "function"):
+            current = current.parent
+        if current is None:
+            return
+        body = _text(current)
+        if any(name in body for name in ("requestPayment", "requestVirtualPayment", "requestOrderPayment")):
+            self.facts.append(Fact("policy:ios-payment", "api", self.line(node), _text(node.parent)[:120]))
+
+    @staticmethod
+    def _is_share_title(node: Node) -> bool:
+        """A ``title`` returned by ``onShareAppMessage``/``onShareTimeline``: the share card's name."""
+        parent = node.parent
+        if parent is None or parent.type != "pair" or _text(parent.child_by_field_name("key")).strip("'\"") != "title":
+            return False
+        current = parent.parent
+        while current is not None:
+            if current.type in ("method_definition", "pair", "function_declaration"):
+                name = current.child_by_field_name("name") or current.child_by_field_name("key")
+                if _text(name) in ("onShareAppMessage", "onShareTimeline"):
+                    return True
+            current = current.parent
+        return False
+
+    def _host_role(self, node: Node) -> str:
+        """How a URL literal is used: the API it is passed to (``request``…), else ``code``."""
+        current = node.parent
+        for _ in range(4):  # literal → pair → object → arguments → call
+            if current is None:
+                break
+            if current.type == "call_expression":
+                fn = current.child_by_field_name("function")
+                api = self._resolve(fn)
+                if api is None and fn is not None and fn.type == "identifier":
+                    api = self.api_aliases.get(_text(fn))
+                return _HOST_ROLES.get(api or "", "code")
+            current = current.parent
+        return "code"
+
+    def _jsx(self, node: Node) -> None:
+        name_node = node.child_by_field_name("name")
+        raw = _text(name_node).split(".")[-1]
+        if not raw:
+            return
+        attributes: list[tuple[str, str | None, int]] = []
+        for attr in node.named_children:
+            if attr.type != "jsx_attribute" or not attr.named_children:
+                continue
+            name = normalise_attribute(_text(attr.named_children[0]))
+            value_node = attr.named_children[1] if len(attr.named_children) > 1 else None
+            value: str | None = None
+            if value_node is not None and value_node.type == "string":
+                value = _string_value(value_node)
+            elif value_node is not None and value_node.type == "jsx_expression" and value_node.named_children:
+                value = _string_value(value_node.named_children[0])
+            attributes.append((name, value, self.line(attr)))
+            if value is None and value_node is not None and value_node.type == "jsx_expression":
+                attributes.extend((name, choice, self.line(attr))
+                                  for choice in bound_choices(name, _text(value_node)[1:-1]))
+        local = _text(name_node).split(".")[0]
+        project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
+        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
+
+
+_TESTS = ("if_statement", "while_statement", "ternary_expression")
+
+
+def _is_feature_test(node: Node) -> bool:
+    """Whether an API reference only tests that the API exists: ``if (wx.getUserProfile)``,
+    ``!wx.X``, ``typeof wx.X``, ``wx.X ? a : b``, ``wx.X && …`` (the call after ``&&`` is a use of its own)."""
+    current, parent = node, node.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "unary_expression"):
+        if parent.type == "unary_expression" and _text(parent).lstrip()[:1] not in ("!", "t"):
+            return False
+        current, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type in _TESTS:
+        return parent.child_by_field_name("condition") == current
+    if parent.type == "binary_expression":
+        operator = parent.child_by_field_name("operator")
+        return operator is not None and _text(operator) in ("&&", "===", "!==", "==", "!=")
+    return current is not node  # !wx.X, typeof wx.X
+
+
+# uni-app's provider of login, user info, share and payment; in a WeChat Mini Program only WeChat's own
+# (weixin, wxpay) exist: https://uniapp.dcloud.net.cn/api/plugins/login.html#getuserinfo
+WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
+
+
+def _other_provider(call: Node) -> bool:
+    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…)."""
+    value = call_option(call, "provider")
+    literal = _string_value(value) if value is not None else None
+    return bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS
+

@@ -1,0 +1,202 @@
+"""Facts from markup: WXML, the ``<template>`` of Vue-style single-file components, and JSX elements.
+
+WXML is read with the standard library's ``html.parser`` tokenizer, which is tolerant of ``{{ }}``
+expressions, unclosed tags and WeChat's own tags, reports line numbers, and drops comments. Tag and
+attribute names are normalised so that every dialect yields the same subjects: ``<WebView>`` (JSX) and
+``<web-view>`` both give ``<web-view>``; ``openType``, ``:open-type`` and ``open-type`` all give
+``open-type``.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from mp_precheck.core.thirdparty import third_party
+from mp_precheck.facts.model import Fact
+from mp_precheck.readers.bound import branch_literals, mustache_expression
+from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
+from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.urls import find_urls
+
+# Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
+# reported on any tag as ``button[...]``: UI kits (Vant ``van-button``, Taro ``Button``) forward it to
+# the built-in button.
+_ATTRIBUTE_SUBJECTS = {
+    ("open-type", None): "button[open-type={}]",
+    ("type", "input"): "input[type={}]",
+    ("target", "navigator"): "navigator[target={}]",
+    # a plugin's functional page is typed by its name: loginAndGetUserInfo (UserInfo), chooseAddress …
+    # https://developers.weixin.qq.com/miniprogram/dev/component/functional-page-navigator.html
+    ("name", "functional-page-navigator"): "functional-page-navigator[name={}]",
+}
+_CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
+# Ads attached to another component: a <video ad-unit-id> plays a pre-roll ad (流量主)
+# https://developers.weixin.qq.com/miniprogram/dev/component/video.html
+_AD_ATTRIBUTES = {("video", "ad-unit-id"): "video[ad-unit-id]"}
+_MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
+_EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
+
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def normalise_tag(name: str) -> str:
+    """``WebView`` → ``web-view``, ``LivePusher`` → ``live-pusher``, ``web-view`` unchanged."""
+    if "-" in name or name.islower():
+        return name.lower()
+    return _CAMEL.sub("-", name).lower()
+
+
+def normalise_attribute(name: str) -> str:
+    """``openType``/``:open-type``/``v-bind:open-type`` → ``open-type``; ``unitId`` → ``unit-id``."""
+    for prefix in ("v-bind:", ":"):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    return normalise_tag(name)
+
+
+def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
+                  project_component: bool = False) -> list[Fact]:
+    """Facts of one element: the component, capability attributes and URL hosts in attribute values.
+
+    ``attributes`` holds (normalised name, literal value or None when bound to an expression, line).
+    A UI kit's media component (``checks/ui_kits.yml``) also gives what it does (picking media, uploading
+    it), unless ``project_component`` says the code imports that name from a project file.
+    """
+    facts = [Fact(f"<{tag}>", "component", line)]
+    kit = None if project_component else third_party().component(tag)
+    if kit is not None:
+        facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
+    for name, value, attr_line in attributes:
+        if tag == "web-view" and name == "src" and (value is None or "{{" in value):
+            facts.append(Fact("web-view:dynamic-src", "attribute", attr_line, value))
+        if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
+            facts.append(Fact("media:autoplay", "attribute", attr_line, tag))
+        if (tag, name) in _AD_ATTRIBUTES and value != "":
+            facts.append(Fact(_AD_ATTRIBUTES[(tag, name)], "attribute", attr_line, value))
+        if value is None:
+            continue
+        if name == "url" and value.startswith(("plugin-private://", "plugin://")):
+            facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "attribute", attr_line, value))
+        image = image_reference(value) if name in IMAGE_ATTRIBUTES else None
+        if image is not None:
+            facts.append(Fact(f"image:{image}", "image", attr_line, value))
+        for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
+            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
+                facts.append(Fact(template.format(value), "attribute", attr_line, value))
+        if "{{" in value:
+            value = value.split("{{", 1)[0]
+        for url in find_urls(value):
+            if url.is_development:
+                continue  # a developer's machine or LAN: never a configurable domain
+            if tag == "web-view" and name == "src":
+                # A web-view page's host is a 业务域名, not a server domain: its own subject.
+                facts.append(Fact(f"web-view-host:{url.host}", "host", attr_line, url.text, "web-view"))
+                continue
+            role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image", "style") \
+                else "code"  # CSS in a style attribute only loads resources (background url(…))
+            facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
+    return facts
+
+
+LIVE_PLUGIN_APPID = "wx2b03c6e691cd7370"  # WeChat's own 小程序直播 plugin (live-player-plugin)
+LIVE_ROOM_PAGE = "pages/live-player-plugin"
+
+
+def bound_choices(name: str, expression: str | None) -> list[str]:
+    """The literal values a bound capability attribute (``open-type``, ``type``…) can take, e.g. ``nickname``
+    of ``:type="isWeixin ? 'nickname' : 'text'"``; [] for other attributes or no expression."""
+    if expression is None or name not in _CAPABILITY_ATTRIBUTES:
+        return []
+    return branch_literals(expression)
+
+
+def plugin_appid(url: str) -> str:
+    """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL. The live room
+    page ``pages/live-player-plugin`` is WeChat's 小程序直播 plugin whatever appid or alias the URL names
+    (https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/live-player-plugin.html)."""
+    plugin, _, page = url.split("://", 1)[1].partition("/")
+    if page.split("?", 1)[0].strip("/") == LIVE_ROOM_PAGE:
+        return LIVE_PLUGIN_APPID
+    return plugin
+
+
+def is_event_attribute(name: str) -> bool:
+    return name.startswith(_EVENT_PREFIXES) and name not in ("bindingx",)
+
+
+# A tap or click handler (WXML bindtap / catchtap / bind:tap, Vue @click / @tap / v-on:click): the element is a control.
+_TAP = re.compile(r"(?:bind:?|catch:?|capture-bind:|@|v-on:)(?:tap|click)\b", re.IGNORECASE)
+
+_EMPTY = frozenset({"input", "image", "img", "icon", "br", "hr", "progress", "switch", "slider", "checkbox", "radio"})
+
+
+class _Collector(HTMLParser):
+    def __init__(self, line_offset: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts: list[Fact] = []
+        self.line_offset = line_offset
+        # Open elements and whether each is a control (a button, or anything with a tap / click handler):
+        # text inside a control is its label.
+        self.open: list[tuple[str, bool]] = []
+
+    @property
+    def in_control(self) -> bool:
+        return any(control for _, control in self.open)
+
+    def handle_endtag(self, tag: str) -> None:
+        name = normalise_tag(tag)
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == name:
+                del self.open[index:]  # unclosed children end with their parent
+                return
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, _ = self.getpos()
+        raw = self.get_starttag_text() or ""
+        lowered = raw.lower()
+        attributes = []
+        for name, value in attrs:
+            at = lowered.find(name)
+            attr_line = line + (raw[:at].count("\n") if at >= 0 else 0)
+            bound = name.startswith((":", "v-bind:"))
+            literal = None if bound or value is None else value
+            if bound and value is not None:
+                # A bound value that is a plain string literal (:src="'https://…'") is still literal text.
+                stripped = value.strip()
+                if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"`":
+                    literal = stripped[1:-1]
+            attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
+            expression = value if bound and literal is None else mustache_expression(value or "")
+            for choice in bound_choices(normalise_attribute(name), expression):
+                attributes.append((normalise_attribute(name), choice, attr_line + self.line_offset))
+        self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
+        name = normalise_tag(tag)
+        if name not in _EMPTY:
+            self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        text = data.strip()
+        if not text or (text.startswith("{{") and text.endswith("}}")):
+            return
+        line, _ = self.getpos()
+        line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
+        for signal in signals(text, label=self.in_control):
+            self.facts.append(Fact(f"text:{signal}", "text", line, " ".join(text.split())[:120]))
+
+
+def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
+    """Facts of a WXML (or Vue template) text; ``line_offset`` is added to every line number.
+
+    Never raises on malformed markup: the tokenizer recovers and reports what it could read.
+    """
+    collector = _Collector(line_offset)
+    # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
+    collector.feed(text)
+    collector.close()
+    return collector.facts
