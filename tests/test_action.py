@@ -628,7 +628,9 @@ class ExplodingPort:
 
 def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_path: Path) -> None:
     from mp_precheck.git.repo import GitRepo
-    from mp_precheck.hosts.github.action import FileRunner, Settings, run
+    from mp_precheck.hosts.github.action import run
+    from mp_precheck.hosts.github.event import Settings
+    from mp_precheck.hosts.github.runner import FileRunner
 
     log = io.StringIO()
     settings = Settings(event_name="pull_request", repository=DEFAULT_REPO, workspace=ws.path, event=pr_event(up),
@@ -641,7 +643,7 @@ def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_pa
 
 
 def test_marker_head() -> None:
-    from mp_precheck.hosts.github.action import is_ours, marker_head
+    from mp_precheck.hosts.github.comment import is_ours, marker_head
 
     assert marker_head(marker("a" * 40) + "\nbody") == "a" * 40
     assert marker_head("<!-- mp-precheck:comment v0 head=ABC1234 -->") == "abc1234"
@@ -653,7 +655,7 @@ def test_marker_head() -> None:
 
 
 def test_truncate_for_the_status_description() -> None:
-    from mp_precheck.hosts.github.action import truncate
+    from mp_precheck.hosts.github.status import truncate
 
     assert truncate("short\nline", 140) == "short line"
     cut = truncate("审核" * 100, 140)
@@ -661,7 +663,7 @@ def test_truncate_for_the_status_description() -> None:
 
 
 def test_file_runner_outputs(tmp_path: Path) -> None:
-    from mp_precheck.hosts.github.action import FileRunner
+    from mp_precheck.hosts.github.runner import FileRunner
 
     output = tmp_path / "output"
     runner = FileRunner(tmp_path, str(output), None, io.StringIO())
