@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -594,6 +595,17 @@ def test_the_config_input_is_read_from_the_base_revision(tmp_path: Path, server:
     missing = action(pr_event(up), config="nowhere.yml")
     assert missing.code == 2
     assert "input config: nowhere.yml is not in the base revision" in missing.log
+
+
+def test_the_config_input_is_never_staged_in_a_temporary_file(tmp_path: Path, server: FakeGitHub,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    up = Upstream(tmp_path / "upstream", {**LOCATION, ".github/mp-precheck.yml": "fail_on: none\n"},
+                  config="fail_on: high\n")
+    seed_pull(server, up)
+    action = Action(tmp_path, server, checkout(up, tmp_path / "ws").path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-temporary-files"))  # any staging would raise
+    assert action(pr_event(up), config=".github/mp-precheck.yml").code == 1
+    assert not (tmp_path / "no-temporary-files").exists()
 
 
 def test_not_a_checkout(server: FakeGitHub, tmp_path: Path) -> None:
