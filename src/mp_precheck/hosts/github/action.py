@@ -67,7 +67,6 @@ MODES = ("auto", "pr", "release")
 COMMENT_MODES = ("always", "on-risk", "never")
 FAIL_ON = ("none", "info", "low", "medium", "high")
 LANGUAGES = ("zh-CN", "en")
-PR_EVENTS = ("pull_request", "pull_request_target", "merge_group", "workflow_run")
 REPORT_DIR = "mp-precheck-report"
 STATUS_DESCRIPTION_MAX = 140  # GitHub answers 422 above
 READ_ONLY_ADVICE = "see the README's workflow_run pattern"
