@@ -28,10 +28,10 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.commitsense import (
+    Section,
     is_housekeeping,
     is_vague,
     leading_gitmoji,
@@ -41,8 +41,6 @@ from mp_precheck.notes.commitsense import (
 )
 from mp_precheck.notes.platform_only import only_other_platforms
 from mp_precheck.readers.textcodec import UndecodableFile, decode
-
-Section = Literal["added", "improved", "fixed", "skip"]
 
 DEFAULT_TYPES: dict[str, Section] = {
     "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
