@@ -207,3 +207,15 @@ def test_a_raising_analyzer_leaves_the_findings_as_they_were() -> None:
     out, errors = run_analyzers(context, [album], [("broken", _raises)])
     assert out == [album]
     assert [e.message for e in errors] == ["analyzer broken failed (ValueError: bad state); its checks were skipped"]
+
+
+def test_every_analyzer_documents_its_inputs_and_outputs() -> None:
+    import importlib
+
+    import mp_precheck.analyzers as package
+
+    table = package.__doc__ or ""
+    for name, _ in REGISTRY:
+        module = importlib.import_module(f"mp_precheck.analyzers.{name}")
+        assert f"\n{name} " in table, name
+        assert "Reads: " in (module.__doc__ or "") and "Writes: " in (module.__doc__ or ""), name
