@@ -219,3 +219,12 @@ def test_every_analyzer_documents_its_inputs_and_outputs() -> None:
         module = importlib.import_module(f"mp_precheck.analyzers.{name}")
         assert f"\n{name} " in table, name
         assert "Reads: " in (module.__doc__ or "") and "Writes: " in (module.__doc__ or ""), name
+
+
+def test_a_failing_analyzers_message_never_shows_a_secret() -> None:
+    def leaks(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+        raise KeyError("appsecret=0123456789abcdef0123456789abcdef")
+
+    _, errors = run_analyzers(project_context({"pages/a/a.js": "Page({})\n"}), [], [("leaky", leaks)])
+    assert "0123456789abcdef" not in errors[0].message
+    assert errors[0].message.startswith("analyzer leaky failed (KeyError: ")

@@ -18,6 +18,7 @@ from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
+from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
 from mp_precheck.facts.cache import FactCache
@@ -223,7 +224,7 @@ def run_analyzers(context: ProjectContext, findings: list[Finding],
             findings = analyzer(context, list(findings))
         except Exception as exc:  # any bug in one analyzer must not end the run
             where = context.project.app_config or context.project.root
-            detail = " ".join(str(exc).split())[:200]
+            detail = redact(" ".join(str(exc).split())[:200])  # one line; never a secret of the repository
             errors.append(FileError(where, f"analyzer {name} failed ({type(exc).__name__}"
                                            f"{': ' + detail if detail else ''}); its checks were skipped"))
     return findings, errors
