@@ -264,13 +264,21 @@ class FakeGitHub(LoopbackServer):
             self.tokens[token] = ident
         return ident
 
-    def set_rate_limit(self, token: str, remaining: int, limit: int | None = None) -> None:
-        """Set what is left of a token's primary rate limit; at 0 every call gets GitHub's 403."""
+    def set_rate_limit(self, token: str, remaining: int, limit: int | None = None, *, status: int = 403,
+                       reset_in: int | None = None) -> None:
+        """Set what is left of a token's primary rate limit; at 0 every call gets GitHub's answer with
+        ``status`` (403 or 429: GitHub sends either) and ``X-RateLimit-Remaining: 0``. ``reset_in`` moves
+        ``X-RateLimit-Reset`` to that many seconds from now (an hour by default)."""
+        if status not in (403, 429):
+            raise ValueError("GitHub answers an exceeded rate limit with 403 or 429")
         with self._lock:
             st = self._rate_state(token)
             if limit is not None:
                 st["limit"] = limit
             st["used"] = max(st["limit"] - remaining, 0)
+            st["status"] = status
+            if reset_in is not None:
+                self._rate_reset = int(time.time()) + reset_in
 
     def add_repo(self, full_name: str, *, private: bool = False, default_branch: str = "main",
                  owner_type: str = "Organization", fork: bool = False) -> dict[str, Any]:
@@ -431,14 +439,18 @@ class FakeGitHub(LoopbackServer):
             self._faults.append(_Fault(method, path_regex, status, body, headers, times))
 
     def secondary_rate_limit_next(self, method: str, path_regex: str, retry_after: int | None = 1,
-                                  times: int = 1) -> None:
-        """GitHub's secondary rate limit answer: 403, its message, ``Retry-After`` when not None."""
+                                  times: int = 1, status: int = 403) -> None:
+        """GitHub's secondary rate limit answer: ``status`` 403 or 429 (GitHub sends either), its message,
+        ``Retry-After`` when not None, and the usual ``X-RateLimit-*`` headers (the primary quota is not
+        used up, so ``X-RateLimit-Remaining`` is not 0)."""
+        if status not in (403, 429):
+            raise ValueError("GitHub answers a secondary rate limit with 403 or 429")
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         body = {"message": SECONDARY_RATE_LIMIT_MESSAGE.format(request_id="0000:FAKE:0000"),
                 "documentation_url": "https://docs.github.com/free-pro-team@latest/rest/overview/"
                                      "rate-limits-for-the-rest-api#about-secondary-rate-limits",
-                "status": "403"}
-        self.fail_next(method, path_regex, 403, body, headers, times)
+                "status": str(status)}
+        self.fail_next(method, path_regex, status, body, headers, times)
 
     @property
     def pending_faults(self) -> int:
@@ -496,7 +508,7 @@ class FakeGitHub(LoopbackServer):
             if st["used"] >= st["limit"]:
                 who = "installation ID 1" if identity["kind"] != "user" else f"user ID {identity['id']}"
                 return self._error(ApiError(
-                    403, f"API rate limit exceeded for {who}. If you reach out to GitHub Support for help, "
+                    st.get("status", 403), f"API rate limit exceeded for {who}. If you reach out to GitHub Support for help, "
                          f"please include the request ID {self._request_id(False)} and timestamp "
                          f"{self._clock.strftime('%Y-%m-%d %H:%M:%S UTC')}.",
                     "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"), token)
