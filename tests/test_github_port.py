@@ -278,3 +278,11 @@ def test_how_long_github_asks_to_wait() -> None:
     assert rate_limit_wait(403, {"Retry-After": "soon"}, "Resource not accessible by integration", 60) is None
     assert rate_limit_wait(403, {}, "Resource not accessible by integration", 60) is None
     assert rate_limit_wait(502, {"Retry-After": "5"}, "", 60) is None
+
+
+def test_a_503_asking_for_an_hour_is_retried_after_the_cap(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.fail_next("GET", r"/pulls/7$", 503, headers={"Retry-After": "3600"})
+    started = time.monotonic()
+    assert port.pull_request(7).number == 7
+    assert 1.5 < time.monotonic() - started < 10                  # FAST's cap: 2 s, not an hour
+    assert len(pull.calls("GET", r"/pulls/7$")) == 2

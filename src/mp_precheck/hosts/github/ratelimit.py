@@ -54,7 +54,8 @@ class RateLimitRetry(GithubRetry):
     """urllib3 retries as PyGithub's :class:`~github.GithubRetry`, but a rate limit sent as 403 **or** 429
     waits as :func:`rate_limit_wait` says, and a wait longer than ``max_rate_limit_wait`` raises
     :class:`~github.GithubException.RateLimitExceededExceedsMaxWait` (``wait`` set) at once instead of
-    sleeping. Other statuses in ``status_forcelist`` are retried with urllib3's backoff."""
+    sleeping. Other statuses in ``status_forcelist`` are retried with urllib3's backoff, a ``Retry-After``
+    they carry waited for up to ``max_rate_limit_wait``."""
 
     def __init__(self, **kwargs: Any) -> None:
         statuses = set(kwargs.pop("status_forcelist", ())) | RATE_LIMIT_STATUSES
@@ -86,3 +87,9 @@ class RateLimitRetry(GithubRetry):
         backoff = max(wait, retry.get_backoff_time())
         retry.get_backoff_time = lambda: backoff  # type: ignore[method-assign]
         return retry
+
+    def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
+        """``Retry-After`` of any other retried answer (a 503), never longer than ``max_rate_limit_wait``."""
+        asked = super().get_retry_after(response)
+        cap = self.max_rate_limit_wait
+        return min(asked, cap) if asked is not None and cap is not None else asked
