@@ -25,6 +25,7 @@ from mp_precheck.core.errors import ConfigError, MissingMergeBase, UnknownRevisi
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.core.secrets import redact
+from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.git.staged import staged_commit
@@ -65,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--base", help="base revision (default: merge base with the default branch)")
     common.add_argument("--head", default="HEAD", help="head revision (default: HEAD)")
     common.add_argument("--config", help=f"config file on disk (default: {CONFIG_NAME} of the base revision)")
-    common.add_argument("--language", choices=("zh-CN", "en"), help="zh-CN (default) or en")
+    common.add_argument("--language", choices=LANGUAGES, help="zh-CN (default) or en")
     common.add_argument("--output", help="write to this file instead of stdout")
     common.add_argument("--cache", metavar="FILE", help="keep parsed facts in this SQLite file between runs "
                         "(keyed by git blob id; e.g. kept with actions/cache)")
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                       help="colour in the text format: auto (default: when stdout is a terminal and NO_COLOR is "
                            "not set), always or never")
-    diff.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
+    diff.add_argument("--fail-on", choices=FAIL_ON,
                       help="lowest severity that makes the exit code 1 (default: high)")
     diff.add_argument("--staged", action="store_true",
                       help="check the staged change (the index) against HEAD, e.g. in a pre-commit hook; "
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     baseline = sub.add_parser("baseline", parents=[common],
                               help=f"accept the current findings: write them to {BASELINE_NAME}")
     baseline.add_argument("--reason", default="accepted", help="why these findings are accepted (recorded)")
-    languages = ("zh-CN", "en")
+    languages = LANGUAGES
     rules = sub.add_parser("rules", help="list every rule: id, family, severity, title")
     rules.add_argument("--language", choices=languages, default="zh-CN", help="zh-CN (default) or en")
     explain = sub.add_parser("explain", help="print one rule in full: severity, family, fix, doc link, subjects")
@@ -108,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     gitlab.add_argument("--repo", help="repository folder (default: CI_PROJECT_DIR, else the current folder)")
     gitlab.add_argument("--config", help=f"config file on disk (default: {CONFIG_NAME} of the base revision)")
     gitlab.add_argument("--language", choices=languages, help="zh-CN (default) or en")
-    gitlab.add_argument("--fail-on", choices=("none", "info", "low", "medium", "high"),
+    gitlab.add_argument("--fail-on", choices=FAIL_ON,
                         help="lowest severity that makes the exit code 1 (default: high)")
     gitlab.add_argument("--codequality", metavar="FILE", help="also write a GitLab Code Quality report there")
     gitlab.add_argument("--report", metavar="FILE", help="also write the JSON report there")

@@ -20,6 +20,7 @@ from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
+from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import FileFacts
@@ -34,8 +35,7 @@ from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
-ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link", "category", "login", "branding",
-                               "sharing", "policy"})
+ANALYSED_FAMILIES = frozenset(FAMILIES)
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,6 @@ _MENTIONS: dict[str, tuple[str, ...]] = {
 NOTES_PER_SECTION = 10
 FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 字
 
-_NOT_LINKS = ("external_link.domain", "external_link.insecure_url", "external_link.web_view",
-              "external_link.business_domain")
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,8 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
     answers = [
         ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, catalog, messages)),
-        ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages, projects)),
+        ("payment_content_links", t("notes.q_payment"),
+         *_payment_answer(report, app_wide, catalog, messages, projects)),
         ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
     ]
     said = [(key, detail) for key, _q, answer, detail in answers if answer == "yes" and detail]
@@ -285,7 +284,7 @@ def _privacy_answer(report: Report, app_wide: list[Finding], catalog: Catalog,
     return "yes", messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))
 
 
-def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
+def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, messages: Messages,
                     projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
     details: list[str] = []
     pay = _reviewer_words([f for f in report.active_findings if f.family == "payment"], "payment", messages)
@@ -297,7 +296,7 @@ def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
     web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
-    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and f.rule not in _NOT_LINKS],
+    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and _link_in_notes(catalog, f.rule)],
                             "external_link", messages)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
@@ -305,6 +304,15 @@ def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
     if hosts:
         details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
+
+
+def _link_in_notes(catalog: Catalog, rule_id: str) -> bool:
+    """Whether the notes list a finding of ``rule_id`` among the links (``link_in_notes`` in checks/: web-view,
+    domains and insecure URLs have their own line, or none)."""
+    try:
+        return catalog.rule(rule_id).link_in_notes
+    except KeyError:
+        return True
 
 
 def _reviewer_words(findings: list[Finding], family: str, messages: Messages) -> list[str]:

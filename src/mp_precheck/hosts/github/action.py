@@ -38,6 +38,7 @@ from mp_precheck.core.errors import ConfigError, MissingMergeBase, UnknownRevisi
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.core.secrets import redact
+from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.hosts.github.port import (
     CannotDeterminePR,
@@ -65,8 +66,6 @@ from mp_precheck.outputs.markdown import COMMENT_LIMITS, MARKER_PREFIX, SUMMARY_
 Mode = Literal["pr", "release"]
 MODES = ("auto", "pr", "release")
 COMMENT_MODES = ("always", "on-risk", "never")
-FAIL_ON = ("none", "info", "low", "medium", "high")
-LANGUAGES = ("zh-CN", "en")
 PR_EVENTS = ("pull_request", "pull_request_target", "merge_group", "workflow_run")
 REPORT_DIR = "mp-precheck-report"
 STATUS_DESCRIPTION_MAX = 140  # GitHub answers 422 above
