@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.subject import api, subject_value, try_parse
 
 _DOMAIN_LISTS = {"request": "request", "upload": "upload", "download": "download", "socket": "socket"}
 
@@ -42,23 +43,24 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
             privacy = catalog.privacy_type(f.privacy_key)
             add("privacy", label=f.privacy_type or "", en=privacy.en if privacy else f.privacy_key)
     for f in app_wide:
+        parsed = try_parse(f.subject)
         if f.subject in table.interface_apis:
             add("interface", api=f.subject)
-        elif f.subject.startswith("app.json:requiredPrivateInfos:"):
-            add("interface", api="wx." + f.subject.rsplit(":", 1)[1])
+        elif parsed and parsed.form == "app-config" and parsed.key == "requiredPrivateInfos" and parsed.value:
+            add("interface", api=api(parsed.value))
     for f in app_wide:
         kind = table.rules.get(f.rule)
         if kind == "business_domain":
-            add("business_domain", host=f.subject.split(":", 1)[1])
+            add("business_domain", host=subject_value(f.subject))
         elif kind == "domain":
-            add("domain", host=f.subject.split(":", 1)[1], list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
+            add("domain", host=subject_value(f.subject), list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
     kinds = {table.families.get(f.family) for f in app_wide}
     for kind in ("payment", "content_security"):
         if kind in kinds:
             add(kind)
     for f in app_wide:
         if table.rules.get(f.rule) == "plugin":
-            add("plugin", what=f.value or f.subject.rsplit(":", 1)[1])
+            add("plugin", what=f.value or subject_value(f.subject))
     for f in app_wide:
         if table.families.get(f.family) == "category":
             add("category", what=f.subject)

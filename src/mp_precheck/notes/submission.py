@@ -23,6 +23,7 @@ from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import test_account_reason
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, ProjectInfo, Report
+from mp_precheck.core.subject import api, subject_value, try_parse
 from mp_precheck.notes.changelog import Entry
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
 from mp_precheck.outputs.escape import plain
@@ -244,8 +245,18 @@ def _answer(report: Report, question: str, details: list[str], messages: Message
 # requiredPrivateInfos lists APIs (app.json#requiredPrivateInfos), permission lists authorize scopes
 # (app.json#permission), requiredBackgroundModes: location enables background location.
 # https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
-_SETTING_CALLS = (("app.json:requiredPrivateInfos:", "wx."), ("app.json:permission:", "wx.authorize:"),
-                  ("app.json:requiredBackgroundModes:location", "wx.startLocationUpdateBackground"))
+def _setting_call(subject: str) -> str | None:
+    """The subject of a call of the type an app configuration entry enables, else None."""
+    parsed = try_parse(subject)
+    if parsed is None or parsed.form != "app-config" or parsed.value is None:
+        return None
+    if parsed.key == "requiredPrivateInfos":
+        return api(parsed.value)
+    if parsed.key == "permission":
+        return api("authorize", parsed.value)
+    if parsed.key == "requiredBackgroundModes" and parsed.value == "location":
+        return api("startLocationUpdateBackground")
+    return None
 
 
 def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
@@ -255,13 +266,11 @@ def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
     of a type the app already had adds nothing. Sorted, each once."""
     labels = {f.privacy_type for f in app_wide if f.privacy_type}
     for f in app_wide:
-        for prefix, call in _SETTING_CALLS:
-            if f.subject.startswith(prefix):
-                subject = call + f.subject[len(prefix):] if call.endswith((".", ":")) else call
-                for rule in catalog.rules_for(subject):
-                    privacy = catalog.privacy_type(rule.privacy_key)
-                    if privacy:
-                        labels.add(privacy.label)
+        subject = _setting_call(f.subject)
+        for rule in catalog.rules_for(subject) if subject else ():
+            privacy = catalog.privacy_type(rule.privacy_key)
+            if privacy:
+                labels.add(privacy.label)
     return sorted(labels)
 
 
@@ -293,14 +302,14 @@ def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, m
     uploads = [f for f in app_wide if f.family == "upload"]
     if uploads:
         details.append(_feature(messages, "notes.upload_detail", _where(uploads, projects)))
-    web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
+    web = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
     links = _reviewer_words([f for f in app_wide if f.family == "external_link" and _link_in_notes(catalog, f.rule)],
                             "external_link", messages)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
-    hosts = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.domain"})
+    hosts = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.domain"})
     if hosts:
         details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
