@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import emoji
 
 if TYPE_CHECKING:
-    from mp_precheck.notes.changelog import Section
+    from mp_precheck.notes.commitmessage import Section
 
 # gitmoji.dev, by what the reviewer of a Mini Program sees of it.
 _GITMOJI: dict[str, Section] = {

@@ -24,7 +24,7 @@ from mp_precheck.core.checklist import test_account_reason
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, ProjectInfo, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
-from mp_precheck.notes.changelog import Entry
+from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
 from mp_precheck.outputs.escape import plain
 
