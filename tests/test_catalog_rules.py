@@ -10,6 +10,7 @@ import pytest
 from conftest import MINIMAL_APP, Repo
 from helpers import run
 from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.subject import is_form, parse
 
 CATALOG = load_catalog()
 
@@ -47,14 +48,15 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'
     if subject == "media:autoplay":
         return "use.wxml", '<view>\n<video src="/a.mp4" autoplay></video>\n</view>\n'
-    if subject.startswith("plugin-page:"):
-        appid = subject.split(":", 1)[1]
+    parsed = parse(subject)
+    if parsed.form == "plugin-page":
+        appid = parsed.value
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
-    if subject.startswith("wx.authorize:"):
-        return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{subject.split(':', 1)[1]}' }}) }} }})\n"
+    if parsed.form == "api" and parsed.name == "wx.authorize":
+        return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{parsed.value}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":
         return "use.js", "Page({\n  a() { wx.setClipboardData({ data: 'https://shop.example.com/item/1' }) } })\n"
-    if subject.startswith("wx."):
+    if parsed.form == "api":
         return "use.js", f"Page({{\n  a() {{ {subject}({{}}) }} }})\n"
     if subject == "ui-kit:pick-media":
         return "use.wxml", '<view>\n<van-uploader file-list="{{ files }}" bind:after-read="afterRead"/>\n</view>\n'
@@ -67,24 +69,24 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
     if subject == "MapContext.moveToLocation":
         return "use.js", "Page({\n  a() { wx.createMapContext('m').moveToLocation() } })\n"
-    if subject.startswith("<"):
-        tag = subject[1:-1]
+    if parsed.form == "component":
+        tag = parsed.name
         return "use.wxml", f"<view>\n<{tag} src=\"/local\"></{tag}>\n</view>\n"
-    if "[" in subject:
-        tag, rest = subject.split("[", 1)
-        attr, _, value = rest.rstrip("]").partition("=")
-        value = value or "adunit-0123456789abcdef"  # an attribute that is there at all: video[ad-unit-id]
+    if parsed.form == "attribute":
+        tag, attr = parsed.name, parsed.key
+        value = parsed.value or "adunit-0123456789abcdef"  # an attribute that is there at all: video[ad-unit-id]
         return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
-    if subject.startswith("web-view-host:"):
+    if parsed.form == "web-view-host":
         return "use.wxml", '<view>\n<web-view src="https://h5.rule-test.example.com/p"></web-view>\n</view>\n'
-    if subject.startswith("host:"):
+    if parsed.form == "host":
         return "use.js", "module.exports = {\n  api: 'https://api.rule-test.example.com/v1' }\n"
     return None
 
 
 def app_json_with(subject: str) -> str:
-    _, key, value = subject.split(":", 2)
-    value = value.rstrip("*") or "wxabcdef0123456789"
+    parsed = parse(subject)
+    key = parsed.key
+    value = (parsed.value or "").rstrip("*") or "wxabcdef0123456789"
     config: dict[str, object] = {"pages": ["pages/index/index", "pages/me/me"]}
     if key == "entry-login":
         config["pages"] = ["pages/login/login", "pages/index/index", "pages/me/me"]
@@ -109,7 +111,7 @@ def _base_repo(tmp_path) -> tuple[Repo, str]:
 @pytest.mark.parametrize(("rule_id", "subject"), CASES, ids=[f"{r}:{s}" for r, s in CASES])
 def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
     repo, base = _base_repo(tmp_path)
-    if subject.startswith("app.json:"):
+    if is_form(subject, "app-config"):
         repo.write("app.json", app_json_with(subject))
         path = "app.json"
     else:
@@ -122,13 +124,13 @@ def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
     hits = [f for f in run(repo.path, base).findings if f.rule == rule_id]
     assert hits, f"{rule_id} did not fire on {subject}"
     assert hits[0].path == path and hits[0].scope == "app"
-    if not subject.startswith("app.json:"):
+    if not is_form(subject, "app-config"):
         assert hits[0].line == 2
     rule = CATALOG.rule(rule_id)
     assert hits[0].doc == rule.doc and hits[0].title == rule.title["en"]
 
 
-CODE_CASES = [(r, s) for r, s in CASES if not s.startswith("app.json:")]
+CODE_CASES = [(r, s) for r, s in CASES if not is_form(s, "app-config")]
 
 
 @pytest.mark.parametrize(("rule_id", "subject"), CODE_CASES, ids=[f"{r}:{s}" for r, s in CODE_CASES])
@@ -138,7 +140,7 @@ def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject
         commented = f"<!--\n{content}-->\n"
     else:
         commented = "".join(f"// {line}\n" for line in content.splitlines())
-        if not subject.startswith(("host:", "secret:")):  # a host or secret *is* in a string; a comment is silent
+        if parse(subject).form not in ("host", "secret"):  # a host or secret *is* in a string; a comment is silent
             commented += f"const doc = {json.dumps(content)}\n"
     repo, base = _base_repo(tmp_path)
     repo.write(f"pages/me/{name}", commented)

@@ -17,7 +17,7 @@ from mp_precheck.app import draft_release_notes
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.messages import Messages
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
-from mp_precheck.notes.changelog import Entry
+from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.release import (
     NOTES_END,
     NOTES_START,

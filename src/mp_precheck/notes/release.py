@@ -29,7 +29,7 @@ from mp_precheck.core.errors import UserError
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
-from mp_precheck.notes.changelog import Entry
+from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.submission import Notes
 from mp_precheck.outputs.markdown import Limits, render_markdown
 from mp_precheck.outputs.templating import template
