@@ -77,12 +77,18 @@ MINIMAL_APP = {
 }
 
 
+def minimal_app(path: Path, extra: dict[str, str | bytes] | None = None) -> tuple[Repo, str]:
+    """A new repository at ``path`` holding :data:`MINIMAL_APP` (plus ``extra``) committed once; returns it
+    and the commit."""
+    repo = Repo(path)
+    repo.write_files({**MINIMAL_APP, **(extra or {})})
+    return repo, repo.commit("base")
+
+
 @pytest.fixture
-def app_repo(repo: Repo) -> Repo:
+def app_repo(tmp_path: Path) -> Repo:
     """A native Mini Program at the repository root with two pages, committed once."""
-    repo.write_files(MINIMAL_APP)
-    repo.commit("base")
-    return repo
+    return minimal_app(tmp_path / "repo")[0]
 
 
 @pytest.fixture(autouse=True)
