@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -24,18 +23,14 @@ from terminal_helpers import run_mp_precheck, terminal_env
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-sys.path.insert(0, str(ROOT / "examples"))
-from build_example import build  # noqa: E402
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 MARKDOWN = ("###", "**", "<details>", "<sub>", "&lt;", "&gt;", "`", "- [ ]", "<!--")
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("example") / "repo"
-    build(ROOT / "examples" / "native-shop", target)
-    return target
+@pytest.fixture
+def example(native_shop: tuple[Path, str, str]) -> Path:
+    return native_shop[0]
 
 
 def located(repo: Repo) -> str:
