@@ -152,6 +152,7 @@ def test_too_many_results_drop_the_least_severe_first():
     assert MAX_RESULTS == 25_000
 
 
+@pytest.mark.slow
 def test_the_cap_holds_at_github_scale():
     findings = [finding(path=f"pages/p{i}.js", severity="info" if i % 2 else "high") for i in range(MAX_RESULTS + 5)]
     run_ = only_run(json.loads(render_sarif(report_of(*findings), load_catalog(), "en")))
