@@ -1,5 +1,9 @@
 """Every catalog rule fires on a use of each of its subjects, and stays silent on a comment, a plain
-string and moved code (the semantic diff's negatives)."""
+string and moved code (the semantic diff's negatives).
+
+The code subjects share one repository: each gets its own folder, and each scenario (uses, commented,
+moved) is one commit and one analysis over all of them; a case then looks at its own folder (and at
+findings outside every case folder). app.json subjects and the entry page, one file per app, run alone."""
 
 from __future__ import annotations
 
