@@ -22,7 +22,7 @@ GitHub's front end does. Typical use::
 
     with FakeGitHub() as gh:
         gh.add_pull(7, head_sha="a" * 40)
-        port = connect(gh.base_url, TOKEN_INSTALLATION, gh.default_repo, http=FAST_HTTP)
+        port = connect(gh.base_url, TOKEN_INSTALLATION, gh.default_repo, http=GITHUB_FAST_HTTP)  # tests/helpers.py
         port.create_comment(7, "hi")
         assert gh.comments(7)[0]["body"] == "hi"
 
