@@ -3,7 +3,6 @@ failure becomes a named failure with the facts the glue turns into advice. No mo
 
 from __future__ import annotations
 
-import ast
 import email.utils
 import socket
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fakegithub import DEFAULT_REPO, TOKEN_INSTALLATION, TOKEN_READONLY, TOKEN_USER, FakeGitHub
+from helpers import GITHUB_FAST_HTTP, modules_importing, protocol_gaps
 from mp_precheck.hosts.github.port import (
     CannotDeterminePR,
     CannotPostComment,
@@ -20,7 +20,6 @@ from mp_precheck.hosts.github.port import (
     Comment,
     CommitStatus,
     GitHubPort,
-    HttpSettings,
     PyGithubPort,
     accepted_permissions,
     connect,
@@ -29,8 +28,7 @@ from mp_precheck.hosts.github.ratelimit import rate_limit_wait
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "a" * 40
-FAST = HttpSettings(retries=2, backoff=0, secondary_rate_wait=0, max_rate_limit_wait=2,
-                    seconds_between_requests=None, seconds_between_writes=None, per_page=30, timeout=5)
+FAST = GITHUB_FAST_HTTP
 
 
 @pytest.fixture
@@ -50,21 +48,11 @@ PYGITHUB_MODULES = ("src/mp_precheck/hosts/github/port.py", "src/mp_precheck/hos
 
 
 def test_only_github_port_imports_pygithub() -> None:
-    offenders = []
-    for path in [*sorted((ROOT / "src" / "mp_precheck").rglob("*.py")), ROOT / "entrypoint.py"]:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
-            if any(n == "github" or n.startswith("github.") for n in names) and path.relative_to(ROOT).as_posix() not in PYGITHUB_MODULES:
-                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert offenders == []
+    assert modules_importing("github", allowed=PYGITHUB_MODULES) == []
 
 
-def test_the_adapter_is_a_port(port: PyGithubPort) -> None:
-    typed: GitHubPort = port     # mypy checks the structure; at run time, the methods exist
-    assert all(callable(getattr(typed, name)) for name in (
-        "identity", "pull_request", "find_pull_request", "comments", "comment", "create_comment",
-        "edit_comment", "delete_comment", "set_status"))
+def test_the_adapter_is_a_port() -> None:
+    assert protocol_gaps(GitHubPort, PyGithubPort) == []
 
 
 def test_connect_makes_no_request(pull: FakeGitHub) -> None:
