@@ -1,5 +1,5 @@
-"""The submission notes: the version-notes template teams paste into 提交审核 (the seed article's
-本次版本变更 / 1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
+"""The submission notes: the version-notes template teams paste into 提交审核 (本次版本变更 /
+1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
 
 新增/优化/修复 come from the merged pull requests and commits of the range (:mod:`.changelog`), plus a
 新增 line for each capability the findings add that no line mentions (a reviewer will find it anyway).
