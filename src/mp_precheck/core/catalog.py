@@ -10,10 +10,12 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import jsonschema
 import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from mp_precheck.core.resources import data_dir
 
@@ -56,8 +58,14 @@ _SCHEMA: dict[str, Any] = {
 # (mp_precheck.core.thirdparty reads those two).
 _NOT_RULES = ("privacy_types.yml", "ui_kits.yml", "upload_sdks.yml")
 
-# One validator for every file (jsonschema.validate would re-check the schema itself on each call).
-_VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """One validator for every file (jsonschema.validate would re-check the schema itself on each call)."""
+    import jsonschema  # loaded only when a catalog is validated
+
+    return jsonschema.Draft202012Validator(_SCHEMA)
 
 
 def load_yaml(text: str) -> Any:
@@ -140,18 +148,22 @@ class Catalog:
         return self.privacy_types.get(key) if key else None
 
 
-def load_catalog(folder: Path | None = None) -> Catalog:
+def load_catalog(folder: Path | None = None, validate: bool | None = None) -> Catalog:
     """Read every ``<family>.yml`` and ``privacy_types.yml`` of ``folder`` (default: the shipped ``checks/``).
 
+    ``validate`` checks each file against the catalog schema; by default only a ``folder`` given here is
+    checked. The shipped catalog is checked by the test suite instead of on every run: loading the schema
+    validator costs more than reading the rules.
+
     Raises:
-        CatalogError: a file does not match the catalog schema, or an id repeats.
+        CatalogError: a checked file does not match the catalog schema, or an id repeats.
     """
-    folder = folder or data_dir("checks")
-    return _load(str(folder))
+    checked = folder is not None if validate is None else validate
+    return _load(str(folder or data_dir("checks")), checked)
 
 
 @cache
-def _load(folder_name: str) -> Catalog:
+def _load(folder_name: str, validate: bool) -> Catalog:
     folder = Path(folder_name)
     rules: list[Rule] = []
     seen: set[str] = set()
@@ -159,7 +171,7 @@ def _load(folder_name: str) -> Catalog:
         if path.name in _NOT_RULES:
             continue
         data = load_yaml(path.read_text(encoding="utf-8"))
-        error = next(iter(_VALIDATOR.iter_errors(data)), None)
+        error = next(iter(_validator().iter_errors(data)), None) if validate else None
         if error is not None:
             where = "/".join(str(p) for p in error.absolute_path)
             raise CatalogError(f"{path.name}: {where}: {error.message}")

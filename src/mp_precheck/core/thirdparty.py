@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
 
-import jsonschema
-
 from mp_precheck.core.catalog import load_yaml
 from mp_precheck.core.resources import data_dir
 
@@ -114,25 +112,33 @@ class ThirdParty:
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
-def _validated(name: str, schema: dict[str, Any]) -> Any:
-    path = data_dir("checks") / name
-    data = load_yaml(path.read_text(encoding="utf-8"))
-    error = next(iter(jsonschema.Draft202012Validator(schema).iter_errors(data)), None)
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path)
-        raise ThirdPartyDataError(f"{name}: {where}: {error.message}")
-    return data
+_TABLES = {"ui_kits.yml": _KITS_SCHEMA, "upload_sdks.yml": _SDKS_SCHEMA}
+
+
+def _read(name: str) -> Any:
+    return load_yaml((data_dir("checks") / name).read_text(encoding="utf-8"))
+
+
+def check_tables() -> None:
+    """Check the shipped tables against their schemas (the test suite does; a run does not pay for it).
+
+    Raises:
+        ThirdPartyDataError: a table does not match its schema, naming the file and the key path.
+    """
+    import jsonschema  # loaded only when the tables are checked
+
+    for name, schema in _TABLES.items():
+        error = next(iter(jsonschema.Draft202012Validator(schema).iter_errors(_read(name))), None)
+        if error is not None:
+            where = "/".join(str(p) for p in error.absolute_path)
+            raise ThirdPartyDataError(f"{name}: {where}: {error.message}")
 
 
 @cache
 def third_party() -> ThirdParty:
-    """The shipped tables (read once).
-
-    Raises:
-        ThirdPartyDataError: a table does not match its schema.
-    """
-    kits = _validated("ui_kits.yml", _KITS_SCHEMA)["components"]
-    sdks = _validated("upload_sdks.yml", _SDKS_SCHEMA)["sdks"]
+    """The shipped tables (read once; :func:`check_tables` checks them)."""
+    kits = _read("ui_kits.yml")["components"]
+    sdks = _read("upload_sdks.yml")["sdks"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 import tree_sitter_javascript
-import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
@@ -37,8 +37,13 @@ from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.urls import find_urls
 
 _JS = Language(tree_sitter_javascript.language())
-_TS = Language(tree_sitter_typescript.language_typescript())
-_TSX = Language(tree_sitter_typescript.language_tsx())
+
+
+@cache
+def _typescript(tsx: bool) -> Language:
+    import tree_sitter_typescript  # loaded for the first .ts/.tsx file: a JS-only app never pays for it
+
+    return Language(tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript())
 
 NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
 # Modules whose default export is the API namespace, and whose named exports are wx APIs.
@@ -82,9 +87,9 @@ def parser_for(path: str) -> Parser:
     """A tree-sitter parser for the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
     lower = path.lower()
     if lower.endswith(".tsx"):
-        return Parser(_TSX)
+        return Parser(_typescript(True))
     if lower.endswith((".ts", ".mts", ".cts")):
-        return Parser(_TS)
+        return Parser(_typescript(False))
     return Parser(_JS)
 
 

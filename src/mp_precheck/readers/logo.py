@@ -38,8 +38,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
-
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
 MIN_SIDE = 12
 MAX_BYTES = 4_000_000
@@ -99,6 +97,8 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
 def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
+    from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
