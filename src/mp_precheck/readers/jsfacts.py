@@ -27,9 +27,9 @@ from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsexports import app_members, wrappers
-from mp_precheck.readers.lifecycle import HookScanner
+from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
-from mp_precheck.readers.syntax import call_option
+from mp_precheck.readers.syntax import call_option, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -83,14 +83,19 @@ def _is_get_app(node: Node | None) -> bool:
         _text(node.child_by_field_name("function")) == "getApp"
 
 
-def parser_for(path: str) -> Parser:
-    """A tree-sitter parser for the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+def language_for(path: str) -> Language:
+    """The tree-sitter grammar of the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
     lower = path.lower()
     if lower.endswith(".tsx"):
-        return Parser(_typescript(True))
+        return _typescript(True)
     if lower.endswith((".ts", ".mts", ".cts")):
-        return Parser(_typescript(False))
-    return Parser(_JS)
+        return _typescript(False)
+    return _JS
+
+
+def parser_for(path: str) -> Parser:
+    """A tree-sitter parser for the file's language (see :func:`language_for`)."""
+    return Parser(language_for(path))
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
@@ -98,8 +103,20 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
 
     Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts.
     """
-    tree = parser_for(path).parse(source.encode("utf-8", "surrogatepass"))
-    return _Extractor(line_offset, path).run(tree.root_node)
+    language = language_for(path)
+    root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
+    # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
+    types = _NODE_TYPES + (_NAME_TYPES if _REVIEW_FLAG.search(source) else ())
+    return _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+
+
+# The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.
+_ALIAS_TYPES = frozenset({"import_statement", "variable_declarator", "assignment_expression", "pair",
+                          "field_definition", "public_field_definition"})
+_NAME_TYPES = ("property_identifier", "identifier", "shorthand_property_identifier")
+_NODE_TYPES = (*_ALIAS_TYPES, *DEFINITION_TYPES, "member_expression", "subscript_expression", "call_expression",
+               "string", "template_string", "jsx_opening_element", "jsx_self_closing_element", "jsx_text",
+               "method_definition", "new_expression")
 
 
 _APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
@@ -148,8 +165,10 @@ class _Extractor:
         return node.start_point[0] + 1 + self.offset
 
     # -- pass 1: aliases --------------------------------------------------------------------------
-    def collect_aliases(self, root: Node) -> None:
-        for node in _walk(root):
+    def collect_aliases(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.type not in _ALIAS_TYPES:
+                continue
             if node.type == "import_statement":
                 self._import(node)
             elif node.type == "variable_declarator":
@@ -313,9 +332,10 @@ class _Extractor:
         return FACTORIES.get(api) if api else None
 
     # -- pass 2: facts ----------------------------------------------------------------------------
-    def run(self, root: Node) -> FileFacts:
-        self.collect_aliases(root)
-        for node in _walk(root):
+    def run(self, root: Node, nodes: list[Node]) -> FileFacts:
+        """Facts of the tree at ``root``; ``nodes`` are its nodes of the types the passes read, in source order."""
+        self.collect_aliases(nodes)
+        for node in nodes:
             kind = node.type
             if kind in ("member_expression", "subscript_expression"):
                 self._reference(node)
@@ -336,7 +356,7 @@ class _Extractor:
                     _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
-        for node, action, target in HookScanner(self._resolve_callee).scan(root):
+        for node, action, target in HookScanner(self._resolve_callee).scan(nodes):
             subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
                 f"login:launch:{target}" if app_file else f"login:page-hook:{target}"
             self.facts.append(Fact(subject, "hook", self.line(node), action))
