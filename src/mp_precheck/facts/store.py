@@ -16,7 +16,7 @@ from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract, reader_kind
 from mp_precheck.facts.model import Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
-from mp_precheck.readers.jsfacts import GET_APP
+from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 

@@ -13,9 +13,8 @@ from typing import Any
 
 from tree_sitter import Node, Parser
 
-from mp_precheck.readers.jsfacts import language_for
+from mp_precheck.readers.syntax import language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import nodes_of
 
 _FIELDS = ("field_definition", "public_field_definition")
 

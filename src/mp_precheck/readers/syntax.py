@@ -1,11 +1,31 @@
-"""Small helpers over tree-sitter syntax nodes, shared by the JS/TS readers."""
+"""Small helpers over tree-sitter syntax nodes, shared by the JS/TS readers, and the grammar of each file."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+import tree_sitter_javascript
 from tree_sitter import Language, Node, Query, QueryCursor
+
+_JS = Language(tree_sitter_javascript.language())
+
+
+@cache
+def _typescript(tsx: bool) -> Language:
+    import tree_sitter_typescript  # loaded for the first .ts/.tsx file: a JS-only app never pays for it
+
+    return Language(tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript())
+
+
+def language_for(path: str) -> Language:
+    """The tree-sitter grammar of the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+    lower = path.lower()
+    if lower.endswith(".tsx"):
+        return _typescript(True)
+    if lower.endswith((".ts", ".mts", ".cts")):
+        return _typescript(False)
+    return _JS
 
 
 def node_text(node: Node | None) -> str:
