@@ -1,5 +1,6 @@
-"""The shipped catalog and tables match their schemas. A run does not check them (that would load the
-schema validator on every run); these tests do, and a catalog from another folder is still checked."""
+"""The shipped catalog and tables match their schemas, and plain commit subjects need no emoji table. A run
+does not check the schemas (that would load the schema validator on every run); these tests do, and a
+catalog from another folder is still checked."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from mp_precheck.core.catalog import CatalogError, load_catalog
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.thirdparty import ThirdPartyDataError, check_tables
+from mp_precheck.notes.commitsense import leading_gitmoji, plain_text
 
 
 def test_shipped_catalog_matches_its_schema():
@@ -33,3 +35,19 @@ def test_a_catalog_folder_given_is_checked(tmp_path):
                                           encoding="utf-8")
     with pytest.raises(CatalogError, match=r"^privacy\.yml: rules/0"):
         load_catalog(tmp_path)
+
+
+def test_no_emoji_is_made_of_plain_text_alone():
+    """Subjects in plain text skip the emoji tables: no emoji (or shortcode) may be spelled with it alone."""
+    import emoji
+
+    assert not [e for e in emoji.EMOJI_DATA if plain_text(e)]
+    assert plain_text("修复：订单列表（分页）") and not plain_text("修复 :bug: 分页") and not plain_text("〽️ 活动")
+
+
+@pytest.mark.parametrize("subject", ["修复订单列表分页的问题", "Fix the order list", "feat: 新增积分商城",
+                                     "🐛 修复登录", ":sparkles: 新增分享", "更新版本号 ©2024"])
+def test_plain_subjects_read_as_the_emoji_library_reads_them(subject, monkeypatch):
+    fast = leading_gitmoji(subject)
+    monkeypatch.setattr("mp_precheck.notes.commitsense.plain_text", lambda text: False)
+    assert leading_gitmoji(subject) == fast
