@@ -963,6 +963,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="with --shapes: also a real whole-app import of that commit's tree "
                              "(default $MP_PRECHECK_BENCH_IMPORT)")
     parser.add_argument("--semgrep", help="with --shapes: the semgrep to compare with (default: semgrep on PATH)")
+    parser.add_argument("--real-only", action="store_true", help="with --shapes: skip the generated shapes")
+    parser.add_argument("--src", type=Path, default=SRC_DIR,
+                        help="the mp-precheck sources to time (default: this checkout's src/; e.g. an older "
+                             "commit's checkout to compare before and after)")
     args = parser.parse_args(argv)
     if args.sizes:
         args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -983,7 +987,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.shapes:
         from shapes import run_shapes  # benchmarks/ is on sys.path when this file runs as a script
 
-        shaped = run_shapes(args.real_small, args.real_import, args.semgrep, args.repeat)
+        shaped = run_shapes(args.real_small, args.real_import, args.semgrep, args.repeat, args.src.resolve(),
+                            generated=not args.real_only)
         if args.out:
             args.out.write_text(json.dumps({"machine": host, "shapes": [asdict(r) for r in shaped]},
                                            ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

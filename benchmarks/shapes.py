@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import SRC_DIR, FastImport, build_repo, git_env
+from bench import FastImport, build_repo, git_env
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 SMALL_PAGES = 100  # 100 generated pages: a 400-file native app, the 10-file change of bench.py
@@ -214,8 +214,8 @@ def _timed(args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | N
     return time.perf_counter() - start, proc.stderr
 
 
-def _analysis(shape: Shape, cache: Path | None) -> Callable[[], tuple[float, str]]:
-    env = git_env() | {"PYTHONPATH": os.pathsep.join(filter(None, (str(SRC_DIR), os.environ.get("PYTHONPATH"))))}
+def _analysis(shape: Shape, cache: Path | None, src: Path) -> Callable[[], tuple[float, str]]:
+    env = git_env() | {"PYTHONPATH": os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH"))))}
     args = [sys.executable, "-c", CHILD, "diff", "--repo", str(shape.repo), "--base", shape.base, "--head",
             shape.head, "--format", "json", "--quiet", "--output", os.devnull]
     return lambda: _timed(args + (["--cache", str(cache)] if cache else []), env=env)
@@ -238,9 +238,9 @@ def _semgrep(shape: Shape, semgrep: str, workdir: Path) -> Callable[[], tuple[fl
     return lambda: _timed(args)
 
 
-def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path) -> ShapeResult:
-    """Alternate the analysis (cold, then warm), ``python -c pass``, ``git diff -M`` and semgrep ``repeat``
-    times; medians of each."""
+def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path, src: Path) -> ShapeResult:
+    """Alternate the analysis of the mp-precheck in ``src`` (cold, then warm), ``python -c pass``, ``git diff
+    -M`` and semgrep ``repeat`` times; medians of each."""
     cache = workdir / f"cache-{abs(hash(shape.name))}.sqlite"
     cache.unlink(missing_ok=True)
     runs: dict[str, list[float]] = {"cold": [], "warm": [], "python": [], "git": [], "semgrep": []}
@@ -248,12 +248,12 @@ def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path) -> Sh
     reference = {"python": lambda: _timed([sys.executable, "-c", "pass"]),
                  "git": lambda: _timed(["git", "--git-dir", str(shape.repo), "diff", "-M", shape.base, shape.head])}
     sem = _semgrep(shape, semgrep, workdir) if semgrep else None
-    _analysis(shape, cache)()  # fills the fact cache for the warm runs
+    _analysis(shape, cache, src)()  # fills the fact cache for the warm runs
     for _ in range(repeat):
-        seconds, stderr = _analysis(shape, None)()
+        seconds, stderr = _analysis(shape, None, src)()
         runs["cold"].append(seconds)
         peaks.append(json.loads(stderr.strip().splitlines()[-1]))
-        runs["warm"].append(_analysis(shape, cache)()[0])
+        runs["warm"].append(_analysis(shape, cache, src)()[0])
         for name, run in reference.items():
             runs[name].append(run()[0])
         if sem is not None:
@@ -267,9 +267,9 @@ def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path) -> Sh
                        round(max(p["workers_kib"] for p in peaks) / 1024, 1))
 
 
-def import_seconds(repeat: int) -> float:
+def import_seconds(repeat: int, src: Path) -> float:
     """Median of what ``import mp_precheck.cli`` costs (``python -X importtime``, cumulative)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(SRC_DIR), os.environ.get("PYTHONPATH")))))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH")))))
     times = []
     for _ in range(repeat):
         _wall, stderr = _timed([sys.executable, "-X", "importtime", "-c", "import mp_precheck.cli"], env=env)
@@ -319,23 +319,23 @@ def verdict(results: Sequence[ShapeResult]) -> str:
 
 
 def run_shapes(real_small_spec: str | None, real_import_spec: str | None, semgrep: str | None,
-               repeat: int) -> list[ShapeResult]:
+               repeat: int, src: Path, generated: bool = True) -> list[ShapeResult]:
     """Build (or borrow) every shape, measure each and print the table, the targets and the import time."""
     semgrep = semgrep or shutil.which("semgrep")
     results = []
     with tempfile.TemporaryDirectory(prefix="mp-precheck-shapes-") as tmp:
         workdir = Path(tmp)
-        shapes = generated_shapes(workdir)
+        shapes = generated_shapes(workdir) if generated else []
         if real_small_spec:
             shapes.append(real_small(real_small_spec))
         if real_import_spec:
             shapes.append(real_import(real_import_spec, workdir))
         for shape in shapes:
-            results.append(measure(shape, repeat, semgrep, workdir))
+            results.append(measure(shape, repeat, semgrep, workdir, src))
             print(f"[shapes] {shape.name}: {results[-1].seconds:.2f} s", flush=True)
     print()
     print(table(results))
     print()
     print(verdict(results) + ("" if semgrep else "\nsemgrep: not installed (pass --semgrep PATH)"))
-    print(f"import mp_precheck.cli: {import_seconds(repeat):.3f} s (python -X importtime, median)")
+    print(f"import mp_precheck.cli: {import_seconds(repeat, src):.3f} s (python -X importtime, median)")
     return results
