@@ -112,13 +112,12 @@ def class_config_object(source: str, path: str) -> dict[str, Any] | None:
     if "config" not in source:
         return None
     for node in _nodes(source, path, _FIELDS):
-        if node.type in _FIELDS:
-            name = node.child_by_field_name("property") or node.child_by_field_name("name")
-            value = node.child_by_field_name("value")
-            if _text(name) == "config" and value is not None:
-                value = _unwrap(value)
-                data = literal(value) if value.type == "object" else None
-                return data if isinstance(data, dict) else None
+        name = node.child_by_field_name("property") or node.child_by_field_name("name")
+        value = node.child_by_field_name("value")
+        if _text(name) == "config" and value is not None:
+            value = _unwrap(value)
+            data = literal(value) if value.type == "object" else None
+            return data if isinstance(data, dict) else None
     return None
 
 
