@@ -9,12 +9,12 @@ function runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 PARALLEL_FROM = 48  # items; a pool starts in ~50 ms, about what parsing 10 typical files costs
 CHUNKS_PER_WORKER = 8  # small enough chunks that one huge file does not leave the other cores idle
@@ -43,6 +43,10 @@ def ordered_map(function: Callable[[Item], Result], items: Sequence[Item],
     if len(items) < (PARALLEL_FROM if threshold is None else threshold) or workers < 2:
         yield from map(function, items)
         return
+    # Loaded only when a pool starts (~50 ms of imports a small change never needs).
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     done = 0
     try:
         with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
@@ -54,7 +58,9 @@ def ordered_map(function: Callable[[Item], Result], items: Sequence[Item],
         yield from map(function, items[done:])
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
     """Fork where the system has it: workers start in milliseconds with the parsers already loaded."""
+    import multiprocessing
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method)
