@@ -62,12 +62,13 @@ class Shape:
     repo: Path
     base: str
     head: str
+    whole_app: bool = False  # the change adds the app: semgrep over the head checkout scans the same files
 
 
 @dataclass(frozen=True)
 class ShapeResult:
-    """Medians in seconds; ``peak_mb`` the analysis process's own peak, ``tree_mb`` the highest sum of the
-    resident memory of it and its children (parser workers, git) seen in samples every 20 ms."""
+    """Medians in seconds; ``peak_mb`` the analysis process's own peak, ``tree_mb`` the highest memory of it
+    and its children (parser workers, git) together, in samples every 20 ms (see :func:`_tree_rss`)."""
 
     shape: str
     files: int
@@ -168,7 +169,7 @@ def generated_shapes(workdir: Path) -> list[Shape]:
     app = stream.commit("import the app", taro_app(IMPORT_PAGES))
     ids = stream.run(workdir / "taro")
     return [Shape("small PR (generated)", small / ".git", commits["app"], commits["feature"]),
-            Shape("whole-app import TS/TSX (generated)", workdir / "taro" / ".git", ids[init], ids[app])]
+            Shape("whole-app import TS/TSX (generated)", workdir / "taro" / ".git", ids[init], ids[app], True)]
 
 
 def real_small(spec: str) -> Shape:
@@ -202,7 +203,7 @@ def real_import(spec: str, workdir: Path) -> Shape:
             git("update-index", "--cacheinfo", f"100644,{empty},{path}")
     head = git("commit-tree", git("write-tree"), "-m", "import")
     name = Path(source).parent.name if Path(source).name == "repo" else Path(source).name
-    return Shape(f"whole-app import ({name})", target, EMPTY_TREE, head)
+    return Shape(f"whole-app import ({name})", target, EMPTY_TREE, head, True)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -227,16 +228,20 @@ def _timed(args: Sequence[str], env: dict[str, str] | None = None, sample: bool 
 
 
 def _tree_rss(pid: int) -> int:
-    """VmRSS of ``pid`` and all its descendants, in KiB (0 for processes gone meanwhile)."""
+    """Memory of ``pid`` and all its descendants in KiB: the sum of their proportional set sizes (``Pss``:
+    a page a forked worker shares with its parent counts half to each), VmRSS where Pss is not readable."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            try:
+                status, key = Path(f"/proc/{current}/smaps_rollup").read_text(), "Pss:"
+            except OSError:
+                status, key = Path(f"/proc/{current}/status").read_text(), "VmRSS:"
         except OSError:
-            continue
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+            continue  # gone meanwhile
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith(key)), 0)
         stack.extend(int(child) for child in children)
     return total
 
@@ -250,7 +255,7 @@ def _analysis(shape: Shape, cache: Path | None, src: Path) -> Callable[[], tuple
 
 def _semgrep(shape: Shape, semgrep: str, workdir: Path) -> Callable[[], tuple[float, str, int]] | None:
     """semgrep over the head checkout (the change is the whole app: every file is new)."""
-    if shape.base != EMPTY_TREE:
+    if not shape.whole_app:
         return None
     checkout = workdir / "checkout"
     shutil.rmtree(checkout, ignore_errors=True)
