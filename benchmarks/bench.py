@@ -11,6 +11,7 @@ Usage::
     python benchmarks/bench.py                       # 500 and 2,000 pages
     python benchmarks/bench.py --pages 2000          # one size
     python benchmarks/bench.py --sizes 500,2000,10000 --repeat 1 --out results.json
+    python benchmarks/bench.py --shapes --real-import /path/to/repo.git:COMMIT   # see shapes.py
 """
 
 from __future__ import annotations
@@ -953,6 +954,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3,
                         help="analyses per scenario; times are medians, memory the highest peak (default 3)")
     parser.add_argument("--out", type=Path, help="also write the results as JSON to this file")
+    parser.add_argument("--shapes", action="store_true",
+                        help="time the small-PR and whole-app-import shapes against python, git diff -M and "
+                             "semgrep instead of the sizes (see shapes.py)")
+    parser.add_argument("--real-small", default=os.environ.get("MP_PRECHECK_BENCH_SMALL"), metavar="REPO:BASE..HEAD",
+                        help="with --shapes: also a real small PR (default $MP_PRECHECK_BENCH_SMALL)")
+    parser.add_argument("--real-import", default=os.environ.get("MP_PRECHECK_BENCH_IMPORT"), metavar="REPO:COMMIT",
+                        help="with --shapes: also a real whole-app import of that commit's tree "
+                             "(default $MP_PRECHECK_BENCH_IMPORT)")
+    parser.add_argument("--semgrep", help="with --shapes: the semgrep to compare with (default: semgrep on PATH)")
+    parser.add_argument("--real-only", action="store_true", help="with --shapes: skip the generated shapes")
+    parser.add_argument("--src", type=Path, default=SRC_DIR,
+                        help="the mp-precheck sources to time (default: this checkout's src/; e.g. an older "
+                             "commit's checkout to compare before and after)")
     args = parser.parse_args(argv)
     if args.sizes:
         args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -970,6 +984,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     host = machine()
     print("machine: " + "; ".join(f"{key} {value}" for key, value in host.items()), flush=True)
+    if args.shapes:
+        from shapes import run_shapes  # benchmarks/ is on sys.path when this file runs as a script
+
+        shaped = run_shapes(args.real_small, args.real_import, args.semgrep, args.repeat, args.src.resolve(),
+                            generated=not args.real_only)
+        if args.out:
+            args.out.write_text(json.dumps({"machine": host, "shapes": [asdict(r) for r in shaped]},
+                                           ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return 0
     results: list[Result] = []
     shares: dict[str, str] = {}
     builds: dict[str, float] = {}

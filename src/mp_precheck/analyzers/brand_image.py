@@ -19,6 +19,7 @@ import posixpath
 from collections import Counter
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import Fact, FileFacts
@@ -26,24 +27,30 @@ from mp_precheck.readers.imagerefs import resolve_image
 from mp_precheck.readers.logo import IMAGE_SUFFIXES, is_wechat_logo
 
 MAX_IMAGES = 200  # images decoded per project and run; a mass import of assets is not worth minutes
+PARALLEL_IMAGES = 8  # one image costs ~10-50 ms to decode and classify: a pool pays off from a few
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     places = _new_references(context) + _references_to_changed_images(context)
-    verdicts: dict[str, bool] = {}
+    images = list(dict.fromkeys(image for _path, _fact, image in places))[:MAX_IMAGES]
+    contents = context.read_head_bytes(images)
+    # Decoding and classifying is CPU-bound: a mass import of assets shares it out over the cores.
+    verdicts = dict(zip(images, ordered_map(_shows_logo, [(image, contents[image]) for image in images],
+                                            threshold=PARALLEL_IMAGES), strict=True))
     out = list(findings)
     seen: set[tuple[str, int]] = set()
     for path, fact, image in places:
-        if image not in verdicts:
-            if len(verdicts) >= MAX_IMAGES:
-                continue
-            data = context.read_head_bytes(image)
-            verdicts[image] = bool(data is not None and is_wechat_logo(data, image))
-        if verdicts[image] and (path, fact.line) not in seen:
+        if verdicts.get(image) and (path, fact.line) not in seen:
             seen.add((path, fact.line))
             out.append(context.finding("branding.brand_image", f"brand-image:{image}", path, fact.line,
                                        value=fact.value))
     return out
+
+
+def _shows_logo(job: tuple[str, bytes | None]) -> bool:
+    """Whether the image (path, bytes) shows WeChat's logo; run in a worker process for many images."""
+    image, data = job
+    return bool(data is not None and is_wechat_logo(data, image))
 
 
 def _images(context: ProjectContext, path: str, facts: FileFacts) -> list[tuple[Fact, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -25,7 +25,8 @@ class ProjectContext:
     changed base files and ``counterpart`` maps a changed head path to its base path (None when added);
     ``added_lines`` the lines the diff adds per head path; ``changed_paths`` are the head paths the
     change adds or modifies (any file, images included);
-    ``read_head_bytes(path)`` is a file's bytes at head (None when absent, a link or over 4 MB).
+    ``read_head_bytes(paths)`` maps each path to its bytes at head (None when absent, a link or over 4 MB),
+    read in one batch.
     """
 
     project: Project
@@ -41,7 +42,7 @@ class ProjectContext:
     counterpart: Mapping[str, str | None] = field(default_factory=dict)
     changed_paths: frozenset[str] = frozenset()
     added_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
-    read_head_bytes: Callable[[str], bytes | None] = lambda path: None
+    read_head_bytes: Callable[[Sequence[str]], dict[str, bytes | None]] = lambda paths: dict.fromkeys(paths)
     exists_at_head: Callable[[str], bool] = lambda path: False
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",

@@ -334,12 +334,12 @@ def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], 
     return read_text
 
 
-def _bytes_reader(repo: GitRepo, tree: Mapping[str, TreeEntry]) -> Callable[[str], bytes | None]:
-    def read_bytes(path: str) -> bytes | None:
-        entry = tree.get(path)
-        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 4_000_000:
-            return None
-        return repo.read_blobs([entry.blob]).get(entry.blob)
+def _bytes_reader(repo: GitRepo, tree: Mapping[str, TreeEntry]) -> Callable[[Sequence[str]], dict[str, bytes | None]]:
+    def read_bytes(paths: Sequence[str]) -> dict[str, bytes | None]:
+        entries = {p: e for p in paths if (e := tree.get(p)) is not None and not e.is_symlink and not e.is_submodule
+                   and e.size <= 4_000_000}
+        found = repo.read_blobs(e.blob for e in entries.values()) if entries else {}
+        return {p: found.get(entries[p].blob) if p in entries else None for p in paths}
     return read_bytes
 
 

@@ -11,10 +11,12 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.vocabulary import Severity
@@ -123,33 +125,40 @@ class Catalog:
         return self.privacy_types.get(key) if key else None
 
 
-def load_catalog(folder: Path | None = None) -> Catalog:
+def load_catalog(folder: Path | None = None, validate: bool | None = None) -> Catalog:
     """Read every ``<family>.yml`` and ``privacy_types.yml`` of ``folder`` (default: the shipped ``checks/``).
 
+    ``validate`` checks each file against the catalog schema; by default only a ``folder`` given here is
+    checked. The shipped catalog is checked by the test suite instead of on every run: loading the schema
+    validator costs more than reading the rules.
+
     Raises:
-        CatalogError: a file does not match the catalog schema, or an id repeats.
+        CatalogError: a checked file does not match the catalog schema, or an id repeats.
     """
-    folder = folder or data_dir("checks")
-    return _load(str(folder))
+    checked = folder is not None if validate is None else validate
+    return _load(str(folder or data_dir("checks")), checked)
 
 
 @cache
 def validator(schema_name: str) -> jsonschema.Draft202012Validator:
     """The validator of ``checks/<schema_name>`` (built once: jsonschema.validate re-checks the schema on
     each call)."""
+    import jsonschema  # loaded only when a file is checked
+
     schema = json.loads((data_dir("checks") / schema_name).read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
-def validated(path: Path, schema_name: str, error: type[ValueError] = CatalogError) -> Any:
-    """The YAML data of ``path`` once it matches ``checks/<schema_name>``.
+def validated(path: Path, schema_name: str, error: type[ValueError] = CatalogError, check: bool = True) -> Any:
+    """The YAML data of ``path`` once it matches ``checks/<schema_name>`` (read as it is when ``check`` is
+    False: the shipped files are checked by the test suite, not on every run).
 
     Raises:
         ``error`` (CatalogError by default): ``<file>: <rule id>: <field>: <problem>`` — the rule id when
         the problem is inside a rule, the field as a path (``rules/3/severity``).
     """
     data = load_yaml(path.read_text(encoding="utf-8"))
-    problem = next(iter(validator(schema_name).iter_errors(data)), None)
+    problem = next(iter(validator(schema_name).iter_errors(data)), None) if check else None
     if problem is not None:
         where = "/".join(str(p) for p in problem.absolute_path) or "(top level)"
         steps = list(problem.absolute_path)
@@ -163,14 +172,14 @@ def validated(path: Path, schema_name: str, error: type[ValueError] = CatalogErr
 
 
 @cache
-def _load(folder_name: str) -> Catalog:
+def _load(folder_name: str, validate: bool) -> Catalog:
     folder = Path(folder_name)
     rules: list[Rule] = []
     seen: set[str] = set()
     for path in sorted(folder.glob("*.yml")):
         if path.name in _NOT_RULES:
             continue
-        data = validated(path, "catalog.schema.json")
+        data = validated(path, "catalog.schema.json", check=validate)
         for row in data["rules"]:
             if row["id"] in seen:
                 raise CatalogError(f"{path.name}: {row['id']}: id: duplicate rule id")
@@ -181,7 +190,7 @@ def _load(folder_name: str) -> Catalog:
     types_file = folder / "privacy_types.yml"
     types: dict[str, PrivacyType] = {}
     if types_file.exists():
-        for row in validated(types_file, "privacy_types.schema.json")["types"]:
+        for row in validated(types_file, "privacy_types.schema.json", check=validate)["types"]:
             types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
@@ -192,7 +201,7 @@ def _load(folder_name: str) -> Catalog:
     checklist_file = folder / "checklist.yml"
     checklist = ChecklistTable()
     if checklist_file.exists():
-        data = validated(checklist_file, "checklist.schema.json")
+        data = validated(checklist_file, "checklist.schema.json", check=validate)
         checklist = ChecklistTable(tuple(data["interface_apis"]), data["rules"], data["families"])
         for rule_id in checklist.rules:
             if rule_id not in seen:

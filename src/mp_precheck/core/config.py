@@ -14,10 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from mp_precheck.core.errors import ConfigError
 
@@ -79,6 +81,8 @@ def parse_config(text: str, source: str) -> Config:
         raise ConfigError(f"{source}: not valid YAML{where}: {problem}") from exc
     if data is None:
         data = {}
+    import jsonschema  # only a run with a config file pays for the validator
+
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:

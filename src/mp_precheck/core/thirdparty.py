@@ -94,16 +94,25 @@ class ThirdParty:
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
-@cache
-def third_party() -> ThirdParty:
-    """The shipped tables (read once).
+_TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"))
+
+
+def check_tables() -> None:
+    """Check the shipped tables against their schemas (the test suite does; a run does not pay for it).
 
     Raises:
-        ThirdPartyDataError: a table does not match its schema.
+        ThirdPartyDataError: a table does not match its schema, naming the file and the key path.
     """
+    for name, schema in _TABLES:
+        validated(data_dir("checks") / name, schema, ThirdPartyDataError)
+
+
+@cache
+def third_party() -> ThirdParty:
+    """The shipped tables (read once; :func:`check_tables` checks them)."""
     folder = data_dir("checks")
-    kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", ThirdPartyDataError)["components"]
-    sdks = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", ThirdPartyDataError)["sdks"]
+    kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", check=False)["components"]
+    sdks = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)["sdks"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])

@@ -11,12 +11,19 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from mp_precheck.core.parallel import ordered_map
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract, reader_kind
 from mp_precheck.facts.model import Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
-from mp_precheck.readers.jsfacts import GET_APP
+from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.textcodec import UndecodableFile, decode
+
+
+def extract_job(job: tuple[str, bytes]) -> FileFacts:
+    """:func:`extract` of one (path, bytes) pair: what a worker process runs."""
+    return extract(*job)
+
 
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx", ".vue", ".wpy")
 
@@ -75,25 +82,35 @@ class FactStore:
         if pending:
             self._total += sum(len(users) for users in pending.values())
             self._tick(0)
-            contents = self.repo.read_blobs(pending)
-            fresh: dict[str, FileFacts] = {}
-            for blob, users in pending.items():
-                data = contents.get(blob)
-                for path, kind in users:
-                    if data is None:
-                        facts = FileFacts(error="not read: blob missing from the repository (a shallow or "
-                                                "partial clone?)")
-                    elif (blob, kind) in self._cache:
-                        facts = self._cache[(blob, kind)]
-                    else:
-                        facts = extract(path, data)
-                        self.blobs_parsed += 1
-                        self._cache[(blob, kind)] = facts
-                        fresh[FactCache.key(blob, kind)] = facts
-                    result[path] = facts
-                    self._tick(1)
-            if self.disk is not None:
-                self.disk.put_many(fresh)
+            result.update(self._parse(pending))
+        return result
+
+    def _parse(self, pending: Mapping[str, list[tuple[str, str]]]) -> dict[str, FileFacts]:
+        """Read and parse the blobs of ``pending`` (blob → its (path, kind) users), on all cores for a large
+        change. A (blob, kind) is parsed once, as its first user's path."""
+        contents = self.repo.read_blobs(pending)
+        jobs: dict[tuple[str, str], str] = {}
+        for blob, users in pending.items():
+            for path, kind in users if blob in contents else ():
+                jobs.setdefault((blob, kind), path)
+        parsed: dict[tuple[str, str], FileFacts] = {}
+        for key, facts in zip(jobs, ordered_map(extract_job, [(path, contents[blob])
+                                                              for (blob, _kind), path in jobs.items()]), strict=True):
+            parsed[key] = self._cache[key] = facts
+            self.blobs_parsed += 1
+            self._tick(1)
+        result: dict[str, FileFacts] = {}
+        for blob, users in pending.items():
+            for path, kind in users:
+                if blob not in contents:
+                    result[path] = FileFacts(error="not read: blob missing from the repository (a shallow or "
+                                                   "partial clone?)")
+                else:
+                    result[path] = self._cache[(blob, kind)]
+                if jobs.get((blob, kind)) != path:
+                    self._tick(1)  # the first user of each blob was counted when it was parsed
+        if self.disk is not None:
+            self.disk.put_many({FactCache.key(blob, kind): facts for (blob, kind), facts in parsed.items()})
         return result
 
     def _tick(self, done: int) -> None:

@@ -8,8 +8,6 @@ import json
 import posixpath
 from typing import Any
 
-import json5
-
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.jsconfig import config_object
 from mp_precheck.readers.sfc import split_blocks
@@ -48,6 +46,8 @@ def loads_jsonc(text: str) -> Any:
     try:
         return json.loads(text)
     except ValueError:
+        import json5  # loaded only for JSON with comments
+
         return json5.loads(text)
 
 

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from tree_sitter import Node
+from tree_sitter import Node, Parser
 
-from mp_precheck.readers.jsfacts import parser_for
+from mp_precheck.readers.syntax import language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import walk as _walk
+
+_FIELDS = ("field_definition", "public_field_definition")
+
+
+def _nodes(source: str, path: str, types: tuple[str, ...]) -> list[Node]:
+    """The nodes of ``types`` in ``source`` parsed as ``path``'s language, in source order."""
+    language = language_for(path)
+    root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
+    return nodes_of(root, language, types)
 
 _WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig")
 
@@ -67,10 +75,9 @@ def _key(node: Node) -> str | None:
 
 def config_object(source: str, path: str = "app.config.ts") -> dict[str, Any] | None:
     """The configuration object of a Taro/WePY config source, or None when there is none to read."""
-    root = parser_for(path).parse(source.encode("utf-8", "surrogatepass")).root_node
     objects: dict[str, Node] = {}
     found: Node | None = None
-    for node in _walk(root):
+    for node in _nodes(source, path, ("variable_declarator", "export_statement", "assignment_expression", *_FIELDS)):
         if node.type == "variable_declarator":
             name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
             if name is not None and value is not None:
@@ -104,15 +111,13 @@ def class_config_object(source: str, path: str) -> dict[str, Any] | None:
     of an ordinary module is not taken for configuration."""
     if "config" not in source:
         return None
-    root = parser_for(path).parse(source.encode("utf-8", "surrogatepass")).root_node
-    for node in _walk(root):
-        if node.type in ("field_definition", "public_field_definition"):
-            name = node.child_by_field_name("property") or node.child_by_field_name("name")
-            value = node.child_by_field_name("value")
-            if _text(name) == "config" and value is not None:
-                value = _unwrap(value)
-                data = literal(value) if value.type == "object" else None
-                return data if isinstance(data, dict) else None
+    for node in _nodes(source, path, _FIELDS):
+        name = node.child_by_field_name("property") or node.child_by_field_name("name")
+        value = node.child_by_field_name("value")
+        if _text(name) == "config" and value is not None:
+            value = _unwrap(value)
+            data = literal(value) if value.type == "object" else None
+            return data if isinstance(data, dict) else None
     return None
 
 

@@ -12,7 +12,7 @@ cancelled telling the user to log in. Silent ``wx.login`` and anything inside a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from tree_sitter import Node
 
@@ -32,10 +32,15 @@ HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 
 
-def definitions(root: Node) -> dict[str, Node]:
-    """Named function bodies of a file: methods, ``key: function``, declarations, arrow fields."""
+DEFINITION_TYPES = ("method_definition", "function_declaration", "pair", "variable_declarator", "field_definition",
+                    "public_field_definition")
+
+
+def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
+    """Named function bodies among a file's ``nodes`` (in source order; other types are skipped): methods,
+    ``key: function``, declarations, arrow fields."""
     found: dict[str, Node] = {}
-    for node in _walk(root):
+    for node in nodes:
         name: Node | None = None
         body: Node | None = None
         if node.type in ("method_definition", "function_declaration"):
@@ -63,15 +68,16 @@ class HookScanner:
     def __init__(self, resolve: Callable[[Node], str | None]) -> None:
         self.resolve = resolve
 
-    def scan(self, root: Node) -> Iterator[tuple[Node, str, str]]:
+    def scan(self, nodes: Iterable[Node]) -> Iterator[tuple[Node, str, str]]:
         """(node to report, what it does, its target) for each forced action.
 
         The target is what is forced: the page path (``pages/login/login``), the prompt API or the helper
         called, so a new destination is told apart from an old one that moved. The node is the hook's own
         statement that leads to it (``if (!token) { … }``), so the line shows the path; an action a helper
         takes under a decision of its own (``checkLogin() { if (!user.mobile) wx.navigateTo(…) }``) is
-        reported where the helper decides."""
-        defs = definitions(root)
+        reported where the helper decides. ``nodes`` are the file's nodes of :data:`DEFINITION_TYPES` (more
+        are fine) in source order."""
+        defs = definitions(nodes)
         for hook in sorted(HOOKS & set(defs)):
             body = defs[hook]
             for node, what, target in self._actions(body, defs, HELPER_DEPTH, frozenset({hook})):

@@ -38,8 +38,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
-
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
 MIN_SIDE = 12
 MAX_BYTES = 4_000_000
@@ -78,7 +76,12 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     labels, width, height = grid
     share = Counter(labels)
     field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
-    bubbles = [b for b in _bubbles(labels, width, height) if b.eyes >= 2 and _branded(b, field)]
+    # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
+    # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
+    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, share[WHITE] > 0),
+                                            (GREY, share[WHITE] > 0))
+              if possible and share[label] >= MIN_BUBBLE * len(labels)]
+    bubbles = [b for b in _bubbles(labels, width, height, wanted) if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
@@ -99,6 +102,8 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
 def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
+    from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -118,7 +123,9 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
         return None
     width, height = page.size
     raw = page.convert("RGB").tobytes()
-    labels = [_label(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
+    known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
+    labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb))
+              for rgb in zip(raw[0::3], raw[1::3], raw[2::3], strict=True)]
     return labels, width, height
 
 
@@ -154,38 +161,46 @@ def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]
         yield cells
 
 
-def _bubbles(labels: list[int], width: int, height: int) -> Iterator[_Bubble]:
-    """Components large enough to be a bubble, with the number of eyes each encloses."""
+def _bubbles(labels: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
+    """Components of the ``wanted`` labels large enough to be a bubble and with two eyes or more."""
     total = width * height
-    for label in (WHITE, GREEN, GREY):
+    for label in wanted:
         for cells in _components([v == label for v in labels], width, height):
             if len(cells) < MIN_BUBBLE * total:
                 continue
-            inside = set(cells)
+            inside = bytearray(total)
+            for i in cells:
+                inside[i] = 1
+            eyes = _eyes(cells, inside, width)
+            if eyes < 2:
+                continue
             edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
-            yield _Bubble(label, len(cells), _eyes(inside, width, height), _around(inside, labels, width), edge)
+            yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge)
 
 
-def _around(cells: set[int], labels: list[int], width: int) -> int:
-    """The colour just outside a component, looking up to 3 pixels out past anti-aliased edges."""
-    counts: Counter[int] = Counter()
+def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) -> int:
+    """The colour just outside a component (``inside`` marks its cells), looking up to 3 pixels out past
+    anti-aliased edges."""
+    counts: dict[int, int] = {}  # in the order first seen: ties go to the colour met first
+    total = len(labels)
     for i in cells:
         x = i % width
         for step in (1, 2, 3):
-            for j, inside in ((i - step, x >= step), (i + step, x + step < width), (i - step * width, True),
-                              (i + step * width, True)):
-                if inside and 0 <= j < len(labels) and j not in cells and labels[j] != OTHER:
-                    counts[labels[j]] += 1
-    return counts.most_common(1)[0][0] if counts else OTHER
+            for j in ((i - step) if x >= step else -1, (i + step) if x + step < width else -1, i - step * width,
+                      i + step * width):
+                if 0 <= j < total and not inside[j] and labels[j] != OTHER:
+                    counts[labels[j]] = counts.get(labels[j], 0) + 1
+    return Counter(counts).most_common(1)[0][0] if counts else OTHER
 
 
-def _eyes(cells: set[int], width: int, height: int) -> int:
-    """Holes of a component: parts of its bounding box outside it that do not reach the box's edge."""
+def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
+    """Holes of a component (``inside`` marks its cells): parts of its bounding box outside it that do not
+    reach the box's edge."""
     xs = [i % width for i in cells]
     ys = [i // width for i in cells]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     w, h = x1 - x0 + 1, y1 - y0 + 1
-    outside = [(x0 + i % w) + (y0 + i // w) * width not in cells for i in range(w * h)]
+    outside = [not inside[(x0 + i % w) + (y0 + i // w) * width] for i in range(w * h)]
     eyes = 0
     for hole in _components(outside, w, h):
         if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):

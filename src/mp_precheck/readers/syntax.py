@@ -1,10 +1,31 @@
-"""Small helpers over tree-sitter syntax nodes, shared by the JS/TS readers."""
+"""Small helpers over tree-sitter syntax nodes, shared by the JS/TS readers, and the grammar of each file."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import cache
 
-from tree_sitter import Node
+import tree_sitter_javascript
+from tree_sitter import Language, Node, Query, QueryCursor
+
+_JS = Language(tree_sitter_javascript.language())
+
+
+@cache
+def _typescript(tsx: bool) -> Language:
+    import tree_sitter_typescript  # loaded for the first .ts/.tsx file: a JS-only app never pays for it
+
+    return Language(tree_sitter_typescript.language_tsx() if tsx else tree_sitter_typescript.language_typescript())
+
+
+def language_for(path: str) -> Language:
+    """The tree-sitter grammar of the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+    lower = path.lower()
+    if lower.endswith(".tsx"):
+        return _typescript(True)
+    if lower.endswith((".ts", ".mts", ".cts")):
+        return _typescript(False)
+    return _JS
 
 
 def node_text(node: Node | None) -> str:
@@ -53,3 +74,39 @@ def call_option(call: Node, key: str) -> Node | None:
     args = call.child_by_field_name("arguments")
     first = args.named_children[0] if args is not None and args.named_children else None
     return object_property(first, key)
+
+
+def nodes_of(root: Node, language: Language, types: Iterable[str]) -> list[Node]:
+    """The named nodes below ``root`` (itself included) of the given types, in the order :func:`walk` visits
+    them; ``language`` is the grammar ``root`` was parsed with.
+
+    tree-sitter's query engine finds them in C, so a file's hundred thousand other nodes never become
+    Python objects. Types the grammar does not have (``jsx_text`` in plain TypeScript) are left out.
+    """
+    query = _query(language, tuple(sorted(set(types))))
+    if query is None:
+        return []
+    found = QueryCursor(query).captures(root).get("node", [])
+    # Outer nodes first among those that start together; a node and its only child can even share the
+    # span (``let x;``: the declarator and ``x``): then the one nearer the root goes first.
+    found.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    same = [i for i in range(1, len(found)) if found[i].byte_range == found[i - 1].byte_range]
+    for i in same:
+        start = i - 1
+        while start > 0 and found[start - 1].byte_range == found[i].byte_range:
+            start -= 1
+        found[start:i + 1] = sorted(found[start:i + 1], key=_depth)
+    return found
+
+
+def _depth(node: Node) -> int:
+    depth, current = 0, node.parent
+    while current is not None:
+        depth, current = depth + 1, current.parent
+    return depth
+
+
+@cache
+def _query(language: Language, types: tuple[str, ...]) -> Query | None:
+    known = [t for t in types if language.id_for_node_kind(t, True)]
+    return Query(language, "[" + " ".join(f"({t})" for t in known) + "] @node") if known else None

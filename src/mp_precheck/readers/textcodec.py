@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 
 class UndecodableFile(ValueError):
     """The bytes are binary (NUL bytes) or valid in no encoding we accept."""
@@ -72,6 +70,8 @@ def _detect(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
         return name
+    from charset_normalizer import from_bytes  # only for files that are neither UTF-8 nor a BOM's or GB18030 (rare)
+
     best = from_bytes(data).best()
     if best is None or not str(best.encoding).startswith(_CJK):
         raise _NoEncoding

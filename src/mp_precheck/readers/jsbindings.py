@@ -1,0 +1,222 @@
+"""What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
+``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), single APIs bound to a name
+(``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
+modules imported or required, upload SDK clients and the App instance (``const app = getApp()``).
+
+In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipped). Out: the tables of
+:class:`Bindings`, and ``resolve(node)``: the ``wx.X`` API an expression refers to, or None.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from mp_precheck.core.subject import FACTORIES
+from mp_precheck.core.thirdparty import UploadSdk, third_party
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import string_value as _string_value
+from mp_precheck.readers.syntax import walk as _walk
+
+NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
+# Modules whose default export is the API namespace, and whose named exports are wx APIs.
+NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
+                               "@wepy/core", "@tarojs/taro-weapp"})
+
+GET_APP = "getApp()"  # the module specifier of calls through the App instance
+_PROJECT_PREFIXES = (".", "@/", "~/", "/")
+
+
+def is_project_spec(spec: str) -> bool:
+    """A module of the project itself: relative, root-absolute (``/utils/http``) or a ``@/`` / ``~/`` alias."""
+    return spec.startswith(_PROJECT_PREFIXES)
+
+
+def is_get_app(node: Node | None) -> bool:
+    """``getApp()`` (TypeScript's ``getApp<IAppOption>()`` too)."""
+    return node is not None and node.type == "call_expression" and \
+        _text(node.child_by_field_name("function")) == "getApp"
+
+
+# The node types collect_aliases reads.
+ALIAS_TYPES = frozenset({"import_statement", "variable_declarator", "assignment_expression", "pair",
+                         "field_definition", "public_field_definition"})
+
+
+class Bindings:
+    """The names of one file and what each stands for, filled by :meth:`collect_aliases`."""
+
+    def __init__(self) -> None:
+        self.namespaces: set[str] = set(NAMESPACES)
+        self.api_aliases: dict[str, str] = {}  # identifier -> "wx.X"
+        self.typed: dict[str, str] = {}  # expression text -> factory type
+        self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
+        self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
+        self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
+        self.app_aliases: set[str] = set()  # names bound to getApp()
+
+    # -- pass 1: aliases --------------------------------------------------------------------------
+    def collect_aliases(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            if node.type not in ALIAS_TYPES:
+                continue
+            if node.type == "import_statement":
+                self._import(node)
+            elif node.type == "variable_declarator":
+                self._declarator(node.child_by_field_name("name"), node.child_by_field_name("value"))
+            elif node.type == "assignment_expression":
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                factory = self._factory_type(right)
+                if left is not None and factory:
+                    self.typed[_text(left)] = factory
+                elif left is not None and right is not None and right.type == "new_expression" and \
+                        (sdks := self.sdks.get(_text(right.child_by_field_name("constructor")))):
+                    self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
+            elif node.type in ("pair", "field_definition", "public_field_definition"):
+                self._stored_factory(node)
+
+    def _stored_factory(self, node: Node) -> None:
+        """A factory's object kept as a component field: ``data() { return { rec: uni.getRecorderManager() } }``
+        or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``."""
+        key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
+            node.child_by_field_name("name")
+        factory = self._factory_type(node.child_by_field_name("value"))
+        if key is None or factory is None:
+            return
+        name = _string_value(key) if key.type == "string" else _text(key)
+        if name:
+            self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
+
+    def _import(self, node: Node) -> None:
+        source = node.child_by_field_name("source")
+        spec = _string_value(source) if source is not None else None
+        if spec is None:
+            return
+        clause = next((c for c in node.children if c.type == "import_clause"), None)
+        if clause is None:
+            return
+        for bound in _walk(clause):
+            if bound.type == "identifier":
+                self._sdk_binding(_text(bound), spec)
+        for child in clause.children:
+            if child.type == "identifier":  # default import
+                if spec in NAMESPACE_MODULES:
+                    self.namespaces.add(_text(child))
+                elif is_project_spec(spec):
+                    self.module_aliases[_text(child)] = spec
+            elif child.type == "namespace_import":
+                ident = next((c for c in child.children if c.type == "identifier"), None)
+                if ident is not None:
+                    if spec in NAMESPACE_MODULES:
+                        self.namespaces.add(_text(ident))
+                    elif is_project_spec(spec):
+                        self.module_aliases[_text(ident)] = spec
+            elif child.type == "named_imports":
+                for item in child.children:
+                    if item.type != "import_specifier":
+                        continue
+                    name = _text(item.child_by_field_name("name"))
+                    alias = _text(item.child_by_field_name("alias")) or name
+                    if spec in NAMESPACE_MODULES:
+                        if name and name[0].islower():
+                            self.api_aliases[alias] = f"wx.{name}"
+                    elif is_project_spec(spec):
+                        self.named_imports[alias] = (spec, name)
+
+    def _declarator(self, name: Node | None, value: Node | None) -> None:
+        if name is None or value is None:
+            return
+        if name.type == "identifier" and is_get_app(value):
+            self.app_aliases.add(_text(name))
+        elif name.type == "identifier":
+            if (value.type == "identifier" and _text(value) in self.namespaces) or self._namespace_of(value) == "wx":
+                self.namespaces.add(_text(name))
+            elif (api := self._resolve(value)) is not None:
+                self.api_aliases[_text(name)] = api
+            elif (factory := self._factory_type(value)) is not None:
+                self.typed[_text(name)] = factory
+            elif value.type == "new_expression" and \
+                    (sdks := self.sdks.get(_text(value.child_by_field_name("constructor")))):
+                self.sdks[_text(name)] = sdks  # const cos = new COS({...})
+            elif (spec := self._require_spec(value)) is not None:
+                self._sdk_binding(_text(name), spec)
+                if spec in NAMESPACE_MODULES:
+                    self.namespaces.add(_text(name))
+                elif is_project_spec(spec):
+                    self.module_aliases[_text(name)] = spec
+        elif name.type == "object_pattern":
+            source_ns = self._namespace_of(value)
+            spec = self._require_spec(value)
+            for item in name.children:
+                if item.type == "shorthand_property_identifier_pattern":
+                    key = alias = _text(item)
+                elif item.type == "pair_pattern":
+                    key = _text(item.child_by_field_name("key"))
+                    alias = _text(item.child_by_field_name("value"))
+                else:
+                    continue
+                if source_ns is not None:
+                    self.api_aliases[alias] = f"{source_ns}.{key}"
+                elif spec is not None and is_project_spec(spec):
+                    self.named_imports[alias] = (spec, key)
+
+    def _sdk_binding(self, name: str, spec: str) -> None:
+        """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""
+        found = [s for s in (third_party().sdk_of_name(name), third_party().sdk_of_module(spec)) if s is not None]
+        if found:
+            self.sdks[name] = found
+
+    def _require_spec(self, node: Node) -> str | None:
+        if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
+            return None
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        return _string_value(first) if first is not None else None
+
+    # -- resolution -------------------------------------------------------------------------------
+    def _namespace_of(self, node: Node | None) -> str | None:
+        """"wx" or "wx.cloud" when ``node`` evaluates to that namespace object, else None."""
+        if node is None:
+            return None
+        if node.type == "identifier":
+            return "wx" if _text(node) in self.namespaces else None
+        if node.type == "member_expression":
+            obj = self._namespace_of(node.child_by_field_name("object"))
+            prop = _text(node.child_by_field_name("property"))
+            if obj == "wx" and prop == "cloud":
+                return "wx.cloud"
+            if obj == "wx" and prop == "wx":  # wepy.wx
+                return "wx"
+        if node.type == "parenthesized_expression" and node.named_children:
+            return self._namespace_of(node.named_children[0])
+        return None
+
+    def _resolve(self, node: Node | None) -> str | None:
+        """``wx.X`` / ``wx.cloud.X`` when ``node`` is a reference to that API, else None."""
+        if node is None:
+            return None
+        if node.type == "member_expression":
+            ns = self._namespace_of(node.child_by_field_name("object"))
+            prop = node.child_by_field_name("property")
+            if ns is None or prop is None or prop.type != "property_identifier":
+                return None
+            name = _text(prop)
+            if (ns, name) in (("wx", "cloud"), ("wx", "wx")):
+                return None
+            return f"{ns}.{name}"
+        if node.type == "subscript_expression":
+            ns = self._namespace_of(node.child_by_field_name("object"))
+            index = node.child_by_field_name("index")
+            key = _string_value(index) if index is not None else None
+            if ns is None or not key or not key.isidentifier():
+                return None
+            return f"{ns}.{key}"
+        return None
+
+    def _factory_type(self, node: Node | None) -> str | None:
+        if node is None or node.type != "call_expression":
+            return None
+        fn = node.child_by_field_name("function")
+        api = self._resolve(fn)
+        if api is None and fn is not None and fn.type == "identifier":
+            api = self.api_aliases.get(_text(fn))
+        return FACTORIES.get(api) if api else None
