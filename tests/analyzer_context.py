@@ -84,7 +84,7 @@ def project_context(files: Mapping[str, str | bytes], *, changed: Iterable[str] 
         base_facts=base_facts, counterpart={p: p if p in base else None for p in changed_paths},
         changed_paths=frozenset(changed_paths),
         added_lines={p: _added_lines(base.get(p), head[p]) for p in changed_paths if p in head},
-        read_head_bytes=lambda path: _bytes(head[path]) if path in head else None,
+        read_head_bytes=lambda paths: {p: _bytes(head[p]) if p in head else None for p in paths},
         exists_at_head=head.__contains__)
 
 
