@@ -37,15 +37,9 @@ from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.git.staged import staged_commit
-from mp_precheck.hosts.gitlab import ci
 from mp_precheck.notes.release import DEFAULT_TAG_PATTERN
-from mp_precheck.outputs.annotations import render_annotations
-from mp_precheck.outputs.codequality import render_codequality
 from mp_precheck.outputs.console import default_format, emit, use_color
-from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown
 from mp_precheck.outputs.progress import progress_reporter
-from mp_precheck.outputs.rulesdoc import render_explain, render_rules_table
-from mp_precheck.outputs.sarif import render_sarif
 from mp_precheck.scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
 
 FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
@@ -212,12 +206,21 @@ def _render(fmt: str, run: Run, args: argparse.Namespace) -> str:
                            column=column_finder(GitRepo(args.repo), run.report.head))
     if fmt == "json":
         return json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    # Each renderer is imported when its format is asked for: a run pays only for the output it prints.
     if fmt == "github":
+        from mp_precheck.outputs.annotations import render_annotations
+
         return render_annotations(run.report)
     if fmt == "sarif":
+        from mp_precheck.outputs.sarif import render_sarif
+
         return render_sarif(run.report, run.catalog, run.language)
     if fmt == "codequality":
+        from mp_precheck.outputs.codequality import render_codequality
+
         return render_codequality(run.report)
+    from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown
+
     return render_markdown(run.report, run.catalog, run.language, limits=COMMENT_LIMITS,
                            full_report_where="`mp-precheck diff --format json`")
 
@@ -267,17 +270,23 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from mp_precheck.outputs.rulesdoc import render_rules_table
+
     emit(render_rules_table(load_catalog(), args.language), None)
     return 0
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from mp_precheck.outputs.rulesdoc import render_explain
+
     emit(render_explain(load_catalog(), args.rule_id, args.language), None)
     return 0
 
 
 def _gitlab(args: argparse.Namespace) -> int:
     """``mp-precheck gitlab``: see :func:`mp_precheck.hosts.gitlab.ci.run`; the job's environment is read here."""
+    from mp_precheck.hosts.gitlab import ci  # python-gitlab and requests load only for this command
+
     options = ci.JobOptions(repo=args.repo, config=args.config, language=args.language, fail_on=args.fail_on,
                             codequality=args.codequality, report=args.report)
     return ci.run(os.environ, options, _stderr)
