@@ -20,7 +20,7 @@ from mp_precheck.core.resources import data_dir
 Severity = Literal["high", "medium", "low", "info"]
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low", "info")
 FAMILIES = ("privacy", "upload", "payment", "external_link", "category", "login", "branding", "sharing",
-            "policy")
+            "completeness", "policy")
 CATALOG_DATE = "2026-11-29"
 
 _SCHEMA: dict[str, Any] = {
@@ -73,6 +73,7 @@ class PrivacyType:
     label: str
     user_sentence: str
     en: str
+    aliases: tuple[str, ...] = ()  # other spellings accepted in the config's privacy.declared
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,8 @@ def _load(folder_name: str) -> Catalog:
     if types_file.exists():
         for row in load_yaml(types_file.read_text(encoding="utf-8"))["types"]:
             types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("user_sentence", ""),
-                                                    row.get("en", row["privacy_key"]))
+                                                    row.get("en", row["privacy_key"]),
+                                                    tuple(row.get("aliases") or ()))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
             raise CatalogError(f"{rule.id}: privacy_key {rule.privacy_key} is not in privacy_types.yml")
