@@ -5,15 +5,19 @@ findings so far and returns the findings after its job."""
 from __future__ import annotations
 
 from mp_precheck.analyzers import (
+    accounts,
     brand_image,
     branding,
     categories,
     consent_flow,
     content_security,
+    dead_ui,
     domains,
     induced_sharing,
     location_config,
+    missing_pages,
     privacy_declaration,
+    script_checks,
     ugc,
     ui_kits,
 )
@@ -31,6 +35,10 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    ("dead_ui", dead_ui.analyze),
+    ("missing_pages", missing_pages.analyze),
+    ("script_checks", script_checks.analyze),
+    ("accounts", accounts.analyze),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

@@ -35,7 +35,7 @@ from mp_precheck.readers.urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
 ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link", "category", "login", "branding",
-                               "sharing", "policy"})
+                               "sharing", "completeness", "policy"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
             added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
             changed_paths=frozenset(f.new_path for f in changes.files if f.new_path and f.new_blob),
-            read_head_bytes=_bytes_reader(repo, head_tree), exists_at_head=head_tree.__contains__)
+            read_head_bytes=_bytes_reader(repo, head_tree), exists_at_head=head_tree.__contains__,
+            read_base=_reader(store, base_tree))
         for _name, analyzer in REGISTRY:
             project_findings = analyzer(context, project_findings)
         findings.extend(project_findings)

@@ -154,6 +154,11 @@ def _json(path: str, read_text: Callable[[str], str | None]) -> Any:
         return None
 
 
+def registered_pages(config: Any) -> tuple[list[str], str | None]:
+    """The pages an app config object registers (main package, then subpackages) and its ``entryPagePath``."""
+    return _pages_of(config)
+
+
 def _pages_of(config: Any) -> tuple[list[str], str | None]:
     pages: list[str] = []
     if not isinstance(config, dict):
