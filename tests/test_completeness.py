@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from conftest import MINIMAL_APP, Repo
 from helpers import run
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.checklist import checklist
 
 
 def _app(tmp_path, files: dict[str, str] | None = None) -> tuple[Repo, str]:
@@ -188,6 +190,8 @@ def test_new_login_page_in_an_app_without_logout_fires(tmp_path):
     repo.write("app.json", '{\n  "pages": [\n    "pages/index/index",\n    "pages/me/me",\n    "pages/login/login"\n  ]\n}\n')
     repo.commit("login")
     assert _found(repo, base) == {("completeness.no_logout", "app.json", 5)}
+    items = checklist(run(repo.path, base), load_catalog())
+    assert [(i.kind, i.values) for i in items] == [("test_account", {"what": "login"})]
 
 
 def test_new_login_page_with_a_logout_elsewhere_is_silent(tmp_path):

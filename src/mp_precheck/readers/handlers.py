@@ -31,6 +31,7 @@ _NO_OP = frozenset({"noop", "stop", "prevent", "nothing", "empty", "true", "fals
 _ENTRY_CALLS = frozenset({"Page", "Component", "App", "Behavior", "createPage", "createComponent", "createApp",
                           "defineComponent", "Vue.extend"})
 _MIXIN_KEYS = frozenset({"behaviors", "mixins", "extends"})
+_HANDLER_KEYS = frozenset({"methods", "computed", "lifetimes", "pageLifetimes", "setup"})
 _BINDERS = frozenset({"variable_declarator", "import_specifier", "import_clause", "namespace_import", "array_pattern"})
 # Base classes whose subclasses hold their own handlers (React / Taro / WePY); any other base may add methods.
 _KNOWN_BASES = frozenset({"Component", "React.Component", "PureComponent", "React.PureComponent", "Taro.Component",
@@ -145,8 +146,8 @@ def script_definitions(text: str, path: str, setup: bool = False) -> Definitions
                 found.names.add(value)  # this[name](), a props array: the handler may be named here
         elif kind == "assignment_expression":
             _assigned(node, found)
-        elif kind == "spread_element" and node.parent is not None and node.parent.type == "object":
-            found.open = True  # { ...mapActions([...]), ...mixin }: names the file cannot show
+        elif kind == "spread_element" and _holds_handlers(node.parent):
+            found.open = True  # Page({ ...mixin }), methods: { ...mapActions([...]) }: names the file cannot show
         elif kind == "call_expression":
             entries += _entry_call(node, found)
         elif kind == "export_statement" and any(c.type == "object" for c in node.named_children):
@@ -156,6 +157,21 @@ def script_definitions(text: str, path: str, setup: bool = False) -> Definitions
     if entries == 0:
         found.open = True  # no Page / Component / export the options are read from: a framework wrapper
     return found
+
+
+def _holds_handlers(obj: Node | None) -> bool:
+    """Whether an object literal is where handlers live: the options of a Page / Component / export default,
+    or the value of ``methods`` / ``computed`` (a spread into any other object, ``{ ...item }``, is data)."""
+    if obj is None or obj.type != "object" or obj.parent is None:
+        return False
+    parent = obj.parent
+    if parent.type == "pair":
+        return node_text(parent.child_by_field_name("key")).strip("'\"") in _HANDLER_KEYS
+    if parent.type == "export_statement":
+        return True
+    if parent.type == "arguments" and parent.parent is not None:
+        return node_text(parent.parent.child_by_field_name("function")) in _ENTRY_CALLS
+    return False
 
 
 def _assigned(node: Node, found: Definitions) -> None:
