@@ -27,6 +27,7 @@ SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 SCRIPT_SUFFIXES = (".js", ".ts")
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
 _GLOBAL_PAGE = ("Page =", "Page=", "Component =", "Component=")
+_VUE_SUFFIXES = (".vue", ".nvue", ".uvue")
 _VUE_MAINS = ("main.js", "main.ts", "src/main.js", "src/main.ts")
 
 Reader = Callable[[str], "str | None"]
@@ -36,12 +37,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     units = _units(context)
     if not units:
         return findings
-    names = _global_names(context)
+    vue = any(path.lower().endswith(_VUE_SUFFIXES) for path in units)  # global names cost a whole-tree grep
+    names = _global_names(context) if vue else frozenset()
     head = {path: dead for path in units if (dead := dead_bindings(path, context.read_head, names))}
     if not head or _page_replaced(context, head):
         return findings
     base: dict[str, list[Binding]] = {}
-    base_names = _global_names(context, base=True)
+    base_names = _global_names(context, base=True) if vue else frozenset()
     for path in units:
         old = context.counterpart.get(path, path)
         if old is not None:
@@ -86,7 +88,7 @@ def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None =
         names = _names(script[1], script[0], read) if script else None
     else:
         bindings, scoped, names = _sfc(path, text, read)
-        if names is not None and path.lower().endswith((".vue", ".nvue", ".uvue")):
+        if names is not None and path.lower().endswith(_VUE_SUFFIXES):
             names = None if global_names is None else names | global_names
     if names is None:
         return []
@@ -154,10 +156,12 @@ def _page_replaced(context: ProjectContext, head: dict[str, list[Binding]]) -> b
 
 
 def _global_names(context: ProjectContext, base: bool = False) -> frozenset[str] | None:
-    """Names the Vue entry (``main.js``) gives every component (``Vue.prototype.x = …``); None when it installs
-    a global mixin (``Vue.mixin(…)``, ``app.mixin(…)``)."""
+    """Names the Vue entry (``main.js``) gives every component (``Vue.prototype.x = …``); None when some project
+    file installs a global mixin (``Vue.mixin(…)``, ``app.mixin(…)``, also inside a plugin the app uses)."""
     read = context.read_base if base else context.read_head
     root = context.project.root
+    if any(context.project.owns(path) for path in context.repo_grep({".mixin("})):
+        return None
     names: set[str] = set()
     for name in _VUE_MAINS:
         path = f"{root}/{name}" if root else name

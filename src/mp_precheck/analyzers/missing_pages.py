@@ -102,20 +102,21 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
     base: dict[str, list[Item]] = {}
     urls: dict[tuple[str, int], str] = {}
     for path in sorted(context.head_facts):
-        found = _routes(path, context.read_head, folder)
+        found = _routes(path, context.read_head, folder, registered)
         head[path] = [(page, line) for page, line, _url in found if page not in registered]
         urls.update({(path, line): url for _page, line, url in found})
         old = context.counterpart.get(path)
         if old is not None:
-            base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder)
+            base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder, registered_before)
                          if page not in registered_before]
     return [context.finding("completeness.unregistered_route", f"route:{page}", path, line,
                             value=urls.get((path, line), page))
             for path, page, line in rising(head, base, context.added_lines)]
 
 
-def _routes(path: str, read: Reader, folder: str) -> list[tuple[str, int, str]]:
-    """(page, line, URL) of the literal routes in the file at ``path``."""
+def _routes(path: str, read: Reader, folder: str, pages: set[str]) -> list[tuple[str, int, str]]:
+    """(page, line, URL) of the literal routes in the file at ``path``. A relative URL is resolved only in a
+    page's own files: in a component it is relative to whichever page shows the component."""
     lower = path.lower()
     if not lower.endswith((".wxml", *_SCRIPTS, *_SFC)):
         return []
@@ -139,6 +140,8 @@ def _routes(path: str, read: Reader, folder: str) -> list[tuple[str, int, str]]:
     here = posixpath.dirname(path)
     relative = here if not folder else "" if here == folder else \
         here[len(folder) + 1:] if here.startswith(folder + "/") else None
+    if relative is not None and posixpath.join(relative, posixpath.basename(path).split(".", 1)[0]) not in pages:
+        relative = None
     out = []
     for url, line in found:
         if relative is None and not url.startswith("/"):
