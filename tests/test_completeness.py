@@ -201,3 +201,19 @@ def test_new_login_page_with_a_logout_elsewhere_is_silent(tmp_path):
     repo.write("app.json", '{"pages": ["pages/index/index", "pages/me/me", "pages/login/login"]}\n')
     repo.commit("login")
     assert _found(repo, base) == set()
+
+
+def test_vue_handlers_are_unknown_when_a_project_file_installs_a_global_mixin(tmp_path):
+    repo, base = _app(tmp_path, {"main.js": "import Vue from 'vue'\nimport nav from './common/nav'\nVue.use(nav)\n",
+                                 "common/nav.js": "export default { install(Vue) { Vue.mixin({ methods: { goBack() {} } }) } }\n"})
+    repo.write("pages/v/v.vue", '<template>\n  <view @tap="goBack">back</view>\n</template>\n'
+                                "<script>\nexport default { methods: {} }\n</script>\n")
+    repo.commit("back button")
+    assert _found(repo, base) == set()
+
+
+def test_relative_route_in_a_component_is_not_resolved(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("components/card/card.js", "Component({ methods: { open() { wx.navigateTo({ url: '../detail/detail' }) } } })\n")
+    repo.commit("card")
+    assert _found(repo, base) == set()
