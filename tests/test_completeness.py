@@ -217,3 +217,21 @@ def test_relative_route_in_a_component_is_not_resolved(tmp_path):
     repo.write("components/card/card.js", "Component({ methods: { open() { wx.navigateTo({ url: '../detail/detail' }) } } })\n")
     repo.commit("card")
     assert _found(repo, base) == set()
+
+
+def test_taro_class_component_prop_naming_a_missing_method_fires(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("src/pages/cart/index.jsx", """import Taro, { Component } from '@tarojs/taro'
+export default class Cart extends Component {
+  onPay = () => {}
+  render() {
+    return <View>
+      <Button onClick={this.onPay}>pay</Button>
+      <Button onClick={this.onClear}>clear</Button>
+      <Button onClick={this.props.onClose}>close</Button>
+    </View>
+  }
+}
+""")
+    repo.commit("cart")
+    assert _found(repo, base) == {("completeness.dead_handler", "src/pages/cart/index.jsx", 7)}

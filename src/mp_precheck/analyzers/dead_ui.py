@@ -1,7 +1,8 @@
 """Dead UI (``completeness.dead_handler``): an event binding whose handler the page or component never defines.
 
-For each changed template — a ``.wxml`` with its ``.js``/``.ts`` beside it, or a single-file component
-(``.vue``, ``.wpy``, ``.mpx``…) — and each template whose script changed, the bindings
+For each changed template — a ``.wxml`` with its ``.js``/``.ts`` beside it, a single-file component
+(``.vue``, ``.wpy``, ``.mpx``…) or a React / Taro class component (``onClick={this.onBuy}``) — and each
+template whose script changed, the bindings
 (``bindtap="onBuy"``, ``@tap="onBuy(item)"``) are checked against the names its script defines, with
 ``behaviors`` / ``mixins`` from project modules read too. Nothing is reported for a unit when something the
 code does not show could define the handler (an npm behavior, a spread, ``Object.assign``, a wrapper around
@@ -19,12 +20,20 @@ from collections.abc import Callable
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.novelty import Item, rising
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.handlers import Binding, assigns_global, calls_mixin, script_definitions, template_bindings
+from mp_precheck.readers.handlers import (
+    Binding,
+    assigns_global,
+    calls_mixin,
+    class_component_dead,
+    script_definitions,
+    template_bindings,
+)
 from mp_precheck.readers.sfc import split_blocks
 
 MARKUP_SUFFIXES = (".wxml",)
 SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 SCRIPT_SUFFIXES = (".js", ".ts")
+JSX_SUFFIXES = (".jsx", ".tsx")
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
 _GLOBAL_PAGE = ("Page =", "Page=", "Component =", "Component=")
 _VUE_SUFFIXES = (".vue", ".nvue", ".uvue")
@@ -67,6 +76,8 @@ def _units(context: ProjectContext) -> list[str]:
         lower = path.lower()
         if lower.endswith(MARKUP_SUFFIXES + SFC_SUFFIXES):
             units[path] = None
+        elif lower.endswith(JSX_SUFFIXES) or (lower.endswith(SCRIPT_SUFFIXES) and context.project.framework == "taro"):
+            units[path] = None  # a React / Taro class component: its JSX and its methods in one file
         elif lower.endswith(SCRIPT_SUFFIXES):
             sibling = posixpath.splitext(path)[0] + ".wxml"
             if context.exists_at_head(sibling):
@@ -81,6 +92,8 @@ def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None =
     text = read(path)
     if text is None:
         return []
+    if path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
+        return class_component_dead(text, path) if "this." in text else []
     if path.lower().endswith(MARKUP_SUFFIXES):
         bindings, scoped = template_bindings(text)
         stem = posixpath.splitext(path)[0]

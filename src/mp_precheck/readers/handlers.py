@@ -279,3 +279,75 @@ def calls_mixin(text: str, path: str) -> bool:
     root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
     return any(node.type == "call_expression" and node_text(node.child_by_field_name("function")).endswith(".mixin")
                for node in walk(root))
+
+
+def class_component_dead(text: str, path: str) -> list[Binding]:
+    """JSX event props of React / Taro class components that name a method the class lacks:
+    ``onClick={this.onBuy}``, ``onClick={this.onBuy.bind(this)}``, ``onClick={() => this.onBuy()}``.
+
+    Only classes extending React's / Taro's ``Component`` with no decorators are read (a decorator or another
+    base class may add methods); ``this.props.onX`` is the parent's and never checked.
+    """
+    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    out = []
+    for node in walk(root):
+        if node.type not in ("class_declaration", "class"):
+            continue
+        heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
+        base = node_text(heritage.named_children[0]) if heritage is not None and heritage.named_children else ""
+        if base not in _KNOWN_BASES or base.startswith("wepy") or _decorated(node):
+            continue
+        defined = _class_members(node)
+        for attr in walk(node):
+            if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
+                continue
+            name = node_text(attr.named_children[0])
+            handler = _this_method(attr.named_children[1]) if name.startswith("on") and name[2:3].isupper() else None
+            if handler and handler not in defined:
+                out.append(Binding(handler, name, attr.start_point[0] + 1))
+    return out
+
+
+def _decorated(node: Node) -> bool:
+    return any(c.type == "decorator" for c in node.children) or \
+        (node.parent is not None and any(c.type == "decorator" for c in node.parent.children))
+
+
+def _class_members(node: Node) -> set[str]:
+    """Methods, fields and ``this.x = …`` assignments of a class."""
+    names = set()
+    for child in walk(node):
+        if child.type in ("method_definition", "field_definition", "public_field_definition"):
+            names.add(node_text(child.child_by_field_name("name") or child.child_by_field_name("property")))
+        elif child.type == "assignment_expression":
+            left = child.child_by_field_name("left")
+            if left is not None and left.type == "member_expression":
+                names.add(node_text(left.child_by_field_name("property")))
+        elif child.type == "subscript_expression" and node_text(child.child_by_field_name("object")) == "this":
+            names.add("*")  # this[name]: any member
+    return names if "*" not in names else {"*"} | _everything(node)
+
+
+def _everything(node: Node) -> set[str]:
+    return {node_text(n) for n in walk(node) if n.type in ("property_identifier", "identifier")}
+
+
+def _this_method(value: Node) -> str | None:
+    """``m`` of ``{this.m}``, ``{this.m.bind(this)}``, ``{() => this.m()}``; None for anything else."""
+    if value.type != "jsx_expression" or not value.named_children:
+        return None
+    node = value.named_children[0]
+    if node.type == "arrow_function":
+        body = node.child_by_field_name("body")
+        node = body if body is not None and body.type == "call_expression" else node
+        if node.type == "call_expression":
+            node = node.child_by_field_name("function") or node
+    elif node.type == "call_expression":
+        callee = node.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression" or \
+                node_text(callee.child_by_field_name("property")) != "bind":
+            return None
+        node = callee.child_by_field_name("object") or node
+    if node.type != "member_expression" or node_text(node.child_by_field_name("object")) != "this":
+        return None
+    return node_text(node.child_by_field_name("property"))
