@@ -235,3 +235,11 @@ export default class Cart extends Component {
 """)
     repo.commit("cart")
     assert _found(repo, base) == {("completeness.dead_handler", "src/pages/cart/index.jsx", 7)}
+
+
+def test_missing_handlers_of_non_user_events_are_not_dead_controls(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", '<image src="/a.png" binderror="onImageError" bindload="onLoaded"/>\n'
+                                   '<view bindtouchend="onDragEnd">drag</view>\n')
+    repo.commit("image")
+    assert _found(repo, base) == set()

@@ -28,6 +28,13 @@ from mp_precheck.readers.syntax import node_text, string_value, walk
 # catch-bindings often only stop propagation (a mask's catchtouchmove="noop"): their name is no handler.
 _NO_OP = frozenset({"noop", "stop", "prevent", "nothing", "empty", "true", "false", "return", "void",
                     "stoppropagation", "preventdefault", "catchtouchmove", "preventtouchmove", "move", "stopmove"})
+# Events a user triggers on purpose: a missing handler there is a control that does nothing. A missing handler of
+# error / load / touch / scroll events is a defect too, but not one a reviewer meets as a dead control.
+USER_EVENTS = frozenset({"tap", "click", "longpress", "longtap", "submit", "confirm", "change", "getphonenumber",
+                         "getrealtimephonenumber", "getuserinfo", "chooseavatar", "opensetting", "contact",
+                         "agreeprivacyauthorization"})
+_EVENT_PREFIXES = ("capture-bind:", "capture-catch:", "mut-bind:", "bind:", "catch:", "v-on:", "@", "bind", "catch",
+                   "on")
 _ENTRY_CALLS = frozenset({"Page", "Component", "App", "Behavior", "createPage", "createComponent", "createApp",
                           "defineComponent", "Vue.extend"})
 _MIXIN_KEYS = frozenset({"behaviors", "mixins", "extends"})
@@ -73,7 +80,8 @@ class _Bindings(HTMLParser):
         for name, value in attrs:
             if name.startswith(("v-for", "v-slot", "slot-scope", "#", "scope")) and value:
                 self.scoped |= _identifiers(value.replace(" in ", ",").replace(" of ", ","))
-            if self.template_depth or value is None or not is_event_attribute(name):
+            if self.template_depth or value is None or not is_event_attribute(name) or \
+                    event_of(name) not in USER_EVENTS:
                 continue
             handler = self._handler(name, value.strip())
             if handler and not (name.startswith("catch") and handler.lower() in _NO_OP):
@@ -93,6 +101,16 @@ class _Bindings(HTMLParser):
         if name.startswith(("@", "v-on:")) or self.vue:
             return _vue_handler(value)
         return value if value.isidentifier() else None
+
+
+def event_of(attribute: str) -> str:
+    """The event an attribute binds, lower case: ``bindtap`` / ``catch:tap`` / ``@tap.stop`` / ``v-on:click`` /
+    ``onClick`` → ``tap`` / ``tap`` / ``tap`` / ``click`` / ``click``."""
+    name = attribute.split(".", 1)[0]
+    for prefix in _EVENT_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix):].lower()
+    return name.lower()
 
 
 def template_bindings(text: str, line_offset: int = 0, vue: bool = False) -> tuple[list[Binding], set[str]]:
@@ -302,7 +320,8 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
             if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
                 continue
             name = node_text(attr.named_children[0])
-            handler = _this_method(attr.named_children[1]) if name.startswith("on") and name[2:3].isupper() else None
+            event = event_of(name) if name.startswith("on") and name[2:3].isupper() else ""
+            handler = _this_method(attr.named_children[1]) if event in USER_EVENTS else None
             if handler and handler not in defined:
                 out.append(Binding(handler, name, attr.start_point[0] + 1))
     return out
