@@ -243,3 +243,10 @@ def test_missing_handlers_of_non_user_events_are_not_dead_controls(tmp_path):
                                    '<view bindtouchend="onDragEnd">drag</view>\n')
     repo.commit("image")
     assert _found(repo, base) == set()
+
+
+def test_route_after_a_return_is_unreachable_and_silent(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/index/index.js", "Page({\n  bind() {\n    return\n    wx.redirectTo({ url: '/pages/bind/bind' })\n  },\n})\n")
+    repo.commit("stub")
+    assert _found(repo, base) == set()

@@ -36,9 +36,23 @@ def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
             continue
         url = call_option(node, "url")
         literal = _literal(url)
-        if url is not None and literal:
+        if url is not None and literal and not unreachable(node):
             out.append((literal, url.start_point[0] + 1 + line_offset))
     return out
+
+
+def unreachable(node: Node) -> bool:
+    """Whether ``node`` sits in a statement that follows a ``return`` or ``throw`` in the same block."""
+    current = node
+    while current.parent is not None:
+        if current.parent.type == "statement_block":
+            sibling = current.prev_named_sibling
+            while sibling is not None:
+                if sibling.type in ("return_statement", "throw_statement"):
+                    return True
+                sibling = sibling.prev_named_sibling
+        current = current.parent
+    return False
 
 
 def _literal(node: Node | None) -> str | None:
