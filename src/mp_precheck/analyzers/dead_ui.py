@@ -96,6 +96,8 @@ def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None =
         return class_component_dead(text, path) if "this." in text else []
     if path.lower().endswith(MARKUP_SUFFIXES):
         bindings, scoped = template_bindings(text)
+        if not bindings:
+            return []
         stem = posixpath.splitext(path)[0]
         script = next(((stem + s, body) for s in SCRIPT_SUFFIXES if (body := read(stem + s)) is not None), None)
         names = _names(script[1], script[0], read) if script else None

@@ -22,6 +22,8 @@ Route = tuple[str, int]  # (URL as written, 1-based line)
 
 def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
     """Literal URLs of the route calls in a script (``path`` picks JS or TS)."""
+    if not any(api in text for api in ROUTE_APIS):
+        return []  # most scripts navigate nowhere: not parsed again
     root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
     out = []
     for node in walk(root):
