@@ -250,3 +250,15 @@ def test_route_after_a_return_is_unreachable_and_silent(tmp_path):
     repo.write("pages/index/index.js", "Page({\n  bind() {\n    return\n    wx.redirectTo({ url: '/pages/bind/bind' })\n  },\n})\n")
     repo.commit("stub")
     assert _found(repo, base) == set()
+
+
+def test_phone_button_on_a_form_page_is_no_account_system_but_on_a_bind_page_it_is(tmp_path):
+    button = '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号</button>\n'
+    repo, base = _app(tmp_path, {"pages/bind-phone/index.js": "Page({ onPhone() {} })\n",
+                                 "pages/order/order.js": "Page({ onPhone() {} })\n"})
+    repo.write("pages/order/order.wxml", button)
+    repo.commit("delivery phone")
+    assert _found(repo, base) == set()
+    repo.write("pages/bind-phone/index.wxml", button)
+    repo.commit("bind phone")
+    assert _found(repo, base) == {("completeness.no_logout", "pages/bind-phone/index.wxml", 1)}

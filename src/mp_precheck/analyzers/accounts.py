@@ -1,5 +1,5 @@
 """Accounts without a way out (``completeness.no_logout``): the change adds an account system — registers a
-login / register / phone-binding page, or adds the phone-number button to an app that had none — while no file
+login / register / phone-binding page, or adds the phone-number button (new to the app) on such a page — while no file
 of the app offers logging out (退出登录, 注销, logout, signOut, clearStorage…; a ``git grep`` over head, so a
 logout anywhere in the app keeps this quiet).
 
@@ -9,13 +9,16 @@ https://developers.weixin.qq.com/miniprogram/product/index.html).
 
 from __future__ import annotations
 
-import posixpath
+import re
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import page_name, pages_in, registry_file
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.lifecycle import LOGIN_TARGET
 
+# A page path naming an account page by a whole segment (pages/login/login, pages/users/auth/index,
+# pages/authorize/bindmobile); "author" or "binding" (a product bundle) are not account pages.
+ACCOUNT_PAGE = re.compile(r"(?:^|[/_.-])(?:login|logon|signin|sign-in|sign_in|signup|sign-up|register|auth|authorize|"
+                          r"bind-?phone|bind-?mobile|bind_phone|bind_mobile|passport)(?:$|[/_.-])", re.IGNORECASE)
 PHONE_BUTTONS = frozenset({"button[open-type=getPhoneNumber]", "button[open-type=getRealtimePhoneNumber]"})
 # Fixed strings (git grep): any of them in an app file is taken as a logout path.
 LOGOUT_NEEDLES = frozenset({"logout", "Logout", "LogOut", "logOut", "loginOut", "LoginOut", "loginout", "signOut",
@@ -40,10 +43,11 @@ def _new_account_system(context: ProjectContext, findings: list[Finding]) -> tup
         before = pages_in(registry, base_text) if base_text is not None else set()
         for entry in context.project.pages:
             page = page_name(entry)
-            if page and page not in before and LOGIN_TARGET.search(posixpath.basename(page) + "/" + page):
+            if page and page not in before and ACCOUNT_PAGE.search(page):
                 line = next((n for n, text in enumerate((head_text or "").splitlines(), 1) if page in text), 1)
                 return registry, line, page
-    phone = next((f for f in findings if f.subject in PHONE_BUTTONS and f.scope == "app"), None)
+    phone = next((f for f in findings
+                  if f.subject in PHONE_BUTTONS and f.scope == "app" and ACCOUNT_PAGE.search(f.path)), None)
     return (phone.path, phone.line, phone.subject) if phone else None
 
 
