@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.missing_pages import page_name, pages_in, registry_file
+from mp_precheck.analyzers.missing_pages import page_name, registered_before, registry_file
 from mp_precheck.core.report import Finding
 
 # A page path naming an account page by a whole segment (pages/login/login, pages/users/auth/index,
@@ -37,10 +37,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 def _new_account_system(context: ProjectContext, findings: list[Finding]) -> tuple[str, int, str] | None:
     """(path, line, what) of the first thing this change adds that makes an account system, or None."""
     registry = registry_file(context.project)
-    if registry is not None:
+    if registry is not None and registry in context.changed_paths:  # else no page is new
         head_text = context.read_head(registry)
-        base_text = context.read_base(registry)
-        before = pages_in(registry, base_text) if base_text is not None else set()
+        before = registered_before(context, registry)
         for entry in context.project.pages:
             page = page_name(entry)
             if page and page not in before and ACCOUNT_PAGE.search(page):

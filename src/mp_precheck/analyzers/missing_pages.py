@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.novelty import Item, rising
@@ -58,11 +59,25 @@ def page_name(entry: str) -> str | None:
     return page
 
 
-def pages_in(registry: str, text: str | None) -> set[str]:
+def registered_now(project: Project) -> frozenset[str]:
+    """The pages the project registers at head."""
+    return frozenset(name for page in project.pages if (name := page_name(page)))
+
+
+def registered_before(context: ProjectContext, registry: str) -> frozenset[str]:
+    """The pages the registry listed at the merge base: head's when the change leaves it alone (a large
+    ``pages.json`` with comments takes a second to parse), else its base text's (empty when it was absent)."""
+    if registry not in context.changed_paths:
+        return registered_now(context.project)
+    return pages_in(registry, context.read_base(registry))
+
+
+@lru_cache(maxsize=16)
+def pages_in(registry: str, text: str | None) -> frozenset[str]:
     """The pages a registry text lists (empty when unreadable)."""
     data = read_app_data(registry, text) if text is not None else None
     pages, _entry = registered_pages(data)
-    return {name for page in pages if (name := page_name(page))}
+    return frozenset(name for page in pages if (name := page_name(page)))
 
 
 def _exists(exists: Callable[[str], bool], folder: str, page: str) -> bool:
@@ -72,8 +87,7 @@ def _exists(exists: Callable[[str], bool], folder: str, page: str) -> bool:
 
 def _missing(context: ProjectContext, registry: str, folder: str) -> list[Finding]:
     text = context.read_head(registry) or ""
-    base_text = context.read_base(registry)
-    before = pages_in(registry, base_text) if base_text is not None else set()
+    before = registered_before(context, registry)
     out = []
     for entry in context.project.pages:
         page = page_name(entry)
@@ -95,9 +109,8 @@ def _line_of(text: str, entry: str) -> int:
 
 
 def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[Finding]:
-    registered = {name for page in context.project.pages if (name := page_name(page))}
-    base_text = context.read_base(registry)
-    registered_before = pages_in(registry, base_text) if base_text is not None else set()
+    registered = registered_now(context.project)
+    before = registered_before(context, registry)
     head: dict[str, list[Item]] = {}
     base: dict[str, list[Item]] = {}
     urls: dict[tuple[str, int], str] = {}
@@ -107,14 +120,14 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
         urls.update({(path, line): url for _page, line, url in found})
         old = context.counterpart.get(path)
         if old is not None:
-            base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder, registered_before)
-                         if page not in registered_before]
+            base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder, before)
+                         if page not in before]
     return [context.finding("completeness.unregistered_route", f"route:{page}", path, line,
                             value=urls.get((path, line), page))
             for path, page, line in rising(head, base, context.added_lines)]
 
 
-def _routes(path: str, read: Reader, folder: str, pages: set[str]) -> list[tuple[str, int, str]]:
+def _routes(path: str, read: Reader, folder: str, pages: frozenset[str]) -> list[tuple[str, int, str]]:
     """(page, line, URL) of the literal routes in the file at ``path``. A relative URL is resolved only in a
     page's own files: in a component it is relative to whichever page shows the component."""
     lower = path.lower()
