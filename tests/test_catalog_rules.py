@@ -23,7 +23,10 @@ CATALOG = load_catalog()
 
 TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分享后解锁全文",
          "text:lottery": "幸运大转盘抽奖", "text:fortune": "今日星座运势", "text:medical": "在线问诊",
-         "text:finance": "极速借款，当天到账", "text:education": "购买课程"}
+         "text:finance": "极速借款，当天到账", "text:education": "购买课程", "text:placeholder": "积分商城敬请期待",
+         "text:wechat-password": "请输入微信密码", "text:multi-level": "加入三级分销", "text:system-notice": "【系统通知】请验证"}
+# Signals read only in titles (a page's navigationBarTitleText)
+TITLES = {"text:red-packet": "领取现金红包", "text:test-content": "测试"}
 # A text input counts as user-published text only on a page that sends data to a server.
 SENDER = "Page({ submit(e) { wx.request({ url: '/post', data: e.detail.value }) } })\n"
 JS_SNIPPETS = {
@@ -44,6 +47,8 @@ def usage(subject: str) -> tuple[str, str] | None:
     """(file name, content) that uses ``subject`` once, on line 2; None for app.json subjects."""
     if subject == "text:share-inducement":  # reward wording on the page's share button
         return "use.wxml", f'<button open-type="share">\n<text>{TEXTS[subject]}</text>\n</button>\n'
+    if subject in TITLES:
+        return "use.json", f'{{\n"navigationBarTitleText": "{TITLES[subject]}"\n}}\n'
     if subject in TEXTS:
         return "use.wxml", f"<view>\n<text>{TEXTS[subject]}</text>\n</view>\n"
     if subject in JS_SNIPPETS:
@@ -58,8 +63,8 @@ def usage(subject: str) -> tuple[str, str] | None:
     if parsed.form == "plugin-page":
         appid = parsed.value
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
-    if parsed.form == "api" and parsed.name == "wx.authorize":
-        return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{parsed.value}' }}) }} }})\n"
+    if parsed.form == "api" and parsed.name in ("wx.authorize", "wx.authorizeForMiniProgram"):
+        return "use.js", f"Page({{\n  a() {{ {parsed.name}({{ scope: '{parsed.value}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":
         return "use.js", "Page({\n  a() { wx.setClipboardData({ data: 'https://shop.example.com/item/1' }) } })\n"
     if parsed.form == "api":
@@ -238,6 +243,8 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "upload.content_check_v1", "category.precise_location", "category.ugc",
         "policy.relaxes_check", "policy.unused_suppression", "policy.suppression_without_reason",
         "branding.brand_image", "sharing.share_reward_text",
+        "completeness.dead_handler", "completeness.missing_page", "completeness.unregistered_route",
+        "completeness.no_logout", "policy.blocking_modal", "policy.subscribe_outside_tap",
     }
     assert {r.id for r in CATALOG.rules if not r.subjects} == from_analyzers
 

@@ -206,12 +206,12 @@ def test_headings_footer_and_verdict_count_the_same_items(example, language):
         items = {(line.split()[1], new_site in line) for line in body if related not in line}
         shown[severity] = shown.get(severity, 0) + len(items)
     if language == "en":
-        assert shown == {"high": 3, "medium": 3, "info": 1}
-        assert "7 item(s): 3 high, 3 medium, 1 info" in lines
+        assert shown == {"high": 3, "medium": 4, "info": 1}
+        assert "8 item(s): 3 high, 4 medium, 1 info" in lines
         assert "Act before submitting for review: 3 high-risk item(s) (Privacy, Uploads and user content)." in lines
     else:
-        assert shown == {"高": 3, "中": 3, "提示": 1}
-        assert "共 7 项：高 3、中 3、提示 1" in lines
+        assert shown == {"高": 3, "中": 4, "提示": 1}
+        assert "共 8 项：高 3、中 4、提示 1" in lines
         assert "提交审核前需处理：3 项高风险（隐私、上传与用户内容）。" in lines
     # the low permission line is part of the location item, so there is no 低 count without a 低 heading
     assert not any(line.startswith(("low ·", "低 ·")) for line in lines)

@@ -46,15 +46,19 @@ The order matters where one analyzer reads what another writes (see the comments
 from __future__ import annotations
 
 from mp_precheck.analyzers import (
+    accounts,
     brand_image,
     branding,
     categories,
     consent_flow,
     content_security,
+    dead_ui,
     domains,
     induced_sharing,
     location_config,
+    missing_pages,
     privacy_declaration,
+    script_checks,
     ugc,
     ui_kits,
 )
@@ -78,6 +82,10 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    ("dead_ui", dead_ui.analyze),
+    ("missing_pages", missing_pages.analyze),
+    ("script_checks", script_checks.analyze),
+    ("accounts", accounts.analyze),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

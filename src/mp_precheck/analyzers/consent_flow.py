@@ -1,6 +1,6 @@
 """Consent handling: privacy APIs used while the app has no consent flow of its own (info).
 
-Since 2023-09-15 a privacy API works only after the user agreed to the guideline; with no
+Since 2023-10-17 a privacy API works only after the user agreed to the guideline; with no
 ``wx.onNeedPrivacyAuthorization`` listener, ``wx.requirePrivacyAuthorize`` call or
 ``<button open-type="agreePrivacyAuthorization">``, WeChat shows its standard popup (T,
 onNeedPrivacyAuthorization). Consent helpers are how an app asks — never

@@ -44,6 +44,8 @@ class ProjectContext:
     added_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
     read_head_bytes: Callable[[Sequence[str]], dict[str, bytes | None]] = lambda paths: dict.fromkeys(paths)
     exists_at_head: Callable[[str], bool] = lambda path: False
+    # A file's text at the merge base (None when absent or unreadable): what a head file was before.
+    read_base: Callable[[str], str | None] = lambda path: None
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:

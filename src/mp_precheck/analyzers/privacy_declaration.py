@@ -2,7 +2,8 @@
 
 The most common rejection: code uses a privacy API whose type the backend guideline does not declare
 (the API then fails with errno 112, and review rejects the mismatch). When ``privacy.declared`` is in
-the config, a used type that is missing there is **high** (``privacy.undeclared_type``, naming the exact
+the config (by key, WeChat's label or an alias: 「手机号码」 for 「手机号」), a used type that is missing there
+is **high** (``privacy.undeclared_type``, naming the exact
 backend label and where to add it) — also for a new call site of a type the app already used — and a
 declared type drops to **info**. Without a declaration in the config every type new to the app stays
 "must be declared" (the catalog rule's own text). Sources: PI, PK.
@@ -32,7 +33,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out.append(f)
             continue
         privacy = context.catalog.privacy_type(f.privacy_key)
-        names = {normalise_label(f.privacy_key)} | ({normalise_label(privacy.label)} if privacy else set())
+        spellings = (privacy.label, *privacy.aliases) if privacy else ()
+        names = {normalise_label(f.privacy_key)} | {normalise_label(s) for s in spellings}
         if names & known:
             out.append(replace(f, severity="info"))
         else:

@@ -40,6 +40,7 @@ class PrivacyType:
     key: str
     label: str
     en: str
+    aliases: tuple[str, ...] = ()  # other spellings accepted in the config's privacy.declared
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ def _load(folder_name: str, validate: bool) -> Catalog:
     types: dict[str, PrivacyType] = {}
     if types_file.exists():
         for row in validated(types_file, "privacy_types.schema.json", check=validate)["types"]:
-            types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]))
+            types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]),
+                                                    tuple(row.get("aliases") or ()))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
             raise CatalogError(f"{rule.family}.yml: {rule.id}: privacy_key: {rule.privacy_key} is not in "

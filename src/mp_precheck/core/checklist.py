@@ -78,6 +78,8 @@ def test_account_reason(findings: tuple[Finding, ...]) -> str | None:
     app_wide = [f for f in findings if f.scope == "app"]
     if any(f.family == "payment" for f in app_wide):
         return "payment"
-    if any(f.family == "login" or f.privacy_key == "PhoneNumber" for f in app_wide):
+    # a new account system (completeness.no_logout) needs a reviewer account too
+    if any(f.family == "login" or f.privacy_key == "PhoneNumber" or f.rule == "completeness.no_logout"
+           for f in app_wide):
         return "login"
     return None

@@ -18,7 +18,7 @@ SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low", "info")
 FAIL_ON: tuple[str, ...] = ("none", *reversed(SEVERITIES))
 LANGUAGES = ("zh-CN", "en")
 FAMILIES = ("privacy", "upload", "payment", "external_link", "category", "login", "branding", "sharing",
-            "policy")
+            "completeness", "policy")
 
 
 def severity_rank(severity: str) -> int:

@@ -17,7 +17,9 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
-FORMAT = f"facts-v5-{__version__}"  # v5: wrappers and App members; v4: bound attribute choices, feature tests
+# v8: review-text signals, authorizeForMiniProgram scopes (v6, v7: formats of other branches of this round);
+# v5: wrappers and App members; v4: bound attribute choices, feature tests
+FORMAT = f"facts-v8-{__version__}"
 
 
 class FactCache:

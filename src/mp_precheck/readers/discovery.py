@@ -163,11 +163,17 @@ def _json(path: str, read_text: Callable[[str], str | None]) -> Any:
         return None
 
 
+def registered_pages(config: Any) -> tuple[list[str], str | None]:
+    """The pages an app config object registers (main package, then subpackages) and its ``entryPagePath``."""
+    return _pages_of(config)
+
+
 def _pages_of(config: Any) -> tuple[list[str], str | None]:
     pages: list[str] = []
     if not isinstance(config, dict):
         return pages, None
-    for page in config.get("pages") or []:
+    listed = config.get("pages")
+    for page in listed if isinstance(listed, list) else []:  # "pages": "a/b" is malformed, not 3 one-letter pages
         if isinstance(page, str):
             pages.append(page)
         elif isinstance(page, dict) and isinstance(page.get("path"), str):  # uni-app pages.json
@@ -177,7 +183,8 @@ def _pages_of(config: Any) -> tuple[list[str], str | None]:
             if not isinstance(package, dict):
                 continue
             root = str(package.get("root", "")).strip("/")
-            for page in package.get("pages") or []:
+            sub = package.get("pages")
+            for page in sub if isinstance(sub, list) else []:
                 name = page if isinstance(page, str) else page.get("path") if isinstance(page, dict) else None
                 if isinstance(name, str):
                     pages.append(f"{root}/{name}" if root else name)

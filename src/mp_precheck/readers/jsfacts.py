@@ -183,8 +183,8 @@ class _Extractor(Bindings):
 
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
-        if api == "wx.authorize":
-            self._authorize_scope(call)
+        if api in ("wx.authorize", "wx.authorizeForMiniProgram"):  # the latter: a plugin asking for its host
+            self._authorize_scope(api, call)
         elif api == "wx.setClipboardData":
             self._clipboard_link(call)
         elif api in _HOST_ROLES:
@@ -207,11 +207,14 @@ class _Extractor(Bindings):
         if linky:
             self.facts.append(Fact("wx.setClipboardData:link", "api", self.line(value), _text(value)[:200]))
 
-    def _authorize_scope(self, call: Node) -> None:
+    def _authorize_scope(self, api: str, call: Node) -> None:
+        """``wx.authorize:scope.X`` (``wx.authorizeForMiniProgram:scope.X``) for a literal scope: in a plugin,
+        userLocation / record / camera / writePhotosAlbum are the Location / Record / Camera / AlbumWriteOnly types
+        (https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html)."""
         value = call_option(call, "scope")
         scope = _string_value(value) if value is not None else None
         if scope and value is not None:
-            self.facts.append(Fact(f"wx.authorize:{scope}", "api", self.line(value), scope))
+            self.facts.append(Fact(f"{api}:{scope}", "api", self.line(value), scope))
 
     def _call(self, node: Node) -> None:
         fn = node.child_by_field_name("function")

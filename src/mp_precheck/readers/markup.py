@@ -38,7 +38,14 @@ _CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 _AD_ATTRIBUTES = {("video", "ad-unit-id"): attribute("video", "ad-unit-id")}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
 
+# Event bindings in every dialect: WXML bind/catch (with or without a colon), Vue @ and v-on:.
+_EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def is_event_attribute(name: str) -> bool:
+    """Whether an attribute binds an event handler (``bindtap``, ``catch:submit``, ``@click``, ``v-on:tap``)."""
+    return name.startswith(_EVENT_PREFIXES) and name not in ("bindingx",)
 
 
 def normalise_tag(name: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 import tree_sitter_javascript
-from tree_sitter import Language, Node, Query, QueryCursor
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 _JS = Language(tree_sitter_javascript.language())
 
@@ -26,6 +26,11 @@ def language_for(path: str) -> Language:
     if lower.endswith((".ts", ".mts", ".cts")):
         return _typescript(False)
     return _JS
+
+
+def parser_for(path: str) -> Parser:
+    """A tree-sitter parser for the file's language (:func:`language_for`): TSX, TypeScript, else JS (+JSX)."""
+    return Parser(language_for(path))
 
 
 def node_text(node: Node | None) -> str:

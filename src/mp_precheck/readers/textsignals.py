@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mp_precheck.readers.reviewtext import review_signals
+
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
 _REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
@@ -81,6 +83,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION)):
         if pattern.search(text):
             found.append(name)
+    found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
     return found
 
 

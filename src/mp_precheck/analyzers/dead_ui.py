@@ -1,0 +1,189 @@
+"""Dead UI (``completeness.dead_handler``): an event binding whose handler the page or component never defines.
+
+For each changed template — a ``.wxml`` with its ``.js``/``.ts`` beside it, a single-file component
+(``.vue``, ``.wpy``, ``.mpx``…) or a React / Taro class component (``onClick={this.onBuy}``) — and each
+template whose script changed, the bindings
+(``bindtap="onBuy"``, ``@tap="onBuy(item)"``) are checked against the names its script defines, with
+``behaviors`` / ``mixins`` from project modules read too. Nothing is reported for a unit when something the
+code does not show could define the handler (an npm behavior, a spread, ``Object.assign``, a wrapper around
+``Page``/``Component``, a replaced global ``Page``, a global Vue mixin): unknown is not dead. A binding is
+new when the app-wide count of dead bindings to that name in the changed files rose (moved code is quiet).
+
+Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.3.1: features must work).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.novelty import Item, rising
+from mp_precheck.core.report import Finding
+from mp_precheck.readers.handlers import (
+    Binding,
+    assigns_global,
+    calls_mixin,
+    class_component_dead,
+    script_definitions,
+    template_bindings,
+)
+from mp_precheck.readers.sfc import split_blocks
+
+MARKUP_SUFFIXES = (".wxml",)
+SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+SCRIPT_SUFFIXES = (".js", ".ts")
+JSX_SUFFIXES = (".jsx", ".tsx")
+_MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
+_GLOBAL_PAGE = ("Page =", "Page=", "Component =", "Component=")
+_VUE_SUFFIXES = (".vue", ".nvue", ".uvue")
+_VUE_MAINS = ("main.js", "main.ts", "src/main.js", "src/main.ts")
+
+Reader = Callable[[str], "str | None"]
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    units = _units(context)
+    if not units:
+        return findings
+    vue = any(path.lower().endswith(_VUE_SUFFIXES) for path in units)  # global names cost a whole-tree grep
+    names = _global_names(context) if vue else frozenset()
+    head = {path: dead for path in units if (dead := dead_bindings(path, context.read_head, names))}
+    if not head or _page_replaced(context, head):
+        return findings
+    base: dict[str, list[Binding]] = {}
+    base_names = _global_names(context, base=True) if vue else frozenset()
+    for path in units:
+        old = context.counterpart.get(path, path)
+        if old is not None:
+            base[old] = dead_bindings(old, context.read_base, base_names)
+    out = list(findings)
+    attributes = {(path, b.handler, b.line): b.attribute for path, dead in head.items() for b in dead}
+    for path, handler, line in rising(_items(head), _items(base), context.added_lines):
+        out.append(context.finding("completeness.dead_handler", f"handler:{handler}", path, line,
+                                   value=f'{attributes[(path, handler, line)]}="{handler}"'))
+    return out
+
+
+def _items(units: dict[str, list[Binding]]) -> dict[str, list[Item]]:
+    return {path: [(b.handler, b.line) for b in dead] for path, dead in units.items()}
+
+
+def _units(context: ProjectContext) -> list[str]:
+    """Changed templates and single-file components, and the templates of changed scripts."""
+    units: dict[str, None] = {}
+    for path in sorted(context.head_facts):
+        lower = path.lower()
+        if lower.endswith(MARKUP_SUFFIXES + SFC_SUFFIXES):
+            units[path] = None
+        elif lower.endswith(JSX_SUFFIXES) or (lower.endswith(SCRIPT_SUFFIXES) and context.project.framework == "taro"):
+            units[path] = None  # a React / Taro class component: its JSX and its methods in one file
+        elif lower.endswith(SCRIPT_SUFFIXES):
+            sibling = posixpath.splitext(path)[0] + ".wxml"
+            if context.exists_at_head(sibling):
+                units[sibling] = None
+    return list(units)
+
+
+def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None = frozenset()) -> list[Binding]:
+    """Bindings of the template at ``path`` (read with ``read``) whose handler its script does not define; []
+    when the file or its script is missing or the script's names are open. ``global_names`` are names every
+    Vue component has (None: a global mixin, so Vue components are unknown)."""
+    text = read(path)
+    if text is None:
+        return []
+    if path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
+        return class_component_dead(text, path) if "this." in text else []
+    if path.lower().endswith(MARKUP_SUFFIXES):
+        bindings, scoped = template_bindings(text)
+        if not bindings:
+            return []
+        stem = posixpath.splitext(path)[0]
+        script = next(((stem + s, body) for s in SCRIPT_SUFFIXES if (body := read(stem + s)) is not None), None)
+        names = _names(script[1], script[0], read) if script else None
+    else:
+        bindings, scoped, names = _sfc(path, text, read)
+        if names is not None and path.lower().endswith(_VUE_SUFFIXES):
+            names = None if global_names is None else names | global_names
+    if names is None:
+        return []
+    return [b for b in bindings if b.handler not in names and b.handler not in scoped]
+
+
+def _sfc(path: str, text: str, read: Reader) -> tuple[list[Binding], set[str], set[str] | None]:
+    bindings: list[Binding] = []
+    scoped: set[str] = set()
+    names: set[str] | None = None
+    for block in split_blocks(text):
+        if block.tag == "template":
+            found, scope = template_bindings(block.text, block.line_offset)
+            bindings += found
+            scoped |= scope
+        elif block.tag == "script" and "json" not in block.attrs.get("type", "") and \
+                block.attrs.get("name") != "json":
+            suffix = ".ts" if block.attrs.get("lang") in ("ts", "tsx") else ".js"
+            more = _names(block.text, path + suffix, read, setup="setup" in block.attrs)
+            if more is None:
+                return bindings, scoped, None
+            names = (names or set()) | more
+    return bindings, scoped, names
+
+
+def _names(text: str, path: str, read: Reader, setup: bool = False) -> set[str] | None:
+    """The names a script and the project behaviors / mixins it lists define; None when they are open."""
+    found = script_definitions(text, path, setup)
+    if found.open:
+        return None
+    names = set(found.names)
+    for spec in found.imports:
+        module = _module(posixpath.dirname(path), spec, read)
+        if module is None:
+            return None
+        mixin = script_definitions(module[1], module[0], setup=True)
+        if mixin.open or mixin.imports:
+            return None  # a mixin of a mixin: not followed
+        names |= mixin.names
+    return names
+
+
+def _module(folder: str, spec: str, read: Reader) -> tuple[str, str] | None:
+    """(path, text) of a relative project module, or None (aliases such as ``@/`` are not resolved)."""
+    if not spec.startswith("."):
+        return None
+    base = posixpath.normpath(posixpath.join(folder, spec))
+    for suffix in _MODULE_SUFFIXES:
+        text = read(base + suffix)
+        if text is not None:
+            return base + suffix, text
+    return None
+
+
+def _page_replaced(context: ProjectContext, head: dict[str, list[Binding]]) -> bool:
+    """Whether some project script replaces the global ``Page`` / ``Component`` (relevant to WXML units only)."""
+    if not any(path.lower().endswith(MARKUP_SUFFIXES) for path in head):
+        return False
+    for path in sorted(context.repo_grep(set(_GLOBAL_PAGE))):
+        if context.project.owns(path) and path.lower().endswith(SCRIPT_SUFFIXES):
+            text = context.read_head(path)
+            if text is not None and assigns_global(text, path):
+                return True
+    return False
+
+
+def _global_names(context: ProjectContext, base: bool = False) -> frozenset[str] | None:
+    """Names the Vue entry (``main.js``) gives every component (``Vue.prototype.x = …``); None when some project
+    file installs a global mixin (``Vue.mixin(…)``, ``app.mixin(…)``, also inside a plugin the app uses)."""
+    read = context.read_base if base else context.read_head
+    root = context.project.root
+    if any(context.project.owns(path) for path in context.repo_grep({".mixin("})):
+        return None
+    names: set[str] = set()
+    for name in _VUE_MAINS:
+        path = f"{root}/{name}" if root else name
+        text = read(path)
+        if text is None:
+            continue
+        if calls_mixin(text, path):
+            return None
+        names |= script_definitions(text, path, setup=True).names
+    return frozenset(names)

@@ -1,0 +1,165 @@
+"""Missing pages: a page the app config registers with no files at head (``completeness.missing_page``), and a
+literal route to a page the app does not register (``completeness.unregistered_route``).
+
+The registry is ``app.json`` (pages and subpackages) for native apps, ``pages.json`` for uni-app, the Taro
+``app.config`` and the mpx / WePY app file; page files sit beside it (``pages/a/a`` → ``pages/a/a.wxml``,
+``.js``, ``.vue``, ``.tsx``…). A missing page is reported on its registry line when this change registers it
+or removes its files (one missing before the change is not new). Routes come from ``navigateTo`` /
+``redirectTo`` / ``reLaunch`` / ``switchTab`` calls and ``<navigator url>`` with a literal URL in the changed
+files; one is new when the app-wide count of unregistered routes to that page rose.
+
+Sources: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages and
+https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.novelty import Item, rising
+from mp_precheck.core.report import Finding
+from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.discovery import Project, registered_pages
+from mp_precheck.readers.routes import Route, markup_routes, route_page, script_routes
+from mp_precheck.readers.sfc import split_blocks
+
+PAGE_SUFFIXES = (".wxml", ".js", ".ts", ".vue", ".nvue", ".uvue", ".jsx", ".tsx", ".mpx", ".wpy")
+_SCRIPTS = (".js", ".ts", ".jsx", ".tsx")
+_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+
+Reader = Callable[[str], "str | None"]
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    registry = registry_file(context.project)
+    if registry is None or not context.project.pages or context.read_head(registry) is None:
+        return findings
+    folder = posixpath.dirname(registry)
+    return findings + _missing(context, registry, folder) + _unregistered(context, registry, folder)
+
+
+def registry_file(project: Project) -> str | None:
+    """The file that registers the project's pages, or None when discovery found none."""
+    if project.app_config is None:
+        return None
+    if project.framework == "uni-app":
+        return posixpath.join(posixpath.dirname(project.app_config), "pages.json")
+    return project.app_config
+
+
+def page_name(entry: str) -> str | None:
+    """A registered entry as a page path (``./pages/a?async`` → ``pages/a``); None for npm or plugin pages."""
+    page = posixpath.normpath(entry.split("?", 1)[0].strip().lstrip("/"))
+    if not page or page == "." or page.startswith(("@", "..", "plugin")) or "node_modules" in page or ":" in page:
+        return None
+    return page
+
+
+def registered_now(project: Project) -> frozenset[str]:
+    """The pages the project registers at head."""
+    return frozenset(name for page in project.pages if (name := page_name(page)))
+
+
+def registered_before(context: ProjectContext, registry: str) -> frozenset[str]:
+    """The pages the registry listed at the merge base: head's when the change leaves it alone (a large
+    ``pages.json`` with comments takes a second to parse), else its base text's (empty when it was absent)."""
+    if registry not in context.changed_paths:
+        return registered_now(context.project)
+    return pages_in(registry, context.read_base(registry))
+
+
+@lru_cache(maxsize=16)
+def pages_in(registry: str, text: str | None) -> frozenset[str]:
+    """The pages a registry text lists (empty when unreadable)."""
+    data = read_app_data(registry, text) if text is not None else None
+    pages, _entry = registered_pages(data)
+    return frozenset(name for page in pages if (name := page_name(page)))
+
+
+def _exists(exists: Callable[[str], bool], folder: str, page: str) -> bool:
+    stem = f"{folder}/{page}" if folder else page
+    return any(exists(stem + suffix) for suffix in PAGE_SUFFIXES)
+
+
+def _missing(context: ProjectContext, registry: str, folder: str) -> list[Finding]:
+    text = context.read_head(registry) or ""
+    before = registered_before(context, registry)
+    out = []
+    for entry in context.project.pages:
+        page = page_name(entry)
+        if page is None or _exists(context.exists_at_head, folder, page):
+            continue
+        if page in before and not _exists(lambda p: context.read_base(p) is not None, folder, page):
+            continue  # missing before this change too
+        out.append(context.finding("completeness.missing_page", f"page:{page}", registry, _line_of(text, entry),
+                                   value=page))
+    return out
+
+
+def _line_of(text: str, entry: str) -> int:
+    """The line of ``entry`` as a quoted string in the registry text (1 when not found)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if f'"{entry}"' in line or f"'{entry}'" in line:
+            return number
+    return 1
+
+
+def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[Finding]:
+    registered = registered_now(context.project)
+    before = registered_before(context, registry)
+    head: dict[str, list[Item]] = {}
+    base: dict[str, list[Item]] = {}
+    urls: dict[tuple[str, int], str] = {}
+    for path in sorted(context.head_facts):
+        found = _routes(path, context.read_head, folder, registered)
+        head[path] = [(page, line) for page, line, _url in found if page not in registered]
+        urls.update({(path, line): url for _page, line, url in found})
+        old = context.counterpart.get(path)
+        if old is not None:
+            base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder, before)
+                         if page not in before]
+    return [context.finding("completeness.unregistered_route", f"route:{page}", path, line,
+                            value=urls.get((path, line), page))
+            for path, page, line in rising(head, base, context.added_lines)]
+
+
+def _routes(path: str, read: Reader, folder: str, pages: frozenset[str]) -> list[tuple[str, int, str]]:
+    """(page, line, URL) of the literal routes in the file at ``path``. A relative URL is resolved only in a
+    page's own files: in a component it is relative to whichever page shows the component."""
+    lower = path.lower()
+    if not lower.endswith((".wxml", *_SCRIPTS, *_SFC)):
+        return []
+    text = read(path)
+    if text is None:
+        return []
+    text = for_wechat(text)
+    found: Iterable[Route]
+    if lower.endswith(".wxml"):
+        found = markup_routes(text)
+    elif lower.endswith(_SCRIPTS):
+        found = script_routes(text, path)
+    else:
+        found = []
+        for block in split_blocks(text):
+            if block.tag == "template":
+                found += markup_routes(block.text, block.line_offset)
+            elif block.tag == "script" and "json" not in block.attrs.get("type", ""):
+                suffix = ".ts" if block.attrs.get("lang") in ("ts", "tsx") else ".js"
+                found += script_routes(block.text, path + suffix, block.line_offset)
+    here = posixpath.dirname(path)
+    relative = here if not folder else "" if here == folder else \
+        here[len(folder) + 1:] if here.startswith(folder + "/") else None
+    if relative is not None and posixpath.join(relative, posixpath.basename(path).split(".", 1)[0]) not in pages:
+        relative = None
+    out = []
+    for url, line in found:
+        if relative is None and not url.startswith("/"):
+            continue
+        page = route_page(url, relative or "")
+        if page is not None:
+            out.append((page, line, url))
+    return out

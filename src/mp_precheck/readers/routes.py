@@ -1,0 +1,105 @@
+"""Literal page routes: ``wx.navigateTo({ url: '/pages/a/a?id=1' })`` (also ``redirectTo``, ``reLaunch``,
+``switchTab``, on the ``wx`` / ``uni`` / ``Taro`` namespaces; read with tree-sitter) and ``<navigator url>`` in
+templates. Only literal URLs count: a URL built at run time is not resolved.
+Sources: https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html and
+https://developers.weixin.qq.com/miniprogram/dev/component/navigator.html
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+
+from tree_sitter import Node
+
+from mp_precheck.readers.jsbindings import NAMESPACES
+from mp_precheck.readers.syntax import call_option, node_text, parser_for, walk
+
+ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
+
+Route = tuple[str, int]  # (URL as written, 1-based line)
+
+
+def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
+    """Literal URLs of the route calls in a script (``path`` picks JS or TS)."""
+    if not any(api in text for api in ROUTE_APIS):
+        return []  # most scripts navigate nowhere: not parsed again
+    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    out = []
+    for node in walk(root):
+        if node.type != "call_expression":
+            continue
+        callee = node.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            continue
+        owner = callee.child_by_field_name("object")
+        if node_text(callee.child_by_field_name("property")) not in ROUTE_APIS or \
+                owner is None or node_text(owner) not in NAMESPACES:
+            continue
+        url = call_option(node, "url")
+        literal = _literal(url)
+        if url is not None and literal and not unreachable(node):
+            out.append((literal, url.start_point[0] + 1 + line_offset))
+    return out
+
+
+def unreachable(node: Node) -> bool:
+    """Whether ``node`` sits in a statement that follows a ``return`` or ``throw`` in the same block."""
+    current = node
+    while current.parent is not None:
+        if current.parent.type == "statement_block":
+            sibling = current.prev_named_sibling
+            while sibling is not None:
+                if sibling.type in ("return_statement", "throw_statement"):
+                    return True
+                sibling = sibling.prev_named_sibling
+        current = current.parent
+    return False
+
+
+def _literal(node: Node | None) -> str | None:
+    """A plain string, or a template string without substitutions."""
+    if node is None or node.type not in ("string", "template_string"):
+        return None
+    if any(c.type == "template_substitution" for c in node.children):
+        return None
+    return node_text(node)[1:-1]
+
+
+class _Navigators(HTMLParser):
+    def __init__(self, line_offset: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_offset = line_offset
+        self.routes: list[Route] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "navigator":
+            return
+        values = dict(attrs)
+        url = values.get("url")
+        if url and "{{" not in url and values.get("target") != "miniProgram" and \
+                values.get("open-type") not in ("navigateBack", "exit"):
+            self.routes.append((url, self.getpos()[0] + self.line_offset))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def markup_routes(text: str, line_offset: int = 0) -> list[Route]:
+    """Literal ``url`` of the ``<navigator>`` elements of a template (none bound to an expression)."""
+    parser = _Navigators(line_offset)
+    parser.feed(text)
+    parser.close()
+    return parser.routes
+
+
+def route_page(url: str, from_page_dir: str) -> str | None:
+    """The page a URL opens (``pages/a/a``), relative URLs resolved against ``from_page_dir`` (the calling file's
+    folder, relative to the pages folder); None for other schemes, empty paths and paths leaving the app."""
+    path = url.split("?", 1)[0].split("#", 1)[0].strip()
+    if not path or "://" in path or ":" in path or "{" in path or "$" in path:
+        return None
+    page = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(from_page_dir, path))
+    if page.startswith("..") or not page or page == "." or "." in posixpath.basename(page):
+        return None
+    return page.rstrip("/")

@@ -1,0 +1,264 @@
+"""Completeness: dead controls, missing and unregistered pages, placeholder content, debug mode, accounts with no
+logout — each fires where the change adds it and stays quiet on moved, unchanged or unknowable code."""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_APP, Repo
+from helpers import run
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.checklist import checklist
+
+
+def _app(tmp_path, files: dict[str, str] | None = None) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**MINIMAL_APP, **(files or {})})
+    return repo, repo.commit("base")
+
+
+def _found(repo: Repo, base: str, prefix: str = "completeness.") -> set[tuple[str, str, int]]:
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.rule.startswith(prefix)}
+
+
+# -- dead UI --------------------------------------------------------------------------------------------
+
+def test_tap_bound_to_a_method_the_page_lacks_fires_on_the_binding(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", '<view>me</view>\n<button bindtap="onBuy">购买</button>\n'
+                                   '<view catchtap="onClose">x</view>\n')
+    repo.write("pages/me/me.js", "Page({\n  onClose() {}\n})\n")
+    repo.commit("buy button")
+    report = run(repo.path, base)
+    dead = [f for f in report.findings if f.rule == "completeness.dead_handler"]
+    assert [(f.path, f.line, f.value, f.severity) for f in dead] == [("pages/me/me.wxml", 2, 'bindtap="onBuy"', "high")]
+
+
+def test_handlers_from_methods_and_project_behaviors_are_resolved(tmp_path):
+    repo, base = _app(tmp_path, {"behaviors/buy.js": "module.exports = Behavior({ methods: { onBuy() {} } })\n"})
+    repo.write("components/card/card.wxml", '<view bindtap="onBuy">buy</view>\n<view bind:tap="onOpen">open</view>\n')
+    repo.write("components/card/card.js", "const buy = require('../../behaviors/buy')\n"
+                                           "Component({ behaviors: [buy], methods: { onOpen() {} } })\n")
+    repo.commit("card")
+    assert _found(repo, base) == set()
+
+
+def test_unknown_sources_stay_silent(tmp_path):
+    """An npm behavior, a spread and a wrapper around Page may all define the handler: unknown, not dead."""
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", '<view bindtap="fromStore">a</view>\n')
+    repo.write("pages/me/me.js", "import { storeBindingsBehavior } from 'mobx-miniprogram-bindings'\n"
+                                 "Component({ behaviors: [storeBindingsBehavior] })\n")
+    repo.write("pages/index/index.wxml", '<view bindtap="mixed">a</view>\n')
+    repo.write("pages/index/index.js", "import common from './common'\nPage({ ...common })\n")
+    repo.write("pages/a/a.wxml", '<view bindtap="wrapped">a</view>\n')
+    repo.write("pages/a/a.js", "Page(withLogin({ onLoad() {} }))\n")
+    repo.commit("unknowable")
+    assert _found(repo, base) == set()
+
+
+def test_global_page_wrapper_makes_every_native_handler_unknown(tmp_path):
+    repo, base = _app(tmp_path, {"utils/page.js": "const original = Page\nPage = function (options) {\n"
+                                                  "  options.goHome = () => wx.switchTab({ url: '/pages/index/index' })\n"
+                                                  "  original(options)\n}\n"})
+    repo.write("pages/me/me.wxml", '<view bindtap="goHome">home</view>\n')
+    repo.commit("home link")
+    assert _found(repo, base) == set()
+
+
+def test_dead_binding_moved_to_another_page_is_not_new(tmp_path):
+    repo, base = _app(tmp_path, {"pages/index/index.wxml": '<view bindtap="missing">x</view>\n'})
+    repo.write("pages/index/index.wxml", "<view>home</view>\n")
+    repo.write("pages/me/me.wxml", '<view bindtap="missing">x</view>\n')
+    repo.commit("move")
+    assert _found(repo, base) == set()
+
+
+def test_removing_the_method_a_binding_uses_fires(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": '<view>me</view>\n<view bindtap="onShare">share</view>\n',
+                                 "pages/me/me.js": "Page({\n  onShare() {}\n})\n"})
+    repo.write("pages/me/me.js", "Page({})\n")
+    repo.commit("drop handler")
+    assert _found(repo, base) == {("completeness.dead_handler", "pages/me/me.wxml", 2)}
+
+
+def test_vue_template_handlers_resolve_against_methods_setup_and_scopes(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/v/v.vue", """<template>
+  <view>
+    <button @tap="save(item)">save</button>
+    <button @click="show = true">open</button>
+    <view v-for="(act, i) in actions" :key="i" @tap="act">x</view>
+    <button @tap="remove">remove</button>
+  </view>
+</template>
+<script>
+export default {
+  methods: { save() {} }
+}
+</script>
+""")
+    repo.commit("vue page")
+    assert _found(repo, base) == {("completeness.dead_handler", "pages/v/v.vue", 6)}
+
+
+# -- missing pages and routes -----------------------------------------------------------------------------
+
+def test_registered_page_without_files_fires_on_its_app_json_line(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("app.json", '{\n  "pages": [\n    "pages/index/index",\n    "pages/me/me",\n    "pages/shop/shop"\n  ]\n}\n')
+    repo.commit("register shop")
+    assert _found(repo, base) == {("completeness.missing_page", "app.json", 5)}
+
+
+def test_page_missing_before_the_change_is_not_reported_again(tmp_path):
+    repo, base = _app(tmp_path, {"app.json": '{"pages": ["pages/index/index", "pages/me/me", "pages/old/old"]}\n'})
+    repo.write("pages/me/me.wxml", "<view>me again</view>\n")
+    repo.commit("unrelated")
+    assert _found(repo, base) == set()
+
+
+def test_deleting_a_registered_page_fires(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.remove("pages/me/me.js")
+    repo.remove("pages/me/me.wxml")
+    repo.commit("delete me")
+    assert _found(repo, base) == {("completeness.missing_page", "app.json", 2)}
+
+
+def test_navigation_to_an_unregistered_page_fires_and_registered_or_dynamic_ones_do_not(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/index/index.js", """Page({
+  goMe() { wx.navigateTo({ url: '/pages/me/me?id=1' }) },
+  goShop() { wx.navigateTo({ url: '/pages/shop/shop' }) },
+  goAny(id) { wx.navigateTo({ url: `/pages/detail/detail?id=${id}` }) },
+  goRel() { wx.redirectTo({ url: '../me/me' }) },
+  goPlugin() { wx.navigateTo({ url: 'plugin://live/room' }) },
+})
+""")
+    repo.write("pages/index/index.wxml", '<view>home</view>\n<navigator url="/pages/cart/cart">cart</navigator>\n'
+                                         '<navigator url="{{link}}">x</navigator>\n')
+    repo.commit("links")
+    assert _found(repo, base) == {("completeness.unregistered_route", "pages/index/index.js", 3),
+                                  ("completeness.unregistered_route", "pages/index/index.wxml", 2)}
+
+
+def test_existing_route_to_an_unregistered_page_is_not_new(tmp_path):
+    script = "Page({\n  go() { wx.navigateTo({ url: '/pages/gone/gone' }) },\n})\n"
+    repo, base = _app(tmp_path, {"pages/index/index.js": script})
+    repo.write("pages/index/index.js", script.replace("go()", "open()"))
+    repo.commit("rename method")
+    assert _found(repo, base) == set()
+
+
+# -- placeholder and test content, debug mode ---------------------------------------------------------------
+
+def test_placeholder_text_and_a_test_title_fire(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", "<view>me</view>\n<view class=\"tip\">积分商城 敬请期待</view>\n")
+    repo.write("pages/me/me.json", '{\n  "navigationBarTitleText": "测试"\n}\n')
+    repo.write("pages/index/index.js", "Page({\n  onTap() { wx.showToast({ title: '功能开发中' }) }\n})\n")
+    repo.commit("placeholders")
+    assert _found(repo, base) == {("completeness.placeholder_content", "pages/me/me.wxml", 2),
+                                  ("completeness.placeholder_content", "pages/me/me.json", 2),
+                                  ("completeness.placeholder_content", "pages/index/index.js", 2)}
+
+
+def test_finished_wording_and_test_strings_in_code_are_silent(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", "<view>me</view>\n<view>新品即将上线，全场五折起，欢迎选购本店精品好物抢先体验吧各位朋友</view>\n")
+    repo.write("pages/index/index.js", "const env = 'test'\nconsole.log('测试')\nPage({})\n")
+    repo.commit("copy")
+    assert _found(repo, base) == set()
+
+
+def test_enable_debug_true_fires_and_false_does_not(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("app.js", MINIMAL_APP["app.js"] + "wx.setEnableDebug({ enableDebug: true })\n")
+    repo.write("pages/me/me.js", "Page({ onLoad() { wx.setEnableDebug({ enableDebug: false }) } })\n")
+    repo.commit("debug")
+    assert _found(repo, base) == {("completeness.debug_enabled", "app.js", 2)}
+
+
+# -- accounts ---------------------------------------------------------------------------------------------
+
+LOGIN_PAGE = {"pages/login/login.js": "Page({ onLogin() { wx.login() } })\n",
+              "pages/login/login.wxml": '<button bindtap="onLogin">登录</button>\n'}
+
+
+def test_new_login_page_in_an_app_without_logout_fires(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write_files(LOGIN_PAGE)
+    repo.write("app.json", '{\n  "pages": [\n    "pages/index/index",\n    "pages/me/me",\n    "pages/login/login"\n  ]\n}\n')
+    repo.commit("login")
+    assert _found(repo, base) == {("completeness.no_logout", "app.json", 5)}
+    items = checklist(run(repo.path, base), load_catalog())
+    assert [(i.kind, i.values) for i in items] == [("test_account", {"what": "login"})]
+
+
+def test_new_login_page_with_a_logout_elsewhere_is_silent(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": '<button bindtap="onTapLogout">退出登录</button>\n',
+                                 "pages/me/me.js": "Page({ onTapLogout() { wx.clearStorageSync() } })\n"})
+    repo.write_files(LOGIN_PAGE)
+    repo.write("app.json", '{"pages": ["pages/index/index", "pages/me/me", "pages/login/login"]}\n')
+    repo.commit("login")
+    assert _found(repo, base) == set()
+
+
+def test_vue_handlers_are_unknown_when_a_project_file_installs_a_global_mixin(tmp_path):
+    repo, base = _app(tmp_path, {"main.js": "import Vue from 'vue'\nimport nav from './common/nav'\nVue.use(nav)\n",
+                                 "common/nav.js": "export default { install(Vue) { Vue.mixin({ methods: { goBack() {} } }) } }\n"})
+    repo.write("pages/v/v.vue", '<template>\n  <view @tap="goBack">back</view>\n</template>\n'
+                                "<script>\nexport default { methods: {} }\n</script>\n")
+    repo.commit("back button")
+    assert _found(repo, base) == set()
+
+
+def test_relative_route_in_a_component_is_not_resolved(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("components/card/card.js", "Component({ methods: { open() { wx.navigateTo({ url: '../detail/detail' }) } } })\n")
+    repo.commit("card")
+    assert _found(repo, base) == set()
+
+
+def test_taro_class_component_prop_naming_a_missing_method_fires(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("src/pages/cart/index.jsx", """import Taro, { Component } from '@tarojs/taro'
+export default class Cart extends Component {
+  onPay = () => {}
+  render() {
+    return <View>
+      <Button onClick={this.onPay}>pay</Button>
+      <Button onClick={this.onClear}>clear</Button>
+      <Button onClick={this.props.onClose}>close</Button>
+    </View>
+  }
+}
+""")
+    repo.commit("cart")
+    assert _found(repo, base) == {("completeness.dead_handler", "src/pages/cart/index.jsx", 7)}
+
+
+def test_missing_handlers_of_non_user_events_are_not_dead_controls(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", '<image src="/a.png" binderror="onImageError" bindload="onLoaded"/>\n'
+                                   '<view bindtouchend="onDragEnd">drag</view>\n')
+    repo.commit("image")
+    assert _found(repo, base) == set()
+
+
+def test_route_after_a_return_is_unreachable_and_silent(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/index/index.js", "Page({\n  bind() {\n    return\n    wx.redirectTo({ url: '/pages/bind/bind' })\n  },\n})\n")
+    repo.commit("stub")
+    assert _found(repo, base) == set()
+
+
+def test_phone_button_on_a_form_page_is_no_account_system_but_on_a_bind_page_it_is(tmp_path):
+    button = '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号</button>\n'
+    repo, base = _app(tmp_path, {"pages/bind-phone/index.js": "Page({ onPhone() {} })\n",
+                                 "pages/order/order.js": "Page({ onPhone() {} })\n"})
+    repo.write("pages/order/order.wxml", button)
+    repo.commit("delivery phone")
+    assert _found(repo, base) == set()
+    repo.write("pages/bind-phone/index.wxml", button)
+    repo.commit("bind phone")
+    assert _found(repo, base) == {("completeness.no_logout", "pages/bind-phone/index.wxml", 1)}
