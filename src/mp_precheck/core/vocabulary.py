@@ -6,7 +6,7 @@
 * :data:`FAMILIES` — the rule families, one ``checks/<family>.yml`` each, in report order.
 
 ``checks/catalog.schema.json`` and ``core/config.schema.json`` repeat these as JSON Schema enums (a
-JSON file cannot import); ``tests/test_vocabulary.py`` asserts they are equal.
+JSON file cannot import); ``tests/test_catalog_schema.py`` asserts they are equal.
 """
 
 from __future__ import annotations
