@@ -1,7 +1,7 @@
 """The Docker action's entry point: read the runner's environment, build the real ports, call the glue.
 
 Everything that reads ``os.environ`` for the action is here; the package gets plain values
-(:class:`mp_precheck.hosts.github.action.Settings`) and ports, and is tested without this file.
+(:class:`mp_precheck.hosts.github.event.Settings`) and ports, and is tested without this file.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from typing import Any, TextIO
 from mp_precheck.core.errors import UserError
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.hosts.github import action
+from mp_precheck.hosts.github.event import Settings
 from mp_precheck.hosts.github.port import HttpSettings, connect
+from mp_precheck.hosts.github.runner import FileRunner
 
 
 def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,
@@ -28,7 +30,7 @@ def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,
     """
     env = os.environ if env is None else env
     workspace = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
-    runner = action.FileRunner(workspace, env.get("GITHUB_OUTPUT"), env.get("GITHUB_STEP_SUMMARY"), stream)
+    runner = FileRunner(workspace, env.get("GITHUB_OUTPUT"), env.get("GITHUB_STEP_SUMMARY"), stream)
     try:
         settings = read_settings(env, workspace)
     except UserError as exc:
@@ -50,7 +52,7 @@ def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,
         github.close()
 
 
-def read_settings(env: Mapping[str, str], workspace: Path) -> action.Settings:
+def read_settings(env: Mapping[str, str], workspace: Path) -> Settings:
     """The action's settings from the runner's variables and the event file.
 
     Raises:
@@ -63,7 +65,7 @@ def read_settings(env: Mapping[str, str], workspace: Path) -> action.Settings:
             event = json.loads(Path(event_path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise UserError(f"cannot read the event file {event_path} ({exc})") from exc
-    return action.Settings(
+    return Settings(
         event_name=env.get("GITHUB_EVENT_NAME", ""),
         repository=env.get("GITHUB_REPOSITORY", ""),
         workspace=workspace,

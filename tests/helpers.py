@@ -7,7 +7,8 @@ import json
 from contextlib import redirect_stderr, redirect_stdout
 from typing import Any
 
-from mp_precheck.cli import analyse, main
+from mp_precheck.app import check_change
+from mp_precheck.cli import main
 from mp_precheck.core.analysis import RunOptions, analyze
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.report import Report
@@ -16,7 +17,7 @@ from mp_precheck.git.repo import GitRepo
 
 def run(repo_path: Any, base: str, head: str = "HEAD", language: str = "en") -> Report:
     """The report as the CLI computes it (config read from the base revision, notes drafted)."""
-    return analyse(str(repo_path), base, head, None, language).report
+    return check_change(GitRepo(repo_path), base, head, language=language).report
 
 
 def run_bare(repo_path: Any, base: str, head: str = "HEAD", language: str = "en") -> Report:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -596,6 +597,17 @@ def test_the_config_input_is_read_from_the_base_revision(tmp_path: Path, server:
     assert "input config: nowhere.yml is not in the base revision" in missing.log
 
 
+def test_the_config_input_is_never_staged_in_a_temporary_file(tmp_path: Path, server: FakeGitHub,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    up = Upstream(tmp_path / "upstream", {**LOCATION, ".github/mp-precheck.yml": "fail_on: none\n"},
+                  config="fail_on: high\n")
+    seed_pull(server, up)
+    action = Action(tmp_path, server, checkout(up, tmp_path / "ws").path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-temporary-files"))  # any staging would raise
+    assert action(pr_event(up), config=".github/mp-precheck.yml").code == 1
+    assert not (tmp_path / "no-temporary-files").exists()
+
+
 def test_not_a_checkout(server: FakeGitHub, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -628,7 +640,9 @@ class ExplodingPort:
 
 def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_path: Path) -> None:
     from mp_precheck.git.repo import GitRepo
-    from mp_precheck.hosts.github.action import FileRunner, Settings, run
+    from mp_precheck.hosts.github.action import run
+    from mp_precheck.hosts.github.event import Settings
+    from mp_precheck.hosts.github.runner import FileRunner
 
     log = io.StringIO()
     settings = Settings(event_name="pull_request", repository=DEFAULT_REPO, workspace=ws.path, event=pr_event(up),
@@ -641,7 +655,7 @@ def test_an_internal_error_is_one_line_and_exit_3(up: Upstream, ws: Repo, tmp_pa
 
 
 def test_marker_head() -> None:
-    from mp_precheck.hosts.github.action import is_ours, marker_head
+    from mp_precheck.hosts.github.comment import is_ours, marker_head
 
     assert marker_head(marker("a" * 40) + "\nbody") == "a" * 40
     assert marker_head("<!-- mp-precheck:comment v0 head=ABC1234 -->") == "abc1234"
@@ -653,7 +667,7 @@ def test_marker_head() -> None:
 
 
 def test_truncate_for_the_status_description() -> None:
-    from mp_precheck.hosts.github.action import truncate
+    from mp_precheck.hosts.github.status import truncate
 
     assert truncate("short\nline", 140) == "short line"
     cut = truncate("审核" * 100, 140)
@@ -661,7 +675,7 @@ def test_truncate_for_the_status_description() -> None:
 
 
 def test_file_runner_outputs(tmp_path: Path) -> None:
-    from mp_precheck.hosts.github.action import FileRunner
+    from mp_precheck.hosts.github.runner import FileRunner
 
     output = tmp_path / "output"
     runner = FileRunner(tmp_path, str(output), None, io.StringIO())

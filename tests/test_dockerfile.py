@@ -95,6 +95,6 @@ def test_action_yml_runs_the_image_with_branding() -> None:
 def test_every_input_is_read_and_every_output_is_set() -> None:
     data = action()
     entrypoint = (ROOT / "entrypoint.py").read_text(encoding="utf-8")
-    glue = (ROOT / "src" / "mp_precheck" / "hosts" / "github" / "action.py").read_text(encoding="utf-8")
+    glue = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "src" / "mp_precheck" / "hosts" / "github").glob("*.py")))
     assert set(re.findall(r'_input\(env, "([a-z-]+)"\)', entrypoint)) == set(data["inputs"])
     assert set(re.findall(r'set_output\("([a-z-]+)"', glue)) == set(data["outputs"])

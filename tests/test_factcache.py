@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from mp_precheck.cli import analyse
+import sys
+
+from mp_precheck.app import check_change
+from mp_precheck.git.repo import GitRepo
 
 
 def test_second_run_with_the_cache_parses_nothing(app_repo, tmp_path):
@@ -11,8 +14,8 @@ def test_second_run_with_the_cache_parses_nothing(app_repo, tmp_path):
     app_repo.write("pages/me/me.wxml", '<button open-type="getPhoneNumber">x</button>\n')
     app_repo.commit()
     cache = str(tmp_path / "cache" / "facts.sqlite")
-    first = analyse(str(app_repo.path), base, "HEAD", None, "en", cache=cache)
-    second = analyse(str(app_repo.path), base, "HEAD", None, "en", cache=cache)
+    first = check_change(GitRepo(app_repo.path), base, "HEAD", language="en", cache=cache)
+    second = check_change(GitRepo(app_repo.path), base, "HEAD", language="en", cache=cache)
     assert first.blobs_parsed >= 2
     assert second.blobs_parsed == 0
     assert second.report.findings == first.report.findings
@@ -24,7 +27,8 @@ def test_a_damaged_cache_is_ignored_not_fatal(app_repo, tmp_path, capsys):
     app_repo.commit()
     cache = tmp_path / "facts.sqlite"
     cache.write_bytes(b"this is not a database")
-    run = analyse(str(app_repo.path), base, "HEAD", None, "en", cache=str(cache))
+    run = check_change(GitRepo(app_repo.path), base, "HEAD", language="en", cache=str(cache),
+                       log=lambda line: print(line, file=sys.stderr))
     assert [f.rule for f in run.report.findings] == ["privacy.album"]
     assert "fact cache" in capsys.readouterr().err
 
@@ -35,6 +39,6 @@ def test_same_content_under_another_name_is_read_for_that_name(app_repo, tmp_pat
     app_repo.write("app.js", hook)
     app_repo.write("pages/me/me.js", hook)  # the same blob: in a page it is not App.onLaunch
     app_repo.commit()
-    run = analyse(str(app_repo.path), base, "HEAD", None, "en", cache=str(tmp_path / "c.sqlite"))
+    run = check_change(GitRepo(app_repo.path), base, "HEAD", language="en", cache=str(tmp_path / "c.sqlite"))
     assert {(f.rule, f.path) for f in run.report.findings if f.family == "login"} == {
         ("login.forced_login", "app.js")}

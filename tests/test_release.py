@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, found, run_bare
-from mp_precheck.cli import draft_release
+from mp_precheck.app import draft_release_notes
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.messages import Messages
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
@@ -302,10 +302,10 @@ def test_a_release_of_chores_only_says_so(shop: tuple[Repo, dict[str, str]]) -> 
 
 def test_a_first_release_is_analysed_from_the_empty_tree(shop: tuple[Repo, dict[str, str]]) -> None:
     repo, ids = shop
-    run, draft = draft_release(str(repo.path), "v1.1.0", base=None)
+    run, draft = draft_release_notes(GitRepo(repo.path), "v1.1.0", base=None)
     assert run.report.base == ids["v1.0.0"]
     repo.git("tag", "-d", "v1.0.0")
-    run, draft = draft_release(str(repo.path), "v1.1.0", language="en")
+    run, draft = draft_release_notes(GitRepo(repo.path), "v1.1.0", language="en")
     assert (run.report.base, run.report.head, draft.range.first) == (EMPTY_TREE, ids["v1.1.0"], True)
     # everything is new: the location API and the upload are findings, app.js's consent flow is not
     assert {"privacy.location", "upload.upload_file"} <= {f.rule for f in run.report.findings}
@@ -361,7 +361,7 @@ def test_the_section_cannot_forge_a_marker_or_break_its_fence(shop: tuple[Repo, 
     repo.write("pages/me/me.wxml", "<view>x</view>\n")
     repo.commit("fix: 修复 ```` 显示与 <!-- mp-precheck:notes:end --> 之后的 **文字** | 表格 # 标题")
     repo.git("tag", "v1.2.0")
-    run, draft = draft_release(str(repo.path), "v1.2.0")
+    run, draft = draft_release_notes(GitRepo(repo.path), "v1.2.0")
     assert draft.text.split("3. 修复：\n")[1].startswith("   - 显示与 之后的 文字 | 表格 # 标题\n")
     section = render_release_section(draft, run.report, run.catalog, "zh-CN")
     assert NOTES_END not in section and NOTES_START not in section
@@ -376,7 +376,7 @@ def test_the_section_cannot_forge_a_marker_or_break_its_fence(shop: tuple[Repo, 
 
 def test_a_long_body_drops_details_before_the_notes(shop: tuple[Repo, dict[str, str]]) -> None:
     repo, _ = shop
-    run, draft = draft_release(str(repo.path), "v1.1.0")
+    run, draft = draft_release_notes(GitRepo(repo.path), "v1.1.0")
     full = render_release_section(draft, run.report, run.catalog, "zh-CN")
     people = "说明。" * 1000
     body = fitted_body(people, draft, run.report, run.catalog, "zh-CN", limit=len(people) + len(full) + 100)
@@ -420,7 +420,7 @@ def test_feedback_order_fixes_answers_new_improved() -> None:
 
 def test_entries_keep_their_source(shop: tuple[Repo, dict[str, str]]) -> None:
     repo, _ = shop
-    _, draft = draft_release(str(repo.path), "v1.1.0")
+    _, draft = draft_release_notes(GitRepo(repo.path), "v1.1.0")
     assert draft.entries[:2] == (Entry("added", "附近自提点地图 @\u200balice", "#12"),
                                  Entry("fixed", "数量为 0 时仍可结算", "#13"))
     assert draft.commits == 15
@@ -432,7 +432,7 @@ def test_entries_keep_their_source(shop: tuple[Repo, dict[str, str]]) -> None:
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
 def test_release_golden(shop: tuple[Repo, dict[str, str]], language: str, update_golden: bool) -> None:
     repo, _ = shop
-    run, draft = draft_release(str(repo.path), "v1.1.0", language=language)
+    run, draft = draft_release_notes(GitRepo(repo.path), "v1.1.0", language=language)
     check_golden(f"release-notes.{language}.txt", draft.text, update_golden)
     check_golden(f"release-feedback.{language}.txt", draft.feedback + "\n", update_golden)
     section = render_release_section(draft, run.report, load_catalog(), language,

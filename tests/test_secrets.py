@@ -100,7 +100,7 @@ def test_redact_keeps_the_shape_not_the_value(text, shown):
 def test_the_action_runner_masks_what_it_writes(tmp_path):
     import io
 
-    from mp_precheck.hosts.github.action import FileRunner
+    from mp_precheck.hosts.github.runner import FileRunner
 
     stream = io.StringIO()
     runner = FileRunner(tmp_path, str(tmp_path / "output"), str(tmp_path / "summary"), stream)

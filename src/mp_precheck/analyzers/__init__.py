@@ -1,6 +1,47 @@
-"""Analyzers: rules that need more than "this fact is new". Each module has one job and
-the registry below is the whole set, in the order they run; each takes the project context and the
-findings so far and returns the findings after its job."""
+"""Analyzers: rules that need more than "this fact is new". Each module has one job.
+
+An analyzer is ``analyze(context, findings) -> findings`` (:class:`~.context.Analyzer`): it gets one
+project's :class:`~.context.ProjectContext` and the findings so far (the semantic diff's, then each earlier
+analyzer's output) and returns the findings after its job. :data:`REGISTRY` is the whole set, in the
+order they run; :func:`mp_precheck.core.analysis.run_analyzers` runs it, and an analyzer that raises
+becomes one error of the report while the others still run.
+
+=====================  ==========================================  =================================================
+analyzer               reads (context · findings)                  adds · removes / rewrites
+=====================  ==========================================  =================================================
+ui_kits                read_head (usingComponents) ·               removes ``ui-kit:pick-media``/``upload-media``
+                       ui-kit subjects in .wxml/.mpx               findings whose tag is the project's own component
+location_config        project.app_config, read_head,              adds ``privacy.required_private_infos_missing``,
+                       present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
+                       ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``
+                       ``app.json:permission:scope.*``
+consent_flow           present_at_head · privacy family with a     adds ``privacy.no_consent_flow``
+                       privacy_key, app scope
+privacy_declaration    config.declared_privacy, catalog ·          rewrites them: declared → info, undeclared →
+                       privacy family with a privacy_key           ``privacy.undeclared_type`` (high)
+ugc                    facts_at_head (the page's script) ·         removes ``upload.user_text`` nothing sends or that
+                       ``upload.user_text``, upload family         a page upload covers; adds ``category.ugc``
+content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
+                       config.content_security_external ·          content; adds ``upload.content_check_v1``
+                       upload family, app scope
+domains                config.domains · ``external_link.domain``,  removes configured hosts; rewrites the title of
+                       ``external_link.business_domain``           the others (which list is missing the host)
+categories             config.categories · category family,        rewrites a fitting category to info; adds
+                       precise-location subjects                   ``category.precise_location``
+branding               config.branding_allow ·                     removes brand text inside an allowed phrase
+                       ``branding.brand_text``
+brand_image            head_facts, base_facts, counterpart,        adds ``branding.brand_image``
+                       changed_paths, repo_grep, facts_at_head,
+                       read_head_bytes, exists_at_head · none
+induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
+                       added_lines, facts_at_head ·                wording by a new share button, or to
+                       ``sharing.induced_share``                   ``sharing.share_reward_text`` when the page can't
+                                                                   share); adds one for a new button by old wording
+=====================  ==========================================  =================================================
+
+The order matters where one analyzer reads what another writes (see the comments in :data:`REGISTRY`;
+``tests/test_analyzer_contract.py`` pins it and shows the dependencies). The others touch disjoint rules.
+"""
 
 from __future__ import annotations
 
@@ -20,10 +61,16 @@ from mp_precheck.analyzers import (
 from mp_precheck.analyzers.context import Analyzer, ProjectContext
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
+    # First: a kit-named tag that is the project's own component is no upload or picker for anything below
+    # (ugc's "the page already uploads", content_security's uploads, consent_flow's privacy types).
     ("ui_kits", ui_kits.analyze),
     ("location_config", location_config.analyze),
+    # consent_flow and privacy_declaration read the privacy findings; privacy_declaration keeps their family
+    # and privacy_key when it rewrites them, so neither depends on the other.
     ("consent_flow", consent_flow.analyze),
     ("privacy_declaration", privacy_declaration.analyze),
+    # ugc after ui_kits (which uploads are real), before content_security (which lowers the upload.user_text
+    # ugc keeps) and before categories (which weighs the category.ugc ugc adds).
     ("ugc", ugc.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),

@@ -7,6 +7,10 @@ when something is new: the reference (its file names that image more often than 
 (the change adds or replaces the file, and then every head file naming it is a place it shows).
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeChat logo or
 look that makes users think the content comes from WeChat).
+
+Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``changed_paths``, ``repo_grep``, ``facts_at_head``,
+``read_head_bytes``, ``exists_at_head``; no findings.
+Writes: adds ``branding.brand_image``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ The extractor already ignores WeChat's own legitimate phrases (微信支付 on a
 微信号 as a form label…). A team may have more (a partner programme's wording, a product name): a
 ``branding.brand_text`` finding whose every brand mention lies inside an allowed phrase is dropped.
 Claims of being official (微信官方) stay, whatever is allowed around them. Source: OPS2018 12.3–12.4.
+
+Reads: ``config.branding_allow``; ``branding.brand_text``.
+Writes: removes brand text whose every mention lies inside an allowed phrase.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@
 * Precise-location APIs are open only to listed categories (T, each API's comment): when the config
   lists categories and none is one of them, ``category.precise_location`` (medium) at the call.
 Without ``categories`` in the config nothing is compared (the findings ask the author to check).
+
+Reads: ``config.categories``; category-family findings (``category.ugc`` from ``ugc`` included) and precise-
+location calls.
+Writes: rewrites a category finding whose category is configured to info; adds ``category.precise_location``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ Since 2023-09-15 a privacy API works only after the user agreed to the guideline
 ``<button open-type="agreePrivacyAuthorization">``, WeChat shows its standard popup (T,
 onNeedPrivacyAuthorization). Consent helpers are how an app asks — never
 a risk themselves.
+
+Reads: ``present_at_head``; privacy-family findings with a ``privacy_key`` at app scope.
+Writes: adds ``privacy.no_consent_flow``.
 """
 
 from __future__ import annotations

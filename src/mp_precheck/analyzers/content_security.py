@@ -9,6 +9,10 @@ searched, not just the Mini Program. Outcome per upload finding (``upload.*``):
 * a check exists (or is declared) → **medium**: the reviewer will still test it;
 * only v1-style calls (no ``version: 2``) → also ``upload.content_check_v1`` (medium) on that file.
 Sources: MSC, MCA.
+
+Reads: ``repo_grep``, ``read_head``, ``config.content_security_external``; upload-family findings at app scope
+(after ``ugc``).
+Writes: rewrites them to medium when a server checks content; adds ``upload.content_check_v1``.
 """
 
 from __future__ import annotations

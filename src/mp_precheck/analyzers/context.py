@@ -9,7 +9,7 @@ from typing import Protocol
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import Config
 from mp_precheck.core.report import Finding, Scope
-from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.discovery import Project
 
 
@@ -65,11 +65,6 @@ def catalog_finding(catalog: Catalog, language: str, rule_id: str, subject: str,
                    path=path, line=line, title=rule.title[language], fix=rule.fix[language], doc=rule.doc,
                    privacy_type=privacy.label if privacy else None, privacy_key=privacy.key if privacy else None,
                    value=value, project=project)
-
-    def head_facts_of(self, prefix: str) -> list[tuple[str, Fact]]:
-        """(path, fact) of changed head files whose subject starts with ``prefix``."""
-        return [(path, f) for path, ff in sorted(self.head_facts.items()) for f in ff.facts
-                if f.subject.startswith(prefix)]
 
 
 def reworded(finding: Finding, rule: Rule, language: str, **changes: object) -> Finding:

@@ -4,6 +4,9 @@ With ``domains`` in the config, a new host already on the matching list (request
 downloadFile / socket by how the code uses it, ``business`` for a web-view) needs nothing and is
 dropped; a host on no list stays medium, its title naming the list. Without ``domains`` every new
 host is reported (the backend may not have it). Source: NET.
+
+Reads: ``config.domains``; ``external_link.domain`` and ``external_link.business_domain``.
+Writes: removes hosts already configured; rewrites the others' title (the list that lacks the host).
 """
 
 from __future__ import annotations

@@ -14,6 +14,12 @@ page's files. Then:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
+
+Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts_at_head``;
+``sharing.induced_share``.
+Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, or to
+``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button beside old
+wording.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@
 * ``getFuzzyLocation`` declared with a precise-location API: the compiler refuses it (high).
 * ``permission.scope.userLocation`` added without ``desc`` (medium).
 The configuration is read per framework (app.json, Taro app.config, uni-app manifest.json mp-weixin…).
+
+Reads: ``project.app_config``, ``read_head``, ``present_at_head``; findings on ``wx.<location API>``,
+``app.json:requiredPrivateInfos:*`` and ``app.json:permission:scope.*``.
+Writes: adds ``privacy.required_private_infos_missing``, ``privacy.required_private_infos_unused``,
+``privacy.fuzzy_location_conflict``, ``privacy.permission_desc_missing``.
 """
 
 from __future__ import annotations

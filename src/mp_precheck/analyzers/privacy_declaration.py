@@ -6,6 +6,10 @@ the config, a used type that is missing there is **high** (``privacy.undeclared_
 backend label and where to add it) — also for a new call site of a type the app already used — and a
 declared type drops to **info**. Without a declaration in the config every type new to the app stays
 "must be declared" (the catalog rule's own text). Sources: PI, PK.
+
+Reads: ``config.declared_privacy``, ``catalog``; privacy-family findings with a ``privacy_key``.
+Writes: rewrites them: declared → info, undeclared → ``privacy.undeclared_type`` (high); keeps family and
+privacy_key.
 """
 
 from __future__ import annotations

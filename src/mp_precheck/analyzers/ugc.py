@@ -31,6 +31,11 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
   socket findings stay; no category finding.
+
+Reads: ``facts_at_head`` (the page's script); ``upload.user_text`` and the other upload-family findings (after
+``ui_kits``).
+Writes: removes ``upload.user_text`` that nothing sends or that a page upload covers; adds ``category.ugc``
+(read by ``categories``).
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ shows the registration — ``usingComponents`` of the page (``page.json`` next t
 block of an ``.mpx``) or of the app — and it points at a project component that is not the kit's
 (neither the kit's package nor a copy of its component folder), the tag is the project's own and the
 finding is dropped. Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
+
+Reads: ``read_head`` (the app's and the page's ``usingComponents``); findings with subject ``ui-kit:pick-
+media`` / ``ui-kit:upload-media`` in a ``.wxml``/``.mpx``.
+Writes: removes those whose tag is registered to the project's own component; adds nothing.
 """
 
 from __future__ import annotations

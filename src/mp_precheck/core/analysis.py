@@ -6,10 +6,10 @@ working tree, and never executes anything from the repository.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from mp_precheck.analyzers import REGISTRY, ProjectContext
+from mp_precheck.analyzers import REGISTRY, Analyzer, ProjectContext
 from mp_precheck.analyzers.context import catalog_finding
 from mp_precheck.core.baseline import BASELINE_NAME, Accepted, apply_baseline
 from mp_precheck.core.catalog import Catalog, Rule
@@ -18,12 +18,14 @@ from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
+from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.presence import needles, present_in
+from mp_precheck.facts.scope import in_project
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.changeset import FileChange, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
@@ -54,12 +56,15 @@ class RunOptions:
 
 
 def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
-            options: RunOptions | None = None, cache: FactCache | None = None) -> tuple[Report, FactStore]:
+            options: RunOptions | None = None, cache: FactCache | None = None,
+            registry: Sequence[tuple[str, Analyzer]] = REGISTRY) -> tuple[Report, FactStore]:
     """Compare ``base_rev`` (through its merge base with head) with ``head_rev``. ``base_rev`` may be
     :data:`~mp_precheck.git.repo.EMPTY_TREE` (a first release: everything in head is added).
 
     Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done). With
     ``cache``, facts of blobs parsed by an earlier run are read from it instead of parsed again.
+    ``registry`` is the analyzers to run, in order (:data:`mp_precheck.analyzers.REGISTRY`); one that
+    raises is reported in the report's ``errors`` and the others still run.
 
     Raises:
         UnknownRevision: a revision does not exist.
@@ -82,6 +87,57 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     if merge_base == head:
         return _empty(base, head, "already_contained"), store
 
+    run, head_projects, base_projects = _read_revisions(repo, store, merge_base, head)
+    if not head_projects and not base_projects:
+        raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to "
+                        "app.js), pages.json, app.config.js, app.mpx or app.wpy outside node_modules")
+    findings: list[Finding] = []
+    removed: list[Removed] = []
+    errors: list[FileError] = []
+    touched = 0
+    for project, base_project in _pair(head_projects, base_projects):
+        errors.extend(FileError(project.app_config or project.root, e) for e in project.errors)
+        result = _analyse_project(run, project, base_project, catalog, options, registry)
+        if result is not None:
+            findings.extend(result.findings)
+            removed.extend(result.removed)
+            errors.extend(result.errors)
+            touched += result.touched
+    findings = _after_analysis(run, findings, catalog, options)
+    status: Status | None = None if touched else "no_mini_program_change"
+    return Report(
+        base=merge_base, head=head,
+        projects=tuple(_project_info(p, findings, _reader(store, run.head_tree)) for p in head_projects),
+        findings=tuple(sort_findings(_dedupe(findings))),
+        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=_analysed(options.config),
+        status=status, changed_files=len(run.changes),
+    ), store
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one run reads once and every project shares: the change and both trees."""
+
+    repo: GitRepo
+    store: FactStore
+    head: str
+    merge_base: str
+    changes: tuple[FileChange, ...]
+    head_tree: dict[str, TreeEntry]
+    base_tree: dict[str, TreeEntry]
+
+
+@dataclass(frozen=True)
+class _ProjectResult:
+    findings: list[Finding]
+    removed: list[Removed]
+    errors: list[FileError]
+    touched: int  # changed files of the project that were read
+
+
+def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
+                    head: str) -> tuple[_Run, list[Project], list[Project]]:
+    """The change set, both trees and the projects of head and of the merge base."""
     changes = read_changeset(repo, merge_base, head)
     head_tree = {e.path: e for e in repo.ls_tree(head)}
     head_projects = discover(head_tree.values(), _reader(store, head_tree))
@@ -93,84 +149,97 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         # (a second 40,000-entry listing saved on large apps).
         base_tree = base_tree_from(head_tree, changes.files)
         base_projects = head_projects
-    if not head_projects and not base_projects:
-        raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to "
-                        "app.js), pages.json, app.config.js, app.mpx or app.wpy outside node_modules")
+    return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree), head_projects, base_projects
 
-    findings: list[Finding] = []
-    removed: list[Removed] = []
-    errors: list[FileError] = []
-    touched = 0
-    for project, base_project in _pair(head_projects, base_projects):
-        errors.extend(FileError(project.app_config or project.root, e) for e in project.errors)
-        head_changed = [f for f in changes.files if _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
-        base_changed = [f for f in changes.files if base_project is not None
-                        and _owned(base_project, f.old_path, f.old_blob, f.old_mode, options)]
-        images = [f for f in changes.files if f.new_path and f.new_blob and project.owns(f.new_path)
-                  and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
-        if not head_changed and not base_changed and not images:
-            continue
-        touched += len(head_changed) + len(base_changed) + len(images)
-        head_facts = _in_project(store.facts([(f.new_path, f.new_blob) for f in head_changed
-                                              if f.new_path and f.new_blob], head_tree), project)
-        base_facts = _in_project(store.facts([(f.old_path, f.old_blob) for f in base_changed
-                                              if f.old_path and f.old_blob], base_tree), base_project)
-        errors.extend(_file_errors(head_facts))
-        errors.extend(e for e in _file_errors(base_facts) if e.path not in head_facts)
-        changed_paths = {f.new_path for f in changes.files if f.new_path}
 
-        def unchanged(path: str, project: Project = project, changed: set[str] = changed_paths) -> bool:
-            entry = head_tree.get(path)
-            return entry is not None and path not in changed and _owned(project, path, entry.blob, entry.mode, options)
+def _analyse_project(run: _Run, project: Project, base_project: Project | None, catalog: Catalog,
+                     options: RunOptions, registry: Sequence[tuple[str, Analyzer]]) -> _ProjectResult | None:
+    """Facts, semantic diff and analyzers for one project; None when the change does not touch it."""
+    files = run.changes
+    head_changed = [f for f in files if _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
+    base_changed = [f for f in files if base_project is not None
+                    and _owned(base_project, f.old_path, f.old_blob, f.old_mode, options)]
+    images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
+              and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
+    if not head_changed and not base_changed and not images:
+        return None
+    head_facts = in_project(run.store.facts([(f.new_path, f.new_blob) for f in head_changed
+                                              if f.new_path and f.new_blob], run.head_tree), project)
+    base_facts = in_project(run.store.facts([(f.old_path, f.old_blob) for f in base_changed
+                                              if f.old_path and f.old_blob], run.base_tree), base_project)
+    errors = _file_errors(head_facts) + [e for e in _file_errors(base_facts) if e.path not in head_facts]
+    changed_paths = {f.new_path for f in files if f.new_path}
 
-        def present_elsewhere(subjects: set[str], project: Project = project,
-                              unchanged: Callable[[str], bool] = unchanged) -> set[str]:
-            return present_in(repo, store, head, head_tree, project, unchanged, subjects)
+    def unchanged(path: str) -> bool:
+        entry = run.head_tree.get(path)
+        return entry is not None and path not in changed_paths and _owned(project, path, entry.blob, entry.mode,
+                                                                          options)
 
-        additions, removals = compare(
-            head_facts, base_facts,
-            counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
-            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
-            present_elsewhere=present_elsewhere, catalog=catalog, greppable=lambda s: bool(needles(s)))
-        project_findings = [_finding(a, catalog, options.language, project.root) for a in additions]
-        project_findings.extend(_derived(additions, catalog, options.language, project.root))
-        def present_at_head(subjects: set[str], facts: Mapping[str, FileFacts] = head_facts,
-                            elsewhere: Callable[[set[str]], set[str]] = present_elsewhere) -> set[str]:
-            in_change = {f.subject for ff in facts.values() for f in ff.facts if f.subject in subjects}
-            return in_change | elsewhere(subjects - in_change)
+    def present_elsewhere(subjects: set[str]) -> set[str]:
+        return present_in(run.repo, run.store, run.head, run.head_tree, project, unchanged, subjects)
 
-        context = ProjectContext(
-            project=project, head_facts=head_facts, config=options.config, catalog=catalog,
-            language=options.language, present_at_head=present_at_head,
-            repo_grep=lambda names: repo.grep_needles(head, names),
-            facts_at_head=lambda path: (store.facts([(path, head_tree[path].blob)], head_tree).get(path)
-                                        if path in head_tree else None),
-            read_head=_reader(store, head_tree), base_facts=base_facts,
-            counterpart={f.new_path: f.old_path for f in head_changed if f.new_path},
-            added_lines={f.new_path: f.added_lines for f in head_changed if f.new_path},
-            changed_paths=frozenset(f.new_path for f in changes.files if f.new_path and f.new_blob),
-            read_head_bytes=_bytes_reader(repo, head_tree), exists_at_head=head_tree.__contains__)
-        for _name, analyzer in REGISTRY:
-            project_findings = analyzer(context, project_findings)
-        findings.extend(project_findings)
-        removed.extend(Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals)
+    counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
+    added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
+    additions, removals = compare(head_facts, base_facts, counterpart=counterpart, added_lines=added_lines,
+                                  present_elsewhere=present_elsewhere, catalog=catalog,
+                                  greppable=lambda s: bool(needles(s)))
+    findings = [_finding(a, catalog, options.language, project.root) for a in additions]
+    findings.extend(_derived(additions, catalog, options.language, project.root))
+    context = replace(_context(run, project, head_facts, present_elsewhere, catalog, options),
+                      base_facts=base_facts, counterpart=counterpart, added_lines=added_lines)
+    findings, failures = run_analyzers(context, findings, registry)
+    return _ProjectResult(findings, [Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals],
+                          errors + failures, len(head_changed) + len(base_changed) + len(images))
+
+
+def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
+             present_elsewhere: Callable[[set[str]], set[str]], catalog: Catalog,
+             options: RunOptions) -> ProjectContext:
+    """The analyzers' view of one project at head, its queries bound to this run's trees."""
+    def present_at_head(subjects: set[str]) -> set[str]:
+        in_change = {f.subject for ff in head_facts.values() for f in ff.facts if f.subject in subjects}
+        return in_change | present_elsewhere(subjects - in_change)
+
+    def facts_at_head(path: str) -> FileFacts | None:
+        entry = run.head_tree.get(path)
+        return run.store.facts([(path, entry.blob)], run.head_tree).get(path) if entry is not None else None
+
+    return ProjectContext(
+        project=project, head_facts=head_facts, config=options.config, catalog=catalog,
+        language=options.language, present_at_head=present_at_head,
+        repo_grep=lambda names: run.repo.grep_needles(run.head, names), facts_at_head=facts_at_head,
+        read_head=_reader(run.store, run.head_tree),
+        changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
+        read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__)
+
+
+def run_analyzers(context: ProjectContext, findings: list[Finding],
+                  registry: Sequence[tuple[str, Analyzer]]) -> tuple[list[Finding], list[FileError]]:
+    """Run ``registry`` in order over one project's findings. An analyzer that raises leaves the findings as
+    they were before it and becomes one error line naming it (at the project's app configuration); the
+    ones after it still run. Returns (findings, errors)."""
+    errors = []
+    for name, analyzer in registry:
+        try:
+            findings = analyzer(context, list(findings))
+        except Exception as exc:  # any bug in one analyzer must not end the run
+            where = context.project.app_config or context.project.root
+            detail = redact(" ".join(str(exc).split())[:200])  # one line; never a secret of the repository
+            errors.append(FileError(where, f"analyzer {name} failed ({type(exc).__name__}"
+                                           f"{': ' + detail if detail else ''}); its checks were skipped"))
+    return findings, errors
+
+
+def _after_analysis(run: _Run, findings: list[Finding], catalog: Catalog, options: RunOptions) -> list[Finding]:
+    """Config switches, ``mp-precheck-ignore`` directives, the baseline, then relaxations of the checks."""
     findings = _configured(findings, options.config)
-    changed = [f.new_path for f in changes.files if f.new_path and f.new_blob and not f.binary]
+    changed = [f.new_path for f in run.changes if f.new_path and f.new_blob and not f.binary]
     # Look for directives in the changed files only (a whole-tree grep costs ~0.2 s on 40,000 files).
     scope = [f":(literal){p}" for p in changed] if len(changed) <= 2000 else []
-    with_directives = set(repo.grep_needles(head, {DIRECTIVE}, scope)) if changed else set()
-    findings = _suppressed(findings, changes.files, store, catalog, options.language, with_directives)
+    with_directives = set(run.repo.grep_needles(run.head, {DIRECTIVE}, scope)) if changed else set()
+    findings = _suppressed(findings, run.changes, run.store, catalog, options.language, with_directives)
     findings = apply_baseline(findings, options.baseline)
-    findings += _relaxations(repo, merge_base, head, catalog, options.language)
-
-    status: Status | None = None if touched else "no_mini_program_change"
-    return Report(
-        base=merge_base, head=head,
-        projects=tuple(_project_info(p, findings, _reader(store, head_tree)) for p in head_projects),
-        findings=tuple(sort_findings(_dedupe(findings))),
-        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=_analysed(options.config),
-        status=status, changed_files=len(changes.files),
-    ), store
+    return findings + _relaxations(run.repo, run.merge_base, run.head, catalog, options.language)
 
 
 def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
@@ -222,49 +291,6 @@ def _text_or_none(data: bytes | None) -> str | None:
         return decode(data).text
     except UndecodableFile:
         return ""
-
-
-PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
-_SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
-
-
-def entry_scripts(project: Project) -> set[str]:
-    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix)."""
-    if not project.entry_page:
-        return set()
-    page = project.entry_page.strip("/")
-    folders = [project.root, f"{project.root}/src" if project.root else "src"]
-    return {f"{folder}/{page}{suffix}".lstrip("/") for folder in folders for suffix in _SCRIPT_SUFFIXES}
-
-
-def _in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
-    """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
-    AppSecret in server code (a cloud function) is where it belongs."""
-    entry = entry_scripts(project) if project else set()
-    out = {}
-    for path, file_facts in facts.items():
-        if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
-            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
-                                                         if not f.subject.startswith("secret:")))
-        if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
-            kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
-                         if path in entry and f.subject.startswith(PAGE_HOOK) else f
-                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
-            file_facts = replace(file_facts, facts=kept)
-        out[path] = file_facts
-    return out
-
-
-SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",
-                            "uniCloud-tcb", "server"})
-
-
-def is_server_code(path: str, project: Project | None) -> bool:
-    """Code that runs on a server, not in the Mini Program: under the project's ``cloudfunctionRoot`` or a
-    cloud-function / uniCloud / server folder."""
-    if project is not None and project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/"):
-        return True
-    return any(part in SERVER_FOLDERS for part in path.split("/")[:-1])
 
 
 def _analysed(config: Config) -> frozenset[str]:

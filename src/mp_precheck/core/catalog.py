@@ -6,7 +6,6 @@ A rule matches facts by subject: an exact subject (``wx.getLocation``) or a pref
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,7 +70,6 @@ class PrivacyType:
 
     key: str
     label: str
-    user_sentence: str
     en: str
 
 
@@ -178,15 +176,9 @@ def _load(folder_name: str) -> Catalog:
     types: dict[str, PrivacyType] = {}
     if types_file.exists():
         for row in load_yaml(types_file.read_text(encoding="utf-8"))["types"]:
-            types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("user_sentence", ""),
-                                                    row.get("en", row["privacy_key"]))
+            types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
             raise CatalogError(f"{rule.id}: privacy_key {rule.privacy_key} is not in privacy_types.yml")
     return Catalog(tuple(rules), types)
 
-
-def catalog_as_json(catalog: Catalog) -> str:
-    """The catalog as JSON (rule id → family, severity, subjects), for tooling and docs."""
-    return json.dumps({r.id: {"family": r.family, "severity": r.severity, "subjects": list(r.subjects)}
-                       for r in catalog.rules}, ensure_ascii=False, indent=1)

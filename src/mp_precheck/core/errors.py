@@ -30,3 +30,6 @@ class ConfigError(UserError):
 
 class UnsupportedFormat(UserError):
     pass
+
+
+ISSUES_URL = "https://github.com/mp-precheck/mp-precheck/issues"  # where an internal error is reported

@@ -134,16 +134,8 @@ def compare(
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
-            scope: Scope = "file" if known else "app"
-            for path, count in sorted(head_counts[subject].items()):
-                old = counterpart.get(path)
-                before = base_counts.get(subject, Counter()).get(old, 0) if old else 0
-                if count > before:
-                    added = added_lines.get(path, frozenset())
-                    picked = _each_added(head[path], subject, added, count - before) if rule.each_occurrence \
-                        else []
-                    for fact in picked or [_pick(head[path], subject, added)]:
-                        additions.append(Addition(rule, subject, path, scope, fact))
+            additions += _placed(rule, subject, "file" if known else "app", head, head_counts[subject],
+                                 base_counts.get(subject, Counter()), counterpart, added_lines)
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -151,6 +143,23 @@ def compare(
         for path in sorted(base_counts[subject])
     ]
     return additions, removals
+
+
+def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
+            base_count: Counter[str], counterpart: Mapping[str, str | None],
+            added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
+    """The additions of ``subject`` under ``rule``: in each head file that has more of it than its base
+    version, at the added use (every added one for an ``each_occurrence`` rule)."""
+    additions = []
+    for path, count in sorted(head_count.items()):
+        old = counterpart.get(path)
+        before = base_count.get(old, 0) if old else 0
+        if count > before:
+            added = added_lines.get(path, frozenset())
+            picked = _each_added(head[path], subject, added, count - before) if rule.each_occurrence else []
+            additions += [Addition(rule, subject, path, scope, fact)
+                          for fact in picked or [_pick(head[path], subject, added)]]
+    return additions
 
 
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")

@@ -67,12 +67,6 @@ class ChangeSet:
     head: str
     files: tuple[FileChange, ...]
 
-    def by_new_path(self) -> dict[str, FileChange]:
-        return {f.new_path: f for f in self.files if f.new_path is not None}
-
-    def by_old_path(self) -> dict[str, FileChange]:
-        return {f.old_path: f for f in self.files if f.old_path is not None}
-
 
 def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
     """Compare commits ``base`` and ``head`` (already resolved) with rename detection.

@@ -17,8 +17,8 @@ fixed, ``perf``/``style`` → improved, ``refactor`` left out), a bracketed or C
 verb (:mod:`.commitsense`); anything else is improved. Left out: reverts and what they cancel,
 housekeeping and other platforms' changes (by message, files and uni-app blocks), dependency bumps,
 ``chore``/``ci``/``docs``/``test``/``build`` types, units that touch only CI and documentation files
-(:data:`CI_AND_DOCS`), and messages with no content ("update", "修改"). Entries read as sentences for a
-reviewer: prefix and scope removed, issue references dropped,
+(``.github/``, ``ci/``, ``docs/``, ``.gitlab-ci.yml``, ``*.md``), and messages with no content ("update",
+"修改"). Entries read as sentences for a reviewer: prefix and scope removed, issue references dropped,
 Markdown and HTML reduced to plain text, ``@mentions`` made inert.
 """
 
@@ -28,10 +28,10 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.commitsense import (
+    Section,
     is_housekeeping,
     is_vague,
     leading_gitmoji,
@@ -41,9 +41,6 @@ from mp_precheck.notes.commitsense import (
 )
 from mp_precheck.notes.platform_only import only_other_platforms
 from mp_precheck.readers.textcodec import UndecodableFile, decode
-
-Section = Literal["added", "improved", "fixed", "skip"]
-SECTIONS: tuple[Section, ...] = ("added", "improved", "fixed")
 
 DEFAULT_TYPES: dict[str, Section] = {
     "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
@@ -62,8 +59,6 @@ DEFAULT_LABELS: dict[str, Section] = {
     "github_actions": "skip", "chore": "skip", "test": "skip", "tests": "skip", "internal": "skip",
     "skip-changelog": "skip", "no-changelog": "skip", "skip changelog": "skip",
 }
-# A unit that touches only these is a CI or documentation change, whatever its message says.
-CI_AND_DOCS = (".github/", ".gitlab-ci.yml", "ci/", "docs/", "*.md")
 
 _CHINESE_PREFIXES: dict[str, Section] = {
     **dict.fromkeys(("新增", "新功能", "增加", "添加", "上线", "支持", "新特性"), "added"),

@@ -23,19 +23,16 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Literal
 
-import jinja2
-
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
-from mp_precheck.core.resources import data_dir
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.changelog import Entry
 from mp_precheck.notes.submission import Notes
-from mp_precheck.outputs.escape import md_text
 from mp_precheck.outputs.markdown import Limits, render_markdown
+from mp_precheck.outputs.templating import template
 
 DEFAULT_TAG_PATTERN = "v*"
 NOTES_START = "<!-- mp-precheck:notes:start -->"
@@ -208,13 +205,6 @@ def _missing_tag(repo: GitRepo, name: str, known: list[str]) -> str:
 # ----------------------------------------------------------------------------------------- the body
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))), autoescape=False,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters["md"] = md_text
-    return env
-
-
 def fence(text: str) -> str:
     """A backtick fence longer than any backtick run in ``text`` (at least three)."""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
@@ -240,7 +230,7 @@ def render_release_section(draft: ReleaseDraft, report: Report, catalog: Catalog
         comment = render_markdown(report, catalog, language, link_base=link_base, limits=Limits(chars=60_000),
                                   full_report_where="`mp-precheck-report/report.json`")
         risks = comment.split("\n", 1)[1].strip()  # the PR comment's hidden marker has no place here
-    text = _environment().get_template("release.md.j2").render(
+    text = template("release.md.j2").render(
         t=t, heading=t("release.heading", tag=rng.tag), range_line=range_line,
         notes=draft.text.rstrip("\n"), notes_fence=fence(draft.text), feedback=draft.feedback,
         feedback_fence=fence(draft.feedback), entries=entries, risks=risks,

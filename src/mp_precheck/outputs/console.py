@@ -1,4 +1,4 @@
-"""Which output a person at a terminal gets: the default format and colour.
+"""Which output a person at a terminal gets (the default format and colour), and where it is written.
 
 Colour follows ``--color``: ``always`` and ``never`` are obeyed as given; ``auto`` colours only when
 stdout is a terminal, ``NO_COLOR`` is unset or empty (https://no-color.org) and ``TERM`` is not ``dumb``.
@@ -6,8 +6,13 @@ stdout is a terminal, ``NO_COLOR`` is unset or empty (https://no-color.org) and 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TextIO
+
+from mp_precheck.core.errors import UserError
+from mp_precheck.core.secrets import redact
 
 DEFAULT_WIDTH = 100  # the text format never breaks lines; rich needs a width all the same
 
@@ -32,3 +37,19 @@ def isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def emit(text: str, output: str | None, stdout: TextIO | None = None) -> None:
+    """Write ``text`` to the file ``output``, or to ``stdout`` (default: ``sys.stdout``) when None, with
+    any secret value masked (:func:`~mp_precheck.core.secrets.redact`).
+
+    Raises: UserError when the file cannot be written.
+    """
+    text = redact(text)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror}") from exc
+    else:
+        (stdout or sys.stdout).write(text)

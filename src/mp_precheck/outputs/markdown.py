@@ -9,18 +9,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-import jinja2
-
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, checklist
 from mp_precheck.core.items import RELATED, count_items
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
-from mp_precheck.core.resources import data_dir
 from mp_precheck.core.secrets import redact
 from mp_precheck.notes.submission import Notes
 from mp_precheck.outputs.escape import code, md_text
+from mp_precheck.outputs.templating import template
 
 MARKER_PREFIX = "<!-- mp-precheck:comment"
 MARKER_VERSION = 1
@@ -46,20 +44,6 @@ SUMMARY_LIMITS = Limits(chars=1_000_000, utf8_bytes=1_000_000)  # GitHub's job s
 def marker(head: str) -> str:
     """The hidden marker that identifies our comment, with the head commit it describes."""
     return f"{MARKER_PREFIX} v{MARKER_VERSION} head={head} -->"
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
-        autoescape=False,  # Markdown, not HTML: values go through the md/code filters explicitly
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md_text
-    env.filters["code"] = code
-    # Catalog text is ours, so Markdown in it is meant; but `<web-view>` must not become an HTML tag.
-    env.filters["nohtml"] = lambda text: str(text).replace("<", "&lt;").replace(">", "&gt;")
-    return env
 
 
 def _verdict(report: Report, messages: Messages) -> str:
@@ -138,7 +122,7 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
         RuntimeError: the rendered text lacks the marker (a template bug; never posted).
     """
     messages = Messages(language)
-    template = _environment().get_template("comment.md.j2")
+    comment = template("comment.md.j2")
     sorted_findings = sorted(report.active_findings, key=_severity_rank)
     detail = [f for f in sorted_findings if f.scope == "app"]
     omitted = 0
@@ -147,7 +131,7 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
         if omitted:
             context["call_sites"] = []
             context["removed"] = ()
-        text = template.render(**context)
+        text = comment.render(**context)
         if limits is None or limits.fits(text) or not detail:
             break
         drop = max(1, len(detail) // 10)
@@ -201,4 +185,4 @@ def _severity_rank(f: Finding) -> tuple[int, str, int]:
 def render_notes(notes: Notes, language: str = "zh-CN") -> str:
     """The submission notes as plain text for the 提交审核 form."""
     messages = Messages(language)
-    return redact(_environment().get_template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n")
+    return redact(template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n")

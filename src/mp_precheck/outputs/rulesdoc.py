@@ -14,13 +14,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-import jinja2
-
 from mp_precheck.core.catalog import FAMILIES, SEVERITIES, Catalog, Rule, load_yaml
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.messages import LANGUAGES, Messages
 from mp_precheck.core.resources import data_dir
-from mp_precheck.outputs.escape import code, md_text
+from mp_precheck.outputs.templating import template
 
 
 class UnknownRule(UserError):
@@ -42,20 +40,6 @@ def label(language: str) -> Callable[..., str]:
     def lookup(key: str, **values: Any) -> str:
         return _labels()[key][language].format(**values)
     return lookup
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
-        autoescape=False,  # plain text and Markdown: values go through the md/code filters explicitly
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = md_text
-    env.filters["code"] = code
-    return env
 
 
 def ordered_rules(catalog: Catalog) -> list[Rule]:
@@ -105,7 +89,7 @@ def render_explain(catalog: Catalog, rule_id: str, language: str = "zh-CN") -> s
         hint = f"did you mean {close[0]}? " if close else ""
         raise UnknownRule(f"unknown rule {rule_id!r}: {hint}`mp-precheck rules` lists them all") from None
     messages = Messages(language)
-    return str(_environment().get_template("explain.txt.j2").render(
+    return str(template("explain.txt.j2").render(
         t=messages.t, l=label(language), **_rule_context(rule, catalog, language)))
 
 
@@ -121,7 +105,7 @@ def render_rules_doc(catalog: Catalog) -> str:
                 "rules": [{lang: _rule_context(r, catalog, lang) for lang in LANGUAGES} for r in rules],
             })
     counts = {s: sum(1 for r in catalog.rules if r.severity == s) for s in SEVERITIES}
-    return str(_environment().get_template("rules.md.j2").render(
+    return str(template("rules.md.j2").render(
         families=families, count=len(catalog.rules), counts=counts, date=catalog.date, languages=LANGUAGES,
         t={lang: Messages(lang).t for lang in LANGUAGES}, l={lang: label(lang) for lang in LANGUAGES}))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -58,12 +59,24 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
     def line(*parts: str | tuple[str, str]) -> None:
         console.print(Text.assemble(*parts), soft_wrap=True)
 
-    colon = t("colon")
     line((t("heading"), "bold"), "  ", (f"{report.base[:7]}…{report.head[:7]}", "dim"))
     if report.status is not None:
         line("")
         line((t("status." + report.status), "bold"))
         return _value(console)
+    _findings(line, report, messages, column)
+    _lists(line, report, catalog, messages)
+    _footer(line, report, catalog, messages)
+    return _value(console)
+
+
+_Line = Callable[..., None]  # prints one line assembled from text and (text, style) parts
+
+
+def _findings(line: _Line, report: Report, messages: Messages, column: ColumnOf | None) -> None:
+    """The findings by severity and family: each place, rule, title and subject; the fix under an item."""
+    t = messages.t
+    colon = t("colon")
     for severity, family, entries in _sections(report.active_findings):
         line("")
         line((f"{t('severity.' + severity)} · {t('family.' + family)}", _STYLES[severity]))
@@ -79,10 +92,15 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
             if owner.scope == "app":
                 line("    ", (t("text.fix") + colon, "dim"), _unmarked(owner.fix))
                 line("    ", (t("text.doc") + colon, "dim"), owner.doc)
+
+
+def _lists(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:
+    """What the change removes, the files that could not be read, and the submission checklist."""
+    t = messages.t
     if report.removed:
         line("")
         removed = messages.join([f"{safe(r.subject)} ({safe(r.path)}:{r.line})" for r in report.removed])
-        line((t("removed") + colon, "bold"), removed)
+        line((t("removed") + t("colon"), "bold"), removed)
     if report.errors:
         line("")
         line((t("errors_heading", count=len(report.errors)), "bold"))
@@ -94,6 +112,11 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
         line((t("checklist_heading"), "bold"))
         for item in items:
             line("  - ", _checklist_line(item, messages))
+
+
+def _footer(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:
+    """Suppressed and unchecked notes, the item count by level, the verdict and the version."""
+    t = messages.t
     suppressed = len(report.findings) - len(report.active_findings)
     analysed = report.analysed_families
     not_checked = [t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing") if fam not in analysed]
@@ -111,7 +134,6 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
     level = report.risk_level
     line((verdict_text(report, messages), _STYLES.get(level, "bold green")))
     line((f"mp-precheck {__version__} · {catalog.date}", "dim"))
-    return _value(console)
 
 
 def _value(console: Console) -> str:

@@ -112,27 +112,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     for path in candidates:
         if posixpath.basename(path) != "project.config.json" or inside_framework(path):
             continue
-        config = _json(path, read_text)
-        folder = _dir(path)
-        root = folder
-        config_errors: tuple[str, ...] = ()
-        if config is None and read_text(path) is not None:
-            config_errors = (f"{path} is not valid JSON: miniprogramRoot and cloudfunctionRoot not read; "
-                             f"looking for app.json next to it",)
-        cloud_root = None
-        appid = None
-        if isinstance(config, dict):
-            mp_root = config.get("miniprogramRoot")
-            if isinstance(mp_root, str) and mp_root.strip("./"):
-                root = _join(folder, mp_root)
-            cloud = config.get("cloudfunctionRoot")
-            if isinstance(cloud, str) and cloud.strip("./"):
-                cloud_root = _join(folder, cloud)
-            appid = config.get("appid") if isinstance(config.get("appid"), str) else None
-        app_json = _join(root, "app.json")
-        if app_json in files:
-            project = _native_project(root, app_json, read_text, cloud_root, appid)
-            add(replace(project, errors=config_errors + project.errors))
+        project = _configured_project(path, files, read_text)
+        if project is not None:
+            add(project)
     for path in candidates:
         if posixpath.basename(path) != "app.json" or inside_framework(path):
             continue
@@ -142,6 +124,33 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
     return sorted(projects.values(), key=lambda p: p.root)
+
+
+def _configured_project(path: str, files: set[str], read_text: Callable[[str], str | None]) -> Project | None:
+    """The native project a ``project.config.json`` describes (its ``miniprogramRoot``, ``cloudfunctionRoot``
+    and ``appid``); None when no ``app.json`` is where it points. Invalid JSON is an error of the project."""
+    config = _json(path, read_text)
+    folder = _dir(path)
+    root = folder
+    config_errors: tuple[str, ...] = ()
+    if config is None and read_text(path) is not None:
+        config_errors = (f"{path} is not valid JSON: miniprogramRoot and cloudfunctionRoot not read; "
+                         f"looking for app.json next to it",)
+    cloud_root = None
+    appid = None
+    if isinstance(config, dict):
+        mp_root = config.get("miniprogramRoot")
+        if isinstance(mp_root, str) and mp_root.strip("./"):
+            root = _join(folder, mp_root)
+        cloud = config.get("cloudfunctionRoot")
+        if isinstance(cloud, str) and cloud.strip("./"):
+            cloud_root = _join(folder, cloud)
+        appid = config.get("appid") if isinstance(config.get("appid"), str) else None
+    app_json = _join(root, "app.json")
+    if app_json not in files:
+        return None
+    project = _native_project(root, app_json, read_text, cloud_root, appid)
+    return replace(project, errors=config_errors + project.errors)
 
 
 def _json(path: str, read_text: Callable[[str], str | None]) -> Any:

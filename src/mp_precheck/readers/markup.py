@@ -35,7 +35,6 @@ _CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 # https://developers.weixin.qq.com/miniprogram/dev/component/video.html
 _AD_ATTRIBUTES = {("video", "ad-unit-id"): "video[ad-unit-id]"}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
-_EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
@@ -120,10 +119,6 @@ def plugin_appid(url: str) -> str:
     if page.split("?", 1)[0].strip("/") == LIVE_ROOM_PAGE:
         return LIVE_PLUGIN_APPID
     return plugin
-
-
-def is_event_attribute(name: str) -> bool:
-    return name.startswith(_EVENT_PREFIXES) and name not in ("bindingx",)
 
 
 # A tap or click handler (WXML bindtap / catchtap / bind:tap, Vue @click / @tap / v-on:click): the element is a control.

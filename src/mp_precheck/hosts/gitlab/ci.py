@@ -1,5 +1,6 @@
-"""GitLab CI glue for ``mp-precheck gitlab``: the merge-request pipeline's settings, the one sticky
-merge-request note, and GitLab failures turned into one line of advice.
+"""GitLab CI for ``mp-precheck gitlab``: :func:`run` checks the merge request of a pipeline through the
+application layer (:mod:`mp_precheck.app`), writes the optional reports and keeps one sticky note on the
+merge request; GitLab failures become one line of advice.
 
 The settings come from GitLab's predefined CI/CD variables, handed in as a mapping by the command (this
 module reads no environment itself), and the note goes through a
@@ -9,13 +10,18 @@ https://docs.gitlab.com/ci/variables/predefined_variables/#predefined-variables-
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
-from mp_precheck.core.errors import UserError
-from mp_precheck.hosts.gitlab.port import GitLabFailure, GitLabPort, Note
-from mp_precheck.outputs.markdown import MARKER_PREFIX, Limits
+from mp_precheck.app import DEFAULT_CONFIG, ConfigFile, check_change
+from mp_precheck.core.errors import MissingMergeBase, UnknownRevision, UserError
+from mp_precheck.git.repo import GitRepo
+from mp_precheck.hosts.gitlab.port import GitLabFailure, GitLabPort, Note, connect
+from mp_precheck.outputs.codequality import render_codequality
+from mp_precheck.outputs.console import emit
+from mp_precheck.outputs.markdown import MARKER_PREFIX, Limits, render_markdown
 
 TOKEN_VARIABLE = "MP_PRECHECK_GITLAB_TOKEN"
 # GitLab refuses a note over 1,000,000 characters ("Note is too long"); a margin for the marker.
@@ -46,6 +52,75 @@ class PipelineSettings:
     def link_base(self) -> str | None:
         """Prefix of a link to a file of the head version (``…/-/blob/<sha>/``), or None."""
         return f"{self.project_url.rstrip('/')}/-/blob/{self.head}/" if self.project_url else None
+
+
+class Connection(GitLabPort, Protocol):
+    """A :class:`~mp_precheck.hosts.gitlab.port.GitLabPort` that holds HTTP connections until closed."""
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        ...
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    """What the ``mp-precheck gitlab`` command was asked (None: not given): the checkout (default:
+    ``CI_PROJECT_DIR``, else the current folder), a config file on disk, the language, the fail-on level,
+    and files for a Code Quality report and the JSON report."""
+
+    repo: str | None = None
+    config: str | None = None
+    language: str | None = None
+    fail_on: str | None = None
+    codequality: str | None = None
+    report: str | None = None
+
+
+def run(env: Mapping[str, str], options: JobOptions, log: Callable[[str], None],
+        connect_port: Callable[[PipelineSettings], Connection] | None = None) -> int:
+    """Check the merge request of this pipeline, write the optional reports, keep one note on it.
+
+    Inputs: the job's environment (GitLab's predefined variables, see :func:`settings_from_environment`),
+    the command's options, a function that writes one log line, and how to reach GitLab (default: the
+    REST API at ``CI_API_V4_URL``). Output: the exit code, 0 nothing reached fail-on, 1 something did,
+    2 the note could not be posted (the reports are written first).
+
+    Raises:
+        UserError: not a merge-request pipeline, a missing variable or token, missing history (the line
+            names ``GIT_DEPTH: 0``), or any problem of the analysis the user can fix.
+    """
+    settings = settings_from_environment(env)
+    repo = GitRepo(options.repo or env.get("CI_PROJECT_DIR") or ".")
+    config = ConfigFile(options.config) if options.config else DEFAULT_CONFIG
+    try:
+        result = check_change(repo, settings.base, settings.head, config=config, language=options.language)
+    except (UnknownRevision, MissingMergeBase) as exc:
+        raise UserError(f"{exc}: {HISTORY_HINT}") from exc
+    report = result.report
+    fail_on = options.fail_on or result.config.fail_on or "high"
+    code = 1 if report.reaches(fail_on) else 0
+    if options.codequality:
+        emit(render_codequality(report), options.codequality)
+    if options.report:
+        emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", options.report)
+    log(f"mp-precheck: {report.base[:7]}…{report.head[:7]}: risk {report.risk_level}, "
+        f"{len(report.active_findings)} finding(s), fail-on {fail_on} → exit {code}")
+    where = f"<{settings.job_url}>" if settings.job_url else "`mp-precheck diff --format json`"
+    body = render_markdown(report, result.catalog, result.language, link_base=settings.link_base,
+                           limits=NOTE_LIMITS, full_report_where=where)
+    port = (connect_port or _connect)(settings)
+    try:
+        sync_note(port, settings.mr_iid, body, log)
+    except GitLabFailure as exc:
+        log(advice(exc, f"comment on merge request !{settings.mr_iid}"))
+        return 2
+    finally:
+        port.close()
+    return code
+
+
+def _connect(settings: PipelineSettings) -> Connection:
+    return connect(settings.api_url, settings.token, settings.project_id)
 
 
 def settings_from_environment(env: Mapping[str, str]) -> PipelineSettings:

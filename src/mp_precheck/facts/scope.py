@@ -1,0 +1,51 @@
+"""Facts whose meaning depends on the project they are in: a page hook counts on the entry page only, and
+an AppSecret in server code (a cloud function) is where it belongs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mp_precheck.facts.model import FileFacts
+from mp_precheck.readers.discovery import Project
+
+PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
+_SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
+
+
+def entry_scripts(project: Project) -> set[str]:
+    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix)."""
+    if not project.entry_page:
+        return set()
+    page = project.entry_page.strip("/")
+    folders = [project.root, f"{project.root}/src" if project.root else "src"]
+    return {f"{folder}/{page}{suffix}".lstrip("/") for folder in folders for suffix in _SCRIPT_SUFFIXES}
+
+
+def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
+    """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
+    AppSecret in server code (a cloud function) is where it belongs."""
+    entry = entry_scripts(project) if project else set()
+    out = {}
+    for path, file_facts in facts.items():
+        if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
+            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
+                                                         if not f.subject.startswith("secret:")))
+        if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
+            kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
+                         if path in entry and f.subject.startswith(PAGE_HOOK) else f
+                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
+            file_facts = replace(file_facts, facts=kept)
+        out[path] = file_facts
+    return out
+
+
+SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",
+                            "uniCloud-tcb", "server"})
+
+
+def is_server_code(path: str, project: Project | None) -> bool:
+    """Code that runs on a server, not in the Mini Program: under the project's ``cloudfunctionRoot`` or a
+    cloud-function / uniCloud / server folder."""
+    if project is not None and project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/"):
+        return True
+    return any(part in SERVER_FOLDERS for part in path.split("/")[:-1])

@@ -1,0 +1,68 @@
+"""The commit status of a run: its state, its description (the verdict in at most 140 characters), and
+the ``error`` status of a run that could not analyse, so that a required check never turns green.
+https://docs.github.com/rest/commits/statuses#create-a-commit-status
+"""
+
+from __future__ import annotations
+
+from mp_precheck.core.messages import Messages
+from mp_precheck.core.report import Report
+from mp_precheck.hosts.github.advice import advice
+from mp_precheck.hosts.github.event import Settings, Target
+from mp_precheck.hosts.github.port import CommitStatus, GitHubFailure, GitHubPort, StatusState
+from mp_precheck.hosts.github.runner import RunnerIO
+
+STATUS_DESCRIPTION_MAX = 140  # GitHub answers 422 above
+
+
+def status_description(report: Report, code: int, fail_on: str, messages: Messages) -> str:
+    """The status line, at most 140 characters: the verdict of the comment in the report's language, or
+    why nothing was compared."""
+    active = report.active_findings
+    level = report.risk_level
+    t = messages.t
+    if report.message and not active:
+        text = report.message
+    elif level in ("high", "medium"):
+        selected = [f for f in active if f.severity == level]
+        families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
+        text = t(f"verdict_{level}", count=len(selected), families=families)
+    elif code == 1:
+        text = f"{len(active)} finding(s) reach fail-on {fail_on}"
+    elif level in ("low", "info"):
+        text = t("verdict_low")
+    else:
+        text = t("verdict_none")
+    return truncate(text, STATUS_DESCRIPTION_MAX)
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def state(code: int) -> StatusState:
+    """The status state of an exit code: success (0), failure (1: findings reach fail-on), error (2, 3)."""
+    if code == 0:
+        return "success"
+    return "failure" if code == 1 else "error"
+
+
+def not_analysed(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Target | None,
+                 line: str, code: int) -> int:
+    """Nothing was analysed: say why (log, job summary), and set an ``error`` status where there is a
+    commit to put it on, so a required check never turns green."""
+    runner.error(line)
+    runner.add_summary(f"## mp-precheck\n\n❌ {line.removeprefix('mp-precheck: ')}\n")
+    if target is not None and target.status_sha is not None:
+        reason = line.removeprefix("mp-precheck: ")
+        status = CommitStatus("error", truncate(f"not analysed: {reason}", STATUS_DESCRIPTION_MAX),
+                              settings.status_name or "mp-precheck", settings.run_url)
+        try:
+            github.set_status(target.status_sha, status)
+        except GitHubFailure as exc:
+            if not (exc.kind == "forbidden" and target.read_only):
+                runner.error(advice(exc, f"set the status {status.context} on {target.status_sha[:7]}",
+                                    settings.repository))
+    return code
