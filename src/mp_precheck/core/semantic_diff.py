@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
@@ -134,14 +134,8 @@ def compare(
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
-            if known:  # a new call site: told where it is used, not in the helper it goes through
-                placed = _placed(rule, subject, "file", head, head_uses.get(subject, Counter()),
-                                 base_uses.get(subject, Counter()), counterpart, added_lines)
-            else:  # new to the app: told where the API is called, not again at each caller of that helper
-                direct = _without_callers(head, subject)
-                placed = _placed(rule, subject, "app", direct, _counts(direct).get(subject, Counter()),
+            additions += _placed(rule, subject, "file" if known else "app", head, head_counts[subject],
                                  base_counts.get(subject, Counter()), counterpart, added_lines)
-            additions += placed
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -166,21 +160,6 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
             additions += [Addition(rule, subject, path, scope, fact)
                           for fact in picked or [_pick(head[path], subject, added)]]
     return additions
-
-
-def _without_callers(head: Mapping[str, FileFacts], subject: str) -> dict[str, FileFacts]:
-    """``head`` without the calls of ``subject`` through a helper that itself calls it in these files: the
-    helper's own call is the place to tell (a payment helper and the page using it are one new payment)."""
-    direct = {(path, name) for path, ff in head.items() for name, export in ff.exports.items()
-              if any(f.subject == subject and f.role is None and export.first_line <= f.line <= export.last_line
-                     for f in ff.facts)}
-    out = dict(head)
-    for path, ff in head.items():
-        kept = tuple(f for f in ff.facts if not (f.subject == subject and f.role and f.role.startswith("via:")
-                                                 and tuple(f.role[4:].split("#", 1)) in direct))
-        if len(kept) != len(ff.facts):
-            out[path] = replace(ff, facts=kept)
-    return out
 
 
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
