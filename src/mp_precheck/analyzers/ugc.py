@@ -14,8 +14,7 @@ When it is published:
   ``upload.user_text`` is dropped; otherwise ``upload.user_text`` is reported where the text leaves the
   page — the call that posts it (the place to add the check) — or at the input when the page only uploads.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
-  ``category.ugc`` at the page's posting call (a wrapper named as a read comes last; an image upload
-  before the post is not the post), because
+  ``category.ugc`` at the page's first sending call (a wrapper named as a read comes last), because
   such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
@@ -108,8 +107,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out.append(f if post is None else _at_post(f, script, post))
         if f.subject in POST_INPUTS and script not in posts and post is not None:
             posts.add(script)
-            ugc = context.finding("category.ugc", "ugc:post", script, post.line, scope=f.scope,
-                                  value=f"{f.subject} {f.path}:{f.line} → {post.value or post.subject}")
+            call = sent[1]  # the page's first sending call: its picture upload, else the post itself
+            ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
+                                  value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return out
 
