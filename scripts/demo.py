@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mp_precheck.core.vocabulary import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "examples"))
 
@@ -17,7 +19,7 @@ from build_example import build  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--language", default="zh-CN", choices=("zh-CN", "en"))
+    parser.add_argument("--language", default="zh-CN", choices=LANGUAGES)
     parser.add_argument("--example", default=str(ROOT / "examples" / "native-shop"),
                         help="examples/native-shop (default), examples/taro-shop or examples/uniapp-shop")
     parser.add_argument("--keep", metavar="DIR", help="build the example repository in DIR and keep it")

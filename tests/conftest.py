@@ -14,6 +14,8 @@ import pytest
 from github import Auth, Github
 
 from fakegithub import TOKEN_INSTALLATION, FakeGitHub
+from fakegitlab import FakeGitLab
+from helpers import build_example
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -77,12 +79,18 @@ MINIMAL_APP = {
 }
 
 
+def minimal_app(path: Path, extra: dict[str, str | bytes] | None = None) -> tuple[Repo, str]:
+    """A new repository at ``path`` holding :data:`MINIMAL_APP` (plus ``extra``) committed once; returns it
+    and the commit."""
+    repo = Repo(path)
+    repo.write_files({**MINIMAL_APP, **(extra or {})})
+    return repo, repo.commit("base")
+
+
 @pytest.fixture
-def app_repo(repo: Repo) -> Repo:
+def app_repo(tmp_path: Path) -> Repo:
     """A native Mini Program at the repository root with two pages, committed once."""
-    repo.write_files(MINIMAL_APP)
-    repo.commit("base")
-    return repo
+    return minimal_app(tmp_path / "repo")[0]
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +133,8 @@ MakeClient = Callable[..., Github]
 
 @pytest.fixture
 def make_client(server: FakeGitHub) -> Iterator[MakeClient]:
-    """Build PyGithub clients against the fake, with throttling off so tests stay fast."""
+    """Build PyGithub clients against the fake, lazy as the product's port is (an object is fetched when an
+    attribute is read), with throttling off so tests stay fast."""
     clients: list[Github] = []
 
     def make(token: str | None = TOKEN_INSTALLATION, *, ghe: bool = False, retry: Any = None,
@@ -133,7 +142,7 @@ def make_client(server: FakeGitHub) -> Iterator[MakeClient]:
         client = Github(
             base_url=server.ghe_base_url if ghe else server.base_url,
             auth=Auth.Token(token) if token else None,
-            retry=retry, per_page=per_page, timeout=5,
+            retry=retry, per_page=per_page, timeout=5, lazy=True,
             seconds_between_requests=None, seconds_between_writes=None,
         )
         clients.append(client)
@@ -142,3 +151,21 @@ def make_client(server: FakeGitHub) -> Iterator[MakeClient]:
     yield make
     for client in clients:
         client.close()
+
+
+@pytest.fixture
+def gl() -> Iterator[FakeGitLab]:
+    """A fake GitLab on 127.0.0.1 with open merge request !5; the test fails if the fake crashed."""
+    with FakeGitLab() as fake:
+        fake.add_merge_request(5)
+        yield fake
+        assert fake.errors == [], "the fake crashed while answering:\n" + "\n".join(fake.errors)
+
+
+@pytest.fixture(scope="session")
+def native_shop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """The bundled example built once per run (``examples/build_example.py``): (repository, base, head).
+    Tests only read it."""
+    target = tmp_path_factory.mktemp("example") / "repo"
+    base, head = build_example("native-shop", target)
+    return target, base, head

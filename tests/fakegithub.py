@@ -1,24 +1,36 @@
 """A fake GitHub REST API on 127.0.0.1 for tests that drive PyGithub over real HTTP.
 
-Standard library only. The server answers with GitHub's payload shapes, status codes and headers
-for the endpoints mp-precheck uses (pull requests, issue comments, commit statuses, check runs,
-releases, the authenticated user), keeps its state in memory where tests can read it, logs every
-request, and can be told to fail the next matching requests (502, 500, secondary rate limit...).
+Standard library only. It answers exactly the endpoints mp-precheck's GitHub port calls through PyGithub
+(``src/mp_precheck/hosts/github/port.py``, a lazy client: no ``GET /repos/{owner}/{repo}`` first):
 
-Typical use::
+====================================================  ==========================================
+``GET /user``                                          ``identity``
+``GET /repos/{o}/{r}/pulls`` (``state``, ``head``)      ``find_pull_request``
+``GET /repos/{o}/{r}/pulls/{number}``                  ``pull_request``, ``merged_pull``
+``GET|POST /repos/{o}/{r}/issues/{number}/comments``   ``comments``, ``create_comment``
+``GET|PATCH|DELETE /repos/{o}/{r}/issues/comments/{id}`` ``comment``, ``edit_comment``, ``delete_comment``
+``POST /repos/{o}/{r}/statuses/{sha}``                 ``set_status``
+``GET|POST /repos/{o}/{r}/releases``                   ``release`` (drafts), ``create_release``
+``GET /repos/{o}/{r}/releases/tags/{tag}``             ``release``
+``PATCH /repos/{o}/{r}/releases/{id}``                 ``edit_release_body``
+====================================================  ==========================================
+
+An endpoint is one row of the table in ``_build_routes`` and one handler. State lives in memory where
+tests read it (``comments()``, ``statuses()``, ``releases()``, ``calls()``); ``fail_next`` and
+``secondary_rate_limit_next`` make the next matching requests fail before anything else happens, as
+GitHub's front end does. Typical use::
 
     with FakeGitHub() as gh:
         gh.add_pull(7, head_sha="a" * 40)
-        client = Github(base_url=gh.base_url, auth=Auth.Token(TOKEN_INSTALLATION), retry=None,
-                        seconds_between_requests=None, seconds_between_writes=None)
-        client.get_repo(gh.default_repo).get_pull(7).create_issue_comment("hi")
+        port = connect(gh.base_url, TOKEN_INSTALLATION, gh.default_repo, http=GITHUB_FAST_HTTP)  # tests/helpers.py
+        port.create_comment(7, "hi")
         assert gh.comments(7)[0]["body"] == "hi"
 
 It also answers under the GitHub Enterprise prefix: ``gh.ghe_base_url`` is ``base_url + "/api/v3"``.
 URLs inside payloads (``url``, ``Link`` headers...) follow the prefix the request came in with, so a
 client that follows them stays on the same base.
 
-Where GitHub behaves in a way worth testing against, the fake does too:
+Where GitHub behaves in a way the product relies on, the fake does too:
 
 * paginated lists (``per_page`` default 30, max 100; ``page``) send ``Link`` with ``prev``/``next``/
   ``last``/``first`` and, as GitHub does for repository lists, point them at
@@ -27,12 +39,19 @@ Where GitHub behaves in a way worth testing against, the fake does too:
   "Bad credentials";
 * a ``readonly`` token (a fork pull request's ``GITHUB_TOKEN``) gets 403 "Resource not accessible
   by integration" with ``X-Accepted-GitHub-Permissions`` on every write;
-* ``GET /user`` with an installation token is 403; check runs need an installation token;
-* comment bodies over 65536 characters, status descriptions over 140 characters, check-run
-  summaries/texts over 65535 characters (or 65535 UTF-8 bytes) are 422 with GitHub's messages;
-* statuses and check runs on an unknown commit are 422 "No commit found for SHA";
+* ``GET /user`` with an installation token (``GITHUB_TOKEN``'s or a GitHub App's, :data:`TOKEN_APP`) is
+  403 "Resource not accessible by integration"; what such a token writes is by ``<app-slug>[bot]``
+  (``type: Bot``, ``performed_via_github_app`` set);
+* a token out of its primary rate limit gets GitHub's 403 (or 429) and ``X-RateLimit-Remaining: 0``;
+* comment bodies over 65536 characters and status descriptions over 140 characters are 422 with
+  GitHub's messages; a status on an unknown commit is 422 "No commit found for SHA";
 * draft releases are not found by tag name;
 * timestamps come from a deterministic clock that ticks one second per write.
+
+Faults beyond plain error answers: :meth:`FakeGitHub.secondary_rate_limit_next` and
+:meth:`FakeGitHub.set_rate_limit` answer 403 or 429 with GitHub's headers; :meth:`FakeGitHub.apply_then_fail_next`
+carries a write out and answers 502; :meth:`FakeGitHub.on_next` lets another client act between two requests
+(:meth:`FakeGitHub.move_head`, :meth:`FakeGitHub.edit_comment`).
 """
 
 from __future__ import annotations
@@ -52,10 +71,12 @@ from typing import Any, NamedTuple
 from fakehttp import LoopbackServer
 
 __all__ = [
+    "APP_BOT",
     "DEFAULT_REPO",
     "DEFAULT_TOKENS",
     "GITHUB_ACTIONS_BOT",
     "SECONDARY_RATE_LIMIT_MESSAGE",
+    "TOKEN_APP",
     "TOKEN_INSTALLATION",
     "TOKEN_READONLY",
     "TOKEN_USER",
@@ -70,13 +91,16 @@ DEFAULT_REPO = "octo-org/mini-app"
 TOKEN_INSTALLATION = "ghs_FakeInstallationToken000000000000001"
 TOKEN_USER = "ghp_FakeUserToken0000000000000000000000001"
 TOKEN_READONLY = "ghs_FakeForkReadOnlyToken000000000000001"
+TOKEN_APP = "ghs_FakeAppInstallationToken0000000000001"   # a GitHub App's installation token
 
 GITHUB_ACTIONS_BOT: dict[str, Any] = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+APP_BOT: dict[str, Any] = {"login": "mp-precheck-app[bot]", "id": 149100001, "type": "Bot"}   # <app-slug>[bot]
 
 DEFAULT_TOKENS: dict[str, dict[str, Any]] = {
     TOKEN_INSTALLATION: {**GITHUB_ACTIONS_BOT, "kind": "installation"},
     TOKEN_USER: {"login": "octocat", "id": 583231, "type": "User", "kind": "user"},
     TOKEN_READONLY: {**GITHUB_ACTIONS_BOT, "kind": "readonly"},
+    TOKEN_APP: {**APP_BOT, "kind": "installation"},
 }
 
 SECONDARY_RATE_LIMIT_MESSAGE = (
@@ -86,18 +110,11 @@ SECONDARY_RATE_LIMIT_MESSAGE = (
 
 COMMENT_BODY_MAX = 65536
 STATUS_DESCRIPTION_MAX = 140
-CHECK_OUTPUT_MAX = 65535
-CHECK_ANNOTATIONS_MAX = 50
 RELEASE_BODY_MAX = 125000
 STATUSES_PER_CONTEXT_MAX = 1000
 
 STATUS_STATES = ("error", "failure", "pending", "success")
-CHECK_STATUSES = ("queued", "in_progress", "completed", "waiting", "requested", "pending")
-CHECK_CONCLUSIONS = (
-    "action_required", "cancelled", "failure", "neutral", "success", "skipped", "stale", "timed_out",
-)
 
-_WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 _TOKEN_KINDS = frozenset({"user", "installation", "readonly"})
 _GHE_PREFIX = "/api/v3"
 
@@ -148,12 +165,23 @@ def _legacy_node_id(kind: str, ident: int) -> str:
 
 class _Fault:
     def __init__(self, method: str, pattern: str, status: int, body: Any, headers: Mapping[str, str] | None,
-                 times: int) -> None:
+                 times: int, applied: bool = False) -> None:
         self.method = method.upper()
         self.regex = re.compile(pattern)
         self.status = status
         self.body = body
         self.headers = dict(headers or {})
+        self.remaining = times
+        self.applied = applied    # the request is carried out first, then answered with this status
+
+
+class _Hook:
+    def __init__(self, method: str, pattern: str, hook: Callable[[FakeGitHub], None], after: bool,
+                 times: int) -> None:
+        self.method = method.upper()
+        self.regex = re.compile(pattern)
+        self.hook = hook
+        self.after = after
         self.remaining = times
 
 
@@ -213,6 +241,7 @@ class FakeGitHub(LoopbackServer):
         self.requests: list[Request] = []
         self.errors: list[str] = []                   # tracebacks of handler crashes (answered 500)
         self._faults: list[_Fault] = []
+        self._hooks: list[_Hook] = []
         self._rate: dict[str, dict[str, int]] = {}
         self._rate_reset = int(time.time()) + 3600
         self._clock = datetime.strptime(start_time, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
@@ -241,11 +270,6 @@ class FakeGitHub(LoopbackServer):
             self._clock += timedelta(seconds=1)
             return self._clock.strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    def advance(self, seconds: int) -> None:
-        """Move the fake clock forward."""
-        with self._lock:
-            self._clock += timedelta(seconds=seconds)
-
     def _new_id(self) -> int:
         with self._lock:
             self._next_id += 1
@@ -264,13 +288,21 @@ class FakeGitHub(LoopbackServer):
             self.tokens[token] = ident
         return ident
 
-    def set_rate_limit(self, token: str, remaining: int, limit: int | None = None) -> None:
-        """Set what is left of a token's primary rate limit; at 0 every call gets GitHub's 403."""
+    def set_rate_limit(self, token: str, remaining: int, limit: int | None = None, *, status: int = 403,
+                       reset_in: int | None = None) -> None:
+        """Set what is left of a token's primary rate limit; at 0 every call gets GitHub's answer with
+        ``status`` (403 or 429: GitHub sends either) and ``X-RateLimit-Remaining: 0``. ``reset_in`` moves
+        ``X-RateLimit-Reset`` to that many seconds from now (an hour by default)."""
+        if status not in (403, 429):
+            raise ValueError("GitHub answers an exceeded rate limit with 403 or 429")
         with self._lock:
             st = self._rate_state(token)
             if limit is not None:
                 st["limit"] = limit
             st["used"] = max(st["limit"] - remaining, 0)
+            st["status"] = status
+            if reset_in is not None:
+                self._rate_reset = int(time.time()) + reset_in
 
     def add_repo(self, full_name: str, *, private: bool = False, default_branch: str = "main",
                  owner_type: str = "Organization", fork: bool = False) -> dict[str, Any]:
@@ -287,7 +319,7 @@ class FakeGitHub(LoopbackServer):
                 "id": rid, "owner": owner, "name": name, "full_name": full_name,
                 "owner_user": self._user_rec(owner, owner_type), "private": private, "fork": fork,
                 "default_branch": default_branch, "created_at": created, "updated_at": created,
-                "pulls": {}, "issues": {}, "comments": {}, "statuses": [], "check_runs": {},
+                "pulls": {}, "issues": {}, "comments": {}, "statuses": [],
                 "releases": {}, "commits": {},
             }
             self.repos[key] = rec
@@ -365,15 +397,6 @@ class FakeGitHub(LoopbackServer):
             return self._store_comment(r, issue_number, body, self._user_rec(user_login, user_type),
                                        author_association)
 
-    def add_status(self, sha: str, state: str, context: str = "default", *, description: str | None = None,
-                   target_url: str | None = None, creator_login: str = "github-actions[bot]",
-                   creator_type: str = "Bot", repo: str | None = None) -> dict[str, Any]:
-        with self._lock:
-            r = self.repo(repo)
-            self.add_commit(sha, repo=r["full_name"])
-            return self._store_status(r, sha, state, context, description, target_url,
-                                      self._user_rec(creator_login, creator_type))
-
     def add_release(self, tag_name: str, *, name: str | None = None, body: str | None = None,
                     draft: bool = False, prerelease: bool = False, target_commitish: str | None = None,
                     author_login: str = "github-actions[bot]", author_type: str = "Bot",
@@ -383,6 +406,25 @@ class FakeGitHub(LoopbackServer):
             return self._store_release(r, {"tag_name": tag_name, "name": name, "body": body, "draft": draft,
                                             "prerelease": prerelease, "target_commitish": target_commitish},
                                        self._user_rec(author_login, author_type))
+
+    def move_head(self, number: int, head_sha: str, *, repo: str | None = None) -> dict[str, Any]:
+        """Push ``head_sha`` to pull request ``number``'s head branch (GitHub's ``synchronize``)."""
+        with self._lock:
+            r = self.repo(repo)
+            rec = r["pulls"][number]
+            self.add_commit(head_sha, parents=[rec["head"]["sha"]], repo=r["full_name"])
+            rec["head"]["sha"] = head_sha
+            rec["commits"].append(head_sha)
+            rec["updated_at"] = self._now()
+            return rec
+
+    def edit_comment(self, comment_id: int, body: str, *, repo: str | None = None) -> dict[str, Any]:
+        """Replace a comment's body as another client would (no length check), moving ``updated_at``."""
+        with self._lock:
+            c = self.repo(repo)["comments"][comment_id]
+            c["body"] = body
+            c["updated_at"] = self._now()
+            return c
 
     # ------------------------------------------------------------------ inspection
 
@@ -398,10 +440,6 @@ class FakeGitHub(LoopbackServer):
         creator, created_at, updated_at."""
         with self._lock:
             return [s for s in self.repo(repo)["statuses"] if sha is None or s["sha"] == sha]
-
-    def check_runs(self, repo: str | None = None) -> list[dict[str, Any]]:
-        with self._lock:
-            return list(self.repo(repo)["check_runs"].values())
 
     def releases(self, repo: str | None = None) -> list[dict[str, Any]]:
         with self._lock:
@@ -431,19 +469,42 @@ class FakeGitHub(LoopbackServer):
             self._faults.append(_Fault(method, path_regex, status, body, headers, times))
 
     def secondary_rate_limit_next(self, method: str, path_regex: str, retry_after: int | None = 1,
-                                  times: int = 1) -> None:
-        """GitHub's secondary rate limit answer: 403, its message, ``Retry-After`` when not None."""
+                                  times: int = 1, status: int = 403) -> None:
+        """GitHub's secondary rate limit answer: ``status`` 403 or 429 (GitHub sends either), its message,
+        ``Retry-After`` when not None, and the usual ``X-RateLimit-*`` headers (the primary quota is not
+        used up, so ``X-RateLimit-Remaining`` is not 0)."""
+        if status not in (403, 429):
+            raise ValueError("GitHub answers a secondary rate limit with 403 or 429")
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         body = {"message": SECONDARY_RATE_LIMIT_MESSAGE.format(request_id="0000:FAKE:0000"),
                 "documentation_url": "https://docs.github.com/free-pro-team@latest/rest/overview/"
                                      "rate-limits-for-the-rest-api#about-secondary-rate-limits",
-                "status": "403"}
-        self.fail_next(method, path_regex, 403, body, headers, times)
+                "status": str(status)}
+        self.fail_next(method, path_regex, status, body, headers, times)
+
+    def apply_then_fail_next(self, method: str, path_regex: str, status: int = 502, body: Any = None,
+                             headers: Mapping[str, str] | None = None, times: int = 1) -> None:
+        """Carry out the next ``times`` matching requests (a comment is created, a status set...) but answer
+        them with ``status`` as :meth:`fail_next` does, as GitHub does when its front end times out after
+        the write went through. Only a request that succeeded is turned into the failure."""
+        with self._lock:
+            self._faults.append(_Fault(method, path_regex, status, body, headers, times, applied=True))
+
+    def on_next(self, method: str, path_regex: str, hook: Callable[[FakeGitHub], None], *, after: bool = False,
+                times: int = 1) -> None:
+        """Call ``hook(fake)`` on the next ``times`` matching requests (matched as in :meth:`fail_next`):
+        before the request is handled, so that it sees what the hook changed, or with ``after`` once it
+        was handled and before it is answered, so that the answer is already stale. The hook runs under
+        the fake's lock: another client (a newer run) acting between two requests, e.g.
+        ``fake.on_next("PATCH", r"/issues/comments/", lambda f: f.edit_comment(cid, newer))``."""
+        with self._lock:
+            self._hooks.append(_Hook(method, path_regex, hook, after, times))
 
     @property
     def pending_faults(self) -> int:
+        """Faults and hooks not used up yet."""
         with self._lock:
-            return sum(f.remaining for f in self._faults)
+            return sum(f.remaining for f in self._faults) + sum(h.remaining for h in self._hooks)
 
     # ------------------------------------------------------------------ dispatch
 
@@ -459,17 +520,12 @@ class FakeGitHub(LoopbackServer):
 
     def _dispatch_locked(self, method: str, raw_path: str, headers: dict[str, str],
                          raw_body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The steps of one request, in GitHub's order: log it, then an injected fault (GitHub's front
+        end), authentication, the primary rate limit, the JSON body, and the route."""
         split = urllib.parse.urlsplit(raw_path)
         query = {k: v[-1] for k, v in urllib.parse.parse_qs(split.query, keep_blank_values=True).items()}
         lower = {k.lower(): v for k, v in headers.items()}
-        body: Any = None
-        bad_json = False
-        if raw_body:
-            text = raw_body.decode("utf-8", "replace")
-            try:
-                body = json.loads(text)
-            except ValueError:
-                body, bad_json = text, True
+        body, bad_json = self._decode_body(raw_body)
         self.requests.append(Request(method, split.path, query, body, lower))
 
         path, prefix = split.path, ""
@@ -479,29 +535,19 @@ class FakeGitHub(LoopbackServer):
 
         token = self._token_from(lower.get("authorization", ""))
         identity = self.tokens.get(token) if token else None
+        self._run_hooks(method, path, after=False)
         fault = self._take_fault(method, path)
         if fault is not None:
-            payload = fault.body if fault.body is not None else {
-                "message": "Server Error" if fault.status >= 500 else HTTPStatus(fault.status).phrase,
-                "documentation_url": DOCS, "status": str(fault.status)}
-            return self._respond(fault.status, payload, fault.headers, token if identity else None, True)
+            return self._respond(fault.status, self._fault_payload(fault), fault.headers,
+                                 token if identity else None, True)
 
         if token is None:
             return self._error(ApiError(401, "Requires authentication", DOCS), None)
         if identity is None:
             return self._error(ApiError(401, "Bad credentials", DOCS), None)
-
-        if path != "/rate_limit":
-            st = self._rate_state(token)
-            if st["used"] >= st["limit"]:
-                who = "installation ID 1" if identity["kind"] != "user" else f"user ID {identity['id']}"
-                return self._error(ApiError(
-                    403, f"API rate limit exceeded for {who}. If you reach out to GitHub Support for help, "
-                         f"please include the request ID {self._request_id(False)} and timestamp "
-                         f"{self._clock.strftime('%Y-%m-%d %H:%M:%S UTC')}.",
-                    "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"), token)
-            st["used"] += 1
-
+        limited = self._spend_rate_limit(token, identity)
+        if limited is not None:
+            return self._error(limited, token)
         if bad_json:
             return self._error(ApiError(400, "Problems parsing JSON", DOCS), token)
 
@@ -511,15 +557,36 @@ class FakeGitHub(LoopbackServer):
             status, payload, extra = self._route(ctx)
         except ApiError as err:
             return self._error(err, token)
-        etag = None
-        if method == "GET" and status == 200:
-            etag = 'W/"' + hashlib.sha256(self._encode(payload)).hexdigest()[:40] + '"'
-            if lower.get("if-none-match") == etag:
-                self._rate_state(token)["used"] -= 1   # GitHub does not count a 304
-                return self._respond(304, None, {"ETag": etag}, token, True)
-        if etag:
-            extra = {"ETag": etag, "Cache-Control": "private, max-age=60, s-maxage=60", **extra}
+        finally:
+            self._run_hooks(method, path, after=True)
+        applied = self._take_fault(method, path, applied=True) if status < 400 else None
+        if applied is not None:
+            return self._respond(applied.status, self._fault_payload(applied), applied.headers, token, True)
         return self._respond(status, payload, extra, token, True)
+
+    @staticmethod
+    def _decode_body(raw_body: bytes) -> tuple[Any, bool]:
+        """(JSON value, False); (text, True) when it is not JSON; (None, False) when empty."""
+        if not raw_body:
+            return None, False
+        text = raw_body.decode("utf-8", "replace")
+        try:
+            return json.loads(text), False
+        except ValueError:
+            return text, True
+
+    def _spend_rate_limit(self, token: str, identity: Mapping[str, Any]) -> ApiError | None:
+        """Count one request against the token's primary rate limit; GitHub's 403 once none are left."""
+        st = self._rate_state(token)
+        if st["used"] >= st["limit"]:
+            who = "installation ID 1" if identity["kind"] != "user" else f"user ID {identity['id']}"
+            return ApiError(
+                st.get("status", 403), f"API rate limit exceeded for {who}. If you reach out to GitHub Support for help, "
+                     f"please include the request ID {self._request_id(False)} and timestamp "
+                     f"{self._clock.strftime('%Y-%m-%d %H:%M:%S UTC')}.",
+                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api")
+        st["used"] += 1
+        return None
 
     def _route(self, ctx: _Ctx) -> _Answer:
         repo_match = re.fullmatch(r"/repos/([^/]+)/([^/]+)(/.*)?", ctx.path)
@@ -551,11 +618,8 @@ class FakeGitHub(LoopbackServer):
         comments_perm = "issues=write; pull_requests=write"
         table: list[tuple[str, str, Callable[..., _Answer], str | None, str]] = [
             ("GET", r"/user", self._get_user, None, f"{d}/users/users#get-the-authenticated-user"),
-            ("GET", r"/rate_limit", self._get_rate_limit, None, f"{d}/rate-limit/rate-limit"),
-            ("GET", r"R", self._get_repo, None, f"{d}/repos/repos#get-a-repository"),
             ("GET", r"R/pulls", self._list_pulls, None, f"{d}/pulls/pulls#list-pull-requests"),
             ("GET", r"R/pulls/(?P<number>\d+)", self._get_pull, None, f"{d}/pulls/pulls#get-a-pull-request"),
-            ("GET", r"R/issues/(?P<number>\d+)", self._get_issue, None, f"{d}/issues/issues#get-an-issue"),
             ("GET", r"R/issues/(?P<number>\d+)/comments", self._list_comments, None,
              f"{d}/issues/comments#list-issue-comments"),
             ("POST", r"R/issues/(?P<number>\d+)/comments", self._create_comment, comments_perm,
@@ -566,36 +630,15 @@ class FakeGitHub(LoopbackServer):
              f"{d}/issues/comments#update-an-issue-comment"),
             ("DELETE", r"R/issues/comments/(?P<cid>\d+)", self._delete_comment, comments_perm,
              f"{d}/issues/comments#delete-an-issue-comment"),
-            ("GET", r"R/commits/(?P<ref>[^/]+)", self._get_commit, None, f"{d}/commits/commits#get-a-commit"),
-            ("GET", r"R/commits/(?P<ref>[^/]+)/pulls", self._commit_pulls, None,
-             f"{d}/commits/commits#list-pull-requests-associated-with-a-commit"),
-            ("GET", r"R/commits/(?P<ref>[^/]+)/statuses", self._list_statuses, None,
-             f"{d}/commits/statuses#list-commit-statuses-for-a-reference"),
-            ("GET", r"R/statuses/(?P<ref>[^/]+)", self._list_statuses, None,
-             f"{d}/commits/statuses#list-commit-statuses-for-a-reference"),
-            ("GET", r"R/commits/(?P<ref>[^/]+)/status", self._combined_status, None,
-             f"{d}/commits/statuses#get-the-combined-status-for-a-specific-reference"),
             ("POST", r"R/statuses/(?P<ref>[^/]+)", self._create_status, "statuses=write",
              f"{d}/commits/statuses#create-a-commit-status"),
-            ("POST", r"R/check-runs", self._create_check_run, "checks=write",
-             f"{d}/checks/runs#create-a-check-run"),
-            ("GET", r"R/check-runs/(?P<rid>\d+)", self._get_check_run, None,
-             f"{d}/checks/runs#get-a-check-run"),
-            ("PATCH", r"R/check-runs/(?P<rid>\d+)", self._update_check_run, "checks=write",
-             f"{d}/checks/runs#update-a-check-run"),
-            ("GET", r"R/commits/(?P<ref>[^/]+)/check-runs", self._list_check_runs, None,
-             f"{d}/checks/runs#list-check-runs-for-a-git-reference"),
             ("GET", r"R/releases", self._list_releases, None, f"{d}/releases/releases#list-releases"),
             ("POST", r"R/releases", self._create_release, "contents=write",
              f"{d}/releases/releases#create-a-release"),
             ("GET", r"R/releases/tags/(?P<tag>[^/]+)", self._get_release_by_tag, None,
              f"{d}/releases/releases#get-a-release-by-tag-name"),
-            ("GET", r"R/releases/(?P<rid>\d+)", self._get_release, None,
-             f"{d}/releases/releases#get-a-release"),
             ("PATCH", r"R/releases/(?P<rid>\d+)", self._update_release, "contents=write",
              f"{d}/releases/releases#update-a-release"),
-            ("DELETE", r"R/releases/(?P<rid>\d+)", self._delete_release, "contents=write",
-             f"{d}/releases/releases#delete-a-release"),
         ]
         routes = []
         for method, pattern, handler, perm, doc in table:
@@ -620,9 +663,25 @@ class FakeGitHub(LoopbackServer):
                 return f"/repos/{rec['full_name']}{m.group(2) or ''}"
         return path
 
-    def _take_fault(self, method: str, path: str) -> _Fault | None:
+    @staticmethod
+    def _fault_payload(fault: _Fault) -> Any:
+        return fault.body if fault.body is not None else {
+            "message": "Server Error" if fault.status >= 500 else HTTPStatus(fault.status).phrase,
+            "documentation_url": DOCS, "status": str(fault.status)}
+
+    def _run_hooks(self, method: str, path: str, after: bool) -> None:
+        for hook in list(self._hooks):
+            if hook.after == after and hook.remaining > 0 and hook.method in ("*", method) \
+                    and hook.regex.search(path):
+                hook.remaining -= 1
+                if hook.remaining == 0:
+                    self._hooks.remove(hook)
+                hook.hook(self)
+
+    def _take_fault(self, method: str, path: str, applied: bool = False) -> _Fault | None:
         for fault in self._faults:
-            if fault.remaining > 0 and fault.method in ("*", method) and fault.regex.search(path):
+            if fault.applied == applied and fault.remaining > 0 and fault.method in ("*", method) \
+                    and fault.regex.search(path):
                 fault.remaining -= 1
                 if fault.remaining == 0:
                     self._faults.remove(fault)
@@ -867,33 +926,6 @@ class FakeGitHub(LoopbackServer):
             })
         return data
 
-    def _issue_json(self, ctx: _Ctx, r: Mapping[str, Any], number: int) -> dict[str, Any]:
-        rec, is_pull = self._issue_or_pull(r, number)
-        api = f"{ctx.root}/repos/{r['full_name']}"
-        url = f"{api}/issues/{number}"
-        data: dict[str, Any] = {
-            "url": url, "repository_url": api, "labels_url": f"{url}/labels{{/name}}",
-            "comments_url": f"{url}/comments", "events_url": f"{url}/events",
-            "html_url": f"{ctx.web}/{r['full_name']}/{'pull' if is_pull else 'issues'}/{number}",
-            "id": rec["id"], "node_id": _legacy_node_id("Issue", rec["id"]), "number": number,
-            "title": rec["title"], "user": self._user(ctx, rec["user"]),
-            "labels": self._labels(ctx, r, rec["labels"]), "state": rec["state"], "locked": False,
-            "assignee": None, "assignees": [], "milestone": None,
-            "comments": sum(1 for c in r["comments"].values() if c["issue_number"] == number),
-            "created_at": rec["created_at"], "updated_at": rec["updated_at"], "closed_at": rec["closed_at"],
-            "author_association": self._association(r, rec["user"]), "active_lock_reason": None,
-            "body": rec["body"], "closed_by": None, "reactions": self._reactions(url),
-            "timeline_url": f"{url}/timeline", "performed_via_github_app": None,
-            "state_reason": "completed" if rec["state"] == "closed" else None,
-        }
-        if is_pull:
-            html = f"{ctx.web}/{r['full_name']}/pull/{number}"
-            data["draft"] = rec["draft"]
-            data["pull_request"] = {"url": f"{api}/pulls/{number}", "html_url": html,
-                                    "diff_url": f"{html}.diff", "patch_url": f"{html}.patch",
-                                    "merged_at": rec["merged_at"]}
-        return data
-
     def _comment_json(self, ctx: _Ctx, r: Mapping[str, Any], c: Mapping[str, Any]) -> dict[str, Any]:
         api = f"{ctx.root}/repos/{r['full_name']}"
         url = f"{api}/issues/comments/{c['id']}"
@@ -916,30 +948,6 @@ class FakeGitHub(LoopbackServer):
             "description": s["description"], "target_url": s["target_url"], "context": s["context"],
             "created_at": s["created_at"], "updated_at": s["updated_at"],
             "creator": self._user(ctx, s["creator"]),
-        }
-
-    def _check_run_json(self, ctx: _Ctx, r: Mapping[str, Any], c: Mapping[str, Any]) -> dict[str, Any]:
-        api = f"{ctx.root}/repos/{r['full_name']}"
-        url = f"{api}/check-runs/{c['id']}"
-        pulls = [p for p in r["pulls"].values() if p["head"]["sha"] == c["head_sha"]]
-        return {
-            "id": c["id"], "name": c["name"], "node_id": _legacy_node_id("CheckRun", c["id"]),
-            "head_sha": c["head_sha"], "external_id": c["external_id"] or "", "url": url,
-            "html_url": f"{ctx.web}/{r['full_name']}/runs/{c['id']}", "details_url": c["details_url"],
-            "status": c["status"], "conclusion": c["conclusion"], "started_at": c["started_at"],
-            "completed_at": c["completed_at"],
-            "output": {"title": c["output"].get("title"), "summary": c["output"].get("summary"),
-                       "text": c["output"].get("text"), "annotations_count": len(c["annotations"]),
-                       "annotations_url": f"{url}/annotations"},
-            "check_suite": {"id": c["check_suite_id"]}, "app": self._app(ctx, c["app_user"]),
-            "pull_requests": [
-                {"url": f"{api}/pulls/{p['number']}", "id": p["id"], "number": p["number"],
-                 "head": {"ref": p["head"]["ref"], "sha": p["head"]["sha"],
-                          "repo": {"id": r["id"], "url": api, "name": r["name"]}},
-                 "base": {"ref": p["base"]["ref"], "sha": p["base"]["sha"],
-                          "repo": {"id": r["id"], "url": api, "name": r["name"]}}}
-                for p in pulls if p["head"]["repo"].lower() == r["full_name"].lower()
-            ],
         }
 
     def _release_json(self, ctx: _Ctx, r: Mapping[str, Any], rel: Mapping[str, Any]) -> dict[str, Any]:
@@ -1086,17 +1094,6 @@ class FakeGitHub(LoopbackServer):
                      "updated_at": "2025-01-01T00:00:00Z"})
         return 200, data, {}
 
-    def _get_rate_limit(self, ctx: _Ctx, doc: str) -> _Answer:
-        assert ctx.token is not None
-        st = self._rate_state(ctx.token)
-        core = {"limit": st["limit"], "used": st["used"], "remaining": max(st["limit"] - st["used"], 0),
-                "reset": self._rate_reset}
-        other = {"limit": 30, "used": 0, "remaining": 30, "reset": self._rate_reset}
-        return 200, {"resources": {"core": core, "search": other, "graphql": dict(core)}, "rate": core}, {}
-
-    def _get_repo(self, ctx: _Ctx, doc: str) -> _Answer:
-        return 200, self._repo_json(ctx, self._repo(ctx), full=True), {}
-
     def _list_pulls(self, ctx: _Ctx, doc: str) -> _Answer:
         r = self._repo(ctx)
         state = ctx.query.get("state", "open")
@@ -1122,11 +1119,6 @@ class FakeGitHub(LoopbackServer):
         if p is None:
             raise _not_found(doc)
         return 200, self._pull_json(ctx, r, p, full=True), {}
-
-    def _get_issue(self, ctx: _Ctx, doc: str, number: str) -> _Answer:
-        r = self._repo(ctx)
-        self._issue_or_pull(r, int(number), doc)
-        return 200, self._issue_json(ctx, r, int(number)), {}
 
     def _list_comments(self, ctx: _Ctx, doc: str, number: str) -> _Answer:
         r = self._repo(ctx)
@@ -1178,63 +1170,6 @@ class FakeGitHub(LoopbackServer):
         del self._repo(ctx)["comments"][c["id"]]
         return 204, None, {}
 
-    def _get_commit(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
-        r = self._repo(ctx)
-        sha = self._commit_or_422(r, ref, doc)
-        c = r["commits"][sha]
-        api = f"{ctx.root}/repos/{r['full_name']}"
-        person = {"name": "Test", "email": "test@example.invalid", "date": c["date"]}
-        tree = hashlib.sha1(f"tree-{sha}".encode()).hexdigest()
-        node = int(sha[:7], 16) if re.fullmatch(r"[0-9a-f]{7,}", sha) else 0
-        return 200, {
-            "sha": sha, "node_id": _legacy_node_id("Commit", node),
-            "commit": {"author": person, "committer": person, "message": c["message"],
-                       "tree": {"sha": tree, "url": f"{api}/git/trees/{tree}"},
-                       "url": f"{api}/git/commits/{sha}", "comment_count": 0,
-                       "verification": {"verified": False, "reason": "unsigned", "signature": None,
-                                        "payload": None, "verified_at": None}},
-            "url": f"{api}/commits/{sha}", "html_url": f"{ctx.web}/{r['full_name']}/commit/{sha}",
-            "comments_url": f"{api}/commits/{sha}/comments", "author": None, "committer": None,
-            "parents": [{"sha": p, "url": f"{api}/commits/{p}",
-                         "html_url": f"{ctx.web}/{r['full_name']}/commit/{p}"} for p in c["parents"]],
-            "stats": {"total": 0, "additions": 0, "deletions": 0}, "files": [],
-        }, {}
-
-    def _commit_pulls(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
-        r = self._repo(ctx)
-        sha = self._commit_or_422(r, ref, doc)
-        pulls = [p for p in r["pulls"].values()
-                 if sha in p["commits"] or p["merge_commit_sha"] == sha]
-        pulls.sort(key=lambda p: p["number"], reverse=True)
-        page, headers = self._paginate(ctx, pulls)
-        return 200, [self._pull_json(ctx, r, p, full=False) for p in page], headers
-
-    def _list_statuses(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
-        r = self._repo(ctx)
-        sha = self._resolve_ref(r, ref)
-        items = [s for s in reversed(r["statuses"]) if s["sha"] == sha] if sha else []
-        page, headers = self._paginate(ctx, items)
-        return 200, [self._status_json(ctx, r, s) for s in page], headers
-
-    def _combined_status(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
-        r = self._repo(ctx)
-        sha = self._commit_or_422(r, ref, doc)
-        latest: dict[str, dict[str, Any]] = {}
-        for s in r["statuses"]:
-            if s["sha"] == sha:
-                latest[s["context"]] = s
-        states = {s["state"] for s in latest.values()}
-        if states & {"error", "failure"}:
-            state = "failure"
-        elif not states or "pending" in states:
-            state = "pending"
-        else:
-            state = "success"
-        api = f"{ctx.root}/repos/{r['full_name']}"
-        return 200, {"state": state, "statuses": [self._status_json(ctx, r, s) for s in latest.values()],
-                     "sha": sha, "total_count": len(latest), "repository": self._repo_json(ctx, r),
-                     "commit_url": f"{api}/commits/{sha}", "url": f"{api}/commits/{sha}/status"}, {}
-
     def _create_status(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
         r = self._repo(ctx)
         body = self._require(ctx, doc, "state")
@@ -1259,106 +1194,6 @@ class FakeGitHub(LoopbackServer):
                                  self._user_rec(ctx.identity["login"], ctx.identity["type"]))
         data = self._status_json(ctx, r, rec)
         return 201, data, {"Location": data["url"]}
-
-    def _require_app(self, ctx: _Ctx, doc: str) -> None:
-        assert ctx.identity is not None
-        if ctx.identity["kind"] == "user":
-            raise ApiError(403, "You must authenticate via a GitHub App.", doc)
-
-    def _apply_check_fields(self, c: dict[str, Any], body: Mapping[str, Any], doc: str) -> None:
-        for key in ("name", "details_url", "external_id", "started_at", "completed_at"):
-            if key in body:
-                c[key] = body[key]
-        if "status" in body:
-            if body["status"] not in CHECK_STATUSES:
-                raise _invalid_request(doc, f'For \'properties/status\', "{body["status"]}" is not a member '
-                                            f'of {list(CHECK_STATUSES)}.')
-            c["status"] = body["status"]
-        if body.get("conclusion") is not None:
-            if body["conclusion"] not in CHECK_CONCLUSIONS:
-                raise _invalid_request(doc, f'For \'properties/conclusion\', "{body["conclusion"]}" is not a '
-                                            f"member of {list(CHECK_CONCLUSIONS)}.")
-            c["conclusion"] = body["conclusion"]
-            c["status"] = "completed"
-        if c["status"] == "completed" and not c["conclusion"]:
-            raise _invalid_request(doc, '"conclusion" wasn\'t supplied.')
-        if c["status"] == "completed" and not c["completed_at"]:
-            c["completed_at"] = self._now()
-        if "output" in body and body["output"] is not None:
-            out = body["output"]
-            if not isinstance(out, dict):
-                raise _invalid_request(doc, "For 'properties/output', is not an object.")
-            for key in ("title", "summary"):
-                if key not in out:
-                    raise _invalid_request(doc, f'"{key}" wasn\'t supplied.')
-            for key in ("summary", "text"):
-                value = out.get(key)
-                if not isinstance(value, str):
-                    continue
-                if len(value) > CHECK_OUTPUT_MAX:
-                    raise _invalid_request(doc, f"Only {CHECK_OUTPUT_MAX} characters are allowed; "
-                                                f"{len(value)} were supplied.")
-                if len(value.encode("utf-8")) > CHECK_OUTPUT_MAX:
-                    raise _validation_failed(doc, {"resource": "CheckRun", "code": "custom", "field": key,
-                                                   "message": f"{key} exceeds a maximum bytesize of "
-                                                              f"{CHECK_OUTPUT_MAX}"})
-            annotations = out.get("annotations") or []
-            if len(annotations) > CHECK_ANNOTATIONS_MAX:
-                raise _invalid_request(doc, f"Only {CHECK_ANNOTATIONS_MAX} elements are allowed; "
-                                            f"{len(annotations)} were supplied.")
-            for ann in annotations:
-                for key in ("path", "start_line", "end_line", "annotation_level", "message"):
-                    if key not in ann:
-                        raise _invalid_request(doc, f'"{key}" wasn\'t supplied.')
-            c["output"] = {"title": out.get("title"), "summary": out.get("summary"), "text": out.get("text")}
-            c["annotations"].extend(annotations)
-
-    def _create_check_run(self, ctx: _Ctx, doc: str) -> _Answer:
-        self._require_app(ctx, doc)
-        r = self._repo(ctx)
-        body = self._require(ctx, doc, "name", "head_sha")
-        sha = self._commit_or_422(r, body["head_sha"], doc)
-        assert ctx.identity is not None
-        now = self._now()
-        c: dict[str, Any] = {
-            "id": self._new_id(), "name": body["name"], "head_sha": sha, "external_id": None,
-            "details_url": None, "status": "queued", "conclusion": None, "started_at": now,
-            "completed_at": None, "output": {}, "annotations": [],
-            "check_suite_id": 900000 + len(r["commits"]),
-            "app_user": self._user_rec(ctx.identity["login"], ctx.identity["type"]),
-        }
-        self._apply_check_fields(c, body, doc)
-        r["check_runs"][c["id"]] = c
-        data = self._check_run_json(ctx, r, c)
-        return 201, data, {"Location": data["url"]}
-
-    def _find_check_run(self, ctx: _Ctx, rid: str, doc: str) -> dict[str, Any]:
-        c = self._repo(ctx)["check_runs"].get(int(rid))
-        if c is None:
-            raise _not_found(doc)
-        return c
-
-    def _get_check_run(self, ctx: _Ctx, doc: str, rid: str) -> _Answer:
-        return 200, self._check_run_json(ctx, self._repo(ctx), self._find_check_run(ctx, rid, doc)), {}
-
-    def _update_check_run(self, ctx: _Ctx, doc: str, rid: str) -> _Answer:
-        self._require_app(ctx, doc)
-        c = self._find_check_run(ctx, rid, doc)
-        body = self._require(ctx, doc)
-        trial = {**c, "annotations": list(c["annotations"]), "output": dict(c["output"])}
-        self._apply_check_fields(trial, body, doc)     # validate fully before changing anything
-        c.update(trial)
-        return 200, self._check_run_json(ctx, self._repo(ctx), c), {}
-
-    def _list_check_runs(self, ctx: _Ctx, doc: str, ref: str) -> _Answer:
-        r = self._repo(ctx)
-        sha = self._commit_or_422(r, ref, doc)
-        runs = [c for c in reversed(r["check_runs"].values()) if c["head_sha"] == sha
-                and ("check_name" not in ctx.query or c["name"] == ctx.query["check_name"])
-                and ("status" not in ctx.query or c["status"] == ctx.query["status"])]
-        page, headers = self._paginate(ctx, runs)
-        data = {"total_count": len(runs), "check_runs": [self._check_run_json(ctx, r, c) for c in page]}
-        return 200, data, headers
 
     def _validate_release(self, r: Mapping[str, Any], body: Mapping[str, Any], doc: str,
                           rid: int | None = None) -> None:
@@ -1405,9 +1240,6 @@ class FakeGitHub(LoopbackServer):
             raise _not_found(doc)
         return rel
 
-    def _get_release(self, ctx: _Ctx, doc: str, rid: str) -> _Answer:
-        return 200, self._release_json(ctx, self._repo(ctx), self._find_release(ctx, rid, doc)), {}
-
     def _update_release(self, ctx: _Ctx, doc: str, rid: str) -> _Answer:
         r = self._repo(ctx)
         rel = self._find_release(ctx, rid, doc)
@@ -1423,8 +1255,3 @@ class FakeGitHub(LoopbackServer):
             rel["draft"] = bool(body["draft"])
         rel["updated_at"] = now
         return 200, self._release_json(ctx, r, rel), {}
-
-    def _delete_release(self, ctx: _Ctx, doc: str, rid: str) -> _Answer:
-        rel = self._find_release(ctx, rid, doc)
-        del self._repo(ctx)["releases"][rel["id"]]
-        return 204, None, {}

@@ -1,7 +1,9 @@
 """A fake GitLab REST API (v4) on 127.0.0.1 for tests that drive python-gitlab over real HTTP.
 
-Standard library only, like ``fakegithub.py``. It answers the endpoints ``mp-precheck gitlab`` uses with
-GitLab's payload shapes, status codes and headers, keeps its state in memory where tests can read it,
+Standard library only, like ``fakegithub.py``. It answers the endpoints the GitLab port
+(``src/mp_precheck/hosts/gitlab/port.py``) calls through python-gitlab — ``GET /user``, ``GET|POST
+/projects/{id}/merge_requests/{iid}/notes`` and ``PUT|DELETE .../notes/{id}`` — with GitLab's payload
+shapes, status codes and headers, keeps its state in memory where tests can read it,
 logs every request and can be told to fail the next matching requests.
 
 Typical use::
@@ -237,18 +239,14 @@ class FakeGitLab(LoopbackServer):
             raise _insufficient_scope()
         if route == "/user" and method == "GET":
             return 200, {**self._user(user), "bot": USERS[user]["bot"], "is_admin": False}, []
-        m = re.fullmatch(r"/projects/([^/]+)/merge_requests/(\d+)(/notes(?:/(\d+))?)?", route)
+        m = re.fullmatch(r"/projects/([^/]+)/merge_requests/(\d+)/notes(?:/(\d+))?", route)
         if m is None:
             raise ApiError(404, {"error": "404 Not Found"})
         self._project(urllib.parse.unquote(m.group(1)), user)
         mr = self._mrs.get(int(m.group(2)))
         if mr is None:
             raise _not_found()
-        if m.group(3) is None:
-            if method != "GET":
-                raise ApiError(405, {"message": "405 Method Not Allowed"})
-            return 200, {k: v for k, v in mr.items() if k != "notes"}, []
-        note_id = m.group(4)
+        note_id = m.group(3)
         if note_id is None:
             if method == "GET":
                 return self._list_notes(mr, path, query)
@@ -258,8 +256,6 @@ class FakeGitLab(LoopbackServer):
         note = mr["notes"].get(int(note_id))
         if note is None:
             raise _not_found("Note")
-        if method == "GET":
-            return 200, note, []
         if note["author"]["id"] != USERS[user]["id"]:
             raise _forbidden()
         if method == "PUT":

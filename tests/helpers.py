@@ -1,18 +1,30 @@
-"""Run the analysis on a test repository and look at findings as (rule, path, line, scope) tuples."""
+"""Helpers shared by the tests: run the analysis or the CLI on a test repository and look at findings as
+(rule, path, line, scope) tuples, build findings and reports by hand, build a bundled example, and check
+which modules import a library."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import io
 import json
+import sys
 from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 from typing import Any
 
 from mp_precheck.app import check_change
 from mp_precheck.cli import main
 from mp_precheck.core.analysis import RunOptions, analyze
 from mp_precheck.core.catalog import load_catalog
-from mp_precheck.core.report import Report
+from mp_precheck.core.report import Finding, ProjectInfo, Report
 from mp_precheck.git.repo import GitRepo
+from mp_precheck.hosts.github.port import HttpSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+# PyGithub against the fake: retries without waits, no throttle, small pages so pagination is exercised
+GITHUB_FAST_HTTP = HttpSettings(retries=2, backoff=0, secondary_rate_wait=0, max_rate_limit_wait=2,
+                                seconds_between_requests=None, seconds_between_writes=None, per_page=30, timeout=5)
 
 
 def run(repo_path: Any, base: str, head: str = "HEAD", language: str = "en") -> Report:
@@ -45,3 +57,56 @@ def cli_json(*args: str) -> tuple[int, dict[str, Any]]:
     code, out, err = cli(*args, "--format", "json")
     assert out, err
     return code, json.loads(out)
+
+
+def build_example(name: str, target: Path) -> tuple[str, str]:
+    """Build ``examples/<name>`` as a git repository at ``target`` (``examples/build_example.py``);
+    returns (base, head)."""
+    sys.path.insert(0, str(ROOT / "examples"))
+    from build_example import build
+
+    return build(ROOT / "examples" / name, target)  # type: ignore[no-any-return]
+
+
+def make_finding(rule: str = "privacy.location", severity: Any = "high", path: str = "pages/a.js", line: int = 1,
+                 subject: str = "wx.getLocation", **extra: Any) -> Finding:
+    """A finding written by hand (title, fix and doc are placeholders unless given)."""
+    values: dict[str, Any] = {"rule": rule, "family": rule.split(".")[0], "severity": severity, "subject": subject,
+                              "scope": "app", "path": path, "line": line, "title": "T", "fix": "F",
+                              "doc": "https://developers.weixin.qq.com/x", **extra}
+    return Finding(**values)
+
+
+def report_of(*findings: Finding, **extra: Any) -> Report:
+    """A report of ``findings`` on one native project at the repository root (``extra``: other fields)."""
+    values: dict[str, Any] = {"projects": (ProjectInfo("", "native"),), **extra}
+    return Report(base="b" * 40, head="a" * 40, findings=findings, **values)
+
+
+def modules_importing(library: str, allowed: str | tuple[str, ...]) -> list[str]:
+    """``path:line`` of every import of ``library`` (or a submodule) in ``src/mp_precheck`` and
+    ``entrypoint.py`` outside the module(s) at ``allowed`` (paths from the repository root)."""
+    offenders = []
+    for path in [*sorted((ROOT / "src" / "mp_precheck").rglob("*.py")), ROOT / "entrypoint.py"]:
+        if path.relative_to(ROOT).as_posix() in ((allowed,) if isinstance(allowed, str) else allowed):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            if any(n == library or n.startswith(library + ".") for n in names):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return offenders
+
+
+def protocol_gaps(protocol: type, adapter: type) -> list[str]:
+    """Methods of ``protocol`` that ``adapter`` lacks or takes with other parameters (names, kinds, defaults)."""
+    gaps = []
+    for name, member in vars(protocol).items():
+        if name.startswith("_") or not callable(member):
+            continue
+        found = getattr(adapter, name, None)
+        if found is None:
+            gaps.append(f"{name}: missing")
+        elif inspect.signature(found).parameters.keys() != inspect.signature(member).parameters.keys():
+            gaps.append(f"{name}{inspect.signature(found)} is not {name}{inspect.signature(member)}")
+    return gaps

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from helpers import make_finding, report_of
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.outputs.annotations import command, escape_data, escape_property, render_annotations
 
 
 def finding(severity: str, path: str = "pages/a/a.js", line: int = 3, *, rule: str = "privacy.location",
             title: str = "Uses location", suppressed: bool = False, scope: str = "app") -> Finding:
-    return Finding(rule=rule, family=rule.split(".")[0], severity=severity, subject="wx.getLocation",  # type: ignore[arg-type]
-                   scope=scope, path=path, line=line, title=title, fix="Declare it.", doc="https://doc.example/x",  # type: ignore[arg-type]
-                   suppressed=suppressed)
+    return make_finding(rule, severity, path, line, scope=scope, title=title, fix="Declare it.",
+                        doc="https://doc.example/x", suppressed=suppressed)
 
 
 def report(*findings: Finding) -> Report:
-    return Report(base="b" * 40, head="a" * 40, projects=(), findings=findings)
+    return report_of(*findings, projects=())
 
 
 def test_one_annotation_per_finding_by_severity() -> None:

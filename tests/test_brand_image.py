@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import MINIMAL_APP, Repo
+from conftest import Repo, minimal_app
 from helpers import run
 from images import GREY, green_rectangle, green_tick, noise_photo, two_bubble_mark
 
@@ -12,9 +12,7 @@ def _hits(repo: Repo, base: str) -> set[tuple[str, int, str | None]]:
 
 
 def _app(tmp_path, extra: dict[str, str | bytes] | None = None) -> tuple[Repo, str]:
-    repo = Repo(tmp_path / "repo")
-    repo.write_files({**MINIMAL_APP, **(extra or {})})
-    return repo, repo.commit("base")
+    return minimal_app(tmp_path / "repo", extra)
 
 
 def test_logo_added_and_shown_on_a_login_page_fires_on_the_image_line(tmp_path):

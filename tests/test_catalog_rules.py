@@ -1,15 +1,22 @@
 """Every catalog rule fires on a use of each of its subjects, and stays silent on a comment, a plain
-string and moved code (the semantic diff's negatives)."""
+string and moved code (the semantic diff's negatives).
+
+The code subjects share one repository: each gets its own folder, and each scenario (uses, commented,
+moved) is one commit and one analysis over all of them; a case then looks at its own folder (and at
+findings outside every case folder). app.json subjects and the entry page, one file per app, run alone."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
-from conftest import MINIMAL_APP, Repo
-from helpers import run
+from conftest import Repo, minimal_app
+from helpers import run_bare
 from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import is_form, parse
 
 CATALOG = load_catalog()
 
@@ -47,14 +54,15 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'
     if subject == "media:autoplay":
         return "use.wxml", '<view>\n<video src="/a.mp4" autoplay></video>\n</view>\n'
-    if subject.startswith("plugin-page:"):
-        appid = subject.split(":", 1)[1]
+    parsed = parse(subject)
+    if parsed.form == "plugin-page":
+        appid = parsed.value
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
-    if subject.startswith("wx.authorize:"):
-        return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{subject.split(':', 1)[1]}' }}) }} }})\n"
+    if parsed.form == "api" and parsed.name == "wx.authorize":
+        return "use.js", f"Page({{\n  a() {{ wx.authorize({{ scope: '{parsed.value}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":
         return "use.js", "Page({\n  a() { wx.setClipboardData({ data: 'https://shop.example.com/item/1' }) } })\n"
-    if subject.startswith("wx."):
+    if parsed.form == "api":
         return "use.js", f"Page({{\n  a() {{ {subject}({{}}) }} }})\n"
     if subject == "ui-kit:pick-media":
         return "use.wxml", '<view>\n<van-uploader file-list="{{ files }}" bind:after-read="afterRead"/>\n</view>\n'
@@ -67,24 +75,24 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
     if subject == "MapContext.moveToLocation":
         return "use.js", "Page({\n  a() { wx.createMapContext('m').moveToLocation() } })\n"
-    if subject.startswith("<"):
-        tag = subject[1:-1]
+    if parsed.form == "component":
+        tag = parsed.name
         return "use.wxml", f"<view>\n<{tag} src=\"/local\"></{tag}>\n</view>\n"
-    if "[" in subject:
-        tag, rest = subject.split("[", 1)
-        attr, _, value = rest.rstrip("]").partition("=")
-        value = value or "adunit-0123456789abcdef"  # an attribute that is there at all: video[ad-unit-id]
+    if parsed.form == "attribute":
+        tag, attr = parsed.name, parsed.key
+        value = parsed.value or "adunit-0123456789abcdef"  # an attribute that is there at all: video[ad-unit-id]
         return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
-    if subject.startswith("web-view-host:"):
+    if parsed.form == "web-view-host":
         return "use.wxml", '<view>\n<web-view src="https://h5.rule-test.example.com/p"></web-view>\n</view>\n'
-    if subject.startswith("host:"):
+    if parsed.form == "host":
         return "use.js", "module.exports = {\n  api: 'https://api.rule-test.example.com/v1' }\n"
     return None
 
 
 def app_json_with(subject: str) -> str:
-    _, key, value = subject.split(":", 2)
-    value = value.rstrip("*") or "wxabcdef0123456789"
+    parsed = parse(subject)
+    key = parsed.key
+    value = (parsed.value or "").rstrip("*") or "wxabcdef0123456789"
     config: dict[str, object] = {"pages": ["pages/index/index", "pages/me/me"]}
     if key == "entry-login":
         config["pages"] = ["pages/login/login", "pages/index/index", "pages/me/me"]
@@ -98,62 +106,128 @@ def app_json_with(subject: str) -> str:
 
 
 CASES = [(rule.id, subject) for rule in CATALOG.rules for subject in rule.subjects]
+CODE_CASES = [(r, s) for r, s in CASES if not is_form(s, "app-config")]
+# Code cases are checked together, one folder each, so one analysis per scenario covers them all. The
+# entry page is one file per app, so its case runs alone, like the app.json cases.
+ALONE = {s for _, s in CODE_CASES if usage(s)[0] == "index.js"}  # type: ignore[index]
+BATCHED = sorted({s for _, s in CODE_CASES} - ALONE)
+FOLDER = {subject: f"case{i:03d}" for i, subject in enumerate(BATCHED)}
+NEEDS_SENDER = ("<textarea>", "<editor>", "input[type=nickname]")
 
 
-def _base_repo(tmp_path) -> tuple[Repo, str]:
-    repo = Repo(tmp_path / "repo")
-    repo.write_files(MINIMAL_APP)
-    return repo, repo.commit("base")
+def _positive_files(subject: str, folder: str) -> dict[str, str | bytes]:
+    """The files that use ``subject`` once (line 2), in ``pages/me/<folder>/``."""
+    name, content = usage(subject)  # type: ignore[misc]
+    path = f"pages/me/{folder}/{name}"
+    files: dict[str, str | bytes] = {path: content}
+    if subject in NEEDS_SENDER:
+        files[path.replace(".wxml", ".js")] = SENDER
+    return files
 
 
-@pytest.mark.parametrize(("rule_id", "subject"), CASES, ids=[f"{r}:{s}" for r, s in CASES])
-def test_rule_fires_on_its_subject(tmp_path, rule_id, subject):
-    repo, base = _base_repo(tmp_path)
-    if subject.startswith("app.json:"):
-        repo.write("app.json", app_json_with(subject))
-        path = "app.json"
-    else:
+def _commented(subject: str) -> str:
+    name, content = usage(subject)  # type: ignore[misc]
+    if name.endswith(".wxml"):
+        return f"<!--\n{content}-->\n"
+    commented = "".join(f"// {line}\n" for line in content.splitlines())
+    if parse(subject).form not in ("host", "secret"):  # a host or secret *is* in a string; a comment is silent
+        commented += f"const doc = {json.dumps(content)}\n"
+    return commented
+
+
+def _analyse(repo: Repo, base: str) -> list[Finding]:
+    return list(run_bare(repo.path, base).findings)
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Finding]]:
+    """Three scenarios over every batched subject at once, each subject in its own folder: ``uses`` (one use
+    each), ``commented`` (the use commented out and quoted in a string) and ``moved`` (the use moved from
+    ``pages/index/<folder>/`` to ``pages/me/<folder>/``, files of the same role)."""
+    repo, base = minimal_app(tmp_path_factory.mktemp("rules") / "repo")
+    me, index = repo.path / "pages" / "me", repo.path / "pages" / "index"
+    out: dict[str, list[Finding]] = {}
+    for subject, folder in FOLDER.items():
+        repo.write_files(_positive_files(subject, folder))
+    repo.commit("use them")
+    out["uses"] = _analyse(repo, base)
+
+    for folder in FOLDER.values():
+        shutil.rmtree(me / folder)
+    for subject, folder in FOLDER.items():
+        repo.write(f"pages/me/{folder}/{usage(subject)[0]}", _commented(subject))  # type: ignore[index]
+    repo.commit("comment only")
+    out["commented"] = _analyse(repo, base)
+
+    for folder in FOLDER.values():
+        shutil.rmtree(me / folder)
+    for subject, folder in FOLDER.items():
         name, content = usage(subject)  # type: ignore[misc]
-        path = f"pages/{'index' if name == 'index.js' else 'me'}/{name}"
-        repo.write(path, content)
-        if subject in ("<textarea>", "<editor>", "input[type=nickname]"):
-            repo.write(path.replace(".wxml", ".js"), SENDER)
-    repo.commit("use it")
-    hits = [f for f in run(repo.path, base).findings if f.rule == rule_id]
-    assert hits, f"{rule_id} did not fire on {subject}"
-    assert hits[0].path == path and hits[0].scope == "app"
-    if not subject.startswith("app.json:"):
+        repo.write(f"pages/index/{folder}/{name}", content)
+    moved_base = repo.commit("really use them")
+    for folder in FOLDER.values():
+        (index / folder).rename(me / folder)
+    repo.commit("move them")
+    out["moved"] = _analyse(repo, moved_base)
+    return out
+
+
+def _not_elsewhere(findings: list[Finding], rule_id: str, folder: str) -> list[tuple[str, int]]:
+    """Places of ``rule_id`` findings in ``folder`` or outside every case folder (another case's folder is
+    that case's business: a host quoted in a string there is a real use)."""
+    others = {f"pages/me/{f}/" for f in FOLDER.values()} - {f"pages/me/{folder}/"}
+    return [(f.path, f.line) for f in findings if f.rule == rule_id and not f.path.startswith(tuple(others))]
+
+
+def _assert_fires(findings: list[Finding], rule_id: str, subject: str, path: str) -> None:
+    hits = [f for f in findings if f.rule == rule_id and f.path == path]
+    assert hits, f"{rule_id} did not fire on {subject} in {path}"
+    assert hits[0].scope == "app"
+    if not is_form(subject, "app-config"):
         assert hits[0].line == 2
     rule = CATALOG.rule(rule_id)
     assert hits[0].doc == rule.doc and hits[0].title == rule.title["en"]
 
 
-CODE_CASES = [(r, s) for r, s in CASES if not s.startswith("app.json:")]
+@pytest.mark.parametrize(("rule_id", "subject"), CASES, ids=[f"{r}:{s}" for r, s in CASES])
+def test_rule_fires_on_its_subject(tmp_path, batch, rule_id, subject):
+    if subject in FOLDER:
+        name = usage(subject)[0]  # type: ignore[index]
+        _assert_fires(batch["uses"], rule_id, subject, f"pages/me/{FOLDER[subject]}/{name}")
+        return
+    repo, base = minimal_app(tmp_path / "repo")
+    if is_form(subject, "app-config"):
+        repo.write("app.json", app_json_with(subject))
+        path = "app.json"
+    else:
+        name, content = usage(subject)  # type: ignore[misc]
+        path = f"pages/index/{name}"
+        repo.write(path, content)
+    repo.commit("use it")
+    found = _analyse(repo, base)
+    assert [f for f in found if f.rule == rule_id and f.path != path] == []
+    _assert_fires(found, rule_id, subject, path)
 
 
 @pytest.mark.parametrize(("rule_id", "subject"), CODE_CASES, ids=[f"{r}:{s}" for r, s in CODE_CASES])
-def test_rule_silent_on_comment_string_and_moved_code(tmp_path, rule_id, subject):
+def test_rule_silent_on_comment_string_and_moved_code(tmp_path, batch, rule_id, subject):
+    if subject in FOLDER:
+        for scenario in ("commented", "moved"):
+            assert _not_elsewhere(batch[scenario], rule_id, FOLDER[subject]) == [], scenario
+        return
     name, content = usage(subject)  # type: ignore[misc]
-    if name.endswith(".wxml"):
-        commented = f"<!--\n{content}-->\n"
-    else:
-        commented = "".join(f"// {line}\n" for line in content.splitlines())
-        if not subject.startswith(("host:", "secret:")):  # a host or secret *is* in a string; a comment is silent
-            commented += f"const doc = {json.dumps(content)}\n"
-    repo, base = _base_repo(tmp_path)
-    repo.write(f"pages/me/{name}", commented)
+    repo, base = minimal_app(tmp_path / "repo")
+    repo.write(f"pages/me/{name}", _commented(subject))
     repo.commit("comment only")
-    assert [f for f in run(repo.path, base).findings if f.rule == rule_id] == []
+    assert [f for f in _analyse(repo, base) if f.rule == rule_id] == []
 
-    # moved between two files that keep the same role (both app files, both entry-page copies…)
-    first, second = (("pages/index/index.js", "pages/index/index.ts") if name == "index.js"
-                     else (f"pages/index/{name}", f"pages/me/{name}"))
-    repo.write(first, content)
+    # moved between two entry-page copies (the same role)
+    repo.write("pages/index/index.js", content)
     moved_base = repo.commit("really use it")
-    repo.remove(first)
-    repo.write(second, content)
+    repo.remove("pages/index/index.js")
+    repo.write("pages/index/index.ts", content)
     repo.commit("move it")
-    assert [f for f in run(repo.path, moved_base).findings if f.rule == rule_id] == []
+    assert [f for f in _analyse(repo, moved_base) if f.rule == rule_id] == []
 
 
 def test_every_rule_has_a_subject_or_an_analyzer():

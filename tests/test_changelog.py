@@ -12,12 +12,11 @@ from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.changelog import (
     Commit,
     PullInfo,
-    classify,
-    clean,
     entries_from_commits,
     pull_numbers,
     read_commits,
 )
+from mp_precheck.notes.commitmessage import classify, clean
 
 
 def lines(repo: Repo, base: str, head: str = "HEAD", **kwargs: object) -> list[tuple[str, str, str]]:

@@ -1,4 +1,4 @@
-"""Exit codes and one-line messages of the command (design §3)."""
+"""Exit codes and one-line messages of the command (README, "Exit codes and the status")."""
 
 from __future__ import annotations
 

@@ -6,23 +6,16 @@ import json
 from typing import Any
 
 from conftest import Repo
-from helpers import cli
-from mp_precheck.core.report import Finding, ProjectInfo, Report
+from helpers import cli, make_finding, report_of
+from mp_precheck.core.report import Finding
 from mp_precheck.outputs.codequality import render_codequality
 
 REQUIRED = {"description", "check_name", "fingerprint", "severity", "location"}
 
 
 def finding(severity: Any = "high", line: int = 1, **extra: Any) -> Finding:
-    values: dict[str, Any] = {"rule": "privacy.location", "family": "privacy", "severity": severity,
-                              "subject": "wx.getLocation", "scope": "app", "path": "pages/a.js", "line": line,
-                              "title": "Uses a privacy API of type 位置信息 (Location)", "fix": "Declare it.",
-                              "doc": "https://developers.weixin.qq.com/x", **extra}
-    return Finding(**values)
-
-
-def report_of(*findings: Finding) -> Report:
-    return Report(base="b" * 40, head="a" * 40, projects=(ProjectInfo("", "native"),), findings=findings)
+    return make_finding(severity=severity, line=line, title="Uses a privacy API of type 位置信息 (Location)",
+                        fix="Declare it.", **extra)
 
 
 def test_shape_and_severities():

@@ -43,6 +43,7 @@ def _case(base: str, head: str, **labels: Any) -> dict[str, Any]:
     return {"id": "octo-location", "repo": "octo/shop", "base": base, "head": head, **labels}
 
 
+@pytest.mark.slow
 def test_scorer_counts_hits_false_alarms_and_must_not_flag(tmp_path: Path, scorer: ModuleType) -> None:
     app = Repo(tmp_path / "src")
     app.write_files(MINIMAL_APP)

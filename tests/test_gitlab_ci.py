@@ -4,7 +4,6 @@ python-gitlab talking real HTTP to the fake GitLab. Plus the job template ``ci/g
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,6 @@ BOT = USERS["bot"]["username"]
 CI_VARIABLES = ("CI_MERGE_REQUEST_IID", "CI_PROJECT_ID", "CI_API_V4_URL", "CI_MERGE_REQUEST_DIFF_BASE_SHA",
                 "CI_COMMIT_SHA", "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", "CI_PROJECT_DIR", "CI_PROJECT_URL",
                 "CI_JOB_URL", "MP_PRECHECK_GITLAB_TOKEN")
-
-
-@pytest.fixture
-def gl() -> Iterator[FakeGitLab]:
-    with FakeGitLab() as fake:
-        fake.add_merge_request(5)
-        yield fake
-        assert fake.errors == [], "the fake crashed while answering:\n" + "\n".join(fake.errors)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ failure becomes a named failure. No mocks of python-gitlab."""
 
 from __future__ import annotations
 
-import ast
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,19 +10,12 @@ from pathlib import Path
 import pytest
 
 from fakegitlab import PROJECT_ID, PROJECT_PATH, TOKEN_BOT, TOKEN_DEV, TOKEN_OUTSIDER, TOKEN_READ, USERS, FakeGitLab
+from helpers import modules_importing, protocol_gaps
 from mp_precheck.hosts.gitlab.port import CannotPostNote, GitLabHttp, GitLabPort, Note, PythonGitlabPort, connect
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = GitLabHttp(retries=2, retry_transient=True, per_page=20, timeout=5)
 BOT = USERS["bot"]["username"]
-
-
-@pytest.fixture
-def gl() -> Iterator[FakeGitLab]:
-    with FakeGitLab() as fake:
-        fake.add_merge_request(5)
-        yield fake
-        assert fake.errors == [], "the fake crashed while answering:\n" + "\n".join(fake.errors)
 
 
 @pytest.fixture
@@ -34,20 +26,11 @@ def port(gl: FakeGitLab) -> Iterator[PythonGitlabPort]:
 
 
 def test_only_gitlab_port_imports_python_gitlab() -> None:
-    offenders = []
-    for path in [*sorted((ROOT / "src" / "mp_precheck").rglob("*.py")), ROOT / "entrypoint.py"]:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
-            if any(n == "gitlab" or n.startswith("gitlab.") for n in names) and path.relative_to(ROOT).as_posix() != "src/mp_precheck/hosts/gitlab/port.py":
-                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert offenders == []
+    assert modules_importing("gitlab", allowed="src/mp_precheck/hosts/gitlab/port.py") == []
 
 
-def test_the_adapter_is_a_port(port: PythonGitlabPort) -> None:
-    typed: GitLabPort = port
-    assert all(callable(getattr(typed, name)) for name in (
-        "identity", "notes", "create_note", "edit_note", "delete_note"))
+def test_the_adapter_is_a_port() -> None:
+    assert protocol_gaps(GitLabPort, PythonGitlabPort) == []
 
 
 def test_connect_makes_no_request(gl: FakeGitLab) -> None:

@@ -5,12 +5,11 @@ Regenerate with ``pytest tests/test_golden.py --update-golden`` and review the d
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import run
+from helpers import build_example, run
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.messages import Messages
 from mp_precheck.git.repo import GitRepo
@@ -20,15 +19,11 @@ from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown, render
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-sys.path.insert(0, str(ROOT / "examples"))
-from build_example import build  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
-    target = tmp_path_factory.mktemp("example") / "repo"
-    base, head = build(ROOT / "examples" / "native-shop", target)
-    return target, base, head
+@pytest.fixture
+def example(native_shop: tuple[Path, str, str]) -> tuple[Path, str, str]:
+    return native_shop
 
 
 def check(name: str, text: str, update: bool) -> None:
@@ -94,7 +89,7 @@ def test_example_reports_what_the_branch_adds_and_not_the_moved_call(example):
 def test_framework_examples_report_what_the_native_one_does(example, framework, tmp_path):
     native_repo, native_base, native_head = example
     native = run(native_repo, native_base, native_head)
-    base, head = build(ROOT / "examples" / framework, tmp_path / framework)
+    base, head = build_example(framework, tmp_path / framework)
     other = run(tmp_path / framework, base, head)
 
     def summary(report):

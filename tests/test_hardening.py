@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, cli_json, run
 from mp_precheck.core.catalog import load_catalog
@@ -122,6 +124,7 @@ def test_detached_head_is_fine(app_repo):
     assert code == 0 and data["findings"][0]["subject"] == "wx.chooseAddress"
 
 
+@pytest.mark.slow
 def test_a_change_of_5000_files_finishes_and_reports(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     for i in range(5000):
@@ -134,6 +137,7 @@ def test_a_change_of_5000_files_finishes_and_reports(app_repo):
         ("privacy.album", f"pages/gen/p{i}/index.js", 1, "app") for i in range(0, 5000, 1000)}
 
 
+@pytest.mark.slow
 def test_thousands_of_findings_are_summarised_not_cut(app_repo):
     finding = Finding(rule="privacy.album", family="privacy", severity="high", subject="wx.chooseImage", scope="app",
                       path="pages/x.js", line=1, title="一个标题" * 5, fix="很长的修复说明" * 40, doc="https://d.example")

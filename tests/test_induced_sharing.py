@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL_APP, Repo
+from conftest import Repo, minimal_app
 from helpers import run
 
 SHARES = "Page({\n  onShareAppMessage() { return { title: '好物推荐' } }\n})\n"
@@ -20,10 +20,8 @@ def _sharing(repo: Repo, base: str) -> set[tuple[str, str, int]]:
     return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "sharing"}
 
 
-def _app(tmp_path, files: dict[str, str]) -> tuple[Repo, str]:
-    repo = Repo(tmp_path / "repo")
-    repo.write_files({**MINIMAL_APP, **files})
-    return repo, repo.commit("base")
+def _app(tmp_path, files: dict[str, str | bytes]) -> tuple[Repo, str]:
+    return minimal_app(tmp_path / "repo", files)
 
 
 def test_new_share_button_labelled_with_a_reward_fires_on_its_label_not_on_reworded_text(tmp_path):

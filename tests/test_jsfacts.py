@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from mp_precheck.core.subject import parse
 from mp_precheck.readers.jsfacts import js_facts
 
 
@@ -51,7 +52,7 @@ def test_factory_object_kept_in_vue_data_or_a_class_field():
 
 def test_a_field_that_is_not_a_factory_object_is_not_typed():
     src = "export default {\n  data() { return { rec: new Recorder() } },\n  methods: { go() { this.rec.start() } } }\n"
-    assert [s for s, _ in subjects(src) if s.startswith("RecorderManager")] == []
+    assert [s for s, _ in subjects(src) if parse(s).owner == "RecorderManager"] == []
 
 
 def test_comments_and_strings_are_not_uses():

@@ -20,6 +20,8 @@ import pytest
 from mp_precheck import __version__
 from mp_precheck.core.catalog import load_catalog
 
+pytestmark = pytest.mark.slow  # builds a wheel and installs it into a clean venv
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -8,19 +8,17 @@ from collections.abc import Iterator
 import pytest
 
 from fakegithub import DEFAULT_REPO, TOKEN_INSTALLATION, TOKEN_READONLY, FakeGitHub
+from helpers import GITHUB_FAST_HTTP
 from mp_precheck.hosts.github.port import (
     CannotPublishRelease,
     CannotReadPulls,
-    GitHubPort,
-    HttpSettings,
     PullSummary,
     PyGithubPort,
     Release,
     connect,
 )
 
-FAST = HttpSettings(retries=2, backoff=0, secondary_rate_wait=0, max_rate_limit_wait=2,
-                    seconds_between_requests=None, seconds_between_writes=None, per_page=30, timeout=5)
+FAST = GITHUB_FAST_HTTP
 
 
 @pytest.fixture
@@ -28,12 +26,6 @@ def port(server: FakeGitHub) -> Iterator[PyGithubPort]:
     made = connect(server.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
     yield made
     made.close()
-
-
-def test_the_adapter_has_the_release_methods(port: PyGithubPort) -> None:
-    typed: GitHubPort = port
-    assert all(callable(getattr(typed, name)) for name in (
-        "merged_pull", "release", "create_release", "edit_release_body"))
 
 
 def test_merged_pull(server: FakeGitHub, port: PyGithubPort) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import cli
-from mp_precheck.core.catalog import FAMILIES, load_catalog
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.outputs.rulesdoc import render_rules_doc, width
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,16 +12,14 @@ import jsonschema
 import pytest
 
 from conftest import Repo
-from helpers import cli, run
+from helpers import cli, make_finding, report_of, run
 from mp_precheck import __version__
 from mp_precheck.core.catalog import load_catalog
-from mp_precheck.core.report import FileError, Finding, ProjectInfo, Report
+from mp_precheck.core.report import FileError
 from mp_precheck.outputs.sarif import FINGERPRINT_KEY, MAX_RESULTS, artifact_uri, render_sarif, rule_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-sys.path.insert(0, str(ROOT / "examples"))
-from build_example import build  # noqa: E402
 
 
 def validate(text: str) -> dict[str, Any]:
@@ -39,22 +36,12 @@ def only_run(log: dict[str, Any]) -> dict[str, Any]:
     return run_
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
-    target = tmp_path_factory.mktemp("example") / "repo"
-    base, head = build(ROOT / "examples" / "native-shop", target)
-    return target, base, head
+@pytest.fixture
+def example(native_shop: tuple[Path, str, str]) -> tuple[Path, str, str]:
+    return native_shop
 
 
-def finding(rule: str = "privacy.location", severity: Any = "high", path: str = "pages/a.js", line: int = 1,
-            subject: str = "wx.getLocation", **extra: Any) -> Finding:
-    return Finding(rule=rule, family=rule.split(".")[0], severity=severity, subject=subject, scope="app", path=path,
-                   line=line, title="T", fix="F", doc="https://developers.weixin.qq.com/x", **extra)
-
-
-def report_of(*findings: Finding, errors: tuple[FileError, ...] = ()) -> Report:
-    return Report(base="b" * 40, head="a" * 40, projects=(ProjectInfo("", "native"),), findings=findings,
-                  errors=errors)
+finding = make_finding
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
@@ -165,6 +152,7 @@ def test_too_many_results_drop_the_least_severe_first():
     assert MAX_RESULTS == 25_000
 
 
+@pytest.mark.slow
 def test_the_cap_holds_at_github_scale():
     findings = [finding(path=f"pages/p{i}.js", severity="info" if i % 2 else "high") for i in range(MAX_RESULTS + 5)]
     run_ = only_run(json.loads(render_sarif(report_of(*findings), load_catalog(), "en")))

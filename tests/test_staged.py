@@ -89,6 +89,7 @@ def test_pre_commit_hook_definition():
         "always_run": True}
 
 
+@pytest.mark.slow
 def test_as_a_git_pre_commit_hook(app_repo: Repo):
     hook = app_repo.path / ".git" / "hooks" / "pre-commit"
     hook.parent.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -24,18 +23,14 @@ from terminal_helpers import run_mp_precheck, terminal_env
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
-sys.path.insert(0, str(ROOT / "examples"))
-from build_example import build  # noqa: E402
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 MARKDOWN = ("###", "**", "<details>", "<sub>", "&lt;", "&gt;", "`", "- [ ]", "<!--")
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("example") / "repo"
-    build(ROOT / "examples" / "native-shop", target)
-    return target
+@pytest.fixture
+def example(native_shop: tuple[Path, str, str]) -> Path:
+    return native_shop[0]
 
 
 def located(repo: Repo) -> str:
@@ -46,6 +41,7 @@ def located(repo: Repo) -> str:
     return base
 
 
+@pytest.mark.slow
 def test_on_a_terminal_the_report_is_compact_path_line_text_in_colour(app_repo):
     base = located(app_repo)
     result = run_mp_precheck(["diff", "--base", base, "--language", "en"], cwd=app_repo.path, env=terminal_env())
@@ -61,6 +57,7 @@ def test_on_a_terminal_the_report_is_compact_path_line_text_in_colour(app_repo):
     assert "  - API permission: enable wx.getLocation under 开发 → 开发管理 → 接口设置" in lines
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("option", "env"), [(["--color", "never"], {}), ([], {"NO_COLOR": "1"}),
                                              ([], {"TERM": "dumb"})])
 def test_colour_is_left_out_when_asked(app_repo, option, env):
@@ -78,6 +75,7 @@ def test_color_always_colours_a_pipe_and_text_format_without_it_does_not(app_rep
     assert ANSI.sub("", coloured) == piped
 
 
+@pytest.mark.slow
 def test_piping_gives_the_markdown_comment_byte_for_byte(example):
     result = run_mp_precheck(["diff", "--base", "main", "--head", "feature"], cwd=example, env=terminal_env(),
                              stdout_tty=False, stderr_tty=False)
@@ -86,6 +84,7 @@ def test_piping_gives_the_markdown_comment_byte_for_byte(example):
     assert result.stderr == ""
 
 
+@pytest.mark.slow
 def test_output_file_is_markdown_even_from_a_terminal(app_repo, tmp_path):
     base = located(app_repo)
     target = tmp_path / "report.md"
@@ -95,6 +94,7 @@ def test_output_file_is_markdown_even_from_a_terminal(app_repo, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("<!-- mp-precheck:comment v1 ")
 
 
+@pytest.mark.slow
 def test_progress_on_a_terminal_once_the_run_is_slow(app_repo):
     base = located(app_repo)
     slow = "import mp_precheck.outputs.progress as progress\nprogress.DELAY = 0.0"  # every run counts as slow

@@ -34,6 +34,7 @@ from mp_precheck.core.config import CONFIG_NAME
 from mp_precheck.core.errors import ISSUES_URL, UnsupportedFormat, UserError
 from mp_precheck.core.report import Report
 from mp_precheck.core.secrets import redact
+from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.git.staged import staged_commit
 from mp_precheck.hosts.gitlab import ci
@@ -49,8 +50,6 @@ from mp_precheck.scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_f
 
 FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
 PLANNED_FORMATS: tuple[str, ...] = ()
-LANGUAGES = ("zh-CN", "en")
-FAIL_ON = ("none", "info", "low", "medium", "high")
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 

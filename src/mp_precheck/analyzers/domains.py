@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import subject_value
 
 _LISTS = {"request": ("request",), "upload": ("uploadFile",), "download": ("downloadFile",),
           "socket": ("socket",), "code": ("request", "uploadFile", "downloadFile", "socket")}
@@ -32,7 +33,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         return findings
     out = []
     for f in findings:
-        host = f.subject.split(":", 1)[1] if ":" in f.subject else ""
+        host = subject_value(f.subject)
         if f.rule == "external_link.business_domain":
             if _configured(host, domains.get("business", ())):
                 continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import api, prefixed, try_parse
 from mp_precheck.readers.appdata import read_app_data
 
 LOCATION_APIS = ("getLocation", "getFuzzyLocation", "onLocationChange", "startLocationUpdate",
@@ -33,25 +34,37 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     declared = {v for v in config.get("requiredPrivateInfos") or [] if isinstance(v, str)}
     out = list(findings)
     for f in findings:
-        name = f.subject.removeprefix("wx.")
-        if f.subject.startswith("wx.") and name in LOCATION_APIS and name not in declared:
-            out.append(context.finding("privacy.required_private_infos_missing", f"requiredPrivateInfos:{name}",
+        name = _location_api(f.subject)
+        if name and name not in declared:
+            out.append(context.finding("privacy.required_private_infos_missing", prefixed("private-info", name),
                                        f.path, f.line, value=name))
-    new_entries = [f for f in findings if f.subject.startswith("app.json:requiredPrivateInfos:")]
+    new_entries = [(f, entry) for f in findings if (entry := _config_entry(f.subject, "requiredPrivateInfos"))]
     if new_entries:
-        entries = {f.subject.rsplit(":", 1)[1] for f in new_entries}
-        used = context.present_at_head({f"wx.{e}" for e in entries})
-        for f in new_entries:
-            entry = f.subject.rsplit(":", 1)[1]
-            if f"wx.{entry}" not in used:
+        used = context.present_at_head({api(entry) for _, entry in new_entries})
+        for f, entry in new_entries:
+            if api(entry) not in used:
                 out.append(context.finding("privacy.required_private_infos_unused", f.subject, f.path, f.line,
                                            value=entry))
         if "getFuzzyLocation" in declared and declared & set(PRECISE):
             conflict = ", ".join(sorted(declared & set(PRECISE)))
-            first = new_entries[0]
-            out.append(context.finding("privacy.fuzzy_location_conflict", "requiredPrivateInfos:getFuzzyLocation",
+            first = new_entries[0][0]
+            out.append(context.finding("privacy.fuzzy_location_conflict", prefixed("private-info", "getFuzzyLocation"),
                                        first.path, first.line, value=f"getFuzzyLocation + {conflict}"))
     for f in findings:
-        if f.subject.startswith("app.json:permission:scope.") and not f.value:
+        if (_config_entry(f.subject, "permission") or "").startswith("scope.") and not f.value:
             out.append(context.finding("privacy.permission_desc_missing", f.subject, f.path, f.line))
     return out
+
+
+def _location_api(subject: str) -> str | None:
+    """The name of the location API (``getLocation``) ``subject`` calls, else None."""
+    parsed = try_parse(subject)
+    if not parsed or parsed.form != "api" or parsed.owner != "wx" or parsed.value is not None:
+        return None
+    return parsed.member if parsed.member in LOCATION_APIS else None
+
+
+def _config_entry(subject: str, key: str) -> str | None:
+    """The value of an ``app.json:<key>:<value>`` subject (``getLocation``), else None."""
+    parsed = try_parse(subject)
+    return parsed.value if parsed and parsed.form == "app-config" and parsed.key == key else None

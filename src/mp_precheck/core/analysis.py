@@ -21,6 +21,7 @@ from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Re
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
+from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import FileFacts
@@ -36,8 +37,7 @@ from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
-ANALYSED_FAMILIES = frozenset({"privacy", "upload", "payment", "external_link", "category", "login", "branding",
-                               "sharing", "policy"})
+ANALYSED_FAMILIES = frozenset(FAMILIES)
 
 
 @dataclass(frozen=True)

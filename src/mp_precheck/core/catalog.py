@@ -1,4 +1,5 @@
-"""The review-risk catalog: rules as data, loaded from ``checks/<family>.yml``.
+"""The review-risk catalog: rules as data, loaded from ``checks/<family>.yml`` and validated against
+``checks/catalog.schema.json`` (the tables beside it against their own ``*.schema.json``).
 
 A rule matches facts by subject: an exact subject (``wx.getLocation``) or a prefix ending in ``*``
 (``host:*``, ``app.json:plugins:*``). Ids are a contract: never renamed, never reused.
@@ -6,57 +7,23 @@ A rule matches facts by subject: an exact subject (``wx.getLocation``) or a pref
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import jsonschema
 import yaml
 
 from mp_precheck.core.resources import data_dir
+from mp_precheck.core.vocabulary import Severity
 
-Severity = Literal["high", "medium", "low", "info"]
-SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low", "info")
-FAMILIES = ("privacy", "upload", "payment", "external_link", "category", "login", "branding", "sharing",
-            "policy")
 CATALOG_DATE = "2026-11-29"
 
-_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["family", "rules"],
-    "additionalProperties": False,
-    "properties": {
-        "family": {"enum": list(FAMILIES)},
-        "rules": {"type": "array", "items": {
-            "type": "object",
-            "required": ["id", "severity", "subjects", "title", "fix", "doc"],
-            "additionalProperties": False,
-            "properties": {
-                "id": {"type": "string", "pattern": r"^[a-z_]+\.[a-z0-9_]+$"},
-                "severity": {"enum": list(SEVERITIES)},
-                "subjects": {"type": "array", "items": {"type": "string"}},
-                "privacy_key": {"type": "string"},
-                "every_use": {"type": "boolean"},
-                "each_occurrence": {"type": "boolean"},
-                "title": {"$ref": "#/$defs/text"},
-                "fix": {"$ref": "#/$defs/text"},
-                "doc": {"type": "string", "pattern": "^https://"},
-                "source": {"type": "string"},
-            },
-        }},
-    },
-    "$defs": {"text": {"type": "object", "required": ["zh-CN", "en"], "additionalProperties": False,
-                       "properties": {"zh-CN": {"type": "string"}, "en": {"type": "string"}}}},
-}
-
-
-# Tables in checks/ that are not rule files: privacy types, and the third-party components and SDKs
-# (mp_precheck.core.thirdparty reads those two).
-_NOT_RULES = ("privacy_types.yml", "ui_kits.yml", "upload_sdks.yml")
-
-# One validator for every file (jsonschema.validate would re-check the schema itself on each call).
-_VALIDATOR = jsonschema.Draft202012Validator(_SCHEMA)
+# Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
+# components and SDKs (mp_precheck.core.thirdparty reads those two).
+_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml")
 
 
 def load_yaml(text: str) -> Any:
@@ -88,6 +55,9 @@ class Rule:
     source: str | None = None
     every_use: bool = False  # a new use keeps the rule's severity even where the app already had one
     each_occurrence: bool = False  # every added occurrence in a file is reported (each ad placement), not the first
+    accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
+    fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
+    link_in_notes: bool = True  # the notes list an external_link finding of this rule among the links
 
     def matches(self, subject: str) -> bool:
         return any(subject == s or (s.endswith("*") and subject.startswith(s[:-1])) for s in self.subjects)
@@ -107,7 +77,21 @@ class Rule:
 
 
 class CatalogError(ValueError):
-    """A catalog file is malformed (a packaging bug, not user input)."""
+    """A catalog file is malformed (a packaging bug, not user input): the message names the file, the rule
+    id when there is one, and the field."""
+
+
+@dataclass(frozen=True)
+class ChecklistTable:
+    """``checks/checklist.yml``: which findings call for which admin-backend setting.
+
+    ``interface_apis`` need 开发管理 → 接口设置; ``rules`` maps a rule id and ``families`` a family to the
+    setting (a ``checklist.<kind>`` message) its findings need.
+    """
+
+    interface_apis: tuple[str, ...] = ()
+    rules: dict[str, str] = field(default_factory=dict)
+    families: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -115,6 +99,7 @@ class Catalog:
     rules: tuple[Rule, ...]
     privacy_types: dict[str, PrivacyType]
     date: str = CATALOG_DATE
+    checklist: ChecklistTable = field(default_factory=ChecklistTable)
 
     def rules_for(self, subject: str) -> list[Rule]:
         """The rules of ``subject``. A rule naming it exactly wins over open-ended (``*``) rules: WeChat's own
@@ -149,6 +134,35 @@ def load_catalog(folder: Path | None = None) -> Catalog:
 
 
 @cache
+def validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    """The validator of ``checks/<schema_name>`` (built once: jsonschema.validate re-checks the schema on
+    each call)."""
+    schema = json.loads((data_dir("checks") / schema_name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def validated(path: Path, schema_name: str, error: type[ValueError] = CatalogError) -> Any:
+    """The YAML data of ``path`` once it matches ``checks/<schema_name>``.
+
+    Raises:
+        ``error`` (CatalogError by default): ``<file>: <rule id>: <field>: <problem>`` — the rule id when
+        the problem is inside a rule, the field as a path (``rules/3/severity``).
+    """
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    problem = next(iter(validator(schema_name).iter_errors(data)), None)
+    if problem is not None:
+        where = "/".join(str(p) for p in problem.absolute_path) or "(top level)"
+        steps = list(problem.absolute_path)
+        rule_id = None
+        if len(steps) >= 2 and steps[0] == "rules" and isinstance(steps[1], int):
+            row = data["rules"][steps[1]]
+            rule_id = row.get("id") if isinstance(row, dict) else None
+        prefix = f"{path.name}: {rule_id}: " if isinstance(rule_id, str) else f"{path.name}: "
+        raise error(f"{prefix}{where}: {problem.message}")
+    return data
+
+
+@cache
 def _load(folder_name: str) -> Catalog:
     folder = Path(folder_name)
     rules: list[Rule] = []
@@ -156,29 +170,41 @@ def _load(folder_name: str) -> Catalog:
     for path in sorted(folder.glob("*.yml")):
         if path.name in _NOT_RULES:
             continue
-        data = load_yaml(path.read_text(encoding="utf-8"))
-        error = next(iter(_VALIDATOR.iter_errors(data)), None)
-        if error is not None:
-            where = "/".join(str(p) for p in error.absolute_path)
-            raise CatalogError(f"{path.name}: {where}: {error.message}")
+        data = validated(path, "catalog.schema.json")
         for row in data["rules"]:
             if row["id"] in seen:
-                raise CatalogError(f"{path.name}: duplicate rule id {row['id']}")
+                raise CatalogError(f"{path.name}: {row['id']}: id: duplicate rule id")
             if not row["id"].startswith(data["family"] + "."):
-                raise CatalogError(f"{path.name}: rule id {row['id']} is not in family {data['family']}")
+                raise CatalogError(f"{path.name}: {row['id']}: id: not in family {data['family']}")
             seen.add(row["id"])
-            rules.append(Rule(id=row["id"], family=data["family"], severity=row["severity"],
-                              subjects=tuple(row["subjects"]), title=row["title"], fix=row["fix"],
-                              doc=row["doc"], privacy_key=row.get("privacy_key"), source=row.get("source"),
-                              every_use=row.get("every_use", False),
-                              each_occurrence=row.get("each_occurrence", False)))
+            rules.append(_rule(row, data["family"]))
     types_file = folder / "privacy_types.yml"
     types: dict[str, PrivacyType] = {}
     if types_file.exists():
-        for row in load_yaml(types_file.read_text(encoding="utf-8"))["types"]:
+        for row in validated(types_file, "privacy_types.schema.json")["types"]:
             types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
-            raise CatalogError(f"{rule.id}: privacy_key {rule.privacy_key} is not in privacy_types.yml")
-    return Catalog(tuple(rules), types)
+            raise CatalogError(f"{rule.family}.yml: {rule.id}: privacy_key: {rule.privacy_key} is not in "
+                               "privacy_types.yml")
+        if rule.accompanies and rule.accompanies not in seen:
+            raise CatalogError(f"{rule.family}.yml: {rule.id}: accompanies: no rule {rule.accompanies}")
+    checklist_file = folder / "checklist.yml"
+    checklist = ChecklistTable()
+    if checklist_file.exists():
+        data = validated(checklist_file, "checklist.schema.json")
+        checklist = ChecklistTable(tuple(data["interface_apis"]), data["rules"], data["families"])
+        for rule_id in checklist.rules:
+            if rule_id not in seen:
+                raise CatalogError(f"checklist.yml: {rule_id}: rules: no such rule")
+    return Catalog(tuple(rules), types, checklist=checklist)
+
+
+def _rule(row: dict[str, Any], family: str) -> Rule:
+    return Rule(id=row["id"], family=family, severity=row["severity"], subjects=tuple(row["subjects"]),
+                title=row["title"], fix=row["fix"], doc=row["doc"], privacy_key=row.get("privacy_key"),
+                source=row.get("source"), every_use=row.get("every_use", False),
+                each_occurrence=row.get("each_occurrence", False), accompanies=row.get("accompanies"),
+                fitting_categories=tuple(row.get("fitting_categories", ())),
+                link_in_notes=row.get("link_in_notes", True))
 

@@ -1,7 +1,8 @@
 """The admin-backend settings a change requires before submission, derived from its findings.
 
 What no peer tool gives: not "there is a risk", but "add h5.example.com to 业务域名" and "declare 位置信息
-in 用户隐私保护指引" — the exact backend menu and value.
+in 用户隐私保护指引" — the exact backend menu and value. Which findings call for which setting is data
+(``checks/checklist.yml``, :class:`~mp_precheck.core.catalog.ChecklistTable`); this module words the values.
 """
 
 from __future__ import annotations
@@ -10,11 +11,8 @@ from dataclasses import dataclass
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.subject import api, subject_value, try_parse
 
-# The location APIs that need 开发管理 → 接口设置.
-INTERFACE_APIS = ("wx.getLocation", "wx.getFuzzyLocation", "wx.startLocationUpdate",
-                  "wx.startLocationUpdateBackground", "wx.onLocationChange", "wx.chooseLocation",
-                  "wx.choosePoi", "wx.chooseAddress")
 _DOMAIN_LISTS = {"request": "request", "upload": "upload", "download": "download", "socket": "socket"}
 
 
@@ -37,6 +35,7 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
             seen.add(key)
             items.append(ChecklistItem(kind, values))
 
+    table = catalog.checklist
     app_wide = [f for f in report.active_findings if f.scope == "app"]
     for f in app_wide:
         # A type the config says is declared in the guideline comes back as info: nothing left to declare.
@@ -44,25 +43,26 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
             privacy = catalog.privacy_type(f.privacy_key)
             add("privacy", label=f.privacy_type or "", en=privacy.en if privacy else f.privacy_key)
     for f in app_wide:
-        if f.subject in INTERFACE_APIS:
+        parsed = try_parse(f.subject)
+        if f.subject in table.interface_apis:
             add("interface", api=f.subject)
-        elif f.subject.startswith("app.json:requiredPrivateInfos:"):
-            add("interface", api="wx." + f.subject.rsplit(":", 1)[1])
+        elif parsed and parsed.form == "app-config" and parsed.key == "requiredPrivateInfos" and parsed.value:
+            add("interface", api=api(parsed.value))
     for f in app_wide:
-        if f.rule == "external_link.business_domain":
-            add("business_domain", host=f.subject.split(":", 1)[1])
-        elif f.rule == "external_link.domain":
-            add("domain", host=f.subject.split(":", 1)[1], list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
-    families = {f.family for f in app_wide}
-    if "payment" in families:
-        add("payment")
-    if "upload" in families:
-        add("content_security")
+        kind = table.rules.get(f.rule)
+        if kind == "business_domain":
+            add("business_domain", host=subject_value(f.subject))
+        elif kind == "domain":
+            add("domain", host=subject_value(f.subject), list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
+    kinds = {table.families.get(f.family) for f in app_wide}
+    for kind in ("payment", "content_security"):
+        if kind in kinds:
+            add(kind)
     for f in app_wide:
-        if f.rule == "privacy.plugin":
-            add("plugin", what=f.value or f.subject.rsplit(":", 1)[1])
+        if table.rules.get(f.rule) == "plugin":
+            add("plugin", what=f.value or subject_value(f.subject))
     for f in app_wide:
-        if f.family == "category":
+        if table.families.get(f.family) == "category":
             add("category", what=f.subject)
     if _needs_test_account(report.active_findings):
         add("test_account", what=test_account_reason(report.active_findings) or "")

@@ -1,23 +1,25 @@
 """Items: findings as a person reads them in every output. One item is one rule's places of one scope
-(new to the app, or a new call site); the configuration that accompanies a feature (:data:`RELATED`:
-``requiredPrivateInfos`` for a location API, 业务域名 for a ``web-view``) is part of the feature's item.
+(new to the app, or a new call site); the configuration that accompanies a feature (a rule's
+``accompanies`` in ``checks/``: ``requiredPrivateInfos`` for a location API, 业务域名 for a ``web-view``) is
+part of the feature's item.
 The verdict, the terminal's headings and its counts all count items, so their numbers agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from mp_precheck.core.catalog import SEVERITIES, Severity
+from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.report import Finding
+from mp_precheck.core.vocabulary import SEVERITIES, Severity
 
-# Configuration that accompanies a feature: listed with it, its fix covered by the feature's.
-RELATED = {
-    "privacy.required_private_infos": "privacy.location",
-    "privacy.permission": "privacy.location",
-    "privacy.background_location": "privacy.location",
-    "external_link.business_domain": "external_link.web_view",
-}
+
+@cache
+def related() -> dict[str, str]:
+    """Configuration rule id → the feature rule it accompanies (``accompanies`` in the shipped catalog): its
+    findings are listed with the feature, its fix covered by the feature's."""
+    return {r.id: r.accompanies for r in load_catalog().rules if r.accompanies}
 
 
 def group_items(findings: Iterable[Finding]) -> list[list[Finding]]:
@@ -25,12 +27,13 @@ def group_items(findings: Iterable[Finding]) -> list[list[Finding]]:
     rule's other places of that scope, then (for the feature's first item) its accompanying configuration."""
     found = list(findings)
     present = {f.rule for f in found}
+    owners = related()
     items: dict[tuple[str, str], list[Finding]] = {}
     for f in found:
-        if RELATED.get(f.rule) not in present:
+        if owners.get(f.rule) not in present:
             items.setdefault((f.rule, f.scope), []).append(f)
     for f in found:
-        owner = RELATED.get(f.rule)
+        owner = owners.get(f.rule)
         if owner in present:
             next(item for (rule, _), item in items.items() if rule == owner).append(f)
     return list(items.values())

@@ -7,8 +7,7 @@ from typing import Any
 
 from mp_precheck.core.catalog import load_yaml
 from mp_precheck.core.resources import data_dir
-
-LANGUAGES = ("zh-CN", "en")
+from mp_precheck.core.vocabulary import LANGUAGES
 
 
 @cache

@@ -8,10 +8,10 @@ from mp_precheck.core.baseline import parse_baseline
 from mp_precheck.core.config import Config, parse_config
 from mp_precheck.core.errors import ConfigError
 from mp_precheck.core.suppression import Suppression
+from mp_precheck.core.vocabulary import FAIL_ON, severity_rank
 
 # From strictest to most lenient: moving right relaxes the gate.
-_FAIL_ORDER = ("info", "low", "medium", "high", "none")
-_SEVERITY_ORDER = ("info", "low", "medium", "high")
+_FAIL_ORDER = (*FAIL_ON[1:], FAIL_ON[0])
 
 
 def config_relaxations(base_text: str | None, head_text: str | None, path: str) -> list[str]:
@@ -32,7 +32,7 @@ def config_relaxations(base_text: str | None, head_text: str | None, path: str) 
         if value is False and before is not False:
             changes.append(f"rules.{rule}: off")
         elif isinstance(value, str) and (before is True or (isinstance(before, str) and
-                                         _SEVERITY_ORDER.index(value) < _SEVERITY_ORDER.index(before))):
+                                         severity_rank(value) > severity_rank(before))):
             changes.append(f"rules.{rule}: {before if isinstance(before, str) else 'catalog'} → {value}")
     before_fail, after_fail = base.fail_on or "high", head.fail_on or "high"
     if _FAIL_ORDER.index(after_fail) > _FAIL_ORDER.index(before_fail):

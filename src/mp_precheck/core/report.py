@@ -7,8 +7,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from mp_precheck import __version__
-from mp_precheck.core.catalog import CATALOG_DATE, SEVERITIES, Severity
+from mp_precheck.core.catalog import CATALOG_DATE
 from mp_precheck.core.secrets import redact
+from mp_precheck.core.vocabulary import SEVERITIES, Severity, severity_rank
 
 Scope = Literal["app", "file"]
 Answer = Literal["yes", "no", "not_checked"]
@@ -156,8 +157,7 @@ class Report:
         """Whether any active finding is at or above ``threshold`` (``none`` never fails)."""
         if threshold == "none":
             return False
-        rank: dict[str, int] = {s: i for i, s in enumerate(reversed(SEVERITIES))}
-        return any(rank[f.severity] >= rank[threshold] for f in self.active_findings)
+        return any(severity_rank(f.severity) <= severity_rank(threshold) for f in self.active_findings)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1,5 +1,6 @@
 """Third-party media components and upload SDKs, read from ``checks/ui_kits.yml`` and
-``checks/upload_sdks.yml`` (data, schema-validated like the catalog).
+``checks/upload_sdks.yml`` (data, validated against ``checks/ui_kits.schema.json`` and
+``checks/upload_sdks.schema.json``).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -18,11 +19,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any, Literal
+from typing import Literal
 
-import jsonschema
-
-from mp_precheck.core.catalog import load_yaml
+from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 
 PICK_SUBJECT = "ui-kit:pick-media"
@@ -30,25 +29,6 @@ UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
 TEXTAREA_SUBJECT = "<textarea>"
 DATA_FILES = ("ui_kits.yml", "upload_sdks.yml")
-
-_NAMES = {"type": "array", "items": {"type": "string", "minLength": 2}}
-_KITS_SCHEMA: dict[str, Any] = {
-    "type": "object", "required": ["components"], "additionalProperties": False,
-    "properties": {"components": {"type": "array", "items": {
-        "type": "object", "required": ["kit", "names", "packages", "does", "doc"], "additionalProperties": False,
-        "properties": {"kit": {"type": "string"}, "names": {**_NAMES, "minItems": 1}, "packages": _NAMES,
-                       "does": {"enum": ["pick", "upload", "both", "text"]}, "doc": {"type": "string", "pattern": "^https://"}},
-    }}},
-}
-_SDKS_SCHEMA: dict[str, Any] = {
-    "type": "object", "required": ["sdks"], "additionalProperties": False,
-    "properties": {"sdks": {"type": "array", "items": {
-        "type": "object", "required": ["sdk", "modules", "names", "methods", "doc"], "additionalProperties": False,
-        "properties": {"sdk": {"type": "string"}, "modules": {**_NAMES, "minItems": 1}, "names": _NAMES,
-                       "methods": {**_NAMES, "minItems": 1}, "doc": {"type": "string", "pattern": "^https://"}},
-    }}},
-}
-
 
 class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
@@ -114,16 +94,6 @@ class ThirdParty:
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
-def _validated(name: str, schema: dict[str, Any]) -> Any:
-    path = data_dir("checks") / name
-    data = load_yaml(path.read_text(encoding="utf-8"))
-    error = next(iter(jsonschema.Draft202012Validator(schema).iter_errors(data)), None)
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path)
-        raise ThirdPartyDataError(f"{name}: {where}: {error.message}")
-    return data
-
-
 @cache
 def third_party() -> ThirdParty:
     """The shipped tables (read once).
@@ -131,8 +101,9 @@ def third_party() -> ThirdParty:
     Raises:
         ThirdPartyDataError: a table does not match its schema.
     """
-    kits = _validated("ui_kits.yml", _KITS_SCHEMA)["components"]
-    sdks = _validated("upload_sdks.yml", _SDKS_SCHEMA)["sdks"]
+    folder = data_dir("checks")
+    kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", ThirdPartyDataError)["components"]
+    sdks = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", ThirdPartyDataError)["sdks"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])

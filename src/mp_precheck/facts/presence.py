@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from mp_precheck.core.semantic_diff import is_known
+from mp_precheck.core.subject import FACTORY_OF, Form, parse
 from mp_precheck.core.thirdparty import PICK_SUBJECT, SDK_UPLOAD_SUBJECT, UPLOAD_SUBJECT, third_party
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo, TreeEntry
@@ -19,13 +20,13 @@ _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": 
 
 # Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
 # to grep for: they are judged on the changed files only.
-_UNGREPPABLE = ("text:", "login:", "js:", "policy:", "media:", "secret:")
+_UNGREPPABLE: frozenset[Form] = frozenset({"text", "login", "js", "policy", "media", "secret"})
 
 
 def needles(subject: str) -> tuple[str, ...]:
     """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too);
     empty for subjects no fixed string finds."""
-    if subject.startswith(_UNGREPPABLE):
+    if parse(subject).form in _UNGREPPABLE:
         return ()
     if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT):
         return third_party().needles(subject)  # the components' and SDKs' names
@@ -34,22 +35,27 @@ def needles(subject: str) -> tuple[str, ...]:
 
 
 def needle(subject: str) -> str:
-    """The fixed string ``git grep`` looks for to find files that may hold ``subject``."""
-    if subject.startswith(("host:", "web-view-host:", "plugin-page:")):
-        return subject.split(":", 1)[1]
-    if subject.startswith("<") and subject.endswith(">"):
-        return subject[1:-1]
-    if "[" in subject:  # button[open-type=share] → share; video[ad-unit-id] → ad-unit-id
-        return subject.split("[", 1)[1].rstrip("]").split("=", 1)[-1]
-    if subject.startswith("wx.authorize:"):
-        return subject.split(":", 1)[1]
-    if subject.startswith("app.json:"):
-        return subject.split(":")[-1]
-    owner, _, member = subject.split(":", 1)[0].rpartition(".")
-    factories = {"RecorderManager": "getRecorderManager", "MapContext": "createMapContext"}
-    if owner in factories:
-        return factories[owner]
-    return member or subject
+    """The fixed string ``git grep`` looks for to find files that may hold ``subject``.
+
+    Raises:
+        SubjectError: ``subject`` is no subject of the grammar (:mod:`mp_precheck.core.subject`).
+    """
+    parsed = parse(subject)
+    if parsed.form in ("host", "web-view-host", "plugin-page"):
+        return parsed.value or ""
+    if parsed.form == "component":
+        return parsed.name or ""
+    if parsed.form == "attribute":  # button[open-type=share] → share; video[ad-unit-id] → ad-unit-id
+        return parsed.value if parsed.value is not None else parsed.key or ""
+    if parsed.form == "api" and parsed.name == "wx.authorize" and parsed.value is not None:
+        return parsed.value
+    if parsed.form == "app-config":  # the last part: the entry's value, or the key when there is none
+        return (parsed.value or "").rpartition(":")[2] if parsed.value is not None else parsed.key or ""
+    if parsed.form == "method" and parsed.owner in FACTORY_OF:  # the factory call that made the object
+        return FACTORY_OF[parsed.owner].rpartition(".")[2]
+    if parsed.member:
+        return parsed.member
+    return subject.partition(":")[0]  # other prefixed forms: the prefix
 
 
 def present_in(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, TreeEntry], project: Project,

@@ -18,7 +18,7 @@ from typing import Literal
 
 import emoji
 
-# Where a change goes in the notes; "skip" leaves it out. Defined here, below the changelog that uses it.
+# Where a change goes in the notes; "skip" leaves it out. Defined here, below the messages that use it.
 Section = Literal["added", "improved", "fixed", "skip"]
 
 # gitmoji.dev, by what the reviewer of a Mini Program sees of it.

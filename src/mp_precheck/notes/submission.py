@@ -1,5 +1,5 @@
-"""The submission notes: the version-notes template teams paste into 提交审核 (the seed article's
-本次版本变更 / 1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
+"""The submission notes: the version-notes template teams paste into 提交审核 (本次版本变更 /
+1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
 
 新增/优化/修复 come from the merged pull requests and commits of the range (:mod:`.changelog`), plus a
 新增 line for each capability the findings add that no line mentions (a reviewer will find it anyway).
@@ -23,7 +23,8 @@ from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import test_account_reason
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, ProjectInfo, Report
-from mp_precheck.notes.changelog import Entry
+from mp_precheck.core.subject import api, subject_value, try_parse
+from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
 from mp_precheck.outputs.escape import plain
 
@@ -48,8 +49,6 @@ _MENTIONS: dict[str, tuple[str, ...]] = {
 NOTES_PER_SECTION = 10
 FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 字
 
-_NOT_LINKS = ("external_link.domain", "external_link.insecure_url", "external_link.web_view",
-              "external_link.business_domain")
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,8 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
     answers = [
         ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, catalog, messages)),
-        ("payment_content_links", t("notes.q_payment"), *_payment_answer(report, app_wide, messages, projects)),
+        ("payment_content_links", t("notes.q_payment"),
+         *_payment_answer(report, app_wide, catalog, messages, projects)),
         ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
     ]
     said = [(key, detail) for key, _q, answer, detail in answers if answer == "yes" and detail]
@@ -245,8 +245,18 @@ def _answer(report: Report, question: str, details: list[str], messages: Message
 # requiredPrivateInfos lists APIs (app.json#requiredPrivateInfos), permission lists authorize scopes
 # (app.json#permission), requiredBackgroundModes: location enables background location.
 # https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
-_SETTING_CALLS = (("app.json:requiredPrivateInfos:", "wx."), ("app.json:permission:", "wx.authorize:"),
-                  ("app.json:requiredBackgroundModes:location", "wx.startLocationUpdateBackground"))
+def _setting_call(subject: str) -> str | None:
+    """The subject of a call of the type an app configuration entry enables, else None."""
+    parsed = try_parse(subject)
+    if parsed is None or parsed.form != "app-config" or parsed.value is None:
+        return None
+    if parsed.key == "requiredPrivateInfos":
+        return api(parsed.value)
+    if parsed.key == "permission":
+        return api("authorize", parsed.value)
+    if parsed.key == "requiredBackgroundModes" and parsed.value == "location":
+        return api("startLocationUpdateBackground")
+    return None
 
 
 def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
@@ -256,13 +266,11 @@ def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
     of a type the app already had adds nothing. Sorted, each once."""
     labels = {f.privacy_type for f in app_wide if f.privacy_type}
     for f in app_wide:
-        for prefix, call in _SETTING_CALLS:
-            if f.subject.startswith(prefix):
-                subject = call + f.subject[len(prefix):] if call.endswith((".", ":")) else call
-                for rule in catalog.rules_for(subject):
-                    privacy = catalog.privacy_type(rule.privacy_key)
-                    if privacy:
-                        labels.add(privacy.label)
+        subject = _setting_call(f.subject)
+        for rule in catalog.rules_for(subject) if subject else ():
+            privacy = catalog.privacy_type(rule.privacy_key)
+            if privacy:
+                labels.add(privacy.label)
     return sorted(labels)
 
 
@@ -285,7 +293,7 @@ def _privacy_answer(report: Report, app_wide: list[Finding], catalog: Catalog,
     return "yes", messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))
 
 
-def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
+def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, messages: Messages,
                     projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
     details: list[str] = []
     pay = _reviewer_words([f for f in report.active_findings if f.family == "payment"], "payment", messages)
@@ -294,17 +302,26 @@ def _payment_answer(report: Report, app_wide: list[Finding], messages: Messages,
     uploads = [f for f in app_wide if f.family == "upload"]
     if uploads:
         details.append(_feature(messages, "notes.upload_detail", _where(uploads, projects)))
-    web = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.business_domain"})
+    web = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
-    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and f.rule not in _NOT_LINKS],
+    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and _link_in_notes(catalog, f.rule)],
                             "external_link", messages)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
-    hosts = sorted({f.subject.split(":", 1)[1] for f in app_wide if f.rule == "external_link.domain"})
+    hosts = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.domain"})
     if hosts:
         details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
+
+
+def _link_in_notes(catalog: Catalog, rule_id: str) -> bool:
+    """Whether the notes list a finding of ``rule_id`` among the links (``link_in_notes`` in checks/: web-view,
+    domains and insecure URLs have their own line, or none)."""
+    try:
+        return catalog.rule(rule_id).link_in_notes
+    except KeyError:
+        return True
 
 
 def _reviewer_words(findings: list[Finding], family: str, messages: Messages) -> list[str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from mp_precheck.core.catalog import SEVERITIES
 from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.vocabulary import SEVERITIES
 
 Level = Literal["error", "warning", "notice"]
 

@@ -15,8 +15,8 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from mp_precheck.core.catalog import SEVERITIES, Severity
 from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.vocabulary import SEVERITIES, Severity
 from mp_precheck.outputs.sarif import describe
 
 CodeQualitySeverity = Literal["info", "minor", "major", "critical", "blocker"]

@@ -12,10 +12,11 @@ from urllib.parse import quote
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, checklist
-from mp_precheck.core.items import RELATED, count_items
+from mp_precheck.core.items import count_items, related
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.secrets import redact
+from mp_precheck.core.vocabulary import severity_rank
 from mp_precheck.notes.submission import Notes
 from mp_precheck.outputs.escape import code, md_text
 from mp_precheck.outputs.templating import template
@@ -157,12 +158,13 @@ def _blocking(path: str) -> bool:
 # says what the configuration needs), so one change reads as one item: rule → the rule it belongs to.
 def _group(detail: list[Finding]) -> list[dict[str, Any]]:
     """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
-    with every place it fired, so a fix text is shown once; accompanying configuration (:data:`RELATED`)
+    with every place it fired, so a fix text is shown once; accompanying configuration (:func:`.related`)
     is listed under the entry of the feature it belongs to."""
     groups: dict[str, dict[str, Any]] = {}
     present = {f.rule for f in detail}
+    owners = related()
     for f in detail:  # already most severe first
-        if RELATED.get(f.rule) in present:
+        if owners.get(f.rule) in present:
             continue
         group = groups.setdefault(f.family, {"family": f.family, "icon": _ICONS[f.severity], "entries": {}})
         entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
@@ -171,7 +173,7 @@ def _group(detail: list[Finding]) -> list[dict[str, Any]]:
             "findings": [], "related": []})
         entry["findings"].append(f)
     for f in detail:
-        owner = RELATED.get(f.rule)
+        owner = owners.get(f.rule)
         if owner in present:
             target = next(e for g in groups.values() for e in g["entries"].values() if e["rule"] == owner)
             target["related"].append(f)
@@ -179,7 +181,7 @@ def _group(detail: list[Finding]) -> list[dict[str, Any]]:
 
 
 def _severity_rank(f: Finding) -> tuple[int, str, int]:
-    return ({"high": 0, "medium": 1, "low": 2, "info": 3}[f.severity], f.path, f.line)
+    return (severity_rank(f.severity), f.path, f.line)
 
 
 def render_notes(notes: Notes, language: str = "zh-CN") -> str:

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from mp_precheck.core.catalog import FAMILIES, SEVERITIES, Catalog, Rule, load_yaml
+from mp_precheck.core.catalog import Catalog, Rule, load_yaml
 from mp_precheck.core.errors import UserError
-from mp_precheck.core.messages import LANGUAGES, Messages
+from mp_precheck.core.messages import Messages
 from mp_precheck.core.resources import data_dir
+from mp_precheck.core.vocabulary import FAMILIES, LANGUAGES, SEVERITIES
 from mp_precheck.outputs.templating import template
 
 

@@ -18,9 +18,10 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 from mp_precheck import __version__
-from mp_precheck.core.catalog import SEVERITIES, Catalog, Rule, Severity
+from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.vocabulary import SEVERITIES, Severity
 from mp_precheck.outputs.escape import md_text
 
 SarifLevel = Literal["error", "warning", "note"]

@@ -17,11 +17,12 @@ from rich.console import Console
 from rich.text import Text
 
 from mp_precheck import __version__
-from mp_precheck.core.catalog import SEVERITIES, Catalog
+from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, checklist
 from mp_precheck.core.items import count_items, group_items, item_severity
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.vocabulary import SEVERITIES
 from mp_precheck.outputs.columns import ColumnOf
 from mp_precheck.outputs.console import DEFAULT_WIDTH
 from mp_precheck.outputs.markdown import verdict_text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mp_precheck.core.subject import app_config, prefixed
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.textsignals import signals
@@ -65,7 +66,7 @@ def title_facts(text: str, data: Any) -> list[Fact]:
     for key, value in _title_values(data):
         for signal in signals(value, title=True):
             line, _ = _line_of(text, json.dumps(value, ensure_ascii=False))
-            facts.append(Fact(f"text:{signal}", "text", line, f"{key}: {value}"))
+            facts.append(Fact(prefixed("text", signal), "text", line, f"{key}: {value}"))
     return facts
 
 
@@ -103,24 +104,24 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
         for value in values:
             if isinstance(value, str):
                 line, _ = _line_of(text, json.dumps(value, ensure_ascii=False), key_at)
-                facts.append(Fact(f"app.json:{key}:{value}", "config", line, value))
+                facts.append(Fact(app_config(key, value), "config", line, value))
     permission = data.get("permission")
     if isinstance(permission, dict):
         _, key_at = _line_of(text, '"permission"')
         for scope, spec in permission.items():
             line, _ = _line_of(text, json.dumps(scope, ensure_ascii=False), key_at)
             desc = spec.get("desc") if isinstance(spec, dict) else None
-            facts.append(Fact(f"app.json:permission:{scope}", "config", line,
+            facts.append(Fact(app_config("permission", scope), "config", line,
                               desc if isinstance(desc, str) else None))
     pages = data.get("pages")
     entry = data.get("entryPagePath") or (pages[0] if isinstance(pages, list) and pages else None)
     if isinstance(entry, str) and LOGIN_TARGET.search(entry.rsplit("/", 1)[-1] if "/" in entry else entry):
         line, _ = _line_of(text, json.dumps(entry, ensure_ascii=False))
-        facts.append(Fact(f"app.json:entry-login:{entry}", "config", line, entry))
+        facts.append(Fact(app_config("entry-login", entry), "config", line, entry))
     plugins = data.get("plugins")
     if isinstance(plugins, dict):
         _, key_at = _line_of(text, '"plugins"')
         for alias, provider in _plugin_declarations(plugins):
             line, _ = _line_of(text, json.dumps(alias, ensure_ascii=False), key_at)
-            facts.append(Fact(f"app.json:plugins:{provider or alias}", "config", line, alias))
+            facts.append(Fact(app_config("plugins", provider or alias), "config", line, alias))
     return facts

@@ -22,6 +22,7 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
+from mp_precheck.core.subject import FACTORIES, FACTORY_OF, prefixed
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT, UploadSdk, third_party
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
@@ -44,15 +45,6 @@ NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
 # Modules whose default export is the API namespace, and whose named exports are wx APIs.
 NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
                                "@wepy/core", "@tarojs/taro-weapp"})
-FACTORIES = {
-    "wx.getRecorderManager": "RecorderManager",
-    "wx.createMapContext": "MapContext",
-    "wx.createCameraContext": "CameraContext",
-    "wx.createInnerAudioContext": "InnerAudioContext",
-    "wx.getBackgroundAudioManager": "BackgroundAudioManager",
-    "wx.createLivePusherContext": "LivePusherContext",
-}
-FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 # Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
 _REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                           r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
@@ -471,7 +463,7 @@ class _Extractor:
             return  # JSX attribute values are read by _jsx, which knows the element (a WebView src…)
         image = image_reference(_string_value(node) or "")
         if image is not None:  # import logo from './wx.png', require('…'), { icon: '/images/a.png' }
-            self.facts.append(Fact(f"image:{image}", "image", self.line(node), image))
+            self.facts.append(Fact(prefixed("image", image), "image", self.line(node), image))
             return
         if parent is not None and parent.type in ("import_statement", "export_statement"):
             return
@@ -485,7 +477,7 @@ class _Extractor:
         if "://" not in value:
             return
         if value.startswith(("plugin-private://", "plugin://")):
-            self.facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "api", self.line(node), value))
+            self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))
             return
         role = self._host_role(node)
         constant = None
@@ -501,7 +493,7 @@ class _Extractor:
             facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
-            self.facts.append(Fact(f"host:{url.host}", "host", self.line(node), url.text, facts_role))
+            self.facts.append(Fact(prefixed("host", url.host), "host", self.line(node), url.text, facts_role))
 
     def _share_hook(self, node: Node) -> None:
         """``onShareAppMessage`` / ``onShareTimeline``… defined as a method or an object key: the page can share."""
@@ -539,7 +531,7 @@ class _Extractor:
 
     def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
         for signal in signals(text, title=title, label=label):
-            self.facts.append(Fact(f"text:{signal}", "text", self.line(node), " ".join(text.split())[:120]))
+            self.facts.append(Fact(prefixed("text", signal), "text", self.line(node), " ".join(text.split())[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:
         """``platform === 'ios'`` in a function that pays: hiding or rerouting payment on iOS (OPS2018 14.6)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.bound import branch_literals, mustache_expression
@@ -22,18 +23,19 @@ from mp_precheck.readers.urls import find_urls
 # Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
 # reported on any tag as ``button[...]``: UI kits (Vant ``van-button``, Taro ``Button``) forward it to
 # the built-in button.
+# (attribute, tag it counts on or None for any) → the tag the subject names.
 _ATTRIBUTE_SUBJECTS = {
-    ("open-type", None): "button[open-type={}]",
-    ("type", "input"): "input[type={}]",
-    ("target", "navigator"): "navigator[target={}]",
+    ("open-type", None): "button",
+    ("type", "input"): "input",
+    ("target", "navigator"): "navigator",
     # a plugin's functional page is typed by its name: loginAndGetUserInfo (UserInfo), chooseAddress …
     # https://developers.weixin.qq.com/miniprogram/dev/component/functional-page-navigator.html
-    ("name", "functional-page-navigator"): "functional-page-navigator[name={}]",
+    ("name", "functional-page-navigator"): "functional-page-navigator",
 }
 _CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 # Ads attached to another component: a <video ad-unit-id> plays a pre-roll ad (流量主)
 # https://developers.weixin.qq.com/miniprogram/dev/component/video.html
-_AD_ATTRIBUTES = {("video", "ad-unit-id"): "video[ad-unit-id]"}
+_AD_ATTRIBUTES = {("video", "ad-unit-id"): attribute("video", "ad-unit-id")}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
 # Personal information a form field asks for by hand, with no API: the user privacy guideline still needs
 # the type declared (身份证号码 EXIDNumber, 邮箱 Email; "开发者自行收集" types of
@@ -70,28 +72,28 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     A UI kit's media component (``checks/ui_kits.yml``) also gives what it does (picking media, uploading
     it), unless ``project_component`` says the code imports that name from a project file.
     """
-    facts = [Fact(f"<{tag}>", "component", line)]
+    facts = [Fact(component(tag), "component", line)]
     kit = None if project_component else third_party().component(tag)
     if kit is not None:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
     facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
         if tag == "web-view" and name == "src" and (value is None or "{{" in value):
-            facts.append(Fact("web-view:dynamic-src", "attribute", attr_line, value))
+            facts.append(Fact(prefixed("web-view", "dynamic-src"), "attribute", attr_line, value))
         if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
-            facts.append(Fact("media:autoplay", "attribute", attr_line, tag))
+            facts.append(Fact(prefixed("media", "autoplay"), "attribute", attr_line, tag))
         if (tag, name) in _AD_ATTRIBUTES and value != "":
             facts.append(Fact(_AD_ATTRIBUTES[(tag, name)], "attribute", attr_line, value))
         if value is None:
             continue
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
-            facts.append(Fact(f"plugin-page:{plugin_appid(value)}", "attribute", attr_line, value))
+            facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "attribute", attr_line, value))
         image = image_reference(value) if name in IMAGE_ATTRIBUTES else None
         if image is not None:
-            facts.append(Fact(f"image:{image}", "image", attr_line, value))
-        for (attr, on_tag), template in _ATTRIBUTE_SUBJECTS.items():
+            facts.append(Fact(prefixed("image", image), "image", attr_line, value))
+        for (attr, on_tag), subject_tag in _ATTRIBUTE_SUBJECTS.items():
             if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
-                facts.append(Fact(template.format(value), "attribute", attr_line, value))
+                facts.append(Fact(attribute(subject_tag, attr, value), "attribute", attr_line, value))
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
@@ -99,11 +101,11 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 continue  # a developer's machine or LAN: never a configurable domain
             if tag == "web-view" and name == "src":
                 # A web-view page's host is a 业务域名, not a server domain: its own subject.
-                facts.append(Fact(f"web-view-host:{url.host}", "host", attr_line, url.text, "web-view"))
+                facts.append(Fact(prefixed("web-view-host", url.host), "host", attr_line, url.text, "web-view"))
                 continue
             role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image", "style") \
                 else "code"  # CSS in a style attribute only loads resources (background url(…))
-            facts.append(Fact(f"host:{url.host}", "host", attr_line, url.text, role))
+            facts.append(Fact(prefixed("host", url.host), "host", attr_line, url.text, role))
     return facts
 
 
@@ -211,7 +213,7 @@ class _Collector(HTMLParser):
         line, _ = self.getpos()
         line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
         for signal in signals(text, label=self.in_control):
-            self.facts.append(Fact(f"text:{signal}", "text", line, " ".join(text.split())[:120]))
+            self.facts.append(Fact(prefixed("text", signal), "text", line, " ".join(text.split())[:120]))
 
 
 def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:

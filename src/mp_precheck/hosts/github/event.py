@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mp_precheck.core.errors import ConfigError, UserError
+from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.hosts.github.port import CannotDeterminePR, GitHubPort
 from mp_precheck.notes.release import tag_name
 
 Mode = Literal["pr", "release"]
 MODES = ("auto", "pr", "release")
 COMMENT_MODES = ("always", "on-risk", "never")
-FAIL_ON = ("none", "info", "low", "medium", "high")
-LANGUAGES = ("zh-CN", "en")
 _SHA = re.compile(r"^[0-9a-f]{40}$")
 
 

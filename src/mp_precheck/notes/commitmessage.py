@@ -1,0 +1,278 @@
+"""What a commit message or pull request title says, as 本次版本变更 lines: its items, the section of
+each (新增 / 优化 / 修复, or left out) and the sentence a reviewer reads.
+
+The section comes from the Conventional Commit type (``notes.types`` over :data:`DEFAULT_TYPES`:
+``feat`` → added, ``fix`` → fixed, ``perf``/``style`` → improved, ``refactor`` left out), a bracketed or
+Chinese prefix (``【修复】``, ``新增：``, ``优化 …``), a gitmoji or emoji, the subject's own Chinese verb or
+an English verb (:mod:`.commitsense`); anything else is improved. Pull request labels map through
+:data:`DEFAULT_LABELS` (read by :mod:`.changelog`). Left out: housekeeping and other platforms' changes by
+message, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, and messages with no
+content ("update", "修改"). Entries read as sentences for a reviewer: prefix and scope removed, issue
+references dropped, Markdown and HTML reduced to plain text, ``@mentions`` made inert.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mp_precheck.notes.commitsense import (
+    Section,
+    is_housekeeping,
+    is_vague,
+    leading_gitmoji,
+    leading_verb_section,
+    names_other_platform_only,
+    verb_section,
+)
+
+DEFAULT_TYPES: dict[str, Section] = {
+    "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
+    "perf": "improved", "refactor": "skip", "style": "improved", "improve": "improved", "ui": "improved",
+    "chore": "skip", "ci": "skip", "docs": "skip", "doc": "skip", "test": "skip", "tests": "skip",
+    "build": "skip", "release": "skip", "wip": "skip", "merge": "skip", "revert": "skip", "deps": "skip",
+}
+# GitHub's default labels, Dependabot's and the usual "type/…" ones. Matched case-insensitively, after
+# dropping a "type:" / "type/" / "kind/" prefix.
+DEFAULT_LABELS: dict[str, Section] = {
+    "bug": "fixed", "bugfix": "fixed", "fix": "fixed", "regression": "fixed", "缺陷": "fixed", "修复": "fixed",
+    "enhancement": "added", "feature": "added", "feat": "added", "new feature": "added", "新功能": "added",
+    "新增": "added", "improvement": "improved", "performance": "improved", "perf": "improved",
+    "refactor": "improved", "ui": "improved", "优化": "improved",
+    "documentation": "skip", "docs": "skip", "dependencies": "skip", "deps": "skip", "ci": "skip",
+    "github_actions": "skip", "chore": "skip", "test": "skip", "tests": "skip", "internal": "skip",
+    "skip-changelog": "skip", "no-changelog": "skip", "skip changelog": "skip",
+}
+
+_CHINESE_PREFIXES: dict[str, Section] = {
+    **dict.fromkeys(("新增", "新功能", "增加", "添加", "上线", "支持", "新特性"), "added"),
+    **dict.fromkeys(("修复", "修正", "修改bug", "解决", "修bug", "bug修复"), "fixed"),
+    **dict.fromkeys(("优化", "调整", "改进", "重构", "更新", "完善", "美化", "提升", "改版"), "improved"),
+    **dict.fromkeys(("文档", "注释", "依赖", "升级依赖", "更新依赖", "依赖升级", "构建", "测试", "发版",
+                     "版本号", "格式化", "合并"), "skip"),
+}
+_ENGLISH_VERBS: dict[str, Section] = {
+    **dict.fromkeys(("add", "adds", "added", "implement", "implements", "introduce", "introduces", "support",
+                     "supports", "new"), "added"),
+    **dict.fromkeys(("fix", "fixes", "fixed", "resolve", "resolves", "correct", "corrects"), "fixed"),
+    **dict.fromkeys(("improve", "improves", "optimize", "optimise", "speed", "refactor", "polish", "tweak",
+                     "redesign", "update", "updates"), "improved"),
+}
+# Commit messages that say nothing a reviewer can use.
+_NO_CONTENT = frozenset({
+    "update", "updates", "updated", "wip", "fix", "fixes", "fixed", "bugfix", "bug fix", "bug", "bugs",
+    "modify", "modified", "change", "changes", "changed", "test", "tests", "misc", "tmp", "temp", "save",
+    "commit", "init", "initial", "initial commit", "first commit", "merge", "refactor", "cleanup", "clean up",
+    "修改", "更新", "提交", "调整", "优化", "修复", "修正", "改bug", "修改bug", "初始化", "初始提交", "临时提交",
+    "备份", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
+})
+
+_CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:\((?P<scope>[^)]*)\))?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
+_BRACKETED = re.compile(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
+_ISSUE_REF = re.compile(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
+                        re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w@])@(?=[A-Za-z0-9-])")
+_DEPENDENCY_BUMP = re.compile(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
+_VERSION_ONLY = re.compile(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of 本次版本变更: its section, the cleaned sentence and where it came from (``#12`` for a
+    pull request, else the commit id)."""
+
+    section: Section
+    text: str
+    source: str
+    vague: bool = False  # names nothing a reviewer could look for (细节优化, 修改了几个已知的bug)
+
+
+_BULLET = re.compile(r"^(?:[-*+•·]\s+|\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)")
+_BRANCH_FROM = re.compile(r"^Merge pull request [#!]\d+ from (?:[^/\s]+/)?(?P<branch>\S+)"
+                          r"|^Merge branch '(?P<local>[^']+)'")
+_BRANCH_LIKE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w.-]+)+$")
+
+
+def split_items(text: str, types: Mapping[str, Section] | None = None) -> list[str]:
+    """One line's items: ``fix: A / feat: B；fix: C`` gives ``fix: A``, ``feat: B``, ``fix: C`` — a new item
+    starts wherever a Conventional Commit type of ``types`` (with its colon) follows a separator or a
+    space. A line without a second type is one item."""
+    names = sorted({*DEFAULT_TYPES, *(k.lower() for k in (types or {}))}, key=len, reverse=True)
+    starts = re.compile(r"(?:^|[\s/|;；,，、]+)(?=(?:" + "|".join(re.escape(n) for n in names)
+                        + r")(?:\([^)]*\))?!?\s*[:：])", re.IGNORECASE)
+    cuts = [m.start() for m in starts.finditer(text) if m.start() > 0] + [len(text)]
+    pieces, at = [], 0
+    for cut in cuts:
+        pieces.append(text[at:cut])
+        at = cut
+    return [p.strip(" /|;；,，、") for p in pieces if p.strip(" /|;；,，、")]
+
+
+def _marked(line: str, types: Mapping[str, Section]) -> bool:
+    """Whether a body line names its own change: a Conventional Commit type, a bracketed or Chinese
+    prefix (``【修复】``, ``新增…``) or a gitmoji."""
+    section, text = leading_gitmoji(line)
+    if section is not None:
+        return True
+    conventional = _CONVENTIONAL.match(text)
+    if conventional and conventional.group("type").lower() in types:
+        return True
+    bracketed = _BRACKETED.match(text)
+    if bracketed and bracketed.group("word").strip().lower() in {*types, *_CHINESE_PREFIXES}:
+        return True
+    return _chinese_prefix(text) is not None
+
+
+def message_items(subject: str, body: str, types: Mapping[str, Section] | None = None) -> list[str]:
+    """The items of a commit message as Chinese teams write them: the subject's items
+    (:func:`split_items`), then each body line that names its own change (``feat(cart): …``, ``- 新增…``,
+    ``2、修复…``), list markers removed. Body lines that explain (no type, no prefix) are not items."""
+    known = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
+    items = split_items(subject, known)
+    for raw in body.splitlines():
+        line = _BULLET.sub("", raw.strip())
+        if line and _marked(line, known):
+            items.extend(split_items(line, known))
+    return items
+
+
+def is_branch_name(title: str, merge_subject: str = "") -> bool:
+    """Whether a pull request title is only a branch name: the branch the merge commit names (GitHub's
+    default title is the branch with ``-``/``_`` as spaces and a capital first letter), or a ref-shaped
+    word such as ``Feat/v1.1.0``."""
+    bare = title.strip().lstrip("-*+ ").strip()
+    found = _BRANCH_FROM.match(merge_subject)
+    branch = (found.group("branch") or found.group("local")) if found else None
+    if branch and _branch_words(bare) == _branch_words(branch):
+        return True
+    return _BRANCH_LIKE.match(bare) is not None
+
+
+def _branch_words(text: str) -> str:
+    return " ".join(re.split(r"[-_\s]+", text.lower())).strip()
+
+
+_SAME_LINE_VERBS = ("新增", "增加", "添加", "修复", "修正", "优化", "调整", "改进")
+
+
+def same_line_key(text: str) -> str:
+    """What makes two lines the same to a reader: case, spaces, punctuation and a leading section verb
+    do not count (``新增首页`` and ``首页``, ``Fix crash.`` and ``fix crash``)."""
+    key = re.sub(r"[\W_]+", "", text.lower())
+    for verb in _SAME_LINE_VERBS:
+        if key.startswith(verb) and len(key) > len(verb):
+            return key[len(verb):]
+    return key
+
+
+
+def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry | None:
+    """Section and cleaned text of a commit subject or pull request title; None when nothing a reviewer
+    can use is left (an empty or content-free message such as "update" or "修改")."""
+    types = {**DEFAULT_TYPES, **(types or {})}
+    section, text = leading_gitmoji(message.strip())
+    explicit = section is not None
+    bracketed = _BRACKETED.match(text)
+    if bracketed:  # "[fix] …", "【新增】…", "(购物车) …": a type, or a scope that is dropped
+        word = bracketed.group("word").strip().lower()
+        marked = types.get(word) or DEFAULT_LABELS.get(word) or _CHINESE_PREFIXES.get(word) or _ENGLISH_VERBS.get(word)
+        explicit = explicit or marked is not None
+        section = marked or section
+        text = bracketed.group("text")
+    match = _CONVENTIONAL.match(text)
+    if match and match.group("type").lower() in types:
+        kind = match.group("type").lower()
+        section = types[kind]
+        explicit = True
+        if (match.group("scope") or "").lower() in ("deps", "deps-dev", "ci", "docs"):
+            section = "skip"
+        text = match.group("text")
+        if section != "skip":  # "fix: 优化小程序登录": the subject's own verb is more precise than the type
+            section = leading_verb_section(text) or section
+        text = _drop_verb(text, section)
+    else:
+        prefix = _chinese_prefix(text)
+        if not explicit:  # the subject's own words: a fix word anywhere, else its earliest verb
+            skipped = prefix is not None and _CHINESE_PREFIXES[prefix] == "skip"
+            section = "skip" if skipped else verb_section(text) or (
+                _CHINESE_PREFIXES[prefix] if prefix else None) or _english_verb(text)
+        if prefix is not None:
+            section = section or _CHINESE_PREFIXES[prefix]
+            # drop the verb: the section heading says it (keep it when nothing follows)
+            text = _after_verb(text[len(prefix):]) or text
+    if _DEPENDENCY_BUMP.match(text) or text.lower().startswith(("merge ", "merge branch", "merge pull request")) \
+            or text.startswith('Revert "'):
+        section = "skip"
+    cleaned = clean(text)
+    if not cleaned or _says_nothing(cleaned):
+        return None
+    if section != "skip" and (is_housekeeping(cleaned) or names_other_platform_only(cleaned)):
+        section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
+    return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned))
+
+
+def _after_verb(text: str) -> str:
+    """What follows a leading verb: ``了下拉刷新…`` → ``下拉刷新…``."""
+    text = text.lstrip(" ：:、-—")
+    return text[1:].lstrip(" ：:、") if text.startswith("了") and len(text) > 3 else text
+
+
+def _chinese_prefix(text: str) -> str | None:
+    lowered = text.lower()
+    found = [p for p in _CHINESE_PREFIXES if lowered.startswith(p)]
+    return max(found, key=len) if found else None
+
+
+def _english_verb(text: str) -> Section | None:
+    word = re.match(r"[A-Za-z]+", text)
+    return _ENGLISH_VERBS.get(word.group(0).lower()) if word else None
+
+
+def _says_nothing(text: str) -> bool:
+    bare = text.strip(" .。!！?？~～-—_:：;；,，'\"`").lower()
+    return bare in _NO_CONTENT or len(bare) < 2 or not re.search(r"[^\W\d_]", bare) \
+        or _VERSION_ONLY.fullmatch(bare) is not None
+
+
+_SECTION_VERBS: dict[str, tuple[str, ...]] = {
+    "added": ("新增", "增加", "添加"), "fixed": ("修复", "修正"), "improved": ("优化", "调整", "改进")}
+
+
+def _drop_verb(text: str, section: Section) -> str:
+    """``新增附近自提点地图`` under 新增 reads twice: drop a leading verb that repeats the section."""
+    for verb in _SECTION_VERBS.get(section, ()):
+        if text.startswith(verb) and len(text) >= len(verb) + 4:
+            return text[len(verb):].lstrip(" ：:、")
+    return text
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_MD_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_SKIP_CI = re.compile(r"\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """A reviewer-facing plain-text sentence: HTML (tags, comments, entities) and Markdown (emphasis,
+    code, links, headings) reduced to their text, issue references and ``[skip ci]`` dropped,
+    ``@mentions`` made inert, whitespace folded, trailing punctuation removed."""
+    text = html.unescape(" ".join(text.split()))
+    text = _HTML_COMMENT.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    for _ in range(2):  # ***both*** is strong inside emphasis
+        text = _MD_STRONG.sub(r"\2", text)
+        text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = text.replace("`", "")
+    text = re.sub(r"^(?:#{1,6}|>|[-*+])\s+", "", text)
+    text = _SKIP_CI.sub("", text)
+    text = _ISSUE_REF.sub("", text)
+    text = re.sub(r"\(\s*\)|（\s*）", "", text)
+    text = _MENTION.sub("@\u200b", text)
+    return " ".join(text.split()).strip(" .。;；,，")
