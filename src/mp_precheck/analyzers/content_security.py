@@ -1,7 +1,8 @@
 """Content security: a new way for user content to leave the device, and whether anything checks it.
 
 Reviewers test uploads with prohibited images; an app with no server-side check is rejected
-(常见拒绝情形 3.2.11, 运营规范 §11: https://developers.weixin.qq.com/miniprogram/product/reject.html). The checks are WeChat's ``security.msgSecCheck`` and
+(常见拒绝情形 3.2.11, 运营规范 §11: https://developers.weixin.qq.com/miniprogram/product/reject.html).
+The checks are WeChat's ``security.msgSecCheck`` and
 ``security.mediaCheckAsync`` (v2), called from a server or a cloud function, so the whole repository is
 searched, not just the Mini Program. Outcome per upload finding (``upload.*``):
 
