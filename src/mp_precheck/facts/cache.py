@@ -17,7 +17,8 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
-FORMAT = f"facts-v6-{__version__}"  # v6: fields asking for an ID number or email; v5: wrappers and App members; v4: bound attribute choices, feature tests
+# v6: fields asking for an ID number or email; v5: wrappers and App members; v4: bound attribute choices
+FORMAT = f"facts-v6-{__version__}"
 
 
 class FactCache:
