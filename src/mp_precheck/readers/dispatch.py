@@ -11,6 +11,7 @@ the function reaches). Out: ``(string, subjects)`` per branch; for call sites, `
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from tree_sitter import Node
@@ -95,6 +96,18 @@ def choices(function: Node, line: Callable[[Node], int], reach: Reach) -> tuple[
     return tuple(out)
 
 
+def _spanning(root: Node, lines: set[int], line: Callable[[Node], int]) -> Iterable[Node]:
+    """The nodes under ``root`` that span one of ``lines`` (subtrees elsewhere are skipped)."""
+    ordered, stack = sorted(lines), [root]
+    while stack:
+        node = stack.pop()
+        first = line(node)
+        at = bisect_left(ordered, first)
+        if at < len(ordered) and ordered[at] <= first + node.end_point[0] - node.start_point[0]:
+            yield node
+            stack.extend(reversed(node.named_children))
+
+
 def call_literals(root: Node, lines: Iterable[int], line: Callable[[Node], int]) -> dict[int, tuple[str, ...]]:
     """For calls whose callee is on one of ``lines``: the strings passed as arguments or as property values
     of an object argument (``f('image')``, ``f({ type: 'image' })``)."""
@@ -102,7 +115,7 @@ def call_literals(root: Node, lines: Iterable[int], line: Callable[[Node], int])
     out: dict[int, tuple[str, ...]] = {}
     if not wanted:
         return out
-    for node in _walk(root):
+    for node in _spanning(root, wanted, line):
         callee = node.child_by_field_name("function") if node.type == "call_expression" else None
         if callee is None or line(callee) not in wanted:
             continue
