@@ -130,3 +130,27 @@ def test_an_arrow_member_of_a_default_exported_object_literal_is_a_wrapper(app_r
     app_repo.write("pages/me/me.js", "import api from '../../api/index'\nPage({ a(p) {\n  api.list()\n  api.upload(p)\n} })\n")
     app_repo.commit()
     assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+CARD_API = "import http from '../services/request'\nexport const uploadCard = (p) => {\n  return http.uploadFile('/card', p)\n}\n"
+
+
+def test_a_thin_wrapper_relaying_another_files_wrapper_is_not_a_use_of_its_own(app_repo):
+    app_repo.write_files({"services/request.js": HTTP_CLIENT})
+    base = app_repo.commit()
+    app_repo.write_files({"api/verify.js": CARD_API,
+                          "pages/me/me.js": "import verify from '../../api/verify'\nPage({ a(p) {\n  verify.uploadCard(p)\n} })\n"})
+    app_repo.commit()
+    # The upload is reported where the page calls it; api/verify.js:3 only passes the call on.
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 3, "file")}
+
+
+def test_a_call_moved_into_a_relaying_helper_is_not_new(app_repo):
+    app_repo.write_files({"services/request.js": HTTP_CLIENT,
+                          "pages/me/me.js": "import http from '../../services/request'\nPage({ a(p) {\n"
+                                            "  http.uploadFile('/card', p)\n} })\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"api/verify.js": CARD_API,
+                          "pages/me/me.js": "import verify from '../../api/verify'\nPage({ a(p) {\n  verify.uploadCard(p)\n} })\n"})
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == set()
