@@ -17,7 +17,7 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
-# v7: fields asking for an ID number or email; v6: dispatch choices, call literals; v5: wrappers, App members
+# v7: fields asking for an ID card number; v6: dispatch choices, call literals; v5: wrappers, App members
 FORMAT = f"facts-v7-{__version__}"
 
 

@@ -38,11 +38,10 @@ _CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 _AD_ATTRIBUTES = {("video", "ad-unit-id"): attribute("video", "ad-unit-id")}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
 # Personal information a form field asks for by hand, with no API: the user privacy guideline still needs
-# the type declared (身份证号码 EXIDNumber, 邮箱 Email; "开发者自行收集" types of
+# the type declared (身份证号码 EXIDNumber, a "开发者自行收集" type of
 # https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
 # WeChat's <input type="idcard"> is the ID-number keyboard; otherwise the field's placeholder or label says it.
-_ASKED_FOR = (("input[type=idcard]", re.compile(r"身份证(?:号|号码)?|证件号")),
-              ("input[type=email]", re.compile(r"邮箱|电子邮件|e-?mail", re.IGNORECASE)))
+_ASKED_FOR = (("input[type=idcard]", re.compile(r"身份证(?:号|号码)?|证件号")),)
 _FIELD_WORDS = ("placeholder", "label", "title")
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
@@ -115,7 +114,7 @@ def _is_field(tag: str) -> bool:
 
 
 def _asked_for(tag: str, attributes: list[tuple[str, str | None, int]], line: int) -> list[Fact]:
-    """``input[type=idcard]`` / ``input[type=email]`` for a field that asks for an ID number or an email."""
+    """``input[type=idcard]`` for a field that asks for an ID card number."""
     if not _is_field(tag):
         return []
     typed = {f"input[type={value}]" for name, value, _ in attributes if name == "type" and value}
