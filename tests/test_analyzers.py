@@ -285,7 +285,7 @@ def test_textarea_on_a_page_that_posts_is_user_text(app_repo):
     app_repo.write("pages/me/me.wxml", "<view>\n<textarea bindinput=\"onInput\" placeholder=\"说点什么\"/>\n</view>\n")
     app_repo.write("pages/me/me.js", "Page({ send() { wx.request({ url: 'https://api.example.com/post', data: this.data }) } })\n")
     app_repo.commit()
-    assert ("upload.user_text", "pages/me/me.wxml", 2, "app") in found(run(app_repo.path, base))
+    assert ("upload.user_text", "pages/me/me.js", 1, "app") in found(run(app_repo.path, base))  # where it is posted
 
 
 def test_textarea_on_a_page_that_sends_nothing_is_not_ugc(app_repo):

@@ -88,3 +88,22 @@ def test_taro_share_hooks_make_the_component_shareable(tmp_path, hook):
                                            "  return <View><Text>分享有赏</Text></View>\n}\n")
     repo.commit("reward")
     assert _sharing(repo, base) == {("sharing.induced_share", "src/pages/item/index.tsx", 4)}
+
+
+def test_new_share_button_on_a_page_whose_reward_wording_is_far_from_it_is_told_at_the_button(tmp_path):
+    rules = '<view>\n  <text>推荐说明</text>\n  <text>每邀请好友注册，奖励100元</text>\n' + '  <view>规则</view>\n' * 8 + '</view>\n'
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": rules, "pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", rules + '<view>\n  <button open-type="share">微信好友</button>\n</view>\n')
+    repo.commit("share popup")
+    findings = [f for f in run(repo.path, base).findings if f.family == "sharing"]
+    assert [(f.rule, f.path, f.line) for f in findings] == [("sharing.induced_share", "pages/me/me.wxml", 14)]
+    assert "每邀请好友注册，奖励100元" in (findings[0].value or "")
+
+
+def test_reward_wording_in_markup_and_script_of_one_page_is_one_finding(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", '<view bindtap="goShare">\n  <view>分享有赏</view>\n</view>\n')
+    repo.write("pages/me/me.js", "Page({\n  onShareAppMessage() { return {} },\n"
+                                 "  goShare() { wx.navigateTo({ url: '/pages/web/web?title=分享有赏' }) },\n})\n")
+    repo.commit("entry")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}

@@ -75,3 +75,27 @@ def test_a_socket_to_a_host_built_from_config_still_needs_the_socket_list(repo):
                                       "    }\n  }\n}\n</script>\n")
     repo.commit()
     assert _found(run(repo.path, base), "external_link") == {("external_link.socket", "src/pages/me/me.vue", 6)}
+
+
+def test_a_file_managers_copy_of_a_page_is_never_loaded(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    button = '<view>\n<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号登录</button>\n</view>\n'
+    app_repo.write("pages/me/me copy.wxml", button)
+    app_repo.write("pages/me/me - 副本.wxml", button)
+    app_repo.write("pages/me/me copy 2.js", "Page({ onLoad() { wx.getLocation({}) } })\n")
+    app_repo.commit("backup copies of the page")
+    assert _found(run(app_repo.path, base)) == set()
+    app_repo.write("pages/me/me.wxml", button)
+    app_repo.commit("the page itself")
+    assert ("privacy.phone_number", "pages/me/me.wxml", 2) in _found(run(app_repo.path, base), "privacy")
+
+
+def test_a_field_that_asks_for_an_id_number_is_a_privacy_type(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", '<template>\n  <view>\n    <input v-model="name" placeholder="真实姓名"/>\n'
+                                      '    <input v-model="idNo" placeholder="请输入18位身份证号"/>\n'
+                                      '    <uni-easyinput v-model="mail" placeholder="联系邮箱"/>\n'
+                                      '    <input v-model="q" placeholder="搜索商品"/>\n  </view>\n</template>\n')
+    repo.commit()
+    assert _found(run(repo.path, base), "privacy") == {("privacy.id_number", "src/pages/me/me.vue", 4)}

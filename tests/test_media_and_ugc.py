@@ -201,7 +201,10 @@ def test_comment_page_without_pictures_keeps_the_text_finding(app_repo):
                                      "  send() { wx.request({ url: '/comments', method: 'POST', data: { text: this.text } }) },\n})\n")
     app_repo.commit("comments")
     report = run(app_repo.path, base)
-    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    # told where the text is posted (where the check belongs), naming the box it comes from
+    assert _hits(report, "upload.user_text") == {("pages/me/me.js", 3, "app")}
+    [text] = [f for f in report.findings if f.rule == "upload.user_text"]
+    assert text.value == "<textarea> pages/me/me.wxml:2 → wx.request"
     assert _hits(report, "category.ugc") == {("pages/me/me.js", 3, "app")}
     [ugc] = [f for f in report.findings if f.rule == "category.ugc"]
     assert ugc.severity == "medium" and ugc.value == "<textarea> pages/me/me.wxml:2 → wx.request"
@@ -226,7 +229,7 @@ def test_uni_app_post_page_in_one_file(repo):
     repo.commit("topic posts")
     report = run(repo.path, base)
     assert _hits(report, "category.ugc") == {("src/pages/post/post.vue", 8, "app")}
-    assert _hits(report, "upload.user_text") == {("src/pages/post/post.vue", 3, "app")}
+    assert _hits(report, "upload.user_text") == {("src/pages/post/post.vue", 8, "app")}  # at the post
 
 
 def test_nickname_input_is_privacy_but_not_unchecked_user_text(app_repo):
@@ -327,7 +330,7 @@ def test_kit_textarea_post_is_anchored_at_the_wrapper_that_saves_not_the_one_tha
     app_repo.commit("clubs")
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
-    assert _hits(report, "upload.user_text") == {("pages/me/me.wxml", 2, "app")}
+    assert _hits(report, "upload.user_text") == {("pages/me/me.js", 5, "app")}  # the save, not the load
 
 
 def test_kit_text_field_that_is_not_a_textarea_is_not_a_post(app_repo):

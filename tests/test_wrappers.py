@@ -3,6 +3,8 @@ object, path aliases — are reported as the wrapped subject at the call site, a
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import found, run
 
 HTTP_HELPER = """const request = function (path) { return new Promise((ok) => wx.request({ url: path, success: ok })) }
@@ -95,3 +97,60 @@ def test_app_members_and_wrappers_survive_the_fact_cache(tmp_path):
     cache = FactCache(tmp_path / "facts.sqlite")
     cache.put_many({"a": facts})
     assert cache.get_many(["a"])["a"].app_members == {"HTTP": "./utils/http.js"}
+
+
+# An API client that wraps another project module's uploadFile, offered through a default-exported object.
+HTTP_CLIENT = ("const http = {\n  get: (url) => wx.request({ url }),\n"
+               "  uploadFile: (url, filePath) => new Promise((ok) => wx.uploadFile({ url, filePath, name: 'f', success: ok })),\n"
+               "}\nexport default http\n")
+SIMPLE = "export const uploadFileSimple = (p) => {\n  return http.uploadFile('/x', p)\n}\n" \
+         "const info = (id) => http.get('/x/' + id)\n"
+API_SHAPES = {
+    "shorthand object, default-exported by name": "const fileApi = { uploadFileSimple, info }\nexport default fileApi\n",
+    "key: value members": "const fileApi = { uploadFileSimple: uploadFileSimple, info: info }\nexport default fileApi\n",
+    "export default of an object literal": "export default { uploadFileSimple, info }\n",
+    "module.exports of a named object": "const fileApi = { uploadFileSimple, info }\nmodule.exports = fileApi\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(API_SHAPES))
+def test_a_default_exported_object_of_wrappers_is_followed_across_files(app_repo, shape):
+    app_repo.write_files({"services/request.js": HTTP_CLIENT,
+                          "services/api/fileUpload.js": "import http from '../request'\n" + SIMPLE + API_SHAPES[shape]})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "import fileApi from '../../services/api/fileUpload'\n"
+                                     "Page({ async save(p) {\n  await fileApi.info(1)\n  await fileApi.uploadFileSimple(p)\n} })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+def test_an_arrow_member_of_a_default_exported_object_literal_is_a_wrapper(app_repo):
+    app_repo.write("api/index.js", "export default {\n  list: () => [],\n  upload: (p) => wx.uploadFile({ filePath: p }),\n}\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "import api from '../../api/index'\nPage({ a(p) {\n  api.list()\n  api.upload(p)\n} })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+CARD_API = "import http from '../services/request'\nexport const uploadCard = (p) => {\n  return http.uploadFile('/card', p)\n}\n"
+
+
+def test_a_thin_wrapper_relaying_another_files_wrapper_is_not_a_use_of_its_own(app_repo):
+    app_repo.write_files({"services/request.js": HTTP_CLIENT})
+    base = app_repo.commit()
+    app_repo.write_files({"api/verify.js": CARD_API,
+                          "pages/me/me.js": "import verify from '../../api/verify'\nPage({ a(p) {\n  verify.uploadCard(p)\n} })\n"})
+    app_repo.commit()
+    # The upload is reported where the page calls it; api/verify.js:3 only passes the call on.
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 3, "file")}
+
+
+def test_a_call_moved_into_a_relaying_helper_is_not_new(app_repo):
+    app_repo.write_files({"services/request.js": HTTP_CLIENT,
+                          "pages/me/me.js": "import http from '../../services/request'\nPage({ a(p) {\n"
+                                            "  http.uploadFile('/card', p)\n} })\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"api/verify.js": CARD_API,
+                          "pages/me/me.js": "import verify from '../../api/verify'\nPage({ a(p) {\n  verify.uploadCard(p)\n} })\n"})
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == set()

@@ -5,13 +5,17 @@ component can share: a ``<button open-type="share">`` (``openType="share"``), or
 ``onShareAppMessage``/``onShareTimeline`` hook (Taro ``useShareAppMessage``, ``wx.showShareMenu``) in the
 page's files. Then:
 
-* a share button the change adds (the app's count of share buttons rises: moved buttons are not new), with
-  reward wording within :data:`NEAR` lines of it (its label or the text beside it): the finding goes on
-  that wording — also when the wording was there before, as the combination is new; wording the change
-  merely rewords elsewhere on the page is not reported again;
+* a share button the change adds (the app's count of share buttons rises: moved buttons are not new) on a
+  page with reward wording: with the wording within :data:`NEAR` lines of it (its label or the text beside
+  it) the finding goes on that wording, otherwise on the new button, naming the wording — also when the
+  wording was there before, as the combination is new; wording the change merely rewords elsewhere on the
+  page is not reported again;
 * new wording on a page that shares is reported at the wording;
 * new wording on a page with no share mechanism at all is weaker evidence:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
+
+One page is one finding: wording in its markup and again in its script (a title passed along in a URL)
+is told once, at the markup a user sees.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 
@@ -37,19 +41,23 @@ SHARE_BUTTON = "button[open-type=share]"
 SHARE_HOOKS = ("share:hook", "wx.showShareMenu")
 WORDING = "text:share-inducement"
 _PAGE_FILES = (".wxml", ".js", ".ts", ".json")
+_MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    wording = {f.path: f for f in findings if f.rule == "sharing.induced_share"}
+    wording = _one_per_page([f for f in findings if f.rule == "sharing.induced_share"])
     tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path))} \
         if _count(context.head_facts.values()) > _count(context.base_facts.values()) else {}
+    for path in tied:  # the page's wording is told at its new button
+        wording.pop(next((p for p in wording if _stem(p) == _stem(path) and p != path), ""), None)
     out = [f for f in findings if f.rule != "sharing.induced_share"]
     for path in sorted(set(wording) | set(tied)):
         if path in tied:
-            _button, text = tied[path]
+            button, text, near = tied[path]
+            line, value = (text.line, text.value) if near else (button.line, f"{SHARE_BUTTON} + {text.value}")
             base = wording.get(path)
-            finding = replace(base, line=text.line, value=text.value) if base else context.finding(
-                "sharing.induced_share", WORDING, path, text.line, value=text.value)
+            finding = replace(base, line=line, value=value) if base else context.finding(
+                "sharing.induced_share", WORDING, path, line, value=value)
             out.append(finding)
         elif _page_shares(context, path):
             out.append(wording[path])
@@ -64,8 +72,9 @@ def _count(files: Iterable[FileFacts]) -> int:
     return sum(1 for facts in files for f in facts.facts if f.subject == SHARE_BUTTON)
 
 
-def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact] | None:
-    """A share button the change adds to ``path`` with reward wording beside it: (button, wording)."""
+def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bool] | None:
+    """A share button the change adds to ``path`` on a page with reward wording: (button, wording, whether
+    the wording is beside the button)."""
     facts = context.head_facts[path].facts
     buttons = [f for f in facts if f.subject == SHARE_BUTTON]
     old = context.counterpart.get(path)
@@ -75,20 +84,43 @@ def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact] | 
         return None
     added = context.added_lines.get(path, frozenset())
     texts = [f for f in facts if f.subject == WORDING]
+    elsewhere = [f for f in _page_facts(context, path, include_self=False) if f.subject == WORDING]
     for button in buttons:
         if button.line not in added:
             continue
         near = [t for t in texts if abs(t.line - button.line) <= NEAR]
         if near:
-            return button, min(near, key=lambda t: abs(t.line - button.line))
+            return button, min(near, key=lambda t: abs(t.line - button.line)), True
+    new_buttons = [b for b in buttons if b.line in added]
+    if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
+        return new_buttons[0], (texts or elsewhere)[0], False
     return None
+
+
+def _one_per_page(findings: list[Finding]) -> dict[str, Finding]:
+    """One wording finding per page, by file: the markup's (what a user reads) over a script's string."""
+    by_page: dict[str, Finding] = {}
+    for finding in sorted(findings, key=lambda f: (not f.path.endswith(_MARKUP), f.path, f.line)):
+        by_page.setdefault(_stem(finding.path), finding)
+    return {f.path: f for f in by_page.values()}
+
+
+def _stem(path: str) -> str:
+    return posixpath.splitext(path)[0]
+
+
+def _page_facts(context: ProjectContext, path: str, include_self: bool = True) -> list[Fact]:
+    """Facts of the page or component of ``path``: its own file and its same-named siblings."""
+    stem = _stem(path)
+    out: list[Fact] = []
+    for candidate in dict.fromkeys((path, *(stem + suffix for suffix in _PAGE_FILES))):
+        if candidate == path and not include_self:
+            continue
+        facts = context.head_facts.get(candidate) or context.facts_at_head(candidate)
+        out.extend(facts.facts if facts is not None else ())
+    return out
 
 
 def _page_shares(context: ProjectContext, path: str) -> bool:
     """Whether the page or component of ``path`` (its own file and its same-named siblings) can share."""
-    stem, _ = posixpath.splitext(path)
-    for candidate in dict.fromkeys((path, *(stem + suffix for suffix in _PAGE_FILES))):
-        facts = context.head_facts.get(candidate) or context.facts_at_head(candidate)
-        if facts is not None and any(f.subject == SHARE_BUTTON or f.subject in SHARE_HOOKS for f in facts.facts):
-            return True
-    return False
+    return any(f.subject == SHARE_BUTTON or f.subject in SHARE_HOOKS for f in _page_facts(context, path))

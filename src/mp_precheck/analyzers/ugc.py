@@ -11,7 +11,8 @@ When it is published:
 
 * **content security** (upload family): one finding per page. If the page's script already has an
   upload finding in this change, that finding covers the text too (its fix names ``msgSecCheck``), and
-  ``upload.user_text`` is dropped; otherwise ``upload.user_text`` stays at the input.
+  ``upload.user_text`` is dropped; otherwise ``upload.user_text`` is reported where the text leaves the
+  page — the call that posts it (the place to add the check) — or at the input when the page only uploads.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
   ``category.ugc`` at the page's first sending call (a wrapper named as a read comes last), because
   such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
@@ -71,13 +72,15 @@ def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
 
 
 def posts_from(context: ProjectContext, script: str) -> Fact | None:
-    """The first call of ``script`` that posts data to the server, or None when the script only uploads
-    files or chats over a WebSocket (see the module docstring)."""
+    """The call of ``script`` that posts data to the server — the first one, a wrapper named as a read
+    coming last — or None when the script only uploads files or chats over a WebSocket (see the module
+    docstring)."""
     facts = context.facts_at_head(script)
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
-    return next((f for f in facts.facts if f.subject in POSTERS), None)
+    posts = [f for f in facts.facts if f.subject in POSTERS]
+    return min(posts, key=lambda f: (_reads(f), f.line)) if posts else None
 
 
 def _reads(fact: Fact) -> bool:
@@ -98,12 +101,21 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         sent = sends_from(context, f.path)
         if sent is None:
             continue  # nothing leaves this page: not published
+        script = sent[0]
+        post = posts_from(context, script)
         if _stem(f.path) not in uploading:
-            out.append(f)
-        script, call = sent
-        if f.subject in POST_INPUTS and script not in posts and posts_from(context, script) is not None:
+            out.append(f if post is None else _at_post(f, script, post))
+        if f.subject in POST_INPUTS and script not in posts and post is not None:
             posts.add(script)
+            call = sent[1]  # the page's first sending call: its picture upload, else the post itself
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return out
+
+
+def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:
+    """``upload.user_text`` moved from the text box to the call that posts the text: where a content check
+    belongs. The value still names the box, so the reviewer sees which input is published."""
+    return replace(text_box, path=script, line=post.line,
+                   value=f"{text_box.subject} {text_box.path}:{text_box.line} → {post.value or post.subject}")

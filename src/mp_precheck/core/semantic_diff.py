@@ -66,21 +66,37 @@ def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:
     return {f.subject for ff in files.values() for f in ff.facts if is_known(f)}
 
 
-def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False) -> dict[str, Counter[str]]:
+def _called_ranges(files: Mapping[str, FileFacts]) -> dict[str, list[tuple[int, int]]]:
+    """path → line ranges of its wrappers that one of ``files`` calls."""
+    called = {tuple(f.role[4:].split("#", 1)) for ff in files.values() for f in ff.facts
+              if f.role and f.role.startswith("via:")}
+    return {path: [(e.first_line, e.last_line) for name, e in ff.exports.items() if (path, name) in called]
+            for path, ff in files.items()}
+
+
+def _relays(fact: Fact, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``fact`` is a called wrapper's call of another file's wrapper (``uploadFileSimple`` →
+    ``http.uploadFile``): it relays its callers' use, it is not a use of its own."""
+    return bool(fact.role and fact.role.startswith("via:")) and any(a <= fact.line <= b for a, b in ranges)
+
+
+def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False,
+            skip_relays: bool = False) -> dict[str, Counter[str]]:
     """subject → Counter(path → occurrences).
 
     A call through a project wrapper counts at the caller. With ``skip_definitions`` the wrapper's own
     call is then a definition, not another use, when one of these files calls it — so extracting a call
-    into a helper, or inlining a helper, leaves the app-wide count unchanged.
+    into a helper, or inlining a helper, leaves the app-wide count unchanged; nor do relays count. With
+    ``skip_relays`` only relays are skipped (where findings go).
     """
-    called = {tuple(f.role[4:].split("#", 1)) for ff in files.values() for f in ff.facts
-              if f.role and f.role.startswith("via:")}
+    called = _called_ranges(files) if skip_definitions or skip_relays else {}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
-        ranges = [(e.first_line, e.last_line) for name, e in file_facts.exports.items()
-                  if skip_definitions and (path, name) in called]
+        ranges = called.get(path, [])
         for fact in file_facts.facts:
-            if not counted(fact) or (fact.role is None and any(a <= fact.line <= b for a, b in ranges)):
+            skipped = _relays(fact, ranges) or (skip_definitions and fact.role is None and
+                                                any(a <= fact.line <= b for a, b in ranges))
+            if not counted(fact) or skipped:
                 continue
             out.setdefault(fact.subject, Counter())[path] += 1
     return out
@@ -109,6 +125,9 @@ def compare(
     """
     head_counts = _counts(head)
     base_counts = _counts(base)
+    relay_ranges = _called_ranges(head)
+    head_placed = _counts(head, skip_relays=True)  # where a finding goes: not inside a relaying wrapper
+    base_placed = _counts(base, skip_relays=True)
     head_uses = _counts(head, skip_definitions=True)
     base_uses = _counts(base, skip_definitions=True)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
@@ -134,8 +153,8 @@ def compare(
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
-            additions += _placed(rule, subject, "file" if known else "app", head, head_counts[subject],
-                                 base_counts.get(subject, Counter()), counterpart, added_lines)
+            additions += _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
+                                 base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -147,18 +166,20 @@ def compare(
 
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
             base_count: Counter[str], counterpart: Mapping[str, str | None],
-            added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
+            added_lines: Mapping[str, frozenset[int]],
+            relay_ranges: Mapping[str, list[tuple[int, int]]]) -> list[Addition]:
     """The additions of ``subject`` under ``rule``: in each head file that has more of it than its base
-    version, at the added use (every added one for an ``each_occurrence`` rule)."""
+    version, at the added use (every added one for an ``each_occurrence`` rule), never at a relay."""
     additions = []
     for path, count in sorted(head_count.items()):
         old = counterpart.get(path)
         before = base_count.get(old, 0) if old else 0
         if count > before:
             added = added_lines.get(path, frozenset())
-            picked = _each_added(head[path], subject, added, count - before) if rule.each_occurrence else []
-            additions += [Addition(rule, subject, path, scope, fact)
-                          for fact in picked or [_pick(head[path], subject, added)]]
+            uses = [f for f in head[path].facts if f.subject == subject and counted(f)
+                    and not _relays(f, relay_ranges.get(path, []))]
+            picked = _each_added(uses, added, count - before) if rule.each_occurrence else []
+            additions += [Addition(rule, subject, path, scope, fact) for fact in picked or [_pick(uses, added)]]
     return additions
 
 
@@ -184,17 +205,14 @@ def _first(file_facts: FileFacts, subject: str) -> Fact:
     return next(f for f in file_facts.facts if f.subject == subject and counted(f))
 
 
-def _each_added(file_facts: FileFacts, subject: str, added: frozenset[int], rise: int) -> list[Fact]:
-    """Up to ``rise`` occurrences on lines the diff adds, in line order (one finding per new placement)."""
-    on_added = sorted((f for f in file_facts.facts if f.subject == subject and counted(f) and f.line in added),
-                      key=lambda f: f.line)
-    return on_added[:rise]
+def _each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]:
+    """Up to ``rise`` of ``uses`` on lines the diff adds, in line order (one finding per new placement)."""
+    return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
 
 
-def _pick(file_facts: FileFacts, subject: str, added: frozenset[int]) -> Fact:
-    """The occurrence to report: the first on a line the diff adds, else the first in the file."""
-    occurrences = [f for f in file_facts.facts if f.subject == subject and counted(f)]
-    for fact in sorted(occurrences, key=lambda f: f.line):
+def _pick(uses: list[Fact], added: frozenset[int]) -> Fact:
+    """The use to report: the first on a line the diff adds, else the first in the file."""
+    for fact in sorted(uses, key=lambda f: f.line):
         if fact.line in added:
             return fact
-    return min(occurrences, key=lambda f: f.line)
+    return min(uses, key=lambda f: f.line)

@@ -17,10 +17,9 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
-# v8: review-text signals, authorizeForMiniProgram scopes (v6, v7: formats of other branches of this round);
+# v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v8-{__version__}"
-
+FORMAT = f"facts-v9-{__version__}"
 
 class FactCache:
     """Facts by (blob id, reader kind) in the SQLite file at ``path`` (created when missing)."""
@@ -82,12 +81,16 @@ class FactCache:
 def _dump(facts: FileFacts) -> dict[str, Any]:
     return {"facts": [asdict(f) for f in facts.facts], "error": facts.error,
             "imported_calls": [list(c) for c in facts.imported_calls],
-            "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members}
+            "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
+            "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()}}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
     return FileFacts(
         facts=tuple(Fact(**f) for f in data["facts"]), error=data["error"],
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
-        exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"]) for k, v in data["exports"].items()},
-        app_members=dict(data.get("app_members", {})))
+        exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
+                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())))
+                 for k, v in data["exports"].items()},
+        app_members=dict(data.get("app_members", {})),
+        call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()})

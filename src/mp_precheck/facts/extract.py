@@ -145,6 +145,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     imported: list[tuple[str, str, int]] = []
     exports: dict[str, Export] = {}
     members: dict[str, str] = {}
+    literals: dict[int, tuple[str, ...]] = {}
     for block in split_blocks(text):
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
@@ -163,7 +164,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             imported.extend(found.imported_calls)
             exports.update(found.exports)
             members.update(found.app_members)
-    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members)
+            literals.update(found.call_literals)
+    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
+                     call_literals=literals)
 
 
 def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:

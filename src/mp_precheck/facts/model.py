@@ -61,6 +61,15 @@ class Export:
     subjects: tuple[str, ...]
     first_line: int
     last_line: int
+    # A function that picks its API by a string argument (``if (opts.type === 'image') chooseImage()``):
+    # (string, the subjects it reaches when called with that string).
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
+        """The subjects a call passing the string ``literals`` reaches: the chosen branch's when one of
+        them names a branch (``chooseAndUploadFile({ type: 'image' })``), else every subject."""
+        chosen = [subjects for value, subjects in self.choices if value in literals]
+        return chosen[0] if chosen else self.subjects
 
 
 @dataclass(frozen=True)
@@ -75,3 +84,5 @@ class FileFacts:
     exports: dict[str, Export] = field(default_factory=dict)
     # In the app file: members of ``App({...})`` that are project modules (``HTTP`` -> ``./utils/http``).
     app_members: dict[str, str] = field(default_factory=dict)
+    # Line of a call to an imported function -> the string literals it passes (``{ type: 'image' }``).
+    call_literals: dict[int, tuple[str, ...]] = field(default_factory=dict)

@@ -139,7 +139,8 @@ class FactStore:
         for path, facts in direct.items():
             extra: list[Fact] = []
             for line, where, name, export in level1.get(path, []):
-                subjects = set(export.subjects) | {s for _l, _w, _n, e in level2.get(f"{where}#{name}", [])
+                chosen = export.subjects_for(facts.call_literals.get(line, ()))  # a branch picked by a string
+                subjects = set(chosen) | {s for _l, _w, _n, e in level2.get(f"{where}#{name}", [])
                                                    for s in e.subjects}
                 extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
             out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts

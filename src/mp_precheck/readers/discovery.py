@@ -9,6 +9,7 @@ belongs to the project with the longest matching root. Build output and vendored
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -21,6 +22,9 @@ from mp_precheck.readers.jsconfig import class_config_object
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy"]
 
 VENDOR_DIRS = frozenset({"node_modules", "miniprogram_npm", ".git", "unpackage", "bower_components"})
+# A duplicate a file manager leaves beside the original ("login copy.wxml", "login copy 2.js",
+# "login - 副本.wxml"): WeChat loads pages and components by their exact file names, so it never runs.
+_BACKUP_COPY = re.compile(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?|\s*-?\s*副本(?:\s*\(\d+\))?)$", re.IGNORECASE)
 BUILD_DIRS = frozenset({"dist", "build", "unpackage", ".cache", "output"})
 
 
@@ -44,9 +48,16 @@ class Project:
             return False
         rel = path[len(self.root) + 1:] if self.root else path
         parts = rel.split("/")[:-1]
-        if any(p in VENDOR_DIRS for p in parts):
+        if any(p in VENDOR_DIRS for p in parts) or is_backup_copy(path):
             return False
         return not (self.framework != "native" and parts and parts[0] in BUILD_DIRS)
+
+
+def is_backup_copy(path: str) -> bool:
+    """Whether ``path`` is a file manager's duplicate of another file (``index copy.wxml``,
+    ``index copy 2.js``, ``index - 副本.wxml``): never loaded, so never part of the Mini Program."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    return bool(_BACKUP_COPY.search(stem))
 
 
 def _dir(path: str) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from tree_sitter import Node
 
 from mp_precheck.facts.model import Export, Fact
+from mp_precheck.readers.dispatch import choices
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import walk as _walk
 
@@ -177,17 +178,29 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         return {f.subject for f in api if first <= f.line <= last}
 
     siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
-    out: dict[str, Export] = {}
-    for name, function in offered:
-        subjects = direct(function)
-        for call in _walk(function) if not subjects else ():  # only a thin wrapper that delegates
+
+    def delegated(function: Node, lines: set[int] | None = None) -> set[str]:
+        """Subjects of the sibling wrappers ``function`` calls (on ``lines`` only, when given)."""
+        reached: set[str] = set()
+        for call in _walk(function):
             callee = call.child_by_field_name("function") if call.type == "call_expression" else None
-            if callee is None:
+            if callee is None or (lines is not None and line(callee) not in lines):
                 continue
             called = _text(callee).removeprefix("this.")
             if called in siblings and siblings[called] is not function:
-                subjects |= direct(siblings[called])
+                reached |= direct(siblings[called])
+        return reached
+
+    out: dict[str, Export] = {}
+    for name, function in offered:
+        own = direct(function)
+        subjects = own or delegated(function)  # only a thin wrapper counts what it delegates to
+
+        def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
+            return {f.subject for f in api if f.line in lines} | (delegated(function, lines) if thin else set())
+
         first, last = span(function)
         if subjects or any(first <= n <= last for n in imported_lines):
-            out[name] = Export(tuple(sorted(subjects)), first, last)
+            out[name] = Export(tuple(sorted(subjects)), first, last,
+                               choices(function, line, reach) if len(subjects) > 1 else ())
     return out

@@ -24,6 +24,7 @@ from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
+from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, wrappers
@@ -141,7 +142,8 @@ class _Extractor(Bindings):
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
                          exports=wrappers(root, self.facts, self.line, _is_app_file(self.path),
                                           frozenset(line for _s, _n, line in self.imported_calls)),
-                         app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {})
+                         app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
+                         call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line))
 
     @staticmethod
     def _is_definition_or_test(node: Node) -> bool:

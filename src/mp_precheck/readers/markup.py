@@ -37,6 +37,12 @@ _CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 # https://developers.weixin.qq.com/miniprogram/dev/component/video.html
 _AD_ATTRIBUTES = {("video", "ad-unit-id"): attribute("video", "ad-unit-id")}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
+# Personal information a form field asks for by hand, with no API: the user privacy guideline still needs
+# the type declared (身份证号码 EXIDNumber, a "开发者自行收集" type of
+# https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
+# WeChat's <input type="idcard"> is the ID-number keyboard; otherwise the field's placeholder or label says it.
+_ASKED_FOR = (("input[type=idcard]", re.compile(r"身份证(?:号|号码)?|证件号")),)
+_FIELD_WORDS = ("placeholder", "label", "title")
 
 # Event bindings in every dialect: WXML bind/catch (with or without a colon), Vue @ and v-on:.
 _EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
@@ -76,6 +82,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     kit = None if project_component else third_party().component(tag)
     if kit is not None:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
+    facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
         if tag == "web-view" and name == "src" and (value is None or "{{" in value):
             facts.append(Fact(prefixed("web-view", "dynamic-src"), "attribute", attr_line, value))
@@ -106,6 +113,27 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 else "code"  # CSS in a style attribute only loads resources (background url(…))
             facts.append(Fact(prefixed("host", url.host), "host", attr_line, url.text, role))
     return facts
+
+
+def _is_field(tag: str) -> bool:
+    """An input field: ``<input>``, or a UI kit's (``van-field``, ``u-input``, ``t-input``, ``uni-easyinput``)."""
+    return tag == "input" or tag.endswith(("-input", "-field", "easyinput"))
+
+
+def _asked_for(tag: str, attributes: list[tuple[str, str | None, int]], line: int) -> list[Fact]:
+    """``input[type=idcard]`` for a field that asks for an ID card number."""
+    if not _is_field(tag):
+        return []
+    typed = {f"input[type={value}]" for name, value, _ in attributes if name == "type" and value}
+    out = []
+    if tag != "input" and "input[type=idcard]" in typed:  # <input> gets it from its type attribute
+        out.append(Fact("input[type=idcard]", "attribute", line, "idcard"))
+    words = [(value, attr_line) for name, value, attr_line in attributes if name in _FIELD_WORDS and value]
+    for subject, pattern in _ASKED_FOR:
+        hit = next(((value, at) for value, at in words if pattern.search(value)), None)
+        if hit is not None and subject not in typed:
+            out.append(Fact(subject, "attribute", hit[1], hit[0]))
+    return out
 
 
 LIVE_PLUGIN_APPID = "wx2b03c6e691cd7370"  # WeChat's own 小程序直播 plugin (live-player-plugin)

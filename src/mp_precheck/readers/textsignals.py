@@ -21,6 +21,8 @@ _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 SHARE_INDUCEMENT = re.compile(
     rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
+    # referral rewards: 推荐有奖 / 推荐有礼 / 推荐返现 (a reward for bringing in others)
+    r"推荐(?:有奖|有礼|有赏|返现|返利|得现金|赚)|"
     # "help me" mechanics and sharing to groups as the price of something (R2018 3.2.1)
     r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
     # induced following: rewards for following an Official Account (OPS2018 5.1)
