@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.vocabulary import Severity
 
-CATALOG_DATE = "2026-11-29"
+CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
 # components and SDKs (mp_precheck.core.thirdparty reads those two).
