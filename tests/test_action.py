@@ -472,7 +472,8 @@ def test_an_oversize_report_fits_the_comment_and_says_where_the_rest_is(tmp_path
 
     (comment,) = server.comments(NUMBER)
     assert COMMENT_LIMITS.fits(comment["body"])
-    assert "lower-severity detail(s) left out; the full report is in" in comment["body"]
+    assert "line(s) left out, the least important first; the full report is in" in comment["body"]
+    assert comment["body"].rstrip().endswith("</sub>")
     assert f"<{RUN_URL}>" in comment["body"]
     assert result.summary.count("example-host-name.com") > comment["body"].count("example-host-name.com")
     assert len(server.statuses()[0]["description"]) <= 140
