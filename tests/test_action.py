@@ -205,8 +205,8 @@ def test_first_run_comments_sets_status_and_writes_everything(up: Upstream, serv
     report = json.loads((result.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
     assert report["head"] == up.head and "privacy.location" in {f["rule"] for f in report["findings"]}
     high = sum(f["severity"] == "high" for f in report["findings"])
-    assert status["description"] == f"Act before submitting for review: {high} high-risk item(s) (Privacy)."
-    assert result.outputs == {"risk-level": "high", "findings": str(len(report["findings"])),
+    assert status["description"] == "Act before submitting for review: 2 high-risk item(s) (Privacy)."
+    assert result.outputs == {"risk-level": "high", "items": "2", "findings": "2",
                               "report-json": "mp-precheck-report/report.json",
                               "notes-file": "mp-precheck-report/notes.txt", "comment-id": str(comment["id"])}
     assert (result.workspace / "mp-precheck-report/notes.txt").read_text(encoding="utf-8").strip()
@@ -317,6 +317,22 @@ def test_bot_login_input_names_an_app_identity(up: Upstream, server: FakeGitHub,
 
     assert result.outputs["comment-id"] == str(earlier["id"])
     assert server.calls("GET", "/user$") == []
+
+
+def test_every_output_counts_items_as_the_comment_does(tmp_path: Path, server: FakeGitHub) -> None:
+    pages = {f"pages/p{i}/p{i}.js": "Page({ onLoad() { wx.getLocation({}) } })\n" for i in range(12)}
+    up = Upstream(tmp_path / "upstream", pages)
+    seed_pull(server, up)
+    result = Action(tmp_path, server, checkout(up, tmp_path / "ws").path)(pr_event(up))
+
+    report = json.loads((result.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
+    assert sum(f["severity"] == "high" for f in report["findings"]) == 24       # 12 places of 2 rules
+    verdict = "Act before submitting for review: 2 high-risk item(s) (Privacy)."
+    (status,) = server.statuses()
+    assert status["description"] == verdict
+    assert f"**{verdict}**" in server.comments(NUMBER)[0]["body"] and f"**{verdict}**" in result.summary
+    assert (result.outputs["items"], result.outputs["findings"]) == ("2", "2")
+    assert "risk high, 2 item(s), fail-on high → exit 1" in result.log
 
 
 # ---------------------------------------------------------------------------- on-risk

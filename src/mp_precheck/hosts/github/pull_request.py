@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from mp_precheck.app import DEFAULT_CONFIG, ConfigSource, RepositoryConfig, Run, check_change
 from mp_precheck.core.errors import UserError
+from mp_precheck.core.items import item_count
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.git.repo import GitRepo
@@ -96,12 +97,14 @@ def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
     runner.add_summary(summary)
     runner.commands(render_annotations(report))
     runner.set_output("risk-level", report.risk_level)
-    runner.set_output("findings", str(len(report.active_findings)))
+    items = item_count(report.active_findings)
+    runner.set_output("items", str(items))
+    runner.set_output("findings", str(items))
     runner.set_output("report-json", json_path)
     runner.set_output("notes-file", notes_path)
     where = f"<{settings.run_url}>" if settings.run_url else f"`{json_path}`"
     runner.log(f"mp-precheck: {report.base[:7]}…{report.head[:7]}: risk {report.risk_level}, "
-               f"{len(report.active_findings)} finding(s), fail-on {fail_on} → exit {code}")
+               f"{items} item(s), fail-on {fail_on} → exit {code}")
 
     messages = Messages(result.language)
     comment_body = render_markdown(report, result.catalog, result.language, link_base=link_base,

@@ -5,34 +5,28 @@ https://docs.github.com/rest/commits/statuses#create-a-commit-status
 
 from __future__ import annotations
 
+from mp_precheck.core.items import item_count
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.hosts.github.advice import advice
 from mp_precheck.hosts.github.event import Settings, Target
 from mp_precheck.hosts.github.port import CommitStatus, GitHubFailure, GitHubPort, StatusState
 from mp_precheck.hosts.github.runner import RunnerIO
+from mp_precheck.outputs.markdown import verdict_text
 
 STATUS_DESCRIPTION_MAX = 140  # GitHub answers 422 above
 
 
 def status_description(report: Report, code: int, fail_on: str, messages: Messages) -> str:
-    """The status line, at most 140 characters: the verdict of the comment in the report's language, or
-    why nothing was compared."""
+    """The status line, at most 140 characters: the verdict of the comment in the report's language (its
+    count is of items, as in the comment), or why nothing was compared."""
     active = report.active_findings
-    level = report.risk_level
-    t = messages.t
     if report.message and not active:
         text = report.message
-    elif level in ("high", "medium"):
-        selected = [f for f in active if f.severity == level]
-        families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
-        text = t(f"verdict_{level}", count=len(selected), families=families)
-    elif code == 1:
-        text = f"{len(active)} finding(s) reach fail-on {fail_on}"
-    elif level in ("low", "info"):
-        text = t("verdict_low")
+    elif code == 1 and report.risk_level not in ("high", "medium"):
+        text = f"{item_count(active, fail_on)} item(s) reach fail-on {fail_on}"
     else:
-        text = t("verdict_none")
+        text = verdict_text(report, messages)  # the comment's verdict: it counts items (core/items.py)
     return truncate(text, STATUS_DESCRIPTION_MAX)
 
 
