@@ -614,6 +614,29 @@ def test_the_config_input_is_read_from_the_base_revision(tmp_path: Path, server:
     assert "input config: nowhere.yml is not in the base revision" in missing.log
 
 
+def test_a_run_that_cannot_analyse_replaces_an_earlier_all_clear(tmp_path: Path, server: FakeGitHub) -> None:
+    up = Upstream(tmp_path / "upstream", CLEAN)
+    seed_pull(server, up)
+    action = Action(tmp_path, server, checkout(up, tmp_path / "ws").path)
+    assert action(pr_event(up)).code == 0
+    (clean,) = server.comments(NUMBER)
+    assert "No new review risks found in this change." in clean["body"]
+
+    failed = action(pr_event(up), config="nowhere.yml")
+
+    assert failed.code == 2
+    assert [s["state"] for s in server.statuses(up.head)] == ["success", "error"]
+    (comment,) = server.comments(NUMBER)
+    assert comment["id"] == clean["id"] and failed.outputs == {}
+    assert comment["body"] == (
+        f"{marker(up.head)}\n## mp-precheck · WeChat Mini Program review risks\n\n"
+        "❌ **The check could not run: input config: nowhere.yml is not in the base revision "
+        f"{up.fork_point[:7]} (the config is read from the base so that a pull request cannot relax its own "
+        "check: merge it first)**\n\nThe earlier result is out of date. Fix this and re-run; until then the "
+        "commit status is `error`.\n")
+    assert f"comment {clean['id']} on pull request #7 now says the check could not run" in failed.log
+
+
 def test_the_config_input_is_never_staged_in_a_temporary_file(tmp_path: Path, server: FakeGitHub,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     up = Upstream(tmp_path / "upstream", {**LOCATION, ".github/mp-precheck.yml": "fail_on: none\n"},

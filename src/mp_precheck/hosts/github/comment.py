@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
+from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.hosts.github.event import Target
 from mp_precheck.hosts.github.port import GitHubPort
 from mp_precheck.hosts.github.runner import RunnerIO
-from mp_precheck.outputs.markdown import MARKER_PREFIX
+from mp_precheck.outputs.escape import md_text
+from mp_precheck.outputs.markdown import MARKER_PREFIX, marker
 
 _MARKER = re.compile(r"<!--\s*mp-precheck:comment\b(?P<attrs>.*?)-->", re.DOTALL)
 
@@ -65,6 +67,34 @@ def sync_comment(github: GitHubPort, runner: RunnerIO, target: Target, report: R
     created = github.create_comment(number, body)
     runner.log(f"mp-precheck: posted comment {created.id} on pull request #{number}")
     return created.id
+
+
+def mark_not_run(github: GitHubPort, runner: RunnerIO, target: Target, reason: str, language: str) -> int | None:
+    """When the check could not run (``reason``, one line), turn our sticky comment, if there is one, into
+    a short "could not run, and why", so that no earlier all-clear stays next to the ``error`` status;
+    return its id. Nothing is posted when there is no comment of ours, and a comment that a newer head's
+    run owns is left alone (as in :func:`sync_comment`).
+
+    Raises: :class:`~mp_precheck.hosts.github.port.GitHubFailure`.
+    """
+    number = target.pull_number
+    if number is None:
+        return None
+    me = github.identity()
+    mine = [c for c in github.comments(number) if is_ours(c.body, c.author, me)]
+    if not mine:
+        return None
+    our_head = target.status_sha or target.head
+    current_head = github.pull_request(number).head_sha
+    fresh = github.comment(number, mine[0].id)
+    if fresh is None or (current_head != our_head and marker_head(fresh.body) != our_head):
+        return None
+    t = Messages(language).t
+    verdict = t("not_run", reason=md_text(reason))
+    body = f"{marker(our_head)}\n## {t('heading')}\n\n❌ **{verdict}**\n\n{t('not_run_hint')}\n"
+    github.edit_comment(number, fresh.id, body)
+    runner.log(f"mp-precheck: comment {fresh.id} on pull request #{number} now says the check could not run")
+    return fresh.id
 
 
 def is_ours(body: str, author: str, me: str) -> bool:

@@ -9,7 +9,8 @@ from mp_precheck.core.items import item_count
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.hosts.github.advice import advice
-from mp_precheck.hosts.github.event import Settings, Target
+from mp_precheck.hosts.github.comment import mark_not_run
+from mp_precheck.hosts.github.event import LANGUAGES, Settings, Target
 from mp_precheck.hosts.github.port import CommitStatus, GitHubFailure, GitHubPort, StatusState
 from mp_precheck.hosts.github.runner import RunnerIO
 from mp_precheck.outputs.markdown import verdict_text
@@ -45,12 +46,13 @@ def state(code: int) -> StatusState:
 
 def not_analysed(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Target | None,
                  line: str, code: int) -> int:
-    """Nothing was analysed: say why (log, job summary), and set an ``error`` status where there is a
-    commit to put it on, so a required check never turns green."""
+    """Nothing was analysed: say why (log, job summary), set an ``error`` status where there is a commit
+    to put it on, so a required check never turns green, and turn an earlier sticky comment into "could
+    not run" (:func:`~mp_precheck.hosts.github.comment.mark_not_run`) so no stale all-clear stays."""
     runner.error(line)
-    runner.add_summary(f"## mp-precheck\n\n❌ {line.removeprefix('mp-precheck: ')}\n")
+    reason = line.removeprefix("mp-precheck: ")
+    runner.add_summary(f"## mp-precheck\n\n❌ {reason}\n")
     if target is not None and target.status_sha is not None:
-        reason = line.removeprefix("mp-precheck: ")
         status = CommitStatus("error", truncate(f"not analysed: {reason}", STATUS_DESCRIPTION_MAX),
                               settings.status_name or "mp-precheck", settings.run_url)
         try:
@@ -59,4 +61,12 @@ def not_analysed(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
             if not (exc.kind == "forbidden" and target.read_only):
                 runner.error(advice(exc, f"set the status {status.context} on {target.status_sha[:7]}",
                                     settings.repository))
+    if target is not None and settings.comment != "never":
+        language = settings.language if settings.language in LANGUAGES else "zh-CN"
+        try:
+            mark_not_run(github, runner, target, reason, language)
+        except GitHubFailure as exc:
+            if not (exc.kind == "forbidden" and target.read_only):
+                runner.warning(advice(exc, f"say on pull request #{target.pull_number} that the check could not run",
+                                      settings.repository))
     return code
