@@ -521,7 +521,9 @@ def test_missing_history_names_the_fix_and_never_reports_success(up: Upstream, s
 
     assert result.code == 2
     (line,) = lines(result.log, "::error::")
-    assert line.startswith("::error::mp-precheck: the clone is shallow and fetching the history failed (")
+    assert line.startswith("::error::mp-precheck: the clone is shallow and fetching the history failed (git fetch "
+                           f"failed: fatal: '{tmp_path / 'gone'}' does not appear to be a git repository fatal: "
+                           "Could not read from remote repository.)")       # the cause, not git's last line
     assert line.endswith("): check out with actions/checkout and fetch-depth: 0")
     (status,) = server.statuses(up.head)
     assert status["state"] == "error" and status["description"].startswith("not analysed: the clone is shallow")
@@ -585,6 +587,19 @@ def test_an_event_without_a_pull_request_needs_base_and_head(up: Upstream, serve
     assert lines(result.log, "::error::") == [
         "::error::mp-precheck: the workflow_dispatch event has no pull request to check: run mp-precheck on "
         "pull_request or merge_group, or give both the base and head inputs"]
+
+
+def test_a_push_that_created_the_branch_is_told_what_to_compare_with(up: Upstream, server: FakeGitHub,
+                                                                      action: Action) -> None:
+    event = {"ref": "refs/heads/feature", "before": "0" * 40, "after": up.head, "created": True}
+    result = action(event, event_name="push", base="0" * 40, head=up.head, env={"GITHUB_REF": "refs/heads/feature"})
+    assert result.code == 2
+    (line,) = lines(result.log, "::error::")
+    assert line == ("::error::mp-precheck: input base: 0000000… is no commit: it is the `before` of a push that "
+                    "created the branch, which has nothing earlier to compare with; compare with the branch it came "
+                    "from (e.g. base: origin/${{ github.event.repository.default_branch }}) or run mp-precheck on "
+                    "pull_request")
+    assert "fetch-depth" not in result.log
 
 
 @pytest.mark.parametrize(("inputs", "message"), [
