@@ -623,7 +623,12 @@ def test_the_config_input_is_read_from_the_base_revision(tmp_path: Path, server:
     seed_pull(server, up)
     action = Action(tmp_path, server, checkout(up, tmp_path / "ws").path)
 
-    assert action(pr_event(up), config=".github/mp-precheck.yml").code == 1
+    result = action(pr_event(up), config=".github/mp-precheck.yml")
+    assert result.code == 1
+    report = json.loads((result.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
+    (relaxed,) = [f for f in report["findings"] if f["rule"] == "policy.relaxes_check"]
+    assert (relaxed["path"], relaxed["value"]) == (".github/mp-precheck.yml", "fail_on: high → none")
+    assert "`.github/mp-precheck.yml`" in server.comments(NUMBER)[0]["body"]
     missing = action(pr_event(up), config="nowhere.yml")
     assert missing.code == 2
     assert "input config: nowhere.yml is not in the base revision" in missing.log
