@@ -14,12 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from mp_precheck.core.errors import UserError
+from mp_precheck.core.errors import DubiousOwnership, UserError
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.hosts.github import action
-from mp_precheck.hosts.github.event import Settings
+from mp_precheck.hosts.github.event import Settings, cache_file
 from mp_precheck.hosts.github.port import HttpSettings, connect
-from mp_precheck.hosts.github.runner import FileRunner
+from mp_precheck.hosts.github.runner import REPORT_DIR, FileRunner
+from mp_precheck.hosts.github.workspace import hand_back, written_paths
 
 
 def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,
@@ -38,6 +39,9 @@ def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,
         return 2
     try:
         repo = GitRepo(workspace)
+    except DubiousOwnership as exc:
+        runner.error(f"mp-precheck: {exc}")
+        return 2
     except UserError as exc:
         runner.error(f"mp-precheck: {exc}: add actions/checkout (with fetch-depth: 0) before mp-precheck")
         return 2
@@ -50,6 +54,10 @@ def main(env: Mapping[str, str] | None = None, http: HttpSettings | None = None,
         return action.run(settings, github, runner, repo)
     finally:
         github.close()
+        # the container runs as root: what the run wrote goes back to the workspace's owner
+        written = written_paths(workspace, REPORT_DIR, cache_file(settings))
+        for problem in hand_back(workspace, written):
+            runner.warning(f"mp-precheck: could not give {problem} back to the workspace's owner")
 
 
 def read_settings(env: Mapping[str, str], workspace: Path) -> Settings:

@@ -27,12 +27,19 @@ Where GitHub behaves in a way worth testing against, the fake does too:
   "Bad credentials";
 * a ``readonly`` token (a fork pull request's ``GITHUB_TOKEN``) gets 403 "Resource not accessible
   by integration" with ``X-Accepted-GitHub-Permissions`` on every write;
-* ``GET /user`` with an installation token is 403; check runs need an installation token;
+* ``GET /user`` with an installation token (``GITHUB_TOKEN``'s or a GitHub App's, :data:`TOKEN_APP`) is
+  403 "Resource not accessible by integration"; what such a token writes is by ``<app-slug>[bot]``
+  (``type: Bot``, ``performed_via_github_app`` set); check runs need an installation token;
 * comment bodies over 65536 characters, status descriptions over 140 characters, check-run
   summaries/texts over 65535 characters (or 65535 UTF-8 bytes) are 422 with GitHub's messages;
 * statuses and check runs on an unknown commit are 422 "No commit found for SHA";
 * draft releases are not found by tag name;
 * timestamps come from a deterministic clock that ticks one second per write.
+
+Faults beyond plain error answers: :meth:`FakeGitHub.secondary_rate_limit_next` and
+:meth:`FakeGitHub.set_rate_limit` answer 403 or 429 with GitHub's headers; :meth:`FakeGitHub.apply_then_fail_next`
+carries a write out and answers 502; :meth:`FakeGitHub.on_next` lets another client act between two requests
+(:meth:`FakeGitHub.move_head`, :meth:`FakeGitHub.edit_comment`).
 """
 
 from __future__ import annotations
@@ -52,10 +59,12 @@ from typing import Any, NamedTuple
 from fakehttp import LoopbackServer
 
 __all__ = [
+    "APP_BOT",
     "DEFAULT_REPO",
     "DEFAULT_TOKENS",
     "GITHUB_ACTIONS_BOT",
     "SECONDARY_RATE_LIMIT_MESSAGE",
+    "TOKEN_APP",
     "TOKEN_INSTALLATION",
     "TOKEN_READONLY",
     "TOKEN_USER",
@@ -70,13 +79,16 @@ DEFAULT_REPO = "octo-org/mini-app"
 TOKEN_INSTALLATION = "ghs_FakeInstallationToken000000000000001"
 TOKEN_USER = "ghp_FakeUserToken0000000000000000000000001"
 TOKEN_READONLY = "ghs_FakeForkReadOnlyToken000000000000001"
+TOKEN_APP = "ghs_FakeAppInstallationToken0000000000001"   # a GitHub App's installation token
 
 GITHUB_ACTIONS_BOT: dict[str, Any] = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
+APP_BOT: dict[str, Any] = {"login": "mp-precheck-app[bot]", "id": 149100001, "type": "Bot"}   # <app-slug>[bot]
 
 DEFAULT_TOKENS: dict[str, dict[str, Any]] = {
     TOKEN_INSTALLATION: {**GITHUB_ACTIONS_BOT, "kind": "installation"},
     TOKEN_USER: {"login": "octocat", "id": 583231, "type": "User", "kind": "user"},
     TOKEN_READONLY: {**GITHUB_ACTIONS_BOT, "kind": "readonly"},
+    TOKEN_APP: {**APP_BOT, "kind": "installation"},
 }
 
 SECONDARY_RATE_LIMIT_MESSAGE = (
@@ -148,12 +160,23 @@ def _legacy_node_id(kind: str, ident: int) -> str:
 
 class _Fault:
     def __init__(self, method: str, pattern: str, status: int, body: Any, headers: Mapping[str, str] | None,
-                 times: int) -> None:
+                 times: int, applied: bool = False) -> None:
         self.method = method.upper()
         self.regex = re.compile(pattern)
         self.status = status
         self.body = body
         self.headers = dict(headers or {})
+        self.remaining = times
+        self.applied = applied    # the request is carried out first, then answered with this status
+
+
+class _Hook:
+    def __init__(self, method: str, pattern: str, hook: Callable[[FakeGitHub], None], after: bool,
+                 times: int) -> None:
+        self.method = method.upper()
+        self.regex = re.compile(pattern)
+        self.hook = hook
+        self.after = after
         self.remaining = times
 
 
@@ -213,6 +236,7 @@ class FakeGitHub(LoopbackServer):
         self.requests: list[Request] = []
         self.errors: list[str] = []                   # tracebacks of handler crashes (answered 500)
         self._faults: list[_Fault] = []
+        self._hooks: list[_Hook] = []
         self._rate: dict[str, dict[str, int]] = {}
         self._rate_reset = int(time.time()) + 3600
         self._clock = datetime.strptime(start_time, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
@@ -264,13 +288,21 @@ class FakeGitHub(LoopbackServer):
             self.tokens[token] = ident
         return ident
 
-    def set_rate_limit(self, token: str, remaining: int, limit: int | None = None) -> None:
-        """Set what is left of a token's primary rate limit; at 0 every call gets GitHub's 403."""
+    def set_rate_limit(self, token: str, remaining: int, limit: int | None = None, *, status: int = 403,
+                       reset_in: int | None = None) -> None:
+        """Set what is left of a token's primary rate limit; at 0 every call gets GitHub's answer with
+        ``status`` (403 or 429: GitHub sends either) and ``X-RateLimit-Remaining: 0``. ``reset_in`` moves
+        ``X-RateLimit-Reset`` to that many seconds from now (an hour by default)."""
+        if status not in (403, 429):
+            raise ValueError("GitHub answers an exceeded rate limit with 403 or 429")
         with self._lock:
             st = self._rate_state(token)
             if limit is not None:
                 st["limit"] = limit
             st["used"] = max(st["limit"] - remaining, 0)
+            st["status"] = status
+            if reset_in is not None:
+                self._rate_reset = int(time.time()) + reset_in
 
     def add_repo(self, full_name: str, *, private: bool = False, default_branch: str = "main",
                  owner_type: str = "Organization", fork: bool = False) -> dict[str, Any]:
@@ -384,6 +416,25 @@ class FakeGitHub(LoopbackServer):
                                             "prerelease": prerelease, "target_commitish": target_commitish},
                                        self._user_rec(author_login, author_type))
 
+    def move_head(self, number: int, head_sha: str, *, repo: str | None = None) -> dict[str, Any]:
+        """Push ``head_sha`` to pull request ``number``'s head branch (GitHub's ``synchronize``)."""
+        with self._lock:
+            r = self.repo(repo)
+            rec = r["pulls"][number]
+            self.add_commit(head_sha, parents=[rec["head"]["sha"]], repo=r["full_name"])
+            rec["head"]["sha"] = head_sha
+            rec["commits"].append(head_sha)
+            rec["updated_at"] = self._now()
+            return rec
+
+    def edit_comment(self, comment_id: int, body: str, *, repo: str | None = None) -> dict[str, Any]:
+        """Replace a comment's body as another client would (no length check), moving ``updated_at``."""
+        with self._lock:
+            c = self.repo(repo)["comments"][comment_id]
+            c["body"] = body
+            c["updated_at"] = self._now()
+            return c
+
     # ------------------------------------------------------------------ inspection
 
     def comments(self, issue_number: int | None = None, repo: str | None = None) -> list[dict[str, Any]]:
@@ -431,19 +482,42 @@ class FakeGitHub(LoopbackServer):
             self._faults.append(_Fault(method, path_regex, status, body, headers, times))
 
     def secondary_rate_limit_next(self, method: str, path_regex: str, retry_after: int | None = 1,
-                                  times: int = 1) -> None:
-        """GitHub's secondary rate limit answer: 403, its message, ``Retry-After`` when not None."""
+                                  times: int = 1, status: int = 403) -> None:
+        """GitHub's secondary rate limit answer: ``status`` 403 or 429 (GitHub sends either), its message,
+        ``Retry-After`` when not None, and the usual ``X-RateLimit-*`` headers (the primary quota is not
+        used up, so ``X-RateLimit-Remaining`` is not 0)."""
+        if status not in (403, 429):
+            raise ValueError("GitHub answers a secondary rate limit with 403 or 429")
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         body = {"message": SECONDARY_RATE_LIMIT_MESSAGE.format(request_id="0000:FAKE:0000"),
                 "documentation_url": "https://docs.github.com/free-pro-team@latest/rest/overview/"
                                      "rate-limits-for-the-rest-api#about-secondary-rate-limits",
-                "status": "403"}
-        self.fail_next(method, path_regex, 403, body, headers, times)
+                "status": str(status)}
+        self.fail_next(method, path_regex, status, body, headers, times)
+
+    def apply_then_fail_next(self, method: str, path_regex: str, status: int = 502, body: Any = None,
+                             headers: Mapping[str, str] | None = None, times: int = 1) -> None:
+        """Carry out the next ``times`` matching requests (a comment is created, a status set...) but answer
+        them with ``status`` as :meth:`fail_next` does, as GitHub does when its front end times out after
+        the write went through. Only a request that succeeded is turned into the failure."""
+        with self._lock:
+            self._faults.append(_Fault(method, path_regex, status, body, headers, times, applied=True))
+
+    def on_next(self, method: str, path_regex: str, hook: Callable[[FakeGitHub], None], *, after: bool = False,
+                times: int = 1) -> None:
+        """Call ``hook(fake)`` on the next ``times`` matching requests (matched as in :meth:`fail_next`):
+        before the request is handled, so that it sees what the hook changed, or with ``after`` once it
+        was handled and before it is answered, so that the answer is already stale. The hook runs under
+        the fake's lock: another client (a newer run) acting between two requests, e.g.
+        ``fake.on_next("PATCH", r"/issues/comments/", lambda f: f.edit_comment(cid, newer))``."""
+        with self._lock:
+            self._hooks.append(_Hook(method, path_regex, hook, after, times))
 
     @property
     def pending_faults(self) -> int:
+        """Faults and hooks not used up yet."""
         with self._lock:
-            return sum(f.remaining for f in self._faults)
+            return sum(f.remaining for f in self._faults) + sum(h.remaining for h in self._hooks)
 
     # ------------------------------------------------------------------ dispatch
 
@@ -479,12 +553,11 @@ class FakeGitHub(LoopbackServer):
 
         token = self._token_from(lower.get("authorization", ""))
         identity = self.tokens.get(token) if token else None
+        self._run_hooks(method, path, after=False)
         fault = self._take_fault(method, path)
         if fault is not None:
-            payload = fault.body if fault.body is not None else {
-                "message": "Server Error" if fault.status >= 500 else HTTPStatus(fault.status).phrase,
-                "documentation_url": DOCS, "status": str(fault.status)}
-            return self._respond(fault.status, payload, fault.headers, token if identity else None, True)
+            return self._respond(fault.status, self._fault_payload(fault), fault.headers,
+                                 token if identity else None, True)
 
         if token is None:
             return self._error(ApiError(401, "Requires authentication", DOCS), None)
@@ -496,7 +569,7 @@ class FakeGitHub(LoopbackServer):
             if st["used"] >= st["limit"]:
                 who = "installation ID 1" if identity["kind"] != "user" else f"user ID {identity['id']}"
                 return self._error(ApiError(
-                    403, f"API rate limit exceeded for {who}. If you reach out to GitHub Support for help, "
+                    st.get("status", 403), f"API rate limit exceeded for {who}. If you reach out to GitHub Support for help, "
                          f"please include the request ID {self._request_id(False)} and timestamp "
                          f"{self._clock.strftime('%Y-%m-%d %H:%M:%S UTC')}.",
                     "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"), token)
@@ -511,6 +584,11 @@ class FakeGitHub(LoopbackServer):
             status, payload, extra = self._route(ctx)
         except ApiError as err:
             return self._error(err, token)
+        finally:
+            self._run_hooks(method, path, after=True)
+        applied = self._take_fault(method, path, applied=True) if status < 400 else None
+        if applied is not None:
+            return self._respond(applied.status, self._fault_payload(applied), applied.headers, token, True)
         etag = None
         if method == "GET" and status == 200:
             etag = 'W/"' + hashlib.sha256(self._encode(payload)).hexdigest()[:40] + '"'
@@ -620,9 +698,25 @@ class FakeGitHub(LoopbackServer):
                 return f"/repos/{rec['full_name']}{m.group(2) or ''}"
         return path
 
-    def _take_fault(self, method: str, path: str) -> _Fault | None:
+    @staticmethod
+    def _fault_payload(fault: _Fault) -> Any:
+        return fault.body if fault.body is not None else {
+            "message": "Server Error" if fault.status >= 500 else HTTPStatus(fault.status).phrase,
+            "documentation_url": DOCS, "status": str(fault.status)}
+
+    def _run_hooks(self, method: str, path: str, after: bool) -> None:
+        for hook in list(self._hooks):
+            if hook.after == after and hook.remaining > 0 and hook.method in ("*", method) \
+                    and hook.regex.search(path):
+                hook.remaining -= 1
+                if hook.remaining == 0:
+                    self._hooks.remove(hook)
+                hook.hook(self)
+
+    def _take_fault(self, method: str, path: str, applied: bool = False) -> _Fault | None:
         for fault in self._faults:
-            if fault.remaining > 0 and fault.method in ("*", method) and fault.regex.search(path):
+            if fault.applied == applied and fault.remaining > 0 and fault.method in ("*", method) \
+                    and fault.regex.search(path):
                 fault.remaining -= 1
                 if fault.remaining == 0:
                     self._faults.remove(fault)

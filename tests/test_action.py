@@ -474,6 +474,21 @@ def test_a_secondary_rate_limit_is_waited_out(up: Upstream, server: FakeGitHub, 
     assert len(server.comments()) == 1 and server.pending_faults == 0
 
 
+def test_a_429_asking_for_an_hour_fails_at_once_as_a_rate_limit(up: Upstream, server: FakeGitHub,
+                                                                action: Action) -> None:
+    seed_pull(server, up)
+    server.secondary_rate_limit_next("POST", rf"/issues/{NUMBER}/comments$", retry_after=3600, status=429)
+
+    result = action(pr_event(up))
+
+    errors = lines(result.log, "::error::")
+    assert result.code == 2 and len(errors) == 1, result.log
+    assert "GitHub's rate limit was reached and does not reset soon (429 You have exceeded a secondary rate " \
+           "limit." in errors[0] and "(GitHub asks to wait 3600 s)): re-run the job later" in errors[0]
+    assert "please report" not in result.log
+    assert len(server.calls("POST", rf"/issues/{NUMBER}/comments$")) == 1 and server.comments() == []
+
+
 # ---------------------------------------------------------------------------- size limits
 
 

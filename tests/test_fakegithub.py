@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -22,7 +23,9 @@ from github import (
 )
 
 from fakegithub import (
+    APP_BOT,
     DEFAULT_REPO,
+    TOKEN_APP,
     TOKEN_INSTALLATION,
     TOKEN_READONLY,
     TOKEN_USER,
@@ -383,6 +386,63 @@ def test_secondary_rate_limit_is_retried_by_github_retry(server: FakeGitHub, mak
     pr = make_client(retry=GithubRetry(total=2)).get_repo(DEFAULT_REPO).get_pull(7)
     assert pr.number == 7
     assert len(server.calls("GET", r"/pulls/7$")) == 2
+
+
+def test_429_rate_limits_with_githubs_headers(server: FakeGitHub) -> None:
+    server.secondary_rate_limit_next("GET", r"/pulls/7$", retry_after=None, status=429)
+    status, headers, body = raw_get(server, f"/repos/{DEFAULT_REPO}/pulls/7")
+    assert status == 429 and "retry-after" not in headers and int(headers["x-ratelimit-remaining"]) > 0
+    assert body["message"].startswith("You have exceeded a secondary rate limit") and body["status"] == "429"
+    server.set_rate_limit(TOKEN_INSTALLATION, remaining=0, status=429, reset_in=30)
+    status, headers, body = raw_get(server, f"/repos/{DEFAULT_REPO}/pulls/7")
+    assert status == 429 and headers["x-ratelimit-remaining"] == "0"
+    assert 0 < int(headers["x-ratelimit-reset"]) - time.time() <= 30
+    assert body["message"].startswith("API rate limit exceeded for installation ID 1.")
+    with pytest.raises(ValueError):
+        server.secondary_rate_limit_next("GET", "x", status=500)
+
+
+# ---------------------------------------------------------------------------- races and half-done writes
+
+
+def test_a_hook_acts_between_two_requests(server: FakeGitHub, make_client: MakeClient) -> None:
+    repo = make_client().get_repo(DEFAULT_REPO)
+    newer = "c" * 40
+    server.on_next("GET", r"/pulls/7$", lambda fake: fake.move_head(7, newer), after=True)
+    assert repo.get_pull(7).head.sha == HEAD            # answered before the push: already stale
+    assert repo.get_pull(7).head.sha == newer
+    comment = repo.get_pull(7).create_issue_comment("run for the old head")
+    server.on_next("PATCH", rf"/issues/comments/{comment.id}$",
+                   lambda fake: fake.edit_comment(comment.id, "written by a newer run"))
+    server.on_next("GET", rf"/issues/comments/{comment.id}$",
+                   lambda fake: fake.edit_comment(comment.id, "newer still"))
+    assert repo.get_issue(7).get_comment(comment.id).body == "newer still"   # seen by the request
+    assert server.pending_faults == 1
+    comment.edit("the old run's edit")
+    assert server.comments(7)[0]["body"] == "the old run's edit" and server.pending_faults == 0
+
+
+def test_a_write_applied_but_answered_502(server: FakeGitHub, make_client: MakeClient) -> None:
+    pr = make_client().get_repo(DEFAULT_REPO).get_pull(7)
+    server.apply_then_fail_next("POST", r"/issues/7/comments$")
+    with pytest.raises(GithubException) as err:
+        pr.create_issue_comment("once")
+    assert err.value.status == 502 and err.value.data["message"] == "Server Error"
+    assert [c["body"] for c in server.comments(7)] == ["once"]   # GitHub kept it all the same
+    server.apply_then_fail_next("POST", r"/statuses/", times=1)
+    server.fail_next("POST", r"/statuses/", 422)                   # a failed write is not turned into a 502
+    with pytest.raises(GithubException) as err:
+        make_client().get_repo(DEFAULT_REPO).get_commit(HEAD).create_status("success", context="x")
+    assert err.value.status == 422 and server.statuses() == [] and server.pending_faults == 1
+
+
+def test_a_github_app_installation_token(server: FakeGitHub, make_client: MakeClient) -> None:
+    status, _, body = raw_get(server, "/user", token=TOKEN_APP)
+    assert status == 403 and body["message"] == "Resource not accessible by integration"
+    comment = make_client(TOKEN_APP).get_repo(DEFAULT_REPO).get_pull(7).create_issue_comment("hello")
+    assert (comment.user.login, comment.user.type) == ("mp-precheck-app[bot]", "Bot") == (APP_BOT["login"], "Bot")
+    assert comment.performed_via_github_app.slug == "mp-precheck-app"
+    assert server.comments(7)[0]["user"]["login"] == "mp-precheck-app[bot]"
 
 
 # ---------------------------------------------------------------------------- check runs and releases

@@ -4,6 +4,7 @@ failure becomes a named failure with the facts the glue turns into advice. No mo
 from __future__ import annotations
 
 import ast
+import email.utils
 import socket
 import time
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from mp_precheck.hosts.github.port import (
     accepted_permissions,
     connect,
 )
+from mp_precheck.hosts.github.ratelimit import rate_limit_wait
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = "a" * 40
@@ -44,13 +46,16 @@ def port(pull: FakeGitHub) -> Iterator[PyGithubPort]:
     made.close()
 
 
+PYGITHUB_MODULES = ("src/mp_precheck/hosts/github/port.py", "src/mp_precheck/hosts/github/ratelimit.py")
+
+
 def test_only_github_port_imports_pygithub() -> None:
     offenders = []
     for path in [*sorted((ROOT / "src" / "mp_precheck").rglob("*.py")), ROOT / "entrypoint.py"]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
-            if any(n == "github" or n.startswith("github.") for n in names) and path.relative_to(ROOT).as_posix() != "src/mp_precheck/hosts/github/port.py":
+            if any(n == "github" or n.startswith("github.") for n in names) and path.relative_to(ROOT).as_posix() not in PYGITHUB_MODULES:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
 
@@ -202,3 +207,82 @@ def test_github_enterprise_prefix(pull: FakeGitHub) -> None:
     port.create_comment(7, "first")
     port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
     assert pull.requests and all(q.path.startswith("/api/v3/repos/") for q in pull.requests)
+
+
+# ------------------------------------------------------------------ rate limits as GitHub sends them
+
+
+@pytest.mark.parametrize("status", [403, 429])
+@pytest.mark.parametrize("retry_after", [0, None])
+def test_a_secondary_rate_limit_is_waited_out_as_403_or_429(port: PyGithubPort, pull: FakeGitHub, status: int,
+                                                            retry_after: int | None) -> None:
+    pull.secondary_rate_limit_next("POST", r"/issues/7/comments$", retry_after=retry_after, status=status)
+    assert port.create_comment(7, "once").body == "once"
+    assert len(pull.comments(7)) == 1 and len(pull.calls("POST", "/comments$")) == 2
+
+
+@pytest.mark.parametrize("status", [403, 429])
+def test_a_retry_after_beyond_the_cap_fails_at_once(port: PyGithubPort, pull: FakeGitHub, status: int) -> None:
+    pull.secondary_rate_limit_next("GET", r"/pulls/7$", retry_after=3600, status=status)
+    started = time.monotonic()
+    with pytest.raises(CannotDeterminePR) as err:
+        port.pull_request(7)
+    assert time.monotonic() - started < 2                       # FAST caps the wait at 2 s
+    assert (err.value.kind, err.value.status) == ("rate_limited", status)
+    assert err.value.detail.startswith("You have exceeded a secondary rate limit.")
+    assert err.value.detail.endswith("(GitHub asks to wait 3600 s)")
+    assert len(pull.calls("GET", r"/pulls/7$")) == 1
+
+
+def test_a_429_that_outlasts_the_retries_is_a_rate_limit(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.secondary_rate_limit_next("PATCH", r"/issues/comments/", retry_after=None, status=429, times=5)
+    created = port.create_comment(7, "x")
+    with pytest.raises(CannotPostComment) as err:
+        port.edit_comment(7, created.id, "y")
+    assert (err.value.kind, err.value.status) == ("rate_limited", 429)
+    assert len(pull.calls("PATCH", "/issues/comments/")) == 3   # the first try and two retries
+
+
+@pytest.mark.parametrize("status", [403, 429])
+def test_primary_rate_limit_as_403_or_429_fails_fast(pull: FakeGitHub, status: int) -> None:
+    pull.set_rate_limit(TOKEN_INSTALLATION, remaining=0, status=status)
+    port = connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
+    started = time.monotonic()
+    with pytest.raises(CannotSetStatus) as err:
+        port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))
+    assert (err.value.kind, err.value.status) == ("rate_limited", status)
+    assert err.value.detail.startswith("API rate limit exceeded for installation ID 1.")
+    assert time.monotonic() - started < 2 and len(pull.calls("POST", "/statuses/")) == 1
+
+
+def test_a_primary_limit_that_resets_within_the_cap_is_waited_for(pull: FakeGitHub) -> None:
+    pull.set_rate_limit(TOKEN_INSTALLATION, remaining=0, status=429, reset_in=0)
+    port = connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
+    pull.fail_next("GET", r"/pulls/7$", 429, {"message": "API rate limit exceeded for installation ID 1."},
+                   {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(time.time()))})
+    pull.set_rate_limit(TOKEN_INSTALLATION, remaining=100)
+    assert port.pull_request(7).number == 7                     # waited about a second, then retried
+    assert len(pull.calls("GET", r"/pulls/7$")) == 2
+
+
+def test_how_long_github_asks_to_wait() -> None:
+    secondary = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+    assert rate_limit_wait(403, {"Retry-After": "30"}, secondary, 60) == 30
+    in_90s = email.utils.formatdate(time.time() + 90, usegmt=True)
+    assert 85 < (rate_limit_wait(429, {"retry-after": in_90s}, "", 60) or 0) <= 90   # an HTTP date
+    assert rate_limit_wait(403, {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "1000"}, "API rate limit "
+                           "exceeded for user ID 1.", 60, now=990) == 11
+    assert rate_limit_wait(403, {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "1000"}, "", 60, now=2000) == 1
+    assert rate_limit_wait(403, {"x-ratelimit-remaining": "4999"}, secondary, 60) == 60
+    assert rate_limit_wait(429, {}, "", 60) == 60                 # a 429 is always a rate limit
+    assert rate_limit_wait(403, {"Retry-After": "soon"}, "Resource not accessible by integration", 60) is None
+    assert rate_limit_wait(403, {}, "Resource not accessible by integration", 60) is None
+    assert rate_limit_wait(502, {"Retry-After": "5"}, "", 60) is None
+
+
+def test_a_503_asking_for_an_hour_is_retried_after_the_cap(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.fail_next("GET", r"/pulls/7$", 503, headers={"Retry-After": "3600"})
+    started = time.monotonic()
+    assert port.pull_request(7).number == 7
+    assert 1.5 < time.monotonic() - started < 10                  # FAST's cap: 2 s, not an hour
+    assert len(pull.calls("GET", r"/pulls/7$")) == 2

@@ -340,15 +340,49 @@ def test_the_config_of_a_release_is_read_at_the_tag(shop: tuple[Repo, dict[str, 
 def test_merge_body_keeps_what_people_wrote() -> None:
     block = release_block("new notes")
     assert merge_body(None, block) == f"{NOTES_START}\nnew notes\n{NOTES_END}\n"
-    assert merge_body("  \n", block) == f"{NOTES_START}\nnew notes\n{NOTES_END}\n"
-    assert merge_body("Written by hand.\r\n", block) == f"Written by hand.\n\n{block}\n"
+    assert merge_body("", block) == f"{NOTES_START}\nnew notes\n{NOTES_END}\n"
+    assert merge_body("  \n", block) == f"  \n\n{block}\n"
+    assert merge_body("Written by hand.\r\n", block) == f"Written by hand.\r\n\r\n{block}\r\n"
     existing = f"Before\r\n\r\n{NOTES_START}\nold\n{NOTES_END}\r\n\r\nAfter <b>kept</b>\r\n"
     assert merge_body(existing, block) == f"Before\r\n\r\n{block}\r\n\r\nAfter <b>kept</b>\r\n"
     # a start marker left alone by a person: the last one before our end marker is ours
     stray = f"{NOTES_START} quoted by someone\n\n{NOTES_START}\nold\n{NOTES_END}\ntail"
     assert merge_body(stray, block) == f"{NOTES_START} quoted by someone\n\n{block}\ntail"
-    # an end marker without a start: appended, nothing of theirs removed
-    assert merge_body(f"x {NOTES_END} y", block) == f"x {NOTES_END} y\n\n{block}\n"
+    # an end marker without a start: appended, nothing of theirs removed, and found again next time
+    once = merge_body(f"x {NOTES_END} y", block)
+    assert once == f"x {NOTES_END} y\n\n{block}\n"
+    assert merge_body(once, release_block("newer")) == f"x {NOTES_END} y\n\n{release_block('newer')}\n"
+
+
+def test_merge_body_keeps_hard_breaks_and_a_missing_final_newline() -> None:
+    block = release_block("notes")
+    hard_break = "Line one  \nLine two  "   # two trailing spaces: a Markdown hard break
+    assert merge_body(hard_break, block) == f"{hard_break}\n\n{block}\n"
+    assert merge_body("Ends here\n\n", block) == f"Ends here\n\n{block}\n"
+    around = f"Intro  \r\n{NOTES_START}\nold\n{NOTES_END}\r\nOutro  "
+    assert merge_body(around, block) == f"Intro  \r\n{block}\r\nOutro  "
+
+
+_HUMAN = st.lists(st.sampled_from(["a", "文", " ", "  ", "\n", "\r\n", "\r", "\t", "<!--", "-->", "`", "*",
+                                   NOTES_START, NOTES_END, "mp-precheck:notes:"]) | st.text(max_size=6),
+                  max_size=30).map("".join)
+
+
+@given(_HUMAN, st.text(max_size=40), st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_merging_keeps_human_text_byte_for_byte(human: str, first: str, second: str) -> None:
+    """For any text people wrote without a marker pair, the body starts with it unchanged, and merging
+    again replaces only our block."""
+    end = human.find(NOTES_END, human.find(NOTES_START) + 1) if NOTES_START in human else -1
+    if end != -1:
+        return  # a start marker before an end marker is a marker pair: that is ours to replace
+    blocks = [release_block(text.replace("mp-precheck:notes:", "")) for text in (first, second)]
+    body = merge_body(human, blocks[0])
+    assert body.startswith(human)
+    assert body.count(blocks[0]) == 1
+    again = merge_body(body, blocks[1])
+    assert again == merge_body(human, blocks[1])
+    assert again.startswith(human)
 
 
 def test_fences_outlast_backticks_in_the_notes() -> None:

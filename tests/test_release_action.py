@@ -123,6 +123,18 @@ def test_a_release_without_markers_gets_the_notes_after_its_text(server: FakeGit
     assert body.startswith(f"Hand-written highlights.\n\n{NOTES_START}\n## mp-precheck · submission notes for v1.1.0")
 
 
+def test_hand_written_text_is_kept_byte_for_byte_through_two_runs(server: FakeGitHub, run_tag: Any) -> None:
+    human = "Highlights:  \r\n- faster start  \r\n- 新的分享页  "   # hard breaks, CRLF, no final newline
+    server.add_release(TAG, body=human)
+    assert run_tag(language="en").code == 0
+    first = server.releases()[0]["body"]
+    assert first.startswith(human + f"\r\n\r\n{NOTES_START}\n") and first.endswith(f"{NOTES_END}\r\n")
+    assert run_tag(language="zh-CN").code == 0    # other notes: only the block between the markers changes
+    second = server.releases()[0]["body"]
+    assert second != first and second.startswith(human + f"\r\n\r\n{NOTES_START}\n")
+    assert second.endswith(f"{NOTES_END}\r\n") and second.count(NOTES_START) == 1
+
+
 def test_a_draft_release_is_filled_and_stays_a_draft(server: FakeGitHub, run_tag: Any) -> None:
     server.add_release(TAG, body="draft text", draft=True)
     result = run_tag()

@@ -16,6 +16,11 @@ class NotAGitRepository(UserError):
     pass
 
 
+class DubiousOwnership(NotAGitRepository):
+    """git refuses a repository that belongs to another user ("detected dubious ownership"); the message
+    names the ``safe.directory`` fix."""
+
+
 class UnknownRevision(UserError):
     pass
 

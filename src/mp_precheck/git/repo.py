@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mp_precheck.core.errors import NotAGitRepository, UnknownRevision, UserError
+from mp_precheck.core.errors import DubiousOwnership, NotAGitRepository, UnknownRevision, UserError
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
@@ -61,6 +61,7 @@ class GitRepo:
 
     Raises:
         NotAGitRepository: ``path`` is not inside a git work tree or git directory.
+        DubiousOwnership: git refuses ``path`` because another user owns it (the line names the fix).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -72,6 +73,12 @@ class GitRepo:
         if not self.path.exists():
             raise NotAGitRepository(f"{self.path}: no such folder")
         proc = self._run_raw("rev-parse", "--git-dir")
+        if proc.returncode != 0 and b"dubious ownership" in proc.stderr:
+            # git >= 2.35.2 refuses a repository owned by another user (a runner's checkout in a container)
+            raise DubiousOwnership(
+                f"git refuses {self.path}: \"detected dubious ownership\" (it belongs to uid "
+                f"{self.path.stat().st_uid}, git runs as uid {os.geteuid()}): mark it safe with "
+                f"`git config --global --add safe.directory {self.path}`")
         if proc.returncode != 0:
             raise NotAGitRepository(f"{self.path} is not a git repository (git rev-parse --git-dir failed)")
 

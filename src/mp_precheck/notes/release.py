@@ -257,15 +257,25 @@ def release_block(section: str) -> str:
 
 
 def merge_body(existing: str | None, block: str) -> str:
-    """The release body with ``block`` in place: replacing what is between the first end marker and the
-    last start marker before it, else appended after what people wrote (which is kept as it is)."""
-    if not existing or not existing.strip():
+    """The release body with ``block`` in place: replacing what is between the first end marker that has
+    a start marker before it and the last such start marker, else appended after what people wrote.
+    Everything outside the markers is kept byte for byte (trailing spaces, which are Markdown hard breaks,
+    CRLF, a missing final newline): the result starts with ``existing`` when it has no marker pair, and
+    merging again replaces only the block. The separator before an appended block follows ``existing``'s
+    line ends."""
+    if not existing:
         return block + "\n"
     end = existing.find(NOTES_END)
-    start = existing.rfind(NOTES_START, 0, end) if end != -1 else -1
-    if start != -1:
-        return existing[:start] + block + existing[end + len(NOTES_END):]
-    return existing.rstrip() + "\n\n" + block + "\n"
+    while end != -1:  # an end marker without a start before it is someone's text: look further
+        start = existing.rfind(NOTES_START, 0, end)
+        if start != -1:
+            return existing[:start] + block + existing[end + len(NOTES_END):]
+        end = existing.find(NOTES_END, end + len(NOTES_END))
+    newline = "\r\n" if "\r\n" in existing else "\n"
+    # a blank line before the block so that it starts a new Markdown block after any last line
+    ending = len(existing) - len(existing.rstrip("\r\n"))
+    separator = newline * max(0, 2 - existing[-ending:].count("\n")) if ending else newline * 2
+    return existing + separator + block + newline
 
 
 def fitted_body(existing: str | None, draft: ReleaseDraft, report: Report, catalog: Catalog, language: str,

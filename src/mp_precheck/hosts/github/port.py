@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Literal, Protocol, TypeVar
 
-from github import Auth, Github, GithubException, GithubRetry, RateLimitExceededException
+from github import Auth, Github, GithubException, RateLimitExceededException
+from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.GitRelease import GitRelease
 from github.IssueComment import IssueComment
 from urllib3.util.retry import Retry
+
+from mp_precheck.hosts.github.ratelimit import RateLimitRetry
 
 StatusState = Literal["success", "failure", "error", "pending"]
 FailureKind = Literal["forbidden", "unauthorized", "not_found", "rate_limited", "unavailable", "rejected"]
@@ -184,8 +187,9 @@ class HttpSettings:
     """How the adapter talks HTTP.
 
     ``retries``/``backoff`` (urllib3's ``backoff_factor``) apply to 502/503/504, connection errors and
-    secondary rate limits (GitHub asks for ``Retry-After``, else ``secondary_rate_wait`` seconds); a wait
-    longer than ``max_rate_limit_wait`` fails at once as ``rate_limited`` instead of stalling the job.
+    rate limits, sent as 403 or 429 (wait as GitHub's ``retry-after`` or ``x-ratelimit-reset`` says, else
+    ``secondary_rate_wait`` seconds: :mod:`~mp_precheck.hosts.github.ratelimit`); a wait longer than
+    ``max_rate_limit_wait`` fails at once as ``rate_limited`` instead of stalling the job.
     ``seconds_between_requests``/``seconds_between_writes`` are PyGithub's throttle (GitHub's guidance
     for avoiding secondary limits); tests set them to None. ``verbose`` keeps PyGithub's INFO lines (each
     retry and wait) in the log; otherwise only its warnings.
@@ -218,7 +222,7 @@ class PyGithubPort:
 
     def __init__(self, api_url: str, token: str | None, repository: str, *, bot_login: str | None,
                  http: HttpSettings) -> None:
-        retry = GithubRetry(
+        retry = RateLimitRetry(
             total=http.retries, backoff_factor=http.backoff, status_forcelist=[502, 503, 504],
             allowed_methods=Retry.DEFAULT_ALLOWED_METHODS | {"GET", "POST", "PATCH"},
             secondary_rate_wait=http.secondary_rate_wait, max_rate_limit_wait=http.max_rate_limit_wait,
@@ -394,7 +398,10 @@ def _translate(failure: Callable[..., F], exc: GithubException) -> F:
     headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
     status = exc.status
     kind: FailureKind
-    if isinstance(exc, RateLimitExceededException) or (status == 403 and "rate limit" in detail.lower()):
+    if isinstance(exc, RateLimitExceededExceedsMaxWait) and exc.wait is not None:
+        detail = f"{detail} (GitHub asks to wait {exc.wait:.0f} s)".lstrip()
+    if isinstance(exc, RateLimitExceededException) or status == 429 or (status == 403 and (
+            "rate limit" in detail.lower() or headers.get("x-ratelimit-remaining") == "0")):
         kind = "rate_limited"
     elif status == 401:
         kind = "unauthorized"
