@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import MINIMAL_APP, Repo
-from fakegithub import DEFAULT_REPO, TOKEN_INSTALLATION, TOKEN_READONLY, TOKEN_USER, FakeGitHub
+from fakegithub import APP_BOT, DEFAULT_REPO, TOKEN_APP, TOKEN_INSTALLATION, TOKEN_READONLY, TOKEN_USER, FakeGitHub
 from mp_precheck.hosts.github.port import HttpSettings
 from mp_precheck.outputs.markdown import COMMENT_LIMITS, marker
 
@@ -215,6 +215,9 @@ def test_first_run_comments_sets_status_and_writes_everything(up: Upstream, serv
     assert len(annotations) == high
     assert all(a.startswith("::error file=pages/me/me.js,line=1,title=") for a in annotations)
     assert [q.path for q in server.calls("GET", "/user$")] == ["/user"]  # installation token: 403, then the bot
+    assert [(q.method, q.path.removeprefix(f"/repos/{DEFAULT_REPO}")) for q in server.requests] == [
+        ("GET", "/user"), ("GET", "/issues/7/comments"), ("GET", "/pulls/7"), ("POST", "/issues/7/comments"),
+        ("POST", f"/statuses/{up.head}")]                      # the happy path: five requests, no more
 
 
 def test_cache_input_keeps_facts_in_the_workspace_between_runs(up: Upstream, server: FakeGitHub,
@@ -397,6 +400,104 @@ def test_a_stale_run_does_not_post_a_first_comment(up: Upstream, server: FakeGit
     move_pull_head(server, up.push(UPLOAD))
     result = action(old_event)
     assert server.comments() == [] and result.outputs["comment-id"] == ""
+
+
+def test_a_newer_run_writing_while_an_older_one_decides_keeps_its_comment(up: Upstream, server: FakeGitHub,
+                                                                          action: Action) -> None:
+    seed_pull(server, up)
+    old_event = pr_event(up)
+    first = action(old_event)
+    cid = int(first.outputs["comment-id"])
+    newer_head = "c" * 40                                       # pushed after this run's checkout
+
+    def newer_run(fake: FakeGitHub) -> None:                    # between this run's two reads
+        fake.move_head(NUMBER, newer_head)
+        fake.edit_comment(cid, marker(newer_head) + "\nthe newer run's report")
+    server.on_next("GET", rf"/pulls/{NUMBER}$", newer_run, after=True)   # answered with the old head
+    server.clear_requests()
+
+    rerun = action(old_event)                                   # a re-run of the older head
+
+    (comment,) = server.comments(NUMBER)
+    assert comment["body"] == marker(newer_head) + "\nthe newer run's report"
+    assert server.calls("PATCH") == [] and server.pending_faults == 0
+    assert f"left comment {cid} alone: pull request #7 is at ccccccc now" in rerun.log
+    assert rerun.outputs["comment-id"] == str(cid)
+    assert [s["sha"] for s in server.statuses()] == [up.head, up.head]   # never on the newer head
+    assert len(server.calls("GET", rf"/pulls/{NUMBER}$")) == 2          # the head read again to decide
+
+
+def test_an_older_run_writing_while_a_newer_one_decides_is_overwritten(up: Upstream, server: FakeGitHub,
+                                                                       action: Action, ws: Repo) -> None:
+    seed_pull(server, up)
+    old_head, old_event = up.head, pr_event(up)
+    cid = int(action(old_event).outputs["comment-id"])
+    new_head = up.push(UPLOAD)
+    move_pull_head(server, new_head)
+    ws.git("fetch", "-q", "origin", f"+refs/pull/{NUMBER}/merge:refs/remotes/checkout")
+    server.on_next("GET", rf"/pulls/{NUMBER}$",                 # a slow run of the older head writes now
+                   lambda fake: fake.edit_comment(cid, marker(old_head) + "\nthe older run's report"), after=True)
+
+    action(pr_event(up))
+
+    (comment,) = server.comments(NUMBER)
+    assert comment["body"].startswith(marker(new_head)) and "wx.uploadFile" in comment["body"]
+    assert server.pending_faults == 0
+
+
+@pytest.mark.parametrize("applied", [True, False])
+def test_a_comment_post_answered_502_is_looked_for_before_posting_again(up: Upstream, server: FakeGitHub,
+                                                                        action: Action, applied: bool) -> None:
+    seed_pull(server, up)
+    if applied:
+        server.apply_then_fail_next("POST", rf"/issues/{NUMBER}/comments$", 502)   # GitHub kept it all the same
+    else:
+        server.fail_next("POST", rf"/issues/{NUMBER}/comments$", 502)
+
+    result = action(pr_event(up))
+
+    (comment,) = server.comments(NUMBER)
+    assert result.code == 1 and result.outputs["comment-id"] == str(comment["id"])
+    assert len(server.calls("POST", rf"/issues/{NUMBER}/comments$")) == (1 if applied else 2)
+    assert len(server.calls("GET", rf"/issues/{NUMBER}/comments$")) == 2
+    said = f"GitHub answered 502 but had posted comment {comment['id']}" if applied else \
+        "GitHub answered 502 to the new comment and has none: posting again"
+    assert said in result.log and lines(result.log, "::error::") == []
+    server.clear_requests()
+    again = action(pr_event(up))                                # the next run keeps that very comment
+    assert again.outputs["comment-id"] == str(comment["id"]) and server.calls("DELETE") == []
+
+
+def test_a_github_app_token_learns_its_identity_from_its_comment(up: Upstream, server: FakeGitHub,
+                                                                 action: Action, ws: Repo) -> None:
+    seed_pull(server, up)
+    app = APP_BOT["login"]
+    spaced = server.add_comment(NUMBER, "<!--mp-precheck:comment v1 head=" + "f" * 40 + "-->\nold", app, "Bot")
+    workflow = server.add_comment(NUMBER, marker("f" * 40) + "\nanother workflow's", "github-actions[bot]", "Bot")
+
+    first = action(pr_event(up), token=TOKEN_APP)
+
+    assert first.outputs["comment-id"] == str(spaced["id"])    # its marker's spacing differs: still ours
+    warning = (f"::warning::mp-precheck: the token cannot read its own login (an installation token): this run "
+               f"took {app} as its identity from the sticky comment; set the bot-login input to {app}")
+    assert lines(first.log, "::warning::") == [warning]
+    ours_now, theirs = server.comments(NUMBER)
+    assert ours_now["id"] == spaced["id"] and ours_now["body"].startswith(marker(up.head))
+    assert (theirs["body"], theirs["updated_at"]) == (workflow["body"], workflow["updated_at"])  # not ours
+
+
+def test_a_github_app_token_with_no_comment_yet_posts_one_and_finds_it_again(up: Upstream, server: FakeGitHub,
+                                                                             action: Action) -> None:
+    seed_pull(server, up)
+    first = action(pr_event(up), token=TOKEN_APP)
+    (comment,) = server.comments(NUMBER)
+    assert comment["user"]["login"] == APP_BOT["login"] and first.outputs["comment-id"] == str(comment["id"])
+    assert f"set the bot-login input to {APP_BOT['login']}" in lines(first.log, "::warning::")[0]
+
+    second = action(pr_event(up), token=TOKEN_APP)
+
+    assert [c["id"] for c in server.comments(NUMBER)] == [comment["id"]]   # not a new comment each run
+    assert second.outputs["comment-id"] == str(comment["id"])
 
 
 # ---------------------------------------------------------------------------- tokens and permissions

@@ -144,6 +144,13 @@ class GitRepo:
             self._merge_bases[(a, b)] = (proc.stdout.decode().strip() or None) if proc.returncode == 0 else None
         return self._merge_bases[(a, b)]
 
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """Whether commit ``older`` (a full or abbreviated id) is ``newer`` or one of its ancestors; False
+        when either is not in the clone."""
+        if older.startswith("-") or newer.startswith("-"):
+            return False
+        return self._run_raw("merge-base", "--is-ancestor", older, newer).returncode == 0
+
     def is_shallow(self) -> bool:
         proc = self._run_raw("rev-parse", "--is-shallow-repository")
         return proc.stdout.decode().strip() == "true"
