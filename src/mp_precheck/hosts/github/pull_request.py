@@ -93,7 +93,8 @@ def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
 
     json_path = runner.save("report.json", json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     notes_path = runner.save("notes.txt", report.notes)
-    summary = render_markdown(report, result.catalog, result.language, link_base=link_base, limits=SUMMARY_LIMITS)
+    summary = render_markdown(report, result.catalog, result.language, link_base=link_base, limits=SUMMARY_LIMITS,
+                              full_report_where=f"`{json_path}`")  # a summary over 1 MiB points to the JSON
     runner.save("report.md", summary)
     runner.add_summary(summary)
     runner.commands(render_annotations(report))
