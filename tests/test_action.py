@@ -205,8 +205,8 @@ def test_first_run_comments_sets_status_and_writes_everything(up: Upstream, serv
     report = json.loads((result.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
     assert report["head"] == up.head and "privacy.location" in {f["rule"] for f in report["findings"]}
     high = sum(f["severity"] == "high" for f in report["findings"])
-    assert status["description"] == f"Act before submitting for review: {high} high-risk item(s) (Privacy)."
-    assert result.outputs == {"risk-level": "high", "findings": str(len(report["findings"])),
+    assert status["description"] == "Act before submitting for review: 2 high-risk item(s) (Privacy)."
+    assert result.outputs == {"risk-level": "high", "items": "2", "findings": "2",
                               "report-json": "mp-precheck-report/report.json",
                               "notes-file": "mp-precheck-report/notes.txt", "comment-id": str(comment["id"])}
     assert (result.workspace / "mp-precheck-report/notes.txt").read_text(encoding="utf-8").strip()
@@ -215,6 +215,9 @@ def test_first_run_comments_sets_status_and_writes_everything(up: Upstream, serv
     assert len(annotations) == high
     assert all(a.startswith("::error file=pages/me/me.js,line=1,title=") for a in annotations)
     assert [q.path for q in server.calls("GET", "/user$")] == ["/user"]  # installation token: 403, then the bot
+    assert [(q.method, q.path.removeprefix(f"/repos/{DEFAULT_REPO}")) for q in server.requests] == [
+        ("GET", "/user"), ("GET", "/issues/7/comments"), ("GET", "/pulls/7"), ("POST", "/issues/7/comments"),
+        ("POST", f"/statuses/{up.head}")]                      # the happy path: five requests, no more
 
 
 def test_cache_input_keeps_facts_in_the_workspace_between_runs(up: Upstream, server: FakeGitHub,
@@ -487,7 +490,8 @@ def test_an_oversize_report_fits_the_comment_and_says_where_the_rest_is(tmp_path
 
     (comment,) = server.comments(NUMBER)
     assert COMMENT_LIMITS.fits(comment["body"])
-    assert "lower-severity detail(s) left out; the full report is in" in comment["body"]
+    assert "line(s) left out, the least important first; the full report is in" in comment["body"]
+    assert comment["body"].rstrip().endswith("</sub>")
     assert f"<{RUN_URL}>" in comment["body"]
     assert result.summary.count("example-host-name.com") > comment["body"].count("example-host-name.com")
     assert len(server.statuses()[0]["description"]) <= 140
@@ -519,7 +523,9 @@ def test_missing_history_names_the_fix_and_never_reports_success(up: Upstream, s
 
     assert result.code == 2
     (line,) = lines(result.log, "::error::")
-    assert line.startswith("::error::mp-precheck: the clone is shallow and fetching the history failed (")
+    assert line.startswith("::error::mp-precheck: the clone is shallow and fetching the history failed (git fetch "
+                           f"failed: fatal: '{tmp_path / 'gone'}' does not appear to be a git repository fatal: "
+                           "Could not read from remote repository.)")       # the cause, not git's last line
     assert line.endswith("): check out with actions/checkout and fetch-depth: 0")
     (status,) = server.statuses(up.head)
     assert status["state"] == "error" and status["description"].startswith("not analysed: the clone is shallow")
@@ -606,7 +612,12 @@ def test_the_config_input_is_read_from_the_base_revision(tmp_path: Path, server:
     seed_pull(server, up)
     action = Action(tmp_path, server, checkout(up, tmp_path / "ws").path)
 
-    assert action(pr_event(up), config=".github/mp-precheck.yml").code == 1
+    result = action(pr_event(up), config=".github/mp-precheck.yml")
+    assert result.code == 1
+    report = json.loads((result.workspace / "mp-precheck-report/report.json").read_text(encoding="utf-8"))
+    (relaxed,) = [f for f in report["findings"] if f["rule"] == "policy.relaxes_check"]
+    assert (relaxed["path"], relaxed["value"]) == (".github/mp-precheck.yml", "fail_on: high → none")
+    assert "`.github/mp-precheck.yml`" in server.comments(NUMBER)[0]["body"]
     missing = action(pr_event(up), config="nowhere.yml")
     assert missing.code == 2
     assert "input config: nowhere.yml is not in the base revision" in missing.log

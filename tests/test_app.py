@@ -48,7 +48,8 @@ def test_a_repository_config_is_read_at_the_merge_base_and_no_file_is_written(ap
     run = check_change(GitRepo(app_repo.path), base, "HEAD", config=RepositoryConfig(CONFIG, _missing))
 
     assert (run.config.fail_on, run.language) == ("medium", "en")
-    assert [f.rule for f in run.report.findings] == ["privacy.album"]
+    assert [(f.rule, f.path, f.value) for f in run.report.findings] == [
+        ("privacy.album", "pages/me/me.js", None), ("policy.relaxes_check", CONFIG, "fail_on: medium → none")]
     assert _tree(app_repo.path) == before                     # nothing written into the workspace
     assert not temp.exists()                                  # nor staged in a temporary file
 
@@ -84,6 +85,18 @@ def test_a_release_reads_the_repository_config_at_its_tag(app_repo: Repo, temp: 
 
     assert (run.language, draft.range.previous) == ("en", "v1.0.0")
     assert not temp.exists()
+
+
+def test_a_config_file_on_disk_inside_the_repository_is_compared_with_its_base(app_repo: Repo) -> None:
+    app_repo.write("ci/precheck.yml", "rules:\n  privacy.album: high\n")
+    base = app_repo.commit("config")
+    app_repo.write("ci/precheck.yml", "rules:\n  privacy.album: false\n")
+    app_repo.commit("relax")
+
+    run = check_change(GitRepo(app_repo.path), base, "HEAD", config=ConfigFile(str(app_repo.path / "ci/precheck.yml")))
+
+    assert [(f.rule, f.path, f.value) for f in run.report.findings] == [
+        ("policy.relaxes_check", "ci/precheck.yml", "rules.privacy.album: off")]
 
 
 def test_a_config_file_on_disk_that_cannot_be_read_is_one_line(app_repo: Repo, tmp_path: Path) -> None:

@@ -148,5 +148,5 @@ def test_notes_warn_on_stderr_while_high_risks_are_open(app_repo):
     app_repo.commit("feat(me): 头像上传")
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0 and out.startswith("本次版本变更：")
-    assert err == ("mp-precheck: 1 high-risk finding(s) still open (upload.upload_file); act on them before "
+    assert err == ("mp-precheck: 1 high-risk item(s) still open (upload.upload_file); act on them before "
                    "submitting — see `mp-precheck diff`\n")

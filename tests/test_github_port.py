@@ -61,7 +61,8 @@ def test_connect_makes_no_request(pull: FakeGitHub) -> None:
 
 
 def test_identity(pull: FakeGitHub) -> None:
-    assert connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST).identity() == "github-actions[bot]"
+    installation = connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, http=FAST)
+    assert installation.identity() is installation.identity() is None   # 403 on /user: unknown, asked once
     assert connect(pull.base_url, TOKEN_USER, DEFAULT_REPO, http=FAST).identity() == "octocat"
     named = connect(pull.base_url, TOKEN_INSTALLATION, DEFAULT_REPO, bot_login="my-app[bot]", http=FAST)
     assert named.identity() == named.identity() == "my-app[bot]"
@@ -274,3 +275,17 @@ def test_a_503_asking_for_an_hour_is_retried_after_the_cap(port: PyGithubPort, p
     assert port.pull_request(7).number == 7
     assert 1.5 < time.monotonic() - started < 10                  # FAST's cap: 2 s, not an hour
     assert len(pull.calls("GET", r"/pulls/7$")) == 2
+
+
+def test_a_post_answered_502_is_not_sent_again_by_the_transport(port: PyGithubPort, pull: FakeGitHub) -> None:
+    pull.apply_then_fail_next("POST", r"/issues/7/comments$", 502)
+    with pytest.raises(CannotPostComment) as err:
+        port.create_comment(7, "once")
+    assert (err.value.kind, err.value.status) == ("unavailable", 502)
+    assert [c["body"] for c in pull.comments(7)] == ["once"]    # one comment: the caller looks before posting
+    pull.fail_next("POST", r"/statuses/", 502)
+    port.set_status(HEAD, CommitStatus("success", "ok", "mp-precheck"))   # a status is sent once more
+    assert len(pull.statuses(HEAD)) == 1 and len(pull.calls("POST", "/statuses/")) == 2
+    pull.secondary_rate_limit_next("POST", r"/issues/7/comments$", retry_after=None, status=429)
+    port.create_comment(7, "twice")                             # refused, not carried out: retried
+    assert [c["body"] for c in pull.comments(7)] == ["once", "twice"]

@@ -219,7 +219,7 @@ def test_notes_for_a_tag(shop: tuple[Repo, dict[str, str]]) -> None:
     repo, _ = shop
     code, out, err = cli("notes", "--repo", str(repo.path), "--tag", "v1.1.0")
     assert code == 0
-    assert err == ("mp-precheck: 3 high-risk finding(s) still open (privacy.location, privacy.user_info, "
+    assert err == ("mp-precheck: 3 high-risk item(s) still open (privacy.location, privacy.user_info, "
                    "upload.upload_file); act on them before submitting — see `mp-precheck diff`\n")
     changes = out.split("测试账号")[0]
     assert changes == (

@@ -84,7 +84,8 @@ def test_a_tag_push_creates_the_release_with_the_notes(server: FakeGitHub, upstr
     create = server.calls("POST", r"/releases$")[0].body
     assert create["make_latest"] == "legacy"
 
-    assert result.outputs == {"risk-level": "high", "findings": result.outputs["findings"],
+    assert "审核风险与后台设置清单（4 项）" in body                 # items, as the outputs count them
+    assert result.outputs == {"risk-level": "high", "items": "4", "findings": "4",
                               "report-json": "mp-precheck-report/report.json",
                               "notes-file": "mp-precheck-report/notes.txt", "comment-id": "",
                               "feedback-file": "mp-precheck-report/feedback.txt"}

@@ -30,3 +30,30 @@ def test_required_private_infos_alone_is_its_own_entry():
     text = comment(finding("privacy.required_private_infos", "app.json:requiredPrivateInfos:chooseAddress",
                            "app.json", 5))
     assert "Same change" not in text and text.count("What to do") == 1
+
+
+def test_a_huge_report_is_shortened_by_whole_parts_with_few_renders(monkeypatch):
+    import jinja2
+
+    from mp_precheck.outputs.markdown import COMMENT_LIMITS
+
+    renders = []
+    render = jinja2.Template.render
+    monkeypatch.setattr(jinja2.Template, "render", lambda self, *a, **k: renders.append(1) or render(self, *a, **k))
+    hosts = [finding("external_link.domain", f"https://api{i}.example-host-name.com", f"pages/p{i}.js", 1)
+             for i in range(900)]
+    sites = [Finding(**{**finding("privacy.album", "wx.chooseImage", f"pages/q{i}.js", 2).__dict__, "scope": "file"})
+             for i in range(900)]
+    report = Report(base="a" * 40, head="b" * 40, projects=(), findings=(
+        finding("privacy.location", "wx.getLocation", "pages/a.js", 3), *hosts, *sites))
+    text = render_markdown(report, CATALOG, "en", limits=COMMENT_LIMITS, full_report_where="<https://run/1>")
+
+    assert COMMENT_LIMITS.fits(text) and len(text) > COMMENT_LIMITS.chars * 0.9     # full, but not over
+    assert text.startswith("<!-- mp-precheck:comment v1 head=" + "b" * 40)
+    assert "🔴 **Act before submitting for review: 2 high-risk item(s) (Privacy).**" in text
+    assert text.rstrip().endswith("</sub>") and "· comparing aaaaaaa…bbbbbbb" in text
+    assert "the least important first; the full report is in <https://run/1>." in text
+    assert text.count("What to do") == 2                       # every item whole, with its fix
+    assert "  - … 897 more place(s), see the full report" in text
+    assert all(line.count("`") % 2 == 0 for line in text.splitlines())   # no code span cut in half
+    assert len(renders) <= 16                                  # bisection, not one render per dropped line

@@ -69,6 +69,11 @@ class ConfigSource(Protocol):
         """
         ...
 
+    def path_in(self, repo: GitRepo) -> str | None:
+        """The config file's path in the repository (``/``-separated), whose change a pull request is
+        told about when it relaxes the check; None when the file is outside the repository."""
+        ...
+
 
 @dataclass(frozen=True)
 class DefaultConfig:
@@ -79,6 +84,9 @@ class DefaultConfig:
         if data is None:
             return None
         return data, f"{CONFIG_NAME} (at {at[:7]}, the base revision; fix it there or pass --config)"
+
+    def path_in(self, repo: GitRepo) -> str | None:
+        return CONFIG_NAME
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,12 @@ class ConfigFile:
             return Path(self.path).read_bytes(), self.path
         except OSError as exc:
             raise ConfigError(f"{self.path}: cannot read the config file ({exc.strerror})") from exc
+
+    def path_in(self, repo: GitRepo) -> str | None:
+        try:
+            return Path(self.path).resolve().relative_to(repo.path.resolve()).as_posix()
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,9 @@ class RepositoryConfig:
         if data is None:
             raise ConfigError(self.missing(at))
         return data, f"{self.path} (at {at[:7]})"
+
+    def path_in(self, repo: GitRepo) -> str | None:
+        return self.path
 
 
 DEFAULT_CONFIG = DefaultConfig()
@@ -140,7 +157,8 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     accepted = load_baseline(repo, at)
     disk = FactCache(cache) if cache else None
     try:
-        options = RunOptions(language=language, config=settings, baseline=accepted, progress=progress)
+        options = RunOptions(language=language, config=settings, baseline=accepted, progress=progress,
+                             config_path=config.path_in(repo))
         report, store = analyze(repo, base, head, catalog, options, disk)
     finally:
         if disk is not None:

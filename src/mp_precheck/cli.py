@@ -32,6 +32,7 @@ from mp_precheck.core.baseline import BASELINE_NAME
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.config import CONFIG_NAME
 from mp_precheck.core.errors import ISSUES_URL, UnsupportedFormat, UserError
+from mp_precheck.core.items import count_items
 from mp_precheck.core.report import Report
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
@@ -252,7 +253,8 @@ def _warn_open_risks(report: Report) -> None:
     high = [f for f in report.active_findings if f.severity == "high"]
     if high:
         rules = ", ".join(sorted({f.rule for f in high})[:5])
-        _stderr(f"mp-precheck: {len(high)} high-risk finding(s) still open ({rules}); act on them before "
+        items = count_items(report.active_findings).get("high", 0)  # as the comment counts them
+        _stderr(f"mp-precheck: {items} high-risk item(s) still open ({rules}); act on them before "
                 "submitting — see `mp-precheck diff`")
 
 

@@ -49,6 +49,7 @@ class RunOptions:
     config: Config = field(default_factory=Config)
     baseline: dict[str, Accepted] = field(default_factory=dict)
     progress: Callable[[int, int], None] | None = None  # (files done, files to do) as facts are read
+    config_path: str | None = CONFIG_NAME  # the config file the run uses, in the repository (None: outside it)
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -240,7 +241,8 @@ def _after_analysis(run: _Run, findings: list[Finding], catalog: Catalog, option
     with_directives = set(run.repo.grep_needles(run.head, {DIRECTIVE}, scope)) if changed else set()
     findings = _suppressed(findings, run.changes, run.store, catalog, options.language, with_directives)
     findings = apply_baseline(findings, options.baseline)
-    return findings + _relaxations(run.repo, run.merge_base, run.head, catalog, options.language)
+    return findings + _relaxations(run.repo, run.merge_base, run.head, catalog, options.language,
+                                   options.config_path)
 
 
 def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
@@ -270,11 +272,18 @@ def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: F
     return findings
 
 
-def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str) -> list[Finding]:
-    """Changes to the config or the baseline that make later runs check less."""
+def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str,
+                 config_path: str | None) -> list[Finding]:
+    """Changes that make later runs check less to ``.mp-precheck.yml``, to the config file the run uses
+    (``config_path``, e.g. the Action's ``config`` input) and to the baseline, each compared with its
+    version at ``base``."""
     out = []
-    files = repo.read_files([(rev, name) for rev in (base, head) for name in (CONFIG_NAME, BASELINE_NAME)])
-    for name, compare_texts in ((CONFIG_NAME, config_relaxations), (BASELINE_NAME, baseline_relaxations)):
+    compared: dict[str, Callable[[str | None, str | None, str], list[str]]] = {CONFIG_NAME: config_relaxations}
+    if config_path:
+        compared[config_path] = config_relaxations
+    compared[BASELINE_NAME] = baseline_relaxations
+    files = repo.read_files([(rev, name) for rev in (base, head) for name in compared])
+    for name, compare_texts in compared.items():
         before, after = files[(base, name)], files[(head, name)]
         if before == after:
             continue

@@ -51,3 +51,12 @@ def count_items(findings: Iterable[Finding]) -> dict[Severity, int]:
     for item in group_items(findings):
         counts[item_severity(item)] += 1
     return {s: n for s, n in counts.items() if n}
+
+
+def item_count(findings: Iterable[Finding], threshold: str = "info") -> int:
+    """How many items there are at ``threshold`` or above (default: all), the number every output gives:
+    the comment, the commit status, the job summary, the step outputs, the logs and the release body."""
+    if threshold == "none":
+        return 0
+    wanted = SEVERITIES[: SEVERITIES.index(threshold) + 1]
+    return sum(n for severity, n in count_items(findings).items() if severity in wanted)

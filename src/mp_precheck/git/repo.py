@@ -47,6 +47,15 @@ class TreeEntry:
         return self.mode == "160000"
 
 
+def git_message(stderr: str) -> str:
+    """Git's message on one line: its ``fatal:``/``error:`` lines and what the remote said (the cause; the
+    advice git adds after them, e.g. "Please make sure you have the correct access rights", is left out),
+    or every line when there is none of those; ``hint:`` lines never."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip() and not line.startswith("hint:")]
+    causes = [line for line in lines if line.startswith(("fatal:", "error:", "remote:"))]
+    return " ".join(causes or lines)
+
+
 class GitRepo:
     """A repository on disk, addressed by its top-level folder.
 
@@ -94,8 +103,8 @@ class GitRepo:
         """Run ``git args`` and return stdout; raise :class:`UserError` with git's own message on failure."""
         proc = self._run_raw(*args, stdin=stdin)
         if proc.returncode != 0:
-            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise UserError(f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(proc.returncode)}")
+            message = git_message(proc.stderr.decode("utf-8", "replace"))
+            raise UserError(f"git {args[0]} failed: {message or 'exit ' + str(proc.returncode)}")
         return proc.stdout
 
     # -- revisions ----------------------------------------------------------------------------------
@@ -134,6 +143,13 @@ class GitRepo:
             proc = self._run_raw("merge-base", a, b)
             self._merge_bases[(a, b)] = (proc.stdout.decode().strip() or None) if proc.returncode == 0 else None
         return self._merge_bases[(a, b)]
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """Whether commit ``older`` (a full or abbreviated id) is ``newer`` or one of its ancestors; False
+        when either is not in the clone."""
+        if older.startswith("-") or newer.startswith("-"):
+            return False
+        return self._run_raw("merge-base", "--is-ancestor", older, newer).returncode == 0
 
     def is_shallow(self) -> bool:
         proc = self._run_raw("rev-parse", "--is-shallow-repository")

@@ -26,6 +26,7 @@ from typing import Literal
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.errors import UserError
+from mp_precheck.core.items import item_count
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
@@ -234,7 +235,7 @@ def render_release_section(draft: ReleaseDraft, report: Report, catalog: Catalog
         t=t, heading=t("release.heading", tag=rng.tag), range_line=range_line,
         notes=draft.text.rstrip("\n"), notes_fence=fence(draft.text), feedback=draft.feedback,
         feedback_fence=fence(draft.feedback), entries=entries, risks=risks,
-        risk_count=len(report.active_findings), shortened=detail != "full",
+        risk_count=item_count(report.active_findings), shortened=detail != "full",
         footer=t("release.footer", version=__version__, catalog=catalog.date))
     # nothing inside may pass for one of our markers on the next run
     return text.replace("mp-precheck:notes:", "mp-precheck:notes\u200b:").strip() + "\n"

@@ -18,6 +18,7 @@ from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import severity_rank
 from mp_precheck.notes.submission import Notes
+from mp_precheck.outputs import shorten
 from mp_precheck.outputs.escape import code, md_text
 from mp_precheck.outputs.templating import template
 
@@ -104,7 +105,7 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
     return {
         "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
         "groups": groups, "place": place,
-        "call_sites": [f for f in report.active_findings if f.scope == "file" and f not in detail],
+        "call_sites": [f for f in report.active_findings if f.scope == "file"],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
         "errors": [e for e in report.errors if not _blocking(e.path)],
         "blocking": [e for e in report.errors if _blocking(e.path)],
@@ -116,32 +117,27 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
 
 def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", link_base: str | None = None,
                     limits: Limits | None = None, full_report_where: str = "the job summary") -> str:
-    """The review-risk comment. With ``limits`` it is shortened to fit: the least severe details go first,
-    and the comment says how many were left out and where the full report is.
+    """The review-risk comment. With ``limits`` it is shortened to fit by whole parts (:mod:`.shorten`): the
+    least important go first, and the comment says how many lines were left out and where the full report
+    is (``full_report_where``); the marker, the verdict and the footer always stay.
 
     Raises:
         RuntimeError: the rendered text lacks the marker (a template bug; never posted).
     """
     messages = Messages(language)
     comment = template("comment.md.j2")
-    sorted_findings = sorted(report.active_findings, key=_severity_rank)
-    detail = [f for f in sorted_findings if f.scope == "app"]
-    omitted = 0
-    while True:
-        context = comment_context(report, catalog, messages, link_base, detail, omitted, full_report_where)
-        if omitted:
-            context["call_sites"] = []
-            context["removed"] = ()
-        text = comment.render(**context)
-        if limits is None or limits.fits(text) or not detail:
-            break
-        drop = max(1, len(detail) // 10)
-        detail = detail[:-drop]
-        omitted = len(report.active_findings) - len(detail)
+    detail = [f for f in sorted(report.active_findings, key=_severity_rank) if f.scope == "app"]
+    context = comment_context(report, catalog, messages, link_base, detail, 0, full_report_where)
+    text = comment.render(**context)
+    if limits is not None and not limits.fits(text):
+        all_parts = shorten.parts(context)
+
+        def render(count: int) -> str:
+            return comment.render(**shorten.keep(context, all_parts, count))
+
+        text = render(shorten.longest_fitting(len(all_parts), lambda count: limits.fits(render(count))))
     if not text.startswith(MARKER_PREFIX):
         raise RuntimeError("comment template lost its marker")
-    if limits is not None and not limits.fits(text):
-        text = text[: limits.chars // 2]  # pathological input (e.g. thousands of errors): still bounded
     return redact(text)  # the last safety net: findings are redacted when made, the page once more
 
 
@@ -170,7 +166,7 @@ def _group(detail: list[Finding]) -> list[dict[str, Any]]:
         entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
             "rule": f.rule, "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity], "scope": f.scope,
             "fix": f.fix, "doc": f.doc, "privacy_type": f.privacy_type, "privacy_key": f.privacy_key,
-            "findings": [], "related": []})
+            "findings": [], "related": [], "more": 0})
         entry["findings"].append(f)
     for f in detail:
         owner = owners.get(f.rule)

@@ -22,6 +22,7 @@ Mode = Literal["pr", "release"]
 MODES = ("auto", "pr", "release")
 COMMENT_MODES = ("always", "on-risk", "never")
 _SHA = re.compile(r"^[0-9a-f]{40}$")
+_NO_COMMIT = re.compile(r"^0{40}$")  # a push event's `before` when the push created the branch
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,19 @@ class Target:
 
 
 def check_inputs(settings: Settings) -> None:
-    """Raises: UserError naming the input, the value and what is allowed."""
+    """Raises: UserError naming the input, the value and what is allowed (a ``base`` of forty zeros, the
+    ``before`` of a push that created a branch, names what to compare with instead)."""
     for name, value, allowed in (("comment", settings.comment, COMMENT_MODES), ("fail-on", settings.fail_on, FAIL_ON),
                                  ("language", settings.language, LANGUAGES)):
         if value and value not in allowed:
             raise UserError(f"input {name}: {value!r} is not one of {', '.join(allowed)}")
     if not settings.status_name.strip():
         raise UserError("input status-name: must not be empty")
+    if _NO_COMMIT.match(settings.base):
+        raise UserError(
+            f"input base: {settings.base[:7]}… is no commit: it is the `before` of a push that created the branch, "
+            "which has nothing earlier to compare with; compare with the branch it came from (e.g. base: "
+            "origin/${{ github.event.repository.default_branch }}) or run mp-precheck on pull_request")
     if settings.config:
         repo_relative(settings.workspace, settings.config)
 

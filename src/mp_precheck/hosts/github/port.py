@@ -124,8 +124,10 @@ class CannotPublishRelease(GitHubFailure):
 class GitHubPort(Protocol):
     """What the glue asks of GitHub for one repository. Every method raises only the failure named."""
 
-    def identity(self) -> str:
-        """The login that the token writes comments as. Raises :class:`CannotPostComment`."""
+    def identity(self) -> str | None:
+        """The login that the token writes comments as, or None when the token cannot tell (an
+        installation token: ``GITHUB_TOKEN`` or a GitHub App's, without the ``bot-login`` input).
+        Raises :class:`CannotPostComment`."""
         ...
 
     def pull_request(self, number: int) -> PullRequest:
@@ -239,14 +241,15 @@ class PyGithubPort:
         self._repo = self._gh.get_repo(repository)
         self._bot_login = bot_login or None
         self._identity: str | None = None
+        self._identity_unknown = False
         self._seen: dict[int, IssueComment] = {}
 
     def close(self) -> None:
         """Close the HTTP connections."""
         self._gh.close()
 
-    def identity(self) -> str:
-        if self._identity is None:
+    def identity(self) -> str | None:
+        if self._identity is None and not self._identity_unknown:
             if self._bot_login:
                 self._identity = self._bot_login
             else:
@@ -254,11 +257,11 @@ class PyGithubPort:
                     with _failures(CannotPostComment):
                         self._identity = self._gh.get_user().login
                 except CannotPostComment as exc:
-                    # an installation token (GITHUB_TOKEN, a GitHub App) cannot read /user: it comments
-                    # as the app's bot; github-actions[bot] for GITHUB_TOKEN, else the bot-login input
+                    # an installation token (GITHUB_TOKEN, a GitHub App) cannot read /user: it comments as
+                    # its app's bot, github-actions[bot] or <app-slug>[bot]; the caller learns which
                     if exc.kind != "forbidden":
                         raise
-                    self._identity = GITHUB_ACTIONS_BOT
+                    self._identity_unknown = True
         return self._identity
 
     def pull_request(self, number: int) -> PullRequest:
@@ -314,6 +317,16 @@ class PyGithubPort:
         self._seen.pop(comment_id, None)
 
     def set_status(self, sha: str, status: CommitStatus) -> None:
+        try:
+            self._set_status(sha, status)
+        except CannotSetStatus as exc:
+            # a POST answered 502-504 is not retried by the transport (it may have been carried out);
+            # a status is the same whether set once or twice, so it is sent once more
+            if exc.status not in (502, 503, 504):
+                raise
+            self._set_status(sha, status)
+
+    def _set_status(self, sha: str, status: CommitStatus) -> None:
         with _failures(CannotSetStatus):
             commit = self._repo.get_commit(sha)
             if status.target_url:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from mp_precheck.app import DEFAULT_CONFIG, ConfigSource, RepositoryConfig, Run, check_change
 from mp_precheck.core.errors import UserError
+from mp_precheck.core.items import item_count
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.hosts.github.advice import advice, internal_error, read_only
-from mp_precheck.hosts.github.comment import sync_comment
+from mp_precheck.hosts.github.comment import Older, sync_comment
 from mp_precheck.hosts.github.event import Settings, Target, cache_file, check_inputs, determine_target, repo_relative
 from mp_precheck.hosts.github.history import prepare_history
 from mp_precheck.hosts.github.port import CommitStatus, GitHubFailure, GitHubPort
@@ -62,7 +63,7 @@ def run_pull_request(settings: Settings, github: GitHubPort, runner: RunnerIO, r
     except Exception as exc:  # an internal error: one line, the traceback only when debugging
         return not_analysed(settings, github, runner, target, internal_error(exc, settings.debug, runner), 3)
     try:
-        return _publish_run(settings, github, runner, target, result)
+        return _publish_run(settings, github, runner, target, result, repo)
     except Exception as exc:
         runner.error(internal_error(exc, settings.debug, runner))
         return 3
@@ -83,7 +84,8 @@ def base_config(settings: Settings, repo: GitRepo) -> ConfigSource:
         "a pull request cannot relax its own check: merge it first)"))
 
 
-def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Target, result: Run) -> int:
+def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Target, result: Run,
+                 repo: GitRepo) -> int:
     report = result.report
     fail_on = settings.fail_on or result.config.fail_on or "high"
     code = 1 if report.reaches(fail_on) else 0
@@ -91,17 +93,20 @@ def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
 
     json_path = runner.save("report.json", json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     notes_path = runner.save("notes.txt", report.notes)
-    summary = render_markdown(report, result.catalog, result.language, link_base=link_base, limits=SUMMARY_LIMITS)
+    summary = render_markdown(report, result.catalog, result.language, link_base=link_base, limits=SUMMARY_LIMITS,
+                              full_report_where=f"`{json_path}`")  # a summary over 1 MiB points to the JSON
     runner.save("report.md", summary)
     runner.add_summary(summary)
     runner.commands(render_annotations(report))
     runner.set_output("risk-level", report.risk_level)
-    runner.set_output("findings", str(len(report.active_findings)))
+    items = item_count(report.active_findings)
+    runner.set_output("items", str(items))
+    runner.set_output("findings", str(items))
     runner.set_output("report-json", json_path)
     runner.set_output("notes-file", notes_path)
     where = f"<{settings.run_url}>" if settings.run_url else f"`{json_path}`"
     runner.log(f"mp-precheck: {report.base[:7]}…{report.head[:7]}: risk {report.risk_level}, "
-               f"{len(report.active_findings)} finding(s), fail-on {fail_on} → exit {code}")
+               f"{items} item(s), fail-on {fail_on} → exit {code}")
 
     messages = Messages(result.language)
     comment_body = render_markdown(report, result.catalog, result.language, link_base=link_base,
@@ -109,14 +114,17 @@ def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
     clean_body = f"{marker(report.head)}\n## {messages.t('heading')}\n\n✅ **{messages.t('verdict_clean_now')}**\n"
     status = CommitStatus(state(code), status_description(report, code, fail_on, messages),
                           settings.status_name, settings.run_url)
-    published = publish(settings, github, runner, target, report, comment_body, clean_body, status)
+    published = publish(settings, github, runner, target, report, comment_body, clean_body, status,
+                        lambda sha: repo.is_ancestor(sha, report.head))
     runner.set_output("comment-id", str(published.comment_id) if published.comment_id else "")
     return max(code, 2) if published.failed else code
 
 
 def publish(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Target, report: Report,
-            comment_body: str, clean_body: str, status: CommitStatus) -> Published:
-    """Post or update the sticky comment (per the ``comment`` input), then set the commit status.
+            comment_body: str, clean_body: str, status: CommitStatus, older: Older = lambda sha: False) -> Published:
+    """Post or update the sticky comment (per the ``comment`` input), then set the commit status on this
+    run's head (statuses are per commit: a newer head's is never replaced). ``older(sha)``: whether a
+    commit is an ancestor of the analysed head (see :func:`~mp_precheck.hosts.github.comment.sync_comment`).
 
     A 403 on a run whose token is read-only by design is reported once (one warning line) and ends the
     publishing without failing the run; any other failure is one error line and marks it failed.
@@ -126,7 +134,8 @@ def publish(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Ta
     if target.pull_number is not None and settings.comment != "never":
         what = f"comment on pull request #{target.pull_number}"
         try:
-            comment_id = sync_comment(github, runner, target, report, settings.comment, comment_body, clean_body)
+            comment_id = sync_comment(github, runner, target, report, settings.comment, comment_body, clean_body,
+                                      older)
         except GitHubFailure as exc:
             if exc.kind == "forbidden" and target.read_only:
                 runner.warning(read_only(f"{what} or set the status", target.read_only_why))

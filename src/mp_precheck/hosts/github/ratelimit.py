@@ -88,6 +88,14 @@ class RateLimitRetry(GithubRetry):
         retry.get_backoff_time = lambda: backoff  # type: ignore[method-assign]
         return retry
 
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        """A POST answered 5xx is not sent again: GitHub may have carried it out before answering (a
+        comment would be posted twice), so its caller looks before it posts again. A rate-limited POST
+        was refused, not carried out, and is retried."""
+        if method.upper() == "POST" and status_code not in RATE_LIMIT_STATUSES:
+            return False
+        return bool(super().is_retry(method, status_code, has_retry_after))
+
     def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
         """``Retry-After`` of any other retried answer (a 503), never longer than ``max_rate_limit_wait``."""
         asked = super().get_retry_after(response)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from mp_precheck.app import DEFAULT_CONFIG, ConfigSource, PullLookup, RepositoryConfig, Run, draft_release_notes
 from mp_precheck.core.errors import UserError
+from mp_precheck.core.items import item_count
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.hosts.github.advice import RELEASE, advice, answer, internal_error
 from mp_precheck.hosts.github.event import Settings, check_inputs, release_tag, repo_relative
@@ -111,14 +112,16 @@ def _publish_release(settings: Settings, github: GitHubPort, runner: RunnerIO, r
     runner.save("release.md", section)
     runner.add_summary(section)
     runner.set_output("risk-level", report.risk_level)
-    runner.set_output("findings", str(len(report.active_findings)))
+    items = item_count(report.active_findings)
+    runner.set_output("items", str(items))
+    runner.set_output("findings", str(items))
     runner.set_output("report-json", json_path)
     runner.set_output("notes-file", notes_path)
     runner.set_output("feedback-file", feedback_path)
     runner.set_output("comment-id", "")
     since = "the whole history" if rng.first else rng.previous
     runner.log(f"mp-precheck: release {rng.tag} (since {since}): {draft.commits} commit(s), {len(draft.entries)} "
-               f"change line(s), risk {report.risk_level}, {len(report.active_findings)} finding(s) → exit 0 "
+               f"change line(s), risk {report.risk_level}, {items} item(s) → exit 0 "
                "(release mode never fails on findings)")
     what = f"write the notes into the release of {rng.tag}"
     try:

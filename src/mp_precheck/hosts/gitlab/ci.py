@@ -17,6 +17,7 @@ from typing import Literal, Protocol
 
 from mp_precheck.app import DEFAULT_CONFIG, ConfigFile, check_change
 from mp_precheck.core.errors import MissingMergeBase, UnknownRevision, UserError
+from mp_precheck.core.items import item_count
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.hosts.gitlab.port import GitLabFailure, GitLabPort, Note, connect
 from mp_precheck.outputs.codequality import render_codequality
@@ -104,7 +105,7 @@ def run(env: Mapping[str, str], options: JobOptions, log: Callable[[str], None],
     if options.report:
         emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", options.report)
     log(f"mp-precheck: {report.base[:7]}…{report.head[:7]}: risk {report.risk_level}, "
-        f"{len(report.active_findings)} finding(s), fail-on {fail_on} → exit {code}")
+        f"{item_count(report.active_findings)} item(s), fail-on {fail_on} → exit {code}")
     where = f"<{settings.job_url}>" if settings.job_url else "`mp-precheck diff --format json`"
     body = render_markdown(report, result.catalog, result.language, link_base=settings.link_base,
                            limits=NOTE_LIMITS, full_report_where=where)
