@@ -138,7 +138,8 @@ def test_induced_sharing_weakens_wording_on_a_page_that_cannot_share() -> None:
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
         "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc", "content_security",
-        "domains", "categories", "branding", "brand_image", "induced_sharing"]
+        "domains", "categories", "branding", "brand_image", "induced_sharing", "dead_ui", "missing_pages",
+        "script_checks", "accounts"]
 
 
 def _run(context: ProjectContext, findings: list[Finding], names: list[str]) -> list[Finding]:

@@ -37,6 +37,17 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
                        added_lines, facts_at_head ·                wording by a new share button, or to
                        ``sharing.induced_share``                   ``sharing.share_reward_text`` when the page can't
                                                                    share); adds one for a new button by old wording
+dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
+                       read_head, read_base, exists_at_head,
+                       repo_grep · none
+missing_pages          project, head_facts, changed_paths,         adds ``completeness.missing_page``,
+                       read_head, read_base, exists_at_head ·      ``completeness.unregistered_route``
+                       none
+script_checks          head_facts, read_head, read_base ·          adds ``policy.blocking_modal``,
+                       ``completeness.debug_enabled``              ``policy.subscribe_outside_tap``; removes
+                                                                   ``completeness.debug_enabled`` turned off
+accounts               project, changed_paths, read_head,          adds ``completeness.no_logout``
+                       repo_grep · none
 =====================  ==========================================  =================================================
 
 The order matters where one analyzer reads what another writes (see the comments in :data:`REGISTRY`;

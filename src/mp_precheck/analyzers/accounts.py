@@ -5,6 +5,9 @@ logout anywhere in the app keeps this quiet).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.5.5; operations rules 16.6.3:
 https://developers.weixin.qq.com/miniprogram/product/index.html).
+
+Reads: ``project``, ``changed_paths``, ``read_head``, ``repo_grep``; no findings.
+Writes: adds ``completeness.no_logout``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ code does not show could define the handler (an npm behavior, a spread, ``Object
 new when the app-wide count of dead bindings to that name in the changed files rose (moved code is quiet).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.3.1: features must work).
+
+Reads: ``head_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``, ``exists_at_head``,
+``repo_grep``, ``project``; no findings.
+Writes: adds ``completeness.dead_handler``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ files; one is new when the app-wide count of unregistered routes to that page ro
 
 Sources: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages and
 https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html
+
+Reads: ``project``, ``head_facts``, ``changed_paths``, ``counterpart``, ``added_lines``, ``read_head``,
+``read_base``, ``exists_at_head``; no findings.
+Writes: adds ``completeness.missing_page`` and ``completeness.unregistered_route``.
 """
 
 from __future__ import annotations

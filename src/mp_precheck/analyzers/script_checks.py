@@ -6,6 +6,11 @@ a ``setEnableDebug({ enableDebug: false })`` call, which turns debugging off.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html,
 https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html,
 https://developers.weixin.qq.com/miniprogram/dev/api/base/debug/wx.setEnableDebug.html
+
+Reads: ``head_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``;
+``completeness.debug_enabled``.
+Writes: adds ``policy.blocking_modal`` and ``policy.subscribe_outside_tap``; removes
+``completeness.debug_enabled`` where the call turns debugging off.
 """
 
 from __future__ import annotations
