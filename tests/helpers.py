@@ -42,6 +42,13 @@ def found(report: Report) -> set[tuple[str, str, int, str]]:
     return {(f.rule, f.path, f.line, f.scope) for f in report.findings}
 
 
+def places(report: Report, family: str | None = None, without: frozenset[str] = frozenset()
+           ) -> set[tuple[str, str, int]]:
+    """(rule, path, line) of the findings of ``family`` (all families when None), rules in ``without`` left out."""
+    return {(f.rule, f.path, f.line) for f in report.findings
+            if (family is None or f.family == family) and f.rule not in without}
+
+
 def rules(report: Report) -> set[str]:
     return {f.rule for f in report.findings}
 

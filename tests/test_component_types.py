@@ -4,12 +4,9 @@ the URL names; that plugin declared in app.json is a category matter, not just a
 
 from __future__ import annotations
 
+from helpers import places as _found
 from helpers import run
 from test_frameworks import TARO_BASE
-
-
-def _found(report, family=None):
-    return {(f.rule, f.path, f.line) for f in report.findings if family is None or f.family == family}
 
 
 def test_a_video_with_an_ad_unit_plays_a_pre_roll_ad(app_repo):

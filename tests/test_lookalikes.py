@@ -4,14 +4,13 @@ socket are external links of their own."""
 
 from __future__ import annotations
 
-from helpers import run
+from helpers import places, run
 from test_frameworks import UNI_BASE
 
 
 def _found(report, family=None):
     """(rule, path, line) of the findings of ``family``; the app-wide consent-flow reminder is left out."""
-    return {(f.rule, f.path, f.line) for f in report.findings
-            if (family is None or f.family == family) and f.rule != "privacy.no_consent_flow"}
+    return places(report, family, without=frozenset({"privacy.no_consent_flow"}))
 
 
 def test_testing_that_an_api_exists_is_not_a_use(app_repo):
