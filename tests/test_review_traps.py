@@ -151,3 +151,20 @@ def test_phone_number_type_shows_wechats_label_and_accepts_the_old_spelling(tmp_
     repo.commit("second phone button")
     assert {(f.rule, f.severity) for f in run(repo.path, config).findings if f.privacy_key} == {
         ("privacy.phone_number", "info")}
+
+
+def test_facial_verification_fires_but_the_support_check_alone_does_not(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.js", "Page({\n  verify() {\n    wx.checkIsSupportFacialRecognition({})\n"
+                                 "    wx.startFacialRecognitionVerify({ name: this.data.name })\n  },\n})\n")
+    repo.write("pages/index/index.js", "Page({ onLoad() { wx.checkIsSupportFacialRecognition({}) } })\n")
+    repo.commit("verify")
+    assert {r for r in _rules(repo, base) if r[0].startswith("category.")} == {
+        ("category.facial_verify", "pages/me/me.js", 4)}
+
+
+def test_facial_verification_in_a_fitting_category_is_info(tmp_path):
+    repo, base = _app(tmp_path, {".mp-precheck.yml": "categories: [政务民生 > 其他]\n"})
+    repo.write("pages/me/me.js", "Page({ verify() { wx.requestFacialVerify({ verifyId: this.data.id }) } })\n")
+    repo.commit("verify")
+    assert [f.severity for f in run(repo.path, base).findings if f.rule == "category.facial_verify"] == ["info"]
