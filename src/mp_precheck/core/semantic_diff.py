@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
-from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,9 @@ class Removal:
 
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
-    not servers the app talks to, and development hosts are not in the build review sees: not counted."""
-    return not (fact.kind == "host" and fact.role in ("media", DEVELOPMENT))
+    not servers the app talks to, account links are opened by WeChat, and development hosts are not in the build
+    review sees: not counted."""
+    return not (fact.kind == "host" and fact.role in ("media", ACCOUNT, DEVELOPMENT))
 
 
 def is_known(fact: Fact) -> bool:

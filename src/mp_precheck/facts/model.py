@@ -29,6 +29,9 @@ from mp_precheck.core.secrets import redact
 # The role of a public host only development code uses (a ``dev`` key, a dev branch, Taro ``config/dev.js``):
 # the app already talks to it, but the build submitted for review does not.
 DEVELOPMENT = "development"
+# The role of a URL a WeChat API takes as the name of an account (a WeCom customer-service link): WeChat opens it,
+# so its host is no server domain of the app.
+ACCOUNT = "account"
 
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 

@@ -22,7 +22,7 @@ from tree_sitter import Node, Parser
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
-from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagerefs import image_reference
@@ -45,7 +45,8 @@ _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
-
+# APIs whose URL names an account, opened by WeChat (wx.openCustomerServiceChat's WeCom link): no server domain.
+_ACCOUNT_LINK_APIS = frozenset({"wx.openCustomerServiceChat"})
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
@@ -373,9 +374,10 @@ class _Extractor(Bindings):
         return False
 
     def _host_role(self, node: Node) -> str:
-        """How a URL literal is used: the API it is passed to (``request``…), else ``code``."""
+        """How a URL literal is used: the API it is passed to (``request``…), ``account`` when a WeChat API
+        takes it as the name of an account (``openCustomerServiceChat``'s ``extInfo.url``), else ``code``."""
         current = node.parent
-        for _ in range(4):  # literal → pair → object → arguments → call
+        for step in range(6):  # literal → pair → object (→ pair → object) → arguments → call
             if current is None:
                 break
             if current.type == "call_expression":
@@ -383,7 +385,9 @@ class _Extractor(Bindings):
                 api = self._resolve(fn)
                 if api is None and fn is not None and fn.type == "identifier":
                     api = self.api_aliases.get(_text(fn))
-                return _HOST_ROLES.get(api or "", "code")
+                if api in _ACCOUNT_LINK_APIS:
+                    return ACCOUNT
+                return _HOST_ROLES.get(api or "", "code") if step < 4 else "code"
             current = current.parent
         return "code"
 
