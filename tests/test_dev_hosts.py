@@ -92,15 +92,17 @@ def test_image_hosts_are_not_request_domains_in_the_findings_or_the_checklist(ap
     assert [item for item in checklist(report, load_catalog()) if item.kind == "domain"] == []
 
 
-def test_a_customer_service_link_is_an_account_not_a_domain_but_a_request_beside_it_is(app_repo):
+def test_links_wechat_opens_itself_are_no_domains_but_a_request_beside_them_is(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/index/index.js", "Page({\n  kefu() {\n    wx.openCustomerServiceChat({\n"
                    "      extInfo: { url: 'https://work.weixin.qq.com/kfid/kfc0123' }, corpId: 'ww01'\n    })\n"
-                   "    wx.request({ url: 'https://api.kefu-shop.example.com/log' })\n  },\n})\n")
+                   "    wx.request({ url: 'https://api.kefu-shop.example.com/log' })\n"
+                   "    wx.openOfficialAccountArticle({ url: 'https://mp.weixin.qq.com/s/abc' })\n  },\n})\n")
     app_repo.commit("kefu")
     assert _domains(run(app_repo.path, base)) == {
         ("external_link.customer_service_chat", "wx.openCustomerServiceChat", "pages/index/index.js", 3),
-        ("external_link.domain", "host:api.kefu-shop.example.com", "pages/index/index.js", 6)}
+        ("external_link.domain", "host:api.kefu-shop.example.com", "pages/index/index.js", 6),
+        ("external_link.official_account", "wx.openOfficialAccountArticle", "pages/index/index.js", 7)}
 
 
 def test_dev_hosts_are_not_in_the_notes(app_repo):

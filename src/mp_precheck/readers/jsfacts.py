@@ -45,8 +45,8 @@ _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket"}
-# APIs whose URL names an account, opened by WeChat (wx.openCustomerServiceChat's WeCom link): no server domain.
-_ACCOUNT_LINK_APIS = frozenset({"wx.openCustomerServiceChat"})
+# APIs whose URL WeChat itself opens (a WeCom service link, an official-account article): no server domain.
+_ACCOUNT_LINK_APIS = frozenset({"wx.openCustomerServiceChat", "wx.openOfficialAccountArticle"})
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
