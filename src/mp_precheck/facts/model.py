@@ -29,7 +29,7 @@ from mp_precheck.core.secrets import redact
 # The role of a public host only development code uses (a ``dev`` key, a dev branch, Taro ``config/dev.js``):
 # the app already talks to it, but the build submitted for review does not.
 DEVELOPMENT = "development"
-# The role of a URL a WeChat API takes as the name of an account (a WeCom customer-service link): WeChat opens it,
+# The role of a URL WeChat itself opens for an API (a WeCom customer-service link, an official-account article),
 # so its host is no server domain of the app.
 ACCOUNT = "account"
 
