@@ -41,7 +41,7 @@ class Fact:
     """One use of ``subject`` at 1-based ``line`` of a file.
 
     ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
-    used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``code``, or
+    used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``account``, ``code``, or
     ``development`` when only development code uses it) or, for an API, ``via:<path>`` when it was
     reached through a project wrapper function.
     """
