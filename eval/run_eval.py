@@ -63,7 +63,9 @@ def mirror_path(case: Case) -> Path:
     root = os.environ.get("MIRRORS")
     if not root:
         sys.exit("run_eval: set MIRRORS to the folder holding <owner>+<name>/repo bare clones")
-    return Path(root) / case["repo"].replace("/", "+") / "repo"
+    clone = Path(root) / case["repo"].replace("/", "+") / "repo"
+    # a bare clone, or the git directory of an ordinary clone in that place
+    return clone / ".git" if (clone / ".git").is_dir() else clone
 
 
 def _write_tree(mirror: Path, rev: str, excludes: Iterable[str], dest: Path) -> None:
