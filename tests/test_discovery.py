@@ -65,3 +65,43 @@ def test_uni_app_project_and_build_output_excluded(repo):
     [project] = projects_of(repo)
     assert (project.root, project.framework, project.pages) == ("", "uni-app", ("pages/index/index",))
     assert not project.owns("dist/build/mp-weixin/app.js")
+
+
+def test_mpvue_source_app_json_beside_main_js_and_app_vue(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"mpvue": "^2.0.0"}}',
+        "project.config.json": '{"miniprogramRoot": "dist/wx/", "appid": "wx123"}',
+        "src/app.json": '{"pages": ["pages/index/main", "pages/me/main"]}',
+        "src/main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n",
+        "src/App.vue": "<script>export default {}</script>\n",
+        "src/pages/index/main.js": "import Vue from 'vue'\nimport App from './index'\nnew Vue(App).$mount()\n",
+        "src/pages/index/index.vue": "<template><div>hi</div></template>\n",
+        "dist/wx/app.json": '{"pages": ["pages/index/main"]}',
+        "dist/wx/app.js": "App({})",
+    })
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework, project.app_config) == ("", "mpvue", "src/app.json")
+    assert project.pages == ("pages/index/main", "pages/me/main")
+    assert project.entry_page == "pages/index/main"
+    assert project.owns("src/pages/index/index.vue")
+    assert not project.owns("dist/wx/app.js")
+
+
+def test_a_plain_app_json_beside_app_js_is_still_native(repo):
+    repo.write_files({"src/app.json": '{"pages": ["pages/a/a"]}', "src/app.js": "App({})",
+                      "src/main.js": "console.log(1)\n"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework) == ("src", "native")
+
+
+def test_app_js_without_app_json_is_a_project_without_pages_and_says_so(repo):
+    repo.write_files({"project.config.json": '{"appid": "wx123", "compileType": "miniprogram"}',
+                      "app.js": "App({})", "pages/a/a.js": "Page({})"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework, project.pages, project.app_config) == ("", "native", (), None)
+    assert project.errors == ("app.json not found (next to app.js): pages and app settings unknown; "
+                              "files are checked on their own",)
+    assert project.owns("pages/a/a.js")

@@ -89,6 +89,20 @@ def test_malformed_project_config_is_reported_and_app_json_still_found(repo):
             "cloudfunctionRoot not read; looking for app.json next to it"} in data["errors"]
 
 
+def test_app_js_without_app_json_is_still_checked_and_the_gap_is_said(repo):
+    repo.write_files({"project.config.json": '{"appid": "wx123"}', "app.js": "App({})\n",
+                      "pages/a/a.js": "Page({})\n", "pages/a/a.wxml": "<view>a</view>\n"})
+    base = repo.commit()
+    repo.write("pages/a/a.js", "Page({ pick() { wx.chooseAddress() },\n  go() { wx.navigateTo({ url: '/pages/b/b' }) } })\n")
+    repo.write("pages/a/a.wxml", "<view bindtap=\"pick\">a</view>\n")
+    repo.commit()
+    _, data = cli_json("diff", "--repo", str(repo.path), "--base", base, "--fail-on", "none")
+    assert [(f["rule"], f["path"], f["line"]) for f in data["findings"] if f["family"] != "privacy" or
+            f["rule"] == "privacy.address"] == [("privacy.address", "pages/a/a.js", 1)]
+    assert data["errors"] == [{"path": "", "message": "app.json not found (next to app.js): pages and app settings "
+                                                      "unknown; files are checked on their own"}]
+
+
 def test_app_json_with_wrong_types_does_not_crash(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("app.json", '{"pages": "pages/index/index", "requiredPrivateInfos": {"a": 1}, "permission": [1],'

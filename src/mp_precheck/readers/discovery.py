@@ -2,7 +2,8 @@
 
 Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
 ``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` + ``manifest.json``),
-Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``). A repository may hold several; a file
+Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to ``main.js`` and
+``App.vue``, its pages ``pages/x/main`` beside their ``.vue``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
 """
 
@@ -19,7 +20,7 @@ from mp_precheck.readers.appconfig import MalformedJson, load_json
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.jsconfig import class_config_object
 
-Framework = Literal["native", "taro", "uni-app", "mpx", "wepy"]
+Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue"]
 
 VENDOR_DIRS = frozenset({"node_modules", "miniprogram_npm", ".git", "unpackage", "bower_components"})
 # A duplicate a file manager leaves beside the original ("login copy.wxml", "login copy 2.js",
@@ -104,8 +105,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         elif name == "app.mpx":
             add(_framework_project(folder, "mpx", path, path, read_text))
         elif name == "app.wpy":
-            add(_framework_project(_dir(folder) if posixpath.basename(folder) == "src" else folder, "wepy",
-                                   path, path, read_text))
+            add(_framework_project(_src_parent(folder), "wepy", path, path, read_text))
+        elif name == "app.json" and _is_mpvue_source(folder, files):
+            add(_framework_project(_src_parent(folder), "mpvue", path, path, read_text))
     # A framework named only by package.json (Taro 1/2 keeps its config in src/app.js): the folder itself.
     for path in candidates:
         if posixpath.basename(path) != "package.json":
@@ -139,7 +141,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
 
 def _configured_project(path: str, files: set[str], read_text: Callable[[str], str | None]) -> Project | None:
     """The native project a ``project.config.json`` describes (its ``miniprogramRoot``, ``cloudfunctionRoot``
-    and ``appid``); None when no ``app.json`` is where it points. Invalid JSON is an error of the project."""
+    and ``appid``); None when neither ``app.json`` nor ``app.js|ts`` is where it points (an ``app.js`` alone
+    gives a project without pages, with an error saying so). Invalid JSON is an error of the project."""
     config = _json(path, read_text)
     folder = _dir(path)
     root = folder
@@ -159,7 +162,13 @@ def _configured_project(path: str, files: set[str], read_text: Callable[[str], s
         appid = config.get("appid") if isinstance(config.get("appid"), str) else None
     app_json = _join(root, "app.json")
     if app_json not in files:
-        return None
+        if not any(_join(root, name) in files for name in ("app.js", "app.ts")):
+            return None
+        # app.js without app.json (left out of the repository): still a Mini Program, pages unknown.
+        missing = (f"{app_json} not found (next to {_join(root, 'app.js')}): pages and app settings unknown; "
+                   f"files are checked on their own")
+        return Project(root=root, framework="native", cloud_root=cloud_root, appid=appid,
+                       errors=(*config_errors, missing))
     project = _native_project(root, app_json, read_text, cloud_root, appid)
     return replace(project, errors=config_errors + project.errors)
 
@@ -237,7 +246,7 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
 
 _PACKAGE_FRAMEWORKS: tuple[tuple[str, Framework], ...] = (
     ("@tarojs/taro", "taro"), ("@tarojs/components", "taro"), ("@dcloudio/uni-app", "uni-app"),
-    ("@mpxjs/core", "mpx"), ("wepy", "wepy"), ("@wepy/core", "wepy"),
+    ("@mpxjs/core", "mpx"), ("wepy", "wepy"), ("@wepy/core", "wepy"), ("mpvue", "mpvue"),
 )
 
 
@@ -271,4 +280,15 @@ def _class_config_project(folder: str, framework: Framework, files: set[str],
 
 
 def _taro_root(folder: str) -> str:
+    return _src_parent(folder)
+
+
+def _src_parent(folder: str) -> str:
+    """The project root of a framework whose sources live in ``src/``: the folder above it."""
     return _dir(folder) if posixpath.basename(folder) == "src" else folder
+
+
+def _is_mpvue_source(folder: str, files: set[str]) -> bool:
+    """Whether an ``app.json`` is mpvue's source one: beside the Vue entry ``main.js|ts`` and ``App.vue``
+    (the compiled Mini Program, with its own ``app.json``, goes to ``dist/``)."""
+    return _join(folder, "App.vue") in files and any(_join(folder, m) in files for m in ("main.js", "main.ts"))
