@@ -35,6 +35,7 @@ from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
 
 # Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
@@ -57,7 +58,9 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
     types = _NODE_TYPES + (_NAME_TYPES if _REVIEW_FLAG.search(source) else ())
-    return _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+    found = _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+    return without_uncalled(found, root, language, line_offset) if "extends" in source else found
+
 
 
 # The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.
