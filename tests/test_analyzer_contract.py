@@ -18,6 +18,7 @@ from mp_precheck.analyzers import (
     induced_sharing,
     location_config,
     privacy_declaration,
+    stray_templates,
     ugc,
     ui_kits,
 )
@@ -34,6 +35,17 @@ def ids(findings: list[Finding]) -> list[tuple[str, str]]:
 
 
 # -- each analyzer, fire and no-fire -------------------------------------------------------------------
+def test_stray_templates_drops_findings_of_a_wxml_file_no_page_renders() -> None:
+    phone = '<button open-type="getPhoneNumber">登录</button>\n'
+    context = project_context({"pages/login/login.wxml": phone, "pages/login/login.js": "Page({})\n",
+                               "pages/login/login-old.wxml": phone,
+                               "pages/login/footer.wxml": phone,
+                               "pages/me/me.wxml": '<include src="../login/footer.wxml"/>\n', "pages/me/me.js": "Page({})\n"})
+    page, copy, included = (finding("privacy.phone_number", "button[open-type=getPhoneNumber]", path) for path in
+                            ("pages/login/login.wxml", "pages/login/login-old.wxml", "pages/login/footer.wxml"))
+    assert stray_templates.analyze(context, [page, copy, included]) == [page, included]
+
+
 def test_ui_kits_drops_a_tag_registered_to_the_projects_own_component() -> None:
     wxml = '<van-uploader bind:after-read="x" />\n'
     kit = finding("upload.third_party_upload", "ui-kit:upload-media", "pages/a/a.wxml", value="<van-uploader>")
@@ -137,7 +149,7 @@ def test_induced_sharing_weakens_wording_on_a_page_that_cannot_share() -> None:
 # -- the order -----------------------------------------------------------------------------------------
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
-        "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc", "content_security",
+        "stray_templates", "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc", "content_security",
         "domains", "categories", "branding", "brand_image", "induced_sharing", "dead_ui", "missing_pages",
         "script_checks", "accounts"]
 

@@ -171,3 +171,46 @@ def test_taro_prod_config_with_another_host_than_the_dev_config_is_new(repo):
     repo.commit("prod config")
     assert _domains(run(repo.path, base)) == {("external_link.domain", "host:shop.tea.example.com", "config/prod.js", 3)}
 
+
+
+TARO_RELEASE = {
+    "config/index.js": "const config = { defineConstants: { VERSION: '\"1.0\"' } }\n"
+                       "module.exports = function (merge) {\n"
+                       "  return merge({}, config, process.env.NODE_ENV === 'development' ? require('./dev') : require('./prod'))\n}\n",
+    "config/prod.js": "module.exports = {\n  env: { NODE_ENV: '\"production\"' },\n  defineConstants: {\n  },\n}\n",
+    "config/dev.js": "module.exports = {\n  env: { NODE_ENV: '\"development\"' },\n  defineConstants: {\n  },\n}\n",
+}
+
+
+def test_taro_dev_config_constant_no_release_config_defines_is_the_app_host(repo):
+    """config/dev.js is the only definition of BASE_URL (prod.js and index.js have none): the build that works
+    is the development one, so its host is the app's server domain."""
+    _taro(repo)
+    repo.write_files(TARO_RELEASE)
+    base = repo.commit("base: no API host yet")
+    repo.write("config/dev.js", "module.exports = {\n  env: { NODE_ENV: '\"development\"' },\n  defineConstants: {\n"
+                                "    BASE_URL: JSON.stringify('https://api.tea.example.com/'),\n  },\n}\n")
+    repo.commit("api host")
+    assert _domains(run(repo.path, base)) == {("external_link.domain", "host:api.tea.example.com", "config/dev.js", 4)}
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    ("config/prod.js", "module.exports = {\n  defineConstants: { BASE_URL: JSON.stringify('https://api.tea.example.com/') },\n}\n"),
+    ("config/index.js", "module.exports = {\n  defineConstants: { 'BASE_URL': process.env.BASE_URL },\n}\n"),
+])
+def test_taro_dev_config_constant_a_release_config_defines_stays_development(repo, path, text):
+    _taro(repo)
+    repo.write_files({**TARO_RELEASE, path: text})
+    base = repo.commit("base: release value of BASE_URL")
+    repo.write("config/dev.js", "module.exports = {\n  defineConstants: {\n"
+                                "    BASE_URL: JSON.stringify('https://dev-api.tea.example.com/'),\n  },\n}\n")
+    repo.commit("dev host")
+    assert _domains(run(repo.path, base)) == set()
+
+
+def test_taro_dev_config_without_any_release_config_stays_development(repo):
+    _taro(repo)
+    base = repo.commit("base")
+    repo.write("config/dev.js", "module.exports = {\n  defineConstants: {\n    BASE_URL: '\"https://mock.tea.example.com/\"',\n  },\n}\n")
+    repo.commit("dev host")
+    assert _domains(run(repo.path, base)) == set()

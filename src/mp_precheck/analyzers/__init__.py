@@ -9,6 +9,8 @@ becomes one error of the report while the others still run.
 =====================  ==========================================  =================================================
 analyzer               reads (context · findings)                  adds · removes / rewrites
 =====================  ==========================================  =================================================
+stray_templates        exists_at_head, repo_grep · findings in a   removes them when the file has no script or JSON
+                       ``.wxml`` file                              of its own and no other file names it
 ui_kits                read_head (usingComponents) ·               removes ``ui-kit:pick-media``/``upload-media``
                        ui-kit subjects in .wxml/.mpx               findings whose tag is the project's own component
 location_config        project.app_config, read_head,              adds ``privacy.required_private_infos_missing``,
@@ -70,12 +72,15 @@ from mp_precheck.analyzers import (
     missing_pages,
     privacy_declaration,
     script_checks,
+    stray_templates,
     ugc,
     ui_kits,
 )
 from mp_precheck.analyzers.context import Analyzer, ProjectContext
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
+    # Before all: what a WXML file no page renders holds is no input for anything below.
+    ("stray_templates", stray_templates.analyze),
     # First: a kit-named tag that is the project's own component is no upload or picker for anything below
     # (ugc's "the page already uploads", content_security's uploads, consent_flow's privacy types).
     ("ui_kits", ui_kits.analyze),

@@ -24,8 +24,8 @@ from mp_precheck.core.vocabulary import Severity
 CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
-# components and SDKs (mp_precheck.core.thirdparty reads those two).
-_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml")
+# components, SDKs and hook libraries (mp_precheck.core.thirdparty reads those three).
+_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "hook_libraries.yml")
 
 
 def load_yaml(text: str) -> Any:

@@ -1,6 +1,6 @@
-"""Third-party media components and upload SDKs, read from ``checks/ui_kits.yml`` and
-``checks/upload_sdks.yml`` (data, validated against ``checks/ui_kits.schema.json`` and
-``checks/upload_sdks.schema.json``).
+"""Third-party media components, upload SDKs and hook libraries, read from ``checks/ui_kits.yml``,
+``checks/upload_sdks.yml`` and ``checks/hook_libraries.yml`` (data, each validated against the
+``.schema.json`` beside it).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -9,6 +9,8 @@
   https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 * An upload SDK method (Tencent VOD ``VodUploader.start``, COS ``postObject``…) sends user files like
   ``wx.uploadFile``.
+* A hook library's hook (taro-hooks ``useUserInfo``) hands back functions that call a ``wx`` API
+  (``getUserProfile`` → ``wx.getUserProfile``): a call of one is a use of that API.
 
 Facts use two fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media`` and ``sdk:upload``, with the
 component or call in ``value``; the catalog maps those subjects to rules.
@@ -28,7 +30,7 @@ PICK_SUBJECT = "ui-kit:pick-media"
 UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
 TEXTAREA_SUBJECT = "<textarea>"
-DATA_FILES = ("ui_kits.yml", "upload_sdks.yml")
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "hook_libraries.yml")
 
 class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
@@ -69,6 +71,12 @@ class UploadSdk:
 class ThirdParty:
     components: tuple[KitComponent, ...]
     sdks: tuple[UploadSdk, ...]
+    # package → hook name → {returned function name → wx API}
+    hook_libraries: dict[str, dict[str, dict[str, str]]]
+
+    def hooks_of(self, package: str) -> dict[str, dict[str, str]]:
+        """The hooks a package exports that hand back API-calling functions (empty for other packages)."""
+        return self.hook_libraries.get(package, {})
 
     @cached_property
     def _by_name(self) -> dict[str, KitComponent]:
@@ -94,7 +102,8 @@ class ThirdParty:
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
-_TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"))
+_TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
+           ("hook_libraries.yml", "hook_libraries.schema.json"))
 
 
 def check_tables() -> None:
@@ -113,7 +122,9 @@ def third_party() -> ThirdParty:
     folder = data_dir("checks")
     kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", check=False)["components"]
     sdks = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)["sdks"]
+    hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])
-              for s in sdks))
+              for s in sdks),
+        {lib["package"]: lib["hooks"] for lib in hooks})

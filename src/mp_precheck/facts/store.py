@@ -3,6 +3,9 @@
 Also follows project wrappers one level: a call to ``uploadImage()`` imported from ``../../utils/api``,
 to ``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the
 App object holds) counts as the catalog subjects that wrapper calls, at the call's line.
+
+And reads a development config against its release configs: a host a Taro ``config/dev.js`` gives a build
+constant that no release config defines is the app's own (:func:`~mp_precheck.readers.devonly.shipped_dev_hosts`).
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from mp_precheck.core.parallel import ordered_map
+from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract, reader_kind
-from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.facts.model import DEVELOPMENT, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
@@ -124,7 +129,7 @@ class FactStore:
         through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A thin
         wrapper that calls no API itself but a wrapper of another file counts that one's subjects (two
         levels in all)."""
-        direct = self.raw_facts(files)
+        direct = self._shipped_dev_settings(self.raw_facts(files), tree)
         modules: dict[str, FileFacts] = {}
         first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
                  for path, facts in direct.items()}
@@ -145,6 +150,27 @@ class FactStore:
                 extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
             out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
         return out
+
+    def _shipped_dev_settings(self, facts: dict[str, FileFacts], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
+        """``facts`` with the hosts of development configs that no release config overrides counted as the
+        app's (role ``code`` instead of ``development``); other files unchanged."""
+        for path, file_facts in facts.items():
+            if not is_dev_file(path) or not any(f.kind == "host" and f.role == DEVELOPMENT for f in file_facts.facts):
+                continue
+            releases = release_configs(path, tree)
+            if path not in tree or not releases:
+                continue  # no release config to compare with: the development setting stays one
+            texts = {p: self.text(tree[p].blob) for p in (path, *releases)}
+            dev_text = texts.pop(path)
+            if dev_text is None:
+                continue
+            shipped = shipped_dev_hosts(dev_text, path, {p: t for p, t in texts.items() if t})
+            hosts = {prefixed("host", h) for h in shipped}
+            if hosts:
+                facts[path] = replace(file_facts, facts=tuple(
+                    replace(f, role="code") if f.kind == "host" and f.role == DEVELOPMENT and f.subject in hosts else f
+                    for f in file_facts.facts))
+        return facts
 
     def _targets(self, calls: Mapping[str, list[tuple[str, str, str, int]]], modules: dict[str, FileFacts],
                  tree: Mapping[str, TreeEntry]) -> dict[str, list[tuple[int, str, str, Export]]]:

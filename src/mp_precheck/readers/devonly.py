@@ -6,23 +6,31 @@ Server domains must be ICP-filed https / wss hosts configured in 开发设置 �
 only when ``process.env.NODE_ENV === 'development'``, when ``__wxConfig.envVersion === 'develop'``
 (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/account-info/wx.getAccountInfoSync.html),
 under a ``dev`` / ``test`` / ``local`` key or in a Taro ``config/dev.js`` is a developer's setting, not a
-review fact. Branches are read from the tree-sitter tree, never from source text.
+review fact — unless the release build has no value of its own for that setting (:func:`shipped_dev_hosts`).
+Branches are read from the tree-sitter tree, never from source text.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 
 from tree_sitter import Node
 
-from mp_precheck.readers.syntax import node_text, string_value
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parser_for, string_value
+from mp_precheck.readers.urls import find_urls
 
 # Words that name a development setting (a key, a variable, a config file, an env value).
 DEV_WORDS = frozenset({"dev", "develop", "development", "test", "testing", "local", "localhost", "debug", "mock"})
 _RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Taro's build-time settings: ``defineConstants`` and ``env`` of config/dev.js apply to a development
+# build, those of config/prod.js to a release build and those of config/index.js to both
+# (https://docs.taro.zone/docs/config-detail#defineconstants, https://docs.taro.zone/docs/config-detail#env).
+_BUILD_SETTINGS = ("defineConstants", "env")
+_SHARED_CONFIG = "index"
 
 
 def words(name: str) -> list[str]:
@@ -108,3 +116,53 @@ def _dev_test(condition: Node) -> bool | None:
 def _reads_env(node: Node) -> bool:
     """``process.env.NODE_ENV``, ``__wxConfig.envVersion``, ``wx.getAccountInfoSync().miniProgram.envVersion``…"""
     return node_text(node).rsplit(".", 1)[-1] in _ENV_READS
+
+
+def release_configs(dev_path: str, paths: Iterable[str]) -> list[str]:
+    """The configuration files a release build reads instead of, or besides, the development file
+    ``dev_path`` (Taro ``config/dev.js`` → ``config/prod.js``, ``config/index.js``; ``env.development.js`` →
+    ``env.production.js``), among ``paths`` (the revision's files)."""
+    folder = posixpath.dirname(dev_path)
+    dev_name = posixpath.basename(dev_path).lower().split(".")
+    found = []
+    for path in paths:
+        if posixpath.dirname(path) != folder or path == dev_path:
+            continue
+        name = posixpath.basename(path).lower().split(".")
+        if name[-1] not in ("js", "ts", "cjs", "mjs"):
+            continue
+        if name[0] in _RELEASE_WORDS or name[0] == _SHARED_CONFIG or \
+                (len(name) > 2 and name[0] == dev_name[0] and name[1] in _RELEASE_WORDS):
+            found.append(path)
+    return sorted(found)
+
+
+def _build_settings(source: str, path: str) -> dict[str, Node]:
+    """Setting name → value node, for every entry of a ``defineConstants`` / ``env`` object in ``source``."""
+    root = parser_for(path).parse(source.encode("utf-8")).root_node
+    out: dict[str, Node] = {}
+    for pair in nodes_of(root, language_for(path), ("pair",)):
+        value = pair.child_by_field_name("value")
+        if node_text(pair.child_by_field_name("key")).strip("'\"`") in _BUILD_SETTINGS and value is not None \
+                and value.type == "object":
+            for entry in value.named_children:
+                entry_value = entry.child_by_field_name("value") if entry.type == "pair" else None
+                if entry_value is not None:
+                    out[node_text(entry.child_by_field_name("key")).strip("'\"`")] = entry_value
+    return out
+
+
+def shipped_dev_hosts(dev_source: str, dev_path: str, releases: Mapping[str, str]) -> set[str]:
+    """Hosts of URLs a development config gives a build setting (``defineConstants: { BASE_URL: … }``)
+    that none of the ``releases`` (path → source, :func:`release_configs`) defines: the code has no other
+    value for that setting, so the build that works — the one uploaded for review — carries this one.
+
+    In: the development file's source and path, the release files' sources. Out: lower-case host names.
+    """
+    released = {name for path, source in releases.items() for name in _build_settings(source, path)}
+    hosts: set[str] = set()
+    for name, value in _build_settings(dev_source, dev_path).items():
+        if name not in released:
+            hosts |= {url.host for node in nodes_of(value, language_for(dev_path), ("string", "template_string"))
+                      for url in find_urls(string_value(node) or "")}
+    return hosts

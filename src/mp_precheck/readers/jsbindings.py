@@ -1,7 +1,9 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
 ``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
-modules imported or required, upload SDK clients and the App instance (``const app = getApp()``).
+modules imported or required, upload SDK clients, the App instance (``const app = getApp()``) and the
+functions a hook library's hook hands back (``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks,
+``checks/hook_libraries.yml``).
 
 In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipped). Out: the tables of
 :class:`Bindings`, and ``resolve(node)``: the ``wx.X`` API an expression refers to, or None.
@@ -53,6 +55,7 @@ class Bindings:
         self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
         self.app_aliases: set[str] = set()  # names bound to getApp()
+        self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
@@ -119,6 +122,8 @@ class Bindings:
                     if spec in NAMESPACE_MODULES:
                         if name and name[0].islower():
                             self.api_aliases[alias] = f"wx.{name}"
+                    elif name in (hooks := third_party().hooks_of(spec)):
+                        self.hooks[alias] = hooks[name]
                     elif is_project_spec(spec):
                         self.named_imports[alias] = (spec, name)
 
@@ -143,6 +148,9 @@ class Bindings:
                     self.namespaces.add(_text(name))
                 elif is_project_spec(spec):
                     self.module_aliases[_text(name)] = spec
+        elif name.type in ("array_pattern", "object_pattern") and value.type == "call_expression" and \
+                (returned := self.hooks.get(_text(value.child_by_field_name("function")))):
+            self._hook_functions(name, returned)
         elif name.type == "object_pattern":
             source_ns = self._namespace_of(value)
             spec = self._require_spec(value)
@@ -158,6 +166,19 @@ class Bindings:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
                 elif spec is not None and is_project_spec(spec):
                     self.named_imports[alias] = (spec, key)
+
+    def _hook_functions(self, pattern: Node, returned: dict[str, str]) -> None:
+        """``const [info, { getUserProfile: ask }] = useUserInfo()``: each destructured function the hook
+        hands back (at any depth of the pattern) is bound to the API it calls."""
+        for item in _walk(pattern):
+            if item.type == "shorthand_property_identifier_pattern":
+                key = alias = _text(item)
+            elif item.type == "pair_pattern":
+                key, alias = _text(item.child_by_field_name("key")), _text(item.child_by_field_name("value"))
+            else:
+                continue
+            if key in returned:
+                self.api_aliases[alias] = returned[key]
 
     def _sdk_binding(self, name: str, spec: str) -> None:
         """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""

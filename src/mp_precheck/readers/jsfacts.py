@@ -35,6 +35,7 @@ from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
 
 # Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
@@ -44,9 +45,8 @@ _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 # Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
-               "wx.connectSocket": "socket"}
-# APIs whose URL WeChat itself opens (a WeCom service link, an official-account article): no server domain.
-_ACCOUNT_LINK_APIS = frozenset({"wx.openCustomerServiceChat", "wx.openOfficialAccountArticle"})
+               "wx.connectSocket": "socket", "wx.openCustomerServiceChat": ACCOUNT,
+               "wx.openOfficialAccountArticle": ACCOUNT}
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
@@ -58,7 +58,8 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
     types = _NODE_TYPES + (_NAME_TYPES if _REVIEW_FLAG.search(source) else ())
-    return _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+    found = _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+    return without_uncalled(found, root, language, line_offset) if "extends" in source else found
 
 
 # The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.
@@ -374,8 +375,8 @@ class _Extractor(Bindings):
         return False
 
     def _host_role(self, node: Node) -> str:
-        """How a URL literal is used: the API it is passed to (``request``…), ``account`` when a WeChat API
-        takes it as the name of an account (``openCustomerServiceChat``'s ``extInfo.url``), else ``code``."""
+        """How a URL literal is used: the API it is passed to (``request``…), ``account`` when WeChat opens it
+        itself (``openCustomerServiceChat``'s ``extInfo.url``, ``openOfficialAccountArticle``), else ``code``."""
         current = node.parent
         for step in range(6):  # literal → pair → object (→ pair → object) → arguments → call
             if current is None:
@@ -385,9 +386,8 @@ class _Extractor(Bindings):
                 api = self._resolve(fn)
                 if api is None and fn is not None and fn.type == "identifier":
                     api = self.api_aliases.get(_text(fn))
-                if api in _ACCOUNT_LINK_APIS:
-                    return ACCOUNT
-                return _HOST_ROLES.get(api or "", "code") if step < 4 else "code"
+                role = _HOST_ROLES.get(api or "", "code")
+                return role if step < 4 or role == ACCOUNT else "code"
             current = current.parent
         return "code"
 
