@@ -282,7 +282,7 @@ class _Extractor(Bindings):
         value = _string_value(node)
         if not value:
             return
-        self._text_signals(value, node, title=self._is_share_title(node), label=True)
+        self._text_signals(value, node, title=self._is_share_title(node), label=True, script=True)
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
@@ -341,8 +341,9 @@ class _Extractor(Bindings):
         label = _text(name).strip("'\"")
         self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
 
-    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
-        for signal in signals(text, title=title, label=label):
+    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False,
+                      script: bool = False) -> None:
+        for signal in signals(text, title=title, label=label, script=script):
             self.facts.append(Fact(prefixed("text", signal), "text", self.line(node), " ".join(text.split())[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:
