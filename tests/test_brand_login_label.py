@@ -107,3 +107,26 @@ def test_team_allowed_login_label_is_silent(tmp_path):
     repo, base = _changed(tmp_path, files, "pages/me/me.wxml", "<view>me</view>\n",
                           '<view>\n  <button bindtap="login">微信一键登录</button>\n</view>\n')
     assert _brand(repo, base) == set()
+
+
+def test_a_brand_title_removed_elsewhere_does_not_hide_a_new_label(tmp_path):
+    files = {**MINIMAL_APP, "app.json": '{\n  "pages": ["pages/index/index", "pages/me/me"],\n'
+                                        '  "window": {"navigationBarTitleText": "Weixin"}\n}\n'}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(files)
+    base = repo.commit("base")
+    repo.write("app.json", files["app.json"].replace("Weixin", "Expenses"))
+    repo.write("pages/me/me.wxml", '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n')
+    repo.commit("login page")
+    assert _brand(repo, base) == {("pages/me/me.wxml", 2)}
+
+
+def test_brand_text_moved_into_a_component_as_it_is_stays_not_new(tmp_path):
+    files = {**MINIMAL_APP, "pages/me/me.wxml": '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n'}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(files)
+    base = repo.commit("base")
+    repo.write("pages/me/me.wxml", "<view>\n  <login-bar/>\n</view>\n")
+    repo.write("components/login-bar/index.wxml", '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n')
+    repo.commit("component")
+    assert _brand(repo, base) == set()
