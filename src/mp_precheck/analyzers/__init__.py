@@ -36,7 +36,8 @@ brand_image            head_facts, base_facts, counterpart,        adds ``brandi
 induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
                        added_lines, facts_at_head ·                wording by a new share button, or to
                        ``sharing.induced_share``                   ``sharing.share_reward_text`` when the page can't
-                                                                   share); adds one for a new button by old wording
+                                                                   share); adds one for a new button or share hook
+                                                                   by old wording
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none
