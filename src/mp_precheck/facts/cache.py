@@ -17,10 +17,10 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
-# v10: WeChat login labels as brand text;
+# v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v10-{__version__}"
+FORMAT = f"facts-v11-{__version__}"
 
 class FactCache:
     """Facts by (blob id, reader kind) in the SQLite file at ``path`` (created when missing)."""

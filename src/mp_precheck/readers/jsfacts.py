@@ -28,7 +28,7 @@ from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, wrappers
-from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner
+from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
@@ -131,10 +131,11 @@ class _Extractor(Bindings):
                     _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
-        for node, action, target in HookScanner(self._resolve_callee).scan(nodes):
-            subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
-                f"login:launch:{target}" if app_file else f"login:page-hook:{target}"
-            self.facts.append(Fact(subject, "hook", self.line(node), action))
+        for found in HookScanner(self._resolve_callee).scan(nodes):
+            subject = "policy:auto-jump" if "navigateToMiniProgram" in found.what else \
+                f"login:launch:{found.target}" if app_file else f"login:page-hook:{found.target}"
+            self.facts.append(Fact(subject, "hook", self.line(found.node), found.what,
+                                   guard_role(found.conditions, [self.line(c) for c in found.calls])))
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
                 if self.facts[index].role == "code":
