@@ -144,3 +144,10 @@ def test_a_redirect_made_conditional_is_silent(tmp_path):
 
 def test_a_redirect_commented_out_is_silent(tmp_path):
     assert _login(tmp_path, GUARDED, DISABLED) == set()
+
+
+def test_a_new_redirect_for_uncached_users_with_an_allow_listed_page_is_forced_login(tmp_path):
+    none = "App({\n  onLaunch(option) {\n    console.log(option)\n  },\n  globalData: {}\n})\n"
+    assert _login(tmp_path, none, UNCACHED.replace("  redirectToLogin() {\n    wx.redirectTo({ url: '/pages/login/login' })\n  },\n", "")
+                  .replace("this.redirectToLogin()", "wx.redirectTo({ url: '/pages/login/login' })")) == {
+        ("login.forced_login", "app.js", 6)}
