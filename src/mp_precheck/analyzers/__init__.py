@@ -98,6 +98,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
     ("forced_login", forced_login.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
