@@ -130,3 +130,10 @@ def test_brand_text_moved_into_a_component_as_it_is_stays_not_new(tmp_path):
     repo.write("components/login-bar/index.wxml", '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n')
     repo.commit("component")
     assert _brand(repo, base) == set()
+
+
+def test_kit_button_text_attribute_naming_wechat_login(tmp_path):
+    page = '<template>\n  <view>\n    <u-button type="success" text="LABEL" @click="login"></u-button>\n  </view>\n</template>\n'
+    repo, base = _changed(tmp_path, UNI_FILES, "pages/login/login.vue", page.replace("LABEL", "手机号登录"),
+                          page.replace("LABEL", "微信一键登录"))
+    assert _brand(repo, base) == {("pages/login/login.vue", 3)}

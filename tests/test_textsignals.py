@@ -53,7 +53,7 @@ def test_a_wechat_authorization_heading_is_brand_on_a_page_but_not_on_a_button()
 
 
 @pytest.mark.parametrize("text", ["微信登录", "微信一键登录", "微信快捷登录", "微信账号登录", "微信授权", "微信 · 授权登录",
-                                  "使用微信登录", "WeChat Login", "Sign in with WeChat"])
+                                  "使用微信登录", "一键微信登录", "微信登录/注册", "WeChat Login", "Sign in with WeChat"])
 def test_a_wechat_login_label_is_brand_use_in_markup_and_titles_but_not_in_script_strings(text):
     assert "brand" in signals(text, label=True)
     assert "brand" in signals(text, title=True)

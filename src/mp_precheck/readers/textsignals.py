@@ -43,8 +43,10 @@ BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授�
 # the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's outcome
 # (微信登录失败) are not labels.
 BRAND_LOGIN_LABEL = re.compile(
-    r"(?:使用|通过|用)?(?:微信|WeChat|Weixin)[·•・|/-]?(?:手机号)?(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权)"
-    r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)", re.IGNORECASE)
+    r"(?:使用|通过|用|一键)?(?:微信|WeChat|Weixin)[·•・|/-]?(?:手机号)?(?:一键|快捷|快速|账号|帐号)?(?:授权)?"
+    r"(?:登录|登陆|授权)(?:/?注册)?"
+    r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)",
+    re.IGNORECASE)
 _LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→-]+")
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?\n]")
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
