@@ -197,7 +197,7 @@ def _decides(body: Node, node: Node) -> bool:
 
 
 def conditions(body: Node, node: Node) -> int:
-    """How many conditions of ``body``'s own ``node`` runs under: each deciding ancestor (see :func:`_decides`;
+    """How many of ``body``'s own conditions ``node`` runs under: each deciding ancestor (see :func:`_decides`;
     an ``if`` counts once more for each ``&&`` of its test when ``node`` is in its consequence) and each
     ``if (…) return`` before it in an enclosing block."""
     count = 0
