@@ -131,9 +131,8 @@ def compare(
     head_uses = _counts(head, skip_definitions=True)
     base_uses = _counts(base, skip_definitions=True)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
-    rising = [s for s in head_counts
-              if rules_of[s] and (sum(head_uses.get(s, Counter()).values()) > sum(base_uses.get(s, Counter()).values())
-                                  or _new_words(s, head, base, counterpart))]
+    rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
+                                                         or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
 
