@@ -15,6 +15,7 @@ from mp_precheck.analyzers import (
     consent_flow,
     content_security,
     domains,
+    forced_login,
     induced_sharing,
     location_config,
     privacy_declaration,
@@ -146,11 +147,21 @@ def test_induced_sharing_weakens_wording_on_a_page_that_cannot_share() -> None:
     assert [f.rule for f in induced_sharing.analyze(silent, [wording])] == ["sharing.share_reward_text"]
 
 
+def test_forced_login_reports_an_existing_launch_redirect_made_unconditional() -> None:
+    guarded = "App({\n  onLaunch() {\n    if (!wx.getStorageSync('token')) {\n      wx.reLaunch({ url: '/pages/login/login' })\n    }\n  }\n})\n"
+    always = "App({\n  onLaunch() {\n    wx.reLaunch({ url: '/pages/login/login' })\n  }\n})\n"
+    widened = project_context({"app.js": always}, base={"app.js": guarded})
+    narrowed = project_context({"app.js": guarded}, base={"app.js": always})
+    assert [(f.rule, f.line) for f in forced_login.analyze(widened, [])] == [("login.forced_login", 3)]
+    assert forced_login.analyze(narrowed, []) == []
+
+
 # -- the order -----------------------------------------------------------------------------------------
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
-        "stray_templates", "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc", "content_security",
-        "domains", "categories", "branding", "brand_image", "induced_sharing", "dead_ui", "missing_pages",
+        "stray_templates", "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc",
+        "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
+        "dead_ui", "missing_pages",
         "script_checks", "accounts"]
 
 

@@ -107,3 +107,46 @@ def test_reward_wording_in_markup_and_script_of_one_page_is_one_finding(tmp_path
                                  "  goShare() { wx.navigateTo({ url: '/pages/web/web?title=分享有赏' }) },\n})\n")
     repo.commit("entry")
     assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+REFERRAL_PAGE = """<view>
+  <view class="title">推荐有奖</view>
+  <view class="rule">每邀请一位好友注册，奖励现金10元</view>
+  <view bindtap="invite">立即邀请</view>
+</view>
+"""
+REFERRAL_SCRIPT = "Page({\n  data: {},\n  invite() {}\n})\n"
+REFERRAL_HOOK = ("Page({\n  data: {},\n  onShareAppMessage() {\n"
+                 "    return { title: '向您推荐', path: '/pages/me/me?code=' + this.data.code }\n  },\n  invite() {}\n})\n")
+
+
+def test_new_share_hook_on_a_page_with_old_reward_wording_fires_at_the_hook(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": REFERRAL_PAGE, "pages/me/me.js": REFERRAL_SCRIPT})
+    repo.write("pages/me/me.js", REFERRAL_HOOK)
+    repo.commit("share the referral code")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.js", 3)}
+
+
+def test_new_share_hook_on_a_page_without_reward_wording_is_silent(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": "<view>\n  <text>我的订单</text>\n</view>\n",
+                                 "pages/me/me.js": REFERRAL_SCRIPT})
+    repo.write("pages/me/me.js", REFERRAL_HOOK)
+    repo.commit("plain share")
+    assert _sharing(repo, base) == set()
+
+
+def test_share_hook_moved_between_pages_with_reward_wording_is_not_new(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": REFERRAL_PAGE, "pages/me/me.js": REFERRAL_HOOK,
+                                 "pages/index/index.wxml": REFERRAL_PAGE, "pages/index/index.js": REFERRAL_SCRIPT})
+    repo.write("pages/me/me.js", REFERRAL_SCRIPT)
+    repo.write("pages/index/index.js", REFERRAL_HOOK)
+    repo.commit("move the share card")
+    assert _sharing(repo, base) == set()
+
+
+def test_new_wording_and_new_hook_on_one_page_are_one_finding_at_the_wording(tmp_path):
+    repo, base = _app(tmp_path, {})
+    repo.write("pages/me/me.wxml", REFERRAL_PAGE)
+    repo.write("pages/me/me.js", REFERRAL_HOOK)
+    repo.commit("referral page")
+    assert {path for _rule, path, _line in _sharing(repo, base)} == {"pages/me/me.wxml"}

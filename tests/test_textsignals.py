@@ -25,7 +25,7 @@ def test_brand_claims(text):
     assert "brand" in signals(text)
 
 
-@pytest.mark.parametrize("text", ["微信支付", "微信登录", "从微信读取", "微信版本", "请升级至最新版本微信客户端", "微信号"])
+@pytest.mark.parametrize("text", ["微信支付", "从微信读取", "微信版本", "请升级至最新版本微信客户端", "微信号"])
 def test_legitimate_mentions_of_wechat(text):
     assert "brand" not in signals(text)
     assert "brand" not in signals(text, title=True)
@@ -46,7 +46,22 @@ def test_lottery_and_fortune():
 
 def test_a_wechat_authorization_heading_is_brand_on_a_page_but_not_on_a_button():
     assert "brand" in signals("微信授权登录，享受更多服务")
-    assert "brand" not in signals("微信授权登录", label=True)
+    assert "brand" in signals("微信授权登录", label=True)  # a WeChat login label, on a control or off it
     assert "brand" in signals("请允许微信授权")
     assert "brand" not in signals("请允许微信授权", brand_allow=("请允许微信授权",))
     assert "brand" not in signals("微信授权后可查看订单")
+
+
+@pytest.mark.parametrize("text", ["微信登录", "微信一键登录", "微信快捷登录", "微信账号登录", "微信授权", "微信 · 授权登录",
+                                  "使用微信登录", "一键微信登录", "微信登录/注册", "WeChat Login", "Sign in with WeChat"])
+def test_a_wechat_login_label_is_brand_use_in_markup_and_titles_but_not_in_script_strings(text):
+    assert "brand" in signals(text, label=True)
+    assert "brand" in signals(text, title=True)
+    assert "brand" not in signals(text, label=True, script=True)  # a toast or data string, not the UI's label
+    assert "brand" not in signals(text, label=True, brand_allow=(text,))
+
+
+@pytest.mark.parametrize("text", ["微信登录失败", "微信授权成功", "授权并同意使用微信账号登录当前小程序", "复制微信号",
+                                  "微信用户", "您的微信版本太低", "分享给微信好友", "手机号快捷登录"])
+def test_text_that_only_mentions_a_wechat_login_is_no_label(text):
+    assert "brand" not in signals(text, label=True)

@@ -38,7 +38,11 @@ brand_image            head_facts, base_facts, counterpart,        adds ``brandi
 induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
                        added_lines, facts_at_head ·                wording by a new share button, or to
                        ``sharing.induced_share``                   ``sharing.share_reward_text`` when the page can't
-                                                                   share); adds one for a new button by old wording
+                                                                   share); adds one for a new button or share hook
+                                                                   by old wording
+forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
+                       added_lines · ``login.forced_login``        entry-page redirect the app had, now under
+                                                                   fewer conditions (made unconditional)
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none
@@ -67,6 +71,7 @@ from mp_precheck.analyzers import (
     content_security,
     dead_ui,
     domains,
+    forced_login,
     induced_sharing,
     location_config,
     missing_pages,
@@ -98,6 +103,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
+    ("forced_login", forced_login.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
     ("script_checks", script_checks.analyze),

@@ -1,7 +1,7 @@
 """Branding allow-phrases from the config (``branding.allow``).
 
-The extractor already ignores WeChat's own legitimate phrases (微信支付 on a pay button, 微信登录,
-微信号 as a form label…). A team may have more (a partner programme's wording, a product name): a
+The extractor already ignores WeChat's own legitimate phrases (微信支付 on a pay button, 微信号 as a form
+label…). A team may have more (a partner programme's wording, a product name, a login label): a
 ``branding.brand_text`` finding whose every brand mention lies inside an allowed phrase is dropped.
 Claims of being official (微信官方) stay, whatever is allowed around them. Source: OPS2018 12.3–12.4.
 

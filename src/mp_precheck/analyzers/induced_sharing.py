@@ -10,6 +10,8 @@ page's files. Then:
   it) the finding goes on that wording, otherwise on the new button, naming the wording — also when the
   wording was there before, as the combination is new; wording the change merely rewords elsewhere on the
   page is not reported again;
+* a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
+  reported at the hook, naming the wording: the page's promise now has its share card;
 * new wording on a page that shares is reported at the wording;
 * new wording on a page with no share mechanism at all is weaker evidence:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
@@ -22,8 +24,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts_at_head``;
 ``sharing.induced_share``.
 Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, or to
-``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button beside old
-wording.
+``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button or share hook
+on a page with old wording.
 """
 
 from __future__ import annotations
@@ -64,7 +66,29 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         else:
             rule = context.catalog.rule("sharing.share_reward_text")
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
+    worded = {_stem(p) for p in wording}
+    out += [context.finding("sharing.induced_share", WORDING, path, hook.line, value=f"{hook.value} + {text.value}")
+            for path, hook, text in _new_tied_hooks(context) if _stem(path) not in worded]
     return out
+
+
+def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
+    """Share hooks the change adds to pages with reward wording: (path, hook, wording). A hook moved between
+    changed files is not a new one."""
+    def hooks(files: Iterable[FileFacts]) -> int:
+        return sum(1 for facts in files for f in facts.facts if f.subject == "share:hook")
+    if hooks(context.head_facts.values()) <= hooks(context.base_facts.values()):
+        return []
+    found = []
+    for path in sorted(context.head_facts):
+        new = [f for f in context.head_facts[path].facts
+               if f.subject == "share:hook" and f.line in context.added_lines.get(path, frozenset())]
+        old = context.counterpart.get(path)
+        before = hooks([context.base_facts[old]]) if old and old in context.base_facts else 0
+        texts = [f for f in _page_facts(context, path) if f.subject == WORDING]
+        if new and texts and hooks([context.head_facts[path]]) > before:
+            found.append((path, new[0], texts[0]))
+    return found
 
 
 def _count(files: Iterable[FileFacts]) -> int:

@@ -132,8 +132,8 @@ def compare(
     head_uses = _counts(head, skip_definitions=True)
     base_uses = _counts(base, skip_definitions=True)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
-    rising = [s for s in head_counts
-              if rules_of[s] and sum(head_uses.get(s, Counter()).values()) > sum(base_uses.get(s, Counter()).values())]
+    rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
+                                                         or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
 
@@ -163,6 +163,25 @@ def compare(
         for path in sorted(base_counts[subject])
     ]
     return additions, removals
+
+
+def _new_words(subject: str, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+               counterpart: Mapping[str, str | None]) -> bool:
+    """Whether a head file has more texts of ``subject`` than its base version, one of them in words the
+    changed files did not have: a brand title removed from one file does not hide a new label on another
+    page. Text moved as it is (same words) and text reworded in place (same count) stay not new."""
+    def words(files: Mapping[str, FileFacts]) -> Counter[str | None]:
+        return Counter(f.value for ff in files.values() for f in ff.facts if f.subject == subject and f.kind == "text")
+    new = words(head) - words(base)
+    if not new:
+        return False
+    for path, file_facts in head.items():
+        texts = [f for f in file_facts.facts if f.subject == subject and f.kind == "text"]
+        old = counterpart.get(path)
+        before = sum(1 for f in base[old].facts if f.subject == subject) if old and old in base else 0
+        if len(texts) > before and any(f.value in new for f in texts):
+            return True
+    return False
 
 
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],

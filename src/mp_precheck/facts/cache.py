@@ -17,9 +17,11 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
+# v13: merge of v11 and v12; v12: account-link hosts, uncalled component methods, hook libraries;
+# v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v12-{__version__}"
+FORMAT = f"facts-v13-{__version__}"
 
 
 class FactCache:

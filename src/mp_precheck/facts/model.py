@@ -42,8 +42,9 @@ class Fact:
 
     ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
     used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``account``, ``code``, or
-    ``development`` when only development code uses it) or, for an API, ``via:<path>`` when it was
-    reached through a project wrapper function.
+    ``development`` when only development code uses it), for an API ``via:<path>`` when it was
+    reached through a project wrapper function, and for a forced-login hook ``if:<n>@<lines>``: how many
+    conditions it runs under and the lines of the calls that lead to it (``readers/lifecycle.py``).
     """
 
     subject: str

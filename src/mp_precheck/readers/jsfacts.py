@@ -28,7 +28,7 @@ from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, wrappers
-from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner
+from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
@@ -133,10 +133,11 @@ class _Extractor(Bindings):
                     _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
-        for node, action, target in HookScanner(self._resolve_callee).scan(nodes):
-            subject = "policy:auto-jump" if "navigateToMiniProgram" in action else \
-                f"login:launch:{target}" if app_file else f"login:page-hook:{target}"
-            self.facts.append(Fact(subject, "hook", self.line(node), action))
+        for found in HookScanner(self._resolve_callee).scan(nodes):
+            subject = "policy:auto-jump" if "navigateToMiniProgram" in found.what else \
+                f"login:launch:{found.target}" if app_file else f"login:page-hook:{found.target}"
+            self.facts.append(Fact(subject, "hook", self.line(found.node), found.what,
+                                   guard_role(found.conditions, [self.line(c) for c in found.calls])))
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
                 if self.facts[index].role == "code":
@@ -284,7 +285,7 @@ class _Extractor(Bindings):
         value = _string_value(node)
         if not value:
             return
-        self._text_signals(value, node, title=self._is_share_title(node), label=True)
+        self._text_signals(value, node, title=self._is_share_title(node), label=True, script=True)
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
@@ -302,8 +303,7 @@ class _Extractor(Bindings):
         for url in find_urls(value):
             if url.is_development:
                 continue  # a developer's machine or LAN: never a server domain, known or not
-            # A public host in a development setting is not a new domain of the reviewed app, but the app
-            # already talks to it: kept (role DEVELOPMENT) so that moving it into the release settings is not new.
+            # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
             facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
@@ -343,8 +343,9 @@ class _Extractor(Bindings):
         label = _text(name).strip("'\"")
         self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
 
-    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False) -> None:
-        for signal in signals(text, title=title, label=label):
+    def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False,
+                      script: bool = False) -> None:
+        for signal in signals(text, title=title, label=label, script=script):
             self.facts.append(Fact(prefixed("text", signal), "text", self.line(node), " ".join(text.split())[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:
@@ -437,8 +438,7 @@ def _is_feature_test(node: Node) -> bool:
     return current is not node  # !wx.X, typeof wx.X
 
 
-# uni-app's provider of login, user info, share and payment; in a WeChat Mini Program only WeChat's own
-# (weixin, wxpay) exist: https://uniapp.dcloud.net.cn/api/plugins/login.html#getuserinfo
+# uni-app login/share/pay providers a WeChat build has: https://uniapp.dcloud.net.cn/api/plugins/login.html
 WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
 
 

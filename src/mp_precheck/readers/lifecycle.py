@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from tree_sitter import Node
 
@@ -59,6 +60,24 @@ def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
     return found
 
 
+@dataclass(frozen=True)
+class ForcedAction:
+    """A forced-login action a lifecycle hook reaches.
+
+    ``node`` is the hook's statement that leads to it (the place to report), ``what`` says what it does and
+    ``target`` what is forced (see :meth:`HookScanner.scan`). ``conditions`` counts the conditions it runs
+    under, from the hook through each helper (an ``if`` and each ``&&`` of its test, an ``else``, a ternary,
+    a ``catch``, a ``fail`` callback, an early ``return`` before it): fewer than before means it now reaches
+    more users. ``calls`` are the calls from the hook down to the action, outermost first.
+    """
+
+    node: Node
+    what: str
+    target: str
+    conditions: int
+    calls: tuple[Node, ...]
+
+
 class HookScanner:
     """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep).
 
@@ -68,8 +87,8 @@ class HookScanner:
     def __init__(self, resolve: Callable[[Node], str | None]) -> None:
         self.resolve = resolve
 
-    def scan(self, nodes: Iterable[Node]) -> Iterator[tuple[Node, str, str]]:
-        """(node to report, what it does, its target) for each forced action.
+    def scan(self, nodes: Iterable[Node]) -> Iterator[ForcedAction]:
+        """Each forced action: the node to report, what it does, its target, its conditions and calls.
 
         The target is what is forced: the page path (``pages/login/login``), the prompt API or the helper
         called, so a new destination is told apart from an old one that moved. The node is the hook's own
@@ -80,23 +99,25 @@ class HookScanner:
         defs = definitions(nodes)
         for hook in sorted(HOOKS & set(defs)):
             body = defs[hook]
-            for node, what, target in self._actions(body, defs, HELPER_DEPTH, frozenset({hook})):
-                yield _statement_in(body, node), f"{hook}: {what}", target
+            for found in self._actions(body, defs, HELPER_DEPTH, frozenset({hook})):
+                yield ForcedAction(_statement_in(body, found.node), f"{hook}: {found.what}", found.target,
+                                   found.conditions, found.calls)
 
     def _actions(self, body: Node, defs: dict[str, Node], depth: int,
-                 seen: frozenset[str]) -> Iterator[tuple[Node, str, str]]:
-        """(node, what, target) of the forced actions in ``body``, through same-file helpers ``depth`` deep.
-        A helper that acts whenever it runs is reported at its call; one that decides is reported inside."""
+                 seen: frozenset[str]) -> Iterator[ForcedAction]:
+        """The forced actions in ``body``, through same-file helpers ``depth`` deep. A helper that acts
+        whenever it runs is reported at its call; one that decides is reported inside."""
         for call in self._calls(body):
             helper = self._helper_name(call)
             defined = helper in defs and helper not in HOOKS and helper not in seen and depth > 0
             if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
-                for node, what, target in self._actions(defs[str(helper)], defs, depth - 1, seen | {str(helper)}):
-                    place = node if _decides(defs[str(helper)], node) else call
-                    yield place, f"{helper}() → {what}", target
+                for inner in self._actions(defs[str(helper)], defs, depth - 1, seen | {str(helper)}):
+                    place = inner.node if _decides(defs[str(helper)], inner.node) else call
+                    yield ForcedAction(place, f"{helper}() → {inner.what}", inner.target,
+                                       conditions(body, call) + inner.conditions, (call, *inner.calls))
             action = None if defined else self._action(call)
             if action:
-                yield call, action[0], action[1]
+                yield ForcedAction(call, action[0], action[1], conditions(body, call), (call,))
 
     @staticmethod
     def _calls(body: Node) -> Iterator[Node]:
@@ -140,6 +161,19 @@ class HookScanner:
         return None
 
 
+def guard_role(count: int, lines: Iterable[int]) -> str:
+    """The ``role`` of a forced-login fact: its conditions and the lines of its calls, ``if:2@14,26``."""
+    return f"if:{count}@{','.join(str(line) for line in lines)}"
+
+
+def parse_guard(role: str | None) -> tuple[int, tuple[int, ...]] | None:
+    """(conditions, call lines) from a :func:`guard_role` string; None for any other role."""
+    match = re.fullmatch(r"if:(\d+)@([\d,]*)", role or "")
+    if match is None:
+        return None
+    return int(match.group(1)), tuple(int(n) for n in match.group(2).split(",") if n)
+
+
 def page_path(url: str) -> str:
     """The page a navigation URL opens: ``'/pages/login/login?from=app'`` → ``pages/login/login``."""
     path = url.strip("'\"` ").split("?", 1)[0].split("'", 1)[0].split("\"", 1)[0]
@@ -160,6 +194,39 @@ def _decides(body: Node, node: Node) -> bool:
             return True
         current = current.parent
     return False
+
+
+def conditions(body: Node, node: Node) -> int:
+    """How many of ``body``'s own conditions ``node`` runs under: each deciding ancestor (see :func:`_decides`;
+    an ``if`` counts once more for each ``&&`` of its test when ``node`` is in its consequence) and each
+    ``if (…) return`` before it in an enclosing block."""
+    count = 0
+    child, current = node, node.parent
+    while current is not None and child != body:
+        if current.type == "if_statement":
+            consequence = current.child_by_field_name("consequence")
+            test = current.child_by_field_name("condition")
+            inside = consequence is not None and _contains(consequence, node)
+            count += 1 + (_text(test).count("&&") if inside and test is not None else 0)
+        elif current.type in _DECISIONS or _is_failure_callback(current):
+            count += 1
+        if current.type == "statement_block" or current == body:
+            count += sum(1 for sibling in current.named_children
+                         if sibling.end_byte <= child.start_byte and _returns_early(sibling))
+        child, current = current, current.parent
+    return count
+
+
+def _returns_early(statement: Node) -> bool:
+    """``if (…) return`` / ``if (…) { …; return }``: a guard the statements after it run behind."""
+    if statement.type != "if_statement" or statement.child_by_field_name("alternative") is not None:
+        return False
+    consequence = statement.child_by_field_name("consequence")
+    if consequence is None:
+        return False
+    last = consequence.named_children[-1] if consequence.type == "statement_block" and \
+        consequence.named_children else consequence
+    return last.type in ("return_statement", "throw_statement")
 
 
 def _is_failure_callback(node: Node) -> bool:

@@ -92,6 +92,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             facts.append(Fact(_AD_ATTRIBUTES[(tag, name)], "attribute", attr_line, value))
         if value is None:
             continue
+        if name == "text" and tag.endswith("button"):  # a kit button's label as an attribute (uView u-button)
+            facts.extend(Fact(prefixed("text", signal), "text", attr_line, value)
+                         for signal in signals(value, label=True))
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
             facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "attribute", attr_line, value))
         image = image_reference(value) if name in IMAGE_ATTRIBUTES else None

@@ -38,12 +38,23 @@ BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
 # the same words name the login method, which is allowed.
 BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心)?\s*[:：!！]?", re.IGNORECASE)
 BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权", re.IGNORECASE)
+# WeChat named as the way to log in, as a whole label or heading: 微信登录, 微信一键登录, 微信快捷登录,
+# 微信账号登录, 微信授权(登录), "WeChat login" — the app's control dressed in WeChat's name. Matched against
+# the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's outcome
+# (微信登录失败) are not labels.
+BRAND_LOGIN_LABEL = re.compile(
+    r"(?:使用|通过|用|一键)?(?:微信|WeChat|Weixin)[·•・|/-]?(?:手机号)?(?:一键|快捷|快速|账号|帐号)?(?:授权)?"
+    r"(?:登录|登陆|授权)(?:/?注册)?"
+    r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)",
+    re.IGNORECASE)
+_LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→-]+")
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?\n]")
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
-DEFAULT_BRAND_ALLOW = ("微信支付", "微信登录", "微信一键登录", "微信快捷登录", "微信授权登录", "微信号", "微信昵称",
-                       "微信头像", "微信运动", "微信好友", "微信群", "微信扫码", "微信扫一扫", "微信版本", "微信客户端",
-                       "使用微信", "从微信", "微信收货地址", "微信地址", "企业微信")
+# Naming WeChat as the login method (微信登录) is not among them: see BRAND_LOGIN_LABEL.
+DEFAULT_BRAND_ALLOW = ("微信支付", "微信号", "微信昵称", "微信头像", "微信运动", "微信好友", "微信群", "微信扫码",
+                       "微信扫一扫", "微信版本", "微信客户端", "使用微信", "从微信", "微信收货地址", "微信地址",
+                       "企业微信")
 LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|lucky\s*draw",
                      re.IGNORECASE)
 FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
@@ -58,14 +69,16 @@ EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
-            label: bool = False) -> list[str]:
+            label: bool = False, script: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
     the WeChat or Tencent name outside the allow-list is brand misuse. ``label`` marks a control's own
-    text (a button), where "微信授权" / "微信授权登录" names the login method; elsewhere a heading of those
-    words or "请允许微信授权" presents the app's screen as WeChat's own (WeChat's brand rules:
-    https://developers.weixin.qq.com/miniprogram/product/reject.html).
+    text (a button): there a sentence about "微信授权" is the control's, while outside one a heading of
+    those words or "请允许微信授权" presents the app's screen as WeChat's own. A text that is wholly a WeChat
+    login label (微信登录, 微信一键登录, 微信授权登录…) is brand use on a control and off it; ``script`` marks a
+    string literal in code (a toast, a log line, data), where that label is not looked for unless it is a
+    title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
     """
     if not text or len(text) > 500:
         return []
@@ -75,8 +88,10 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
-    screen = not label and _auth_screen(_without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW)))
-    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen:
+    own = _without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW))
+    screen = not label and _auth_screen(own)
+    login_label = (title or not script) and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", own)))
+    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
         found.append("brand")
     if LOTTERY.search(text):
         found.append("lottery")

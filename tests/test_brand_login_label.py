@@ -1,0 +1,139 @@
+"""branding.brand_text: WeChat named as the login method (微信登录, 微信一键登录…) in the UI a user sees.
+
+A label that dresses the app's own login control in WeChat's name is brand use in every framework's
+markup; the same words in a toast, a log line, a WeChat ID field or an APP-only branch are not, nor is a
+label the change did not add.
+"""
+
+from __future__ import annotations
+
+from conftest import MINIMAL_APP, Repo
+from helpers import run
+
+TARO_FILES = {"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+              "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/login/index']\n})\n",
+              "src/app.ts": "export default function App(props) { return props.children }\n"}
+TARO_PAGE = """import { View, Image, Text } from '@tarojs/components'
+import wechatIcon from '../../assets/wechat.svg'
+
+export default function Login() {
+  return (
+    <View className="quick">
+      <Image src={wechatIcon} onClick={login} />
+      <Text className="label">LABEL</Text>
+    </View>
+  )
+}
+"""
+UNI_FILES = {"manifest.json": '{"name": "shop", "mp-weixin": {"appid": "wx0123456789abcdef"}}\n',
+             "pages.json": '{"pages": [{"path": "pages/login/login"}]}\n'}
+UNI_PAGE = """<template>
+  <view class="login">
+    <!-- #ifdef APP-PLUS -->
+    <button @click="appLogin">APP_LABEL</button>
+    <!-- #endif -->
+    <button @click="login">MP_LABEL</button>
+  </view>
+</template>
+<script>
+export default { methods: { login() { uni.showToast({ title: '微信登录失败' }) } } }
+</script>
+"""
+
+
+def _brand(repo: Repo, base: str) -> set[tuple[str, int]]:
+    return {(f.path, f.line) for f in run(repo.path, base).findings if f.rule == "branding.brand_text"}
+
+
+def _changed(tmp_path, files: dict[str, str], path: str, before: str, after: str) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**files, path: before})
+    base = repo.commit("base")
+    repo.write(path, after)
+    repo.commit("change")
+    return repo, base
+
+
+def test_native_login_method_label_beside_an_icon(tmp_path):
+    page = ('<view class="methods">\n  <view bindtap="wxLogin">\n    <image src="/assets/icons/wechat.png"/>\n'
+            '    <text class="name">LABEL</text>\n  </view>\n</view>\n')
+    repo, base = _changed(tmp_path, MINIMAL_APP, "pages/me/me.wxml", page.replace("LABEL", "其他方式"),
+                          page.replace("LABEL", "微信登录"))
+    assert _brand(repo, base) == {("pages/me/me.wxml", 4)}
+
+
+def test_taro_jsx_text_wechat_one_tap_login(tmp_path):
+    repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_PAGE.replace("LABEL", "快捷登录"),
+                          TARO_PAGE.replace("LABEL", "微信一键登录"))
+    assert _brand(repo, base) == {("src/pages/login/index.tsx", 8)}
+
+
+def test_vue_template_label_counts_but_not_in_an_app_only_branch_or_a_toast(tmp_path):
+    own = UNI_PAGE.replace("APP_LABEL", "登录").replace("MP_LABEL", "登录")
+    repo, base = _changed(tmp_path, UNI_FILES, "pages/login/login.vue", own,
+                          UNI_PAGE.replace("APP_LABEL", "微信登录").replace("MP_LABEL", "微信快捷登录"))
+    assert _brand(repo, base) == {("pages/login/login.vue", 6)}
+
+
+def test_app_only_label_and_failure_toast_alone_are_silent(tmp_path):
+    own = UNI_PAGE.replace("APP_LABEL", "登录").replace("MP_LABEL", "登录").replace("微信登录失败", "登录失败")
+    repo, base = _changed(tmp_path, UNI_FILES, "pages/login/login.vue", own,
+                          UNI_PAGE.replace("APP_LABEL", "微信登录").replace("MP_LABEL", "手机号登录"))
+    assert _brand(repo, base) == set()
+
+
+def test_navigation_bar_title_naming_wechat_login(tmp_path):
+    repo, base = _changed(tmp_path, MINIMAL_APP, "pages/me/me.json", '{"navigationBarTitleText": "登录"}\n',
+                          '{"navigationBarTitleText": "微信授权登录"}\n')
+    assert _brand(repo, base) == {("pages/me/me.json", 1)}
+
+
+def test_existing_label_on_an_unchanged_line_is_not_new(tmp_path):
+    page = '<view>\n  <button bindtap="login">微信一键登录</button>\n  <text>TIP</text>\n</view>\n'
+    repo, base = _changed(tmp_path, MINIMAL_APP, "pages/me/me.wxml", page.replace("TIP", "欢迎"),
+                          page.replace("TIP", "登录后可查看订单"))
+    assert _brand(repo, base) == set()
+
+
+def test_wechat_id_and_default_nickname_wording_is_silent(tmp_path):
+    page = ('<view>\n  <text bindtap="copy">复制微信号</text>\n  <text>点击复制教练微信</text>\n'
+            '  <view>请将昵称从 微信用户 改为真实姓名</view>\n</view>\n')
+    repo, base = _changed(tmp_path, MINIMAL_APP, "pages/me/me.wxml", "<view>me</view>\n", page)
+    assert _brand(repo, base) == set()
+
+
+def test_team_allowed_login_label_is_silent(tmp_path):
+    files = {**MINIMAL_APP, ".mp-precheck.yml": "branding: {allow: [微信一键登录]}\n"}
+    repo, base = _changed(tmp_path, files, "pages/me/me.wxml", "<view>me</view>\n",
+                          '<view>\n  <button bindtap="login">微信一键登录</button>\n</view>\n')
+    assert _brand(repo, base) == set()
+
+
+def test_a_brand_title_removed_elsewhere_does_not_hide_a_new_label(tmp_path):
+    files = {**MINIMAL_APP, "app.json": '{\n  "pages": ["pages/index/index", "pages/me/me"],\n'
+                                        '  "window": {"navigationBarTitleText": "Weixin"}\n}\n'}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(files)
+    base = repo.commit("base")
+    repo.write("app.json", files["app.json"].replace("Weixin", "Expenses"))
+    repo.write("pages/me/me.wxml", '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n')
+    repo.commit("login page")
+    assert _brand(repo, base) == {("pages/me/me.wxml", 2)}
+
+
+def test_brand_text_moved_into_a_component_as_it_is_stays_not_new(tmp_path):
+    files = {**MINIMAL_APP, "pages/me/me.wxml": '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n'}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(files)
+    base = repo.commit("base")
+    repo.write("pages/me/me.wxml", "<view>\n  <login-bar/>\n</view>\n")
+    repo.write("components/login-bar/index.wxml", '<view>\n  <button bindtap="login">微信登录</button>\n</view>\n')
+    repo.commit("component")
+    assert _brand(repo, base) == set()
+
+
+def test_kit_button_text_attribute_naming_wechat_login(tmp_path):
+    page = '<template>\n  <view>\n    <u-button type="success" text="LABEL" @click="login"></u-button>\n  </view>\n</template>\n'
+    repo, base = _changed(tmp_path, UNI_FILES, "pages/login/login.vue", page.replace("LABEL", "手机号登录"),
+                          page.replace("LABEL", "微信一键登录"))
+    assert _brand(repo, base) == {("pages/login/login.vue", 3)}
