@@ -26,6 +26,9 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
   through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
+* a page whose words (its path, the posting wrapper's name, the strings passed to it) name only a private
+  record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator — keeps
+  the text for the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
@@ -44,6 +47,7 @@ from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
+from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact
 
@@ -83,11 +87,23 @@ def posts_from(context: ProjectContext, script: str) -> Fact | None:
     return min(posts, key=lambda f: (_reads(f), f.line)) if posts else None
 
 
+def _scene(context: ProjectContext, script: str, call: Fact) -> Scene | None:
+    """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path, the
+    wrapper's name and the strings the call passes."""
+    facts = context.facts_at_head(script)
+    strings = facts.call_literals.get(call.line, ()) if facts is not None else ()
+    return scenes().scene(script, _wrapper(call) or None, strings)
+
+
+def _wrapper(fact: Fact) -> str:
+    """The name of the project wrapper a call goes through (``submitHomework``), or "" for a direct call."""
+    return fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and fact.role.startswith("via:") else ""
+
+
 def _reads(fact: Fact) -> bool:
     """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
     loading the page's data, not sending the post."""
-    name = fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and fact.role.startswith("via:") else ""
-    return bool(_READ_NAME.match(name))
+    return bool(_READ_NAME.match(_wrapper(fact)))
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -103,6 +119,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # nothing leaves this page: not published
         script = sent[0]
         post = posts_from(context, script)
+        if _scene(context, script, post or sent[1]) == "private":
+            continue  # an expense note, a homework answer: kept for the user or one counterpart
         if _stem(f.path) not in uploading:
             out.append(f if post is None else _at_post(f, script, post))
         if f.subject in POST_INPUTS and script not in posts and post is not None:

@@ -25,7 +25,7 @@ CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
 # components and SDKs (mp_precheck.core.thirdparty reads those two).
-_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml")
+_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "ugc_scenes.yml")
 
 
 def load_yaml(text: str) -> Any:
