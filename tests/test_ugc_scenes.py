@@ -88,3 +88,72 @@ def test_the_shipped_table_matches_its_schema_and_a_broken_one_is_named(monkeypa
     monkeypatch.setattr("mp_precheck.core.scenes.data_dir", lambda name: tmp_path / name)
     with pytest.raises(SceneDataError, match=r"^ugc_scenes\.yml: "):
         check_scenes()
+
+
+# -- which call of a posting page is its post ----------------------------------------------------
+REQUEST = "export const http = { post: (url: string, data: object) => new Promise((ok) => " \
+          "wx.request({ url, data, method: 'POST', success: ok })) }\nexport default http\n"
+NOTE_API = "import http from '../request'\nexport const createNote = async (data: object) => http.post('/notes', data)\n" \
+           "export const deleteDraft = async (id: string) => http.post('/drafts/delete', { id })\n" \
+           "export default { createNote, deleteDraft }\n"
+SLICE = """import { createAsyncThunk } from '@reduxjs/toolkit'
+import noteApi from '@/services/api/note'
+export const createNote = createAsyncThunk('note/create', async (data: object) => {
+  return await noteApi.createNote(data)
+})
+"""
+NOTE_PAGE = """import { Textarea } from '@tarojs/components'
+import { useDispatch } from 'react-redux'
+import { createNote } from '@/store/noteSlice'
+import { deleteDraft } from '@/services/api/note'
+export default function Publish() {
+  const dispatch = useDispatch()
+  const clean = async () => { await deleteDraft('1') }
+  const draft = async (body: object) => { await dispatch(createNote(body)) }
+  const publish = async () => {
+    await dispatch(createNote({ content: 'x', status: 'published' }))
+  }
+  return <Textarea onInput={publish} />
+}
+"""
+
+
+def test_a_post_through_a_redux_thunk_three_files_away_is_found_at_the_publishing_call(app_repo):
+    app_repo.write_files({"src/services/request.ts": REQUEST, "src/services/api/note.ts": NOTE_API,
+                          "src/store/noteSlice.ts": SLICE, "src/app.config.ts": "export default { pages: ['pages/p/index'] }\n",
+                          "package.json": '{"dependencies": {"@tarojs/taro": "3"}}\n'})
+    base = app_repo.commit()
+    app_repo.write("src/pages/p/index.tsx", NOTE_PAGE)
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert _ugc(report) == {("category.ugc", "src/pages/p/index.tsx", 10),
+                            ("upload.user_text", "src/pages/p/index.tsx", 10)}
+
+
+TIMELINE_JS = """const HTTP = require('../../utils/http2.js')
+Page({
+  pick(p) { HTTP.uploadFile('timeline-images', p) },
+  send() { HTTP.httpPost('timelines', this.data) },
+})
+"""
+HTTP2 = """function uploadFile(kind, p) { return wx.uploadFile({ url: '/up/' + kind, filePath: p, name: 'f' }) }
+function httpPost(path, data) { return wx.request({ url: '/' + path, data, method: 'POST' }) }
+module.exports = { uploadFile, httpPost }
+"""
+
+
+def test_category_goes_to_the_post_that_names_its_public_scene_before_a_picture_upload(app_repo):
+    app_repo.write("utils/http2.js", HTTP2)
+    base = app_repo.commit()
+    app_repo.write_files({"pages/t/t.wxml": FORM, "pages/t/t.js": TIMELINE_JS})
+    app_repo.commit()
+    assert ("category.ugc", "pages/t/t.js", 4) in places(run(app_repo.path, base), "category")
+
+
+def test_an_http_method_string_does_not_make_a_call_the_post(app_repo):
+    app_repo.write("utils/http2.js", HTTP2)
+    base = app_repo.commit()
+    app_repo.write_files({"pages/t/t.wxml": FORM,
+                          "pages/t/t.js": TIMELINE_JS.replace("'timeline-images'", "'a'").replace("'timelines'", "'POST'")})
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "category") == {("category.ugc", "pages/t/t.js", 3)}

@@ -20,6 +20,7 @@ from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 
 Scene = Literal["public", "private"]
+_INFLECTIONS = ("", "s", "es", "d", "ed", "ing")  # posts, published, posting
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[\u4e00-\u9fff]+")
 
 
@@ -31,26 +32,45 @@ class SceneDataError(ValueError):
 class Scenes:
     public: frozenset[str]
     private: frozenset[str]
+    writes: frozenset[str]
     transport: frozenset[str]
+    methods: frozenset[str]
 
-    def _has(self, vocabulary: frozenset[str], words: Iterable[str]) -> bool:
+    @staticmethod
+    def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
         for word in words:
-            if word in vocabulary or word.removesuffix("s") in vocabulary or word.removesuffix("es") in vocabulary:
+            if any(word.removesuffix(end) in vocabulary for end in _INFLECTIONS):
                 return True
             if not word.isascii() and any(v in word for v in vocabulary if not v.isascii()):
                 return True
         return False
 
+    def _named(self, wrapper: str | None) -> list[str]:
+        """The words of a wrapper's name, none for one named after its transport (``httpPost``)."""
+        name = words_of(wrapper or "")
+        return [] if set(name) & self.transport else name
+
     def scene(self, path: str, wrapper: str | None, strings: Iterable[str]) -> Scene | None:
         """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a
-        direct call) passing ``strings``: a wrapper named after its transport (``httpPost``) is no evidence."""
-        words = words_of(path.rsplit(".", 1)[0]) + [w for s in strings for w in words_of(s)]
-        name = words_of(wrapper or "")
-        if not set(name) & self.transport:
-            words += name
+        direct call) passing ``strings``."""
+        words = words_of(path.rsplit(".", 1)[0]) + self._words(strings) + self._named(wrapper)
         if self._has(self.public, words):
             return "public"
         return "private" if self._has(self.private, words) else None
+
+    def publishes(self, strings: Iterable[str]) -> bool:
+        """Whether strings a call passes name a public scene (``'timelines'``, ``'published'``)."""
+        return self._has(self.public, self._words(strings))
+
+    def _words(self, strings: Iterable[str]) -> list[str]:
+        """Words of the strings a call passes; an HTTP method (``'POST'``) says how, not what."""
+        return [w for s in strings if s.strip().upper() not in self.methods for w in words_of(s)]
+
+    def says_other(self, wrapper: str | None) -> bool:
+        """Whether a wrapper's name says it does something other than write (``deleteDraft``); a direct
+        call or a wrapper named after its transport says nothing."""
+        name = self._named(wrapper)
+        return bool(name) and not self._has(self.writes, name)
 
 
 def words_of(text: str) -> list[str]:
@@ -72,4 +92,5 @@ def check_scenes() -> None:
 def scenes() -> Scenes:
     """The shipped table, read once."""
     data = validated(data_dir("checks") / "ugc_scenes.yml", "ugc_scenes.schema.json", check=False)
-    return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["transport"]))
+    return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["writes"]),
+                  frozenset(data["transport"]), frozenset(data["methods"]))

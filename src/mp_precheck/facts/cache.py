@@ -19,7 +19,7 @@ from mp_precheck.facts.model import Export, Fact, FileFacts
 
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v9-{__version__}"
+FORMAT = f"facts-v10-{__version__}"
 
 class FactCache:
     """Facts by (blob id, reader kind) in the SQLite file at ``path`` (created when missing)."""
