@@ -84,3 +84,40 @@ def test_a_new_wrapper_module_nothing_calls_still_reports_its_own_upload(app_rep
     app_repo.write("services/oss.ts", OSS)
     app_repo.commit()
     assert found(run(app_repo.path, base)) >= {("upload.upload_file", "services/oss.ts", 2, "file")}
+
+
+# -- an upload through a path no reader resolves, replaced by a resolved one ------------------------
+SHEEP = "import $api from './api'\nconst sheep = { $api }\nexport default sheep\n"
+REGISTRY = "const files = import.meta.globEager('./*.js')\nconst api = {}\n" \
+           "Object.keys(files).forEach((k) => { api[k] = files[k].default })\nexport default api\n"
+SHEEP_FILE_API = "export default {\n  uploadFile: (path) => new Promise((ok) => uni.uploadFile({ url: '/f', filePath: path, " \
+           "name: 'file', success: ok })),\n}\n"
+OLD = "import sheep from '@/sheep'\nexport default {\n  methods: {\n    async avatar(p) {\n" \
+      "      const { path } = await sheep.$api.app.upload(p, 'ugc')\n      this.avatar = path\n    },\n  },\n}\n"
+NEW = "import sheep from '@/sheep'\nimport FileApi from '@/sheep/api/infra/file'\nexport default {\n  methods: {\n" \
+      "    async avatar(p) {\n      const { data } = await FileApi.uploadFile(p)\n      this.avatar = data\n    },\n" \
+      "  },\n}\n"
+
+
+def _sheep_app(app_repo):
+    app_repo.write_files({"sheep/index.js": SHEEP, "sheep/api/index.js": REGISTRY, "sheep/api/infra/file.js": SHEEP_FILE_API,
+                          "pages/me/me.js": AVATAR})
+
+
+def test_an_unresolved_upload_call_replaced_by_a_resolved_wrapper_is_no_new_upload(app_repo):
+    _sheep_app(app_repo)
+    app_repo.write("sheep/components/auth.vue", f"<template><view/></template>\n<script>\n{OLD}</script>\n")
+    base = app_repo.commit()
+    app_repo.write("sheep/components/auth.vue", f"<template><view/></template>\n<script>\n{NEW}</script>\n")
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "upload") == set()
+
+
+def test_a_resolved_upload_added_next_to_the_unresolved_one_is_reported(app_repo):
+    _sheep_app(app_repo)
+    app_repo.write("sheep/components/auth.vue", f"<template><view/></template>\n<script>\n{OLD}</script>\n")
+    base = app_repo.commit()
+    both = NEW.replace("      this.avatar = data\n", "      this.avatar = data\n      await sheep.$api.app.upload(p, 'ugc')\n")
+    app_repo.write("sheep/components/auth.vue", f"<template><view/></template>\n<script>\n{both}</script>\n")
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "sheep/components/auth.vue", 8)}

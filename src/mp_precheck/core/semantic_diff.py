@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
-from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
+from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Fact, FileFacts
 
 
 @dataclass(frozen=True)
@@ -169,6 +169,7 @@ def compare(
     for subject in sorted(rising):
         for rule in rules_of[subject]:
             capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+            capability |= {guess for guess in _GUESSES if same_call(guess) in capability}
             known = bool(capability & base_known) or bool(capability & elsewhere)
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
@@ -210,12 +211,18 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
 
 
+# A project call no reader resolves, named as an upload: never reported, but the upload a resolved call
+# replacing it stands for (facts/model.py).
+_GUESSES = {UPLOAD_GUESS: "wx.uploadFile"}
+
+
 def same_call(subject: str) -> str:
     """The API a subject calls, whatever the spelling: ``button[open-type=getUserInfo]`` is the button form
     of ``wx.getUserInfo`` (https://developers.weixin.qq.com/miniprogram/dev/component/button.html);
-    other subjects are their own. ``wx.getUserProfile`` stays apart: another API with its own prompt."""
+    ``call:upload`` an unresolved project call named as an upload; other subjects are their own.
+    ``wx.getUserProfile`` stays apart: another API with its own prompt."""
     match = _BUTTON_SPELLING.fullmatch(subject)
-    return f"wx.{match.group(1)}" if match else subject
+    return f"wx.{match.group(1)}" if match else _GUESSES.get(subject, subject)
 
 
 def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:

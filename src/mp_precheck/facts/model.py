@@ -16,6 +16,9 @@ A fact names a *subject* in one spelling shared by every extractor:
 ``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
 ``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
+``call:upload``             a project call no reader resolves, named as an upload (``sheep.$api.app.upload``):
+                            no rule's subject; the semantic diff reads it as another spelling of
+                            ``wx.uploadFile`` so a resolved call replacing it is no new upload
 ==========================  ==========================================================
 """
 
@@ -25,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mp_precheck.core.secrets import redact
+
+UPLOAD_GUESS = "call:upload"
 
 # The role of a public host only development code uses (a ``dev`` key, a dev branch, Taro ``config/dev.js``):
 # the app already talks to it, but the build submitted for review does not.

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from mp_precheck.core.parallel import ordered_map
+from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract, reader_kind
-from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.facts.model import UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.textcodec import UndecodableFile, decode
@@ -124,7 +125,8 @@ class FactStore:
         (imported or required functions, object and class methods, members of the App object read
         through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A thin
         wrapper that calls no API itself but a wrapper of another file counts that one's subjects, through
-        up to :data:`_DEPTH` files in all."""
+        up to :data:`_DEPTH` files in all. A call that resolves to no wrapper but is named as an upload
+        (``sheep.$api.app.upload``) is kept as a ``call:upload`` fact (see :mod:`mp_precheck.facts.model`)."""
         direct = self.raw_facts(files)
         modules: dict[str, FileFacts] = {}
         first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
@@ -138,6 +140,9 @@ class FactStore:
                 chosen = export.subjects_for(facts.call_literals.get(line, ()))  # a branch picked by a string
                 subjects = set(chosen) | deeper.get(f"{where}#{name}", set())
                 extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
+            resolved = {line for line, *_found in level1.get(path, [])}
+            extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
+                         if line not in resolved and third_party().named_upload(name))
             out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
         return out
 
