@@ -121,3 +121,26 @@ def test_a_resolved_upload_added_next_to_the_unresolved_one_is_reported(app_repo
     app_repo.write("sheep/components/auth.vue", f"<template><view/></template>\n<script>\n{both}</script>\n")
     app_repo.commit()
     assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "sheep/components/auth.vue", 8)}
+
+
+# -- an upload an action makes is reported in the action, not where it is dispatched ----------------
+VERIFY_API = "import http from './http'\nexport const sendCard = (path: string) => http.uploadFile('/cards', path)\n" \
+             "export default { sendCard }\n"
+VERIFY_SLICE = """import { createAsyncThunk } from '@reduxjs/toolkit'
+import verifyApi from '../services/verify'
+export const submitVerification = createAsyncThunk('verify/submit', async (data: { card: string }) => {
+  const uploaded = await verifyApi.sendCard(data.card)
+  return uploaded
+})
+"""
+VERIFY_PAGE = "import { submitVerification } from '../../store/verify'\n" \
+              "Page({ async submit(card: string) {\n  await this.dispatch(submitVerification({ card }))\n} })\n"
+
+
+def test_an_upload_inside_a_dispatched_action_is_reported_in_the_action(app_repo):
+    app_repo.write_files({"services/http.ts": HTTP, "pages/me/me.js": AVATAR})
+    base = app_repo.commit()
+    app_repo.write_files({"services/verify.ts": VERIFY_API, "store/verify.ts": VERIFY_SLICE,
+                          "pages/verify/verify.ts": VERIFY_PAGE.replace("this.dispatch", "dispatch")})
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "store/verify.ts", 4)}

@@ -112,7 +112,8 @@ def _scene(context: ProjectContext, script: str, call: Fact) -> Scene | None:
 
 def _wrapper(fact: Fact) -> str:
     """The name of the project wrapper a call goes through (``submitHomework``), or "" for a direct call."""
-    return fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and fact.role.startswith("via:") else ""
+    via = fact.role is not None and fact.role.startswith(("via:", "dispatch:"))
+    return fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and via else ""
 
 
 def _reads(fact: Fact) -> bool:

@@ -52,8 +52,10 @@ class Removal:
 
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
-    not servers the app talks to, and development hosts are not in the build review sees: not counted."""
-    return not (fact.kind == "host" and fact.role in ("media", DEVELOPMENT))
+    not servers the app talks to, and development hosts are not in the build review sees: not counted; nor
+    is a dispatched action's call at the dispatch (the action's own file counts it)."""
+    return not ((fact.kind == "host" and fact.role in ("media", DEVELOPMENT))
+                or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 
 def is_known(fact: Fact) -> bool:

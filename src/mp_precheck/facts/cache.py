@@ -90,7 +90,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         facts=tuple(Fact(**f) for f in data["facts"]), error=data["error"],
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
-                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())))
+                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()})

@@ -44,8 +44,9 @@ class Fact:
 
     ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
     used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``code``, or
-    ``development`` when only development code uses it) or, for an API, ``via:<path>`` when it was
-    reached through a project wrapper function.
+    ``development`` when only development code uses it) or, for an API, ``via:<path>#<name>`` when it
+    was reached through a project wrapper function, ``dispatch:<path>#<name>`` through an action a
+    higher-order call wraps (not a use of the caller's own: see ``Export.dispatched``).
     """
 
     subject: str
@@ -69,6 +70,10 @@ class Export:
     # A function that picks its API by a string argument (``if (opts.type === 'image') chooseImage()``):
     # (string, the subjects it reaches when called with that string).
     choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The function a higher-order call wraps (``createAsyncThunk('note/create', async (d) => …)``): an action
+    # the page dispatches. Its calls tell what the page sends (``dispatch:`` facts) but are reported in the
+    # action itself, where it makes them.
+    dispatched: bool = False
 
     def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """The subjects a call passing the string ``literals`` reaches: the chosen branch's when one of

@@ -139,7 +139,8 @@ class FactStore:
             for line, where, name, export in level1.get(path, []):
                 chosen = export.subjects_for(facts.call_literals.get(line, ()))  # a branch picked by a string
                 subjects = set(chosen) | deeper.get(f"{where}#{name}", set())
-                extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
+                how = "dispatch" if export.dispatched else "via"
+                extra.extend(Fact(subject, "api", line, role=f"{how}:{where}#{name}") for subject in sorted(subjects))
             resolved = {line for line, *_found in level1.get(path, [])}
             extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
                          if line not in resolved and third_party().named_upload(name))

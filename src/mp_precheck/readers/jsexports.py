@@ -215,5 +215,6 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         first, last = span(function)
         if subjects or any(first <= n <= last for n in imported_lines):
             out[name] = Export(tuple(sorted(subjects)), first, last,
-                               choices(function, line, reach) if len(subjects) > 1 else ())
+                               choices(function, line, reach) if len(subjects) > 1 else (),
+                               dispatched=function.parent is not None and function.parent.type == "arguments")
     return out
