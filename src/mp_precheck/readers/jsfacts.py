@@ -255,8 +255,7 @@ class _Extractor(Bindings):
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and \
                     (root := _text(obj).split(".", 1))[0] in self.module_aliases and len(root) == 2:
-                # sheep.$api.app.upload(): a path through a module object no reader resolves (a registry
-                # filled at run time); kept by name so a renamed call of it is not taken for a new one
+                # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
                 self.imported_calls.append((self.module_aliases[root[0]], f"{root[1]}.{method}", self.line(fn)))
 
     def _app_member(self, obj: Node | None) -> str | None:
