@@ -161,17 +161,14 @@ def compare(
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
 
     # One prefilter query for everything we must know about the unchanged files.
-    ask: set[str] = set(gone)
-    for subject in rising:
-        for rule in rules_of[subject]:
-            ask |= catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+    ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
+                       for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
     elsewhere = present_elsewhere(ask) if ask else set()
 
     additions: list[Addition] = []
     for subject in sorted(rising):
         for rule in rules_of[subject]:
-            capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
-            capability |= {guess for guess in _GUESSES if same_call(guess) in capability}
+            capability = _capability(catalog, rule, subject)
             known = bool(capability & base_known) or bool(capability & elsewhere)
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
@@ -187,6 +184,13 @@ def compare(
         for path in sorted(base_counts[subject])
     ]
     return additions, removals
+
+
+def _capability(catalog: Catalog, rule: Rule, subject: str) -> set[str]:
+    """The subjects that give the app what ``subject`` gives it under ``rule`` (its privacy type, its rule, or
+    itself), with the unresolved calls that stand for one of them (``call:upload``)."""
+    capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+    return capability | {guess for guess in _GUESSES if same_call(guess) in capability}
 
 
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
