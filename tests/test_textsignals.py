@@ -42,6 +42,18 @@ def test_lottery_and_fortune():
     assert signals("今日运势 · 星座") == ["fortune"]
 
 
+@pytest.mark.parametrize("text", ["确认打赏", "赞赏支持", "赞赏TA", " 立即打赏！", "选择打赏金额", "确认变现",
+                                  "金币提现", "钻石兑换现金"])
+def test_tipping_and_cashing_out_a_virtual_currency(text):
+    assert signals(text) == ["tipping"]
+
+
+@pytest.mark.parametrize("text", ["收到打赏 12 次", "用户打赏的钻直接转换为贝", "人民币提现到银行卡", "佣金提现",
+                                  "流量变现的五种方法", "赞赏码"])
+def test_a_passing_mention_of_tips_or_a_cash_withdrawal_is_not_tipping(text):
+    assert "tipping" not in signals(text)
+
+
 
 
 def test_a_wechat_authorization_heading_is_brand_on_a_page_but_not_on_a_button():

@@ -14,7 +14,8 @@ When it is published:
   ``upload.user_text`` is dropped; otherwise ``upload.user_text`` is reported where the text leaves the
   page — the call that posts it (the place to add the check) — or at the input when the page only uploads.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
-  ``category.ugc`` at the page's first sending call (a wrapper named as a read comes last), because
+  ``category.ugc`` at the page's first sending call by :func:`_rank` (a post whose strings name a
+  public scene first, a wrapper named as a read last), because
   such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
@@ -26,6 +27,9 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
   through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
+* a page whose words (its path, the posting wrapper's name, the strings passed to it) name only a private
+  record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator — keeps
+  the text for the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
@@ -44,8 +48,9 @@ from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
+from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
-from mp_precheck.facts.model import Fact
+from mp_precheck.facts.model import Fact, FileFacts
 
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
@@ -62,32 +67,59 @@ def _stem(path: str) -> str:
 
 def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     """(file, first sending call) of the page or component of ``path``: the file itself, else its script
-    of the same name; None when it sends nothing. A wrapper named as a read (``getList``) comes last."""
+    of the same name; None when it sends nothing. Calls are ordered by :func:`_rank`."""
     for candidate in (path, *(_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
         sends = [f for f in facts.facts if f.subject in SENDERS] if facts is not None else []
-        if sends:
-            return candidate, min(sends, key=lambda f: (_reads(f), f.line))
+        if sends and facts is not None:
+            return candidate, min(sends, key=lambda f: _rank(facts, f))
     return None
 
 
 def posts_from(context: ProjectContext, script: str) -> Fact | None:
-    """The call of ``script`` that posts data to the server — the first one, a wrapper named as a read
-    coming last — or None when the script only uploads files or chats over a WebSocket (see the module
-    docstring)."""
+    """The call of ``script`` that posts data to the server — the first by :func:`_rank` — or None when
+    the script only uploads files or chats over a WebSocket (see the module docstring)."""
     facts = context.facts_at_head(script)
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
     posts = [f for f in facts.facts if f.subject in POSTERS]
-    return min(posts, key=lambda f: (_reads(f), f.line)) if posts else None
+    return min(posts, key=lambda f: _rank(facts, f)) if posts else None
+
+
+def _rank(facts: FileFacts, call: Fact) -> tuple[int, int]:
+    """Which sending call of a page is its post, lowest first: a data call passing a string that names a
+    public scene (``httpPost('timelines')``, ``createNote({ status: 'published' })``), then in line order
+    the uploads, direct calls and wrappers named as writes (``createNote``), then wrappers named otherwise
+    (``deleteDraft``), and wrappers named as reads (``getList``) last."""
+    table, wrapper = scenes(), _wrapper(call) or None
+    if _reads(call):
+        tier = 3
+    elif call.subject in POSTERS and table.publishes(facts.call_literals.get(call.line, ())):
+        tier = 0
+    else:
+        tier = 2 if table.says_other(wrapper) else 1
+    return tier, call.line
+
+
+def _scene(context: ProjectContext, script: str, call: Fact) -> Scene | None:
+    """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path, the
+    wrapper's name and the strings the call passes."""
+    facts = context.facts_at_head(script)
+    strings = facts.call_literals.get(call.line, ()) if facts is not None else ()
+    return scenes().scene(script, _wrapper(call) or None, strings)
+
+
+def _wrapper(fact: Fact) -> str:
+    """The name of the project wrapper a call goes through (``submitHomework``), or "" for a direct call."""
+    via = fact.role is not None and fact.role.startswith(("via:", "dispatch:"))
+    return fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and via else ""
 
 
 def _reads(fact: Fact) -> bool:
     """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
     loading the page's data, not sending the post."""
-    name = fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and fact.role.startswith("via:") else ""
-    return bool(_READ_NAME.match(name))
+    return bool(_READ_NAME.match(_wrapper(fact)))
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -103,6 +135,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # nothing leaves this page: not published
         script = sent[0]
         post = posts_from(context, script)
+        if _scene(context, script, post or sent[1]) == "private":
+            continue  # an expense note, a homework answer: kept for the user or one counterpart
         if _stem(f.path) not in uploading:
             out.append(f if post is None else _at_post(f, script, post))
         if f.subject in POST_INPUTS and script not in posts and post is not None:

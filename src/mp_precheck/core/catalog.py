@@ -24,8 +24,9 @@ from mp_precheck.core.vocabulary import Severity
 CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
-# components, SDKs and hook libraries (mp_precheck.core.thirdparty reads those three).
-_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "hook_libraries.yml")
+# components, SDKs, hook libraries and UGC scene words (mp_precheck.core.thirdparty and core.scenes read those).
+_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "hook_libraries.yml",
+              "ugc_scenes.yml")
 
 
 def load_yaml(text: str) -> Any:
@@ -58,6 +59,7 @@ class Rule:
     source: str | None = None
     every_use: bool = False  # a new use keeps the rule's severity even where the app already had one
     each_occurrence: bool = False  # every added occurrence in a file is reported (each ad placement), not the first
+    each_call: bool = False  # every added call with its own target in a file is reported (see semantic_diff)
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
     fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
     link_in_notes: bool = True  # the notes list an external_link finding of this rule among the links
@@ -215,7 +217,8 @@ def _rule(row: dict[str, Any], family: str) -> Rule:
     return Rule(id=row["id"], family=family, severity=row["severity"], subjects=tuple(row["subjects"]),
                 title=row["title"], fix=row["fix"], doc=row["doc"], privacy_key=row.get("privacy_key"),
                 source=row.get("source"), every_use=row.get("every_use", False),
-                each_occurrence=row.get("each_occurrence", False), accompanies=row.get("accompanies"),
+                each_occurrence=row.get("each_occurrence", False), each_call=row.get("each_call", False),
+                accompanies=row.get("accompanies"),
                 fitting_categories=tuple(row.get("fitting_categories", ())),
                 link_in_notes=row.get("link_in_notes", True))
 

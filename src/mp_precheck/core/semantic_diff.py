@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, UPLOAD_GUESS, Fact, FileFacts
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,9 @@ class Removal:
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
     not servers the app talks to, account links are opened by WeChat, and development hosts are not in the build
-    review sees: not counted."""
-    return not (fact.kind == "host" and fact.role in ("media", ACCOUNT, DEVELOPMENT))
+    review sees: not counted; nor is a dispatched action's call at the dispatch (the action's own file counts it)."""
+    return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, DEVELOPMENT))
+                or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 
 def is_known(fact: Fact) -> bool:
@@ -79,6 +80,27 @@ def _relays(fact: Fact, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``fact`` is a called wrapper's call of another file's wrapper (``uploadFileSimple`` →
     ``http.uploadFile``): it relays its callers' use, it is not a use of its own."""
     return bool(fact.role and fact.role.startswith("via:")) and any(a <= fact.line <= b for a, b in ranges)
+
+
+def _without_dormant_relays(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                            counterpart: Mapping[str, str | None]) -> dict[str, FileFacts]:
+    """``head`` without the relays of wrappers the change adds and nothing calls, when a called wrapper of
+    the same file relays to the same target (an API module's new ``uploadFile`` and ``uploadFileSimple``
+    both wrapping ``http.uploadFile``; the page calls the second): the callers report that use, no page
+    can reach the other yet, and the change that first calls it reports it at that caller."""
+    called = _called_ranges(head)
+    out = dict(head)
+    for path, file_facts in head.items():
+        ranges = called.get(path, [])
+        relayed = {f.role for f in file_facts.facts if _relays(f, ranges)}
+        old = counterpart.get(path)
+        before = base[old].exports if old and old in base else {}
+        dormant = [(e.first_line, e.last_line) for name, e in file_facts.exports.items()
+                   if name not in before and (e.first_line, e.last_line) not in ranges]
+        kept = tuple(f for f in file_facts.facts if f.role not in relayed or not _relays(f, dormant))
+        if len(kept) < len(file_facts.facts):
+            out[path] = replace(file_facts, facts=kept)
+    return out
 
 
 def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False,
@@ -124,6 +146,7 @@ def compare(
         greppable: whether ``present_elsewhere`` can see a subject at all; a removal of one it cannot see
             is not reported (the subject may live on in an unchanged file).
     """
+    head = _without_dormant_relays(head, base, counterpart)
     head_counts = _counts(head)
     base_counts = _counts(base)
     relay_ranges = _called_ranges(head)
@@ -138,16 +161,14 @@ def compare(
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
 
     # One prefilter query for everything we must know about the unchanged files.
-    ask: set[str] = set(gone)
-    for subject in rising:
-        for rule in rules_of[subject]:
-            ask |= catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+    ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
+                       for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
     elsewhere = present_elsewhere(ask) if ask else set()
 
     additions: list[Addition] = []
     for subject in sorted(rising):
         for rule in rules_of[subject]:
-            capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+            capability = _capability(catalog, rule, subject)
             known = bool(capability & base_known) or bool(capability & elsewhere)
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
@@ -184,12 +205,20 @@ def _new_words(subject: str, head: Mapping[str, FileFacts], base: Mapping[str, F
     return False
 
 
+def _capability(catalog: Catalog, rule: Rule, subject: str) -> set[str]:
+    """The subjects that give the app what ``subject`` gives it under ``rule`` (its privacy type, its rule, or
+    itself), with the unresolved calls that stand for one of them (``call:upload``)."""
+    capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
+    return capability | {guess for guess in _GUESSES if same_call(guess) in capability}
+
+
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
             base_count: Counter[str], counterpart: Mapping[str, str | None],
             added_lines: Mapping[str, frozenset[int]],
             relay_ranges: Mapping[str, list[tuple[int, int]]]) -> list[Addition]:
     """The additions of ``subject`` under ``rule``: in each head file that has more of it than its base
-    version, at the added use (every added one for an ``each_occurrence`` rule), never at a relay."""
+    version, at the added use (every added one for an ``each_occurrence`` rule, every added call with its own
+    target for an ``each_call`` rule), never at a relay."""
     additions = []
     for path, count in sorted(head_count.items()):
         old = counterpart.get(path)
@@ -198,7 +227,8 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
             added = added_lines.get(path, frozenset())
             uses = [f for f in head[path].facts if f.subject == subject and counted(f)
                     and not _relays(f, relay_ranges.get(path, []))]
-            picked = _each_added(uses, added, count - before) if rule.each_occurrence else []
+            picked = _each_added(uses, added, count - before) if rule.each_occurrence else \
+                _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
             additions += [Addition(rule, subject, path, scope, fact) for fact in picked or [_pick(uses, added)]]
     return additions
 
@@ -206,12 +236,18 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
 
 
+# A project call no reader resolves, named as an upload: never reported, but the upload a resolved call
+# replacing it stands for (facts/model.py).
+_GUESSES = {UPLOAD_GUESS: "wx.uploadFile"}
+
+
 def same_call(subject: str) -> str:
     """The API a subject calls, whatever the spelling: ``button[open-type=getUserInfo]`` is the button form
     of ``wx.getUserInfo`` (https://developers.weixin.qq.com/miniprogram/dev/component/button.html);
-    other subjects are their own. ``wx.getUserProfile`` stays apart: another API with its own prompt."""
+    ``call:upload`` an unresolved project call named as an upload; other subjects are their own.
+    ``wx.getUserProfile`` stays apart: another API with its own prompt."""
     match = _BUTTON_SPELLING.fullmatch(subject)
-    return f"wx.{match.group(1)}" if match else subject
+    return f"wx.{match.group(1)}" if match else _GUESSES.get(subject, subject)
 
 
 def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:
@@ -228,6 +264,22 @@ def _first(file_facts: FileFacts, subject: str) -> Fact:
 def _each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]:
     """Up to ``rise`` of ``uses`` on lines the diff adds, in line order (one finding per new placement)."""
     return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
+
+
+def _each_target(uses: list[Fact], added: frozenset[int], rise: int,
+                 literals: Mapping[int, tuple[str, ...]]) -> list[Fact]:
+    """Up to ``rise`` of ``uses`` on lines the diff adds, one per call target: the wrapper reached (``via:``
+    role; a direct call is its own API) and the strings passed to it — ``uploadToOss('video', …)`` and
+    ``uploadToOss('image', …)`` send other media, while the same call repeated in a loop or in two branches
+    is one upload."""
+    seen: set[tuple[str | None, tuple[str, ...]]] = set()
+    out: list[Fact] = []
+    for fact in _each_added(uses, added, len(uses)):
+        target = (fact.role, literals.get(fact.line, ()) if fact.role else ())
+        if target not in seen and len(out) < rise:
+            seen.add(target)
+            out.append(fact)
+    return out
 
 
 def _pick(uses: list[Fact], added: frozenset[int]) -> Fact:

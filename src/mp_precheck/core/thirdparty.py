@@ -19,6 +19,7 @@ component or call in ``value``; the catalog maps those subjects to rules.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Literal
@@ -73,10 +74,17 @@ class ThirdParty:
     sdks: tuple[UploadSdk, ...]
     # package → hook name → {returned function name → wx API}
     hook_libraries: dict[str, dict[str, dict[str, str]]]
+    upload_words: frozenset[str] = frozenset()  # first words of a call named as an upload (uploadAvatar)
 
     def hooks_of(self, package: str) -> dict[str, dict[str, str]]:
         """The hooks a package exports that hand back API-calling functions (empty for other packages)."""
         return self.hook_libraries.get(package, {})
+
+    def named_upload(self, name: str) -> bool:
+        """Whether a called name's last part starts with an upload word (``$api.app.upload``, ``uploadImg``)."""
+        last = name.rsplit(".", 1)[-1]
+        first = re.match(r"[a-z]+|[A-Z][a-z]*", last)
+        return first is not None and first.group(0).lower() in self.upload_words
 
     @cached_property
     def _by_name(self) -> dict[str, KitComponent]:
@@ -121,10 +129,10 @@ def third_party() -> ThirdParty:
     """The shipped tables (read once; :func:`check_tables` checks them)."""
     folder = data_dir("checks")
     kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", check=False)["components"]
-    sdks = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)["sdks"]
+    table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])
-              for s in sdks),
-        {lib["package"]: lib["hooks"] for lib in hooks})
+              for s in table["sdks"]),
+        {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())))

@@ -17,11 +17,12 @@ from typing import Any
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
 
-# v13: merge of v11 and v12; v12: account-link hosts, uncalled component methods, hook libraries;
+# v14: upload call targets and dispatched actions; v13: merge of v11 and v12;
+# v12: account-link hosts, uncalled component methods, hook libraries;
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v13-{__version__}"
+FORMAT = f"facts-v14-{__version__}"
 
 
 class FactCache:
@@ -93,7 +94,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         facts=tuple(Fact(**f) for f in data["facts"]), error=data["error"],
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
-                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())))
+                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()})

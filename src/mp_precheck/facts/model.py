@@ -16,6 +16,9 @@ A fact names a *subject* in one spelling shared by every extractor:
 ``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
 ``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
+``call:upload``             a project call no reader resolves, named as an upload (``sheep.$api.app.upload``):
+                            no rule's subject; the semantic diff reads it as another spelling of
+                            ``wx.uploadFile`` so a resolved call replacing it is no new upload
 ==========================  ==========================================================
 """
 
@@ -25,6 +28,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from mp_precheck.core.secrets import redact
+
+UPLOAD_GUESS = "call:upload"
 
 # The role of a public host only development code uses (a ``dev`` key, a dev branch, Taro ``config/dev.js``):
 # the app already talks to it, but the build submitted for review does not.
@@ -42,9 +47,11 @@ class Fact:
 
     ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
     used (``request``, ``upload``, ``download``, ``socket``, ``web-view``, ``media``, ``account``, ``code``, or
-    ``development`` when only development code uses it), for an API ``via:<path>`` when it was
-    reached through a project wrapper function, and for a forced-login hook ``if:<n>@<lines>``: how many
-    conditions it runs under and the lines of the calls that lead to it (``readers/lifecycle.py``).
+    ``development`` when only development code uses it); for an API ``via:<path>#<name>`` when it was
+    reached through a project wrapper function, ``dispatch:<path>#<name>`` through an action a higher-order
+    call wraps (not a use of the caller's own: see ``Export.dispatched``); for a forced-login hook
+    ``if:<n>@<lines>``: how many conditions it runs under and the lines of the calls that lead to it
+    (``readers/lifecycle.py``).
     """
 
     subject: str
@@ -68,6 +75,10 @@ class Export:
     # A function that picks its API by a string argument (``if (opts.type === 'image') chooseImage()``):
     # (string, the subjects it reaches when called with that string).
     choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The function a higher-order call wraps (``createAsyncThunk('note/create', async (d) => …)``): an action
+    # the page dispatches. Its calls tell what the page sends (``dispatch:`` facts) but are reported in the
+    # action itself, where it makes them.
+    dispatched: bool = False
 
     def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """The subjects a call passing the string ``literals`` reaches: the chosen branch's when one of

@@ -16,9 +16,10 @@ from dataclasses import replace
 
 from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.subject import prefixed
+from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract, reader_kind
-from mp_precheck.facts.model import DEVELOPMENT, Export, Fact, FileFacts
+from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.jsbindings import GET_APP
@@ -30,6 +31,7 @@ def extract_job(job: tuple[str, bytes]) -> FileFacts:
     return extract(*job)
 
 
+_DEPTH = 3  # files a call is followed through: the called wrapper's and two more
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx", ".vue", ".wpy")
 
 
@@ -127,27 +129,26 @@ class FactStore:
         """Facts of (path, blob) pairs in the revision whose tree is ``tree``, with calls of project wrappers
         (imported or required functions, object and class methods, members of the App object read
         through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A thin
-        wrapper that calls no API itself but a wrapper of another file counts that one's subjects (two
-        levels in all)."""
+        wrapper that calls no API itself but a wrapper of another file counts that one's subjects, through
+        up to :data:`_DEPTH` files in all. A call that resolves to no wrapper but is named as an upload
+        (``sheep.$api.app.upload``) is kept as a ``call:upload`` fact (see :mod:`mp_precheck.facts.model`)."""
         direct = self._shipped_dev_settings(self.raw_facts(files), tree)
         modules: dict[str, FileFacts] = {}
         first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
                  for path, facts in direct.items()}
         level1 = self._targets(first, modules, tree)
-        # Second level: the wrappers' own calls of other files' wrappers, inside their bodies.
-        inner = {f"{where}#{name}": [(where, spec, n, export.first_line)
-                                     for spec, n, line in modules[where].imported_calls
-                                     if export.first_line <= line <= export.last_line]
-                 for found in level1.values() for _line, where, name, export in found if not export.subjects}
-        level2 = self._targets(inner, modules, tree)
+        deeper = self._reach(level1, modules, tree)
         out: dict[str, FileFacts] = {}
         for path, facts in direct.items():
             extra: list[Fact] = []
             for line, where, name, export in level1.get(path, []):
                 chosen = export.subjects_for(facts.call_literals.get(line, ()))  # a branch picked by a string
-                subjects = set(chosen) | {s for _l, _w, _n, e in level2.get(f"{where}#{name}", [])
-                                                   for s in e.subjects}
-                extra.extend(Fact(subject, "api", line, role=f"via:{where}#{name}") for subject in sorted(subjects))
+                subjects = set(chosen) | deeper.get(f"{where}#{name}", set())
+                how = "dispatch" if export.dispatched else "via"
+                extra.extend(Fact(subject, "api", line, role=f"{how}:{where}#{name}") for subject in sorted(subjects))
+            resolved = {line for line, *_found in level1.get(path, [])}
+            extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
+                         if line not in resolved and third_party().named_upload(name))
             out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
         return out
 
@@ -171,6 +172,28 @@ class FactStore:
                     replace(f, role="code") if f.kind == "host" and f.role == DEVELOPMENT and f.subject in hosts else f
                     for f in file_facts.facts))
         return facts
+    def _reach(self, level1: Mapping[str, list[tuple[int, str, str, Export]]], modules: dict[str, FileFacts],
+               tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
+        """``module#name`` of each called wrapper that calls no API itself → the subjects the wrappers of
+        other files it calls reach, followed through thin wrappers up to :data:`_DEPTH` files in all (a
+        page's ``createNote`` action → the API module's ``createNote`` → ``http.post``)."""
+        frontier = {f"{where}#{name}": [(where, name, export)]
+                    for found in level1.values() for _line, where, name, export in found if not export.subjects}
+        reached: dict[str, set[str]] = {key: set() for key in frontier}
+        seen = {key: {(w, n) for w, n, _e in hops} for key, hops in frontier.items()}
+        for _hop in range(_DEPTH - 1):
+            calls = {key: [(where, spec, n, export.first_line) for where, _name, export in hops
+                           for spec, n, line in modules[where].imported_calls
+                           if export.first_line <= line <= export.last_line]
+                     for key, hops in frontier.items()}
+            frontier = {}
+            for key, found in self._targets(calls, modules, tree).items():
+                for _line, where, name, export in found:
+                    reached[key] |= set(export.subjects)
+                    if not export.subjects and (where, name) not in seen[key]:
+                        seen[key].add((where, name))
+                        frontier.setdefault(key, []).append((where, name, export))
+        return reached
 
     def _targets(self, calls: Mapping[str, list[tuple[str, str, str, int]]], modules: dict[str, FileFacts],
                  tree: Mapping[str, TreeEntry]) -> dict[str, list[tuple[int, str, str, Export]]]:

@@ -38,10 +38,22 @@ def _top_level(root: Node) -> dict[str, Node]:
         elif target.type in ("lexical_declaration", "variable_declaration"):
             for decl in target.named_children:
                 name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                value = _unwrapped(value) if value is not None else None
                 if name is not None and value is not None and name.type == "identifier" and \
                         value.type in (*_FUNCTIONS, "object", *_CLASSES):
                     out[_text(name)] = value
     return out
+
+
+def _unwrapped(node: Node) -> Node:
+    """The function a higher-order call wraps — ``createAsyncThunk('note/create', async (data) => …)``,
+    ``debounce(fn, 300)``, ``useCallback(() => …, [])`` — as what the name bound to the call does: the last
+    function among its arguments; any other node as it is."""
+    if node.type != "call_expression":
+        return node
+    args = node.child_by_field_name("arguments")
+    functions = [a for a in args.named_children if a.type in _FUNCTIONS] if args is not None else []
+    return functions[-1] if functions else node
 
 
 def _members(node: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
@@ -75,6 +87,7 @@ def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str,
     and as ``name.method``)."""
     if node.type == "identifier" and _text(node) in top:
         node = top[_text(node)]
+    node = _unwrapped(node)
     if _is_function(node):
         yield name, node
     elif node.type == "object" or node.type in _CLASSES:
@@ -202,5 +215,6 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         first, last = span(function)
         if subjects or any(first <= n <= last for n in imported_lines):
             out[name] = Export(tuple(sorted(subjects)), first, last,
-                               choices(function, line, reach) if len(subjects) > 1 else ())
+                               choices(function, line, reach) if len(subjects) > 1 else (),
+                               dispatched=function.parent is not None and function.parent.type == "arguments")
     return out

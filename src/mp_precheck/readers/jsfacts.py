@@ -23,6 +23,7 @@ from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secr
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
+from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagerefs import image_reference
@@ -178,9 +179,9 @@ class _Extractor(Bindings):
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and api.endswith(".cloud"):
             return
-        if _is_feature_test(node):
+        if is_feature_test(node):
             return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
-        if parent is not None and parent.type == "call_expression" and _other_provider(parent):
+        if parent is not None and parent.type == "call_expression" and other_provider(parent):
             return  # uni.getUserInfo({ provider: 'apple' }): the native app's login, not WeChat's
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
@@ -256,6 +257,10 @@ class _Extractor(Bindings):
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
             elif (member := self._app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
+            elif obj is not None and obj.type == "member_expression" and \
+                    (root := _text(obj).split(".", 1))[0] in self.module_aliases and len(root) == 2:
+                # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
+                self.imported_calls.append((self.module_aliases[root[0]], f"{root[1]}.{method}", self.line(fn)))
 
     def _app_member(self, obj: Node | None) -> str | None:
         """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
@@ -415,36 +420,3 @@ class _Extractor(Bindings):
         local = _text(name_node).split(".")[0]
         project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
         self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
-
-
-_TESTS = ("if_statement", "while_statement", "ternary_expression")
-
-
-def _is_feature_test(node: Node) -> bool:
-    """Whether an API reference only tests that the API exists: ``if (wx.getUserProfile)``,
-    ``!wx.X``, ``typeof wx.X``, ``wx.X ? a : b``, ``wx.X && …`` (the call after ``&&`` is a use of its own)."""
-    current, parent = node, node.parent
-    while parent is not None and parent.type in ("parenthesized_expression", "unary_expression"):
-        if parent.type == "unary_expression" and _text(parent).lstrip()[:1] not in ("!", "t"):
-            return False
-        current, parent = parent, parent.parent
-    if parent is None:
-        return False
-    if parent.type in _TESTS:
-        return parent.child_by_field_name("condition") == current
-    if parent.type == "binary_expression":
-        operator = parent.child_by_field_name("operator")
-        return operator is not None and _text(operator) in ("&&", "===", "!==", "==", "!=")
-    return current is not node  # !wx.X, typeof wx.X
-
-
-# uni-app login/share/pay providers a WeChat build has: https://uniapp.dcloud.net.cn/api/plugins/login.html
-WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
-
-
-def _other_provider(call: Node) -> bool:
-    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…)."""
-    value = call_option(call, "provider")
-    literal = _string_value(value) if value is not None else None
-    return bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS
-

@@ -1,5 +1,5 @@
 """What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
-fortune-telling.
+fortune-telling, tipping.
 
 Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
 title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
@@ -58,6 +58,12 @@ DEFAULT_BRAND_ALLOW = ("微信支付", "微信号", "微信昵称", "微信头�
 LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|lucky\s*draw",
                      re.IGNORECASE)
 FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
+# Tipping and cashing out a virtual currency: the control that does it (确认打赏, 赞赏支持, 确认变现) or a
+# currency named with cash-out, not a passing mention (收到打赏). Tips are virtual goods that must go through
+# virtual payment: https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/virtual-payment.html
+TIPPING = re.compile(r"^\s*(?:确认|立即|马上|我要|去|点击)?(?:打赏|赞赏)(?:支持|作者|TA|一下|他|她)?\s*[!！]?\s*$|"
+                     r"打赏(?:作者|金额|TA)|^\s*(?:确认|立即|申请)?变现\s*$|"
+                     r"(?:虚拟币|金币|钻石|代币|(?<!人民)币)\s*(?:变现|提现|兑换现金)", re.IGNORECASE)
 
 
 # Content that needs a qualified service category (MAT2018): words a user sees on
@@ -97,6 +103,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         found.append("lottery")
     if FORTUNE.search(text):
         found.append("fortune")
+    if TIPPING.search(text):
+        found.append("tipping")
     for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION)):
         if pattern.search(text):
             found.append(name)

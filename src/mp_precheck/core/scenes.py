@@ -1,0 +1,96 @@
+"""The scene of a posting page, from ``checks/ugc_scenes.yml`` (data, validated against
+``checks/ugc_scenes.schema.json``): does a text box publish to other users (a post, comment, topic) or keep
+a record for the user or one counterpart (an expense note, a homework answer, feedback)?
+
+In: words — identifier words of the page's path and of the wrapper that sends the text, and the strings
+passed to it. Out: ``"public"``, ``"private"`` or None (no word of either list). Only private words and no
+public one make a page private; the submission's UGC declaration (``ugc_declare``) covers content other
+users see: https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from mp_precheck.core.catalog import validated
+from mp_precheck.core.resources import data_dir
+
+Scene = Literal["public", "private"]
+_INFLECTIONS = ("", "s", "es", "d", "ed", "ing")  # posts, published, posting
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[\u4e00-\u9fff]+")
+
+
+class SceneDataError(ValueError):
+    """``checks/ugc_scenes.yml`` does not match its schema (a packaging bug, not user input)."""
+
+
+@dataclass(frozen=True)
+class Scenes:
+    public: frozenset[str]
+    private: frozenset[str]
+    writes: frozenset[str]
+    transport: frozenset[str]
+    methods: frozenset[str]
+
+    @staticmethod
+    def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
+        for word in words:
+            if any(word.removesuffix(end) in vocabulary for end in _INFLECTIONS):
+                return True
+            if not word.isascii() and any(v in word for v in vocabulary if not v.isascii()):
+                return True
+        return False
+
+    def _named(self, wrapper: str | None) -> list[str]:
+        """The words of a wrapper's name, none for one named after its transport (``httpPost``)."""
+        name = words_of(wrapper or "")
+        return [] if set(name) & self.transport else name
+
+    def scene(self, path: str, wrapper: str | None, strings: Iterable[str]) -> Scene | None:
+        """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a
+        direct call) passing ``strings``."""
+        words = words_of(path.rsplit(".", 1)[0]) + self._words(strings) + self._named(wrapper)
+        if self._has(self.public, words):
+            return "public"
+        return "private" if self._has(self.private, words) else None
+
+    def publishes(self, strings: Iterable[str]) -> bool:
+        """Whether strings a call passes name a public scene (``'timelines'``, ``'published'``)."""
+        return self._has(self.public, self._words(strings))
+
+    def _words(self, strings: Iterable[str]) -> list[str]:
+        """Words of the strings a call passes; an HTTP method (``'POST'``) says how, not what."""
+        return [w for s in strings if s.strip().upper() not in self.methods for w in words_of(s)]
+
+    def says_other(self, wrapper: str | None) -> bool:
+        """Whether a wrapper's name says it does something other than write (``deleteDraft``); a direct
+        call or a wrapper named after its transport says nothing."""
+        name = self._named(wrapper)
+        return bool(name) and not self._has(self.writes, name)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of an identifier, path or string: ``pages/expense/addExpense`` → pages, expense,
+    add, expense; a run of Chinese characters stays one word."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def check_scenes() -> None:
+    """Check the shipped table against its schema (the test suite does).
+
+    Raises:
+        SceneDataError: the table does not match, naming the file and the key path.
+    """
+    validated(data_dir("checks") / "ugc_scenes.yml", "ugc_scenes.schema.json", SceneDataError)
+
+
+@cache
+def scenes() -> Scenes:
+    """The shipped table, read once."""
+    data = validated(data_dir("checks") / "ugc_scenes.yml", "ugc_scenes.schema.json", check=False)
+    return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["writes"]),
+                  frozenset(data["transport"]), frozenset(data["methods"]))

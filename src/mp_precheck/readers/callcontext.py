@@ -1,0 +1,42 @@
+"""How a JS reference or call is used, where that decides whether it is a use at all: a test that an API
+exists (``if (wx.getUserProfile)``), or a uni-app call whose ``provider`` is another platform's."""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from mp_precheck.readers.syntax import call_option
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import string_value as _string_value
+
+_TESTS = ("if_statement", "while_statement", "ternary_expression")
+
+
+def is_feature_test(node: Node) -> bool:
+    """Whether an API reference only tests that the API exists: ``if (wx.getUserProfile)``,
+    ``!wx.X``, ``typeof wx.X``, ``wx.X ? a : b``, ``wx.X && …`` (the call after ``&&`` is a use of its own)."""
+    current, parent = node, node.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "unary_expression"):
+        if parent.type == "unary_expression" and _text(parent).lstrip()[:1] not in ("!", "t"):
+            return False
+        current, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type in _TESTS:
+        return parent.child_by_field_name("condition") == current
+    if parent.type == "binary_expression":
+        operator = parent.child_by_field_name("operator")
+        return operator is not None and _text(operator) in ("&&", "===", "!==", "==", "!=")
+    return current is not node  # !wx.X, typeof wx.X
+
+
+# uni-app login/share/pay providers a WeChat build has: https://uniapp.dcloud.net.cn/api/plugins/login.html
+WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
+
+
+def other_provider(call: Node) -> bool:
+    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…)."""
+    value = call_option(call, "provider")
+    literal = _string_value(value) if value is not None else None
+    return bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS
+

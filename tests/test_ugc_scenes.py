@@ -1,0 +1,159 @@
+"""A text box is user-published content when its page posts to other users; a page whose path, posting
+wrapper and strings name only a private record (an expense note, a homework answer) is not UGC."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from helpers import places, run
+from mp_precheck.core.resources import data_dir
+from mp_precheck.core.scenes import SceneDataError, check_scenes, scenes, words_of
+
+API = """const http = require('./http.js')
+function submitHomework(data) { return http.post('/homework/submit', data) }
+function createTimeline(data) { return http.post('/timelines', data) }
+module.exports = { submitHomework, createTimeline }
+"""
+HTTP = "function post(url, data) { return new Promise((ok) => wx.request({ url, data, method: 'POST', success: ok })) }\n" \
+       "module.exports = { post }\n"
+FORM = '<view>\n<textarea bindinput="onText" placeholder="写点什么"/>\n<button bindtap="save">提交</button>\n</view>\n'
+
+
+def _ugc(report):
+    return places(report, "category") | places(report, "upload")
+
+
+def test_an_expense_note_sent_to_a_cloud_function_is_not_ugc(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/expense/add.wxml", FORM)
+    app_repo.write("pages/expense/add.js", "Page({\n  save() {\n"
+                                           "    wx.cloud.callFunction({ name: 'addExpense', data: this.data })\n  }\n})\n")
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == set()
+
+
+def test_a_homework_answer_through_a_named_wrapper_is_not_ugc(app_repo):
+    app_repo.write_files({"utils/http.js": HTTP, "utils/api.js": API})
+    base = app_repo.commit()
+    app_repo.write("pages/course/detail.wxml", FORM)
+    app_repo.write("pages/course/detail.js", "const api = require('../../utils/api.js')\n"
+                                             "Page({\n  save() {\n    api.submitHomework(this.data)\n  }\n})\n")
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == set()
+
+
+def test_a_timeline_post_through_a_named_wrapper_is_ugc(app_repo):
+    app_repo.write_files({"utils/http.js": HTTP, "utils/api.js": API})
+    base = app_repo.commit()
+    app_repo.write("pages/course/detail.wxml", FORM)
+    app_repo.write("pages/course/detail.js", "const api = require('../../utils/api.js')\n"
+                                             "Page({\n  save() {\n    api.createTimeline(this.data)\n  }\n})\n")
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == {("category.ugc", "pages/course/detail.js", 4),
+                                              ("upload.user_text", "pages/course/detail.js", 4)}
+
+
+def test_a_comment_on_an_order_is_public_whatever_the_private_words(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/order/comment.wxml", FORM)
+    app_repo.write("pages/order/comment.js", "Page({\n  save() {\n"
+                                             "    wx.request({ url: 'https://api.example.com/x', data: this.data })\n"
+                                             "  }\n})\n")
+    app_repo.commit()
+    assert ("category.ugc", "pages/order/comment.js", 3) in _ugc(run(app_repo.path, base))
+
+
+@pytest.mark.parametrize(("path", "wrapper", "strings", "scene"), [
+    ("pages/expense/add.js", None, (), "private"),
+    ("pages/timelines/create/index.js", "httpPost", ("timelines",), "public"),
+    ("pages/x/index.js", "httpPost", (), None),  # a transport wrapper's name is no evidence
+    ("pages/x/index.js", "submitHomework", (), "private"),
+    ("pages/x/index.js", None, ("/api/发布动态",), "public"),
+    ("pages/feedback/index.js", "createPost", (), "public"),
+])
+def test_scene_words(path, wrapper, strings, scene):
+    assert scenes().scene(path, wrapper, strings) == scene
+
+
+def test_words_of_split_identifiers_paths_and_chinese():
+    assert words_of("pages/topicCommentPost/HTTPPost 发帖") == ["pages", "topic", "comment", "post", "http", "post", "发帖"]
+
+
+def test_the_shipped_table_matches_its_schema_and_a_broken_one_is_named(monkeypatch, tmp_path):
+    check_scenes()
+    shutil.copytree(data_dir("checks"), tmp_path / "checks")
+    (tmp_path / "checks" / "ugc_scenes.yml").write_text("public: 1\n", encoding="utf-8")
+    monkeypatch.setattr("mp_precheck.core.scenes.data_dir", lambda name: tmp_path / name)
+    with pytest.raises(SceneDataError, match=r"^ugc_scenes\.yml: "):
+        check_scenes()
+
+
+# -- which call of a posting page is its post ----------------------------------------------------
+REQUEST = "export const http = { post: (url: string, data: object) => new Promise((ok) => " \
+          "wx.request({ url, data, method: 'POST', success: ok })) }\nexport default http\n"
+NOTE_API = "import http from '../request'\nexport const createNote = async (data: object) => http.post('/notes', data)\n" \
+           "export const deleteDraft = async (id: string) => http.post('/drafts/delete', { id })\n" \
+           "export default { createNote, deleteDraft }\n"
+SLICE = """import { createAsyncThunk } from '@reduxjs/toolkit'
+import noteApi from '@/services/api/note'
+export const createNote = createAsyncThunk('note/create', async (data: object) => {
+  return await noteApi.createNote(data)
+})
+"""
+NOTE_PAGE = """import { Textarea } from '@tarojs/components'
+import { useDispatch } from 'react-redux'
+import { createNote } from '@/store/noteSlice'
+import { deleteDraft } from '@/services/api/note'
+export default function Publish() {
+  const dispatch = useDispatch()
+  const clean = async () => { await deleteDraft('1') }
+  const draft = async (body: object) => { await dispatch(createNote(body)) }
+  const publish = async () => {
+    await dispatch(createNote({ content: 'x', status: 'published' }))
+  }
+  return <Textarea onInput={publish} />
+}
+"""
+
+
+def test_a_post_through_a_redux_thunk_three_files_away_is_found_at_the_publishing_call(app_repo):
+    app_repo.write_files({"src/services/request.ts": REQUEST, "src/services/api/note.ts": NOTE_API,
+                          "src/store/noteSlice.ts": SLICE, "src/app.config.ts": "export default { pages: ['pages/p/index'] }\n",
+                          "package.json": '{"dependencies": {"@tarojs/taro": "3"}}\n'})
+    base = app_repo.commit()
+    app_repo.write("src/pages/p/index.tsx", NOTE_PAGE)
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert _ugc(report) == {("category.ugc", "src/pages/p/index.tsx", 10),
+                            ("upload.user_text", "src/pages/p/index.tsx", 10)}
+
+
+TIMELINE_JS = """const HTTP = require('../../utils/http2.js')
+Page({
+  pick(p) { HTTP.uploadFile('timeline-images', p) },
+  send() { HTTP.httpPost('timelines', this.data) },
+})
+"""
+HTTP2 = """function uploadFile(kind, p) { return wx.uploadFile({ url: '/up/' + kind, filePath: p, name: 'f' }) }
+function httpPost(path, data) { return wx.request({ url: '/' + path, data, method: 'POST' }) }
+module.exports = { uploadFile, httpPost }
+"""
+
+
+def test_category_goes_to_the_post_that_names_its_public_scene_before_a_picture_upload(app_repo):
+    app_repo.write("utils/http2.js", HTTP2)
+    base = app_repo.commit()
+    app_repo.write_files({"pages/t/t.wxml": FORM, "pages/t/t.js": TIMELINE_JS})
+    app_repo.commit()
+    assert ("category.ugc", "pages/t/t.js", 4) in places(run(app_repo.path, base), "category")
+
+
+def test_an_http_method_string_does_not_make_a_call_the_post(app_repo):
+    app_repo.write("utils/http2.js", HTTP2)
+    base = app_repo.commit()
+    app_repo.write_files({"pages/t/t.wxml": FORM,
+                          "pages/t/t.js": TIMELINE_JS.replace("'timeline-images'", "'a'").replace("'timelines'", "'POST'")})
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "category") == {("category.ugc", "pages/t/t.js", 3)}
