@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tree_sitter import Node, Parser
+from tree_sitter import Language, Node, Parser
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
@@ -57,7 +57,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
     types = _NODE_TYPES + (_NAME_TYPES if _REVIEW_FLAG.search(source) else ())
-    return _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+    return _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))
 
 
 # The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.
@@ -94,10 +94,11 @@ def _inside_button(node: Node) -> bool:
 
 
 class _Extractor(Bindings):
-    def __init__(self, line_offset: int, path: str) -> None:
+    def __init__(self, line_offset: int, path: str, language: Language) -> None:
         super().__init__()
         self.offset = line_offset
         self.path = path
+        self.language = language
         self.facts: list[Fact] = []
         self.imported_calls: list[tuple[str, str, int]] = []
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
@@ -140,7 +141,7 @@ class _Extractor(Bindings):
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
-                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path),
+                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                                           frozenset(line for _s, _n, line in self.imported_calls)),
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
                          call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line))
