@@ -27,8 +27,8 @@ def _cat_files() -> set[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
 def test_one_process_answers_many_reads_in_order_and_ends_with_its_repo(repo):
-    # 300 paths of ~60 bytes: the names span several 4 KiB request chunks.
-    files = {f"pages/{'long-folder-name/' * 2}page-{n:03d} copy.js": f"Page({{ n: {n} }})\n" for n in range(300)}
+    # 300 paths of ~70 bytes (UTF-8): the names span several 4 KiB request chunks.
+    files = {f"pages/{'long-folder-name/' * 2}页面-{n:03d} copy.js": f"Page({{ n: {n} }})\n" for n in range(300)}
     files["odd missing"] = "a path whose name ends like git's answer for a missing object\n"
     files["empty.js"] = ""
     repo.write_files(files)

@@ -7,10 +7,8 @@ code from the repository: only plumbing commands with hooks and external diff dr
 
 from __future__ import annotations
 
-import difflib
 import os
 import subprocess
-import tempfile
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -143,6 +141,8 @@ class GitRepo:
     def _similar_refs(self, rev: str) -> list[str]:
         """Up to two branch or tag names close to ``rev`` (``origin/main`` → ``main`` in a clone with no remote)."""
         proc = self._run_raw("for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags")
+        import difflib  # only for a revision that does not resolve
+
         names = [n for n in proc.stdout.decode("utf-8", "replace").split() if n]
         tail = rev.rsplit("/", 1)[-1]
         exact = [n for n in names if n == tail or n.endswith("/" + tail)]
@@ -278,28 +278,30 @@ class _CatFile:
     (or the interpreter exits). git flushes after each object, so requests and answers alternate."""
 
     def __init__(self, path: Path) -> None:
-        # git's messages, read only when it fails; open as long as the process runs
-        self._errors = tempfile.TemporaryFile()  # noqa: SIM115
+        self._errors = _message_file()  # git's messages, read only when it fails
         try:
             self._proc = subprocess.Popen(["git", *_SAFE_CONFIG, "cat-file", "--batch"], cwd=path, env=_git_env(),
-                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
+                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                          stderr=self._errors or subprocess.DEVNULL)
         except FileNotFoundError as exc:
-            self._errors.close()
+            if self._errors is not None:
+                self._errors.close()
             raise UserError("git is not installed or not on PATH") from exc
         weakref.finalize(self, _end, self._proc, self._errors)
 
     def read(self, names: list[str]) -> list[tuple[str, bytes] | None]:
         """(type, content) of each name in order; None for what git reports missing or ambiguous."""
         assert self._proc.stdin is not None and self._proc.stdout is not None
+        lines = [name.encode("utf-8", "surrogateescape") + b"\n" for name in names]
         out: list[tuple[str, bytes] | None] = []
         start = 0
         try:
-            while start < len(names):
-                end, size = start + 1, len(names[start]) + 1
-                while end < len(names) and size + len(names[end]) + 1 <= _CHUNK_BYTES:
-                    size += len(names[end]) + 1
+            while start < len(lines):
+                end, size = start + 1, len(lines[start])
+                while end < len(lines) and size + len(lines[end]) <= _CHUNK_BYTES:
+                    size += len(lines[end])
                     end += 1
-                self._proc.stdin.write("".join(n + "\n" for n in names[start:end]).encode("utf-8", "surrogateescape"))
+                self._proc.stdin.write(b"".join(lines[start:end]))
                 self._proc.stdin.flush()
                 out.extend(self._answer() for _ in range(end - start))
                 start = end
@@ -324,12 +326,22 @@ class _CatFile:
     def _failed(self) -> UserError:
         self._proc.kill()
         code = self._proc.wait()
-        self._errors.seek(0)
-        message = git_message(self._errors.read().decode("utf-8", "replace"))
+        message = ""
+        if self._errors is not None:
+            self._errors.seek(0)
+            message = git_message(self._errors.read().decode("utf-8", "replace"))
         return UserError(f"git cat-file failed: {message or 'exit ' + str(code)}")
 
 
-def _end(proc: subprocess.Popen[bytes], errors: IO[bytes]) -> None:
+def _message_file() -> IO[bytes] | None:
+    """A file in memory for git's messages (nothing is written to disk); None where the system has no
+    ``memfd_create``: the messages are then dropped and an error names only git's exit status."""
+    if not hasattr(os, "memfd_create"):
+        return None
+    return os.fdopen(os.memfd_create("mp-precheck-git-messages", os.MFD_CLOEXEC), "w+b")
+
+
+def _end(proc: subprocess.Popen[bytes], errors: IO[bytes] | None) -> None:
     """Close git's input (it exits at the end of it) and reap it."""
     try:
         if proc.stdin is not None:
@@ -340,4 +352,5 @@ def _end(proc: subprocess.Popen[bytes], errors: IO[bytes]) -> None:
         proc.wait()
     if proc.stdout is not None:
         proc.stdout.close()
-    errors.close()
+    if errors is not None:
+        errors.close()
