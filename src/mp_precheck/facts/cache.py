@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import posixpath
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3
 
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
@@ -34,6 +36,8 @@ class FactCache:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.problem: str | None = None
+        import sqlite3  # here and below: loaded only by runs that keep a cache (~7 ms of imports)
+
         self._db: sqlite3.Connection | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -55,6 +59,8 @@ class FactCache:
 
     def get_many(self, keys: Iterable[str]) -> dict[str, FileFacts]:
         """Cached facts for the keys that are present."""
+        import sqlite3
+
         wanted = list(keys)
         if self._db is None or not wanted:
             return {}
@@ -77,6 +83,8 @@ class FactCache:
 
     def get_verdicts(self, keys: Iterable[str]) -> dict[str, bool]:
         """Stored verdicts for the keys that are present (see :meth:`verdict_key`)."""
+        import sqlite3
+
         wanted = list(keys)
         if self._db is None or not wanted:
             return {}
@@ -94,6 +102,8 @@ class FactCache:
         return out
 
     def put_verdicts(self, items: dict[str, bool]) -> None:
+        import sqlite3
+
         if self._db is None or not items:
             return
         try:
@@ -104,6 +114,8 @@ class FactCache:
             self._disable(exc)
 
     def put_many(self, items: dict[str, FileFacts]) -> None:
+        import sqlite3
+
         if self._db is None or not items:
             return
         try:
