@@ -13,6 +13,7 @@ references dropped, Markdown and HTML reduced to plain text, ``@mentions`` made 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -260,11 +261,7 @@ def clean(text: str) -> str:
     """A reviewer-facing plain-text sentence: HTML (tags, comments, entities) and Markdown (emphasis,
     code, links, headings) reduced to their text, issue references and ``[skip ci]`` dropped,
     ``@mentions`` made inert, whitespace folded, trailing punctuation removed."""
-    text = " ".join(text.split())
-    if "&" in text:  # an entity (html.unescape leaves text without one as it is; its table costs ~5 ms to load)
-        import html
-
-        text = html.unescape(text)
+    text = html.unescape(" ".join(text.split()))
     text = _HTML_COMMENT.sub("", text)
     text = _HTML_TAG.sub("", text)
     text = _MD_IMAGE.sub(r"\1", text)
