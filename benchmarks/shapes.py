@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import FastImport, build_repo, git_env
+from bench import FastImport, build_repo, compile_sources, git_env, python_env
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 SMALL_PAGES = 100  # 100 generated pages: a 400-file native app, the 10-file change of bench.py
@@ -246,8 +246,8 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def _analysis(shape: Shape, cache: Path | None, src: Path) -> Callable[[], tuple[float, str, int]]:
-    env = git_env() | {"PYTHONPATH": os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH"))))}
+def _analysis(shape: Shape, cache: Path | None, src: Path, pycache: Path) -> Callable[[], tuple[float, str, int]]:
+    env = python_env(src, pycache)
     args = [sys.executable, "-c", CHILD, "diff", "--repo", str(shape.repo), "--base", shape.base, "--head",
             shape.head, "--format", "json", "--quiet", "--output", os.devnull]
     return lambda: _timed(args + (["--cache", str(cache)] if cache else []), env=env, sample=cache is None)
@@ -272,20 +272,22 @@ def _semgrep(shape: Shape, semgrep: str, workdir: Path) -> Callable[[], tuple[fl
 
 def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path, src: Path) -> ShapeResult:
     """Alternate the analysis of the mp-precheck in ``src`` (cold, then warm), ``python -c pass``, ``git diff
-    -M`` and semgrep ``repeat`` times; medians of each."""
+    -M`` and semgrep ``repeat`` times; medians of each. Every Python process reads bytecode compiled
+    beforehand (``workdir/pycache``), as an installed package does."""
+    pycache = workdir / "pycache"
     cache = workdir / f"cache-{abs(hash(shape.name))}.sqlite"
     cache.unlink(missing_ok=True)
     runs: dict[str, list[float]] = {"cold": [], "warm": [], "python": [], "git": [], "semgrep": []}
     peaks: list[tuple[int, int]] = []  # (own VmHWM, process tree) KiB
-    reference = {"python": lambda: _timed([sys.executable, "-c", "pass"]),
+    reference = {"python": lambda: _timed([sys.executable, "-c", "pass"], env=python_env(src, pycache)),
                  "git": lambda: _timed(["git", "--git-dir", str(shape.repo), "diff", "-M", shape.base, shape.head])}
     sem = _semgrep(shape, semgrep, workdir) if semgrep else None
-    _analysis(shape, cache, src)()  # fills the fact cache for the warm runs
+    _analysis(shape, cache, src, pycache)()  # fills the fact cache for the warm runs (and compiles dependencies)
     for _ in range(repeat):
-        seconds, stderr, tree = _analysis(shape, None, src)()
+        seconds, stderr, tree = _analysis(shape, None, src, pycache)()
         runs["cold"].append(seconds)
         peaks.append((json.loads(stderr.strip().splitlines()[-1])["peak_kib"], tree))
-        runs["warm"].append(_analysis(shape, cache, src)()[0])
+        runs["warm"].append(_analysis(shape, cache, src, pycache)()[0])
         for name, run in reference.items():
             runs[name].append(run()[0])
         if sem is not None:
@@ -299,9 +301,10 @@ def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path, src: 
                        round(max(tree for _own, tree in peaks) / 1024, 1))
 
 
-def import_seconds(repeat: int, src: Path) -> float:
-    """Median of what ``import mp_precheck.cli`` costs (``python -X importtime``, cumulative)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH")))))
+def import_seconds(repeat: int, src: Path, pycache: Path) -> float:
+    """Median of what ``import mp_precheck.cli`` costs (``python -X importtime``, cumulative, from bytecode
+    in ``pycache``)."""
+    env = python_env(src, pycache)
     times = []
     for _ in range(repeat):
         _wall, stderr, _peak = _timed([sys.executable, "-X", "importtime", "-c", "import mp_precheck.cli"], env=env)
@@ -357,6 +360,7 @@ def run_shapes(real_small_spec: str | None, real_import_spec: str | None, semgre
     results = []
     with tempfile.TemporaryDirectory(prefix="mp-precheck-shapes-") as tmp:
         workdir = Path(tmp)
+        compile_sources(src, workdir / "pycache")
         shapes = generated_shapes(workdir) if generated else []
         if real_small_spec:
             shapes.append(real_small(real_small_spec))
@@ -365,9 +369,10 @@ def run_shapes(real_small_spec: str | None, real_import_spec: str | None, semgre
         for shape in shapes:
             results.append(measure(shape, repeat, semgrep, workdir, src))
             print(f"[shapes] {shape.name}: {results[-1].seconds:.2f} s", flush=True)
+        imported = import_seconds(repeat, src, workdir / "pycache")
     print()
     print(table(results))
     print()
     print(verdict(results) + ("" if semgrep else "\nsemgrep: not installed (pass --semgrep PATH)"))
-    print(f"import mp_precheck.cli: {import_seconds(repeat, src):.3f} s (python -X importtime, median)")
+    print(f"import mp_precheck.cli: {imported:.3f} s (python -X importtime, median)")
     return results
