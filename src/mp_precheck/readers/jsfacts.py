@@ -56,8 +56,18 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     language = language_for(path)
     root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
-    types = _NODE_TYPES + (_NAME_TYPES if _REVIEW_FLAG.search(source) else ())
+    types = _NODE_TYPES + (_NAME_TYPES if _may_name_review_flag(source) and _REVIEW_FLAG.search(source) else ())
     return _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))
+
+
+def _may_name_review_flag(source: str) -> bool:
+    """Whether ``_REVIEW_FLAG`` can match: every name it finds spells review, audit or shenhe in any case. A
+    substring test of the lower-cased text is exact unless the text holds one of the three non-ASCII letters
+    ``re.IGNORECASE`` equates with ``i`` or ``s`` (İ ı ſ); scanning with the pattern itself costs ~1 ms a file."""
+    if "\u0130" in source or "\u0131" in source or "\u017f" in source:
+        return True
+    lowered = source.lower()
+    return "review" in lowered or "audit" in lowered or "shenhe" in lowered
 
 
 # The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.
