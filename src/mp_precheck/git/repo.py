@@ -268,6 +268,10 @@ def _git_env() -> dict[str, str]:
     return env
 
 
+# The process lives as long as the run (beside the parser workers of a large change): it keeps at most 8 MB of
+# pack files mapped instead of all it has read (~30 MB for a 1,300-file app).
+_SMALL_PACK_WINDOWS = ("-c", "core.packedGitWindowSize=1m", "-c", "core.packedGitLimit=8m")
+
 # Requests are written in chunks no larger than this, so a write never waits on a full pipe while git
 # waits for its output to be read (4 KiB: the smallest pipe capacity Linux gives).
 _CHUNK_BYTES = 4096
@@ -280,8 +284,8 @@ class _CatFile:
     def __init__(self, path: Path) -> None:
         self._errors = _message_file()  # git's messages, read only when it fails
         try:
-            self._proc = subprocess.Popen(["git", *_SAFE_CONFIG, "cat-file", "--batch"], cwd=path, env=_git_env(),
-                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            self._proc = subprocess.Popen(["git", *_SAFE_CONFIG, *_SMALL_PACK_WINDOWS, "cat-file", "--batch"],
+                                          cwd=path, env=_git_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                           stderr=self._errors or subprocess.DEVNULL)
         except FileNotFoundError as exc:
             if self._errors is not None:
