@@ -30,6 +30,7 @@ from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_ge
 from mp_precheck.readers.jsexports import app_members, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
+from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -37,9 +38,6 @@ from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.urls import find_urls
 
-# Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
-_REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
-                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 # Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
@@ -56,18 +54,8 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     language = language_for(path)
     root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
-    types = _NODE_TYPES + (_NAME_TYPES if _may_name_review_flag(source) and _REVIEW_FLAG.search(source) else ())
+    types = _NODE_TYPES + (_NAME_TYPES if may_name_review_flag(source) and REVIEW_FLAG.search(source) else ())
     return _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))
-
-
-def _may_name_review_flag(source: str) -> bool:
-    """Whether ``_REVIEW_FLAG`` can match: every name it finds spells review, audit or shenhe in any case. A
-    substring test of the lower-cased text is exact unless the text holds one of the three non-ASCII letters
-    ``re.IGNORECASE`` equates with ``i`` or ``s`` (İ ı ſ); scanning with the pattern itself costs ~1 ms a file."""
-    if "\u0130" in source or "\u0131" in source or "\u017f" in source:
-        return True
-    lowered = source.lower()
-    return "review" in lowered or "audit" in lowered or "shenhe" in lowered
 
 
 # The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.
@@ -139,7 +127,7 @@ class _Extractor(Bindings):
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
-                    _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
+                    REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
         for node, action, target in HookScanner(self._resolve_callee).scan(nodes):
