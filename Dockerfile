@@ -23,11 +23,13 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
         > /tmp/requirements.txt \
     && pip install --no-cache-dir -r /tmp/requirements.txt
 
-# Then the package itself, without touching the dependency layer.
+# Then the package itself, without touching the dependency layer. pip byte-compiles what it installs (here and
+# above; PYTHONDONTWRITEBYTECODE only stops the interpreter writing .pyc at run time): every run of the action
+# then starts from bytecode instead of compiling ~100 modules (~0.15 s).
 COPY src/ src/
 COPY checks/ checks/
 COPY templates/ templates/
-RUN pip install --no-cache-dir --no-deps .
+RUN pip install --no-cache-dir --no-deps --compile .
 
 COPY entrypoint.py ./
 

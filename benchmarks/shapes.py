@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import FastImport, build_repo, git_env
+from bench import FastImport, build_repo, compile_sources, git_env, python_env
 
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 SMALL_PAGES = 100  # 100 generated pages: a 400-file native app, the 10-file change of bench.py
@@ -52,6 +53,7 @@ with open("/proc/self/status") as status:
 print(json.dumps({"code": code, "peak_kib": peak}), file=sys.stderr)
 """
 SAMPLE_EVERY = 0.02  # seconds between samples of the process tree's memory
+CPU: list[float] = []  # CPU seconds of each process _timed ran (it and the descendants it waited for)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class ShapeResult:
     semgrep_seconds: float | None
     peak_mb: float
     tree_mb: float
+    cpu_seconds: float = 0.0  # CPU time of the cold run's process tree (git and workers included)
+    python_cpu_seconds: float = 0.0
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -211,7 +215,10 @@ def real_import(spec: str, workdir: Path) -> Shape:
 
 
 def _timed(args: Sequence[str], env: dict[str, str] | None = None, sample: bool = False) -> tuple[float, str, int]:
-    """Wall seconds, stderr and (with ``sample``) the highest resident KiB of the process tree seen."""
+    """Wall seconds, stderr and (with ``sample``) the highest resident KiB of the process tree seen. The CPU
+    seconds of the process and its descendants are added to :data:`CPU` (on a shared machine wall time
+    follows the other jobs' load far more than CPU time does)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=err)
@@ -223,6 +230,8 @@ def _timed(args: Sequence[str], env: dict[str, str] | None = None, sample: bool 
             else:
                 proc.wait()
         wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         err.seek(0)
         return wall, err.read().decode("utf-8", "replace"), peak
 
@@ -246,8 +255,8 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def _analysis(shape: Shape, cache: Path | None, src: Path) -> Callable[[], tuple[float, str, int]]:
-    env = git_env() | {"PYTHONPATH": os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH"))))}
+def _analysis(shape: Shape, cache: Path | None, src: Path, pycache: Path) -> Callable[[], tuple[float, str, int]]:
+    env = python_env(src, pycache)
     args = [sys.executable, "-c", CHILD, "diff", "--repo", str(shape.repo), "--base", shape.base, "--head",
             shape.head, "--format", "json", "--quiet", "--output", os.devnull]
     return lambda: _timed(args + (["--cache", str(cache)] if cache else []), env=env, sample=cache is None)
@@ -272,22 +281,28 @@ def _semgrep(shape: Shape, semgrep: str, workdir: Path) -> Callable[[], tuple[fl
 
 def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path, src: Path) -> ShapeResult:
     """Alternate the analysis of the mp-precheck in ``src`` (cold, then warm), ``python -c pass``, ``git diff
-    -M`` and semgrep ``repeat`` times; medians of each."""
+    -M`` and semgrep ``repeat`` times; medians of each. Every Python process reads bytecode compiled
+    beforehand (``workdir/pycache``), as an installed package does."""
+    pycache = workdir / "pycache"
     cache = workdir / f"cache-{abs(hash(shape.name))}.sqlite"
     cache.unlink(missing_ok=True)
-    runs: dict[str, list[float]] = {"cold": [], "warm": [], "python": [], "git": [], "semgrep": []}
+    runs: dict[str, list[float]] = {"cold": [], "warm": [], "python": [], "git": [], "semgrep": [], "cold cpu": [],
+                                    "python cpu": []}
     peaks: list[tuple[int, int]] = []  # (own VmHWM, process tree) KiB
-    reference = {"python": lambda: _timed([sys.executable, "-c", "pass"]),
+    reference = {"python": lambda: _timed([sys.executable, "-c", "pass"], env=python_env(src, pycache)),
                  "git": lambda: _timed(["git", "--git-dir", str(shape.repo), "diff", "-M", shape.base, shape.head])}
     sem = _semgrep(shape, semgrep, workdir) if semgrep else None
-    _analysis(shape, cache, src)()  # fills the fact cache for the warm runs
+    _analysis(shape, cache, src, pycache)()  # fills the fact cache for the warm runs (and compiles dependencies)
     for _ in range(repeat):
-        seconds, stderr, tree = _analysis(shape, None, src)()
+        seconds, stderr, tree = _analysis(shape, None, src, pycache)()
         runs["cold"].append(seconds)
+        runs["cold cpu"].append(CPU[-1])
         peaks.append((json.loads(stderr.strip().splitlines()[-1])["peak_kib"], tree))
-        runs["warm"].append(_analysis(shape, cache, src)()[0])
+        runs["warm"].append(_analysis(shape, cache, src, pycache)()[0])
         for name, run in reference.items():
             runs[name].append(run()[0])
+            if name == "python":
+                runs["python cpu"].append(CPU[-1])
         if sem is not None:
             runs["semgrep"].append(sem()[0])
     stat = subprocess.run(["git", "--git-dir", str(shape.repo), "diff", "--shortstat", shape.base, shape.head],
@@ -296,12 +311,14 @@ def measure(shape: Shape, repeat: int, semgrep: str | None, workdir: Path, src: 
     return ShapeResult(shape.name, int(stat[0]), int(stat[3]) if len(stat) > 4 and "insert" in stat[4] else 0,
                        median["cold"] or 0.0, median["warm"] or 0.0, median["python"] or 0.0, median["git"] or 0.0,
                        median["semgrep"], round(max(own for own, _tree in peaks) / 1024, 1),
-                       round(max(tree for _own, tree in peaks) / 1024, 1))
+                       round(max(tree for _own, tree in peaks) / 1024, 1), median["cold cpu"] or 0.0,
+                       median["python cpu"] or 0.0)
 
 
-def import_seconds(repeat: int, src: Path) -> float:
-    """Median of what ``import mp_precheck.cli`` costs (``python -X importtime``, cumulative)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(src), os.environ.get("PYTHONPATH")))))
+def import_seconds(repeat: int, src: Path, pycache: Path) -> float:
+    """Median of what ``import mp_precheck.cli`` costs (``python -X importtime``, cumulative, from bytecode
+    in ``pycache``)."""
+    env = python_env(src, pycache)
     times = []
     for _ in range(repeat):
         _wall, stderr, _peak = _timed([sys.executable, "-X", "importtime", "-c", "import mp_precheck.cli"], env=env)
@@ -317,17 +334,18 @@ def _ratio(value: float, reference: float | None) -> str:
 def table(results: Sequence[ShapeResult]) -> str:
     """A Markdown table: times, ratios to the references, peak memory."""
     heads = ("shape", "files", "added lines", "cold s", "warm s", "cold / python", "warm / python",
-             "cold / git diff -M", "cold / semgrep", "peak MB", "tree peak MB")
+             "cold / git diff -M", "cold / semgrep", "cold CPU s", "CPU / python CPU", "peak MB", "tree peak MB")
     rows = [(r.shape, str(r.files), str(r.added_lines), f"{r.seconds:.3f}", f"{r.warm_seconds:.3f}",
              _ratio(r.seconds, r.python_seconds), _ratio(r.warm_seconds, r.python_seconds),
-             _ratio(r.seconds, r.git_diff_seconds), _ratio(r.seconds, r.semgrep_seconds), f"{r.peak_mb:.1f}",
-             f"{r.tree_mb:.1f}") for r in results]
+             _ratio(r.seconds, r.git_diff_seconds), _ratio(r.seconds, r.semgrep_seconds), f"{r.cpu_seconds:.3f}",
+             _ratio(r.cpu_seconds, r.python_cpu_seconds), f"{r.peak_mb:.1f}", f"{r.tree_mb:.1f}") for r in results]
     widths = [max(len(c) for c in column) for column in zip(heads, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
-    references = "; ".join(f"{r.shape}: python -c pass {r.python_seconds:.3f} s, git diff -M {r.git_diff_seconds:.3f} s"
+    references = "; ".join(f"{r.shape}: python -c pass {r.python_seconds:.3f} s ({r.python_cpu_seconds:.3f} s CPU), "
+                           f"git diff -M {r.git_diff_seconds:.3f} s"
                            + (f", semgrep {r.semgrep_seconds:.2f} s" if r.semgrep_seconds else "") for r in results)
     return "\n".join([line(heads), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows), "",
                       "references: " + references])
@@ -357,6 +375,7 @@ def run_shapes(real_small_spec: str | None, real_import_spec: str | None, semgre
     results = []
     with tempfile.TemporaryDirectory(prefix="mp-precheck-shapes-") as tmp:
         workdir = Path(tmp)
+        compile_sources(src, workdir / "pycache")
         shapes = generated_shapes(workdir) if generated else []
         if real_small_spec:
             shapes.append(real_small(real_small_spec))
@@ -365,9 +384,10 @@ def run_shapes(real_small_spec: str | None, real_import_spec: str | None, semgre
         for shape in shapes:
             results.append(measure(shape, repeat, semgrep, workdir, src))
             print(f"[shapes] {shape.name}: {results[-1].seconds:.2f} s", flush=True)
+        imported = import_seconds(repeat, src, workdir / "pycache")
     print()
     print(table(results))
     print()
     print(verdict(results) + ("" if semgrep else "\nsemgrep: not installed (pass --semgrep PATH)"))
-    print(f"import mp_precheck.cli: {import_seconds(repeat, src):.3f} s (python -X importtime, median)")
+    print(f"import mp_precheck.cli: {imported:.3f} s (python -X importtime, median)")
     return results

@@ -5,6 +5,9 @@ from __future__ import annotations
 from conftest import Repo, minimal_app
 from helpers import run
 from images import GREY, green_rectangle, green_tick, noise_photo, two_bubble_mark
+from mp_precheck.analyzers import brand_image
+from mp_precheck.app import check_change
+from mp_precheck.git.repo import GitRepo
 
 
 def _hits(repo: Repo, base: str) -> set[tuple[str, int, str | None]]:
@@ -98,3 +101,31 @@ def test_undecodable_image_says_nothing_and_loses_nothing(tmp_path):
     report = run(repo.path, base)
     assert not [f for f in report.findings if f.rule == "branding.brand_image"]
     assert any(f.rule == "external_link.web_view" for f in report.findings)
+
+
+def test_with_the_fact_cache_a_second_run_decodes_no_image_and_finds_the_same(tmp_path, monkeypatch):
+    repo, base = _app(tmp_path)
+    repo.write("images/brand.png", two_bubble_mark())
+    repo.write("images/photo.png", noise_photo())
+    repo.write("pages/me/me.wxml", '<view>\n<image src="/images/brand.png"/>\n<image src="/images/photo.png"/>\n</view>\n')
+    repo.commit("login page")
+    decoded: list[str] = []
+    classify = brand_image._shows_logo
+    monkeypatch.setattr(brand_image, "_shows_logo", lambda job: decoded.append(job[0]) or classify(job))
+    cache = str(tmp_path / "facts.sqlite")
+
+    def hits() -> set[tuple[str, int]]:
+        report = check_change(GitRepo(repo.path), base, "HEAD", language="en", cache=cache).report
+        return {(f.path, f.line) for f in report.findings if f.rule == "branding.brand_image"}
+
+    assert hits() == {("pages/me/me.wxml", 2)}
+    assert sorted(decoded) == ["images/brand.png", "images/photo.png"]
+    decoded.clear()
+    assert hits() == {("pages/me/me.wxml", 2)}  # the logo's verdict (and the photo's) came from the cache
+    assert decoded == []
+    # A verdict belongs to the file name too (a name saying WeChat lowers the bar): a copy is looked at.
+    repo.write("images/wx-brand.png", two_bubble_mark())
+    repo.write("pages/me/me.wxml", '<view>\n<image src="/images/wx-brand.png"/>\n</view>\n')
+    repo.commit("renamed copy")
+    assert hits() == {("pages/me/me.wxml", 2)}
+    assert decoded == ["images/wx-brand.png"]

@@ -203,6 +203,20 @@ def test_new_login_page_with_a_logout_elsewhere_is_silent(tmp_path):
     assert _found(repo, base) == set()
 
 
+def test_a_logout_added_beside_binary_files_is_found_and_one_inside_them_is_not(tmp_path):
+    # Added binary files are left out of the analyzers' git grep by name; text added with them is still read.
+    repo, base = _app(tmp_path)
+    repo.write_files(LOGIN_PAGE)
+    repo.write("app.json", '{"pages": ["pages/index/index", "pages/me/me", "pages/login/login"]}\n')
+    repo.write("images/exit.png", b"\x89PNG\r\n\x1a\n\x00\x00 logout")  # binary: git grep -I never matches it
+    repo.commit("login")
+    assert _found(repo, base) == {("completeness.no_logout", "app.json", 1)}
+    repo.write("utils/session.js", "export function logout() { wx.clearStorageSync() }\n")  # added text
+    repo.write("images/exit-2.png", b"\x89PNG\r\n\x1a\n\x00\x00 logout")
+    repo.commit("logout")
+    assert _found(repo, base) == set()
+
+
 def test_vue_handlers_are_unknown_when_a_project_file_installs_a_global_mixin(tmp_path):
     repo, base = _app(tmp_path, {"main.js": "import Vue from 'vue'\nimport nav from './common/nav'\nVue.use(nav)\n",
                                  "common/nav.js": "export default { install(Vue) { Vue.mixin({ methods: { goBack() {} } }) } }\n"})

@@ -70,7 +70,7 @@ def test_dependencies_are_a_layer_of_their_own_before_the_code() -> None:
 
 def test_the_package_layer_comes_before_the_entry_point_and_has_what_the_build_needs() -> None:
     steps = instructions()
-    install = steps.index(("RUN", "pip install --no-cache-dir --no-deps ."))
+    install = steps.index(("RUN", "pip install --no-cache-dir --no-deps --compile ."))  # runs start from bytecode
     copied_before = {src.rstrip("/") for k, args in steps[:install] if k == "COPY" for src in args.split()[:-1]}
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     needed = {"pyproject.toml", "README.md", "src", *re.findall(r'^"([^"/]+)" = "mp_precheck/', pyproject, re.M)}

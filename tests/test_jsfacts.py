@@ -129,3 +129,10 @@ def test_constant_url_gets_the_role_of_the_request_it_feeds():
            "wx.request({ url: `${API}/list` })\n")
     roles = {(f.subject, f.role) for f in js_facts(src).facts if f.kind == "host"}
     assert roles == {("host:up.example.com", "upload"), ("host:api.example.com", "request")}
+
+
+def test_review_switch_names_are_found_in_any_case_and_only_where_spelt():
+    flagged = [f.line for f in js_facts("const a = 1\nif (app.IS_AUDIT_MODE) {}\nlet ſhenhe = false\n").facts
+               if f.subject == "js:review-flag"]
+    assert flagged == [2, 3]  # ſ is an s to re.IGNORECASE: the quick test of the text must not skip it
+    assert [f for f in js_facts("const auditStatus = 1\n").facts if f.subject == "js:review-flag"] == []

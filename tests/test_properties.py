@@ -164,3 +164,16 @@ def _comment_on(path: str, value: str) -> str:
     finding = Finding(rule="external_link.domain", family="external_link", severity="medium", subject=f"host:{value}",
                       scope="app", path=path, line=3, title="t", fix="f", doc="https://example.com", value=value)
     return render_markdown(Report(base="a" * 40, head="b" * 40, projects=(), findings=(finding,)), load_catalog(), "en")
+
+
+REVIEW_TOKENS = ["is", "in", "_", "wx", "review", "Review", "REVIEW", "audit", "Audit", "ing", "mode", "Mode", "switch",
+                 "shenhe", "SHENHE", "isInReview", "İ", "ı", "ſ", "K", "ev", "iew", "rev", "hen", "he", " ", "=", "状态"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(REVIEW_TOKENS), max_size=12).map("".join))
+def test_the_review_flag_prefilter_never_hides_a_match(text: str) -> None:
+    from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
+
+    if REVIEW_FLAG.search(text):
+        assert may_name_review_flag(text)

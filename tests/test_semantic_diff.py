@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import found, rules, run
+from mp_precheck.facts import presence
 
 
 def test_subject_new_to_app_is_scope_app(app_repo):
@@ -80,6 +83,19 @@ def test_subject_in_unchanged_file_is_known_to_the_app(app_repo):
     app_repo.commit()
     report = run(app_repo.path, base)
     assert found(report) == {("external_link.web_view", "pages/me/me.wxml", 1, "file")}
+
+
+@pytest.mark.parametrize("scope_limit", [presence.SCOPE_LIMIT, 0], ids=["files-named", "project-folder"])
+def test_api_in_an_unchanged_file_is_known_whether_git_greps_the_files_or_the_folder(app_repo, monkeypatch,
+                                                                                   scope_limit):
+    monkeypatch.setattr(presence, "SCOPE_LIMIT", scope_limit)
+    app_repo.write("pages/index/index.js", "Page({ pay() { wx.requestPayment({}) } })\n")
+    app_repo.write("pages/index/banner.png", b"\x89PNG\r\n\x1a\n\x00wx.chooseImage")  # binary: never a use
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({ pay() { wx.requestPayment({}) }, pick() { wx.chooseImage() } })\n")
+    app_repo.commit()
+    assert {(rule, scope) for rule, _path, _line, scope in found(run(app_repo.path, base))} == {
+        ("payment.request_payment", "file"), ("privacy.album", "app")}
 
 
 def test_removal_is_listed_with_base_line(app_repo):

@@ -15,31 +15,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from mp_precheck.core.analysis import RunOptions, analyze
 from mp_precheck.core.baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
 from mp_precheck.core.catalog import Catalog, load_catalog
-from mp_precheck.core.config import CONFIG_NAME, Config, check_rule_ids, parse_config
+from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN, Config, check_rule_ids, parse_config
 from mp_precheck.core.errors import ConfigError, UserError
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.changelog import PullInfo, entries_from_commits, pull_numbers, read_commits
-from mp_precheck.notes.release import (
-    DEFAULT_TAG_PATTERN,
-    ReleaseDraft,
-    ReleaseError,
-    explicit_range,
-    find_range,
-    tag_commit,
-    tag_name,
-)
 from mp_precheck.notes.submission import Notes, draft_notes
 from mp_precheck.outputs.markdown import render_notes
 from mp_precheck.outputs.progress import ProgressCallback
 from mp_precheck.readers.textcodec import UndecodableFile, decode
+
+if TYPE_CHECKING:
+    from mp_precheck.notes.release import ReleaseDraft
 
 Log = Callable[[str], None]
 PullLookup = Callable[[list[int]], dict[int, PullInfo]]
@@ -204,6 +198,16 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
             previous release, or an empty range.
         UserError: any other problem the user can fix.
     """
+    # Loaded here: a pull request's run never drafts a release.
+    from mp_precheck.notes.release import (
+        ReleaseDraft,
+        ReleaseError,
+        explicit_range,
+        find_range,
+        tag_commit,
+        tag_name,
+    )
+
     name = tag_name(tag)
     head = tag_commit(repo, name)
     settings = load_config(repo, config, head)

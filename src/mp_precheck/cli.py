@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeAlias
@@ -30,7 +29,7 @@ from mp_precheck.app import (
 )
 from mp_precheck.core.baseline import BASELINE_NAME
 from mp_precheck.core.catalog import load_catalog
-from mp_precheck.core.config import CONFIG_NAME
+from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN
 from mp_precheck.core.errors import ISSUES_URL, UnsupportedFormat, UserError
 from mp_precheck.core.items import count_items
 from mp_precheck.core.report import Report
@@ -38,7 +37,6 @@ from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.git.staged import staged_commit
-from mp_precheck.notes.release import DEFAULT_TAG_PATTERN
 from mp_precheck.outputs.console import default_format, emit, use_color
 from mp_precheck.outputs.progress import progress_reporter
 from mp_precheck.scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
@@ -160,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("mp-precheck: interrupted", file=sys.stderr)
         return 3
     except Exception as exc:  # an internal error: one line, traceback only with --debug
+        import traceback  # ~15 ms of imports that only a failing run needs
+
         if args.debug:
             traceback.print_exc()
         where = traceback.extract_tb(exc.__traceback__)[-1]

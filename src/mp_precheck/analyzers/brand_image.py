@@ -9,7 +9,7 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeC
 look that makes users think the content comes from WeChat).
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``changed_paths``, ``repo_grep``, ``facts_at_head``,
-``read_head_bytes``, ``exists_at_head``; no findings.
+``read_head_bytes``, ``exists_at_head``, ``cached_verdicts`` (and keeps new ones); no findings.
 Writes: adds ``branding.brand_image``.
 """
 
@@ -33,10 +33,14 @@ PARALLEL_IMAGES = 8  # one image costs ~10-50 ms to decode and classify: a pool 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     places = _new_references(context) + _references_to_changed_images(context)
     images = list(dict.fromkeys(image for _path, _fact, image in places))[:MAX_IMAGES]
-    contents = context.read_head_bytes(images)
+    verdicts = context.cached_verdicts("logo", images)  # an earlier run's, with the fact cache
+    unknown = [image for image in images if image not in verdicts]
+    contents = context.read_head_bytes(unknown)
     # Decoding and classifying is CPU-bound: a mass import of assets shares it out over the cores.
-    verdicts = dict(zip(images, ordered_map(_shows_logo, [(image, contents[image]) for image in images],
-                                            threshold=PARALLEL_IMAGES), strict=True))
+    fresh = dict(zip(unknown, ordered_map(_shows_logo, [(image, contents[image]) for image in unknown],
+                                          threshold=PARALLEL_IMAGES), strict=True))
+    context.keep_verdicts("logo", fresh)
+    verdicts |= fresh
     out = list(findings)
     seen: set[tuple[str, int]] = set()
     for path, fact, image in places:

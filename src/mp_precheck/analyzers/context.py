@@ -26,7 +26,9 @@ class ProjectContext:
     ``added_lines`` the lines the diff adds per head path; ``changed_paths`` are the head paths the
     change adds or modifies (any file, images included);
     ``read_head_bytes(paths)`` maps each path to its bytes at head (None when absent, a link or over 4 MB),
-    read in one batch.
+    read in one batch. ``cached_verdicts(kind, paths)`` holds the ``kind`` verdicts (``logo``) an earlier
+    run gave the same head files (same blob, same file name), from the on-disk fact cache;
+    ``keep_verdicts(kind, {path: verdict})`` stores new ones there (both do nothing without that cache).
     """
 
     project: Project
@@ -46,6 +48,8 @@ class ProjectContext:
     exists_at_head: Callable[[str], bool] = lambda path: False
     # A file's text at the merge base (None when absent or unreadable): what a head file was before.
     read_base: Callable[[str], str | None] = lambda path: None
+    cached_verdicts: Callable[[str, Sequence[str]], dict[str, bool]] = lambda kind, paths: {}
+    keep_verdicts: Callable[[str, Mapping[str, bool]], None] = lambda kind, verdicts: None
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:

@@ -22,7 +22,7 @@ from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
 from mp_precheck.core.vocabulary import FAMILIES
-from mp_precheck.facts.cache import FactCache
+from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.presence import needles, present_in
@@ -205,14 +205,19 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
         entry = run.head_tree.get(path)
         return run.store.facts([(path, entry.blob)], run.head_tree).get(path) if entry is not None else None
 
+    cached_verdicts, keep_verdicts = verdict_access(run.store.disk, run.head_tree)
+    # git grep -I reads a binary file before skipping it; added files git diff already found binary (the same
+    # test) are left out by name: the images of an app imported whole are most of its bytes.
+    binary = [f":(exclude,literal){f.new_path}" for f in run.changes if f.binary and f.status == "added" and f.new_path]
+    skip = binary if len(binary) <= 2000 else []
     return ProjectContext(
         project=project, head_facts=head_facts, config=options.config, catalog=catalog,
         language=options.language, present_at_head=present_at_head,
-        repo_grep=lambda names: run.repo.grep_needles(run.head, names), facts_at_head=facts_at_head,
+        repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip), facts_at_head=facts_at_head,
         read_head=_reader(run.store, run.head_tree),
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
         read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__,
-        read_base=_reader(run.store, run.base_tree))
+        read_base=_reader(run.store, run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts)
 
 
 def run_analyzers(context: ProjectContext, findings: list[Finding],

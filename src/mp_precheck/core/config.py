@@ -8,7 +8,6 @@ setting: command-line flag or action input > config file > default.
 
 from __future__ import annotations
 
-import difflib
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
 from mp_precheck.core.errors import ConfigError
 
 CONFIG_NAME = ".mp-precheck.yml"
+DEFAULT_TAG_PATTERN = "v*"  # which tags are releases when neither a flag nor notes.tag_pattern says
 MAX_CONFIG_BYTES = 256 * 1024
 MAX_ALIASES = 64  # a YAML alias bomb expands exponentially; real configs need few or none
 
@@ -100,6 +100,8 @@ def check_rule_ids(config: Config, known: set[str]) -> None:
     """
     for rule_id in config.rules:
         if rule_id not in known:
+            import difflib  # only for a misspelt name
+
             close = difflib.get_close_matches(rule_id, sorted(known), n=1)
             hint = f" (did you mean {close[0]}?)" if close else " (see `mp-precheck rules`)"
             raise ConfigError(f"{config.source}: `rules.{rule_id}`: unknown rule id{hint}")
@@ -118,6 +120,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
         hints = []
         for key in extra:
+            import difflib  # only for a misspelt name
+
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hints.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
         return f"{where}: unknown key {', '.join(hints)}" if hints else f"{where}: {error.message}"

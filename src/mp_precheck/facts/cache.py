@@ -1,5 +1,7 @@
 """An optional on-disk cache of facts, keyed by git blob id: a second run over the same commits parses
 nothing new. One SQLite file (standard library), easy to keep between CI runs with ``actions/cache``.
+Beside the facts it keeps verdicts about images (does this picture show WeChat's logo?), keyed by blob id
+and file name: decoding them is most of what a warm run over a whole imported app would still do.
 
 Keys carry the fact-format version, so an upgrade never reads facts written by an older extractor.
 A damaged or unwritable cache is ignored with a note — it can only make a run slower, never wrong.
@@ -8,14 +10,21 @@ A damaged or unwritable cache is ignored with a note — it can only make a run 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterable
+import posixpath
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3
 
 from mp_precheck import __version__
 from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.git.repo import TreeEntry
+
+CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
+KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v14: upload call targets and dispatched actions; v13: merge of v11 and v12;
 # v12: account-link hosts, uncalled component methods, hook libraries;
@@ -31,11 +40,14 @@ class FactCache:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.problem: str | None = None
+        import sqlite3  # here and below: loaded only by runs that keep a cache (~7 ms of imports)
+
         self._db: sqlite3.Connection | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)
             self._db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, verdict INTEGER NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             self._disable(exc)
 
@@ -51,6 +63,8 @@ class FactCache:
 
     def get_many(self, keys: Iterable[str]) -> dict[str, FileFacts]:
         """Cached facts for the keys that are present."""
+        import sqlite3
+
         wanted = list(keys)
         if self._db is None or not wanted:
             return {}
@@ -66,7 +80,46 @@ class FactCache:
             return {}
         return out
 
+    @staticmethod
+    def verdict_key(kind: str, blob: str, name: str) -> str:
+        """The key of a ``kind`` verdict (``logo``) about blob ``blob`` in a file called ``name``."""
+        return f"{FORMAT}:{kind}:{blob}:{name}"
+
+    def get_verdicts(self, keys: Iterable[str]) -> dict[str, bool]:
+        """Stored verdicts for the keys that are present (see :meth:`verdict_key`)."""
+        import sqlite3
+
+        wanted = list(keys)
+        if self._db is None or not wanted:
+            return {}
+        out: dict[str, bool] = {}
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, verdict in self._db.execute(f"SELECT key, verdict FROM verdicts WHERE key IN ({marks})",
+                                                     chunk):
+                    out[key] = bool(verdict)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return {}
+        return out
+
+    def put_verdicts(self, items: dict[str, bool]) -> None:
+        import sqlite3
+
+        if self._db is None or not items:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO verdicts (key, verdict) VALUES (?, ?)",
+                                     [(k, int(v)) for k, v in items.items()])
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
     def put_many(self, items: dict[str, FileFacts]) -> None:
+        import sqlite3
+
         if self._db is None or not items:
             return
         try:
@@ -80,6 +133,29 @@ class FactCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def verdict_access(disk: FactCache | None, tree: Mapping[str, TreeEntry]) -> tuple[CachedVerdicts, KeepVerdicts]:
+    """``cached(kind, paths)`` → {path: verdict} and ``keep(kind, {path: verdict})`` for the files of ``tree``
+    (path → entry), over ``disk``; without one, nothing is found and nothing kept. A verdict is about a
+    file's bytes and name, so it is keyed by blob id and file name."""
+    if disk is None:
+        return (lambda kind, paths: {}), (lambda kind, verdicts: None)
+    cache = disk
+
+    def keys(kind: str, paths: Iterable[str]) -> dict[str, str]:
+        return {path: FactCache.verdict_key(kind, entry.blob, posixpath.basename(path))
+                for path in paths if (entry := tree.get(path)) is not None}
+
+    def cached(kind: str, paths: Sequence[str]) -> dict[str, bool]:
+        wanted = keys(kind, paths)
+        found = cache.get_verdicts(wanted.values())
+        return {path: found[key] for path, key in wanted.items() if key in found}
+
+    def keep(kind: str, verdicts: Mapping[str, bool]) -> None:
+        cache.put_verdicts({key: verdicts[path] for path, key in keys(kind, verdicts).items()})
+
+    return cached, keep
 
 
 def _dump(facts: FileFacts) -> dict[str, Any]:

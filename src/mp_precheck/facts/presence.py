@@ -13,6 +13,8 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
 
+SCOPE_LIMIT = 2000  # files named one by one to git grep; more and it searches the project's folder
+
 _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": "<LivePusher",
               "<live-player>": "<LivePlayer", "<ad>": "<Ad", "<ad-custom>": "<AdCustom",
               "video[ad-unit-id]": "adUnitId", f"plugin-page:{LIVE_PLUGIN_APPID}": LIVE_ROOM_PAGE}
@@ -71,7 +73,18 @@ def present_in(repo: GitRepo, store: FactStore, head: str, tree: Mapping[str, Tr
     for subject in subjects:
         for name in needles(subject):
             wanted.setdefault(name, set()).add(subject)
-    hits = repo.grep_needles(head, wanted, [project.root] if project.root else [])
+    # Only files ``files`` accepts can answer, so git reads only those when there are few (and never the
+    # images and other binaries beside them); none at all — a whole app added in one change — needs no grep.
+    scope: list[str] = []
+    for path in tree:
+        if files(path):
+            scope.append(path)
+            if len(scope) > SCOPE_LIMIT:
+                break
+    if not scope or not wanted:
+        return set()
+    hits = repo.grep_needles(head, wanted, [f":(literal){path}" for path in scope] if len(scope) <= SCOPE_LIMIT
+                             else [project.root] if project.root else [])
     candidates: dict[str, list[str]] = {}  # subject -> files that may hold it
     for path in sorted(hits):
         if files(path):

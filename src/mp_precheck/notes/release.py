@@ -25,6 +25,7 @@ from typing import Literal
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.config import DEFAULT_TAG_PATTERN
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.items import item_count
 from mp_precheck.core.messages import Messages
@@ -35,7 +36,6 @@ from mp_precheck.notes.submission import Notes
 from mp_precheck.outputs.markdown import Limits, render_markdown
 from mp_precheck.outputs.templating import template
 
-DEFAULT_TAG_PATTERN = "v*"
 NOTES_START = "<!-- mp-precheck:notes:start -->"
 NOTES_END = "<!-- mp-precheck:notes:end -->"
 RELEASE_BODY_LIMIT = 125_000  # GitHub answers 422 "body is too long (maximum is 125000 characters)"

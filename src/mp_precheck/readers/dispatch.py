@@ -14,10 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
-from mp_precheck.readers.syntax import string_value
-from mp_precheck.readers.syntax import walk as _walk
+from mp_precheck.readers.syntax import nodes_of, string_value
 
 Reach = Callable[[set[int]], set[str]]
 
@@ -49,11 +48,11 @@ def _chain_end(node: Node) -> Node:
     return node
 
 
-def branches(function: Node) -> list[tuple[str, Node, Node | None]]:
+def branches(function: Node, language: Language) -> list[tuple[str, Node, Node | None]]:
     """(string, branch, statement the branch leaves when it returns — None when it does not) for each
-    ``if (x === 'a')`` and ``case 'a':`` inside ``function``."""
+    ``if (x === 'a')`` and ``case 'a':`` inside ``function`` (parsed with ``language``), in source order."""
     out: list[tuple[str, Node, Node | None]] = []
-    for node in _walk(function):
+    for node in nodes_of(function, language, ("if_statement", "switch_case")):
         if node.type == "if_statement":
             value, body = _compared_string(node.child_by_field_name("condition")), \
                 node.child_by_field_name("consequence")
@@ -72,11 +71,12 @@ def _lines(node: Node, line: Callable[[Node], int]) -> set[int]:
     return set(range(first, first + node.end_point[0] - node.start_point[0] + 1))
 
 
-def choices(function: Node, line: Callable[[Node], int], reach: Reach) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """What ``function`` reaches per string it dispatches on: its lines without the other branches (and,
-    when the chosen branch returns, without what follows its ``if`` chain or ``switch``). Empty when it
-    does not dispatch, or when no branch changes what is reached."""
-    found = branches(function)
+def choices(function: Node, line: Callable[[Node], int], reach: Reach,
+            language: Language) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What ``function`` (parsed with ``language``) reaches per string it dispatches on: its lines without the
+    other branches (and, when the chosen branch returns, without what follows its ``if`` chain or
+    ``switch``). Empty when it does not dispatch, or when no branch changes what is reached."""
+    found = branches(function, language)
     if not found:
         return ()
     every = _lines(function, line)

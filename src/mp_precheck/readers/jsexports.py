@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import choices
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import walk as _walk
+from mp_precheck.readers.syntax import nodes_of
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")
 _DECLARATIONS = ("function_declaration", "generator_function_declaration")
@@ -165,13 +165,14 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool,
+def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool, language: Language,
              imported_lines: frozenset[int] = frozenset()) -> dict[str, Export]:
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
     it holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing
     itself (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A
     function that calls a function of another project file (a line in ``imported_lines``) is kept even
-    with no subject of its own: the reader follows that call one more level."""
+    with no subject of its own: the reader follows that call one more level. ``language`` is the grammar
+    ``root`` was parsed with."""
     top = _top_level(root)
     offered = [(n, f) for n, f in top.items() if _is_function(f)] + list(_exported(root, top))
     app = _app_object(root) if app_file else None
@@ -195,8 +196,8 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     def delegated(function: Node, lines: set[int] | None = None) -> set[str]:
         """Subjects of the sibling wrappers ``function`` calls (on ``lines`` only, when given)."""
         reached: set[str] = set()
-        for call in _walk(function):
-            callee = call.child_by_field_name("function") if call.type == "call_expression" else None
+        for call in nodes_of(function, language, ("call_expression",)):
+            callee = call.child_by_field_name("function")
             if callee is None or (lines is not None and line(callee) not in lines):
                 continue
             called = _text(callee).removeprefix("this.")
@@ -215,6 +216,6 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         first, last = span(function)
         if subjects or any(first <= n <= last for n in imported_lines):
             out[name] = Export(tuple(sorted(subjects)), first, last,
-                               choices(function, line, reach) if len(subjects) > 1 else (),
+                               choices(function, line, reach, language) if len(subjects) > 1 else (),
                                dispatched=function.parent is not None and function.parent.type == "arguments")
     return out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tree_sitter import Node, Parser
+from tree_sitter import Language, Node, Parser
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
@@ -31,6 +31,7 @@ from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_ge
 from mp_precheck.readers.jsexports import app_members, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
+from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -39,9 +40,6 @@ from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
 
-# Names of a "we are under review" switch (OPS2018 5.14); order or refund "auditStatus" is not one.
-_REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
-                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 # Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
@@ -58,8 +56,8 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     language = language_for(path)
     root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
-    types = _NODE_TYPES + (_NAME_TYPES if _REVIEW_FLAG.search(source) else ())
-    found = _Extractor(line_offset, path).run(root, nodes_of(root, language, types))
+    types = _NODE_TYPES + (_NAME_TYPES if may_name_review_flag(source) and REVIEW_FLAG.search(source) else ())
+    found = _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))
     return without_uncalled(found, root, language, line_offset) if "extends" in source else found
 
 
@@ -97,10 +95,11 @@ def _inside_button(node: Node) -> bool:
 
 
 class _Extractor(Bindings):
-    def __init__(self, line_offset: int, path: str) -> None:
+    def __init__(self, line_offset: int, path: str, language: Language) -> None:
         super().__init__()
         self.offset = line_offset
         self.path = path
+        self.language = language
         self.facts: list[Fact] = []
         self.imported_calls: list[tuple[str, str, int]] = []
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
@@ -131,7 +130,7 @@ class _Extractor(Bindings):
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
-                    _REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
+                    REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
         for found in HookScanner(self._resolve_callee).scan(nodes):
@@ -144,7 +143,7 @@ class _Extractor(Bindings):
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
         return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
-                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path),
+                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                                           frozenset(line for _s, _n, line in self.imported_calls)),
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
                          call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line))

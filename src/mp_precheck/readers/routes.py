@@ -10,10 +10,10 @@ from __future__ import annotations
 import posixpath
 from html.parser import HTMLParser
 
-from tree_sitter import Node
+from tree_sitter import Node, Parser
 
 from mp_precheck.readers.jsbindings import NAMESPACES
-from mp_precheck.readers.syntax import call_option, node_text, parser_for, walk
+from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of
 
 ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
 
@@ -24,11 +24,10 @@ def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
     """Literal URLs of the route calls in a script (``path`` picks JS or TS)."""
     if not any(api in text for api in ROUTE_APIS):
         return []  # most scripts navigate nowhere: not parsed again
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    language = language_for(path)
+    root = Parser(language).parse(text.encode("utf-8", "surrogatepass")).root_node
     out = []
-    for node in walk(root):
-        if node.type != "call_expression":
-            continue
+    for node in nodes_of(root, language, ("call_expression",)):  # found by tree-sitter's query engine
         callee = node.child_by_field_name("function")
         if callee is None or callee.type != "member_expression":
             continue
@@ -87,6 +86,8 @@ class _Navigators(HTMLParser):
 
 def markup_routes(text: str, line_offset: int = 0) -> list[Route]:
     """Literal ``url`` of the ``<navigator>`` elements of a template (none bound to an expression)."""
+    if "navigator" not in text.lower():
+        return []  # the tokenizer lower-cases tag names: a template without the word has none to find
     parser = _Navigators(line_offset)
     parser.feed(text)
     parser.close()

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tree_sitter import Node
+from tree_sitter import Node, Parser
 
 from mp_precheck.readers.jsbindings import NAMESPACES
-from mp_precheck.readers.lifecycle import HOOKS, definitions
-from mp_precheck.readers.syntax import call_option, node_text, parser_for, walk
+from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HOOKS, definitions
+from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, walk
 
 CALLBACKS = frozenset({"success", "fail", "complete", "then", "catch", "finally"})
 LIFECYCLE = HOOKS | {"onReady", "ready", "onPageShow", "beforeMount", "beforeCreate"}
@@ -47,9 +47,11 @@ def scan(text: str, path: str, line_offset: int = 0) -> ScriptChecks:
     out = ScriptChecks()
     if not any(name in text for name in ("showModal", "requestSubscribeMessage", "setEnableDebug")):
         return out  # most scripts: nothing to parse for
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
-    defs = definitions(walk(root))
-    for node in walk(root):
+    language = language_for(path)
+    root = Parser(language).parse(text.encode("utf-8", "surrogatepass")).root_node
+    # tree-sitter's query engine picks the definitions and the calls out of the tree (no Python walk)
+    defs = definitions(nodes_of(root, language, DEFINITION_TYPES))
+    for node in nodes_of(root, language, ("call_expression",)):
         api = api_of(node)
         line = node.start_point[0] + 1 + line_offset
         if api == "showModal" and _literal(call_option(node, "showCancel")) == "false":

@@ -1,0 +1,59 @@
+"""Reading objects through the one ``git cat-file --batch`` process a GitRepo keeps."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from mp_precheck.core.errors import UserError
+from mp_precheck.git.repo import GitRepo
+
+
+def _children() -> set[int]:
+    """Process ids of this test process's children (its ``git cat-file`` among them)."""
+    pids: set[int] = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        pids.update(int(pid) for pid in (task / "children").read_text().split())
+    return pids
+
+
+def _cat_files() -> set[int]:
+    return {pid for pid in _children()
+            if b"cat-file" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_one_process_answers_many_reads_in_order_and_ends_with_its_repo(repo):
+    # 300 paths of ~70 bytes (UTF-8): the names span several 4 KiB request chunks.
+    files = {f"pages/{'long-folder-name/' * 2}页面-{n:03d} copy.js": f"Page({{ n: {n} }})\n" for n in range(300)}
+    files["odd missing"] = "a path whose name ends like git's answer for a missing object\n"
+    files["empty.js"] = ""
+    repo.write_files(files)
+    head = repo.commit()
+    git = GitRepo(repo.path)
+    before = _cat_files()
+    wanted = [(head, path) for path in files] + [(head, "nope.js"), (head, "pages")]  # missing; a tree
+    got = git.read_files(wanted)
+    assert {path: got[(head, path)] for path in files} == {path: text.encode() for path, text in files.items()}
+    assert got[(head, "nope.js")] is None and got[(head, "pages")] is None
+    blob = repo.git("rev-parse", f"{head}:empty.js")
+    assert git.read_blobs([blob, "0" * 40, blob]) == {blob: b""}
+    assert len(_cat_files() - before) == 1  # every read went to the same process
+    del git
+    assert _cat_files() == before  # it ended with its GitRepo
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_a_git_process_that_died_is_a_one_line_error(repo):
+    repo.write("a.js", "x\n")
+    head = repo.commit()
+    git = GitRepo(repo.path)
+    before = _cat_files()
+    assert git.read_file(head, "a.js") == b"x\n"
+    (pid,) = _cat_files() - before
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(UserError, match=r"^git cat-file failed: exit -9$"):
+        git.read_blobs([repo.git("rev-parse", f"{head}:a.js")])

@@ -1,0 +1,40 @@
+"""A pull request's run loads only what it uses: hosts, release drafting, schema validation, the fact
+cache's database and the error-only helpers stay unloaded (each costs milliseconds of every run)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+NOT_FOR_A_DIFF = {
+    "github", "gitlab", "requests", "jsonschema",  # hosts and validation of files the run did not read
+    "mp_precheck.hosts.github.action", "mp_precheck.hosts.gitlab.ci", "mp_precheck.notes.release",
+    "mp_precheck.outputs.sarif", "mp_precheck.outputs.rulesdoc",
+    "sqlite3",  # only with --cache
+    "difflib", "traceback",  # only to word an error
+    "multiprocessing", "concurrent.futures",  # only for changes large enough for a pool
+}
+
+RUN = """\
+import json, sys
+from mp_precheck.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_a_json_diff_of_a_small_change_loads_none_of_the_rest(app_repo, tmp_path):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.write("pages/me/me.wxml", "<view bindtap=\"a\">pick</view>\n")
+    app_repo.commit()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run([sys.executable, "-c", RUN, "diff", "--repo", str(app_repo.path), "--base", base,
+                           "--format", "json", "--quiet", "--output", str(tmp_path / "report.json")],
+                          capture_output=True, text=True, check=True, env=env)
+    result = json.loads(proc.stdout)
+    assert result["code"] == 1  # the run did its work: a high finding
+    assert json.loads((tmp_path / "report.json").read_text())["findings"][0]["rule"] == "privacy.album"
+    assert NOT_FOR_A_DIFF & set(result["modules"]) == set()
