@@ -101,3 +101,18 @@ def line_drawing() -> bytes:
         draw.ellipse((x, y, x + 24, y + 28), outline=(90, 90, 90), width=3)
     draw.ellipse((50, 75, 150, 180), outline=(90, 90, 90), width=4)
     return _png(image)
+
+
+def shaded_silhouette(size: int = 180) -> bytes:
+    """An illustration, not a mark: two grey shapes shaded from dark to light (a silhouette, hair) with
+    small white holes, on a transparent background — bubbles by shape, but not of one flat colour."""
+    shape = Image.new("L", (size, size), 0)
+    mask = ImageDraw.Draw(shape)
+    mask.ellipse((10, 20, 110, 100), fill=255)
+    mask.ellipse((90, 80, 170, 150), fill=255)
+    for cx, cy in ((40, 50), (75, 50), (115, 105), (145, 105)):
+        mask.ellipse((cx - 6, cy - 6, cx + 6, cy + 6), fill=0)
+    shade = Image.linear_gradient("L").resize((size, size)).point(lambda v: 80 + v * 130 // 255)
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    image.paste(Image.merge("RGB", (shade, shade, shade)), (0, 0), shape)
+    return _png(image)

@@ -11,6 +11,7 @@ from images import (
     green_tick,
     line_drawing,
     noise_photo,
+    shaded_silhouette,
     two_bubble_mark,
     two_green_buttons,
 )
@@ -24,8 +25,9 @@ def test_the_two_bubble_mark_is_the_logo(data):
     assert is_wechat_logo(data, "images/brand.png") is True
 
 
-@pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing()],
-                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing"])
+@pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing(),
+                                  shaded_silhouette()],
+                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing", "shaded-drawing"])
 def test_look_alikes_are_not(data):
     assert is_wechat_logo(data, "images/other.png") is False
 

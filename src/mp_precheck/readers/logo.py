@@ -16,7 +16,9 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
    picture, with at least two *eyes*: enclosed holes (components of other pixels that do not reach the
-   picture's edge), each at most :data:`MAX_EYE` of the bubble.
+   picture's edge), each at most :data:`MAX_EYE` of the bubble. The mark is drawn in flat colours, so a
+   bubble's brightness varies by at most :data:`MAX_SHADE` (standard deviation, 0–255): the shaded greys of
+   an illustration (hair, a silhouette) are no bubble.
 4. A white bubble must sit inside the field: it does not reach the picture's edge, the colour around it
    is green (or grey, the grey variant), and that colour covers at least :data:`MIN_FIELD` of the
    picture (a line drawing's thin grey strokes do not). Green or grey bubbles sit on a light background.
@@ -37,6 +39,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from statistics import pstdev
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
 MIN_SIDE = 12
@@ -46,6 +49,7 @@ MIN_BUBBLE = 0.02
 MAX_EYE = 0.15
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
+MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
@@ -73,7 +77,7 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     grid = _thumbnail(data, path)
     if grid is None:
         return None
-    labels, width, height = grid
+    labels, shades, width, height = grid
     share = Counter(labels)
     field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
@@ -81,7 +85,7 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, share[WHITE] > 0),
                                             (GREY, share[WHITE] > 0))
               if possible and share[label] >= MIN_BUBBLE * len(labels)]
-    bubbles = [b for b in _bubbles(labels, width, height, wanted) if _branded(b, field)]
+    bubbles = [b for b in _bubbles(labels, shades, width, height, wanted) if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
@@ -99,7 +103,9 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
     return bubble.around == WHITE
 
 
-def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
+def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int] | None:
+    """Labels and brightness (0–255) of each pixel of the thumbnail, its width and height; None when the
+    image cannot be judged (see the module docstring)."""
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
@@ -124,9 +130,9 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
     width, height = page.size
     raw = page.convert("RGB").tobytes()
     known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
-    labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb))
-              for rgb in zip(raw[0::3], raw[1::3], raw[2::3], strict=True)]
-    return labels, width, height
+    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
+    labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb)) for rgb in pixels]
+    return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height
 
 
 def _label(r: int, g: int, b: int) -> int:
@@ -161,12 +167,13 @@ def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]
         yield cells
 
 
-def _bubbles(labels: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
-    """Components of the ``wanted`` labels large enough to be a bubble and with two eyes or more."""
+def _bubbles(labels: list[int], shades: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
+    """Components of the ``wanted`` labels large enough to be a bubble, of one flat colour, with two eyes or
+    more."""
     total = width * height
     for label in wanted:
         for cells in _components([v == label for v in labels], width, height):
-            if len(cells) < MIN_BUBBLE * total:
+            if len(cells) < MIN_BUBBLE * total or pstdev(shades[i] for i in cells) > MAX_SHADE:
                 continue
             inside = bytearray(total)
             for i in cells:
