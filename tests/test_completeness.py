@@ -4,7 +4,7 @@ logout — each fires where the change adds it and stays quiet on moved, unchang
 from __future__ import annotations
 
 from conftest import MINIMAL_APP, Repo
-from helpers import run
+from helpers import cli, run
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.checklist import checklist
 
@@ -276,3 +276,18 @@ def test_phone_button_on_a_form_page_is_no_account_system_but_on_a_bind_page_it_
     repo.write("pages/bind-phone/index.wxml", button)
     repo.commit("bind phone")
     assert _found(repo, base) == {("completeness.no_logout", "pages/bind-phone/index.wxml", 1)}
+
+
+def test_every_output_format_renders_completeness_findings(tmp_path):
+    """The terminal report once died on ``handler:`` and ``route:`` subjects (exit 3): every format renders
+    them, and the pre-commit command (``--staged --format text``) exits 1 with both places shown."""
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MINIMAL_APP)
+    repo.commit("base")
+    repo.write("pages/index/index.wxml", '<view bindtap="noSuchHandler">x</view>\n'
+                                         '<navigator url="/pages/nope/nope">n</navigator>\n')
+    repo.git("add", "-A")
+    for fmt in ("text", "markdown", "json", "sarif", "github", "codequality"):
+        code, out, err = cli("diff", "--repo", str(repo.path), "--staged", "--format", fmt)
+        assert code == 1, (fmt, err)
+        assert "noSuchHandler" in out and "pages/nope/nope" in out, fmt

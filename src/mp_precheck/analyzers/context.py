@@ -9,6 +9,7 @@ from typing import Protocol
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import Config
 from mp_precheck.core.report import Finding, Scope
+from mp_precheck.core.subject import parse
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.discovery import Project
 
@@ -65,7 +66,9 @@ def catalog_finding(catalog: Catalog, language: str, rule_id: str, subject: str,
 
     Raises:
         KeyError: no such rule (a programming error).
+        SubjectError: ``subject`` is no subject of the grammar (a programming error: every output reads it).
     """
+    parse(subject)
     rule = catalog.rule(rule_id)
     privacy = catalog.privacy_type(privacy_key or rule.privacy_key)
     return Finding(rule=rule.id, family=rule.family, severity=rule.severity, subject=subject, scope=scope,

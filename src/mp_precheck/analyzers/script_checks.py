@@ -39,7 +39,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             base[old] = checks
     for rule, pick in (("policy.blocking_modal", _modals), ("policy.subscribe_outside_tap", _subscribes)):
         for path, key, line in rising(pick(head), pick(base), context.added_lines):
-            out.append(context.finding(rule, f"{rule.split('.', 1)[1]}:{key}", path, line, value=key))
+            subject = f"policy:{rule.split('.', 1)[1].replace('_', '-')}:{key}"
+            out.append(context.finding(rule, subject, path, line, value=key))
     return out
 
 

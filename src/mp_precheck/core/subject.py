@@ -45,8 +45,12 @@ form               example                          what it names
 ``ugc``            ``ugc:post``                     user content a page publishes (findings)
 ``content-check``  ``content-check:v1``             a content-security call of the retired v1 API
 ``suppression``    ``suppression:privacy.location`` a suppression comment that relaxes a rule
+``handler``        ``handler:onSubmit``             an event handler a control binds (findings)
+``page``           ``page:pages/about/about``       a page the app registers (findings)
+``route``          ``route:pages/shop/detail``      a page a navigation opens (findings)
+``account``        ``account:no-logout``            an account feature the app lacks (findings)
 ``name``           ``privacy-consent``              a bare name a finding carries: a rule id, a
-                                                    config file (``.mp-precheck.yml``), a check
+                                                    config file (``.github/mp-precheck.yml``), a check
 =================  ===============================  ===============================================
 
 Official references: APIs and components
@@ -63,7 +67,8 @@ from typing import Literal
 
 Form = Literal["api", "method", "component", "attribute", "app-config", "host", "web-view-host", "plugin-page",
                "ui-kit", "sdk", "image", "text", "js", "share", "secret", "policy", "login", "web-view", "media",
-               "private-info", "brand-image", "ugc", "content-check", "suppression", "name"]
+               "private-info", "brand-image", "ugc", "content-check", "suppression", "handler", "page", "route",
+               "account", "name"]
 
 # Forms spelled ``<prefix>:<value>``: the prefix is the form's name, except ``private-info``.
 PREFIXES: dict[str, Form] = {
@@ -71,6 +76,7 @@ PREFIXES: dict[str, Form] = {
     "sdk": "sdk", "image": "image", "text": "text", "js": "js", "share": "share", "secret": "secret",
     "policy": "policy", "web-view": "web-view", "media": "media", "requiredPrivateInfos": "private-info",
     "brand-image": "brand-image", "ugc": "ugc", "content-check": "content-check", "suppression": "suppression",
+    "handler": "handler", "page": "page", "route": "route", "account": "account",
 }
 _PREFIX_OF: dict[Form, str] = {form: prefix for prefix, form in PREFIXES.items()}
 APP_CONFIG = "app.json"
@@ -90,7 +96,7 @@ FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 _ATTRIBUTE = re.compile(r"(?P<tag>[A-Za-z][\w-]*)\[(?P<key>[^\]=\[]+)(?:=(?P<value>[^\]\[]*))?\]")
 _METHOD = re.compile(r"[A-Z]\w*\.\w+")
 _API = re.compile(r"wx(?:\.\w+)+")
-_NAME = re.compile(r"[\w.*-]+")
+_NAME = re.compile(r"[\w.*/-]+")
 
 
 class SubjectError(ValueError):

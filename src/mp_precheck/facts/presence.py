@@ -22,7 +22,7 @@ _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": 
 
 # Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
 # to grep for: they are judged on the changed files only.
-_UNGREPPABLE: frozenset[Form] = frozenset({"text", "login", "js", "policy", "media", "secret"})
+_UNGREPPABLE: frozenset[Form] = frozenset({"text", "login", "js", "policy", "media", "secret", "account"})
 
 
 def needles(subject: str) -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def needle(subject: str) -> str:
         SubjectError: ``subject`` is no subject of the grammar (:mod:`mp_precheck.core.subject`).
     """
     parsed = parse(subject)
-    if parsed.form in ("host", "web-view-host", "plugin-page"):
+    if parsed.form in ("host", "web-view-host", "plugin-page", "handler", "page", "route"):
         return parsed.value or ""
     if parsed.form == "component":
         return parsed.name or ""
