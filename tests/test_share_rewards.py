@@ -97,3 +97,37 @@ def test_shipped_table_matches_its_schema_and_a_broken_one_is_named(tmp_path, mo
     monkeypatch.setattr("mp_precheck.readers.sharewords.data_dir", lambda name: tmp_path / name)
     with pytest.raises(ShareRewardDataError, match=r"^share_rewards\.yml: "):
         check_share_rewards()
+
+
+DIALOG_USER = """<view class="balance">
+  <text>余额：{{coins}} 星光币</text>
+  <text>每邀请成功一位新用户，可获得 5 星光币</text>
+  <TAG title="星光币不足" confirmText="邀请用户"/>
+</view>
+"""
+DIALOG = '<view class="dialog">\n  <text>{{title}}</text>\n  <button bindtap="confirm">{{confirmText}}</button>\n</view>\n'
+
+
+@pytest.mark.parametrize(("component", "tag"), [("components/coin-dialog/coin-dialog", "coin-dialog"),
+                                                ("components/coin-dialog/index", "coin-dialog")])
+def test_a_dialog_gets_a_share_button_where_its_user_promises_coins_for_invites(tmp_path, component, tag):
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/me/me.json": '{"usingComponents": {"%s": "/%s"}}\\n' % (tag, component),
+        "pages/me/me.wxml": DIALOG_USER.replace("TAG", "view"),
+        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\\n", f"{component}.json": '{"component": true}\\n'})
+    repo.write("pages/me/me.wxml", DIALOG_USER.replace("TAG", tag))
+    repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
+    repo.commit("share from the dialog")
+    assert _sharing(repo, base) == {("sharing.induced_share", f"{component}.wxml", 3)}
+
+
+def test_a_dialog_share_button_whose_user_promises_nothing_stays_silent(tmp_path):
+    component = "components/coin-dialog/coin-dialog"
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/me/me.json": '{"usingComponents": {"coin-dialog": "/%s"}}\\n' % component,
+        "pages/me/me.wxml": "<view>\\n  <view/>\\n</view>\\n",
+        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\\n", f"{component}.json": '{"component": true}\\n'})
+    repo.write("pages/me/me.wxml", "<view>\\n  <text>邀请好友一起记步</text>\\n  <coin-dialog/>\\n</view>\\n")
+    repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
+    repo.commit("share from the dialog")
+    assert _sharing(repo, base) == set()
