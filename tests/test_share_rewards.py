@@ -4,6 +4,7 @@ wording stays silent, and the shipped table matches its schema."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -112,9 +113,9 @@ DIALOG = '<view class="dialog">\n  <text>{{title}}</text>\n  <button bindtap="co
                                                 ("components/coin-dialog/index", "coin-dialog")])
 def test_a_dialog_gets_a_share_button_where_its_user_promises_coins_for_invites(tmp_path, component, tag):
     repo, base = minimal_app(tmp_path / "repo", {
-        "pages/me/me.json": '{"usingComponents": {"%s": "/%s"}}\\n' % (tag, component),
+        "pages/me/me.json": json.dumps({"usingComponents": {tag: f"/{component}"}}),
         "pages/me/me.wxml": DIALOG_USER.replace("TAG", "view"),
-        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\\n", f"{component}.json": '{"component": true}\\n'})
+        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\n", f"{component}.json": '{"component": true}\n'})
     repo.write("pages/me/me.wxml", DIALOG_USER.replace("TAG", tag))
     repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
     repo.commit("share from the dialog")
@@ -124,10 +125,10 @@ def test_a_dialog_gets_a_share_button_where_its_user_promises_coins_for_invites(
 def test_a_dialog_share_button_whose_user_promises_nothing_stays_silent(tmp_path):
     component = "components/coin-dialog/coin-dialog"
     repo, base = minimal_app(tmp_path / "repo", {
-        "pages/me/me.json": '{"usingComponents": {"coin-dialog": "/%s"}}\\n' % component,
-        "pages/me/me.wxml": "<view>\\n  <view/>\\n</view>\\n",
-        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\\n", f"{component}.json": '{"component": true}\\n'})
-    repo.write("pages/me/me.wxml", "<view>\\n  <text>邀请好友一起记步</text>\\n  <coin-dialog/>\\n</view>\\n")
+        "pages/me/me.json": json.dumps({"usingComponents": {"coin-dialog": f"/{component}"}}),
+        "pages/me/me.wxml": "<view>\n  <view/>\n</view>\n",
+        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\n", f"{component}.json": '{"component": true}\n'})
+    repo.write("pages/me/me.wxml", "<view>\n  <text>邀请好友一起记步</text>\n  <coin-dialog/>\n</view>\n")
     repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
     repo.commit("share from the dialog")
     assert _sharing(repo, base) == set()

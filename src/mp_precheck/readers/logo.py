@@ -11,7 +11,10 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
    side is at most :data:`SIDE` pixels. Images smaller than :data:`MIN_SIDE`, larger than
    :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything Pillow cannot read give ``None`` (no answer).
-2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white). Label every
+2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white); behind a white
+   mark on a transparent ground (:data:`MIN_WHITE_MARK` of the opaque pixels white: a button's icon, only
+   seen on the control's colour) they are taken as brand green, with a pixel of it around the picture
+   (the control goes on past the icon), so its bubbles sit on a field. Label every
    pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
@@ -37,6 +40,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
 MIN_SIDE = 12
@@ -46,6 +50,9 @@ MIN_BUBBLE = 0.02
 MAX_EYE = 0.15
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
+MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white mark on a transparent ground
+PAGE = (255, 255, 255, 255)
+BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
@@ -115,9 +122,10 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
             image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
             rgba = image.convert("RGBA")
             rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
-            # transparent parts show the page behind: a light one (cut-out bubbles read as white)
-            page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-            page.alpha_composite(rgba)
+            behind = _behind(rgba)
+            margin = 0 if behind == PAGE else 1  # the control goes on past the icon's edge
+            page = Image.new("RGBA", (rgba.width + 2 * margin, rgba.height + 2 * margin), behind)
+            page.alpha_composite(rgba, (margin, margin))
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
@@ -127,6 +135,19 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
     labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb))
               for rgb in zip(raw[0::3], raw[1::3], raw[2::3], strict=True)]
     return labels, width, height
+
+
+def _behind(rgba: Any) -> tuple[int, int, int, int]:
+    """What shows through the transparent parts of ``rgba``: the page, taken as white (cut-out bubbles read
+    as white) — except behind a white mark on a transparent ground (a button's icon), which is only seen on
+    the coloured control it sits in, taken as the brand green."""
+    alpha = rgba.getchannel("A").tobytes()
+    opaque = [i for i, a in enumerate(alpha) if a >= 128]
+    if len(alpha) - len(opaque) < MIN_FIELD * len(alpha) or not opaque:
+        return PAGE
+    raw = rgba.convert("RGB").tobytes()
+    white = sum(1 for i in opaque if _label(raw[3 * i], raw[3 * i + 1], raw[3 * i + 2]) == WHITE)
+    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * len(opaque) else PAGE
 
 
 def _label(r: int, g: int, b: int) -> int:
