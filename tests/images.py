@@ -127,3 +127,17 @@ def white_icons() -> bytes:
     draw.ellipse((135, 15, 165, 45), fill=white)
     draw.rounded_rectangle((120, 55, 180, 110), radius=18, fill=white)
     return _png(image)
+
+
+def white_outline_icon() -> bytes:
+    """A white outline icon on a transparent background (a list: a rounded frame around three dots and two
+    bars): read on a green control, the frame's see-through inside is a green shape with five white spots."""
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    white = (255, 255, 255, 255)
+    draw.rounded_rectangle((40, 33, 165, 170), radius=16, outline=white, width=10)
+    for x in (68, 102, 136):
+        draw.ellipse((x - 8, 60, x + 8, 76), fill=white)
+    draw.rounded_rectangle((60, 96, 128, 107), radius=5, fill=white)
+    draw.rounded_rectangle((60, 128, 144, 139), radius=5, fill=white)
+    return _png(image)

@@ -15,6 +15,7 @@ from images import (
     two_green_buttons,
     white_bubbles,
     white_icons,
+    white_outline_icon,
 )
 from mp_precheck.readers.logo import is_wechat_logo, named_like_logo
 
@@ -28,8 +29,9 @@ def test_the_two_bubble_mark_is_the_logo(data):
 
 
 @pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing(),
-                                  white_icons()],
-                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing", "white-icons"])
+                                  white_icons(), white_outline_icon()],
+                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing", "white-icons",
+                              "white-outline-icon"])
 def test_look_alikes_are_not(data):
     assert is_wechat_logo(data, "images/other.png") is False
 

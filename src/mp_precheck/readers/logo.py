@@ -80,13 +80,14 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     grid = _thumbnail(data, path)
     if grid is None:
         return None
-    labels, width, height = grid
+    labels, width, height, cut_out = grid
     share = Counter(labels)
     field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
-    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, share[WHITE] > 0),
-                                            (GREY, share[WHITE] > 0))
+    # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
+    light = share[WHITE] > 0 and not cut_out
+    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, light), (GREY, light))
               if possible and share[label] >= MIN_BUBBLE * len(labels)]
     bubbles = [b for b in _bubbles(labels, width, height, wanted) if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
@@ -106,7 +107,8 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
     return bubble.around == WHITE
 
 
-def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
+def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int, bool] | None:
+    """Labels of the thumbnail's pixels, its size, and whether it is a white cut-out mark (read on green)."""
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
@@ -134,7 +136,7 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], int, int] | None:
     known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
     labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb))
               for rgb in zip(raw[0::3], raw[1::3], raw[2::3], strict=True)]
-    return labels, width, height
+    return labels, width, height, behind != PAGE
 
 
 def _behind(rgba: Any) -> tuple[int, int, int, int]:
