@@ -116,3 +116,43 @@ def shaded_silhouette(size: int = 180) -> bytes:
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     image.paste(Image.merge("RGB", (shade, shade, shade)), (0, 0), shape)
     return _png(image)
+
+
+def white_bubbles(size: int = 160) -> bytes:
+    """The mark cut out for a green button: two white bubbles with see-through eyes on a transparent
+    background, cropped to the bubbles (they touch the picture's edge)."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    clear = (0, 0, 0, 0)
+    _bubble(draw, (0, 0, 100, 85), (255, 255, 255, 255), clear)
+    _bubble(draw, (60, 55, size - 1, 135), (255, 255, 255, 255), clear, outline=clear)
+    return _png(image)
+
+
+def white_icons() -> bytes:
+    """Plain white icons on a transparent background: a house with a door and a window (one shape, two
+    holes) and a solid person beside it."""
+    image = Image.new("RGBA", (200, 120), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    white, clear = (255, 255, 255, 255), (0, 0, 0, 0)
+    draw.polygon([(10, 50), (55, 10), (100, 50)], fill=white)
+    draw.rectangle((20, 50, 90, 110), fill=white)
+    draw.rectangle((30, 60, 50, 75), fill=clear)
+    draw.rectangle((60, 75, 78, 110), fill=clear)
+    draw.ellipse((135, 15, 165, 45), fill=white)
+    draw.rounded_rectangle((120, 55, 180, 110), radius=18, fill=white)
+    return _png(image)
+
+
+def white_outline_icon() -> bytes:
+    """A white outline icon on a transparent background (a list: a rounded frame around three dots and two
+    bars): read on a green control, the frame's see-through inside is a green shape with five white spots."""
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    white = (255, 255, 255, 255)
+    draw.rounded_rectangle((40, 33, 165, 170), radius=16, outline=white, width=10)
+    for x in (68, 102, 136):
+        draw.ellipse((x - 8, 60, x + 8, 76), fill=white)
+    draw.rounded_rectangle((60, 96, 128, 107), radius=5, fill=white)
+    draw.rounded_rectangle((60, 128, 144, 139), radius=5, fill=white)
+    return _png(image)

@@ -14,20 +14,25 @@ from images import (
     shaded_silhouette,
     two_bubble_mark,
     two_green_buttons,
+    white_bubbles,
+    white_icons,
+    white_outline_icon,
 )
 from mp_precheck.readers.logo import is_wechat_logo, named_like_logo
 
 
 @pytest.mark.parametrize("data", [two_bubble_mark(), two_bubble_mark(GREY), two_bubble_mark(size=64),
-                                  two_bubble_mark(size=600), green_bubbles()],
-                         ids=["green-disc", "grey-disc", "small", "large", "bubbles-without-disc"])
+                                  two_bubble_mark(size=600), green_bubbles(), white_bubbles()],
+                         ids=["green-disc", "grey-disc", "small", "large", "bubbles-without-disc",
+                              "white-cut-out-for-a-button"])
 def test_the_two_bubble_mark_is_the_logo(data):
     assert is_wechat_logo(data, "images/brand.png") is True
 
 
 @pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing(),
-                                  shaded_silhouette()],
-                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing", "shaded-drawing"])
+                                  shaded_silhouette(), white_icons(), white_outline_icon()],
+                         ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing", "shaded-drawing",
+                              "white-icons", "white-outline-icon"])
 def test_look_alikes_are_not(data):
     assert is_wechat_logo(data, "images/other.png") is False
 

@@ -9,7 +9,8 @@ page's files. Then:
   page with reward wording: with the wording within :data:`NEAR` lines of it (its label or the text beside
   it) the finding goes on that wording, otherwise on the new button, naming the wording — also when the
   wording was there before, as the combination is new; wording the change merely rewords elsewhere on the
-  page is not reported again;
+  page is not reported again; a component's new share button (a dialog's) is also tied to the wording of
+  the changed pages and components that use it by its tag;
 * a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
   reported at the hook, naming the wording: the page's promise now has its share card;
 * new wording on a page that shares is reported at the wording;
@@ -31,12 +32,15 @@ on a page with old wording.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.appconfig import page_name
 
 NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
@@ -108,7 +112,8 @@ def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bo
         return None
     added = context.added_lines.get(path, frozenset())
     texts = [f for f in facts if f.subject == WORDING]
-    elsewhere = [f for f in _page_facts(context, path, include_self=False) if f.subject == WORDING]
+    elsewhere = [f for f in (*_page_facts(context, path, include_self=False), *_user_facts(context, path))
+                 if f.subject == WORDING]
     for button in buttons:
         if button.line not in added:
             continue
@@ -143,6 +148,21 @@ def _page_facts(context: ProjectContext, path: str, include_self: bool = True) -
         facts = context.head_facts.get(candidate) or context.facts_at_head(candidate)
         out.extend(facts.facts if facts is not None else ())
     return out
+
+
+def _user_facts(context: ProjectContext, path: str) -> list[Fact]:
+    """Facts of the changed files that use the component of ``path`` by its tag (``<share-dialog>`` for
+    ``components/share-dialog.vue``, ``components/ShareDialog/index.vue``): a dialog's share button is
+    tied to the reward wording of the page or component that opens it."""
+    tag = component(_kebab(page_name(_stem(path))))
+    users = [facts for other, facts in context.head_facts.items()
+             if other != path and any(f.subject == tag for f in facts.facts)]
+    return [f for facts in users for f in facts.facts]
+
+
+def _kebab(name: str) -> str:
+    """A component's tag from its file name: ``SelfPopupDialog`` -> ``self-popup-dialog``."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower()
 
 
 def _page_shares(context: ProjectContext, path: str) -> bool:

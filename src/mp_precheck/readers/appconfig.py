@@ -14,6 +14,8 @@ from mp_precheck.facts.model import Fact
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.textsignals import signals
 
+# File names that say nothing of the page: the page is named by its folder (pages/login/index).
+GENERIC_PAGE_FILES = frozenset({"index", "main"})
 _LIST_KEYS = ("requiredPrivateInfos", "requiredBackgroundModes", "navigateToMiniProgramAppIdList",
               "embeddedAppIdList")
 
@@ -115,7 +117,7 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
                               desc if isinstance(desc, str) else None))
     pages = data.get("pages")
     entry = data.get("entryPagePath") or (pages[0] if isinstance(pages, list) and pages else None)
-    if isinstance(entry, str) and LOGIN_TARGET.search(entry.rsplit("/", 1)[-1] if "/" in entry else entry):
+    if isinstance(entry, str) and LOGIN_TARGET.search(page_name(entry)):
         line, _ = _line_of(text, json.dumps(entry, ensure_ascii=False))
         facts.append(Fact(app_config("entry-login", entry), "config", line, entry))
     plugins = data.get("plugins")
@@ -125,3 +127,14 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
             line, _ = _line_of(text, json.dumps(alias, ensure_ascii=False), key_at)
             facts.append(Fact(app_config("plugins", provider or alias), "config", line, alias))
     return facts
+
+
+def page_name(route: str) -> str:
+    """The name a page route gives its page: its last segment (``pages/login`` -> ``login``), or, where that
+    is a generic file name (``pages/login/index``, mpvue's ``pages/login/main``), the folder it sits in, as
+    a page's folder is then its name. Only the page's own name is used: a folder higher up (``pages``, a
+    subpackage root) names a group of pages, not this one."""
+    parts = [part for part in route.split("/") if part]
+    if len(parts) > 1 and parts[-1].lower() in GENERIC_PAGE_FILES:
+        return parts[-2]
+    return parts[-1] if parts else route

@@ -42,10 +42,14 @@ class Project:
     cloud_root: str | None = None
     appid: str | None = None
     errors: tuple[str, ...] = field(default=())
+    nested: tuple[str, ...] = field(default=())  # folders of other Mini Programs inside it (an SDK's demo app)
 
     def owns(self, path: str) -> bool:
-        """Whether ``path`` lies under this project's root (vendored and build folders excluded)."""
+        """Whether ``path`` lies under this project's root (vendored and build folders, and another Mini
+        Program's folder inside it, excluded)."""
         if self.root and not path.startswith(self.root + "/"):
+            return False
+        if any(path.startswith(folder + "/") for folder in self.nested):
             return False
         rel = path[len(self.root) + 1:] if self.root else path
         parts = rel.split("/")[:-1]
@@ -136,7 +140,18 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             continue
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
-    return sorted(projects.values(), key=lambda p: p.root)
+    return sorted((_with_nested(p, candidates, files) for p in projects.values()), key=lambda p: p.root)
+
+
+def _with_nested(project: Project, candidates: list[str], files: set[str]) -> Project:
+    """``project`` with the folders inside it that hold another Mini Program (an ``app.json`` beside an
+    ``app.js``/``app.ts`` other than its own, as an SDK's bundled demo app): WeChat never loads their files."""
+    own = _dir(project.app_config) if project.app_config else project.root
+    nested = tuple(folder for path in candidates if posixpath.basename(path) == "app.json"
+                   and (folder := _dir(path)) != own and not own.startswith(folder + "/")
+                   and (not project.root or folder.startswith(project.root + "/")) and folder
+                   and (_join(folder, "app.js") in files or _join(folder, "app.ts") in files))
+    return replace(project, nested=nested) if nested else project
 
 
 def _configured_project(path: str, files: set[str], read_text: Callable[[str], str | None]) -> Project | None:

@@ -11,7 +11,10 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
    side is at most :data:`SIDE` pixels. Images smaller than :data:`MIN_SIDE`, larger than
    :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything Pillow cannot read give ``None`` (no answer).
-2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white). Label every
+2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white); behind a white
+   mark on a transparent ground (:data:`MIN_WHITE_MARK` of the opaque pixels white: a button's icon, only
+   seen on the control's colour) they are taken as brand green, with a pixel of it around the picture
+   (the control goes on past the icon), so its bubbles sit on a field. Label every
    pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
@@ -40,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from statistics import pstdev
+from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
 MIN_SIDE = 12
@@ -50,6 +54,9 @@ MAX_EYE = 0.15
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
 MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
+MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white mark on a transparent ground
+PAGE = (255, 255, 255, 255)
+BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
@@ -77,13 +84,14 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     grid = _thumbnail(data, path)
     if grid is None:
         return None
-    labels, shades, width, height = grid
+    labels, shades, width, height, cut_out = grid
     share = Counter(labels)
     field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
-    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, share[WHITE] > 0),
-                                            (GREY, share[WHITE] > 0))
+    # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
+    light = share[WHITE] > 0 and not cut_out
+    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, light), (GREY, light))
               if possible and share[label] >= MIN_BUBBLE * len(labels)]
     bubbles = [b for b in _bubbles(labels, shades, width, height, wanted) if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
@@ -103,9 +111,9 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
     return bubble.around == WHITE
 
 
-def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int] | None:
-    """Labels and brightness (0–255) of each pixel of the thumbnail, its width and height; None when the
-    image cannot be judged (see the module docstring)."""
+def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, bool] | None:
+    """Labels and brightness (0–255) of the thumbnail's pixels, its size, and whether it is a white cut-out
+    mark (read on green); None when the image cannot be judged (see the module docstring)."""
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
@@ -121,9 +129,10 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int] 
             image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
             rgba = image.convert("RGBA")
             rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
-            # transparent parts show the page behind: a light one (cut-out bubbles read as white)
-            page = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-            page.alpha_composite(rgba)
+            behind = _behind(rgba)
+            margin = 0 if behind == PAGE else 1  # the control goes on past the icon's edge
+            page = Image.new("RGBA", (rgba.width + 2 * margin, rgba.height + 2 * margin), behind)
+            page.alpha_composite(rgba, (margin, margin))
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
@@ -132,7 +141,20 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int] 
     known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
     pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
     labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb)) for rgb in pixels]
-    return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height
+    return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height, behind != PAGE
+
+
+def _behind(rgba: Any) -> tuple[int, int, int, int]:
+    """What shows through the transparent parts of ``rgba``: the page, taken as white (cut-out bubbles read
+    as white) — except behind a white mark on a transparent ground (a button's icon), which is only seen on
+    the coloured control it sits in, taken as the brand green."""
+    alpha = rgba.getchannel("A").tobytes()
+    opaque = [i for i, a in enumerate(alpha) if a >= 128]
+    if len(alpha) - len(opaque) < MIN_FIELD * len(alpha) or not opaque:
+        return PAGE
+    raw = rgba.convert("RGB").tobytes()
+    white = sum(1 for i in opaque if _label(raw[3 * i], raw[3 * i + 1], raw[3 * i + 2]) == WHITE)
+    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * len(opaque) else PAGE
 
 
 def _label(r: int, g: int, b: int) -> int:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from mp_precheck.readers.reviewtext import review_signals
+from mp_precheck.readers.sharewords import share_reward
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
@@ -89,7 +90,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     if not text or len(text) > 500:
         return []
     found = []
-    if SHARE_INDUCEMENT.search(text):
+    if SHARE_INDUCEMENT.search(text) or share_reward().search(text):
         found.append("share-inducement")
     cleaned = text
     for phrase in brand_allow:

@@ -1,0 +1,52 @@
+"""Reward-for-sharing wording from ``checks/share_rewards.yml``: one pattern for the
+``text:share-inducement`` signal beside the fixed ones of :mod:`mp_precheck.readers.textsignals`.
+
+It matches a share or invite act and, within the same sentence, a gain and the thing gained (邀请好友得10金币,
+每邀请成功一个新用户，可获得 5 时光币), a gift that needs no object (分享好友即可获赠), or a plea for the
+sharer's gain (帮帮我！我想要这个赠品). Plain 邀请好友 / 分享给好友 wording has none of these.
+
+Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mp_precheck.core.catalog import validated
+from mp_precheck.core.resources import data_dir
+
+TABLE = "share_rewards.yml"
+SCHEMA = "share_rewards.schema.json"
+_CLAUSE = r"[^。！!？?\n]{0,16}"  # the same sentence: commas allowed, a full stop or question ends it
+_AMOUNT = r"\s*(?:\d+\s*(?:个|枚|点|份|位)?)?\s*"  # 得 10 金币, 可获得 5 时光币
+_NAMED = r"[\u4e00-\u9fff]{0,3}?"  # a currency's own name before its kind: 时光币, 星钻石
+
+
+class ShareRewardDataError(ValueError):
+    """``checks/share_rewards.yml`` does not match its schema (a packaging bug, not user input)."""
+
+
+def check_share_rewards() -> None:
+    """Check the shipped table against its schema (the test suite does).
+
+    Raises:
+        ShareRewardDataError: the table does not match, naming the file and the key path.
+    """
+    validated(data_dir("checks") / TABLE, SCHEMA, ShareRewardDataError)
+
+
+@cache
+def share_reward() -> re.Pattern[str]:
+    """The compiled pattern of the shipped table, read once."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+
+    def any_of(key: str) -> str:
+        return "(?:" + "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True)) + ")"
+
+    parts = [f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}"]
+    if data["gifts"]:
+        parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gifts')}")
+    if data["pleas"] and data["wants"]:
+        parts.append(f"{any_of('pleas')}[^。\\n]{{0,12}}{any_of('wants')}")
+    return re.compile("|".join(parts))

@@ -1,0 +1,51 @@
+"""The first page is the login page: a page named by its folder (pages/login/index) counts as one named by
+its file (pages/login/login), also in a project that lives in a subfolder; a page merely called index under
+an ordinary folder does not."""
+
+from __future__ import annotations
+
+from conftest import Repo
+from helpers import run
+
+PAGES = '{\n  "pages": [\n    %s\n  ]\n}\n'
+INDEX_FIRST = PAGES % '"pages/index/index",\n    "pages/login/index",\n    "pages/me/index"'
+LOGIN_FIRST = PAGES % '"pages/login/index",\n    "pages/index/index",\n    "pages/me/index"'
+ME_FIRST = PAGES % '"pages/me/index",\n    "pages/index/index",\n    "pages/login/index"'
+
+
+def _app(repo: Repo, root: str, app_json: str) -> None:
+    repo.write(f"{root}app.json", app_json)
+    repo.write(f"{root}app.js", "App({})\n")
+    for page in ("index", "login", "me"):
+        repo.write(f"{root}pages/{page}/index.js", "Page({})\n")
+        repo.write(f"{root}pages/{page}/index.wxml", f"<view>{page}</view>\n")
+
+
+def _entry_findings(repo: Repo, base: str) -> set[tuple[str, str, int]]:
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.rule == "login.login_first_page"}
+
+
+def test_login_page_named_by_its_folder_becomes_first_in_a_subfolder_project(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write("project.config.json", '{"miniprogramRoot": "wx-app/"}\n')
+    _app(repo, "wx-app/", INDEX_FIRST)
+    base = repo.commit("base")
+    repo.write("wx-app/app.json", LOGIN_FIRST)
+    repo.commit()
+    assert _entry_findings(repo, base) == {("login.login_first_page", "wx-app/app.json", 3)}
+
+
+def test_mpvue_main_file_is_named_by_its_folder(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", PAGES % '"pages/login/main",\n    "pages/index/main"')
+    app_repo.commit()
+    assert _entry_findings(app_repo, base) == {("login.login_first_page", "app.json", 3)}
+
+
+def test_an_ordinary_first_page_named_index_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _app(repo, "", INDEX_FIRST)
+    base = repo.commit("base")
+    repo.write("app.json", ME_FIRST)
+    repo.commit()
+    assert _entry_findings(repo, base) == set()

@@ -1,0 +1,134 @@
+"""Rewards for inviting or sharing (checks/share_rewards.yml): an in-app currency, points or a gift promised
+for inviting friends through a share button or a share card is induced sharing; plain invite and share
+wording stays silent, and the shipped table matches its schema."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import Repo, minimal_app
+from helpers import run
+from mp_precheck.core.resources import data_dir
+from mp_precheck.readers.sharewords import ShareRewardDataError, check_share_rewards, share_reward
+
+HOME_JS = """Page({
+  onShareAppMessage() {
+    return { title: '一起来走路', path: '/pages/home/index?inviter_id=' + wx.getStorageSync('uid') }
+  }
+})
+"""
+HOME = """<view class="steps">
+  <view class="tv">步数金币：{{coin}}</view>
+  BUTTON
+  <text class="explain">金币可兑换包邮商品</text>
+</view>
+"""
+GIFT = """<view class="gift">
+  <image src="/images/gift.png"/>
+  <button type="primary" open-type="share">LABEL</button>
+</view>
+"""
+GIFT_JS = """Page({
+  onShareAppMessage() {
+    return {
+      title: 'TITLE',
+      path: '/pages/gift/gift'
+    }
+  }
+})
+"""
+
+
+def _sharing(repo: Repo, base: str) -> set[tuple[str, str, int]]:
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "sharing"}
+
+
+@pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠"])
+def test_a_share_button_promising_coins_or_a_gift_fires_at_its_label(tmp_path, label):
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/home/index.wxml": HOME.replace("BUTTON", '<button class="invite">邀请好友</button>'),
+        "pages/home/index.js": "Page({})\n"})
+    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", f'<button class="invite" open-type="share">{label}</button>'))
+    repo.write("pages/home/index.js", HOME_JS)
+    repo.commit("invite for coins")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
+
+
+@pytest.mark.parametrize("label", ["邀请好友", "邀请好友一起走路", "分享给好友"])
+def test_a_plain_invite_or_share_button_stays_silent(tmp_path, label):
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/home/index.wxml": HOME.replace("BUTTON", '<button class="invite">邀请好友</button>'),
+        "pages/home/index.js": "Page({})\n"})
+    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", f'<button class="invite" open-type="share">{label}</button>'))
+    repo.write("pages/home/index.js", HOME_JS)
+    repo.commit("plain invite")
+    assert _sharing(repo, base) == set()
+
+
+def test_a_share_card_pleading_for_a_gift_fires_at_its_title(tmp_path):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/gift/gift.wxml": GIFT.replace("LABEL", "分享好友"),
+                                                 "pages/gift/gift.js": GIFT_JS.replace("TITLE", "精选好物")})
+    repo.write("pages/gift/gift.js", GIFT_JS.replace("TITLE", "帮帮我！我想要这个赠品"))
+    repo.commit("share card")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/gift/gift.js", 4)}
+
+
+def test_a_share_card_asking_for_help_without_a_gain_stays_silent(tmp_path):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/gift/gift.wxml": GIFT.replace("LABEL", "分享好友"),
+                                                 "pages/gift/gift.js": GIFT_JS.replace("TITLE", "精选好物")})
+    repo.write("pages/gift/gift.js", GIFT_JS.replace("TITLE", "帮帮我！这道题怎么做"))
+    repo.commit("share card")
+    assert _sharing(repo, base) == set()
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    ("邀请好友得10金币", True), ("分享后送你一张优惠券", True), ("邀请好友得10点包邮能量", False),
+    ("我的金币", False), ("邀请码", False), ("转发给朋友", False)])
+def test_the_table_pattern(text, fires):
+    assert bool(share_reward().search(text)) is fires
+
+
+def test_shipped_table_matches_its_schema_and_a_broken_one_is_named(tmp_path, monkeypatch):
+    check_share_rewards()
+    shutil.copytree(data_dir("checks"), tmp_path / "checks")
+    (tmp_path / "checks" / "share_rewards.yml").write_text("acts: 1\n", encoding="utf-8")
+    monkeypatch.setattr("mp_precheck.readers.sharewords.data_dir", lambda name: tmp_path / name)
+    with pytest.raises(ShareRewardDataError, match=r"^share_rewards\.yml: "):
+        check_share_rewards()
+
+
+DIALOG_USER = """<view class="balance">
+  <text>余额：{{coins}} 星光币</text>
+  <text>每邀请成功一位新用户，可获得 5 星光币</text>
+  <TAG title="星光币不足" confirmText="邀请用户"/>
+</view>
+"""
+DIALOG = '<view class="dialog">\n  <text>{{title}}</text>\n  <button bindtap="confirm">{{confirmText}}</button>\n</view>\n'
+
+
+@pytest.mark.parametrize(("component", "tag"), [("components/coin-dialog/coin-dialog", "coin-dialog"),
+                                                ("components/coin-dialog/index", "coin-dialog")])
+def test_a_dialog_gets_a_share_button_where_its_user_promises_coins_for_invites(tmp_path, component, tag):
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/me/me.json": json.dumps({"usingComponents": {tag: f"/{component}"}}),
+        "pages/me/me.wxml": DIALOG_USER.replace("TAG", "view"),
+        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\n", f"{component}.json": '{"component": true}\n'})
+    repo.write("pages/me/me.wxml", DIALOG_USER.replace("TAG", tag))
+    repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
+    repo.commit("share from the dialog")
+    assert _sharing(repo, base) == {("sharing.induced_share", f"{component}.wxml", 3)}
+
+
+def test_a_dialog_share_button_whose_user_promises_nothing_stays_silent(tmp_path):
+    component = "components/coin-dialog/coin-dialog"
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/me/me.json": json.dumps({"usingComponents": {"coin-dialog": f"/{component}"}}),
+        "pages/me/me.wxml": "<view>\n  <view/>\n</view>\n",
+        f"{component}.wxml": DIALOG, f"{component}.js": "Component({})\n", f"{component}.json": '{"component": true}\n'})
+    repo.write("pages/me/me.wxml", "<view>\n  <text>邀请好友一起记步</text>\n  <coin-dialog/>\n</view>\n")
+    repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
+    repo.commit("share from the dialog")
+    assert _sharing(repo, base) == set()
