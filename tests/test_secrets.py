@@ -43,6 +43,19 @@ def test_token_call_without_a_literal_secret_still_fires(app_repo):
     assert ("policy.client_secret", "pages/me/me.js", 3, "app") in found(run(app_repo.path, base))
 
 
+def test_a_call_to_wechats_server_api_is_a_secret_finding_not_a_domain_to_configure(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ onShow() {\n"
+                                     "  wx.request({ url: 'https://api.weixin.qq.com/wxa/getwxacodeunlimit?access_token=' + t })\n"
+                                     "} })\n")
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert ("policy.client_secret", "pages/me/me.js", 2, "app") in found(report)
+    assert [f for f in report.findings if f.family == "external_link"] == []
+    _, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "markdown")
+    assert "api.weixin.qq.com 加入" not in out and "把 api.weixin.qq.com" not in out
+
+
 @pytest.mark.parametrize(("path", "content"), [
     # placeholders are documentation, not a secret
     ("pages/me/me.js", "Page({\n  data: { appSecret: 'YOUR_APP_SECRET' },\n"

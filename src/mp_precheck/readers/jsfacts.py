@@ -41,8 +41,8 @@ from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
 
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
-# Server-only WeChat APIs that take the AppSecret (code2Session, getAccessToken / getStableAccessToken).
-_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b", re.IGNORECASE)
+# Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
+_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
                "wx.connectSocket": "socket", "wx.openCustomerServiceChat": ACCOUNT,
                "wx.openOfficialAccountArticle": ACCOUNT}
@@ -305,8 +305,8 @@ class _Extractor(Bindings):
             constant = _text(name) if name is not None and name.type == "identifier" else None
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
-            if url.is_development:
-                continue  # a developer's machine or LAN: never a server domain, known or not
+            if url.is_development or url.is_wechat_server_api:
+                continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
             facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
             if constant is not None:
