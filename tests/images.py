@@ -156,3 +156,19 @@ def white_outline_icon() -> bytes:
     draw.rounded_rectangle((60, 96, 128, 107), radius=5, fill=white)
     draw.rounded_rectangle((60, 128, 144, 139), radius=5, fill=white)
     return _png(image)
+
+
+def grey_building_outline() -> bytes:
+    """A grey outline icon of two buildings on a transparent background: thick strokes (a third of the
+    picture) around two white insides whose windows are grey bars, not round eyes."""
+    image = Image.new("RGBA", (230, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    grey = (190, 190, 190, 255)
+    draw.rounded_rectangle((15, 0, 138, 195), radius=30, outline=grey, width=16)
+    draw.rounded_rectangle((122, 46, 214, 195), radius=26, outline=grey, width=16)
+    for y in (48, 94, 140):
+        draw.rounded_rectangle((46, y, 106, y + 14), radius=7, fill=grey)
+    for y in (94, 140):
+        draw.rounded_rectangle((154, y, 184, y + 14), radius=7, fill=grey)
+    draw.rectangle((0, 184, 229, 199), fill=grey)
+    return _png(image)

@@ -9,6 +9,7 @@ from images import (
     green_bubbles,
     green_rectangle,
     green_tick,
+    grey_building_outline,
     line_drawing,
     noise_photo,
     shaded_silhouette,
@@ -30,9 +31,9 @@ def test_the_two_bubble_mark_is_the_logo(data):
 
 
 @pytest.mark.parametrize("data", [green_rectangle(), green_tick(), noise_photo(), two_green_buttons(), line_drawing(),
-                                  shaded_silhouette(), white_icons(), white_outline_icon()],
+                                  shaded_silhouette(), white_icons(), white_outline_icon(), grey_building_outline()],
                          ids=["green-rectangle", "green-tick", "photo", "two-buttons", "line-drawing", "shaded-drawing",
-                              "white-icons", "white-outline-icon"])
+                              "white-icons", "white-outline-icon", "grey-building-outline"])
 def test_look_alikes_are_not(data):
     assert is_wechat_logo(data, "images/other.png") is False
 

@@ -18,8 +18,9 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
-   picture, with at least two *eyes*: enclosed holes (components of other pixels that do not reach the
-   picture's edge), each at most :data:`MAX_EYE` of the bubble. The mark is drawn in flat colours, so a
+   picture, with at least two *eyes*: enclosed round holes (components of other pixels that do not reach the
+   picture's edge, at most :data:`MAX_EYE_ASPECT` times as long as wide), each at most :data:`MAX_EYE` of the
+   bubble. The mark is drawn in flat colours, so a
    bubble's brightness varies by at most :data:`MAX_SHADE` (standard deviation, 0–255): the shaded greys of
    an illustration (hair, a silhouette) are no bubble.
 4. A white bubble must sit inside the field: it does not reach the picture's edge, the colour around it
@@ -51,6 +52,7 @@ MAX_BYTES = 4_000_000
 MAX_PIXELS = 16_000_000  # larger pictures are photos or posters, not icons, and cost too much to decode
 MIN_BUBBLE = 0.02
 MAX_EYE = 0.15
+MAX_EYE_ASPECT = 2.0
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
 MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
@@ -223,8 +225,9 @@ def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) 
 
 
 def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
-    """Holes of a component (``inside`` marks its cells): parts of its bounding box outside it that do not
-    reach the box's edge."""
+    """Round holes of a component (``inside`` marks its cells): parts of its bounding box outside it that do
+    not reach the box's edge, no more than :data:`MAX_EYE_ASPECT` times as long as wide (the mark's eyes are
+    dots; the bars of a building or list icon are not)."""
     xs = [i % width for i in cells]
     ys = [i // width for i in cells]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
@@ -234,6 +237,9 @@ def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
     for hole in _components(outside, w, h):
         if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):
             continue
-        if len(hole) <= MAX_EYE * len(cells):
+        hx = [i % w for i in hole]
+        hy = [i // w for i in hole]
+        long, short = sorted((max(hx) - min(hx) + 1, max(hy) - min(hy) + 1), reverse=True)
+        if len(hole) <= MAX_EYE * len(cells) and long <= MAX_EYE_ASPECT * short:
             eyes += 1
     return eyes
