@@ -24,10 +24,14 @@ def main() -> int:
                         help="examples/native-shop (default), examples/taro-shop or examples/uniapp-shop")
     parser.add_argument("--keep", metavar="DIR", help="build the example repository in DIR and keep it")
     args = parser.parse_args()
+    example = Path(args.example)
+    if not (example / "base").is_dir() or not (example / "feature" / "commits.yml").is_file():
+        found = ", ".join(f"examples/{p.name}" for p in sorted((ROOT / "examples").iterdir()) if (p / "base").is_dir())
+        parser.error(f"{example} is no example (it needs base/ and feature/commits.yml); bundled: {found}")
     mp_precheck = Path(sys.executable).with_name("mp-precheck")
     with tempfile.TemporaryDirectory(prefix="mp-precheck-demo-") as tmp:
         repo = Path(args.keep) if args.keep else Path(tmp) / "repo"
-        base, head = build(Path(args.example), repo)
+        base, head = build(example, repo)
         kept = f"; try it yourself: cd {repo} && {mp_precheck} diff --base main" if args.keep else \
             " (deleted afterwards; --keep DIR keeps it)"
         print(f"# Example repository built in {repo}: main={base[:7]}, feature={head[:7]}{kept}\n", file=sys.stderr)

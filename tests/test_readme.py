@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +31,11 @@ def test_readme_names_the_two_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "bash scripts/demo" in text and "bash scripts/test" in text
     assert "bash scripts/test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_demo_names_the_bundled_examples_when_given_another_folder():
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "scripts" / "demo.py"), "--example", "examples/nope"],
+                         capture_output=True, text=True, cwd=root, check=False)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "examples/nope is no example" in run.stderr and "examples/native-shop" in run.stderr
