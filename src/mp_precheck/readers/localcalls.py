@@ -79,8 +79,8 @@ def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Cal
     added: list[tuple[str, Fact]] = []
     called: Counter[str] = Counter()
     for call in (n for n in nodes if n.type == "call_expression"):
-        name = _called_name(call)
-        if name is None or not subjects.get(name):
+        name = _called_name(call) or ""
+        if not subjects.get(name):
             continue
         at = line(call)
         first, last = spans[name]
