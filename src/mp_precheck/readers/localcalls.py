@@ -4,9 +4,11 @@ as ``this.uploadImg(a)``, ``that.uploadImg(b)`` or a top-level ``function upload
 A wrapper the file calls from two places or more is a helper: each call sends its own file (an ID card's
 front, its back, a handheld photo), so each counts as an upload at the call's line — a fact of the
 wrapper's upload subject with role ``via:<file>#<method>`` — and the wrapper's own ``wx.uploadFile``
-becomes its definition (dropped), as a wrapper of another file is. A method called once is one upload
-wherever it is counted, so it keeps its call (where the request is built); so does a method nothing in the
-file calls (bound only from the template, ``bindtap="upload"``). A second call of it is then a new upload.
+becomes its definition (dropped), as a wrapper of another file is; each call remembers that line
+(``Fact.defined``): when the change adds the helper itself, the upload is reported there. A method called
+once is one upload wherever it is counted, so it keeps its call (where the request is built); so does a
+method nothing in the file calls (bound only from the template, ``bindtap="upload"``). A second call of it
+is then a new upload.
 Content security of uploads: https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html
 
 In: the file's facts so far, its nodes of the types the extractor reads (source order), the file's path and
@@ -74,6 +76,7 @@ def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Cal
             spans[name] = (first, first + defined[0].end_point[0] - defined[0].start_point[0])
     uploads = [f for f in facts if f.kind == "api" and f.role is None and f.subject in UPLOAD_SUBJECTS]
     subjects = {name: sorted({f.subject for f in uploads if a <= f.line <= b}) for name, (a, b) in spans.items()}
+    own = {name: min((f.line for f in uploads if a <= f.line <= b), default=a) for name, (a, b) in spans.items()}
     owner = next((path[: -len(s)] for s in (".js", ".ts", ".tsx", ".jsx")
                   if path.endswith(s) and path[: -len(s)].endswith(_SFC_SCRIPT)), path)
     added: list[tuple[str, Fact]] = []
@@ -87,7 +90,8 @@ def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Cal
         if first <= at <= last:
             continue  # the wrapper calling itself (a retry): not another upload
         called[name] += 1
-        added.extend((name, Fact(s, "api", at, role=f"via:{owner}#{name.lstrip('.')}")) for s in subjects[name])
+        added.extend((name, Fact(s, "api", at, role=f"via:{owner}#{name.lstrip('.')}", defined=own[name]))
+                     for s in subjects[name])
     helpers = {name for name, count in called.items() if count > 1}
     if not helpers:
         return facts
