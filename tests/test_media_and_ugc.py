@@ -340,3 +340,41 @@ def test_kit_text_field_that_is_not_a_textarea_is_not_a_post(app_repo):
     app_repo.commit("search box")
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == set() and _hits(report, "upload.user_text") == set()
+
+
+COMPOSER = ('<view>\n<van-field model:value="{{ value }}" type="textarea" placeholder="分享新鲜事"/>\n'
+            '<van-uploader file-list="{{ fileList }}" bind:after-read="afterRead"/>\n<van-button>发布</van-button>\n'
+            '</view>\n')
+AFTER_READ = ("Page({\n  afterRead(event) {\n    const { file } = event.detail\n"
+              "    wx.uploadFile({ url: 'https://files.example.com/up', filePath: file.url, name: 'file' })\n"
+              "  },\n})\n")
+
+
+def test_vant_field_of_type_textarea_is_a_text_box_and_a_publish_page_that_uploads_is_ugc(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/publish/index.wxml", COMPOSER)
+    app_repo.write("pages/publish/index.js", AFTER_READ)
+    app_repo.commit("composer")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/publish/index.js", 4, "app")}  # at the upload that sends it
+    assert _hits(report, "upload.upload_file") == {("pages/publish/index.js", 4, "app")}
+    assert _hits(report, "upload.user_text") == set()  # the page's upload finding covers its text
+
+
+def test_an_upload_only_page_whose_words_name_no_public_scene_is_no_ugc(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/profile/edit.wxml", COMPOSER)
+    app_repo.write("pages/profile/edit.js", AFTER_READ)
+    app_repo.commit("profile photo with a caption")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == set()
+    assert _hits(report, "upload.upload_file") == {("pages/profile/edit.js", 4, "app")}
+
+
+def test_a_single_line_vant_field_is_no_text_box(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/post/index.wxml", '<view>\n<van-field value="{{ age }}" label="年龄"/>\n</view>\n')
+    app_repo.write("pages/post/index.js", "Page({\n  save() { wx.request({ url: '/posts', data: this.data }) },\n})\n")
+    app_repo.commit("a form")
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == set() and _hits(report, "upload.user_text") == set()

@@ -65,6 +65,21 @@ def test_a_comment_on_an_order_is_public_whatever_the_private_words(app_repo):
     assert ("category.ugc", "pages/order/comment.js", 3) in _ugc(run(app_repo.path, base))
 
 
+def test_a_reimbursement_form_posted_through_a_project_fetch_helper_is_not_ugc(app_repo):
+    # an internal workflow record (报销, 请假, 审批…) goes to the organisation, not to other users
+    app_repo.write("utils/util.js", "function fetch(options, done) {\n"
+                                    "  wx.request({ url: 'https://api.example.com' + options.url, method: 'POST',\n"
+                                    "    data: options.data, success: done })\n}\nmodule.exports = { fetch }\n")
+    base = app_repo.commit()
+    app_repo.write("pages/reimb/reimb.wxml", '<view>\n报销事由 <textarea bindinput="onText"/>\n'
+                                             '<button bindtap="save">提交</button>\n</view>\n')
+    app_repo.write("pages/reimb/reimb.js", "const utils = require('../../utils/util.js')\n"
+                                           "Page({\n  save() {\n    const options = { url: '/reimb/add', data: this.data }\n"
+                                           "    utils.fetch(options, () => wx.navigateBack())\n  }\n})\n")
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == set()
+
+
 @pytest.mark.parametrize(("path", "wrapper", "strings", "scene"), [
     ("pages/expense/add.js", None, (), "private"),
     ("pages/timelines/create/index.js", "httpPost", ("timelines",), "public"),
@@ -72,6 +87,11 @@ def test_a_comment_on_an_order_is_public_whatever_the_private_words(app_repo):
     ("pages/x/index.js", "submitHomework", (), "private"),
     ("pages/x/index.js", None, ("/api/发布动态",), "public"),
     ("pages/feedback/index.js", "createPost", (), "public"),
+    ("pages/reimb/reimb.js", "fetch", (), "private"),
+    ("pages/x/index.js", None, ("/api/请假申请",), "private"),
+    ("pages/x/index.js", "submitApproval", (), "private"),
+    ("pages/workorder/create.js", None, (), "private"),
+    ("pages/x/index.js", "leaveMessage", ("留言",), "public"),  # a guestbook stays public
 ])
 def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene

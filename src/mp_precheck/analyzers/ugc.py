@@ -27,6 +27,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
   through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
+* except where the page's words name a public scene (``pages/publish``): a composer whose pictures go up
+  with the post (or whose text is not wired yet) is a post — ``category.ugc`` at its upload;
 * a page whose words (its path, the posting wrapper's name, the strings passed to it) name only a private
   record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator — keeps
   the text for the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
@@ -139,13 +141,23 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # an expense note, a homework answer: kept for the user or one counterpart
         if _stem(f.path) not in uploading:
             out.append(f if post is None else _at_post(f, script, post))
-        if f.subject in POST_INPUTS and script not in posts and post is not None:
+        published = post is not None or _public_upload(context, script, sent[1])
+        if f.subject in POST_INPUTS and script not in posts and published:
             posts.add(script)
             call = sent[1]  # the page's first sending call: its picture upload, else the post itself
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return out
+
+
+def _public_upload(context: ProjectContext, script: str, upload: Fact) -> bool:
+    """A page that only uploads, but whose words name a public scene (``pages/publish``, an upload to
+    ``'moments'``): a composer whose pictures are the post (its text not wired yet, or sent with them).
+    A chat page stays a chat."""
+    facts = context.facts_at_head(script)
+    chat = facts is not None and any(f.subject in CHAT for f in facts.facts)
+    return not chat and _scene(context, script, upload) == "public"
 
 
 def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:

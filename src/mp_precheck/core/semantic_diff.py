@@ -229,7 +229,8 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
                     and not _relays(f, relay_ranges.get(path, []))]
             picked = _each_added(uses, added, count - before) if rule.each_occurrence else \
                 _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
-            additions += [Addition(rule, subject, path, scope, fact) for fact in picked or [_pick(uses, added)]]
+            additions += [Addition(rule, subject, path, scope, _at_new_helper(fact, added))
+                          for fact in picked or [_pick(uses, added)]]
     return additions
 
 
@@ -280,6 +281,12 @@ def _each_target(uses: list[Fact], added: frozenset[int], rise: int,
             seen.add(target)
             out.append(fact)
     return out
+
+
+def _at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:
+    """A call of a same-file helper the change adds (``this.uploadImg(a)`` with ``uploadImg`` new too): the
+    use is the helper's own call, where the request is built; a new call of an existing helper stays."""
+    return replace(fact, line=fact.defined) if fact.defined is not None and fact.defined in added else fact
 
 
 def _pick(uses: list[Fact], added: frozenset[int]) -> Fact:

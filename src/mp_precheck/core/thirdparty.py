@@ -47,6 +47,12 @@ class KitComponent:
     packages: tuple[str, ...]
     does: Literal["pick", "upload", "both", "text"]
     doc: str
+    when: tuple[tuple[str, str], ...] = ()  # attribute values it needs to do it (type="textarea")
+
+    def applies(self, attributes: dict[str, str | None]) -> bool:
+        """Whether an element with these (normalised name → literal value) attributes does what the kit
+        component does: a field is a multi-line text box only with ``type="textarea"``."""
+        return all(attributes.get(name) == value for name, value in self.when)
 
     @property
     def subjects(self) -> tuple[str, ...]:
@@ -132,7 +138,8 @@ def third_party() -> ThirdParty:
     table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
     return ThirdParty(
-        tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"]) for k in kits),
+        tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
+                           tuple(sorted(k.get("when", {}).items()))) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])
               for s in table["sdks"]),
         {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())))

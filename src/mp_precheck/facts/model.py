@@ -59,6 +59,9 @@ class Fact:
     line: int
     value: str | None = None
     role: str | None = None
+    # A call of a helper of the same file (``this.uploadImg(a)``, readers/localcalls.py): the line of the
+    # helper's own call, where a finding goes when the change adds the helper itself.
+    defined: int | None = None
 
     def __post_init__(self) -> None:
         if self.value:  # an AppSecret in a literal is never carried on (see secrets.redact)

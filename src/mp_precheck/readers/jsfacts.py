@@ -30,6 +30,7 @@ from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
+from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
@@ -142,9 +143,10 @@ class _Extractor(Bindings):
             for index in self.url_constants.get(name, ()):
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
-        return FileFacts(facts=tuple(self.facts), imported_calls=tuple(self.imported_calls),
-                         exports=wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
-                                          frozenset(line for _s, _n, line in self.imported_calls)),
+        exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
+                           frozenset(line for _s, _n, line in self.imported_calls))
+        return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
+                         imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
                          call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line))
 

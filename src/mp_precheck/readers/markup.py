@@ -80,7 +80,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     """
     facts = [Fact(component(tag), "component", line)]
     kit = None if project_component else third_party().component(tag)
-    if kit is not None:
+    if kit is not None and kit.applies({name: value for name, value, _line in attributes}):
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
     facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
