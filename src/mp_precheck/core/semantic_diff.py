@@ -9,7 +9,10 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
   an app.json entry), where another use of something already configured needs nothing new, and except
   when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
-  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button);
+  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
+  that already made the call (copies of it in the branches of a permission check), except a ``wx.authorize``
+  gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
+  change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing;
 * gone from the app → a removal.
@@ -175,8 +178,9 @@ def compare(
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
-            additions += _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
-                                 base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
+            placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
+                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
+            additions += [a for a in placed if not (known and _gate(a, capability, head))]
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -223,14 +227,34 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
     for path, count in sorted(head_count.items()):
         old = counterpart.get(path)
         before = base_count.get(old, 0) if old else 0
-        if count > before:
+        # A file that already made this call gains no new call site by repeating it (the same call copied into
+        # the branches of a permission check); rules judging each placement or target still count them.
+        again = scope == "file" and before > 0 and not (rule.each_occurrence or rule.each_call)
+        if count > before and not again:
             added = added_lines.get(path, frozenset())
             uses = [f for f in head[path].facts if f.subject == subject and counted(f)
                     and not _relays(f, relay_ranges.get(path, []))]
+            if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
+                continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
             picked = _each_added(uses, added, count - before) if rule.each_occurrence else \
                 _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
             additions += [Addition(rule, subject, path, scope, fact) for fact in picked or [_pick(uses, added)]]
     return additions
+
+
+def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:
+    """Whether ``fact`` is reached through a wrapper in one of the changed files (``via:<path>#<name>``)."""
+    return bool(fact.role and fact.role.startswith("via:")) and fact.role[4:].split("#", 1)[0] in head
+
+
+def _gate(addition: Addition, capability: set[str], head: Mapping[str, FileFacts]) -> bool:
+    """Whether an added ``wx.authorize(scope)`` is the permission check in front of a call of the same data in
+    its own file (``authorize({scope: 'scope.userInfo'})`` then ``getUserProfile``): that call is the use, the
+    check asks for nothing more (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html)."""
+    if not addition.subject.startswith("wx.authorize:") or addition.fact.role is not None:
+        return False
+    return any(f.subject in capability and not f.subject.startswith("wx.authorize:") and counted(f)
+               for f in head[addition.path].facts)
 
 
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
