@@ -244,7 +244,8 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
 
 def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:
     """Whether ``fact`` is reached through a wrapper in one of the changed files (``via:<path>#<name>``)."""
-    return bool(fact.role and fact.role.startswith("via:")) and fact.role[4:].split("#", 1)[0] in head
+    role = fact.role or ""
+    return role.startswith("via:") and role[4:].split("#", 1)[0] in head
 
 
 def _gate(addition: Addition, capability: set[str], head: Mapping[str, FileFacts]) -> bool:
