@@ -25,8 +25,8 @@ CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
 # components, SDKs, hook libraries and UGC scene words (mp_precheck.core.thirdparty and core.scenes read those).
-_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "hook_libraries.yml",
-              "ugc_scenes.yml")
+_NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
+              "hook_libraries.yml", "ugc_scenes.yml")
 
 
 def load_yaml(text: str) -> Any:
