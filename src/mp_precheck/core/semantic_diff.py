@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
@@ -180,7 +181,8 @@ def compare(
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
-            additions += [a for a in placed if not (known and _gate(a, capability, head))]
+            placed = [a for a in placed if not (known and _gate(a, capability, head))]
+            additions += _one_place(placed) if rule.per_subject else placed
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -240,6 +242,18 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
                 _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
             additions += [Addition(rule, subject, path, scope, fact) for fact in picked or [_pick(uses, added)]]
     return additions
+
+
+def _one_place(placed: list[Addition]) -> list[Addition]:
+    """One addition for an open-ended subject (a new host is one domain to configure, however many files the
+    change uses it in): at its base-URL definition (the origin alone, ``const host = "https://api.x.cn"``)
+    when there is one, else in the first file."""
+    if len(placed) < 2:
+        return placed
+    def origin_only(addition: Addition) -> bool:
+        parts = urlsplit(addition.fact.value or "")
+        return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+    return [next((a for a in placed if origin_only(a)), placed[0])]
 
 
 def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:
