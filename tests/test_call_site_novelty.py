@@ -76,3 +76,22 @@ def test_a_new_wrapper_call_on_a_page_is_reported_at_the_page(app_repo):
     app_repo.commit()
     profile = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"}
     assert ("pages/me/me.js", 5, "file") in profile
+
+
+VANT = '{"usingComponents": {"van-uploader": "@vant/weapp/uploader/index"}}\n'
+HELPER = ("function pickAndSend(page) {\n  wx.chooseImage({ count: 9, success: (r) => page.setData({ photos: r.tempFilePaths }) })\n"
+          "}\nmodule.exports = { pickAndSend }\n")
+
+
+def test_a_page_that_picked_photos_with_a_kit_uploader_gains_no_call_site_through_a_helper(app_repo):
+    app_repo.write_files({"pages/me/me.json": VANT,
+                          "pages/me/me.wxml": '<van-uploader file-list="{{ photos }}" bind:after-read="read"/>\n',
+                          "pages/index/index.js": "Page({ pick() { wx.chooseImage({}) } })\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"utils/pick.js": HELPER,
+                          "pages/me/me.wxml": '<van-uploader file-list="{{ photos }}" bind:after-read="read" max-count="9"/>\n',
+                          "pages/me/me.js": "const { pickAndSend } = require('../../utils/pick.js')\n"
+                                            "Page({ read() {\n  pickAndSend(this)\n} })\n"})
+    app_repo.commit()
+    album = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.album"}
+    assert album == {("utils/pick.js", 2, "file")}

@@ -24,6 +24,7 @@ which ``present_elsewhere`` answers (a ``git grep`` prefilter confirmed by the p
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -168,12 +169,11 @@ def compare(
     ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
                        for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
     elsewhere = present_elsewhere(ask) if ask else set()
-
     additions: list[Addition] = []
     for subject in sorted(rising):
         for rule in rules_of[subject]:
             capability = _capability(catalog, rule, subject)
-            known = bool(capability & base_known) or bool(capability & elsewhere)
+            known = bool(capability & (base_known | elsewhere))
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
@@ -181,7 +181,7 @@ def compare(
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
-            placed = [a for a in placed if not (known and _gate(a, capability, head))]
+            placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart) if known else placed
             additions += _one_place(placed) if rule.per_subject else placed
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
@@ -229,10 +229,7 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
     for path, count in sorted(head_count.items()):
         old = counterpart.get(path)
         before = base_count.get(old, 0) if old else 0
-        # A file that already made this call gains no new call site by repeating it (the same call copied into
-        # the branches of a permission check); rules judging each placement or target still count them.
-        again = scope == "file" and before > 0 and not (rule.each_occurrence or rule.each_call)
-        if count > before and not again:
+        if count > before:
             added = added_lines.get(path, frozenset())
             uses = [f for f in head[path].facts if f.subject == subject and counted(f)
                     and not _relays(f, relay_ranges.get(path, []))]
@@ -242,6 +239,26 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
                 _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
             additions += [Addition(rule, subject, path, scope, fact) for fact in picked or [_pick(uses, added)]]
     return additions
+
+
+def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], spellings: set[str],
+                    head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                    counterpart: Mapping[str, str | None]) -> list[Addition]:
+    """The additions of a capability the app already had that are new call sites: not a ``wx.authorize``
+    gate in front of a call of the same data, and not on a page that already made the call (in any spelling,
+    or through a UI kit's component or an SDK that makes it: a van-uploader in the page's markup picks
+    photos) — rules judging each placement or target still count every one."""
+    same = spellings | {s for s in capability if s.startswith(("ui-kit:", "sdk:"))}
+    had = set() if rule.each_occurrence or rule.each_call else _pages_with(same, base, counterpart)
+    return [a for a in placed if not (_gate(a, capability, head) or a.path in had)]
+
+
+def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> set[str]:
+    """Head paths whose base version, or a changed base file of the same page or component (``index.js`` beside
+    ``index.wxml``), already used one of ``subjects``."""
+    units = {posixpath.splitext(path)[0] for path, file_facts in base.items()
+             if any(f.subject in subjects and counted(f) for f in file_facts.facts)}
+    return {path for path, old in counterpart.items() if old and posixpath.splitext(old)[0] in units}
 
 
 def _one_place(placed: list[Addition]) -> list[Addition]:
