@@ -95,3 +95,12 @@ def test_a_page_that_picked_photos_with_a_kit_uploader_gains_no_call_site_throug
     app_repo.commit()
     album = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.album"}
     assert album == {("utils/pick.js", 2, "file")}
+
+
+def test_a_second_picker_added_beside_one_that_stays_is_a_new_call_site(app_repo):
+    front = "  front() {\n    wx.chooseImage({ count: 1 })\n  },\n"
+    app_repo.write("pages/me/me.js", "Page({\n" + front + "})\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n" + front + "  handheld() {\n    wx.chooseImage({ count: 1 })\n  },\n})\n")
+    app_repo.commit()
+    assert ("privacy.album", "pages/me/me.js", 6, "file") in found(run(app_repo.path, base))

@@ -164,7 +164,6 @@ def compare(
                                                          or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
-
     # One prefilter query for everything we must know about the unchanged files.
     ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
                        for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
@@ -181,7 +180,8 @@ def compare(
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
-            placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart) if known else placed
+            placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart,
+                                     added_lines) if known else placed
             additions += _one_place(placed) if rule.per_subject else placed
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
@@ -243,14 +243,23 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
 
 def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], spellings: set[str],
                     head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
-                    counterpart: Mapping[str, str | None]) -> list[Addition]:
-    """The additions of a capability the app already had that are new call sites: not a ``wx.authorize``
-    gate in front of a call of the same data, and not on a page that already made the call (in any spelling,
-    or through a UI kit's component or an SDK that makes it: a van-uploader in the page's markup picks
-    photos) — rules judging each placement or target still count every one."""
-    same = spellings | {s for s in capability if s.startswith(("ui-kit:", "sdk:"))}
-    had = set() if rule.each_occurrence or rule.each_call else _pages_with(same, base, counterpart)
-    return [a for a in placed if not (_gate(a, capability, head) or a.path in had)]
+                    counterpart: Mapping[str, str | None],
+                    added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
+    """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
+    gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
+    address picker copied into the branches of a permission check — a call added beside one that stays is
+    new); a page whose markup already used a UI kit's component or an SDK that makes the call (its
+    van-uploader picks photos). Rules judging each placement or target still count every one."""
+    if rule.each_occurrence or rule.each_call:
+        return [a for a in placed if not _gate(a, capability, head)]
+    kits = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}, base, counterpart)
+
+    def rewritten(path: str) -> bool:
+        old = counterpart.get(path)
+        uses = [f for f in head[path].facts if f.subject in spellings and counted(f)]
+        return bool(old and old in base and any(f.subject in spellings and counted(f) for f in base[old].facts)
+                    and all(f.line in added_lines.get(path, frozenset()) for f in uses))
+    return [a for a in placed if not (_gate(a, capability, head) or a.path in kits or rewritten(a.path))]
 
 
 def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> set[str]:
