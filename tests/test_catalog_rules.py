@@ -76,6 +76,9 @@ def usage(subject: str) -> tuple[str, str] | None:
     if subject == "sdk:upload":
         return "use.js", ("const VodUploader = require('../../lib/vod-wx-sdk-v2.js')\n"
                           "Page({ up(f) { VodUploader.start({ mediaFile: f }) } })\n")
+    if subject == "sdk:location":
+        return "use.js", ("const QQMapWX = require('../../lib/qqmap-wx-jssdk.js')\n"
+                          "Page({ where() { const map = new QQMapWX({ key: 'k' }); map.reverseGeocoder({}) } })\n")
     if subject == "RecorderManager.start":
         return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
     if subject == "MapContext.moveToLocation":

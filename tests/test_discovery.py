@@ -105,3 +105,27 @@ def test_app_js_without_app_json_is_a_project_without_pages_and_says_so(repo):
     assert project.errors == ("app.json not found (next to app.js): pages and app settings unknown; "
                               "files are checked on their own",)
     assert project.owns("pages/a/a.js")
+
+
+def test_a_demo_mini_program_copied_in_with_an_sdk_is_not_part_of_the_app(repo):
+    repo.write_files({
+        "project.config.json": '{"miniprogramRoot": "app/"}',
+        "app/app.json": '{"pages": ["pages/index/index"]}',
+        "app/app.js": "App({})",
+        "app/pages/index/index.js": "Page({})",
+        "app/utils/uploader-sdk/demo/app.json": '{"pages": ["pages/index/index"]}',
+        "app/utils/uploader-sdk/demo/app.js": "App({})",
+        "app/utils/uploader-sdk/demo/pages/index/index.js": "Page({})",
+        "app/utils/uploader-sdk/sdk/uploader.js": "module.exports = {}",
+        "app/utils/uploader-sdk/sdk/uploader.min.js": "module.exports={}",
+        "app/utils/uploader-sdk/sdk/other-min.js": "module.exports={}",
+    })
+    repo.commit()
+    [project] = projects_of(repo)
+    assert project.nested_roots == ("app/utils/uploader-sdk/demo",)
+    assert project.owns("app/pages/index/index.js")
+    assert not project.owns("app/utils/uploader-sdk/demo/pages/index/index.js")
+    assert not project.owns("app/utils/uploader-sdk/demo/app.json")
+    assert project.owns("app/utils/uploader-sdk/sdk/uploader.js")
+    assert not project.owns("app/utils/uploader-sdk/sdk/uploader.min.js")
+    assert project.owns("app/utils/uploader-sdk/sdk/other-min.js")  # no readable twin: the only copy

@@ -378,3 +378,16 @@ def test_a_single_line_vant_field_is_no_text_box(app_repo):
     app_repo.commit("a form")
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == set() and _hits(report, "upload.user_text") == set()
+
+
+def test_uni_ad_rewarded_video_and_interstitial_components_are_ads(repo):
+    repo.write_files({"pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/ad/ad"}]}',
+                      "manifest.json": "{}", "pages/index/index.vue": "<template><view>home</view></template>\n"})
+    base = repo.commit("uni-app")
+    repo.write("pages/ad/ad.vue", '<template>\n  <view>\n    <ad-rewarded-video adpid="1507000689">\n'
+                                  '      <button>watch</button>\n    </ad-rewarded-video>\n'
+                                  '    <ad-interstitial adpid="1111111113"></ad-interstitial>\n'
+                                  '    <ad-rewarded-videos></ad-rewarded-videos>\n  </view>\n</template>\n')
+    repo.commit("a rewarded ad page")
+    ads = {(f.subject, f.path, f.line) for f in run(repo.path, base).findings if f.rule == "category.ad"}
+    assert ads == {("<ad-rewarded-video>", "pages/ad/ad.vue", 3), ("<ad-interstitial>", "pages/ad/ad.vue", 6)}

@@ -44,6 +44,6 @@ def test_the_project_records_the_nested_app_and_keeps_its_own_folder(tmp_path):
     repo.write("wx-app/utils/config/app.json", '{"note": "settings, not an app"}\n')
     repo.commit()
     [project] = projects_of(repo)
-    assert project.nested == (DEMO,)
+    assert project.nested_roots == (DEMO,)
     assert not project.owns(f"{DEMO}/pages/index/index.js")
     assert project.owns("wx-app/pages/index/index.js") and project.owns("wx-app/utils/config/app.json")

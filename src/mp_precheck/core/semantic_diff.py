@@ -9,7 +9,10 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
   an app.json entry), where another use of something already configured needs nothing new, and except
   when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
-  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button);
+  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
+  that already made the call (copies of it in the branches of a permission check), except a ``wx.authorize``
+  gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
+  change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing;
 * gone from the app → a removal.
@@ -21,10 +24,12 @@ which ``present_elsewhere`` answers (a ``git grep`` prefilter confirmed by the p
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
@@ -159,24 +164,25 @@ def compare(
                                                          or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
-
     # One prefilter query for everything we must know about the unchanged files.
     ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
                        for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
     elsewhere = present_elsewhere(ask) if ask else set()
-
     additions: list[Addition] = []
     for subject in sorted(rising):
         for rule in rules_of[subject]:
             capability = _capability(catalog, rule, subject)
-            known = bool(capability & base_known) or bool(capability & elsewhere)
+            known = bool(capability & (base_known | elsewhere))
             if known and rule.per_subject and not rule.every_use:
                 continue  # a host or config entry the app already has: nothing new to configure
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
-            additions += _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
-                                 base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
+            placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
+                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
+            placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart,
+                                     added_lines) if known else placed
+            additions += _one_place(placed) if rule.per_subject else placed
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -227,11 +233,70 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
             added = added_lines.get(path, frozenset())
             uses = [f for f in head[path].facts if f.subject == subject and counted(f)
                     and not _relays(f, relay_ranges.get(path, []))]
+            if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
+                continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
             picked = _each_added(uses, added, count - before) if rule.each_occurrence else \
                 _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
             additions += [Addition(rule, subject, path, scope, _at_new_helper(fact, added))
                           for fact in picked or [_pick(uses, added)]]
     return additions
+
+
+def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], spellings: set[str],
+                    head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                    counterpart: Mapping[str, str | None],
+                    added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
+    """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
+    gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
+    address picker copied into the branches of a permission check — a call added beside one that stays is
+    new); a page whose markup already used a UI kit's component or an SDK that makes the call (its
+    van-uploader picks photos). Rules judging each placement or target still count every one."""
+    if rule.each_occurrence or rule.each_call:
+        return [a for a in placed if not _gate(a, capability, head)]
+    kits = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}, base, counterpart)
+
+    def rewritten(path: str) -> bool:
+        old = counterpart.get(path)
+        uses = [f for f in head[path].facts if f.subject in spellings and counted(f)]
+        return bool(old and old in base and any(f.subject in spellings and counted(f) for f in base[old].facts)
+                    and all(f.line in added_lines.get(path, frozenset()) for f in uses))
+    return [a for a in placed if not (_gate(a, capability, head) or a.path in kits or rewritten(a.path))]
+
+
+def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> set[str]:
+    """Head paths whose base version, or a changed base file of the same page or component (``index.js`` beside
+    ``index.wxml``), already used one of ``subjects``."""
+    units = {posixpath.splitext(path)[0] for path, file_facts in base.items()
+             if any(f.subject in subjects and counted(f) for f in file_facts.facts)}
+    return {path for path, old in counterpart.items() if old and posixpath.splitext(old)[0] in units}
+
+
+def _one_place(placed: list[Addition]) -> list[Addition]:
+    """One addition for an open-ended subject (a new host is one domain to configure, however many files the
+    change uses it in): at its base-URL definition (the origin alone, ``const host = "https://api.x.cn"``)
+    when there is one, else in the first file."""
+    if len(placed) < 2:
+        return placed
+    def origin_only(addition: Addition) -> bool:
+        parts = urlsplit(addition.fact.value or "")
+        return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+    return [next((a for a in placed if origin_only(a)), placed[0])]
+
+
+def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:
+    """Whether ``fact`` is reached through a wrapper in one of the changed files (``via:<path>#<name>``)."""
+    role = fact.role or ""
+    return role.startswith("via:") and role[4:].split("#", 1)[0] in head
+
+
+def _gate(addition: Addition, capability: set[str], head: Mapping[str, FileFacts]) -> bool:
+    """Whether an added ``wx.authorize(scope)`` is the permission check in front of a call of the same data in
+    its own file (``authorize({scope: 'scope.userInfo'})`` then ``getUserProfile``): that call is the use, the
+    check asks for nothing more (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html)."""
+    if not addition.subject.startswith("wx.authorize:") or addition.fact.role is not None:
+        return False
+    return any(f.subject in capability and not f.subject.startswith("wx.authorize:") and counted(f)
+               for f in head[addition.path].facts)
 
 
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")

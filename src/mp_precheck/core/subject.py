@@ -26,7 +26,8 @@ form               example                          what it names
 ``ui-kit``         ``ui-kit:pick-media``            a UI kit's photo/video picker
                                                     (``checks/ui_kits.yml``); ``ui-kit:upload-media``
 ``sdk``            ``sdk:upload``                   an upload method of a client SDK
-                                                    (``checks/upload_sdks.yml``)
+                                                    (``checks/upload_sdks.yml``); ``sdk:location`` a map
+                                                    SDK method that reads the position (``checks/location_sdks.yml``)
 ``image``          ``image:/images/logo.png``       a local image named in markup or JS (as written)
 ``text``           ``text:lottery``                 a UI text signal (``readers/textsignals.py``)
 ``js``             ``js:eval``                      dynamic code (``js:new-Function``) or a review

@@ -1,6 +1,6 @@
-"""Third-party media components, upload SDKs and hook libraries, read from ``checks/ui_kits.yml``,
-``checks/upload_sdks.yml`` and ``checks/hook_libraries.yml`` (data, each validated against the
-``.schema.json`` beside it).
+"""Third-party media components, upload and map SDKs and hook libraries, read from ``checks/ui_kits.yml``,
+``checks/upload_sdks.yml``, ``checks/location_sdks.yml`` and ``checks/hook_libraries.yml`` (data, each
+validated against the ``.schema.json`` beside it).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -9,11 +9,13 @@
   https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 * An upload SDK method (Tencent VOD ``VodUploader.start``, COS ``postObject``…) sends user files like
   ``wx.uploadFile``.
+* A map SDK method (AMap ``getPoiAround``, Tencent ``reverseGeocoder``…) called without a position reads the
+  user's one with ``wx.getLocation``.
 * A hook library's hook (taro-hooks ``useUserInfo``) hands back functions that call a ``wx`` API
   (``getUserProfile`` → ``wx.getUserProfile``): a call of one is a use of that API.
 
-Facts use two fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media`` and ``sdk:upload``, with the
-component or call in ``value``; the catalog maps those subjects to rules.
+Facts use fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media``, ``sdk:upload`` and ``sdk:location``,
+with the component or call in ``value``; the catalog maps those subjects to rules.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ from mp_precheck.core.resources import data_dir
 PICK_SUBJECT = "ui-kit:pick-media"
 UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
+SDK_LOCATION_SUBJECT = "sdk:location"
 TEXTAREA_SUBJECT = "<textarea>"
-DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "hook_libraries.yml")
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "hook_libraries.yml")
 
 class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
@@ -67,11 +70,21 @@ class KitComponent:
 
 @dataclass(frozen=True)
 class UploadSdk:
+    """A client SDK: how it is loaded (``modules``, ``names``), the ``methods`` that make its calls the
+    ``subject`` (``sdk:upload`` or ``sdk:location``), and for each method the option that passes a position
+    instead of reading one (``given``; location SDKs only)."""
+
     sdk: str
     modules: tuple[str, ...]
     names: tuple[str, ...]
     methods: tuple[str, ...]
     doc: str
+    subject: str = SDK_UPLOAD_SUBJECT
+    given: tuple[tuple[str, str], ...] = ()
+
+    def option_given(self, method: str) -> str | None:
+        """The option whose presence means ``method`` reads no position (None: it always does its job)."""
+        return dict(self.given).get(method)
 
 
 @dataclass(frozen=True)
@@ -110,14 +123,14 @@ class ThirdParty:
 
     def needles(self, subject: str) -> tuple[str, ...]:
         """Fixed strings ``git grep`` looks for to find files that may hold a third-party subject."""
-        if subject == SDK_UPLOAD_SUBJECT:
-            return tuple(sorted({n for s in self.sdks for n in (*s.modules, *s.names)}))
+        if subject in (SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):
+            return tuple(sorted({n for s in self.sdks if s.subject == subject for n in (*s.modules, *s.names)}))
         wanted = {PICK_SUBJECT: ("pick", "both"), UPLOAD_SUBJECT: ("upload", "both")}.get(subject, ())
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
 _TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
-           ("hook_libraries.yml", "hook_libraries.schema.json"))
+           ("location_sdks.yml", "location_sdks.schema.json"), ("hook_libraries.yml", "hook_libraries.schema.json"))
 
 
 def check_tables() -> None:
@@ -136,10 +149,14 @@ def third_party() -> ThirdParty:
     folder = data_dir("checks")
     kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", check=False)["components"]
     table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
+    maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
                            tuple(sorted(k.get("when", {}).items()))) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])
-              for s in table["sdks"]),
+              for s in table["sdks"]) +
+        tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(m["name"] for m in s["methods"]),
+                        s["doc"], SDK_LOCATION_SUBJECT, tuple((m["name"], m["given"]) for m in s["methods"]))
+              for s in maps),
         {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())))

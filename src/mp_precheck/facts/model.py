@@ -14,6 +14,7 @@ A fact names a *subject* in one spelling shared by every extractor:
 ``ui-kit:pick-media``       a UI kit's photo/video picker (``checks/ui_kits.yml``); ``ui-kit:upload-media``
                             one that uploads by itself; the value names the tag and the kit
 ``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
+``sdk:location``            a map SDK method that reads the position (``checks/location_sdks.yml``), e.g. ``getRegeo``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
 ``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
 ``call:upload``             a project call no reader resolves, named as an upload (``sheep.$api.app.upload``):

@@ -7,7 +7,13 @@ from collections.abc import Callable, Mapping
 
 from mp_precheck.core.semantic_diff import is_known
 from mp_precheck.core.subject import FACTORY_OF, Form, parse
-from mp_precheck.core.thirdparty import PICK_SUBJECT, SDK_UPLOAD_SUBJECT, UPLOAD_SUBJECT, third_party
+from mp_precheck.core.thirdparty import (
+    PICK_SUBJECT,
+    SDK_LOCATION_SUBJECT,
+    SDK_UPLOAD_SUBJECT,
+    UPLOAD_SUBJECT,
+    third_party,
+)
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
@@ -30,7 +36,7 @@ def needles(subject: str) -> tuple[str, ...]:
     empty for subjects no fixed string finds."""
     if parse(subject).form in _UNGREPPABLE:
         return ()
-    if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT):
+    if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):
         return third_party().needles(subject)  # the components' and SDKs' names
     first = needle(subject)
     return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)

@@ -42,14 +42,18 @@ class Project:
     cloud_root: str | None = None
     appid: str | None = None
     errors: tuple[str, ...] = field(default=())
-    nested: tuple[str, ...] = field(default=())  # folders of other Mini Programs inside it (an SDK's demo app)
+    # Folders below the root holding a Mini Program of their own (an SDK's demo app copied in with the SDK):
+    # their app.json is never read by WeChat, so their pages and scripts never run in this one.
+    nested_roots: tuple[str, ...] = ()
+    # ``x.min.js`` beside ``x.js``: the same code twice; the readable copy carries the findings.
+    minified_twins: frozenset[str] = frozenset()
 
     def owns(self, path: str) -> bool:
-        """Whether ``path`` lies under this project's root (vendored and build folders, and another Mini
-        Program's folder inside it, excluded)."""
+        """Whether ``path`` lies under this project's root (vendored and build folders, nested Mini Programs
+        and minified twins of a readable file excluded)."""
         if self.root and not path.startswith(self.root + "/"):
             return False
-        if any(path.startswith(folder + "/") for folder in self.nested):
+        if path in self.minified_twins or any(path.startswith(n + "/") for n in self.nested_roots):
             return False
         rel = path[len(self.root) + 1:] if self.root else path
         parts = rel.split("/")[:-1]
@@ -140,18 +144,39 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             continue
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
-    return sorted((_with_nested(p, candidates, files) for p in projects.values()), key=lambda p: p.root)
+    twins = _minified_twins(files)
+    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files),
+                           minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
+                   for p in projects.values()), key=lambda p: p.root)
 
 
-def _with_nested(project: Project, candidates: list[str], files: set[str]) -> Project:
-    """``project`` with the folders inside it that hold another Mini Program (an ``app.json`` beside an
-    ``app.js``/``app.ts`` other than its own, as an SDK's bundled demo app): WeChat never loads their files."""
-    own = _dir(project.app_config) if project.app_config else project.root
-    nested = tuple(folder for path in candidates if posixpath.basename(path) == "app.json"
-                   and (folder := _dir(path)) != own and not own.startswith(folder + "/")
-                   and (not project.root or folder.startswith(project.root + "/")) and folder
-                   and (_join(folder, "app.js") in files or _join(folder, "app.ts") in files))
-    return replace(project, nested=nested) if nested else project
+def _nested_roots(project: Project, candidates: Iterable[str], files: set[str]) -> tuple[str, ...]:
+    """Folders strictly below the project's root, other than its own config's, with their own ``app.json``
+    beside ``app.js|ts`` (an SDK's demo app)."""
+    root = project.root
+    own = _dir(project.app_config) if project.app_config else root
+    nested = []
+    for path in candidates:
+        folder = _dir(path)
+        if posixpath.basename(path) != "app.json" or folder in (root, own) or own.startswith(folder + "/") \
+                or (root and not folder.startswith(root + "/")):
+            continue
+        if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
+            nested.append(folder)
+    return tuple(nested)
+
+
+_MINIFIED = re.compile(r"^(?P<stem>.+)[.-]min\.js$")
+
+
+def _minified_twins(files: set[str]) -> set[str]:
+    """``x.min.js`` / ``x-min.js`` files with a readable ``x.js`` in the same folder."""
+    twins = set()
+    for path in files:
+        match = _MINIFIED.match(path)
+        if match and match["stem"] + ".js" in files:
+            twins.add(path)
+    return twins
 
 
 def _configured_project(path: str, files: set[str], read_text: Callable[[str], str | None]) -> Project | None:

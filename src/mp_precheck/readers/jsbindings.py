@@ -71,8 +71,7 @@ class Bindings:
                 factory = self._factory_type(right)
                 if left is not None and factory:
                     self.typed[_text(left)] = factory
-                elif left is not None and right is not None and right.type == "new_expression" and \
-                        (sdks := self.sdks.get(_text(right.child_by_field_name("constructor")))):
+                elif left is not None and right is not None and (sdks := self._constructed(right)):
                     self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
             elif node.type in ("pair", "field_definition", "public_field_definition"):
                 self._stored_factory(node)
@@ -139,8 +138,7 @@ class Bindings:
                 self.api_aliases[_text(name)] = api
             elif (factory := self._factory_type(value)) is not None:
                 self.typed[_text(name)] = factory
-            elif value.type == "new_expression" and \
-                    (sdks := self.sdks.get(_text(value.child_by_field_name("constructor")))):
+            elif sdks := self._constructed(value):
                 self.sdks[_text(name)] = sdks  # const cos = new COS({...})
             elif (spec := self._require_spec(value)) is not None:
                 self._sdk_binding(_text(name), spec)
@@ -179,6 +177,15 @@ class Bindings:
                 continue
             if key in returned:
                 self.api_aliases[alias] = returned[key]
+
+    def _constructed(self, value: Node) -> list[UploadSdk]:
+        """The SDKs a ``new`` expression makes an instance of: ``new COS(…)`` of a bound SDK, or
+        ``new amapFile.AMapWX(…)`` of a class on a required SDK module."""
+        if value.type != "new_expression" or (constructor := value.child_by_field_name("constructor")) is None:
+            return []
+        if constructor.type == "member_expression":
+            return self.sdks.get(_text(constructor.child_by_field_name("object")), [])
+        return self.sdks.get(_text(constructor), [])
 
     def _sdk_binding(self, name: str, spec: str) -> None:
         """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""

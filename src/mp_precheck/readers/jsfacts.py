@@ -21,7 +21,6 @@ from tree_sitter import Language, Node, Parser
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
-from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
@@ -249,8 +248,9 @@ class _Extractor(Bindings):
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
             sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
-            if sdk is not None:
-                self.facts.append(Fact(SDK_UPLOAD_SUBJECT, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
+            if sdk is not None:  # a map SDK given the position (``getRegeo({ location })``) reads none
+                if not ((given := sdk.option_given(method)) and call_option(node, given) is not None):
+                    self.facts.append(Fact(sdk.subject, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
             elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
                 self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
             elif obj is not None and obj.type == "identifier" and _text(obj) in self.named_imports:

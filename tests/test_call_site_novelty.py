@@ -1,0 +1,106 @@
+"""What is not a new call site of a privacy API the app already has: the same call copied into the branches of
+a permission check on its own page, a ``wx.authorize`` gate in front of a call of the same data, and an
+unchanged call of a wrapper the change edits (the wrapper's own finding tells it)."""
+
+from __future__ import annotations
+
+from helpers import found, run
+
+PICK_ADDRESS = "  wx.chooseAddress({ success: (res) => this.setData({ address: res }) })\n"
+
+
+def test_a_call_copied_into_the_branches_of_a_permission_check_is_not_a_new_call_site(app_repo):
+    app_repo.write_files({"pages/index/index.js": "Page({ pick() { wx.chooseAddress({}) } })\n",
+                          "pages/me/me.js": "Page({ pick() {\n" + PICK_ADDRESS + "} })\n"})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({ pick() {\n  wx.getSetting({ success: (s) => {\n"
+                   "    if (s.authSetting['scope.address'] === false) {\n      wx.openSetting({ success: () => {\n"
+                   "  " + PICK_ADDRESS + "      } })\n    } else {\n  " + PICK_ADDRESS + "    }\n  } })\n} })\n")
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.address"]
+
+
+def test_the_same_call_on_another_page_is_still_a_new_call_site(app_repo):
+    app_repo.write("pages/index/index.js", "Page({ pick() { wx.chooseAddress({}) } })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({ pick() {\n" + PICK_ADDRESS + "} })\n")
+    app_repo.commit()
+    assert ("privacy.address", "pages/me/me.js", 2, "file") in found(run(app_repo.path, base))
+
+
+PROFILE = "  wx.getUserProfile({ desc: '展示头像', success: (r) => cb(r.userInfo) })\n"
+GATED = ("  wx.getSetting({ success: (s) => {\n    if (!s.authSetting['scope.userInfo']) {\n"
+         "      wx.authorize({ scope: 'scope.userInfo' })\n    }\n" + PROFILE + "  } })\n")
+
+
+def test_an_authorize_gate_in_front_of_a_moved_user_info_call_is_not_new(app_repo):
+    app_repo.write("pages/me/me.js", "Page({ login(cb) {\n" + PROFILE + "} })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({})\n")
+    app_repo.write("components/profile/profile.js", "Component({ methods: { login(cb) {\n" + GATED + "} } })\n")
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]
+
+
+def test_an_authorize_alone_on_a_new_page_is_still_reported(app_repo):
+    app_repo.write("pages/index/index.js", "Page({ login(cb) {\n" + PROFILE + "} })\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({ ask() {\n  wx.authorize({ scope: 'scope.userInfo' })\n} })\n")
+    app_repo.commit()
+    assert ("privacy.user_info_reclaimed", "pages/me/me.js", 2, "file") in found(run(app_repo.path, base))
+
+
+AUTH_BEFORE = "function userLogin(page) {\n  wx.getUserInfo({ success: (r) => page.setData(r) })\n}\n" \
+              "module.exports = { userLogin }\n"
+AUTH_AFTER = ("function userLogin(page) {\n  if (wx.getUserProfile) {\n"
+              "    wx.getUserProfile({ desc: '展示用户信息', success: (r) => page.setData(r) })\n"
+              "  } else {\n    wx.getUserInfo({ success: (r) => page.setData(r) })\n  }\n}\n"
+              "module.exports = { userLogin }\n")
+PAGE = ("const AUTH = require('../../utils/auth.js')\nPage({\n  data: {%s},\n  processLogin() {\n"
+        "    AUTH.userLogin(this)\n  }\n})\n")
+
+
+def test_an_unchanged_wrapper_call_is_not_reported_when_the_wrapper_changes(app_repo):
+    app_repo.write_files({"utils/auth.js": AUTH_BEFORE, "pages/me/me.js": PAGE % ""})
+    base = app_repo.commit()
+    app_repo.write_files({"utils/auth.js": AUTH_AFTER, "pages/me/me.js": PAGE % " canIUseGetUserProfile: true "})
+    app_repo.commit()
+    profile = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"}
+    assert profile == {("utils/auth.js", 3, "file")}
+
+
+def test_a_new_wrapper_call_on_a_page_is_reported_at_the_page(app_repo):
+    app_repo.write_files({"utils/auth.js": AUTH_AFTER, "pages/index/index.js": PAGE % ""})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", PAGE % "")
+    app_repo.commit()
+    profile = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"}
+    assert ("pages/me/me.js", 5, "file") in profile
+
+
+VANT = '{"usingComponents": {"van-uploader": "@vant/weapp/uploader/index"}}\n'
+HELPER = ("function pickAndSend(page) {\n  wx.chooseImage({ count: 9, success: (r) => page.setData({ photos: r.tempFilePaths }) })\n"
+          "}\nmodule.exports = { pickAndSend }\n")
+
+
+def test_a_page_that_picked_photos_with_a_kit_uploader_gains_no_call_site_through_a_helper(app_repo):
+    app_repo.write_files({"pages/me/me.json": VANT,
+                          "pages/me/me.wxml": '<van-uploader file-list="{{ photos }}" bind:after-read="read"/>\n',
+                          "pages/index/index.js": "Page({ pick() { wx.chooseImage({}) } })\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"utils/pick.js": HELPER,
+                          "pages/me/me.wxml": '<van-uploader file-list="{{ photos }}" bind:after-read="read" max-count="9"/>\n',
+                          "pages/me/me.js": "const { pickAndSend } = require('../../utils/pick.js')\n"
+                                            "Page({ read() {\n  pickAndSend(this)\n} })\n"})
+    app_repo.commit()
+    album = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.album"}
+    assert album == {("utils/pick.js", 2, "file")}
+
+
+def test_a_second_picker_added_beside_one_that_stays_is_a_new_call_site(app_repo):
+    front = "  front() {\n    wx.chooseImage({ count: 1 })\n  },\n"
+    app_repo.write("pages/me/me.js", "Page({\n" + front + "})\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n" + front + "  handheld() {\n    wx.chooseImage({ count: 1 })\n  },\n})\n")
+    app_repo.commit()
+    assert ("privacy.album", "pages/me/me.js", 6, "file") in found(run(app_repo.path, base))
