@@ -68,6 +68,7 @@ def squash_pr(repo: Repo, branch: str, title: str) -> str:
     ("fix: 优化小程序登录", ("improved", "小程序登录")),
     ("反馈页面添加联系客服按钮", ("added", "反馈页面添加联系客服按钮")),
     ("🚀 上线积分商城", ("added", "积分商城")),
+    ("fix[litemall-admin]: 订单管理时间过滤查询bug", ("fixed", "订单管理时间过滤查询bug")),  # scope in brackets
 ])
 def test_sections(message: str, expected: tuple[str, str]) -> None:
     entry = classify(message)
@@ -82,6 +83,7 @@ def test_sections(message: str, expected: tuple[str, str]) -> None:
     'Revert "feat: 新增抽奖"', "📝 补充注释", "refactor(me)!: 抽取上传逻辑",
     ":fire: 删除旧的 `app` 目录", ":truck: 目录 `app-new` 改名 `app`", ":sparkles: 新增日志模块", "客服按钮样式兼容支付宝小程序",
     "修复H5端支付跳转", ":wrench: 配置 VS Code 工作区规则", "代码整理", ":bookmark: v0.3.2 版本发布",
+    "chore[litemall-wx]: 海报",
 ])
 def test_left_out_by_type(message: str) -> None:
     entry = classify(message)

@@ -69,7 +69,8 @@ _NO_CONTENT = frozenset({
     "备份", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
 })
 
-_CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:\((?P<scope>[^)]*)\))?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
+# ``type(scope): text``; some teams write the scope in square brackets (``fix[admin]: …``).
+_CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:[(\[](?P<scope>[^)\]]*)[)\]])?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
 _BRACKETED = re.compile(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
 _ISSUE_REF = re.compile(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
                         re.IGNORECASE)
