@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Repo
+from helpers import cli
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.changelog import (
     Commit,
@@ -358,3 +359,17 @@ def test_a_line_repeated_across_commits_is_listed_once(base_repo: tuple[Repo, st
         repo.write(f"f{n}.js", "1\n")
         repo.commit(message)
     assert [(s, t) for s, t, _ in lines(repo, base)] == [("added", "积分商城"), ("fixed", "积分为负")]
+
+
+def test_in_a_repository_with_a_server_only_the_mini_programs_changes_are_listed(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "mono")
+    repo.write_files({"app/app.json": '{"pages": ["pages/index/index"]}', "app/app.js": "App({})\n",
+                      "app/pages/index/index.js": "Page({})\n", "server/pom.xml": "<project/>\n"})
+    base = repo.commit("chore: 初始版本")
+    repo.write("server/Order.java", "class Order {}\n")
+    repo.commit("feat[server]: 新增订单导出")
+    repo.write("app/pages/index/index.js", "Page({ data: { vip: true } })\n")
+    repo.commit("feat: 新增会员标识")
+    code, out, err = cli("notes", "--repo", str(repo.path), "--base", base, "--head", "HEAD")
+    assert code == 0, err
+    assert "会员标识" in out and "订单导出" not in out

@@ -160,7 +160,8 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     if disk is not None and disk.problem and log is not None:
         log(f"mp-precheck: {disk.problem}")
     entries = entries_from_commits(read_commits(repo, report.base, report.head), settings.notes.get("types"),
-                                   settings.notes.get("labels")) if report.base != report.head else []
+                                   settings.notes.get("labels"), shipped=_shipped(report)) \
+        if report.base != report.head else []
     drafted = draft_notes(report, entries, catalog, Messages(language))
     return Run(replace(report, notes=render_notes(drafted, language)), catalog, settings, language,
                store.blobs_parsed, drafted)
@@ -221,7 +222,8 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
         raise ReleaseError(f"empty range: {name} adds no commit to {rng.previous}, so there is nothing to describe")
     run = check_change(repo, rng.base, rng.head, config=config, language=language, cache=cache, config_rev=rng.head)
     found = pulls(pull_numbers(commits)) if pulls is not None else {}
-    entries = entries_from_commits(commits, settings.notes.get("types"), settings.notes.get("labels"), found)
+    entries = entries_from_commits(commits, settings.notes.get("types"), settings.notes.get("labels"), found,
+                                   shipped=_shipped(run.report))
     notes = draft_notes(run.report, entries, run.catalog, Messages(run.language))
     text = render_notes(notes, run.language)
     draft = ReleaseDraft(rng, len(commits), tuple(entries), notes, text, notes.feedback)
@@ -245,6 +247,15 @@ def accept_findings(repo: GitRepo, base: str | None, head: str, *, reason: str, 
     accepted = parse_baseline(previous, where) if previous is not None else {}
     active = [f for f in run.report.findings if not f.suppressed and f.rule != "policy.relaxes_check"]
     return render_baseline(active, accepted, reason), len(active)
+
+
+def _shipped(report: Report) -> Callable[[str], bool] | None:
+    """Whether a path lies in one of the report's Mini Programs; None (everything counts) when one of them is
+    the repository itself or none was found."""
+    roots = [p.root for p in report.projects]
+    if not roots or "" in roots:
+        return None
+    return lambda path: any(path.startswith(root + "/") for root in roots)
 
 
 def load_config(repo: GitRepo, source: ConfigSource, at: str) -> Config:

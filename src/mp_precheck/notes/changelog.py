@@ -19,7 +19,7 @@ uni-app blocks), and units that touch only CI and documentation files (``.github
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
@@ -142,12 +142,15 @@ def pull_numbers(commits: list[Commit]) -> list[int]:
 
 def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | None = None,
                          labels: Mapping[str, Section] | None = None,
-                         pulls: Mapping[int, PullInfo] | None = None) -> list[Entry]:
+                         pulls: Mapping[int, PullInfo] | None = None,
+                         shipped: Callable[[str], bool] | None = None) -> list[Entry]:
     """The 本次版本变更 lines of ``commits`` (as :func:`read_commits` gives them, oldest first).
 
     ``types`` and ``labels`` extend :data:`DEFAULT_TYPES` and :data:`DEFAULT_LABELS` (``notes.types``,
     ``notes.labels`` of the config); ``pulls`` holds what the API said about merged pull requests, by
-    number. One entry per unit, in history order; identical sentences are listed once.
+    number; ``shipped(path)`` says whether a path belongs to the Mini Program (in a repository that also holds
+    a server or an admin site, a change touching none of its files is left out). One entry per unit, in
+    history order; identical sentences are listed once.
     """
     type_map = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
     label_map = {**DEFAULT_LABELS, **{_label_key(k): v for k, v in (labels or {}).items()}}
@@ -156,6 +159,8 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
     entries: list[Entry] = []
     seen: set[str] = set()
     for unit in units:
+        if shipped is not None and unit.files and not any(shipped(path) for path in unit.files):
+            continue  # the server, the admin site or tooling of the same repository
         for entry in _entries(unit, type_map, label_map, pulls):
             key = same_line_key(entry.text)
             if entry.section == "skip" or key in seen:
