@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from helpers import run
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.readers.discovery import discover
 
@@ -129,3 +130,15 @@ def test_a_demo_mini_program_copied_in_with_an_sdk_is_not_part_of_the_app(repo):
     assert project.owns("app/utils/uploader-sdk/sdk/uploader.js")
     assert not project.owns("app/utils/uploader-sdk/sdk/uploader.min.js")
     assert project.owns("app/utils/uploader-sdk/sdk/other-min.js")  # no readable twin: the only copy
+
+
+def test_a_ui_kit_copied_in_by_hand_is_not_the_apps_code_but_its_use_is(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("lib/vant-weapp/uploader/index.js",
+                   "Component({ methods: { pick() { wx.chooseMessageFile({ count: 1 }) } } })\n")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"van-uploader": "/lib/vant-weapp/uploader/index"}}')
+    app_repo.write("pages/me/me.wxml", '<van-uploader bind:after-read="afterRead"/>\n')
+    app_repo.commit("vendor vant and use its uploader")
+    found = {(f.rule, f.path) for f in run(app_repo.path, base).findings}
+    assert not any(path.startswith("lib/vant-weapp/") for _, path in found)
+    assert ("privacy.album", "pages/me/me.wxml") in found

@@ -106,6 +106,13 @@ class ThirdParty:
         return first is not None and first.group(0).lower() in self.upload_words
 
     @cached_property
+    def kit_folders(self) -> frozenset[str]:
+        """Folder names of the UI kits copied into a project by hand (``lib/vant-weapp/``,
+        ``uni_modules/uview-ui/``): the kit's own code, judged by its components' use, not line by line."""
+        return frozenset(package.rsplit("/", 1)[-1] for c in self.components for package in c.packages
+                         if not package.startswith("@") and package.rsplit("/", 1)[-1])
+
+    @cached_property
     def _by_name(self) -> dict[str, KitComponent]:
         return {name.lower(): c for c in self.components for name in c.names}
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json
 from mp_precheck.readers.appdata import read_app_data
@@ -49,8 +50,8 @@ class Project:
     minified_twins: frozenset[str] = frozenset()
 
     def owns(self, path: str) -> bool:
-        """Whether ``path`` lies under this project's root (vendored and build folders, nested Mini Programs
-        and minified twins of a readable file excluded)."""
+        """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
+        hand, nested Mini Programs and minified twins of a readable file excluded)."""
         if self.root and not path.startswith(self.root + "/"):
             return False
         if path in self.minified_twins or any(path.startswith(n + "/") for n in self.nested_roots):
@@ -59,6 +60,8 @@ class Project:
         parts = rel.split("/")[:-1]
         if any(p in VENDOR_DIRS for p in parts) or is_backup_copy(path):
             return False
+        if any(p in third_party().kit_folders for p in parts):
+            return False  # a UI kit copied in by hand: its components' use is what the app adds
         return not (self.framework != "native" and parts and parts[0] in BUILD_DIRS)
 
 
