@@ -52,6 +52,16 @@ def test_vendored_copy_of_the_kit_still_counts(app_repo):
     assert _hits(run(app_repo.path, base), "privacy.album") == {("pages/me/me.wxml", 2, "app")}
 
 
+def test_a_disabled_or_zero_count_uploader_only_shows_files(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.json", '{"usingComponents": {"van-uploader": "@vant/weapp/uploader/index"}}\n')
+    app_repo.write("pages/me/me.wxml", '<view>me</view>\n<van-uploader file-list="{{ photos }}" disabled/>\n'
+                                        '<van-uploader file-list="{{ proofs }}" max-count="0"/>\n'
+                                        '<van-uploader disabled="{{ busy }}" bind:after-read="keepPhoto"/>\n')
+    app_repo.commit("after-sale detail shows the photos; one picker while not busy")
+    assert _hits(run(app_repo.path, base), "privacy.album") == {("pages/me/me.wxml", 4, "app")}
+
+
 UNI = {
     "src/pages.json": '{\n  "pages": [{"path": "pages/index/index"}, {"path": "pages/post/post"}],\n}\n',
     "src/manifest.json": '{\n  "name": "club",\n  "mp-weixin": { "appid": "wx1" }\n}\n',

@@ -40,6 +40,10 @@ class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
 
 
+# Attribute values that leave a kit picker showing files without picking any (None: written without a value).
+_SWITCHED_OFF = (("disabled", (None, "", "true", "{{true}}")), ("max-count", ("0", "{{0}}")))
+
+
 @dataclass(frozen=True)
 class KitComponent:
     """A UI-kit component review cares about: its kit, every spelling of its name, what it does (picks
@@ -54,7 +58,10 @@ class KitComponent:
 
     def applies(self, attributes: dict[str, str | None]) -> bool:
         """Whether an element with these (normalised name → literal value) attributes does what the kit
-        component does: a field is a multi-line text box only with ``type="textarea"``."""
+        component does: a field is a multi-line text box only with ``type="textarea"``; a picker that is
+        ``disabled`` or may hold no file (``max-count="0"``) only shows files, it picks none."""
+        if self.does != "text" and any(attributes.get(name, "-") in values for name, values in _SWITCHED_OFF):
+            return False
         return all(attributes.get(name) == value for name, value in self.when)
 
     @property
