@@ -107,7 +107,7 @@ def test_an_existing_ci_file_refuses_and_force_replaces_both(app_repo: Repo):
     (app_repo.path / WORKFLOW).write_text("name: mine\n", encoding="utf-8")
     code, out, err = cli("init", "--repo", str(app_repo.path))
     assert (code, out) == (2, "")
-    assert err == f"mp-precheck: {WORKFLOW} already exist(s): nothing written; pass --force to replace\n"
+    assert err == f"mp-precheck: {WORKFLOW} already exists: nothing written; pass --force to replace\n"
     assert (app_repo.path / WORKFLOW).read_text(encoding="utf-8") == "name: mine\n"
     assert (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8") == "fail_on: medium\n"
     code, out, _ = cli("init", "--repo", str(app_repo.path), "--force")

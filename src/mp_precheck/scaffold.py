@@ -62,7 +62,8 @@ def write_files(root: Path, files: dict[str, str], *, force: bool = False,
     if refused and not force:
         hint = f"; to add the job to your own {GITLAB_PATH}, include {GITLAB_INCLUDE}" \
             if GITLAB_PATH in refused else ""
-        raise UserError(f"{', '.join(refused)} already exist(s): nothing written; pass --force to replace{hint}")
+        verb = "exists" if len(refused) == 1 else "exist"
+        raise UserError(f"{', '.join(refused)} already {verb}: nothing written; pass --force to replace{hint}")
     written = []
     for path, text in files.items():
         if path in existing and not force:
