@@ -46,26 +46,25 @@ def _sharing(repo: Repo, base: str) -> set[tuple[str, str, int]]:
     return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "sharing"}
 
 
-@pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠"])
-def test_a_share_button_promising_coins_or_a_gift_fires_at_its_label(tmp_path, label):
+def _share_button_labelled(tmp_path, label: str) -> set[tuple[str, str, int]]:
+    """Sharing findings when the home page's plain 邀请好友 button becomes a share button labelled ``label``."""
     repo, base = minimal_app(tmp_path / "repo", {
         "pages/home/index.wxml": HOME.replace("BUTTON", '<button class="invite">邀请好友</button>'),
         "pages/home/index.js": "Page({})\n"})
     repo.write("pages/home/index.wxml", HOME.replace("BUTTON", f'<button class="invite" open-type="share">{label}</button>'))
     repo.write("pages/home/index.js", HOME_JS)
-    repo.commit("invite for coins")
-    assert _sharing(repo, base) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
+    repo.commit("share button")
+    return _sharing(repo, base)
+
+
+@pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠"])
+def test_a_share_button_promising_coins_or_a_gift_fires_at_its_label(tmp_path, label):
+    assert _share_button_labelled(tmp_path, label) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
 
 
 @pytest.mark.parametrize("label", ["邀请好友", "邀请好友一起走路", "分享给好友"])
 def test_a_plain_invite_or_share_button_stays_silent(tmp_path, label):
-    repo, base = minimal_app(tmp_path / "repo", {
-        "pages/home/index.wxml": HOME.replace("BUTTON", '<button class="invite">邀请好友</button>'),
-        "pages/home/index.js": "Page({})\n"})
-    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", f'<button class="invite" open-type="share">{label}</button>'))
-    repo.write("pages/home/index.js", HOME_JS)
-    repo.commit("plain invite")
-    assert _sharing(repo, base) == set()
+    assert _share_button_labelled(tmp_path, label) == set()
 
 
 def test_a_share_card_pleading_for_a_gift_fires_at_its_title(tmp_path):
