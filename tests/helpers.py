@@ -117,3 +117,11 @@ def protocol_gaps(protocol: type, adapter: type) -> list[str]:
         elif inspect.signature(found).parameters.keys() != inspect.signature(member).parameters.keys():
             gaps.append(f"{name}{inspect.signature(found)} is not {name}{inspect.signature(member)}")
     return gaps
+
+
+def loaded_by_app(*modules: str) -> dict[str, str]:
+    """An ``app.js`` (the minimal app's) that also requires ``modules`` (paths from the root): scripts the app
+    loads. A script nothing loads is not part of the app yet (core/reachability.py)."""
+    requires = "".join(f"require('./{module}')\n" for module in modules)
+    return {"app.js": requires + "App({ onLaunch() { wx.onNeedPrivacyAuthorization((resolve) => "
+                                 "this.showPrivacyPopup(resolve)) } })\n"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import found, rules, run
+from helpers import found, loaded_by_app, rules, run
 from mp_precheck.analyzers.location_config import LOCATION_APIS
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.checklist import checklist
@@ -186,7 +186,8 @@ def test_configured_domains_need_nothing_and_others_name_the_list(app_repo):
     base = with_config(app_repo, "domains: {uploadFile: [up.example.com], business: ['*.h5.example.com']}\n")
     app_repo.write("pages/me/me.js", UPLOAD)
     app_repo.write("pages/me/me.wxml", '<web-view src="https://a.h5.example.com/p"/>\n')
-    app_repo.write("utils/api.js", "wx.request({ url: 'https://api.other.example.com/x' })\n")
+    app_repo.write_files({"utils/api.js": "wx.request({ url: 'https://api.other.example.com/x' })\n",
+                          **loaded_by_app("utils/api.js")})
     app_repo.commit()
     report = run(app_repo.path, base, language="en")
     hosts = {f.subject: f.title for f in report.findings if f.family == "external_link"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import cli, run
+from helpers import cli, loaded_by_app, run
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.checklist import checklist
 
@@ -36,7 +36,7 @@ def test_a_dev_api_root_changed_to_another_dev_host_is_not_a_domain(app_repo, ro
 ])
 def test_public_hosts_next_to_private_ranges_still_fire(app_repo, host, rules):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("config/api.js", f"var ApiRoot = '{host}';\n")
+    app_repo.write_files({"config/api.js": f"var ApiRoot = '{host}';\n", **loaded_by_app("config/api.js")})
     app_repo.commit()
     assert {r for r, _, path, line in _domains(run(app_repo.path, base)) if (path, line) == ("config/api.js", 1)} == rules
 
@@ -59,7 +59,7 @@ module.exports = { base, root, hosts, other }
 
 def test_hosts_only_in_dev_branches_are_left_out_and_the_release_host_is_kept(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("config/env.js", DEV_BRANCHES)
+    app_repo.write_files({"config/env.js": DEV_BRANCHES, **loaded_by_app("config/env.js")})
     app_repo.commit()
     assert _domains(run(app_repo.path, base)) == {("external_link.domain", "host:api.shop.example.com", "config/env.js", 3)}
 

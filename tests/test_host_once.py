@@ -3,7 +3,7 @@ has one, however many files use the host."""
 
 from __future__ import annotations
 
-from helpers import found, run
+from helpers import found, loaded_by_app, run
 
 
 def test_a_new_host_used_in_several_files_is_one_finding_at_its_base_url(app_repo):
@@ -12,7 +12,7 @@ def test_a_new_host_used_in_several_files_is_one_finding_at_its_base_url(app_rep
         "common/request.js": 'const host = "https://api.shop-example.cn:8003";\n'
                              "module.exports = { get: (p) => wx.request({ url: host + p }) }\n",
         "pages/index/index.js": "Page({ onLoad() {\n  wx.request({ url: 'https://api.shop-example.cn:8003/user/login' })\n"
-                                "} })\n"})
+                                "} })\n", **loaded_by_app("common/request.js")})
     app_repo.commit("a request helper and a login call")
     hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
     assert hosts == {("external_link.domain", "common/request.js", 1, "app")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import found, rules, run
+from helpers import found, loaded_by_app, rules, run
 from mp_precheck.facts import presence
 
 
@@ -120,6 +120,7 @@ def test_new_host_in_code_is_reported_but_image_host_is_not(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("config.js", "module.exports = {\n api: 'https://api.shop.example.com/v2',\n"
                                 " logo: 'https://img.shop.example.com/logo.png' }\n")
+    app_repo.write_files(loaded_by_app("config.js"))
     app_repo.commit()
     report = run(app_repo.path, base)
     assert found(report) == {("external_link.domain", "config.js", 2, "app")}
@@ -128,6 +129,7 @@ def test_new_host_in_code_is_reported_but_image_host_is_not(app_repo):
 def test_plain_http_and_ip_hosts_get_their_own_finding(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("config.js", "export const BASE = 'http://47.96.10.2:8080/api'\n")  # a public address
+    app_repo.write_files(loaded_by_app("config.js"))
     app_repo.commit()
     assert rules(run(app_repo.path, base)) == {"external_link.domain", "external_link.insecure_url"}
 

@@ -77,3 +77,13 @@ def test_a_wechat_login_label_is_brand_use_in_markup_and_titles_but_not_in_scrip
                                   "微信用户", "您的微信版本太低", "分享给微信好友", "手机号快捷登录"])
 def test_text_that_only_mentions_a_wechat_login_is_no_label(text):
     assert "brand" not in signals(text, label=True)
+
+
+@pytest.mark.parametrize("text", ["发布相亲帖子", "婚恋交友", "理想型", "征婚启事", "找对象就来这里"])
+def test_matchmaking_and_dating_wording(text):
+    assert "dating" in signals(text)
+
+
+@pytest.mark.parametrize("text", ["社交圈", "交通出行", "对象存储上传失败", "相对路径", "查找对象失败"])
+def test_words_that_only_look_like_dating_are_not(text):
+    assert "dating" not in signals(text)

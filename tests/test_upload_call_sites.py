@@ -4,7 +4,7 @@ adds next to the one the page calls is not reported inside its own module."""
 
 from __future__ import annotations
 
-from helpers import found, places, run
+from helpers import found, loaded_by_app, places, run
 
 OSS = """export function uploadToOss(kind: string, path: string) {
   return wx.uploadFile({ url: 'https://up.example.com/' + kind, filePath: path, name: 'file' })
@@ -78,10 +78,18 @@ def test_an_uncalled_sibling_of_the_called_wrapper_is_not_reported_in_its_module
     assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "pages/doc/doc.ts", 3)}
 
 
-def test_a_new_wrapper_module_nothing_calls_still_reports_its_own_upload(app_repo):
+def test_a_new_wrapper_module_nothing_loads_is_not_reported_yet(app_repo):
     app_repo.write("pages/me/me.js", AVATAR)
     base = app_repo.commit()
     app_repo.write("services/oss.ts", OSS)
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_a_new_wrapper_module_the_app_loads_reports_its_own_upload(app_repo):
+    app_repo.write("pages/me/me.js", AVATAR)
+    base = app_repo.commit()
+    app_repo.write_files({"services/oss.ts": OSS, **loaded_by_app("services/oss.ts")})
     app_repo.commit()
     assert found(run(app_repo.path, base)) >= {("upload.upload_file", "services/oss.ts", 2, "file")}
 

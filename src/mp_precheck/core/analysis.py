@@ -16,6 +16,7 @@ from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.pathfilter import matches
+from mp_precheck.core.reachability import without_unloaded_scripts
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.secrets import redact
@@ -168,6 +169,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                               if f.new_path and f.new_blob], run.head_tree), project)
     base_facts = in_project(run.store.facts([(f.old_path, f.old_blob) for f in base_changed
                                               if f.old_path and f.old_blob], run.base_tree), base_project)
+    added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
+    head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head)
     errors = _file_errors(head_facts) + [e for e in _file_errors(base_facts) if e.path not in head_facts]
     changed_paths = {f.new_path for f in files if f.new_path}
 
@@ -280,8 +283,7 @@ def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: F
 def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str,
                  config_path: str | None) -> list[Finding]:
     """Changes that make later runs check less to ``.mp-precheck.yml``, to the config file the run uses
-    (``config_path``, e.g. the Action's ``config`` input) and to the baseline, each compared with its
-    version at ``base``."""
+    (``config_path``, e.g. the Action's ``config`` input) and to the baseline, each against its ``base`` version."""
     out = []
     compared: dict[str, Callable[[str | None, str | None, str], list[str]]] = {CONFIG_NAME: config_relaxations}
     if config_path:

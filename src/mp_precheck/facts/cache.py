@@ -33,7 +33,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v21-{__version__}"
+FORMAT = f"facts-v22-{__version__}"
 
 
 class FactCache:
@@ -164,7 +164,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
     return {"facts": [asdict(f) for f in facts.facts], "error": facts.error,
             "imported_calls": [list(c) for c in facts.imported_calls],
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
-            "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()}}
+            "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
+            "module_specs": list(facts.module_specs)}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -175,4 +176,5 @@ def _load(data: dict[str, Any]) -> FileFacts:
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
-        call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()})
+        call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
+        module_specs=tuple(data.get("module_specs", ())))

@@ -146,6 +146,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     exports: dict[str, Export] = {}
     members: dict[str, str] = {}
     literals: dict[int, tuple[str, ...]] = {}
+    specs: list[str] = []
     for block in split_blocks(text):
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
@@ -165,8 +166,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             exports.update(found.exports)
             members.update(found.app_members)
             literals.update(found.call_literals)
+            specs.extend(found.module_specs)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
-                     call_literals=literals)
+                     call_literals=literals, module_specs=tuple(dict.fromkeys(specs)))
 
 
 def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:

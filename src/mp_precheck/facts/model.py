@@ -105,3 +105,5 @@ class FileFacts:
     app_members: dict[str, str] = field(default_factory=dict)
     # Line of a call to an imported function -> the string literals it passes (``{ type: 'image' }``).
     call_literals: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Modules the file imports or requires, as written (``../../utils/api``, ``@vant/weapp/toast/toast``).
+    module_specs: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from mp_precheck.core.thirdparty import (
 )
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.base64media import SUBJECT as REQUEST_MEDIA
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
 
@@ -57,6 +58,8 @@ def needle(subject: str) -> str:
         return parsed.value if parsed.value is not None else parsed.key or ""
     if parsed.form == "api" and parsed.name == "wx.authorize" and parsed.value is not None:
         return parsed.value
+    if subject == REQUEST_MEDIA:  # a file that sends a photo in a request body reads it as base64 first
+        return "base64"
     if parsed.form == "app-config":  # the last part: the entry's value, or the key when there is none
         return (parsed.value or "").rpartition(":")[2] if parsed.value is not None else parsed.key or ""
     if parsed.form == "method" and parsed.owner in FACTORY_OF:  # the factory call that made the object

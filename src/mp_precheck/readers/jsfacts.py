@@ -22,6 +22,7 @@ from tree_sitter import Language, Node, Parser
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
+from mp_precheck.readers import base64media
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
@@ -31,6 +32,8 @@ from mp_precheck.readers.jsexports import app_members, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
+from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
+from mp_precheck.readers.modulespecs import module_specifiers
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
@@ -65,7 +68,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
 _NAME_TYPES = ("property_identifier", "identifier", "shorthand_property_identifier")
 _NODE_TYPES = (*ALIAS_TYPES, *DEFINITION_TYPES, "member_expression", "subscript_expression", "call_expression",
                "string", "template_string", "jsx_opening_element", "jsx_self_closing_element", "jsx_text",
-               "method_definition", "new_expression")
+               "method_definition", "new_expression", *MODULE_NODE_TYPES)
 
 
 _APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
@@ -104,6 +107,7 @@ class _Extractor(Bindings):
         self.imported_calls: list[tuple[str, str, int]] = []
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
+        self.media_requests: list[int] = []  # lines of requests whose data carries a picture
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -138,6 +142,8 @@ class _Extractor(Bindings):
                 f"login:launch:{found.target}" if app_file else f"login:page-hook:{found.target}"
             self.facts.append(Fact(subject, "hook", self.line(found.node), found.what,
                                    guard_role(found.conditions, [self.line(c) for c in found.calls])))
+        if self.media_requests and base64media.reads_base64(nodes):
+            self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
                 if self.facts[index].role == "code":
@@ -147,7 +153,8 @@ class _Extractor(Bindings):
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
-                         call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line))
+                         call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line),
+                         module_specs=module_specifiers(nodes))
 
     @staticmethod
     def _is_definition_or_test(node: Node) -> bool:
@@ -195,6 +202,8 @@ class _Extractor(Bindings):
             self._clipboard_link(call)
         elif api in _HOST_ROLES:
             self._url_argument(api, call)
+            if api == "wx.request" and base64media.sends_media(call):
+                self.media_requests.append(self.line(call))
 
     def _url_argument(self, api: str, call: Node) -> None:
         """Remember which constants build the ``url`` of a request, so their hosts get its role."""

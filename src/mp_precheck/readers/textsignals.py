@@ -1,5 +1,5 @@
 """What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
-fortune-telling, tipping.
+fortune-telling, tipping, services that need a qualified category (medical, finance, education, dating).
 
 Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
 title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
@@ -73,6 +73,8 @@ MEDICAL = re.compile(r"在线问诊|图文问诊|视频问诊|在线开方|开�
 FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|"
                      r"保险投保")
 EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
+# Meeting strangers: matchmaking and dating (相亲, 征婚, a partner's 理想型) need 社交 → 陌生人交友 and its licence.
+DATING = re.compile(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型")
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
@@ -106,7 +108,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         found.append("fortune")
     if TIPPING.search(text):
         found.append("tipping")
-    for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION)):
+    for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING)):
         if pattern.search(text):
             found.append(name)
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)

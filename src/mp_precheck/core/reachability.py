@@ -1,0 +1,104 @@
+"""Scripts a change adds to a native Mini Program that nothing loads yet.
+
+A page or component script runs because ``app.json`` or a ``usingComponents`` entry names its page; any other
+script runs only if some file ``require``\\ s or imports it. WeChat's developer tools leave files nothing depends
+on out of the uploaded package (``setting.ignoreUploadUnusedFiles`` in ``project.config.json``:
+https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html), so a library copied in whole —
+``sdk/``, ``dist/`` and ``src/`` copies of one uploader of which the app requires one — adds nothing review sees
+through the copies. What such a script does is reported when a change first imports it, at that caller.
+
+Only native projects: the bundlers of Taro, uni-app and the others start from pages named in their config
+files, which are not imports either, so this reading would lose their pages.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
+from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.store import FactStore, resolve_module
+from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.discovery import Project
+
+_SCRIPTS = (".js", ".ts")
+_APP_SCRIPTS = ("app.js", "app.ts")
+_MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
+
+
+def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], added: Iterable[str],
+                         tree: Mapping[str, TreeEntry],
+                         grep: Callable[[set[str]], Mapping[str, set[str]]],
+                         facts_of: Callable[[list[str]], Mapping[str, FileFacts]]) -> set[str]:
+    """Head paths of scripts in ``added`` that no file of the app loads, directly or through other scripts.
+
+    Args:
+        project: the Mini Program; only a native one is judged (else the result is empty).
+        head_facts: facts of the changed head files (their ``module_specs`` are read).
+        added: head paths the change adds.
+        tree: the head tree (path → entry), to resolve specifiers.
+        grep: fixed strings → the head files holding them (a prefilter over the project).
+        facts_of: head paths → their facts, for files the change leaves as they were.
+
+    A specifier that names the script by its last part but resolves to no file (``require('utils/sdk')``
+    from the package root, an alias) counts as loading it: when unsure, the script is kept.
+    """
+    if project.framework != "native":
+        return set()
+    candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)}
+    if not candidates:
+        return set()
+    importers = {path for path in grep(set(candidates.values())) if project.owns(path)}
+    if len(importers) > _MAX_IMPORTERS:
+        return set()
+    facts = dict(facts_of(sorted(importers - set(head_facts))))
+    facts.update({path: head_facts[path] for path in importers & set(head_facts)})
+    loaded_by: dict[str, set[str]] = {}
+    for importer, file_facts in facts.items():
+        for spec in file_facts.module_specs:
+            last = posixpath.splitext(spec.rstrip("/").rpartition("/")[2])[0]
+            target = resolve_module(importer, spec, tree)
+            for path, needle in candidates.items():
+                if path != importer and (target == path or (target is None and last == needle)):
+                    loaded_by.setdefault(path, set()).add(importer)
+    reached = {path for path, by in loaded_by.items() if by - set(candidates)}
+    frontier = list(reached)
+    while frontier:  # scripts loaded by scripts that are loaded
+        current = frontier.pop()
+        for path, by in loaded_by.items():
+            if path not in reached and current in by:
+                reached.add(path)
+                frontier.append(path)
+    return set(candidates) - reached
+
+
+def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFacts], added: Iterable[str],
+                             tree: Mapping[str, TreeEntry], repo: GitRepo, store: FactStore,
+                             head: str) -> dict[str, FileFacts]:
+    """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
+    ``tree``) of ``repo`` keep only their secrets: a key in the repository is exposed whether or not the app
+    loads the file."""
+    scope = [f":(literal){project.root}"] if project.root else []
+    unloaded = unreferenced_scripts(
+        project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
+        facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree))
+    return {path: replace(ff, facts=tuple(f for f in ff.facts if f.subject.startswith("secret:")))
+            if path in unloaded else ff for path, ff in head_facts.items()}
+
+
+def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry]) -> bool:
+    """A ``.js`` / ``.ts`` file of the project that is not the app script, a page or component script (its
+    ``.wxml`` or ``.json`` beside it, or anything under a ``pages`` folder, whose markup may come later), nor in
+    a ``workers`` folder (workers are started by path)."""
+    stem, suffix = posixpath.splitext(path)
+    folders = path.split("/")[:-1]
+    return (suffix in _SCRIPTS and project.owns(path) and posixpath.basename(path) not in _APP_SCRIPTS
+            and stem + ".wxml" not in tree and stem + ".json" not in tree
+            and "workers" not in folders and "pages" not in folders)
+
+
+def _needle(path: str) -> str:
+    """The name a specifier loading ``path`` ends in: its stem, or its folder's name for an ``index`` script."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    return posixpath.basename(posixpath.dirname(path)) if stem == "index" and "/" in path else stem

@@ -1,0 +1,59 @@
+"""Scripts a change adds that nothing loads are not yet part of the app (core/reachability.py)."""
+
+from __future__ import annotations
+
+from helpers import found, run
+
+UPLOADER = "module.exports = {\n  upload(p) {\n    return wx.uploadFile({ url: 'https://up.example.com', filePath: p })\n  }\n}\n"
+
+
+def test_a_copy_of_a_library_that_nothing_requires_is_left_out_and_the_loaded_copy_reported(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/uploader.js", UPLOADER)
+    app_repo.write("utils/uploader-sdk-master/sdk/uploader.js", UPLOADER)   # the library's own copies
+    app_repo.write("utils/uploader-sdk-master/dist/uploader.min.js", UPLOADER)
+    app_repo.write("pages/me/me.js", "const uploader = require('../../utils/uploader')\n"
+                                     "Page({ send(p) { uploader.upload(p) } })\n")
+    app_repo.commit()
+    paths = {path for _rule, path, _line, _scope in found(run(app_repo.path, base))}
+    assert "utils/uploader.js" in paths
+    assert not any(path.startswith("utils/uploader-sdk-master/") for path in paths)
+
+
+def test_a_script_loaded_through_another_new_script_is_part_of_the_app(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/uploader.js", UPLOADER)
+    app_repo.write("utils/media.js", "import uploader from './uploader'\nexport const send = (p) => uploader.upload(p)\n")
+    app_repo.write("pages/me/me.js", "import { send } from '../../utils/media'\nPage({ go(p) { send(p) } })\n")
+    app_repo.commit()
+    assert ("upload.upload_file", "utils/uploader.js", 3, "app") in found(run(app_repo.path, base))
+
+
+def test_a_script_required_by_a_name_that_resolves_nowhere_is_kept(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/uploader.js", UPLOADER)
+    app_repo.write("pages/me/me.js", "const uploader = require('utils/uploader.js')\nPage({ go(p) { uploader.upload(p) } })\n")
+    app_repo.commit()
+    assert ("upload.upload_file", "utils/uploader.js", 3, "app") in found(run(app_repo.path, base))
+
+
+def test_nothing_loads_a_new_script_yet_then_the_change_that_loads_it_is_told(app_repo):
+    first = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/uploader.js", UPLOADER)
+    second = app_repo.commit("add the uploader")
+    assert [f for f in run(app_repo.path, first).findings if f.family == "upload"] == []
+    app_repo.write("pages/me/me.js", "const uploader = require('../../utils/uploader')\n"
+                                     "Page({ send(p) { uploader.upload(p) } })\n")
+    app_repo.commit("use it")
+    # Told as a new call site: the unchanged uploader counts as the app's already (presence is not traced).
+    assert {(rule, path, line) for rule, path, line, _scope in found(run(app_repo.path, second))} == \
+        {("upload.upload_file", "pages/me/me.js", 2)}
+
+
+def test_a_secret_in_a_script_nothing_loads_is_still_reported(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/wxapi.js", "const APP_SECRET = '0123456789abcdef0123456789abcdef'\n"
+                                     "module.exports = { APP_SECRET }\n")
+    app_repo.commit()
+    assert {(rule, path) for rule, path, _line, _scope in found(run(app_repo.path, base))} == \
+        {("policy.client_secret", "utils/wxapi.js")}
