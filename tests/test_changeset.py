@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from helpers import run
 from mp_precheck.git.changeset import read_changeset
 from mp_precheck.git.repo import GitRepo
 
@@ -45,3 +46,34 @@ def test_binary_files_are_marked_whether_added_modified_or_renamed(repo):
     head = repo.commit()
     binary = {f.path for f in read_changeset(GitRepo(repo.path), base, head).files if f.binary}
     assert binary == {"a.png", "moved/b.bin", "new.png"}
+
+
+def _lose_object(repo, oid: str) -> None:
+    """Delete a loose object from the store, as a partial clone lacks a blob it never fetched."""
+    (repo.path / ".git" / "objects" / oid[:2] / oid[2:]).unlink()
+
+
+def test_a_blob_missing_from_the_store_leaves_its_file_in_the_change_and_the_others_read(repo):
+    repo.write_files({"a.js": "let a = 1\n", "b.js": "let b = 1\n"})
+    base = repo.commit("base")
+    repo.write_files({"a.js": "let a = 1\nlet a2 = 2\n", "c.js": "let c = 3\n"})
+    head = repo.commit("head")
+    _lose_object(repo, repo.git("rev-parse", f"{head}:c.js"))
+    change = read_changeset(GitRepo(repo.path), base, head)
+    by_path = {f.new_path: f for f in change.files}
+    assert set(by_path) == {"a.js", "c.js"}
+    assert by_path["a.js"].added_lines == frozenset({2})
+    assert by_path["c.js"].status == "added"
+
+
+def test_a_missing_blob_is_reported_as_not_read_and_the_rest_is_analysed(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/index/index.js": "Page({ a() {\n  wx.getLocation({}) } })\n",
+                          "pages/me/me.js": "Page({ b() {\n  wx.chooseImage({}) } })\n"})
+    head = app_repo.commit()
+    _lose_object(app_repo, app_repo.git("rev-parse", f"{head}:pages/me/me.js"))
+    report = run(app_repo.path, base)
+    assert {f.path for f in report.findings if f.family == "privacy"} == {"pages/index/index.js"}
+    assert "privacy.location" in {f.rule for f in report.findings}
+    assert [(e.path, e.message) for e in report.errors] == \
+        [("pages/me/me.js", "not read: blob missing from the repository (a shallow or partial clone?)")]

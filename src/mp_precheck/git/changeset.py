@@ -12,6 +12,7 @@ from typing import Literal
 from unidiff import PatchSet  # type: ignore[attr-defined]
 from unidiff.errors import UnidiffParseError
 
+from mp_precheck.core.errors import UserError
 from mp_precheck.git.repo import GitRepo
 
 Status = Literal["added", "modified", "deleted", "renamed", "copied", "type_changed"]
@@ -71,16 +72,36 @@ class ChangeSet:
 def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
     """Compare commits ``base`` and ``head`` (already resolved) with rename detection.
 
+    When git cannot read a blob of the change (a partial clone, a damaged object store), the change is read
+    again without rename detection and without the patches of the files whose blobs are missing: they stay in
+    the change set, and reading their facts later says they could not be read.
+
     Raises:
-        UserError: git failed.
+        UserError: git failed for another reason.
     """
-    raw = repo.run("diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", base, head)
+    try:
+        return _read(repo, base, head, renames=("-M",), skip=())
+    except UserError as exc:
+        if "unable to read" not in str(exc) and "bad object" not in str(exc):
+            raise
+    listed = _parse_raw(repo.run("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", base, head))
+    missing = repo.missing_objects(b for c in listed for b in (c.old_blob, c.new_blob) if b)
+    skip = sorted({path for c in listed for path, blob in ((c.old_path, c.old_blob), (c.new_path, c.new_blob))
+                   if path and blob in missing})
+    return _read(repo, base, head, renames=("--no-renames",), skip=[f":(exclude,literal){p}" for p in skip])
+
+
+def _read(repo: GitRepo, base: str, head: str, renames: tuple[str, ...], skip: list[str] | tuple[()]) -> ChangeSet:
+    """The change set, with git's ``renames`` option, leaving ``skip`` (exclude pathspecs) out of the patches."""
+    paths = ["--", ".", *skip] if skip else []
+    raw = repo.run("diff", "--raw", "-z", *renames, "--no-abbrev", "--no-ext-diff", base, head)
     changes = list(_parse_raw(raw))
     # The patch of changed files only (--diff-filter=a leaves additions out: all their lines are new).
-    patch = repo.run("diff", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
-                     "--diff-filter=a", "--src-prefix=a/", "--dst-prefix=b/", base, head)
+    patch = repo.run("diff", *renames, "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
+                     "--diff-filter=a", "--src-prefix=a/", "--dst-prefix=b/", base, head, *paths)
     added, _ = _added_lines(patch.decode("utf-8", "surrogateescape"))
-    binary = _binary_paths(repo.run("diff", "--numstat", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head))
+    binary = _binary_paths(repo.run("diff", "--numstat", "-z", *renames, "--no-ext-diff", "--no-textconv", base, head,
+                                    *paths))
     files = []
     for change in changes:
         key = change.new_path or change.old_path or ""

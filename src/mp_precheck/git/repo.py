@@ -116,6 +116,16 @@ class GitRepo:
             raise UserError(f"git {args[0]} failed: {message or 'exit ' + str(proc.returncode)}")
         return proc.stdout
 
+    def missing_objects(self, names: Iterable[str]) -> set[str]:
+        """Those of ``names`` (object ids) the repository does not have: a partial clone's blobs left on the
+        server, or objects lost from a damaged store. One ``git cat-file --batch-check``."""
+        wanted = sorted(set(names))
+        if not wanted:
+            return set()
+        out = self.run("cat-file", "--batch-check", stdin="".join(f"{n}\n" for n in wanted).encode())
+        return {line.split(" ", 1)[0] for line in out.decode("ascii", "replace").splitlines()
+                if line.endswith(" missing")}
+
     # -- revisions ----------------------------------------------------------------------------------
     def resolve(self, rev: str) -> str:
         """Full commit id of ``rev``.
