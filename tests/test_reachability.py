@@ -57,3 +57,11 @@ def test_a_secret_in_a_script_nothing_loads_is_still_reported(app_repo):
     app_repo.commit()
     assert {(rule, path) for rule, path, _line, _scope in found(run(app_repo.path, base))} == \
         {("policy.client_secret", "utils/wxapi.js")}
+
+
+def test_loading_the_minified_copy_loads_the_readable_twin_the_tool_reads(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"lib/uploader.js": UPLOADER, "lib/uploader.min.js": UPLOADER,
+                          "pages/me/me.js": "const up = require('../../lib/uploader.min.js')\nPage({ go(p) { up.upload(p) } })\n"})
+    app_repo.commit()
+    assert ("upload.upload_file", "lib/uploader.js", 3, "app") in found(run(app_repo.path, base))

@@ -20,7 +20,7 @@ from dataclasses import replace
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
-from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.discovery import MINIFIED, Project
 
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
@@ -58,7 +58,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     for importer, file_facts in facts.items():
         for spec in file_facts.module_specs:
             last = posixpath.splitext(spec.rstrip("/").rpartition("/")[2])[0]
-            target = resolve_module(importer, spec, tree)
+            target = readable_twin(resolve_module(importer, spec, tree), project)
             for path, needle in candidates.items():
                 if path != importer and (target == path or (target is None and last == needle)):
                     loaded_by.setdefault(path, set()).add(importer)
@@ -85,6 +85,13 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
         facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree))
     return {path: replace(ff, facts=tuple(f for f in ff.facts if f.subject.startswith("secret:")))
             if path in unloaded else ff for path, ff in head_facts.items()}
+
+
+def readable_twin(path: str | None, project: Project) -> str | None:
+    """``path``, or the readable ``x.js`` that stands for a minified twin ``x.min.js`` / ``x-min.js`` (loading the
+    minified copy loads the code the readable one holds; readers/discovery.py reads only that one)."""
+    match = MINIFIED.match(path) if path is not None and path in project.minified_twins else None
+    return match["stem"] + ".js" if match else path
 
 
 def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry]) -> bool:

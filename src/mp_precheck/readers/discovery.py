@@ -169,14 +169,14 @@ def _nested_roots(project: Project, candidates: Iterable[str], files: set[str]) 
     return tuple(nested)
 
 
-_MINIFIED = re.compile(r"^(?P<stem>.+)[.-]min\.js$")
+MINIFIED = re.compile(r"^(?P<stem>.+)[.-]min\.js$")
 
 
 def _minified_twins(files: set[str]) -> set[str]:
     """``x.min.js`` / ``x-min.js`` files with a readable ``x.js`` in the same folder."""
     twins = set()
     for path in files:
-        match = _MINIFIED.match(path)
+        match = MINIFIED.match(path)
         if match and match["stem"] + ".js" in files:
             twins.add(path)
     return twins
