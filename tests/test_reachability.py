@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from helpers import found, run
+from mp_precheck.core.reachability import unreferenced_scripts
+from mp_precheck.git.repo import TreeEntry
+from mp_precheck.readers.discovery import Project
 
 UPLOADER = "module.exports = {\n  upload(p) {\n    return wx.uploadFile({ url: 'https://up.example.com', filePath: p })\n  }\n}\n"
 
@@ -65,3 +68,18 @@ def test_loading_the_minified_copy_loads_the_readable_twin_the_tool_reads(app_re
                           "pages/me/me.js": "const up = require('../../lib/uploader.min.js')\nPage({ go(p) { up.upload(p) } })\n"})
     app_repo.commit()
     assert ("upload.upload_file", "lib/uploader.js", 3, "app") in found(run(app_repo.path, base))
+
+
+def test_cloud_functions_and_workers_are_not_scripts_the_app_must_load():
+    project = Project(root="", framework="native", app_config="app.json", pages=("pages/index/index",),
+                      cloud_root="cloud")
+    added = ["cloud/post/index.js", "workers/fetch/index.js", "utils/orphan.js"]
+    tree = {path: TreeEntry(path=path, mode="100644", blob="0" * 40, size=1) for path in added}
+    assert unreferenced_scripts(project, {}, added, tree, grep=lambda names: {}, facts_of=lambda paths: {}) == \
+        {"utils/orphan.js"}
+
+
+def test_other_frameworks_are_not_judged():
+    project = Project(root="", framework="taro", app_config="src/app.config.ts")
+    tree = {"src/utils/orphan.js": TreeEntry(path="src/utils/orphan.js", mode="100644", blob="0" * 40, size=1)}
+    assert unreferenced_scripts(project, {}, list(tree), tree, grep=lambda names: {}, facts_of=lambda paths: {}) == set()

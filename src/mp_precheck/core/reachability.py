@@ -97,12 +97,13 @@ def readable_twin(path: str | None, project: Project) -> str | None:
 def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry]) -> bool:
     """A ``.js`` / ``.ts`` file of the project that is not the app script, a page or component script (its
     ``.wxml`` or ``.json`` beside it, or anything under a ``pages`` folder, whose markup may come later), nor in
-    a ``workers`` folder (workers are started by path)."""
+    a ``workers`` folder (workers are started by path) or the cloud functions' folder (they run on the server)."""
     stem, suffix = posixpath.splitext(path)
     folders = path.split("/")[:-1]
     return (suffix in _SCRIPTS and project.owns(path) and posixpath.basename(path) not in _APP_SCRIPTS
             and stem + ".wxml" not in tree and stem + ".json" not in tree
-            and "workers" not in folders and "pages" not in folders)
+            and "workers" not in folders and "pages" not in folders
+            and not (project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/")))
 
 
 def _needle(path: str) -> str:
