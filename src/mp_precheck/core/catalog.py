@@ -27,7 +27,7 @@ CATALOG_DATE = "2026-12-02"
 # components, SDKs, hook libraries, UGC scene words and reward-for-sharing words (core.thirdparty, core.scenes
 # and readers.sharewords read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
-              "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
+              "http_clients.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
 
 
 def load_yaml(text: str) -> Any:

@@ -35,6 +35,7 @@ from mp_precheck.readers.markup import bound_choices, element_facts, normalise_a
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
+from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -150,6 +151,7 @@ class _Extractor(Bindings):
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                            frozenset(line for _s, _n, line in self.imported_calls))
+        exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
