@@ -278,6 +278,8 @@ class _Extractor(Bindings):
         """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
         if obj is None:
             return None
+        if obj.type == "identifier" and _text(obj) in self.app_member_aliases:  # const apis = app.apis
+            return self.app_member_aliases[_text(obj)]
         if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
             return ""
         if obj.type == "member_expression":
