@@ -14,7 +14,7 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
   change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
-  nothing;
+  nothing; a page the change deletes from the app does not count here (its feature left, it did not move);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -138,6 +138,7 @@ def compare(
     present_elsewhere: Callable[[set[str]], set[str]],
     catalog: Catalog,
     greppable: Callable[[str], bool] = lambda subject: True,
+    retired: frozenset[str] = frozenset(),
 ) -> tuple[list[Addition], list[Removal]]:
     """Additions and removals between the changed files of base and head.
 
@@ -150,6 +151,8 @@ def compare(
         catalog: the rules; subjects no rule matches are ignored.
         greppable: whether ``present_elsewhere`` can see a subject at all; a removal of one it cannot see
             is not reported (the subject may live on in an unchanged file).
+        retired: base paths of pages the change takes out of the app (``core/retired.py``): their uses tell
+            that the app had a capability and are removals, but do not offset uses the change adds elsewhere.
     """
     head = _without_dormant_relays(head, base, counterpart)
     head_counts = _counts(head)
@@ -158,7 +161,7 @@ def compare(
     head_placed = _counts(head, skip_relays=True)  # where a finding goes: not inside a relaying wrapper
     base_placed = _counts(base, skip_relays=True)
     head_uses = _counts(head, skip_definitions=True)
-    base_uses = _counts(base, skip_definitions=True)
+    base_uses = _counts({p: f for p, f in base.items() if p not in retired}, skip_definitions=True)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
                                                          or _new_words(s, head, base, counterpart))]
