@@ -63,6 +63,9 @@ def usage(subject: str) -> tuple[str, str] | None:
     if parsed.form == "plugin-page":
         appid = parsed.value
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
+    if parsed.form == "plugin":  # WeChat's live plugin under the alias its doc gives it
+        return "use.js", ("const live = requirePlugin('live-player-plugin')\n"
+                          "Page({ status(id) { live.getLiveStatus({ room_id: id }) } })\n")
     if parsed.form == "api" and parsed.name in ("wx.authorize", "wx.authorizeForMiniProgram"):
         return "use.js", f"Page({{\n  a() {{ {parsed.name}({{ scope: '{parsed.value}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":

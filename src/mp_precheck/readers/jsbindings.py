@@ -15,6 +15,8 @@ from tree_sitter import Node
 
 from mp_precheck.core.subject import FACTORIES
 from mp_precheck.core.thirdparty import UploadSdk, third_party
+from mp_precheck.readers.markup import required_plugin
+from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -60,6 +62,7 @@ class Bindings:
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
         self.app_aliases: set[str] = set()  # names bound to getApp()
         self.app_member_aliases: dict[str, str] = {}  # const apis = app.apis: name -> member of the App object
+        self.plugins: dict[str, str] = {}  # const live = requirePlugin('live-player-plugin'): name -> plugin
         self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
 
     # -- pass 1: aliases --------------------------------------------------------------------------
@@ -151,6 +154,8 @@ class Bindings:
                     self.namespaces.add(_text(name))
                 elif is_project_spec(spec):
                     self.module_aliases[_text(name)] = spec
+            elif value.type == "call_expression" and _text(value.child_by_field_name("function")) == "requirePlugin":
+                self.plugins[_text(name)] = required_plugin(first_string(value) or "")
             elif (member := self._app_member_of(value)) is not None:
                 self.app_member_aliases[_text(name)] = member  # its methods are the App member's
         elif name.type in ("array_pattern", "object_pattern") and value.type == "call_expression" and \

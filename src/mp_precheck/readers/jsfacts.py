@@ -256,6 +256,8 @@ class _Extractor(Bindings):
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
             owner = self.typed.get(_text(obj)) or self._factory_type(obj)
+            if _text(obj) in self.plugins:  # livePlayer.getLiveStatus(): a call of the plugin's interface
+                self.facts.append(Fact(prefixed("plugin", self.plugins[_text(obj)]), "api", self.line(fn), _text(fn)))
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
             sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
