@@ -231,3 +231,24 @@ def test_a_different_user_info_api_replacing_the_button_is_still_reported(app_re
     app_repo.write("pages/me/me.js", "Page({\n  onTapProfile() {\n    wx.getUserProfile({ desc: '展示头像' })\n  }\n})\n")
     app_repo.commit("profile by getUserProfile")
     assert ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))
+
+
+def test_a_service_named_on_a_page_its_dialog_and_a_menu_is_one_category_finding_on_the_page(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        "pages/me/me.js": "Page({ data: { menu: [{ name: '话费充值', url: '/pages/recharge/recharge' }] } })\n",
+        "pages/recharge/recharge.wxml": "<view>\n<view>话费充值</view>\n<confirm/>\n</view>\n",
+        "pages/recharge/recharge.js": "Page({ data: { title: '话费充值' } })\n",
+        "pages/recharge/components/confirm.wxml": "<view>确认话费充值</view>\n"})
+    app_repo.commit("phone top-up")
+    assert {(r, p, n) for r, p, n, _s in found(run(app_repo.path, base)) if r.startswith("category.")} == {
+        ("category.telecom", "pages/recharge/recharge.wxml", 2)}
+
+
+def test_each_file_keeps_its_finding_for_a_rule_not_judged_once(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/index/index.wxml": "<view>home</view>\n<ad unit-id=\"adunit-1\"></ad>\n",
+                          "pages/me/me.wxml": "<view>me</view>\n<ad unit-id=\"adunit-2\"></ad>\n"})
+    app_repo.commit("ads")
+    assert {p for r, p, _n, _s in found(run(app_repo.path, base)) if r == "category.ad"} == {
+        "pages/index/index.wxml", "pages/me/me.wxml"}

@@ -185,7 +185,7 @@ def compare(
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart,
                                      added_lines) if known else placed
-            additions += _one_place(placed) if rule.per_subject else placed
+            additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
     removals = [
         Removal(rule, subject, path, _first(base[path], subject).line)
         for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
@@ -284,6 +284,18 @@ def _one_place(placed: list[Addition]) -> list[Addition]:
         parts = urlsplit(addition.fact.value or "")
         return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
     return [next((a for a in placed if origin_only(a)), placed[0])]
+
+
+def _first_page(placed: list[Addition]) -> list[Addition]:
+    """One addition for a rule judged ``once`` per change (a service that needs a category: the 话费充值 page,
+    its dialog and a menu entry to it are one service): in markup before script, a page before the components
+    in its folders (fewer path segments), then by path."""
+    def rank(addition: Addition) -> tuple[bool, int, str]:
+        return addition.path.endswith(_SCRIPT_SUFFIXES), addition.path.count("/"), addition.path
+    return [min(placed, key=rank)] if placed else placed
+
+
+_SCRIPT_SUFFIXES = (".js", ".ts", ".jsx", ".tsx", ".mjs")
 
 
 def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:
