@@ -186,13 +186,15 @@ def compare(
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart,
                                      added_lines) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
-    removals = [
-        Removal(rule, subject, path, _first(base[path], subject).line)
-        for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
-        for rule in rules_of[subject]
-        for path in sorted(base_counts[subject])
-    ]
-    return additions, removals
+    gone = [s for s in gone if s not in elsewhere and greppable(s)]
+    return additions, _removals(gone, rules_of, base, base_counts)
+
+
+def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],
+              base_counts: Mapping[str, Counter[str]]) -> list[Removal]:
+    """A removal of each subject in ``gone`` (left the app) under each of its rules, in each base file it was in."""
+    return [Removal(rule, subject, path, _first(base[path], subject).line)
+            for subject in sorted(gone) for rule in rules_of[subject] for path in sorted(base_counts[subject])]
 
 
 def _new_words(subject: str, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
