@@ -23,7 +23,8 @@ CATALOG = load_catalog()
 
 TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分享后解锁全文",
          "text:lottery": "幸运大转盘抽奖", "text:fortune": "今日星座运势", "text:tipping": "确认打赏", "text:medical": "在线问诊",
-         "text:finance": "极速借款，当天到账", "text:education": "购买课程", "text:dating": "发布相亲资料", "text:placeholder": "积分商城敬请期待",
+         "text:finance": "极速借款，当天到账", "text:education": "购买课程", "text:dating": "发布相亲资料", "text:telecom": "话费充值",
+         "text:placeholder": "积分商城敬请期待",
          "text:wechat-password": "请输入微信密码", "text:multi-level": "加入三级分销", "text:system-notice": "【系统通知】请验证"}
 # Signals read only in titles (a page's navigationBarTitleText)
 TITLES = {"text:red-packet": "领取现金红包", "text:test-content": "测试"}
@@ -63,6 +64,9 @@ def usage(subject: str) -> tuple[str, str] | None:
     if parsed.form == "plugin-page":
         appid = parsed.value
         return "use.wxml", f'<view>\n<navigator url="plugin-private://{appid}/pages/live?room_id=1">直播</navigator>\n</view>\n'
+    if parsed.form == "plugin":  # WeChat's live plugin under the alias its doc gives it
+        return "use.js", ("const live = requirePlugin('live-player-plugin')\n"
+                          "Page({ status(id) { live.getLiveStatus({ room_id: id }) } })\n")
     if parsed.form == "api" and parsed.name in ("wx.authorize", "wx.authorizeForMiniProgram"):
         return "use.js", f"Page({{\n  a() {{ {parsed.name}({{ scope: '{parsed.value}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":

@@ -178,6 +178,28 @@ def test_navigating_to_the_live_streaming_plugin_is_a_category_finding(app_repo)
     assert found(run(app_repo.path, base)) == {("category.live", "pages/index/index.wxml", 2, "app")}
 
 
+LIVE_BADGE = ("const live = requirePlugin('live-player-plugin')\nPage({\n"
+              "  status(id) { return live.getLiveStatus({ room_id: id }) } })\n")
+
+
+def test_a_page_asking_the_live_plugin_for_a_room_is_a_new_entry_to_live_streaming(app_repo):
+    app_repo.write("pages/index/index.wxml", '<view>home</view>\n<navigator url="plugin-private://wx2b03c6e691cd7370/'
+                                             'pages/live-player-plugin?room_id={{id}}">直播</navigator>\n')
+    base = app_repo.commit("a live room link")
+    app_repo.write("pages/me/me.js", LIVE_BADGE)
+    app_repo.commit("a live badge")
+    assert found(run(app_repo.path, base)) == {("category.live", "pages/me/me.js", 3, "file")}
+
+
+def test_a_plugin_required_but_never_called_or_another_plugin_is_no_live_streaming(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "const live = requirePlugin('live-player-plugin')\nPage({})\n")
+    app_repo.write("pages/index/index.js", "const maps = requirePlugin('routePlan')\n"
+                                           "Page({ go() { maps.getRoute({}) } })\n")
+    app_repo.commit("plugins")
+    assert not any(rule == "category.live" for rule, *_ in found(run(app_repo.path, base)))
+
+
 PROFILE_JS = "Page({\n  onTapProfile() {\n    wx.getUserInfo({ success: (res) => this.setData({ user: res.userInfo }) })\n  }\n})\n"
 PROFILE_BUTTON_JS = "Page({\n  onGotUser(e) {\n    this.setData({ user: e.detail.userInfo })\n  }\n})\n"
 
@@ -209,3 +231,24 @@ def test_a_different_user_info_api_replacing_the_button_is_still_reported(app_re
     app_repo.write("pages/me/me.js", "Page({\n  onTapProfile() {\n    wx.getUserProfile({ desc: '展示头像' })\n  }\n})\n")
     app_repo.commit("profile by getUserProfile")
     assert ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))
+
+
+def test_a_service_named_on_a_page_its_dialog_and_a_menu_is_one_category_finding_on_the_page(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        "pages/me/me.js": "Page({ data: { menu: [{ name: '话费充值', url: '/pages/recharge/recharge' }] } })\n",
+        "pages/recharge/recharge.wxml": "<view>\n<view>话费充值</view>\n<confirm/>\n</view>\n",
+        "pages/recharge/recharge.js": "Page({ data: { title: '话费充值' } })\n",
+        "pages/recharge/components/confirm.wxml": "<view>确认话费充值</view>\n"})
+    app_repo.commit("phone top-up")
+    assert {(r, p, n) for r, p, n, _s in found(run(app_repo.path, base)) if r.startswith("category.")} == {
+        ("category.telecom", "pages/recharge/recharge.wxml", 2)}
+
+
+def test_each_file_keeps_its_finding_for_a_rule_not_judged_once(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/index/index.wxml": "<view>home</view>\n<ad unit-id=\"adunit-1\"></ad>\n",
+                          "pages/me/me.wxml": "<view>me</view>\n<ad unit-id=\"adunit-2\"></ad>\n"})
+    app_repo.commit("ads")
+    assert {p for r, p, _n, _s in found(run(app_repo.path, base)) if r == "category.ad"} == {
+        "pages/index/index.wxml", "pages/me/me.wxml"}

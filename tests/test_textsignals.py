@@ -87,3 +87,13 @@ def test_matchmaking_and_dating_wording(text):
 @pytest.mark.parametrize("text", ["社交圈", "交通出行", "对象存储上传失败", "相对路径", "查找对象失败"])
 def test_words_that_only_look_like_dating_are_not(text):
     assert "dating" not in signals(text)
+
+
+@pytest.mark.parametrize("text", ["话费充值", "充话费享9.5折", "流量充值", "话费快充", "手机充值"])
+def test_mobile_credit_and_data_top_up_wording(text):
+    assert "telecom" in signals(text)
+
+
+@pytest.mark.parametrize("text", ["余额充值", "会员充值", "手机充电", "话费账单查询", "充值成功"])
+def test_other_top_ups_are_no_telecom_service(text):
+    assert "telecom" not in signals(text)

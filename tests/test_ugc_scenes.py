@@ -91,6 +91,9 @@ def test_a_reimbursement_form_posted_through_a_project_fetch_helper_is_not_ugc(a
     ("pages/x/index.js", "submitApproval", (), "private"),
     ("pages/workorder/create.js", None, (), "private"),
     ("pages/x/index.js", "leaveMessage", ("留言",), "public"),  # a guestbook stays public
+    ("pages/releaseModule/releaseMarry/releaseMarry.js", None, (), "public"),  # release: 发布, a post
+    ("pages/x/index.js", None, ("/dynamic/dynamic_release_img",), "public"),
+    ("pages/x/index.js", "relay", (), None),
 ])
 def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene
@@ -176,3 +179,22 @@ def test_an_http_method_string_does_not_make_a_call_the_post(app_repo):
                           "pages/t/t.js": TIMELINE_JS.replace("'timeline-images'", "'a'").replace("'timelines'", "'POST'")})
     app_repo.commit()
     assert places(run(app_repo.path, base), "category") == {("category.ugc", "pages/t/t.js", 3)}
+
+
+UPLOAD_ONLY = "Page({\n  save() {\n    wx.uploadFile({ url: '/files', filePath: this.data.path, name: 'f', formData: this.data })\n  }\n})\n"
+
+
+def test_a_release_page_whose_form_goes_up_with_its_photo_is_a_post(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/releaseProfile/releaseProfile.wxml", FORM)
+    app_repo.write("pages/releaseProfile/releaseProfile.js", UPLOAD_ONLY)
+    app_repo.commit()
+    assert ("category.ugc", "pages/releaseProfile/releaseProfile.js", 3) in _ugc(run(app_repo.path, base))
+
+
+def test_a_page_that_only_uploads_without_a_public_word_keeps_its_text_private(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/scan/scan.wxml", FORM)
+    app_repo.write("pages/scan/scan.js", UPLOAD_ONLY)
+    app_repo.commit()
+    assert not any(rule == "category.ugc" for rule, *_ in _ugc(run(app_repo.path, base)))

@@ -154,3 +154,32 @@ def test_a_call_moved_into_a_relaying_helper_is_not_new(app_repo):
                           "pages/me/me.js": "import verify from '../../api/verify'\nPage({ a(p) {\n  verify.uploadCard(p)\n} })\n"})
     app_repo.commit()
     assert found(run(app_repo.path, base)) == set()
+
+
+API_OBJECT = """import { send } from 'http.js'
+export default {
+  sendPdf: function (data) { return send('pdf/encrypt', data.filePath) },
+}
+"""
+APP_WITH_BARE_IMPORT = "import api from 'api/api.js'\nApp({\n  apis: api,\n})\n"
+
+
+def test_a_name_bound_to_an_app_member_through_bare_script_paths_is_followed(app_repo):
+    # app.js imports 'api/api.js' and api.js imports 'http.js': bare paths that require resolves beside the file
+    app_repo.write_files({"api/http.js": HTTP_HELPER, "api/api.js": API_OBJECT, "app.js": APP_WITH_BARE_IMPORT,
+                          "pages/pdf/pdf.js": "const app = getApp()\nconst apis = app.apis\nPage({})\n"})
+    base = app_repo.commit()
+    app_repo.write("pages/pdf/pdf.js", "const app = getApp()\nconst apis = app.apis\nPage({\n"
+                                       "  go(data) {\n    apis.sendPdf(data)\n  } })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/pdf/pdf.js", 5, "file")}
+
+
+def test_a_name_bound_to_a_member_of_another_object_or_a_missing_bare_path_is_not_followed(app_repo):
+    app_repo.write_files({"api/http.js": HTTP_HELPER, "api/api.js": API_OBJECT, "app.js": APP_WITH_BARE_IMPORT})
+    base = app_repo.commit()
+    app_repo.write("pages/pdf/pdf.js", "const store = getStore()\nconst apis = store.apis\n"
+                                       "import other from 'missing.js'\nPage({\n"
+                                       "  go(data) {\n    apis.sendPdf(data)\n    other.sendPdf(data)\n  } })\n")
+    app_repo.commit()
+    assert not any(rule.startswith("upload.") for rule, *_ in found(run(app_repo.path, base)))

@@ -5,7 +5,7 @@ A text box (``<textarea>``, ``<editor>``, a nickname ``<input>``: ``upload.user_
 content only where its page or component sends data away — ``wx.request``, an upload, a cloud call, an
 upload SDK, directly or through a project wrapper — from its own script (``page.js`` next to
 ``page.wxml``, the script of a ``.vue``). A lone input that nothing sends (a search box, a calculator) is
-dropped.
+dropped, and so is one on a page that only loads data through wrappers named as reads (``getComment``).
 
 When it is published:
 
@@ -15,7 +15,7 @@ When it is published:
   page — the call that posts it (the place to add the check) — or at the input when the page only uploads.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
   ``category.ugc`` at the page's first sending call by :func:`_rank` (a post whose strings name a
-  public scene first, a wrapper named as a read last), because
+  public scene first, wrappers named as reads are not sending calls), because
   such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
@@ -69,10 +69,12 @@ def _stem(path: str) -> str:
 
 def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     """(file, first sending call) of the page or component of ``path``: the file itself, else its script
-    of the same name; None when it sends nothing. Calls are ordered by :func:`_rank`."""
+    of the same name; None when it sends nothing. Calls are ordered by :func:`_rank`. A call through a wrapper
+    named as a read (``getComment(id)``) loads the page's data and sends no input: a page that only reads
+    (its send button wired to nothing yet) publishes nothing."""
     for candidate in (path, *(_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
-        sends = [f for f in facts.facts if f.subject in SENDERS] if facts is not None else []
+        sends = [f for f in facts.facts if f.subject in SENDERS and not _reads(f)] if facts is not None else []
         if sends and facts is not None:
             return candidate, min(sends, key=lambda f: _rank(facts, f))
     return None
@@ -85,7 +87,7 @@ def posts_from(context: ProjectContext, script: str) -> Fact | None:
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
-    posts = [f for f in facts.facts if f.subject in POSTERS]
+    posts = [f for f in facts.facts if f.subject in POSTERS and not _reads(f)]
     return min(posts, key=lambda f: _rank(facts, f)) if posts else None
 
 
@@ -93,11 +95,9 @@ def _rank(facts: FileFacts, call: Fact) -> tuple[int, int]:
     """Which sending call of a page is its post, lowest first: a data call passing a string that names a
     public scene (``httpPost('timelines')``, ``createNote({ status: 'published' })``), then in line order
     the uploads, direct calls and wrappers named as writes (``createNote``), then wrappers named otherwise
-    (``deleteDraft``), and wrappers named as reads (``getList``) last."""
+    (``deleteDraft``). Wrappers named as reads (``getList``) are no sending calls (:func:`sends_from`)."""
     table, wrapper = scenes(), _wrapper(call) or None
-    if _reads(call):
-        tier = 3
-    elif call.subject in POSTERS and table.publishes(facts.call_literals.get(call.line, ())):
+    if call.subject in POSTERS and table.publishes(facts.call_literals.get(call.line, ())):
         tier = 0
     else:
         tier = 2 if table.says_other(wrapper) else 1

@@ -19,6 +19,7 @@ from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.reachability import without_unloaded_scripts
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
+from mp_precheck.core.retired import retired_pages
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
@@ -186,7 +187,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
     additions, removals = compare(head_facts, base_facts, counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
-                                  greppable=lambda s: bool(needles(s)))
+                                  greppable=lambda s: bool(needles(s)),
+                                  retired=retired_pages(base_facts, counterpart, base_project, project))
     findings = [_finding(a, catalog, options.language, project.root) for a in additions]
     findings.extend(_derived(additions, catalog, options.language, project.root))
     context = replace(_context(run, project, head_facts, present_elsewhere, catalog, options),
@@ -249,8 +251,7 @@ def _after_analysis(run: _Run, findings: list[Finding], catalog: Catalog, option
     with_directives = set(run.repo.grep_needles(run.head, {DIRECTIVE}, scope)) if changed else set()
     findings = _suppressed(findings, run.changes, run.store, catalog, options.language, with_directives)
     findings = apply_baseline(findings, options.baseline)
-    return findings + _relaxations(run.repo, run.merge_base, run.head, catalog, options.language,
-                                   options.config_path)
+    return findings + _relaxations(run.repo, run.merge_base, run.head, catalog, options.language, options.config_path)
 
 
 def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
@@ -381,8 +382,7 @@ def _pair(head: list[Project], base: list[Project]) -> list[tuple[Project, Proje
     return pairs
 
 
-def _owned(project: Project, path: str | None, blob: str | None, mode: str | None,
-           options: RunOptions) -> bool:
+def _owned(project: Project, path: str | None, blob: str | None, mode: str | None, options: RunOptions) -> bool:
     if not path or not blob or mode in ("120000", "160000"):  # symlinks and submodules are never followed
         return False
     return project.owns(path) and reader_kind(path) is not None and not _excluded(path, options.exclude)

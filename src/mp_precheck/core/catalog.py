@@ -27,7 +27,7 @@ CATALOG_DATE = "2026-12-02"
 # components, SDKs, hook libraries, UGC scene words and reward-for-sharing words (core.thirdparty, core.scenes
 # and readers.sharewords read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
-              "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
+              "http_clients.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
 
 
 def load_yaml(text: str) -> Any:
@@ -61,6 +61,7 @@ class Rule:
     every_use: bool = False  # a new use keeps the rule's severity even where the app already had one
     each_occurrence: bool = False  # every added occurrence in a file is reported (each ad placement), not the first
     each_call: bool = False  # every added call with its own target in a file is reported (see semantic_diff)
+    once: bool = False  # one finding per change: a service needs its category once, however many files name it
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
     fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
     link_in_notes: bool = True  # the notes list an external_link finding of this rule among the links
@@ -219,7 +220,7 @@ def _rule(row: dict[str, Any], family: str) -> Rule:
                 title=row["title"], fix=row["fix"], doc=row["doc"], privacy_key=row.get("privacy_key"),
                 source=row.get("source"), every_use=row.get("every_use", False),
                 each_occurrence=row.get("each_occurrence", False), each_call=row.get("each_call", False),
-                accompanies=row.get("accompanies"),
+                once=row.get("once", False), accompanies=row.get("accompanies"),
                 fitting_categories=tuple(row.get("fitting_categories", ())),
                 link_in_notes=row.get("link_in_notes", True))
 

@@ -14,7 +14,7 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
   change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
-  nothing;
+  nothing; a page the change deletes from the app does not count here (its feature left, it did not move);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -138,6 +138,7 @@ def compare(
     present_elsewhere: Callable[[set[str]], set[str]],
     catalog: Catalog,
     greppable: Callable[[str], bool] = lambda subject: True,
+    retired: frozenset[str] = frozenset(),
 ) -> tuple[list[Addition], list[Removal]]:
     """Additions and removals between the changed files of base and head.
 
@@ -150,6 +151,8 @@ def compare(
         catalog: the rules; subjects no rule matches are ignored.
         greppable: whether ``present_elsewhere`` can see a subject at all; a removal of one it cannot see
             is not reported (the subject may live on in an unchanged file).
+        retired: base paths of pages the change takes out of the app (``core/retired.py``): their uses tell
+            that the app had a capability and are removals, but do not offset uses the change adds elsewhere.
     """
     head = _without_dormant_relays(head, base, counterpart)
     head_counts = _counts(head)
@@ -158,7 +161,7 @@ def compare(
     head_placed = _counts(head, skip_relays=True)  # where a finding goes: not inside a relaying wrapper
     base_placed = _counts(base, skip_relays=True)
     head_uses = _counts(head, skip_definitions=True)
-    base_uses = _counts(base, skip_definitions=True)
+    base_uses = _counts({p: f for p, f in base.items() if p not in retired}, skip_definitions=True)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
                                                          or _new_words(s, head, base, counterpart))]
@@ -182,14 +185,16 @@ def compare(
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart,
                                      added_lines) if known else placed
-            additions += _one_place(placed) if rule.per_subject else placed
-    removals = [
-        Removal(rule, subject, path, _first(base[path], subject).line)
-        for subject in sorted(gone) if subject not in elsewhere and greppable(subject)
-        for rule in rules_of[subject]
-        for path in sorted(base_counts[subject])
-    ]
-    return additions, removals
+            additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
+    gone = [s for s in gone if s not in elsewhere and greppable(s)]
+    return additions, _removals(gone, rules_of, base, base_counts)
+
+
+def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],
+              base_counts: Mapping[str, Counter[str]]) -> list[Removal]:
+    """A removal of each subject in ``gone`` (left the app) under each of its rules, in each base file it was in."""
+    return [Removal(rule, subject, path, _first(base[path], subject).line)
+            for subject in sorted(gone) for rule in rules_of[subject] for path in sorted(base_counts[subject])]
 
 
 def _new_words(subject: str, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
@@ -281,6 +286,18 @@ def _one_place(placed: list[Addition]) -> list[Addition]:
         parts = urlsplit(addition.fact.value or "")
         return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
     return [next((a for a in placed if origin_only(a)), placed[0])]
+
+
+def _first_page(placed: list[Addition]) -> list[Addition]:
+    """One addition for a rule judged ``once`` per change (a service that needs a category: the 话费充值 page,
+    its dialog and a menu entry to it are one service): in markup before script, a page before the components
+    in its folders (fewer path segments), then by path."""
+    def rank(addition: Addition) -> tuple[bool, int, str]:
+        return addition.path.endswith(_SCRIPT_SUFFIXES), addition.path.count("/"), addition.path
+    return [min(placed, key=rank)] if placed else placed
+
+
+_SCRIPT_SUFFIXES = (".js", ".ts", ".jsx", ".tsx", ".mjs")
 
 
 def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:

@@ -23,6 +23,8 @@ form               example                          what it names
 ``host``           ``host:api.example.com``         a URL host in a JS literal or markup attribute
 ``web-view-host``  ``web-view-host:h5.example.com`` the host a ``<web-view src>`` opens
 ``plugin-page``    ``plugin-page:wx2b03c6e691cd…``  a page of a plugin (by the plugin's AppID)
+``plugin``         ``plugin:wx2b03c6e691cd…``       a plugin's JS interface, ``requirePlugin(alias)``
+                                                    (by AppID where the alias is WeChat's own, else alias)
 ``ui-kit``         ``ui-kit:pick-media``            a UI kit's photo/video picker
                                                     (``checks/ui_kits.yml``); ``ui-kit:upload-media``
 ``sdk``            ``sdk:upload``                   an upload method of a client SDK
@@ -67,16 +69,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 Form = Literal["api", "method", "component", "attribute", "app-config", "host", "web-view-host", "plugin-page",
-               "ui-kit", "sdk", "image", "text", "js", "share", "secret", "policy", "login", "web-view", "media",
-               "private-info", "brand-image", "ugc", "content-check", "suppression", "handler", "page", "route",
-               "account", "name"]
+               "plugin", "ui-kit", "sdk", "image", "text", "js", "share", "secret", "policy", "login", "web-view",
+               "media", "private-info", "brand-image", "ugc", "content-check", "suppression", "handler", "page",
+               "route", "account", "name"]
 
 # Forms spelled ``<prefix>:<value>``: the prefix is the form's name, except ``private-info``.
 PREFIXES: dict[str, Form] = {
-    "host": "host", "web-view-host": "web-view-host", "plugin-page": "plugin-page", "ui-kit": "ui-kit",
-    "sdk": "sdk", "image": "image", "text": "text", "js": "js", "share": "share", "secret": "secret",
-    "policy": "policy", "web-view": "web-view", "media": "media", "requiredPrivateInfos": "private-info",
-    "brand-image": "brand-image", "ugc": "ugc", "content-check": "content-check", "suppression": "suppression",
+    "host": "host", "web-view-host": "web-view-host", "plugin-page": "plugin-page", "plugin": "plugin",
+    "ui-kit": "ui-kit", "sdk": "sdk", "image": "image", "text": "text", "js": "js", "share": "share",
+    "secret": "secret", "policy": "policy", "web-view": "web-view", "media": "media",
+    "requiredPrivateInfos": "private-info", "brand-image": "brand-image", "ugc": "ugc",
+    "content-check": "content-check", "suppression": "suppression",
     "handler": "handler", "page": "page", "route": "route", "account": "account",
 }
 _PREFIX_OF: dict[Form, str] = {form: prefix for prefix, form in PREFIXES.items()}

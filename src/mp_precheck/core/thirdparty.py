@@ -1,6 +1,6 @@
 """Third-party media components, upload and map SDKs and hook libraries, read from ``checks/ui_kits.yml``,
-``checks/upload_sdks.yml``, ``checks/location_sdks.yml`` and ``checks/hook_libraries.yml`` (data, each
-validated against the ``.schema.json`` beside it).
+``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/http_clients.yml`` and
+``checks/hook_libraries.yml`` (data, each validated against the ``.schema.json`` beside it).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -11,6 +11,9 @@ validated against the ``.schema.json`` beside it).
   ``wx.uploadFile``.
 * A map SDK method (AMap ``getPoiAround``, Tencent ``reverseGeocoder``…) called without a position reads the
   user's one with ``wx.getLocation``.
+* An HTTP client library's request method (Fly.js ``fly.post``, luch-request ``http.get``…) calls
+  ``wx.request`` underneath: a call of one is a ``wx.request``
+  (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html).
 * A hook library's hook (taro-hooks ``useUserInfo``) hands back functions that call a ``wx`` API
   (``getUserProfile`` → ``wx.getUserProfile``): a call of one is a use of that API.
 
@@ -34,7 +37,8 @@ UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
 SDK_LOCATION_SUBJECT = "sdk:location"
 TEXTAREA_SUBJECT = "<textarea>"
-DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "hook_libraries.yml")
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "http_clients.yml", "hook_libraries.yml")
+REQUEST_SUBJECT = "wx.request"
 
 class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
@@ -77,9 +81,10 @@ class KitComponent:
 
 @dataclass(frozen=True)
 class UploadSdk:
-    """A client SDK: how it is loaded (``modules``, ``names``), the ``methods`` that make its calls the
-    ``subject`` (``sdk:upload`` or ``sdk:location``), and for each method the option that passes a position
-    instead of reading one (``given``; location SDKs only)."""
+    """A client SDK: how it is loaded (``modules``: the start of the specifier's last segment; ``names``;
+    ``packages``: the specifier's npm package), the ``methods`` that make its calls the ``subject``
+    (``sdk:upload``, ``sdk:location``, or ``wx.request`` for an HTTP client), and for each method the option that
+    passes a position instead of reading one (``given``; location SDKs only)."""
 
     sdk: str
     modules: tuple[str, ...]
@@ -88,6 +93,7 @@ class UploadSdk:
     doc: str
     subject: str = SDK_UPLOAD_SUBJECT
     given: tuple[tuple[str, str], ...] = ()
+    packages: tuple[str, ...] = ()
 
     def option_given(self, method: str) -> str | None:
         """The option whose presence means ``method`` reads no position (None: it always does its job)."""
@@ -128,9 +134,13 @@ class ThirdParty:
         return self._by_name.get(tag.lower())
 
     def sdk_of_module(self, spec: str) -> UploadSdk | None:
-        """The SDK a module specifier loads (its last path segment starts with an SDK module name)."""
+        """The SDK a module specifier loads: its last path segment starts with an SDK module name, or its
+        npm package (``flyio`` of ``flyio/dist/npm/wx``, ``@scope/name``) is an HTTP client's."""
         last = posixpath.basename(spec.rstrip("/")).lower()
-        return next((s for s in self.sdks if any(last.startswith(m.lower()) for m in s.modules)), None)
+        parts = spec.split("/")
+        package = "/".join(parts[:2] if spec.startswith("@") else parts[:1])
+        return next((s for s in self.sdks if any(last.startswith(m.lower()) for m in s.modules)
+                     or package in s.packages), None)
 
     def sdk_of_name(self, name: str) -> UploadSdk | None:
         return next((s for s in self.sdks if name in s.names), None)
@@ -144,7 +154,8 @@ class ThirdParty:
 
 
 _TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
-           ("location_sdks.yml", "location_sdks.schema.json"), ("hook_libraries.yml", "hook_libraries.schema.json"))
+           ("location_sdks.yml", "location_sdks.schema.json"), ("http_clients.yml", "http_clients.schema.json"),
+           ("hook_libraries.yml", "hook_libraries.schema.json"))
 
 
 def check_tables() -> None:
@@ -165,6 +176,7 @@ def third_party() -> ThirdParty:
     table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
     maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
+    clients = validated(folder / "http_clients.yml", "http_clients.schema.json", check=False)["clients"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
                            tuple(sorted(k.get("when", {}).items()))) for k in kits),
@@ -172,5 +184,7 @@ def third_party() -> ThirdParty:
               for s in table["sdks"]) +
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(m["name"] for m in s["methods"]),
                         s["doc"], SDK_LOCATION_SUBJECT, tuple((m["name"], m["given"]) for m in s["methods"]))
-              for s in maps),
+              for s in maps) +
+        tuple(UploadSdk(c["client"], (), (), tuple(c["methods"]), c["doc"], REQUEST_SUBJECT,
+                        packages=tuple(c["packages"])) for c in clients),
         {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())))

@@ -52,6 +52,8 @@ def needle(subject: str) -> str:
     parsed = parse(subject)
     if parsed.form in ("host", "web-view-host", "plugin-page", "handler", "page", "route"):
         return parsed.value or ""
+    if parsed.form == "plugin":  # requirePlugin('live-player-plugin'): the alias, not the AppID, is in the code
+        return "requirePlugin"
     if parsed.form == "component":
         return parsed.name or ""
     if parsed.form == "attribute":  # button[open-type=share] → share; video[ad-unit-id] → ad-unit-id

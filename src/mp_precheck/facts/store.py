@@ -22,7 +22,7 @@ from mp_precheck.facts.extract import extract, reader_kind
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
-from mp_precheck.readers.jsbindings import GET_APP
+from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 
@@ -252,8 +252,9 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> s
     Relative specifiers resolve from the importer's folder; root-absolute ones (``/utils/http``, the
     Mini Program root) and the ``@/`` / ``~/`` aliases from the importer's folder or one above it, then
     its ``src/`` — the first folder where the module exists wins. Extensions and ``index`` files are tried.
+    A bare path to a script file (``api/api.js``) resolves from the importer's folder, as ``require`` does.
     """
-    if spec.startswith("."):
+    if spec.startswith(".") or (spec.endswith(SCRIPT_SUFFIXES) and not spec.startswith(("@", "~", "/"))):
         bases = [posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))]
     elif spec.startswith(("@/", "~/", "/")):
         rest = spec.split("/", 1)[1]

@@ -15,6 +15,8 @@ from tree_sitter import Node
 
 from mp_precheck.core.subject import FACTORIES
 from mp_precheck.core.thirdparty import UploadSdk, third_party
+from mp_precheck.readers.markup import required_plugin
+from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -26,11 +28,15 @@ NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", 
 
 GET_APP = "getApp()"  # the module specifier of calls through the App instance
 _PROJECT_PREFIXES = (".", "@/", "~/", "/")
+SCRIPT_SUFFIXES = (".js", ".ts")  # a bare specifier naming a script file: 'api/api.js' beside the importer
 
 
 def is_project_spec(spec: str) -> bool:
-    """A module of the project itself: relative, root-absolute (``/utils/http``) or a ``@/`` / ``~/`` alias."""
-    return spec.startswith(_PROJECT_PREFIXES)
+    """A module of the project itself: relative, root-absolute (``/utils/http``), a ``@/`` / ``~/`` alias, or a
+    bare path to a script file (``import api from 'api/api.js'``), which a Mini Program's ``require`` resolves
+    from the importer's folder when no npm package has that name
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html)."""
+    return spec.startswith(_PROJECT_PREFIXES) or spec.endswith(SCRIPT_SUFFIXES)
 
 
 def is_get_app(node: Node | None) -> bool:
@@ -55,6 +61,8 @@ class Bindings:
         self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
         self.app_aliases: set[str] = set()  # names bound to getApp()
+        self.app_member_aliases: dict[str, str] = {}  # const apis = app.apis: name -> member of the App object
+        self.plugins: dict[str, str] = {}  # const live = requirePlugin('live-player-plugin'): name -> plugin
         self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
 
     # -- pass 1: aliases --------------------------------------------------------------------------
@@ -146,6 +154,10 @@ class Bindings:
                     self.namespaces.add(_text(name))
                 elif is_project_spec(spec):
                     self.module_aliases[_text(name)] = spec
+            elif value.type == "call_expression" and _text(value.child_by_field_name("function")) == "requirePlugin":
+                self.plugins[_text(name)] = required_plugin(first_string(value) or "")
+            elif (member := self._app_member_of(value)) is not None:
+                self.app_member_aliases[_text(name)] = member  # its methods are the App member's
         elif name.type in ("array_pattern", "object_pattern") and value.type == "call_expression" and \
                 (returned := self.hooks.get(_text(value.child_by_field_name("function")))):
             self._hook_functions(name, returned)
@@ -164,6 +176,15 @@ class Bindings:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
                 elif spec is not None and is_project_spec(spec):
                     self.named_imports[alias] = (spec, key)
+
+    def _app_member_of(self, value: Node) -> str | None:
+        """``app.apis`` / ``getApp().apis`` (a member of the App object,
+        https://developers.weixin.qq.com/miniprogram/dev/reference/api/getApp.html): the member's name."""
+        if value.type != "member_expression" or (obj := value.child_by_field_name("object")) is None:
+            return None
+        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
+            return _text(value.child_by_field_name("property"))
+        return None
 
     def _hook_functions(self, pattern: Node, returned: dict[str, str]) -> None:
         """``const [info, { getUserProfile: ask }] = useUserInfo()``: each destructured function the hook

@@ -35,6 +35,7 @@ from mp_precheck.readers.markup import bound_choices, element_facts, normalise_a
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
+from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -150,6 +151,7 @@ class _Extractor(Bindings):
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                            frozenset(line for _s, _n, line in self.imported_calls))
+        exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
@@ -254,6 +256,8 @@ class _Extractor(Bindings):
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
             owner = self.typed.get(_text(obj)) or self._factory_type(obj)
+            if _text(obj) in self.plugins:  # livePlayer.getLiveStatus(): a call of the plugin's interface
+                self.facts.append(Fact(prefixed("plugin", self.plugins[_text(obj)]), "api", self.line(fn), _text(fn)))
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
             sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
@@ -276,6 +280,8 @@ class _Extractor(Bindings):
         """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
         if obj is None:
             return None
+        if obj.type == "identifier" and _text(obj) in self.app_member_aliases:  # const apis = app.apis
+            return self.app_member_aliases[_text(obj)]
         if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
             return ""
         if obj.type == "member_expression":

@@ -151,6 +151,14 @@ def bound_choices(name: str, expression: str | None) -> list[str]:
     return branch_literals(expression)
 
 
+def required_plugin(alias: str) -> str:
+    """The plugin ``requirePlugin(alias)`` loads: WeChat's 小程序直播 plugin for the alias its doc gives it
+    (``live-player-plugin``,
+    https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/live-player-plugin.html),
+    else the alias as the app declares it."""
+    return LIVE_PLUGIN_APPID if alias == "live-player-plugin" else alias
+
+
 def plugin_appid(url: str) -> str:
     """The plugin of a ``plugin-private://<appid>/pages/...`` or ``plugin://<alias>/page`` URL. The live room
     page ``pages/live-player-plugin`` is WeChat's 小程序直播 plugin whatever appid or alias the URL names

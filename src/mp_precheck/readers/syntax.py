@@ -81,6 +81,13 @@ def call_option(call: Node, key: str) -> Node | None:
     return object_property(first, key)
 
 
+def first_string(call: Node) -> str | None:
+    """The string literal a call passes first (``requirePlugin('live-player-plugin')``), or None."""
+    args = call.child_by_field_name("arguments")
+    first = args.named_children[0] if args is not None and args.named_children else None
+    return string_value(first) if first is not None else None
+
+
 def nodes_of(root: Node, language: Language, types: Iterable[str]) -> list[Node]:
     """The named nodes below ``root`` (itself included) of the given types, in the order :func:`walk` visits
     them; ``language`` is the grammar ``root`` was parsed with.

@@ -1,5 +1,6 @@
 """What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
-fortune-telling, tipping, services that need a qualified category (medical, finance, education, dating).
+fortune-telling, tipping, services that need a qualified category (medical, finance, education, dating,
+telecom top-up).
 
 Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
 title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
@@ -75,6 +76,8 @@ FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借�
 EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 # Meeting strangers: matchmaking and dating (相亲, 征婚, a partner's 理想型) need 社交 → 陌生人交友 and its licence.
 DATING = re.compile(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型")
+# Selling mobile credit or data (话费充值, 流量充值) is a telecom service: IT科技 → 电信业务代理商 / 基础电信运营商.
+TELECOM = re.compile(r"话费充值|充话费|话费(?:直充|快充|慢充)|手机充值|流量充值|充流量|流量(?:直充|包充值)")
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
@@ -108,7 +111,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         found.append("fortune")
     if TIPPING.search(text):
         found.append("tipping")
-    for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING)):
+    for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING),
+                          ("telecom", TELECOM)):
         if pattern.search(text):
             found.append(name)
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
