@@ -1,6 +1,6 @@
-"""Third-party media components, upload and map SDKs and hook libraries, read from ``checks/ui_kits.yml``,
-``checks/upload_sdks.yml``, ``checks/location_sdks.yml`` and ``checks/hook_libraries.yml`` (data, each
-validated against the ``.schema.json`` beside it).
+"""Third-party media components, upload and map SDKs, plugin APIs and hook libraries, read from
+``checks/ui_kits.yml``, ``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/plugin_apis.yml`` and
+``checks/hook_libraries.yml`` (data, each validated against the ``.schema.json`` beside it).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -11,10 +11,13 @@ validated against the ``.schema.json`` beside it).
   ``wx.uploadFile``.
 * A map SDK method (AMap ``getPoiAround``, Tencent ``reverseGeocoder``…) called without a position reads the
   user's one with ``wx.getLocation``.
+* A plugin's object that records (微信同声传译 ``getRecordRecognitionManager().start``) uses the microphone as
+  ``RecorderManager.start`` does (https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html).
 * A hook library's hook (taro-hooks ``useUserInfo``) hands back functions that call a ``wx`` API
   (``getUserProfile`` → ``wx.getUserProfile``): a call of one is a use of that API.
 
-Facts use fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media``, ``sdk:upload`` and ``sdk:location``,
+Facts use fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media``, ``sdk:upload``, ``sdk:location`` and
+``sdk:record``,
 with the component or call in ``value``; the catalog maps those subjects to rules.
 """
 
@@ -33,8 +36,9 @@ PICK_SUBJECT = "ui-kit:pick-media"
 UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
 SDK_LOCATION_SUBJECT = "sdk:location"
+SDK_RECORD_SUBJECT = "sdk:record"
 TEXTAREA_SUBJECT = "<textarea>"
-DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "hook_libraries.yml")
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "plugin_apis.yml", "hook_libraries.yml")
 
 class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
@@ -95,12 +99,29 @@ class UploadSdk:
 
 
 @dataclass(frozen=True)
+class PluginApi:
+    """A plugin's object that uses a privacy capability: the plugin, the ``factory`` method of the plugin that
+    hands it back, the ``methods`` on it that use the capability, the fact ``subject`` (``sdk:record``)."""
+
+    plugin: str
+    factory: str
+    methods: tuple[str, ...]
+    subject: str
+    doc: str
+
+
+@dataclass(frozen=True)
 class ThirdParty:
     components: tuple[KitComponent, ...]
     sdks: tuple[UploadSdk, ...]
     # package → hook name → {returned function name → wx API}
     hook_libraries: dict[str, dict[str, dict[str, str]]]
     upload_words: frozenset[str] = frozenset()  # first words of a call named as an upload (uploadAvatar)
+    plugin_apis: tuple[PluginApi, ...] = ()
+
+    def plugin_factory(self, name: str) -> PluginApi | None:
+        """The plugin object a plugin method of this name hands back (``getRecordRecognitionManager``), or None."""
+        return next((p for p in self.plugin_apis if p.factory == name), None)
 
     def hooks_of(self, package: str) -> dict[str, dict[str, str]]:
         """The hooks a package exports that hand back API-calling functions (empty for other packages)."""
@@ -139,12 +160,15 @@ class ThirdParty:
         """Fixed strings ``git grep`` looks for to find files that may hold a third-party subject."""
         if subject in (SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):
             return tuple(sorted({n for s in self.sdks if s.subject == subject for n in (*s.modules, *s.names)}))
+        if subject == SDK_RECORD_SUBJECT:
+            return tuple(sorted({p.factory for p in self.plugin_apis if p.subject == subject}))
         wanted = {PICK_SUBJECT: ("pick", "both"), UPLOAD_SUBJECT: ("upload", "both")}.get(subject, ())
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
 _TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
-           ("location_sdks.yml", "location_sdks.schema.json"), ("hook_libraries.yml", "hook_libraries.schema.json"))
+           ("location_sdks.yml", "location_sdks.schema.json"), ("plugin_apis.yml", "plugin_apis.schema.json"),
+           ("hook_libraries.yml", "hook_libraries.schema.json"))
 
 
 def check_tables() -> None:
@@ -165,6 +189,7 @@ def third_party() -> ThirdParty:
     table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
     maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
+    plugins = validated(folder / "plugin_apis.yml", "plugin_apis.schema.json", check=False)["plugins"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
                            tuple(sorted(k.get("when", {}).items()))) for k in kits),
@@ -173,4 +198,5 @@ def third_party() -> ThirdParty:
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(m["name"] for m in s["methods"]),
                         s["doc"], SDK_LOCATION_SUBJECT, tuple((m["name"], m["given"]) for m in s["methods"]))
               for s in maps),
-        {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())))
+        {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())),
+        tuple(PluginApi(p["plugin"], p["factory"], tuple(p["methods"]), f"sdk:{p['does']}", p["doc"]) for p in plugins))

@@ -1,7 +1,8 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
 ``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
-modules imported or required, upload SDK clients, the App instance (``const app = getApp()``) and the
+modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their
+factories hand back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the
 functions a hook library's hook hands back (``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks,
 ``checks/hook_libraries.yml``).
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from mp_precheck.core.subject import FACTORIES
-from mp_precheck.core.thirdparty import UploadSdk, third_party
+from mp_precheck.core.thirdparty import PluginApi, UploadSdk, third_party
+from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -56,6 +58,8 @@ class Bindings:
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
         self.app_aliases: set[str] = set()  # names bound to getApp()
         self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
+        self.plugins: set[str] = set()  # names bound to requirePlugin(...)
+        self.plugin_objects: dict[str, PluginApi] = {}  # expression text -> the plugin object it holds
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
@@ -71,6 +75,8 @@ class Bindings:
                 factory = self._factory_type(right)
                 if left is not None and factory:
                     self.typed[_text(left)] = factory
+                elif left is not None and (plugin := self.plugin_object(right)) is not None:
+                    self.plugin_objects[_text(left)] = plugin  # this.manager = plugin.getRecordRecognitionManager()
                 elif left is not None and right is not None and (sdks := self._constructed(right)):
                     self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
             elif node.type in ("pair", "field_definition", "public_field_definition"):
@@ -82,11 +88,14 @@ class Bindings:
         key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
             node.child_by_field_name("name")
         factory = self._factory_type(node.child_by_field_name("value"))
-        if key is None or factory is None:
+        plugin = self.plugin_object(node.child_by_field_name("value"))
+        if key is None or (factory is None and plugin is None):
             return
         name = _string_value(key) if key.type == "string" else _text(key)
-        if name:
+        if name and factory is not None:
             self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
+        elif name and plugin is not None:
+            self.plugin_objects[f"this.{name}"] = self.plugin_objects[f"this.data.{name}"] = plugin
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -140,6 +149,10 @@ class Bindings:
                 self.typed[_text(name)] = factory
             elif sdks := self._constructed(value):
                 self.sdks[_text(name)] = sdks  # const cos = new COS({...})
+            elif _is_require_plugin(value):
+                self.plugins.add(_text(name))
+            elif (plugin := self.plugin_object(value)) is not None:
+                self.plugin_objects[_text(name)] = plugin
             elif (spec := self._require_spec(value)) is not None:
                 self._sdk_binding(_text(name), spec)
                 if spec in NAMESPACE_MODULES:
@@ -192,6 +205,27 @@ class Bindings:
         found = [s for s in (third_party().sdk_of_name(name), third_party().sdk_of_module(spec)) if s is not None]
         if found:
             self.sdks[name] = found
+
+    def plugin_object(self, node: Node | None) -> PluginApi | None:
+        """The plugin object a call hands back: ``plugin.getRecordRecognitionManager()`` on a name bound to
+        ``requirePlugin(…)``, or on ``requirePlugin(…)`` itself; else None."""
+        fn = node.child_by_field_name("function") if node is not None and node.type == "call_expression" else None
+        if fn is None or fn.type != "member_expression":
+            return None
+        owner = fn.child_by_field_name("object")
+        if owner is None or not ((owner.type == "identifier" and _text(owner) in self.plugins) or
+                                 _is_require_plugin(owner)):
+            return None
+        return third_party().plugin_factory(_text(fn.child_by_field_name("property")))
+
+    def plugin_use(self, obj: Node | None, method: str, line: int) -> Fact | None:
+        """The fact of ``obj.method(…)`` when ``obj`` is a plugin object and ``method`` one that uses its
+        capability (``manager.start`` → ``sdk:record``), else None."""
+        plugin = self.plugin_objects.get(_text(obj)) if obj is not None else None
+        plugin = plugin or self.plugin_object(obj)
+        if plugin is None or method not in plugin.methods:
+            return None
+        return Fact(plugin.subject, "api", line, f"{_text(obj)}.{method} ({plugin.plugin})")
 
     def _require_spec(self, node: Node) -> str | None:
         if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
@@ -248,3 +282,8 @@ class Bindings:
         if api is None and fn is not None and fn.type == "identifier":
             api = self.api_aliases.get(_text(fn))
         return FACTORIES.get(api) if api else None
+
+
+def _is_require_plugin(node: Node) -> bool:
+    """``requirePlugin('name')``: a plugin the app declares in app.json ``plugins``."""
+    return node.type == "call_expression" and _text(node.child_by_field_name("function")) == "requirePlugin"

@@ -7,7 +7,7 @@ What counts as a use of ``wx.X``:
   (``uni``, ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or
   ``remax/wechat`` (the framework APIs map one to one onto ``wx``);
 * methods of objects that a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives
-  ``RecorderManager.start``.
+  ``RecorderManager.start``; a plugin's recorder (``checks/plugin_apis.yml``) gives ``sdk:record``.
 
 Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfills) are not uses.
 """
@@ -256,6 +256,8 @@ class _Extractor(Bindings):
             owner = self.typed.get(_text(obj)) or self._factory_type(obj)
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
+            if (used := self.plugin_use(obj, method, self.line(fn))) is not None:  # a plugin's recorder
+                self.facts.append(used)
             sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
             if sdk is not None:  # a map SDK given the position (``getRegeo({ location })``) reads none
                 if not ((given := sdk.option_given(method)) and call_option(node, given) is not None):
