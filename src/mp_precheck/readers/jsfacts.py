@@ -26,6 +26,7 @@ from mp_precheck.readers import base64media
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
+from mp_precheck.readers.imagenames import held_as_image
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, wrappers
@@ -146,7 +147,7 @@ class _Extractor(Bindings):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
-                if self.facts[index].role == "code":
+                if self.facts[index].role in ("code", "media"):  # an image address the file downloads
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                            frozenset(line for _s, _n, line in self.imported_calls))
@@ -321,7 +322,8 @@ class _Extractor(Bindings):
             if url.is_development or url.is_wechat_server_api:
                 continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
-            facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
+            facts_role = DEVELOPMENT if dev_only else "media" if (url.is_media or held_as_image(node)) \
+                and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(prefixed("host", url.host), "host", self.line(node), url.text, facts_role))
