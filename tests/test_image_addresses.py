@@ -1,6 +1,7 @@
 """A URL held under an image's name (a default avatar, a share card's imageUrl, a logo) is an image address: an
 <image> loads it from any host, so it is no new server domain. A name that says what a server does with it
-(uploadImgUrl, avatarBaseUrl), or a constant the file passes to a network API, stays a domain."""
+(uploadImgUrl, avatarBaseUrl), a prefix other code appends to (imgUrl: 'https://host/'), or a constant the file
+passes to a network API, stays a domain."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from mp_precheck.readers.jsfacts import js_facts
 PROFILE = ("const defaultAvatarUrl = 'https://img.cdn-example.com/mmbiz/Q3auHgzwzM4/0'\nPage({\n"
            "  data: { avatarUrl: defaultAvatarUrl },\n"
            "  onChooseAvatar(e) { this.setData({ avatarUrl: e.detail.avatarUrl }) },\n"
-           "  onShareAppMessage() { return { title: '答题', imageUrl: 'https://share.cdn-example.com/card/' + 7 } },\n"
+           "  onShareAppMessage() { return { title: '答题', imageUrl: 'https://share.cdn-example.com/card/7.jpg?v=2' } },\n"
            "  logo() { this.data.brandLogo = flag ? 'https://logo.cdn-example.com/l' : '' }\n})\n")
 
 
@@ -40,7 +41,10 @@ def test_an_endpoint_named_after_images_is_still_a_domain(app_repo):
     ("const avatarUrl = 'https://a.example.com/p/0'\n", "media"),
     ("const x = { shareImage: 'https://a.example.com/s' }\n", "media"),
     ("const x = { 'cover_img': `https://a.example.com/c` }\n", "media"),
-    ("this.headImg = 'https://a.example.com/h/' + id\n", "media"),
+    ("this.headImg = 'https://a.example.com/h/0'\n", "media"),
+    ("this.headImg = 'https://a.example.com/h/' + id\n", "code"),  # a prefix: a base other code appends to
+    ("const x = { imgUrl: 'https://a.example.com/' }\n", "code"),
+    ("const OSS_IMAGE_URL = 'https://a.example.com/pic/'\n", "code"),
     ("const imageUrl = 'https://a.example.com/x'\nwx.downloadFile({ url: imageUrl })\n", "download"),
     ("const imageUrl = 'https://a.example.com/x'\nwx.uploadFile({ url: imageUrl, filePath: p, name: 'f' })\n", "upload"),
     ("const logo = 'https://a.example.com/l.png'\nwx.downloadFile({ url: logo })\n", "download"),

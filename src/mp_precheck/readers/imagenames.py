@@ -1,8 +1,10 @@
 """A URL literal held under an image's name is an image address, not a server the app calls.
 
-``const defaultAvatarUrl = 'https://…/0'``, ``{ imageUrl: 'https://…' }``, ``this.data.coverImg = '…' + id``: the
-name the literal is declared, keyed or assigned under ends in an image noun (``avatar``, ``image``, ``logo``…,
-then perhaps ``Url`` / ``Src`` / ``Path``), so the address goes to an ``<image>`` or a share card. Image CDNs
+``const defaultAvatarUrl = 'https://…/0'``, ``{ imageUrl: 'https://…/card' }``, ``this.logo = a ? '…' : ''``:
+the name the literal is declared, keyed or assigned under ends in an image noun (``avatar``, ``image``, ``logo``…,
+then perhaps ``Url`` / ``Src`` / ``Path``), and the literal is one whole address, so it goes to an ``<image>`` or
+a share card. A prefix is not one image (``imgUrl: 'https://host/'``, ``OSS_IMAGE_URL: 'https://host/pic/'``,
+``'https://host/a/' + id``): a base other code appends to, an upload path as well as a picture. Image CDNs
 (WeChat's own among them) serve such addresses without a file extension, so :attr:`Url.is_media` cannot tell.
 An ``<image>`` loads from any host: only ``wx.request``, ``wx.uploadFile``, ``wx.downloadFile`` and sockets need a
 server domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A name that
@@ -26,13 +28,16 @@ _ENDPOINT_WORDS = frozenset({"upload", "download", "api", "server", "host", "bas
                              "save", "submit", "post", "put", "add", "update", "delete", "set", "get", "check",
                              "verify", "ocr", "recognize", "detect", "compress", "prefix", "root", "endpoint"})
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-# Expressions a literal can sit in and still be the whole value: 'https://…/' + id, a ? '…' : '', (…)
-_WITHIN = frozenset({"binary_expression", "ternary_expression", "parenthesized_expression"})
+# Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…)
+_WITHIN = frozenset({"ternary_expression", "parenthesized_expression"})
 
 
-def held_as_image(literal: Node) -> bool:
-    """Whether the string ``literal`` is the value of a declaration, object key or assignment whose name is an
-    image's (``defaultAvatarUrl``, ``shareImage``, ``logo``)."""
+def held_as_image(literal: Node, path: str) -> bool:
+    """Whether the string ``literal``, a URL with ``path``, is one whole image address: the value of a
+    declaration, object key or assignment whose name is an image's (``defaultAvatarUrl``, ``shareImage``,
+    ``logo``), and no prefix (a path that is empty or ends in ``/``)."""
+    if not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/"):
+        return False
     name = _holder(literal)
     words = [w.lower() for w in _WORD.findall(name or "")]
     if not words or _ENDPOINT_WORDS.intersection(words):

@@ -322,7 +322,7 @@ class _Extractor(Bindings):
             if url.is_development or url.is_wechat_server_api:
                 continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
-            facts_role = DEVELOPMENT if dev_only else "media" if (url.is_media or held_as_image(node)) \
+            facts_role = DEVELOPMENT if dev_only else "media" if (url.is_media or held_as_image(node, url.path)) \
                 and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
