@@ -86,6 +86,9 @@ def usage(subject: str) -> tuple[str, str] | None:
     if subject == "sdk:location":
         return "use.js", ("const QQMapWX = require('../../lib/qqmap-wx-jssdk.js')\n"
                           "Page({ where() { const map = new QQMapWX({ key: 'k' }); map.reverseGeocoder({}) } })\n")
+    if subject == "sdk:record":
+        return "use.js", ("const si = requirePlugin('WechatSI')\n"
+                          "Page({ talk() { si.getRecordRecognitionManager().start({ lang: 'zh_CN' }) } })\n")
     if subject == "RecorderManager.start":
         return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
     if subject == "MapContext.moveToLocation":

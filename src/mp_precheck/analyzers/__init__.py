@@ -36,8 +36,8 @@ brand_image            head_facts, base_facts, counterpart,        adds ``brandi
                        changed_paths, repo_grep, facts_at_head,
                        read_head_bytes, exists_at_head · none
 induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
-                       added_lines, facts_at_head ·                wording by a new share button, or to
-                       ``sharing.induced_share``                   ``sharing.share_reward_text`` when the page can't
+                       added_lines, facts_at_head, repo_grep,      wording by a new share button, or to
+                       read_head · ``sharing.induced_share``       ``sharing.share_reward_text`` when the page can't
                                                                    share); adds one for a new button or share hook
                                                                    by old wording
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or

@@ -13,6 +13,8 @@ page's files. Then:
   the changed pages and components that use it by its tag;
 * a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
   reported at the hook, naming the wording: the page's promise now has its share card;
+* a page's reward wording includes the title of a reward page that opens it (a 分享赚 list opening each
+  product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
 * new wording on a page that shares is reported at the wording;
 * new wording on a page with no share mechanism at all is weaker evidence:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
@@ -22,7 +24,8 @@ is told once, at the markup a user sees.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 
-Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts_at_head``;
+Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts_at_head``, ``repo_grep``,
+``read_head``, ``project``;
 ``sharing.induced_share``.
 Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, or to
 ``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button or share hook
@@ -37,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
+from mp_precheck.analyzers.reward_openers import opener_wording
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
@@ -89,8 +93,11 @@ def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
                if f.subject == "share:hook" and f.line in context.added_lines.get(path, frozenset())]
         old = context.counterpart.get(path)
         before = hooks([context.base_facts[old]]) if old and old in context.base_facts else 0
-        texts = [f for f in _page_facts(context, path) if f.subject == WORDING]
-        if new and texts and hooks([context.head_facts[path]]) > before:
+        if not new or hooks([context.head_facts[path]]) <= before:
+            continue
+        texts = [f for f in _page_facts(context, path) if f.subject == WORDING] or \
+            opener_wording(context, path, WORDING)
+        if texts:
             found.append((path, new[0], texts[0]))
     return found
 
@@ -121,6 +128,8 @@ def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bo
         if near:
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
+    if new_buttons and not (texts or elsewhere):  # the reward page that opens this one (分享赚 → 去分享)
+        elsewhere = opener_wording(context, path, WORDING)
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None

@@ -24,10 +24,10 @@ from mp_precheck.core.vocabulary import Severity
 CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
-# components, SDKs, hook libraries, UGC scene words and reward-for-sharing words (core.thirdparty, core.scenes
-# and readers.sharewords read those).
+# components, SDKs, plugin APIs, hook libraries, UGC scene words and reward-for-sharing words (core.thirdparty,
+# core.scenes and readers.sharewords read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
-              "http_clients.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
+              "http_clients.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
 
 
 def load_yaml(text: str) -> Any:

@@ -1,6 +1,7 @@
-"""Third-party media components, upload and map SDKs and hook libraries, read from ``checks/ui_kits.yml``,
-``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/http_clients.yml`` and
-``checks/hook_libraries.yml`` (data, each validated against the ``.schema.json`` beside it).
+"""Third-party media components, upload and map SDKs, HTTP clients, plugin APIs and hook libraries, read from
+``checks/ui_kits.yml``, ``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/http_clients.yml``,
+``checks/plugin_apis.yml`` and ``checks/hook_libraries.yml`` (data, each validated against the ``.schema.json``
+beside it).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -14,10 +15,13 @@
 * An HTTP client library's request method (Fly.js ``fly.post``, luch-request ``http.get``…) calls
   ``wx.request`` underneath: a call of one is a ``wx.request``
   (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html).
+* A plugin's object that records (微信同声传译 ``getRecordRecognitionManager().start``) uses the microphone as
+  ``RecorderManager.start`` does (https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html).
 * A hook library's hook (taro-hooks ``useUserInfo``) hands back functions that call a ``wx`` API
   (``getUserProfile`` → ``wx.getUserProfile``): a call of one is a use of that API.
 
-Facts use fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media``, ``sdk:upload`` and ``sdk:location``,
+Facts use fixed subjects, ``ui-kit:pick-media`` / ``ui-kit:upload-media``, ``sdk:upload``, ``sdk:location`` and
+``sdk:record``,
 with the component or call in ``value``; the catalog maps those subjects to rules.
 """
 
@@ -36,8 +40,10 @@ PICK_SUBJECT = "ui-kit:pick-media"
 UPLOAD_SUBJECT = "ui-kit:upload-media"
 SDK_UPLOAD_SUBJECT = "sdk:upload"
 SDK_LOCATION_SUBJECT = "sdk:location"
+SDK_RECORD_SUBJECT = "sdk:record"
 TEXTAREA_SUBJECT = "<textarea>"
-DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "http_clients.yml", "hook_libraries.yml")
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "http_clients.yml", "plugin_apis.yml",
+              "hook_libraries.yml")
 REQUEST_SUBJECT = "wx.request"
 
 class ThirdPartyDataError(ValueError):
@@ -101,12 +107,29 @@ class UploadSdk:
 
 
 @dataclass(frozen=True)
+class PluginApi:
+    """A plugin's object that uses a privacy capability: the plugin, the ``factory`` method of the plugin that
+    hands it back, the ``methods`` on it that use the capability, the fact ``subject`` (``sdk:record``)."""
+
+    plugin: str
+    factory: str
+    methods: tuple[str, ...]
+    subject: str
+    doc: str
+
+
+@dataclass(frozen=True)
 class ThirdParty:
     components: tuple[KitComponent, ...]
     sdks: tuple[UploadSdk, ...]
     # package → hook name → {returned function name → wx API}
     hook_libraries: dict[str, dict[str, dict[str, str]]]
     upload_words: frozenset[str] = frozenset()  # first words of a call named as an upload (uploadAvatar)
+    plugin_apis: tuple[PluginApi, ...] = ()
+
+    def plugin_factory(self, name: str) -> PluginApi | None:
+        """The plugin object a plugin method of this name hands back (``getRecordRecognitionManager``), or None."""
+        return next((p for p in self.plugin_apis if p.factory == name), None)
 
     def hooks_of(self, package: str) -> dict[str, dict[str, str]]:
         """The hooks a package exports that hand back API-calling functions (empty for other packages)."""
@@ -149,12 +172,15 @@ class ThirdParty:
         """Fixed strings ``git grep`` looks for to find files that may hold a third-party subject."""
         if subject in (SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):
             return tuple(sorted({n for s in self.sdks if s.subject == subject for n in (*s.modules, *s.names)}))
+        if subject == SDK_RECORD_SUBJECT:
+            return tuple(sorted({p.factory for p in self.plugin_apis if p.subject == subject}))
         wanted = {PICK_SUBJECT: ("pick", "both"), UPLOAD_SUBJECT: ("upload", "both")}.get(subject, ())
         return tuple(sorted({n for c in self.components if c.does in wanted for n in c.names}))
 
 
 _TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
            ("location_sdks.yml", "location_sdks.schema.json"), ("http_clients.yml", "http_clients.schema.json"),
+           ("plugin_apis.yml", "plugin_apis.schema.json"),
            ("hook_libraries.yml", "hook_libraries.schema.json"))
 
 
@@ -177,6 +203,7 @@ def third_party() -> ThirdParty:
     maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
     clients = validated(folder / "http_clients.yml", "http_clients.schema.json", check=False)["clients"]
+    plugins = validated(folder / "plugin_apis.yml", "plugin_apis.schema.json", check=False)["plugins"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
                            tuple(sorted(k.get("when", {}).items()))) for k in kits),
@@ -187,4 +214,5 @@ def third_party() -> ThirdParty:
               for s in maps) +
         tuple(UploadSdk(c["client"], (), (), tuple(c["methods"]), c["doc"], REQUEST_SUBJECT,
                         packages=tuple(c["packages"])) for c in clients),
-        {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())))
+        {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())),
+        tuple(PluginApi(p["plugin"], p["factory"], tuple(p["methods"]), f"sdk:{p['does']}", p["doc"]) for p in plugins))

@@ -15,6 +15,8 @@ A fact names a *subject* in one spelling shared by every extractor:
                             one that uploads by itself; the value names the tag and the kit
 ``sdk:upload``              an upload method of a client SDK (``checks/upload_sdks.yml``), e.g. ``VodUploader.start``
 ``sdk:location``            a map SDK method that reads the position (``checks/location_sdks.yml``), e.g. ``getRegeo``
+``sdk:record``              a plugin's recorder method (``checks/plugin_apis.yml``), e.g. 微信同声传译's
+                            ``getRecordRecognitionManager().start``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
 ``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
 ``call:upload``             a project call no reader resolves, named as an upload (``sheep.$api.app.upload``):

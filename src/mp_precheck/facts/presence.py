@@ -10,6 +10,7 @@ from mp_precheck.core.subject import FACTORY_OF, Form, parse
 from mp_precheck.core.thirdparty import (
     PICK_SUBJECT,
     SDK_LOCATION_SUBJECT,
+    SDK_RECORD_SUBJECT,
     SDK_UPLOAD_SUBJECT,
     UPLOAD_SUBJECT,
     third_party,
@@ -37,8 +38,8 @@ def needles(subject: str) -> tuple[str, ...]:
     empty for subjects no fixed string finds."""
     if parse(subject).form in _UNGREPPABLE:
         return ()
-    if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):
-        return third_party().needles(subject)  # the components' and SDKs' names
+    if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT, SDK_RECORD_SUBJECT):
+        return third_party().needles(subject)  # the components', SDKs' and plugin factories' names
     first = needle(subject)
     return (first, _JSX_NAMES[subject]) if subject in _JSX_NAMES else (first,)
 

@@ -1,7 +1,8 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
 ``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
-modules imported or required, upload SDK clients, the App instance (``const app = getApp()``) and the
+modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their
+factories hand back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the
 functions a hook library's hook hands back (``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks,
 ``checks/hook_libraries.yml``).
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from mp_precheck.core.subject import FACTORIES
-from mp_precheck.core.thirdparty import UploadSdk, third_party
+from mp_precheck.core.thirdparty import PluginApi, UploadSdk, third_party
+from mp_precheck.facts.model import Fact
 from mp_precheck.readers.markup import required_plugin
 from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
@@ -64,6 +66,7 @@ class Bindings:
         self.app_member_aliases: dict[str, str] = {}  # const apis = app.apis: name -> member of the App object
         self.plugins: dict[str, str] = {}  # const live = requirePlugin('live-player-plugin'): name -> plugin
         self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
+        self.plugin_objects: dict[str, PluginApi] = {}  # expression text -> the plugin object it holds
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
@@ -79,6 +82,8 @@ class Bindings:
                 factory = self._factory_type(right)
                 if left is not None and factory:
                     self.typed[_text(left)] = factory
+                elif left is not None and (plugin := self.plugin_object(right)) is not None:
+                    self.plugin_objects[_text(left)] = plugin  # this.manager = plugin.getRecordRecognitionManager()
                 elif left is not None and right is not None and (sdks := self._constructed(right)):
                     self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
             elif node.type in ("pair", "field_definition", "public_field_definition"):
@@ -90,11 +95,14 @@ class Bindings:
         key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
             node.child_by_field_name("name")
         factory = self._factory_type(node.child_by_field_name("value"))
-        if key is None or factory is None:
+        plugin = self.plugin_object(node.child_by_field_name("value"))
+        if key is None or (factory is None and plugin is None):
             return
         name = _string_value(key) if key.type == "string" else _text(key)
-        if name:
+        if name and factory is not None:
             self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
+        elif name and plugin is not None:
+            self.plugin_objects[f"this.{name}"] = self.plugin_objects[f"this.data.{name}"] = plugin
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")
@@ -148,14 +156,16 @@ class Bindings:
                 self.typed[_text(name)] = factory
             elif sdks := self._constructed(value):
                 self.sdks[_text(name)] = sdks  # const cos = new COS({...})
+            elif _is_require_plugin(value):  # const live = requirePlugin('live-player-plugin')
+                self.plugins[_text(name)] = required_plugin(first_string(value) or "")
+            elif (plugin := self.plugin_object(value)) is not None:
+                self.plugin_objects[_text(name)] = plugin
             elif (spec := self._require_spec(value)) is not None:
                 self._sdk_binding(_text(name), spec)
                 if spec in NAMESPACE_MODULES:
                     self.namespaces.add(_text(name))
                 elif is_project_spec(spec):
                     self.module_aliases[_text(name)] = spec
-            elif value.type == "call_expression" and _text(value.child_by_field_name("function")) == "requirePlugin":
-                self.plugins[_text(name)] = required_plugin(first_string(value) or "")
             elif (member := self._app_member_of(value)) is not None:
                 self.app_member_aliases[_text(name)] = member  # its methods are the App member's
         elif name.type in ("array_pattern", "object_pattern") and value.type == "call_expression" and \
@@ -214,6 +224,27 @@ class Bindings:
         if found:
             self.sdks[name] = found
 
+    def plugin_object(self, node: Node | None) -> PluginApi | None:
+        """The plugin object a call hands back: ``plugin.getRecordRecognitionManager()`` on a name bound to
+        ``requirePlugin(…)``, or on ``requirePlugin(…)`` itself; else None."""
+        fn = node.child_by_field_name("function") if node is not None and node.type == "call_expression" else None
+        if fn is None or fn.type != "member_expression":
+            return None
+        owner = fn.child_by_field_name("object")
+        if owner is None or not ((owner.type == "identifier" and _text(owner) in self.plugins) or
+                                 _is_require_plugin(owner)):
+            return None
+        return third_party().plugin_factory(_text(fn.child_by_field_name("property")))
+
+    def plugin_use(self, obj: Node | None, method: str, line: int) -> Fact | None:
+        """The fact of ``obj.method(…)`` when ``obj`` is a plugin object and ``method`` one that uses its
+        capability (``manager.start`` → ``sdk:record``), else None."""
+        plugin = self.plugin_objects.get(_text(obj)) if obj is not None else None
+        plugin = plugin or self.plugin_object(obj)
+        if plugin is None or method not in plugin.methods:
+            return None
+        return Fact(plugin.subject, "api", line, f"{_text(obj)}.{method} ({plugin.plugin})")
+
     def _require_spec(self, node: Node) -> str | None:
         if node.type != "call_expression" or _text(node.child_by_field_name("function")) != "require":
             return None
@@ -269,3 +300,8 @@ class Bindings:
         if api is None and fn is not None and fn.type == "identifier":
             api = self.api_aliases.get(_text(fn))
         return FACTORIES.get(api) if api else None
+
+
+def _is_require_plugin(node: Node) -> bool:
+    """``requirePlugin('name')``: a plugin the app declares in app.json ``plugins``."""
+    return node.type == "call_expression" and _text(node.child_by_field_name("function")) == "requirePlugin"

@@ -7,7 +7,7 @@ What counts as a use of ``wx.X``:
   (``uni``, ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or
   ``remax/wechat`` (the framework APIs map one to one onto ``wx``);
 * methods of objects that a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives
-  ``RecorderManager.start``.
+  ``RecorderManager.start``; a plugin's recorder (``checks/plugin_apis.yml``) gives ``sdk:record``.
 
 Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfills) are not uses.
 """
@@ -26,6 +26,7 @@ from mp_precheck.readers import base64media
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
+from mp_precheck.readers.imagenames import held_as_image
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, wrappers
@@ -147,7 +148,7 @@ class _Extractor(Bindings):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
         for name, role in self.url_roles.items():
             for index in self.url_constants.get(name, ()):
-                if self.facts[index].role == "code":
+                if self.facts[index].role in ("code", "media"):  # an image address the file downloads
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                            frozenset(line for _s, _n, line in self.imported_calls))
@@ -260,6 +261,8 @@ class _Extractor(Bindings):
                 self.facts.append(Fact(prefixed("plugin", self.plugins[_text(obj)]), "api", self.line(fn), _text(fn)))
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
+            if (used := self.plugin_use(obj, method, self.line(fn))) is not None:  # a plugin's recorder
+                self.facts.append(used)
             sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
             if sdk is not None:  # a map SDK given the position (``getRegeo({ location })``) reads none
                 if not ((given := sdk.option_given(method)) and call_option(node, given) is not None):
@@ -325,7 +328,8 @@ class _Extractor(Bindings):
             if url.is_development or url.is_wechat_server_api:
                 continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
-            facts_role = DEVELOPMENT if dev_only else "media" if url.is_media and role == "code" else role
+            facts_role = DEVELOPMENT if dev_only else "media" if (url.is_media or held_as_image(node, url.path)) \
+                and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(prefixed("host", url.host), "host", self.line(node), url.text, facts_role))

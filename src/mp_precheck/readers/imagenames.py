@@ -1,0 +1,67 @@
+"""A URL literal held under an image's name is an image address, not a server the app calls.
+
+``const defaultAvatarUrl = 'https://…/0'``, ``{ imageUrl: 'https://…/card' }``, ``this.logo = a ? '…' : ''``:
+the name the literal is declared, keyed or assigned under ends in an image noun (``avatar``, ``image``, ``logo``…,
+then perhaps ``Url`` / ``Src`` / ``Path``), and the literal is one whole address, so it goes to an ``<image>`` or
+a share card. A prefix is not one image (``imgUrl: 'https://host/'``, ``OSS_IMAGE_URL: 'https://host/pic/'``,
+``'https://host/a/' + id``): a base other code appends to, an upload path as well as a picture. Image CDNs
+(WeChat's own among them) serve such addresses without a file extension, so :attr:`Url.is_media` cannot tell.
+An ``<image>`` loads from any host: only ``wx.request``, ``wx.uploadFile``, ``wx.downloadFile`` and sockets need a
+server domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A name that
+also says what a server does with it (``uploadImgUrl``, ``imageApi``, ``avatarBaseUrl``) is not an image's; and
+a constant the file passes to a network API still gets that API's role (``readers/jsfacts.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from mp_precheck.readers.syntax import node_text, string_value
+
+_IMAGE_WORDS = frozenset({"avatar", "avatars", "image", "images", "img", "imgs", "pic", "pics", "picture", "photo",
+                          "photos", "icon", "icons", "logo", "cover", "poster", "banner", "banners", "thumb",
+                          "thumbnail", "bg", "background", "portrait"})
+_ADDRESS_WORDS = frozenset({"url", "urls", "src", "path", "uri", "link", "address"})
+_ENDPOINT_WORDS = frozenset({"upload", "download", "api", "server", "host", "base", "domain", "request", "service",
+                             "save", "submit", "post", "put", "add", "update", "delete", "set", "get", "check",
+                             "verify", "ocr", "recognize", "detect", "compress", "prefix", "root", "endpoint"})
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…)
+_WITHIN = frozenset({"ternary_expression", "parenthesized_expression"})
+
+
+def held_as_image(literal: Node, path: str) -> bool:
+    """Whether the string ``literal``, a URL with ``path``, is one whole image address: the value of a
+    declaration, object key or assignment whose name is an image's (``defaultAvatarUrl``, ``shareImage``,
+    ``logo``), and no prefix (a path that is empty or ends in ``/``)."""
+    if not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/"):
+        return False
+    name = _holder(literal)
+    words = [w.lower() for w in _WORD.findall(name or "")]
+    if not words or _ENDPOINT_WORDS.intersection(words):
+        return False
+    while words and words[-1] in _ADDRESS_WORDS:
+        words.pop()
+    return bool(words) and words[-1] in _IMAGE_WORDS
+
+
+def _holder(literal: Node) -> str | None:
+    """The name the value around ``literal`` is declared, keyed or assigned under, or None."""
+    value = literal
+    while value.parent is not None and value.parent.type in _WITHIN:
+        value = value.parent
+    parent = value.parent
+    if parent is None:
+        return None
+    fields = {"variable_declarator": ("value", "name"), "pair": ("value", "key"),
+              "assignment_expression": ("right", "left")}.get(parent.type)
+    holder = parent.child_by_field_name(fields[1]) if fields else None
+    if fields is None or holder is None or parent.child_by_field_name(fields[0]) != value:
+        return None
+    if holder.type == "member_expression":  # this.logo = '…', this.data.avatarUrl = '…'
+        holder = holder.child_by_field_name("property")
+    if holder is None:
+        return None
+    return string_value(holder) if holder.type == "string" else node_text(holder)
