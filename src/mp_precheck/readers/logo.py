@@ -43,7 +43,6 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from statistics import pstdev
 from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
@@ -83,18 +82,33 @@ def named_like_logo(path: str) -> bool:
 def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     """Whether the image bytes ``data`` show WeChat's two-bubble mark; ``None`` when undecidable (not a
     raster image, damaged, too large or too small). ``path`` is only a hint (see the module docstring)."""
-    grid = _thumbnail(data, path)
-    if grid is None:
+    picture = _thumbnail(data, path)
+    if picture is None:
         return None
-    labels, shades, width, height, cut_out = grid
-    share = Counter(labels)
-    field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
+    page, cut_out = picture
+    width, height = page.size
+    # The labels' shares come from the thumbnail's distinct colours (counted by Pillow, each colour labelled
+    # once): most pictures need no colour searched and are answered without a look at single pixels.
+    colours = page.getcolors(width * height)
+    label_of = {rgb: _label(*rgb) for _count, rgb in colours}
+    share: Counter[int] = Counter()
+    for count, rgb in colours:
+        share[label_of[rgb]] += count
+    total = width * height
+    field = {label: share[label] >= MIN_FIELD * total for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
     # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
     light = share[WHITE] > 0 and not cut_out
     wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, light), (GREY, light))
-              if possible and share[label] >= MIN_BUBBLE * len(labels)]
+              if possible and share[label] >= MIN_BUBBLE * total]
+    if not wanted:
+        return False
+    raw = page.tobytes()
+    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
+    labels = [label_of[rgb] for rgb in pixels]
+    shade_of = {rgb: (rgb[0] + rgb[1] + rgb[2]) // 3 for rgb in label_of}
+    shades = [shade_of[rgb] for rgb in pixels]
     bubbles = [b for b in _bubbles(labels, shades, width, height, wanted) if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
@@ -113,9 +127,9 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
     return bubble.around == WHITE
 
 
-def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, bool] | None:
-    """Labels and brightness (0–255) of the thumbnail's pixels, its size, and whether it is a white cut-out
-    mark (read on green); None when the image cannot be judged (see the module docstring)."""
+def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
+    """The thumbnail as an RGB ``PIL.Image`` on what shows through it, and whether it is a white cut-out mark
+    (read on green); None when the image cannot be judged (see the module docstring)."""
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
@@ -129,8 +143,12 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, 
                 return None
             image.seek(0)
             image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
-            rgba = image.convert("RGBA")
-            rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
+            if image.mode == "RGB":  # opaque: downscale first, then add the alpha (the same pixels, less work)
+                image.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
+                rgba = image.convert("RGBA")
+            else:
+                rgba = image.convert("RGBA")
+                rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
             behind = _behind(rgba)
             margin = 0 if behind == PAGE else 1  # the control goes on past the icon's edge
             page = Image.new("RGBA", (rgba.width + 2 * margin, rgba.height + 2 * margin), behind)
@@ -138,25 +156,19 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, 
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
-    width, height = page.size
-    raw = page.convert("RGB").tobytes()
-    known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
-    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
-    labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb)) for rgb in pixels]
-    return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height, behind != PAGE
+    return page.convert("RGB"), behind != PAGE
 
 
 def _behind(rgba: Any) -> tuple[int, int, int, int]:
     """What shows through the transparent parts of ``rgba``: the page, taken as white (cut-out bubbles read
     as white) — except behind a white mark on a transparent ground (a button's icon), which is only seen on
     the coloured control it sits in, taken as the brand green."""
-    alpha = rgba.getchannel("A").tobytes()
-    opaque = [i for i, a in enumerate(alpha) if a >= 128]
-    if len(alpha) - len(opaque) < MIN_FIELD * len(alpha) or not opaque:
+    total = rgba.width * rgba.height
+    opaque = sum(rgba.getchannel("A").histogram()[128:])  # alpha >= 128
+    if total - opaque < MIN_FIELD * total or not opaque:
         return PAGE
-    raw = rgba.convert("RGB").tobytes()
-    white = sum(1 for i in opaque if _label(raw[3 * i], raw[3 * i + 1], raw[3 * i + 2]) == WHITE)
-    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * len(opaque) else PAGE
+    white = sum(count for count, (r, g, b, a) in rgba.getcolors(total) if a >= 128 and _label(r, g, b) == WHITE)
+    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * opaque else PAGE
 
 
 def _label(r: int, g: int, b: int) -> int:
@@ -197,7 +209,7 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
     total = width * height
     for label in wanted:
         for cells in _components([v == label for v in labels], width, height):
-            if len(cells) < MIN_BUBBLE * total or pstdev(shades[i] for i in cells) > MAX_SHADE:
+            if len(cells) < MIN_BUBBLE * total or _uneven([shades[i] for i in cells]):
                 continue
             inside = bytearray(total)
             for i in cells:
@@ -207,6 +219,13 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
                 continue
             edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
             yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge)
+
+
+def _uneven(values: list[int]) -> bool:
+    """Whether the population standard deviation of ``values`` exceeds :data:`MAX_SHADE`, in exact integer
+    arithmetic: variance > MAX_SHADE² (``statistics.pstdev`` answers the same through fractions, far slower)."""
+    n, total = len(values), sum(values)
+    return n * sum(v * v for v in values) - total * total > MAX_SHADE * MAX_SHADE * n * n
 
 
 def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) -> int:
