@@ -299,8 +299,8 @@ def settings_revision(repo: GitRepo, base: str, head: str) -> str:
     """
     if base == EMPTY_TREE:
         return EMPTY_TREE
-    base_sha = repo.resolve(base)
-    return repo.merge_base(base_sha, repo.resolve(head)) or base_sha
+    base_sha, head_sha = repo.resolve_all([base, head])
+    return repo.merge_base(base_sha, head_sha) or base_sha
 
 
 def default_base(repo: GitRepo) -> str:
