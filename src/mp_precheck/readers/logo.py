@@ -63,6 +63,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
+_INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
 
 
 @dataclass(frozen=True)
@@ -137,12 +138,14 @@ def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image: Image.Image = Image.open(io.BytesIO(data))
             width, height = image.size
             if width * height > MAX_PIXELS or min(width, height) < MIN_SIDE:
                 return None
             image.seek(0)
             image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
+            if image.mode == "P" and "transparency" not in image.info and image.palette and image.palette.mode == "RGB":
+                image = image.convert("RGB")  # an opaque palette: the same colours, one channel fewer to scale
             if image.mode == "RGB":  # opaque: downscale first, then add the alpha (the same pixels, less work)
                 image.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
                 rgba = image.convert("RGBA")
@@ -172,7 +175,12 @@ def _behind(rgba: Any) -> tuple[int, int, int, int]:
 
 
 def _label(r: int, g: int, b: int) -> int:
-    high, low = max(r, g, b), min(r, g, b)
+    high = r if r >= g else g  # max() and min() cost a call each, and this runs for every colour
+    if b > high:
+        high = b
+    low = r if r <= g else g
+    if b < low:
+        low = b
     spread = high - low
     if low >= 215 and spread <= 40:
         return WHITE
@@ -184,31 +192,43 @@ def _label(r: int, g: int, b: int) -> int:
     return GREEN if 85 <= hue <= 165 else OTHER
 
 
-def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]]:
-    """4-connected components of the ``True`` cells, as lists of indexes."""
-    seen = [False] * len(mask)
-    for start, on in enumerate(mask):
-        if not on or seen[start]:
-            continue
-        seen[start] = True
+def _components(mask: bytes | bytearray, width: int, height: int) -> Iterator[list[int]]:
+    """4-connected components of the non-zero cells of ``mask`` (one byte a cell), as lists of indexes in the
+    order a depth-first search from each component's first cell reaches them."""
+    todo = bytearray(mask)  # cells not yet reached; bytearray.find() skips the others in C
+    total = width * height
+    start = todo.find(1)
+    while start >= 0:
+        todo[start] = 0
         stack, cells = [start], []
         while stack:
             i = stack.pop()
             cells.append(i)
-            x, y = i % width, i // width
-            for j, inside in ((i - 1, x > 0), (i + 1, x < width - 1), (i - width, y > 0), (i + width, y < height - 1)):
-                if inside and mask[j] and not seen[j]:
-                    seen[j] = True
-                    stack.append(j)
+            x = i % width
+            if x > 0 and todo[i - 1]:
+                todo[i - 1] = 0
+                stack.append(i - 1)
+            if x < width - 1 and todo[i + 1]:
+                todo[i + 1] = 0
+                stack.append(i + 1)
+            if i >= width and todo[i - width]:
+                todo[i - width] = 0
+                stack.append(i - width)
+            if i + width < total and todo[i + width]:
+                todo[i + width] = 0
+                stack.append(i + width)
         yield cells
+        start = todo.find(1, start + 1)
 
 
 def _bubbles(labels: list[int], shades: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
     """Components of the ``wanted`` labels large enough to be a bubble, of one flat colour, with two eyes or
     more."""
     total = width * height
+    cells_of = bytes(labels)
     for label in wanted:
-        for cells in _components([v == label for v in labels], width, height):
+        mask = cells_of.translate(bytes(int(v == label) for v in range(256)))
+        for cells in _components(mask, width, height):
             if len(cells) < MIN_BUBBLE * total or _uneven([shades[i] for i in cells]):
                 continue
             inside = bytearray(total)
@@ -251,7 +271,8 @@ def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
     ys = [i // width for i in cells]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     w, h = x1 - x0 + 1, y1 - y0 + 1
-    outside = [not inside[(x0 + i % w) + (y0 + i // w) * width] for i in range(w * h)]
+    box = b"".join(inside[y * width + x0:y * width + x1 + 1] for y in range(y0, y1 + 1))
+    outside = box.translate(_INVERT)
     eyes = 0
     for hole in _components(outside, w, h):
         if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):
