@@ -38,3 +38,22 @@ def test_a_json_diff_of_a_small_change_loads_none_of_the_rest(app_repo, tmp_path
     assert result["code"] == 1  # the run did its work: a high finding
     assert json.loads((tmp_path / "report.json").read_text())["findings"][0]["rule"] == "privacy.album"
     assert NOT_FOR_A_DIFF & set(result["modules"]) == set()
+
+
+def test_a_report_without_notes_drafts_none_and_loads_no_template_engine(app_repo, tmp_path):
+    # The terminal report and the annotations show no submission notes: no commit log is read for them,
+    # and neither the notes' modules nor Jinja are loaded (the JSON report, which holds the notes, loads them).
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.commit()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    notes_modules = {"jinja2", "mp_precheck.notes.changelog", "mp_precheck.notes.commitmessage",
+                     "mp_precheck.notes.submission"}
+    loaded = {}
+    for fmt in ("text", "github", "json"):
+        proc = subprocess.run([sys.executable, "-c", RUN, "diff", "--repo", str(app_repo.path), "--base", base,
+                               "--format", fmt, "--quiet", "--output", str(tmp_path / f"report.{fmt}")],
+                              capture_output=True, text=True, check=True, env=env)
+        loaded[fmt] = notes_modules & set(json.loads(proc.stdout)["modules"])
+    assert loaded == {"text": set(), "github": set(), "json": notes_modules}
+    assert json.loads((tmp_path / "report.json").read_text())["notes"].strip()  # the JSON still has them

@@ -11,11 +11,13 @@ newline is kept, and whitespace is controlled in the templates themselves (``{%-
 from __future__ import annotations
 
 from functools import cache
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from mp_precheck.core.resources import data_dir
 from mp_precheck.outputs.escape import code, md_text
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 def _no_html(text: object) -> str:
@@ -27,6 +29,8 @@ def _no_html(text: object) -> str:
 def environment() -> jinja2.Environment:
     """The shared environment over the shipped ``templates/`` folder, with the ``md``, ``code`` and
     ``nohtml`` filters. Templates are compiled on first use and kept."""
+    import jinja2  # loaded with the first render: a run that renders no template never pays for it
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         autoescape=False,
