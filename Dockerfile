@@ -33,4 +33,8 @@ RUN pip install --no-cache-dir --no-deps --compile .
 
 COPY entrypoint.py ./
 
+# Likewise the shipped YAML (rules, tables, messages): parsed here once into the package's __pycache__, so a run
+# reads it with marshal instead of loading PyYAML and parsing ~115 KB (~50 ms).
+RUN env -u PYTHONDONTWRITEBYTECODE python -c "from mp_precheck.core.datafiles import warm; print(warm(), 'data files')"
+
 ENTRYPOINT ["python", "/app/entrypoint.py"]
