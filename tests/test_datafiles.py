@@ -18,7 +18,7 @@ def _shipped() -> list:
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     folder = tmp_path / "pycache"
-    monkeypatch.setattr(datafiles, "_CACHE", folder)
+    monkeypatch.setattr(datafiles, "CACHE_DIR", folder)
     monkeypatch.setattr(sys, "dont_write_bytecode", False)  # as an installed package runs (this suite sets it)
     return folder
 

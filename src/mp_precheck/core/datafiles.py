@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-_CACHE = Path(importlib.util.cache_from_source(__file__)).parent
+CACHE_DIR = Path(importlib.util.cache_from_source(__file__)).parent  # the bytecode folder of this package
 
 
 def load_yaml(text: str) -> Any:
@@ -41,7 +41,7 @@ def read_data(path: Path, cached: bool = True) -> Any:
     if not cached:
         return load_yaml(raw.decode("utf-8"))
     stamp = hashlib.sha256(raw).hexdigest()
-    entry = _CACHE / f"{path.parent.name}-{path.stem}.{sys.implementation.cache_tag}.marshal"
+    entry = CACHE_DIR / f"{path.parent.name}-{path.stem}.{sys.implementation.cache_tag}.marshal"
     try:
         kept_stamp, kept = marshal.loads(entry.read_bytes())
         if kept_stamp == stamp:
