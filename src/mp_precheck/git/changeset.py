@@ -74,15 +74,13 @@ def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
     Raises:
         UserError: git failed.
     """
-    # One process lists the changes (--raw) and, after them, what git counts as binary (--numstat).
-    listing = repo.run("diff", "--raw", "--numstat", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv",
-                       base, head).split(b"\0")
-    changes, end = _parse_raw(listing)
+    raw = repo.run("diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", base, head)
+    changes = list(_parse_raw(raw))
     # The patch of changed files only (--diff-filter=a leaves additions out: all their lines are new).
     patch = repo.run("diff", "-M", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
                      "--diff-filter=a", "--src-prefix=a/", "--dst-prefix=b/", base, head)
     added, _ = _added_lines(patch.decode("utf-8", "surrogateescape"))
-    binary = _binary_paths(listing[end:])
+    binary = _binary_paths(repo.run("diff", "--numstat", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head))
     files = []
     for change in changes:
         key = change.new_path or change.old_path or ""
@@ -95,9 +93,9 @@ def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
     return ChangeSet(base=base, head=head, files=tuple(files))
 
 
-def _binary_paths(tokens: list[bytes]) -> set[str]:
-    """Paths git counts as binary (``-\t-`` in ``--numstat -z``, split at NUL; a rename carries two paths
-    after it)."""
+def _binary_paths(numstat: bytes) -> set[str]:
+    """Paths git counts as binary (``-\t-`` in ``--numstat -z``; a rename carries two paths after it)."""
+    tokens = numstat.split(b"\0")
     out: set[str] = set()
     i = 0
     while i < len(tokens):
@@ -115,15 +113,15 @@ def _binary_paths(tokens: list[bytes]) -> set[str]:
     return out
 
 
-def _parse_raw(tokens: list[bytes]) -> tuple[list[FileChange], int]:
-    """The changes of ``--raw -z`` output split at NUL, and the index of the first token after them (where
-    the ``--numstat`` records start)."""
+def _parse_raw(raw: bytes) -> list[FileChange]:
+    tokens = raw.split(b"\0")
     out: list[FileChange] = []
     i = 0
     while i < len(tokens):
-        meta = tokens[i].decode("utf-8", "surrogateescape")
+        meta = tokens[i].decode()
         if not meta.startswith(":"):
-            break
+            i += 1
+            continue
         old_mode, new_mode, old_blob, new_blob, code = meta[1:].split()
         status = _STATUS.get(code[0], "modified")
         first = tokens[i + 1].decode("utf-8", "surrogateescape")
@@ -143,7 +141,7 @@ def _parse_raw(tokens: list[bytes]) -> tuple[list[FileChange], int]:
             old_mode=None if old_mode == "000000" else old_mode,
             new_mode=None if new_mode == "000000" else new_mode,
         ))
-    return out, i
+    return out
 
 
 def _added_lines(patch_text: str) -> tuple[dict[str, list[int]], set[str]]:
