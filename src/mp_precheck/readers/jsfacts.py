@@ -82,10 +82,9 @@ def _is_app_file(path: str) -> bool:
 SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMessage", "useShareTimeline"})
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the same literals recur through a file and an app (~11,000 asks, ~4,000 texts)
 def _signals(text: str, title: bool, label: bool, script: bool) -> tuple[str, ...]:
-    """:func:`signals` of one piece of text, remembered: the same literals recur through a file and an app
-    (a whole-app import asks ~11,000 times for ~4,000 texts)."""
+    """:func:`signals` of one text, remembered."""
     return tuple(signals(text, title=title, label=label, script=script))
 
 
