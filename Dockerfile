@@ -33,4 +33,10 @@ RUN pip install --no-cache-dir --no-deps --compile .
 
 COPY entrypoint.py ./
 
+# Likewise the shipped YAML (rules, tables, messages) and templates: parsed and compiled here once into the
+# package's __pycache__, so a run reads them instead of loading PyYAML and parsing ~115 KB (~50 ms) and compiling
+# the comment's template (~25 ms).
+RUN env -u PYTHONDONTWRITEBYTECODE python -c "from mp_precheck.core.datafiles import warm; \
+from mp_precheck.outputs.templating import compile_all; print(warm(), 'data files', compile_all(), 'templates')"
+
 ENTRYPOINT ["python", "/app/entrypoint.py"]

@@ -7,7 +7,7 @@ from helpers import run
 from images import GREY, green_rectangle, green_tick, noise_photo, two_bubble_mark
 from mp_precheck.analyzers import brand_image
 from mp_precheck.app import check_change
-from mp_precheck.git.repo import GitRepo
+from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 
 
 def _hits(repo: Repo, base: str) -> set[tuple[str, int, str | None]]:
@@ -74,6 +74,28 @@ def test_an_image_replaced_by_the_logo_fires_where_unchanged_pages_show_it(tmp_p
     repo.write("images/login-icon.png", two_bubble_mark())
     repo.commit("new login icon")
     assert _hits(repo, base) == {("pages/me/me.wxml", 2, "brand-image:images/login-icon.png")}
+
+
+def test_a_whole_app_in_one_commit_is_not_grepped_for_its_image_names(tmp_path, monkeypatch):
+    # Every file that could show the images is in the change: no unchanged file is left to search for them.
+    grepped: list[set[str]] = []
+    grep = GitRepo.grep_needles
+    monkeypatch.setattr(GitRepo, "grep_needles", lambda self, rev, needles, paths=(): grepped.append(set(needles))
+                        or grep(self, rev, needles, paths))
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"app.json": '{"pages": ["pages/me/me"]}\n', "app.js": "App({})\n",
+                      "images/login-icon.png": two_bubble_mark(), "images/photo.png": noise_photo(),
+                      "pages/me/me.wxml": '<view>\n<image src="/images/login-icon.png"/>\n</view>\n'})
+    repo.commit("the whole app")
+    assert _hits(repo, EMPTY_TREE) == {("pages/me/me.wxml", 2, "brand-image:images/login-icon.png")}
+    assert not [needles for needles in grepped if "login-icon.png" in needles]
+    # With one unchanged page, the names are searched: that page shows the replaced image.
+    repo.write("images/login-icon.png", green_tick())
+    middle = repo.commit("a plain icon")
+    repo.write("images/login-icon.png", two_bubble_mark())
+    repo.commit("the logo again")
+    assert _hits(repo, middle) == {("pages/me/me.wxml", 2, "brand-image:images/login-icon.png")}
+    assert [needles for needles in grepped if "login-icon.png" in needles] == [{"login-icon.png"}]
 
 
 def test_taro_import_of_the_logo_fires_at_the_import(tmp_path):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mp_precheck.core.errors import UserError
+from mp_precheck.core.errors import UnknownRevision, UserError
 from mp_precheck.git.repo import GitRepo
 
 
@@ -57,3 +58,28 @@ def test_a_git_process_that_died_is_a_one_line_error(repo):
     os.kill(pid, signal.SIGKILL)
     with pytest.raises(UserError, match=r"^git cat-file failed: exit -9$"):
         git.read_blobs([repo.git("rev-parse", f"{head}:a.js")])
+
+
+def test_revisions_resolve_in_one_git_process_and_fail_as_one_by_one(repo, monkeypatch):
+    repo.write("a.js", "x\n")
+    first = repo.commit()
+    repo.write("a.js", "y\n")
+    second = repo.commit()
+    git = GitRepo(repo.path)
+    calls: list[tuple[str, ...]] = []
+    run = GitRepo._run_raw
+    monkeypatch.setattr(GitRepo, "_run_raw", lambda self, *args, **kw: calls.append(args) or run(self, *args, **kw))
+    assert git.resolve_all(["HEAD~1", "HEAD", "HEAD~1"]) == [first, second, first]
+    assert [args[0] for args in calls] == ["rev-parse"]
+    assert git.resolve("HEAD") == second and len(calls) == 1  # remembered
+    # A revision one call cannot answer for (unknown, a range, a negation) gets resolve()'s own answer.
+    for revs in (["HEAD", "nope"], ["HEAD~1..HEAD", "HEAD"], ["^HEAD", "HEAD"]):
+        assert _outcome(lambda: GitRepo(repo.path).resolve_all(revs)) == \
+            _outcome(lambda: [GitRepo(repo.path).resolve(rev) for rev in revs])  # noqa: B023
+
+
+def _outcome(call: Callable[[], list[str]]) -> list[str] | str:
+    try:
+        return call()
+    except UnknownRevision as exc:
+        return f"UnknownRevision: {exc}"

@@ -38,3 +38,40 @@ def test_a_json_diff_of_a_small_change_loads_none_of_the_rest(app_repo, tmp_path
     assert result["code"] == 1  # the run did its work: a high finding
     assert json.loads((tmp_path / "report.json").read_text())["findings"][0]["rule"] == "privacy.album"
     assert NOT_FOR_A_DIFF & set(result["modules"]) == set()
+
+
+def test_a_report_without_notes_drafts_none_and_loads_no_template_engine(app_repo, tmp_path):
+    # The terminal report and the annotations show no submission notes: no commit log is read for them,
+    # and neither the notes' modules nor Jinja are loaded (the JSON report, which holds the notes, loads them).
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.commit()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    notes_modules = {"jinja2", "mp_precheck.notes.changelog", "mp_precheck.notes.commitmessage",
+                     "mp_precheck.notes.submission"}
+    loaded = {}
+    for fmt in ("text", "github", "json"):
+        proc = subprocess.run([sys.executable, "-c", RUN, "diff", "--repo", str(app_repo.path), "--base", base,
+                               "--format", fmt, "--quiet", "--output", str(tmp_path / f"report.{fmt}")],
+                              capture_output=True, text=True, check=True, env=env)
+        loaded[fmt] = notes_modules & set(json.loads(proc.stdout)["modules"])
+    assert loaded == {"text": set(), "github": set(), "json": notes_modules}
+    assert json.loads((tmp_path / "report.json").read_text())["notes"].strip()  # the JSON still has them
+
+
+def test_from_the_second_run_on_the_shipped_yaml_is_not_parsed_and_pyyaml_not_loaded(app_repo, tmp_path):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.commit()
+    # As an installed package runs: bytecode (and the data cache beside it) may be written, here to a folder
+    # of the test's own, so the first run fills the cache and the second reads it.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    runs = []
+    for n in range(2):
+        proc = subprocess.run([sys.executable, "-c", RUN, "diff", "--repo", str(app_repo.path), "--base", base,
+                               "--format", "json", "--quiet", "--output", str(tmp_path / f"report{n}.json")],
+                              capture_output=True, text=True, check=True, env=env)
+        runs.append(json.loads(proc.stdout)["modules"])
+    assert "yaml" not in runs[1]
+    assert (tmp_path / "report0.json").read_text() == (tmp_path / "report1.json").read_text()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from mp_precheck.core.analysis import RunOptions, analyze
 from mp_precheck.core.baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
@@ -26,17 +26,16 @@ from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
-from mp_precheck.notes.changelog import PullInfo, entries_from_commits, pull_numbers, read_commits
-from mp_precheck.notes.submission import Notes, draft_notes
-from mp_precheck.outputs.markdown import render_notes
 from mp_precheck.outputs.progress import ProgressCallback
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 if TYPE_CHECKING:
+    from mp_precheck.notes.changelog import PullInfo
     from mp_precheck.notes.release import ReleaseDraft
+    from mp_precheck.notes.submission import Notes
 
 Log = Callable[[str], None]
-PullLookup = Callable[[list[int]], dict[int, PullInfo]]
+PullLookup: TypeAlias = "Callable[[list[int]], dict[int, PullInfo]]"  # PullInfo loads with the notes
 """Merged pull requests by number → their titles and labels (those it cannot read are left out)."""
 
 
@@ -129,15 +128,17 @@ DEFAULT_CONFIG = DefaultConfig()
 
 def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSource = DEFAULT_CONFIG,
                  language: str | None = None, cache: str | None = None, config_rev: str | None = None,
-                 progress: ProgressCallback | None = None, log: Log | None = None) -> Run:
+                 progress: ProgressCallback | None = None, log: Log | None = None, notes: bool = True) -> Run:
     """Analyse the change ``base`` → ``head`` with settings resolved by precedence and draft its notes.
 
     Inputs: ``base`` a revision, :data:`~mp_precheck.git.repo.EMPTY_TREE` (a first release) or None (the
     default branch); ``config`` where the config comes from, read at the merge base, or at ``config_rev``
     when given (a release reads its tag's); ``language`` zh-CN or en (None: the config's, else zh-CN);
     ``cache`` a SQLite file keeping parsed facts between runs; ``progress(done, total)`` called as files
-    are read; ``log`` receives a line when the cache cannot be used. Output: a :class:`Run` whose
-    ``report.notes`` holds the rendered submission notes.
+    are read; ``log`` receives a line when the cache cannot be used; ``notes=False`` when the caller shows
+    no notes (a report format without them): none are drafted, and the commit log, the notes modules and
+    Jinja are not loaded. Output: a :class:`Run` whose ``report.notes`` holds the rendered submission notes
+    ("" and ``drafted`` None without ``notes``).
 
     Raises:
         UserError: any problem the user can fix (ConfigError, UnknownRevision, MissingMergeBase...).
@@ -159,6 +160,13 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
             disk.close()
     if disk is not None and disk.problem and log is not None:
         log(f"mp-precheck: {disk.problem}")
+    if not notes:
+        return Run(report, catalog, settings, language, store.blobs_parsed)
+    # Loaded here: a run whose output shows no notes never drafts them (~50 ms of imports, Jinja among them).
+    from mp_precheck.notes.changelog import entries_from_commits, read_commits
+    from mp_precheck.notes.submission import draft_notes
+    from mp_precheck.outputs.markdown import render_notes
+
     entries = entries_from_commits(read_commits(repo, report.base, report.head), settings.notes.get("types"),
                                    settings.notes.get("labels"), shipped=_shipped(report)) \
         if report.base != report.head else []
@@ -200,6 +208,7 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
         UserError: any other problem the user can fix.
     """
     # Loaded here: a pull request's run never drafts a release.
+    from mp_precheck.notes.changelog import entries_from_commits, pull_numbers, read_commits
     from mp_precheck.notes.release import (
         ReleaseDraft,
         ReleaseError,
@@ -224,6 +233,9 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
     found = pulls(pull_numbers(commits)) if pulls is not None else {}
     entries = entries_from_commits(commits, settings.notes.get("types"), settings.notes.get("labels"), found,
                                    shipped=_shipped(run.report))
+    from mp_precheck.notes.submission import draft_notes
+    from mp_precheck.outputs.markdown import render_notes
+
     notes = draft_notes(run.report, entries, run.catalog, Messages(run.language))
     text = render_notes(notes, run.language)
     draft = ReleaseDraft(rng, len(commits), tuple(entries), notes, text, notes.feedback)
@@ -299,8 +311,8 @@ def settings_revision(repo: GitRepo, base: str, head: str) -> str:
     """
     if base == EMPTY_TREE:
         return EMPTY_TREE
-    base_sha = repo.resolve(base)
-    return repo.merge_base(base_sha, repo.resolve(head)) or base_sha
+    base_sha, head_sha = repo.resolve_all([base, head])
+    return repo.merge_base(base_sha, head_sha) or base_sha
 
 
 def default_base(repo: GitRepo) -> str:

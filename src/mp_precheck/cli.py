@@ -190,7 +190,7 @@ def _diff(args: argparse.Namespace) -> int:
         base, head = staged_commit(GitRepo(args.repo))
     with progress_reporter(sys.stderr, quiet=args.quiet) as progress:
         run = check_change(GitRepo(args.repo), base, head, config=_config(args), language=args.language,
-                           cache=args.cache, progress=progress, log=_stderr)
+                           cache=args.cache, progress=progress, log=_stderr, notes=fmt == "json")
     emit(_render(fmt, run, args), args.output)
     fail_on = args.fail_on or run.config.fail_on or "high"
     return 1 if run.report.reaches(fail_on) else 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -30,6 +30,8 @@ class ProjectContext:
     read in one batch. ``cached_verdicts(kind, paths)`` holds the ``kind`` verdicts (``logo``) an earlier
     run gave the same head files (same blob, same file name), from the on-disk fact cache;
     ``keep_verdicts(kind, {path: verdict})`` stores new ones there (both do nothing without that cache).
+    ``head_paths`` lists every file of the head tree (None when not known), so an analyzer can tell when
+    no file outside the change is left to search.
     """
 
     project: Project
@@ -51,6 +53,7 @@ class ProjectContext:
     read_base: Callable[[str], str | None] = lambda path: None
     cached_verdicts: Callable[[str, Sequence[str]], dict[str, bool]] = lambda kind, paths: {}
     keep_verdicts: Callable[[str, Mapping[str, bool]], None] = lambda kind, verdicts: None
+    head_paths: Collection[str] | None = None
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:

@@ -219,7 +219,7 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
         project=project, head_facts=head_facts, config=options.config, catalog=catalog,
         language=options.language, present_at_head=present_at_head,
         repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip), facts_at_head=facts_at_head,
-        read_head=_reader(run.store, run.head_tree),
+        read_head=_reader(run.store, run.head_tree), head_paths=run.head_tree.keys(),
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
         read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__,
         read_base=_reader(run.store, run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts)

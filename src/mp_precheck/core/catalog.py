@@ -13,11 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 if TYPE_CHECKING:
     import jsonschema
 
+from mp_precheck.core.datafiles import read_data
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.vocabulary import Severity
 
@@ -28,11 +27,6 @@ CATALOG_DATE = "2026-12-02"
 # core.scenes and readers.sharewords read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
               "http_clients.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
-
-
-def load_yaml(text: str) -> Any:
-    """Safe YAML with libyaml's C loader when PyYAML has it (several times faster), else the Python one."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass(frozen=True)
@@ -162,7 +156,7 @@ def validated(path: Path, schema_name: str, error: type[ValueError] = CatalogErr
         ``error`` (CatalogError by default): ``<file>: <rule id>: <field>: <problem>`` — the rule id when
         the problem is inside a rule, the field as a path (``rules/3/severity``).
     """
-    data = load_yaml(path.read_text(encoding="utf-8"))
+    data = read_data(path, cached=not check)  # the shipped files (not checked here) parse once per content
     problem = next(iter(validator(schema_name).iter_errors(data)), None) if check else None
     if problem is not None:
         where = "/".join(str(p) for p in problem.absolute_path) or "(top level)"

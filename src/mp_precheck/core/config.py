@@ -15,8 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 if TYPE_CHECKING:
     import jsonschema
 
@@ -68,6 +66,8 @@ def parse_config(text: str, source: str) -> Config:
     """
     if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:
         raise ConfigError(f"{source}: larger than {MAX_CONFIG_BYTES // 1024} KiB; is this the right file?")
+    import yaml  # only a run with a config file parses YAML (the shipped data comes from core.datafiles)
+
     try:
         aliases = sum(1 for event in yaml.parse(text) if isinstance(event, yaml.AliasEvent))
         if aliases > MAX_ALIASES:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from mp_precheck.core.catalog import load_yaml
+from mp_precheck.core.datafiles import read_data
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.vocabulary import LANGUAGES
 
 
 @cache
 def _catalog() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = load_yaml((data_dir("templates") / "messages.yml").read_text("utf-8"))
+    data: dict[str, dict[str, str]] = read_data(data_dir("templates") / "messages.yml")
     return data
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -148,6 +148,22 @@ class GitRepo:
         self._resolved[rev] = proc.stdout.decode().strip()
         return self._resolved[rev]
 
+    def resolve_all(self, revs: Sequence[str]) -> list[str]:
+        """Full commit ids of ``revs``, in order: one ``git rev-parse`` for all of them (one process less
+        per revision in a run), :meth:`resolve` one by one when that cannot answer for each.
+
+        Raises:
+            UnknownRevision: as :meth:`resolve`, for the first of ``revs`` that does not resolve.
+        """
+        wanted = [rev for rev in dict.fromkeys(revs) if rev not in self._resolved and not rev.startswith("-")]
+        if len(wanted) > 1:
+            proc = self._run_raw("rev-parse", *[f"{rev}^{{commit}}" for rev in wanted])  # none starts with "-"
+            ids = proc.stdout.decode().split()
+            # A range or a negation prints more lines or "^id": those go through resolve() to say the same.
+            if proc.returncode == 0 and len(ids) == len(wanted) and all(map(_is_object_id, ids)):
+                self._resolved.update(zip(wanted, ids, strict=True))
+        return [self.resolve(rev) for rev in revs]
+
     def _similar_refs(self, rev: str) -> list[str]:
         """Up to two branch or tag names close to ``rev`` (``origin/main`` → ``main`` in a clone with no remote)."""
         proc = self._run_raw("for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags")
@@ -280,6 +296,11 @@ def _git_env() -> dict[str, str]:
 
 # The process lives as long as the run (beside the parser workers of a large change): it keeps at most 8 MB of
 # pack files mapped instead of all it has read (~30 MB for a 1,300-file app).
+def _is_object_id(text: str) -> bool:
+    """A full object id: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits."""
+    return len(text) in (40, 64) and not text.strip("0123456789abcdef")
+
+
 _SMALL_PACK_WINDOWS = ("-c", "core.packedGitWindowSize=1m", "-c", "core.packedGitLimit=8m")
 
 # Requests are written in chunks no larger than this, so a write never waits on a full pipe while git

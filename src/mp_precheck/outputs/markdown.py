@@ -6,7 +6,7 @@ the analysis.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from mp_precheck import __version__
@@ -17,10 +17,12 @@ from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import severity_rank
-from mp_precheck.notes.submission import Notes
 from mp_precheck.outputs import shorten
 from mp_precheck.outputs.escape import code, md_text
 from mp_precheck.outputs.templating import template
+
+if TYPE_CHECKING:
+    from mp_precheck.notes.submission import Notes
 
 MARKER_PREFIX = "<!-- mp-precheck:comment"
 MARKER_VERSION = 1

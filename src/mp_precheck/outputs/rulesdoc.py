@@ -14,7 +14,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from mp_precheck.core.catalog import Catalog, Rule, load_yaml
+from mp_precheck.core.catalog import Catalog, Rule
+from mp_precheck.core.datafiles import read_data
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.resources import data_dir
@@ -28,7 +29,7 @@ class UnknownRule(UserError):
 
 @cache
 def _labels() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = load_yaml((data_dir("templates") / "reference.yml").read_text("utf-8"))
+    data: dict[str, dict[str, str]] = read_data(data_dir("templates") / "reference.yml")
     return data
 
 

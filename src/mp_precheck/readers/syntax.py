@@ -35,9 +35,8 @@ def parser_for(path: str) -> Parser:
 
 def node_text(node: Node | None) -> str:
     """The source text of ``node`` ('' for None)."""
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
+    text = node.text if node is not None else None  # each .text read copies the bytes: read it once
+    return "" if text is None else text.decode("utf-8", "replace")
 
 
 def walk(node: Node) -> Iterator[Node]:
