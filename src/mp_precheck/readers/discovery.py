@@ -1,9 +1,9 @@
 """Where the Mini Programs of a tree live, and which files belong to each.
 
 Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
-``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` beside ``manifest.json`` or ``App.vue``),
-Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to ``main.js`` and
-``App.vue``, its pages ``pages/x/main`` beside their ``.vue``). A repository may hold several; a file
+``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` beside ``manifest.json`` or
+``App.vue``), Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to
+``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
 """
 
