@@ -13,12 +13,20 @@ _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".js
 
 
 def entry_scripts(project: Project) -> set[str]:
-    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix)."""
+    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix; for
+    mpvue, also the page component its ``main`` script mounts)."""
     if not project.entry_page:
         return set()
     page = project.entry_page.strip("/")
     folders = [project.root, f"{project.root}/src" if project.root else "src"]
-    return {f"{folder}/{page}{suffix}".lstrip("/") for folder in folders for suffix in _SCRIPT_SUFFIXES}
+    pages = [page]
+    if project.framework == "mpvue" and page.endswith("/main"):
+        # mpvue's page entry ``pages/home/main.js`` only mounts the page component beside it: ``index.vue``
+        # (the template's name) or one named after the folder (``home.vue``) holds the page's hooks.
+        folder = page[:-len("/main")]
+        pages += [f"{folder}/index", f"{folder}/{folder.rsplit('/', 1)[-1]}"]
+    return {f"{folder}/{name}{suffix}".lstrip("/") for folder in folders for name in pages
+            for suffix in _SCRIPT_SUFFIXES}
 
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
