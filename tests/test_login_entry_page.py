@@ -49,3 +49,33 @@ def test_an_ordinary_first_page_named_index_is_silent(tmp_path):
     repo.write("app.json", ME_FIRST)
     repo.commit()
     assert _entry_findings(repo, base) == set()
+
+
+UNI_PAGES = '{\n  "pages": [\n    // the first page opens the app\n%s\n  ]\n}\n'
+UNI_PAGE = '    {\n      "path": "%s",\n      "style": { "navigationBarTitleText": "" }\n    }'
+
+
+def _uni_app(repo: Repo, first: str, second: str) -> None:
+    repo.write("src/pages.json", UNI_PAGES % ",\n".join(UNI_PAGE % p for p in (first, second)))
+    repo.write("src/manifest.json", "{}\n")
+    repo.write("src/App.vue", "<script>export default {}</script>\n")
+    for page in ("home", "login", "me"):
+        repo.write(f"src/pages/{page}/index.vue", f"<template><view>{page}</view></template>\n")
+
+
+def test_uni_app_pages_json_puts_the_login_page_first(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _uni_app(repo, "pages/home/index", "pages/login/index")
+    base = repo.commit("base")
+    _uni_app(repo, "pages/login/index", "pages/home/index")
+    repo.commit()
+    assert _entry_findings(repo, base) == {("login.login_first_page", "src/pages.json", 5)}
+
+
+def test_uni_app_pages_json_with_an_ordinary_first_page_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _uni_app(repo, "pages/home/index", "pages/login/index")
+    base = repo.commit("base")
+    _uni_app(repo, "pages/me/index", "pages/login/index")
+    repo.commit()
+    assert _entry_findings(repo, base) == set()
