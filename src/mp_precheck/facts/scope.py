@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mp_precheck.facts.model import FileFacts
+from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.lifecycle import LOGIN_TARGET
 
 PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
@@ -33,6 +35,9 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
     AppSecret in server code (a cloud function) is where it belongs."""
     entry = entry_scripts(project) if project else set()
+    # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
+    # to the next login step (authorize → bind phone) is part of it, not a second gate.
+    login_entry = bool(project and project.entry_page and LOGIN_TARGET.search(page_name(project.entry_page)))
     out = {}
     for path, file_facts in facts.items():
         if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
@@ -41,10 +46,18 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
         if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
             kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
                          if path in entry and f.subject.startswith(PAGE_HOOK) else f
-                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
+                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or
+                         (path in entry and not (login_entry and _next_login_page(f.subject))))
             file_facts = replace(file_facts, facts=kept)
         out[path] = file_facts
     return out
+
+
+def _next_login_page(subject: str) -> bool:
+    """Whether a page hook's forced action is a navigation to a login page (not a prompt such as
+    ``wx.getUserProfile`` nor a helper call ``goLogin()``)."""
+    target = subject[len(PAGE_HOOK):]
+    return not target.startswith("wx.") and not target.endswith("()") and bool(LOGIN_TARGET.search(target))
 
 
 SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",
