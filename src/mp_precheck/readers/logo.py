@@ -9,8 +9,10 @@ WeChat's own service).
 The classifier (Pillow decodes; the rest is a few passes over a small thumbnail):
 
 1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
-   side is at most :data:`SIDE` pixels. Images smaller than :data:`MIN_SIDE`, larger than
-   :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything Pillow cannot read give ``None`` (no answer).
+   side is at most :data:`SIDE` pixels — or, for a strip :data:`STRIP` times as wide as high (a button
+   image with a small mark beside its text), the shorter side, within :data:`MAX_THUMB` pixels. Images
+   smaller than :data:`MIN_SIDE`, larger than :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything
+   Pillow cannot read give ``None`` (no answer).
 2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white); behind a white
    mark on a transparent ground (:data:`MIN_WHITE_MARK` of the opaque pixels white: a button's icon, only
    seen on the control's colour) they are taken as brand green, with a pixel of it around the picture
@@ -18,7 +20,8 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
-   picture, with at least two *eyes*: enclosed round holes (components of other pixels that do not reach the
+   square of the picture's shorter side, filling :data:`MIN_SOLID` of its bounding box (a glyph's strokes
+   do not), with at least two *eyes*: enclosed round holes (components of other pixels that do not reach the
    picture's edge, at most :data:`MAX_EYE_ASPECT` times as long as wide), each at most :data:`MAX_EYE` of the
    bubble. The mark is drawn in flat colours, so a
    bubble's brightness varies by at most :data:`MAX_SHADE` (standard deviation, 0–255): the shaded greys of
@@ -30,6 +33,10 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    :data:`MIN_RATIO` of the larger (or one with four eyes: two bubbles the downscale merged). A file
    name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
    name alone never decides.
+6. A white mark on a control of another colour (a 微信登录 button image in the app's orange): white
+   bubbles inside the picture, which that colour covers for the most part, count when they are the mark's
+   overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO` of the larger) — text
+   beside them has no solid, eyed shapes, and a white icon's windows on a coloured disc make one shape.
 
 A plain green button, a green tick (one white shape, no eyes), a photo (no large uniform components)
 or a generic icon gives ``False``.
@@ -47,6 +54,8 @@ from statistics import pstdev
 from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
+STRIP = 3  # a picture this many times as wide as high (or high as wide) is read at its shorter side
+MAX_THUMB = 8 * SIDE * SIDE
 MIN_SIDE = 12
 MAX_BYTES = 4_000_000
 MAX_PIXELS = 16_000_000  # larger pictures are photos or posters, not icons, and cost too much to decode
@@ -56,6 +65,7 @@ MAX_EYE_ASPECT = 2.0
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
 MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
+MIN_SOLID = 0.5  # the mark's bubbles fill ~0.6 of their box; a glyph's strokes ~0.3
 MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white mark on a transparent ground
 PAGE = (255, 255, 255, 255)
 BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
@@ -73,6 +83,7 @@ class _Bubble:
     eyes: int
     around: int  # the label most of its outside neighbours have
     edge: bool  # reaches the picture's edge (a background, not a bubble on a field)
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x0, y0, x1, y1 (inclusive)
 
 
 def named_like_logo(path: str) -> bool:
@@ -93,9 +104,15 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
     # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
     light = share[WHITE] > 0 and not cut_out
-    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, light), (GREY, light))
-              if possible and share[label] >= MIN_BUBBLE * len(labels)]
-    bubbles = [b for b in _bubbles(labels, shades, width, height, wanted) if _branded(b, field)]
+    control = share[OTHER] >= MIN_FIELD * len(labels) and not cut_out
+    least = MIN_BUBBLE * min(width, height) ** 2
+    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY] or control), (GREEN, light),
+                                            (GREY, light)) if possible and share[label] >= least]
+    found_all = list(_bubbles(labels, shades, width, height, wanted))
+    if control and _mark_on_control([b for b in found_all if b.label == WHITE and not b.edge
+                                     and b.around not in (GREEN, GREY)]):
+        return True
+    bubbles = [b for b in found_all if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
@@ -103,6 +120,18 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
         if found and (found[0].eyes >= 4 or named_like_logo(path)):
             return True  # two bubbles merged by the downscale, or one bubble in a file named for WeChat
     return False
+
+
+def _mark_on_control(white: list[_Bubble]) -> bool:
+    """Whether white bubbles on a control of another colour than the brand's are the mark: two whose boxes
+    overlap, the smaller at least :data:`MIN_RATIO` of the larger (the mark's second bubble sits on the
+    first's lower right; letters stand apart)."""
+    return any(a is not b and a.area >= b.area >= MIN_RATIO * a.area and _overlap(a.box, b.box)
+               for a in white for b in white)
+
+
+def _overlap(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
 
 
 def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
@@ -128,9 +157,10 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, 
             if width * height > MAX_PIXELS or min(width, height) < MIN_SIDE:
                 return None
             image.seek(0)
-            image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
+            box = _thumbnail_box(width, height)
+            image.draft("RGB", box)  # JPEG: decode at a reduced scale
             rgba = image.convert("RGBA")
-            rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
+            rgba.thumbnail(box, Image.Resampling.BOX)
             behind = _behind(rgba)
             margin = 0 if behind == PAGE else 1  # the control goes on past the icon's edge
             page = Image.new("RGBA", (rgba.width + 2 * margin, rgba.height + 2 * margin), behind)
@@ -144,6 +174,14 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, 
     pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
     labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb)) for rgb in pixels]
     return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height, behind != PAGE
+
+
+def _thumbnail_box(width: int, height: int) -> tuple[int, int]:
+    """The size to downscale a ``width`` × ``height`` picture to (see the module docstring, step 1)."""
+    short, long = sorted((width, height))
+    side = short if long >= STRIP * short else long
+    scale = min(1.0, SIDE / side, (MAX_THUMB / (width * height)) ** 0.5)
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _behind(rgba: Any) -> tuple[int, int, int, int]:
@@ -192,12 +230,17 @@ def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]
 
 
 def _bubbles(labels: list[int], shades: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
-    """Components of the ``wanted`` labels large enough to be a bubble, of one flat colour, with two eyes or
-    more."""
+    """Components of the ``wanted`` labels large enough to be a bubble, solid, of one flat colour, with two
+    eyes or more."""
     total = width * height
+    least = MIN_BUBBLE * min(width, height) ** 2
     for label in wanted:
         for cells in _components([v == label for v in labels], width, height):
-            if len(cells) < MIN_BUBBLE * total or pstdev(shades[i] for i in cells) > MAX_SHADE:
+            if len(cells) < least or pstdev(shades[i] for i in cells) > MAX_SHADE:
+                continue
+            xs, ys = [i % width for i in cells], [i // width for i in cells]
+            box = (min(xs), min(ys), max(xs), max(ys))
+            if len(cells) < MIN_SOLID * (box[2] - box[0] + 1) * (box[3] - box[1] + 1):
                 continue
             inside = bytearray(total)
             for i in cells:
@@ -206,7 +249,7 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
             if eyes < 2:
                 continue
             edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
-            yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge)
+            yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge, box)
 
 
 def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) -> int:
