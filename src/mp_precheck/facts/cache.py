@@ -26,7 +26,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v23: <script src> module specs, uni-app pages.json entry page, logo on button strips (v22: base64 media);
+# v23: <script src> module specs, uni-app pages.json entry page, logo on button strips,
+# static-file host constants (v22: base64 media);
 # v21: switched-off kit pickers; v20: map SDK locations, call-site novelty; v19: a page's own upload helper;
 # v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos;
 # v15: logo verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions;

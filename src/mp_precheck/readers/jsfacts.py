@@ -41,7 +41,7 @@ from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
-from mp_precheck.readers.urls import find_urls
+from mp_precheck.readers.urls import find_urls, names_resource_base
 
 _LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
@@ -144,8 +144,9 @@ class _Extractor(Bindings):
                                    guard_role(found.conditions, [self.line(c) for c in found.calls])))
         if self.media_requests and base64media.reads_base64(nodes):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
-        for name, role in self.url_roles.items():
-            for index in self.url_constants.get(name, ()):
+        for name, indexes in self.url_constants.items():  # the API its url feeds, else a static-file prefix
+            role = self.url_roles.get(name) or ("media" if names_resource_base(name) else "code")
+            for index in indexes if role != "code" else ():
                 if self.facts[index].role == "code":
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
