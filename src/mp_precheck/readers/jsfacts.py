@@ -27,8 +27,8 @@ from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagerefs import image_reference
-from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
-from mp_precheck.readers.jsexports import app_members, wrappers
+from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
+from mp_precheck.readers.jsexports import app_members, prototype_members, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
@@ -153,7 +153,8 @@ class _Extractor(Bindings):
                            frozenset(line for _s, _n, line in self.imported_calls))
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
-                         app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
+                         app_members=app_members(root, self.module_aliases) if app_file else
+                         prototype_members(root, self.module_aliases, self.path),
                          call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line),
                          module_specs=module_specifiers(nodes))
 
@@ -268,6 +269,9 @@ class _Extractor(Bindings):
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
             elif (member := self._app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
+            elif obj is not None and obj.type == "member_expression" and _text(obj).startswith(VUE_INSTANCE) \
+                    and "." not in _text(obj)[5:]:
+                self.imported_calls.append((VUE_INSTANCE, f"{_text(obj)[5:]}.{method}", self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and \
                     (root := _text(obj).split(".", 1))[0] in self.module_aliases and len(root) == 2:
                 # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
