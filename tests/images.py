@@ -214,3 +214,29 @@ def white_building_on_orange_disc() -> bytes:
         for y in (32, 45, 58):
             draw.rectangle((x, y, x + 6, y + 6), fill=ORANGE)
     return _png(image)
+
+
+def labelled_boxes_strip() -> bytes:
+    """A wide diagram on white: blue, orange and green boxes labelled in white (letters with holes), joined
+    by arrows — one green shape with holes, no mark."""
+    image = Image.new("RGBA", (600, 140), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for x, colour in ((10, (66, 114, 196, 255)), (230, (255, 192, 0, 255)), (450, (112, 173, 71, 255))):
+        draw.rectangle((x, 50, x + 140, 120), fill=colour)
+        _glyph_boxes(draw, x + 20, 72, 4, 22)
+    for x in (160, 380):
+        draw.line([(x, 85), (x + 60, 85)], fill=(255, 192, 0, 255), width=6)
+    return _png(image)
+
+
+def outline_person_with_speech_bubble() -> bytes:
+    """A purple line icon on a transparent ground: a head and a speech bubble drawn as outlines, with dots
+    for eyes and text — white insides that overlap like the mark's bubbles, but on the page, not a control."""
+    image = Image.new("RGBA", (128, 128), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    purple = (140, 60, 220, 255)
+    draw.ellipse((16, 30, 88, 112), outline=purple, width=10)
+    draw.rounded_rectangle((56, 6, 122, 62), radius=12, outline=purple, width=10)
+    for cx, cy in ((40, 76), (62, 76), (80, 34), (100, 34)):
+        draw.ellipse((cx - 4, cy - 4, cx + 4, cy + 4), fill=purple)
+    return _png(image)

@@ -10,9 +10,11 @@ from images import (
     green_rectangle,
     green_tick,
     grey_building_outline,
+    labelled_boxes_strip,
     line_drawing,
     login_button_strip,
     noise_photo,
+    outline_person_with_speech_bubble,
     shaded_silhouette,
     two_bubble_mark,
     two_green_buttons,
@@ -69,7 +71,8 @@ def test_the_white_mark_on_a_login_button_of_another_colour_is_the_logo(data):
     assert is_wechat_logo(data, "static/images/btn_login.png") is True
 
 
-@pytest.mark.parametrize("data", [login_button_strip(mark=False), white_building_on_orange_disc()],
-                         ids=["label-only-button", "building-icon-with-windows"])
+@pytest.mark.parametrize("data", [login_button_strip(mark=False), white_building_on_orange_disc(),
+                                  labelled_boxes_strip(), outline_person_with_speech_bubble()],
+                         ids=["label-only-button", "building-icon-with-windows", "diagram-strip", "outline-icon"])
 def test_white_shapes_with_holes_on_a_coloured_control_are_not(data):
     assert is_wechat_logo(data, "static/images/wx_btn.png") is False

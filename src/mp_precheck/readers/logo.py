@@ -32,9 +32,9 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 5. The mark is there when two such bubbles of one colour are found, the smaller at least
    :data:`MIN_RATIO` of the larger (or one with four eyes: two bubbles the downscale merged). A file
    name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
-   name alone never decides.
+   name alone never decides. A strip, read at its height, needs the two bubbles.
 6. A white mark on a control of another colour (a 微信登录 button image in the app's orange): white
-   bubbles inside the picture, which that colour covers for the most part, count when they are the mark's
+   bubbles inside the picture, which that colour covers for the most part (:data:`MIN_CONTROL`), count when they are the mark's
    overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO` of the larger) — text
    beside them has no solid, eyed shapes, and a white icon's windows on a coloured disc make one shape.
 
@@ -65,6 +65,7 @@ MAX_EYE_ASPECT = 2.0
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
 MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
+MIN_CONTROL = 0.5  # a button image is mostly its own colour; an outline icon on a page is mostly page
 MIN_SOLID = 0.5  # the mark's bubbles fill ~0.6 of their box; a glyph's strokes ~0.3
 MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white mark on a transparent ground
 PAGE = (255, 255, 255, 255)
@@ -99,12 +100,15 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
         return None
     labels, shades, width, height, cut_out = grid
     share = Counter(labels)
+    # A strip is read at its height, where the mark's bubbles stay apart: one shape is no mark there (a
+    # labelled green box in a diagram has holes enough).
+    strip = max(width, height) >= STRIP * min(width, height)
     field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
     # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
     light = share[WHITE] > 0 and not cut_out
-    control = share[OTHER] >= MIN_FIELD * len(labels) and not cut_out
+    control = share[OTHER] >= MIN_CONTROL * len(labels) and not cut_out
     least = MIN_BUBBLE * min(width, height) ** 2
     wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY] or control), (GREEN, light),
                                             (GREY, light)) if possible and share[label] >= least]
@@ -117,7 +121,7 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
             return True
-        if found and (found[0].eyes >= 4 or named_like_logo(path)):
+        if found and not strip and (found[0].eyes >= 4 or named_like_logo(path)):
             return True  # two bubbles merged by the downscale, or one bubble in a file named for WeChat
     return False
 
