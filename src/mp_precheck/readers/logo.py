@@ -34,9 +34,10 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
    name alone never decides. A strip, read at its height, needs the two bubbles.
 6. A white mark on a control of another colour (a 微信登录 button image in the app's orange): white
-   bubbles inside the picture, which that colour covers for the most part (:data:`MIN_CONTROL`), count when they are the mark's
-   overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO` of the larger) — text
-   beside them has no solid, eyed shapes, and a white icon's windows on a coloured disc make one shape.
+   bubbles inside the picture, which that colour covers for the most part (:data:`MIN_CONTROL`), count
+   when they are the mark's overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO`
+   of the larger) — text beside them has no solid, eyed shapes, and a white icon's windows on a coloured
+   disc make one shape.
 
 A plain green button, a green tick (one white shape, no eyes), a photo (no large uniform components)
 or a generic icon gives ``False``.
