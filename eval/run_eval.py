@@ -82,7 +82,8 @@ def _write_tree(mirror: Path, rev: str, excludes: Iterable[str], dest: Path) -> 
 def materialize(case: Case) -> tuple[Path, str, str]:
     """A two-commit repository for ``case`` (cached by repository, base, head and excludes)."""
     excludes = case.get("exclude_paths") or []
-    key = hashlib.sha1(f"{case['repo']} {case['base']} {case['head']} {excludes}".encode()).hexdigest()[:12]
+    # "tracked": trees are committed whole, ignored paths included (v1 caches lost those: a new key)
+    key = hashlib.sha1(f"{case['repo']} {case['base']} {case['head']} {excludes} tracked".encode()).hexdigest()[:12]
     repo = CACHE / f"{case['id']}-{key}"
     marker = repo / ".git" / "eval-commits"
     if marker.exists():
@@ -101,7 +102,9 @@ def materialize(case: Case) -> tuple[Path, str, str]:
     mirror = mirror_path(case)
     if not case.get("base_is_empty_tree"):
         _write_tree(mirror, case["base"], excludes, repo)
-    git("add", "-A")
+    # -f: the archive holds exactly the commit's tracked files; the repository's own .gitignore
+    # (``/manifest.json``, ``project.config.json``) must not drop the ones it tracks anyway.
+    git("add", "-A", "-f")
     git("commit", "-q", "--allow-empty", "-m", "base")
     base = git("rev-parse", "HEAD")
     for child in repo.iterdir():
@@ -111,7 +114,7 @@ def materialize(case: Case) -> tuple[Path, str, str]:
             else:
                 child.unlink()
     _write_tree(mirror, case["head"], excludes, repo)
-    git("add", "-A")
+    git("add", "-A", "-f")
     git("commit", "-q", "--allow-empty", "-m", case.get("head_subject") or "head")
     head = git("rev-parse", "HEAD")
     marker.write_text(f"{base} {head}")

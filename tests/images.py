@@ -172,3 +172,71 @@ def grey_building_outline() -> bytes:
         draw.rounded_rectangle((154, y, 184, y + 14), radius=7, fill=grey)
     draw.rectangle((0, 184, 229, 199), fill=grey)
     return _png(image)
+
+
+ORANGE = (255, 141, 68)
+
+
+def _glyph_boxes(draw: ImageDraw.ImageDraw, x: int, y: int, count: int, size: int) -> None:
+    """Stand-ins for a label's characters: white stroked boxes with inner strokes (口, 品 and the like)."""
+    white = (255, 255, 255, 255)
+    for n in range(count):
+        left = x + n * (size + size // 3)
+        draw.rectangle((left, y, left + size, y + size), outline=white, width=max(2, size // 8))
+        draw.line([(left, y + size // 2), (left + size, y + size // 2)], fill=white, width=max(2, size // 8))
+
+
+def login_button_strip(mark: bool = True, scale: float = 1.0) -> bytes:
+    """A 微信授权登录 button image (568 × 99, an @2x asset; ``scale`` resizes it as an export does): a
+    rounded orange strip with WeChat's mark in white (two overlapping bubbles, an orange ring between
+    them) beside the label; with ``mark=False`` the label alone."""
+    width, height = 568, 99
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, width - 1, height - 1), radius=height // 2, fill=ORANGE)
+    if mark:
+        white = (255, 255, 255, 255)
+        _bubble(draw, (156, 24, 196, 58), white, ORANGE)
+        _bubble(draw, (186, 48, 218, 76), white, ORANGE, outline=ORANGE)
+    _glyph_boxes(draw, 230, 36, 6, 28)
+    if scale != 1.0:
+        image = image.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+    return _png(image)
+
+
+def white_building_on_orange_disc() -> bytes:
+    """A category icon: a white building with six square windows on an orange disc."""
+    image = Image.new("RGBA", (90, 90), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, 89, 89), fill=ORANGE)
+    draw.rectangle((25, 25, 65, 72), fill=(255, 255, 255, 255))
+    for x in (32, 50):
+        for y in (32, 45, 58):
+            draw.rectangle((x, y, x + 6, y + 6), fill=ORANGE)
+    return _png(image)
+
+
+def labelled_boxes_strip() -> bytes:
+    """A wide diagram on white: blue, orange and green boxes labelled in white (letters with holes), joined
+    by arrows — one green shape with holes, no mark."""
+    image = Image.new("RGBA", (600, 140), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for x, colour in ((10, (66, 114, 196, 255)), (230, (255, 192, 0, 255)), (450, (112, 173, 71, 255))):
+        draw.rectangle((x, 50, x + 140, 120), fill=colour)
+        _glyph_boxes(draw, x + 20, 72, 4, 22)
+    for x in (160, 380):
+        draw.line([(x, 85), (x + 60, 85)], fill=(255, 192, 0, 255), width=6)
+    return _png(image)
+
+
+def outline_person_with_speech_bubble() -> bytes:
+    """A purple line icon on a transparent ground: a head and a speech bubble drawn as outlines, with dots
+    for eyes and text — white insides that overlap like the mark's bubbles, but on the page, not a control."""
+    image = Image.new("RGBA", (128, 128), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    purple = (140, 60, 220, 255)
+    draw.ellipse((16, 30, 88, 112), outline=purple, width=10)
+    draw.rounded_rectangle((56, 6, 122, 62), radius=12, outline=purple, width=10)
+    for cx, cy in ((40, 76), (62, 76), (80, 34), (100, 34)):
+        draw.ellipse((cx - 4, cy - 4, cx + 4, cy + 4), fill=purple)
+    return _png(image)

@@ -68,6 +68,28 @@ def test_uni_app_project_and_build_output_excluded(repo):
     assert not project.owns("dist/build/mp-weixin/app.js")
 
 
+def test_uni_app_without_manifest_json_found_by_its_root_component(repo):
+    # manifest.json holds the appid and is often left out of the repository: pages.json beside App.vue is
+    # still uni-app's.
+    repo.write_files({
+        "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}]}',
+        "App.vue": "<script>export default {}</script>",
+        "main.js": "import App from './App'",
+        "pages/index/index.vue": "<template><view/></template>",
+    })
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework, project.entry_page) == ("", "uni-app", "pages/index/index")
+    assert project.pages == ("pages/index/index", "pages/me/me")
+
+
+def test_pages_json_alone_is_no_uni_app(repo):
+    # A data file that happens to be called pages.json (a CMS export, a docs site) marks no Mini Program.
+    repo.write_files({"content/pages.json": '{"pages": [{"path": "about"}]}', "content/index.js": ""})
+    repo.commit()
+    assert projects_of(repo) == []
+
+
 def test_mpvue_source_app_json_beside_main_js_and_app_vue(repo):
     repo.write_files({
         "package.json": '{"dependencies": {"mpvue": "^2.0.0"}}',

@@ -71,11 +71,16 @@ def test_call_literals_and_choices_survive_the_fact_cache(tmp_path):
 
     page = js_facts("import { choose } from './pick'\nPage({ a() {\n  choose({ type: 'image', n: 2 }, 'x')\n} })\n",
                     "pages/a/a.js")
-    assert page.call_literals == {3: ("image", "x")}
+    # The strings passed, then what the arguments are (an object literal setting type and n; two arguments).
+    passed = ("image", "arg:0", "arg:0.type", "arg:0.n", "x", "arg:#2")
+    assert page.call_literals == {3: passed}
     cache = FactCache(tmp_path / "facts.sqlite")
-    cache.put_many({"page": page, "pick": js_facts(PICKER, "utils/pick.js")})
-    loaded = cache.get_many(["page", "pick"])
-    assert loaded["page"].call_literals == {3: ("image", "x")}
+    ajax = js_facts("export function ajax(u, o = {}) {\n  if (o.upload) {\n    wx.uploadFile({ url: u })\n"
+                    "  } else {\n    wx.request({ url: u })\n  }\n}\n", "utils/ajax.js")
+    cache.put_many({"page": page, "pick": js_facts(PICKER, "utils/pick.js"), "ajax": ajax})
+    loaded = cache.get_many(["page", "pick", "ajax"])
+    assert loaded["page"].call_literals == {3: passed}
+    assert loaded["ajax"].exports["ajax"].flags == ((1, "upload", ("wx.uploadFile",), ("wx.request",)),)
     assert loaded["pick"].exports["choose"].choices == (("image", ("wx.chooseImage",)), ("file", ("wx.chooseMessageFile",)))
 
 
@@ -84,4 +89,4 @@ def test_call_literals_of_a_single_file_component_script():
 
     vue = b"<template><view /></template>\n<script setup>\nimport { choose } from '@/utils/pick'\n" \
           b"async function avatar() {\n  await choose('image')\n}\n</script>\n"
-    assert extract("pages/user/info.vue", vue).call_literals == {5: ("image",)}
+    assert extract("pages/user/info.vue", vue).call_literals == {5: ("image", "arg:#1")}

@@ -84,3 +84,20 @@ def test_secret_values_are_found_and_redacted_ones_are_not(scorer: ModuleType) -
     redacted = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=***"
     assert [m.group(1)[:4] for m in scorer._SECRET.finditer(leaked)] == ["3f2a"]
     assert list(scorer._SECRET.finditer(redacted)) == []
+
+
+def test_a_materialized_case_keeps_the_tracked_files_its_gitignore_names(tmp_path: Path, scorer: ModuleType) -> None:
+    # A repository may track a file its .gitignore lists (added before the rule, or with -f): the case's trees
+    # must be the commits' trees, or the tool reads another project than the labels describe.
+    app = Repo(tmp_path / "src")
+    app.write_files({**MINIMAL_APP, ".gitignore": "/project.config.json\n"})
+    app.write("project.config.json", '{"appid": "wx123"}')
+    app.git("add", "-f", "project.config.json")
+    base = app.commit("base")
+    app.write("pages/index/index.js", "Page({})\n")
+    head = app.commit("head")
+    _mirror(tmp_path, app)
+    repo, _base, new_head = scorer.materialize(_case(base, head))
+    tracked = app.git("ls-tree", "-r", "--name-only", head).split()
+    assert sorted(app.git("-C", str(repo), "ls-tree", "-r", "--name-only", new_head).split()) == sorted(tracked)
+    assert "project.config.json" in tracked

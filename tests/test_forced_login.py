@@ -210,3 +210,48 @@ def test_silent_wx_login_on_the_entry_page_is_fine(app_repo):
                                            "      wx.showToast({ title: '网络异常' })\n    } })\n  }\n})\n")
     app_repo.commit()
     assert [f for f in run(app_repo.path, base).findings if f.family == "login"] == []
+
+
+MPVUE_BASE = {
+    "package.json": '{"dependencies": {"mpvue": "^2.0.0"}}',
+    "src/app.json": '{"pages": ["pages/home/main", "pages/chat/main", "pages/login/main"]}',
+    "src/main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n",
+    "src/App.vue": "<script>export default {}</script>\n",
+    "src/pages/home/main.js": "import App from './home'\nimport Vue from 'vue'\nnew Vue(App).$mount()\n",
+    "src/pages/home/home.vue": "<template><div>home</div></template>\n<script>\nexport default {}\n</script>\n",
+    "src/pages/chat/main.js": "import App from './index'\nimport Vue from 'vue'\nnew Vue(App).$mount()\n",
+    "src/pages/chat/index.vue": "<template><div>chat</div></template>\n<script>\nexport default {}\n</script>\n",
+}
+MPVUE_GATE = ("<template><div>{{ name }}</div></template>\n<script>\nexport default {\n  onLoad() {\n"
+              "    if (!wx.getStorageSync('userInfo')) {\n      wx.reLaunch({ url: '../login/main' })\n    }\n"
+              "  }\n}\n</script>\n")
+
+
+def test_mpvue_entry_page_component_sending_guests_to_login_is_forced_login(repo):
+    # mpvue's pages/home/main.js only mounts home.vue: the hooks of the entry page live there.
+    repo.write_files(MPVUE_BASE)
+    base = repo.commit()
+    repo.write("src/pages/home/home.vue", MPVUE_GATE)
+    repo.commit()
+    login = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"}
+    assert login == {("login.forced_login", "src/pages/home/home.vue", 5)}
+
+
+def test_mpvue_the_same_gate_on_a_later_page_is_fine(repo):
+    repo.write_files(MPVUE_BASE)
+    base = repo.commit()
+    repo.write("src/pages/chat/index.vue", MPVUE_GATE)
+    repo.commit()
+    assert [f for f in run(repo.path, base).findings if f.family == "login"] == []
+
+
+def test_an_entry_page_redirect_inside_a_try_is_reported_at_its_branch(app_repo):
+    # A try decides nothing: the line shown is the else that sends guests to login, not the try.
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", "Page({\n  onLoad() {\n    try {\n      const user = wx.getStorageSync('u')\n"
+                                           "      if (user) {\n        this.show(user)\n      } else {\n"
+                                           "        wx.reLaunch({ url: '/pages/login/login' })\n      }\n"
+                                           "    } catch (e) {}\n  }\n})\n")
+    app_repo.commit()
+    assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == {
+        ("login.forced_login", 7)}

@@ -49,3 +49,60 @@ def test_an_ordinary_first_page_named_index_is_silent(tmp_path):
     repo.write("app.json", ME_FIRST)
     repo.commit()
     assert _entry_findings(repo, base) == set()
+
+
+UNI_PAGES = '{\n  "pages": [\n    // the first page opens the app\n%s\n  ]\n}\n'
+UNI_PAGE = '    {\n      "path": "%s",\n      "style": { "navigationBarTitleText": "" }\n    }'
+
+
+def _uni_app(repo: Repo, first: str, second: str) -> None:
+    repo.write("src/pages.json", UNI_PAGES % ",\n".join(UNI_PAGE % p for p in (first, second)))
+    repo.write("src/manifest.json", "{}\n")
+    repo.write("src/App.vue", "<script>export default {}</script>\n")
+    for page in ("home", "login", "me"):
+        repo.write(f"src/pages/{page}/index.vue", f"<template><view>{page}</view></template>\n")
+
+
+def test_uni_app_pages_json_puts_the_login_page_first(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _uni_app(repo, "pages/home/index", "pages/login/index")
+    base = repo.commit("base")
+    _uni_app(repo, "pages/login/index", "pages/home/index")
+    repo.commit()
+    assert _entry_findings(repo, base) == {("login.login_first_page", "src/pages.json", 5)}
+
+
+def test_uni_app_pages_json_with_an_ordinary_first_page_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _uni_app(repo, "pages/home/index", "pages/login/index")
+    base = repo.commit("base")
+    _uni_app(repo, "pages/me/index", "pages/login/index")
+    repo.commit()
+    assert _entry_findings(repo, base) == set()
+
+
+AUTHORIZE_JS = ("Page({\n  onLoad() {\n    wx.getSetting({ success(res) {\n"
+                "      if (res.authSetting['scope.userInfo']) {\n"
+                "        wx.navigateTo({ url: '/pages/login/bind-phone' })\n      }\n    } })\n  }\n})\n")
+
+
+def test_a_login_entry_page_sending_the_user_to_the_next_login_step_is_one_finding(app_repo):
+    # The app opens on its authorization page: that is the finding; the page passing authorized users on
+    # to the phone-binding step is part of the same login flow, not a second gate.
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", PAGES % '"pages/authorize/authorize",\n    "pages/index/index"')
+    app_repo.write("pages/authorize/authorize.js", AUTHORIZE_JS)
+    app_repo.write("pages/authorize/authorize.wxml", "<button open-type=\"getUserInfo\">登录</button>\n")
+    app_repo.commit()
+    login = {(f.rule, f.path) for f in run(app_repo.path, base).findings if f.family == "login"}
+    assert login == {("login.login_first_page", "app.json")}
+
+
+def test_an_ordinary_entry_page_sending_users_to_login_is_still_forced_login(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", PAGES % '"pages/home/home",\n    "pages/index/index"')
+    app_repo.write("pages/home/home.js", AUTHORIZE_JS)
+    app_repo.write("pages/home/home.wxml", "<view>home</view>\n")
+    app_repo.commit()
+    login = {(f.rule, f.path) for f in run(app_repo.path, base).findings if f.family == "login"}
+    assert login == {("login.forced_login", "pages/home/home.js")}

@@ -10,12 +10,16 @@ from images import (
     green_rectangle,
     green_tick,
     grey_building_outline,
+    labelled_boxes_strip,
     line_drawing,
+    login_button_strip,
     noise_photo,
+    outline_person_with_speech_bubble,
     shaded_silhouette,
     two_bubble_mark,
     two_green_buttons,
     white_bubbles,
+    white_building_on_orange_disc,
     white_icons,
     white_outline_icon,
 )
@@ -58,3 +62,17 @@ def test_svg_is_not_decoded():
                                             ("images/box.png", False), ("images/share.png", False)])
 def test_file_name_hint(path, hint):
     assert named_like_logo(path) is hint
+
+
+@pytest.mark.parametrize("data", [login_button_strip(), login_button_strip(scale=0.5)],
+                         ids=["2x-asset", "1x-asset"])
+def test_the_white_mark_on_a_login_button_of_another_colour_is_the_logo(data):
+    # A wide button image: the mark is small beside the label, on the app's own colour.
+    assert is_wechat_logo(data, "static/images/btn_login.png") is True
+
+
+@pytest.mark.parametrize("data", [login_button_strip(mark=False), white_building_on_orange_disc(),
+                                  labelled_boxes_strip(), outline_person_with_speech_bubble()],
+                         ids=["label-only-button", "building-icon-with-windows", "diagram-strip", "outline-icon"])
+def test_white_shapes_with_holes_on_a_coloured_control_are_not(data):
+    assert is_wechat_logo(data, "static/images/wx_btn.png") is False

@@ -7,8 +7,10 @@ https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html), s
 ``sdk/``, ``dist/`` and ``src/`` copies of one uploader of which the app requires one — adds nothing review sees
 through the copies. What such a script does is reported when a change first imports it, at that caller.
 
-Only native projects: the bundlers of Taro, uni-app and the others start from pages named in their config
-files, which are not imports either, so this reading would lose their pages.
+Native projects, and the Vue-based frameworks (uni-app, mpvue) whose bundler starts from ``main.js`` and pages
+that are ``.vue`` files (a plain script there ships only when imported, https://uniapp.dcloud.net.cn/tutorial/
+project.html). Taro and the others name script pages in their config files, which are not imports, so this
+reading would lose their pages.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from mp_precheck.readers.discovery import MINIFIED, Project
 
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
+_JUDGED = ("native", "uni-app", "mpvue")
+# The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
+_VUE_ENTRIES = ("main.js", "main.ts")
+_BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
 _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
 
 
@@ -34,7 +40,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     """Head paths of scripts in ``added`` that no file of the app loads, directly or through other scripts.
 
     Args:
-        project: the Mini Program; only a native one is judged (else the result is empty).
+        project: the Mini Program; only a native, uni-app or mpvue one is judged (else the result is empty).
         head_facts: facts of the changed head files (their ``module_specs`` are read).
         added: head paths the change adds.
         tree: the head tree (path → entry), to resolve specifiers.
@@ -44,7 +50,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     A specifier that names the script by its last part but resolves to no file (``require('utils/sdk')``
     from the package root, an alias) counts as loading it: when unsure, the script is kept.
     """
-    if project.framework != "native":
+    if project.framework not in _JUDGED:
         return set()
     candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)}
     if not candidates:
@@ -95,12 +101,15 @@ def readable_twin(path: str | None, project: Project) -> str | None:
 
 
 def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry]) -> bool:
-    """A ``.js`` / ``.ts`` file of the project that is not the app script, a page or component script (its
-    ``.wxml`` or ``.json`` beside it, or anything under a ``pages`` folder, whose markup may come later), nor in
-    a ``workers`` folder (workers are started by path) or the cloud functions' folder (they run on the server)."""
+    """A ``.js`` / ``.ts`` file of the project that is not the app script (nor, in a Vue framework, a ``main``
+    entry or a bundler config), a page or component script (its ``.wxml`` or ``.json`` beside it, or anything
+    under a ``pages`` folder, whose markup may come later), nor in a ``workers`` folder (started by path) or the
+    cloud functions' folder (they run on the server)."""
     stem, suffix = posixpath.splitext(path)
-    folders = path.split("/")[:-1]
-    return (suffix in _SCRIPTS and project.owns(path) and posixpath.basename(path) not in _APP_SCRIPTS
+    folders, name = path.split("/")[:-1], posixpath.basename(path)
+    if project.framework != "native" and (name in _VUE_ENTRIES or name.endswith(_BUILD_CONFIG)):
+        return False
+    return (suffix in _SCRIPTS and project.owns(path) and name not in _APP_SCRIPTS
             and stem + ".wxml" not in tree and stem + ".json" not in tree
             and "workers" not in folders and "pages" not in folders
             and not (project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/")))

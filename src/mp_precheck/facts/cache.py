@@ -26,6 +26,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v23: <script src> module specs, uni-app pages.json entry page, logo on button strips,
+# static-file host constants, option-flag dispatch (v22: base64 media);
 # v21: switched-off kit pickers; v20: map SDK locations, call-site novelty; v19: a page's own upload helper;
 # v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos;
 # v15: logo verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions;
@@ -173,7 +175,8 @@ def _load(data: dict[str, Any]) -> FileFacts:
         facts=tuple(Fact(**f) for f in data["facts"]), error=data["error"],
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
-                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False))
+                           tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
+                           tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

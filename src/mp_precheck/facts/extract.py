@@ -154,6 +154,8 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                 "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json")):
             facts.extend(_block_config_facts(block.text, path, block.line_offset))  # mpx json / WePY 2 config
         elif block.tag == "script":
+            if block.attrs.get("src"):  # <script src="./index.js">: the block's code lives in that module
+                specs.append(block.attrs["src"])
             lang = block.attrs.get("lang", "js")
             suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
             found = js_facts(block.text, path + suffix, block.line_offset)

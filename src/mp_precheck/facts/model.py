@@ -71,6 +71,24 @@ class Fact:
             object.__setattr__(self, "value", redact(self.value))
 
 
+ARG = "arg:"  # call-site tokens: ``arg:#3`` three arguments, ``arg:2`` the third is an object literal,
+# ``arg:2.upload`` it sets ``upload`` to a true literal, ``arg:2.upload?`` to something unknown, ``arg:2.*?`` spreads
+
+
+def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
+    """Whether a call passing ``passed`` (its :func:`call_literals`) sets option ``key`` of argument
+    ``index``: True, False (an object literal without it, or no such argument), None when unknown."""
+    if f"{ARG}{index}.{key}" in passed:
+        return True
+    if f"{ARG}{index}.{key}?" in passed or f"{ARG}{index}.*?" in passed:
+        return None
+    if f"{ARG}{index}" in passed:
+        return False
+    count = next((int(t[len(ARG) + 1:]) for t in passed if t.startswith(ARG + "#")), None)
+    return False if count is not None and count <= index else None
+
+
+
 @dataclass(frozen=True)
 class Export:
     """A top-level function other files can import: the ``wx`` subjects it calls directly and its lines."""
@@ -85,12 +103,23 @@ class Export:
     # the page dispatches. Its calls tell what the page sends (``dispatch:`` facts) but are reported in the
     # action itself, where it makes them.
     dispatched: bool = False
+    # A function that picks its API by an option flag (``if (options.upload) uploadFile() else request()``):
+    # (argument index, key, subjects when the call sets it, subjects when it does not).
+    flags: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
-        """The subjects a call passing the string ``literals`` reaches: the chosen branch's when one of
-        them names a branch (``chooseAndUploadFile({ type: 'image' })``), else every subject."""
+        """The subjects a call passing ``literals`` (its strings and argument tokens) reaches: the chosen
+        branch's when one of them names a branch (``chooseAndUploadFile({ type: 'image' })``), the flag's
+        side when the call shows whether it sets the flag (``ajax(url, data, { noToken: true })``), else
+        every subject."""
         chosen = [subjects for value, subjects in self.choices if value in literals]
-        return chosen[0] if chosen else self.subjects
+        if chosen:
+            return chosen[0]
+        for index, key, when_set, when_unset in self.flags:
+            state = flag_state(literals, index, key)
+            if state is not None:
+                return when_set if state else when_unset
+        return self.subjects
 
 
 @dataclass(frozen=True)

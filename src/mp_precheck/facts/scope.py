@@ -6,25 +6,38 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mp_precheck.facts.model import FileFacts
+from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.lifecycle import LOGIN_TARGET
 
 PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
 def entry_scripts(project: Project) -> set[str]:
-    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix)."""
+    """Paths the entry page's script may have (``entryPagePath`` or the first page, + a script suffix; for
+    mpvue, also the page component its ``main`` script mounts)."""
     if not project.entry_page:
         return set()
     page = project.entry_page.strip("/")
     folders = [project.root, f"{project.root}/src" if project.root else "src"]
-    return {f"{folder}/{page}{suffix}".lstrip("/") for folder in folders for suffix in _SCRIPT_SUFFIXES}
+    pages = [page]
+    if project.framework == "mpvue" and page.endswith("/main"):
+        # mpvue's page entry ``pages/home/main.js`` only mounts the page component beside it: ``index.vue``
+        # (the template's name) or one named after the folder (``home.vue``) holds the page's hooks.
+        folder = page[:-len("/main")]
+        pages += [f"{folder}/index", f"{folder}/{folder.rsplit('/', 1)[-1]}"]
+    return {f"{folder}/{name}{suffix}".lstrip("/") for folder in folders for name in pages
+            for suffix in _SCRIPT_SUFFIXES}
 
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
     """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
     AppSecret in server code (a cloud function) is where it belongs."""
     entry = entry_scripts(project) if project else set()
+    # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
+    # to the next login step (authorize → bind phone) is part of it, not a second gate.
+    login_entry = bool(project and project.entry_page and LOGIN_TARGET.search(page_name(project.entry_page)))
     out = {}
     for path, file_facts in facts.items():
         if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
@@ -33,10 +46,18 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
         if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
             kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
                          if path in entry and f.subject.startswith(PAGE_HOOK) else f
-                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or path in entry)
+                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or
+                         (path in entry and not (login_entry and _next_login_page(f.subject))))
             file_facts = replace(file_facts, facts=kept)
         out[path] = file_facts
     return out
+
+
+def _next_login_page(subject: str) -> bool:
+    """Whether a page hook's forced action is a navigation to a login page (not a prompt such as
+    ``wx.getUserProfile`` nor a helper call ``goLogin()``)."""
+    target = subject[len(PAGE_HOOK):]
+    return not target.startswith("wx.") and not target.endswith("()") and bool(LOGIN_TARGET.search(target))
 
 
 SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",

@@ -22,7 +22,7 @@ from mp_precheck.facts.extract import extract, reader_kind
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
-from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES
+from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES, VUE_ENTRIES, VUE_INSTANCE
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 
@@ -182,14 +182,19 @@ class FactStore:
         reached: dict[str, set[str]] = {key: set() for key in frontier}
         seen = {key: {(w, n) for w, n, _e in hops} for key, hops in frontier.items()}
         for _hop in range(_DEPTH - 1):
-            calls = {key: [(where, spec, n, export.first_line) for where, _name, export in hops
-                           for spec, n, line in modules[where].imported_calls
-                           if export.first_line <= line <= export.last_line]
-                     for key, hops in frontier.items()}
+            sites: list[tuple[str, int]] = []  # (file, line) of each followed call: what it passes picks a branch
+            calls: dict[str, list[tuple[str, str, str, int]]] = {}
+            for key, hops in frontier.items():
+                for where, _name, export in hops:
+                    for spec, n, line in modules[where].imported_calls:
+                        if export.first_line <= line <= export.last_line:
+                            calls.setdefault(key, []).append((where, spec, n, len(sites)))
+                            sites.append((where, line))
             frontier = {}
             for key, found in self._targets(calls, modules, tree).items():
-                for _line, where, name, export in found:
-                    reached[key] |= set(export.subjects)
+                for site, where, name, export in found:
+                    caller, line = sites[site]
+                    reached[key] |= set(export.subjects_for(modules[caller].call_literals.get(line, ())))
                     if not export.subjects and (where, name) not in seen[key]:
                         seen[key].add((where, name))
                         frontier.setdefault(key, []).append((where, name, export))
@@ -205,7 +210,7 @@ class FactStore:
         if wanted:
             modules.update(self.raw_facts(wanted.items()))
         held = {(app, n.split(".", 1)[0]): resolve_module(app, modules[app].app_members[n.split(".", 1)[0]], tree)
-                for _k, app, spec, n, _l in resolved if spec == GET_APP and app in modules and "." in n
+                for _k, app, spec, n, _l in resolved if spec in _HELD and app in modules and "." in n
                 and n.split(".", 1)[0] in modules[app].app_members}
         more = {m: tree[m].blob for m in held.values() if m is not None and m not in modules}
         if more:
@@ -215,7 +220,7 @@ class FactStore:
             if module is None or module not in modules:
                 continue
             target, where, as_name = modules[module].exports.get(name), module, name
-            if target is None and spec == GET_APP and "." in name:
+            if target is None and spec in _HELD and "." in name:
                 member, _, method = name.partition(".")
                 held_module = held.get((module, member))
                 if held_module is not None and held_module in modules:
@@ -226,18 +231,22 @@ class FactStore:
 
     @staticmethod
     def _module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
-        return app_file(importer, tree) if spec == GET_APP else resolve_module(importer, spec, tree)
+        if spec in _HELD:
+            return app_file(importer, tree, _APP_NAMES if spec == GET_APP else VUE_ENTRIES)
+        return resolve_module(importer, spec, tree)
 
 
 _APP_NAMES = ("app.js", "app.ts", "app.wpy", "app.mpx", "App.vue", "app.vue")
+_HELD = (GET_APP, VUE_INSTANCE)  # calls through an object that holds project modules (the App, a Vue instance)
 
 
-def app_file(importer: str, tree: Mapping[str, TreeEntry]) -> str | None:
+def app_file(importer: str, tree: Mapping[str, TreeEntry], names: tuple[str, ...] = _APP_NAMES) -> str | None:
     """The app entry file (``app.js``…) that ``getApp()`` in ``importer`` returns: the nearest one in the
-    importer's folder or a folder above it."""
+    importer's folder or a folder above it (with ``names`` = :data:`VUE_ENTRIES`, the Vue entry script
+    that sets the ``this.$x`` properties)."""
     folder = posixpath.dirname(importer)
     while True:
-        for name in _APP_NAMES:
+        for name in names:
             candidate = posixpath.join(folder, name) if folder else name
             if candidate in tree and not tree[candidate].is_symlink:
                 return candidate

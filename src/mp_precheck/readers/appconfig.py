@@ -116,7 +116,10 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
             facts.append(Fact(app_config("permission", scope), "config", line,
                               desc if isinstance(desc, str) else None))
     pages = data.get("pages")
-    entry = data.get("entryPagePath") or (pages[0] if isinstance(pages, list) and pages else None)
+    first = pages[0] if isinstance(pages, list) and pages else None
+    if isinstance(first, dict):  # uni-app pages.json: [{"path": "pages/login/index", "style": {…}}, …]
+        first = first.get("path")
+    entry = data.get("entryPagePath") or first
     if isinstance(entry, str) and LOGIN_TARGET.search(page_name(entry)):
         line, _ = _line_of(text, json.dumps(entry, ensure_ascii=False))
         facts.append(Fact(app_config("entry-login", entry), "config", line, entry))

@@ -1,9 +1,9 @@
 """Where the Mini Programs of a tree live, and which files belong to each.
 
 Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
-``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` + ``manifest.json``),
-Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to ``main.js`` and
-``App.vue``, its pages ``pages/x/main`` beside their ``.vue``). A repository may hold several; a file
+``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` beside ``manifest.json`` or
+``App.vue``), Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to
+``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
 """
 
@@ -87,7 +87,7 @@ MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.m
 
 def is_marker(path: str) -> bool:
     """Whether a change to ``path`` can change where projects are or what they contain."""
-    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) == "manifest.json"
+    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) in ("manifest.json", "App.vue")
 
 
 def _excluded(path: str) -> bool:
@@ -109,7 +109,7 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     for path in candidates:
         name = posixpath.basename(path)
         folder = _dir(path)
-        if name == "pages.json" and _join(folder, "manifest.json") in files:
+        if name == "pages.json" and _is_uni_source(folder, files):
             add(_uni_project(folder, read_text))
         elif name in ("app.config.js", "app.config.ts"):
             add(_framework_project(_taro_root(folder), "taro", path, path, read_text))
@@ -276,6 +276,12 @@ def _uni_project(folder: str, read_text: Callable[[str], str | None]) -> Project
     # pages.json lists the pages; manifest.json's mp-weixin block holds requiredPrivateInfos & co.
     return _framework_project(root, "uni-app", _join(folder, "pages.json"), _join(folder, "manifest.json"),
                               read_text)
+
+
+def _is_uni_source(folder: str, files: set[str]) -> bool:
+    """Whether a ``pages.json`` is uni-app's: beside ``manifest.json``, or beside the root component ``App.vue``
+    when ``manifest.json`` is kept out of the repository (it holds the appid, so teams often ignore it)."""
+    return _join(folder, "manifest.json") in files or _join(folder, "App.vue") in files
 
 
 def _framework_project(root: str, framework: Framework, pages_file: str, keys_file: str,

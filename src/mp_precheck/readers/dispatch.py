@@ -1,12 +1,16 @@
-"""Functions that pick their API by a string argument, and the strings a call passes.
+"""Functions that pick their API by a string argument or an option flag, and what a call passes.
 
 A helper such as ``chooseAndUploadFile(opts)`` that runs ``chooseImage`` when ``opts.type === 'image'``,
 ``chooseVideo`` when it is ``'video'`` and ``chooseMessageFile`` otherwise uses one of them per call: a
-page calling it with ``{ type: 'image' }`` picks images only. Without this, every branch would count as a
-new use at the call site.
+page calling it with ``{ type: 'image' }`` picks images only. Likewise a request helper
+``ajax(path, data, options)`` that calls ``uploadFile`` only ``if (options.upload)``: a call passing an
+object without ``upload: true`` (or no options at all) sends a plain request. Without this, every branch
+would count as a new use at the call site.
 
-In: a function node and how to turn a node into a line (and, for :func:`choices`, what a set of lines of
-the function reaches). Out: ``(string, subjects)`` per branch; for call sites, ``{line: strings passed}``.
+In: a function node and how to turn a node into a line (and, for :func:`choices` and :func:`flag_choices`,
+what a set of lines of the function reaches). Out: ``(string, subjects)`` per branch, ``(argument index,
+key, subjects when set, subjects when not)`` per flag; for call sites, ``{line: strings and argument
+tokens passed}`` (:data:`~mp_precheck.facts.model.ARG` tokens, read by ``Export.subjects_for``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Callable, Iterable
 
 from tree_sitter import Language, Node
 
+from mp_precheck.facts.model import ARG
 from mp_precheck.readers.syntax import nodes_of, string_value
 
 Reach = Callable[[set[int]], set[str]]
@@ -120,12 +125,103 @@ def call_literals(root: Node, lines: Iterable[int], line: Callable[[Node], int])
         if callee is None or line(callee) not in wanted:
             continue
         arguments = node.child_by_field_name("arguments")
+        args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
         values: list[str] = []
-        for arg in arguments.named_children if arguments is not None else ():
+        for index, arg in enumerate(args):
             items = [p.child_by_field_name("value") for p in arg.named_children if p.type == "pair"] \
                 if arg.type == "object" else [arg]
             values += [v for item in items if item is not None and item.type == "string"
                        and (v := string_value(item)) is not None]
-        if values:
-            out[line(callee)] = tuple(values)
+            values += _argument_tokens(index, arg)
+        if not any(a.type == "spread_element" for a in args):
+            values.append(f"{ARG}#{len(args)}")
+        out[line(callee)] = tuple(values)
     return out
+
+
+def _parameters(function: Node) -> dict[str, tuple[int, str | None]]:
+    """Parameter name → (index, None) for plain parameters (``options``, ``options = {}``), and destructured
+    keys → (index, key) (``{ upload }``)."""
+    params = function.child_by_field_name("parameters")
+    single = function.child_by_field_name("parameter")
+    nodes = params.named_children if params is not None else [single] if single is not None else []
+    out: dict[str, tuple[int, str | None]] = {}
+    for index, node in enumerate(n for n in nodes if n.type != "comment"):
+        target = node.child_by_field_name("left") if node.type == "assignment_pattern" else node
+        if target is not None and target.type == "identifier":
+            out[target.text.decode() if target.text else ""] = (index, None)
+        elif target is not None and target.type == "object_pattern":
+            for item in target.named_children:
+                name = item.child_by_field_name("left") if item.type == "object_assignment_pattern" else item
+                if name is not None and name.type == "shorthand_property_identifier_pattern" and name.text:
+                    out[name.text.decode()] = (index, name.text.decode())
+    return out
+
+
+def _flag_tested(condition: Node | None, params: dict[str, tuple[int, str | None]]) -> tuple[int, str, bool] | None:
+    """(argument index, key, whether the branch runs when it is set) of ``if (options.upload)``,
+    ``if (!options.upload)``, ``if (options.upload === true)`` or ``if (upload)`` (destructured)."""
+    expr = condition.named_children[0] if condition is not None and condition.type == "parenthesized_expression" \
+        and condition.named_children else condition
+    positive = True
+    negation = expr.child_by_field_name("operator") if expr is not None and expr.type == "unary_expression" else None
+    if expr is not None and negation is not None and negation.type == "!":
+        expr, positive = expr.child_by_field_name("argument"), False
+    if expr is not None and expr.type == "binary_expression" and \
+            (expr.child_by_field_name("right") or expr).type == "true":
+        operator = expr.child_by_field_name("operator")
+        expr = expr.child_by_field_name("left") if operator is not None and operator.type in ("===", "==") else None
+    if expr is None:
+        return None
+    if expr.type == "identifier" and expr.text and (found := params.get(expr.text.decode())) and found[1]:
+        return found[0], found[1], positive
+    obj, prop = expr.child_by_field_name("object"), expr.child_by_field_name("property")
+    if expr.type == "member_expression" and obj is not None and obj.type == "identifier" and obj.text and \
+            prop is not None and prop.text and (found := params.get(obj.text.decode())) and found[1] is None:
+        return found[0], prop.text.decode(), positive
+    return None
+
+
+def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
+                 language: Language) -> tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...]:
+    """What ``function`` reaches when an option flag of its parameters is set and when it is not: its lines
+    without the other branch of each ``if (options.key)``. Only flags whose branches reach different
+    subjects are kept."""
+    params = _parameters(function)
+    if not params:
+        return ()
+    every = _lines(function, line)
+    out: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
+    for node in nodes_of(function, language, ("if_statement",)):
+        tested = _flag_tested(node.child_by_field_name("condition"), params)
+        body, other = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")
+        if tested is None or body is None:
+            continue
+        index, key, positive = tested
+        without_body = reach(every - _lines(body, line))
+        without_other = reach(every - _lines(other, line)) if other is not None else reach(every)
+        when_set, when_unset = (without_other, without_body) if positive else (without_body, without_other)
+        if when_set != when_unset and (index, key) not in {(i, k) for i, k, _s, _u in out}:
+            out.append((index, key, tuple(sorted(when_set)), tuple(sorted(when_unset))))
+    return tuple(out)
+
+
+def _argument_tokens(index: int, arg: Node) -> list[str]:
+    """:data:`ARG` tokens of one argument: an object literal and the flags it sets."""
+    if arg.type != "object":
+        return []
+    tokens = [f"{ARG}{index}"]
+    for item in arg.named_children:
+        if item.type == "spread_element":
+            tokens.append(f"{ARG}{index}.*?")
+        elif item.type in ("pair", "shorthand_property_identifier"):
+            key_node = item.child_by_field_name("key") if item.type == "pair" else item
+            value = item.child_by_field_name("value") if item.type == "pair" else item
+            key = (string_value(key_node) if key_node is not None and key_node.type == "string"
+                   else key_node.text.decode() if key_node is not None and key_node.text else "")
+            if value is None or value.type in ("false", "null", "undefined") or \
+                    (value.type == "number" and value.text in (b"0", b"0.0")):
+                continue
+            literal = value.type in ("true", "number", "string", "template_string")
+            tokens.append(f"{ARG}{index}.{key}" + ("" if literal else "?"))
+    return tokens

@@ -29,6 +29,8 @@ NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", 
                                "@wepy/core", "@tarojs/taro-weapp"})
 
 GET_APP = "getApp()"  # the module specifier of calls through the App instance
+VUE_INSTANCE = "this.$"  # the module specifier of calls through a Vue instance property (``this.$api.x()``)
+VUE_ENTRIES = ("main.js", "main.ts")  # where a Vue app sets its instance properties
 _PROJECT_PREFIXES = (".", "@/", "~/", "/")
 SCRIPT_SUFFIXES = (".js", ".ts")  # a bare specifier naming a script file: 'api/api.js' beside the importer
 

@@ -12,12 +12,14 @@ wrapper while a helper that calls APIs of its own keeps just those.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 
 from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
-from mp_precheck.readers.dispatch import choices
+from mp_precheck.readers.dispatch import choices, flag_choices
+from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import nodes_of
 
@@ -165,6 +167,28 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
     return out
 
 
+_GLOBAL_PROPERTIES = ("Vue.prototype.", "app.config.globalProperties.")
+
+
+def prototype_members(root: Node, module_aliases: dict[str, str], path: str) -> dict[str, str]:
+    """``Vue.prototype.$api = api`` (Vue 3: ``app.config.globalProperties.$api = api``) in a Vue entry script
+    (``path`` named ``main.js|ts``), where ``api`` was imported or required: {``$api``: module specifier}.
+    Every component reads the module back as ``this.$api``,
+    https://v2.vuejs.org/v2/cookbook/adding-instance-properties.html."""
+    out: dict[str, str] = {}
+    if posixpath.basename(path) not in VUE_ENTRIES:
+        return out
+    for node in root.named_children:
+        expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
+        if expr is None or expr.type != "assignment_expression":
+            continue
+        left, right = _text(expr.child_by_field_name("left")), expr.child_by_field_name("right")
+        prefix = next((p for p in _GLOBAL_PROPERTIES if left.startswith(p)), None)
+        if prefix and right is not None and _text(right) in module_aliases and "." not in left[len(prefix):]:
+            out[left[len(prefix):]] = module_aliases[_text(right)]
+    return out
+
+
 def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool, language: Language,
              imported_lines: frozenset[int] = frozenset()) -> dict[str, Export]:
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
@@ -217,5 +241,6 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         if subjects or any(first <= n <= last for n in imported_lines):
             out[name] = Export(tuple(sorted(subjects)), first, last,
                                choices(function, line, reach, language) if len(subjects) > 1 else (),
-                               dispatched=function.parent is not None and function.parent.type == "arguments")
+                               dispatched=function.parent is not None and function.parent.type == "arguments",
+                               flags=flag_choices(function, line, reach, language) if len(subjects) > 1 else ())
     return out

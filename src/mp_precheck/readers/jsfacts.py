@@ -24,13 +24,14 @@ from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secr
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers import base64media
+from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagenames import held_as_image
 from mp_precheck.readers.imagerefs import image_reference
-from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, Bindings, is_get_app
-from mp_precheck.readers.jsexports import app_members, wrappers
+from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
+from mp_precheck.readers.jsexports import app_members, prototype_members, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
@@ -44,9 +45,8 @@ from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
-from mp_precheck.readers.urls import find_urls
+from mp_precheck.readers.urls import find_urls, names_resource_base
 
-_LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
@@ -153,16 +153,18 @@ class _Extractor(Bindings):
                                    guard_role(found.conditions, [self.line(c) for c in found.calls])))
         if self.media_requests and base64media.reads_base64(nodes):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
-        for name, role in self.url_roles.items():
-            for index in self.url_constants.get(name, ()):
-                if self.facts[index].role in ("code", "media"):  # an image address the file downloads
+        for name, indexes in self.url_constants.items():  # the API its url feeds, else a static-file prefix
+            role = self.url_roles.get(name) or ("media" if names_resource_base(name) else "code")
+            for index in indexes if role != "code" else ():
+                if self.facts[index].role == "code" or (name in self.url_roles and self.facts[index].role == "media"):
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
                            frozenset(line for _s, _n, line in self.imported_calls))
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
-                         app_members=app_members(root, self.module_aliases) if _is_app_file(self.path) else {},
+                         app_members=app_members(root, self.module_aliases) if app_file else
+                         prototype_members(root, self.module_aliases, self.path),
                          call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line),
                          module_specs=module_specifiers(nodes))
 
@@ -207,9 +209,9 @@ class _Extractor(Bindings):
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
         if api in ("wx.authorize", "wx.authorizeForMiniProgram"):  # the latter: a plugin asking for its host
-            self._authorize_scope(api, call)
+            self.facts += authorize_scope(api, call, self.line)
         elif api == "wx.setClipboardData":
-            self._clipboard_link(call)
+            self.facts += clipboard_link(call, self.line)
         elif api in _HOST_ROLES:
             self._url_argument(api, call)
             if api == "wx.request" and base64media.sends_media(call):
@@ -221,25 +223,6 @@ class _Extractor(Bindings):
         for node in _walk(value) if value is not None else ():
             if node.type == "identifier":
                 self.url_roles.setdefault(_text(node), _HOST_ROLES[api])
-
-    def _clipboard_link(self, call: Node) -> None:
-        """``setClipboardData`` copying a link: a URL literal, or a value named like a URL or link."""
-        value = call_option(call, "data")
-        if value is None:
-            return
-        literal = _string_value(value)
-        linky = find_urls(literal) if literal is not None else _LINK_NAME.search(_text(value))
-        if linky:
-            self.facts.append(Fact("wx.setClipboardData:link", "api", self.line(value), _text(value)[:200]))
-
-    def _authorize_scope(self, api: str, call: Node) -> None:
-        """``wx.authorize:scope.X`` (``wx.authorizeForMiniProgram:scope.X``) for a literal scope: in a plugin,
-        userLocation / record / camera / writePhotosAlbum are the Location / Record / Camera / AlbumWriteOnly types
-        (https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html)."""
-        value = call_option(call, "scope")
-        scope = _string_value(value) if value is not None else None
-        if scope and value is not None:
-            self.facts.append(Fact(f"{api}:{scope}", "api", self.line(value), scope))
 
     def _call(self, node: Node) -> None:
         fn = node.child_by_field_name("function")
@@ -281,6 +264,9 @@ class _Extractor(Bindings):
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
             elif (member := self._app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
+            elif obj is not None and obj.type == "member_expression" and _text(obj).startswith(VUE_INSTANCE) \
+                    and "." not in _text(obj)[5:]:
+                self.imported_calls.append((VUE_INSTANCE, f"{_text(obj)[5:]}.{method}", self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and \
                     (root := _text(obj).split(".", 1))[0] in self.module_aliases and len(root) == 2:
                 # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)

@@ -244,14 +244,18 @@ def _is_failure_callback(node: Node) -> bool:
 
 
 def _statement_in(body: Node, node: Node) -> Node:
-    """Where a hook's forced action shows its path: the direct child of ``body`` that contains ``node``, or,
-    when ``node`` is in that ``if``'s ``else`` branch (``if (user) {…} else { goLogin() }``), the ``else``
-    that leads to it."""
-    current = node
-    while current.parent is not None and current.parent != body:
-        current = current.parent
-    if current.parent != body:
+    """Where a hook's forced action shows its path: the direct child of ``body`` that contains ``node`` (the
+    statement inside it, for a ``try``, which decides nothing), or, when ``node`` is in that ``if``'s ``else``
+    branch (``if (user) {…} else { goLogin() }``), the ``else`` that leads to it."""
+    current = _child_containing(body, node)
+    if current is None:
         return node
+    while current.type == "try_statement":
+        block = current.child_by_field_name("body")
+        inner = _child_containing(block, node) if block is not None else None
+        if inner is None:
+            break
+        current = inner
     while current.type == "if_statement":
         alternative = current.child_by_field_name("alternative")
         if alternative is None or not _contains(alternative, node):
@@ -260,6 +264,14 @@ def _statement_in(body: Node, node: Node) -> Node:
         current = inner if inner is not None and inner.type == "if_statement" and _contains(inner, node) \
             else alternative
     return current
+
+
+def _child_containing(outer: Node, node: Node) -> Node | None:
+    """The direct child of ``outer`` that holds ``node``, or None when ``node`` is not below ``outer``."""
+    current = node
+    while current.parent is not None and current.parent != outer:
+        current = current.parent
+    return current if current.parent == outer else None
 
 
 def _contains(outer: Node, node: Node) -> bool:

@@ -9,8 +9,10 @@ WeChat's own service).
 The classifier (Pillow decodes; the rest is a few passes over a small thumbnail):
 
 1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
-   side is at most :data:`SIDE` pixels. Images smaller than :data:`MIN_SIDE`, larger than
-   :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything Pillow cannot read give ``None`` (no answer).
+   side is at most :data:`SIDE` pixels — or, for a strip :data:`STRIP` times as wide as high (a button
+   image with a small mark beside its text), the shorter side, within :data:`MAX_THUMB` pixels. Images
+   smaller than :data:`MIN_SIDE`, larger than :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything
+   Pillow cannot read give ``None`` (no answer).
 2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white); behind a white
    mark on a transparent ground (:data:`MIN_WHITE_MARK` of the opaque pixels white: a button's icon, only
    seen on the control's colour) they are taken as brand green, with a pixel of it around the picture
@@ -18,7 +20,8 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
 3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
-   picture, with at least two *eyes*: enclosed round holes (components of other pixels that do not reach the
+   square of the picture's shorter side, filling :data:`MIN_SOLID` of its bounding box (a glyph's strokes
+   do not), with at least two *eyes*: enclosed round holes (components of other pixels that do not reach the
    picture's edge, at most :data:`MAX_EYE_ASPECT` times as long as wide), each at most :data:`MAX_EYE` of the
    bubble. The mark is drawn in flat colours, so a
    bubble's brightness varies by at most :data:`MAX_SHADE` (standard deviation, 0–255): the shaded greys of
@@ -29,7 +32,12 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 5. The mark is there when two such bubbles of one colour are found, the smaller at least
    :data:`MIN_RATIO` of the larger (or one with four eyes: two bubbles the downscale merged). A file
    name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
-   name alone never decides.
+   name alone never decides. A strip, read at its height, needs the two bubbles.
+6. A white mark on a control of another colour (a 微信登录 button image in the app's orange): white
+   bubbles inside the picture, which that colour covers for the most part (:data:`MIN_CONTROL`), count
+   when they are the mark's overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO`
+   of the larger) — text beside them has no solid, eyed shapes, and a white icon's windows on a coloured
+   disc make one shape.
 
 A plain green button, a green tick (one white shape, no eyes), a photo (no large uniform components)
 or a generic icon gives ``False``.
@@ -43,9 +51,12 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from statistics import pstdev
 from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
+STRIP = 3  # a picture this many times as wide as high (or high as wide) is read at its shorter side
+MAX_THUMB = 8 * SIDE * SIDE
 MIN_SIDE = 12
 MAX_BYTES = 4_000_000
 MAX_PIXELS = 16_000_000  # larger pictures are photos or posters, not icons, and cost too much to decode
@@ -55,6 +66,8 @@ MAX_EYE_ASPECT = 2.0
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
 MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
+MIN_CONTROL = 0.5  # a button image is mostly its own colour; an outline icon on a page is mostly page
+MIN_SOLID = 0.5  # the mark's bubbles fill ~0.6 of their box; a glyph's strokes ~0.3
 MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white mark on a transparent ground
 PAGE = (255, 255, 255, 255)
 BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
@@ -63,7 +76,6 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
-_INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,7 @@ class _Bubble:
     eyes: int
     around: int  # the label most of its outside neighbours have
     edge: bool  # reaches the picture's edge (a background, not a bubble on a field)
+    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x0, y0, x1, y1 (inclusive)
 
 
 def named_like_logo(path: str) -> bool:
@@ -83,41 +96,47 @@ def named_like_logo(path: str) -> bool:
 def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     """Whether the image bytes ``data`` show WeChat's two-bubble mark; ``None`` when undecidable (not a
     raster image, damaged, too large or too small). ``path`` is only a hint (see the module docstring)."""
-    picture = _thumbnail(data, path)
-    if picture is None:
+    grid = _thumbnail(data, path)
+    if grid is None:
         return None
-    page, cut_out = picture
-    width, height = page.size
-    # The labels' shares come from the thumbnail's distinct colours (counted by Pillow, each colour labelled
-    # once): most pictures need no colour searched and are answered without a look at single pixels.
-    colours = page.getcolors(width * height)
-    label_of = {rgb: _label(*rgb) for _count, rgb in colours}
-    share: Counter[int] = Counter()
-    for count, rgb in colours:
-        share[label_of[rgb]] += count
-    total = width * height
-    field = {label: share[label] >= MIN_FIELD * total for label in (GREEN, GREY)}
+    labels, shades, width, height, cut_out = grid
+    share = Counter(labels)
+    # A strip is read at its height, where the mark's bubbles stay apart: one shape is no mark there (a
+    # labelled green box in a diagram has holes enough).
+    strip = max(width, height) >= STRIP * min(width, height)
+    field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
     # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
     light = share[WHITE] > 0 and not cut_out
-    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY]), (GREEN, light), (GREY, light))
-              if possible and share[label] >= MIN_BUBBLE * total]
-    if not wanted:
-        return False
-    raw = page.tobytes()
-    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
-    labels = [label_of[rgb] for rgb in pixels]
-    shade_of = {rgb: (rgb[0] + rgb[1] + rgb[2]) // 3 for rgb in label_of}
-    shades = [shade_of[rgb] for rgb in pixels]
-    bubbles = [b for b in _bubbles(labels, shades, width, height, wanted) if _branded(b, field)]
+    control = share[OTHER] >= MIN_CONTROL * len(labels) and not cut_out
+    least = MIN_BUBBLE * min(width, height) ** 2
+    wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY] or control), (GREEN, light),
+                                            (GREY, light)) if possible and share[label] >= least]
+    found_all = list(_bubbles(labels, shades, width, height, wanted))
+    if control and _mark_on_control([b for b in found_all if b.label == WHITE and not b.edge
+                                     and b.around not in (GREEN, GREY)]):
+        return True
+    bubbles = [b for b in found_all if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
             return True
-        if found and (found[0].eyes >= 4 or named_like_logo(path)):
+        if found and not strip and (found[0].eyes >= 4 or named_like_logo(path)):
             return True  # two bubbles merged by the downscale, or one bubble in a file named for WeChat
     return False
+
+
+def _mark_on_control(white: list[_Bubble]) -> bool:
+    """Whether white bubbles on a control of another colour than the brand's are the mark: two whose boxes
+    overlap, the smaller at least :data:`MIN_RATIO` of the larger (the mark's second bubble sits on the
+    first's lower right; letters stand apart)."""
+    return any(a is not b and a.area >= b.area >= MIN_RATIO * a.area and _overlap(a.box, b.box)
+               for a in white for b in white)
+
+
+def _overlap(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
 
 
 def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
@@ -128,9 +147,9 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
     return bubble.around == WHITE
 
 
-def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
-    """The thumbnail as an RGB ``PIL.Image`` on what shows through it, and whether it is a white cut-out mark
-    (read on green); None when the image cannot be judged (see the module docstring)."""
+def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, bool] | None:
+    """Labels and brightness (0–255) of the thumbnail's pixels, its size, and whether it is a white cut-out
+    mark (read on green); None when the image cannot be judged (see the module docstring)."""
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
@@ -138,20 +157,15 @@ def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image: Image.Image = Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data))
             width, height = image.size
             if width * height > MAX_PIXELS or min(width, height) < MIN_SIDE:
                 return None
             image.seek(0)
-            image.draft("RGB", (SIDE, SIDE))  # JPEG: decode at a reduced scale
-            if image.mode == "P" and "transparency" not in image.info and image.palette and image.palette.mode == "RGB":
-                image = image.convert("RGB")  # an opaque palette: the same colours, one channel fewer to scale
-            if image.mode == "RGB":  # opaque: downscale first, then add the alpha (the same pixels, less work)
-                image.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
-                rgba = image.convert("RGBA")
-            else:
-                rgba = image.convert("RGBA")
-                rgba.thumbnail((SIDE, SIDE), Image.Resampling.BOX)
+            box = _thumbnail_box(width, height)
+            image.draft("RGB", box)  # JPEG: decode at a reduced scale
+            rgba = image.convert("RGBA")
+            rgba.thumbnail(box, Image.Resampling.BOX)
             behind = _behind(rgba)
             margin = 0 if behind == PAGE else 1  # the control goes on past the icon's edge
             page = Image.new("RGBA", (rgba.width + 2 * margin, rgba.height + 2 * margin), behind)
@@ -159,28 +173,37 @@ def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
-    return page.convert("RGB"), behind != PAGE
+    width, height = page.size
+    raw = page.convert("RGB").tobytes()
+    known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
+    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
+    labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb)) for rgb in pixels]
+    return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height, behind != PAGE
+
+
+def _thumbnail_box(width: int, height: int) -> tuple[int, int]:
+    """The size to downscale a ``width`` × ``height`` picture to (see the module docstring, step 1)."""
+    short, long = sorted((width, height))
+    side = short if long >= STRIP * short else long
+    scale = min(1.0, SIDE / side, (MAX_THUMB / (width * height)) ** 0.5)
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def _behind(rgba: Any) -> tuple[int, int, int, int]:
     """What shows through the transparent parts of ``rgba``: the page, taken as white (cut-out bubbles read
     as white) — except behind a white mark on a transparent ground (a button's icon), which is only seen on
     the coloured control it sits in, taken as the brand green."""
-    total = rgba.width * rgba.height
-    opaque = sum(rgba.getchannel("A").histogram()[128:])  # alpha >= 128
-    if total - opaque < MIN_FIELD * total or not opaque:
+    alpha = rgba.getchannel("A").tobytes()
+    opaque = [i for i, a in enumerate(alpha) if a >= 128]
+    if len(alpha) - len(opaque) < MIN_FIELD * len(alpha) or not opaque:
         return PAGE
-    white = sum(count for count, (r, g, b, a) in rgba.getcolors(total) if a >= 128 and _label(r, g, b) == WHITE)
-    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * opaque else PAGE
+    raw = rgba.convert("RGB").tobytes()
+    white = sum(1 for i in opaque if _label(raw[3 * i], raw[3 * i + 1], raw[3 * i + 2]) == WHITE)
+    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * len(opaque) else PAGE
 
 
 def _label(r: int, g: int, b: int) -> int:
-    high = r if r >= g else g  # max() and min() cost a call each, and this runs for every colour
-    if b > high:
-        high = b
-    low = r if r <= g else g
-    if b < low:
-        low = b
+    high, low = max(r, g, b), min(r, g, b)
     spread = high - low
     if low >= 215 and spread <= 40:
         return WHITE
@@ -192,44 +215,37 @@ def _label(r: int, g: int, b: int) -> int:
     return GREEN if 85 <= hue <= 165 else OTHER
 
 
-def _components(mask: bytes | bytearray, width: int, height: int) -> Iterator[list[int]]:
-    """4-connected components of the non-zero cells of ``mask`` (one byte a cell), as lists of indexes in the
-    order a depth-first search from each component's first cell reaches them."""
-    todo = bytearray(mask)  # cells not yet reached; bytearray.find() skips the others in C
-    total = width * height
-    start = todo.find(1)
-    while start >= 0:
-        todo[start] = 0
+def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]]:
+    """4-connected components of the ``True`` cells, as lists of indexes."""
+    seen = [False] * len(mask)
+    for start, on in enumerate(mask):
+        if not on or seen[start]:
+            continue
+        seen[start] = True
         stack, cells = [start], []
         while stack:
             i = stack.pop()
             cells.append(i)
-            x = i % width
-            if x > 0 and todo[i - 1]:
-                todo[i - 1] = 0
-                stack.append(i - 1)
-            if x < width - 1 and todo[i + 1]:
-                todo[i + 1] = 0
-                stack.append(i + 1)
-            if i >= width and todo[i - width]:
-                todo[i - width] = 0
-                stack.append(i - width)
-            if i + width < total and todo[i + width]:
-                todo[i + width] = 0
-                stack.append(i + width)
+            x, y = i % width, i // width
+            for j, inside in ((i - 1, x > 0), (i + 1, x < width - 1), (i - width, y > 0), (i + width, y < height - 1)):
+                if inside and mask[j] and not seen[j]:
+                    seen[j] = True
+                    stack.append(j)
         yield cells
-        start = todo.find(1, start + 1)
 
 
 def _bubbles(labels: list[int], shades: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
-    """Components of the ``wanted`` labels large enough to be a bubble, of one flat colour, with two eyes or
-    more."""
+    """Components of the ``wanted`` labels large enough to be a bubble, solid, of one flat colour, with two
+    eyes or more."""
     total = width * height
-    cells_of = bytes(labels)
+    least = MIN_BUBBLE * min(width, height) ** 2
     for label in wanted:
-        mask = cells_of.translate(bytes(int(v == label) for v in range(256)))
-        for cells in _components(mask, width, height):
-            if len(cells) < MIN_BUBBLE * total or _uneven([shades[i] for i in cells]):
+        for cells in _components([v == label for v in labels], width, height):
+            if len(cells) < least or pstdev(shades[i] for i in cells) > MAX_SHADE:
+                continue
+            xs, ys = [i % width for i in cells], [i // width for i in cells]
+            box = (min(xs), min(ys), max(xs), max(ys))
+            if len(cells) < MIN_SOLID * (box[2] - box[0] + 1) * (box[3] - box[1] + 1):
                 continue
             inside = bytearray(total)
             for i in cells:
@@ -238,14 +254,7 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
             if eyes < 2:
                 continue
             edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
-            yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge)
-
-
-def _uneven(values: list[int]) -> bool:
-    """Whether the population standard deviation of ``values`` exceeds :data:`MAX_SHADE`, in exact integer
-    arithmetic: variance > MAX_SHADE² (``statistics.pstdev`` answers the same through fractions, far slower)."""
-    n, total = len(values), sum(values)
-    return n * sum(v * v for v in values) - total * total > MAX_SHADE * MAX_SHADE * n * n
+            yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge, box)
 
 
 def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) -> int:
@@ -271,8 +280,7 @@ def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
     ys = [i // width for i in cells]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     w, h = x1 - x0 + 1, y1 - y0 + 1
-    box = b"".join(inside[y * width + x0:y * width + x1 + 1] for y in range(y0, y1 + 1))
-    outside = box.translate(_INVERT)
+    outside = [not inside[(x0 + i % w) + (y0 + i // w) * width] for i in range(w * h)]
     eyes = 0
     for hole in _components(outside, w, h):
         if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):

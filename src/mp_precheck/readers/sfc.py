@@ -49,7 +49,10 @@ class _BlockFinder(HTMLParser):
             self.depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        pass  # a self-closing element never opens a block nor changes nesting
+        # A self-closing element never opens a block nor changes nesting; ``<script src="x.js" />`` at the
+        # top is a script block whose code lives in that file.
+        if self.depth == 0 and self.open is None and tag == "script" and dict(attrs).get("src"):
+            self.blocks.append(Block(tag, {k: v or "" for k, v in attrs}, "", self.getpos()[0] - 1))
 
     def handle_endtag(self, tag: str) -> None:
         if self.open is None or tag != self.open[0]:
