@@ -51,7 +51,6 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from statistics import pstdev
 from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
@@ -76,6 +75,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
+_INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
 
 
 @dataclass(frozen=True)
@@ -96,23 +96,31 @@ def named_like_logo(path: str) -> bool:
 def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     """Whether the image bytes ``data`` show WeChat's two-bubble mark; ``None`` when undecidable (not a
     raster image, damaged, too large or too small). ``path`` is only a hint (see the module docstring)."""
-    grid = _thumbnail(data, path)
-    if grid is None:
+    picture = _thumbnail(data, path)
+    if picture is None:
         return None
-    labels, shades, width, height, cut_out = grid
-    share = Counter(labels)
+    page, cut_out = picture
+    width, height = page.size
+    total = width * height
+    label_of, share = _shares(page)
     # A strip is read at its height, where the mark's bubbles stay apart: one shape is no mark there (a
     # labelled green box in a diagram has holes enough).
     strip = max(width, height) >= STRIP * min(width, height)
-    field = {label: share[label] >= MIN_FIELD * len(labels) for label in (GREEN, GREY)}
+    field = {label: share[label] >= MIN_FIELD * total for label in (GREEN, GREY)}
     # Only colours that can make a branded bubble are searched (a photo or a plain icon is then cheap): white
     # bubbles need a green or grey field, green and grey ones a white background; a bubble covers MIN_BUBBLE.
     # On a white cut-out mark the green is the control behind it: only the white shapes can be bubbles.
     light = share[WHITE] > 0 and not cut_out
-    control = share[OTHER] >= MIN_CONTROL * len(labels) and not cut_out
+    control = share[OTHER] >= MIN_CONTROL * total and not cut_out
     least = MIN_BUBBLE * min(width, height) ** 2
     wanted = [label for label, possible in ((WHITE, field[GREEN] or field[GREY] or control), (GREEN, light),
                                             (GREY, light)) if possible and share[label] >= least]
+    if not wanted:
+        return False  # no colour can hold a bubble: answered from the shares alone, no pixel looked at
+    raw = page.tobytes()
+    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
+    shade_of = {rgb: (rgb[0] + rgb[1] + rgb[2]) // 3 for rgb in label_of}
+    labels, shades = [label_of[rgb] for rgb in pixels], [shade_of[rgb] for rgb in pixels]
     found_all = list(_bubbles(labels, shades, width, height, wanted))
     if control and _mark_on_control([b for b in found_all if b.label == WHITE and not b.edge
                                      and b.around not in (GREEN, GREY)]):
@@ -147,9 +155,20 @@ def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
     return bubble.around == WHITE
 
 
-def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, bool] | None:
-    """Labels and brightness (0–255) of the thumbnail's pixels, its size, and whether it is a white cut-out
-    mark (read on green); None when the image cannot be judged (see the module docstring)."""
+def _shares(page: Any) -> tuple[dict[tuple[int, int, int], int], Counter[int]]:
+    """The label of each distinct colour of the RGB ``PIL.Image`` ``page`` and how many pixels each label
+    covers — from Pillow's colour counts, each colour labelled once (an icon has few colours)."""
+    colours = page.getcolors(page.width * page.height)  # never None: there are no more colours than pixels
+    label_of = {rgb: _label(*rgb) for _count, rgb in colours}
+    share: Counter[int] = Counter()
+    for count, rgb in colours:
+        share[label_of[rgb]] += count
+    return label_of, share
+
+
+def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
+    """The thumbnail as an RGB ``PIL.Image`` on what shows through it, and whether it is a white cut-out mark
+    (read on green); None when the image cannot be judged (see the module docstring)."""
     if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
         return None
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
@@ -164,8 +183,7 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, 
             image.seek(0)
             box = _thumbnail_box(width, height)
             image.draft("RGB", box)  # JPEG: decode at a reduced scale
-            rgba = image.convert("RGBA")
-            rgba.thumbnail(box, Image.Resampling.BOX)
+            rgba = _scaled_rgba(image, box)
             behind = _behind(rgba)
             margin = 0 if behind == PAGE else 1  # the control goes on past the icon's edge
             page = Image.new("RGBA", (rgba.width + 2 * margin, rgba.height + 2 * margin), behind)
@@ -173,12 +191,24 @@ def _thumbnail(data: bytes, path: str) -> tuple[list[int], list[int], int, int, 
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
             Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
-    width, height = page.size
-    raw = page.convert("RGB").tobytes()
-    known: dict[tuple[int, int, int], int] = {}  # an icon has few distinct colours: label each once
-    pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
-    labels = [known.get(rgb) or known.setdefault(rgb, _label(*rgb)) for rgb in pixels]
-    return labels, [(r + g + b) // 3 for r, g, b in pixels], width, height, behind != PAGE
+    return page.convert("RGB"), behind != PAGE
+
+
+def _scaled_rgba(image: Any, box: tuple[int, int]) -> Any:
+    """The ``PIL.Image`` ``image`` downscaled to fit ``box`` (BOX filter), in RGBA. An opaque picture is
+    downscaled before the alpha channel is added (the same pixels: the alpha is 255 throughout, so the
+    premultiplied scaling of RGBA changes nothing), an opaque palette is expanded to RGB first."""
+    from PIL import Image
+
+    opaque = "transparency" not in image.info  # a tRNS colour would turn transparent in the RGBA conversion
+    if opaque and image.mode == "P" and image.palette and image.palette.mode == "RGB":
+        image = image.convert("RGB")
+    if opaque and image.mode == "RGB":
+        image.thumbnail(box, Image.Resampling.BOX)
+        return image.convert("RGBA")
+    rgba = image.convert("RGBA")
+    rgba.thumbnail(box, Image.Resampling.BOX)
+    return rgba
 
 
 def _thumbnail_box(width: int, height: int) -> tuple[int, int]:
@@ -193,17 +223,23 @@ def _behind(rgba: Any) -> tuple[int, int, int, int]:
     """What shows through the transparent parts of ``rgba``: the page, taken as white (cut-out bubbles read
     as white) — except behind a white mark on a transparent ground (a button's icon), which is only seen on
     the coloured control it sits in, taken as the brand green."""
-    alpha = rgba.getchannel("A").tobytes()
-    opaque = [i for i, a in enumerate(alpha) if a >= 128]
-    if len(alpha) - len(opaque) < MIN_FIELD * len(alpha) or not opaque:
+    total = rgba.width * rgba.height
+    opaque = sum(rgba.getchannel("A").histogram()[128:])  # alpha >= 128
+    if total - opaque < MIN_FIELD * total or not opaque:
         return PAGE
-    raw = rgba.convert("RGB").tobytes()
-    white = sum(1 for i in opaque if _label(raw[3 * i], raw[3 * i + 1], raw[3 * i + 2]) == WHITE)
-    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * len(opaque) else PAGE
+    white = sum(count for count, (r, g, b, a) in rgba.getcolors(total) if a >= 128 and _label(r, g, b) == WHITE)
+    return BEHIND_WHITE_MARK if white >= MIN_WHITE_MARK * opaque else PAGE
 
 
 def _label(r: int, g: int, b: int) -> int:
-    high, low = max(r, g, b), min(r, g, b)
+    """The label (:data:`GREEN`, :data:`WHITE`, :data:`GREY` or :data:`OTHER`) of the colour ``r, g, b``
+    (0–255 each); see the module docstring, step 2."""
+    high = r if r >= g else g  # max() and min() cost a call each, and this runs for every colour
+    if b > high:
+        high = b
+    low = r if r <= g else g
+    if b < low:
+        low = b
     spread = high - low
     if low >= 215 and spread <= 40:
         return WHITE
@@ -215,23 +251,33 @@ def _label(r: int, g: int, b: int) -> int:
     return GREEN if 85 <= hue <= 165 else OTHER
 
 
-def _components(mask: list[bool], width: int, height: int) -> Iterator[list[int]]:
-    """4-connected components of the ``True`` cells, as lists of indexes."""
-    seen = [False] * len(mask)
-    for start, on in enumerate(mask):
-        if not on or seen[start]:
-            continue
-        seen[start] = True
+def _components(mask: bytes | bytearray, width: int, height: int) -> Iterator[list[int]]:
+    """4-connected components of the non-zero cells of ``mask`` (one byte a cell, ``width`` × ``height``), as
+    lists of indexes in the order a depth-first search from each component's first cell reaches them."""
+    todo = bytearray(mask)  # cells not yet reached; bytearray.find() skips the others in C
+    total = width * height
+    start = todo.find(1)
+    while start >= 0:
+        todo[start] = 0
         stack, cells = [start], []
         while stack:
             i = stack.pop()
             cells.append(i)
-            x, y = i % width, i // width
-            for j, inside in ((i - 1, x > 0), (i + 1, x < width - 1), (i - width, y > 0), (i + width, y < height - 1)):
-                if inside and mask[j] and not seen[j]:
-                    seen[j] = True
-                    stack.append(j)
+            x = i % width
+            if x > 0 and todo[i - 1]:
+                todo[i - 1] = 0
+                stack.append(i - 1)
+            if x < width - 1 and todo[i + 1]:
+                todo[i + 1] = 0
+                stack.append(i + 1)
+            if i >= width and todo[i - width]:
+                todo[i - width] = 0
+                stack.append(i - width)
+            if i + width < total and todo[i + width]:
+                todo[i + width] = 0
+                stack.append(i + width)
         yield cells
+        start = todo.find(1, start + 1)
 
 
 def _bubbles(labels: list[int], shades: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
@@ -239,9 +285,11 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
     eyes or more."""
     total = width * height
     least = MIN_BUBBLE * min(width, height) ** 2
+    cells_of = bytes(labels)
     for label in wanted:
-        for cells in _components([v == label for v in labels], width, height):
-            if len(cells) < least or pstdev(shades[i] for i in cells) > MAX_SHADE:
+        mask = cells_of.translate(bytes(int(v == label) for v in range(256)))
+        for cells in _components(mask, width, height):
+            if len(cells) < least or _uneven([shades[i] for i in cells]):
                 continue
             xs, ys = [i % width for i in cells], [i // width for i in cells]
             box = (min(xs), min(ys), max(xs), max(ys))
@@ -255,6 +303,13 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
                 continue
             edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
             yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge, box)
+
+
+def _uneven(values: list[int]) -> bool:
+    """Whether the population standard deviation of the (non-empty) ``values`` exceeds :data:`MAX_SHADE`, in
+    exact integer arithmetic: variance > MAX_SHADE² (``statistics.pstdev`` answers the same, far slower)."""
+    n, total = len(values), sum(values)
+    return n * sum(v * v for v in values) - total * total > MAX_SHADE * MAX_SHADE * n * n
 
 
 def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) -> int:
@@ -280,7 +335,7 @@ def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
     ys = [i // width for i in cells]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     w, h = x1 - x0 + 1, y1 - y0 + 1
-    outside = [not inside[(x0 + i % w) + (y0 + i // w) * width] for i in range(w * h)]
+    outside = b"".join(inside[y * width + x0:y * width + x1 + 1] for y in range(y0, y1 + 1)).translate(_INVERT)
     eyes = 0
     for hole in _components(outside, w, h):
         if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):
