@@ -3,6 +3,8 @@ and a forced-login finding never hides the privacy finding on the same line (or 
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import found, run
 from test_frameworks import TARO_BASE, UNI_BASE
 
@@ -165,23 +167,6 @@ TARO1_DENIED = ("import Taro, { Component } from '@tarojs/taro'\nexport default 
                 "    Taro.reLaunch({ url: '/pages/auth-setting/index' })\n  }\n  render() { return null }\n}\n")
 
 
-def test_taro1_entry_page_from_the_app_class_config_forces_authorization(repo):
-    repo.write_files(TARO1_BASE)
-    base = repo.commit()
-    repo.write("src/pages/home/index.jsx", TARO1_DENIED)
-    repo.commit()
-    login = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"}
-    assert login == {("login.forced_login", "src/pages/home/index.jsx", 4)}
-
-
-def test_taro1_the_same_guard_on_a_page_that_needs_an_account_is_fine(repo):
-    repo.write_files(TARO1_BASE)
-    base = repo.commit()
-    repo.write("src/pages/orders/index.jsx", TARO1_DENIED)
-    repo.commit()
-    assert [f for f in run(repo.path, base).findings if f.family == "login"] == []
-
-
 def test_a_launch_helper_navigating_in_a_fail_callback_is_reported_there(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("app.js", "App({\n  onLaunch() {\n    wx.login({ success: (res) => this.profile(res.code) })\n"
@@ -227,20 +212,30 @@ MPVUE_GATE = ("<template><div>{{ name }}</div></template>\n<script>\nexport defa
               "  }\n}\n</script>\n")
 
 
-def test_mpvue_entry_page_component_sending_guests_to_login_is_forced_login(repo):
-    # mpvue's pages/home/main.js only mounts home.vue: the hooks of the entry page live there.
-    repo.write_files(MPVUE_BASE)
+# (app files, the gate, the entry page's file, the gate's line there, a later page's file)
+ENTRY_GATES = [
+    # Taro 1: the entry page comes from the app class's config
+    (TARO1_BASE, TARO1_DENIED, "src/pages/home/index.jsx", 4, "src/pages/orders/index.jsx"),
+    # mpvue: pages/home/main.js only mounts home.vue, so the entry page's hooks live there
+    (MPVUE_BASE, MPVUE_GATE, "src/pages/home/home.vue", 5, "src/pages/chat/index.vue"),
+]
+
+
+@pytest.mark.parametrize(("app", "gate", "entry", "line", "_later"), ENTRY_GATES)
+def test_an_entry_page_sending_guests_to_login_is_forced_login(repo, app, gate, entry, line, _later):
+    repo.write_files(app)
     base = repo.commit()
-    repo.write("src/pages/home/home.vue", MPVUE_GATE)
+    repo.write(entry, gate)
     repo.commit()
     login = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"}
-    assert login == {("login.forced_login", "src/pages/home/home.vue", 5)}
+    assert login == {("login.forced_login", entry, line)}
 
 
-def test_mpvue_the_same_gate_on_a_later_page_is_fine(repo):
-    repo.write_files(MPVUE_BASE)
+@pytest.mark.parametrize(("app", "gate", "_entry", "_line", "later"), ENTRY_GATES)
+def test_the_same_gate_on_a_later_page_is_fine(repo, app, gate, _entry, _line, later):
+    repo.write_files(app)
     base = repo.commit()
-    repo.write("src/pages/chat/index.vue", MPVUE_GATE)
+    repo.write(later, gate)
     repo.commit()
     assert [f for f in run(repo.path, base).findings if f.family == "login"] == []
 

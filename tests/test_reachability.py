@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import found, run
 from mp_precheck.core.reachability import unreferenced_scripts
 from mp_precheck.git.repo import TreeEntry
@@ -23,19 +25,16 @@ def test_a_copy_of_a_library_that_nothing_requires_is_left_out_and_the_loaded_co
     assert not any(path.startswith("utils/uploader-sdk-master/") for path in paths)
 
 
-def test_a_script_loaded_through_another_new_script_is_part_of_the_app(app_repo):
+@pytest.mark.parametrize("files", [
+    # loaded through another new script that a page loads
+    {"utils/media.js": "import uploader from './uploader'\nexport const send = (p) => uploader.upload(p)\n",
+     "pages/me/me.js": "import { send } from '../../utils/media'\nPage({ go(p) { send(p) } })\n"},
+    # required by a name that resolves to no file (from the package root): kept when unsure
+    {"pages/me/me.js": "const uploader = require('utils/uploader.js')\nPage({ go(p) { uploader.upload(p) } })\n"},
+])
+def test_a_script_something_loads_is_part_of_the_app(app_repo, files):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("utils/uploader.js", UPLOADER)
-    app_repo.write("utils/media.js", "import uploader from './uploader'\nexport const send = (p) => uploader.upload(p)\n")
-    app_repo.write("pages/me/me.js", "import { send } from '../../utils/media'\nPage({ go(p) { send(p) } })\n")
-    app_repo.commit()
-    assert ("upload.upload_file", "utils/uploader.js", 3, "app") in found(run(app_repo.path, base))
-
-
-def test_a_script_required_by_a_name_that_resolves_nowhere_is_kept(app_repo):
-    base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("utils/uploader.js", UPLOADER)
-    app_repo.write("pages/me/me.js", "const uploader = require('utils/uploader.js')\nPage({ go(p) { uploader.upload(p) } })\n")
+    app_repo.write_files({"utils/uploader.js": UPLOADER, **files})
     app_repo.commit()
     assert ("upload.upload_file", "utils/uploader.js", 3, "app") in found(run(app_repo.path, base))
 
