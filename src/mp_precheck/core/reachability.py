@@ -1,4 +1,4 @@
-"""Scripts a change adds to a native Mini Program that nothing loads yet.
+"""Scripts a change adds to a Mini Program that nothing loads yet.
 
 A page or component script runs because ``app.json`` or a ``usingComponents`` entry names its page; any other
 script runs only if some file ``require``\\ s or imports it. WeChat's developer tools leave files nothing depends

@@ -1,4 +1,7 @@
-"""A URL literal held under an image's name is an image address, not a server the app calls.
+"""What a name says about the URL it holds: an image's name holds an image address, a static-file prefix's name
+holds the base of such addresses — neither is a server the app calls.
+
+A URL literal held under an image's name is an image address.
 
 ``const defaultAvatarUrl = 'https://…/0'``, ``{ imageUrl: 'https://…/card' }``, ``this.logo = a ? '…' : ''``:
 the name the literal is declared, keyed or assigned under ends in an image noun (``avatar``, ``image``, ``logo``…,
@@ -28,6 +31,12 @@ _ENDPOINT_WORDS = frozenset({"upload", "download", "api", "server", "host", "bas
                              "save", "submit", "post", "put", "add", "update", "delete", "set", "get", "check",
                              "verify", "ocr", "recognize", "detect", "compress", "prefix", "root", "endpoint"})
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+# A constant named as the prefix of static files (staticUrl, IMG_BASE_URL, cdnHost, imagePath): the host serves
+# images and the like to <image> and CSS, which need no server domain. Upload and file-service names are
+# servers (uploadFile / downloadFile lists), so they are not here.
+_RESOURCE_BASE = re.compile(r"(?:static|img|image|pic|picture|photo|cdn|asset|icon)s?(?:base|root)?"
+                            r"(?:url|uri|host|domain|path|prefix|server|base|root)?")
+
 # Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…)
 _WITHIN = frozenset({"ternary_expression", "parenthesized_expression"})
 
@@ -65,3 +74,9 @@ def _holder(literal: Node) -> str | None:
     if holder is None:
         return None
     return string_value(holder) if holder.type == "string" else node_text(holder)
+
+
+def names_resource_base(name: str) -> bool:
+    """Whether a constant's name says it holds the address static files are served from (``staticUrl``,
+    ``IMG_BASE_URL``, ``cdnHost``), not an API base (``apiBaseUrl``, ``uploadUrl``)."""
+    return bool(_RESOURCE_BASE.fullmatch(name.replace("_", "").replace("-", "").lower()))

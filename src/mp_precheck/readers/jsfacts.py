@@ -28,7 +28,7 @@ from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
-from mp_precheck.readers.imagenames import held_as_image
+from mp_precheck.readers.imagenames import held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, prototype_members, wrappers
@@ -45,7 +45,7 @@ from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
-from mp_precheck.readers.urls import find_urls, names_resource_base
+from mp_precheck.readers.urls import find_urls
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)

@@ -10,11 +10,6 @@ _URL = re.compile(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9
                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp3", ".mp4", ".m4a", ".aac",
           ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
-# A constant named as the prefix of static files (staticUrl, IMG_BASE_URL, cdnHost, imagePath): the host serves
-# images and the like to <image> and CSS, which need no server domain. Upload and file-service names are
-# servers (uploadFile / downloadFile lists), so they are not here.
-_RESOURCE_BASE = re.compile(r"(?:static|img|image|pic|picture|photo|cdn|asset|icon)s?(?:base|root)?"
-                            r"(?:url|uri|host|domain|path|prefix|server|base|root)?")
 # Hosts that name a format or standard, never a server the Mini Program talks to.
 _NOT_SERVERS = ("www.w3.org", "w3.org")
 
@@ -73,12 +68,6 @@ class Url:
         except ValueError:
             return False
         return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
-
-
-def names_resource_base(name: str) -> bool:
-    """Whether a constant's name says it holds the address static files are served from (``staticUrl``,
-    ``IMG_BASE_URL``, ``cdnHost``), not an API base (``apiBaseUrl``, ``uploadUrl``)."""
-    return bool(_RESOURCE_BASE.fullmatch(name.replace("_", "").replace("-", "").lower()))
 
 
 def find_urls(text: str) -> list[Url]:
