@@ -3,6 +3,8 @@ each on a small real repository, with the look-alike that must stay silent."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import run
 
 
@@ -80,6 +82,25 @@ def test_easycom_uview_upload_picks_and_uploads_without_an_import(repo):
     report = run(repo.path, base)
     assert _hits(report, "privacy.album") == {("src/pages/post/post.vue", 3, "app")}
     assert _hits(report, "upload.third_party_upload") == {("src/pages/post/post.vue", 3, "app")}
+
+
+@pytest.mark.parametrize(("tag", "uploads"), [
+    ("up-upload", False),        # uview-plus: after-read hands the files to the page
+    ("uv-upload", False),        # uv-ui
+    ("wd-upload", True),         # Wot Design Uni: auto-upload to `action`
+    ("tn-image-upload", True),   # TuniaoUI
+    ("tui-upload", True),        # ThorUI: `serverUrl`
+    ("fui-upload", True),        # FirstUI: `url`
+])
+def test_uni_app_kit_uploaders_by_easycom_tag(repo, tag, uploads):
+    repo.write_files(UNI)
+    base = repo.commit("base")
+    repo.write("src/pages/post/post.vue", f'<template>\n  <view>\n    <{tag} :file-list="files" :max-count="9">'
+                                          f'</{tag}>\n  </view>\n</template>\n')
+    repo.commit("pictures on a post")
+    report = run(repo.path, base)
+    assert _hits(report, "privacy.album") == {("src/pages/post/post.vue", 3, "app")}
+    assert _hits(report, "upload.third_party_upload") == ({("src/pages/post/post.vue", 3, "app")} if uploads else set())
 
 
 def test_taro_ui_image_picker_from_the_kit_but_not_from_a_project_file(repo):
@@ -229,10 +250,11 @@ def test_lone_textarea_that_nothing_sends_is_neither_upload_nor_ugc(app_repo):
     assert _hits(report, "upload.user_text") == set() and _hits(report, "category.ugc") == set()
 
 
-def test_uni_app_post_page_in_one_file(repo):
+@pytest.mark.parametrize("box", ["textarea", "up-textarea", "uv-textarea", "wd-textarea"])
+def test_uni_app_post_page_in_one_file(repo, box):
     repo.write_files(UNI)
     base = repo.commit("base")
-    repo.write("src/pages/post/post.vue", "<template>\n  <view>\n    <textarea v-model=\"content\"></textarea>\n"
+    repo.write("src/pages/post/post.vue", f"<template>\n  <view>\n    <{box} v-model=\"content\"></{box}>\n"
                                           "  </view>\n</template>\n<script>\nexport default {\n"
                                           "  methods: { submit() { uni.request({ url: '/topics', method: 'POST', "
                                           "data: { content: this.content } }) } },\n};\n</script>\n")
