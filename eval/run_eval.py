@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import hashlib
 import io
 import json
@@ -68,7 +69,22 @@ def mirror_path(case: Case) -> Path:
     return clone / ".git" if (clone / ".git").is_dir() else clone
 
 
+def missing_blobs(mirror: Path, rev: str) -> list[str]:
+    """Paths of ``rev``'s tree whose blobs the snapshot lacks (some snapshots leave out large files)."""
+    listing = subprocess.run(["git", f"--git-dir={mirror}", "ls-tree", "-r", "-z", rev], capture_output=True,
+                             check=True).stdout.decode("utf-8", errors="surrogateescape")
+    blobs = [(meta.split()[2], path) for meta, _, path in (entry.partition("\t") for entry in listing.split("\0"))
+             if path and meta.split()[1] == "blob"]
+    if not blobs:
+        return []
+    checked = subprocess.run(["git", f"--git-dir={mirror}", "cat-file", "--batch-check"], capture_output=True,
+                             input="\n".join(sha for sha, _ in blobs).encode(), check=True).stdout.decode()
+    answers = checked.splitlines()
+    return [path for (_sha, path), answer in zip(blobs, answers, strict=True) if answer.endswith(" missing")]
+
+
 def _write_tree(mirror: Path, rev: str, excludes: Iterable[str], dest: Path) -> None:
+    excludes = [*excludes, *missing_blobs(mirror, rev)]
     pathspec = ["--", "."] + [f":(exclude,literal){p}" for p in excludes]
     archive = subprocess.run(["git", f"--git-dir={mirror}", "archive", "--format=tar", rev, *pathspec],
                              capture_output=True, check=False)
@@ -84,11 +100,14 @@ def materialize(case: Case) -> tuple[Path, str, str]:
     excludes = case.get("exclude_paths") or []
     # "tracked": trees are committed whole, ignored paths included (v1 caches lost those: a new key)
     key = hashlib.sha1(f"{case['repo']} {case['base']} {case['head']} {excludes} tracked".encode()).hexdigest()[:12]
-    repo = CACHE / f"{case['id']}-{key}"
-    marker = repo / ".git" / "eval-commits"
+    final = CACHE / f"{case['id']}-{key}"
+    marker = final / ".git" / "eval-commits"
     if marker.exists():
         base, head = marker.read_text().split()
-        return repo, base, head
+        return final, base, head
+    # built under a name of this process's own, then renamed: two runs sharing the cache never build into
+    # each other's half-made repository
+    repo = CACHE / f".{final.name}.{os.getpid()}"
     shutil.rmtree(repo, ignore_errors=True)
     repo.mkdir(parents=True)
     env = {**os.environ, **GIT_ENV}
@@ -117,8 +136,13 @@ def materialize(case: Case) -> tuple[Path, str, str]:
     git("add", "-A", "-f")
     git("commit", "-q", "--allow-empty", "-m", case.get("head_subject") or "head")
     head = git("rev-parse", "HEAD")
-    marker.write_text(f"{base} {head}")
-    return repo, base, head
+    (repo / ".git" / "eval-commits").write_text(f"{base} {head}")
+    if not marker.exists():  # else another run finished the same case first (same commits): use its copy
+        shutil.rmtree(final, ignore_errors=True)  # a half-made one left by a run that was stopped
+        with contextlib.suppress(OSError):
+            repo.rename(final)
+    shutil.rmtree(repo, ignore_errors=True)
+    return final, base, head
 
 
 # ---------------------------------------------------------------- running the tool
@@ -243,7 +267,11 @@ def score(cases: list[Case], run: Callable[[Path, str, str], tuple[list[Finding]
     totals = {name: collections.Counter[str]() for name in ("hits", "misses", "alarms")}
     result: dict[str, Any] = {"per_case": {}, "errors": [], "must_not_flag_hits": [], "leaks": [], "seconds": {}}
     for case in cases:
-        repo, base, head = materialize(case)
+        try:
+            repo, base, head = materialize(case)
+        except (RuntimeError, OSError, subprocess.CalledProcessError, tarfile.TarError) as failed:
+            result["errors"].append([case["id"], f"could not build the case: {failed}"])
+            continue
         started = time.perf_counter()
         found, error = run(repo, base, head)
         result["seconds"][case["id"]] = round(time.perf_counter() - started, 3)

@@ -101,3 +101,24 @@ def test_a_materialized_case_keeps_the_tracked_files_its_gitignore_names(tmp_pat
     tracked = app.git("ls-tree", "-r", "--name-only", head).split()
     assert sorted(app.git("-C", str(repo), "ls-tree", "-r", "--name-only", new_head).split()) == sorted(tracked)
     assert "project.config.json" in tracked
+
+
+def test_a_blob_the_snapshot_lacks_is_left_out_of_the_case_and_the_rest_is_built(tmp_path: Path,
+                                                                                  scorer: ModuleType) -> None:
+    # Some snapshots leave out large blobs; a case whose trees hold one must still be built (without it),
+    # and a case that cannot be built at all is one error, not the end of the run.
+    app = Repo(tmp_path / "src")
+    app.write_files({**MINIMAL_APP, "assets/video.mp4": "not really a video\n"})
+    base = app.commit("base")
+    app.write("pages/index/index.js", "Page({ onLoad() {} })\n")
+    head = app.commit("head")
+    _mirror(tmp_path, app)
+    mirror = tmp_path / "mirrors" / "octo+shop" / "repo"
+    lost = app.git("rev-parse", f"{head}:assets/video.mp4")
+    (mirror / "objects" / lost[:2] / lost[2:]).unlink()
+    assert scorer.missing_blobs(mirror, head) == ["assets/video.mp4"]
+    repo, _base, new_head = scorer.materialize(_case(base, head))
+    built = app.git("-C", str(repo), "ls-tree", "-r", "--name-only", new_head).split()
+    assert "assets/video.mp4" not in built and "pages/index/index.js" in built
+    result = scorer.score([_case(base, "0" * 40)], lambda r, b, h: ([], ""))
+    assert [case_id for case_id, _why in result["errors"]] == ["octo-location"]
