@@ -37,6 +37,9 @@ class PrivacyType:
     label: str
     en: str
     aliases: tuple[str, ...] = ()  # other spellings accepted in the config's privacy.declared
+    # One value per user that an API reads (the profile, the phone number, the position): a file that already
+    # read it collects nothing more by reading it again (semantic_diff: no new call site there).
+    one_value: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ def _load(folder_name: str, validate: bool) -> Catalog:
     if types_file.exists():
         for row in validated(types_file, "privacy_types.schema.json", check=validate)["types"]:
             types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]),
-                                                    tuple(row.get("aliases") or ()))
+                                                    tuple(row.get("aliases") or ()), row.get("one_value", False))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
             raise CatalogError(f"{rule.family}.yml: {rule.id}: privacy_key: {rule.privacy_key} is not in "
