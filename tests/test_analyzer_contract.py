@@ -163,7 +163,8 @@ def test_auth_entry_reports_a_welcome_page_asking_only_for_the_profile_made_the_
     pages = '{\n  "pages": [\n    "pages/%s/%s",\n    "pages/index/index"\n  ]\n}\n'
     before = {"app.json": '{"pages": ["pages/index/index"]}\n', "app.js": "App({})\n",
               "pages/index/index.wxml": "<view>home</view>\n"}
-    made_entry = project_context({**before, "app.json": pages % ("hello", "hello"), "pages/hello/hello.wxml": welcome},
+    made_entry = project_context({**before, "app.json": pages % ("hello", "hello"), "pages/hello/hello.wxml": welcome,
+                                  "pages/hello/hello.js": "Page({ go() { wx.switchTab({ url: '/pages/index/index' }) } })\n"},
                                  base=before)
     ordinary = project_context({**before, "app.json": pages % ("home", "home"), "pages/home/home.wxml": home},
                                base=before)

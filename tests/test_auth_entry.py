@@ -49,7 +49,8 @@ def test_a_welcome_page_asking_only_for_user_data_put_first(tmp_path, open_type)
 def test_a_uni_app_welcome_page_whose_only_control_is_a_login_button_put_first(tmp_path):
     page = ('<template>\n  <view class="page">\n    <view>我是背景图片</view>\n'
             '    <button class="cu-btn" @click="login">授权登录</button>\n  </view>\n</template>\n'
-            "<script>\nexport default { methods: { login() { uni.login({}) } } }\n</script>\n")
+            "<script>\nexport default { methods: { login() {\n"
+            "  uni.login({ success: () => uni.switchTab({ url: '/pages/ci/home' }) })\n} } }\n</script>\n")
     files = {"manifest.json": "{}\n", "App.vue": "<script>export default {}</script>\n",
              "pages/ci/welcome.vue": page,
              "pages/ci/home.vue": '<template>\n  <view v-for="c in list" @tap="open(c)">{{ c.name }}</view>\n</template>\n'}
@@ -69,6 +70,7 @@ def test_the_entry_page_turned_into_an_authorization_page_in_place(tmp_path):
     base = repo.commit("base")
     repo.write(f"{HOME}.wxml", '<view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="bind">手机号快捷登录</button>\n'
                                "</view>\n")
+    repo.write(f"{HOME}.js", "Page({\n  bind() {\n    wx.reLaunch({ url: '/pages/goods/goods' })\n  }\n})\n")
     repo.commit("bind first")
     assert _entry(repo, base) == {("app.json", 3)}
 
@@ -87,6 +89,20 @@ def test_an_entry_page_with_more_than_the_ask_is_silent(tmp_path, extra):
     wxml = (WELCOME % ("getUserInfo", "getuserinfo")).replace("</view>\n", extra + "</view>\n")
     _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": wxml})
     repo.commit("welcome first")
+    assert _entry(repo, base) == set()
+
+
+def test_a_profile_form_put_first_that_leads_nowhere_is_silent(tmp_path):
+    # The avatar and nickname form registered first while it is being built: nothing forwards from it, so it
+    # gates nothing (its privacy items are reported as such).
+    form = ('<button open-type="chooseAvatar" bind:chooseavatar="onChooseAvatar">\n  <image src="{{avatarUrl}}"/>\n'
+            '</button>\n<input type="nickname" placeholder="请输入昵称"/>\n')
+    repo = Repo(tmp_path / "repo")
+    _native(repo, HOME, {})
+    base = repo.commit("base")
+    _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": form,
+                                            "pages/welcome/welcome.js": "Page({\n  onChooseAvatar(e) {}\n})\n"})
+    repo.commit("profile first")
     assert _entry(repo, base) == set()
 
 

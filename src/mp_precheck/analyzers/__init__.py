@@ -45,7 +45,7 @@ forced_login           head_facts, base_facts, counterpart,        adds ``login.
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)
 auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
-                       read_base, exists_at_head ·                 authorization page (by what it does) made
+                       read_base, facts_at_head ·                  authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,

@@ -50,6 +50,7 @@ class Tables:
     asks: frozenset[str]
     labels: tuple[str, ...]
     skips: tuple[str, ...]
+    forwards: frozenset[str]
     frame: frozenset[str]
     controls: frozenset[str]
 
@@ -68,7 +69,8 @@ def tables() -> Tables:
     """The shipped table, read once."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     return Tables(frozenset(data["asks"]), tuple(word.lower() for word in data["labels"]),
-                  tuple(word.lower() for word in data["skips"]), frozenset(data["frame"]), frozenset(data["controls"]))
+                  tuple(word.lower() for word in data["skips"]), frozenset(data["forwards"]), frozenset(data["frame"]),
+                  frozenset(data["controls"]))
 
 
 @dataclass
