@@ -9,6 +9,7 @@ from analyzer_context import finding, project_context
 from images import noise_photo, two_bubble_mark
 from mp_precheck.analyzers import (
     REGISTRY,
+    auth_entry,
     brand_image,
     branding,
     categories,
@@ -156,12 +157,28 @@ def test_forced_login_reports_an_existing_launch_redirect_made_unconditional() -
     assert forced_login.analyze(narrowed, []) == []
 
 
+def test_auth_entry_reports_a_welcome_page_asking_only_for_the_profile_made_the_entry_page() -> None:
+    welcome = '<view>\n  <text>欢迎</text>\n  <button open-type="getUserInfo" bindgetuserinfo="go">开启使用</button>\n</view>\n'
+    home = '<view>\n  <navigator url="/pages/a/a">看看</navigator>\n  <button open-type="getUserInfo">登录</button>\n</view>\n'
+    pages = '{\n  "pages": [\n    "pages/%s/%s",\n    "pages/index/index"\n  ]\n}\n'
+    before = {"app.json": '{"pages": ["pages/index/index"]}\n', "app.js": "App({})\n",
+              "pages/index/index.wxml": "<view>home</view>\n"}
+    made_entry = project_context({**before, "app.json": pages % ("hello", "hello"), "pages/hello/hello.wxml": welcome,
+                                  "pages/hello/hello.js": "Page({ go() { wx.switchTab({ url: '/pages/index/index' }) } })\n"},
+                                 base=before)
+    ordinary = project_context({**before, "app.json": pages % ("home", "home"), "pages/home/home.wxml": home},
+                               base=before)
+    assert [(f.rule, f.path, f.line) for f in auth_entry.analyze(made_entry, [])] == [
+        ("login.login_first_page", "app.json", 3)]
+    assert auth_entry.analyze(ordinary, []) == []
+
+
 # -- the order -----------------------------------------------------------------------------------------
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
         "stray_templates", "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc",
         "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
-        "dead_ui", "missing_pages",
+        "auth_entry", "dead_ui", "missing_pages",
         "script_checks", "accounts"]
 
 

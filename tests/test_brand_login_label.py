@@ -137,3 +137,43 @@ def test_kit_button_text_attribute_naming_wechat_login(tmp_path):
     repo, base = _changed(tmp_path, UNI_FILES, "pages/login/login.vue", page.replace("LABEL", "手机号登录"),
                           page.replace("LABEL", "微信一键登录"))
     assert _brand(repo, base) == {("pages/login/login.vue", 3)}
+
+
+MPVUE_FILES = {"package.json": '{"dependencies": {"mpvue": "^2.0.0"}}\n',
+               "src/app.json": '{"pages": ["pages/index/main", "pages/verify/main"]}\n',
+               "src/main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n",
+               "src/App.vue": "<script>export default {}</script>\n",
+               "src/pages/index/main.js": "import Vue from 'vue'\nimport App from './index'\nnew Vue(App).$mount()\n",
+               "src/pages/index/index.vue": "<template><div>home</div></template>\n",
+               "src/pages/verify/main.js": "import Vue from 'vue'\nimport App from './index'\nnew Vue(App).$mount()\n"}
+MPVUE_PAGE = """<template>
+  <div class="form">
+    <van-field label="手机号" :value="phone" use-button-slot>
+      <van-button slot="button" size="small" open-type="getPhoneNumber" @getphonenumber="onPhone">LABEL</van-button>
+    </van-field>
+  </div>
+</template>
+<script>
+export default { methods: { onPhone(e) { wx.showToast({ title: 'TOAST' }) } } }
+</script>
+"""
+
+
+def test_kit_button_naming_wechat_authorization_as_the_way_to_fetch_the_phone(tmp_path):
+    # 微信授权获取 (fetch by WeChat authorization) on a Vant button in an mpvue page: WeChat named as the control.
+    for label in ("微信授权获取", "微信一键获取手机号", "微信登录并绑定手机号"):
+        repo, base = _changed(tmp_path / label, MPVUE_FILES, "src/pages/verify/index.vue",
+                              MPVUE_PAGE.replace("LABEL", "获取").replace("TOAST", "失败"),
+                              MPVUE_PAGE.replace("LABEL", label).replace("TOAST", "失败"))
+        assert _brand(repo, base) == {("src/pages/verify/index.vue", 4)}, label
+
+
+def test_fetch_wording_that_is_no_label_or_no_wechat_control_is_silent(tmp_path):
+    # The outcome in a toast, a sentence around the words, binding the WeChat account (微信绑定), and a label
+    # without WeChat's name stay silent.
+    for label, toast in (("获取手机号", "微信授权获取失败"), ("请先微信授权获取手机号", "失败"), ("微信绑定", "失败"),
+                         ("一键获取手机号", "失败")):
+        repo, base = _changed(tmp_path / label, MPVUE_FILES, "src/pages/verify/index.vue",
+                              MPVUE_PAGE.replace("LABEL", "获取").replace("TOAST", "失败"),
+                              MPVUE_PAGE.replace("LABEL", label).replace("TOAST", toast))
+        assert _brand(repo, base) == set(), label

@@ -1,6 +1,7 @@
 """What is not a new call site of a privacy API the app already has: the same call copied into the branches of
-a permission check on its own page, a ``wx.authorize`` gate in front of a call of the same data, and an
-unchanged call of a wrapper the change edits (the wrapper's own finding tells it)."""
+a permission check on its own page, a ``wx.authorize`` gate in front of a call of the same data, an
+unchanged call of a wrapper the change edits (the wrapper's own finding tells it), and a file reading again data
+that is one value per user (the profile, the position)."""
 
 from __future__ import annotations
 
@@ -104,3 +105,35 @@ def test_a_second_picker_added_beside_one_that_stays_is_a_new_call_site(app_repo
     app_repo.write("pages/me/me.js", "Page({\n" + front + "  handheld() {\n    wx.chooseImage({ count: 1 })\n  },\n})\n")
     app_repo.commit()
     assert ("privacy.album", "pages/me/me.js", 6, "file") in found(run(app_repo.path, base))
+
+
+USER_INFO = "    wx.getUserInfo({ success: (r) => this.setData(r) })\n"
+
+
+def test_the_profile_read_again_where_the_file_already_read_it_is_no_new_call_site(app_repo):
+    # One value per user (checks/privacy_types.yml one_value): App reading the profile again to send it to the
+    # server at login reads what it already read; a second photo picker collects other photos (above).
+    app_repo.write("app.js", "App({\n  onLaunch() {\n" + USER_INFO + "  }\n})\n")
+    base = app_repo.commit()
+    app_repo.write("app.js", "App({\n  onLaunch() {\n" + USER_INFO + "  },\n  login() {\n"
+                   "    wx.login({ success: () => {\n  " + USER_INFO + "    } })\n  }\n})\n")
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]
+
+
+def test_the_position_read_again_on_its_page_is_no_new_call_site(app_repo):
+    app_repo.write_files({"pages/index/index.js": "Page({ onShow() { wx.getLocation({}) } })\n",
+                          "pages/me/me.js": "Page({ onLoad() {\n  wx.getLocation({})\n} })\n"})
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({ onLoad() {\n  wx.getLocation({})\n},\n  refresh() {\n"
+                   "  wx.getLocation({ type: 'gcj02' })\n} })\n")
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.location"]
+
+
+def test_the_profile_read_on_a_page_that_did_not_read_it_is_still_a_new_call_site(app_repo):
+    app_repo.write("app.js", "App({\n  onLaunch() {\n" + USER_INFO + "  }\n})\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n  login() {\n" + USER_INFO + "  }\n})\n")
+    app_repo.commit()
+    assert ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))

@@ -44,6 +44,9 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)
+auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
+                       read_base, facts_at_head ·                  authorization page (by what it does) made
+                       ``login.login_first_page``                  the entry page
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none
@@ -65,6 +68,7 @@ from __future__ import annotations
 
 from mp_precheck.analyzers import (
     accounts,
+    auth_entry,
     brand_image,
     branding,
     categories,
@@ -106,6 +110,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("induced_sharing", induced_sharing.analyze),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
     ("forced_login", forced_login.analyze),
+    # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
+    # to tell the same entry twice; no analyzer writes that rule before it.
+    ("auth_entry", auth_entry.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
     ("script_checks", script_checks.analyze),

@@ -99,12 +99,12 @@ def _missing(context: ProjectContext, registry: str, folder: str) -> list[Findin
             continue
         if page in before and not _exists(lambda p: context.read_base(p) is not None, folder, page):
             continue  # missing before this change too
-        out.append(context.finding("completeness.missing_page", f"page:{page}", registry, _line_of(text, entry),
+        out.append(context.finding("completeness.missing_page", f"page:{page}", registry, registry_line(text, entry),
                                    value=page))
     return out
 
 
-def _line_of(text: str, entry: str) -> int:
+def registry_line(text: str, entry: str) -> int:
     """The line of ``entry`` as a quoted string in the registry text (1 when not found)."""
     for number, line in enumerate(text.splitlines(), 1):
         if f'"{entry}"' in line or f"'{entry}'" in line:

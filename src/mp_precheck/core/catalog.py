@@ -23,10 +23,11 @@ from mp_precheck.core.vocabulary import Severity
 CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
-# components, SDKs, plugin APIs, hook libraries, UGC scene words and reward-for-sharing words (core.thirdparty,
-# core.scenes and readers.sharewords read those).
+# components, SDKs, plugin APIs, hook libraries, UGC scene words, reward-for-sharing words and what makes an
+# authorization page (core.thirdparty, core.scenes, readers.sharewords and readers.authpage read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
-              "http_clients.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml")
+              "http_clients.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml",
+              "auth_pages.yml")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class PrivacyType:
     label: str
     en: str
     aliases: tuple[str, ...] = ()  # other spellings accepted in the config's privacy.declared
+    # One value per user that an API reads (the profile, the phone number, the position): a file that already
+    # read it collects nothing more by reading it again (semantic_diff: no new call site there).
+    one_value: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,7 +195,7 @@ def _load(folder_name: str, validate: bool) -> Catalog:
     if types_file.exists():
         for row in validated(types_file, "privacy_types.schema.json", check=validate)["types"]:
             types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]),
-                                                    tuple(row.get("aliases") or ()))
+                                                    tuple(row.get("aliases") or ()), row.get("one_value", False))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
             raise CatalogError(f"{rule.family}.yml: {rule.id}: privacy_key: {rule.privacy_key} is not in "

@@ -10,7 +10,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   an app.json entry), where another use of something already configured needs nothing new, and except
   when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
   ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
-  that already made the call (copies of it in the branches of a permission check), except a ``wx.authorize``
+  that already made the call (copies of it in the branches of a permission check; any call at all where the
+  data is one value per user, such as the profile or the position), except a ``wx.authorize``
   gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
   change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
@@ -183,8 +184,9 @@ def compare(
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
-            placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart,
-                                     added_lines) if known else placed
+            kind = catalog.privacy_type(rule.privacy_key)
+            placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
+                                     rereads=bool(kind and kind.one_value)) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
     gone = [s for s in gone if s not in elsewhere and greppable(s)]
     return additions, _removals(gone, rules_of, base, base_counts)
@@ -250,22 +252,26 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
 def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], spellings: set[str],
                     head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
                     counterpart: Mapping[str, str | None],
-                    added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
+                    added_lines: Mapping[str, frozenset[int]], rereads: bool = False) -> list[Addition]:
     """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
     gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
     address picker copied into the branches of a permission check — a call added beside one that stays is
     new); a page whose markup already used a UI kit's component or an SDK that makes the call (its
-    van-uploader picks photos). Rules judging each placement or target still count every one."""
+    van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
+    ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
+    call in any spelling — it reads the same value again, while a second photo picker collects other photos.
+    Rules judging each placement or target still count every one."""
     if rule.each_occurrence or rule.each_call:
         return [a for a in placed if not _gate(a, capability, head)]
-    kits = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}, base, counterpart)
+    had = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}
+                      | (spellings if rereads else set()), base, counterpart)
 
     def rewritten(path: str) -> bool:
         old = counterpart.get(path)
         uses = [f for f in head[path].facts if f.subject in spellings and counted(f)]
         return bool(old and old in base and any(f.subject in spellings and counted(f) for f in base[old].facts)
                     and all(f.line in added_lines.get(path, frozenset()) for f in uses))
-    return [a for a in placed if not (_gate(a, capability, head) or a.path in kits or rewritten(a.path))]
+    return [a for a in placed if not (_gate(a, capability, head) or a.path in had or rewritten(a.path))]
 
 
 def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> set[str]:

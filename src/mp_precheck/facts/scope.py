@@ -19,7 +19,13 @@ def entry_scripts(project: Project) -> set[str]:
     mpvue, also the page component its ``main`` script mounts)."""
     if not project.entry_page:
         return set()
-    page = project.entry_page.strip("/")
+    return page_sources(project, project.entry_page, _SCRIPT_SUFFIXES)
+
+
+def page_sources(project: Project, route: str, suffixes: tuple[str, ...]) -> set[str]:
+    """Paths a registered page ``route`` of ``project`` may have with one of ``suffixes``: beside the
+    project root or under its ``src``; for mpvue, also the page component its ``main`` script mounts."""
+    page = route.strip("/")
     folders = [project.root, f"{project.root}/src" if project.root else "src"]
     pages = [page]
     if project.framework == "mpvue" and page.endswith("/main"):
@@ -28,7 +34,7 @@ def entry_scripts(project: Project) -> set[str]:
         folder = page[:-len("/main")]
         pages += [f"{folder}/index", f"{folder}/{folder.rsplit('/', 1)[-1]}"]
     return {f"{folder}/{name}{suffix}".lstrip("/") for folder in folders for name in pages
-            for suffix in _SCRIPT_SUFFIXES}
+            for suffix in suffixes}
 
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:

@@ -1,0 +1,86 @@
+"""An authorization page made the entry page, told by what the page does (``login.login_first_page``).
+
+The app config's entry-login fact names a login page by its name (``pages/login/index``); a welcome page named
+anything (``pages/ci/a_welcome``) whose only control asks for the user's profile, phone number or login
+(``readers/authpage.py``, ``checks/auth_pages.yml``) and whose script forwards to the content afterwards (a
+route API) is the same forced authorization before any experience; one that leads nowhere (a profile form put
+first while it is built) is no gate. Reported at the entry's line of the page registry (``app.json``,
+``pages.json``…) when the change makes such a page the entry page or turns the entry page into one; an entry
+page that already was one, a page named as a login page (the name rule tells it), and a home page with a login
+button beside its content stay silent.
+
+Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#entryPagePath.
+
+Reads: ``project``, ``changed_paths``, ``read_head``, ``read_base``, ``facts_at_head`` · ``login.login_first_page``.
+Writes: adds ``login.login_first_page`` for an authorization page made the entry page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.missing_pages import registry_file, registry_line
+from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import app_config
+from mp_precheck.facts.scope import page_sources
+from mp_precheck.readers.appconfig import page_name
+from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page, tables
+from mp_precheck.readers.discovery import registered_pages
+from mp_precheck.readers.lifecycle import LOGIN_TARGET
+
+RULE = "login.login_first_page"
+TEMPLATE_SUFFIXES = (".wxml", *SFC_SUFFIXES)
+SCRIPT_SUFFIXES = (".js", ".ts", *SFC_SUFFIXES)
+Reader = Callable[[str], "str | None"]
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    project = context.project
+    registry = registry_file(project)
+    entry = project.entry_page
+    if registry is None or not entry or LOGIN_TARGET.search(page_name(entry)) or any(f.rule == RULE for f in findings):
+        return findings  # no entry page, or one named as a login page: the name rule tells it
+    page, ask = _ask(context, entry, context.read_head)
+    if page is None or ask is None or not _forwards(context, entry):
+        return findings
+    before = _entry_before(context, registry)
+    if before == entry and page not in context.changed_paths:
+        return findings  # neither the entry nor its page changed
+    if before is not None and _ask(context, before, context.read_base)[1] is not None:
+        return findings  # the app already opened on an authorization page
+    line = registry_line(context.read_head(registry) or "", entry)
+    return [*findings, context.finding(RULE, app_config("entry-login", entry), registry, line,
+                                       value=f"{entry}: {ask.what} only")]
+
+
+def _ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None, Ask | None]:
+    """The template of page ``route`` read with ``read`` (head or base) and its authorization control when the
+    page is an authorization page."""
+    for path in sorted(page_sources(context.project, route, TEMPLATE_SUFFIXES)):
+        text = read(path)
+        if text is not None:
+            return path, authorization_page(text, path)
+    return None, None
+
+
+def _forwards(context: ProjectContext, route: str) -> bool:
+    """Whether the script of page ``route`` at head calls a route API (``checks/auth_pages.yml`` forwards): the
+    page leads on to the content once the user has authorized."""
+    forwards = tables().forwards
+    for path in page_sources(context.project, route, SCRIPT_SUFFIXES):
+        facts = context.facts_at_head(path)
+        if facts is not None and any(f.subject in forwards for f in facts.facts):
+            return True
+    return False
+
+
+def _entry_before(context: ProjectContext, registry: str) -> str | None:
+    """The entry page at the merge base: head's when the registry did not change, else its base text's."""
+    if registry not in context.changed_paths:
+        return context.project.entry_page
+    text = context.read_base(registry)
+    pages, entry = registered_pages(read_app_data(registry, text) if text is not None else None)
+    return entry or (pages[0] if pages else None)

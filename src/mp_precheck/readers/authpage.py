@@ -1,0 +1,160 @@
+"""Whether a page template is an authorization page, told by what it does rather than by its name.
+
+An authorization page's only controls ask the user to authorize or log in: a ``<button>`` (or a UI kit's
+``*-button`` that forwards it) with an ``open-type`` that asks for the user's data (``getUserInfo``,
+``getPhoneNumber``, ``chooseAvatar``…), an ``<input type="nickname">``, or a control whose label says 授权 / 登录;
+everything else is layout, text or pictures, nothing is repeated (no ``wx:for`` / ``v-for`` list) and no
+control offers a way past (暂不登录, 跳过). The
+tables are data: ``checks/auth_pages.yml``. A home page with a login button has other controls or content
+beside it and is no authorization page.
+
+In: a template's text (WXML, or a single-file component whose ``<template>`` block is read). Out: the first
+:class:`Ask` of such a page, or None. Never raises on malformed markup.
+Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+
+from mp_precheck.core.catalog import validated
+from mp_precheck.core.resources import data_dir
+from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.handlers import USER_EVENTS, event_of
+from mp_precheck.readers.markup import is_event_attribute, normalise_attribute, normalise_tag
+from mp_precheck.readers.sfc import split_blocks
+
+TABLE = "auth_pages.yml"
+SCHEMA = "auth_pages.schema.json"
+SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_LOOPS = frozenset({"wx:for", "v-for", "a:for", "s-for", "tt:for", "qq:for"})
+
+
+class AuthPageDataError(ValueError):
+    """``checks/auth_pages.yml`` does not match its schema (a packaging bug, not user input)."""
+
+
+@dataclass(frozen=True)
+class Ask:
+    """An authorization control at 1-based ``line``: ``what`` names it (``button[open-type=getUserInfo]``,
+    ``input[type=nickname]``, or ``<button> 授权登录`` for one told by its label)."""
+
+    line: int
+    what: str
+
+
+@dataclass(frozen=True)
+class Tables:
+    asks: frozenset[str]
+    labels: tuple[str, ...]
+    skips: tuple[str, ...]
+    forwards: frozenset[str]
+    frame: frozenset[str]
+    controls: frozenset[str]
+
+
+def check_auth_pages() -> None:
+    """Check the shipped table against its schema (the test suite does).
+
+    Raises:
+        AuthPageDataError: the table does not match, naming the file and the key path.
+    """
+    validated(data_dir("checks") / TABLE, SCHEMA, AuthPageDataError)
+
+
+@cache
+def tables() -> Tables:
+    """The shipped table, read once."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    return Tables(frozenset(data["asks"]), tuple(word.lower() for word in data["labels"]),
+                  tuple(word.lower() for word in data["skips"]), frozenset(data["forwards"]), frozenset(data["frame"]),
+                  frozenset(data["controls"]))
+
+
+@dataclass
+class _Control:
+    tag: str
+    line: int
+    asks: str | None  # what it asks for by its attributes, None when only its label may tell
+    label: list[str] = field(default_factory=list)
+
+
+class _Shape(HTMLParser):
+    def __init__(self, line_offset: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_offset = line_offset
+        self.table = tables()
+        self.controls: list[_Control] = []
+        self.open: list[tuple[str, _Control | None]] = []
+        self.content = False  # a list, or a component that is neither frame nor control
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = normalise_tag(tag)
+        values = {normalise_attribute(key): value for key, value in attrs if not key.startswith((":", "v-bind:"))}
+        events = any(is_event_attribute(key) and event_of(key) in USER_EVENTS for key, _ in attrs)
+        if any(key in _LOOPS for key, _ in attrs):
+            self.content = True
+        control = None
+        if name in self.table.controls or name.endswith("-button") or events:
+            control = _Control(name, self.getpos()[0] + self.line_offset, _asks(name, values, self.table))
+            self.controls.append(control)
+        elif name not in self.table.frame:
+            self.content = True
+        self.open.append((name, control))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        name = normalise_tag(tag)
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == name:
+                del self.open[index:]  # unclosed children end with their parent
+                return
+
+    def handle_data(self, data: str) -> None:
+        for _, control in self.open:
+            if control is not None:
+                control.label.append(data.strip())
+
+
+def _asks(tag: str, values: dict[str, str | None], table: Tables) -> str | None:
+    open_type = values.get("open-type")
+    if open_type in table.asks:
+        return f"button[open-type={open_type}]"
+    if tag == "input" and values.get("type") == "nickname":
+        return "input[type=nickname]"
+    return None
+
+
+def authorization_page(text: str, path: str) -> Ask | None:
+    """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
+    component's ``<template>`` block is read) when the page is an authorization page; None otherwise."""
+    text = for_wechat(text)
+    if path.endswith(SFC_SUFFIXES):
+        blocks = [b for b in split_blocks(text) if b.tag == "template"]
+        if not blocks:
+            return None
+        text, offset = blocks[0].text, blocks[0].line_offset
+    else:
+        offset = 0
+    shape = _Shape(offset)
+    shape.feed(text)
+    shape.close()
+    if shape.content or not shape.controls:
+        return None
+    asks = []
+    for control in shape.controls:
+        label = " ".join(part for part in control.label if part)
+        if any(word in label.lower() for word in shape.table.skips):
+            return None  # a way past the ask (暂不登录)
+        if control.asks is not None:
+            asks.append(Ask(control.line, control.asks))
+        elif any(word in label.lower() for word in shape.table.labels):
+            asks.append(Ask(control.line, f"<{control.tag}> {label[:40]}"))
+        else:
+            return None  # another control: the page offers more than authorizing
+    return asks[0]
