@@ -119,6 +119,25 @@ def test_a_plain_app_json_beside_app_js_is_still_native(repo):
     assert (project.root, project.framework) == ("src", "native")
 
 
+def test_a_native_app_in_a_framework_scaffold_is_found_where_it_is(repo):
+    # A WePY scaffold (package.json, wepy.config.js, project.config.json → the untracked dist/) whose app is
+    # written natively in src/: the app is src/, not an empty WePY project at the root.
+    repo.write_files({"package.json": '{"dependencies": {"wepy": "^1.6.0"}}', "wepy.config.js": "module.exports = {}",
+                      "project.config.json": '{"miniprogramRoot": "./dist", "appid": "touristappid"}',
+                      "src/app.json": '{"pages": ["pages/index/index"]}', "src/app.js": "App({})",
+                      "src/pages/index/index.js": "Page({})"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.framework, project.pages) == ("src", "native", ("pages/index/index",))
+
+
+def test_a_framework_build_output_is_no_native_app_of_a_package_named_project(repo):
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "^2.0.0"}}',
+                      "dist/app.json": '{"pages": ["pages/index/index"]}', "dist/app.js": "App({})"})
+    repo.commit()
+    assert [(p.root, p.framework) for p in projects_of(repo)] == [("", "taro")]
+
+
 def test_app_js_without_app_json_is_a_project_without_pages_and_says_so(repo):
     repo.write_files({"project.config.json": '{"appid": "wx123", "compileType": "miniprogram"}',
                       "app.js": "App({})", "pages/a/a.js": "Page({})"})

@@ -127,7 +127,11 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         framework = _framework_of_package(_json(path, read_text))
         if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
                                              folder.startswith(p.root + "/") for p in projects.values()):
-            add(_class_config_project(folder, framework, files, read_text))
+            project = _class_config_project(folder, framework, files, read_text)
+            if project.pages or not _native_app_below(folder, candidates, files):
+                add(project)
+            # else: the package names a framework (a scaffold's dependency) but the app below is written
+            # natively (app.json beside app.js): the native scan below finds it
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -326,6 +330,20 @@ def _class_config_project(folder: str, framework: Framework, files: set[str],
             return Project(root=folder, framework=framework, pages=tuple(pages),
                            entry_page=entry or (pages[0] if pages else None))
     return Project(root=folder, framework=framework)
+
+
+def _native_app_below(folder: str, candidates: Iterable[str], files: set[str]) -> bool:
+    """Whether a native app (``app.json`` beside ``app.js|ts``) lies in ``folder`` or below it, outside build
+    output folders."""
+    for path in candidates:
+        inner = _dir(path)
+        if posixpath.basename(path) != "app.json" or not (folder == "" or path.startswith(folder + "/")):
+            continue
+        if BUILD_DIRS.intersection(inner.split("/")):
+            continue
+        if _join(inner, "app.js") in files or _join(inner, "app.ts") in files:
+            return True
+    return False
 
 
 def _taro_root(folder: str) -> str:
