@@ -127,9 +127,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         framework = _framework_of_package(_json(path, read_text))
         if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
                                              folder.startswith(p.root + "/") for p in projects.values()):
-            project = _class_config_project(folder, framework, files, read_text)
-            if project.pages or not _native_app_below(folder, candidates, files):
-                add(project)
+            named = _class_config_project(folder, framework, files, read_text)
+            if named.pages or not _native_app_below(folder, candidates, files):
+                add(named)
             # else: the package names a framework (a scaffold's dependency) but the app below is written
             # natively (app.json beside app.js): the native scan below finds it
     framework_roots = [p.root for p in projects.values()]
