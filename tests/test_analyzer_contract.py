@@ -159,7 +159,7 @@ def test_forced_login_reports_an_existing_launch_redirect_made_unconditional() -
 # -- the order -----------------------------------------------------------------------------------------
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
-        "stray_templates", "ui_kits", "location_config", "consent_flow", "privacy_declaration", "ugc",
+        "stray_templates", "ui_kits", "component_uploads", "location_config", "consent_flow", "privacy_declaration", "ugc",
         "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
         "dead_ui", "missing_pages",
         "script_checks", "accounts"]
