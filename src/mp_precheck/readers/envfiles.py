@@ -24,8 +24,6 @@ from __future__ import annotations
 import io
 import posixpath
 
-from dotenv.parser import parse_stream
-
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import DEV_WORDS, RELEASE_WORDS
@@ -64,6 +62,8 @@ def is_release_env(path: str) -> bool:
 
 def env_facts(text: str, path: str) -> FileFacts:
     """The ``host:`` facts of the env file ``path`` whose text is ``text`` (see the module docstring)."""
+    from dotenv.parser import parse_stream  # here: the package loads logging (and traceback) for every run
+
     development = is_development_env(path)
     facts: list[Fact] = []
     for binding in parse_stream(io.StringIO(text)):
