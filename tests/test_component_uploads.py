@@ -87,14 +87,21 @@ export default { methods: { pick() { uni.chooseImage({ success: (r) => api.uploa
     assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/me.vue", 4, "file")}
 
 
-def test_a_globally_registered_kit_based_uploader_is_reported_at_the_page_not_inside(repo):
+AVATAR = """<template><view @click="pick">头像</view></template>
+<script>
+export default { methods: { pick() { uni.uploadFile({ url: '/avatar', filePath: 'a', name: 'f' }) } } }
+</script>
+"""
+
+
+def test_a_globally_registered_uploader_rewritten_on_a_kit_is_reported_at_the_page_not_inside(repo):
     kit_uploader = '<template>\n  <uni-file-picker v-model="files" :limit="limit" />\n</template>\n' \
                    "<script>\nexport default { props: ['limit'] }\n</script>\n"
     main = "import { createSSRApp } from 'vue'\nimport App from './App.vue'\n" \
            "import tigUpload from '@/components/tigUpload/index.vue'\n" \
            "export function createApp() {\n  const app = createSSRApp(App)\n" \
            "  app.component('tigUpload', tigUpload)\n  return { app }\n}\n"
-    repo.write_files({**UNI_BASE, "src/main.ts": main, "src/components/tigUpload/index.vue": "<template><view/></template>\n",
+    repo.write_files({**UNI_BASE, "src/main.ts": main, "src/components/tigUpload/index.vue": AVATAR,
                       "src/pages/index/index.vue": '<template>\n  <uni-file-picker v-model="f" />\n</template>\n'})
     base = repo.commit()
     repo.write_files({"src/components/tigUpload/index.vue": kit_uploader,
@@ -133,3 +140,25 @@ def test_a_native_page_using_an_uploader_through_using_components(app_repo):
                           "pages/me/me.wxml": "<view>me</view>\n<view>\n  <my-up />\n</view>\n"})
     app_repo.commit()
     assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.wxml", 3, "file")}
+
+
+def test_a_new_component_with_new_upload_code_keeps_the_report_where_the_code_is(repo):
+    repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
+    base = repo.commit()
+    repo.write_files({"src/components/photo-uploader/photo-uploader.vue": UPLOADER, "src/pages/index/index.vue": PAGE})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file",
+                                               "src/components/photo-uploader/photo-uploader.vue", 8, "app")}
+
+
+def test_a_use_moved_into_a_new_child_component_or_a_copy_nothing_loads_is_nothing_new(repo):
+    form = PAGE.replace("<text>评价</text>", "<text>凭证</text>")
+    repo.write_files({**UNI_BASE, "src/components/photo-uploader/photo-uploader.vue": UPLOADER,
+                      "src/pages/index/index.vue": PAGE})
+    base = repo.commit()
+    repo.write_files({"src/pages/index/proof-form.vue": form, "src/pages/index/index-old.vue": PAGE,
+                      "src/pages/index/index.vue": "<template>\n  <proof-form />\n</template>\n<script>\n"
+                                                   "import ProofForm from './proof-form.vue'\n"
+                                                   "export default { components: { ProofForm } }\n</script>\n"})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()

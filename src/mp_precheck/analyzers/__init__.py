@@ -14,9 +14,9 @@ stray_templates        exists_at_head, repo_grep · findings in a   removes them
 ui_kits                read_head (usingComponents) ·               removes ``ui-kit:pick-media``/``upload-media``
                        ui-kit subjects in .wxml/.mpx               findings whose tag is the project's own component
 component_uploads      head_facts, base_facts, counterpart,        adds an upload finding (scope file) at a page's
-                       added_lines, read_head, read_base,          first use of a project component that uploads;
-                       exists_at_head, facts_at_head · upload      removes that component's upload findings of
-                       findings of scope file                      scope file
+                       added_lines, read_head, read_base,          first use of a project component whose upload
+                       exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload
+                       upload findings                             findings of scope file
 location_config        project.app_config, read_head,              adds ``privacy.required_private_infos_missing``,
                        present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
                        ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``

@@ -2,16 +2,19 @@
 
 A component that uploads what the user picks (``wx.uploadFile``, an upload wrapper, a UI kit's uploader inside
 it) is a new upload where a page first renders it — the reviewer tests the upload on that page, so it is reported
-at the page's new use of the component (a new call site), once per page and component. The component's own
-new-call-site upload findings of the change (its code only changed or moved in) then say nothing more and are
-dropped; an upload new to the app stays where it is made. No report when the page already rendered the same
-component, or its base version already uploaded by itself (the page's upload code moved into the component).
+at the page's new use of the component (a new call site), once per page and component, when the component's
+upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
+upload findings of the change (the old upload rewritten) then say nothing more and are dropped. A component
+that gets upload code it did not have keeps the report where the code is written. No report when the page
+already rendered the same component, its base version uploaded by itself (its upload moved into the
+component), a file that renders it rendered the component before (the use moved one level down), or no other
+file names it (a copy of an old page nothing loads).
 Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
 imports, ``usingComponents``). Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
 and, for the upload itself, https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``,
-``exists_at_head``, ``facts_at_head`` (the component's facts, wrappers followed); upload findings.
+``exists_at_head``, ``facts_at_head`` (the component's facts, wrappers followed), ``repo_grep``; upload findings.
 Writes: adds ``upload.upload_file`` / ``upload.cloud_upload_file`` / ``upload.third_party_upload`` (scope file) at
 the page; removes the component's upload findings of scope file.
 """
@@ -61,33 +64,67 @@ class _HeadTree(Mapping[str, TreeEntry]):
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     uploads = {s: rule for rule in _UPLOAD_RULES for s in context.catalog.rule(rule).subjects}
     tree = _HeadTree(context.exists_at_head)
-    added: list[Finding] = []
-    relocated: set[str] = set()
     registered = _registered(context)
-    for path in sorted(context.head_facts):
-        old = context.counterpart.get(path)
+    head_uses = {path: [(_resolve(path, spec, tree), tag, line) for spec, tag, line in
+                        _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
+    old_of = {path: context.counterpart.get(path) for path in head_uses}
+    base_uses = {path: {_resolve(old, spec, tree) for spec, _tag, _line in _uses(context.read_base, old, registered)}
+                 for path, old in old_of.items() if old}
+    announced = {posixpath.splitext(f.path)[0] for f in findings if f.family == "upload" and f.subject in uploads}
+    candidates: list[Finding] = []
+    for path, uses in head_uses.items():
+        old = old_of[path]
         if old and old in context.base_facts and _uploads(context.base_facts[old], uploads):
             continue  # the page uploaded before: its upload moved into the component
-        before = {_resolve(old, spec, tree) for spec, _tag, _line in _uses(context.read_base, old, registered)} \
-            if old else set()
         lines = context.added_lines.get(path, frozenset())
         reported: set[str] = set()
-        for spec, tag, line in _uses(context.read_head, path, registered):
-            target = _resolve(path, spec, tree)
-            if line not in lines or target is None or target == path or target in before | reported:
+        for target, tag, line in uses:
+            if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
+                    reported or _moved_down(path, target, head_uses, base_uses):
                 continue
-            facts = context.facts_at_head(target)
-            subjects = _uploads(facts, uploads) if facts is not None else []
+            subjects = _old_uploads(context, target, uploads, announced)
             if subjects:
                 reported.add(target)
                 found = context.finding(uploads[subjects[0]], subjects[0], path, line, scope="file",
                                         value=f"<{tag}> ({target})")
-                added.append(found if context.catalog.rule(found.rule).every_use else replace(found, severity="low"))
-        relocated |= reported
+                candidates.append(found if context.catalog.rule(found.rule).every_use else
+                                  replace(found, severity="low"))
+    added = _loaded(context, candidates)
+    relocated = {posixpath.splitext(f.value.rsplit("(", 1)[-1].rstrip(")"))[0] for f in added if f.value}
     kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
-                                        and posixpath.splitext(f.path)[0] in {posixpath.splitext(r)[0]
-                                                                              for r in relocated})]
+                                        and posixpath.splitext(f.path)[0] in relocated)]
     return kept + added
+
+
+def _old_uploads(context: ProjectContext, target: str, uploads: Mapping[str, str], announced: set[str]) -> list[str]:
+    """The upload subjects of the component ``target`` when its upload is not news of its own: none when the change
+    adds upload code to a component that did not upload before (reported there, where it is written)."""
+    facts = context.facts_at_head(target)
+    subjects = _uploads(facts, uploads) if facts is not None else []
+    if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
+        return subjects
+    old = context.counterpart.get(target)
+    return subjects if old and old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
+
+
+def _moved_down(path: str, target: str, head_uses: Mapping[str, list[tuple[str | None, str, int]]],
+                base_uses: Mapping[str, set[str | None]]) -> bool:
+    """Whether a changed file that now renders ``path`` rendered ``target`` itself before: the use moved one level
+    down, into a component of its own (a page's uploader moved into its new form component)."""
+    return any(other != path and target in base_uses.get(other, set()) and any(t == path for t, _tag, _line in uses)
+               for other, uses in head_uses.items())
+
+
+def _loaded(context: ProjectContext, found: list[Finding]) -> list[Finding]:
+    """``found`` without those in files no other file names (a copy of an old page kept beside it, ``index2.vue``):
+    nothing renders or registers them, so no user meets their uploader."""
+    def needles(path: str) -> set[str]:  # 'returnapply/index2' (pages.json, '@/…/x/index2'), './index2'
+        stem = posixpath.splitext(posixpath.basename(path))[0]
+        return {f"{posixpath.basename(posixpath.dirname(path))}/{stem}", f"./{stem}"}
+
+    wanted = {n for f in found for n in needles(f.path)}
+    hits = context.repo_grep(wanted) if wanted else {}
+    return [f for f in found if any(needles(f.path) & names and other != f.path for other, names in hits.items())]
 
 
 def _uploads(facts: FileFacts, uploads: Mapping[str, str]) -> list[str]:
