@@ -19,6 +19,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json
 from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue"]
@@ -48,10 +49,17 @@ class Project:
     nested_roots: tuple[str, ...] = ()
     # ``x.min.js`` beside ``x.js``: the same code twice; the readable copy carries the findings.
     minified_twins: frozenset[str] = frozenset()
+    # The folder of the package.json nearest at or above the root: where Vite, vue-cli, Taro and mpx read
+    # ``.env`` files (an mpx or native root is often ``src/`` or ``miniprogram/`` below it); None without one.
+    env_root: str | None = None
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
-        hand, nested Mini Programs and minified twins of a readable file excluded)."""
+        hand, nested Mini Programs and minified twins of a readable file excluded). A framework's build reads
+        ``.env`` files in the root and beside the ``package.json`` that builds it (:attr:`env_root`); native
+        projects have no build step that reads them."""
+        if is_env_file(path):
+            return self.framework != "native" and _dir(path) in (self.root, self.env_root)
         if self.root and not path.startswith(self.root + "/"):
             return False
         if path in self.minified_twins or any(path.startswith(n + "/") for n in self.nested_roots):
@@ -152,9 +160,20 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
     twins = _minified_twins(files)
-    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files),
+    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files), env_root=_package_folder(p.root, files),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
+
+
+def _package_folder(root: str, files: set[str]) -> str | None:
+    """The nearest folder at or above ``root`` holding a ``package.json``, or None."""
+    folder = root
+    while True:
+        if _join(folder, "package.json") in files:
+            return folder
+        if not folder:
+            return None
+        folder = _dir(folder)
 
 
 def _nested_roots(project: Project, candidates: Iterable[str], files: set[str]) -> tuple[str, ...]:
