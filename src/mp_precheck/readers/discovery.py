@@ -127,19 +127,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             add(_framework_project(_src_parent(folder), "wepy", path, path, read_text))
         elif name == "app.json" and _is_mpvue_source(folder, files):
             add(_framework_project(_src_parent(folder), "mpvue", path, path, read_text))
-    # A framework named only by package.json (Taro 1/2 keeps its config in src/app.js): the folder itself.
-    for path in candidates:
-        if posixpath.basename(path) != "package.json":
-            continue
-        folder = _dir(path)
-        framework = _framework_of_package(_json(path, read_text))
-        if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
-                                             folder.startswith(p.root + "/") for p in projects.values()):
-            named = _class_config_project(folder, framework, files, read_text)
-            if named.pages or not _native_app_below(folder, candidates, files):
-                add(named)
-            # else: the package names a framework (a scaffold's dependency) but the app below is written
-            # natively (app.json beside app.js): the native scan below finds it
+    for named in _package_named_projects(candidates, files, read_text, list(projects)):
+        add(named)
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -163,6 +152,27 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files), env_root=_package_folder(p.root, files),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
+
+
+def _package_named_projects(candidates: list[str], files: set[str], read_text: Callable[[str], str | None],
+                            roots: list[str]) -> list[Project]:
+    """Frameworks named only by a package.json (Taro 1/2 keeps its config in src/app.js) outside the ``roots``
+    already found: the folder itself. Not when the package names a framework (a scaffold's dependency) but the
+    app below is written natively (app.json beside app.js): the native scan finds that one."""
+    found = []
+    for path in candidates:
+        if posixpath.basename(path) != "package.json":
+            continue
+        folder = _dir(path)
+        framework = _framework_of_package(_json(path, read_text))
+        if framework is None or any(root in ("", folder) or root.startswith(folder + "/") or
+                                    folder.startswith(root + "/") for root in roots):
+            continue
+        named = _class_config_project(folder, framework, files, read_text)
+        if named.pages or not _native_app_below(folder, candidates, files):
+            found.append(named)
+            roots = [*roots, folder]
+    return found
 
 
 def _package_folder(root: str, files: set[str]) -> str | None:
