@@ -107,6 +107,38 @@ def test_a_second_picker_added_beside_one_that_stays_is_a_new_call_site(app_repo
     assert ("privacy.album", "pages/me/me.js", 6, "file") in found(run(app_repo.path, base))
 
 
+UPLOADER_VUE = ("<template>\n  <view>\n{picker}  </view>\n</template>\n<script>\nexport default {{\n"
+                "  methods: {{\n{method}  }},\n}}\n</script>\n")
+CHOOSE = "    pick() { uni.chooseImage({ count: 9, success: (r) => this.$emit('change', r.tempFilePaths) }) },\n"
+
+
+def test_a_kit_picker_taking_the_place_of_the_components_chooseimage_is_no_new_call_site(repo):
+    repo.write_files({"src/pages.json": '{"pages": [{"path": "pages/index/index"}]}',
+                      "src/manifest.json": '{"mp-weixin": {"appid": "wx1"}}', "src/App.vue": "<script>\n</script>\n",
+                      "src/pages/index/index.vue": "<template><view>首页</view></template>\n",
+                      "src/components/photos/photos.vue": UPLOADER_VUE.format(
+                          picker='    <view @tap="pick">+</view>\n', method=CHOOSE)})
+    base = repo.commit("base")
+    repo.write("src/components/photos/photos.vue", UPLOADER_VUE.format(
+        picker='    <uni-file-picker v-model="files" limit="9"></uni-file-picker>\n', method="    // " + CHOOSE))
+    repo.commit("the photos component picks with uni-file-picker")
+    assert not [f for f in found(run(repo.path, base)) if f[0] == "privacy.album"]
+
+
+def test_a_kit_picker_added_beside_a_chooseimage_that_stays_is_a_new_call_site(repo):
+    repo.write_files({"src/pages.json": '{"pages": [{"path": "pages/index/index"}]}',
+                      "src/manifest.json": '{"mp-weixin": {"appid": "wx1"}}', "src/App.vue": "<script>\n</script>\n",
+                      "src/pages/index/index.vue": "<template><view>首页</view></template>\n",
+                      "src/components/photos/photos.vue": UPLOADER_VUE.format(
+                          picker='    <view @tap="pick">+</view>\n', method=CHOOSE)})
+    base = repo.commit("base")
+    repo.write("src/components/photos/photos.vue", UPLOADER_VUE.format(
+        picker='    <view @tap="pick">+</view>\n    <uni-file-picker v-model="files" limit="9"></uni-file-picker>\n',
+        method=CHOOSE))
+    repo.commit("a second picker beside the first")
+    assert ("privacy.album", "src/components/photos/photos.vue", 4, "file") in found(run(repo.path, base))
+
+
 USER_INFO = "    wx.getUserInfo({ success: (r) => this.setData(r) })\n"
 
 

@@ -257,7 +257,8 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
     """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
     gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
     address picker copied into the branches of a permission check — a call added beside one that stays is
-    new); a page whose markup already used a UI kit's component or an SDK that makes the call (its
+    new), or took another spelling without adding to it (a kit's picker in place of ``wx.chooseImage``); a page
+    whose markup already used a UI kit's component or an SDK that makes the call (its
     van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
     ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
     call in any spelling — it reads the same value again, while a second photo picker collects other photos.
@@ -269,9 +270,17 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
 
     def rewritten(path: str) -> bool:
         old = counterpart.get(path)
-        uses = [f for f in head[path].facts if f.subject in spellings and counted(f)]
-        return bool(old and old in base and any(f.subject in spellings and counted(f) for f in base[old].facts)
-                    and all(f.line in added_lines.get(path, frozenset()) for f in uses))
+        if not old or old not in base:
+            return False
+        added = added_lines.get(path, frozenset())
+        spelled = [f for f in head[path].facts if f.subject in spellings and counted(f)]
+        if any(f.subject in spellings and counted(f) for f in base[old].facts) and all(f.line in added
+                                                                                       for f in spelled):
+            return True  # the same call rewritten, however many branches it is copied into
+        # another spelling taking the old one's place without adding to it (a kit's picker for wx.chooseImage)
+        uses = [f for f in head[path].facts if f.subject in capability and counted(f)]
+        before = [f for f in base[old].facts if f.subject in capability and counted(f)]
+        return 0 < len(uses) <= len(before) and all(f.line in added for f in uses)
     return [a for a in placed if not (_gate(a, capability, head) or a.path in had or rewritten(a.path))]
 
 
