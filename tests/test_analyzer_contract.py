@@ -202,11 +202,12 @@ def test_categories_runs_after_ugc_to_weigh_the_ugc_category() -> None:
 
 
 def test_ugc_runs_after_ui_kits_and_content_security_after_ugc() -> None:
-    # ui_kits drops a project's own "van-uploader"; ugc then sees no upload on the page and keeps the text
-    # box, which content_security (after ugc) lowers with the page's other uploads.
+    # ui_kits drops a project's own "van-uploader"; ugc then sees no upload finding on the page (which only
+    # uploads: its text goes up with the files) and keeps the text box, which content_security (after ugc)
+    # lowers with the page's other uploads.
     files = {"pages/post/post.wxml": "<textarea />\n<van-uploader />\n",
              "pages/post/post.json": '{"usingComponents": {"van-uploader": "/components/up/up"}}',
-             "pages/post/post.js": "Page({ send() { wx.request({ url: 'https://a.cn' }) } })\n",
+             "pages/post/post.js": "Page({ send() { wx.uploadFile({ url: 'https://a.cn' }) } })\n",
              "cloudfunctions/check/index.js": "security.msgSecCheck({ version: 2 })\n"}
     context = project_context(files, changed=[p for p in files if not p.startswith("cloud")])
     given = [finding("upload.user_text", "<textarea>", "pages/post/post.wxml"),

@@ -213,7 +213,7 @@ POST_JS = """Page({
 """
 
 
-def test_post_page_with_pictures_is_one_upload_finding_and_a_ugc_category(app_repo):
+def test_post_page_with_pictures_checks_the_pictures_at_the_upload_and_the_text_at_its_post(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="分享新鲜事"/>\n'
                                        '<button bindtap="publish">发布</button>\n</view>\n')
@@ -222,6 +222,18 @@ def test_post_page_with_pictures_is_one_upload_finding_and_a_ugc_category(app_re
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == {("pages/me/me.js", 5, "app")}
     assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 5, "app")}
+    # the text does not go up with the pictures but by its own request: its check belongs at that post
+    assert _hits(report, "upload.user_text") == {("pages/me/me.js", 7, "app")}
+
+
+def test_a_page_whose_text_goes_up_with_its_pictures_is_one_upload_finding(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="写点什么"/>\n</view>\n')
+    app_repo.write("pages/me/me.js", "Page({\n  send(path) {\n    wx.uploadFile({ url: 'https://files.example.com/up',"
+                                     " filePath: path, name: 'file', formData: { text: this.text } })\n  },\n})\n")
+    app_repo.commit("a caption with its picture")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 3, "app")}
     assert _hits(report, "upload.user_text") == set()  # the upload finding of the page covers its text
 
 
@@ -423,3 +435,47 @@ def test_uni_ad_rewarded_video_and_interstitial_components_are_ads(repo):
     repo.commit("a rewarded ad page")
     ads = {(f.subject, f.path, f.line) for f in run(repo.path, base).findings if f.rule == "category.ad"}
     assert ads == {("<ad-rewarded-video>", "pages/ad/ad.vue", 3), ("<ad-interstitial>", "pages/ad/ad.vue", 6)}
+
+
+API_CLIENT = """const root = () => 'https://api.example.com'
+const API = {
+  post: (path, data = {}) => {
+    return wx.request({ url: root() + path, data: data, method: 'POST' })
+  },
+  get: (path) => {
+    return wx.request({ url: root() + path, method: 'GET' })
+  },
+}
+
+export {
+  API
+}
+"""
+REVIEW_JS = """import { API } from '../../utils/api'
+import { uploadImage } from '../../utils/uploader'
+Page({
+  onLoad() { API.get('/products/1') },
+  pick() { wx.chooseImage({ success: (res) => uploadImage(res.tempFilePaths[0]) }) },
+  submit() {
+    API.post('/customers/review/', { content: this.data.content })
+  },
+})
+"""
+
+
+def test_the_text_posted_through_a_method_of_an_exported_api_client_object_is_checked_at_that_call(app_repo):
+    app_repo.write("utils/api.js", API_CLIENT)
+    app_repo.write("utils/uploader.js", "export function uploadImage(path) {\n"
+                                        "  return wx.uploadFile({ url: 'https://up.example.com', filePath: path, "
+                                        "name: 'file' })\n}\n")
+    base = app_repo.commit("the API client and an uploader nothing calls yet")
+    app_repo.write("pages/me/me.wxml", '<view>\n<textarea bindinput="onText" placeholder="我要评论"/>\n'
+                                       '<button bindtap="submit">发布</button>\n</view>\n')
+    app_repo.write("pages/me/me.js", REVIEW_JS)
+    app_repo.commit("a review page")
+    report = run(app_repo.path, base)
+    [text] = [f for f in report.findings if f.rule == "upload.user_text"]
+    assert (text.path, text.line, text.value) == ("pages/me/me.js", 7, "<textarea> pages/me/me.wxml:2 → wx.request")
+    assert _hits(report, "upload.upload_file") == {("pages/me/me.js", 5, "file")}
+    # the read through the same client (API.get on load) is no post
+    assert not any(f.line == 4 for f in report.findings if f.family == "upload")

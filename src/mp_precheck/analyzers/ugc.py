@@ -9,10 +9,13 @@ dropped, and so is one on a page that only loads data through wrappers named as 
 
 When it is published:
 
-* **content security** (upload family): one finding per page. If the page's script already has an
-  upload finding in this change, that finding covers the text too (its fix names ``msgSecCheck``), and
-  ``upload.user_text`` is dropped; otherwise ``upload.user_text`` is reported where the text leaves the
-  page — the call that posts it (the place to add the check) — or at the input when the page only uploads.
+* **content security** (upload family): ``upload.user_text`` is reported where the text leaves the page —
+  the call that posts it as data (``wx.request``, a cloud call, directly or through a wrapper such as a
+  method of an exported API-client object, ``API.post('/reviews', payload)``): the place to add the check,
+  whether or not the page also uploads pictures (those go up by their own call, with their own finding).
+  A page that only uploads sends its text with the files, if at all: an upload finding of the page's script
+  covers the text too (its fix names ``msgSecCheck``) and ``upload.user_text`` is dropped; with no upload
+  finding it stays at the input.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
   ``category.ugc`` at the page's first sending call by :func:`_rank` (a post whose strings name a
   public scene first, wrappers named as reads are not sending calls), because
@@ -139,8 +142,10 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         post = posts_from(context, script)
         if _scene(context, script, post or sent[1]) == "private":
             continue  # an expense note, a homework answer: kept for the user or one counterpart
-        if _stem(f.path) not in uploading:
-            out.append(f if post is None else _at_post(f, script, post))
+        if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
+            out.append(_at_post(f, script, post))
+        elif _stem(f.path) not in uploading:
+            out.append(f)
         published = post is not None or _public_upload(context, script, sent[1])
         if f.subject in POST_INPUTS and script not in posts and published:
             posts.add(script)

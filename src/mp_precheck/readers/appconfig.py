@@ -7,6 +7,7 @@ in ``requiredPrivateInfos`` or ``plugins`` compares like any other new use.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from mp_precheck.core.subject import app_config, prefixed
@@ -34,18 +35,45 @@ def load_json(text: str, name: str) -> Any:
 
 
 def _line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
-    """(1-based line, offset) of the first spelling of ``needle`` after ``after``.
+    """(1-based line, offset) of the first spelling of ``needle`` after ``after``; (1, ``after``) if none.
 
     ``needle`` is a JSON string (``"key"``); the same token written in JavaScript (``'key'``, `` `key` ``
     or a bare ``key:``) is found too, so Taro and WePY configs point at their own lines.
     """
+    at = _find(text, needle, after)
+    return (1, after) if at < 0 else (text.count("\n", 0, at) + 1, at)
+
+
+def _find(text: str, needle: str, after: int) -> int:
+    """The offset of the first spelling of ``needle`` (see :func:`_line_of`) at or after ``after``, or -1."""
     inner = needle[1:-1] if len(needle) >= 2 and needle[0] == needle[-1] == '"' else None
     variants = [needle] + ([f"'{inner}'", f"`{inner}`", f"{inner}:", f"{inner} :"] if inner is not None else [])
     hits = [at for at in (text.find(v, after) for v in variants) if at >= 0]
-    if not hits:
-        return 1, after
-    at = min(hits)
-    return text.count("\n", 0, at) + 1, at
+    return min(hits) if hits else -1
+
+
+def _key_offsets(text: str, needle: str) -> list[int]:
+    """The offset of every spelling of the key ``needle`` in ``text``, in order."""
+    offsets: list[int] = []
+    at = _find(text, needle, 0)
+    while at >= 0:
+        offsets.append(at)
+        at = _find(text, needle, at + 1)
+    return offsets
+
+
+# A plugins key and the brace that opens its table, in JSON or a JS config: `"plugins": {`, `plugins: {`.
+_OPENS_TABLE = re.compile(r"[\"'`]?plugins[\"'`]?\s*:\s*\{\s*")
+
+
+def _table_start(text: str, keys: list[int], first: str) -> int:
+    """The offset of the first of the ``plugins`` keys at ``keys`` whose table starts with the entry ``first``
+    (a JSON string); else the key ``first`` comes soonest after, else 0."""
+    hits = [(at - key, key) for key in keys if (at := _find(text, first, key + 1)) >= 0]
+    opening = [key for gap, key in hits if _OPENS_TABLE.fullmatch(text, key, key + gap)]
+    if opening:
+        return opening[0]
+    return min(hits)[1] if hits else 0
 
 
 def _plugin_declarations(plugins: dict[str, Any], depth: int = 0) -> list[tuple[str, str | None]]:
@@ -123,11 +151,29 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
     if isinstance(entry, str) and LOGIN_TARGET.search(page_name(entry)):
         line, _ = _line_of(text, json.dumps(entry, ensure_ascii=False))
         facts.append(Fact(app_config("entry-login", entry), "config", line, entry))
-    plugins = data.get("plugins")
-    if isinstance(plugins, dict):
-        _, key_at = _line_of(text, '"plugins"')
-        for alias, provider in _plugin_declarations(plugins):
-            line, _ = _line_of(text, json.dumps(alias, ensure_ascii=False), key_at)
+    return facts + _plugin_facts(text, data)
+
+
+def _plugin_facts(text: str, data: dict[str, Any]) -> list[Fact]:
+    """``app.json:plugins:<provider>`` for each plugin the app declares, at the app level or for one
+    subpackage (``subpackages[].plugins``, uni-app ``subPackages``), at the line of its alias. A plugin is the
+    same subject wherever it is declared, so moving it into a subpackage is not new. Doc:
+    https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html"""
+    blocks = [data.get("plugins")]
+    for key in ("subpackages", "subPackages"):
+        packages = data.get(key)
+        if isinstance(packages, list):
+            blocks.extend(package.get("plugins") for package in packages if isinstance(package, dict))
+    keys = _key_offsets(text, '"plugins"')
+    facts: list[Fact] = []
+    for plugins in blocks:
+        if not isinstance(plugins, dict):
+            continue
+        declared = _plugin_declarations(plugins)
+        start = _table_start(text, keys, json.dumps(declared[0][0], ensure_ascii=False)) if declared else 0
+        keys = [key for key in keys if key != start]  # a table has one key: the next block opens another
+        for alias, provider in declared:
+            line, _ = _line_of(text, json.dumps(alias, ensure_ascii=False), start)
             facts.append(Fact(app_config("plugins", provider or alias), "config", line, alias))
     return facts
 

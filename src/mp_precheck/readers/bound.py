@@ -57,3 +57,28 @@ def mustache_expression(value: str) -> str | None:
     if stripped.startswith("{{") and stripped.endswith("}}") and stripped.count("{{") == 1:
         return stripped[2:-2]
     return None
+
+
+def leading_literal(expression: str) -> str | None:
+    """The literal text a bound expression starts with: the leftmost string of a ``+`` concatenation
+    (``'plugin-private://…?room_id=' + room.id`` gives ``plugin-private://…?room_id=``), a template string's
+    text before its first ``${}``, or a plain string literal; None when the expression starts with no literal
+    (a variable, a call) or does not parse."""
+    if not expression.strip() or len(expression) > _MAX:
+        return None
+    root = Parser(_JS).parse(f"({expression})".encode("utf-8", "surrogatepass")).root_node
+    if root.has_error or not root.named_children or root.named_children[0].type != "expression_statement":
+        return None
+    node = root.named_children[0].named_children[0]
+    while node.type in ("parenthesized_expression", "binary_expression"):
+        if node.type == "binary_expression":
+            operator = node.child_by_field_name("operator")
+            left = node.child_by_field_name("left")
+            if operator is None or operator.type != "+" or left is None:
+                return None
+            node = left
+        elif node.named_children:
+            node = node.named_children[0]
+        else:
+            return None
+    return string_value(node) or None

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import Fact
-from mp_precheck.readers.bound import branch_literals, mustache_expression
+from mp_precheck.readers.bound import branch_literals, leading_literal, mustache_expression
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.urls import find_urls
@@ -151,6 +151,16 @@ def bound_choices(name: str, expression: str | None) -> list[str]:
     return branch_literals(expression)
 
 
+def bound_plugin_url(name: str, expression: str | None) -> str | None:
+    """The plugin page a bound ``url`` opens when its expression starts with a literal plugin URL
+    (``:url="'plugin-private://wx2b03c6e691cd7370/pages/live-player-plugin?room_id=' + room.id"``), else None.
+    Navigating to a plugin page: https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html"""
+    if expression is None or name != "url":
+        return None
+    prefix = leading_literal(expression)
+    return prefix if prefix is not None and prefix.startswith(("plugin-private://", "plugin://")) else None
+
+
 def required_plugin(alias: str) -> str:
     """The plugin ``requirePlugin(alias)`` loads: WeChat's 小程序直播 plugin for the alias its doc gives it
     (``live-player-plugin``,
@@ -214,6 +224,8 @@ class _Collector(HTMLParser):
             expression = value if bound and literal is None else mustache_expression(value or "")
             for choice in bound_choices(normalise_attribute(name), expression):
                 attributes.append((normalise_attribute(name), choice, attr_line + self.line_offset))
+            if (plugin_url := bound_plugin_url(normalise_attribute(name), expression)) is not None:
+                attributes.append(("url", plugin_url, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
         name = normalise_tag(tag)
         if name not in _EMPTY:
