@@ -13,6 +13,10 @@ stray_templates        exists_at_head, repo_grep · findings in a   removes them
                        ``.wxml`` file                              of its own and no other file names it
 ui_kits                read_head (usingComponents) ·               removes ``ui-kit:pick-media``/``upload-media``
                        ui-kit subjects in .wxml/.mpx               findings whose tag is the project's own component
+component_uploads      head_facts, base_facts, counterpart,        adds an upload finding (scope file) at a page's
+                       added_lines, read_head, read_base,          first use of a project component whose upload
+                       exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload
+                       upload findings                             findings of scope file
 location_config        project.app_config, read_head,              adds ``privacy.required_private_infos_missing``,
                        present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
                        ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``
@@ -72,6 +76,7 @@ from mp_precheck.analyzers import (
     brand_image,
     branding,
     categories,
+    component_uploads,
     consent_flow,
     content_security,
     dead_ui,
@@ -94,6 +99,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # First: a kit-named tag that is the project's own component is no upload or picker for anything below
     # (ugc's "the page already uploads", content_security's uploads, consent_flow's privacy types).
     ("ui_kits", ui_kits.analyze),
+    # After ui_kits (a kit-named tag of the project's own is no upload inside the component), before ugc and
+    # content_security, which read where uploads are.
+    ("component_uploads", component_uploads.analyze),
     ("location_config", location_config.analyze),
     # consent_flow and privacy_declaration read the privacy findings; privacy_declaration keeps their family
     # and privacy_key when it rewrites them, so neither depends on the other.

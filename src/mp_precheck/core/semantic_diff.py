@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, UPLOAD_GUESS, Fact, FileFacts
+from mp_precheck.readers.envfiles import is_release_env
 
 
 @dataclass(frozen=True)
@@ -285,13 +286,15 @@ def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: 
 def _one_place(placed: list[Addition]) -> list[Addition]:
     """One addition for an open-ended subject (a new host is one domain to configure, however many files the
     change uses it in): at its base-URL definition (the origin alone, ``const host = "https://api.x.cn"``)
-    when there is one, else in the first file."""
+    when there is one — the production build's env file (``.env.production``) before the ``.env`` it
+    overrides — else in the first file."""
     if len(placed) < 2:
         return placed
     def origin_only(addition: Addition) -> bool:
         parts = urlsplit(addition.fact.value or "")
         return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
-    return [next((a for a in placed if origin_only(a)), placed[0])]
+    origins = [a for a in placed if origin_only(a)]
+    return [min(origins, key=lambda a: not is_release_env(a.path)) if origins else placed[0]]
 
 
 def _first_page(placed: list[Addition]) -> list[Addition]:

@@ -35,7 +35,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v25-{__version__}"
+FORMAT = f"facts-v26-{__version__}"
 
 
 class FactCache:
@@ -167,7 +167,7 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "imported_calls": [list(c) for c in facts.imported_calls],
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
-            "module_specs": list(facts.module_specs)}
+            "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports]}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -180,4 +180,5 @@ def _load(data: dict[str, Any]) -> FileFacts:
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
-        module_specs=tuple(data.get("module_specs", ())))
+        module_specs=tuple(data.get("module_specs", ())),
+        reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())))

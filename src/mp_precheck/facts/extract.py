@@ -13,6 +13,7 @@ from mp_precheck.facts.model import Export, Fact, FileFacts
 from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, title_facts
 from mp_precheck.readers.appdata import loads_jsonc
 from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.jsconfig import class_config_object, config_object
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.markup import markup_facts
@@ -34,8 +35,11 @@ _TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind
 
 
 def reader_kind(path: str) -> str | None:
-    """Which reader handles ``path``: ``js``, ``markup``, ``sfc``, ``app-config``, or None (not read)."""
+    """Which reader handles ``path``: ``js``, ``markup``, ``sfc``, ``app-config``, ``env`` (a build's ``.env``
+    file), or None (not read)."""
     name = posixpath.basename(path).lower()
+    if is_env_file(path):
+        return "env"
     if name.endswith((".d.ts", ".min.js")):
         return None
     if name in APP_CONFIG_NAMES:
@@ -86,6 +90,8 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return _uni_config_facts(text, path, kind)
     if kind == "js":
         return _js_with_class_config(text, path)
+    if kind == "env":
+        return env_facts(text, path)
     if kind == "markup":
         return FileFacts(facts=tuple(markup_facts(text)))
     if kind == "sfc":

@@ -138,3 +138,6 @@ class FileFacts:
     call_literals: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # Modules the file imports or requires, as written (``../../utils/api``, ``@vant/weapp/toast/toast``).
     module_specs: tuple[str, ...] = ()
+    # Names the module passes on from others (``export * from './a'``, ``export { b as c } from './d'``):
+    # (module specifier, name there or ``*``, name here or ``*``), readers/jsexports.py ``reexports``.
+    reexports: tuple[tuple[str, str, str], ...] = ()

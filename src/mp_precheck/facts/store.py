@@ -225,9 +225,38 @@ class FactStore:
                 held_module = held.get((module, member))
                 if held_module is not None and held_module in modules:
                     target, where, as_name = modules[held_module].exports.get(method), held_module, method
+            if target is None and modules[module].reexports:
+                target, where, as_name = self._reexported(module, name, modules, tree)
             if target is not None:
                 out.setdefault(key, []).append((line, where, as_name, target))
         return out
+
+    def _reexported(self, module: str, name: str, modules: dict[str, FileFacts],
+                    tree: Mapping[str, TreeEntry]) -> tuple[Export | None, str, str]:
+        """The wrapper that ``module`` passes on as ``name`` from another file (a barrel ``api/index.ts`` with
+        ``export * from './pay'`` or ``export { pay as payOrder } from './pay'``), through up to :data:`_DEPTH`
+        barrels: (its export, the module that defines it, its name there); (None, module, name) when none does.
+        ``export *`` passes on every name but ``default`` (https://tc39.es/ecma262/#sec-exports)."""
+        frontier, seen = [(module, name)], {(module, name)}
+        for _hop in range(_DEPTH):
+            following = []
+            for where, wanted in frontier:
+                for spec, there, here in modules[where].reexports:
+                    if here not in (wanted, "*") or (here == "*" and wanted == "default"):
+                        continue
+                    source = resolve_module(where, spec, tree)
+                    original = wanted if there == "*" else there
+                    if source is None or (source, original) in seen:
+                        continue
+                    seen.add((source, original))
+                    if source not in modules:
+                        modules.update(self.raw_facts([(source, tree[source].blob)]))
+                    export = modules[source].exports.get(original) if source in modules else None
+                    if export is not None:
+                        return export, source, original
+                    following.append((source, original))
+            frontier = [f for f in following if f[0] in modules]
+        return None, module, name
 
     @staticmethod
     def _module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:

@@ -23,7 +23,7 @@ from mp_precheck.readers.urls import find_urls
 
 # Words that name a development setting (a key, a variable, a config file, an env value).
 DEV_WORDS = frozenset({"dev", "develop", "development", "test", "testing", "local", "localhost", "debug", "mock"})
-_RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
+RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Taro's build-time settings: ``defineConstants`` and ``env`` of config/dev.js apply to a development
@@ -106,7 +106,7 @@ def _dev_test(condition: Node) -> bool | None:
         return None
     value = literal.lower()
     dev = value in DEV_WORDS
-    release = value in _RELEASE_WORDS
+    release = value in RELEASE_WORDS
     if not dev and not release:
         return None
     equal = operator in ("===", "==")
@@ -131,8 +131,8 @@ def release_configs(dev_path: str, paths: Iterable[str]) -> list[str]:
         name = posixpath.basename(path).lower().split(".")
         if name[-1] not in ("js", "ts", "cjs", "mjs"):
             continue
-        if name[0] in _RELEASE_WORDS or name[0] == _SHARED_CONFIG or \
-                (len(name) > 2 and name[0] == dev_name[0] and name[1] in _RELEASE_WORDS):
+        if name[0] in RELEASE_WORDS or name[0] == _SHARED_CONFIG or \
+                (len(name) > 2 and name[0] == dev_name[0] and name[1] in RELEASE_WORDS):
             found.append(path)
     return sorted(found)
 

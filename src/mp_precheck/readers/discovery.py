@@ -20,6 +20,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json
 from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
@@ -51,10 +52,17 @@ class Project:
     nested_roots: tuple[str, ...] = ()
     # ``x.min.js`` beside ``x.js``: the same code twice; the readable copy carries the findings.
     minified_twins: frozenset[str] = frozenset()
+    # The folder of the package.json nearest at or above the root: where Vite, vue-cli, Taro and mpx read
+    # ``.env`` files (an mpx or native root is often ``src/`` or ``miniprogram/`` below it); None without one.
+    env_root: str | None = None
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
-        hand, nested Mini Programs and minified twins of a readable file excluded)."""
+        hand, nested Mini Programs and minified twins of a readable file excluded). A framework's build reads
+        ``.env`` files in the root and beside the ``package.json`` that builds it (:attr:`env_root`); native
+        projects have no build step that reads them."""
+        if is_env_file(path):
+            return self.framework != "native" and _dir(path) in (self.root, self.env_root)
         if self.root and not path.startswith(self.root + "/"):
             return False
         if path in self.minified_twins or any(path.startswith(n + "/") for n in self.nested_roots):
@@ -113,19 +121,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         found = _framework_source(path, files, read_text)
         if found is not None:
             add(found)
-    # A framework named only by package.json (Taro 1/2 keeps its config in src/app.js): the folder itself.
-    for path in candidates:
-        if posixpath.basename(path) != "package.json":
-            continue
-        folder = _dir(path)
-        framework = _framework_of_package(_json(path, read_text))
-        if framework is not None and not any(p.root in ("", folder) or p.root.startswith(folder + "/") or
-                                             folder.startswith(p.root + "/") for p in projects.values()):
-            named = _class_config_project(folder, framework, files, read_text)
-            if named.pages or not _native_app_below(folder, candidates, files):
-                add(named)
-            # else: the package names a framework (a scaffold's dependency) but the app below is written
-            # natively (app.json beside app.js): the native scan below finds it
+    for named in _package_named_projects(candidates, files, read_text, list(projects)):
+        add(named)
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -146,7 +143,7 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
     twins = _minified_twins(files)
-    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files),
+    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files), env_root=_package_folder(p.root, files),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
 
@@ -172,6 +169,38 @@ def _framework_source(path: str, files: set[str], read_text: Callable[[str], str
             return Project(root=app.root, framework="kbone", pages=app.pages, entry_page=app.entry_page,
                            appid=app.appid)
     return None
+
+
+def _package_named_projects(candidates: list[str], files: set[str], read_text: Callable[[str], str | None],
+                            roots: list[str]) -> list[Project]:
+    """Frameworks named only by a package.json (Taro 1/2 keeps its config in src/app.js) outside the ``roots``
+    already found: the folder itself. Not when the package names a framework (a scaffold's dependency) but the
+    app below is written natively (app.json beside app.js): the native scan finds that one."""
+    found = []
+    for path in candidates:
+        if posixpath.basename(path) != "package.json":
+            continue
+        folder = _dir(path)
+        framework = _framework_of_package(_json(path, read_text))
+        if framework is None or any(root in ("", folder) or root.startswith(folder + "/") or
+                                    folder.startswith(root + "/") for root in roots):
+            continue
+        named = _class_config_project(folder, framework, files, read_text)
+        if named.pages or not _native_app_below(folder, candidates, files):
+            found.append(named)
+            roots = [*roots, folder]
+    return found
+
+
+def _package_folder(root: str, files: set[str]) -> str | None:
+    """The nearest folder at or above ``root`` holding a ``package.json``, or None."""
+    folder = root
+    while True:
+        if _join(folder, "package.json") in files:
+            return folder
+        if not folder:
+            return None
+        folder = _dir(folder)
 
 
 def _nested_roots(project: Project, candidates: Iterable[str], files: set[str]) -> tuple[str, ...]:

@@ -47,8 +47,13 @@ def held_as_image(literal: Node, path: str) -> bool:
     ``logo``), and no prefix (a path that is empty or ends in ``/``)."""
     if not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/"):
         return False
-    name = _holder(literal)
-    words = [w.lower() for w in _WORD.findall(name or "")]
+    return names_image(_holder(literal) or "")
+
+
+def names_image(name: str) -> bool:
+    """Whether a name says it holds one image's address (``defaultAvatarUrl``, ``shareImage``, ``LOGO_SRC``):
+    it ends in an image noun, perhaps then ``Url`` / ``Src`` / ``Path``, and names no server's job."""
+    words = [w.lower() for w in _WORD.findall(name)]
     if not words or _ENDPOINT_WORDS.intersection(words):
         return False
     while words and words[-1] in _ADDRESS_WORDS:

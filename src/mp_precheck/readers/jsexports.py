@@ -244,3 +244,26 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                dispatched=function.parent is not None and function.parent.type == "arguments",
                                flags=flag_choices(function, line, reach, language) if len(subjects) > 1 else ())
     return out
+
+
+def reexports(root: Node) -> tuple[tuple[str, str, str], ...]:
+    """What a module passes on from others (a barrel ``api/index.ts``): (module specifier, name there, name
+    here) for ``export { a, b as c } from './x'``, and (specifier, ``*``, ``*``) for ``export * from './x'``,
+    whose every named export becomes this module's (https://tc39.es/ecma262/#sec-exports). ``export * as ns``
+    binds a namespace object, not the names: left out."""
+    out: list[tuple[str, str, str]] = []
+    for node in root.named_children:
+        source = node.child_by_field_name("source") if node.type == "export_statement" else None
+        spec = _text(source).strip("'\"`") if source is not None else ""
+        if not spec:
+            continue
+        clause = next((c for c in node.named_children if c.type == "export_clause"), None)
+        if clause is None:
+            if not any(c.type == "namespace_export" for c in node.named_children):
+                out.append((spec, "*", "*"))
+            continue
+        for item in clause.named_children:
+            name = _text(item.child_by_field_name("name"))
+            if name:
+                out.append((spec, name, _text(item.child_by_field_name("alias")) or name))
+    return tuple(out)

@@ -31,7 +31,7 @@ from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.imagenames import held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
-from mp_precheck.readers.jsexports import app_members, prototype_members, wrappers
+from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
@@ -166,7 +166,7 @@ class _Extractor(Bindings):
                          app_members=app_members(root, self.module_aliases) if app_file else
                          prototype_members(root, self.module_aliases, self.path),
                          call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line),
-                         module_specs=module_specifiers(nodes))
+                         module_specs=module_specifiers(nodes), reexports=reexports(root))
 
     @staticmethod
     def _is_definition_or_test(node: Node) -> bool:

@@ -1,0 +1,179 @@
+"""A page that starts using one of the project's own uploader components uploads: reported at the page.
+
+A component that uploads what the user picks (``wx.uploadFile``, an upload wrapper, a UI kit's uploader inside
+it) is a new upload where a page first renders it — the reviewer tests the upload on that page, so it is reported
+at the page's new use of the component (a new call site), once per page and component, when the component's
+upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
+upload findings of the change (the old upload rewritten) then say nothing more and are dropped. A component
+that gets upload code it did not have keeps the report where the code is written. No report when the page
+already rendered the same component, its base version uploaded by itself (its upload moved into the
+component), a file that renders it rendered the component before (the use moved one level down), or no other
+file names it (a copy of an old page nothing loads).
+Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
+imports, ``usingComponents``). Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
+and, for the upload itself, https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
+
+Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``,
+``exists_at_head``, ``facts_at_head`` (the component's facts, wrappers followed), ``repo_grep``; upload findings.
+Writes: adds ``upload.upload_file`` / ``upload.cloud_upload_file`` / ``upload.third_party_upload`` (scope file) at
+the page; removes the component's upload findings of scope file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.core.semantic_diff import counted, same_call
+from mp_precheck.core.thirdparty import third_party
+from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
+from mp_precheck.facts.store import resolve_module
+from mp_precheck.git.repo import TreeEntry
+from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_components, sfc_uses, wxml_uses
+from mp_precheck.readers.jsbindings import VUE_ENTRIES
+
+_UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
+_COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
+
+
+class _HeadTree(Mapping[str, TreeEntry]):
+    """The head tree as :func:`resolve_module` reads it: which paths exist."""
+
+    def __init__(self, exists: Callable[[str], bool]) -> None:
+        self._exists = exists
+
+    def __getitem__(self, path: str) -> TreeEntry:
+        if not self._exists(path):
+            raise KeyError(path)
+        return TreeEntry(path, "100644", "", 0)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._exists(path)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    uploads = {s: rule for rule in _UPLOAD_RULES for s in context.catalog.rule(rule).subjects}
+    tree = _HeadTree(context.exists_at_head)
+    registered = _registered(context)
+    head_uses = {path: [(_resolve(path, spec, tree), tag, line) for spec, tag, line in
+                        _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
+    old_of = {path: context.counterpart.get(path) for path in head_uses}
+    base_uses = {path: {_resolve(old, spec, tree) for spec, _tag, _line in _uses(context.read_base, old, registered)}
+                 for path, old in old_of.items() if old}
+    announced = {posixpath.splitext(f.path)[0] for f in findings if f.family == "upload" and f.subject in uploads}
+    candidates: list[Finding] = []
+    for path, uses in head_uses.items():
+        old = old_of[path]
+        if old and old in context.base_facts and _uploads(context.base_facts[old], uploads):
+            continue  # the page uploaded before: its upload moved into the component
+        lines = context.added_lines.get(path, frozenset())
+        reported: set[str] = set()
+        for target, tag, line in uses:
+            if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
+                    reported or _moved_down(path, target, head_uses, base_uses):
+                continue
+            subjects = _old_uploads(context, target, uploads, announced)
+            if subjects:
+                reported.add(target)
+                found = context.finding(uploads[subjects[0]], subjects[0], path, line, scope="file",
+                                        value=f"<{tag}> ({target})")
+                candidates.append(found if context.catalog.rule(found.rule).every_use else
+                                  replace(found, severity="low"))
+    added = _loaded(context, candidates)
+    relocated = {posixpath.splitext(f.value.rsplit("(", 1)[-1].rstrip(")"))[0] for f in added if f.value}
+    kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
+                                        and posixpath.splitext(f.path)[0] in relocated)]
+    return kept + added
+
+
+def _old_uploads(context: ProjectContext, target: str, uploads: Mapping[str, str], announced: set[str]) -> list[str]:
+    """The upload subjects of the component ``target`` when its upload is not news of its own: none when the change
+    adds upload code to a component that did not upload before (reported there, where it is written)."""
+    facts = context.facts_at_head(target)
+    subjects = _uploads(facts, uploads) if facts is not None else []
+    if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
+        return subjects
+    old = context.counterpart.get(target)
+    return subjects if old and old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
+
+
+def _moved_down(path: str, target: str, head_uses: Mapping[str, list[tuple[str | None, str, int]]],
+                base_uses: Mapping[str, set[str | None]]) -> bool:
+    """Whether a changed file that now renders ``path`` rendered ``target`` itself before: the use moved one level
+    down, into a component of its own (a page's uploader moved into its new form component)."""
+    return any(other != path and target in base_uses.get(other, set()) and any(t == path for t, _tag, _line in uses)
+               for other, uses in head_uses.items())
+
+
+def _loaded(context: ProjectContext, found: list[Finding]) -> list[Finding]:
+    """``found`` without those in files no other file names (a copy of an old page kept beside it, ``index2.vue``):
+    nothing renders or registers them, so no user meets their uploader."""
+    def needles(path: str) -> set[str]:  # 'returnapply/index2' (pages.json, '@/…/x/index2'), './index2'
+        stem = posixpath.splitext(posixpath.basename(path))[0]
+        return {f"{posixpath.basename(posixpath.dirname(path))}/{stem}", f"./{stem}"}
+
+    wanted = {n for f in found for n in needles(f.path)}
+    hits = context.repo_grep(wanted) if wanted else {}
+    return [f for f in found if any(needles(f.path) & names and other != f.path for other, names in hits.items())]
+
+
+def _uploads(facts: FileFacts, uploads: Mapping[str, str]) -> list[str]:
+    """The upload subjects ``facts`` use, in order; with none, a call of a project function named as an upload
+    (``upload.upload()`` of an SDK the reader cannot follow) stands for ``wx.uploadFile``, as an unresolved one
+    does in the semantic diff (``call:upload``)."""
+    found = {same_call(f.subject) for f in facts.facts if same_call(f.subject) in uploads and counted(f)}
+    if not found and any(third_party().named_upload(name) for _spec, name, _line in facts.imported_calls):
+        found = {same_call(UPLOAD_GUESS)}
+    return sorted(found)
+
+
+def _uses(read: Callable[[str], str | None], path: str | None, registered: Mapping[str, str]) -> list[Use]:
+    text = read(path) if path else None
+    if not text or not path:
+        return []
+    if is_sfc(path):
+        return sfc_uses(text, path, dict(registered))
+    if path.endswith((".jsx", ".tsx")):
+        return jsx_uses(text, path)
+    if path.endswith(".wxml"):
+        config = posixpath.splitext(path)[0] + ".json"
+        config_text = read(config)
+        data = read_app_data(config, config_text) if config_text else None
+        using = data.get("usingComponents") if isinstance(data, dict) else None
+        return wxml_uses(text, using) if isinstance(using, dict) else []
+    return []
+
+
+def _resolve(importer: str | None, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
+    """The component file ``spec`` names from ``importer``: a ``.vue`` (or its folder's ``index.vue``), or a
+    native component's script."""
+    for suffix in _COMPONENT_SUFFIXES if importer else ():
+        found = resolve_module(importer or "", spec + suffix, tree)
+        if found is not None:
+            return found
+    return None
+
+
+def _registered(context: ProjectContext) -> dict[str, str]:
+    """Components the Vue entry (``main.js|ts`` in the root or ``src/``) registers globally: {tag key: the
+    component's path from the repository root, as a root-absolute specifier any page resolves}."""
+    root = context.project.root
+    for folder in (root, posixpath.join(root, "src") if root else "src"):
+        for name in VUE_ENTRIES:
+            entry = posixpath.join(folder, name) if folder else name
+            text = context.read_head(entry) if context.exists_at_head(entry) else None
+            if text:
+                tree = _HeadTree(context.exists_at_head)
+                targets = {tag: _resolve(entry, spec, tree) for tag, spec in script_components(text, entry).items()}
+                return {tag: "/" + target for tag, target in targets.items() if target is not None}
+    return {}

@@ -1,0 +1,93 @@
+"""Build-time environment files: ``.env``, ``.env.production``, ``.env.development``… of a Vite or vue-cli
+uni-app, a Taro or an mpx project.
+
+The build inlines their variables into the code (``import.meta.env.VITE_BASE_URL``,
+``process.env.VUE_APP_API``, ``process.env.TARO_APP_API``), so the API base URL a team keeps there is a server
+the Mini Program calls: its host needs a 服务器域名 (request合法域名 for an API base), exactly as a URL literal in
+the code does (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Which file a
+build reads follows its mode: ``.env`` always, ``.env.[mode]`` and ``.env.[mode].local`` for that mode
+(https://vite.dev/guide/env-and-mode, https://cli.vuejs.org/guide/mode-and-env.html,
+https://docs.taro.zone/docs/env-mode-config). The build uploaded for review is a production one: a file whose
+mode is development, test, staging or local (``.env.development``, ``.env.dev``, ``.env.test``,
+``.env.local``, ``.env.production.local``) holds a developer's hosts, kept with role ``development`` like a dev
+branch's (moving one into the release file configures nothing new). Templates (``.env.example``) are read by no
+build.
+
+In: a file's text and path. Out: one ``host:`` fact per URL-valued variable, at the variable's line. Only a
+variable whose whole value is a URL counts; one named for images or static files (``VITE_STATIC_URL``,
+``VUE_APP_IMG_BASE``, ``VITE_LOGO``) is a resource (role ``media``, as ``readers/imagenames.py`` reads names in
+code). Parsed with python-dotenv (quotes, ``export``, comments and multi-line values), never by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+
+from mp_precheck.core.subject import prefixed
+from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
+from mp_precheck.readers.devonly import DEV_WORDS, RELEASE_WORDS
+from mp_precheck.readers.imagenames import names_image, names_resource_base
+from mp_precheck.readers.urls import find_urls
+
+# Modes that never build the release: DEV_WORDS (dev, development, test, local…) and pre-release stages.
+_NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
+# Copies committed as documentation of the variables, read by no build.
+_TEMPLATES = frozenset({"example", "sample", "template", "tpl", "dist", "defaults"})
+# Prefixes a build exposes to the client code (Vite, vue-cli, Taro, Create React App): not part of the name.
+_CLIENT_PREFIXES = ("VITE_APP_", "VITE_", "VUE_APP_", "TARO_APP_", "REACT_APP_")
+
+
+def is_env_file(path: str) -> bool:
+    """Whether ``path`` is a build's environment file (``.env``, ``.env.production``, ``.env.dev.local``), not a
+    template (``.env.example``) nor a script named after one (``.env.d.ts``)."""
+    name = posixpath.basename(path)
+    if name != ".env" and not name.startswith(".env."):
+        return False
+    modes = name.lower().split(".")[2:]
+    return not _TEMPLATES.intersection(modes) and not (modes and modes[-1] in ("js", "ts", "json", "mjs", "cjs"))
+
+
+def is_development_env(path: str) -> bool:
+    """Whether the env file ``path`` is read only by a development, test, staging or local build."""
+    return bool(_NOT_RELEASE.intersection(posixpath.basename(path).lower().split(".")[2:]))
+
+
+def is_release_env(path: str) -> bool:
+    """Whether ``path`` is the env file of a production build (``.env.production``, ``.env.prod``): its values
+    override those of ``.env`` in the build uploaded for review."""
+    return is_env_file(path) and bool(RELEASE_WORDS.intersection(posixpath.basename(path).lower().split(".")[2:])) \
+        and not is_development_env(path)
+
+
+def env_facts(text: str, path: str) -> FileFacts:
+    """The ``host:`` facts of the env file ``path`` whose text is ``text`` (see the module docstring)."""
+    from dotenv.parser import parse_stream  # here: the package loads logging (and traceback) for every run
+
+    development = is_development_env(path)
+    facts: list[Fact] = []
+    for binding in parse_stream(io.StringIO(text)):
+        value = (binding.value or "").strip()
+        if binding.key is None or binding.error or "://" not in value:
+            continue
+        urls = find_urls(value)
+        if not urls or len(value.split()) > 1 or not value.lower().startswith(urls[0].scheme + "://"):
+            continue  # a sentence that mentions a URL, not an address variable
+        url = urls[0]
+        if url.is_development or url.is_wechat_server_api:
+            continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
+        facts.append(Fact(prefixed("host", url.host), "host", binding.original.line, url.text,
+                          DEVELOPMENT if development else _role(binding.key, url.scheme, url.is_media)))
+    return FileFacts(facts=tuple(facts))
+
+
+def _role(key: str, scheme: str, media: bool) -> str:
+    """How the code uses the address a variable named ``key`` holds: ``media`` for images and static files,
+    ``socket``, ``upload`` or ``download`` when the scheme or name says so, else ``request`` (an API base)."""
+    name = next((key[len(p):] for p in _CLIENT_PREFIXES if key.upper().startswith(p)), key)
+    if media or names_resource_base(name) or names_image(name):
+        return "media"
+    if scheme in ("ws", "wss"):
+        return "socket"
+    words = name.lower().replace("-", "_").split("_")
+    return "upload" if "upload" in words else "download" if "download" in words else "request"

@@ -1,0 +1,164 @@
+"""A page that starts rendering one of the project's own uploader components is reported at that use (a new
+call site of the upload); a page that already rendered it, or whose own upload code moved into it, is not."""
+
+from __future__ import annotations
+
+from helpers import found, run
+from test_frameworks import TARO_BASE, UNI_BASE
+
+UPLOADER = """<template>
+  <view class="up" @click="pick">+</view>
+</template>
+<script>
+export default {
+  methods: {
+    pick() {
+      uni.chooseImage({ success: (r) => uni.uploadFile({ url: '/upload', filePath: r.tempFilePaths[0], name: 'f' }) })
+    }
+  }
+}
+</script>
+"""
+PAGE = """<template>
+  <view>
+    <text>评价</text>
+    <photo-uploader :limit="9"></photo-uploader>
+  </view>
+</template>
+<script>
+import PhotoUploader from '@/components/photo-uploader/photo-uploader.vue'
+export default { components: { PhotoUploader } }
+</script>
+"""
+
+
+def _uploads(report):
+    return {f for f in found(report) if f[0].startswith("upload.")}
+
+
+def test_a_page_that_starts_using_an_uploader_component_is_reported_at_its_tag(repo):
+    repo.write_files({**UNI_BASE, "src/components/photo-uploader/photo-uploader.vue": UPLOADER,
+                      "src/pages/index/index.vue": PAGE})
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", PAGE.replace("<text>评价</text>", "<text>头像</text>\n    <text>上传</text>"))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/me.vue", 5, "file")}
+
+
+def test_a_page_that_already_rendered_the_component_is_nothing_new(repo):
+    repo.write_files({**UNI_BASE, "src/components/photo-uploader/photo-uploader.vue": UPLOADER,
+                      "src/pages/index/index.vue": PAGE})
+    base = repo.commit()
+    repo.write("src/pages/index/index.vue", PAGE.replace('<photo-uploader :limit="9"></photo-uploader>',
+                                                         '<text>晒图</text>\n    <PhotoUploader :limit="3" />'))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
+
+
+def test_a_component_that_does_not_upload_is_no_upload(repo):
+    repo.write_files({**UNI_BASE, "src/components/photo-uploader/photo-uploader.vue":
+                      UPLOADER.replace("uni.uploadFile", "console.log")})
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
+
+
+def test_a_pages_upload_moved_into_a_new_component_is_reported_nowhere(repo):
+    own_upload = """<template>
+  <view @click="pick">+</view>
+</template>
+<script>
+import api from '@/utils/api'
+export default { methods: { pick() { uni.chooseImage({ success: (r) => api.uploadPhoto(r.tempFilePaths[0]) }) } } }
+</script>
+"""
+    repo.write_files({**UNI_BASE, "src/utils/api.js": "export function uploadPhoto(p) {\n"
+                                                      "  return new Upyun().upload({ localPath: p })\n}\n"
+                                                      "export default { uploadPhoto }\n",
+                      "src/pages/index/index.vue": own_upload})
+    base = repo.commit()
+    repo.write_files({"src/components/photo-uploader/photo-uploader.vue": own_upload,
+                      "src/pages/index/index.vue": PAGE})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
+    repo.write("src/pages/me/me.vue", PAGE)  # a second page with the component: that one is new
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/me.vue", 4, "file")}
+
+
+AVATAR = """<template><view @click="pick">头像</view></template>
+<script>
+export default { methods: { pick() { uni.uploadFile({ url: '/avatar', filePath: 'a', name: 'f' }) } } }
+</script>
+"""
+
+
+def test_a_globally_registered_uploader_rewritten_on_a_kit_is_reported_at_the_page_not_inside(repo):
+    kit_uploader = '<template>\n  <uni-file-picker v-model="files" :limit="limit" />\n</template>\n' \
+                   "<script>\nexport default { props: ['limit'] }\n</script>\n"
+    main = "import { createSSRApp } from 'vue'\nimport App from './App.vue'\n" \
+           "import tigUpload from '@/components/tigUpload/index.vue'\n" \
+           "export function createApp() {\n  const app = createSSRApp(App)\n" \
+           "  app.component('tigUpload', tigUpload)\n  return { app }\n}\n"
+    repo.write_files({**UNI_BASE, "src/main.ts": main, "src/components/tigUpload/index.vue": AVATAR,
+                      "src/pages/index/index.vue": '<template>\n  <uni-file-picker v-model="f" />\n</template>\n'})
+    base = repo.commit()
+    repo.write_files({"src/components/tigUpload/index.vue": kit_uploader,
+                      "src/pages/me/me.vue": '<template>\n  <view>\n    <tigUpload :limit="9"></tigUpload>\n'
+                                             '  </view>\n</template>\n'})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.third_party_upload", "src/pages/me/me.vue", 3, "file")}
+
+
+def test_a_taro_page_rendering_an_imported_uploader(repo):
+    repo.write_files({**TARO_BASE, "src/components/uploader/index.tsx":
+                      "import Taro from '@tarojs/taro'\nimport { View } from '@tarojs/components'\n"
+                      "export default function Uploader() {\n"
+                      "  const pick = () => Taro.chooseImage({ success: (r) => Taro.uploadFile({ url: '/u', "
+                      "filePath: r.tempFilePaths[0], name: 'f' }) })\n  return <View onClick={pick}>+</View>\n}\n",
+                      "src/pages/index/index.tsx": "import { View } from '@tarojs/components'\n"
+                                                   "export default () => <View>首页</View>\n"})
+    base = repo.commit()
+    repo.write("src/pages/me/index.tsx", "import { View } from '@tarojs/components'\n"
+                                         "import Uploader from '@/components/uploader'\n"
+                                         "export default () => (\n  <View>\n    <Uploader />\n  </View>\n)\n")
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/index.tsx", 5, "file")}
+
+
+def test_a_native_page_using_an_uploader_through_using_components(app_repo):
+    app_repo.write_files({"components/up/up.js": "Component({ methods: { pick() {\n"
+                                                  "  wx.uploadFile({ url: 'https://api.example.com/u', filePath: 'a', name: 'f' })\n"
+                                                  "} } })\n",
+                          "components/up/up.json": '{"component": true}\n',
+                          "components/up/up.wxml": '<view bindtap="pick">+</view>\n',
+                          "pages/index/index.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
+                          "pages/index/index.wxml": "<view>home</view>\n<my-up/>\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"pages/me/me.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
+                          "pages/me/me.wxml": "<view>me</view>\n<view>\n  <my-up />\n</view>\n"})
+    app_repo.commit()
+    assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.wxml", 3, "file")}
+
+
+def test_a_new_component_with_new_upload_code_keeps_the_report_where_the_code_is(repo):
+    repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
+    base = repo.commit()
+    repo.write_files({"src/components/photo-uploader/photo-uploader.vue": UPLOADER, "src/pages/index/index.vue": PAGE})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file",
+                                               "src/components/photo-uploader/photo-uploader.vue", 8, "app")}
+
+
+def test_a_use_moved_into_a_new_child_component_or_a_copy_nothing_loads_is_nothing_new(repo):
+    form = PAGE.replace("<text>评价</text>", "<text>凭证</text>")
+    repo.write_files({**UNI_BASE, "src/components/photo-uploader/photo-uploader.vue": UPLOADER,
+                      "src/pages/index/index.vue": PAGE})
+    base = repo.commit()
+    repo.write_files({"src/pages/index/proof-form.vue": form, "src/pages/index/index-old.vue": PAGE,
+                      "src/pages/index/index.vue": "<template>\n  <proof-form />\n</template>\n<script>\n"
+                                                   "import ProofForm from './proof-form.vue'\n"
+                                                   "export default { components: { ProofForm } }\n</script>\n"})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
