@@ -3,7 +3,8 @@
 Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
 ``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` beside ``manifest.json`` or
 ``App.vue``), Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to
-``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``). A repository may hold several; a file
+``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``), kbone (``miniprogram.config.js``, its
+pages the keys of ``router``: ``readers/kbone.py``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
 """
 
@@ -21,8 +22,10 @@ from mp_precheck.readers.appconfig import MalformedJson, load_json
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
+from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
+from mp_precheck.readers.kbone import kbone_app
 
-Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue"]
+Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
 
 VENDOR_DIRS = frozenset({"node_modules", "miniprogram_npm", ".git", "unpackage", "bower_components"})
 # A duplicate a file manager leaves beside the original ("login copy.wxml", "login copy 2.js",
@@ -90,7 +93,7 @@ def _join(folder: str, rel: str) -> str:
 
 
 MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.mpx", "app.wpy", "package.json",
-                          "project.config.json", "app.json"})
+                          "project.config.json", "app.json", KBONE_CONFIG})
 
 
 def is_marker(path: str) -> bool:
@@ -115,18 +118,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
 
     # Frameworks first: their build output (dist/app.json) must not count as a native project.
     for path in candidates:
-        name = posixpath.basename(path)
-        folder = _dir(path)
-        if name == "pages.json" and _is_uni_source(folder, files):
-            add(_uni_project(folder, read_text))
-        elif name in ("app.config.js", "app.config.ts"):
-            add(_framework_project(_taro_root(folder), "taro", path, path, read_text))
-        elif name == "app.mpx":
-            add(_framework_project(folder, "mpx", path, path, read_text))
-        elif name == "app.wpy":
-            add(_framework_project(_src_parent(folder), "wepy", path, path, read_text))
-        elif name == "app.json" and _is_mpvue_source(folder, files):
-            add(_framework_project(_src_parent(folder), "mpvue", path, path, read_text))
+        found = _framework_source(path, files, read_text)
+        if found is not None:
+            add(found)
     for named in _package_named_projects(candidates, files, read_text, list(projects)):
         add(named)
     framework_roots = [p.root for p in projects.values()]
@@ -152,6 +146,29 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files), env_root=_package_folder(p.root, files),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
+
+
+def _framework_source(path: str, files: set[str], read_text: Callable[[str], str | None]) -> Project | None:
+    """The framework project whose source configuration ``path`` is, or None when it is none."""
+    name = posixpath.basename(path)
+    folder = _dir(path)
+    if name == "pages.json" and _is_uni_source(folder, files):
+        return _uni_project(folder, read_text)
+    if name in ("app.config.js", "app.config.ts"):
+        return _framework_project(_taro_root(folder), "taro", path, path, read_text)
+    if name == "app.mpx":
+        return _framework_project(folder, "mpx", path, path, read_text)
+    if name == "app.wpy":
+        return _framework_project(_src_parent(folder), "wepy", path, path, read_text)
+    if name == "app.json" and _is_mpvue_source(folder, files):
+        return _framework_project(_src_parent(folder), "mpvue", path, path, read_text)
+    if name == KBONE_CONFIG:
+        # kbone generates app.json at build time: no source file holds app.json's keys (app_config stays None)
+        app = kbone_app(path, files, read_text)
+        if app is not None:
+            return Project(root=app.root, framework="kbone", pages=app.pages, entry_page=app.entry_page,
+                           appid=app.appid)
+    return None
 
 
 def _package_named_projects(candidates: list[str], files: set[str], read_text: Callable[[str], str | None],
@@ -329,6 +346,7 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
 _PACKAGE_FRAMEWORKS: tuple[tuple[str, Framework], ...] = (
     ("@tarojs/taro", "taro"), ("@tarojs/components", "taro"), ("@dcloudio/uni-app", "uni-app"),
     ("@mpxjs/core", "mpx"), ("wepy", "wepy"), ("@wepy/core", "wepy"), ("mpvue", "mpvue"),
+    ("mp-webpack-plugin", "kbone"),
 )
 
 

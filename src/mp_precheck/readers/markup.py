@@ -3,8 +3,8 @@
 WXML is read with the standard library's ``html.parser`` tokenizer, which is tolerant of ``{{ }}``
 expressions, unclosed tags and WeChat's own tags, reports line numbers, and drops comments. Tag and
 attribute names are normalised so that every dialect yields the same subjects: ``<WebView>`` (JSX) and
-``<web-view>`` both give ``<web-view>``; ``openType``, ``:open-type`` and ``open-type`` all give
-``open-type``.
+``<web-view>`` both give ``<web-view>``, and so does kbone's ``<wx-web-view>``; ``openType``, ``:open-type`` and
+``open-type`` all give ``open-type``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.bound import branch_literals, leading_literal, mustache_expression
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
+from mp_precheck.readers.kbone import builtin_name
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.urls import find_urls
 
@@ -55,7 +56,12 @@ def is_event_attribute(name: str) -> bool:
 
 
 def normalise_tag(name: str) -> str:
-    """``WebView`` → ``web-view``, ``LivePusher`` → ``live-pusher``, ``web-view`` unchanged."""
+    """``WebView`` → ``web-view``, ``LivePusher`` → ``live-pusher``, ``web-view`` unchanged; kbone's spelling of a
+    built-in component, ``wx-button``, → ``button`` (:func:`mp_precheck.readers.kbone.builtin_name`)."""
+    return builtin_name(_kebab(name))
+
+
+def _kebab(name: str) -> str:
     if "-" in name or name.islower():
         return name.lower()
     return _CAMEL.sub("-", name).lower()
@@ -67,7 +73,7 @@ def normalise_attribute(name: str) -> str:
         if name.startswith(prefix):
             name = name[len(prefix):]
             break
-    return normalise_tag(name)
+    return _kebab(name)
 
 
 def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
@@ -78,6 +84,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     A UI kit's media component (``checks/ui_kits.yml``) also gives what it does (picking media, uploading
     it), unless ``project_component`` says the code imports that name from a project file.
     """
+    if tag == "wx-component":  # kbone: <wx-component behavior="button"> renders the built-in named by behavior
+        tag = builtin_name(tag, next((value for name, value, _line in attributes if name == "behavior"), None))
     facts = [Fact(component(tag), "component", line)]
     kit = None if project_component else third_party().component(tag)
     if kit is not None and kit.applies({name: value for name, value, _line in attributes}):
