@@ -23,7 +23,7 @@ from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.handlers import USER_EVENTS, event_of
-from mp_precheck.readers.markup import is_event_attribute, normalise_attribute, normalise_tag
+from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import split_blocks
 
 TABLE = "auth_pages.yml"
@@ -109,11 +109,7 @@ class _Shape(HTMLParser):
         self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        name = normalise_tag(tag)
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == name:
-                del self.open[index:]  # unclosed children end with their parent
-                return
+        close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
         for _, control in self.open:

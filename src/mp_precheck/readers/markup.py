@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
@@ -74,6 +75,16 @@ def normalise_attribute(name: str) -> str:
             name = name[len(prefix):]
             break
     return _kebab(name)
+
+
+def close_element(open_elements: list[tuple[str, Any]], tag: str) -> None:
+    """Pop the innermost open element named ``tag`` (entries are ``(normalised name, …)`` tuples) and every
+    element opened inside it: unclosed children end with their parent; an end tag nothing opened is ignored."""
+    name = normalise_tag(tag)
+    for index in range(len(open_elements) - 1, -1, -1):
+        if open_elements[index][0] == name:
+            del open_elements[index:]
+            return
 
 
 def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
@@ -207,11 +218,7 @@ class _Collector(HTMLParser):
         return any(control for _, control in self.open)
 
     def handle_endtag(self, tag: str) -> None:
-        name = normalise_tag(tag)
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == name:
-                del self.open[index:]  # unclosed children end with their parent
-                return
+        close_element(self.open, tag)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
