@@ -112,13 +112,19 @@ UPLOADER_VUE = ("<template>\n  <view>\n{picker}  </view>\n</template>\n<script>\
 CHOOSE = "    pick() { uni.chooseImage({ count: 9, success: (r) => this.$emit('change', r.tempFilePaths) }) },\n"
 
 
-def test_a_kit_picker_taking_the_place_of_the_components_chooseimage_is_no_new_call_site(repo):
+def _uni_app_with_a_photos_component(repo) -> str:
+    """A uni-app whose photos component picks with uni.chooseImage; returns the base commit."""
     repo.write_files({"src/pages.json": '{"pages": [{"path": "pages/index/index"}]}',
                       "src/manifest.json": '{"mp-weixin": {"appid": "wx1"}}', "src/App.vue": "<script>\n</script>\n",
                       "src/pages/index/index.vue": "<template><view>首页</view></template>\n",
                       "src/components/photos/photos.vue": UPLOADER_VUE.format(
                           picker='    <view @tap="pick">+</view>\n', method=CHOOSE)})
     base = repo.commit("base")
+    return base
+
+
+def test_a_kit_picker_taking_the_place_of_the_components_chooseimage_is_no_new_call_site(repo):
+    base = _uni_app_with_a_photos_component(repo)
     repo.write("src/components/photos/photos.vue", UPLOADER_VUE.format(
         picker='    <uni-file-picker v-model="files" limit="9"></uni-file-picker>\n', method="    // " + CHOOSE))
     repo.commit("the photos component picks with uni-file-picker")
@@ -126,12 +132,7 @@ def test_a_kit_picker_taking_the_place_of_the_components_chooseimage_is_no_new_c
 
 
 def test_a_kit_picker_added_beside_a_chooseimage_that_stays_is_a_new_call_site(repo):
-    repo.write_files({"src/pages.json": '{"pages": [{"path": "pages/index/index"}]}',
-                      "src/manifest.json": '{"mp-weixin": {"appid": "wx1"}}', "src/App.vue": "<script>\n</script>\n",
-                      "src/pages/index/index.vue": "<template><view>首页</view></template>\n",
-                      "src/components/photos/photos.vue": UPLOADER_VUE.format(
-                          picker='    <view @tap="pick">+</view>\n', method=CHOOSE)})
-    base = repo.commit("base")
+    base = _uni_app_with_a_photos_component(repo)
     repo.write("src/components/photos/photos.vue", UPLOADER_VUE.format(
         picker='    <view @tap="pick">+</view>\n    <uni-file-picker v-model="files" limit="9"></uni-file-picker>\n',
         method=CHOOSE))
