@@ -140,6 +140,15 @@ def test_a_kit_picker_added_beside_a_chooseimage_that_stays_is_a_new_call_site(r
     assert ("privacy.album", "src/components/photos/photos.vue", 4, "file") in found(run(repo.path, base))
 
 
+def test_one_picker_api_taking_anothers_place_is_still_a_new_call_site(app_repo):
+    app_repo.write("pages/me/me.js", "Page({\n  pick() {\n    wx.chooseImage({ count: 9 })\n  },\n})\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n  pick() {\n    wx.chooseMedia({ count: 9, mediaType: ['image'] })\n"
+                                     "  },\n})\n")
+    app_repo.commit()
+    assert ("privacy.album", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))
+
+
 USER_INFO = "    wx.getUserInfo({ success: (r) => this.setData(r) })\n"
 
 

@@ -257,7 +257,7 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
     """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
     gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
     address picker copied into the branches of a permission check — a call added beside one that stays is
-    new), or took another spelling without adding to it (a kit's picker in place of ``wx.chooseImage``); a page
+    new), or gave its place to a UI kit's component without adding to it (a kit's picker for ``wx.chooseImage``); a page
     whose markup already used a UI kit's component or an SDK that makes the call (its
     van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
     ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
@@ -277,10 +277,13 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
         if any(f.subject in spellings and counted(f) for f in base[old].facts) and all(f.line in added
                                                                                        for f in spelled):
             return True  # the same call rewritten, however many branches it is copied into
-        # another spelling taking the old one's place without adding to it (a kit's picker for wx.chooseImage)
+        # a UI kit's component or an SDK taking the old call's place without adding to it (uni-file-picker for
+        # the component's wx.chooseImage) — the mirror of ``had``; one API for another (chooseMedia for
+        # chooseImage) stays a new call site
         uses = [f for f in head[path].facts if f.subject in capability and counted(f)]
         before = [f for f in base[old].facts if f.subject in capability and counted(f)]
-        return 0 < len(uses) <= len(before) and all(f.line in added for f in uses)
+        return (0 < len(uses) <= len(before) and all(f.line in added for f in uses)
+                and all(f.subject.startswith(("ui-kit:", "sdk:")) for f in uses))
     return [a for a in placed if not (_gate(a, capability, head) or a.path in had or rewritten(a.path))]
 
 
