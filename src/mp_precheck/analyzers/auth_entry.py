@@ -1,7 +1,7 @@
 """An authorization page made the entry page, told by what the page does (``login.login_first_page``).
 
 The app config's entry-login fact names a login page by its name (``pages/login/index``); a welcome page named
-anything (``pages/ci/a_welcome``) whose only control asks for the user's profile, phone number or login
+anything (``pages/start/welcome``) whose only control asks for the user's profile, phone number or login
 (``readers/authpage.py``, ``checks/auth_pages.yml``) and whose script forwards to the content afterwards (a
 route API) is the same forced authorization before any experience; one that leads nowhere (a profile form put
 first while it is built) is no gate. Reported at the entry's line of the page registry (``app.json``,

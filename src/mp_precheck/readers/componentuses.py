@@ -1,12 +1,12 @@
 """Which of the project's own components a page or component renders, and where.
 
-A Vue single-file component renders a project component it imports (``import PicUpload from
-'@/components/picUpload'``, perhaps renamed under ``components: { uploader: PicUpload }``) or one the app
-registers globally in its Vue entry (``app.component('tigUpload', TigUpload)``,
+A Vue single-file component renders a project component it imports (``import PhotoPicker from
+'@/components/photoPicker'``, perhaps renamed under ``components: { uploader: PhotoPicker }``) or one the app
+registers globally in its Vue entry (``app.component('shopUploader', ShopUploader)``,
 https://vuejs.org/guide/components/registration.html); a Taro page renders the JSX components it imports; a
 WXML page the ``usingComponents`` of its JSON
 (https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/). Tags match names the way Vue
-does: ``<pic-upload>``, ``<PicUpload>`` and ``<picUpload>`` are one component.
+does: ``<photo-picker>``, ``<PhotoPicker>`` and ``<photoPicker>`` are one component.
 
 In: a file's text and path. Out: (module specifier or usingComponents path, tag as written, 1-based line) per
 element; the caller resolves the specifier to a file. Templates are read with the standard library's HTML
@@ -30,7 +30,8 @@ _TAG = re.compile(r"<\s*([A-Za-z][\w.-]*)")
 
 
 def tag_key(name: str) -> str:
-    """The name a tag and a component binding share: ``pic-upload``, ``PicUpload``, ``picUpload`` → ``picupload``."""
+    """The name a tag and a component binding share: ``photo-picker``, ``PhotoPicker``, ``photoPicker`` →
+    ``photopicker``."""
     return name.replace("-", "").replace("_", "").lower()
 
 
@@ -69,7 +70,7 @@ def script_components(text: str, path: str) -> dict[str, str]:
             continue
         for clause in (c for c in node.named_children if c.type == "import_clause"):
             for name in clause.named_children:
-                if name.type == "identifier":  # import PicUpload from '…'
+                if name.type == "identifier":  # import PhotoPicker from '…'
                     imported[node_text(name)] = spec
             for item in nodes_of(clause, language, ("import_specifier",)):  # import { Uploader as Up } from '…'
                 local = item.child_by_field_name("alias") or item.child_by_field_name("name")
