@@ -109,3 +109,21 @@ def test_page_text_presenting_itself_as_wechat(tmp_path, markup, expected):
     repo.write("pages/me/me.wxml", f"<view>\n{markup}\n</view>\n")
     repo.commit("page")
     assert _brand(repo, base) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("为了保障您能正常使用，请您在接下来的微信授权中点击【允许】", {("pages/me/me.js", 4)}),
+    ("请允许微信授权", {("pages/me/me.js", 4)}),
+    ("授权失败，请重新授权", set()),
+    ("微信授权失败，请重试", set()),
+], ids=["click-allow-in-wechat-authorization", "allow-wechat-authorization", "plain-retry", "failure"])
+def test_a_dialog_the_app_shows_speaking_as_wechat_authorization(tmp_path, content, expected):
+    """The body of the app's own ``wx.showModal`` is a screen, not a control's label: pleading for 微信授权 there
+    presents the app's dialog as WeChat's permission screen."""
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MINIMAL_APP)
+    base = repo.commit("base")
+    repo.write("pages/me/me.js", "Page({\n  onDenied() {\n    wx.showModal({\n"
+                                 f"      content: '{content}',\n      showCancel: false\n    }})\n  }}\n}})\n")
+    repo.commit("dialog")
+    assert _brand(repo, base) == expected

@@ -64,6 +64,31 @@ def test_hosts_only_in_dev_branches_are_left_out_and_the_release_host_is_kept(ap
     assert _domains(run(app_repo.path, base)) == {("external_link.domain", "host:api.shop.example.com", "config/env.js", 3)}
 
 
+SWITCHED = """let isProd = true;
+isProd = false;
+const config = {
+  appUrl: isProd ? 'https://www.travel-example.com' : 'http://localhost:5000',
+}
+module.exports = config
+"""
+
+
+@pytest.mark.parametrize(("before", "after", "expected"), [
+    # the developer's switch is left on: the release host becomes the one the build calls
+    ("isProd = false;", "// isProd = false;", {("external_link.domain", "host:www.travel-example.com",
+                                               "config/env.js", 4)}),
+    ("// isProd = false;", "isProd = false;", set()),  # switched back to the local server: nothing to configure
+    ("function dev() { isProd = false }", "", set()),  # set at run time: no switch, the host was always live
+], ids=["switched-on", "switched-off", "run-time-assignment"])
+def test_a_host_behind_the_files_own_switch_is_new_when_the_switch_turns_it_on(app_repo, before, after, expected):
+    app_repo.write_files({"config/env.js": SWITCHED.replace("isProd = false;", before),
+                          **loaded_by_app("config/env.js")})
+    first = app_repo.commit()
+    app_repo.write("config/env.js", SWITCHED.replace("isProd = false;", after))
+    app_repo.commit()
+    assert _domains(run(app_repo.path, first)) == expected
+
+
 def test_taro_dev_config_is_not_reviewed(repo):
     repo.write_files({
         "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',

@@ -80,6 +80,38 @@ def test_uni_app_app_vue_on_launch(repo):
     assert ("login.forced_login", "src/App.vue", 4, "app") in found(run(repo.path, base))
 
 
+SETUP_APP = """<script setup lang="ts">
+import { onLaunch, onShow } from '@dcloudio/uni-app'
+onLaunch(() => {
+  const token = uni.getStorageSync('token')
+  if (!token) {
+    uni.reLaunch({ url: '/pages/auth/login' })
+  }
+})
+onShow(() => {
+  console.log('show')
+})
+</script>
+"""
+
+
+def test_uni_app_composition_on_launch_registered_by_a_call(repo):
+    """Vue 3 uni-app registers hooks by calling ``onLaunch(() => …)``: the same forced login as a method."""
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/App.vue", SETUP_APP)
+    repo.commit()
+    assert ("login.forced_login", "src/App.vue", 5, "app") in found(run(repo.path, base))
+
+
+def test_uni_app_composition_hook_that_forces_nothing_is_silent(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/App.vue", SETUP_APP.replace("uni.reLaunch({ url: '/pages/auth/login' })", "console.log('guest')"))
+    repo.commit()
+    assert [f for f in run(repo.path, base).findings if f.family == "login"] == []
+
+
 def test_wepy_app_on_launch(repo):
     repo.write_files({
         "src/app.wpy": "<script>\nimport wepy from 'wepy'\nexport default class extends wepy.app {\n"

@@ -52,6 +52,10 @@ def test_an_endpoint_named_after_images_is_still_a_domain(app_repo):
     ("const imageApi = 'https://a.example.com/x'\n", "code"),
     ("const images = ['https://a.example.com/x']\n", "code"),  # inside an array: not the declared value itself
     ("avatar('https://a.example.com/x')\n", "code"),
+    # a function building one image's address from its name: the whole address, under the function's name
+    ("const getSystemImg = (name) => `https://a.example.com/assets/images/${name}`\n", "media"),
+    ("const getApiUrl = (path) => `https://a.example.com/api/${path}`\n", "code"),
+    ("const getCoverImg = (id) => `https://a.example.com/covers/${id}?w=1`\n", "code"),  # ends in more than the value
 ])
 def test_the_role_of_an_address_follows_its_name_and_its_use(code, role):
     assert [f.role for f in js_facts(code, "pages/a/a.js").facts if f.subject == "host:a.example.com"] == [role]

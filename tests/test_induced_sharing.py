@@ -144,9 +144,84 @@ def test_share_hook_moved_between_pages_with_reward_wording_is_not_new(tmp_path)
     assert _sharing(repo, base) == set()
 
 
-def test_new_wording_and_new_hook_on_one_page_are_one_finding_at_the_wording(tmp_path):
+def test_new_wording_and_a_new_hook_carrying_the_sharer_are_told_at_both(tmp_path):
+    """The card's path carries the referral code: the hook is how the reward is paid, told beside the wording."""
     repo, base = _app(tmp_path, {})
     repo.write("pages/me/me.wxml", REFERRAL_PAGE)
     repo.write("pages/me/me.js", REFERRAL_HOOK)
     repo.commit("referral page")
-    assert {path for _rule, path, _line in _sharing(repo, base)} == {"pages/me/me.wxml"}
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2),
+                                    ("sharing.induced_share", "pages/me/me.js", 3)}
+
+
+def test_new_wording_and_a_template_hook_are_one_finding_at_the_wording(tmp_path):
+    repo, base = _app(tmp_path, {})
+    repo.write("pages/me/me.wxml", REFERRAL_PAGE)
+    repo.write("pages/me/me.js", "Page({\n  onShareAppMessage() {\n    return {}\n  }\n})\n")
+    repo.commit("referral page")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+MPVUE_APP = {
+    "package.json": '{"dependencies": {"mpvue": "^2.0.0"}}',
+    "src/app.json": '{"pages": ["pages/order/main"]}',
+    "src/main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n",
+    "src/App.vue": "<script>export default {}</script>\n",
+    "src/pages/order/main.js": "import App from './index'\nimport Vue from 'vue'\nnew Vue(App).$mount()\n",
+    "src/pages/order/index.vue": "<template>\n  <div>\n    <div>订单详情</div>\n  </div>\n</template>\n"
+                                 "<script>\nexport default {}\n</script>\n",
+}
+MPVUE_SHARE_BUTTON = ('<template>\n  <div>\n    <div>订单详情</div>\n    <button\n      openType="share"\n'
+                      '      class="share"\n    >\n      LABEL\n    </button>\n  </div>\n</template>\n'
+                      "<script>\nexport default {}\n</script>\n")
+
+
+def test_share_button_whose_own_label_promises_a_gain_fires_on_it_in_mpvue_camel_case(tmp_path):
+    """mpvue writes ``openType``; the label of a share button is its share act, so 再领奖 on it is a reward."""
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MPVUE_APP)
+    base = repo.commit("base")
+    repo.write("src/pages/order/index.vue", MPVUE_SHARE_BUTTON.replace("LABEL", "运气爆棚，先炫耀一下，再领奖吧~"))
+    repo.commit("share before claiming")
+    assert _sharing(repo, base) == {("sharing.induced_share", "src/pages/order/index.vue", 8)}
+
+
+def test_share_button_labelled_without_a_gain_stays_silent_in_mpvue(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MPVUE_APP)
+    base = repo.commit("base")
+    repo.write("src/pages/order/index.vue", MPVUE_SHARE_BUTTON.replace("LABEL", "晒单给好友"))
+    repo.commit("plain share")
+    assert _sharing(repo, base) == set()
+
+
+def test_wording_around_a_template_value_is_read_as_one_sentence_so_rewording_it_is_not_new(tmp_path):
+    page = '<view>\n  <button open-type="share">邀请好友得最高66{{bonus}}红包</button>\n</view>\n'
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": page, "pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", page.replace("得最高66{{bonus}}红包", "立得最高66元红包"))
+    repo.commit("reword")
+    assert _sharing(repo, base) == set()
+
+
+def test_friends_help_as_the_price_of_a_free_book_is_told_at_the_page_text_not_its_title(tmp_path):
+    repo, base = _app(tmp_path, {})
+    repo.write_files({
+        "app.json": '{\n  "pages": ["pages/index/index", "pages/me/me", "pages/help/help"]\n}\n',
+        "pages/help/help.json": '{\n  "navigationBarTitleText": "好友助力"\n}\n',
+        "pages/help/help.wxml": "<view>\n  <text>你发起了活动，集齐3个好友的助力能量，就能免费阅读本书</text>\n</view>\n",
+        "pages/help/help.js": "Page({\n  onShareAppMessage() { return {} }\n})\n"})
+    repo.commit("help page")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/help/help.wxml", 2)}
+
+
+def test_a_component_repeating_the_reward_of_the_page_that_shows_it_is_part_of_that_finding(tmp_path):
+    repo, base = _app(tmp_path, {})
+    repo.write_files({
+        "components/invite-swiper/index.wxml": "<swiper>\n  <swiper-item>小王 邀请好友，领取到了80元返现</swiper-item>\n</swiper>\n",
+        "components/invite-swiper/index.js": "Component({})\n",
+        "components/invite-swiper/index.json": '{"component": true}\n',
+        "pages/me/me.json": '{"usingComponents": {"invite-swiper": "/components/invite-swiper/index"}}\n',
+        "pages/me/me.wxml": "<view>\n  <text>邀请好友下单，立得现金返现</text>\n  <invite-swiper/>\n</view>\n",
+        "pages/me/me.js": SHARES})
+    repo.commit("invite page")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}

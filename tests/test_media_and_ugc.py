@@ -201,6 +201,18 @@ def test_upload_method_of_an_exported_api_client_object_is_followed(app_repo):
                                                                      ("pages/index/index.js", 3, "file")}
 
 
+def test_method_of_an_exported_class_instance_is_followed(app_repo):
+    """``export default new MapService()`` / ``const s = new S(); export default s``: its methods are helpers."""
+    app_repo.write("utils/map.js", "class MapService {\n  async pick() {\n    const res = await wx.chooseLocation()\n"
+                                   "    return res.address\n  }\n}\nconst mapService = new MapService()\n"
+                                   "export default mapService\n")
+    base = app_repo.commit("map helper")
+    caller = "import mapService from '../../utils/map'\nPage({\n  async where() { this.at = await mapService.pick() },\n})\n"
+    app_repo.write("pages/index/index.js", caller)
+    app_repo.commit("first caller")
+    assert _hits(run(app_repo.path, base), "privacy.choose_location") == {("pages/index/index.js", 3, "file")}
+
+
 # -- user posting (UGC): content security once per page, and the category -------------------------
 POST_JS = """Page({
   data: { text: '', pictures: [] },
@@ -251,6 +263,19 @@ def test_comment_page_without_pictures_keeps_the_text_finding(app_repo):
     assert _hits(report, "category.ugc") == {("pages/me/me.js", 3, "app")}
     [ugc] = [f for f in report.findings if f.rule == "category.ugc"]
     assert ugc.severity == "medium" and ugc.value == "<textarea> pages/me/me.wxml:2 → wx.request"
+
+
+def test_a_form_that_already_posted_its_text_box_gains_another_is_no_new_post(app_repo):
+    """A client form that gains a 家庭成员 box: the page published text before; nothing new to declare."""
+    form = '<view>\n<textarea bindinput="onIntro" placeholder="自我介绍"/>\nMORE</view>\n'
+    app_repo.write("pages/me/me.wxml", form.replace("MORE", ""))
+    app_repo.write("pages/me/me.js", "Page({\n  onIntro(e) { this.intro = e.detail.value },\n"
+                                     "  save() { wx.request({ url: '/clients', method: 'POST', data: this.data }) },\n})\n")
+    base = app_repo.commit("client form")
+    app_repo.write("pages/me/me.wxml", form.replace("MORE", '<textarea bindinput="onFamily" placeholder="家庭成员"/>\n'))
+    app_repo.commit("family field")
+    report = run(app_repo.path, base)
+    assert _hits(report, "upload.user_text") == set() and _hits(report, "category.ugc") == set()
 
 
 def test_lone_textarea_that_nothing_sends_is_neither_upload_nor_ugc(app_repo):

@@ -25,8 +25,9 @@ consent_flow           present_at_head · privacy family with a     adds ``priva
                        privacy_key, app scope
 privacy_declaration    config.declared_privacy, catalog ·          rewrites them: declared → info, undeclared →
                        privacy family with a privacy_key           ``privacy.undeclared_type`` (high)
-ugc                    facts_at_head (the page's script) ·         removes ``upload.user_text`` nothing sends or that
-                       ``upload.user_text``, upload family         a page upload covers; adds ``category.ugc``
+ugc                    facts_at_head (the page's script),          removes ``upload.user_text`` nothing sends, that a
+                       base_facts, counterpart, changed_paths ·    page upload covers or that the page posted
+                       ``upload.user_text``, upload family         before; adds ``category.ugc``
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
                        config.content_security_external ·          content; adds ``upload.content_check_v1``
                        upload family, app scope

@@ -11,8 +11,11 @@ page's files. Then:
   wording was there before, as the combination is new; wording the change merely rewords elsewhere on the
   page is not reported again; a component's new share button (a dialog's) is also tied to the wording of
   the changed pages and components that use it by its tag;
-* a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
-  reported at the hook, naming the wording: the page's promise now has its share card;
+* a share hook (``onShareAppMessage``…) the change adds to a page with reward wording is reported at the
+  hook, naming the wording: the page's promise now has its share card. When the change adds the wording
+  too, the hook is told beside it only where its card's path carries the sharer (``?share_id=`` + id: how
+  the reward is paid) and it sits in the page's other file (the ``.js`` of a ``.wxml``); an empty template
+  hook, or a single-file page or component, is told once;
 * a page's reward wording includes the title of a reward page that opens it (a 分享赚 list opening each
   product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
 * new wording on a page that shares is reported at the wording;
@@ -20,7 +23,8 @@ page's files. Then:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
 
 One page is one finding: wording in its markup and again in its script (a title passed along in a URL)
-is told once, at the markup a user sees.
+is told once, at the markup a user sees; and a component's wording shown by a changed page that is told
+already (an invite page's swiper of past rewards) is part of that page's promise.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 
@@ -45,6 +49,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.appconfig import page_name
+from mp_precheck.readers.textplaces import TRACKED_SHARE
 
 NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
@@ -74,10 +79,28 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         else:
             rule = context.catalog.rule("sharing.share_reward_text")
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
-    worded = {_stem(p) for p in wording}
+    told = {f.path for f in out if f.rule == "sharing.induced_share"}
+    worded = {_stem(p) for p in told}
     out += [context.finding("sharing.induced_share", WORDING, path, hook.line, value=f"{hook.value} + {text.value}")
-            for path, hook, text in _new_tied_hooks(context) if _stem(path) not in worded]
-    return out
+            for path, hook, text in _new_tied_hooks(context)
+            if path not in told and (_stem(path) not in worded or hook.role == TRACKED_SHARE)]
+    return _one_per_feature(context, out)
+
+
+def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the reward wording of a component whose changed user page is told already (an
+    invite page and the swiper of 邀请*麦，领取到了80元返现 it shows are one promise)."""
+    sharing = [f for f in findings if f.family == "sharing"]
+    paths = {f.path for f in sharing}
+    shown = {f.path for f in sharing if any(user in paths - {f.path} for user in _users(context, f.path))}
+    return [f for f in findings if f.family != "sharing" or f.path not in shown]
+
+
+def _users(context: ProjectContext, path: str) -> list[str]:
+    """The changed files that use the component of ``path`` by its tag."""
+    tag = component(_kebab(page_name(_stem(path))))
+    return [other for other, facts in context.head_facts.items()
+            if other != path and any(f.subject == tag for f in facts.facts)]
 
 
 def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
@@ -163,10 +186,7 @@ def _user_facts(context: ProjectContext, path: str) -> list[Fact]:
     """Facts of the changed files that use the component of ``path`` by its tag (``<share-dialog>`` for
     ``components/share-dialog.vue``, ``components/ShareDialog/index.vue``): a dialog's share button is
     tied to the reward wording of the page or component that opens it."""
-    tag = component(_kebab(page_name(_stem(path))))
-    users = [facts for other, facts in context.head_facts.items()
-             if other != path and any(f.subject == tag for f in facts.facts)]
-    return [f for facts in users for f in facts.facts]
+    return [f for user in _users(context, path) for f in context.head_facts[user].facts]
 
 
 def _kebab(name: str) -> str:

@@ -40,10 +40,13 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
   socket findings stay; no category finding.
 
-Reads: ``facts_at_head`` (the page's script); ``upload.user_text`` and the other upload-family findings (after
-``ui_kits``).
-Writes: removes ``upload.user_text`` that nothing sends or that a page upload covers; adds ``category.ugc``
-(read by ``categories``).
+A page that already had a text box of the same kind and already sent data before the change (a client form
+that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding.
+
+Reads: ``facts_at_head`` (the page's script), ``base_facts``, ``counterpart``, ``changed_paths``;
+``upload.user_text`` and the other upload-family findings (after ``ui_kits``).
+Writes: removes ``upload.user_text`` that nothing sends, that a page upload covers or that the page posted
+before; adds ``category.ugc`` (read by ``categories``).
 """
 
 from __future__ import annotations
@@ -139,6 +142,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         if sent is None:
             continue  # nothing leaves this page: not published
         script = sent[0]
+        if f.subject in POST_INPUTS and _published_before(context, f, script):
+            continue  # one more field on a page that already posted its text box: no new flow
         post = posts_from(context, script)
         if _scene(context, script, post or sent[1]) == "private":
             continue  # an expense note, a homework answer: kept for the user or one counterpart
@@ -154,6 +159,19 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return out
+
+
+def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
+    """Whether the page of ``text_box`` already had a text box of its kind and ``script`` already sent data
+    before the change (a form that gains a field, a composer restyled): the page published before."""
+    def base_facts(path: str) -> FileFacts | None:
+        if path not in context.changed_paths:
+            return context.facts_at_head(path)  # unchanged: as it was
+        old = context.counterpart.get(path)
+        return context.base_facts.get(old) if old else None
+    page, sender = base_facts(text_box.path), base_facts(script)
+    had_box = page is not None and any(f.subject == text_box.subject for f in page.facts)
+    return had_box and sender is not None and any(f.subject in SENDERS and not _reads(f) for f in sender.facts)
 
 
 def _public_upload(context: ProjectContext, script: str, upload: Fact) -> bool:

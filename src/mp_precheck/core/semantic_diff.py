@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, UPLOAD_GUESS, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, UPLOAD_GUESS, Fact, FileFacts
 from mp_precheck.readers.envfiles import is_release_env
 
 
@@ -61,7 +61,7 @@ def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
     not servers the app talks to, account links are opened by WeChat, and development hosts are not in the build
     review sees: not counted; nor is a dispatched action's call at the dispatch (the action's own file counts it)."""
-    return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, DEVELOPMENT))
+    return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, DEVELOPMENT, SWITCHED_OFF))
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 

@@ -40,6 +40,9 @@ DEVELOPMENT = "development"
 # The role of a URL WeChat itself opens for an API (a WeCom customer-service link, an official-account article),
 # so its host is no server domain of the app.
 ACCOUNT = "account"
+# The role of a host in a branch the file's own switch turns off (``isProd = false`` then ``isProd ? host : …``):
+# the build does not use it, and the app has not yet talked to it (readers/flagbranch.py).
+SWITCHED_OFF = "switched-off"
 
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 

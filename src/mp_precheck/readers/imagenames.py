@@ -37,6 +37,7 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _RESOURCE_BASE = re.compile(r"(?:static|img|image|pic|picture|photo|cdn|asset|icon)s?(?:base|root)?"
                             r"(?:url|uri|host|domain|path|prefix|server|base|root)?")
 
+_GETTER = re.compile(r"^(?:get|make|build|to)(?=[A-Z_])")
 # Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…)
 _WITHIN = frozenset({"ternary_expression", "parenthesized_expression"})
 
@@ -45,8 +46,10 @@ def held_as_image(literal: Node, path: str) -> bool:
     """Whether the string ``literal``, a URL with ``path``, is one whole image address: the value of a
     declaration, object key or assignment whose name is an image's (``defaultAvatarUrl``, ``shareImage``,
     ``logo``), and no prefix (a path that is empty or ends in ``/``)."""
-    if not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/"):
-        return False
+    built = literal.type == "template_string" and literal.named_children and \
+        literal.named_children[-1].type == "template_substitution" and node_text(literal).endswith("}`")
+    if not built and (not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/")):
+        return False  # a prefix; but `https://host/images/${name}` is one whole address
     return names_image(_holder(literal) or "")
 
 
@@ -67,6 +70,9 @@ def _holder(literal: Node) -> str | None:
     while value.parent is not None and value.parent.type in _WITHIN:
         value = value.parent
     parent = value.parent
+    if parent is not None and parent.type == "arrow_function" and parent.child_by_field_name("body") == value:
+        name = _holder(parent)  # const getCoverImg = (id) => `https://…/${id}`: the function's name, less its verb
+        return _GETTER.sub("", name) if name else None
     if parent is None:
         return None
     fields = {"variable_declarator": ("value", "name"), "pair": ("value", "key"),

@@ -29,7 +29,8 @@ _CLASSES = ("class_declaration", "class", "abstract_class_declaration")
 
 
 def _top_level(root: Node) -> dict[str, Node]:
-    """Top-level names bound to a function, an object literal or a class (exported or not)."""
+    """Top-level names bound to a function, an object literal or a class (exported or not); a name bound to
+    ``new Service()`` of a class above it is bound to that class (an instance offers its methods)."""
     out: dict[str, Node] = {}
     for node in root.named_children:
         target = node.named_children[0] if node.type == "export_statement" and node.named_children else node
@@ -41,6 +42,8 @@ def _top_level(root: Node) -> dict[str, Node]:
             for decl in target.named_children:
                 name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
                 value = _unwrapped(value) if value is not None else None
+                if value is not None and value.type == "new_expression":  # an instance offers its class's methods
+                    value = out.get(_text(value.child_by_field_name("constructor")))
                 if name is not None and value is not None and name.type == "identifier" and \
                         value.type in (*_FUNCTIONS, "object", *_CLASSES):
                     out[_text(name)] = value
@@ -90,6 +93,8 @@ def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str,
     if node.type == "identifier" and _text(node) in top:
         node = top[_text(node)]
     node = _unwrapped(node)
+    if node.type == "new_expression" and _text(node.child_by_field_name("constructor")) in top:
+        node = top[_text(node.child_by_field_name("constructor"))]  # export default new ImageService()
     if _is_function(node):
         yield name, node
     elif node.type == "object" or node.type in _CLASSES:

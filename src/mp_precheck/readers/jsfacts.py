@@ -22,12 +22,13 @@ from tree_sitter import Language, Node, Parser
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 from mp_precheck.readers import base64media
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
+from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.imagenames import held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
@@ -43,6 +44,7 @@ from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
+from mp_precheck.readers.textplaces import TRACKED_SHARE, inside_button, modal_text, tracks_sharer
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
@@ -88,26 +90,14 @@ SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMes
 
 
 @lru_cache(maxsize=8192)  # the same literals recur through a file and an app (~11,000 asks, ~4,000 texts)
-def _signals(text: str, title: bool, label: bool, script: bool) -> tuple[str, ...]:
+def _signals(text: str, title: bool, label: bool, script: bool, share_control: bool = False) -> tuple[str, ...]:
     """:func:`signals` of one text, remembered."""
-    return tuple(signals(text, title=title, label=label, script=script))
-
-
-def _inside_button(node: Node) -> bool:
-    """JSX text inside a ``<Button>`` (or a UI kit's ``AtButton``): a control's label."""
-    current = node.parent
-    while current is not None:
-        if current.type == "jsx_element":
-            opening = current.child_by_field_name("open_tag")
-            name = opening.child_by_field_name("name") if opening is not None else None
-            if _text(name).split(".")[-1].lower().endswith("button"):
-                return True
-        current = current.parent
-    return False
+    return tuple(signals(text, title=title, label=label, script=script, share_control=share_control))
 
 
 class _Extractor(Bindings):
     def __init__(self, line_offset: int, path: str, language: Language) -> None:
+        self.switches: dict[str, bool] = {}  # the file's own build switches (readers/flagbranch.py)
         super().__init__()
         self.offset = line_offset
         self.path = path
@@ -125,6 +115,7 @@ class _Extractor(Bindings):
     def run(self, root: Node, nodes: list[Node]) -> FileFacts:
         """Facts of the tree at ``root``; ``nodes`` are its nodes of the types the passes read, in source order."""
         self.collect_aliases(nodes)
+        self.switches = switches(root, self.language)
         for node in nodes:
             kind = node.type
             if kind in ("member_expression", "subscript_expression"):
@@ -136,7 +127,8 @@ class _Extractor(Bindings):
             elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
                 self._jsx(node)
             elif kind == "jsx_text":
-                self._text_signals(_text(node), node, label=_inside_button(node))
+                self._text_signals(_text(node), node, label=inside_button(node),
+                                   share_control=inside_button(node, share=True))
             elif kind in ("method_definition", "pair", "variable_declarator", "assignment_expression"):
                 self._share_hook(node)
                 self._secret_assignment(node)
@@ -302,7 +294,7 @@ class _Extractor(Bindings):
         value = _string_value(node)
         if not value:
             return
-        self._text_signals(value, node, title=self._is_share_title(node), label=True, script=True)
+        self._text_signals(value, node, title=self._is_share_title(node), label=not modal_text(node), script=True)
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
@@ -321,8 +313,8 @@ class _Extractor(Bindings):
             if url.is_development or url.is_wechat_server_api:
                 continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
-            facts_role = DEVELOPMENT if dev_only else "media" if (url.is_media or held_as_image(node, url.path)) \
-                and role == "code" else role
+            facts_role = DEVELOPMENT if dev_only else SWITCHED_OFF if switched_off(node, self.switches) else \
+                "media" if (url.is_media or held_as_image(node, url.path)) and role == "code" else role
             if constant is not None:
                 self.url_constants.setdefault(constant, []).append(len(self.facts))
             self.facts.append(Fact(prefixed("host", url.host), "host", self.line(node), url.text, facts_role))
@@ -333,7 +325,8 @@ class _Extractor(Bindings):
             return
         name = _text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
         if name in SHARE_HOOKS:
-            self.facts.append(Fact("share:hook", "hook", self.line(node), name))
+            self.facts.append(Fact("share:hook", "hook", self.line(node), name,
+                                   TRACKED_SHARE if tracks_sharer(node) else None))
 
     def _secret_literal(self, text: str, node: Node) -> None:
         """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one
@@ -362,8 +355,8 @@ class _Extractor(Bindings):
         self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
 
     def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False,
-                      script: bool = False) -> None:
-        for signal in _signals(text, title, label, script):
+                      script: bool = False, share_control: bool = False) -> None:
+        for signal in _signals(text, title, label, script, share_control):
             self.facts.append(Fact(prefixed("text", signal), "text", self.line(node), " ".join(text.split())[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:

@@ -34,7 +34,12 @@ _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_fu
 
 
 DEFINITION_TYPES = ("method_definition", "function_declaration", "pair", "variable_declarator", "field_definition",
-                    "public_field_definition")
+                    "public_field_definition", "call_expression")
+# Hooks registered by a call, as uni-app's Vue 3 API (``onLaunch(() => …)`` from ``@dcloudio/uni-app``,
+# https://uniapp.dcloud.net.cn/tutorial/vue3-composition-api.html) and Taro's hooks (``useLaunch``, ``useLoad``,
+# ``useDidShow``, https://docs.taro.zone/docs/hooks) write them: the hook each one is.
+REGISTERED_HOOKS = {"onLaunch": "onLaunch", "onShow": "onShow", "onLoad": "onLoad", "useLaunch": "onLaunch",
+                    "useLoad": "onLoad", "useDidShow": "componentDidShow", "onMounted": "mounted"}
 
 
 def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
@@ -44,6 +49,11 @@ def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
     for node in nodes:
         name: Node | None = None
         body: Node | None = None
+        if node.type == "call_expression":
+            registered = _registered_hook(node)
+            if registered is not None:
+                found.setdefault(registered[0], registered[1])
+            continue
         if node.type in ("method_definition", "function_declaration"):
             name, body = node.child_by_field_name("name"), node.child_by_field_name("body")
         elif node.type == "pair":
@@ -58,6 +68,17 @@ def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
         if name is not None and body is not None:
             found.setdefault(_text(name).strip("'\""), body)
     return found
+
+
+def _registered_hook(call: Node) -> tuple[str, Node] | None:
+    """(hook, body) of ``onLaunch(() => {…})`` / ``useDidShow(function () {…})``: a hook registered by a call
+    (:data:`REGISTERED_HOOKS`), else None."""
+    fn = call.child_by_field_name("function")
+    hook = REGISTERED_HOOKS.get(_text(fn)) if fn is not None and fn.type == "identifier" else None
+    args = call.child_by_field_name("arguments")
+    first = args.named_children[0] if hook and args is not None and args.named_children else None
+    body = first.child_by_field_name("body") if first is not None and first.type in _FUNCTIONS else None
+    return (hook, body) if hook and body is not None else None
 
 
 @dataclass(frozen=True)

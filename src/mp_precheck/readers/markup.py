@@ -69,15 +69,21 @@ def _kebab(name: str) -> str:
 
 
 def normalise_attribute(name: str) -> str:
-    """``openType``/``:open-type``/``v-bind:open-type`` → ``open-type``; ``unitId`` → ``unit-id``."""
+    """``openType``/``:open-type``/``v-bind:open-type`` → ``open-type``; ``unitId`` → ``unit-id``; and the same
+    names as an HTML tokenizer lower-cases them (mpvue templates write ``openType``: ``opentype``)."""
     for prefix in ("v-bind:", ":"):
         if name.startswith(prefix):
             name = name[len(prefix):]
             break
-    return _kebab(name)
+    return _LOWERED.get(name) or _kebab(name)
 
 
-def close_element(open_elements: list[tuple[str, Any]], tag: str) -> None:
+# WeChat's multi-word attributes that review looks at, as a lower-casing tokenizer hands them over
+_LOWERED = {"opentype": "open-type", "unitid": "unit-id", "adunitid": "ad-unit-id", "formtype": "form-type",
+            "appid": "app-id"}
+
+
+def close_element(open_elements: list[tuple[str, Any]] | list[tuple[str, Any, Any]], tag: str) -> None:
     """Pop the innermost open element named ``tag`` (entries are ``(normalised name, …)`` tuples) and every
     element opened inside it: unclosed children end with their parent; an end tag nothing opened is ignored."""
     name = normalise_tag(tag)
@@ -201,6 +207,7 @@ def plugin_appid(url: str) -> str:
 # A tap or click handler (WXML bindtap / catchtap / bind:tap, Vue @click / @tap / v-on:click): the element is a control.
 _TAP = re.compile(r"(?:bind:?|catch:?|capture-bind:|@|v-on:)(?:tap|click)\b", re.IGNORECASE)
 
+_MUSTACHE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _EMPTY = frozenset({"input", "image", "img", "icon", "br", "hr", "progress", "switch", "slider", "checkbox", "radio"})
 
 
@@ -209,13 +216,17 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.facts: list[Fact] = []
         self.line_offset = line_offset
-        # Open elements and whether each is a control (a button, or anything with a tap / click handler):
-        # text inside a control is its label.
-        self.open: list[tuple[str, bool]] = []
+        # Open elements, whether each is a control (a button, or anything with a tap / click handler): text
+        # inside a control is its label; and whether it is a share button (open-type="share").
+        self.open: list[tuple[str, bool, bool]] = []
 
     @property
     def in_control(self) -> bool:
-        return any(control for _, control in self.open)
+        return any(control for _, control, _share in self.open)
+
+    @property
+    def in_share_control(self) -> bool:
+        return any(share for _, _control, share in self.open)
 
     def handle_endtag(self, tag: str) -> None:
         close_element(self.open, tag)
@@ -244,7 +255,8 @@ class _Collector(HTMLParser):
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
         name = normalise_tag(tag)
         if name not in _EMPTY:
-            self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs)))
+            share = any(n == "open-type" and value == "share" for n, value, _line in attributes)
+            self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs), share))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -256,7 +268,9 @@ class _Collector(HTMLParser):
             return
         line, _ = self.getpos()
         line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
-        for signal in signals(text, label=self.in_control):
+        # The words around a {{value}} are the sentence a user reads: 邀请好友得最高66{{bonus}}红包
+        words = _MUSTACHE.sub("", text)
+        for signal in signals(words, label=self.in_control, share_control=self.in_share_control):
             self.facts.append(Fact(prefixed("text", signal), "text", line, " ".join(text.split())[:120]))
 
 

@@ -18,7 +18,7 @@ from mp_precheck.readers.sharewords import share_reward
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
 _REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
-           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数)")
+           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍)")
 _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 SHARE_INDUCEMENT = re.compile(
@@ -27,9 +27,15 @@ SHARE_INDUCEMENT = re.compile(
     r"推荐(?:有奖|有礼|有赏|返现|返利|得现金|赚)|"
     # "help me" mechanics and sharing to groups as the price of something (R2018 3.2.1)
     r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
+    # friends' help as the price of a gain: 集齐3个好友的助力能量，就能免费阅读 (R2018 3.2.1)
+    r"(?:好友|朋友|小伙伴|亲友)的?助力|助力[^。！!？?\n]{0,16}(?:免费|领取|获得|得到|解锁|奖励)|"
     # induced following: rewards for following an Official Account (OPS2018 5.1)
     rf"关注(?:公众号|我们|服务号)?{_CLAUSE}(?:即可|就能|后)?(?:领取|领|得|获得|解锁|抽奖|红包|积分|优惠券)|"
     r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)
+# The label of a share control (``<button open-type="share">``) that names a gain: the button is the share act, so
+# 先炫耀一下，再领奖吧 / 分享领红包 / 转发翻倍 on it is a reward for sharing even without a share verb (R2018 3.2.1).
+SHARE_CONTROL_GAIN = re.compile(r"领奖|领取|再领|去领|红包|现金|奖励|奖品|翻倍|双倍|加倍|解锁|免费|"
+                                r"积分|金币|返现|返利|佣金|赚")
 # Claiming to be WeChat / Tencent, or a WeChat-official look (OPS2018 12.3–12.4, R2018 1.2.2).
 # 微信授权页面 presents the page as WeChat's own authorization screen.
 BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
@@ -39,7 +45,10 @@ BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
 # the user to "allow WeChat authorization" (the app's popup posing as WeChat's permission dialog). On a button
 # the same words name the login method, which is allowed.
 BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心)?\s*[:：!！]?", re.IGNORECASE)
-BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权", re.IGNORECASE)
+BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权|"
+                               # 请您在接下来的微信授权中点击【允许】: the same plea, the other way round
+                               r"(?:微信|腾讯|WeChat|Weixin)\s*授权[^。！!？?\n]{0,8}(?:点击|点|选择)\s*[【「“\"\[]?\s*允许",
+                               re.IGNORECASE)
 # WeChat named as the way to log in, as a whole label or heading: 微信登录, 微信一键登录, 微信快捷登录,
 # 微信账号登录, 微信授权(登录), "WeChat login" — the app's control dressed in WeChat's name — and the same
 # words naming what the control fetches: 微信授权获取 (手机号), 微信一键获取手机号, 微信登录并绑定. Matched against
@@ -84,7 +93,7 @@ TELECOM = re.compile(r"话费充值|充话费|话费(?:直充|快充|慢充)|手
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
-            label: bool = False, script: bool = False) -> list[str]:
+            label: bool = False, script: bool = False, share_control: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
@@ -94,11 +103,14 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     login label (微信登录, 微信一键登录, 微信授权登录…) is brand use on a control and off it; ``script`` marks a
     string literal in code (a toast, a log line, data), where that label is not looked for unless it is a
     title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
+    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 领红包) is a reward for
+    sharing (:data:`SHARE_CONTROL_GAIN`).
     """
     if not text or len(text) > 500:
         return []
     found = []
-    if SHARE_INDUCEMENT.search(text) or share_reward().search(text):
+    if SHARE_INDUCEMENT.search(text) or share_reward().search(text) or \
+            (share_control and SHARE_CONTROL_GAIN.search(text)):
         found.append("share-inducement")
     cleaned = text
     for phrase in brand_allow:

@@ -1,0 +1,72 @@
+"""Where a piece of script text or a share hook sits, as review reads it: a control's label (JSX text in a
+``<Button>``), a share button's label (``openType="share"``), the body of a dialog the app shows
+(``wx.showModal``'s ``title`` / ``content``), and a share card that carries the sharer (its ``path`` joined
+to a value).
+
+In: tree-sitter nodes of a parsed script. Out: booleans; :data:`TRACKED_SHARE` is the ``role`` a share hook's
+fact takes when its card carries the sharer.
+Sources: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type share),
+https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import string_value as _string_value
+from mp_precheck.readers.syntax import walk
+
+
+def inside_button(node: Node, share: bool = False) -> bool:
+    """JSX text inside a ``<Button>`` (or a UI kit's ``AtButton``): a control's label; with ``share``, inside
+    a share button (``openType="share"``)."""
+    current = node.parent
+    while current is not None:
+        if current.type == "jsx_element":
+            opening = current.child_by_field_name("open_tag")
+            name = opening.child_by_field_name("name") if opening is not None else None
+            if _text(name).split(".")[-1].lower().endswith("button") and (not share or shares(opening)):
+                return True
+        current = current.parent
+    return False
+
+
+TRACKED_SHARE = "tracked"  # role of a share hook whose card's path carries a value (the sharer's id, a code)
+
+
+def tracks_sharer(hook: Node) -> bool:
+    """Whether the share card a hook returns has a ``path`` that carries a value: a query in it, or a value
+    joined to it (``'/pages/a?share_id=' + id``) — how the sharer is found to be rewarded."""
+    for node in walk(hook):
+        if node.type == "pair" and _text(node.child_by_field_name("key")).strip("'\"") == "path":
+            value = node.child_by_field_name("value")
+            if value is not None and (value.type != "string" or "?" in _text(value)):
+                return True
+    return False
+
+
+_MODAL_APIS = ("showModal", "showActionSheet")
+
+
+def modal_text(node: Node) -> bool:
+    """Whether the string ``node`` is the ``title`` or ``content`` of a ``wx.showModal({...})``: the body of a
+    dialog the app shows (a screen of its own, not a control's label)."""
+    pair = node.parent
+    if pair is None or pair.type != "pair" or _text(pair.child_by_field_name("key")).strip("'\"") not in (
+            "title", "content"):
+        return False
+    obj = pair.parent
+    call = obj.parent.parent if obj is not None and obj.parent is not None else None
+    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return fn is not None and _text(fn).rsplit(".", 1)[-1] in _MODAL_APIS
+
+
+def shares(opening: Node | None) -> bool:
+    """Whether a JSX opening tag has ``openType="share"`` (or ``open-type``)."""
+    for attribute in opening.named_children if opening is not None else ():
+        if attribute.type == "jsx_attribute" and len(attribute.named_children) == 2:
+            name, value = attribute.named_children
+            if _text(name) in ("openType", "open-type") and _string_value(value) == "share":
+                return True
+    return False
