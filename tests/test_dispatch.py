@@ -71,8 +71,9 @@ def test_call_literals_and_choices_survive_the_fact_cache(tmp_path):
 
     page = js_facts("import { choose } from './pick'\nPage({ a() {\n  choose({ type: 'image', n: 2 }, 'x')\n} })\n",
                     "pages/a/a.js")
-    # The strings passed, then what the arguments are (an object literal setting type and n; two arguments).
-    passed = ("image", "arg:0", "arg:0.type", "arg:0.n", "x", "arg:#2")
+    # The strings passed, then what the arguments are (an object literal setting type and n; the string 'x';
+    # two arguments).
+    passed = ("image", "arg:0", "arg:0.type", "arg:0.n", "x", "arg:1=x", "arg:#2")
     assert page.call_literals == {3: passed}
     cache = FactCache(tmp_path / "facts.sqlite")
     ajax = js_facts("export function ajax(u, o = {}) {\n  if (o.upload) {\n    wx.uploadFile({ url: u })\n"
@@ -89,4 +90,4 @@ def test_call_literals_of_a_single_file_component_script():
 
     vue = b"<template><view /></template>\n<script setup>\nimport { choose } from '@/utils/pick'\n" \
           b"async function avatar() {\n  await choose('image')\n}\n</script>\n"
-    assert extract("pages/user/info.vue", vue).call_literals == {5: ("image", "arg:#1")}
+    assert extract("pages/user/info.vue", vue).call_literals == {5: ("image", "arg:0=image", "arg:#1")}

@@ -58,7 +58,7 @@ from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
-from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
@@ -103,7 +103,7 @@ def _rank(facts: FileFacts, call: Fact) -> tuple[int, int]:
     the uploads, direct calls and wrappers named as writes (``createNote``), then wrappers named otherwise
     (``deleteDraft``). Wrappers named as reads (``getList``) are no sending calls (:func:`sends_from`)."""
     table, wrapper = scenes(), _wrapper(call) or None
-    if call.subject in POSTERS and table.publishes(facts.call_literals.get(call.line, ())):
+    if call.subject in POSTERS and table.publishes(passed_strings(facts.call_literals.get(call.line, ()))):
         tier = 0
     else:
         tier = 2 if table.says_other(wrapper) else 1
@@ -114,7 +114,7 @@ def _scene(context: ProjectContext, script: str, call: Fact) -> Scene | None:
     """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path, the
     wrapper's name and the strings the call passes."""
     facts = context.facts_at_head(script)
-    strings = facts.call_literals.get(call.line, ()) if facts is not None else ()
+    strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     return scenes().scene(script, _wrapper(call) or None, strings)
 
 

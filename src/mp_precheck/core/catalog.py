@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from mp_precheck.core.datafiles import read_data
 from mp_precheck.core.resources import data_dir
+from mp_precheck.core.subject import try_parse
 from mp_precheck.core.vocabulary import Severity
 
 CATALOG_DATE = "2026-12-02"
@@ -126,6 +127,16 @@ class Catalog:
 
     def privacy_type(self, key: str | None) -> PrivacyType | None:
         return self.privacy_types.get(key) if key else None
+
+
+@cache
+def api_names() -> frozenset[str]:
+    """The APIs the shipped catalog's rules name (``wx.chooseImage``, ``wx.cloud.uploadFile``; the API of a
+    subject with a literal, ``wx.authorize`` of ``wx.authorize:scope.camera``): the names a string passed to a
+    helper that calls ``wx[name]`` may pick (facts/model.py ``Export.subjects_for``). WeChat's API list:
+    https://developers.weixin.qq.com/miniprogram/dev/api/."""
+    subjects = (try_parse(s) for rule in load_catalog().rules for s in rule.subjects if not s.endswith("*"))
+    return frozenset(s.name for s in subjects if s is not None and s.form == "api" and s.name)
 
 
 def load_catalog(folder: Path | None = None, validate: bool | None = None) -> Catalog:

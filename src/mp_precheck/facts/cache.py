@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v28: helpers calling the API a parameter names (wx[method]), string-literal argument tokens, TS parameters;
 # v23: <script src> module specs, uni-app pages.json entry page, logo on button strips,
 # static-file host constants, option-flag dispatch (v22: base64 media);
 # v21: switched-off kit pickers; v20: map SDK locations, call-site novelty; v19: a page's own upload helper;
@@ -176,7 +177,8 @@ def _load(data: dict[str, Any]) -> FileFacts:
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
-                           tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())))
+                           tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
+                           tuple((int(n[0]), n[1]) for n in v.get("named", ())))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

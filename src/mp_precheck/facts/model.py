@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from mp_precheck.core.catalog import api_names
 from mp_precheck.core.secrets import redact
 
 UPLOAD_GUESS = "call:upload"
@@ -75,7 +76,14 @@ class Fact:
 
 
 ARG = "arg:"  # call-site tokens: ``arg:#3`` three arguments, ``arg:2`` the third is an object literal,
-# ``arg:2.upload`` it sets ``upload`` to a true literal, ``arg:2.upload?`` to something unknown, ``arg:2.*?`` spreads
+# ``arg:2.upload`` it sets ``upload`` to a true literal, ``arg:2.upload?`` to something unknown, ``arg:2.*?`` spreads;
+# ``arg:0=chooseImage`` the first is that string literal (when it is a name: letters, digits and ``_``)
+
+
+def passed_strings(passed: tuple[str, ...]) -> tuple[str, ...]:
+    """The string literals a call passes, from what it passes (its ``call_literals``): the :data:`ARG` tokens
+    left out, which say how it passes them."""
+    return tuple(s for s in passed if not s.startswith(ARG))
 
 
 def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
@@ -109,12 +117,30 @@ class Export:
     # A function that picks its API by an option flag (``if (options.upload) uploadFile() else request()``):
     # (argument index, key, subjects when the call sets it, subjects when it does not).
     flags: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # A function that calls the API one of its parameters names (``(name, ...rest) => wx[name]({...})``):
+    # (argument index, namespace: ``wx`` or ``wx.cloud``).
+    named: tuple[tuple[int, str], ...] = ()
 
     def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """The subjects a call passing ``literals`` (its strings and argument tokens) reaches: the chosen
         branch's when one of them names a branch (``chooseAndUploadFile({ type: 'image' })``), the flag's
         side when the call shows whether it sets the flag (``ajax(url, data, { noToken: true })``), else
-        every subject."""
+        every subject; and the API a string literal names where the function calls the API a parameter
+        names (``bridge.invoke('chooseImage', …)``: ``wx.chooseImage``), when the catalog knows that API."""
+        named = self._named_for(literals)
+        return tuple(sorted({*self._own_for(literals), *named})) if named else self._own_for(literals)
+
+    def _named_for(self, literals: tuple[str, ...]) -> set[str]:
+        """``wx.X`` for each :attr:`named` parameter a call passes ``'X'`` (``arg:<index>=X``) and the catalog
+        names ``wx.X``; a variable or an unknown name gives none."""
+        if not self.named:
+            return set()
+        known = api_names()
+        return {api for index, space in self.named for token in literals if token.startswith(f"{ARG}{index}=")
+                and (api := f"{space}.{token.partition('=')[2]}") in known}
+
+    def _own_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
+        """The subjects the function calls itself that a call passing ``literals`` reaches (its branch or flag)."""
         chosen = [subjects for value, subjects in self.choices if value in literals]
         if chosen:
             return chosen[0]

@@ -5,12 +5,14 @@ A helper such as ``chooseAndUploadFile(opts)`` that runs ``chooseImage`` when ``
 page calling it with ``{ type: 'image' }`` picks images only. Likewise a request helper
 ``ajax(path, data, options)`` that calls ``uploadFile`` only ``if (options.upload)``: a call passing an
 object without ``upload: true`` (or no options at all) sends a plain request. Without this, every branch
-would count as a new use at the call site.
+would count as a new use at the call site. And a helper ``invoke: (name, ...rest) => wx[name]({...})`` calls
+whichever API its caller names: ``bridge.invoke('chooseImage', …)`` is a ``wx.chooseImage`` at that call.
 
 In: a function node and how to turn a node into a line (and, for :func:`choices` and :func:`flag_choices`,
 what a set of lines of the function reaches). Out: ``(string, subjects)`` per branch, ``(argument index,
-key, subjects when set, subjects when not)`` per flag; for call sites, ``{line: strings and argument
-tokens passed}`` (:data:`~mp_precheck.facts.model.ARG` tokens, read by ``Export.subjects_for``).
+key, subjects when set, subjects when not)`` per flag, ``(argument index, namespace)`` per API a parameter
+names; for call sites, ``{line: strings and argument tokens passed}``
+(:data:`~mp_precheck.facts.model.ARG` tokens, read by ``Export.subjects_for``).
 """
 
 from __future__ import annotations
@@ -147,6 +149,8 @@ def _parameters(function: Node) -> dict[str, tuple[int, str | None]]:
     nodes = params.named_children if params is not None else [single] if single is not None else []
     out: dict[str, tuple[int, str | None]] = {}
     for index, node in enumerate(n for n in nodes if n.type != "comment"):
+        if node.type in ("required_parameter", "optional_parameter"):  # TypeScript: ``name: string = 'x'``
+            node = node.child_by_field_name("pattern") or node
         target = node.child_by_field_name("left") if node.type == "assignment_pattern" else node
         if target is not None and target.type == "identifier":
             out[target.text.decode() if target.text else ""] = (index, None)
@@ -207,7 +211,11 @@ def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
 
 
 def _argument_tokens(index: int, arg: Node) -> list[str]:
-    """:data:`ARG` tokens of one argument: an object literal and the flags it sets."""
+    """:data:`ARG` tokens of one argument: a string literal that may name an API (``arg:0=chooseImage``), an
+    object literal and the flags it sets."""
+    if arg.type in ("string", "template_string") and not any(c.type == "template_substitution" for c in arg.children):
+        name = string_value(arg)
+        return [f"{ARG}{index}={name}"] if name and name.isidentifier() else []
     if arg.type != "object":
         return []
     tokens = [f"{ARG}{index}"]
@@ -225,3 +233,33 @@ def _argument_tokens(index: int, arg: Node) -> list[str]:
             literal = value.type in ("true", "number", "string", "template_string")
             tokens.append(f"{ARG}{index}.{key}" + ("" if literal else "?"))
     return tokens
+
+
+_FUNCTION_TYPES = ("arrow_function", "function_expression", "function", "generator_function", "function_declaration",
+                   "generator_function_declaration", "method_definition")
+
+
+def named_apis(function: Node, indexed: Iterable[tuple[Node, str, str]]) -> tuple[tuple[int, str], ...]:
+    """(argument index, namespace) of each API ``function`` calls by the name one of its own parameters holds:
+    ``(name, ...rest) => wx[name]({...})``, ``uni[name](opts)``. ``indexed`` are the file's uses of a
+    namespace indexed by a variable: (reference, variable, the namespace it indexes — ``wx`` or ``wx.cloud``;
+    jsfacts reads ``uni``, ``Taro``, ``wepy``… as ``wx``). A name an inner function's parameter shadows is not
+    the wrapper's. A call passing a string literal at that index uses the API it names, one passing anything
+    else none that can be told (``Export.subjects_for``)."""
+    params = {name: index for name, (index, key) in _parameters(function).items() if key is None}
+    out: set[tuple[int, str]] = set()
+    for node, name, space in indexed:
+        inside = function.start_byte <= node.start_byte < node.end_byte <= function.end_byte
+        if inside and name in params and not _shadowed(node, function, name):
+            out.add((params[name], space))
+    return tuple(sorted(out))
+
+
+def _shadowed(node: Node, function: Node, name: str) -> bool:
+    """Whether a function between ``node`` and ``function`` has a parameter ``name`` of its own."""
+    current = node.parent
+    while current is not None and current != function:
+        if current.type in _FUNCTION_TYPES and name in _parameters(current):
+            return True
+        current = current.parent
+    return False

@@ -7,7 +7,8 @@ functions a hook library's hook hands back (``const [, { getUserProfile }] = use
 ``checks/hook_libraries.yml``).
 
 In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipped). Out: the tables of
-:class:`Bindings`, and ``resolve(node)``: the ``wx.X`` API an expression refers to, or None.
+:class:`Bindings`, and ``resolve(node)``: the ``wx.X`` API an expression refers to, or None
+(``indexed_namespace(node)``: the variable and the namespace of ``wx[name]``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
 # Modules whose default export is the API namespace, and whose named exports are wx APIs.
 NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
                                "@wepy/core", "@tarojs/taro-weapp"})
+
+# Expressions that evaluate to what they hold: ``(wx)``, and TypeScript's ``wx as any``, ``wx!``, ``wx satisfies T``.
+_WRAPPING = ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression")
 
 GET_APP = "getApp()"  # the module specifier of calls through the App instance
 VUE_INSTANCE = "this.$"  # the module specifier of calls through a Vue instance property (``this.$api.x()``)
@@ -268,7 +272,7 @@ class Bindings:
                 return "wx.cloud"
             if obj == "wx" and prop == "wx":  # wepy.wx
                 return "wx"
-        if node.type == "parenthesized_expression" and node.named_children:
+        if node.type in _WRAPPING and node.named_children:  # (wx), (wx as any): TypeScript's cast is still wx
             return self._namespace_of(node.named_children[0])
         return None
 
@@ -293,6 +297,19 @@ class Bindings:
                 return None
             return f"{ns}.{key}"
         return None
+
+    def indexed_namespace(self, node: Node | None) -> tuple[str, str] | None:
+        """(variable, namespace) when ``node`` indexes ``wx`` (or ``wx.cloud``) by a variable — ``wx[method]``,
+        ``uni[name]``, TypeScript's ``wx[name as keyof Wx]``: ``("method", "wx")`` — so the variable holds
+        which API it is (readers/dispatch.py ``named_apis``); else None."""
+        index = node.child_by_field_name("index") if node is not None and node.type == "subscript_expression" \
+            else None
+        while index is not None and index.type in _WRAPPING and index.named_children:
+            index = index.named_children[0]
+        if node is None or index is None or index.type != "identifier":
+            return None
+        space = self._namespace_of(node.child_by_field_name("object"))
+        return (_text(index), space) if space is not None else None
 
     def _factory_type(self, node: Node | None) -> str | None:
         if node is None or node.type != "call_expression":

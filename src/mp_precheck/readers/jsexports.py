@@ -7,18 +7,20 @@ Out: ``{name: Export}`` — names as call sites spell them (``uploadFile``, ``ap
 ``WxUtils.chooseImage`` and ``chooseImage``, ``HTTP.uploadFile`` for an object inside ``App({...})``)
 — and ``{App member: module specifier}``. A function that calls another wrapper of the same file
 counts that one's subjects when it calls none itself, so ``image() { return this.upload(...) }`` is a
-wrapper while a helper that calls APIs of its own keeps just those.
+wrapper while a helper that calls APIs of its own keeps just those. A function that calls the API a parameter
+names (``invoke: (name, ...rest) => wx[name]({...})``) is a wrapper too: its callers name the API
+(``Export.named``).
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
-from mp_precheck.readers.dispatch import choices, flag_choices
+from mp_precheck.readers.dispatch import choices, flag_choices, named_apis
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import nodes_of
@@ -195,13 +197,15 @@ def prototype_members(root: Node, module_aliases: dict[str, str], path: str) -> 
 
 
 def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool, language: Language,
-             imported_lines: frozenset[int] = frozenset()) -> dict[str, Export]:
+             imported_lines: frozenset[int] = frozenset(),
+             indexed: Sequence[tuple[Node, str, str]] = ()) -> dict[str, Export]:
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
     it holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing
     itself (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A
     function that calls a function of another project file (a line in ``imported_lines``) is kept even
-    with no subject of its own: the reader follows that call one more level. ``language`` is the grammar
-    ``root`` was parsed with."""
+    with no subject of its own: the reader follows that call one more level; so is one that calls the API a
+    parameter names (``wx[method](…)``, one of ``indexed``: the file's namespaces indexed by a variable, see
+    :func:`~mp_precheck.readers.dispatch.named_apis`). ``language`` is the grammar ``root`` was parsed with."""
     top = _top_level(root)
     offered = [(n, f) for n, f in top.items() if _is_function(f)] + list(_exported(root, top))
     app = _app_object(root) if app_file else None
@@ -243,11 +247,13 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
             return {f.subject for f in api if f.line in lines} | (delegated(function, lines) if thin else set())
 
         first, last = span(function)
-        if subjects or any(first <= n <= last for n in imported_lines):
+        named = named_apis(function, indexed)
+        if subjects or named or any(first <= n <= last for n in imported_lines):
             out[name] = Export(tuple(sorted(subjects)), first, last,
                                choices(function, line, reach, language) if len(subjects) > 1 else (),
                                dispatched=function.parent is not None and function.parent.type == "arguments",
-                               flags=flag_choices(function, line, reach, language) if len(subjects) > 1 else ())
+                               flags=flag_choices(function, line, reach, language) if len(subjects) > 1 else (),
+                               named=named)
     return out
 
 

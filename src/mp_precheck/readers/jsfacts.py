@@ -107,6 +107,7 @@ class _Extractor(Bindings):
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
         self.media_requests: list[int] = []  # lines of requests whose data carries a picture
+        self.indexed: list[tuple[Node, str, str]] = []  # wx[name]: (reference, variable, namespace)
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -151,7 +152,7 @@ class _Extractor(Bindings):
                 if self.facts[index].role == "code" or (name in self.url_roles and self.facts[index].role == "media"):
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
-                           frozenset(line for _s, _n, line in self.imported_calls))
+                           frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
@@ -181,19 +182,24 @@ class _Extractor(Bindings):
 
     def _reference(self, node: Node) -> None:
         api = self._resolve(node)
-        if api is None:
+        indexed = self.indexed_namespace(node) if api is None else None
+        if api is None and indexed is None:
             return
         parent = node.parent
         if parent is not None and parent.type == "assignment_expression" and \
                 parent.child_by_field_name("left") == node:
             return  # wx.X = polyfill: a definition, not a use
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
-                parent.child_by_field_name("object") == node and api.endswith(".cloud"):
+                parent.child_by_field_name("object") == node and (api or "").endswith(".cloud"):
             return
         if is_feature_test(node):
             return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
         if parent is not None and parent.type == "call_expression" and other_provider(parent):
             return  # uni.getUserInfo({ provider: 'apple' }): the native app's login, not WeChat's
+        if api is None:
+            if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
+                self.indexed.append((node, *indexed))
+            return
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
