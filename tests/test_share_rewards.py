@@ -59,9 +59,7 @@ def _share_button_labelled(tmp_path, label: str) -> set[tuple[str, str, int]]:
 
 @pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠"])
 def test_a_share_button_promising_coins_or_a_gift_fires_at_its_label(tmp_path, label):
-    # and at the new share card that carries the inviter, which is how the reward is paid
-    assert _share_button_labelled(tmp_path, label) == {("sharing.induced_share", "pages/home/index.wxml", 3),
-                                                       ("sharing.induced_share", "pages/home/index.js", 2)}
+    assert _share_button_labelled(tmp_path, label) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
 
 
 @pytest.mark.parametrize("label", ["邀请好友", "邀请好友一起走路", "分享给好友"])

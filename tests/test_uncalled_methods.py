@@ -76,39 +76,3 @@ def test_only_unnamed_methods_of_component_classes_are_uncalled():
     plain = "class Api {\n  upload() { wx.uploadFile({}) }\n}\n"
     assert _dead(plain) == []
 
-
-def test_a_platform_api_of_the_same_name_does_not_call_the_method():
-    """``wepy.getUserInfo()`` inside the template's ``getUserInfo`` method names WePY's API, not the method."""
-    app = ("class App extends wepy.app {\n  onLaunch() { this.start() }\n  start() {}\n"
-           "  async getUserInfo() {\n    const { userInfo } = await wepy.getUserInfo()\n    return userInfo\n  }\n}\n")
-    assert _dead(app, "app.js") == [(4, 7)]
-    called = app.replace("this.start()", "this.getUserInfo()")
-    assert _dead(called, "app.js") == [(3, 3)]
-
-
-WEPY_APP = """<script>
-import wepy from 'wepy'
-export default class extends wepy.app {
-  config = { pages: ['pages/index'] }
-  onLaunch () {
-    this.ready()
-  }
-  ready () {}
-  async getUserInfo () {
-    const { userInfo } = await wepy.getUserInfo()
-    return userInfo
-  }
-}
-</script>
-"""
-
-
-def test_an_unchanged_profile_read_that_a_launch_now_reaches_is_a_new_call_site(repo):
-    """The template's uncalled ``getUserInfo`` becomes the launch's login check: the same line now runs."""
-    repo.write_files({"src/app.wpy": WEPY_APP, "src/pages/index.wpy": "<template><view>hi</view></template>\n"})
-    base = repo.commit("template")
-    repo.write("src/app.wpy", WEPY_APP.replace("  ready () {}\n  async getUserInfo () {",
-                                               "  ready () {}\n  async checkLogin () {"
-                                               ).replace("this.ready()", "this.checkLogin()"))
-    repo.commit("log in at launch")
-    assert ("privacy.user_info_reclaimed", "src/app.wpy", 10, "app") in found(run(repo.path, base))

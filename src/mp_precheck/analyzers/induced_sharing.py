@@ -11,11 +11,8 @@ page's files. Then:
   wording was there before, as the combination is new; wording the change merely rewords elsewhere on the
   page is not reported again; a component's new share button (a dialog's) is also tied to the wording of
   the changed pages and components that use it by its tag;
-* a share hook (``onShareAppMessage``…) the change adds to a page with reward wording is reported at the
-  hook, naming the wording: the page's promise now has its share card. When the change adds the wording
-  too, the hook is told beside it only where its card's path carries the sharer (``?share_id=`` + id: how
-  the reward is paid) and it sits in the page's other file (the ``.js`` of a ``.wxml``); an empty template
-  hook, or a single-file page or component, is told once;
+* a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
+  reported at the hook, naming the wording: the page's promise now has its share card;
 * a page's reward wording includes the title of a reward page that opens it (a 分享赚 list opening each
   product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
 * new wording on a page that shares is reported at the wording;
@@ -49,7 +46,6 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.appconfig import page_name
-from mp_precheck.readers.textplaces import TRACKED_SHARE
 
 NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
@@ -79,11 +75,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         else:
             rule = context.catalog.rule("sharing.share_reward_text")
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
-    told = {f.path for f in out if f.rule == "sharing.induced_share"}
-    worded = {_stem(p) for p in told}
+    worded = {_stem(p) for p in wording}
     out += [context.finding("sharing.induced_share", WORDING, path, hook.line, value=f"{hook.value} + {text.value}")
-            for path, hook, text in _new_tied_hooks(context)
-            if path not in told and (_stem(path) not in worded or hook.role == TRACKED_SHARE)]
+            for path, hook, text in _new_tied_hooks(context) if _stem(path) not in worded]
     return _one_per_feature(context, out)
 
 

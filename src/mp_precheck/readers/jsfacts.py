@@ -44,7 +44,7 @@ from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
-from mp_precheck.readers.textplaces import TRACKED_SHARE, inside_button, modal_text, tracks_sharer
+from mp_precheck.readers.textplaces import inside_button, modal_text
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
@@ -331,8 +331,7 @@ class _Extractor(Bindings):
             return
         name = _text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
         if name in SHARE_HOOKS:
-            self.facts.append(Fact("share:hook", "hook", self.line(node), name,
-                                   TRACKED_SHARE if tracks_sharer(node) else None))
+            self.facts.append(Fact("share:hook", "hook", self.line(node), name))
 
     def _secret_literal(self, text: str, node: Node) -> None:
         """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one

@@ -1,12 +1,10 @@
-"""Where a piece of script text or a share hook sits, as review reads it: a control's label (JSX text in a
-``<Button>``), a share button's label (``openType="share"``), the body of a dialog the app shows
-(``wx.showModal``'s ``title`` / ``content``), and a share card that carries the sharer (its ``path`` joined
-to a value).
+"""Where a piece of script text sits, as review reads it: a control's label (JSX text in a ``<Button>``), a
+share button's label (``openType="share"``), or the body of a dialog the app shows (``wx.showModal``'s
+``title`` / ``content``).
 
-In: tree-sitter nodes of a parsed script. Out: booleans; :data:`TRACKED_SHARE` is the ``role`` a share hook's
-fact takes when its card carries the sharer.
+In: tree-sitter nodes of a parsed script. Out: booleans.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type share),
-https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object.
+https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from tree_sitter import Node
 
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
-from mp_precheck.readers.syntax import walk
 
 
 def inside_button(node: Node, share: bool = False) -> bool:
@@ -29,20 +26,6 @@ def inside_button(node: Node, share: bool = False) -> bool:
             if _text(name).split(".")[-1].lower().endswith("button") and (not share or shares(opening)):
                 return True
         current = current.parent
-    return False
-
-
-TRACKED_SHARE = "tracked"  # role of a share hook whose card's path carries a value (the sharer's id, a code)
-
-
-def tracks_sharer(hook: Node) -> bool:
-    """Whether the share card a hook returns has a ``path`` that carries a value: a query in it, or a value
-    joined to it (``'/pages/a?share_id=' + id``) — how the sharer is found to be rewarded."""
-    for node in walk(hook):
-        if node.type == "pair" and _text(node.child_by_field_name("key")).strip("'\"") == "path":
-            value = node.child_by_field_name("value")
-            if value is not None and (value.type != "string" or "?" in _text(value)):
-                return True
     return False
 
 

@@ -30,7 +30,6 @@ _FRAMEWORK_NAMES = frozenset({"constructor", "render", "shouldComponentUpdate", 
                               "UNSAFE_componentWillUpdate"})
 _MEMBER_TYPES = ("method_definition", "field_definition", "public_field_definition")
 _FUNCTIONS = ("arrow_function", "function_expression", "function")
-_PLATFORMS = frozenset({"wx", "wepy", "uni", "Taro", "taro", "mpx", "qq", "tt", "my", "swan"})
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier", "string")
 
 
@@ -47,8 +46,6 @@ def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
             if parent is None or parent.type != "subscript_expression":
                 continue  # only this['name'] names a method; a string elsewhere is data
             text = string_value(node) or ""
-        elif _platform_member(node):
-            continue  # wepy.getUserInfo names WePY's API, not this class's getUserInfo method
         else:
             text = node_text(node)
         named[text] = named.get(text, 0) + 1
@@ -67,15 +64,6 @@ def without_uncalled(found: FileFacts, root: Node, language: Language, line_offs
         return not any(a <= line <= b for a, b in dead)
     return replace(found, facts=tuple(f for f in found.facts if f.kind != "api" or live(f.line)),
                    imported_calls=tuple(c for c in found.imported_calls if live(c[2])))
-
-
-def _platform_member(node: Node) -> bool:
-    """Whether ``node`` is the property of a platform namespace (``wx.getUserInfo``, ``wepy.login``)."""
-    parent = node.parent
-    if node.type != "property_identifier" or parent is None or parent.type != "member_expression":
-        return False
-    obj = parent.child_by_field_name("object")
-    return obj is not None and obj.type == "identifier" and node_text(obj) in _PLATFORMS
 
 
 def _candidate(member: Node) -> str | None:
