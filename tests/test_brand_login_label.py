@@ -177,3 +177,17 @@ def test_fetch_wording_that_is_no_label_or_no_wechat_control_is_silent(tmp_path)
                               MPVUE_PAGE.replace("LABEL", "获取").replace("TOAST", "失败"),
                               MPVUE_PAGE.replace("LABEL", label).replace("TOAST", toast))
         assert _brand(repo, base) == set(), label
+
+
+def test_a_tab_titled_wechat_login_in_a_pages_data_is_the_label_it_shows(tmp_path):
+    """``{ title: '微信登录' }`` in a tab list is what the tab bar shows, not a log line."""
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+                      "src/app.config.ts": "export default { pages: ['pages/login/index'] }\n",
+                      "src/pages/login/index.tsx": "export default function Login() { return null }\n"})
+    base = repo.commit("base")
+    repo.write("src/pages/login/index.tsx", "const tabs = [\n  { title: '微信登录' },\n  { title: '手机号' },\n]\n"
+                                            "console.log('微信登录')\nexport default function Login() { return null }\n")
+    repo.commit("tabs")
+    found = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "branding"}
+    assert found == {("branding.brand_text", "src/pages/login/index.tsx", 2)}

@@ -44,7 +44,7 @@ from mp_precheck.readers.syntax import call_option, language_for, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
-from mp_precheck.readers.textplaces import inside_button, modal_text
+from mp_precheck.readers.textplaces import inside_button, modal_text, ui_label
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
@@ -300,7 +300,8 @@ class _Extractor(Bindings):
         value = _string_value(node)
         if not value:
             return
-        self._text_signals(value, node, title=self._is_share_title(node), label=not modal_text(node), script=True)
+        self._text_signals(value, node, title=self._is_share_title(node), label=not modal_text(node),
+                           script=not ui_label(node))
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)

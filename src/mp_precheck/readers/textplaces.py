@@ -1,6 +1,6 @@
 """Where a piece of script text sits, as review reads it: a control's label (JSX text in a ``<Button>``), a
-share button's label (``openType="share"``), or the body of a dialog the app shows (``wx.showModal``'s
-``title`` / ``content``).
+share button's label (``openType="share"``), the body of a dialog the app shows (``wx.showModal``'s
+``title`` / ``content``), or a name a page shows from its data (``{ title: '微信登录' }`` in a tab list).
 
 In: tree-sitter nodes of a parsed script. Out: booleans.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type share),
@@ -53,3 +53,14 @@ def shares(opening: Node | None) -> bool:
             if _text(name) in ("openType", "open-type") and _string_value(value) == "share":
                 return True
     return False
+
+
+_LABEL_KEYS = frozenset({"title", "label", "text", "name", "tabTitle", "tabName"})
+
+
+def ui_label(node: Node) -> bool:
+    """Whether the string ``node`` is the value of a key that names what a page shows (``title``, ``label``,
+    ``text``, ``name``): a tab's, a menu item's or a field's label kept in data."""
+    pair = node.parent
+    return pair is not None and pair.type == "pair" and pair.child_by_field_name("value") == node and \
+        _text(pair.child_by_field_name("key")).strip("'\"") in _LABEL_KEYS
