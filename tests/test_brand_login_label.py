@@ -187,7 +187,9 @@ def test_a_tab_titled_wechat_login_in_a_pages_data_is_the_label_it_shows(tmp_pat
                       "src/pages/login/index.tsx": "export default function Login() { return null }\n"})
     base = repo.commit("base")
     repo.write("src/pages/login/index.tsx", "const tabs = [\n  { title: '微信登录' },\n  { title: '手机号' },\n]\n"
-                                            "console.log('微信登录')\nexport default function Login() { return null }\n")
+                                            "console.log('微信登录')\n"
+                                            "Taro.cloud.callFunction({ name: 'wechatLogin' })\n"
+                                            "export default function Login() { return null }\n")
     repo.commit("tabs")
     found = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "branding"}
     assert found == {("branding.brand_text", "src/pages/login/index.tsx", 2)}

@@ -5,8 +5,7 @@ it) is a new upload where a page first renders it — the reviewer tests the upl
 at the page's new use of the component (a new call site), once per page and component, when the component's
 upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
 upload findings of the change (the old upload rewritten) then say nothing more and are dropped. A component
-that gets upload code it did not have keeps the report where the code is written, and the page's first use
-of it is reported too, as a new helper and its first caller are (``core/semantic_diff.py``). No report when the page
+that gets upload code it did not have keeps the report where the code is written. No report when the page
 already rendered the same component, its base version uploaded by itself (its upload moved into the
 component), a file that renders it rendered the component before (the use moved one level down), or no other
 file names it (a copy of an old page nothing loads).
@@ -83,7 +82,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
                     reported or _moved_down(path, target, head_uses, base_uses):
                 continue
-            subjects = _component_uploads(context, target, uploads)
+            subjects = _old_uploads(context, target, uploads, announced)
             if subjects:
                 reported.add(target)
                 found = context.finding(uploads[subjects[0]], subjects[0], path, line, scope="file",
@@ -91,29 +90,21 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                 candidates.append(found if context.catalog.rule(found.rule).every_use else
                                   replace(found, severity="low"))
     added = _loaded(context, candidates)
-    relocated = {stem for f in added if f.value
-                 and not _new_in(context, (stem := posixpath.splitext(f.value.rsplit("(", 1)[-1].rstrip(")"))[0]),
-                                 announced, uploads)}
+    relocated = {posixpath.splitext(f.value.rsplit("(", 1)[-1].rstrip(")"))[0] for f in added if f.value}
     kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
                                         and posixpath.splitext(f.path)[0] in relocated)]
     return kept + added
 
 
-def _component_uploads(context: ProjectContext, target: str, uploads: Mapping[str, str]) -> list[str]:
-    """The upload subjects of the component ``target`` (its facts at head, wrappers followed)."""
+def _old_uploads(context: ProjectContext, target: str, uploads: Mapping[str, str], announced: set[str]) -> list[str]:
+    """The upload subjects of the component ``target`` when its upload is not news of its own: none when the change
+    adds upload code to a component that did not upload before (reported there, where it is written)."""
     facts = context.facts_at_head(target)
-    return _uploads(facts, uploads) if facts is not None else []
-
-
-def _new_in(context: ProjectContext, stem: str, announced: set[str], uploads: Mapping[str, str]) -> bool:
-    """Whether the change adds upload code to the component of ``stem`` that did not upload before: that upload is
-    reported where it is written, and a page's first use of the component as well (as a new helper and its
-    first caller are)."""
-    target = next((p for p in context.head_facts if posixpath.splitext(p)[0] == stem), None)
-    if target is None or stem not in announced:
-        return False
+    subjects = _uploads(facts, uploads) if facts is not None else []
+    if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
+        return subjects
     old = context.counterpart.get(target)
-    return not (old and old in context.base_facts and _uploads(context.base_facts[old], uploads))
+    return subjects if old and old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
 
 
 def _moved_down(path: str, target: str, head_uses: Mapping[str, list[tuple[str | None, str, int]]],

@@ -9,6 +9,8 @@ https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from mp_precheck.readers.syntax import node_text as _text
@@ -55,6 +57,7 @@ def shares(opening: Node | None) -> bool:
     return False
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$.-]*")
 _LABEL_KEYS = frozenset({"title", "label", "text", "name", "tabTitle", "tabName"})
 
 
@@ -62,5 +65,7 @@ def ui_label(node: Node) -> bool:
     """Whether the string ``node`` is the value of a key that names what a page shows (``title``, ``label``,
     ``text``, ``name``): a tab's, a menu item's or a field's label kept in data."""
     pair = node.parent
-    return pair is not None and pair.type == "pair" and pair.child_by_field_name("value") == node and \
-        _text(pair.child_by_field_name("key")).strip("'\"") in _LABEL_KEYS
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != node or \
+            _text(pair.child_by_field_name("key")).strip("'\"") not in _LABEL_KEYS:
+        return False
+    return not _IDENTIFIER.fullmatch(_string_value(node) or "")  # name: 'wechatLogin' names a cloud function
