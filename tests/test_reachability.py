@@ -78,7 +78,41 @@ def test_cloud_functions_and_workers_are_not_scripts_the_app_must_load():
         {"utils/orphan.js"}
 
 
-def test_other_frameworks_are_not_judged():
-    project = Project(root="", framework="taro", app_config="src/app.config.ts")
+def test_other_frameworks_scripts_are_not_judged():
+    project = Project(root="", framework="taro", app_config="src/app.config.ts", pages=("pages/index/index",))
     tree = {"src/utils/orphan.js": TreeEntry(path="src/utils/orphan.js", mode="100644", blob="0" * 40, size=1)}
     assert unreferenced_scripts(project, {}, list(tree), tree, grep=lambda names: {}, facts_of=lambda paths: {}) == set()
+
+
+TARO_APP = {
+    "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+    "project.config.json": '{"miniprogramRoot": "dist/"}\n',
+    "src/app.config.ts": "export default {\n  pages: ['pages/index/index', 'pages/me/index'],\n}\n",
+    "src/pages/index/index.tsx": "export default function Index() { return null }\n",
+    "src/pages/me/index.tsx": "export default function Me() { return null }\n",
+}
+PHONE_PAGE = ("<template>\n  <view>\n    <button open-type=\"getPhoneNumber\" @getphonenumber=\"bind\">绑定手机</button>\n"
+              "  </view>\n</template>\n<script setup>\nconst bind = () => {}\n</script>\n")
+
+
+@pytest.mark.parametrize(("config", "reported"), [
+    ("export default {\n  pages: ['pages/index/index', 'pages/me/index'],\n}\n", False),  # written, not listed
+    ("export default {\n  pages: ['pages/index/index', 'pages/me/index', 'pages/login/index'],\n}\n", True),
+], ids=["not-registered", "registered"])
+def test_a_taro_page_the_app_config_does_not_register_is_not_in_the_build(repo, config, reported):
+    repo.write_files(TARO_APP)
+    base = repo.commit()
+    repo.write_files({"src/pages/login/index.vue": PHONE_PAGE, "src/app.config.ts": config})
+    repo.commit()
+    phone = [f for f in found(run(repo.path, base)) if f[0] == "privacy.phone_number"]
+    assert bool(phone) == reported
+
+
+def test_a_component_under_a_taro_page_folder_that_a_page_imports_is_part_of_the_app(repo):
+    repo.write_files(TARO_APP)
+    base = repo.commit()
+    repo.write_files({"src/pages/me/components/PhoneBox.vue": PHONE_PAGE,
+                      "src/pages/me/index.tsx": "import PhoneBox from './components/PhoneBox.vue'\n"
+                                                "export default function Me() { return <PhoneBox /> }\n"})
+    repo.commit()
+    assert any(f[0] == "privacy.phone_number" for f in found(run(repo.path, base)))
