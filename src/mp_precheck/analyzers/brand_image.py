@@ -1,10 +1,12 @@
 """WeChat's logo shipped as an image and shown on a page (``branding.brand_image``).
 
-A page, component or script of the change references a local image (``<image src="/images/wx.png">``,
-``import logo from '../../assets/wx.png'``), the reference resolves to a file of the head tree, and the
-image's pixels show WeChat's two-bubble mark (:func:`mp_precheck.readers.logo.is_wechat_logo`). Reported only
-when something is new: the reference (its file names that image more often than before) or the image
-(the change adds or replaces the file, and then every head file naming it is a place it shows).
+A page, component, script or style sheet of the change references a local image
+(``<image src="/images/wx.png">``, ``import logo from '../../assets/wx.png'``, ``background:
+url(../../images/wx.png)`` in a page's ``.wxss`` or a component's ``<style>`` block), the reference resolves
+(relative to the file naming it) to a file of the head tree, and the image's pixels show WeChat's two-bubble
+mark (:func:`mp_precheck.readers.logo.is_wechat_logo`). Reported only when something is new: the reference
+(its file names that image more often than before) or the image (the change adds or replaces the file, and
+then every head file naming it is a place it shows).
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeChat logo or
 look that makes users think the content comes from WeChat).
 

@@ -138,7 +138,8 @@ def _uploads(facts: FileFacts, uploads: Mapping[str, str]) -> list[str]:
 
 
 def _uses(read: Callable[[str], str | None], path: str | None, registered: Mapping[str, str]) -> list[Use]:
-    text = read(path) if path else None
+    # Only templates use components: a style sheet or a JSON file of the change is not even read.
+    text = read(path) if path and (is_sfc(path) or path.endswith((".jsx", ".tsx", ".wxml"))) else None
     if not text or not path:
         return []
     if is_sfc(path):

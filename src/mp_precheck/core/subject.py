@@ -31,7 +31,7 @@ form               example                          what it names
                                                     (``checks/upload_sdks.yml``); ``sdk:location`` a map
                                                     SDK method that reads the position (``checks/location_sdks.yml``)
                                                     ; ``sdk:record`` a plugin's recorder (``checks/plugin_apis.yml``)
-``image``          ``image:/images/logo.png``       a local image named in markup or JS (as written)
+``image``          ``image:/images/logo.png``       a local image named in markup, JS or a style sheet (as written)
 ``text``           ``text:lottery``                 a UI text signal (``readers/textsignals.py``)
 ``js``             ``js:eval``                      dynamic code (``js:new-Function``) or a review
                                                     switch (``js:review-flag``)

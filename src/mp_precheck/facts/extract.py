@@ -18,6 +18,7 @@ from mp_precheck.readers.jsconfig import class_config_object, config_object
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 MAX_BYTES = 1_000_000  # minified bundles above this are skipped with a note, never parsed for minutes
@@ -35,8 +36,8 @@ _TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind
 
 
 def reader_kind(path: str) -> str | None:
-    """Which reader handles ``path``: ``js``, ``markup``, ``sfc``, ``app-config``, ``env`` (a build's ``.env``
-    file), or None (not read)."""
+    """Which reader handles ``path``: ``js``, ``markup``, ``sfc``, ``style`` (WXSS, CSS and preprocessor
+    sheets), ``app-config``, ``env`` (a build's ``.env`` file), or None (not read)."""
     name = posixpath.basename(path).lower()
     if is_env_file(path):
         return "env"
@@ -58,6 +59,8 @@ def reader_kind(path: str) -> str | None:
         return "markup"
     if name.endswith(SFC_SUFFIXES):
         return "sfc"
+    if name.endswith(STYLE_SUFFIXES):
+        return "style"
     if name.endswith(".json") and name not in _NOT_PAGE_CONFIG and "/" in path.strip("/") + "/":
         return "page-config"
     return None
@@ -66,8 +69,8 @@ def reader_kind(path: str) -> str | None:
 def extract(path: str, data: bytes) -> FileFacts:
     """Facts of one file version (``path`` decides the reader, ``data`` is the blob's bytes)."""
     kind = reader_kind(path)
-    if kind is None:
-        return FileFacts()
+    if kind is None or (kind == "style" and not names_an_image(data)):
+        return FileFacts()  # a style sheet naming no image file has nothing to read: not even decoded
     if len(data) > MAX_BYTES:
         return FileFacts(error=f"skipped: {len(data) / 1_000_000:.1f} MB is over the 1 MB limit "
                                "(a minified or generated file?)")
@@ -96,6 +99,8 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return FileFacts(facts=tuple(markup_facts(text)))
     if kind == "sfc":
         return sfc_facts(text, path)
+    if kind == "style":
+        return FileFacts(facts=tuple(style_facts(text)))
     try:
         data_obj = load_json(text, posixpath.basename(path))
     except MalformedJson as exc:
@@ -146,7 +151,8 @@ def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
 
 
 def sfc_facts(text: str, path: str) -> FileFacts:
-    """Facts of a single-file component: its ``<template>`` as markup, its ``<script>`` blocks as JS/TS."""
+    """Facts of a single-file component: its ``<template>`` as markup, its ``<script>`` blocks as JS/TS, its
+    ``<style>`` blocks' images (:func:`mp_precheck.readers.stylesheet.style_facts`)."""
     facts: list[Fact] = []
     imported: list[tuple[str, str, int]] = []
     exports: dict[str, Export] = {}
@@ -156,6 +162,8 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     for block in split_blocks(text):
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
+        elif block.tag == "style":
+            facts.extend(style_facts(block.text, block.line_offset))
         elif block.tag == "config" or (block.tag == "script" and (
                 "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json")):
             facts.extend(_block_config_facts(block.text, path, block.line_offset))  # mpx json / WePY 2 config

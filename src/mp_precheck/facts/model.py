@@ -18,7 +18,8 @@ A fact names a *subject* in one spelling shared by every extractor:
 ``sdk:record``              a plugin's recorder method (``checks/plugin_apis.yml``), e.g. 微信同声传译's
                             ``getRecordRecognitionManager().start``
 ``app.json:<key>:<value>``  an app.json / ext.json entry that review cares about
-``image:<reference>``       a local image named in a ``src`` attribute or a JS string (as written)
+``image:<reference>``       a local image named in a ``src`` attribute, a JS string or a style sheet's ``url(…)``
+                            or string (as written)
 ``call:upload``             a project call no reader resolves, named as an upload (``sheep.$api.app.upload``):
                             no rule's subject; the semantic diff reads it as another spelling of
                             ``wx.uploadFile`` so a resolved call replacing it is no new upload

@@ -1,5 +1,5 @@
-"""Local image files a page shows: references in ``src`` attributes, JS strings and imports, resolved to
-paths of the repository tree.
+"""Local image files a page shows: references in ``src`` attributes, JS strings and imports, and style sheets'
+``url(…)`` values and strings (readers/stylesheet.py), resolved to paths of the repository tree.
 
 A Mini Program names a packaged image relative to the page (``../../images/a.png``) or to the project's
 root (``/images/a.png``); Taro and uni-app also use the ``@/`` alias for ``src/``. Remote images
