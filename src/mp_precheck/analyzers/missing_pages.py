@@ -2,11 +2,12 @@
 literal route to a page the app does not register (``completeness.unregistered_route``).
 
 The registry is ``app.json`` (pages and subpackages) for native apps, ``pages.json`` for uni-app, the Taro
-``app.config`` and the mpx / WePY app file; page files sit beside it (``pages/a/a`` → ``pages/a/a.wxml``,
-``.js``, ``.vue``, ``.tsx``…). A missing page is reported on its registry line when this change registers it
-or removes its files (one missing before the change is not new). Routes come from ``navigateTo`` /
-``redirectTo`` / ``reLaunch`` / ``switchTab`` calls and ``<navigator url>`` with a literal URL in the changed
-files; one is new when the app-wide count of unregistered routes to that page rose.
+``app.config``, the mpx / WePY app file and an mpvue-entry app's routes module; page files sit beside it
+(``pages/a/a`` → ``pages/a/a.wxml``, ``.js``, ``.vue``, ``.tsx``…; below ``src/`` for the routes). A missing
+page is reported on its registry line when this change registers it or removes its files (one missing before
+the change is not new). Routes come from ``navigateTo`` / ``redirectTo`` / ``reLaunch`` / ``switchTab`` calls and
+``<navigator url>`` with a literal URL in the changed files; one is new when the app-wide count of unregistered
+routes to that page rose.
 
 Sources: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages and
 https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html
@@ -42,17 +43,28 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     registry = registry_file(context.project)
     if registry is None or not context.project.pages or context.read_head(registry) is None:
         return findings
-    folder = posixpath.dirname(registry)
+    folder = pages_folder(context.project, registry)
     return findings + _missing(context, registry, folder) + _unregistered(context, registry, folder)
 
 
 def registry_file(project: Project) -> str | None:
-    """The file that registers the project's pages, or None when discovery found none."""
+    """The file that registers the project's pages (an mpvue-entry app's routes module), or None when
+    discovery found none."""
+    if project.routes_module is not None:
+        return project.routes_module
     if project.app_config is None:
         return None
     if project.framework == "uni-app":
         return posixpath.join(posixpath.dirname(project.app_config), "pages.json")
     return project.app_config
+
+
+def pages_folder(project: Project, registry: str) -> str:
+    """The folder registered page paths are relative to: the registry's own, or ``src/`` for an mpvue-entry
+    routes module (its paths name the ``.vue`` files below ``src/``: https://github.com/F-loat/mpvue-entry)."""
+    if registry == project.routes_module:
+        return posixpath.join(project.root, "src") if project.root else "src"
+    return posixpath.dirname(registry)
 
 
 def page_name(entry: str) -> str | None:

@@ -144,7 +144,7 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
     changes = read_changeset(repo, merge_base, head)
     head_tree = {e.path: e for e in repo.ls_tree(head)}
     head_projects = discover(head_tree.values(), _reader(store, head_tree))
-    if any(is_marker(f.path) or (f.old_path and is_marker(f.old_path)) for f in changes.files):
+    if any(is_marker(path, head_projects) for f in changes.files for path in (f.path, f.old_path) if path):
         base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
         base_projects = discover(base_tree.values(), _reader(store, base_tree))
     else:

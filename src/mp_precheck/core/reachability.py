@@ -111,7 +111,8 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
     cloud functions' folder (they run on the server)."""
     stem, suffix = posixpath.splitext(path)
     folders, name = path.split("/")[:-1], posixpath.basename(path)
-    if project.framework != "native" and (name in _VUE_ENTRIES or name.endswith(_BUILD_CONFIG)):
+    if (project.framework != "native" and (name in _VUE_ENTRIES or name.endswith(_BUILD_CONFIG))) \
+            or path == project.routes_module:  # mpvue-entry's routes: the build reads them
         return False
     return (suffix in _SCRIPTS and project.owns(path) and name not in _APP_SCRIPTS
             and stem + ".wxml" not in tree and stem + ".json" not in tree

@@ -17,6 +17,7 @@ from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.jsconfig import class_config_object, config_object
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.markup import markup_facts
+from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
@@ -126,8 +127,11 @@ def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:
 
 def _js_with_class_config(text: str, path: str) -> FileFacts:
     """A script; a class component's ``config = {...}`` (Taro 1.x/2.x) adds its titles, and on the app
-    file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title."""
+    file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title. A script
+    exporting routes whose first is a login page adds the entry-login fact of an mpvue-entry routes module."""
     found = js_facts(text, path)
+    routes = entry_login_facts(text, path)  # kept only for the project's mpvue-entry routes module (facts/scope.py)
+    found = replace(found, facts=found.facts + tuple(routes)) if routes else found
     config = class_config_object(text, path)
     if config is None:
         return found

@@ -1,5 +1,6 @@
-"""Facts whose meaning depends on the project they are in: a page hook counts on the entry page only, and
-an AppSecret in server code (a cloud function) is where it belongs."""
+"""Facts whose meaning depends on the project they are in: a page hook counts on the entry page only, an
+AppSecret in server code (a cloud function) is where it belongs, and only the mpvue-entry routes module of the
+project registers its first page."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.mpvueentry import ROUTES_ROLE
 
 PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
@@ -38,17 +40,21 @@ def page_sources(project: Project, route: str, suffixes: tuple[str, ...]) -> set
 
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
-    """Facts that depend on the project: a page hook's forced login counts on the entry page only, and an
-    AppSecret in server code (a cloud function) is where it belongs."""
+    """Facts that depend on the project: a page hook's forced login counts on the entry page only, an
+    AppSecret in server code (a cloud function) is where it belongs, and a script shaped like a routes module
+    tells the first page only when it is the project's mpvue-entry routes module."""
     entry = entry_scripts(project) if project else set()
     # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
     # to the next login step (authorize → bind phone) is part of it, not a second gate.
     login_entry = bool(project and project.entry_page and LOGIN_TARGET.search(page_name(project.entry_page)))
+    routes = project.routes_module if project else None
     out = {}
     for path, file_facts in facts.items():
         if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
                                                          if not f.subject.startswith("secret:")))
+        if path != routes and any(f.role == ROUTES_ROLE for f in file_facts.facts):
+            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts if f.role != ROUTES_ROLE))
         if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
             kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
                          if path in entry and f.subject.startswith(PAGE_HOOK) else f

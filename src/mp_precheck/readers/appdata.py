@@ -1,6 +1,7 @@
 """The app.json-equivalent configuration of any framework, as data: native ``app.json``, Taro
 ``app.config.*``, uni-app ``manifest.json`` ``mp-weixin`` (keys) and ``pages.json`` (pages), mpx's JSON
-block in ``app.mpx``, WePY's ``config`` in ``app.wpy``. Read, never executed."""
+block in ``app.mpx``, WePY's ``config`` in ``app.wpy``, the pages of an mpvue-entry routes module. Read, never
+executed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.jsconfig import config_object
+from mp_precheck.readers.mpvueentry import routes_config
 from mp_precheck.readers.sfc import split_blocks
 
 
@@ -28,7 +30,7 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
             if name == "manifest.json":
                 data = data.get("mp-weixin") if isinstance(data, dict) else None
         elif name.endswith((".js", ".ts")):
-            data = config_object(text, path)
+            data = config_object(text, path) or routes_config(text, path)  # mpvue-entry's routes module
         elif name.endswith((".mpx", ".wpy")):
             data = _sfc_config(text, path)
     except ValueError:

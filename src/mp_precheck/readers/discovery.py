@@ -3,7 +3,8 @@
 Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file), else the folder holding
 ``app.json`` next to ``app.js``/``app.ts``. Frameworks: uni-app (``pages.json`` beside ``manifest.json`` or
 ``App.vue``), Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to
-``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``), kbone (``miniprogram.config.js``, its
+``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``; built with mpvue-entry, its pages
+from the routes module: ``readers/mpvueentry.py``), kbone (``miniprogram.config.js``, its
 pages the keys of ``router``: ``readers/kbone.py``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
 """
@@ -24,6 +25,7 @@ from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
+from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
 
@@ -55,6 +57,9 @@ class Project:
     # The folder of the package.json nearest at or above the root: where Vite, vue-cli, Taro and mpx read
     # ``.env`` files (an mpx or native root is often ``src/`` or ``miniprogram/`` below it); None without one.
     env_root: str | None = None
+    # mpvue built with mpvue-entry: the script that lists the pages in order (readers/mpvueentry.py), which
+    # then registers them in place of the app config.
+    routes_module: str | None = None
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
@@ -96,9 +101,11 @@ MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.m
                           "project.config.json", "app.json", KBONE_CONFIG})
 
 
-def is_marker(path: str) -> bool:
-    """Whether a change to ``path`` can change where projects are or what they contain."""
-    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) in ("manifest.json", "App.vue")
+def is_marker(path: str, projects: Iterable[Project] = ()) -> bool:
+    """Whether a change to ``path`` can change where projects are or what they contain (a marker file by its
+    name, or the routes module of one of ``projects``)."""
+    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) in ("manifest.json", "App.vue") \
+        or any(path == project.routes_module for project in projects)
 
 
 def _excluded(path: str) -> bool:
@@ -123,6 +130,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             add(found)
     for named in _package_named_projects(candidates, files, read_text, list(projects)):
         add(named)
+    for root, found in list(projects.items()):
+        if found.framework == "mpvue":
+            projects[root] = _with_routes_module(found, files, read_text)
     framework_roots = [p.root for p in projects.values()]
 
     def inside_framework(path: str) -> bool:
@@ -391,6 +401,21 @@ def _native_app_below(folder: str, candidates: Iterable[str], files: set[str]) -
         if _join(inner, "app.js") in files or _join(inner, "app.ts") in files:
             return True
     return False
+
+
+def _with_routes_module(project: Project, files: set[str], read_text: Callable[[str], str | None]) -> Project:
+    """An mpvue ``project`` whose package.json depends on mpvue-entry, with the pages and entry page of its
+    routes module (the first main-package route); unchanged without the plugin or a readable routes module."""
+    folder = _package_folder(project.root, files)
+    if folder is None or not depends_on_plugin(_json(_join(folder, "package.json"), read_text)):
+        return project
+    module = routes_module(folder, files, read_text)
+    text = read_text(module) if module else None
+    config = read_app_data(module, text) if module and text else None
+    pages, entry = _pages_of(config)
+    if not pages:
+        return project
+    return replace(project, pages=tuple(pages), entry_page=entry or pages[0], routes_module=module)
 
 
 def _taro_root(folder: str) -> str:

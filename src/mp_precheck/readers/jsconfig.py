@@ -75,6 +75,17 @@ def _key(node: Node) -> str | None:
 
 def config_object(source: str, path: str = "app.config.ts") -> dict[str, Any] | None:
     """The configuration object of a Taro/WePY config source, or None when there is none to read."""
+    found = exported_value(source, path)
+    if found is None or found.type != "object":
+        return None
+    data = literal(found)
+    return data if isinstance(data, dict) else None
+
+
+def exported_value(source: str, path: str) -> Node | None:
+    """The expression a configuration source exports (``export default …``, ``module.exports = …``, a WePY
+    ``config = …`` class field), through Taro's ``defineAppConfig(…)`` wrappers and a variable it names; None
+    when it exports nothing readable."""
     objects: dict[str, Node] = {}
     found: Node | None = None
     for node in _nodes(source, path, ("variable_declarator", "export_statement", "assignment_expression", *_FIELDS)):
@@ -99,10 +110,7 @@ def config_object(source: str, path: str = "app.config.ts") -> dict[str, Any] | 
                 found = _unwrap(value)
     if found is not None and found.type == "identifier":
         found = objects.get(_text(found))
-    if found is None or found.type != "object":
-        return None
-    data = literal(found)
-    return data if isinstance(data, dict) else None
+    return found
 
 
 def class_config_object(source: str, path: str) -> dict[str, Any] | None:
