@@ -134,7 +134,8 @@ def materialize(case: Case) -> tuple[Path, str, str]:
                 child.unlink()
     _write_tree(mirror, case["head"], excludes, repo)
     git("add", "-A", "-f")
-    git("commit", "-q", "--allow-empty", "-m", case.get("head_subject") or "head")
+    # a subject that is only a trailer (Signed-off-by: …) is an empty message to git: allowed, it is only a label
+    git("commit", "-q", "--allow-empty", "--allow-empty-message", "-m", case.get("head_subject") or "head")
     head = git("rev-parse", "HEAD")
     (repo / ".git" / "eval-commits").write_text(f"{base} {head}")
     if not marker.exists():  # else another run finished the same case first (same commits): use its copy

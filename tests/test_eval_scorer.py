@@ -103,6 +103,19 @@ def test_a_materialized_case_keeps_the_tracked_files_its_gitignore_names(tmp_pat
     assert "project.config.json" in tracked
 
 
+def test_a_case_whose_subject_is_only_a_trailer_is_built(tmp_path: Path, scorer: ModuleType) -> None:
+    """git reads a message of only ``Signed-off-by: …`` as empty; the case must still be built."""
+    app = Repo(tmp_path / "src")
+    app.write_files(MINIMAL_APP)
+    base = app.commit("base")
+    app.write("pages/index/index.js", "Page({})\n")
+    head = app.commit("head")
+    _mirror(tmp_path, app)
+    case = {**_case(base, head), "head_subject": "Signed-off-by: a maintainer"}
+    repo, _base, new_head = scorer.materialize(case)
+    assert app.git("-C", str(repo), "show", f"{new_head}:pages/index/index.js") == "Page({})"
+
+
 def test_a_blob_the_snapshot_lacks_is_left_out_of_the_case_and_the_rest_is_built(tmp_path: Path,
                                                                                   scorer: ModuleType) -> None:
     # Some snapshots leave out large blobs; a case whose trees hold one must still be built (without it),
