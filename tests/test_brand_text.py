@@ -98,10 +98,13 @@ def test_uniapp_global_style_title(tmp_path):
     ('<view>微信授权后可查看订单</view>', set()),
     ('<view>请将昵称从 微信用户 改为真实姓名</view>', set()),
     ('<view bindtap="back">返回</view><view class="title">微信授权</view>', {("pages/me/me.wxml", 2)}),
+    ("<button bindtap=\"login\">{{loading ? '登录中' : (i18n.login || '微信授权登录')}}</button>", {("pages/me/me.wxml", 2)}),
+    ("<button bindtap=\"login\">{{loading ? '登录中' : '授权登录'}}</button>", set()),
+    ('<view class="tip">请授权微信登录后继续</view>', {("pages/me/me.wxml", 2)}),
 ], ids=["heading-authorize-page", "heading-authorize", "button-authorize", "login-button", "kit-button",
         "consent-line", "wechat-id-label", "pay", "heading-authorize-login", "allow-prompt", "tap-view-label",
         "own-login-label", "failure-text", "instruction", "sentence-after-authorize", "default-nickname",
-        "heading-after-a-closed-control"])
+        "heading-after-a-closed-control", "label-as-a-bound-fallback", "own-label-bound", "popup-asks-wechat-login"])
 def test_page_text_presenting_itself_as_wechat(tmp_path, markup, expected):
     repo = Repo(tmp_path / "repo")
     repo.write_files(MINIMAL_APP)

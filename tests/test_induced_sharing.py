@@ -223,3 +223,11 @@ def test_a_component_repeating_the_reward_of_the_page_that_shows_it_is_part_of_t
         "pages/me/me.js": SHARES})
     repo.commit("invite page")
     assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+@pytest.mark.parametrize("label", ["邀请好友升级", "邀请好友可提高等级哦"])
+def test_inviting_friends_to_raise_the_users_grade_is_a_reward(tmp_path, label):
+    repo, base = _app(tmp_path, {"pages/me/me.js": SHARES})
+    repo.write("pages/me/me.wxml", f'<view>\n  <button open-type="share">{label}</button>\n</view>\n')
+    repo.commit("invite to level up")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}

@@ -264,14 +264,19 @@ class _Collector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         text = data.strip()
-        if not text or (text.startswith("{{") and text.endswith("}}")):
+        if not text:
             return
         line, _ = self.getpos()
         line += data[: len(data) - len(data.lstrip())].count("\n") + self.line_offset
-        # The words around a {{value}} are the sentence a user reads: 邀请好友得最高66{{bonus}}红包
-        words = _MUSTACHE.sub("", text)
-        for signal in signals(words, label=self.in_control, share_control=self.in_share_control):
-            self.facts.append(Fact(prefixed("text", signal), "text", line, " ".join(text.split())[:120]))
+        expression = mustache_expression(text)
+        if expression is not None:  # {{ loading ? '登录中' : (i18n.login || '微信授权登录') }}: its literals are shown
+            texts = [(words, words) for words in branch_literals(expression)] \
+                if any(q in expression for q in "'\"`") else []
+        else:  # the words around a {{value}} are the sentence a user reads: 邀请好友得最高66{{bonus}}红包
+            texts = [(_MUSTACHE.sub("", text), text)]
+        for words, shown in texts:
+            for signal in signals(words, label=self.in_control, share_control=self.in_share_control):
+                self.facts.append(Fact(prefixed("text", signal), "text", line, " ".join(shown.split())[:120]))
 
 
 def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:

@@ -18,7 +18,7 @@ from mp_precheck.readers.sharewords import share_reward
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
 _REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
-           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍)")
+           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍|升级|提高等级|提升等级)")
 _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 SHARE_INDUCEMENT = re.compile(
@@ -46,6 +46,8 @@ BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
 # the same words name the login method, which is allowed.
 BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心)?\s*[:：!！]?", re.IGNORECASE)
 BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权|"
+                               # 请授权微信登录: the app's popup asking for WeChat's own login authorization
+                               r"请\s*(?:先\s*)?授权\s*(?:微信|WeChat|Weixin)\s*(?:登录|登陆|授权)|"
                                # 请您在接下来的微信授权中点击【允许】: the same plea, the other way round
                                r"(?:微信|腾讯|WeChat|Weixin)\s*授权[^。！!？?\n]{0,8}(?:点击|点|选择)\s*[【「“\"\[]?\s*允许",
                                re.IGNORECASE)
