@@ -282,3 +282,25 @@ def test_an_entry_page_redirect_inside_a_try_is_reported_at_its_branch(app_repo)
     app_repo.commit()
     assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == {
         ("login.forced_login", 7)}
+
+
+ENTRY_POPUP = ("Page({\n  data: { show_login: false },\n  onLoad() {\n    if (!wx.getStorageSync('token')) {\n"
+               "      this.setData({ FLAG: true })\n    }\n  },\n})\n")
+
+
+@pytest.mark.parametrize(("flag", "forced"), [("show_login", True), ("authModalShow", True), ("isLogin", False),
+                                              ("showTips", False)])
+def test_the_entry_page_opening_its_own_login_popup_on_load_is_forced_login(app_repo, flag, forced):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", ENTRY_POPUP.replace("FLAG", flag))
+    app_repo.write("pages/index/index.wxml", "<view>home</view>\n<x-login show=\"{{show_login}}\"/>\n")
+    app_repo.commit()
+    login = [f for f in found(run(app_repo.path, base)) if f[0] == "login.forced_login"]
+    assert login == ([("login.forced_login", "pages/index/index.js", 4, "app")] if forced else [])
+
+
+def test_a_later_page_opening_a_login_popup_on_load_is_not_the_entry(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", ENTRY_POPUP.replace("FLAG", "show_login"))
+    app_repo.commit()
+    assert [f for f in found(run(app_repo.path, base)) if f[0] == "login.forced_login"] == []

@@ -231,3 +231,21 @@ def test_inviting_friends_to_raise_the_users_grade_is_a_reward(tmp_path, label):
     repo.write("pages/me/me.wxml", f'<view>\n  <button open-type="share">{label}</button>\n</view>\n')
     repo.commit("invite to level up")
     assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2)}
+
+
+def test_a_vue_component_imported_under_another_name_repeating_the_pages_reward_is_part_of_that_finding(repo):
+    """``import mySwiper from './invite-swiper/index.vue'`` then ``<my-swiper/>``: the swiper's wording is the page's."""
+    repo.write_files({"src/pages.json": '{"pages": [{"path": "pages/invite/index"}]}\n',
+                      "src/main.js": "import App from './App'\n", "src/App.vue": "<script>export default {}</script>\n",
+                      "package.json": '{"dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
+                      "src/pages/invite/index.vue": "<template><view>home</view></template>\n"})
+    base = repo.commit("base")
+    repo.write_files({
+        "src/pages/invite/invite-swiper/index.vue":
+            "<template>\n  <swiper><swiper-item>小王 邀请好友，领取到了80元返现</swiper-item></swiper>\n</template>\n",
+        "src/pages/invite/index.vue":
+            "<template>\n  <view>\n    <text>邀请好友下单，立得现金返现</text>\n    <my-swiper />\n"
+            "    <button open-type=\"share\">立即邀请</button>\n  </view>\n</template>\n"
+            "<script>\nimport mySwiper from './invite-swiper/index.vue'\nexport default { components: { mySwiper } }\n</script>\n"})
+    repo.commit("invite page")
+    assert {path for _rule, path, _line in _sharing(repo, base)} == {"src/pages/invite/index.vue"}

@@ -91,10 +91,22 @@ def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[F
 
 
 def _users(context: ProjectContext, path: str) -> list[str]:
-    """The changed files that use the component of ``path`` by its tag."""
+    """The changed files that use the component of ``path``: by its tag, or by importing it under a name of their
+    own (``import mySwiper from './invite-swiper/index.vue'``)."""
     tag = component(_kebab(page_name(_stem(path))))
     return [other for other, facts in context.head_facts.items()
-            if other != path and any(f.subject == tag for f in facts.facts)]
+            if other != path and (any(f.subject == tag for f in facts.facts)
+                                  or any(_names(other, spec, path) for spec in facts.module_specs))]
+
+
+def _names(importer: str, spec: str, path: str) -> bool:
+    """Whether the relative specifier ``spec`` of ``importer`` names the file ``path`` (with or without its
+    extension, or as its folder's index)."""
+    if not spec.startswith("."):
+        return False
+    named = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))
+    return named in (path, _stem(path)) or (posixpath.basename(_stem(path)) == "index"
+                                             and named == posixpath.dirname(path))
 
 
 def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:

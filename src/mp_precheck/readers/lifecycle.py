@@ -5,8 +5,9 @@ service ("请在用户了解体验小程序功能后，再要求用户进行帐�
 OPS2018 15.1.3). In code that is a lifecycle hook — ``App.onLaunch``/``onShow``, a page's
 ``onLoad``/``onShow``, Taro's ``componentWillMount``/``componentDidShow``, Vue's ``onLaunch`` — that,
 with no tap in between, navigates to a login/auth/bind page, calls a helper that does, asks for the
-profile (``wx.getUserProfile``) or a permission (``wx.authorize``), or shows a modal that cannot be
-cancelled telling the user to log in. Silent ``wx.login`` and anything inside a tap handler are fine.
+profile (``wx.getUserProfile``) or a permission (``wx.authorize``), shows a modal that cannot be
+cancelled telling the user to log in, or opens the page's own login popup
+(``this.setData({ show_login: true })``). Silent ``wx.login`` and anything inside a tap handler are fine.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bin
                           re.IGNORECASE)
 LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
+# A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
+LOGIN_POPUP = re.compile(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
+                         re.IGNORECASE)
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 
@@ -166,7 +170,7 @@ class HookScanner:
             name = self._helper_name(call) or _text(fn).rsplit(".", 1)[-1]
             if LOGIN_HELPER.match(name):
                 return f"{name}()", f"{name}()"
-            return None
+            return _popup_shown(call) if name == "setData" else None
         if api in PROMPTS or api == "wx.navigateToMiniProgram":
             return api, api or ""
         args = call.child_by_field_name("arguments")
@@ -180,6 +184,26 @@ class HookScanner:
             if re.search(r"showCancel\s*:\s*false", text) and re.search(r"登录|授权|login", text, re.IGNORECASE):
                 return "wx.showModal without cancel", "wx.showModal"
         return None
+
+
+def _popup_shown(call: Node) -> tuple[str, str] | None:
+    """``this.setData({ show_login: true })``: the page opens its own login popup (a flag of
+    :data:`LOGIN_POPUP` set to ``true``), as (what, target)."""
+    args = call.child_by_field_name("arguments")
+    first = args.named_children[0] if args is not None and args.named_children else None
+    shown = next((key for key in _true_keys(first) if LOGIN_POPUP.search(key)), None) \
+        if first is not None and first.type == "object" else None
+    return (f"setData {shown}", f"popup:{shown}") if shown else None
+
+
+def _true_keys(obj: Node) -> list[str]:
+    """Keys of an object literal set to ``true``: ``{ show_login: true, x: 1 }`` gives ``['show_login']``."""
+    out = []
+    for pair in obj.named_children:
+        value = pair.child_by_field_name("value") if pair.type == "pair" else None
+        if value is not None and value.type == "true":
+            out.append(_text(pair.child_by_field_name("key")).strip("'\""))
+    return out
 
 
 def guard_role(count: int, lines: Iterable[int]) -> str:
