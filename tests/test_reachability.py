@@ -116,3 +116,25 @@ def test_a_component_under_a_taro_page_folder_that_a_page_imports_is_part_of_the
                                                 "export default function Me() { return <PhoneBox /> }\n"})
     repo.commit()
     assert any(f[0] == "privacy.phone_number" for f in found(run(repo.path, base)))
+
+
+UNI_APP = {
+    "package.json": '{"dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
+    "manifest.json": '{"mp-weixin": {"appid": "wx0"}}\n',
+    "App.vue": "<script>export default {}</script>\n",
+    "pages/index/index.vue": "<template><view>home</view></template>\n",
+}
+WEBVIEW_PAGE = "<template>\n  <web-view :src=\"url\"></web-view>\n</template>\n<script>\nexport default {}\n</script>\n"
+
+
+@pytest.mark.parametrize(("pages", "reported"), [
+    ('{"pages": [{"path": "pages/index/index"}]}\n', False),
+    ('{"pages": [{"path": "pages/index/index"}, {"path": "pages/common/webview/index"}]}\n', True),
+], ids=["not-registered", "registered"])
+def test_a_uni_app_page_pages_json_does_not_register_is_not_in_the_build(repo, pages, reported):
+    repo.write_files({**UNI_APP, "pages.json": '{"pages": [{"path": "pages/index/index"}]}\n'})
+    base = repo.commit()
+    repo.write_files({"pages/common/webview/index.vue": WEBVIEW_PAGE, "pages.json": pages})
+    repo.commit()
+    web_views = [f for f in found(run(repo.path, base)) if f[0].startswith("external_link.web_view")]
+    assert bool(web_views) == reported
