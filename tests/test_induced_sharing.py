@@ -249,3 +249,16 @@ def test_a_vue_component_imported_under_another_name_repeating_the_pages_reward_
             "<script>\nimport mySwiper from './invite-swiper/index.vue'\nexport default { components: { mySwiper } }\n</script>\n"})
     repo.commit("invite page")
     assert {path for _rule, path, _line in _sharing(repo, base)} == {"src/pages/invite/index.vue"}
+
+
+def test_a_component_with_its_own_share_button_keeps_its_finding_beside_the_page(tmp_path):
+    repo, base = _app(tmp_path, {})
+    repo.write_files({
+        "components/help-bar/index.wxml": '<view>\n  <button open-type="share">分享助力，免费领</button>\n</view>\n',
+        "components/help-bar/index.js": "Component({})\n",
+        "components/help-bar/index.json": '{"component": true}\n',
+        "pages/me/me.json": '{"usingComponents": {"help-bar": "/components/help-bar/index"}}\n',
+        "pages/me/me.wxml": "<view>\n  <text>邀请好友为你助力，免费领</text>\n  <help-bar/>\n</view>\n",
+        "pages/me/me.js": SHARES})
+    repo.commit("help page")
+    assert {path for _rule, path, _line in _sharing(repo, base)} == {"pages/me/me.wxml", "components/help-bar/index.wxml"}

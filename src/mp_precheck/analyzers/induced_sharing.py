@@ -82,11 +82,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 
 
 def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    """``findings`` without the reward wording of a component whose changed user page is told already (an
-    invite page and the swiper of 邀请*麦，领取到了80元返现 it shows are one promise)."""
+    """``findings`` without the reward wording of a component that cannot share by itself
+    (``sharing.share_reward_text``) whose changed user page is told already: an invite page and the swiper of
+    邀请*麦，领取到了80元返现 it shows are one promise. A component with its own share button keeps its finding."""
     sharing = [f for f in findings if f.family == "sharing"]
     paths = {f.path for f in sharing}
-    shown = {f.path for f in sharing if any(user in paths - {f.path} for user in _users(context, f.path))}
+    shown = {f.path for f in sharing if f.rule == "sharing.share_reward_text"
+             and any(user in paths - {f.path} for user in _users(context, f.path))}
     return [f for f in findings if f.family != "sharing" or f.path not in shown]
 
 

@@ -9,9 +9,8 @@ through the copies. What such a script does is reported when a change first impo
 
 Native projects, and the Vue-based frameworks (uni-app, mpvue) whose bundler starts from ``main.js`` and pages
 that are ``.vue`` files (a plain script there ships only when imported, https://uniapp.dcloud.net.cn/tutorial/
-project.html). Taro names its pages in ``app.config`` and uni-app in ``pages.json``, which are not imports: a
-page file whose route that list does not register, and that nothing imports, is not in the build either (a login
-page written but not yet listed).
+project.html). Taro and the others name script pages in their config files, which are not imports, so this
+reading would lose their pages.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
 
 _SCRIPTS = (".js", ".ts")
-_PAGE_SUFFIXES = (".vue", ".nvue", ".tsx", ".jsx", ".ts", ".js")
 _APP_SCRIPTS = ("app.js", "app.ts")
 _JUDGED = ("native", "uni-app", "mpvue")
 # The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
@@ -52,11 +50,9 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     A specifier that names the script by its last part but resolves to no file (``require('utils/sdk')``
     from the package root, an alias) counts as loading it: when unsure, the script is kept.
     """
-    if project.framework not in (*_JUDGED, "taro"):
+    if project.framework not in _JUDGED:
         return set()
-    candidates = {path: _needle(path) for path in added
-                  if _is_unregistered_page(path, project) or (project.framework in _JUDGED
-                                                              and _is_plain_script(path, project, tree))}
+    candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)}
     if not candidates:
         return set()
     importers = {path for path in grep(set(candidates.values())) if project.owns(path)}
@@ -118,20 +114,6 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
             and stem + ".wxml" not in tree and stem + ".json" not in tree
             and "workers" not in folders and "pages" not in folders
             and not (project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/")))
-
-
-def _is_unregistered_page(path: str, project: Project) -> bool:
-    """A Taro or uni-app page file (``src/pages/login/index.vue``, ``.tsx``, ``.jsx``) whose route the app's
-    page list does not register: Taro builds the pages ``app.config`` lists
-    (https://docs.taro.zone/docs/app-config#pages), uni-app those of ``pages.json``
-    (https://uniapp.dcloud.net.cn/collocation/pages.html), and a component file under a page's folder ships
-    only when something imports it."""
-    if project.framework not in ("taro", "uni-app") or not project.pages or not project.app_config:
-        return False
-    source = posixpath.dirname(project.app_config)  # src/app.config.ts, src/manifest.json: the routes' root
-    prefix = source + "/" if source else ""
-    route, suffix = posixpath.splitext(path[len(prefix):]) if path.startswith(prefix) else ("", "")
-    return suffix in _PAGE_SUFFIXES and "pages" in route.split("/")[:-1] and route not in project.pages
 
 
 def _needle(path: str) -> str:
