@@ -92,13 +92,13 @@ def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[F
     return [f for f in findings if f.family != "sharing" or f.path not in shown]
 
 
-def _users(context: ProjectContext, path: str) -> list[str]:
-    """The changed files that use the component of ``path``: by its tag, or by importing it under a name of their
-    own (``import mySwiper from './invite-swiper/index.vue'``)."""
+def _users(context: ProjectContext, path: str, by_import: bool = True) -> list[str]:
+    """The changed files that use the component of ``path``: by its tag, or (``by_import``) by importing it under
+    a name of their own (``import mySwiper from './invite-swiper/index.vue'``)."""
     tag = component(_kebab(page_name(_stem(path))))
     return [other for other, facts in context.head_facts.items()
             if other != path and (any(f.subject == tag for f in facts.facts)
-                                  or any(_names(other, spec, path) for spec in facts.module_specs))]
+                                  or (by_import and any(_names(other, spec, path) for spec in facts.module_specs)))]
 
 
 def _names(importer: str, spec: str, path: str) -> bool:
@@ -194,7 +194,7 @@ def _user_facts(context: ProjectContext, path: str) -> list[Fact]:
     """Facts of the changed files that use the component of ``path`` by its tag (``<share-dialog>`` for
     ``components/share-dialog.vue``, ``components/ShareDialog/index.vue``): a dialog's share button is
     tied to the reward wording of the page or component that opens it."""
-    return [f for user in _users(context, path) for f in context.head_facts[user].facts]
+    return [f for user in _users(context, path, by_import=False) for f in context.head_facts[user].facts]
 
 
 def _kebab(name: str) -> str:
