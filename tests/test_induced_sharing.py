@@ -174,23 +174,18 @@ MPVUE_SHARE_BUTTON = ('<template>\n  <div>\n    <div>订单详情</div>\n    <bu
                       "<script>\nexport default {}\n</script>\n")
 
 
-def test_share_button_whose_own_label_promises_a_gain_fires_on_it_in_mpvue_camel_case(tmp_path):
+@pytest.mark.parametrize(("label", "expected"), [
+    ("运气爆棚，先炫耀一下，再领奖吧~", {("sharing.induced_share", "src/pages/order/index.vue", 8)}),
+    ("晒单给好友", set()),  # a share button naming no gain stays silent
+], ids=["claim-after-sharing", "plain"])
+def test_share_button_whose_own_label_promises_a_gain_fires_on_it_in_mpvue_camel_case(tmp_path, label, expected):
     """mpvue writes ``openType``; the label of a share button is its share act, so 再领奖 on it is a reward."""
     repo = Repo(tmp_path / "repo")
     repo.write_files(MPVUE_APP)
     base = repo.commit("base")
-    repo.write("src/pages/order/index.vue", MPVUE_SHARE_BUTTON.replace("LABEL", "运气爆棚，先炫耀一下，再领奖吧~"))
-    repo.commit("share before claiming")
-    assert _sharing(repo, base) == {("sharing.induced_share", "src/pages/order/index.vue", 8)}
-
-
-def test_share_button_labelled_without_a_gain_stays_silent_in_mpvue(tmp_path):
-    repo = Repo(tmp_path / "repo")
-    repo.write_files(MPVUE_APP)
-    base = repo.commit("base")
-    repo.write("src/pages/order/index.vue", MPVUE_SHARE_BUTTON.replace("LABEL", "晒单给好友"))
-    repo.commit("plain share")
-    assert _sharing(repo, base) == set()
+    repo.write("src/pages/order/index.vue", MPVUE_SHARE_BUTTON.replace("LABEL", label))
+    repo.commit("share button")
+    assert _sharing(repo, base) == expected
 
 
 def test_wording_around_a_template_value_is_read_as_one_sentence_so_rewording_it_is_not_new(tmp_path):
