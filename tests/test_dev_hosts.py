@@ -89,6 +89,18 @@ def test_a_host_behind_the_files_own_switch_is_new_when_the_switch_turns_it_on(a
     assert _domains(run(app_repo.path, first)) == expected
 
 
+def test_a_flag_computed_at_run_time_is_no_switch(app_repo):
+    """``isProd = process.env.… === 'production'``: the value is not known here, both branches stay live."""
+    body = ("let isProd = {start};\nisProd = process.env.NODE_ENV === 'production';\n"
+            "const config = {\n  appUrl: isProd ? 'https://www.travel-example.com' : 'http://localhost:5000',\n}\n"
+            "module.exports = config\n")
+    app_repo.write_files({"config/env.js": body.replace("{start}", "false"), **loaded_by_app("config/env.js")})
+    first = app_repo.commit()
+    app_repo.write("config/env.js", body.replace("{start}", "true"))
+    app_repo.commit()
+    assert _domains(run(app_repo.path, first)) == set()
+
+
 def test_taro_dev_config_is_not_reviewed(repo):
     repo.write_files({
         "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',

@@ -20,16 +20,19 @@ from mp_precheck.readers.syntax import node_text, nodes_of
 
 def switches(root: Node, language: Language) -> dict[str, bool]:
     """``name → value`` of each top-level variable whose every assignment is a top-level ``true`` / ``false``
-    (the last one wins, in source order); ``language`` is the grammar ``root`` was parsed with."""
+    (the last one wins, in source order; one set to a computed value, or inside a function, is no switch);
+    ``language`` is the grammar ``root`` was parsed with."""
     values: dict[str, bool] = {}
     for statement in root.named_children:
         for name, value in _assignments(statement):
             values[name] = value
     if not values:
         return values  # most files: nothing more to read
-    nested = [n for n in nodes_of(root, language, ("assignment_expression",))
-              if n.parent is None or n.parent.parent != root]  # set at run time: no switch
-    unstable = {node_text(n.child_by_field_name("left")) for n in nested}
+    # set at run time (inside a function) or to a computed value: no switch
+    computed = [n for n in nodes_of(root, language, ("assignment_expression",))
+                if n.parent is None or n.parent.parent != root
+                or (right := n.child_by_field_name("right")) is None or right.type not in ("true", "false")]
+    unstable = {node_text(n.child_by_field_name("left")) for n in computed}
     return {name: value for name, value in values.items() if name not in unstable}
 
 
