@@ -128,8 +128,9 @@ class _Extractor(Bindings):
             elif kind in ("jsx_opening_element", "jsx_self_closing_element"):
                 self._jsx(node)
             elif kind == "jsx_text":
-                self._text_signals(_text(node), node, label=inside_button(node),
-                                   share_control=inside_button(node, share=True))
+                label = inside_button(node)  # a share button's label is also a label: walk again only then
+                self._text_signals(_text(node), node, label=label,
+                                   share_control=label and inside_button(node, share=True))
             elif kind in ("method_definition", "pair", "variable_declarator", "assignment_expression"):
                 self._share_hook(node)
                 self._secret_assignment(node)
