@@ -7,11 +7,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# git reads the checkout (the analysis reads git objects, never the working tree). Debian's git is not
-# pinned: its security updates replace the old version in the archive and a pin would break the build.
+# git reads the checkout (the analysis reads git objects, never the working tree); libcairo2 is the library
+# CairoSVG draws SVG images with (the logo check). Debian's packages are not pinned: their security updates
+# replace the old version in the archive and a pin would break the build.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends git \
+    && apt-get install -y --no-install-recommends git libcairo2 \
     && rm -rf /var/lib/apt/lists/* \
     && git config --system --add safe.directory '*'
 

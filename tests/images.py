@@ -240,3 +240,46 @@ def outline_person_with_speech_bubble() -> bytes:
     for cx, cy in ((40, 76), (62, 76), (80, 34), (100, 34)):
         draw.ellipse((cx - 4, cy - 4, cx + 4, cy + 4), fill=purple)
     return _png(image)
+
+
+def merged_mark(field: tuple[int, int, int] = GREY, size: int = 200) -> bytes:
+    """The mark whose two white bubbles touch (no outline between them, as a small export draws it): one
+    shape with four eyes, the second pair lower and to the right, on a ``field`` disc."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, size - 1, size - 1), fill=field)
+    s = size / 200
+    white = (255, 255, 255)
+    _bubble(draw, (int(35 * s), int(45 * s), int(125 * s), int(120 * s)), white, field)
+    _bubble(draw, (int(90 * s), int(85 * s), int(165 * s), int(150 * s)), white, field)
+    return _png(image)
+
+
+def grey_face_avatar(mouth: bool = True) -> bytes:
+    """A default avatar drawn in greys: a white face in a dark grey outline on a grey square, with two eyes,
+    two cheeks below them and a mouth (or no mouth: two pairs of holes, one above the other)."""
+    image = Image.new("RGB", (200, 200), (205, 205, 205))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((30, 30, 170, 170), fill=(90, 90, 90))
+    draw.ellipse((42, 42, 158, 158), fill=(250, 250, 250))
+    for cx in (75, 125):
+        draw.ellipse((cx - 7, 78, cx + 7, 92), fill=(90, 90, 90))
+    for cx in (62, 138):
+        draw.ellipse((cx - 8, 105, cx + 8, 117), fill=(200, 200, 200))
+    if mouth:
+        draw.ellipse((88, 125, 112, 140), fill=(90, 90, 90))
+    return _png(image)
+
+
+# Two white bubbles, the second lower right over the first, each with two eye holes (even-odd fill).
+WECHAT_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">'
+              b'<path fill="white" fill-rule="evenodd" d="M0 12a10 8.5 0 1 0 20 0a10 8.5 0 1 0-20 0z'
+              b'M5 10.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0zM12 10.5a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0z"/>'
+              b'<path fill="white" fill-rule="evenodd" d="M12.5 20a9.5 8 0 1 0 19 0a9.5 8 0 1 0-19 0z'
+              b'M17.9 19a1.1 1.1 0 1 0 2.2 0a1.1 1.1 0 1 0-2.2 0zM23.9 19a1.1 1.1 0 1 0 2.2 0a1.1 1.1 0 1 0-2.2 0z"/>'
+              b'</svg>')
+# A smiley: a ring with two eyes and a smile, in the text colour.
+SMILEY_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="currentColor">'
+              b'<path d="M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zm0 18a8 8 0 1 1 0-16a8 8 0 1 1 0 16z"/>'
+              b'<circle cx="8.5" cy="9.5" r="1.5"/><circle cx="15.5" cy="9.5" r="1.5"/>'
+              b'<path d="M12 17.5c2.3 0 4.3-1.5 5.1-3.5H6.9c.8 2 2.8 3.5 5.1 3.5z"/></svg>')

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from conftest import Repo, minimal_app
 from helpers import run
-from images import GREY, green_rectangle, green_tick, noise_photo, two_bubble_mark
+from images import (
+    GREY,
+    SMILEY_SVG,
+    WECHAT_SVG,
+    green_rectangle,
+    green_tick,
+    grey_face_avatar,
+    noise_photo,
+    two_bubble_mark,
+)
 from mp_precheck.analyzers import brand_image
 from mp_precheck.app import check_change
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
@@ -151,3 +160,41 @@ def test_with_the_fact_cache_a_second_run_decodes_no_image_and_finds_the_same(tm
     repo.commit("renamed copy")
     assert hits() == {("pages/me/me.wxml", 2)}
     assert decoded == ["images/wx-brand.png"]
+
+
+def test_logo_in_a_theme_folder_bound_at_run_time_fires(tmp_path):
+    # src="{{theme.images}}/x.png": the folder is bound, the file name written; the project's files of that
+    # name are what the page can show.
+    repo, base = _app(tmp_path)
+    repo.write_files({"res/light/share.png": two_bubble_mark(), "res/dark/share.png": green_tick()})
+    repo.write("pages/post/post.wxml", '<view>\n<button open-type="share">分享\n<image src="{{theme.images}}/share.png"/>'
+                                       '\n</button>\n</view>\n')
+    repo.commit("share button")
+    assert _hits(repo, base) == {("pages/post/post.wxml", 3, "brand-image:res/light/share.png")}
+
+
+def test_bound_folder_naming_other_files_stays_silent(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write_files({"res/light/wechat-share.png": two_bubble_mark(), "res/light/poster.png": green_tick()})
+    repo.write("pages/post/post.wxml", '<view>\n<image src="{{theme.images}}/share.png"/>\n'
+                                       '<image src="{{theme.images}}/poster.png"/>\n<image src="{{icon}}.png"/>\n</view>\n')
+    repo.commit("icons")
+    assert _hits(repo, base) == set()
+
+
+def test_logo_drawn_as_svg_fires_and_a_smiley_named_wechat_does_not(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write_files({"images/icon/sync.svg": WECHAT_SVG, "images/wechat.svg": SMILEY_SVG})
+    repo.write("pages/me/me.wxml", '<view>\n<image src="../../images/icon/sync.svg"/>\n'
+                                   '<image src="../../images/wechat.svg"/>\n</view>\n')
+    repo.commit("icons")
+    assert _hits(repo, base) == {("pages/me/me.wxml", 2, "brand-image:images/icon/sync.svg")}
+
+
+def test_grey_avatar_pictures_stay_silent(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write_files({"static/avatar/a.png": grey_face_avatar(), "static/avatar/b.png": grey_face_avatar(mouth=False)})
+    repo.write("pages/me/me.wxml", '<view>\n<image src="/static/avatar/a.png"/>\n<image src="/static/avatar/b.png"/>\n'
+                                   '</view>\n')
+    repo.commit("avatars")
+    assert _hits(repo, base) == set()

@@ -5,14 +5,19 @@ from __future__ import annotations
 import pytest
 
 from images import (
+    BRAND_GREEN,
     GREY,
+    SMILEY_SVG,
+    WECHAT_SVG,
     green_bubbles,
     green_rectangle,
     green_tick,
     grey_building_outline,
+    grey_face_avatar,
     labelled_boxes_strip,
     line_drawing,
     login_button_strip,
+    merged_mark,
     noise_photo,
     outline_person_with_speech_bubble,
     shaded_silhouette,
@@ -47,14 +52,53 @@ def test_a_wechat_name_alone_is_not_enough():
     assert is_wechat_logo(green_tick(), "images/wechat-logo.png") is False
 
 
-@pytest.mark.parametrize("data", [b"", b"not an image", b"\x89PNG\r\n\x1a\n broken",
-                                  b'<svg xmlns="http://www.w3.org/2000/svg"><circle fill="#07C160"/></svg>'])
+@pytest.mark.parametrize("data", [b"", b"not an image", b"\x89PNG\r\n\x1a\n broken", b"<svg><path d="])
 def test_undecodable_images_give_no_answer(data):
     assert is_wechat_logo(data, "images/x.png") is None
 
 
-def test_svg_is_not_decoded():
+def test_a_raster_named_svg_gives_no_answer():
     assert is_wechat_logo(two_bubble_mark(), "images/x.svg") is None
+
+
+@pytest.mark.parametrize("path", ["images/icon/share.svg", "images/icon/微信.svg"])
+def test_the_mark_drawn_as_svg_is_the_logo(path):
+    # White bubbles on a transparent ground: a button's icon, read on the control's green.
+    assert is_wechat_logo(WECHAT_SVG, path) is True
+
+
+@pytest.mark.parametrize("data", [SMILEY_SVG, b'<svg xmlns="http://www.w3.org/2000/svg"><circle fill="#07C160"/></svg>'],
+                         ids=["smiley", "empty-drawing"])
+def test_other_svg_drawings_are_not_even_named_wechat(data):
+    assert is_wechat_logo(data, "images/wechat.svg") is False
+
+
+def test_an_svg_loads_no_entity_nor_outside_file(tmp_path):
+    secret = tmp_path / "mark.png"
+    secret.write_bytes(two_bubble_mark())
+    entity = (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file://' + str(secret).encode() + b'">]>'
+              b'<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>')
+    linked = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" '
+              b'height="200"><image width="200" height="200" xlink:href="file://' + str(secret).encode() + b'"/></svg>')
+    assert is_wechat_logo(entity, "a/wx.svg") is None
+    assert is_wechat_logo(linked, "a/wx.svg") is False
+
+
+def test_a_huge_svg_is_not_drawn():
+    assert is_wechat_logo(WECHAT_SVG.replace(b"</svg>", b"<!--" + b"x" * 300_000 + b"--></svg>"), "a.svg") is None
+
+
+@pytest.mark.parametrize("data", [merged_mark(), merged_mark(size=64), merged_mark(BRAND_GREEN)],
+                         ids=["grey", "grey-small", "green"])
+def test_the_mark_with_touching_bubbles_is_the_logo(data):
+    # One white shape with the mark's four eyes: two level pairs, the second lower right.
+    assert is_wechat_logo(data, "images/other.png") is True
+
+
+@pytest.mark.parametrize("mouth", [True, False], ids=["eyes-cheeks-mouth", "eyes-above-cheeks"])
+def test_a_grey_avatar_face_is_not_the_logo(mouth):
+    # A white face in grey has four holes or more, but they are a face's: one above the other, or five.
+    assert is_wechat_logo(grey_face_avatar(mouth), "images/boy.png") is False
 
 
 @pytest.mark.parametrize(("path", "hint"), [("images/wx.png", True), ("a/wechat-login@2x.png", True),

@@ -4,7 +4,9 @@ A page, component, script or style sheet of the change references a local image
 (``<image src="/images/wx.png">``, ``import logo from '../../assets/wx.png'``, ``background:
 url(../../images/wx.png)`` in a page's ``.wxss`` or a component's ``<style>`` block), the reference resolves
 (relative to the file naming it) to a file of the head tree, and the image's pixels show WeChat's two-bubble
-mark (:func:`mp_precheck.readers.logo.is_wechat_logo`). Reported only when something is new: the reference
+mark (:func:`mp_precheck.readers.logo.is_wechat_logo`). A reference whose folder is bound at run time
+(``{{theme.images}}/wechat.png``) names each project file ending in its written path (the head tree's files,
+or the changed ones when the tree is not known). Reported only when something is new: the reference
 (its file names that image more often than before) or the image (the change adds or replaces the file, and
 then every head file naming it is a place it shows).
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeChat logo or
@@ -25,7 +27,7 @@ from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import Fact, FileFacts
-from mp_precheck.readers.imagerefs import resolve_image
+from mp_precheck.readers.imagerefs import BOUND_FOLDER, resolve_bound_image, resolve_image
 from mp_precheck.readers.logo import IMAGE_SUFFIXES, is_wechat_logo
 
 MAX_IMAGES = 200  # images decoded per project and run; a mass import of assets is not worth minutes
@@ -60,13 +62,20 @@ def _shows_logo(job: tuple[str, bytes | None]) -> bool:
 
 
 def _images(context: ProjectContext, path: str, facts: FileFacts) -> list[tuple[Fact, str]]:
-    """(reference fact, resolved image path) of one file's image references."""
-    out = []
+    """(reference fact, resolved image path) of one file's image references; a bound-folder reference gives a
+    pair for each file it can name."""
+    out: list[tuple[Fact, str]] = []
     for fact in facts.facts:
-        if fact.kind == "image":
-            image = resolve_image(fact.subject[len("image:"):], path, context.project.root, context.exists_at_head)
-            if image is not None and context.project.owns(image):
-                out.append((fact, image))
+        if fact.kind != "image":
+            continue
+        ref = fact.subject[len("image:"):]
+        if ref.startswith(BOUND_FOLDER):
+            paths = context.changed_paths if context.head_paths is None else context.head_paths
+            images = resolve_bound_image(ref, context.project.root, paths)
+        else:
+            image = resolve_image(ref, path, context.project.root, context.exists_at_head)
+            images = [] if image is None else [image]
+        out.extend((fact, image) for image in images if context.project.owns(image))
     return out
 
 

@@ -3,23 +3,34 @@
 
 A Mini Program names a packaged image relative to the page (``../../images/a.png``) or to the project's
 root (``/images/a.png``); Taro and uni-app also use the ``@/`` alias for ``src/``. Remote images
-(``https://…``), data URIs and bound values (``{{icon}}``) are not files of the change and are left out.
+(``https://…``), data URIs and bound values (``{{icon}}``) are not files of the change and are left out. A
+folder bound at run time before a written file name (``{{theme.images}}/wechat.png``, a theme's or CDN's folder)
+is kept as ``*/wechat.png``: the project's files of that name are what it can show
+(:func:`resolve_bound_image`).
 Source: https://developers.weixin.qq.com/miniprogram/dev/component/image.html
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from mp_precheck.readers.logo import IMAGE_SUFFIXES
 
 IMAGE_ATTRIBUTES = ("src", "icon", "image", "poster", "background-image", "default-source")
+BOUND_FOLDER = "*/"  # a reference's folder bound at run time: ``*/icons/wx.png``
+MAX_BOUND_MATCHES = 4  # files one bound reference resolves to (a theme per folder)
+# A literal head, one {{binding}} or ${binding}, then a written path from a '/' on: its folder is bound.
+_BOUND = re.compile(r"[^{}$\s]*(?:\{\{[^{}]*\}\}|\$\{[^{}]*\})/(?P<tail>[^{}$\s]+)")
 
 
 def image_reference(value: str) -> str | None:
     """The local image path a string names (``/images/wx.png?v=2`` → ``/images/wx.png``), or None."""
     text = value.strip()
+    bound = _BOUND.fullmatch(text) if "{{" in text or "${" in text else None
+    if bound is not None:
+        text = BOUND_FOLDER + bound["tail"]
     if not text or len(text) > 300 or "{{" in text or "${" in text or any(c.isspace() for c in text):
         return None
     if "://" in text or text.startswith(("data:", "//")):
@@ -48,3 +59,14 @@ def resolve_image(ref: str, importer: str, root: str, exists: Callable[[str], bo
         if not path.startswith("../") and path != ".." and exists(path):
             return path
     return None
+
+
+def resolve_bound_image(ref: str, root: str, paths: Iterable[str]) -> list[str]:
+    """The files among ``paths`` of the project at ``root`` that the bound-folder reference ``ref``
+    (``*/icons/wx.png``) can name: those ending in its written path, at most :data:`MAX_BOUND_MATCHES`."""
+    tail = "/" + ref[len(BOUND_FOLDER):]
+    if "/../" in f"{tail}/":
+        return []
+    prefix = f"{root}/" if root else ""
+    found = sorted(p for p in paths if p.startswith(prefix) and f"/{p[len(prefix):]}".endswith(tail))
+    return found[:MAX_BOUND_MATCHES]

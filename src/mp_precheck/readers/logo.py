@@ -11,8 +11,9 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 1. Decode the first frame, flatten transparency (alpha < 128 is background) and downscale so the longer
    side is at most :data:`SIDE` pixels — or, for a strip :data:`STRIP` times as wide as high (a button
    image with a small mark beside its text), the shorter side, within :data:`MAX_THUMB` pixels. Images
-   smaller than :data:`MIN_SIDE`, larger than :data:`MAX_PIXELS` or :data:`MAX_BYTES`, SVG and anything
-   Pillow cannot read give ``None`` (no answer).
+   smaller than :data:`MIN_SIDE`, larger than :data:`MAX_PIXELS` or :data:`MAX_BYTES`, and anything
+   Pillow cannot read give ``None`` (no answer). An SVG is first drawn as a raster
+   (:func:`mp_precheck.readers.svgraster.rasterize`), ``None`` when it cannot be.
 2. Transparent parts show the page behind, taken as white (cut-out bubbles read as white); behind a white
    mark on a transparent ground (:data:`MIN_WHITE_MARK` of the opaque pixels white: a button's icon, only
    seen on the control's colour) they are taken as brand green, with a pixel of it around the picture
@@ -32,7 +33,10 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
 5. The mark is there when two such bubbles of one colour are found, the smaller at least
    :data:`MIN_RATIO` of the larger (or one with four eyes: two bubbles the downscale merged). A file
    name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
-   name alone never decides. A strip, read at its height, needs the two bubbles.
+   name alone never decides. A strip, read at its height, needs the two bubbles. In grey (a disabled or
+   monochrome mark) one shape stands for two only when its eyes are the mark's: two level pairs, the
+   second lower and off to one side (:func:`_two_pairs`) — a face drawn in grey has its eyes, cheeks and
+   mouth one above the other.
 6. A white mark on a control of another colour (a 微信登录 button image in the app's orange): white
    bubbles inside the picture, which that colour covers for the most part (:data:`MIN_CONTROL`), count
    when they are the mark's overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO`
@@ -71,7 +75,7 @@ MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white ma
 PAGE = (255, 255, 255, 255)
 BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 _NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
@@ -82,7 +86,7 @@ _INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
 class _Bubble:
     label: int
     area: int
-    eyes: int
+    eyes: tuple[tuple[float, float], ...]  # the eyes' centres, in picture coordinates
     around: int  # the label most of its outside neighbours have
     edge: bool  # reaches the picture's edge (a background, not a bubble on a field)
     box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x0, y0, x1, y1 (inclusive)
@@ -130,9 +134,31 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
         found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
             return True
-        if found and not strip and (found[0].eyes >= 4 or named_like_logo(path)):
+        if found and not strip and (_merged(found[0]) or named_like_logo(path)):
             return True  # two bubbles merged by the downscale, or one bubble in a file named for WeChat
     return False
+
+
+def _merged(bubble: _Bubble) -> bool:
+    """Whether one bubble is the mark's two merged by the downscale: four eyes or more; in grey, exactly the
+    mark's four (:func:`_two_pairs`)."""
+    if GREY in (bubble.label, bubble.around):
+        return _two_pairs(bubble.eyes)
+    return len(bubble.eyes) >= 4
+
+
+def _two_pairs(eyes: tuple[tuple[float, float], ...]) -> bool:
+    """Whether four eye centres (x, y) are the mark's: an upper pair and a lower pair, each about level,
+    the lower pair's middle at least half the upper pair's spread to one side (the second bubble sits on
+    the first's lower right). A face's eyes, cheeks and mouth are five holes, or stack on one axis."""
+    if len(eyes) != 4:
+        return False
+    by_height = sorted(eyes, key=lambda eye: eye[1])
+    upper, lower = by_height[:2], by_height[2:]
+    drop = (lower[0][1] + lower[1][1] - upper[0][1] - upper[1][1]) / 2
+    shift = abs(lower[0][0] + lower[1][0] - upper[0][0] - upper[1][0]) / 2
+    level = all(abs(a[1] - b[1]) <= drop / 2 for a, b in (upper, lower))
+    return drop > 0 and level and shift >= abs(upper[0][0] - upper[1][0]) / 2
 
 
 def _mark_on_control(white: list[_Bubble]) -> bool:
@@ -169,8 +195,15 @@ def _shares(page: Any) -> tuple[dict[tuple[int, int, int], int], Counter[int]]:
 def _thumbnail(data: bytes, path: str) -> tuple[Any, bool] | None:
     """The thumbnail as an RGB ``PIL.Image`` on what shows through it, and whether it is a white cut-out mark
     (read on green); None when the image cannot be judged (see the module docstring)."""
-    if len(data) > MAX_BYTES or path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
+    if len(data) > MAX_BYTES:
         return None
+    if path.lower().endswith(".svg") or data.lstrip()[:1] == b"<":
+        from mp_precheck.readers.svgraster import rasterize  # only runs that meet an SVG pay for its renderer
+
+        drawn = rasterize(data, 2 * SIDE)
+        if drawn is None:
+            return None
+        data = drawn
     from PIL import Image, UnidentifiedImageError  # only runs that meet an image reference pay for Pillow
 
     try:
@@ -299,7 +332,7 @@ def _bubbles(labels: list[int], shades: list[int], width: int, height: int, want
             for i in cells:
                 inside[i] = 1
             eyes = _eyes(cells, inside, width)
-            if eyes < 2:
+            if len(eyes) < 2:
                 continue
             edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
             yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge, box)
@@ -327,16 +360,16 @@ def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) 
     return Counter(counts).most_common(1)[0][0] if counts else OTHER
 
 
-def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
-    """Round holes of a component (``inside`` marks its cells): parts of its bounding box outside it that do
-    not reach the box's edge, no more than :data:`MAX_EYE_ASPECT` times as long as wide (the mark's eyes are
-    dots; the bars of a building or list icon are not)."""
+def _eyes(cells: list[int], inside: bytearray, width: int) -> tuple[tuple[float, float], ...]:
+    """The centres (x, y, in the picture) of a component's round holes (``inside`` marks its cells): parts of
+    its bounding box outside it that do not reach the box's edge, no more than :data:`MAX_EYE_ASPECT` times as
+    long as wide (the mark's eyes are dots; the bars of a building or list icon are not)."""
     xs = [i % width for i in cells]
     ys = [i // width for i in cells]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     w, h = x1 - x0 + 1, y1 - y0 + 1
     outside = b"".join(inside[y * width + x0:y * width + x1 + 1] for y in range(y0, y1 + 1)).translate(_INVERT)
-    eyes = 0
+    eyes = []
     for hole in _components(outside, w, h):
         if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):
             continue
@@ -344,5 +377,5 @@ def _eyes(cells: list[int], inside: bytearray, width: int) -> int:
         hy = [i // w for i in hole]
         long, short = sorted((max(hx) - min(hx) + 1, max(hy) - min(hy) + 1), reverse=True)
         if len(hole) <= MAX_EYE * len(cells) and long <= MAX_EYE_ASPECT * short:
-            eyes += 1
-    return eyes
+            eyes.append((x0 + sum(hx) / len(hole), y0 + sum(hy) / len(hole)))
+    return tuple(eyes)
