@@ -76,14 +76,18 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         else:
             rule = context.catalog.rule("sharing.share_reward_text")
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
-    # a page's new hook is told beside its wording only when a new share button there is told for wording away
-    # from it (the page's rules): button and card are two ways to share for that promise, as when the wording was
-    # already there; a button labelled with the reward is the promise and its card is the same act
-    told = {_stem(p) for p in wording} - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
-    hooks = [context.finding("sharing.induced_share", WORDING, where, line, value=value)
-             for path, where, line, value in _new_tied_hooks(context) if _stem(path) not in told]
-    at = {f.path for f in hooks}  # a helper's wording told with the hook that shares it is one finding
-    out = [f for f in out if f.family != "sharing" or f.path not in at] + hooks
+    # a page's new hook is told beside its wording only when a new share button in another of its files (the
+    # markup beside the script) is told for wording away from it (the page's rules): button and card are two ways
+    # to share for that promise, as when the wording was already there; a button labelled with the reward is the
+    # promise, and its card is the same act
+    worded = {_stem(p) for p in wording}
+    told = worded - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
+    tied_hooks = [hook for hook in _new_tied_hooks(context)
+                  if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)]
+    helpers = {where for path, where, _line, _value in tied_hooks if where != path}
+    out = [f for f in out if f.family != "sharing" or f.path not in helpers]  # told once, with the hook
+    out += [context.finding("sharing.induced_share", WORDING, where, line, value=value)
+            for _path, where, line, value in tied_hooks]
     return _one_per_feature(context, out)
 
 
