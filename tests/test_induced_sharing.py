@@ -257,3 +257,46 @@ def test_a_component_with_its_own_share_button_keeps_its_finding_beside_the_page
         "pages/me/me.js": SHARES})
     repo.commit("help page")
     assert {path for _rule, path, _line in _sharing(repo, base)} == {"pages/me/me.wxml", "components/help-bar/index.wxml"}
+
+
+REWARD_PAGE = """<view>
+  <button open-type="share">去分享</button>
+  <button bindtap="home">回到首页</button>
+</view>
+<view class="rule">
+  <view>分享规则</view>
+  <view>1. 每天登录获得10金币</view>
+  <view>2. 邀请好友一次登录获得15金币</view>
+</view>
+"""
+COIN_HOOK = ("Page({\n  onShareAppMessage() {\n"
+             "    return { title: '好书', path: '/pages/read/read?share_id=' + this.data.shareId }\n  }\n})\n")
+
+
+def test_new_reward_page_with_a_share_button_and_a_share_card_tells_both(tmp_path):
+    """The page's rules promise coins for inviting; its share button and its share card are both new."""
+    repo, base = _app(tmp_path, {})
+    repo.write("pages/me/me.wxml", REWARD_PAGE)
+    repo.write("pages/me/me.js", COIN_HOOK)
+    repo.commit("coins for sharing")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 2),
+                                    ("sharing.induced_share", "pages/me/me.js", 2)}
+
+
+HELPER = ("export function shareCard() {\n  return { title: '纪念日', path: '/pages/me/me?inviteCode=' + code }\n}\n"
+          "export function credit(db, uid) {\n  db.add({ user_id: uid, score: 5, comment: 'COMMENT' })\n}\n")
+HELPER_USER = "import { shareCard } from '../../utils/share'\nPage({\n  onShareAppMessage: shareCard,\n})\n"
+
+
+@pytest.mark.parametrize(("comment", "expected"), [
+    ("邀请新用户获得", {("sharing.induced_share", "utils/share.js", 5)}),
+    ("新用户注册", set()),  # the helper builds a share card but credits nothing for it
+], ids=["credits-the-inviter", "plain"])
+def test_new_share_hook_built_by_a_helper_that_credits_the_inviter(tmp_path, comment, expected):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": "<view>\n  <text>纪念日</text>\n</view>\n",
+                                 "pages/me/me.js": "Page({})\n",
+                                 "utils/share.js": "export const x = 1\n"})
+    repo.write("utils/share.js", HELPER.replace("COMMENT", comment))
+    repo.write("pages/me/me.js", HELPER_USER)
+    repo.commit("share with the invite code")
+    assert _sharing(repo, base) == expected

@@ -97,3 +97,13 @@ def test_mobile_credit_and_data_top_up_wording(text):
 @pytest.mark.parametrize("text", ["余额充值", "会员充值", "手机充电", "话费账单查询", "充值成功"])
 def test_other_top_ups_are_no_telecom_service(text):
     assert "telecom" not in signals(text)
+
+
+@pytest.mark.parametrize("text", ["集齐5人扫码，即可免费获得此课程", "凑满3位好友，即可领取", "邀请新用户获得", "分享获得"])
+def test_a_head_count_of_friends_or_a_ledger_reason_for_inviting_is_inducement(text):
+    assert "share-inducement" in signals(text)
+
+
+@pytest.mark.parametrize("text", ["集齐5张卡片", "分享你获得的成就", "邀请好友获得更多乐趣", "邀请新用户", "已有5人参加"])
+def test_a_count_or_a_gain_without_friends_paying_for_it_is_not_inducement(text):
+    assert "share-inducement" not in signals(text)

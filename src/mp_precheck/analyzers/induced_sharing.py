@@ -45,6 +45,7 @@ from mp_precheck.analyzers.reward_openers import opener_wording
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.appconfig import page_name
 
 NEAR = 3
@@ -75,9 +76,18 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         else:
             rule = context.catalog.rule("sharing.share_reward_text")
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
+    # a page's new hook is told beside its wording only when a new share button in another of its files (the
+    # markup beside the script) is told for wording away from it (the page's rules): button and card are two ways
+    # to share for that promise, as when the wording was already there; a button labelled with the reward is the
+    # promise, and its card is the same act
     worded = {_stem(p) for p in wording}
-    out += [context.finding("sharing.induced_share", WORDING, path, hook.line, value=f"{hook.value} + {text.value}")
-            for path, hook, text in _new_tied_hooks(context) if _stem(path) not in worded]
+    told = worded - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
+    tied_hooks = [hook for hook in _new_tied_hooks(context)
+                  if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)]
+    helpers = {where for path, where, _line, _value in tied_hooks if where != path}
+    out = [f for f in out if f.family != "sharing" or f.path not in helpers]  # told once, with the hook
+    out += [context.finding("sharing.induced_share", WORDING, where, line, value=value)
+            for _path, where, line, value in tied_hooks]
     return _one_per_feature(context, out)
 
 
@@ -111,9 +121,11 @@ def _names(importer: str, spec: str, path: str) -> bool:
                                              and named == posixpath.dirname(path))
 
 
-def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
-    """Share hooks the change adds to pages with reward wording: (path, hook, wording). A hook moved between
-    changed files is not a new one."""
+def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, str, int, str]]:
+    """Share hooks the change adds to pages with reward wording: (the hook's path, the path and line to report,
+    the finding's value). The wording is the page's own (reported at the hook), a reward page's that opens it,
+    or a changed helper module's that the hook's file imports (reported at that wording: the module that builds
+    the share card credits the inviter, 邀请新用户获得). A hook moved between changed files is not a new one."""
     def hooks(files: Iterable[FileFacts]) -> int:
         return sum(1 for facts in files for f in facts.facts if f.subject == "share:hook")
     if hooks(context.head_facts.values()) <= hooks(context.base_facts.values()):
@@ -129,8 +141,28 @@ def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
         texts = [f for f in _page_facts(context, path) if f.subject == WORDING] or \
             opener_wording(context, path, WORDING)
         if texts:
-            found.append((path, new[0], texts[0]))
+            found.append((path, path, new[0].line, f"{new[0].value} + {texts[0].value}"))
+        elif helper := _helper_wording(context, path):
+            where, text = helper
+            found.append((path, where, text.line, f"{new[0].value} + {text.value}"))
     return found
+
+
+def _helper_wording(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
+    """Reward wording in a changed module that ``path`` imports by a relative specifier and that is no page or
+    component of its own (``utils/common.ts`` building the share card and crediting the inviter): (its path,
+    the wording)."""
+    specs = context.head_facts[path].module_specs
+    for other in sorted(context.head_facts):
+        if other == path or other.endswith(_MARKUP) or not any(_names(path, spec, other) for spec in specs):
+            continue
+        if page_of(other, context.project.root, context.project.pages) is not None or \
+                any(context.exists_at_head(_stem(other) + m) for m in _MARKUP):  # a page's or component's script
+            continue
+        texts = [f for f in context.head_facts[other].facts if f.subject == WORDING]
+        if texts:
+            return other, texts[0]
+    return None
 
 
 def _count(files: Iterable[FileFacts]) -> int:

@@ -29,6 +29,11 @@ SHARE_INDUCEMENT = re.compile(
     r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
     # friends' help as the price of a gain: 集齐3个好友的助力能量，就能免费阅读 (R2018 3.2.1)
     r"(?:好友|朋友|小伙伴|亲友)的?助力|助力[^。！!？?\n]{0,16}(?:免费|领取|获得|得到|解锁|奖励)|"
+    # a head count of friends as the price of a gain: 集齐5人扫码，即可免费获得 / 满3位好友助力即可领取 (R2018 3.2.1)
+    r"(?:集齐|集满|凑齐|凑满|邀满|拉满)\s*\d+\s*(?:个|位|名)?\s*(?:人|好友|朋友|小伙伴|新用户|用户)"
+    r"[^。！!？?\n]{0,16}(?:免费|获得|领取|解锁|奖励|得到)|"
+    # a reward ledger's reason: a record whose whole text is 邀请新用户获得 / 分享奖励 (points paid for it)
+    r"^\s*(?:分享|转发|邀请)[^，,。！!？?\s]{0,6}(?:获得|所得|奖励)\s*$|"
     # induced following: rewards for following an Official Account (OPS2018 5.1)
     rf"关注(?:公众号|我们|服务号)?{_CLAUSE}(?:即可|就能|后)?(?:领取|领|得|获得|解锁|抽奖|红包|积分|优惠券)|"
     r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)
