@@ -52,6 +52,8 @@ forced_login           head_facts, base_facts, counterpart,        adds ``login.
 auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
                        read_base, facts_at_head ·                  authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
+silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
+                       ``login.login_first_page``                  entry page that logs in silently and moves on
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none
@@ -88,6 +90,7 @@ from mp_precheck.analyzers import (
     missing_pages,
     privacy_declaration,
     script_checks,
+    silent_entry,
     stray_templates,
     ugc,
     ui_kits,
@@ -122,6 +125,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
     ("auth_entry", auth_entry.analyze),
+    # silent_entry after both writers of login.login_first_page (the semantic diff's name rule, auth_entry).
+    ("silent_entry", silent_entry.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
     ("script_checks", script_checks.analyze),
