@@ -49,9 +49,14 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)
+launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
+                       counterpart, added_lines ·                  function an app launch hook calls, for a
+                       ``login.forced_login``                      forced action the change makes it reach
 auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
                        read_base, facts_at_head ·                  authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
+silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
+                       ``login.login_first_page``                  entry page that logs in silently and moves on
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none
@@ -84,10 +89,12 @@ from mp_precheck.analyzers import (
     domains,
     forced_login,
     induced_sharing,
+    launch_helpers,
     location_config,
     missing_pages,
     privacy_declaration,
     script_checks,
+    silent_entry,
     stray_templates,
     ugc,
     ui_kits,
@@ -119,9 +126,13 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("induced_sharing", induced_sharing.analyze),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
     ("forced_login", forced_login.analyze),
+    # launch_helpers after forced_login: one forced action in a module is told once, by whichever finds it first.
+    ("launch_helpers", launch_helpers.analyze),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
     ("auth_entry", auth_entry.analyze),
+    # silent_entry after both writers of login.login_first_page (the semantic diff's name rule, auth_entry).
+    ("silent_entry", silent_entry.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
     ("script_checks", script_checks.analyze),

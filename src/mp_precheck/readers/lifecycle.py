@@ -128,6 +128,12 @@ class HookScanner:
                 yield ForcedAction(_statement_in(body, found.node), f"{hook}: {found.what}", found.target,
                                    found.conditions, found.calls)
 
+    def from_function(self, name: str, defs: dict[str, Node]) -> Iterator[ForcedAction]:
+        """The forced actions function ``name`` of ``defs`` (:func:`definitions` of its file) reaches when a
+        launch hook of another file calls it, through same-file helpers :data:`HELPER_DEPTH` deep."""
+        if name in defs:
+            yield from self._actions(defs[name], defs, HELPER_DEPTH, frozenset({name}))
+
     def _actions(self, body: Node, defs: dict[str, Node], depth: int,
                  seen: frozenset[str]) -> Iterator[ForcedAction]:
         """The forced actions in ``body``, through same-file helpers ``depth`` deep. A helper that acts

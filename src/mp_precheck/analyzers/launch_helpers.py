@@ -1,0 +1,85 @@
+"""Forced login in a project module that the app's launch hooks call (``login.forced_login``).
+
+``App.onShow`` calling ``Auth.login()`` of ``utils/auth.js`` runs that function on every launch. When the
+change makes it force something — a modal without a cancel button asking for authorization that sends the user
+to ``wx.openSetting`` again and again, ``wx.getUserProfile``, a redirect to a login page — the user meets it
+before any experience, though neither hook nor app file changed. Read with the launch calls of the app script
+(``readers/launchcalls.py``) and the same forced actions a hook is read for (``readers/lifecycle.py``), from
+the called function through its own file's helpers. Reported in the module at the deepest call of the path
+when the change touched one of its calls and the function did not reach that action at the merge base.
+
+Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录; operations rules 15.1.3).
+
+Reads: ``project``, ``read_head``, ``read_base``, ``counterpart``, ``added_lines`` · ``login.forced_login``.
+Writes: adds ``login.forced_login`` (subject ``login:launch:<target>``) in the called module.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from tree_sitter import Node, Parser
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.readers.launchcalls import launch_module_calls
+from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, definitions
+from mp_precheck.readers.syntax import language_for, node_text, walk
+
+RULE = "login.forced_login"
+_APP_SCRIPTS = ("app.js", "app.ts")
+_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
+_NAMESPACES = frozenset({"wx", "uni", "Taro", "wepy", "mpx"})
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    root = context.project.root.strip("/")
+    app = next((p for p in (posixpath.join(root, n) for n in _APP_SCRIPTS) if context.read_head(p) is not None), None)
+    text = context.read_head(app) if app else None
+    if app is None or text is None:
+        return findings
+    told = {(f.path, f.subject) for f in findings if f.rule == RULE}
+    out = list(findings)
+    for spec, name, _line in launch_module_calls(text, app):
+        module = _module(context, app, spec)
+        added = context.added_lines.get(module or "", frozenset())
+        if module is None or not added:
+            continue
+        old = context.counterpart.get(module)
+        before = {a.target for a in _reached(context.read_base(old) if old else None, module, name)}
+        for action in _reached(context.read_head(module), module, name):
+            line = next((c.start_point[0] + 1 for c in reversed(action.calls) if c.start_point[0] + 1 in added), None)
+            subject = f"login:launch:{action.target}"
+            if line is None or action.target in before or (module, subject) in told:
+                continue
+            told.add((module, subject))
+            out.append(context.finding(RULE, subject, module, line, scope="file",
+                                       value=f"{app} launch → {name}() → {action.what}"))
+    return out
+
+
+def _module(context: ProjectContext, importer: str, spec: str) -> str | None:
+    """The project file a ``require`` / ``import`` specifier names (relative, or bare as ``require`` reads
+    it: from the importer's folder), or None for a package."""
+    if spec.startswith(("@", "~")) or ("/" not in spec and not spec.startswith(".")):
+        return None
+    base = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec.lstrip("/")))
+    return next((base + s for s in _SUFFIXES if not base.startswith("..")
+                 and context.read_head(base + s) is not None), None)
+
+
+def _reached(text: str | None, path: str, name: str) -> list[ForcedAction]:
+    """The forced actions function ``name`` of the module ``text`` reaches (none for a missing file)."""
+    if text is None:
+        return []
+    root = Parser(language_for(path)).parse(text.encode("utf-8", "surrogatepass")).root_node
+    return [a for a in HookScanner(_resolve).from_function(name, definitions(walk(root)))
+            if a.target != "wx.navigateToMiniProgram"]
+
+
+def _resolve(node: Node) -> str | None:
+    """``wx.showModal`` (or uni / Taro's) as its ``wx`` name; None for anything else."""
+    if node.type != "member_expression" or node_text(node.child_by_field_name("object")) not in _NAMESPACES:
+        return None
+    return f"wx.{node_text(node.child_by_field_name('property'))}"
