@@ -23,7 +23,7 @@ from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.markup import is_event_attribute
-from mp_precheck.readers.syntax import node_text, parser_for, string_value, walk
+from mp_precheck.readers.syntax import language_for, node_text, parse, parser_for, string_value, walk
 
 # catch-bindings often only stop propagation (a mask's catchtouchmove="noop"): their name is no handler.
 _NO_OP = frozenset({"noop", "stop", "prevent", "nothing", "empty", "true", "false", "return", "void",
@@ -143,7 +143,7 @@ def _identifiers(expression: str) -> set[str]:
 def script_definitions(text: str, path: str, setup: bool = False) -> Definitions:
     """The names the script ``text`` (at ``path``, which picks JS or TS) defines; see the module docstring.
     ``setup`` marks a Vue ``<script setup>`` block, whose top-level bindings are the template's."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     found = Definitions()
     entries = 1 if setup else 0
     for node in walk(root):
@@ -273,7 +273,7 @@ def _import_of(identifier: Node, anywhere: Node) -> str | None:
 
 def js_names(text: str, path: str) -> set[str]:
     """Every identifier-like name a script mentions (identifiers, properties, keys): a cheap superset check."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     return {node_text(n) for n in walk(root)
             if n.type in ("identifier", "property_identifier", "shorthand_property_identifier")}
 
@@ -281,7 +281,7 @@ def js_names(text: str, path: str) -> set[str]:
 def assigns_global(text: str, path: str, names: frozenset[str] = frozenset({"Page", "Component"})) -> bool:
     """Whether the script replaces the global ``Page`` / ``Component`` (``Page = function (options) {…}``): a
     global wrapper that can add methods to every page."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     for node in walk(root):
         if node.type == "assignment_expression":
             left = node.child_by_field_name("left")
@@ -294,7 +294,7 @@ def assigns_global(text: str, path: str, names: frozenset[str] = frozenset({"Pag
 
 def calls_mixin(text: str, path: str) -> bool:
     """Whether the script installs a global mixin (``Vue.mixin({...})``, ``app.mixin(...)``)."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     return any(node.type == "call_expression" and node_text(node.child_by_field_name("function")).endswith(".mixin")
                for node in walk(root))
 
@@ -306,7 +306,7 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
     Only classes extending React's / Taro's ``Component`` with no decorators are read (a decorator or another
     base class may add methods); ``this.props.onX`` is the parent's and never checked.
     """
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     out = []
     for node in walk(root):
         if node.type not in ("class_declaration", "class"):
