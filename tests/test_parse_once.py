@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mp_precheck.readers import syntax
+from mp_precheck.readers import handlers, syntax
 from mp_precheck.readers.handlers import script_definitions
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.routes import script_routes
@@ -62,3 +62,30 @@ def test_no_reader_changes_a_shared_tree() -> None:
     editing = [str(path.relative_to(SRC)) for folder in ("readers", "analyzers", "facts", "core")
                for path in sorted((SRC / folder).glob("*.py")) if re.search(r"\.edit\(", path.read_text())]
     assert editing == []
+
+
+def test_script_definitions_come_from_the_query_engine_not_a_python_walk(monkeypatch) -> None:
+    # The definitions of a page (the dead-handler check reads every changed script's) are picked out by
+    # tree-sitter's query engine: no Python walk over the whole tree.
+    walk = handlers.walk
+
+    def no_walk(node):  # the walk of one import clause is fine, the whole program's is not
+        assert node.type != "program", "script_definitions walked the whole tree in Python"
+        return walk(node)
+
+    monkeypatch.setattr(handlers, "walk", no_walk)
+    text = ("import base from '../../behaviors/base'\nimport more from './more'\n"
+            "const helper = () => 1\n"
+            "Page({\n  behaviors: [base, 'wx://form-field', more],\n  data: { shown: false },\n"
+            "  onTap() { this.later = 1 },\n  ...extra,\n  'quoted-key': 1,\n  pick: function () {},\n})\n"
+            "function outer() {}\nclass Local {}\n")
+    found = handlers.script_definitions(text, "pages/defs/defs.js")
+    assert {"helper", "behaviors", "data", "shown", "onTap", "later", "quoted-key", "pick", "outer", "Local",
+            "base", "more"} <= found.names
+    assert found.imports == ["../../behaviors/base", "./more"]  # in source order
+    assert found.open  # the spread into the Page options: names the file cannot show
+    jsx = handlers.script_definitions("class P extends Component { field = 1; onBuy() {} }\nlet x = 1\n",
+                                      "pages/p/p.jsx")
+    assert jsx.names == {"field", "onBuy", "P", "x"} and not jsx.open
+    ts = handlers.script_definitions("class P { field = 1; onBuy() {} }\nlet x: string\n", "pages/p/p.ts")
+    assert {"field", "onBuy", "P", "x"} <= ts.names  # the keyword ``string`` of a type is no name
