@@ -257,3 +257,27 @@ def test_a_component_with_its_own_share_button_keeps_its_finding_beside_the_page
         "pages/me/me.js": SHARES})
     repo.commit("help page")
     assert {path for _rule, path, _line in _sharing(repo, base)} == {"pages/me/me.wxml", "components/help-bar/index.wxml"}
+
+
+def test_a_components_users_by_tag_are_looked_up_once_not_per_button():
+    # A whole app adds a share button per page: the users of each component come from one index of the changed
+    # files' facts (same files, same order as a scan of every file), not from a scan per button.
+    from analyzer_context import project_context
+    from mp_precheck.analyzers.induced_sharing import _holders, _users
+
+    pages = [f"pages/p{n}/p{n}" for n in range(3)]
+    files = {"app.json": '{"pages": [' + ", ".join(f'"{p}"' for p in pages) + "]}\n",
+             "components/share-dialog/index.wxml": "<button open-type=\"share\">去分享</button>\n",
+             "components/share-dialog/index.js": "Component({})\n",
+             "components/share-dialog/index.json": '{"component": true}\n'}
+    for page in pages:
+        files[f"{page}.json"] = '{"usingComponents": {"share-dialog": "/components/share-dialog/index"}}\n'
+        files[f"{page}.wxml"] = "<view>\n  <share-dialog/>\n</view>\n"
+        files[f"{page}.js"] = "Page({})\n"
+    context = project_context(files)
+    holders = _holders(context)
+    dialog = "components/share-dialog/index.wxml"
+    expected = [f"{page}.wxml" for page in pages]
+    assert _users(context, dialog, by_import=False) == expected
+    assert _users(context, dialog, False, holders) == expected
+    assert _users(context, f"{pages[0]}.wxml", False, holders) == _users(context, f"{pages[0]}.wxml", False) == []

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
@@ -57,7 +57,8 @@ _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     wording = _one_per_page([f for f in findings if f.rule == "sharing.induced_share"])
-    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path))} \
+    holders = _holders(context)
+    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path, holders))} \
         if _count(context.head_facts.values()) > _count(context.base_facts.values()) else {}
     for path in tied:  # the page's wording is told at its new button
         wording.pop(next((p for p in wording if _stem(p) == _stem(path) and p != path), ""), None)
@@ -92,13 +93,29 @@ def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[F
     return [f for f in findings if f.family != "sharing" or f.path not in shown]
 
 
-def _users(context: ProjectContext, path: str, by_import: bool = True) -> list[str]:
+def _users(context: ProjectContext, path: str, by_import: bool = True,
+           holders: Mapping[str, list[str]] | None = None) -> list[str]:
     """The changed files that use the component of ``path``: by its tag, or (``by_import``) by importing it under
-    a name of their own (``import mySwiper from './invite-swiper/index.vue'``)."""
+    a name of their own (``import mySwiper from './invite-swiper/index.vue'``). ``holders`` (:func:`_holders`)
+    answers the tag alone without a look at every file's facts."""
     tag = component(_kebab(page_name(_stem(path))))
+    if holders is not None and not by_import:
+        return [other for other in holders.get(tag, ()) if other != path]
     return [other for other, facts in context.head_facts.items()
             if other != path and (any(f.subject == tag for f in facts.facts)
                                   or (by_import and any(_names(other, spec, path) for spec in facts.module_specs)))]
+
+
+def _holders(context: ProjectContext) -> dict[str, list[str]]:
+    """Subject -> the changed files with a fact of it, in the order of ``head_facts``: built once, so a whole
+    app's share buttons do not each scan every changed file's facts for their component's users."""
+    out: dict[str, list[str]] = {}
+    for path, facts in context.head_facts.items():
+        for fact in facts.facts:
+            paths = out.setdefault(fact.subject, [])
+            if not paths or paths[-1] != path:
+                paths.append(path)
+    return out
 
 
 def _names(importer: str, spec: str, path: str) -> bool:
@@ -138,9 +155,10 @@ def _count(files: Iterable[FileFacts]) -> int:
     return sum(1 for facts in files for f in facts.facts if f.subject == SHARE_BUTTON)
 
 
-def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bool] | None:
+def _new_tied_button(context: ProjectContext, path: str,
+                     holders: Mapping[str, list[str]]) -> tuple[Fact, Fact, bool] | None:
     """A share button the change adds to ``path`` on a page with reward wording: (button, wording, whether
-    the wording is beside the button)."""
+    the wording is beside the button); ``holders`` from :func:`_holders`."""
     facts = context.head_facts[path].facts
     buttons = [f for f in facts if f.subject == SHARE_BUTTON]
     old = context.counterpart.get(path)
@@ -150,7 +168,7 @@ def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bo
         return None
     added = context.added_lines.get(path, frozenset())
     texts = [f for f in facts if f.subject == WORDING]
-    elsewhere = [f for f in (*_page_facts(context, path, include_self=False), *_user_facts(context, path))
+    elsewhere = [f for f in (*_page_facts(context, path, include_self=False), *_user_facts(context, path, holders))
                  if f.subject == WORDING]
     for button in buttons:
         if button.line not in added:
@@ -190,11 +208,11 @@ def _page_facts(context: ProjectContext, path: str, include_self: bool = True) -
     return out
 
 
-def _user_facts(context: ProjectContext, path: str) -> list[Fact]:
+def _user_facts(context: ProjectContext, path: str, holders: Mapping[str, list[str]]) -> list[Fact]:
     """Facts of the changed files that use the component of ``path`` by its tag (``<share-dialog>`` for
     ``components/share-dialog.vue``, ``components/ShareDialog/index.vue``): a dialog's share button is
     tied to the reward wording of the page or component that opens it."""
-    return [f for user in _users(context, path, by_import=False) for f in context.head_facts[user].facts]
+    return [f for user in _users(context, path, False, holders) for f in context.head_facts[user].facts]
 
 
 def _kebab(name: str) -> str:
