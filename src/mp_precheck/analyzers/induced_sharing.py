@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
-from mp_precheck.analyzers.reward_openers import opener_wording
+from mp_precheck.analyzers.reward_openers import opener_wording, route_files
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
@@ -58,7 +58,10 @@ _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     wording = _one_per_page([f for f in findings if f.rule == "sharing.induced_share"])
     holders = _holders(context)
-    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path, holders))} \
+    # the pages whose openers may be asked for: those with a share button or hook (one grep for them all)
+    naming = route_files(context, [*holders.get(SHARE_BUTTON, ()), *holders.get("share:hook", ())])
+    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path, holders,
+                                                                                         naming))} \
         if _count(context.head_facts.values()) > _count(context.base_facts.values()) else {}
     for path in tied:  # the page's wording is told at its new button
         wording.pop(next((p for p in wording if _stem(p) == _stem(path) and p != path), ""), None)
@@ -78,7 +81,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out.append(reworded(wording[path], rule, context.language, severity=rule.severity))
     worded = {_stem(p) for p in wording}
     out += [context.finding("sharing.induced_share", WORDING, path, hook.line, value=f"{hook.value} + {text.value}")
-            for path, hook, text in _new_tied_hooks(context) if _stem(path) not in worded]
+            for path, hook, text in _new_tied_hooks(context, naming) if _stem(path) not in worded]
     return _one_per_feature(context, out)
 
 
@@ -128,7 +131,7 @@ def _names(importer: str, spec: str, path: str) -> bool:
                                              and named == posixpath.dirname(path))
 
 
-def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
+def _new_tied_hooks(context: ProjectContext, naming: Callable[[str], list[str]]) -> list[tuple[str, Fact, Fact]]:
     """Share hooks the change adds to pages with reward wording: (path, hook, wording). A hook moved between
     changed files is not a new one."""
     def hooks(files: Iterable[FileFacts]) -> int:
@@ -144,7 +147,7 @@ def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, Fact, Fact]]:
         if not new or hooks([context.head_facts[path]]) <= before:
             continue
         texts = [f for f in _page_facts(context, path) if f.subject == WORDING] or \
-            opener_wording(context, path, WORDING)
+            opener_wording(context, path, WORDING, naming)
         if texts:
             found.append((path, new[0], texts[0]))
     return found
@@ -156,9 +159,11 @@ def _count(files: Iterable[FileFacts]) -> int:
 
 
 def _new_tied_button(context: ProjectContext, path: str,
-                     holders: Mapping[str, list[str]]) -> tuple[Fact, Fact, bool] | None:
+                     holders: Mapping[str, list[str]],
+                     naming: Callable[[str], list[str]]) -> tuple[Fact, Fact, bool] | None:
     """A share button the change adds to ``path`` on a page with reward wording: (button, wording, whether
-    the wording is beside the button); ``holders`` from :func:`_holders`."""
+    the wording is beside the button); ``holders`` from :func:`_holders`, ``naming`` from
+    :func:`~mp_precheck.analyzers.reward_openers.route_files`."""
     facts = context.head_facts[path].facts
     buttons = [f for f in facts if f.subject == SHARE_BUTTON]
     old = context.counterpart.get(path)
@@ -178,7 +183,7 @@ def _new_tied_button(context: ProjectContext, path: str,
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
     if new_buttons and not (texts or elsewhere):  # the reward page that opens this one (分享赚 → 去分享)
-        elsewhere = opener_wording(context, path, WORDING)
+        elsewhere = opener_wording(context, path, WORDING, naming)
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None
