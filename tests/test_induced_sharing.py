@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from analyzer_context import project_context
 from conftest import Repo, minimal_app
 from helpers import run
+from mp_precheck.analyzers.induced_sharing import _holders, _users
+from mp_precheck.analyzers.reward_openers import route_files
+from mp_precheck.git.repo import GitRepo
 
 SHARES = "Page({\n  onShareAppMessage() { return { title: '好物推荐' } }\n})\n"
 DETAIL = """<view class="item">
@@ -300,3 +306,51 @@ def test_new_share_hook_built_by_a_helper_that_credits_the_inviter(tmp_path, com
     repo.write("pages/me/me.js", HELPER_USER)
     repo.commit("share with the invite code")
     assert _sharing(repo, base) == expected
+
+def test_a_components_users_by_tag_are_looked_up_once_not_per_button():
+    # A whole app adds a share button per page: the users of each component come from one index of the changed
+    # files' facts (same files, same order as a scan of every file), not from a scan per button.
+    pages = [f"pages/p{n}/p{n}" for n in range(3)]
+    files = {"app.json": '{"pages": [' + ", ".join(f'"{p}"' for p in pages) + "]}\n",
+             "components/share-dialog/index.wxml": "<button open-type=\"share\">去分享</button>\n",
+             "components/share-dialog/index.js": "Component({})\n",
+             "components/share-dialog/index.json": '{"component": true}\n'}
+    for page in pages:
+        files[f"{page}.json"] = '{"usingComponents": {"share-dialog": "/components/share-dialog/index"}}\n'
+        files[f"{page}.wxml"] = "<view>\n  <share-dialog/>\n</view>\n"
+        files[f"{page}.js"] = "Page({})\n"
+    context = project_context(files)
+    holders = _holders(context)
+    dialog = "components/share-dialog/index.wxml"
+    expected = [f"{page}.wxml" for page in pages]
+    assert _users(context, dialog, by_import=False) == expected
+    assert _users(context, dialog, False, holders) == expected
+    assert _users(context, f"{pages[0]}.wxml", False, holders) == _users(context, f"{pages[0]}.wxml", False) == []
+
+
+def test_the_files_naming_each_page_come_from_one_grep_and_say_what_a_grep_per_page_says(tmp_path):
+    # git grep -o lists the matches of a line without overlaps: a file naming only /pages/a/index2 lists that
+    # route and not pages/a/index, which it also holds; the batch finds it all the same.
+    files = {"app.js": "App({})\n", "app.json": '{"pages": ["pages/a/index", "pages/a/index2", "pages/b/b"]}\n',
+             "pages/a/index.wxml": "<button open-type=\"share\">share</button>\n",
+             "pages/a/index2.wxml": "<button open-type=\"share\">share</button>\n",
+             "pages/b/b.wxml": "<button open-type=\"share\">share</button>\n",
+             "pages/list/list.js": "wx.navigateTo({ url: '/pages/a/index2?id=1' })\n",
+             "pages/home/home.js": "go('x pages/b/bpages/a/index')\n", "pages/c/c.js": "go('/pages/a/index')\n"}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(files)
+    head = repo.commit("pages")
+    git = GitRepo(repo.path)
+    greps: list[set[str]] = []
+
+    def repo_grep(needles: set[str]) -> dict[str, set[str]]:
+        greps.append(set(needles))
+        return git.grep_needles(head, needles)
+
+    context = replace(project_context(files), repo_grep=repo_grep)
+    naming = route_files(context, ["pages/a/index.wxml", "pages/a/index2.wxml", "pages/b/b.wxml"])
+    for page in ("pages/a/index", "pages/a/index2", "pages/b/b"):
+        assert naming(page) == sorted(git.grep_needles(head, {page})), page
+    assert naming("pages/a/index") == ["app.json", "pages/c/c.js", "pages/home/home.js", "pages/list/list.js"]
+    assert greps == [{"pages/a/index", "pages/a/index2", "pages/b/b"}]  # one grep for the three
+    assert naming("pages/other/other") == [] and len(greps) == 2  # a page outside them: a grep of its own

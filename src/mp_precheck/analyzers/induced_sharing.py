@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
-from mp_precheck.analyzers.reward_openers import opener_wording
+from mp_precheck.analyzers.reward_openers import opener_wording, route_files
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
@@ -58,7 +58,11 @@ _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     wording = _one_per_page([f for f in findings if f.rule == "sharing.induced_share"])
-    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path))} \
+    holders = _holders(context)
+    # the pages whose openers may be asked for: those with a share button or hook (one grep for them all)
+    naming = route_files(context, [*holders.get(SHARE_BUTTON, ()), *holders.get("share:hook", ())])
+    tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path, holders,
+                                                                                         naming))} \
         if _count(context.head_facts.values()) > _count(context.base_facts.values()) else {}
     for path in tied:  # the page's wording is told at its new button
         wording.pop(next((p for p in wording if _stem(p) == _stem(path) and p != path), ""), None)
@@ -82,7 +86,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     # promise, and its card is the same act
     worded = {_stem(p) for p in wording}
     told = worded - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
-    tied_hooks = [hook for hook in _new_tied_hooks(context)
+    tied_hooks = [hook for hook in _new_tied_hooks(context, naming)
                   if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)]
     helpers = {where for path, where, _line, _value in tied_hooks if where != path}
     out = [f for f in out if f.family != "sharing" or f.path not in helpers]  # told once, with the hook
@@ -102,13 +106,29 @@ def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[F
     return [f for f in findings if f.family != "sharing" or f.path not in shown]
 
 
-def _users(context: ProjectContext, path: str, by_import: bool = True) -> list[str]:
+def _users(context: ProjectContext, path: str, by_import: bool = True,
+           holders: Mapping[str, list[str]] | None = None) -> list[str]:
     """The changed files that use the component of ``path``: by its tag, or (``by_import``) by importing it under
-    a name of their own (``import mySwiper from './invite-swiper/index.vue'``)."""
+    a name of their own (``import mySwiper from './invite-swiper/index.vue'``). ``holders`` (:func:`_holders`)
+    answers the tag alone without a look at every file's facts."""
     tag = component(_kebab(page_name(_stem(path))))
+    if holders is not None and not by_import:
+        return [other for other in holders.get(tag, ()) if other != path]
     return [other for other, facts in context.head_facts.items()
             if other != path and (any(f.subject == tag for f in facts.facts)
                                   or (by_import and any(_names(other, spec, path) for spec in facts.module_specs)))]
+
+
+def _holders(context: ProjectContext) -> dict[str, list[str]]:
+    """Subject -> the changed files with a fact of it, in the order of ``head_facts``: built once, so a whole
+    app's share buttons do not each scan every changed file's facts for their component's users."""
+    out: dict[str, list[str]] = {}
+    for path, facts in context.head_facts.items():
+        for fact in facts.facts:
+            paths = out.setdefault(fact.subject, [])
+            if not paths or paths[-1] != path:
+                paths.append(path)
+    return out
 
 
 def _names(importer: str, spec: str, path: str) -> bool:
@@ -121,7 +141,8 @@ def _names(importer: str, spec: str, path: str) -> bool:
                                              and named == posixpath.dirname(path))
 
 
-def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, str, int, str]]:
+def _new_tied_hooks(context: ProjectContext,
+                     naming: Callable[[str], list[str]]) -> list[tuple[str, str, int, str]]:
     """Share hooks the change adds to pages with reward wording: (the hook's path, the path and line to report,
     the finding's value). The wording is the page's own (reported at the hook), a reward page's that opens it,
     or a changed helper module's that the hook's file imports (reported at that wording: the module that builds
@@ -139,7 +160,7 @@ def _new_tied_hooks(context: ProjectContext) -> list[tuple[str, str, int, str]]:
         if not new or hooks([context.head_facts[path]]) <= before:
             continue
         texts = [f for f in _page_facts(context, path) if f.subject == WORDING] or \
-            opener_wording(context, path, WORDING)
+            opener_wording(context, path, WORDING, naming)
         if texts:
             found.append((path, path, new[0].line, f"{new[0].value} + {texts[0].value}"))
         elif helper := _helper_wording(context, path):
@@ -170,9 +191,12 @@ def _count(files: Iterable[FileFacts]) -> int:
     return sum(1 for facts in files for f in facts.facts if f.subject == SHARE_BUTTON)
 
 
-def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bool] | None:
+def _new_tied_button(context: ProjectContext, path: str,
+                     holders: Mapping[str, list[str]],
+                     naming: Callable[[str], list[str]]) -> tuple[Fact, Fact, bool] | None:
     """A share button the change adds to ``path`` on a page with reward wording: (button, wording, whether
-    the wording is beside the button)."""
+    the wording is beside the button); ``holders`` from :func:`_holders`, ``naming`` from
+    :func:`~mp_precheck.analyzers.reward_openers.route_files`."""
     facts = context.head_facts[path].facts
     buttons = [f for f in facts if f.subject == SHARE_BUTTON]
     old = context.counterpart.get(path)
@@ -182,7 +206,7 @@ def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bo
         return None
     added = context.added_lines.get(path, frozenset())
     texts = [f for f in facts if f.subject == WORDING]
-    elsewhere = [f for f in (*_page_facts(context, path, include_self=False), *_user_facts(context, path))
+    elsewhere = [f for f in (*_page_facts(context, path, include_self=False), *_user_facts(context, path, holders))
                  if f.subject == WORDING]
     for button in buttons:
         if button.line not in added:
@@ -192,7 +216,7 @@ def _new_tied_button(context: ProjectContext, path: str) -> tuple[Fact, Fact, bo
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
     if new_buttons and not (texts or elsewhere):  # the reward page that opens this one (分享赚 → 去分享)
-        elsewhere = opener_wording(context, path, WORDING)
+        elsewhere = opener_wording(context, path, WORDING, naming)
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None
@@ -222,11 +246,11 @@ def _page_facts(context: ProjectContext, path: str, include_self: bool = True) -
     return out
 
 
-def _user_facts(context: ProjectContext, path: str) -> list[Fact]:
+def _user_facts(context: ProjectContext, path: str, holders: Mapping[str, list[str]]) -> list[Fact]:
     """Facts of the changed files that use the component of ``path`` by its tag (``<share-dialog>`` for
     ``components/share-dialog.vue``, ``components/ShareDialog/index.vue``): a dialog's share button is
     tied to the reward wording of the page or component that opens it."""
-    return [f for user in _users(context, path, by_import=False) for f in context.head_facts[user].facts]
+    return [f for user in _users(context, path, False, holders) for f in context.head_facts[user].facts]
 
 
 def _kebab(name: str) -> str:

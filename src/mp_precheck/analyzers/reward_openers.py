@@ -13,6 +13,7 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.facts.model import Fact
@@ -23,18 +24,21 @@ SIGNAL = "share-inducement"
 MAX_OPENERS = 20  # files naming the route that are looked at; a route named everywhere is no reward page's
 
 
-def opener_wording(context: ProjectContext, path: str, subject: str) -> list[Fact]:
+def opener_wording(context: ProjectContext, path: str, subject: str,
+                   naming: Callable[[str], list[str]] | None = None) -> list[Fact]:
     """The reward titles of the pages that open the page ``path`` belongs to, as facts of ``subject`` (the
     wording signal) whose value names the title and its page, e.g. ``分享赚 (pages/share/index)``; empty when
-    ``path`` is no registered page or no reward page opens it."""
+    ``path`` is no registered page or no reward page opens it. ``naming`` (:func:`route_files`) says which
+    files name a page; by default one ``git grep`` a call."""
     project = context.project
     page = page_of(path, project.root, project.pages)
     if page is None:
         return []
     route = re.compile(rf"(?<![\w.-]){re.escape(page)}(?![\w/-])")
     found: dict[str, Fact] = {}
+    named = naming(page) if naming is not None else sorted(context.repo_grep({page}))
     # app.json / pages.json name every page, a page's JSON opens none
-    files = [p for p in sorted(context.repo_grep({page})) if project.owns(p) and not p.endswith(".json")]
+    files = [p for p in named if project.owns(p) and not p.endswith(".json")]
     for other in files[:MAX_OPENERS]:
         opener = page_of(other, project.root, project.pages)
         if opener is None or opener == page or opener in found or not route.search(context.read_head(other) or ""):
@@ -44,3 +48,42 @@ def opener_wording(context: ProjectContext, path: str, subject: str) -> list[Fac
             found[opener] = Fact(subject, "text", 1, f"{title} ({opener})")
     return list(found.values())
 
+
+
+def route_files(context: ProjectContext, paths: Iterable[str]) -> Callable[[str], list[str]]:
+    """``page -> the files of the head tree that name it``, sorted: what ``sorted(context.repo_grep({page}))``
+    says, answered for the pages of all ``paths`` by one ``git grep`` on first use (a whole app adding a share
+    button to each of its 330 pages ran 330 greps of the tree, ~6 s). A page outside them gets its own grep."""
+    batch: list[dict[str, list[str]]] = []
+
+    def naming(page: str) -> list[str]:
+        if not batch:
+            project = context.project
+            batch.append(_named(context, {p for path in paths if (p := page_of(path, project.root, project.pages))}))
+        files = batch[0].get(page)
+        return files if files is not None else sorted(context.repo_grep({page}))
+    return naming
+
+
+def _named(context: ProjectContext, pages: set[str]) -> dict[str, list[str]]:
+    """The files naming each page, for the pages it can tell exactly (see :func:`route_files`)."""
+    if len(pages) < 2:
+        return {}  # one page: one grep either way
+    hits = context.repo_grep(pages)
+    # ``git grep -o`` lists the matches of a line left to right without overlaps: a file whose only mention of a
+    # route overlaps the match of another lists just that other one. Every file that holds a route lists some
+    # match, so the files listing others are read and searched for the route (bytes, as git grep compares).
+    others = sorted(hits)
+    blobs = context.read_head_bytes(others)
+    out: dict[str, list[str]] = {}
+    for page in pages:
+        needle = page.encode("utf-8", "surrogateescape")
+        files = []
+        for path in others:
+            if page in hits[path] or ((data := blobs.get(path)) is not None and needle in data):
+                files.append(path)
+            elif data is None:  # not readable here (a link, over 4 MB): this page gets a grep of its own
+                break
+        else:
+            out[page] = files
+    return out

@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from tree_sitter import Node
 
 from mp_precheck.readers.sfc import split_blocks
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parser_for, string_value
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 Use = tuple[str, str, int]  # (specifier, tag as written, line)
 _PROJECT_SPEC = re.compile(r"^(?:\.{1,2}/|@/|~/|/)")
@@ -60,7 +60,7 @@ def script_components(text: str, path: str) -> dict[str, str]:
     """{tag key: module specifier} of the project components a script imports, and of the names its
     ``components: {...}`` object binds to them; in a Vue entry (``main.js``) also those it registers globally
     with ``app.component('name', Imported)`` / ``Vue.component(...)``."""
-    root = parser_for(path).parse(text.encode("utf-8")).root_node
+    root = parse(language_for(path), text.encode("utf-8")).root_node
     language = language_for(path)
     imported: dict[str, str] = {}
     for node in nodes_of(root, language, ("import_statement",)):
@@ -118,7 +118,7 @@ def sfc_uses(text: str, path: str, registered: dict[str, str]) -> list[Use]:
 def jsx_uses(text: str, path: str) -> list[Use]:
     """The project components a JSX / TSX file renders (``<Uploader />`` imported from ``@/components/…``)."""
     bound = script_components(text, path)
-    root = parser_for(path).parse(text.encode("utf-8")).root_node
+    root = parse(language_for(path), text.encode("utf-8")).root_node
     out: list[Use] = []
     for element in nodes_of(root, language_for(path), ("jsx_opening_element", "jsx_self_closing_element")):
         name = element.child_by_field_name("name")

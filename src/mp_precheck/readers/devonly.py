@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from tree_sitter import Node
 
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parser_for, string_value
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 from mp_precheck.readers.urls import find_urls
 
 # Words that name a development setting (a key, a variable, a config file, an env value).
@@ -139,7 +139,7 @@ def release_configs(dev_path: str, paths: Iterable[str]) -> list[str]:
 
 def _build_settings(source: str, path: str) -> dict[str, Node]:
     """Setting name → value node, for every entry of a ``defineConstants`` / ``env`` object in ``source``."""
-    root = parser_for(path).parse(source.encode("utf-8")).root_node
+    root = parse(language_for(path), source.encode("utf-8")).root_node
     out: dict[str, Node] = {}
     for pair in nodes_of(root, language_for(path), ("pair",)):
         value = pair.child_by_field_name("value")

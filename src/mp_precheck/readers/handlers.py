@@ -19,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.markup import is_event_attribute
-from mp_precheck.readers.syntax import node_text, parser_for, string_value, walk
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, parser_for, string_value, walk
 
 # catch-bindings often only stop propagation (a mask's catchtouchmove="noop"): their name is no handler.
 _NO_OP = frozenset({"noop", "stop", "prevent", "nothing", "empty", "true", "false", "return", "void",
@@ -140,19 +140,27 @@ def _identifiers(expression: str) -> set[str]:
     return {node_text(n) for n in walk(root) if n.type in ("identifier", "shorthand_property_identifier_pattern")}
 
 
+# The node types script_definitions reads (a walk of the whole tree in Python cost more than the rest of it).
+_DEFINING_TYPES = ("method_definition", "function_declaration", "class_declaration", "generator_function_declaration",
+                   "pair", "shorthand_property_identifier", "shorthand_property_identifier_pattern", "identifier",
+                   "field_definition", "public_field_definition", "string", "template_string",
+                   "assignment_expression", "spread_element", "call_expression", "export_statement", "class")
+
+
 def script_definitions(text: str, path: str, setup: bool = False) -> Definitions:
     """The names the script ``text`` (at ``path``, which picks JS or TS) defines; see the module docstring.
     ``setup`` marks a Vue ``<script setup>`` block, whose top-level bindings are the template's."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     found = Definitions()
     entries = 1 if setup else 0
-    for node in walk(root):
+    for node in nodes_of(root, language, _DEFINING_TYPES):  # found in C, in the order of a walk
         kind = node.type
         if kind in ("method_definition", "function_declaration", "class_declaration", "generator_function_declaration"):
             found.names.add(node_text(node.child_by_field_name("name")))
         elif kind == "pair":
             found.names.add(node_text(node.child_by_field_name("key")).strip("'\"`"))
-            _mixins(node, found)
+            _mixins(node, found, language)
         elif kind in ("shorthand_property_identifier", "shorthand_property_identifier_pattern") or (
                 kind == "identifier" and node.parent is not None and node.parent.type in _BINDERS):
             found.names.add(node_text(node))
@@ -230,7 +238,7 @@ def _class_entry(node: Node, found: Definitions) -> int:
     return 1
 
 
-def _mixins(pair: Node, found: Definitions) -> None:
+def _mixins(pair: Node, found: Definitions, language: Language) -> None:
     """``behaviors: [a, b]`` / ``mixins: [...]``: built-in ``wx://`` behaviors add no handlers; project modules
     are read by the caller; anything else (an npm behavior, a computed list) leaves the names open."""
     if node_text(pair.child_by_field_name("key")).strip("'\"") not in _MIXIN_KEYS:
@@ -241,20 +249,21 @@ def _mixins(pair: Node, found: Definitions) -> None:
         literal = string_value(item) if item is not None and item.type == "string" else None
         if literal is not None and literal.startswith("wx://"):
             continue
-        spec = _import_of(item, pair) if item is not None and item.type == "identifier" else None
+        spec = _import_of(item, pair, language) if item is not None and item.type == "identifier" else None
         if spec is None or not is_project_spec(spec):
             found.open = True
         else:
             found.imports.append(spec)
 
 
-def _import_of(identifier: Node, anywhere: Node) -> str | None:
-    """The module specifier ``identifier`` is imported or required from in its file, or None."""
+def _import_of(identifier: Node, anywhere: Node, language: Language) -> str | None:
+    """The module specifier ``identifier`` is imported or required from in its file (parsed with ``language``),
+    or None."""
     root = anywhere
     while root.parent is not None:
         root = root.parent
     name = node_text(identifier)
-    for node in walk(root):
+    for node in nodes_of(root, language, ("import_statement", "variable_declarator")):
         if node.type == "import_statement":
             clause = next((c for c in node.children if c.type == "import_clause"), None)
             if clause is not None and any(n.type == "identifier" and node_text(n) == name for n in walk(clause)):
@@ -273,7 +282,7 @@ def _import_of(identifier: Node, anywhere: Node) -> str | None:
 
 def js_names(text: str, path: str) -> set[str]:
     """Every identifier-like name a script mentions (identifiers, properties, keys): a cheap superset check."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     return {node_text(n) for n in walk(root)
             if n.type in ("identifier", "property_identifier", "shorthand_property_identifier")}
 
@@ -281,7 +290,7 @@ def js_names(text: str, path: str) -> set[str]:
 def assigns_global(text: str, path: str, names: frozenset[str] = frozenset({"Page", "Component"})) -> bool:
     """Whether the script replaces the global ``Page`` / ``Component`` (``Page = function (options) {…}``): a
     global wrapper that can add methods to every page."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     for node in walk(root):
         if node.type == "assignment_expression":
             left = node.child_by_field_name("left")
@@ -294,7 +303,7 @@ def assigns_global(text: str, path: str, names: frozenset[str] = frozenset({"Pag
 
 def calls_mixin(text: str, path: str) -> bool:
     """Whether the script installs a global mixin (``Vue.mixin({...})``, ``app.mixin(...)``)."""
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     return any(node.type == "call_expression" and node_text(node.child_by_field_name("function")).endswith(".mixin")
                for node in walk(root))
 
@@ -306,7 +315,7 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
     Only classes extending React's / Taro's ``Component`` with no decorators are read (a decorator or another
     base class may add methods); ``this.props.onX`` is the parent's and never checked.
     """
-    root = parser_for(path).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     out = []
     for node in walk(root):
         if node.type not in ("class_declaration", "class"):

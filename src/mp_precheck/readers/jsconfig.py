@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
-from mp_precheck.readers.syntax import language_for, nodes_of
+from mp_precheck.readers.syntax import language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 
 _FIELDS = ("field_definition", "public_field_definition")
@@ -22,7 +22,7 @@ _FIELDS = ("field_definition", "public_field_definition")
 def _nodes(source: str, path: str, types: tuple[str, ...]) -> list[Node]:
     """The nodes of ``types`` in ``source`` parsed as ``path``'s language, in source order."""
     language = language_for(path)
-    root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     return nodes_of(root, language, types)
 
 _WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig")

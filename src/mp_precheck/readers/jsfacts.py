@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Language, Node
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
@@ -40,7 +40,7 @@ from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
-from mp_precheck.readers.syntax import call_option, language_for, nodes_of
+from mp_precheck.readers.syntax import call_option, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -62,7 +62,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts.
     """
     language = language_for(path)
-    root = Parser(language).parse(source.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
     types = _NODE_TYPES + (_NAME_TYPES if may_name_review_flag(source) and REVIEW_FLAG.search(source) else ())
     found = _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))

@@ -21,14 +21,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
 from mp_precheck.core.subject import app_config
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.jsconfig import exported_value, literal
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
-from mp_precheck.readers.syntax import language_for, nodes_of, object_property, string_value
+from mp_precheck.readers.syntax import language_for, nodes_of, object_property, parse, string_value
 
 PACKAGE = "mpvue-entry"
 DEFAULT_MODULE = "src/pages.js"
@@ -160,7 +160,7 @@ def _entry_argument(text: str, config: str, folder: str, files: set[str]) -> str
     ``folder`` (where the build runs) or else from the config's own folder (``path.resolve(__dirname, …)``);
     the first of these in ``files``. A call without argument names none."""
     language = language_for(config)
-    root = Parser(language).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     for call in nodes_of(root, language, ("call_expression",)):
         function = call.child_by_field_name("function")
         prop = function.child_by_field_name("property") if function is not None else None

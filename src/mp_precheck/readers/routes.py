@@ -10,10 +10,10 @@ from __future__ import annotations
 import posixpath
 from html.parser import HTMLParser
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import NAMESPACES
-from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of
+from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
 
 ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
 
@@ -25,7 +25,7 @@ def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
     if not any(api in text for api in ROUTE_APIS):
         return []  # most scripts navigate nowhere: not parsed again
     language = language_for(path)
-    root = Parser(language).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     out = []
     for node in nodes_of(root, language, ("call_expression",)):  # found by tree-sitter's query engine
         callee = node.child_by_field_name("function")

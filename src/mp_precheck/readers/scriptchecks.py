@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import NAMESPACES
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HOOKS, definitions
-from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, walk
+from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse, walk
 
 CALLBACKS = frozenset({"success", "fail", "complete", "then", "catch", "finally"})
 LIFECYCLE = HOOKS | {"onReady", "ready", "onPageShow", "beforeMount", "beforeCreate"}
@@ -48,7 +48,7 @@ def scan(text: str, path: str, line_offset: int = 0) -> ScriptChecks:
     if not any(name in text for name in ("showModal", "requestSubscribeMessage", "setEnableDebug")):
         return out  # most scripts: nothing to parse for
     language = language_for(path)
-    root = Parser(language).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     # tree-sitter's query engine picks the definitions and the calls out of the tree (no Python walk)
     defs = definitions(nodes_of(root, language, DEFINITION_TYPES))
     for node in nodes_of(root, language, ("call_expression",)):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import tree_sitter_javascript
-from tree_sitter import Language, Node, Parser, Query, QueryCursor
+from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
 
 _JS = Language(tree_sitter_javascript.language())
 
@@ -31,6 +32,52 @@ def language_for(path: str) -> Language:
 def parser_for(path: str) -> Parser:
     """A tree-sitter parser for the file's language (:func:`language_for`): TSX, TypeScript, else JS (+JSX)."""
     return Parser(language_for(path))
+
+
+PARSED_TREES = 64  # whole files kept parsed: a run reads each changed file with several readers in turn
+# A tree takes ~100 times its source (a 4 KB TSX page ~400 KB): trees are kept up to this much source, so a few
+# large files cannot hold hundreds of MB. A file over it is parsed for each reader, as before.
+PARSED_BYTES = 256 * 1024
+
+
+class _Trees:
+    """The most recently used trees, by (grammar, source bytes), within :data:`PARSED_TREES` and
+    :data:`PARSED_BYTES`; ``hits`` and ``misses`` count the asks."""
+
+    def __init__(self) -> None:
+        self.kept: OrderedDict[tuple[Language, bytes], Tree] = OrderedDict()
+        self.size = 0  # source bytes of the kept trees
+        self.hits = self.misses = 0
+
+    def get(self, language: Language, source: bytes) -> Tree:
+        key = (language, source)
+        tree = self.kept.get(key)
+        if tree is not None:
+            self.hits += 1
+            self.kept.move_to_end(key)
+            return tree
+        self.misses += 1
+        tree = Parser(language).parse(source)
+        if len(source) <= PARSED_BYTES:
+            self.kept[key] = tree
+            self.size += len(source)
+            while len(self.kept) > PARSED_TREES or self.size > PARSED_BYTES:
+                (_, dropped), _ = self.kept.popitem(last=False)
+                self.size -= len(dropped)
+        return tree
+
+
+TREES = _Trees()
+
+
+def parse(language: Language, source: bytes) -> Tree:
+    """The tree-sitter tree of ``source`` (the file's bytes) in ``language`` (:func:`language_for`).
+
+    The facts, handlers, routes, script checks and build-config readers each look at the same changed file:
+    the tree of the same grammar and bytes is parsed once and shared (the last ones kept: :class:`_Trees`).
+    Callers must not change it (``Tree.edit``): every other reader of that text gets the same object.
+    """
+    return TREES.get(language, source)
 
 
 def node_text(node: Node | None) -> str:
