@@ -153,6 +153,17 @@ def test_a_new_component_with_new_upload_code_is_reported_there_and_at_its_first
         ("upload.upload_file", "src/pages/index/index.vue", 4, "file")}
 
 
+def test_a_new_component_that_uploads_on_the_way_to_something_else_is_reported_where_its_code_is(repo):
+    popup = UPLOADER.replace('class="up" @click="pick">+', 'class="profile" @click="pick">完善头像昵称')
+    repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
+    base = repo.commit()
+    repo.write_files({"src/components/user-base/user-base.vue": popup,
+                      "src/pages/index/index.vue": PAGE.replace("photo-uploader", "user-base")
+                      .replace("PhotoUploader", "UserBase")})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/components/user-base/user-base.vue", 8, "app")}
+
+
 def test_an_existing_component_given_upload_code_keeps_the_report_where_the_code_is(repo):
     repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n",
                       "src/components/photo-uploader/photo-uploader.vue": UPLOADER.replace("uni.uploadFile",

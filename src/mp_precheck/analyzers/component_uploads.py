@@ -5,8 +5,9 @@ it) is a new upload where a page first renders it — the reviewer tests the upl
 at the page's new use of the component (a new call site), once per page and component, when the component's
 upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
 upload findings of the change (the old upload rewritten) then say nothing more and are dropped. An existing
-component that gets upload code it did not have keeps the report where the code is written; a new one is
-reported there and at the pages that first render it, as a new upload helper is beside its callers. No report
+component that gets upload code it did not have keeps the report where the code is written; a new one named
+as an uploader (``<ImageUpload>``) is reported there and at the pages that first render it, as a new upload
+helper is beside its callers. No report
 when the page
 already rendered the same component, its base version uploaded by itself (its upload moved into the
 component), a file that renders it rendered the component before (the use moved one level down), or no other
@@ -24,6 +25,7 @@ the page; removes the component's upload findings of scope file.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 
@@ -41,6 +43,7 @@ from mp_precheck.readers.jsbindings import VUE_ENTRIES
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
 _COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
 _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
 
 
 class _HeadTree(Mapping[str, TreeEntry]):
@@ -85,7 +88,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
                     reported or _moved_down(path, target, head_uses, base_uses):
                 continue
-            subjects = _old_uploads(context, target, uploads, announced)
+            subjects = _old_uploads(context, target, tag, uploads, announced)
             if subjects:
                 reported.add(target)
                 found = context.finding(uploads[subjects[0]], subjects[0], path, line, scope="file",
@@ -101,17 +104,30 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return kept + added
 
 
-def _old_uploads(context: ProjectContext, target: str, uploads: Mapping[str, str], announced: set[str]) -> list[str]:
-    """The upload subjects of the component ``target`` when its upload is not news of its own: none when the change
-    adds upload code to a component that did not upload before (reported there, where it is written)."""
+def _old_uploads(context: ProjectContext, target: str, tag: str, uploads: Mapping[str, str],
+                 announced: set[str]) -> list[str]:
+    """The upload subjects of the component ``target`` (rendered as ``<tag>``) when its upload is not news of its
+    own: none when the change adds upload code to a component that did not upload before (reported there, where
+    it is written), unless the component is new and named as an uploader (``<ImageUpload>``): a control each page
+    puts in its own form for its own photos (refund photos, review photos), reported there as a new helper's
+    callers are. A new component that uploads on the way to something else (a profile popup) is one feature."""
     facts = context.facts_at_head(target)
     subjects = _uploads(facts, uploads) if facts is not None else []
     if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
         return subjects
     old = context.counterpart.get(target)
-    if old is None:  # a new component: reported where its code is and at its first pages, as a new helper is
-        return subjects
+    if old is None:
+        return subjects if _named_uploader(tag, target) else []
     return subjects if old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
+
+
+def _named_uploader(tag: str, target: str) -> bool:
+    """Whether the tag or the file (its folder, for an ``index``) names an uploader: a word starting with an upload
+    word of ``checks/upload_sdks.yml`` (``CImageUpload``, ``photo-uploader``)."""
+    stem = posixpath.splitext(posixpath.basename(target))[0]
+    name = posixpath.basename(posixpath.dirname(target)) if stem == "index" else stem
+    starts = tuple(third_party().upload_words)
+    return bool(starts) and any(w.lower().startswith(starts) for w in _WORDS.findall(f"{tag} {name}"))
 
 
 def _moved_down(path: str, target: str, head_uses: Mapping[str, list[tuple[str | None, str, int]]],

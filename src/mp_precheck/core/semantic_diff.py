@@ -208,11 +208,15 @@ def compare(
 def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
           retired: frozenset[str]) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
     """The uses of head and of base (retired pages left out), a wrapper's own call counted at its callers. A
-    wrapper either side calls is one on both: a helper nothing called before and its first caller are one use."""
+    wrapper base calls is one in head too (a helper inlined and left behind is no use of its own); one that a
+    file the change adds calls is one in base too: a helper nothing called before and a new page's call of it
+    are one use, the page's. A kept file that starts calling a helper it could reach before is judged by the
+    count as it was: the reader does not see every way a file reaches a helper (passed as a value, an action)."""
+    added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
     return (_counts(head, skip_definitions=True,
                     also_called=_across(_called(base), {b: h for h, b in counterpart.items() if b})),
             _counts({p: f for p, f in base.items() if p not in retired}, skip_definitions=True,
-                    also_called=_across(_called(head), counterpart)))
+                    also_called=_across(_called(added), counterpart)))
 
 
 def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],
