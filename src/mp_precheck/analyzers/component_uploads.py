@@ -7,13 +7,12 @@ upload is old (it uploaded before the change, or its upload code only moved into
 upload findings of the change (the old upload rewritten) then say nothing more and are dropped. An existing
 component that gets upload code it did not have keeps the report where the code is written; a new one named
 as an uploader (``<ImageUpload>``) is reported there and at the pages that first render it, as a new upload
-helper is beside its callers. No report
-when the page
-already rendered the same component, its base version uploaded by itself (its upload moved into the
-component), a file that renders it rendered the component before (the use moved one level down), or no other
-file names it (a copy of an old page nothing loads).
+helper is beside its callers. No report when the page already rendered the same component, its base version
+uploaded by itself (its upload moved into the component), a file that renders it rendered the component before
+(the use moved one level down), or no other file names it (a copy of an old page nothing loads).
 Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
-imports, ``usingComponents``), through a barrel module that passes them on (``components/index.ts``). Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
+imports, ``usingComponents``), through a barrel module that passes them on (``components/index.ts``).
+Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
 and, for the upload itself, https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``,

@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v34: wx.cloud bound to a name (import { cloud } from '@tarojs/taro'), @/ aliases resolved src-first;
 # v33: login popups opened by setData; v32: literals of a bound text node, 请授权微信登录, 升级 as a reward;
 # v31: images named in style sheets (.wxss/.css/.scss/.less/.styl files, <style> blocks of components) and the
 # first route of an mpvue-entry routes module (entry-login); v29/v30: the seventh round's readers;
