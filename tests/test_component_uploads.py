@@ -142,13 +142,77 @@ def test_a_native_page_using_an_uploader_through_using_components(app_repo):
     assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.wxml", 3, "file")}
 
 
-def test_a_new_component_with_new_upload_code_keeps_the_report_where_the_code_is(repo):
+def test_a_new_component_with_new_upload_code_is_reported_there_and_at_its_first_page(repo):
+    # as a new helper and its callers are: the code where it is written, the upload where the user meets it
     repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
+    base = repo.commit()
+    repo.write_files({"src/components/photo-uploader/photo-uploader.vue": UPLOADER, "src/pages/index/index.vue": PAGE})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {
+        ("upload.upload_file", "src/components/photo-uploader/photo-uploader.vue", 8, "app"),
+        ("upload.upload_file", "src/pages/index/index.vue", 4, "file")}
+
+
+def test_a_new_component_that_uploads_on_the_way_to_something_else_is_reported_where_its_code_is(repo):
+    popup = UPLOADER.replace('class="up" @click="pick">+', 'class="profile" @click="pick">完善头像昵称')
+    repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
+    base = repo.commit()
+    repo.write_files({"src/components/user-base/user-base.vue": popup,
+                      "src/pages/index/index.vue": PAGE.replace("photo-uploader", "user-base")
+                      .replace("PhotoUploader", "UserBase")})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/components/user-base/user-base.vue", 8, "app")}
+
+
+def test_an_existing_component_given_upload_code_keeps_the_report_where_the_code_is(repo):
+    repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n",
+                      "src/components/photo-uploader/photo-uploader.vue": UPLOADER.replace("uni.uploadFile",
+                                                                                           "console.log")})
     base = repo.commit()
     repo.write_files({"src/components/photo-uploader/photo-uploader.vue": UPLOADER, "src/pages/index/index.vue": PAGE})
     repo.commit()
     assert _uploads(run(repo.path, base)) == {("upload.upload_file",
                                                "src/components/photo-uploader/photo-uploader.vue", 8, "app")}
+
+
+BARREL_PAGE = """import { View } from '@tarojs/components'
+import { Price, ImageUpload } from '@/components'
+export default () => (
+  <View>
+    <Price />
+    <ImageUpload onUpload={() => {}} />
+  </View>
+)
+"""
+
+
+def test_a_taro_uploader_passed_on_by_a_barrel_module_is_followed_past_a_nearer_components_folder(repo):
+    uploader = ("import Taro from '@tarojs/taro'\nimport { View } from '@tarojs/components'\n"
+                "export default ({ onUpload }) => {\n  const pick = () => Taro.chooseImage({ success: (r) =>\n"
+                "    Taro.uploadFile({ url: '/u', filePath: r.tempFilePaths[0], name: 'f', success: onUpload }) })\n"
+                "  return <View onClick={pick}>+</View>\n}\n")
+    repo.write_files({**TARO_BASE, "src/components/ImageUpload/index.tsx": uploader,
+                      "src/components/Price/index.tsx": "export default () => null\n",
+                      "src/components/index.ts": "export { default as Price } from './Price'\n"
+                                                 "export { default as ImageUpload } from './ImageUpload'\n",
+                      "src/pages/me/components/index.ts": "export { default as Menu } from './Menu'\n"})
+    base = repo.commit()
+    repo.write("src/pages/me/index.tsx", BARREL_PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/index.tsx", 6, "file")}
+
+
+def test_a_barrel_component_that_does_not_upload_is_no_upload(repo):
+    repo.write_files({**TARO_BASE, "src/components/ImageUpload/index.tsx": "export default () => null\n",
+                      "src/components/Price/index.tsx": "export default () => null\n",
+                      "src/components/index.ts": "export { default as Price } from './Price'\n"
+                                                 "export { default as ImageUpload } from './ImageUpload'\n",
+                      "src/pages/index/index.tsx": "import Taro from '@tarojs/taro'\n"
+                                                   "export default () => Taro.uploadFile({ url: '/a' })\n"})
+    base = repo.commit()
+    repo.write("src/pages/me/index.tsx", BARREL_PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
 
 
 def test_a_use_moved_into_a_new_child_component_or_a_copy_nothing_loads_is_nothing_new(repo):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from mp_precheck.core.subject import parse
 from mp_precheck.readers.jsfacts import js_facts
 
@@ -27,6 +29,20 @@ def test_api_passed_to_promisify_counts():
 
 def test_cloud_namespace():
     assert subjects("wx.cloud.uploadFile({})\n") == [("wx.cloud.uploadFile", 1)]
+
+
+@pytest.mark.parametrize("source", [
+    "import { cloud } from '@tarojs/taro'\ncloud.uploadFile({})\n",
+    "import { cloud as c } from '@tarojs/taro'\nc.uploadFile({})\n",
+    "const { cloud } = Taro\ncloud.uploadFile({})\n",
+    "const store = wx.cloud\nstore.uploadFile({})\n",
+])
+def test_the_cloud_namespace_bound_to_a_name_is_still_wx_cloud(source):
+    assert subjects(source, "a.ts") == [("wx.cloud.uploadFile", 2)]
+
+
+def test_a_project_module_named_cloud_is_no_wx_cloud():
+    assert subjects("import { cloud } from './store'\ncloud.uploadFile({})\n", "a.ts") == []
 
 
 def test_recorder_manager_start_from_factory():

@@ -160,6 +160,41 @@ def test_new_helper_and_new_caller_are_both_reported(app_repo):
                                                ("payment.request_payment", "pages/me/me.js", 2, "app")}
 
 
+def test_a_new_pages_call_of_an_uncalled_helper_in_a_changed_file_is_a_new_call_site(app_repo):
+    helper = "export function uploadImage(p) {\n  return wx.uploadFile({ filePath: p })\n}\n"
+    app_repo.write_files({"pages/index/index.js": "Page({ a() { wx.uploadFile({}) } })\n", "utils/upload.js": helper})
+    base = app_repo.commit()  # the helper is there, nothing calls it yet
+    app_repo.write("utils/upload.js", helper + "export const isLocal = (p) => p.startsWith('wxfile://')\n")
+    app_repo.write_files({"app.json": '{\n  "pages": ["pages/index/index", "pages/me/me", "pages/editor/editor"]\n}\n',
+                          "pages/editor/editor.js": "import { uploadImage } from '../../utils/upload'\n\n"
+                                                    "Page({ a() { uploadImage() } })\n"})
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/editor/editor.js", 3, "file")}
+
+
+def test_a_kept_file_that_named_an_uncalled_helper_and_now_calls_it_is_judged_by_the_count(app_repo):
+    helper = "export function uploadImage(p) {\n  return wx.uploadFile({ filePath: p })\n}\n"
+    store = "import { uploadImage } from '../utils/upload'\nexport const actions = { save() { %s } }\n"
+    app_repo.write_files({"pages/index/index.js": "Page({ a() { wx.uploadFile({}) } })\n", "utils/upload.js": helper,
+                          "store/actions.js": store % "console.log(uploadImage)"})
+    base = app_repo.commit()
+    app_repo.write("utils/upload.js", helper + "export const isLocal = (p) => p.startsWith('wxfile://')\n")
+    app_repo.write("store/actions.js", store % "uploadImage('a')")
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
+def test_helper_that_loses_its_caller_to_an_inlined_call_is_silent(app_repo):
+    helper = "export function uploadImage(p) {\n  return wx.uploadFile({ filePath: p })\n}\n"
+    app_repo.write_files({"utils/upload.js": helper,
+                          "pages/me/me.js": "import { uploadImage } from '../../utils/upload'\nPage({ a() { uploadImage() } })\n"})
+    base = app_repo.commit()
+    app_repo.write("utils/upload.js", helper + "export const isLocal = (p) => p.startsWith('wxfile://')\n")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.uploadFile({ filePath: 'a' }) } })\n")
+    app_repo.commit()
+    assert run(app_repo.path, base).findings == ()
+
+
 def test_plugin_declaration_moved_out_of_a_nested_entry_is_not_new(app_repo):
     app_repo.write("app.json", '{"pages": ["pages/index/index", "pages/me/me"], "plugins": {"a": {"version": "1",'
                                ' "provider": "wxaaa", "b": {"version": "1", "provider": "wxbbb"}}}}\n')

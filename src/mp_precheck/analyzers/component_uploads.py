@@ -4,13 +4,15 @@ A component that uploads what the user picks (``wx.uploadFile``, an upload wrapp
 it) is a new upload where a page first renders it — the reviewer tests the upload on that page, so it is reported
 at the page's new use of the component (a new call site), once per page and component, when the component's
 upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
-upload findings of the change (the old upload rewritten) then say nothing more and are dropped. A component
-that gets upload code it did not have keeps the report where the code is written. No report when the page
-already rendered the same component, its base version uploaded by itself (its upload moved into the
-component), a file that renders it rendered the component before (the use moved one level down), or no other
-file names it (a copy of an old page nothing loads).
+upload findings of the change (the old upload rewritten) then say nothing more and are dropped. An existing
+component that gets upload code it did not have keeps the report where the code is written; a new one named
+as an uploader (``<ImageUpload>``) is reported there and at the pages that first render it, as a new upload
+helper is beside its callers. No report when the page already rendered the same component, its base version
+uploaded by itself (its upload moved into the component), a file that renders it rendered the component before
+(the use moved one level down), or no other file names it (a copy of an old page nothing loads).
 Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
-imports, ``usingComponents``). Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
+imports, ``usingComponents``), through a barrel module that passes them on (``components/index.ts``).
+Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
 and, for the upload itself, https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``,
@@ -22,6 +24,7 @@ the page; removes the component's upload findings of scope file.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 
@@ -33,11 +36,13 @@ from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
 from mp_precheck.facts.store import resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appdata import read_app_data
-from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_components, sfc_uses, wxml_uses
+from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_components, sfc_uses, tag_key, wxml_uses
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
 _COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
+_BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
 
 
 class _HeadTree(Mapping[str, TreeEntry]):
@@ -65,11 +70,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     uploads = {s: rule for rule in _UPLOAD_RULES for s in context.catalog.rule(rule).subjects}
     tree = _HeadTree(context.exists_at_head)
     registered = _registered(context)
-    head_uses = {path: [(_resolve(path, spec, tree), tag, line) for spec, tag, line in
+    head_uses = {path: [(_component(context, path, spec, tag, tree), tag, line) for spec, tag, line in
                         _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
     old_of = {path: context.counterpart.get(path) for path in head_uses}
-    base_uses = {path: {_resolve(old, spec, tree) for spec, _tag, _line in _uses(context.read_base, old, registered)}
-                 for path, old in old_of.items() if old}
+    base_uses = {path: {_component(context, old, spec, tag, tree) for spec, tag, _line in
+                        _uses(context.read_base, old, registered)} for path, old in old_of.items() if old}
     announced = {posixpath.splitext(f.path)[0] for f in findings if f.family == "upload" and f.subject in uploads}
     candidates: list[Finding] = []
     for path, uses in head_uses.items():
@@ -82,7 +87,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
                     reported or _moved_down(path, target, head_uses, base_uses):
                 continue
-            subjects = _old_uploads(context, target, uploads, announced)
+            subjects = _old_uploads(context, target, tag, uploads, announced)
             if subjects:
                 reported.add(target)
                 found = context.finding(uploads[subjects[0]], subjects[0], path, line, scope="file",
@@ -90,21 +95,38 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                 candidates.append(found if context.catalog.rule(found.rule).every_use else
                                   replace(found, severity="low"))
     added = _loaded(context, candidates)
-    relocated = {posixpath.splitext(f.value.rsplit("(", 1)[-1].rstrip(")"))[0] for f in added if f.value}
+    targets = {f.value.rsplit("(", 1)[-1].rstrip(")") for f in added if f.value}
+    # a new component keeps its own findings too, as a new helper does beside its callers
+    relocated = {posixpath.splitext(t)[0] for t in targets if context.counterpart.get(t) is not None}
     kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
                                         and posixpath.splitext(f.path)[0] in relocated)]
     return kept + added
 
 
-def _old_uploads(context: ProjectContext, target: str, uploads: Mapping[str, str], announced: set[str]) -> list[str]:
-    """The upload subjects of the component ``target`` when its upload is not news of its own: none when the change
-    adds upload code to a component that did not upload before (reported there, where it is written)."""
+def _old_uploads(context: ProjectContext, target: str, tag: str, uploads: Mapping[str, str],
+                 announced: set[str]) -> list[str]:
+    """The upload subjects of the component ``target`` (rendered as ``<tag>``) when its upload is not news of its
+    own: none when the change adds upload code to a component that did not upload before (reported there, where
+    it is written), unless the component is new and named as an uploader (``<ImageUpload>``): a control each page
+    puts in its own form for its own photos (refund photos, review photos), reported there as a new helper's
+    callers are. A new component that uploads on the way to something else (a profile popup) is one feature."""
     facts = context.facts_at_head(target)
     subjects = _uploads(facts, uploads) if facts is not None else []
     if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
         return subjects
     old = context.counterpart.get(target)
-    return subjects if old and old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
+    if old is None:
+        return subjects if _named_uploader(tag, target) else []
+    return subjects if old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
+
+
+def _named_uploader(tag: str, target: str) -> bool:
+    """Whether the tag or the file (its folder, for an ``index``) names an uploader: a word starting with an upload
+    word of ``checks/upload_sdks.yml`` (``CImageUpload``, ``photo-uploader``)."""
+    stem = posixpath.splitext(posixpath.basename(target))[0]
+    name = posixpath.basename(posixpath.dirname(target)) if stem == "index" else stem
+    starts = tuple(third_party().upload_words)
+    return bool(starts) and any(w.lower().startswith(starts) for w in _WORDS.findall(f"{tag} {name}"))
 
 
 def _moved_down(path: str, target: str, head_uses: Mapping[str, list[tuple[str | None, str, int]]],
@@ -163,6 +185,19 @@ def _resolve(importer: str | None, spec: str, tree: Mapping[str, TreeEntry]) -> 
         if found is not None:
             return found
     return None
+
+
+def _component(context: ProjectContext, importer: str | None, spec: str, tag: str,
+               tree: Mapping[str, TreeEntry]) -> str | None:
+    """The file of the component ``<tag>`` that ``spec`` names from ``importer``; through a barrel module
+    (``export { default as ImageUpload } from './ImageUpload'`` in ``components/index.ts``) to the file that
+    defines it (https://tc39.es/ecma262/#sec-exports)."""
+    found = _resolve(importer, spec, tree)
+    facts = context.facts_at_head(found) if found and found.endswith(_BARREL_SUFFIXES) else None
+    for there, _name, here in facts.reexports if facts is not None else ():
+        if tag_key(here) == tag_key(tag):
+            return _resolve(found, there, tree) or found
+    return found
 
 
 def _registered(context: ProjectContext) -> dict[str, str]:

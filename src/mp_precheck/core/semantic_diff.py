@@ -29,6 +29,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -75,10 +76,21 @@ def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:
     return {f.subject for ff in files.values() for f in ff.facts if is_known(f)}
 
 
-def _called_ranges(files: Mapping[str, FileFacts]) -> dict[str, list[tuple[int, int]]]:
-    """path → line ranges of its wrappers that one of ``files`` calls."""
-    called = {tuple(f.role[4:].split("#", 1)) for ff in files.values() for f in ff.facts
-              if f.role and f.role.startswith("via:")}
+def _called(files: Mapping[str, FileFacts]) -> set[tuple[str, str]]:
+    """(path, name) of the wrappers that one of ``files`` calls."""
+    return {(path, name) for ff in files.values() for f in ff.facts if f.role and f.role.startswith("via:")
+            for path, _, name in [f.role[4:].partition("#")]}
+
+
+def _across(called: set[tuple[str, str]], paths: Mapping[str, str | None]) -> set[tuple[str, str]]:
+    """``called`` with each path mapped to its version on the other side of the change (``paths``)."""
+    return {(other, name) for path, name in called if (other := paths.get(path))}
+
+
+def _called_ranges(files: Mapping[str, FileFacts],
+                   also: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, list[tuple[int, int]]]:
+    """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names."""
+    called = _called(files) | also
     return {path: [(e.first_line, e.last_line) for name, e in ff.exports.items() if (path, name) in called]
             for path, ff in files.items()}
 
@@ -110,16 +122,17 @@ def _without_dormant_relays(head: Mapping[str, FileFacts], base: Mapping[str, Fi
     return out
 
 
-def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False,
-            skip_relays: bool = False) -> dict[str, Counter[str]]:
+def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip_relays: bool = False,
+            also_called: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, Counter[str]]:
     """subject → Counter(path → occurrences).
 
     A call through a project wrapper counts at the caller. With ``skip_definitions`` the wrapper's own
     call is then a definition, not another use, when one of these files calls it — so extracting a call
     into a helper, or inlining a helper, leaves the app-wide count unchanged; nor do relays count. With
-    ``skip_relays`` only relays are skipped (where findings go).
+    ``skip_relays`` only relays are skipped (where findings go). ``also_called`` names wrappers the other side
+    of the change calls: a helper nothing called before the change and its first caller are one use, not two.
     """
-    called = _called_ranges(files) if skip_definitions or skip_relays else {}
+    called = _called_ranges(files, also_called) if skip_definitions or skip_relays else {}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
         ranges = called.get(path, [])
@@ -162,8 +175,7 @@ def compare(
     relay_ranges = _called_ranges(head)
     head_placed = _counts(head, skip_relays=True)  # where a finding goes: not inside a relaying wrapper
     base_placed = _counts(base, skip_relays=True)
-    head_uses = _counts(head, skip_definitions=True)
-    base_uses = _counts({p: f for p, f in base.items() if p not in retired}, skip_definitions=True)
+    head_uses, base_uses = _uses(head, base, counterpart, retired)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
                                                          or _new_words(s, head, base, counterpart))]
@@ -191,6 +203,20 @@ def compare(
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
     gone = [s for s in gone if s not in elsewhere and greppable(s)]
     return additions, _removals(gone, rules_of, base, base_counts)
+
+
+def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
+          retired: frozenset[str]) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """The uses of head and of base (retired pages left out), a wrapper's own call counted at its callers. A
+    wrapper base calls is one in head too (a helper inlined and left behind is no use of its own); one that a
+    file the change adds calls is one in base too: a helper nothing called before and a new page's call of it
+    are one use, the page's. A kept file that starts calling a helper it could reach before is judged by the
+    count as it was: the reader does not see every way a file reaches a helper (passed as a value, an action)."""
+    added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
+    return (_counts(head, skip_definitions=True,
+                    also_called=_across(_called(base), {b: h for h, b in counterpart.items() if b})),
+            _counts({p: f for p, f in base.items() if p not in retired}, skip_definitions=True,
+                    also_called=_across(_called(added), counterpart)))
 
 
 def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],

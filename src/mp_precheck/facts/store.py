@@ -289,7 +289,9 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> s
 
     Relative specifiers resolve from the importer's folder; root-absolute ones (``/utils/http``, the
     Mini Program root) and the ``@/`` / ``~/`` aliases from the importer's folder or one above it, then
-    its ``src/`` — the first folder where the module exists wins. Extensions and ``index`` files are tried.
+    its ``src/`` — the first folder where the module exists wins, a ``src`` folder first: the aliases of the
+    Vue CLI, Vite and Taro scaffolds name ``src/`` (``@/components`` is ``src/components``, not a page's own
+    ``components/``). Extensions and ``index`` files are tried.
     A bare path to a script file (``api/api.js``) resolves from the importer's folder, as ``require`` does.
     """
     if spec.startswith(".") or (spec.endswith(SCRIPT_SUFFIXES) and not spec.startswith(("@", "~", "/"))):
@@ -305,6 +307,7 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> s
             folder = posixpath.dirname(folder)
     else:
         return None
+    bases.sort(key=lambda base: not _under_src(base, spec))  # stable: otherwise nearest first
     for base in bases:
         if base.startswith(".."):
             continue
@@ -313,3 +316,11 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> s
             if candidate in tree and not tree[candidate].is_symlink:
                 return candidate
     return None
+
+
+def _under_src(base: str, spec: str) -> bool:
+    """Whether ``base`` (a candidate of an alias ``spec``) puts the alias's root at a ``src`` folder."""
+    if not spec.startswith(("@/", "~/")):
+        return False
+    root = base[: -len(spec.split("/", 1)[1])].rstrip("/")
+    return root == "src" or root.endswith("/src")

@@ -1,5 +1,6 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
-``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), single APIs bound to a name
+``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), ``wx.cloud`` bound to a name (``import { cloud }
+from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
 modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their
 factories hand back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the
@@ -63,6 +64,7 @@ class Bindings:
 
     def __init__(self) -> None:
         self.namespaces: set[str] = set(NAMESPACES)
+        self.cloud_namespaces: set[str] = set()  # names bound to wx.cloud: import { cloud } from '@tarojs/taro'
         self.api_aliases: dict[str, str] = {}  # identifier -> "wx.X"
         self.typed: dict[str, str] = {}  # expression text -> factory type
         self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
@@ -141,7 +143,9 @@ class Bindings:
                     name = _text(item.child_by_field_name("name"))
                     alias = _text(item.child_by_field_name("alias")) or name
                     if spec in NAMESPACE_MODULES:
-                        if name and name[0].islower():
+                        if name == "cloud":
+                            self.cloud_namespaces.add(alias)
+                        elif name and name[0].islower():
                             self.api_aliases[alias] = f"wx.{name}"
                     elif name in (hooks := third_party().hooks_of(spec)):
                         self.hooks[alias] = hooks[name]
@@ -156,6 +160,8 @@ class Bindings:
         elif name.type == "identifier":
             if (value.type == "identifier" and _text(value) in self.namespaces) or self._namespace_of(value) == "wx":
                 self.namespaces.add(_text(name))
+            elif self._namespace_of(value) == "wx.cloud":  # const cloud = Taro.cloud
+                self.cloud_namespaces.add(_text(name))
             elif (api := self._resolve(value)) is not None:
                 self.api_aliases[_text(name)] = api
             elif (factory := self._factory_type(value)) is not None:
@@ -188,7 +194,9 @@ class Bindings:
                     alias = _text(item.child_by_field_name("value"))
                 else:
                     continue
-                if source_ns is not None:
+                if source_ns == "wx" and key == "cloud":  # const { cloud } = Taro
+                    self.cloud_namespaces.add(alias)
+                elif source_ns is not None:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
                 elif spec is not None and is_project_spec(spec):
                     self.named_imports[alias] = (spec, key)
@@ -264,7 +272,8 @@ class Bindings:
         if node is None:
             return None
         if node.type == "identifier":
-            return "wx" if _text(node) in self.namespaces else None
+            return "wx" if _text(node) in self.namespaces else "wx.cloud" if _text(node) in self.cloud_namespaces \
+                else None
         if node.type == "member_expression":
             obj = self._namespace_of(node.child_by_field_name("object"))
             prop = _text(node.child_by_field_name("property"))
