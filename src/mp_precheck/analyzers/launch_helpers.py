@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import posixpath
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.readers.launchcalls import launch_module_calls
 from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, definitions
-from mp_precheck.readers.syntax import language_for, node_text, walk
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 RULE = "login.forced_login"
 _APP_SCRIPTS = ("app.js", "app.ts")
@@ -73,7 +73,7 @@ def _reached(text: str | None, path: str, name: str) -> list[ForcedAction]:
     """The forced actions function ``name`` of the module ``text`` reaches (none for a missing file)."""
     if text is None:
         return []
-    root = Parser(language_for(path)).parse(text.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
     return [a for a in HookScanner(_resolve).from_function(name, definitions(walk(root)))
             if a.target != "wx.navigateToMiniProgram"]
 

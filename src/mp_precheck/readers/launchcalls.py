@@ -15,10 +15,10 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 
 from __future__ import annotations
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
-from mp_precheck.readers.syntax import language_for, node_text, string_value, walk
+from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
 
 LAUNCH_HOOKS = ("onLaunch", "onShow")
 _FORWARDERS = frozenset({"call", "apply"})  # Auth.login.call(this): the same function run
@@ -27,7 +27,7 @@ _FORWARDERS = frozenset({"call", "apply"})  # Auth.login.call(this): the same fu
 def launch_module_calls(source: str, path: str) -> list[tuple[str, str, int]]:
     """(specifier, name, line) of each call a launch hook of the app script ``source`` makes of a function
     another module exports (see the module docstring)."""
-    root = Parser(language_for(path)).parse(source.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(path), source.encode("utf-8", "surrogatepass")).root_node
     nodes = list(walk(root))
     modules, names = _bindings(nodes)
     defs = definitions(nodes)

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from tree_sitter import Node, Parser
+from tree_sitter import Node
 
 from mp_precheck.readers.lifecycle import HOOKS, LOGIN_TARGET, definitions, page_path
 from mp_precheck.readers.sfc import split_blocks
-from mp_precheck.readers.syntax import language_for, node_text, object_property, walk
+from mp_precheck.readers.syntax import language_for, node_text, object_property, parse, walk
 
 _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "qq", "tt", "my", "swan"})
@@ -45,7 +45,7 @@ def logs_in_and_moves_on(source: str, path: str) -> bool:
             return False
         lang = blocks[0].attrs.get("lang") or "js"
         script, name = blocks[0].text, f"{path}.{lang}"
-    root = Parser(language_for(name)).parse(script.encode("utf-8", "surrogatepass")).root_node
+    root = parse(language_for(name), script.encode("utf-8", "surrogatepass")).root_node
     defs = definitions(walk(root))
     return any(_hook_moves_on(defs[hook]) for hook in HOOKS & set(defs))
 
