@@ -449,6 +449,24 @@ def test_a_single_line_vant_field_is_no_text_box(app_repo):
     assert _hits(report, "category.ugc") == set() and _hits(report, "upload.user_text") == set()
 
 
+@pytest.mark.parametrize("field", ['<van-field type="nickname" label="昵称" value="{{ nickname }}"/>',
+                                   '<t-input type="nickname" label="昵称" value="{{ nickname }}"/>'])
+def test_a_kit_field_of_type_nickname_is_the_nickname_input(app_repo, field):
+    # Vant Weapp's field and TDesign's input render WeChat's own <input type="nickname"> for type="nickname".
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/register/index.wxml", f"<view>\n{field}\n</view>\n")
+    app_repo.commit("register form")
+    assert _hits(run(app_repo.path, base), "privacy.user_info") == {("pages/register/index.wxml", 2, "app")}
+
+
+def test_a_kit_field_of_another_type_asks_for_no_nickname(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/register/index.wxml", '<view>\n<van-field type="text" label="姓名"/>\n'
+                                                '<t-input type="number" label="年龄"/>\n</view>\n')
+    app_repo.commit("register form")
+    assert _hits(run(app_repo.path, base), "privacy.user_info") == set()
+
+
 def test_uni_ad_rewarded_video_and_interstitial_components_are_ads(repo):
     repo.write_files({"pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/ad/ad"}]}',
                       "manifest.json": "{}", "pages/index/index.vue": "<template><view>home</view></template>\n"})

@@ -42,6 +42,7 @@ SDK_UPLOAD_SUBJECT = "sdk:upload"
 SDK_LOCATION_SUBJECT = "sdk:location"
 SDK_RECORD_SUBJECT = "sdk:record"
 TEXTAREA_SUBJECT = "<textarea>"
+NICKNAME_SUBJECT = "input[type=nickname]"  # a kit field of type="nickname" renders WeChat's nickname input
 DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "http_clients.yml", "plugin_apis.yml",
               "hook_libraries.yml")
 REQUEST_SUBJECT = "wx.request"
@@ -62,7 +63,7 @@ class KitComponent:
     kit: str
     names: tuple[str, ...]
     packages: tuple[str, ...]
-    does: Literal["pick", "upload", "both", "text"]
+    does: Literal["pick", "upload", "both", "text", "nickname"]
     doc: str
     when: tuple[tuple[str, str], ...] = ()  # attribute values it needs to do it (type="textarea")
 
@@ -76,9 +77,10 @@ class KitComponent:
 
     @property
     def subjects(self) -> tuple[str, ...]:
-        """The fact subjects a use implies: picking media, uploading it, both, or a ``<textarea>``."""
-        return {"pick": (PICK_SUBJECT,), "upload": (UPLOAD_SUBJECT,),
-                "both": (PICK_SUBJECT, UPLOAD_SUBJECT), "text": (TEXTAREA_SUBJECT,)}[self.does]
+        """The fact subjects a use implies: picking media, uploading it, both, a ``<textarea>`` or the nickname
+        input (``input[type=nickname]``)."""
+        return {"pick": (PICK_SUBJECT,), "upload": (UPLOAD_SUBJECT,), "both": (PICK_SUBJECT, UPLOAD_SUBJECT),
+                "text": (TEXTAREA_SUBJECT,), "nickname": (NICKNAME_SUBJECT,)}[self.does]
 
     def registered_from(self, target: str) -> bool:
         """Whether a registration target (a usingComponents path, an import specifier) is this kit's."""
@@ -149,12 +151,22 @@ class ThirdParty:
                          if not package.startswith("@") and package.rsplit("/", 1)[-1])
 
     @cached_property
-    def _by_name(self) -> dict[str, KitComponent]:
-        return {name.lower(): c for c in self.components for name in c.names}
+    def _by_name(self) -> dict[str, tuple[KitComponent, ...]]:
+        named: dict[str, tuple[KitComponent, ...]] = {}
+        for c in self.components:
+            for name in c.names:
+                named[name.lower()] = (*named.get(name.lower(), ()), c)
+        return named
 
-    def component(self, tag: str) -> KitComponent | None:
-        """The kit component a tag names in any spelling (``van-uploader``, ``AtImagePicker``), or None."""
-        return self._by_name.get(tag.lower())
+    def component(self, tag: str, attributes: dict[str, str | None] | None = None) -> KitComponent | None:
+        """The kit component a tag names in any spelling (``van-uploader``, ``AtImagePicker``), or None. One tag
+        can do different things by its attributes (Vant's ``<van-field>``: a text box with ``type="textarea"``,
+        the nickname input with ``type="nickname"``): given the element's (normalised name → literal value)
+        ``attributes``, the first entry that :meth:`KitComponent.applies` to them; without, the first entry."""
+        entries = self._by_name.get(tag.lower(), ())
+        if attributes is None:
+            return entries[0] if entries else None
+        return next((c for c in entries if c.applies(attributes)), None)
 
     def sdk_of_module(self, spec: str) -> UploadSdk | None:
         """The SDK a module specifier loads: its last path segment starts with an SDK module name, or its

@@ -104,8 +104,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     if tag == "wx-component":  # kbone: <wx-component behavior="button"> renders the built-in named by behavior
         tag = builtin_name(tag, next((value for name, value, _line in attributes if name == "behavior"), None))
     facts = [Fact(component(tag), "component", line)]
-    kit = None if project_component else third_party().component(tag)
-    if kit is not None and kit.applies({name: value for name, value, _line in attributes}):
+    kit = None if project_component else third_party().component(tag, {name: value for name, value, _l in attributes})
+    if kit is not None:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
     facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
