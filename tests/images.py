@@ -38,14 +38,17 @@ def two_bubble_mark(field: tuple[int, int, int] = BRAND_GREEN, size: int = 200) 
     return _png(image if size == 200 else image.resize((size, size), Image.Resampling.LANCZOS))
 
 
-def _mark(field: tuple[int, int, int], size: int) -> Image.Image:
+def _mark(field: tuple[int, int, int], size: int, apart: bool = True) -> Image.Image:
+    """The mark on a ``field`` disc; ``apart``: the second bubble outlined in the field's colour (the two stay
+    separate shapes), else touching the first."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.ellipse((0, 0, size - 1, size - 1), fill=field)
     s = size / 200
     white = (255, 255, 255)
     _bubble(draw, (int(35 * s), int(45 * s), int(125 * s), int(120 * s)), white, field)
-    _bubble(draw, (int(90 * s), int(85 * s), int(165 * s), int(150 * s)), white, field, outline=field)
+    _bubble(draw, (int(90 * s), int(85 * s), int(165 * s), int(150 * s)), white, field,
+            outline=field if apart else None)
     return image
 
 
@@ -245,14 +248,7 @@ def outline_person_with_speech_bubble() -> bytes:
 def merged_mark(field: tuple[int, int, int] = GREY, size: int = 200) -> bytes:
     """The mark whose two white bubbles touch (no outline between them, as a small export draws it): one
     shape with four eyes, the second pair lower and to the right, on a ``field`` disc."""
-    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((0, 0, size - 1, size - 1), fill=field)
-    s = size / 200
-    white = (255, 255, 255)
-    _bubble(draw, (int(35 * s), int(45 * s), int(125 * s), int(120 * s)), white, field)
-    _bubble(draw, (int(90 * s), int(85 * s), int(165 * s), int(150 * s)), white, field)
-    return _png(image)
+    return _png(_mark(field, size, apart=False))
 
 
 def grey_face_avatar(mouth: bool = True) -> bytes:

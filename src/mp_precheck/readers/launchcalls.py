@@ -18,7 +18,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
-from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
+from mp_precheck.readers.syntax import first_string, language_for, node_text, parse, string_value, walk
 
 LAUNCH_HOOKS = ("onLaunch", "onShow")
 _FORWARDERS = frozenset({"call", "apply"})  # Auth.login.call(this): the same function run
@@ -102,6 +102,4 @@ def _required(value: Node | None) -> str | None:
         return None
     if node_text(value.child_by_field_name("function")) != "require":
         return None
-    args = value.child_by_field_name("arguments")
-    first = args.named_children[0] if args is not None and args.named_children else None
-    return string_value(first) if first is not None else None
+    return first_string(value)

@@ -24,7 +24,7 @@ from tree_sitter import Node
 
 from mp_precheck.readers.lifecycle import HOOKS, LOGIN_TARGET, definitions, page_path
 from mp_precheck.readers.sfc import split_blocks
-from mp_precheck.readers.syntax import language_for, node_text, object_property, parse, walk
+from mp_precheck.readers.syntax import first_argument, language_for, node_text, object_property, parse, walk
 
 _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "qq", "tt", "my", "swan"})
@@ -67,13 +67,13 @@ def _login_continuation(call: Node) -> Node | None:
     name = _callee_name(call)
     if name is None or not _LOGIN_CALL.search(name) or _PROMPT_CALL.search(name):
         return None
-    success = _option(_first_argument(call), "success")
+    success = _option(first_argument(call), "success")
     if success is not None:
         return success
     parent = call.parent
     if parent is not None and parent.type == "member_expression" and node_text(parent.child_by_field_name(
             "property")) == "then" and parent.parent is not None and parent.parent.type == "call_expression":
-        return _first_argument(parent.parent)
+        return first_argument(parent.parent)
     statement = parent.parent if parent is not None and parent.type == "await_expression" else None
     while statement is not None and statement.parent is not None and statement.parent.type != "statement_block":
         statement = statement.parent
@@ -89,7 +89,7 @@ def _forward(call: Node) -> bool:
         return False
     if node_text(fn.child_by_field_name("object")) not in _NAMESPACES:
         return False
-    arg = _first_argument(call)
+    arg = first_argument(call)
     url = node_text(object_property(arg, "url") if arg is not None and arg.type == "object" else arg)
     return bool(url) and not LOGIN_TARGET.search(page_path(url))
 
@@ -149,11 +149,6 @@ def _option(obj: Node | None, key: str) -> Node | None:
         return value
     return next((n for n in obj.named_children if n.type == "method_definition"
                  and node_text(n.child_by_field_name("name")) == key), None)
-
-
-def _first_argument(call: Node) -> Node | None:
-    args = call.child_by_field_name("arguments")
-    return args.named_children[0] if args is not None and args.named_children else None
 
 
 def _first_parameter(body: Node) -> str | None:

@@ -120,17 +120,20 @@ def object_property(obj: Node | None, key: str) -> Node | None:
     return None
 
 
+def first_argument(call: Node) -> Node | None:
+    """The first argument node of the call ``call``, or None when it passes none."""
+    args = call.child_by_field_name("arguments")
+    return args.named_children[0] if args is not None and args.named_children else None
+
+
 def call_option(call: Node, key: str) -> Node | None:
     """The value of ``key`` in the options object a ``wx`` API takes first: ``wx.request({ url })``."""
-    args = call.child_by_field_name("arguments")
-    first = args.named_children[0] if args is not None and args.named_children else None
-    return object_property(first, key)
+    return object_property(first_argument(call), key)
 
 
 def first_string(call: Node) -> str | None:
     """The string literal a call passes first (``requirePlugin('live-player-plugin')``), or None."""
-    args = call.child_by_field_name("arguments")
-    first = args.named_children[0] if args is not None and args.named_children else None
+    first = first_argument(call)
     return string_value(first) if first is not None else None
 
 
