@@ -251,6 +251,29 @@ export default class Cart extends Component {
     assert _found(repo, base) == {("completeness.dead_handler", "src/pages/cart/index.jsx", 7)}
 
 
+def test_typescript_class_component_is_read_through_its_extends_clause(tmp_path):
+    """TypeScript's grammar wraps the base class in an ``extends_clause`` with ``<Props, State>``: such a class
+    was once never read, so a TSX page's button naming no method stayed silent."""
+    repo, base = _app(tmp_path)
+    repo.write("src/pages/cart/index.tsx", """import React, { Component } from 'react'
+export default class Cart extends Component<Props, State> {
+  private onPay = () => {}
+  render() {
+    return <View>
+      <Button onClick={this.onPay}>pay</Button>
+      <Button onClick={this.onClear}>clear</Button>
+    </View>
+  }
+}
+""")
+    repo.write("src/pages/list/index.tsx", """export default class List extends Base<Props> {
+  render() { return <Button onClick={this.onMore}>more</Button> }
+}
+""")
+    repo.commit("cart")
+    assert _found(repo, base) == {("completeness.dead_handler", "src/pages/cart/index.tsx", 7)}
+
+
 def test_missing_handlers_of_non_user_events_are_not_dead_controls(tmp_path):
     repo, base = _app(tmp_path)
     repo.write("pages/me/me.wxml", '<image src="/a.png" binderror="onImageError" bindload="onLoaded"/>\n'

@@ -229,11 +229,9 @@ def _entry_call(node: Node, found: Definitions) -> int:
 
 def _class_entry(node: Node, found: Definitions) -> int:
     """1 for a class component; a base class other than React's / Taro's / WePY's leaves the names open."""
-    heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
-    if heritage is None:
+    if not any(c.type == "class_heritage" for c in node.named_children):
         return 0
-    base = node_text(heritage.named_children[0]) if heritage.named_children else ""
-    if base not in _KNOWN_BASES:
+    if _base_class(node) not in _KNOWN_BASES:
         found.open = True
     return 1
 
@@ -320,8 +318,7 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
     for node in walk(root):
         if node.type not in ("class_declaration", "class"):
             continue
-        heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
-        base = node_text(heritage.named_children[0]) if heritage is not None and heritage.named_children else ""
+        base = _base_class(node)
         if base not in _KNOWN_BASES or base.startswith("wepy") or _decorated(node):
             continue
         defined = _class_members(node)
@@ -334,6 +331,22 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
             if handler and handler not in defined:
                 out.append(Binding(handler, name, attr.start_point[0] + 1))
     return out
+
+
+def _base_class(node: Node) -> str:
+    """The name a class extends (``React.Component``), "" for none.
+
+    JavaScript's grammar puts the base right under ``class_heritage``; TypeScript's wraps it in an
+    ``extends_clause`` whose ``value`` is the base and whose ``type_arguments`` (``<Props, State>``) are not.
+    """
+    heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
+    if heritage is None or not heritage.named_children:
+        return ""
+    base = heritage.named_children[0]
+    if base.type == "extends_clause":
+        value = base.child_by_field_name("value")
+        return node_text(value) if value is not None else ""
+    return node_text(base)
 
 
 def _decorated(node: Node) -> bool:
