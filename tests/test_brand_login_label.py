@@ -88,6 +88,17 @@ def test_navigation_bar_title_naming_wechat_login(tmp_path):
     assert _brand(repo, base) == {("pages/me/me.json", 1)}
 
 
+def test_a_modal_binding_the_wechat_account_names_wechat_but_its_sentence_does_not(tmp_path):
+    modal = ('<view class="modal" wx:if="{{show}}">\n  <text class="title">TITLE</text>\n'
+             '  <text class="desc">绑定后可使用微信快速登录</text>\n  <button bindtap="bind">确认</button>\n</view>\n')
+    repo, base = _changed(tmp_path, MINIMAL_APP, "pages/me/me.wxml", "<view>me</view>\n",
+                          modal.replace("TITLE", "授权微信账号"))
+    assert _brand(repo, base) == {("pages/me/me.wxml", 2)}
+    repo, base = _changed(tmp_path / "b", MINIMAL_APP, "pages/me/me.wxml", "<view>me</view>\n",
+                          modal.replace("TITLE", "已绑定微信"))
+    assert _brand(repo, base) == set()
+
+
 def test_existing_label_on_an_unchanged_line_is_not_new(tmp_path):
     page = '<view>\n  <button bindtap="login">微信一键登录</button>\n  <text>TIP</text>\n</view>\n'
     repo, base = _changed(tmp_path, MINIMAL_APP, "pages/me/me.wxml", page.replace("TIP", "欢迎"),
