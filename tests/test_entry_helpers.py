@@ -171,3 +171,13 @@ def test_a_request_service_redirect_only_a_non_entry_page_reaches_is_silent(tmp_
 def test_a_new_redirect_on_a_401_answer_is_silent(tmp_path):
     on_401 = HTTP_BEFORE.replace("Taro.request({ url, data, method })", f"Taro.request({{ url, data, method, {ON_401}}})")
     assert _taro(tmp_path, on_401) == set()
+
+
+def test_a_new_redirect_in_the_request_answer_handler_is_silent(tmp_path):
+    on_code = ON_401.replace("res.statusCode === 401", "res.data.code === 1001")
+    answered = HTTP_BEFORE.replace("Taro.request({ url, data, method })",
+                                   f"Taro.request({{ url, data, method, {on_code}}})")
+    assert _taro(tmp_path, answered) == set()
+    then = HTTP_BEFORE.replace("Taro.request({ url, data, method })", "Taro.request({ url, data, method }).then("
+                               "res => { if (!res.data.user) Taro.reLaunch({ url: '/pages/login/index' }) })")
+    assert _taro(tmp_path / "then", then) == set()

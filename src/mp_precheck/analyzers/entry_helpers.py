@@ -43,6 +43,7 @@ _LIMIT = 40  # modules read per side at most
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
 # The server's answer decides: a status code, 401 / 403, an unauthorized or expired session.
 _ANSWER = re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
+_ANSWER_CALLS = re.compile(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
           "switch_case": "value", "while_statement": "condition"}
 
@@ -144,13 +145,26 @@ def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:
 
 def _answers(node: Node) -> bool:
     """Whether ``node`` runs on the server's answer: under a test of a status code or an expired session, in a
-    ``fail`` callback, a ``catch`` or a ``.catch(…)`` handler."""
+    ``fail`` callback, a ``catch`` or a ``.catch(…)`` handler, or in a request's own answer handler
+    (:func:`_answer_handler`)."""
     current = node.parent
     while current is not None:
         test = current.child_by_field_name(_TESTS[current.type]) if current.type in _TESTS else None
         if test is not None and _ANSWER.search(node_text(test)):
             return True
-        if current.type == "catch_clause" or is_failure_callback(current):
+        if current.type == "catch_clause" or is_failure_callback(current) or _answer_handler(current):
             return True
         current = current.parent
     return False
+
+
+def _answer_handler(node: Node) -> bool:
+    """Whether ``node`` is the arguments of a request (``wx.request({ success })``, a wrapper named ``request``),
+    of ``uni.addInterceptor(…)`` / ``axios.interceptors.response.use(…)`` or of ``request(…).then(…)``: code in
+    them reads the server's answer."""
+    call = node.parent if node.type == "arguments" else None
+    fn = call.child_by_field_name("function") if call is not None else None
+    if fn is not None and fn.type == "member_expression" and node_text(fn.child_by_field_name("property")) == "then":
+        inner = fn.child_by_field_name("object")
+        fn = inner.child_by_field_name("function") if inner is not None and inner.type == "call_expression" else None
+    return fn is not None and bool(_ANSWER_CALLS.search(node_text(fn)))
