@@ -38,9 +38,9 @@ export const checkLogin = (uni) => {
 
 
 def _uni(tmp_path, hook_call: str, check: str = CHECK, base_check: str | None = None,
-         base_call: str = "") -> set[tuple[str, str, int]]:
+         base_call: str = "", pages: str = PAGES_JSON) -> set[tuple[str, str, int]]:
     repo = Repo(tmp_path / "repo")
-    repo.write("pages.json", PAGES_JSON)
+    repo.write("pages.json", pages)
     repo.write("manifest.json", '{\n  "name": "todo",\n  "mp-weixin": { "appid": "wx1" }\n}\n')
     repo.write("utils/storage.js", "export const getStorage = (uni, key) => uni.getStorageSync(key)\n")
     repo.write("pages/login/index.vue", "<template><button>login</button></template>\n")
@@ -57,6 +57,12 @@ def _uni(tmp_path, hook_call: str, check: str = CHECK, base_check: str | None = 
 def test_a_helper_the_entry_page_load_calls_that_sends_a_guest_to_login_is_forced_login(tmp_path):
     # pages.json names pages/Home while the folder is pages/home: one page on the IDE's case-blind disk.
     assert _uni(tmp_path, "checkLogin(uni)") == {("login.forced_login", "pages/home/api/index.js", 6)}
+
+
+def test_the_page_call_of_a_helper_named_as_a_login_check_is_told_once_at_the_redirect(tmp_path):
+    # With the registered path matching, the page's own checkLogin() call is a forced action by its name too.
+    pages = PAGES_JSON.replace("pages/Home/index", "pages/home/index")
+    assert _uni(tmp_path, "checkLogin(uni)", pages=pages) == {("login.forced_login", "pages/home/api/index.js", 6)}
 
 
 def test_the_same_helper_called_only_on_a_tap_is_silent(tmp_path):

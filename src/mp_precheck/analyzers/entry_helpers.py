@@ -32,7 +32,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.lifecycle import HookScanner, is_failure_callback
-from mp_precheck.readers.modulereach import Module, namespaced_api, read_module
+from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
 from mp_precheck.readers.syntax import node_text
 
 RULE = "login.forced_login"
@@ -83,14 +83,17 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     old = context.counterpart.get(entry, entry)
     before = {target for target, _m in _reach(old, _Side(context.read_base))} if old else set()
     told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
-    out = list(findings)
-    for (target, module), (line, what) in reached.items():
+    added: list[Finding] = []
+    called = set()
+    for (target, module), (line, calls, what) in reached.items():
         if target in before or target in told:
             continue
         told.add(target)
-        out.append(context.finding(RULE, f"login:entry-page:{target}", module, line, scope="file",
-                                   value=f"{entry} load → {what}"))
-    return out
+        called.add(f"login:entry-page:{calls[0]}()")
+        added.append(context.finding(RULE, f"login:entry-page:{target}", module, line, scope="file",
+                                     value=" → ".join([f"{entry} load", *(f"{c}()" for c in calls), what])))
+    # The page's own call of that helper, told by its name (checkLogin()), is the same redirect: told once, here.
+    return [f for f in findings if not (f.rule == RULE and f.path == entry and f.subject in called)] + added
 
 
 def _entry_script(context: ProjectContext) -> str | None:
@@ -104,16 +107,17 @@ def _entry_script(context: ProjectContext) -> str | None:
     return found
 
 
-def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, str]]:
-    """(login page, module) → (line, path) of each redirect to a login page the load hooks of ``entry`` reach in
-    other modules, in the order reached."""
+def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, tuple[str, ...], str]]:
+    """(login page, module) → (line, functions called on the way, what the last does) of each redirect to a login
+    page the load hooks of ``entry`` reach in other modules, in the order reached."""
     page = side.module(entry)
     if page is None:
         return {}
     tree = ExistingPaths(side.has)
-    frontier = [(entry, use, HOPS, BARRELS, "") for use in page.uses(page.hooks)]
+    frontier: list[tuple[str, Use, int, int, tuple[str, ...]]] = [
+        (entry, use, HOPS, BARRELS, ()) for use in page.uses(page.hooks)]
     seen: set[tuple[str, str | None]] = set()
-    found: dict[tuple[str, str], tuple[int, str]] = {}
+    found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
     while frontier:
         importer, (spec, name), hops, barrels, via = frontier.pop(0)
         path = resolve_module(importer, spec, tree)
@@ -126,9 +130,9 @@ def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, str]]:
             frontier += [(path, use, hops, barrels - 1, via) for use in module.passes_on(name)]
         for function in functions:
             for target, line, what in _redirects(module, function):
-                found.setdefault((target, path), (line, f"{via}{function}() → {what}"))
+                found.setdefault((target, path), (line, (*via, function), what))
         if hops > 1:
-            frontier += [(path, use, hops - 1, barrels, f"{via}{name or '*'}() → ")
+            frontier += [(path, use, hops - 1, barrels, (*via, name or "*"))
                          for use in module.uses(module.defs[f] for f in functions)]
     return found
 
