@@ -52,6 +52,9 @@ forced_login           head_facts, base_facts, counterpart,        adds ``login.
 launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
                        counterpart, added_lines ·                  function an app launch hook calls, for a
                        ``login.forced_login``                      forced action the change makes it reach
+entry_helpers          project, read_head, read_base,              adds ``login.forced_login`` in a module the
+                       exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
+                       ``login.forced_login``                      deep), for a redirect to login new there
 auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
                        read_base, facts_at_head ·                  authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
@@ -87,6 +90,7 @@ from mp_precheck.analyzers import (
     content_security,
     dead_ui,
     domains,
+    entry_helpers,
     forced_login,
     induced_sharing,
     launch_helpers,
@@ -128,6 +132,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("forced_login", forced_login.analyze),
     # launch_helpers after forced_login: one forced action in a module is told once, by whichever finds it first.
     ("launch_helpers", launch_helpers.analyze),
+    # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
+    # page itself) is not told again from a module the entry page reaches.
+    ("entry_helpers", entry_helpers.analyze),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
     ("auth_entry", auth_entry.analyze),

@@ -19,18 +19,16 @@ from __future__ import annotations
 
 import posixpath
 
-from tree_sitter import Node
-
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.readers.launchcalls import launch_module_calls
 from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, definitions
-from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+from mp_precheck.readers.modulereach import namespaced_api
+from mp_precheck.readers.syntax import language_for, parse, walk
 
 RULE = "login.forced_login"
 _APP_SCRIPTS = ("app.js", "app.ts")
 _SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
-_NAMESPACES = frozenset({"wx", "uni", "Taro", "wepy", "mpx"})
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -74,12 +72,5 @@ def _reached(text: str | None, path: str, name: str) -> list[ForcedAction]:
     if text is None:
         return []
     root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
-    return [a for a in HookScanner(_resolve).from_function(name, definitions(walk(root)))
+    return [a for a in HookScanner(namespaced_api).from_function(name, definitions(walk(root)))
             if a.target != "wx.navigateToMiniProgram"]
-
-
-def _resolve(node: Node) -> str | None:
-    """``wx.showModal`` (or uni / Taro's) as its ``wx`` name; None for anything else."""
-    if node.type != "member_expression" or node_text(node.child_by_field_name("object")) not in _NAMESPACES:
-        return None
-    return f"wx.{node_text(node.child_by_field_name('property'))}"

@@ -11,7 +11,7 @@ constant that no release config defines is the app's own (:func:`~mp_precheck.re
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from mp_precheck.core.parallel import ordered_map
@@ -316,6 +316,27 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> s
             if candidate in tree and not tree[candidate].is_symlink:
                 return candidate
     return None
+
+
+class ExistingPaths(Mapping[str, TreeEntry]):
+    """A tree as :func:`resolve_module` reads it, from a test of which paths exist (``exists_at_head``)."""
+
+    def __init__(self, exists: Callable[[str], bool]) -> None:
+        self._exists = exists
+
+    def __getitem__(self, path: str) -> TreeEntry:
+        if not self._exists(path):
+            raise KeyError(path)
+        return TreeEntry(path, "100644", "", 0)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self._exists(path)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 def _under_src(base: str, spec: str) -> bool:

@@ -15,6 +15,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from tree_sitter import Node
 
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
@@ -29,7 +31,7 @@ def launch_module_calls(source: str, path: str) -> list[tuple[str, str, int]]:
     another module exports (see the module docstring)."""
     root = parse(language_for(path), source.encode("utf-8", "surrogatepass")).root_node
     nodes = list(walk(root))
-    modules, names = _bindings(nodes)
+    modules, names = import_bindings(nodes)
     defs = definitions(nodes)
     found: list[tuple[str, str, int]] = []
     for hook in LAUNCH_HOOKS:
@@ -60,8 +62,9 @@ def _collect(body: Node, defs: dict[str, Node], modules: dict[str, str], names: 
                 _collect(defs[member], defs, modules, names, depth - 1, seen | {member}, found)
 
 
-def _bindings(nodes: list[Node]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """(alias → specifier of a whole module, name → (specifier, exported name)) of the file's imports."""
+def import_bindings(nodes: Iterable[Node]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """(alias → specifier of a whole module, name → (specifier, exported name)) of the imports among a file's
+    ``nodes``: ``require``, a default, namespace or named import, a destructured ``require``."""
     modules: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
     for node in nodes:

@@ -241,7 +241,7 @@ def _decides(body: Node, node: Node) -> bool:
     whenever ``body`` runs (directly, or in a timer's or a ``success:`` callback)."""
     current = node.parent
     while current is not None and current != body:
-        if current.type in _DECISIONS or _is_failure_callback(current):
+        if current.type in _DECISIONS or is_failure_callback(current):
             return True
         current = current.parent
     return False
@@ -259,7 +259,7 @@ def conditions(body: Node, node: Node) -> int:
             test = current.child_by_field_name("condition")
             inside = consequence is not None and _contains(consequence, node)
             count += 1 + (_text(test).count("&&") if inside and test is not None else 0)
-        elif current.type in _DECISIONS or _is_failure_callback(current):
+        elif current.type in _DECISIONS or is_failure_callback(current):
             count += 1
         if current.type == "statement_block" or current == body:
             count += sum(1 for sibling in current.named_children
@@ -280,7 +280,7 @@ def _returns_early(statement: Node) -> bool:
     return last.type in ("return_statement", "throw_statement")
 
 
-def _is_failure_callback(node: Node) -> bool:
+def is_failure_callback(node: Node) -> bool:
     """A function run only on failure: the ``fail`` of an API's options object, or a ``.catch`` handler."""
     if node.type in ("pair", "method_definition"):
         key = node.child_by_field_name("key") or node.child_by_field_name("name")

@@ -1,0 +1,174 @@
+"""Forced login in a project module the entry page's load hooks reach (``login.forced_login``).
+
+The entry page's ``onLoad`` calling ``checkLogin()`` of ``./api/index.js``, which sends a user without a stored
+token to the login page, or its ``componentWillMount`` loading a list through a request service that now logs
+in and redirects to the login page before any request, puts the login page in front of every new user, though
+the page and its hook look harmless. Followed from the load hooks (``readers/modulereach.py``) into the
+functions they use of other modules, :data:`HOPS` modules deep (modules that only pass names on, barrels, are
+not counted); each function reached is read for a redirect to a login page as a hook is
+(:class:`~mp_precheck.readers.lifecycle.HookScanner`). A redirect that answers the server (a 401, an expired
+token, a failed request) is the expiry handler of a request, not login on entry, and is left out; one the entry
+page reached at the merge base, or only a tap reaches, is not reported. Reported once per login page, at the
+module's navigation call.
+
+Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录; operations rules 15.1.3).
+
+Reads: ``project``, ``read_head``, ``read_base``, ``exists_at_head``, ``head_paths``, ``counterpart`` ·
+``login.forced_login``.
+Writes: adds ``login.forced_login`` (subject ``login:entry-page:<login page>``) in the module that navigates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.facts.scope import entry_scripts
+from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.readers.lifecycle import HookScanner, is_failure_callback
+from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
+from mp_precheck.readers.syntax import node_text
+
+RULE = "login.forced_login"
+FORCED = ("login:launch:", "login:entry-page:")
+HOPS = 3  # modules a call is followed into: the called one and two more (page → API module → request service)
+BARRELS = 3  # modules that only pass a name on, followed without counting
+_LIMIT = 40  # modules read per side at most
+_SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
+# The server's answer decides: a status code, 401 / 403, an unauthorized or expired session.
+_ANSWER = re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
+_ANSWER_CALLS = re.compile(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
+_TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
+          "switch_case": "value", "while_statement": "condition"}
+
+
+@dataclass
+class _Side:
+    """One side of the change (head or base): its files, read and parsed once each; which exist is told by
+    ``exists`` (head: the tree), else by reading them."""
+
+    read: Callable[[str], str | None]
+    exists: Callable[[str], bool] | None = None
+    texts: dict[str, str | None] = field(default_factory=dict)
+    modules: dict[str, Module | None] = field(default_factory=dict)
+
+    def has(self, path: str) -> bool:
+        return self.exists(path) if self.exists is not None else self.text(path) is not None
+
+    def text(self, path: str) -> str | None:
+        if path not in self.texts:
+            self.texts[path] = self.read(path)
+        return self.texts[path]
+
+    def module(self, path: str) -> Module | None:
+        if path not in self.modules and len(self.modules) < _LIMIT:
+            text = self.text(path)
+            self.modules[path] = read_module(text, path) if text is not None else None
+        return self.modules.get(path)
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    entry = _entry_script(context)
+    if entry is None:
+        return findings
+    reached = _reach(entry, _Side(context.read_head, context.exists_at_head))
+    if not reached:
+        return findings
+    old = context.counterpart.get(entry, entry)
+    before = {target for target, _m in _reach(old, _Side(context.read_base))} if old else set()
+    told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
+    added: list[Finding] = []
+    called = set()
+    for (target, module), (line, calls, what) in reached.items():
+        if target in before or target in told:
+            continue
+        told.add(target)
+        called.add(f"login:entry-page:{calls[0]}()")
+        added.append(context.finding(RULE, f"login:entry-page:{target}", module, line, scope="file",
+                                     value=" → ".join([f"{entry} load", *(f"{c}()" for c in calls), what])))
+    # The page's own call of that helper, told by its name (checkLogin()), is the same redirect: told once, here.
+    return [f for f in findings if not (f.rule == RULE and f.path == entry and f.subject in called)] + added
+
+
+def _entry_script(context: ProjectContext) -> str | None:
+    """The entry page's script at head; a path that differs only in case when none matches exactly (``pages/Index``
+    registered, ``pages/index/index.vue`` on disk: one file on the case-blind disks the IDE runs on)."""
+    candidates = sorted(entry_scripts(context.project))
+    found = next((path for path in candidates if context.exists_at_head(path)), None)
+    if found is None and context.head_paths is not None:
+        lower = {path.lower() for path in candidates}
+        found = next((path for path in sorted(context.head_paths) if path.lower() in lower), None)
+    return found
+
+
+def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, tuple[str, ...], str]]:
+    """(login page, module) → (line, functions called on the way, what the last does) of each redirect to a login
+    page the load hooks of ``entry`` reach in other modules, in the order reached."""
+    page = side.module(entry)
+    if page is None:
+        return {}
+    tree = ExistingPaths(side.has)
+    frontier: list[tuple[str, Use, int, int, tuple[str, ...]]] = [
+        (entry, use, HOPS, BARRELS, ()) for use in page.uses(page.hooks)]
+    seen: set[tuple[str, str | None]] = set()
+    found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
+    while frontier:
+        importer, (spec, name), hops, barrels, via = frontier.pop(0)
+        path = resolve_module(importer, spec, tree)
+        module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
+        if path is None or module is None or (path, name) in seen:
+            continue
+        seen.add((path, name))
+        functions = list(module.defs) if name is None else [name] if name in module.defs else []
+        if not functions and barrels > 0:  # a barrel passes the name on from another module
+            frontier += [(path, use, hops, barrels - 1, via) for use in module.passes_on(name)]
+        for function in functions:
+            for target, line, what in _redirects(module, function):
+                found.setdefault((target, path), (line, (*via, function), what))
+        if hops > 1:
+            frontier += [(path, use, hops - 1, barrels, (*via, name or "*"))
+                         for use in module.uses(module.defs[f] for f in functions)]
+    return found
+
+
+def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:
+    """(login page, line, what) of each redirect to a login page ``function`` reaches in its module that does
+    not answer the server."""
+    for action in HookScanner(namespaced_api).from_function(function, module.defs):
+        if action.target.startswith(("wx.", "popup:")) or action.target.endswith("()"):
+            continue  # a prompt or a login popup of a page's own, or a call by name: followed as a module
+        if not any(_answers(call) for call in action.calls):
+            yield action.target, action.calls[-1].start_point[0] + 1, action.what
+
+
+def _answers(node: Node) -> bool:
+    """Whether ``node`` runs on the server's answer: under a test of a status code or an expired session, in a
+    ``fail`` callback, a ``catch`` or a ``.catch(…)`` handler, or in a request's own answer handler
+    (:func:`_answer_handler`)."""
+    current = node.parent
+    while current is not None:
+        test = current.child_by_field_name(_TESTS[current.type]) if current.type in _TESTS else None
+        if test is not None and _ANSWER.search(node_text(test)):
+            return True
+        if current.type == "catch_clause" or is_failure_callback(current) or _answer_handler(current):
+            return True
+        current = current.parent
+    return False
+
+
+def _answer_handler(node: Node) -> bool:
+    """Whether ``node`` is the arguments of a request (``wx.request({ success })``, a wrapper named ``request``),
+    of ``uni.addInterceptor(…)`` / ``axios.interceptors.response.use(…)`` or of ``request(…).then(…)``: code in
+    them reads the server's answer."""
+    call = node.parent if node.type == "arguments" else None
+    fn = call.child_by_field_name("function") if call is not None else None
+    if fn is not None and fn.type == "member_expression" and node_text(fn.child_by_field_name("property")) == "then":
+        inner = fn.child_by_field_name("object")
+        fn = inner.child_by_field_name("function") if inner is not None and inner.type == "call_expression" else None
+    return fn is not None and bool(_ANSWER_CALLS.search(node_text(fn)))

@@ -1,0 +1,158 @@
+"""What a page's load hooks and a module's functions use of other project modules.
+
+The entry page's ``onLoad`` calling ``checkLogin(uni)`` of ``./api/index.js``, or Taro's ``componentWillMount``
+awaiting ``api.PROJECTPAGE()`` whose module hands the call on to a request service, runs that code before the
+user has touched anything: a redirect to login there forces login on the first page though neither the page
+nor its hook shows it (LOGIN, OPS2018 15.1.3). Read here, per module: its functions
+(:func:`~mp_precheck.readers.lifecycle.definitions`), its import bindings, the bindings a function uses —
+called, or handed on as a value (``api[method]``) — through same-file helpers
+:data:`~mp_precheck.readers.lifecycle.HELPER_DEPTH` deep, and the names it passes on from other modules
+(``export * from './x'``, ``export { a } from './x'``, ``export default { ...baseApi }``).
+
+In: a module's text and path (a single-file component's script blocks). Out: :class:`Module`. Never raises on
+malformed code.
+Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录) and https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html (onLoad, onShow, onReady).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from mp_precheck.readers.jsbindings import NAMESPACES
+from mp_precheck.readers.jsexports import reexports
+from mp_precheck.readers.launchcalls import import_bindings
+from mp_precheck.readers.lifecycle import HELPER_DEPTH, HOOKS, definitions
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+
+Use = tuple[str, str | None]  # (module specifier, exported name; None: the module as a whole, api[method])
+# Hooks that run as a page loads, besides lifecycle.HOOKS: onReady, and React's effects on a Taro page
+# (https://docs.taro.zone/docs/hooks: useReady; useEffect runs after the first render).
+_MORE_HOOKS = frozenset({"onReady", "useReady"})
+_EFFECTS = frozenset({"useEffect", "useLayoutEffect", "useReady"})
+_SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
+_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_FUNCTIONS = ("function_expression", "function", "arrow_function")
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module's functions (``defs``), whole-module bindings (``aliases``: alias → specifier), named
+    bindings (``names``: name → (specifier, exported name)), what it passes on (``passed``: (specifier, name
+    there, name here), ``*`` for every name) and the bodies of its load hooks (``hooks``)."""
+
+    defs: dict[str, Node] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    passed: tuple[tuple[str, str, str], ...] = ()
+    hooks: tuple[Node, ...] = ()
+
+    def uses(self, bodies: Iterable[Node]) -> list[Use]:
+        """The imported bindings ``bodies`` use, through same-file helpers, in source order, each once."""
+        found: list[Use] = []
+        for body in bodies:
+            self._collect(body, HELPER_DEPTH, frozenset(), found)
+        return list(dict.fromkeys(found))
+
+    def passes_on(self, name: str | None) -> list[Use]:
+        """Where the module gets ``name`` it does not define (None: everything it passes on)."""
+        return [(spec, (there if there != "*" else name) if name is not None else None)
+                for spec, there, here in self.passed if name is None or here in (name, "*")]
+
+    def _collect(self, body: Node, depth: int, seen: frozenset[str], found: list[Use]) -> None:
+        for node in walk(body):
+            if node.type == "identifier":
+                text = node_text(node)
+                if text in self.names:
+                    found.append(self.names[text])
+                elif text in self.aliases:
+                    found.append((self.aliases[text], _member(node)))
+            elif node.type == "call_expression" and depth > 0:
+                helper = _helper(node)
+                if helper in self.defs and helper not in HOOKS and helper not in seen:
+                    self._collect(self.defs[helper], depth - 1, seen | {helper}, found)
+
+
+def read_module(source: str, path: str) -> Module:
+    """The :class:`Module` of ``source`` at ``path`` (a single-file component: its script blocks)."""
+    parts = [(source, path)]
+    if path.lower().endswith(_SFC):
+        parts = [(b.text, f"{path}.{b.attrs.get('lang') or 'js'}") for b in split_blocks(source) if b.tag == "script"
+                 and not b.attrs.get("src") and "json" not in b.attrs.get("type", "")]
+    module = Module()
+    for text, name in parts:
+        root = parse(language_for(name), text.encode("utf-8", "surrogatepass")).root_node
+        nodes = list(walk(root))
+        defs = definitions(nodes)
+        aliases, names = import_bindings(nodes)
+        hooks = [defs[h] for h in sorted((HOOKS | _MORE_HOOKS) & set(defs))] + list(_effects(nodes))
+        module = Module({**defs, **module.defs}, {**aliases, **module.aliases}, {**names, **module.names},
+                        module.passed + reexports(root) + _spread_exports(root, aliases),
+                        module.hooks + tuple(hooks))
+    return module
+
+
+def namespaced_api(node: Node) -> str | None:
+    """``uni.navigateTo`` / ``Taro.redirectTo`` (any framework namespace) as its ``wx`` name; None for anything
+    else: the ``resolve`` a :class:`~mp_precheck.readers.lifecycle.HookScanner` of another module's code takes."""
+    if node.type != "member_expression" or node_text(node.child_by_field_name("object")) not in NAMESPACES:
+        return None
+    return f"wx.{node_text(node.child_by_field_name('property'))}"
+
+
+def _member(node: Node) -> str | None:
+    """``api.get`` → ``get`` for the alias ``node``; None when the whole module is used (``api[method]``)."""
+    parent = node.parent
+    if parent is not None and parent.type == "member_expression" and parent.child_by_field_name("object") == node:
+        return node_text(parent.child_by_field_name("property")) or None
+    return None
+
+
+def _helper(call: Node) -> str | None:
+    """The same-file function a call names: ``init()`` or ``this.init()``."""
+    fn = call.child_by_field_name("function")
+    if fn is not None and fn.type == "identifier":
+        return node_text(fn)
+    if fn is not None and fn.type == "member_expression" and \
+            node_text(fn.child_by_field_name("object")) in _SELF:
+        return node_text(fn.child_by_field_name("property"))
+    return None
+
+
+def _effects(nodes: Iterable[Node]) -> Iterator[Node]:
+    """Bodies of the effect hooks a function component registers: ``useEffect(() => {…}, [])``."""
+    for node in nodes:
+        if node.type != "call_expression" or node_text(node.child_by_field_name("function")) not in _EFFECTS:
+            continue
+        args = node.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        body = first.child_by_field_name("body") if first is not None and first.type in _FUNCTIONS else None
+        if body is not None:
+            yield body
+
+
+def _spread_exports(root: Node, aliases: dict[str, str]) -> tuple[tuple[str, str, str], ...]:
+    """``export default { ...baseApi }`` / ``module.exports = { ...baseApi }`` (or the alias itself): every name
+    of the imported module passed on, as (specifier, ``*``, ``*``)."""
+    out: list[tuple[str, str, str]] = []
+    for node in root.named_children:
+        value: Node | None = None
+        if node.type == "export_statement" and any(c.type == "default" for c in node.children):
+            value = node.child_by_field_name("value") or next(
+                (c for c in node.named_children if c.type in ("object", "identifier")), None)
+        elif node.type == "expression_statement" and node.named_children and \
+                node.named_children[0].type == "assignment_expression":
+            assignment = node.named_children[0]
+            if node_text(assignment.child_by_field_name("left")) == "module.exports":
+                value = assignment.child_by_field_name("right")
+        if value is None:
+            continue
+        parts = [value] if value.type == "identifier" else \
+            [c.named_children[0] for c in value.named_children if c.type == "spread_element" and c.named_children] \
+            if value.type == "object" else []
+        out += [(aliases[node_text(p)], "*", "*") for p in parts if node_text(p) in aliases]
+    return tuple(out)
