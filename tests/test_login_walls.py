@@ -205,3 +205,21 @@ def test_a_login_helper_where_no_redirect_was_or_under_fewer_conditions_is_still
     repo.write(f"{HOME}.js", "import jump from '../../jump'\nPage({\n  onShow () {\n    jump.gotoLogin()\n  }\n})\n")
     repo.commit("every time")
     assert _login(repo, base) == {("login.forced_login", f"{HOME}.js", 4)}
+
+
+def test_a_native_component_overlay_raised_by_set_data_in_its_attached_hook(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _native(repo)
+    base = repo.commit("base")
+    repo.write_files({
+        "pages/index/index.json": '{"usingComponents": {"auth-mask": "/components/auth/auth"}}\n',
+        "pages/index/index.wxml": CONTENT.replace("<view>\n", "<view>\n  <auth-mask/>\n", 1),
+        "components/auth/auth.json": '{"component": true}\n',
+        "components/auth/auth.wxml": '<view class="mask" hidden="{{!visible}}">\n'
+                                     '  <button open-type="getPhoneNumber" bindgetphonenumber="bind">手机号登录</button>\n'
+                                     "</view>\n",
+        "components/auth/auth.wxss": ".mask { position: fixed; inset: 0; background: rgba(0, 0, 0, .5); }\n",
+        "components/auth/auth.js": "Component({\n  data: { visible: false },\n  lifetimes: {\n    attached() {\n"
+                                   "      if (!wx.getStorageSync('phone')) this.setData({ visible: true })\n    }\n  }\n})\n"})
+    repo.commit("phone wall")
+    assert _login(repo, base) == {("login.forced_login", "components/auth/auth.wxml", 1)}
