@@ -22,9 +22,10 @@ from html.parser import HTMLParser
 
 from tree_sitter import Node
 
-from mp_precheck.readers.authpage import authorization_page
+from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
 from mp_precheck.readers.lifecycle import HOOKS, definitions
 from mp_precheck.readers.markup import close_element, normalise_attribute
+from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 CONDITIONS = ("wx:if", "v-if", "v-show", "hidden")
@@ -103,9 +104,6 @@ def overlay(template: str, template_path: str, styles: str, script: str | None, 
 
 
 def _template_block(text: str, path: str) -> tuple[str, int]:
-    from mp_precheck.readers.authpage import SFC_SUFFIXES
-    from mp_precheck.readers.sfc import split_blocks
-
     if not path.endswith(SFC_SUFFIXES):
         return text, 0
     block = next((b for b in split_blocks(text) if b.tag == "template"), None)
