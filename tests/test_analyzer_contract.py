@@ -179,6 +179,7 @@ def test_the_registry_order_is_pinned() -> None:
         "stray_templates", "ui_kits", "component_uploads", "location_config", "consent_flow", "privacy_declaration", "ugc",
         "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
         "launch_helpers", "entry_helpers", "auth_entry", "silent_entry", "dead_ui", "missing_pages",
+        "helper_redirect", "launch_helpers", "entry_overlay", "auth_entry", "silent_entry", "dead_ui", "missing_pages",
         "script_checks", "accounts"]
 
 

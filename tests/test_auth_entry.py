@@ -72,7 +72,7 @@ def test_the_entry_page_turned_into_an_authorization_page_in_place(tmp_path):
                                "</view>\n")
     repo.write(f"{HOME}.js", "Page({\n  bind() {\n    wx.reLaunch({ url: '/pages/goods/goods' })\n  }\n})\n")
     repo.commit("bind first")
-    assert _entry(repo, base) == {("app.json", 3)}
+    assert _entry(repo, base) == {(f"{HOME}.wxml", 2)}  # the page is what changed: told at its ask
 
 
 @pytest.mark.parametrize("extra", [

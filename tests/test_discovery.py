@@ -131,6 +131,18 @@ def test_a_native_app_in_a_framework_scaffold_is_found_where_it_is(repo):
     assert (project.root, project.framework, project.pages) == ("src", "native", ("pages/index/index",))
 
 
+def test_a_wepy_app_written_as_vue_files_gives_its_pages_from_src_app_vue(repo):
+    # WePY 1.x with wpyExt '.vue': the App class and its config live in src/app.vue, not app.wpy.
+    app = ("<script>\nimport wepy from 'wepy'\nexport default class extends wepy.app {\n"
+           "  config = {\n    pages: ['pages/index', 'pages/login']\n  }\n}\n</script>\n")
+    repo.write_files({"package.json": '{"dependencies": {"wepy": "^1.7.0"}}', "wepy.config.js": "module.exports = {}",
+                      "src/app.vue": app, "src/pages/index.vue": "<template><view/></template>"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.framework, project.pages, project.entry_page) == ("wepy", ("pages/index", "pages/login"),
+                                                                      "pages/index")
+
+
 def test_a_framework_build_output_is_no_native_app_of_a_package_named_project(repo):
     repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "^2.0.0"}}',
                       "dist/app.json": '{"pages": ["pages/index/index"]}', "dist/app.js": "App({})"})

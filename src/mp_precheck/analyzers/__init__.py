@@ -49,12 +49,18 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)
+helper_redirect        counterpart, read_head, read_base ·         removes ``login.forced_login`` of a login
+                       ``login.forced_login``                      helper by name called where the base file
+                                                                   redirected to a login page
 launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
                        counterpart, added_lines ·                  function an app launch hook calls, for a
                        ``login.forced_login``                      forced action the change makes it reach
 entry_helpers          project, read_head, read_base,              adds ``login.forced_login`` in a module the
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
                        ``login.forced_login``                      deep), for a redirect to login new there
+entry_overlay          project, changed_paths, counterpart,        adds ``login.forced_login`` in a component
+                       read_head, read_base, exists_at_head,       the entry page renders that covers it with a
+                       facts_at_head · ``login.forced_login``      login wall as it opens
 auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
                        read_base, facts_at_head ·                  authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
@@ -91,7 +97,9 @@ from mp_precheck.analyzers import (
     dead_ui,
     domains,
     entry_helpers,
+    entry_overlay,
     forced_login,
+    helper_redirect,
     induced_sharing,
     launch_helpers,
     location_config,
@@ -130,11 +138,15 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("induced_sharing", induced_sharing.analyze),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
     ("forced_login", forced_login.analyze),
+    # helper_redirect after forced_login (which adds a widened redirect under fewer conditions: it keeps those).
+    ("helper_redirect", helper_redirect.analyze),
     # launch_helpers after forced_login: one forced action in a module is told once, by whichever finds it first.
     ("launch_helpers", launch_helpers.analyze),
     # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
     # page itself) is not told again from a module the entry page reaches.
     ("entry_helpers", entry_helpers.analyze),
+    # entry_overlay after launch_helpers: it adds login.forced_login of a subject of its own (the component).
+    ("entry_overlay", entry_overlay.analyze),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
     ("auth_entry", auth_entry.analyze),

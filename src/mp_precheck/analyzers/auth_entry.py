@@ -1,13 +1,15 @@
 """An authorization page made the entry page, told by what the page does (``login.login_first_page``).
 
 The app config's entry-login fact names a login page by its name (``pages/login/index``); a welcome page named
-anything (``pages/start/welcome``) whose only control asks for the user's profile, phone number or login
-(``readers/authpage.py``, ``checks/auth_pages.yml``) and whose script forwards to the content afterwards (a
-route API) is the same forced authorization before any experience; one that leads nowhere (a profile form put
-first while it is built) is no gate. Reported at the entry's line of the page registry (``app.json``,
-``pages.json``…) when the change makes such a page the entry page or turns the entry page into one; an entry
-page that already was one, a page named as a login page (the name rule tells it), and a home page with a login
-button beside its content stay silent.
+anything (``pages/start/welcome``) whose only control asks for the user's profile, phone number or login, or a
+login form (phone, password or code fields and a login button) (``readers/authpage.py``,
+``checks/auth_pages.yml``), is the same forced authorization before any experience when its script forwards to
+the content afterwards (a route API) or its control says it logs in (授权登录); a profile form put first while it
+is built leads nowhere and is no gate. Reported at the entry's line of the page registry (``app.json``,
+``pages.json``…) when the change makes such a page the entry page, and at the page's ask when the change turns
+the entry page into one in place (the page is what changed). An entry page that already was one, a page named
+as a login page (the name rule tells it), a page a tab bar leads past (other tabs to open), and a home page
+with a login button beside its content stay silent.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#entryPagePath.
@@ -44,16 +46,20 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if registry is None or not entry or LOGIN_TARGET.search(page_name(entry)) or any(f.rule == RULE for f in findings):
         return findings  # no entry page, or one named as a login page: the name rule tells it
     page, ask = _ask(context, entry, context.read_head)
-    if page is None or ask is None or not _forwards(context, entry):
-        return findings
-    before = _entry_before(context, registry)
-    if before == entry and page not in context.changed_paths:
+    if page is None or ask is None or _tabbed(context.read_head(registry), registry, entry) or \
+            not (ask.worded or _forwards(context, entry)):
+        return findings  # a tab bar leads past it, or a profile form that leads nowhere
+    before = entry_before(context, registry)
+    if before == entry and not {page, registry} & context.changed_paths:
         return findings  # neither the entry nor its page changed
-    if before is not None and _ask(context, before, context.read_base)[1] is not None:
+    if before is not None and _ask(context, before, context.read_base)[1] is not None and \
+            not _tabbed(context.read_base(registry), registry, before):
         return findings  # the app already opened on an authorization page
+    subject, value = app_config("entry-login", entry), f"{entry}: {ask.what} only"
+    if before == entry:  # the entry page turned into one in place: told where its ask is
+        return [*findings, context.finding(RULE, subject, page, ask.line, value=value)]
     line = registry_line(context.read_head(registry) or "", entry)
-    return [*findings, context.finding(RULE, app_config("entry-login", entry), registry, line,
-                                       value=f"{entry}: {ask.what} only")]
+    return [*findings, context.finding(RULE, subject, registry, line, value=value)]
 
 
 def _ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None, Ask | None]:
@@ -77,7 +83,18 @@ def _forwards(context: ProjectContext, route: str) -> bool:
     return False
 
 
-def _entry_before(context: ProjectContext, registry: str) -> str | None:
+def _tabbed(text: str | None, registry: str, route: str) -> bool:
+    """Whether the registry ``text`` puts page ``route`` in a tab bar with other pages: the user leaves it by a
+    tab (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#tabBar)."""
+    data = read_app_data(registry, text) if text is not None else None
+    bar = data.get("tabBar") if isinstance(data, dict) else None
+    items = bar.get("list") if isinstance(bar, dict) else None
+    paths = {str(i.get("pagePath", "")).strip("/") for i in items if isinstance(i, dict)} if isinstance(items, list) \
+        else set()
+    return route.strip("/") in paths and len(paths) > 1
+
+
+def entry_before(context: ProjectContext, registry: str) -> str | None:
     """The entry page at the merge base: head's when the registry did not change, else its base text's."""
     if registry not in context.changed_paths:
         return context.project.entry_page

@@ -26,9 +26,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.rendered import HeadTree, component_file, component_uses, registered_components
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted, same_call
 from mp_precheck.core.thirdparty import third_party
@@ -40,8 +42,6 @@ from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_comp
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
-_COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
-_BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
 
 
@@ -51,9 +51,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     registered = _registered(context)
     head_uses = {path: [(_component(context, path, spec, tag, tree), tag, line) for spec, tag, line in
                         _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
+    tree = HeadTree(context.exists_at_head)
+    registered = registered_components(context)
+    head_uses = {path: [(component_file(context, path, spec, tag, tree), tag, line) for spec, tag, line in
+                        component_uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
     old_of = {path: context.counterpart.get(path) for path in head_uses}
-    base_uses = {path: {_component(context, old, spec, tag, tree) for spec, tag, _line in
-                        _uses(context.read_base, old, registered)} for path, old in old_of.items() if old}
+    base_uses = {path: {component_file(context, old, spec, tag, tree) for spec, tag, _line in
+                        component_uses(context.read_base, old, registered)} for path, old in old_of.items() if old}
     announced = {posixpath.splitext(f.path)[0] for f in findings if f.family == "upload" and f.subject in uploads}
     candidates: list[Finding] = []
     for path, uses in head_uses.items():

@@ -3,9 +3,10 @@
 An authorization page's only controls ask the user to authorize or log in: a ``<button>`` (or a UI kit's
 ``*-button`` that forwards it) with an ``open-type`` that asks for the user's data (``getUserInfo``,
 ``getPhoneNumber``, ``chooseAvatar``…), an ``<input type="nickname">``, or a control whose label says 授权 / 登录;
-everything else is layout, text or pictures, nothing is repeated (no ``wx:for`` / ``v-for`` list) and no
-control offers a way past (暂不登录, 跳过). The
-tables are data: ``checks/auth_pages.yml``. A home page with a login button has other controls or content
+a login form's fields (an ``<input>`` or a kit's ``van-field`` whose type, label or placeholder says phone,
+password or verification code) may stand beside that submit control. Everything else is layout, text or
+pictures, nothing is repeated (no ``wx:for`` / ``v-for`` list) and no control offers a way past (暂不登录, 跳过).
+The tables are data: ``checks/auth_pages.yml``. A home page with a login button has other controls or content
 beside it and is no authorization page.
 
 In: a template's text (WXML, or a single-file component whose ``<template>`` block is read). Out: the first
@@ -39,10 +40,12 @@ class AuthPageDataError(ValueError):
 @dataclass(frozen=True)
 class Ask:
     """An authorization control at 1-based ``line``: ``what`` names it (``button[open-type=getUserInfo]``,
-    ``input[type=nickname]``, or ``<button> 授权登录`` for one told by its label)."""
+    ``input[type=nickname]``, or ``<button> 授权登录`` for one told by its label); ``worded`` when its label
+    says it logs in or authorizes (授权登录), not only what it asks for."""
 
     line: int
     what: str
+    worded: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,9 @@ class Tables:
     forwards: frozenset[str]
     frame: frozenset[str]
     controls: frozenset[str]
+    frame_endings: tuple[str, ...]
+    field_endings: tuple[str, ...]
+    credentials: tuple[str, ...]
 
 
 def check_auth_pages() -> None:
@@ -70,7 +76,8 @@ def tables() -> Tables:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     return Tables(frozenset(data["asks"]), tuple(word.lower() for word in data["labels"]),
                   tuple(word.lower() for word in data["skips"]), frozenset(data["forwards"]), frozenset(data["frame"]),
-                  frozenset(data["controls"]))
+                  frozenset(data["controls"]), tuple(data["frame_endings"]), tuple(data["field_endings"]),
+                  tuple(word.lower() for word in data["credentials"]))
 
 
 @dataclass
@@ -79,6 +86,7 @@ class _Control:
     line: int
     asks: str | None  # what it asks for by its attributes, None when only its label may tell
     label: list[str] = field(default_factory=list)
+    credential: bool = False  # a login form's field: its type, label, placeholder or name says so
 
 
 class _Shape(HTMLParser):
@@ -97,10 +105,11 @@ class _Shape(HTMLParser):
         if any(key in _LOOPS for key, _ in attrs):
             self.content = True
         control = None
-        if name in self.table.controls or name.endswith("-button") or events:
-            control = _Control(name, self.getpos()[0] + self.line_offset, _asks(name, values, self.table))
+        if name in self.table.controls or name.endswith(("-button", *self.table.field_endings)) or events:
+            control = _Control(name, self.getpos()[0] + self.line_offset, _asks(name, values, self.table),
+                               credential=_credential(name, values, self.table))
             self.controls.append(control)
-        elif name not in self.table.frame:
+        elif name not in self.table.frame and not name.endswith(self.table.frame_endings):
             self.content = True
         self.open.append((name, control))
 
@@ -126,6 +135,15 @@ def _asks(tag: str, values: dict[str, str | None], table: Tables) -> str | None:
     return None
 
 
+def _credential(tag: str, values: dict[str, str | None], table: Tables) -> bool:
+    """Whether the element is a login form's field: an input (or a kit's field) whose type, label, placeholder
+    or name says account, phone, password or code, or a ``password`` input."""
+    if tag != "input" and not tag.endswith(table.field_endings):
+        return False
+    words = " ".join(values.get(key) or "" for key in ("type", "label", "placeholder", "name", "title")).lower()
+    return "password" in values or any(word in words for word in table.credentials)
+
+
 def authorization_page(text: str, path: str) -> Ask | None:
     """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
     component's ``<template>`` block is read) when the page is an authorization page; None otherwise."""
@@ -147,10 +165,11 @@ def authorization_page(text: str, path: str) -> Ask | None:
         label = " ".join(part for part in control.label if part)
         if any(word in label.lower() for word in shape.table.skips):
             return None  # a way past the ask (暂不登录)
+        worded = any(word in label.lower() for word in shape.table.labels)
         if control.asks is not None:
-            asks.append(Ask(control.line, control.asks))
-        elif any(word in label.lower() for word in shape.table.labels):
-            asks.append(Ask(control.line, f"<{control.tag}> {label[:40]}"))
-        else:
+            asks.append(Ask(control.line, control.asks, worded))
+        elif worded:
+            asks.append(Ask(control.line, f"<{control.tag}> {label[:40]}", worded))
+        elif not control.credential:
             return None  # another control: the page offers more than authorizing
-    return asks[0]
+    return asks[0] if asks else None  # a form with fields only submits nothing

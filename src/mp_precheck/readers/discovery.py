@@ -26,6 +26,7 @@ from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
+from mp_precheck.readers.sfc import split_blocks
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
 
@@ -372,16 +373,21 @@ def _framework_of_package(manifest: Any) -> Framework | None:
 
 
 _CLASS_APP_FILES = ("src/app.jsx", "src/app.tsx", "src/app.js", "src/app.ts")
+# WePY 1.x built with wpyExt '.vue' keeps its App class in src/app.vue (https://wepyjs.github.io/wepy-docs/1.x/)
+_WEPY_VUE_APP = "src/app.vue"
 
 
 def _class_config_project(folder: str, framework: Framework, files: set[str],
                           read_text: Callable[[str], str | None]) -> Project:
     """A project named by package.json alone: Taro 1.x/2.x keeps app.json's keys in the ``config = {...}``
-    field of the App class in ``src/app.jsx`` (pages, entryPagePath), which gives its pages and entry page."""
-    for name in _CLASS_APP_FILES:
+    field of the App class in ``src/app.jsx`` (pages, entryPagePath), which gives its pages and entry page; WePY
+    1.x with ``.vue`` sources in the script of ``src/app.vue``."""
+    for name in (*_CLASS_APP_FILES, *((_WEPY_VUE_APP,) if framework == "wepy" else ())):
         path = _join(folder, name)
         text = read_text(path) if path in files else None
-        config = class_config_object(text, path) if text else None
+        if text and name == _WEPY_VUE_APP:
+            text = next((b.text for b in split_blocks(text) if b.tag == "script"), None)
+        config = class_config_object(text, path + ".js" if name == _WEPY_VUE_APP else path) if text else None
         if config is not None:
             pages, entry = _pages_of(config)
             return Project(root=folder, framework=framework, pages=tuple(pages),

@@ -1,0 +1,128 @@
+"""A login wall laid over the entry page by a component it renders (``login.forced_login``).
+
+An entry page that keeps its content but renders a project component covering the whole screen, whose only
+control asks for the profile, the phone number or a login and which shows as the page opens
+(``readers/authoverlay.py``: no close control, no way past, not opened by a tap), lets no one use the app
+before authorizing: forced authorization before any experience, though the page itself is no login page.
+Reported in the component at its covering element when the change makes the entry page render it or makes it
+such a wall; a wall the entry page already rendered at the merge base, a dismissible popup and one opened by a
+tap stay silent. The entry page's own tag may carry a condition: its flag is read in the page's script the same
+way.
+
+Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/.
+
+Reads: ``project``, ``changed_paths``, ``counterpart``, ``read_head``, ``read_base``, ``exists_at_head``,
+``facts_at_head`` · ``login.forced_login``.
+Writes: adds ``login.forced_login`` (subject ``login:entry-page:overlay:<component>``, scope ``file``) in the
+component.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.missing_pages import registry_file
+from mp_precheck.analyzers.rendered import HeadTree, component_file, component_uses, registered_components
+from mp_precheck.core.report import Finding
+from mp_precheck.facts.scope import page_sources
+from mp_precheck.readers.authoverlay import Overlay, elements, overlay, shown_on_load
+from mp_precheck.readers.componentuses import is_sfc, tag_key
+from mp_precheck.readers.sfc import split_blocks
+
+RULE = "login.forced_login"
+Reader = Callable[[str], "str | None"]
+_NATIVE = (".wxml", ".wxss", ".js", ".ts")  # a native component's template, style and script beside each other
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    project = context.project
+    registry = registry_file(project)
+    entry = project.entry_page
+    if not entry:
+        return findings
+    before = entry_before(context, registry) if registry is not None else entry  # a class-config app: same entry
+    tree = HeadTree(context.exists_at_head)
+    registered = registered_components(context)
+    out = list(findings)
+    told = {(f.path, f.subject) for f in findings if f.rule == RULE}
+    for page in sorted(page_sources(project, entry, TEMPLATE_SUFFIXES)):
+        for spec, tag, _line in component_uses(context.read_head, page, registered):
+            target = component_file(context, page, spec, tag, tree)
+            if target is None or (before == entry and not {page, *_files(target)} & context.changed_paths):
+                continue
+            wall = _wall(context.read_head, target)
+            subject = f"login:entry-page:overlay:{posixpath.splitext(target)[0]}"
+            if wall is None or (target, subject) in told or not _page_shows(context.read_head, page, tag) or \
+                    _walled_before(context, before, tag, target):
+                continue
+            told.add((target, subject))
+            out.append(context.finding(RULE, subject, _template_path(target), wall.line, scope="file",
+                                       value=f"{entry} renders <{tag}>: {wall.what} over the whole page"))
+    return out
+
+
+def _files(component: str) -> set[str]:
+    """The files that make the component: a single-file component, or a native one's four."""
+    stem = posixpath.splitext(component)[0]
+    return {component} if is_sfc(component) else {component, *(stem + suffix for suffix in _NATIVE)}
+
+
+def _template_path(component: str) -> str:
+    return component if is_sfc(component) else posixpath.splitext(component)[0] + ".wxml"
+
+
+def _wall(read: Reader, component: str) -> Overlay | None:
+    """The login wall the component file ``component`` is, read with ``read`` (head or base)."""
+    if is_sfc(component):
+        text = read(component)
+        if text is None:
+            return None
+        blocks = split_blocks(text)
+        script = next((b for b in blocks if b.tag == "script"), None)
+        lang = ".ts" if script is not None and script.attrs.get("lang") in ("ts", "tsx") else ".js"
+        return overlay(text, component, "".join(b.text for b in blocks if b.tag == "style"),
+                       script.text if script is not None else None, component + lang)
+    stem = posixpath.splitext(component)[0]
+    template, style, js, ts = (read(stem + suffix) for suffix in _NATIVE)
+    if template is None:
+        return None
+    return overlay(template, stem + ".wxml", style or "", js if js is not None else ts,
+                   stem + (".js" if js is not None else ".ts"))
+
+
+def _page_shows(read: Reader, page: str, tag: str) -> bool:
+    """Whether the page ``page`` shows its ``<tag>`` as it opens: the conditions on the tag and its ancestors
+    let it show, read against the page's script."""
+    text = read(page)
+    if text is None:
+        return False
+    script, script_path = None, page
+    if is_sfc(page):
+        blocks = split_blocks(text)
+        template = next((b for b in blocks if b.tag == "template"), None)
+        found = next((b for b in blocks if b.tag == "script"), None)
+        body, offset = (template.text, template.line_offset) if template is not None else ("", 0)
+        script, script_path = (found.text if found is not None else None), page + ".js"
+    else:
+        body, offset = text, 0
+        stem = posixpath.splitext(page)[0]
+        script, script_path = next(((t, stem + s) for s in (".js", ".ts") if (t := read(stem + s)) is not None),
+                                   (None, page))
+    uses = [e for e in elements(body, offset) if tag_key(e.tag) == tag_key(tag)]
+    return any(not e.conditions or shown_on_load(e.conditions, script, script_path) for e in uses)
+
+
+def _walled_before(context: ProjectContext, before: str | None, tag: str, target: str) -> bool:
+    """Whether the entry page at the merge base already rendered the same component as a login wall."""
+    if before is None:
+        return False
+    registered = registered_components(context)
+    pages = (context.counterpart.get(p, p) for p in sorted(page_sources(context.project, before, TEMPLATE_SUFFIXES)))
+    rendered = any(tag_key(t) == tag_key(tag) for page in pages if page
+                   for _spec, t, _line in component_uses(context.read_base, page, registered))
+    old = context.counterpart.get(target, target)
+    return rendered and old is not None and _wall(context.read_base, old) is not None

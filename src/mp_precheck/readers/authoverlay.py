@@ -1,0 +1,236 @@
+"""Whether a component is a login wall laid over the page that renders it, shown as the page opens.
+
+Such a component is an authorization page by what it shows (``readers/authpage.py``: its only controls ask for
+the profile, the phone number or a login, no way past, no close control), its outer element covers the whole
+screen (``position: fixed`` with ``top: 0`` and ``bottom: 0``, ``inset: 0`` or a full height, in its style
+sheet or inline), and it shows without a tap: the element has no condition, or the flag of its ``wx:if`` /
+``v-if`` / ``v-show`` (``hidden`` the other way round) starts true or is set true by a lifecycle hook
+(``onLoad``, ``attached``, ``mounted``…, through same-file helpers), as after a ``wx.getSetting`` that finds no
+authorization. A popup opened by a tap handler, or one with a close control, is no wall.
+
+In: a component's template, style and script texts. Out: the :class:`Overlay` or None; never raises on
+malformed input.
+Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录) and https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html (wx:if, hidden).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from tree_sitter import Node
+
+from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
+from mp_precheck.readers.lifecycle import HOOKS, definitions
+from mp_precheck.readers.markup import close_element, normalise_attribute
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+
+CONDITIONS = ("wx:if", "v-if", "v-show", "hidden")
+_LIFECYCLE = HOOKS | {"ready", "onReady", "beforeMount", "onMounted"}
+_FLAG = re.compile(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*\}?\}?$")
+_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
+_HELPER_DEPTH = 2
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A login wall over the page: the covering element at 1-based ``line``, and ``what`` it asks for."""
+
+    line: int
+    what: str
+
+
+@dataclass(frozen=True)
+class Element:
+    """An element of a template: its tag, 1-based line, classes, inline style and the conditions on it and its
+    ancestors as (attribute, expression)."""
+
+    tag: str
+    line: int
+    classes: tuple[str, ...]
+    style: str
+    conditions: tuple[tuple[str, str], ...]
+
+
+class _Elements(HTMLParser):
+    def __init__(self, line_offset: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_offset = line_offset
+        self.found: list[Element] = []
+        self.open: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {normalise_attribute(key): value or "" for key, value in attrs}
+        if "wx-if" in values:  # the spelling some WePY templates use
+            values.setdefault("wx:if", values["wx-if"])
+        inherited = self.open[-1][1] if self.open else ()
+        own = tuple((key, values[key]) for key in CONDITIONS if key in values)
+        self.found.append(Element(tag, self.getpos()[0] + self.line_offset, tuple(values.get("class", "").split()),
+                                  values.get("style", ""), inherited + own))
+        self.open.append((tag, inherited + own))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        close_element(self.open, tag)
+
+
+def elements(template: str, line_offset: int = 0) -> list[Element]:
+    """The elements of a template text in source order (lines shifted by ``line_offset``)."""
+    parser = _Elements(line_offset)
+    parser.feed(template)
+    parser.close()
+    return parser.found
+
+
+def overlay(template: str, template_path: str, styles: str, script: str | None, script_path: str) -> Overlay | None:
+    """The login wall a component is (see the module), or None. ``template`` is its WXML or whole single-file
+    component text (read as ``template_path``), ``styles`` its style sheets' text, ``script`` its script."""
+    ask = authorization_page(template, template_path)
+    if ask is None:
+        return None
+    body, offset = _template_block(template, template_path)
+    covering = _covering_classes(styles)
+    cover = next((e for e in elements(body, offset)[:4]
+                  if covering & set(e.classes) or _covers(_declarations(e.style))), None)
+    if cover is None or not shown_on_load(cover.conditions, script, script_path):
+        return None
+    return Overlay(cover.line, ask.what)
+
+
+def _template_block(text: str, path: str) -> tuple[str, int]:
+    if not path.endswith(SFC_SUFFIXES):
+        return text, 0
+    block = next((b for b in split_blocks(text) if b.tag == "template"), None)
+    return (block.text, block.line_offset) if block is not None else ("", 0)
+
+
+def _declarations(text: str) -> dict[str, str]:
+    """{property: value} of a declaration list (``position: fixed; top: 0``), lower-cased."""
+    from tinycss2 import parse_blocks_contents, serialize
+    from tinycss2.ast import Declaration
+
+    return {d.lower_name: serialize(d.value).strip().lower() for d in parse_blocks_contents(text)
+            if isinstance(d, Declaration)}
+
+
+def _covers(decls: dict[str, str]) -> bool:
+    """Whether declarations lay an element over the whole screen: fixed, from top to bottom (or full height)."""
+    if decls.get("position", "").replace("!important", "").strip() != "fixed":
+        return False
+    zero = {"0", "0px", "0rpx"}
+    full = {"100%", "100vh"}
+    return decls.get("inset") in zero or (decls.get("top") in zero and decls.get("bottom") in zero) or \
+        decls.get("height") in full or decls.get("min-height") in full
+
+
+def _covering_classes(styles: str) -> set[str]:
+    """Classes whose rules in the style sheet text ``styles`` lay an element over the whole screen."""
+    from tinycss2 import parse_stylesheet, serialize
+    from tinycss2.ast import QualifiedRule
+
+    merged: dict[str, dict[str, str]] = {}
+    for rule in parse_stylesheet(styles, skip_comments=True, skip_whitespace=True):
+        if not isinstance(rule, QualifiedRule):
+            continue
+        decls = _declarations(serialize(rule.content))
+        for selector in serialize(rule.prelude).split(","):
+            last = selector.strip().split()[-1] if selector.strip() else ""
+            for name in _CLASS.findall(last):
+                merged.setdefault(name, {}).update(decls)
+    return {name for name, decls in merged.items() if _covers(decls)}
+
+
+def shown_on_load(conditions: tuple[tuple[str, str], ...], script: str | None, path: str) -> bool:
+    """Whether every condition on an element lets it show as the page opens, read against ``script``: a flag
+    that starts true or that a lifecycle hook sets true shows it (``hidden`` and ``!flag`` the other way round:
+    a flag that does not start true). An expression other than a flag is not read, and answers no."""
+    for attribute, expression in conditions:
+        match = _FLAG.match(expression.strip())
+        if match is None or script is None:
+            return False
+        negated = (match.group(1) == "!") != (attribute == "hidden")
+        flag = match.group(2)
+        tree = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
+        starts = _starts_true(tree, flag)
+        if (negated and starts) or (not negated and not (starts or _raised_by_hook(tree, flag))):
+            return False
+    return True
+
+
+def _starts_true(root: Node, flag: str) -> bool:
+    """Whether the component's data gives ``flag`` the initial value ``true`` (``data: { show: true }``, a
+    ``data()`` that returns it, WePY's ``data = {…}`` field)."""
+    for node in walk(root):
+        if node.type == "pair" and node_text(node.child_by_field_name("key")).strip("'\"") == flag and \
+                node_text(node.child_by_field_name("value")) == "true" and _in_data(node):
+            return True
+    return False
+
+
+def _in_data(node: Node) -> bool:
+    current = node.parent
+    for _ in range(5):
+        if current is None:
+            return False
+        key = current.child_by_field_name("key") or current.child_by_field_name("name") or \
+            current.child_by_field_name("property")
+        if current.type in ("pair", "method_definition", "field_definition", "public_field_definition") and \
+                key is not None and node_text(key).strip("'\"") == "data":
+            return True
+        current = current.parent
+    return False
+
+
+def _raised_by_hook(root: Node, flag: str) -> bool:
+    """Whether a lifecycle hook, or a same-file helper it calls, sets ``flag`` true (``this.show = true``,
+    ``self.show = true`` in a callback, ``this.setData({ show: true })``, ``show.value = true``)."""
+    defs = definitions(walk(root))
+    pending = [(defs[name], _HELPER_DEPTH) for name in sorted(_LIFECYCLE & set(defs))]
+    seen: set[int] = set()
+    while pending:
+        body, depth = pending.pop()
+        if body.id in seen:
+            continue
+        seen.add(body.id)
+        for node in walk(body):
+            if _sets_true(node, flag):
+                return True
+            helper = _called_helper(node) if depth > 0 else None
+            if helper in defs and helper not in _LIFECYCLE:
+                pending.append((defs[str(helper)], depth - 1))
+    return False
+
+
+def _sets_true(node: Node, flag: str) -> bool:
+    if node.type == "assignment_expression":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if right is None or right.type != "true" or left is None or left.type != "member_expression":
+            return False
+        prop = node_text(left.child_by_field_name("property"))
+        return prop == flag or (prop == "value" and node_text(left.child_by_field_name("object")) == flag)
+    if node.type == "pair" and node_text(node.child_by_field_name("key")).strip("'\"") == flag:
+        value = node.child_by_field_name("value")
+        args = node.parent.parent if node.parent is not None else None  # the object, then the arguments
+        call = args.parent if args is not None and args.type == "arguments" else None
+        return value is not None and value.type == "true" and call is not None and \
+            node_text(call.child_by_field_name("function")).endswith("setData")
+    return False
+
+
+def _called_helper(node: Node) -> str | None:
+    """The name of a same-file function a call names: ``helper()``, ``this.helper()``, ``self.helper()``."""
+    if node.type != "call_expression":
+        return None
+    fn = node.child_by_field_name("function")
+    if fn is not None and fn.type == "identifier":
+        return node_text(fn)
+    if fn is not None and fn.type == "member_expression" and \
+            node_text(fn.child_by_field_name("object")) in ("this", "that", "self", "_this", "vm", "me"):
+        return node_text(fn.child_by_field_name("property"))
+    return None
