@@ -177,7 +177,7 @@ def test_auth_entry_reports_a_welcome_page_asking_only_for_the_profile_made_the_
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
         "stray_templates", "ui_kits", "component_uploads", "location_config", "consent_flow", "privacy_declaration", "ugc",
-        "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
+        "chat", "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
         "launch_helpers", "auth_entry", "silent_entry", "dead_ui", "missing_pages",
         "script_checks", "accounts"]
 
@@ -187,6 +187,17 @@ def _run(context: ProjectContext, findings: list[Finding], names: list[str]) -> 
     out, errors = run_analyzers(context, findings, [(name, analyzers[name]) for name in names])
     assert errors == []
     return out
+
+
+def test_categories_runs_after_chat_to_weigh_the_chat_category() -> None:
+    # chat adds category.ugc for a conversation's message send; a configured 社交 category lowers it only after
+    context = project_context({"pages/chat/chat.wxml": "<input bindinput=\"onInput\" />\n",
+                               "pages/chat/chat.js": "Page({ send() { wx.request({ url: 'https://a.cn/messages/send', "
+                                                     "method: 'POST' }) } })\n"}, config="categories: [社交 > 社区]\n")
+    in_order = _run(context, [], ["chat", "categories"])
+    reversed_order = _run(context, [], ["categories", "chat"])
+    assert ("category.ugc", "info") in ids(in_order)
+    assert ("category.ugc", "medium") in ids(reversed_order)
 
 
 def test_categories_runs_after_ugc_to_weigh_the_ugc_category() -> None:

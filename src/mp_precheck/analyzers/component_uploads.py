@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import HeadTree, ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted, same_call
 from mp_precheck.core.thirdparty import third_party
@@ -45,30 +45,9 @@ _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass compo
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
 
 
-class _HeadTree(Mapping[str, TreeEntry]):
-    """The head tree as :func:`resolve_module` reads it: which paths exist."""
-
-    def __init__(self, exists: Callable[[str], bool]) -> None:
-        self._exists = exists
-
-    def __getitem__(self, path: str) -> TreeEntry:
-        if not self._exists(path):
-            raise KeyError(path)
-        return TreeEntry(path, "100644", "", 0)
-
-    def __contains__(self, path: object) -> bool:
-        return isinstance(path, str) and self._exists(path)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     uploads = {s: rule for rule in _UPLOAD_RULES for s in context.catalog.rule(rule).subjects}
-    tree = _HeadTree(context.exists_at_head)
+    tree = HeadTree(context.exists_at_head)
     registered = _registered(context)
     head_uses = {path: [(_component(context, path, spec, tag, tree), tag, line) for spec, tag, line in
                         _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
@@ -209,7 +188,7 @@ def _registered(context: ProjectContext) -> dict[str, str]:
             entry = posixpath.join(folder, name) if folder else name
             text = context.read_head(entry) if context.exists_at_head(entry) else None
             if text:
-                tree = _HeadTree(context.exists_at_head)
+                tree = HeadTree(context.exists_at_head)
                 targets = {tag: _resolve(entry, spec, tree) for tag, spec in script_components(text, entry).items()}
                 return {tag: "/" + target for tag, target in targets.items() if target is not None}
     return {}
