@@ -30,8 +30,8 @@ ugc                    facts_at_head (the page's script),          removes ``upl
                        ``upload.user_text``, upload family         before; adds ``category.ugc``
 chat                   head_facts, facts_at_head, base_facts,      adds ``upload.user_text`` and ``category.ugc`` at
                        counterpart, changed_paths,                 a new conversation's message send (a chat
-                       exists_at_head · ``category.ugc``,          between users)
-                       ``upload.user_text``
+                       exists_at_head · ``category.ugc``,          between users), ``upload.upload_file`` at its
+                       upload family                               call of a project upload helper
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
                        config.content_security_external ·          content; adds ``upload.content_check_v1``
                        upload family, app scope

@@ -1,8 +1,8 @@
 """Chat between users (private messages): a conversation page whose text box the change starts sending to
 another user, reported once for content security and once for the service category.
 
-Text a user types into a chat and sends to another user is user-generated content as much as a post is: the
-submission's UGC declaration lists private messages among its scenes (``ugc_declare``,
+Text a user types into a chat and sends to another user is user-generated content as much as a post is: it
+reaches other users, so the submission's UGC declaration covers it (``ugc_declare``,
 https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit),
 the service categories need a 社交 category for it, and the text must pass ``security.msgSecCheck`` (version 2,
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) before the
@@ -25,9 +25,18 @@ Reported at the sending call, where the content check belongs: ``upload.user_tex
 (subject ``ugc:chat``), both of scope file. A search box, a feedback form, WeChat's customer-service button
 (``open-type="contact"``) and a message list that only reads have no sending call of a conversation.
 
+Files a conversation page picks (``wx.chooseMessageFile``, ``wx.chooseImage``…) and hands to a project helper
+named as an upload (``uploadFile(file, 'files/', done)``) in a module that sends data are sent to the other user
+even where the readers see no upload API in the helper (a PUT of the file's bytes to object storage by
+``wx.request``): ``upload.upload_file`` (subject ``ugc:chat-file``, scope file) at the helper's call, unless the
+page already has an upload finding or made such a call before (mediaCheckAsync,
+https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
+
 Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``base_facts``,
-``counterpart``, ``changed_paths``, ``exists_at_head``; ``category.ugc`` / ``upload.user_text`` of ``ugc``.
-Writes: adds ``upload.user_text`` and ``category.ugc`` at a new conversation's sending call.
+``counterpart``, ``changed_paths``, ``exists_at_head``; ``category.ugc`` / ``upload.user_text`` of ``ugc`` and the
+other upload findings.
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new conversation's message send,
+``upload.upload_file`` at its new call of a project upload helper; upload findings of ``ugc`` and the semantic diff.
 """
 
 from __future__ import annotations
