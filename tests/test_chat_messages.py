@@ -28,7 +28,7 @@ CHAT_WXML = """<view class="chat">
 
 def _chat_js(send_url: str, method: str = "POST") -> str:
     return ("import request from '../../utils/request'\nPage({\n  data: { inputValue: '' },\n"
-            "  load() { request('/messages/list', { method: 'GET' }) },\n"
+            "  load() { request('/im/history', { method: 'GET' }) },\n"
             "  onInput(e) { this.setData({ inputValue: e.detail.value }) },\n"
             f"  send() {{ request('{send_url}', {{ method: '{method}', data: {{ content: this.data.inputValue }} }}) }}\n"
             "})\n")
@@ -44,19 +44,19 @@ def _chat_findings(app_repo, page: str, wxml: str, script: str, base_files: dict
 
 
 def test_a_new_private_message_page_sends_user_text_to_another_user(app_repo):
-    assert _chat_findings(app_repo, "pages/chat/index", CHAT_WXML, _chat_js("/messages/send")) == {
+    assert _chat_findings(app_repo, "pages/chat/index", CHAT_WXML, _chat_js("/im/send")) == {
         ("upload.user_text", "pages/chat/index.js", 6), ("category.ugc", "pages/chat/index.js", 6)}
 
 
 @pytest.mark.parametrize(("page", "wxml", "script"), [
     # customer service: the operator is the counterpart, not another user
-    ("pages/kefu/chat", CHAT_WXML, _chat_js("/messages/send")),
+    ("pages/kefu/chat", CHAT_WXML, _chat_js("/im/send")),
     # a conversation list that only loads
-    ("pages/chat/index", CHAT_WXML, _chat_js("/messages/history", "GET")),
+    ("pages/chat/index", CHAT_WXML, _chat_js("/im/history", "GET")),
     # a search box on a message page: it sends nothing that names a message
     ("pages/message/index", CHAT_WXML, _chat_js("/search")),
     # a number box (a red-packet amount) is no text box
-    ("pages/chat/index", CHAT_WXML.replace('type="text"', 'type="digit"'), _chat_js("/messages/send")),
+    ("pages/chat/index", CHAT_WXML.replace('type="text"', 'type="digit"'), _chat_js("/im/send")),
     # a feedback form to the operator is no conversation
     ("pages/feedback/index", CHAT_WXML, _chat_js("/feedback/send")),
 ])
@@ -66,9 +66,9 @@ def test_no_chat_finding_without_a_message_sent_to_another_user(app_repo, page, 
 
 def test_a_chat_that_sent_messages_before_the_change_is_no_new_scene(app_repo):
     old = {"pages/chat/index.wxml": CHAT_WXML.replace("发送", "Send"),
-           "pages/chat/index.js": _chat_js("/messages/send")}
+           "pages/chat/index.js": _chat_js("/im/send")}
     restyled = CHAT_WXML.replace('class="chat"', 'class="chat chat--dark"')
-    assert _chat_findings(app_repo, "pages/chat/index", restyled, _chat_js("/messages/send").replace("e.detail", "e?.detail"),
+    assert _chat_findings(app_repo, "pages/chat/index", restyled, _chat_js("/im/send").replace("e.detail", "e?.detail"),
                           base_files=old) == set()
 
 
@@ -80,21 +80,21 @@ UNI = {
     "src/components/MyTextarea.vue": '<template><textarea :value="modelValue" @input="onInput"/></template>\n'
                                      "<script>\nexport default { props: ['modelValue'], methods: {\n"
                                      "  onInput(e) { this.$emit('update:modelValue', e.detail.value) } } }\n</script>\n",
-    "src/business/message.ts": "import { Client } from './client'\nexport class Message {\n"
+    "src/models/message.ts": "import { Client } from './client'\nexport class Letter {\n"
                                "  static api = new Client('/chat')\n"
                                "  static async send(chatId: number, content: string) {\n"
                                "    return this.api.call({ method: 'POST', endpoint: `/message?to=${chatId}`, data: content })\n"
                                "  }\n}\n",
-    "src/business/client.ts": "export class Client {\n  constructor(prefix) { this.prefix = prefix }\n"
+    "src/models/client.ts": "export class Client {\n  constructor(prefix) { this.prefix = prefix }\n"
                               "  call(options) { return uni.request({ url: this.prefix + options.endpoint, ...options }) }\n}\n",
 }
 CHAT_VUE = """<script setup lang="ts">
 import { ref } from "vue";
-import { Message } from "@/business/message";
+import { Letter } from "@/models/message";
 import MyTextarea from "@/components/MyTextarea.vue";
 const text = ref("");
 function onSend() {
-  Message.send(1, text.value);
+  Letter.send(1, text.value);
 }
 </script>
 <template>
@@ -119,7 +119,7 @@ def test_a_chat_sends_through_a_model_class_method_of_another_module(repo):
 def test_a_chat_send_through_a_package_is_no_evidence(repo):
     repo.write_files(UNI)
     base = repo.commit("base")
-    repo.write("src/pages/talk/chat.vue", CHAT_VUE.replace("@/business/message", "some-im-sdk"))
+    repo.write("src/pages/talk/chat.vue", CHAT_VUE.replace("@/models/message", "some-im-sdk"))
     repo.commit("chat page")
     report = run(repo.path, base)
     assert places(report, "category") | places(report, "upload") == set()

@@ -8,16 +8,16 @@ the service categories need a 社交 category for it, and the text must pass ``s
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) before the
 other user sees it. ``analyzers/ugc.py`` finds posts (a ``<textarea>`` whose page posts its data); a chat is told
 apart by its words (``checks/ugc_scenes.yml``: ``chat``, ``service``) and also uses a one-line ``<input>`` or the
-project's own text-box component (``<PUTextarea>``), so it is read here:
+project's own text-box component (``<MyTextarea>``), so it is read here:
 
 * the page reads as a conversation: a chat word in its path (``pages/chat/index``, ``pages/message/chat``) and no
   word of a customer-service counterpart (``pages/kefu/chat``: the operator, not another user);
 * it has a text box: ``<textarea>``, ``<editor>``, an ``<input>`` of text type, or a component named as one
-  (``<u-input>``, ``<PUTextarea>``);
+  (``<u-input>``, ``<MyTextarea>``);
 * its script sends a message: a request (directly or through a wrapper) whose endpoint or wrapper names a message
-  and does not only read (``request('/messages/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
-  module's function named as a write on a message (``Message.send(chat, text)``, ``sendMessage``) that the
-  module resolver reaches (a package's call is no evidence);
+  and does not only read (``request('/chat/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
+  module's function named as a write on a message (``Msg.send(chatId, text)``, ``sendMessage``, ``send`` of
+  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence);
 * the page did not send a message before the change (a chat restyled, split or moved is no new scene), and
   ``ugc`` did not already report its text box.
 
@@ -54,7 +54,7 @@ from mp_precheck.facts.store import resolve_module
 _PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".js", ".ts", ".jsx", ".tsx")
 _TEXT_TAGS = frozenset({"<textarea>", "<editor>"})
 _NOT_TEXT = frozenset({"number", "digit", "idcard", "nickname", "password", "safe-password"})  # <input type>
-_FIELD_ENDS = ("input", "textarea", "editor", "field")  # <u-input>, <PUTextarea>, <van-field>
+_FIELD_ENDS = ("input", "textarea", "editor", "field")  # <u-input>, <MyTextarea>, <van-field>
 _REPORTED = ("category.ugc", "upload.user_text")
 # Pickers whose files a chat sends on (wx.chooseMessageFile: files from the user's WeChat chats).
 _PICKERS = frozenset({"wx.chooseMessageFile", "wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", PICK_SUBJECT})
@@ -108,7 +108,7 @@ def _stem(path: str) -> str:
 def _text_boxes(facts: FileFacts | None, path: str) -> Iterator[tuple[str, str, int]]:
     """(subject, file, line) of each text box of a page's file, in line order: ``<textarea>``, ``<editor>``, an
     ``<input>`` whose ``type`` (on its own lines) is no number, ID or password keyboard, a component named as a
-    field (``<u-input>``, ``<PUTextarea>``)."""
+    field (``<u-input>``, ``<MyTextarea>``)."""
     if facts is None:
         return
     tags = sorted(f.line for f in facts.facts if f.kind == "component")
@@ -136,7 +136,8 @@ def _message_sends(context: ProjectContext, path: str, facts: FileFacts | None) 
     # a direct request passes no recorded strings; its literal URL is the host fact of its line
     urls = {f.line: f.value for f in facts.facts if f.kind == "host" and f.role == "request" and f.value}
     for line, name, spec in sorted(calls, key=lambda c: c[0]):
-        strings = passed_strings(facts.call_literals.get(line, ())) + ((urls[line],) if line in urls else ())
+        strings = passed_strings(facts.call_literals.get(line, ())) + ((urls[line],) if line in urls else ()) \
+            + ((spec,) if spec else ())  # the module's path names it too: import { send } from '@/api/chat'
         if table.sends_message(name, strings) and (spec is None or resolve_module(path, spec, tree) is not None):
             shown = requests[line].subject if line in requests else name or ""
             yield path, line, f"{name} ({shown})" if name and shown != name else shown

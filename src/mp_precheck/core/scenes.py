@@ -72,7 +72,7 @@ class Scenes:
         return self._has(self.chat, words) and not self._has(self.service, words)
 
     def sends_message(self, name: str | None, strings: Iterable[str]) -> bool:
-        """Whether a call through ``name`` (a wrapper or a model's method: ``sendMsg``, ``Message.send``; None
+        """Whether a call through ``name`` (a wrapper or a model's method: ``sendMsg``, ``Msg.send``; None
         for a direct call) passing ``strings`` sends a message to another user: a chat word in the name or
         the strings, no customer-service word, no HTTP method that only reads (``'GET'``), and — for a name
         that is not the transport's (``request``) — a name that says it writes (``send``, ``create``)."""
