@@ -180,6 +180,8 @@ def test_the_registry_order_is_pinned() -> None:
         "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
         "launch_helpers", "entry_helpers", "auth_entry", "silent_entry", "dead_ui", "missing_pages",
         "helper_redirect", "launch_helpers", "entry_overlay", "auth_entry", "silent_entry", "dead_ui", "missing_pages",
+        "chat", "content_security", "domains", "categories", "branding", "brand_image", "induced_sharing", "forced_login",
+        "launch_helpers", "auth_entry", "silent_entry", "dead_ui", "missing_pages",
         "script_checks", "accounts"]
 
 
@@ -188,6 +190,17 @@ def _run(context: ProjectContext, findings: list[Finding], names: list[str]) -> 
     out, errors = run_analyzers(context, findings, [(name, analyzers[name]) for name in names])
     assert errors == []
     return out
+
+
+def test_categories_runs_after_chat_to_weigh_the_chat_category() -> None:
+    # chat adds category.ugc for a conversation's message send; a configured 社交 category lowers it only after
+    context = project_context({"pages/chat/chat.wxml": "<input bindinput=\"onInput\" />\n",
+                               "pages/chat/chat.js": "Page({ send() { wx.request({ url: 'https://a.cn/messages/send', "
+                                                     "method: 'POST' }) } })\n"}, config="categories: [社交 > 社区]\n")
+    in_order = _run(context, [], ["chat", "categories"])
+    reversed_order = _run(context, [], ["categories", "chat"])
+    assert ("category.ugc", "info") in ids(in_order)
+    assert ("category.ugc", "medium") in ids(reversed_order)
 
 
 def test_categories_runs_after_ugc_to_weigh_the_ugc_category() -> None:

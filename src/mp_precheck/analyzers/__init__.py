@@ -28,6 +28,10 @@ privacy_declaration    config.declared_privacy, catalog ·          rewrites the
 ugc                    facts_at_head (the page's script),          removes ``upload.user_text`` nothing sends, that a
                        base_facts, counterpart, changed_paths ·    page upload covers or that the page posted
                        ``upload.user_text``, upload family         before; adds ``category.ugc``
+chat                   head_facts, facts_at_head, base_facts,      adds ``upload.user_text`` and ``category.ugc`` at
+                       counterpart, changed_paths,                 a new conversation's message send (a chat
+                       exists_at_head · ``category.ugc``,          between users), ``upload.upload_file`` at its
+                       upload family                               call of a project upload helper
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
                        config.content_security_external ·          content; adds ``upload.content_check_v1``
                        upload family, app scope
@@ -91,6 +95,7 @@ from mp_precheck.analyzers import (
     brand_image,
     branding,
     categories,
+    chat,
     component_uploads,
     consent_flow,
     content_security,
@@ -130,6 +135,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # ugc after ui_kits (which uploads are real), before content_security (which lowers the upload.user_text
     # ugc keeps) and before categories (which weighs the category.ugc ugc adds).
     ("ugc", ugc.analyze),
+    # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
+    # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
+    ("chat", chat.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
     ("categories", categories.analyze),

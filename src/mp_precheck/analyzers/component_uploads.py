@@ -31,6 +31,9 @@ from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import HeadTree, component_file, component_uses, registered_components
+from dataclasses import replace
+
+from mp_precheck.analyzers.context import HeadTree, ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted, same_call
 from mp_precheck.core.thirdparty import third_party
@@ -48,6 +51,7 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Imag
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     uploads = {s: rule for rule in _UPLOAD_RULES for s in context.catalog.rule(rule).subjects}
     tree = ExistingPaths(context.exists_at_head)
+    tree = HeadTree(context.exists_at_head)
     registered = _registered(context)
     head_uses = {path: [(_component(context, path, spec, tag, tree), tag, line) for spec, tag, line in
                         _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
@@ -193,6 +197,7 @@ def _registered(context: ProjectContext) -> dict[str, str]:
             text = context.read_head(entry) if context.exists_at_head(entry) else None
             if text:
                 tree = ExistingPaths(context.exists_at_head)
+                tree = HeadTree(context.exists_at_head)
                 targets = {tag: _resolve(entry, spec, tree) for tag, spec in script_components(text, entry).items()}
                 return {tag: "/" + target for tag, target in targets.items() if target is not None}
     return {}

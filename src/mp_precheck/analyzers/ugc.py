@@ -38,7 +38,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
-  socket findings stay; no category finding.
+  socket findings stay; no category finding. A conversation between users whose message goes by request
+  (a private-message page) is ``analyzers/chat.py``'s.
 
 A page that already had a text box of the same kind and already sent data before the change (a client form
 that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding.

@@ -35,6 +35,9 @@ class Scenes:
     writes: frozenset[str]
     transport: frozenset[str]
     methods: frozenset[str]
+    chat: frozenset[str] = frozenset()
+    service: frozenset[str] = frozenset()
+    reads: frozenset[str] = frozenset()
 
     @staticmethod
     def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
@@ -61,6 +64,26 @@ class Scenes:
     def publishes(self, strings: Iterable[str]) -> bool:
         """Whether strings a call passes name a public scene (``'timelines'``, ``'published'``)."""
         return self._has(self.public, self._words(strings))
+
+    def conversation(self, path: str) -> bool:
+        """Whether the page at ``path`` reads as a conversation between users (``pages/chat/index``): a chat
+        word in its path and no word of a customer-service counterpart (``pages/kefu/chat``)."""
+        words = words_of(path.rsplit(".", 1)[0])
+        return self._has(self.chat, words) and not self._has(self.service, words)
+
+    def sends_message(self, name: str | None, strings: Iterable[str]) -> bool:
+        """Whether a call through ``name`` (a wrapper or a model's method: ``sendMsg``, ``Msg.send``; None
+        for a direct call) passing ``strings`` sends a message to another user: a chat word in the name or
+        the strings, no customer-service word, no HTTP method that only reads (``'GET'``), and — for a name
+        that is not the transport's (``request``) — a name that says it writes (``send``, ``create``)."""
+        passed = list(strings)
+        if any(s.strip().upper() in self.reads for s in passed):
+            return False
+        named = self._named(name)
+        words = self._words(passed) + named
+        if named and not self._has(self.writes, named):
+            return False  # loadMessages, Message.get: a read, whatever it loads
+        return self._has(self.chat, words) and not self._has(self.service, words)
 
     def _words(self, strings: Iterable[str]) -> list[str]:
         """Words of the strings a call passes; an HTTP method (``'POST'``) says how, not what."""
@@ -93,4 +116,5 @@ def scenes() -> Scenes:
     """The shipped table, read once."""
     data = validated(data_dir("checks") / "ugc_scenes.yml", "ugc_scenes.schema.json", check=False)
     return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["writes"]),
-                  frozenset(data["transport"]), frozenset(data["methods"]))
+                  frozenset(data["transport"]), frozenset(data["methods"]), frozenset(data["chat"]),
+                  frozenset(data["service"]), frozenset(data["reads"]))

@@ -1,0 +1,176 @@
+"""Chat between users (private messages): a conversation page whose text box the change starts sending to
+another user, reported once for content security and once for the service category.
+
+Text a user types into a chat and sends to another user is user-generated content as much as a post is: it
+reaches other users, so the submission's UGC declaration covers it (``ugc_declare``,
+https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit),
+the service categories need a 社交 category for it, and the text must pass ``security.msgSecCheck`` (version 2,
+https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) before the
+other user sees it. ``analyzers/ugc.py`` finds posts (a ``<textarea>`` whose page posts its data); a chat is told
+apart by its words (``checks/ugc_scenes.yml``: ``chat``, ``service``) and also uses a one-line ``<input>`` or the
+project's own text-box component (``<MyTextarea>``), so it is read here:
+
+* the page reads as a conversation: a chat word in its path (``pages/chat/index``, ``pages/message/chat``) and no
+  word of a customer-service counterpart (``pages/kefu/chat``: the operator, not another user);
+* it has a text box: ``<textarea>``, ``<editor>``, an ``<input>`` of text type, or a component named as one
+  (``<u-input>``, ``<MyTextarea>``);
+* its script sends a message: a request (directly or through a wrapper) whose endpoint or wrapper names a message
+  and does not only read (``request('/chat/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
+  module's function named as a write on a message (``Msg.send(chatId, text)``, ``sendMessage``, ``send`` of
+  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence);
+* the page did not send a message before the change (a chat restyled, split or moved is no new scene), and
+  ``ugc`` did not already report its text box.
+
+Reported at the sending call, where the content check belongs: ``upload.user_text`` and ``category.ugc``
+(subject ``ugc:chat``), both of scope file. A search box, a feedback form, WeChat's customer-service button
+(``open-type="contact"``) and a message list that only reads have no sending call of a conversation.
+
+Files a conversation page picks (``wx.chooseMessageFile``, ``wx.chooseImage``…) and hands to a project helper
+named as an upload (``uploadFile(file, 'files/', done)``) in a module that sends data are sent to the other user
+even where the readers see no upload API in the helper (a PUT of the file's bytes to object storage by
+``wx.request``): ``upload.upload_file`` (subject ``ugc:chat-file``, scope file) at the helper's call, unless the
+page already has an upload finding or made such a call before (mediaCheckAsync,
+https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
+
+Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``base_facts``,
+``counterpart``, ``changed_paths``, ``exists_at_head``; ``category.ugc`` / ``upload.user_text`` of ``ugc`` and the
+other upload findings.
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new conversation's message send,
+``upload.upload_file`` at its new call of a project upload helper; upload findings of ``ugc`` and the semantic diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from mp_precheck.analyzers.context import HeadTree, ProjectContext
+from mp_precheck.analyzers.ugc import POSTERS, SENDERS
+from mp_precheck.core.report import Finding
+from mp_precheck.core.scenes import scenes
+from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party
+from mp_precheck.facts.model import Fact, FileFacts, passed_strings
+from mp_precheck.facts.store import resolve_module
+
+_PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".js", ".ts", ".jsx", ".tsx")
+_TEXT_TAGS = frozenset({"<textarea>", "<editor>"})
+_NOT_TEXT = frozenset({"number", "digit", "idcard", "nickname", "password", "safe-password"})  # <input type>
+_FIELD_ENDS = ("input", "textarea", "editor", "field")  # <u-input>, <MyTextarea>, <van-field>
+_REPORTED = ("category.ugc", "upload.user_text")
+# Pickers whose files a chat sends on (wx.chooseMessageFile: files from the user's WeChat chats).
+_PICKERS = frozenset({"wx.chooseMessageFile", "wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", PICK_SUBJECT})
+
+Send = tuple[str, int, str]  # (script, line, what it calls)
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    texts = {_stem(f.path) for f in findings if f.rule in _REPORTED}
+    uploads = {_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
+    out = list(findings)
+    for stem in sorted({_stem(p) for p in context.head_facts if scenes().conversation(_stem(p))}):
+        files = [stem + s for s in _PAGE_SUFFIXES if context.exists_at_head(stem + s)]
+        if stem not in texts:
+            out.extend(_text_chat(context, files))
+        if stem not in uploads:
+            out.extend(_file_chat(context, files))
+    return out
+
+
+def _text_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
+    """``upload.user_text`` and ``category.ugc`` at the message send of a conversation page's text box, when the
+    page sent no message before the change."""
+    box = next((b for path in files for b in _text_boxes(context.facts_at_head(path), path)), None)
+    sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None)
+    if box is None or sent is None or _before(context, files, _message_sends):
+        return []
+    script, line, call = sent
+    value = f"{box[0]} {box[1]}:{box[2]} → {call}"
+    return [context.finding("upload.user_text", box[0], script, line, scope="file", value=value),
+            context.finding("category.ugc", "ugc:chat", script, line, scope="file", value=value)]
+
+
+def _file_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
+    """``upload.upload_file`` at a conversation page's call of a project upload helper (``uploadFile(file, …)``)
+    when the page picks files and reports no upload of its own yet: the picked file goes up to be sent to the other
+    user through a helper the readers do not see upload (a PUT of its bytes to object storage by ``wx.request``)."""
+    picked = any(f.subject in _PICKERS for path in files if (facts := context.facts_at_head(path)) is not None
+                 for f in facts.facts)
+    sent = next((s for path in files for s in _file_sends(context, path, context.facts_at_head(path))), None)
+    if not picked or sent is None or _before(context, files, _file_sends):
+        return []
+    script, line, call = sent
+    return [context.finding("upload.upload_file", "ugc:chat-file", script, line, scope="file", value=call)]
+
+
+def _stem(path: str) -> str:
+    return path.rsplit(".", 1)[0]
+
+
+def _text_boxes(facts: FileFacts | None, path: str) -> Iterator[tuple[str, str, int]]:
+    """(subject, file, line) of each text box of a page's file, in line order: ``<textarea>``, ``<editor>``, an
+    ``<input>`` whose ``type`` (on its own lines) is no number, ID or password keyboard, a component named as a
+    field (``<u-input>``, ``<MyTextarea>``)."""
+    if facts is None:
+        return
+    tags = sorted(f.line for f in facts.facts if f.kind == "component")
+    for fact in sorted(facts.facts, key=lambda f: f.line):
+        if fact.kind != "component":
+            continue
+        name = fact.subject.strip("<>")
+        if fact.subject in _TEXT_TAGS or (name != "input" and name.endswith(_FIELD_ENDS)):
+            yield fact.subject, path, fact.line
+        elif name == "input":
+            end = next((t for t in tags if t > fact.line), fact.line + 1_000_000)
+            typed = {f.value for f in facts.facts if f.subject.startswith("input[type=") and fact.line <= f.line < end}
+            if not typed & _NOT_TEXT:
+                yield fact.subject, path, fact.line
+
+
+def _message_sends(context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:
+    """Calls of a page's file that send a message to another user (see the module docstring), in line order."""
+    if facts is None:
+        return
+    table, tree = scenes(), HeadTree(context.exists_at_head)
+    requests = {f.line: f for f in facts.facts if f.subject in POSTERS}
+    calls: list[tuple[int, str | None, str | None]] = [(line, _wrapper(f), None) for line, f in requests.items()]
+    calls += [(line, name, spec) for spec, name, line in facts.imported_calls if line not in requests]
+    # a direct request passes no recorded strings; its literal URL is the host fact of its line
+    urls = {f.line: f.value for f in facts.facts if f.kind == "host" and f.role == "request" and f.value}
+    for line, name, spec in sorted(calls, key=lambda c: c[0]):
+        strings = passed_strings(facts.call_literals.get(line, ())) + ((urls[line],) if line in urls else ()) \
+            + ((spec,) if spec else ())  # the module's path names it too: import { send } from '@/api/chat'
+        if table.sends_message(name, strings) and (spec is None or resolve_module(path, spec, tree) is not None):
+            shown = requests[line].subject if line in requests else name or ""
+            yield path, line, f"{name} ({shown})" if name and shown != name else shown
+
+
+def _wrapper(fact: Fact) -> str | None:
+    """The name of the project wrapper a request goes through (``sendMessage``), None for a direct call or a
+    module's default export (``import request from '../../utils/request'``: its name is the importer's)."""
+    if not fact.role or not fact.role.startswith(("via:", "dispatch:")):
+        return None
+    name = fact.role.rsplit("#", 1)[-1]
+    return None if name == "default" else name
+
+
+def _file_sends(context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:
+    """Calls of a page's file to a helper named as an upload (``uploadFile``, ``upload_words`` of
+    ``checks/upload_sdks.yml``) in a project module that sends data (``wx.request``, an upload), in line order."""
+    tree = HeadTree(context.exists_at_head)
+    for spec, name, line in sorted(facts.imported_calls if facts is not None else (), key=lambda c: c[2]):
+        module = resolve_module(path, spec, tree) if third_party().named_upload(name) else None
+        helper = context.facts_at_head(module) if module else None
+        if helper is not None and any(f.subject in SENDERS for f in helper.facts):
+            yield path, line, f"{name} ({module})"
+
+
+def _before(context: ProjectContext, files: list[str],
+            sends: Callable[[ProjectContext, str, FileFacts | None], Iterator[Send]]) -> bool:
+    """Whether the page made such a call before the change (its base files, renamed ones through ``counterpart``):
+    the conversation was there, restyled or moved now."""
+    for path in files:
+        old = context.counterpart.get(path) if path in context.changed_paths else path
+        facts = (context.base_facts.get(old) if path in context.changed_paths else context.facts_at_head(old)) \
+            if old else None
+        if old and next(sends(context, old, facts), None) is not None:
+            return True
+    return False
