@@ -22,7 +22,7 @@ from mp_precheck.core.semantic_diff import is_known
 from mp_precheck.core.subject import parse
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo
-from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.discovery import VENDOR_DIRS, Project
 from mp_precheck.readers.urls import find_urls
 
 DEPTH = 50  # first-parent commits looked back: ~0.5 s of `git log -G` on a 10,000-commit monorepo
@@ -52,10 +52,12 @@ def recently_used(repo: GitRepo, store: FactStore, base: str, project: Project, 
 
 
 def _versions(repo: GitRepo, base: str, limit: list[str], host: str, project: Project) -> list[tuple[str, str]]:
-    """(path, blob) of both sides of each file the window's commits changed on a line naming ``host``."""
+    """(path, blob) of both sides of each file the window's commits changed on a line naming ``host``
+    (vendored folders left out: their minified bundles are the slow part of a diff, and never the app's)."""
     pattern = re.escape(host).replace("\\-", "-")  # a POSIX regex: only the dots need escaping
     out = repo.run("log", "--first-parent", "--no-renames", "--no-abbrev", "--raw", "--format=", f"-G{pattern}",
-                   base, *limit, "--", f":(literal){project.root}" if project.root else ".")
+                   base, *limit, "--", f":(literal){project.root}" if project.root else ".",
+                   *(f":(exclude,glob)**/{folder}/**" for folder in sorted(VENDOR_DIRS)))
     versions = []
     for line in out.decode("utf-8", "surrogateescape").splitlines():
         meta, _, path = line.partition("\t")
