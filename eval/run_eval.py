@@ -6,9 +6,8 @@ Usage:
                                       [--json OUT] [--leaks]
 
 MIRRORS holds a bare clone of every corpus repository as ``DIR/<owner>+<name>/repo``. Each case becomes a
-fresh repository (the base tree, then the head tree), so the tool sees exactly the labelled diff; behind the
-base commit stand its last 50 first-parent ancestors, as in a full clone (what the app used before the
-base), and nothing of the head's other history. Scoring, per family:
+fresh two-commit repository (the base tree, then the head tree), so the tool sees exactly the labelled
+diff and nothing of the repository's other history. Scoring, per family:
 
 - a *hit* is a finding of the expected family on the expected file, within five lines of the expected line
   (or of one of its ``alt_lines``), whose JSON names the key's token (API name, tag, open-type value, host);
@@ -51,7 +50,6 @@ HERE = Path(__file__).resolve().parent
 FAMILIES = ("privacy", "upload", "payment", "external_link", "category", "login", "branding", "sharing")
 PROSE_FAMILIES = {"login", "branding", "sharing", "none"}
 CACHE = Path(tempfile.gettempdir()) / "mp-precheck-eval"
-HISTORY = 50  # first-parent commits kept behind each case's base (the tool looks back as far: facts/recent.py)
 GIT_ENV = {"GIT_AUTHOR_NAME": "eval", "GIT_AUTHOR_EMAIL": "eval@example.invalid", "GIT_COMMITTER_NAME": "eval",
            "GIT_COMMITTER_EMAIL": "eval@example.invalid", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
            "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
@@ -97,33 +95,11 @@ def _write_tree(mirror: Path, rev: str, excludes: Iterable[str], dest: Path) -> 
             tar.extractall(dest, filter="tar")
 
 
-def _history(mirror: Path, base: str, git: Callable[..., str]) -> None:
-    """Put the :data:`HISTORY` first-parent ancestors of ``base`` behind the commit about to be made, as
-    commits of the mirror's own trees (read through ``objects/info/alternates``, nothing copied): the tool
-    may look at what the app used before the base, as it can in a full clone."""
-    ancestors = subprocess.run(["git", f"--git-dir={mirror}", "rev-list", "--first-parent",
-                                f"--max-count={HISTORY + 1}", base], capture_output=True, text=True,
-                               check=True).stdout.split()[1:]
-    if not ancestors:
-        return
-    info = Path(git("rev-parse", "--git-path", "objects/info"))
-    info = info if info.is_absolute() else Path(git("rev-parse", "--show-toplevel")) / info
-    info.mkdir(parents=True, exist_ok=True)
-    (info / "alternates").write_text(f"{(mirror / 'objects').resolve()}\n")
-    parent: list[str] = []
-    for commit in reversed(ancestors):
-        made = git("commit-tree", f"{commit}^{{tree}}", *parent, "-m", "history")
-        parent = ["-p", made]
-    git("update-ref", "refs/heads/main", parent[1])
-
-
 def materialize(case: Case) -> tuple[Path, str, str]:
-    """A repository for ``case``: the base's history, base, head (cached by repository, base, head and excludes)."""
+    """A two-commit repository for ``case`` (cached by repository, base, head and excludes)."""
     excludes = case.get("exclude_paths") or []
     # "tracked": trees are committed whole, ignored paths included (v1 caches lost those: a new key)
-    # "history": the base commit has its first-parent ancestors behind it (v2 caches had none: a new key)
-    key = hashlib.sha1(f"{case['repo']} {case['base']} {case['head']} {excludes} tracked history{HISTORY}"
-                       .encode()).hexdigest()[:12]
+    key = hashlib.sha1(f"{case['repo']} {case['base']} {case['head']} {excludes} tracked".encode()).hexdigest()[:12]
     final = CACHE / f"{case['id']}-{key}"
     marker = final / ".git" / "eval-commits"
     if marker.exists():
@@ -144,7 +120,6 @@ def materialize(case: Case) -> tuple[Path, str, str]:
     git("config", "core.autocrlf", "false")
     mirror = mirror_path(case)
     if not case.get("base_is_empty_tree"):
-        _history(mirror, case["base"], git)
         _write_tree(mirror, case["base"], excludes, repo)
     # -f: the archive holds exactly the commit's tracked files; the repository's own .gitignore
     # (``/manifest.json``, ``project.config.json``) must not drop the ones it tracks anyway.

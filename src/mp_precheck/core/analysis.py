@@ -190,8 +190,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         return entry is not None and path not in changed_paths and _owned(project, path, entry.blob, entry.mode,
                                                                           options)
 
-    present_elsewhere = Known(run.repo, run.store, run.head, run.merge_base, run.head_tree, project, unchanged,
-                              changed_paths, linked)
+    present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
 
     counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}

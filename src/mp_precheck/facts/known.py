@@ -1,28 +1,27 @@
 """What the app already has outside the changed files: the question behind "new to the app".
 
-Four sources, asked in order of cost, each only for the subjects the ones before did not find:
+Three sources, asked in order of cost, each only for the subjects the ones before did not find:
 
 1. the project's unchanged files (:func:`~mp_precheck.facts.presence.present_in`);
 2. unchanged files outside the root that the project's code imports (a monorepo's ``common/``,
    :mod:`mp_precheck.facts.linked`);
 3. for hosts, the env files of the Mini Program, templates included (``.env``, ``.env.production``,
-   ``.env.example``): configuration that names the team's servers, even where no build reads it;
-4. for hosts, the recent history (:mod:`mp_precheck.facts.recent`): a host toggled back to is not new.
+   ``.env.example``): configuration that names the team's servers, even where no build reads it.
 
-A host only in a comment is found by none of them.
+A host only in a comment is found by none of them, nor one the app used only in earlier commits: the labelled
+corpus reports a public host made the active API base again as new (eval/corpus.yml, issue #13).
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mp_precheck.core.semantic_diff import is_known
 from mp_precheck.core.subject import parse
 from mp_precheck.facts.linked import Linked
 from mp_precheck.facts.presence import needles, present_in
-from mp_precheck.facts.recent import recently_used
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
@@ -34,19 +33,17 @@ _HOST_FORMS = ("host", "web-view-host")
 @dataclass
 class Known:
     """Answers "which of these subjects does the app already have?" for one project at ``head`` (tree
-    ``tree``), ``base`` being the merge base; ``unchanged(path)`` accepts the project's unchanged files and
+    ``tree``); ``unchanged(path)`` accepts the project's unchanged files and
     ``changed`` names every changed path. Call the instance with a set of subjects."""
 
     repo: GitRepo
     store: FactStore
     head: str
-    base: str
     tree: Mapping[str, TreeEntry]
     project: Project
     unchanged: Callable[[str], bool]
     changed: Collection[str]
     linked: Linked | None = None
-    _history: dict[str, bool] = field(default_factory=dict)
     _env: set[str] | None = None
 
     def __call__(self, subjects: set[str]) -> set[str]:
@@ -58,11 +55,6 @@ class Known:
             if self._env is None:
                 self._env = self._env_named()
             found |= self._env & hosts
-            ask = {h for h in hosts - found if h not in self._history}
-            if ask:
-                used = recently_used(self.repo, self.store, self.base, self.project, ask)
-                self._history.update({h: h in used for h in ask})
-            found |= {h for h in hosts if self._history.get(h)}
         return found
 
     def _in_linked(self, subjects: set[str]) -> set[str]:
