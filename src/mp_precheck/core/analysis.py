@@ -26,11 +26,13 @@ from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_sup
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.extract import reader_kind
+from mp_precheck.facts.known import Known
+from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
-from mp_precheck.facts.presence import needles, present_in
+from mp_precheck.facts.presence import needles
 from mp_precheck.facts.scope import in_project
 from mp_precheck.facts.store import FactStore
-from mp_precheck.git.changeset import FileChange, read_changeset
+from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.discovery import Project, discover, is_marker
@@ -128,6 +130,7 @@ class _Run:
     changes: tuple[FileChange, ...]
     head_tree: dict[str, TreeEntry]
     base_tree: dict[str, TreeEntry]
+    projects: tuple[Project, ...] = ()  # the Mini Programs at head
 
 
 @dataclass(frozen=True)
@@ -152,16 +155,23 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
         # (a second 40,000-entry listing saved on large apps).
         base_tree = base_tree_from(head_tree, changes.files)
         base_projects = head_projects
-    return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree), head_projects, base_projects
+    return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree, tuple(head_projects)), \
+        head_projects, base_projects
 
 
 def _analyse_project(run: _Run, project: Project, base_project: Project | None, catalog: Catalog,
                      options: RunOptions, registry: Sequence[tuple[str, Analyzer]]) -> _ProjectResult | None:
     """Facts, semantic diff and analyzers for one project; None when the change does not touch it."""
     files = run.changes
-    head_changed = [f for f in files if _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
-    base_changed = [f for f in files if base_project is not None
-                    and _owned(base_project, f.old_path, f.old_blob, f.old_mode, options)]
+    linked = Linked(run.repo, run.store, run.head, run.head_tree, project, run.projects,
+                    _reader(run.store, run.head_tree)) if project.root else None
+    # files outside the root the project imports (a monorepo's common/) are the app's too
+    outside = linked_changes(files, linked, Linked(run.repo, run.store, run.merge_base, run.base_tree, base_project,
+                                                   run.projects, _reader(run.store, run.base_tree))
+                             if base_project is not None and base_project.root else None)
+    head_changed = [f for f in files if f in outside or _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
+    base_changed = [f for f in files if base_project is not None and (
+        f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
               and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
     if not head_changed and not base_changed and not images:
@@ -180,8 +190,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         return entry is not None and path not in changed_paths and _owned(project, path, entry.blob, entry.mode,
                                                                           options)
 
-    def present_elsewhere(subjects: set[str]) -> set[str]:
-        return present_in(run.repo, run.store, run.head, run.head_tree, project, unchanged, subjects)
+    present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
 
     counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
@@ -320,18 +329,6 @@ def _analysed(config: Config) -> frozenset[str]:
 def _empty(base: str, head: str, status: Status) -> Report:
     return Report(base=base, head=head, projects=(), findings=(), analysed_families=ANALYSED_FAMILIES,
                   status=status)
-
-
-def base_tree_from(head_tree: Mapping[str, TreeEntry], files: tuple[FileChange, ...]) -> dict[str, TreeEntry]:
-    """The base revision's tree rebuilt from head's and the changes (added files out, old versions back)."""
-    tree = dict(head_tree)
-    for change in files:
-        if change.new_path:
-            tree.pop(change.new_path, None)
-    for change in files:
-        if change.old_path and change.old_blob and change.old_mode:
-            tree[change.old_path] = TreeEntry(change.old_path, change.old_mode, change.old_blob, 0)
-    return tree
 
 
 def _project_info(project: Project, findings: list[Finding], read_text: Callable[[str], str | None]) -> ProjectInfo:

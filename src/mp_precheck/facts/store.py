@@ -284,8 +284,11 @@ def app_file(importer: str, tree: Mapping[str, TreeEntry], names: tuple[str, ...
         folder = posixpath.dirname(folder)
 
 
-def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
+def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry],
+                   aliases: Mapping[str, str] | None = None) -> str | None:
     """The tree path a project import ``spec`` in file ``importer`` names, or None.
+
+    ``aliases`` (prefix → repository path, ``readers/aliases.py``) are the build's own and tried first.
 
     Relative specifiers resolve from the importer's folder; root-absolute ones (``/utils/http``, the
     Mini Program root) and the ``@/`` / ``~/`` aliases from the importer's folder or one above it, then
@@ -294,7 +297,10 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> s
     ``components/``). Extensions and ``index`` files are tried.
     A bare path to a script file (``api/api.js``) resolves from the importer's folder, as ``require`` does.
     """
-    if spec.startswith(".") or (spec.endswith(SCRIPT_SUFFIXES) and not spec.startswith(("@", "~", "/"))):
+    alias = max((key for key in aliases or () if spec == key or spec.startswith(key + "/")), key=len, default=None)
+    if alias is not None and aliases is not None:
+        bases = [posixpath.normpath(aliases[alias] + spec[len(alias):])]
+    elif spec.startswith(".") or (spec.endswith(SCRIPT_SUFFIXES) and not spec.startswith(("@", "~", "/"))):
         bases = [posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))]
     elif spec.startswith(("@/", "~/", "/")):
         rest = spec.split("/", 1)[1]

@@ -6,6 +6,7 @@ included); the added line numbers of each file come from the unified diff, parse
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -13,7 +14,7 @@ from unidiff import PatchSet  # type: ignore[attr-defined]
 from unidiff.errors import UnidiffParseError
 
 from mp_precheck.core.errors import UserError
-from mp_precheck.git.repo import GitRepo
+from mp_precheck.git.repo import GitRepo, TreeEntry
 
 Status = Literal["added", "modified", "deleted", "renamed", "copied", "type_changed"]
 
@@ -192,3 +193,15 @@ def _strip_prefix(name: str) -> str:
         if name.startswith(prefix):
             return name[len(prefix):]
     return name
+
+
+def base_tree_from(head_tree: Mapping[str, TreeEntry], files: tuple[FileChange, ...]) -> dict[str, TreeEntry]:
+    """The base revision's tree rebuilt from head's and the changes (added files out, old versions back)."""
+    tree = dict(head_tree)
+    for change in files:
+        if change.new_path:
+            tree.pop(change.new_path, None)
+    for change in files:
+        if change.old_path and change.old_blob and change.old_mode:
+            tree[change.old_path] = TreeEntry(change.old_path, change.old_mode, change.old_blob, 0)
+    return tree

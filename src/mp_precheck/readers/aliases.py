@@ -1,0 +1,103 @@
+"""Module aliases a Mini Program's build resolves (``@common/utils/x`` → ``../common/utils/x``), read as data.
+
+Two places name them: Taro's build config ``config/index.js|ts`` (its ``alias`` object, values written as
+``path.resolve(__dirname, '../../common')``, https://docs.taro.zone/docs/config-detail#alias) and the
+``compilerOptions.paths`` of a ``tsconfig.json`` / ``jsconfig.json`` (relative to ``baseUrl``,
+https://www.typescriptlang.org/tsconfig#paths). Only literal paths count; anything computed is left out, and the
+config is never run.
+
+In: the project's root and ``env_root`` (where ``package.json`` is) and a reader of head files. Out: alias prefix
+→ the repository folder or file it names (``{"@common": "common"}``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from tree_sitter import Node
+
+from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.jsconfig import literal
+from mp_precheck.readers.syntax import language_for, nodes_of, parse
+from mp_precheck.readers.syntax import node_text as _text
+
+_TARO_CONFIGS = ("config/index.js", "config/index.ts")
+_TS_CONFIGS = ("tsconfig.json", "jsconfig.json")
+_PATH_CALLS = ("path.resolve", "path.join", "resolve", "join")
+
+
+def project_aliases(folders: tuple[str, ...], read_text: Callable[[str], str | None]) -> dict[str, str]:
+    """Aliases the build configs in ``folders`` (the project root, the ``package.json`` folder) define:
+    prefix → repository path (see the module docstring). Unreadable configs give none."""
+    out: dict[str, str] = {}
+    for folder in dict.fromkeys(folders):
+        for name in _TS_CONFIGS:
+            text = read_text(_join(folder, name))
+            if text:
+                out.update(_ts_paths(text, folder))
+        for name in _TARO_CONFIGS:
+            path = _join(folder, name)
+            text = read_text(path)
+            if text:
+                out.update(_taro_alias(text, path, folder))
+    return out
+
+
+def _ts_paths(text: str, folder: str) -> dict[str, str]:
+    """``compilerOptions.paths`` of a tsconfig/jsconfig in ``folder``: ``"@c/*": ["../common/*"]`` → ``@c``."""
+    try:
+        config = load_json(text, "tsconfig.json")
+    except MalformedJson:
+        return {}
+    options = config.get("compilerOptions") if isinstance(config, dict) else None
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        return {}
+    base = _join(folder, options["baseUrl"]) if isinstance(options.get("baseUrl"), str) else folder
+    out = {}
+    for key, targets in options["paths"].items():
+        if isinstance(targets, list) and targets and isinstance(targets[0], str) and key.rstrip("/*"):
+            out[key.removesuffix("*").rstrip("/")] = _join(base, targets[0].removesuffix("*").rstrip("/"))
+    return out
+
+
+def _taro_alias(text: str, path: str, root: str) -> dict[str, str]:
+    """The ``alias`` object of Taro's ``config/index.js`` at ``path`` (``root``: the Taro project folder)."""
+    language = language_for(path)
+    tree = parse(language, text.encode("utf-8", "surrogatepass")).root_node
+    out = {}
+    for pair in nodes_of(tree, language, ("pair",)):
+        key = pair.child_by_field_name("key")
+        value = pair.child_by_field_name("value")
+        if key is None or value is None or _text(key).strip("'\"") != "alias" or value.type != "object":
+            continue
+        for entry in value.named_children:
+            name, target = entry.child_by_field_name("key"), entry.child_by_field_name("value")
+            if entry.type == "pair" and name is not None and target is not None:
+                where = _target(target, posixpath.dirname(path), root)
+                if where is not None:
+                    out[_text(name).strip("'\"")] = where
+    return out
+
+
+def _target(node: Node, here: str, root: str) -> str | None:
+    """The repository path an alias value names: a string literal (from the project folder, as the build
+    runs there) or ``path.resolve(__dirname | process.cwd(), 'a', 'b')`` with literal parts."""
+    value = literal(node)
+    if isinstance(value, str):
+        return _join(root, value)
+    function = node.child_by_field_name("function") if node.type == "call_expression" else None
+    args = node.child_by_field_name("arguments") if function is not None else None
+    if function is None or args is None or _text(function) not in _PATH_CALLS or not args.named_children:
+        return None
+    first, *rest = args.named_children
+    start = here if _text(first) == "__dirname" else root if _text(first) == "process.cwd()" else None
+    parts = [literal(n) for n in rest]
+    if start is None or not all(isinstance(p, str) for p in parts):
+        return None
+    return _join(start, *[p for p in parts if isinstance(p, str)])
+
+
+def _join(folder: str, *parts: str) -> str:
+    joined = posixpath.normpath(posixpath.join(folder or ".", *parts))
+    return "" if joined == "." else joined
