@@ -4,7 +4,10 @@ byte for byte, as the one a single process makes."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -12,7 +15,8 @@ from conftest import MINIMAL_APP, Repo
 from helpers import run_bare
 from images import green_tick, two_bubble_mark
 from mp_precheck.core import parallel
-from mp_precheck.core.parallel import ordered_map
+from mp_precheck.core.parallel import WORKERS_VARIABLE, ordered_map, usable_cores
+from mp_precheck.facts.extract import extract, extract_job
 
 PARENT = os.getpid()
 
@@ -45,6 +49,51 @@ def test_below_the_threshold_no_pool_starts(two_cores):
 
 def test_a_broken_pool_finishes_in_this_process(two_cores):
     assert list(ordered_map(_dies_in_a_worker, list(range(10)), threshold=1)) == list(range(1, 11))
+
+
+def _fails_on_three(n: int) -> int:
+    if n == 3:
+        raise ValueError(f"bad item {n}")
+    return n
+
+
+def test_the_variable_turns_the_pool_off_or_caps_it(monkeypatch):
+    monkeypatch.setenv(WORKERS_VARIABLE, "1")
+    assert usable_cores() == 1
+    assert {pid for _square, pid in ordered_map(_square_and_pid, list(range(60)), threshold=1)} == {PARENT}
+    monkeypatch.setenv(WORKERS_VARIABLE, "64")
+    cores = usable_cores()
+    monkeypatch.setenv(WORKERS_VARIABLE, "not a number")
+    assert usable_cores() == cores  # ignored: all the cores
+    monkeypatch.delenv(WORKERS_VARIABLE)
+    assert usable_cores() == cores >= 1
+
+
+def test_an_error_in_a_worker_is_the_error_of_one_process(two_cores):
+    with pytest.raises(ValueError, match="bad item 3"):
+        list(ordered_map(_fails_on_three, list(range(40)), threshold=10 ** 6))
+    with pytest.raises(ValueError, match="bad item 3"):
+        list(ordered_map(_fails_on_three, list(range(40)), threshold=1))
+
+
+_FILES = [("pages/a/a.js", b"Page({ onLoad() { wx.getLocation({}) } })\n"),
+          ("pages/b/b.tsx", "export default () => <Button openType='share'>分享</Button>\n".encode()),
+          ("pages/c/c.wxml", b'<web-view src="https://h5.example.com/x"></web-view>\n'),
+          ("pages/d/d.js", b"\xff\xfe\x00broken"), ("app.json", b'{"pages": [')] * 6
+
+
+def test_extraction_runs_in_spawned_workers_with_the_same_facts(two_cores, monkeypatch):
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    assert list(ordered_map(extract_job, _FILES, threshold=1)) == [extract(*job) for job in _FILES]
+
+
+def test_a_spawned_extraction_worker_loads_no_git_analyzers_or_outputs():
+    probe = ("import sys; from mp_precheck.facts.extract import extract_job; "
+             "print(' '.join(m for m in sys.modules if m.startswith('mp_precheck.')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert "mp_precheck.readers.jsfacts" in loaded
+    assert not [m for m in loaded if m.startswith(("mp_precheck.git", "mp_precheck.analyzers",
+                                                   "mp_precheck.outputs", "mp_precheck.hosts"))]
 
 
 def _whole_app(repo: Repo) -> tuple[str, str]:

@@ -89,3 +89,53 @@ def test_script_definitions_come_from_the_query_engine_not_a_python_walk(monkeyp
     assert jsx.names == {"field", "onBuy", "P", "x"} and not jsx.open
     ts = handlers.script_definitions("class P { field = 1; onBuy() {} }\nlet x: string\n", "pages/p/p.ts")
     assert {"field", "onBuy", "P", "x"} <= ts.names  # the keyword ``string`` of a type is no name
+
+
+_DISPATCHERS = """import { request } from './http'
+export function pick(kind) {
+  if (kind === 'image') { return wx.chooseImage({}) }
+  switch (kind) {
+    case 'video': return wx.chooseVideo({})
+    default: return wx.chooseMessageFile({})
+  }
+}
+export const send = (path, options) => {
+  if (options.upload) { return wx.uploadFile({ url: path }) }
+  return wx.request({ url: path, success: () => { if (path === 'x') { request(pick('image'), { a: 1 }) } } })
+}
+export function locate(mode) {
+  if (mode === 'fuzzy') { return wx.getFuzzyLocation({}) }
+  return wx.getLocation({})
+}
+"""
+
+
+def test_the_nodes_inside_a_function_are_those_a_query_below_it_finds() -> None:
+    language = language_for("utils/pick.js")
+    root = parse(language, _DISPATCHERS.encode()).root_node
+    types = ("call_expression", "if_statement", "switch_case")
+    everything = syntax.nodes_of(root, language, types)
+    functions = syntax.nodes_of(root, language, ("function_declaration", "arrow_function"))
+    assert len(functions) == 4
+    for function in functions:
+        assert [n.id for n in syntax.inside(everything, function)] == \
+               [n.id for n in syntax.nodes_of(function, language, types)]
+
+
+def test_a_module_of_dispatching_helpers_is_queried_once_for_its_branches(monkeypatch) -> None:
+    from mp_precheck.readers import jsexports
+
+    asked: list[tuple[str, ...]] = []
+
+    def counted(root, language, types):
+        asked.append(tuple(types))
+        return syntax.nodes_of(root, language, types)
+
+    monkeypatch.setattr(jsexports, "nodes_of", counted)
+    found = js_facts(_DISPATCHERS, "utils/pick.js")
+    assert asked == [("if_statement", "switch_case")]  # one query for the three dispatchers, not one each
+    assert dict(found.exports["pick"].choices)["image"] == ("wx.chooseImage",)
+    assert found.exports["send"].flags == ((1, "upload", ("wx.request", "wx.uploadFile"), ("wx.request",)),)
+    assert dict(found.exports["locate"].choices)["fuzzy"] == ("wx.getFuzzyLocation",)
+    # request(pick('image'), { a: 1 }): both callees on line 11, the inner call (read last) is kept
+    assert found.call_literals[11] == ("image", "arg:0=image", "arg:#1")

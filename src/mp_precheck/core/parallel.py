@@ -3,8 +3,12 @@
 Parsing the files of a large change (a whole app imported in one commit) and classifying its images are
 CPU-bound Python: one worker process per core shares them out. Results come back in the order of the
 input, so a report is byte-identical whatever the number of cores. Small changes never start a pool
-(starting one costs more than it saves): below :data:`PARALLEL_FROM` items, or on one core, the
-function runs in this process.
+(starting one costs more than it saves): below :data:`PARALLEL_FROM` items, on one core, or with
+``MP_PRECHECK_WORKERS=1`` (:data:`WORKERS_VARIABLE`), the function runs in this process.
+
+Workers are forked where the system can (they start in milliseconds with the parsers loaded); where only
+``spawn`` exists, a worker imports just the module of the function it runs, so that function lives in a
+module that imports only what it needs (:func:`mp_precheck.facts.extract.extract_job`).
 """
 
 from __future__ import annotations
@@ -23,11 +27,15 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+WORKERS_VARIABLE = "MP_PRECHECK_WORKERS"  # at most this many processes; 1 turns the pool off
+
+
 def usable_cores() -> int:
-    """The cores this process may run on (its CPU affinity where the system tells, else all)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The cores this process may run on (its CPU affinity where the system tells, else all), at most
+    ``$MP_PRECHECK_WORKERS`` when that is a positive whole number (``1``: no pool; anything else is ignored)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    limit = os.environ.get(WORKERS_VARIABLE, "").strip()
+    return min(cores, int(limit)) if limit.isdigit() and int(limit) > 0 else cores
 
 
 def ordered_map(function: Callable[[Item], Result], items: Sequence[Item],

@@ -87,6 +87,12 @@ def extract(path: str, data: bytes) -> FileFacts:
     return facts
 
 
+def extract_job(job: tuple[str, bytes]) -> FileFacts:
+    """:func:`extract` of one (path, bytes) pair: what a worker process runs (a spawned worker imports only
+    this module and the readers, never git, the analyzers or the outputs)."""
+    return extract(*job)
+
+
 def _extract_text(text: str, path: str, kind: str) -> FileFacts:
     if kind in ("taro-app-config", "taro-page-config"):
         return _taro_config_facts(text, path, kind)

@@ -18,18 +18,12 @@ from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.subject import prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.cache import FactCache
-from mp_precheck.facts.extract import extract, reader_kind
+from mp_precheck.facts.extract import extract_job, reader_kind
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES, VUE_ENTRIES, VUE_INSTANCE
 from mp_precheck.readers.textcodec import UndecodableFile, decode
-
-
-def extract_job(job: tuple[str, bytes]) -> FileFacts:
-    """:func:`extract` of one (path, bytes) pair: what a worker process runs."""
-    return extract(*job)
-
 
 _DEPTH = 3  # files a call is followed through: the called wrapper's and two more
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx", ".vue", ".wpy")

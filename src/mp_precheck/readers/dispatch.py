@@ -17,15 +17,15 @@ names; for call sites, ``{line: strings and argument tokens passed}``
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from tree_sitter import Language, Node
+from tree_sitter import Node
 
 from mp_precheck.facts.model import ARG
-from mp_precheck.readers.syntax import nodes_of, string_value
+from mp_precheck.readers.syntax import string_value
 
 Reach = Callable[[set[int]], set[str]]
+STATEMENT_TYPES = ("if_statement", "switch_case")  # the nodes a dispatching function branches with
 
 
 def _compared_string(condition: Node | None) -> str | None:
@@ -55,11 +55,12 @@ def _chain_end(node: Node) -> Node:
     return node
 
 
-def branches(function: Node, language: Language) -> list[tuple[str, Node, Node | None]]:
+def branches(statements: Iterable[Node]) -> list[tuple[str, Node, Node | None]]:
     """(string, branch, statement the branch leaves when it returns — None when it does not) for each
-    ``if (x === 'a')`` and ``case 'a':`` inside ``function`` (parsed with ``language``), in source order."""
+    ``if (x === 'a')`` and ``case 'a':`` among ``statements`` (a function's ``if`` and ``case`` nodes, in
+    source order: :data:`STATEMENT_TYPES`), in source order."""
     out: list[tuple[str, Node, Node | None]] = []
-    for node in nodes_of(function, language, ("if_statement", "switch_case")):
+    for node in statements:
         if node.type == "if_statement":
             value, body = _compared_string(node.child_by_field_name("condition")), \
                 node.child_by_field_name("consequence")
@@ -79,11 +80,12 @@ def _lines(node: Node, line: Callable[[Node], int]) -> set[int]:
 
 
 def choices(function: Node, line: Callable[[Node], int], reach: Reach,
-            language: Language) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """What ``function`` (parsed with ``language``) reaches per string it dispatches on: its lines without the
-    other branches (and, when the chosen branch returns, without what follows its ``if`` chain or
-    ``switch``). Empty when it does not dispatch, or when no branch changes what is reached."""
-    found = branches(function, language)
+            statements: Sequence[Node]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What ``function`` reaches per string it dispatches on: its lines without the other branches (and,
+    when the chosen branch returns, without what follows its ``if`` chain or ``switch``). ``statements`` are
+    its ``if`` and ``case`` nodes in source order (:data:`STATEMENT_TYPES`). Empty when it does not
+    dispatch, or when no branch changes what is reached."""
+    found = branches(statements)
     if not found:
         return ()
     every = _lines(function, line)
@@ -103,27 +105,17 @@ def choices(function: Node, line: Callable[[Node], int], reach: Reach,
     return tuple(out)
 
 
-def _spanning(root: Node, lines: set[int], line: Callable[[Node], int]) -> Iterable[Node]:
-    """The nodes under ``root`` that span one of ``lines`` (subtrees elsewhere are skipped)."""
-    ordered, stack = sorted(lines), [root]
-    while stack:
-        node = stack.pop()
-        first = line(node)
-        at = bisect_left(ordered, first)
-        if at < len(ordered) and ordered[at] <= first + node.end_point[0] - node.start_point[0]:
-            yield node
-            stack.extend(reversed(node.named_children))
-
-
-def call_literals(root: Node, lines: Iterable[int], line: Callable[[Node], int]) -> dict[int, tuple[str, ...]]:
-    """For calls whose callee is on one of ``lines``: the strings passed as arguments or as property values
-    of an object argument (``f('image')``, ``f({ type: 'image' })``)."""
+def call_literals(calls: Iterable[Node], lines: Iterable[int],
+                  line: Callable[[Node], int]) -> dict[int, tuple[str, ...]]:
+    """For the calls among ``calls`` (a file's ``call_expression`` nodes in source order, as tree-sitter's
+    query finds them) whose callee is on one of ``lines``: the strings passed as arguments or as property
+    values of an object argument (``f('image')``, ``f({ type: 'image' })``)."""
     wanted = set(lines)
     out: dict[int, tuple[str, ...]] = {}
     if not wanted:
         return out
-    for node in _spanning(root, wanted, line):
-        callee = node.child_by_field_name("function") if node.type == "call_expression" else None
+    for node in calls:
+        callee = node.child_by_field_name("function")
         if callee is None or line(callee) not in wanted:
             continue
         arguments = node.child_by_field_name("arguments")
@@ -187,16 +179,16 @@ def _flag_tested(condition: Node | None, params: dict[str, tuple[int, str | None
 
 
 def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
-                 language: Language) -> tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...]:
+                 statements: Sequence[Node]) -> tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...]:
     """What ``function`` reaches when an option flag of its parameters is set and when it is not: its lines
-    without the other branch of each ``if (options.key)``. Only flags whose branches reach different
-    subjects are kept."""
+    without the other branch of each ``if (options.key)`` (``statements``: its ``if`` and ``case`` nodes in
+    source order). Only flags whose branches reach different subjects are kept."""
     params = _parameters(function)
     if not params:
         return ()
     every = _lines(function, line)
     out: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
-    for node in nodes_of(function, language, ("if_statement",)):
+    for node in (n for n in statements if n.type == "if_statement"):
         tested = _flag_tested(node.child_by_field_name("condition"), params)
         body, other = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")
         if tested is None or body is None:

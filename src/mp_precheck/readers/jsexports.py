@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator, Sequence
 from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
-from mp_precheck.readers.dispatch import choices, flag_choices, named_apis
+from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
+from mp_precheck.readers.syntax import inside, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import nodes_of
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")
 _DECLARATIONS = ("function_declaration", "generator_function_declaration")
@@ -196,16 +196,30 @@ def prototype_members(root: Node, module_aliases: dict[str, str], path: str) -> 
     return out
 
 
+class _Statements:
+    """The ``if`` and ``case`` nodes of one file, found by one query when a function first needs them."""
+
+    def __init__(self, root: Node, language: Language) -> None:
+        self.root, self.language = root, language
+        self.found: list[Node] | None = None
+
+    def inside(self, function: Node) -> list[Node]:
+        """Those within ``function``, in source order."""
+        if self.found is None:
+            self.found = nodes_of(self.root, self.language, STATEMENT_TYPES)
+        return inside(self.found, function)
+
+
 def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_file: bool, language: Language,
-             imported_lines: frozenset[int] = frozenset(),
+             calls: Sequence[Node], imported_lines: frozenset[int] = frozenset(),
              indexed: Sequence[tuple[Node, str, str]] = ()) -> dict[str, Export]:
-    """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects
-    it holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing
-    itself (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A
-    function that calls a function of another project file (a line in ``imported_lines``) is kept even
-    with no subject of its own: the reader follows that call one more level; so is one that calls the API a
-    parameter names (``wx[method](…)``, one of ``indexed``: the file's namespaces indexed by a variable, see
-    :func:`~mp_precheck.readers.dispatch.named_apis`). ``language`` is the grammar ``root`` was parsed with."""
+    """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects it
+    holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing itself
+    (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A function that calls a function of another
+    project file (a line in ``imported_lines``) is kept even with no subject of its own: the reader follows
+    that call one more level; so is one that calls the API a parameter names (``wx[method](…)``, one of
+    ``indexed``: see :func:`~mp_precheck.readers.dispatch.named_apis`). ``language`` is the grammar of ``root``;
+    ``calls`` its ``call_expression`` nodes in source order (:func:`~mp_precheck.readers.syntax.nodes_of`)."""
     top = _top_level(root)
     offered = [(n, f) for n, f in top.items() if _is_function(f)] + list(_exported(root, top))
     app = _app_object(root) if app_file else None
@@ -229,7 +243,7 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     def delegated(function: Node, lines: set[int] | None = None) -> set[str]:
         """Subjects of the sibling wrappers ``function`` calls (on ``lines`` only, when given)."""
         reached: set[str] = set()
-        for call in nodes_of(function, language, ("call_expression",)):
+        for call in inside(calls, function):
             callee = call.child_by_field_name("function")
             if callee is None or (lines is not None and line(callee) not in lines):
                 continue
@@ -238,6 +252,7 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                 reached |= direct(siblings[called])
         return reached
 
+    branching = _Statements(root, language)
     out: dict[str, Export] = {}
     for name, function in offered:
         own = direct(function)
@@ -249,11 +264,10 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         first, last = span(function)
         named = named_apis(function, indexed)
         if subjects or named or any(first <= n <= last for n in imported_lines):
-            out[name] = Export(tuple(sorted(subjects)), first, last,
-                               choices(function, line, reach, language) if len(subjects) > 1 else (),
+            inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
+            out[name] = Export(tuple(sorted(subjects)), first, last, choices(function, line, reach, inner),
                                dispatched=function.parent is not None and function.parent.type == "arguments",
-                               flags=flag_choices(function, line, reach, language) if len(subjects) > 1 else (),
-                               named=named)
+                               flags=flag_choices(function, line, reach, inner), named=named)
     return out
 
 

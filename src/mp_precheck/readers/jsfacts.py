@@ -108,6 +108,7 @@ class _Extractor(Bindings):
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
         self.media_requests: list[int] = []  # lines of requests whose data carries a picture
         self.indexed: list[tuple[Node, str, str]] = []  # wx[name]: (reference, variable, namespace)
+        self.calls: list[Node] = []  # the call_expression nodes, in source order
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -122,6 +123,7 @@ class _Extractor(Bindings):
             if kind in ("member_expression", "subscript_expression"):
                 self._reference(node)
             elif kind == "call_expression":
+                self.calls.append(node)
                 self._call(node)
             elif kind in ("string", "template_string"):
                 self._string(node)
@@ -152,14 +154,15 @@ class _Extractor(Bindings):
             for index in indexes if role != "code" else ():
                 if self.facts[index].role == "code" or (name in self.url_roles and self.facts[index].role == "media"):
                     self.facts[index] = replace(self.facts[index], role=role)
-        exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language,
+        exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
+        called_lines = (line for _s, _n, line in self.imported_calls)
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, self.module_aliases) if app_file else
                          prototype_members(root, self.module_aliases, self.path),
-                         call_literals=call_literals(root, (line for _s, _n, line in self.imported_calls), self.line),
+                         call_literals=call_literals(self.calls, called_lines, self.line),
                          module_specs=module_specifiers(nodes), reexports=reexports(root))
 
     @staticmethod
@@ -245,29 +248,30 @@ class _Extractor(Bindings):
         elif fn.type == "member_expression":
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
-            owner = self.typed.get(_text(obj)) or self._factory_type(obj)
-            if _text(obj) in self.plugins:  # livePlayer.getLiveStatus(): a call of the plugin's interface
-                self.facts.append(Fact(prefixed("plugin", self.plugins[_text(obj)]), "api", self.line(fn), _text(fn)))
+            held = _text(obj)  # read once: each read copies and decodes the bytes
+            owner = self.typed.get(held) or self._factory_type(obj)
+            if held in self.plugins:  # livePlayer.getLiveStatus(): a call of the plugin's interface
+                self.facts.append(Fact(prefixed("plugin", self.plugins[held]), "api", self.line(fn), _text(fn)))
             if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
             if (used := self.plugin_use(obj, method, self.line(fn))) is not None:  # a plugin's recorder
                 self.facts.append(used)
-            sdk = next((s for s in self.sdks.get(_text(obj), ()) if method in s.methods), None)
+            sdk = next((s for s in self.sdks.get(held, ()) if method in s.methods), None)
             if sdk is not None:  # a map SDK given the position (``getRegeo({ location })``) reads none
                 if not ((given := sdk.option_given(method)) and call_option(node, given) is not None):
-                    self.facts.append(Fact(sdk.subject, "api", self.line(fn), f"{_text(obj)}.{method} ({sdk.sdk})"))
-            elif obj is not None and obj.type == "identifier" and _text(obj) in self.module_aliases:
-                self.imported_calls.append((self.module_aliases[_text(obj)], method, self.line(fn)))
-            elif obj is not None and obj.type == "identifier" and _text(obj) in self.named_imports:
-                spec, exported = self.named_imports[_text(obj)]
+                    self.facts.append(Fact(sdk.subject, "api", self.line(fn), f"{held}.{method} ({sdk.sdk})"))
+            elif obj is not None and obj.type == "identifier" and held in self.module_aliases:
+                self.imported_calls.append((self.module_aliases[held], method, self.line(fn)))
+            elif obj is not None and obj.type == "identifier" and held in self.named_imports:
+                spec, exported = self.named_imports[held]
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
             elif (member := self._app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
-            elif obj is not None and obj.type == "member_expression" and _text(obj).startswith(VUE_INSTANCE) \
-                    and "." not in _text(obj)[5:]:
-                self.imported_calls.append((VUE_INSTANCE, f"{_text(obj)[5:]}.{method}", self.line(fn)))
+            elif obj is not None and obj.type == "member_expression" and held.startswith(VUE_INSTANCE) \
+                    and "." not in held[5:]:
+                self.imported_calls.append((VUE_INSTANCE, f"{held[5:]}.{method}", self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and \
-                    (root := _text(obj).split(".", 1))[0] in self.module_aliases and len(root) == 2:
+                    (root := held.split(".", 1))[0] in self.module_aliases and len(root) == 2:
                 # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
                 self.imported_calls.append((self.module_aliases[root[0]], f"{root[1]}.{method}", self.line(fn)))
 
@@ -292,13 +296,13 @@ class _Extractor(Bindings):
                 parent.type == "jsx_expression" and parent.parent is not None
                 and parent.parent.type == "jsx_attribute")):
             return  # JSX attribute values are read by _jsx, which knows the element (a WebView src…)
-        image = image_reference(_string_value(node) or "")
+        value = _string_value(node)
+        image = image_reference(value or "")
         if image is not None:  # import logo from './wx.png', require('…'), { icon: '/images/a.png' }
             self.facts.append(Fact(prefixed("image", image), "image", self.line(node), image))
             return
         if parent is not None and parent.type in ("import_statement", "export_statement"):
             return
-        value = _string_value(node)
         if not value:
             return
         self._text_signals(value, node, title=self._is_share_title(node), label=not modal_text(node),

@@ -28,6 +28,18 @@ NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.swi
 PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
 LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bind|passport|授权|登录|注册|绑定",
                           re.IGNORECASE)
+_LOGIN_WORDS = tuple(LOGIN_TARGET.pattern.split("|"))  # plain words: no character of them is special to re
+# The non-ASCII letters IGNORECASE matches to ASCII ones (İ ı ſ K): without them, lower() compares as re does.
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def names_login(text: str) -> bool:
+    """``bool(LOGIN_TARGET.search(text))``, about ten times faster on a whole file: Python's regular
+    expressions try every word at every position, ``str.__contains__`` scans for one word in C."""
+    if any(letter in text for letter in _FOLDED_TO_ASCII):
+        return LOGIN_TARGET.search(text) is not None
+    lowered = text.lower()
+    return any(word in lowered for word in _LOGIN_WORDS)
 LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.

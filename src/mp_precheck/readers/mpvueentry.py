@@ -27,7 +27,7 @@ from mp_precheck.core.subject import app_config
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.jsconfig import exported_value, literal
-from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.lifecycle import LOGIN_TARGET, names_login
 from mp_precheck.readers.syntax import language_for, nodes_of, object_property, parse, string_value
 
 PACKAGE = "mpvue-entry"
@@ -119,7 +119,7 @@ def entry_login_facts(source: str, path: str) -> list[Fact]:
     https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages, the first of
     ``pages`` is the home page); [] otherwise."""
     if len(source) > _MAX_ROUTES_CHARS or not any(word in source for word in _EXPORTS) \
-            or not LOGIN_TARGET.search(source):
+            or not names_login(source):
         return []  # too large for a routes module, nothing exported, or no page is a login page: no parse
     first = next((route for route in routes(source, path) or () if route.root is None), None)
     if first is None or not LOGIN_TARGET.search(page_name(first.page)):

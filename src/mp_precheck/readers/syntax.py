@@ -160,6 +160,14 @@ def nodes_of(root: Node, language: Language, types: Iterable[str]) -> list[Node]
     return found
 
 
+def inside(nodes: Iterable[Node], node: Node) -> list[Node]:
+    """Those of ``nodes`` (a :func:`nodes_of` list of the whole tree) that lie within ``node``, in their order:
+    :func:`nodes_of` below ``node`` without a second pass over its tree, for types no node of the same span as
+    ``node`` can be an ancestor of (a call, an ``if`` or a ``case`` within a function)."""
+    start, end = node.start_byte, node.end_byte
+    return [n for n in nodes if start <= n.start_byte and n.end_byte <= end]
+
+
 def _depth(node: Node) -> int:
     depth, current = 0, node.parent
     while current is not None:
