@@ -43,13 +43,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from mp_precheck.analyzers.context import HeadTree, ProjectContext
+from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.ugc import POSTERS, SENDERS
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
-from mp_precheck.facts.store import resolve_module
+from mp_precheck.facts.store import ExistingPaths, resolve_module
 
 _PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".js", ".ts", ".jsx", ".tsx")
 _TEXT_TAGS = frozenset({"<textarea>", "<editor>"})
@@ -129,7 +129,7 @@ def _message_sends(context: ProjectContext, path: str, facts: FileFacts | None) 
     """Calls of a page's file that send a message to another user (see the module docstring), in line order."""
     if facts is None:
         return
-    table, tree = scenes(), HeadTree(context.exists_at_head)
+    table, tree = scenes(), ExistingPaths(context.exists_at_head)
     requests = {f.line: f for f in facts.facts if f.subject in POSTERS}
     calls: list[tuple[int, str | None, str | None]] = [(line, _wrapper(f), None) for line, f in requests.items()]
     calls += [(line, name, spec) for spec, name, line in facts.imported_calls if line not in requests]
@@ -155,7 +155,7 @@ def _wrapper(fact: Fact) -> str | None:
 def _file_sends(context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:
     """Calls of a page's file to a helper named as an upload (``uploadFile``, ``upload_words`` of
     ``checks/upload_sdks.yml``) in a project module that sends data (``wx.request``, an upload), in line order."""
-    tree = HeadTree(context.exists_at_head)
+    tree = ExistingPaths(context.exists_at_head)
     for spec, name, line in sorted(facts.imported_calls if facts is not None else (), key=lambda c: c[2]):
         module = resolve_module(path, spec, tree) if third_party().named_upload(name) else None
         helper = context.facts_at_head(module) if module else None

@@ -25,24 +25,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Mapping
 from collections.abc import Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.rendered import HeadTree, component_file, component_uses, registered_components
-from dataclasses import replace
-
-from mp_precheck.analyzers.context import HeadTree, ProjectContext
+from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted, same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
-from mp_precheck.facts.store import ExistingPaths, resolve_module
-from mp_precheck.git.repo import TreeEntry
-from mp_precheck.readers.appdata import read_app_data
-from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_components, sfc_uses, tag_key, wxml_uses
-from mp_precheck.readers.jsbindings import VUE_ENTRIES
+from mp_precheck.facts.store import ExistingPaths
 
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
@@ -51,11 +43,6 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Imag
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     uploads = {s: rule for rule in _UPLOAD_RULES for s in context.catalog.rule(rule).subjects}
     tree = ExistingPaths(context.exists_at_head)
-    tree = HeadTree(context.exists_at_head)
-    registered = _registered(context)
-    head_uses = {path: [(_component(context, path, spec, tag, tree), tag, line) for spec, tag, line in
-                        _uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
-    tree = HeadTree(context.exists_at_head)
     registered = registered_components(context)
     head_uses = {path: [(component_file(context, path, spec, tag, tree), tag, line) for spec, tag, line in
                         component_uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
@@ -144,60 +131,3 @@ def _uploads(facts: FileFacts, uploads: Mapping[str, str]) -> list[str]:
     if not found and any(third_party().named_upload(name) for _spec, name, _line in facts.imported_calls):
         found = {same_call(UPLOAD_GUESS)}
     return sorted(found)
-
-
-def _uses(read: Callable[[str], str | None], path: str | None, registered: Mapping[str, str]) -> list[Use]:
-    # Only templates use components: a style sheet or a JSON file of the change is not even read.
-    text = read(path) if path and (is_sfc(path) or path.endswith((".jsx", ".tsx", ".wxml"))) else None
-    if not text or not path:
-        return []
-    if is_sfc(path):
-        return sfc_uses(text, path, dict(registered))
-    if path.endswith((".jsx", ".tsx")):
-        return jsx_uses(text, path)
-    if path.endswith(".wxml"):
-        config = posixpath.splitext(path)[0] + ".json"
-        config_text = read(config)
-        data = read_app_data(config, config_text) if config_text else None
-        using = data.get("usingComponents") if isinstance(data, dict) else None
-        return wxml_uses(text, using) if isinstance(using, dict) else []
-    return []
-
-
-def _resolve(importer: str | None, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
-    """The component file ``spec`` names from ``importer``: a ``.vue`` (or its folder's ``index.vue``), or a
-    native component's script."""
-    for suffix in _COMPONENT_SUFFIXES if importer else ():
-        found = resolve_module(importer or "", spec + suffix, tree)
-        if found is not None:
-            return found
-    return None
-
-
-def _component(context: ProjectContext, importer: str | None, spec: str, tag: str,
-               tree: Mapping[str, TreeEntry]) -> str | None:
-    """The file of the component ``<tag>`` that ``spec`` names from ``importer``; through a barrel module
-    (``export { default as ImageUpload } from './ImageUpload'`` in ``components/index.ts``) to the file that
-    defines it (https://tc39.es/ecma262/#sec-exports)."""
-    found = _resolve(importer, spec, tree)
-    facts = context.facts_at_head(found) if found and found.endswith(_BARREL_SUFFIXES) else None
-    for there, _name, here in facts.reexports if facts is not None else ():
-        if tag_key(here) == tag_key(tag):
-            return _resolve(found, there, tree) or found
-    return found
-
-
-def _registered(context: ProjectContext) -> dict[str, str]:
-    """Components the Vue entry (``main.js|ts`` in the root or ``src/``) registers globally: {tag key: the
-    component's path from the repository root, as a root-absolute specifier any page resolves}."""
-    root = context.project.root
-    for folder in (root, posixpath.join(root, "src") if root else "src"):
-        for name in VUE_ENTRIES:
-            entry = posixpath.join(folder, name) if folder else name
-            text = context.read_head(entry) if context.exists_at_head(entry) else None
-            if text:
-                tree = ExistingPaths(context.exists_at_head)
-                tree = HeadTree(context.exists_at_head)
-                targets = {tag: _resolve(entry, spec, tree) for tag, spec in script_components(text, entry).items()}
-                return {tag: "/" + target for tag, target in targets.items() if target is not None}
-    return {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -11,7 +11,6 @@ from mp_precheck.core.config import Config
 from mp_precheck.core.report import Finding, Scope
 from mp_precheck.core.subject import parse
 from mp_precheck.facts.model import FileFacts
-from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.discovery import Project
 
 
@@ -93,24 +92,3 @@ class Analyzer(Protocol):
 
     def __call__(self, context: ProjectContext, findings: list[Finding]) -> list[Finding]: ...
 
-
-class HeadTree(Mapping[str, TreeEntry]):
-    """The head tree as :func:`~mp_precheck.facts.store.resolve_module` reads it (which paths exist), from
-    ``ProjectContext.exists_at_head``: an analyzer resolves a page's imports without the tree's blobs."""
-
-    def __init__(self, exists: Callable[[str], bool]) -> None:
-        self._exists = exists
-
-    def __getitem__(self, path: str) -> TreeEntry:
-        if not self._exists(path):
-            raise KeyError(path)
-        return TreeEntry(path, "100644", "", 0)
-
-    def __contains__(self, path: object) -> bool:
-        return isinstance(path, str) and self._exists(path)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0

@@ -26,9 +26,10 @@ from collections.abc import Callable
 from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import registry_file
-from mp_precheck.analyzers.rendered import HeadTree, component_file, component_uses, registered_components
+from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
+from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.readers.authoverlay import Overlay, elements, overlay, shown_on_load
 from mp_precheck.readers.componentuses import is_sfc, tag_key
 from mp_precheck.readers.sfc import split_blocks
@@ -45,7 +46,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if not entry:
         return findings
     before = entry_before(context, registry) if registry is not None else entry  # a class-config app: same entry
-    tree = HeadTree(context.exists_at_head)
+    tree = ExistingPaths(context.exists_at_head)
     registered = registered_components(context)
     out = list(findings)
     told = {(f.path, f.subject) for f in findings if f.rule == RULE}

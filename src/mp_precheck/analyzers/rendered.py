@@ -13,10 +13,10 @@ never raises on a file it cannot read (no uses).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.facts.store import resolve_module
+from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_components, sfc_uses, tag_key, wxml_uses
@@ -25,26 +25,6 @@ from mp_precheck.readers.jsbindings import VUE_ENTRIES
 _COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
 _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
 
-
-class HeadTree(Mapping[str, TreeEntry]):
-    """The head tree as :func:`resolve_module` reads it: which paths exist."""
-
-    def __init__(self, exists: Callable[[str], bool]) -> None:
-        self._exists = exists
-
-    def __getitem__(self, path: str) -> TreeEntry:
-        if not self._exists(path):
-            raise KeyError(path)
-        return TreeEntry(path, "100644", "", 0)
-
-    def __contains__(self, path: object) -> bool:
-        return isinstance(path, str) and self._exists(path)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
 
 
 def component_uses(read: Callable[[str], str | None], path: str | None, registered: Mapping[str, str]) -> list[Use]:
@@ -98,7 +78,7 @@ def registered_components(context: ProjectContext) -> dict[str, str]:
             entry = posixpath.join(folder, name) if folder else name
             text = context.read_head(entry) if context.exists_at_head(entry) else None
             if text:
-                tree = HeadTree(context.exists_at_head)
+                tree = ExistingPaths(context.exists_at_head)
                 targets = {tag: _resolve(entry, spec, tree) for tag, spec in script_components(text, entry).items()}
                 return {tag: "/" + target for tag, target in targets.items() if target is not None}
     return {}
