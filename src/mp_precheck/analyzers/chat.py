@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.ugc import POSTERS, SENDERS
+from mp_precheck.analyzers.ugc import POSTERS, SENDERS, page_stem
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party
@@ -63,10 +63,10 @@ Send = tuple[str, int, str]  # (script, line, what it calls)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    texts = {_stem(f.path) for f in findings if f.rule in _REPORTED}
-    uploads = {_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
+    texts = {page_stem(f.path) for f in findings if f.rule in _REPORTED}
+    uploads = {page_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
     out = list(findings)
-    for stem in sorted({_stem(p) for p in context.head_facts if scenes().conversation(_stem(p))}):
+    for stem in sorted({page_stem(p) for p in context.head_facts if scenes().conversation(page_stem(p))}):
         files = [stem + s for s in _PAGE_SUFFIXES if context.exists_at_head(stem + s)]
         if stem not in texts:
             out.extend(_text_chat(context, files))
@@ -99,10 +99,6 @@ def _file_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
         return []
     script, line, call = sent
     return [context.finding("upload.upload_file", "ugc:chat-file", script, line, scope="file", value=call)]
-
-
-def _stem(path: str) -> str:
-    return path.rsplit(".", 1)[0]
 
 
 def _text_boxes(facts: FileFacts | None, path: str) -> Iterator[tuple[str, str, int]]:

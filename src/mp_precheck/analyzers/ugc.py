@@ -70,7 +70,8 @@ POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 
 
-def _stem(path: str) -> str:
+def page_stem(path: str) -> str:
+    """A page file's path without its suffix: the page's markup, script and style share it."""
     return path.rsplit(".", 1)[0]
 
 
@@ -79,7 +80,7 @@ def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     of the same name; None when it sends nothing. Calls are ordered by :func:`_rank`. A call through a wrapper
     named as a read (``getComment(id)``) loads the page's data and sends no input: a page that only reads
     (its send button wired to nothing yet) publishes nothing."""
-    for candidate in (path, *(_stem(path) + suffix for suffix in _SCRIPTS)):
+    for candidate in (path, *(page_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
         sends = [f for f in facts.facts if f.subject in SENDERS and not _reads(f)] if facts is not None else []
         if sends and facts is not None:
@@ -135,7 +136,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     inputs = [f for f in findings if f.rule == "upload.user_text"]
     if not inputs:
         return findings
-    uploading = {_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
+    uploading = {page_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
     out = [f for f in findings if f.rule != "upload.user_text"]
     posts: set[str] = set()
     for f in inputs:
@@ -150,7 +151,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # an expense note, a homework answer: kept for the user or one counterpart
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
-        elif _stem(f.path) not in uploading:
+        elif page_stem(f.path) not in uploading:
             out.append(f)
         published = post is not None or _public_upload(context, script, sent[1])
         if f.subject in POST_INPUTS and script not in posts and published:
