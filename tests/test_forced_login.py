@@ -304,3 +304,33 @@ def test_a_later_page_opening_a_login_popup_on_load_is_not_the_entry(app_repo):
     app_repo.write("pages/me/me.js", ENTRY_POPUP.replace("FLAG", "show_login"))
     app_repo.commit()
     assert [f for f in found(run(app_repo.path, base)) if f[0] == "login.forced_login"] == []
+
+
+ENTRY_LOCATION = """\
+Page({
+  onLoad() {
+    this.locate()
+  },
+  locate() {
+    if (wx.canIUse('getLocation')) {
+      wx.getLocation({ type: 'wgs84', success: (res) => this.setData(res) })
+    } else {
+      wx.showModal({
+        title: '微信版本过低，暂不支持地理位置授权功能，请升级至微信最新版本',
+        showCancel: false%s
+      })
+    }
+  }
+})
+"""
+
+
+@pytest.mark.parametrize(("handler", "expected"), [
+    ("", set()),  # the modal only informs: confirming it does nothing, the page stays usable
+    (",\n        success() { wx.navigateTo({ url: '/pages/auth/auth' }) }", {("login.forced_login", 9), ("login.forced_login", 12)}),
+])
+def test_an_uncancellable_modal_on_the_entry_page_forces_only_when_confirming_it_acts(app_repo, handler, expected):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", ENTRY_LOCATION % handler)
+    app_repo.commit()
+    assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == expected

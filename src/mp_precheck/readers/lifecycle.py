@@ -199,9 +199,25 @@ class HookScanner:
                 return f"{api} {target[:80]}", page_path(target)
         if api == "wx.showModal" and first is not None and first.type == "object":
             text = _text(first)
-            if re.search(r"showCancel\s*:\s*false", text) and re.search(r"登录|授权|login", text, re.IGNORECASE):
+            if re.search(r"showCancel\s*:\s*false", text) and re.search(r"登录|授权|login", text, re.IGNORECASE) \
+                    and _acts_on_confirm(call, first):
                 return "wx.showModal without cancel", "wx.showModal"
         return None
+
+
+def _acts_on_confirm(call: Node, options: Node) -> bool:
+    """Whether a modal does something when it is confirmed: a ``success``/``complete`` callback in its options,
+    or a caller that waits for it (``await``, ``.then``). A modal that does neither only informs (微信版本过低，请升级)
+    and blocks nothing: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html"""
+    for member in options.named_children:
+        key = member.child_by_field_name("key") if member.type == "pair" else member.child_by_field_name("name")
+        if key is not None and _text(key).strip("'\"") in ("success", "complete"):
+            return True
+    parent = call.parent
+    if parent is not None and parent.type == "await_expression":
+        return True
+    return parent is not None and parent.type == "member_expression" and \
+        _text(parent.child_by_field_name("property")) in ("then", "finally")
 
 
 def _popup_shown(call: Node) -> tuple[str, str] | None:
