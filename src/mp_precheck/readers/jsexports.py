@@ -92,7 +92,7 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
                 yield key, value
             elif value is not None and value.type == "identifier" and _is_function(top.get(_text(value))):
                 yield key, top[_text(value)]
-            elif nested and value is not None and (inner := _holder(value, top)) is not None and inner is not node:
+            elif nested and value is not None and (inner := _holder(value, top, key)) is not None and inner is not node:
                 yield from ((f"{key}.{m}", f) for m, f in _members(inner, top, nested=False))
         elif item.type == "method_definition":
             yield _text(item.child_by_field_name("name")), item
@@ -102,11 +102,14 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
             yield from ((f"{_text(item)}.{m}", f) for m, f in _members(inner, top, nested=False))
 
 
-def _holder(value: Node, top: dict[str, Node]) -> Node | None:
-    """The object literal or class a member value is, or names at the top level; else None."""
+def _holder(value: Node, top: dict[str, Node], key: str = "") -> Node | None:
+    """The object or class a member value names at the top level (``{ Store: StoreClass }``), or the object
+    literal of a store's ``actions`` (Pinia, Vuex: https://pinia.vuejs.org/core-concepts/actions.html); else None.
+    Other inline objects (an app's ``globalData``, a component's ``methods``) are no module's interface."""
     if value.type in ("identifier", "shorthand_property_identifier"):
-        value = top.get(_text(value), value)
-    return value if value.type == "object" or value.type in _CLASSES else None
+        named = top.get(_text(value))
+        return named if named is not None and (named.type == "object" or named.type in _CLASSES) else None
+    return value if value.type == "object" and key == "actions" else None
 
 
 def _is_function(node: Node | None) -> bool:
