@@ -32,7 +32,8 @@ even where the readers see no upload API in the helper (a PUT of the file's byte
 page already has an upload finding or made such a call before (mediaCheckAsync,
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 
-Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``base_facts``,
+Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``read_head`` (the
+store actions a page binds, :mod:`~mp_precheck.analyzers.reached`), ``base_facts``,
 ``counterpart``, ``changed_paths``, ``exists_at_head``; ``category.ugc`` / ``upload.user_text`` of ``ugc`` and the
 other upload findings.
 Writes: adds ``upload.user_text`` and ``category.ugc`` at a new conversation's message send,
