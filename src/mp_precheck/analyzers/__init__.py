@@ -25,11 +25,13 @@ consent_flow           present_at_head · privacy family with a     adds ``priva
                        privacy_key, app scope
 privacy_declaration    config.declared_privacy, catalog ·          rewrites them: declared → info, undeclared →
                        privacy family with a privacy_key           ``privacy.undeclared_type`` (high)
-ugc                    facts_at_head (the page's script),          removes ``upload.user_text`` nothing sends, that a
-                       base_facts, counterpart, changed_paths ·    page upload covers or that the page posted
-                       ``upload.user_text``, upload family         before; adds ``category.ugc``
-chat                   head_facts, facts_at_head, base_facts,      adds ``upload.user_text`` and ``category.ugc`` at
-                       counterpart, changed_paths,                 a new conversation's message send (a chat
+ugc                    facts_at_head (the page's script, the       removes ``upload.user_text`` nothing sends, that a
+                       store or service modules it calls),         page upload covers or that the page posted
+                       read_head, exists_at_head, base_facts,      before; moves it to the post (a store's too);
+                       counterpart, changed_paths ·                adds ``category.ugc``
+                       ``upload.user_text``, upload family
+chat                   head_facts, facts_at_head, read_head,       adds ``upload.user_text`` and ``category.ugc`` at
+                       base_facts, counterpart, changed_paths,     a new conversation's message send (a chat
                        exists_at_head · ``category.ugc``,          between users), ``upload.upload_file`` at its
                        upload family                               call of a project upload helper
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks

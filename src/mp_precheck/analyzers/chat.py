@@ -32,7 +32,8 @@ even where the readers see no upload API in the helper (a PUT of the file's byte
 page already has an upload finding or made such a call before (mediaCheckAsync,
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 
-Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``base_facts``,
+Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``read_head`` (the
+store actions a page binds, :mod:`~mp_precheck.analyzers.reached`), ``base_facts``,
 ``counterpart``, ``changed_paths``, ``exists_at_head``; ``category.ugc`` / ``upload.user_text`` of ``ugc`` and the
 other upload findings.
 Writes: adds ``upload.user_text`` and ``category.ugc`` at a new conversation's message send,
@@ -44,12 +45,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.reached import module_calls
 from mp_precheck.analyzers.ugc import POSTERS, SENDERS, page_stem
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
-from mp_precheck.facts.store import ExistingPaths, resolve_module
 
 _PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".js", ".ts", ".jsx", ".tsx")
 _TEXT_TAGS = frozenset({"<textarea>", "<editor>"})
@@ -125,16 +126,17 @@ def _message_sends(context: ProjectContext, path: str, facts: FileFacts | None) 
     """Calls of a page's file that send a message to another user (see the module docstring), in line order."""
     if facts is None:
         return
-    table, tree = scenes(), ExistingPaths(context.exists_at_head)
+    table = scenes()
     requests = {f.line: f for f in facts.facts if f.subject in POSTERS}
     calls: list[tuple[int, str | None, str | None]] = [(line, _wrapper(f), None) for line, f in requests.items()]
-    calls += [(line, name, spec) for spec, name, line in facts.imported_calls if line not in requests]
+    calls += [(line, name, spec) for line, name, spec, _module in module_calls(context, path, facts)
+              if line not in requests]  # a package's call is no evidence: project modules only
     # a direct request passes no recorded strings; its literal URL is the host fact of its line
     urls = {f.line: f.value for f in facts.facts if f.kind == "host" and f.role == "request" and f.value}
     for line, name, spec in sorted(calls, key=lambda c: c[0]):
         strings = passed_strings(facts.call_literals.get(line, ())) + ((urls[line],) if line in urls else ()) \
             + ((spec,) if spec else ())  # the module's path names it too: import { send } from '@/api/chat'
-        if table.sends_message(name, strings) and (spec is None or resolve_module(path, spec, tree) is not None):
+        if table.sends_message(name, strings):
             shown = requests[line].subject if line in requests else name or ""
             yield path, line, f"{name} ({shown})" if name and shown != name else shown
 
@@ -151,10 +153,8 @@ def _wrapper(fact: Fact) -> str | None:
 def _file_sends(context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:
     """Calls of a page's file to a helper named as an upload (``uploadFile``, ``upload_words`` of
     ``checks/upload_sdks.yml``) in a project module that sends data (``wx.request``, an upload), in line order."""
-    tree = ExistingPaths(context.exists_at_head)
-    for spec, name, line in sorted(facts.imported_calls if facts is not None else (), key=lambda c: c[2]):
-        module = resolve_module(path, spec, tree) if third_party().named_upload(name) else None
-        helper = context.facts_at_head(module) if module else None
+    for line, name, _spec, module in module_calls(context, path, facts):
+        helper = context.facts_at_head(module) if third_party().named_upload(name) else None
         if helper is not None and any(f.subject in SENDERS for f in helper.facts):
             yield path, line, f"{name} ({module})"
 

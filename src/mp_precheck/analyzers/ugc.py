@@ -4,8 +4,11 @@ service category.
 A text box (``<textarea>``, ``<editor>``, a nickname ``<input>``: ``upload.user_text``) is user-published
 content only where its page or component sends data away — ``wx.request``, an upload, a cloud call, an
 upload SDK, directly or through a project wrapper — from its own script (``page.js`` next to
-``page.wxml``, the script of a ``.vue``). A lone input that nothing sends (a search box, a calculator) is
-dropped, and so is one on a page that only loads data through wrappers named as reads (``getComment``).
+``page.wxml``, the script of a ``.vue``), or from the store or service module whose methods that script calls
+(a MobX store's actions bound with ``createStoreBindings``, ``uploadStore.submit()``, a Pinia store's instance:
+:mod:`~mp_precheck.analyzers.reached`); then the module's sending call is the page's, and findings go there.
+A lone input that nothing sends (a search box, a calculator) is dropped, and so is one on a page that only
+loads data through wrappers or store methods named as reads (``getComment``, ``loadList``).
 
 When it is published:
 
@@ -44,7 +47,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
 A page that already had a text box of the same kind and already sent data before the change (a client form
 that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding.
 
-Reads: ``facts_at_head`` (the page's script), ``base_facts``, ``counterpart``, ``changed_paths``;
+Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
+store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``;
 ``upload.user_text`` and the other upload-family findings (after ``ui_kits``).
 Writes: removes ``upload.user_text`` that nothing sends, that a page upload covers or that the page posted
 before; adds ``category.ugc`` (read by ``categories``).
@@ -56,6 +60,7 @@ import re
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
@@ -88,14 +93,36 @@ def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
     return None
 
 
-def posts_from(context: ProjectContext, script: str) -> Fact | None:
-    """The call of ``script`` that posts data to the server — the first by :func:`_rank` — or None when
-    the script only uploads files or chats over a WebSocket (see the module docstring)."""
+def sends_through(context: ProjectContext, path: str) -> tuple[str, list[Fact]] | None:
+    """(module, sending calls) where the page or component of ``path`` sends through another module of the
+    project: the methods its script calls of a store (an action bound to the page, ``uploadStore.submit()``)
+    or a service object, followed by :mod:`~mp_precheck.analyzers.reached`; the first such module in the
+    page's line order. Methods named as reads (``loadList``) and wrappers named as reads are left out."""
+    for candidate in (path, *(page_stem(path) + suffix for suffix in _SCRIPTS)):
+        found: dict[str, list[Fact]] = {}
+        for _line, name, _spec, module in module_calls(context, candidate, context.facts_at_head(candidate)):
+            defined = None if _READ_NAME.match(name.rsplit(".", 1)[-1]) else method_of(context, module, name)
+            facts = context.facts_at_head(defined[0]) if defined is not None else None
+            if defined is None or facts is None:
+                continue
+            span = range(defined[1].first_line, defined[1].last_line + 1)
+            sends = found.setdefault(defined[0], [])
+            sends += [f for f in facts.facts if f.subject in SENDERS and f.line in span and not _reads(f)
+                      and f not in sends]
+        sender = next((m for m, sends in found.items() if sends), None)
+        if sender is not None:
+            return sender, found[sender]
+    return None
+
+
+def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = None) -> Fact | None:
+    """The call of ``script`` (of its calls ``among``, when given) that posts data to the server — the first
+    by :func:`_rank` — or None when the script only uploads files or chats over a WebSocket (module docstring)."""
     facts = context.facts_at_head(script)
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
-    posts = [f for f in facts.facts if f.subject in POSTERS and not _reads(f)]
+    posts = [f for f in (facts.facts if among is None else among) if f.subject in POSTERS and not _reads(f)]
     return min(posts, key=lambda f: _rank(facts, f)) if posts else None
 
 
@@ -112,12 +139,13 @@ def _rank(facts: FileFacts, call: Fact) -> tuple[int, int]:
     return tier, call.line
 
 
-def _scene(context: ProjectContext, script: str, call: Fact) -> Scene | None:
-    """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path, the
+def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> Scene | None:
+    """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path (``page``'s
+    too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
     wrapper's name and the strings the call passes."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
-    return scenes().scene(script, _wrapper(call) or None, strings)
+    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, _wrapper(call) or None, strings)
 
 
 def _wrapper(fact: Fact) -> str:
@@ -140,23 +168,28 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = [f for f in findings if f.rule != "upload.user_text"]
     posts: set[str] = set()
     for f in inputs:
-        sent = sends_from(context, f.path)
+        sent, through = sends_from(context, f.path), None
+        if sent is None and (through := sends_through(context, f.path)) is not None:
+            sent = through[0], min(through[1], key=lambda c: _rank(context.facts_at_head(through[0]) or FileFacts(), c))
         if sent is None:
             continue  # nothing leaves this page: not published
         script = sent[0]
         if f.subject in POST_INPUTS and _published_before(context, f, script):
             continue  # one more field on a page that already posted its text box: no new flow
-        post = posts_from(context, script)
-        if _scene(context, script, post or sent[1]) == "private":
+        post = posts_from(context, script, through[1] if through is not None else None)
+        page = f.path if through is not None else ""
+        if _scene(context, script, post or sent[1], page) == "private":
             continue  # an expense note, a homework answer: kept for the user or one counterpart
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
-        elif page_stem(f.path) not in uploading:
+        elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
             out.append(f)
-        published = post is not None or _public_upload(context, script, sent[1])
+        published = post is not None or _public_upload(context, script, sent[1], page)
         if f.subject in POST_INPUTS and script not in posts and published:
             posts.add(script)
-            call = sent[1]  # the page's first sending call: its picture upload, else the post itself
+            # the page's first sending call: its picture upload, else the post itself; through a store, the
+            # action that posts (the picture went up by an action of its own as it was picked)
+            call = post if through is not None and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
@@ -176,13 +209,13 @@ def _published_before(context: ProjectContext, text_box: Finding, script: str) -
     return had_box and sender is not None and any(f.subject in SENDERS and not _reads(f) for f in sender.facts)
 
 
-def _public_upload(context: ProjectContext, script: str, upload: Fact) -> bool:
+def _public_upload(context: ProjectContext, script: str, upload: Fact, page: str = "") -> bool:
     """A page that only uploads, but whose words name a public scene (``pages/publish``, an upload to
     ``'moments'``): a composer whose pictures are the post (its text not wired yet, or sent with them).
     A chat page stays a chat."""
     facts = context.facts_at_head(script)
     chat = facts is not None and any(f.subject in CHAT for f in facts.facts)
-    return not chat and _scene(context, script, upload) == "public"
+    return not chat and _scene(context, script, upload, page) == "public"
 
 
 def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:

@@ -49,9 +49,11 @@ class Scenes:
         return False
 
     def _named(self, wrapper: str | None) -> list[str]:
-        """The words of a wrapper's name, none for one named after its transport (``httpPost``)."""
+        """The words of a wrapper's name, none for one named after its transport (``httpPost``, or just the
+        HTTP method: ``post``)."""
         name = words_of(wrapper or "")
-        return [] if set(name) & self.transport else name
+        method = len(name) == 1 and name[0].upper() in self.methods
+        return [] if method or set(name) & self.transport else name
 
     def scene(self, path: str, wrapper: str | None, strings: Iterable[str]) -> Scene | None:
         """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a

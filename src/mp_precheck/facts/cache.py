@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);

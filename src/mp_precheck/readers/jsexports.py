@@ -15,7 +15,7 @@ names (``invoke: (name, ...rest) => wx[name]({...})``) is a wrapper too: its cal
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from tree_sitter import Language, Node
 
@@ -55,34 +55,61 @@ def _top_level(root: Node) -> dict[str, Node]:
 def _unwrapped(node: Node) -> Node:
     """The function a higher-order call wraps — ``createAsyncThunk('note/create', async (data) => …)``,
     ``debounce(fn, 300)``, ``useCallback(() => …, [])`` — as what the name bound to the call does: the last
-    function among its arguments; any other node as it is."""
+    function among its arguments; the object a call makes observable or a store of (mobx-miniprogram's
+    ``observable({...})``, https://github.com/wechat-miniprogram/mobx-miniprogram-bindings; Pinia's
+    ``defineStore('post', { actions })``): its last argument; any other node as it is."""
     if node.type != "call_expression":
         return node
     args = node.child_by_field_name("arguments")
     functions = [a for a in args.named_children if a.type in _FUNCTIONS] if args is not None else []
-    return functions[-1] if functions else node
+    if functions:
+        return functions[-1]
+    last = args.named_children[-1] if args is not None and args.named_children else None
+    return last if last is not None and last.type == "object" else node
 
 
-def _members(node: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
-    """(name, function) of each method of an object literal or a class; ``{ upload }`` and
-    ``{ upload: upload }`` name a top-level function."""
+def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[tuple[str, Node]]:
+    """(name, function) of each method of an object literal or a class — methods of every kind (generator,
+    async, static; not accessors), fields holding a function, a function wrapped by a call (``action(fn)``) —
+    ``{ upload }`` and ``{ upload: upload }`` name a top-level function; ``{ actions: {...} }`` and
+    ``{ Store: StoreClass }`` offer their members as ``actions.publish`` / ``Store.submit`` (one level)."""
     if node.type in _CLASSES:
         body = node.child_by_field_name("body")
         for item in body.named_children if body is not None else ():
-            if item.type == "method_definition":
+            if item.type == "method_definition" and not any(c.type in ("get", "set") for c in item.children):
                 yield _text(item.child_by_field_name("name")), item
+            elif item.type in ("field_definition", "public_field_definition"):
+                field = item.child_by_field_name("property") or item.child_by_field_name("name")
+                held = item.child_by_field_name("value")
+                if field is not None and held is not None and _unwrapped(held).type in _FUNCTIONS:
+                    yield _text(field), _unwrapped(held)
         return
     for item in node.named_children:
         if item.type == "pair":
             key, value = _text(item.child_by_field_name("key")).strip("'\""), item.child_by_field_name("value")
+            value = _unwrapped(value) if value is not None else None
             if value is not None and value.type in _FUNCTIONS:
                 yield key, value
             elif value is not None and value.type == "identifier" and _is_function(top.get(_text(value))):
                 yield key, top[_text(value)]
+            elif nested and value is not None and (inner := _holder(value, top, key)) is not None and inner is not node:
+                yield from ((f"{key}.{m}", f) for m, f in _members(inner, top, nested=False))
         elif item.type == "method_definition":
             yield _text(item.child_by_field_name("name")), item
         elif item.type == "shorthand_property_identifier" and _is_function(top.get(_text(item))):
             yield _text(item), top[_text(item)]
+        elif nested and item.type == "shorthand_property_identifier" and (inner := _holder(item, top)) is not None:
+            yield from ((f"{_text(item)}.{m}", f) for m, f in _members(inner, top, nested=False))
+
+
+def _holder(value: Node, top: dict[str, Node], key: str = "") -> Node | None:
+    """The object or class a member value names at the top level (``{ Store: StoreClass }``), or the object
+    literal of a store's ``actions`` (Pinia, Vuex: https://pinia.vuejs.org/core-concepts/actions.html); else None.
+    Other inline objects (an app's ``globalData``, a component's ``methods``) are no module's interface."""
+    if value.type in ("identifier", "shorthand_property_identifier"):
+        named = top.get(_text(value))
+        return named if named is not None and (named.type == "object" or named.type in _CLASSES) else None
+    return value if value.type == "object" and key == "actions" else None
 
 
 def _is_function(node: Node | None) -> bool:
@@ -271,16 +298,24 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     return out
 
 
-def reexports(root: Node) -> tuple[tuple[str, str, str], ...]:
+def reexports(root: Node, aliases: Mapping[str, str] | None = None,
+              names: Mapping[str, tuple[str, str]] | None = None) -> tuple[tuple[str, str, str], ...]:
     """What a module passes on from others (a barrel ``api/index.ts``): (module specifier, name there, name
     here) for ``export { a, b as c } from './x'``, and (specifier, ``*``, ``*``) for ``export * from './x'``,
     whose every named export becomes this module's (https://tc39.es/ecma262/#sec-exports). ``export * as ns``
-    binds a namespace object, not the names: left out."""
+    binds a namespace object, not the names: left out.
+
+    With the file's import bindings (``aliases``: name → specifier of a whole module, ``names``: name →
+    (specifier, exported name), as :mod:`~mp_precheck.readers.jsbindings` reads them) an imported binding
+    exported again is passed on too: ``const { upload } = require('./request'); module.exports = { upload }``,
+    ``exports.upload = upload``, ``export { upload }``, ``module.exports = { send: http.post }``, and every name
+    of a module spread or assigned whole (``module.exports = { ...baseApi }``, ``module.exports = require('./x')``)."""
     out: list[tuple[str, str, str]] = []
     for node in root.named_children:
         source = node.child_by_field_name("source") if node.type == "export_statement" else None
         spec = _text(source).strip("'\"`") if source is not None else ""
         if not spec:
+            out += _passed_bindings(node, aliases or {}, names or {})
             continue
         clause = next((c for c in node.named_children if c.type == "export_clause"), None)
         if clause is None:
@@ -292,3 +327,55 @@ def reexports(root: Node) -> tuple[tuple[str, str, str], ...]:
             if name:
                 out.append((spec, name, _text(item.child_by_field_name("alias")) or name))
     return tuple(out)
+
+
+def _passed_bindings(node: Node, aliases: Mapping[str, str],
+                     names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+    """(specifier, name there, name here) of the imported bindings one top-level statement exports again."""
+    if node.type == "export_statement":
+        value = node.child_by_field_name("value")
+        if value is not None:  # export default { ...baseApi, upload }
+            yield from _passed_value("default", value, aliases, names)
+        for clause in (c for c in node.named_children if c.type == "export_clause"):
+            for item in clause.named_children:
+                local = _text(item.child_by_field_name("name"))
+                if local in names:
+                    yield names[local][0], names[local][1], _text(item.child_by_field_name("alias")) or local
+        return
+    expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
+    if expr is None or expr.type != "assignment_expression" or (right := expr.child_by_field_name("right")) is None:
+        return
+    left = _text(expr.child_by_field_name("left"))
+    if left in ("module.exports", "exports.default", "module.exports.default"):
+        yield from _passed_value("default", right, aliases, names)
+    elif left.startswith(("module.exports.", "exports.")):
+        yield from _passed_value(left.rsplit(".", 1)[-1], right, aliases, names)
+
+
+def _passed_value(here: str, value: Node, aliases: Mapping[str, str],
+                  names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
+    """What exporting ``value`` as ``here`` passes on: an imported name, a member of an imported module, a whole
+    module (``require('./x')`` or its alias: every name), or each of those inside an object literal."""
+    text = _text(value)
+    if value.type == "identifier" and text in names:
+        yield names[text][0], names[text][1], here
+    elif value.type == "member_expression" and _text(value.child_by_field_name("object")) in aliases:
+        yield aliases[_text(value.child_by_field_name("object"))], _text(value.child_by_field_name("property")), here
+    elif here == "default" and value.type == "identifier" and text in aliases:
+        yield aliases[text], "*", "*"
+    elif here == "default" and value.type == "call_expression" and \
+            _text(value.child_by_field_name("function")) == "require":
+        args = value.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_children else None
+        if first is not None and first.type == "string":
+            yield _text(first).strip("'\"`"), "*", "*"
+    elif here == "default" and value.type == "object":
+        for item in value.named_children:
+            if item.type == "shorthand_property_identifier" and _text(item) in names:
+                yield names[_text(item)][0], names[_text(item)][1], _text(item)
+            elif item.type == "pair" and (inner := item.child_by_field_name("value")) is not None:
+                key = _text(item.child_by_field_name("key")).strip("'\"")
+                if inner.type != "identifier" or _text(inner) not in aliases:  # a namespace kept whole: no name
+                    yield from _passed_value(key, inner, aliases, names)
+            elif item.type == "spread_element" and item.named_children and _text(item.named_children[0]) in aliases:
+                yield aliases[_text(item.named_children[0])], "*", "*"

@@ -163,7 +163,8 @@ class _Extractor(Bindings):
                          app_members=app_members(root, self.module_aliases) if app_file else
                          prototype_members(root, self.module_aliases, self.path),
                          call_literals=call_literals(self.calls, called_lines, self.line),
-                         module_specs=module_specifiers(nodes), reexports=reexports(root))
+                         module_specs=module_specifiers(nodes),
+                         reexports=reexports(root, self.module_aliases, self.named_imports))
 
     @staticmethod
     def _is_definition_or_test(node: Node) -> bool:

@@ -91,7 +91,7 @@ def read_module(source: str, path: str) -> Module:
         aliases, names = import_bindings(nodes)
         hooks = [defs[h] for h in sorted((HOOKS | _MORE_HOOKS) & set(defs))] + list(_effects(nodes))
         module = Module({**defs, **module.defs}, {**aliases, **module.aliases}, {**names, **module.names},
-                        module.passed + reexports(root) + _spread_exports(root, aliases),
+                        module.passed + reexports(root, aliases, names),
                         module.hooks + tuple(hooks))
     return module
 
@@ -133,26 +133,3 @@ def _effects(nodes: Iterable[Node]) -> Iterator[Node]:
         body = first.child_by_field_name("body") if first is not None and first.type in _FUNCTIONS else None
         if body is not None:
             yield body
-
-
-def _spread_exports(root: Node, aliases: dict[str, str]) -> tuple[tuple[str, str, str], ...]:
-    """``export default { ...baseApi }`` / ``module.exports = { ...baseApi }`` (or the alias itself): every name
-    of the imported module passed on, as (specifier, ``*``, ``*``)."""
-    out: list[tuple[str, str, str]] = []
-    for node in root.named_children:
-        value: Node | None = None
-        if node.type == "export_statement" and any(c.type == "default" for c in node.children):
-            value = node.child_by_field_name("value") or next(
-                (c for c in node.named_children if c.type in ("object", "identifier")), None)
-        elif node.type == "expression_statement" and node.named_children and \
-                node.named_children[0].type == "assignment_expression":
-            assignment = node.named_children[0]
-            if node_text(assignment.child_by_field_name("left")) == "module.exports":
-                value = assignment.child_by_field_name("right")
-        if value is None:
-            continue
-        parts = [value] if value.type == "identifier" else \
-            [c.named_children[0] for c in value.named_children if c.type == "spread_element" and c.named_children] \
-            if value.type == "object" else []
-        out += [(aliases[node_text(p)], "*", "*") for p in parts if node_text(p) in aliases]
-    return tuple(out)
