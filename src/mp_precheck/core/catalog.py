@@ -24,11 +24,12 @@ from mp_precheck.core.vocabulary import Severity
 CATALOG_DATE = "2026-12-02"
 
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
-# components, SDKs, plugin APIs, hook libraries, UGC scene words, reward-for-sharing words and what makes an
-# authorization page (core.thirdparty, core.scenes, readers.sharewords and readers.authpage read those).
+# components, SDKs, plugin APIs, hook libraries, UGC scene words, reward-for-sharing words, what makes an
+# authorization page and login guards run from the config (core.thirdparty, core.scenes, readers.sharewords,
+# readers.authpage and readers.routeguard read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
               "http_clients.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml", "share_rewards.yml",
-              "auth_pages.yml")
+              "auth_pages.yml", "route_guards.yml")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
+# v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);
@@ -46,7 +47,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v39-{__version__}"
+FORMAT = f"facts-v40-{__version__}"
 
 
 class FactCache:

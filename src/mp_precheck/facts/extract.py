@@ -18,7 +18,9 @@ from mp_precheck.readers.jsconfig import class_config_object, config_object
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
+from mp_precheck.readers.routeguard import guard_facts
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
@@ -134,10 +136,12 @@ def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:
 def _js_with_class_config(text: str, path: str) -> FileFacts:
     """A script; a class component's ``config = {...}`` (Taro 1.x/2.x) adds its titles, and on the app
     file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title. A script
-    exporting routes whose first is a login page adds the entry-login fact of an mpvue-entry routes module."""
+    exporting routes whose first is a login page adds the entry-login fact of an mpvue-entry routes module; a
+    picked photo's base64 the script keeps in state and sends, an upload (readers/statemedia.py)."""
     found = js_facts(text, path)
-    routes = entry_login_facts(text, path)  # kept only for the project's mpvue-entry routes module (facts/scope.py)
-    found = replace(found, facts=found.facts + tuple(routes)) if routes else found
+    extra = entry_login_facts(text, path)  # kept only for the project's mpvue-entry routes module (facts/scope.py)
+    extra += state_media(text, path, 0, found.facts)  # a picked photo's base64 sent from the page's state
+    found = replace(found, facts=found.facts + tuple(extra)) if extra else found
     config = class_config_object(text, path)
     if config is None:
         return found
@@ -149,7 +153,7 @@ def _js_with_class_config(text: str, path: str) -> FileFacts:
 
 def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
     """uni-app ``manifest.json`` (its ``mp-weixin`` block holds the app.json keys) and ``pages.json``
-    (titles, tabBar); both are JSON with comments, read with a JSON5 parser."""
+    (titles, tabBar, login guards: readers/routeguard.py); both are JSON with comments, read with a JSON5 parser."""
     try:
         data = loads_jsonc(text)
     except ValueError as exc:
@@ -157,7 +161,8 @@ def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
     if kind == "uni-manifest":
         weixin = data.get("mp-weixin") if isinstance(data, dict) else None
         return FileFacts(facts=tuple(app_config_facts(text, weixin))) if isinstance(weixin, dict) else FileFacts()
-    return FileFacts(facts=tuple(app_config_facts(text, data) + title_facts(text, data)))
+    guarded = guard_facts(posixpath.basename(path), text, data)  # uni-id's uniIdRouter over the entry page
+    return FileFacts(facts=tuple(app_config_facts(text, data) + title_facts(text, data) + guarded))
 
 
 def sfc_facts(text: str, path: str) -> FileFacts:
@@ -169,7 +174,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     members: dict[str, str] = {}
     literals: dict[int, tuple[str, ...]] = {}
     specs: list[str] = []
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
+    for block in blocks:
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
         elif block.tag == "style":
@@ -184,6 +191,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
             found = js_facts(block.text, path + suffix, block.line_offset)
             facts.extend(found.facts)
+            facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))
             if _is_app_file(path):  # WePY 1.x: `config = {...}` on the app class
                 config = config_object(block.text, path + suffix)
                 if config is not None:

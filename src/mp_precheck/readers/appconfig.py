@@ -34,7 +34,7 @@ def load_json(text: str, name: str) -> Any:
             from exc
 
 
-def _line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
+def line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     """(1-based line, offset) of the first spelling of ``needle`` after ``after``; (1, ``after``) if none.
 
     ``needle`` is a JSON string (``"key"``); the same token written in JavaScript (``'key'``, `` `key` ``
@@ -45,7 +45,7 @@ def _line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
 
 
 def _find(text: str, needle: str, after: int) -> int:
-    """The offset of the first spelling of ``needle`` (see :func:`_line_of`) at or after ``after``, or -1."""
+    """The offset of the first spelling of ``needle`` (see :func:`line_of`) at or after ``after``, or -1."""
     inner = needle[1:-1] if len(needle) >= 2 and needle[0] == needle[-1] == '"' else None
     variants = [needle] + ([f"'{inner}'", f"`{inner}`", f"{inner}:", f"{inner} :"] if inner is not None else [])
     hits = [at for at in (text.find(v, after) for v in variants) if at >= 0]
@@ -95,7 +95,7 @@ def title_facts(text: str, data: Any) -> list[Fact]:
     facts: list[Fact] = []
     for key, value in _title_values(data):
         for signal in signals(value, title=True):
-            line, _ = _line_of(text, json.dumps(value, ensure_ascii=False))
+            line, _ = line_of(text, json.dumps(value, ensure_ascii=False))
             facts.append(Fact(prefixed("text", signal), "text", line, f"{key}: {value}"))
     return facts
 
@@ -130,16 +130,16 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
         values = data.get(key)
         if not isinstance(values, list):
             continue
-        _, key_at = _line_of(text, f'"{key}"')
+        _, key_at = line_of(text, f'"{key}"')
         for value in values:
             if isinstance(value, str):
-                line, _ = _line_of(text, json.dumps(value, ensure_ascii=False), key_at)
+                line, _ = line_of(text, json.dumps(value, ensure_ascii=False), key_at)
                 facts.append(Fact(app_config(key, value), "config", line, value))
     permission = data.get("permission")
     if isinstance(permission, dict):
-        _, key_at = _line_of(text, '"permission"')
+        _, key_at = line_of(text, '"permission"')
         for scope, spec in permission.items():
-            line, _ = _line_of(text, json.dumps(scope, ensure_ascii=False), key_at)
+            line, _ = line_of(text, json.dumps(scope, ensure_ascii=False), key_at)
             desc = spec.get("desc") if isinstance(spec, dict) else None
             facts.append(Fact(app_config("permission", scope), "config", line,
                               desc if isinstance(desc, str) else None))
@@ -149,7 +149,7 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
         first = first.get("path")
     entry = data.get("entryPagePath") or first
     if isinstance(entry, str) and LOGIN_TARGET.search(page_name(entry)):
-        line, _ = _line_of(text, json.dumps(entry, ensure_ascii=False))
+        line, _ = line_of(text, json.dumps(entry, ensure_ascii=False))
         facts.append(Fact(app_config("entry-login", entry), "config", line, entry))
     return facts + _plugin_facts(text, data)
 
@@ -173,7 +173,7 @@ def _plugin_facts(text: str, data: dict[str, Any]) -> list[Fact]:
         start = _table_start(text, keys, json.dumps(declared[0][0], ensure_ascii=False)) if declared else 0
         keys = [key for key in keys if key != start]  # a table has one key: the next block opens another
         for alias, provider in declared:
-            line, _ = _line_of(text, json.dumps(alias, ensure_ascii=False), start)
+            line, _ = line_of(text, json.dumps(alias, ensure_ascii=False), start)
             facts.append(Fact(app_config("plugins", provider or alias), "config", line, alias))
     return facts
 

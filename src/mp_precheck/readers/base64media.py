@@ -35,14 +35,28 @@ _BASE64_NAME = re.compile(r"base64|b64", re.IGNORECASE)
 def reads_base64(nodes: Iterable[Node]) -> bool:
     """Whether one of ``nodes`` reads a file as base64: an ``encoding: 'base64'`` option, or a call of a
     base64 conversion (``wx.arrayBufferToBase64``, ``pathToBase64``, ``canvas.toDataURL``…)."""
-    for node in nodes:
-        if node.type == "pair" and node_text(node.child_by_field_name("key")).strip("'\"") == "encoding":
-            value = node.child_by_field_name("value")
-            if value is not None and (string_value(value) or "").lower() == "base64":
-                return True
-        elif node.type == "call_expression" and _TO_BASE64.search(node_text(node.child_by_field_name("function"))):
-            return True
-    return False
+    return any(is_base64_option(node) or is_base64_call(node) for node in nodes)
+
+
+def is_base64_option(node: Node) -> bool:
+    """Whether ``node`` is the pair ``encoding: 'base64'`` (of a ``readFile`` call's options)."""
+    if node.type != "pair" or node_text(node.child_by_field_name("key")).strip("'\"") != "encoding":
+        return False
+    value = node.child_by_field_name("value")
+    return value is not None and (string_value(value) or "").lower() == "base64"
+
+
+def is_base64_call(node: Node) -> bool:
+    """Whether ``node`` is a call that gives a file's content as base64: a conversion (``pathToBase64``,
+    ``wx.arrayBufferToBase64``, ``canvas.toDataURL``…) or ``readFileSync(path, 'base64')``."""
+    if node.type != "call_expression":
+        return False
+    callee = node_text(node.child_by_field_name("function"))
+    if _TO_BASE64.search(callee):
+        return True
+    arguments = node.child_by_field_name("arguments")
+    return callee.endswith("readFileSync") and arguments is not None and \
+        any((string_value(a) or "").lower() == "base64" for a in arguments.named_children)
 
 
 def sends_media(call: Node) -> bool:

@@ -28,7 +28,7 @@ from mp_precheck.readers.syntax import node_text
 
 UPLOAD_SUBJECTS = frozenset({"wx.uploadFile", "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
 # What a page or component method is called on: itself, or itself saved for a callback (var that = this).
-_SELF = frozenset({"this", "that", "_this", "self", "me", "_self", "_that", "vm"})
+SELF = frozenset({"this", "that", "_this", "self", "me", "_self", "_that", "vm"})
 _FUNCTIONS = ("arrow_function", "function_expression", "function")
 _SFC_SCRIPT = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")  # a script block arrives as ``page.vue.js``
 
@@ -60,7 +60,7 @@ def _called_name(call: Node) -> str | None:
     if callee.type == "identifier":
         return node_text(callee)
     obj = callee.child_by_field_name("object") if callee.type == "member_expression" else None
-    if obj is not None and obj.type in ("this", "identifier") and node_text(obj) in _SELF:
+    if obj is not None and obj.type in ("this", "identifier") and node_text(obj) in SELF:
         return "." + node_text(callee.child_by_field_name("property"))
     return None
 

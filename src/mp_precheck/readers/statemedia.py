@@ -1,0 +1,381 @@
+"""A picked photo's base64 kept in component state and sent later: an upload without ``wx.uploadFile``.
+
+A page converts the photo the user picked (``wx.chooseImage``, ``chooseMedia``, a camera shot) to base64
+(``pathToBase64``, ``wx.arrayBufferToBase64``, ``readFile({ encoding: 'base64' })``…), keeps it in its state —
+``this.receipt = base64``, ``that.setData({ photo: res.data })``, ``this.setState({ img })`` — and another method
+sends it: in the arguments of a request (``wx.request``, ``http.request``), of a store action
+(``this.$store.dispatch``, a ``mapActions`` method, from the script or from the template's
+``@tap="payOrder(payData)"``), of a project wrapper (an imported API function, ``this.$api.pay``) or of a
+method of the page that sends its parameter — directly or as a field of an object built from it
+(``this.payData = { orderNum, receipt }``). The photo leaves the phone as with ``wx.uploadFile``: review treats it
+as an upload of user media, which must pass content security
+(https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
+A base64 only shown (``<image :src>``), drawn on a canvas or emitted to a parent is never in what is sent: silent.
+
+In: a script (a file, or an SFC's script block with its line offset), its facts so far (a photo picker among
+them, or ``tempFile`` paths in the text, says the base64 is a picked photo) and, for an SFC, its template with
+its line offset. Out: ``wx.request:media`` facts (readers/base64media.py) at the line where the photo is put
+into what is sent — the field of the object built from it, else the read in the call — one per line; a
+request the base64 reader already reported is not reported again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from tree_sitter import Node
+
+from mp_precheck.facts.model import Fact
+from mp_precheck.readers.base64media import SUBJECT, is_base64_call, is_base64_option
+from mp_precheck.readers.jsbindings import is_project_spec
+from mp_precheck.readers.localcalls import SELF
+from mp_precheck.readers.markup import is_event_attribute
+from mp_precheck.readers.syntax import language_for, node_text, parse, parser_for, string_value, walk
+
+# APIs that hand the user a photo or video they picked or shot.
+PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile",
+                     "CameraContext.takePhoto"})
+_HINT = re.compile(r"base64|toDataURL|readAsDataURL", re.IGNORECASE)
+_FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
+                        "function", "generator_function_declaration"})
+_SENDS = frozenset({"request", "dispatch"})  # wx.request, uni.request, http.request, this.$store.dispatch
+# Members every Vue component has ($emit hands a value to the parent, $refs reaches a child): nothing is sent.
+_VUE_OWN = frozenset({"$emit", "$refs", "$set", "$delete", "$nextTick", "$forceUpdate", "$watch", "$on", "$off",
+                      "$once", "$parent", "$children", "$root", "$el", "$options", "$data", "$props", "$slots",
+                      "$scopedSlots", "$attrs", "$listeners", "$store"})
+_STATE = ("data", "state")  # this.data.x (Mini Program pages), this.state.x (React / Taro classes)
+# Words of a module path or a name that talks to a server (@/api/user, utils/request, uploadImg, this.$u.post).
+_NETWORK_WORDS = frozenset({"api", "apis", "request", "req", "http", "https", "service", "services", "fetch", "ajax",
+                            "axios", "fly", "flyio", "upload", "post", "put", "submit", "send", "server"})
+
+
+@dataclass
+class _Photo:
+    """What holds the photo in one script. ``fields``: state field → the line where the photo went into a larger
+    value kept there, None when the field holds the photo itself; ``locals``: (name, scope, that line)."""
+
+    bindings: list[tuple[str, Node]]
+    destructured: set[str]
+    fields: dict[str, int | None] = field(default_factory=dict)
+    locals: list[tuple[str, Node, int]] = field(default_factory=list)
+
+
+def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
+                template: tuple[str, int] | None = None) -> list[Fact]:
+    """The uploads of a picked photo's base64 sent from state (see the module docstring); never raises."""
+    if not _HINT.search(source) or not (any(f.subject in PICKERS for f in facts) or "tempFile" in source):
+        return []
+    nodes = list(walk(parse(language_for(path), source.encode("utf-8", "surrogatepass")).root_node))
+    photo = _Photo(_base64_values(nodes), _destructured(nodes))
+    _stored(nodes, photo)
+    if not photo.fields and not photo.bindings:
+        return []
+    calls = [n for n in nodes if n.type == "call_expression"]
+    imports = _imports(nodes)
+    senders = _actions(calls) | _sending_methods(nodes, imports)
+    told = [f.line - line_offset for f in facts if f.subject == SUBJECT]
+    lines: set[int] = set()
+    for call in calls:
+        first, last = call.start_point[0] + 1, call.end_point[0] + 1
+        arguments = call.child_by_field_name("arguments")
+        if arguments is None or any(first <= line <= last for line in told) or not _sends(call, senders, imports):
+            continue
+        found = _photo_in(arguments, photo)
+        if found is not None:
+            lines.add(found[0] + line_offset)
+    if template is not None:
+        lines |= _template_sends(template, senders, photo, line_offset)
+    return [Fact(SUBJECT, "api", line) for line in sorted(lines)]
+
+
+def _base64_values(nodes: list[Node]) -> list[tuple[str, Node]]:
+    """(name, the function it lives in) of each name bound to a base64 value: ``const b = await pathToBase64(p)``,
+    ``pathToBase64(p).then(b => …)``, ``readFile({ encoding: 'base64', success(res) {…} })``."""
+    found: list[tuple[str, Node]] = []
+    for node in nodes:
+        if is_base64_call(node):
+            holder = node.parent
+            if holder is not None and holder.type == "await_expression":
+                holder = holder.parent
+            if holder is None:
+                continue
+            name = holder.child_by_field_name("name") if holder.type == "variable_declarator" else None
+            if name is not None and name.type == "identifier":
+                found.append((node_text(name), _scope(holder)))
+            elif holder.type == "member_expression" and node_text(holder.child_by_field_name("property")) == "then" \
+                    and holder.parent is not None and holder.parent.type == "call_expression":
+                callback = _first_argument(holder.parent)
+                found += [(p, callback) for p in _params(callback)] if callback is not None else []
+        elif is_base64_option(node) and node.parent is not None:
+            for option in node.parent.named_children:
+                callback = option if option.type == "method_definition" else option.child_by_field_name("value")
+                key = option.child_by_field_name("name" if option.type == "method_definition" else "key")
+                if callback is not None and node_text(key).strip("'\"") == "success":
+                    found += [(p, callback) for p in _params(callback)]
+    return found
+
+
+def _stored(nodes: list[Node], photo: _Photo) -> None:
+    """Fill ``photo.fields`` and ``photo.locals``: state fields and local names given a value that holds the photo,
+    a few rounds deep (a field built from a field built from the photo)."""
+    for _ in range(3):
+        before = (len(photo.fields), len(photo.locals))
+        for node in nodes:
+            for name, written in _state_writes(node):
+                found = _photo_in(written, photo) if name not in photo.fields else None
+                if found is not None:
+                    photo.fields[name] = None if found[1] else found[0]
+            name_node = node.child_by_field_name("name") if node.type == "variable_declarator" else None
+            value = node.child_by_field_name("value") if name_node is not None else None
+            if name_node is not None and name_node.type == "identifier" and value is not None \
+                    and not is_base64_call(value) and (found := _photo_in(value, photo)) is not None:
+                photo.locals.append((node_text(name_node), _scope(node), found[0]))
+        if (len(photo.fields), len(photo.locals)) == before:
+            return
+
+
+def _photo_in(value: Node, photo: _Photo) -> tuple[int, bool] | None:
+    """(line, direct) of the first part of ``value`` holding the photo, outside any function in it: direct when it
+    is the base64 itself (a conversion, a name bound to one); else the line where the photo went into the field
+    or local it reads (the read itself when that field holds the photo alone)."""
+    for node in _values(value):
+        line = node.start_point[0] + 1
+        if is_base64_call(node):
+            return line, True
+        name = node_text(node) if node.type in ("identifier", "shorthand_property_identifier") else None
+        if name is not None:
+            if any(bound == name and _within(node, scope) for bound, scope in photo.bindings):
+                return line, True
+            local = next((at for held, scope, at in photo.locals if held == name and _within(node, scope)), None)
+            if local is not None:
+                return local, False
+            if name in photo.destructured and name in photo.fields:
+                return photo.fields[name] or line, False
+        elif node.type == "member_expression" and (member := _state_field(node)) in photo.fields:
+            return photo.fields[member] or line, False
+    return None
+
+
+def _values(node: Node) -> Iterator[Node]:
+    """``node`` and the nodes below it, not entering functions (a callback runs later, on other values)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if current is node or current.type not in _FUNCTIONS:
+            stack.extend(reversed(current.children))
+
+
+def _state_writes(node: Node) -> list[tuple[str, Node]]:
+    """(state field, value written) of ``this.f = v`` / ``that.f.x = v``, ``setData({ f: v })`` /
+    ``setState({ f })`` and ``this.$set(this.f, key, v)``."""
+    if node.type == "assignment_expression":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        name = _state_field(left) if left is not None and left.type == "member_expression" else None
+        return [(name, right)] if name and right is not None else []
+    if node.type != "call_expression":
+        return []
+    callee, arguments = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+    parts = node_text(callee).split(".")
+    if arguments is None or len(parts) != 2 or parts[0] not in SELF:
+        return []
+    values = arguments.named_children
+    if parts[1] in ("setData", "setState") and values and values[0].type == "object":
+        writes = []
+        for pair in values[0].named_children:
+            if pair.type == "shorthand_property_identifier":
+                writes.append((node_text(pair), pair))
+            elif pair.type == "pair" and (value := pair.child_by_field_name("value")) is not None:
+                key = node_text(pair.child_by_field_name("key")).strip("'\"`")
+                writes.append((re.split(r"[.\[]", key, maxsplit=1)[0], value))
+        return writes
+    if parts[1] == "$set" and len(values) == 3 and values[0].type == "member_expression":
+        name = _state_field(values[0])
+        return [(name, values[2])] if name else []
+    return []
+
+
+def _state_field(node: Node) -> str | None:
+    """The state field a member expression rooted at the component names: ``f`` of ``this.f``, ``that.f.x``,
+    ``this.data.f`` and ``this.state.f``; None for anything else."""
+    chain: list[str] = []
+    current: Node | None = node
+    while current is not None and current.type == "member_expression":
+        chain.append(node_text(current.child_by_field_name("property")))
+        current = current.child_by_field_name("object")
+    if current is None or node_text(current) not in SELF or not chain:
+        return None
+    chain.reverse()
+    if chain[0] in _STATE and len(chain) > 1:
+        return chain[1]
+    return chain[0]
+
+
+def _destructured(nodes: list[Node]) -> set[str]:
+    """Names taken out of the component's state: ``const { a, b: c } = this`` (or ``this.data``, ``that``)."""
+    names: set[str] = set()
+    for node in nodes:
+        pattern = node.child_by_field_name("name") if node.type == "variable_declarator" else None
+        value = node.child_by_field_name("value") if pattern is not None else None
+        if pattern is None or pattern.type != "object_pattern" or value is None or \
+                node_text(value) not in {f"{s}{tail}" for s in SELF for tail in ("", ".data", ".state")}:
+            continue
+        for part in pattern.named_children:
+            target = part.child_by_field_name("value") if part.type == "pair_pattern" else part
+            if target is not None and target.type in ("shorthand_property_identifier_pattern", "identifier"):
+                names.add(node_text(target))
+    return names
+
+
+def _imports(nodes: list[Node]) -> set[str]:
+    """Local names of the project's network wrappers: what its own modules export under a network word
+    (``import { uploadImg } from './x'``) or what a network module exports (``import api from '@/api'``, ``const
+    http = require('../utils/request')``). An npm package's functions, or a project's image or storage
+    helpers (``drawPoster``, ``setCache``), are not."""
+    names: set[str] = set()
+    for node in nodes:
+        spec, bound = None, None
+        if node.type == "import_statement" and (source := node.child_by_field_name("source")) is not None:
+            spec, bound = string_value(source), node
+        elif node.type == "variable_declarator" and (value := node.child_by_field_name("value")) is not None \
+                and value.type == "call_expression" and node_text(value.child_by_field_name("function")) == "require":
+            argument = _first_argument(value)
+            spec, bound = (string_value(argument) if argument is not None else None), node.child_by_field_name("name")
+        if spec and bound is not None and is_project_spec(spec):
+            local = {node_text(n) for n in walk(bound)
+                     if n.type in ("identifier", "shorthand_property_identifier_pattern")}
+            names |= local if _network(spec) else {name for name in local if _network(name)}
+    return names
+
+
+def _network(name: str) -> bool:
+    """Whether a module path or a name says it talks to a server: one of its words (``@/api/user``,
+    ``uploadImg``, ``$http``, ``utils/request``) is a network word; ``poster`` or ``compress`` are not."""
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)}
+    return bool(words & _NETWORK_WORDS)
+
+
+def _actions(calls: list[Node]) -> set[str]:
+    """Method names ``mapActions`` gives the component: ``mapActions('Order', ['payOrder'])``,
+    ``mapActions({ pay: 'payOrder' })``."""
+    names: set[str] = set()
+    for call in calls:
+        arguments = call.child_by_field_name("arguments")
+        if arguments is None or not node_text(call.child_by_field_name("function")).endswith("mapActions"):
+            continue
+        for argument in arguments.named_children:
+            if argument.type == "array":
+                names |= {v for item in argument.named_children if (v := string_value(item))}
+            elif argument.type == "object":
+                names |= {node_text(p.child_by_field_name("key") if p.type == "pair" else p).strip("'\"")
+                          for p in argument.named_children if p.type in ("pair", "shorthand_property_identifier")}
+    return names
+
+
+def _sending_methods(nodes: list[Node], imports: set[str]) -> set[str]:
+    """Names of the script's methods and functions that send their own parameter (``pay(data) { return
+    http.post('/pay', data) }``): a call of one with the photo sends it."""
+    names: set[str] = set()
+    for node in nodes:
+        if node.type in ("method_definition", "function_declaration"):
+            name, function = node_text(node.child_by_field_name("name")), node
+        elif node.type == "pair" and (value := node.child_by_field_name("value")) is not None \
+                and value.type in _FUNCTIONS:
+            name, function = node_text(node.child_by_field_name("key")).strip("'\""), value
+        else:
+            continue
+        params = set(_params(function))
+        for call in (c for c in walk(function) if c.type == "call_expression") if params else ():
+            arguments = call.child_by_field_name("arguments")
+            if arguments is not None and _sends(call, frozenset(), imports) and \
+                    any(n.type == "identifier" and node_text(n) in params for n in _values(arguments)):
+                names.add(name)
+                break
+    return names
+
+
+def _sends(call: Node, senders: set[str] | frozenset[str], imports: set[str]) -> bool:
+    """Whether a call sends its arguments away: a request or store dispatch, a project network wrapper, a Vue
+    plugin's network API (``this.$api.pay``, ``this.$u.post``), or a method of the component that sends
+    (``senders``)."""
+    callee = call.child_by_field_name("function")
+    text = node_text(callee)
+    if callee is None or "(" in text:
+        return False  # a call on a call's result (``.then``): its arguments are callbacks
+    parts = text.split(".")
+    if parts[-1] in _SENDS or parts[0] in imports:
+        return True
+    if callee.type == "identifier":
+        return text in senders
+    return parts[0] in SELF and len(parts) > 1 and (
+        (len(parts) == 2 and parts[1] in senders) or
+        (parts[1].startswith("$") and parts[1] not in _VUE_OWN and _network(text)))
+
+
+class _EventValues(HTMLParser):
+    """(1-based line, expression) of each event binding of a template."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(self.getpos()[0], value) for name, value in attrs if value and is_event_attribute(name)]
+
+
+def _template_sends(template: tuple[str, int], senders: set[str], photo: _Photo, line_offset: int) -> set[int]:
+    """Lines where the template hands the photo, or an object built from it, to a method that sends:
+    ``@tap="payOrder(payData)"`` — at the line the photo went into that object, else at the binding."""
+    text, template_offset = template
+    events = _EventValues()
+    events.feed(text)
+    events.close()
+    lines: set[int] = set()
+    for line, expression in events.found:
+        root = parser_for("x.js").parse(expression.encode("utf-8", "surrogatepass")).root_node
+        for call in (n for n in walk(root) if n.type == "call_expression"):
+            arguments = call.child_by_field_name("arguments")
+            if node_text(call.child_by_field_name("function")) not in senders or arguments is None:
+                continue
+            held = [node_text(n) for n in walk(arguments) if n.type == "identifier" and node_text(n) in photo.fields]
+            if held:
+                origin = photo.fields[held[0]]
+                lines.add(origin + line_offset if origin is not None else line + template_offset)
+    return lines
+
+
+def _scope(node: Node) -> Node:
+    """The function ``node`` is in, else the whole file."""
+    current = node.parent
+    while current is not None and current.type not in _FUNCTIONS and current.parent is not None:
+        current = current.parent
+    return current if current is not None else node
+
+
+def _within(node: Node, scope: Node) -> bool:
+    return scope.start_byte <= node.start_byte and node.end_byte <= scope.end_byte
+
+
+def _first_argument(call: Node) -> Node | None:
+    arguments = call.child_by_field_name("arguments")
+    return arguments.named_children[0] if arguments is not None and arguments.named_children else None
+
+
+def _params(function: Node) -> list[str]:
+    """The plain names a function takes (``b`` of ``b => …``, ``(res, i)``, TypeScript's ``(b: string)``)."""
+    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+    if params is None:
+        return []
+    if params.type == "identifier":
+        return [node_text(params)]
+    names = []
+    for param in params.named_children:
+        target = param.child_by_field_name("pattern") if param.type.endswith("_parameter") else param
+        if target is not None and target.type == "assignment_pattern":
+            target = target.child_by_field_name("left")
+        if target is not None and target.type == "identifier":
+            names.append(node_text(target))
+    return names
