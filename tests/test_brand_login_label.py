@@ -204,3 +204,47 @@ def test_a_tab_titled_wechat_login_in_a_pages_data_is_the_label_it_shows(tmp_pat
     repo.commit("tabs")
     found = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "branding"}
     assert found == {("branding.brand_text", "src/pages/login/index.tsx", 2)}
+
+
+TARO_BUTTON = """import { Button } from '@tarojs/components'
+
+export default function Login() {
+  return (
+    <Button onTap={login}>
+      CHILD
+    </Button>
+  )
+}
+"""
+
+
+def test_literals_a_jsx_expression_child_shows_are_its_label(tmp_path):
+    """``{loading ? '登录中...' : '微信授权登录'}`` shows 微信授权登录 on the button, as JSX text would."""
+    for child in ("{loading ? '登录中...' : '微信授权登录'}", "{'微信登录'}", "{ready && '微信一键登录'}",
+                  "{label || (`微信登录`)}"):
+        repo, base = _changed(tmp_path / str(len(child)), TARO_FILES, "src/pages/login/index.tsx",
+                              TARO_BUTTON.replace("CHILD", "登录"), TARO_BUTTON.replace("CHILD", child))
+        assert _brand(repo, base) == {("src/pages/login/index.tsx", 6)}, child
+
+
+def test_what_a_jsx_expression_child_shows_only_through_code_stays_silent(tmp_path):
+    """An identifier, an i18n key, a template string that substitutes, a compared literal and an own label."""
+    for index, child in enumerate(("{label}", "{t('微信登录')}", "{`微信登录${suffix}`}",
+                                   "{mode === '微信登录' ? '登录' : '注册'}", "{loading ? '登录中...' : '授权登录'}",
+                                   "{failed && '微信登录失败'}")):
+        repo, base = _changed(tmp_path / str(index), TARO_FILES, "src/pages/login/index.tsx",
+                              TARO_BUTTON.replace("CHILD", "登录"), TARO_BUTTON.replace("CHILD", child))
+        assert _brand(repo, base) == set(), child
+
+
+def test_a_bound_kit_button_text_and_vue_mustache_text_are_labels(tmp_path):
+    """A kit button's bound ``:text`` and a mustache in a Vue template show their literals; a key or a name does not."""
+    for index, (element, expected) in enumerate((
+            ("<u-button :text=\"loading ? '登录中' : '微信登录'\" @click=\"login\"/>", {("pages/login/login.vue", 3)}),
+            ("<button @click=\"login\">{{ loading ? '登录中' : '微信授权登录' }}</button>", {("pages/login/login.vue", 3)}),
+            ("<u-button :text=\"t('wechatLogin')\" @click=\"login\"/>", set()),
+            ("<button @click=\"login\">{{ loginLabel }}</button>", set()))):
+        page = f"<template>\n  <view>\n    {element}\n  </view>\n</template>\n"
+        repo, base = _changed(tmp_path / str(index), UNI_FILES, "pages/login/login.vue",
+                              "<template><view/></template>\n", page)
+        assert _brand(repo, base) == expected, element

@@ -98,3 +98,39 @@ def test_a_field_that_asks_for_an_id_number_is_a_privacy_type(repo):
                                       '    <input v-model="q" placeholder="搜索商品"/>\n  </view>\n</template>\n')
     repo.commit()
     assert _found(run(repo.path, base), "privacy") == {("privacy.id_number", "src/pages/me/me.vue", 4)}
+
+
+def test_capability_values_are_read_without_their_surrounding_whitespace(app_repo):
+    """``'getPhoneNumber '`` in a bound branch, in a literal and in JSX is the phone button all the same; a literal
+    handed to a function is still no value of the attribute."""
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", "<view>\n<button open-type=\"{{agreed ? 'getPhoneNumber ' : ''}}\" "
+                                       "bindgetphonenumber=\"onPhone\">手机号</button>\n"
+                                       "<button open-type=\" chooseAvatar\" bindchooseavatar=\"onAvatar\">头像</button>\n"
+                                       "<button open-type=\"{{pick('getUserInfo ')}}\">资料</button>\n</view>\n")
+    app_repo.commit()
+    assert _found(run(app_repo.path, base), "privacy") == {("privacy.phone_number", "pages/me/me.wxml", 2),
+                                                          ("privacy.user_info", "pages/me/me.wxml", 3)}
+
+
+def test_a_jsx_open_type_branch_with_a_trailing_space_is_the_phone_button(repo):
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+                      "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/me/index']\n})\n",
+                      "src/pages/me/index.tsx": "export default function Me() { return null }\n"})
+    base = repo.commit()
+    repo.write("src/pages/me/index.tsx", "import { Button } from '@tarojs/components'\n\n"
+                                         "export default function Me() {\n"
+                                         "  return <Button openType={agreed ? 'getPhoneNumber ' : ''}>手机号</Button>\n"
+                                         "}\n")
+    repo.commit()
+    assert _found(run(repo.path, base), "privacy") == {("privacy.phone_number", "src/pages/me/index.tsx", 4)}
+
+
+def test_a_bound_placeholder_asking_for_an_id_number_is_a_privacy_type(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", "<template>\n  <view>\n"
+                                      "    <input v-model=\"idNo\" :placeholder=\"foreign ? '护照号' : '请输入身份证号'\"/>\n"
+                                      "    <input v-model=\"q\" :placeholder=\"t('身份证号')\"/>\n  </view>\n</template>\n")
+    repo.commit()
+    assert _found(run(repo.path, base), "privacy") == {("privacy.id_number", "src/pages/me/me.vue", 3)}

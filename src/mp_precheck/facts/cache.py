@@ -28,6 +28,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
 # v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
+# v39: capability values trimmed ('getPhoneNumber '), literals of JSX expression children and of bound
+# text / placeholder attributes as the element's text;
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);

@@ -24,7 +24,13 @@ from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.handlers import USER_EVENTS, event_of
-from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_attribute, normalise_tag
+from mp_precheck.readers.markup import (
+    capability_value,
+    close_element,
+    is_event_attribute,
+    normalise_attribute,
+    normalise_tag,
+)
 from mp_precheck.readers.sfc import split_blocks
 
 TABLE = "auth_pages.yml"
@@ -127,10 +133,10 @@ class _Shape(HTMLParser):
 
 
 def _asks(tag: str, values: dict[str, str | None], table: Tables) -> str | None:
-    open_type = values.get("open-type")
+    open_type = capability_value(values.get("open-type"))
     if open_type in table.asks:
         return f"button[open-type={open_type}]"
-    if tag == "input" and values.get("type") == "nickname":
+    if tag == "input" and capability_value(values.get("type")) == "nickname":
         return "input[type=nickname]"
     return None
 

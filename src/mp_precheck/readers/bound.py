@@ -1,14 +1,15 @@
 """The values a bound attribute can take: ``:type="isWeixin ? 'nickname' : 'text'"`` (Vue) or
 ``type="{{ isWeixin ? 'nickname' : 'text' }}"`` (WXML) is ``nickname`` on one branch. The expression is
 parsed with tree-sitter; only string literals reached through ``?:``, ``||``, ``&&`` and parentheses count
-(a literal passed to a function or compared against is not a value of the attribute)."""
+(a literal passed to a function or compared against is not a value of the attribute, nor is a template string
+that substitutes)."""
 
 from __future__ import annotations
 
 import tree_sitter_javascript
 from tree_sitter import Language, Node, Parser
 
-from mp_precheck.readers.syntax import string_value
+from mp_precheck.readers.syntax import string_value, whole_string
 
 _JS = Language(tree_sitter_javascript.language())
 _MAX = 2000  # an attribute expression longer than this is not a choice between a few literals
@@ -28,7 +29,7 @@ def branch_literals(expression: str) -> list[str]:
 
 def _collect(node: Node, out: list[str]) -> None:
     if node.type in ("string", "template_string"):
-        value = string_value(node)
+        value = whole_string(node)  # a template that substitutes shows more than its literal part
         if value:
             out.append(value)
     elif node.type == "parenthesized_expression":

@@ -45,6 +45,8 @@ _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "
 # WeChat's <input type="idcard"> is the ID-number keyboard; otherwise the field's placeholder or label says it.
 _ASKED_FOR = (("input[type=idcard]", re.compile(r"身份证(?:号|号码)?|证件号")),)
 _FIELD_WORDS = ("placeholder", "label", "title")
+# Bound attributes whose literal choices are read: the capability switches and the texts an element shows.
+_BOUND_READ = _CAPABILITY_ATTRIBUTES | {"text", *_FIELD_WORDS}
 
 # Event bindings in every dialect: WXML bind/catch (with or without a colon), Vue @ and v-on:.
 _EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
@@ -104,7 +106,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     if tag == "wx-component":  # kbone: <wx-component behavior="button"> renders the built-in named by behavior
         tag = builtin_name(tag, next((value for name, value, _line in attributes if name == "behavior"), None))
     facts = [Fact(component(tag), "component", line)]
-    kit = None if project_component else third_party().component(tag, {name: value for name, value, _l in attributes})
+    given = {key: capability_value(value) if key in _CAPABILITY_ATTRIBUTES else value for key, value, _ in attributes}
+    kit = None if project_component else third_party().component(tag, given)
     if kit is not None:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
     facts.extend(_asked_for(tag, attributes, line))
@@ -126,8 +129,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if image is not None:
             facts.append(Fact(prefixed("image", image), "image", attr_line, value))
         for (attr, on_tag), subject_tag in _ATTRIBUTE_SUBJECTS.items():
-            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", value):
-                facts.append(Fact(attribute(subject_tag, attr, value), "attribute", attr_line, value))
+            chosen = capability_value(value) or ""
+            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", chosen):
+                facts.append(Fact(attribute(subject_tag, attr, chosen), "attribute", attr_line, chosen))
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
@@ -152,7 +156,7 @@ def _asked_for(tag: str, attributes: list[tuple[str, str | None, int]], line: in
     """``input[type=idcard]`` for a field that asks for an ID card number."""
     if not _is_field(tag):
         return []
-    typed = {f"input[type={value}]" for name, value, _ in attributes if name == "type" and value}
+    typed = {f"input[type={capability_value(value)}]" for name, value, _ in attributes if name == "type" and value}
     out = []
     if tag != "input" and "input[type=idcard]" in typed:  # <input> gets it from its type attribute
         out.append(Fact("input[type=idcard]", "attribute", line, "idcard"))
@@ -168,12 +172,25 @@ LIVE_PLUGIN_APPID = "wx2b03c6e691cd7370"  # WeChat's own 小程序直播 plugin 
 LIVE_ROOM_PAGE = "pages/live-player-plugin"
 
 
+def capability_value(value: str | None) -> str | None:
+    """A capability attribute's value as WeChat's review reads it: ``'getPhoneNumber '`` is the phone button.
+    The surrounding whitespace of ``open-type="{{ok ? 'getPhoneNumber ' : ''}}"`` is a slip of the developer's,
+    not another value (https://developers.weixin.qq.com/miniprogram/dev/component/button.html lists none with
+    spaces)."""
+    return None if value is None else value.strip()
+
+
 def bound_choices(name: str, expression: str | None) -> list[str]:
-    """The literal values a bound capability attribute (``open-type``, ``type``…) can take, e.g. ``nickname``
-    of ``:type="isWeixin ? 'nickname' : 'text'"``; [] for other attributes or no expression."""
-    if expression is None or name not in _CAPABILITY_ATTRIBUTES:
+    """The literal values a bound attribute can take: a capability (``open-type``, ``type``…), e.g. ``nickname``
+    of ``:type="isWeixin ? 'nickname' : 'text'"`` (whitespace stripped, :func:`capability_value`), or a text it
+    shows (a kit button's ``text``, a field's ``placeholder`` / ``label`` / ``title``); [] for other attributes
+    or no expression."""
+    if expression is None or name not in _BOUND_READ:
         return []
-    return branch_literals(expression)
+    choices = branch_literals(expression)
+    if name in _CAPABILITY_ATTRIBUTES:
+        choices = [choice.strip() for choice in choices if choice.strip()]
+    return choices
 
 
 def bound_plugin_url(name: str, expression: str | None) -> str | None:
@@ -255,7 +272,7 @@ class _Collector(HTMLParser):
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
         name = normalise_tag(tag)
         if name not in _EMPTY:
-            share = any(n == "open-type" and value == "share" for n, value, _line in attributes)
+            share = any(n == "open-type" and capability_value(value) == "share" for n, value, _line in attributes)
             self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs), share))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import NAMESPACES
+from mp_precheck.readers.markup import capability_value
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
 
 ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
@@ -76,8 +77,8 @@ class _Navigators(HTMLParser):
             return
         values = dict(attrs)
         url = values.get("url")
-        if url and "{{" not in url and values.get("target") != "miniProgram" and \
-                values.get("open-type") not in ("navigateBack", "exit"):
+        if url and "{{" not in url and capability_value(values.get("target")) != "miniProgram" and \
+                capability_value(values.get("open-type")) not in ("navigateBack", "exit"):
             self.routes.append((url, self.getpos()[0] + self.line_offset))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

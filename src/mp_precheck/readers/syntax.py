@@ -110,6 +110,14 @@ def string_value(node: Node) -> str | None:
     return None
 
 
+def whole_string(node: Node) -> str | None:
+    """The text of a string, or of a template string with no ``${}`` (its whole value is known); None for a
+    template that substitutes (``微信${action}`` shows more than its literal part) and for any other node."""
+    if node.type == "template_string" and any(c.type == "template_substitution" for c in node.children):
+        return None
+    return string_value(node)
+
+
 def object_property(obj: Node | None, key: str) -> Node | None:
     """The value node of ``key`` in an object literal (``{ url: … }``, ``{ 'url': … }``), or None."""
     if obj is None or obj.type != "object":

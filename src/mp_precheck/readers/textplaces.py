@@ -1,6 +1,7 @@
 """Where a piece of script text sits, as review reads it: a control's label (JSX text in a ``<Button>``), a
-share button's label (``openType="share"``), the body of a dialog the app shows (``wx.showModal``'s
-``title`` / ``content``), or a name a page shows from its data (``{ title: '微信登录' }`` in a tab list).
+share button's label (``openType="share"``), an element's text shown through a JSX expression child
+(``{loading ? '登录中' : '微信登录'}``), the body of a dialog the app shows (``wx.showModal``'s ``title`` /
+``content``), or a name a page shows from its data (``{ title: '微信登录' }`` in a tab list).
 
 In: tree-sitter nodes of a parsed script. Out: booleans.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type share),
@@ -15,6 +16,7 @@ from tree_sitter import Node
 
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
+from mp_precheck.readers.syntax import whole_string
 
 
 def inside_button(node: Node, share: bool = False) -> bool:
@@ -28,6 +30,31 @@ def inside_button(node: Node, share: bool = False) -> bool:
             if _text(name).split(".")[-1].lower().endswith("button") and (not share or shares(opening)):
                 return True
         current = current.parent
+    return False
+
+
+def jsx_child_literal(node: Node) -> bool:
+    """Whether the string ``node`` is a text a JSX expression child can show, as its element's own text:
+    ``{'微信登录'}``, ``{loading ? '登录中' : '微信登录'}``, ``{ready && '微信登录'}``, ``{label || '微信登录'}``
+    (the values :func:`mp_precheck.readers.bound.branch_literals` reads). Not a literal passed to a call
+    (``{t('login')}``), compared (``{a === 'x' && …}``), nor a template string that substitutes."""
+    if whole_string(node) is None:
+        return False
+    current, parent = node, node.parent
+    while parent is not None:
+        if parent.type == "jsx_expression":
+            return parent.parent is not None and parent.parent.type == "jsx_element"
+        if parent.type == "ternary_expression":
+            if parent.child_by_field_name("condition") == current:
+                return False
+        elif parent.type == "binary_expression":
+            operator = parent.child_by_field_name("operator")
+            if operator is None or operator.type not in ("||", "&&", "??") or (
+                    operator.type == "&&" and parent.child_by_field_name("left") == current):
+                return False
+        elif parent.type != "parenthesized_expression":
+            return False
+        current, parent = parent, parent.parent
     return False
 
 
@@ -52,7 +79,7 @@ def shares(opening: Node | None) -> bool:
     for attribute in opening.named_children if opening is not None else ():
         if attribute.type == "jsx_attribute" and len(attribute.named_children) == 2:
             name, value = attribute.named_children
-            if _text(name) in ("openType", "open-type") and _string_value(value) == "share":
+            if _text(name) in ("openType", "open-type") and (_string_value(value) or "").strip() == "share":
                 return True
     return False
 
