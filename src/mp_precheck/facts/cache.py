@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v39: call shapes (a deleted page's call carried on by a page the change adds);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);
 # v36: wx.cloud bound to a name (import { cloud } from '@tarojs/taro'), @/ aliases resolved src-first;
@@ -44,7 +45,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v38-{__version__}"
+FORMAT = f"facts-v39-{__version__}"
 
 
 class FactCache:
@@ -176,6 +177,7 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "imported_calls": [list(c) for c in facts.imported_calls],
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
+            "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports]}
 
 
@@ -190,5 +192,6 @@ def _load(data: dict[str, Any]) -> FileFacts:
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
+        call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
         module_specs=tuple(data.get("module_specs", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())))
