@@ -5,13 +5,19 @@ https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.htm
 What such a page did leaves the app with it (a removal); it was not moved. So its calls do not offset the
 same call on another page the change adds — a test upload page deleted while a 发布 page that uploads is
 added is one feature gone and one feature new — while the app is still known to have had the capability
-(the new page is a new call site, not new to the app).
+(the new page is a new call site, not new to the app). Except a call a file the change adds carries on: the
+same API called with the same shape (in a function of the same name, passing the same options,
+``readers/callshape.py``) — the profile page rebuilt under a new name, rewritten beyond git's rename threshold
+around the same ``getUserInfo() { wx.getUserProfile({ desc: … }) }``: that call moved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
+from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.discovery import Project
 
@@ -29,3 +35,35 @@ def retired_pages(base_paths: Iterable[str], counterpart: Mapping[str, str | Non
         if path not in continued and page is not None and page not in head.pages:
             out.add(path)
     return frozenset(out)
+
+
+def carried_on(retired: AbstractSet[str], base: Mapping[str, FileFacts],
+               added: Mapping[str, FileFacts]) -> tuple[dict[str, FileFacts], list[tuple[str, Fact]]]:
+    """The calls of ``retired`` base files (of ``base``: path → facts) that a file of ``added`` (head files the
+    change adds) carries on: the same subject at a call of the same shape (``FileFacts.call_shapes``), each call
+    paired with at most one. Returns the retired files reduced to those calls (base path → facts) and the calls
+    that carry them on (head path, fact)."""
+    waiting: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
+    for path, file_facts in sorted(added.items()):
+        for fact in file_facts.facts:
+            if (key := _shaped(file_facts, fact)) is not None:
+                waiting.setdefault(key, []).append((path, fact))
+    reduced: dict[str, FileFacts] = {}
+    carrying: list[tuple[str, Fact]] = []
+    for path in sorted(retired & base.keys()):
+        kept = []
+        for fact in base[path].facts:
+            key = _shaped(base[path], fact)
+            if key is not None and waiting.get(key):
+                kept.append(fact)
+                carrying.append(waiting[key].pop(0))
+        reduced[path] = replace(base[path], facts=tuple(kept))
+    return reduced, carrying
+
+
+def _shaped(file_facts: FileFacts, fact: Fact) -> tuple[str, str] | None:
+    """(subject, shape) of an API call that has a shape; None for anything else (a tag, a host, a dispatch)."""
+    shape = file_facts.call_shapes.get(fact.line)
+    if shape is None or fact.kind != "api" or (fact.role or "").startswith("dispatch:"):
+        return None
+    return fact.subject, shape

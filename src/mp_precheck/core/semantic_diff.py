@@ -15,7 +15,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
   change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
-  nothing; a page the change deletes from the app does not count here (its feature left, it did not move);
+  nothing; a page the change deletes from the app does not count here (its feature left, it did not move)
+  but for the calls a page the change adds carries on with the same shape (``core/retired.py``);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -35,6 +36,7 @@ from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
+from mp_precheck.core.retired import carried_on
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, UPLOAD_GUESS, Fact, FileFacts
 from mp_precheck.readers.envfiles import is_release_env
 
@@ -167,15 +169,17 @@ def compare(
         greppable: whether ``present_elsewhere`` can see a subject at all; a removal of one it cannot see
             is not reported (the subject may live on in an unchanged file).
         retired: base paths of pages the change takes out of the app (``core/retired.py``): their uses tell
-            that the app had a capability and are removals, but do not offset uses the change adds elsewhere.
+            that the app had a capability and are removals, but do not offset uses the change adds elsewhere —
+            except the calls a file the change adds carries on with the same shape (moved, not new).
     """
     head = _without_dormant_relays(head, base, counterpart)
+    kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts = _counts(head)
     base_counts = _counts(base)
     relay_ranges = _called_ranges(head)
-    head_placed = _counts(head, skip_relays=True)  # where a finding goes: not inside a relaying wrapper
+    head_placed = _placeable(head, carrying)
     base_placed = _counts(base, skip_relays=True)
-    head_uses, base_uses = _uses(head, base, counterpart, retired)
+    head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
                                                          or _new_words(s, head, base, counterpart))]
@@ -205,9 +209,21 @@ def compare(
     return additions, _removals(gone, rules_of, base, base_counts)
 
 
+def _placeable(head: Mapping[str, FileFacts], carrying: list[tuple[str, Fact]]) -> dict[str, Counter[str]]:
+    """subject → Counter(head path → uses where a finding may go): not inside a relaying wrapper, nor a call
+    that carries on a deleted page's (``carrying``: head path, fact)."""
+    out = _counts(head, skip_relays=True)
+    for path, fact in carrying:
+        if fact.subject in out:
+            out[fact.subject][path] -= 1
+    return out
+
+
 def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
-          retired: frozenset[str]) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
-    """The uses of head and of base (retired pages left out), a wrapper's own call counted at its callers. A
+          retired: frozenset[str], kept: Mapping[str, FileFacts]
+          ) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """The uses of head and of base (of retired pages only the calls ``kept``: carried on by a page the change
+    adds), a wrapper's own call counted at its callers. A
     wrapper base calls is one in head too (a helper inlined and left behind is no use of its own); one that a
     file the change adds calls is one in base too: a helper nothing called before and a new page's call of it
     are one use, the page's. A kept file that starts calling a helper it could reach before is judged by the
@@ -215,7 +231,7 @@ def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterp
     added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
     return (_counts(head, skip_definitions=True,
                     also_called=_across(_called(base), {b: h for h, b in counterpart.items() if b})),
-            _counts({p: f for p, f in base.items() if p not in retired}, skip_definitions=True,
+            _counts({p: f for p, f in base.items() if p not in retired} | dict(kept), skip_definitions=True,
                     also_called=_across(_called(added), counterpart)))
 
 

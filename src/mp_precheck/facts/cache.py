@@ -30,6 +30,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
 # v39: capability values trimmed ('getPhoneNumber '), literals of JSX expression children and of bound
 # text / placeholder attributes as the element's text;
+# v39: call shapes (a deleted page's call carried on by a page the change adds);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);
@@ -181,6 +182,7 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "imported_calls": [list(c) for c in facts.imported_calls],
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
+            "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports]}
 
 
@@ -195,5 +197,6 @@ def _load(data: dict[str, Any]) -> FileFacts:
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
+        call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
         module_specs=tuple(data.get("module_specs", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())))

@@ -173,6 +173,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     exports: dict[str, Export] = {}
     members: dict[str, str] = {}
     literals: dict[int, tuple[str, ...]] = {}
+    shapes: dict[int, str] = {}
     specs: list[str] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
@@ -200,9 +201,10 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             exports.update(found.exports)
             members.update(found.app_members)
             literals.update(found.call_literals)
+            shapes.update(found.call_shapes)
             specs.extend(found.module_specs)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
-                     call_literals=literals, module_specs=tuple(dict.fromkeys(specs)))
+                     call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes)
 
 
 def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:

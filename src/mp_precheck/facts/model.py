@@ -166,6 +166,9 @@ class FileFacts:
     app_members: dict[str, str] = field(default_factory=dict)
     # Line of a call to an imported function -> the string literals it passes (``{ type: 'image' }``).
     call_literals: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Line of an API or imported call -> its shape (readers/callshape.py): the same call in another file has the
+    # same one — how a page the change adds is told to carry on a deleted page's call (core/retired.py).
+    call_shapes: dict[int, str] = field(default_factory=dict)
     # Modules the file imports or requires, as written (``../../utils/api``, ``@vant/weapp/toast/toast``).
     module_specs: tuple[str, ...] = ()
     # Names the module passes on from others (``export * from './a'``, ``export { b as c } from './d'``):

@@ -26,6 +26,7 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, Fi
 from mp_precheck.readers import base64media
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
+from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
@@ -157,14 +158,16 @@ class _Extractor(Bindings):
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
-        called_lines = (line for _s, _n, line in self.imported_calls)
+        called_lines = [line for _s, _n, line in self.imported_calls]
+        shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, self.module_aliases) if app_file else
                          prototype_members(root, self.module_aliases, self.path),
                          call_literals=call_literals(self.calls, called_lines, self.line),
                          module_specs=module_specifiers(nodes),
-                         reexports=reexports(root, self.module_aliases, self.named_imports))
+                         reexports=reexports(root, self.module_aliases, self.named_imports),
+                         call_shapes=call_shapes(self.calls, shaped, self.line))
 
     @staticmethod
     def _is_definition_or_test(node: Node) -> bool:

@@ -55,7 +55,7 @@ def scan(text: str, path: str, line_offset: int = 0) -> ScriptChecks:
         api = api_of(node)
         line = node.start_point[0] + 1 + line_offset
         if api == "showModal" and _literal(call_option(node, "showCancel")) == "false":
-            name = _named_function(node)
+            name = named_function(node)
             if _shows_again(node, name):
                 out.blocking_modals.append((name or "showModal", line))
         elif api == "requestSubscribeMessage":
@@ -106,7 +106,7 @@ def _ancestors(node: Node) -> Iterator[Node]:
         current = current.parent
 
 
-def _named_function(node: Node) -> str | None:
+def named_function(node: Node) -> str | None:
     """The nearest enclosing function with a name that is not a callback (``success``, ``then``…)."""
     for current in _ancestors(node):
         if current.type in _FUNCTIONS:

@@ -1,0 +1,56 @@
+"""The shape of a call: what tells the same call in two files apart from another call of the same API.
+
+A page the change deletes and a page it adds may hold one call: the profile page rebuilt under a new name keeps
+its ``getUserInfo() { wx.getUserProfile({ desc: "用于完善会员资料", … }) }`` while the rest of the page is
+rewritten beyond git's rename threshold. The semantic diff (``core/retired.py``) then reads it as moved, not new,
+when both have the same shape: the name of the function the call is in and what the call passes, as written —
+whitespace, comments, commas and the bodies of callbacks (``success: (res) => {…}``) left out, strings compared
+by value. A call with other options (another ``desc``, ``count: 9`` for ``count: 1``) or in another function
+has another shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+
+from tree_sitter import Node
+
+from mp_precheck.readers.scriptchecks import named_function
+from mp_precheck.readers.syntax import node_text, string_value
+
+_CALLBACKS = ("arrow_function", "function_expression", "function", "generator_function")
+_SKIPPED = ("comment", ",", ";")
+
+
+def call_shapes(calls: Iterable[Node], lines: Iterable[int], line: Callable[[Node], int]) -> dict[int, str]:
+    """For the calls among ``calls`` (``call_expression`` nodes in source order) whose callee is on one of
+    ``lines``: callee line → the call's shape (its function's name and a digest of its arguments); the first
+    call whose callee is on a line gives that line's shape."""
+    wanted = set(lines)
+    out: dict[int, str] = {}
+    for node in calls:
+        callee = node.child_by_field_name("function")
+        arguments = node.child_by_field_name("arguments")
+        if callee is None or arguments is None or (at := line(callee)) not in wanted or at in out:
+            continue
+        written = "\x1f".join(_tokens(arguments)).encode("utf-8", "surrogatepass")
+        out[at] = f"{named_function(node) or ''}:{hashlib.sha1(written).hexdigest()[:12]}"
+    return out
+
+
+def _tokens(node: Node) -> Iterator[str]:
+    """The tokens of ``node`` as written, a string by its value and a callback as one token."""
+    if node.type in _SKIPPED:
+        return
+    if node.type in _CALLBACKS:
+        yield "ƒ"
+    elif node.type == "method_definition":  # success(res) { … }
+        yield node_text(node.child_by_field_name("name")) + "ƒ"
+    elif node.type == "string":
+        yield repr(string_value(node))
+    elif node.child_count == 0:
+        yield (node.text or b"").decode("utf-8", "replace")
+    else:
+        for child in node.children:
+            yield from _tokens(child)
