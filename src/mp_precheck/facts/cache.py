@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v39: App members and Vue global properties that hold an upload SDK module (Vue.prototype.$x = Sdk);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);
 # v36: wx.cloud bound to a name (import { cloud } from '@tarojs/taro'), @/ aliases resolved src-first;
@@ -44,7 +45,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v38-{__version__}"
+FORMAT = f"facts-v39-{__version__}"
 
 
 class FactCache:
