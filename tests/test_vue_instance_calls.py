@@ -56,3 +56,24 @@ def test_an_instance_property_method_that_uploads_nothing_is_silent(repo):
 def test_an_instance_property_no_entry_script_sets_is_not_followed(repo):
     _uni_app(repo, "")
     assert _page(repo, "this.$api.uploadImg(p)") == set()
+
+
+def _sdk_app(repo, imports: str) -> str:
+    _uni_app(repo, "")
+    repo.write("main.js", f"import Vue from 'vue'\nimport App from './App'\n{imports}\nnew Vue({{ ...App }}).$mount()\n")
+    return repo.commit("an npm client as a global property")
+
+
+def test_an_upload_sdk_installed_as_a_global_property_uploads(repo):
+    _sdk_app(repo, "import qiniuUploader from 'qiniu-wxapp-sdk'\nVue.prototype.$qiniu = qiniuUploader")
+    assert _page(repo, "this.$qiniu.upload(p, () => {})") == {("upload.third_party_upload", "pages/me/me.vue", 4)}
+
+
+def test_an_upload_sdk_global_property_method_that_uploads_nothing_is_silent(repo):
+    _sdk_app(repo, "import qiniuUploader from 'qiniu-wxapp-sdk'\nVue.prototype.$qiniu = qiniuUploader")
+    assert _page(repo, "this.$qiniu.config({ region: 'ECN' })") == set()
+
+
+def test_an_unknown_npm_client_as_a_global_property_is_no_upload(repo):
+    _sdk_app(repo, "import client from 'some-rest-client'\nVue.prototype.$client = client")
+    assert _page(repo, "this.$client.uploadFile(p)") == set()

@@ -65,6 +65,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
+from mp_precheck.readers.textflow import carried_names, written_state
 
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
@@ -80,16 +81,18 @@ def page_stem(path: str) -> str:
     return path.rsplit(".", 1)[0]
 
 
-def sends_from(context: ProjectContext, path: str) -> tuple[str, Fact] | None:
+def sends_from(context: ProjectContext, path: str, state: frozenset[str] = frozenset()) -> tuple[str, Fact] | None:
     """(file, first sending call) of the page or component of ``path``: the file itself, else its script
-    of the same name; None when it sends nothing. Calls are ordered by :func:`_rank`. A call through a wrapper
+    of the same name; None when it sends nothing. Calls are ordered by :func:`_rank`, knowing which carry
+    ``state`` (the names the text box writes, :func:`_flow`). A call through a wrapper
     named as a read (``getComment(id)``) loads the page's data and sends no input: a page that only reads
     (its send button wired to nothing yet) publishes nothing."""
     for candidate in (path, *(page_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
         sends = [f for f in facts.facts if f.subject in SENDERS and not _reads(f)] if facts is not None else []
         if sends and facts is not None:
-            return candidate, min(sends, key=lambda f: _rank(facts, f))
+            carriers, lookups = _flow(context, candidate, facts, sends, state)
+            return candidate, min(sends + carriers, key=lambda f: _rank(facts, f, lookups))
     return None
 
 
@@ -115,24 +118,52 @@ def sends_through(context: ProjectContext, path: str) -> tuple[str, list[Fact]] 
     return None
 
 
-def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = None) -> Fact | None:
+def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = None,
+               state: frozenset[str] = frozenset()) -> Fact | None:
     """The call of ``script`` (of its calls ``among``, when given) that posts data to the server — the first
-    by :func:`_rank` — or None when the script only uploads files or chats over a WebSocket (module docstring)."""
+    by :func:`_rank`, knowing which calls carry ``state`` (:func:`_flow`) — or None when the script only
+    uploads files or chats over a WebSocket (module docstring)."""
     facts = context.facts_at_head(script)
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
     posts = [f for f in (facts.facts if among is None else among) if f.subject in POSTERS and not _reads(f)]
-    return min(posts, key=lambda f: _rank(facts, f)) if posts else None
+    if not posts:
+        return None
+    carriers, lookups = _flow(context, script, facts, posts, state) if among is None else ([], frozenset())
+    return min(posts + carriers, key=lambda f: _rank(facts, f, lookups))
 
 
-def _rank(facts: FileFacts, call: Fact) -> tuple[int, int]:
+def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fact],
+          state: frozenset[str]) -> tuple[list[Fact], frozenset[int]]:
+    """Where the text box's ``state`` leaves ``script``: (the calls of project functions no reader resolves
+    whose data carries it — ``createPost(data)`` with ``data = { content }`` — as posts through that
+    wrapper; the lines of data calls whose data is seen and holds none of it while another call carries
+    it — a barcode lookup, a GET of a draft). Nothing when the state or the calls' data is not seen."""
+    text = context.read_head(script) if state else None
+    lines = {f.line for f in sends} | {line for _spec, _name, line in facts.imported_calls}
+    carried = carried_names(text, script, lines) if text else {}
+    carrying = {line for line, names in carried.items() if names & state}
+    if not carrying:
+        return [], frozenset()
+    known = {f.line for f in facts.facts if f.kind == "api"}
+    carriers = [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in
+                facts.imported_calls if line in carrying and line not in known
+                and not _READ_NAME.match(name.rsplit(".", 1)[-1])]
+    lookups = frozenset(f.line for f in sends if f.subject in POSTERS and f.line in carried and f.line not in carrying)
+    return carriers, lookups
+
+
+def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -> tuple[int, int]:
     """Which sending call of a page is its post, lowest first: a data call passing a string that names a
     public scene (``httpPost('timelines')``, ``createNote({ status: 'published' })``), then in line order
     the uploads, direct calls and wrappers named as writes (``createNote``), then wrappers named otherwise
-    (``deleteDraft``). Wrappers named as reads (``getList``) are no sending calls (:func:`sends_from`)."""
+    (``deleteDraft``), then data calls that carry none of the text box's state where another call does
+    (``lookups``: a barcode lookup). Wrappers named as reads (``getList``) are no sending calls (:func:`sends_from`)."""
     table, wrapper = scenes(), _wrapper(call) or None
-    if call.subject in POSTERS and table.publishes(passed_strings(facts.call_literals.get(call.line, ()))):
+    if call.line in lookups:
+        tier = 3
+    elif call.subject in POSTERS and table.publishes(passed_strings(facts.call_literals.get(call.line, ()))):
         tier = 0
     else:
         tier = 2 if table.says_other(wrapper) else 1
@@ -168,7 +199,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = [f for f in findings if f.rule != "upload.user_text"]
     posts: set[str] = set()
     for f in inputs:
-        sent, through = sends_from(context, f.path), None
+        state = written_state(context.read_head(f.path) or "", f.line)  # what the box writes: where it goes
+        sent, through = sends_from(context, f.path, state), None
         if sent is None and (through := sends_through(context, f.path)) is not None:
             sent = through[0], min(through[1], key=lambda c: _rank(context.facts_at_head(through[0]) or FileFacts(), c))
         if sent is None:
@@ -176,7 +208,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         script = sent[0]
         if f.subject in POST_INPUTS and _published_before(context, f, script):
             continue  # one more field on a page that already posted its text box: no new flow
-        post = posts_from(context, script, through[1] if through is not None else None)
+        post = posts_from(context, script, through[1] if through is not None else None, state)
         page = f.path if through is not None else ""
         if _scene(context, script, post or sent[1], page) == "private":
             continue  # an expense note, a homework answer: kept for the user or one counterpart

@@ -31,6 +31,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v39: capability values trimmed ('getPhoneNumber '), literals of JSX expression children and of bound
 # text / placeholder attributes as the element's text;
 # v39: call shapes (a deleted page's call carried on by a page the change adds);
+# v39: App members and Vue global properties that hold an upload SDK module (Vue.prototype.$x = Sdk);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);

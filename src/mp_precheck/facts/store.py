@@ -141,9 +141,30 @@ class FactStore:
                 how = "dispatch" if export.dispatched else "via"
                 extra.extend(Fact(subject, "api", line, role=f"{how}:{where}#{name}") for subject in sorted(subjects))
             resolved = {line for line, *_found in level1.get(path, [])}
+            extra.extend(self._held_sdk_calls(path, facts, resolved, modules, tree))
+            resolved |= {f.line for f in extra}
             extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
                          if line not in resolved and third_party().named_upload(name))
             out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
+        return out
+
+    def _held_sdk_calls(self, path: str, facts: FileFacts, resolved: set[int], modules: dict[str, FileFacts],
+                        tree: Mapping[str, TreeEntry]) -> list[Fact]:
+        """The SDK calls among the unresolved calls of ``path`` through an object that holds modules: a
+        global property an entry script installs from an npm SDK (``Vue.prototype.$wxapi = WXAPI`` with
+        ``WXAPI`` from an upload SDK of ``checks/upload_sdks.yml``, read as ``this.$wxapi.uploadFile(…)``,
+        https://v2.vuejs.org/v2/cookbook/adding-instance-properties.html) or an App member holding one:
+        the SDK's subject at the call's line, as a direct call of that SDK would be."""
+        out: list[Fact] = []
+        for spec, name, line in facts.imported_calls:
+            member, _, method = name.partition(".")
+            app = self._module(path, spec, tree) if spec in _HELD and line not in resolved else None
+            held = modules[app].app_members.get(member) if app is not None and app in modules else None
+            if held is None or resolve_module(app or "", held, tree) is not None:
+                continue  # not a held module, or a project file (its wrappers are followed above)
+            sdk = third_party().sdk_of_module(held)
+            if sdk is not None and method in sdk.methods:
+                out.append(Fact(sdk.subject, "api", line, f"{name} ({sdk.sdk})"))
         return out
 
     def _shipped_dev_settings(self, facts: dict[str, FileFacts], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:

@@ -70,6 +70,7 @@ class Bindings:
         self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
         self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
+        self.sdk_specs: dict[str, str] = {}  # binding -> the SDK module it was imported or required from
         self.app_aliases: set[str] = set()  # names bound to getApp()
         self.app_member_aliases: dict[str, str] = {}  # const apis = app.apis: name -> member of the App object
         self.plugins: dict[str, str] = {}  # const live = requirePlugin('live-player-plugin'): name -> plugin
@@ -237,6 +238,8 @@ class Bindings:
         found = [s for s in (third_party().sdk_of_name(name), third_party().sdk_of_module(spec)) if s is not None]
         if found:
             self.sdks[name] = found
+        if third_party().sdk_of_module(spec) is not None:  # installed as a global property, read elsewhere
+            self.sdk_specs[name] = spec
 
     def plugin_object(self, node: Node | None) -> PluginApi | None:
         """The plugin object a call hands back: ``plugin.getRecordRecognitionManager()`` on a name bound to

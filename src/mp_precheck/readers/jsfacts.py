@@ -160,10 +160,11 @@ class _Extractor(Bindings):
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
         called_lines = [line for _s, _n, line in self.imported_calls]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
+        held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
-                         app_members=app_members(root, self.module_aliases) if app_file else
-                         prototype_members(root, self.module_aliases, self.path),
+                         app_members=app_members(root, held) if app_file else
+                         prototype_members(root, held, self.path),
                          call_literals=call_literals(self.calls, called_lines, self.line),
                          module_specs=module_specifiers(nodes),
                          reexports=reexports(root, self.module_aliases, self.named_imports),

@@ -1,0 +1,141 @@
+"""Where a page's typed text goes: the page state a text box writes, and the names a call's data carries.
+
+A posting page often sends more than its post: an address or barcode lookup, a draft fetch. The call that
+publishes the text is the one whose data holds what the text box wrote (``createPost(data)`` where
+``data = { content }`` and ``<Textarea value={content} onInput={e => setContent(…)}>``).
+
+In: a file's text and lines of it. Out: names (identifiers and member names), empty when nothing is seen.
+Pure functions of text; JS/TS through tree-sitter, markup tags by a small scanner. Never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tree_sitter import Node
+
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
+
+_SFC = (".vue", ".nvue", ".mpx", ".wpy")
+_FUNCTIONS = ("arrow_function", "function_expression", "function", "function_declaration", "method_definition",
+              "generator_function", "generator_function_declaration")
+_NAMES = ("identifier", "property_identifier", "shorthand_property_identifier")
+# A text box's bound value: React/Taro ``value={x}``, WXML ``value="{{x}}"`` / ``model:value``, Vue ``v-model``.
+_BOUND = re.compile(r"(?:^|\s)(?:v-model(?:\.\w+)*|model:value|:value|value)\s*=\s*"
+                    r"(?:\"([^\"]*)\"|'([^']*)'|\{([^{}]*)\})")
+# A Vue inline input handler that assigns: ``@input="form.content = $event"``.
+_HANDLER = re.compile(r"(?:^|\s)(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_SETTER = re.compile(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
+_SET_KEYS = re.compile(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
+_ASSIGNED = re.compile(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail", "value", "target", "props"})
+
+
+def _tag_at(markup: str, line: int) -> str:
+    """The opening tag that starts on ``line`` (1-based): up to its closing ``>`` outside quotes and braces."""
+    lines = markup.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    text = "\n".join(lines[line - 1:line + 40])
+    start = text.find("<")
+    depth, quote = 0, ""
+    for i in range(max(start, 0), len(text)):
+        ch = text[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == ">" and depth <= 0 and text[i - 1] != "=":
+            return text[start:i]
+    return text[max(start, 0):]
+
+
+def written_state(markup: str, line: int) -> frozenset[str]:
+    """The names of the page state the text box opening on ``line`` writes: the names of its bound value
+    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``) and of what its inline
+    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``).
+    Empty when the box binds nothing visible there (a handler named by method only: ``bindinput="onInput"``).
+    WXML's two-way binding: https://developers.weixin.qq.com/miniprogram/dev/framework/view/two-way-bindings.html."""
+    tag = _tag_at(markup, line)
+    found: set[str] = set()
+    for match in _BOUND.finditer(tag):
+        found |= set(_WORD.findall(next(g for g in match.groups() if g is not None)))
+    # a setter called in the tag is its input handler's (``onInput={e => setContent(e.detail.value)}``)
+    found |= {m[0].lower() + m[1:] for m in _SETTER.findall(tag) if m not in ("Data", "State")}
+    handlers = [next(g for g in m.groups() if g is not None) for m in _HANDLER.finditer(tag)]
+    for key in (*_SET_KEYS.findall(tag), *(k for h in handlers for k in _ASSIGNED.findall(h))):
+        found |= set(_WORD.findall(key))
+    return frozenset(found - _NOT_STATE)
+
+
+def _script(text: str, path: str) -> tuple[str, str, int]:
+    """(script text, path whose grammar reads it, lines before it) of a script file or a component's script."""
+    if not path.endswith(_SFC):
+        return text, path, 0
+    block = next((b for b in split_blocks(text) if b.tag == "script"), None)
+    if block is None:
+        return "", path, 0
+    ts = block.attrs.get("lang") in ("ts", "tsx")
+    return block.text, "script.ts" if ts else "script.js", block.line_offset
+
+
+def _names(node: Node) -> set[str]:
+    """Identifiers and member names inside ``node`` (not the keys of object literals: ``{ url: apiUrl }``)."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in _NAMES:
+            out.add(node_text(current))
+        stack.extend(c for c in current.named_children
+                     if not (current.type == "pair" and c == current.child_by_field_name("key")))
+    return out
+
+
+def _declared(function: Node) -> dict[str, list[Node]]:
+    """Values of the local names a function declares or assigns (``const data = {…}``)."""
+    out: dict[str, list[Node]] = {}
+    stack = [function]
+    while stack:
+        current = stack.pop()
+        if current.type == "variable_declarator":
+            name, value = current.child_by_field_name("name"), current.child_by_field_name("value")
+            if name is not None and value is not None and name.type == "identifier":
+                out.setdefault(node_text(name), []).append(value)
+        stack.extend(current.named_children)
+    return out
+
+
+def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, frozenset[str]]:
+    """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its arguments
+    carry, with the values of the local names they pass followed two steps (``createPost(data)`` with
+    ``const data = { content: content.trim() }`` carries ``content``). A line with no such
+    call is left out (unknown, not empty)."""
+    wanted = set(lines)
+    source, grammar, offset = _script(text, path)
+    if not wanted or not source:
+        return {}
+    language = language_for(grammar)
+    root = parse(language, source.encode("utf-8", "replace")).root_node
+    out: dict[int, frozenset[str]] = {}
+    for call in nodes_of(root, language, ("call_expression",)):
+        callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        at = callee.start_point[0] + 1 + offset if callee is not None else 0
+        if at not in wanted or arguments is None:
+            continue
+        names = _names(arguments)
+        function = call.parent
+        while function is not None and function.type not in _FUNCTIONS:
+            function = function.parent
+        declared = _declared(function) if function is not None else {}
+        for _step in range(2):
+            names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
+        out[at] = frozenset(names | out.get(at, frozenset()))
+    return out

@@ -1,0 +1,32 @@
+"""readers/textflow.py: the state a text box writes and the names a call's data carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from mp_precheck.readers.textflow import carried_names, written_state
+
+
+@pytest.mark.parametrize(("markup", "names"), [
+    ('<Textarea\n  value={body}\n  onInput={(e) => setBody(e.detail.value)}\n/>', {"body"}),
+    ('<textarea value="{{form.content}}" bindinput="onText"/>', {"form", "content"}),
+    ('<u-textarea v-model="content" :maxlength="200"></u-textarea>', {"content"}),
+    ('<textarea @input="form.body = $event.detail.value"></textarea>', {"form", "body"}),
+    ('<textarea bindinput="onText" placeholder="a > b"/>', set()),
+])
+def test_the_state_a_text_box_writes(markup, names):
+    assert written_state("<view>\n" + markup + "\n</view>\n", 2) == names
+
+
+def test_the_names_a_call_carries_through_local_values():
+    script = ("function submit(code) {\n  const url = 'https://x.example.com/?c=' + code\n"
+              "  wx.request({ url, method: 'GET' })\n  const data = { body: body.trim() }\n  post(data)\n}\n")
+    carried = carried_names(script, "page.js", [3, 5, 9])
+    assert "body" not in carried[3] and "code" in carried[3]
+    assert "body" in carried[5]
+    assert 9 not in carried
+
+
+def test_a_component_script_keeps_its_file_lines():
+    sfc = "<template>\n  <view/>\n</template>\n<script>\nexport default { methods: { go() {\n  send(this.text)\n} } }\n</script>\n"
+    assert carried_names(sfc, "pages/a.vue", [6]) == {6: frozenset({"text"})}
