@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mp_precheck.core.messages import Messages
@@ -65,6 +65,7 @@ _TEXT = st.text(alphabet=st.sampled_from(["a", " ", "\n", "-", "：", "红", "{"
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
+@settings(deadline=None)  # Jinja compiles the template on the first example: slow on a loaded machine
 @given(added=st.lists(_TEXT, max_size=3), improved=st.lists(_TEXT, max_size=3), fixed=st.lists(_TEXT, max_size=2),
        more=st.tuples(*[st.integers(0, 12)] * 3), account=st.none() | _TEXT,
        answers=st.lists(st.tuples(_TEXT, _TEXT, _TEXT), max_size=3))
