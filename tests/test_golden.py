@@ -15,7 +15,8 @@ from mp_precheck.core.messages import Messages
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.notes.changelog import entries_from_commits, read_commits
 from mp_precheck.notes.submission import draft_notes
-from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown, render_notes
+from mp_precheck.outputs.markdown import COMMENT_LIMITS, render_markdown
+from mp_precheck.outputs.notestext import render_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"

@@ -1,12 +1,12 @@
-"""Renderers: the report as Markdown (PR comment, job summary) and the submission notes, through the
-Jinja2 templates in ``templates/``. Renderers read only the :class:`Report`; they never reach back into
-the analysis.
+"""Renderers: the report as Markdown (PR comment, job summary), through the Jinja2 templates in ``templates/``
+(the submission notes' text: :mod:`mp_precheck.outputs.notestext`). Renderers read only the :class:`Report`;
+they never reach back into the analysis.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from mp_precheck import __version__
@@ -20,9 +20,6 @@ from mp_precheck.core.vocabulary import severity_rank
 from mp_precheck.outputs import shorten
 from mp_precheck.outputs.escape import code, md_text
 from mp_precheck.outputs.templating import template
-
-if TYPE_CHECKING:
-    from mp_precheck.notes.submission import Notes
 
 MARKER_PREFIX = "<!-- mp-precheck:comment"
 MARKER_VERSION = 1
@@ -180,9 +177,3 @@ def _group(detail: list[Finding]) -> list[dict[str, Any]]:
 
 def _severity_rank(f: Finding) -> tuple[int, str, int]:
     return (severity_rank(f.severity), f.path, f.line)
-
-
-def render_notes(notes: Notes, language: str = "zh-CN") -> str:
-    """The submission notes as plain text for the 提交审核 form."""
-    messages = Messages(language)
-    return redact(template("notes.txt.j2").render(t=messages.t, notes=notes).rstrip() + "\n")
