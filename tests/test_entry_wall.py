@@ -127,3 +127,14 @@ def test_a_redirect_the_get_setting_callback_decides_is_told_at_its_else(tmp_pat
     _native(repo, OPEN, REDIRECT_JS)
     repo.commit("authorize on load")
     assert _login(repo, base) == {("login.forced_login", f"{HOME}.js", 9)}
+
+
+def test_a_login_page_by_name_made_first_is_told_once_by_the_name_rule(tmp_path):
+    app = '{\n  "pages": [\n    "pages/login/login",\n    "pages/index/index"\n  ]\n}\n'
+    repo = Repo(tmp_path / "repo")
+    _native(repo, OPEN)
+    base = repo.commit("base")
+    _native(repo, OPEN)
+    repo.write_files({"app.json": app, "pages/login/login.wxml": WALLED, "pages/login/login.js": WALLED_JS})
+    repo.commit("login first")
+    assert {rule for rule, _path, _line in _login(repo, base)} == {"login.login_first_page"}

@@ -5,8 +5,8 @@ component) whose only control asks for the profile, the phone number or a login 
 new user nothing but the ask: the home page is a login wall, though it is no login page and redirects nowhere.
 Reported at the ask's block in the page's template when the entry page at the merge base was no such wall; a
 wall that already existed, an ask beside content everyone sees, a popup and a flag only a tap sets stay silent.
-An entry page already told as a login wall (a redirect of its hooks, an overlay component, an authorization page)
-is not told again.
+An entry page already told as a login wall (a login page by name, a redirect of its hooks, an overlay component, an
+authorization page) is not told again.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html.
@@ -29,9 +29,11 @@ from mp_precheck.analyzers.rendered import component_file, component_uses, regis
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import ExistingPaths
+from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.authpage import Ask, authorization_page
 from mp_precheck.readers.authwall import Wall, wall
 from mp_precheck.readers.componentuses import is_sfc, tag_key
+from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.sfc import split_blocks
 
 RULE = "login.forced_login"
@@ -44,9 +46,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     entry = project.entry_page
     if not entry:
         return findings
+    if LOGIN_TARGET.search(page_name(entry)):
+        return findings  # a login page by name: the name rule tells it (login.login_first_page)
     sources = page_sources(project, entry, (*TEMPLATE_SUFFIXES, *_SCRIPT_SUFFIXES))
-    if any(f.family == "login" and (f.path in sources or f.subject.startswith("login:entry-page:overlay:"))
-           for f in findings):
+    if any(f.family == "login" and (f.path in sources or f.subject.startswith("login:entry-page:overlay:") or
+                                    f.rule == "login.login_first_page") for f in findings):
         return findings  # the entry page is told as a login wall already
     registry = registry_file(project)
     before = entry_before(context, registry) if registry is not None else entry
