@@ -70,6 +70,9 @@ entry_overlay          project, changed_paths, counterpart,        adds ``login.
 auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
                        read_base, facts_at_head ·                  authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
+entry_wall             project, counterpart, read_head,            adds ``login.forced_login`` in the entry page's
+                       read_base, exists_at_head, facts_at_head ·  template whose content hides behind an
+                       login family                                authorization ask under one flag
 silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
                        ``login.login_first_page``                  entry page that logs in silently and moves on
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
@@ -105,6 +108,7 @@ from mp_precheck.analyzers import (
     domains,
     entry_helpers,
     entry_overlay,
+    entry_wall,
     forced_login,
     helper_redirect,
     induced_sharing,
@@ -162,6 +166,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("auth_entry", auth_entry.analyze),
     # silent_entry after both writers of login.login_first_page (the semantic diff's name rule, auth_entry).
     ("silent_entry", silent_entry.analyze),
+    # entry_wall after every other writer of an entry page's login wall (the hooks' redirects, entry_helpers,
+    # entry_overlay, auth_entry and silent_entry): one wall is told once.
+    ("entry_wall", entry_wall.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
     ("script_checks", script_checks.analyze),

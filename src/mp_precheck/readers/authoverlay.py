@@ -17,6 +17,7 @@ Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -187,9 +188,22 @@ def _in_data(node: Node) -> bool:
     return False
 
 
-def _raised_by_hook(root: Node, flag: str) -> bool:
-    """Whether a lifecycle hook, or a same-file helper it calls, sets ``flag`` true (``this.show = true``,
-    ``self.show = true`` in a callback, ``this.setData({ show: true })``, ``show.value = true``)."""
+def starts_true(script: str, path: str, flag: str) -> bool:
+    """Whether the component's script ``script`` (read as ``path``) gives ``flag`` the initial value ``true``."""
+    return _starts_true(parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node, flag)
+
+
+def assigned_by_hook(script: str, path: str, flag: str) -> bool:
+    """Whether a lifecycle hook of ``script`` (read as ``path``), or a same-file helper it calls, sets ``flag`` to
+    anything but ``true`` (``this.authorized = false`` after a ``wx.getSetting``)."""
+    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
+    return _raised_by_hook(root, flag, lambda value: value.type != "true")
+
+
+def _raised_by_hook(root: Node, flag: str, accept: Callable[[Node], bool] = lambda value: value.type == "true") -> bool:
+    """Whether a lifecycle hook, or a same-file helper it calls, sets ``flag`` to a value ``accept`` takes (by
+    default true: ``this.show = true``, ``self.show = true`` in a callback, ``this.setData({ show: true })``,
+    ``show.value = true``)."""
     defs = definitions(walk(root))
     pending = [(defs[name], _HELPER_DEPTH) for name in sorted(_LIFECYCLE & set(defs))]
     seen: set[int] = set()
@@ -199,7 +213,7 @@ def _raised_by_hook(root: Node, flag: str) -> bool:
             continue
         seen.add(body.id)
         for node in walk(body):
-            if _sets_true(node, flag):
+            if _sets(node, flag, accept):
                 return True
             helper = _called_helper(node) if depth > 0 else None
             if helper in defs and helper not in _LIFECYCLE:
@@ -207,10 +221,10 @@ def _raised_by_hook(root: Node, flag: str) -> bool:
     return False
 
 
-def _sets_true(node: Node, flag: str) -> bool:
+def _sets(node: Node, flag: str, accept: Callable[[Node], bool]) -> bool:
     if node.type == "assignment_expression":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if right is None or right.type != "true" or left is None or left.type != "member_expression":
+        if right is None or not accept(right) or left is None or left.type != "member_expression":
             return False
         prop = node_text(left.child_by_field_name("property"))
         return prop == flag or (prop == "value" and node_text(left.child_by_field_name("object")) == flag)
@@ -218,7 +232,7 @@ def _sets_true(node: Node, flag: str) -> bool:
         value = node.child_by_field_name("value")
         args = node.parent.parent if node.parent is not None else None  # the object, then the arguments
         call = args.parent if args is not None and args.type == "arguments" else None
-        return value is not None and value.type == "true" and call is not None and \
+        return value is not None and accept(value) and call is not None and \
             node_text(call.child_by_field_name("function")).endswith("setData")
     return False
 

@@ -342,7 +342,25 @@ def _statement_in(body: Node, node: Node) -> Node:
         inner = next((c for c in alternative.named_children if c.type != "comment"), None)
         current = inner if inner is not None and inner.type == "if_statement" and _contains(inner, node) \
             else alternative
-    return current
+    callback = _deciding_callback(current, node)
+    return _statement_in(callback, node) if callback is not None else current
+
+
+def _deciding_callback(statement: Node, node: Node) -> Node | None:
+    """The body of the callback in ``statement`` that holds ``node`` and decides on it
+    (``wx.getSetting({ success(res) { if (…) {…} else { wx.reLaunch(…) } } })``): the path is read there, not at the
+    API call that only fetches what the callback tests. None when the statement is no such call."""
+    if statement.type not in ("expression_statement", "lexical_declaration", "variable_declaration",
+                              "return_statement"):
+        return None
+    outer = None
+    current = node.parent
+    while current is not None and current != statement:
+        if current.type in (*_FUNCTIONS, "method_definition"):
+            outer = current
+        current = current.parent
+    body = outer.child_by_field_name("body") if outer is not None else None
+    return body if body is not None and body.type == "statement_block" and _decides(body, node) else None
 
 
 def _child_containing(outer: Node, node: Node) -> Node | None:

@@ -1,0 +1,196 @@
+"""Whether a page's template hides all its content behind an authorization ask: a wall inside the page.
+
+An entry page whose top-level blocks all hang on one flag — the content under ``wx:if="{{hasUserInfo}}"`` /
+``v-if="authorized"``, and under its negation (``!flag``, ``flag === false``, ``wx:else`` / ``v-else``, ``hidden``
+the other way round) a block whose only control asks for the profile, the phone number or a login
+(``readers/authpage.py``; a project component rendered there is read in its own template) — shows a new user
+nothing but the ask: forced authorization before any experience, though the page is the home page. A block that
+stays visible to everyone beside the ask (a header with a login button, a list, a popup opened over the content)
+is no wall. A flag that starts true is a wall only when a load hook (or a same-file helper it calls) sets it
+again, as after a ``wx.getSetting`` that finds no authorization; a flag only a tap sets is no wall.
+
+In: a page template's text (WXML, or a single-file component whose ``<template>`` block is read), its path, its
+script and a reader of the project components it renders. Out: the :class:`Wall` or None; never raises on
+malformed input.
+Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录) and https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html (wx:if, wx:else).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from mp_precheck.readers.authoverlay import assigned_by_hook, starts_true
+from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page
+from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.markup import normalise_attribute, normalise_tag
+from mp_precheck.readers.sfc import split_blocks
+
+# The conditions a block hangs on (https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html,
+# https://vuejs.org/guide/essentials/conditional.html).
+_IF = ("wx:if", "v-if", "v-show")
+_ELSE = ("wx:else", "v-else")
+_ELIF = ("wx:elif", "v-else-if")
+# Top-level tags that render nothing of the page's content: imports, script modules, template definitions, and
+# a kit's toast or dialog host element (<van-toast id="van-toast" />).
+_INERT = ("import", "include", "wxs", "template")
+_INERT_ENDINGS = ("toast", "dialog", "notify")
+_TEST = re.compile(r"^(!*)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:(===?|!==?)\s*(true|false|null|undefined))?$")
+_UNWRAP = 3  # single unconditioned wrappers looked through (<view class="page"><view wx:if>…)
+
+ComponentAsk = Callable[[str], "Ask | None"]  # a tag → the ask its project component is, or None
+
+
+@dataclass(frozen=True)
+class Wall:
+    """The page's content hidden behind an ask: the ask's block at 1-based ``line``, ``flag`` its condition
+    names, and ``what`` the ask is."""
+
+    line: int
+    flag: str
+    what: str
+
+
+@dataclass
+class _Node:
+    tag: str
+    line: int
+    start: int
+    attrs: dict[str, str]
+    end: int = -1
+    children: list[_Node] = field(default_factory=list)
+
+
+class _Tree(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("", 0, 0, {})
+        self.stack = [self.root]
+        self.starts = [0]
+        for line in text.splitlines(keepends=True):
+            self.starts.append(self.starts[-1] + len(line))
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[min(line - 1, len(self.starts) - 1)] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {normalise_attribute(key): value or "" for key, value in attrs}
+        if "wx-if" in values:  # the spelling some WePY templates use
+            values.setdefault("wx:if", values["wx-if"])
+        node = _Node(normalise_tag(tag), self.getpos()[0], self._offset(), values)
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.stack[-1].end = self._offset() + len(self.get_starttag_text() or "")
+        self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        name = normalise_tag(tag)
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == name:
+                end = self._offset()
+                for node in self.stack[index:]:
+                    node.end = end
+                del self.stack[index:]
+                return
+
+
+def wall(template: str, path: str, script: str | None, script_path: str, component_ask: ComponentAsk) -> Wall | None:
+    """The authorization wall the page template ``template`` (read as ``path``) is, or None (see the module).
+    ``script`` is the page's script (read as ``script_path``); ``component_ask`` tells a project component's ask
+    by its tag."""
+    body, offset = _template_block(for_wechat(template), path)
+    parser = _Tree(body)
+    parser.feed(body)
+    parser.close()
+    blocks = _top(parser.root)
+    tests = _tests(blocks)
+    if tests is None or len({flag for flag, _shown in tests}) != 1:
+        return None
+    flag = tests[0][0]
+    hidden_ask: Ask | None = None
+    ask_line, content = 0, False
+    for block, (_flag, shown) in zip(blocks, tests, strict=True):
+        ask = _ask(block, body, component_ask)
+        if ask is not None and shown is False and hidden_ask is None:
+            hidden_ask, ask_line = ask, block.line + offset
+        elif ask is None and shown is True:
+            content = True
+    if hidden_ask is None or not content or not _set_on_load(flag, script, script_path):
+        return None
+    return Wall(ask_line, flag, hidden_ask.what)
+
+
+def _template_block(text: str, path: str) -> tuple[str, int]:
+    if not path.endswith(SFC_SUFFIXES):
+        return text, 0
+    block = next((b for b in split_blocks(text) if b.tag == "template"), None)
+    return (block.text, block.line_offset) if block is not None else ("", 0)
+
+
+def _top(root: _Node) -> list[_Node]:
+    """The page's top-level blocks: the root's elements but the inert ones, looked through single wrappers that
+    carry no condition."""
+    blocks = _rendered(root.children)
+    for _ in range(_UNWRAP):
+        if len(blocks) != 1 or any(key in blocks[0].attrs for key in (*_IF, *_ELSE, *_ELIF, "hidden")):
+            break
+        blocks = _rendered(blocks[0].children)
+    return blocks
+
+
+def _rendered(nodes: list[_Node]) -> list[_Node]:
+    return [n for n in nodes if n.tag not in _INERT and not n.tag.endswith(_INERT_ENDINGS)]
+
+
+def _tests(blocks: list[_Node]) -> list[tuple[str, bool | None]] | None:
+    """(flag, shown when the flag is truthy: True, falsy: False, either or neither: None) of each block; None when
+    a block hangs on no single flag (or on none: it shows to everyone)."""
+    out: list[tuple[str, bool | None]] = []
+    for block in blocks:
+        test = _test(block.attrs)
+        if test is None and any(key in block.attrs for key in _ELSE) and out:
+            previous = out[-1]
+            test = (previous[0], None if previous[1] is None else not previous[1])
+        if test is None:
+            return None
+        out.append(test)
+    return out if len(out) >= 2 else None
+
+
+def _test(attrs: dict[str, str]) -> tuple[str, bool | None] | None:
+    key = next((k for k in (*_IF, *_ELIF, "hidden") if k in attrs), None)
+    match = _TEST.match(attrs[key].strip().removeprefix("{{").removesuffix("}}").strip()) if key else None
+    if key is None or match is None:
+        return None
+    shown: bool | None = len(match.group(1)) % 2 == 0
+    if match.group(3):
+        value = match.group(4)
+        shown = None if value in ("null", "undefined") else (value == "true") == (match.group(3) in ("==", "==="))
+        shown = None if shown is None or match.group(1) else shown
+    if key == "hidden" and shown is not None:
+        shown = not shown
+    return match.group(2), shown
+
+
+def _ask(block: _Node, text: str, component_ask: ComponentAsk) -> Ask | None:
+    """The ask a block is: its own markup an authorization page's, or the one project component it renders."""
+    if not block.children and block.tag not in ("view", "block", "div", "button"):
+        found = component_ask(block.tag)
+        if found is not None:
+            return found
+    end = block.end if block.end >= block.start else len(text)
+    return authorization_page(text[block.start:end], "block.wxml")
+
+
+def _set_on_load(flag: str, script: str | None, path: str) -> bool:
+    """Whether the ask can show as the page opens: its flag does not start true, or a load hook sets it."""
+    if script is None:
+        return True
+    return not starts_true(script, path, flag) or assigned_by_hook(script, path, flag)
