@@ -172,8 +172,19 @@ REVIEW_TOKENS = ["is", "in", "_", "wx", "review", "Review", "REVIEW", "audit", "
 
 @FAST
 @given(st.lists(st.sampled_from(REVIEW_TOKENS), max_size=12).map("".join))
-def test_the_review_flag_prefilter_never_hides_a_match(text: str) -> None:
-    from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
+def test_the_review_flag_test_of_a_file_is_the_pattern_s_search(text: str) -> None:
+    from mp_precheck.readers.reviewflag import REVIEW_FLAG, names_review_flag
 
-    if REVIEW_FLAG.search(text):
-        assert may_name_review_flag(text)
+    assert names_review_flag(text) == (REVIEW_FLAG.search(text) is not None)
+
+
+BASE64_TOKENS = ["base64", "BASE64", "Base", "64", "toDataURL", "todataurl", "TODATAURL", "readAs", "READAS", "DataURL",
+                 "ſ", "İ", "ı", "K", "bas", "e64", "to", "read", " ", "."]
+
+
+@FAST
+@given(st.lists(st.sampled_from(BASE64_TOKENS), max_size=10).map("".join))
+def test_the_base64_hint_of_a_file_is_the_pattern_s_search(text: str) -> None:
+    from mp_precheck.readers.statemedia import _HINT, mentions_base64
+
+    assert mentions_base64(text) == (_HINT.search(text) is not None)

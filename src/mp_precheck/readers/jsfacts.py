@@ -39,7 +39,7 @@ from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers
-from mp_precheck.readers.reviewflag import REVIEW_FLAG, may_name_review_flag
+from mp_precheck.readers.reviewflag import REVIEW_FLAG, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
@@ -65,7 +65,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     language = language_for(path)
     root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
-    types = _NODE_TYPES + (_NAME_TYPES if may_name_review_flag(source) and REVIEW_FLAG.search(source) else ())
+    types = _NODE_TYPES + (_NAME_TYPES if names_review_flag(source) else ())
     found = _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))
     return without_uncalled(found, root, language, line_offset) if "extends" in source else found
 

@@ -12,14 +12,23 @@ REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(
                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 
 
-def may_name_review_flag(source: str) -> bool:
-    """Whether :data:`REVIEW_FLAG` can match in ``source``; False saves scanning a file with it (~1 ms a file).
+# The same names for lower-cased text: searching that case-sensitively is ~5x faster than re.IGNORECASE.
+_LOWER_FLAG = re.compile(REVIEW_FLAG.pattern.lower())
+# The non-ASCII letters re.IGNORECASE equates with ``i`` or ``s`` (İ ı ſ): str.lower() does not (or İ grows).
+_FOLDED_ODDLY = ("\u0130", "\u0131", "\u017f")
+
+
+def names_review_flag(source: str) -> bool:
+    """Whether :data:`REVIEW_FLAG` matches anywhere in ``source`` (a whole file): False saves reading the file's
+    identifiers one by one (~1 ms a file).
 
     Every name it matches spells review, audit or shenhe in some case, so a substring test of the lower-cased
-    text decides, exactly, unless the text holds one of the non-ASCII letters ``re.IGNORECASE`` equates with
-    ``i`` or ``s`` (İ ı ſ): then the answer is True and the pattern decides.
+    text rules most files out, and the pattern in lower case searches the lower-cased text of the rest — the
+    same answer as ``REVIEW_FLAG.search(source)``, unless the text holds a letter that lower-casing treats
+    otherwise than re.IGNORECASE: then that search decides.
     """
-    if "\u0130" in source or "\u0131" in source or "\u017f" in source:
-        return True
+    if any(letter in source for letter in _FOLDED_ODDLY):
+        return REVIEW_FLAG.search(source) is not None
     lowered = source.lower()
-    return "review" in lowered or "audit" in lowered or "shenhe" in lowered
+    return ("review" in lowered or "audit" in lowered or "shenhe" in lowered) and \
+        _LOWER_FLAG.search(lowered) is not None

@@ -39,6 +39,7 @@ from mp_precheck.readers.syntax import language_for, node_text, parse, parser_fo
 PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile",
                      "CameraContext.takePhoto"})
 _HINT = re.compile(r"base64|toDataURL|readAsDataURL", re.IGNORECASE)
+_HINT_WORDS = ("base64", "todataurl", "readasdataurl")  # _HINT's words, lower-cased
 _FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
                         "function", "generator_function_declaration"})
 _SENDS = frozenset({"request", "dispatch"})  # wx.request, uni.request, http.request, this.$store.dispatch
@@ -63,10 +64,19 @@ class _Photo:
     locals: list[tuple[str, Node, int]] = field(default_factory=list)
 
 
+def mentions_base64(source: str) -> bool:
+    """``_HINT.search(source)``, as a substring test of the lower-cased text (~9x faster on a whole file); a text
+    with ``ſ`` (which re.IGNORECASE reads as ``s``) or ``İ`` (which lower-casing lengthens) is left to the pattern."""
+    if "\u017f" in source or "\u0130" in source:
+        return _HINT.search(source) is not None
+    lowered = source.lower()
+    return any(word in lowered for word in _HINT_WORDS)
+
+
 def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
                 template: tuple[str, int] | None = None) -> list[Fact]:
     """The uploads of a picked photo's base64 sent from state (see the module docstring); never raises."""
-    if not _HINT.search(source) or not (any(f.subject in PICKERS for f in facts) or "tempFile" in source):
+    if not mentions_base64(source) or not (any(f.subject in PICKERS for f in facts) or "tempFile" in source):
         return []
     nodes = list(walk(parse(language_for(path), source.encode("utf-8", "surrogatepass")).root_node))
     photo = _Photo(_base64_values(nodes), _destructured(nodes))
