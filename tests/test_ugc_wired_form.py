@@ -11,9 +11,9 @@ FORM = '<view>\n<input value="{{form.title}}" bindinput="onTitle"/>\n' \
 API = """function request(url, data) {
   return new Promise((ok) => wx.request({ url: 'https://api.example.com' + url, method: 'POST', data, success: ok }))
 }
-const itemAPI = { publishItem(data) { return request('/item/publish', data) } }
+const listingApi = { createListing(data) { return request('/listings', data) } }
 const lookupAPI = { check(code) { return request('/barcode', { code }) }, submit(data) { return request('/note', data) } }
-module.exports = { itemAPI, lookupAPI }
+module.exports = { listingApi, lookupAPI }
 """
 TOAST = """Page({
   data: { form: { title: '', content: '' } },
@@ -23,14 +23,14 @@ TOAST = """Page({
   },
 })
 """
-WIRED = """const { itemAPI, lookupAPI } = require('../../utils/api')
+WIRED = """const { listingApi, lookupAPI } = require('../../utils/api')
 Page({
   data: { form: { title: '', content: '' } },
   onContent(e) { this.setData({ 'form.content': e.detail.value }) },
   async publish() {
     const { form } = this.data
     const payload = { itemTitle: form.title, itemDescription: form.content }
-    await itemAPI.publishItem(payload)
+    await listingApi.createListing(payload)
     wx.showToast({ title: '发布成功' })
   },
 })
@@ -57,7 +57,7 @@ def test_a_form_whose_publish_starts_posting_the_text_box_is_a_posting_page(app_
 
 
 def test_a_call_that_carries_none_of_the_text_publishes_nothing(app_repo):
-    lookup = WIRED.replace("await itemAPI.publishItem(payload)", "await lookupAPI.check(this.data.code)")
+    lookup = WIRED.replace("await listingApi.createListing(payload)", "await lookupAPI.check(this.data.code)")
     assert _hits(_wire(app_repo, "publish", lookup), "category.ugc") == set()
 
 
@@ -68,6 +68,6 @@ def test_a_form_that_already_sent_data_publishes_nothing_new(app_repo):
 
 
 def test_a_private_record_wired_to_the_server_publishes_nothing(app_repo):
-    sent = WIRED.replace("itemAPI.publishItem(payload)", "lookupAPI.submit(payload)")
+    sent = WIRED.replace("listingApi.createListing(payload)", "lookupAPI.submit(payload)")
     assert _hits(_wire(app_repo, "feedback", sent), "category.ugc") == set()
     assert _hits(_wire(app_repo, "publish", sent), "category.ugc") == {("pages/publish/publish.js", 8)}

@@ -254,7 +254,7 @@ def _sends(facts: FileFacts | None) -> bool:
 
 def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     """``category.ugc`` for a page whose text box was there before while its script sent nothing (a form whose
-    发布 only showed a toast), and whose script now posts what the box writes (``publishItem(data)`` with
+    发布 only showed a toast), and whose script now posts what the box writes (``createListing(data)`` with
     ``data`` built from the box's bound value): the change makes it a posting page. The box itself is no new
     use, so it has no ``upload.user_text`` of its own; the category finding's fix names the content checks.
     Pages with a text box finding of their own, private scenes and chats are left to :func:`analyze`."""
