@@ -45,9 +45,7 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   (a private-message page) is ``analyzers/chat.py``'s.
 
 A page that already had a text box of the same kind and already sent data before the change (a client form
-that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding. One that had its text box
-but sent nothing (its 发布 button only showed a toast) and now posts what the box writes starts publishing:
-``category.ugc`` at that post, with no text box finding (the box is not new).
+that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding.
 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
 store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``;
@@ -194,7 +192,6 @@ def _reads(fact: Fact) -> bool:
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    findings = findings + _wired(context, findings)
     inputs = [f for f in findings if f.rule == "upload.user_text"]
     if not inputs:
         return findings
@@ -234,60 +231,14 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
     """Whether the page of ``text_box`` already had a text box of its kind and ``script`` already sent data
     before the change (a form that gains a field, a composer restyled): the page published before."""
-    page, sender = _before(context, text_box.path), _before(context, script)
+    def base_facts(path: str) -> FileFacts | None:
+        if path not in context.changed_paths:
+            return context.facts_at_head(path)  # unchanged: as it was
+        old = context.counterpart.get(path)
+        return context.base_facts.get(old) if old else None
+    page, sender = base_facts(text_box.path), base_facts(script)
     had_box = page is not None and any(f.subject == text_box.subject for f in page.facts)
-    return had_box and _sends(sender)
-
-
-def _before(context: ProjectContext, path: str) -> FileFacts | None:
-    """The facts of ``path`` before the change: its own when the change leaves it alone, else its base version's."""
-    if path not in context.changed_paths:
-        return context.facts_at_head(path)
-    old = context.counterpart.get(path)
-    return context.base_facts.get(old) if old else None
-
-
-def _sends(facts: FileFacts | None) -> bool:
-    """Whether ``facts`` send data away by a call not named as a read."""
-    return facts is not None and any(f.subject in SENDERS and not _reads(f) for f in facts.facts)
-
-
-def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    """``category.ugc`` for a page whose text box was there before while its script sent nothing (a form whose
-    发布 only showed a toast), and whose script now posts what the box writes (``createListing(data)`` with
-    ``data`` built from the box's bound value): the change makes it a posting page. The box itself is no new
-    use, so it has no ``upload.user_text`` of its own; the category finding's fix names the content checks.
-    Pages with a text box finding of their own, private scenes and chats are left to :func:`analyze`."""
-    taken = {page_stem(f.path) for f in findings if f.rule in ("upload.user_text", "category.ugc")}
-    out: list[Finding] = []
-    for script in sorted(context.changed_paths):
-        old = context.counterpart.get(script)
-        if not script.endswith(_SCRIPTS) or page_stem(script) in taken or old is None or \
-                _sends(context.base_facts.get(old)):
-            continue
-        for markup, box in _old_boxes(context, script):
-            text = context.read_head(script) or ""
-            state = written_state(context.read_head(markup) or "", box.line)
-            post = posts_from(context, script, None, state) if state and text else None
-            if post is None or not carried_names(text, script, [post.line]).get(post.line, frozenset()) & state \
-                    or _scene(context, script, post) == "private":
-                continue
-            out.append(context.finding("category.ugc", "ugc:post", script, post.line,
-                                       value=f"{box.subject} {markup}:{box.line} → {post.value or post.subject}"))
-            break
-    return out
-
-
-def _old_boxes(context: ProjectContext, script: str) -> list[tuple[str, Fact]]:
-    """(markup file, text box) of the page of ``script`` (its own template, or its ``.wxml``) that the page
-    had before the change."""
-    out: list[tuple[str, Fact]] = []
-    for markup in dict.fromkeys((script, page_stem(script) + ".wxml")):
-        facts, before = context.facts_at_head(markup), _before(context, markup)
-        had = {f.subject for f in before.facts} if before is not None else set()
-        out += [(markup, f) for f in (facts.facts if facts is not None else ()) if f.subject in POST_INPUTS
-                and f.subject in had]
-    return out
+    return had_box and sender is not None and any(f.subject in SENDERS and not _reads(f) for f in sender.facts)
 
 
 def _public_upload(context: ProjectContext, script: str, upload: Fact, page: str = "") -> bool:
