@@ -226,3 +226,22 @@ def test_a_use_moved_into_a_new_child_component_or_a_copy_nothing_loads_is_nothi
                                                    "export default { components: { ProofForm } }\n</script>\n"})
     repo.commit()
     assert _uploads(run(repo.path, base)) == set()
+
+
+def test_a_page_whose_own_code_reports_an_upload_is_not_reported_again_at_its_component(app_repo):
+    # one report per page: the reviewer tests the page's upload once, whichever control starts it
+    app_repo.write_files({"components/up/up.js": "Component({ methods: { pick() {\n"
+                                                  "  wx.uploadFile({ url: 'https://api.example.com/u', filePath: 'a', name: 'f' })\n"
+                                                  "} } })\n",
+                          "components/up/up.json": '{"component": true}\n',
+                          "components/up/up.wxml": '<view bindtap="pick">+</view>\n',
+                          "pages/index/index.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
+                          "pages/index/index.wxml": "<view>home</view>\n<my-up/>\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"pages/me/me.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
+                          "pages/me/me.wxml": "<view>me</view>\n<view>\n  <my-up />\n</view>\n",
+                          "pages/me/me.js": "Page({ avatar(p) {\n"
+                                            "  wx.uploadFile({ url: 'https://api.example.com/a', filePath: p, name: 'f' })\n"
+                                            "} })\n"})
+    app_repo.commit()
+    assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 2, "file")}

@@ -51,9 +51,76 @@ def test_a_string_argument_picks_a_switch_case(app_repo):
     assert _change(app_repo, "choose('file')") == {("privacy.message_file", "pages/me/me.js", 3, "file")}
 
 
-def test_a_call_naming_no_branch_counts_every_branch(app_repo):
-    findings = _change(app_repo, "chooseAndUpload({ count: 1 })")
+def test_a_call_whose_options_are_unknown_counts_every_branch(app_repo):
+    findings = _change(app_repo, "chooseAndUpload(this.data.pickOptions)")
     assert {rule for rule, *_ in findings} == {"privacy.album", "privacy.message_file", "upload.upload_file"}
+
+
+def test_options_without_the_dispatched_key_take_the_path_no_branch_takes(app_repo):
+    # { count: 1 } has no type: neither the image nor the video branch runs, only the fall-through one.
+    findings = _change(app_repo, "chooseAndUpload({ count: 1 })")
+    assert {rule for rule, *_ in findings} == {"privacy.message_file", "upload.upload_file"}
+
+
+REQUEST = """export default async (options = { method: 'GET', data: {}, type: '' }) => {
+  let response
+  if (options.type === 'upload') {
+    response = await wx.uploadFile({ url: options.url, ...options.data })
+  } else if (options.type === 'raw') {
+    response = await wx.request({ url: options.url, data: options.data })
+  } else {
+    response = await wx.request({ url: 'https://api.club-example.cn' + options.url, data: options.data })
+  }
+  return response.data
+}
+"""
+SWITCHED = """export function send(path, { kind }) {
+  switch (kind) {
+    case 'file':
+      return wx.uploadFile({ url: path, filePath: '', name: 'f' })
+    default:
+      return wx.request({ url: path })
+  }
+}
+"""
+
+
+def _service(app_repo, call: str) -> set[tuple[str, str, int, str]]:
+    """A new service module's call of the request helper (one that uploads when ``options.type`` is 'upload'),
+    where another service already sent requests through it."""
+    app_repo.write_files({"utils/request.js": REQUEST, "utils/send.js": SWITCHED,
+                          "pages/list/service.js": "import request from '../../utils/request'\n"
+                                                   "export const list = (data) => request({ url: '/list', data })\n",
+                          "pages/list/list.js": "import { list } from './service'\nPage({ onLoad() { list({}) } })\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"pages/join/service.js": "import request from '../../utils/request'\n"
+                                                   "import { send } from '../../utils/send'\n"
+                                                   f"export async function join(data) {{\n  return {call}\n}}\n",
+                          "pages/join/join.js": "import { join } from './service'\nPage({ go() { join({}) } })\n"})
+    app_repo.commit()
+    return found(run(app_repo.path, base))
+
+
+def test_a_request_whose_options_leave_the_type_out_is_no_upload(app_repo):
+    assert _service(app_repo, "request({ url: '/join', method: 'POST', data })") == set()
+
+
+def test_a_request_whose_options_name_the_upload_type_uploads(app_repo):
+    assert _service(app_repo, "request({ url: '/photo', method: 'POST', data, type: 'upload' })") == {
+        ("upload.upload_file", "pages/join/join.js", 2, "file")}  # the new service function, at its caller
+
+
+def test_a_destructured_switch_key_left_out_is_no_upload(app_repo):
+    assert _service(app_repo, "send('/join', { data })") == set()
+    assert js_facts(SWITCHED, "utils/send.js").exports["send"].subjects_for(("arg:1", "arg:1.kind?", "arg:#2")) == (
+        "wx.request", "wx.uploadFile")
+
+
+def test_a_default_naming_a_branch_keeps_every_branch_for_a_call_without_options():
+    helper = "export function pick(o = { type: 'image' }) {\n  if (o.type === 'image') {\n    wx.chooseImage({})\n" \
+             "  } else {\n    wx.chooseVideo({})\n  }\n}\n"
+    assert js_facts(helper, "utils/pick.js").exports["pick"].subjects_for(("arg:#0",)) == (
+        "wx.chooseImage", "wx.chooseVideo")
 
 
 def test_the_choices_of_a_dispatching_function_and_none_for_a_plain_one():

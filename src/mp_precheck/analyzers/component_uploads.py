@@ -8,7 +8,8 @@ upload findings of the change (the old upload rewritten) then say nothing more a
 component that gets upload code it did not have keeps the report where the code is written; a new one named
 as an uploader (``<ImageUpload>``) is reported there and at the pages that first render it, as a new upload
 helper is beside its callers. No report when the page already rendered the same component, its base version
-uploaded by itself (its upload moved into the component), a file that renders it rendered the component before
+uploaded by itself (its upload moved into the component), its own script reports an upload of the change (one
+report per page), a file that renders it rendered the component before
 (the use moved one level down), or no other file names it (a copy of an old page nothing loads).
 Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
 imports, ``usingComponents``), through a barrel module that passes them on (``components/index.ts``).
@@ -55,6 +56,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         old = old_of[path]
         if old and old in context.base_facts and _uploads(context.base_facts[old], uploads):
             continue  # the page uploaded before: its upload moved into the component
+        if posixpath.splitext(path)[0] in announced:
+            continue  # the page's own code reports an upload of this change: the reviewer tests it there once
         lines = context.added_lines.get(path, frozenset())
         reported: set[str] = set()
         for target, tag, line in uses:

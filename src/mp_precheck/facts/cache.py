@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v41: the fall-through path of a string dispatch on an option key (Export.flags);
 # v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
 # v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
 # v39: capability values trimmed ('getPhoneNumber '), literals of JSX expression children and of bound

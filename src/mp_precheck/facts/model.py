@@ -116,7 +116,8 @@ class Export:
     # action itself, where it makes them.
     dispatched: bool = False
     # A function that picks its API by an option flag (``if (options.upload) uploadFile() else request()``):
-    # (argument index, key, subjects when the call sets it, subjects when it does not).
+    # (argument index, key, subjects when the call sets it, subjects when it does not); also an option it
+    # dispatches on by string (``if (options.type === 'upload')``): every subject, the fall-through path's.
     flags: tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...] = ()
     # A function that calls the API one of its parameters names (``(name, ...rest) => wx[name]({...})``):
     # (argument index, namespace: ``wx`` or ``wx.cloud``).

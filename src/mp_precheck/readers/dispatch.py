@@ -4,9 +4,11 @@ A helper such as ``chooseAndUploadFile(opts)`` that runs ``chooseImage`` when ``
 ``chooseVideo`` when it is ``'video'`` and ``chooseMessageFile`` otherwise uses one of them per call: a
 page calling it with ``{ type: 'image' }`` picks images only. Likewise a request helper
 ``ajax(path, data, options)`` that calls ``uploadFile`` only ``if (options.upload)``: a call passing an
-object without ``upload: true`` (or no options at all) sends a plain request. Without this, every branch
-would count as a new use at the call site. And a helper ``invoke: (name, ...rest) => wx[name]({...})`` calls
-whichever API its caller names: ``bridge.invoke('chooseImage', …)`` is a ``wx.chooseImage`` at that call.
+object without ``upload: true`` (or no options at all) sends a plain request, as one whose options leave out the
+key a helper dispatches on by string (``if (options.type === 'upload')``) takes the path no branch takes.
+Without this, every branch would count as a new use at the call site. And a helper
+``invoke: (name, ...rest) => wx[name]({...})`` calls whichever API its caller names:
+``bridge.invoke('chooseImage', …)`` is a ``wx.chooseImage`` at that call.
 
 In: a function node and how to turn a node into a line (and, for :func:`choices` and :func:`flag_choices`,
 what a set of lines of the function reaches). Out: ``(string, subjects)`` per branch, ``(argument index,
@@ -28,8 +30,8 @@ Reach = Callable[[set[int]], set[str]]
 STATEMENT_TYPES = ("if_statement", "switch_case")  # the nodes a dispatching function branches with
 
 
-def _compared_string(condition: Node | None) -> str | None:
-    """``'image'`` of a condition ``(x === 'image')`` / ``('image' == x)``, else None."""
+def _compared(condition: Node | None) -> tuple[str, Node] | None:
+    """(``'image'``, the other side) of a condition ``(x === 'image')`` / ``('image' == x)``, else None."""
     expr = condition.named_children[0] if condition is not None and condition.type == "parenthesized_expression" \
         and condition.named_children else condition
     if expr is None or expr.type != "binary_expression":
@@ -37,10 +39,18 @@ def _compared_string(condition: Node | None) -> str | None:
     operator = expr.child_by_field_name("operator")
     if operator is None or operator.type not in ("===", "=="):
         return None
-    for side in (expr.child_by_field_name("left"), expr.child_by_field_name("right")):
-        if side is not None and side.type == "string":
-            return string_value(side)
+    left, right = expr.child_by_field_name("left"), expr.child_by_field_name("right")
+    for side, other in ((left, right), (right, left)):
+        if side is not None and side.type == "string" and other is not None and \
+                (value := string_value(side)) is not None:
+            return value, other
     return None
+
+
+def _compared_string(condition: Node | None) -> str | None:
+    """``'image'`` of a condition ``(x === 'image')`` / ``('image' == x)``, else None."""
+    compared = _compared(condition)
+    return compared[0] if compared is not None else None
 
 
 def _returns(body: Node) -> bool:
@@ -167,14 +177,23 @@ def _flag_tested(condition: Node | None, params: dict[str, tuple[int, str | None
             (expr.child_by_field_name("right") or expr).type == "true":
         operator = expr.child_by_field_name("operator")
         expr = expr.child_by_field_name("left") if operator is not None and operator.type in ("===", "==") else None
+    option = _option(expr, params)
+    return (*option, positive) if option is not None else None
+
+
+def _option(expr: Node | None, params: dict[str, tuple[int, str | None]]) -> tuple[int, str] | None:
+    """(argument index, key) of an option a function reads: ``options.upload`` of a plain parameter, or
+    ``upload`` destructured from one (``{ upload }``)."""
+    if expr is not None and expr.type == "parenthesized_expression" and expr.named_children:
+        expr = expr.named_children[0]
     if expr is None:
         return None
     if expr.type == "identifier" and expr.text and (found := params.get(expr.text.decode())) and found[1]:
-        return found[0], found[1], positive
+        return found[0], found[1]
     obj, prop = expr.child_by_field_name("object"), expr.child_by_field_name("property")
     if expr.type == "member_expression" and obj is not None and obj.type == "identifier" and obj.text and \
             prop is not None and prop.text and (found := params.get(obj.text.decode())) and found[1] is None:
-        return found[0], prop.text.decode(), positive
+        return found[0], prop.text.decode()
     return None
 
 
@@ -199,7 +218,57 @@ def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
         when_set, when_unset = (without_other, without_body) if positive else (without_body, without_other)
         if when_set != when_unset and (index, key) not in {(i, k) for i, k, _s, _u in out}:
             out.append((index, key, tuple(sorted(when_set)), tuple(sorted(when_unset))))
-    return tuple(out)
+    seen = {(i, k) for i, k, _s, _u in out}
+    return tuple(out + [keyed for keyed in _keyed(function, line, reach, statements, params) if keyed[:2] not in seen])
+
+
+def _keyed(function: Node, line: Callable[[Node], int], reach: Reach, statements: Sequence[Node],
+           params: dict[str, tuple[int, str | None]]) -> list[tuple[int, str, tuple[str, ...], tuple[str, ...]]]:
+    """For each option a function dispatches on by string (``if (options.type === 'upload')``, ``switch
+    (options.type)``): (argument index, key, every subject — for a string no branch names, or an unknown
+    one —, the subjects of the path no branch takes), the path of a call whose options leave the key out
+    (``request({ url, data })``: no ``type``, so no upload). Left out when the parameter's default value
+    names a branch (a call without the argument takes that branch) or the paths reach the same subjects."""
+    bodies: dict[tuple[int, str], list[Node]] = {}
+    named: dict[tuple[int, str], set[str]] = {}
+    for node in statements:
+        compared, body = _compared(node.child_by_field_name("condition")), node.child_by_field_name("consequence")
+        if node.type == "switch_case":
+            case, switch = node.child_by_field_name("value"), node.parent.parent if node.parent else None
+            value = string_value(case) if case is not None and case.type == "string" else None
+            subject = switch.child_by_field_name("value") if switch is not None else None
+            compared = (value, subject) if value is not None and subject is not None else None
+            body = node
+        option = _option(compared[1], params) if compared is not None and body is not None else None
+        if option is not None and body is not None and compared is not None:
+            bodies.setdefault(option, []).append(body)
+            named.setdefault(option, set()).add(compared[0])
+    every = _lines(function, line)
+    whole = tuple(sorted(reach(every)))
+    out: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
+    for (index, key), found in bodies.items():
+        rest = every.difference(*(_lines(body, line) for body in found))
+        unset = tuple(sorted(reach(rest)))
+        if unset != whole and not named[(index, key)] & _default_strings(function, index, key):
+            out.append((index, key, whole, unset))
+    return out
+
+
+def _default_strings(function: Node, index: int, key: str) -> set[str]:
+    """The string the default value of parameter ``index`` gives option ``key`` (``opts = { type: 'image' }``)."""
+    params = function.child_by_field_name("parameters")
+    nodes = [n for n in params.named_children if n.type != "comment"] if params is not None else []
+    node = nodes[index] if index < len(nodes) else None
+    if node is not None and node.type == "optional_parameter":  # TypeScript: ``opts: Options = { … }``
+        node = node.child_by_field_name("value")
+    elif node is not None and node.type == "assignment_pattern":
+        node = node.child_by_field_name("right")
+    else:
+        return set()
+    pairs = node.named_children if node is not None and node.type == "object" else []
+    return {v for p in pairs if p.type == "pair" and (k := p.child_by_field_name("key")) is not None and
+            (k.text or b"").decode().strip("'\"") == key and (value := p.child_by_field_name("value")) is not None
+            and value.type == "string" and (v := string_value(value)) is not None}
 
 
 def _argument_tokens(index: int, arg: Node) -> list[str]:
