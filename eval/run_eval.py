@@ -232,7 +232,8 @@ def score_case(case: Case, found: list[Finding]) -> dict[str, Any]:
     ambiguous = [a for a in case.get("ambiguous") or [] if a.get("file")]
     counts_alarms = case.get("expected_findings_complete") is not False
     for i, f in enumerate(found):
-        if i in used or any(near(f, a["file"], a.get("line"), 5) for a in ambiguous):
+        if i in used or any(near(f, a["file"], ln, 5) for a in ambiguous
+                             for ln in [a.get("line"), *(a.get("alt_lines") or [])]):
             continue
         if any(f.get("family") == e["family"] and near(f, e["file"], None, 0) for e in expected):
             continue

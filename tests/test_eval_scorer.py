@@ -79,6 +79,14 @@ def test_token_must_be_named_by_the_finding(scorer: ModuleType) -> None:
     assert scorer.token_of("WeChat logo on the login page", "branding") is None
 
 
+def test_an_ambiguous_item_covers_its_alt_lines_too(scorer: ModuleType) -> None:
+    finding = {"family": "privacy", "path": "a.wxml", "line": 26, "subject": "input[type=nickname]"}
+    item = {"family": "privacy", "key": "avatar and nickname copied", "file": "a.wxml", "line": 4}
+    assert scorer.score_case({"ambiguous": [item]}, [finding])["false_alarms"] == [
+        "privacy  input[type=nickname] a.wxml:26"]
+    assert scorer.score_case({"ambiguous": [{**item, "alt_lines": [26]}]}, [finding])["false_alarms"] == []
+
+
 def test_secret_values_are_found_and_redacted_ones_are_not(scorer: ModuleType) -> None:
     leaked = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=3f2a9c0d1e8b7a6f5e4d3c2b1a0f9e8d"
     redacted = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=***"
