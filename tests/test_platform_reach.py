@@ -128,3 +128,12 @@ function onShow() {
     assert kept[1:4] == ["", "", ""]
     assert for_wechat(text) == for_wechat(text, None)  # without a path, only the blocks go
     assert "function appOnly" in for_wechat(text)
+
+
+def test_wechat_pay_options_inside_order_info_are_still_wechat_pay(repo):
+    # provider 'wxpay' with WeChat Pay's options nested in orderInfo: the author's WeChat Pay, reported.
+    nested = MP_PAY.replace("provider: res.provider,\n          timeStamp", "provider: 'wxpay',\n          orderInfo: { timeStamp")
+    nested = nested.replace("paySign: res.paySign\n", "paySign: res.paySign }\n")
+    page = PAY_PAGE.replace("MP_PAY\n", nested)
+    base = _changed(repo, "pages/pay/pay.vue", page)
+    assert places(run(repo.path, base), "payment") == {("payment.request_payment", "pages/pay/pay.vue", 33)}

@@ -51,15 +51,28 @@ _WECHAT_PAY_OPTIONS = frozenset({"timeStamp", "nonceStr", "package", "signType",
 
 def other_payment(call: Node) -> bool:
     """Whether a ``requestPayment`` call passes an options object with another platform's ``orderInfo`` and none of
-    WeChat Pay's options: the App's or another Mini Program's payment. Spread options (``...params``) are unknown."""
+    WeChat Pay's options, there or in an ``orderInfo`` object literal, nor names WeChat Pay as its literal
+    ``provider``: the App's or another Mini Program's payment. Spread options (``...params``) are unknown."""
     options = first_argument(call)
-    if options is None or options.type != "object":
+    keys = _keys(options)
+    if keys is None or "orderInfo" not in keys or keys & _WECHAT_PAY_OPTIONS:
         return False
+    provider = call_option(call, "provider")
+    literal = _string_value(provider) if provider is not None else None
+    order = call_option(call, "orderInfo")
+    inner = _keys(order) if order is not None and order.type == "object" else set()
+    return str(literal).lower() not in WECHAT_PROVIDERS and inner is not None and not inner & _WECHAT_PAY_OPTIONS
+
+
+def _keys(options: Node | None) -> set[str] | None:
+    """The keys an object literal sets; None for anything else or an object that spreads another."""
+    if options is None or options.type != "object":
+        return None
     keys = set()
     for member in options.named_children:
         if member.type == "spread_element":
-            return False
+            return None
         key = member.child_by_field_name("key") or member.child_by_field_name("name") or member
         keys.add(_text(key).strip("'\""))
-    return "orderInfo" in keys and not keys & _WECHAT_PAY_OPTIONS
+    return keys
 
