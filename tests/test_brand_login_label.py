@@ -248,3 +248,39 @@ def test_a_bound_kit_button_text_and_vue_mustache_text_are_labels(tmp_path):
         repo, base = _changed(tmp_path / str(index), UNI_FILES, "pages/login/login.vue",
                               "<template><view/></template>\n", page)
         assert _brand(repo, base) == expected, element
+
+
+TARO_VUE_PAGE = """<template>
+  <view class="me">
+    <button
+      type="primary"
+      openType="getPhoneNumber"
+      @getphonenumber="getPhoneNumber"
+    >
+      LABEL
+    </button>
+  </view>
+</template>
+<script setup lang="ts">
+import Taro from "@tarojs/taro"
+const getPhoneNumber = () => Taro.checkSession({})
+</script>
+"""
+
+
+def test_wechat_named_as_the_way_a_phone_button_binds_the_number(tmp_path):
+    # 微信绑定手机号登录 on a Taro Vue 3 getPhoneNumber button (its text on lines of its own): the control is
+    # dressed in WeChat's name as the way the number is fetched, like 微信一键获取手机号.
+    for label in ("微信绑定手机号登录", "微信获取手机号", "微信授权获取手机号登录"):
+        repo, base = _changed(tmp_path / label, TARO_FILES, "src/pages/login/index.vue",
+                              TARO_VUE_PAGE.replace("LABEL", "绑定手机号"), TARO_VUE_PAGE.replace("LABEL", label))
+        assert _brand(repo, base) == {("src/pages/login/index.vue", 8)}, label
+
+
+def test_binding_wording_without_the_number_or_around_a_sentence_is_silent(tmp_path):
+    # 微信绑定 alone (binding the WeChat account), a sentence telling the user what to do, and a message about the
+    # account stay silent.
+    for label in ("微信绑定", "请用微信绑定手机号后登录", "当前微信已绑定其他手机号"):
+        repo, base = _changed(tmp_path / label, TARO_FILES, "src/pages/login/index.vue",
+                              TARO_VUE_PAGE.replace("LABEL", "绑定手机号"), TARO_VUE_PAGE.replace("LABEL", label))
+        assert _brand(repo, base) == set(), label

@@ -153,3 +153,53 @@ def test_several_projects_in_one_repository(repo):
     assert {(p.root, p.framework) for p in report.projects} == {("native", "native"), ("taro", "taro")}
     assert {(f.rule, f.project) for f in report.findings if f.rule == "privacy.address"} == {
         ("privacy.address", "native"), ("privacy.address", "taro")}
+
+
+MPVUE_BASE = {
+    "package.json": '{"dependencies": {"mpvue": "^2.0.0"}}\n',
+    "src/app.json": '{"pages": ["pages/index/main"]}\n',
+    "src/main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n",
+    "src/App.vue": "<script>export default {}</script>\n",
+    "src/pages/index/main.js": "import Vue from 'vue'\nimport App from './index'\nnew Vue(App).$mount()\n",
+    "src/pages/index/index.vue": "<template><div>home</div></template>\n",
+}
+MPVUE_HELPERS = """// 获取用户信息
+export function readProfile (onSuccess) {
+  NS.getUserInfo({
+    success (res) { onSuccess(res.userInfo) }
+  })
+}
+export function locate () {
+  NS.getLocation({ type: 'gcj02' })
+}
+"""
+MPVUE_PAGE = """<template><div @click="load">home</div></template>
+<script>
+import { readProfile, locate } from '@/api/wechat'
+export default { methods: { load () { readProfile(u => u); locate() } } }
+</script>
+"""
+
+
+def test_mpvue_global_namespace_is_the_wechat_api(repo):
+    """mpvue 2 gives the platform's API object as the global ``mpvue``: ``mpvue.getUserInfo`` on a WeChat build
+    is ``wx.getUserInfo`` (https://github.com/mpvue/webpack-mpvue-vendor-plugin)."""
+    repo.write_files(MPVUE_BASE)
+    base = repo.commit()
+    repo.write_files({"src/api/wechat.js": MPVUE_HELPERS.replace("NS", "mpvue"),
+                      "src/pages/index/index.vue": MPVUE_PAGE})
+    repo.commit()
+    report = run(repo.path, base)
+    assert [(p.root, p.framework) for p in report.projects] == [("", "mpvue")]
+    assert found(report) >= {("privacy.user_info_reclaimed", "src/api/wechat.js", 3, "app"),
+                             ("privacy.location", "src/api/wechat.js", 8, "app")}
+
+
+def test_another_platforms_namespace_is_no_wechat_api(repo):
+    # QQ's ``qq.getUserInfo`` in the same helpers is QQ's API, not WeChat's: nothing to declare.
+    repo.write_files(MPVUE_BASE)
+    base = repo.commit()
+    repo.write_files({"src/api/wechat.js": MPVUE_HELPERS.replace("NS", "qq"),
+                      "src/pages/index/index.vue": MPVUE_PAGE})
+    repo.commit()
+    assert not {f for f in run(repo.path, base).findings if f.family == "privacy"}

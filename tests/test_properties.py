@@ -124,7 +124,7 @@ def test_any_bytes_under_any_name_give_facts_or_an_error(data, name):
 @FAST
 @given(st.text(max_size=300))
 def test_conditional_compilation_keeps_the_line_count(text):
-    assert for_wechat(text).count("\n") == text.count("\n")
+    assert for_wechat(text).count("\n") == text.count("\n") == for_wechat(text, "a.vue").count("\n")
 
 
 @FAST

@@ -21,6 +21,7 @@ from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
+from mp_precheck.readers.jsbindings import NAMESPACES
 from mp_precheck.readers.lifecycle import LOGIN_TARGET, ForcedAction, HookScanner
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
@@ -77,6 +78,6 @@ def _route(node: Node) -> str | None:
     if node.type != "member_expression":
         return None
     prop = node_text(node.child_by_field_name("property"))
-    if node_text(node.child_by_field_name("object")) in ("wx", "uni", "Taro", "wepy", "mpx"):
+    if node_text(node.child_by_field_name("object")) in NAMESPACES:
         return f"wx.{prop}"
     return _ROUTES.get(prop)

@@ -152,7 +152,7 @@ def _routes(path: str, read: Reader, folder: str, pages: frozenset[str]) -> list
     text = read(path)
     if text is None:
         return []
-    text = for_wechat(text)
+    text = for_wechat(text, path)
     found: Iterable[Route]
     if lower.endswith(".wxml"):
         found = markup_routes(text)

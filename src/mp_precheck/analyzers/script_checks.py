@@ -60,7 +60,7 @@ def script_checks(path: str, read: Callable[[str], str | None]) -> ScriptChecks 
     text = read(path)
     if text is None:
         return None
-    text = for_wechat(text)
+    text = for_wechat(text, path)
     if lower.endswith(_SCRIPTS):
         return scan(text, path)
     found = ScriptChecks()

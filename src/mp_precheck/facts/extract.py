@@ -81,8 +81,9 @@ def extract(path: str, data: bytes) -> FileFacts:
         decoded = decode(data)
     except UndecodableFile as exc:
         return FileFacts(error=f"not read: {exc}")
-    # uni-app #ifdef blocks for other platforms are not shipped to WeChat: blanked before reading.
-    facts = _extract_text(for_wechat(decoded.text), path, kind)
+    # uni-app #ifdef blocks for other platforms are not shipped to WeChat, nor run the methods only they call:
+    # blanked before reading.
+    facts = _extract_text(for_wechat(decoded.text, path), path, kind)
     if decoded.lossy and facts.error is None:
         return replace(facts, error="read in part: valid in no known text encoding (UTF-8, GBK…); "
                                     "undecodable bytes were skipped")

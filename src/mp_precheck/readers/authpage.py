@@ -153,7 +153,7 @@ def _credential(tag: str, values: dict[str, str | None], table: Tables) -> bool:
 def authorization_page(text: str, path: str) -> Ask | None:
     """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
     component's ``<template>`` block is read) when the page is an authorization page; None otherwise."""
-    text = for_wechat(text)
+    text = for_wechat(text, path)
     if path.endswith(SFC_SUFFIXES):
         blocks = [b for b in split_blocks(text) if b.tag == "template"]
         if not blocks:

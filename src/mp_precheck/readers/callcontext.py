@@ -1,11 +1,11 @@
 """How a JS reference or call is used, where that decides whether it is a use at all: a test that an API
-exists (``if (wx.getUserProfile)``), or a uni-app call whose ``provider`` is another platform's."""
+exists (``if (wx.getUserProfile)``), or a uni-app call whose ``provider`` or options are another platform's."""
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
-from mp_precheck.readers.syntax import call_option
+from mp_precheck.readers.syntax import call_option, first_argument
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 
@@ -34,9 +34,45 @@ def is_feature_test(node: Node) -> bool:
 WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
 
 
-def other_provider(call: Node) -> bool:
-    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…)."""
+def other_provider(call: Node, api: str | None = None) -> bool:
+    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…), or is
+    ``api`` ``wx.requestPayment`` passed another platform's order (:func:`other_payment`)."""
     value = call_option(call, "provider")
     literal = _string_value(value) if value is not None else None
-    return bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS
+    return (bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS) or \
+        (api == "wx.requestPayment" and other_payment(call))
+
+
+# WeChat Pay in a Mini Program takes the prepay order as these options
+# (https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html); uni-app's App and the
+# Alipay, Baidu and Toutiao Mini Programs take it as ``orderInfo`` (https://uniapp.dcloud.net.cn/api/plugins/payment.html).
+_WECHAT_PAY_OPTIONS = frozenset({"timeStamp", "nonceStr", "package", "signType", "paySign"})
+
+
+def other_payment(call: Node) -> bool:
+    """Whether a ``requestPayment`` call passes an options object with another platform's ``orderInfo`` and none of
+    WeChat Pay's options, there or in an ``orderInfo`` object literal, nor names WeChat Pay as its literal
+    ``provider``: the App's or another Mini Program's payment. Spread options (``...params``) are unknown."""
+    options = first_argument(call)
+    keys = _keys(options)
+    if keys is None or "orderInfo" not in keys or keys & _WECHAT_PAY_OPTIONS:
+        return False
+    provider = call_option(call, "provider")
+    literal = _string_value(provider) if provider is not None else None
+    order = call_option(call, "orderInfo")
+    inner = _keys(order) if order is not None and order.type == "object" else set()
+    return str(literal).lower() not in WECHAT_PROVIDERS and inner is not None and not inner & _WECHAT_PAY_OPTIONS
+
+
+def _keys(options: Node | None) -> set[str] | None:
+    """The keys an object literal sets; None for anything else or an object that spreads another."""
+    if options is None or options.type != "object":
+        return None
+    keys = set()
+    for member in options.named_children:
+        if member.type == "spread_element":
+            return None
+        key = member.child_by_field_name("key") or member.child_by_field_name("name") or member
+        keys.add(_text(key).strip("'\""))
+    return keys
 

@@ -5,12 +5,15 @@
 WeChat build, ``MP-WEIXIN`` and ``MP`` are true, every other platform name (``H5``, ``APP-PLUS``,
 ``APP``, ``MP-ALIPAY``…) false; names that are not platforms (``VUE3``, ``uniVersion``…) are
 treated as true, so unknown code is analysed rather than hidden. Dropped lines become empty lines,
-so line numbers stay those of the source (uni-app platform doc).
+so line numbers stay those of the source (uni-app platform doc). Given the file's path, the functions only
+those blocks call are blanked too (:mod:`.platformreach`).
 """
 
 from __future__ import annotations
 
 import re
+
+from mp_precheck.readers.platformreach import without_unreached
 
 _DIRECTIVE = re.compile(r"^\s*(?://|/\*|<!--|#)?\s*#(ifdef|ifndef|else|endif)\b\s*([^*\n]*?)\s*(?:\*/|-->)?\s*$")
 WECHAT = frozenset({"MP-WEIXIN", "MP", "WEIXIN"})
@@ -30,10 +33,16 @@ def _true_for_wechat(condition: str) -> bool:
     return any(n in WECHAT or not OTHER_PLATFORMS.match(n) for n in names)
 
 
-def for_wechat(text: str) -> str:
-    """``text`` with the lines of inactive conditional blocks blanked (same number of lines)."""
+def for_wechat(text: str, path: str | None = None) -> str:
+    """``text`` with the lines of inactive conditional blocks blanked (same number of lines); with ``path`` (the
+    file's), the lines of the functions only those blocks call as well."""
     if not has_directives(text):
         return text
+    kept = _blanked(text)
+    return without_unreached(text, kept, path) if path is not None else kept
+
+
+def _blanked(text: str) -> str:
     stack: list[bool] = []  # is each open block active?
     out = []
     for line in text.split("\n"):

@@ -1,6 +1,6 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
-``Taro``, ``wepy.wx``, a default import of ``@tarojs/taro``), ``wx.cloud`` bound to a name (``import { cloud }
-from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
+``Taro``, ``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``), ``wx.cloud`` bound to a name
+(``import { cloud } from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
 modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their
 factories hand back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the
@@ -25,7 +25,10 @@ from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 
-NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
+# The API namespaces that run on WeChat: wx, uni-app's uni, Taro's, mpx's and WePY's proxies, and mpvue 2's global
+# ``mpvue`` (the platform's API object, wx on a WeChat build: https://github.com/mpvue/webpack-mpvue-vendor-plugin).
+# QQ's ``qq`` and the other platforms' namespaces are no WeChat API.
+NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "mpvue"})
 # Modules whose default export is the API namespace, and whose named exports are wx APIs.
 NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
                                "@wepy/core", "@tarojs/taro-weapp"})

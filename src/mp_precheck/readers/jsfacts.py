@@ -203,8 +203,8 @@ class _Extractor(Bindings):
             return
         if is_feature_test(node):
             return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
-        if parent is not None and parent.type == "call_expression" and other_provider(parent):
-            return  # uni.getUserInfo({ provider: 'apple' }): the native app's login, not WeChat's
+        if parent is not None and parent.type == "call_expression" and other_provider(parent, api):
+            return  # uni.getUserInfo({ provider: 'apple' }), requestPayment({ orderInfo }): not WeChat's
         if api is None:
             if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
                 self.indexed.append((node, *indexed))

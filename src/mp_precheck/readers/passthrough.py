@@ -27,7 +27,7 @@ from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import first_argument, language_for, node_text, object_property, parse, walk
 
 _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
-_NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "qq", "tt", "my", "swan"})
+_NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "mpvue", "qq", "tt", "my", "swan"})
 _FORWARDS = frozenset({"switchTab", "reLaunch", "redirectTo"})
 # A silent login's name (wx.login, autoAuth, this.silentLogin); a prompt for the profile or phone is none.
 _LOGIN_CALL = re.compile(r"login|logon|auth|signin", re.IGNORECASE)
