@@ -9,6 +9,7 @@ import pytest
 
 from helpers import run
 from mp_precheck.readers.jsfacts import js_facts
+from mp_precheck.readers.urls import find_urls
 
 PROFILE = ("const defaultAvatarUrl = 'https://img.cdn-example.com/mmbiz/Q3auHgzwzM4/0'\nPage({\n"
            "  data: { avatarUrl: defaultAvatarUrl },\n"
@@ -49,6 +50,12 @@ def test_an_endpoint_named_after_images_is_still_a_domain(app_repo):
     ("const imageUrl = 'https://a.example.com/x'\nwx.uploadFile({ url: imageUrl, filePath: p, name: 'f' })\n", "upload"),
     ("const logo = 'https://a.example.com/l.png'\nwx.downloadFile({ url: logo })\n", "download"),
     ("const x = { url: 'https://a.example.com/x' }\n", "code"),
+    ("const url = `https://a.example.com/x?id=${id}`\nwx.request({ url })\n", "request"),  # shorthand option
+    # an HTTP client's base URL is where its requests go
+    ("const fly = new Fly()\nfly.config.baseURL = 'https://a.example.com:8004'\n", "request"),
+    ("const http = axios.create({ baseURL: 'https://a.example.com' })\n", "request"),
+    ("const BASE_URL = 'https://a.example.com/'\nwx.uploadFile({ url: BASE_URL + 'up', filePath: p, name: 'f' })\n",
+     "upload"),
     ("const imageApi = 'https://a.example.com/x'\n", "code"),
     ("const images = ['https://a.example.com/x']\n", "code"),  # inside an array: not the declared value itself
     ("avatar('https://a.example.com/x')\n", "code"),
@@ -59,3 +66,48 @@ def test_an_endpoint_named_after_images_is_still_a_domain(app_repo):
 ])
 def test_the_role_of_an_address_follows_its_name_and_its_use(code, role):
     assert [f.role for f in js_facts(code, "pages/a/a.js").facts if f.subject == "host:a.example.com"] == [role]
+
+
+@pytest.mark.parametrize(("code", "role"), [
+    # a number after the image noun or its address word: still one image's name
+    ("const bannerImg2 = 'https://a.example.com/b/2'\n", "media"),
+    ("const x = { defaultAvatarUrl1: 'https://a.example.com/p/0' }\n", "media"),
+    ("const api2 = 'https://a.example.com/x'\n", "code"),
+    ("const uploadImg2 = 'https://a.example.com/up'\n", "code"),
+])
+def test_a_numbered_image_name_still_holds_an_image(code, role):
+    assert [f.role for f in js_facts(code, "pages/a/a.js").facts if f.subject == "host:a.example.com"] == [role]
+
+
+# A test account's avatar kept in a login payload: a picture on WeChat's avatar CDN, under a name that is no
+# image noun (userHead), and plain http as the CDN hands it out.
+TEST_LOGIN = ("Page({\n  loginTest() {\n    const data = {\n"
+              "      userHead: 'http://wx.qlogo.cn/mmopen/vi_32/Q0j4TwGTfTJ/132',\n"
+              "      cover: 'https://mmsns.qpic.cn/mmsns/xY7d2/0?wx_fmt=jpeg',\n    }\n"
+              "    wx.request({ url: 'https://api.shop-example.com/login', data })\n  }\n})\n")
+
+
+def test_addresses_on_wechat_image_cdns_are_no_domains(app_repo):
+    base = app_repo.commit("start")
+    app_repo.write("pages/me/me.js", TEST_LOGIN)
+    app_repo.commit("test login with a fixed avatar")
+    report = run(app_repo.path, base)
+    assert _domains(report) == {("host:api.shop-example.com", "pages/me/me.js", 7)}
+    assert not [f for f in report.findings if f.rule == "external_link.insecure_url"]
+
+
+def test_a_download_from_a_wechat_image_cdn_needs_its_domain(app_repo):
+    # drawing the user's avatar on a canvas poster downloads it: downloadFile合法域名 must list the CDN
+    base = app_repo.commit("start")
+    app_repo.write("pages/me/me.js", "Page({ poster() {\n"
+                   "  wx.downloadFile({ url: 'https://wx.qlogo.cn/mmopen/vi_32/Q0j4TwGTfTJ/0' })\n} })\n")
+    app_repo.commit("poster with the avatar")
+    assert _domains(run(app_repo.path, base)) == {("host:wx.qlogo.cn", "pages/me/me.js", 2)}
+
+
+@pytest.mark.parametrize(("host", "media"), [
+    ("wx.qlogo.cn", True), ("mmbiz.qlogo.cn", True), ("mmsns.qpic.cn", True), ("qlogo.cn", True),
+    ("qlogo.cn.example.com", False), ("notqpic.cn", False), ("api.example.com", False),
+])
+def test_wechat_image_cdn_hosts(host, media):
+    assert find_urls(f"https://{host}/mmopen/abc/132")[0].is_media is media

@@ -339,16 +339,24 @@ def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: 
 
 def _one_place(placed: list[Addition]) -> list[Addition]:
     """One addition for an open-ended subject (a new host is one domain to configure, however many files the
-    change uses it in): at its base-URL definition (the origin alone, ``const host = "https://api.x.cn"``)
-    when there is one — the production build's env file (``.env.production``) before the ``.env`` it
-    overrides — else in the first file."""
+    change uses it in): among the places a network API is seen to use (a request's URL, a base URL its file
+    passes to a request), when there are any — a constant no call in its file uses (an unused config entry
+    beside an inline request URL) only says the host exists — at the base-URL definition (the origin alone,
+    ``const host = "https://api.x.cn"``) when there is one, the production build's env file
+    (``.env.production``) before the ``.env`` it overrides; else in the first file."""
     if len(placed) < 2:
         return placed
+    requested = [a for a in placed if a.fact.role in _NETWORK_ROLES]
+    placed = requested or placed
     def origin_only(addition: Addition) -> bool:
         parts = urlsplit(addition.fact.value or "")
         return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
     origins = [a for a in placed if origin_only(a)]
     return [min(origins, key=lambda a: not is_release_env(a.path)) if origins else placed[0]]
+
+
+# Roles of a host a network API is seen to use (readers/jsfacts.py ``_HOST_ROLES``; an env file's API base).
+_NETWORK_ROLES = frozenset({"request", "upload", "download", "socket"})
 
 
 def _first_page(placed: list[Addition]) -> list[Addition]:

@@ -26,7 +26,10 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v42: merge of the v41s: entry-page walls and the branch that decides a redirect, App-only code a WeChat
+# build never runs, mpvue.* as wx.*;
 # v41: the fall-through path of a string dispatch on an option key (Export.flags);
+# v41: WeChat avatar and article image CDNs are images, numbered image names, wx.request({ url }) roles;
 # v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
 # v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
 # v39: capability values trimmed ('getPhoneNumber '), literals of JSX expression children and of bound
@@ -52,7 +55,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v41-{__version__}"
+FORMAT = f"facts-v42-{__version__}"
 
 
 class FactCache:

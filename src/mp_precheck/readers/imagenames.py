@@ -8,7 +8,7 @@ the name the literal is declared, keyed or assigned under ends in an image noun 
 then perhaps ``Url`` / ``Src`` / ``Path``), and the literal is one whole address, so it goes to an ``<image>`` or
 a share card. A prefix is not one image (``imgUrl: 'https://host/'``, ``OSS_IMAGE_URL: 'https://host/pic/'``,
 ``'https://host/a/' + id``): a base other code appends to, an upload path as well as a picture. Image CDNs
-(WeChat's own among them) serve such addresses without a file extension, so :attr:`Url.is_media` cannot tell.
+serve such addresses without a file extension, so :attr:`Url.is_media` cannot tell (it knows only WeChat's own).
 An ``<image>`` loads from any host: only ``wx.request``, ``wx.uploadFile``, ``wx.downloadFile`` and sockets need a
 server domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A name that
 also says what a server does with it (``uploadImgUrl``, ``imageApi``, ``avatarBaseUrl``) is not an image's; and
@@ -55,13 +55,22 @@ def held_as_image(literal: Node, path: str) -> bool:
 
 def names_image(name: str) -> bool:
     """Whether a name says it holds one image's address (``defaultAvatarUrl``, ``shareImage``, ``LOGO_SRC``):
-    it ends in an image noun, perhaps then ``Url`` / ``Src`` / ``Path``, and names no server's job."""
+    it ends in an image noun, perhaps then ``Url`` / ``Src`` / ``Path`` or a number (``banner2``), and names no
+    server's job."""
     words = [w.lower() for w in _WORD.findall(name)]
     if not words or _ENDPOINT_WORDS.intersection(words):
         return False
-    while words and words[-1] in _ADDRESS_WORDS:
+    while words and (words[-1] in _ADDRESS_WORDS or words[-1].isdigit()):  # bannerImg2, defaultAvatarUrl1
         words.pop()
     return bool(words) and words[-1] in _IMAGE_WORDS
+
+
+def held_as_api_base(literal: Node) -> bool:
+    """Whether the string ``literal`` is the value of an HTTP client's base URL, declared, keyed or assigned
+    under the name ``baseURL`` (``axios.create({ baseURL })``, ``fly.config.baseURL = '…'``, ``const BASE_URL``):
+    the origin the client's requests go to, as a request's own URL is."""
+    name = _holder(literal)
+    return name is not None and name.replace("_", "").replace("-", "").lower() == "baseurl"
 
 
 def _holder(literal: Node) -> str | None:

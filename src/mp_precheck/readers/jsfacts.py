@@ -30,7 +30,7 @@ from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
-from mp_precheck.readers.imagenames import held_as_image, names_resource_base
+from mp_precheck.readers.imagenames import held_as_api_base, held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
@@ -153,7 +153,7 @@ class _Extractor(Bindings):
         for name, indexes in self.url_constants.items():  # the API its url feeds, else a static-file prefix
             role = self.url_roles.get(name) or ("media" if names_resource_base(name) else "code")
             for index in indexes if role != "code" else ():
-                if self.facts[index].role == "code" or (name in self.url_roles and self.facts[index].role == "media"):
+                if self.facts[index].role in (("code", "request", "media") if name in self.url_roles else ("code",)):
                     self.facts[index] = replace(self.facts[index], role=role)
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
@@ -226,9 +226,9 @@ class _Extractor(Bindings):
 
     def _url_argument(self, api: str, call: Node) -> None:
         """Remember which constants build the ``url`` of a request, so their hosts get its role."""
-        value = call_option(call, "url")
+        value = call_option(call, "url", shorthand=True)  # wx.request({ url }): the constant named url
         for node in _walk(value) if value is not None else ():
-            if node.type == "identifier":
+            if node.type in ("identifier", "shorthand_property_identifier"):
                 self.url_roles.setdefault(_text(node), _HOST_ROLES[api])
 
     def _call(self, node: Node) -> None:
@@ -325,6 +325,7 @@ class _Extractor(Bindings):
             self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))
             return
         role = self._host_role(node)
+        role = "request" if role == "code" and held_as_api_base(node) else role  # fly.config.baseURL = '…'
         constant = None
         if parent is not None and parent.type == "variable_declarator":
             name = parent.child_by_field_name("name")

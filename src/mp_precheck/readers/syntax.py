@@ -118,13 +118,16 @@ def whole_string(node: Node) -> str | None:
     return string_value(node)
 
 
-def object_property(obj: Node | None, key: str) -> Node | None:
-    """The value node of ``key`` in an object literal (``{ url: … }``, ``{ 'url': … }``), or None."""
+def object_property(obj: Node | None, key: str, shorthand: bool = False) -> Node | None:
+    """The value node of ``key`` in an object literal (``{ url: … }``, ``{ 'url': … }``), or None; with
+    ``shorthand``, the ``shorthand_property_identifier`` of ``{ url }`` (the variable it passes)."""
     if obj is None or obj.type != "object":
         return None
     for pair in obj.named_children:
         if pair.type == "pair" and node_text(pair.child_by_field_name("key")).strip("'\"`") == key:
             return pair.child_by_field_name("value")
+        if shorthand and pair.type == "shorthand_property_identifier" and node_text(pair) == key:
+            return pair
     return None
 
 
@@ -134,9 +137,10 @@ def first_argument(call: Node) -> Node | None:
     return args.named_children[0] if args is not None and args.named_children else None
 
 
-def call_option(call: Node, key: str) -> Node | None:
-    """The value of ``key`` in the options object a ``wx`` API takes first: ``wx.request({ url })``."""
-    return object_property(first_argument(call), key)
+def call_option(call: Node, key: str, shorthand: bool = False) -> Node | None:
+    """The value of ``key`` in the options object a ``wx`` API takes first: ``wx.request({ url: u })``
+    (with ``shorthand``, ``{ url }`` too: :func:`object_property`)."""
+    return object_property(first_argument(call), key, shorthand)
 
 
 def first_string(call: Node) -> str | None:

@@ -12,6 +12,9 @@ _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp
           ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
 # Hosts that name a format or standard, never a server the Mini Program talks to.
 _NOT_SERVERS = ("www.w3.org", "w3.org")
+# WeChat's own image CDNs: users' avatars (UserInfo.avatarUrl, on qlogo.cn hosts such as wx.qlogo.cn) and official
+# account articles' pictures (qpic.cn hosts). They serve pictures without a file extension; no app's API is there.
+_WECHAT_IMAGE_CDNS = ("qlogo.cn", "qpic.cn")
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,14 @@ class Url:
 
     @property
     def is_media(self) -> bool:
-        """An image, audio, video, font or stylesheet address: a resource, not an API server."""
+        """An image, audio, video, font or stylesheet address: a resource, not an API server. An address on
+        WeChat's avatar or article image CDN is an image whatever its path (``https://wx.qlogo.cn/mmopen/…/132``):
+        an ``<image>`` shows it with no server domain; only a ``downloadFile`` of it needs one, and a literal
+        passed to one keeps that role (readers/jsfacts.py).
+        https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html (avatarUrl),
+        https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+        if self.host in _WECHAT_IMAGE_CDNS or self.host.endswith(tuple("." + h for h in _WECHAT_IMAGE_CDNS)):
+            return True
         path = self.path.split("?", 1)[0].split("#", 1)[0].lower().rstrip(")")  # CSS url(…) closes after it
         return path.endswith(_MEDIA)
 
