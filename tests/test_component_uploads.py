@@ -127,7 +127,12 @@ def test_a_taro_page_rendering_an_imported_uploader(repo):
     assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/index.tsx", 5, "file")}
 
 
-def test_a_native_page_using_an_uploader_through_using_components(app_repo):
+_ME_USES_THE_UPLOADER = {"pages/me/me.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
+                         "pages/me/me.wxml": "<view>me</view>\n<view>\n  <my-up />\n</view>\n"}
+
+
+def _native_app_with_an_uploader(app_repo):
+    """A native app whose index page already renders ``<my-up>``, a component that uploads; the base commit."""
     app_repo.write_files({"components/up/up.js": "Component({ methods: { pick() {\n"
                                                   "  wx.uploadFile({ url: 'https://api.example.com/u', filePath: 'a', name: 'f' })\n"
                                                   "} } })\n",
@@ -135,9 +140,12 @@ def test_a_native_page_using_an_uploader_through_using_components(app_repo):
                           "components/up/up.wxml": '<view bindtap="pick">+</view>\n',
                           "pages/index/index.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
                           "pages/index/index.wxml": "<view>home</view>\n<my-up/>\n"})
-    base = app_repo.commit()
-    app_repo.write_files({"pages/me/me.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
-                          "pages/me/me.wxml": "<view>me</view>\n<view>\n  <my-up />\n</view>\n"})
+    return app_repo.commit()
+
+
+def test_a_native_page_using_an_uploader_through_using_components(app_repo):
+    base = _native_app_with_an_uploader(app_repo)
+    app_repo.write_files(_ME_USES_THE_UPLOADER)
     app_repo.commit()
     assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.wxml", 3, "file")}
 
@@ -230,16 +238,8 @@ def test_a_use_moved_into_a_new_child_component_or_a_copy_nothing_loads_is_nothi
 
 def test_a_page_whose_own_code_reports_an_upload_is_not_reported_again_at_its_component(app_repo):
     # one report per page: the reviewer tests the page's upload once, whichever control starts it
-    app_repo.write_files({"components/up/up.js": "Component({ methods: { pick() {\n"
-                                                  "  wx.uploadFile({ url: 'https://api.example.com/u', filePath: 'a', name: 'f' })\n"
-                                                  "} } })\n",
-                          "components/up/up.json": '{"component": true}\n',
-                          "components/up/up.wxml": '<view bindtap="pick">+</view>\n',
-                          "pages/index/index.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
-                          "pages/index/index.wxml": "<view>home</view>\n<my-up/>\n"})
-    base = app_repo.commit()
-    app_repo.write_files({"pages/me/me.json": '{"usingComponents": {"my-up": "/components/up/up"}}\n',
-                          "pages/me/me.wxml": "<view>me</view>\n<view>\n  <my-up />\n</view>\n",
+    base = _native_app_with_an_uploader(app_repo)
+    app_repo.write_files({**_ME_USES_THE_UPLOADER,
                           "pages/me/me.js": "Page({ avatar(p) {\n"
                                             "  wx.uploadFile({ url: 'https://api.example.com/a', filePath: p, name: 'f' })\n"
                                             "} })\n"})
