@@ -4,13 +4,15 @@
 Usage:
   MIRRORS=DIR python3 eval/run_eval.py [--corpus eval/corpus.yml] [--mpp PATH] [--cases id,id]
                                       [--json OUT] [--leaks]
+  python3 eval/run_eval.py [--corpus …] [--cases …] --rescore OUT.json [--json NEW]   (labels changed: no run)
 
 MIRRORS holds a bare clone of every corpus repository as ``DIR/<owner>+<name>/repo``. Each case becomes a
 fresh two-commit repository (the base tree, then the head tree), so the tool sees exactly the labelled
 diff and nothing of the repository's other history. Scoring, per family:
 
 - a *hit* is a finding of the expected family on the expected file, within five lines of the expected line
-  (or of one of its ``alt_lines``), whose JSON names the key's token (API name, tag, open-type value, host);
+  (or of one of its ``alt_lines``), whose JSON names the key's token (API name, tag, open-type value, host;
+  its advice text, ``fix`` and ``doc``, is left out: it names APIs and hosts the finding is not about);
   login, branding and sharing keys are prose, so for them family, file and line decide;
 - a *false alarm* is a finding in one of the eight families that matches nothing expected, is not near an
   ``ambiguous`` item, and is not a second finding of an expected family on an expected file; cases marked
@@ -199,9 +201,17 @@ def token_of(key: str | None, family: str | None) -> str | None:
     return None
 
 
+# Advice and links name APIs and hosts the finding is not about ("no IP address or localhost"): a token must be
+# named by what the finding reports, not by what it recommends.
+ADVICE_FIELDS = frozenset({"fix", "doc", "suppression_reason", "fingerprint"})
+
+
 def names_token(finding: Finding, key: str | None, family: str | None) -> bool:
     token = token_of(key, family)
-    return token is None or token in json.dumps(finding, ensure_ascii=False).lower()
+    if token is None:
+        return True
+    named = {name: value for name, value in finding.items() if name not in ADVICE_FIELDS}
+    return token in json.dumps(named, ensure_ascii=False).lower()
 
 
 def near(finding: Finding, file: str, line: int | None, tolerance: int) -> bool:
@@ -263,10 +273,14 @@ def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 3) if den else None
 
 
+def kept(found: list[Finding]) -> list[Finding]:
+    """The findings as stored in ``--json`` (without advice text), enough to score them again (``--rescore``)."""
+    return [{name: value for name, value in f.items() if name not in ADVICE_FIELDS} for f in found]
+
+
 def score(cases: list[Case], run: Callable[[Path, str, str], tuple[list[Finding], str]],
           leaks: Callable[[Path, str, str], list[str]] | None = None) -> dict[str, Any]:
     """Run and score every case; figures per family and per case (see the module docstring)."""
-    totals = {name: collections.Counter[str]() for name in ("hits", "misses", "alarms")}
     result: dict[str, Any] = {"per_case": {}, "errors": [], "must_not_flag_hits": [], "leaks": [], "seconds": {}}
     for case in cases:
         try:
@@ -279,14 +293,35 @@ def score(cases: list[Case], run: Callable[[Path, str, str], tuple[list[Finding]
         result["seconds"][case["id"]] = round(time.perf_counter() - started, 3)
         if error:
             result["errors"].append([case["id"], error])
-        scored = score_case(case, found)
+        if leaks is not None:
+            result["leaks"].extend([case["id"], value] for value in leaks(repo, base, head))
+        result["per_case"][case["id"]] = {"found": kept(found)}
+    return tally(cases, result)
+
+
+def rescore(cases: list[Case], saved: dict[str, Any]) -> dict[str, Any]:
+    """Score the findings a ``--json`` file kept against ``cases``' current labels, running nothing.
+
+    Cases the file has no findings for are left out; its errors, leaks and times are carried over.
+    """
+    result = {"per_case": {cid: {"found": row["found"]} for cid, row in saved["per_case"].items() if "found" in row},
+              "errors": saved.get("errors", []), "must_not_flag_hits": [], "leaks": saved.get("leaks", []),
+              "seconds": saved.get("seconds", {})}
+    return tally([c for c in cases if c["id"] in result["per_case"]], result)
+
+
+def tally(cases: list[Case], result: dict[str, Any]) -> dict[str, Any]:
+    """Fill ``result`` (whose ``per_case[id]["found"]`` holds each case's findings) with the scores."""
+    totals = {name: collections.Counter[str]() for name in ("hits", "misses", "alarms")}
+    for case in cases:
+        row = result["per_case"].get(case["id"])
+        if row is None:
+            continue
+        scored = score_case(case, row["found"])
         for name in totals:
             totals[name].update(scored[name])
         result["must_not_flag_hits"].extend([case["id"], m] for m in scored["must_not_flag"])
-        if leaks is not None:
-            result["leaks"].extend([case["id"], value] for value in leaks(repo, base, head))
-        result["per_case"][case["id"]] = {"findings": len(found), "missed": scored["missed"],
-                                          "false_alarms": scored["false_alarms"]}
+        row.update(findings=len(row["found"]), missed=scored["missed"], false_alarms=scored["false_alarms"])
     hits, misses, alarms = totals["hits"], totals["misses"], totals["alarms"]
     result["families"] = {fam: {"tp": hits[fam], "fn": misses[fam], "fp": alarms[fam],
                                 "recall": _ratio(hits[fam], hits[fam] + misses[fam]),
@@ -320,12 +355,18 @@ def main() -> int:
     parser.add_argument("--corpus", action="append", help="corpus YAML (repeatable); default eval/corpus.yml")
     parser.add_argument("--mpp", default=shutil.which("mp-precheck") or "mp-precheck", help="the mp-precheck command")
     parser.add_argument("--cases", help="comma-separated case ids")
-    parser.add_argument("--json", help="write figures and every miss and false alarm here")
+    parser.add_argument("--json", help="write figures, every miss and false alarm, and each case's findings here")
     parser.add_argument("--leaks", action="store_true", help="also search every output format for secrets")
+    parser.add_argument("--rescore", metavar="JSON",
+                        help="score the findings an earlier --json file kept against the current labels; run nothing")
     args = parser.parse_args()
     cases = load_cases(args.corpus or [str(HERE / "corpus.yml")], args.cases)
-    result = score(cases, lambda r, b, h: findings_of(args.mpp, r, b, h),
-                   (lambda r, b, h: leaked_secrets(args.mpp, r, b, h)) if args.leaks else None)
+    if args.rescore:
+        result = rescore(cases, json.loads(Path(args.rescore).read_text(encoding="utf-8")))
+        cases = [c for c in cases if c["id"] in result["per_case"]]
+    else:
+        result = score(cases, lambda r, b, h: findings_of(args.mpp, r, b, h),
+                       (lambda r, b, h: leaked_secrets(args.mpp, r, b, h)) if args.leaks else None)
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print_table(result, len(cases))

@@ -143,3 +143,26 @@ def test_a_blob_the_snapshot_lacks_is_left_out_of_the_case_and_the_rest_is_built
     assert "assets/video.mp4" not in built and "pages/index/index.js" in built
     result = scorer.score([_case(base, "0" * 40)], lambda r, b, h: ([], ""))
     assert [case_id for case_id, _why in result["errors"]] == ["octo-location"]
+
+
+def test_advice_text_does_not_name_a_token(scorer: ModuleType) -> None:
+    # A domain finding's advice says "no IP address or localhost": that must not make it a finding *of*
+    # localhost, neither a hit of a localhost item nor a must-not-flag hit on a commented-out localhost line.
+    finding = {"family": "external_link", "path": "api.js", "line": 3, "subject": "host:api.example.com",
+               "fix": "https only, no IP address or localhost", "doc": "https://example.com/localhost"}
+    place = {"family": "external_link", "key": "host:localhost commented out", "file": "api.js", "line": 2}
+    assert scorer.score_case({"must_not_flag": [place]}, [finding])["must_not_flag"] == []
+    assert scorer.score_case({"must_not_flag": [{**place, "key": "host:api.example.com"}]}, [finding])[
+        "must_not_flag"] == ["host:api.example.com api.js"]
+
+
+def test_rescoring_kept_findings_follows_the_current_labels(scorer: ModuleType) -> None:
+    finding = {"family": "privacy", "path": "a.js", "line": 10, "subject": "wx.getLocation", "fix": "declare it"}
+    item = {"family": "privacy", "key": "wx.getLocation", "file": "a.js", "line": 10}
+    saved = {"per_case": {"c1": {"found": scorer.kept([finding])}}, "errors": [], "leaks": [], "seconds": {}}
+    assert saved["per_case"]["c1"]["found"] == [{"family": "privacy", "path": "a.js", "line": 10,
+                                                 "subject": "wx.getLocation"}]
+    before = scorer.rescore([{"id": "c1"}, {"id": "not-run"}], saved)
+    assert before["families"]["privacy"]["fp"] == 1 and list(before["per_case"]) == ["c1"]
+    after = scorer.rescore([{"id": "c1", "expected_findings": [item]}], saved)
+    assert after["families"]["privacy"]["tp"] == 1 and after["per_case"]["c1"]["false_alarms"] == []
