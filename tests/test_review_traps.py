@@ -127,14 +127,26 @@ def test_functional_page_for_payment_is_a_payment_finding(tmp_path):
     assert {f.family for f in run(repo.path, base).findings} >= {"payment"}
 
 
-def test_open_data_and_cancelled_scopes_are_notes_not_privacy_types(tmp_path):
+def test_cancelled_scopes_are_notes_and_open_data_is_not_reported(tmp_path):
+    """open-data only displays the user's own profile (withdrawn, it shows 微信用户): nothing collected, nothing
+    to declare, nothing review checks — unlike getUserInfo, which still collects the UserInfo type."""
     repo, base = _app(tmp_path)
-    repo.write("pages/me/me.wxml", '<open-data type="userNickName"></open-data>\n')
+    repo.write("pages/me/me.wxml", '<open-data type="userNickName"></open-data>\n<open-data type="userAvatarUrl"/>\n')
     repo.write("pages/me/me.js", "Page({ a() { wx.authorize({ scope: 'scope.address' }) } })\n")
     repo.commit("open data")
     findings = run(repo.path, base).findings
-    assert {(f.rule, f.severity, f.privacy_key) for f in findings} == {
-        ("privacy.open_data_reclaimed", "low", None), ("privacy.cancelled_scope", "low", None)}
+    assert {(f.rule, f.severity, f.privacy_key) for f in findings} == {("privacy.cancelled_scope", "low", None)}
+
+
+def test_a_withdrawn_profile_api_beside_open_data_is_still_told(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", '<open-data type="userAvatarUrl"></open-data>\n'
+                                   '<button open-type="getUserInfo" bindgetuserinfo="onInfo">登录</button>\n')
+    repo.write("pages/me/me.js", "Page({ onInfo(e) { this.setData({ user: e.detail.userInfo }) } })\n")
+    repo.commit("profile")
+    assert {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "privacy"} >= {
+        ("privacy.user_info_reclaimed", "pages/me/me.wxml", 2)}
+    assert not [f for f in run(repo.path, base).findings if f.rule == "privacy.open_data_reclaimed"]
 
 
 def test_phone_number_type_shows_wechats_label_and_accepts_the_old_spelling(tmp_path):

@@ -34,7 +34,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from mp_precheck.core.catalog import Catalog, Rule
+from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
+from mp_precheck.core.placing import at_new_helper, each_added, each_function, each_target, pick
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, UPLOAD_GUESS, Fact, FileFacts
@@ -199,9 +200,9 @@ def compare(
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
-            placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
-                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges)
             kind = catalog.privacy_type(rule.privacy_key)
+            placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
+                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges, kind)
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
                                      rereads=bool(kind and kind.one_value)) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
@@ -271,10 +272,12 @@ def _capability(catalog: Catalog, rule: Rule, subject: str) -> set[str]:
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
             base_count: Counter[str], counterpart: Mapping[str, str | None],
             added_lines: Mapping[str, frozenset[int]],
-            relay_ranges: Mapping[str, list[tuple[int, int]]]) -> list[Addition]:
+            relay_ranges: Mapping[str, list[tuple[int, int]]], kind: PrivacyType | None = None) -> list[Addition]:
     """The additions of ``subject`` under ``rule``: in each head file that has more of it than its base
     version, at the added use (every added one for an ``each_occurrence`` rule, every added call with its own
-    target for an ``each_call`` rule), never at a relay."""
+    target for an ``each_call`` rule, every added call in its own function for a privacy ``kind`` collected
+    anew at each call, not ``one_value``: ``core/placing.py``), never at a relay."""
+    per_use = kind is not None and not kind.one_value
     additions = []
     for path, count in sorted(head_count.items()):
         old = counterpart.get(path)
@@ -285,10 +288,11 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
                     and not _relays(f, relay_ranges.get(path, []))]
             if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
                 continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
-            picked = _each_added(uses, added, count - before) if rule.each_occurrence else \
-                _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
-            additions += [Addition(rule, subject, path, scope, _at_new_helper(fact, added))
-                          for fact in picked or [_pick(uses, added)]]
+            picked = each_added(uses, added, count - before) if rule.each_occurrence else \
+                each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else \
+                each_function(uses, added, count - before, head[path].call_shapes) if per_use else []
+            additions += [Addition(rule, subject, path, scope, at_new_helper(fact, added))
+                          for fact in picked or [pick(uses, added)]]
     return additions
 
 
@@ -413,38 +417,3 @@ def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[s
 
 def _first(file_facts: FileFacts, subject: str) -> Fact:
     return next(f for f in file_facts.facts if f.subject == subject and counted(f))
-
-
-def _each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]:
-    """Up to ``rise`` of ``uses`` on lines the diff adds, in line order (one finding per new placement)."""
-    return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
-
-
-def _each_target(uses: list[Fact], added: frozenset[int], rise: int,
-                 literals: Mapping[int, tuple[str, ...]]) -> list[Fact]:
-    """Up to ``rise`` of ``uses`` on lines the diff adds, one per call target: the wrapper reached (``via:``
-    role; a direct call is its own API) and the strings passed to it — ``uploadToOss('video', …)`` and
-    ``uploadToOss('image', …)`` send other media, while the same call repeated in a loop or in two branches
-    is one upload."""
-    seen: set[tuple[str | None, tuple[str, ...]]] = set()
-    out: list[Fact] = []
-    for fact in _each_added(uses, added, len(uses)):
-        target = (fact.role, literals.get(fact.line, ()) if fact.role else ())
-        if target not in seen and len(out) < rise:
-            seen.add(target)
-            out.append(fact)
-    return out
-
-
-def _at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:
-    """A call of a same-file helper the change adds (``this.uploadImg(a)`` with ``uploadImg`` new too): the
-    use is the helper's own call, where the request is built; a new call of an existing helper stays."""
-    return replace(fact, line=fact.defined) if fact.defined is not None and fact.defined in added else fact
-
-
-def _pick(uses: list[Fact], added: frozenset[int]) -> Fact:
-    """The use to report: the first on a line the diff adds, else the first in the file."""
-    for fact in sorted(uses, key=lambda f: f.line):
-        if fact.line in added:
-            return fact
-    return min(uses, key=lambda f: f.line)

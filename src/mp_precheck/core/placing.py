@@ -1,0 +1,66 @@
+"""Where in a head file a finding goes: which of a subject's uses there the semantic diff reports.
+
+One use per file by default (the first on a line the diff adds); every added occurrence for a rule judging each
+placement (an ad); every added call with its own target for a rule judging each call (an upload); and for a
+privacy type collected anew at each call (a picker, the clipboard; not ``one_value`` in
+``checks/privacy_types.yml``) every added call in its own function — the avatar's picker and the background's,
+the 复制链接 button and a copy fallback — since the guideline states each use's purpose (用途), while the
+album and camera branches of one handler are one use
+(https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from mp_precheck.facts.model import Fact
+
+
+def each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]:
+    """Up to ``rise`` of ``uses`` on lines the diff adds, in line order (one finding per new placement)."""
+    return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
+
+
+def each_target(uses: list[Fact], added: frozenset[int], rise: int,
+                literals: Mapping[int, tuple[str, ...]]) -> list[Fact]:
+    """Up to ``rise`` of ``uses`` on lines the diff adds, one per call target: the wrapper reached (``via:``
+    role; a direct call is its own API) and the strings passed to it — ``uploadToOss('video', …)`` and
+    ``uploadToOss('image', …)`` send other media, while the same call repeated in a loop or in two branches
+    is one upload."""
+    seen: set[tuple[str | None, tuple[str, ...]]] = set()
+    out: list[Fact] = []
+    for fact in each_added(uses, added, len(uses)):
+        target = (fact.role, literals.get(fact.line, ()) if fact.role else ())
+        if target not in seen and len(out) < rise:
+            seen.add(target)
+            out.append(fact)
+    return out
+
+
+def each_function(uses: list[Fact], added: frozenset[int], rise: int, shapes: Mapping[int, str]) -> list[Fact]:
+    """Up to ``rise`` of ``uses`` on lines the diff adds, one per named function a direct call is in (``shapes``:
+    line → ``function:digest``, ``readers/callshape.py``) and one per project helper reached (``via:`` role: the
+    helper is the one picker, however many places call it); uses with no known function (markup) are one."""
+    seen: set[str] = set()
+    out: list[Fact] = []
+    for fact in each_added(uses, added, len(uses)):
+        use = fact.role or "in:" + shapes.get(fact.line, "").partition(":")[0]
+        if use not in seen and len(out) < rise:
+            seen.add(use)
+            out.append(fact)
+    return out
+
+
+def at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:
+    """A call of a same-file helper the change adds (``this.uploadImg(a)`` with ``uploadImg`` new too): the
+    use is the helper's own call, where the request is built; a new call of an existing helper stays."""
+    return replace(fact, line=fact.defined) if fact.defined is not None and fact.defined in added else fact
+
+
+def pick(uses: list[Fact], added: frozenset[int]) -> Fact:
+    """The use to report: the first on a line the diff adds, else the first in the file."""
+    for fact in sorted(uses, key=lambda f: f.line):
+        if fact.line in added:
+            return fact
+    return min(uses, key=lambda f: f.line)
