@@ -52,6 +52,8 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
                        read_head · ``sharing.induced_share``       ``sharing.share_reward_text`` when the page can't
                                                                    share); adds one for a new button or share hook
                                                                    by old wording
+share_callbacks        head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook's
+                       facts_at_head · sharing family              new success callback on a page with reward wording
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)
@@ -117,6 +119,7 @@ from mp_precheck.analyzers import (
     missing_pages,
     privacy_declaration,
     script_checks,
+    share_callbacks,
     silent_entry,
     stray_templates,
     ugc,
@@ -150,6 +153,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    # share_callbacks after induced_sharing: a page whose sharing it told is not told again at the callback.
+    ("share_callbacks", share_callbacks.analyze),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
     ("forced_login", forced_login.analyze),
     # helper_redirect after forced_login (which adds a widened redirect under fewer conditions: it keeps those).

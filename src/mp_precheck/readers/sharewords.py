@@ -3,7 +3,10 @@
 
 It matches a share or invite act and, within the same sentence, a gain and the thing gained (邀请好友得10金币,
 每邀请成功一个新用户，可获得 5 时光币), a gift that needs no object (分享好友即可获赠), or a plea for the
-sharer's gain (帮帮我！我想要这个赠品). Plain 邀请好友 / 分享给好友 wording has none of these.
+sharer's gain (帮帮我！我想要这个赠品). A cash reward named outright (现金奖励) counts anywhere in the act's
+sentence (邀请好友成为代理，…还可以直接获得代理费的现金奖励！), and a plea to canvass votes for someone (为TA拉票)
+is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀请好友 / 分享给好友 wording has none
+of these.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -21,6 +24,8 @@ SCHEMA = "share_rewards.schema.json"
 _CLAUSE = r"[^。！!？?\n]{0,16}"  # the same sentence: commas allowed, a full stop or question ends it
 _AMOUNT = r"\s*(?:\d+\s*(?:个|枚|点|份|位)?)?\s*"  # 得 10 金币, 可获得 5 时光币
 _NAMED = r"[\u4e00-\u9fff]{0,3}?"  # a currency's own name before its kind: 时光币, 星钻石
+_SENTENCE = r"[^。！!？?\n]{0,48}"  # the rest of a long sentence, for a reward named outright (现金奖励)
+_FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: whom the friends act for
 
 
 class ShareRewardDataError(ValueError):
@@ -49,4 +54,8 @@ def share_reward() -> re.Pattern[str]:
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gifts')}")
     if data["pleas"] and data["wants"]:
         parts.append(f"{any_of('pleas')}[^。\\n]{{0,12}}{any_of('wants')}")
+    if data.get("far_goods"):
+        parts.append(f"{any_of('acts')}{_SENTENCE}{any_of('far_goods')}")
+    if data.get("canvass"):
+        parts.append(f"{_FOR}{any_of('canvass')}")
     return re.compile("|".join(parts))

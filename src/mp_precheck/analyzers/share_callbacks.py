@@ -1,0 +1,39 @@
+"""A share hook's new success callback on a page that promises a reward for sharing (``sharing.induced_share``).
+
+每分享给1个朋友可再获得N次抽奖机会 can stand on a page for years while its ``onShareAppMessage`` grants nothing; the
+change that gives the hook a ``success`` callback posting the share to the server (or counting it) is the one
+that pays the promise. Told at the callback's first call, naming the page's wording, unless the page's sharing
+is told already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`).
+
+Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
+「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
+
+Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``; ``sharing`` findings.
+Writes: adds ``sharing.induced_share`` at a new share-success callback.
+"""
+
+from __future__ import annotations
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.induced_sharing import WORDING, _page_facts, _stem
+from mp_precheck.core.report import Finding
+from mp_precheck.readers.sharecallback import share_callback_calls
+
+_SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    told = {_stem(f.path) for f in findings if f.family == "sharing"}
+    out = list(findings)
+    for path in sorted(context.head_facts):
+        added = context.added_lines.get(path, frozenset())
+        if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
+                not any(f.subject == "share:hook" for f in context.head_facts[path].facts):
+            continue
+        text = context.read_head(path)
+        calls = [line for line in share_callback_calls(text, path) if line in added] if text else []
+        wording = [f for f in _page_facts(context, path) if f.subject == WORDING]
+        if calls and wording:
+            out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
+                                       value=f"share success callback + {wording[0].value}"))
+    return out

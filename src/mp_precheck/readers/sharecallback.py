@@ -1,0 +1,76 @@
+"""Share-success callbacks: what a share hook does once the user has shared.
+
+``onShareAppMessage() { return { title, success() { request('…/share') } } }`` acts on a finished share — the
+usual way to credit the sharer (a draw chance, points). WeChat withdrew these callbacks for that reason:
+"判断用户是否分享成功，进而给予用户奖励" is the first use its 2018 notice names (分享监听能力调整), and
+rewarding a share is induced sharing (rejection reason 3.2.1, operations rules 5.1: 分享后获得或增加抽奖机会).
+
+Source: WeChat's notice 「分享监听」能力调整 (developers community, 2018-09-13);
+https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tree_sitter import Node
+
+from mp_precheck.readers.jsfacts import SHARE_HOOKS
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+
+CALLBACKS = frozenset({"success", "complete"})  # the share's outcome: ``fail`` rewards nothing
+_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_FUNCTIONS = ("function_expression", "function", "arrow_function")
+
+
+def share_callback_calls(text: str, path: str) -> list[int]:
+    """1-based lines of the first call in each ``success`` / ``complete`` callback of a share hook
+    (``onShareAppMessage``, ``onShareTimeline``, Taro's ``useShareAppMessage``) in the script ``text`` of
+    ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that calls nothing
+    (an empty one) is left out: only an action on the finished share can credit it."""
+    out: list[int] = []
+    for source, suffix, offset in _scripts(text, path):
+        tree = parse(language_for(path + suffix), source.encode())
+        for node in walk(tree.root_node):
+            if _hook_name(node) in SHARE_HOOKS:
+                out.extend(line + offset for line in _callback_calls(node))
+    return sorted(set(out))
+
+
+def _scripts(text: str, path: str) -> Iterator[tuple[str, str, int]]:
+    """(source, grammar suffix, line offset) of each script: a component's ``<script>`` blocks, else the file."""
+    if not path.lower().endswith(_SFC):
+        yield text, "", 0
+        return
+    for block in split_blocks(text):
+        if block.tag == "script" and not block.attrs.get("src"):
+            lang = block.attrs.get("lang", "js")
+            yield block.text, ".ts" if lang in ("ts", "tsx") else "", block.line_offset
+
+
+def _hook_name(node: Node) -> str:
+    """The name of a share hook this node defines (a method, an object key) or calls (``useShareAppMessage``)."""
+    if node.type in ("method_definition", "pair"):
+        return node_text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
+    if node.type == "call_expression":
+        fn = node.child_by_field_name("function")
+        return node_text(fn) if fn is not None and fn.type == "identifier" else ""
+    return ""
+
+
+def _callback_calls(hook: Node) -> Iterator[int]:
+    """Lines of the first call in each success/complete callback under ``hook``."""
+    for node in walk(hook):
+        if node.type == "method_definition":
+            key, body = node.child_by_field_name("name"), node.child_by_field_name("body")
+        elif node.type == "pair":
+            key, body = node.child_by_field_name("key"), node.child_by_field_name("value")
+            body = body if body is not None and body.type in _FUNCTIONS else None
+        else:
+            continue
+        if body is None or node_text(key).strip("'\"") not in CALLBACKS:
+            continue
+        call = next((n for n in walk(body) if n.type == "call_expression"), None)
+        if call is not None:
+            yield call.start_point[0] + 1

@@ -1,0 +1,91 @@
+"""Rewards tied to a share in ways the page's wording alone does not show: a share hook's new success callback
+that acts on a page promising draws for sharing, a cash reward for inviting named late in a long sentence, and a
+plea to canvass votes for a contestant on a share button."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Repo, minimal_app
+from helpers import run
+from mp_precheck.readers.sharecallback import share_callback_calls
+
+DRAW = "<view class=\"desc\">每人可获得{{count}}次抽奖资格，每分享给1个朋友可再获得{{extra}}次抽奖机会</view>\n"
+PLAIN = "<view class=\"desc\">每人可获得{{count}}次抽奖资格</view>\n"
+EMPTY_HOOK = "Page({\n  data: {},\n  onShareAppMessage() {\n    return { title: '抽奖' }\n  }\n})\n"
+CREDITING_HOOK = """Page({
+  data: {},
+  onShareAppMessage() {
+    const that = this
+    return {
+      title: '抽奖',
+      success() {
+        ajax('POST', 'api/activity/share', { id: that.data.id }, () => {
+          that.setData({ chances: that.data.chances + that.data.extra })
+        })
+      }
+    }
+  }
+})
+"""
+
+
+def _sharing(repo: Repo, base: str) -> set[tuple[str, str, int]]:
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "sharing"}
+
+
+def _hook_change(tmp_path, page: str, after: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"pages/draw/draw.wxml": page, "pages/draw/draw.js": EMPTY_HOOK})
+    repo.write("pages/draw/draw.js", after)
+    repo.commit("share callback")
+    return _sharing(repo, base)
+
+
+def test_new_share_success_callback_on_a_page_promising_draws_for_sharing_fires_at_its_call(tmp_path):
+    assert _hook_change(tmp_path, DRAW, CREDITING_HOOK) == {("sharing.induced_share", "pages/draw/draw.js", 8)}
+
+
+def test_share_success_callback_on_a_page_without_reward_wording_is_silent(tmp_path):
+    assert _hook_change(tmp_path, PLAIN, CREDITING_HOOK) == set()
+
+
+def test_an_empty_success_callback_is_silent(tmp_path):
+    empty = EMPTY_HOOK.replace("title: '抽奖' }", "title: '抽奖', success() {} }")
+    assert _hook_change(tmp_path, DRAW, empty) == set()
+
+
+def test_success_callbacks_are_read_in_component_scripts_and_taro_hooks():
+    wpy = "<template><view/></template>\n<script>\nexport default class P {\n  onShareAppMessage() {\n" \
+          "    return { success: () => { wx.request({ url: u }) }, fail() { log() } }\n  }\n}\n</script>\n"
+    assert share_callback_calls(wpy, "src/pages/p.wpy") == [5]
+    assert share_callback_calls("useShareAppMessage(() => ({ complete() { api.post(1) } }))", "p.tsx") == [1]
+    assert share_callback_calls("const o = { success() { go() } }", "p.js") == []
+
+
+INVITE_JS = "Page({\n  onShareAppMessage() {\n    return { title: '邀请函', path: '/pages/agent/agent?inviter=' + this.data.id }\n  }\n})\n"
+
+
+@pytest.mark.parametrize("text, fires", [
+    ("邀请好友成为代理，不仅可以提升代理分成的收益比例，而且还可以直接获得代理费的现金奖励！", True),
+    ("邀请好友成为代理。代理可以在活动结束后领取现金奖励", False),  # the reward is another sentence's
+    ("邀请好友一起参加活动，活动结束后公布获奖名单", False),
+])
+def test_a_cash_reward_named_anywhere_in_the_invite_sentence_is_a_reward(tmp_path, text, fires):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/home/index.wxml": "<view>首页</view>\n"})
+    repo.write("pages/invite/invite.wxml", f"<view>\n  <text>{text}</text>\n  <text>将此页面分享给好友</text>\n</view>\n")
+    repo.write("pages/invite/invite.js", INVITE_JS)
+    repo.commit("invite page")
+    expected = {("sharing.induced_share", "pages/invite/invite.wxml", 2)} if fires else set()
+    assert _sharing(repo, base) == expected
+
+
+@pytest.mark.parametrize("label, fires", [("觉得不错，就为TA拉票吧！", True), ("帮我拉票", True),
+                                          ("觉得不错，就分享给好友吧！", False)])
+def test_canvassing_votes_on_a_share_button_is_induced_sharing(tmp_path, label, fires):
+    page = '<view>\n  <text>{{player.name}}</text>\n</view>\n'
+    repo, base = minimal_app(tmp_path / "repo", {"pages/player/player.wxml": page,
+                                                 "pages/player/player.js": EMPTY_HOOK})
+    repo.write("pages/player/player.wxml", page + f'<button open-type="share">\n  <text>{label}</text>\n</button>\n')
+    repo.commit("share banner")
+    expected = {("sharing.induced_share", "pages/player/player.wxml", 5)} if fires else set()
+    assert _sharing(repo, base) == expected
