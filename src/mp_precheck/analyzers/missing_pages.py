@@ -134,6 +134,8 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
         found = _routes(path, context.read_head, folder, registered)
         head[path] = [(page, line) for page, line, _url in found if page not in registered]
         urls.update({(path, line): url for _page, line, url in found})
+    # A route rises only where head has one to an unregistered page: with none, the base versions are not read.
+    for path in sorted(context.head_facts) if any(head.values()) else ():
         old = context.counterpart.get(path)
         if old is not None:
             base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder, before)

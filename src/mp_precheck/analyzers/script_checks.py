@@ -33,7 +33,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     off = {(path, line) for path, checks in head.items() for line in checks.debug_off}
     out = [f for f in findings if not (f.rule == "completeness.debug_enabled" and (f.path, f.line) in off)]
     base: dict[str, ScriptChecks] = {}
-    for path in head:
+    # A key rises only where head has it: with no modal or prompt at head, the base versions are not read.
+    for path in head if any(_modals(head).values()) or any(_subscribes(head).values()) else ():
         old = context.counterpart.get(path)
         if old is not None and (checks := script_checks(old, context.read_base)) is not None:
             base[old] = checks

@@ -21,6 +21,7 @@ _PARAM = re.compile(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret)=)([^&#\s\"'`<>)]+
 _ASSIGNED = re.compile(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])")
 _APP_SECRET = re.compile(r"[0-9a-fA-F]{32}")
 _SECRET_NAME = re.compile(rf"(?i)^(?:{_NAME})$")
+_SECRET_WORD = re.compile("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
 
 
 def redact(text: str) -> str:
@@ -43,6 +44,12 @@ def is_app_secret(value: str) -> bool:
 def is_secret_name(name: str) -> bool:
     """Whether an identifier or key names a secret (``appSecret``, ``app_secret``, ``SECRET``)."""
     return bool(_SECRET_NAME.match(name.strip("'\"`")))
+
+
+def may_name_secret(text: str) -> bool:
+    """Whether ``text`` (a whole script) spells ``secret`` as :func:`is_secret_name` reads it (any case, ``ſ``
+    too): a script that does not holds no secret's name, and its names need not be read one by one."""
+    return _SECRET_WORD.search(text) is not None
 
 
 def secret_params(text: str) -> list[str]:

@@ -27,6 +27,9 @@ _BOUND = re.compile(r"[^{}$\s]*(?:\{\{[^{}]*\}\}|\$\{[^{}]*\})/(?P<tail>[^{}$\s]
 
 def image_reference(value: str) -> str | None:
     """The local image path a string names (``/images/wx.png?v=2`` → ``/images/wx.png``), or None."""
+    lower = value.lower()
+    if not any(suffix in lower for suffix in IMAGE_SUFFIXES):
+        return None  # the path ends in a suffix: most strings of a script spell none (their only test here)
     text = value.strip()
     bound = _BOUND.fullmatch(text) if "{{" in text or "${" in text else None
     if bound is not None:

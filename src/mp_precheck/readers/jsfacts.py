@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from tree_sitter import Language, Node
 
-from mp_precheck.core.secrets import is_app_secret, is_secret_name, redact, secret_params
+from mp_precheck.core.secrets import is_app_secret, is_secret_name, may_name_secret, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 from mp_precheck.readers import base64media
@@ -39,7 +39,7 @@ from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers
-from mp_precheck.readers.reviewflag import REVIEW_FLAG, names_review_flag
+from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
@@ -66,7 +66,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
     types = _NODE_TYPES + (_NAME_TYPES if names_review_flag(source) else ())
-    found = _Extractor(line_offset, path, language).run(root, nodes_of(root, language, types))
+    found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
     return without_uncalled(found, root, language, line_offset) if "extends" in source else found
 
 
@@ -97,7 +97,7 @@ def _signals(text: str, title: bool, label: bool, script: bool, share_control: b
 
 
 class _Extractor(Bindings):
-    def __init__(self, line_offset: int, path: str, language: Language) -> None:
+    def __init__(self, line_offset: int, path: str, language: Language, source: str) -> None:
         self.switches: dict[str, bool] = {}  # the file's own build switches (readers/flagbranch.py)
         super().__init__()
         self.offset = line_offset
@@ -110,6 +110,8 @@ class _Extractor(Bindings):
         self.media_requests: list[int] = []  # lines of requests whose data carries a picture
         self.indexed: list[tuple[Node, str, str]] = []  # wx[name]: (reference, variable, namespace)
         self.calls: list[Node] = []  # the call_expression nodes, in source order
+        # A share hook's or a secret's name is spelled out: a text that spells neither has its names left unread.
+        self.shares, self.secrets = any(hook in source for hook in SHARE_HOOKS), may_name_secret(source)
 
     def line(self, node: Node) -> int:
         return node.start_point[0] + 1 + self.offset
@@ -136,11 +138,12 @@ class _Extractor(Bindings):
                                    share_control=label and inside_button(node, share=True))
             elif kind in ("method_definition", "pair", "variable_declarator", "assignment_expression"):
                 self._share_hook(node)
-                self._secret_assignment(node)
+                if self.secrets:
+                    self._secret_assignment(node)
             elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
-                    REVIEW_FLAG.fullmatch(_text(node)) and self._is_definition_or_test(node):
+                    REVIEW_FLAG.fullmatch(_text(node)) and is_flag_use(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
         for found in HookScanner(self._resolve_callee).scan(nodes):
@@ -169,19 +172,6 @@ class _Extractor(Bindings):
                          module_specs=module_specifiers(nodes),
                          reexports=reexports(root, self.module_aliases, self.named_imports),
                          call_shapes=call_shapes(self.calls, shaped, self.line))
-
-    @staticmethod
-    def _is_definition_or_test(node: Node) -> bool:
-        """A review flag that is read in a condition or set (not a word inside some other name)."""
-        current = node.parent
-        for _ in range(4):
-            if current is None:
-                return False
-            if current.type in ("if_statement", "ternary_expression", "binary_expression", "pair",
-                                "variable_declarator", "assignment_expression", "unary_expression"):
-                return True
-            current = current.parent
-        return False
 
     def _resolve_callee(self, node: Node) -> str | None:
         api = self._resolve(node)
@@ -343,7 +333,7 @@ class _Extractor(Bindings):
 
     def _share_hook(self, node: Node) -> None:
         """``onShareAppMessage`` / ``onShareTimeline``… defined as a method or an object key: the page can share."""
-        if node.type not in ("method_definition", "pair"):
+        if not self.shares or node.type not in ("method_definition", "pair"):
             return
         name = _text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
         if name in SHARE_HOOKS:

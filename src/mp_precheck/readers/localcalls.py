@@ -68,13 +68,15 @@ def _called_name(call: Node) -> str | None:
 def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Callable[[Node], int]) -> list[Fact]:
     """``facts`` with each call of a same-file upload wrapper counted as its upload (see the module
     docstring). A name defined twice in the file is left alone (which one a call reaches is unknown)."""
+    uploads = [f for f in facts if f.kind == "api" and f.role is None and f.subject in UPLOAD_SUBJECTS]
+    if not uploads:
+        return facts  # no upload in the file, so no wrapper of one: its definitions are not read
     nodes = list(nodes)
     spans: dict[str, tuple[int, int]] = {}
     for name, defined in _definitions(nodes).items():
         if len(defined) == 1:
             first = line(defined[0])
             spans[name] = (first, first + defined[0].end_point[0] - defined[0].start_point[0])
-    uploads = [f for f in facts if f.kind == "api" and f.role is None and f.subject in UPLOAD_SUBJECTS]
     subjects = {name: sorted({f.subject for f in uploads if a <= f.line <= b}) for name, (a, b) in spans.items()}
     own = {name: min((f.line for f in uploads if a <= f.line <= b), default=a) for name, (a, b) in spans.items()}
     owner = next((path[: -len(s)] for s in (".js", ".ts", ".tsx", ".jsx")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tree_sitter import Node
+
 REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 
@@ -32,3 +34,17 @@ def names_review_flag(source: str) -> bool:
     lowered = source.lower()
     return ("review" in lowered or "audit" in lowered or "shenhe" in lowered) and \
         _LOWER_FLAG.search(lowered) is not None
+
+
+def is_flag_use(node: Node) -> bool:
+    """Whether the identifier ``node`` (a name :data:`REVIEW_FLAG` matches) is read in a condition or set, within
+    four levels above it — not a word inside some other name."""
+    current = node.parent
+    for _ in range(4):
+        if current is None:
+            return False
+        if current.type in ("if_statement", "ternary_expression", "binary_expression", "pair",
+                            "variable_declarator", "assignment_expression", "unary_expression"):
+            return True
+        current = current.parent
+    return False

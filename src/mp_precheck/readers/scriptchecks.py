@@ -32,6 +32,11 @@ _FUNCTIONS = ("function_expression", "function", "arrow_function", "method_defin
               "generator_function", "generator_function_declaration")
 
 
+# A script can hold a check only if it spells one of these: a blocking modal passes ``showCancel`` (a modal
+# with its cancel button, the usual kind, is no check: not parsed for), the others name their API.
+_NEEDED = ("showCancel", "requestSubscribeMessage", "setEnableDebug")
+
+
 @dataclass
 class ScriptChecks:
     """What one script does: (key, line) of blocking modals and of subscribe prompts outside a tap, and the
@@ -45,7 +50,7 @@ class ScriptChecks:
 def scan(text: str, path: str, line_offset: int = 0) -> ScriptChecks:
     """The checks of this module over one script (``path`` picks JS or TS). Never raises on bad syntax."""
     out = ScriptChecks()
-    if not any(name in text for name in ("showModal", "requestSubscribeMessage", "setEnableDebug")):
+    if not any(name in text for name in _NEEDED):
         return out  # most scripts: nothing to parse for
     language = language_for(path)
     root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
