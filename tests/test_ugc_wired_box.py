@@ -65,3 +65,13 @@ def test_a_text_box_the_page_had_is_published_when_its_button_starts_posting(app
 ])
 def test_no_publication_where_the_page_sent_before_or_sends_no_post(app_repo, page, script, base_script):
     assert _wire(app_repo, page, script, base_script) == set()
+
+
+def test_an_old_box_wired_beside_a_new_posting_page_is_the_same_feature(app_repo):
+    app_repo.write_files({"utils/api.js": API, "pages/me/me.wxml": BOX, "pages/me/me.js": STUB})
+    base = app_repo.commit("a reply box whose button only shows a toast")
+    app_repo.write_files({"pages/me/me.js": WIRED, "pages/index/index.wxml": BOX, "pages/index/index.js": WIRED})
+    app_repo.commit("a new 发布 page, and the reply box posts too")
+    report = run(app_repo.path, base)
+    assert places(report, "category") | places(report, "upload") == {
+        ("upload.user_text", "pages/index/index.js", 6), ("category.ugc", "pages/index/index.js", 6)}

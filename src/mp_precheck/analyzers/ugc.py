@@ -77,6 +77,7 @@ POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"}
 CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
 _READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
+_TOLD = ("upload.user_text", "category.ugc")
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 
@@ -216,15 +217,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # one more field on a page that already posted its text box: no new flow
         post = posts_from(context, script, through[1] if through is not None else None, state)
         page = f.path if through is not None else ""
-        if _scene(context, script, post or sent[1], page) == "private":
-            continue  # an expense note, a homework answer: kept for the user or one counterpart
+        if _scene(context, script, post or sent[1], page) == "private" or (f in wired and post is None):
+            continue  # a private record (an expense note), or an old box whose page posts none of its data
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
             out.append(f)
         published = post is not None or _public_upload(context, script, sent[1], page)
-        if f in wired and post is None:
-            continue  # a box the page had: only a post of its own data says the change publishes it
         if f.subject in POST_INPUTS and script not in posts and published:
             posts.add(script)
             # the page's first sending call: its picture upload, else the post itself; through a store, the
@@ -234,7 +233,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
-    return out
+    return _one_feature(out, findings, wired)
 
 
 def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
@@ -264,6 +263,24 @@ def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:
     belongs. The value still names the box, so the reviewer sees which input is published."""
     return replace(text_box, path=script, line=post.line,
                    value=f"{text_box.subject} {text_box.path}:{text_box.line} → {post.value or post.subject}")
+
+
+def _one_feature(out: list[Finding], findings: list[Finding], wired: list[Finding]) -> list[Finding]:
+    """``out`` without what old text boxes (``wired``) added where a new text box of the change is a post too:
+    the change's posting feature is told at its new box (a new 发布 page), the reply box it also wires on a
+    detail page is the same feature."""
+    boxes = {(f.path, f.line) for f in wired}
+    mine = [f for f in out if f.rule in _TOLD and f not in findings]
+    if not any(f.rule == "category.ugc" and _box_of(f) not in boxes for f in mine):
+        return out
+    return [f for f in out if not (f in mine and _box_of(f) in boxes)]
+
+
+def _box_of(finding: Finding) -> tuple[str, int]:
+    """(file, line) of the text box a finding of this module names: its value ``<textarea> page.wxml:3 → …``."""
+    where = (finding.value or "").split(" → ", 1)[0].split(" ", 1)[-1] if " → " in (finding.value or "") else ""
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (finding.path, finding.line)
 
 
 def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

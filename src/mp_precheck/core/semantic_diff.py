@@ -34,6 +34,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+from mp_precheck.core.calltargets import each_added, each_target
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
@@ -285,8 +286,8 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
                     and not _relays(f, relay_ranges.get(path, []))]
             if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
                 continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
-            picked = _each_added(uses, added, count - before) if rule.each_occurrence else \
-                _each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else []
+            picked = each_added(uses, added, count - before) if rule.each_occurrence else \
+                each_target(uses, added, count - before, head[path]) if rule.each_call else []
             additions += [Addition(rule, subject, path, scope, _at_new_helper(fact, added))
                           for fact in picked or [_pick(uses, added)]]
     return additions
@@ -413,27 +414,6 @@ def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[s
 
 def _first(file_facts: FileFacts, subject: str) -> Fact:
     return next(f for f in file_facts.facts if f.subject == subject and counted(f))
-
-
-def _each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]:
-    """Up to ``rise`` of ``uses`` on lines the diff adds, in line order (one finding per new placement)."""
-    return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
-
-
-def _each_target(uses: list[Fact], added: frozenset[int], rise: int,
-                 literals: Mapping[int, tuple[str, ...]]) -> list[Fact]:
-    """Up to ``rise`` of ``uses`` on lines the diff adds, one per call target: the wrapper reached (``via:``
-    role; a direct call is its own API) and the strings passed to it — ``uploadToOss('video', …)`` and
-    ``uploadToOss('image', …)`` send other media, while the same call repeated in a loop or in two branches
-    is one upload."""
-    seen: set[tuple[str | None, tuple[str, ...]]] = set()
-    out: list[Fact] = []
-    for fact in _each_added(uses, added, len(uses)):
-        target = (fact.role, literals.get(fact.line, ()) if fact.role else ())
-        if target not in seen and len(out) < rise:
-            seen.add(target)
-            out.append(fact)
-    return out
 
 
 def _at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:
