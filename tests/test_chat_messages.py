@@ -158,3 +158,36 @@ def test_files_picked_in_a_chat_go_up_through_a_project_upload_helper(repo, page
     repo.write(page, FILE_CHAT)
     repo.commit("send files in chat")
     assert places(run(repo.path, base), "upload") == expected
+
+
+ROOM_WXML = CHAT_WXML.replace('value="{{inputValue}}"', 'value="{{draft}}"')
+ROOM_JS = """Page({
+  data: { draft: '' },
+  onLoad() {
+    wx.connectSocket({ url: 'wss://chat.example.com/room' })
+    wx.onSocketOpen(() => wx.sendSocketMessage({ data: JSON.stringify({ type: 'join', content: '进入了聊天室' }) }))
+  },
+  onInput(e) { this.setData({ draft: e.detail.value }) },
+  send() {
+    wx.sendSocketMessage({ data: JSON.stringify({ type: 'text', content: this.data.draft }) })
+  },
+})
+"""
+
+
+def test_a_chat_room_sends_the_typed_text_to_everyone_over_its_socket(app_repo):
+    assert _chat_findings(app_repo, "pages/chat/room", ROOM_WXML, ROOM_JS) == {
+        ("upload.user_text", "pages/chat/room.js", 9), ("category.ugc", "pages/chat/room.js", 9)}
+
+
+@pytest.mark.parametrize(("page", "script", "base_files"), [
+    # only the room's own join notice goes over the socket: the typed text is not sent
+    ("pages/chat/room", ROOM_JS.replace("content: this.data.draft", "content: 'ping'"), None),
+    # a customer-service desk over a socket: the operator is the counterpart
+    ("pages/kefu/chat", ROOM_JS, None),
+    # the room sent messages over its socket before the change
+    ("pages/chat/room", ROOM_JS.replace("'text'", "'txt'"),
+     {"pages/chat/room.wxml": ROOM_WXML, "pages/chat/room.js": ROOM_JS}),
+])
+def test_no_socket_chat_finding_without_new_user_text_to_other_users(app_repo, page, script, base_files):
+    assert _chat_findings(app_repo, page, ROOM_WXML, script, base_files) == set()

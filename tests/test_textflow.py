@@ -12,6 +12,7 @@ from mp_precheck.readers.textflow import carried_names, written_state
     ('<textarea value="{{form.content}}" bindinput="onText"/>', {"form", "content"}),
     ('<u-textarea v-model="content" :maxlength="200"></u-textarea>', {"content"}),
     ('<textarea @input="form.body = $event.detail.value"></textarea>', {"form", "body"}),
+    ('<input\n  wx:model="{{ message }}"\n  bindconfirm="send"\n/>', {"message"}),  # mpx's two-way binding
     ('<textarea bindinput="onText" placeholder="a > b"/>', set()),
 ])
 def test_the_state_a_text_box_writes(markup, names):

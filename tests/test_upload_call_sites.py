@@ -51,6 +51,36 @@ def test_two_wrappers_of_one_page_are_two_findings(app_repo):
                                                          ("upload.upload_file", "pages/diary/diary.ts", 5)}
 
 
+JOIN = """Page({
+  photo() {
+    wx.chooseImage({ count: 1, success: (r) => {
+      wx.uploadFile({ url: 'https://up.example.com/img', filePath: r.tempFilePaths[0], name: 'file' })
+    } })
+  },
+  contract() {
+    wx.chooseMessageFile({ count: 1, type: 'file', success: (r) => {
+      wx.uploadFile({ url: 'https://up.example.com/doc', filePath: r.tempFiles[0].path, name: 'file' })
+    } })
+  },
+  again() {
+    wx.chooseMessageFile({ count: 1, type: 'file', success: (r) => {
+      wx.uploadFile({ url: 'https://up.example.com/doc', filePath: r.tempFiles[0].path, name: 'file' })
+    } })
+  },
+})
+"""
+
+
+def test_direct_uploads_of_media_other_pickers_pick_are_findings_of_their_own(app_repo):
+    app_repo.write("pages/me/me.js", AVATAR)
+    base = app_repo.commit()
+    app_repo.write("pages/join/join.js", JOIN)
+    app_repo.commit()
+    # the photo and the chat document are two uploads; the document's second picker sends the same kind again
+    assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "pages/join/join.js", 4),
+                                                         ("upload.upload_file", "pages/join/join.js", 9)}
+
+
 HTTP = """const http = {
   uploadFile: (url: string, filePath: string) => wx.uploadFile({ url, filePath, name: 'file' }),
 }

@@ -28,12 +28,13 @@ privacy_declaration    config.declared_privacy, catalog ·          rewrites the
 ugc                    facts_at_head (the page's script, the       removes ``upload.user_text`` nothing sends, that a
                        store or service modules it calls),         page upload covers or that the page posted
                        read_head, exists_at_head, base_facts,      before; moves it to the post (a store's too);
-                       counterpart, changed_paths ·                adds ``category.ugc``
-                       ``upload.user_text``, upload family
+                       counterpart, changed_paths ·                adds ``category.ugc``, and both at the new
+                       ``upload.user_text``, upload family         post of an old text box
 chat                   head_facts, facts_at_head, read_head,       adds ``upload.user_text`` and ``category.ugc`` at
                        base_facts, counterpart, changed_paths,     a new conversation's message send (a chat
-                       exists_at_head · ``category.ugc``,          between users), ``upload.upload_file`` at its
-                       upload family                               call of a project upload helper
+                       exists_at_head · ``category.ugc``,          between users, by request or socket),
+                       upload family                               ``upload.upload_file`` at its call of a
+                                                                   project upload helper
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
                        config.content_security_external ·          content; adds ``upload.content_check_v1``
                        upload family, app scope

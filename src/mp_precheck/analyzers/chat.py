@@ -17,7 +17,9 @@ project's own text-box component (``<MyTextarea>``), so it is read here:
 * its script sends a message: a request (directly or through a wrapper) whose endpoint or wrapper names a message
   and does not only read (``request('/chat/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
   module's function named as a write on a message (``Msg.send(chatId, text)``, ``sendMessage``, ``send`` of
-  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence);
+  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence); or — a chat room —
+  a ``wx.sendSocketMessage`` whose data carries the state the text box writes (``content: this.message``), not
+  the room's own join notice;
 * the page did not send a message before the change (a chat restyled, split or moved is no new scene), and
   ``ugc`` did not already report its text box.
 
@@ -51,6 +53,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
+from mp_precheck.readers.textflow import carried_names, written_state
 
 _PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".js", ".ts", ".jsx", ".tsx")
 _TEXT_TAGS = frozenset({"<textarea>", "<editor>"})
@@ -60,6 +63,7 @@ _REPORTED = ("category.ugc", "upload.user_text")
 # Pickers whose files a chat sends on (wx.chooseMessageFile: files from the user's WeChat chats).
 _PICKERS = frozenset({"wx.chooseMessageFile", "wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", PICK_SUBJECT})
 
+_SOCKET_SEND = "wx.sendSocketMessage"
 Send = tuple[str, int, str]  # (script, line, what it calls)
 
 
@@ -81,6 +85,10 @@ def _text_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
     page sent no message before the change."""
     box = next((b for path in files for b in _text_boxes(context.facts_at_head(path), path)), None)
     sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None)
+    if box is not None and sent is None:  # a chat room: the box's text goes out over the page's WebSocket
+        sent = _socket_send(context, files, box)
+        if sent is not None and _before(context, files, _socket_sends):
+            return []
     if box is None or sent is None or _before(context, files, _message_sends):
         return []
     script, line, call = sent
@@ -148,6 +156,30 @@ def _wrapper(fact: Fact) -> str | None:
         return None
     name = fact.role.rsplit("#", 1)[-1]
     return None if name == "default" else name
+
+
+def _socket_send(context: ProjectContext, files: list[str], box: tuple[str, str, int]) -> Send | None:
+    """The first ``wx.sendSocketMessage`` of a conversation page whose data carries the state its text ``box``
+    writes (``content: this.message`` where ``<input wx:model="{{ message }}">``): the user's message sent to
+    the others on the socket (wx.sendSocketMessage,
+    https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html). A
+    system message (``进入了聊天室``) carries none of it; a box whose state is not seen sends nothing known."""
+    state = written_state(context.read_head(box[1]) or "", box[2])
+    for path in files if state else []:
+        sends = [s for s in _socket_sends(context, path, context.facts_at_head(path))]
+        text = context.read_head(path) if sends else None
+        carried = carried_names(text, path, [line for _p, line, _c in sends]) if text else {}
+        found = next((s for s in sends if carried.get(s[1], frozenset()) & state), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _socket_sends(_context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:
+    """Every ``wx.sendSocketMessage`` call of a page's file, in line order."""
+    for fact in sorted(facts.facts if facts is not None else [], key=lambda f: f.line):
+        if fact.subject == _SOCKET_SEND:
+            yield path, fact.line, fact.subject
 
 
 def _file_sends(context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:

@@ -41,17 +41,21 @@ What tells *publishing to other users* from private notes and one-to-one chat is
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
-  socket findings stay; no category finding. A conversation between users whose message goes by request
-  (a private-message page) is ``analyzers/chat.py``'s.
+  socket findings stay; no category finding. A conversation between users — its message by request (a
+  private-message page) or over the socket of a chat room — is ``analyzers/chat.py``'s.
 
 A page that already had a text box of the same kind and already sent data before the change (a client form
-that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding.
+that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding. The reverse is new: a
+text box the page had while it sent nothing (a 发布 button that only showed a toast) that the change wires to a
+post of its own (``addCircles(params)``) is published now — both findings at that post (:func:`_wired`), none
+where the page only uploads or keeps a private record.
 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
 store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``;
 ``upload.user_text`` and the other upload-family findings (after ``ui_kits``).
 Writes: removes ``upload.user_text`` that nothing sends, that a page upload covers or that the page posted
-before; adds ``category.ugc`` (read by ``categories``).
+before; adds ``upload.user_text`` at the post of an old text box the change starts publishing; adds
+``category.ugc`` (read by ``categories``).
 """
 
 from __future__ import annotations
@@ -73,7 +77,9 @@ POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"}
 CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
 _READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
+_TOLD = ("upload.user_text", "category.ugc")
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
+_MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 
 
 def page_stem(path: str) -> str:
@@ -192,7 +198,8 @@ def _reads(fact: Fact) -> bool:
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    inputs = [f for f in findings if f.rule == "upload.user_text"]
+    wired = _wired(context, findings)
+    inputs = [f for f in findings if f.rule == "upload.user_text"] + wired
     if not inputs:
         return findings
     uploading = {page_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
@@ -210,8 +217,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue  # one more field on a page that already posted its text box: no new flow
         post = posts_from(context, script, through[1] if through is not None else None, state)
         page = f.path if through is not None else ""
-        if _scene(context, script, post or sent[1], page) == "private":
-            continue  # an expense note, a homework answer: kept for the user or one counterpart
+        if _scene(context, script, post or sent[1], page) == "private" or (f in wired and post is None):
+            continue  # a private record (an expense note), or an old box whose page posts none of its data
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
@@ -221,11 +228,12 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             posts.add(script)
             # the page's first sending call: its picture upload, else the post itself; through a store, the
             # action that posts (the picture went up by an action of its own as it was picked)
-            call = post if through is not None and post is not None else sent[1]
+            # a box the page had: what the change adds is the post, not the pictures
+            call = post if (through is not None or f in wired) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
-    return out
+    return _one_feature(out, findings, wired)
 
 
 def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
@@ -255,3 +263,65 @@ def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:
     belongs. The value still names the box, so the reviewer sees which input is published."""
     return replace(text_box, path=script, line=post.line,
                    value=f"{text_box.subject} {text_box.path}:{text_box.line} → {post.value or post.subject}")
+
+
+def _one_feature(out: list[Finding], findings: list[Finding], wired: list[Finding]) -> list[Finding]:
+    """``out`` without what old text boxes (``wired``) added where a new text box of the change is a post too:
+    the change's posting feature is told at its new box (a new 发布 page), the reply box it also wires on a
+    detail page is the same feature."""
+    boxes = {(f.path, f.line) for f in wired}
+    mine = [f for f in out if f.rule in _TOLD and f not in findings]
+    if not any(f.rule == "category.ugc" and _box_of(f) not in boxes for f in mine):
+        return out
+    return [f for f in out if not (f in mine and _box_of(f) in boxes)]
+
+
+def _box_of(finding: Finding) -> tuple[str, int]:
+    """(file, line) of the text box a finding of this module names: its value ``<textarea> page.wxml:3 → …``."""
+    where = (finding.value or "").split(" → ", 1)[0].split(" ", 1)[-1] if " → " in (finding.value or "") else ""
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (finding.path, finding.line)
+
+
+def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    """``upload.user_text`` (scope file) at each ``<textarea>`` / ``<editor>`` that a changed page already had
+    and sent nothing from, where the change starts sending its page's data (a 发布 button that only showed a
+    toast now posts through ``addCircles(params)``): the text box is old, its publication is new. A page
+    that already sent data, or whose box ``upload.user_text`` already reports, is left as it is."""
+    reported = {page_stem(f.path) for f in findings if f.rule == "upload.user_text"}
+    out: list[Finding] = []
+    for stem in sorted({page_stem(p) for p in context.changed_paths} - reported):
+        files = [stem + s for s in _MARKUP if context.exists_at_head(stem + s)]
+        box = next(((path, f) for path in files if (facts := context.facts_at_head(path)) is not None
+                    for f in facts.facts if f.subject in POST_INPUTS), None)
+        if box is None or not _had_box(context, box[0], box[1].subject):
+            continue
+        if any(_sent_before(context, stem + s) for s in _SCRIPTS if context.exists_at_head(stem + s)):
+            continue
+        out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
+    return out
+
+
+def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
+    """The facts of ``path`` before the change: as it is when unchanged, else its base counterpart's."""
+    if path not in context.changed_paths:
+        return context.facts_at_head(path)
+    old = context.counterpart.get(path)
+    return context.base_facts.get(old) if old else None
+
+
+def _had_box(context: ProjectContext, path: str, subject: str) -> bool:
+    """Whether the file ``path`` had a text box ``subject`` before the change."""
+    before = _base_of(context, path)
+    return before is not None and any(f.subject == subject for f in before.facts)
+
+
+def _sent_before(context: ProjectContext, script: str) -> bool:
+    """Whether ``script`` sent data before the change — a sending call, or a call of a project function not
+    named as a read (a service's ``submit()`` whose requests the base facts do not show) — or did not exist."""
+    before = _base_of(context, script)
+    if before is None:
+        return script in context.changed_paths  # a new script: a new page, whose box is new too
+    return any(f.subject in SENDERS and not _reads(f) for f in before.facts) or any(
+        not _READ_NAME.match(name.rsplit(".", 1)[-1]) and spec.startswith((".", "/", "@"))
+        for spec, name, _line in before.imported_calls)

@@ -1,7 +1,8 @@
 """Where in a head file a finding goes: which of a subject's uses there the semantic diff reports.
 
 One use per file by default (the first on a line the diff adds); every added occurrence for a rule judging each
-placement (an ad); every added call with its own target for a rule judging each call (an upload); and for a
+placement (an ad); every added call with its own target for a rule judging each call (an upload: another
+wrapper, other arguments, other picked media); and for a
 privacy type collected anew at each call (a picker, the clipboard; not ``one_value`` in
 ``checks/privacy_types.yml``) every added call in its own function — the avatar's picker and the background's,
 the 复制链接 button and a copy fallback — since the guideline states each use's purpose (用途), while the
@@ -14,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from mp_precheck.facts.model import Fact
+from mp_precheck.facts.model import Fact, FileFacts
+
+# Pickers that hand the user's files to the code after them: each picks other media (photos, videos, chat files).
+PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile"})
 
 
 def each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]:
@@ -22,16 +26,19 @@ def each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]
     return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
 
 
-def each_target(uses: list[Fact], added: frozenset[int], rise: int,
-                literals: Mapping[int, tuple[str, ...]]) -> list[Fact]:
+def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileFacts) -> list[Fact]:
     """Up to ``rise`` of ``uses`` on lines the diff adds, one per call target: the wrapper reached (``via:``
-    role; a direct call is its own API) and the strings passed to it — ``uploadToOss('video', …)`` and
-    ``uploadToOss('image', …)`` send other media, while the same call repeated in a loop or in two branches
-    is one upload."""
+    role) and the strings passed to it — ``uploadToOss('video', …)`` and ``uploadToOss('image', …)`` send other
+    media — and for a direct call, the picker last called above it in ``facts``: photos ``wx.chooseImage``
+    picks and a document ``wx.chooseMessageFile`` picks are two uploads, while the same call repeated in a loop
+    or in two branches is one. An upload's review question is what it sends (mediaCheckAsync checks each kind
+    of media, https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)."""
+    pickers = sorted((f.line, f.subject) for f in facts.facts if f.subject in PICKERS)
     seen: set[tuple[str | None, tuple[str, ...]]] = set()
     out: list[Fact] = []
     for fact in each_added(uses, added, len(uses)):
-        target = (fact.role, literals.get(fact.line, ()) if fact.role else ())
+        picked = tuple(subject for line, subject in pickers if line <= fact.line)[-1:]
+        target = (fact.role, facts.call_literals.get(fact.line, ()) if fact.role else picked)
         if target not in seen and len(out) < rise:
             seen.add(target)
             out.append(fact)

@@ -289,7 +289,7 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
             if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
                 continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
             picked = each_added(uses, added, count - before) if rule.each_occurrence else \
-                each_target(uses, added, count - before, head[path].call_literals) if rule.each_call else \
+                each_target(uses, added, count - before, head[path]) if rule.each_call else \
                 each_function(uses, added, count - before, head[path].call_shapes) if per_use else []
             additions += [Addition(rule, subject, path, scope, at_new_helper(fact, added))
                           for fact in picked or [pick(uses, added)]]

@@ -22,8 +22,9 @@ _SFC = (".vue", ".nvue", ".mpx", ".wpy")
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_declaration", "method_definition",
               "generator_function", "generator_function_declaration")
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier")
-# A text box's bound value: React/Taro ``value={x}``, WXML ``value="{{x}}"`` / ``model:value``, Vue ``v-model``.
-_BOUND = re.compile(r"(?:^|\s)(?:v-model(?:\.\w+)*|model:value|:value|value)\s*=\s*"
+# A text box's bound value: React/Taro ``value={x}``, WXML ``value="{{x}}"`` / ``model:value``, Vue ``v-model``,
+# mpx ``wx:model="{{x}}"`` (https://mpxjs.cn/guide/basic/two-way-binding.html).
+_BOUND = re.compile(r"(?:^|\s)(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
                     r"(?:\"([^\"]*)\"|'([^']*)'|\{([^{}]*)\})")
 # A Vue inline input handler that assigns: ``@input="form.content = $event"``.
 _HANDLER = re.compile(r"(?:^|\s)(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -59,7 +60,7 @@ def _tag_at(markup: str, line: int) -> str:
 
 def written_state(markup: str, line: int) -> frozenset[str]:
     """The names of the page state the text box opening on ``line`` writes: the names of its bound value
-    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``) and of what its inline
+    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``) and of what its inline
     input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``).
     Empty when the box binds nothing visible there (a handler named by method only: ``bindinput="onInput"``).
     WXML's two-way binding: https://developers.weixin.qq.com/miniprogram/dev/framework/view/two-way-bindings.html."""
