@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating;
 # v42: merge of the v41s: entry-page walls and the branch that decides a redirect, App-only code a WeChat
 # build never runs, mpvue.* as wx.*;
 # v41: the fall-through path of a string dispatch on an option key (Export.flags);
@@ -55,7 +56,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v42-{__version__}"
+FORMAT = f"facts-v43-{__version__}"
 
 
 class FactCache:
