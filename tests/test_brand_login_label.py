@@ -284,3 +284,15 @@ def test_binding_wording_without_the_number_or_around_a_sentence_is_silent(tmp_p
         repo, base = _changed(tmp_path / label, TARO_FILES, "src/pages/login/index.vue",
                               TARO_VUE_PAGE.replace("LABEL", "绑定手机号"), TARO_VUE_PAGE.replace("LABEL", label))
         assert _brand(repo, base) == set(), label
+
+
+def test_a_caption_naming_the_phone_number_wechat_holds_is_a_login_label(tmp_path):
+    # 使用微信绑定的手机号登录 above a login button: the possessive form of 微信绑定手机号登录 names WeChat as the
+    # way the user logs in, on a caption as on the button; a sentence about that number stays silent.
+    page = ('<view class="login">\n  <view class="title">\n    <text class="line-text">LABEL</text>\n  </view>\n'
+            '  <button open-type="getUserInfo" bindgetuserinfo="login">授权登录</button>\n</view>\n')
+    for label, expected in (("使用微信绑定的手机号登录", {("pages/me/me.wxml", 3)}),
+                            ("您微信绑定的手机号已变更，请重新登录", set())):
+        repo, base = _changed(tmp_path / label, MINIMAL_APP, "pages/me/me.wxml", page.replace("LABEL", "欢迎"),
+                              page.replace("LABEL", label))
+        assert _brand(repo, base) == expected, label

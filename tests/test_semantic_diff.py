@@ -287,3 +287,18 @@ def test_each_file_keeps_its_finding_for_a_rule_not_judged_once(app_repo):
     app_repo.commit("ads")
     assert {p for r, p, _n, _s in found(run(app_repo.path, base)) if r == "category.ad"} == {
         "pages/index/index.wxml", "pages/me/me.wxml"}
+
+
+def test_a_service_the_app_already_named_is_not_reported_again_on_a_new_page(app_repo):
+    # The app offered draws (继续夺宝) and matching (配对聊天) before: a rules page that says 参与抽奖 or a guide that
+    # says 交友 needs no category the app did not need already. The first page of a new service still fires.
+    app_repo.write_files({"pages/index/index.wxml": "<view>继续夺宝</view>\n<view>相互喜欢即可配对聊天</view>\n"})
+    base = app_repo.commit("a draw and matchmaking app")
+    app_repo.write_files({"app.json": '{"pages": ["pages/index/index", "pages/me/me", "pages/rules/rules", '
+                                      '"pages/guide/guide", "pages/recharge/recharge"]}\n',
+                          "pages/rules/rules.wxml": "<view>\n<text>1.参与抽奖会消耗体力</text>\n</view>\n",
+                          "pages/guide/guide.wxml": "<view>\n<view>真实交友</view>\n</view>\n",
+                          "pages/recharge/recharge.wxml": "<view>\n<view>话费充值</view>\n</view>\n"})
+    app_repo.commit("rules, guide and top-up pages")
+    assert {(r, p, n) for r, p, n, _s in found(run(app_repo.path, base)) if r.startswith("category.")} == {
+        ("category.telecom", "pages/recharge/recharge.wxml", 2)}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.textsignals import SERVICE_NEEDLES, signals
 
 
 @pytest.mark.parametrize("text", [
@@ -110,3 +110,24 @@ def test_a_head_count_of_friends_or_a_ledger_reason_for_inviting_is_inducement(t
 @pytest.mark.parametrize("text", ["集齐5张卡片", "分享你获得的成就", "邀请好友获得更多乐趣", "邀请新用户", "已有5人参加"])
 def test_a_count_or_a_gain_without_friends_paying_for_it_is_not_inducement(text):
     assert "share-inducement" not in signals(text)
+
+
+@pytest.mark.parametrize(("text", "signal"), [("继续夺宝", "lottery"), ("积分夺宝，100%中奖", "lottery"),
+                                              ("如果相互喜欢即可配对聊天", "dating"), ("配对聊天", "dating")])
+def test_draws_for_prizes_and_matching_strangers_to_chat(text, signal):
+    assert signal in signals(text)
+
+
+@pytest.mark.parametrize("text", ["我们相互喜欢对方的作品", "蓝牙配对失败", "互相关注"])
+def test_liking_or_pairing_alone_is_no_dating(text):
+    assert "dating" not in signals(text)
+
+
+@pytest.mark.parametrize("text", ["每日幸运大转盘抽奖", "继续夺宝", "刮刮乐", "发布相亲帖子", "婚恋交友", "找对象就来这里",
+                                  "相互喜欢即可配对聊天", "话费充值", "手机充值", "流量直充", "在线问诊", "预约挂号",
+                                  "极速借款", "购买理财", "证券开户", "购买课程", "网课"])
+def test_a_services_words_hold_a_fixed_string_git_grep_finds(text):
+    # Unchanged pages that offer a service are found by these strings; a match holding none would be missed.
+    found_signals = [s for s in signals(text) if s in SERVICE_NEEDLES]
+    assert found_signals, text
+    assert all(any(n in text for n in SERVICE_NEEDLES[s]) for s in found_signals), text

@@ -61,7 +61,7 @@ class Rule:
     every_use: bool = False  # a new use keeps the rule's severity even where the app already had one
     each_occurrence: bool = False  # every added occurrence in a file is reported (each ad placement), not the first
     each_call: bool = False  # every added call with its own target in a file is reported (see semantic_diff)
-    once: bool = False  # one finding per change: a service needs its category once, however many files name it
+    once: bool = False  # one finding per change, none when the app had it: a service needs its category once
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
     fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
     link_in_notes: bool = True  # the notes list an external_link finding of this rule among the links

@@ -195,8 +195,8 @@ def compare(
         for rule in rules_of[subject]:
             capability = _capability(catalog, rule, subject)
             known = bool(capability & (base_known | elsewhere))
-            if known and rule.per_subject and not rule.every_use:
-                continue  # a host or config entry the app already has: nothing new to configure
+            if known and ((rule.per_subject and not rule.every_use) or rule.once):
+                continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new

@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating, hosts after a run-time label;
 # v42: merge of the v41s: entry-page walls and the branch that decides a redirect, App-only code a WeChat
 # build never runs, mpvue.* as wx.*;
 # v41: the fall-through path of a string dispatch on an option key (Export.flags);

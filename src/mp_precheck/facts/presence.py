@@ -20,6 +20,7 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.base64media import SUBJECT as REQUEST_MEDIA
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
+from mp_precheck.readers.textsignals import SERVICE_NEEDLES
 
 SCOPE_LIMIT = 2000  # files named one by one to git grep; more and it searches the project's folder
 
@@ -29,14 +30,17 @@ _JSX_NAMES = {"<web-view>": "<WebView", "<camera>": "<Camera", "<live-pusher>": 
 
 
 # Subjects found by patterns or code structure (UI text signals, lifecycle hooks) have no fixed string
-# to grep for: they are judged on the changed files only.
+# to grep for: they are judged on the changed files only — except a service's words (SERVICE_NEEDLES).
 _UNGREPPABLE: frozenset[Form] = frozenset({"text", "login", "js", "policy", "media", "secret", "account"})
 
 
 def needles(subject: str) -> tuple[str, ...]:
     """Fixed strings ``git grep`` looks for to find files that may hold ``subject`` (JSX spellings too);
     empty for subjects no fixed string finds."""
-    if parse(subject).form in _UNGREPPABLE:
+    parsed = parse(subject)
+    if parsed.form == "text" and parsed.value in SERVICE_NEEDLES:  # a service's words: its pattern's fixed parts
+        return SERVICE_NEEDLES[parsed.value]
+    if parsed.form in _UNGREPPABLE:
         return ()
     if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT, SDK_RECORD_SUBJECT):
         return third_party().needles(subject)  # the components', SDKs' and plugin factories' names

@@ -24,6 +24,7 @@ from mp_precheck.core.secrets import is_app_secret, is_secret_name, may_name_sec
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 from mp_precheck.readers import base64media
+from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, other_provider
 from mp_precheck.readers.callshape import call_shapes
@@ -296,9 +297,7 @@ class _Extractor(Bindings):
         if image is not None:  # import logo from './wx.png', require('…'), { icon: '/images/a.png' }
             self.facts.append(Fact(prefixed("image", image), "image", self.line(node), image))
             return
-        if parent is not None and parent.type in ("import_statement", "export_statement"):
-            return
-        if not value:
+        if not value or (parent is not None and parent.type in ("import_statement", "export_statement")):
             return
         if jsx_child_literal(node):  # {loading ? '登录中' : '微信授权登录'}: its element's text, as JSX text is
             label = inside_button(node)
@@ -309,6 +308,7 @@ class _Extractor(Bindings):
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
+        value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
         if "://" not in value:
             return
         if value.startswith(("plugin-private://", "plugin://")):

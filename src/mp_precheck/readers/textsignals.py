@@ -69,7 +69,8 @@ BRAND_LOGIN_LABEL = re.compile(
     rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED})?"
     rf"|(?:一键|快捷|快速)(?:授权)?{_FETCHED}"
     # 微信绑定手机号登录 / 微信获取手机号: WeChat named as the way the phone number is fetched (the number is said)
-    r"|(?:授权)?(?:获取|绑定)(?:手机号码?|电话号码?|手机)(?:(?:并|后)?(?:登录|登陆|注册))?)"
+    # and the possessive form 微信绑定的手机号登录 (the number WeChat holds for the user)
+    r"|(?:授权)?(?:获取|绑定)(?:的|您的|你的)?(?:手机号码?|电话号码?|手机)(?:(?:并|后)?(?:登录|登陆|注册))?)"
     r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)"
     # 绑定微信 / 授权微信账号: the WeChat account named as what the control links, the other word order
     r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:账号|帐号)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?",
@@ -82,7 +83,8 @@ BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信号", "微信昵称", "微信头像", "微信运动", "微信好友", "微信群", "微信扫码",
                        "微信扫一扫", "微信版本", "微信客户端", "使用微信", "从微信", "微信收货地址", "微信地址",
                        "企业微信")
-LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|lucky\s*draw",
+# 夺宝 (一元夺宝, 积分夺宝): entering a draw for a prize, the lottery form WeChat names as gambling-like (R2018 3.2.8).
+LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|夺宝|lucky\s*draw",
                      re.IGNORECASE)
 FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
 # Tipping and cashing out a virtual currency: the control that does it (确认打赏, 赞赏支持, 确认变现) or a
@@ -100,9 +102,22 @@ FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借�
                      r"保险投保")
 EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 # Meeting strangers: matchmaking and dating (相亲, 征婚, a partner's 理想型) need 社交 → 陌生人交友 and its licence.
-DATING = re.compile(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型")
+# Two strangers who like each other matched to chat (相互喜欢即可配对聊天) is the same service.
+DATING = re.compile(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型|配对聊天|"
+                    r"(?:相互|互相)(?:喜欢|心动)[^。！!？?\n]{0,6}(?:配对|匹配)")
 # Selling mobile credit or data (话费充值, 流量充值) is a telecom service: IT科技 → 电信业务代理商 / 基础电信运营商.
 TELECOM = re.compile(r"话费充值|充话费|话费(?:直充|快充|慢充)|手机充值|流量充值|充流量|流量(?:直充|包充值)")
+
+# Fixed strings every match of a service's pattern contains, so that ``git grep`` can find the unchanged pages
+# that already offer the service (facts/presence.py): a service the app had needs no new category.
+SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
+    "lottery": ("抽奖", "大转盘", "九宫格抽", "刮刮", "砸金蛋", "盲盒", "摇一摇赢", "有奖竞猜", "幸运转盘", "夺宝"),
+    "dating": ("相亲", "婚恋", "征婚", "脱单", "择偶", "交友", "找对象", "理想型", "配对", "匹配"),
+    "telecom": ("话费", "手机充值", "流量"),
+    "medical": ("问诊", "开方", "处方", "互联网医院", "挂号"),
+    "finance": ("贷款", "借款", "借钱", "信用贷", "理财", "基金申购", "开户", "保险投保"),
+    "education": ("在线课程", "网课", "直播课", "课程", "在线教育", "学历提升", "考证培训"),
+}
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,

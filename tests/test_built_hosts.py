@@ -1,0 +1,46 @@
+"""A URL whose first host label is chosen at run time still names the domain its requests go to
+(readers/builthosts.py): an analytics SDK's report subdomain, a storage bucket in front of its endpoint."""
+
+from __future__ import annotations
+
+from helpers import found, loaded_by_app, run
+
+SDK = """var region = wx.getStorageSync('stat_region') || 'log';
+function report(data) {
+  wx.request({ url: "https://" + region + ".stat.example-analytics.cn/d.html", data: data, method: "POST" })
+}
+function config() {
+  wx.request({ url: `https://${region}.stat.example-analytics.cn/config/app.json` })
+}
+module.exports = { report: report, config: config }
+"""
+NOT_HOSTS = """var name = 'logo', base = 'res';
+module.exports = { icon: '/images/' + name + '.png', key: base + '.data.list', tip: 'see https://' + '.docs' }
+"""
+
+
+def test_a_report_host_built_around_a_run_time_subdomain_is_a_new_domain(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("sdk/stat.js", SDK)
+    app_repo.write_files(loaded_by_app("sdk/stat.js"))
+    app_repo.commit("analytics SDK")
+    assert {(r, p, n) for r, p, n, _s in found(run(app_repo.path, base)) if r.startswith("external_link.")} == {
+        ("external_link.domain", "sdk/stat.js", 3)}
+
+
+def test_dotted_suffixes_without_a_scheme_before_them_are_no_hosts(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/names.js", NOT_HOSTS)
+    app_repo.write_files(loaded_by_app("utils/names.js"))
+    app_repo.commit("names")
+    assert not [r for r, _p, _n, _s in found(run(app_repo.path, base)) if r.startswith("external_link.")]
+
+
+def test_the_same_domain_built_again_is_not_new(app_repo):
+    app_repo.write("sdk/stat.js", SDK)
+    app_repo.write_files(loaded_by_app("sdk/stat.js"))
+    base = app_repo.commit("analytics SDK")
+    app_repo.write("pages/me/me.js", "Page({ onShow() {\n  wx.request({ url: 'https://' + wx.getStorageSync('r')"
+                                     " + '.stat.example-analytics.cn/e.html' })\n} })\n")
+    app_repo.commit("one more report")
+    assert not [r for r, _p, _n, _s in found(run(app_repo.path, base)) if r == "external_link.domain"]
