@@ -73,6 +73,32 @@ def held_as_api_base(literal: Node) -> bool:
     return name is not None and name.replace("_", "").replace("-", "").lower() == "baseurl"
 
 
+# A host name written without its scheme: labels, then a top-level domain of letters, perhaps a port and a path.
+_BARE_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?",
+                        re.IGNORECASE)
+# Top-level domains that are also file extensions a name like ``host`` would never hold (app.js, logo.png)
+_FILE_SUFFIXES = frozenset({"js", "ts", "jsx", "tsx", "json", "vue", "wxml", "wxss", "wxs", "html", "htm", "css",
+                            "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "mp4", "md", "txt", "yml", "yaml"})
+_HOST_WORDS = frozenset({"host", "hostname", "domain", "server"})
+
+
+def bare_host_url(literal: Node, value: str) -> str | None:
+    """The URL a host name written without a scheme stands for, or None: ``value`` is a host name (perhaps with
+    a port and path) held under a name that ends in ``host``, ``domain`` or ``server`` (``const HOST =
+    'www.example.cn'``, ``{ apiDomain: 'api.example.com' }``), then put behind ``https://`` by other code
+    (``'https://' + HOST + '/api'``). Returned as ``https://`` + ``value``: the only scheme a server domain takes
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A static-file host's name
+    (``cdnHost``, ``imgDomain``) serves ``<image>``, which needs no server domain: None."""
+    match = _BARE_HOST.fullmatch(value.strip())
+    if match is None or match.group(1).lower() in _FILE_SUFFIXES:
+        return None
+    name = _holder(literal) or ""
+    words = [w.lower() for w in _WORD.findall(name)]
+    if not words or words[-1] not in _HOST_WORDS or names_resource_base(name):
+        return None
+    return "https://" + value.strip()
+
+
 def _holder(literal: Node) -> str | None:
     """The name the value around ``literal`` is declared, keyed or assigned under, or None."""
     value = literal

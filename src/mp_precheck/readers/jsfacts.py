@@ -31,7 +31,7 @@ from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
-from mp_precheck.readers.imagenames import held_as_api_base, held_as_image, names_resource_base
+from mp_precheck.readers.imagenames import bare_host_url, held_as_api_base, held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
 from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
@@ -309,6 +309,7 @@ class _Extractor(Bindings):
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
+        value = value if "://" in value else bare_host_url(node, value) or ""  # const HOST = 'api.example.cn'
         if "://" not in value:
             return
         if value.startswith(("plugin-private://", "plugin://")):
