@@ -37,6 +37,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v39: call shapes (a deleted page's call carried on by a page the change adds);
 # v39: App members and Vue global properties that hold an upload SDK module (Vue.prototype.$x = Sdk);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
+# v43: the lines of API calls that only read data a wx.getSetting check found granted (readers/grantedread.py);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);
 # v36: wx.cloud bound to a name (import { cloud } from '@tarojs/taro'), @/ aliases resolved src-first;
@@ -55,7 +56,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v42-{__version__}"
+FORMAT = f"facts-v43-{__version__}"
 
 
 class FactCache:
@@ -188,7 +189,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
-            "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports]}
+            "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports],
+            "granted": list(facts.granted)}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -204,4 +206,5 @@ def _load(data: dict[str, Any]) -> FileFacts:
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
         call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
         module_specs=tuple(data.get("module_specs", ())),
-        reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())))
+        reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
+        granted=tuple(int(line) for line in data.get("granted", ())))
