@@ -7,13 +7,18 @@ the other way round) a block whose only control asks for the profile, the phone 
 nothing but the ask: forced authorization before any experience, though the page is the home page. A block that
 stays visible to everyone beside the ask (a header with a login button, a list, a popup opened over the content)
 is no wall. A flag that starts true is a wall only when a load hook (or a same-file helper it calls) sets it
-again, as after a ``wx.getSetting`` that finds no authorization; a flag only a tap sets is no wall.
+again, as after a ``wx.getSetting`` that finds no authorization; a flag only a tap sets is no wall. The content
+may also be held rather than hidden: the only way in ``disabled="{{notGet}}"`` until the flag changes, beside an ask
+shown to everyone. An ask that hangs on no flag makes a wall only when its own handler (``bindgetuserinfo``) sets
+the content's flag; the content's flag may be either way round (shown on a truthy flag, or held while
+``notGet`` is true — a wall when it starts true or a load hook raises it).
 
 In: a page template's text (WXML, or a single-file component whose ``<template>`` block is read), its path, its
 script and a reader of the project components it renders. Out: the :class:`Wall` or None; never raises on
 malformed input.
 Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
-帐号登录) and https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html (wx:if, wx:else).
+帐号登录), https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html (wx:if, wx:else)
+and https://developers.weixin.qq.com/miniprogram/dev/component/button.html (disabled, open-type).
 """
 
 from __future__ import annotations
