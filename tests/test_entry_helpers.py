@@ -187,3 +187,69 @@ def test_a_new_redirect_in_the_request_answer_handler_is_silent(tmp_path):
     then = HTTP_BEFORE.replace("Taro.request({ url, data, method })", "Taro.request({ url, data, method }).then("
                                "res => { if (!res.data.user) Taro.reLaunch({ url: '/pages/login/index' }) })")
     assert _taro(tmp_path / "then", then) == set()
+
+
+WEPY_CONFIG = ("const path = require('path')\nmodule.exports = {\n  resolve: {\n    alias: {\n"
+               "      utils: path.join(__dirname, 'src/common/utils')\n    }\n  }\n}\n")
+WEPY_APP = ("<script>\nimport wepy from 'wepy'\nexport default class extends wepy.app {\n"
+            "  config = { pages: ['pages/launch', 'pages/bind', 'pages/home'] }\n}\n</script>\n")
+LAUNCH = """<template>
+  <view>loading</view>
+</template>
+<script>
+import wepy from 'wepy'
+import auth from 'utils/auth'
+export default class Launch extends wepy.page {
+  onLoad () {
+    this.check()
+  }
+  async check () {
+    const result = await auth.login()%s
+    wepy.redirectTo({ url: 'home' })
+  }
+}
+</script>
+"""
+IN_PAGE = """
+    if (!result.user) {
+      wepy.redirectTo({ url: 'bind' })
+      return
+    }"""
+AUTH = """import wepy from 'wepy'
+const auth = {
+  async login () {
+    const result = await wepy.request({ url: '/login' })%s
+    return result
+  }
+}
+export default auth
+"""
+IN_HELPER = """
+    if (!result.user) {
+      wepy.redirectTo({ url: 'bind' })
+    }"""
+
+
+def _wepy(tmp_path, base_launch: str, base_auth: str, launch: str, auth: str) -> set[tuple[str, str, int]]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"package.json": '{"dependencies": {"wepy": "^1.7.0"}}\n', "wepy.config.js": WEPY_CONFIG,
+                      "src/app.wpy": WEPY_APP, "src/pages/bind.wpy": "<template><view>bind</view></template>\n",
+                      "src/pages/home.wpy": "<template><view>home</view></template>\n",
+                      "src/pages/launch.wpy": LAUNCH % base_launch, "src/common/utils/auth.js": AUTH % base_auth})
+    base = repo.commit("base")
+    repo.write_files({"src/pages/launch.wpy": LAUNCH % launch, "src/common/utils/auth.js": AUTH % auth})
+    repo.commit()
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"}
+
+
+def test_a_redirect_moved_from_the_helper_into_the_entry_page_is_not_new(tmp_path):
+    # The launch page reached auth.login() (through the build's alias utils/) that sent an unknown user to bind.
+    assert _wepy(tmp_path, "", IN_HELPER, IN_PAGE, "") == set()
+
+
+def test_the_same_redirect_new_in_the_entry_page_is_forced_login(tmp_path):
+    assert _wepy(tmp_path, "", "", IN_PAGE, "") == {("login.forced_login", "src/pages/launch.wpy", 14)}
+
+
+def test_a_redirect_new_in_the_helper_an_alias_names_is_told_there(tmp_path):
+    assert _wepy(tmp_path, "", "", "", IN_HELPER) == {("login.forced_login", "src/common/utils/auth.js", 6)}

@@ -138,3 +138,72 @@ def test_a_login_page_by_name_made_first_is_told_once_by_the_name_rule(tmp_path)
     repo.write_files({"app.json": app, "pages/login/login.wxml": WALLED, "pages/login/login.js": WALLED_JS})
     repo.commit("login first")
     assert {rule for rule, _path, _line in _login(repo, base)} == {"login.login_first_page"}
+
+
+# The only way in held by ``disabled`` until the ask's handler lowers the flag (the ask itself always shown).
+GATED = ('<!-- index -->\n<button open-type="getUserInfo" bindgetuserinfo="onGot">获取用户信息</button>\n'
+         '<button bindtap="enter" disabled="{{notGranted}}">进入</button>\n')
+GATED_JS = ("Page({\n  data: { notGranted: true },\n  enter () { wx.navigateTo({ url: '/pages/me/me' }) },\n"
+            "  onGot (e) {\n    if (e.detail.userInfo) { this.setData({ notGranted: false }) }\n  }\n})\n")
+
+
+def test_the_only_way_in_disabled_until_the_profile_is_granted_is_a_wall(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _native(repo, '<button bindtap="enter">进入</button>\n')
+    base = repo.commit("base")
+    _native(repo, GATED, GATED_JS)
+    repo.commit("ask first")
+    assert _login(repo, base) == {("login.forced_login", f"{HOME}.wxml", 2)}
+
+
+def test_a_button_disabled_by_a_flag_the_ask_does_not_set_is_silent(tmp_path):
+    # ``busy`` holds the button while a request runs: the profile button beside it lets nobody in.
+    js = GATED_JS.replace("notGranted: true", "notGranted: true, busy: true").replace(
+        "this.setData({ notGranted: false })", "this.setData({ user: e.detail.userInfo })")
+    repo = Repo(tmp_path / "repo")
+    _native(repo, '<button bindtap="enter">进入</button>\n')
+    base = repo.commit("base")
+    _native(repo, GATED.replace("notGranted", "busy"), js)
+    repo.commit("a busy flag")
+    assert _login(repo, base) == set()
+
+
+def test_a_disabled_way_in_that_starts_enabled_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _native(repo, '<button bindtap="enter">进入</button>\n')
+    base = repo.commit("base")
+    _native(repo, GATED, GATED_JS.replace("notGranted: true", "notGranted: false"))
+    repo.commit("enabled at first")
+    assert _login(repo, base) == set()
+
+
+MPX_APP = ('<script>\nimport { createApp } from "@mpxjs/core"\ncreateApp({})\n</script>\n'
+           '<script type="application/json">\n{\n  "pages": ["./pages/index", "./pages/me"]\n}\n</script>\n')
+MPX_WALL = ('<template>\n  <view>\n    <block wx:if="{{ user }}">\n      <button bindtap="enter">进入</button>\n'
+            '    </block>\n    <block wx:else>\n      <button open-type="getUserInfo" bindgetuserinfo="onUser">授权登录'
+            '</button>\n    </block>\n  </view>\n</template>\n\n<script lang="ts" src="./index.ts"></script>\n')
+
+
+def _mpx(repo: Repo, index: str) -> None:
+    repo.write_files({"package.json": '{"dependencies": {"@mpxjs/core": "^2.8.0"}}\n', "src/app.mpx": MPX_APP,
+                      "src/pages/index.mpx": index, "src/pages/index.ts": "createPage({})\n",
+                      "src/pages/me.mpx": "<template><view>me</view></template>\n"})
+
+
+def test_an_mpx_entry_page_listed_relative_to_app_mpx_is_read_as_the_entry(tmp_path):
+    # app.mpx names its pages "./pages/index": the same page as pages/index, its wall the entry page's.
+    repo = Repo(tmp_path / "repo")
+    _mpx(repo, '<template>\n  <view wx:for="{{rooms}}">{{item}}</view>\n</template>\n')
+    base = repo.commit("base")
+    _mpx(repo, MPX_WALL)
+    repo.commit("ask first")
+    assert _login(repo, base) == {("login.forced_login", "src/pages/index.mpx", 6)}
+
+
+def test_the_same_mpx_ask_on_a_page_that_is_not_the_entry_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _mpx(repo, '<template>\n  <view wx:for="{{rooms}}">{{item}}</view>\n</template>\n')
+    base = repo.commit("base")
+    repo.write("src/pages/me.mpx", MPX_WALL)
+    repo.commit("ask on the second page")
+    assert _login(repo, base) == set()

@@ -106,3 +106,32 @@ def test_an_ordinary_entry_page_sending_users_to_login_is_still_forced_login(app
     app_repo.commit()
     login = {(f.rule, f.path) for f in run(app_repo.path, base).findings if f.family == "login"}
     assert login == {("login.forced_login", "pages/home/home.js")}
+
+
+ROLES_WXML = ('<view class="page">\n  <text>权限管理</text>\n  <view wx:for="{{roles}}">\n    <text>{{item.name}}</text>\n'
+              '    <text bindtap="add" data-id="{{item.id}}">添加</text>\n  </view>\n</view>\n')
+ROLES_JS = "Page({\n  data: { roles: [] },\n  onLoad () { this.load() },\n  load () {},\n  add () {}\n})\n"
+
+
+def _first(app_repo, wxml: str, js: str) -> set[tuple[str, str]]:
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", PAGES % '"pages/authorize/authorize",\n    "pages/index/index"')
+    app_repo.write("pages/authorize/authorize.js", js)
+    app_repo.write("pages/authorize/authorize.wxml", wxml)
+    app_repo.commit()
+    return {(f.rule, f.path) for f in run(app_repo.path, base).findings if f.family == "login"}
+
+
+def test_a_roles_page_named_authorize_put_first_is_no_login_page(app_repo):
+    # 权限管理: a list of a team's roles with an add control; nothing on it asks the user to log in.
+    assert _first(app_repo, ROLES_WXML, ROLES_JS) == set()
+
+
+def test_a_page_named_authorize_with_a_list_and_a_profile_button_is_still_a_login_page(app_repo):
+    wxml = ROLES_WXML.replace("</view>\n</view>", '</view>\n  <button open-type="getUserInfo">授权</button>\n</view>')
+    assert _first(app_repo, wxml, ROLES_JS) == {("login.login_first_page", "app.json")}
+
+
+def test_a_listing_page_named_authorize_that_sends_users_to_login_is_still_a_login_page(app_repo):
+    js = ROLES_JS.replace("load () {}", "load () { wx.redirectTo({ url: '/pages/login/login' }) }")
+    assert _first(app_repo, ROLES_WXML, js) == {("login.login_first_page", "app.json")}

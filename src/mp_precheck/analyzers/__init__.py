@@ -66,7 +66,8 @@ launch_helpers         project, read_head, read_base,              adds ``login.
                        ``login.forced_login``                      forced action the change makes it reach
 entry_helpers          project, read_head, read_base,              adds ``login.forced_login`` in a module the
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
-                       ``login.forced_login``                      deep), for a redirect to login new there
+                       ``login.forced_login``                      deep), for a redirect to login new there;
+                                                                   removes the page's own one moved in from there
 entry_overlay          project, changed_paths, counterpart,        adds ``login.forced_login`` in a component
                        read_head, read_base, exists_at_head,       the entry page renders that covers it with a
                        facts_at_head · ``login.forced_login``      login wall as it opens
@@ -77,7 +78,8 @@ entry_wall             project, counterpart, read_head,            adds ``login.
                        read_base, exists_at_head, facts_at_head ·  template whose content hides behind an
                        login family                                authorization ask under one flag
 silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
-                       ``login.login_first_page``                  entry page that logs in silently and moves on
+                       ``login.login_first_page``                  entry page that logs in silently and moves on,
+                                                                   or that lists content and asks nothing
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none

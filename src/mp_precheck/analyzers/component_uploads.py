@@ -32,7 +32,8 @@ from dataclasses import replace
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.core.report import Finding
-from mp_precheck.core.semantic_diff import counted, same_call
+from mp_precheck.core.semantic_diff import counted
+from mp_precheck.core.spelling import same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
 from mp_precheck.facts.store import ExistingPaths

@@ -9,14 +9,18 @@ not counted); each function reached is read for a redirect to a login page as a 
 (:class:`~mp_precheck.readers.lifecycle.HookScanner`). A redirect that answers the server (a 401, an expired
 token, a failed request) is the expiry handler of a request, not login on entry, and is left out; one the entry
 page reached at the merge base, or only a tap reaches, is not reported. Reported once per login page, at the
-module's navigation call.
+module's navigation call. Modules are found through the build's aliases too (``readers/aliases.py``:
+``import auth from 'utils/auth'`` of a WePY app). A redirect the page's own hooks make to a login page its hooks
+reached through a module at the merge base moved into the page (``auth.login()`` sent an unknown user to the
+bind page; the page now does it itself) and is not new: that finding is removed.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3).
 
 Reads: ``project``, ``read_head``, ``read_base``, ``exists_at_head``, ``head_paths``, ``counterpart`` ·
 ``login.forced_login``.
-Writes: adds ``login.forced_login`` (subject ``login:entry-page:<login page>``) in the module that navigates.
+Writes: adds ``login.forced_login`` (subject ``login:entry-page:<login page>``) in the module that navigates;
+removes the entry page's own ``login.forced_login`` for a redirect that moved in from such a module.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.lifecycle import HookScanner, is_failure_callback
 from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
 from mp_precheck.readers.syntax import node_text
@@ -55,6 +60,7 @@ class _Side:
 
     read: Callable[[str], str | None]
     exists: Callable[[str], bool] | None = None
+    aliases: dict[str, str] = field(default_factory=dict)  # the build's module aliases (readers/aliases.py)
     texts: dict[str, str | None] = field(default_factory=dict)
     modules: dict[str, Module | None] = field(default_factory=dict)
 
@@ -77,11 +83,19 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     entry = _entry_script(context)
     if entry is None:
         return findings
-    reached = _reach(entry, _Side(context.read_head, context.exists_at_head))
-    if not reached:
-        return findings
+    folders = (context.project.root, context.project.env_root or context.project.root)
+    reached = _reach(entry, _Side(context.read_head, context.exists_at_head,
+                                  project_aliases(folders, context.read_head)))
     old = context.counterpart.get(entry, entry)
-    before = {target for target, _m in _reach(old, _Side(context.read_base))} if old else set()
+    page_told = [f for f in findings if f.rule == RULE and f.path == entry and f.subject.startswith(FORCED[1])]
+    if not reached and not page_told:
+        return findings
+    base_side = _Side(context.read_base, None, project_aliases(folders, context.read_base))
+    before = {target for target, _m in _reach(old, base_side)} if old else set()
+    # The page's own redirect to a login page its hooks reached through a module at the merge base moved into the
+    # page (auth.login() sent an unknown user to bind; the page now does it itself): the wall is not new.
+    moved = {id(f) for f in page_told if f.subject.split(":", 2)[2] in before}
+    findings = [f for f in findings if id(f) not in moved]
     told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
     added: list[Finding] = []
     called = set()
@@ -120,7 +134,7 @@ def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, tuple[st
     found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
     while frontier:
         importer, (spec, name), hops, barrels, via = frontier.pop(0)
-        path = resolve_module(importer, spec, tree)
+        path = resolve_module(importer, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
         if path is None or module is None or (path, name) in seen:
             continue

@@ -27,7 +27,6 @@ which ``present_elsewhere`` answers (a ``git grep`` prefilter confirmed by the p
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
@@ -38,7 +37,8 @@ from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.placing import at_new_helper, each_added, each_function, each_target, pick
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, UPLOAD_GUESS, Fact, FileFacts
+from mp_precheck.core.spelling import GUESSES, asks_rise, same_call
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 from mp_precheck.readers.envfiles import is_release_env
 
 
@@ -198,7 +198,7 @@ def compare(
             if known and ((rule.per_subject and not rule.every_use) or rule.once):
                 continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
-            if known and not rule.every_use and not _rises(spellings, head_uses, base_uses):
+            if known and not rule.every_use and not asks_rise(subject, spellings, head_uses, base_uses, head, base):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
@@ -266,7 +266,7 @@ def _capability(catalog: Catalog, rule: Rule, subject: str) -> set[str]:
     """The subjects that give the app what ``subject`` gives it under ``rule`` (its privacy type, its rule, or
     itself), with the unresolved calls that stand for one of them (``call:upload``)."""
     capability = catalog.subjects_of_capability(rule.capability(subject)) | {subject}
-    return capability | {guess for guess in _GUESSES if same_call(guess) in capability}
+    return capability | {guess for guess in GUESSES if same_call(guess) in capability}
 
 
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
@@ -389,23 +389,6 @@ def _gate(addition: Addition, capability: set[str], head: Mapping[str, FileFacts
         return False
     return any(f.subject in capability and not f.subject.startswith("wx.authorize:") and counted(f)
                for f in head[addition.path].facts)
-
-
-_BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
-
-
-# A project call no reader resolves, named as an upload: never reported, but the upload a resolved call
-# replacing it stands for (facts/model.py).
-_GUESSES = {UPLOAD_GUESS: "wx.uploadFile"}
-
-
-def same_call(subject: str) -> str:
-    """The API a subject calls, whatever the spelling: ``button[open-type=getUserInfo]`` is the button form
-    of ``wx.getUserInfo`` (https://developers.weixin.qq.com/miniprogram/dev/component/button.html);
-    ``call:upload`` an unresolved project call named as an upload; other subjects are their own.
-    ``wx.getUserProfile`` stays apart: another API with its own prompt."""
-    match = _BUTTON_SPELLING.fullmatch(subject)
-    return f"wx.{match.group(1)}" if match else _GUESSES.get(subject, subject)
 
 
 def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:

@@ -26,7 +26,9 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating, hosts after a run-time label;
+# v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating, hosts after a run-time label,
+# hosts written without a scheme under a host's name, share-reward wording (现金奖励, 为TA拉票), the lines of calls
+# that only read data a wx.getSetting check found granted (readers/grantedread.py);
 # v42: merge of the v41s: entry-page walls and the branch that decides a redirect, App-only code a WeChat
 # build never runs, mpvue.* as wx.*;
 # v41: the fall-through path of a string dispatch on an option key (Export.flags);
@@ -189,7 +191,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
-            "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports]}
+            "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports],
+            "granted": list(facts.granted)}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -205,4 +208,5 @@ def _load(data: dict[str, Any]) -> FileFacts:
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
         call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
         module_specs=tuple(data.get("module_specs", ())),
-        reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())))
+        reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
+        granted=tuple(int(line) for line in data.get("granted", ())))

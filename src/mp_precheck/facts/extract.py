@@ -14,6 +14,7 @@ from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_
 from mp_precheck.readers.appdata import loads_jsonc
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.envfiles import env_facts, is_env_file
+from mp_precheck.readers.grantedread import granted_branches, granted_lines
 from mp_precheck.readers.jsconfig import class_config_object, config_object
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.markup import markup_facts
@@ -139,7 +140,7 @@ def _js_with_class_config(text: str, path: str) -> FileFacts:
     file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title. A script
     exporting routes whose first is a login page adds the entry-login fact of an mpvue-entry routes module; a
     picked photo's base64 the script keeps in state and sends, an upload (readers/statemedia.py)."""
-    found = js_facts(text, path)
+    found = _with_granted(js_facts(text, path), text, path)
     extra = entry_login_facts(text, path)  # kept only for the project's mpvue-entry routes module (facts/scope.py)
     extra += state_media(text, path, 0, found.facts)  # a picked photo's base64 sent from the page's state
     found = replace(found, facts=found.facts + tuple(extra)) if extra else found
@@ -176,6 +177,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     literals: dict[int, tuple[str, ...]] = {}
     shapes: dict[int, str] = {}
     specs: list[str] = []
+    granted: list[int] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
     for block in blocks:
@@ -191,7 +193,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                 specs.append(block.attrs["src"])
             lang = block.attrs.get("lang", "js")
             suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
-            found = js_facts(block.text, path + suffix, block.line_offset)
+            found = _with_granted(js_facts(block.text, path + suffix, block.line_offset), block.text, path + suffix,
+                                  block.line_offset)
+            granted.extend(found.granted)
             facts.extend(found.facts)
             facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))
             if _is_app_file(path):  # WePY 1.x: `config = {...}` on the app class
@@ -205,7 +209,15 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             shapes.update(found.call_shapes)
             specs.extend(found.module_specs)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
-                     call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes)
+                     call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
+                     granted=tuple(granted))
+
+
+def _with_granted(found: FileFacts, text: str, path: str, offset: int = 0) -> FileFacts:
+    """``found`` with the lines of its API calls that only read data the user already granted."""
+    branches = granted_branches(text, path, offset)
+    lines = granted_lines([f.line for f in found.facts if f.kind == "api"], branches) if branches else ()
+    return replace(found, granted=lines) if lines else found
 
 
 def _block_config_facts(text: str, path: str, offset: int) -> list[Fact]:

@@ -175,3 +175,6 @@ class FileFacts:
     # Names the module passes on from others (``export * from './a'``, ``export { b as c } from './d'``):
     # (module specifier, name there or ``*``, name here or ``*``), readers/jsexports.py ``reexports``.
     reexports: tuple[tuple[str, str, str], ...] = ()
+    # Lines of API calls made only where a ``wx.getSetting`` check found their scope granted (readers/grantedread.py):
+    # a silent read of data the user gave elsewhere, which asks nothing (core/spelling.py).
+    granted: tuple[int, ...] = ()

@@ -1,7 +1,8 @@
 """Module aliases a Mini Program's build resolves (``@common/utils/x`` → ``../common/utils/x``), read as data.
 
-Two places name them: Taro's build config ``config/index.js|ts`` (its ``alias`` object, values written as
-``path.resolve(__dirname, '../../common')``, https://docs.taro.zone/docs/config-detail#alias) and the
+Three places name them: Taro's build config ``config/index.js|ts`` (its ``alias`` object, values written as
+``path.resolve(__dirname, '../../common')``, https://docs.taro.zone/docs/config-detail#alias), WePY's
+``wepy.config.js`` (``resolve.alias``, https://wepyjs.github.io/wepy-docs/1.x/#/?id=wepyconfigjs配置文件说明) and the
 ``compilerOptions.paths`` of a ``tsconfig.json`` / ``jsconfig.json`` (relative to ``baseUrl``,
 https://www.typescriptlang.org/tsconfig#paths). Only literal paths count; anything computed is left out, and the
 config is never run.
@@ -22,7 +23,7 @@ from mp_precheck.readers.jsconfig import literal
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 
-_TARO_CONFIGS = ("config/index.js", "config/index.ts")
+_BUILD_CONFIGS = ("config/index.js", "config/index.ts", "wepy.config.js")  # Taro's and WePY's: an ``alias`` object
 _TS_CONFIGS = ("tsconfig.json", "jsconfig.json")
 _PATH_CALLS = ("path.resolve", "path.join", "resolve", "join")
 
@@ -36,11 +37,11 @@ def project_aliases(folders: tuple[str, ...], read_text: Callable[[str], str | N
             text = read_text(_join(folder, name))
             if text:
                 out.update(_ts_paths(text, folder))
-        for name in _TARO_CONFIGS:
+        for name in _BUILD_CONFIGS:
             path = _join(folder, name)
             text = read_text(path)
             if text:
-                out.update(_taro_alias(text, path, folder))
+                out.update(_alias_object(text, path, folder))
     return out
 
 
@@ -61,8 +62,9 @@ def _ts_paths(text: str, folder: str) -> dict[str, str]:
     return out
 
 
-def _taro_alias(text: str, path: str, root: str) -> dict[str, str]:
-    """The ``alias`` object of Taro's ``config/index.js`` at ``path`` (``root``: the Taro project folder)."""
+def _alias_object(text: str, path: str, root: str) -> dict[str, str]:
+    """The ``alias`` object of a build config at ``path`` (Taro's ``config/index.js``, WePY's ``wepy.config.js``;
+    ``root``: the project folder)."""
     language = language_for(path)
     tree = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     out = {}

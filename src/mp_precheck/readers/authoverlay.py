@@ -200,12 +200,25 @@ def assigned_by_hook(script: str, path: str, flag: str) -> bool:
     return _raised_by_hook(root, flag, lambda value: value.type != "true")
 
 
+def sets_in(script: str, path: str, functions: set[str], flag: str) -> bool:
+    """Whether one of the named ``functions`` of ``script`` (read as ``path``), or a same-file helper it calls, sets
+    ``flag`` to anything (``this.setData({ notGet: false })`` in the ask's ``bindgetuserinfo`` handler)."""
+    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
+    defs = definitions(walk(root))
+    return _sets_from(defs, sorted(functions & set(defs)), flag, lambda value: True)
+
+
 def _raised_by_hook(root: Node, flag: str, accept: Callable[[Node], bool] = lambda value: value.type == "true") -> bool:
     """Whether a lifecycle hook, or a same-file helper it calls, sets ``flag`` to a value ``accept`` takes (by
     default true: ``this.show = true``, ``self.show = true`` in a callback, ``this.setData({ show: true })``,
     ``show.value = true``)."""
     defs = definitions(walk(root))
-    pending = [(defs[name], _HELPER_DEPTH) for name in sorted(_LIFECYCLE & set(defs))]
+    return _sets_from(defs, sorted(_LIFECYCLE & set(defs)), flag, accept)
+
+
+def _sets_from(defs: dict[str, Node], names: list[str], flag: str, accept: Callable[[Node], bool]) -> bool:
+    """Whether the functions ``names`` of ``defs``, or same-file helpers they call (not hooks), set ``flag``."""
+    pending = [(defs[name], _HELPER_DEPTH) for name in names]
     seen: set[int] = set()
     while pending:
         body, depth = pending.pop()

@@ -24,6 +24,7 @@ from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.handlers import USER_EVENTS, event_of
+from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.markup import (
     capability_value,
     close_element,
@@ -103,13 +104,16 @@ class _Shape(HTMLParser):
         self.controls: list[_Control] = []
         self.open: list[tuple[str, _Control | None]] = []
         self.content = False  # a list, or a component that is neither frame nor control
+        self.repeated = False  # a wx:for / v-for list
+        self.login_tags = False  # a component named as a login or authorization one (<login-popup>)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = normalise_tag(tag)
         values = {normalise_attribute(key): value for key, value in attrs if not key.startswith((":", "v-bind:"))}
         events = any(is_event_attribute(key) and event_of(key) in USER_EVENTS for key, _ in attrs)
         if any(key in _LOOPS for key, _ in attrs):
-            self.content = True
+            self.content = self.repeated = True
+        self.login_tags |= bool(LOGIN_TARGET.search(name))
         control = None
         if name in self.table.controls or name.endswith(("-button", *self.table.field_endings)) or events:
             control = _Control(name, self.getpos()[0] + self.line_offset, _asks(name, values, self.table),
@@ -150,9 +154,8 @@ def _credential(tag: str, values: dict[str, str | None], table: Tables) -> bool:
     return "password" in values or any(word in words for word in table.credentials)
 
 
-def authorization_page(text: str, path: str) -> Ask | None:
-    """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
-    component's ``<template>`` block is read) when the page is an authorization page; None otherwise."""
+def _shape(text: str, path: str) -> _Shape | None:
+    """The shape of the template ``text`` (a single-file component's ``<template>`` block), None without one."""
     text = for_wechat(text, path)
     if path.endswith(SFC_SUFFIXES):
         blocks = [b for b in split_blocks(text) if b.tag == "template"]
@@ -164,7 +167,27 @@ def authorization_page(text: str, path: str) -> Ask | None:
     shape = _Shape(offset)
     shape.feed(text)
     shape.close()
-    if shape.content or not shape.controls:
+    return shape
+
+
+def content_page(text: str, path: str) -> bool:
+    """Whether the template ``text`` (of the file at ``path``) is a page of content whatever its name: it lists
+    something (a ``wx:for`` / ``v-for``) and nothing on it asks to authorize or log in — no control that asks for
+    the user's data, says 授权 / 登录, or is a login form's field, and no component named as a login one. A
+    committee's 权限管理 page named ``authorize`` is such a page; a login page is not."""
+    shape = _shape(text, path)
+    if shape is None or not shape.repeated or shape.login_tags:
+        return False
+    return not any(control.asks is not None or control.credential or
+                   any(word in " ".join(control.label).lower() for word in shape.table.labels)
+                   for control in shape.controls)
+
+
+def authorization_page(text: str, path: str) -> Ask | None:
+    """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
+    component's ``<template>`` block is read) when the page is an authorization page; None otherwise."""
+    shape = _shape(text, path)
+    if shape is None or shape.content or not shape.controls:
         return None
     asks = []
     for control in shape.controls:

@@ -7,13 +7,18 @@ the other way round) a block whose only control asks for the profile, the phone 
 nothing but the ask: forced authorization before any experience, though the page is the home page. A block that
 stays visible to everyone beside the ask (a header with a login button, a list, a popup opened over the content)
 is no wall. A flag that starts true is a wall only when a load hook (or a same-file helper it calls) sets it
-again, as after a ``wx.getSetting`` that finds no authorization; a flag only a tap sets is no wall.
+again, as after a ``wx.getSetting`` that finds no authorization; a flag only a tap sets is no wall. The content
+may also be held rather than hidden: the only way in ``disabled="{{notGet}}"`` until the flag changes, beside an ask
+shown to everyone. An ask that hangs on no flag makes a wall only when its own handler (``bindgetuserinfo``) sets
+the content's flag; the content's flag may be either way round (shown on a truthy flag, or held while
+``notGet`` is true — a wall when it starts true or a load hook raises it).
 
 In: a page template's text (WXML, or a single-file component whose ``<template>`` block is read), its path, its
 script and a reader of the project components it renders. Out: the :class:`Wall` or None; never raises on
 malformed input.
 Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
-帐号登录) and https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html (wx:if, wx:else).
+帐号登录), https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html (wx:if, wx:else)
+and https://developers.weixin.qq.com/miniprogram/dev/component/button.html (disabled, open-type).
 """
 
 from __future__ import annotations
@@ -23,10 +28,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from mp_precheck.readers.authoverlay import assigned_by_hook, starts_true
+from mp_precheck.readers.authoverlay import assigned_by_hook, sets_in, shown_on_load, starts_true
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page
 from mp_precheck.readers.conditional import for_wechat
-from mp_precheck.readers.markup import normalise_attribute, normalise_tag
+from mp_precheck.readers.markup import is_event_attribute, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import split_blocks
 
 # The conditions a block hangs on (https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html,
@@ -39,6 +44,7 @@ _ELIF = ("wx:elif", "v-else-if")
 _INERT = ("import", "include", "wxs", "template")
 _INERT_ENDINGS = ("toast", "dialog", "notify")
 _TEST = re.compile(r"^(!*)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:(===?|!==?)\s*(true|false|null|undefined))?$")
+_HANDLER = re.compile(r"[A-Za-z_$][\w$]*")
 _UNWRAP = 3  # single unconditioned wrappers looked through (<view class="page"><view wx:if>…)
 
 ComponentAsk = Callable[[str], "Ask | None"]  # a tag → the ask its project component is, or None
@@ -111,20 +117,27 @@ def wall(template: str, path: str, script: str | None, script_path: str, compone
     parser.close()
     blocks = _top(parser.root)
     tests = _tests(blocks)
-    if tests is None or len({flag for flag, _shown in tests}) != 1:
+    if tests is None or len({test[0] for test in tests if test is not None}) != 1:
         return None
-    flag = tests[0][0]
-    hidden_ask: Ask | None = None
-    ask_line, content = 0, False
-    for block, (_flag, shown) in zip(blocks, tests, strict=True):
-        ask = _ask(block, body, component_ask)
-        if ask is not None and shown is False and hidden_ask is None:
-            hidden_ask, ask_line = ask, block.line + offset
-        elif ask is None and shown is True:
-            content = True
-    if hidden_ask is None or not content or not _set_on_load(flag, script, script_path):
+    flag = next(test[0] for test in tests if test is not None)
+    found = [(block, _ask(block, body, component_ask), test) for block, test in zip(blocks, tests, strict=True)]
+    if any(ask is None and test is None for _block, ask, test in found):
+        return None  # content everyone sees beside the ask
+    content = {test[1] for _block, ask, test in found if ask is None and test is not None and test[1] is not None}
+    if not content:
         return None
-    return Wall(ask_line, flag, hidden_ask.what)
+    usable = True in content  # the content shows (or works) when the flag is truthy
+    asks = [(block, ask, test) for block, ask, test in found
+            if ask is not None and (test is None or test[1] is (not usable))]
+    if not asks:
+        return None
+    always = [block for block, _ask_, test in asks if test is None]
+    if always and not _ask_sets(flag, always, script, script_path):
+        return None  # an ask always shown is the wall's only when it is what sets the content's flag
+    block, ask = asks[0][0], asks[0][1]
+    if ask is None or not _closed_on_load(flag, usable, script, script_path):
+        return None
+    return Wall(block.line + offset, flag, ask.what)
 
 
 def _template_block(text: str, path: str) -> tuple[str, int]:
@@ -149,23 +162,23 @@ def _rendered(nodes: list[_Node]) -> list[_Node]:
     return [n for n in nodes if n.tag not in _INERT and not n.tag.endswith(_INERT_ENDINGS)]
 
 
-def _tests(blocks: list[_Node]) -> list[tuple[str, bool | None]] | None:
-    """(flag, shown when the flag is truthy: True, falsy: False, either or neither: None) of each block; None when
-    a block hangs on no single flag (or on none: it shows to everyone)."""
-    out: list[tuple[str, bool | None]] = []
+def _tests(blocks: list[_Node]) -> list[tuple[str, bool | None] | None] | None:
+    """(flag, shown or usable when the flag is truthy: True, falsy: False, either or neither: None) of each block,
+    None for a block that hangs on nothing; None when there are fewer than two blocks, or none hangs on a flag."""
+    out: list[tuple[str, bool | None] | None] = []
     for block in blocks:
         test = _test(block.attrs)
-        if test is None and any(key in block.attrs for key in _ELSE) and out:
-            previous = out[-1]
+        previous = out[-1] if out else None
+        if test is None and any(key in block.attrs for key in _ELSE) and previous is not None:
             test = (previous[0], None if previous[1] is None else not previous[1])
-        if test is None:
-            return None
         out.append(test)
-    return out if len(out) >= 2 else None
+    return out if len(out) >= 2 and any(test is not None for test in out) else None
 
 
 def _test(attrs: dict[str, str]) -> tuple[str, bool | None] | None:
-    key = next((k for k in (*_IF, *_ELIF, "hidden") if k in attrs), None)
+    """The flag a block hangs on: its ``wx:if`` / ``v-if`` / ``hidden``, else a ``disabled`` that holds the
+    control until the flag changes (https://developers.weixin.qq.com/miniprogram/dev/component/button.html)."""
+    key = next((k for k in (*_IF, *_ELIF, "hidden", "disabled") if k in attrs), None)
     match = _TEST.match(attrs[key].strip().removeprefix("{{").removesuffix("}}").strip()) if key else None
     if key is None or match is None:
         return None
@@ -174,7 +187,7 @@ def _test(attrs: dict[str, str]) -> tuple[str, bool | None] | None:
         value = match.group(4)
         shown = None if value in ("null", "undefined") else (value == "true") == (match.group(3) in ("==", "==="))
         shown = None if shown is None or match.group(1) else shown
-    if key == "hidden" and shown is not None:
+    if key in ("hidden", "disabled") and shown is not None:
         shown = not shown
     return match.group(2), shown
 
@@ -189,8 +202,27 @@ def _ask(block: _Node, text: str, component_ask: ComponentAsk) -> Ask | None:
     return authorization_page(text[block.start:end], "block.wxml")
 
 
-def _set_on_load(flag: str, script: str | None, path: str) -> bool:
-    """Whether the ask can show as the page opens: its flag does not start true, or a load hook sets it."""
+def _closed_on_load(flag: str, usable: bool, script: str | None, path: str) -> bool:
+    """Whether the content is hidden (or held) as the page opens: shown on a truthy flag, the flag does not start
+    true or a load hook sets it again; shown on a falsy one (``disabled="{{notGet}}"``), the flag starts true or a
+    load hook sets it true."""
     if script is None:
-        return True
-    return not starts_true(script, path, flag) or assigned_by_hook(script, path, flag)
+        return usable
+    if usable:
+        return not starts_true(script, path, flag) or assigned_by_hook(script, path, flag)
+    return shown_on_load((("wx:if", flag),), script, path)
+
+
+def _ask_sets(flag: str, blocks: list[_Node], script: str | None, path: str) -> bool:
+    """Whether a handler the ask ``blocks`` bind (``bindgetuserinfo="onAuth"``, ``@getphonenumber="bind"``) sets
+    ``flag`` in the page's script: the ask is what lets the user in."""
+    names = {match.group(0) for block in blocks for node in _walk(block) for key, value in node.attrs.items()
+             if is_event_attribute(key) and (match := _HANDLER.match(value.strip().removeprefix("{{").strip()))}
+    return script is not None and bool(names) and sets_in(script, path, names, flag)
+
+
+def _walk(node: _Node) -> list[_Node]:
+    out = [node]
+    for child in node.children:
+        out += _walk(child)
+    return out

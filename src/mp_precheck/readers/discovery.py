@@ -299,9 +299,9 @@ def _pages_of(config: Any) -> tuple[list[str], str | None]:
     listed = config.get("pages")
     for page in listed if isinstance(listed, list) else []:  # "pages": "a/b" is malformed, not 3 one-letter pages
         if isinstance(page, str):
-            pages.append(page)
+            pages.append(_route(page))
         elif isinstance(page, dict) and isinstance(page.get("path"), str):  # uni-app pages.json
-            pages.append(page["path"])
+            pages.append(_route(page["path"]))
     for key in ("subpackages", "subPackages"):
         for package in config.get(key) or []:
             if not isinstance(package, dict):
@@ -311,9 +311,17 @@ def _pages_of(config: Any) -> tuple[list[str], str | None]:
             for page in sub if isinstance(sub, list) else []:
                 name = page if isinstance(page, str) else page.get("path") if isinstance(page, dict) else None
                 if isinstance(name, str):
-                    pages.append(f"{root}/{name}" if root else name)
+                    pages.append(f"{root}/{_route(name)}" if root else _route(name))
     entry = config.get("entryPagePath")
-    return pages, entry if isinstance(entry, str) else None
+    return pages, _route(entry) if isinstance(entry, str) else None
+
+
+def _route(page: str) -> str:
+    """A page route as the app's root names it: mpx resolves its pages from ``app.mpx`` and writes them relative
+    (``"./pages/index"``, https://mpxjs.cn/guide/basic/single-file.html), the same page as ``pages/index``."""
+    while page.startswith("./"):
+        page = page[2:]
+    return page
 
 
 def _native_project(root: str, app_json: str, read_text: Callable[[str], str | None],

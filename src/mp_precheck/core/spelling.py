@@ -1,0 +1,55 @@
+"""The same call under two spellings, and whether a change asks the user for it in more places.
+
+``<button open-type="getUserInfo">`` is the button form of ``wx.getUserInfo``: a page that swaps its tap
+handler's call for the button asks for the same data the same way, and the semantic diff reports nothing when
+the uses of a call in all its spellings did not rise (``core/semantic_diff.py``). A call that only reads data a
+``wx.getSetting`` check found granted (``FileFacts.granted``, ``readers/grantedread.py``: the template's launch
+code) asks nothing, so it does not stand for a button that asks: a button added while such a read goes away is a
+new place where the app asks.
+
+Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type) and
+https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html (no prompt since
+2018: 在用户未授权过的情况下调用此接口，将不再出现授权弹窗).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
+
+_BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
+
+# A project call no reader resolves, named as an upload: never reported, but the upload a resolved call
+# replacing it stands for (facts/model.py).
+GUESSES = {UPLOAD_GUESS: "wx.uploadFile"}
+
+
+def same_call(subject: str) -> str:
+    """The API a subject calls, whatever the spelling: ``button[open-type=getUserInfo]`` is the button form
+    of ``wx.getUserInfo`` (https://developers.weixin.qq.com/miniprogram/dev/component/button.html);
+    ``call:upload`` an unresolved project call named as an upload; other subjects are their own.
+    ``wx.getUserProfile`` stays apart: another API with its own prompt."""
+    match = _BUTTON_SPELLING.fullmatch(subject)
+    return f"wx.{match.group(1)}" if match else GUESSES.get(subject, subject)
+
+
+def asks_rise(subject: str, spellings: set[str], head_uses: Mapping[str, Counter[str]],
+              base_uses: Mapping[str, Counter[str]], head: Mapping[str, FileFacts],
+              base: Mapping[str, FileFacts]) -> bool:
+    """Whether the uses of ``spellings`` (one call, every spelling; counted per subject and file in ``head_uses``
+    and ``base_uses``) rose in the changed files ``head`` and ``base``; for a button spelling ``subject``, silent
+    reads of granted data (``FileFacts.granted``) are left out on both sides: they ask nothing."""
+    def total(uses: Mapping[str, Counter[str]], files: Mapping[str, FileFacts]) -> int:
+        silent = _granted(spellings, files) if same_call(subject) != subject else 0
+        return sum(sum(uses[s].values()) for s in spellings if s in uses) - silent
+    return total(head_uses, head) > total(base_uses, base)
+
+
+def _granted(spellings: set[str], files: Mapping[str, FileFacts]) -> int:
+    """How many direct calls of ``spellings`` in ``files`` are silent reads of granted data."""
+    return sum(1 for file_facts in files.values() if file_facts.granted for fact in file_facts.facts
+               if fact.subject in spellings and fact.kind == "api" and fact.role is None
+               and fact.line in file_facts.granted)

@@ -1,0 +1,47 @@
+"""A silent read of data the user already granted (``if (res.authSetting['scope.userInfo']) wx.getUserInfo()``, the
+template's launch code) asks nothing: a profile button added while it goes away is a new place where the app asks.
+A call in the branch where the scope is not granted stands for the ask, and replacing it by the button stays
+silent."""
+
+from __future__ import annotations
+
+from helpers import found, run
+from mp_precheck.readers.grantedread import granted_branches
+
+SILENT_READ = ("App({\n  onLaunch () {\n    wx.getSetting({\n      success: res => {\n"
+               "        if (res.authSetting['scope.userInfo']) {\n          wx.getUserInfo({\n"
+               "            success: r => { this.globalData.userInfo = r.userInfo }\n          })\n        }\n"
+               "      }\n    })\n  },\n  globalData: {}\n})\n")
+BUTTON = '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onGot">获取用户信息</button>\n</view>\n'
+
+
+def _privacy(report) -> set[tuple[str, str, int, str]]:
+    return {f for f in found(report) if f[0].startswith("privacy.") and f[0] != "privacy.no_consent_flow"}
+
+
+def test_a_button_added_while_the_silent_launch_read_goes_away_is_a_new_call_site(app_repo):
+    app_repo.write("app.js", SILENT_READ)
+    base = app_repo.commit("template launch code")
+    app_repo.write("app.js", "App({\n  globalData: {}\n})\n")
+    app_repo.write("pages/index/index.wxml", BUTTON)
+    app_repo.commit("ask on the entry page")
+    assert _privacy(run(app_repo.path, base)) == {
+        ("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file")}
+
+
+def test_a_read_in_the_branch_where_the_scope_is_not_granted_moved_to_the_button_is_silent(app_repo):
+    app_repo.write("app.js", SILENT_READ.replace("if (res.authSetting", "if (!res.authSetting"))
+    base = app_repo.commit("asks when not granted")
+    app_repo.write("app.js", "App({\n  globalData: {}\n})\n")
+    app_repo.write("pages/index/index.wxml", BUTTON)
+    app_repo.commit("the ask on a button")
+    assert _privacy(run(app_repo.path, base)) == set()
+
+
+def test_the_reader_tells_only_the_granted_branch():
+    code = ("const { authSetting } = await wx.getSetting()\nif (authSetting['scope.userInfo']) {\n  read()\n}"
+            " else {\n  ask()\n}\nif (authSetting['scope.userInfo'] || force) {\n  other()\n}\n")
+    assert granted_branches(code, "store.ts") == ((2, 4),)
+    assert granted_branches(code, "store.ts", line_offset=10) == ((12, 14),)
+    assert granted_branches("if (authSetting['scope.userInfo'] {{{", "broken.js") in ((), ((1, 1),))
+    assert granted_branches("wx.getUserInfo()\n", "plain.js") == ()
