@@ -29,9 +29,10 @@ When it is published:
 What tells *publishing to other users* from private notes and one-to-one chat is where the page sends
 (the signal is structural, so it holds whatever the page's words are):
 
-* a post goes to the app's server as data — ``wx.request``, a cloud function or the cloud database
-  (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
-  through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
+* a post goes to the app's server as data — ``wx.request``, a cloud function or a write to the cloud
+  database (``db.collection('posts').add({ data })``, not the ``wx.cloud.database()`` handle nor a read:
+  :func:`sending`; https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html),
+  directly or through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
 * except where the page's words name a public scene (``pages/publish``): a composer whose pictures go up
   with the post (or whose text is not wired yet) is a post — ``category.ugc`` at its upload;
@@ -44,6 +45,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   socket findings stay; no category finding. A conversation between users whose message goes by request
   (a private-message page) is ``analyzers/chat.py``'s.
 
+A text box that was already there, on a page that starts writing it to the cloud database (a composer whose
+发布 button is wired), is published by the change: both findings at the new write (:func:`_new_post`).
 A page that already had a text box of the same kind and already sent data before the change (a client form
 that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding.
 
