@@ -29,9 +29,10 @@ When it is published:
 What tells *publishing to other users* from private notes and one-to-one chat is where the page sends
 (the signal is structural, so it holds whatever the page's words are):
 
-* a post goes to the app's server as data — ``wx.request``, a cloud function or the cloud database
-  (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html), directly or
-  through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
+* a post goes to the app's server as data — ``wx.request``, a cloud function or a write to the cloud
+  database (``db.collection('posts').add({ data })``, not the ``wx.cloud.database()`` handle nor a read:
+  :func:`sending`; https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html),
+  directly or through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
 * except where the page's words name a public scene (``pages/publish``): a composer whose pictures go up
   with the post (or whose text is not wired yet) is a post — ``category.ugc`` at its upload;
@@ -44,6 +45,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   socket findings stay; no category finding. A conversation between users — its message by request (a
   private-message page) or over the socket of a chat room — is ``analyzers/chat.py``'s.
 
+A text box that was already there, on a page that starts writing it to the cloud database (a composer whose
+发布 button is wired), is published by the change: both findings at the new write (:func:`_new_post`).
 A page that already had a text box of the same kind and already sent data before the change (a client form
 that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding. The reverse is new: a
 text box the page had while it sent nothing (a 发布 button that only showed a toast) that the change wires to a
@@ -69,9 +72,11 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
+from mp_precheck.readers.cloudwrites import cloud_writes
 from mp_precheck.readers.textflow import carried_names, written_state
 
-SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database", "wx.uploadFile",
+CLOUD_DB = "wx.cloud.database"
+SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", CLOUD_DB, "wx.uploadFile",
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
 POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
 CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
@@ -95,7 +100,7 @@ def sends_from(context: ProjectContext, path: str, state: frozenset[str] = froze
     (its send button wired to nothing yet) publishes nothing."""
     for candidate in (path, *(page_stem(path) + suffix for suffix in _SCRIPTS)):
         facts = context.facts_at_head(candidate)
-        sends = [f for f in facts.facts if f.subject in SENDERS and not _reads(f)] if facts is not None else []
+        sends = sending(context, candidate, facts) if facts is not None else []
         if sends and facts is not None:
             carriers, lookups = _flow(context, candidate, facts, sends, state)
             return candidate, min(sends + carriers, key=lambda f: _rank(facts, f, lookups))
@@ -116,8 +121,7 @@ def sends_through(context: ProjectContext, path: str) -> tuple[str, list[Fact]] 
                 continue
             span = range(defined[1].first_line, defined[1].last_line + 1)
             sends = found.setdefault(defined[0], [])
-            sends += [f for f in facts.facts if f.subject in SENDERS and f.line in span and not _reads(f)
-                      and f not in sends]
+            sends += [f for f in sending(context, defined[0], facts) if f.line in span and f not in sends]
         sender = next((m for m, sends in found.items() if sends), None)
         if sender is not None:
             return sender, found[sender]
@@ -133,11 +137,30 @@ def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = 
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
-    posts = [f for f in (facts.facts if among is None else among) if f.subject in POSTERS and not _reads(f)]
+    posts = [f for f in (sending(context, script, facts) if among is None else among) if f.subject in POSTERS]
     if not posts:
         return None
     carriers, lookups = _flow(context, script, facts, posts, state) if among is None else ([], frozenset())
     return min(posts + carriers, key=lambda f: _rank(facts, f, lookups))
+
+
+def sending(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact]:
+    """The calls of ``script`` (its ``facts``) that send data away (``SENDERS``), wrappers named as reads left
+    out. A cloud database handle made in the script (``wx.cloud.database()``) sends nothing by itself: its
+    writes do (``db.collection('posts').add({ data })``, :mod:`~mp_precheck.readers.cloudwrites`), reported at
+    the write; a page that only reads the database (``.where().get()``) sends nothing through it."""
+    found = [f for f in facts.facts if f.subject in SENDERS and not _reads(f)
+             and not (f.subject == CLOUD_DB and f.role is None)]
+    return sorted(found + cloud_write_facts(context, script), key=lambda f: f.line)
+
+
+def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
+    """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``)."""
+    text = context.read_head(script) if script.endswith(_SCRIPTS) else None
+    if not text or ".collection(" not in text:
+        return []
+    return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
+            for line, name, method in cloud_writes(text, script)]
 
 
 def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fact],
@@ -198,6 +221,14 @@ def _reads(fact: Fact) -> bool:
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    out = _text_boxes(context, findings)
+    told = {f.path for f in out if f.rule in ("upload.user_text", "category.ugc")}
+    return out + [f for script in sorted(context.changed_paths - told) for f in _new_post(context, script)]
+
+
+def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    """The module docstring's text boxes: new ``upload.user_text`` findings kept, moved or dropped, old boxes a
+    post is newly wired to (:func:`_wired`), and ``category.ugc`` added where they are published."""
     wired = _wired(context, findings)
     inputs = [f for f in findings if f.rule == "upload.user_text"] + wired
     if not inputs:
@@ -234,6 +265,45 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return _one_feature(out, findings, wired)
+
+
+def _new_post(context: ProjectContext, script: str) -> list[Finding]:
+    """``upload.user_text`` and ``category.ugc`` at a cloud database write the change adds to a page whose text
+    box was already there (a composer whose 发布 button starts saving it): the write carries what the box
+    writes, where both are seen. None on a page that wrote the database before, a chat or a private scene."""
+    added = context.added_lines.get(script, frozenset())
+    writes = [w for w in cloud_write_facts(context, script) if w.line in added]
+    box = _page_box(context, script) if writes else None
+    facts = context.facts_at_head(script)
+    if box is None or facts is None or any(f.subject in CHAT for f in facts.facts) or _wrote_before(context, script):
+        return []
+    state = written_state(context.read_head(box[0]) or "", box[1].line)
+    carried = carried_names(context.read_head(script) or "", script, [w.line for w in writes]) if state else {}
+    post = next((w for w in writes if not carried or carried.get(w.line, state) & state), None)
+    collection = post.value.split("'")[1] if post is not None and post.value else ""
+    if post is None or scenes().scene(script, None, (collection,)) == "private":
+        return []
+    value = f"{box[1].subject} {box[0]}:{box[1].line} → {post.value}"
+    return [context.finding("upload.user_text", box[1].subject, script, post.line, value=value),
+            context.finding("category.ugc", "ugc:post", script, post.line, value=value)]
+
+
+def _page_box(context: ProjectContext, script: str) -> tuple[str, Fact] | None:
+    """(file, first ``<textarea>``/``<editor>``) of the page or component ``script`` belongs to: its own
+    template (a single-file component), else its ``.wxml``."""
+    for candidate in (script, page_stem(script) + ".wxml"):
+        facts = context.facts_at_head(candidate)
+        box = next((f for f in facts.facts if f.subject in POST_INPUTS), None) if facts is not None else None
+        if box is not None:
+            return candidate, box
+    return None
+
+
+def _wrote_before(context: ProjectContext, script: str) -> bool:
+    """Whether ``script`` already wrote to the cloud database before the change."""
+    old = context.counterpart.get(script, script)
+    text = context.read_base(old) if old else None
+    return bool(text) and ".collection(" in (text or "") and bool(cloud_writes(text or "", old or script))
 
 
 def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
@@ -296,8 +366,9 @@ def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                     for f in facts.facts if f.subject in POST_INPUTS), None)
         if box is None or not _had_box(context, box[0], box[1].subject):
             continue
-        if any(_sent_before(context, stem + s) for s in _SCRIPTS if context.exists_at_head(stem + s)):
-            continue
+        scripts = [stem + s for s in _SCRIPTS if context.exists_at_head(stem + s)]
+        if any(_sent_before(context, script) or cloud_write_facts(context, script) for script in scripts):
+            continue  # a page writing the cloud database is :func:`_new_post`'s, which weighs what the write holds
         out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
     return out
 

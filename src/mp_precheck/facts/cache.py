@@ -28,7 +28,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating, hosts after a run-time label,
 # hosts written without a scheme under a host's name, share-reward wording (现金奖励, 为TA拉票), the lines of calls
-# that only read data a wx.getSetting check found granted (readers/grantedread.py);
+# that only read data a wx.getSetting check found granted (readers/grantedread.py), cloud database writes;
 # v42: merge of the v41s: entry-page walls and the branch that decides a redirect, App-only code a WeChat
 # build never runs, mpvue.* as wx.*;
 # v41: the fall-through path of a string dispatch on an option key (Export.flags);
