@@ -16,20 +16,16 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import first_string, language_for, node_text, parse, walk
 
 Write = tuple[int, str, str]  # (line, collection, method)
 _WRITES = frozenset({"add", "set", "update"})
-_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def cloud_writes(source: str, path: str) -> list[Write]:
     """The cloud database writes of ``source`` (module docstring)."""
-    parts = [(source, path, 0)]
-    if path.lower().endswith(_SFC):
-        parts = [(b.text, f"{path}.{b.attrs.get('lang') or 'js'}", b.line_offset) for b in split_blocks(source)
-                 if b.tag == "script" and not b.attrs.get("src")]
+    parts = script_units(source, path)
     out: list[Write] = []
     for text, name, offset in parts:
         nodes = list(walk(parse(language_for(name), text.encode("utf-8", "surrogatepass")).root_node))

@@ -72,3 +72,17 @@ def split_blocks(source: str) -> list[Block]:
     finder.feed(source)
     finder.close()
     return finder.blocks
+
+
+# Files whose scripts sit in <script> blocks (uni-app's .nvue/.uvue, WePY's .wpy, mpx's .mpx are Vue-shaped)
+SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+
+
+def script_units(source: str, path: str) -> list[tuple[str, str, int]]:
+    """The script text of a file to parse, as ``(text, name, line_offset)``: the whole ``source`` for a script
+    file; for a single-file component each inline ``<script>`` block, named ``path.<lang>`` (``a.vue.ts``) so the
+    parser matches its language, with the lines before it. ``<script src>`` blocks hold no text and are left out."""
+    if not path.lower().endswith(SFC_SUFFIXES):
+        return [(source, path, 0)]
+    return [(b.text, f"{path}.{b.attrs.get('lang') or 'js'}", b.line_offset) for b in split_blocks(source)
+            if b.tag == "script" and not b.attrs.get("src")]

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from mp_precheck.readers.launchcalls import import_bindings
-from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
 
 Call = tuple[str, str, int]  # (module specifier, name as an importer spells it, line)
@@ -28,15 +28,11 @@ _SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
 _BIND = "createStoreBindings"
 _BINDINGS_KEY = "storeBindings"
 _FACTORY = re.compile(r"use[A-Z0-9_]\w*")  # Pinia's useXStore(), any use… hook an import names
-_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def store_calls(source: str, path: str) -> list[Call]:
     """The calls of store actions in ``source`` (module docstring), in line order."""
-    parts = [(source, path, 0)]
-    if path.lower().endswith(_SFC):
-        parts = [(b.text, f"{path}.{b.attrs.get('lang') or 'js'}", b.line_offset) for b in split_blocks(source)
-                 if b.tag == "script" and not b.attrs.get("src")]
+    parts = script_units(source, path)
     out: list[Call] = []
     for text, name, offset in parts:
         nodes = list(walk(parse(language_for(name), text.encode("utf-8", "surrogatepass")).root_node))
