@@ -16,11 +16,10 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from mp_precheck.readers.jsfacts import SHARE_HOOKS
-from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 CALLBACKS = frozenset({"success", "complete"})  # the share's outcome: ``fail`` rewards nothing
-_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
 
 
@@ -30,23 +29,12 @@ def share_callback_calls(text: str, path: str) -> list[int]:
     ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that calls nothing
     (an empty one) is left out: only an action on the finished share can credit it."""
     out: list[int] = []
-    for source, suffix, offset in _scripts(text, path):
-        tree = parse(language_for(path + suffix), source.encode())
+    for source, name, offset in script_units(text, path):
+        tree = parse(language_for(name), source.encode("utf-8", "surrogatepass"))
         for node in walk(tree.root_node):
             if _hook_name(node) in SHARE_HOOKS:
                 out.extend(line + offset for line in _callback_calls(node))
     return sorted(set(out))
-
-
-def _scripts(text: str, path: str) -> Iterator[tuple[str, str, int]]:
-    """(source, grammar suffix, line offset) of each script: a component's ``<script>`` blocks, else the file."""
-    if not path.lower().endswith(_SFC):
-        yield text, "", 0
-        return
-    for block in split_blocks(text):
-        if block.tag == "script" and not block.attrs.get("src"):
-            lang = block.attrs.get("lang", "js")
-            yield block.text, ".ts" if lang in ("ts", "tsx") else "", block.line_offset
 
 
 def _hook_name(node: Node) -> str:
