@@ -179,3 +179,28 @@ def test_the_profile_read_on_a_page_that_did_not_read_it_is_still_a_new_call_sit
     app_repo.write("pages/me/me.js", "Page({\n  login() {\n" + USER_INFO + "  }\n})\n")
     app_repo.commit()
     assert ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file") in found(run(app_repo.path, base))
+
+
+BUTTON = '<button open-type="getUserInfo" bindgetuserinfo="login">微信授权</button>\n'
+
+
+def test_the_profile_read_on_a_page_whose_button_asks_for_it_is_the_buttons_one_use(app_repo):
+    # The page asks with the button; the script call in its handler reads what the tap granted: one finding.
+    app_repo.write("app.js", "App({\n  onLaunch() {\n" + USER_INFO + "  }\n})\n")
+    base = app_repo.commit()
+    app_repo.write_files({"pages/me/me.wxml": "<view>\n" + BUTTON + "</view>\n",
+                          "pages/me/me.js": "Page({\n  login() {\n" + USER_INFO + "  }\n})\n"})
+    app_repo.commit()
+    reported = [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]
+    assert reported == [("privacy.user_info_reclaimed", "pages/me/me.wxml", 2, "file")]
+
+
+def test_the_profile_read_beside_another_pages_button_is_still_its_own_use(app_repo):
+    app_repo.write("app.js", "App({\n  onLaunch() {\n" + USER_INFO + "  }\n})\n")
+    base = app_repo.commit()
+    app_repo.write_files({"pages/index/index.wxml": "<view>\n" + BUTTON + "</view>\n",
+                          "pages/me/me.js": "Page({\n  login() {\n" + USER_INFO + "  }\n})\n"})
+    app_repo.commit()
+    reported = {f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"}
+    assert reported == {("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file"),
+                        ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file")}

@@ -62,10 +62,15 @@ def test_a_wechat_authorization_heading_is_brand_on_a_page_but_not_on_a_button()
     assert "brand" in signals("请允许微信授权")
     assert "brand" not in signals("请允许微信授权", brand_allow=("请允许微信授权",))
     assert "brand" not in signals("微信授权后可查看订单")
+    # a plea whose clause ends in WeChat's authorization, the app's text posing as WeChat's permission screen
+    assert "brand" in signals("为提供安全且愉悦的使用体验，需要你进行确认微信授权")
+    assert "brand" in signals("请先完成微信授权。")
+    assert "brand" not in signals("请完成微信授权后查看订单")  # the clause goes on: it only mentions it
+    assert "brand" not in signals("需要你进行确认微信授权", label=True)  # a control's own sentence
 
 
 @pytest.mark.parametrize("text", ["微信登录", "微信一键登录", "微信快捷登录", "微信账号登录", "微信授权", "微信 · 授权登录",
-                                  "使用微信登录", "一键微信登录", "微信登录/注册", "微信注册", "微信一键注册", "WeChat Login", "Sign in with WeChat",
+                                  "使用微信登录", "一键微信登录", "微信用户快速登录", "微信登录/注册", "微信注册", "微信一键注册", "WeChat Login", "Sign in with WeChat",
                                   "绑定微信", "授权微信账号", "Bind WeChat"])
 def test_a_wechat_login_label_is_brand_use_in_markup_and_titles_but_not_in_script_strings(text):
     assert "brand" in signals(text, label=True)

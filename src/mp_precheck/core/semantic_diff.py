@@ -207,7 +207,22 @@ def compare(
                                      rereads=bool(kind and kind.one_value)) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
     gone = [s for s in gone if s not in elsewhere and greppable(s)]
-    return additions, _removals(gone, rules_of, base, base_counts)
+    return _asked_by_button(additions, head, catalog), _removals(gone, rules_of, base, base_counts)
+
+
+def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], catalog: Catalog) -> list[Addition]:
+    """``additions`` without the script calls of a one-value privacy type (``one_value``) on a page whose own markup
+    has the call's button (``wx.getUserInfo`` in the page that shows ``<button open-type="getUserInfo">``): the
+    button is where the page asks, the call reads what the tap granted — one use of the data, the button's
+    (https://developers.weixin.qq.com/miniprogram/dev/component/button.html, open-type)."""
+    buttons = {(posixpath.splitext(path)[0], same_call(f.subject)) for path, file_facts in head.items()
+               for f in file_facts.facts if counted(f) and same_call(f.subject) != f.subject}
+
+    def read_after_tap(addition: Addition) -> bool:
+        kind = catalog.privacy_type(addition.rule.privacy_key)
+        return (kind is not None and kind.one_value and same_call(addition.subject) == addition.subject
+                and (posixpath.splitext(addition.path)[0], addition.subject) in buttons)
+    return [a for a in additions if not read_after_tap(a)] if buttons else additions
 
 
 def _placeable(head: Mapping[str, FileFacts], carrying: list[tuple[str, Fact]]) -> dict[str, Counter[str]]:

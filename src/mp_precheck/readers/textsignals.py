@@ -54,18 +54,22 @@ BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授�
                                # 请授权微信登录: the app's popup asking for WeChat's own login authorization
                                r"请\s*(?:先\s*)?授权\s*(?:微信|WeChat|Weixin)\s*(?:登录|登陆|授权)|"
                                # 请您在接下来的微信授权中点击【允许】: the same plea, the other way round
-                               r"(?:微信|腾讯|WeChat|Weixin)\s*授权[^。！!？?\n]{0,8}(?:点击|点|选择)\s*[【「“\"\[]?\s*允许",
+                               r"(?:微信|腾讯|WeChat|Weixin)\s*授权[^。！!？?\n]{0,8}(?:点击|点|选择)\s*[【「“\"\[]?\s*允许|"
+                               # 需要你进行确认微信授权: a plea whose clause ends in WeChat's authorization as
+                               # the thing to confirm (…授权后查看订单 goes on, and only mentions it)
+                               r"(?:请|需要)\s*(?:您|你)?\s*(?:先\s*)?(?:进行)?\s*(?:确认|同意|完成|进行)\s*"
+                               r"(?:微信|WeChat|Weixin)\s*授权\s*(?:[。！!，,；;]|$)",
                                re.IGNORECASE)
 # WeChat named as the way to log in, as a whole label or heading: 微信登录, 微信一键登录, 微信快捷登录,
-# 微信账号登录, 微信授权(登录), 微信注册 (signing up the same way), "WeChat login" — the app's control dressed
-# in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
+# 微信账号登录, 微信用户快速登录, 微信授权(登录), 微信注册 (signing up the same way), "WeChat login" — the app's
+# control dressed in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
 # 微信一键获取手机号, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way round (绑定微信,
 # 授权微信账号).
 # Matched against the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's
 # outcome (微信登录失败, 微信授权获取失败) are not labels.
 _FETCHED = r"(?:并|后)?(?:获取|绑定|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
 BRAND_LOGIN_LABEL = re.compile(
-    r"(?:使用|通过|用|一键)?(?:微信|WeChat|Weixin)[·•・|/-]?(?:手机号)?"
+    r"(?:使用|通过|用|一键)?(?:微信|WeChat|Weixin)(?:用户)?[·•・|/-]?(?:手机号)?"
     rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED})?"
     rf"|(?:一键|快捷|快速)(?:授权)?{_FETCHED}"
     # 微信绑定手机号登录 / 微信获取手机号: WeChat named as the way the phone number is fetched (the number is said)
