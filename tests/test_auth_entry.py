@@ -148,3 +148,15 @@ def test_a_broken_table_is_reported_by_file(tmp_path, monkeypatch):
     monkeypatch.setattr("mp_precheck.readers.authpage.data_dir", lambda name: folder)
     with pytest.raises(AuthPageDataError, match=r"^auth_pages\.yml: "):
         check_auth_pages()
+
+
+def test_a_welcome_page_first_moved_with_the_whole_app_into_another_folder_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    wxml = WELCOME % ("getUserInfo", "getuserinfo")
+    _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": wxml})
+    base = repo.commit("base")
+    for path in ("app.json", "app.js", f"{HOME}.js", f"{HOME}.wxml", "pages/welcome/welcome.js",
+                 "pages/welcome/welcome.wxml"):
+        repo.move(path, f"client/{path}")
+    repo.commit("the app moves into client/")
+    assert _entry(repo, base) == set()
