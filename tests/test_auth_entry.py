@@ -10,7 +10,7 @@ import pytest
 
 from conftest import Repo
 from helpers import run
-from mp_precheck.readers.authpage import AuthPageDataError, authorization_page, check_auth_pages
+from mp_precheck.readers.authpage import Ask, AuthPageDataError, authorization_page, check_auth_pages
 
 PAGES = '{\n  "pages": [\n    %s\n  ]\n}\n'
 HOME = "pages/index/index"
@@ -148,3 +148,44 @@ def test_a_broken_table_is_reported_by_file(tmp_path, monkeypatch):
     monkeypatch.setattr("mp_precheck.readers.authpage.data_dir", lambda name: folder)
     with pytest.raises(AuthPageDataError, match=r"^auth_pages\.yml: "):
         check_auth_pages()
+
+
+def test_a_welcome_page_first_moved_with_the_whole_app_into_another_folder_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    wxml = WELCOME % ("getUserInfo", "getuserinfo")
+    _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": wxml})
+    base = repo.commit("base")
+    for path in ("app.json", "app.js", f"{HOME}.js", f"{HOME}.wxml", "pages/welcome/welcome.js",
+                 "pages/welcome/welcome.wxml"):
+        repo.move(path, f"client/{path}")
+    repo.commit("the app moves into client/")
+    assert _entry(repo, base) == set()
+
+
+LOGIN_WITH_TERMS = ('<view class="login" wx:if="{{ready}}">\n  <image src="/images/logo.png"></image>\n'
+                    '  <button open-type="getUserInfo" bindgetuserinfo="onAuth">一键登录</button>\n'
+                    '  <text>登录即代表你同意</text><text catchtap="showTerms">服务协议</text>\n</view>\n'
+                    '<view class="popup" wx:if="{{askPhone}}">\n  <text>绑定手机号</text>\n'
+                    '  <button bindtap="close">取消</button>\n'
+                    '  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">允许</button>\n</view>\n')
+
+
+def test_a_terms_link_and_a_later_popups_cancel_leave_a_login_page_one():
+    assert authorization_page(LOGIN_WITH_TERMS, "pages/start/start.wxml") == \
+        Ask(3, "button[open-type=getUserInfo]", True)
+
+
+def test_a_cancel_shown_with_the_first_ask_is_a_way_past():
+    text = LOGIN_WITH_TERMS.replace("<text>登录即代表你同意</text>", '<button bindtap="close">暂不登录</button>')
+    assert authorization_page(text, "pages/start/start.wxml") is None
+    top = LOGIN_WITH_TERMS + '<button bindtap="back">取消</button>\n'
+    assert authorization_page(top, "pages/start/start.wxml") is None
+
+
+def test_a_terms_page_put_first_with_its_login_button_is_told(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _native(repo, HOME, {})
+    base = repo.commit("base")
+    _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": LOGIN_WITH_TERMS})
+    repo.commit("login first")
+    assert _entry(repo, base) == {("app.json", 3)}

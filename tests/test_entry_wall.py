@@ -207,3 +207,31 @@ def test_the_same_mpx_ask_on_a_page_that_is_not_the_entry_is_silent(tmp_path):
     repo.write("src/pages/me.mpx", MPX_WALL)
     repo.commit("ask on the second page")
     assert _login(repo, base) == set()
+
+
+def _moved(repo: Repo, old: str, new: str) -> None:
+    for name in (f"{HOME}.wxml", f"{HOME}.js", "app.json", "app.js", "pages/me/me.wxml", "pages/me/me.js"):
+        repo.move(f"{old}/{name}", f"{new}/{name}")
+
+
+def test_a_wall_moved_with_the_whole_app_into_another_folder_is_silent(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({f"old/{path}": text for path, text in {
+        "app.json": APP, "app.js": "App({})\n", f"{HOME}.wxml": GATED, f"{HOME}.js": GATED_JS,
+        "pages/me/me.wxml": "<view>me</view>\n", "pages/me/me.js": "Page({})\n"}.items()})
+    base = repo.commit("base")
+    _moved(repo, "old", "client")
+    repo.commit("the app moves into client/")
+    assert _login(repo, base) == set()
+
+
+def test_a_wall_added_as_the_app_moves_into_another_folder_is_told(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({f"old/{path}": text for path, text in {
+        "app.json": APP, "app.js": "App({})\n", f"{HOME}.wxml": '<button bindtap="enter">进入</button>\n',
+        f"{HOME}.js": GATED_JS, "pages/me/me.wxml": "<view>me</view>\n", "pages/me/me.js": "Page({})\n"}.items()})
+    base = repo.commit("base")
+    _moved(repo, "old", "client")
+    repo.write("client/" + f"{HOME}.wxml", GATED)
+    repo.commit("the app moves into client/ and asks first")
+    assert _login(repo, base) == {("login.forced_login", f"client/{HOME}.wxml", 2)}

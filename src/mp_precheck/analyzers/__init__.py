@@ -71,8 +71,8 @@ entry_helpers          project, read_head, read_base,              adds ``login.
 entry_overlay          project, changed_paths, counterpart,        adds ``login.forced_login`` in a component
                        read_head, read_base, exists_at_head,       the entry page renders that covers it with a
                        facts_at_head · ``login.forced_login``      login wall as it opens
-auth_entry             project, changed_paths, read_head,          adds ``login.login_first_page`` for an
-                       read_base, facts_at_head ·                  authorization page (by what it does) made
+auth_entry             project, changed_paths, counterpart,        adds ``login.login_first_page`` for an
+                       read_head, read_base, facts_at_head ·       authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
 entry_wall             project, counterpart, read_head,            adds ``login.forced_login`` in the entry page's
                        read_base, exists_at_head, facts_at_head ·  template whose content hides behind an

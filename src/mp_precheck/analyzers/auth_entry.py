@@ -14,7 +14,8 @@ with a login button beside its content stay silent.
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#entryPagePath.
 
-Reads: ``project``, ``changed_paths``, ``read_head``, ``read_base``, ``facts_at_head`` · ``login.login_first_page``.
+Reads: ``project``, ``changed_paths``, ``counterpart``, ``read_head``, ``read_base``, ``facts_at_head`` ·
+``login.login_first_page``.
 Writes: adds ``login.login_first_page`` for an authorization page made the entry page.
 """
 
@@ -52,8 +53,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     before = entry_before(context, registry)
     if before == entry and not {page, registry} & context.changed_paths:
         return findings  # neither the entry nor its page changed
-    if before is not None and _ask(context, before, context.read_base)[1] is not None and \
-            not _tabbed(context.read_base(registry), registry, before):
+    read_before = base_reader(context)
+    if before is not None and _ask(context, before, read_before)[1] is not None and \
+            not _tabbed(read_before(registry), registry, before):
         return findings  # the app already opened on an authorization page
     subject, value = app_config("entry-login", entry), f"{entry}: {ask.what} only"
     if before == entry:  # the entry page turned into one in place: told where its ask is
@@ -95,9 +97,21 @@ def _tabbed(text: str | None, registry: str, route: str) -> bool:
 
 
 def entry_before(context: ProjectContext, registry: str) -> str | None:
-    """The entry page at the merge base: head's when the registry did not change, else its base text's."""
+    """The entry page at the merge base: head's when the registry did not change, else its base text's (the
+    registry followed through a rename: an app moved into another folder keeps its entry page)."""
     if registry not in context.changed_paths:
         return context.project.entry_page
-    text = context.read_base(registry)
+    text = base_reader(context)(registry)
     pages, entry = registered_pages(read_app_data(registry, text) if text is not None else None)
     return entry or (pages[0] if pages else None)
+
+
+def base_reader(context: ProjectContext) -> Reader:
+    """Reads the merge-base text of a head path: a renamed file (the project's folder moved) at its old path,
+    an added file as None, an unchanged file at the same path."""
+
+    def read(path: str) -> str | None:
+        old = context.counterpart.get(path, path)
+        return context.read_base(old) if old is not None else None
+
+    return read

@@ -68,8 +68,8 @@ def _walled_before(context: ProjectContext, before: str | None, entry: str, page
     """Whether the entry page at the merge base already was such a wall (or its template cannot be read)."""
     if before is None:
         return False
-    pages = [context.counterpart.get(page, page)] if before == entry else \
-        sorted(page_sources(context.project, before, TEMPLATE_SUFFIXES))
+    heads = [page] if before == entry else sorted(page_sources(context.project, before, TEMPLATE_SUFFIXES))
+    pages = [context.counterpart.get(p, p) for p in heads]  # head paths at their base place (a moved folder)
     return any(old is not None and _wall(context, old, context.read_base, lambda p: context.counterpart.get(p, p))
                is not None for old in pages)
 

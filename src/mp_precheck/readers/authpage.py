@@ -38,6 +38,9 @@ TABLE = "auth_pages.yml"
 SCHEMA = "auth_pages.schema.json"
 SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _LOOPS = frozenset({"wx:for", "v-for", "a:for", "s-for", "tt:for", "qq:for"})
+# Attributes that show an element only under a condition: a control under one is seen only when it holds.
+_CONDITIONS = frozenset({"wx:if", "wx:elif", "wx:else", "v-if", "v-else-if", "v-else", "v-show", "a:if", "a:elif",
+                         "a:else", "s-if", "s-elif", "s-else", "tt:if", "tt:elif", "tt:else"})
 
 
 class AuthPageDataError(ValueError):
@@ -66,6 +69,7 @@ class Tables:
     frame_endings: tuple[str, ...]
     field_endings: tuple[str, ...]
     credentials: tuple[str, ...]
+    terms: tuple[str, ...]
 
 
 def check_auth_pages() -> None:
@@ -84,7 +88,7 @@ def tables() -> Tables:
     return Tables(frozenset(data["asks"]), tuple(word.lower() for word in data["labels"]),
                   tuple(word.lower() for word in data["skips"]), frozenset(data["forwards"]), frozenset(data["frame"]),
                   frozenset(data["controls"]), tuple(data["frame_endings"]), tuple(data["field_endings"]),
-                  tuple(word.lower() for word in data["credentials"]))
+                  tuple(word.lower() for word in data["credentials"]), tuple(word.lower() for word in data["terms"]))
 
 
 @dataclass
@@ -94,6 +98,7 @@ class _Control:
     asks: str | None  # what it asks for by its attributes, None when only its label may tell
     label: list[str] = field(default_factory=list)
     credential: bool = False  # a login form's field: its type, label, placeholder or name says so
+    shown_under: tuple[int, ...] = ()  # the conditional elements (by their order) it sits in
 
 
 class _Shape(HTMLParser):
@@ -102,10 +107,11 @@ class _Shape(HTMLParser):
         self.line_offset = line_offset
         self.table = tables()
         self.controls: list[_Control] = []
-        self.open: list[tuple[str, _Control | None]] = []
+        self.open: list[tuple[str, _Control | None, int | None]] = []
         self.content = False  # a list, or a component that is neither frame nor control
         self.repeated = False  # a wx:for / v-for list
         self.login_tags = False  # a component named as a login or authorization one (<login-popup>)
+        self.conditionals = 0  # conditional elements opened so far: each one's number names it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = normalise_tag(tag)
@@ -114,14 +120,19 @@ class _Shape(HTMLParser):
         if any(key in _LOOPS for key, _ in attrs):
             self.content = self.repeated = True
         self.login_tags |= bool(LOGIN_TARGET.search(name))
-        control = None
+        control, shown_under = None, tuple(c for _name, _control, c in self.open if c is not None)
+        conditional = None
+        if any(key in _CONDITIONS for key, _ in attrs):
+            self.conditionals += 1
+            conditional = self.conditionals
+            shown_under = (*shown_under, conditional)
         if name in self.table.controls or name.endswith(("-button", *self.table.field_endings)) or events:
             control = _Control(name, self.getpos()[0] + self.line_offset, _asks(name, values, self.table),
-                               credential=_credential(name, values, self.table))
+                               credential=_credential(name, values, self.table), shown_under=shown_under)
             self.controls.append(control)
         elif name not in self.table.frame and not name.endswith(self.table.frame_endings):
             self.content = True
-        self.open.append((name, control))
+        self.open.append((name, control, conditional))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -131,7 +142,7 @@ class _Shape(HTMLParser):
         close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
-        for _, control in self.open:
+        for _, control, _conditional in self.open:
             if control is not None:
                 control.label.append(data.strip())
 
@@ -185,20 +196,30 @@ def content_page(text: str, path: str) -> bool:
 
 def authorization_page(text: str, path: str) -> Ask | None:
     """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
-    component's ``<template>`` block is read) when the page is an authorization page; None otherwise."""
+    component's ``<template>`` block is read) when the page is an authorization page; None otherwise.
+
+    A link to the terms (服务协议, 隐私政策) beside the ask is part of a login page, not another thing to do; a
+    way past (暂不登录) counts where the first ask shows, not in a block shown under another condition (the
+    取消 of a bind-phone popup that opens after login)."""
     shape = _shape(text, path)
     if shape is None or shape.content or not shape.controls:
         return None
-    asks = []
+    asks: list[tuple[Ask, _Control]] = []
+    skips = []
     for control in shape.controls:
-        label = " ".join(part for part in control.label if part)
-        if any(word in label.lower() for word in shape.table.skips):
-            return None  # a way past the ask (暂不登录)
-        worded = any(word in label.lower() for word in shape.table.labels)
-        if control.asks is not None:
-            asks.append(Ask(control.line, control.asks, worded))
+        label = " ".join(part for part in control.label if part).lower()
+        worded = any(word in label for word in shape.table.labels)
+        if any(word in label for word in shape.table.skips):
+            skips.append(control)
+        elif control.asks is not None:
+            asks.append((Ask(control.line, control.asks, worded), control))
         elif worded:
-            asks.append(Ask(control.line, f"<{control.tag}> {label[:40]}", worded))
-        elif not control.credential:
+            asks.append((Ask(control.line, f"<{control.tag}> {label[:40]}", worded), control))
+        elif not control.credential and not any(word in label for word in shape.table.terms):
             return None  # another control: the page offers more than authorizing
-    return asks[0] if asks else None  # a form with fields only submits nothing
+    if not asks:
+        return None  # a form with fields only submits nothing
+    first, shown = asks[0]
+    if any(set(skip.shown_under) <= set(shown.shown_under) for skip in skips):
+        return None  # a way past the ask (暂不登录) wherever the ask shows
+    return first
