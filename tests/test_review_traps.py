@@ -42,6 +42,13 @@ def test_multi_level_distribution_fires_and_a_plain_distribution_centre_does_not
     assert _rules(repo, base) == {("sharing.multi_level_distribution", "pages/me/me.wxml", 2)}
 
 
+def test_a_second_level_rebate_is_multi_level_but_a_direct_one_or_a_reseller_tier_is_not(tmp_path):
+    repo, base = _app(tmp_path)
+    repo.write("pages/me/me.wxml", "<view>一级返点: 10%</view>\n<view>二级代理</view>\n<view>二级返点: 5%</view>\n")
+    repo.commit("promotion")
+    assert _rules(repo, base) == {("sharing.multi_level_distribution", "pages/me/me.wxml", 3)}
+
+
 def test_text_posing_as_a_system_notice_fires(tmp_path):
     repo, base = _app(tmp_path)
     repo.write("pages/me/me.wxml", "<view>消息</view>\n<view>【系统通知】您的微信账号存在异常，请立即验证</view>\n")

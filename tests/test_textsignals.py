@@ -49,9 +49,21 @@ def test_tipping_and_cashing_out_a_virtual_currency(text):
 
 
 @pytest.mark.parametrize("text", ["收到打赏 12 次", "用户打赏的钻直接转换为贝", "人民币提现到银行卡", "佣金提现",
-                                  "流量变现的五种方法", "赞赏码"])
+                                  "流量变现的五种方法", "赞赏码", "赞赏", " 赞赏 "])
 def test_a_passing_mention_of_tips_or_a_cash_withdrawal_is_not_tipping(text):
-    assert "tipping" not in signals(text)
+    assert "tipping" not in signals(text)  # a bare 赞赏 captions a like toggle or a count
+
+
+@pytest.mark.parametrize("text", ["3.2.5.用户应当按照本平台发布的规则参加抽奖等活动，遵守活动秩序。",
+                                  "第五条 用户不得利用本服务从事相亲诈骗", " 4.1 用户同意平台提供的在线问诊仅供参考"])
+def test_a_clause_of_an_agreement_offers_no_service(text):
+    assert signals(text) == []
+
+
+@pytest.mark.parametrize(("text", "signal"), [("1. 每天可参与抽奖3次", "lottery"), ("打赏", "tipping"),
+                                              ("3.2 幸运大转盘", "lottery"), ("第一条 相亲交友", "dating")])
+def test_a_numbered_offer_that_binds_no_one_is_still_a_service(text, signal):
+    assert signals(text) == [signal]
 
 
 

@@ -35,6 +35,8 @@ chat                   head_facts, facts_at_head, read_head,       adds ``upload
                        exists_at_head · ``category.ugc``,          between users, by request or socket),
                        upload family                               ``upload.upload_file`` at its call of a
                                                                    project upload helper
+service_posts          head_facts, counterpart · category and      adds a ``once`` category rule's finding at a new
+                       upload families                             page whose users post in a service the app had
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
                        config.content_security_external ·          content; adds ``upload.content_check_v1``
                        upload family, app scope
@@ -122,6 +124,7 @@ from mp_precheck.analyzers import (
     missing_pages,
     privacy_declaration,
     script_checks,
+    service_posts,
     share_callbacks,
     silent_entry,
     stray_templates,
@@ -150,6 +153,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
     ("chat", chat.analyze),
+    # service_posts after ugc and chat (a page whose posts they told as category.ugc is told), before categories
+    # (which weighs the category finding it adds against the configured categories).
+    ("service_posts", service_posts.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
     ("categories", categories.analyze),

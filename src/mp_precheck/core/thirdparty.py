@@ -1,7 +1,7 @@
-"""Third-party media components, upload and map SDKs, HTTP clients, plugin APIs and hook libraries, read from
-``checks/ui_kits.yml``, ``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/http_clients.yml``,
-``checks/plugin_apis.yml`` and ``checks/hook_libraries.yml`` (data, each validated against the ``.schema.json``
-beside it).
+"""Third-party media components, upload, map and payment SDKs, HTTP clients, plugin APIs and hook libraries, read
+from ``checks/ui_kits.yml``, ``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/http_clients.yml``,
+``checks/payment_sdks.yml``, ``checks/plugin_apis.yml`` and ``checks/hook_libraries.yml`` (data, each validated
+against the ``.schema.json`` beside it).
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -15,6 +15,9 @@ beside it).
 * An HTTP client library's request method (Fly.js ``fly.post``, luch-request ``http.get``…) calls
   ``wx.request`` underneath: a call of one is a ``wx.request``
   (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html).
+* A payment SDK's call (Ping++ ``pingpp.createPayment`` on its ``wx_lite`` channel) starts WeChat Pay with
+  ``wx.requestPayment`` underneath: a call of one is a ``wx.requestPayment``
+  (https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html).
 * A plugin's object that records (微信同声传译 ``getRecordRecognitionManager().start``) uses the microphone as
   ``RecorderManager.start`` does (https://developers.weixin.qq.com/miniprogram/dev/framework/plugin/using.html).
 * A hook library's hook (taro-hooks ``useUserInfo``) hands back functions that call a ``wx`` API
@@ -43,9 +46,10 @@ SDK_LOCATION_SUBJECT = "sdk:location"
 SDK_RECORD_SUBJECT = "sdk:record"
 TEXTAREA_SUBJECT = "<textarea>"
 NICKNAME_SUBJECT = "input[type=nickname]"  # a kit field of type="nickname" renders WeChat's nickname input
-DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "http_clients.yml", "plugin_apis.yml",
-              "hook_libraries.yml")
+DATA_FILES = ("ui_kits.yml", "upload_sdks.yml", "location_sdks.yml", "http_clients.yml", "payment_sdks.yml",
+              "plugin_apis.yml", "hook_libraries.yml")
 REQUEST_SUBJECT = "wx.request"
+PAYMENT_SUBJECT = "wx.requestPayment"
 
 class ThirdPartyDataError(ValueError):
     """A table in ``checks/`` does not match its schema (a packaging bug, not user input)."""
@@ -192,7 +196,7 @@ class ThirdParty:
 
 _TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
            ("location_sdks.yml", "location_sdks.schema.json"), ("http_clients.yml", "http_clients.schema.json"),
-           ("plugin_apis.yml", "plugin_apis.schema.json"),
+           ("payment_sdks.yml", "payment_sdks.schema.json"), ("plugin_apis.yml", "plugin_apis.schema.json"),
            ("hook_libraries.yml", "hook_libraries.schema.json"))
 
 
@@ -215,6 +219,7 @@ def third_party() -> ThirdParty:
     maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
     clients = validated(folder / "http_clients.yml", "http_clients.schema.json", check=False)["clients"]
+    payments = validated(folder / "payment_sdks.yml", "payment_sdks.schema.json", check=False)["sdks"]
     plugins = validated(folder / "plugin_apis.yml", "plugin_apis.schema.json", check=False)["plugins"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
@@ -225,6 +230,8 @@ def third_party() -> ThirdParty:
                         s["doc"], SDK_LOCATION_SUBJECT, tuple((m["name"], m["given"]) for m in s["methods"]))
               for s in maps) +
         tuple(UploadSdk(c["client"], (), (), tuple(c["methods"]), c["doc"], REQUEST_SUBJECT,
-                        packages=tuple(c["packages"])) for c in clients),
+                        packages=tuple(c["packages"])) for c in clients) +
+        tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"],
+                        PAYMENT_SUBJECT) for s in payments),
         {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())),
         tuple(PluginApi(p["plugin"], p["factory"], tuple(p["methods"]), f"sdk:{p['does']}", p["doc"]) for p in plugins))

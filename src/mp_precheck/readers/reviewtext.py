@@ -33,7 +33,10 @@ WECHAT_PASSWORD = re.compile(
     re.IGNORECASE)
 RED_PACKET = re.compile(r"(?:领|抢|拆|开|送|发)[^。！!？?\n]{0,4}红包|现金红包|"
                         r"红包[^。！!？?\n]{0,6}(?:待领取|速领|到账|已到)")
-MULTI_LEVEL = re.compile(r"(?:三|3|多|无限)级(?:分销|返佣|佣金|返利|代理|提成)|发展下线|下线(?:返利|佣金|提成|返佣)")
+# A second level of commission (二级返点: a cut of what the recruits' recruits pay) is already more than one level:
+# only a direct referral may be paid (运营规范 5.9). 二级代理 alone is a reseller tier, not a cut of recruits' sales.
+MULTI_LEVEL = re.compile(r"(?:三|3|多|无限)级(?:分销|返佣|佣金|返利|返点|代理|提成)|"
+                         r"(?:二|两|2)级(?:分销|返佣|佣金|返利|返点|提成)|发展下线|下线(?:返利|佣金|提成|返佣|返点)")
 SYSTEM_NOTICE = re.compile(
     r"(?:微信|WeChat)[^。！!？?\n]{0,6}(?:账号|帐号|账户)[^。！!？?\n]{0,8}(?:异常|风险|冻结|封禁|违规|被盗)|"
     r"【\s*(?:微信|系统)\s*(?:通知|提示|消息|公告)\s*】|(?:微信|WeChat)\s*(?:官方|团队)?\s*(?:通知|提醒)\s*[:：]",

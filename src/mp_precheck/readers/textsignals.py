@@ -94,7 +94,9 @@ FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔
 # Tipping and cashing out a virtual currency: the control that does it (确认打赏, 赞赏支持, 确认变现) or a
 # currency named with cash-out, not a passing mention (收到打赏). Tips are virtual goods that must go through
 # virtual payment: https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/virtual-payment.html
-TIPPING = re.compile(r"^\s*(?:确认|立即|马上|我要|去|点击)?(?:打赏|赞赏)(?:支持|作者|TA|一下|他|她)?\s*[!！]?\s*$|"
+# A bare 赞赏 is not one: it is also the caption of a like toggle or a count (赞赏 under a heart), praise, not money.
+TIPPING = re.compile(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|(?:确认|立即|马上|我要|去|点击)赞赏|"
+                     r"(?:确认|立即|马上|我要|去|点击)?(?:打赏|赞赏)(?:支持|作者|TA|一下|他|她))\s*[!！]?\s*$|"
                      r"打赏(?:作者|金额|TA)|^\s*(?:确认|立即|申请)?变现\s*$|"
                      r"(?:虚拟币|金币|钻石|代币|(?<!人民)币)\s*(?:变现|提现|兑换现金)", re.IGNORECASE)
 
@@ -124,6 +126,14 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A clause of an agreement or terms (3.2.5.用户应当…参加抽奖等活动, 第五条 用户不得…): numbered as a clause and
+# binding the user. It names services to set rules on them; it offers none (no category to add for its words).
+LEGAL_CLAUSE = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|第[一二三四五六七八九十百\d]+条)\s*\S[^\n]*"
+                          r"(?:应当|须|不得|有权|承诺|遵守|同意|约定|责任)")
+_SERVICES = (("lottery", LOTTERY), ("fortune", FORTUNE), ("tipping", TIPPING), ("medical", MEDICAL),
+             ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING), ("telecom", TELECOM))
+
+
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
             label: bool = False, script: bool = False, share_control: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
@@ -136,7 +146,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     string literal in code (a toast, a log line, data), where that label is not looked for unless it is a
     title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
     ``share_control`` marks the label of a share button, where a gain alone (再领奖, 领红包) is a reward for
-    sharing (:data:`SHARE_CONTROL_GAIN`).
+    sharing (:data:`SHARE_CONTROL_GAIN`). A clause of an agreement (:data:`LEGAL_CLAUSE`) offers no service:
+    no service signal (lottery, tipping, dating…) comes from it.
     """
     if not text or len(text) > 500:
         return []
@@ -152,16 +163,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     login_label = (title or not script) and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", own)))
     if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
         found.append("brand")
-    if LOTTERY.search(text):
-        found.append("lottery")
-    if FORTUNE.search(text):
-        found.append("fortune")
-    if TIPPING.search(text):
-        found.append("tipping")
-    for name, pattern in (("medical", MEDICAL), ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING),
-                          ("telecom", TELECOM)):
-        if pattern.search(text):
-            found.append(name)
+    if not LEGAL_CLAUSE.match(text):
+        found.extend(name for name, pattern in _SERVICES if pattern.search(text))
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
     return found
 
