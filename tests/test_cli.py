@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from helpers import cli, cli_json
 
 
@@ -95,6 +97,23 @@ def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):
         {"path": "app.json", "message": "app.json is not valid JSON: Expecting value at line 1 column 32"}]
 
 
+@pytest.mark.parametrize(("app_json", "message"), [
+    ("[]", "app.json must be a JSON object, not a list; its pages and settings were not read"),
+    ('{"pages": "pages/index/index"}', 'app.json: "pages" must be a list of strings, not a string'),
+    ('{"pages": ["pages/index/index"], "requiredPrivateInfos": "getLocation"}',
+     'app.json: "requiredPrivateInfos" must be a list of strings, not a string'),
+])
+def test_an_app_json_of_the_wrong_shape_is_listed_and_the_rest_still_analysed(app_repo, app_json, message):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", app_json)
+    app_repo.write("pages/me/me.js", "wx.requestPayment({})\n")
+    app_repo.commit()
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+    assert [f["rule"] for f in data["findings"]] == ["payment.request_payment"]
+    assert data["errors"] == [{"path": "app.json", "message": message}]
+
+
 def test_undecodable_and_oversize_files_are_errors_not_crashes(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.js", b"\x00\x01binary\xff")
@@ -109,6 +128,25 @@ def test_undecodable_and_oversize_files_are_errors_not_crashes(app_repo):
         {"path": "pages/me/vendor.js",
          "message": "skipped: 1.6 MB is over the 1 MB limit (a minified or generated file?)"},
     ]
+
+
+def test_a_file_it_could_not_read_rules_nothing_out(app_repo):
+    # The binary page script may hold anything: the answers stay 未检测 and the verdict says the check is partial.
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", b"\x00wx.getLocation()\n")
+    app_repo.commit()
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--language", "en")
+    assert code == 0 and data["findings"] == []
+    assert data["answers"] == {"privacy": "not_checked", "payment_content_links": "not_checked",
+                               "category": "not_checked"}
+    code, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "markdown",
+                       "--language", "en")
+    assert "⚠️ **Not fully checked: 1 file(s) could not be read" in out
+    assert "No new review risks found" not in out
+    code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
+    assert code == 0 and "？否" not in out and out.count("？未检测（请人工确认）") == 3
+    assert err == ("mp-precheck: 1 file(s) could not be read (pages/me/me.js); the notes answer 未检测 where "
+                   "those files could hold a risk\n")
 
 
 def test_gbk_file_is_analysed(app_repo):

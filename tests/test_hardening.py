@@ -20,7 +20,13 @@ def test_symlink_out_of_the_repository_is_never_followed(app_repo, tmp_path):
     base = app_repo.git("rev-parse", "HEAD")
     os.symlink(secret, app_repo.path / "pages" / "me" / "evil.js")
     app_repo.commit()
-    assert run(app_repo.path, base).findings == ()
+    report = run(app_repo.path, base)
+    assert report.findings == ()
+    # never followed, and said: what the link stands for was not read
+    assert [(e.path, e.message) for e in report.errors] == [
+        ("pages/me/evil.js", "not read: a symbolic link, which mp-precheck never follows; check the file it points "
+                             "to by hand")]
+    assert str(secret) not in str(report.to_dict())
 
 
 def test_submodule_entries_are_skipped(app_repo, tmp_path):

@@ -90,10 +90,11 @@ def test_no_output_format_repeats_the_secret(app_repo, fmt):
         assert "secret=***" in out  # the shape stays, so the reader sees what was found
 
 
-def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo):
+@pytest.mark.parametrize("subject", [f"feat: 登录 appsecret: \"{SECRET}\"", f"feat: 登录 appsecret: {SECRET}"])
+def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo, subject):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.js", LOGIN_PAGE)
-    app_repo.commit(f"feat: 登录 appsecret: \"{SECRET}\"")
+    app_repo.commit(subject)
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0, err
     assert SECRET not in out and SECRET not in err
@@ -105,6 +106,10 @@ def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo):
     (f"const APP_SECRET = '{SECRET}'", "const APP_SECRET = '***'"),
     (f'{{"app_secret": "{SECRET}"}}', '{"app_secret": "***"}'),
     ("fingerprint 0123456789abcdef0123456789abcdef", "fingerprint 0123456789abcdef0123456789abcdef"),
+    (f"feat: 登录 appsecret: {SECRET}", "feat: 登录 appsecret: ***"),  # unquoted, as in a commit message
+    (f"APP_SECRET={SECRET}", "APP_SECRET=***"),
+    (f"https://a.example.com/t?access_token={SECRET}&x=1", "https://a.example.com/t?access_token=***&x=1"),
+    ("secret: the key is kept on the server", "secret: the key is kept on the server"),  # prose keeps its words
 ])
 def test_redact_keeps_the_shape_not_the_value(text, shown):
     assert redact(text) == shown

@@ -245,6 +245,7 @@ def _notes(args: argparse.Namespace) -> int:
         assert run.drafted is not None
         emit(run.drafted.feedback + "\n" if args.feedback else run.report.notes, args.output)
     _warn_open_risks(run.report)
+    _warn_unread(run.report)
     return 0
 
 
@@ -252,10 +253,19 @@ def _warn_open_risks(report: Report) -> None:
     """Notes are drafted for submission: say on stderr when high risks are still open (exit stays 0)."""
     high = [f for f in report.active_findings if f.severity == "high"]
     if high:
-        rules = ", ".join(sorted({f.rule for f in high})[:5])
+        rules = ", ".join(sorted({f.rule for f in high}))
         items = count_items(report.active_findings).get("high", 0)  # as the comment counts them
         _stderr(f"mp-precheck: {items} high-risk item(s) still open ({rules}); act on them before "
                 "submitting — see `mp-precheck diff`")
+
+
+def _warn_unread(report: Report) -> None:
+    """Say on stderr when files could not be read: the notes cannot rule out what those files hold, so their
+    answers are 未检测 (not_checked) rather than 否."""
+    paths = list(dict.fromkeys(e.path for e in report.errors))
+    if paths:
+        _stderr(f"mp-precheck: {len(paths)} file(s) could not be read ({', '.join(paths[:3])}"
+                f"{', …' if len(paths) > 3 else ''}); the notes answer 未检测 where those files could hold a risk")
 
 
 def _baseline(args: argparse.Namespace) -> int:

@@ -114,7 +114,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         base=merge_base, head=head,
         projects=tuple(_project_info(p, findings, _reader(store, run.head_tree)) for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
-        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), analysed_families=_analysed(options.config),
+        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)),
+        analysed_families=_analysed(options.config) if not errors else frozenset(),
         status=status, changed_files=len(run.changes),
     ), store
 
@@ -174,7 +175,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
               and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
-    if not head_changed and not base_changed and not images:
+    links = _symlinks(project, files, options)
+    if not head_changed and not base_changed and not images and not links:
         return None
     head_facts = in_project(run.store.facts([(f.new_path, f.new_blob) for f in head_changed
                                               if f.new_path and f.new_blob], run.head_tree), project)
@@ -182,7 +184,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                               if f.old_path and f.old_blob], run.base_tree), base_project)
     added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
     head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head)
-    errors = _file_errors(head_facts) + [e for e in _file_errors(base_facts) if e.path not in head_facts]
+    errors = _file_errors(head_facts) + [e for e in _file_errors(base_facts) if e.path not in head_facts] + links
     changed_paths = {f.new_path for f in files if f.new_path}
 
     def unchanged(path: str) -> bool:
@@ -322,7 +324,8 @@ def _text_or_none(data: bytes | None) -> str | None:
 
 def _analysed(config: Config) -> frozenset[str]:
     """Families whose question can be answered "no": a category change can only be ruled out against the
-    categories the backend declares (config ``categories``); without them 服务类目 stays not_checked."""
+    categories the backend declares (config ``categories``); without them 服务类目 stays not_checked. A run
+    that could not read a file (oversize, binary, malformed) answers no question "no": the caller passes none."""
     return ANALYSED_FAMILIES if config.categories is not None else ANALYSED_FAMILIES - {"category"}
 
 
@@ -383,6 +386,15 @@ def _owned(project: Project, path: str | None, blob: str | None, mode: str | Non
     if not path or not blob or mode in ("120000", "160000"):  # symlinks and submodules are never followed
         return False
     return project.owns(path) and reader_kind(path) is not None and not _excluded(path, options.exclude)
+
+
+def _symlinks(project: Project, files: Sequence[FileChange], options: RunOptions) -> list[FileError]:
+    """The changed files of ``project`` the change makes symbolic links: never followed (a link may point out of
+    the repository), so what they stand for is unread — said, not passed over as nothing."""
+    return [FileError(f.new_path, "not read: a symbolic link, which mp-precheck never follows; check the file it "
+                                  "points to by hand") for f in files
+            if f.new_path and f.new_mode == "120000" and project.owns(f.new_path)
+            and reader_kind(f.new_path) is not None and not _excluded(f.new_path, options.exclude)]
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:

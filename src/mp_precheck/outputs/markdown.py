@@ -51,12 +51,14 @@ def _verdict(report: Report, messages: Messages) -> str:
     if report.status is not None:
         return f"⚪ **{messages.t('status.' + report.status)}**"
     level = report.risk_level
-    return f"{_ICONS.get(level, '✅')} **{verdict_text(report, messages)}**"
+    icon = "⚠️" if level in ("none", "low", "info") and report.errors else _ICONS.get(level, "✅")
+    return f"{icon} **{verdict_text(report, messages)}**"
 
 
 def verdict_text(report: Report, messages: Messages) -> str:
     """The one-sentence verdict without markup: what to do before submitting, by the highest severity
-    among the active findings (high/medium name the count of items and their families)."""
+    among the active findings (high/medium name the count of items and their families); below those, a run
+    that could not read some files says so (how many) instead of "no risks"."""
     t = messages.t
     level = report.risk_level
     if level in ("high", "medium"):
@@ -64,6 +66,8 @@ def verdict_text(report: Report, messages: Messages) -> str:
         families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
         # items as every output shows them (:mod:`.items`): one per rule and scope, with its configuration
         return t("verdict_" + level, count=count_items(report.active_findings).get(level, 0), families=families)
+    if report.errors:  # never "no risks" from a change it could not read whole
+        return t("verdict_incomplete", count=len({e.path for e in report.errors}))
     if level in ("low", "info"):
         return t("verdict_low")
     return t("verdict_none")

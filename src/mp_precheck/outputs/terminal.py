@@ -133,7 +133,8 @@ def _footer(line: _Line, report: Report, catalog: Catalog, messages: Messages) -
         levels = [t("text.level_count", severity=t("severity." + s), count=n) for s, n in counts.items()]
         line(t("text.summary", count=sum(counts.values()), levels=messages.join(levels)))
     level = report.risk_level
-    line((verdict_text(report, messages), _STYLES.get(level, "bold green")))
+    partial = report.errors and level in ("none", "low", "info")  # the verdict says the check is partial
+    line((verdict_text(report, messages), "bold yellow" if partial else _STYLES.get(level, "bold green")))
     line((f"mp-precheck {__version__} · {catalog.date}", "dim"))
 
 

@@ -34,6 +34,37 @@ def load_json(text: str, name: str) -> Any:
             from exc
 
 
+def shape_errors(data: Any, name: str) -> list[str]:
+    """What in a parsed ``app.json`` is not the shape WeChat reads, for the keys this tool reads: the file must be
+    an object, ``pages`` and the list keys lists of strings, ``entryPagePath`` a string, ``subpackages`` objects
+    with a ``root`` and their own ``pages`` (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html).
+    Returns one message per problem (``app.json: "pages" must be a list of page paths, not a string``); an empty
+    list when the shape is right. What is wrong is left unread, the rest is still analysed."""
+    if not isinstance(data, dict):
+        return [f"{name} must be a JSON object, not {_kind(data)}; its pages and settings were not read"]
+    problems = [f'{name}: "{key}" must be a list of strings, not {_kind(data[key])}'
+                for key in ("pages", *_LIST_KEYS) if key in data and not _strings(data[key])]
+    if "entryPagePath" in data and not isinstance(data["entryPagePath"], str):
+        problems.append(f'{name}: "entryPagePath" must be a page path, not {_kind(data["entryPagePath"])}')
+    for key in ("subpackages", "subPackages"):
+        packages = data.get(key)
+        if key in data and not (isinstance(packages, list) and all(
+                isinstance(p, dict) and isinstance(p.get("root"), str) and _strings(p.get("pages", []))
+                for p in packages)):
+            problems.append(f'{name}: "{key}" must be a list of {{"root": …, "pages": […]}} objects')
+    return problems
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _kind(value: Any) -> str:
+    """JSON's name for the type of ``value`` (``a string``, ``null``)."""
+    return "null" if value is None else {bool: "a boolean", int: "a number", float: "a number", str: "a string",
+                                         list: "a list", dict: "an object"}.get(type(value), "a value")
+
+
 def line_of(text: str, needle: str, after: int = 0) -> tuple[int, int]:
     """(1-based line, offset) of the first spelling of ``needle`` after ``after``; (1, ``after``) if none.
 

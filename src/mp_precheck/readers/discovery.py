@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
-from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.appconfig import MalformedJson, load_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
@@ -332,6 +332,7 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
     if text is not None:
         try:
             config = load_json(text, app_json)
+            errors = tuple(shape_errors(config, app_json))
         except MalformedJson as exc:
             errors = (str(exc),)
     pages, entry = _pages_of(config)
