@@ -314,3 +314,38 @@ def test_every_output_format_renders_completeness_findings(tmp_path):
         code, out, err = cli("diff", "--repo", str(repo.path), "--staged", "--format", fmt)
         assert code == 1, (fmt, err)
         assert "noSuchHandler" in out and "pages/nope/nope" in out, fmt
+
+
+CLASS_COMPONENTS = """import Taro, { Component } from '@tarojs/taro'
+export default class Outer extends Component {
+  onPay() {}
+  render() {
+    const Inner = class extends Component {
+      onInner = () => {}
+      render() { return <View onClick={this.onInner} onTap={this.onGone.bind(this)} /> }
+    }
+    return <View><Button onClick={() => this.onPay()} onLongPress={this.onMissing}>pay</Button></View>
+  }
+}
+class Open extends Component {
+  constructor() { super(); this.onSet = () => {} }
+  pick(name) { return this[name] }
+  render() { return <View onClick={this.onSet} onTouchStart={this.pick} onTap={this.nowhere} /> }
+}
+"""
+
+
+def test_class_components_nested_and_open_ones_are_read_as_a_walk_of_the_tree_reads_them():
+    """Classes, their members and JSX props come from tree-sitter queries: a class inside a method is read on
+    its own and its props count for the outer class too; ``this[name]`` opens a class to every name it spells."""
+    from mp_precheck.readers.handlers import assigns_global, calls_mixin, class_component_dead
+
+    dead = class_component_dead(CLASS_COMPONENTS, "src/pages/a/index.jsx")
+    assert [(b.handler, b.attribute, b.line) for b in dead] == \
+        [("onGone", "onTap", 7), ("onMissing", "onLongPress", 9), ("onGone", "onTap", 7)]
+    assert class_component_dead("class A extends Component { render() { return 1 } }", "src/a.ts") == []
+    assert assigns_global("const x = 1\nwx.Page = function (o) {}\n", "a.js")
+    assert assigns_global("let Component: any\nComponent = (o: object) => o\n", "a.ts")
+    assert not assigns_global("Page({})", "a.js")
+    assert calls_mixin("import Vue from 'vue'\nVue.mixin({ methods: {} })\n", "main.js")
+    assert not calls_mixin("app.use(x)", "main.ts")

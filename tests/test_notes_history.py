@@ -141,3 +141,36 @@ def test_an_edit_inside_an_h5_block_ships_nothing_to_wechat(repo: Repo) -> None:
 
     assert other(h5) and other(rn)
     assert not other(wechat)
+
+
+def test_a_commit_whose_files_hold_no_conditional_block_ships_without_its_diff_being_read(repo: Repo) -> None:
+    """Without a ``#ifdef`` in any touched file (either side), every line ships: no ``git diff`` is run for it.
+    A file with a block on one side only is read from the diff, as before."""
+    repo.write_files({"pages/a/a.vue": "<template><view/></template>\n", "pages/b/b.js": "Page({})\n"})
+    repo.commit("chore: init")
+    repo.write_files({"pages/a/a.vue": "<template><view>a</view></template>\n", "pages/b/b.js": "Page({ a: 1 })\n"})
+    plain = repo.commit("页面")
+    repo.write("pages/b/b.js", "Page({ a: 1 })\n// #ifdef H5\nlocation.href = '/h5'\n// #endif\n")
+    block = repo.commit("H5 跳转")
+    repo.write("pages/b/b.js", "Page({ a: 1 })\n// #ifdef H5\nlocation.href = '/h5?from=mp'\n// #endif\n")
+    inside = repo.commit("修复 H5 跳转")
+    git = GitRepo(repo.path)
+    diffs: list[tuple[str, ...]] = []
+    run = git.run
+
+    def counting(*args: str, stdin: bytes | None = None) -> bytes:
+        if args[0] == "diff":
+            diffs.append(args)
+        return run(*args, stdin=stdin)
+
+    git.run = counting  # type: ignore[method-assign]
+
+    def other(sha: str) -> bool:
+        parent = repo.git("rev-parse", f"{sha}^")
+        return only_other_platforms(git, sha, parent, tuple(repo.git("show", "--name-only", "--format=", sha).split()))
+
+    assert not other(plain)
+    assert diffs == []
+    assert not other(block)  # the parent had no block: the file as a whole is new to the build
+    assert other(inside)  # the edit lies inside an H5 block on both sides: nothing ships
+    assert len(diffs) == 2

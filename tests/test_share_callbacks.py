@@ -89,3 +89,35 @@ def test_canvassing_votes_on_a_share_button_is_induced_sharing(tmp_path, label, 
     repo.commit("share banner")
     expected = {("sharing.induced_share", "pages/player/player.wxml", 5)} if fires else set()
     assert _sharing(repo, base) == expected
+
+
+NESTED_HOOKS = """Page({
+  onShareAppMessage() {
+    return {
+      'success': function () { log(); count() },
+      complete: () => credit(),
+      fail() { retry() },
+      onShareTimeline() { return { success() { inner() } } },
+    }
+  },
+  methods: { onShareTimeline: function () { return { success() {}, complete() { wx.request({}) } } } },
+})
+useShareAppMessage(() => ({ success: () => { post() } }))
+useShareTimeline(() => ({ success: 'no function', complete: function () { x.y() } }))
+"""
+
+
+def test_success_callbacks_of_nested_hooks_methods_and_taro_hooks_are_each_found_at_their_first_call():
+    # the candidate nodes come from tree-sitter's query engine: every hook a walk of the tree met is met
+    assert share_callback_calls(NESTED_HOOKS, "pages/p/p.js") == [4, 5, 7, 10, 12, 13]
+
+
+def test_a_share_hook_on_a_page_without_reward_wording_is_not_parsed(tmp_path, monkeypatch):
+    import mp_precheck.analyzers.share_callbacks as analyzer
+
+    read: list[str] = []
+    monkeypatch.setattr(analyzer, "share_callback_calls", lambda text, path: read.append(path) or [])
+    assert _hook_change(tmp_path, PLAIN, CREDITING_HOOK) == set()
+    assert read == []  # the wording is looked up first: with none, the callbacks cannot matter
+    assert _hook_change(tmp_path / "again", DRAW, CREDITING_HOOK) == set()
+    assert read == ["pages/draw/draw.js"]

@@ -30,10 +30,12 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
                 not any(f.subject == "share:hook" for f in context.head_facts[path].facts):
             continue
+        wording = [f for f in _page_facts(context, path) if f.subject == WORDING]
+        if not wording:
+            continue  # no promise on the page: its callbacks are not parsed
         text = context.read_head(path)
         calls = [line for line in share_callback_calls(text, path) if line in added] if text else []
-        wording = [f for f in _page_facts(context, path) if f.subject == WORDING]
-        if calls and wording:
+        if calls:
             out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
                                        value=f"share success callback + {wording[0].value}"))
     return out

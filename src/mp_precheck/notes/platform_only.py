@@ -50,6 +50,8 @@ def only_other_platforms(repo: GitRepo, sha: str, parent: str | None, files: tup
         return True
     if len(rest) > MAX_FILES or not all(f.endswith(_BLOCK_SUFFIXES) for f in rest):
         return False  # only uni-app sources hold conditional blocks
+    if not _any_directives(repo, (sha, parent), rest):
+        return False  # every line of these files ships: the diff (a git process per commit) is not read
     try:
         patch = PatchSet(repo.run("diff", "-U0", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv",
                                   parent, sha, "--", *rest).decode("utf-8", "surrogateescape"))
@@ -70,6 +72,19 @@ def only_other_platforms(repo: GitRepo, sha: str, parent: str | None, files: tup
                 if line.is_removed and _ships(old_lines, line.source_line_no, line.value):
                     return False
     return True
+
+
+def _any_directives(repo: GitRepo, revs: tuple[str, str], paths: list[str]) -> bool:
+    """Whether any of ``paths``, in either of ``revs``, holds a conditional block (one ``cat-file`` call: the
+    blobs are kept for :func:`_wechat_lines`). Without one, every patched file ships and the answer is False."""
+    found = repo.read_files([(rev, path) for path in paths for rev in revs])
+    for data in found.values():
+        try:
+            if data is not None and has_directives(decode(data).text):
+                return True
+        except UndecodableFile:
+            continue  # read as no blocks: its diff would not be read either
+    return False
 
 
 def _wechat_lines(repo: GitRepo, rev: str, path: str) -> list[str] | None:

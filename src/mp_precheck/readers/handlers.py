@@ -39,6 +39,8 @@ _ENTRY_CALLS = frozenset({"Page", "Component", "App", "Behavior", "createPage", 
                           "defineComponent", "Vue.extend"})
 _MIXIN_KEYS = frozenset({"behaviors", "mixins", "extends"})
 _HANDLER_KEYS = frozenset({"methods", "computed", "lifetimes", "pageLifetimes", "setup"})
+_MEMBER_TYPES = ("method_definition", "field_definition", "public_field_definition", "assignment_expression",
+                 "subscript_expression")  # what a class body defines its members with (:func:`_class_members`)
 _BINDERS = frozenset({"variable_declarator", "import_specifier", "import_clause", "namespace_import", "array_pattern"})
 # Base classes whose subclasses hold their own handlers (React / Taro / WePY); any other base may add methods.
 _KNOWN_BASES = frozenset({"Component", "React.Component", "PureComponent", "React.PureComponent", "Taro.Component",
@@ -288,22 +290,23 @@ def js_names(text: str, path: str) -> set[str]:
 def assigns_global(text: str, path: str, names: frozenset[str] = frozenset({"Page", "Component"})) -> bool:
     """Whether the script replaces the global ``Page`` / ``Component`` (``Page = function (options) {…}``): a
     global wrapper that can add methods to every page."""
-    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
-    for node in walk(root):
-        if node.type == "assignment_expression":
-            left = node.child_by_field_name("left")
-            target = node_text(left.child_by_field_name("property")) if left is not None and \
-                left.type == "member_expression" else node_text(left)
-            if target in names:
-                return True
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
+    for node in nodes_of(root, language, ("assignment_expression",)):
+        left = node.child_by_field_name("left")
+        target = node_text(left.child_by_field_name("property")) if left is not None and \
+            left.type == "member_expression" else node_text(left)
+        if target in names:
+            return True
     return False
 
 
 def calls_mixin(text: str, path: str) -> bool:
     """Whether the script installs a global mixin (``Vue.mixin({...})``, ``app.mixin(...)``)."""
-    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
-    return any(node.type == "call_expression" and node_text(node.child_by_field_name("function")).endswith(".mixin")
-               for node in walk(root))
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
+    return any(node_text(node.child_by_field_name("function")).endswith(".mixin")
+               for node in nodes_of(root, language, ("call_expression",)))
 
 
 def class_component_dead(text: str, path: str) -> list[Binding]:
@@ -313,17 +316,17 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
     Only classes extending React's / Taro's ``Component`` with no decorators are read (a decorator or another
     base class may add methods); ``this.props.onX`` is the parent's and never checked.
     """
-    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     out = []
-    for node in walk(root):
-        if node.type not in ("class_declaration", "class"):
-            continue
+    # The classes and their JSX props are found by tree-sitter's query engine, in the order of a walk.
+    for node in nodes_of(root, language, ("class_declaration", "class")):
         base = _base_class(node)
         if base not in _KNOWN_BASES or base.startswith("wepy") or _decorated(node):
             continue
-        defined = _class_members(node)
-        for attr in walk(node):
-            if attr.type != "jsx_attribute" or len(attr.named_children) < 2:
+        defined = _class_members(node, language)
+        for attr in nodes_of(node, language, ("jsx_attribute",)):
+            if len(attr.named_children) < 2:
                 continue
             name = node_text(attr.named_children[0])
             event = event_of(name) if name.startswith("on") and name[2:3].isupper() else ""
@@ -354,10 +357,10 @@ def _decorated(node: Node) -> bool:
         (node.parent is not None and any(c.type == "decorator" for c in node.parent.children))
 
 
-def _class_members(node: Node) -> set[str]:
-    """Methods, fields and ``this.x = …`` assignments of a class."""
+def _class_members(node: Node, language: Language) -> set[str]:
+    """Methods, fields and ``this.x = …`` assignments of a class (parsed with ``language``)."""
     names = set()
-    for child in walk(node):
+    for child in nodes_of(node, language, _MEMBER_TYPES):
         if child.type in ("method_definition", "field_definition", "public_field_definition"):
             names.add(node_text(child.child_by_field_name("name") or child.child_by_field_name("property")))
         elif child.type == "assignment_expression":
@@ -366,11 +369,11 @@ def _class_members(node: Node) -> set[str]:
                 names.add(node_text(left.child_by_field_name("property")))
         elif child.type == "subscript_expression" and node_text(child.child_by_field_name("object")) == "this":
             names.add("*")  # this[name]: any member
-    return names if "*" not in names else {"*"} | _everything(node)
+    return names if "*" not in names else {"*"} | _everything(node, language)
 
 
-def _everything(node: Node) -> set[str]:
-    return {node_text(n) for n in walk(node) if n.type in ("property_identifier", "identifier")}
+def _everything(node: Node, language: Language) -> set[str]:
+    return {node_text(n) for n in nodes_of(node, language, ("property_identifier", "identifier"))}
 
 
 def _this_method(value: Node) -> str | None:

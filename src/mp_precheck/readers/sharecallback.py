@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.readers.jsfacts import SHARE_HOOKS
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 CALLBACKS = frozenset({"success", "complete"})  # the share's outcome: ``fail`` rewards nothing
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
+_HOOK_TYPES = ("method_definition", "pair", "call_expression")  # the nodes that can name a share hook
 
 
 def share_callback_calls(text: str, path: str) -> list[int]:
@@ -30,10 +31,12 @@ def share_callback_calls(text: str, path: str) -> list[int]:
     (an empty one) is left out: only an action on the finished share can credit it."""
     out: list[int] = []
     for source, name, offset in script_units(text, path):
-        tree = parse(language_for(name), source.encode("utf-8", "surrogatepass"))
-        for node in walk(tree.root_node):
+        language = language_for(name)
+        tree = parse(language, source.encode("utf-8", "surrogatepass"))
+        # tree-sitter's query engine finds the candidate nodes in C: a Python walk of every node cost more
+        for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
             if _hook_name(node) in SHARE_HOOKS:
-                out.extend(line + offset for line in _callback_calls(node))
+                out.extend(line + offset for line in _callback_calls(node, language))
     return sorted(set(out))
 
 
@@ -47,9 +50,9 @@ def _hook_name(node: Node) -> str:
     return ""
 
 
-def _callback_calls(hook: Node) -> Iterator[int]:
-    """Lines of the first call in each success/complete callback under ``hook``."""
-    for node in walk(hook):
+def _callback_calls(hook: Node, language: Language) -> Iterator[int]:
+    """Lines of the first call in each success/complete callback under ``hook`` (parsed with ``language``)."""
+    for node in nodes_of(hook, language, ("method_definition", "pair")):
         if node.type == "method_definition":
             key, body = node.child_by_field_name("name"), node.child_by_field_name("body")
         elif node.type == "pair":
@@ -59,6 +62,6 @@ def _callback_calls(hook: Node) -> Iterator[int]:
             continue
         if body is None or node_text(key).strip("'\"") not in CALLBACKS:
             continue
-        call = next((n for n in walk(body) if n.type == "call_expression"), None)
-        if call is not None:
-            yield call.start_point[0] + 1
+        calls = nodes_of(body, language, ("call_expression",))  # in the order of a walk: the first is first
+        if calls:
+            yield calls[0].start_point[0] + 1
