@@ -45,13 +45,14 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   socket findings stay; no category finding. A conversation between users — its message by request (a
   private-message page) or over the socket of a chat room — is ``analyzers/chat.py``'s.
 
-A text box that was already there, on a page that starts writing it to the cloud database (a composer whose
-发布 button is wired), is published by the change: both findings at the new write (:func:`_new_post`).
 A page that already had a text box of the same kind and already sent data before the change (a client form
 that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding. The reverse is new: a
-text box the page had while it sent nothing (a 发布 button that only showed a toast) that the change wires to a
-post of its own (``addCircles(params)``) is published now — both findings at that post (:func:`_wired`), none
-where the page only uploads or keeps a private record.
+text box the page had while it posted nothing (a 发布 button that only showed a toast, a composer that never
+wrote the cloud database) that the change wires to a post (``addCircles(params)``,
+``db.collection('posts').add({ data })``) is published now — both findings at that post, one path for every old
+box (:func:`_wired`), weighed by what the post carries: a post whose data is seen and holds none of what the box
+writes (a like counter's update) publishes nothing of it; none where the page only uploads or keeps a private
+record.
 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
 store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``;
@@ -199,12 +200,23 @@ def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -
     return tier, call.line
 
 
+def _carrying(context: ProjectContext, script: str, post: Fact | None, state: frozenset[str]) -> Fact | None:
+    """``post`` when it carries what the text box writes (``state``), or when that is not seen (no state, no
+    readable call there); None when its data is seen and holds none of it (a like counter's update)."""
+    if post is None or not state:
+        return post
+    carried = carried_names(context.read_head(script) or "", script, [post.line])
+    return post if carried.get(post.line, state) & state else None
+
+
 def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> Scene | None:
     """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path (``page``'s
     too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
-    wrapper's name and the strings the call passes."""
+    wrapper's name and the strings the call passes (a cloud database write: its collection, ``'memos'``)."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
+    if call.role == "cloud:write" and call.value and "'" in call.value:
+        strings = (*strings, call.value.split("'")[1])
     return scenes().scene(f"{page_stem(page)}/{script}" if page else script, _wrapper(call) or None, strings)
 
 
@@ -221,9 +233,7 @@ def _reads(fact: Fact) -> bool:
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    out = _text_boxes(context, findings)
-    told = {f.path for f in out if f.rule in ("upload.user_text", "category.ugc")}
-    return out + [f for script in sorted(context.changed_paths - told) for f in _new_post(context, script)]
+    return _text_boxes(context, findings)
 
 
 def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -237,6 +247,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
     out = [f for f in findings if f.rule != "upload.user_text"]
     posts: set[str] = set()
     for f in inputs:
+        old = f in wired  # a box the page had: published only by a new post that carries what it writes
         state = written_state(context.read_head(f.path) or "", f.line)  # what the box writes: where it goes
         sent, through = sends_from(context, f.path, state), None
         if sent is None and (through := sends_through(context, f.path)) is not None:
@@ -244,12 +255,13 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         if sent is None:
             continue  # nothing leaves this page: not published
         script = sent[0]
-        if f.subject in POST_INPUTS and _published_before(context, f, script):
+        if not old and f.subject in POST_INPUTS and _published_before(context, f, script):
             continue  # one more field on a page that already posted its text box: no new flow
         post = posts_from(context, script, through[1] if through is not None else None, state)
+        post = _carrying(context, script, post, state) if old else post
         page = f.path if through is not None else ""
-        if _scene(context, script, post or sent[1], page) == "private" or (f in wired and post is None):
-            continue  # a private record (an expense note), or an old box whose page posts none of its data
+        if _scene(context, script, post or sent[1], page) == "private" or (old and post is None):
+            continue  # a private record (an expense note), or an old box whose page posts none of its text
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
@@ -260,43 +272,11 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             # the page's first sending call: its picture upload, else the post itself; through a store, the
             # action that posts (the picture went up by an action of its own as it was picked)
             # a box the page had: what the change adds is the post, not the pictures
-            call = post if (through is not None or f in wired) and post is not None else sent[1]
+            call = post if (through is not None or old) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return _one_feature(out, findings, wired)
-
-
-def _new_post(context: ProjectContext, script: str) -> list[Finding]:
-    """``upload.user_text`` and ``category.ugc`` at a cloud database write the change adds to a page whose text
-    box was already there (a composer whose 发布 button starts saving it): the write carries what the box
-    writes, where both are seen. None on a page that wrote the database before, a chat or a private scene."""
-    added = context.added_lines.get(script, frozenset())
-    writes = [w for w in cloud_write_facts(context, script) if w.line in added]
-    box = _page_box(context, script) if writes else None
-    facts = context.facts_at_head(script)
-    if box is None or facts is None or any(f.subject in CHAT for f in facts.facts) or _wrote_before(context, script):
-        return []
-    state = written_state(context.read_head(box[0]) or "", box[1].line)
-    carried = carried_names(context.read_head(script) or "", script, [w.line for w in writes]) if state else {}
-    post = next((w for w in writes if not carried or carried.get(w.line, state) & state), None)
-    collection = post.value.split("'")[1] if post is not None and post.value else ""
-    if post is None or scenes().scene(script, None, (collection,)) == "private":
-        return []
-    value = f"{box[1].subject} {box[0]}:{box[1].line} → {post.value}"
-    return [context.finding("upload.user_text", box[1].subject, script, post.line, value=value),
-            context.finding("category.ugc", "ugc:post", script, post.line, value=value)]
-
-
-def _page_box(context: ProjectContext, script: str) -> tuple[str, Fact] | None:
-    """(file, first ``<textarea>``/``<editor>``) of the page or component ``script`` belongs to: its own
-    template (a single-file component), else its ``.wxml``."""
-    for candidate in (script, page_stem(script) + ".wxml"):
-        facts = context.facts_at_head(candidate)
-        box = next((f for f in facts.facts if f.subject in POST_INPUTS), None) if facts is not None else None
-        if box is not None:
-            return candidate, box
-    return None
 
 
 def _wrote_before(context: ProjectContext, script: str) -> bool:
@@ -354,10 +334,11 @@ def _box_of(finding: Finding) -> tuple[str, int]:
 
 
 def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    """``upload.user_text`` (scope file) at each ``<textarea>`` / ``<editor>`` that a changed page already had
-    and sent nothing from, where the change starts sending its page's data (a 发布 button that only showed a
-    toast now posts through ``addCircles(params)``): the text box is old, its publication is new. A page
-    that already sent data, or whose box ``upload.user_text`` already reports, is left as it is."""
+    """``upload.user_text`` (scope file) at each ``<textarea>`` / ``<editor>`` that a changed page already had,
+    where the page did not post before (:func:`_posted_before`): the text box is old, its publication may be
+    new — :func:`_text_boxes` keeps it only at a post that carries what the box writes (a 发布 button that only
+    showed a toast now posts through ``addCircles(params)``, a composer that starts writing the cloud database).
+    A page whose box ``upload.user_text`` already reports is left as it is."""
     reported = {page_stem(f.path) for f in findings if f.rule == "upload.user_text"}
     out: list[Finding] = []
     for stem in sorted({page_stem(p) for p in context.changed_paths} - reported):
@@ -366,11 +347,20 @@ def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                     for f in facts.facts if f.subject in POST_INPUTS), None)
         if box is None or not _had_box(context, box[0], box[1].subject):
             continue
-        scripts = [stem + s for s in _SCRIPTS if context.exists_at_head(stem + s)]
-        if any(_sent_before(context, script) or cloud_write_facts(context, script) for script in scripts):
-            continue  # a page writing the cloud database is :func:`_new_post`'s, which weighs what the write holds
-        out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
+        if not _posted_before(context, [stem + s for s in _SCRIPTS if context.exists_at_head(stem + s)]):
+            out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
     return out
+
+
+def _posted_before(context: ProjectContext, scripts: list[str]) -> bool:
+    """Whether the page of ``scripts`` posted before the change, so that no post of its old text box is new: it
+    sent data (:func:`_sent_before`); a page that writes the cloud database is judged by its writes — it posted
+    before where it wrote before, or where the change adds no write."""
+    writes = {script: cloud_write_facts(context, script) for script in scripts}
+    if not any(writes.values()):
+        return any(_sent_before(context, script) for script in scripts)
+    added = any(w.line in context.added_lines.get(script, frozenset()) for script in scripts for w in writes[script])
+    return not added or any(_wrote_before(context, script) for script in scripts if writes[script])
 
 
 def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
