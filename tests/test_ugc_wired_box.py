@@ -87,7 +87,6 @@ PREVIEW = """import { uploadImage } from '../../utils/upload'
 Page({
   data: { desc: '', files: [] },
   onDesc(e) { this.setData({ desc: e.detail.value }) },
-  preview() { uploadImage('/preview', this.data.files[0], { x: 1 }) },
   submit() {},
 })
 """
@@ -95,17 +94,17 @@ Page({
 
 def _template_app(app_repo, script: str) -> set[tuple[str, str, int]]:
     app_repo.write_files({"utils/upload.js": UPLOADS, "pages/tmpl/tmpl.wxml": DESC_BOX, "pages/tmpl/tmpl.js": PREVIEW})
-    base = app_repo.commit("a template page that uploads a preview; its 提交 does nothing")
+    base = app_repo.commit("a template page whose 提交 does nothing")
     app_repo.write("pages/tmpl/tmpl.js", script)
     app_repo.commit("提交 sends the template")
     report = run(app_repo.path, base)
     return {p for p in places(report, "category") | places(report, "upload") if p[0] != "upload.upload_file"}
 
 
-def test_an_old_box_whose_text_now_goes_up_with_a_file_is_published_where_the_page_posted_none_of_it(app_repo):
+def test_an_old_box_whose_text_now_goes_up_with_a_file_is_published(app_repo):
     submit = "submit() {\n    const desc = this.data.desc\n    uploadImage('/templates', this.data.files[0], { desc })\n  },"
     assert _template_app(app_repo, PREVIEW.replace("submit() {},", submit)) == {
-        ("upload.user_text", "pages/tmpl/tmpl.js", 8), ("category.ugc", "pages/tmpl/tmpl.js", 8)}
+        ("upload.user_text", "pages/tmpl/tmpl.js", 7), ("category.ugc", "pages/tmpl/tmpl.js", 7)}
 
 
 def test_an_old_box_whose_page_uploads_none_of_its_text_is_not_published(app_repo):

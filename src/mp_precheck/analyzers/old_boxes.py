@@ -1,8 +1,8 @@
 """Old text boxes the change publishes: a ``<textarea>`` / ``<editor>`` a changed page already had, on a page that
 did not post it before, is published where the change adds a post that carries what the box writes — a 发布
 button that only showed a toast now posts through ``addCircles(params)``, a composer starts writing the cloud
-database (``db.collection('posts').add({ data })``), a card template's description now goes up with its image in
-the upload's form data. One path for every such box, weighed by what the post carries (``readers/textflow.py``):
+database (``db.collection('posts').add({ data })``), a description now goes up with its image in the upload's form
+data. One path for every such box, weighed by what the post carries (``readers/textflow.py``):
 a post whose data is seen and holds none of the box's text (a like counter's update) publishes nothing of it.
 Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
 """
@@ -24,7 +24,7 @@ from mp_precheck.analyzers.senders import (
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.cloudwrites import cloud_writes
-from mp_precheck.readers.textflow import carried_names, written_state
+from mp_precheck.readers.textflow import carried_names
 
 
 def carrying(context: ProjectContext, script: str, post: Fact | None, state: frozenset[str]) -> Fact | None:
@@ -60,43 +60,20 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
                     for f in facts.facts if f.subject in POST_INPUTS), None)
         if box is None or not _had_box(context, box[0], box[1].subject):
             continue
-        if not _posted_before(context, [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)], box):
+        if not _posted_before(context, [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]):
             out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
     return out
 
 
-def _posted_before(context: ProjectContext, scripts: list[str], box: tuple[str, Fact]) -> bool:
-    """Whether the page of ``scripts`` posted its old text ``box`` before the change, so that no post of it is
-    new: a sending call of the page carried what the box wrote (:func:`_carried_before`) — where neither is seen,
-    the page sent data at all (:func:`_sent_before`); a page that writes the cloud database is judged by its
-    writes — it posted before where it wrote before, or where the change adds no write."""
+def _posted_before(context: ProjectContext, scripts: list[str]) -> bool:
+    """Whether the page of ``scripts`` posted before the change, so that no post of its old text box is new: it
+    sent data (:func:`_sent_before`); a page that writes the cloud database is judged by its writes — it posted
+    before where it wrote before, or where the change adds no write."""
     writes = {script: cloud_write_facts(context, script) for script in scripts}
     if not any(writes.values()):
-        state = _written_before(context, *box)
-        carried = [seen for script in scripts if (seen := _carried_before(context, script, state)) is not None]
-        return any(carried) if carried else any(_sent_before(context, script) for script in scripts)
+        return any(_sent_before(context, script) for script in scripts)
     added = any(w.line in context.added_lines.get(script, frozenset()) for script in scripts for w in writes[script])
     return not added or any(_wrote_before(context, script) for script in scripts if writes[script])
-
-
-def _written_before(context: ProjectContext, path: str, box: Fact) -> frozenset[str]:
-    """What the text box of ``box``'s kind in the file ``path`` wrote before the change (:func:`written_state`)."""
-    old = context.counterpart.get(path) if path in context.changed_paths else path
-    before = _base_of(context, path)
-    line = next((f.line for f in before.facts if f.subject == box.subject), None) if before is not None else None
-    text = (context.read_base(old) if path in context.changed_paths else context.read_head(old)) if old else None
-    return written_state(text, line) if text and line is not None else frozenset()
-
-
-def _carried_before(context: ProjectContext, script: str, state: frozenset[str]) -> bool | None:
-    """Whether a sending call of ``script`` carried ``state`` before the change (a preview upload of the picked
-    image sends none of its description); None when the state or no sending call's data is seen."""
-    before = _base_of(context, script)
-    lines = [f.line for f in before.facts if f.subject in SENDERS and not reads(f)] if before and state else []
-    old = context.counterpart.get(script) if script in context.changed_paths else script
-    text = (context.read_base(old) if script in context.changed_paths else context.read_head(old)) if old else None
-    carried = carried_names(text, old, lines) if text and old and lines else {}
-    return any(names & state for names in carried.values()) if carried else None
 
 
 def _base_of(context: ProjectContext, path: str) -> FileFacts | None:

@@ -55,8 +55,7 @@ wrote the cloud database) that the change wires to a post (``addCircles(params)`
 ``db.collection('posts').add({ data })``, an upload whose form data holds the box's description) is published
 now — both findings at that post, one path for every old box (:mod:`~mp_precheck.analyzers.old_boxes`), weighed
 by what the post carries: a post whose data is seen and holds none of what the box writes (a like counter's
-update) publishes nothing of it, and a page whose sending calls carried none of it before (a preview upload of
-the picked image) did not post it; none where the page only uploads none of it or keeps a private record.
+update) publishes nothing of it; none where the page only uploads none of it or keeps a private record.
 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
 store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``, ``added_lines``, ``read_base``;
