@@ -31,3 +31,8 @@ def test_the_names_a_call_carries_through_local_values():
 def test_a_component_script_keeps_its_file_lines():
     sfc = "<template>\n  <view/>\n</template>\n<script>\nexport default { methods: { go() {\n  send(this.text)\n} } }\n</script>\n"
     assert carried_names(sfc, "pages/a.vue", [6]) == {6: frozenset({"text"})}
+
+
+def test_a_calls_callbacks_carry_nothing_it_sends():
+    source = "function f() {\n  wx.request({ url: u, data: { type: 't' }, success(res) { this.form.content = res } })\n}\n"
+    assert carried_names(source, "a.js", [2])[2] == frozenset({"u"})

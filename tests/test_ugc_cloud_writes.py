@@ -1,5 +1,5 @@
 """A post saved through a backend-as-a-service instead of an HTTP request: cloud database writes are a page's
-sending calls (readers/cloudwrites.py, analyzers/ugc.py ``sending`` and ``_new_post``), reads are not."""
+sending calls (readers/cloudwrites.py, analyzers/ugc.py ``sending`` and ``_wired``), reads are not."""
 
 from __future__ import annotations
 

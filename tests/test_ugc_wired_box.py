@@ -75,3 +75,38 @@ def test_an_old_box_wired_beside_a_new_posting_page_is_the_same_feature(app_repo
     report = run(app_repo.path, base)
     assert places(report, "category") | places(report, "upload") == {
         ("upload.user_text", "pages/index/index.js", 6), ("category.ugc", "pages/index/index.js", 6)}
+
+
+UPLOADS = """export function uploadImage(url, filePath, formData) {
+  return new Promise((resolve) => wx.uploadFile({ url: 'https://api.example.com' + url, filePath, name: 'file',
+    formData, success: resolve }))
+}
+"""
+DESC_BOX = '<view>\n<textarea value="{{desc}}" bindblur="onDesc"/>\n<button bindtap="submit">提交</button>\n</view>\n'
+PREVIEW = """import { uploadImage } from '../../utils/upload'
+Page({
+  data: { desc: '', files: [] },
+  onDesc(e) { this.setData({ desc: e.detail.value }) },
+  submit() {},
+})
+"""
+
+
+def _template_app(app_repo, script: str) -> set[tuple[str, str, int]]:
+    app_repo.write_files({"utils/upload.js": UPLOADS, "pages/tmpl/tmpl.wxml": DESC_BOX, "pages/tmpl/tmpl.js": PREVIEW})
+    base = app_repo.commit("a template page whose 提交 does nothing")
+    app_repo.write("pages/tmpl/tmpl.js", script)
+    app_repo.commit("提交 sends the template")
+    report = run(app_repo.path, base)
+    return {p for p in places(report, "category") | places(report, "upload") if p[0] != "upload.upload_file"}
+
+
+def test_an_old_box_whose_text_now_goes_up_with_a_file_is_published(app_repo):
+    submit = "submit() {\n    const desc = this.data.desc\n    uploadImage('/templates', this.data.files[0], { desc })\n  },"
+    assert _template_app(app_repo, PREVIEW.replace("submit() {},", submit)) == {
+        ("upload.user_text", "pages/tmpl/tmpl.js", 7), ("category.ugc", "pages/tmpl/tmpl.js", 7)}
+
+
+def test_an_old_box_whose_page_uploads_none_of_its_text_is_not_published(app_repo):
+    submit = "submit() {\n    uploadImage('/preview2', this.data.files[0], { y: 2 })\n  },"
+    assert _template_app(app_repo, PREVIEW.replace("submit() {},", submit)) == set()

@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import module_calls
-from mp_precheck.analyzers.ugc import POSTERS, SENDERS, page_stem
+from mp_precheck.analyzers.senders import POSTERS, SENDERS, page_stem
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party

@@ -6,7 +6,10 @@ content only where its page or component sends data away — ``wx.request``, an 
 upload SDK, directly or through a project wrapper — from its own script (``page.js`` next to
 ``page.wxml``, the script of a ``.vue``), or from the store or service module whose methods that script calls
 (a MobX store's actions bound with ``createStoreBindings``, ``uploadStore.submit()``, a Pinia store's instance:
-:mod:`~mp_precheck.analyzers.reached`); then the module's sending call is the page's, and findings go there.
+:mod:`~mp_precheck.analyzers.reached`); then the module's sending call is the page's, and findings go there —
+except where the page hands the module's method what the box writes (a shared helper's
+``commonJs.commentReply(param)``, ``param = { comment }``): the user posts at that call of the page, and findings
+go there (:func:`_module_posts`), as they do at a wrapper's call.
 A lone input that nothing sends (a search box, a calculator) is dropped, and so is one on a page that only
 loads data through wrappers or store methods named as reads (``getComment``, ``loadList``).
 
@@ -45,16 +48,17 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   socket findings stay; no category finding. A conversation between users — its message by request (a
   private-message page) or over the socket of a chat room — is ``analyzers/chat.py``'s.
 
-A text box that was already there, on a page that starts writing it to the cloud database (a composer whose
-发布 button is wired), is published by the change: both findings at the new write (:func:`_new_post`).
 A page that already had a text box of the same kind and already sent data before the change (a client form
 that gains a 家庭成员 field) publishes nothing new: its new text box is no new finding. The reverse is new: a
-text box the page had while it sent nothing (a 发布 button that only showed a toast) that the change wires to a
-post of its own (``addCircles(params)``) is published now — both findings at that post (:func:`_wired`), none
-where the page only uploads or keeps a private record.
+text box the page had while it posted nothing (a 发布 button that only showed a toast, a composer that never
+wrote the cloud database) that the change wires to a post (``addCircles(params)``,
+``db.collection('posts').add({ data })``, an upload whose form data holds the box's description) is published
+now — both findings at that post, one path for every old box (:mod:`~mp_precheck.analyzers.old_boxes`), weighed
+by what the post carries: a post whose data is seen and holds none of what the box writes (a like counter's
+update) publishes nothing of it; none where the page only uploads none of it or keeps a private record.
 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
-store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``;
+store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``, ``added_lines``, ``read_base``;
 ``upload.user_text`` and the other upload-family findings (after ``ui_kits``).
 Writes: removes ``upload.user_text`` that nothing sends, that a page upload covers or that the page posted
 before; adds ``upload.user_text`` at the post of an old text box the change starts publishing; adds
@@ -63,33 +67,29 @@ before; adds ``upload.user_text`` at the post of an old text box the change star
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes
 from mp_precheck.analyzers.reached import method_of, module_calls
+from mp_precheck.analyzers.senders import (
+    CHAT,
+    POST_INPUTS,
+    POSTERS,
+    READ_NAME,
+    SCRIPTS,
+    SENDERS,
+    page_stem,
+    reads,
+    sending,
+    wrapper_of,
+)
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
-from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
-from mp_precheck.readers.cloudwrites import cloud_writes
 from mp_precheck.readers.textflow import carried_names, written_state
 
-CLOUD_DB = "wx.cloud.database"
-SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", CLOUD_DB, "wx.uploadFile",
-                     "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
-POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
-CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
-_READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
-POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 _TOLD = ("upload.user_text", "category.ugc")
-_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
-_MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
-
-
-def page_stem(path: str) -> str:
-    """A page file's path without its suffix: the page's markup, script and style share it."""
-    return path.rsplit(".", 1)[0]
 
 
 def sends_from(context: ProjectContext, path: str, state: frozenset[str] = frozenset()) -> tuple[str, Fact] | None:
@@ -98,9 +98,10 @@ def sends_from(context: ProjectContext, path: str, state: frozenset[str] = froze
     ``state`` (the names the text box writes, :func:`_flow`). A call through a wrapper
     named as a read (``getComment(id)``) loads the page's data and sends no input: a page that only reads
     (its send button wired to nothing yet) publishes nothing."""
-    for candidate in (path, *(page_stem(path) + suffix for suffix in _SCRIPTS)):
+    for candidate in (path, *(page_stem(path) + suffix for suffix in SCRIPTS)):
         facts = context.facts_at_head(candidate)
         sends = sending(context, candidate, facts) if facts is not None else []
+        sends = sends or (_module_posts(context, candidate, facts, state) if facts is not None else [])
         if sends and facts is not None:
             carriers, lookups = _flow(context, candidate, facts, sends, state)
             return candidate, min(sends + carriers, key=lambda f: _rank(facts, f, lookups))
@@ -112,10 +113,10 @@ def sends_through(context: ProjectContext, path: str) -> tuple[str, list[Fact]] 
     project: the methods its script calls of a store (an action bound to the page, ``uploadStore.submit()``)
     or a service object, followed by :mod:`~mp_precheck.analyzers.reached`; the first such module in the
     page's line order. Methods named as reads (``loadList``) and wrappers named as reads are left out."""
-    for candidate in (path, *(page_stem(path) + suffix for suffix in _SCRIPTS)):
+    for candidate in (path, *(page_stem(path) + suffix for suffix in SCRIPTS)):
         found: dict[str, list[Fact]] = {}
         for _line, name, _spec, module in module_calls(context, candidate, context.facts_at_head(candidate)):
-            defined = None if _READ_NAME.match(name.rsplit(".", 1)[-1]) else method_of(context, module, name)
+            defined = None if READ_NAME.match(name.rsplit(".", 1)[-1]) else method_of(context, module, name)
             facts = context.facts_at_head(defined[0]) if defined is not None else None
             if defined is None or facts is None:
                 continue
@@ -138,29 +139,35 @@ def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = 
     if facts is None or subjects & CHAT:
         return None
     posts = [f for f in (sending(context, script, facts) if among is None else among) if f.subject in POSTERS]
+    posts = posts or [f for f in _module_posts(context, script, facts, state) if f.subject in POSTERS and among is None]
     if not posts:
         return None
     carriers, lookups = _flow(context, script, facts, posts, state) if among is None else ([], frozenset())
     return min(posts + carriers, key=lambda f: _rank(facts, f, lookups))
 
 
-def sending(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact]:
-    """The calls of ``script`` (its ``facts``) that send data away (``SENDERS``), wrappers named as reads left
-    out. A cloud database handle made in the script (``wx.cloud.database()``) sends nothing by itself: its
-    writes do (``db.collection('posts').add({ data })``, :mod:`~mp_precheck.readers.cloudwrites`), reported at
-    the write; a page that only reads the database (``.where().get()``) sends nothing through it."""
-    found = [f for f in facts.facts if f.subject in SENDERS and not _reads(f)
-             and not (f.subject == CLOUD_DB and f.role is None)]
-    return sorted(found + cloud_write_facts(context, script), key=lambda f: f.line)
-
-
-def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
-    """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``)."""
-    text = context.read_head(script) if script.endswith(_SCRIPTS) else None
-    if not text or ".collection(" not in text:
-        return []
-    return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
-            for line, name, method in cloud_writes(text, script)]
+def _module_posts(context: ProjectContext, script: str, facts: FileFacts, state: frozenset[str]) -> list[Fact]:
+    """The calls of ``script`` into a method of another project module that sends data (a shared helper's
+    ``commonJs.commentReply(param)``) whose arguments carry what the text box writes (``state``): the page posts
+    at that call, as it does through a wrapper, wherever the helper's request or database write is — the
+    reviewer tests the post on the page. Each is a fact of the method's first sending call's subject, role
+    ``via:<module>#<method>``. None where the state is not seen, or the page hands the method nothing of it
+    (a store's action that reads the text from the store: :func:`sends_through`)."""
+    calls = [(line, name, module) for line, name, _spec, module in module_calls(context, script, facts, stores=False)
+             if not READ_NAME.match(name.rsplit(".", 1)[-1])] if state else []
+    carried = carried_names(context.read_head(script) or "", script, [c[0] for c in calls]) if calls else {}
+    out: list[Fact] = []
+    for line, name, module in calls:
+        defined = method_of(context, module, name) if carried.get(line, frozenset()) & state else None
+        helper = context.facts_at_head(defined[0]) if defined is not None else None
+        if defined is None or helper is None:
+            continue
+        span = range(defined[1].first_line, defined[1].last_line + 1)
+        sends = sorted((f for f in sending(context, defined[0], helper) if f.line in span),
+                       key=lambda f: f.subject not in POSTERS)
+        if sends:
+            out.append(Fact(sends[0].subject, "api", line, name, f"via:{defined[0]}#{name}"))
+    return out
 
 
 def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fact],
@@ -178,7 +185,7 @@ def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fa
     known = {f.line for f in facts.facts if f.kind == "api"}
     carriers = [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in
                 facts.imported_calls if line in carrying and line not in known
-                and not _READ_NAME.match(name.rsplit(".", 1)[-1])]
+                and not READ_NAME.match(name.rsplit(".", 1)[-1])]
     lookups = frozenset(f.line for f in sends if f.subject in POSTERS and f.line in carried and f.line not in carrying)
     return carriers, lookups
 
@@ -189,7 +196,7 @@ def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -
     the uploads, direct calls and wrappers named as writes (``createNote``), then wrappers named otherwise
     (``deleteDraft``), then data calls that carry none of the text box's state where another call does
     (``lookups``: a barcode lookup). Wrappers named as reads (``getList``) are no sending calls (:func:`sends_from`)."""
-    table, wrapper = scenes(), _wrapper(call) or None
+    table, wrapper = scenes(), wrapper_of(call) or None
     if call.line in lookups:
         tier = 3
     elif call.subject in POSTERS and table.publishes(passed_strings(facts.call_literals.get(call.line, ()))):
@@ -202,34 +209,22 @@ def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -
 def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> Scene | None:
     """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path (``page``'s
     too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
-    wrapper's name and the strings the call passes."""
+    wrapper's name and the strings the call passes (a cloud database write: its collection, ``'memos'``)."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
-    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, _wrapper(call) or None, strings)
-
-
-def _wrapper(fact: Fact) -> str:
-    """The name of the project wrapper a call goes through (``submitHomework``), or "" for a direct call."""
-    via = fact.role is not None and fact.role.startswith(("via:", "dispatch:"))
-    return fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and via else ""
-
-
-def _reads(fact: Fact) -> bool:
-    """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
-    loading the page's data, not sending the post."""
-    return bool(_READ_NAME.match(_wrapper(fact)))
+    if call.role == "cloud:write" and call.value and "'" in call.value:
+        strings = (*strings, call.value.split("'")[1])
+    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    out = _text_boxes(context, findings)
-    told = {f.path for f in out if f.rule in ("upload.user_text", "category.ugc")}
-    return out + [f for script in sorted(context.changed_paths - told) for f in _new_post(context, script)]
+    return _text_boxes(context, findings)
 
 
 def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     """The module docstring's text boxes: new ``upload.user_text`` findings kept, moved or dropped, old boxes a
     post is newly wired to (:func:`_wired`), and ``category.ugc`` added where they are published."""
-    wired = _wired(context, findings)
+    wired = old_boxes(context, findings)
     inputs = [f for f in findings if f.rule == "upload.user_text"] + wired
     if not inputs:
         return findings
@@ -237,6 +232,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
     out = [f for f in findings if f.rule != "upload.user_text"]
     posts: set[str] = set()
     for f in inputs:
+        old = f in wired  # a box the page had: published only by a new post that carries what it writes
         state = written_state(context.read_head(f.path) or "", f.line)  # what the box writes: where it goes
         sent, through = sends_from(context, f.path, state), None
         if sent is None and (through := sends_through(context, f.path)) is not None:
@@ -244,12 +240,14 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         if sent is None:
             continue  # nothing leaves this page: not published
         script = sent[0]
-        if f.subject in POST_INPUTS and _published_before(context, f, script):
+        if not old and f.subject in POST_INPUTS and _published_before(context, f, script):
             continue  # one more field on a page that already posted its text box: no new flow
         post = posts_from(context, script, through[1] if through is not None else None, state)
+        post = (carrying(context, script, post, state) if post is not None else carrier(context, script, state)) \
+            if old else post
         page = f.path if through is not None else ""
-        if _scene(context, script, post or sent[1], page) == "private" or (f in wired and post is None):
-            continue  # a private record (an expense note), or an old box whose page posts none of its data
+        if _scene(context, script, post or sent[1], page) == "private" or (old and post is None):
+            continue  # a private record (an expense note), or an old box whose page posts none of its text
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
@@ -260,50 +258,11 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             # the page's first sending call: its picture upload, else the post itself; through a store, the
             # action that posts (the picture went up by an action of its own as it was picked)
             # a box the page had: what the change adds is the post, not the pictures
-            call = post if (through is not None or f in wired) and post is not None else sent[1]
+            call = post if (through is not None or old) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
     return _one_feature(out, findings, wired)
-
-
-def _new_post(context: ProjectContext, script: str) -> list[Finding]:
-    """``upload.user_text`` and ``category.ugc`` at a cloud database write the change adds to a page whose text
-    box was already there (a composer whose 发布 button starts saving it): the write carries what the box
-    writes, where both are seen. None on a page that wrote the database before, a chat or a private scene."""
-    added = context.added_lines.get(script, frozenset())
-    writes = [w for w in cloud_write_facts(context, script) if w.line in added]
-    box = _page_box(context, script) if writes else None
-    facts = context.facts_at_head(script)
-    if box is None or facts is None or any(f.subject in CHAT for f in facts.facts) or _wrote_before(context, script):
-        return []
-    state = written_state(context.read_head(box[0]) or "", box[1].line)
-    carried = carried_names(context.read_head(script) or "", script, [w.line for w in writes]) if state else {}
-    post = next((w for w in writes if not carried or carried.get(w.line, state) & state), None)
-    collection = post.value.split("'")[1] if post is not None and post.value else ""
-    if post is None or scenes().scene(script, None, (collection,)) == "private":
-        return []
-    value = f"{box[1].subject} {box[0]}:{box[1].line} → {post.value}"
-    return [context.finding("upload.user_text", box[1].subject, script, post.line, value=value),
-            context.finding("category.ugc", "ugc:post", script, post.line, value=value)]
-
-
-def _page_box(context: ProjectContext, script: str) -> tuple[str, Fact] | None:
-    """(file, first ``<textarea>``/``<editor>``) of the page or component ``script`` belongs to: its own
-    template (a single-file component), else its ``.wxml``."""
-    for candidate in (script, page_stem(script) + ".wxml"):
-        facts = context.facts_at_head(candidate)
-        box = next((f for f in facts.facts if f.subject in POST_INPUTS), None) if facts is not None else None
-        if box is not None:
-            return candidate, box
-    return None
-
-
-def _wrote_before(context: ProjectContext, script: str) -> bool:
-    """Whether ``script`` already wrote to the cloud database before the change."""
-    old = context.counterpart.get(script, script)
-    text = context.read_base(old) if old else None
-    return bool(text) and ".collection(" in (text or "") and bool(cloud_writes(text or "", old or script))
 
 
 def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
@@ -316,7 +275,7 @@ def _published_before(context: ProjectContext, text_box: Finding, script: str) -
         return context.base_facts.get(old) if old else None
     page, sender = base_facts(text_box.path), base_facts(script)
     had_box = page is not None and any(f.subject == text_box.subject for f in page.facts)
-    return had_box and sender is not None and any(f.subject in SENDERS and not _reads(f) for f in sender.facts)
+    return had_box and sender is not None and any(f.subject in SENDERS and not reads(f) for f in sender.facts)
 
 
 def _public_upload(context: ProjectContext, script: str, upload: Fact, page: str = "") -> bool:
@@ -353,46 +312,3 @@ def _box_of(finding: Finding) -> tuple[str, int]:
     return (path, int(line)) if line.isdigit() else (finding.path, finding.line)
 
 
-def _wired(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    """``upload.user_text`` (scope file) at each ``<textarea>`` / ``<editor>`` that a changed page already had
-    and sent nothing from, where the change starts sending its page's data (a 发布 button that only showed a
-    toast now posts through ``addCircles(params)``): the text box is old, its publication is new. A page
-    that already sent data, or whose box ``upload.user_text`` already reports, is left as it is."""
-    reported = {page_stem(f.path) for f in findings if f.rule == "upload.user_text"}
-    out: list[Finding] = []
-    for stem in sorted({page_stem(p) for p in context.changed_paths} - reported):
-        files = [stem + s for s in _MARKUP if context.exists_at_head(stem + s)]
-        box = next(((path, f) for path in files if (facts := context.facts_at_head(path)) is not None
-                    for f in facts.facts if f.subject in POST_INPUTS), None)
-        if box is None or not _had_box(context, box[0], box[1].subject):
-            continue
-        scripts = [stem + s for s in _SCRIPTS if context.exists_at_head(stem + s)]
-        if any(_sent_before(context, script) or cloud_write_facts(context, script) for script in scripts):
-            continue  # a page writing the cloud database is :func:`_new_post`'s, which weighs what the write holds
-        out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
-    return out
-
-
-def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
-    """The facts of ``path`` before the change: as it is when unchanged, else its base counterpart's."""
-    if path not in context.changed_paths:
-        return context.facts_at_head(path)
-    old = context.counterpart.get(path)
-    return context.base_facts.get(old) if old else None
-
-
-def _had_box(context: ProjectContext, path: str, subject: str) -> bool:
-    """Whether the file ``path`` had a text box ``subject`` before the change."""
-    before = _base_of(context, path)
-    return before is not None and any(f.subject == subject for f in before.facts)
-
-
-def _sent_before(context: ProjectContext, script: str) -> bool:
-    """Whether ``script`` sent data before the change — a sending call, or a call of a project function not
-    named as a read (a service's ``submit()`` whose requests the base facts do not show) — or did not exist."""
-    before = _base_of(context, script)
-    if before is None:
-        return script in context.changed_paths  # a new script: a new page, whose box is new too
-    return any(f.subject in SENDERS and not _reads(f) for f in before.facts) or any(
-        not _READ_NAME.match(name.rsplit(".", 1)[-1]) and spec.startswith((".", "/", "@"))
-        for spec, name, _line in before.imported_calls)

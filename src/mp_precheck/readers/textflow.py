@@ -88,15 +88,16 @@ def _script(text: str, path: str) -> tuple[str, str, int]:
 
 
 def _names(node: Node) -> set[str]:
-    """Identifiers and member names inside ``node`` (not the keys of object literals: ``{ url: apiUrl }``)."""
+    """Identifiers and member names inside ``node`` (not the keys of object literals: ``{ url: apiUrl }``, nor
+    what a callback in it reads: ``success(res) { … }`` runs on the response, it sends nothing)."""
     out: set[str] = set()
     stack = [node]
     while stack:
         current = stack.pop()
         if current.type in _NAMES:
             out.add(node_text(current))
-        stack.extend(c for c in current.named_children
-                     if not (current.type == "pair" and c == current.child_by_field_name("key")))
+        stack.extend(c for c in current.named_children if c.type not in _FUNCTIONS
+                     and not (current.type == "pair" and c == current.child_by_field_name("key")))
     return out
 
 

@@ -1,0 +1,62 @@
+"""What a page sends: the calls that send data away (requests, cloud calls and database writes, uploads), the
+ones that post data (not files), chat sockets, and the page files they live in. Shared by the analyzers that judge
+what a page publishes (``ugc``, ``old_boxes``, ``chat``).
+
+A call through a wrapper named as a read (``getComment(id)``, ``loadList``) loads the page's data and sends no input.
+Doc: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
+"""
+
+from __future__ import annotations
+
+import re
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
+from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.cloudwrites import cloud_writes
+
+CLOUD_DB = "wx.cloud.database"
+SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", CLOUD_DB, "wx.uploadFile",
+                     "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
+POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
+CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
+READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
+POST_INPUTS = frozenset({"<textarea>", "<editor>"})
+SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
+MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
+
+
+def page_stem(path: str) -> str:
+    """A page file's path without its suffix: the page's markup, script and style share it."""
+    return path.rsplit(".", 1)[0]
+
+
+def sending(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact]:
+    """The calls of ``script`` (its ``facts``) that send data away (``SENDERS``), wrappers named as reads left
+    out. A cloud database handle made in the script (``wx.cloud.database()``) sends nothing by itself: its
+    writes do (``db.collection('posts').add({ data })``, :mod:`~mp_precheck.readers.cloudwrites`), reported at
+    the write; a page that only reads the database (``.where().get()``) sends nothing through it."""
+    found = [f for f in facts.facts if f.subject in SENDERS and not reads(f)
+             and not (f.subject == CLOUD_DB and f.role is None)]
+    return sorted(found + cloud_write_facts(context, script), key=lambda f: f.line)
+
+
+def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
+    """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``)."""
+    text = context.read_head(script) if script.endswith(SCRIPTS) else None
+    if not text or ".collection(" not in text:
+        return []
+    return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
+            for line, name, method in cloud_writes(text, script)]
+
+
+def wrapper_of(fact: Fact) -> str:
+    """The name of the project wrapper a call goes through (``submitHomework``), or "" for a direct call."""
+    via = fact.role is not None and fact.role.startswith(("via:", "dispatch:"))
+    return fact.role.rsplit("#", 1)[-1].rsplit(".", 1)[-1] if fact.role and via else ""
+
+
+def reads(fact: Fact) -> bool:
+    """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
+    loading the page's data, not sending the post."""
+    return bool(READ_NAME.match(wrapper_of(fact)))
