@@ -8,8 +8,8 @@ its user picks or publishes what they write (an upload-family finding on the pag
 mention: users now publish matchmaking profiles, listings or consultations, which the
 category's qualification and the UGC rules cover (服务类目, MAT2018; UGC declaration on submission,
 https://developers.weixin.qq.com/miniprogram/product/material/). Told once per rule and change, at the page's
-first words of the service, as a new call site (the app offered it). A page with a category finding already (its
-posts told as ``category.ugc``) is told: one category question per page.
+first words of the service, as a new call site (the app offered it). A page that has a category finding already
+(its posts told as ``category.ugc``) is not asked again: one category question per page.
 
 Reads: ``head_facts``, ``counterpart``; category and upload-family findings.
 Writes: adds a ``once`` category rule's finding (scope file) at a new posting page's words of its service.
