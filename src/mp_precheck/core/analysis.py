@@ -23,6 +23,7 @@ from mp_precheck.core.retired import retired_pages
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
+from mp_precheck.core.unread import file_errors, symlinks
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.extract import reader_kind
@@ -115,7 +116,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         projects=tuple(_project_info(p, findings, _reader(store, run.head_tree)) for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)),
-        analysed_families=_analysed(options.config) if not errors else frozenset(),
+        analysed_families=_analysed(options.config, errors),
         status=status, changed_files=len(run.changes),
     ), store
 
@@ -175,7 +176,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
               and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
-    links = _symlinks(project, files, options)
+    links = symlinks(files, lambda path: _reads(project, path, options))
     if not head_changed and not base_changed and not images and not links:
         return None
     head_facts = in_project(run.store.facts([(f.new_path, f.new_blob) for f in head_changed
@@ -184,7 +185,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                               if f.old_path and f.old_blob], run.base_tree), base_project)
     added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
     head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head)
-    errors = _file_errors(head_facts) + [e for e in _file_errors(base_facts) if e.path not in head_facts] + links
+    errors = file_errors(head_facts) + [e for e in file_errors(base_facts) if e.path not in head_facts] + links
     changed_paths = {f.new_path for f in files if f.new_path}
 
     def unchanged(path: str) -> bool:
@@ -322,11 +323,10 @@ def _text_or_none(data: bytes | None) -> str | None:
         return ""
 
 
-def _analysed(config: Config) -> frozenset[str]:
+def _analysed(config: Config, errors: list[FileError]) -> frozenset[str]:
     """Families whose question can be answered "no": a category change can only be ruled out against the
-    categories the backend declares (config ``categories``); without them 服务类目 stays not_checked. A run
-    that could not read a file (oversize, binary, malformed) answers no question "no": the caller passes none."""
-    return ANALYSED_FAMILIES if config.categories is not None else ANALYSED_FAMILIES - {"category"}
+    categories the backend declares (config ``categories``); none when a file could not be read (``errors``)."""
+    return frozenset() if errors else ANALYSED_FAMILIES - ({"category"} if config.categories is None else set())
 
 
 def _empty(base: str, head: str, status: Status) -> Report:
@@ -383,26 +383,17 @@ def _pair(head: list[Project], base: list[Project]) -> list[tuple[Project, Proje
 
 
 def _owned(project: Project, path: str | None, blob: str | None, mode: str | None, options: RunOptions) -> bool:
-    if not path or not blob or mode in ("120000", "160000"):  # symlinks and submodules are never followed
-        return False
+    # symlinks and submodules are never followed
+    return bool(path and blob) and mode not in ("120000", "160000") and _reads(project, path or "", options)
+
+
+def _reads(project: Project, path: str, options: RunOptions) -> bool:
+    """Whether ``project`` reads a file at ``path``: its own, of a kind a reader takes, not excluded."""
     return project.owns(path) and reader_kind(path) is not None and not _excluded(path, options.exclude)
-
-
-def _symlinks(project: Project, files: Sequence[FileChange], options: RunOptions) -> list[FileError]:
-    """The changed files of ``project`` the change makes symbolic links: never followed (a link may point out of
-    the repository), so what they stand for is unread — said, not passed over as nothing."""
-    return [FileError(f.new_path, "not read: a symbolic link, which mp-precheck never follows; check the file it "
-                                  "points to by hand") for f in files
-            if f.new_path and f.new_mode == "120000" and project.owns(f.new_path)
-            and reader_kind(f.new_path) is not None and not _excluded(f.new_path, options.exclude)]
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return bool(patterns) and matches(path, patterns)
-
-
-def _file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
-    return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
 
 
 def _finding(addition: Addition, catalog: Catalog, language: str, project_root: str,
