@@ -76,6 +76,15 @@ def test_base_equal_to_head_is_a_success_that_says_so(app_repo):
     assert data["findings"] == []
 
 
+def test_a_default_base_that_already_holds_head_says_where_base_came_from(app_repo):
+    # on the default branch itself, no --base: the base defaults to that branch (main), which holds HEAD
+    app_repo.git("branch", "-M", "main")
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--language", "en")
+    assert code == 0 and "same commit" in out.lower()
+    assert err == ("mp-precheck: no --base given, so the change was compared with the default branch main, which "
+                   "already holds HEAD; pass --base with the branch the change is for\n")
+
+
 def test_change_outside_the_mini_program_says_so(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("README.md", "docs\n")

@@ -143,6 +143,7 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     Raises:
         UserError: any problem the user can fix (ConfigError, UnknownRevision, MissingMergeBase...).
     """
+    defaulted = base is None
     base = base or default_base(repo)
     at = config_rev or settings_revision(repo, base, head)
     settings = load_config(repo, config, at)
@@ -160,6 +161,10 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
             disk.close()
     if disk is not None and disk.problem and log is not None:
         log(f"mp-precheck: {disk.problem}")
+    if defaulted and report.status in ("same_commit", "already_contained") and log is not None:
+        # run on the default branch itself (or a clone whose origin/HEAD is this branch): say where base came from
+        log(f"mp-precheck: no --base given, so the change was compared with the default branch {base}, which "
+            f"already holds {head}; pass --base with the branch the change is for")
     if not notes:
         return Run(report, catalog, settings, language, store.blobs_parsed)
     # Loaded here: a run whose output shows no notes never drafts them (~20 ms of imports).
