@@ -99,8 +99,10 @@ def _sent_before(context: ProjectContext, script: str) -> bool:
     return any(f.subject in SENDERS and not reads(f) for f in before.facts) or any(
         not READ_NAME.match(name.rsplit(".", 1)[-1]) and spec.startswith((".", "/", "@"))
         for spec, name, _line in before.imported_calls)
+
+
 def _wrote_before(context: ProjectContext, script: str) -> bool:
     """Whether ``script`` already wrote to the cloud database before the change."""
     old = context.counterpart.get(script, script)
-    text = context.read_base(old) if old else None
-    return bool(text) and ".collection(" in (text or "") and bool(cloud_writes(text or "", old or script))
+    text = (context.read_base(old) if old else None) or ""
+    return ".collection(" in text and bool(cloud_writes(text, old or script))

@@ -223,7 +223,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 
 def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     """The module docstring's text boxes: new ``upload.user_text`` findings kept, moved or dropped, old boxes a
-    post is newly wired to (:func:`_wired`), and ``category.ugc`` added where they are published."""
+    post is newly wired to (``analyzers/old_boxes.py``), and ``category.ugc`` added where they are published."""
     wired = old_boxes(context, findings)
     inputs = [f for f in findings if f.rule == "upload.user_text"] + wired
     if not inputs:
