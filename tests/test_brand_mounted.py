@@ -69,3 +69,20 @@ def test_a_card_another_page_already_renders_is_nothing_new(tmp_path):
                                           "export default () => <WeLogin />\n"}
     repo, base = _card_app(tmp_path, PAGE.replace("USE", "null"), PAGE.replace("USE", "<WeLogin />"), other)
     assert _branding(repo, base) == set()
+
+
+def test_a_taro_js_page_rendering_the_card_through_an_aliased_barrel(tmp_path):
+    # Taro writes pages in .js and imports components through a build alias and a barrel module
+    page = PAGE.replace("../../components/we-login", "@components").replace("import WeLogin", "import { WeLogin }")
+    config = ("const path = require('path')\nmodule.exports = {\n"
+              "  alias: { '@components': path.resolve(__dirname, '..', 'src/components') }\n}\n")
+    extra = {"config/index.js": config, "src/components/index.js": "export { default as WeLogin } from './we-login'\n"}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**TARO_BASE, **extra, "src/components/we-login/index.js": LOGIN_CARD,
+                      "src/pages/me/index.js": page.replace("USE", "null")})
+    repo.write("src/assets/wechat.png", two_bubble_mark())
+    base = repo.commit("card kept unrendered")
+    repo.write("src/pages/me/index.js", page.replace("USE", "<WeLogin />"))
+    repo.commit("me tab")
+    assert _branding(repo, base) == {("branding.brand_text", "src/components/we-login/index.js", 9),
+                                     ("branding.brand_image", "src/components/we-login/index.js", 2)}

@@ -16,10 +16,13 @@ In: a :class:`~mp_precheck.analyzers.context.ProjectContext`. Out: {component fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.facts.store import ExistingPaths
+from mp_precheck.readers.aliases import project_aliases
+from mp_precheck.readers.componentuses import Use, jsx_uses
 
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # WeLogin → we, login
 
@@ -29,15 +32,17 @@ def first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
     it (changed file, 1-based line on an added line)."""
     tree = ExistingPaths(context.exists_at_head)
     registered = registered_components(context)
+    folders = (context.project.root, context.project.env_root or context.project.root)
+    aliases = project_aliases(folders, context.read_head)
     before: set[str | None] = set()
     found: dict[str, tuple[str, int, str]] = {}
     for path in sorted(context.head_facts):
         old = context.counterpart.get(path)
         if old:
             before |= {component_file(context, old, spec, tag, tree)
-                       for spec, tag, _line in component_uses(context.read_base, old, registered)}
+                       for spec, tag, _line in _uses(context.read_base, old, registered, aliases)}
         added = context.added_lines.get(path, frozenset())
-        for spec, tag, line in component_uses(context.read_head, path, registered):
+        for spec, tag, line in _uses(context.read_head, path, registered, aliases):
             target = component_file(context, path, spec, tag, tree)
             if line in added and target and target != path and target not in found:
                 found[target] = (path, line, tag)
@@ -57,3 +62,13 @@ def _tag_needles(tag: str) -> set[str]:
     ``<we-login``)."""
     words = [w.lower() for w in _WORDS.findall(tag)]
     return {f"<{tag}", "<" + "".join(w.capitalize() for w in words), "<" + "-".join(words)}
+
+
+def _uses(read: Callable[[str], str | None], path: str, registered: Mapping[str, str],
+          aliases: Mapping[str, str]) -> list[Use]:
+    """The components ``path`` renders; a ``.js`` file is read as JSX too (Taro writes pages in ``.js``), and an
+    import through a build alias (``@components``) counts."""
+    if path.endswith((".js", ".jsx", ".tsx")):
+        text = read(path)
+        return jsx_uses(text, path, aliases) if text and "<" in text else []
+    return component_uses(read, path, registered)
