@@ -184,6 +184,7 @@ class _Extractor(Bindings):
         api = self._resolve(node)
         indexed = self.indexed_namespace(node) if api is None else None
         if api is None and indexed is None:
+            self._sdk_method_value(node)
             return
         parent = node.parent
         if parent is not None and parent.type == "assignment_expression" and \
@@ -203,6 +204,14 @@ class _Extractor(Bindings):
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
+
+    def _sdk_method_value(self, node: Node) -> None:
+        """``promisify(instance.reverseGeocoder)``: an SDK method handed to a wrapper is a use, as ``wx.X`` is."""
+        if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
+            return
+        held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
+        for sdk in [s for s in self.sdks.get(held, ()) if method in s.methods][:1]:
+            self.facts.append(Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})"))
 
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
