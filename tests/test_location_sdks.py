@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from helpers import run
 from mp_precheck.core.thirdparty import SDK_LOCATION_SUBJECT, third_party
+from mp_precheck.facts.extract import extract
 
 AMAP = ("function AMapWX(o) { this.key = o.key }\nAMapWX.prototype.getPoiAround = function (a) {\n"
         "  a.location ? a.success(a.location) : wx.getLocation({ type: 'gcj02', success: a.success })\n}\n"
@@ -51,3 +52,28 @@ def test_the_table_names_its_subject():
     assert {s.option_given("getRegeo") for s in maps} == {"location", None}
     assert "AMapWX" in third_party().needles(SDK_LOCATION_SUBJECT)
     assert "AMapWX" not in third_party().needles("sdk:upload")
+
+
+QQMAP_HELPERS = ("const QQMapWX = require('../libs/qqmap-wx-jssdk.min.js')\n"
+                 "function promisify(fn) { return (o = {}) => new Promise((ok) => fn({ ...o, success: ok })) }\n"
+                 "function regeo(options) {\n  const instance = new QQMapWX({ key: 'k' })\n"
+                 "  return promisify(instance.reverseGeocoder)(options)\n}\nmodule.exports = { regeo }\n")
+APP_WITH_REGEO = ("const QQMapWX = require('./libs/qqmap-wx-jssdk.min.js')\nApp({\n  regeo(options) {\n"
+                  "    const map = new QQMapWX({ key: 'k' })\n    map.reverseGeocoder(options)\n  }\n})\n")
+
+
+def test_a_map_sdk_method_handed_to_a_promise_wrapper_is_a_use_of_it():
+    facts = extract("utils/map.js", QQMAP_HELPERS.encode()).facts
+    assert [(f.subject, f.line) for f in facts if f.subject.startswith("sdk:")] == [(SDK_LOCATION_SUBJECT, 5)]
+    unrelated = QQMAP_HELPERS.replace("instance.reverseGeocoder", "instance.key")
+    assert not [f for f in extract("utils/map.js", unrelated.encode()).facts if f.subject.startswith("sdk:")]
+
+
+def test_the_wrapped_call_moved_into_the_app_as_a_direct_call_is_nothing_new(app_repo):
+    app_repo.write_files({"libs/qqmap-wx-jssdk.min.js": "module.exports = function QQMapWX(o) {}\n",
+                          "utils/map.js": QQMAP_HELPERS})
+    base = app_repo.commit("the helper")
+    app_repo.write("utils/map.js", "module.exports = {}\n")
+    app_repo.write("app.js", APP_WITH_REGEO)
+    app_repo.commit("the helper moved into App")
+    assert _location(run(app_repo.path, base)) == set()

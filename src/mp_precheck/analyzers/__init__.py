@@ -44,6 +44,9 @@ domains                config.domains · ``external_link.domain``,  removes conf
                        ``external_link.business_domain``           the others (which list is missing the host)
 categories             config.categories · category family,        rewrites a fitting category to info; adds
                        precise-location subjects                   ``category.precise_location``
+brand_mounted          head_facts, counterpart, added_lines,       adds ``branding.brand_text`` at the brand text of
+                       read_head, read_base, exists_at_head,       a component the change renders for the first
+                       facts_at_head, repo_grep · brand text       time (``mounted.py``)
 branding               config.branding_allow ·                     removes brand text inside an allowed phrase
                        ``branding.brand_text``
 brand_image            head_facts, base_facts, counterpart,        adds ``branding.brand_image``
@@ -105,6 +108,7 @@ from mp_precheck.analyzers import (
     accounts,
     auth_entry,
     brand_image,
+    brand_mounted,
     branding,
     categories,
     chat,
@@ -159,6 +163,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
     ("categories", categories.analyze),
+    # brand_mounted before branding: the team's allowed phrases drop its brand text as they drop the diff's.
+    ("brand_mounted", brand_mounted.analyze),
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),

@@ -7,13 +7,15 @@ url(../../images/wx.png)`` in a page's ``.wxss`` or a component's ``<style>`` bl
 mark (:func:`mp_precheck.readers.logo.is_wechat_logo`). A reference whose folder is bound at run time
 (``{{theme.images}}/wechat.png``) names each project file ending in its written path (the head tree's files,
 or the changed ones when the tree is not known). Reported only when something is new: the reference
-(its file names that image more often than before) or the image (the change adds or replaces the file, and
-then every head file naming it is a place it shows).
+(its file names that image more often than before), the image (the change adds or replaces the file, and
+then every head file naming it is a place it shows), or the component naming it (the change renders it for the
+first time: ``analyzers/mounted.py``).
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeChat logo or
 look that makes users think the content comes from WeChat).
 
-Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``changed_paths``, ``repo_grep``, ``facts_at_head``,
-``read_head_bytes``, ``exists_at_head``, ``head_paths``, ``cached_verdicts`` (and keeps new ones); no findings.
+Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``changed_paths``, ``added_lines``, ``repo_grep``,
+``facts_at_head``, ``read_head``, ``read_base``, ``read_head_bytes``, ``exists_at_head``, ``head_paths``,
+``cached_verdicts`` (and keeps new ones); no findings.
 Writes: adds ``branding.brand_image``.
 """
 
@@ -23,6 +25,7 @@ import posixpath
 from collections import Counter
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.mounted import first_rendered
 from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
@@ -35,7 +38,7 @@ PARALLEL_IMAGES = 8  # one image costs ~10-50 ms to decode and classify: a pool 
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    places = _new_references(context) + _references_to_changed_images(context)
+    places = _new_references(context) + _references_to_changed_images(context) + _first_rendered(context)
     images = list(dict.fromkeys(image for _path, _fact, image in places))[:MAX_IMAGES]
     verdicts = context.cached_verdicts("logo", images)  # an earlier run's, with the fact cache
     unknown = [image for image in images if image not in verdicts]
@@ -90,6 +93,17 @@ def _new_references(context: ProjectContext) -> list[tuple[str, Fact, str]]:
         for fact, image in _images(context, path, facts):
             if now[fact.subject] > before[fact.subject] or image in context.changed_paths:
                 places.append((path, fact, image))
+    return places
+
+
+def _first_rendered(context: ProjectContext) -> list[tuple[str, Fact, str]]:
+    """The image references of components the change renders for the first time (``analyzers/mounted.py``):
+    their logo reaches users now, though its lines are old."""
+    places: list[tuple[str, Fact, str]] = []
+    for target in sorted(first_rendered(context)):
+        facts = context.head_facts.get(target) or context.facts_at_head(target)
+        if facts is not None:
+            places.extend((target, fact, image) for fact, image in _images(context, target, facts))
     return places
 
 

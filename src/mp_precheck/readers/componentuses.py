@@ -16,6 +16,7 @@ tokenizer (as ``readers/markup.py``), scripts with tree-sitter.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 
 from tree_sitter import Node
@@ -56,16 +57,18 @@ def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
     return [(tag, line + offset) for tag, line in parser.found]
 
 
-def script_components(text: str, path: str) -> dict[str, str]:
+def script_components(text: str, path: str, aliases: Mapping[str, str] | None = None) -> dict[str, str]:
     """{tag key: module specifier} of the project components a script imports, and of the names its
     ``components: {...}`` object binds to them; in a Vue entry (``main.js``) also those it registers globally
-    with ``app.component('name', Imported)`` / ``Vue.component(...)``."""
+    with ``app.component('name', Imported)`` / ``Vue.component(...)``. With ``aliases`` (prefix → repository
+    path, ``readers/aliases.py``) an aliased import (``@components``) counts too, as a root-absolute specifier."""
     root = parse(language_for(path), text.encode("utf-8")).root_node
     language = language_for(path)
     imported: dict[str, str] = {}
     for node in nodes_of(root, language, ("import_statement",)):
         source = node.child_by_field_name("source")
         spec = string_value(source) if source is not None else None
+        spec = _unaliased(spec, aliases) if spec and aliases else spec
         if not spec or not _PROJECT_SPEC.match(spec):
             continue
         for clause in (c for c in node.named_children if c.type == "import_clause"):
@@ -93,6 +96,15 @@ def script_components(text: str, path: str) -> dict[str, str]:
     return out
 
 
+def _unaliased(spec: str, aliases: Mapping[str, str]) -> str:
+    """``spec`` with a build alias prefix replaced by the root-absolute path it names (``@components/x`` →
+    ``/src/components/x``); other specifiers as they are."""
+    for prefix, target in aliases.items():
+        if spec == prefix or spec.startswith(prefix + "/"):
+            return "/" + target.strip("/") + spec[len(prefix):]
+    return spec
+
+
 def _in_components_object(pair: Node) -> bool:
     """Whether ``pair`` is an entry of a ``components: {...}`` option."""
     holder = pair.parent.parent if pair.parent is not None else None
@@ -115,9 +127,10 @@ def sfc_uses(text: str, path: str, registered: dict[str, str]) -> list[Use]:
     return [(known[tag_key(tag)], tag, line) for tag, line in tags if tag_key(tag) in known]
 
 
-def jsx_uses(text: str, path: str) -> list[Use]:
-    """The project components a JSX / TSX file renders (``<Uploader />`` imported from ``@/components/…``)."""
-    bound = script_components(text, path)
+def jsx_uses(text: str, path: str, aliases: Mapping[str, str] | None = None) -> list[Use]:
+    """The project components a JSX / TSX file renders (``<Uploader />`` imported from ``@/components/…``, or
+    through one of the build's ``aliases``)."""
+    bound = script_components(text, path, aliases)
     root = parse(language_for(path), text.encode("utf-8")).root_node
     out: list[Use] = []
     for element in nodes_of(root, language_for(path), ("jsx_opening_element", "jsx_self_closing_element")):

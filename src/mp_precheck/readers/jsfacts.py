@@ -46,7 +46,7 @@ from mp_precheck.readers.syntax import call_option, language_for, nodes_of, pars
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
-from mp_precheck.readers.textplaces import inside_button, jsx_child_literal, modal_text, ui_label
+from mp_precheck.readers.textplaces import inside_button, jsx_child_literal, message_text, modal_text, ui_label
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls
@@ -184,6 +184,7 @@ class _Extractor(Bindings):
         api = self._resolve(node)
         indexed = self.indexed_namespace(node) if api is None else None
         if api is None and indexed is None:
+            self._sdk_method_value(node)
             return
         parent = node.parent
         if parent is not None and parent.type == "assignment_expression" and \
@@ -203,6 +204,14 @@ class _Extractor(Bindings):
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
+
+    def _sdk_method_value(self, node: Node) -> None:
+        """``promisify(instance.reverseGeocoder)``: an SDK method handed to a wrapper is a use, as ``wx.X`` is."""
+        if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
+            return
+        held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
+        for sdk in [s for s in self.sdks.get(held, ()) if method in s.methods][:1]:
+            self.facts.append(Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})"))
 
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
@@ -303,7 +312,8 @@ class _Extractor(Bindings):
             label = inside_button(node)
             self._text_signals(value, node, label=label, share_control=label and inside_button(node, share=True))
         else:
-            self._text_signals(value, node, title=self._is_share_title(node), label=not modal_text(node),
+            self._text_signals(value, node, title=self._is_share_title(node),
+                               label=not (modal_text(node) or message_text(node)),
                                script=not ui_label(node))
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":

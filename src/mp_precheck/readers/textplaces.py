@@ -1,7 +1,8 @@
 """Where a piece of script text sits, as review reads it: a control's label (JSX text in a ``<Button>``), a
 share button's label (``openType="share"``), an element's text shown through a JSX expression child
 (``{loading ? '登录中' : '微信登录'}``), the body of a dialog the app shows (``wx.showModal``'s ``title`` /
-``content``), or a name a page shows from its data (``{ title: '微信登录' }`` in a tab list).
+``content``), a message held under a message's name (``MESSAGE_AUTH = '…'``), or a name a page shows from its
+data (``{ title: '微信登录' }`` in a tab list).
 
 In: tree-sitter nodes of a parsed script. Out: booleans.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type share),
@@ -72,6 +73,33 @@ def modal_text(node: Node) -> bool:
     call = obj.parent.parent if obj is not None and obj.parent is not None else None
     fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
     return fn is not None and _text(fn).rsplit(".", 1)[-1] in _MODAL_APIS
+
+
+# Names that hold a message the screen shows (MESSAGE_AUTH, authMsg, loginTip, noticeText): a sentence, not a
+# control's label.
+_MESSAGE_WORDS = frozenset({"message", "msg", "tip", "tips", "notice", "hint", "prompt"})
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def message_text(node: Node) -> bool:
+    """Whether the string ``node`` is the value a variable, key or property named as a message holds
+    (``export const MESSAGE_AUTH = '…'``, ``{ tip: '…' }``, ``this.authMsg = '…'``): text a screen shows as a
+    sentence (a dialog's or a page's message), not a control's label."""
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type == "variable_declarator" and parent.child_by_field_name("value") == node:
+        name = parent.child_by_field_name("name")
+    elif parent.type == "pair" and parent.child_by_field_name("value") == node:
+        name = parent.child_by_field_name("key")
+    elif parent.type == "assignment_expression" and parent.child_by_field_name("right") == node:
+        name = parent.child_by_field_name("left")
+        name = name.child_by_field_name("property") if name is not None and name.type == "member_expression" \
+            else name
+    else:
+        return False
+    words = _NAME_WORDS.findall(_text(name).strip("'\""))
+    return any(word.lower() in _MESSAGE_WORDS for word in words)
 
 
 def shares(opening: Node | None) -> bool:

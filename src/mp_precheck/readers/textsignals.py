@@ -43,8 +43,12 @@ SHARE_CONTROL_GAIN = re.compile(r"领奖|领取|再领|去领|红包|现金|奖�
                                 r"积分|金币|返现|返利|佣金|赚")
 # Claiming to be WeChat / Tencent, or a WeChat-official look (OPS2018 12.3–12.4, R2018 1.2.2).
 # 微信授权页面 presents the page as WeChat's own authorization screen.
+# A claim word followed by an outcome (微信认证不可用, 微信认证失败) reports how a WeChat service went: it names
+# the service, it does not say the app is WeChat's.
 BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
-                         r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)", re.IGNORECASE)
+                         r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)"
+                         r"(?!\s*(?:暂不可用|不可用|失败|成功|未通过|已通过|已取消|取消|异常|出错|超时|不支持))",
+                         re.IGNORECASE)
 # Text that is not a control's label and speaks as WeChat's own authorization screen: a heading or first
 # clause that is "微信授权" / "微信授权登录" / "微信授权提示" (the page names itself WeChat's), or a prompt asking
 # the user to "allow WeChat authorization" (the app's popup posing as WeChat's permission dialog). On a button
@@ -63,23 +67,24 @@ BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授�
 # WeChat named as the way to log in, as a whole label or heading: 微信登录, 微信一键登录, 微信快捷登录,
 # 微信账号登录, 微信用户快速登录, 微信授权(登录), 微信注册 (signing up the same way), "WeChat login" — the app's
 # control dressed in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
+# 获取微信授权信息,
 # 微信一键获取手机号, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way round (绑定微信,
-# 授权微信账号).
+# 授权微信账号, 授权微信用户信息).
 # Matched against the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's
 # outcome (微信登录失败, 微信授权获取失败) are not labels.
 _FETCHED = r"(?:并|后)?(?:获取|绑定|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
 BRAND_LOGIN_LABEL = re.compile(
-    r"(?:使用|通过|用|一键)?(?:微信|WeChat|Weixin)(?:用户)?[·•・|/-]?(?:手机号)?"
-    rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED})?"
+    r"(?:使用|通过|用|一键|获取)?(?:微信|WeChat|Weixin)(?:用户)?[·•・|/-]?(?:手机号)?"
+    rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED}|(?:用户)?信息)?"
     rf"|(?:一键|快捷|快速)(?:授权)?{_FETCHED}"
     # 微信绑定手机号登录 / 微信获取手机号: WeChat named as the way the phone number is fetched (the number is said)
     # and the possessive form 微信绑定的手机号登录 (the number WeChat holds for the user)
     r"|(?:授权)?(?:获取|绑定)(?:的|您的|你的)?(?:手机号码?|电话号码?|手机)(?:(?:并|后)?(?:登录|登陆|注册))?)"
     r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)"
     # 绑定微信 / 授权微信账号: the WeChat account named as what the control links, the other word order
-    r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:账号|帐号)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?",
+    r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:用户)?(?:账号|帐号|信息|资料)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?",
     re.IGNORECASE)
-_LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→-]+")
+_LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权登录": a menu entry's marker is no word
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?\n]")
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).

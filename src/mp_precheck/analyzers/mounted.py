@@ -1,0 +1,74 @@
+"""Components the change shows users for the first time: an existing component file that a changed page or
+component starts rendering, that nothing rendered before.
+
+A component can sit in the tree for several commits with nothing rendering it (its use commented out, only
+imported); what it shows reaches users only when a file first renders it, so its WeChat wording or logo is
+new there even though its own lines are old. A component file is first rendered when a changed file renders it
+on a line the diff adds, the file's base version did not render it, no other changed file rendered it at base,
+and no unchanged file writes its tag (``<WeLogin``, ``<we-login``). Components the change adds are left out:
+their lines are new anyway. Components are matched as ``readers/componentuses.py`` reads them, through a barrel
+module that passes them on (``analyzers/rendered.py``).
+Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
+
+In: a :class:`~mp_precheck.analyzers.context.ProjectContext`. Out: {component file: (rendering file, line)}.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.facts.store import ExistingPaths
+from mp_precheck.readers.aliases import project_aliases
+from mp_precheck.readers.componentuses import Use, jsx_uses
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # WeLogin → we, login
+
+
+def first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
+    """Existing component files the change renders for the first time, each with the first place that renders
+    it (changed file, 1-based line on an added line)."""
+    tree = ExistingPaths(context.exists_at_head)
+    registered = registered_components(context)
+    folders = (context.project.root, context.project.env_root or context.project.root)
+    aliases = project_aliases(folders, context.read_head)
+    before: set[str | None] = set()
+    found: dict[str, tuple[str, int, str]] = {}
+    for path in sorted(context.head_facts):
+        old = context.counterpart.get(path)
+        if old:
+            before |= {component_file(context, old, spec, tag, tree)
+                       for spec, tag, _line in _uses(context.read_base, old, registered, aliases)}
+        added = context.added_lines.get(path, frozenset())
+        for spec, tag, line in _uses(context.read_head, path, registered, aliases):
+            target = component_file(context, path, spec, tag, tree)
+            if line in added and target and target != path and target not in found:
+                found[target] = (path, line, tag)
+    kept = {target: place for target, place in found.items() if target not in before and
+            (target not in context.head_facts or context.counterpart.get(target) is not None)}
+    if not kept:
+        return {}
+    needles = {needle for _path, _line, tag in kept.values() for needle in _tag_needles(tag)}
+    hits = context.repo_grep(needles)
+    elsewhere = {needle for path, names in hits.items() if path not in context.head_facts for needle in names}
+    return {target: (path, line) for target, (path, line, tag) in kept.items()
+            if not elsewhere & _tag_needles(tag)}
+
+
+def _tag_needles(tag: str) -> set[str]:
+    """How a file writes the tag when it renders it: as written, PascalCase and kebab-case (``<WeLogin``,
+    ``<we-login``)."""
+    words = [w.lower() for w in _WORDS.findall(tag)]
+    return {f"<{tag}", "<" + "".join(w.capitalize() for w in words), "<" + "-".join(words)}
+
+
+def _uses(read: Callable[[str], str | None], path: str, registered: Mapping[str, str],
+          aliases: Mapping[str, str]) -> list[Use]:
+    """The components ``path`` renders; a ``.js`` file is read as JSX too (Taro writes pages in ``.js``), and an
+    import through a build alias (``@components``) counts."""
+    if path.endswith((".js", ".jsx", ".tsx")):
+        text = read(path)
+        return jsx_uses(text, path, aliases) if text and "<" in text else []
+    return component_uses(read, path, registered)

@@ -1,0 +1,88 @@
+"""A component that sat unrendered in the tree shows its WeChat wording and logo from the change that first
+renders it: branding.brand_text and branding.brand_image are reported at the component's own lines then, and
+not when a page already rendered it or when the change renders nothing new."""
+
+from __future__ import annotations
+
+from conftest import Repo
+from helpers import run
+from images import two_bubble_mark
+from test_frameworks import TARO_BASE
+
+LOGIN_CARD = """import { View, Button, Image, Text } from '@tarojs/components'
+import wechatIcon from '../../assets/wechat.png'
+
+export default function WeLogin() {
+  return (
+    <View className='card'>
+      <Button className='bttn'>
+        <Image src={wechatIcon}></Image>
+        <Text>微信一键登录</Text>
+      </Button>
+    </View>
+  )
+}
+"""
+PAGE = """import { View } from '@tarojs/components'
+import WeLogin from '../../components/we-login'
+
+export default function Me() {
+  return (
+    <View>
+      USE
+    </View>
+  )
+}
+"""
+
+
+def _branding(repo: Repo, base: str) -> set[tuple[str, str, int]]:
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "branding"}
+
+
+def _card_app(tmp_path, page_before: str, page_after: str, elsewhere: dict[str, str] | None = None
+              ) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**TARO_BASE, **(elsewhere or {}), "src/components/we-login/index.tsx": LOGIN_CARD,
+                      "src/pages/me/index.tsx": page_before})
+    repo.write("src/assets/wechat.png", two_bubble_mark())
+    base = repo.commit("card kept unrendered")
+    repo.write("src/pages/me/index.tsx", page_after)
+    repo.commit("me tab")
+    return repo, base
+
+
+def test_a_login_card_first_rendered_shows_its_wechat_label_and_logo(tmp_path):
+    repo, base = _card_app(tmp_path, PAGE.replace("USE", "{/* <WeLogin /> */}"), PAGE.replace("USE", "<WeLogin />"))
+    assert _branding(repo, base) == {("branding.brand_text", "src/components/we-login/index.tsx", 9),
+                                     ("branding.brand_image", "src/components/we-login/index.tsx", 2)}
+
+
+def test_a_card_the_page_already_rendered_is_nothing_new(tmp_path):
+    repo, base = _card_app(tmp_path, PAGE.replace("USE", "<WeLogin />"),
+                           PAGE.replace("USE", "<View className='x'><WeLogin /></View>"))
+    assert _branding(repo, base) == set()
+
+
+def test_a_card_another_page_already_renders_is_nothing_new(tmp_path):
+    other = {"src/pages/index/index.tsx": "import WeLogin from '../../components/we-login'\n"
+                                          "export default () => <WeLogin />\n"}
+    repo, base = _card_app(tmp_path, PAGE.replace("USE", "null"), PAGE.replace("USE", "<WeLogin />"), other)
+    assert _branding(repo, base) == set()
+
+
+def test_a_taro_js_page_rendering_the_card_through_an_aliased_barrel(tmp_path):
+    # Taro writes pages in .js and imports components through a build alias and a barrel module
+    page = PAGE.replace("../../components/we-login", "@components").replace("import WeLogin", "import { WeLogin }")
+    config = ("const path = require('path')\nmodule.exports = {\n"
+              "  alias: { '@components': path.resolve(__dirname, '..', 'src/components') }\n}\n")
+    extra = {"config/index.js": config, "src/components/index.js": "export { default as WeLogin } from './we-login'\n"}
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({**TARO_BASE, **extra, "src/components/we-login/index.js": LOGIN_CARD,
+                      "src/pages/me/index.js": page.replace("USE", "null")})
+    repo.write("src/assets/wechat.png", two_bubble_mark())
+    base = repo.commit("card kept unrendered")
+    repo.write("src/pages/me/index.js", page.replace("USE", "<WeLogin />"))
+    repo.commit("me tab")
+    assert _branding(repo, base) == {("branding.brand_text", "src/components/we-login/index.js", 9),
+                                     ("branding.brand_image", "src/components/we-login/index.js", 2)}
