@@ -39,9 +39,9 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
-from mp_precheck.readers.lifecycle import HookScanner, is_failure_callback
+from mp_precheck.readers.lifecycle import HELPER_DEPTH, HookScanner, is_failure_callback
 from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
-from mp_precheck.readers.syntax import node_text
+from mp_precheck.readers.syntax import node_text, walk
 
 RULE = "login.forced_login"
 FORCED = ("login:launch:", "login:entry-page:")
@@ -52,6 +52,7 @@ _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
 # The server's answer decides: a status code, 401 / 403, an unauthorized or expired session.
 _ANSWER = re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
 _ANSWER_CALLS = re.compile(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
+_NAVIGATION = re.compile(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
           "switch_case": "value", "while_statement": "condition"}
 
@@ -173,7 +174,20 @@ def _silent_helper(entry: str, side: _Side, name: str) -> bool:
         if module is None or name not in module.defs:
             continue
         return not any(HookScanner(namespaced_api).from_function(name, module.defs)) and \
-            not _reach(entry, side, [(spec, name)])
+            not _navigates(module, name, HELPER_DEPTH) and not _reach(entry, side, [(spec, name)])
+    return False
+
+
+def _navigates(module: Module, name: str, depth: int) -> bool:
+    """Whether function ``name`` of ``module`` (through same-file helpers ``depth`` deep) calls anything named like
+    navigation (``Router.redirect(…)``, ``jump(…)``): a project router may open a login page by any name."""
+    for call in (n for n in walk(module.defs[name]) if n.type == "call_expression"):
+        fn = call.child_by_field_name("function")
+        callee = node_text(fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression"
+                           else fn)
+        if _NAVIGATION.search(callee) or (depth > 0 and callee != name and callee in module.defs and
+                                          _navigates(module, callee, depth - 1)):
+            return True
     return False
 
 
