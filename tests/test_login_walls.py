@@ -223,3 +223,18 @@ def test_a_native_component_overlay_raised_by_set_data_in_its_attached_hook(tmp_
                                    "      if (!wx.getStorageSync('phone')) this.setData({ visible: true })\n    }\n  }\n})\n"})
     repo.commit("phone wall")
     assert _login(repo, base) == {("login.forced_login", "components/auth/auth.wxml", 1)}
+
+
+def test_an_overlay_the_entry_page_puts_up_under_its_own_condition_on_load_is_told_at_the_page_tag(tmp_path):
+    # The page decides when the wall goes up (its flag, set on load when the profile is not granted): the reviewer
+    # reads the wall at the page's tag; without a condition of the page's the component decides (told there).
+    always = OVERLAY.replace(' wx:if="{{show}}"', "")
+    deciding = HOME_VUE.replace("  methods:", "  onLoad () {\n    wx.getSetting({ success: (res) => "
+                                "{ if (!res.authSetting['scope.userInfo']) this.open = true } })\n  },\n  methods:")
+    repo = Repo(tmp_path / "repo")
+    _uni(repo, "<view>首页</view>", None)
+    base = repo.commit("base")
+    _uni(repo, '<auth-mask v-if="open"></auth-mask>', always)
+    repo.write("src/pages/index/index.vue", deciding % '<auth-mask v-if="open"></auth-mask>')
+    repo.commit("authorize over the home page")
+    assert _login(repo, base) == {("login.forced_login", "src/pages/index/index.vue", 3)}

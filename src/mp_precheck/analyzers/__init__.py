@@ -69,6 +69,9 @@ helper_redirect        counterpart, read_head, read_base ·         removes ``lo
 launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
                        counterpart, added_lines ·                  function an app launch hook calls, for a
                        ``login.forced_login``                      forced action the change makes it reach
+launch_auth_page       project, counterpart, added_lines,          adds ``login.forced_login`` in the app script for
+                       read_head, read_base, facts_at_head ·       a launch redirect to a page that is an
+                       ``login.forced_login``                      authorization page by content, not by name
 entry_helpers          project, read_head, read_base,              adds ``login.forced_login`` in a module the
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
                        ``login.forced_login``                      deep), for a redirect to login new there;
@@ -123,6 +126,7 @@ from mp_precheck.analyzers import (
     forced_login,
     helper_redirect,
     induced_sharing,
+    launch_auth_page,
     launch_helpers,
     location_config,
     missing_pages,
@@ -176,6 +180,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("helper_redirect", helper_redirect.analyze),
     # launch_helpers after forced_login: one forced action in a module is told once, by whichever finds it first.
     ("launch_helpers", launch_helpers.analyze),
+    # launch_auth_page after launch_helpers: a launch redirect to a page already told is not told again.
+    ("launch_auth_page", launch_auth_page.analyze),
     # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
     # page itself) is not told again from a module the entry page reaches.
     ("entry_helpers", entry_helpers.analyze),

@@ -46,15 +46,15 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     entry = project.entry_page
     if registry is None or not entry or LOGIN_TARGET.search(page_name(entry)) or any(f.rule == RULE for f in findings):
         return findings  # no entry page, or one named as a login page: the name rule tells it
-    page, ask = _ask(context, entry, context.read_head)
+    page, ask = page_ask(context, entry, context.read_head)
     if page is None or ask is None or _tabbed(context.read_head(registry), registry, entry) or \
-            not (ask.worded or _forwards(context, entry)):
+            not (ask.worded or forwards_on(context, entry)):
         return findings  # a tab bar leads past it, or a profile form that leads nowhere
     before = entry_before(context, registry)
     if before == entry and not {page, registry} & context.changed_paths:
         return findings  # neither the entry nor its page changed
     read_before = base_reader(context)
-    if before is not None and _ask(context, before, read_before)[1] is not None and \
+    if before is not None and page_ask(context, before, read_before)[1] is not None and \
             not _tabbed(read_before(registry), registry, before):
         return findings  # the app already opened on an authorization page
     subject, value = app_config("entry-login", entry), f"{entry}: {ask.what} only"
@@ -64,7 +64,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return [*findings, context.finding(RULE, subject, registry, line, value=value)]
 
 
-def _ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None, Ask | None]:
+def page_ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None, Ask | None]:
     """The template of page ``route`` read with ``read`` (head or base) and its authorization control when the
     page is an authorization page."""
     for path in sorted(page_sources(context.project, route, TEMPLATE_SUFFIXES)):
@@ -74,7 +74,7 @@ def _ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None,
     return None, None
 
 
-def _forwards(context: ProjectContext, route: str) -> bool:
+def forwards_on(context: ProjectContext, route: str) -> bool:
     """Whether the script of page ``route`` at head calls a route API (``checks/auth_pages.yml`` forwards): the
     page leads on to the content once the user has authorized."""
     forwards = tables().forwards

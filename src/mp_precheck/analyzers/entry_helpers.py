@@ -12,7 +12,9 @@ page reached at the merge base, or only a tap reaches, is not reported. Reported
 module's navigation call. Modules are found through the build's aliases too (``readers/aliases.py``:
 ``import auth from 'utils/auth'`` of a WePY app). A redirect the page's own hooks make to a login page its hooks
 reached through a module at the merge base moved into the page (``auth.login()`` sent an unknown user to the
-bind page; the page now does it itself) and is not new: that finding is removed.
+bind page; the page now does it itself) and is not new: that finding is removed. So is the page's call of a
+helper told only by its login-like name (``authService.checkLoginCode()``) when a module the page imports defines
+it and it forces nothing there nor in the modules it reaches: a session check that logs in silently.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3).
@@ -20,7 +22,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 Reads: ``project``, ``read_head``, ``read_base``, ``exists_at_head``, ``head_paths``, ``counterpart`` ·
 ``login.forced_login``.
 Writes: adds ``login.forced_login`` (subject ``login:entry-page:<login page>``) in the module that navigates;
-removes the entry page's own ``login.forced_login`` for a redirect that moved in from such a module.
+removes the entry page's own ``login.forced_login`` for a redirect that moved in from such a module, or for a
+helper called by name that forces nothing.
 """
 
 from __future__ import annotations
@@ -36,9 +39,9 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
-from mp_precheck.readers.lifecycle import HookScanner, is_failure_callback
+from mp_precheck.readers.lifecycle import HELPER_DEPTH, HookScanner, is_failure_callback
 from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
-from mp_precheck.readers.syntax import node_text
+from mp_precheck.readers.syntax import node_text, walk
 
 RULE = "login.forced_login"
 FORCED = ("login:launch:", "login:entry-page:")
@@ -49,6 +52,7 @@ _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
 # The server's answer decides: a status code, 401 / 403, an unauthorized or expired session.
 _ANSWER = re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
 _ANSWER_CALLS = re.compile(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
+_NAVIGATION = re.compile(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
           "switch_case": "value", "while_statement": "condition"}
 
@@ -84,8 +88,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if entry is None:
         return findings
     folders = (context.project.root, context.project.env_root or context.project.root)
-    reached = _reach(entry, _Side(context.read_head, context.exists_at_head,
-                                  project_aliases(folders, context.read_head)))
+    head_side = _Side(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
+    reached = _reach(entry, head_side)
     old = context.counterpart.get(entry, entry)
     page_told = [f for f in findings if f.rule == RULE and f.path == entry and f.subject.startswith(FORCED[1])]
     if not reached and not page_told:
@@ -95,6 +99,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     # The page's own redirect to a login page its hooks reached through a module at the merge base moved into the
     # page (auth.login() sent an unknown user to bind; the page now does it itself): the wall is not new.
     moved = {id(f) for f in page_told if f.subject.split(":", 2)[2] in before}
+    # A helper called by a login-like name that the page's imports define and that forces nothing is no wall.
+    moved |= {id(f) for f in page_told if f.subject.endswith("()") and
+              _silent_helper(entry, head_side, f.subject.split(":", 2)[2][:-2])}
     findings = [f for f in findings if id(f) not in moved]
     told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
     added: list[Finding] = []
@@ -121,15 +128,17 @@ def _entry_script(context: ProjectContext) -> str | None:
     return found
 
 
-def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, tuple[str, ...], str]]:
+def _reach(entry: str, side: _Side, start: list[Use] | None = None
+           ) -> dict[tuple[str, str], tuple[int, tuple[str, ...], str]]:
     """(login page, module) → (line, functions called on the way, what the last does) of each redirect to a login
-    page the load hooks of ``entry`` reach in other modules, in the order reached."""
+    page the load hooks of ``entry`` (or the ``start`` uses of its imports) reach in other modules, in the order
+    reached."""
     page = side.module(entry)
     if page is None:
         return {}
     tree = ExistingPaths(side.has)
     frontier: list[tuple[str, Use, int, int, tuple[str, ...]]] = [
-        (entry, use, HOPS, BARRELS, ()) for use in page.uses(page.hooks)]
+        (entry, use, HOPS, BARRELS, ()) for use in (page.uses(page.hooks) if start is None else start)]
     seen: set[tuple[str, str | None]] = set()
     found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
     while frontier:
@@ -149,6 +158,37 @@ def _reach(entry: str, side: _Side) -> dict[tuple[str, str], tuple[int, tuple[st
             frontier += [(path, use, hops - 1, barrels, (*via, name or "*"))
                          for use in module.uses(module.defs[f] for f in functions)]
     return found
+
+
+def _silent_helper(entry: str, side: _Side, name: str) -> bool:
+    """Whether the helper the entry page's hook calls by a login-like name (``authService.checkLoginCode()``) is a
+    function of a project module the page imports that forces nothing: no redirect, prompt or popup of its own,
+    no redirect to login in the modules it reaches (a session check that falls back to a silent ``wx.login``)."""
+    page = side.module(entry)
+    if page is None:
+        return False
+    tree = ExistingPaths(side.has)
+    for spec in sorted({*page.aliases.values(), *(spec for spec, _name in page.names.values())}):
+        path = resolve_module(entry, spec, tree, side.aliases)
+        module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
+        if module is None or name not in module.defs:
+            continue
+        return not any(HookScanner(namespaced_api).from_function(name, module.defs)) and \
+            not _navigates(module, name, HELPER_DEPTH) and not _reach(entry, side, [(spec, name)])
+    return False
+
+
+def _navigates(module: Module, name: str, depth: int) -> bool:
+    """Whether function ``name`` of ``module`` (through same-file helpers ``depth`` deep) calls anything named like
+    navigation (``Router.redirect(…)``, ``jump(…)``): a project router may open a login page by any name."""
+    for call in (n for n in walk(module.defs[name]) if n.type == "call_expression"):
+        fn = call.child_by_field_name("function")
+        callee = node_text(fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression"
+                           else fn)
+        if _NAVIGATION.search(callee) or (depth > 0 and callee != name and callee in module.defs and
+                                          _navigates(module, callee, depth - 1)):
+            return True
+    return False
 
 
 def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:

@@ -7,7 +7,7 @@ before authorizing: forced authorization before any experience, though the page 
 Reported in the component at its covering element when the change makes the entry page render it or makes it
 such a wall; a wall the entry page already rendered at the merge base, a dismissible popup and one opened by a
 tap stay silent. The entry page's own tag may carry a condition: its flag is read in the page's script the same
-way.
+way, and then the page decides when the wall goes up, so the finding goes to that tag in the page.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/.
@@ -15,7 +15,7 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 Reads: ``project``, ``changed_paths``, ``counterpart``, ``read_head``, ``read_base``, ``exists_at_head``,
 ``facts_at_head`` · ``login.forced_login``.
 Writes: adds ``login.forced_login`` (subject ``login:entry-page:overlay:<component>``, scope ``file``) in the
-component.
+component, or at the page's tag when a condition of the page's shows it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from mp_precheck.analyzers.rendered import component_file, component_uses, regis
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import ExistingPaths
-from mp_precheck.readers.authoverlay import Overlay, elements, overlay, shown_on_load
+from mp_precheck.readers.authoverlay import Element, Overlay, elements, overlay, shown_on_load
 from mp_precheck.readers.componentuses import is_sfc, tag_key
 from mp_precheck.readers.sfc import split_blocks
 
@@ -57,11 +57,14 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                 continue
             wall = _wall(context.read_head, target)
             subject = f"login:entry-page:overlay:{posixpath.splitext(target)[0]}"
-            if wall is None or (target, subject) in told or not _page_shows(context.read_head, page, tag) or \
+            shown = _shown_on_open(context.read_head, page, tag) if wall is not None else None
+            if wall is None or shown is None or (target, subject) in told or \
                     _walled_before(context, before, tag, target):
                 continue
             told.add((target, subject))
-            out.append(context.finding(RULE, subject, _template_path(target), wall.line, scope="file",
+            # The page decides when its own condition on the tag puts the wall up: told at the tag, else at the wall.
+            path, line = (page, shown.line) if shown.conditions else (_template_path(target), wall.line)
+            out.append(context.finding(RULE, subject, path, line, scope="file",
                                        value=f"{entry} renders <{tag}>: {wall.what} over the whole page"))
     return out
 
@@ -95,12 +98,12 @@ def _wall(read: Reader, component: str) -> Overlay | None:
                    stem + (".js" if js is not None else ".ts"))
 
 
-def _page_shows(read: Reader, page: str, tag: str) -> bool:
-    """Whether the page ``page`` shows its ``<tag>`` as it opens: the conditions on the tag and its ancestors
-    let it show, read against the page's script."""
+def _shown_on_open(read: Reader, page: str, tag: str) -> Element | None:
+    """The page's ``<tag>`` it shows as it opens (the conditions on the tag and its ancestors let it show, read
+    against the page's script), or None."""
     text = read(page)
     if text is None:
-        return False
+        return None
     script, script_path = None, page
     if is_sfc(page):
         blocks = split_blocks(text)
@@ -114,7 +117,7 @@ def _page_shows(read: Reader, page: str, tag: str) -> bool:
         script, script_path = next(((t, stem + s) for s in (".js", ".ts") if (t := read(stem + s)) is not None),
                                    (None, page))
     uses = [e for e in elements(body, offset) if tag_key(e.tag) == tag_key(tag)]
-    return any(not e.conditions or shown_on_load(e.conditions, script, script_path) for e in uses)
+    return next((e for e in uses if not e.conditions or shown_on_load(e.conditions, script, script_path)), None)
 
 
 def _walled_before(context: ProjectContext, before: str | None, tag: str, target: str) -> bool:

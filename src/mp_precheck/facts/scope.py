@@ -4,6 +4,7 @@ project registers its first page."""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 
 from mp_precheck.facts.model import FileFacts
@@ -12,7 +13,8 @@ from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
 
-PAGE_HOOK = "login:page-hook:"  # a page's forced action, counted only when the page is the entry page
+PAGE_HOOK = "login:page-hook:"
+_ENTRY_LOGIN = "app.json:entry-login:"  # a page's forced action, counted only when the page is the entry page
 _SCRIPT_SUFFIXES = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
@@ -53,6 +55,9 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
         if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
                                                          if not f.subject.startswith("secret:")))
+        if project and _other_registry(path, project):
+            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
+                                                         if not f.subject.startswith(_ENTRY_LOGIN)))
         if path != routes and any(f.role == ROUTES_ROLE for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts if f.role != ROUTES_ROLE))
         if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
@@ -63,6 +68,20 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
             file_facts = replace(file_facts, facts=kept)
         out[path] = file_facts
     return out
+
+
+_REGISTRIES = ("pages.json", "app.mpx")
+
+
+def _other_registry(path: str, project: Project) -> bool:
+    """Whether ``path`` is a page registry that does not register the project's pages: an mpx subpackage's
+    ``app.mpx`` (its first page is no entry page) or a uni-app ``pages.json`` left beside the CLI source one
+    (readers/discovery.py), so its first page opens nothing."""
+    name = posixpath.basename(path)
+    if name not in _REGISTRIES or project.app_config is None:
+        return False
+    own = posixpath.join(posixpath.dirname(project.app_config), name)
+    return path != own
 
 
 def _next_login_page(subject: str) -> bool:

@@ -21,6 +21,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
 from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
@@ -163,15 +164,15 @@ def _framework_source(path: str, files: set[str], read_text: Callable[[str], str
     """The framework project whose source configuration ``path`` is, or None when it is none."""
     name = posixpath.basename(path)
     folder = _dir(path)
-    if name == "pages.json" and _is_uni_source(folder, files):
+    if name == "pages.json" and is_uni_source(folder, files) and not stale_beside_source(folder, files):
         return _uni_project(folder, read_text)
     if name in ("app.config.js", "app.config.ts"):
         return _framework_project(_taro_root(folder), "taro", path, path, read_text)
-    if name == "app.mpx":
+    if name == "app.mpx" and not mpx_subpackage(folder, files):
         return _framework_project(folder, "mpx", path, path, read_text)
     if name == "app.wpy":
         return _framework_project(_src_parent(folder), "wepy", path, path, read_text)
-    if name == "app.json" and _is_mpvue_source(folder, files):
+    if name == "app.json" and is_mpvue_source(folder, files):
         return _framework_project(_src_parent(folder), "mpvue", path, path, read_text)
     if name == KBONE_CONFIG:
         # kbone generates app.json at build time: no source file holds app.json's keys (app_config stays None)
@@ -348,12 +349,6 @@ def _uni_project(folder: str, read_text: Callable[[str], str | None]) -> Project
                               read_text)
 
 
-def _is_uni_source(folder: str, files: set[str]) -> bool:
-    """Whether a ``pages.json`` is uni-app's: beside ``manifest.json``, or beside the root component ``App.vue``
-    when ``manifest.json`` is kept out of the repository (it holds the appid, so teams often ignore it)."""
-    return _join(folder, "manifest.json") in files or _join(folder, "App.vue") in files
-
-
 def _framework_project(root: str, framework: Framework, pages_file: str, keys_file: str,
                        read_text: Callable[[str], str | None]) -> Project:
     text = read_text(pages_file)
@@ -440,9 +435,3 @@ def _taro_root(folder: str) -> str:
 def _src_parent(folder: str) -> str:
     """The project root of a framework whose sources live in ``src/``: the folder above it."""
     return _dir(folder) if posixpath.basename(folder) == "src" else folder
-
-
-def _is_mpvue_source(folder: str, files: set[str]) -> bool:
-    """Whether an ``app.json`` is mpvue's source one: beside the Vue entry ``main.js|ts`` and ``App.vue``
-    (the compiled Mini Program, with its own ``app.json``, goes to ``dist/``)."""
-    return _join(folder, "App.vue") in files and any(_join(folder, m) in files for m in ("main.js", "main.ts"))

@@ -194,7 +194,7 @@ class HookScanner:
         args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_children else None
         if api in NAVIGATION and first is not None:
-            target = _url_text(first)
+            target = url_text(first)
             if target and LOGIN_TARGET.search(target):
                 return f"{api} {target[:80]}", page_path(target)
         if api == "wx.showModal" and first is not None and first.type == "object":
@@ -375,6 +375,6 @@ def _contains(outer: Node, node: Node) -> bool:
     return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
 
 
-def _url_text(arg: Node) -> str:
+def url_text(arg: Node) -> str:
     """The text of a navigation target: ``{ url: … }`` or a plain argument."""
     return _text(object_property(arg, "url")) if arg.type == "object" else _text(arg)
