@@ -26,7 +26,7 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, Fi
 from mp_precheck.readers import base64media
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_feature_test, other_provider
+from mp_precheck.readers.callcontext import is_feature_test, is_type_reference, other_provider
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
@@ -192,8 +192,8 @@ class _Extractor(Bindings):
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and (api or "").endswith(".cloud"):
             return
-        if is_feature_test(node):
-            return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
+        if is_feature_test(node) or is_type_reference(node):
+            return  # if (wx.getUserProfile) …, typeof Taro.login: asks whether the API exists or types it
         if parent is not None and parent.type == "call_expression" and other_provider(parent, api):
             return  # uni.getUserInfo({ provider: 'apple' }), requestPayment({ orderInfo }): not WeChat's
         if api is None:
@@ -323,8 +323,8 @@ class _Extractor(Bindings):
             constant = _text(name) if name is not None and name.type == "identifier" else None
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
-            if url.is_development or url.is_wechat_server_api:
-                continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
+            if url.is_development:
+                continue  # a developer's machine or LAN: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
             facts_role = DEVELOPMENT if dev_only else SWITCHED_OFF if switched_off(node, self.switches) else \
                 "media" if (url.is_media or held_as_image(node, url.path)) and role == "code" else role

@@ -45,14 +45,6 @@ class Url:
         return path.endswith(_MEDIA)
 
     @property
-    def is_wechat_server_api(self) -> bool:
-        """WeChat's server API (``api.weixin.qq.com`` and its regional hosts): called with an access token
-        from the app's server, never a domain a Mini Program may configure (``policy.client_secret`` reports a
-        client that calls it).
-        https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
-        return self.host == "api.weixin.qq.com" or self.host.endswith(".api.weixin.qq.com")
-
-    @property
     def insecure(self) -> bool:
         return self.scheme in ("http", "ws")
 
