@@ -81,3 +81,13 @@ def test_a_typescript_type_naming_an_api_is_no_call_of_it(app_repo):
         "pages/me/me.js": "Page({ tap() {\n  wx.navigateToMiniProgram({ appId: 'wx2' }) } })\n"})
     app_repo.commit()
     assert ("external_link.navigate_to_mini_program", "pages/me/me.js", 2, "file") in found(run(app_repo.path, base))
+
+
+def test_wechats_server_api_in_a_script_that_loads_node_builtins_is_server_code(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        **loaded_by_app("server/mina.js"),
+        "server/mina.js": "import crypto from 'crypto'\nexport const session = (rp, code) => rp({\n"
+                          "  uri: 'https://api.weixin.qq.com/sns/jscode2session', qs: { js_code: code } })\n"})
+    app_repo.commit()
+    assert not any(f.rule == "external_link.wechat_server_api" for f in run(app_repo.path, base).findings)

@@ -72,6 +72,14 @@ class Url:
         return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
 
 
+def is_wechat_server_api(subject: str) -> bool:
+    """Whether the ``host:`` subject (or bare host) is WeChat's server API, ``api.weixin.qq.com`` or a regional
+    host of it: called with an access token from a server, never a domain a Mini Program may configure.
+    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    host = subject.removeprefix("host:")
+    return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com"
+
+
 def find_urls(text: str) -> list[Url]:
     """Every URL in ``text`` whose host has a dot, is ``localhost`` or an IP; format hosts (w3.org) left out."""
     found = []
