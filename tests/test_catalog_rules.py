@@ -102,8 +102,9 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
     if parsed.form == "web-view-host":
         return "use.wxml", '<view>\n<web-view src="https://h5.rule-test.example.com/p"></web-view>\n</view>\n'
-    if parsed.form == "host":
-        return "use.js", "module.exports = {\n  api: 'https://api.rule-test.example.com/v1' }\n"
+    if parsed.form == "host":  # a rule naming a host exactly (WeChat's server API) is about that host
+        host = parsed.value if "*" not in subject else "api.rule-test.example.com"
+        return "use.js", f"module.exports = {{\n  api: 'https://{host}/v1' }}\n"
     return None
 
 

@@ -39,6 +39,16 @@ def test_a_script_something_loads_is_part_of_the_app(app_repo, files):
     assert ("upload.upload_file", "utils/uploader.js", 3, "app") in found(run(app_repo.path, base))
 
 
+def test_an_index_script_loaded_by_its_own_name_from_its_folder_is_part_of_the_app(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        "utils/net/index.js": UPLOADER,  # named ./index by its neighbour, never by its folder's name
+        "utils/net/media.js": "import uploader from './index'\nexport const send = (p) => uploader.upload(p)\n",
+        "pages/me/me.js": "import { send } from '../../utils/net/media'\nPage({ go(p) { send(p) } })\n"})
+    app_repo.commit()
+    assert ("upload.upload_file", "utils/net/index.js", 3, "app") in found(run(app_repo.path, base))
+
+
 def test_nothing_loads_a_new_script_yet_then_the_change_that_loads_it_is_told(app_repo):
     first = app_repo.git("rev-parse", "HEAD")
     app_repo.write("utils/uploader.js", UPLOADER)

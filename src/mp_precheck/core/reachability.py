@@ -55,7 +55,9 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)}
     if not candidates:
         return set()
-    importers = {path for path in grep(set(candidates.values())) if project.owns(path)}
+    # An index script is named by its folder (``./api``) or by itself (``./index`` from its own folder).
+    needles = set(candidates.values()) | {"index" for path in candidates if _is_index(path)}
+    importers = {path for path in grep(needles) if project.owns(path)}
     if len(importers) > _MAX_IMPORTERS:
         return set()
     facts = dict(facts_of(sorted(importers - set(head_facts))))
@@ -119,4 +121,8 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
 def _needle(path: str) -> str:
     """The name a specifier loading ``path`` ends in: its stem, or its folder's name for an ``index`` script."""
     stem = posixpath.splitext(posixpath.basename(path))[0]
-    return posixpath.basename(posixpath.dirname(path)) if stem == "index" and "/" in path else stem
+    return posixpath.basename(posixpath.dirname(path)) if _is_index(path) else stem
+
+
+def _is_index(path: str) -> bool:
+    return posixpath.splitext(posixpath.basename(path))[0] == "index" and "/" in path

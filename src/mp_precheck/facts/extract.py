@@ -7,6 +7,7 @@ One bad file never stops the run: oversize, binary, undecodable or malformed fil
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import replace
 
 from mp_precheck.facts.model import Export, Fact, FileFacts
@@ -17,6 +18,7 @@ from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.grantedread import granted_branches, granted_lines
 from mp_precheck.readers.jsconfig import class_config_object, config_object
 from mp_precheck.readers.jsfacts import js_facts
+from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.routeguard import guard_facts
@@ -40,13 +42,16 @@ _TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind
 
 
 def reader_kind(path: str) -> str | None:
-    """Which reader handles ``path``: ``js``, ``markup``, ``sfc``, ``style`` (WXSS, CSS and preprocessor
-    sheets), ``app-config``, ``env`` (a build's ``.env`` file), or None (not read)."""
+    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script: its request hosts only),
+    ``markup``, ``sfc``, ``style`` (WXSS, CSS and preprocessor sheets), ``app-config``, ``env`` (a build's
+    ``.env`` file), or None (not read)."""
     name = posixpath.basename(path).lower()
     if is_env_file(path):
         return "env"
-    if name.endswith((".d.ts", ".min.js")):
+    if name.endswith(".d.ts"):
         return None
+    if name.endswith(".min.js"):
+        return "min-js"
     if name in APP_CONFIG_NAMES:
         return "app-config"
     if name in ("app.config.js", "app.config.ts"):
@@ -104,6 +109,8 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return _uni_config_facts(text, path, kind)
     if kind == "js":
         return _js_with_class_config(text, path)
+    if kind == "min-js":
+        return _minified_hosts(text, path)
     if kind == "env":
         return env_facts(text, path)
     if kind == "markup":
@@ -119,8 +126,26 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
             return FileFacts()  # a data file, not necessarily configuration: not worth an error
         return FileFacts(error=str(exc))
     if kind == "page-config":
-        return FileFacts(facts=tuple(title_facts(text, data_obj)))
+        return FileFacts(facts=tuple(title_facts(text, data_obj) + json_host_facts(text, data_obj, path)))
     return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)))
+
+
+# The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
+_NETWORK_ROLES = ("request", "upload", "download", "socket")
+_NETWORK_CALL = re.compile(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(")
+
+
+def _minified_hosts(text: str, path: str) -> FileFacts:
+    """The hosts a vendored minified SDK (``bmap-wx.min.js``, ``qqmap-wx-jssdk.min.js``) sends its own requests
+    to: a literal url of ``wx.request`` / ``uploadFile`` / ``downloadFile`` / ``connectSocket`` needs a
+    服务器域名 like one in the app's code
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Nothing else of a
+    minified file is read: its other API references are a library's surface, which the calling code shows, and
+    its other URLs are comments and documentation links. A file calling none of those APIs is never parsed."""
+    if "://" not in text or not _NETWORK_CALL.search(text):
+        return FileFacts()
+    facts = js_facts(text, path).facts
+    return FileFacts(facts=tuple(f for f in facts if f.kind == "host" and f.role in _NETWORK_ROLES))
 
 
 def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:

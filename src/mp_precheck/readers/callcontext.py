@@ -30,6 +30,16 @@ def is_feature_test(node: Node) -> bool:
     return current is not node  # !wx.X, typeof wx.X
 
 
+def is_type_reference(node: Node) -> bool:
+    """Whether an API reference names a TypeScript type or namespace, not a call: ``import v =
+    Taro.navigateToMiniProgram.envVersion`` (an import alias) or ``typeof Taro.login`` in a type. The code it
+    types calls nothing; counting it would hide a real call that replaces it elsewhere."""
+    parent = node.parent
+    while parent is not None and parent.type in ("member_expression", "nested_identifier"):
+        parent = parent.parent
+    return parent is not None and parent.type in ("import_alias", "type_query")
+
+
 # uni-app login/share/pay providers a WeChat build has: https://uniapp.dcloud.net.cn/api/plugins/login.html
 WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
 

@@ -31,7 +31,7 @@ from mp_precheck.readers.imagenames import names_image, names_resource_base
 from mp_precheck.readers.urls import find_urls
 
 # Modes that never build the release: DEV_WORDS (dev, development, test, local…) and pre-release stages.
-_NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
+NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
 # Copies committed as documentation of the variables, read by no build.
 _TEMPLATES = frozenset({"example", "sample", "template", "tpl", "dist", "defaults"})
 # Prefixes a build exposes to the client code (Vite, vue-cli, Taro, Create React App): not part of the name.
@@ -50,7 +50,7 @@ def is_env_file(path: str) -> bool:
 
 def is_development_env(path: str) -> bool:
     """Whether the env file ``path`` is read only by a development, test, staging or local build."""
-    return bool(_NOT_RELEASE.intersection(posixpath.basename(path).lower().split(".")[2:]))
+    return bool(NOT_RELEASE.intersection(posixpath.basename(path).lower().split(".")[2:]))
 
 
 def is_release_env(path: str) -> bool:
@@ -74,14 +74,14 @@ def env_facts(text: str, path: str) -> FileFacts:
         if not urls or len(value.split()) > 1 or not value.lower().startswith(urls[0].scheme + "://"):
             continue  # a sentence that mentions a URL, not an address variable
         url = urls[0]
-        if url.is_development or url.is_wechat_server_api:
-            continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
+        if url.is_development:
+            continue  # a developer's machine or LAN: never a configurable domain
         facts.append(Fact(prefixed("host", url.host), "host", binding.original.line, url.text,
-                          DEVELOPMENT if development else _role(binding.key, url.scheme, url.is_media)))
+                          DEVELOPMENT if development else address_role(binding.key, url.scheme, url.is_media)))
     return FileFacts(facts=tuple(facts))
 
 
-def _role(key: str, scheme: str, media: bool) -> str:
+def address_role(key: str, scheme: str, media: bool) -> str:
     """How the code uses the address a variable named ``key`` holds: ``media`` for images and static files,
     ``socket``, ``upload`` or ``download`` when the scheme or name says so, else ``request`` (an API base)."""
     name = next((key[len(p):] for p in _CLIENT_PREFIXES if key.upper().startswith(p)), key)

@@ -26,7 +26,7 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, Fi
 from mp_precheck.readers import base64media
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_feature_test, other_provider
+from mp_precheck.readers.callcontext import is_feature_test, is_type_reference, other_provider
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
@@ -39,7 +39,7 @@ from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_r
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
-from mp_precheck.readers.modulespecs import module_specifiers
+from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.syntax import call_option, language_for, nodes_of, parse
@@ -49,7 +49,7 @@ from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textplaces import inside_button, jsx_child_literal, message_text, modal_text, ui_label
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
-from mp_precheck.readers.urls import find_urls
+from mp_precheck.readers.urls import find_urls, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
@@ -165,12 +165,15 @@ class _Extractor(Bindings):
         called_lines = [line for _s, _n, line in self.imported_calls]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold
+        specs = module_specifiers(nodes)
+        if runs_on_node(specs):  # server code in the repository is where WeChat's server API belongs
+            self.facts = [f for f in self.facts if not (f.kind == "host" and is_wechat_server_api(f.subject))]
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, held) if app_file else
                          prototype_members(root, held, self.path),
                          call_literals=call_literals(self.calls, called_lines, self.line),
-                         module_specs=module_specifiers(nodes),
+                         module_specs=specs,
                          reexports=reexports(root, self.module_aliases, self.named_imports),
                          call_shapes=call_shapes(self.calls, shaped, self.line))
 
@@ -193,8 +196,8 @@ class _Extractor(Bindings):
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and (api or "").endswith(".cloud"):
             return
-        if is_feature_test(node):
-            return  # if (wx.getUserProfile) …: asks whether the API exists, never calls it
+        if is_feature_test(node) or is_type_reference(node):
+            return  # if (wx.getUserProfile) …, typeof Taro.login: asks whether the API exists or types it
         if parent is not None and parent.type == "call_expression" and other_provider(parent, api):
             return  # uni.getUserInfo({ provider: 'apple' }), requestPayment({ orderInfo }): not WeChat's
         if api is None:
@@ -333,8 +336,8 @@ class _Extractor(Bindings):
             constant = _text(name) if name is not None and name.type == "identifier" else None
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
-            if url.is_development or url.is_wechat_server_api:
-                continue  # a developer's machine or LAN, or WeChat's server API: never a configurable domain
+            if url.is_development:
+                continue  # a developer's machine or LAN: never a configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
             facts_role = DEVELOPMENT if dev_only else SWITCHED_OFF if switched_off(node, self.switches) else \
                 "media" if (url.is_media or held_as_image(node, url.path)) and role == "code" else role

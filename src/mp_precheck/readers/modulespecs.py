@@ -39,3 +39,14 @@ def _loads_module(call: Node) -> bool:
     function = call.child_by_field_name("function")
     return function is not None and (function.type == "import" or
                                      (function.type == "identifier" and function.text == b"require"))
+
+
+# Node.js built-in modules no Mini Program runtime has: a script loading one runs on a server (or a build tool).
+# https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html (only npm packages without Node built-ins)
+_NODE_BUILTINS = frozenset({"crypto", "fs", "http", "https", "net", "child_process", "cluster", "dgram", "os",
+                            "zlib", "tls", "worker_threads"})
+
+
+def runs_on_node(specs: Iterable[str]) -> bool:
+    """Whether module specifiers ``specs`` load a Node.js built-in (``crypto``, ``node:fs``…)."""
+    return any(spec.removeprefix("node:") in _NODE_BUILTINS for spec in specs)

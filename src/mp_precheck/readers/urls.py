@@ -45,14 +45,6 @@ class Url:
         return path.endswith(_MEDIA)
 
     @property
-    def is_wechat_server_api(self) -> bool:
-        """WeChat's server API (``api.weixin.qq.com`` and its regional hosts): called with an access token
-        from the app's server, never a domain a Mini Program may configure (``policy.client_secret`` reports a
-        client that calls it).
-        https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
-        return self.host == "api.weixin.qq.com" or self.host.endswith(".api.weixin.qq.com")
-
-    @property
     def insecure(self) -> bool:
         return self.scheme in ("http", "ws")
 
@@ -78,6 +70,14 @@ class Url:
         except ValueError:
             return False
         return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+
+
+def is_wechat_server_api(subject: str) -> bool:
+    """Whether the ``host:`` subject (or bare host) is WeChat's server API, ``api.weixin.qq.com`` or a regional
+    host of it: called with an access token from a server, never a domain a Mini Program may configure.
+    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    host = subject.removeprefix("host:")
+    return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com"
 
 
 def find_urls(text: str) -> list[Url]:
