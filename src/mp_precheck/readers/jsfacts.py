@@ -172,8 +172,7 @@ class _Extractor(Bindings):
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, held) if app_file else
                          prototype_members(root, held, self.path),
-                         call_literals=call_literals(self.calls, called_lines, self.line),
-                         module_specs=specs,
+                         call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          reexports=reexports(root, self.module_aliases, self.named_imports),
                          call_shapes=call_shapes(self.calls, shaped, self.line))
 
@@ -190,8 +189,7 @@ class _Extractor(Bindings):
             self._sdk_method_value(node)
             return
         parent = node.parent
-        if parent is not None and parent.type == "assignment_expression" and \
-                parent.child_by_field_name("left") == node:
+        if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == node:
             return  # wx.X = polyfill: a definition, not a use
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and (api or "").endswith(".cloud"):
@@ -213,8 +211,8 @@ class _Extractor(Bindings):
         if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
             return
         held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
-        for sdk in [s for s in self.sdks.get(held, ()) if method in s.methods][:1]:
-            self.facts.append(Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})"))
+        sdk = next((s for s in self.sdks.get(held, ()) if method in s.methods), None)
+        self.facts += [Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})")] if sdk else []
 
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
@@ -316,8 +314,7 @@ class _Extractor(Bindings):
             self._text_signals(value, node, label=label, share_control=label and inside_button(node, share=True))
         else:
             self._text_signals(value, node, title=self._is_share_title(node),
-                               label=not (modal_text(node) or message_text(node)),
-                               script=not ui_label(node))
+                               label=not (modal_text(node) or message_text(node)), script=not ui_label(node))
         self._secret_literal(_text(node), node)
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
