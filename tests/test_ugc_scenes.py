@@ -104,7 +104,7 @@ def test_scene_words(path, wrapper, strings, scene):
 @pytest.mark.parametrize(("name", "post"), [
     ("dynamicAdd", True), ("createPost", True), ("publishMoment", True), ("addComment", True),
     ("likePost", False),  # post is the only public word, and it is the write word: a like, no post
-    ("httpPost", False), ("post", False), ("addCart", False), ("uploadImage", False), ("dynamicList", False),
+    ("httpPost", False), ("post", False), ("postUploadFile", False), ("postComment", True), ("addCart", False), ("uploadImage", False), ("dynamicList", False),
 ])
 def test_a_name_says_it_writes_a_post(name, post):
     assert scenes().names_post(name) is post

@@ -13,9 +13,10 @@ axios instance with a mini-program adapter) still names its post.
 ``category.ugc`` goes at the page's first such call the change adds, where its script also reports an upload of
 the change (the media it posts). Not where the page already has a category finding (its text box told by
 ``ugc``: one category question per page), nor on a chat page (a WebSocket conversation is ``chat``'s), nor where
-the post call is old (the page posted before).
+the page's base version called the same method (it posted before; the call only waits for the upload now).
 
-Reads: ``facts_at_head``, ``exists_at_head``, ``added_lines``; upload-family and category findings.
+Reads: ``facts_at_head``, ``exists_at_head``, ``added_lines``, ``counterpart``, ``base_facts``;
+upload-family and category findings.
 Writes: adds ``category.ugc`` (read by ``categories``).
 """
 
@@ -59,9 +60,18 @@ def _post_call(context: ProjectContext, script: str) -> tuple[int, str] | None:
     table = scenes()
     for line, name, _spec, _module in module_calls(context, script, facts, stores=False):
         method = name.rsplit(".", 1)[-1]
-        if line in added and not READ_NAME.match(method) and table.names_post(method):
+        if line in added and not READ_NAME.match(method) and table.names_post(method) and \
+                not _called_before(context, script, method):
             return line, name
     return None
+
+
+def _called_before(context: ProjectContext, script: str, method: str) -> bool:
+    """Whether the base version of ``script`` called a project method of that name already: the page posted
+    before (a call rewritten to wait for the upload is no new post)."""
+    old = context.counterpart.get(script)  # None: a new file
+    facts = context.base_facts.get(old) if old else None
+    return facts is not None and any(name.rsplit(".", 1)[-1] == method for _spec, name, _line in facts.imported_calls)
 
 
 def _low(finding: Finding) -> Finding:

@@ -94,9 +94,12 @@ class Scenes:
     def names_post(self, name: str | None) -> bool:
         """Whether a function's name says it writes a post others read (``dynamicAdd``, ``createPost``,
         ``publishMoment``): a write word and another word that is public — ``likePost`` has only ``post``, which
-        is both, and writes no post; a transport's name (``httpPost``) says neither."""
+        is both, and writes no post; a leading HTTP method is how it sends (``postUploadFile``: no post), and a
+        transport's name (``httpPost``) says nothing."""
         words = self._named(name)
-        return any(self._has(self.writes, [word]) and self._has(self.public, words[:i] + words[i + 1:])
+        first = 1 if words and words[0].upper() in self.methods else 0
+        return any(self._has(self.writes, [word]) and
+                   self._has(self.public, [w for j, w in enumerate(words) if j != i and j >= first])
                    for i, word in enumerate(words))
 
     def says_other(self, wrapper: str | None) -> bool:
