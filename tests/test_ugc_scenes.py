@@ -94,9 +94,20 @@ def test_a_reimbursement_form_posted_through_a_project_fetch_helper_is_not_ugc(a
     ("pages/releaseModule/releaseMarry/releaseMarry.js", None, (), "public"),  # release: 发布, a post
     ("pages/x/index.js", None, ("/dynamic/dynamic_release_img",), "public"),
     ("pages/x/index.js", "relay", (), None),
+    ("pages/user/orders.js", "submitReview", (), "public"),  # a product review other buyers read
+    ("pages/order/detail.js", None, ("/api/评价",), "public"),
 ])
 def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene
+
+
+@pytest.mark.parametrize(("name", "post"), [
+    ("dynamicAdd", True), ("createPost", True), ("publishMoment", True), ("addComment", True),
+    ("likePost", False),  # post is the only public word, and it is the write word: a like, no post
+    ("httpPost", False), ("post", False), ("postUploadFile", False), ("postComment", True), ("addCart", False), ("uploadImage", False), ("dynamicList", False),
+])
+def test_a_name_says_it_writes_a_post(name, post):
+    assert scenes().names_post(name) is post
 
 
 def test_words_of_split_identifiers_paths_and_chinese():

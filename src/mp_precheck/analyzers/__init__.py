@@ -35,6 +35,9 @@ chat                   head_facts, facts_at_head, read_head,       adds ``upload
                        exists_at_head · ``category.ugc``,          between users, by request or socket),
                        upload family                               ``upload.upload_file`` at its call of a
                                                                    project upload helper
+media_posts            facts_at_head, exists_at_head,              adds ``category.ugc`` at a page's new call of an
+                       added_lines · upload family, category       API method named as a post (``dynamicAdd``) on a
+                       family                                      page that uploads media, its text box not told
 service_posts          head_facts, counterpart · category and      adds a ``once`` category rule's finding at a new
                        upload families                             page whose users post in a service the app had
 content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
@@ -129,6 +132,7 @@ from mp_precheck.analyzers import (
     launch_auth_page,
     launch_helpers,
     location_config,
+    media_posts,
     missing_pages,
     privacy_declaration,
     script_checks,
@@ -161,6 +165,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
     ("chat", chat.analyze),
+    # media_posts after ugc and chat (a page whose text box they told as category.ugc is not asked again),
+    # before service_posts and categories (which read the category.ugc it adds).
+    ("media_posts", media_posts.analyze),
     # service_posts after ugc and chat (a page whose posts they told as category.ugc is told), before categories
     # (which weighs the category finding it adds against the configured categories).
     ("service_posts", service_posts.analyze),

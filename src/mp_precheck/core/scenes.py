@@ -91,6 +91,17 @@ class Scenes:
         """Words of the strings a call passes; an HTTP method (``'POST'``) says how, not what."""
         return [w for s in strings if s.strip().upper() not in self.methods for w in words_of(s)]
 
+    def names_post(self, name: str | None) -> bool:
+        """Whether a function's name says it writes a post others read (``dynamicAdd``, ``createPost``,
+        ``publishMoment``): a write word and another word that is public — ``likePost`` has only ``post``, which
+        is both, and writes no post; a leading HTTP method is how it sends (``postUploadFile``: no post), and a
+        transport's name (``httpPost``) says nothing."""
+        words = self._named(name)
+        first = 1 if words and words[0].upper() in self.methods else 0
+        return any(self._has(self.writes, [word]) and
+                   self._has(self.public, [w for j, w in enumerate(words) if j != i and j >= first])
+                   for i, word in enumerate(words))
+
     def says_other(self, wrapper: str | None) -> bool:
         """Whether a wrapper's name says it does something other than write (``deleteDraft``); a direct
         call or a wrapper named after its transport says nothing."""
