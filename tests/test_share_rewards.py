@@ -58,9 +58,21 @@ def _share_button_labelled(tmp_path, label: str) -> set[tuple[str, str, int]]:
 
 
 @pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠",
-                                   "邀请好友\n    +2000", "继续砍", "找人助力"])
+                                   "邀请好友\n    +2000", "分享再抽一次"])
 def test_a_share_button_promising_coins_or_a_gift_fires_at_its_label(tmp_path, label):
     assert _share_button_labelled(tmp_path, label) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
+
+
+def test_a_reward_label_made_a_share_button_with_its_card_is_told_once_at_the_label(tmp_path):
+    """The plain button already promised a reward; the change makes it a share button and adds the share card:
+    the button beside its label is the promise, and its card the same act (one finding, at the label)."""
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/home/index.wxml": HOME.replace("BUTTON", '<button class="invite">邀请好友得10点包邮能量</button>'),
+        "pages/home/index.js": "Page({})\n"})
+    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", '<button open-type="share">邀请好友得10金币</button>'))
+    repo.write("pages/home/index.js", HOME_JS)
+    repo.commit("share button")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
 
 
 @pytest.mark.parametrize("label", ["邀请好友", "邀请好友一起走路", "分享给好友", "分享 12", "转发给好友/群"])

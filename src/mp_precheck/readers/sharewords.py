@@ -7,7 +7,7 @@ sharer's gain (帮帮我！我想要这个赠品). A cash reward named outright 
 sentence (邀请好友成为代理，…还可以直接获得代理费的现金奖励！), and a plea to canvass votes for someone (为TA拉票)
 is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀请好友 / 分享给好友 wording has none
 of these. A price the act unlocks (分享立享109元购买) is a discount paid for the share; on a share button's own label a
-gain alone is the reward (继续砍, 再领奖, an amount added: 邀请好友 +2000).
+gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """

@@ -141,7 +141,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     login label (微信登录, 微信一键登录, 微信授权登录…) is brand use on a control and off it; ``script`` marks a
     string literal in code (a toast, a log line, data), where that label is not looked for unless it is a
     title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
-    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 继续砍, 邀请好友 +2000) is a
+    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 再抽一次, 邀请好友 +2000) is a
     reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``). A clause of
     an agreement (:data:`LEGAL_CLAUSE`) offers no service: no service signal (lottery, tipping, dating…) comes
     from it.
