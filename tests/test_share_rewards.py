@@ -57,12 +57,25 @@ def _share_button_labelled(tmp_path, label: str) -> set[tuple[str, str, int]]:
     return _sharing(repo, base)
 
 
-@pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠"])
+@pytest.mark.parametrize("label", ["邀请好友得10金币", "每邀请成功一位新用户，可获得 5 星光币", "分享好友即可获赠",
+                                   "邀请好友\n    +2000", "分享再抽一次"])
 def test_a_share_button_promising_coins_or_a_gift_fires_at_its_label(tmp_path, label):
     assert _share_button_labelled(tmp_path, label) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
 
 
-@pytest.mark.parametrize("label", ["邀请好友", "邀请好友一起走路", "分享给好友"])
+def test_a_reward_label_made_a_share_button_with_its_card_is_told_once_at_the_label(tmp_path):
+    """The plain button already promised a reward; the change makes it a share button and adds the share card:
+    the button beside its label is the promise, and its card the same act (one finding, at the label)."""
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/home/index.wxml": HOME.replace("BUTTON", '<button class="invite">邀请好友得10点包邮能量</button>'),
+        "pages/home/index.js": "Page({})\n"})
+    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", '<button open-type="share">邀请好友得10金币</button>'))
+    repo.write("pages/home/index.js", HOME_JS)
+    repo.commit("share button")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
+
+
+@pytest.mark.parametrize("label", ["邀请好友", "邀请好友一起走路", "分享给好友", "分享 12", "转发给好友/群"])
 def test_a_plain_invite_or_share_button_stays_silent(tmp_path, label):
     assert _share_button_labelled(tmp_path, label) == set()
 
@@ -84,8 +97,10 @@ def test_a_share_card_asking_for_help_without_a_gain_stays_silent(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "fires"), [
-    ("邀请好友得10金币", True), ("分享后送你一张优惠券", True), ("邀请好友得10点包邮能量", False),
-    ("我的金币", False), ("邀请码", False), ("转发给朋友", False)])
+    ("邀请好友得10金币", True), ("分享后送你一张优惠券", True), ("邀请好友得10点包邮能量", True),
+    ("转发至新用户打开后即可获取 1000 能量", True), ("邀好友购买  得现金", True), ("分享立享109元购买", True),
+    ("分享后立减 5 元", True), ("通过购买、签到、邀请新用户、看广告等途径获取能量", False), ("分享立享会员特权", False),
+    ("分享商品 ¥109", False), ("我的金币", False), ("邀请码", False), ("转发给朋友", False)])
 def test_the_table_pattern(text, fires):
     assert bool(share_reward().search(text)) is fires
 
@@ -130,4 +145,46 @@ def test_a_dialog_share_button_whose_user_promises_nothing_stays_silent(tmp_path
     repo.write("pages/me/me.wxml", "<view>\n  <text>邀请好友一起记步</text>\n  <coin-dialog/>\n</view>\n")
     repo.write(f"{component}.wxml", DIALOG.replace('bindtap="confirm"', 'open-type="share"'))
     repo.commit("share from the dialog")
+    assert _sharing(repo, base) == set()
+
+
+BUY_BAR = """<view class="buy">
+  <view class="btn" bindtap="pay">129元购买</view>
+  <view class="btn" bindtap="sharePay">WORDING
+    BUTTON
+  </view>
+</view>
+"""
+
+
+@pytest.mark.parametrize(("wording", "found"), [
+    ("分享立享109元购买", {("sharing.induced_share", "pages/detail/detail.wxml", 3)}), ("分享给好友", set())])
+def test_an_invisible_share_button_inside_a_price_unlocked_by_sharing(tmp_path, wording, found):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/detail/detail.wxml": "<view/>\n",
+                                                 "pages/detail/detail.js": HOME_JS})
+    repo.write("pages/detail/detail.wxml",
+               BUY_BAR.replace("WORDING", wording).replace("BUTTON", '<button class="cover" open-type="share"></button>'))
+    repo.commit("share to buy")
+    assert _sharing(repo, base) == found
+
+
+RULES = """<view class="rules">
+  <view>能量可以通过购买、签到、邀请新用户、看广告等途径获取</view>
+  <view>邀请新用户</view>
+  <view>点击【邀请好友】转发至新用户打开后即可获取 1000 能量</view>
+</view>
+"""
+
+
+def test_a_rules_page_promising_energy_for_forwarding_is_told_at_that_rule(tmp_path):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/me/me.wxml": "<view/>\n"})
+    repo.write("pages/me/me.wxml", RULES)
+    repo.commit("rules")
+    assert _sharing(repo, base) == {("sharing.share_reward_text", "pages/me/me.wxml", 4)}
+
+
+def test_a_rules_page_listing_invites_among_ways_to_earn_stays_silent(tmp_path):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/me/me.wxml": "<view/>\n"})
+    repo.write("pages/me/me.wxml", RULES.replace("  <view>点击【邀请好友】转发至新用户打开后即可获取 1000 能量</view>\n", ""))
+    repo.commit("rules")
     assert _sharing(repo, base) == set()

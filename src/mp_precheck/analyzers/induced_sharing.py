@@ -85,7 +85,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     # to share for that promise, as when the wording was already there; a button labelled with the reward is the
     # promise, and its card is the same act
     worded = {_stem(p) for p in wording}
-    told = worded - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
+    # a new button beside its reward label tells the page's promise even where that label only reworded old wording
+    told = (worded | {_stem(p) for p, (_b, _t, near) in tied.items() if near}) \
+        - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
     tied_hooks = [hook for hook in _new_tied_hooks(context, naming)
                   if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)]
     helpers = {where for path, where, _line, _value in tied_hooks if where != path}

@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v45: share-reward wording (分享立享109元, 邀好友…得现金, 获取…能量, share buttons labelled +2000);
 # v44: payment SDK calls (checks/payment_sdks.yml) as wx.requestPayment; agreement clauses, a bare 赞赏: no service;
 # v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating, hosts after a run-time label,
 # hosts written without a scheme under a host's name, share-reward wording (现金奖励, 为TA拉票), the lines of calls

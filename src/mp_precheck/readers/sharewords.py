@@ -6,7 +6,8 @@ It matches a share or invite act and, within the same sentence, a gain and the t
 sharer's gain (帮帮我！我想要这个赠品). A cash reward named outright (现金奖励) counts anywhere in the act's
 sentence (邀请好友成为代理，…还可以直接获得代理费的现金奖励！), and a plea to canvass votes for someone (为TA拉票)
 is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀请好友 / 分享给好友 wording has none
-of these.
+of these. A price the act unlocks (分享立享109元购买) is a discount paid for the share; on a share button's own label a
+gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -21,11 +22,15 @@ from mp_precheck.core.resources import data_dir
 
 TABLE = "share_rewards.yml"
 SCHEMA = "share_rewards.schema.json"
-_CLAUSE = r"[^。！!？?\n]{0,16}"  # the same sentence: commas allowed, a full stop or question ends it
+# the same sentence: commas allowed, a full stop or question ends it; so does an enumeration's 、, where the act is
+# one of several ways to the gain (通过购买、签到、邀请新用户等途径获取能量) and is not what pays it
+_CLAUSE = r"[^。！!？?\n、]{0,16}"
 _AMOUNT = r"\s*(?:\d+\s*(?:个|枚|点|份|位)?)?\s*"  # 得 10 金币, 可获得 5 时光币
 _NAMED = r"[\u4e00-\u9fff]{0,3}?"  # a currency's own name before its kind: 时光币, 星钻石
 _SENTENCE = r"[^。！!？?\n]{0,48}"  # the rest of a long sentence, for a reward named outright (现金奖励)
 _FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: whom the friends act for
+_PRICE = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|块|折)"  # 立享109元, 立减 5 元, 即享8折
+_ADDED = r"[+＋]\s*\d"  # an amount credited: 邀请好友 +2000
 
 
 class ShareRewardDataError(ValueError):
@@ -58,4 +63,15 @@ def share_reward() -> re.Pattern[str]:
         parts.append(f"{any_of('acts')}{_SENTENCE}{any_of('far_goods')}")
     if data.get("canvass"):
         parts.append(f"{_FOR}{any_of('canvass')}")
+    if data.get("discounts"):
+        parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('discounts')}{_PRICE}")
     return re.compile("|".join(parts))
+
+
+@cache
+def share_control_gain() -> re.Pattern[str]:
+    """The pattern of a gain on a share button's own label (``control_gains`` of the shipped table, or an amount
+    added: +2000), read once: the button is the share act, so the gain alone is its reward."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    words = sorted(data.get("control_gains", ()), key=len, reverse=True)
+    return re.compile("|".join([*(re.escape(w) for w in words), _ADDED]))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from mp_precheck.readers.reviewtext import review_signals
-from mp_precheck.readers.sharewords import share_reward
+from mp_precheck.readers.sharewords import share_control_gain, share_reward
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
@@ -37,10 +37,6 @@ SHARE_INDUCEMENT = re.compile(
     # induced following: rewards for following an Official Account (OPS2018 5.1)
     rf"关注(?:公众号|我们|服务号)?{_CLAUSE}(?:即可|就能|后)?(?:领取|领|得|获得|解锁|抽奖|红包|积分|优惠券)|"
     r"share\s+to\s+unlock|share\s+(?:for|to\s+get)\s+(?:a\s+)?(?:reward|coupon|bonus)", re.IGNORECASE)
-# The label of a share control (``<button open-type="share">``) that names a gain: the button is the share act, so
-# 先炫耀一下，再领奖吧 / 分享领红包 / 转发翻倍 on it is a reward for sharing even without a share verb (R2018 3.2.1).
-SHARE_CONTROL_GAIN = re.compile(r"领奖|领取|再领|去领|红包|现金|奖励|奖品|翻倍|双倍|加倍|解锁|免费|"
-                                r"积分|金币|返现|返利|佣金|赚")
 # Claiming to be WeChat / Tencent, or a WeChat-official look (OPS2018 12.3–12.4, R2018 1.2.2).
 # 微信授权页面 presents the page as WeChat's own authorization screen.
 # A claim word followed by an outcome (微信认证不可用, 微信认证失败) reports how a WeChat service went: it names
@@ -150,15 +146,16 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     login label (微信登录, 微信一键登录, 微信授权登录…) is brand use on a control and off it; ``script`` marks a
     string literal in code (a toast, a log line, data), where that label is not looked for unless it is a
     title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
-    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 领红包) is a reward for
-    sharing (:data:`SHARE_CONTROL_GAIN`). A clause of an agreement (:data:`LEGAL_CLAUSE`) offers no service:
-    no service signal (lottery, tipping, dating…) comes from it.
+    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 再抽一次, 邀请好友 +2000) is a
+    reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``). A clause of
+    an agreement (:data:`LEGAL_CLAUSE`) offers no service: no service signal (lottery, tipping, dating…) comes
+    from it.
     """
     if not text or len(text) > 500:
         return []
     found = []
     if SHARE_INDUCEMENT.search(text) or share_reward().search(text) or \
-            (share_control and SHARE_CONTROL_GAIN.search(text)):
+            (share_control and share_control_gain().search(text)):
         found.append("share-inducement")
     cleaned = text
     for phrase in brand_allow:
