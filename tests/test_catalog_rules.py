@@ -48,6 +48,8 @@ def usage(subject: str) -> tuple[str, str] | None:
     """(file name, content) that uses ``subject`` once, on line 2; None for app.json subjects."""
     if subject == "text:share-inducement":  # reward wording on the page's share button
         return "use.wxml", f'<button open-type="share">\n<text>{TEXTS[subject]}</text>\n</button>\n'
+    if subject == "text:share-button-gain":  # a share button's label naming a gain alone
+        return "use.wxml", '<button open-type="share">\n<text>继续砍</text>\n</button>\n'
     if subject in TITLES:
         return "use.json", f'{{\n"navigationBarTitleText": "{TITLES[subject]}"\n}}\n'
     if subject in TEXTS:

@@ -188,3 +188,32 @@ def test_a_rules_page_listing_invites_among_ways_to_earn_stays_silent(tmp_path):
     repo.write("pages/me/me.wxml", RULES.replace("  <view>点击【邀请好友】转发至新用户打开后即可获取 1000 能量</view>\n", ""))
     repo.commit("rules")
     assert _sharing(repo, base) == set()
+
+
+@pytest.mark.parametrize("label", ["继续砍", "找人助力"])
+def test_a_share_button_labelled_with_a_cut_or_help_fires_at_its_label(tmp_path, label):
+    assert _share_button_labelled(tmp_path, label) == {("sharing.induced_share", "pages/home/index.wxml", 3)}
+
+
+@pytest.mark.parametrize("label", ["继续砍", "找人助力"])
+def test_a_cut_or_help_label_on_a_plain_button_stays_silent(tmp_path, label):
+    repo, base = minimal_app(tmp_path / "repo", {"pages/home/index.wxml": HOME.replace("BUTTON", "<view/>"),
+                                                 "pages/home/index.js": "Page({})\n"})
+    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", f'<button bindtap="cut">{label}</button>'))
+    repo.write("pages/home/index.js", "Page({ cut() {} })\n")
+    repo.commit("cut button")
+    assert _sharing(repo, base) == set()
+
+
+def test_a_gain_label_taken_off_a_share_button_does_not_offset_new_wording(tmp_path):
+    """The 继续砍 share button becomes a plain one opening a popup whose new share button comes with new wording
+    (分享给好友助您砍价): the label that left is no offset for the wording that came (a signal of its own)."""
+    popup = ('<view wx:if="{{popup}}">\n  <text>您还可以分享给您的好友助您砍价哦！</text>\n'
+             '  <button open-type="share">确认</button>\n</view>\n')
+    repo, base = minimal_app(tmp_path / "repo", {
+        "pages/home/index.wxml": HOME.replace("BUTTON", '<button open-type="share">继续砍</button>'),
+        "pages/home/index.js": HOME_JS})
+    repo.write("pages/home/index.wxml", HOME.replace("BUTTON", '<button bindtap="open">继续砍</button>') + popup)
+    repo.write("pages/home/index.js", HOME_JS.replace("Page({", "Page({\n  open() { this.setData({ popup: true }) },"))
+    repo.commit("popup")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/home/index.wxml", 7)}

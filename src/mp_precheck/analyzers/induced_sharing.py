@@ -52,6 +52,9 @@ NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
 SHARE_HOOKS = ("share:hook", "wx.showShareMenu")
 WORDING = "text:share-inducement"
+# reward wording: any text's, or a share button's label naming a gain alone (继续砍), a subject of its own so
+# that a label taken off a share button does not offset new wording in its file (the diff counts per subject)
+WORDINGS = (WORDING, "text:share-button-gain")
 _PAGE_FILES = (".wxml", ".js", ".ts", ".json")
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
@@ -161,7 +164,7 @@ def _new_tied_hooks(context: ProjectContext,
         before = hooks([context.base_facts[old]]) if old and old in context.base_facts else 0
         if not new or hooks([context.head_facts[path]]) <= before:
             continue
-        texts = [f for f in _page_facts(context, path) if f.subject == WORDING] or \
+        texts = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or \
             opener_wording(context, path, WORDING, naming)
         if texts:
             found.append((path, path, new[0].line, f"{new[0].value} + {texts[0].value}"))
@@ -182,7 +185,7 @@ def _helper_wording(context: ProjectContext, path: str) -> tuple[str, Fact] | No
         if page_of(other, context.project.root, context.project.pages) is not None or \
                 any(context.exists_at_head(_stem(other) + m) for m in _MARKUP):  # a page's or component's script
             continue
-        texts = [f for f in context.head_facts[other].facts if f.subject == WORDING]
+        texts = [f for f in context.head_facts[other].facts if f.subject in WORDINGS]
         if texts:
             return other, texts[0]
     return None
@@ -207,9 +210,9 @@ def _new_tied_button(context: ProjectContext, path: str,
     if len(buttons) <= before:
         return None
     added = context.added_lines.get(path, frozenset())
-    texts = [f for f in facts if f.subject == WORDING]
+    texts = [f for f in facts if f.subject in WORDINGS]
     elsewhere = [f for f in (*_page_facts(context, path, include_self=False), *_user_facts(context, path, holders))
-                 if f.subject == WORDING]
+                 if f.subject in WORDINGS]
     for button in buttons:
         if button.line not in added:
             continue

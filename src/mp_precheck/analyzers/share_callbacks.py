@@ -15,7 +15,7 @@ Writes: adds ``sharing.induced_share`` at a new share-success callback.
 from __future__ import annotations
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.induced_sharing import WORDING, _page_facts, _stem
+from mp_precheck.analyzers.induced_sharing import WORDING, WORDINGS, _page_facts, _stem
 from mp_precheck.core.report import Finding
 from mp_precheck.readers.sharecallback import share_callback_calls
 
@@ -30,7 +30,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
                 not any(f.subject == "share:hook" for f in context.head_facts[path].facts):
             continue
-        wording = [f for f in _page_facts(context, path) if f.subject == WORDING]
+        wording = [f for f in _page_facts(context, path) if f.subject in WORDINGS]
         if not wording:
             continue  # no promise on the page: its callbacks are not parsed
         text = context.read_head(path)

@@ -146,17 +146,21 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     login label (微信登录, 微信一键登录, 微信授权登录…) is brand use on a control and off it; ``script`` marks a
     string literal in code (a toast, a log line, data), where that label is not looked for unless it is a
     title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
-    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 再抽一次, 邀请好友 +2000) is a
-    reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``). A clause of
+    ``share_control`` marks the label of a share button, where a gain alone (再领奖, 继续砍, 邀请好友 +2000) is a
+    reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``): the
+    ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A clause of
     an agreement (:data:`LEGAL_CLAUSE`) offers no service: no service signal (lottery, tipping, dating…) comes
     from it.
     """
     if not text or len(text) > 500:
         return []
     found = []
-    if SHARE_INDUCEMENT.search(text) or share_reward().search(text) or \
-            (share_control and share_control_gain().search(text)):
+    if SHARE_INDUCEMENT.search(text) or share_reward().search(text):
         found.append("share-inducement")
+    elif share_control and share_control_gain().search(text):
+        # a signal of its own: a gain-only label taken off a share button must not offset new reward wording
+        # elsewhere in its file (the diff counts each signal per file)
+        found.append("share-button-gain")
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
