@@ -124,6 +124,32 @@ def test_a_new_wrapper_module_the_app_loads_reports_its_own_upload(app_repo):
     assert found(run(app_repo.path, base)) >= {("upload.upload_file", "services/oss.ts", 2, "file")}
 
 
+MEDIA_API = """export const mediaApi = {
+  image(path) {
+    return new Promise((ok) => { uni.uploadFile({ url: '/up/image', filePath: path, name: 'file', success: ok }) })
+  },
+  video(path) {
+    return new Promise((ok) => { uni.uploadFile({ url: '/up/video', filePath: path, name: 'file', success: ok }) })
+  },
+  retry(path, big) {
+    if (big) uni.uploadFile({ url: '/up/image', filePath: path, name: 'file' })
+    else uni.uploadFile({ url: '/up/image', filePath: path, name: 'file' })
+  },
+}
+"""
+
+
+def test_each_helper_of_an_upload_module_without_a_picker_is_its_own_upload(app_repo):
+    app_repo.write("pages/me/me.js", AVATAR)
+    base = app_repo.commit()
+    app_repo.write_files({"api/media.js": MEDIA_API, **loaded_by_app("api/media.js")})
+    app_repo.commit()
+    # the image and the video helper build two requests; retry's two branches are one call
+    assert {(rule, line) for rule, path, line in places(run(app_repo.path, base), "upload")
+            if path == "api/media.js"} == {("upload.upload_file", 3), ("upload.upload_file", 6),
+                                           ("upload.upload_file", 9)}
+
+
 # -- an upload through a path no reader resolves, replaced by a resolved one ------------------------
 SHEEP = "import $api from './api'\nconst sheep = { $api }\nexport default sheep\n"
 REGISTRY = "const files = import.meta.globEager('./*.js')\nconst api = {}\n" \

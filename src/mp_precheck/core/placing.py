@@ -31,13 +31,16 @@ def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileF
     role) and the strings passed to it — ``uploadToOss('video', …)`` and ``uploadToOss('image', …)`` send other
     media — and for a direct call, the picker last called above it in ``facts``: photos ``wx.chooseImage``
     picks and a document ``wx.chooseMessageFile`` picks are two uploads, while the same call repeated in a loop
-    or in two branches is one. An upload's review question is what it sends (mediaCheckAsync checks each kind
-    of media, https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)."""
+    or in two branches is one. With no picker above (an API module), the named function a direct call is in
+    tells its target: ``uploadImage(path)`` and ``uploadVideo(path)`` each build their own request. An upload's
+    review question is what it sends (mediaCheckAsync checks each kind of media,
+    https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)."""
     pickers = sorted((f.line, f.subject) for f in facts.facts if f.subject in PICKERS)
     seen: set[tuple[str | None, tuple[str, ...]]] = set()
     out: list[Fact] = []
     for fact in each_added(uses, added, len(uses)):
-        picked = tuple(subject for line, subject in pickers if line <= fact.line)[-1:]
+        picked = tuple(subject for line, subject in pickers if line <= fact.line)[-1:] or \
+            ("in:" + facts.call_shapes.get(fact.line, "").partition(":")[0],)
         target = (fact.role, facts.call_literals.get(fact.line, ()) if fact.role else picked)
         if target not in seen and len(out) < rise:
             seen.add(target)

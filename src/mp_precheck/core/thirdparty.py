@@ -95,8 +95,9 @@ class KitComponent:
 class UploadSdk:
     """A client SDK: how it is loaded (``modules``: the start of the specifier's last segment; ``names``;
     ``packages``: the specifier's npm package), the ``methods`` that make its calls the ``subject``
-    (``sdk:upload``, ``sdk:location``, or ``wx.request`` for an HTTP client), and for each method the option that
-    passes a position instead of reading one (``given``; location SDKs only)."""
+    (``sdk:upload``, ``sdk:location``, or ``wx.request`` for an HTTP client), for each method the option that
+    passes a position instead of reading one (``given``; location SDKs only), and the ``classes`` whose
+    instances alone make the calls (``new AV.File(…)``; none: the SDK object and every instance)."""
 
     sdk: str
     modules: tuple[str, ...]
@@ -106,6 +107,13 @@ class UploadSdk:
     subject: str = SDK_UPLOAD_SUBJECT
     given: tuple[tuple[str, str], ...] = ()
     packages: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()
+
+    def makes(self, method: str) -> bool:
+        """Whether ``method`` called on what this binding holds is one of the SDK's calls: never on an SDK whose
+        calls belong to some classes' instances only (``AV.save`` is no upload; ``new AV.File(…)`` is bound as
+        the SDK without ``classes``)."""
+        return method in self.methods and not self.classes
 
     def option_given(self, method: str) -> str | None:
         """The option whose presence means ``method`` reads no position (None: it always does its job)."""
@@ -224,8 +232,8 @@ def third_party() -> ThirdParty:
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
                            tuple(sorted(k.get("when", {}).items()))) for k in kits),
-        tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"])
-              for s in table["sdks"]) +
+        tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"],
+                        classes=tuple(s.get("classes", ()))) for s in table["sdks"]) +
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(m["name"] for m in s["methods"]),
                         s["doc"], SDK_LOCATION_SUBJECT, tuple((m["name"], m["given"]) for m in s["methods"]))
               for s in maps) +

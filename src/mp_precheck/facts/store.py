@@ -163,7 +163,7 @@ class FactStore:
             if held is None or resolve_module(app or "", held, tree) is not None:
                 continue  # not a held module, or a project file (its wrappers are followed above)
             sdk = third_party().sdk_of_module(held)
-            if sdk is not None and method in sdk.methods:
+            if sdk is not None and sdk.makes(method):
                 out.append(Fact(sdk.subject, "api", line, f"{name} ({sdk.sdk})"))
         return out
 

@@ -14,6 +14,8 @@ In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipp
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tree_sitter import Node
 
 from mp_precheck.core.subject import FACTORIES
@@ -229,12 +231,15 @@ class Bindings:
 
     def _constructed(self, value: Node) -> list[UploadSdk]:
         """The SDKs a ``new`` expression makes an instance of: ``new COS(…)`` of a bound SDK, or
-        ``new amapFile.AMapWX(…)`` of a class on a required SDK module."""
+        ``new amapFile.AMapWX(…)`` of a class on a required SDK module — for an SDK whose calls belong to some
+        of its classes, only ``new AV.File(…)`` of one of them (the instance then makes them)."""
         if value.type != "new_expression" or (constructor := value.child_by_field_name("constructor")) is None:
             return []
         if constructor.type == "member_expression":
-            return self.sdks.get(_text(constructor.child_by_field_name("object")), [])
-        return self.sdks.get(_text(constructor), [])
+            made = _text(constructor.child_by_field_name("property"))
+            return [replace(s, classes=()) for s in self.sdks.get(_text(constructor.child_by_field_name("object")), [])
+                    if not s.classes or made in s.classes]
+        return [s for s in self.sdks.get(_text(constructor), []) if not s.classes]
 
     def _sdk_binding(self, name: str, spec: str) -> None:
         """``name`` imported or required from ``spec``: an upload SDK by its binding name or its module."""

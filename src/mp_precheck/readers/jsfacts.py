@@ -211,7 +211,7 @@ class _Extractor(Bindings):
         if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
             return
         held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
-        sdk = next((s for s in self.sdks.get(held, ()) if method in s.methods), None)
+        sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
         self.facts += [Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})")] if sdk else []
 
     def _qualify(self, api: str, call: Node) -> None:
@@ -262,7 +262,7 @@ class _Extractor(Bindings):
                 self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
             if (used := self.plugin_use(obj, method, self.line(fn))) is not None:  # a plugin's recorder
                 self.facts.append(used)
-            sdk = next((s for s in self.sdks.get(held, ()) if method in s.methods), None)
+            sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
             if sdk is not None:  # a map SDK given the position (``getRegeo({ location })``) reads none
                 if not ((given := sdk.option_given(method)) and call_option(node, given) is not None):
                     self.facts.append(Fact(sdk.subject, "api", self.line(fn), f"{held}.{method} ({sdk.sdk})"))

@@ -37,7 +37,7 @@ def instance_exports(root: Node, sdks: Mapping[str, Sequence[UploadSdk]],
         found = sdks.get(_text(value), ()) if value.type == "identifier" else constructed(value)
         prefix = "" if name == "default" else f"{name}."
         for sdk in found:
-            for method in sdk.methods:
+            for method in sdk.methods if not sdk.classes else ():
                 out.setdefault(prefix + method, Export((sdk.subject,), line(value), line(value)))
     return out
 
