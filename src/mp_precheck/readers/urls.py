@@ -80,6 +80,18 @@ def is_wechat_server_api(subject: str) -> bool:
     return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com"
 
 
+# A literal holding a JSON object's text: a quoted key then a colon right after the opening brace.
+_JSON_OBJECT = re.compile(r'\s*\{\s*"[^"\n]+"\s*:')
+
+
+def is_json_text(literal: str) -> bool:
+    """Whether a string literal holds a JSON object's text (``'{"name":$(fname),"link":"https://…"}'``): data a
+    request sends or a server fills in (a Qiniu upload policy's ``returnBody``), so a URL in it is a value carried,
+    not an address the Mini Program requests — only a call's ``url`` needs a server domain.
+    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    return _JSON_OBJECT.match(literal) is not None
+
+
 def find_urls(text: str) -> list[Url]:
     """Every URL in ``text`` whose host has a dot, is ``localhost`` or an IP; format hosts (w3.org) left out."""
     found = []
