@@ -4,9 +4,13 @@ not when a page already rendered it or when the change renders nothing new."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from analyzer_context import project_context
 from conftest import Repo
 from helpers import run
 from images import two_bubble_mark
+from mp_precheck.analyzers.mounted import first_rendered
 from test_frameworks import TARO_BASE
 
 LOGIN_CARD = """import { View, Button, Image, Text } from '@tarojs/components'
@@ -86,3 +90,20 @@ def test_a_taro_js_page_rendering_the_card_through_an_aliased_barrel(tmp_path):
     repo.commit("me tab")
     assert _branding(repo, base) == {("branding.brand_text", "src/components/we-login/index.js", 9),
                                      ("branding.brand_image", "src/components/we-login/index.js", 2)}
+
+
+def test_first_rendered_is_worked_out_once_per_run():
+    # brand_mounted and brand_image both ask; the tree is searched for the tag once, and the answer is the same.
+    card = "<view>微信一键登录</view>\n"
+    context = project_context(
+        {"app.json": '{"pages": ["pages/me/me"]}\n', "app.js": "App({})\n",
+         "components/we-login/we-login.wxml": card, "components/we-login/we-login.js": "Component({})\n",
+         "pages/me/me.json": '{"usingComponents": {"we-login": "/components/we-login/we-login"}}\n',
+         "pages/me/me.wxml": "<view>\n  <we-login/>\n</view>\n"},
+        changed=["pages/me/me.wxml"], base={"pages/me/me.wxml": "<view>\n</view>\n"})
+    searches: list[set[str]] = []
+    counted = replace(context, repo_grep=lambda needles: searches.append(needles) or context.repo_grep(needles))
+    first = first_rendered(counted)
+    assert first == {"components/we-login/we-login.js": ("pages/me/me.wxml", 2)}
+    assert first_rendered(counted) is first
+    assert len(searches) == 1

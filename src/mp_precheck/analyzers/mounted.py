@@ -16,6 +16,7 @@ In: a :class:`~mp_precheck.analyzers.context.ProjectContext`. Out: {component fi
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -25,11 +26,21 @@ from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.componentuses import Use, jsx_uses
 
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # WeLogin → we, login
+# The last context's answer: brand text and brand images both ask for it in one run, and it reads and parses
+# every changed file. Held by a weak reference, so a finished run's context is never kept alive nor mistaken.
+_last: tuple[weakref.ref[ProjectContext], dict[str, tuple[str, int]]] | None = None
 
 
 def first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
     """Existing component files the change renders for the first time, each with the first place that renders
-    it (changed file, 1-based line on an added line)."""
+    it (changed file, 1-based line on an added line). Computed once per context."""
+    global _last
+    if _last is None or _last[0]() is not context:
+        _last = (weakref.ref(context), _first_rendered(context))
+    return _last[1]
+
+
+def _first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
     tree = ExistingPaths(context.exists_at_head)
     registered = registered_components(context)
     folders = (context.project.root, context.project.env_root or context.project.root)
