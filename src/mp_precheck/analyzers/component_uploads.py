@@ -47,10 +47,12 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     tree = ExistingPaths(context.exists_at_head)
     registered = registered_components(context)
     head_uses = {path: [(component_file(context, path, spec, tag, tree), tag, line) for spec, tag, line in
-                        component_uses(context.read_head, path, registered)] for path in sorted(context.head_facts)}
+                        component_uses(context.read_head, path, registered, facts)]
+                 for path, facts in sorted(context.head_facts.items())}
     old_of = {path: context.counterpart.get(path) for path in head_uses}
     base_uses = {path: {component_file(context, old, spec, tag, tree) for spec, tag, _line in
-                        component_uses(context.read_base, old, registered)} for path, old in old_of.items() if old}
+                        component_uses(context.read_base, old, registered, context.base_facts.get(old))}
+                 for path, old in old_of.items() if old}
     announced = {posixpath.splitext(f.path)[0] for f in findings if f.family == "upload" and f.subject in uploads}
     candidates: list[Finding] = []
     for path, uses in head_uses.items():

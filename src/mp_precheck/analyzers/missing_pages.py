@@ -26,6 +26,7 @@ from functools import lru_cache
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.novelty import Item, rising
 from mp_precheck.core.report import Finding
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.discovery import Project, registered_pages
@@ -131,32 +132,37 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
     base: dict[str, list[Item]] = {}
     urls: dict[tuple[str, int], str] = {}
     for path in sorted(context.head_facts):
-        found = _routes(path, context.read_head, folder, registered)
+        found = _routes(path, context.read_head, folder, registered, context.head_facts[path])
         head[path] = [(page, line) for page, line, _url in found if page not in registered]
         urls.update({(path, line): url for _page, line, url in found})
     # A route rises only where head has one to an unregistered page: with none, the base versions are not read.
     for path in sorted(context.head_facts) if any(head.values()) else ():
         old = context.counterpart.get(path)
         if old is not None:
-            base[old] = [(page, line) for page, line, _url in _routes(old, context.read_base, folder, before)
+            base[old] = [(page, line) for page, line, _url in
+                         _routes(old, context.read_base, folder, before, context.base_facts.get(old))
                          if page not in before]
     return [context.finding("completeness.unregistered_route", f"route:{page}", path, line,
                             value=urls.get((path, line), page))
             for path, page, line in rising(head, base, context.added_lines)]
 
 
-def _routes(path: str, read: Reader, folder: str, pages: frozenset[str]) -> list[tuple[str, int, str]]:
-    """(page, line, URL) of the literal routes in the file at ``path``. A relative URL is resolved only in a
-    page's own files: in a component it is relative to whichever page shows the component."""
+def _routes(path: str, read: Reader, folder: str, pages: frozenset[str],
+            facts: FileFacts | None) -> list[tuple[str, int, str]]:
+    """(page, line, URL) of the literal routes in the file at ``path`` (a script's from its ``facts`` when they
+    hold them). A relative URL is resolved only in a page's own files: in a component it is relative to
+    whichever page shows the component."""
     lower = path.lower()
     if not lower.endswith((".wxml", *_SCRIPTS, *_SFC)):
         return []
-    text = read(path)
+    text = "" if facts is not None and facts.routes is not None else read(path)
     if text is None:
         return []
     text = for_wechat(text, path)
     found: Iterable[Route]
-    if lower.endswith(".wxml"):
+    if facts is not None and facts.routes is not None:
+        found = facts.routes
+    elif lower.endswith(".wxml"):
         found = markup_routes(text)
     elif lower.endswith(_SCRIPTS):
         found = script_routes(text, path)

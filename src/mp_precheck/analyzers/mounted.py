@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.componentuses import Use, jsx_uses
@@ -50,10 +51,10 @@ def _first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
     for path in sorted(context.head_facts):
         old = context.counterpart.get(path)
         if old:
-            before |= {component_file(context, old, spec, tag, tree)
-                       for spec, tag, _line in _uses(context.read_base, old, registered, aliases)}
+            before |= {component_file(context, old, spec, tag, tree) for spec, tag, _line in
+                       _uses(context.read_base, old, registered, aliases, context.base_facts.get(old))}
         added = context.added_lines.get(path, frozenset())
-        for spec, tag, line in _uses(context.read_head, path, registered, aliases):
+        for spec, tag, line in _uses(context.read_head, path, registered, aliases, context.head_facts[path]):
             target = component_file(context, path, spec, tag, tree)
             if line in added and target and target != path and target not in found:
                 found[target] = (path, line, tag)
@@ -76,9 +77,11 @@ def _tag_needles(tag: str) -> set[str]:
 
 
 def _uses(read: Callable[[str], str | None], path: str, registered: Mapping[str, str],
-          aliases: Mapping[str, str]) -> list[Use]:
+          aliases: Mapping[str, str], facts: FileFacts | None) -> list[Use]:
     """The components ``path`` renders; a ``.js`` file is read as JSX too (Taro writes pages in ``.js``), and an
-    import through a build alias (``@components``) counts."""
+    import through a build alias (``@components``) counts. A script's ``facts`` hold what it renders."""
+    if path.endswith((".js", ".jsx", ".tsx")) and facts is not None and facts.jsx is not None:
+        return jsx_uses("", path, aliases, facts.jsx)
     if path.endswith((".js", ".jsx", ".tsx")):
         text = read(path)
         return jsx_uses(text, path, aliases) if text and "<" in text else []

@@ -16,6 +16,7 @@ import posixpath
 from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appdata import read_app_data
@@ -27,9 +28,13 @@ _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass compo
 
 
 
-def component_uses(read: Callable[[str], str | None], path: str | None, registered: Mapping[str, str]) -> list[Use]:
+def component_uses(read: Callable[[str], str | None], path: str | None, registered: Mapping[str, str],
+                   facts: FileFacts | None = None) -> list[Use]:
     """(specifier, tag, line) of each project component the file ``path`` (read with ``read``) renders;
-    ``registered`` are the Vue entry's global components (:func:`registered_components`)."""
+    ``registered`` are the Vue entry's global components (:func:`registered_components`). ``facts`` are the
+    file's facts when known: a JSX / TSX file's are read from them, without reading or parsing it again."""
+    if path and path.endswith((".jsx", ".tsx")) and facts is not None and facts.jsx is not None:
+        return jsx_uses("", path, reading=facts.jsx)
     # Only templates use components: a style sheet or a JSON file of the change is not even read.
     text = read(path) if path and (is_sfc(path) or path.endswith((".jsx", ".tsx", ".wxml"))) else None
     if not text or not path:

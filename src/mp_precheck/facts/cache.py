@@ -20,12 +20,13 @@ if TYPE_CHECKING:
     import sqlite3
 
 from mp_precheck import __version__
-from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading, ScriptBindings
 from mp_precheck.git.repo import TreeEntry
 
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v47: JSX components and route URLs read with the facts (no analyzer parses a script again);
 # v46: a share button's gain-only label (继续砍, 助力) as text:share-button-gain;
 # v45: share-reward wording (分享立享109元, 邀好友…得现金, 获取…能量, share buttons labelled +2000);
 # v44: payment SDK calls (checks/payment_sdks.yml) as wx.requestPayment; agreement clauses, a bare 赞赏: no service;
@@ -61,7 +62,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v46-{__version__}"
+FORMAT = f"facts-v47-{__version__}"
 
 
 class FactCache:
@@ -195,7 +196,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports],
-            "granted": list(facts.granted)}
+            "granted": list(facts.granted), "jsx": asdict(facts.jsx) if facts.jsx is not None else None,
+            "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -212,4 +214,13 @@ def _load(data: dict[str, Any]) -> FileFacts:
         call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
         module_specs=tuple(data.get("module_specs", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
-        granted=tuple(int(line) for line in data.get("granted", ())))
+        granted=tuple(int(line) for line in data.get("granted", ())),
+        jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
+        routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None)
+
+
+def _load_jsx(data: dict[str, Any]) -> JsxReading:
+    bindings = data["bindings"]
+    return JsxReading(ScriptBindings(*(tuple((a, b) for a, b in bindings[k])
+                                       for k in ("imports", "components", "registrations"))),
+                      tuple((tag, int(line)) for tag, line in data["tags"]))

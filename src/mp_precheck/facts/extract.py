@@ -10,9 +10,10 @@ import posixpath
 import re
 from dataclasses import replace
 
-from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading
 from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, title_facts
 from mp_precheck.readers.appdata import loads_jsonc
+from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.grantedread import granted_branches, granted_lines
@@ -22,6 +23,7 @@ from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.routeguard import guard_facts
+from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
@@ -32,6 +34,8 @@ MAX_BYTES = 1_000_000  # minified bundles above this are skipped with a note, ne
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".wxs", ".sjs")
 MARKUP_SUFFIXES = (".wxml", ".swan", ".axml")
 SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".mpx", ".wpy")
+JSX_SCRIPTS = (".js", ".jsx", ".tsx")  # scripts that may render components (Taro writes pages in .js too)
+ROUTE_SCRIPTS = (".js", ".ts", ".jsx", ".tsx")  # scripts whose route calls the unregistered-page check reads
 APP_CONFIG_NAMES = ("app.json", "ext.json")
 # JSON files that are not page/app configuration (their titles are not UI).
 _NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
@@ -169,6 +173,7 @@ def _js_with_class_config(text: str, path: str) -> FileFacts:
     extra = entry_login_facts(text, path)  # kept only for the project's mpvue-entry routes module (facts/scope.py)
     extra += state_media(text, path, 0, found.facts)  # a picked photo's base64 sent from the page's state
     found = replace(found, facts=found.facts + tuple(extra)) if extra else found
+    found = _with_readings(found, text, path)
     config = class_config_object(text, path)
     if config is None:
         return found
@@ -176,6 +181,15 @@ def _js_with_class_config(text: str, path: str) -> FileFacts:
     if _is_app_file(path):
         facts = app_config_facts(text, config) + facts
     return replace(found, facts=found.facts + tuple(facts)) if facts else found
+
+
+def _with_readings(found: FileFacts, text: str, path: str) -> FileFacts:
+    """``found`` with the script's JSX components and route URLs, read from the tree its facts came from (the
+    analyzers of rendered components and unregistered routes need them: readers/componentuses.py,
+    readers/routes.py). A script with no ``<`` renders nothing and is not read for it."""
+    jsx = (jsx_reading(text, path) if "<" in text else JsxReading()) if path.endswith(JSX_SCRIPTS) else None
+    routes = tuple(script_routes(text, path)) if path.lower().endswith(ROUTE_SCRIPTS) else None
+    return replace(found, jsx=jsx, routes=routes)
 
 
 def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:

@@ -154,6 +154,25 @@ class Export:
 
 
 @dataclass(frozen=True)
+class ScriptBindings:
+    """What a script binds to component names (readers/componentuses.py ``script_bindings``): imports as
+    (module specifier as written, local name), ``components: {...}`` entries as (key, identifier) and global
+    registrations (``app.component('name', Imported)``) as (name, identifier), in source order."""
+
+    imports: tuple[tuple[str, str], ...] = ()
+    components: tuple[tuple[str, str], ...] = ()
+    registrations: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class JsxReading:
+    """A JSX / TSX script's component bindings and the capitalised elements it renders as (tag, 1-based line)."""
+
+    bindings: ScriptBindings = ScriptBindings()
+    tags: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class FileFacts:
     """Facts of one file version. ``error`` says why some or all of the file could not be read."""
 
@@ -178,3 +197,7 @@ class FileFacts:
     # Lines of API calls made only where a ``wx.getSetting`` check found their scope granted (readers/grantedread.py):
     # a silent read of data the user gave elsewhere, which asks nothing (core/spelling.py).
     granted: tuple[int, ...] = ()
+    # A script's components and JSX elements (None: not read), and its route calls' literal URLs as (URL, line)
+    # (None: not read): read with the facts so that the analyzers that need them never parse the file again.
+    jsx: JsxReading | None = None
+    routes: tuple[tuple[str, int], ...] | None = None

@@ -19,8 +19,9 @@ import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
+from mp_precheck.facts.model import JsxReading, ScriptBindings
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
@@ -57,43 +58,70 @@ def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
     return [(tag, line + offset) for tag, line in parser.found]
 
 
-def script_components(text: str, path: str, aliases: Mapping[str, str] | None = None) -> dict[str, str]:
-    """{tag key: module specifier} of the project components a script imports, and of the names its
-    ``components: {...}`` object binds to them; in a Vue entry (``main.js``) also those it registers globally
-    with ``app.component('name', Imported)`` / ``Vue.component(...)``. With ``aliases`` (prefix → repository
-    path, ``readers/aliases.py``) an aliased import (``@components``) counts too, as a root-absolute specifier."""
-    root = parse(language_for(path), text.encode("utf-8")).root_node
+_BINDING_NODES = ("import_statement", "pair", "call_expression")
+_ELEMENT_NODES = ("jsx_opening_element", "jsx_self_closing_element")
+
+
+def script_bindings(text: str, path: str) -> ScriptBindings:
+    """What a script binds to component names: its imports (specifier as written, local name; ``import
+    PhotoPicker from '…'``, ``import { Uploader as Up } from '…'``), the identifiers of its ``components: {...}``
+    object, and ``app.component('name', Imported)`` / ``Vue.component(...)`` registrations. :func:`bind` turns
+    them into components."""
     language = language_for(path)
+    root = parse(language, text.encode("utf-8")).root_node
+    return _bindings(nodes_of(root, language, _BINDING_NODES), language)
+
+
+def _bindings(nodes: list[Node], language: Language) -> ScriptBindings:
+    """:func:`script_bindings` from the script's nodes of the types :data:`_BINDING_NODES` (and maybe others),
+    in source order: one query over the tree serves every reading of the file."""
+    imports: list[tuple[str, str]] = []
+    components = []
+    registrations = []
+    for node in nodes:
+        if node.type == "import_statement":
+            source = node.child_by_field_name("source")
+            spec = (string_value(source) if source is not None else None) or ""
+            for clause in (c for c in node.named_children if c.type == "import_clause"):
+                imports += [(spec, node_text(name)) for name in clause.named_children if name.type == "identifier"]
+                for item in nodes_of(clause, language, ("import_specifier",)):
+                    local = item.child_by_field_name("alias") or item.child_by_field_name("name")
+                    if local is not None:
+                        imports.append((spec, node_text(local)))
+        elif node.type == "pair":
+            value = node.child_by_field_name("value")
+            if value is not None and value.type == "identifier" and _in_components_object(node):
+                components.append((node_text(node.child_by_field_name("key")).strip("'\""), node_text(value)))
+        elif node.type == "call_expression":
+            callee = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments")
+            values = args.named_children if callee is not None and args is not None and \
+                node_text(callee).endswith(".component") else []
+            if len(values) == 2 and string_value(values[0]):
+                registrations.append((string_value(values[0]) or "", node_text(values[1])))
+    return ScriptBindings(tuple(imports), tuple(components), tuple(registrations))
+
+
+def bind(bindings: ScriptBindings, aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{tag key: module specifier} of the project components ``bindings`` imports, and of the names its
+    ``components: {...}`` object and global registrations bind to them. With ``aliases`` (prefix → repository
+    path, ``readers/aliases.py``) an aliased import (``@components``) counts too, as a root-absolute specifier."""
     imported: dict[str, str] = {}
-    for node in nodes_of(root, language, ("import_statement",)):
-        source = node.child_by_field_name("source")
-        spec = string_value(source) if source is not None else None
+    for spec, local in bindings.imports:
         spec = _unaliased(spec, aliases) if spec and aliases else spec
-        if not spec or not _PROJECT_SPEC.match(spec):
-            continue
-        for clause in (c for c in node.named_children if c.type == "import_clause"):
-            for name in clause.named_children:
-                if name.type == "identifier":  # import PhotoPicker from '…'
-                    imported[node_text(name)] = spec
-            for item in nodes_of(clause, language, ("import_specifier",)):  # import { Uploader as Up } from '…'
-                local = item.child_by_field_name("alias") or item.child_by_field_name("name")
-                if local is not None:
-                    imported[node_text(local)] = spec
+        if spec and _PROJECT_SPEC.match(spec):
+            imported[local] = spec
     out = {tag_key(local): spec for local, spec in imported.items()}
-    for pair in nodes_of(root, language, ("pair",)):
-        value = pair.child_by_field_name("value")
-        if value is not None and value.type == "identifier" and node_text(value) in imported and \
-                _in_components_object(pair):
-            out[tag_key(node_text(pair.child_by_field_name("key")).strip("'\""))] = imported[node_text(value)]
-    for call in nodes_of(root, language, ("call_expression",)):
-        callee = call.child_by_field_name("function")
-        args = call.child_by_field_name("arguments")
-        if callee is None or args is None or not node_text(callee).endswith(".component"):
-            continue
-        values = args.named_children
-        if len(values) == 2 and string_value(values[0]) and node_text(values[1]) in imported:
-            out[tag_key(string_value(values[0]) or "")] = imported[node_text(values[1])]
+    for name, value in bindings.components + bindings.registrations:
+        if value in imported:
+            out[tag_key(name)] = imported[value]
     return out
+
+
+def script_components(text: str, path: str, aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{tag key: module specifier} of the project components a script imports or binds (:func:`bind` of its
+    :func:`script_bindings`); in a Vue entry (``main.js``) also those it registers globally."""
+    return bind(script_bindings(text, path), aliases)
 
 
 def _unaliased(spec: str, aliases: Mapping[str, str]) -> str:
@@ -127,18 +155,29 @@ def sfc_uses(text: str, path: str, registered: dict[str, str]) -> list[Use]:
     return [(known[tag_key(tag)], tag, line) for tag, line in tags if tag_key(tag) in known]
 
 
-def jsx_uses(text: str, path: str, aliases: Mapping[str, str] | None = None) -> list[Use]:
-    """The project components a JSX / TSX file renders (``<Uploader />`` imported from ``@/components/…``, or
-    through one of the build's ``aliases``)."""
-    bound = script_components(text, path, aliases)
-    root = parse(language_for(path), text.encode("utf-8")).root_node
-    out: list[Use] = []
-    for element in nodes_of(root, language_for(path), ("jsx_opening_element", "jsx_self_closing_element")):
+def jsx_reading(text: str, path: str) -> JsxReading:
+    """A JSX / TSX file's component bindings and the capitalised elements it renders (tag, line): one parse and
+    one query, done with the file's facts so that no analyzer parses the file again."""
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8")).root_node
+    nodes = nodes_of(root, language, _BINDING_NODES + _ELEMENT_NODES)
+    tags = []
+    for element in (n for n in nodes if n.type in _ELEMENT_NODES):
         name = element.child_by_field_name("name")
         tag = node_text(name) if name is not None else ""
-        if tag and tag_key(tag) in bound and tag[0].isupper():
-            out.append((bound[tag_key(tag)], tag, element.start_point[0] + 1))
-    return out
+        if tag and tag[0].isupper():
+            tags.append((tag, element.start_point[0] + 1))
+    return JsxReading(_bindings(nodes, language), tuple(tags))
+
+
+def jsx_uses(text: str, path: str, aliases: Mapping[str, str] | None = None,
+             reading: JsxReading | None = None) -> list[Use]:
+    """The project components a JSX / TSX file renders (``<Uploader />`` imported from ``@/components/…``, or
+    through one of the build's ``aliases``); ``reading`` is the file's :func:`jsx_reading` when its facts
+    hold it (the text is then not parsed)."""
+    reading = reading if reading is not None else jsx_reading(text, path)
+    bound = bind(reading.bindings, aliases)
+    return [(bound[tag_key(tag)], tag, line) for tag, line in reading.tags if tag_key(tag) in bound]
 
 
 def wxml_uses(text: str, using: dict[str, object]) -> list[Use]:
