@@ -139,3 +139,27 @@ def test_a_module_of_dispatching_helpers_is_queried_once_for_its_branches(monkey
     assert dict(found.exports["locate"].choices)["fuzzy"] == ("wx.getFuzzyLocation",)
     # request(pick('image'), { a: 1 }): both callees on line 11, the inner call (read last) is kept
     assert found.call_literals[11] == ("image", "arg:0=image", "arg:#1")
+
+
+def test_the_readers_of_one_kept_tree_share_one_query(monkeypatch) -> None:
+    # Each reader asks nodes_of for its own node types; on the root of a kept tree they come from one query over
+    # the tree (for every type asked so far), in the order a query for the reader's types alone gives.
+    language = language_for("utils/shared-query.js")
+    root = parse(language, (_DISPATCHERS + "// shared query\n").encode()).root_node
+    queries: list[frozenset[str]] = []
+    captured = syntax._captured
+
+    def counted(node, grammar, types):
+        queries.append(types)
+        return captured(node, grammar, types)
+
+    monkeypatch.setattr(syntax, "_captured", counted)
+    asks = [("call_expression",), ("if_statement", "switch_case"), ("string", "template_string"),
+            ("call_expression", "if_statement"), ("function_declaration", "arrow_function")]
+    answers = [syntax.nodes_of(root, language, types) for types in asks]
+    assert [[n.id for n in answer] for answer in answers] == \
+           [[n.id for n in captured(root, language, frozenset(types))] for types in asks]
+    assert all(answer and {n.type for n in answer} <= set(types) for answer, types in zip(answers, asks, strict=True))
+    assert len(queries) <= 2  # the first ask, and at most one more for types no reader had asked for yet
+    assert syntax.nodes_of(answers[4][-1], language, ("call_expression",))  # below the root: its own query
+    assert len(queries) <= 3

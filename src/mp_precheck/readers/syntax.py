@@ -48,6 +48,7 @@ class _Trees:
         self.kept: OrderedDict[tuple[Language, bytes], Tree] = OrderedDict()
         self.size = 0  # source bytes of the kept trees
         self.hits = self.misses = 0
+        self.found: dict[Node, _Found] = {}  # by the root node of a kept tree: its nodes by type (nodes_of)
 
     def get(self, language: Language, source: bytes) -> Tree:
         key = (language, source)
@@ -60,11 +61,23 @@ class _Trees:
         tree = Parser(language).parse(source)
         if len(source) <= PARSED_BYTES:
             self.kept[key] = tree
+            self.found[tree.root_node] = _Found()
             self.size += len(source)
             while len(self.kept) > PARSED_TREES or self.size > PARSED_BYTES:
-                (_, dropped), _ = self.kept.popitem(last=False)
+                (_, dropped), dropped_tree = self.kept.popitem(last=False)
+                self.found.pop(dropped_tree.root_node, None)
                 self.size -= len(dropped)
         return tree
+
+
+class _Found:
+    """The named nodes of one kept tree of the types asked so far, found by one query (:func:`nodes_of`):
+    ``nodes`` in :func:`nodes_of` order, ``where`` each type's positions in it."""
+
+    def __init__(self) -> None:
+        self.types: frozenset[str] = frozenset()
+        self.nodes: list[Node] = []
+        self.where: dict[str, list[int]] = {}
 
 
 TREES = _Trees()
@@ -149,14 +162,36 @@ def first_string(call: Node) -> str | None:
     return string_value(first) if first is not None else None
 
 
+_ASKED: set[str] = set()  # every node type any reader has asked for: a tree's one query finds them all
+
+
 def nodes_of(root: Node, language: Language, types: Iterable[str]) -> list[Node]:
     """The named nodes below ``root`` (itself included) of the given types, in the order :func:`walk` visits
     them; ``language`` is the grammar ``root`` was parsed with.
 
     tree-sitter's query engine finds them in C, so a file's hundred thousand other nodes never become
-    Python objects. Types the grammar does not have (``jsx_text`` in plain TypeScript) are left out.
+    Python objects. Types the grammar does not have (``jsx_text`` in plain TypeScript) are left out. On the
+    root of a tree :func:`parse` keeps, one query finds the nodes of every type the readers ask for, and each
+    reader's ask takes its types from that (the file is not searched again for each reader).
     """
-    query = _query(language, tuple(sorted(set(types))))
+    wanted = frozenset(types)
+    found = TREES.found.get(root) if root.parent is None else None
+    if found is None:
+        return _captured(root, language, wanted)
+    if not wanted <= found.types:
+        _ASKED.update(wanted)
+        found.types = frozenset(_ASKED) | found.types
+        found.nodes = _captured(root, language, found.types)
+        found.where = {}
+        for position, node in enumerate(found.nodes):
+            found.where.setdefault(node.type, []).append(position)
+    positions = [p for kind in wanted for p in found.where.get(kind, ())]
+    return [found.nodes[p] for p in sorted(positions)]
+
+
+def _captured(root: Node, language: Language, types: frozenset[str]) -> list[Node]:
+    """:func:`nodes_of` by one query over ``root``'s tree."""
+    query = _query(language, tuple(sorted(types)))
     if query is None:
         return []
     found = QueryCursor(query).captures(root).get("node", [])
