@@ -48,7 +48,9 @@ def built_url(node: Node, value: str) -> str:
     if scheme is None or label is None or scheme.type not in _STRINGS or label.type in _STRINGS:
         return value
     prefix = string_value(scheme) or ""
-    return prefix + value[1:] if _SCHEME.fullmatch(prefix) else value
+    if not _SCHEME.fullmatch(prefix) or _folded(scheme, prefix) is not None:
+        return value  # no scheme; or the whole host is known, read at the scheme's literal
+    return prefix + value[1:]
 
 
 def _template(node: Node) -> str | None:
