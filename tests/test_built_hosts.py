@@ -88,3 +88,12 @@ def test_a_storage_host_with_a_part_reassigned_at_run_time_keeps_only_the_known_
     app_repo.commit("bucket from storage")
     assert not [f.subject for f in run(app_repo.path, base).findings
                 if f.rule == "external_link.domain" and "a-1" in f.subject]
+
+
+def test_a_subdomain_bound_to_a_literal_is_one_domain_not_two(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("sdk/stat.js", SDK.replace("wx.getStorageSync('stat_region') || 'log'", '"log"'))
+    app_repo.write_files(loaded_by_app("sdk/stat.js"))
+    app_repo.commit("analytics SDK with a fixed report subdomain")
+    assert {(f.rule, f.line, f.subject) for f in run(app_repo.path, base).findings
+            if f.rule.startswith("external_link.")} == {("external_link.domain", 3, "host:log.stat.example-analytics.cn")}
