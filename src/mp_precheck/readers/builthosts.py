@@ -1,6 +1,6 @@
 """A URL whose first host label is chosen at run time: ``"https://" + region + ".stat.example.com/d.html"``,
 ```https://${bucket}.oss.example.com/```; or whose host is put together from constants of the file:
-``"https://" + Bucket + ".cos." + Region + ".myqcloud.com/"`` with ``const Bucket = "photos-125"``.
+``"https://" + Bucket + ".cos." + Region + ".example-storage.com/"`` with ``const Bucket = "photos-125"``.
 
 An analytics SDK picks a report subdomain and an object-storage client puts the bucket in front of its
 endpoint: no literal holds the whole URL, but the part after the variable names the domain the requests go
@@ -65,8 +65,8 @@ def _template(node: Node) -> str | None:
 
 
 def _folded(node: Node, value: str) -> str | None:
-    """The URL a scheme literal starts — ``"https://" + Bucket + ".cos." + Region + ".myqcloud.com/"`` or a
-    template ```https://${Bucket}.cos.${Region}.myqcloud.com/``` — with each name replaced by the literal the
+    """The URL a scheme literal starts — ``"https://" + Bucket + ".cos." + Region + ".example-storage.com/"`` or a
+    template ```https://${Bucket}.cos.${Region}.example-storage.com/``` — with each name replaced by the literal the
     file binds it to, when the host mixes such names with literal text; None otherwise (a name bound to
     anything else, or a host that is one name alone: ``bare_host_url`` reads ``const HOST = 'api.x.cn'``)."""
     if not _SCHEME.match(value):
