@@ -44,3 +44,56 @@ def test_the_same_domain_built_again_is_not_new(app_repo):
                                      " + '.stat.example-analytics.cn/e.html' })\n} })\n")
     app_repo.commit("one more report")
     assert not [r for r, _p, _n, _s in found(run(app_repo.path, base)) if r == "external_link.domain"]
+
+
+STORAGE = """function upload(filePath) {
+  const Bucket = "photos-1250000000"
+  const Region = "ap-guangzhou"
+  console.log("upload with", wx.uploadFile)
+  const prefix = "https://" + Bucket + ".cos." + Region + ".example-storage.com/"
+  wx.uploadFile({ url: prefix, filePath: filePath, name: "file" })
+}
+function preview(key) {
+  const Bucket = "photos-1250000000", Region = "ap-guangzhou"
+  return `https://${Bucket}.cos.${Region}.example-storage.com/${key}`
+}
+module.exports = { upload: upload, preview: preview }
+"""
+UNKNOWN_PARTS = """let bucket = "a-1"
+bucket = wx.getStorageSync("bucket")
+const Region = "ap-guangzhou"
+function upload(filePath) {
+  wx.uploadFile({ url: "https://" + bucket + ".cos." + Region + ".example-storage.com/", filePath: filePath, name: "f" })
+}
+module.exports = { upload: upload }
+"""
+
+
+def test_a_storage_host_put_together_from_the_files_constants_is_the_whole_new_domain(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/storage.js", STORAGE)
+    app_repo.write_files(loaded_by_app("utils/storage.js"))
+    app_repo.commit("direct upload to the bucket")
+    report = run(app_repo.path, base)
+    assert {(f.rule, f.path, f.line, f.subject) for f in report.findings if f.rule.startswith("external_link.")} == {
+        ("external_link.domain", "utils/storage.js", 5, "host:photos-1250000000.cos.ap-guangzhou.example-storage.com")}
+    # the upload is the call that sends, not the debugging line that prints the function
+    assert {(f.rule, f.line) for f in report.findings if f.rule.startswith("upload.")} == {("upload.upload_file", 6)}
+
+
+def test_a_storage_host_with_a_part_reassigned_at_run_time_keeps_only_the_known_domain(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/storage.js", UNKNOWN_PARTS)
+    app_repo.write_files(loaded_by_app("utils/storage.js"))
+    app_repo.commit("bucket from storage")
+    assert not [f.subject for f in run(app_repo.path, base).findings
+                if f.rule == "external_link.domain" and "a-1" in f.subject]
+
+
+def test_a_subdomain_bound_to_a_literal_is_one_domain_not_two(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("sdk/stat.js", SDK.replace("wx.getStorageSync('stat_region') || 'log'", '"log"'))
+    app_repo.write_files(loaded_by_app("sdk/stat.js"))
+    app_repo.commit("analytics SDK with a fixed report subdomain")
+    assert {(f.rule, f.line, f.subject) for f in run(app_repo.path, base).findings
+            if f.rule.startswith("external_link.")} == {("external_link.domain", 3, "host:log.stat.example-analytics.cn")}

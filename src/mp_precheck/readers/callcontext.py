@@ -30,6 +30,18 @@ def is_feature_test(node: Node) -> bool:
     return current is not node  # !wx.X, typeof wx.X
 
 
+def is_logged(node: Node) -> bool:
+    """Whether an API reference (not a call) is only printed: ``console.log("wx.uploadFile", wx.uploadFile)``.
+    A debugging line shows the function object and calls nothing; counting it would put the finding on the log
+    line instead of the call that sends (https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html)."""
+    parent = node.parent
+    if parent is None or parent.type != "arguments" or parent.parent is None:
+        return False
+    callee = parent.parent.child_by_field_name("function")
+    return callee is not None and callee.type == "member_expression" and \
+        _text(callee.child_by_field_name("object")) == "console"
+
+
 def is_type_reference(node: Node) -> bool:
     """Whether an API reference names a TypeScript type or namespace, not a call: ``import v =
     Taro.navigateToMiniProgram.envVersion`` (an import alias) or ``typeof Taro.login`` in a type. The code it

@@ -26,7 +26,7 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, Fi
 from mp_precheck.readers import base64media
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_feature_test, is_type_reference, other_provider
+from mp_precheck.readers.callcontext import is_feature_test, is_logged, is_type_reference, other_provider
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
@@ -194,8 +194,8 @@ class _Extractor(Bindings):
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and (api or "").endswith(".cloud"):
             return
-        if is_feature_test(node) or is_type_reference(node):
-            return  # if (wx.getUserProfile) …, typeof Taro.login: asks whether the API exists or types it
+        if is_feature_test(node) or is_type_reference(node) or is_logged(node):
+            return  # if (wx.getUserProfile) …, typeof Taro.login, console.log(wx.X): asks, types or prints it
         if parent is not None and parent.type == "call_expression" and other_provider(parent, api):
             return  # uni.getUserInfo({ provider: 'apple' }), requestPayment({ orderInfo }): not WeChat's
         if api is None:
