@@ -11,7 +11,7 @@ from conftest import Repo
 from helpers import run
 from images import two_bubble_mark
 from mp_precheck.analyzers.mounted import first_rendered
-from test_frameworks import TARO_BASE
+from test_frameworks import TARO_BASE, UNI_BASE
 
 LOGIN_CARD = """import { View, Button, Image, Text } from '@tarojs/components'
 import wechatIcon from '../../assets/wechat.png'
@@ -107,3 +107,62 @@ def test_first_rendered_is_worked_out_once_per_run():
     assert first == {"components/we-login/we-login.js": ("pages/me/me.wxml", 2)}
     assert first_rendered(counted) is first
     assert len(searches) == 1
+
+
+GIFT_VUE = """<template>
+  <view class="gift">
+    <text>选择礼品</text>
+    <image src="/static/wechat.png"></image>
+    <button>微信一键登录</button>
+  </view>
+</template>
+<script>
+export default {
+  data() { return { step: 1, gifts: [], deadline: '' } },
+  methods: {
+    pick(e) { this.gift = e.currentTarget.dataset.id },
+    back() { this.$emit('back') }
+  }
+}
+</script>
+"""
+PUBLISH = """<template>
+  <view>USE</view>
+</template>
+<script>
+IMPORT
+export default { COMPONENTS }
+</script>
+"""
+
+
+def _step_app(tmp_path, registered: bool) -> tuple[Repo, str]:
+    """A gift step moved (git rename) from ``pages/gift/gift.vue`` into a component the publish page renders; the
+    base app registers that page when ``registered``."""
+    repo = Repo(tmp_path / "repo")
+    pages = ["pages/index/index", "pages/publish/publish"]
+    listed = pages + (["pages/gift/gift"] if registered else [])
+    repo.write_files({**UNI_BASE, "src/pages.json": '{"pages": [' + ", ".join(f'{{"path": "{p}"}}' for p in listed)
+                      + "]}\n", "src/pages/gift/gift.vue": GIFT_VUE,
+                      "src/pages/publish/publish.vue": PUBLISH.replace("USE", "step").replace("IMPORT", "")
+                      .replace("COMPONENTS", "")})
+    repo.write("src/static/wechat.png", two_bubble_mark())
+    base = repo.commit("gift step as a page" if registered else "gift step kept unused")
+    repo.move("src/pages/gift/gift.vue", "src/components/gift/gift.vue")
+    repo.write("src/pages/publish/publish.vue", PUBLISH.replace("USE", "<gift></gift>")
+               .replace("IMPORT", "import Gift from '@/components/gift/gift.vue'")
+               .replace("COMPONENTS", "components: { Gift }"))
+    repo.write("src/pages.json", '{"pages": [' + ", ".join(f'{{"path": "{p}"}}' for p in pages) + "]}\n")
+    repo.commit("steps into components")
+    return repo, base
+
+
+def test_a_page_turned_into_a_component_was_shown_before(tmp_path):
+    repo, base = _step_app(tmp_path, registered=True)
+    assert _branding(repo, base) == set()
+
+
+def test_an_unused_page_file_turned_into_a_component_is_first_shown(tmp_path):
+    repo, base = _step_app(tmp_path, registered=False)
+    assert _branding(repo, base) == {("branding.brand_text", "src/components/gift/gift.vue", 5),
+                                     ("branding.brand_image", "src/components/gift/gift.vue", 4)}

@@ -101,10 +101,13 @@ def test_uniapp_global_style_title(tmp_path):
     ("<button bindtap=\"login\">{{loading ? '登录中' : (i18n.login || '微信授权登录')}}</button>", {("pages/me/me.wxml", 2)}),
     ("<button bindtap=\"login\">{{loading ? '登录中' : '授权登录'}}</button>", set()),
     ('<view class="tip">请授权微信登录后继续</view>', {("pages/me/me.wxml", 2)}),
+    ('<view class="tip">微信授权登录后才可查看个人中心哦!</view>', {("pages/me/me.wxml", 2)}),
+    ('<view class="tip">登录后才可查看个人中心哦!</view>', set()),
 ], ids=["heading-authorize-page", "heading-authorize", "button-authorize", "login-button", "kit-button",
         "consent-line", "wechat-id-label", "pay", "heading-authorize-login", "allow-prompt", "tap-view-label",
         "own-login-label", "failure-text", "instruction", "sentence-after-authorize", "default-nickname",
-        "heading-after-a-closed-control", "label-as-a-bound-fallback", "own-label-bound", "popup-asks-wechat-login"])
+        "heading-after-a-closed-control", "label-as-a-bound-fallback", "own-label-bound", "popup-asks-wechat-login",
+        "wechat-login-as-the-gate", "own-login-as-the-gate"])
 def test_page_text_presenting_itself_as_wechat(tmp_path, markup, expected):
     repo = Repo(tmp_path / "repo")
     repo.write_files(MINIMAL_APP)
@@ -128,5 +131,22 @@ def test_a_dialog_the_app_shows_speaking_as_wechat_authorization(tmp_path, conte
     base = repo.commit("base")
     repo.write("pages/me/me.js", "Page({\n  onDenied() {\n    wx.showModal({\n"
                                  f"      content: '{content}',\n      showCancel: false\n    }})\n  }}\n}})\n")
+    repo.commit("dialog")
+    assert _brand(repo, base) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("微信授权申请", {("pages/me/me.js", 4)}),
+    ("授权申请", set()),
+    ("微信授权申请失败", set()),
+], ids=["wechat-authorization-request", "own-request", "failure"])
+def test_a_dialog_titled_as_wechat_authorization_request(tmp_path, title, expected):
+    """The title of the app's own ``wx.showModal`` is the dialog's heading: 微信授权申请 poses the app's popup as
+    WeChat's permission request."""
+    repo = Repo(tmp_path / "repo")
+    repo.write_files(MINIMAL_APP)
+    base = repo.commit("base")
+    repo.write("pages/me/me.js", "Page({\n  onShow() {\n    wx.showModal({\n"
+                                 f"      title: '{title}',\n      content: '申请获取您的公开信息'\n    }})\n  }}\n}})\n")
     repo.commit("dialog")
     assert _brand(repo, base) == expected

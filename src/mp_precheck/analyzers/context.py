@@ -45,6 +45,8 @@ class ProjectContext:
     facts_at_head: Callable[[str], FileFacts | None]
     base_facts: Mapping[str, FileFacts] = field(default_factory=dict)
     counterpart: Mapping[str, str | None] = field(default_factory=dict)
+    # The pages the base app config registers (as app.json names them): what users could open before.
+    base_pages: tuple[str, ...] = ()
     changed_paths: frozenset[str] = frozenset()
     added_lines: Mapping[str, frozenset[int]] = field(default_factory=dict)
     read_head_bytes: Callable[[Sequence[str]], dict[str, bytes | None]] = lambda paths: dict.fromkeys(paths)

@@ -6,7 +6,8 @@ imported); what it shows reaches users only when a file first renders it, so its
 new there even though its own lines are old. A component file is first rendered when a changed file renders it
 on a line the diff adds, the file's base version did not render it, no other changed file rendered it at base,
 and no unchanged file writes its tag (``<WeLogin``, ``<we-login``). Components the change adds are left out:
-their lines are new anyway. Components are matched as ``readers/componentuses.py`` reads them, through a barrel
+their lines are new anyway; so is a page the change turns into a component (renamed from a page the base app
+registered): users saw it as a page. Components are matched as ``readers/componentuses.py`` reads them, through a barrel
 module that passes them on (``analyzers/rendered.py``).
 Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
 
@@ -15,6 +16,7 @@ In: a :class:`~mp_precheck.analyzers.context.ProjectContext`. Out: {component fi
 
 from __future__ import annotations
 
+import posixpath
 import re
 import weakref
 from collections.abc import Callable, Mapping
@@ -23,6 +25,7 @@ from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths
+from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.componentuses import Use, jsx_uses
 
@@ -59,7 +62,8 @@ def _first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
             if line in added and target and target != path and target not in found:
                 found[target] = (path, line, tag)
     kept = {target: place for target, place in found.items() if target not in before and
-            (target not in context.head_facts or context.counterpart.get(target) is not None)}
+            (target not in context.head_facts or context.counterpart.get(target) is not None)
+            and not _was_page(context, context.counterpart.get(target))}
     if not kept:
         return {}
     needles = {needle for _path, _line, tag in kept.values() for needle in _tag_needles(tag)}
@@ -67,6 +71,15 @@ def _first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
     elsewhere = {needle for path, names in hits.items() if path not in context.head_facts for needle in names}
     return {target: (path, line) for target, (path, line, tag) in kept.items()
             if not elsewhere & _tag_needles(tag)}
+
+
+def _was_page(context: ProjectContext, old: str | None) -> bool:
+    """Whether ``old`` (a component's base path, through a rename) was itself a page the base app registered: a
+    page turned into a component was shown to users before, whatever renders it now."""
+    if not old:
+        return False
+    page = page_of(old, context.project.root, context.base_pages)
+    return page is not None and posixpath.splitext(old)[0].endswith(page)
 
 
 def _tag_needles(tag: str) -> set[str]:

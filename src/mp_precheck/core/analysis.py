@@ -203,8 +203,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                   retired=retired_pages(base_facts, counterpart, base_project, project))
     findings = [_finding(a, catalog, options.language, project.root) for a in additions]
     findings.extend(_derived(additions, catalog, options.language, project.root))
-    context = replace(_context(run, project, head_facts, present_elsewhere, catalog, options),
-                      base_facts=base_facts, counterpart=counterpart, added_lines=added_lines)
+    context = replace(_context(run, project, head_facts, present_elsewhere, catalog, options), base_facts=base_facts,
+                      counterpart=counterpart, added_lines=added_lines, base_pages=getattr(base_project, "pages", ()))
     findings, failures = run_analyzers(context, findings, registry)
     return _ProjectResult(findings, [Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals],
                           errors + failures, len(head_changed) + len(base_changed) + len(images))

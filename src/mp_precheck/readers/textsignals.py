@@ -49,7 +49,14 @@ BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
 # clause that is "微信授权" / "微信授权登录" / "微信授权提示" (the page names itself WeChat's), or a prompt asking
 # the user to "allow WeChat authorization" (the app's popup posing as WeChat's permission dialog). On a button
 # the same words name the login method, which is allowed.
-BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心)?\s*[:：!！]?", re.IGNORECASE)
+# 微信授权申请 / 微信授权请求 as a dialog's title poses as WeChat's own permission request.
+BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心|申请|请求)?\s*[:：!！]?",
+                           re.IGNORECASE)
+# A prompt whose first clause makes WeChat's login the gate to the page (微信授权登录后才可查看个人中心): the
+# app's wall speaks of WeChat's authorization as its own. A sentence that only mentions it (完成微信授权后查看订单)
+# sets no gate and starts otherwise.
+BRAND_GATE = re.compile(r"(?:微信|WeChat|Weixin)\s*(?:授权)?\s*(?:登录|登陆|授权)\s*(?:之)?后\s*"
+                        r"(?:才|方)\s*(?:可以|可|能|能够)", re.IGNORECASE)
 BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权|"
                                # 请授权微信登录: the app's popup asking for WeChat's own login authorization
                                r"请\s*(?:先\s*)?授权\s*(?:微信|WeChat|Weixin)\s*(?:登录|登陆|授权)|"
@@ -177,9 +184,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
 
 def _auth_screen(text: str) -> bool:
     """Whether ``text`` (not a label) speaks as WeChat's authorization screen: its first clause is a 微信授权
-    heading, or it asks the user to allow WeChat authorization."""
+    heading or makes WeChat's login the gate (微信登录后才可…), or it asks the user to allow WeChat authorization."""
     first = _CLAUSE_BREAK.split(text.strip(), maxsplit=1)[0].strip()
-    return bool(BRAND_HEADING.fullmatch(first) or BRAND_AUTH_PROMPT.search(text))
+    return bool(BRAND_HEADING.fullmatch(first) or BRAND_GATE.match(first) or BRAND_AUTH_PROMPT.search(text))
 
 
 def _without(text: str, phrases: Iterable[str]) -> str:
