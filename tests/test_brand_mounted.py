@@ -166,3 +166,38 @@ def test_an_unused_page_file_turned_into_a_component_is_first_shown(tmp_path):
     repo, base = _step_app(tmp_path, registered=False)
     assert _branding(repo, base) == {("branding.brand_text", "src/components/gift/gift.vue", 5),
                                      ("branding.brand_image", "src/components/gift/gift.vue", 4)}
+
+
+NATIVE_CARD = """<view class="card">
+  <image src="/images/wechat.png"></image>
+  <button open-type="getUserInfo">微信一键登录</button>
+</view>
+"""
+
+
+def _native_app(tmp_path, page_after: str) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"app.json": '{"pages": ["pages/me/me"]}\n', "app.js": "App({})\n",
+                      "components/we-login/we-login.js": "Component({})\n",
+                      "components/we-login/we-login.json": '{"component": true}\n',
+                      "components/we-login/we-login.wxml": NATIVE_CARD,
+                      "pages/me/me.js": "Page({})\n",
+                      "pages/me/me.json": '{"usingComponents": {"we-login": "/components/we-login/we-login"}}\n',
+                      "pages/me/me.wxml": "<view>\n</view>\n"})
+    repo.write("images/wechat.png", two_bubble_mark())
+    base = repo.commit("card kept unrendered")
+    repo.write("pages/me/me.wxml", page_after)
+    repo.commit("me tab")
+    return repo, base
+
+
+def test_a_native_card_first_rendered_shows_its_template_wording_and_logo(tmp_path):
+    # a native component resolves to its script; what it shows is in the template beside it
+    repo, base = _native_app(tmp_path, "<view>\n  <we-login/>\n</view>\n")
+    assert _branding(repo, base) == {("branding.brand_text", "components/we-login/we-login.wxml", 3),
+                                     ("branding.brand_image", "components/we-login/we-login.wxml", 2)}
+
+
+def test_a_native_card_still_unrendered_shows_nothing(tmp_path):
+    repo, base = _native_app(tmp_path, "<view>\n  <text>我的</text>\n</view>\n")
+    assert _branding(repo, base) == set()

@@ -25,7 +25,7 @@ import posixpath
 from collections import Counter
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.mounted import first_rendered
+from mp_precheck.analyzers.mounted import first_rendered, shown_files
 from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
@@ -100,7 +100,7 @@ def _first_rendered(context: ProjectContext) -> list[tuple[str, Fact, str]]:
     """The image references of components the change renders for the first time (``analyzers/mounted.py``):
     their logo reaches users now, though its lines are old."""
     places: list[tuple[str, Fact, str]] = []
-    for target in sorted(first_rendered(context)):
+    for target in (path for component in sorted(first_rendered(context)) for path in shown_files(context, component)):
         facts = context.head_facts.get(target) or context.facts_at_head(target)
         if facts is not None:
             places.extend((target, fact, image) for fact, image in _images(context, target, facts))

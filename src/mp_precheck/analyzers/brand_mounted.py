@@ -14,7 +14,7 @@ Writes: adds ``branding.brand_text`` at the brand text of a first-rendered compo
 from __future__ import annotations
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.mounted import first_rendered
+from mp_precheck.analyzers.mounted import first_rendered, shown_files
 from mp_precheck.core.report import Finding
 
 _SUBJECT = "text:brand"
@@ -23,7 +23,7 @@ _SUBJECT = "text:brand"
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     told = {(f.path, f.line) for f in findings if f.rule == "branding.brand_text"}
     out = list(findings)
-    for target in sorted(first_rendered(context)):
+    for target in (path for component in sorted(first_rendered(context)) for path in shown_files(context, component)):
         facts = context.head_facts.get(target) or context.facts_at_head(target)
         for fact in facts.facts if facts is not None else ():
             if fact.subject == _SUBJECT and (target, fact.line) not in told:

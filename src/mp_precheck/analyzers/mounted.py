@@ -82,6 +82,15 @@ def _was_page(context: ProjectContext, old: str | None) -> bool:
     return page is not None and posixpath.splitext(old)[0].endswith(page)
 
 
+def shown_files(context: ProjectContext, component: str) -> list[str]:
+    """The files of a first-rendered ``component`` whose text and images users see: a native component is
+    resolved to its script (``components/card/card.js``), and what it shows is in the template beside it
+    (``card.wxml``); any other component file shows itself."""
+    stem, suffix = posixpath.splitext(component)
+    template = stem + ".wxml"
+    return [component, template] if suffix in (".js", ".ts") and context.exists_at_head(template) else [component]
+
+
 def _tag_needles(tag: str) -> set[str]:
     """How a file writes the tag when it renders it: as written, PascalCase and kebab-case (``<WeLogin``,
     ``<we-login``)."""
