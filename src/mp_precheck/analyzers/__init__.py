@@ -70,7 +70,7 @@ helper_redirect        counterpart, read_head, read_base ·         removes ``lo
                        ``login.forced_login``                      helper by name called where the base file
                                                                    redirected to a login page
 launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
-                       counterpart, added_lines ·                  function an app launch hook calls, for a
+                       exists_at_head, counterpart, added_lines ·  function an app launch hook calls, for a
                        ``login.forced_login``                      forced action the change makes it reach
 launch_auth_page       project, counterpart, added_lines,          adds ``login.forced_login`` in the app script for
                        read_head, read_base, facts_at_head ·       a launch redirect to a page that is an
