@@ -20,7 +20,7 @@ from tree_sitter import Node
 
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import object_property
+from mp_precheck.readers.syntax import object_property, string_value
 from mp_precheck.readers.syntax import walk as _walk
 
 HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "componentDidMount", "componentDidShow",
@@ -50,6 +50,7 @@ _PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
 LOGIN_POPUP = re.compile(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
                          re.IGNORECASE)
+_OPENS = re.compile(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 
@@ -196,6 +197,8 @@ class HookScanner:
             name = self._helper_name(call) or _text(fn).rsplit(".", 1)[-1]
             if LOGIN_HELPER.match(name):
                 return f"{name}()", f"{name}()"
+            if name == "$invoke":
+                return _invoked_popup(call)
             return _popup_shown(call) if name == "setData" else \
                 _routed_to_login(name, call) if fn.type == "identifier" else None
         if api in PROMPTS or api == "wx.navigateToMiniProgram":
@@ -227,6 +230,18 @@ def _acts_on_confirm(call: Node, options: Node) -> bool:
         return True
     return parent is not None and parent.type == "member_expression" and \
         _text(parent.child_by_field_name("property")) in ("then", "finally")
+
+
+def _invoked_popup(call: Node) -> tuple[str, str] | None:
+    """WePY's ``this.$invoke('authModel', 'toggleDialog')`` (a child component's method called by name,
+    https://wepyjs.github.io/wepy-docs/1.x/#/?id=组件通信与交互) that opens a login or authorization dialog: the
+    pair named as one (:data:`LOGIN_POPUP`) and the method as opening it, as (what, ``popup:<component>``)."""
+    args = call.child_by_field_name("arguments")
+    names = [string_value(a) for a in args.named_children[:2]] if args is not None else []
+    if len(names) < 2 or names[0] is None or names[1] is None or not _OPENS.match(names[1]):
+        return None
+    shown = f"{names[0]}.{names[1]}"
+    return (f"$invoke {shown}", f"popup:{names[0]}") if LOGIN_POPUP.search(shown) else None
 
 
 def _routed_to_login(name: str, call: Node) -> tuple[str, str] | None:
