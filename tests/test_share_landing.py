@@ -1,6 +1,7 @@
 """A page that shares itself is where a friend who taps the shared card lands: its load hooks forcing login or
 authorization (a redirect, WePY's authorization dialog opened before the content loads) hide what was shared.
-A page whose share card opens another page, one that shares nothing, and a wall its hooks had before stay silent."""
+A page whose share card opens another page or names no path, one that shares nothing, and a wall its hooks had
+before stay silent."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ def _login(tmp_path, before: str | None, after: str) -> list[tuple[str, str, int
     return [f for f in found(run(repo.path, base)) if f[0] == "login.forced_login"]
 
 
-@pytest.mark.parametrize(("share", "forced"), [(SELF, True), (DEFAULT, True), (OTHER, False), ("", False)])
+# A card without a path (the template's empty stub, a title alone) says nothing of meaning to send the page to others.
+@pytest.mark.parametrize(("share", "forced"), [(SELF, True), (DEFAULT, False), (OTHER, False), ("", False)])
 def test_a_page_a_shared_card_opens_that_redirects_to_login_on_load(tmp_path, share, forced):
     login = _login(tmp_path, None, VOTE.replace("SHARE", share))
     assert login == ([("login.forced_login", "pages/vote/vote.js", 3, "file")] if forced else [])

@@ -1,7 +1,7 @@
 """Forced login on a page a shared card opens (``login.forced_login``).
 
-A page that shares itself — its ``onShareAppMessage`` returns its own path, or none, which WeChat fills in with
-the current page — is where a friend who taps the shared card lands: for that user it is the first page of the
+A page that shares itself — its ``onShareAppMessage`` returns its own path (``/pages/vote/index?voteId=…``) — is
+where a friend who taps the shared card lands: for that user it is the first page of the
 Mini Program, as the entry page is for one who opens it from the menu. When its load hooks send a user without
 login to a login page, ask for the profile or open an authorization dialog (WePY's ``this.$invoke('authModel',
 'toggleDialog')`` before ``return``), what was shared stays hidden until the user logs in: the forced login the
@@ -95,11 +95,12 @@ def _actions(nodes: list[Node]) -> list[ForcedAction]:
 
 
 def _shares_itself(nodes: list[Node], route: str) -> bool:
-    """Whether a share hook of the page opens the page itself: it names no other page, or names this one."""
-    hooks = [body for body in map(_hook_body, nodes) if body is not None]
-    named = [page_path(value) for body in hooks for node in walk(body)
-             if node.type in ("string", "template_string") and (value := string_value(node)) and _PAGE.match(value)]
-    return bool(hooks) and (not named or route.strip("/") in named)
+    """Whether a share hook of the page names the page itself as the card's path. One that names no path
+    (the page template's empty ``onShareAppMessage() {}``, a card with a title alone) is left out: WeChat then
+    opens the current page too, but nothing says the page is meant to be sent to others."""
+    named = {page_path(value) for body in map(_hook_body, nodes) if body is not None for node in walk(body)
+             if node.type in ("string", "template_string") and (value := string_value(node)) and _PAGE.match(value)}
+    return route.strip("/") in named
 
 
 def _hook_body(node: Node) -> Node | None:
