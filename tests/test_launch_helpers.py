@@ -84,3 +84,67 @@ def test_an_imported_login_the_launch_calls_is_followed_and_an_old_modal_is_not_
     repo.write("utils/auth.js", "// auth helpers\n" + AUTH_AFTER % "false")
     repo.commit()
     assert [f for f in run(repo.path, base).findings if f.family == "login"] == []
+
+
+TARO_APP = """import { useLaunch } from '@tarojs/taro'
+import { bootstrap } from '@ui/bootstrap'
+
+function App({ children }) {
+  useLaunch(async () => {
+    await bootstrap()
+  })
+  return children
+}
+export default App
+"""
+BOOTSTRAP = """import { navigateToPage } from '@shared/router'
+import { PAGE_ID } from '@shared/constants'
+import { sdk } from '@core/sdk'
+
+export const bootstrap = async () => {
+  try {
+    await sdk.load()
+  } catch (error) {
+    if (error.code === 'NO_LOGIN') {
+      navigateToPage({ pageName: PAGE_ARG, isRedirect: true })
+    }
+  }
+}
+"""
+ROUTER = """import { redirectTo, navigateTo } from '@tarojs/taro'
+export function navigateToPage({ pageName, isRedirect }) {
+  const url = `/ui/pages/${pageName}/index`
+  isRedirect ? redirectTo({ url }) : navigateTo({ url })
+}
+"""
+
+
+def _taro_launch(tmp_path, page_arg: str) -> set[tuple[str, str, int]]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({
+        "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}',
+        "config/index.ts": "import path from 'path'\nexport default {\n  alias: {\n"
+                           "    '@ui': path.resolve(__dirname, '..', 'src/ui'),\n"
+                           "    '@core': path.resolve(__dirname, '..', 'src/core'),\n"
+                           "    '@shared': path.resolve(__dirname, '..', 'src/shared'),\n  },\n}\n",
+        "src/app.config.ts": "export default defineAppConfig({\n  pages: ['ui/pages/home/index', 'ui/pages/login/index'],\n})\n",
+        "src/app.tsx": "export default function App({ children }) { return children }\n",
+        "src/ui/pages/home/index.tsx": "export default () => null\n",
+        "src/ui/pages/login/index.tsx": "export default () => null\n",
+        "src/shared/router.ts": ROUTER,
+        "src/shared/constants.ts": "export enum PAGE_ID { LOGIN = 'login', HOME = 'home' }\n",
+        "src/core/sdk.ts": "export const sdk = { load: async () => {} }\n",
+    })
+    base = repo.commit("base")
+    repo.write("src/app.tsx", TARO_APP)
+    repo.write("src/ui/bootstrap.ts", BOOTSTRAP.replace("PAGE_ARG", page_arg))
+    repo.commit("bootstrap at launch")
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"}
+
+
+def test_a_taro_launch_reaching_a_bootstrap_through_an_alias_that_routes_to_login_is_forced(tmp_path):
+    assert _taro_launch(tmp_path, "PAGE_ID.LOGIN") == {("login.forced_login", "src/ui/bootstrap.ts", 10)}
+
+
+def test_the_same_bootstrap_routing_to_another_page_is_silent(tmp_path):
+    assert _taro_launch(tmp_path, "PAGE_ID.HOME") == set()

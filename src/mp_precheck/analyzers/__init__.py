@@ -70,7 +70,7 @@ helper_redirect        counterpart, read_head, read_base ·         removes ``lo
                        ``login.forced_login``                      helper by name called where the base file
                                                                    redirected to a login page
 launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
-                       counterpart, added_lines ·                  function an app launch hook calls, for a
+                       exists_at_head, counterpart, added_lines ·  function an app launch hook calls, for a
                        ``login.forced_login``                      forced action the change makes it reach
 launch_auth_page       project, counterpart, added_lines,          adds ``login.forced_login`` in the app script for
                        read_head, read_base, facts_at_head ·       a launch redirect to a page that is an
@@ -79,6 +79,9 @@ entry_helpers          project, read_head, read_base,              adds ``login.
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
                        ``login.forced_login``                      deep), for a redirect to login new there;
                                                                    removes the page's own one moved in from there
+share_landing          project, changed_paths, counterpart,        adds ``login.forced_login`` in a page that shares
+                       added_lines, read_head, read_base ·         itself (a shared card's landing page) whose load
+                       ``login.forced_login``                      hooks newly force login or authorization
 entry_overlay          project, changed_paths, counterpart,        adds ``login.forced_login`` in a component
                        read_head, read_base, exists_at_head,       the entry page renders that covers it with a
                        facts_at_head · ``login.forced_login``      login wall as it opens
@@ -138,6 +141,7 @@ from mp_precheck.analyzers import (
     script_checks,
     service_posts,
     share_callbacks,
+    share_landing,
     silent_entry,
     stray_templates,
     ugc,
@@ -192,6 +196,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
     # page itself) is not told again from a module the entry page reaches.
     ("entry_helpers", entry_helpers.analyze),
+    # share_landing after the writers of the entry page's own walls: it reads only pages other than the entry page.
+    ("share_landing", share_landing.analyze),
     # entry_overlay after launch_helpers: it adds login.forced_login of a subject of its own (the component).
     ("entry_overlay", entry_overlay.analyze),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not

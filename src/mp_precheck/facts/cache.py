@@ -26,7 +26,10 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v47: JSX components and route URLs read with the facts (no analyzer parses a script again);
+# v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
+#      dialog another page asked for (a flag it clears) left out; a router called with the login page
+#      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +
+#      region); an API only printed by console.* is no use; 微信授权申请 headings and WeChat-login gates;
 # v46: a share button's gain-only label (继续砍, 助力) as text:share-button-gain;
 # v45: share-reward wording (分享立享109元, 邀好友…得现金, 获取…能量, share buttons labelled +2000);
 # v44: payment SDK calls (checks/payment_sdks.yml) as wx.requestPayment; agreement clauses, a bare 赞赏: no service;

@@ -147,7 +147,7 @@ class _Extractor(Bindings):
                     REVIEW_FLAG.fullmatch(_text(node)) and is_flag_use(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
         app_file = _is_app_file(self.path)
-        for found in HookScanner(self._resolve_callee).scan(nodes):
+        for found in HookScanner(self._resolve_callee).scan(nodes, page=not app_file):
             subject = "policy:auto-jump" if "navigateToMiniProgram" in found.what else \
                 f"login:launch:{found.target}" if app_file else f"login:page-hook:{found.target}"
             self.facts.append(Fact(subject, "hook", self.line(found.node), found.what,

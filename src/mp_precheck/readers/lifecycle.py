@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import object_property
+from mp_precheck.readers.syntax import object_property, string_value
 from mp_precheck.readers.syntax import walk as _walk
 
 HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "componentDidMount", "componentDidShow",
@@ -42,9 +43,14 @@ def names_login(text: str) -> bool:
     return any(word in lowered for word in _LOGIN_WORDS)
 LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
+# A project's own router, called with the page to open: navigateToPage, redirectTo, jumpTo, goPage, routeTo.
+ROUTER_HELPER = re.compile(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
+                           re.IGNORECASE)
+_PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
 LOGIN_POPUP = re.compile(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
                          re.IGNORECASE)
+_OPENS = re.compile(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 
@@ -124,7 +130,7 @@ class HookScanner:
     def __init__(self, resolve: Callable[[Node], str | None]) -> None:
         self.resolve = resolve
 
-    def scan(self, nodes: Iterable[Node]) -> Iterator[ForcedAction]:
+    def scan(self, nodes: Iterable[Node], page: bool = False) -> Iterator[ForcedAction]:
         """Each forced action: the node to report, what it does, its target, its conditions and calls.
 
         The target is what is forced: the page path (``pages/login/login``), the prompt API or the helper
@@ -132,11 +138,14 @@ class HookScanner:
         statement that leads to it (``if (!token) { … }``), so the line shows the path; an action a helper
         takes under a decision of its own (``checkLogin() { if (!user.mobile) wx.navigateTo(…) }``) is
         reported where the helper decides. ``nodes`` are the file's nodes of :data:`DEFINITION_TYPES` (more
-        are fine) in source order."""
+        are fine) in source order. In a ``page``'s hooks, an action a tap on another page asked for through a flag
+        the hook clears is on demand and left out (:func:`~mp_precheck.readers.handover.handed_over`)."""
         defs = definitions(nodes)
         for hook in sorted(HOOKS & set(defs)):
             body = defs[hook]
             for found in self._actions(body, defs, HELPER_DEPTH, frozenset({hook})):
+                if page and any(handed_over(call) for call in found.calls):
+                    continue
                 yield ForcedAction(_statement_in(body, found.node), f"{hook}: {found.what}", found.target,
                                    found.conditions, found.calls)
 
@@ -188,7 +197,10 @@ class HookScanner:
             name = self._helper_name(call) or _text(fn).rsplit(".", 1)[-1]
             if LOGIN_HELPER.match(name):
                 return f"{name}()", f"{name}()"
-            return _popup_shown(call) if name == "setData" else None
+            if name == "$invoke":
+                return _invoked_popup(call)
+            return _popup_shown(call) if name == "setData" else \
+                _routed_to_login(name, call) if fn.type == "identifier" else None
         if api in PROMPTS or api == "wx.navigateToMiniProgram":
             return api, api or ""
         args = call.child_by_field_name("arguments")
@@ -218,6 +230,35 @@ def _acts_on_confirm(call: Node, options: Node) -> bool:
         return True
     return parent is not None and parent.type == "member_expression" and \
         _text(parent.child_by_field_name("property")) in ("then", "finally")
+
+
+def _invoked_popup(call: Node) -> tuple[str, str] | None:
+    """WePY's ``this.$invoke('authModel', 'toggleDialog')`` (a child component's method called by name,
+    https://wepyjs.github.io/wepy-docs/1.x/#/?id=组件通信与交互) that opens a login or authorization dialog: the
+    pair named as one (:data:`LOGIN_POPUP`) and the method as opening it, as (what, ``popup:<component>``)."""
+    args = call.child_by_field_name("arguments")
+    names = [string_value(a) for a in args.named_children[:2]] if args is not None else []
+    if len(names) < 2 or names[0] is None or names[1] is None or not _OPENS.match(names[1]):
+        return None
+    shown = f"{names[0]}.{names[1]}"
+    return (f"$invoke {shown}", f"popup:{names[0]}") if LOGIN_POPUP.search(shown) else None
+
+
+def _routed_to_login(name: str, call: Node) -> tuple[str, str] | None:
+    """``navigateToPage({ pageName: PAGE_ID.LOGIN })``, ``jumpTo('/pages/login/index')``: a router function the
+    module imports (:data:`ROUTER_HELPER`) told which page to open, a login page, as (what, target: the page it
+    names). A router object's method (``Router.redirect(…)``) is left to ``analyzers/helper_redirect.py``."""
+    args = call.child_by_field_name("arguments")
+    first = args.named_children[0] if ROUTER_HELPER.match(name) and args is not None and args.named_children \
+        else None
+    page = next((v for v in (object_property(first, key) for key in _PAGE_KEYS) if v is not None), None) \
+        if first is not None and first.type == "object" else first
+    if page is None or page.type not in ("string", "template_string", "member_expression", "identifier"):
+        return None
+    text = _text(page)
+    if not LOGIN_TARGET.search(text):
+        return None
+    return f"{name}({text[:80]})", page_path(text) if page.type in ("string", "template_string") else text[:80]
 
 
 def _popup_shown(call: Node) -> tuple[str, str] | None:

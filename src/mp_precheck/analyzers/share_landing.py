@@ -1,0 +1,114 @@
+"""Forced login on a page a shared card opens (``login.forced_login``).
+
+A page that shares itself — its ``onShareAppMessage`` returns its own path (``/pages/vote/index?voteId=…``) — is
+where a friend who taps the shared card lands: for that user it is the first page of the
+Mini Program, as the entry page is for one who opens it from the menu. When its load hooks send a user without
+login to a login page, ask for the profile or open an authorization dialog (WePY's ``this.$invoke('authModel',
+'toggleDialog')`` before ``return``), what was shared stays hidden until the user logs in: the forced login the
+entry page's hooks are read for (``facts/scope.py``), on a page only shared cards make a first page. Read with the
+same forced actions (:class:`~mp_precheck.readers.lifecycle.HookScanner`); reported at the hook's statement that
+leads to one, when the page's hooks did not reach that target at the merge base.
+
+Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
+帐号登录; operations rules 15.1.3) and
+https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object (path
+默认为当前页面路径).
+
+Reads: ``project``, ``changed_paths``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base`` ·
+``login.forced_login``.
+Writes: adds ``login.forced_login`` (subject ``login:entry-page:<target>``, scope ``file``) in the landing page's
+script.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.report import Finding
+from mp_precheck.facts.scope import entry_scripts, page_sources
+from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, page_path
+from mp_precheck.readers.modulereach import namespaced_api
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
+
+RULE = "login.forced_login"
+_SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
+_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_SHARE_HOOKS = frozenset({"onShareAppMessage", "useShareAppMessage"})
+# A page path in a share hook: ``/pages/vote/index?voteId=`` (no scheme, no file extension such as an image's).
+_PAGE = re.compile(r"^/?[\w-]+(?:/[\w-]+)+(?:\?.*)?$")
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    routes = _page_routes(context)
+    told = {(f.path, f.subject) for f in findings if f.rule == RULE}
+    out = list(findings)
+    for path in sorted(routes):
+        text = context.read_head(path)
+        nodes, offset = _parsed(text, path) if text is not None else ([], 0)
+        if not _shares_itself(nodes, routes[path]):
+            continue
+        old = context.counterpart.get(path)
+        base = context.read_base(old) if old else None
+        before = {a.target for a in _actions(_parsed(base, str(old))[0])}
+        added = context.added_lines.get(path, frozenset())
+        for action in _actions(nodes):
+            subject = f"login:entry-page:{action.target}"
+            if action.target in before or (path, subject) in told or \
+                    not any(call.start_point[0] + 1 + offset in added for call in action.calls):
+                continue
+            told.add((path, subject))
+            out.append(context.finding(RULE, subject, path, action.node.start_point[0] + 1 + offset, scope="file",
+                                       value=f"{routes[path]} (opened from a shared card) {action.what}"))
+    return out
+
+
+def _page_routes(context: ProjectContext) -> dict[str, str]:
+    """Changed page scripts at head other than the entry page's → their route."""
+    entry = entry_scripts(context.project)
+    out: dict[str, str] = {}
+    for route in context.project.pages:
+        for path in page_sources(context.project, route, _SCRIPTS):
+            if path in context.changed_paths and path not in entry:
+                out.setdefault(path, route)
+    return out
+
+
+def _parsed(text: str | None, path: str) -> tuple[list[Node], int]:
+    """The nodes of a file's script (a single-file component's script block) and the lines before it."""
+    if text is None:
+        return [], 0
+    offset = 0
+    if path.endswith(_SFC):
+        block = next((b for b in split_blocks(text) if b.tag == "script" and not b.attrs.get("src")), None)
+        text, offset = (block.text, block.line_offset) if block else ("", 0)
+        path = f"{path}.{block.attrs.get('lang') or 'js'}" if block else f"{path}.js"
+    return list(walk(parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node)), offset
+
+
+def _actions(nodes: list[Node]) -> list[ForcedAction]:
+    """The forced actions of a script's load hooks, none that opens another Mini Program."""
+    return [a for a in HookScanner(namespaced_api).scan(nodes, page=True) if a.target != "wx.navigateToMiniProgram"]
+
+
+def _shares_itself(nodes: list[Node], route: str) -> bool:
+    """Whether a share hook of the page names the page itself as the card's path. One that names no path
+    (the page template's empty ``onShareAppMessage() {}``, a card with a title alone) is left out: WeChat then
+    opens the current page too, but nothing says the page is meant to be sent to others."""
+    named = {page_path(value) for body in map(_hook_body, nodes) if body is not None for node in walk(body)
+             if node.type in ("string", "template_string") and (value := string_value(node)) and _PAGE.match(value)}
+    return route.strip("/") in named
+
+
+def _hook_body(node: Node) -> Node | None:
+    """The function of a share hook: ``onShareAppMessage() {…}``, ``onShareAppMessage: function…``,
+    ``useShareAppMessage(() => …)``; None for any other node."""
+    if node.type in ("method_definition", "pair"):
+        name = node.child_by_field_name("name") or node.child_by_field_name("key")
+        return node if name is not None and node_text(name).strip("'\"") in _SHARE_HOOKS else None
+    if node.type == "call_expression" and node_text(node.child_by_field_name("function")) in _SHARE_HOOKS:
+        return node.child_by_field_name("arguments")
+    return None
