@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v47: hosts of links only copied to the clipboard (role clipboard), run-together image names (BGIMAGE);
 # v46: a share button's gain-only label (继续砍, 助力) as text:share-button-gain;
 # v45: share-reward wording (分享立享109元, 邀好友…得现金, 获取…能量, share buttons labelled +2000);
 # v44: payment SDK calls (checks/payment_sdks.yml) as wx.requestPayment; agreement clauses, a bare 赞赏: no service;
@@ -61,7 +62,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v46-{__version__}"
+FORMAT = f"facts-v47-{__version__}"
 
 
 class FactCache:
