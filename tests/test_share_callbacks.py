@@ -8,7 +8,7 @@ import pytest
 
 from conftest import Repo, minimal_app
 from helpers import run
-from mp_precheck.readers.sharecallback import share_callback_calls
+from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
 
 DRAW = "<view class=\"desc\">每人可获得{{count}}次抽奖资格，每分享给1个朋友可再获得{{extra}}次抽奖机会</view>\n"
 PLAIN = "<view class=\"desc\">每人可获得{{count}}次抽奖资格</view>\n"
@@ -121,3 +121,58 @@ def test_a_share_hook_on_a_page_without_reward_wording_is_not_parsed(tmp_path, m
     assert read == []  # the wording is looked up first: with none, the callbacks cannot matter
     assert _hook_change(tmp_path / "again", DRAW, CREDITING_HOOK) == set()
     assert read == ["pages/draw/draw.js"]
+
+
+SHARE_MIXIN = """import { api } from '../api'
+export default {
+  onShareAppMessage() {
+    return { title: '订阅' }
+  }
+}
+"""
+CREDITING_MIXIN = """import { api } from '../api'
+export default {
+  onShareAppMessage() {
+    api.addNoticeNum().then((res) => {
+      uni.showToast({ title: res.msg })
+    })
+    return { title: '订阅' }
+  }
+}
+"""
+
+
+def _mixin_change(tmp_path, page: str, after: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"mixins/share.js": SHARE_MIXIN, "pages/me/me.wxml": page,
+                                                 "app.js": "require('./mixins/share.js')\nApp({})\n"})
+    repo.write("mixins/share.js", after)
+    repo.write("pages/me/me.wxml", page + "<view>设置</view>\n")
+    repo.commit("the share mixin credits each share")
+    return _sharing(repo, base)
+
+
+def test_a_share_mixin_newly_calling_the_server_as_users_share_on_an_app_promising_a_reward_fires(tmp_path):
+    found = _mixin_change(tmp_path, "<view><button open-type=\"share\">分享得推送次数</button></view>\n",
+                          CREDITING_MIXIN)
+    assert found == {("sharing.induced_share", "mixins/share.js", 4)}
+
+
+def test_a_share_mixin_call_in_an_app_without_reward_wording_is_silent(tmp_path):
+    assert _mixin_change(tmp_path, "<view><button open-type=\"share\">分享给好友</button></view>\n",
+                         CREDITING_MIXIN) == set()
+
+
+def test_a_share_hook_call_on_a_page_promising_draws_fires_and_bookkeeping_is_silent(tmp_path):
+    crediting = EMPTY_HOOK.replace("    return", "    api.share({ id: 1 })\n    return")
+    assert _hook_change(tmp_path, DRAW, crediting) == {("sharing.induced_share", "pages/draw/draw.js", 4)}
+    logging = EMPTY_HOOK.replace("    return", "    console.log('share')\n    this.setData({ shared: true })\n"
+                                 "    return")
+    assert _hook_change(tmp_path / "again", DRAW, logging) == set()
+
+
+def test_share_hook_statements_are_the_calls_of_its_own_body():
+    code = ("export default {\n  onShareAppMessage() {\n    api.addNoticeNum().then(() => {})\n"
+            "    console.log(1)\n    return build()\n  },\n}\n"
+            "useShareAppMessage(async () => { await api.share(); return {} })\n"
+            "const o = { onShareTimeline: function () { wx.showShareMenu({}); credit() } }\n")
+    assert share_hook_statements(code, "mixins/share.js") == [3, 8, 9]

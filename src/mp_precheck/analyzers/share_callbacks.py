@@ -1,23 +1,30 @@
-"""A share hook's new success callback on a page that promises a reward for sharing (``sharing.induced_share``).
+"""A share hook's new success callback, or new call of its own, on a page that promises a reward for sharing
+(``sharing.induced_share``).
 
 每分享给1个朋友可再获得N次抽奖机会 can stand on a page for years while its ``onShareAppMessage`` grants nothing; the
-change that gives the hook a ``success`` callback posting the share to the server (or counting it) is the one
-that pays the promise. Told at the callback's first call, naming the page's wording, unless the page's sharing
-is told already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`).
+change that gives the hook a ``success`` callback posting the share to the server (or counting it), or a call in
+the hook's own body (run as the user shares: ``api.addShareReward()``), is the one that pays the promise. Told at
+the callback's first call or at the hook's call, naming the page's wording, unless the page's sharing is told
+already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`). A hook in
+a shared module that is no page or component (a mixin every page takes) shares for the app's pages: the reward
+wording of any changed file is its page's.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
 
-Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``; ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share-success callback.
+Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``exists_at_head``, ``project``;
+``sharing`` findings.
+Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call.
 """
 
 from __future__ import annotations
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.induced_sharing import WORDING, WORDINGS, _page_facts, _stem
+from mp_precheck.analyzers.induced_sharing import _MARKUP, WORDING, WORDINGS, _page_facts, _stem
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.sharecallback import share_callback_calls
+from mp_precheck.facts.model import Fact
+from mp_precheck.notes.pagetitles import page_of
+from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
@@ -30,12 +37,25 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
                 not any(f.subject == "share:hook" for f in context.head_facts[path].facts):
             continue
-        wording = [f for f in _page_facts(context, path) if f.subject in WORDINGS]
+        wording = _wording(context, path)
         if not wording:
             continue  # no promise on the page: its callbacks are not parsed
         text = context.read_head(path)
-        calls = [line for line in share_callback_calls(text, path) if line in added] if text else []
+        callbacks = [line for line in share_callback_calls(text, path) if line in added] if text else []
+        own = [line for line in share_hook_statements(text, path) if line in added] if text else []
+        calls = sorted(callbacks + own)
         if calls:
+            how = "share success callback" if calls[0] in callbacks else "share hook call"
             out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
-                                       value=f"share success callback + {wording[0].value}"))
+                                       value=f"{how} + {wording[0].value}"))
     return out
+
+
+def _wording(context: ProjectContext, path: str) -> list[Fact]:
+    """The reward wording of the page of ``path``; for a shared module that is no page or component (a mixin),
+    the wording of every changed file."""
+    own = [f for f in _page_facts(context, path) if f.subject in WORDINGS]
+    if own or page_of(path, context.project.root, context.project.pages) is not None or \
+            any(context.exists_at_head(_stem(path) + m) for m in _MARKUP):
+        return own
+    return [f for other in sorted(context.head_facts) for f in context.head_facts[other].facts if f.subject in WORDINGS]
