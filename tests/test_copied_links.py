@@ -58,6 +58,11 @@ def test_a_link_a_tap_handler_opens_and_a_requested_constant_stay_domains(app_re
     ("const L = 'https://a.example.com/x'\nfunction copy() { wx.setClipboardData({ data: L }) }\n"
      "function show() { this.setData({ link: L }) }\n", "code"),  # read elsewhere too
     ("const L = 'https://a.example.com/x'\nfunction copy() { wx.setClipboardData({ data: 'text' }) }\n", "code"),
+    # held in the page's data for the template to show, and read by no other code
+    ("const L = 'https://a.example.com/x'\nPage({ data: { links: L }, copy() { wx.setClipboardData({ data: L }) } })\n",
+     "clipboard"),
+    ("const L = 'https://a.example.com/x'\nPage({ data: { links: L }, copy() { wx.setClipboardData({ data: L }) },\n"
+     "  load() { wx.request({ url: this.data.links }) } })\n", "code"),
 ])
 def test_the_role_of_a_url_follows_what_reads_it(code, role):
     assert [f.role for f in js_facts(code, "pages/a/a.js").facts if f.subject == "host:a.example.com"] == [role]

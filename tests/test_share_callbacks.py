@@ -9,6 +9,7 @@ import pytest
 from conftest import Repo, minimal_app
 from helpers import run
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
+from mp_precheck.readers.sharereturn import acts_on_return, share_taps
 
 DRAW = "<view class=\"desc\">每人可获得{{count}}次抽奖资格，每分享给1个朋友可再获得{{extra}}次抽奖机会</view>\n"
 PLAIN = "<view class=\"desc\">每人可获得{{count}}次抽奖资格</view>\n"
@@ -176,3 +177,47 @@ def test_share_hook_statements_are_the_calls_of_its_own_body():
             "useShareAppMessage(async () => { await api.share(); return {} })\n"
             "const o = { onShareTimeline: function () { wx.showShareMenu({}); credit() } }\n")
     assert share_hook_statements(code, "mixins/share.js") == [3, 8, 9]
+
+
+RESULT_WXML = "<view>结果</view>\n<button open-type=\"share\" bindtap=\"onShareTap\">{{btnText}}</button>\n"
+RESULT_JS = """Page({
+  data: { shared: false },
+  onShareTap() {
+    this.setData({ shared: true })
+  },
+  onShow() {
+    if (this.data.shared) {
+      wx.showToast({ title: 'ok' })
+    }
+  }
+})
+"""
+
+
+def _return_change(tmp_path, after_show: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"pages/result/result.wxml": RESULT_WXML,
+                                                 "pages/result/result.js": RESULT_JS})
+    repo.write("pages/result/result.js", RESULT_JS.replace("      wx.showToast({ title: 'ok' })\n", after_show))
+    repo.commit("act on the return from sharing")
+    return _sharing(repo, base)
+
+
+def test_a_page_newly_acting_on_the_return_from_its_share_button_fires_at_the_button(tmp_path):
+    doubled = "      request('/draw/double', { id: this.data.id }).then(() => this.setData({ shared: false }))\n"
+    assert _return_change(tmp_path, doubled) == {("sharing.induced_share", "pages/result/result.wxml", 2)}
+
+
+def test_a_page_that_only_thanks_the_user_on_return_is_silent(tmp_path):
+    thanks = "      console.log('back')\n      wx.showToast({ title: '感谢分享' })\n"
+    assert _return_change(tmp_path, thanks) == set()
+
+
+def test_share_taps_and_the_return_they_mark_are_read_from_vue_components():
+    vue = ("<template>\n  <u-button\n    @click=\"tapped\"\n    openType=\"share\"\n  >分享</u-button>\n"
+           "  <button @click=\"other\">x</button>\n</template>\n<script>\nexport default {\n"
+           "  methods: { tapped() { this.hasShared = true }, other() { this.busy = true } },\n"
+           "  async onShow() {\n    if (this.busy) { await api.load() }\n"
+           "    if (this.hasShared) { await api.reward() }\n  }\n}\n</script>\n")
+    assert share_taps(vue) == [(4, "tapped")]
+    assert acts_on_return(vue, "pages/r.vue", {"tapped"}) == [13]
+    assert acts_on_return(vue, "pages/r.vue", {"other"}) == [12]

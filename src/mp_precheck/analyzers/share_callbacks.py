@@ -7,14 +7,17 @@ the hook's own body (run as the user shares: ``api.addShareReward()``), is the o
 the callback's first call or at the hook's call, naming the page's wording, unless the page's sharing is told
 already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`). A hook in
 a shared module that is no page or component (a mixin every page takes) shares for the app's pages: the reward
-wording of any changed file is its page's.
+wording of any changed file is its page's. A share button whose tap sets a flag that the page's ``onShow`` newly
+acts on (a request on the return from sharing: the way to tell a share once the callbacks went) is told at the
+button, with or without wording.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
 
 Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``exists_at_head``, ``project``;
 ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call.
+Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, and at a share button
+whose tap the page's ``onShow`` newly acts on.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
+from mp_precheck.readers.sharereturn import acts_on_return, share_taps
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_COMPONENTS = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -48,7 +53,37 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             how = "share success callback" if calls[0] in callbacks else "share hook call"
             out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
                                        value=f"{how} + {wording[0].value}"))
+    return out + _share_returns(context, told | {_stem(f.path) for f in out if f.family == "sharing"})
+
+
+def _share_returns(context: ProjectContext, told: set[str]) -> list[Finding]:
+    """``sharing.induced_share`` at a share button whose tap marks the share when the change makes the page's
+    ``onShow`` act on that mark (:mod:`mp_precheck.readers.sharereturn`), on a page whose sharing is not told."""
+    out = []
+    for markup_path, script in sorted({pair for path in context.added_lines if (pair := _page_pair(context, path))}):
+        added = context.added_lines.get(script, frozenset())
+        facts = context.facts_at_head(markup_path)
+        if _stem(markup_path) in told or not added or facts is None or \
+                not any(f.subject == "button[open-type=share]" for f in facts.facts):
+            continue
+        markup, code = context.read_head(markup_path), context.read_head(script)
+        for line, handler in share_taps(markup) if markup and code else ():
+            if any(act in added for act in acts_on_return(code or "", script, {handler})):
+                out.append(context.finding("sharing.induced_share", WORDING, markup_path, line,
+                                           value="share button + onShow acting on the return from sharing"))
+                break
     return out
+
+
+def _page_pair(context: ProjectContext, path: str) -> tuple[str, str] | None:
+    """(markup, script) of the page or component a changed ``path`` belongs to: a single-file component is both."""
+    if path.endswith(_COMPONENTS):
+        return path, path
+    stem = _stem(path)
+    if path.endswith(".wxml"):
+        script = next((stem + s for s in (".js", ".ts") if context.exists_at_head(stem + s)), None)
+        return (path, script) if script else None
+    return (stem + ".wxml", path) if path.endswith((".js", ".ts")) and context.exists_at_head(stem + ".wxml") else None
 
 
 def _wording(context: ProjectContext, path: str) -> list[Fact]:

@@ -1,7 +1,8 @@
 """Links the app copies to the clipboard: text the user pastes elsewhere, not a server the Mini Program calls.
 
 ``wx.setClipboardData({ data: 'https://…/issues' })``, or a constant that only copy handlers read
-(``const LINKS = { docs: 'https://…' }`` … ``copy(e) { wx.setClipboardData({ data: LINKS[e.kind] }) }``), or a
+(``const LINKS = { docs: 'https://…' }`` … ``copy(e) { wx.setClipboardData({ data: LINKS[e.kind] }) }``; the page's
+``data`` may hold it too, for its template to show), or a
 ``data-link`` on an element whose tap handler copies (``bindtap="copyText" data-link="https://…"``): the URL goes to
 the clipboard. Only ``wx.request``, ``uploadFile``, ``downloadFile`` and sockets need a server domain
 (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html), so such a host gets the role
@@ -76,9 +77,22 @@ def _copied_constants(root: Node, language: Language, handlers: list[Node]) -> l
             continue  # shadowed or declared twice: which value a reference reads is not told by its name
         own, value = pairs[0]
         uses = [r for r in references if node_text(r) == constant and r != own]
-        if all(_exported(r) or any(_within(r, h) for h in handlers) for r in uses):
+        if all(_exported(r) or _shown(r, root) or any(_within(r, h) for h in handlers) for r in uses):
             out.append(value)
     return out
+
+
+def _shown(reference: Node, root: Node) -> bool:
+    """Whether a reference is the value of a page's ``data`` key that no script code reads again
+    (``data: { feedbackUrls: LINKS }`` and no other ``feedbackUrls``): only the template can show it."""
+    pair = reference.parent
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != reference:
+        return False
+    holder = pair.parent.parent if pair.parent is not None else None
+    if holder is None or holder.type != "pair" or node_text(holder.child_by_field_name("key")).strip("'\"") != "data":
+        return False
+    key = node_text(pair.child_by_field_name("key")).strip("'\"")
+    return len(re.findall(rf"\b{re.escape(key)}\b", node_text(root))) == 1
 
 
 def _enclosing_function(node: Node) -> Node | None:

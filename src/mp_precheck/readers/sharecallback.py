@@ -55,7 +55,7 @@ def share_hook_statements(text: str, path: str) -> list[int]:
             body = _hook_body(node) if _hook_name(node) in SHARE_HOOKS else None
             for statement in body.named_children if body is not None else ():
                 call = _statement_call(statement)
-                if call is not None and not _bookkeeping(call):
+                if call is not None and not is_bookkeeping(call):
                     out.append(statement.start_point[0] + 1 + offset)
     return sorted(set(out))
 
@@ -84,7 +84,7 @@ def _statement_call(statement: Node) -> Node | None:
     return expression if expression.type == "call_expression" else None
 
 
-def _bookkeeping(call: Node) -> bool:
+def is_bookkeeping(call: Node) -> bool:
     """Whether a call only logs, sets page data or switches the share menu: the innermost callee of a chain
     (``api.x().then(…)`` is ``api.x``)."""
     fn = call.child_by_field_name("function")
