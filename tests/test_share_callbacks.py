@@ -10,6 +10,7 @@ from conftest import Repo, minimal_app
 from helpers import run
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
 from mp_precheck.readers.sharereturn import acts_on_return, share_taps
+from mp_precheck.readers.sharewords import points_for_sharing
 
 DRAW = "<view class=\"desc\">每人可获得{{count}}次抽奖资格，每分享给1个朋友可再获得{{extra}}次抽奖机会</view>\n"
 PLAIN = "<view class=\"desc\">每人可获得{{count}}次抽奖资格</view>\n"
@@ -221,3 +222,42 @@ def test_share_taps_and_the_return_they_mark_are_read_from_vue_components():
     assert share_taps(vue) == [(4, "tapped")]
     assert acts_on_return(vue, "pages/r.vue", {"tapped"}) == [13]
     assert acts_on_return(vue, "pages/r.vue", {"other"}) == [12]
+
+
+APP_SHARE_MENU = """const { postShare } = require('./utils/api')
+const { SCORE_TYPE } = require('./utils/constants')
+App({
+  onShow() {
+    wx.showShareMenu({
+      menus: ['shareAppMessage', 'shareTimeline'],
+      success: () => {
+        postShare({ stype: 7 })
+      }
+    })
+  }
+})
+"""
+
+
+def _points_change(tmp_path, kinds: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"utils/api.js": "module.exports = { postShare: () => 1 }\n",
+                                                 "utils/constants.js": "module.exports = {}\n"})
+    repo.write_files({"app.js": APP_SHARE_MENU, "utils/constants.js": f"export const SCORE_TYPE = {kinds}\n"})
+    repo.commit("points for sharing")
+    return _sharing(repo, base)
+
+
+def test_a_share_menu_crediting_the_share_in_an_app_listing_sharing_among_its_point_kinds_fires(tmp_path):
+    kinds = "{\n  1: '学习',\n  6: '登录',\n  7: '分享个人/群',\n  8: '分享朋友圈'\n}"
+    assert ("sharing.induced_share", "app.js", 8) in _points_change(tmp_path, kinds)
+
+
+def test_a_share_menu_callback_in_an_app_whose_points_name_no_sharing_is_silent(tmp_path):
+    assert _points_change(tmp_path, "{\n  1: '学习',\n  6: '登录'\n}") == set()
+
+
+def test_point_kinds_naming_sharing_are_read_from_flat_tables_named_for_points():
+    assert points_for_sharing("const a = 1\nexport const SCORE_TYPE = {\n  7: '分享个人/群',\n  1: '学习'\n}\n") == \
+        [(3, "分享个人/群")]
+    assert points_for_sharing("const pointSource = ['签到', \"邀请好友\"]\n") == [(1, "邀请好友")]
+    assert points_for_sharing("const shareTypes = { a: '分享' }\nconst scores = { a: '学习' }\n") == []

@@ -5,11 +5,13 @@
 change that gives the hook a ``success`` callback posting the share to the server (or counting it), or a call in
 the hook's own body (run as the user shares: ``api.addShareReward()``), is the one that pays the promise. Told at
 the callback's first call or at the hook's call, naming the page's wording, unless the page's sharing is told
-already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`). A hook in
-a shared module that is no page or component (a mixin every page takes) shares for the app's pages: the reward
-wording of any changed file is its page's. A share button whose tap sets a flag that the page's ``onShow`` newly
-acts on (a request on the return from sharing: the way to tell a share once the callbacks went) is told at the
-button, with or without wording.
+already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`).
+
+A hook in a shared module that is no page or component (a mixin every page takes), or in the app's entry file
+(its ``showShareMenu`` success too), shares for the app's pages: the reward wording of any changed file is its
+page's, and so is a table of point kinds naming sharing (``SCORE_TYPE = { 7: '分享个人/群' }``). A share button
+whose tap sets a flag that the page's ``onShow`` newly acts on (a request on the return from sharing: the way to
+tell a share once the callbacks went) is told at the button, with or without wording.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
@@ -22,13 +24,16 @@ whose tap the page's ``onShow`` newly acts on.
 
 from __future__ import annotations
 
+import posixpath
+
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.induced_sharing import _MARKUP, WORDING, WORDINGS, _page_facts, _stem
+from mp_precheck.analyzers.induced_sharing import _MARKUP, SHARE_HOOKS, WORDING, WORDINGS, _page_facts, _stem
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
 from mp_precheck.readers.sharereturn import acts_on_return, share_taps
+from mp_precheck.readers.sharewords import points_for_sharing
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _COMPONENTS = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
@@ -40,7 +45,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for path in sorted(context.head_facts):
         added = context.added_lines.get(path, frozenset())
         if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
-                not any(f.subject == "share:hook" for f in context.head_facts[path].facts):
+                not any(f.subject in SHARE_HOOKS for f in context.head_facts[path].facts):
             continue
         wording = _wording(context, path)
         if not wording:
@@ -87,10 +92,16 @@ def _page_pair(context: ProjectContext, path: str) -> tuple[str, str] | None:
 
 
 def _wording(context: ProjectContext, path: str) -> list[Fact]:
-    """The reward wording of the page of ``path``; for a shared module that is no page or component (a mixin),
-    the wording of every changed file."""
+    """The reward wording of the page of ``path``; for the app's entry file or a shared module that is no page or
+    component (a mixin), that of every changed file, a table of point kinds naming sharing included
+    (:func:`~mp_precheck.readers.sharewords.points_for_sharing`)."""
     own = [f for f in _page_facts(context, path) if f.subject in WORDINGS]
-    if own or page_of(path, context.project.root, context.project.pages) is not None or \
-            any(context.exists_at_head(_stem(path) + m) for m in _MARKUP):
+    app_wide = posixpath.basename(_stem(path)).lower() == "app" or not (
+        page_of(path, context.project.root, context.project.pages) is not None
+        or any(context.exists_at_head(_stem(path) + m) for m in _MARKUP))
+    if own or not app_wide:
         return own
-    return [f for other in sorted(context.head_facts) for f in context.head_facts[other].facts if f.subject in WORDINGS]
+    texts = [f for other in sorted(context.head_facts) for f in context.head_facts[other].facts
+             if f.subject in WORDINGS]
+    return texts or [Fact(WORDING, "text", line, label) for other in sorted(context.head_facts)
+                     if other.endswith(_SCRIPTS) for line, label in points_for_sharing(context.read_head(other) or "")]

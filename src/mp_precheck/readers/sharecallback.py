@@ -22,22 +22,25 @@ from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 CALLBACKS = frozenset({"success", "complete"})  # the share's outcome: ``fail`` rewards nothing
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
 _HOOK_TYPES = ("method_definition", "pair", "call_expression")  # the nodes that can name a share hook
+# showShareMenu's success runs when the menu is set up, not when a share is sent; an app that credits a share there
+# still means to pay for sharing (分享啦 → postUserShare).
+_CALLBACK_HOOKS = SHARE_HOOKS | {"showShareMenu"}
 _BOOKKEEPING = frozenset({"setData", "$set", "log", "showShareMenu", "hideShareMenu", "updateShareMenu", "showToast",
                           "showLoading", "hideLoading", "stopPropagation", "preventDefault"})
 
 
 def share_callback_calls(text: str, path: str) -> list[int]:
     """1-based lines of the first call in each ``success`` / ``complete`` callback of a share hook
-    (``onShareAppMessage``, ``onShareTimeline``, Taro's ``useShareAppMessage``) in the script ``text`` of
-    ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that calls nothing
-    (an empty one) is left out: only an action on the finished share can credit it."""
+    (``onShareAppMessage``, ``onShareTimeline``, Taro's ``useShareAppMessage``, ``wx.showShareMenu``) in the
+    script ``text`` of ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that
+    calls nothing (an empty one) is left out: only an action on the finished share can credit it."""
     out: list[int] = []
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         tree = parse(language, source.encode("utf-8", "surrogatepass"))
         # tree-sitter's query engine finds the candidate nodes in C: a Python walk of every node cost more
         for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
-            if _hook_name(node) in SHARE_HOOKS:
+            if _hook_name(node) in _CALLBACK_HOOKS:
                 out.extend(line + offset for line in _callback_calls(node, language))
     return sorted(set(out))
 
@@ -103,6 +106,8 @@ def _hook_name(node: Node) -> str:
         return node_text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
     if node.type == "call_expression":
         fn = node.child_by_field_name("function")
+        if fn is not None and fn.type == "member_expression" and node_text(fn).endswith(".showShareMenu"):
+            return "showShareMenu"  # wx.showShareMenu({ success }), Taro.showShareMenu
         return node_text(fn) if fn is not None and fn.type == "identifier" else ""
     return ""
 
