@@ -74,6 +74,11 @@ def test_the_role_of_an_address_follows_its_name_and_its_use(code, role):
     ("const x = { defaultAvatarUrl1: 'https://a.example.com/p/0' }\n", "media"),
     ("const api2 = 'https://a.example.com/x'\n", "code"),
     ("const uploadImg2 = 'https://a.example.com/up'\n", "code"),
+    # an upper-case name running its words together: the image noun ends the last word
+    ("const x = [{ 'SUGGEST_BGIMAGE': 'https://a.example.com/i/s?fmt=auto' }]\n", "media"),
+    ("const HEADIMG = 'https://a.example.com/h/0'\n", "media"),
+    ("const TOPIC_URL = 'https://a.example.com/t'\n", "code"),
+    ("const UPLOADIMG = 'https://a.example.com/up'\n", "code"),
 ])
 def test_a_numbered_image_name_still_holds_an_image(code, role):
     assert [f.role for f in js_facts(code, "pages/a/a.js").facts if f.subject == "host:a.example.com"] == [role]

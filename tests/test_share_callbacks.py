@@ -8,7 +8,9 @@ import pytest
 
 from conftest import Repo, minimal_app
 from helpers import run
-from mp_precheck.readers.sharecallback import share_callback_calls
+from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
+from mp_precheck.readers.sharereturn import acts_on_return, share_taps
+from mp_precheck.readers.sharewords import points_for_sharing
 
 DRAW = "<view class=\"desc\">每人可获得{{count}}次抽奖资格，每分享给1个朋友可再获得{{extra}}次抽奖机会</view>\n"
 PLAIN = "<view class=\"desc\">每人可获得{{count}}次抽奖资格</view>\n"
@@ -121,3 +123,141 @@ def test_a_share_hook_on_a_page_without_reward_wording_is_not_parsed(tmp_path, m
     assert read == []  # the wording is looked up first: with none, the callbacks cannot matter
     assert _hook_change(tmp_path / "again", DRAW, CREDITING_HOOK) == set()
     assert read == ["pages/draw/draw.js"]
+
+
+SHARE_MIXIN = """import { api } from '../api'
+export default {
+  onShareAppMessage() {
+    return { title: '订阅' }
+  }
+}
+"""
+CREDITING_MIXIN = """import { api } from '../api'
+export default {
+  onShareAppMessage() {
+    api.addNoticeNum().then((res) => {
+      uni.showToast({ title: res.msg })
+    })
+    return { title: '订阅' }
+  }
+}
+"""
+
+
+def _mixin_change(tmp_path, page: str, after: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"mixins/share.js": SHARE_MIXIN, "pages/me/me.wxml": page,
+                                                 "app.js": "require('./mixins/share.js')\nApp({})\n"})
+    repo.write("mixins/share.js", after)
+    repo.write("pages/me/me.wxml", page + "<view>设置</view>\n")
+    repo.commit("the share mixin credits each share")
+    return _sharing(repo, base)
+
+
+def test_a_share_mixin_newly_calling_the_server_as_users_share_on_an_app_promising_a_reward_fires(tmp_path):
+    found = _mixin_change(tmp_path, "<view><button open-type=\"share\">分享得推送次数</button></view>\n",
+                          CREDITING_MIXIN)
+    assert found == {("sharing.induced_share", "mixins/share.js", 4)}
+
+
+def test_a_share_mixin_call_in_an_app_without_reward_wording_is_silent(tmp_path):
+    assert _mixin_change(tmp_path, "<view><button open-type=\"share\">分享给好友</button></view>\n",
+                         CREDITING_MIXIN) == set()
+
+
+def test_a_share_hook_call_on_a_page_promising_draws_fires_and_bookkeeping_is_silent(tmp_path):
+    crediting = EMPTY_HOOK.replace("    return", "    api.share({ id: 1 })\n    return")
+    assert _hook_change(tmp_path, DRAW, crediting) == {("sharing.induced_share", "pages/draw/draw.js", 4)}
+    logging = EMPTY_HOOK.replace("    return", "    console.log('share')\n    this.setData({ shared: true })\n"
+                                 "    return")
+    assert _hook_change(tmp_path / "again", DRAW, logging) == set()
+
+
+def test_share_hook_statements_are_the_calls_of_its_own_body():
+    code = ("export default {\n  onShareAppMessage() {\n    api.addNoticeNum().then(() => {})\n"
+            "    console.log(1)\n    return build()\n  },\n}\n"
+            "useShareAppMessage(async () => { await api.share(); return {} })\n"
+            "const o = { onShareTimeline: function () { wx.showShareMenu({}); credit() } }\n")
+    assert share_hook_statements(code, "mixins/share.js") == [3, 8, 9]
+
+
+RESULT_WXML = "<view>结果</view>\n<button open-type=\"share\" bindtap=\"onShareTap\">{{btnText}}</button>\n"
+RESULT_JS = """Page({
+  data: { shared: false },
+  onShareTap() {
+    this.setData({ shared: true })
+  },
+  onShow() {
+    if (this.data.shared) {
+      wx.showToast({ title: 'ok' })
+    }
+  }
+})
+"""
+
+
+def _return_change(tmp_path, after_show: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"pages/result/result.wxml": RESULT_WXML,
+                                                 "pages/result/result.js": RESULT_JS})
+    repo.write("pages/result/result.js", RESULT_JS.replace("      wx.showToast({ title: 'ok' })\n", after_show))
+    repo.commit("act on the return from sharing")
+    return _sharing(repo, base)
+
+
+def test_a_page_newly_acting_on_the_return_from_its_share_button_fires_at_the_button(tmp_path):
+    doubled = "      request('/draw/double', { id: this.data.id }).then(() => this.setData({ shared: false }))\n"
+    assert _return_change(tmp_path, doubled) == {("sharing.induced_share", "pages/result/result.wxml", 2)}
+
+
+def test_a_page_that_only_thanks_the_user_on_return_is_silent(tmp_path):
+    thanks = "      console.log('back')\n      wx.showToast({ title: '感谢分享' })\n"
+    assert _return_change(tmp_path, thanks) == set()
+
+
+def test_share_taps_and_the_return_they_mark_are_read_from_vue_components():
+    vue = ("<template>\n  <u-button\n    @click=\"tapped\"\n    openType=\"share\"\n  >分享</u-button>\n"
+           "  <button @click=\"other\">x</button>\n</template>\n<script>\nexport default {\n"
+           "  methods: { tapped() { this.hasShared = true }, other() { this.busy = true } },\n"
+           "  async onShow() {\n    if (this.busy) { await api.load() }\n"
+           "    if (this.hasShared) { await api.reward() }\n  }\n}\n</script>\n")
+    assert share_taps(vue) == [(4, "tapped")]
+    assert acts_on_return(vue, "pages/r.vue", {"tapped"}) == [13]
+    assert acts_on_return(vue, "pages/r.vue", {"other"}) == [12]
+
+
+APP_SHARE_MENU = """const { postShare } = require('./utils/api')
+const { SCORE_TYPE } = require('./utils/constants')
+App({
+  onShow() {
+    wx.showShareMenu({
+      menus: ['shareAppMessage', 'shareTimeline'],
+      success: () => {
+        postShare({ stype: 7 })
+      }
+    })
+  }
+})
+"""
+
+
+def _points_change(tmp_path, kinds: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"utils/api.js": "module.exports = { postShare: () => 1 }\n",
+                                                 "utils/constants.js": "module.exports = {}\n"})
+    repo.write_files({"app.js": APP_SHARE_MENU, "utils/constants.js": f"export const SCORE_TYPE = {kinds}\n"})
+    repo.commit("points for sharing")
+    return _sharing(repo, base)
+
+
+def test_a_share_menu_crediting_the_share_in_an_app_listing_sharing_among_its_point_kinds_fires(tmp_path):
+    kinds = "{\n  1: '学习',\n  6: '登录',\n  7: '分享个人/群',\n  8: '分享朋友圈'\n}"
+    assert ("sharing.induced_share", "app.js", 8) in _points_change(tmp_path, kinds)
+
+
+def test_a_share_menu_callback_in_an_app_whose_points_name_no_sharing_is_silent(tmp_path):
+    assert _points_change(tmp_path, "{\n  1: '学习',\n  6: '登录'\n}") == set()
+
+
+def test_point_kinds_naming_sharing_are_read_from_flat_tables_named_for_points():
+    assert points_for_sharing("const a = 1\nexport const SCORE_TYPE = {\n  7: '分享个人/群',\n  1: '学习'\n}\n") == \
+        [(3, "分享个人/群")]
+    assert points_for_sharing("const pointSource = ['签到', \"邀请好友\"]\n") == [(1, "邀请好友")]
+    assert points_for_sharing("const shareTypes = { a: '分享' }\nconst scores = { a: '学习' }\n") == []

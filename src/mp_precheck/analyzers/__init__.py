@@ -62,7 +62,9 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
                                                                    share); adds one for a new button or share hook
                                                                    by old wording
 share_callbacks        head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook's
-                       facts_at_head · sharing family              new success callback on a page with reward wording
+                       facts_at_head, exists_at_head, project ·    new success callback or own call on a page (a
+                       sharing family                              mixin: the app) with reward wording, and at a
+                                                                   share button whose tap onShow newly acts on
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)

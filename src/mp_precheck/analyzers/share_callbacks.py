@@ -1,25 +1,42 @@
-"""A share hook's new success callback on a page that promises a reward for sharing (``sharing.induced_share``).
+"""A share hook's new success callback, or new call of its own, on a page that promises a reward for sharing
+(``sharing.induced_share``).
 
 每分享给1个朋友可再获得N次抽奖机会 can stand on a page for years while its ``onShareAppMessage`` grants nothing; the
-change that gives the hook a ``success`` callback posting the share to the server (or counting it) is the one
-that pays the promise. Told at the callback's first call, naming the page's wording, unless the page's sharing
-is told already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`).
+change that gives the hook a ``success`` callback posting the share to the server (or counting it), or a call in
+the hook's own body (run as the user shares: ``api.addShareReward()``), is the one that pays the promise. Told at
+the callback's first call or at the hook's call, naming the page's wording, unless the page's sharing is told
+already (its wording or its new share button or hook, by :mod:`mp_precheck.analyzers.induced_sharing`).
+
+A hook in a shared module that is no page or component (a mixin every page takes), or in the app's entry file
+(its ``showShareMenu`` success too), shares for the app's pages: the reward wording of any changed file is its
+page's, and so is a table of point kinds naming sharing (``SCORE_TYPE = { 7: '分享个人/群' }``). A share button
+whose tap sets a flag that the page's ``onShow`` newly acts on (a request on the return from sharing: the way to
+tell a share once the callbacks went) is told at the button, with or without wording.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
 
-Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``; ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share-success callback.
+Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``exists_at_head``, ``project``;
+``sharing`` findings.
+Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, and at a share button
+whose tap the page's ``onShow`` newly acts on.
 """
 
 from __future__ import annotations
 
+import posixpath
+
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.induced_sharing import WORDING, WORDINGS, _page_facts, _stem
+from mp_precheck.analyzers.induced_sharing import _MARKUP, SHARE_HOOKS, WORDING, WORDINGS, _page_facts, _stem
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.sharecallback import share_callback_calls
+from mp_precheck.facts.model import Fact
+from mp_precheck.notes.pagetitles import page_of
+from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
+from mp_precheck.readers.sharereturn import acts_on_return, share_taps
+from mp_precheck.readers.sharewords import points_for_sharing
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_COMPONENTS = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -28,14 +45,63 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for path in sorted(context.head_facts):
         added = context.added_lines.get(path, frozenset())
         if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
-                not any(f.subject == "share:hook" for f in context.head_facts[path].facts):
+                not any(f.subject in SHARE_HOOKS for f in context.head_facts[path].facts):
             continue
-        wording = [f for f in _page_facts(context, path) if f.subject in WORDINGS]
+        wording = _wording(context, path)
         if not wording:
             continue  # no promise on the page: its callbacks are not parsed
         text = context.read_head(path)
-        calls = [line for line in share_callback_calls(text, path) if line in added] if text else []
+        callbacks = [line for line in share_callback_calls(text, path) if line in added] if text else []
+        own = [line for line in share_hook_statements(text, path) if line in added] if text else []
+        calls = sorted(callbacks + own)
         if calls:
+            how = "share success callback" if calls[0] in callbacks else "share hook call"
             out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
-                                       value=f"share success callback + {wording[0].value}"))
+                                       value=f"{how} + {wording[0].value}"))
+    return out + _share_returns(context, told | {_stem(f.path) for f in out if f.family == "sharing"})
+
+
+def _share_returns(context: ProjectContext, told: set[str]) -> list[Finding]:
+    """``sharing.induced_share`` at a share button whose tap marks the share when the change makes the page's
+    ``onShow`` act on that mark (:mod:`mp_precheck.readers.sharereturn`), on a page whose sharing is not told."""
+    out = []
+    for markup_path, script in sorted({pair for path in context.added_lines if (pair := _page_pair(context, path))}):
+        added = context.added_lines.get(script, frozenset())
+        facts = context.facts_at_head(markup_path)
+        if _stem(markup_path) in told or not added or facts is None or \
+                not any(f.subject == "button[open-type=share]" for f in facts.facts):
+            continue
+        markup, code = context.read_head(markup_path), context.read_head(script)
+        for line, handler in share_taps(markup) if markup and code else ():
+            if any(act in added for act in acts_on_return(code or "", script, {handler})):
+                out.append(context.finding("sharing.induced_share", WORDING, markup_path, line,
+                                           value="share button + onShow acting on the return from sharing"))
+                break
     return out
+
+
+def _page_pair(context: ProjectContext, path: str) -> tuple[str, str] | None:
+    """(markup, script) of the page or component a changed ``path`` belongs to: a single-file component is both."""
+    if path.endswith(_COMPONENTS):
+        return path, path
+    stem = _stem(path)
+    if path.endswith(".wxml"):
+        script = next((stem + s for s in (".js", ".ts") if context.exists_at_head(stem + s)), None)
+        return (path, script) if script else None
+    return (stem + ".wxml", path) if path.endswith((".js", ".ts")) and context.exists_at_head(stem + ".wxml") else None
+
+
+def _wording(context: ProjectContext, path: str) -> list[Fact]:
+    """The reward wording of the page of ``path``; for the app's entry file or a shared module that is no page or
+    component (a mixin), that of every changed file, a table of point kinds naming sharing included
+    (:func:`~mp_precheck.readers.sharewords.points_for_sharing`)."""
+    own = [f for f in _page_facts(context, path) if f.subject in WORDINGS]
+    app_wide = posixpath.basename(_stem(path)).lower() == "app" or not (
+        page_of(path, context.project.root, context.project.pages) is not None
+        or any(context.exists_at_head(_stem(path) + m) for m in _MARKUP))
+    if own or not app_wide:
+        return own
+    texts = [f for other in sorted(context.head_facts) for f in context.head_facts[other].facts
+             if f.subject in WORDINGS]
+    return texts or [Fact(WORDING, "text", line, label) for other in sorted(context.head_facts)
+                     if other.endswith(_SCRIPTS) for line, label in points_for_sharing(context.read_head(other) or "")]

@@ -38,7 +38,7 @@ from mp_precheck.core.placing import at_new_helper, each_added, each_function, e
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, same_call
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 from mp_precheck.readers.envfiles import is_release_env
 
 
@@ -63,9 +63,10 @@ class Removal:
 
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
-    not servers the app talks to, account links are opened by WeChat, and development hosts are not in the build
-    review sees: not counted; nor is a dispatched action's call at the dispatch (the action's own file counts it)."""
-    return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, DEVELOPMENT, SWITCHED_OFF))
+    not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, and
+    development hosts are not in the build review sees: not counted; nor is a dispatched action's call at the
+    dispatch (the action's own file counts it)."""
+    return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF))
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 

@@ -30,6 +30,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +
 #      region); an API only printed by console.* is no use; 微信授权申请 headings and WeChat-login gates;
+#      hosts of links only copied to the clipboard (role clipboard), run-together image names (BGIMAGE);
 # v46: a share button's gain-only label (继续砍, 助力) as text:share-button-gain;
 # v45: share-reward wording (分享立享109元, 邀好友…得现金, 获取…能量, share buttons labelled +2000);
 # v44: payment SDK calls (checks/payment_sdks.yml) as wx.requestPayment; agreement clauses, a bare 赞赏: no service;

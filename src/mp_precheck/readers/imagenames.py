@@ -26,6 +26,9 @@ from mp_precheck.readers.syntax import node_text, string_value
 _IMAGE_WORDS = frozenset({"avatar", "avatars", "image", "images", "img", "imgs", "pic", "pics", "picture", "photo",
                           "photos", "icon", "icons", "logo", "cover", "poster", "banner", "banners", "thumb",
                           "thumbnail", "bg", "background", "portrait"})
+# An upper-case name runs its words together (SUGGEST_BGIMAGE, HEADIMG): the long image nouns end such a word;
+# the short ones (pic, bg) would also end words of other meanings (topic).
+_IMAGE_SUFFIXES = ("image", "images", "img", "imgs")
 _ADDRESS_WORDS = frozenset({"url", "urls", "src", "path", "uri", "link", "address"})
 _ENDPOINT_WORDS = frozenset({"upload", "download", "api", "server", "host", "base", "domain", "request", "service",
                              "save", "submit", "post", "put", "add", "update", "delete", "set", "get", "check",
@@ -55,14 +58,22 @@ def held_as_image(literal: Node, path: str) -> bool:
 
 def names_image(name: str) -> bool:
     """Whether a name says it holds one image's address (``defaultAvatarUrl``, ``shareImage``, ``LOGO_SRC``):
-    it ends in an image noun, perhaps then ``Url`` / ``Src`` / ``Path`` or a number (``banner2``), and names no
+    it ends in an image noun (or an upper-case word running one on: ``BGIMAGE``), perhaps then ``Url`` /
+    ``Src`` / ``Path`` or a number (``banner2``), and names no
     server's job."""
     words = [w.lower() for w in _WORD.findall(name)]
     if not words or _ENDPOINT_WORDS.intersection(words):
         return False
     while words and (words[-1] in _ADDRESS_WORDS or words[-1].isdigit()):  # bannerImg2, defaultAvatarUrl1
         words.pop()
-    return bool(words) and words[-1] in _IMAGE_WORDS
+    return bool(words) and (words[-1] in _IMAGE_WORDS or _run_together_image(words[-1]))
+
+
+def _run_together_image(word: str) -> bool:
+    """Whether one upper-case word runs an image noun onto other words (``bgimage``), none of them a server's
+    job (``uploadimg``)."""
+    suffix = next((s for s in _IMAGE_SUFFIXES if word.endswith(s)), None)
+    return suffix is not None and not any(word[:-len(suffix)].startswith(w) for w in _ENDPOINT_WORDS)
 
 
 def held_as_api_base(literal: Node) -> bool:

@@ -28,6 +28,7 @@ from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, is_logged, is_type_reference, other_provider
 from mp_precheck.readers.callshape import call_shapes
+from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
@@ -53,21 +54,20 @@ from mp_precheck.readers.urls import find_urls, is_json_text, is_wechat_server_a
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
-_HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
-               "wx.connectSocket": "socket", "wx.openCustomerServiceChat": ACCOUNT,
-               "wx.openOfficialAccountArticle": ACCOUNT}
+_HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download", "wx.connectSocket":
+               "socket", "wx.openCustomerServiceChat": ACCOUNT, "wx.openOfficialAccountArticle": ACCOUNT}
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
     """Facts of one JS/TS source text. ``line_offset`` is added to lines (a script block inside a .vue).
 
-    Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts.
-    """
+    Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts."""
     language = language_for(path)
     root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
     types = _NODE_TYPES + (_NAME_TYPES if names_review_flag(source) else ())
     found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
+    found = copied_links(found, root, language, line_offset) if "etClipboardData" in source else found
     return without_uncalled(found, root, language, line_offset) if "extends" in source else found
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
-from mp_precheck.facts.model import Fact
+from mp_precheck.facts.model import CLIPBOARD, Fact
 from mp_precheck.readers.bound import branch_literals, leading_literal, mustache_expression
+from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
 from mp_precheck.readers.textsignals import signals
@@ -142,7 +143,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 facts.append(Fact(prefixed("web-view-host", url.host), "host", attr_line, url.text, "web-view"))
                 continue
             role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image", "style") \
-                else "code"  # CSS in a style attribute only loads resources (background url(…))
+                else CLIPBOARD if name.startswith("data-") and copies_on_tap(attributes) \
+                else "code"  # CSS in a style attribute only loads resources (background url(…)); a copy's data-link
             facts.append(Fact(prefixed("host", url.host), "host", attr_line, url.text, role))
     return facts
 

@@ -22,22 +22,82 @@ from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 CALLBACKS = frozenset({"success", "complete"})  # the share's outcome: ``fail`` rewards nothing
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
 _HOOK_TYPES = ("method_definition", "pair", "call_expression")  # the nodes that can name a share hook
+# showShareMenu's success runs when the menu is set up, not when a share is sent; an app that credits a share there
+# still means to pay for sharing (分享啦 → postUserShare).
+_CALLBACK_HOOKS = SHARE_HOOKS | {"showShareMenu"}
+_BOOKKEEPING = frozenset({"setData", "$set", "log", "showShareMenu", "hideShareMenu", "updateShareMenu", "showToast",
+                          "showLoading", "hideLoading", "stopPropagation", "preventDefault"})
 
 
 def share_callback_calls(text: str, path: str) -> list[int]:
     """1-based lines of the first call in each ``success`` / ``complete`` callback of a share hook
-    (``onShareAppMessage``, ``onShareTimeline``, Taro's ``useShareAppMessage``) in the script ``text`` of
-    ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that calls nothing
-    (an empty one) is left out: only an action on the finished share can credit it."""
+    (``onShareAppMessage``, ``onShareTimeline``, Taro's ``useShareAppMessage``, ``wx.showShareMenu``) in the
+    script ``text`` of ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that
+    calls nothing (an empty one) is left out: only an action on the finished share can credit it."""
     out: list[int] = []
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         tree = parse(language, source.encode("utf-8", "surrogatepass"))
         # tree-sitter's query engine finds the candidate nodes in C: a Python walk of every node cost more
         for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
-            if _hook_name(node) in SHARE_HOOKS:
+            if _hook_name(node) in _CALLBACK_HOOKS:
                 out.extend(line + offset for line in _callback_calls(node, language))
     return sorted(set(out))
+
+
+def share_hook_statements(text: str, path: str) -> list[int]:
+    """1-based lines of the calls a share hook makes by itself, as statements of its own body
+    (``onShareAppMessage() { api.addShareReward().then(…); return card }``): WeChat runs the hook as the user
+    shares, so such a call acts on each share as a success callback would. Logging, ``setData`` and the share
+    menu's own switches are left out; a call whose value the hook returns builds the share card."""
+    out: list[int] = []
+    for source, name, offset in script_units(text, path):
+        language = language_for(name)
+        tree = parse(language, source.encode("utf-8", "surrogatepass"))
+        for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
+            body = _hook_body(node) if _hook_name(node) in SHARE_HOOKS else None
+            for statement in body.named_children if body is not None else ():
+                call = _statement_call(statement)
+                if call is not None and not is_bookkeeping(call):
+                    out.append(statement.start_point[0] + 1 + offset)
+    return sorted(set(out))
+
+
+def _hook_body(node: Node) -> Node | None:
+    """The statement block of the function a share hook node defines or hands to ``useShareAppMessage``."""
+    if node.type == "method_definition":
+        body = node.child_by_field_name("body")
+    elif node.type == "pair":
+        value = node.child_by_field_name("value")
+        body = value.child_by_field_name("body") if value is not None and value.type in _FUNCTIONS else None
+    else:
+        arguments = node.child_by_field_name("arguments")
+        first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+        body = first.child_by_field_name("body") if first is not None and first.type in _FUNCTIONS else None
+    return body if body is not None and body.type == "statement_block" else None
+
+
+def _statement_call(statement: Node) -> Node | None:
+    """The call an expression statement makes (``f()``, ``await f()``, ``f().then(…)``), or None."""
+    if statement.type != "expression_statement" or not statement.named_children:
+        return None
+    expression = statement.named_children[0]
+    if expression.type == "await_expression" and expression.named_children:
+        expression = expression.named_children[0]
+    return expression if expression.type == "call_expression" else None
+
+
+def is_bookkeeping(call: Node) -> bool:
+    """Whether a call only logs, sets page data or switches the share menu: the innermost callee of a chain
+    (``api.x().then(…)`` is ``api.x``)."""
+    fn = call.child_by_field_name("function")
+    while fn is not None and fn.type == "member_expression":
+        inner = fn.child_by_field_name("object")
+        if inner is None or inner.type != "call_expression":
+            break
+        fn = inner.child_by_field_name("function")
+    text = node_text(fn)
+    return text.startswith("console.") or text.rsplit(".", 1)[-1] in _BOOKKEEPING
 
 
 def _hook_name(node: Node) -> str:
@@ -46,6 +106,8 @@ def _hook_name(node: Node) -> str:
         return node_text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
     if node.type == "call_expression":
         fn = node.child_by_field_name("function")
+        if fn is not None and fn.type == "member_expression" and node_text(fn).endswith(".showShareMenu"):
+            return "showShareMenu"  # wx.showShareMenu({ success }), Taro.showShareMenu
         return node_text(fn) if fn is not None and fn.type == "identifier" else ""
     return ""
 

@@ -75,3 +75,21 @@ def share_control_gain() -> re.Pattern[str]:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     words = sorted(data.get("control_gains", ()), key=len, reverse=True)
     return re.compile("|".join([*(re.escape(w) for w in words), _ADDED]))
+
+
+# A table of point or coin kinds (SCORE_TYPE = { 1: '学习', 7: '分享个人/群' }): its name, then a flat literal.
+_POINTS_TABLE = re.compile(r"(?i)\b[\w$]*(?:score|point|credit|coin|jifen|integral|bonus)[\w$]*\s*[=:]\s*"
+                           r"(?:Object\.freeze\(\s*)?[\[{][^\[\]{}]{0,2000}[\]}]")
+_SHARE_LABEL = re.compile(r"[\"'`]([^\"'`\n]{0,20}(?:分享|转发|邀请)[^\"'`\n]{0,20})[\"'`]")
+
+
+def points_for_sharing(text: str) -> list[tuple[int, str]]:
+    """(1-based line, label) of each entry naming a share or an invitation in a script's table of point or coin
+    kinds (``SCORE_TYPE = { 6: '登录', 7: '分享个人/群' }``): the app pays points for sharing. ``text`` is a
+    script's source. Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享;
+    operations rules 5.1 name points for sharing)."""
+    out = []
+    for table in _POINTS_TABLE.finditer(text):
+        for label in _SHARE_LABEL.finditer(table.group(0)):
+            out.append((text.count("\n", 0, table.start() + label.start()) + 1, label.group(1)))
+    return out
