@@ -44,16 +44,22 @@ def _branding(repo: Repo, base: str) -> set[tuple[str, str, int]]:
     return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "branding"}
 
 
-def _card_app(tmp_path, page_before: str, page_after: str, elsewhere: dict[str, str] | None = None
-              ) -> tuple[Repo, str]:
+def _unrendered_card(tmp_path, files: dict[str, str], logo: str, page: str, page_after: str) -> tuple[Repo, str]:
+    """An app whose login card (with a WeChat logo at ``logo``) nothing renders, then a change to ``page``."""
     repo = Repo(tmp_path / "repo")
-    repo.write_files({**TARO_BASE, **(elsewhere or {}), "src/components/we-login/index.tsx": LOGIN_CARD,
-                      "src/pages/me/index.tsx": page_before})
-    repo.write("src/assets/wechat.png", two_bubble_mark())
+    repo.write_files(files)
+    repo.write(logo, two_bubble_mark())
     base = repo.commit("card kept unrendered")
-    repo.write("src/pages/me/index.tsx", page_after)
+    repo.write(page, page_after)
     repo.commit("me tab")
     return repo, base
+
+
+def _card_app(tmp_path, page_before: str, page_after: str, elsewhere: dict[str, str] | None = None
+              ) -> tuple[Repo, str]:
+    return _unrendered_card(tmp_path, {**TARO_BASE, **(elsewhere or {}), "src/components/we-login/index.tsx": LOGIN_CARD,
+                                       "src/pages/me/index.tsx": page_before},
+                            "src/assets/wechat.png", "src/pages/me/index.tsx", page_after)
 
 
 def test_a_login_card_first_rendered_shows_its_wechat_label_and_logo(tmp_path):
@@ -176,19 +182,13 @@ NATIVE_CARD = """<view class="card">
 
 
 def _native_app(tmp_path, page_after: str) -> tuple[Repo, str]:
-    repo = Repo(tmp_path / "repo")
-    repo.write_files({"app.json": '{"pages": ["pages/me/me"]}\n', "app.js": "App({})\n",
-                      "components/we-login/we-login.js": "Component({})\n",
-                      "components/we-login/we-login.json": '{"component": true}\n',
-                      "components/we-login/we-login.wxml": NATIVE_CARD,
-                      "pages/me/me.js": "Page({})\n",
-                      "pages/me/me.json": '{"usingComponents": {"we-login": "/components/we-login/we-login"}}\n',
-                      "pages/me/me.wxml": "<view>\n</view>\n"})
-    repo.write("images/wechat.png", two_bubble_mark())
-    base = repo.commit("card kept unrendered")
-    repo.write("pages/me/me.wxml", page_after)
-    repo.commit("me tab")
-    return repo, base
+    files = {"app.json": '{"pages": ["pages/me/me"]}\n', "app.js": "App({})\n",
+             "components/we-login/we-login.js": "Component({})\n",
+             "components/we-login/we-login.json": '{"component": true}\n',
+             "components/we-login/we-login.wxml": NATIVE_CARD, "pages/me/me.js": "Page({})\n",
+             "pages/me/me.json": '{"usingComponents": {"we-login": "/components/we-login/we-login"}}\n',
+             "pages/me/me.wxml": "<view>\n</view>\n"}
+    return _unrendered_card(tmp_path, files, "images/wechat.png", "pages/me/me.wxml", page_after)
 
 
 def test_a_native_card_first_rendered_shows_its_template_wording_and_logo(tmp_path):

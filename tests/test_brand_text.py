@@ -126,13 +126,7 @@ def test_page_text_presenting_itself_as_wechat(tmp_path, markup, expected):
 def test_a_dialog_the_app_shows_speaking_as_wechat_authorization(tmp_path, content, expected):
     """The body of the app's own ``wx.showModal`` is a screen, not a control's label: pleading for 微信授权 there
     presents the app's dialog as WeChat's permission screen."""
-    repo = Repo(tmp_path / "repo")
-    repo.write_files(MINIMAL_APP)
-    base = repo.commit("base")
-    repo.write("pages/me/me.js", "Page({\n  onDenied() {\n    wx.showModal({\n"
-                                 f"      content: '{content}',\n      showCancel: false\n    }})\n  }}\n}})\n")
-    repo.commit("dialog")
-    assert _brand(repo, base) == expected
+    assert _brand(*_dialog(tmp_path, "onDenied", f"      content: '{content}',\n      showCancel: false\n")) == expected
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -143,10 +137,14 @@ def test_a_dialog_the_app_shows_speaking_as_wechat_authorization(tmp_path, conte
 def test_a_dialog_titled_as_wechat_authorization_request(tmp_path, title, expected):
     """The title of the app's own ``wx.showModal`` is the dialog's heading: 微信授权申请 poses the app's popup as
     WeChat's permission request."""
+    assert _brand(*_dialog(tmp_path, "onShow", f"      title: '{title}',\n      content: '申请获取您的公开信息'\n")) == expected
+
+
+def _dialog(tmp_path, hook: str, options: str) -> tuple[Repo, str]:
+    """A change that adds a page method ``hook`` showing ``wx.showModal`` with ``options`` (its keys from line 4)."""
     repo = Repo(tmp_path / "repo")
     repo.write_files(MINIMAL_APP)
     base = repo.commit("base")
-    repo.write("pages/me/me.js", "Page({\n  onShow() {\n    wx.showModal({\n"
-                                 f"      title: '{title}',\n      content: '申请获取您的公开信息'\n    }})\n  }}\n}})\n")
+    repo.write("pages/me/me.js", f"Page({{\n  {hook}() {{\n    wx.showModal({{\n{options}    }})\n  }}\n}})\n")
     repo.commit("dialog")
-    assert _brand(repo, base) == expected
+    return repo, base
