@@ -31,12 +31,11 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts, page_sources
 from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, page_path
 from mp_precheck.readers.modulereach import namespaced_api
-from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
 
 RULE = "login.forced_login"
 _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
-_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _SHARE_HOOKS = frozenset({"onShareAppMessage", "useShareAppMessage"})
 # A page path in a share hook: ``/pages/vote/index?voteId=`` (no scheme, no file extension such as an image's).
 _PAGE = re.compile(r"^/?[\w-]+(?:/[\w-]+)+(?:\?.*)?$")
@@ -48,7 +47,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     for path in sorted(routes):
         text = context.read_head(path)
-        nodes, offset = _parsed(text, path) if text is not None else ([], 0)
+        if text is None or "ShareAppMessage" not in text:
+            continue  # no share hook (onShareAppMessage, useShareAppMessage): the page is not parsed
+        nodes, offset = _parsed(text, path)
         if not _shares_itself(nodes, routes[path]):
             continue
         old = context.counterpart.get(path)
@@ -78,15 +79,12 @@ def _page_routes(context: ProjectContext) -> dict[str, str]:
 
 
 def _parsed(text: str | None, path: str) -> tuple[list[Node], int]:
-    """The nodes of a file's script (a single-file component's script block) and the lines before it."""
-    if text is None:
+    """The nodes of a file's script (a single-file component's first script block) and the lines before it."""
+    units = script_units(text, path) if text is not None else []
+    if not units:
         return [], 0
-    offset = 0
-    if path.endswith(_SFC):
-        block = next((b for b in split_blocks(text) if b.tag == "script" and not b.attrs.get("src")), None)
-        text, offset = (block.text, block.line_offset) if block else ("", 0)
-        path = f"{path}.{block.attrs.get('lang') or 'js'}" if block else f"{path}.js"
-    return list(walk(parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node)), offset
+    source, name, offset = units[0]
+    return list(walk(parse(language_for(name), source.encode("utf-8", "surrogatepass")).root_node)), offset
 
 
 def _actions(nodes: list[Node]) -> list[ForcedAction]:
