@@ -251,3 +251,37 @@ def test_taro_dev_config_without_any_release_config_stays_development(repo):
     repo.write("config/dev.js", "module.exports = {\n  defineConstants: {\n    BASE_URL: '\"https://mock.tea.example.com/\"',\n  },\n}\n")
     repo.commit("dev host")
     assert _domains(run(repo.path, base)) == set()
+
+
+VITE_CONFIG = """\
+import { defineConfig } from 'vite'
+import uni from '@dcloudio/vite-plugin-uni'
+export default defineConfig({
+  plugins: [uni()],
+  define: { API_ROOT: JSON.stringify('https://api.shop.example.com') },
+  server: {
+    port: 5173,
+    proxy: {
+      '/so': { target: 'http://47.96.10.2:3001', changeOrigin: true },
+      '/img': 'https://proxy.shop.example.com',
+    },
+  },
+})
+"""
+
+
+def test_dev_server_proxy_targets_are_development_hosts_but_a_defined_constant_ships(repo):
+    """vite's server.proxy (webpack's devServer.proxy) forwards a browser's requests while a developer serves
+    the H5 build: no Mini Program build contains its targets. A ``define`` constant is compiled into the app."""
+    repo.write_files({
+        "package.json": '{"dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
+        "src/pages.json": '{"pages": [{"path": "pages/index/index"}]}\n',
+        "src/main.js": "import { createSSRApp } from 'vue'\nexport function createApp() { return {} }\n",
+        "src/manifest.json": '{"name": "shop", "mp-weixin": {"appid": "wx0123456789abcdef"}}\n',
+        "src/pages/index/index.vue": "<template><view>home</view></template>\n",
+    })
+    base = repo.commit("base")
+    repo.write("vite.config.js", VITE_CONFIG)
+    repo.commit("vite config")
+    domains = {(f.subject, f.line) for f in run(repo.path, base).findings if f.rule == "external_link.domain"}
+    assert domains == {("host:api.shop.example.com", 5)}

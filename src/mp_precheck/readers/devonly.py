@@ -6,7 +6,10 @@ Server domains must be ICP-filed https / wss hosts configured in 开发设置 �
 only when ``process.env.NODE_ENV === 'development'``, when ``__wxConfig.envVersion === 'develop'``
 (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/account-info/wx.getAccountInfoSync.html),
 under a ``dev`` / ``test`` / ``local`` key or in a Taro ``config/dev.js`` is a developer's setting, not a
-review fact — unless the release build has no value of its own for that setting (:func:`shipped_dev_hosts`).
+review fact. So is the target of a dev-server ``proxy`` (vite's ``server.proxy``, webpack's and Taro's
+``devServer.proxy``): the dev server forwards a browser's requests while a developer serves the H5 build, and no
+Mini Program build contains it (https://vite.dev/config/server-options.html#server-proxy,
+https://webpack.js.org/configuration/dev-server/#devserverproxy) — unless the release build has no value of its own for that setting (:func:`shipped_dev_hosts`).
 Branches are read from the tree-sitter tree, never from source text.
 """
 
@@ -24,6 +27,7 @@ from mp_precheck.readers.urls import find_urls
 # Words that name a development setting (a key, a variable, a config file, an env value).
 DEV_WORDS = frozenset({"dev", "develop", "development", "test", "testing", "local", "localhost", "debug", "mock"})
 RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
+DEV_SERVER_KEYS = frozenset({"proxy"})  # a dev server's forwarding table (``devServer`` is a dev name already)
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Taro's build-time settings: ``defineConstants`` and ``env`` of config/dev.js apply to a development
@@ -53,7 +57,7 @@ def is_dev_file(path: str) -> bool:
 
 def in_dev_branch(node: Node) -> bool:
     """Whether ``node`` is reached only in a development build: the taken side of a dev test (``if``, a
-    ternary, ``&&``), or the value of a key / variable named for development."""
+    ternary, ``&&``), the value of a key / variable named for development, or a dev-server ``proxy`` entry."""
     child, current = node, node.parent
     while current is not None:
         kind = current.type
@@ -69,7 +73,8 @@ def in_dev_branch(node: Node) -> bool:
             if left is not None and child == current.child_by_field_name("right") and _dev_test(left) is True:
                 return True
         elif kind == "pair" and child == current.child_by_field_name("value"):
-            if is_dev_name(node_text(current.child_by_field_name("key"))):
+            key = node_text(current.child_by_field_name("key")).strip("'\"`")
+            if is_dev_name(key) or key in DEV_SERVER_KEYS:
                 return True
         elif kind == "variable_declarator" and child == current.child_by_field_name("value"):
             name = current.child_by_field_name("name")
