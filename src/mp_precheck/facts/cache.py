@@ -26,7 +26,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts.
+# v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts; a URL inside a
+#      sentence of a literal is text, no host.
 # v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +

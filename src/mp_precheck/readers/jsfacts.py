@@ -50,7 +50,7 @@ from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textplaces import inside_button, jsx_child_literal, message_text, modal_text, ui_label
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
-from mp_precheck.readers.urls import find_urls, is_json_text, is_wechat_server_api
+from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
@@ -320,7 +320,7 @@ class _Extractor(Bindings):
             self._ios_payment_branch(node)
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
         value = value if "://" in value else bare_host_url(node, value) or ""  # const HOST = 'api.example.cn'
-        if "://" not in value or is_json_text(value):  # a URL inside JSON text is data (readers/urls.py)
+        if "://" not in value or is_json_text(value) or is_prose_mention(value):  # data or text (readers/urls.py)
             return
         if value.startswith(("plugin-private://", "plugin://")):
             self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))

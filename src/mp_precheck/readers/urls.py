@@ -106,3 +106,21 @@ def find_urls(text: str) -> list[Url]:
         port = int(m.group(3)) if m.group(3) else None
         found.append(Url(m.group(1).lower(), host, port, m.group(4) or ""))
     return found
+
+
+# Words before the first URL: a sentence (a space or a CJK character) that is no query or assignment ("?url=").
+_PROSE_LEAD = re.compile(r"[\s\u3000-\u9fff\uff00-\uffef]")
+
+
+def is_prose_mention(literal: str) -> bool:
+    """Whether a string literal mentions its URLs inside a sentence (``'恭喜你来到 KroInterview (https://…)'``,
+    ``'Docs: see https://…'``): text the page shows, which no request, ``<web-view>`` or jump can take as its
+    address — those take a string that starts with the URL, or a path whose query carries it
+    (``'/pages/web/web?url=https://…'``, no sentence). A Mini Program's text is not a link a user can tap, so such
+    a host needs no server domain. https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    first = _URL.search(literal)
+    if first is None:
+        return False
+    lead = literal[:first.start()]
+    return bool(lead.strip()) and "=" not in lead and "?" not in lead and _PROSE_LEAD.search(lead.strip()) is not None
+
