@@ -151,3 +151,17 @@ def test_a_new_redirect_for_uncached_users_with_an_allow_listed_page_is_forced_l
     assert _login(tmp_path, none, UNCACHED.replace("  redirectToLogin() {\n    wx.redirectTo({ url: '/pages/login/login' })\n  },\n", "")
                   .replace("this.redirectToLogin()", "wx.redirectTo({ url: '/pages/login/login' })")) == {
         ("login.forced_login", "app.js", 6)}
+
+
+ROUTED = GUARDED.replace("App({", "const routes = { login: '/pages/login/login' }\nApp({", 1).replace(
+    "wx.reLaunch({ url: '/pages/login/login' })", "wx.reLaunch({ url: routes.login })")
+ROUTED_ALWAYS = ALWAYS.replace("App({", "const routes = { login: '/pages/login/login' }\nApp({", 1).replace(
+    "url: '/pages/login/login'", "url: routes.login")
+
+
+def test_a_redirect_whose_target_becomes_a_route_constant_is_silent(tmp_path):
+    assert _login(tmp_path, GUARDED, ROUTED) == set()
+
+
+def test_a_respelled_redirect_that_also_loses_its_condition_fires(tmp_path):
+    assert _login(tmp_path, GUARDED, ROUTED_ALWAYS) == {("login.forced_login", "app.js", 4)}  # the hook's call

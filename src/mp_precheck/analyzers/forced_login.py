@@ -9,11 +9,17 @@ helper) and reported when it runs under fewer conditions than every base use, at
 the change touched. Code moved or refactored under the same conditions, a redirect commented out, and one
 on a tap are not reported (the first keeps its count, the others are no hook facts at all).
 
+The reverse holds too: a redirect the file had whose target is only spelled anew — a literal page path
+replaced by a route constant (``redirectTo({ url: router.login })``), the login page renamed — is the same
+forced login, not a new one: a semantic-diff finding whose subject replaces a base redirect of the same
+hook kind that the head no longer has, under no fewer conditions, is dropped (:func:`_retargeted`).
+
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3).
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines`` · ``login.forced_login``.
-Writes: adds ``login.forced_login`` (scope ``file``) for an existing redirect now under fewer conditions.
+Writes: adds ``login.forced_login`` (scope ``file``) for an existing redirect now under fewer conditions;
+removes it for a redirect the file had, retargeted.
 """
 
 from __future__ import annotations
@@ -27,8 +33,8 @@ FORCED = ("login:launch:", "login:entry-page:")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    told = {(f.path, f.subject) for f in findings if f.rule == "login.forced_login"}
-    out = list(findings)
+    out = [f for f in findings if not (f.rule == "login.forced_login" and _retargeted(context, f))]
+    told = {(f.path, f.subject) for f in out if f.rule == "login.forced_login"}
     for path in sorted(context.head_facts):
         old = context.counterpart.get(path)
         base = context.base_facts.get(old) if old else None
@@ -57,3 +63,28 @@ def _widened(fact: Fact, before: list[Fact], added: frozenset[int]) -> int | Non
     if conditions >= min(g[0] for g in old if g is not None):
         return None
     return next((line for line in reversed(calls) if line in added), None)
+
+
+def _retargeted(context: ProjectContext, finding: Finding) -> bool:
+    """Whether ``finding``'s redirect replaces one its file had before, under another spelling of the target:
+    the base file had redirects of the same kind (``login:launch:`` or ``login:entry-page:``) that the head no
+    longer has, at least as many as the head's new ones, and the new one runs under no fewer conditions."""
+    kind = next((prefix for prefix in FORCED if finding.subject.startswith(prefix)), None)
+    old = context.counterpart.get(finding.path)
+    base = context.base_facts.get(old) if old else None
+    head = context.head_facts.get(finding.path)
+    if kind is None or base is None or head is None:
+        return False
+    before = {f.subject: f for f in base.facts if f.subject.startswith(kind)}
+    now = {f.subject: f for f in head.facts if f.subject.startswith(kind)}
+    gone = [f for subject, f in before.items() if subject not in now]
+    new = [subject for subject in now if subject not in before]
+    fact = now.get(finding.subject)
+    if fact is None or finding.subject in before or not gone or len(new) > len(gone):
+        return False
+    guard = parse_guard(fact.role)
+    old_guards = [parse_guard(f.role) for f in gone]
+    if guard is None or any(g is None for g in old_guards):
+        return True  # no conditions to compare: the same hook's redirect, respelled
+    return guard[0] >= min(g[0] for g in old_guards if g is not None)
+
