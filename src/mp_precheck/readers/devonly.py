@@ -6,10 +6,11 @@ Server domains must be ICP-filed https / wss hosts configured in 开发设置 �
 only when ``process.env.NODE_ENV === 'development'``, when ``__wxConfig.envVersion === 'develop'``
 (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/account-info/wx.getAccountInfoSync.html),
 under a ``dev`` / ``test`` / ``local`` key or in a Taro ``config/dev.js`` is a developer's setting, not a
-review fact. So is the target of a dev-server ``proxy`` (vite's ``server.proxy``, webpack's and Taro's
-``devServer.proxy``): the dev server forwards a browser's requests while a developer serves the H5 build, and no
-Mini Program build contains it (https://vite.dev/config/server-options.html#server-proxy,
-https://webpack.js.org/configuration/dev-server/#devserverproxy) — unless the release build has no value of its own for that setting (:func:`shipped_dev_hosts`).
+review fact — unless the release build has no value of its own for that setting (:func:`shipped_dev_hosts`).
+So is the target of a dev-server ``proxy`` (vite's ``server.proxy``, webpack's and Taro's ``devServer.proxy``):
+the dev server forwards a browser's requests while a developer serves the H5 build, and no Mini Program build
+contains it (https://vite.dev/config/server-options.html#server-proxy,
+https://webpack.js.org/configuration/dev-server/#devserverproxy).
 Branches are read from the tree-sitter tree, never from source text.
 """
 
