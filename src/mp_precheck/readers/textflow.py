@@ -24,10 +24,13 @@ _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_dec
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier")
 # A text box's bound value: React/Taro ``value={x}``, WXML ``value="{{x}}"`` / ``model:value``, Vue ``v-model``,
 # mpx ``wx:model="{{x}}"`` (https://mpxjs.cn/guide/basic/two-way-binding.html).
-_BOUND = re.compile(r"(?:^|\s)(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
+_BOUND = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
                     r"(?:\"([^\"]*)\"|'([^']*)'|\{([^{}]*)\})")
 # A Vue inline input handler that assigns: ``@input="form.content = $event"``.
-_HANDLER = re.compile(r"(?:^|\s)(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_HANDLER = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# A form field's name: ``<textarea name="description">`` in a ``<form bindsubmit>`` arrives as the submit event's
+# ``e.detail.value.description`` (https://developers.weixin.qq.com/miniprogram/dev/component/form.html).
+_FIELD = re.compile(r"(?:^|\s|(?<=[\"'}]))name\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
 _SETTER = re.compile(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
 _SET_KEYS = re.compile(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
 _ASSIGNED = re.compile(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
@@ -60,8 +63,9 @@ def _tag_at(markup: str, line: int) -> str:
 
 def written_state(markup: str, line: int) -> frozenset[str]:
     """The names of the page state the text box opening on ``line`` writes: the names of its bound value
-    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``) and of what its inline
-    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``).
+    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``), of what its inline
+    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``) and its form
+    field's name (``name="description"``: the form's submit event carries ``e.detail.value.description``).
     Empty when the box binds nothing visible there (a handler named by method only: ``bindinput="onInput"``).
     WXML's two-way binding: https://developers.weixin.qq.com/miniprogram/dev/framework/view/two-way-bindings.html."""
     tag = _tag_at(markup, line)
@@ -70,6 +74,7 @@ def written_state(markup: str, line: int) -> frozenset[str]:
         found |= set(_WORD.findall(next(g for g in match.groups() if g is not None)))
     # a setter called in the tag is its input handler's (``onInput={e => setContent(e.detail.value)}``)
     found |= {m[0].lower() + m[1:] for m in _SETTER.findall(tag) if m not in ("Data", "State")}
+    found |= set(_FIELD.findall(tag))
     handlers = [next(g for g in m.groups() if g is not None) for m in _HANDLER.finditer(tag)]
     for key in (*_SET_KEYS.findall(tag), *(k for h in handlers for k in _ASSIGNED.findall(h))):
         found |= set(_WORD.findall(key))
