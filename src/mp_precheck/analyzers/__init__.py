@@ -123,6 +123,7 @@ from mp_precheck.analyzers import (
     branding,
     categories,
     chat,
+    comment_boxes,
     component_uploads,
     consent_flow,
     content_security,
@@ -171,6 +172,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
     ("chat", chat.analyze),
+    # comment_boxes after ugc and chat (a page whose text box they told is not told again), before
+    # content_security and categories (which weigh the upload.user_text and category.ugc it adds).
+    ("comment_boxes", comment_boxes.analyze),
     # media_posts after ugc and chat (a page whose text box they told as category.ugc is not asked again),
     # before service_posts and categories (which read the category.ugc it adds).
     ("media_posts", media_posts.analyze),

@@ -38,7 +38,7 @@ _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail", "value", "target", "props"})
 
 
-def _tag_at(markup: str, line: int) -> str:
+def tag_at(markup: str, line: int) -> str:
     """The opening tag that starts on ``line`` (1-based): up to its closing ``>`` outside quotes and braces."""
     lines = markup.split("\n")
     if not 1 <= line <= len(lines):
@@ -61,14 +61,15 @@ def _tag_at(markup: str, line: int) -> str:
     return text[max(start, 0):]
 
 
-def written_state(markup: str, line: int) -> frozenset[str]:
+def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names of the page state the text box opening on ``line`` writes: the names of its bound value
     (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``), of what its inline
     input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``) and its form
     field's name (``name="description"``: the form's submit event carries ``e.detail.value.description``).
     Empty when the box binds nothing visible there (a handler named by method only: ``bindinput="onInput"``).
+    Names of an event's parts (``value``, ``detail``) are left out, but those in ``keep`` (``value="{{value}}"``).
     WXML's two-way binding: https://developers.weixin.qq.com/miniprogram/dev/framework/view/two-way-bindings.html."""
-    tag = _tag_at(markup, line)
+    tag = tag_at(markup, line)
     found: set[str] = set()
     for match in _BOUND.finditer(tag):
         found |= set(_WORD.findall(next(g for g in match.groups() if g is not None)))
@@ -78,10 +79,10 @@ def written_state(markup: str, line: int) -> frozenset[str]:
     handlers = [next(g for g in m.groups() if g is not None) for m in _HANDLER.finditer(tag)]
     for key in (*_SET_KEYS.findall(tag), *(k for h in handlers for k in _ASSIGNED.findall(h))):
         found |= set(_WORD.findall(key))
-    return frozenset(found - _NOT_STATE)
+    return frozenset(found - (_NOT_STATE - keep))
 
 
-def _script(text: str, path: str) -> tuple[str, str, int]:
+def script_block(text: str, path: str) -> tuple[str, str, int]:
     """(script text, path whose grammar reads it, lines before it) of a script file or a component's script."""
     if not path.endswith(_SFC):
         return text, path, 0
@@ -126,7 +127,7 @@ def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, froze
     ``const data = { content: content.trim() }`` carries ``content``). A line with no such
     call is left out (unknown, not empty)."""
     wanted = set(lines)
-    source, grammar, offset = _script(text, path)
+    source, grammar, offset = script_block(text, path)
     if not wanted or not source:
         return {}
     language = language_for(grammar)
