@@ -35,6 +35,10 @@ chat                   head_facts, facts_at_head, read_head,       adds ``upload
                        exists_at_head · ``category.ugc``,          between users, by request or socket),
                        upload family                               ``upload.upload_file`` at its call of a
                                                                    project upload helper
+comment_boxes          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
+                       facts_at_head, read_head, read_base,        a new post of a one-line comment ``<input>``'s
+                       counterpart, added_lines ·                  text (``addComment``, ``/moment/post_comment``)
+                       ``upload.user_text``, ``category.ugc``
 media_posts            facts_at_head, exists_at_head,              adds ``category.ugc`` at a page's new call of an
                        added_lines · upload family, category       API method named as a post (``dynamicAdd``) on a
                        family                                      page that uploads media, its text box not told

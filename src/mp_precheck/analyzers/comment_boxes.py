@@ -12,8 +12,8 @@ of these hold:
   text boxes no earlier analyzer reported;
 * a call of the page's script the change adds posts data (``wx.request``, a cloud function or a database write,
   directly or through a wrapper) and names writing a post others read by its own strings or wrapper name
-  (``name: 'addComment'``, ``'/moment/post_comment'``, ``createReply``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`),
-  none naming a read (``'/comment/list'``);
+  (``name: 'addComment'``, ``'/moment/post_comment'``, ``createReply``:
+  :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read (``'/comment/list'``);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
@@ -112,8 +112,8 @@ def _naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> li
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring); none
     where one of them names a read (``'/comment/list'``)."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
-    candidates = [*strings, *literals, wrapper_of(post), post.value if post.role == "cloud:write" else ""]
-    candidates = [s for s in candidates if s]
+    written = (post.value or "") if post.role == "cloud:write" else ""
+    candidates = [s for s in (*strings, *literals, wrapper_of(post), written) if s]
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
     return [s for s in candidates if scenes().names_a_post(s)]
