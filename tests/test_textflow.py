@@ -14,6 +14,8 @@ from mp_precheck.readers.textflow import carried_names, written_state
     ('<textarea @input="form.body = $event.detail.value"></textarea>', {"form", "body"}),
     ('<input\n  wx:model="{{ message }}"\n  bindconfirm="send"\n/>', {"message"}),  # mpx's two-way binding
     ('<textarea bindinput="onText" placeholder="a > b"/>', set()),
+    ('<textarea class="d" name="description"></textarea>', {"description"}),  # a form's field: e.detail.value.description
+    ('<textarea bindblur="onBlur"value="{{details}}"></textarea>', {"details"}),  # no space before value
 ])
 def test_the_state_a_text_box_writes(markup, names):
     assert written_state("<view>\n" + markup + "\n</view>\n", 2) == names

@@ -35,6 +35,10 @@ chat                   head_facts, facts_at_head, read_head,       adds ``upload
                        exists_at_head · ``category.ugc``,          between users, by request or socket),
                        upload family                               ``upload.upload_file`` at its call of a
                                                                    project upload helper
+comment_boxes          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
+                       facts_at_head, read_head, read_base,        a new post of a one-line comment ``<input>``'s
+                       counterpart, added_lines ·                  text (``addComment``, ``/moment/post_comment``)
+                       ``upload.user_text``, ``category.ugc``
 media_posts            facts_at_head, exists_at_head,              adds ``category.ugc`` at a page's new call of an
                        added_lines · upload family, category       API method named as a post (``dynamicAdd``) on a
                        family                                      page that uploads media, its text box not told
@@ -123,6 +127,7 @@ from mp_precheck.analyzers import (
     branding,
     categories,
     chat,
+    comment_boxes,
     component_uploads,
     consent_flow,
     content_security,
@@ -171,6 +176,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
     ("chat", chat.analyze),
+    # comment_boxes after ugc and chat (a page whose text box they told is not told again), before
+    # content_security and categories (which weigh the upload.user_text and category.ugc it adds).
+    ("comment_boxes", comment_boxes.analyze),
     # media_posts after ugc and chat (a page whose text box they told as category.ugc is not asked again),
     # before service_posts and categories (which read the category.ugc it adds).
     ("media_posts", media_posts.analyze),

@@ -9,10 +9,14 @@ Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.senders import (
     MARKUP,
     POST_INPUTS,
+    POSTERS,
     READ_NAME,
     SCRIPTS,
     SENDERS,
@@ -24,7 +28,7 @@ from mp_precheck.analyzers.senders import (
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.cloudwrites import cloud_writes
-from mp_precheck.readers.textflow import carried_names
+from mp_precheck.readers.textflow import carried_names, written_state
 
 
 def carrying(context: ProjectContext, script: str, post: Fact | None, state: frozenset[str]) -> Fact | None:
@@ -50,7 +54,7 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
     where the page did not post before (:func:`_posted_before`): the text box is old, its publication may be new
     — ``ugc`` keeps it only at a post that carries what the box writes (:func:`carrying`, :func:`carrier`: a 发布
     button that only showed a toast now posts through ``addCircles(params)``, a composer that starts writing the
-    cloud database).
+    cloud database, a page that only uploaded its pictures now posts its text through a cloud function).
     A page whose box ``upload.user_text`` already reports is left as it is."""
     reported = {page_stem(f.path) for f in findings if f.rule == "upload.user_text"}
     out: list[Finding] = []
@@ -58,22 +62,29 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
         files = [stem + s for s in MARKUP if context.exists_at_head(stem + s)]
         box = next(((path, f) for path in files if (facts := context.facts_at_head(path)) is not None
                     for f in facts.facts if f.subject in POST_INPUTS), None)
-        if box is None or not _had_box(context, box[0], box[1].subject):
+        before = _box_before(context, box[0], box[1].subject) if box is not None else None
+        if box is None or before is None:
             continue
-        if not _posted_before(context, [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]):
+        state = _state_before(context, box[0], box[1], before)
+        if not _posted_before(context, [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)], state):
             out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
     return out
 
 
-def _posted_before(context: ProjectContext, scripts: list[str]) -> bool:
+def _posted_before(context: ProjectContext, scripts: list[str], state: frozenset[str]) -> bool:
     """Whether the page of ``scripts`` posted before the change, so that no post of its old text box is new: it
-    sent data (:func:`_sent_before`); a page that writes the cloud database is judged by its writes — it posted
-    before where it wrote before, or where the change adds no write."""
+    sent data (:func:`_sent_before`, knowing what the box wrote: ``state``); a page that writes the cloud
+    database is judged by its writes — it posted before where it wrote before, or where the change adds no write."""
     writes = {script: cloud_write_facts(context, script) for script in scripts}
     if not any(writes.values()):
-        return any(_sent_before(context, script) for script in scripts)
+        return any(_sent_before(context, script, state) for script in scripts)
     added = any(w.line in context.added_lines.get(script, frozenset()) for script in scripts for w in writes[script])
     return not added or any(_wrote_before(context, script) for script in scripts if writes[script])
+
+
+def _base_path(context: ProjectContext, path: str) -> str | None:
+    """The path ``path`` had before the change: its base counterpart when changed (None when added)."""
+    return context.counterpart.get(path, path) if path in context.changed_paths else path
 
 
 def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
@@ -84,21 +95,91 @@ def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
     return context.base_facts.get(old) if old else None
 
 
-def _had_box(context: ProjectContext, path: str, subject: str) -> bool:
-    """Whether the file ``path`` had a text box ``subject`` before the change."""
+def _box_before(context: ProjectContext, path: str, subject: str) -> Fact | None:
+    """The text box ``subject`` the file ``path`` had before the change, or None when it had none."""
     before = _base_of(context, path)
-    return before is not None and any(f.subject == subject for f in before.facts)
+    return next((f for f in before.facts if f.subject == subject), None) if before is not None else None
 
 
-def _sent_before(context: ProjectContext, script: str) -> bool:
-    """Whether ``script`` sent data before the change — a sending call, or a call of a project function not
-    named as a read (a service's ``submit()`` whose requests the base facts do not show) — or did not exist."""
+def _state_before(context: ProjectContext, path: str, box: Fact, old_box: Fact) -> frozenset[str]:
+    """What the text box wrote before the change (:func:`~mp_precheck.readers.textflow.written_state` of the
+    base markup at ``old_box``), else what it writes at head (``box``): the names a post of its text carries."""
+    old = _base_path(context, path)
+    before = written_state(context.read_base(old) or "", old_box.line) if old else frozenset()
+    return before or written_state(context.read_head(path) or "", box.line)
+
+
+def _sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> bool:
+    """Whether ``script`` sent the text box's data before the change — a request, a cloud call or database
+    handle, an upload whose data carries what the box writes (``state``; any upload where that is not seen), a
+    call of a project function that does (:func:`_module_sent`) — or did not exist. An upload alone sends
+    media, not the box's text: a page that only uploaded its pictures posted nothing of it."""
     before = _base_of(context, script)
     if before is None:
         return script in context.changed_paths  # a new script: a new page, whose box is new too
-    return any(f.subject in SENDERS and not reads(f) for f in before.facts) or any(
-        not READ_NAME.match(name.rsplit(".", 1)[-1]) and spec.startswith((".", "/", "@"))
-        for spec, name, _line in before.imported_calls)
+    old = _base_path(context, script) or script
+    sends = [f for f in before.facts if f.subject in SENDERS and not reads(f)]
+    if any(f.subject in POSTERS for f in sends):
+        return True
+    return _carries(context.read_base(old) or "", old, [f.line for f in sends], state) or _module_sent(
+        context, old, before, state)
+
+
+def _carries(text: str, path: str, lines: list[int], state: frozenset[str]) -> bool:
+    """Whether a call of ``path`` (its ``text``) on one of ``lines`` carries ``state`` in its data, or may
+    (``state`` or the call's data not seen)."""
+    if not lines:
+        return False
+    carried = carried_names(text, path, lines) if state else {}
+    return not state or any(carried.get(line, state) & state for line in lines)
+
+
+def _module_sent(context: ProjectContext, script: str, before: FileFacts, state: frozenset[str]) -> bool:
+    """Whether the base ``script`` (its facts ``before``) sent through a method of another project module it
+    calls — an imported service's ``submit()``, a store action bound to the page — judged in the base tree as
+    :func:`~mp_precheck.analyzers.ugc.sends_through` judges the head: the method posts data or uploads what the
+    box writes. A method found that sends nothing (``saveDraft`` writing the storage) does not, nor one of a
+    module that sends and imports nothing (``uuid()``); any other method not found may send (a class the readers
+    do not follow). A call into a module no path resolves (an alias) counts as sending."""
+    base = _at_base(context)
+    resolved: set[tuple[int, str]] = set()
+    for line, name, _spec, module in module_calls(base, script, before):
+        resolved.add((line, name))
+        if READ_NAME.match(name.rsplit(".", 1)[-1]):
+            continue
+        defined = method_of(base, module, name)
+        facts = base.facts_at_head(defined[0]) if defined is not None else None
+        if defined is None or facts is None:
+            if _pure(base, module):
+                continue
+            return True
+        span = range(defined[1].first_line, defined[1].last_line + 1)
+        sends = [f for f in sending(base, defined[0], facts) if f.line in span]
+        if any(f.subject in POSTERS for f in sends) or _carries(
+                base.read_head(defined[0]) or "", defined[0], [f.line for f in sends], state):
+            return True
+    return any((line, name) not in resolved and not READ_NAME.match(name.rsplit(".", 1)[-1])
+               and spec.startswith((".", "/", "@")) for spec, name, line in before.imported_calls)
+
+
+def _pure(context: ProjectContext, module: str) -> bool:
+    """Whether ``module`` (facts from ``context``) neither sends nor imports anything: its functions compute."""
+    facts = context.facts_at_head(module)
+    return facts is not None and not facts.module_specs and not facts.imported_calls and not any(
+        f.subject in SENDERS for f in facts.facts)
+
+
+def _at_base(context: ProjectContext) -> ProjectContext:
+    """``context`` whose head queries answer for the base tree: a file's base facts and text, whether it was
+    there — so that the base is followed into the modules it called as the head is."""
+    def facts(path: str) -> FileFacts | None:
+        if path in context.base_facts:
+            return context.base_facts[path]
+        return None if path in context.changed_paths else context.facts_at_head(path)
+
+    def exists(path: str) -> bool:
+        return path in context.base_facts or (path not in context.changed_paths and context.exists_at_head(path))
+    return replace(context, facts_at_head=facts, read_head=context.read_base, exists_at_head=exists)
 
 
 def _wrote_before(context: ProjectContext, script: str) -> bool:

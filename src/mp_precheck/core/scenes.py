@@ -102,6 +102,16 @@ class Scenes:
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and j >= first])
                    for i, word in enumerate(words))
 
+    def names_a_post(self, text: str) -> bool:
+        """Whether a string a call passes names writing a post others read: an endpoint (``'/moment/post_comment'``,
+        ``'https://a.cn/api/comment/add'``: its path) or a cloud function (``'addComment'``) — a write word and
+        another word that is public, the transport's words (``api``) left out; an HTTP method (``'POST'``) names
+        none."""
+        path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
+        words = [] if text.strip().upper() in self.methods else [w for w in words_of(path) if w not in self.transport]
+        return any(self._has(self.writes, [word]) and self._has(self.public, [w for j, w in enumerate(words) if j != i])
+                   for i, word in enumerate(words))
+
     def says_other(self, wrapper: str | None) -> bool:
         """Whether a wrapper's name says it does something other than write (``deleteDraft``); a direct
         call or a wrapper named after its transport says nothing."""

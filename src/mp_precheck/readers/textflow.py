@@ -24,10 +24,13 @@ _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_dec
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier")
 # A text box's bound value: React/Taro ``value={x}``, WXML ``value="{{x}}"`` / ``model:value``, Vue ``v-model``,
 # mpx ``wx:model="{{x}}"`` (https://mpxjs.cn/guide/basic/two-way-binding.html).
-_BOUND = re.compile(r"(?:^|\s)(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
+_BOUND = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
                     r"(?:\"([^\"]*)\"|'([^']*)'|\{([^{}]*)\})")
 # A Vue inline input handler that assigns: ``@input="form.content = $event"``.
-_HANDLER = re.compile(r"(?:^|\s)(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_HANDLER = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# A form field's name: ``<textarea name="description">`` in a ``<form bindsubmit>`` arrives as the submit event's
+# ``e.detail.value.description`` (https://developers.weixin.qq.com/miniprogram/dev/component/form.html).
+_FIELD = re.compile(r"(?:^|\s|(?<=[\"'}]))name\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
 _SETTER = re.compile(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
 _SET_KEYS = re.compile(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
 _ASSIGNED = re.compile(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
@@ -35,7 +38,7 @@ _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail", "value", "target", "props"})
 
 
-def _tag_at(markup: str, line: int) -> str:
+def tag_at(markup: str, line: int) -> str:
     """The opening tag that starts on ``line`` (1-based): up to its closing ``>`` outside quotes and braces."""
     lines = markup.split("\n")
     if not 1 <= line <= len(lines):
@@ -58,25 +61,28 @@ def _tag_at(markup: str, line: int) -> str:
     return text[max(start, 0):]
 
 
-def written_state(markup: str, line: int) -> frozenset[str]:
+def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names of the page state the text box opening on ``line`` writes: the names of its bound value
-    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``) and of what its inline
-    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``).
+    (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``), of what its inline
+    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``) and its form
+    field's name (``name="description"``: the form's submit event carries ``e.detail.value.description``).
     Empty when the box binds nothing visible there (a handler named by method only: ``bindinput="onInput"``).
+    Names of an event's parts (``value``, ``detail``) are left out, but those in ``keep`` (``value="{{value}}"``).
     WXML's two-way binding: https://developers.weixin.qq.com/miniprogram/dev/framework/view/two-way-bindings.html."""
-    tag = _tag_at(markup, line)
+    tag = tag_at(markup, line)
     found: set[str] = set()
     for match in _BOUND.finditer(tag):
         found |= set(_WORD.findall(next(g for g in match.groups() if g is not None)))
     # a setter called in the tag is its input handler's (``onInput={e => setContent(e.detail.value)}``)
     found |= {m[0].lower() + m[1:] for m in _SETTER.findall(tag) if m not in ("Data", "State")}
+    found |= set(_FIELD.findall(tag))
     handlers = [next(g for g in m.groups() if g is not None) for m in _HANDLER.finditer(tag)]
     for key in (*_SET_KEYS.findall(tag), *(k for h in handlers for k in _ASSIGNED.findall(h))):
         found |= set(_WORD.findall(key))
-    return frozenset(found - _NOT_STATE)
+    return frozenset(found - (_NOT_STATE - keep))
 
 
-def _script(text: str, path: str) -> tuple[str, str, int]:
+def script_block(text: str, path: str) -> tuple[str, str, int]:
     """(script text, path whose grammar reads it, lines before it) of a script file or a component's script."""
     if not path.endswith(_SFC):
         return text, path, 0
@@ -121,7 +127,7 @@ def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, froze
     ``const data = { content: content.trim() }`` carries ``content``). A line with no such
     call is left out (unknown, not empty)."""
     wanted = set(lines)
-    source, grammar, offset = _script(text, path)
+    source, grammar, offset = script_block(text, path)
     if not wanted or not source:
         return {}
     language = language_for(grammar)

@@ -1,0 +1,127 @@
+"""One-line comment boxes: an ``<input>`` of text whose typed text a new call posts to a public scene — a comment
+bar's ``<input confirm-type="send" bindconfirm="doComment">`` whose handler posts ``e.detail.value`` to
+``/moment/post_comment``, a 评论 modal's ``<input bindinput="watchIn">`` whose text ``confirm()`` sends to
+``addComment`` — is user-published content as much as a ``<textarea>`` is (``analyzers/ugc.py``), reported once
+for content security and once for the service category.
+
+A one-line input is far more often a search, a quantity or an address than a post, so it is one only where all
+of these hold:
+
+* it is an ``<input>`` of text (no number, ID, password or nickname keyboard, no search key) on a changed page
+  that has no ``<textarea>`` / ``<editor>`` (those are ``ugc``'s) and is no conversation (``chat``'s), and whose
+  text boxes no earlier analyzer reported;
+* a call of the page's script the change adds posts data (``wx.request``, a cloud function or a database write,
+  directly or through a wrapper) and names writing a post others read by its own strings or wrapper name
+  (``name: 'addComment'``, ``'/moment/post_comment'``, ``createReply``:
+  :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read (``'/comment/list'``);
+* that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
+  handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
+  ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
+* the page's script did not name that post before the change (a comment bar restyled posts no new comment).
+
+Reported at that call, where the content check belongs: ``upload.user_text`` (subject ``<input>``, scope file;
+security.msgSecCheck,
+https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) and
+``category.ugc`` (subject ``ugc:post``, scope file, low: a new call site of posting; the UGC declaration,
+https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
+
+Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
+``added_lines`` · ``upload.user_text`` and ``category.ugc`` of ``ugc`` and ``chat``.
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.senders import (
+    MARKUP,
+    POST_INPUTS,
+    POSTERS,
+    READ_NAME,
+    SCRIPTS,
+    page_stem,
+    reads,
+    sending,
+    wrapper_of,
+)
+from mp_precheck.core.report import Finding
+from mp_precheck.core.scenes import scenes, words_of
+from mp_precheck.facts.model import Fact, FileFacts, passed_strings
+from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
+from mp_precheck.readers.textflow import carried_names, tag_at, written_state
+
+_TOLD = ("upload.user_text", "category.ugc")
+# <input> keyboards that type no post (https://developers.weixin.qq.com/miniprogram/dev/component/input.html),
+# and the search key of a search box.
+_NOT_TEXT = re.compile(r"(?:^|\s)(?:type\s*=\s*[\"'](?:number|digit|idcard|nickname|password|safe-password)[\"']"
+                       r"|confirm-type\s*=\s*[\"']search[\"']|password(?:\s|=|/|$))")
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
+    out = list(findings)
+    for stem in sorted({page_stem(p) for p in context.changed_paths} - told):
+        files = [stem + s for s in MARKUP if context.exists_at_head(stem + s)]
+        facts = {path: context.facts_at_head(path) for path in files}
+        if scenes().conversation(stem) or any(f.subject in POST_INPUTS for ff in facts.values() if ff is not None
+                                               for f in ff.facts):
+            continue
+        boxes = [box for path, ff in facts.items() for box in _boxes(context, path, ff)]
+        scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
+        found = next((p for script in scripts if boxes for p in _posts(context, script, boxes)), None)
+        if found is not None:
+            out.extend(_told(context, *found))
+    return out
+
+
+def _boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[str, int]]:
+    """(file, line) of each ``<input>`` of text of a page's markup file (module docstring)."""
+    markup = (context.read_head(path) or "") if facts is not None else ""
+    return [(path, f.line) for f in (facts.facts if facts is not None else ()) if f.kind == "component"
+            and f.subject == "<input>" and not _NOT_TEXT.search(tag_at(markup, f.line))]
+
+
+def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -> list[tuple[str, Fact, str, int]]:
+    """(script, post, box file, box line) for each new post of ``script`` that carries what one of the ``boxes``
+    writes, in line order."""
+    facts, text = context.facts_at_head(script), context.read_head(script) or ""
+    added = context.added_lines.get(script, frozenset()) if script in context.changed_paths else frozenset()
+    posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and f.line in added
+             and not reads(f)] if facts is not None and added else []
+    strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
+    old = context.counterpart.get(script) if script in context.changed_paths else script
+    before = (context.read_base(old) if old else None) or ""
+    posts = [f for f in posts if (named := _naming(f, facts, strings.get(f.line, ())))
+             and not any(s in before for s in named)]
+    carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
+    out: list[tuple[str, Fact, str, int]] = []
+    for path, line in boxes if posts else []:
+        markup = context.read_head(path) or ""
+        handlers = box_handlers(markup, line)
+        stored, spans = handler_writes(text, script, handlers)
+        state = written_state(markup, line, keep=frozenset({"value"})) | stored
+        out += [(script, f, path, line) for f in posts if carried.get(f.line, frozenset()) & state or (
+            "detail" in carried.get(f.line, frozenset()) and any(f.line in span for span in spans))]
+    return sorted(out, key=lambda p: p[1].line)
+
+
+def _naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
+    """The strings and wrapper name of ``post`` that name writing a post others read (module docstring); none
+    where one of them names a read (``'/comment/list'``)."""
+    literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
+    written = (post.value or "") if post.role == "cloud:write" else ""
+    candidates = [s for s in (*strings, *literals, wrapper_of(post), written) if s]
+    if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
+        return []
+    return [s for s in candidates if scenes().names_a_post(s)]
+
+
+def _told(context: ProjectContext, script: str, post: Fact, box: str, line: int) -> list[Finding]:
+    """``upload.user_text`` and ``category.ugc`` at ``post``, naming the box."""
+    value = f"<input> {box}:{line} → {post.value or post.subject}"
+    ugc = context.finding("category.ugc", "ugc:post", script, post.line, scope="file", value=value)
+    return [context.finding("upload.user_text", "<input>", script, post.line, scope="file", value=value),
+            replace(ugc, severity="low")]

@@ -1,0 +1,102 @@
+"""A one-line comment box (analyzers/comment_boxes.py): an ``<input>`` whose text a new call posts to a comment
+endpoint is a post, told at that call; a search box, a number field, a call that carries none of the text and a
+comment bar that posted before stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import places, run
+from mp_precheck.core.scenes import scenes
+from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
+
+BAR = '<view class="bar">\n<input class="c" confirm-type="send" bindconfirm="doComment" placeholder="评论"/>\n</view>\n'
+STUB = """Component({
+  methods: {
+    like() {
+      wx.request({ url: getApp().getUrl('/moment/up'), method: 'POST', data: { id: 1 } })
+    },
+  },
+})
+"""
+COMMENTS = STUB.replace("""    },
+  },""", """    },
+    doComment(e) {
+      const text = e.detail.value
+      wx.request({
+        url: getApp().getUrl('/moment/post_comment'),
+        method: 'POST',
+        data: { text, mid: this.properties.id },
+      })
+    },
+  },""")
+MODAL = '<modal title="评论" bindconfirm="confirm">\n  <input type="text" bindinput="watchIn" placeholder="请输入内容"/>\n' \
+        '</modal>\n'
+DETAIL = """Page({
+  data: { mess: '' },
+  watchIn(e) { this.data.mess = e.detail.value },
+  confirm() {
+    const comment = this.data.mess
+    wx.cloud.callFunction({ name: 'addComment', data: { comment_details: comment } })
+  },
+})
+"""
+
+
+def _change(app_repo, page: str, markup: str, base_script: str, head_script: str,
+            head_markup: str | None = None) -> set[tuple[str, str, int]]:
+    app_repo.write_files({f"{page}.wxml": markup, f"{page}.js": base_script})
+    base = app_repo.commit("base")
+    app_repo.write_files({f"{page}.wxml": head_markup or markup, f"{page}.js": head_script})
+    app_repo.commit("head")
+    report = run(app_repo.path, base)
+    return places(report, "category") | places(report, "upload")
+
+
+def test_a_comment_bar_whose_confirm_posts_the_typed_text_is_a_post(app_repo):
+    assert _change(app_repo, "pages/moment/moment", BAR, STUB, COMMENTS) == {
+        ("upload.user_text", "pages/moment/moment.js", 8), ("category.ugc", "pages/moment/moment.js", 8)}
+
+
+def test_a_comment_modals_stored_text_sent_to_a_comment_cloud_function_is_a_post(app_repo):
+    base = DETAIL.replace("    wx.cloud.callFunction({ name: 'addComment', data: { comment_details: comment } })\n", "")
+    assert _change(app_repo, "pages/state/state", MODAL, base, DETAIL) == {
+        ("upload.user_text", "pages/state/state.js", 6), ("category.ugc", "pages/state/state.js", 6)}
+
+
+@pytest.mark.parametrize(("markup", "base_script", "head_script"), [
+    # a search box: its text goes to a search, no post
+    (BAR.replace('confirm-type="send"', 'confirm-type="search"'), STUB,
+     COMMENTS.replace("/moment/post_comment", "/moment/search")),
+    # a number field
+    (BAR.replace('confirm-type="send"', 'type="number"'), STUB, COMMENTS),
+    # the new call carries none of the text: a delete of one's own comment
+    (BAR, STUB, COMMENTS.replace("data: { text, mid: this.properties.id }", "data: { id: this.properties.id }")
+     .replace("post_comment", "delete_comment")),
+    # the bar posted to that endpoint before: the change restyles it
+    (BAR, COMMENTS.replace("      wx.request({\n        url", "      wx.request( {\n        url"), COMMENTS),
+])
+def test_no_post_where_the_input_is_no_comment_or_its_post_is_not_new(app_repo, markup, base_script, head_script):
+    assert _change(app_repo, "pages/moment/moment", markup, base_script, head_script) == set()
+
+
+def test_the_handlers_an_input_names_and_what_they_store():
+    assert box_handlers(MODAL, 2) == {"watchIn"}
+    assert box_handlers(BAR, 2) == {"doComment"}
+    stored, spans = handler_writes(DETAIL, "pages/state/state.js", frozenset({"watchIn"}))
+    assert stored == {"mess"} and [3 in span for span in spans] == [True]
+    setter = "Page({\n  onInput(e) {\n    this.setData({ 'form.body': e.detail.value })\n  },\n})\n"
+    assert handler_writes(setter, "a.js", frozenset({"onInput"}))[0] == {"form", "body"}
+
+
+def test_the_strings_a_call_passes_outside_its_callbacks():
+    script = "wx.request({\n  url: getUrl('/moment/post_comment'), success(res) { log('done') },\n})\n"
+    assert call_strings(script, "a.js", [1]) == {1: ("/moment/post_comment",)}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("addComment", True), ("/moment/post_comment", True), ("https://a.example.com/api/post/add", True),
+    ("/post/like", False), ("/user/update", False), ("POST", False), ("getPostInfo", False),
+])
+def test_a_string_that_names_writing_a_post(text, names):
+    assert scenes().names_a_post(text) is names
