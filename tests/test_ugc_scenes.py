@@ -209,3 +209,21 @@ def test_a_page_that_only_uploads_without_a_public_word_keeps_its_text_private(a
     app_repo.write("pages/scan/scan.js", UPLOAD_ONLY)
     app_repo.commit()
     assert not any(rule == "category.ugc" for rule, *_ in _ugc(run(app_repo.path, base)))
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("申请退货退款", set()),
+    ("发布动态", {("category.ugc", "pages/apply/apply.js", 3), ("upload.user_text", "pages/apply/apply.js", 3)}),
+])
+def test_the_pages_title_names_its_scene_when_its_folder_does_not(app_repo, title, expected):
+    # 申请退货退款 in the navigation bar: a refund request to the shop, whatever the folder is called
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        "app.json": '{\n  "pages": ["pages/index/index", "pages/me/me", "pages/apply/apply"]\n}\n',
+        "pages/apply/apply.json": f'{{ "navigationBarTitleText": "{title}" }}\n',
+        "pages/apply/apply.wxml": FORM,
+        "pages/apply/apply.js": "Page({\n  save() {\n"
+                                "    wx.request({ url: 'https://api.example.com/x', data: this.data })\n  }\n})\n",
+    })
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == expected

@@ -87,6 +87,7 @@ from mp_precheck.analyzers.senders import (
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
+from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.textflow import carried_names, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
@@ -209,11 +210,17 @@ def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -
 def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> Scene | None:
     """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path (``page``'s
     too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
-    wrapper's name and the strings the call passes (a cloud database write: its collection, ``'memos'``)."""
+    page's navigation-bar title (申请退货退款 names a refund whatever the folder is called:
+    https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html), the wrapper's name and
+    the strings the call passes (a cloud database write: its collection, ``'memos'``)."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
         strings = (*strings, call.value.split("'")[1])
+    project = context.project
+    registered = page_of(page or script, project.root, project.pages)
+    title = page_title(registered, project.root, project.framework, context.read_head) if registered else None
+    strings = (*strings, title) if title else strings
     return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings)
 
 
