@@ -18,9 +18,9 @@ component_uploads      head_facts, base_facts, counterpart,        adds an uploa
                        exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload
                        upload findings                             findings of scope file
 moved_asks             head_facts, counterpart, read_head,         removes a new button's privacy finding of scope
-                       read_base, exists_at_head, project ·        file when the change deleted the callback of a
-                       privacy findings of scope file on           button of the same open-type on another page
-                       ``button[open-type=*]``                     (the ask moved)
+                       read_base, exists_at_head, project ·        file off the entry page when the change deleted
+                       privacy findings of scope file on           the callback of a button of the same open-type
+                       ``button[open-type=*]``                     on another page (the ask moved)
 location_config        project.app_config, read_head,              adds ``privacy.required_private_infos_missing``,
                        present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
                        ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``

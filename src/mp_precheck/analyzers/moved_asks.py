@@ -6,15 +6,17 @@ markup, bound to nothing) and another page gains a button with the same ``open-t
 data in the same number of places as before: the ask moved, as when the button itself moves between files,
 which the semantic diff does not report. The new button's ``scope: file`` finding (a new call site of data
 the app already asked for) is removed, once per callback the change deleted; a button new to the app (``scope:
-app``) and a page whose callback is still there keep theirs. Pages whose script defines names the reader cannot
+app``), a page whose callback is still there, and an ask moved onto the entry page (which every user now meets
+as the app opens, not where they chose to go) keep theirs. Pages whose script defines names the reader cannot
 see (behaviors from npm, global mixins) are unknown and retire nothing.
 
 Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (``open-type`` and the
 ``bindgetuserinfo`` / ``bindgetphonenumber`` callbacks that receive the data).
 
-Reads: ``head_facts``, ``counterpart``, ``read_head``, ``read_base``, ``exists_at_head``, ``project`` · privacy
-findings of scope file on ``button[open-type=*]``.
-Writes: removes them, as many per ``open-type`` as the change deleted callbacks of such buttons elsewhere.
+Reads: ``head_facts``, ``counterpart``, ``read_head``, ``read_base``, ``exists_at_head``, ``project`` (its entry
+page) · privacy findings of scope file on ``button[open-type=*]``.
+Writes: removes those off the entry page, as many per ``open-type`` as the change deleted callbacks of such
+buttons elsewhere.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from collections import Counter
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.dead_ui import changed_units, template_handlers
 from mp_precheck.core.report import Finding
+from mp_precheck.facts.scope import page_sources
 from mp_precheck.readers.handlers import Binding
 
+_PAGE_SUFFIXES = (".wxml", ".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
 _BUTTON = re.compile(r"^button\[open-type=(\w+)\]$")
 # How a template binds an event (WXML ``bindx`` / ``bind:x`` / ``catchx``, Vue ``@x`` / ``v-on:x``), longest first.
 _EVENT_PREFIXES = ("capture-bind:", "capture-catch:", "mut-bind:", "v-on:", "bind:", "catch:", "bind", "catch",
@@ -38,10 +42,12 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if not asked:
         return findings
     left, where = _retired(context, asked)
+    entry = context.project.entry_page
+    opening = page_sources(context.project, entry, _PAGE_SUFFIXES) if entry else set()
     out = []
     for finding in findings:
         kind = _open_type(finding)
-        if kind and left[kind] > 0 and finding.path not in where[kind]:
+        if kind and left[kind] > 0 and finding.path not in where[kind] and finding.path not in opening:
             left[kind] -= 1  # the ask that moved here
             continue
         out.append(finding)
