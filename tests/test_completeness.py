@@ -149,6 +149,39 @@ def test_existing_route_to_an_unregistered_page_is_not_new(tmp_path):
     assert _found(repo, base) == set()
 
 
+# mpx keeps app.mpx's JSON in a file its block names (src) and registers subpackages through ``packages``
+_MPX_APP = ('<script>\nimport mpx, { createApp } from "@mpxjs/core"\ncreateApp({})\n</script>\n'
+            '<script name="json" src="./app.config.js">\n</script>\n')
+_MPX_CONFIG = ('module.exports = {\n  pages: ["./pages/work/index"],\n'
+               '  packages: ["./pagesMine/app.mpx?root=pagesMine"]\n}\n')
+_MPX_PAGE = ('<template><view bindtap="go">go</view></template>\n<script>\nimport mpx, { createPage } from '
+             '"@mpxjs/core"\ncreatePage({\n  go() { mpx.navigateTo({ url: "%s" }) }\n})\n</script>\n')
+
+
+def _mpx(tmp_path) -> tuple[Repo, str]:
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"package.json": '{"dependencies": {"@mpxjs/core": "^2.9.0"}}\n', "src/app.mpx": _MPX_APP,
+                      "src/app.config.js": _MPX_CONFIG, "src/pages/work/index.mpx": _MPX_PAGE % "/pages/work/index",
+                      "src/pagesMine/app.mpx": '<script type="application/json">\n{ "pages": ["./login/index"] }\n'
+                                               '</script>\n',
+                      "src/pagesMine/login/index.mpx": "<template><view>login</view></template>\n"})
+    return repo, repo.commit("base")
+
+
+def test_a_route_to_a_page_an_mpx_package_registers_is_registered(tmp_path):
+    repo, base = _mpx(tmp_path)
+    repo.write("src/pages/work/index.mpx", _MPX_PAGE % "/pagesMine/login/index")
+    repo.commit("go to login")
+    assert _found(repo, base) == set()
+
+
+def test_a_route_to_a_page_no_mpx_package_registers_fires(tmp_path):
+    repo, base = _mpx(tmp_path)
+    repo.write("src/pages/work/index.mpx", _MPX_PAGE % "/pagesMine/logon/index")
+    repo.commit("go to a typo")
+    assert _found(repo, base) == {("completeness.unregistered_route", "src/pages/work/index.mpx", 5)}
+
+
 # -- placeholder and test content, debug mode ---------------------------------------------------------------
 
 def test_placeholder_text_and_a_test_title_fire(tmp_path):

@@ -195,3 +195,30 @@ def test_a_ui_kit_copied_in_by_hand_is_not_the_apps_code_but_its_use_is(app_repo
     found = {(f.rule, f.path) for f in run(app_repo.path, base).findings}
     assert not any(path.startswith("lib/vant-weapp/") for _, path in found)
     assert ("privacy.album", "pages/me/me.wxml") in found
+
+
+def test_an_mpx_app_reads_the_json_its_block_names_and_the_pages_of_its_packages(repo):
+    repo.write_files({
+        "package.json": '{"dependencies": {"@mpxjs/core": "^2.9.0"}}',
+        "src/app.mpx": '<script>\ncreateApp({})\n</script>\n<script name="json" src="./app.config.js">\n</script>\n',
+        "src/app.config.js": "module.exports = {\n  pages: ['./pages/work/index'],\n  packages: [\n"
+                             "    './pagesMine/app.mpx?root=pagesMine',\n    './shared/index?lazy=1',\n"
+                             "    '@team/orders/app.mpx?root=orders'\n  ]\n}\n",
+        "src/pagesMine/app.mpx": '<script type="application/json">\n{ "pages": ["./login/index"] }\n</script>\n',
+        "src/shared/index.mpx": '<script type="application/json">\n{ "pages": ["./pages/help/index"] }\n</script>\n',
+    })
+    repo.commit()
+    [project] = projects_of(repo)  # no Taro project from app.config.js, no second project for package.json
+    assert (project.root, project.framework, project.app_config) == ("src", "mpx", "src/app.config.js")
+    assert project.pages == ("pages/work/index", "pagesMine/login/index", "pages/help/index")
+    assert project.entry_page == "pages/work/index"
+
+
+def test_an_mpx_app_without_packages_registers_its_own_pages_only(repo):
+    repo.write_files({
+        "src/app.mpx": '<script type="application/json">\n{ "pages": ["./pages/index"] }\n</script>\n',
+        "src/other/app.mpx": '<script type="application/json">\n{ "pages": ["./x/index"] }\n</script>\n',
+    })
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.root, project.pages, project.app_config) == ("src", ("pages/index",), "src/app.mpx")

@@ -17,6 +17,10 @@ component_uploads      head_facts, base_facts, counterpart,        adds an uploa
                        added_lines, read_head, read_base,          first use of a project component whose upload
                        exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload
                        upload findings                             findings of scope file
+moved_asks             head_facts, counterpart, read_head,         removes a new button's privacy finding of scope
+                       read_base, exists_at_head, project ·        file off the entry page when the change deleted
+                       privacy findings of scope file on           the callback of a button of the same open-type
+                       ``button[open-type=*]``                     on another page (the ask moved)
 location_config        project.app_config, read_head,              adds ``privacy.required_private_infos_missing``,
                        present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
                        ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``
@@ -144,6 +148,7 @@ from mp_precheck.analyzers import (
     location_config,
     media_posts,
     missing_pages,
+    moved_asks,
     privacy_declaration,
     script_checks,
     service_posts,
@@ -165,6 +170,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # After ui_kits (a kit-named tag of the project's own is no upload inside the component), before ugc and
     # content_security, which read where uploads are.
     ("component_uploads", component_uploads.analyze),
+    # moved_asks before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
+    ("moved_asks", moved_asks.analyze),
     ("location_config", location_config.analyze),
     # consent_flow and privacy_declaration read the privacy findings; privacy_declaration keeps their family
     # and privacy_key when it rewrites them, so neither depends on the other.

@@ -47,7 +47,7 @@ Reader = Callable[[str], "str | None"]
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    units = _units(context)
+    units = changed_units(context)
     if not units:
         return findings
     vue = any(path.lower().endswith(_VUE_SUFFIXES) for path in units)  # global names cost a whole-tree grep
@@ -73,7 +73,7 @@ def _items(units: dict[str, list[Binding]]) -> dict[str, list[Item]]:
     return {path: [(b.handler, b.line) for b in dead] for path, dead in units.items()}
 
 
-def _units(context: ProjectContext) -> list[str]:
+def changed_units(context: ProjectContext) -> list[str]:
     """Changed templates and single-file components, and the templates of changed scripts."""
     units: dict[str, None] = {}
     for path in sorted(context.head_facts):
@@ -93,15 +93,24 @@ def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None =
     """Bindings of the template at ``path`` (read with ``read``) whose handler its script does not define; []
     when the file or its script is missing or the script's names are open. ``global_names`` are names every
     Vue component has (None: a global mixin, so Vue components are unknown)."""
-    text = read(path)
-    if text is None:
-        return []
     if path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
-        return class_component_dead(text, path) if "this." in text else []
+        text = read(path)
+        return class_component_dead(text, path) if text is not None and "this." in text else []
+    bound = template_handlers(path, read, global_names)
+    return [] if bound is None else [b for b, defined in bound if not defined]
+
+
+def template_handlers(path: str, read: Reader,
+                      global_names: frozenset[str] | None = frozenset()) -> list[tuple[Binding, bool]] | None:
+    """Each binding of the WXML template or single-file component at ``path`` with whether its script defines
+    the handler; None when the file or its script is missing or the script's names are open (unknown)."""
+    text = read(path)
+    if text is None or path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
+        return None
     if path.lower().endswith(MARKUP_SUFFIXES):
         bindings, scoped = template_bindings(text)
         if not bindings:
-            return []
+            return None
         stem = posixpath.splitext(path)[0]
         script = next(((stem + s, body) for s in SCRIPT_SUFFIXES if (body := read(stem + s)) is not None), None)
         names = _names(script[1], script[0], read) if script else None
@@ -110,8 +119,8 @@ def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None =
         if names is not None and path.lower().endswith(_VUE_SUFFIXES):
             names = None if global_names is None else names | global_names
     if names is None:
-        return []
-    return [b for b in bindings if b.handler not in names and b.handler not in scoped]
+        return None
+    return [(b, b.handler in names or b.handler in scoped) for b in bindings]
 
 
 def _sfc(path: str, text: str, read: Reader) -> tuple[list[Binding], set[str], set[str] | None]:

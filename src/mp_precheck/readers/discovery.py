@@ -27,6 +27,7 @@ from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
+from mp_precheck.readers.mpxconfig import package_pages, read_config
 from mp_precheck.readers.sfc import split_blocks
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
@@ -166,10 +167,10 @@ def _framework_source(path: str, files: set[str], read_text: Callable[[str], str
     folder = _dir(path)
     if name == "pages.json" and is_uni_source(folder, files) and not stale_beside_source(folder, files):
         return _uni_project(folder, read_text)
-    if name in ("app.config.js", "app.config.ts"):
-        return _framework_project(_taro_root(folder), "taro", path, path, read_text)
+    if name in ("app.config.js", "app.config.ts") and _join(folder, "app.mpx") not in files:
+        return _framework_project(_taro_root(folder), "taro", path, path, read_text)  # beside app.mpx: mpx's JSON
     if name == "app.mpx" and not mpx_subpackage(folder, files):
-        return _framework_project(folder, "mpx", path, path, read_text)
+        return _mpx_project(folder, path, read_text)
     if name == "app.wpy":
         return _framework_project(_src_parent(folder), "wepy", path, path, read_text)
     if name == "app.json" and is_mpvue_source(folder, files):
@@ -186,7 +187,8 @@ def _framework_source(path: str, files: set[str], read_text: Callable[[str], str
 def _package_named_projects(candidates: list[str], files: set[str], read_text: Callable[[str], str | None],
                             roots: list[str]) -> list[Project]:
     """Frameworks named only by a package.json (Taro 1/2 keeps its config in src/app.js) outside the ``roots``
-    already found: the folder itself. Not when the package names a framework (a scaffold's dependency) but the
+    already found (a project below the repository's own package.json, such as mpx's ``src/``, is one of them):
+    the folder itself. Not when the package names a framework (a scaffold's dependency) but the
     app below is written natively (app.json beside app.js): the native scan finds that one."""
     found = []
     for path in candidates:
@@ -194,7 +196,7 @@ def _package_named_projects(candidates: list[str], files: set[str], read_text: C
             continue
         folder = _dir(path)
         framework = _framework_of_package(_json(path, read_text))
-        if framework is None or any(root in ("", folder) or root.startswith(folder + "/") or
+        if framework is None or any(root in ("", folder) or root.startswith(f"{folder}/".lstrip("/")) or
                                     folder.startswith(root + "/") for root in roots):
             continue
         named = _class_config_project(folder, framework, files, read_text)
@@ -355,6 +357,16 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
     config = read_app_data(pages_file, text) if text is not None else None
     pages, entry = _pages_of(config)
     return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
+                   entry_page=entry or (pages[0] if pages else None))
+
+
+def _mpx_project(folder: str, path: str, read_text: Callable[[str], str | None]) -> Project:
+    """An mpx app: its config where ``app.mpx``'s JSON block points (``readers/mpxconfig.py``), its pages then
+    the pages its ``packages`` register."""
+    source, config = read_config(path, read_text)
+    pages, entry = _pages_of(config)
+    pages += package_pages(config, source, read_text)
+    return Project(root=folder, framework="mpx", app_config=source, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None))
 
 
