@@ -59,7 +59,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     told = {(f.path, f.subject) for f in findings if f.rule == RULE}
     for page in sorted(page_sources(project, entry, TEMPLATE_SUFFIXES)):
-        out.extend(_own_mask(context, page, before, told))
+        out.extend(_own_mask(context, entry, page, before, told))
         for spec, tag, _line in component_uses(context.read_head, page, registered):
             target = component_file(context, page, spec, tag, tree)
             if target is None or (before == entry and not {page, *_files(target)} & context.changed_paths):
@@ -78,11 +78,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _own_mask(context: ProjectContext, page: str, before: str | None, told: set[tuple[str, str]]) -> list[Finding]:
-    """The finding for a full-screen authorization mask the entry page's own template ``page`` lays over its
-    content (``readers/authmask.py``) when the change adds it: the page's files (or the entry) changed and the
-    entry page at the merge base had no such mask."""
-    entry = context.project.entry_page
+def _own_mask(context: ProjectContext, entry: str, page: str, before: str | None,
+              told: set[tuple[str, str]]) -> list[Finding]:
+    """The finding for a full-screen authorization mask the template ``page`` of the entry page ``entry`` lays
+    over its content (``readers/authmask.py``) when the change adds it: the page's files (or the entry) changed
+    and the entry page at the merge base (``before``) had no such mask."""
     subject = f"login:entry-page:overlay:{posixpath.splitext(page)[0]}"
     if (page, subject) in told or (before == entry and not _files(page) & context.changed_paths):
         return []
@@ -91,14 +91,19 @@ def _own_mask(context: ProjectContext, page: str, before: str | None, told: set[
             not tabbed(context.read_head(registry), registry, entry):
         return []  # the whole page is an authorization page nothing leads past: the entry rule tells it
     found = _mask(context.read_head, page)
-    if found is None or before is not None and any(
-            old is not None and _mask(context.read_base, old) is not None
-            for old in (context.counterpart.get(p, p) for p in page_sources(context.project, before,
-                                                                           TEMPLATE_SUFFIXES))):
+    if found is None or _masked_before(context, before):
         return []
     told.add((page, subject))
     return [context.finding(RULE, subject, page, found.line, scope="file",
                             value=f"{entry}: {found.what} over the whole page")]
+
+
+def _masked_before(context: ProjectContext, before: str | None) -> bool:
+    """Whether the entry page at the merge base (``before``) already laid such a mask over itself."""
+    if before is None:
+        return False
+    olds = (context.counterpart.get(p, p) for p in page_sources(context.project, before, TEMPLATE_SUFFIXES))
+    return any(old is not None and _mask(context.read_base, old) is not None for old in olds)
 
 
 def _mask(read: Reader, page: str) -> Overlay | None:
