@@ -280,3 +280,9 @@ def test_an_in_page_mask_with_a_close_opened_by_a_tap_not_covering_or_already_th
     _masked(repo, MASK.replace(">登录<", ">授权登录<"))
     repo.commit("wording")
     assert _login(repo, base) == set()
+    repo = Repo(tmp_path / "restyled")  # laid over the page absolutely before, fixed now: the same mask
+    _masked(repo, MASK, css=MASK_CSS.replace("fixed", "absolute"))
+    base = repo.commit("base")
+    _masked(repo, MASK)
+    repo.commit("fixed")
+    assert _login(repo, base) == set()

@@ -38,7 +38,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.readers.authmask import mask
-from mp_precheck.readers.authoverlay import Element, Overlay, elements, overlay, shown_on_load
+from mp_precheck.readers.authoverlay import FIXED, Element, Overlay, elements, overlay, shown_on_load
 from mp_precheck.readers.componentuses import is_sfc, tag_key
 from mp_precheck.readers.sfc import split_blocks
 
@@ -99,16 +99,18 @@ def _own_mask(context: ProjectContext, entry: str, page: str, before: str | None
 
 
 def _masked_before(context: ProjectContext, before: str | None) -> bool:
-    """Whether the entry page at the merge base (``before``) already laid such a mask over itself."""
+    """Whether the entry page at the merge base (``before``) already laid such a mask over itself, fixed or
+    absolutely positioned over the page at full size (a change from ``absolute`` to ``fixed`` restyles it)."""
     if before is None:
         return False
     olds = (context.counterpart.get(p, p) for p in page_sources(context.project, before, TEMPLATE_SUFFIXES))
-    return any(old is not None and _mask(context.read_base, old) is not None for old in olds)
+    return any(old is not None and _mask(context.read_base, old, (*FIXED, "absolute")) is not None for old in olds)
 
 
-def _mask(read: Reader, page: str) -> Overlay | None:
+def _mask(read: Reader, page: str, positions: tuple[str, ...] = FIXED) -> Overlay | None:
     """The authorization mask the page template ``page`` (read with ``read``) lays over itself, with its style
-    sheet and script beside it (a single-file component's own blocks)."""
+    sheet and script beside it (a single-file component's own blocks); ``positions`` as in
+    :func:`~mp_precheck.readers.authmask.mask`."""
     text = read(page)
     if text is None:
         return None
@@ -117,10 +119,11 @@ def _mask(read: Reader, page: str) -> Overlay | None:
         script = next((b for b in blocks if b.tag == "script"), None)
         lang = ".ts" if script is not None and script.attrs.get("lang") in ("ts", "tsx") else ".js"
         return mask(text, page, "".join(b.text for b in blocks if b.tag == "style"),
-                    script.text if script is not None else None, page + lang)
+                    script.text if script is not None else None, page + lang, positions)
     stem = posixpath.splitext(page)[0]
     style, js, ts = (read(stem + suffix) for suffix in (".wxss", ".js", ".ts"))
-    return mask(text, page, style or "", js if js is not None else ts, stem + (".js" if js is not None else ".ts"))
+    return mask(text, page, style or "", js if js is not None else ts, stem + (".js" if js is not None else ".ts"),
+                positions)
 
 
 def _files(component: str) -> set[str]:

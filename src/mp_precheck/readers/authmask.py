@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mp_precheck.readers.authoverlay import CONDITIONS, Overlay, covering_classes, covers, shown_on_load
+from mp_precheck.readers.authoverlay import CONDITIONS, FIXED, Overlay, covering_classes, covers, shown_on_load
 from mp_precheck.readers.authpage import authorization_page
 from mp_precheck.readers.authwall import Node, block_tree, template_block
 from mp_precheck.readers.conditional import for_wechat
@@ -28,13 +28,15 @@ from mp_precheck.readers.conditional import for_wechat
 _BRANCHES = ("wx:elif", "wx:else", "v-else-if", "v-else")  # conditions that hang on another element's
 
 
-def mask(template: str, path: str, styles: str, script: str | None, script_path: str) -> Overlay | None:
+def mask(template: str, path: str, styles: str, script: str | None, script_path: str,
+         positions: tuple[str, ...] = FIXED) -> Overlay | None:
     """The first full-screen authorization mask of the page template ``template`` (read as ``path``) shown as
     the page opens (see the module), or None. ``styles`` is the page's style sheets' text, ``script`` its
-    script (read as ``script_path``)."""
+    script (read as ``script_path``); ``positions`` the CSS positions that cover the screen (``fixed``; with
+    ``absolute`` too, a mask laid over the page's container full size, as a page had before the change)."""
     body, offset = template_block(for_wechat(template, path), path)
-    covering = covering_classes(styles)
-    for node, conditions in _covering(block_tree(body), (), covering):
+    covering = covering_classes(styles, positions)
+    for node, conditions in _covering(block_tree(body), (), (covering, positions)):
         if node.end < node.start or any(key in node.attrs for key in _BRANCHES):
             continue
         ask = authorization_page(body[node.start:node.end], "block.wxml")
@@ -44,12 +46,12 @@ def mask(template: str, path: str, styles: str, script: str | None, script_path:
 
 
 def _covering(node: Node, conditions: tuple[tuple[str, str], ...],
-              covering: set[str]) -> Iterator[tuple[Node, tuple[tuple[str, str], ...]]]:
-    """The outermost elements under ``node`` that cover the screen, each with the conditions on it and its
-    ancestors as (attribute, expression)."""
+              cover: tuple[set[str], tuple[str, ...]]) -> Iterator[tuple[Node, tuple[tuple[str, str], ...]]]:
+    """The outermost elements under ``node`` that cover the screen (``cover``: the covering classes and the
+    positions that cover), each with the conditions on it and its ancestors as (attribute, expression)."""
     for child in node.children:
         own = conditions + tuple((key, child.attrs[key]) for key in CONDITIONS if key in child.attrs)
-        if covers(child.attrs.get("class", "").split(), child.attrs.get("style", ""), covering):
+        if covers(child.attrs.get("class", "").split(), child.attrs.get("style", ""), *cover):
             yield child, own
         elif not any(key in child.attrs for key in _BRANCHES):
-            yield from _covering(child, own, covering)
+            yield from _covering(child, own, cover)

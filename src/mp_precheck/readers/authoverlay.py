@@ -120,15 +120,19 @@ def _declarations(text: str) -> dict[str, str]:
             if isinstance(d, Declaration)}
 
 
-def covers(classes: Iterable[str], style: str, covering: set[str]) -> bool:
+FIXED = ("fixed",)
+
+
+def covers(classes: Iterable[str], style: str, covering: set[str], positions: tuple[str, ...] = FIXED) -> bool:
     """Whether an element with ``classes`` and the inline ``style`` lays itself over the whole screen: one of its
-    classes is among ``covering`` (:func:`covering_classes`) or its own style does."""
-    return bool(covering & set(classes)) or _covers(_declarations(style))
+    classes is among ``covering`` (:func:`covering_classes`) or its own style does (``positions`` as there)."""
+    return bool(covering & set(classes)) or _covers(_declarations(style), positions)
 
 
-def _covers(decls: dict[str, str]) -> bool:
-    """Whether declarations lay an element over the whole screen: fixed, from top to bottom (or full height)."""
-    if decls.get("position", "").replace("!important", "").strip() != "fixed":
+def _covers(decls: dict[str, str], positions: tuple[str, ...] = FIXED) -> bool:
+    """Whether declarations lay an element over the whole screen: fixed (or another of ``positions``), from top
+    to bottom (or full height)."""
+    if decls.get("position", "").replace("!important", "").strip() not in positions:
         return False
     zero = {"0", "0px", "0rpx"}
     full = {"100%", "100vh"}
@@ -136,8 +140,10 @@ def _covers(decls: dict[str, str]) -> bool:
         decls.get("height") in full or decls.get("min-height") in full
 
 
-def covering_classes(styles: str) -> set[str]:
-    """Classes whose rules in the style sheet text ``styles`` lay an element over the whole screen."""
+def covering_classes(styles: str, positions: tuple[str, ...] = FIXED) -> set[str]:
+    """Classes whose rules in the style sheet text ``styles`` lay an element over the whole screen (``position``
+    one of ``positions``: ``fixed``, and ``absolute`` too where the question is whether a mask was there
+    before, only restyled)."""
     from tinycss2 import parse_stylesheet, serialize
     from tinycss2.ast import QualifiedRule
 
@@ -150,7 +156,7 @@ def covering_classes(styles: str) -> set[str]:
             last = selector.strip().split()[-1] if selector.strip() else ""
             for name in _CLASS.findall(last):
                 merged.setdefault(name, {}).update(decls)
-    return {name for name, decls in merged.items() if _covers(decls)}
+    return {name for name, decls in merged.items() if _covers(decls, positions)}
 
 
 def shown_on_load(conditions: tuple[tuple[str, str], ...], script: str | None, path: str) -> bool:
