@@ -189,3 +189,40 @@ def test_a_terms_page_put_first_with_its_login_button_is_told(tmp_path):
     _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": LOGIN_WITH_TERMS})
     repo.commit("login first")
     assert _entry(repo, base) == {("app.json", 3)}
+
+
+LANDING = ('<view class="page">\n  <view bindtap="bindViewTap" class="avatar">\n'
+           '    <open-data type="userAvatarUrl"></open-data>\n  </view>\n'
+           '  <button open-type="getUserInfo" bindgetuserinfo="onGetUserInfo">进入商城</button>\n</view>\n')
+LANDING_JS = ("const app = getApp()\nPage({\n  onGetUserInfo(e) {\n    wx.switchTab({ url: '/pages/index/index' })\n"
+              "  }%s\n})\n")
+
+
+def test_a_landing_page_whose_avatar_is_bound_to_a_handler_the_page_lacks_put_first(tmp_path):
+    # The avatar's tap names no handler of the page (left from the template project): it does nothing, so the
+    # getUserInfo button is the page's only way on.
+    repo = Repo(tmp_path / "repo")
+    _native(repo, HOME, {"pages/welcome/welcome.wxml": LANDING, "pages/welcome/welcome.js": LANDING_JS % ""})
+    base = repo.commit("base")
+    _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": LANDING,
+                                            "pages/welcome/welcome.js": LANDING_JS % ""})
+    repo.commit("landing first")
+    assert _entry(repo, base) == {("app.json", 3)}
+
+
+def test_a_landing_page_whose_avatar_opens_another_page_put_first_is_silent(tmp_path):
+    tap = ",\n  bindViewTap() {\n    wx.navigateTo({ url: '/pages/logs/logs' })\n  }"
+    repo = Repo(tmp_path / "repo")
+    _native(repo, HOME, {"pages/welcome/welcome.wxml": LANDING, "pages/welcome/welcome.js": LANDING_JS % tap})
+    base = repo.commit("base")
+    _native(repo, "pages/welcome/welcome", {"pages/welcome/welcome.wxml": LANDING,
+                                            "pages/welcome/welcome.js": LANDING_JS % tap})
+    repo.commit("landing first")
+    assert _entry(repo, base) == set()
+
+
+def test_an_unbound_control_with_words_still_offers_a_way():
+    page = '<view>\n  <view bindtap="goHome">先去首页逛</view>\n  <button open-type="getUserInfo">进入</button>\n</view>\n'
+    assert authorization_page(page, "a.wxml", frozenset({2})) is None
+    assert authorization_page(page.replace("先去首页逛", ""), "a.wxml", frozenset({2})) == \
+        Ask(3, "button[open-type=getUserInfo]")

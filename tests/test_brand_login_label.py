@@ -296,3 +296,9 @@ def test_a_caption_naming_the_phone_number_wechat_holds_is_a_login_label(tmp_pat
         repo, base = _changed(tmp_path / label, MINIMAL_APP, "pages/me/me.wxml", page.replace("LABEL", "欢迎"),
                               page.replace("LABEL", label))
         assert _brand(repo, base) == expected, label
+
+
+def test_a_numbered_tab_of_a_login_dialog_naming_wechat_login(tmp_path):
+    repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_PAGE.replace("LABEL", "1.快捷登录"),
+                          TARO_PAGE.replace("LABEL", "1.微信授权登录"))
+    assert _brand(repo, base) == {("src/pages/login/index.tsx", 8)}

@@ -238,3 +238,51 @@ def test_an_overlay_the_entry_page_puts_up_under_its_own_condition_on_load_is_to
     repo.write("src/pages/index/index.vue", deciding % '<auth-mask v-if="open"></auth-mask>')
     repo.commit("authorize over the home page")
     assert _login(repo, base) == {("login.forced_login", "src/pages/index/index.vue", 3)}
+
+
+MASK = ('<view class="home">\n  <view class="mask" wx:if="{{!userInfo.nickName}}">\n    <view class="box">\n'
+        '      <button open-type="getUserInfo" bindgetuserinfo="onAuth">登录</button>\n    </view>\n  </view>\n'
+        '  <navigator url="/pages/goods/goods" wx:for="{{goods}}">{{item.name}}</navigator>\n</view>\n')
+MASK_JS = ("Page({\n  data: { userInfo: {}, goods: [] },\n  onAuth(e) {\n"
+           "    this.setData({ userInfo: e.detail.userInfo })\n  },\n  close() {},\n  buy() {}\n})\n")
+MASK_CSS = ".mask {\n  position: fixed;\n  top: 0;\n  bottom: 0;\n  width: 100%;\n  z-index: 100;\n}\n"
+
+
+def _masked(repo: Repo, home: str, css: str = MASK_CSS, js: str = MASK_JS) -> None:
+    _native(repo, TABS, home=home, home_js=js)
+    repo.write(f"{HOME}.wxss", css)
+
+
+def test_a_full_screen_authorization_mask_in_the_entry_page_itself_shown_as_it_opens(tmp_path):
+    # Not a component: the home page's own template lays the mask over its content until the profile is known.
+    repo = Repo(tmp_path / "repo")
+    _masked(repo, CONTENT, css="")
+    base = repo.commit("base")
+    _masked(repo, MASK)
+    repo.commit("authorize over the home page")
+    assert _login(repo, base) == {("login.forced_login", f"{HOME}.wxml", 2)}
+
+
+def test_an_in_page_mask_with_a_close_opened_by_a_tap_not_covering_or_already_there_is_silent(tmp_path):
+    closable = MASK.replace('<view class="box">', '<view class="box">\n      <view bindtap="close">×</view>')
+    tapped = MASK.replace("!userInfo.nickName", "showLogin")
+    bar = MASK_CSS.replace("  bottom: 0;\n", "  height: 120rpx;\n")
+    for index, (home, css) in enumerate(((closable, MASK_CSS), (tapped, MASK_CSS), (MASK, bar))):
+        repo = Repo(tmp_path / f"repo{index}")
+        _masked(repo, CONTENT, css="")
+        base = repo.commit("base")
+        _masked(repo, home, css)
+        repo.commit("popup")
+        assert _login(repo, base) == set(), index
+    repo = Repo(tmp_path / "old")
+    _masked(repo, MASK)
+    base = repo.commit("base")
+    _masked(repo, MASK.replace(">登录<", ">授权登录<"))
+    repo.commit("wording")
+    assert _login(repo, base) == set()
+    repo = Repo(tmp_path / "restyled")  # laid over the page absolutely before, fixed now: the same mask
+    _masked(repo, MASK, css=MASK_CSS.replace("fixed", "absolute"))
+    base = repo.commit("base")
+    _masked(repo, MASK)
+    repo.commit("fixed")
+    assert _login(repo, base) == set()

@@ -187,3 +187,15 @@ def test_facial_verification_in_a_fitting_category_is_info(tmp_path):
     repo.write("pages/me/me.js", "Page({ verify() { wx.requestFacialVerify({ verifyId: this.data.id }) } })\n")
     repo.commit("verify")
     assert [f.severity for f in run(repo.path, base).findings if f.rule == "category.facial_verify"] == ["info"]
+
+
+def test_a_tab_named_for_red_packets_is_no_lure_but_a_page_title_offering_one_is(tmp_path):
+    app = ('{\n  "pages": ["pages/index/index", "pages/me/me"],\n  "tabBar": {\n    "list": [\n'
+           '      {"pagePath": "pages/index/index", "text": "首页"},\n      {"pagePath": "pages/me/me", "text": "领红包"}\n'
+           '    ]\n  }\n}\n')
+    repo, base = _app(tmp_path)
+    repo.write("app.json", app)
+    repo.write("pages/me/me.json", '{"navigationBarTitleText": "天天领红包"}\n')
+    repo.commit("red packets")
+    assert {r for r in _rules(repo, base) if r[0].startswith("sharing.")} == {
+        ("sharing.red_packet_lure", "pages/me/me.json", 1)}

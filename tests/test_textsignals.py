@@ -148,3 +148,13 @@ def test_a_services_words_hold_a_fixed_string_git_grep_finds(text):
     found_signals = [s for s in signals(text) if s in SERVICE_NEEDLES]
     assert found_signals, text
     assert all(any(n in text for n in SERVICE_NEEDLES[s]) for s in found_signals), text
+
+
+@pytest.mark.parametrize("text", ["1.微信授权登录", "第一步：微信登录", "② 微信一键登录", "Step 1: WeChat login"])
+def test_a_numbered_step_or_tab_label_is_read_without_its_number(text):
+    assert "brand" in signals(text, label=True)
+
+
+@pytest.mark.parametrize("text", ["2.绑定手机号", "1.微信登录失败", "12.3微信", "3.分享给微信好友"])
+def test_a_numbered_label_that_names_no_wechat_login_stays_silent(text):
+    assert "brand" not in signals(text, label=True)

@@ -93,8 +93,9 @@ share_landing          project, changed_paths, counterpart,        adds ``login.
                        added_lines, read_head, read_base ·         itself (a shared card's landing page) whose load
                        ``login.forced_login``                      hooks newly force login or authorization
 entry_overlay          project, changed_paths, counterpart,        adds ``login.forced_login`` in a component
-                       read_head, read_base, exists_at_head,       the entry page renders that covers it with a
-                       facts_at_head · ``login.forced_login``      login wall as it opens
+                       read_head, read_base, exists_at_head,       the entry page renders (or at a mask in its
+                       facts_at_head · ``login.forced_login``      own template) that covers it with a login
+                                                                   wall as it opens
 auth_entry             project, changed_paths, counterpart,        adds ``login.login_first_page`` for an
                        read_head, read_base, facts_at_head ·       authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page

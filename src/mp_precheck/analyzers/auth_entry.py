@@ -9,7 +9,9 @@ is built leads nowhere and is no gate. Reported at the entry's line of the page 
 ``pages.json``…) when the change makes such a page the entry page, and at the page's ask when the change turns
 the entry page into one in place (the page is what changed). An entry page that already was one, a page named
 as a login page (the name rule tells it), a page a tab bar leads past (other tabs to open), and a home page
-with a login button beside its content stay silent.
+with a login button beside its content stay silent. A picture bound to a tap handler the page's script does not
+define (the user's avatar with a ``bindViewTap`` left from the template project) does nothing, and is no other
+way forward beside the ask.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#entryPagePath.
@@ -24,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.dead_ui import dead_bindings
 from mp_precheck.analyzers.missing_pages import registry_file, registry_line
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import app_config
@@ -32,6 +35,7 @@ from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page, tables
 from mp_precheck.readers.discovery import registered_pages
+from mp_precheck.readers.handlers import template_bindings
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 
 RULE = "login.login_first_page"
@@ -47,7 +51,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if registry is None or not entry or LOGIN_TARGET.search(page_name(entry)) or any(f.rule == RULE for f in findings):
         return findings  # no entry page, or one named as a login page: the name rule tells it
     page, ask = page_ask(context, entry, context.read_head)
-    if page is None or ask is None or _tabbed(context.read_head(registry), registry, entry) or \
+    if page is None or ask is None or tabbed(context.read_head(registry), registry, entry) or \
             not (ask.worded or forwards_on(context, entry)):
         return findings  # a tab bar leads past it, or a profile form that leads nowhere
     before = entry_before(context, registry)
@@ -55,7 +59,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         return findings  # neither the entry nor its page changed
     read_before = base_reader(context)
     if before is not None and page_ask(context, before, read_before)[1] is not None and \
-            not _tabbed(read_before(registry), registry, before):
+            not tabbed(read_before(registry), registry, before):
         return findings  # the app already opened on an authorization page
     subject, value = app_config("entry-login", entry), f"{entry}: {ask.what} only"
     if before == entry:  # the entry page turned into one in place: told where its ask is
@@ -66,12 +70,26 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 
 def page_ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None, Ask | None]:
     """The template of page ``route`` read with ``read`` (head or base) and its authorization control when the
-    page is an authorization page."""
+    page is an authorization page (a control whose handlers the page's script does not define does nothing and
+    offers no other way: :func:`inert_lines`)."""
     for path in sorted(page_sources(context.project, route, TEMPLATE_SUFFIXES)):
         text = read(path)
         if text is not None:
-            return path, authorization_page(text, path)
+            return path, authorization_page(text, path, inert_lines(path, text, read))
     return None, None
+
+
+def inert_lines(path: str, text: str, read: Reader) -> frozenset[int]:
+    """The lines of a native template ``text`` (at ``path``) whose event bindings all name handlers its page's
+    script does not define (``analyzers/dead_ui.py``): elements a tap does nothing on. Empty for other
+    templates, and when the script's names are open (a behavior, a spread)."""
+    if not path.endswith(".wxml"):
+        return frozenset()
+    dead = set(dead_bindings(path, read))
+    if not dead:
+        return frozenset()
+    live = {b.line for b in template_bindings(text)[0] if b not in dead}
+    return frozenset(b.line for b in dead if b.line not in live)
 
 
 def forwards_on(context: ProjectContext, route: str) -> bool:
@@ -85,7 +103,7 @@ def forwards_on(context: ProjectContext, route: str) -> bool:
     return False
 
 
-def _tabbed(text: str | None, registry: str, route: str) -> bool:
+def tabbed(text: str | None, registry: str, route: str) -> bool:
     """Whether the registry ``text`` puts page ``route`` in a tab bar with other pages: the user leaves it by a
     tab (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#tabBar)."""
     data = read_app_data(registry, text) if text is not None else None

@@ -9,13 +9,20 @@ such a wall; a wall the entry page already rendered at the merge base, a dismiss
 tap stay silent. The entry page's own tag may carry a condition: its flag is read in the page's script the same
 way, and then the page decides when the wall goes up, so the finding goes to that tag in the page.
 
+The entry page's own template may lay the same mask over its content (``readers/authmask.py``: an element of the
+page covering the screen, by the page's style sheet or its inline style, holding only the ask, shown as the page
+opens: ``wx:if="{{!userInfo.nickName}}"``); it is told at that element when the change adds it. A page that is
+an authorization page as a whole with no tab bar leading past it is left to ``login.login_first_page``
+(``analyzers/auth_entry.py``).
+
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/.
 
 Reads: ``project``, ``changed_paths``, ``counterpart``, ``read_head``, ``read_base``, ``exists_at_head``,
 ``facts_at_head`` · ``login.forced_login``.
 Writes: adds ``login.forced_login`` (subject ``login:entry-page:overlay:<component>``, scope ``file``) in the
-component, or at the page's tag when a condition of the page's shows it.
+component, or at the page's tag when a condition of the page's shows it; ``login:entry-page:overlay:<page>`` at
+the page's own mask.
 """
 
 from __future__ import annotations
@@ -23,14 +30,15 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 
-from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before
+from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before, page_ask, tabbed
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import registry_file
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import ExistingPaths
-from mp_precheck.readers.authoverlay import Element, Overlay, elements, overlay, shown_on_load
+from mp_precheck.readers.authmask import mask
+from mp_precheck.readers.authoverlay import FIXED, Element, Overlay, elements, overlay, shown_on_load
 from mp_precheck.readers.componentuses import is_sfc, tag_key
 from mp_precheck.readers.sfc import split_blocks
 
@@ -51,6 +59,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     told = {(f.path, f.subject) for f in findings if f.rule == RULE}
     for page in sorted(page_sources(project, entry, TEMPLATE_SUFFIXES)):
+        out.extend(_own_mask(context, entry, page, before, told))
         for spec, tag, _line in component_uses(context.read_head, page, registered):
             target = component_file(context, page, spec, tag, tree)
             if target is None or (before == entry and not {page, *_files(target)} & context.changed_paths):
@@ -67,6 +76,54 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out.append(context.finding(RULE, subject, path, line, scope="file",
                                        value=f"{entry} renders <{tag}>: {wall.what} over the whole page"))
     return out
+
+
+def _own_mask(context: ProjectContext, entry: str, page: str, before: str | None,
+              told: set[tuple[str, str]]) -> list[Finding]:
+    """The finding for a full-screen authorization mask the template ``page`` of the entry page ``entry`` lays
+    over its content (``readers/authmask.py``) when the change adds it: the page's files (or the entry) changed
+    and the entry page at the merge base (``before``) had no such mask."""
+    subject = f"login:entry-page:overlay:{posixpath.splitext(page)[0]}"
+    if (page, subject) in told or (before == entry and not _files(page) & context.changed_paths):
+        return []
+    registry = registry_file(context.project)
+    if page_ask(context, entry, context.read_head)[1] is not None and registry is not None and \
+            not tabbed(context.read_head(registry), registry, entry):
+        return []  # the whole page is an authorization page nothing leads past: the entry rule tells it
+    found = _mask(context.read_head, page)
+    if found is None or _masked_before(context, before):
+        return []
+    told.add((page, subject))
+    return [context.finding(RULE, subject, page, found.line, scope="file",
+                            value=f"{entry}: {found.what} over the whole page")]
+
+
+def _masked_before(context: ProjectContext, before: str | None) -> bool:
+    """Whether the entry page at the merge base (``before``) already laid such a mask over itself, fixed or
+    absolutely positioned over the page at full size (a change from ``absolute`` to ``fixed`` restyles it)."""
+    if before is None:
+        return False
+    olds = (context.counterpart.get(p, p) for p in page_sources(context.project, before, TEMPLATE_SUFFIXES))
+    return any(old is not None and _mask(context.read_base, old, (*FIXED, "absolute")) is not None for old in olds)
+
+
+def _mask(read: Reader, page: str, positions: tuple[str, ...] = FIXED) -> Overlay | None:
+    """The authorization mask the page template ``page`` (read with ``read``) lays over itself, with its style
+    sheet and script beside it (a single-file component's own blocks); ``positions`` as in
+    :func:`~mp_precheck.readers.authmask.mask`."""
+    text = read(page)
+    if text is None:
+        return None
+    if is_sfc(page):
+        blocks = split_blocks(text)
+        script = next((b for b in blocks if b.tag == "script"), None)
+        lang = ".ts" if script is not None and script.attrs.get("lang") in ("ts", "tsx") else ".js"
+        return mask(text, page, "".join(b.text for b in blocks if b.tag == "style"),
+                    script.text if script is not None else None, page + lang, positions)
+    stem = posixpath.splitext(page)[0]
+    style, js, ts = (read(stem + suffix) for suffix in (".wxss", ".js", ".ts"))
+    return mask(text, page, style or "", js if js is not None else ts, stem + (".js" if js is not None else ".ts"),
+                positions)
 
 
 def _files(component: str) -> set[str]:

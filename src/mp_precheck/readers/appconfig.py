@@ -122,13 +122,21 @@ def _plugin_declarations(plugins: dict[str, Any], depth: int = 0) -> list[tuple[
 
 
 def title_facts(text: str, data: Any) -> list[Fact]:
-    """Text signals of name-like places in a page or app config: navigation bar titles and tabBar texts."""
+    """Text signals of name-like places in a page or app config: navigation bar titles and tabBar texts. A tab's
+    text names the feature the tab opens (领红包: the page of red packets), a menu entry rather than a title
+    posing as a red packet to open, so the red-packet lure is read in titles only
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#tabBar)."""
     facts: list[Fact] = []
     for key, value in _title_values(data):
         for signal in signals(value, title=True):
+            if key == "tabBar" and signal in _NOT_IN_TABS:
+                continue
             line, _ = line_of(text, json.dumps(value, ensure_ascii=False))
             facts.append(Fact(prefixed("text", signal), "text", line, f"{key}: {value}"))
     return facts
+
+
+_NOT_IN_TABS = frozenset({"red-packet"})  # signals of a title that a tab's text (a menu entry) does not make
 
 
 def _title_values(data: Any, depth: int = 0) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -31,7 +31,8 @@ from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 CONDITIONS = ("wx:if", "v-if", "v-show", "hidden")
 _LIFECYCLE = HOOKS | {"ready", "onReady", "beforeMount", "onMounted"}
-_FLAG = re.compile(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*\}?\}?$")
+# a flag, or a path into the data (``!userInfo.nickName``: a path no data starts true, so its negation shows)
+_FLAG = re.compile(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\}?\}?$")
 _CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
 _HELPER_DEPTH = 2
 
@@ -96,9 +97,8 @@ def overlay(template: str, template_path: str, styles: str, script: str | None, 
     if ask is None:
         return None
     body, offset = _template_block(template, template_path)
-    covering = _covering_classes(styles)
-    cover = next((e for e in elements(body, offset)[:4]
-                  if covering & set(e.classes) or _covers(_declarations(e.style))), None)
+    covering = covering_classes(styles)
+    cover = next((e for e in elements(body, offset)[:4] if covers(e.classes, e.style, covering)), None)
     if cover is None or not shown_on_load(cover.conditions, script, script_path):
         return None
     return Overlay(cover.line, ask.what)
@@ -120,9 +120,19 @@ def _declarations(text: str) -> dict[str, str]:
             if isinstance(d, Declaration)}
 
 
-def _covers(decls: dict[str, str]) -> bool:
-    """Whether declarations lay an element over the whole screen: fixed, from top to bottom (or full height)."""
-    if decls.get("position", "").replace("!important", "").strip() != "fixed":
+FIXED = ("fixed",)
+
+
+def covers(classes: Iterable[str], style: str, covering: set[str], positions: tuple[str, ...] = FIXED) -> bool:
+    """Whether an element with ``classes`` and the inline ``style`` lays itself over the whole screen: one of its
+    classes is among ``covering`` (:func:`covering_classes`) or its own style does (``positions`` as there)."""
+    return bool(covering & set(classes)) or _covers(_declarations(style), positions)
+
+
+def _covers(decls: dict[str, str], positions: tuple[str, ...] = FIXED) -> bool:
+    """Whether declarations lay an element over the whole screen: fixed (or another of ``positions``), from top
+    to bottom (or full height)."""
+    if decls.get("position", "").replace("!important", "").strip() not in positions:
         return False
     zero = {"0", "0px", "0rpx"}
     full = {"100%", "100vh"}
@@ -130,8 +140,10 @@ def _covers(decls: dict[str, str]) -> bool:
         decls.get("height") in full or decls.get("min-height") in full
 
 
-def _covering_classes(styles: str) -> set[str]:
-    """Classes whose rules in the style sheet text ``styles`` lay an element over the whole screen."""
+def covering_classes(styles: str, positions: tuple[str, ...] = FIXED) -> set[str]:
+    """Classes whose rules in the style sheet text ``styles`` lay an element over the whole screen (``position``
+    one of ``positions``: ``fixed``, and ``absolute`` too where the question is whether a mask was there
+    before, only restyled)."""
     from tinycss2 import parse_stylesheet, serialize
     from tinycss2.ast import QualifiedRule
 
@@ -144,13 +156,14 @@ def _covering_classes(styles: str) -> set[str]:
             last = selector.strip().split()[-1] if selector.strip() else ""
             for name in _CLASS.findall(last):
                 merged.setdefault(name, {}).update(decls)
-    return {name for name, decls in merged.items() if _covers(decls)}
+    return {name for name, decls in merged.items() if _covers(decls, positions)}
 
 
 def shown_on_load(conditions: tuple[tuple[str, str], ...], script: str | None, path: str) -> bool:
     """Whether every condition on an element lets it show as the page opens, read against ``script``: a flag
     that starts true or that a lifecycle hook sets true shows it (``hidden`` and ``!flag`` the other way round:
-    a flag that does not start true). An expression other than a flag is not read, and answers no."""
+    a flag that does not start true; a path into the data, ``!userInfo.nickName``, is read the same way and
+    starts true nowhere). An expression other than a flag is not read, and answers no."""
     for attribute, expression in conditions:
         match = _FLAG.match(expression.strip())
         if match is None or script is None:

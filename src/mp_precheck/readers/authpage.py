@@ -99,12 +99,14 @@ class _Control:
     label: list[str] = field(default_factory=list)
     credential: bool = False  # a login form's field: its type, label, placeholder or name says so
     shown_under: tuple[int, ...] = ()  # the conditional elements (by their order) it sits in
+    inert: bool = False  # a bound element whose handlers the script does not define (a tap does nothing)
 
 
 class _Shape(HTMLParser):
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, inert: frozenset[int] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.line_offset = line_offset
+        self.inert = inert  # lines of elements whose event bindings name no handler the script defines
         self.table = tables()
         self.controls: list[_Control] = []
         self.open: list[tuple[str, _Control | None, int | None]] = []
@@ -116,6 +118,7 @@ class _Shape(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = normalise_tag(tag)
         values = {normalise_attribute(key): value for key, value in attrs if not key.startswith((":", "v-bind:"))}
+        line = self.getpos()[0] + self.line_offset
         events = any(is_event_attribute(key) and event_of(key) in USER_EVENTS for key, _ in attrs)
         if any(key in _LOOPS for key, _ in attrs):
             self.content = self.repeated = True
@@ -127,8 +130,9 @@ class _Shape(HTMLParser):
             conditional = self.conditionals
             shown_under = (*shown_under, conditional)
         if name in self.table.controls or name.endswith(("-button", *self.table.field_endings)) or events:
-            control = _Control(name, self.getpos()[0] + self.line_offset, _asks(name, values, self.table),
-                               credential=_credential(name, values, self.table), shown_under=shown_under)
+            control = _Control(name, line, _asks(name, values, self.table),
+                               credential=_credential(name, values, self.table), shown_under=shown_under,
+                               inert=line in self.inert and name not in self.table.controls)
             self.controls.append(control)
         elif name not in self.table.frame and not name.endswith(self.table.frame_endings):
             self.content = True
@@ -165,8 +169,9 @@ def _credential(tag: str, values: dict[str, str | None], table: Tables) -> bool:
     return "password" in values or any(word in words for word in table.credentials)
 
 
-def _shape(text: str, path: str) -> _Shape | None:
-    """The shape of the template ``text`` (a single-file component's ``<template>`` block), None without one."""
+def _shape(text: str, path: str, inert: frozenset[int] = frozenset()) -> _Shape | None:
+    """The shape of the template ``text`` (a single-file component's ``<template>`` block), None without one;
+    ``inert`` as in :func:`authorization_page`."""
     text = for_wechat(text, path)
     if path.endswith(SFC_SUFFIXES):
         blocks = [b for b in split_blocks(text) if b.tag == "template"]
@@ -175,7 +180,7 @@ def _shape(text: str, path: str) -> _Shape | None:
         text, offset = blocks[0].text, blocks[0].line_offset
     else:
         offset = 0
-    shape = _Shape(offset)
+    shape = _Shape(offset, inert)
     shape.feed(text)
     shape.close()
     return shape
@@ -194,20 +199,27 @@ def content_page(text: str, path: str) -> bool:
                    for control in shape.controls)
 
 
-def authorization_page(text: str, path: str) -> Ask | None:
+def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset()) -> Ask | None:
     """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
     component's ``<template>`` block is read) when the page is an authorization page; None otherwise.
+    ``inert`` are the 1-based lines of elements whose event bindings all name handlers the page's script does
+    not define (``analyzers/dead_ui.py``): a tap there does nothing, so such an element with no words of its
+    own (the user's avatar bound to a ``bindViewTap`` left from the template project) is a picture, not
+    another way forward; one with a label (先去首页看看) still offers one
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/event.html).
 
     A link to the terms (服务协议, 隐私政策) beside the ask is part of a login page, not another thing to do; a
     way past (暂不登录) counts where the first ask shows, not in a block shown under another condition (the
     取消 of a bind-phone popup that opens after login)."""
-    shape = _shape(text, path)
+    shape = _shape(text, path, inert)
     if shape is None or shape.content or not shape.controls:
         return None
     asks: list[tuple[Ask, _Control]] = []
     skips = []
     for control in shape.controls:
         label = " ".join(part for part in control.label if part).lower()
+        if control.inert and not label:
+            continue  # a picture a tap does nothing on (the user's avatar), not another way forward
         worded = any(word in label for word in shape.table.labels)
         if any(word in label for word in shape.table.skips):
             skips.append(control)

@@ -61,19 +61,22 @@ class Wall:
 
 
 @dataclass
-class _Node:
+class Node:
+    """An element of a template: its tag, 1-based line, character span in the text (``end`` -1 while open),
+    attributes and child elements."""
+
     tag: str
     line: int
     start: int
     attrs: dict[str, str]
     end: int = -1
-    children: list[_Node] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
 
 class _Tree(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.root = _Node("", 0, 0, {})
+        self.root = Node("", 0, 0, {})
         self.stack = [self.root]
         self.starts = [0]
         for line in text.splitlines(keepends=True):
@@ -87,7 +90,7 @@ class _Tree(HTMLParser):
         values = {normalise_attribute(key): value or "" for key, value in attrs}
         if "wx-if" in values:  # the spelling some WePY templates use
             values.setdefault("wx:if", values["wx-if"])
-        node = _Node(normalise_tag(tag), self.getpos()[0], self._offset(), values)
+        node = Node(normalise_tag(tag), self.getpos()[0], self._offset(), values)
         self.stack[-1].children.append(node)
         self.stack.append(node)
 
@@ -107,15 +110,20 @@ class _Tree(HTMLParser):
                 return
 
 
+def block_tree(text: str) -> Node:
+    """The elements of the template ``text`` as a tree under a nameless root; never raises on malformed markup."""
+    parser = _Tree(text)
+    parser.feed(text)
+    parser.close()
+    return parser.root
+
+
 def wall(template: str, path: str, script: str | None, script_path: str, component_ask: ComponentAsk) -> Wall | None:
     """The authorization wall the page template ``template`` (read as ``path``) is, or None (see the module).
     ``script`` is the page's script (read as ``script_path``); ``component_ask`` tells a project component's ask
     by its tag."""
-    body, offset = _template_block(for_wechat(template), path)
-    parser = _Tree(body)
-    parser.feed(body)
-    parser.close()
-    blocks = _top(parser.root)
+    body, offset = template_block(for_wechat(template), path)
+    blocks = _top(block_tree(body))
     tests = _tests(blocks)
     if tests is None or len({test[0] for test in tests if test is not None}) != 1:
         return None
@@ -140,14 +148,15 @@ def wall(template: str, path: str, script: str | None, script_path: str, compone
     return Wall(block.line + offset, flag, ask.what)
 
 
-def _template_block(text: str, path: str) -> tuple[str, int]:
+def template_block(text: str, path: str) -> tuple[str, int]:
+    """The template part of ``text`` (a single-file component's ``<template>`` block) and its line offset."""
     if not path.endswith(SFC_SUFFIXES):
         return text, 0
     block = next((b for b in split_blocks(text) if b.tag == "template"), None)
     return (block.text, block.line_offset) if block is not None else ("", 0)
 
 
-def _top(root: _Node) -> list[_Node]:
+def _top(root: Node) -> list[Node]:
     """The page's top-level blocks: the root's elements but the inert ones, looked through single wrappers that
     carry no condition."""
     blocks = _rendered(root.children)
@@ -158,11 +167,11 @@ def _top(root: _Node) -> list[_Node]:
     return blocks
 
 
-def _rendered(nodes: list[_Node]) -> list[_Node]:
+def _rendered(nodes: list[Node]) -> list[Node]:
     return [n for n in nodes if n.tag not in _INERT and not n.tag.endswith(_INERT_ENDINGS)]
 
 
-def _tests(blocks: list[_Node]) -> list[tuple[str, bool | None] | None] | None:
+def _tests(blocks: list[Node]) -> list[tuple[str, bool | None] | None] | None:
     """(flag, shown or usable when the flag is truthy: True, falsy: False, either or neither: None) of each block,
     None for a block that hangs on nothing; None when there are fewer than two blocks, or none hangs on a flag."""
     out: list[tuple[str, bool | None] | None] = []
@@ -192,7 +201,7 @@ def _test(attrs: dict[str, str]) -> tuple[str, bool | None] | None:
     return match.group(2), shown
 
 
-def _ask(block: _Node, text: str, component_ask: ComponentAsk) -> Ask | None:
+def _ask(block: Node, text: str, component_ask: ComponentAsk) -> Ask | None:
     """The ask a block is: its own markup an authorization page's, or the one project component it renders."""
     if not block.children and block.tag not in ("view", "block", "div", "button"):
         found = component_ask(block.tag)
@@ -213,7 +222,7 @@ def _closed_on_load(flag: str, usable: bool, script: str | None, path: str) -> b
     return shown_on_load((("wx:if", flag),), script, path)
 
 
-def _ask_sets(flag: str, blocks: list[_Node], script: str | None, path: str) -> bool:
+def _ask_sets(flag: str, blocks: list[Node], script: str | None, path: str) -> bool:
     """Whether a handler the ask ``blocks`` bind (``bindgetuserinfo="onAuth"``, ``@getphonenumber="bind"``) sets
     ``flag`` in the page's script: the ask is what lets the user in."""
     names = {match.group(0) for block in blocks for node in _walk(block) for key, value in node.attrs.items()
@@ -221,7 +230,7 @@ def _ask_sets(flag: str, blocks: list[_Node], script: str | None, path: str) -> 
     return script is not None and bool(names) and sets_in(script, path, names, flag)
 
 
-def _walk(node: _Node) -> list[_Node]:
+def _walk(node: Node) -> list[Node]:
     out = [node]
     for child in node.children:
         out += _walk(child)

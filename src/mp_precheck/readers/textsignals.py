@@ -88,6 +88,10 @@ BRAND_LOGIN_LABEL = re.compile(
     r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:用户)?(?:账号|帐号|信息|资料)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?",
     re.IGNORECASE)
 _LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权登录": a menu entry's marker is no word
+# A step's number before a label (1.微信授权登录, 第一步：微信授权, ②微信登录, Step 1: …): a tab or a step list
+# numbers its entries, the words after the number are the label
+_STEP = re.compile(r"^\s*(?:(?:第\s*)?(?:\d{1,2}|[一二三四五六七八九十])\s*(?:步|[.．、)）:：])|[①-⑩⑴-⒇]|"
+                   r"step\s*\d{1,2}\s*[.:：)-]?)\s*", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[，,。；;？?\n]")
 BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
@@ -171,7 +175,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
-    own = _without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW))
+    own = _STEP.sub("", _without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW)), count=1)
     screen = not label and _auth_screen(own)
     login_label = (title or not script) and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", own)))
     if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
