@@ -27,7 +27,8 @@ CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts; a URL inside a
-#      sentence of a literal is text, no host.
+#      sentence of a literal is text, no host; numbered login labels (1.微信授权登录) read without their number; a
+#      tabBar text raises no red-packet lure.
 # v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +
