@@ -136,7 +136,6 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
 
 # The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
-_NETWORK_CALL = re.compile(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(")
 
 
 def _minified_hosts(text: str, path: str) -> FileFacts:
@@ -146,7 +145,7 @@ def _minified_hosts(text: str, path: str) -> FileFacts:
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Nothing else of a
     minified file is read: its other API references are a library's surface, which the calling code shows, and
     its other URLs are comments and documentation links. A file calling none of those APIs is never parsed."""
-    if "://" not in text or not _NETWORK_CALL.search(text):
+    if "://" not in text or not re.search(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(", text):
         return FileFacts()
     facts = js_facts(text, path).facts
     return FileFacts(facts=tuple(f for f in facts if f.kind == "host" and f.role in _NETWORK_ROLES))
