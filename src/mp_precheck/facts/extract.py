@@ -22,7 +22,6 @@ from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
-from mp_precheck.readers.routeguard import guard_facts
 from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
@@ -201,6 +200,8 @@ def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
     if kind == "uni-manifest":
         weixin = data.get("mp-weixin") if isinstance(data, dict) else None
         return FileFacts(facts=tuple(app_config_facts(text, weixin))) if isinstance(weixin, dict) else FileFacts()
+    from mp_precheck.readers.routeguard import guard_facts  # only a change to pages.json pays for its tables
+
     guarded = guard_facts(posixpath.basename(path), text, data)  # uni-id's uniIdRouter over the entry page
     return FileFacts(facts=tuple(app_config_facts(text, data) + title_facts(text, data) + guarded))
 
