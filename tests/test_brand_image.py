@@ -107,6 +107,22 @@ def test_a_whole_app_in_one_commit_is_not_grepped_for_its_image_names(tmp_path, 
     assert [needles for needles in grepped if "login-icon.png" in needles] == [{"login-icon.png"}]
 
 
+def test_a_replaced_images_name_is_searched_in_the_unchanged_readable_files_only(tmp_path, monkeypatch):
+    # git grep reads every blob it searches: the photos and fonts of the tree are left out by name.
+    scopes: list[list[str]] = []
+    grep = GitRepo.grep_needles
+    monkeypatch.setattr(GitRepo, "grep_needles", lambda self, rev, needles, paths=(): (
+        scopes.append(list(paths)) if "login-icon.png" in needles else None) or grep(self, rev, needles, paths))
+    page = '<view>\n<image src="/images/login-icon.png"/>\n</view>\n'
+    repo, base = _app(tmp_path, {"images/login-icon.png": green_tick(), "images/photo.png": noise_photo(),
+                                 "pages/me/me.wxml": page})
+    repo.write("images/login-icon.png", two_bubble_mark())
+    repo.commit("new login icon")
+    assert _hits(repo, base) == {("pages/me/me.wxml", 2, "brand-image:images/login-icon.png")}
+    assert len(scopes) == 1 and ":(literal)pages/me/me.wxml" in scopes[0]
+    assert not [path for path in scopes[0] if path.endswith(".png")]
+
+
 def test_taro_import_of_the_logo_fires_at_the_import(tmp_path):
     repo = Repo(tmp_path / "repo")
     repo.write_files({

@@ -48,6 +48,26 @@ def test_binary_files_are_marked_whether_added_modified_or_renamed(repo):
     assert binary == {"a.png", "moved/b.bin", "new.png"}
 
 
+def test_one_git_diff_lists_the_files_and_counts_their_lines(repo, monkeypatch):
+    # --raw and --numstat come from one process: the list's records end where the counts begin, whatever the
+    # paths (a rename's two paths, a name starting with ':').
+    repo.write_files({":colon.js": "1\n2\n3\n4\n5\n6\n", "a.png": b"\x89PNG\x00\x01"})
+    base = repo.commit()
+    repo.move(":colon.js", "moved/:colon.js")
+    repo.write("a.png", b"\x89PNG\x00\x02")
+    repo.write(":new.js", "x\n")
+    head = repo.commit()
+    calls: list[str] = []
+    run_git = GitRepo.run
+    monkeypatch.setattr(GitRepo, "run", lambda self, *args, stdin=None: calls.append(args[0]) or run_git(
+        self, *args, stdin=stdin))
+    files = {f.path: f for f in read_changeset(GitRepo(repo.path), base, head).files}
+    assert calls == ["diff", "diff"]
+    assert (files["moved/:colon.js"].status, files["moved/:colon.js"].old_path) == ("renamed", ":colon.js")
+    assert files[":new.js"].status == "added" and files[":new.js"].new_blob
+    assert {path for path, f in files.items() if f.binary} == {"a.png"}
+
+
 def _lose_object(repo, oid: str) -> None:
     """Delete a loose object from the store, as a partial clone lacks a blob it never fetched."""
     (repo.path / ".git" / "objects" / oid[:2] / oid[2:]).unlink()

@@ -16,6 +16,8 @@ NOT_FOR_A_DIFF = {
     "difflib", "traceback",  # only to word an error
     "multiprocessing", "concurrent.futures",  # only for changes large enough for a pool
     "jinja2", "mp_precheck.outputs.markdown",  # the JSON report's only text, the notes, needs no template
+    "mp_precheck.readers.sharereturn",  # only for a page with a share button
+    "mp_precheck.readers.routeguard",  # only for a uni-app pages.json
 }
 
 RUN = """\

@@ -61,9 +61,9 @@ brand_mounted          head_facts, counterpart, added_lines,       adds ``brandi
 branding               config.branding_allow ·                     removes brand text inside an allowed phrase
                        ``branding.brand_text``
 brand_image            head_facts, base_facts, counterpart,        adds ``branding.brand_image``
-                       changed_paths, repo_grep, facts_at_head,
-                       read_head_bytes, exists_at_head,
-                       head_paths · none
+                       changed_paths, repo_grep, grep_files,
+                       facts_at_head, read_head_bytes,
+                       exists_at_head, head_paths · none
 induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
                        added_lines, facts_at_head, repo_grep,      wording by a new share button, or to
                        read_head · ``sharing.induced_share``       ``sharing.share_reward_text`` when the page can't

@@ -13,15 +13,12 @@ Writes: adds ``completeness.no_logout``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import page_name, registered_before, registry_file
 from mp_precheck.core.report import Finding
 
-# A page path naming an account page by a whole segment (pages/login/login, pages/users/auth/index,
-# pages/authorize/bindmobile); "author" or "binding" (a product bundle) are not account pages.
-ACCOUNT_PAGE = re.compile(r"(?:^|[/_.-])(?:login|logon|signin|sign-in|sign_in|signup|sign-up|register|auth|authorize|"
-                          r"bind-?phone|bind-?mobile|bind_phone|bind_mobile|passport)(?:$|[/_.-])", re.IGNORECASE)
 PHONE_BUTTONS = frozenset({"button[open-type=getPhoneNumber]", "button[open-type=getRealtimePhoneNumber]"})
 # Fixed strings (git grep): any of them in an app file is taken as a logout path.
 LOGOUT_NEEDLES = frozenset({"logout", "Logout", "LogOut", "logOut", "loginOut", "LoginOut", "loginout", "signOut",
@@ -45,12 +42,21 @@ def _new_account_system(context: ProjectContext, findings: list[Finding]) -> tup
         before = registered_before(context, registry)
         for entry in context.project.pages:
             page = page_name(entry)
-            if page and page not in before and ACCOUNT_PAGE.search(page):
+            if page and page not in before and _account_page().search(page):
                 line = next((n for n, text in enumerate((head_text or "").splitlines(), 1) if page in text), 1)
                 return registry, line, page
     phone = next((f for f in findings
-                  if f.subject in PHONE_BUTTONS and f.scope == "app" and ACCOUNT_PAGE.search(f.path)), None)
+                  if f.subject in PHONE_BUTTONS and f.scope == "app" and _account_page().search(f.path)), None)
     return (phone.path, phone.line, phone.subject) if phone else None
+
+
+@cache
+def _account_page() -> re.Pattern[str]:
+    """A page path naming an account page by a whole segment (pages/login/login, pages/users/auth/index,
+    pages/authorize/bindmobile); "author" or "binding" (a product bundle) are not account pages. Compiled when a
+    change first registers a page or adds a phone button."""
+    return re.compile(r"(?:^|[/_.-])(?:login|logon|signin|sign-in|sign_in|signup|sign-up|register|auth|authorize|"
+                      r"bind-?phone|bind-?mobile|bind_phone|bind_mobile|passport)(?:$|[/_.-])", re.IGNORECASE)
 
 
 def _has_logout(context: ProjectContext) -> bool:

@@ -14,8 +14,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (no WeC
 look that makes users think the content comes from WeChat).
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``changed_paths``, ``added_lines``, ``repo_grep``,
-``facts_at_head``, ``read_head``, ``read_base``, ``read_head_bytes``, ``exists_at_head``, ``head_paths``,
-``cached_verdicts`` (and keeps new ones); no findings.
+``grep_files``, ``facts_at_head``, ``read_head``, ``read_base``, ``read_head_bytes``, ``exists_at_head``,
+``head_paths``, ``cached_verdicts`` (and keeps new ones); no findings.
 Writes: adds ``branding.brand_image``.
 """
 
@@ -30,6 +30,7 @@ from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.presence import SCOPE_LIMIT
 from mp_precheck.readers.imagerefs import BOUND_FOLDER, resolve_bound_image, resolve_image
 from mp_precheck.readers.logo import IMAGE_SUFFIXES, is_wechat_logo
 
@@ -110,11 +111,16 @@ def _first_rendered(context: ProjectContext) -> list[tuple[str, Fact, str]]:
 def _references_to_changed_images(context: ProjectContext) -> list[tuple[str, Fact, str]]:
     """Unchanged files that show an image the change adds or replaces (found by its file name)."""
     changed = {p for p in context.changed_paths if p.lower().endswith(IMAGE_SUFFIXES) and context.project.owns(p)}
-    if not changed or not _unchanged_readable(context):
+    readable = _unchanged_readable(context) if changed else []
+    if readable == []:
         return []
     names = {posixpath.basename(p) for p in changed}
+    # Only the files that could show an image are searched when they are known and few: git then reads none of
+    # the images, fonts and other binaries of the tree (half the time of a small change's grep).
+    hits = context.repo_grep(names) if readable is None or len(readable) > SCOPE_LIMIT \
+        or context.grep_files is None else context.grep_files(names, readable)
     places: list[tuple[str, Fact, str]] = []
-    for path, contains in sorted(context.repo_grep(names).items()):
+    for path, contains in sorted(hits.items()):
         if path in context.head_facts or not contains or not context.project.owns(path) or reader_kind(path) is None:
             continue
         facts = context.facts_at_head(path)
@@ -123,11 +129,16 @@ def _references_to_changed_images(context: ProjectContext) -> list[tuple[str, Fa
     return places
 
 
-def _unchanged_readable(context: ProjectContext) -> bool:
-    """Whether the project has a file outside the change that could show an image (always, when the head
-    tree is not known). When the change adds the whole app there is none, and the grep for the image names,
-    ~0.3 s with a few hundred names, is skipped."""
+def _unchanged_readable(context: ProjectContext) -> list[str] | None:
+    """The project's files outside the change that could show an image, up to one more than
+    :data:`~mp_precheck.facts.presence.SCOPE_LIMIT` (None when the head tree is not known). When the change adds
+    the whole app there is none, and the grep for the image names, ~0.3 s with a few hundred names, is skipped."""
     if context.head_paths is None:
-        return True
-    return any(path not in context.head_facts and context.project.owns(path) and reader_kind(path) is not None
-               for path in context.head_paths)
+        return None
+    found: list[str] = []
+    for path in context.head_paths:
+        if path not in context.head_facts and context.project.owns(path) and reader_kind(path) is not None:
+            found.append(path)
+            if len(found) > SCOPE_LIMIT:
+                break
+    return found

@@ -26,7 +26,6 @@ from mp_precheck.core.report import Finding
 
 CHECK_NAMES = frozenset({"msgSecCheck", "mediaCheckAsync", "imgSecCheck", "msg_sec_check", "media_check_async",
                          "img_sec_check"})
-_VERSION_2 = re.compile(r"""["']?version["']?\s*(?::|=>|=)\s*["']?2\b""")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -39,7 +38,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if not hits and not external:
         return findings
     out = [replace(f, severity="medium") if f in uploads else f for f in findings]
-    v1_files = [path for path in sorted(hits) if not _VERSION_2.search(context.read_head(path) or "")]
+    version_2 = re.compile(r"""["']?version["']?\s*(?::|=>|=)\s*["']?2\b""")  # compiled only when asked
+    v1_files = [path for path in sorted(hits) if not version_2.search(context.read_head(path) or "")]
     if hits and len(v1_files) == len(hits):
         for path in v1_files:
             text = context.read_head(path) or ""

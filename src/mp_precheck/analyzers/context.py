@@ -31,7 +31,8 @@ class ProjectContext:
     run gave the same head files (same blob, same file name), from the on-disk fact cache;
     ``keep_verdicts(kind, {path: verdict})`` stores new ones there (both do nothing without that cache).
     ``head_paths`` lists every file of the head tree (None when not known), so an analyzer can tell when
-    no file outside the change is left to search.
+    no file outside the change is left to search; ``grep_files(needles, paths)`` answers as ``repo_grep`` for
+    those head files only (None when only the whole tree can be searched).
     """
 
     project: Project
@@ -56,6 +57,8 @@ class ProjectContext:
     cached_verdicts: Callable[[str, Sequence[str]], dict[str, bool]] = lambda kind, paths: {}
     keep_verdicts: Callable[[str, Mapping[str, bool]], None] = lambda kind, verdicts: None
     head_paths: Collection[str] | None = None
+    # repo_grep over only these head files (paths as written): None when the caller can search the whole tree only.
+    grep_files: Callable[[set[str], Sequence[str]], dict[str, set[str]]] | None = None
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:

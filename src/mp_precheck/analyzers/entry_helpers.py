@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from tree_sitter import Node
 
@@ -49,8 +50,6 @@ HOPS = 3  # modules a call is followed into: the called one and two more (page �
 BARRELS = 3  # modules that only pass a name on, followed without counting
 _LIMIT = 40  # modules read per side at most
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
-# The server's answer decides: a status code, 401 / 403, an unauthorized or expired session.
-_ANSWER = re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
 _ANSWER_CALLS = re.compile(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
 _NAVIGATION = re.compile(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
@@ -201,6 +200,13 @@ def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:
             yield action.target, action.calls[-1].start_point[0] + 1, action.what
 
 
+@cache
+def _answer() -> re.Pattern[str]:
+    """The server's answer decides: a status code, 401 / 403, an unauthorized or expired session (compiled when a
+    redirect is first found)."""
+    return re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
+
+
 def _answers(node: Node) -> bool:
     """Whether ``node`` runs on the server's answer: under a test of a status code or an expired session, in a
     ``fail`` callback, a ``catch`` or a ``.catch(…)`` handler, or in a request's own answer handler
@@ -208,7 +214,7 @@ def _answers(node: Node) -> bool:
     current = node.parent
     while current is not None:
         test = current.child_by_field_name(_TESTS[current.type]) if current.type in _TESTS else None
-        if test is not None and _ANSWER.search(node_text(test)):
+        if test is not None and _answer().search(node_text(test)):
             return True
         if current.type == "catch_clause" or is_failure_callback(current) or _answer_handler(current):
             return True

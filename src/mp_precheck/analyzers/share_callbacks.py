@@ -32,7 +32,6 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
-from mp_precheck.readers.sharereturn import acts_on_return, share_taps
 from mp_precheck.readers.sharewords import points_for_sharing
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
@@ -71,6 +70,8 @@ def _share_returns(context: ProjectContext, told: set[str]) -> list[Finding]:
         if _stem(markup_path) in told or not added or facts is None or \
                 not any(f.subject == "button[open-type=share]" for f in facts.facts):
             continue
+        from mp_precheck.readers.sharereturn import acts_on_return, share_taps  # only a share button pays for it
+
         markup, code = context.read_head(markup_path), context.read_head(script)
         for line, handler in share_taps(markup) if markup and code else ():
             if any(act in added for act in acts_on_return(code or "", script, {handler})):

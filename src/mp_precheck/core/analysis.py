@@ -223,14 +223,14 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
         return run.store.facts([(path, entry.blob)], run.head_tree).get(path) if entry is not None else None
 
     cached_verdicts, keep_verdicts = verdict_access(run.store.disk, run.head_tree)
-    # git grep -I reads a binary file before skipping it; added files git diff already found binary (the same
-    # test) are left out by name: the images of an app imported whole are most of its bytes.
+    # git grep -I reads a binary file before skipping it: added files git diff found binary are left out by name.
     binary = [f":(exclude,literal){f.new_path}" for f in run.changes if f.binary and f.status == "added" and f.new_path]
     skip = binary if len(binary) <= 2000 else []
     return ProjectContext(
         project=project, head_facts=head_facts, config=options.config, catalog=catalog,
-        language=options.language, present_at_head=present_at_head,
-        repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip), facts_at_head=facts_at_head,
+        language=options.language, present_at_head=present_at_head, facts_at_head=facts_at_head,
+        repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip),
+        grep_files=lambda names, paths: run.repo.grep_needles(run.head, names, [f":(literal){p}" for p in paths]),
         read_head=_reader(run.store, run.head_tree), head_paths=run.head_tree.keys(),
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
         read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__,

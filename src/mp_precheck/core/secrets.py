@@ -11,6 +11,7 @@ and drops the value. The patterns run over text content (a literal, a rendered r
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MASK = "***"
 # Names a secret is assigned to: appsecret, app_secret, AppSecret, wxSecret, secret, secretKey…
@@ -18,14 +19,18 @@ _NAME = r"[\w$-]*secret[\w$-]*"
 # `secret=VALUE` in a URL query or a form body (also app_secret=, appsecret=), and `access_token=VALUE`: the
 # token getAccessToken returns for the AppSecret, as good as the secret while it lives.
 _PARAM = re.compile(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)]+)")
-# `appsecret: "VALUE"`, `"app_secret": 'VALUE'`, `APP_SECRET = "VALUE"` (JS, JSON, YAML, .env-like).
-_ASSIGNED = re.compile(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])")
-# The same without quotes (`appsecret: VALUE` in a commit message, YAML or .env): a value of 8 or more word
-# characters, so prose (`secret: the key…`) keeps its words.
-_BARE = re.compile(rf"(?i)((?:{_NAME})\s*[:=]\s*)(?![\"'`*])([\w-]{{8,}})")
 _APP_SECRET = re.compile(r"[0-9a-fA-F]{32}")
 _SECRET_NAME = re.compile(rf"(?i)^(?:{_NAME})$")
 _SECRET_WORD = re.compile("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
+
+
+@cache
+def _assigned() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`appsecret: "VALUE"`, `"app_secret": 'VALUE'`, `APP_SECRET = "VALUE"` (JS, JSON, YAML, .env-like); and the
+    same without quotes (`appsecret: VALUE` in a commit message, YAML or .env): a value of 8 or more word
+    characters, so prose (`secret: the key…`) keeps its words. Compiled when a text first names a secret."""
+    return (re.compile(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])"),
+            re.compile(rf"(?i)((?:{_NAME})\s*[:=]\s*)(?![\"'`*])([\w-]{{8,}})"))
 
 
 def redact(text: str) -> str:
@@ -39,8 +44,9 @@ def redact(text: str) -> str:
     if "secret" not in lowered and "access_token" not in lowered:
         return text
     text = _PARAM.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
-    text = _ASSIGNED.sub(lambda m: m.group(1) + MASK + m.group(3), text)
-    return _BARE.sub(lambda m: m.group(1) + MASK, text)
+    assigned, bare = _assigned()
+    text = assigned.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+    return bare.sub(lambda m: m.group(1) + MASK, text)
 
 
 def is_app_secret(value: str) -> bool:

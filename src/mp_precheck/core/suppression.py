@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from mp_precheck.core.report import Finding
 
 DIRECTIVE = "mp-precheck-ignore"
-_PATTERN = re.compile(r"mp-precheck-ignore\s+(?P<rule>[a-z_]+\.[a-z0-9_]+)(?:\s*:\s*(?P<reason>.*?))?"
-                      r"\s*(?:-->|\*/)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,12 @@ class Suppression:
     reason: str
 
 
+@cache
+def _directive() -> re.Pattern[str]:  # compiled when a file first holds a directive
+    return re.compile(r"mp-precheck-ignore\s+(?P<rule>[a-z_]+\.[a-z0-9_]+)(?:\s*:\s*(?P<reason>.*?))?"
+                      r"\s*(?:-->|\*/)?\s*$")
+
+
 def find_suppressions(path: str, text: str) -> list[Suppression]:
     """Every directive in a file's text (1-based lines)."""
     if DIRECTIVE not in text:
@@ -37,7 +42,7 @@ def find_suppressions(path: str, text: str) -> list[Suppression]:
         at = row.find(DIRECTIVE)
         if at < 0:
             continue
-        match = _PATTERN.search(row[at:])
+        match = _directive().search(row[at:])
         if match:
             found.append(Suppression(path, number, match.group("rule"), (match.group("reason") or "").strip()))
     return found

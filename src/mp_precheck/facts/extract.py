@@ -22,7 +22,6 @@ from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
-from mp_precheck.readers.routeguard import guard_facts
 from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
@@ -136,7 +135,6 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
 
 # The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
-_NETWORK_CALL = re.compile(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(")
 
 
 def _minified_hosts(text: str, path: str) -> FileFacts:
@@ -146,7 +144,7 @@ def _minified_hosts(text: str, path: str) -> FileFacts:
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Nothing else of a
     minified file is read: its other API references are a library's surface, which the calling code shows, and
     its other URLs are comments and documentation links. A file calling none of those APIs is never parsed."""
-    if "://" not in text or not _NETWORK_CALL.search(text):
+    if "://" not in text or not re.search(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(", text):
         return FileFacts()
     facts = js_facts(text, path).facts
     return FileFacts(facts=tuple(f for f in facts if f.kind == "host" and f.role in _NETWORK_ROLES))
@@ -202,6 +200,8 @@ def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
     if kind == "uni-manifest":
         weixin = data.get("mp-weixin") if isinstance(data, dict) else None
         return FileFacts(facts=tuple(app_config_facts(text, weixin))) if isinstance(weixin, dict) else FileFacts()
+    from mp_precheck.readers.routeguard import guard_facts  # only a change to pages.json pays for its tables
+
     guarded = guard_facts(posixpath.basename(path), text, data)  # uni-id's uniIdRouter over the entry page
     return FileFacts(facts=tuple(app_config_facts(text, data) + title_facts(text, data) + guarded))
 

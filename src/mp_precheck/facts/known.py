@@ -17,6 +17,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from mp_precheck.core.semantic_diff import is_known
 from mp_precheck.core.subject import parse
@@ -45,6 +46,9 @@ class Known:
     changed: Collection[str]
     linked: Linked | None = None
     _env: set[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.unchanged = cache(self.unchanged)  # each call asks about every file of the tree: each is judged once
 
     def __call__(self, subjects: set[str]) -> set[str]:
         found = present_in(self.repo, self.store, self.head, self.tree, self.project, self.unchanged, subjects)

@@ -1,7 +1,8 @@
 """What changed between two commits, file by file, as git sees it.
 
 Statuses and blob ids come from ``git diff --raw -z`` (exact for any path, spaces, quotes and Chinese
-included); the added line numbers of each file come from the unified diff, parsed with unidiff.
+included), which binary files from ``--numstat`` in the same process; the added line numbers of each file come
+from the unified diff, parsed with unidiff.
 """
 
 from __future__ import annotations
@@ -95,14 +96,18 @@ def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
 def _read(repo: GitRepo, base: str, head: str, renames: tuple[str, ...], skip: list[str] | tuple[()]) -> ChangeSet:
     """The change set, with git's ``renames`` option, leaving ``skip`` (exclude pathspecs) out of the patches."""
     paths = ["--", ".", *skip] if skip else []
-    raw = repo.run("diff", "--raw", "-z", *renames, "--no-abbrev", "--no-ext-diff", base, head)
+    if skip:  # the line counts leave the unreadable files out; the list keeps them
+        raw = repo.run("diff", "--raw", "-z", *renames, "--no-abbrev", "--no-ext-diff", base, head)
+        numstat = repo.run("diff", "--numstat", "-z", *renames, "--no-ext-diff", "--no-textconv", base, head, *paths)
+    else:  # one git process lists the files and counts their lines
+        raw, numstat = _split_raw(repo.run("diff", "--raw", "--numstat", "-z", *renames, "--no-abbrev", "--no-ext-diff",
+                                           "--no-textconv", base, head))
     changes = list(_parse_raw(raw))
     # The patch of changed files only (--diff-filter=a leaves additions out: all their lines are new).
     patch = repo.run("diff", *renames, "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
                      "--diff-filter=a", "--src-prefix=a/", "--dst-prefix=b/", base, head, *paths)
     added, _ = _added_lines(patch.decode("utf-8", "surrogateescape"))
-    binary = _binary_paths(repo.run("diff", "--numstat", "-z", *renames, "--no-ext-diff", "--no-textconv", base, head,
-                                    *paths))
+    binary = _binary_paths(numstat)
     files = []
     for change in changes:
         key = change.new_path or change.old_path or ""
@@ -113,6 +118,16 @@ def _read(repo: GitRepo, base: str, head: str, renames: tuple[str, ...], skip: l
             added_lines=EVERY_LINE if change.status == "added" else frozenset(added.get(key, ())),
         ))
     return ChangeSet(base=base, head=head, files=tuple(files))
+
+
+def _split_raw(out: bytes) -> tuple[bytes, bytes]:
+    """``git diff --raw --numstat -z`` cut into its ``--raw`` records (a ``:`` line, then one path, two for a
+    rename or copy), which git writes first, and its ``--numstat`` records (never starting with ``:``)."""
+    tokens = out.split(b"\0")
+    i = 0
+    while i < len(tokens) and tokens[i].startswith(b":"):
+        i += 3 if tokens[i].split()[-1][:1] in (b"R", b"C") else 2
+    return b"\0".join(tokens[:i]), b"\0".join(tokens[i:])
 
 
 def _binary_paths(numstat: bytes) -> set[str]:

@@ -13,13 +13,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from mp_precheck.readers.appdata import read_app_data
 
-_UNSHIPPED_FOLDER = re.compile(r"(?:^|/)(?:demos?|examples?|samples?|mocks?|__mocks__|mock-?data|tests?|__tests__|"
-                               r"test-?pages|playground|storybook)/", re.IGNORECASE)
 _PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",)}
 
 
@@ -67,7 +65,13 @@ def unshipped(path: str, root: str, pages: Iterable[str]) -> bool:
     if not registered or page_of(path, root, registered) is not None:
         return False
     rel = path[len(root) + 1:] if root and path.startswith(root + "/") else path
-    return _UNSHIPPED_FOLDER.search(rel) is not None or "pages/" in posixpath.dirname(rel) + "/"
+    return _unshipped_folder().search(rel) is not None or "pages/" in posixpath.dirname(rel) + "/"
+
+
+@cache
+def _unshipped_folder() -> re.Pattern[str]:  # compiled when first needed: most changes hold no such file
+    return re.compile(r"(?:^|/)(?:demos?|examples?|samples?|mocks?|__mocks__|mock-?data|tests?|__tests__|"
+                      r"test-?pages|playground|storybook)/", re.IGNORECASE)
 
 
 def page_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:

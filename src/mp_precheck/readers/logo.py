@@ -55,6 +55,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
@@ -76,7 +77,6 @@ PAGE = (255, 255, 255, 255)
 BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
-_NAME_HINT = re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
 _INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
@@ -94,7 +94,12 @@ class _Bubble:
 
 def named_like_logo(path: str) -> bool:
     """Whether the file name says WeChat (``wx.png``, ``wechat-login.png``, ``icon_weixin.jpg``)."""
-    return bool(_NAME_HINT.search(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    return bool(_name_hint().search(path.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+
+
+@cache
+def _name_hint() -> re.Pattern[str]:  # compiled when first needed: most runs never ask
+    return re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 
 def is_wechat_logo(data: bytes, path: str = "") -> bool | None:

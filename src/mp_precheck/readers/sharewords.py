@@ -77,10 +77,13 @@ def share_control_gain() -> re.Pattern[str]:
     return re.compile("|".join([*(re.escape(w) for w in words), _ADDED]))
 
 
-# A table of point or coin kinds (SCORE_TYPE = { 1: '学习', 7: '分享个人/群' }): its name, then a flat literal.
-_POINTS_TABLE = re.compile(r"(?i)\b[\w$]*(?:score|point|credit|coin|jifen|integral|bonus)[\w$]*\s*[=:]\s*"
-                           r"(?:Object\.freeze\(\s*)?[\[{][^\[\]{}]{0,2000}[\]}]")
-_SHARE_LABEL = re.compile(r"[\"'`]([^\"'`\n]{0,20}(?:分享|转发|邀请)[^\"'`\n]{0,20})[\"'`]")
+@cache
+def _points_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A table of point or coin kinds (SCORE_TYPE = { 1: '学习', 7: '分享个人/群' }): its name, then a flat literal;
+    and a label in it naming a share. Compiled when a script is first read for them."""
+    return (re.compile(r"(?i)\b[\w$]*(?:score|point|credit|coin|jifen|integral|bonus)[\w$]*\s*[=:]\s*"
+                       r"(?:Object\.freeze\(\s*)?[\[{][^\[\]{}]{0,2000}[\]}]"),
+            re.compile(r"[\"'`]([^\"'`\n]{0,20}(?:分享|转发|邀请)[^\"'`\n]{0,20})[\"'`]"))
 
 
 def points_for_sharing(text: str) -> list[tuple[int, str]]:
@@ -89,7 +92,8 @@ def points_for_sharing(text: str) -> list[tuple[int, str]]:
     script's source. Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享;
     operations rules 5.1 name points for sharing)."""
     out = []
-    for table in _POINTS_TABLE.finditer(text):
-        for label in _SHARE_LABEL.finditer(table.group(0)):
+    points_table, share_label = _points_patterns()
+    for table in points_table.finditer(text):
+        for label in share_label.finditer(table.group(0)):
             out.append((text.count("\n", 0, table.start() + label.start()) + 1, label.group(1)))
     return out
