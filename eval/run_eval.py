@@ -18,7 +18,8 @@ diff and nothing of the repository's other history. Scoring, per family:
   ``ambiguous`` item, and is not a second finding of an expected family on an expected file; cases marked
   ``expected_findings_complete: false`` (whole-app imports) count no false alarms;
 - a *must-not-flag hit* is an unmatched finding on a ``must_not_flag`` place (within two lines and naming its
-  token; family ``none`` means any finding anywhere in that file). The target is zero;
+  token; family ``none`` means any finding of the eight families anywhere in that file — the completeness and
+  policy findings are scored nowhere, so no label speaks for or against them). The target is zero;
 - an *error* is a run that did not print a JSON report;
 - with ``--leaks``, every output format (Markdown, JSON, SARIF, annotations, code quality, notes) is also
   searched for an unredacted secret (``secret=`` values, AppSecret-like assignments). The target is zero.
@@ -258,7 +259,7 @@ def score_case(case: Case, found: list[Finding]) -> dict[str, Any]:
             if i in used:
                 continue
             if family in (None, "none"):
-                bad = near(f, file, None, 0)
+                bad = f.get("family") in FAMILIES and near(f, file, None, 0)
             else:
                 bad = (f.get("family") == family and place.get("line") is not None
                        and near(f, file, place["line"], 2) and names_token(f, place.get("key"), family))

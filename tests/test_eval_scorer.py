@@ -87,6 +87,14 @@ def test_an_ambiguous_item_covers_its_alt_lines_too(scorer: ModuleType) -> None:
     assert scorer.score_case({"ambiguous": [{**item, "alt_lines": [26]}]}, [finding])["false_alarms"] == []
 
 
+def test_a_family_none_place_is_hit_by_a_scored_family_only(scorer: ModuleType) -> None:
+    case = {"must_not_flag": [{"family": "none", "key": "restyled page", "file": "a.wxml", "line": 3}]}
+    dead = {"family": "completeness", "path": "a.wxml", "line": 9, "subject": "handler:tapFocus"}
+    domain = {"family": "external_link", "path": "a.wxml", "line": 9, "subject": "host:x.example.com"}
+    assert scorer.score_case(case, [dead])["must_not_flag"] == []
+    assert scorer.score_case(case, [dead, domain])["must_not_flag"] == ["restyled page a.wxml"]
+
+
 def test_secret_values_are_found_and_redacted_ones_are_not(scorer: ModuleType) -> None:
     leaked = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=3f2a9c0d1e8b7a6f5e4d3c2b1a0f9e8d"
     redacted = "https://api.weixin.qq.com/sns/jscode2session?appid=wx1&secret=***"
