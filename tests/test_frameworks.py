@@ -203,3 +203,29 @@ def test_another_platforms_namespace_is_no_wechat_api(repo):
                       "src/pages/index/index.vue": MPVUE_PAGE})
     repo.commit()
     assert not {f for f in run(repo.path, base).findings if f.family == "privacy"}
+
+
+MPVUE1_MAIN = """import Vue from 'vue'
+import App from './App'
+App.mpType = 'app'
+new Vue(App).$mount()
+export default {
+  config: {
+    pages: ['pages/logs/main', '^pages/index/main'],
+    window: { navigationBarTitleText: '天气' }
+  }
+}
+"""
+
+
+def test_mpvue_1_app_config_in_main_js(repo):
+    """mpvue 1.x keeps app.json in ``src/main.js``'s ``export default { config }``: a permission declared
+    there is the app's, found at its line."""
+    repo.write_files({**{k: v for k, v in MPVUE_BASE.items() if k != "src/app.json"}, "src/main.js": MPVUE1_MAIN})
+    base = repo.commit()
+    repo.write("src/main.js", MPVUE1_MAIN.replace(
+        "    window:", "    permission: {\n      'scope.userLocation': { desc: '查询天气' }\n    },\n    window:"))
+    repo.commit()
+    report = run(repo.path, base)
+    assert {(rule, path, line) for rule, path, line, _ in found(report) if rule.startswith("privacy.")} == {
+        ("privacy.permission", "src/main.js", 9)}

@@ -28,7 +28,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts; a URL inside a
 #      sentence of a literal is text, no host; numbered login labels (1.微信授权登录) read without their number; a
-#      tabBar text raises no red-packet lure.
+#      tabBar text raises no red-packet lure; mpvue 1.x's app.json in src/main.js (export default { config }).
 # v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +

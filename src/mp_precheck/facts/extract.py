@@ -17,7 +17,7 @@ from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.grantedread import granted_branches, granted_lines
-from mp_precheck.readers.jsconfig import class_config_object, config_object
+from mp_precheck.readers.jsconfig import class_config_object, config_object, mpvue_config
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
@@ -164,7 +164,8 @@ def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:
 
 def _js_with_class_config(text: str, path: str) -> FileFacts:
     """A script; a class component's ``config = {...}`` (Taro 1.x/2.x) adds its titles, and on the app
-    file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title. A script
+    file its app.json keys: ``window.navigationBarTitleText`` of ``src/app.js`` is the app's title; so does an
+    mpvue 1.x ``main.js``'s ``export default { config }`` (the app's keys where it lists the pages). A script
     exporting routes whose first is a login page adds the entry-login fact of an mpvue-entry routes module; a
     picked photo's base64 the script keeps in state and sends, an upload (readers/statemedia.py)."""
     found = _with_granted(js_facts(text, path), text, path)
@@ -172,11 +173,13 @@ def _js_with_class_config(text: str, path: str) -> FileFacts:
     extra += state_media(text, path, 0, found.facts)  # a picked photo's base64 sent from the page's state
     found = replace(found, facts=found.facts + tuple(extra)) if extra else found
     found = _with_readings(found, text, path)
-    config = class_config_object(text, path)
+    config, app = class_config_object(text, path), _is_app_file(path)
+    if config is None and posixpath.basename(path).lower() in ("main.js", "main.ts"):
+        config, app = mpvue_config(text, path) or (None, False)  # mpvue 1.x: app.json in src/main.js
     if config is None:
         return found
     facts = title_facts(text, config)
-    if _is_app_file(path):
+    if app:
         facts = app_config_facts(text, config) + facts
     return replace(found, facts=found.facts + tuple(facts)) if facts else found
 

@@ -129,6 +129,25 @@ def class_config_object(source: str, path: str) -> dict[str, Any] | None:
     return None
 
 
+def mpvue_config(source: str, path: str) -> tuple[dict[str, Any], bool] | None:
+    """The ``config`` of an mpvue 1.x entry script (``export default { config: {...} }`` in ``src/main.js`` or a
+    page's ``main.js``) and whether it is the app's (it lists ``pages``): mpvue 1.x writes the app's and each
+    page's JSON from there. The entry page is the one written ``'^pages/index/main'``: it is put first, unmarked,
+    as the built app.json has it (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages).
+    None when the script exports no such object."""
+    if "config" not in source:
+        return None
+    data = config_object(source, path)
+    config = data.get("config") if data is not None else None
+    if not isinstance(config, dict):
+        return None
+    pages = config.get("pages")
+    if not isinstance(pages, list):
+        return config, False
+    marked = [p[1:] for p in pages if isinstance(p, str) and p.startswith("^")]
+    return {**config, "pages": marked + [p for p in pages if not (isinstance(p, str) and p.startswith("^"))]}, True
+
+
 def _unwrap(node: Node) -> Node:
     """``defineAppConfig({...})`` → ``{...}``; ``{...} as AppConfig`` → ``{...}``."""
     current = node
