@@ -77,3 +77,13 @@ def test_the_wrapped_call_moved_into_the_app_as_a_direct_call_is_nothing_new(app
     app_repo.write("app.js", APP_WITH_REGEO)
     app_repo.commit("the helper moved into App")
     assert _location(run(app_repo.path, base)) == set()
+
+
+def test_baidu_map_sdk_weather_without_a_position_reads_the_location(app_repo):
+    app_repo.write("utils/bmap-wx.min.js", "module.exports = function BMapWX(o) { this.ak = o.ak }\n")
+    base = app_repo.commit("the SDK, unused")
+    app_repo.write("pages/index/index.js", "import bmap from '../../utils/bmap-wx.min.js'\nPage({\n  onLoad() {\n"
+                   "    const BMap = new bmap({ ak: 'k' })\n    BMap.weather({ success: (d) => this.setData(d) })\n"
+                   "    BMap.weather({ location: '116.4,39.9', success: (d) => this.setData(d) })\n  }\n})\n")
+    app_repo.commit("today's weather")
+    assert {(p, line) for p, line, _ in _location(run(app_repo.path, base))} == {("pages/index/index.js", 5)}
