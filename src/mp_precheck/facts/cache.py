@@ -33,6 +33,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      hosts of links only copied to the clipboard (role clipboard), run-together image names (BGIMAGE);
 # v46: a share button's gain-only label (继续砍, 助力) as text:share-button-gain;
 # v45: share-reward wording (分享立享109元, 邀好友…得现金, 获取…能量, share buttons labelled +2000);
+# v48: SDK clients a factory hands back (createClient), calls through a client's path (storage.from.upload),
+# wrappers that only relay to sibling wrappers (Export.relays);
 # v44: payment SDK calls (checks/payment_sdks.yml) as wx.requestPayment; agreement clauses, a bare 赞赏: no service;
 # v43: 微信绑定的手机号 as a WeChat login label, 夺宝 as a lottery, 配对聊天 as dating, hosts after a run-time label,
 # hosts written without a scheme under a host's name, share-reward wording (现金奖励, 为TA拉票), the lines of calls
@@ -66,7 +68,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v47-{__version__}"
+FORMAT = f"facts-v48-{__version__}"
 
 
 class FactCache:
@@ -211,7 +213,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
-                           tuple((int(n[0]), n[1]) for n in v.get("named", ())))
+                           tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

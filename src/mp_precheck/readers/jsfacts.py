@@ -186,7 +186,7 @@ class _Extractor(Bindings):
         api = self._resolve(node)
         indexed = self.indexed_namespace(node) if api is None else None
         if api is None and indexed is None:
-            self._sdk_method_value(node)
+            self.facts += self.sdk_method_value(node, self.line(node))
             return
         parent = node.parent
         if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == node:
@@ -205,14 +205,6 @@ class _Extractor(Bindings):
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
-
-    def _sdk_method_value(self, node: Node) -> None:
-        """``promisify(instance.reverseGeocoder)``: an SDK method handed to a wrapper is a use, as ``wx.X`` is."""
-        if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
-            return
-        held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
-        sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
-        self.facts += [Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})")] if sdk else []
 
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
@@ -280,6 +272,11 @@ class _Extractor(Bindings):
                     (root := held.split(".", 1))[0] in self.module_aliases and len(root) == 2:
                 # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
                 self.imported_calls.append((self.module_aliases[root[0]], f"{root[1]}.{method}", self.line(fn)))
+            elif obj is not None and obj.type == "call_expression" and (found := self.chained_call(fn, self.line(fn))):
+                if isinstance(found, Fact):  # client.storage.from(bucket).upload(): the SDK's call
+                    self.facts.append(found)
+                else:  # the same through a client a project module exports
+                    self.imported_calls.append(found)
 
     def _app_member(self, obj: Node | None) -> str | None:
         """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
