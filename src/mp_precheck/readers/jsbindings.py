@@ -216,6 +216,21 @@ class Bindings:
             return _text(value.child_by_field_name("property"))
         return None
 
+    def app_member(self, obj: Node | None) -> str | None:
+        """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
+        if obj is None:
+            return None
+        if obj.type == "identifier" and _text(obj) in self.app_member_aliases:  # const apis = app.apis
+            return self.app_member_aliases[_text(obj)]
+        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
+            return ""
+        if obj.type == "member_expression":
+            inner = obj.child_by_field_name("object")
+            if inner is not None and ((inner.type == "identifier" and _text(inner) in self.app_aliases)
+                                      or is_get_app(inner)):
+                return _text(obj.child_by_field_name("property"))
+        return None
+
     def _hook_functions(self, pattern: Node, returned: dict[str, str]) -> None:
         """``const [info, { getUserProfile: ask }] = useUserInfo()``: each destructured function the hook
         hands back (at any depth of the pattern) is bound to the API it calls."""

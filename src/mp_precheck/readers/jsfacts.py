@@ -111,6 +111,9 @@ class _Extractor(Bindings):
         self.media_requests: list[int] = []  # lines of requests whose data carries a picture
         self.indexed: list[tuple[Node, str, str]] = []  # wx[name]: (reference, variable, namespace)
         self.calls: list[Node] = []  # the call_expression nodes, in source order
+        # const choose = (uni as any).chooseMessageFile: (index of its fact, name); the names called
+        self.alias_defs: list[tuple[int, str]] = []
+        self.called_aliases: set[str] = set()
         # A share hook's or a secret's name is spelled out: a text that spells neither has its names left unread.
         self.shares, self.secrets = any(hook in source for hook in SHARE_HOOKS), may_name_secret(source)
 
@@ -159,6 +162,8 @@ class _Extractor(Bindings):
             for index in indexes if role != "code" else ():
                 if self.facts[index].role in (("code", "request", "media") if name in self.url_roles else ("code",)):
                     self.facts[index] = replace(self.facts[index], role=role)
+        called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
+        self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
@@ -202,6 +207,9 @@ class _Extractor(Bindings):
             if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
                 self.indexed.append((node, *indexed))
             return
+        if parent is not None and parent.type == "variable_declarator" and \
+                self.api_aliases.get(_text(parent.child_by_field_name("name"))) == api:
+            self.alias_defs.append((len(self.facts), _text(parent.child_by_field_name("name"))))
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
@@ -236,6 +244,7 @@ class _Extractor(Bindings):
                 self.facts.append(Fact("share:hook", "hook", self.line(fn), name))
             if name in self.api_aliases:
                 api = self.api_aliases[name]
+                self.called_aliases.add(name)
                 self.facts.append(Fact(api, "api", self.line(fn)))
                 self._qualify(api, node)
             elif name in self.named_imports:
@@ -263,7 +272,7 @@ class _Extractor(Bindings):
             elif obj is not None and obj.type == "identifier" and held in self.named_imports:
                 spec, exported = self.named_imports[held]
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
-            elif (member := self._app_member(obj)) is not None:
+            elif (member := self.app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and held.startswith(VUE_INSTANCE) \
                     and "." not in held[5:]:
@@ -277,21 +286,6 @@ class _Extractor(Bindings):
                     self.facts.append(found)
                 else:  # the same through a client a project module exports
                     self.imported_calls.append(found)
-
-    def _app_member(self, obj: Node | None) -> str | None:
-        """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
-        if obj is None:
-            return None
-        if obj.type == "identifier" and _text(obj) in self.app_member_aliases:  # const apis = app.apis
-            return self.app_member_aliases[_text(obj)]
-        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
-            return ""
-        if obj.type == "member_expression":
-            inner = obj.child_by_field_name("object")
-            if inner is not None and ((inner.type == "identifier" and _text(inner) in self.app_aliases)
-                                      or is_get_app(inner)):
-                return _text(obj.child_by_field_name("property"))
-        return None
 
     def _string(self, node: Node) -> None:
         parent = node.parent
