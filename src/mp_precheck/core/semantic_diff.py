@@ -183,13 +183,11 @@ def compare(
     """
     head = _without_dormant_relays(head, base, counterpart)
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
-    head_counts = _counts(head)
-    base_counts = _counts(base)
-    relay_ranges = _called_ranges(head)
+    head_counts, base_counts = _counts(head), _counts(base)
+    relay_ranges, in_helper = _called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     head_placed = _placeable(head, carrying)
     base_placed = _counts(base, skip_relays=True)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
-    in_helper = sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
                                                          or _new_words(s, head, base, counterpart))]
