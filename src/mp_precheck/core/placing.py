@@ -67,9 +67,11 @@ def sole_calls_of_new_helpers(head: Mapping[str, FileFacts], base: Mapping[str, 
                               counterpart: Mapping[str, str | None],
                               added_lines: Mapping[str, frozenset[int]]) -> frozenset[tuple[str, int, str]]:
     """(path, line, subject) of the calls through a helper of another file that the change adds and calls from
-    one place only, where the helper makes the call itself (no ``via:`` role) on a line the diff adds: the
-    helper and its one call are one use, reported at the helper's own call, where the request is built — as
-    :func:`at_new_helper` does within a file. A helper called from several places is a new use at each."""
+    one place only, where the helper picks the user's files itself (one of :data:`PICKERS`) and makes the call
+    (no ``via:`` role) on a line the diff adds: the caller hands it nothing it picked, so the helper and its one
+    call are one use, reported at the helper's own calls — as :func:`at_new_helper` does within a file. A helper
+    called from several places is a new use at each, and one that sends what its caller picked is the caller's
+    upload too."""
     sites: dict[str, set[tuple[str, int]]] = defaultdict(set)
     for path, file_facts in head.items():
         for fact in file_facts.facts:
@@ -85,6 +87,8 @@ def sole_calls_of_new_helpers(head: Mapping[str, FileFacts], base: Mapping[str, 
         added = added_lines.get(where, frozenset())
         own = {f.subject for f in head[where].facts if f.role is None and f.line in added
                and helper.first_line <= f.line <= helper.last_line}
+        if not own & PICKERS:
+            continue  # it sends what its caller picked: the caller's call is an upload of its own
         (path, line), = called
         out |= {(path, line, f.subject) for f in head[path].facts
                 if f.role == role and f.line == line and f.subject in own}
