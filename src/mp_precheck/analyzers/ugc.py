@@ -209,12 +209,14 @@ def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -
 def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> Scene | None:
     """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path (``page``'s
     too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
-    wrapper's name and the strings the call passes (a cloud database write: its collection, ``'memos'``)."""
+    wrapper's name and the strings the call passes (a cloud database write: its collection, ``'memos'``); a page
+    of the operator's console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
         strings = (*strings, call.value.split("'")[1])
-    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings)
+    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings,
+                          page_stem(page) if page else script)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
