@@ -4,8 +4,9 @@ a record for the user or one counterpart (an expense note, a homework answer, fe
 
 In: words — identifier words of the page's path and of the wrapper that sends the text, and the strings
 passed to it. Out: ``"public"``, ``"private"`` or None (no word of either list). Only private words and no
-public one make a page private, or a path naming the operator's console (an administrator's page); the submission's UGC declaration (``ugc_declare``) covers content other
-users see: https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
+public one make a page private, or a page path naming the operator's console (an administrator's page); the
+submission's UGC declaration (``ugc_declare``) covers content other users see:
+https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
 """
 
 from __future__ import annotations
