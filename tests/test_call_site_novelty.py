@@ -204,3 +204,35 @@ def test_the_profile_read_beside_another_pages_button_is_still_its_own_use(app_r
     reported = {f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"}
     assert reported == {("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file"),
                         ("privacy.user_info_reclaimed", "pages/me/me.js", 3, "file")}
+
+
+
+SENDER = "export function sendPhoto(path) {\n  return wx.uploadFile({ url: '/photos', filePath: path, name: 'f' })\n}\n"
+PICK_AND_SEND = ("export function sendPhoto() {\n  wx.chooseImage({ count: 1, success: (r) => {\n"
+                 "    wx.uploadFile({ url: '/photos', filePath: r.tempFilePaths[0], name: 'f' })\n  } })\n}\n")
+CALLER = "import { sendPhoto } from '../../utils/send'\nPage({\n  send(path) {\n    sendPhoto(path)\n  },\n})\n"
+
+
+def test_a_new_helper_that_picks_and_uploads_and_its_only_call_are_one_use_at_the_helper(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"utils/send.js": PICK_AND_SEND, "pages/me/me.js": CALLER})
+    app_repo.commit()
+    report = found(run(app_repo.path, base))
+    assert {f[1:3] for f in report if f[0] == "upload.upload_file"} == {("utils/send.js", 3)}
+    assert {f[1:3] for f in report if f[0] == "privacy.album"} == {("utils/send.js", 2)}
+
+
+def test_a_new_helper_that_uploads_what_its_caller_picked_is_an_upload_at_the_call_too(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"utils/send.js": SENDER, "pages/me/me.js": CALLER})
+    app_repo.commit()
+    uploads = {f[1:3] for f in found(run(app_repo.path, base)) if f[0] == "upload.upload_file"}
+    assert uploads == {("utils/send.js", 2), ("pages/me/me.js", 4)}
+
+
+def test_a_new_helper_that_picks_called_from_two_pages_is_a_new_use_on_each(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"utils/send.js": PICK_AND_SEND, "pages/me/me.js": CALLER, "pages/index/index.js": CALLER})
+    app_repo.commit()
+    uploads = {f[1:3] for f in found(run(app_repo.path, base)) if f[0] == "upload.upload_file"}
+    assert {("pages/me/me.js", 4), ("pages/index/index.js", 4)} <= uploads

@@ -14,6 +14,17 @@ def test_direct_call_and_subscript():
     assert subjects("wx.getLocation({})\nwx['chooseMedia']()\n") == [("wx.getLocation", 1), ("wx.chooseMedia", 2)]
 
 
+def test_an_api_bound_to_a_name_is_used_where_the_name_is_called():
+    src = ("const pickFile = (uni as any).chooseMessageFile\n"
+           "if (typeof pickFile === 'function') {\n  pickFile({ count: 1, type: 'file' })\n}\n")
+    assert subjects(src, "a.ts") == [("wx.chooseMessageFile", 3)]
+
+
+def test_an_api_bound_to_a_name_never_called_stays_a_use_where_it_is_bound():
+    src = "const pick = wx.chooseImage\nmodule.exports = { pick: promisify(pick) }\n"
+    assert subjects(src) == [("wx.chooseImage", 1)]
+
+
 def test_destructured_and_renamed_alias():
     src = "const { getLocation, chooseImage: pick } = wx\ngetLocation()\npick()\n"
     assert subjects(src) == [("wx.getLocation", 2), ("wx.chooseImage", 3)]

@@ -54,6 +54,27 @@ def test_a_timeline_post_through_a_named_wrapper_is_ugc(app_repo):
                                                                 ("upload.user_text", "pages/course/detail.js", 4)}
 
 
+def test_a_reason_typed_on_an_administrators_review_page_is_no_user_post(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/admin-review/index.wxml", FORM)
+    app_repo.write("pages/admin-review/index.js", "Page({\n  save() {\n"
+                                                  "    wx.request({ url: 'https://api.example.com/review/reject', data: this.data })\n"
+                                                  "  }\n})\n")
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == set()
+
+
+def test_a_review_page_of_a_user_stays_a_post_when_its_module_is_an_admin_api(app_repo):
+    app_repo.write("api/admin.js", "export function createReview(data) {\n"
+                                   "  return wx.request({ url: 'https://api.example.com/reviews', method: 'POST', data })\n}\n")
+    base = app_repo.commit()
+    app_repo.write("pages/review/index.wxml", FORM)
+    app_repo.write("pages/review/index.js", "import { createReview } from '../../api/admin'\nPage({\n  save() {\n"
+                                            "    createReview(this.data)\n  }\n})\n")
+    app_repo.commit()
+    assert ("category.ugc", "pages/review/index.js", 4) in _ugc(run(app_repo.path, base))
+
+
 def test_a_comment_on_an_order_is_public_whatever_the_private_words(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/order/comment.wxml", FORM)
@@ -96,6 +117,9 @@ def test_a_reimbursement_form_posted_through_a_project_fetch_helper_is_not_ugc(a
     ("pages/x/index.js", "relay", (), None),
     ("pages/user/orders.js", "submitReview", (), "public"),  # a product review other buyers read
     ("pages/order/detail.js", None, ("/api/评价",), "public"),
+    ("pages/admin-repair-review/index.js", "rejectRepair", (), "private"),  # the operator's console: no post
+    ("pages/admin/notice.js", None, ("/api/comments",), "private"),
+    ("pages/administrator/post.js", "createPost", (), "private"),
 ])
 def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene

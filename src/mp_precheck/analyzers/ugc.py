@@ -212,7 +212,8 @@ def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> 
     too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
     page's navigation-bar title (申请退货退款 names a refund whatever the folder is called:
     https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html), the wrapper's name and
-    the strings the call passes (a cloud database write: its collection, ``'memos'``)."""
+    the strings the call passes (a cloud database write: its collection, ``'memos'``); a page of the operator's
+    console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
@@ -221,7 +222,8 @@ def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> 
     registered = page_of(page or script, project.root, project.pages)
     title = page_title(registered, project.root, project.framework, context.read_head) if registered else None
     strings = (*strings, title) if title else strings
-    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings)
+    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings,
+                          page_stem(page) if page else script)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

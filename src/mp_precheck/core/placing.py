@@ -12,6 +12,7 @@ album and camera branches of one handler are one use
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -60,6 +61,38 @@ def each_function(uses: list[Fact], added: frozenset[int], rise: int, shapes: Ma
             seen.add(use)
             out.append(fact)
     return out
+
+
+def sole_calls_of_new_helpers(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                              counterpart: Mapping[str, str | None],
+                              added_lines: Mapping[str, frozenset[int]]) -> frozenset[tuple[str, int, str]]:
+    """(path, line, subject) of the calls through a helper of another file that the change adds and calls from
+    one place only, where the helper picks the user's files itself (one of :data:`PICKERS`) and makes the call
+    (no ``via:`` role) on a line the diff adds: the caller hands it nothing it picked, so the helper and its one
+    call are one use, reported at the helper's own calls — as :func:`at_new_helper` does within a file. A helper
+    called from several places is a new use at each, and one that sends what its caller picked is the caller's
+    upload too."""
+    sites: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for path, file_facts in head.items():
+        for fact in file_facts.facts:
+            if fact.role and fact.role.startswith("via:"):
+                sites[fact.role].add((path, fact.line))
+    out: set[tuple[str, int, str]] = set()
+    for role, called in sites.items():
+        where, _, name = role[4:].partition("#")
+        helper = head[where].exports.get(name) if where in head and len(called) == 1 else None
+        old = counterpart.get(where)
+        if helper is None or (old and old in base and name in base[old].exports):
+            continue  # not one call of a helper the change adds in a changed file
+        added = added_lines.get(where, frozenset())
+        own = {f.subject for f in head[where].facts if f.role is None and f.line in added
+               and helper.first_line <= f.line <= helper.last_line}
+        if not own & PICKERS:
+            continue  # it sends what its caller picked: the caller's call is an upload of its own
+        (path, line), = called
+        out |= {(path, line, f.subject) for f in head[path].facts
+                if f.role == role and f.line == line and f.subject in own}
+    return frozenset(out)
 
 
 def at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:

@@ -4,8 +4,9 @@ a record for the user or one counterpart (an expense note, a homework answer, fe
 
 In: words — identifier words of the page's path and of the wrapper that sends the text, and the strings
 passed to it. Out: ``"public"``, ``"private"`` or None (no word of either list). Only private words and no
-public one make a page private; the submission's UGC declaration (``ugc_declare``) covers content other
-users see: https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
+public one make a page private, or a page path naming the operator's console (an administrator's page); the
+submission's UGC declaration (``ugc_declare``) covers content other users see:
+https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Scenes:
     chat: frozenset[str] = frozenset()
     service: frozenset[str] = frozenset()
     reads: frozenset[str] = frozenset()
+    operator: frozenset[str] = frozenset()
 
     @staticmethod
     def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
@@ -55,9 +57,12 @@ class Scenes:
         method = len(name) == 1 and name[0].upper() in self.methods
         return [] if method or set(name) & self.transport else name
 
-    def scene(self, path: str, wrapper: str | None, strings: Iterable[str]) -> Scene | None:
+    def scene(self, path: str, wrapper: str | None, strings: Iterable[str], page: str | None = None) -> Scene | None:
         """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a
-        direct call) passing ``strings``."""
+        direct call) passing ``strings``; a page (``page``, else ``path``) of the operator's console
+        (``operator`` words in its path: ``pages/admin-review``) is private, its text is no user's content."""
+        if self._has(self.operator, words_of((page or path).rsplit(".", 1)[0])):
+            return "private"
         words = words_of(path.rsplit(".", 1)[0]) + self._words(strings) + self._named(wrapper)
         if self._has(self.public, words):
             return "public"
@@ -140,4 +145,4 @@ def scenes() -> Scenes:
     data = validated(data_dir("checks") / "ugc_scenes.yml", "ugc_scenes.schema.json", check=False)
     return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["writes"]),
                   frozenset(data["transport"]), frozenset(data["methods"]), frozenset(data["chat"]),
-                  frozenset(data["service"]), frozenset(data["reads"]))
+                  frozenset(data["service"]), frozenset(data["reads"]), frozenset(data.get("operator", ())))

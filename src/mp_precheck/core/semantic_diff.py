@@ -34,7 +34,14 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
-from mp_precheck.core.placing import at_new_helper, each_added, each_function, each_target, pick
+from mp_precheck.core.placing import (
+    at_new_helper,
+    each_added,
+    each_function,
+    each_target,
+    pick,
+    sole_calls_of_new_helpers,
+)
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, same_call
@@ -176,9 +183,8 @@ def compare(
     """
     head = _without_dormant_relays(head, base, counterpart)
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
-    head_counts = _counts(head)
-    base_counts = _counts(base)
-    relay_ranges = _called_ranges(head)
+    head_counts, base_counts = _counts(head), _counts(base)
+    relay_ranges, in_helper = _called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     head_placed = _placeable(head, carrying)
     base_placed = _counts(base, skip_relays=True)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
@@ -203,7 +209,8 @@ def compare(
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
-                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges, kind)
+                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges, kind,
+                             in_helper)
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
                                      rereads=bool(kind and kind.one_value)) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
@@ -288,11 +295,13 @@ def _capability(catalog: Catalog, rule: Rule, subject: str) -> set[str]:
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
             base_count: Counter[str], counterpart: Mapping[str, str | None],
             added_lines: Mapping[str, frozenset[int]],
-            relay_ranges: Mapping[str, list[tuple[int, int]]], kind: PrivacyType | None = None) -> list[Addition]:
+            relay_ranges: Mapping[str, list[tuple[int, int]]], kind: PrivacyType | None = None,
+            in_helper: AbstractSet[tuple[str, int, str]] = frozenset()) -> list[Addition]:
     """The additions of ``subject`` under ``rule``: in each head file that has more of it than its base
     version, at the added use (every added one for an ``each_occurrence`` rule, every added call with its own
     target for an ``each_call`` rule, every added call in its own function for a privacy ``kind`` collected
-    anew at each call, not ``one_value``: ``core/placing.py``), never at a relay."""
+    anew at each call, not ``one_value``: ``core/placing.py``), never at a relay nor at the one call of a new
+    helper reported in the helper (``in_helper``: path, line, subject)."""
     per_use = kind is not None and not kind.one_value
     additions = []
     for path, count in sorted(head_count.items()):
@@ -301,7 +310,9 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
         if count > before:
             added = added_lines.get(path, frozenset())
             uses = [f for f in head[path].facts if f.subject == subject and counted(f)
-                    and not _relays(f, relay_ranges.get(path, []))]
+                    and not _relays(f, relay_ranges.get(path, [])) and (path, f.line, subject) not in in_helper]
+            if not uses:
+                continue  # the one call of a helper the change adds: reported at the helper's own call
             if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
                 continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
             picked = each_added(uses, added, count - before) if rule.each_occurrence else \

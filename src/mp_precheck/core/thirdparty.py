@@ -96,8 +96,11 @@ class UploadSdk:
     """A client SDK: how it is loaded (``modules``: the start of the specifier's last segment; ``names``;
     ``packages``: the specifier's npm package), the ``methods`` that make its calls the ``subject``
     (``sdk:upload``, ``sdk:location``, or ``wx.request`` for an HTTP client), for each method the option that
-    passes a position instead of reading one (``given``; location SDKs only), and the ``classes`` whose
-    instances alone make the calls (``new AV.File(…)``; none: the SDK object and every instance)."""
+    passes a position instead of reading one (``given``; location SDKs only), the ``classes`` whose
+    instances alone make the calls (``new AV.File(…)``; none: the SDK object and every instance) and the
+    ``factories``, functions of the SDK that hand back a client as ``new`` makes one (Supabase's
+    ``createClient(url, key)``). A method may be a path through the client (``storage.from.upload`` for
+    ``client.storage.from(bucket).upload(…)``: members in order, a call's arguments left out)."""
 
     sdk: str
     modules: tuple[str, ...]
@@ -108,6 +111,7 @@ class UploadSdk:
     given: tuple[tuple[str, str], ...] = ()
     packages: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
+    factories: tuple[str, ...] = ()
 
     def makes(self, method: str) -> bool:
         """Whether ``method`` called on what this binding holds is one of the SDK's calls: never on an SDK whose
@@ -192,10 +196,22 @@ class ThirdParty:
     def sdk_of_name(self, name: str) -> UploadSdk | None:
         return next((s for s in self.sdks if name in s.names), None)
 
+    @cached_property
+    def chained_methods(self) -> frozenset[str]:
+        """The SDK methods that are paths through a client (``storage.from.upload``)."""
+        return frozenset(m for s in self.sdks for m in s.methods if "." in m)
+
+    def chained(self, path: str) -> bool:
+        """Whether a call's path after its first name (``storage.from.upload``, or ``supabase.storage.from.upload``
+        through a module's export) ends with an SDK method that is a path through a client."""
+        return any(path == m or path.endswith(f".{m}") for m in self.chained_methods)
+
     def needles(self, subject: str) -> tuple[str, ...]:
         """Fixed strings ``git grep`` looks for to find files that may hold a third-party subject."""
-        if subject in (SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):
-            return tuple(sorted({n for s in self.sdks if s.subject == subject for n in (*s.modules, *s.names)}))
+        if subject in (SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT):  # a path's members: a module's imported client
+            return tuple(sorted({n for s in self.sdks if s.subject == subject for n in (*s.modules, *s.names)} |
+                                {m.rsplit(".", 1)[0] for s in self.sdks if s.subject == subject for m in s.methods
+                                 if "." in m}))
         if subject == SDK_RECORD_SUBJECT:
             return tuple(sorted({p.factory for p in self.plugin_apis if p.subject == subject}))
         wanted = {PICK_SUBJECT: ("pick", "both"), UPLOAD_SUBJECT: ("upload", "both")}.get(subject, ())
@@ -233,7 +249,8 @@ def third_party() -> ThirdParty:
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
                            tuple(sorted(k.get("when", {}).items()))) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"],
-                        classes=tuple(s.get("classes", ()))) for s in table["sdks"]) +
+                        classes=tuple(s.get("classes", ())), factories=tuple(s.get("factories", ())))
+              for s in table["sdks"]) +
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(m["name"] for m in s["methods"]),
                         s["doc"], SDK_LOCATION_SUBJECT, tuple((m["name"], m["given"]) for m in s["methods"]))
               for s in maps) +

@@ -28,7 +28,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
 # v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts; a URL inside a
 #      sentence of a literal is text, no host; numbered login labels (1.微信授权登录) read without their number; a
-#      tabBar text raises no red-packet lure; mpvue 1.x's app.json in src/main.js (export default { config }).
+#      tabBar text raises no red-packet lure; mpvue 1.x's app.json in src/main.js (export default { config }); SDK
+#      clients a factory hands back (createClient), calls through a client's path (storage.from.upload), wrappers
+#      that only relay to sibling wrappers (Export.relays).
 # v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +
@@ -214,7 +216,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
-                           tuple((int(n[0]), n[1]) for n in v.get("named", ())))
+                           tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

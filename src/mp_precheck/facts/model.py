@@ -125,6 +125,10 @@ class Export:
     # A function that calls the API one of its parameters names (``(name, ...rest) => wx[name]({...})``):
     # (argument index, namespace: ``wx`` or ``wx.cloud``).
     named: tuple[tuple[int, str], ...] = ()
+    # A function that calls no API itself, only sibling wrappers of its file (its subjects are theirs): its
+    # calls of other files' wrappers are followed too, as a wrapper's with no subject is (``uploadFile`` →
+    # ``compressImage`` beside it and a client's upload imported from another module).
+    relays: bool = False
 
     def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """The subjects a call passing ``literals`` (its strings and argument tokens) reaches: the chosen

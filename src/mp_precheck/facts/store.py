@@ -189,11 +189,13 @@ class FactStore:
         return facts
     def _reach(self, level1: Mapping[str, list[tuple[int, str, str, Export]]], modules: dict[str, FileFacts],
                tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
-        """``module#name`` of each called wrapper that calls no API itself → the subjects the wrappers of
-        other files it calls reach, followed through thin wrappers up to :data:`_DEPTH` files in all (a
-        page's ``createNote`` action → the API module's ``createNote`` → ``http.post``)."""
+        """``module#name`` of each called wrapper that calls no API itself (none, or only through sibling
+        wrappers: ``Export.relays``) → the subjects the wrappers of other files it calls reach, followed through
+        thin wrappers up to :data:`_DEPTH` files in all (a page's ``createNote`` action → the API module's
+        ``createNote`` → ``http.post``)."""
         frontier = {f"{where}#{name}": [(where, name, export)]
-                    for found in level1.values() for _line, where, name, export in found if not export.subjects}
+                    for found in level1.values() for _line, where, name, export in found
+                    if not export.subjects or export.relays}
         reached: dict[str, set[str]] = {key: set() for key in frontier}
         seen = {key: {(w, n) for w, n, _e in hops} for key, hops in frontier.items()}
         for _hop in range(_DEPTH - 1):
@@ -210,7 +212,7 @@ class FactStore:
                 for site, where, name, export in found:
                     caller, line = sites[site]
                     reached[key] |= set(export.subjects_for(modules[caller].call_literals.get(line, ())))
-                    if not export.subjects and (where, name) not in seen[key]:
+                    if (not export.subjects or export.relays) and (where, name) not in seen[key]:
                         seen[key].add((where, name))
                         frontier.setdefault(key, []).append((where, name, export))
         return reached

@@ -216,6 +216,21 @@ class Bindings:
             return _text(value.child_by_field_name("property"))
         return None
 
+    def app_member(self, obj: Node | None) -> str | None:
+        """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
+        if obj is None:
+            return None
+        if obj.type == "identifier" and _text(obj) in self.app_member_aliases:  # const apis = app.apis
+            return self.app_member_aliases[_text(obj)]
+        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
+            return ""
+        if obj.type == "member_expression":
+            inner = obj.child_by_field_name("object")
+            if inner is not None and ((inner.type == "identifier" and _text(inner) in self.app_aliases)
+                                      or is_get_app(inner)):
+                return _text(obj.child_by_field_name("property"))
+        return None
+
     def _hook_functions(self, pattern: Node, returned: dict[str, str]) -> None:
         """``const [info, { getUserProfile: ask }] = useUserInfo()``: each destructured function the hook
         hands back (at any depth of the pattern) is bound to the API it calls."""
@@ -232,7 +247,12 @@ class Bindings:
     def _constructed(self, value: Node) -> list[UploadSdk]:
         """The SDKs a ``new`` expression makes an instance of: ``new COS(…)`` of a bound SDK, or
         ``new amapFile.AMapWX(…)`` of a class on a required SDK module — for an SDK whose calls belong to some
-        of its classes, only ``new AV.File(…)`` of one of them (the instance then makes them)."""
+        of its classes, only ``new AV.File(…)`` of one of them (the instance then makes them) — or whose
+        factory a call is (``createClient(url, key)`` imported from Supabase's SDK: the client it hands back)."""
+        if value.type == "call_expression" and (fn := value.child_by_field_name("function")) is not None:
+            called = _text(fn.child_by_field_name("property") if fn.type == "member_expression" else fn)
+            held = _text(fn.child_by_field_name("object")) if fn.type == "member_expression" else called
+            return [s for s in self.sdks.get(held, []) if called in s.factories]
         if value.type != "new_expression" or (constructor := value.child_by_field_name("constructor")) is None:
             return []
         if constructor.type == "member_expression":
@@ -248,6 +268,40 @@ class Bindings:
             self.sdks[name] = found
         if third_party().sdk_of_module(spec) is not None:  # installed as a global property, read elsewhere
             self.sdk_specs[name] = spec
+
+    def sdk_method_value(self, node: Node, line: int) -> list[Fact]:
+        """``promisify(instance.reverseGeocoder)``: an SDK method handed to a wrapper is a use, as ``wx.X`` is."""
+        if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
+            return []
+        held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
+        sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
+        return [Fact(sdk.subject, "api", line, f"{held}.{method} ({sdk.sdk})")] if sdk else []
+
+    def chained_call(self, fn: Node, line: int) -> Fact | tuple[str, str, int] | None:
+        """A call through a client's members and calls (``supabase.storage.from(bucket).upload(…)``, ``fn`` its
+        callee): the SDK's fact when a name of this file holds the client and the path after it is one of its
+        methods (``checks/upload_sdks.yml``); an imported call (specifier, ``supabase.storage.from.upload``,
+        line) when the first name is a project module's import and the path ends with such a method (the
+        module that makes the client exports it, ``readers/sdkexports.py``); else None."""
+        path: list[str] = []
+        node: Node | None = fn
+        while node is not None and node.type in ("member_expression", "call_expression"):
+            if node.type == "call_expression":
+                node = node.child_by_field_name("function")
+                continue
+            path.insert(0, _text(node.child_by_field_name("property")))
+            node = node.child_by_field_name("object")
+            held, method = _text(node), ".".join(path)
+            sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
+            if sdk is not None:
+                return Fact(sdk.subject, "api", line, f"{held}.{method} ({sdk.sdk})")
+        name = ".".join(path)
+        if node is None or node.type != "identifier" or not third_party().chained(name):
+            return None
+        if (root := _text(node)) in self.named_imports:
+            spec, exported = self.named_imports[root]
+            return spec, f"{exported}.{name}", line
+        return (self.module_aliases[root], name, line) if root in self.module_aliases else None
 
     def plugin_object(self, node: Node | None) -> PluginApi | None:
         """The plugin object a call hands back: ``plugin.getRecordRecognitionManager()`` on a name bound to

@@ -294,7 +294,8 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
             inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
             out[name] = Export(tuple(sorted(subjects)), first, last, choices(function, line, reach, inner),
                                dispatched=function.parent is not None and function.parent.type == "arguments",
-                               flags=flag_choices(function, line, reach, inner), named=named)
+                               flags=flag_choices(function, line, reach, inner), named=named,
+                               relays=bool(subjects) and not own)
     return out
 
 

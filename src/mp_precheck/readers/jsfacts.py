@@ -34,7 +34,7 @@ from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.imagenames import bare_host_url, held_as_api_base, held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
-from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings, is_get_app
+from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
 from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
@@ -111,6 +111,9 @@ class _Extractor(Bindings):
         self.media_requests: list[int] = []  # lines of requests whose data carries a picture
         self.indexed: list[tuple[Node, str, str]] = []  # wx[name]: (reference, variable, namespace)
         self.calls: list[Node] = []  # the call_expression nodes, in source order
+        # const choose = (uni as any).chooseMessageFile: (index of its fact, name); the names called
+        self.alias_defs: list[tuple[int, str]] = []
+        self.called_aliases: set[str] = set()
         # A share hook's or a secret's name is spelled out: a text that spells neither has its names left unread.
         self.shares, self.secrets = any(hook in source for hook in SHARE_HOOKS), may_name_secret(source)
 
@@ -159,6 +162,8 @@ class _Extractor(Bindings):
             for index in indexes if role != "code" else ():
                 if self.facts[index].role in (("code", "request", "media") if name in self.url_roles else ("code",)):
                     self.facts[index] = replace(self.facts[index], role=role)
+        called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
+        self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
@@ -186,7 +191,7 @@ class _Extractor(Bindings):
         api = self._resolve(node)
         indexed = self.indexed_namespace(node) if api is None else None
         if api is None and indexed is None:
-            self._sdk_method_value(node)
+            self.facts += self.sdk_method_value(node, self.line(node))
             return
         parent = node.parent
         if parent is not None and parent.type == "assignment_expression" and parent.child_by_field_name("left") == node:
@@ -202,17 +207,12 @@ class _Extractor(Bindings):
             if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
                 self.indexed.append((node, *indexed))
             return
+        if parent is not None and parent.type == "variable_declarator" and \
+                self.api_aliases.get(_text(parent.child_by_field_name("name"))) == api:
+            self.alias_defs.append((len(self.facts), _text(parent.child_by_field_name("name"))))
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
-
-    def _sdk_method_value(self, node: Node) -> None:
-        """``promisify(instance.reverseGeocoder)``: an SDK method handed to a wrapper is a use, as ``wx.X`` is."""
-        if node.type != "member_expression" or node.parent is None or node.parent.type != "arguments":
-            return
-        held, method = _text(node.child_by_field_name("object")), _text(node.child_by_field_name("property"))
-        sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
-        self.facts += [Fact(sdk.subject, "api", self.line(node), f"{held}.{method} ({sdk.sdk})")] if sdk else []
 
     def _qualify(self, api: str, call: Node) -> None:
         """Extra facts that depend on a call's arguments."""
@@ -244,6 +244,7 @@ class _Extractor(Bindings):
                 self.facts.append(Fact("share:hook", "hook", self.line(fn), name))
             if name in self.api_aliases:
                 api = self.api_aliases[name]
+                self.called_aliases.add(name)
                 self.facts.append(Fact(api, "api", self.line(fn)))
                 self._qualify(api, node)
             elif name in self.named_imports:
@@ -271,7 +272,7 @@ class _Extractor(Bindings):
             elif obj is not None and obj.type == "identifier" and held in self.named_imports:
                 spec, exported = self.named_imports[held]
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
-            elif (member := self._app_member(obj)) is not None:
+            elif (member := self.app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and held.startswith(VUE_INSTANCE) \
                     and "." not in held[5:]:
@@ -280,21 +281,11 @@ class _Extractor(Bindings):
                     (root := held.split(".", 1))[0] in self.module_aliases and len(root) == 2:
                 # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
                 self.imported_calls.append((self.module_aliases[root[0]], f"{root[1]}.{method}", self.line(fn)))
-
-    def _app_member(self, obj: Node | None) -> str | None:
-        """``APP`` / ``getApp()`` (the App object: "") or ``APP.HTTP`` (one of its members: "HTTP")."""
-        if obj is None:
-            return None
-        if obj.type == "identifier" and _text(obj) in self.app_member_aliases:  # const apis = app.apis
-            return self.app_member_aliases[_text(obj)]
-        if (obj.type == "identifier" and _text(obj) in self.app_aliases) or is_get_app(obj):
-            return ""
-        if obj.type == "member_expression":
-            inner = obj.child_by_field_name("object")
-            if inner is not None and ((inner.type == "identifier" and _text(inner) in self.app_aliases)
-                                      or is_get_app(inner)):
-                return _text(obj.child_by_field_name("property"))
-        return None
+            elif obj is not None and obj.type == "call_expression" and (found := self.chained_call(fn, self.line(fn))):
+                if isinstance(found, Fact):  # client.storage.from(bucket).upload(): the SDK's call
+                    self.facts.append(found)
+                else:  # the same through a client a project module exports
+                    self.imported_calls.append(found)
 
     def _string(self, node: Node) -> None:
         parent = node.parent
