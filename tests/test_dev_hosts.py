@@ -285,3 +285,22 @@ def test_dev_server_proxy_targets_are_development_hosts_but_a_defined_constant_s
     repo.commit("vite config")
     domains = {(f.subject, f.line) for f in run(repo.path, base).findings if f.rule == "external_link.domain"}
     assert domains == {("host:api.shop.example.com", 5)}
+
+
+POOLS = """\
+const environment = 'production'
+const health = {
+  development: 'http://192.168.101.120:82/api',
+  staging: 'https://test-api.pool-example.top',
+  production: 'https://api.shop.example.com'
+}
+module.exports = { HOST: health[environment] }
+"""
+
+
+def test_a_staging_entry_of_a_host_pool_is_no_release_domain(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"config/hosts.js": POOLS, **loaded_by_app("config/hosts.js")})
+    app_repo.commit("a host pool")
+    assert {(subject, line) for rule, subject, _path, line in _domains(run(app_repo.path, base))
+            if rule == "external_link.domain"} == {("host:api.shop.example.com", 5)}

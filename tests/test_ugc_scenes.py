@@ -251,3 +251,13 @@ def test_the_pages_title_names_its_scene_when_its_folder_does_not(app_repo, titl
     })
     app_repo.commit()
     assert _ugc(run(app_repo.path, base)) == expected
+
+
+def test_a_payment_proof_page_is_a_private_record(app_repo):
+    # a transfer screenshot and its note go to the operator who checks the payment, not to other users
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/pay/proof.wxml", FORM)
+    app_repo.write("pages/pay/proof.js", "Page({\n  save() {\n"
+                                           "    wx.request({ url: 'https://api.example.com/x', data: this.data })\n  }\n})\n")
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == set()

@@ -27,6 +27,9 @@ from mp_precheck.readers.urls import find_urls
 
 # Words that name a development setting (a key, a variable, a config file, an env value).
 DEV_WORDS = frozenset({"dev", "develop", "development", "test", "testing", "local", "localhost", "debug", "mock"})
+# Pre-release stages: a staging / UAT server is a tester's, never the release build's (a ``staging:`` entry of a
+# host pool whose release entry is ``production:``).
+NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
 RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
 DEV_SERVER_KEYS = frozenset({"proxy"})  # a dev server's forwarding table (``devServer`` is a dev name already)
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
@@ -44,8 +47,9 @@ def words(name: str) -> list[str]:
 
 
 def is_dev_name(name: str) -> bool:
-    """A key or variable named for development: ``dev``, ``devHost``, ``TEST_API``, ``local``, ``isDebug``."""
-    return any(w in DEV_WORDS for w in words(name.strip("'\"`")))
+    """A key or variable named for development or a pre-release stage: ``dev``, ``devHost``, ``TEST_API``,
+    ``local``, ``isDebug``, ``staging``."""
+    return any(w in NOT_RELEASE for w in words(name.strip("'\"`")))
 
 
 def is_dev_file(path: str) -> bool:

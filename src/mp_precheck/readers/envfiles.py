@@ -26,12 +26,10 @@ import posixpath
 
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
-from mp_precheck.readers.devonly import DEV_WORDS, RELEASE_WORDS
+from mp_precheck.readers.devonly import NOT_RELEASE, RELEASE_WORDS
 from mp_precheck.readers.imagenames import names_image, names_resource_base
 from mp_precheck.readers.urls import find_urls
 
-# Modes that never build the release: DEV_WORDS (dev, development, test, local…) and pre-release stages.
-NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
 # Copies committed as documentation of the variables, read by no build.
 _TEMPLATES = frozenset({"example", "sample", "template", "tpl", "dist", "defaults"})
 # Prefixes a build exposes to the client code (Vite, vue-cli, Taro, Create React App): not part of the name.

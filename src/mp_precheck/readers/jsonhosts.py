@@ -23,7 +23,8 @@ from typing import Any
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact
 from mp_precheck.readers.appconfig import line_of
-from mp_precheck.readers.envfiles import NOT_RELEASE, address_role
+from mp_precheck.readers.devonly import NOT_RELEASE
+from mp_precheck.readers.envfiles import address_role
 from mp_precheck.readers.urls import find_urls
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
