@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from tree_sitter import Language, Node
 
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
-from mp_precheck.readers.textflow import script_block, tag_at
+from mp_precheck.readers.textflow import calls_on, script_block, tag_at
 
 # An input's events named by method: WXML ``bindinput="onInput"`` / ``bind:confirm`` / ``catchblur``, Vue
 # ``@input="onInput"`` / ``v-on:confirm``.
@@ -76,18 +76,8 @@ def handler_writes(text: str, path: str, methods: frozenset[str]) -> tuple[froze
 def call_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the string literals its
     arguments hold (``getUrl('/moment/post_comment')`` inside its options too), not those of its callbacks."""
-    wanted = set(lines)
-    source, grammar, offset = script_block(text, path)
-    if not wanted or not source:
-        return {}
-    language = language_for(grammar)
-    root = parse(language, source.encode("utf-8", "replace")).root_node
     out: dict[int, tuple[str, ...]] = {}
-    for call in nodes_of(root, language, ("call_expression",)):
-        callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
-        at = callee.start_point[0] + 1 + offset if callee is not None else 0
-        if at not in wanted or arguments is None:
-            continue
+    for at, arguments in calls_on(text, path, lines):
         strings: list[str] = []
         stack = [arguments]
         while stack:

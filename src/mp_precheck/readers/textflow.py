@@ -11,7 +11,7 @@ Pure functions of text; JS/TS through tree-sitter, markup tags by a small scanne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from tree_sitter import Node
 
@@ -121,25 +121,31 @@ def _declared(function: Node) -> dict[str, list[Node]]:
     return out
 
 
+def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, Node]]:
+    """(line, arguments node) of each call of the script of ``path`` (a script file or a component's script
+    block) whose callee is on one of ``lines``, 1-based in ``text``."""
+    wanted = set(lines)
+    source, grammar, offset = script_block(text, path)
+    if not wanted or not source:
+        return
+    language = language_for(grammar)
+    root = parse(language, source.encode("utf-8", "replace")).root_node
+    for call in nodes_of(root, language, ("call_expression",)):
+        callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        at = callee.start_point[0] + 1 + offset if callee is not None else 0
+        if at in wanted and arguments is not None:
+            yield at, arguments
+
+
 def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, frozenset[str]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its arguments
     carry, with the values of the local names they pass followed two steps (``createPost(data)`` with
     ``const data = { content: content.trim() }`` carries ``content``). A line with no such
     call is left out (unknown, not empty)."""
-    wanted = set(lines)
-    source, grammar, offset = script_block(text, path)
-    if not wanted or not source:
-        return {}
-    language = language_for(grammar)
-    root = parse(language, source.encode("utf-8", "replace")).root_node
     out: dict[int, frozenset[str]] = {}
-    for call in nodes_of(root, language, ("call_expression",)):
-        callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
-        at = callee.start_point[0] + 1 + offset if callee is not None else 0
-        if at not in wanted or arguments is None:
-            continue
+    for at, arguments in calls_on(text, path, lines):
         names = _names(arguments)
-        function = call.parent
+        function = arguments.parent.parent if arguments.parent is not None else None
         while function is not None and function.type not in _FUNCTIONS:
             function = function.parent
         declared = _declared(function) if function is not None else {}
