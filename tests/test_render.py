@@ -28,6 +28,17 @@ def test_required_private_infos_is_listed_under_the_location_entry():
     assert text.count("What to do") == 1
 
 
+def test_a_high_new_call_site_is_told_in_full_and_a_low_one_in_the_list():
+    """The verdict counts a high item wherever it sits; the comment must show what to do about it (a forced login
+    or a published text box the change adds on an existing page), not only list it among new call sites."""
+    high = Finding(**{**finding("upload.user_text", "<textarea>", "pages/post.js", 7).__dict__, "scope": "file"})
+    low = Finding(**{**finding("privacy.album", "wx.chooseImage", "pages/q.js", 2).__dict__, "scope": "file",
+                     "severity": "low"})
+    text = comment(high, low)
+    listed = text[text.index("<details><summary>"):]
+    assert text.count("What to do") == 1 and "pages/post.js:7" not in listed and "pages/q.js:2" in listed
+
+
 def test_required_private_infos_alone_is_its_own_entry():
     text = comment(finding("privacy.required_private_infos", "app.json:requiredPrivateInfos:chooseAddress",
                            "app.json", 5))
@@ -55,7 +66,7 @@ def test_a_huge_report_is_shortened_by_whole_parts_with_few_renders(monkeypatch)
     assert "🔴 **Act before submitting for review: 2 high-risk item(s) (Privacy).**" in text
     assert text.rstrip().endswith("</sub>") and "· comparing aaaaaaa…bbbbbbb" in text
     assert "the least important first; the full report is in <https://run/1>." in text
-    assert text.count("What to do") == 2                       # every item whole, with its fix
+    assert text.count("What to do") == 3                       # every item whole, with its fix (the high call sites too)
     more = re.search(r"^  - … (\d+) more place\(s\), see the full report$", text, re.MULTILINE)
     assert more is not None and int(more.group(1)) + text.count("example-host-name.com") == 1500
     assert all(line.count("`") % 2 == 0 for line in text.splitlines())   # no code span cut in half

@@ -22,6 +22,13 @@ def related() -> dict[str, str]:
     return {r.id: r.accompanies for r in load_catalog().rules if r.accompanies}
 
 
+def told_in_full(finding: Finding) -> bool:
+    """Whether an output shows ``finding`` with its title, fix and doc rather than as a one-line new call site:
+    anything new to the app, and a new call site that is high risk (an old text box whose post the change adds,
+    a new upload path) — the reviewer must see what to do about it wherever it sits."""
+    return finding.scope == "app" or finding.severity == "high"
+
+
 def group_items(findings: Iterable[Finding]) -> list[list[Finding]]:
     """The items of ``findings`` in their order: each a list whose first finding names the rule, then the
     rule's other places of that scope, then (for the feature's first item) its accompanying configuration."""

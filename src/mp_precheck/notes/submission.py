@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import test_account_reason
+from mp_precheck.core.items import told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, ProjectInfo, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
@@ -86,7 +87,7 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     projects = {p.root: p for p in report.projects}
     # code the Mini Program does not ship (a demo folder, an unregistered page) is nothing to tell the reviewer
     report = replace(report, findings=tuple(f for f in report.findings if not _unshipped(f, projects)))
-    app_wide = [f for f in report.active_findings if f.scope == "app"]
+    app_wide = [f for f in report.active_findings if told_in_full(f)]  # what the form must name
     risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
     reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
     answers = [

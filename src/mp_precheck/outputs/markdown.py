@@ -12,7 +12,7 @@ from urllib.parse import quote
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, checklist
-from mp_precheck.core.items import count_items, related
+from mp_precheck.core.items import count_items, related, told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.secrets import redact
@@ -108,7 +108,7 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
     return {
         "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
         "groups": groups, "place": place,
-        "call_sites": [f for f in report.active_findings if f.scope == "file"],
+        "call_sites": [f for f in report.active_findings if not told_in_full(f)],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
         "errors": [e for e in report.errors if not _blocking(e.path)],
         "blocking": [e for e in report.errors if _blocking(e.path)],
@@ -129,7 +129,7 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
     """
     messages = Messages(language)
     comment = template("comment.md.j2")
-    detail = [f for f in sorted(report.active_findings, key=_severity_rank) if f.scope == "app"]
+    detail = [f for f in sorted(report.active_findings, key=_severity_rank) if told_in_full(f)]
     context = comment_context(report, catalog, messages, link_base, detail, 0, full_report_where)
     text = comment.render(**context)
     if limits is not None and not limits.fits(text):

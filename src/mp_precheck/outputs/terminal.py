@@ -19,7 +19,7 @@ from rich.text import Text
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, checklist
-from mp_precheck.core.items import count_items, group_items, item_severity
+from mp_precheck.core.items import count_items, group_items, item_severity, told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.vocabulary import SEVERITIES
@@ -90,7 +90,7 @@ def _findings(line: _Line, report: Report, messages: Messages, column: ColumnOf 
                 label = t("text.related") if f.rule != owner.rule else t("scope_file") if f.scope == "file" else ""
                 line("  ", (place, "bold"), " " * (pad - cell_len(place) + 2), (f.rule, _STYLES[f.severity]),
                      "  ", f"{label}{colon}" if label else "", _unmarked(f.title), "  ", (subject, "dim"))
-            if owner.scope == "app":
+            if told_in_full(owner):
                 line("    ", (t("text.fix") + colon, "dim"), _unmarked(owner.fix))
                 line("    ", (t("text.doc") + colon, "dim"), owner.doc)
 
