@@ -53,6 +53,12 @@ def test_unknown_remote_branch_suggests_the_local_one(app_repo):
     assert err == "mp-precheck: unknown revision 'origin/main' (did you mean main?)\n"
 
 
+def test_a_range_given_as_the_base_says_how_to_pass_its_ends(app_repo):
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "abc123..def456")
+    assert code == 2
+    assert err == "mp-precheck: unknown revision 'abc123..def456' (a range: pass its ends apart, --base abc123 --head def456)\n"
+
+
 def test_baseline_needs_a_reason(app_repo):
     code, _, err = cli("baseline", "--repo", str(app_repo.path), "--base", "HEAD", "--reason", " ")
     assert code == 2

@@ -139,7 +139,10 @@ class GitRepo:
             raise UnknownRevision(f"unknown revision {rev!r}")
         proc = self._run_raw("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
         if proc.returncode != 0:
-            if self.is_shallow():
+            if ".." in rev:  # a range given where one revision goes
+                first, _, last = rev.partition("...") if "..." in rev else rev.partition("..")
+                hint = f" (a range: pass its ends apart, --base {first or 'BASE'} --head {last or 'HEAD'})"
+            elif self.is_shallow():
                 hint = " (a shallow clone? fetch more history, e.g. actions/checkout with fetch-depth: 0)"
             else:
                 close = self._similar_refs(rev)
