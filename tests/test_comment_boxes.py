@@ -14,7 +14,7 @@ BAR = '<view class="bar">\n<input class="c" confirm-type="send" bindconfirm="doC
 STUB = """Component({
   methods: {
     like() {
-      wx.request({ url: getApp().getUrl('/moment/up'), method: 'POST', data: { id: 1 } })
+      wx.request({ url: getApp().getUrl('/feed/up'), method: 'POST', data: { id: 1 } })
     },
   },
 })
@@ -24,7 +24,7 @@ COMMENTS = STUB.replace("""    },
     doComment(e) {
       const text = e.detail.value
       wx.request({
-        url: getApp().getUrl('/moment/post_comment'),
+        url: getApp().getUrl('/feed/reply_comment'),
         method: 'POST',
         data: { text, mid: this.properties.id },
       })
@@ -54,8 +54,8 @@ def _change(app_repo, page: str, markup: str, base_script: str, head_script: str
 
 
 def test_a_comment_bar_whose_confirm_posts_the_typed_text_is_a_post(app_repo):
-    assert _change(app_repo, "pages/moment/moment", BAR, STUB, COMMENTS) == {
-        ("upload.user_text", "pages/moment/moment.js", 8), ("category.ugc", "pages/moment/moment.js", 8)}
+    assert _change(app_repo, "pages/feed/detail", BAR, STUB, COMMENTS) == {
+        ("upload.user_text", "pages/feed/detail.js", 8), ("category.ugc", "pages/feed/detail.js", 8)}
 
 
 def test_a_comment_modals_stored_text_sent_to_a_comment_cloud_function_is_a_post(app_repo):
@@ -67,17 +67,17 @@ def test_a_comment_modals_stored_text_sent_to_a_comment_cloud_function_is_a_post
 @pytest.mark.parametrize(("markup", "base_script", "head_script"), [
     # a search box: its text goes to a search, no post
     (BAR.replace('confirm-type="send"', 'confirm-type="search"'), STUB,
-     COMMENTS.replace("/moment/post_comment", "/moment/search")),
+     COMMENTS.replace("/feed/reply_comment", "/feed/search")),
     # a number field
     (BAR.replace('confirm-type="send"', 'type="number"'), STUB, COMMENTS),
     # the new call carries none of the text: a delete of one's own comment
     (BAR, STUB, COMMENTS.replace("data: { text, mid: this.properties.id }", "data: { id: this.properties.id }")
-     .replace("post_comment", "delete_comment")),
+     .replace("reply_comment", "delete_comment")),
     # the bar posted to that endpoint before: the change restyles it
     (BAR, COMMENTS.replace("      wx.request({\n        url", "      wx.request( {\n        url"), COMMENTS),
 ])
 def test_no_post_where_the_input_is_no_comment_or_its_post_is_not_new(app_repo, markup, base_script, head_script):
-    assert _change(app_repo, "pages/moment/moment", markup, base_script, head_script) == set()
+    assert _change(app_repo, "pages/feed/detail", markup, base_script, head_script) == set()
 
 
 def test_the_handlers_an_input_names_and_what_they_store():
@@ -90,12 +90,12 @@ def test_the_handlers_an_input_names_and_what_they_store():
 
 
 def test_the_strings_a_call_passes_outside_its_callbacks():
-    script = "wx.request({\n  url: getUrl('/moment/post_comment'), success(res) { log('done') },\n})\n"
-    assert call_strings(script, "a.js", [1]) == {1: ("/moment/post_comment",)}
+    script = "wx.request({\n  url: getUrl('/feed/reply_comment'), success(res) { log('done') },\n})\n"
+    assert call_strings(script, "a.js", [1]) == {1: ("/feed/reply_comment",)}
 
 
 @pytest.mark.parametrize(("text", "names"), [
-    ("addComment", True), ("/moment/post_comment", True), ("https://a.example.com/api/post/add", True),
+    ("addComment", True), ("/feed/reply_comment", True), ("https://a.example.com/api/post/add", True),
     ("/post/like", False), ("/user/update", False), ("POST", False), ("getPostInfo", False),
 ])
 def test_a_string_that_names_writing_a_post(text, names):

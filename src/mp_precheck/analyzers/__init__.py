@@ -41,7 +41,7 @@ chat                   head_facts, facts_at_head, read_head,       adds ``upload
                                                                    project upload helper
 comment_boxes          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
                        facts_at_head, read_head, read_base,        a new post of a one-line comment ``<input>``'s
-                       counterpart, added_lines ·                  text (``addComment``, ``/moment/post_comment``)
+                       counterpart, added_lines ·                  text (``addComment``, ``/feed/reply_comment``)
                        ``upload.user_text``, ``category.ugc``
 media_posts            facts_at_head, exists_at_head,              adds ``category.ugc`` at a page's new call of an
                        added_lines · upload family, category       API method named as a post (``dynamicAdd``) on a

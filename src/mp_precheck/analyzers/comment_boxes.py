@@ -1,6 +1,6 @@
 """One-line comment boxes: an ``<input>`` of text whose typed text a new call posts to a public scene — a comment
 bar's ``<input confirm-type="send" bindconfirm="doComment">`` whose handler posts ``e.detail.value`` to
-``/moment/post_comment``, a 评论 modal's ``<input bindinput="watchIn">`` whose text ``confirm()`` sends to
+``/feed/reply_comment``, a 评论 modal's ``<input bindinput="watchIn">`` whose text ``confirm()`` sends to
 ``addComment`` — is user-published content as much as a ``<textarea>`` is (``analyzers/ugc.py``), reported once
 for content security and once for the service category.
 
@@ -12,7 +12,7 @@ of these hold:
   text boxes no earlier analyzer reported;
 * a call of the page's script the change adds posts data (``wx.request``, a cloud function or a database write,
   directly or through a wrapper) and names writing a post others read by its own strings or wrapper name
-  (``name: 'addComment'``, ``'/moment/post_comment'``, ``createReply``:
+  (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``:
   :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read (``'/comment/list'``);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's

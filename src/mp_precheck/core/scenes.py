@@ -108,7 +108,7 @@ class Scenes:
                    for i, word in enumerate(words))
 
     def names_a_post(self, text: str) -> bool:
-        """Whether a string a call passes names writing a post others read: an endpoint (``'/moment/post_comment'``,
+        """Whether a string a call passes names writing a post others read: an endpoint (``'/feed/reply_comment'``,
         ``'https://a.cn/api/comment/add'``: its path) or a cloud function (``'addComment'``) — a write word and
         another word that is public, the transport's words (``api``) left out; an HTTP method (``'POST'``) names
         none."""

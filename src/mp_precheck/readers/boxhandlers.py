@@ -1,6 +1,6 @@
 """Where a one-line text box's typed text goes through the methods its events name: a comment ``<input>`` whose
 ``bindinput="watchIn"`` stores the text (``this.data.mess = e.detail.value``) or whose ``bindconfirm="doComment"``
-sends it at once (``text = e.detail.value``), and the strings a call passes (``'/moment/post_comment'``,
+sends it at once (``text = e.detail.value``), and the strings a call passes (``'/feed/reply_comment'``,
 ``name: 'addComment'``).
 
 In: a markup file's text and a tag's line; a script's text and path. Out: method names, state names, line spans,
@@ -75,7 +75,7 @@ def handler_writes(text: str, path: str, methods: frozenset[str]) -> tuple[froze
 
 def call_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the string literals its
-    arguments hold (``getUrl('/moment/post_comment')`` inside its options too), not those of its callbacks."""
+    arguments hold (``getUrl('/feed/reply_comment')`` inside its options too), not those of its callbacks."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
         strings: list[str] = []
