@@ -195,7 +195,7 @@ def test_a_tab_named_for_red_packets_is_no_lure_but_a_page_title_offering_one_is
            '    ]\n  }\n}\n')
     repo, base = _app(tmp_path)
     repo.write("app.json", app)
-    repo.write("pages/me/me.json", '{"navigationBarTitleText": "天天领红包"}\n')
+    repo.write("pages/me/me.json", '{"navigationBarTitleText": "每日领红包"}\n')
     repo.commit("red packets")
     assert {r for r in _rules(repo, base) if r[0].startswith("sharing.")} == {
         ("sharing.red_packet_lure", "pages/me/me.json", 1)}
