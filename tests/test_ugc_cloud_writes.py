@@ -90,3 +90,30 @@ const one = posts.doc('z')
 one.set({ data: {} })
 """
     assert cloud_writes(source, "a.js") == [(4, "b", "update"), (5, "posts", "add"), (7, "posts", "set")]
+
+
+SUPABASE = """import { supabase } from '../../lib/supabase'
+Page({
+  data: { content: '' },
+  onText(e) { this.setData({ content: e.detail.value }) },
+  async send() {
+    await supabase.from('posts').insert({ content: this.data.content }).select()
+  },
+})
+"""
+
+
+def test_a_supabase_table_insert_of_the_text_is_the_post(app_repo):
+    base = _page_with_box_then(app_repo, SUPABASE)
+    report = run(app_repo.path, base)
+    assert _hits(report, "category.ugc") == {("pages/me/me.js", 6)}
+
+
+def test_supabase_writes_name_a_table_and_array_from_is_none():
+    source = """supabase.from('posts').insert({ text })
+supabase.from('posts').select('*').eq('id', 1)
+client.from('likes').upsert({ id, n: 1 })
+const list = Array.from('abc').map((c) => c)
+Array.from(items).update
+"""
+    assert cloud_writes(source, "a.js") == [(1, "posts", "insert"), (3, "likes", "upsert")]

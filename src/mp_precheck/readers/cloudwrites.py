@@ -5,7 +5,10 @@ database/collection/Collection.add.html) — and uniCloud's client database, whi
 with ``db.collection('posts').add({ data })`` or changes one with ``.doc(id).update/set({ data })``. The handle
 ``wx.cloud.database()`` is often made once (``const db = wx.cloud.database()``, imported from a helper), and a
 collection is often held in a variable (``const posts = db.collection('posts'); posts.add(…)``). Reads
-(``.get()``, ``.where()``, ``.count()``) and removals carry no content: not writes.
+(``.get()``, ``.where()``, ``.count()``) and removals carry no content: not writes. A hosted Postgres reached
+through Supabase's client (and the WeChat builds of it) writes a row the same way, to a table named by a string:
+``supabase.from('posts').insert(row)``, ``.upsert(row)``, ``.update(values)``
+(https://supabase.com/docs/reference/javascript/insert); ``Array.from`` never names a table and has no such method.
 
 In: a script's text and path (a single-file component: its script blocks). Out: (line, collection name or "",
 method) per write, the line of the call's callee (where its data argument starts being read), in line order.
@@ -20,7 +23,7 @@ from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import first_string, language_for, node_text, parse, walk
 
 Write = tuple[int, str, str]  # (line, collection, method)
-_WRITES = frozenset({"add", "set", "update"})
+_WRITES = frozenset({"add", "set", "update", "insert", "upsert"})
 
 
 def cloud_writes(source: str, path: str) -> list[Write]:
@@ -39,6 +42,7 @@ def cloud_writes(source: str, path: str) -> list[Write]:
 
 def _collection(node: Node | None, held: dict[str, str]) -> str | None:
     """The collection name (or "") a chain ends in (``db.collection('x')``, ``….collection('x').doc(id)``,
+    Supabase's ``client.from('x')``,
     a name in ``held``, ``posts.doc(id)``), else None."""
     while node is not None and node.type == "call_expression":
         fn = node.child_by_field_name("function")
@@ -47,6 +51,8 @@ def _collection(node: Node | None, held: dict[str, str]) -> str | None:
         method = node_text(fn.child_by_field_name("property"))
         if method == "collection":
             return first_string(node) or ""
+        if method == "from":  # supabase.from('posts'): a table, only when named by a string
+            return first_string(node)
         if method != "doc":
             return None
         node = fn.child_by_field_name("object")
