@@ -18,13 +18,15 @@ from mp_precheck.readers.sharewords import share_control_gain, share_reward
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
 _REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
-           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍|升级|提高等级|提升等级)")
+           r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍|升级|提高等级|提升等级|加速|收益)")
 _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 SHARE_INDUCEMENT = re.compile(
     rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
     # referral rewards: 推荐有奖 / 推荐有礼 / 推荐返现 (a reward for bringing in others)
     r"推荐(?:有奖|有礼|有赏|返现|返利|得现金|赚)|"
+    # a cut of what invited people buy: 粉丝下单，你也可以获得收益 / 好友消费返佣金 (a referral commission)
+    r"(?:好友|粉丝|下级|邀请的人)(?:下单|购买|消费)[^。！!？?\n]{0,12}(?:收益|佣金|返利|返现|提成)|"
     # "help me" mechanics and sharing to groups as the price of something (R2018 3.2.1)
     r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
     # friends' help as the price of a gain: 集齐3个好友的助力能量，就能免费阅读 (R2018 3.2.1)
