@@ -9,13 +9,15 @@ from mp_precheck.readers.textsignals import SERVICE_NEEDLES, signals
     "分享后解锁全文", "转发分享该商品，好友下单后可得 10 积分奖励", "邀请好友为你助力，免费领", "分享助力",
     "扫码关注您的专属推广码，或者转发邀请好友", "想要解锁？分享到3个群", "找好友帮砍一刀", "Share to unlock the full video",
     "关注公众号即可领取优惠券", "关注我们领红包", "推荐有奖", "推荐有礼，每推荐一人返现10元",
+    "邀请好友加速", "好友扫码注册后成为你的粉丝，粉丝下单，你也可以获得收益", "分享商品赚收益",
 ])
 def test_share_inducement(text):
     assert "share-inducement" in signals(text)
 
 
 @pytest.mark.parametrize("text", ["分享给好友", "转发", "邀请好友一起来逛逛", "分享到朋友圈", "领取优惠券", "share",
-                                  "关注公众号获取最新动态", "已关注", "为你推荐", "今日推荐 领取优惠券"])
+                                  "关注公众号获取最新动态", "已关注", "为你推荐", "今日推荐 领取优惠券",
+                                  "加速下载", "本月投资收益", "好友下单成功"])
 def test_plain_sharing_is_not_inducement(text):
     assert "share-inducement" not in signals(text)
 
