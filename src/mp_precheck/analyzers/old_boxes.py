@@ -186,4 +186,4 @@ def _wrote_before(context: ProjectContext, script: str) -> bool:
     """Whether ``script`` already wrote to the cloud database before the change."""
     old = context.counterpart.get(script, script)
     text = (context.read_base(old) if old else None) or ""
-    return (".collection(" in text or ".from(" in text) and bool(cloud_writes(text, old or script))
+    return bool(cloud_writes(text, old or script))

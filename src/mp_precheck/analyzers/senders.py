@@ -44,7 +44,7 @@ def sending(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact
 def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
     """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``)."""
     text = context.read_head(script) if script.endswith(SCRIPTS) else None
-    if not text or (".collection(" not in text and ".from(" not in text):
+    if not text:
         return []
     return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
             for line, name, method in cloud_writes(text, script)]

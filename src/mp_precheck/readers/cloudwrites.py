@@ -26,8 +26,13 @@ Write = tuple[int, str, str]  # (line, collection, method)
 _WRITES = frozenset({"add", "set", "update", "insert", "upsert"})
 
 
+_CHAINS = (".collection(", ".from(")  # a script with neither writes no collection or table: not parsed
+
+
 def cloud_writes(source: str, path: str) -> list[Write]:
     """The cloud database writes of ``source`` (module docstring)."""
+    if not any(chain in source for chain in _CHAINS):
+        return []
     parts = script_units(source, path)
     out: list[Write] = []
     for text, name, offset in parts:
