@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v50: objects that hand their members on to wx (Export.forwards), router objects' redirects at launch;
 # v49: share inducement: 加速 / 收益 as gains, a cut of what invited people buy (粉丝下单…获得收益).
 # v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts; a URL inside a
 #      sentence of a literal is text, no host; numbered login labels (1.微信授权登录) read without their number; a
@@ -72,7 +73,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v49-{__version__}"
+FORMAT = f"facts-v50-{__version__}"
 
 
 class FactCache:
@@ -217,7 +218,8 @@ def _load(data: dict[str, Any]) -> FileFacts:
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
-                           tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False))
+                           tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False),
+                           v.get("forwards", ""))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

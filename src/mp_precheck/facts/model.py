@@ -129,6 +129,17 @@ class Export:
     # calls of other files' wrappers are followed too, as a wrapper's with no subject is (``uploadFile`` →
     # ``compressImage`` beside it and a client's upload imported from another module).
     relays: bool = False
+    # An object that hands every member on to a namespace (``"wx"``): a promisified ``wx`` (``$wx.requestPayment``,
+    # readers/forwarding.py); a call of its member ``X`` is ``wx.X``.
+    forwards: str = ""
+
+    def member(self, name: str) -> Export | None:
+        """What calling member ``name`` of a forwarding object does: an export of the API of that name when the
+        catalog names it (``requestPayment`` → ``wx.requestPayment``), else None."""
+        api = f"{self.forwards}.{name}"
+        if not self.forwards or not name.isidentifier() or api not in api_names():
+            return None
+        return Export((api,), self.first_line, self.last_line)
 
     def subjects_for(self, literals: tuple[str, ...]) -> tuple[str, ...]:
         """The subjects a call passing ``literals`` (its strings and argument tokens) reaches: the chosen

@@ -244,6 +244,8 @@ class FactStore:
                     target, where, as_name = modules[held_module].exports.get(method), held_module, method
             if target is None and modules[module].reexports:
                 target, where, as_name = self._reexported(module, name, modules, tree)
+            if target is None and spec not in _HELD:
+                target, where, as_name = self._forwarded(module, name, modules, tree)
             if target is not None:
                 out.setdefault(key, []).append((line, where, as_name, target))
         return out
@@ -274,6 +276,22 @@ class FactStore:
                     following.append((source, original))
             frontier = [f for f in following if f[0] in modules]
         return None, module, name
+
+    def _forwarded(self, module: str, name: str, modules: dict[str, FileFacts],
+                   tree: Mapping[str, TreeEntry]) -> tuple[Export | None, str, str]:
+        """A member called on an object ``module`` offers that hands its members on to ``wx``
+        (readers/forwarding.py): ``$wx.requestPayment`` of a named import, ``requestPayment`` of the default one,
+        as (the export of that API, the module that makes the object, its name there); (None, module, name)
+        when the object is no such one. The object may be passed on by barrels (``export let $wx = wxhelper``)."""
+        holder, _, member = name.rpartition(".")
+        holder = holder or "default"
+        if "." in holder:
+            return None, module, name
+        found, where, as_name = modules[module].exports.get(holder), module, holder
+        if (found is None or not found.forwards) and modules[module].reexports:
+            found, where, as_name = self._reexported(module, holder, modules, tree)
+        made = found.member(member) if found is not None else None
+        return (made, where, as_name) if made is not None else (None, module, name)
 
     @staticmethod
     def _module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:

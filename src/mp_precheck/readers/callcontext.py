@@ -73,17 +73,17 @@ _WECHAT_PAY_OPTIONS = frozenset({"timeStamp", "nonceStr", "package", "signType",
 
 def other_payment(call: Node) -> bool:
     """Whether a ``requestPayment`` call passes an options object with another platform's ``orderInfo`` and none of
-    WeChat Pay's options, there or in an ``orderInfo`` object literal, nor names WeChat Pay as its literal
-    ``provider``: the App's or another Mini Program's payment. Spread options (``...params``) are unknown."""
+    WeChat Pay's options, there or in an ``orderInfo`` object literal: the App's payment (its WeChat Pay too,
+    ``provider: 'wxpay'`` with the App's order string or object) or another Mini Program's. A Mini Program's WeChat
+    Pay takes ``timeStamp`` / ``nonceStr`` / ``package`` / ``signType`` / ``paySign``
+    (https://uniapp.dcloud.net.cn/api/plugins/payment.html). Spread options (``...params``) are unknown."""
     options = first_argument(call)
     keys = _keys(options)
     if keys is None or "orderInfo" not in keys or keys & _WECHAT_PAY_OPTIONS:
         return False
-    provider = call_option(call, "provider")
-    literal = _string_value(provider) if provider is not None else None
     order = call_option(call, "orderInfo")
     inner = _keys(order) if order is not None and order.type == "object" else set()
-    return str(literal).lower() not in WECHAT_PROVIDERS and inner is not None and not inner & _WECHAT_PAY_OPTIONS
+    return inner is not None and not inner & _WECHAT_PAY_OPTIONS
 
 
 def _keys(options: Node | None) -> set[str] | None:

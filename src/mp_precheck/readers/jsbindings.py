@@ -21,6 +21,7 @@ from tree_sitter import Node
 from mp_precheck.core.subject import FACTORIES
 from mp_precheck.core.thirdparty import PluginApi, UploadSdk, third_party
 from mp_precheck.facts.model import Fact
+from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
 from mp_precheck.readers.markup import required_plugin
 from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
@@ -81,10 +82,15 @@ class Bindings:
         self.plugins: dict[str, str] = {}  # const live = requirePlugin('live-player-plugin'): name -> plugin
         self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
         self.plugin_objects: dict[str, PluginApi] = {}  # expression text -> the plugin object it holds
+        self.forwarders: dict[str, str] = {}  # a promisified wx (readers/forwarding.py): name -> namespace
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
         for node in nodes:
+            if node.type in ("assignment_expression", "call_expression") and \
+                    (filled := filled_object(node, self._namespace_of)) is not None:
+                self._forwarder(*filled)  # wxp[key] = promisify(wx[key]), promisifyAll(wx, wxp)
+                continue
             if node.type not in ALIAS_TYPES:
                 continue
             if node.type == "import_statement":
@@ -170,6 +176,8 @@ class Bindings:
                 self.cloud_namespaces.add(_text(name))
             elif (api := self._resolve(value)) is not None:
                 self.api_aliases[_text(name)] = api
+            elif (space := forwarded_namespace(value, self._namespace_of)) is not None:
+                self._forwarder(_text(name), space)  # const $wx = new Proxy(wx, {...})
             elif (factory := self._factory_type(value)) is not None:
                 self.typed[_text(name)] = factory
             elif sdks := self._constructed(value):
@@ -206,6 +214,14 @@ class Bindings:
                     self.api_aliases[alias] = f"{source_ns}.{key}"
                 elif spec is not None and is_project_spec(spec):
                     self.named_imports[alias] = (spec, key)
+
+    def _forwarder(self, name: str, space: str) -> None:
+        """``name`` holds an object that hands its members on to ``space`` (``wx``): a namespace of this file."""
+        self.forwarders[name] = space
+        if space == "wx":
+            self.namespaces.add(name)
+        else:
+            self.cloud_namespaces.add(name)
 
     def _app_member_of(self, value: Node) -> str | None:
         """``app.apis`` / ``getApp().apis`` (a member of the App object,

@@ -309,7 +309,8 @@ def reexports(root: Node, aliases: Mapping[str, str] | None = None,
     With the file's import bindings (``aliases``: name → specifier of a whole module, ``names``: name →
     (specifier, exported name), as :mod:`~mp_precheck.readers.jsbindings` reads them) an imported binding
     exported again is passed on too: ``const { upload } = require('./request'); module.exports = { upload }``,
-    ``exports.upload = upload``, ``export { upload }``, ``module.exports = { send: http.post }``, and every name
+    ``exports.upload = upload``, ``export { upload }``, ``export const $wx = wxhelper`` (its default export),
+    ``module.exports = { send: http.post }``, and every name
     of a module spread or assigned whole (``module.exports = { ...baseApi }``, ``module.exports = require('./x')``)."""
     out: list[tuple[str, str, str]] = []
     for node in root.named_children:
@@ -334,9 +335,14 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
                      names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
     """(specifier, name there, name here) of the imported bindings one top-level statement exports again."""
     if node.type == "export_statement":
-        value = node.child_by_field_name("value")
+        value, declaration = node.child_by_field_name("value"), node.child_by_field_name("declaration")
         if value is not None:  # export default { ...baseApi, upload }
             yield from _passed_value("default", value, aliases, names)
+        for decl in declaration.named_children if declaration is not None and declaration.type in \
+                ("lexical_declaration", "variable_declaration") else ():
+            bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+            if bound is not None and init is not None and init.type == "identifier" and _text(init) in aliases:
+                yield aliases[_text(init)], "default", _text(bound)  # export let $wx = wxhelper: its default
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for item in clause.named_children:
                 local = _text(item.child_by_field_name("name"))

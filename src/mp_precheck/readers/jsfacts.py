@@ -32,6 +32,7 @@ from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
+from mp_precheck.readers.forwarding import forwarding_exports
 from mp_precheck.readers.imagenames import bare_host_url, held_as_api_base, held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
@@ -167,6 +168,7 @@ class _Extractor(Bindings):
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
+        exports = forwarding_exports(root, self.forwarders, self._namespace_of, self._resolve, self.line) | exports
         called_lines = [line for _s, _n, line in self.imported_calls]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold

@@ -200,7 +200,7 @@ class HookScanner:
             if name == "$invoke":
                 return _invoked_popup(call)
             return _popup_shown(call) if name == "setData" else \
-                _routed_to_login(name, call) if fn.type == "identifier" else None
+                _routed_to_login(name, call) if fn.type == "identifier" or _router_method(fn) else None
         if api in PROMPTS or api == "wx.navigateToMiniProgram":
             return api, api or ""
         args = call.child_by_field_name("arguments")
@@ -244,10 +244,18 @@ def _invoked_popup(call: Node) -> tuple[str, str] | None:
     return (f"$invoke {shown}", f"popup:{names[0]}") if LOGIN_POPUP.search(shown) else None
 
 
+def _router_method(fn: Node) -> bool:
+    """``$wx.redirectTo`` / ``router.navigateTo``: a route method spelled as ``wx``'s own (:data:`NAVIGATION`) of a
+    project's router object or promisified ``wx`` the file cannot resolve."""
+    name = _text(fn.child_by_field_name("property")) if fn.type == "member_expression" else ""
+    return f"wx.{name}" in NAVIGATION
+
+
 def _routed_to_login(name: str, call: Node) -> tuple[str, str] | None:
-    """``navigateToPage({ pageName: PAGE_ID.LOGIN })``, ``jumpTo('/pages/login/index')``: a router function the
-    module imports (:data:`ROUTER_HELPER`) told which page to open, a login page, as (what, target: the page it
-    names). A router object's method (``Router.redirect(…)``) is left to ``analyzers/helper_redirect.py``."""
+    """``navigateToPage({ pageName: PAGE_ID.LOGIN })``, ``jumpTo('/pages/login/index')``,
+    ``$wx.redirectTo($wx.router.login)``: a router function the module imports (:data:`ROUTER_HELPER`) or a router
+    object's method named as a ``wx`` route told which page to open, a login page, as (what, target: the page it
+    names). A router object's other methods (``Router.redirect(…)``) are left to ``analyzers/helper_redirect.py``."""
     args = call.child_by_field_name("arguments")
     first = args.named_children[0] if ROUTER_HELPER.match(name) and args is not None and args.named_children \
         else None

@@ -1,0 +1,169 @@
+"""Objects that hand their members on to the ``wx`` namespace: a project's promisified ``wx``.
+
+A project often calls WeChat's API through an object of its own that turns every ``wx.X`` into a promise
+(``$wx.requestPayment({...})``, ``wxp.requestPayment({...})``): the object is ``wx`` under another name, and
+each of its members the API of the same name. Such an object is made by
+
+* a ``Proxy`` over ``wx`` (``new Proxy(wx, handler)``), or one whose ``get`` trap calls or returns ``wx[property]``
+  (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Proxy/Proxy/get);
+* a loop that fills it from ``wx``'s own keys: ``Object.keys(wx).forEach(key => { wxp[key] = promisify(wx[key]) })``,
+  ``for (const key in wx) wxp[key] = …wx[key]…``;
+* a promisifying call given the namespace: ``const wxp = promisifyAll(wx)``, or miniprogram-api-promise's
+  ``promisifyAll(wx, wxp)`` that fills its second argument
+  (https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html, miniprogram-api-promise).
+
+A single API promisified (``export const requestPayment = promisify(wx.requestPayment)``) is that API under another
+name. An object whose members merely share an API's name (``productSdk.requestPayment``) is none of these.
+
+In: nodes of a JS/TS file and ``namespace_of`` (the namespace a node evaluates to, ``"wx"``, or None;
+``readers/jsbindings.py``). Out: the names a file binds to such objects, and the exports that offer them to other
+files as :class:`~mp_precheck.facts.model.Export` (``forwards``: the namespace; ``subjects``: a single API).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from tree_sitter import Node
+
+from mp_precheck.facts.model import Export
+from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.syntax import walk as _walk
+
+NamespaceOf = Callable[[Node | None], str | None]
+Resolve = Callable[[Node | None], str | None]
+# A function that turns callback APIs into promises: promisify, promisifyAll, wxPromisify, pify, toPromise.
+PROMISIFY = re.compile(r"promis|pify", re.IGNORECASE)
+_FUNCTIONS = ("arrow_function", "function_expression", "function", "method_definition")
+
+
+def _arguments(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments")
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+
+
+def _callee_name(call: Node) -> str:
+    fn = call.child_by_field_name("function")
+    if fn is not None and fn.type == "member_expression":
+        fn = fn.child_by_field_name("property")
+    return _text(fn) if fn is not None else ""
+
+
+def forwarded_namespace(value: Node | None, namespace_of: NamespaceOf) -> str | None:
+    """The namespace (``"wx"``) an expression's object hands its members on to: ``new Proxy(wx, …)``, a ``Proxy``
+    whose ``get`` trap reads ``wx[property]``, or ``promisifyAll(wx)``; else None."""
+    if value is None:
+        return None
+    if value.type == "new_expression" and _text(value.child_by_field_name("constructor")) == "Proxy":
+        args = _arguments(value)
+        if args and (space := namespace_of(args[0])) is not None:
+            return space
+        return _trapped(args[1], namespace_of) if len(args) > 1 and args[1].type == "object" else None
+    if value.type == "call_expression" and PROMISIFY.search(_callee_name(value)):
+        args = _arguments(value)
+        if len(args) == 1 and (space := namespace_of(args[0])) is not None:
+            return space
+    return None
+
+
+def _trapped(handler: Node, namespace_of: NamespaceOf) -> str | None:
+    """The namespace a ``Proxy`` handler's ``get(target, property)`` indexes by its ``property``, else None."""
+    for member in handler.named_children:
+        if member.type == "pair" and _text(member.child_by_field_name("key")).strip("'\"") == "get":
+            trap = member.child_by_field_name("value")
+        elif member.type == "method_definition" and _text(member.child_by_field_name("name")) == "get":
+            trap = member
+        else:
+            continue
+        if trap is None or trap.type not in _FUNCTIONS:
+            continue
+        params = trap.child_by_field_name("parameters")
+        names = [p for p in params.named_children if p.type == "identifier"] if params is not None else []
+        if len(names) >= 2:
+            return _indexed_by(trap, _text(names[1]), namespace_of)
+    return None
+
+
+def _indexed_by(scope: Node, key: str, namespace_of: NamespaceOf) -> str | None:
+    """The namespace ``scope`` indexes by the variable ``key`` (``wx[key]``), else None."""
+    for node in _walk(scope):
+        if node.type == "subscript_expression" and _text(node.child_by_field_name("index")) == key and \
+                (space := namespace_of(node.child_by_field_name("object"))) is not None:
+            return space
+    return None
+
+
+def filled_object(node: Node, namespace_of: NamespaceOf) -> tuple[str, str] | None:
+    """(name, namespace) of an object filled from the namespace key by key — ``wxp[key] = …wx[key]…`` (an
+    assignment) — or by ``promisifyAll(wx, wxp)`` (a call); else None."""
+    if node.type == "assignment_expression":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if left is None or right is None or left.type != "subscript_expression":
+            return None
+        held, index = left.child_by_field_name("object"), left.child_by_field_name("index")
+        if held is None or held.type != "identifier" or index is None or index.type != "identifier" or \
+                namespace_of(held) is not None:
+            return None
+        space = _indexed_by(right, _text(index), namespace_of)
+        return (_text(held), space) if space is not None else None
+    if node.type == "call_expression" and PROMISIFY.search(_callee_name(node)):
+        args = _arguments(node)
+        if len(args) == 2 and args[1].type == "identifier" and (space := namespace_of(args[0])) is not None:
+            return _text(args[1]), space
+    return None
+
+
+def promisified_api(value: Node | None, resolve: Resolve) -> str | None:
+    """``wx.requestPayment`` of ``promisify(wx.requestPayment)``: one API a promisifying call wraps, else None."""
+    if value is None or value.type != "call_expression" or not PROMISIFY.search(_callee_name(value)):
+        return None
+    args = _arguments(value)
+    return resolve(args[0]) if args else None
+
+
+def forwarding_exports(root: Node, held: dict[str, str], namespace_of: NamespaceOf, resolve: Resolve,
+                       line: Callable[[Node], int]) -> dict[str, Export]:
+    """What a module offers of such objects: ``{exported name: Export}`` — ``forwards`` the namespace for an
+    object (``export default wxp``, ``module.exports = new Proxy(wx, …)``, ``export const $wx = …``,
+    ``export { wxp }``), ``subjects`` the API for one promisified API. ``held`` are the file's names bound to
+    forwarding objects (name → namespace)."""
+    out: dict[str, Export] = {}
+    for name, value in _exported_values(root):
+        first = line(value)
+        last = first + value.end_point[0] - value.start_point[0]
+        space = held.get(_text(value)) if value.type == "identifier" else forwarded_namespace(value, namespace_of)
+        api = promisified_api(value, resolve) if space is None else None
+        if space is not None:
+            out[name] = Export((), first, last, forwards=space)
+        elif api is not None:
+            out[name] = Export((api,), first, last)
+    return out
+
+
+def _exported_values(root: Node) -> Iterator[tuple[str, Node]]:
+    """(exported name, value) of a module's top-level exports: ``default`` for ``export default x`` and
+    ``module.exports = x``."""
+    for node in root.named_children:
+        if node.type == "export_statement":
+            declaration, value = node.child_by_field_name("declaration"), node.child_by_field_name("value")
+            if value is not None:
+                yield "default", value
+            elif declaration is not None and declaration.type in ("lexical_declaration", "variable_declaration"):
+                for decl in declaration.named_children:
+                    bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+                    if bound is not None and init is not None and bound.type == "identifier":
+                        yield _text(bound), init
+            for clause in (c for c in node.named_children if c.type == "export_clause"):
+                for item in clause.named_children:
+                    local = item.child_by_field_name("name")
+                    if local is not None:
+                        yield _text(item.child_by_field_name("alias")) or _text(local), local
+        elif node.type == "expression_statement" and node.named_children and \
+                node.named_children[0].type == "assignment_expression":
+            expr = node.named_children[0]
+            left, right = _text(expr.child_by_field_name("left")), expr.child_by_field_name("right")
+            if right is not None and left in ("module.exports", "exports.default", "module.exports.default"):
+                yield "default", right
+            elif right is not None and left.startswith(("module.exports.", "exports.")):
+                yield left.rsplit(".", 1)[-1], right
