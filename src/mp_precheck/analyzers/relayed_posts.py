@@ -52,10 +52,10 @@ from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
+from mp_precheck.readers.syntax import node_text
 from mp_precheck.readers.textflow import calls_on, carried_names, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
-_SEND = re.compile(r"(?:^|[^\w$])((?:[\w$]+\.)*(?:send|emit)[\w$]*)\s*\(", re.IGNORECASE)
 _LEAF = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
 
 
@@ -192,18 +192,23 @@ def _defines(context: ProjectContext, module: str, method: str) -> bool:
     specs = [s for s, *_ in facts.reexports] + list(facts.module_specs) if facts is not None else []
     for path in (module, *(resolve_module(module, spec, tree) for spec in specs)):
         text = context.read_head(path) if path else None
-        if text and re.search(rf"^\s*(?:async\s+)?{re.escape(method)}\s*\([^)]*\)\s*(?::[^{{]*)?\{{", text, re.M):
+        if text and handler_params(text, path or "", method) is not None:
             return True
     return False
 
 
 def _socket_sends(text: str, script: str, span: range) -> list[tuple[int, str]]:
-    """(line, callee) of the calls inside ``span`` named as a send (``sendMessage``, ``socketTask.send``)."""
-    lines = text.split("\n")
-    found = [(n, m.group(1)) for n in span if n <= len(lines) for m in [_SEND.search(lines[n - 1])] if m
-             and not m.group(1).endswith(("$emit", ".emit"))]
-    known = {at for at, _args in calls_on(text, script, [n for n, _name in found])}
-    return [(n, name) for n, name in found if n in known and any(w in ("send", "emit") for w in words_of(name))]
+    """(line, callee) of the calls inside ``span`` named as a send (``sendMessage``, ``socketTask.send``); an
+    event sent to a parent (``$emit``) is none."""
+    out: list[tuple[int, str]] = []
+    for line, arguments in calls_on(text, script, span):
+        callee = arguments.parent.child_by_field_name("function") if arguments.parent is not None else None
+        name = node_text(callee) if callee is not None else ""
+        if name.endswith(("$emit", ".emit")) or not any(w in ("send", "emit") for w in
+                                                        words_of(name.rsplit(".", 1)[-1])):
+            continue
+        out.append((line, name))
+    return out
 
 
 def _told(context: ProjectContext, script: str, post: _Post, box: str, line: int, tag: str) -> list[Finding]:
