@@ -43,6 +43,10 @@ comment_boxes          changed_paths, exists_at_head,              adds ``upload
                        facts_at_head, read_head, read_base,        a new post of a one-line comment ``<input>``'s
                        counterpart, added_lines ·                  text (``addComment``, ``/feed/reply_comment``)
                        ``upload.user_text``, ``category.ugc``
+relayed_posts          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
+                       facts_at_head, read_head, read_base,        a new post (or room chat send) of text a
+                       counterpart, added_lines, project ·         component emits to the page's handler or a
+                       ``upload.user_text``, ``category.ugc``      list item's field holds
 media_posts            facts_at_head, exists_at_head,              adds ``category.ugc`` at a page's new call of an
                        added_lines · upload family, category       API method named as a post (``dynamicAdd``) on a
                        family                                      page that uploads media, its text box not told
@@ -151,6 +155,7 @@ from mp_precheck.analyzers import (
     missing_pages,
     moved_asks,
     privacy_declaration,
+    relayed_posts,
     script_checks,
     service_posts,
     share_callbacks,
@@ -187,6 +192,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # comment_boxes after ugc and chat (a page whose text box they told is not told again), before
     # content_security and categories (which weigh the upload.user_text and category.ugc it adds).
     ("comment_boxes", comment_boxes.analyze),
+    # after comment_boxes: a page it (or ugc, chat) reported is not reported again
+    ("relayed_posts", relayed_posts.analyze),
     # media_posts after ugc and chat (a page whose text box they told as category.ugc is not asked again),
     # before service_posts and categories (which read the category.ugc it adds).
     ("media_posts", media_posts.analyze),

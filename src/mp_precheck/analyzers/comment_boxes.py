@@ -56,6 +56,7 @@ from mp_precheck.readers.textflow import carried_names, tag_at, written_state
 _TOLD = ("upload.user_text", "category.ugc")
 # <input> keyboards that type no post (https://developers.weixin.qq.com/miniprogram/dev/component/input.html),
 # and the search key of a search box.
+_FIELDS = ("input", "textarea", "field")  # a UI kit's or the project's field: <uni-easyinput>, <MyTextarea>
 _NOT_TEXT = re.compile(r"(?:^|\s)(?:type\s*=\s*[\"'](?:number|digit|idcard|nickname|password|safe-password)[\"']"
                        r"|confirm-type\s*=\s*[\"']search[\"']|password(?:\s|=|/|$))")
 
@@ -79,9 +80,23 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 
 def _boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[str, int]]:
     """(file, line) of each ``<input>`` of text of a page's markup file (module docstring)."""
+    return [(path, line) for line, tag in text_boxes(context, path, facts) if tag == "<input>"]
+
+
+def text_boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[int, str]]:
+    """(line, tag) of each text box of a markup file (``facts`` its facts at head): an ``<input>`` of text (no
+    number, ID, password or nickname keyboard, no search key), a ``<textarea>`` / ``<editor>``, a component named
+    as a field (``<uni-easyinput>``, ``<u-input>``, ``<van-field>``) that is no search box."""
     markup = (context.read_head(path) or "") if facts is not None else ""
-    return [(path, f.line) for f in (facts.facts if facts is not None else ()) if f.kind == "component"
-            and f.subject == "<input>" and not _NOT_TEXT.search(tag_at(markup, f.line))]
+    out: list[tuple[int, str]] = []
+    for fact in facts.facts if facts is not None else ():
+        name = fact.subject.strip("<>").lower()
+        if fact.kind != "component" or _NOT_TEXT.search(tag := tag_at(markup, fact.line)):
+            continue
+        if name in ("input", "textarea", "editor") or (name.endswith(_FIELDS) and "search" not in name
+                                                       and "search" not in tag.lower()):
+            out.append((fact.line, fact.subject))
+    return sorted(out)
 
 
 def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -> list[tuple[str, Fact, str, int]]:
@@ -94,7 +109,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
-    posts = [f for f in posts if (named := _naming(f, facts, strings.get(f.line, ())))
+    posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ())))
              and not any(s in before for s in named)]
     carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
     out: list[tuple[str, Fact, str, int]] = []
@@ -108,7 +123,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     return sorted(out, key=lambda p: p[1].line)
 
 
-def _naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
+def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring); none
     where one of them names a read (``'/comment/list'``)."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()

@@ -78,6 +78,11 @@ class Scenes:
         words = words_of(path.rsplit(".", 1)[0])
         return self._has(self.chat, words) and not self._has(self.service, words)
 
+    def says_service(self, path: str) -> bool:
+        """Whether the page at ``path`` names a customer-service counterpart (``pages/kefu/room``): what its chat
+        sends goes to the operator, not to other users."""
+        return self._has(self.service, words_of(path.rsplit(".", 1)[0]))
+
     def sends_message(self, name: str | None, strings: Iterable[str]) -> bool:
         """Whether a call through ``name`` (a wrapper or a model's method: ``sendMsg``, ``Msg.send``; None
         for a direct call) passing ``strings`` sends a message to another user: a chat word in the name or

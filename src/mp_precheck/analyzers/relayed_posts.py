@@ -1,0 +1,223 @@
+"""Comments, replies and room chat whose text box is not where the post is: the text reaches the posting call
+through a component's event or through a list item, reported once for content security and once for the
+service category.
+
+Three shapes of the same user-published content (``ugc`` reads a page's own ``<textarea>``, ``comment_boxes`` a
+page's own comment ``<input>``, ``chat`` a conversation page's box):
+
+* **handed up by a component**: a component with a text box emits what the box writes
+  (``this.$emit('send', this.content)``, ``emit('send', msg)``, ``this.triggerEvent('submit', { text })``:
+  :mod:`~mp_precheck.readers.relay`); the page's tag of it names a handler (``<comment-popup @send="sendComment">``)
+  and that handler passes the parameter it receives to a new post;
+* **a box per list item**: a field bound to a member of a ``v-for`` item (``<uni-easyinput
+  v-model="item.reply.content">``) whose member a new post of the same file carries (``addComment(…,
+  params.content)`` with ``params = { content: item.reply.content }``): matched by the bound path's last name;
+* the post is a request, cloud call or database write, directly or through a wrapper, or a call of a method of a
+  project API module (``commentService.addComment``, ``this.$api.replyPost``) — named as writing a post others
+  read (:meth:`~mp_precheck.core.scenes.Scenes.names_a_post`: ``replyPost``, ``/comment/save``), none naming a
+  read; or, on a page that opens a WebSocket (``wx.connectSocket``, a socket hook of the project), a call named as
+  a send (``sendMessage(params)``, ``socketTask.send``) of the text: a room's chat, read by everyone in the room
+  (https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.send.html), unless the page's
+  words name customer service.
+
+The post must be new: on a line the change adds, its name not in the file before the change. A search box, a login
+form (``login`` names no post), feedback to the operator (a private scene) and a box whose text nothing sends stay
+silent; so does a page an earlier analyzer already reported.
+
+Reported at the post: ``upload.user_text`` (subject ``<input>`` or the box's tag; security.msgSecCheck,
+https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) and
+``category.ugc`` (subject ``ugc:post``, low: a new call site of posting; ``ugc:chat`` for a room's chat; the UGC
+declaration,
+https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
+
+Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
+``added_lines``, ``project`` · ``upload.user_text`` and ``category.ugc`` of ``ugc``, ``chat`` and
+``comment_boxes``.
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed or per-item typed text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, replace
+
+from mp_precheck.analyzers.comment_boxes import naming, text_boxes
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.reached import method_of, module_calls
+from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, READ_NAME, SCRIPTS, page_stem, reads, sending
+from mp_precheck.core.report import Finding
+from mp_precheck.core.scenes import scenes, words_of
+from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
+from mp_precheck.readers.relay import emitted, handler_params, tag_events
+from mp_precheck.readers.syntax import node_text
+from mp_precheck.readers.textflow import calls_on, carried_names, written_state
+
+_TOLD = ("upload.user_text", "category.ugc")
+_LEAF = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
+
+
+@dataclass(frozen=True)
+class _Post:
+    line: int
+    label: str  # what it calls: its wrapper, module method or send function
+    chat: bool  # a message on the page's socket, not a post
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
+    out = list(findings)
+    for stem in sorted({page_stem(p) for p in context.changed_paths} - told):
+        script = next((stem + s for s in SCRIPTS if context.exists_at_head(stem + s)), None)
+        markup = next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), None)
+        if script is None or markup is None or script not in context.changed_paths:
+            continue
+        found = _relayed(context, markup, script) or _per_item(context, markup, script)
+        if found is not None:
+            out.extend(_told(context, script, *found))
+    return out
+
+
+def _relayed(context: ProjectContext, markup: str, script: str) -> tuple[_Post, str, int, str] | None:
+    """(post, box file, box line, box tag) where a component's box text handed up by an event reaches a new post
+    of the handler the page's tag of it names."""
+    text = context.read_head(markup) or ""
+    tree = ExistingPaths(context.exists_at_head)
+    uses = component_uses(context.read_head, markup, registered_components(context), context.facts_at_head(markup))
+    files = {line: component_file(context, markup, spec, tag, tree) for spec, tag, line in uses}
+    for _line, tag, line in _custom_tags(text):
+        events = tag_events(text, line)
+        child = files.get(line) or _easycom(context, tag) if events else None
+        boxes = _emitting_boxes(context, child, frozenset(events)) if child else {}
+        for event, box in boxes.items():
+            handler = handler_params(context.read_head(script) or "", script, events[event])
+            post = _post_in(context, script, handler[0], handler[1]) if handler and handler[1] else None
+            if post is not None:
+                return post, child or "", box[0], box[1]
+    return None
+
+
+def _custom_tags(text: str) -> list[tuple[int, str, int]]:
+    """(index, tag, line) of the tags of a template that handle an event by a method's name."""
+    tags = re.finditer(r"<\s*([A-Za-z][\w-]*)", text)
+    return [(i, m.group(1), text.count("\n", 0, m.start()) + 1) for i, m in enumerate(tags)
+            if "-" in m.group(1) or m.group(1)[:1].isupper() or any(c.isupper() for c in m.group(1))]
+
+
+def _easycom(context: ProjectContext, tag: str) -> str | None:
+    """The file uni-app's easycom rule gives ``<tag>``: ``components/tag/tag.vue`` (or ``uni_modules/…``)."""
+    root = context.project.root
+    for pattern in ("components/{0}/{0}.vue", "uni_modules/{0}/components/{0}/{0}.vue", "components/{0}/index.vue"):
+        path = posixpath.join(root, pattern.format(tag)) if root else pattern.format(tag)
+        if context.exists_at_head(path):
+            return path
+    return None
+
+
+def _emitting_boxes(context: ProjectContext, child: str, events: frozenset[str]) -> dict[str, tuple[int, str]]:
+    """{event: (line, tag) of the box} for each of ``events`` the component ``child`` emits with what one of its
+    text boxes writes (its bound value or what its input handler stores)."""
+    text = context.read_head(child) or ""
+    emits = [(event, names) for _line, event, names in emitted(text, child) if event in events and names]
+    out: dict[str, tuple[int, str]] = {}
+    for line, tag in text_boxes(context, child, context.facts_at_head(child)) if emits else []:
+        stored, _spans = handler_writes(text, child, box_handlers(text, line))
+        state = written_state(text, line) | stored
+        for event, names in emits:
+            if names & state and event not in out:
+                out[event] = (line, tag)
+    return out
+
+
+def _per_item(context: ProjectContext, markup: str, script: str) -> tuple[_Post, str, int, str] | None:
+    """(post, box file, box line, box tag) where a field bound to a list item's member (``v-model="item.x.text"``)
+    is carried by a new post of the same file, matched by the member's name."""
+    text = context.read_head(markup) or ""
+    for line, tag in text_boxes(context, markup, context.facts_at_head(markup)):
+        bound = re.search(r"v-model(?:\.\w+)*\s*=\s*[\"']([\w$.\[\]]+\.[\w$]+)[\"']", text.split("\n")[line - 1] + " "
+                          + " ".join(text.split("\n")[line:line + 3]))
+        leaf = _LEAF.search(bound.group(1)) if bound else None
+        post = _post_in(context, script, range(1, 1_000_000), frozenset({leaf.group(1)})) if leaf else None
+        if post is not None and not post.chat:
+            return post, markup, line, tag
+    return None
+
+
+def _post_in(context: ProjectContext, script: str, span: range, carried: frozenset[str]) -> _Post | None:
+    """The first new post of ``script`` inside ``span`` whose data carries one of ``carried`` (module docstring)."""
+    facts = context.facts_at_head(script)
+    text = context.read_head(script) or ""
+    added = context.added_lines.get(script, frozenset())
+    if facts is None or not added:
+        return None
+    old = context.counterpart.get(script, script)
+    before = (context.read_base(old) if old else None) or ""
+    candidates: dict[int, _Post] = {}
+    posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and not reads(f)]
+    strings = call_strings(text, script, [f.line for f in posts if f.line in span])
+    for fact in posts:
+        named = naming(fact, facts, strings.get(fact.line, ())) if fact.line in span else []
+        if named and not any(s in before for s in named):
+            candidates.setdefault(fact.line, _Post(fact.line, named[0], False))
+    for line, name, _spec, module in module_calls(context, script, facts, stores=False):
+        method = name.rsplit(".", 1)[-1]
+        if line in span and not READ_NAME.match(method) and scenes().names_a_post(method) and method not in before \
+                and (method_of(context, module, name) is not None or _defines(context, module, method)):
+            candidates.setdefault(line, _Post(line, name, False))
+    if _opens_socket(context, script) and not scenes().says_service(script):
+        old_lines = {t.strip() for t in before.split("\n")}
+        for line, name in _socket_sends(text, script, span):
+            if text.split("\n")[line - 1].strip() not in old_lines:
+                candidates.setdefault(line, _Post(line, name, True))
+    lines = [line for line in sorted(candidates) if line in added]
+    flows = carried_names(text, script, lines) if lines else {}
+    return next((candidates[line] for line in lines if flows.get(line, frozenset()) & carried), None)
+
+
+def _opens_socket(context: ProjectContext, script: str) -> bool:
+    """Whether ``script`` opens a WebSocket, itself or through a project module it calls (a socket hook)."""
+    facts = context.facts_at_head(script)
+    modules = {m for *_call, m in module_calls(context, script, facts, stores=False)}
+    return any(f.subject in CHAT for path in (script, *sorted(modules))
+               if (held := context.facts_at_head(path)) is not None for f in held.facts)
+
+
+def _defines(context: ProjectContext, module: str, method: str) -> bool:
+    """Whether ``module`` or a module it passes on (``export { commentService } from './comment'``) defines a
+    function ``method`` — a class's method of an exported instance (``new Comment()``) no export names."""
+    tree = ExistingPaths(context.exists_at_head)
+    facts = context.facts_at_head(module)
+    specs = [s for s, *_ in facts.reexports] + list(facts.module_specs) if facts is not None else []
+    for path in (module, *(resolve_module(module, spec, tree) for spec in specs)):
+        text = context.read_head(path) if path else None
+        if text and handler_params(text, path or "", method) is not None:
+            return True
+    return False
+
+
+def _socket_sends(text: str, script: str, span: range) -> list[tuple[int, str]]:
+    """(line, callee) of the calls inside ``span`` named as a send (``sendMessage``, ``socketTask.send``); an
+    event sent to a parent (``$emit``) is none."""
+    out: list[tuple[int, str]] = []
+    for line, arguments in calls_on(text, script, span):
+        callee = arguments.parent.child_by_field_name("function") if arguments.parent is not None else None
+        name = node_text(callee) if callee is not None else ""
+        if name.endswith(("$emit", ".emit")) or not any(w in ("send", "emit") for w in
+                                                        words_of(name.rsplit(".", 1)[-1])):
+            continue
+        out.append((line, name))
+    return out
+
+
+def _told(context: ProjectContext, script: str, post: _Post, box: str, line: int, tag: str) -> list[Finding]:
+    """``upload.user_text`` and ``category.ugc`` at ``post``, naming the box."""
+    value = f"{tag} {box}:{line} → {post.label}"
+    subject = tag if tag in ("<input>", "<textarea>", "<editor>") else "<input>"
+    if post.chat:
+        return [context.finding("upload.user_text", subject, script, post.line, scope="file", value=value),
+                context.finding("category.ugc", "ugc:chat", script, post.line, scope="file", value=value)]
+    ugc = context.finding("category.ugc", "ugc:post", script, post.line, scope="file", value=value)
+    return [context.finding("upload.user_text", subject, script, post.line, scope="file", value=value),
+            replace(ugc, severity="low")]

@@ -1,0 +1,115 @@
+"""Typed text a component hands to its parent: a comment popup's ``this.$emit('send', this.content)``, a chat
+input bar's ``emit('send', msg)``, a native component's ``this.triggerEvent('submit', { text })``; and the
+parent's side of it, the handler its tag names (``<comment-popup @send="sendComment">``,
+``<chat-bar bind:submit="onSubmit">``) and the parameters that handler receives the text in.
+
+Vue ``$emit``: https://vuejs.org/guide/components/events.html; a custom component's ``triggerEvent``:
+https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/events.html
+
+In: a file's text and path (a script file or a single-file component). Out: names, event names, line spans.
+Pure functions of text; JS/TS through tree-sitter, markup tags by a regular expression. Never raise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
+from mp_precheck.readers.textflow import script_block, tag_at
+
+_EMITTERS = ("$emit", "emit", "triggerEvent")
+# A tag's handler of a custom event: Vue ``@send="doSend"`` / ``v-on:send``, WXML ``bind:submit`` / ``bindsubmit``
+# / ``catch:send``. The built-in events of every element (tap, click, touch…) are no component's own event.
+_ON = re.compile(r"(?:^|\s)(?:@|v-on:|bind:?|catch:?)([A-Za-z][\w-]*)(?:\.[\w.]+)?\s*=\s*[\"']\s*"
+                 r"([A-Za-z_$][\w$]*)\s*(?:\(\s*(?:\$event)?\s*\))?\s*[\"']")
+_BUILT_IN = frozenset({"tap", "click", "longpress", "longtap", "touchstart", "touchmove", "touchend",
+                       "touchcancel", "input", "focus", "blur", "change", "scroll", "load", "error"})
+_FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function", "method_definition",
+              "function_declaration")
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_NOT_STATE = frozenset({"this", "that", "self", "_this", "data", "e", "event", "$event", "detail", "mp"})
+
+
+def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
+    """(line, event name, names its payload carries) of each ``$emit`` / ``emit`` / ``triggerEvent`` call of the
+    script of ``path`` whose first argument is a string: ``this.$emit('send', this.content)`` → ``('send',
+    {'content'})``. The payload's local names are followed one step (``const data = { text }``)."""
+    source, grammar, offset = script_block(text, path)
+    if not source:
+        return []
+    language = language_for(grammar)
+    root = parse(language, source.encode("utf-8", "replace")).root_node
+    out: list[tuple[int, str, frozenset[str]]] = []
+    for call in nodes_of(root, language, ("call_expression",)):
+        callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        name = node_text(callee).rsplit(".", 1)[-1] if callee is not None else ""
+        args = arguments.named_children if arguments is not None else []
+        event = string_value(args[0]) if args and name in _EMITTERS else None
+        if not event:
+            continue
+        names = {w for a in args[1:] for w in _WORD.findall(node_text(a))}
+        declared = _locals(_enclosing(call))
+        names |= {w for n in list(names) for w in _WORD.findall(declared.get(n, ""))}
+        out.append((call.start_point[0] + 1 + offset, event, frozenset(names - _NOT_STATE)))
+    return out
+
+
+def tag_events(markup: str, line: int) -> dict[str, str]:
+    """{event: handler method} of the custom events the tag opening on ``line`` handles by a method's name
+    (``@send="sendComment"``, ``bind:submit="onSubmit"``); the built-in events of every element left out."""
+    return {event: handler for event, handler in _ON.findall(tag_at(markup, line))
+            if event.lower() not in _BUILT_IN}
+
+
+def handler_params(text: str, path: str, name: str) -> tuple[range, frozenset[str]] | None:
+    """(line span, parameter names) of the function ``name`` of the script of ``path`` — a method, an object
+    member, a declared function or a ``const name = (msg) => …`` — or None when the script defines none."""
+    source, grammar, offset = script_block(text, path)
+    if not source:
+        return None
+    language = language_for(grammar)
+    root = parse(language, source.encode("utf-8", "replace")).root_node
+    for node in nodes_of(root, language, ("method_definition", "pair", "function_declaration", "variable_declarator")):
+        key = node.child_by_field_name("key" if node.type == "pair" else "name")
+        value = node if node.type in ("method_definition", "function_declaration") else node.child_by_field_name(
+            "value")
+        if key is None or value is None or value.type not in _FUNCTIONS or node_text(key).strip("'\"") != name:
+            continue
+        params = value.child_by_field_name("parameters") or value.child_by_field_name("parameter")
+        names = frozenset(_WORD.findall(_unannotated(params))) if params is not None else frozenset()
+        return range(value.start_point[0] + 1 + offset, value.end_point[0] + 2 + offset), names - _NOT_STATE
+    return None
+
+
+def _unannotated(params: Node) -> str:
+    """The text of a parameter list without its TypeScript type annotations and default values."""
+    parts = [params] if params.type == "identifier" else params.named_children
+    out: list[str] = []
+    for part in parts:
+        pattern = part.child_by_field_name("pattern") or part.child_by_field_name("left") or part
+        out.append(node_text(pattern if pattern.type != "type_annotation" else part))
+    return " ".join(out)
+
+
+def _enclosing(node: Node) -> Node | None:
+    """The function ``node`` is in, None at the top level."""
+    current = node.parent
+    while current is not None and current.type not in _FUNCTIONS:
+        current = current.parent
+    return current
+
+
+def _locals(function: Node | None) -> dict[str, str]:
+    """{local name: the text of its value} of the names ``function`` declares."""
+    out: dict[str, str] = {}
+    stack = [function] if function is not None else []
+    while stack:
+        current = stack.pop()
+        if current.type == "variable_declarator":
+            name, value = current.child_by_field_name("name"), current.child_by_field_name("value")
+            if name is not None and value is not None:
+                out[node_text(name)] = node_text(value)
+        stack.extend(current.named_children)
+    return out
