@@ -279,3 +279,130 @@ SMILEY_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill
               b'<path d="M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zm0 18a8 8 0 1 1 0-16a8 8 0 1 1 0 16z"/>'
               b'<circle cx="8.5" cy="9.5" r="1.5"/><circle cx="15.5" cy="9.5" r="1.5"/>'
               b'<path d="M12 17.5c2.3 0 4.3-1.5 5.1-3.5H6.9c.8 2 2.8 3.5 5.1 3.5z"/></svg>')
+
+
+BLACK = (0, 0, 0, 255)
+CLEAR = (0, 0, 0, 0)
+
+
+def one_colour_mark(colour: tuple[int, ...] = BLACK, size: int = 120, apart: bool = True,
+                    ground: tuple[int, ...] = CLEAR) -> bytes:
+    """The mark drawn in one ``colour`` (an iconfont export): two filled bubbles with see-through eyes on a
+    ``ground`` (transparent by default), the second lower right, a gap of ground between them (``apart``) or
+    touching the first; drawn at 240 px and scaled to ``size``."""
+    image = Image.new("RGBA", (240, 200), ground)
+    draw = ImageDraw.Draw(image)
+    _bubble(draw, (15, 15, 145, 120), colour, ground)
+    _bubble(draw, (105, 85, 225, 185), colour, ground, outline=ground if apart else None)
+    return _png(image.resize((size, size * 200 // 240), Image.Resampling.LANCZOS))
+
+
+def outline_mark(colour: tuple[int, ...] = BLACK) -> bytes:
+    """The mark as a line icon: two bubble outlines in ``colour`` (the second over the first's lower right),
+    each with two filled eye dots, on a transparent ground."""
+    image = Image.new("RGBA", (240, 200), CLEAR)
+    draw = ImageDraw.Draw(image)
+    for box in ((15, 15, 145, 120), (105, 85, 225, 185)):
+        x0, y0, x1, y1 = box
+        draw.ellipse(box, fill=CLEAR, outline=colour, width=9)  # the second hides the first's line under it
+        w, h = x1 - x0, y1 - y0
+        for cx in (x0 + w * 0.33, x0 + w * 0.67):
+            cy = y0 + h * 0.4
+            draw.ellipse((cx - 8, cy - 8, cx + 8, cy + 8), fill=colour)
+    return _png(image)
+
+
+def chat_icon(dots: int = 3) -> bytes:
+    """A black comment icon: one rounded bubble with a tail and ``dots`` see-through dots in a row."""
+    image = Image.new("RGBA", (160, 140), CLEAR)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((10, 10, 150, 105), radius=24, fill=BLACK)
+    draw.polygon([(35, 100), (30, 135), (70, 100)], fill=BLACK)
+    for n in range(dots):
+        cx = 80 + (n - (dots - 1) / 2) * 36
+        draw.ellipse((cx - 9, 49, cx + 9, 67), fill=CLEAR)
+    return _png(image)
+
+
+def two_chat_bubbles() -> bytes:
+    """A black conversation icon: two overlapping bubbles, the second lower right, with no eyes (lines of
+    text in the first, three dots in the second)."""
+    image = Image.new("RGBA", (240, 200), CLEAR)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((10, 10, 150, 110), radius=20, fill=BLACK)
+    for y in (40, 70):
+        draw.rounded_rectangle((35, y, 125, y + 10), radius=5, fill=CLEAR)
+    draw.rounded_rectangle((92, 82, 232, 182), radius=28, fill=CLEAR)
+    draw.rounded_rectangle((100, 90, 224, 174), radius=20, fill=BLACK)
+    for cx in (130, 162, 194):
+        draw.ellipse((cx - 7, 125, cx + 7, 139), fill=CLEAR)
+    return _png(image)
+
+
+def user_icon() -> bytes:
+    """A black user (avatar) icon: a round head over rounded shoulders."""
+    image = Image.new("RGBA", (120, 120), CLEAR)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((35, 8, 85, 58), fill=BLACK)
+    draw.pieslice((10, 66, 110, 166), 180, 360, fill=BLACK)
+    return _png(image)
+
+
+def share_icon() -> bytes:
+    """A black share icon: three rings joined by two strokes."""
+    image = Image.new("RGBA", (120, 120), CLEAR)
+    draw = ImageDraw.Draw(image)
+    nodes = ((90, 22), (28, 60), (90, 98))
+    draw.line([nodes[0], nodes[1], nodes[2]], fill=BLACK, width=7)
+    for cx, cy in nodes:
+        draw.ellipse((cx - 17, cy - 17, cx + 17, cy + 17), fill=BLACK)
+        draw.ellipse((cx - 8, cy - 8, cx + 8, cy + 8), fill=CLEAR)
+    return _png(image)
+
+
+def penguin_mark() -> bytes:
+    """A QQ-like mark in black: a penguin's body with two white eyes (black pupils), a white belly and a
+    scarf — one shape, its eyes on one level, nothing lower to the side."""
+    image = Image.new("RGBA", (160, 200), CLEAR)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((35, 10, 125, 110), fill=BLACK)
+    draw.ellipse((20, 70, 140, 190), fill=BLACK)
+    for cx in (65, 95):
+        draw.ellipse((cx - 10, 40, cx + 10, 64), fill=(255, 255, 255, 255))
+        draw.ellipse((cx - 4, 48, cx + 4, 58), fill=BLACK)
+    draw.ellipse((50, 105, 110, 175), fill=(255, 255, 255, 255))
+    draw.rectangle((45, 92, 115, 100), fill=(255, 255, 255, 255))
+    return _png(image)
+
+
+def glyph_in_square(colour: tuple[int, ...] = BLACK) -> bytes:
+    """An Alipay-like mark in one colour: a rounded square with a character's strokes cut out of it."""
+    image = Image.new("RGBA", (160, 160), CLEAR)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((0, 0, 159, 159), radius=32, fill=colour)
+    for stroke in ((40, 40, 120, 52), (74, 20, 86, 90), (30, 80, 130, 92)):
+        draw.rectangle(stroke, fill=CLEAR)
+    draw.line([(50, 100), (110, 140)], fill=CLEAR, width=12)
+    draw.line([(110, 100), (45, 145)], fill=CLEAR, width=12)
+    return _png(image)
+
+
+def black_text(text: str = "登录 Login 8 B 田 oo 回") -> bytes:
+    """Text rendered in black on white with Pillow's own font (letters with counters: o, 8, B)."""
+    from PIL import ImageFont
+
+    font = ImageFont.load_default(size=48)
+    image = Image.new("RGB", (640, 90), (255, 255, 255))
+    ImageDraw.Draw(image).text((10, 15), text, fill=(0, 0, 0), font=font)
+    return _png(image)
+
+
+def black_smiley() -> bytes:
+    """A black face icon on white: a disc with two eyes and a smile cut out."""
+    image = Image.new("RGB", (120, 120), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 110, 110), fill=(0, 0, 0))
+    for cx in (42, 78):
+        draw.ellipse((cx - 7, 38, cx + 7, 52), fill=(255, 255, 255))
+    draw.chord((35, 55, 85, 90), 0, 180, fill=(255, 255, 255))
+    return _png(image)

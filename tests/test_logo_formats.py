@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from images import two_bubble_mark, white_bubbles
-from mp_precheck.readers.logo import MAX_SHADE, _uneven, is_wechat_logo
+from mp_precheck.readers.logo import is_wechat_logo
+from mp_precheck.readers.pixelshapes import MAX_SHADE, uneven
 
 
 def _saved(image: Image.Image, fmt: str, **options: object) -> bytes:
@@ -52,9 +53,9 @@ def test_the_mark_stored_otherwise_is_still_the_mark(fmt):
 @pytest.mark.parametrize("values", [[0, 32], [0, 33], [100] * 9, [0, 32] * 500 + [16], [10, 40, 10, 40, 25],
                                     list(range(0, 256, 5)), [7]])
 def test_flatness_is_the_population_standard_deviation(values):
-    assert _uneven(values) is (statistics.pstdev(values) > MAX_SHADE)
+    assert uneven(values) is (statistics.pstdev(values) > MAX_SHADE)
 
 
 def test_flatness_at_the_bound():
-    assert _uneven([0, 32] * 50) is False  # exactly 16
-    assert _uneven([0, 32] * 50 + [33]) is True
+    assert uneven([0, 32] * 50) is False  # exactly 16
+    assert uneven([0, 32] * 50 + [33]) is True

@@ -20,13 +20,9 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    (the control goes on past the icon), so its bubbles sit on a field. Label every
    pixel: *green* (hue 85°–165°, HSV saturation ≥ 0.45, value ≥ 0.40), *white*
    (all channels ≥ 215, spread ≤ 40), *grey* (spread ≤ 24, value 0.30–0.85), or other.
-3. A *bubble* is a 4-connected component of one label covering at least :data:`MIN_BUBBLE` of the
-   square of the picture's shorter side, filling :data:`MIN_SOLID` of its bounding box (a glyph's strokes
-   do not), with at least two *eyes*: enclosed round holes (components of other pixels that do not reach the
-   picture's edge, at most :data:`MAX_EYE_ASPECT` times as long as wide), each at most :data:`MAX_EYE` of the
-   bubble. The mark is drawn in flat colours, so a
-   bubble's brightness varies by at most :data:`MAX_SHADE` (standard deviation, 0–255): the shaded greys of
-   an illustration (hair, a silhouette) are no bubble.
+3. A *bubble* (:mod:`mp_precheck.readers.pixelshapes`) is a 4-connected component of one label, large,
+   solid (a glyph's strokes are not), of one flat brightness (the shaded greys of an illustration, hair or a
+   silhouette, are not), with at least two *eyes*: enclosed round holes.
 4. A white bubble must sit inside the field: it does not reach the picture's edge, the colour around it
    is green (or grey, the grey variant), and that colour covers at least :data:`MIN_FIELD` of the
    picture (a line drawing's thin grey strokes do not). Green or grey bubbles sit on a light background.
@@ -35,13 +31,15 @@ The classifier (Pillow decodes; the rest is a few passes over a small thumbnail)
    name that says WeChat (``wx``, ``wechat``, ``weixin``) lowers the bar to one bubble with eyes; the
    name alone never decides. A strip, read at its height, needs the two bubbles. In grey (a disabled or
    monochrome mark) one shape stands for two only when its eyes are the mark's: two level pairs, the
-   second lower and off to one side (:func:`_two_pairs`) — a face drawn in grey has its eyes, cheeks and
-   mouth one above the other.
+   second lower and off to one side (:func:`~mp_precheck.readers.pixelshapes.two_pairs`) — a face drawn
+   in grey has its eyes, cheeks and mouth one above the other.
 6. A white mark on a control of another colour (a 微信登录 button image in the app's orange): white
    bubbles inside the picture, which that colour covers for the most part (:data:`MIN_CONTROL`), count
    when they are the mark's overlapping pair (their boxes overlap, the smaller at least :data:`MIN_RATIO`
    of the larger) — text beside them has no solid, eyed shapes, and a white icon's windows on a coloured
    disc make one shape.
+7. Otherwise, a picture drawn in one colour of any hue (a black or dark grey mark on a white or transparent
+   ground, a theme-coloured one) is judged by the shape alone: :mod:`mp_precheck.readers.logoshape`.
 
 A plain green button, a green tick (one white shape, no eyes), a photo (no large uniform components)
 or a generic icon gives ``False``.
@@ -53,10 +51,11 @@ import io
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from mp_precheck.readers.logoshape import single_colour_mark
+from mp_precheck.readers.pixelshapes import MIN_BUBBLE, OTHER, Bubble, bubbles, overlap, two_pairs
 
 SIDE = 96  # thumbnail's longer side: eyes of a 200 px logo stay ~5 px wide
 STRIP = 3  # a picture this many times as wide as high (or high as wide) is read at its shorter side
@@ -64,32 +63,16 @@ MAX_THUMB = 8 * SIDE * SIDE
 MIN_SIDE = 12
 MAX_BYTES = 4_000_000
 MAX_PIXELS = 16_000_000  # larger pictures are photos or posters, not icons, and cost too much to decode
-MIN_BUBBLE = 0.02
-MAX_EYE = 0.15
-MAX_EYE_ASPECT = 2.0
 MIN_RATIO = 0.2
 MIN_FIELD = 0.2
-MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
 MIN_CONTROL = 0.5  # a button image is mostly its own colour; an outline icon on a page is mostly page
-MIN_SOLID = 0.5  # the mark's bubbles fill ~0.6 of their box; a glyph's strokes ~0.3
 MIN_WHITE_MARK = 0.8  # share of the opaque pixels that are white for a white mark on a transparent ground
 PAGE = (255, 255, 255, 255)
 BEHIND_WHITE_MARK = (7, 193, 96, 255)  # #07C160, WeChat's green
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 
-GREEN, WHITE, GREY, OTHER = 1, 2, 3, 4
-_INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
-
-
-@dataclass(frozen=True)
-class _Bubble:
-    label: int
-    area: int
-    eyes: tuple[tuple[float, float], ...]  # the eyes' centres, in picture coordinates
-    around: int  # the label most of its outside neighbours have
-    edge: bool  # reaches the picture's edge (a background, not a bubble on a field)
-    box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x0, y0, x1, y1 (inclusive)
+GREEN, WHITE, GREY = 1, 2, 3  # and OTHER (pixelshapes): any other colour
 
 
 def named_like_logo(path: str) -> bool:
@@ -109,6 +92,14 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     if picture is None:
         return None
     page, cut_out = picture
+    # A white cut-out mark is read on the brand's green: the colours decide it. Otherwise a mark in one colour
+    # of any hue (black on white) is known by its shape.
+    return _branded_mark(page, cut_out, path) or (not cut_out and single_colour_mark(page, named_like_logo(path)))
+
+
+def _branded_mark(page: Any, cut_out: bool, path: str) -> bool:
+    """Whether the RGB thumbnail ``page`` shows the mark in the brand's colours (steps 2–6 of the module
+    docstring); ``cut_out``: a white mark on a transparent ground, read on green."""
     width, height = page.size
     total = width * height
     label_of, share = _shares(page)
@@ -130,13 +121,13 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     pixels = list(zip(raw[0::3], raw[1::3], raw[2::3], strict=True))
     shade_of = {rgb: (rgb[0] + rgb[1] + rgb[2]) // 3 for rgb in label_of}
     labels, shades = [label_of[rgb] for rgb in pixels], [shade_of[rgb] for rgb in pixels]
-    found_all = list(_bubbles(labels, shades, width, height, wanted))
+    found_all = list(bubbles(labels, shades, width, height, wanted))
     if control and _mark_on_control([b for b in found_all if b.label == WHITE and not b.edge
                                      and b.around not in (GREEN, GREY)]):
         return True
-    bubbles = [b for b in found_all if _branded(b, field)]
+    branded = [b for b in found_all if _branded(b, field)]
     for label in (WHITE, GREEN, GREY):
-        found = sorted((b for b in bubbles if b.label == label), key=lambda b: b.area, reverse=True)
+        found = sorted((b for b in branded if b.label == label), key=lambda b: b.area, reverse=True)
         if len(found) >= 2 and found[1].area >= MIN_RATIO * found[0].area:
             return True
         if found and not strip and (_merged(found[0]) or named_like_logo(path)):
@@ -144,41 +135,23 @@ def is_wechat_logo(data: bytes, path: str = "") -> bool | None:
     return False
 
 
-def _merged(bubble: _Bubble) -> bool:
+def _merged(bubble: Bubble) -> bool:
     """Whether one bubble is the mark's two merged by the downscale: four eyes or more; in grey, exactly the
-    mark's four (:func:`_two_pairs`)."""
+    mark's four (:func:`~mp_precheck.readers.pixelshapes.two_pairs`)."""
     if GREY in (bubble.label, bubble.around):
-        return _two_pairs(bubble.eyes)
+        return two_pairs(bubble.eyes)
     return len(bubble.eyes) >= 4
 
 
-def _two_pairs(eyes: tuple[tuple[float, float], ...]) -> bool:
-    """Whether four eye centres (x, y) are the mark's: an upper pair and a lower pair, each about level,
-    the lower pair's middle at least half the upper pair's spread to one side (the second bubble sits on
-    the first's lower right). A face's eyes, cheeks and mouth are five holes, or stack on one axis."""
-    if len(eyes) != 4:
-        return False
-    by_height = sorted(eyes, key=lambda eye: eye[1])
-    upper, lower = by_height[:2], by_height[2:]
-    drop = (lower[0][1] + lower[1][1] - upper[0][1] - upper[1][1]) / 2
-    shift = abs(lower[0][0] + lower[1][0] - upper[0][0] - upper[1][0]) / 2
-    level = all(abs(a[1] - b[1]) <= drop / 2 for a, b in (upper, lower))
-    return drop > 0 and level and shift >= abs(upper[0][0] - upper[1][0]) / 2
-
-
-def _mark_on_control(white: list[_Bubble]) -> bool:
+def _mark_on_control(white: list[Bubble]) -> bool:
     """Whether white bubbles on a control of another colour than the brand's are the mark: two whose boxes
     overlap, the smaller at least :data:`MIN_RATIO` of the larger (the mark's second bubble sits on the
     first's lower right; letters stand apart)."""
-    return any(a is not b and a.area >= b.area >= MIN_RATIO * a.area and _overlap(a.box, b.box)
+    return any(a is not b and a.area >= b.area >= MIN_RATIO * a.area and overlap(a.box, b.box)
                for a in white for b in white)
 
 
-def _overlap(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
-    return one[0] <= other[2] and other[0] <= one[2] and one[1] <= other[3] and other[1] <= one[3]
-
-
-def _branded(bubble: _Bubble, field: dict[int, bool]) -> bool:
+def _branded(bubble: Bubble, field: dict[int, bool]) -> bool:
     """White bubbles inside a green (or grey) field that covers a good part of the picture; green or grey
     bubbles on a light background."""
     if bubble.label == WHITE:
@@ -287,100 +260,3 @@ def _label(r: int, g: int, b: int) -> int:
         return OTHER
     hue = 60 * (2 + (b - r) / spread)
     return GREEN if 85 <= hue <= 165 else OTHER
-
-
-def _components(mask: bytes | bytearray, width: int, height: int) -> Iterator[list[int]]:
-    """4-connected components of the non-zero cells of ``mask`` (one byte a cell, ``width`` × ``height``), as
-    lists of indexes in the order a depth-first search from each component's first cell reaches them."""
-    todo = bytearray(mask)  # cells not yet reached; bytearray.find() skips the others in C
-    total = width * height
-    start = todo.find(1)
-    while start >= 0:
-        todo[start] = 0
-        stack, cells = [start], []
-        while stack:
-            i = stack.pop()
-            cells.append(i)
-            x = i % width
-            if x > 0 and todo[i - 1]:
-                todo[i - 1] = 0
-                stack.append(i - 1)
-            if x < width - 1 and todo[i + 1]:
-                todo[i + 1] = 0
-                stack.append(i + 1)
-            if i >= width and todo[i - width]:
-                todo[i - width] = 0
-                stack.append(i - width)
-            if i + width < total and todo[i + width]:
-                todo[i + width] = 0
-                stack.append(i + width)
-        yield cells
-        start = todo.find(1, start + 1)
-
-
-def _bubbles(labels: list[int], shades: list[int], width: int, height: int, wanted: list[int]) -> Iterator[_Bubble]:
-    """Components of the ``wanted`` labels large enough to be a bubble, solid, of one flat colour, with two
-    eyes or more."""
-    total = width * height
-    least = MIN_BUBBLE * min(width, height) ** 2
-    cells_of = bytes(labels)
-    for label in wanted:
-        mask = cells_of.translate(bytes(int(v == label) for v in range(256)))
-        for cells in _components(mask, width, height):
-            if len(cells) < least or _uneven([shades[i] for i in cells]):
-                continue
-            xs, ys = [i % width for i in cells], [i // width for i in cells]
-            box = (min(xs), min(ys), max(xs), max(ys))
-            if len(cells) < MIN_SOLID * (box[2] - box[0] + 1) * (box[3] - box[1] + 1):
-                continue
-            inside = bytearray(total)
-            for i in cells:
-                inside[i] = 1
-            eyes = _eyes(cells, inside, width)
-            if len(eyes) < 2:
-                continue
-            edge = any(i % width in (0, width - 1) or i // width in (0, height - 1) for i in cells)
-            yield _Bubble(label, len(cells), eyes, _around(cells, inside, labels, width), edge, box)
-
-
-def _uneven(values: list[int]) -> bool:
-    """Whether the population standard deviation of the (non-empty) ``values`` exceeds :data:`MAX_SHADE`, in
-    exact integer arithmetic: variance > MAX_SHADE² (``statistics.pstdev`` answers the same, far slower)."""
-    n, total = len(values), sum(values)
-    return n * sum(v * v for v in values) - total * total > MAX_SHADE * MAX_SHADE * n * n
-
-
-def _around(cells: list[int], inside: bytearray, labels: list[int], width: int) -> int:
-    """The colour just outside a component (``inside`` marks its cells), looking up to 3 pixels out past
-    anti-aliased edges."""
-    counts: dict[int, int] = {}  # in the order first seen: ties go to the colour met first
-    total = len(labels)
-    for i in cells:
-        x = i % width
-        for step in (1, 2, 3):
-            for j in ((i - step) if x >= step else -1, (i + step) if x + step < width else -1, i - step * width,
-                      i + step * width):
-                if 0 <= j < total and not inside[j] and labels[j] != OTHER:
-                    counts[labels[j]] = counts.get(labels[j], 0) + 1
-    return Counter(counts).most_common(1)[0][0] if counts else OTHER
-
-
-def _eyes(cells: list[int], inside: bytearray, width: int) -> tuple[tuple[float, float], ...]:
-    """The centres (x, y, in the picture) of a component's round holes (``inside`` marks its cells): parts of
-    its bounding box outside it that do not reach the box's edge, no more than :data:`MAX_EYE_ASPECT` times as
-    long as wide (the mark's eyes are dots; the bars of a building or list icon are not)."""
-    xs = [i % width for i in cells]
-    ys = [i // width for i in cells]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    w, h = x1 - x0 + 1, y1 - y0 + 1
-    outside = b"".join(inside[y * width + x0:y * width + x1 + 1] for y in range(y0, y1 + 1)).translate(_INVERT)
-    eyes = []
-    for hole in _components(outside, w, h):
-        if any(i % w in (0, w - 1) or i // w in (0, h - 1) for i in hole):
-            continue
-        hx = [i % w for i in hole]
-        hy = [i // w for i in hole]
-        long, short = sorted((max(hx) - min(hx) + 1, max(hy) - min(hy) + 1), reverse=True)
-        if len(hole) <= MAX_EYE * len(cells) and long <= MAX_EYE_ASPECT * short:
-            eyes.append((x0 + sum(hx) / len(hole), y0 + sum(hy) / len(hole)))
-    return tuple(eyes)
