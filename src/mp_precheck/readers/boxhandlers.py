@@ -24,7 +24,8 @@ from mp_precheck.readers.textflow import calls_on, script_block, tag_at
 # ``@input="onInput"`` / ``v-on:confirm``.
 _EVENT = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:bind:?|catch:?|@|v-on:)(?:input|blur|confirm|change)\s*=\s*"
                     r"[\"']\s*([A-Za-z_$][\w$]*)\s*[\"']")
-# The same events in JSX (Taro, React): ``onInput={this.handleReply}``, ``onConfirm={send}``, ``onBlur={this.save.bind(this)}``.
+# The same events in JSX (Taro, React): ``onInput={this.handleReply}``, ``onConfirm={send}``,
+# ``onBlur={this.save.bind(this)}``.
 _JSX_EVENT = re.compile(r"(?:^|\s)on(?:Input|Blur|Confirm|Change)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)"
                         r"\s*(?:\.bind\([^()]*\)\s*)?\}")
 _SETTER = re.compile(r"set([A-Z][\w$]*)")  # a React state hook's setter: setReply → reply
