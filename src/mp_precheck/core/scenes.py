@@ -23,6 +23,7 @@ from mp_precheck.core.resources import data_dir
 Scene = Literal["public", "private"]
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing")  # posts, published, posting
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[\u4e00-\u9fff]+")
+_NAME = re.compile(r"[A-Za-z_$][\w$]*")  # an identifier (a wrapper's or cloud function's name), not a path
 
 
 class SceneDataError(ValueError):
@@ -116,10 +117,14 @@ class Scenes:
         """Whether a string a call passes names writing a post others read: an endpoint (``'/feed/reply_comment'``,
         ``'https://a.cn/api/comment/add'``: its path) or a cloud function (``'addComment'``) — a write word and
         another word that is public, the transport's words (``api``) left out; an HTTP method (``'POST'``) names
-        none."""
+        none. A name (no path) that opens with an HTTP method before an object says how it sends (``postNewUser``,
+        ``postSaveAddress``): that word may be its write word (``postComment``), not its public one — unless the
+        name is only that word and a write (``postAdd``, ``post_create``: a post is added)."""
         path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
         words = [] if text.strip().upper() in self.methods else [w for w in words_of(path) if w not in self.transport]
-        return any(self._has(self.writes, [word]) and self._has(self.public, [w for j, w in enumerate(words) if j != i])
+        method = len(words) > 2 and words[0].upper() in self.methods and _NAME.fullmatch(text.strip()) is not None
+        return any(self._has(self.writes, [word]) and
+                   self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
                    for i, word in enumerate(words))
 
     def says_other(self, wrapper: str | None) -> bool:

@@ -1,7 +1,9 @@
 """Where a one-line text box's typed text goes through the methods its events name: a comment ``<input>`` whose
 ``bindinput="watchIn"`` stores the text (``this.data.mess = e.detail.value``) or whose ``bindconfirm="doComment"``
 sends it at once (``text = e.detail.value``), and the strings a call passes (``'/feed/reply_comment'``,
-``name: 'addComment'``).
+``name: 'addComment'``). A Taro / React page names its handlers in JSX (``onInput={this.handleReply}``,
+``onConfirm={send}``) and stores the text with ``this.setState({ reply: … })`` or a state hook's setter
+(``setText(e.detail.value)``): https://docs.taro.zone/docs/components/forms/input.
 
 In: a markup file's text and a tag's line; a script's text and path. Out: method names, state names, line spans,
 strings. Pure functions of text; JS/TS through tree-sitter. Never raise.
@@ -22,6 +24,11 @@ from mp_precheck.readers.textflow import calls_on, script_block, tag_at
 # ``@input="onInput"`` / ``v-on:confirm``.
 _EVENT = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:bind:?|catch:?|@|v-on:)(?:input|blur|confirm|change)\s*=\s*"
                     r"[\"']\s*([A-Za-z_$][\w$]*)\s*[\"']")
+# The same events in JSX (Taro, React): ``onInput={this.handleReply}``, ``onConfirm={send}``,
+# ``onBlur={this.save.bind(this)}``.
+_JSX_EVENT = re.compile(r"(?:^|\s)on(?:Input|Blur|Confirm|Change)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)"
+                        r"\s*(?:\.bind\([^()]*\)\s*)?\}")
+_SETTER = re.compile(r"set([A-Z][\w$]*)")  # a React state hook's setter: setReply → reply
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "that", "self", "_this", "data", "state", "e", "event", "detail", "value"})
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")
@@ -30,14 +37,17 @@ _STRINGS = ("string", "template_string")
 
 def box_handlers(markup: str, line: int) -> frozenset[str]:
     """The methods the input, blur, confirm and change events of the tag opening on ``line`` name."""
-    return frozenset(_EVENT.findall(tag_at(markup, line)))
+    tag = tag_at(markup, line)
+    return frozenset(_EVENT.findall(tag)) | frozenset(_JSX_EVENT.findall(tag))
 
 
 def _methods(root: Node, language: Language, names: frozenset[str]) -> list[Node]:
-    """The functions of the script named ``names``: methods, object members, declared functions."""
+    """The functions of the script named ``names``: methods, object members, declared functions, class fields
+    holding one (``handleReply = (e) => {…}``)."""
     out: list[Node] = []
-    for node in nodes_of(root, language, ("method_definition", "pair", "function_declaration", "variable_declarator")):
-        key = node.child_by_field_name("key" if node.type == "pair" else "name")
+    for node in nodes_of(root, language, ("method_definition", "pair", "function_declaration", "variable_declarator",
+                                          "field_definition", "public_field_definition")):
+        key = node.child_by_field_name({"pair": "key", "field_definition": "property"}.get(node.type, "name"))
         value = node if node.type in ("method_definition", "function_declaration") else \
             node.child_by_field_name("value")
         if key is not None and node_text(key).strip("'\"") in names and value is not None and (
@@ -47,7 +57,8 @@ def _methods(root: Node, language: Language, names: frozenset[str]) -> list[Node
 
 
 def handler_writes(text: str, path: str, methods: frozenset[str]) -> tuple[frozenset[str], tuple[range, ...]]:
-    """(the page state the ``methods`` store the typed text in — keys of ``this.setData({ mess: … })``, members
+    """(the page state the ``methods`` store the typed text in — keys of ``this.setData({ mess: … })`` or
+    ``this.setState({ reply: … })``, what a state hook's setter holds (``setReply``), members
     assigned as ``this.data.mess = …`` / ``this.mess = …`` —, the line spans of those methods) in the script of
     ``path``. Empty when none is found."""
     source, grammar, offset = script_block(text, path)
@@ -65,12 +76,22 @@ def handler_writes(text: str, path: str, methods: frozenset[str]) -> tuple[froze
                 if left is not None and left.type == "member_expression":
                     found |= set(_WORD.findall(node_text(left)))
                 continue
-            callee, arguments = node.child_by_field_name("function"), node.child_by_field_name("arguments")
-            if node_text(callee).endswith("setData") and arguments is not None and arguments.named_children:
-                first = arguments.named_children[0]
-                keys = [p.child_by_field_name("key") for p in first.named_children if p.type == "pair"]
-                found |= {w for k in keys if k is not None for w in _WORD.findall(node_text(k))}
+            found |= _stored(node)
     return frozenset(found - _NOT_STATE), tuple(spans)
+
+
+def _stored(call: Node) -> set[str]:
+    """The state a call stores: the keys of ``this.setData({ mess: … })`` / ``this.setState({ reply })``, the name
+    a state hook's setter holds (``setReply(…)`` → ``reply``)."""
+    callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+    name = node_text(callee).rsplit(".", 1)[-1] if callee is not None else ""
+    if name in ("setData", "setState") and arguments is not None and arguments.named_children:
+        first = arguments.named_children[0]
+        keys = [p.child_by_field_name("key") if p.type == "pair" else p for p in first.named_children
+                if p.type in ("pair", "shorthand_property_identifier")]
+        return {w for k in keys if k is not None for w in _WORD.findall(node_text(k))}
+    setter = _SETTER.fullmatch(name) if callee is not None and callee.type == "identifier" else None
+    return {setter[1][0].lower() + setter[1][1:]} if setter else set()
 
 
 def call_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
