@@ -41,12 +41,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
-from mp_precheck.analyzers.reward_openers import opener_wording, route_files
+from mp_precheck.analyzers.reward_openers import opener_wording, opens_told, route_files
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.appconfig import page_name
+from mp_precheck.readers.sharewords import names_prize
 
 NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
@@ -103,11 +104,18 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     """``findings`` without the reward wording of a component that cannot share by itself
     (``sharing.share_reward_text``) whose changed user page is told already: an invite page and the swiper of
-    邀请*麦，领取到了80元返现 it shows are one promise. A component with its own share button keeps its finding."""
+    邀请*麦，领取到了80元返现 it shows are one promise, and so are a page titled 分享有赏 that cannot share and the
+    told rules page it opens (:func:`~mp_precheck.analyzers.reward_openers.opens_told`). A component with its own
+    share button keeps its finding."""
     sharing = [f for f in findings if f.family == "sharing"]
     paths = {f.path for f in sharing}
+    project = context.project
+    told = {page for f in sharing if f.rule == "sharing.induced_share"
+            and (page := page_of(f.path, project.root, project.pages)) is not None}
+    # a 分享有赏 page that cannot share, opening the rules page told for the same reward: one promise
     shown = {f.path for f in sharing if f.rule == "sharing.share_reward_text"
-             and any(user in paths - {f.path} for user in _users(context, f.path))}
+             and (any(user in paths - {f.path} for user in _users(context, f.path))
+                  or opens_told(context, f.path, told))}
     return [f for f in findings if f.family != "sharing" or f.path not in shown]
 
 
@@ -228,9 +236,12 @@ def _new_tied_button(context: ProjectContext, path: str,
 
 
 def _one_per_page(findings: list[Finding]) -> dict[str, Finding]:
-    """One wording finding per page, by file: the markup's (what a user reads) over a script's string."""
+    """One wording finding per page: wording that names what is won (助力免费领礼品, a page title held in its
+    script) over wording that only asks for help (谢谢你，为我助力); then by file, the markup's (what a user
+    reads) over a script's string."""
     by_page: dict[str, Finding] = {}
-    for finding in sorted(findings, key=lambda f: (not f.path.endswith(_MARKUP), f.path, f.line)):
+    for finding in sorted(findings, key=lambda f: (not names_prize(f.value or ""), not f.path.endswith(_MARKUP),
+                                                   f.path, f.line)):
         by_page.setdefault(_stem(finding.path), finding)
     return {f.path: f for f in by_page.values()}
 

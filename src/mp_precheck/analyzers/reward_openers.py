@@ -12,16 +12,19 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of, page_title
+from mp_precheck.readers.routes import markup_routes, route_page
 from mp_precheck.readers.textsignals import signals
 
 SIGNAL = "share-inducement"
 MAX_OPENERS = 20  # files naming the route that are looked at; a route named everywhere is no reward page's
+_OWN_FILES = (".js", ".ts", ".wxml")  # a native page's files that navigate (its script's routes, its navigators)
 
 
 def opener_wording(context: ProjectContext, path: str, subject: str,
@@ -48,6 +51,31 @@ def opener_wording(context: ProjectContext, path: str, subject: str,
             found[opener] = Fact(subject, "text", 1, f"{title} ({opener})")
     return list(found.values())
 
+
+def opens_told(context: ProjectContext, path: str, told: Collection[str]) -> bool:
+    """Whether the page of ``path`` is a reward page (its navigation-bar title promises a reward for sharing:
+    分享有赏) that opens one of the pages ``told`` (registered page names whose reward for sharing is reported):
+    a literal route in its script (``wx.navigateTo({ url: '../rules/index' })``, relative ones resolved from the
+    page's folder) or a ``<navigator url>`` of its template. The title names the promise the opened page states
+    and shares for, so the two are one promise (3.2.1 诱导分享,
+    https://developers.weixin.qq.com/miniprogram/product/reject.html)."""
+    project = context.project
+    page = page_of(path, project.root, project.pages)
+    if page is None or not told:
+        return False
+    title = page_title(page, project.root, project.framework, context.read_head)
+    if not title or SIGNAL not in signals(title, title=True):
+        return False
+    stem = posixpath.splitext(path)[0]
+    for own in (stem + suffix for suffix in _OWN_FILES):
+        facts = context.head_facts.get(own) or context.facts_at_head(own)
+        if facts is not None and facts.routes is not None:
+            routes = facts.routes
+        else:
+            routes = tuple(markup_routes(context.read_head(own) or "")) if own.endswith(".wxml") else ()
+        if any(route_page(url, posixpath.dirname(page)) in set(told) - {page} for url, _line in routes):
+            return True
+    return False
 
 
 def route_files(context: ProjectContext, paths: Iterable[str]) -> Callable[[str], list[str]]:

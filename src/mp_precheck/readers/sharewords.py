@@ -97,3 +97,16 @@ def points_for_sharing(text: str) -> list[tuple[int, str]]:
         for label in share_label.finditer(table.group(0)):
             out.append((text.count("\n", 0, table.start() + label.start()) + 1, label.group(1)))
     return out
+
+
+@cache
+def _prizes() -> tuple[str, ...]:
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    return tuple(data.get("prizes", ()))
+
+
+def names_prize(text: str) -> bool:
+    """Whether reward wording ``text`` names what is won (``prizes`` of the shipped table: 免费, 礼品, 红包):
+    the page's promise (助力免费领礼品), not only the help it asks friends for (谢谢你，为我助力). Source:
+    https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享)."""
+    return any(word in text for word in _prizes())
