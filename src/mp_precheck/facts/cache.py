@@ -26,6 +26,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v50: calls of an imported base class's methods (this.uploadFile() in a class extending another module's class)
+#      as imported calls (readers/inherited.py).
 # v49: share inducement: 加速 / 收益 as gains, a cut of what invited people buy (粉丝下单…获得收益).
 # v48: a dev server's proxy targets (vite server.proxy, devServer.proxy) are development hosts; a URL inside a
 #      sentence of a literal is text, no host; numbered login labels (1.微信授权登录) read without their number; a
@@ -72,7 +74,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v49-{__version__}"
+FORMAT = f"facts-v50-{__version__}"
 
 
 class FactCache:
