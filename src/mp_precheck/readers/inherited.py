@@ -70,8 +70,8 @@ def inherited_call(callee: Node, module_aliases: Mapping[str, str],
                    named_imports: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
     """(module specifier, exported name) of the base-class method ``callee`` (``this.x`` / ``super.x``) calls,
     where its class extends a class imported from a project module (not an npm package) and does not define
-    ``x`` itself; else None. A default import names the method bare (``uploadFile``), a named one as ``Base.uploadFile``: the names the
-    module's exports offer (``readers/jsexports.py``)."""
+    ``x`` itself; else None. A default import names the method bare (``uploadFile``), a named one as
+    ``Base.uploadFile``: the names the module's exports offer (``readers/jsexports.py``)."""
     receiver, method = callee.child_by_field_name("object"), callee.child_by_field_name("property")
     if receiver is None or method is None or receiver.type not in ("this", "super"):
         return None
