@@ -5,6 +5,8 @@ that is one value per user (the profile, the position)."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import found, run
 
 PICK_ADDRESS = "  wx.chooseAddress({ success: (res) => this.setData({ address: res }) })\n"
@@ -193,6 +195,21 @@ def test_the_profile_read_on_a_page_whose_button_asks_for_it_is_the_buttons_one_
     app_repo.commit()
     reported = [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]
     assert reported == [("privacy.user_info_reclaimed", "pages/me/me.wxml", 2, "file")]
+
+
+@pytest.mark.parametrize("hook", ["onLoad", "onShow"])
+def test_the_profile_read_as_the_page_opens_is_its_own_use_beside_the_button(app_repo, hook):
+    # The load hook reads before any tap (a page opened from a shared card logs in with it); the button is the
+    # fallback when that read fails: two uses, the hook's and the button's.
+    app_repo.write("app.js", "App({\n  onLaunch() {\n" + USER_INFO + "  }\n})\n")
+    base = app_repo.commit()
+    app_repo.write_files({"pages/me/me.wxml": "<view>\n" + BUTTON + "</view>\n",
+                          "pages/me/me.js": "Page({\n  " + hook + "() {\n    wx.login({ success: () => {\n  "
+                                            + USER_INFO + "    } })\n  },\n  login(e) {}\n})\n"})
+    app_repo.commit()
+    reported = {f for f in found(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"}
+    assert reported == {("privacy.user_info_reclaimed", "pages/me/me.wxml", 2, "file"),
+                        ("privacy.user_info_reclaimed", "pages/me/me.js", 4, "file")}
 
 
 def test_the_profile_read_beside_another_pages_button_is_still_its_own_use(app_repo):

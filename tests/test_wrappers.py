@@ -183,3 +183,48 @@ def test_a_name_bound_to_a_member_of_another_object_or_a_missing_bare_path_is_no
                                        "  go(data) {\n    apis.sendPdf(data)\n    other.sendPdf(data)\n  } })\n")
     app_repo.commit()
     assert not any(rule.startswith("upload.") for rule, *_ in found(run(app_repo.path, base)))
+
+
+# A project request class whose uploadFile an API module's subclass calls as its own (this / super).
+REQUEST_CLASS = ("export default class Request {\n  get(url) { return new Promise((ok) => wx.request({ url, success: ok })) }\n"
+                 "  uploadFile(url, filePath) {\n    return new Promise((ok) => wx.uploadFile({ url, filePath, name: 'f', success: ok }))\n"
+                 "  }\n}\n")
+ORDER_API = ("import Request from '../utils/request'\nclass OrderApi extends Request {\n"
+             "  detail(id) { return this.get('/order/' + id) }\n"
+             "  photo(file) { return this.uploadFile('/order/photo', file) }\n}\n"
+             "const orderApi = new OrderApi()\nexport default orderApi\n")
+REVIEW_PAGE = ("import orderApi from '../../api/order'\nPage({ async add(file) {\n  await orderApi.detail(1)\n"
+               "  await orderApi.photo(file)\n} })\n")
+
+
+def test_a_method_of_an_imported_base_class_called_through_this_is_followed(app_repo):
+    app_repo.write("utils/request.js", REQUEST_CLASS)
+    base = app_repo.commit()
+    app_repo.write_files({"api/order.js": ORDER_API, "pages/me/me.js": REVIEW_PAGE})
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+def test_super_calls_a_named_base_class_of_another_module(app_repo):
+    app_repo.write("utils/http.ts", REQUEST_CLASS.replace("export default class Request", "export class Http"))
+    base = app_repo.commit()
+    app_repo.write_files({
+        "api/files.ts": "import { Http } from '../utils/http'\nexport class FilesApi extends Http {\n"
+                        "  send = (p: string) => super.uploadFile('/files', p)\n}\nexport default new FilesApi()\n",
+        "pages/me/me.ts": "import filesApi from '../../api/files'\nPage({ save(p: string) {\n  filesApi.send(p)\n} })\n"})
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.ts", 3, "file")}
+
+
+@pytest.mark.parametrize("api", [
+    # the subclass overrides uploadFile: this.uploadFile() is its own, which uploads nothing
+    ORDER_API.replace("  photo(file)", "  uploadFile(url, file) { return Promise.resolve(file) }\n  photo(file)"),
+    # the base class comes from an npm package, not the project's request class
+    ORDER_API.replace("'../utils/request'", "'some-request-lib'"),
+], ids=["override", "npm-base"])
+def test_no_upload_where_the_base_class_method_is_not_the_projects_upload(app_repo, api):
+    app_repo.write("utils/request.js", REQUEST_CLASS)
+    base = app_repo.commit()
+    app_repo.write_files({"api/order.js": api, "pages/me/me.js": REVIEW_PAGE})
+    app_repo.commit()
+    assert not any(rule.startswith("upload.") for rule, *_ in found(run(app_repo.path, base)))

@@ -44,7 +44,7 @@ from mp_precheck.core.placing import (
 )
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
-from mp_precheck.core.spelling import GUESSES, asks_rise, same_call
+from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
 from mp_precheck.facts.model import ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 from mp_precheck.readers.envfiles import is_release_env
 
@@ -222,14 +222,16 @@ def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], c
     """``additions`` without the script calls of a one-value privacy type (``one_value``) on a page whose own markup
     has the call's button (``wx.getUserInfo`` in the page that shows ``<button open-type="getUserInfo">``): the
     button is where the page asks, the call reads what the tap granted — one use of the data, the button's
-    (https://developers.weixin.qq.com/miniprogram/dev/component/button.html, open-type)."""
+    (https://developers.weixin.qq.com/miniprogram/dev/component/button.html, open-type). A call the page makes as
+    it opens (``onLoad``: :func:`~mp_precheck.core.spelling.runs_on_open`) reads before any tap: kept."""
     buttons = {(posixpath.splitext(path)[0], same_call(f.subject)) for path, file_facts in head.items()
                for f in file_facts.facts if counted(f) and same_call(f.subject) != f.subject}
 
     def read_after_tap(addition: Addition) -> bool:
         kind = catalog.privacy_type(addition.rule.privacy_key)
         return (kind is not None and kind.one_value and same_call(addition.subject) == addition.subject
-                and (posixpath.splitext(addition.path)[0], addition.subject) in buttons)
+                and (posixpath.splitext(addition.path)[0], addition.subject) in buttons
+                and not runs_on_open(head[addition.path], addition.fact.line))
     return [a for a in additions if not read_after_tap(a)] if buttons else additions
 
 

@@ -5,7 +5,8 @@ handler's call for the button asks for the same data the same way, and the seman
 the uses of a call in all its spellings did not rise (``core/semantic_diff.py``). A call that only reads data a
 ``wx.getSetting`` check found granted (``FileFacts.granted``, ``readers/grantedread.py``: the template's launch
 code) asks nothing, so it does not stand for a button that asks: a button added while such a read goes away is a
-new place where the app asks.
+new place where the app asks. Nor does a call a page makes as it opens (``runs_on_open``: in ``onLoad``) read
+what its button's tap granted: the page reads before any tap.
 
 Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type) and
 https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html (no prompt since
@@ -19,6 +20,10 @@ from collections import Counter
 from collections.abc import Mapping
 
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
+from mp_precheck.readers.lifecycle import HOOKS
+
+# Hooks that run as a page or component opens, before the user has tapped anything (readers/lifecycle.py).
+_OPENING = HOOKS | {"onReady", "ready"}
 
 _BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
 
@@ -53,3 +58,13 @@ def _granted(spellings: set[str], files: Mapping[str, FileFacts]) -> int:
     return sum(1 for file_facts in files.values() if file_facts.granted for fact in file_facts.facts
                if fact.subject in spellings and fact.kind == "api" and fact.role is None
                and fact.line in file_facts.granted)
+
+
+def runs_on_open(file_facts: FileFacts, line: int) -> bool:
+    """Whether the call at ``line`` of a file runs as its page opens: the named function it is in (its callbacks
+    left out: ``wx.login({ success() { wx.getUserInfo(…) } })`` in ``onLoad`` is ``onLoad``'s, as
+    ``FileFacts.call_shapes`` names it) is a load hook, not the handler of a tap. Such a read is no reading of
+    what a button's tap granted: it reads before any tap
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html, 生命周期回调函数)."""
+    shape = file_facts.call_shapes.get(line)
+    return shape is not None and shape.rpartition(":")[0] in _OPENING

@@ -26,6 +26,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v52: calls of an imported base class's methods (this.uploadFile() in a class extending another module's class)
+#      as imported calls (readers/inherited.py);
 # v51: a WeChat mark drawn in one colour recognised by its shape (cached image verdicts change);
 # v50: objects that hand their members on to wx (Export.forwards), router objects' redirects at launch;
 # v49: share inducement: 加速 / 收益 as gains, a cut of what invited people buy (粉丝下单…获得收益).
@@ -74,7 +76,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v51-{__version__}"
+FORMAT = f"facts-v52-{__version__}"
 
 
 class FactCache:

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 from tree_sitter import Language, Node
 
+from mp_precheck.readers.inherited import base_class
 from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, parser_for, string_value, walk
@@ -233,7 +234,7 @@ def _class_entry(node: Node, found: Definitions) -> int:
     """1 for a class component; a base class other than React's / Taro's / WePY's leaves the names open."""
     if not any(c.type == "class_heritage" for c in node.named_children):
         return 0
-    if _base_class(node) not in _KNOWN_BASES:
+    if base_class(node) not in _KNOWN_BASES:
         found.open = True
     return 1
 
@@ -321,7 +322,7 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
     out = []
     # The classes and their JSX props are found by tree-sitter's query engine, in the order of a walk.
     for node in nodes_of(root, language, ("class_declaration", "class")):
-        base = _base_class(node)
+        base = base_class(node)
         if base not in _KNOWN_BASES or base.startswith("wepy") or _decorated(node):
             continue
         defined = _class_members(node, language)
@@ -334,22 +335,6 @@ def class_component_dead(text: str, path: str) -> list[Binding]:
             if handler and handler not in defined:
                 out.append(Binding(handler, name, attr.start_point[0] + 1))
     return out
-
-
-def _base_class(node: Node) -> str:
-    """The name a class extends (``React.Component``), "" for none.
-
-    JavaScript's grammar puts the base right under ``class_heritage``; TypeScript's wraps it in an
-    ``extends_clause`` whose ``value`` is the base and whose ``type_arguments`` (``<Props, State>``) are not.
-    """
-    heritage = next((c for c in node.named_children if c.type == "class_heritage"), None)
-    if heritage is None or not heritage.named_children:
-        return ""
-    base = heritage.named_children[0]
-    if base.type == "extends_clause":
-        value = base.child_by_field_name("value")
-        return node_text(value) if value is not None else ""
-    return node_text(base)
 
 
 def _decorated(node: Node) -> bool:

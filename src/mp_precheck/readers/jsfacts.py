@@ -35,6 +35,7 @@ from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.forwarding import forwarding_exports
 from mp_precheck.readers.imagenames import bare_host_url, held_as_api_base, held_as_image, names_resource_base
 from mp_precheck.readers.imagerefs import image_reference
+from mp_precheck.readers.inherited import inherited_call
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
 from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
@@ -274,6 +275,8 @@ class _Extractor(Bindings):
             elif obj is not None and obj.type == "identifier" and held in self.named_imports:
                 spec, exported = self.named_imports[held]
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
+            elif (base := inherited_call(fn, self.module_aliases, self.named_imports)) is not None:
+                self.imported_calls.append((*base, self.line(fn)))  # this.uploadFile() of an imported base class
             elif (member := self.app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and held.startswith(VUE_INSTANCE) \
