@@ -25,12 +25,12 @@ the page; removes the component's upload findings of scope file.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted
 from mp_precheck.core.spelling import same_call
@@ -39,7 +39,7 @@ from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
 from mp_precheck.facts.store import ExistingPaths
 
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
-_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
+_WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

@@ -36,6 +36,7 @@ from functools import cache
 from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
@@ -50,8 +51,8 @@ HOPS = 3  # modules a call is followed into: the called one and two more (page â
 BARRELS = 3  # modules that only pass a name on, followed without counting
 _LIMIT = 40  # modules read per side at most
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
-_ANSWER_CALLS = re.compile(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
-_NAVIGATION = re.compile(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
+_ANSWER_CALLS = lazy(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
+_NAVIGATION = lazy(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
           "switch_case": "value", "while_statement": "condition"}
 

@@ -17,19 +17,19 @@ In: a :class:`~mp_precheck.analyzers.context.ProjectContext`. Out: {component fi
 from __future__ import annotations
 
 import posixpath
-import re
 import weakref
 from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.componentuses import Use, jsx_uses
 
-_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # WeLogin → we, login
+_WORDS = lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # WeLogin → we, login
 # The last context's answer: brand text and brand images both ask for it in one run, and it reads and parses
 # every changed file. Held by a weak reference, so a finished run's context is never kept alive nor mistaken.
 _last: tuple[weakref.ref[ProjectContext], dict[str, tuple[str, int]]] | None = None

@@ -21,17 +21,17 @@ buttons elsewhere.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.dead_ui import changed_units, template_handlers
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.readers.handlers import Binding
 
 _PAGE_SUFFIXES = (".wxml", ".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
-_BUTTON = re.compile(r"^button\[open-type=(\w+)\]$")
+_BUTTON = lazy(r"^button\[open-type=(\w+)\]$")
 # How a template binds an event (WXML ``bindx`` / ``bind:x`` / ``catchx``, Vue ``@x`` / ``v-on:x``), longest first.
 _EVENT_PREFIXES = ("capture-bind:", "capture-catch:", "mut-bind:", "v-on:", "bind:", "catch:", "bind", "catch",
                    "@")

@@ -8,9 +8,8 @@ Doc: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.req
 
 from __future__ import annotations
 
-import re
-
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.cloudwrites import cloud_writes
@@ -20,7 +19,7 @@ SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", CLOUD_DB, "wx.upload
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
 POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
 CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
-READ_NAME = re.compile(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
+READ_NAME = lazy(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")

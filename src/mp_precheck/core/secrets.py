@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from mp_precheck.core.lazyre import lazy
+
 MASK = "***"
 # Names a secret is assigned to: appsecret, app_secret, AppSecret, wxSecret, secret, secretKey…
 _NAME = r"[\w$-]*secret[\w$-]*"
 # `secret=VALUE` in a URL query or a form body (also app_secret=, appsecret=), and `access_token=VALUE`: the
 # token getAccessToken returns for the AppSecret, as good as the secret while it lives.
 _PARAM = re.compile(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)]+)")
-_APP_SECRET = re.compile(r"[0-9a-fA-F]{32}")
-_SECRET_NAME = re.compile(rf"(?i)^(?:{_NAME})$")
+_APP_SECRET = lazy(r"[0-9a-fA-F]{32}")
+_SECRET_NAME = lazy(rf"(?i)^(?:{_NAME})$")
 _SECRET_WORD = re.compile("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
 
 

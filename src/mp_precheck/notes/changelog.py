@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.commitmessage import (
     DEFAULT_LABELS,
@@ -37,9 +38,9 @@ from mp_precheck.notes.commitsense import Section
 from mp_precheck.notes.platform_only import only_other_platforms
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
-_GITHUB_MERGE = re.compile(r"^Merge pull request #(?P<number>\d+) from \S+")
-_GITLAB_MERGE = re.compile(r"^Merge branch '[^']+' into '[^']+'")
-_GITLAB_REF = re.compile(r"^See merge request \S*!(?P<number>\d+)\s*$", re.MULTILINE)
+_GITHUB_MERGE = lazy(r"^Merge pull request #(?P<number>\d+) from \S+")
+_GITLAB_MERGE = lazy(r"^Merge branch '[^']+' into '[^']+'")
+_GITLAB_REF = lazy(r"^See merge request \S*!(?P<number>\d+)\s*$", re.MULTILINE)
 _SQUASH = re.compile(r"\s\(#(?P<number>\d+)\)\s*$")
 _REVERT_TITLE = re.compile(r'^Revert "(?P<text>.+)"$', re.DOTALL)
 _REVERTS_SHA = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")

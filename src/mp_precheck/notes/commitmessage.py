@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.notes.commitsense import (
     Section,
     is_housekeeping,
@@ -76,7 +77,7 @@ _ISSUE_REF = re.compile(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs
                         re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@(?=[A-Za-z0-9-])")
 _DEPENDENCY_BUMP = re.compile(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
-_VERSION_ONLY = re.compile(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
+_VERSION_ONLY = lazy(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,10 @@ class Entry:
     vague: bool = False  # names nothing a reviewer could look for (细节优化, 修改了几个已知的bug)
 
 
-_BULLET = re.compile(r"^(?:[-*+•·]\s+|\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)")
-_BRANCH_FROM = re.compile(r"^Merge pull request [#!]\d+ from (?:[^/\s]+/)?(?P<branch>\S+)"
+_BULLET = lazy(r"^(?:[-*+•·]\s+|\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)")
+_BRANCH_FROM = lazy(r"^Merge pull request [#!]\d+ from (?:[^/\s]+/)?(?P<branch>\S+)"
                           r"|^Merge branch '(?P<local>[^']+)'")
-_BRANCH_LIKE = re.compile(r"^[A-Za-z][\w.-]*(?:/[\w.-]+)+$")
+_BRANCH_LIKE = lazy(r"^[A-Za-z][\w.-]*(?:/[\w.-]+)+$")
 
 
 def split_items(text: str, types: Mapping[str, Section] | None = None) -> list[str]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from mp_precheck.core.lazyre import lazy
+
 # Where a change goes in the notes; "skip" leaves it out. Defined here, below the messages that use it.
 Section = Literal["added", "improved", "fixed", "skip"]
 
@@ -41,7 +43,7 @@ FIXED_VERBS = ("修复", "修正", "解决", "修bug", "修改bug", "fix")
 _FIX_WORDS = re.compile(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)", re.IGNORECASE)
 
 # Work the running Mini Program does not show (refactors, renames, deleted folders, tooling, debugging).
-_HOUSEKEEPING = re.compile(
+_HOUSEKEEPING = lazy(
     r"重构|代码(?:整理|格式|规范|清理|优化|调整|结构)|整理代码|格式化|文件夹|目录(?:结构|调整|改名|重命名|移动|整理)|"
     r"(?:删除|移动|调整|改名|重命名).{0,12}?目录|文件(?:调整|改名|重命名|移动|整理)|"
     r"改名|重命名|注释|eslint|prettier|stylelint|lint|typescript|类型(?:定义|声明)|tsconfig|\.gitignore|readme|"
@@ -53,11 +55,11 @@ _HOUSEKEEPING = re.compile(
 
 # Names of the platforms a uni-app, Taro or mpx app also builds for; a subject naming only them changes
 # nothing the WeChat build shows.
-_OTHER_PLATFORM = re.compile(
+_OTHER_PLATFORM = lazy(
     r"支付宝|百度|头条|抖音|字节|快手|飞书|钉钉|QQ小程序|京东小程序|快应用|鸿蒙|harmony|"
     r"(?<![A-Za-z])(?:H5|h5|APP|App|app|RN|Android|android|安卓|web|Web|PC|pc)(?:端|版|平台)|"
     r"(?<![A-Za-z])(?:H5|APP|RN|React Native|react-native|alipay|Alipay|swan|tt|nvue)(?![A-Za-z])")
-_WECHAT = re.compile(r"微信|weixin|wechat|weapp|mp-weixin|小程序端|web-?view|内嵌", re.IGNORECASE)
+_WECHAT = lazy(r"微信|weixin|wechat|weapp|mp-weixin|小程序端|web-?view|内嵌", re.IGNORECASE)
 
 # Words that name nothing a reviewer could look for; a subject made only of them (and verbs) is vague.
 _VAGUE_WORDS = ("已知的", "已知", "若干", "一些", "部分", "部份", "几个", "几处", "多个", "多处", "细节", "小问题",

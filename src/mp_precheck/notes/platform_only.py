@@ -19,6 +19,7 @@ from unidiff import PatchSet  # type: ignore[attr-defined]
 from unidiff.errors import UnidiffParseError
 
 from mp_precheck.core.errors import UserError
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.readers.conditional import for_wechat, has_directives
 from mp_precheck.readers.textcodec import UndecodableFile, decode
@@ -27,7 +28,7 @@ _TARO_SUFFIX = re.compile(r"\.(?:h5|rn|alipay|swan|tt|qq|jd|harmony|harmony-hybr
                           r"\.[A-Za-z]+$")
 _APP_FOLDERS = ("nativeplugins/", "hybrid/", "android/", "ios/", "harmony-configs/", "nativeResources/")
 _UNI_PLATFORM = re.compile(r"(?:^|/)platforms/(?!mp-weixin/)[a-z0-9-]+/")
-_DIRECTIVE = re.compile(r"^\s*(?://|/\*|<!--|#)?\s*#(?:ifdef|ifndef|else|endif)\b")
+_DIRECTIVE = lazy(r"^\s*(?://|/\*|<!--|#)?\s*#(?:ifdef|ifndef|else|endif)\b")
 _BLOCK_SUFFIXES = (".vue", ".nvue", ".js", ".ts", ".uts", ".json", ".css", ".scss", ".less", ".styl", ".html")
 MAX_FILES = 30  # larger commits are not inspected block by block (they are rarely for one platform)
 

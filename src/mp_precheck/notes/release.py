@@ -28,6 +28,7 @@ from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.config import DEFAULT_TAG_PATTERN
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.items import item_count
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
@@ -41,7 +42,7 @@ NOTES_END = "<!-- mp-precheck:notes:end -->"
 RELEASE_BODY_LIMIT = 125_000  # GitHub answers 422 "body is too long (maximum is 125000 characters)"
 SHALLOW_FIX = ("run `git fetch --unshallow --tags` (GitHub Actions: actions/checkout with fetch-depth: 0; "
                "GitLab CI: GIT_DEPTH: 0)")
-_PRERELEASE = re.compile(r"\d+\.\d+(?:\.\d+)?-[0-9A-Za-z][0-9A-Za-z.-]*$")
+_PRERELEASE = lazy(r"\d+\.\d+(?:\.\d+)?-[0-9A-Za-z][0-9A-Za-z.-]*$")
 Detail = Literal["full", "no_risks", "notes_only"]
 
 

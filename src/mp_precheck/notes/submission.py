@@ -15,13 +15,13 @@ cut at an item boundary to fit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import test_account_reason
 from mp_precheck.core.items import told_in_full
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, ProjectInfo, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
@@ -144,7 +144,7 @@ def draft_feedback(fixed: list[str], answers: list[tuple[str, str]], added: list
     return head + _cut(items[0], limit - feedback_length(head + tail)) + tail
 
 
-_CLAUSE_END = re.compile(r"[，,、；;。：:）)」 ]")
+_CLAUSE_END = lazy(r"[，,、；;。：:）)」 ]")
 
 
 def _cut(text: str, budget: int) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
+from mp_precheck.core.lazyre import lazy
+
+_MD_SPECIAL = lazy(r"([\\`*_\[\]#!|~])")
 _MENTION = re.compile(r"@(?=[A-Za-z0-9-])")
 
 

@@ -9,7 +9,6 @@ control characters replaced, so a file name cannot move the cursor or recolour t
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 
 from rich.cells import cell_len
@@ -20,6 +19,7 @@ from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, checklist
 from mp_precheck.core.items import count_items, group_items, item_severity, told_in_full
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.vocabulary import SEVERITIES
@@ -28,7 +28,7 @@ from mp_precheck.outputs.console import DEFAULT_WIDTH
 from mp_precheck.outputs.markdown import verdict_text
 
 _STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan", "info": "bold blue"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def safe(text: object) -> str:

@@ -7,9 +7,9 @@ in ``requiredPrivateInfos`` or ``plugins`` compares like any other new use.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.subject import app_config, prefixed
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
@@ -94,7 +94,7 @@ def _key_offsets(text: str, needle: str) -> list[int]:
 
 
 # A plugins key and the brace that opens its table, in JSON or a JS config: `"plugins": {`, `plugins: {`.
-_OPENS_TABLE = re.compile(r"[\"'`]?plugins[\"'`]?\s*:\s*\{\s*")
+_OPENS_TABLE = lazy(r"[\"'`]?plugins[\"'`]?\s*:\s*\{\s*")
 
 
 def _table_start(text: str, keys: list[int], first: str) -> int:

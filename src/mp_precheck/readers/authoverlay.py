@@ -16,13 +16,13 @@ Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
 from mp_precheck.readers.lifecycle import HOOKS, definitions
 from mp_precheck.readers.markup import close_element, normalise_attribute
@@ -32,8 +32,8 @@ from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 CONDITIONS = ("wx:if", "v-if", "v-show", "hidden")
 _LIFECYCLE = HOOKS | {"ready", "onReady", "beforeMount", "onMounted"}
 # a flag, or a path into the data (``!userInfo.nickName``: a path no data starts true, so its negation shows)
-_FLAG = re.compile(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\}?\}?$")
-_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
+_FLAG = lazy(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\}?\}?$")
+_CLASS = lazy(r"\.([A-Za-z_][\w-]*)")
 _HELPER_DEPTH = 2
 
 

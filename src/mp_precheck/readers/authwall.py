@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authoverlay import assigned_by_hook, sets_in, shown_on_load, starts_true
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page
 from mp_precheck.readers.conditional import for_wechat
@@ -44,7 +45,7 @@ _ELIF = ("wx:elif", "v-else-if")
 _INERT = ("import", "include", "wxs", "template")
 _INERT_ENDINGS = ("toast", "dialog", "notify")
 _TEST = re.compile(r"^(!*)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:(===?|!==?)\s*(true|false|null|undefined))?$")
-_HANDLER = re.compile(r"[A-Za-z_$][\w$]*")
+_HANDLER = lazy(r"[A-Za-z_$][\w$]*")
 _UNWRAP = 3  # single unconditioned wrappers looked through (<view class="page"><view wx:if>…)
 
 ComponentAsk = Callable[[str], "Ask | None"]  # a tag → the ask its project component is, or None

@@ -21,15 +21,16 @@ from collections.abc import Iterable
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.syntax import call_option, node_text, string_value, walk
 
 SUBJECT = "wx.request:media"
 
-_TO_BASE64 = re.compile(r"(?:^|\.)(?:arrayBufferToBase64|pathToBase64|urlToBase64|imageToBase64|getImageBase64|"
+_TO_BASE64 = lazy(r"(?:^|\.)(?:arrayBufferToBase64|pathToBase64|urlToBase64|imageToBase64|getImageBase64|"
                         r"readAsDataURL|toDataURL)$", re.IGNORECASE)
-_MEDIA_KEY = re.compile(r"^(?:image|img|photo|pic|picture|face|file)(?:_?(?:base64|b64|data|str|content))?$",
+_MEDIA_KEY = lazy(r"^(?:image|img|photo|pic|picture|face|file)(?:_?(?:base64|b64|data|str|content))?$",
                         re.IGNORECASE)
-_BASE64_NAME = re.compile(r"base64|b64", re.IGNORECASE)
+_BASE64_NAME = lazy(r"base64|b64", re.IGNORECASE)
 
 
 def reads_base64(nodes: Iterable[Node]) -> bool:

@@ -17,18 +17,19 @@ from collections.abc import Iterable
 
 from tree_sitter import Language, Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 from mp_precheck.readers.textflow import calls_on, script_block, tag_at
 
 # An input's events named by method: WXML ``bindinput="onInput"`` / ``bind:confirm`` / ``catchblur``, Vue
 # ``@input="onInput"`` / ``v-on:confirm``.
-_EVENT = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:bind:?|catch:?|@|v-on:)(?:input|blur|confirm|change)\s*=\s*"
+_EVENT = lazy(r"(?:^|\s|(?<=[\"'}]))(?:bind:?|catch:?|@|v-on:)(?:input|blur|confirm|change)\s*=\s*"
                     r"[\"']\s*([A-Za-z_$][\w$]*)\s*[\"']")
 # The same events in JSX (Taro, React): ``onInput={this.handleReply}``, ``onConfirm={send}``,
 # ``onBlur={this.save.bind(this)}``.
-_JSX_EVENT = re.compile(r"(?:^|\s)on(?:Input|Blur|Confirm|Change)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)"
+_JSX_EVENT = lazy(r"(?:^|\s)on(?:Input|Blur|Confirm|Change)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)"
                         r"\s*(?:\.bind\([^()]*\)\s*)?\}")
-_SETTER = re.compile(r"set([A-Z][\w$]*)")  # a React state hook's setter: setReply → reply
+_SETTER = lazy(r"set([A-Z][\w$]*)")  # a React state hook's setter: setReply → reply
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "that", "self", "_this", "data", "state", "e", "event", "detail", "value"})
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")

@@ -7,16 +7,16 @@ argument is not a literal the reader can see).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import call_option, node_text, string_value
 from mp_precheck.readers.urls import find_urls
 
-_LINK_NAME = re.compile(r"(?i)(url|link|href|website|网址|链接)")
+_LINK_NAME = lazy(r"(?i)(url|link|href|website|网址|链接)")
 
 
 def authorize_scope(api: str, call: Node, line: Callable[[Node], int]) -> list[Fact]:

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 from tree_sitter import Language, Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import JsxReading, ScriptBindings
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
@@ -28,7 +29,7 @@ from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse,
 Use = tuple[str, str, int]  # (specifier, tag as written, line)
 _PROJECT_SPEC = re.compile(r"^(?:\.{1,2}/|@/|~/|/)")
 _SFC = (".vue", ".nvue", ".mpx", ".wpy")
-_TAG = re.compile(r"<\s*([A-Za-z][\w.-]*)")
+_TAG = lazy(r"<\s*([A-Za-z][\w.-]*)")
 
 
 def tag_key(name: str) -> str:

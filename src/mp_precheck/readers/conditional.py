@@ -11,14 +11,13 @@ those blocks call are blanked too (:mod:`.platformreach`).
 
 from __future__ import annotations
 
-import re
-
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.platformreach import without_unreached
 
-_DIRECTIVE = re.compile(r"^\s*(?://|/\*|<!--|#)?\s*#(ifdef|ifndef|else|endif)\b\s*([^*\n]*?)\s*(?:\*/|-->)?\s*$")
+_DIRECTIVE = lazy(r"^\s*(?://|/\*|<!--|#)?\s*#(ifdef|ifndef|else|endif)\b\s*([^*\n]*?)\s*(?:\*/|-->)?\s*$")
 WECHAT = frozenset({"MP-WEIXIN", "MP", "WEIXIN"})
 # Platform names of uni-app other than WeChat's: code only for them is not shipped to WeChat.
-OTHER_PLATFORMS = re.compile(r"^(H5|WEB|APP|APP-PLUS|APP-PLUS-NVUE|APP-NVUE|APP-ANDROID|APP-IOS|APP-HARMONY|"
+OTHER_PLATFORMS = lazy(r"^(H5|WEB|APP|APP-PLUS|APP-PLUS-NVUE|APP-NVUE|APP-ANDROID|APP-IOS|APP-HARMONY|"
                              r"MP-[A-Z0-9-]+|QUICKAPP-[A-Z0-9-]+|UNI-APP-X)$")
 
 

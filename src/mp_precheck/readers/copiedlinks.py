@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from tree_sitter import Language, Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import CLIPBOARD, FileFacts
 from mp_precheck.readers.syntax import call_option, node_text, nodes_of
 
@@ -26,7 +27,7 @@ _COPY = "wx.setClipboardData"
 _NETWORK = frozenset({"wx.request", "wx.uploadFile", "wx.downloadFile", "wx.connectSocket"})
 _FUNCTIONS = ("function_declaration", "function_expression", "function", "arrow_function", "method_definition",
               "generator_function_declaration")
-_COPY_HANDLER = re.compile(r"(?i)copy|clip")
+_COPY_HANDLER = lazy(r"(?i)copy|clip")
 _TAP = re.compile(r"^(?:bind|catch|@|v-on:|on)[:-]?(?:tap|click)$", re.IGNORECASE)
 
 

@@ -21,6 +21,7 @@ import re
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.syntax import node_text, string_value
 
 _IMAGE_WORDS = frozenset({"avatar", "avatars", "image", "images", "img", "imgs", "pic", "pics", "picture", "photo",
@@ -37,10 +38,10 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # A constant named as the prefix of static files (staticUrl, IMG_BASE_URL, cdnHost, imagePath): the host serves
 # images and the like to <image> and CSS, which need no server domain. Upload and file-service names are
 # servers (uploadFile / downloadFile lists), so they are not here.
-_RESOURCE_BASE = re.compile(r"(?:static|img|image|pic|picture|photo|cdn|asset|icon)s?(?:base|root)?"
+_RESOURCE_BASE = lazy(r"(?:static|img|image|pic|picture|photo|cdn|asset|icon)s?(?:base|root)?"
                             r"(?:url|uri|host|domain|path|prefix|server|base|root)?")
 
-_GETTER = re.compile(r"^(?:get|make|build|to)(?=[A-Z_])")
+_GETTER = lazy(r"^(?:get|make|build|to)(?=[A-Z_])")
 # Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…)
 _WITHIN = frozenset({"ternary_expression", "parenthesized_expression"})
 

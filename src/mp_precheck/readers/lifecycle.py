@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import object_property, string_value
@@ -50,7 +51,7 @@ _PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
 LOGIN_POPUP = re.compile(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
                          re.IGNORECASE)
-_OPENS = re.compile(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
+_OPENS = lazy(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 

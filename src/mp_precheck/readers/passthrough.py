@@ -22,6 +22,7 @@ import re
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.lifecycle import HOOKS, LOGIN_TARGET, definitions, page_path
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import first_argument, language_for, node_text, object_property, parse, walk
@@ -30,8 +31,8 @@ _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "mpvue", "qq", "tt", "my", "swan"})
 _FORWARDS = frozenset({"switchTab", "reLaunch", "redirectTo"})
 # A silent login's name (wx.login, autoAuth, this.silentLogin); a prompt for the profile or phone is none.
-_LOGIN_CALL = re.compile(r"login|logon|auth|signin", re.IGNORECASE)
-_PROMPT_CALL = re.compile(r"profile|userinfo|phone|authorize|setting", re.IGNORECASE)
+_LOGIN_CALL = lazy(r"login|logon|auth|signin", re.IGNORECASE)
+_PROMPT_CALL = lazy(r"profile|userinfo|phone|authorize|setting", re.IGNORECASE)
 _BRANCHES = ("if_statement", "ternary_expression", "switch_statement", "binary_expression")
 
 

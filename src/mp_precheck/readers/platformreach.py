@@ -24,22 +24,23 @@ from collections.abc import Iterator
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 _SFC_SUFFIXES = (".vue", ".nvue", ".uvue")
 _NAME = re.compile(r"[A-Za-z_$][\w$]*")
 # What dropped code does with a function: calls it, reads it off ``this``, or names it as a template handler.
-_USES = re.compile(r"([A-Za-z_$][\w$]*)\s*\(|\.\s*([A-Za-z_$][\w$]*)|=\s*[\"']\s*([A-Za-z_$][\w$]*)\s*[\"'(]")
+_USES = lazy(r"([A-Za-z_$][\w$]*)\s*\(|\.\s*([A-Za-z_$][\w$]*)|=\s*[\"']\s*([A-Za-z_$][\w$]*)\s*[\"'(]")
 # Names the framework calls itself: page and component hooks, Vue's options.
-_FRAMEWORK = re.compile(r"on[A-Z_]\w*|created|mounted|updated|destroyed|unmounted|activated|deactivated|"
+_FRAMEWORK = lazy(r"on[A-Z_]\w*|created|mounted|updated|destroyed|unmounted|activated|deactivated|"
                         r"before[A-Z]\w*|setup|data|render|errorCaptured")
 _ROUNDS = 4
 _FUNCTIONS = ("arrow_function", "function_expression", "function")
 _DEFINITIONS = ("method_definition", "pair", "function_declaration", "lexical_declaration",
                 "variable_declaration")
 # What may follow a definition on its last line: the comma or semicolon that ends it, a comment.
-_TAIL = re.compile(r"\s*[,;]?\s*(?://.*)?")
+_TAIL = lazy(r"\s*[,;]?\s*(?://.*)?")
 
 
 def without_unreached(written: str, kept: str, path: str) -> str:

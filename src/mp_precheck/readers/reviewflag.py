@@ -10,12 +10,14 @@ import re
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
+
 REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 
 
 # The same names for lower-cased text: searching that case-sensitively is ~5x faster than re.IGNORECASE.
-_LOWER_FLAG = re.compile(REVIEW_FLAG.pattern.lower())
+_LOWER_FLAG = lazy(REVIEW_FLAG.pattern.lower())
 # The non-ASCII letters re.IGNORECASE equates with ``i`` or ``s`` (İ ı ſ): str.lower() does not (or İ grows).
 _FOLDED_ODDLY = ("\u0130", "\u0131", "\u017f")
 

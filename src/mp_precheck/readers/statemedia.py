@@ -28,6 +28,7 @@ from html.parser import HTMLParser
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.base64media import SUBJECT, is_base64_call, is_base64_option
 from mp_precheck.readers.jsbindings import is_project_spec
@@ -38,7 +39,7 @@ from mp_precheck.readers.syntax import language_for, node_text, parse, parser_fo
 # APIs that hand the user a photo or video they picked or shot.
 PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile",
                      "CameraContext.takePhoto"})
-_HINT = re.compile(r"base64|toDataURL|readAsDataURL", re.IGNORECASE)
+_HINT = lazy(r"base64|toDataURL|readAsDataURL", re.IGNORECASE)
 _HINT_WORDS = ("base64", "todataurl", "readasdataurl")  # _HINT's words, lower-cased
 _FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
                         "function", "generator_function_declaration"})

@@ -14,11 +14,11 @@ name, ``submitForm`` for a default import); lines are the file's. Never raises o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.launchcalls import import_bindings
 from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
@@ -27,7 +27,7 @@ Call = tuple[str, str, int]  # (module specifier, name as an importer spells it,
 _SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
 _BIND = "createStoreBindings"
 _BINDINGS_KEY = "storeBindings"
-_FACTORY = re.compile(r"use[A-Z0-9_]\w*")  # Pinia's useXStore(), any use… hook an import names
+_FACTORY = lazy(r"use[A-Z0-9_]\w*")  # Pinia's useXStore(), any use… hook an import names
 
 
 def store_calls(source: str, path: str) -> list[Call]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
@@ -27,13 +28,13 @@ _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier")
 _BOUND = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
                     r"(?:\"([^\"]*)\"|'([^']*)'|\{([^{}]*)\})")
 # A Vue inline input handler that assigns: ``@input="form.content = $event"``.
-_HANDLER = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_HANDLER = lazy(r"(?:^|\s|(?<=[\"'}]))(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # A form field's name: ``<textarea name="description">`` in a ``<form bindsubmit>`` arrives as the submit event's
 # ``e.detail.value.description`` (https://developers.weixin.qq.com/miniprogram/dev/component/form.html).
-_FIELD = re.compile(r"(?:^|\s|(?<=[\"'}]))name\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
-_SETTER = re.compile(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
-_SET_KEYS = re.compile(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
-_ASSIGNED = re.compile(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
+_FIELD = lazy(r"(?:^|\s|(?<=[\"'}]))name\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
+_SETTER = lazy(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
+_SET_KEYS = lazy(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
+_ASSIGNED = lazy(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail", "value", "target", "props"})
 

@@ -6,6 +6,8 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from mp_precheck.core.lazyre import lazy
+
 _URL = re.compile(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp3", ".mp4", ".m4a", ".aac",
@@ -81,7 +83,7 @@ def is_wechat_server_api(subject: str) -> bool:
 
 
 # A literal holding a JSON object's text: a quoted key then a colon right after the opening brace.
-_JSON_OBJECT = re.compile(r'\s*\{\s*"[^"\n]+"\s*:')
+_JSON_OBJECT = lazy(r'\s*\{\s*"[^"\n]+"\s*:')
 
 
 def is_json_text(literal: str) -> bool:
@@ -109,7 +111,7 @@ def find_urls(text: str) -> list[Url]:
 
 
 # Words before the first URL: a sentence (a space or a CJK character) that is no query or assignment ("?url=").
-_PROSE_LEAD = re.compile(r"[\s\u3000-\u9fff\uff00-\uffef]")
+_PROSE_LEAD = lazy(r"[\s\u3000-\u9fff\uff00-\uffef]")
 
 
 def is_prose_mention(literal: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.hosts.github.event import Target
@@ -16,7 +17,7 @@ from mp_precheck.hosts.github.runner import RunnerIO
 from mp_precheck.outputs.escape import md_text
 from mp_precheck.outputs.markdown import marker
 
-_MARKER = re.compile(r"<!--\s*mp-precheck:comment\b(?P<attrs>.*?)-->", re.DOTALL)
+_MARKER = lazy(r"<!--\s*mp-precheck:comment\b(?P<attrs>.*?)-->", re.DOTALL)
 
 Older = Callable[[str], bool]
 """Whether a commit id (full or abbreviated) is an ancestor of this run's head in the checkout."""

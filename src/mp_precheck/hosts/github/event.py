@@ -7,13 +7,13 @@ https://docs.github.com/actions/reference/events-that-trigger-workflows
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from mp_precheck.core.errors import ConfigError, UserError
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.hosts.github.port import CannotDeterminePR, GitHubPort
 from mp_precheck.notes.release import tag_name
@@ -21,8 +21,8 @@ from mp_precheck.notes.release import tag_name
 Mode = Literal["pr", "release"]
 MODES = ("auto", "pr", "release")
 COMMENT_MODES = ("always", "on-risk", "never")
-_SHA = re.compile(r"^[0-9a-f]{40}$")
-_NO_COMMIT = re.compile(r"^0{40}$")  # a push event's `before` when the push created the branch
+_SHA = lazy(r"^[0-9a-f]{40}$")
+_NO_COMMIT = lazy(r"^0{40}$")  # a push event's `before` when the push created the branch
 
 
 @dataclass(frozen=True)
