@@ -371,7 +371,8 @@ class Open extends Component {
 def test_class_components_nested_and_open_ones_are_read_as_a_walk_of_the_tree_reads_them():
     """Classes, their members and JSX props come from tree-sitter queries: a class inside a method is read on
     its own and its props count for the outer class too; ``this[name]`` opens a class to every name it spells."""
-    from mp_precheck.readers.handlers import assigns_global, calls_mixin, class_component_dead
+    from mp_precheck.readers.handlers import assigns_global, calls_mixin
+    from mp_precheck.readers.jsxhandlers import class_component_dead
 
     dead = class_component_dead(CLASS_COMPONENTS, "src/pages/a/index.jsx")
     assert [(b.handler, b.attribute, b.line) for b in dead] == \

@@ -1,7 +1,8 @@
 """Dead UI (``completeness.dead_handler``): an event binding whose handler the page or component never defines.
 
 For each changed template — a ``.wxml`` with its ``.js``/``.ts`` beside it, a single-file component
-(``.vue``, ``.wpy``, ``.mpx``…) or a React / Taro class component (``onClick={this.onBuy}``) — and each
+(``.vue``, ``.wpy``, ``.mpx``…) or a React / Taro class component (``onClick={this.onBuy}``, read in
+``readers/jsxhandlers.py``: inline arrows, hook setters, props and React's ``setState`` are live) — and each
 template whose script changed, the bindings
 (``bindtap="onBuy"``, ``@tap="onBuy(item)"``) are checked against the names its script defines, with
 ``behaviors`` / ``mixins`` from project modules read too. Nothing is reported for a unit when something the
@@ -28,10 +29,10 @@ from mp_precheck.readers.handlers import (
     Binding,
     assigns_global,
     calls_mixin,
-    class_component_dead,
     script_definitions,
     template_bindings,
 )
+from mp_precheck.readers.jsxhandlers import class_component_dead
 from mp_precheck.readers.sfc import split_blocks
 
 MARKUP_SUFFIXES = (".wxml",)

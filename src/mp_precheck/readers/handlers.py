@@ -40,11 +40,9 @@ _ENTRY_CALLS = frozenset({"Page", "Component", "App", "Behavior", "createPage", 
                           "defineComponent", "Vue.extend"})
 _MIXIN_KEYS = frozenset({"behaviors", "mixins", "extends"})
 _HANDLER_KEYS = frozenset({"methods", "computed", "lifetimes", "pageLifetimes", "setup"})
-_MEMBER_TYPES = ("method_definition", "field_definition", "public_field_definition", "assignment_expression",
-                 "subscript_expression")  # what a class body defines its members with (:func:`_class_members`)
 _BINDERS = frozenset({"variable_declarator", "import_specifier", "import_clause", "namespace_import", "array_pattern"})
 # Base classes whose subclasses hold their own handlers (React / Taro / WePY); any other base may add methods.
-_KNOWN_BASES = frozenset({"Component", "React.Component", "PureComponent", "React.PureComponent", "Taro.Component",
+KNOWN_BASES = frozenset({"Component", "React.Component", "PureComponent", "React.PureComponent", "Taro.Component",
                           "Taro.PureComponent", "wepy.page", "wepy.component", "wepy.app"})
 
 
@@ -234,7 +232,7 @@ def _class_entry(node: Node, found: Definitions) -> int:
     """1 for a class component; a base class other than React's / Taro's / WePY's leaves the names open."""
     if not any(c.type == "class_heritage" for c in node.named_children):
         return 0
-    if base_class(node) not in _KNOWN_BASES:
+    if base_class(node) not in KNOWN_BASES:
         found.open = True
     return 1
 
@@ -308,75 +306,3 @@ def calls_mixin(text: str, path: str) -> bool:
     root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     return any(node_text(node.child_by_field_name("function")).endswith(".mixin")
                for node in nodes_of(root, language, ("call_expression",)))
-
-
-def class_component_dead(text: str, path: str) -> list[Binding]:
-    """JSX event props of React / Taro class components that name a method the class lacks:
-    ``onClick={this.onBuy}``, ``onClick={this.onBuy.bind(this)}``, ``onClick={() => this.onBuy()}``.
-
-    Only classes extending React's / Taro's ``Component`` with no decorators are read (a decorator or another
-    base class may add methods); ``this.props.onX`` is the parent's and never checked.
-    """
-    language = language_for(path)
-    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
-    out = []
-    # The classes and their JSX props are found by tree-sitter's query engine, in the order of a walk.
-    for node in nodes_of(root, language, ("class_declaration", "class")):
-        base = base_class(node)
-        if base not in _KNOWN_BASES or base.startswith("wepy") or _decorated(node):
-            continue
-        defined = _class_members(node, language)
-        for attr in nodes_of(node, language, ("jsx_attribute",)):
-            if len(attr.named_children) < 2:
-                continue
-            name = node_text(attr.named_children[0])
-            event = event_of(name) if name.startswith("on") and name[2:3].isupper() else ""
-            handler = _this_method(attr.named_children[1]) if event in USER_EVENTS else None
-            if handler and handler not in defined:
-                out.append(Binding(handler, name, attr.start_point[0] + 1))
-    return out
-
-
-def _decorated(node: Node) -> bool:
-    return any(c.type == "decorator" for c in node.children) or \
-        (node.parent is not None and any(c.type == "decorator" for c in node.parent.children))
-
-
-def _class_members(node: Node, language: Language) -> set[str]:
-    """Methods, fields and ``this.x = …`` assignments of a class (parsed with ``language``)."""
-    names = set()
-    for child in nodes_of(node, language, _MEMBER_TYPES):
-        if child.type in ("method_definition", "field_definition", "public_field_definition"):
-            names.add(node_text(child.child_by_field_name("name") or child.child_by_field_name("property")))
-        elif child.type == "assignment_expression":
-            left = child.child_by_field_name("left")
-            if left is not None and left.type == "member_expression":
-                names.add(node_text(left.child_by_field_name("property")))
-        elif child.type == "subscript_expression" and node_text(child.child_by_field_name("object")) == "this":
-            names.add("*")  # this[name]: any member
-    return names if "*" not in names else {"*"} | _everything(node, language)
-
-
-def _everything(node: Node, language: Language) -> set[str]:
-    return {node_text(n) for n in nodes_of(node, language, ("property_identifier", "identifier"))}
-
-
-def _this_method(value: Node) -> str | None:
-    """``m`` of ``{this.m}``, ``{this.m.bind(this)}``, ``{() => this.m()}``; None for anything else."""
-    if value.type != "jsx_expression" or not value.named_children:
-        return None
-    node = value.named_children[0]
-    if node.type == "arrow_function":
-        body = node.child_by_field_name("body")
-        node = body if body is not None and body.type == "call_expression" else node
-        if node.type == "call_expression":
-            node = node.child_by_field_name("function") or node
-    elif node.type == "call_expression":
-        callee = node.child_by_field_name("function")
-        if callee is None or callee.type != "member_expression" or \
-                node_text(callee.child_by_field_name("property")) != "bind":
-            return None
-        node = callee.child_by_field_name("object") or node
-    if node.type != "member_expression" or node_text(node.child_by_field_name("object")) != "this":
-        return None
-    return node_text(node.child_by_field_name("property"))
