@@ -397,6 +397,23 @@ def black_text(text: str = "登录 Login 8 B 田 oo 回") -> bytes:
     return _png(image)
 
 
+def cover_with_small_mark(colour: tuple[int, ...] = (255, 255, 255, 255),
+                          ground: tuple[int, ...] = (28, 52, 92, 255)) -> bytes:
+    """A 500 × 400 share cover in one ``colour`` on a dark ``ground``: the two-bubble shape in its top left
+    corner (190 px, large enough to be the mark on a page of its own) and below it lines of lettering (bars of
+    glyph-like blocks with counters) across the whole width — the shape is a detail of the cover, not its
+    subject."""
+    image = Image.new("RGBA", (500, 400), ground)
+    mark = Image.open(io.BytesIO(one_colour_mark(colour, size=190, ground=ground)))
+    image.alpha_composite(mark.convert("RGBA"), (20, 20))
+    draw = ImageDraw.Draw(image)
+    for y in (240, 300, 350):
+        for x in range(10, 460, 46):
+            draw.rectangle((x, y, x + 36, y + 36), fill=colour)
+            draw.rectangle((x + 8, y + 8, x + 28, y + 16), fill=ground)
+    return _png(image)
+
+
 def black_smiley() -> bytes:
     """A black face icon on white: a disc with two eyes and a smile cut out."""
     image = Image.new("RGB", (120, 120), (255, 255, 255))

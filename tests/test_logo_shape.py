@@ -12,6 +12,7 @@ from images import (
     black_smiley,
     black_text,
     chat_icon,
+    cover_with_small_mark,
     glyph_in_square,
     green_rectangle,
     one_colour_mark,
@@ -42,8 +43,10 @@ def test_the_mark_in_one_colour_is_the_logo_by_its_shape(data, path):
 @pytest.mark.parametrize("data", [
     chat_icon(), chat_icon(2), two_chat_bubbles(), user_icon(), share_icon(), penguin_mark(), glyph_in_square(),
     glyph_in_square((22, 119, 255, 255)), black_text(), black_smiley(), green_rectangle(), two_green_buttons(),
+    cover_with_small_mark(),
 ], ids=["chat-bubble-three-dots", "chat-bubble-two-dots", "conversation-without-eyes", "user", "share",
-        "penguin", "glyph-in-square", "glyph-in-blue-square", "text", "smiley", "green-button", "green-buttons"])
+        "penguin", "glyph-in-square", "glyph-in-blue-square", "text", "smiley", "green-button", "green-buttons",
+        "a-cover-whose-lettering-holds-the-shape-small"])
 @pytest.mark.parametrize("path", ["images/icon.png", "images/wechat_icon.png"])
 def test_one_colour_icons_that_are_not_the_mark_stay_silent_whatever_their_name(data, path):
     assert is_wechat_logo(data, path) is False

@@ -23,10 +23,12 @@ says nothing then; the shape does. Brand rules: https://developers.weixin.qq.com
    touching): two level pairs, the second lower and to one side
    (:func:`~mp_precheck.readers.pixelshapes.two_pairs`). A file name that says WeChat only lowers the pair's
    bar (:data:`MIN_PAIR_NAMED`); one bubble is never the mark.
+5. The mark is what the picture shows: its box spans at least :data:`MIN_SPAN` of the ink's extent across and
+   down. A headline or a cover's lettering is no mark, however two of its glyphs' counters line up.
 
 A chat icon (one bubble, its dots in a row), an avatar (no holes), a share icon (rings, no pair), a face
-(eyes and mouth in one shape), a glyph (large or stacked counters) or a penguin (its eyes on one level,
-nothing lower to the side) gives ``False``.
+(eyes and mouth in one shape), a glyph (large or stacked counters), a penguin (its eyes on one level,
+nothing lower to the side) or lines of text (the pair a small part of the ink) gives ``False``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ MIN_EYE_MATCH = 0.35  # the smaller eye at least this share of the larger
 MAX_TILT = 0.3
 MIN_PAIR = 0.3  # the mark's second bubble is ~0.6-0.8 of the first
 MIN_PAIR_NAMED = 0.2
+MIN_SPAN = 0.45  # the mark's share of the ink's width and height: an icon, not a detail of a cover's lettering
 
 Eyes = tuple[tuple[float, float, int], ...]  # centres (x, y) and areas of a bubble's eyes
 
@@ -59,12 +62,36 @@ def single_colour_mark(page: Any, named: bool = False) -> bool:
     labels, shades, width, height = labelled
     found = list(bubbles(labels, shades, width, height, [INK, GROUND], inner=True))  # the frame is ground
     faces = [(b, _mark_eyes(b)) for b in found]
-    if any(len(eyes) == 4 and two_pairs(eyes) for _b, eyes in faces):
+    extent = _ink_box(labels, width)
+    if any(len(eyes) == 4 and two_pairs(eyes) and _spans(b.box, extent) for b, eyes in faces):
         return True  # the two bubbles touch: one shape with both pairs of eyes
     faced = [(b, eyes) for b, eyes in faces if _face(b, eyes)]
     least = MIN_PAIR_NAMED if named else MIN_PAIR
     return any(a.label == b.label and a.area >= b.area >= least * a.area and _second(a, eyes_a, b, eyes_b)
-               for a, eyes_a in faced for b, eyes_b in faced if a is not b)
+               and _spans(_union(a.box, b.box), extent) for a, eyes_a in faced for b, eyes_b in faced if a is not b)
+
+
+Box = tuple[int, int, int, int]
+
+
+def _ink_box(labels: list[int], width: int) -> Box:
+    """The box (x0, y0, x1, y1, inclusive) of the picture's ink pixels; the whole picture when it has none."""
+    raw = bytes(labels)
+    first, last = raw.find(bytes([INK])), raw.rfind(bytes([INK]))
+    if first < 0:
+        return 0, 0, width - 1, len(labels) // width - 1
+    columns = [x for x in range(width) if raw[x::width].find(bytes([INK])) >= 0]
+    return columns[0], first // width, columns[-1], last // width
+
+
+def _union(one: Box, other: Box) -> Box:
+    return min(one[0], other[0]), min(one[1], other[1]), max(one[2], other[2]), max(one[3], other[3])
+
+
+def _spans(box: Box, extent: Box) -> bool:
+    """Whether ``box`` spans :data:`MIN_SPAN` of ``extent`` across and down (the mark is the picture's subject)."""
+    return (box[2] - box[0] + 1 >= MIN_SPAN * (extent[2] - extent[0] + 1)
+            and box[3] - box[1] + 1 >= MIN_SPAN * (extent[3] - extent[1] + 1))
 
 
 def _labelled(page: Any) -> tuple[list[int], list[int], int, int] | None:
