@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from helpers import run
-
 from mp_precheck.readers.sdkhosts import names_endpoint, vendored_hosts
 
 # A minified analytics SDK as the developer tools build it: its servers held in a settings object, joined to a

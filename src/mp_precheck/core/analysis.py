@@ -26,7 +26,7 @@ from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_sup
 from mp_precheck.core.unread import file_errors, symlinks
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
-from mp_precheck.facts.extract import project_reads, reader_kind
+from mp_precheck.facts.extract import project_reads
 from mp_precheck.facts.known import Known
 from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
