@@ -26,7 +26,7 @@ from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_sup
 from mp_precheck.core.unread import file_errors, symlinks
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
-from mp_precheck.facts.extract import reader_kind
+from mp_precheck.facts.extract import project_reads
 from mp_precheck.facts.known import Known
 from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
@@ -388,8 +388,8 @@ def _owned(project: Project, path: str | None, blob: str | None, mode: str | Non
 
 
 def _reads(project: Project, path: str, options: RunOptions) -> bool:
-    """Whether ``project`` reads a file at ``path``: its own, of a kind a reader takes, not excluded."""
-    return project.owns(path) and reader_kind(path) is not None and not _excluded(path, options.exclude)
+    """Whether ``project`` reads a file at ``path`` (``project_reads``) and the config does not exclude it."""
+    return project_reads(project, path) and not _excluded(path, options.exclude)
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:

@@ -7,6 +7,14 @@ https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html), s
 ``sdk/``, ``dist/`` and ``src/`` copies of one uploader of which the app requires one — adds nothing review sees
 through the copies. What such a script does is reported when a change first imports it, at that caller.
 
+Its hosts are the exception: a server domain is judged for the whole app (one finding per new host, wherever it is
+written), and a host in a file the change leaves alone counts as present, so a base-URL module added before
+anything imports it (``config.js`` holding the production API origin) would never be reported — not now, and not
+when a later change imports the unchanged module. A host must be on the 服务器域名 lists before the build that
+uses it is released (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html), so an
+unloaded script keeps its host facts, as unused ones; copies of one library name the same hosts, which are reported
+once, at a loaded copy's request when there is one.
+
 Native projects, and the Vue-based frameworks (uni-app, mpvue) whose bundler starts from ``main.js`` and pages
 that are ``.vue`` files (a plain script there ships only when imported, https://uniapp.dcloud.net.cn/tutorial/
 project.html). Taro and the others name script pages in their config files, which are not imports, so this
@@ -19,7 +27,7 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
@@ -30,6 +38,8 @@ _JUDGED = ("native", "uni-app", "mpvue")
 # The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
 _VUE_ENTRIES = ("main.js", "main.ts")
 _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
+_NETWORK_ROLES = ("request", "upload", "download", "socket")
+_KEPT = ("secret:", "host:")  # facts an unloaded script keeps (module docstring)
 _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
 
 
@@ -85,14 +95,20 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
                              tree: Mapping[str, TreeEntry], repo: GitRepo, store: FactStore,
                              head: str) -> dict[str, FileFacts]:
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
-    ``tree``) of ``repo`` keep only their secrets: a key in the repository is exposed whether or not the app
-    loads the file."""
+    ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app
+    loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring)."""
     scope = [f":(literal){project.root}"] if project.root else []
     unloaded = unreferenced_scripts(
         project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
         facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree))
-    return {path: replace(ff, facts=tuple(f for f in ff.facts if f.subject.startswith("secret:")))
+    return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts if f.subject.startswith(_KEPT)))
             if path in unloaded else ff for path, ff in head_facts.items()}
+
+
+def _unused(fact: Fact) -> Fact:
+    """A host fact of a script nothing loads: no request is seen to use it yet (role ``code``), so a loaded
+    file's request names the host first (core/semantic_diff.py ``_one_place``)."""
+    return replace(fact, role="code") if fact.kind == "host" and fact.role in _NETWORK_ROLES else fact
 
 
 def readable_twin(path: str | None, project: Project) -> str | None:

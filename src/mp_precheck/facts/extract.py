@@ -7,8 +7,8 @@ One bad file never stops the run: oversize, binary, undecodable or malformed fil
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading
 from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, title_facts
@@ -23,11 +23,16 @@ from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.routes import script_routes
+from mp_precheck.readers.sdkhosts import vendored_hosts
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
+if TYPE_CHECKING:
+    from mp_precheck.readers.discovery import Project
+
+NPM_BUILD = "miniprogram_npm"  # the developer tools' build of the app's npm packages, shipped as it is
 MAX_BYTES = 1_000_000  # minified bundles above this are skipped with a note, never parsed for minutes
 
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".wxs", ".sjs")
@@ -45,7 +50,8 @@ _TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind
 
 
 def reader_kind(path: str) -> str | None:
-    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script: its request hosts only),
+    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script: its request hosts only), ``npm-js``
+    (a script of an npm package built into ``miniprogram_npm/``: its request hosts only),
     ``markup``, ``sfc``, ``style`` (WXSS, CSS and preprocessor sheets), ``app-config``, ``env`` (a build's
     ``.env`` file), or None (not read)."""
     name = posixpath.basename(path).lower()
@@ -55,6 +61,8 @@ def reader_kind(path: str) -> str | None:
         return None
     if name.endswith(".min.js"):
         return "min-js"
+    if NPM_BUILD in path.split("/")[:-1]:
+        return "npm-js" if name.endswith((".js", ".cjs", ".mjs")) else None
     if name in APP_CONFIG_NAMES:
         return "app-config"
     if name in ("app.config.js", "app.config.ts"):
@@ -76,6 +84,24 @@ def reader_kind(path: str) -> str | None:
     if name.endswith(".json") and name not in _NOT_PAGE_CONFIG and "/" in path.strip("/") + "/":
         return "page-config"
     return None
+
+
+def shipped_npm_script(project: Project, path: str) -> bool:
+    """Whether ``path`` is a script of an npm package built into a ``miniprogram_npm/`` folder of ``project``
+    (not one inside a ``node_modules`` tree): the package ships in the Mini Program as it is, so the servers it
+    requests need 服务器域名 (https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html). Only its
+    request hosts are read (``npm-js``, readers/sdkhosts.py)."""
+    parts = path.split("/")
+    if reader_kind(path) != "npm-js" or "node_modules" in parts:
+        return False
+    at = parts.index(NPM_BUILD)
+    return project.owns("/".join(parts[:at] + parts[-1:]))  # the folder holding the build is the app's own
+
+
+def project_reads(project: Project, path: str) -> bool:
+    """Whether a file at ``path`` is read for ``project``: its own file of a kind a reader takes, or a script of
+    a built npm package it ships (:func:`shipped_npm_script`)."""
+    return (project.owns(path) or shipped_npm_script(project, path)) and reader_kind(path) is not None
 
 
 def extract(path: str, data: bytes) -> FileFacts:
@@ -112,8 +138,8 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return _uni_config_facts(text, path, kind)
     if kind == "js":
         return _js_with_class_config(text, path)
-    if kind == "min-js":
-        return _minified_hosts(text, path)
+    if kind in ("min-js", "npm-js"):
+        return vendored_hosts(text, path)
     if kind == "env":
         return env_facts(text, path)
     if kind == "markup":
@@ -131,23 +157,6 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
     if kind == "page-config":
         return FileFacts(facts=tuple(title_facts(text, data_obj) + json_host_facts(text, data_obj, path)))
     return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)))
-
-
-# The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
-_NETWORK_ROLES = ("request", "upload", "download", "socket")
-
-
-def _minified_hosts(text: str, path: str) -> FileFacts:
-    """The hosts a vendored minified SDK (``bmap-wx.min.js``, ``qqmap-wx-jssdk.min.js``) sends its own requests
-    to: a literal url of ``wx.request`` / ``uploadFile`` / ``downloadFile`` / ``connectSocket`` needs a
-    服务器域名 like one in the app's code
-    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Nothing else of a
-    minified file is read: its other API references are a library's surface, which the calling code shows, and
-    its other URLs are comments and documentation links. A file calling none of those APIs is never parsed."""
-    if "://" not in text or not re.search(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(", text):
-        return FileFacts()
-    facts = js_facts(text, path).facts
-    return FileFacts(facts=tuple(f for f in facts if f.kind == "host" and f.role in _NETWORK_ROLES))
 
 
 def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:

@@ -111,6 +111,12 @@ def bare_host_url(literal: Node, value: str) -> str | None:
     return "https://" + value.strip()
 
 
+def holder_name(literal: Node) -> str | None:
+    """The name the value around the string ``literal`` is declared, keyed or assigned under (``const API =
+    '…'``, ``{ ENDPOINT: '…' }``, ``this.url = '…'``), or None."""
+    return _holder(literal)
+
+
 def _holder(literal: Node) -> str | None:
     """The name the value around ``literal`` is declared, keyed or assigned under, or None."""
     value = literal

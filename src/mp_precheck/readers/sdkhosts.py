@@ -1,0 +1,65 @@
+"""The hosts a vendored SDK sends its own requests to.
+
+A library copied into the app — a minified ``x.min.js`` beside the code, or an npm package the developer tools
+built into ``miniprogram_npm/`` (https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html), which ships
+inside the Mini Program as it is — talks to its own servers, and each of them must be on the 服务器域名 lists
+like a host of the app's code (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html).
+Only what the library requests counts: a literal passed as the url of ``wx.request`` / ``uploadFile`` /
+``downloadFile`` / ``connectSocket``, or an origin held under a name for a server address (``ENDPOINT:
+'https://…'``, ``baseUrl``, ``LOG_URL``, ``apiHost``) in a file that makes such calls. Its other URLs are
+comments, documentation, license and repository links or images, and its other API references are a library's
+surface, which the calling code shows. A file that calls none of those APIs, or holds no URL, is never parsed, so
+a large vendored tree costs one text search per changed file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mp_precheck.facts.model import FileFacts
+from mp_precheck.readers.imagenames import holder_name
+from mp_precheck.readers.jsfacts import js_facts
+from mp_precheck.readers.syntax import language_for, nodes_of, parse, string_value
+from mp_precheck.readers.urls import find_urls
+
+# The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
+NETWORK_ROLES = ("request", "upload", "download", "socket")
+_NETWORK_CALL = re.compile(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(")
+# Parts of a name that hold a server's address; minified code runs its words together (ENDPOINTB, LOGURL).
+_ENDPOINT_PARTS = ("url", "uri", "endpoint", "host", "server", "domain", "gateway", "origin", "api")
+# Parts of a name for a page people read, not a server the library calls.
+_READING_PARTS = ("doc", "help", "home", "repo", "issue", "licen", "readme", "wiki", "github", "author", "bug")
+
+
+def vendored_hosts(text: str, path: str) -> FileFacts:
+    """Host facts (roles as :func:`readers.jsfacts.js_facts` gives them) of the servers the vendored script
+    ``text`` at ``path`` requests; empty when it makes no network call. Never raises on malformed code."""
+    if "://" not in text or not _NETWORK_CALL.search(text):
+        return FileFacts()
+    hosts = [f for f in js_facts(text, path).facts if f.kind == "host"]
+    if not hosts:
+        return FileFacts()
+    held = _endpoint_literals(text, path) if any(f.role == "code" for f in hosts) else set()
+    return FileFacts(facts=tuple(f for f in hosts
+                                 if f.role in NETWORK_ROLES or (f.role == "code" and (f.line, f.subject) in held)))
+
+
+def names_endpoint(name: str) -> bool:
+    """Whether a key or variable ``name`` says it holds a server's address (``ENDPOINT``, ``baseUrl``,
+    ``LOG_URL``), not a page to read (``homepageUrl``, ``docsUrl``, ``repository``)."""
+    lower = name.strip("'\"`").lower()
+    return any(p in lower for p in _ENDPOINT_PARTS) and not any(p in lower for p in _READING_PARTS)
+
+
+def _endpoint_literals(text: str, path: str) -> set[tuple[int, str]]:
+    """(line, ``host:`` subject) of each URL literal held under a name for a server address."""
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8")).root_node
+    out = set()
+    for node in nodes_of(root, language, ("string", "template_string")):
+        name = holder_name(node)
+        value = string_value(node)
+        if name is None or value is None or not names_endpoint(name):
+            continue
+        out |= {(node.start_point[0] + 1, f"host:{url.host}") for url in find_urls(value)}
+    return out
