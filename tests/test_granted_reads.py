@@ -45,3 +45,30 @@ def test_the_reader_tells_only_the_granted_branch():
     assert granted_branches(code, "store.ts", line_offset=10) == ((12, 14),)
     assert granted_branches("if (authSetting['scope.userInfo'] {{{", "broken.js") in ((), ((1, 1),))
     assert granted_branches("wx.getUserInfo()\n", "plain.js") == ()
+
+
+LAUNCH_READ = ("App({\n  onLaunch () {\n    wx.getUserInfo({\n"
+               "      success: r => { this.globalData.userInfo = r.userInfo }\n    })\n  },\n  globalData: {}\n})\n")
+KEPT_BEHIND_CHECK = SILENT_READ.replace("          })\n        }\n",
+                                        "          })\n        } else {\n"
+                                        "          wx.reLaunch({ url: '/pages/ask/ask' })\n        }\n")
+
+
+def test_a_launch_read_kept_behind_a_granted_check_does_not_hide_a_new_pages_button(app_repo):
+    # The launch call stays in app.js (now a silent read); the button on the new page is another place that asks.
+    app_repo.write("app.js", LAUNCH_READ)
+    base = app_repo.commit("reads the profile at launch")
+    app_repo.write("app.js", KEPT_BEHIND_CHECK)
+    app_repo.write("pages/ask/ask.wxml", BUTTON)
+    app_repo.write("pages/ask/ask.js", "Page({ onGot (e) {} })\n")
+    app_repo.commit("read only when granted, else ask on a page")
+    assert ("privacy.user_info_reclaimed", "pages/ask/ask.wxml", 2, "file") in _privacy(run(app_repo.path, base))
+
+
+def test_a_launch_read_replaced_by_the_button_stays_silent(app_repo):
+    app_repo.write("app.js", LAUNCH_READ)
+    base = app_repo.commit("reads the profile at launch")
+    app_repo.write("app.js", "App({\n  globalData: {}\n})\n")
+    app_repo.write("pages/index/index.wxml", BUTTON)
+    app_repo.commit("the ask on a button")
+    assert not [f for f in _privacy(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]

@@ -185,8 +185,7 @@ def compare(
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts = _counts(head), _counts(base)
     relay_ranges, in_helper = _called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
-    head_placed = _placeable(head, carrying)
-    base_placed = _counts(base, skip_relays=True)
+    head_placed, base_placed = _placeable(head, carrying), _counts(base, skip_relays=True)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
@@ -205,7 +204,8 @@ def compare(
             if known and ((rule.per_subject and not rule.every_use) or rule.once):
                 continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
-            if known and not rule.every_use and not asks_rise(subject, spellings, head_uses, base_uses, head, base):
+            if known and not rule.every_use and not asks_rise(subject, spellings, head_uses, base_uses, head, base,
+                                                           counterpart):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),

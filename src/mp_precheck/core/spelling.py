@@ -43,14 +43,34 @@ def same_call(subject: str) -> str:
 
 def asks_rise(subject: str, spellings: set[str], head_uses: Mapping[str, Counter[str]],
               base_uses: Mapping[str, Counter[str]], head: Mapping[str, FileFacts],
-              base: Mapping[str, FileFacts]) -> bool:
+              base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None] | None = None) -> bool:
     """Whether the uses of ``spellings`` (one call, every spelling; counted per subject and file in ``head_uses``
     and ``base_uses``) rose in the changed files ``head`` and ``base``; for a button spelling ``subject``, silent
-    reads of granted data (``FileFacts.granted``) are left out on both sides: they ask nothing."""
+    reads of granted data (``FileFacts.granted``) are left out on both sides: they ask nothing. A base call its
+    file keeps, now behind a ``wx.getSetting`` check (``counterpart``: head path → base path), is that silent
+    read too: the call stayed where it was and did not become a button another page shows."""
+    button = same_call(subject) != subject
+
     def total(uses: Mapping[str, Counter[str]], files: Mapping[str, FileFacts]) -> int:
-        silent = _granted(spellings, files) if same_call(subject) != subject else 0
+        silent = _granted(spellings, files) if button else 0
         return sum(sum(uses[s].values()) for s in spellings if s in uses) - silent
-    return total(head_uses, head) > total(base_uses, base)
+    kept = _kept_behind_check(spellings, head, base, counterpart or {}) if button else 0
+    return total(head_uses, head) > total(base_uses, base) - kept
+
+
+def _kept_behind_check(spellings: set[str], head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                       counterpart: Mapping[str, str | None]) -> int:
+    """How many asking calls of ``spellings`` in the base files each head file still makes as silent reads of
+    granted data: per file, the fewer of its new silent reads and its base version's asking calls."""
+    out = 0
+    for path, file_facts in head.items():
+        old = counterpart.get(path)
+        if old and old in base and file_facts.granted:
+            now = _granted(spellings, {path: file_facts}) - _granted(spellings, {old: base[old]})
+            asked = sum(1 for fact in base[old].facts if fact.subject in spellings and fact.kind == "api"
+                        and fact.role is None and fact.line not in base[old].granted)
+            out += max(0, min(now, asked))
+    return out
 
 
 def _granted(spellings: set[str], files: Mapping[str, FileFacts]) -> int:

@@ -26,6 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v54: share-reward wording naming a counted item (分享可获得提示卡 * 5, 可得 3 张抽奖券);
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;
 # v52: calls of an imported base class's methods (this.uploadFile() in a class extending another module's class)
 #      as imported calls (readers/inherited.py);

@@ -56,11 +56,24 @@ def share_hook_statements(text: str, path: str) -> list[int]:
         tree = parse(language, source.encode("utf-8", "surrogatepass"))
         for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
             body = _hook_body(node) if _hook_name(node) in SHARE_HOOKS else None
-            for statement in body.named_children if body is not None else ():
+            for statement in _own_statements(body) if body is not None else ():
                 call = _statement_call(statement)
                 if call is not None and not is_bookkeeping(call):
                     out.append(statement.start_point[0] + 1 + offset)
     return sorted(set(out))
+
+
+_BRANCHES = ("if_statement", "else_clause", "statement_block", "try_statement", "catch_clause", "finally_clause")
+
+
+def _own_statements(block: Node) -> Iterator[Node]:
+    """The statements of a hook's ``block`` and of the branches in it (``if (from === 'button') { … }``, ``try``),
+    not those of a function defined in it: a branch runs as the hook runs, a nested function only when called."""
+    for statement in block.named_children:
+        if statement.type in _BRANCHES:
+            yield from _own_statements(statement)
+        else:
+            yield statement
 
 
 def _hook_body(node: Node) -> Node | None:
@@ -78,10 +91,15 @@ def _hook_body(node: Node) -> Node | None:
 
 
 def _statement_call(statement: Node) -> Node | None:
-    """The call an expression statement makes (``f()``, ``await f()``, ``f().then(…)``), or None."""
+    """The call an expression statement makes (``f()``, ``await f()``, ``f().then(…)``, the guarded call of
+    ``!done && f()``), or None."""
     if statement.type != "expression_statement" or not statement.named_children:
         return None
     expression = statement.named_children[0]
+    if expression.type == "await_expression" and expression.named_children:
+        expression = expression.named_children[0]
+    if expression.type == "binary_expression" and node_text(expression.child_by_field_name("operator")) in ("&&", "||"):
+        expression = expression.child_by_field_name("right") or expression  # ``!done && api.credit(5)``
     if expression.type == "await_expression" and expression.named_children:
         expression = expression.named_children[0]
     return expression if expression.type == "call_expression" else None

@@ -2,7 +2,8 @@
 ``text:share-inducement`` signal beside the fixed ones of :mod:`mp_precheck.readers.textsignals`.
 
 It matches a share or invite act and, within the same sentence, a gain and the thing gained (邀请好友得10金币,
-每邀请成功一个新用户，可获得 5 时光币), a gift that needs no object (分享好友即可获赠), or a plea for the
+每邀请成功一个新用户，可获得 5 时光币) or counted
+(分享可获得提示卡 * 5, 可得 3 张抽奖券), a gift that needs no object (分享好友即可获赠), or a plea for the
 sharer's gain (帮帮我！我想要这个赠品). A cash reward named outright (现金奖励) counts anywhere in the act's
 sentence (邀请好友成为代理，…还可以直接获得代理费的现金奖励！), and a plea to canvass votes for someone (为TA拉票)
 is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀请好友 / 分享给好友 wording has none
@@ -27,6 +28,8 @@ SCHEMA = "share_rewards.schema.json"
 _CLAUSE = r"[^。！!？?\n、]{0,16}"
 _AMOUNT = r"\s*(?:\d+\s*(?:个|枚|点|份|位)?)?\s*"  # 得 10 金币, 可获得 5 时光币
 _NAMED = r"[\u4e00-\u9fff]{0,3}?"  # a currency's own name before its kind: 时光币, 星钻石
+# a counted item after the gain, whatever it is called: 可获得提示卡 * 5, 获得复活卡×2, 可得 3 张抽奖券, 得5次机会
+_COUNTED = r"(?:[\u4e00-\u9fff]{1,6}\s*[*×xX＊]\s*\d+|\s*\d+\s*(?:张|次|件|枚|份))"
 _SENTENCE = r"[^。！!？?\n]{0,48}"  # the rest of a long sentence, for a reward named outright (现金奖励)
 _FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: whom the friends act for
 _PRICE = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|块|折)"  # 立享109元, 立减 5 元, 即享8折
@@ -55,6 +58,7 @@ def share_reward() -> re.Pattern[str]:
         return "(?:" + "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True)) + ")"
 
     parts = [f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}"]
+    parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_COUNTED}")
     if data["gifts"]:
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gifts')}")
     if data["pleas"] and data["wants"]:
