@@ -20,10 +20,18 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appdata import read_app_data
-from mp_precheck.readers.componentuses import (Use, is_sfc, jsx_uses, script_components, sfc_uses, tag_key,
-                                               template_tags, wxml_uses)
-from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.componentuses import (
+    Use,
+    is_sfc,
+    jsx_uses,
+    script_components,
+    sfc_uses,
+    tag_key,
+    template_tags,
+    wxml_uses,
+)
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
+from mp_precheck.readers.sfc import split_blocks
 
 _COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
 _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
