@@ -245,3 +245,66 @@ def test_a_page_whose_own_code_reports_an_upload_is_not_reported_again_at_its_co
                                             "} })\n"})
     app_repo.commit()
     assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 2, "file")}
+
+
+PLUGIN_VUE = """<template>
+  <view class="picker" @click="open"><slot>附件</slot></view>
+</template>
+<script>
+import { FilePicker } from './FilePicker.js'
+export default {
+  props: { option: { type: Object, default: () => ({}) } },
+  mounted() { this.picker = new FilePicker({ option: this.option }) },
+  methods: { open() { this.picker.choose() } }
+}
+</script>
+"""
+PLUGIN_JS = """export class FilePicker {
+  constructor(data) { this.option = data.option }
+  choose() { wx.chooseMessageFile({ count: 1, success: (r) => this.send(r.tempFiles[0]) }) }
+  send(file) { return uni.uploadFile({ url: this.option.url, filePath: file.path, name: 'file' }) }
+}
+"""
+EASYCOM_PAGE = """<template>
+  <view>
+    <text>附件</text>
+    <file-pick :option="option"></file-pick>
+  </view>
+</template>
+<script>
+export default { data() { return { option: { url: '/chatfiles' } } } }
+</script>
+"""
+
+
+def test_an_easycom_plugin_component_whose_own_helper_uploads_is_reported_at_the_page(repo):
+    # uni_modules/<plugin>/components/<tag>/<tag>.vue is registered by easycom: no import names it
+    repo.write_files({**UNI_BASE, "src/uni_modules/file-pick/components/file-pick/file-pick.vue": PLUGIN_VUE,
+                      "src/uni_modules/file-pick/components/file-pick/FilePicker.js": PLUGIN_JS,
+                      "src/pages/index/index.vue": EASYCOM_PAGE})
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", EASYCOM_PAGE.replace("<text>附件</text>", "<text>文件</text>\n    <text>发送</text>"))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me/me.vue", 5, "file")}
+
+
+def test_an_easycom_component_whose_helper_does_not_upload_is_no_upload(repo):
+    repo.write_files({**UNI_BASE, "src/uni_modules/file-pick/components/file-pick/file-pick.vue": PLUGIN_VUE,
+                      "src/uni_modules/file-pick/components/file-pick/FilePicker.js":
+                      PLUGIN_JS.replace("uni.uploadFile", "console.log"),
+                      "src/pages/index/index.vue": EASYCOM_PAGE})
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", EASYCOM_PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
+
+
+def test_a_tag_with_no_easycom_file_is_no_component(repo):
+    # the plugin's component lies under another tag's folder: easycom does not register <file-pick>
+    repo.write_files({**UNI_BASE, "src/uni_modules/file-pick/components/other/other.vue": PLUGIN_VUE,
+                      "src/uni_modules/file-pick/components/other/FilePicker.js": PLUGIN_JS,
+                      "src/pages/index/index.vue": EASYCOM_PAGE})
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", EASYCOM_PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()

@@ -77,6 +77,19 @@ def test_factory_object_kept_in_vue_data_or_a_class_field():
                      ("RecorderManager.start", 5, "wx.getRecorderManager")]
 
 
+def test_a_factory_object_kept_or_made_as_a_fallback():
+    src = ("export default {\n  mounted() { this.rec = uni.getRecorderManager() },\n"
+           "  methods: { go() {\n    let rec = this.rec || uni.getRecorderManager()\n    rec.start({})\n"
+           "    const r2 = (this.other ?? this.rec)\n    r2.start({})\n  } } }\n")
+    found = [(f.subject, f.line) for f in js_facts(src, "a.js").facts if f.subject == "RecorderManager.start"]
+    assert found == [("RecorderManager.start", 5), ("RecorderManager.start", 7)]
+
+
+def test_a_fallback_of_no_factory_object_is_not_typed():
+    src = "function go(a, b) {\n  const rec = a || b\n  rec.start({})\n}\n"
+    assert [s for s, _ in subjects(src) if parse(s).owner == "RecorderManager"] == []
+
+
 def test_a_field_that_is_not_a_factory_object_is_not_typed():
     src = "export default {\n  data() { return { rec: new Recorder() } },\n  methods: { go() { this.rec.start() } } }\n"
     assert [s for s, _ in subjects(src) if parse(s).owner == "RecorderManager"] == []

@@ -29,14 +29,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_uses, registered_components
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted
 from mp_precheck.core.spelling import same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
-from mp_precheck.facts.store import ExistingPaths
+from mp_precheck.facts.store import ExistingPaths, resolve_module
 
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
 _WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
@@ -47,11 +47,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     tree = ExistingPaths(context.exists_at_head)
     registered = registered_components(context)
     head_uses = {path: [(component_file(context, path, spec, tag, tree), tag, line) for spec, tag, line in
-                        component_uses(context.read_head, path, registered, facts)]
+                        easycom_uses(context, context.read_head, path,
+                                     component_uses(context.read_head, path, registered, facts))]
                  for path, facts in sorted(context.head_facts.items())}
     old_of = {path: context.counterpart.get(path) for path in head_uses}
     base_uses = {path: {component_file(context, old, spec, tag, tree) for spec, tag, _line in
-                        component_uses(context.read_base, old, registered, context.base_facts.get(old))}
+                        easycom_uses(context, context.read_base, old,
+                                     component_uses(context.read_base, old, registered, context.base_facts.get(old)))}
                  for path, old in old_of.items() if old}
     announced = {posixpath.splitext(f.path)[0] for f in findings if f.family == "upload" and f.subject in uploads}
     candidates: list[Finding] = []
@@ -91,13 +93,26 @@ def _old_uploads(context: ProjectContext, target: str, tag: str, uploads: Mappin
     puts in its own form for its own photos (refund photos, review photos), reported there as a new helper's
     callers are. A new component that uploads on the way to something else (a profile popup) is one feature."""
     facts = context.facts_at_head(target)
-    subjects = _uploads(facts, uploads) if facts is not None else []
+    subjects = _uploads(facts, uploads) or _helper_uploads(context, target, facts, uploads) if facts else []
     if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
         return subjects
     old = context.counterpart.get(target)
     if old is None:
         return subjects if _named_uploader(tag, target) else []
     return subjects if old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
+
+
+def _helper_uploads(context: ProjectContext, target: str, facts: FileFacts, uploads: Mapping[str, str]) -> list[str]:
+    """The upload subjects of the modules of its own folder the component ``target`` imports (``import { Picker }
+    from './picker.js'``: a plugin's uploader class shipped beside its ``.vue``, whose methods pick and upload),
+    in order; a module elsewhere (the app's API layer) is no part of the component."""
+    tree = ExistingPaths(context.exists_at_head)
+    found: set[str] = set()
+    for spec in (s for s in facts.module_specs if s.startswith("./") and "/" not in s[2:]):
+        helper = resolve_module(target, spec, tree)
+        helper_facts = context.facts_at_head(helper) if helper else None
+        found.update(_uploads(helper_facts, uploads) if helper_facts is not None else ())
+    return sorted(found)
 
 
 def _named_uploader(tag: str, target: str) -> bool:

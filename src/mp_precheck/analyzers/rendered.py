@@ -20,11 +20,24 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appdata import read_app_data
-from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, script_components, sfc_uses, tag_key, wxml_uses
+from mp_precheck.readers.componentuses import (
+    Use,
+    is_sfc,
+    jsx_uses,
+    script_components,
+    sfc_uses,
+    tag_key,
+    template_tags,
+    wxml_uses,
+)
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
+from mp_precheck.readers.sfc import split_blocks
 
 _COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
 _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
+# uni-app's easycom: a tag needs no import when its file lies at one of these places below the project root
+# (https://uniapp.dcloud.net.cn/collocation/pages.html#easycom)
+_EASYCOM = ("components/{0}/{0}.vue", "uni_modules/{0}/components/{0}/{0}.vue", "components/{0}/index.vue")
 
 
 
@@ -50,6 +63,41 @@ def component_uses(read: Callable[[str], str | None], path: str | None, register
         using = data.get("usingComponents") if isinstance(data, dict) else None
         return wxml_uses(text, using) if isinstance(using, dict) else []
     return []
+
+
+def easycom_file(context: ProjectContext, tag: str) -> str | None:
+    """The file uni-app's easycom rule gives ``<tag>`` in the project: ``components/tag/tag.vue``, or
+    ``uni_modules/<plugin>/components/tag/tag.vue`` of any plugin (its id need not be the tag), beside the
+    project's ``pages.json``; None when none exists or the project is no uni-app one."""
+    if context.project.framework != "uni-app" or "-" not in tag:
+        return None
+    config = context.project.app_config
+    root = posixpath.dirname(config) if config else context.project.root  # a CLI project's src/ (its pages.json)
+    for pattern in _EASYCOM:
+        path = posixpath.join(root, pattern.format(tag)) if root else pattern.format(tag)
+        if context.exists_at_head(path):
+            return path
+    tail = f"/components/{tag}/{tag}.vue"
+    plugins = posixpath.join(root, "uni_modules/") if root else "uni_modules/"
+    return next((p for p in sorted(context.head_paths or ()) if p.startswith(plugins) and p.endswith(tail)
+                 and p.count("/") == tail.count("/") + plugins.count("/")), None)
+
+
+def easycom_uses(context: ProjectContext, read: Callable[[str], str | None], path: str | None,
+                 uses: list[Use]) -> list[Use]:
+    """``uses`` of the single-file component ``path`` (read with ``read``) with the tags no import binds that
+    uni-app's easycom registers (:func:`easycom_file`), as root-absolute specifiers, in line order."""
+    text = read(path) if path and is_sfc(path) and context.project.framework == "uni-app" else None
+    if not text:
+        return uses
+    bound = {line for _spec, _tag, line in uses}
+    more = []
+    for block in (b for b in split_blocks(text) if b.tag == "template"):
+        for tag, line in template_tags(block.text, block.line_offset):
+            found = easycom_file(context, tag) if line not in bound else None
+            if found is not None:
+                more.append(("/" + found, tag, line))
+    return sorted(uses + more, key=lambda use: use[2])
 
 
 def _resolve(importer: str | None, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:

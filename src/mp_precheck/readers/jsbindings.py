@@ -402,6 +402,15 @@ class Bindings:
         return (_text(index), space) if space is not None else None
 
     def _factory_type(self, node: Node | None) -> str | None:
+        """The type of object the expression ``node`` holds when a ``wx`` factory made it: ``wx.getRecorderManager()``,
+        also as a fallback or a kept one (``this.rec || uni.getRecorderManager()``, ``rec ?? …``, in parentheses)."""
+        while node is not None and node.type == "parenthesized_expression" and node.named_children:
+            node = node.named_children[0]
+        if node is not None and node.type == "binary_expression" and \
+                _text(node.child_by_field_name("operator")) in ("||", "??"):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            return next((t for side in (left, right) if side is not None and
+                         (t := self._factory_type(side) or self.typed.get(_text(side)))), None)
         if node is None or node.type != "call_expression":
             return None
         fn = node.child_by_field_name("function")
