@@ -26,7 +26,9 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v54: share-reward wording naming a counted item (分享可获得提示卡 * 5, 可得 3 张抽奖券);
+# v55: share-reward wording naming a counted item (分享可获得提示卡 * 5, 可得 3 张抽奖券); request hosts of built npm
+#      packages (miniprogram_npm) and minified SDKs (readers/sdkhosts.py); recorder objects kept as a fallback
+#      (this.rec || uni.getRecorderManager());
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;
 # v52: calls of an imported base class's methods (this.uploadFile() in a class extending another module's class)
 #      as imported calls (readers/inherited.py);
@@ -78,7 +80,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v54-{__version__}"
+FORMAT = f"facts-v55-{__version__}"
 
 
 class FactCache:
