@@ -43,8 +43,8 @@ export const requestPayment = promisify(wx.requestPayment)
 """
 # Each helper with the page that pays through it: pay.js's line 5 is the call.
 WRAPPERS = {
-    "proxy through a barrel": ({"lib/wxhelper.js": PROXY,
-                                "lib/index.js": "import wxhelper from './wxhelper'\nexport let $wx = wxhelper\n"},
+    "proxy through a barrel": ({"lib/wxkit.js": PROXY,
+                                "lib/index.js": "import wxkit from './wxkit'\nexport let $wx = wxkit\n"},
                                "import { $wx } from '../../lib/index'\n", "$wx.requestPayment"),
     "loop over wx's keys": ({"utils/wxp.js": LOOP}, "const wxp = require('../../utils/wxp')\n", "wxp.requestPayment"),
     "promisifyAll": ({"utils/wxp.js": PROMISIFY_ALL}, "import { wxp } from '../../utils/wxp'\n", "wxp.requestPayment"),
@@ -159,7 +159,7 @@ App({
   }
 })
 """
-ROUTER = {"lib/wxhelper.js": PROXY, "lib/index.js": "import wxhelper from './wxhelper'\nexport let $wx = wxhelper\n"}
+ROUTER = {"lib/wxkit.js": PROXY, "lib/index.js": "import wxkit from './wxkit'\nexport let $wx = wxkit\n"}
 
 
 def test_a_launch_redirect_to_login_through_a_router_object_is_forced_login(repo):

@@ -1,5 +1,5 @@
 """A share hook that credits the sharer inside one of its branches (``if (from === 'button') { !done && credit(5) }``)
-on a page whose reward wording sits in a component the page renders (a settlement panel's 分享可获得提示卡 * 5):
+on a page whose reward wording sits in a component the page renders (a settlement panel's 分享可获得道具卡 * 3):
 the hook pays the panel's promise. Wording with no gain, or a call in a function the hook only defines, stays
 silent."""
 
@@ -42,7 +42,7 @@ def _game(tmp_path, tip: str, body: str) -> set[tuple[str, str, int]]:
 
 
 def test_a_credit_in_a_share_hooks_branch_pays_the_wording_of_a_rendered_component(tmp_path):
-    assert _game(tmp_path, "分享可获得提示卡 * 5", CREDIT) == {("sharing.induced_share", "pages/game/game.ts", 5)}
+    assert _game(tmp_path, "分享可获得道具卡 * 3", CREDIT) == {("sharing.induced_share", "pages/game/game.ts", 5)}
 
 
 def test_a_rendered_component_without_a_gain_leaves_the_credit_silent(tmp_path):
@@ -61,7 +61,7 @@ def test_a_guarded_call_in_a_hook_branch_is_its_own():
 
 
 @pytest.mark.parametrize(("text", "rewarded"), [
-    ("分享可获得提示卡 * 5", True), ("转发即可获得复活卡×2", True), ("邀请好友可得 3 张抽奖券", True),
+    ("分享可获得道具卡 * 3", True), ("转发即可获得复活卡×2", True), ("邀请好友可得 3 张抽奖券", True),
     ("分享战绩给好友", False), ("分享成功 1 次", False), ("分享后获得第1名", False)])
 def test_a_counted_item_after_a_gain_is_a_reward(text, rewarded):
     assert bool(share_reward().search(text)) is rewarded

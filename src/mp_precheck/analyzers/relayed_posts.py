@@ -13,8 +13,8 @@ page's own comment ``<input>``, ``chat`` a conversation page's box):
   v-model="item.reply.content">``) whose member a new post of the same file carries (``addComment(…,
   params.content)`` with ``params = { content: item.reply.content }``): matched by the bound path's last name;
 * the post is a request, cloud call or database write, directly or through a wrapper, or a call of a method of a
-  project API module (``commentService.addComment``, ``this.$api.replyPost``) — named as writing a post others
-  read (:meth:`~mp_precheck.core.scenes.Scenes.names_a_post`: ``replyPost``, ``/comment/save``), none naming a
+  project API module (``noteService.addComment``, ``this.$api.sendReply``) — named as writing a post others
+  read (:meth:`~mp_precheck.core.scenes.Scenes.names_a_post`: ``sendReply``, ``/comment/save``), none naming a
   read; or, on a page that opens a WebSocket (``wx.connectSocket``, a socket hook of the project), a call named as
   a send (``sendMessage(params)``, ``socketTask.send``) of the text: a room's chat, read by everyone in the room
   (https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.send.html), unless the page's
@@ -185,7 +185,7 @@ def _opens_socket(context: ProjectContext, script: str) -> bool:
 
 
 def _defines(context: ProjectContext, module: str, method: str) -> bool:
-    """Whether ``module`` or a module it passes on (``export { commentService } from './comment'``) defines a
+    """Whether ``module`` or a module it passes on (``export { noteService } from './comment'``) defines a
     function ``method`` — a class's method of an exported instance (``new Comment()``) no export names."""
     tree = ExistingPaths(context.exists_at_head)
     facts = context.facts_at_head(module)

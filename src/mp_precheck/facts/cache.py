@@ -26,7 +26,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v55: share-reward wording naming a counted item (分享可获得提示卡 * 5, 可得 3 张抽奖券); request hosts of built npm
+# v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
 #      packages (miniprogram_npm) and minified SDKs (readers/sdkhosts.py); recorder objects kept as a fallback
 #      (this.rec || uni.getRecorderManager());
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;

@@ -282,7 +282,7 @@ class FactStore:
         """A member called on an object ``module`` offers that hands its members on to ``wx``
         (readers/forwarding.py): ``$wx.requestPayment`` of a named import, ``requestPayment`` of the default one,
         as (the export of that API, the module that makes the object, its name there); (None, module, name)
-        when the object is no such one. The object may be passed on by barrels (``export let $wx = wxhelper``)."""
+        when the object is no such one. The object may be passed on by barrels (``export let $wx = wxkit``)."""
         holder, _, member = name.rpartition(".")
         holder = holder or "default"
         if "." in holder:

@@ -309,7 +309,7 @@ def reexports(root: Node, aliases: Mapping[str, str] | None = None,
     With the file's import bindings (``aliases``: name → specifier of a whole module, ``names``: name →
     (specifier, exported name), as :mod:`~mp_precheck.readers.jsbindings` reads them) an imported binding
     exported again is passed on too: ``const { upload } = require('./request'); module.exports = { upload }``,
-    ``exports.upload = upload``, ``export { upload }``, ``export const $wx = wxhelper`` (its default export),
+    ``exports.upload = upload``, ``export { upload }``, ``export const $wx = wxkit`` (its default export),
     ``module.exports = { send: http.post }``, and every name
     of a module spread or assigned whole (``module.exports = { ...baseApi }``, ``module.exports = require('./x')``)."""
     out: list[tuple[str, str, str]] = []
@@ -342,7 +342,7 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
                 ("lexical_declaration", "variable_declaration") else ():
             bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
             if bound is not None and init is not None and init.type == "identifier" and _text(init) in aliases:
-                yield aliases[_text(init)], "default", _text(bound)  # export let $wx = wxhelper: its default
+                yield aliases[_text(init)], "default", _text(bound)  # export let $wx = wxkit: its default
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for item in clause.named_children:
                 local = _text(item.child_by_field_name("name"))

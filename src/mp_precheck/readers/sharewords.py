@@ -3,7 +3,7 @@
 
 It matches a share or invite act and, within the same sentence, a gain and the thing gained (邀请好友得10金币,
 每邀请成功一个新用户，可获得 5 时光币) or counted
-(分享可获得提示卡 * 5, 可得 3 张抽奖券), a gift that needs no object (分享好友即可获赠), or a plea for the
+(分享可获得道具卡 * 3, 可得 3 张抽奖券), a gift that needs no object (分享好友即可获赠), or a plea for the
 sharer's gain (帮帮我！我想要这个赠品). A cash reward named outright (现金奖励) counts anywhere in the act's
 sentence (邀请好友成为代理，…还可以直接获得代理费的现金奖励！), and a plea to canvass votes for someone (为TA拉票)
 is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀请好友 / 分享给好友 wording has none
@@ -28,7 +28,7 @@ SCHEMA = "share_rewards.schema.json"
 _CLAUSE = r"[^。！!？?\n、]{0,16}"
 _AMOUNT = r"\s*(?:\d+\s*(?:个|枚|点|份|位)?)?\s*"  # 得 10 金币, 可获得 5 时光币
 _NAMED = r"[\u4e00-\u9fff]{0,3}?"  # a currency's own name before its kind: 时光币, 星钻石
-# a counted item after the gain, whatever it is called: 可获得提示卡 * 5, 获得复活卡×2, 可得 3 张抽奖券, 得5次机会
+# a counted item after the gain, whatever it is called: 可获得道具卡 * 3, 获得复活卡×2, 可得 3 张抽奖券, 得5次机会
 _COUNTED = r"(?:[\u4e00-\u9fff]{1,6}\s*[*×xX＊]\s*\d+|\s*\d+\s*(?:张|次|件|枚|份))"
 _SENTENCE = r"[^。！!？?\n]{0,48}"  # the rest of a long sentence, for a reward named outright (现金奖励)
 _FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: whom the friends act for
