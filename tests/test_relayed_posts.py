@@ -12,6 +12,7 @@ from mp_precheck.analyzers import relayed_posts
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
 
 PAGES = '{"pages": [{"path": "pages/detail/detail"}]}\n'
+MANIFEST = '{"name": "demo", "mp-weixin": {"appid": ""}}\n'  # with pages.json: a uni-app project (easycom)
 POPUP = """<template>
   <view>
     <textarea v-model="content" placeholder="说点什么" />
@@ -63,7 +64,8 @@ BASE_DETAIL = DETAIL.replace(' @send="onSend"', "").replace(
 
 
 def _findings(head: dict[str, str], base: dict[str, str]) -> set[tuple[str, str, int]]:
-    common = {"pages.json": PAGES, "main.js": "import App from './App'\n", "api/index.js": API, "api/http.js": HTTP}
+    common = {"pages.json": PAGES, "manifest.json": MANIFEST, "main.js": "import App from './App'\n", "api/index.js": API,
+              "api/http.js": HTTP}
     context = project_context({**common, **head}, base={**common, **base}, changed=list(head))
     return {(f.rule, f.path, f.line) for f in relayed_posts.analyze(context, [])}
 

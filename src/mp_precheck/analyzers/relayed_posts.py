@@ -38,14 +38,13 @@ Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed 
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, replace
 
 from mp_precheck.analyzers.comment_boxes import naming, text_boxes
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import method_of, module_calls
-from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
 from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, READ_NAME, SCRIPTS, page_stem, reads, sending
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
@@ -89,7 +88,7 @@ def _relayed(context: ProjectContext, markup: str, script: str) -> tuple[_Post, 
     files = {line: component_file(context, markup, spec, tag, tree) for spec, tag, line in uses}
     for _line, tag, line in _custom_tags(text):
         events = tag_events(text, line)
-        child = files.get(line) or _easycom(context, tag) if events else None
+        child = files.get(line) or easycom_file(context, tag) if events else None
         boxes = _emitting_boxes(context, child, frozenset(events)) if child else {}
         for event, box in boxes.items():
             handler = handler_params(context.read_head(script) or "", script, events[event])
@@ -104,16 +103,6 @@ def _custom_tags(text: str) -> list[tuple[int, str, int]]:
     tags = re.finditer(r"<\s*([A-Za-z][\w-]*)", text)
     return [(i, m.group(1), text.count("\n", 0, m.start()) + 1) for i, m in enumerate(tags)
             if "-" in m.group(1) or m.group(1)[:1].isupper() or any(c.isupper() for c in m.group(1))]
-
-
-def _easycom(context: ProjectContext, tag: str) -> str | None:
-    """The file uni-app's easycom rule gives ``<tag>``: ``components/tag/tag.vue`` (or ``uni_modules/…``)."""
-    root = context.project.root
-    for pattern in ("components/{0}/{0}.vue", "uni_modules/{0}/components/{0}/{0}.vue", "components/{0}/index.vue"):
-        path = posixpath.join(root, pattern.format(tag)) if root else pattern.format(tag)
-        if context.exists_at_head(path):
-            return path
-    return None
 
 
 def _emitting_boxes(context: ProjectContext, child: str, events: frozenset[str]) -> dict[str, tuple[int, str]]:
