@@ -42,3 +42,14 @@ def test_bare_names_that_are_no_server_hosts_stay_silent(app_repo):
         **loaded_by_app("utils/names.js")})
     app_repo.commit("names that only look like hosts")
     assert _domains(app_repo, base) == set()
+
+
+def test_a_public_ip_address_under_a_host_name_is_a_new_server_and_a_lan_one_is_not(app_repo):
+    app_repo.write_files({"utils/uri.js": _CONSTANTS % "www.old-example.cn", **loaded_by_app("utils/uri.js")})
+    base = app_repo.commit("the old server")
+    app_repo.write("utils/uri.js", (_CONSTANTS % "101.35.200.17:8889").replace(
+        "const HOST = ", "const DEV_HOST = '192.168.1.20';\nconst HOST = flag ? DEV_HOST : "))
+    app_repo.commit("the production server by its address")
+    report = run(app_repo.path, base)
+    assert _domains(app_repo, base) == {("external_link.domain", "utils/uri.js", 3, "app")}
+    assert {f.subject for f in report.findings if f.rule == "external_link.domain"} == {"host:101.35.200.17"}

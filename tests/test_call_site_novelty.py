@@ -253,3 +253,29 @@ def test_a_new_helper_that_picks_called_from_two_pages_is_a_new_use_on_each(app_
     app_repo.commit()
     uploads = {f[1:3] for f in found(run(app_repo.path, base)) if f[0] == "upload.upload_file"}
     assert {("pages/me/me.js", 4), ("pages/index/index.js", 4)} <= uploads
+
+
+MEDIA = ("export function pickPhotos(count = 1) {\n  return new Promise((ok) => wx.chooseImage({ count, success: (r) => ok(r.tempFilePaths) }))\n}\n"
+         "export function post(url, data) {\n  return new Promise((ok) => wx.request({ url: '/api/' + url, data, success: ok }))\n}\n")
+MEDIA_EDITED = MEDIA.replace("'/api/' + url", "'/api/v2/' + url")
+AVATAR_PAGE = "import { post, pickPhotos } from '../../utils/media'\nPage({\n%s})\n"
+
+
+def test_a_kept_page_first_calling_an_uncalled_helper_is_a_new_call_site_when_the_helper_changes_too(app_repo):
+    app_repo.write_files({"utils/media.js": MEDIA, "pages/me/me.js": AVATAR_PAGE.replace(", pickPhotos", "")
+                          % "  save() { post('me', {}) },\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"utils/media.js": MEDIA_EDITED,
+                          "pages/me/me.js": AVATAR_PAGE % "  change() {\n    pickPhotos(1).then((p) => post('me', p))\n  },\n"})
+    app_repo.commit()
+    assert ("privacy.album", "pages/me/me.js", 4, "file") in found(run(app_repo.path, base))
+
+
+def test_a_page_calling_the_helper_it_called_before_from_another_method_is_no_new_call_site(app_repo):
+    app_repo.write_files({"utils/media.js": MEDIA,
+                          "pages/me/me.js": AVATAR_PAGE % "  change() {\n    pickPhotos(1)\n  },\n"})
+    base = app_repo.commit()
+    app_repo.write_files({"utils/media.js": MEDIA_EDITED,
+                          "pages/me/me.js": AVATAR_PAGE % "  avatar() {\n    pickPhotos(1).then((p) => post('me', p))\n  },\n"})
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.album"]

@@ -41,6 +41,25 @@ export { wxp }
 ONE_API = """const promisify = (fn) => (options = {}) => new Promise((resolve, reject) => fn({ ...options, success: resolve }))
 export const requestPayment = promisify(wx.requestPayment)
 """
+# A binder of one API by its name, applied to a list of names: into a reduce's accumulator, or in a loop.
+BOUND_REDUCE = """const bindApi = (apiName, host = wx) => (o = {}) => new Promise((resolve, reject) => {
+  host[apiName](Object.assign({}, o, { success: resolve, fail: reject }))
+})
+const groups = { media: ['previewImage'], open: ['login', 'requestPayment'] }
+let names = []
+for (const key in groups) names = [...names, ...groups[key]]
+const apis = names.reduce((acc, name) => {
+  acc[name] = bindApi(name)
+  return acc
+}, {})
+module.exports = apis
+"""
+BOUND_LOOP = """function promisified(name) {
+  return (options) => new Promise((resolve) => wx[name]({ ...options, success: resolve }))
+}
+export const wxkit = {}
+;['login', 'requestPayment'].forEach((name) => { wxkit[name] = promisified(name) })
+"""
 # Each helper with the page that pays through it: pay.js's line 5 is the call.
 WRAPPERS = {
     "proxy through a barrel": ({"lib/wxkit.js": PROXY,
@@ -50,6 +69,10 @@ WRAPPERS = {
     "promisifyAll": ({"utils/wxp.js": PROMISIFY_ALL}, "import { wxp } from '../../utils/wxp'\n", "wxp.requestPayment"),
     "one promisified API": ({"utils/pay.js": ONE_API}, "import { requestPayment } from '../../utils/pay'\n",
                             "requestPayment"),
+    "APIs bound by name into a reduce": ({"utils/api.js": BOUND_REDUCE}, "const api = require('../../utils/api')\n",
+                                         "api.requestPayment"),
+    "APIs bound by name in a loop": ({"utils/wxkit.js": BOUND_LOOP}, "import { wxkit } from '../../utils/wxkit'\n",
+                                     "wxkit.requestPayment"),
 }
 PAY_JS = """HEADER
 Page({
@@ -90,6 +113,15 @@ def test_a_look_alike_method_of_another_object_is_silent(repo):
     page = PAY_JS.replace("HEADER\n", "import productSdk from '../../utils/sdk'\n")
     page = page.replace("CALL", "productSdk.requestPayment")
     base = _change(repo, {"utils/sdk.js": sdk}, {"pages/pay/pay.js": page})
+    assert not places(run(repo.path, base), "payment")
+
+
+def test_an_object_filled_by_a_binder_of_another_object_is_silent(repo):
+    # The binder calls a project SDK's methods by name, never wx's: its requestPayment is the SDK's.
+    sdk = BOUND_LOOP.replace("function promisified(name) {", "const shopSdk = {}\nfunction promisified(name) {") \
+        .replace("wx[name]", "shopSdk[name]")
+    page = PAY_JS.replace("HEADER\n", "import { wxkit } from '../../utils/wxkit'\n").replace("CALL", "wxkit.requestPayment")
+    base = _change(repo, {"utils/wxkit.js": sdk}, {"pages/pay/pay.js": page})
     assert not places(run(repo.path, base), "payment")
 
 

@@ -63,9 +63,23 @@ def test_an_endpoint_named_after_images_is_still_a_domain(app_repo):
     ("const getSystemImg = (name) => `https://a.example.com/assets/images/${name}`\n", "media"),
     ("const getApiUrl = (path) => `https://a.example.com/api/${path}`\n", "code"),
     ("const getCoverImg = (id) => `https://a.example.com/covers/${id}?w=1`\n", "code"),  # ends in more than the value
+    # the url of an object held under an image's name (TypeScript casts included) is that image's address
+    ("const SHARE_COVER = { url: 'https://a.example.com/it/u=1' }\n", "media"),
+    ("const shareCover = <Media>{ url: 'https://a.example.com/it/u=1', name: 'c' }\n", "media"),
+    ("const x = { poster: { src: 'https://a.example.com/p/9' } as Media }\n", "media"),
+    ("const SHARE_API = { url: 'https://a.example.com/share' }\n", "code"),
+    ("const cover = { link: 'https://a.example.com/page', url: 'https://a.example.com/c' }\n", "code, media"),
+    # an image CDN's processing or format parameter: a picture whatever its name or path
+    ("const x = { link: 'https://a.example.com/p/1?x-oss-process=image/resize,w_200' }\n", "media"),
+    ("const x = { link: 'https://a.example.com/p/1?imageView2/1/w/200' }\n", "media"),
+    ("const x = { link: 'https://a.example.com/it/u=2&fm=3074&f=JPEG' }\n", "code"),  # no query: a path
+    ("const x = { link: 'https://a.example.com/it/?u=2&fm=3074&f=JPEG&w=6' }\n", "media"),
+    ("const x = { link: 'https://a.example.com/list?format=json' }\n", "code"),
+    ("wx.request({ url: 'https://a.example.com/p/1?x-oss-process=image/info' })\n", "request"),
 ])
 def test_the_role_of_an_address_follows_its_name_and_its_use(code, role):
-    assert [f.role for f in js_facts(code, "pages/a/a.js").facts if f.subject == "host:a.example.com"] == [role]
+    path = "pages/a/a.ts" if "Media" in code else "pages/a/a.js"
+    assert [f.role for f in js_facts(code, path).facts if f.subject == "host:a.example.com"] == role.split(", ")
 
 
 @pytest.mark.parametrize(("code", "role"), [

@@ -85,7 +85,7 @@ def test_a_wechat_authorization_heading_is_brand_on_a_page_but_not_on_a_button()
 
 @pytest.mark.parametrize("text", ["微信登录", "微信一键登录", "微信快捷登录", "微信账号登录", "微信授权", "微信 · 授权登录",
                                   "使用微信登录", "一键微信登录", "微信用户快速登录", "微信登录/注册", "微信注册", "微信一键注册", "WeChat Login", "Sign in with WeChat",
-                                  "绑定微信", "授权微信账号", "Bind WeChat"])
+                                  "绑定微信", "授权微信账号", "Bind WeChat", "授权登录微信", "一键登录微信账号"])
 def test_a_wechat_login_label_is_brand_use_in_markup_and_titles_but_not_in_script_strings(text):
     assert "brand" in signals(text, label=True)
     assert "brand" in signals(text, title=True)
@@ -96,7 +96,7 @@ def test_a_wechat_login_label_is_brand_use_in_markup_and_titles_but_not_in_scrip
 @pytest.mark.parametrize("text", ["微信登录失败", "微信授权成功", "授权并同意使用微信账号登录当前小程序", "复制微信号",
                                   "微信用户", "您的微信版本太低", "分享给微信好友", "手机号快捷登录",
                                   "微信注册失败", "注册后绑定微信", "绑定后可使用微信快速登录",
-                                  "已绑定微信", "绑定微信号", "解绑微信"])
+                                  "已绑定微信", "绑定微信号", "解绑微信", "请先登录微信再扫码", "登录微信后重试"])
 def test_text_that_only_mentions_a_wechat_login_is_no_label(text):
     assert "brand" not in signals(text, label=True)
 

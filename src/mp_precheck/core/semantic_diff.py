@@ -252,13 +252,30 @@ def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterp
     adds), a wrapper's own call counted at its callers. A
     wrapper base calls is one in head too (a helper inlined and left behind is no use of its own); one that a
     file the change adds calls is one in base too: a helper nothing called before and a new page's call of it
-    are one use, the page's. A kept file that starts calling a helper it could reach before is judged by the
-    count as it was: the reader does not see every way a file reaches a helper (passed as a value, an action)."""
+    are one use, the page's. So is a kept file's call of a helper whose name its base version neither imported
+    nor called (``_first_calls``): the page that now picks photos through an old, uncalled ``getImgPath`` is a
+    new use whether or not the change also edits the helper's file. A kept file that starts calling a helper it
+    could reach before — it imported it by that name — is judged by the count as it was: the reader does not see
+    every way a file reaches a helper (passed as a value, an action)."""
     added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
     return (_counts(head, skip_definitions=True,
                     also_called=_across(_called(base), {b: h for h, b in counterpart.items() if b})),
             _counts({p: f for p, f in base.items() if p not in retired} | dict(kept), skip_definitions=True,
-                    also_called=_across(_called(added), counterpart)))
+                    also_called=_across(_called(added) | _first_calls(head, base, counterpart), counterpart)))
+
+
+def _first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                 counterpart: Mapping[str, str | None]) -> set[tuple[str, str]]:
+    """(path, name) of the helpers a kept head file calls by a name its base version neither called nor imported."""
+    out: set[tuple[str, str]] = set()
+    for path, file_facts in head.items():
+        old = counterpart.get(path)
+        if not old or old not in base:
+            continue
+        before = {name for _, name in _called({old: base[old]})} | set(base[old].imported_names) | \
+            {name.rsplit(".", 1)[-1] for _, name, _ in base[old].imported_calls}
+        out |= {(wrapper, name) for wrapper, name in _called({path: file_facts}) if name not in before}
+    return out
 
 
 def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],

@@ -80,7 +80,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v55-{__version__}"
+FORMAT = f"facts-v56-{__version__}"
 
 
 class FactCache:
@@ -213,7 +213,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
-            "module_specs": list(facts.module_specs), "reexports": [list(r) for r in facts.reexports],
+            "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
+            "reexports": [list(r) for r in facts.reexports],
             "granted": list(facts.granted), "jsx": asdict(facts.jsx) if facts.jsx is not None else None,
             "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
 
@@ -232,6 +233,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
         call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
         module_specs=tuple(data.get("module_specs", ())),
+        imported_names=tuple(data.get("imported_names", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
         granted=tuple(int(line) for line in data.get("granted", ())),
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,

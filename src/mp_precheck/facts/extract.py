@@ -228,6 +228,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     literals: dict[int, tuple[str, ...]] = {}
     shapes: dict[int, str] = {}
     specs: list[str] = []
+    names: set[str] = set()
     granted: list[int] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
@@ -259,9 +260,10 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             literals.update(found.call_literals)
             shapes.update(found.call_shapes)
             specs.extend(found.module_specs)
+            names.update(found.imported_names)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
                      call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
-                     granted=tuple(granted))
+                     granted=tuple(granted), imported_names=tuple(sorted(names)))
 
 
 def _with_granted(found: FileFacts, text: str, path: str, offset: int = 0) -> FileFacts:

@@ -209,6 +209,9 @@ class FileFacts:
     call_shapes: dict[int, str] = field(default_factory=dict)
     # Modules the file imports or requires, as written (``../../utils/api``, ``@vant/weapp/toast/toast``).
     module_specs: tuple[str, ...] = ()
+    # Names the file imports by name from project modules (``import { a as b } from './m'``, ``const { a } =
+    # require('./m')``: ``a``), sorted: what it could reach before calling it (core/semantic_diff.py).
+    imported_names: tuple[str, ...] = ()
     # Names the module passes on from others (``export * from './a'``, ``export { b as c } from './d'``):
     # (module specifier, name there or ``*``, name here or ``*``), readers/jsexports.py ``reexports``.
     reexports: tuple[tuple[str, str, str], ...] = ()

@@ -8,6 +8,8 @@ each of its members the API of the same name. Such an object is made by
   (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Proxy/Proxy/get);
 * a loop that fills it from ``wx``'s own keys: ``Object.keys(wx).forEach(key => { wxp[key] = promisify(wx[key]) })``,
   ``for (const key in wx) wxp[key] = …wx[key]…``;
+* a binder of one API by its name applied to a list of names: ``apis[name] = bindApi(name)`` where ``bindApi``
+  (a function of the same file) calls ``wx[name]`` — in a loop or into a ``reduce``'s accumulator;
 * a promisifying call given the namespace: ``const wxp = promisifyAll(wx)``, or miniprogram-api-promise's
   ``promisifyAll(wx, wxp)`` that fills its second argument
   (https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html, miniprogram-api-promise).
@@ -95,8 +97,10 @@ def _indexed_by(scope: Node, key: str, namespace_of: NamespaceOf) -> str | None:
 
 
 def filled_object(node: Node, namespace_of: NamespaceOf) -> tuple[str, str] | None:
-    """(name, namespace) of an object filled from the namespace key by key — ``wxp[key] = …wx[key]…`` (an
-    assignment) — or by ``promisifyAll(wx, wxp)`` (a call); else None."""
+    """(name, namespace) of an object filled from the namespace key by key — ``wxp[key] = …wx[key]…`` or
+    ``wxp[name] = bind(name)`` with a binder of this file that calls ``wx[name]`` (an assignment; the
+    accumulator of a ``reduce`` is the object the ``reduce`` returns) — or by ``promisifyAll(wx, wxp)`` (a call);
+    else None."""
     if node.type == "assignment_expression":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if left is None or right is None or left.type != "subscript_expression":
@@ -105,12 +109,80 @@ def filled_object(node: Node, namespace_of: NamespaceOf) -> tuple[str, str] | No
         if held is None or held.type != "identifier" or index is None or index.type != "identifier" or \
                 namespace_of(held) is not None:
             return None
-        space = _indexed_by(right, _text(index), namespace_of)
-        return (_text(held), space) if space is not None else None
+        space = _indexed_by(right, _text(index), namespace_of) or _bound_by_name(right, _text(index), namespace_of)
+        name = _reduced_into(held) or _text(held)
+        return (name, space) if space is not None else None
     if node.type == "call_expression" and PROMISIFY.search(_callee_name(node)):
         args = _arguments(node)
         if len(args) == 2 and args[1].type == "identifier" and (space := namespace_of(args[0])) is not None:
             return _text(args[1]), space
+    return None
+
+
+def _bound_by_name(value: Node, key: str, namespace_of: NamespaceOf) -> str | None:
+    """The namespace of ``bind(key)``: a call of a function of this file whose parameter at ``key``'s place
+    indexes the namespace (``const bindApi = (name, host = wx) => (o) => new Promise(… host[name](…))``), else
+    None."""
+    if value.type != "call_expression":
+        return None
+    callee = value.child_by_field_name("function")
+    args = _arguments(value)
+    place = next((i for i, a in enumerate(args) if a.type == "identifier" and _text(a) == key), None)
+    if callee is None or callee.type != "identifier" or place is None:
+        return None
+    binder = _function_named(_root(value), _text(callee))
+    params = binder.child_by_field_name("parameters") if binder is not None else None
+    if binder is None or params is None:
+        return None
+    names = [p.child_by_field_name("left") if p.type == "assignment_pattern" else p for p in params.named_children]
+    named = names[place] if place < len(names) else None
+    if named is None or named.type != "identifier":
+        return None
+    defaults = {_text(p.child_by_field_name("left")): namespace_of(p.child_by_field_name("right"))
+                for p in params.named_children if p.type == "assignment_pattern"}
+    param = _text(named)
+
+    def held_namespace(node: Node | None) -> str | None:
+        return namespace_of(node) or (defaults.get(_text(node)) if node is not None else None)
+    return _indexed_by(binder, param, held_namespace)
+
+
+def _root(node: Node) -> Node:
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _function_named(root: Node, name: str) -> Node | None:
+    """The function a top-level declaration of ``root`` names ``name`` (``function f() {}``, ``const f = () =>``)."""
+    for node in root.named_children:
+        if node.type == "function_declaration" and _text(node.child_by_field_name("name")) == name:
+            return node
+        if node.type in ("lexical_declaration", "variable_declaration"):
+            for decl in node.named_children:
+                value = decl.child_by_field_name("value")
+                if _text(decl.child_by_field_name("name")) == name and value is not None and value.type in _FUNCTIONS:
+                    return value
+    return None
+
+
+def _reduced_into(held: Node) -> str | None:
+    """The name a ``reduce`` result is bound to when ``held`` is its callback's accumulator (``const apis =
+    names.reduce((acc, name) => { acc[name] = …; return acc }, {})``), else None."""
+    scope = held.parent
+    while scope is not None and scope.type not in _FUNCTIONS:
+        scope = scope.parent
+    params = scope.child_by_field_name("parameters") if scope is not None else None
+    first = params.named_children[0] if params is not None and params.named_children else None
+    call = scope.parent.parent if scope is not None and scope.parent is not None else None
+    if first is None or _text(first) != _text(held) or call is None or call.type != "call_expression" or \
+            _callee_name(call) != "reduce":
+        return None
+    holder = call.parent
+    if holder is not None and holder.type == "variable_declarator":
+        return _text(holder.child_by_field_name("name")) or None
+    if holder is not None and holder.type == "assignment_expression":
+        return _text(holder.child_by_field_name("left")) or None
     return None
 
 
@@ -133,6 +205,8 @@ def forwarding_exports(root: Node, held: dict[str, str], namespace_of: Namespace
         first = line(value)
         last = first + value.end_point[0] - value.start_point[0]
         space = held.get(_text(value)) if value.type == "identifier" else forwarded_namespace(value, namespace_of)
+        if space is None and value.type == "object":
+            space = held.get(name)  # export const wxp = {}, filled below: wxp[key] = …
         api = promisified_api(value, resolve) if space is None else None
         if space is not None:
             out[name] = Export((), first, last, forwards=space)

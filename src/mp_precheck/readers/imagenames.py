@@ -42,8 +42,10 @@ _RESOURCE_BASE = lazy(r"(?:static|img|image|pic|picture|photo|cdn|asset|icon)s?(
                             r"(?:url|uri|host|domain|path|prefix|server|base|root)?")
 
 _GETTER = lazy(r"^(?:get|make|build|to)(?=[A-Z_])")
-# Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…)
-_WITHIN = frozenset({"ternary_expression", "parenthesized_expression"})
+# Expressions a literal can sit in and still be the whole value: a ? '…' : '', (…),
+# and TypeScript's casts (<Media>{…}, {…} as Media)
+_WITHIN = frozenset({"ternary_expression", "parenthesized_expression", "type_assertion", "as_expression",
+                     "satisfies_expression"})
 
 
 def held_as_image(literal: Node, path: str) -> bool:
@@ -54,7 +56,20 @@ def held_as_image(literal: Node, path: str) -> bool:
         literal.named_children[-1].type == "template_substitution" and node_text(literal).endswith("}`")
     if not built and (not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/")):
         return False  # a prefix; but `https://host/images/${name}` is one whole address
-    return names_image(_holder(literal) or "")
+    name = _holder(literal) or ""
+    if name.lower() in ("url", "src", "uri", "path"):  # { url: '…' } of an object held as an image: shareCover = {…}
+        name = _object_holder(literal) or ""
+    return names_image(name)
+
+
+def _object_holder(literal: Node) -> str | None:
+    """The name of the object whose member holds ``literal`` (``DEFAULT_COVER`` of ``const DEFAULT_COVER =
+    <Media>{ url: '…' }``), or None."""
+    pair = literal.parent
+    while pair is not None and pair.type in _WITHIN:
+        pair = pair.parent
+    return _holder(pair.parent) if pair is not None and pair.type == "pair" and pair.parent is not None and \
+        pair.parent.type == "object" else None
 
 
 def names_image(name: str) -> bool:
@@ -88,6 +103,8 @@ def held_as_api_base(literal: Node) -> bool:
 # A host name written without its scheme: labels, then a top-level domain of letters, perhaps a port and a path.
 _BARE_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?",
                         re.IGNORECASE)
+# An IPv4 address written without its scheme, perhaps with a port and a path (const HOST = '101.35.200.17').
+_BARE_IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?")
 # Top-level domains that are also file extensions a name like ``host`` would never hold (app.js, logo.png)
 _FILE_SUFFIXES = frozenset({"js", "ts", "jsx", "tsx", "json", "vue", "wxml", "wxss", "wxs", "html", "htm", "css",
                             "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "mp4", "md", "txt", "yml", "yaml"})
@@ -100,9 +117,11 @@ def bare_host_url(literal: Node, value: str) -> str | None:
     'www.example.cn'``, ``{ apiDomain: 'api.example.com' }``), then put behind ``https://`` by other code
     (``'https://' + HOST + '/api'``). Returned as ``https://`` + ``value``: the only scheme a server domain takes
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A static-file host's name
-    (``cdnHost``, ``imgDomain``) serves ``<image>``, which needs no server domain: None."""
+    (``cdnHost``, ``imgDomain``) serves ``<image>``, which needs no server domain: None. An IPv4 address held so
+    (``const HOST = '101.35.200.17'``) stands for a server as well: one a release build cannot reach, as a server
+    domain must be a registered name (a LAN or loopback address is a development host: ``readers/urls.py``)."""
     match = _BARE_HOST.fullmatch(value.strip())
-    if match is None or match.group(1).lower() in _FILE_SUFFIXES:
+    if (match is None or match.group(1).lower() in _FILE_SUFFIXES) and not _BARE_IPV4.fullmatch(value.strip()):
         return None
     name = _holder(literal) or ""
     words = [w.lower() for w in _WORD.findall(name)]

@@ -22,7 +22,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.secrets import is_app_secret, is_secret_name, may_name_secret, redact, secret_params
 from mp_precheck.core.subject import FACTORY_OF, prefixed
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, Fact, FileFacts
 from mp_precheck.readers import base64media
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
@@ -166,10 +166,7 @@ class _Extractor(Bindings):
                     self.facts[index] = replace(self.facts[index], role=role)
         called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
-        exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
-                           frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
-        exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
-        exports = forwarding_exports(root, self.forwarders, self._namespace_of, self._resolve, self.line) | exports
+        exports = self._exports(root)
         called_lines = [line for _s, _n, line in self.imported_calls]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold
@@ -181,8 +178,15 @@ class _Extractor(Bindings):
                          app_members=app_members(root, held) if app_file else
                          prototype_members(root, held, self.path),
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
+                         imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
                          reexports=reexports(root, self.module_aliases, self.named_imports),
                          call_shapes=call_shapes(self.calls, shaped, self.line))
+
+    def _exports(self, root: Node) -> dict[str, Export]:  # API wrappers, SDK instances, promisified wx objects
+        exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
+                           frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
+        exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
+        return forwarding_exports(root, self.forwarders, self._namespace_of, self._resolve, self.line) | exports
 
     def _resolve_callee(self, node: Node) -> str | None:
         api = self._resolve(node)

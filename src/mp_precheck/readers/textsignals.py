@@ -74,7 +74,7 @@ BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授�
 # control dressed in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
 # 获取微信授权信息,
 # 微信一键获取手机号, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way round (绑定微信,
-# 授权微信账号, 授权微信用户信息).
+# 授权微信账号, 授权微信用户信息, 授权登录微信).
 # Matched against the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's
 # outcome (微信登录失败, 微信授权获取失败) are not labels.
 _FETCHED = r"(?:并|后)?(?:获取|绑定|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
@@ -87,7 +87,9 @@ BRAND_LOGIN_LABEL = re.compile(
     r"|(?:授权)?(?:获取|绑定)(?:的|您的|你的)?(?:手机号码?|电话号码?|手机)(?:(?:并|后)?(?:登录|登陆|注册))?)"
     r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)"
     # 绑定微信 / 授权微信账号: the WeChat account named as what the control links, the other word order
-    r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:用户)?(?:账号|帐号|信息|资料)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?",
+    r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:用户)?(?:账号|帐号|信息|资料)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?"
+    # 授权登录微信 / 一键登录微信账号: the login named first, then WeChat as what it logs into
+    r"|(?:一键|快捷|快速)?(?:授权)?(?:登录|登陆)(?:微信|WeChat|Weixin)(?:账号|帐号)?",
     re.IGNORECASE)
 _LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权登录": a menu entry's marker is no word
 # A step's number before a label (1.微信授权登录, 第一步：微信授权, ②微信登录, Step 1: …): a tab or a step list

@@ -12,6 +12,11 @@ _URL = re.compile(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9
                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp3", ".mp4", ".m4a", ".aac",
           ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
+# A query that asks an image CDN for a picture: Aliyun OSS's x-oss-process=image/…, Qiniu's imageView2 and
+# imageMogr2 (also Tencent COS's), a format parameter naming an image type (f=JPEG, fm=webp, wx_fmt=png).
+# https://help.aliyun.com/zh/oss/user-guide/image-processing, https://developer.qiniu.com/dora/1279/basic-processing-images-imageview2
+_IMAGE_QUERY = lazy(r"(?:^|&)(?:x-oss-process=image|imageView2|imageMogr2|"
+                    r"(?:f|fm|fmt|format|wx_fmt)=(?:jpe?g|png|webp|gif|bmp|heic)(?:&|$))", re.IGNORECASE)
 # Hosts that name a format or standard, never a server the Mini Program talks to.
 _NOT_SERVERS = ("www.w3.org", "w3.org")
 # WeChat's own image CDNs: users' avatars (UserInfo.avatarUrl, on qlogo.cn hosts such as wx.qlogo.cn) and official
@@ -44,7 +49,7 @@ class Url:
         if self.host in _WECHAT_IMAGE_CDNS or self.host.endswith(tuple("." + h for h in _WECHAT_IMAGE_CDNS)):
             return True
         path = self.path.split("?", 1)[0].split("#", 1)[0].lower().rstrip(")")  # CSS url(…) closes after it
-        return path.endswith(_MEDIA)
+        return path.endswith(_MEDIA) or bool(_IMAGE_QUERY.search(self.path.partition("?")[2]))
 
     @property
     def insecure(self) -> bool:
