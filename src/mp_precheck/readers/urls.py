@@ -14,7 +14,8 @@ _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp
           ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
 # A query that asks an image CDN for a picture: Aliyun OSS's x-oss-process=image/…, Qiniu's imageView2 and
 # imageMogr2 (also Tencent COS's), a format parameter naming an image type (f=JPEG, fm=webp, wx_fmt=png).
-# https://help.aliyun.com/zh/oss/user-guide/image-processing, https://developer.qiniu.com/dora/1279/basic-processing-images-imageview2
+# https://www.alibabacloud.com/help/en/oss/user-guide/overview-17/,
+# https://developer.qiniu.com/dora/api/basic-processing-images-imageview2
 _IMAGE_QUERY = lazy(r"(?:^|&)(?:x-oss-process=image|imageView2|imageMogr2|"
                     r"(?:f|fm|fmt|format|wx_fmt)=(?:jpe?g|png|webp|gif|bmp|heic)(?:&|$))", re.IGNORECASE)
 # Hosts that name a format or standard, never a server the Mini Program talks to.
@@ -44,6 +45,8 @@ class Url:
         WeChat's avatar or article image CDN is an image whatever its path (``https://wx.qlogo.cn/mmopen/…/132``):
         an ``<image>`` shows it with no server domain; only a ``downloadFile`` of it needs one, and a literal
         passed to one keeps that role (readers/jsfacts.py).
+        So is an address whose query asks an image CDN for a picture (``?x-oss-process=image/…``,
+        ``?imageView2/…``, ``&f=jpeg``).
         https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/UserInfo.html (avatarUrl),
         https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
         if self.host in _WECHAT_IMAGE_CDNS or self.host.endswith(tuple("." + h for h in _WECHAT_IMAGE_CDNS)):
