@@ -23,6 +23,7 @@ from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, Fil
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES, VUE_ENTRIES, VUE_INSTANCE
+from mp_precheck.readers.statemedia import confirm_picked
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _DEPTH = 3  # files a call is followed through: the called wrapper's and two more
@@ -145,7 +146,8 @@ class FactStore:
             resolved |= {f.line for f in extra}
             extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
                          if line not in resolved and third_party().named_upload(name))
-            out[path] = replace(facts, facts=facts.facts + tuple(extra)) if extra else facts
+            merged = confirm_picked(facts.facts + tuple(extra))  # a photo a helper picks, sent as base64
+            out[path] = replace(facts, facts=merged) if merged != facts.facts else facts
         return out
 
     def _held_sdk_calls(self, path: str, facts: FileFacts, resolved: set[int], modules: dict[str, FileFacts],

@@ -6,9 +6,9 @@ treats it as any upload of user media: it must pass content security
 (https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 
 Both halves must be in the file: a base64 read of a file (``readFile({ encoding: 'base64' })``,
-``wx.arrayBufferToBase64``, ``pathToBase64``, a canvas ``toDataURL``) and a request whose ``data`` carries it
-under an image-like key (``image``, ``img_base64``, ``photo``…) or in a value named like base64. A request that
-sends an image URL string, or a file that only decodes base64, is neither.
+``wx.arrayBufferToBase64``, ``pathToBase64`` or a project's ``fileToBase64``, a canvas ``toDataURL``) and a
+request whose ``data`` carries it under an image-like key (``image``, ``img_base64``, ``photo``…) or in a value
+named like base64. A request that sends an image URL string, or a file that only decodes base64, is neither.
 
 In: tree-sitter nodes of one JS/TS file. Out: whether the file reads base64, and whether a request call's
 options send media.
@@ -26,8 +26,11 @@ from mp_precheck.readers.syntax import call_option, node_text, string_value, wal
 
 SUBJECT = "wx.request:media"
 
-_TO_BASE64 = lazy(r"(?:^|\.)(?:arrayBufferToBase64|pathToBase64|urlToBase64|imageToBase64|getImageBase64|"
-                        r"readAsDataURL|toDataURL)$", re.IGNORECASE)
+# A conversion of a file, a path or an image: wx.arrayBufferToBase64, pathToBase64, a project's fileToBase64 or
+# getImgBase64, canvas.toDataURL; not an encoder of any string (Base64.encode, btoa, toBase64 of a signature).
+_TO_BASE64 = lazy(r"(?:^|\.)(?:arrayBufferToBase64|readAsDataURL|toDataURL|"
+                        r"\w*(?:path|url|file|img|image|photo|pic|picture|blob|temp|local)_?to_?base64|"
+                        r"get_?(?:img|image|photo|pic|picture|file)_?base64)$", re.IGNORECASE)
 _MEDIA_KEY = lazy(r"^(?:image|img|photo|pic|picture|face|file)(?:_?(?:base64|b64|data|str|content))?$",
                         re.IGNORECASE)
 _BASE64_NAME = lazy(r"base64|b64", re.IGNORECASE)

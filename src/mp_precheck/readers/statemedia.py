@@ -1,7 +1,8 @@
 """A picked photo's base64 kept in component state and sent later: an upload without ``wx.uploadFile``.
 
 A page converts the photo the user picked (``wx.chooseImage``, ``chooseMedia``, a camera shot) to base64
-(``pathToBase64``, ``wx.arrayBufferToBase64``, ``readFile({ encoding: 'base64' })``…), keeps it in its state —
+(``pathToBase64``, ``wx.arrayBufferToBase64``, ``readFile({ encoding: 'base64' })``…, often through a helper of
+its own that hands it back: readers/base64values.py), keeps it in a name or in its state —
 ``this.receipt = base64``, ``that.setData({ photo: res.data })``, ``this.setState({ img })`` — and another method
 sends it: in the arguments of a request (``wx.request``, ``http.request``), of a store action
 (``this.$store.dispatch``, a ``mapActions`` method, from the script or from the template's
@@ -13,7 +14,8 @@ as an upload of user media, which must pass content security
 A base64 only shown (``<image :src>``), drawn on a canvas or emitted to a parent is never in what is sent: silent.
 
 In: a script (a file, or an SFC's script block with its line offset), its facts so far (a photo picker among
-them, or ``tempFile`` paths in the text, says the base64 is a picked photo) and, for an SFC, its template with
+them, or ``tempFile`` paths in the text, says the base64 is a picked photo; else a helper of the project may pick
+it, which facts/store.py settles with :func:`confirm_picked`) and, for an SFC, its template with
 its line offset. Out: ``wx.request:media`` facts (readers/base64media.py) at the line where the photo is put
 into what is sent — the field of the object built from it, else the read in the call — one per line; a
 request the base64 reader already reported is not reported again.
@@ -23,26 +25,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact
-from mp_precheck.readers.base64media import SUBJECT, is_base64_call, is_base64_option
+from mp_precheck.readers.base64media import SUBJECT
+from mp_precheck.readers.base64values import (
+    FUNCTIONS,
+    Base64Flow,
+    base64_flow,
+    first_argument,
+    params,
+    scope_of,
+    within,
+)
 from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.localcalls import SELF
 from mp_precheck.readers.markup import is_event_attribute
+from mp_precheck.readers.modulespecs import module_specifiers
 from mp_precheck.readers.syntax import language_for, node_text, parse, parser_for, string_value, walk
 
 # APIs that hand the user a photo or video they picked or shot.
 PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile",
                      "CameraContext.takePhoto"})
+PICKED_ELSEWHERE = "picked-elsewhere"  # role of an upload whose photo only a project helper can have picked
 _HINT = lazy(r"base64|toDataURL|readAsDataURL", re.IGNORECASE)
 _HINT_WORDS = ("base64", "todataurl", "readasdataurl")  # _HINT's words, lower-cased
-_FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
-                        "function", "generator_function_declaration"})
 _SENDS = frozenset({"request", "dispatch"})  # wx.request, uni.request, http.request, this.$store.dispatch
 # Members every Vue component has ($emit hands a value to the parent, $refs reaches a child): nothing is sent.
 _VUE_OWN = frozenset({"$emit", "$refs", "$set", "$delete", "$nextTick", "$forceUpdate", "$watch", "$on", "$off",
@@ -59,7 +70,7 @@ class _Photo:
     """What holds the photo in one script. ``fields``: state field → the line where the photo went into a larger
     value kept there, None when the field holds the photo itself; ``locals``: (name, scope, that line)."""
 
-    bindings: list[tuple[str, Node]]
+    flow: Base64Flow
     destructured: set[str]
     fields: dict[str, int | None] = field(default_factory=dict)
     locals: list[tuple[str, Node, int]] = field(default_factory=list)
@@ -76,13 +87,18 @@ def mentions_base64(source: str) -> bool:
 
 def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
                 template: tuple[str, int] | None = None) -> list[Fact]:
-    """The uploads of a picked photo's base64 sent from state (see the module docstring); never raises."""
-    if not mentions_base64(source) or not (any(f.subject in PICKERS for f in facts) or "tempFile" in source):
+    """The uploads of a picked photo's base64 sent from state (see the module docstring); never raises. A script
+    that picks no photo itself but calls a helper of its own project's (which may pick one) gets them with the
+    role :data:`PICKED_ELSEWHERE`, for :func:`confirm_picked` to keep or drop once the helpers are known."""
+    if not mentions_base64(source):
         return []
+    picked = any(f.subject in PICKERS for f in facts) or "tempFile" in source
     nodes = list(walk(parse(language_for(path), source.encode("utf-8", "surrogatepass")).root_node))
-    photo = _Photo(_base64_values(nodes), _destructured(nodes))
+    if not picked and not any(is_project_spec(spec) for spec in module_specifiers(nodes)):
+        return []
+    photo = _Photo(base64_flow(nodes), _destructured(nodes))
     _stored(nodes, photo)
-    if not photo.fields and not photo.bindings:
+    if not photo.fields and not photo.flow.bindings:
         return []
     calls = [n for n in nodes if n.type == "call_expression"]
     imports = _imports(nodes)
@@ -99,34 +115,18 @@ def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
             lines.add(found[0] + line_offset)
     if template is not None:
         lines |= _template_sends(template, senders, photo, line_offset)
-    return [Fact(SUBJECT, "api", line) for line in sorted(lines)]
+    return [Fact(SUBJECT, "api", line, role=None if picked else PICKED_ELSEWHERE) for line in sorted(lines)]
 
 
-def _base64_values(nodes: list[Node]) -> list[tuple[str, Node]]:
-    """(name, the function it lives in) of each name bound to a base64 value: ``const b = await pathToBase64(p)``,
-    ``pathToBase64(p).then(b => …)``, ``readFile({ encoding: 'base64', success(res) {…} })``."""
-    found: list[tuple[str, Node]] = []
-    for node in nodes:
-        if is_base64_call(node):
-            holder = node.parent
-            if holder is not None and holder.type == "await_expression":
-                holder = holder.parent
-            if holder is None:
-                continue
-            name = holder.child_by_field_name("name") if holder.type == "variable_declarator" else None
-            if name is not None and name.type == "identifier":
-                found.append((node_text(name), _scope(holder)))
-            elif holder.type == "member_expression" and node_text(holder.child_by_field_name("property")) == "then" \
-                    and holder.parent is not None and holder.parent.type == "call_expression":
-                callback = _first_argument(holder.parent)
-                found += [(p, callback) for p in _params(callback)] if callback is not None else []
-        elif is_base64_option(node) and node.parent is not None:
-            for option in node.parent.named_children:
-                callback = option if option.type == "method_definition" else option.child_by_field_name("value")
-                key = option.child_by_field_name("name" if option.type == "method_definition" else "key")
-                if callback is not None and node_text(key).strip("'\"") == "success":
-                    found += [(p, callback) for p in _params(callback)]
-    return found
+def confirm_picked(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """A file's facts once its calls of project helpers are resolved (facts/store.py): the uploads of
+    :func:`state_media` marked :data:`PICKED_ELSEWHERE` kept (unmarked) when the file picks a photo after all —
+    through a helper (``getImgPath()`` of ``@/utils`` calling ``uni.chooseImage``) —, dropped when it does not."""
+    if not any(f.role == PICKED_ELSEWHERE for f in facts):
+        return facts
+    picked = any(f.subject in PICKERS for f in facts)
+    return tuple(replace(f, role=None) if f.role == PICKED_ELSEWHERE else f for f in facts
+                 if picked or f.role != PICKED_ELSEWHERE)
 
 
 def _stored(nodes: list[Node], photo: _Photo) -> None:
@@ -142,8 +142,8 @@ def _stored(nodes: list[Node], photo: _Photo) -> None:
             name_node = node.child_by_field_name("name") if node.type == "variable_declarator" else None
             value = node.child_by_field_name("value") if name_node is not None else None
             if name_node is not None and name_node.type == "identifier" and value is not None \
-                    and not is_base64_call(value) and (found := _photo_in(value, photo)) is not None:
-                photo.locals.append((node_text(name_node), _scope(node), found[0]))
+                    and not photo.flow.gives_base64(value) and (found := _photo_in(value, photo)) is not None:
+                photo.locals.append((node_text(name_node), scope_of(node), found[0]))
         if (len(photo.fields), len(photo.locals)) == before:
             return
 
@@ -154,13 +154,13 @@ def _photo_in(value: Node, photo: _Photo) -> tuple[int, bool] | None:
     or local it reads (the read itself when that field holds the photo alone)."""
     for node in _values(value):
         line = node.start_point[0] + 1
-        if is_base64_call(node):
+        if photo.flow.gives_base64(node):
             return line, True
         name = node_text(node) if node.type in ("identifier", "shorthand_property_identifier") else None
         if name is not None:
-            if any(bound == name and _within(node, scope) for bound, scope in photo.bindings):
+            if photo.flow.holds(node):
                 return line, True
-            local = next((at for held, scope, at in photo.locals if held == name and _within(node, scope)), None)
+            local = next((at for held, scope, at in photo.locals if held == name and within(node, scope)), None)
             if local is not None:
                 return local, False
             if name in photo.destructured and name in photo.fields:
@@ -176,7 +176,7 @@ def _values(node: Node) -> Iterator[Node]:
     while stack:
         current = stack.pop()
         yield current
-        if current is node or current.type not in _FUNCTIONS:
+        if current is node or current.type not in FUNCTIONS:
             stack.extend(reversed(current.children))
 
 
@@ -253,7 +253,7 @@ def _imports(nodes: list[Node]) -> set[str]:
             spec, bound = string_value(source), node
         elif node.type == "variable_declarator" and (value := node.child_by_field_name("value")) is not None \
                 and value.type == "call_expression" and node_text(value.child_by_field_name("function")) == "require":
-            argument = _first_argument(value)
+            argument = first_argument(value)
             spec, bound = (string_value(argument) if argument is not None else None), node.child_by_field_name("name")
         if spec and bound is not None and is_project_spec(spec):
             local = {node_text(n) for n in walk(bound)
@@ -294,15 +294,15 @@ def _sending_methods(nodes: list[Node], imports: set[str]) -> set[str]:
         if node.type in ("method_definition", "function_declaration"):
             name, function = node_text(node.child_by_field_name("name")), node
         elif node.type == "pair" and (value := node.child_by_field_name("value")) is not None \
-                and value.type in _FUNCTIONS:
+                and value.type in FUNCTIONS:
             name, function = node_text(node.child_by_field_name("key")).strip("'\""), value
         else:
             continue
-        params = set(_params(function))
-        for call in (c for c in walk(function) if c.type == "call_expression") if params else ():
+        taken = set(params(function))
+        for call in (c for c in walk(function) if c.type == "call_expression") if taken else ():
             arguments = call.child_by_field_name("arguments")
             if arguments is not None and _sends(call, frozenset(), imports) and \
-                    any(n.type == "identifier" and node_text(n) in params for n in _values(arguments)):
+                    any(n.type == "identifier" and node_text(n) in taken for n in _values(arguments)):
                 names.add(name)
                 break
     return names
@@ -356,37 +356,3 @@ def _template_sends(template: tuple[str, int], senders: set[str], photo: _Photo,
                 origin = photo.fields[held[0]]
                 lines.add(origin + line_offset if origin is not None else line + template_offset)
     return lines
-
-
-def _scope(node: Node) -> Node:
-    """The function ``node`` is in, else the whole file."""
-    current = node.parent
-    while current is not None and current.type not in _FUNCTIONS and current.parent is not None:
-        current = current.parent
-    return current if current is not None else node
-
-
-def _within(node: Node, scope: Node) -> bool:
-    return scope.start_byte <= node.start_byte and node.end_byte <= scope.end_byte
-
-
-def _first_argument(call: Node) -> Node | None:
-    arguments = call.child_by_field_name("arguments")
-    return arguments.named_children[0] if arguments is not None and arguments.named_children else None
-
-
-def _params(function: Node) -> list[str]:
-    """The plain names a function takes (``b`` of ``b => …``, ``(res, i)``, TypeScript's ``(b: string)``)."""
-    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
-    if params is None:
-        return []
-    if params.type == "identifier":
-        return [node_text(params)]
-    names = []
-    for param in params.named_children:
-        target = param.child_by_field_name("pattern") if param.type.endswith("_parameter") else param
-        if target is not None and target.type == "assignment_pattern":
-            target = target.child_by_field_name("left")
-        if target is not None and target.type == "identifier":
-            names.append(node_text(target))
-    return names
