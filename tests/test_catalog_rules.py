@@ -17,6 +17,7 @@ from helpers import run_bare
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import is_form, parse
+from mp_precheck.readers.jsfacts import js_facts
 
 CATALOG = load_catalog()
 
@@ -278,3 +279,14 @@ def test_privacy_types_use_the_backend_labels():
     assert labels["Clipboard"] == "剪切板"
     every_rule_key = {r.privacy_key for r in CATALOG.rules if r.privacy_key}
     assert every_rule_key <= set(labels)
+
+
+@pytest.mark.parametrize(("code", "fires"), [
+    ("const run = (s) => new Function('x', s)\n", True),
+    ("const f = new Function(body)\n", True),
+    # an empty function as a default callback (success = success || new Function): no code is run
+    ("function get(url, success) {\n  success = success || new Function\n  return success\n}\n", False),
+    ("const noop = new Function()\n", False),
+])
+def test_only_a_new_function_given_code_is_dynamic_code(code, fires):
+    assert any(f.subject == "js:new-Function" for f in js_facts(code, "a.js").facts) is fires

@@ -45,7 +45,7 @@ from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
-from mp_precheck.readers.syntax import call_option, language_for, nodes_of, parse
+from mp_precheck.readers.syntax import call_option, compiles_code, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -146,7 +146,7 @@ class _Extractor(Bindings):
                 self._share_hook(node)
                 if self.secrets:
                     self._secret_assignment(node)
-            elif kind == "new_expression" and _text(node.child_by_field_name("constructor")) == "Function":
+            elif kind == "new_expression" and compiles_code(node):
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
                     REVIEW_FLAG.fullmatch(_text(node)) and is_flag_use(node):

@@ -226,3 +226,12 @@ def _depth(node: Node) -> int:
 def _query(language: Language, types: tuple[str, ...]) -> Query | None:
     known = [t for t in types if language.id_for_node_kind(t, True)]
     return Query(language, "[" + " ".join(f"({t})" for t in known) + "] @node") if known else None
+
+
+def compiles_code(new: Node) -> bool:
+    """Whether a ``new_expression`` builds a function from source text: ``new Function('a', body)``. The
+    constructor given nothing (``success || new Function``, ``new Function()``) makes an empty function and runs
+    no code (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Function/Function)."""
+    args = new.child_by_field_name("arguments")
+    return node_text(new.child_by_field_name("constructor")) == "Function" and args is not None and \
+        args.named_child_count > 0
