@@ -7,12 +7,13 @@ for content security and once for the service category.
 A one-line input is far more often a search, a quantity or an address than a post, so it is one only where all
 of these hold:
 
-* it is an ``<input>`` of text (no number, ID, password or nickname keyboard, no search key) on a changed page
-  that has no ``<textarea>`` / ``<editor>`` (those are ``ugc``'s) and is no conversation (``chat``'s), and whose
-  text boxes no earlier analyzer reported;
+* it is an ``<input>`` of text or a UI kit's input field (``<AtInput>``, ``<u-input>``; no number, ID, password or
+  nickname keyboard, no search key) on a changed page (a Taro page's JSX in its ``.js`` too) that has no
+  ``<textarea>`` / ``<editor>`` (those are ``ugc``'s), no password field (a login or sign-up form) and is no
+  conversation (``chat``'s), and whose text boxes no earlier analyzer reported;
 * a call of the page's script the change adds posts data (``wx.request``, a cloud function or a database write,
   directly or through a wrapper) and names writing a post others read by its own strings or wrapper name
-  (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``:
+  (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, an endpoint constant ``Routes.REPLY_ADD``:
   :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read (``'/comment/list'``);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
@@ -50,7 +51,7 @@ from mp_precheck.analyzers.senders import (
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
-from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
+from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, handler_writes
 from mp_precheck.readers.textflow import carried_names, tag_at, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
@@ -60,15 +61,18 @@ _FIELDS = ("input", "textarea", "field")  # a UI kit's or the project's field: <
 _NOT_TEXT = re.compile(r"(?:^|\s)(?:type\s*=\s*[\"'](?:number|digit|idcard|nickname|password|safe-password)[\"']"
                        r"|confirm-type\s*=\s*[\"']search[\"']|password(?:\s|=|/|$))")
 
+_PASSWORD = re.compile(r"password", re.I)
+
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
     out = list(findings)
     for stem in sorted({page_stem(p) for p in context.changed_paths} - told):
-        files = [stem + s for s in MARKUP if context.exists_at_head(stem + s)]
+        # a Taro / React page's JSX may sit in its .js / .ts script
+        files = [stem + s for s in (*MARKUP, ".js", ".ts") if context.exists_at_head(stem + s)]
         facts = {path: context.facts_at_head(path) for path in files}
         if scenes().conversation(stem) or any(f.subject in POST_INPUTS for ff in facts.values() if ff is not None
-                                               for f in ff.facts):
+                                               for f in ff.facts) or _account_form(context, facts):
             continue
         boxes = [box for path, ff in facts.items() for box in _boxes(context, path, ff)]
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
@@ -78,9 +82,21 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _account_form(context: ProjectContext, facts: dict[str, FileFacts | None]) -> bool:
+    """Whether a page's markup has a password field (``type="password"``, ``password``, a field named or typed
+    by a ``password`` value): a login or registration form, whose other inputs (a user name, an e-mail) are the
+    account's data for the operator, not a post."""
+    for path, ff in facts.items():
+        markup = (context.read_head(path) or "") if ff is not None else ""
+        if ff is not None and any(f.kind == "component" and _PASSWORD.search(tag_at(markup, f.line)) for f in ff.facts):
+            return True
+    return False
+
+
 def _boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[str, int]]:
-    """(file, line) of each ``<input>`` of text of a page's markup file (module docstring)."""
-    return [(path, line) for line, tag in text_boxes(context, path, facts) if tag == "<input>"]
+    """(file, line) of each one-line box of text of a page's markup file (module docstring): an ``<input>`` or a
+    UI kit's input field (``<AtInput>``, ``<u-input>``, ``<uni-easyinput>``), not a ``<textarea>`` / ``<editor>``."""
+    return [(path, line) for line, tag in text_boxes(context, path, facts) if tag not in ("<textarea>", "<editor>")]
 
 
 def text_boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[int, str]]:
@@ -104,9 +120,12 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     writes, in line order."""
     facts, text = context.facts_at_head(script), context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset()) if script in context.changed_paths else frozenset()
+    # a new script's added lines are every line (an empty ``EveryLine``): test membership, not emptiness
     posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and f.line in added
-             and not reads(f)] if facts is not None and added else []
+             and not reads(f)] if facts is not None and script in context.changed_paths else []
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
+    refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
+    strings = {line: strings.get(line, ()) + refs.get(line, ()) for line in {*strings, *refs}}
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ())))

@@ -9,6 +9,7 @@ Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -28,7 +29,10 @@ from mp_precheck.analyzers.senders import (
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.cloudwrites import cloud_writes
+from mp_precheck.readers.relay import handler_params
 from mp_precheck.readers.textflow import carried_names, written_state
+
+_CLASS = re.compile(r"(?:^|[\s;{}])class\s+[A-Za-z_$]")
 
 
 def carrying(context: ProjectContext, script: str, post: Fact | None, state: frozenset[str]) -> Fact | None:
@@ -150,7 +154,7 @@ def _module_sent(context: ProjectContext, script: str, before: FileFacts, state:
         defined = method_of(base, module, name)
         facts = base.facts_at_head(defined[0]) if defined is not None else None
         if defined is None or facts is None:
-            if _pure(base, module):
+            if _pure(base, module) or _plain_function(base, module, name):
                 continue
             return True
         span = range(defined[1].first_line, defined[1].last_line + 1)
@@ -160,6 +164,16 @@ def _module_sent(context: ProjectContext, script: str, before: FileFacts, state:
             return True
     return any((line, name) not in resolved and not READ_NAME.match(name.rsplit(".", 1)[-1])
                and spec.startswith((".", "/", "@")) for spec, name, line in before.imported_calls)
+
+
+def _plain_function(context: ProjectContext, module: str, name: str) -> bool:
+    """Whether ``module`` (read from ``context``) defines the function ``name`` itself (``isEmpty``, a plain
+    name, no method of an object): the readers record every function of a module that sends, directly or through
+    another of its functions, so one defined there and not recorded computes (a shared ``utils.js`` whose
+    ``isEmpty`` sits beside its ``uploadImage``). Not in a module that declares a class (its methods the readers
+    do not follow)."""
+    text = context.read_head(module) or ""
+    return "." not in name and not _CLASS.search(text) and handler_params(text, module, name) is not None
 
 
 def _pure(context: ProjectContext, module: str) -> bool:

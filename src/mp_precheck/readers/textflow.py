@@ -36,6 +36,12 @@ _SETTER = lazy(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent �
 _SET_KEYS = lazy(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
 _ASSIGNED = lazy(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
+# A markup comment, an opening or closing tag, and the loops a tag repeats.
+_COMMENT = lazy(r"<!--.*?-->", re.S)
+_TAG = lazy(r"<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>")
+_VFOR = lazy(r"(?:^|\s)v-for\s*=\s*[\"']\s*\(?\s*([A-Za-z_$][\w$]*)[^\"']*?\s(?:in|of)\s+([^\"']+)[\"']")
+_WXFOR = lazy(r"(?:^|\s)wx:for\s*=\s*[\"']\{\{([^}]*)\}\}[\"']")
+_WXITEM = lazy(r"(?:^|\s)wx:for-item\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
 _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail", "value", "target", "props"})
 
 
@@ -80,7 +86,38 @@ def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) ->
     handlers = [next(g for g in m.groups() if g is not None) for m in _HANDLER.finditer(tag)]
     for key in (*_SET_KEYS.findall(tag), *(k for h in handlers for k in _ASSIGNED.findall(h))):
         found |= set(_WORD.findall(key))
+    found |= _looped(markup, line, found)
     return frozenset(found - (_NOT_STATE - keep))
+
+
+def _looped(markup: str, line: int, names: set[str]) -> set[str]:
+    """Names of the lists that the loops around the tag opening on ``line`` repeat, where the tag writes a field of
+    their item: ``<textarea v-model="item.text">`` in ``v-for="(item, index) in form"`` writes ``form`` (the
+    list a post sends whole); WXML ``wx:for="{{form}}"`` names its item ``item`` unless ``wx:for-item`` says
+    otherwise (https://developers.weixin.qq.com/miniprogram/dev/reference/wxml/list.html)."""
+    stack: list[tuple[str, str, frozenset[str]]] = []
+    end = sum(len(text) + 1 for text in markup.split("\n")[:max(line - 1, 0)])
+    markup = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markup[:end])
+    for tag in _TAG.finditer(markup):
+        closing, name, attrs, empty = tag.groups()
+        if closing:
+            while stack and stack.pop()[0] != name:
+                pass
+        elif not empty:
+            stack.append((name, *_loop(attrs)))
+    return {w for _name, alias, lists in stack if alias in names for w in lists}
+
+
+def _loop(attrs: str) -> tuple[str, frozenset[str]]:
+    """(item alias, names of the list) of a tag's ``v-for`` / ``wx:for`` attributes; ("", ∅) for none."""
+    vue = _VFOR.search(attrs)
+    if vue is not None:
+        return vue.group(1), frozenset(_WORD.findall(vue.group(2)))
+    wx = _WXFOR.search(attrs)
+    if wx is None:
+        return "", frozenset()
+    alias = _WXITEM.search(attrs)
+    return (alias.group(1) if alias is not None else "item"), frozenset(_WORD.findall(wx.group(1)))
 
 
 def script_block(text: str, path: str) -> tuple[str, str, int]:
