@@ -71,3 +71,47 @@ def test_a_redirect_only_a_tap_makes_is_silent(tmp_path):
 def test_a_launch_redirect_the_app_already_made_to_the_same_authorization_page_is_silent(tmp_path):
     moved = LAUNCH_APP.replace("wx.reLaunch({ url: '/pages/init/init' })", "wx.reLaunch({url: '/pages/init/init'})")
     assert _findings(tmp_path, LAUNCH_APP, moved, AUTH_PAGE) == set()
+
+
+# A Taro 1/2 class App: componentDidMount runs at launch; the redirect is gated on the profile not granted.
+TARO_APP = """import Taro, { Component } from '@tarojs/taro'
+class App extends Component {
+  componentDidMount () {
+    Taro.getSetting({
+      success: res => {
+        if (!res.authSetting['scope.userInfo']) {
+          Taro.reLaunch({ url: '/pages/init/init' })
+          return
+        }
+        Taro.login()
+      }
+    })
+  }
+  render () { return null }
+}
+Taro.render(<App />, document.getElementById('app'))
+"""
+
+
+def _taro_findings(tmp_path, head_app: str) -> set[tuple[str, str, int]]:
+    repo = Repo(tmp_path / "repo")
+    repo.write("package.json", '{"dependencies": {"@tarojs/taro": "2.2.0"}}\n')
+    repo.write("project.config.json", '{"miniprogramRoot": "dist/", "appid": "wx1"}\n')
+    repo.write("src/app.jsx", TARO_APP.replace("  componentDidMount () {", "  componentDidMount () {}\n  old () {"))
+    repo.write("src/pages/index/index.jsx", "export default function Index() { return null }\n")
+    repo.write("src/pages/init/index.jsx", "export default function Init() { return null }\n")
+    base = repo.commit("base")
+    repo.write("src/app.jsx", head_app)
+    repo.commit()
+    return {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.rule.startswith("login.")}
+
+
+def test_a_class_apps_launch_redirect_for_users_without_the_profile_is_forced_login(tmp_path):
+    app = TARO_APP.replace("/pages/init/init", "/pages/init/index")
+    assert _taro_findings(tmp_path, app) == {("login.forced_login", "src/app.jsx", 6)}
+
+
+def test_a_class_apps_launch_redirect_under_another_condition_to_a_page_of_no_ask_is_silent(tmp_path):
+    app = TARO_APP.replace("/pages/init/init", "/pages/init/index").replace(
+        "!res.authSetting['scope.userInfo']", "res.authSetting['scope.userLocation'] === false")
+    assert _taro_findings(tmp_path, app) == set()

@@ -74,3 +74,29 @@ def test_a_barrel_that_does_not_pass_the_name_on_reaches_no_wrapper(repo):
     repo.commit()
     assert not any(path.endswith("order/index.tsx") and rule.startswith("payment.")
                    for rule, path, *_ in found(run(repo.path, base)))
+
+
+PAY_OBJECT = PAY_SERVICE + "export const payApi = {\n  start: (params: PayParams) => ShopPay(params),\n}\n"
+
+
+def test_a_member_of_an_object_passed_on_by_name_is_followed(repo):
+    # import { payApi } from a barrel that says export { payApi } from './pay-api'; the page calls payApi.start()
+    repo.write_files(_taro_with({"src/service/api/index.ts": "export { payApi } from './pay-api'\n",
+                                 "src/service/api/pay-api.ts": PAY_OBJECT}))
+    base = repo.commit()
+    repo.write("src/pages/order/index.tsx", ORDER_PAGE.replace("import { shopToast, ShopPay }", "import { payApi }")
+               .replace("ShopPay({ nonceStr: 'n', paySign: 's' }).then(() => shopToast('ok'))",
+                        "payApi.start({ nonceStr: 'n', paySign: 's' })"))
+    repo.commit()
+    assert found(run(repo.path, base)) >= {("payment.request_payment", "src/pages/order/index.tsx", 6, "file")}
+
+
+def test_a_member_of_another_object_the_barrel_passes_on_is_no_wrapper(repo):
+    repo.write_files(_taro_with({"src/service/api/index.ts": "export { toastApi } from './pay-api'\n",
+                                 "src/service/api/pay-api.ts": PAY_OBJECT + "export const toastApi = { start: shopToast }\n"}))
+    base = repo.commit()
+    repo.write("src/pages/order/index.tsx", ORDER_PAGE.replace("import { shopToast, ShopPay }", "import { toastApi }")
+               .replace("ShopPay({ nonceStr: 'n', paySign: 's' }).then(() => shopToast('ok'))", "toastApi.start('ok')"))
+    repo.commit()
+    assert not any(path.endswith("order/index.tsx") and rule.startswith("payment.")
+                   for rule, path, *_ in found(run(repo.path, base)))

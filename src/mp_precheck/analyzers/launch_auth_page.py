@@ -1,14 +1,16 @@
 """A launch redirect to an authorization page named like any other page (``login.forced_login``).
 
-``App.onLaunch`` sending a user without a stored id to ``/pages/init/init`` forces login as surely as a
-redirect to ``/pages/login/login``: the page's name says nothing, its content does (its only control asks for
-the profile, the phone number or a login, ``readers/authpage.py``). Redirects to pages named as login pages are
-facts of the hook already (``readers/lifecycle.py``); here the other targets of the app's launch hooks
-(``onLaunch``, ``onShow``, registered ones such as ``onLaunch(() => …)`` included, through same-file helpers) are
-read, and one is reported when its page is an authorization page by content that leads on to the content (a
-route API) or says it logs in, and the change adds the redirect: its call is an added line, and at the merge
-base the launch hooks did not open that page or the page was no authorization page (a redirect rewritten in
-place is not new). Reported at the hook's statement that leads to it.
+``App.onLaunch`` sending a user without a stored id to ``/pages/init/init`` forces login as surely as a redirect to
+``/pages/login/login``: the page's name says nothing, its content does (its only control asks for the profile, the
+phone number or a login, ``readers/authpage.py``). Redirects to pages named as login pages are facts of the hook
+already (``readers/lifecycle.py``); here the other targets of the app's launch hooks (``onLaunch``, ``onShow``, a
+Taro class App's ``componentDidMount`` / ``componentDidShow``, registered ones such as ``onLaunch(() => …)``
+included, through same-file helpers) are read, and one is reported when its page is an authorization page by content
+that leads on to the content (a route API) or says it logs in — or when the redirect runs only for users who have
+not granted the profile (``if (!res.authSetting['scope.userInfo'])``), whatever its page shows — and the change adds
+the redirect: its call is an added line, and at the merge base the launch hooks did not open that page or the page
+was no authorization page (a redirect rewritten in place is not new). Reported at the hook's statement that leads to
+it.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/reference/api/App.html
@@ -32,12 +34,14 @@ from mp_precheck.core.report import Finding
 from mp_precheck.readers.lifecycle import LOGIN_TARGET, NAVIGATION, ForcedAction, HookScanner, page_path, url_text
 from mp_precheck.readers.modulereach import namespaced_api
 from mp_precheck.readers.sfc import split_blocks
-from mp_precheck.readers.syntax import language_for, parse, walk
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 RULE = "login.forced_login"
-_APP_NAMES = ("app.js", "app.ts", "App.vue", "app.vue", "app.wpy", "app.mpx")
+_APP_NAMES = ("app.js", "app.ts", "app.jsx", "app.tsx", "App.vue", "app.vue", "app.wpy", "app.mpx")
 _SFC = (".vue", ".wpy", ".mpx")
-_LAUNCH = ("onLaunch", "onShow")
+# and a Taro class App's: componentWillMount / componentDidMount run at launch, componentDidShow as it shows
+# (https://docs.taro.zone/docs/react-entry)
+_LAUNCH = ("onLaunch", "onShow", "componentWillMount", "componentDidMount", "componentDidShow")
 
 
 class _AnyPage(HookScanner):
@@ -72,13 +76,31 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if subject in told or not added.intersection(lines[1:]):
                 continue
             ask = page_ask(context, action.target, context.read_head)[1]
-            if ask is None or not (ask.worded or forwards_on(context, action.target)):
+            gated = _without_profile(action)
+            if (ask is None or not (ask.worded or forwards_on(context, action.target))) and not gated:
                 continue
-            if action.target in before and page_ask(context, action.target, read_before)[1] is not None:
+            if action.target in before and (gated or page_ask(context, action.target, read_before)[1] is not None):
                 continue  # the app already opened this authorization page at launch
             told.add(subject)
-            out.append(context.finding(RULE, subject, path, lines[0], value=f"{action.what} → {ask.what}"))
+            why = ask.what if ask is not None else "scope.userInfo"
+            out.append(context.finding(RULE, subject, path, lines[0], value=f"{action.what} → {why}"))
     return out
+
+
+def _without_profile(action: ForcedAction) -> bool:
+    """Whether the redirect runs under an ``if`` that tests the user-info scope the user granted
+    (``if (!res.authSetting['scope.userInfo'])`` in a ``wx.getSetting`` callback): every user who has not
+    authorized the profile is sent away at launch, whatever the target page is called
+    (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/AuthSetting.html)."""
+    for call in action.calls[-1:]:
+        node = call.parent
+        while node is not None and node is not action.node:
+            condition = node.child_by_field_name("condition") if node.type == "if_statement" else None
+            text = node_text(condition) if condition is not None else ""
+            if "authSetting" in text and "scope.userInfo" in text:
+                return True
+            node = node.parent
+    return False
 
 
 def _app_scripts(context: ProjectContext) -> list[str]:

@@ -257,16 +257,18 @@ class FactStore:
         """The wrapper that ``module`` passes on as ``name`` from another file (a barrel ``api/index.ts`` with
         ``export * from './pay'`` or ``export { pay as payOrder } from './pay'``), through up to :data:`_DEPTH`
         barrels: (its export, the module that defines it, its name there); (None, module, name) when none does.
-        ``export *`` passes on every name but ``default`` (https://tc39.es/ecma262/#sec-exports)."""
+        ``export *`` passes on every name but ``default`` (https://tc39.es/ecma262/#sec-exports); a member of an
+        object passed on by name (``uploadApi.uploadImage`` through ``export { uploadApi } from './upload'``) is
+        that object's member there."""
         frontier, seen = [(module, name)], {(module, name)}
         for _hop in range(_DEPTH):
             following = []
             for where, wanted in frontier:
                 for spec, there, here in modules[where].reexports:
-                    if here not in (wanted, "*") or (here == "*" and wanted == "default"):
+                    original = _passed_on(wanted, there, here)
+                    if original is None:
                         continue
                     source = resolve_module(where, spec, tree)
-                    original = wanted if there == "*" else there
                     if source is None or (source, original) in seen:
                         continue
                     seen.add((source, original))
@@ -388,3 +390,16 @@ def _under_src(base: str, spec: str) -> bool:
         return False
     root = base[: -len(spec.split("/", 1)[1])].rstrip("/")
     return root == "src" or root.endswith("/src")
+
+
+def _passed_on(wanted: str, there: str, here: str) -> str | None:
+    """The name in the source module of ``wanted`` passed on by one re-export (``there`` in the source, ``here``
+    in the barrel, ``*`` for all or a namespace), or None when that re-export does not pass it on."""
+    if here == "*":
+        return None if wanted == "default" else wanted
+    if here == wanted:
+        return wanted if there == "*" else there
+    name, dot, member = wanted.partition(".")
+    if dot and here == name:  # uploadApi.uploadImage through export { uploadApi }, or export * as uploadApi
+        return member if there == "*" else f"{there}.{member}"
+    return None
