@@ -73,3 +73,20 @@ def test_phone_button_made_conditional_is_neither_removed_nor_new(app_repo):
     report = run(app_repo.path, base)
     assert [f.rule for f in report.findings if f.family == "privacy"] == []
     assert [r.subject for r in report.removed] == []
+
+
+def test_open_types_joined_by_a_bar_are_each_read():
+    got = facts('<button open-type="getPhoneNumber|agreePrivacyAuthorization" bindgetphonenumber="p">同意并授权</button>\n'
+                '<button open-type="share|contact">x</button>\n')
+    assert {("button[open-type=getPhoneNumber]", 1), ("button[open-type=agreePrivacyAuthorization]", 1),
+            ("button[open-type=share]", 2), ("button[open-type=contact]", 2)} <= got
+    assert not any("|" in subject for subject, _line in got)
+
+
+def test_a_phone_button_that_drops_its_consent_half_is_not_new(app_repo):
+    app_repo.write("pages/me/me.wxml", '<button open-type="getPhoneNumber|agreePrivacyAuthorization" '
+                                       'bindgetphonenumber="onPhone">同意隐私协议并授权</button>\n')
+    base = app_repo.commit("phone login with consent")
+    app_repo.write("pages/me/me.wxml", '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">登录</button>\n')
+    app_repo.commit("phone login")
+    assert [f.rule for f in run(app_repo.path, base).findings if f.family == "privacy"] == []

@@ -130,9 +130,14 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if image is not None:
             facts.append(Fact(prefixed("image", image), "image", attr_line, value))
         for (attr, on_tag), subject_tag in _ATTRIBUTE_SUBJECTS.items():
-            chosen = capability_value(value) or ""
-            if name == attr and (on_tag is None or on_tag == tag) and re.fullmatch(r"[A-Za-z]+", chosen):
-                facts.append(Fact(attribute(subject_tag, attr, chosen), "attribute", attr_line, chosen))
+            if name != attr or (on_tag is not None and on_tag != tag):
+                continue
+            # open-type="getPhoneNumber|agreePrivacyAuthorization": one button, each capability its own
+            # (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html)
+            for chosen in (capability_value(value) or "").split("|"):
+                if re.fullmatch(r"[A-Za-z]+", chosen.strip()):
+                    facts.append(Fact(attribute(subject_tag, attr, chosen.strip()), "attribute", attr_line,
+                                      chosen.strip()))
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
