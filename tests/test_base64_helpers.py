@@ -138,7 +138,7 @@ export default {
 }
 """
 
-PREVIEW = """import { getImgPath, post } from '@/utils/index'
+PREVIEW = """import { pickPhotos, post } from '@/utils/index'
 import { pathToBase64 } from '@/utils/image-tools'
 
 export default {
@@ -148,7 +148,7 @@ export default {
       return await pathToBase64(path)
     },
     pick() {
-      getImgPath(1).then(paths => this.toBase64(paths[0])).then(b64 => { this.shown = b64 })
+      pickPhotos(1).then(paths => this.toBase64(paths[0])).then(b64 => { this.shown = b64 })
     },
     save() {
       post('/user/name', { nickname: this.nickname })

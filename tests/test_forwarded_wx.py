@@ -42,14 +42,14 @@ ONE_API = """const promisify = (fn) => (options = {}) => new Promise((resolve, r
 export const requestPayment = promisify(wx.requestPayment)
 """
 # A binder of one API by its name, applied to a list of names: into a reduce's accumulator, or in a loop.
-BOUND_REDUCE = """const bindApi = (apiName, host = wx) => (o = {}) => new Promise((resolve, reject) => {
+BOUND_REDUCE = """const promiseOf = (apiName, host = wx) => (o = {}) => new Promise((resolve, reject) => {
   host[apiName](Object.assign({}, o, { success: resolve, fail: reject }))
 })
 const groups = { media: ['previewImage'], open: ['login', 'requestPayment'] }
 let names = []
 for (const key in groups) names = [...names, ...groups[key]]
 const apis = names.reduce((acc, name) => {
-  acc[name] = bindApi(name)
+  acc[name] = promiseOf(name)
   return acc
 }, {})
 module.exports = apis

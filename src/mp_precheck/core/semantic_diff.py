@@ -253,7 +253,7 @@ def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterp
     wrapper base calls is one in head too (a helper inlined and left behind is no use of its own); one that a
     file the change adds calls is one in base too: a helper nothing called before and a new page's call of it
     are one use, the page's. So is a kept file's call of a helper whose name its base version neither imported
-    nor called (``_first_calls``): the page that now picks photos through an old, uncalled ``getImgPath`` is a
+    nor called (``_first_calls``): the page that now picks photos through an old, uncalled ``pickPhotos`` is a
     new use whether or not the change also edits the helper's file. A kept file that starts calling a helper it
     could reach before — it imported it by that name — is judged by the count as it was: the reader does not see
     every way a file reaches a helper (passed as a value, an action)."""

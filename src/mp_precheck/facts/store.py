@@ -258,7 +258,7 @@ class FactStore:
         ``export * from './pay'`` or ``export { pay as payOrder } from './pay'``), through up to :data:`_DEPTH`
         barrels: (its export, the module that defines it, its name there); (None, module, name) when none does.
         ``export *`` passes on every name but ``default`` (https://tc39.es/ecma262/#sec-exports); a member of an
-        object passed on by name (``uploadApi.uploadImage`` through ``export { uploadApi } from './upload'``) is
+        object passed on by name (``mediaApi.sendPicture`` through ``export { mediaApi } from './upload'``) is
         that object's member there."""
         frontier, seen = [(module, name)], {(module, name)}
         for _hop in range(_DEPTH):
@@ -400,6 +400,6 @@ def _passed_on(wanted: str, there: str, here: str) -> str | None:
     if here == wanted:
         return wanted if there == "*" else there
     name, dot, member = wanted.partition(".")
-    if dot and here == name:  # uploadApi.uploadImage through export { uploadApi }, or export * as uploadApi
+    if dot and here == name:  # mediaApi.sendPicture through export { mediaApi }, or export * as mediaApi
         return member if there == "*" else f"{there}.{member}"
     return None

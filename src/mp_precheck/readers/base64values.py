@@ -4,9 +4,9 @@ A page rarely sends the conversion's result where it made it. It keeps it in a n
 pathToBase64(p)``, ``res = await pathToBase64(p)`` on a name declared before, ``pathToBase64(p).then(b => …)``,
 a ``readFile({ encoding: 'base64', success(res) {…} })`` callback's parameter, an array it was pushed into — and
 often hands it back from a helper of its own: a function that returns it, or one that returns a ``new Promise``
-resolved with it (``const getFile = () => new Promise(resolve => readFile({ …, success: res =>
-resolve(res.data) }))``, a component method ``base64Img(paths)``). A call of such a helper — ``await getFile()``,
-``this.base64Img(list).then(b => …)`` — holds base64 in turn. Conversions are those of
+resolved with it (``const readAsBase64 = () => new Promise(resolve => readFile({ …, success: res =>
+resolve(res.data) }))``, a component method ``encodeAll(paths)``). A call of such a helper — ``await readAsBase64()``,
+``this.encodeAll(list).then(b => …)`` — holds base64 in turn. Conversions are those of
 :func:`mp_precheck.readers.base64media.is_base64_call` and ``encoding: 'base64'`` reads.
 
 In: the nodes of one parsed JS/TS script (tree-sitter). Out: a :class:`Base64Flow` — the names bound to base64
@@ -41,8 +41,8 @@ class Base64Flow:
     givers: frozenset[tuple[int, int]] = frozenset()
 
     def gives_base64(self, node: Node) -> bool:
-        """Whether ``node`` is a conversion or a call of one of the script's base64 helpers (``getFile()``,
-        ``this.base64Img(list)``)."""
+        """Whether ``node`` is a conversion or a call of one of the script's base64 helpers (``readAsBase64()``,
+        ``this.encodeAll(list)``)."""
         return is_base64_call(node) or helper_call(node, self.helpers)
 
     def holds(self, node: Node) -> bool:
@@ -66,7 +66,7 @@ def base64_flow(nodes: list[Node]) -> Base64Flow:
 
 
 def helper_call(node: Node, helpers: Iterable[str]) -> bool:
-    """Whether ``node`` calls one of ``helpers`` by name: ``getFile()``, ``this.base64Img(a)``, ``that.f()``."""
+    """Whether ``node`` calls one of ``helpers`` by name: ``readAsBase64()``, ``this.encodeAll(a)``, ``that.f()``."""
     if node.type != "call_expression":
         return False
     parts = node_text(node.child_by_field_name("function")).split(".")

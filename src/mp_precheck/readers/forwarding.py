@@ -8,7 +8,7 @@ each of its members the API of the same name. Such an object is made by
   (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Proxy/Proxy/get);
 * a loop that fills it from ``wx``'s own keys: ``Object.keys(wx).forEach(key => { wxp[key] = promisify(wx[key]) })``,
   ``for (const key in wx) wxp[key] = …wx[key]…``;
-* a binder of one API by its name applied to a list of names: ``apis[name] = bindApi(name)`` where ``bindApi``
+* a binder of one API by its name applied to a list of names: ``apis[name] = promiseOf(name)`` where ``promiseOf``
   (a function of the same file) calls ``wx[name]`` — in a loop or into a ``reduce``'s accumulator;
 * a promisifying call given the namespace: ``const wxp = promisifyAll(wx)``, or miniprogram-api-promise's
   ``promisifyAll(wx, wxp)`` that fills its second argument
@@ -121,7 +121,7 @@ def filled_object(node: Node, namespace_of: NamespaceOf) -> tuple[str, str] | No
 
 def _bound_by_name(value: Node, key: str, namespace_of: NamespaceOf) -> str | None:
     """The namespace of ``bind(key)``: a call of a function of this file whose parameter at ``key``'s place
-    indexes the namespace (``const bindApi = (name, host = wx) => (o) => new Promise(… host[name](…))``), else
+    indexes the namespace (``const promiseOf = (name, host = wx) => (o) => new Promise(… host[name](…))``), else
     None."""
     if value.type != "call_expression":
         return None

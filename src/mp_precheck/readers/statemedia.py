@@ -121,7 +121,7 @@ def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
 def confirm_picked(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
     """A file's facts once its calls of project helpers are resolved (facts/store.py): the uploads of
     :func:`state_media` marked :data:`PICKED_ELSEWHERE` kept (unmarked) when the file picks a photo after all —
-    through a helper (``getImgPath()`` of ``@/utils`` calling ``uni.chooseImage``) —, dropped when it does not."""
+    through a helper (``pickPhotos()`` of ``@/utils`` calling ``uni.chooseImage``) —, dropped when it does not."""
     if not any(f.role == PICKED_ELSEWHERE for f in facts):
         return facts
     picked = any(f.subject in PICKERS for f in facts)
