@@ -9,7 +9,6 @@ Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -30,9 +29,8 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.cloudwrites import cloud_writes
 from mp_precheck.readers.relay import handler_params
+from mp_precheck.readers.syntax import language_for, nodes_of, parse
 from mp_precheck.readers.textflow import carried_names, written_state
-
-_CLASS = re.compile(r"(?:^|[\s;{}])class\s+[A-Za-z_$]")
 
 
 def carrying(context: ProjectContext, script: str, post: Fact | None, state: frozenset[str]) -> Fact | None:
@@ -173,7 +171,11 @@ def _plain_function(context: ProjectContext, module: str, name: str) -> bool:
     ``isEmpty`` sits beside its ``uploadImage``). Not in a module that declares a class (its methods the readers
     do not follow)."""
     text = context.read_head(module) or ""
-    return "." not in name and not _CLASS.search(text) and handler_params(text, module, name) is not None
+    if "." in name or handler_params(text, module, name) is None:
+        return False
+    language = language_for(module)
+    root = parse(language, text.encode("utf-8", "replace")).root_node  # the tree handler_params read
+    return not nodes_of(root, language, ("class_declaration", "class"))
 
 
 def _pure(context: ProjectContext, module: str) -> bool:
