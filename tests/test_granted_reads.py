@@ -19,13 +19,18 @@ def _privacy(report) -> set[tuple[str, str, int, str]]:
     return {f for f in found(report) if f[0].startswith("privacy.") and f[0] != "privacy.no_consent_flow"}
 
 
-def test_a_button_added_while_the_silent_launch_read_goes_away_is_a_new_call_site(app_repo):
-    app_repo.write("app.js", SILENT_READ)
-    base = app_repo.commit("template launch code")
+def _launch_read_to_button(app_repo, launch: str):
+    """The app's launch code ``launch`` taken out, and a getUserInfo button put on the entry page."""
+    app_repo.write("app.js", launch)
+    base = app_repo.commit("launch code")
     app_repo.write("app.js", "App({\n  globalData: {}\n})\n")
     app_repo.write("pages/index/index.wxml", BUTTON)
-    app_repo.commit("ask on the entry page")
-    assert _privacy(run(app_repo.path, base)) == {
+    app_repo.commit("the ask on a button")
+    return run(app_repo.path, base)
+
+
+def test_a_button_added_while_the_silent_launch_read_goes_away_is_a_new_call_site(app_repo):
+    assert _privacy(_launch_read_to_button(app_repo, SILENT_READ)) == {
         ("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file")}
 
 
@@ -66,9 +71,5 @@ def test_a_launch_read_kept_behind_a_granted_check_does_not_hide_a_new_pages_but
 
 
 def test_a_launch_read_replaced_by_the_button_stays_silent(app_repo):
-    app_repo.write("app.js", LAUNCH_READ)
-    base = app_repo.commit("reads the profile at launch")
-    app_repo.write("app.js", "App({\n  globalData: {}\n})\n")
-    app_repo.write("pages/index/index.wxml", BUTTON)
-    app_repo.commit("the ask on a button")
-    assert not [f for f in _privacy(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]
+    assert not [f for f in _privacy(_launch_read_to_button(app_repo, LAUNCH_READ))
+                if f[0] == "privacy.user_info_reclaimed"]

@@ -92,14 +92,13 @@ def _without_profile(action: ForcedAction) -> bool:
     (``if (!res.authSetting['scope.userInfo'])`` in a ``wx.getSetting`` callback): every user who has not
     authorized the profile is sent away at launch, whatever the target page is called
     (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/AuthSetting.html)."""
-    for call in action.calls[-1:]:
-        node = call.parent
-        while node is not None and node is not action.node:
-            condition = node.child_by_field_name("condition") if node.type == "if_statement" else None
-            text = node_text(condition) if condition is not None else ""
-            if "authSetting" in text and "scope.userInfo" in text:
-                return True
-            node = node.parent
+    node = action.calls[-1].parent if action.calls else None  # from the redirect up to the hook's statement
+    while node is not None and node is not action.node:
+        condition = node.child_by_field_name("condition") if node.type == "if_statement" else None
+        text = node_text(condition) if condition is not None else ""
+        if "authSetting" in text and "scope.userInfo" in text:
+            return True
+        node = node.parent
     return False
 
 

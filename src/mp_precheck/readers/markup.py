@@ -134,10 +134,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 continue
             # open-type="getPhoneNumber|agreePrivacyAuthorization": one button, each capability its own
             # (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html)
-            for chosen in (capability_value(value) or "").split("|"):
-                if re.fullmatch(r"[A-Za-z]+", chosen.strip()):
-                    facts.append(Fact(attribute(subject_tag, attr, chosen.strip()), "attribute", attr_line,
-                                      chosen.strip()))
+            for chosen in (part.strip() for part in (capability_value(value) or "").split("|")):
+                if re.fullmatch(r"[A-Za-z]+", chosen):
+                    facts.append(Fact(attribute(subject_tag, attr, chosen), "attribute", attr_line, chosen))
         if "{{" in value:
             value = value.split("{{", 1)[0]
         for url in find_urls(value):
