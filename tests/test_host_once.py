@@ -66,3 +66,18 @@ def test_an_http_clients_base_url_stays_the_place_beside_an_inline_upload(app_re
     app_repo.commit("a new API server")
     hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
     assert hosts == {("external_link.domain", "utils/request.js", 3, "app")}
+
+
+def test_a_base_url_with_a_path_is_the_place_beside_the_full_urls_it_prefixes(app_repo):
+    # no origin-only constant: the API base carries a path, and a page's upload URL spells it out in full
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        "pages/album/album.js": "Page({ send(p) {\n"
+                                "  wx.uploadFile({ url: 'http://47.100.12.34:30080/shop/upload/photo', filePath: p,"
+                                " name: 'file' })\n} })\n",
+        "utils/api.js": "const baseURL = 'http://47.100.12.34:30080/shop'\n"
+                        "export const call = (o) => wx.request({ url: baseURL + o.url })\n",
+        **loaded_by_app("utils/api.js")})
+    app_repo.commit("a new API server")
+    hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
+    assert hosts == {("external_link.domain", "utils/api.js", 1, "app")}

@@ -391,9 +391,11 @@ def _one_place(placed: list[Addition]) -> list[Addition]:
     """One addition for an open-ended subject (a new host is one domain to configure, however many files the
     change uses it in): among the places a network API is seen to use (a request's URL, a base URL its file
     passes to a request), when there are any — a constant no call in its file uses (an unused config entry
-    beside an inline request URL) only says the host exists — at the base-URL definition (the origin alone,
-    ``const host = "https://api.x.cn"``) when there is one, the production build's env file
-    (``.env.production``) before the ``.env`` it overrides; else in the first file."""
+    beside an inline request URL) only says the host exists — at the base-URL definition when there is one:
+    the origin alone (``const host = "https://api.x.cn"``), the production build's env file (``.env.production``)
+    before the ``.env`` it overrides; else a base with a path that the other places' URLs extend
+    (``baseURL = 'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else in the
+    first file."""
     if len(placed) < 2:
         return placed
     requested = [a for a in placed if a.fact.role in _NETWORK_ROLES]
@@ -402,7 +404,15 @@ def _one_place(placed: list[Addition]) -> list[Addition]:
         parts = urlsplit(addition.fact.value or "")
         return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
     origins = [a for a in placed if origin_only(a)]
-    return [min(origins, key=lambda a: not is_release_env(a.path)) if origins else placed[0]]
+    if origins:
+        return [min(origins, key=lambda a: not is_release_env(a.path))]
+    return [min(placed, key=lambda a: not _extended(a, placed))]
+
+
+def _extended(base: Addition, placed: list[Addition]) -> bool:
+    """Whether another place's URL extends ``base``'s URL with a further path (``…/api`` → ``…/api/upload``)."""
+    url = (base.fact.value or "").rstrip("/")
+    return bool(url) and any((other.fact.value or "").startswith(url + "/") for other in placed)
 
 
 # Roles of a host a network API is seen to use (readers/jsfacts.py ``_HOST_ROLES``; an env file's API base).
