@@ -133,3 +133,29 @@ def test_the_action_runner_masks_what_it_writes(tmp_path):
     written = [stream.getvalue(), (tmp_path / "output").read_text(), (tmp_path / "summary").read_text(),
                (tmp_path / saved).read_text()]
     assert all("secret=***" in text and SECRET not in text for text in written)
+
+
+OAUTH_SECRET = "Qm7x2Lk9Pz4Wd8Rt3Vb6"  # invented: another service's client secret, no AppSecret's shape
+AUTH_PAGE = ("Page({ onLoad(q) {\n"
+             "  wx.request({ url: `https://sso.campus-example.cn/oauth2/token?client_id=app1&client_secret="
+             + OAUTH_SECRET + "&code=${q.code}` })\n} })\n")
+
+
+def test_another_services_client_secret_is_reported_and_never_repeated(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/auth/auth.js", AUTH_PAGE)
+    app_repo.commit()
+    report = run(app_repo.path, base)
+    assert [(f.rule, f.path, f.line, f.severity) for f in report.findings if f.rule.startswith("policy.")] == \
+        [("policy.service_secret", "pages/auth/auth.js", 2, "high")]
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "markdown")
+    assert code == 1, err
+    assert OAUTH_SECRET not in out and "client_secret=***" in out
+
+
+@pytest.mark.parametrize("value", ["${secret}", "YOUR_CLIENT_SECRET_HERE1", "abc123", "onlylettersnodigitshere"])
+def test_a_client_secret_hole_placeholder_or_short_value_is_no_finding(app_repo, value):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/auth/auth.js", AUTH_PAGE.replace(OAUTH_SECRET, value))
+    app_repo.commit()
+    assert [f for f in run(app_repo.path, base).findings if f.rule.startswith("policy.")] == []

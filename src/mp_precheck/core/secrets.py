@@ -24,6 +24,9 @@ _PARAM = re.compile(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^
 _APP_SECRET = lazy(r"[0-9a-fA-F]{32}")
 _SECRET_NAME = lazy(rf"(?i)^(?:{_NAME})$")
 _SECRET_WORD = re.compile("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
+# Another service's credential: long, of a key's alphabet, letters and digits mixed (no word, no template hole).
+_CREDENTIAL = lazy(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{16,}")
+_PLACEHOLDER = lazy(r"(?i)your|secret|example|xxxx|placeholder|changeme")
 
 
 @cache
@@ -70,3 +73,12 @@ def may_name_secret(text: str) -> bool:
 def secret_params(text: str) -> list[str]:
     """The values of ``secret=`` parameters in ``text`` that look like a real AppSecret."""
     return [m.group(2) for m in _PARAM.finditer(text) if is_app_secret(m.group(2))]
+
+
+def credential_params(text: str) -> list[str]:
+    """The values of ``…secret=`` parameters in ``text`` that are no AppSecret but look like a real credential of
+    another service (an OAuth ``client_secret=Ab3…``): 16 or more letters, digits, ``_`` or ``-``, mixing letters
+    and digits. A template hole (``${secret}``), a placeholder (``YOUR_CLIENT_SECRET``) and the masked ``***``
+    are not."""
+    return [value for m in _PARAM.finditer(text) if (value := m.group(2)) != MASK and not is_app_secret(value)
+            and _CREDENTIAL.fullmatch(value) and not _PLACEHOLDER.search(value)]

@@ -20,7 +20,14 @@ from functools import lru_cache
 
 from tree_sitter import Language, Node
 
-from mp_precheck.core.secrets import is_app_secret, is_secret_name, may_name_secret, redact, secret_params
+from mp_precheck.core.secrets import (
+    credential_params,
+    is_app_secret,
+    is_secret_name,
+    may_name_secret,
+    redact,
+    secret_params,
+)
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, Fact, FileFacts
 from mp_precheck.readers import base64media
@@ -352,11 +359,14 @@ class _Extractor(Bindings):
 
     def _secret_literal(self, text: str, node: Node) -> None:
         """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one
-        (``jscode2session``, ``cgi-bin/token``): the secret is then in, or on its way to, the client."""
+        (``jscode2session``, ``cgi-bin/token``): the secret is then in, or on its way to, the client; or that
+        carries another service's credential (``client_secret=<key>`` of an OAuth token exchange)."""
         if secret_params(text):
             self.facts.append(Fact("secret:url-param", "api", self.line(node), redact(text)[:200]))
         elif _SERVER_APIS.search(text):
             self.facts.append(Fact("secret:server-api", "api", self.line(node), redact(text)[:200]))
+        elif credential_params(text):
+            self.facts.append(Fact("secret:service-credential", "api", self.line(node), redact(text)[:200]))
 
     def _secret_assignment(self, node: Node) -> None:
         """``appSecret: '<32 hex>'``, ``const APP_SECRET = '…'``, ``this.secret = '…'``: an AppSecret in code."""
