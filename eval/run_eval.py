@@ -3,7 +3,7 @@
 
 Usage:
   MIRRORS=DIR python3 eval/run_eval.py [--corpus eval/corpus.yml] [--mpp PATH] [--cases id,id]
-                                      [--json OUT] [--leaks]
+                                      [--json OUT] [--leaks] [--no-cache]
   python3 eval/run_eval.py [--corpus …] [--cases …] --rescore OUT.json [--json NEW]   (labels changed: no run)
 
 MIRRORS holds a bare clone of every corpus repository as ``DIR/<owner>+<name>/repo``. Each case becomes a
@@ -280,8 +280,9 @@ def kept(found: list[Finding]) -> list[Finding]:
 
 
 def score(cases: list[Case], run: Callable[[Path, str, str], tuple[list[Finding], str]],
-          leaks: Callable[[Path, str, str], list[str]] | None = None) -> dict[str, Any]:
-    """Run and score every case; figures per family and per case (see the module docstring)."""
+          leaks: Callable[[Path, str, str], list[str]] | None = None, keep: bool = True) -> dict[str, Any]:
+    """Run and score every case; figures per family and per case (see the module docstring). With ``keep``
+    false each case's repository is removed after its run (a whole corpus cached takes gigabytes)."""
     result: dict[str, Any] = {"per_case": {}, "errors": [], "must_not_flag_hits": [], "leaks": [], "seconds": {}}
     for case in cases:
         try:
@@ -297,6 +298,8 @@ def score(cases: list[Case], run: Callable[[Path, str, str], tuple[list[Finding]
         if leaks is not None:
             result["leaks"].extend([case["id"], value] for value in leaks(repo, base, head))
         result["per_case"][case["id"]] = {"found": kept(found)}
+        if not keep:
+            shutil.rmtree(repo, ignore_errors=True)
     return tally(cases, result)
 
 
@@ -360,6 +363,8 @@ def main() -> int:
     parser.add_argument("--leaks", action="store_true", help="also search every output format for secrets")
     parser.add_argument("--rescore", metavar="JSON",
                         help="score the findings an earlier --json file kept against the current labels; run nothing")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="remove each case's repository after its run instead of keeping it for the next run")
     args = parser.parse_args()
     cases = load_cases(args.corpus or [str(HERE / "corpus.yml")], args.cases)
     if args.rescore:
@@ -367,7 +372,8 @@ def main() -> int:
         cases = [c for c in cases if c["id"] in result["per_case"]]
     else:
         result = score(cases, lambda r, b, h: findings_of(args.mpp, r, b, h),
-                       (lambda r, b, h: leaked_secrets(args.mpp, r, b, h)) if args.leaks else None)
+                       (lambda r, b, h: leaked_secrets(args.mpp, r, b, h)) if args.leaks else None,
+                       keep=not args.no_cache)
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print_table(result, len(cases))

@@ -174,3 +174,20 @@ def test_rescoring_kept_findings_follows_the_current_labels(scorer: ModuleType) 
     assert before["families"]["privacy"]["fp"] == 1 and list(before["per_case"]) == ["c1"]
     after = scorer.rescore([{"id": "c1", "expected_findings": [item]}], saved)
     assert after["families"]["privacy"]["tp"] == 1 and after["per_case"]["c1"]["false_alarms"] == []
+
+
+def test_without_the_cache_a_case_repository_is_removed_after_its_run(tmp_path: Path, scorer: ModuleType) -> None:
+    app = Repo(tmp_path / "src")
+    app.write_files(MINIMAL_APP)
+    base = app.commit("base")
+    app.write("pages/index/index.js", "Page({ onLoad() {} })\n")
+    head = app.commit("head")
+    _mirror(tmp_path, app)
+    seen: list[Path] = []
+    def run(repo: Path, _base: str, _head: str) -> tuple[list[Any], str]:
+        seen.append(repo)
+        return [], ""
+    scorer.score([_case(base, head)], run)
+    assert seen[0].is_dir()  # kept for the next run by default
+    scorer.score([_case(base, head)], run, keep=False)
+    assert seen[1] == seen[0] and not seen[1].exists()
