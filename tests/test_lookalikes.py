@@ -4,6 +4,8 @@ socket are external links of their own."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import places, run
 from test_frameworks import UNI_BASE
 
@@ -75,6 +77,23 @@ def test_a_socket_to_a_host_built_from_config_still_needs_the_socket_list(repo):
     repo.commit()
     assert _found(run(repo.path, base), "external_link") == {("external_link.socket", "src/pages/me/me.vue", 6)}
 
+
+
+@pytest.mark.parametrize(("url", "told"), [
+    ("`ws://localhost:3000/socket.io/?EIO=4`", set()),  # a developer's machine: no socket domain to configure
+    ("'ws://192.168.1.20:8080/chat'", set()),
+    ("'wss://chat.shop-example.cn/ws'", {("external_link.socket", "src/pages/me/me.vue", 6)}),
+])
+def test_a_socket_to_a_development_host_needs_no_socket_list(repo, url, told):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", "<script>\nexport default {\n  methods: {\n"
+                                      "    open() {\n      // the room\n"
+                                      f"      this.task = uni.connectSocket({{ url: {url} }})\n"
+                                      "    }\n  }\n}\n</script>\n")
+    repo.commit()
+    found = _found(run(repo.path, base), "external_link")
+    assert {f for f in found if f[0] == "external_link.socket"} == told
 
 def test_a_file_managers_copy_of_a_page_is_never_loaded(app_repo):
     base = app_repo.git("rev-parse", "HEAD")

@@ -71,9 +71,11 @@ class Removal:
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
     not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, and
-    development hosts are not in the build review sees: not counted; nor is a dispatched action's call at the
-    dispatch (the action's own file counts it)."""
+    development hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no
+    socket domain to configure): not counted; nor is a dispatched action's call at the dispatch (the action's
+    own file counts it)."""
     return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF))
+                or (fact.kind == "api" and fact.role == DEVELOPMENT)
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 
