@@ -86,7 +86,7 @@ def sole_calls_of_new_helpers(head: Mapping[str, FileFacts], base: Mapping[str, 
             continue  # not one call of a helper the change adds in a changed file
         added = added_lines.get(where, frozenset())
         own = {f.subject for f in head[where].facts if f.role is None and f.line in added
-               and helper.first_line <= f.line <= helper.last_line}
+               and helper.covers(f.line)}
         if not own & PICKERS:
             continue  # it sends what its caller picked: the caller's call is an upload of its own
         (path, line), = called

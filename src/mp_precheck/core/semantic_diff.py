@@ -104,7 +104,7 @@ def _called_ranges(files: Mapping[str, FileFacts],
                    also: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, list[tuple[int, int]]]:
     """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names."""
     called = _called(files) | also
-    return {path: [(e.first_line, e.last_line) for name, e in ff.exports.items() if (path, name) in called]
+    return {path: [r for name, e in ff.exports.items() if (path, name) in called for r in e.ranges()]
             for path, ff in files.items()}
 
 

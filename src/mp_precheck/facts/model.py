@@ -132,6 +132,19 @@ class Export:
     # An object that hands every member on to a namespace (``"wx"``): a promisified ``wx`` (``$wx.requestPayment``,
     # readers/forwarding.py); a call of its member ``X`` is ``wx.X``.
     forwards: str = ""
+    # The (first, last) lines of the thin functions of the same file it reaches through (``saveAll`` →
+    # ``saveOne``, which calls an upload wrapper of another module): their calls of other files' wrappers are
+    # followed as its own, and their lines are its callers' uses, not the module's (readers/siblings.py).
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def covers(self, line: int) -> bool:
+        """Whether a call at 1-based ``line`` of the file is one the function makes: in its own lines or in
+        one of its :attr:`spans`."""
+        return any(first <= line <= last for first, last in self.ranges())
+
+    def ranges(self) -> tuple[tuple[int, int], ...]:
+        """Its own (first, last) lines, then its :attr:`spans`."""
+        return ((self.first_line, self.last_line), *self.spans)
 
     def member(self, name: str) -> Export | None:
         """What calling member ``name`` of a forwarding object does: an export of the API of that name when the

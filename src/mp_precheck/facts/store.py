@@ -192,9 +192,10 @@ class FactStore:
     def _reach(self, level1: Mapping[str, list[tuple[int, str, str, Export]]], modules: dict[str, FileFacts],
                tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
         """``module#name`` of each called wrapper that calls no API itself (none, or only through sibling
-        wrappers: ``Export.relays``) → the subjects the wrappers of other files it calls reach, followed through
-        thin wrappers up to :data:`_DEPTH` files in all (a page's ``createNote`` action → the API module's
-        ``createNote`` → ``http.post``)."""
+        wrappers: ``Export.relays``) → the subjects the wrappers of other files it calls reach — itself or through
+        the thin functions of its file it calls (``Export.spans``) —, followed through thin wrappers up to
+        :data:`_DEPTH` files in all (a page's ``createNote`` action → the API module's ``createNote`` →
+        ``http.post``)."""
         frontier = {f"{where}#{name}": [(where, name, export)]
                     for found in level1.values() for _line, where, name, export in found
                     if not export.subjects or export.relays}
@@ -206,7 +207,7 @@ class FactStore:
             for key, hops in frontier.items():
                 for where, _name, export in hops:
                     for spec, n, line in modules[where].imported_calls:
-                        if export.first_line <= line <= export.last_line:
+                        if export.covers(line):
                             calls.setdefault(key, []).append((where, spec, n, len(sites)))
                             sites.append((where, line))
             frontier = {}

@@ -7,7 +7,9 @@ Out: ``{name: Export}`` — names as call sites spell them (``uploadFile``, ``ap
 ``WxUtils.chooseImage`` and ``chooseImage``, ``HTTP.uploadFile`` for an object inside ``App({...})``)
 — and ``{App member: module specifier}``. A function that calls another wrapper of the same file
 counts that one's subjects when it calls none itself, so ``image() { return this.upload(...) }`` is a
-wrapper while a helper that calls APIs of its own keeps just those. A function that calls the API a parameter
+wrapper while a helper that calls APIs of its own keeps just those — through any number of such functions
+(``saveAll`` → ``saveOne`` → ``send``, :mod:`~mp_precheck.readers.siblings`), whose calls of other files'
+wrappers count as its own (``Export.spans``). A function that calls the API a parameter
 names (``invoke: (name, ...rest) => wx[name]({...})``) is a wrapper too: its callers name the API
 (``Export.named``).
 """
@@ -22,6 +24,7 @@ from tree_sitter import Language, Node
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
+from mp_precheck.readers.siblings import SiblingReach
 from mp_precheck.readers.syntax import inside, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 
@@ -242,9 +245,11 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
              indexed: Sequence[tuple[Node, str, str]] = ()) -> dict[str, Export]:
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects it
     holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing itself
-    (``httpPost`` → ``httpRequest``) — through a sibling wrapper. A function that calls a function of another
-    project file (a line in ``imported_lines``) is kept even with no subject of its own: the reader follows
-    that call one more level; so is one that calls the API a parameter names (``wx[method](…)``, one of
+    (``httpPost`` → ``httpRequest``) — through the sibling functions it calls, however deep
+    (:class:`~mp_precheck.readers.siblings.SiblingReach`). A function that calls a function of another
+    project file (a line in ``imported_lines``), itself or through thin siblings (their lines in
+    ``Export.spans``), is kept even with no subject of its own: the fact store follows that call one more
+    level; so is one that calls the API a parameter names (``wx[method](…)``, one of
     ``indexed``: see :func:`~mp_precheck.readers.dispatch.named_apis`). ``language`` is the grammar of ``root``;
     ``calls`` its ``call_expression`` nodes in source order (:func:`~mp_precheck.readers.syntax.nodes_of`)."""
     top = _top_level(root)
@@ -266,36 +271,26 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         return {f.subject for f in api if first <= f.line <= last}
 
     siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
-
-    def delegated(function: Node, lines: set[int] | None = None) -> set[str]:
-        """Subjects of the sibling wrappers ``function`` calls (on ``lines`` only, when given)."""
-        reached: set[str] = set()
-        for call in inside(calls, function):
-            callee = call.child_by_field_name("function")
-            if callee is None or (lines is not None and line(callee) not in lines):
-                continue
-            called = _text(callee).removeprefix("this.")
-            if called in siblings and siblings[called] is not function:
-                reached |= direct(siblings[called])
-        return reached
-
+    holders = frozenset(n for n, f in top.items() if f.type == "object" or f.type in _CLASSES)
+    through = SiblingReach(siblings, holders, calls, line, direct)
     branching = _Statements(root, language)
     out: dict[str, Export] = {}
     for name, function in offered:
         own = direct(function)
-        subjects = own or delegated(function)  # only a thin wrapper counts what it delegates to
+        subjects = own or through.delegated(function)  # only a thin wrapper counts what it delegates to
+        spans = () if own else tuple(span(sibling) for sibling in through.walk(function).thin)
 
         def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
-            return {f.subject for f in api if f.line in lines} | (delegated(function, lines) if thin else set())
+            return {f.subject for f in api if f.line in lines} | (through.delegated(function, lines) if thin else set())
 
         first, last = span(function)
         named = named_apis(function, indexed)
-        if subjects or named or any(first <= n <= last for n in imported_lines):
+        if subjects or named or any(a <= n <= b for n in imported_lines for a, b in ((first, last), *spans)):
             inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
             out[name] = Export(tuple(sorted(subjects)), first, last, choices(function, line, reach, inner),
                                dispatched=function.parent is not None and function.parent.type == "arguments",
                                flags=flag_choices(function, line, reach, inner), named=named,
-                               relays=bool(subjects) and not own)
+                               relays=bool(subjects) and not own, spans=spans)
     return out
 
 

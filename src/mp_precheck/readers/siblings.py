@@ -1,0 +1,120 @@
+"""What a function of a module reaches through the other functions of the same module it calls, however deep.
+
+``export async function saveAll(list) { return Promise.all(list.map(saveOne)) }`` calls no API itself: it
+uploads through ``saveOne`` beside it, which may call ``wx.uploadFile`` or an upload wrapper imported from
+another module, itself or through a third function of the file. A page calling ``saveAll`` uploads as much as
+one calling ``saveOne``: a reviewer tests the upload wherever the page sends the file
+(https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html).
+
+In: the module's functions by the name its code calls them (``siblings``), its ``call_expression`` nodes in
+source order, how to turn a node into a 1-based line, and the catalog subjects each function calls itself
+(``direct``). Out (:class:`SiblingReach`): the subjects a function reaches through the siblings it calls — a
+sibling that calls APIs of its own gives just those, one that calls none (*thin*) gives what its own callees
+reach, transitively — and the thin siblings on the way, whose calls of other modules' wrappers the fact store
+follows as the function's own (``Export.spans``). A sibling is reached only where the function calls it
+(``saveOne(x)``, ``this.saveOne(x)``, ``api.saveOne(x)``, ``exports.saveOne(x)``, ``saveOne.call(…)``) or
+hands it to a call (``list.map(saveOne)``, ``p.then(this.saveOne)``): one only defined beside it, or named in
+a string or a comment, is not. A cycle between siblings is walked once (each function is visited once per walk).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from mp_precheck.readers.syntax import inside
+from mp_precheck.readers.syntax import node_text as _text
+
+_PREFIXES = ("this.", "module.exports.", "exports.")
+_INVOKERS = (".call", ".apply", ".bind")
+_REFERENCES = ("identifier", "member_expression")
+
+
+@dataclass(frozen=True)
+class Walk:
+    """What a thin function reaches through its siblings: the subjects and the thin siblings passed through."""
+
+    subjects: frozenset[str]
+    thin: tuple[Node, ...]
+
+
+def _key(node: Node) -> tuple[int, int]:
+    return node.start_byte, node.end_byte
+
+
+class SiblingReach:
+    """The transitive reach of a module's functions through each other.
+
+    ``siblings`` maps a name as the module's code calls it (``saveOne``, a method ``upload`` of an object or a
+    class) to its function node; ``holders`` are the top-level names bound to an object or a class whose methods
+    are called through them (``api.saveOne()``). ``direct(function)`` gives the subjects the function calls
+    itself. Never raises on any syntax tree."""
+
+    def __init__(self, siblings: Mapping[str, Node], holders: frozenset[str], calls: Sequence[Node],
+                 line: Callable[[Node], int], direct: Callable[[Node], set[str]]) -> None:
+        self.siblings, self.holders, self.calls, self.line, self.direct = siblings, holders, calls, line, direct
+        self._callees: dict[tuple[int, int], list[tuple[int, Node]]] = {}
+        self._walks: dict[tuple[int, int], Walk] = {}
+
+    def callees(self, function: Node) -> list[tuple[int, Node]]:
+        """(line, sibling) of each sibling ``function`` calls or hands to a call, in source order; not itself."""
+        key = _key(function)
+        if key not in self._callees:
+            found: list[tuple[int, Node]] = []
+            for call in inside(self.calls, function):
+                callee = call.child_by_field_name("function")
+                args = call.child_by_field_name("arguments")
+                named = [callee] if callee is not None else []
+                named += [a for a in args.named_children if a.type in _REFERENCES] \
+                    if args is not None and args.type == "arguments" else []
+                for node in named:
+                    sibling = self.siblings.get(self._name(_text(node)))
+                    if sibling is not None and _key(sibling) != key:
+                        found.append((self.line(node), sibling))
+            self._callees[key] = found
+        return self._callees[key]
+
+    def _name(self, text: str) -> str:
+        """The sibling name a callee or a passed reference spells (``this.save.bind`` → ``save``)."""
+        for suffix in _INVOKERS:
+            text = text.removesuffix(suffix)
+        for prefix in _PREFIXES:
+            text = text.removeprefix(prefix)
+        holder, dot, member = text.partition(".")
+        return member if dot and holder in self.holders and "." not in member else text
+
+    def walk(self, function: Node) -> Walk:
+        """What ``function`` reaches through its siblings, whatever it calls itself: the subjects of each sibling
+        with subjects of its own, and past each thin one, what that one calls in turn; each function once."""
+        key = _key(function)
+        if key in self._walks:
+            return self._walks[key]
+        seen, queue = {key}, [function]
+        subjects: set[str] = set()
+        thin: list[Node] = []
+        while queue:
+            for _line, sibling in self.callees(queue.pop(0)):
+                if _key(sibling) in seen:
+                    continue
+                seen.add(_key(sibling))
+                own = self.direct(sibling)
+                subjects |= own
+                if not own:
+                    thin.append(sibling)
+                    queue.append(sibling)
+        self._walks[key] = Walk(frozenset(subjects), tuple(thin))
+        return self._walks[key]
+
+    def subjects(self, function: Node) -> set[str]:
+        """The subjects calling ``function`` reaches: its own, or for a thin one what its siblings reach."""
+        return self.direct(function) or set(self.walk(function).subjects)
+
+    def delegated(self, function: Node, lines: set[int] | None = None) -> set[str]:
+        """The subjects of the siblings ``function`` calls (on ``lines`` only, when given), transitively."""
+        reached: set[str] = set()
+        for at, sibling in self.callees(function):
+            if lines is None or at in lines:
+                reached |= self.subjects(sibling)
+        return reached
