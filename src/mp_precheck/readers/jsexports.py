@@ -21,6 +21,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
+from mp_precheck.readers.instances import constructed
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.syntax import inside, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
@@ -257,26 +258,23 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                     and v.type == "object" for m, fn in _members(v, top)]
     api = [f for f in facts if f.kind == "api" and f.role is None]
 
-    def span(function: Node) -> tuple[int, int]:
-        first = line(function)
-        return first, first + function.end_point[0] - function.start_point[0]
-
     def direct(function: Node) -> set[str]:
-        first, last = span(function)
+        first, last = _span(function, line)
         return {f.subject for f in api if first <= f.line <= last}
 
     siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
 
-    def delegated(function: Node, lines: set[int] | None = None) -> set[str]:
-        """Subjects of the sibling wrappers ``function`` calls (on ``lines`` only, when given)."""
+    def delegated(function: Node, lines: set[int] | None = None, seen: frozenset[int] = frozenset()) -> set[str]:
+        """Subjects of the sibling wrappers ``function`` calls (on ``lines`` only, when given): a sibling's own, else
+        what it delegates to in turn (``post`` → ``this.request`` → ``this.send``; ``seen``: methods on the way)."""
         reached: set[str] = set()
         for call in inside(calls, function):
             callee = call.child_by_field_name("function")
             if callee is None or (lines is not None and line(callee) not in lines):
                 continue
-            called = _text(callee).removeprefix("this.")
-            if called in siblings and siblings[called] is not function:
-                reached |= direct(siblings[called])
+            called = siblings.get(_text(callee).removeprefix("this."))
+            if called is not None and called is not function and called.id not in seen:
+                reached |= direct(called) or delegated(called, None, seen | {function.id})
         return reached
 
     branching = _Statements(root, language)
@@ -288,7 +286,7 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
             return {f.subject for f in api if f.line in lines} | (delegated(function, lines) if thin else set())
 
-        first, last = span(function)
+        first, last = _span(function, line)
         named = named_apis(function, indexed)
         if subjects or named or any(first <= n <= last for n in imported_lines):
             inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
@@ -297,6 +295,12 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                flags=flag_choices(function, line, reach, inner), named=named,
                                relays=bool(subjects) and not own)
     return out
+
+
+def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:
+    """First and last line of ``function``, as ``line`` numbers them."""
+    first = line(function)
+    return first, first + function.end_point[0] - function.start_point[0]
 
 
 def reexports(root: Node, aliases: Mapping[str, str] | None = None,
@@ -343,6 +347,8 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
             bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
             if bound is not None and init is not None and init.type == "identifier" and _text(init) in aliases:
                 yield aliases[_text(init)], "default", _text(bound)  # export let $wx = wxkit: its default
+            elif bound is not None and init is not None and init.type == "new_expression":
+                yield from _passed_value(_text(bound), init, aliases, names)  # export const api = new Api()
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for item in clause.named_children:
                 local = _text(item.child_by_field_name("name"))
@@ -362,10 +368,13 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
 def _passed_value(here: str, value: Node, aliases: Mapping[str, str],
                   names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
     """What exporting ``value`` as ``here`` passes on: an imported name, a member of an imported module, a whole
-    module (``require('./x')`` or its alias: every name), or each of those inside an object literal."""
+    module (``require('./x')`` or its alias: every name), or each of those inside an object literal; an instance
+    of an imported class (``new UploadService()``) passes on that class (its methods)."""
     text = _text(value)
     if value.type == "identifier" and text in names:
         yield names[text][0], names[text][1], here
+    elif value.type == "new_expression" and (made := constructed(value, aliases, names)) is not None:
+        yield made[0], made[1] or "default", here
     elif value.type == "member_expression" and _text(value.child_by_field_name("object")) in aliases:
         yield aliases[_text(value.child_by_field_name("object"))], _text(value.child_by_field_name("property")), here
     elif here == "default" and value.type == "identifier" and text in aliases:
