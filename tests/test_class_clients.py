@@ -104,6 +104,16 @@ def test_a_payment_through_a_typed_member_of_a_typescript_class_is_reported_at_t
         {("payment.request_payment", "pages/me/me.ts", 4)}
 
 
+def test_an_upload_through_a_decorated_typescript_class_is_reported_at_the_call(app_repo):
+    module = ("@Injectable()\nexport class Vault {\n  @Log() put(filePath: string): unknown {\n"
+              "    return wx.uploadFile({ url: '/vault/put', filePath, name: 'photo' })\n  }\n}\n"
+              "export const vault = new Vault()\n")
+    script = "import { vault } from '../../services/vault'\nPage({\n  pick(p: string) {\n    vault.put(p)\n  },\n})\n"
+    head = {"services/vault.ts": module, "pages/me/me.ts": script}
+    assert _changed(app_repo, head, "upload") == {("upload.upload_file", "services/vault.ts", 4),  # the new module's
+                                                  ("upload.upload_file", "pages/me/me.ts", 4)}  # and its caller
+
+
 BOX = '<input value="{{text}}" bindinput="onInput" confirm-type="send" placeholder="回复"/>\n' \
       '<button bindtap="send">发送</button>\n'
 

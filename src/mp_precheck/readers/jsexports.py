@@ -33,10 +33,12 @@ _CLASSES = ("class_declaration", "class", "abstract_class_declaration")
 
 def _top_level(root: Node) -> dict[str, Node]:
     """Top-level names bound to a function, an object literal or a class (exported or not); a name bound to
-    ``new Service()`` of a class above it is bound to that class (an instance offers its methods)."""
+    ``new Service()`` of a class above it is bound to that class (an instance offers its methods). A decorator
+    (``@Injectable() export class Service``) is left aside."""
     out: dict[str, Node] = {}
     for node in root.named_children:
-        target = node.named_children[0] if node.type == "export_statement" and node.named_children else node
+        target = (node.child_by_field_name("declaration") or node.named_children[0]) \
+            if node.type == "export_statement" and node.named_children else node
         if target.type in _DECLARATIONS + _CLASSES:
             name = target.child_by_field_name("name")
             if name is not None:
