@@ -135,7 +135,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     strings = {line: strings.get(line, ()) + refs.get(line, ()) for line in {*strings, *refs}}
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
-    # a client's method the page called before (``CommentApi.add``, however its instance is spelt) names no new post
+    # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
     wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ())))
              and not any(s in before for s in named)
@@ -154,7 +154,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
 
 def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring) — the
-    wrapper's with its class or object (``CommentApi.add``) —; none where one of them names a read
+    wrapper's with its class or object (``ReplyClient.create``) —; none where one of them names a read
     (``'/comment/list'``)."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     written = (post.value or "") if post.role == "cloud:write" else ""

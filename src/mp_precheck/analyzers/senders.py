@@ -53,7 +53,7 @@ def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
 
 def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:
     """The calls of project functions on ``lines`` that no reader resolves to an API (a generated API client the
-    repository leaves out, ``commentApi.add(body)``; a client class whose requests go through an object its
+    repository leaves out, ``replyApi.create(body)``; a client class whose requests go through an object its
     constructor is handed), named otherwise than as reads: each as a ``wx.request`` through that wrapper (role
     ``via:<module specifier>#<name>``, value its name) — what the caller decides it posts is its data."""
     wanted, known = set(lines), {f.line for f in facts.facts if f.kind == "api"}

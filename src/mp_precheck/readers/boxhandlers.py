@@ -116,7 +116,7 @@ def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its endpoint is
     given by rather than spelt — a first argument or an options object's ``url`` that is a name or a member
     (``request(API.COMMENT_ADD, data)``, ``{ url: urls.addComment }``), and a method called on a named client
-    (``commentApi.add(body)``: an API class's instance named for what it posts) — as written, for their words."""
+    (``replyApi.create(body)``: an API class's instance named for what it posts) — as written, for their words."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
         args, callee = arguments.named_children, arguments.parent.child_by_field_name("function") \

@@ -1,12 +1,12 @@
-"""Calls of a project class's methods through an instance: ``new CommentApi(http).add(body)``,
-``const api = new FeedApi(); api.postComments(id, text)``, ``this.uploader.upload(path)`` where a constructor,
+"""Calls of a project class's methods through an instance: ``new ReplyClient(http).create(body)``,
+``const notes = new NoteClient(); notes.publish(id, text)``, ``this.uploader.upload(path)`` where a constructor,
 a class field, a Vue component's ``data()`` or a hook assigned ``this.uploader = new Uploader()``, and — in
-TypeScript — a name whose declared type is such a class (``constructor(private api: CommentApi)``,
-``api!: CommentApi``; decorators such as ``@Inject()`` are left aside).
+TypeScript — a name whose declared type is such a class (``constructor(private api: ReplyClient)``,
+``api!: ReplyClient``; decorators such as ``@Inject()`` are left aside).
 
 An API client written as a class does its risky work (a ``wx.request`` posting a comment, an upload, a payment)
 in its methods; a page reaches them only through an instance. Read as a call of the class module's export
-(``CommentApi.add`` of a named import, ``add`` of a default one: the names ``readers/jsexports.py`` gives a
+(``ReplyClient.create`` of a named import, ``create`` of a default one: the names ``readers/jsexports.py`` gives a
 class's methods), the wrapper follower of ``facts/store.py`` takes the call to that method and counts what it
 reaches at the page's call, as it does for an exported function or a static method. The class must come from a
 project module (an import or a ``require``): an npm package's class (an SDK's client) is ``checks/``'s, and a
@@ -27,7 +27,7 @@ from tree_sitter import Node
 
 from mp_precheck.readers.syntax import node_text
 
-Made = tuple[str, str]  # (module specifier, export-name prefix of the class's methods: "CommentApi" or "")
+Made = tuple[str, str]  # (module specifier, export-name prefix of the class's methods: "ReplyClient" or "")
 # Expressions that evaluate to what they hold: ``(x)``, TypeScript's ``x as T``, ``x!``, and ``await x``.
 _WRAPPING = ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression",
              "await_expression")
@@ -43,8 +43,8 @@ def _unwrapped(node: Node | None) -> Node | None:
 
 def _class_of(name: Node | None, module_aliases: Mapping[str, str],
               named_imports: Mapping[str, tuple[str, str]]) -> Made | None:
-    """The imported class ``name`` names: ``CommentApi`` (a named or default import, or a require), or
-    ``api.CommentApi`` of a whole module; None for any other name."""
+    """The imported class ``name`` names: ``ReplyClient`` (a named or default import, or a require), or
+    ``api.ReplyClient`` of a whole module; None for any other name."""
     text = node_text(name)
     if name is None or not text:
         return None
@@ -60,8 +60,8 @@ def _class_of(name: Node | None, module_aliases: Mapping[str, str],
 
 def constructed(value: Node | None, module_aliases: Mapping[str, str],
                 named_imports: Mapping[str, tuple[str, str]]) -> Made | None:
-    """The project class ``value`` makes an instance of (``new CommentApi(http)``, ``await new X()``,
-    ``new api.FeedApi()``), else None."""
+    """The project class ``value`` makes an instance of (``new ReplyClient(http)``, ``await new X()``,
+    ``new api.NoteClient()``), else None."""
     value = _unwrapped(value)
     if value is None or value.type != "new_expression":
         return None
@@ -71,10 +71,10 @@ def constructed(value: Node | None, module_aliases: Mapping[str, str],
 def declared(node: Node, module_aliases: Mapping[str, str],
              named_imports: Mapping[str, tuple[str, str]]) -> tuple[str, Made] | None:
     """(the expression that holds the instance, its class) for a TypeScript declaration typed with a project class
-    — a variable (``let api: CommentApi``: ``api``), a class field (``api!: CommentApi``: ``this.api``), a
-    constructor's parameter property (``constructor(private api: CommentApi)``: ``this.api``) — or one whose
-    value is a new instance (``const api = new CommentApi()``, a class field or a ``data()`` member
-    ``api: new CommentApi()``); else None."""
+    — a variable (``let api: ReplyClient``: ``api``), a class field (``api!: ReplyClient``: ``this.api``), a
+    constructor's parameter property (``constructor(private api: ReplyClient)``: ``this.api``) — or one whose
+    value is a new instance (``const api = new ReplyClient()``, a class field or a ``data()`` member
+    ``api: new ReplyClient()``); else None."""
     kind = node.type
     value = node.child_by_field_name("value")
     if kind in TYPED_TYPES:
@@ -97,7 +97,7 @@ def declared(node: Node, module_aliases: Mapping[str, str],
 def instance_call(callee: Node, instances: Mapping[str, Made], module_aliases: Mapping[str, str],
                   named_imports: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
     """(module specifier, exported name) of the method ``callee`` (a ``member_expression``) calls on an instance
-    of a project class — one made in place (``new CommentApi(http).add``) or held by a name or member the file
+    of a project class — one made in place (``new ReplyClient(http).create``) or held by a name or member the file
     bound to one (``instances``: ``api``, ``this.api``) — as ``FileFacts.imported_calls`` spells it; else None."""
     receiver, method = _unwrapped(callee.child_by_field_name("object")), callee.child_by_field_name("property")
     if receiver is None or method is None or method.type != "property_identifier":

@@ -97,7 +97,7 @@ class Bindings:
                 continue
             if node.type not in ("import_statement", "assignment_expression") and \
                     (held := declared(node, self.module_aliases, self.named_imports)) is not None:
-                self.instances[held[0]] = held[1]  # const api = new CommentApi(), constructor(private api: Api)
+                self.instances[held[0]] = held[1]  # const api = new ReplyClient(), constructor(private api: Api)
             if node.type == "import_statement":
                 self._import(node)
             elif node.type == "variable_declarator":
@@ -112,7 +112,7 @@ class Bindings:
                 elif left is not None and right is not None and (sdks := self._constructed(right)):
                     self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
                 elif left is not None and (made := constructed(right, self.module_aliases, self.named_imports)):
-                    self.instances[_text(left)] = made  # this.api = new CommentApi(http)
+                    self.instances[_text(left)] = made  # this.api = new ReplyClient(http)
             elif node.type in ("pair", "field_definition", "public_field_definition"):
                 self._stored_factory(node)
 
@@ -143,7 +143,7 @@ class Bindings:
 
     def held_call(self, callee: Node) -> tuple[str, str] | None:
         """(module specifier, exported name) of a method called on an instance of a project class (``api.add``,
-        ``new CommentApi(http).add``: :func:`~mp_precheck.readers.instances.instance_call`), else None."""
+        ``new ReplyClient(http).create``: :func:`~mp_precheck.readers.instances.instance_call`), else None."""
         return instance_call(callee, self.instances, self.module_aliases, self.named_imports)
 
     def _import(self, node: Node) -> None:

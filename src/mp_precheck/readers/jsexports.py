@@ -371,7 +371,7 @@ def _passed_value(here: str, value: Node, aliases: Mapping[str, str],
                   names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
     """What exporting ``value`` as ``here`` passes on: an imported name, a member of an imported module, a whole
     module (``require('./x')`` or its alias: every name), or each of those inside an object literal; an instance
-    of an imported class (``new UploadService()``) passes on that class (its methods)."""
+    of an imported class (``new PhotoService()``) passes on that class (its methods)."""
     text = _text(value)
     if value.type == "identifier" and text in names:
         yield names[text][0], names[text][1], here
