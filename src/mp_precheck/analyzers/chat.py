@@ -136,7 +136,8 @@ def _message_sends(context: ProjectContext, path: str, facts: FileFacts | None) 
         return
     table = scenes()
     requests = {f.line: f for f in facts.facts if f.subject in POSTERS}
-    calls: list[tuple[int, str | None, str | None]] = [(line, _wrapper(f), None) for line, f in requests.items()]
+    calls: list[tuple[int, str | None, str | None]] = [(line, _wrapper(f), _wrapper_module(f))
+                                                       for line, f in requests.items()]
     calls += [(line, name, spec) for line, name, spec, _module in module_calls(context, path, facts)
               if line not in requests]  # a package's call is no evidence: project modules only
     # a direct request passes no recorded strings; its literal URL is the host fact of its line
@@ -156,6 +157,13 @@ def _wrapper(fact: Fact) -> str | None:
         return None
     name = fact.role.rsplit("#", 1)[-1]
     return None if name == "default" else name
+
+
+def _wrapper_module(fact: Fact) -> str | None:
+    """The module of the project wrapper a request goes through (``api/chat.js`` of ``via:api/chat.js#send``, a
+    model class's ``Letter.send`` in ``models/message.ts``), None for a direct call: its path names it too."""
+    via = fact.role is not None and fact.role.startswith(("via:", "dispatch:"))
+    return fact.role.partition(":")[2].rpartition("#")[0] or None if via and fact.role else None
 
 
 def _socket_send(context: ProjectContext, files: list[str], box: tuple[str, str, int]) -> Send | None:

@@ -12,13 +12,17 @@ of these hold:
   ``<textarea>`` / ``<editor>`` (those are ``ugc``'s), no password field (a login or sign-up form) and is no
   conversation (``chat``'s), and whose text boxes no earlier analyzer reported;
 * a call of the page's script the change adds posts data (``wx.request``, a cloud function or a database write,
-  directly or through a wrapper) and names writing a post others read by its own strings or wrapper name
-  (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, an endpoint constant ``Routes.REPLY_ADD``:
-  :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read (``'/comment/list'``);
+  directly or through a wrapper — a client class's method too, or a project call no reader resolves, such as a
+  generated client the repository leaves out: :func:`~mp_precheck.analyzers.senders.unresolved_posts`) and names
+  writing a post others read by its own strings, its wrapper's name with its class, or the client it is called on
+  (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, ``ReplyClient.create``, ``replyApi.add``, an
+  endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read
+  (``'/comment/list'``);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
-* the page's script did not name that post before the change (a comment bar restyled posts no new comment).
+* the page's script did not name that post before the change, nor call that client method (a comment bar restyled
+  posts no new comment).
 
 Reported at that call, where the content check belongs: ``upload.user_text`` (subject ``<input>``, scope file;
 security.msgSecCheck,
@@ -46,6 +50,7 @@ from mp_precheck.analyzers.senders import (
     page_stem,
     reads,
     sending,
+    unresolved_posts,
     wrapper_of,
 )
 from mp_precheck.core.report import Finding
@@ -123,13 +128,18 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     # a new script's added lines are every line (an empty ``EveryLine``): test membership, not emptiness
     posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and f.line in added
              and not reads(f)] if facts is not None and script in context.changed_paths else []
+    posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls if c[2] in added]) if facts is not None \
+        and script in context.changed_paths else []  # a client's method no reader resolves: named by the post
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
     refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
     strings = {line: strings.get(line, ()) + refs.get(line, ()) for line in {*strings, *refs}}
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
+    # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
+    wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ())))
-             and not any(s in before for s in named)]
+             and not any(s in before for s in named)
+             and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
     carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
     out: list[tuple[str, Fact, str, int]] = []
     for path, line in boxes if posts else []:
@@ -143,11 +153,13 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
 
 
 def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
-    """The strings and wrapper name of ``post`` that name writing a post others read (module docstring); none
-    where one of them names a read (``'/comment/list'``)."""
+    """The strings and wrapper name of ``post`` that name writing a post others read (module docstring) — the
+    wrapper's with its class or object (``ReplyClient.create``) —; none where one of them names a read
+    (``'/comment/list'``)."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     written = (post.value or "") if post.role == "cloud:write" else ""
-    candidates = [s for s in (*strings, *literals, wrapper_of(post), written) if s]
+    held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
+    candidates = [s for s in (*strings, *literals, wrapper_of(post), held, written) if s]
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
     return [s for s in candidates if scenes().names_a_post(s)]

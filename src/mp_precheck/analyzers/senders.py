@@ -8,6 +8,8 @@ Doc: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.req
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
@@ -47,6 +49,16 @@ def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
         return []
     return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
             for line, name, method in cloud_writes(text, script)]
+
+
+def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:
+    """The calls of project functions on ``lines`` that no reader resolves to an API (a generated API client the
+    repository leaves out, ``replyApi.create(body)``; a client class whose requests go through an object its
+    constructor is handed), named otherwise than as reads: each as a ``wx.request`` through that wrapper (role
+    ``via:<module specifier>#<name>``, value its name) — what the caller decides it posts is its data."""
+    wanted, known = set(lines), {f.line for f in facts.facts if f.kind == "api"}
+    return [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in facts.imported_calls
+            if line in wanted and line not in known and not READ_NAME.match(name.rsplit(".", 1)[-1])]
 
 
 def wrapper_of(fact: Fact) -> str:

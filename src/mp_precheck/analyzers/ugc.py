@@ -82,6 +82,7 @@ from mp_precheck.analyzers.senders import (
     page_stem,
     reads,
     sending,
+    unresolved_posts,
     wrapper_of,
 )
 from mp_precheck.core.report import Finding
@@ -183,10 +184,7 @@ def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fa
     carrying = {line for line, names in carried.items() if names & state}
     if not carrying:
         return [], frozenset()
-    known = {f.line for f in facts.facts if f.kind == "api"}
-    carriers = [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in
-                facts.imported_calls if line in carrying and line not in known
-                and not READ_NAME.match(name.rsplit(".", 1)[-1])]
+    carriers = unresolved_posts(facts, carrying)
     lookups = frozenset(f.line for f in sends if f.subject in POSTERS and f.line in carried and f.line not in carrying)
     return carriers, lookups
 

@@ -26,6 +26,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v60: wrappers that reach an API or another file's wrapper through thin functions of their own file, however
+#      deep (Export.spans);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -82,7 +84,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v62-{__version__}"
+FORMAT = f"facts-v63-{__version__}"
 
 
 class FactCache:
@@ -229,7 +231,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
                            tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False),
-                           v.get("forwards", ""))
+                           v.get("forwards", ""), tuple((int(a), int(b)) for a, b in v.get("spans", ())))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

@@ -403,4 +403,6 @@ def _passed_on(wanted: str, there: str, here: str) -> str | None:
     name, dot, member = wanted.partition(".")
     if dot and here == name:  # mediaApi.sendPicture through export { mediaApi }, or export * as mediaApi
         return member if there == "*" else f"{there}.{member}"
+    if not dot and here == "default" and there != "*":  # upload of export default new PhotoService()
+        return f"{there}.{wanted}"
     return None

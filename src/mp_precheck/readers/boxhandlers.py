@@ -115,13 +115,16 @@ def call_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[
 def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its endpoint is
     given by rather than spelt — a first argument or an options object's ``url`` that is a name or a member
-    (``request(API.COMMENT_ADD, data)``, ``{ url: urls.addComment }``) — as written, for their words."""
+    (``request(API.COMMENT_ADD, data)``, ``{ url: urls.addComment }``), and a method called on a named client
+    (``replyApi.create(body)``: an API class's instance named for what it posts) — as written, for their words."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
-        args = arguments.named_children
+        args, callee = arguments.named_children, arguments.parent.child_by_field_name("function") \
+            if arguments.parent is not None else None
         candidates = args[:1] + [pair.child_by_field_name("value") for arg in args if arg.type == "object"
                                  for pair in arg.named_children if pair.type == "pair"
                                  and node_text(pair.child_by_field_name("key") or pair).strip("'\"") == "url"]
+        candidates += [callee] if callee is not None and callee.type == "member_expression" else []
         refs = [node_text(c) for c in candidates if c is not None and c.type in ("identifier", "member_expression")]
         out[at] = tuple(refs) + out.get(at, ())
     return out

@@ -22,6 +22,7 @@ from mp_precheck.core.subject import FACTORIES
 from mp_precheck.core.thirdparty import PluginApi, UploadSdk, third_party
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
+from mp_precheck.readers.instances import TYPED_TYPES, Made, constructed, declared, instance_call
 from mp_precheck.readers.markup import required_plugin
 from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
@@ -62,7 +63,7 @@ def is_get_app(node: Node | None) -> bool:
 
 # The node types collect_aliases reads.
 ALIAS_TYPES = frozenset({"import_statement", "variable_declarator", "assignment_expression", "pair",
-                         "field_definition", "public_field_definition"})
+                         "field_definition", "public_field_definition", *TYPED_TYPES})
 
 
 class Bindings:
@@ -83,6 +84,7 @@ class Bindings:
         self.hooks: dict[str, dict[str, str]] = {}  # imported hook -> {returned function -> "wx.X"}
         self.plugin_objects: dict[str, PluginApi] = {}  # expression text -> the plugin object it holds
         self.forwarders: dict[str, str] = {}  # a promisified wx (readers/forwarding.py): name -> namespace
+        self.instances: dict[str, Made] = {}  # api / this.api -> the project class it holds (readers/instances.py)
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
@@ -93,6 +95,9 @@ class Bindings:
                 continue
             if node.type not in ALIAS_TYPES:
                 continue
+            if node.type not in ("import_statement", "assignment_expression") and \
+                    (held := declared(node, self.module_aliases, self.named_imports)) is not None:
+                self.instances[held[0]] = held[1]  # const api = new ReplyClient(), constructor(private api: Api)
             if node.type == "import_statement":
                 self._import(node)
             elif node.type == "variable_declarator":
@@ -106,23 +111,40 @@ class Bindings:
                     self.plugin_objects[_text(left)] = plugin  # this.manager = plugin.getRecordRecognitionManager()
                 elif left is not None and right is not None and (sdks := self._constructed(right)):
                     self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
+                elif left is not None and (made := constructed(right, self.module_aliases, self.named_imports)):
+                    self.instances[_text(left)] = made  # this.api = new ReplyClient(http)
             elif node.type in ("pair", "field_definition", "public_field_definition"):
                 self._stored_factory(node)
 
     def _stored_factory(self, node: Node) -> None:
         """A factory's object kept as a component field: ``data() { return { rec: uni.getRecorderManager() } }``
-        or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``."""
+        or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``; an
+        SDK client a class field makes (``api: Fly = new Fly()``), used as ``this.api``."""
         key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
             node.child_by_field_name("name")
-        factory = self._factory_type(node.child_by_field_name("value"))
-        plugin = self.plugin_object(node.child_by_field_name("value"))
-        if key is None or (factory is None and plugin is None):
+        value = node.child_by_field_name("value")
+        factory, plugin = self._factory_type(value), self.plugin_object(value)
+        sdks = self._constructed(value) if value is not None and node.type != "pair" else []
+        if key is None or (factory is None and plugin is None and not sdks):
             return
         name = _string_value(key) if key.type == "string" else _text(key)
         if name and factory is not None:
             self.typed[f"this.{name}"] = self.typed[f"this.data.{name}"] = factory
         elif name and plugin is not None:
             self.plugin_objects[f"this.{name}"] = self.plugin_objects[f"this.data.{name}"] = plugin
+        elif name:
+            self.sdks[f"this.{name}"] = sdks
+
+    def passed_names(self) -> dict[str, tuple[str, str]]:
+        """The names a module may export again: its named imports, and the names bound to an instance of an
+        imported class (``const api = new Api()``: the class, ``default`` for a default import)."""
+        held = {name: (spec, prefix or "default") for name, (spec, prefix) in self.instances.items() if "." not in name}
+        return held | self.named_imports
+
+    def held_call(self, callee: Node) -> tuple[str, str] | None:
+        """(module specifier, exported name) of a method called on an instance of a project class (``api.add``,
+        ``new ReplyClient(http).create``: :func:`~mp_precheck.readers.instances.instance_call`), else None."""
+        return instance_call(callee, self.instances, self.module_aliases, self.named_imports)
 
     def _import(self, node: Node) -> None:
         source = node.child_by_field_name("source")

@@ -23,6 +23,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
+from mp_precheck.readers.instances import constructed
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.siblings import SiblingReach
 from mp_precheck.readers.syntax import inside, nodes_of
@@ -35,10 +36,12 @@ _CLASSES = ("class_declaration", "class", "abstract_class_declaration")
 
 def _top_level(root: Node) -> dict[str, Node]:
     """Top-level names bound to a function, an object literal or a class (exported or not); a name bound to
-    ``new Service()`` of a class above it is bound to that class (an instance offers its methods)."""
+    ``new Service()`` of a class above it is bound to that class (an instance offers its methods). A decorator
+    (``@Injectable() export class Service``) is left aside."""
     out: dict[str, Node] = {}
     for node in root.named_children:
-        target = node.named_children[0] if node.type == "export_statement" and node.named_children else node
+        target = (node.child_by_field_name("declaration") or node.named_children[0]) \
+            if node.type == "export_statement" and node.named_children else node
         if target.type in _DECLARATIONS + _CLASSES:
             name = target.child_by_field_name("name")
             if name is not None:
@@ -262,12 +265,8 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                     and v.type == "object" for m, fn in _members(v, top)]
     api = [f for f in facts if f.kind == "api" and f.role is None]
 
-    def span(function: Node) -> tuple[int, int]:
-        first = line(function)
-        return first, first + function.end_point[0] - function.start_point[0]
-
     def direct(function: Node) -> set[str]:
-        first, last = span(function)
+        first, last = _span(function, line)
         return {f.subject for f in api if first <= f.line <= last}
 
     siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
@@ -278,12 +277,12 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     for name, function in offered:
         own = direct(function)
         subjects = own or through.delegated(function)  # only a thin wrapper counts what it delegates to
-        spans = () if own else tuple(span(sibling) for sibling in through.walk(function).thin)
+        spans = () if own else tuple(_span(sibling, line) for sibling in through.walk(function).thin)
 
         def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
             return {f.subject for f in api if f.line in lines} | (through.delegated(function, lines) if thin else set())
 
-        first, last = span(function)
+        first, last = _span(function, line)
         named = named_apis(function, indexed)
         if subjects or named or any(a <= n <= b for n in imported_lines for a, b in ((first, last), *spans)):
             inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
@@ -292,6 +291,12 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                flags=flag_choices(function, line, reach, inner), named=named,
                                relays=bool(subjects) and not own, spans=spans)
     return out
+
+
+def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:
+    """First and last line of ``function``, as ``line`` numbers them."""
+    first = line(function)
+    return first, first + function.end_point[0] - function.start_point[0]
 
 
 def reexports(root: Node, aliases: Mapping[str, str] | None = None,
@@ -338,6 +343,8 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
             bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
             if bound is not None and init is not None and init.type == "identifier" and _text(init) in aliases:
                 yield aliases[_text(init)], "default", _text(bound)  # export let $wx = wxkit: its default
+            elif bound is not None and init is not None and init.type == "new_expression":
+                yield from _passed_value(_text(bound), init, aliases, names)  # export const api = new Api()
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for item in clause.named_children:
                 local = _text(item.child_by_field_name("name"))
@@ -357,10 +364,13 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
 def _passed_value(here: str, value: Node, aliases: Mapping[str, str],
                   names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
     """What exporting ``value`` as ``here`` passes on: an imported name, a member of an imported module, a whole
-    module (``require('./x')`` or its alias: every name), or each of those inside an object literal."""
+    module (``require('./x')`` or its alias: every name), or each of those inside an object literal; an instance
+    of an imported class (``new PhotoService()``) passes on that class (its methods)."""
     text = _text(value)
     if value.type == "identifier" and text in names:
         yield names[text][0], names[text][1], here
+    elif value.type == "new_expression" and (made := constructed(value, aliases, names)) is not None:
+        yield made[0], made[1] or "default", here
     elif value.type == "member_expression" and _text(value.child_by_field_name("object")) in aliases:
         yield aliases[_text(value.child_by_field_name("object"))], _text(value.child_by_field_name("property")), here
     elif here == "default" and value.type == "identifier" and text in aliases:

@@ -186,7 +186,7 @@ class _Extractor(Bindings):
                          prototype_members(root, held, self.path),
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
-                         reexports=reexports(root, self.module_aliases, self.named_imports),
+                         reexports=reexports(root, self.module_aliases, self.passed_names()),
                          call_shapes=call_shapes(self.calls, shaped, self.line))
 
     def _exports(self, root: Node) -> dict[str, Export]:  # API wrappers, SDK instances, promisified wx objects
@@ -296,8 +296,8 @@ class _Extractor(Bindings):
             elif obj is not None and obj.type == "identifier" and held in self.named_imports:
                 spec, exported = self.named_imports[held]
                 self.imported_calls.append((spec, f"{exported}.{method}", self.line(fn)))
-            elif (base := inherited_call(fn, self.module_aliases, self.named_imports)) is not None:
-                self.imported_calls.append((*base, self.line(fn)))  # this.uploadFile() of an imported base class
+            elif (base := inherited_call(fn, self.module_aliases, self.named_imports) or self.held_call(fn)):
+                self.imported_calls.append((*base, self.line(fn)))  # this.uploadFile() of a base class, api.add()
             elif (member := self.app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and held.startswith(VUE_INSTANCE) \
