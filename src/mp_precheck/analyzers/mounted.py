@@ -5,10 +5,10 @@ A component can sit in the tree for several commits with nothing rendering it (i
 imported); what it shows reaches users only when a file first renders it, so its WeChat wording or logo is
 new there even though its own lines are old. A component file is first rendered when a changed file renders it
 on a line the diff adds, the file's base version did not render it, no other changed file rendered it at base,
-and no unchanged file writes its tag (``<WeLogin``, ``<we-login``). Components the change adds are left out:
-their lines are new anyway; so is a page the change turns into a component (renamed from a page the base app
-registered): users saw it as a page. Components are matched as ``readers/componentuses.py`` reads them, through a barrel
-module that passes them on (``analyzers/rendered.py``).
+and no unchanged file writes its tag (``<WeLogin``, ``<we-login``, or ``we-login`` in a pug template).
+Components the change adds are left out: their lines are new anyway; so is a page the change turns into a
+component (renamed from a page the base app registered): users saw it as a page. Components are matched as
+``readers/componentuses.py`` reads them, through a barrel module that passes them on (``analyzers/rendered.py``).
 Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
 
 In: a :class:`~mp_precheck.analyzers.context.ProjectContext`. Out: {component file: (rendering file, line)}.
@@ -27,7 +27,9 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.aliases import project_aliases
-from mp_precheck.readers.componentuses import Use, jsx_uses
+from mp_precheck.readers.componentuses import Use, is_sfc, jsx_uses, template_tags
+from mp_precheck.readers.pugtemplate import PUG_LANGS
+from mp_precheck.readers.sfc import split_blocks
 
 _WORDS = lazy(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # WeLogin → we, login
 # The last context's answer: brand text and brand images both ask for it in one run, and it reads and parses
@@ -67,10 +69,22 @@ def _first_rendered(context: ProjectContext) -> dict[str, tuple[str, int]]:
     if not kept:
         return {}
     needles = {needle for _path, _line, tag in kept.values() for needle in _tag_needles(tag)}
-    hits = context.repo_grep(needles)
-    elsewhere = {needle for path, names in hits.items() if path not in context.head_facts for needle in names}
+    hits = context.repo_grep(needles | {needle[1:] for needle in needles})  # a pug template writes `we-login`
+    elsewhere = {needle for path, names in hits.items() if path not in context.head_facts
+                 for needle in names & needles | _pug_written(context.read_head, path, names - needles)}
     return {target: (path, line) for target, (path, line, tag) in kept.items()
             if not elsewhere & _tag_needles(tag)}
+
+
+def _pug_written(read: Callable[[str], str | None], path: str, names: set[str]) -> set[str]:
+    """The tags among ``names`` (bare, as a pug template writes them) that a single-file component at ``path``
+    renders in its pug template, as needles (``<we-login``); empty for any other file."""
+    text = read(path) if names and is_sfc(path) else None
+    if not text:
+        return set()
+    written = {f"<{tag}" for block in split_blocks(text) if block.tag == "template" and
+               block.attrs.get("lang", "").lower() in PUG_LANGS for tag, _line in template_tags(block.text)}
+    return written & {f"<{name}" for name in names}
 
 
 def _was_page(context: ProjectContext, old: str | None) -> bool:

@@ -219,8 +219,9 @@ def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:
 
 
 def sfc_facts(text: str, path: str) -> FileFacts:
-    """Facts of a single-file component: its ``<template>`` as markup, its ``<script>`` blocks as JS/TS, its
-    ``<style>`` blocks' images (:func:`mp_precheck.readers.stylesheet.style_facts`)."""
+    """Facts of a single-file component: its ``<template>`` as markup (a pug one too), its ``<script>`` blocks as
+    JS/TS, its ``<style>`` blocks' images (:func:`mp_precheck.readers.stylesheet.style_facts`). A pug template
+    that could not be read sets ``error`` (the file's other blocks are still read)."""
     facts: list[Fact] = []
     imported: list[tuple[str, str, int]] = []
     exports: dict[str, Export] = {}
@@ -263,7 +264,8 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             names.update(found.imported_names)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
                      call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
-                     granted=tuple(granted), imported_names=tuple(sorted(names)))
+                     granted=tuple(granted), imported_names=tuple(sorted(names)),
+                     error=next((b.note for b in blocks if b.note), None))
 
 
 def _with_granted(found: FileFacts, text: str, path: str, offset: int = 0) -> FileFacts:

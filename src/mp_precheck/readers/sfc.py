@@ -2,24 +2,29 @@
 
 Blocks are found with the standard library's HTML tokenizer, which treats ``<script>`` and ``<style>``
 bodies as raw text and tracks nesting, so an inner ``<template v-if>`` does not end the outer one.
-Each block keeps its first line number, so facts point at the component's own lines.
+Each block keeps its first line number, so facts point at the component's own lines. A template written in pug
+(``<template lang="pug">``) arrives as markup, line for line (:mod:`mp_precheck.readers.pugtemplate`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+
+from mp_precheck.readers.pugtemplate import PUG_LANGS, pug_markup
 
 
 @dataclass(frozen=True)
 class Block:
     """A top-level block: ``tag`` (template, script, style, config), its ``attrs``, body ``text`` and the
-    number of lines that precede the body in the file (``line_offset``)."""
+    number of lines that precede the body in the file (``line_offset``); ``note`` says why a pug template's
+    text is blank (not read), else empty."""
 
     tag: str
     attrs: dict[str, str]
     text: str
     line_offset: int
+    note: str = ""
 
 
 class _BlockFinder(HTMLParser):
@@ -67,11 +72,18 @@ class _BlockFinder(HTMLParser):
 
 
 def split_blocks(source: str) -> list[Block]:
-    """Top-level blocks of ``source`` in file order. Never raises; an unclosed block is dropped."""
+    """Top-level blocks of ``source`` in file order, a pug template's body as markup with the same lines (a note
+    on the block when it could not be read). Never raises; an unclosed block is dropped."""
     finder = _BlockFinder(source)
     finder.feed(source)
     finder.close()
-    return finder.blocks
+    return [_as_markup(b) if b.tag == "template" and b.attrs.get("lang", "").lower() in PUG_LANGS else b
+            for b in finder.blocks]
+
+
+def _as_markup(block: Block) -> Block:
+    text, note = pug_markup(block.text, block.line_offset)
+    return replace(block, text=text, note=note or "")
 
 
 # Files whose scripts sit in <script> blocks (uni-app's .nvue/.uvue, WePY's .wpy, mpx's .mpx are Vue-shaped)
