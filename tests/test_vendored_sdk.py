@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from analyzer_context import finding, project_context
 from helpers import run
+from mp_precheck.analyzers import vendored_sdk
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
 
 # A one-line promotion SDK as such vendors ship it: it wraps App, reads the position and the profile when they
@@ -59,3 +61,22 @@ def test_a_minified_library_without_privacy_calls_or_loaded_by_nothing_adds_no_p
                           "sdk/promo_sdk.min.js": PROMO_SDK})  # the SDK sits in the tree, nothing loads it
     app_repo.commit()
     assert [f for f in run(app_repo.path, base).findings if f.family == "privacy"] == []
+
+
+def _sdk_items(files: dict[str, str]) -> set[tuple[str, str, int, str | None]]:
+    context = project_context(files)
+    findings = [finding(rule, subject, path, line) for rule, subject, path, line in (
+        ("privacy.location", "wx.getLocation", path, 1) for path in files if path.endswith(".js"))]
+    return {(f.rule, f.path, f.line, f.value) for f in vendored_sdk.analyze(context, findings)}
+
+
+def test_a_minified_sdk_named_as_a_plain_script_is_an_sdk_but_a_page_or_a_long_literal_is_not():
+    code = ";".join(f"function f{i}(e){{return e&&e.v{i}}}" for i in range(120))
+    sdk = f"!function(){{{code};wx.getLocation({{success:function(){{}}}})}}();\n"
+    assert _sdk_items({"utils/stat_sdk.js": sdk}) == {
+        ("privacy.location", "utils/stat_sdk.js", 1, "third-party SDK"),
+        ("privacy.third_party_sdk", "utils/stat_sdk.js", 1, "Location")}
+    assert _sdk_items({"pages/index/index.js": sdk, "pages/index/index.wxml": "<view/>\n"}) == {
+        ("privacy.location", "pages/index/index.js", 1, None)}
+    image = "export const LOGO = 'data:image/png;base64," + "iVBORw0KGgo" * 400 + "'\nwx.getLocation({})\n"
+    assert _sdk_items({"utils/logo.js": image}) == {("privacy.location", "utils/logo.js", 1, None)}

@@ -25,8 +25,10 @@ location_config        project.app_config, read_head,              adds ``privac
                        present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
                        ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``
                        ``app.json:permission:scope.*``
-vendored_sdk           counterpart · privacy family with a         rewrites their value (``third-party SDK``); adds
-                       privacy_key in a minified ``x.min.js``      ``privacy.third_party_sdk`` once per SDK file
+vendored_sdk           counterpart, read_head, exists_at_head ·    rewrites their value (``third-party SDK``); adds
+                       privacy family with a privacy_key in a      ``privacy.third_party_sdk`` once per SDK file
+                       minified script (``x.min.js``, a minified
+                       ``.js`` no page renders)
 consent_flow           present_at_head · privacy family with a     adds ``privacy.no_consent_flow``
                        privacy_key, app scope
 privacy_declaration    config.declared_privacy, catalog ·          rewrites them: declared → info, undeclared →

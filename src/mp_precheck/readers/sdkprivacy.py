@@ -70,13 +70,14 @@ def vendored_privacy_calls(text: str, path: str) -> list[Fact]:
     if not hits:
         return []
     root = parse(language_for(path), source).root_node
+    bindings: dict[str, set[Node]] = {}  # name → scopes of its ``name = wx``, searched once per name
     facts: list[Fact] = []
     for hit in hits:
         group = 1 if hit.group(1) else 2
         node = root.named_descendant_for_byte_range(hit.start(group), hit.end(group))
         member = hit.group(group).decode()
         reference = _reference(node, member)
-        if reference is None or not _on_namespace(reference.child_by_field_name("object"), source):
+        if reference is None or not _on_namespace(reference.child_by_field_name("object"), source, bindings):
             continue
         use = _used(reference)
         if use is None:
@@ -120,21 +121,25 @@ def _used(reference: Node) -> Node | None:
     return reference if parent.type == "arguments" else None
 
 
-def _on_namespace(obj: Node | None, source: bytes) -> bool:
-    """Whether ``obj`` is ``wx`` (or a framework namespace), or a name bound to it where it is used."""
+def _on_namespace(obj: Node | None, source: bytes, bindings: dict[str, set[Node]]) -> bool:
+    """Whether ``obj`` is ``wx`` (or a framework namespace), or a name bound to it where it is used (``bindings``
+    keeps each name's binding scopes once found)."""
     while obj is not None and obj.type == "parenthesized_expression" and obj.named_children:
         obj = obj.named_children[-1]
     if obj is None or obj.type != "identifier":
         return False
     name = node_text(obj)
-    return name in NAMESPACES or _bound_to_namespace(obj, name, source)
+    if name in NAMESPACES:
+        return True
+    if name not in bindings:
+        bindings[name] = set(_bindings(obj, name, source))
+    return _bound_to_namespace(obj, name, bindings[name])
 
 
-def _bound_to_namespace(use: Node, name: str, source: bytes) -> bool:
+def _bound_to_namespace(use: Node, name: str, scopes: set[Node]) -> bool:
     """Whether ``name`` at ``use`` holds ``wx``: the nearest function that has it as a parameter is called at once
     with ``wx`` in that place, or, with no such parameter on the way, a ``name = wx`` (declared or assigned) sits
-    directly in a function or the program around ``use``."""
-    scopes = {b for b in _bindings(use, name, source)}
+    directly in a function or the program around ``use`` (``scopes``: where the file binds it so)."""
     current = use.parent
     while current is not None:
         if current.type in _FUNCTIONS or current.type == "program":
