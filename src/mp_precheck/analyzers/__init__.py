@@ -25,6 +25,10 @@ location_config        project.app_config, read_head,              adds ``privac
                        present_at_head · ``wx.<location API>``,    ``_unused``, ``privacy.fuzzy_location_conflict``,
                        ``app.json:requiredPrivateInfos:*``,        ``privacy.permission_desc_missing``
                        ``app.json:permission:scope.*``
+vendored_sdk           counterpart, read_head, exists_at_head ·    rewrites their value (``third-party SDK``); adds
+                       privacy family with a privacy_key in a      ``privacy.third_party_sdk`` once per SDK file
+                       minified script (``x.min.js``, a minified
+                       ``.js`` no page renders)
 consent_flow           present_at_head · privacy family with a     adds ``privacy.no_consent_flow``
                        privacy_key, app scope
 privacy_declaration    config.declared_privacy, catalog ·          rewrites them: declared → info, undeclared →
@@ -57,6 +61,9 @@ content_security       repo_grep, read_head,                       rewrites them
                        upload family, app scope
 domains                config.domains · ``external_link.domain``,  removes configured hosts; rewrites the title of
                        ``external_link.business_domain``           the others (which list is missing the host)
+ad_components          head_facts, base_facts, counterpart,        adds ``category.third_party_ad`` at a page's new
+                       added_lines, read_head, exists_at_head,     use of an ad-named project component that
+                       facts_at_head, project · none               opens other Mini Programs
 categories             config.categories · category family,        rewrites a fitting category to info; adds
                        precise-location subjects                   ``category.precise_location``
 brand_mounted          head_facts, counterpart, added_lines,       adds ``branding.brand_text`` at the brand text of
@@ -130,6 +137,7 @@ from __future__ import annotations
 
 from mp_precheck.analyzers import (
     accounts,
+    ad_components,
     auth_entry,
     brand_image,
     brand_mounted,
@@ -164,6 +172,7 @@ from mp_precheck.analyzers import (
     stray_templates,
     ugc,
     ui_kits,
+    vendored_sdk,
 )
 from mp_precheck.analyzers.context import Analyzer, ProjectContext
 
@@ -179,6 +188,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # moved_asks before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
     ("moved_asks", moved_asks.analyze),
     ("location_config", location_config.analyze),
+    # vendored_sdk before privacy_declaration, which rewrites the per-type findings it reads (it keeps their path
+    # and privacy_key, so the order only spares it the rewritten ones' other rule).
+    ("vendored_sdk", vendored_sdk.analyze),
     # consent_flow and privacy_declaration read the privacy findings; privacy_declaration keeps their family
     # and privacy_key when it rewrites them, so neither depends on the other.
     ("consent_flow", consent_flow.analyze),
@@ -202,6 +214,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("service_posts", service_posts.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
+    # ad_components before categories, which weighs the category findings against the configured categories.
+    ("ad_components", ad_components.analyze),
     ("categories", categories.analyze),
     # brand_mounted before branding: the team's allowed phrases drop its brand text as they drop the diff's.
     ("brand_mounted", brand_mounted.analyze),

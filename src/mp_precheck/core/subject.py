@@ -31,6 +31,7 @@ form               example                          what it names
                                                     (``checks/upload_sdks.yml``); ``sdk:location`` a map
                                                     SDK method that reads the position (``checks/location_sdks.yml``)
                                                     ; ``sdk:record`` a plugin's recorder (``checks/plugin_apis.yml``)
+                                                    ; ``sdk:privacy`` a vendored SDK that calls privacy APIs (findings)
 ``image``          ``image:/images/logo.png``       a local image named in markup, JS or a style sheet (as written)
 ``text``           ``text:lottery``                 a UI text signal (``readers/textsignals.py``)
 ``js``             ``js:eval``                      dynamic code (``js:new-Function``) or a review

@@ -24,6 +24,7 @@ from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sdkhosts import vendored_hosts
+from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
@@ -50,7 +51,8 @@ _TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind
 
 
 def reader_kind(path: str) -> str | None:
-    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script: its request hosts only), ``npm-js``
+    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script: its request hosts and privacy API
+    calls only), ``npm-js``
     (a script of an npm package built into ``miniprogram_npm/``: its request hosts only),
     ``markup``, ``sfc``, ``style`` (WXSS, CSS and preprocessor sheets), ``app-config``, ``env`` (a build's
     ``.env`` file), or None (not read)."""
@@ -138,7 +140,11 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return _uni_config_facts(text, path, kind)
     if kind == "js":
         return _js_with_class_config(text, path)
-    if kind in ("min-js", "npm-js"):
+    if kind == "min-js":  # a copied SDK: its hosts, and the privacy APIs it calls (readers/sdkprivacy.py)
+        hosts = vendored_hosts(text, path)
+        calls = vendored_privacy_calls(text, path)
+        return replace(hosts, facts=hosts.facts + tuple(calls)) if calls else hosts
+    if kind == "npm-js":
         return vendored_hosts(text, path)
     if kind == "env":
         return env_facts(text, path)
