@@ -6,13 +6,14 @@ WeChat build, ``MP-WEIXIN`` and ``MP`` are true, every other platform name (``H5
 ``APP``, ``MP-ALIPAY``…) false; names that are not platforms (``VUE3``, ``uniVersion``…) are
 treated as true, so unknown code is analysed rather than hidden. Dropped lines become empty lines,
 so line numbers stay those of the source (uni-app platform doc). Given the file's path, the functions only
-those blocks call are blanked too (:mod:`.platformreach`).
+those blocks call are blanked too, and so are a component's page hooks uni-app calls on other platforms only
+(``onNavigationBarButtonTap``, ``onBackPress``…) with the functions only they call (:mod:`.platformreach`).
 """
 
 from __future__ import annotations
 
 from mp_precheck.core.lazyre import lazy
-from mp_precheck.readers.platformreach import without_unreached
+from mp_precheck.readers.platformreach import names_other_platform_hooks, without_unreached
 
 _DIRECTIVE = lazy(r"^\s*(?://|/\*|<!--|#)?\s*#(ifdef|ifndef|else|endif)\b\s*([^*\n]*?)\s*(?:\*/|-->)?\s*$")
 WECHAT = frozenset({"MP-WEIXIN", "MP", "WEIXIN"})
@@ -34,10 +35,12 @@ def _true_for_wechat(condition: str) -> bool:
 
 def for_wechat(text: str, path: str | None = None) -> str:
     """``text`` with the lines of inactive conditional blocks blanked (same number of lines); with ``path`` (the
-    file's), the lines of the functions only those blocks call as well."""
-    if not has_directives(text):
+    file's), the lines of the hooks other platforms alone call and of the functions only those blocks and hooks
+    call as well."""
+    directives = has_directives(text)
+    if not directives and (path is None or not names_other_platform_hooks(text, path)):
         return text
-    kept = _blanked(text)
+    kept = _blanked(text) if directives else text
     return without_unreached(text, kept, path) if path is not None else kept
 
 
