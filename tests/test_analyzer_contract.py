@@ -177,8 +177,9 @@ def test_auth_entry_reports_a_welcome_page_asking_only_for_the_profile_made_the_
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
         "stray_templates", "ui_kits", "component_uploads", "moved_asks", "location_config", "vendored_sdk",
-        "consent_flow", "privacy_declaration", "ugc", "chat", "comment_boxes", "relayed_posts", "media_posts",
-        "service_posts", "content_security", "domains", "ad_components", "categories", "brand_mounted", "branding", "brand_image",
+        "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
+        "media_posts", "service_posts", "content_security", "domains", "ad_components", "categories",
+        "brand_mounted", "branding", "brand_image",
         "induced_sharing", "share_callbacks",
         "forced_login",
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "share_landing", "entry_overlay", "auth_entry", "silent_entry", "entry_wall", "dead_ui",

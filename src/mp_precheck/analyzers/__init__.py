@@ -43,6 +43,10 @@ chat                   head_facts, facts_at_head, read_head,       adds ``upload
                        exists_at_head · ``category.ugc``,          between users, by request or socket),
                        upload family                               ``upload.upload_file`` at its call of a
                                                                    project upload helper
+im_chat                repo_grep, head_facts, changed_paths,       adds ``upload.user_text`` and ``category.ugc`` at
+                       exists_at_head, read_head, facts_at_head,   a page's first message sent through an IM SDK
+                       read_base, counterpart, base_facts ·        (Tencent Cloud Chat, LeanCloud…) in an app that
+                       ``category.ugc``, ``upload.user_text``      sent none before
 comment_boxes          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
                        facts_at_head, read_head, read_base,        a new post of a one-line comment ``<input>``'s
                        counterpart, added_lines ·                  text (``addComment``, ``/feed/reply_comment``)
@@ -155,6 +159,7 @@ from mp_precheck.analyzers import (
     entry_wall,
     forced_login,
     helper_redirect,
+    im_chat,
     induced_sharing,
     launch_auth_page,
     launch_helpers,
@@ -201,6 +206,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
     ("chat", chat.analyze),
+    # im_chat after chat (a chat it told is told once), before content_security and categories, like chat.
+    ("im_chat", im_chat.analyze),
     # comment_boxes after ugc and chat (a page whose text box they told is not told again), before
     # content_security and categories (which weigh the upload.user_text and category.ugc it adds).
     ("comment_boxes", comment_boxes.analyze),

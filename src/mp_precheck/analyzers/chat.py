@@ -83,7 +83,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 def _text_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
     """``upload.user_text`` and ``category.ugc`` at the message send of a conversation page's text box, when the
     page sent no message before the change."""
-    box = next((b for path in files for b in _text_boxes(context.facts_at_head(path), path)), None)
+    box = next((b for path in files for b in text_boxes(context.facts_at_head(path), path)), None)
     sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None)
     if box is not None and sent is None:  # a chat room: the box's text goes out over the page's WebSocket
         sent = _socket_send(context, files, box)
@@ -110,7 +110,7 @@ def _file_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
     return [context.finding("upload.upload_file", "ugc:chat-file", script, line, scope="file", value=call)]
 
 
-def _text_boxes(facts: FileFacts | None, path: str) -> Iterator[tuple[str, str, int]]:
+def text_boxes(facts: FileFacts | None, path: str) -> Iterator[tuple[str, str, int]]:
     """(subject, file, line) of each text box of a page's file, in line order: ``<textarea>``, ``<editor>``, an
     ``<input>`` whose ``type`` (on its own lines) is no number, ID or password keyboard, a component named as a
     field (``<u-input>``, ``<MyTextarea>``)."""

@@ -84,6 +84,10 @@ class Scenes:
         sends goes to the operator, not to other users."""
         return self._has(self.service, words_of(path.rsplit(".", 1)[0]))
 
+    def names_service(self, strings: Iterable[str]) -> bool:
+        """Whether strings or code a call passes name a customer-service counterpart (``to: 'kefu_01'``)."""
+        return self._has(self.service, [w for s in strings for w in words_of(s)])
+
     def sends_message(self, name: str | None, strings: Iterable[str]) -> bool:
         """Whether a call through ``name`` (a wrapper or a model's method: ``sendMsg``, ``Msg.send``; None
         for a direct call) passing ``strings`` sends a message to another user: a chat word in the name or

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from mp_precheck.core.imsdks import documented_hosts
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.imagenames import holder_name
 from mp_precheck.readers.jsfacts import js_facts
@@ -33,15 +34,18 @@ _READING_PARTS = ("doc", "help", "home", "repo", "issue", "licen", "readme", "wi
 
 def vendored_hosts(text: str, path: str) -> FileFacts:
     """Host facts (roles as :func:`readers.jsfacts.js_facts` gives them) of the servers the vendored script
-    ``text`` at ``path`` requests; empty when it makes no network call. Never raises on malformed code."""
-    if "://" not in text or not _NETWORK_CALL.search(text):
+    ``text`` at ``path`` requests; empty when it makes no network call. An IM SDK's own file (``checks/im_sdks.yml``)
+    also keeps the literal hosts its vendor documents as the SDK's servers (LeanCloud's app router, which its own
+    HTTP client asks for the app's servers). Never raises on malformed code."""
+    documented = documented_hosts(path)
+    if "://" not in text or not (documented or _NETWORK_CALL.search(text)):
         return FileFacts()
     hosts = [f for f in js_facts(text, path).facts if f.kind == "host"]
     if not hosts:
         return FileFacts()
     held = _endpoint_literals(text, path) if any(f.role == "code" for f in hosts) else set()
-    return FileFacts(facts=tuple(f for f in hosts
-                                 if f.role in NETWORK_ROLES or (f.role == "code" and (f.line, f.subject) in held)))
+    return FileFacts(facts=tuple(f for f in hosts if f.role in NETWORK_ROLES or (f.role == "code" and (
+        (f.line, f.subject) in held or f.subject.removeprefix("host:") in documented))))
 
 
 def names_endpoint(name: str) -> bool:
