@@ -26,11 +26,11 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v60: pug templates of single-file components (<template lang="pug">) read as markup, line for line;
-# v60: wrappers that reach an API or another file's wrapper through thin functions of their own file, however
-#      deep (Export.spans);
-# v60: the privacy APIs a minified SDK (x.min.js) calls (readers/sdkprivacy.py);
-# v62: an IM SDK's own vendored file keeps the hosts its vendor documents (checks/im_sdks.yml hosts);
+# v67: pug templates of single-file components read as markup, line for line; wrappers that reach an API or
+#      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
+#      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
+#      class methods reached through instances; page hooks other platforms call; a development socket;
+#      another service's client secret;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
