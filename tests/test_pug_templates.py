@@ -211,3 +211,13 @@ def test_plain_html_lines_and_what_is_nested_under_them_are_read():
     assert note is None
     assert markup.split("\n")[1:4] == ['<!-- old: ad(unit-id="adunit-1") -->', "<text> 说明</text>",
                                        '<web-view src="https://h5.example.org"></web-view></view>']
+
+
+def test_a_comparison_in_a_pug_attribute_does_not_hide_the_script():
+    # `i<list.length` is no tag: read as markup, it opened one that swallowed </template> and the script after it
+    page = ('<template lang="pug">\n  view(v-for="(item, i) in list" :key="i")\n'
+            '    view.line(v-if="i<list.length-1")\n    text(@tap="copy(item.no)") 复制\n</template>\n'
+            '<script>\nexport default {\n  methods: {\n    copy(no) {\n      wx.setClipboardData({ data: no })\n'
+            '    },\n  },\n}\n</script>\n')
+    assert ("wx.setClipboardData", 10) in facts(page)
+    assert [block.tag for block in split_blocks(page)] == ["template", "script"]

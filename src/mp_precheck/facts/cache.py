@@ -30,7 +30,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
 #      class methods reached through instances; page hooks other platforms call; a development socket;
-#      another service's client secret;
+#      another service's client secret; v68: a pug template read raw to its </template> (a `<` in it opens no tag);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -87,7 +87,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v67-{__version__}"
+FORMAT = f"facts-v68-{__version__}"
 
 
 class FactCache:

@@ -50,6 +50,9 @@ class _BlockFinder(HTMLParser):
             self.depth = 1
             if tag in ("script", "style"):
                 return
+            if tag == "template" and self.open[1].get("lang", "").lower() in PUG_LANGS:
+                # pug is no markup (`view(v-if="i<list.length")` would open a tag): read raw to `</template>`
+                self.set_cdata_mode(tag)
         elif self.open is not None and tag == self.open[0]:
             self.depth += 1
 
