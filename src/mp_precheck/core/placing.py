@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.envfiles import is_release_env
 
 # Pickers that hand the user's files to the code after them: each picks other media (photos, videos, chat files).
 PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile"})
@@ -107,3 +109,34 @@ def pick(uses: list[Fact], added: frozenset[int]) -> Fact:
         if fact.line in added:
             return fact
     return min(uses, key=lambda f: f.line)
+
+
+# Roles of a host a network API is seen to use (readers/jsfacts.py ``_HOST_ROLES``; an env file's API base).
+_NETWORK_ROLES = frozenset({"request", "upload", "download", "socket"})
+
+
+def host_place(places: list[tuple[str, Fact]]) -> int:
+    """Index of the one place of ``places`` ((head path, host fact), at least one) where a new host is told:
+    among the places a network API is seen to use (a request's URL, a base URL its file passes to a request),
+    when there are any — a constant no call in its file uses (an unused config entry beside an inline request
+    URL) only says the host exists — at the base-URL definition when there is one: the origin alone
+    (``const host = "https://api.x.cn"``), the production build's env file (``.env.production``) before the
+    ``.env`` it overrides; else a base with a path that the other places' URLs extend (``baseURL =
+    'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else the first place."""
+    indexed = list(enumerate(places))
+    candidates = [(i, p) for i, p in indexed if p[1].role in _NETWORK_ROLES] or indexed
+
+    def origin_only(fact: Fact) -> bool:
+        parts = urlsplit(fact.value or "")
+        return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+    origins = [(i, p) for i, p in candidates if origin_only(p[1])]
+    if origins:
+        return min(origins, key=lambda item: not is_release_env(item[1][0]))[0]
+    values = [(p[1].value or "") for _i, p in candidates]
+
+    def extended(fact: Fact) -> bool:
+        url = (fact.value or "").rstrip("/")
+        return bool(url) and any(value.startswith(url + "/") for value in values)
+
+    return min(candidates, key=lambda item: not extended(item[1][1]))[0]

@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.placing import (
@@ -39,6 +38,7 @@ from mp_precheck.core.placing import (
     each_added,
     each_function,
     each_target,
+    host_place,
     pick,
     sole_calls_of_new_helpers,
 )
@@ -46,7 +46,6 @@ from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
 from mp_precheck.facts.model import ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
-from mp_precheck.readers.envfiles import is_release_env
 
 
 @dataclass(frozen=True)
@@ -391,34 +390,8 @@ def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: 
 
 def _one_place(placed: list[Addition]) -> list[Addition]:
     """One addition for an open-ended subject (a new host is one domain to configure, however many files the
-    change uses it in): among the places a network API is seen to use (a request's URL, a base URL its file
-    passes to a request), when there are any — a constant no call in its file uses (an unused config entry
-    beside an inline request URL) only says the host exists — at the base-URL definition when there is one:
-    the origin alone (``const host = "https://api.x.cn"``), the production build's env file (``.env.production``)
-    before the ``.env`` it overrides; else a base with a path that the other places' URLs extend
-    (``baseURL = 'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else in the
-    first file."""
-    if len(placed) < 2:
-        return placed
-    requested = [a for a in placed if a.fact.role in _NETWORK_ROLES]
-    placed = requested or placed
-    def origin_only(addition: Addition) -> bool:
-        parts = urlsplit(addition.fact.value or "")
-        return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
-    origins = [a for a in placed if origin_only(a)]
-    if origins:
-        return [min(origins, key=lambda a: not is_release_env(a.path))]
-    return [min(placed, key=lambda a: not _extended(a, placed))]
-
-
-def _extended(base: Addition, placed: list[Addition]) -> bool:
-    """Whether another place's URL extends ``base``'s URL with a further path (``…/api`` → ``…/api/upload``)."""
-    url = (base.fact.value or "").rstrip("/")
-    return bool(url) and any((other.fact.value or "").startswith(url + "/") for other in placed)
-
-
-# Roles of a host a network API is seen to use (readers/jsfacts.py ``_HOST_ROLES``; an env file's API base).
-_NETWORK_ROLES = frozenset({"request", "upload", "download", "socket"})
+    change uses it in), where :func:`~mp_precheck.core.placing.host_place` puts it."""
+    return [placed[host_place([(a.path, a.fact) for a in placed])]] if len(placed) > 1 else placed
 
 
 def _first_page(placed: list[Addition]) -> list[Addition]:

@@ -14,20 +14,12 @@ Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfil
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
 from tree_sitter import Language, Node
 
-from mp_precheck.core.secrets import (
-    credential_params,
-    is_app_secret,
-    is_secret_name,
-    may_name_secret,
-    redact,
-    secret_params,
-)
+from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, Fact, FileFacts
 from mp_precheck.readers import base64media
@@ -52,6 +44,7 @@ from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
+from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
 from mp_precheck.readers.syntax import call_option, compiles_code, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -62,7 +55,6 @@ from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
-_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download", "wx.connectSocket":
                "socket", "wx.openCustomerServiceChat": ACCOUNT, "wx.openOfficialAccountArticle": ACCOUNT}
 
@@ -151,8 +143,8 @@ class _Extractor(Bindings):
                                    share_control=label and inside_button(node, share=True))
             elif kind in ("method_definition", "pair", "variable_declarator", "assignment_expression"):
                 self._share_hook(node)
-                if self.secrets:
-                    self._secret_assignment(node)
+                if self.secrets and (secret := assigned_secret(node, self.line)) is not None:
+                    self.facts.append(secret)
             elif kind == "new_expression" and compiles_code(node):
                 self.facts.append(Fact("js:new-Function", "api", self.line(node)))
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
@@ -332,7 +324,7 @@ class _Extractor(Bindings):
         else:
             self._text_signals(value, node, title=self._is_share_title(node),
                                label=not (modal_text(node) or message_text(node)), script=not ui_label(node))
-        self._secret_literal(_text(node), node)
+        self.facts += literal_secrets(_text(node), self.line(node))
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
@@ -366,35 +358,6 @@ class _Extractor(Bindings):
         name = _text(node.child_by_field_name("name") or node.child_by_field_name("key")).strip("'\"")
         if name in SHARE_HOOKS:
             self.facts.append(Fact("share:hook", "hook", self.line(node), name))
-
-    def _secret_literal(self, text: str, node: Node) -> None:
-        """A literal that carries an AppSecret (``secret=<32 hex>``) or calls a server-only API that needs one
-        (``jscode2session``, ``cgi-bin/token``): the secret is then in, or on its way to, the client; or that
-        carries another service's credential (``client_secret=<key>`` of an OAuth token exchange)."""
-        if secret_params(text):
-            self.facts.append(Fact("secret:url-param", "api", self.line(node), redact(text)[:200]))
-        elif _SERVER_APIS.search(text):
-            self.facts.append(Fact("secret:server-api", "api", self.line(node), redact(text)[:200]))
-        elif credential_params(text):
-            self.facts.append(Fact("secret:service-credential", "api", self.line(node), redact(text)[:200]))
-
-    def _secret_assignment(self, node: Node) -> None:
-        """``appSecret: '<32 hex>'``, ``const APP_SECRET = '…'``, ``this.secret = '…'``: an AppSecret in code."""
-        if node.type == "pair":
-            name, value = node.child_by_field_name("key"), node.child_by_field_name("value")
-        elif node.type == "variable_declarator":
-            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-        else:
-            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
-            if name is not None and name.type == "member_expression":
-                name = name.child_by_field_name("property")
-        literal = _string_value(value) if value is not None else None
-        if name is None or value is None or literal is None:
-            return
-        if not is_secret_name(_text(name)) or not is_app_secret(literal):
-            return
-        label = _text(name).strip("'\"")
-        self.facts.append(Fact("secret:app-secret", "api", self.line(value), f'{label}: "***"'))
 
     def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False,
                       script: bool = False, share_control: bool = False) -> None:

@@ -1,0 +1,57 @@
+"""Secrets in a script: literals that carry one, and names a secret is assigned to.
+
+A Mini Program's code package can be unpacked and de-obfuscated, so a secret written into it is leaked: the
+AppSecret (and the server-only APIs that take it, ``code2Session`` / ``getAccessToken``) belongs on the developer's
+server (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html), and so does
+another service's key (https://developers.weixin.qq.com/miniprogram/security/). Every value is redacted where the
+fact is made (:mod:`mp_precheck.core.secrets`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tree_sitter import Node
+
+from mp_precheck.core.secrets import credential_params, is_app_secret, is_secret_name, redact, secret_params
+from mp_precheck.facts.model import Fact
+from mp_precheck.readers.syntax import node_text, string_value
+
+_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
+
+
+def literal_secrets(text: str, line: int) -> list[Fact]:
+    """Facts of a string literal's ``text`` on ``line``: an AppSecret (``secret=<32 hex>``,
+    ``secret:url-param``), a call of a server-only API that needs one (``jscode2session``, ``cgi-bin/token``,
+    ``secret:server-api``), or another service's credential (``client_secret=<key>``,
+    ``secret:service-credential``); at most one, its value the redacted text. [] for any other text."""
+    if secret_params(text):
+        subject = "secret:url-param"
+    elif _SERVER_APIS.search(text):
+        subject = "secret:server-api"
+    elif credential_params(text):
+        subject = "secret:service-credential"
+    else:
+        return []
+    return [Fact(subject, "api", line, redact(text)[:200])]
+
+
+def assigned_secret(node: Node, line: Callable[[Node], int]) -> Fact | None:
+    """``appSecret: '<32 hex>'`` (a ``pair``), ``const APP_SECRET = '…'`` (a ``variable_declarator``),
+    ``this.secret = '…'`` (an assignment): a ``secret:app-secret`` fact at the value's line, the value masked;
+    None when the name names no secret or the value has no AppSecret's form."""
+    if node.type == "pair":
+        name, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+    elif node.type == "variable_declarator":
+        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+    else:
+        name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+        if name is not None and name.type == "member_expression":
+            name = name.child_by_field_name("property")
+    literal = string_value(value) if value is not None else None
+    if name is None or value is None or literal is None:
+        return None
+    if not is_secret_name(node_text(name)) or not is_app_secret(literal):
+        return None
+    return Fact("secret:app-secret", "api", line(value), f'{node_text(name).strip(chr(39) + chr(34))}: "***"')
