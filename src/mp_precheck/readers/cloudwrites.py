@@ -20,7 +20,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import first_string, language_for, node_text, parse, walk
+from mp_precheck.readers.syntax import first_string, language_for, name_and_value, node_text, parse, walk
 
 Write = tuple[int, str, str]  # (line, collection, method)
 _WRITES = frozenset({"add", "set", "update", "insert", "upsert"})
@@ -68,12 +68,10 @@ def _held_collections(nodes: list[Node]) -> dict[str, str]:
     """variable → collection, of each name a collection (or a document of one) is kept in."""
     out: dict[str, str] = {}
     for node in nodes:
-        if node.type == "variable_declarator":
-            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-        elif node.type == "assignment_expression":
-            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
-        else:
+        binding = name_and_value(node) if node.type != "pair" else None
+        if binding is None:
             continue
+        name, value = binding
         held = _collection(value, out)
         if name is not None and held is not None:
             out[node_text(name)] = held

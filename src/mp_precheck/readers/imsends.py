@@ -31,7 +31,7 @@ from tree_sitter import Node
 
 from mp_precheck.core.imsdks import ImSdk
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, walk
+from mp_precheck.readers.syntax import language_for, name_and_value, node_text, nodes_of, parse, walk
 
 _FUNCTIONS = frozenset({"function_expression", "function", "arrow_function", "function_declaration",
                         "method_definition", "generator_function", "generator_function_declaration"})
@@ -100,12 +100,10 @@ def _held(nodes: list[Node], built: Built) -> dict[str, tuple[tuple[ImSdk, ...],
     ``this.msg = new WebIM.message('txt', id)``)."""
     out: dict[str, tuple[tuple[ImSdk, ...], str]] = {}
     for node in nodes:
-        if node.type == "variable_declarator":
-            name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-        elif node.type == "assignment_expression":
-            name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
-        else:
+        binding = name_and_value(node) if node.type != "pair" else None
+        if binding is None:
             continue
+        name, value = binding
         if name is None or value is None or name.type not in ("identifier", "member_expression"):
             continue
         sdks = tuple(s for (start, end), found in built.items() if value.start_byte <= start and end <= value.end_byte

@@ -16,7 +16,7 @@ from tree_sitter import Node
 
 from mp_precheck.core.secrets import credential_params, is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.facts.model import Fact
-from mp_precheck.readers.syntax import node_text, string_value
+from mp_precheck.readers.syntax import name_and_value, node_text, string_value
 
 _SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 
@@ -41,14 +41,9 @@ def assigned_secret(node: Node, line: Callable[[Node], int]) -> Fact | None:
     """``appSecret: '<32 hex>'`` (a ``pair``), ``const APP_SECRET = '…'`` (a ``variable_declarator``),
     ``this.secret = '…'`` (an assignment): a ``secret:app-secret`` fact at the value's line, the value masked;
     None when the name names no secret or the value has no AppSecret's form."""
-    if node.type == "pair":
-        name, value = node.child_by_field_name("key"), node.child_by_field_name("value")
-    elif node.type == "variable_declarator":
-        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-    else:
-        name, value = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if name is not None and name.type == "member_expression":
-            name = name.child_by_field_name("property")
+    name, value = name_and_value(node) or (None, None)
+    if name is not None and name.type == "member_expression":
+        name = name.child_by_field_name("property")
     literal = string_value(value) if value is not None else None
     if name is None or value is None or literal is None:
         return None

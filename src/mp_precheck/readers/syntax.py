@@ -235,3 +235,15 @@ def compiles_code(new: Node) -> bool:
     args = new.child_by_field_name("arguments")
     return node_text(new.child_by_field_name("constructor")) == "Function" and args is not None and \
         args.named_child_count > 0
+
+
+def name_and_value(node: Node) -> tuple[Node | None, Node | None] | None:
+    """(name, value) of a binding: ``const n = v`` (``variable_declarator``), ``n = v`` / ``this.n = v``
+    (``assignment_expression``) or ``n: v`` (``pair``); None for any other node."""
+    if node.type == "variable_declarator":
+        return node.child_by_field_name("name"), node.child_by_field_name("value")
+    if node.type == "assignment_expression":
+        return node.child_by_field_name("left"), node.child_by_field_name("right")
+    if node.type == "pair":
+        return node.child_by_field_name("key"), node.child_by_field_name("value")
+    return None
