@@ -73,9 +73,9 @@ SECRET = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
 
 
 def test_a_script_that_spells_no_secret_reads_no_names_for_one(monkeypatch) -> None:
-    def unread(_self, _node):
+    def unread(_node, _line):
         raise AssertionError("a name was read for a secret in a script that spells none")
-    monkeypatch.setattr(jsfacts._Extractor, "_secret_assignment", unread)
+    monkeypatch.setattr(jsfacts, "assigned_secret", unread)
     facts = js_facts(f"const appKey = '{SECRET}'\nPage({{ token: '{SECRET}' }})\n", "pages/a/a.js")
     assert not [f for f in facts.facts if f.subject.startswith("secret:")]
 
