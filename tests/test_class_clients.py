@@ -185,3 +185,30 @@ def test_a_method_called_on_an_instance_is_a_call_of_the_class_module(source, pa
 ])
 def test_a_method_of_an_object_that_is_no_project_class_instance_is_no_call_of_a_module(source, path):
     assert js_facts(source, path).imported_calls == ()
+
+
+RATING = ("<textarea value=\"{{remark}}\" bindinput=\"onRemark\" placeholder=\"说说你的体验\"/>\n"
+          "<button bindtap=\"addPhoto\">添加图片</button>\n")
+RATING_JS = """import { Base } from '../../utils/base'
+const model = new Base()
+Page({
+  data: { remark: '' },
+  onLoad() {
+    const opts = { url: '/rating/getTagList?kind=' + 1 }
+    model.request(opts, (data) => this.setData({ tags: data }))
+  },
+  onRemark(e) { this.setData({ remark: e.detail.value }) },
+  addPhoto() {
+    wx.chooseImage({ success: (r) => wx.uploadFile({ url: '/file/put', filePath: r.tempFilePaths[0], name: 'f' }) })
+  },
+})
+"""
+BASE_CLIENT = """export class Base {
+  request(opts, done) { wx.request({ ...opts, success: (r) => done(r.data) }) }
+}
+"""
+
+
+def test_a_text_box_whose_page_only_loads_through_a_client_class_and_uploads_is_no_post(app_repo):
+    head = {"utils/base.js": BASE_CLIENT, "pages/me/me.wxml": RATING, "pages/me/me.js": RATING_JS}
+    assert _changed(app_repo, head, "category") == set()

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.cloudwrites import cloud_writes
@@ -59,6 +60,13 @@ def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:
     wanted, known = set(lines), {f.line for f in facts.facts if f.kind == "api"}
     return [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in facts.imported_calls
             if line in wanted and line not in known and not READ_NAME.match(name.rsplit(".", 1)[-1])]
+
+
+def endpoint_reads(strings: Iterable[str]) -> bool:
+    """Whether the strings an endpoint is spelt with name a read and no write (``'/shelf/listItems?id='``, not
+    ``'/search/history/add'``): a call to it loads data, it sends no input."""
+    words = [w for s in strings for w in words_of(s)]
+    return any(READ_NAME.match(w) for w in words) and not set(words) & scenes().writes
 
 
 def wrapper_of(fact: Fact) -> str:

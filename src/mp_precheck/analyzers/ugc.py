@@ -11,7 +11,8 @@ except where the page hands the module's method what the box writes (a shared he
 ``commonJs.commentReply(param)``, ``param = { comment }``): the user posts at that call of the page, and findings
 go there (:func:`_module_posts`), as they do at a wrapper's call.
 A lone input that nothing sends (a search box, a calculator) is dropped, and so is one on a page that only
-loads data through wrappers or store methods named as reads (``getComment``, ``loadList``).
+loads data through wrappers or store methods named as reads (``getComment``, ``loadList``) or from endpoints named
+as reads (``request({ url: '/shelf/listItems' })``, a client class's generic ``request`` method handed such a URL).
 
 When it is published:
 
@@ -79,6 +80,7 @@ from mp_precheck.analyzers.senders import (
     READ_NAME,
     SCRIPTS,
     SENDERS,
+    endpoint_reads,
     page_stem,
     reads,
     sending,
@@ -89,6 +91,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, scenes
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
+from mp_precheck.readers.boxhandlers import endpoint_strings
 from mp_precheck.readers.textflow import carried_names, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
@@ -102,7 +105,7 @@ def sends_from(context: ProjectContext, path: str, state: frozenset[str] = froze
     (its send button wired to nothing yet) publishes nothing."""
     for candidate in (path, *(page_stem(path) + suffix for suffix in SCRIPTS)):
         facts = context.facts_at_head(candidate)
-        sends = sending(context, candidate, facts) if facts is not None else []
+        sends = _not_loading(context, candidate, sending(context, candidate, facts)) if facts is not None else []
         sends = sends or (_module_posts(context, candidate, facts, state) if facts is not None else [])
         if sends and facts is not None:
             carriers, lookups = _flow(context, candidate, facts, sends, state)
@@ -140,12 +143,21 @@ def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = 
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
-    posts = [f for f in (sending(context, script, facts) if among is None else among) if f.subject in POSTERS]
+    posts = [f for f in _not_loading(context, script, sending(context, script, facts)) if f.subject in POSTERS] \
+        if among is None else [f for f in among if f.subject in POSTERS]
     posts = posts or [f for f in _module_posts(context, script, facts, state) if f.subject in POSTERS and among is None]
     if not posts:
         return None
     carriers, lookups = _flow(context, script, facts, posts, state) if among is None else ([], frozenset())
     return min(posts + carriers, key=lambda f: _rank(facts, f, lookups))
+
+
+def _not_loading(context: ProjectContext, script: str, sends: list[Fact]) -> list[Fact]:
+    """``sends`` without the data calls whose endpoint names a read (``request({ url: '/shelf/listItems' })``, also
+    through a local object the call passes): they load the page's data and send none of its input."""
+    text = context.read_head(script) if sends else None
+    spelt = endpoint_strings(text, script, [f.line for f in sends if f.subject in POSTERS]) if text else {}
+    return [f for f in sends if not endpoint_reads(spelt.get(f.line, ()))]
 
 
 def _module_posts(context: ProjectContext, script: str, facts: FileFacts, state: frozenset[str]) -> list[Fact]:

@@ -19,7 +19,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
-from mp_precheck.readers.textflow import calls_on, script_block, tag_at
+from mp_precheck.readers.textflow import calls_on, enclosing_declarations, script_block, tag_at
 
 # An input's events named by method: WXML ``bindinput="onInput"`` / ``bind:confirm`` / ``catchblur``, Vue
 # ``@input="onInput"`` / ``v-on:confirm``.
@@ -127,4 +127,30 @@ def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple
         candidates += [callee] if callee is not None and callee.type == "member_expression" else []
         refs = [node_text(c) for c in candidates if c is not None and c.type in ("identifier", "member_expression")]
         out[at] = tuple(refs) + out.get(at, ())
+    return out
+
+
+def endpoint_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
+    """For each call of the script of ``path`` whose callee is on one of ``lines``: the strings its endpoint is spelt
+    with — a first argument or an options object's ``url`` that is a string or built from strings
+    (``'/shelf/listItems?id=' + id``), also where the call passes a local name holding them (``const opts = { url:
+    '/shelf/listItems' }; request(opts)``) — for their words. A call whose endpoint is not spelt has none."""
+    out: dict[int, tuple[str, ...]] = {}
+    for at, arguments in calls_on(text, path, lines):
+        declared = enclosing_declarations(arguments)
+        first = arguments.named_children[0] if arguments.named_children else None
+        if first is not None and first.type == "identifier" and len(declared.get(node_text(first), ())) == 1:
+            first = declared[node_text(first)][0]  # request(opts) with const opts = { url: … }
+        url = next((p.child_by_field_name("value") for p in first.named_children if p.type == "pair"
+                    and node_text(p.child_by_field_name("key")).strip("'\"") == "url"), None) \
+            if first is not None and first.type == "object" else first
+        strings: list[str] = []
+        stack = [url] if url is not None and url.type in (*_STRINGS, "binary_expression") else []
+        while stack:
+            current = stack.pop()
+            if current.type in _STRINGS:
+                strings.append(node_text(current)[1:-1])
+            elif current.type == "binary_expression":
+                stack.extend(current.named_children)
+        out[at] = tuple(strings) + out.get(at, ())
     return out

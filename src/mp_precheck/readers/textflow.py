@@ -145,6 +145,14 @@ def _names(node: Node) -> set[str]:
     return out
 
 
+def enclosing_declarations(node: Node) -> dict[str, list[Node]]:
+    """Values of the local names the function around ``node`` declares (``const data = {…}``); none at the top."""
+    function = node.parent
+    while function is not None and function.type not in _FUNCTIONS:
+        function = function.parent
+    return _declared(function) if function is not None else {}
+
+
 def _declared(function: Node) -> dict[str, list[Node]]:
     """Values of the local names a function declares or assigns (``const data = {…}``)."""
     out: dict[str, list[Node]] = {}
