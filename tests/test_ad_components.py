@@ -68,3 +68,16 @@ def test_what_names_an_ad():
                                      "advertisement", "广告位"))
     assert not any(names_ad(n) for n in ("add-btn", "address", "header", "load", "road", "upload", "badge",
                                          "shadow", "Adapter", "admin"))
+
+
+def test_a_uni_app_page_placing_an_easycom_ad_component_is_told():
+    page = '<template>\n  <view>\n    <promo-ad :ad="ad"></promo-ad>\n  </view>\n</template>\n'
+    banner = ('<template>\n  <view @tap="go"><image :src="ad.pic" /></view>\n</template>\n<script>\n'
+              'export default { methods: { go() { uni.navigateToMiniProgram({ appId: this.ad.appid }) } } }\n'
+              '</script>\n')
+    files = {"pages.json": '{"pages": [{"path": "pages/index/index"}]}\n', "manifest.json": '{"mp-weixin": {}}\n',
+             "App.vue": "<script>export default {}</script>\n", "pages/index/index.vue": page,
+             "components/promo-ad/promo-ad.vue": banner}
+    assert _found(project_context(files)) == {("category.third_party_ad", "pages/index/index.vue", 3, "medium")}
+    own = banner.replace("uni.navigateToMiniProgram({ appId: this.ad.appid })", "uni.navigateTo({ url: this.ad.path })")
+    assert _found(project_context({**files, "components/promo-ad/promo-ad.vue": own})) == set()
