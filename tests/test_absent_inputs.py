@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from analyzer_context import project_context
 from mp_precheck.analyzers import ProjectContext, missing_pages, script_checks

@@ -3,7 +3,7 @@ registry's order and why it matters, and a raising analyzer reported as an error
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from analyzer_context import finding, project_context
 from images import noise_photo, two_bubble_mark

@@ -4,7 +4,7 @@ not when a page already rendered it or when the change renders nothing new."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from analyzer_context import project_context
 from conftest import Repo

@@ -6,6 +6,7 @@ import os
 import subprocess
 
 import pytest
+from msgspec.structs import replace
 
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, cli_json, run
@@ -161,7 +162,7 @@ def test_a_change_of_5000_files_finishes_and_reports(app_repo):
 def test_thousands_of_findings_are_summarised_not_cut(app_repo):
     finding = Finding(rule="privacy.album", family="privacy", severity="high", subject="wx.chooseImage", scope="app",
                       path="pages/x.js", line=1, title="一个标题" * 5, fix="很长的修复说明" * 40, doc="https://d.example")
-    many = tuple(Finding(**{**finding.__dict__, "path": f"pages/p{i}/index.js", "rule": f"privacy.r{i % 40}"})
+    many = tuple(replace(finding, path=f"pages/p{i}/index.js", rule=f"privacy.r{i % 40}")
                  for i in range(3000))
     report = Report(base="a" * 40, head="b" * 40, projects=(), findings=many)
     text = render_markdown(report, load_catalog(), "zh-CN", limits=COMMENT_LIMITS, full_report_where="the summary")

@@ -5,9 +5,8 @@ service, an SDK file copied in with no page sending, a name the app defines itse
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from msgspec.structs import replace
 
 from analyzer_context import project_context
 from helpers import places, run

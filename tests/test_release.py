@@ -4,12 +4,12 @@ variant's 200-character limit, and golden files in zh-CN and en. Real git reposi
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from conftest import MINIMAL_APP, Repo
 from helpers import cli, found, run_bare

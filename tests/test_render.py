@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from msgspec.structs import replace
+
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.outputs.markdown import render_markdown
@@ -31,9 +33,8 @@ def test_required_private_infos_is_listed_under_the_location_entry():
 def test_a_high_new_call_site_is_told_in_full_and_a_low_one_in_the_list():
     """The verdict counts a high item wherever it sits; the comment must show what to do about it (a forced login
     or a published text box the change adds on an existing page), not only list it among new call sites."""
-    high = Finding(**{**finding("upload.user_text", "<textarea>", "pages/post.js", 7).__dict__, "scope": "file"})
-    low = Finding(**{**finding("privacy.album", "wx.chooseImage", "pages/q.js", 2).__dict__, "scope": "file",
-                     "severity": "low"})
+    high = replace(finding("upload.user_text", "<textarea>", "pages/post.js", 7), scope="file")
+    low = replace(finding("privacy.album", "wx.chooseImage", "pages/q.js", 2), scope="file", severity="low")
     text = comment(high, low)
     listed = text[text.index("<details><summary>"):]
     assert text.count("What to do") == 1 and "pages/post.js:7" not in listed and "pages/q.js:2" in listed
@@ -55,7 +56,7 @@ def test_a_huge_report_is_shortened_by_whole_parts_with_few_renders(monkeypatch)
     monkeypatch.setattr(jinja2.Template, "render", lambda self, *a, **k: renders.append(1) or render(self, *a, **k))
     hosts = [finding("external_link.domain", f"https://api{i}.example-host-name.com", f"pages/p{i}.js", 1)
              for i in range(1500)]   # well over GitHub's 65536 characters, whatever the wording around them
-    sites = [Finding(**{**finding("privacy.album", "wx.chooseImage", f"pages/q{i}.js", 2).__dict__, "scope": "file"})
+    sites = [replace(finding("privacy.album", "wx.chooseImage", f"pages/q{i}.js", 2), scope="file")
              for i in range(900)]
     report = Report(base="a" * 40, head="b" * 40, projects=(), findings=(
         finding("privacy.location", "wx.getLocation", "pages/a.js", 3), *hosts, *sites))

@@ -4,7 +4,7 @@ read or parse a changed script again; the on-disk fact cache keeps them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from analyzer_context import project_context
 from mp_precheck.analyzers import component_uploads, missing_pages

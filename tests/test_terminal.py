@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from conftest import Repo
 from helpers import cli, run

@@ -13,9 +13,11 @@ request cannot relax its own check; a release reads them at its tag, the config 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeAlias
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.core.analysis import RunOptions, analyze
 from mp_precheck.core.baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
@@ -39,8 +41,7 @@ PullLookup: TypeAlias = "Callable[[list[int]], dict[int, PullInfo]]"  # PullInfo
 """Merged pull requests by number → their titles and labels (those it cannot read are left out)."""
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Struct, frozen=True):
     """A finished analysis with the settings it used."""
 
     report: Report
@@ -68,8 +69,7 @@ class ConfigSource(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class DefaultConfig:
+class DefaultConfig(Struct, frozen=True):
     """``.mp-precheck.yml`` at the settings revision; the defaults when it is not there."""
 
     def read(self, repo: GitRepo, at: str) -> tuple[bytes, str] | None:
@@ -82,8 +82,7 @@ class DefaultConfig:
         return CONFIG_NAME
 
 
-@dataclass(frozen=True)
-class ConfigFile:
+class ConfigFile(Struct, frozen=True):
     """A config file on disk (``--config``), read as it is now, whatever the revisions."""
 
     path: str
@@ -101,8 +100,7 @@ class ConfigFile:
             return None
 
 
-@dataclass(frozen=True)
-class RepositoryConfig:
+class RepositoryConfig(Struct, frozen=True):
     """A config at another path of the repository (the Action's ``config`` input), read from git at the
     settings revision: never from the working tree, which holds the change under check.
 

@@ -10,8 +10,9 @@ Nothing from the repository is executed: the projects are found from git objects
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.config import CONFIG_NAME
@@ -27,8 +28,7 @@ SCHEMA_URL = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/main/src
 GITLAB_INCLUDE = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/v1/ci/gitlab-ci.yml"
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(Struct, frozen=True):
     """What ``write_files`` did with one file: ``replaced`` an existing one, or ``kept`` it untouched."""
 
     path: str

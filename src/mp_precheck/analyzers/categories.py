@@ -15,7 +15,7 @@ Writes: rewrites a category finding whose category is configured to info; adds `
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.catalog import Catalog

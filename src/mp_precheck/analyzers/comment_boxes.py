@@ -38,7 +38,8 @@ Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-li
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.senders import (

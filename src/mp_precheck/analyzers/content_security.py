@@ -19,7 +19,8 @@ Writes: rewrites them to medium when a server checks content; adds ``upload.cont
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Protocol
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import Config
@@ -14,8 +16,7 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.discovery import Project
 
 
-@dataclass(frozen=True)
-class ProjectContext:
+class ProjectContext(Struct, frozen=True, weakref=True):
     """Inputs of the analyzers for one Mini Program.
 
     ``head_facts`` holds the changed head files; ``present_at_head(subjects)`` answers which subjects the
@@ -89,7 +90,7 @@ def reworded(finding: Finding, rule: Rule, language: str, **changes: object) -> 
     """``finding`` moved to another catalog ``rule`` (title, fix, doc, family), with other field changes."""
     fields: dict[str, object] = {"rule": rule.id, "family": rule.family, "title": rule.title[language],
                                  "fix": rule.fix[language], "doc": rule.doc, **changes}
-    return replace(finding, **fields)  # type: ignore[arg-type]
+    return replace(finding, **fields)
 
 
 class Analyzer(Protocol):

@@ -11,7 +11,7 @@ Writes: removes hosts already configured; rewrites the others' title (the list t
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
 
+from msgspec import Struct, field
 from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -57,8 +57,7 @@ _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switc
           "switch_case": "value", "while_statement": "condition"}
 
 
-@dataclass
-class _Side:
+class _Side(Struct):
     """One side of the change (head or base): its files, read and parsed once each; which exist is told by
     ``exists`` (head: the tree), else by reading them."""
 

@@ -38,7 +38,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
 from mp_precheck.analyzers.reward_openers import opener_wording, opens_told, route_files

@@ -23,7 +23,8 @@ Writes: adds ``category.ugc`` (read by ``categories``).
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import module_calls

@@ -9,7 +9,7 @@ Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import method_of, module_calls

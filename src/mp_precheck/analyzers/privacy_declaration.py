@@ -15,7 +15,7 @@ privacy_key.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
 from mp_precheck.core.config import normalise_label

@@ -39,7 +39,9 @@ Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.comment_boxes import naming, text_boxes
 from mp_precheck.analyzers.context import ProjectContext
@@ -58,8 +60,7 @@ _TOLD = ("upload.user_text", "category.ugc")
 _LEAF = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
 
 
-@dataclass(frozen=True)
-class _Post:
+class _Post(Struct, frozen=True):
     line: int
     label: str  # what it calls: its wrapper, module method or send function
     chat: bool  # a message on the page's socket, not a post

@@ -68,7 +68,7 @@ before; adds ``upload.user_text`` at the post of an old text box the change star
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes

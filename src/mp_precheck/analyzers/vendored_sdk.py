@@ -20,7 +20,8 @@ Writes: rewrites the value of those in a vendored SDK (``third-party SDK``); add
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding

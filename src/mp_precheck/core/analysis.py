@@ -7,7 +7,9 @@ working tree, and never executes anything from the repository.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from mp_precheck.analyzers import REGISTRY, Analyzer, ProjectContext
 from mp_precheck.analyzers.context import catalog_finding
@@ -45,8 +47,7 @@ from mp_precheck.readers.urls import find_urls
 ANALYSED_FAMILIES = frozenset(FAMILIES)
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(Struct, frozen=True):
     """What to analyse and how to word it. ``language`` is ``zh-CN`` or ``en``; ``config`` holds the
     backend records, rule switches and path excludes; ``baseline`` the accepted findings by fingerprint."""
 
@@ -121,8 +122,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     ), store
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(Struct, frozen=True):
     """What one run reads once and every project shares: the change and both trees."""
 
     repo: GitRepo
@@ -135,8 +135,7 @@ class _Run:
     projects: tuple[Project, ...] = ()  # the Mini Programs at head
 
 
-@dataclass(frozen=True)
-class _ProjectResult:
+class _ProjectResult(Struct, frozen=True):
     findings: list[Finding]
     removed: list[Removed]
     errors: list[FileError]
@@ -433,7 +432,7 @@ def _configured(findings: list[Finding], config: Config) -> list[Finding]:
         if not config.rule_enabled(f.rule):
             continue
         if f.scope == "app" and f.rule in config.rules:
-            f = replace(f, severity=config.severity_of(f.rule, f.severity))  # type: ignore[arg-type]
+            f = replace(f, severity=config.severity_of(f.rule, f.severity))
         out.append(f)
     return out
 

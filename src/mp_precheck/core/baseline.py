@@ -8,8 +8,10 @@ habit). The file is read from the base revision, like the config.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.core.errors import ConfigError
 from mp_precheck.core.report import Finding
@@ -17,8 +19,7 @@ from mp_precheck.core.report import Finding
 BASELINE_NAME = ".mp-precheck-baseline.json"
 
 
-@dataclass(frozen=True)
-class Accepted:
+class Accepted(Struct, frozen=True):
     fingerprint: str
     rule: str
     path: str

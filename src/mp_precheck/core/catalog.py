@@ -8,10 +8,11 @@ A rule matches facts by subject: an exact subject (``wx.getLocation``) or a pref
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:
     import jsonschema
@@ -32,8 +33,7 @@ _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.
               "share_rewards.yml", "auth_pages.yml", "route_guards.yml", "im_sdks.yml")
 
 
-@dataclass(frozen=True)
-class PrivacyType:
+class PrivacyType(Struct, frozen=True):
     """A type of the 用户隐私保护指引: ``label`` is the backend form's exact text, ``key`` its privacy_key."""
 
     key: str
@@ -45,8 +45,7 @@ class PrivacyType:
     one_value: bool = False
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """One catalog row. ``title``/``fix`` map a language (``zh-CN``, ``en``) to text."""
 
     id: str
@@ -88,8 +87,7 @@ class CatalogError(ValueError):
     id when there is one, and the field."""
 
 
-@dataclass(frozen=True)
-class ChecklistTable:
+class ChecklistTable(Struct, frozen=True):
     """``checks/checklist.yml``: which findings call for which admin-backend setting.
 
     ``interface_apis`` need 开发管理 → 接口设置; ``rules`` maps a rule id and ``families`` a family to the
@@ -101,8 +99,7 @@ class ChecklistTable:
     families: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(Struct, frozen=True):
     rules: tuple[Rule, ...]
     privacy_types: dict[str, PrivacyType]
     date: str = CATALOG_DATE

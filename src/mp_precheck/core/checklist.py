@@ -7,7 +7,7 @@ in 用户隐私保护指引" — the exact backend menu and value. Which finding
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.report import Finding, Report
@@ -16,8 +16,7 @@ from mp_precheck.core.subject import api, subject_value, try_parse
 _DOMAIN_LISTS = {"request": "request", "upload": "upload", "download": "download", "socket": "socket"}
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(Struct, frozen=True):
     """One backend setting: ``kind`` names the message, ``values`` fill it."""
 
     kind: str

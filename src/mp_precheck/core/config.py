@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:
     import jsonschema
@@ -26,8 +27,7 @@ MAX_CONFIG_BYTES = 256 * 1024
 MAX_ALIASES = 64  # a YAML alias bomb expands exponentially; real configs need few or none
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     """Validated settings. Empty tuples mean "not recorded" (the analyzers then ask, never assume)."""
 
     language: str | None = None

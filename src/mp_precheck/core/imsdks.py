@@ -12,15 +12,15 @@ and sent (``sends``, ``direct``); each entry cites the vendor's page on sending 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 
 
-@dataclass(frozen=True)
-class ImSdk:
+class ImSdk(Struct, frozen=True):
     """One IM SDK: how a specifier or a file names it (``modules``: the start of its last segment; ``packages``),
     the calls that build a message (``builders``, a dotted path matching the callee's end: ``message.create``), the
     classes built with ``new`` as messages, the methods that send a built message (``sends``) and those that send

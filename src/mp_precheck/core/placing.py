@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
 from urllib.parse import urlsplit
+
+from msgspec.structs import replace
 
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.envfiles import is_release_env

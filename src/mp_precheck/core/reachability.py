@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module

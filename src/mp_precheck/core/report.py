@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
 from typing import Any, Literal
+
+from msgspec import Struct
+from msgspec.structs import asdict, force_setattr
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import CATALOG_DATE
@@ -32,8 +34,7 @@ QUESTION_FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """Something the change adds that review will look at. ``line`` is 1-based in the head version."""
 
     rule: str
@@ -59,7 +60,7 @@ class Finding:
         for name in ("subject", "title", "value", "suppression_reason"):
             text = getattr(self, name)
             if text:
-                object.__setattr__(self, name, redact(text))
+                force_setattr(self, name, redact(text))
 
     @property
     def fingerprint(self) -> str:
@@ -73,8 +74,7 @@ class Finding:
         return data
 
 
-@dataclass(frozen=True)
-class Removed:
+class Removed(Struct, frozen=True):
     """A subject the change removes from the app entirely; ``line`` is in the base version."""
 
     rule: str
@@ -87,8 +87,7 @@ class Removed:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class FileError:
+class FileError(Struct, frozen=True):
     """A file (or the run, with path '') that could not be read completely, and why."""
 
     path: str
@@ -98,8 +97,7 @@ class FileError:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class ProjectInfo:
+class ProjectInfo(Struct, frozen=True):
     """A Mini Program of the head revision: its root, framework, registered pages and the
     ``navigationBarTitleText`` of the pages the findings are in (``(page, title)`` pairs)."""
 
@@ -112,8 +110,7 @@ class ProjectInfo:
         return {"root": self.root, "framework": self.framework}
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Struct, frozen=True):
     """Everything a renderer needs; renderers never reach back into the analysis."""
 
     base: str

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.notes.pagetitles import page_of

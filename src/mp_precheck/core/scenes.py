@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
+
+from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
@@ -30,8 +31,7 @@ class SceneDataError(ValueError):
     """``checks/ugc_scenes.yml`` does not match its schema (a packaging bug, not user input)."""
 
 
-@dataclass(frozen=True)
-class Scenes:
+class Scenes(Struct, frozen=True):
     public: frozenset[str]
     private: frozenset[str]
     writes: frozenset[str]

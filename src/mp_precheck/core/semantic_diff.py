@@ -30,7 +30,9 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.placing import (
@@ -48,8 +50,7 @@ from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_cal
 from mp_precheck.facts.model import ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 
 
-@dataclass(frozen=True)
-class Addition:
+class Addition(Struct, frozen=True):
     """A subject added in head file ``path`` under ``rule``; ``fact`` is the occurrence to report."""
 
     rule: Rule
@@ -59,8 +60,7 @@ class Addition:
     fact: Fact
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(Struct, frozen=True):
     rule: Rule
     subject: str
     path: str

@@ -67,8 +67,9 @@ https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.htm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 Form = Literal["api", "method", "component", "attribute", "app-config", "host", "web-view-host", "plugin-page",
                "plugin", "ui-kit", "sdk", "image", "text", "js", "share", "secret", "policy", "login", "web-view",
@@ -109,8 +110,7 @@ class SubjectError(ValueError):
     """A string is no subject of the grammar (see the module docstring)."""
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(Struct, frozen=True):
     """A parsed subject.
 
     ``name`` is the API (``wx.authorize``), method (``RecorderManager.start``) or tag (``button``); ``key``

@@ -9,16 +9,17 @@ change adds are a relaxation of the check and get a finding of their own (see :m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.core.report import Finding
 
 DIRECTIVE = "mp-precheck-ignore"
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(Struct, frozen=True):
     """One directive: where it is, the rule it names and its reason ('' when missing)."""
 
     path: str

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Literal
+
+from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
@@ -60,8 +61,7 @@ class ThirdPartyDataError(ValueError):
 _SWITCHED_OFF = (("disabled", (None, "", "true", "{{true}}")), ("max-count", ("0", "{{0}}")))
 
 
-@dataclass(frozen=True)
-class KitComponent:
+class KitComponent(Struct, frozen=True):
     """A UI-kit component review cares about: its kit, every spelling of its name, what it does (picks
     media, uploads it, both, or is a multi-line ``text`` box that stands for ``<textarea>``), the kit's doc."""
 
@@ -92,8 +92,7 @@ class KitComponent:
         return any(package in target for package in self.packages)
 
 
-@dataclass(frozen=True)
-class UploadSdk:
+class UploadSdk(Struct, frozen=True):
     """A client SDK: how it is loaded (``modules``: the start of the specifier's last segment; ``names``;
     ``packages``: the specifier's npm package), the ``methods`` that make its calls the ``subject``
     (``sdk:upload``, ``sdk:location``, or ``wx.request`` for an HTTP client), for each method the option that
@@ -125,8 +124,7 @@ class UploadSdk:
         return dict(self.given).get(method)
 
 
-@dataclass(frozen=True)
-class PluginApi:
+class PluginApi(Struct, frozen=True):
     """A plugin's object that uses a privacy capability: the plugin, the ``factory`` method of the plugin that
     hands it back, the ``methods`` on it that use the capability, the fact ``subject`` (``sdk:record``)."""
 
@@ -137,8 +135,7 @@ class PluginApi:
     doc: str
 
 
-@dataclass(frozen=True)
-class ThirdParty:
+class ThirdParty(Struct, frozen=True, dict=True):
     components: tuple[KitComponent, ...]
     sdks: tuple[UploadSdk, ...]
     # package → hook name → {returned function name → wx API}

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import to_builtins
+from msgspec.structs import asdict
 
 if TYPE_CHECKING:
     import sqlite3
@@ -222,7 +224,7 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
             "reexports": [list(r) for r in facts.reexports],
-            "granted": list(facts.granted), "jsx": asdict(facts.jsx) if facts.jsx is not None else None,
+            "granted": list(facts.granted), "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
             "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
 
 

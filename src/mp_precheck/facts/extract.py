@@ -7,8 +7,9 @@ One bad file never stops the run: oversize, binary, undecodable or malformed fil
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading
 from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, title_facts

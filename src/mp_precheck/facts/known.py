@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from mp_precheck.core.semantic_diff import is_known
 from mp_precheck.core.subject import parse
@@ -31,8 +32,7 @@ from mp_precheck.readers.envfiles import env_facts
 _HOST_FORMS = ("host", "web-view-host")
 
 
-@dataclass
-class Known:
+class Known(Struct):
     """Answers "which of these subjects does the app already have?" for one project at ``head`` (tree
     ``tree``); ``unchanged(path)`` accepts the project's unchanged files and
     ``changed`` names every changed path. Call the instance with a set of subjects."""

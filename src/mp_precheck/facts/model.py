@@ -28,8 +28,10 @@ A fact names a *subject* in one spelling shared by every extractor:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+from msgspec import Struct, field
+from msgspec.structs import force_setattr
 
 from mp_precheck.core.catalog import api_names
 from mp_precheck.core.secrets import redact
@@ -52,8 +54,7 @@ CLIPBOARD = "clipboard"
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(Struct, frozen=True):
     """One use of ``subject`` at 1-based ``line`` of a file.
 
     ``value`` carries the literal where useful (a URL, a config value); ``role`` says how a host is
@@ -76,7 +77,7 @@ class Fact:
 
     def __post_init__(self) -> None:
         if self.value:  # an AppSecret in a literal is never carried on (see secrets.redact)
-            object.__setattr__(self, "value", redact(self.value))
+            force_setattr(self, "value", redact(self.value))
 
 
 ARG = "arg:"  # call-site tokens: ``arg:#3`` three arguments, ``arg:2`` the third is an object literal,
@@ -104,8 +105,7 @@ def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
 
 
 
-@dataclass(frozen=True)
-class Export:
+class Export(Struct, frozen=True):
     """A top-level function other files can import: the ``wx`` subjects it calls directly and its lines."""
 
     subjects: tuple[str, ...]
@@ -184,8 +184,7 @@ class Export:
         return self.subjects
 
 
-@dataclass(frozen=True)
-class ScriptBindings:
+class ScriptBindings(Struct, frozen=True):
     """What a script binds to component names (readers/componentuses.py ``script_bindings``): imports as
     (module specifier as written, local name), ``components: {...}`` entries as (key, identifier) and global
     registrations (``app.component('name', Imported)``) as (name, identifier), in source order."""
@@ -195,16 +194,14 @@ class ScriptBindings:
     registrations: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class JsxReading:
+class JsxReading(Struct, frozen=True):
     """A JSX / TSX script's component bindings and the capitalised elements it renders as (tag, 1-based line)."""
 
     bindings: ScriptBindings = ScriptBindings()
     tags: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class FileFacts:
+class FileFacts(Struct, frozen=True):
     """Facts of one file version. ``error`` says why some or all of the file could not be read."""
 
     facts: tuple[Fact, ...] = ()

@@ -5,7 +5,8 @@ project registers its first page."""
 from __future__ import annotations
 
 import posixpath
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.appconfig import page_name

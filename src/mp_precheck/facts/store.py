@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.subject import prefixed

@@ -8,9 +8,9 @@ from the unified diff, parsed with unidiff.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Literal
 
+from msgspec import Struct, field
 from unidiff import PatchSet  # type: ignore[attr-defined]
 from unidiff.errors import UnidiffParseError
 
@@ -39,8 +39,7 @@ class EveryLine(frozenset[int]):
 EVERY_LINE = EveryLine()
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(Struct, frozen=True):
     """One changed file. ``old_*`` is None for an added file, ``new_*`` None for a deleted one.
 
     ``added_lines`` holds 1-based line numbers in the new version that the diff adds.
@@ -62,8 +61,7 @@ class FileChange:
         return self.new_path or self.old_path or ""
 
 
-@dataclass(frozen=True)
-class ChangeSet:
+class ChangeSet(Struct, frozen=True):
     """The change from ``base`` to ``head`` (full commit ids)."""
 
     base: str

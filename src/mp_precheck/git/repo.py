@@ -11,9 +11,10 @@ import os
 import subprocess
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from msgspec import Struct
 
 from mp_precheck.core.errors import DubiousOwnership, NotAGitRepository, UnknownRevision, UserError
 
@@ -30,8 +31,7 @@ _SAFE_CONFIG = (
 )
 
 
-@dataclass(frozen=True)
-class TreeEntry:
+class TreeEntry(Struct, frozen=True):
     """One file of a tree: ``path`` (repository-relative, ``/``-separated), git ``mode`` and ``blob`` id."""
 
     path: str

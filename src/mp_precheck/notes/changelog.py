@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
@@ -46,8 +47,7 @@ _REVERT_TITLE = re.compile(r'^Revert "(?P<text>.+)"$', re.DOTALL)
 _REVERTS_SHA = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
 
 
-@dataclass(frozen=True)
-class Commit:
+class Commit(Struct, frozen=True):
     """One commit of the range: id, parent ids, subject line, body (decoded text), the paths it
     touches (empty for a merge commit, whose changes are its pull request's) and whether all it changes
     is another platform's (an H5 or App block of a uni-app page, a Taro ``.rn.tsx`` file)."""
@@ -64,8 +64,7 @@ class Commit:
         return len(self.parents) > 1
 
 
-@dataclass(frozen=True)
-class PullInfo:
+class PullInfo(Struct, frozen=True):
     """What the API says about a merged pull request: its title and label names."""
 
     number: int
@@ -73,8 +72,7 @@ class PullInfo:
     labels: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(Struct, frozen=True):
     """A pull request or a single commit of the range, in the order it reached the history."""
 
     anchor: Commit                  # the merge commit, the squash commit, or the commit itself

@@ -16,7 +16,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.notes.commitsense import (
@@ -80,8 +81,7 @@ _DEPENDENCY_BUMP = re.compile(r"^(?:bump|update dependency|update dependencies|u
 _VERSION_ONLY = lazy(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """One line of 本次版本变更: its section, the cleaned sentence and where it came from (``#12`` for a
     pull request, else the commit id)."""
 

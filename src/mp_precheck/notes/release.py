@@ -19,9 +19,10 @@ cannot change the page; the full list of changes and the review-risk report foll
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Literal
+
+from msgspec import Struct
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
@@ -51,16 +52,14 @@ class ReleaseError(UserError):
     a tag that is not a descendant of the previous release, or an empty range (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(Struct, frozen=True):
     """A tag and the commit it points at (annotated tags peeled)."""
 
     name: str
     commit: str
 
 
-@dataclass(frozen=True)
-class ReleaseRange:
+class ReleaseRange(Struct, frozen=True):
     """What a release covers: ``tag`` at commit ``head``, from ``base`` (the previous tag's commit, or
     the empty tree for a first release); ``previous`` names the previous tag or the revision given, and
     is None for a first release; ``notices`` are lines worth printing about how the range was chosen."""
@@ -76,8 +75,7 @@ class ReleaseRange:
         return self.base == EMPTY_TREE
 
 
-@dataclass(frozen=True)
-class ReleaseDraft:
+class ReleaseDraft(Struct, frozen=True):
     """The drafted notes of a release: its range, the number of commits, every entry (the release body
     lists them all), the :class:`~mp_precheck.notes.submission.Notes`, the rendered draft for the form (``text``)
     and the 反馈内容 variant (``feedback``, at most 200 characters)."""

@@ -16,7 +16,9 @@ cut at an item boundary to fit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import test_account_reason
@@ -52,8 +54,7 @@ FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 
 
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(Struct, frozen=True):
     """Drafted notes: the three change sections, whether a test account is needed, and the answers."""
 
     added: list[str] = field(default_factory=list)

@@ -5,9 +5,10 @@ they never reach back into the analysis.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
+
+from msgspec import Struct
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
@@ -26,8 +27,7 @@ MARKER_VERSION = 1
 _ICONS = {"high": "🔴", "medium": "🟠", "low": "🟡", "info": "🔵"}
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Struct, frozen=True):
     """GitHub's comment limit is 65,536 characters; we also cap UTF-8 bytes (Chinese text is 3 bytes a
     character) and keep a margin for the marker."""
 

@@ -17,9 +17,9 @@ Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
@@ -37,16 +37,14 @@ _CLASS = lazy(r"\.([A-Za-z_][\w-]*)")
 _HELPER_DEPTH = 2
 
 
-@dataclass(frozen=True)
-class Overlay:
+class Overlay(Struct, frozen=True):
     """A login wall over the page: the covering element at 1-based ``line``, and ``what`` it asks for."""
 
     line: int
     what: str
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(Struct, frozen=True):
     """An element of a template: its tag, 1-based line, classes, inline style and the conditions on it and its
     ancestors as (attribute, expression)."""
 

@@ -16,9 +16,10 @@ Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
+
+from msgspec import Struct, field
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
@@ -47,8 +48,7 @@ class AuthPageDataError(ValueError):
     """``checks/auth_pages.yml`` does not match its schema (a packaging bug, not user input)."""
 
 
-@dataclass(frozen=True)
-class Ask:
+class Ask(Struct, frozen=True):
     """An authorization control at 1-based ``line``: ``what`` names it (``button[open-type=getUserInfo]``,
     ``input[type=nickname]``, or ``<button> 授权登录`` for one told by its label); ``worded`` when its label
     says it logs in or authorizes (授权登录), not only what it asks for."""
@@ -58,8 +58,7 @@ class Ask:
     worded: bool = False
 
 
-@dataclass(frozen=True)
-class Tables:
+class Tables(Struct, frozen=True):
     asks: frozenset[str]
     labels: tuple[str, ...]
     skips: tuple[str, ...]
@@ -91,8 +90,7 @@ def tables() -> Tables:
                   tuple(word.lower() for word in data["credentials"]), tuple(word.lower() for word in data["terms"]))
 
 
-@dataclass
-class _Control:
+class _Control(Struct):
     tag: str
     line: int
     asks: str | None  # what it asks for by its attributes, None when only its label may tell

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from msgspec import Struct, field
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authoverlay import assigned_by_hook, sets_in, shown_on_load, starts_true
@@ -51,8 +52,7 @@ _UNWRAP = 3  # single unconditioned wrappers looked through (<view class="page">
 ComponentAsk = Callable[[str], "Ask | None"]  # a tag → the ask its project component is, or None
 
 
-@dataclass(frozen=True)
-class Wall:
+class Wall(Struct, frozen=True):
     """The page's content hidden behind an ask: the ask's block at 1-based ``line``, ``flag`` its condition
     names, and ``what`` the ask is."""
 
@@ -61,8 +61,7 @@ class Wall:
     what: str
 
 
-@dataclass
-class Node:
+class Node(Struct):
     """An element of a template: its tag, 1-based line, character span in the text (``end`` -1 while open),
     attributes and child elements."""
 

@@ -16,8 +16,8 @@ with the function each lives in, and the names of the script's functions that gi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.readers.base64media import is_base64_call, is_base64_option
@@ -30,8 +30,7 @@ _CALLBACKS = frozenset({"success", "fail", "complete"})  # an API's callbacks: w
 _ROUNDS = 4  # a helper resolved with an array a conversion's result was pushed into: four steps at most
 
 
-@dataclass(frozen=True)
-class Base64Flow:
+class Base64Flow(Struct, frozen=True):
     """``bindings``: (name, the function it lives in — the whole file at top level) of each name holding base64;
     ``helpers``: names of the script's functions and methods that give base64 back; ``givers``: (start, end) bytes
     of every function that does, named or not (a ``.then`` callback whose result the next ``.then`` receives)."""

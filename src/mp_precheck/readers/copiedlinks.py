@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
+from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy

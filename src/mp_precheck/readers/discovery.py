@@ -14,8 +14,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
@@ -39,8 +41,7 @@ _BACKUP_COPY = re.compile(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?|\s*-?\s*å‰¯æœ
 BUILD_DIRS = frozenset({"dist", "build", "unpackage", ".cache", "output"})
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(Struct, frozen=True):
     """One Mini Program: its ``root`` folder ('' for the repository root), framework, app config file,
     pages in order (main package, then subpackages) and the entry page (``entryPagePath`` or first page)."""
 
@@ -51,7 +52,7 @@ class Project:
     entry_page: str | None = None
     cloud_root: str | None = None
     appid: str | None = None
-    errors: tuple[str, ...] = field(default=())
+    errors: tuple[str, ...] = ()
     # Folders below the root holding a Mini Program of their own (an SDK's demo app copied in with the SDK):
     # their app.json is never read by WeChat, so their pages and scripts never run in this one.
     nested_roots: tuple[str, ...] = ()

@@ -16,9 +16,9 @@ https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/beha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from msgspec import Struct, field
 from tree_sitter import Language, Node
 
 from mp_precheck.readers.inherited import base_class
@@ -46,8 +46,7 @@ KNOWN_BASES = frozenset({"Component", "React.Component", "PureComponent", "React
                           "Taro.PureComponent", "wepy.page", "wepy.component", "wepy.app"})
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(Struct, frozen=True):
     """``handler`` bound by attribute ``attribute`` at 1-based ``line`` of a template."""
 
     handler: str
@@ -55,8 +54,7 @@ class Binding:
     line: int
 
 
-@dataclass
-class Definitions:
+class Definitions(Struct):
     """Names a script defines; ``open`` when code it cannot show may define more; ``imports`` the project
     modules its behaviors / mixins come from (module specifiers, to be read by the caller)."""
 

@@ -25,8 +25,8 @@ In: a script's text and path (a single-file component: its script blocks) and th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.imsdks import ImSdk
@@ -42,8 +42,7 @@ _WRAPS = frozenset({"await_expression", "parenthesized_expression"})
 _TYPES = ("call_expression", "new_expression", "variable_declarator", "assignment_expression")
 
 
-@dataclass(frozen=True)
-class ImSend:
+class ImSend(Struct, frozen=True):
     """A call that sends a message: the ``line`` it is told at (its own, or its promise chain's head), its own
     ``call_line``, the ``callee`` as written (``conversation.send``), the SDK, ``said``: the text of its arguments
     and of the builders of the message it carries (whose words tell a customer-service counterpart), and the names

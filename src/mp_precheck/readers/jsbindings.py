@@ -14,8 +14,7 @@ In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipp
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from tree_sitter import Node
 
 from mp_precheck.core.subject import FACTORIES

@@ -14,9 +14,9 @@ Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfil
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
+from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.core.secrets import may_name_secret

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from mp_precheck.readers.jsconfig import config_object
 
@@ -38,8 +39,7 @@ BUILTIN_COMPONENTS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class KboneApp:
+class KboneApp(Struct, frozen=True):
     """What a kbone configuration says: the project folder, the generated pages in ``router`` order, the
     page the Mini Program opens on and the ``appid``."""
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
+from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
@@ -104,8 +104,7 @@ def _registered_hook(call: Node) -> tuple[str, Node] | None:
     return (hook, body) if hook and body is not None else None
 
 
-@dataclass(frozen=True)
-class ForcedAction:
+class ForcedAction(Struct, frozen=True):
     """A forced-login action a lifecycle hook reaches.
 
     ``node`` is the hook's statement that leads to it (the place to report), ``what`` says what it does and

@@ -18,8 +18,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import NAMESPACES
@@ -39,8 +39,7 @@ _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
 
 
-@dataclass(frozen=True)
-class Module:
+class Module(Struct, frozen=True):
     """One module's functions (``defs``), whole-module bindings (``aliases``: alias → specifier), named
     bindings (``names``: name → (specifier, exported name)), what it passes on (``passed``: (specifier, name
     there, name here), ``*`` for every name) and the bodies of its load hooks (``hooks``)."""

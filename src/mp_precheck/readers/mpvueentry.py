@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.subject import app_config
@@ -42,8 +42,7 @@ _EXPORTS = ("module.exports", "export default", "exports.default")
 _MAX_ROUTES_CHARS = 200_000
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(Struct, frozen=True):
     """One page of a routes module: its ``page`` route, the 1-based ``line`` of its path and, for a subpackage
     page, the subpackage ``root`` (None in the main package)."""
 

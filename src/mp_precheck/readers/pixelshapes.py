@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 MIN_BUBBLE = 0.02
 MIN_SOLID = 0.5  # the mark's bubbles fill ~0.6 of their box; a glyph's strokes ~0.3
@@ -24,8 +25,7 @@ OTHER = 4  # the label of a pixel no classifier names: never what lies around a 
 _INVERT = bytes([1]) + bytes(255)  # a cell mask's 0 → 1 and 1 → 0
 
 
-@dataclass(frozen=True)
-class Bubble:
+class Bubble(Struct, frozen=True):
     """A solid shape of one label with two eyes or more (see the module docstring)."""
 
     label: int

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
@@ -41,8 +42,7 @@ class RouteGuardDataError(ValueError):
     """``checks/route_guards.yml`` does not match its schema (a packaging bug, not user input)."""
 
 
-@dataclass(frozen=True)
-class Guard:
+class Guard(Struct, frozen=True):
     """One row of the table: the keys under which ``config`` spells the guard."""
 
     name: str

@@ -14,8 +14,8 @@ APIs are recognised on the ``wx`` / ``uni`` / ``Taro`` namespaces.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import NAMESPACES
@@ -37,8 +37,7 @@ _FUNCTIONS = ("function_expression", "function", "arrow_function", "method_defin
 _NEEDED = ("showCancel", "requestSubscribeMessage", "setEnableDebug")
 
 
-@dataclass
-class ScriptChecks:
+class ScriptChecks(Struct):
     """What one script does: (key, line) of blocking modals and of subscribe prompts outside a tap, and the
     lines of ``setEnableDebug`` calls that switch debugging off."""
 

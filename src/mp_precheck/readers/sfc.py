@@ -8,14 +8,15 @@ Each block keeps its first line number, so facts point at the component's own li
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.readers.pugtemplate import PUG_LANGS, pug_markup
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """A top-level block: ``tag`` (template, script, style, config), its ``attrs``, body ``text`` and the
     number of lines that precede the body in the file (``line_offset``); ``note`` says why a pug template's
     text is blank (not read), else empty."""

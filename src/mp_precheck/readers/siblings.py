@@ -20,8 +20,8 @@ a string or a comment, is not. A cycle between siblings is walked once (each fun
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.readers.syntax import inside
@@ -32,8 +32,7 @@ _INVOKERS = (".call", ".apply", ".bind")
 _REFERENCES = ("identifier", "member_expression")
 
 
-@dataclass(frozen=True)
-class Walk:
+class Walk(Struct, frozen=True):
     """What a thin function reaches through its siblings: the subjects and the thin siblings passed through."""
 
     subjects: frozenset[str]

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
+from msgspec import Struct, field
+from msgspec.structs import replace
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
@@ -65,8 +66,7 @@ _NETWORK_WORDS = frozenset({"api", "apis", "request", "req", "http", "https", "s
                             "axios", "fly", "flyio", "upload", "post", "put", "submit", "send", "server"})
 
 
-@dataclass
-class _Photo:
+class _Photo(Struct):
     """What holds the photo in one script. ``fields``: state field → the line where the photo went into a larger
     value kept there, None when the field holds the photo itself; ``locals``: (name, scope, that line)."""
 

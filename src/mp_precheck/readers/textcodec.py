@@ -8,15 +8,15 @@ that is no text at all raises :class:`UndecodableFile`, which the caller records
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 
 class UndecodableFile(ValueError):
     """The bytes are binary (NUL bytes) or valid in no encoding we accept."""
 
 
-@dataclass(frozen=True)
-class DecodedText:
+class DecodedText(Struct, frozen=True):
     """``text`` has ``\\n`` line ends only; ``encoding`` names what was detected (e.g. ``utf-8-sig``);
     ``lossy`` is true when no encoding fitted and undecodable bytes were replaced (U+FFFD)."""
 

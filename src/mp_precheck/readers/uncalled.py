@@ -16,8 +16,7 @@ Out: the 1-based line ranges of the uncalled methods; the facts without the API 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import FileFacts

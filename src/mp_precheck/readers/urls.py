@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from mp_precheck.core.lazyre import lazy
 
@@ -25,8 +26,7 @@ _NOT_SERVERS = ("www.w3.org", "w3.org")
 _WECHAT_IMAGE_CDNS = ("qlogo.cn", "qpic.cn")
 
 
-@dataclass(frozen=True)
-class Url:
+class Url(Struct, frozen=True):
     """A URL found in text: ``scheme`` (lower case), ``host`` (lower case), ``port`` or None, ``path``."""
 
     scheme: str
