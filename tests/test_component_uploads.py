@@ -308,3 +308,92 @@ def test_a_tag_with_no_easycom_file_is_no_component(repo):
     repo.write("src/pages/me/me.vue", EASYCOM_PAGE)
     repo.commit()
     assert _uploads(run(repo.path, base)) == set()
+
+
+MPX_APP = ('<script>\nimport mpx, { createApp } from "@mpxjs/core"\ncreateApp({})\n</script>\n'
+           '<script type="application/json">\n{\n  "pages": ["./pages/index", "./pages/me"]\n}\n</script>\n')
+MPX_UPLOADER = ('<template><view bindtap="pick">+</view></template>\n<script>\nimport mpx, { createComponent } from '
+                '"@mpxjs/core"\ncreateComponent({ methods: { pick() {\n  mpx.chooseImage({ success: (r) => mpx.uploadFile('
+                "{ url: '/u', filePath: r.tempFilePaths[0], name: 'f' }) })\n} } })\n</script>\n"
+                '<script type="application/json">\n{ "component": true }\n</script>\n')
+
+
+def _mpx_page(using: str) -> str:
+    return ('<template>\n  <view>\n    <photo-up max-count="1" />\n  </view>\n</template>\n<script>\n'
+            'import { createPage } from "@mpxjs/core"\ncreatePage({})\n</script>\n'
+            f'<script name="json">\nmodule.exports = {{\n  usingComponents: {{\n    "photo-up": "{using}"\n  }}\n}}\n'
+            '</script>\n')
+
+
+def test_an_mpx_page_using_an_uploader_through_its_json_block_is_reported_at_its_tag(repo):
+    repo.write_files({"src/app.mpx": MPX_APP, "src/pages/index.mpx": "<template><view>hi</view></template>\n",
+                      "src/components/photo-up/index.mpx": MPX_UPLOADER})
+    base = repo.commit()
+    repo.write("src/pages/me.mpx", _mpx_page("@/components/photo-up"))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.upload_file", "src/pages/me.mpx", 3, "file")}
+
+
+def test_an_mpx_page_using_an_npm_component_of_the_same_tag_is_no_upload(repo):
+    repo.write_files({"src/app.mpx": MPX_APP, "src/pages/index.mpx": "<template><view>hi</view></template>\n",
+                      "src/components/photo-up/index.mpx": MPX_UPLOADER})
+    base = repo.commit()
+    repo.write("src/pages/me.mpx", _mpx_page("@kit/weapp/photo-up"))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
+
+
+REF_UPLOADER = """<template>
+  <view @click="pick">+</view>
+</template>
+<script>
+export default {
+  name: 'PhotoBox',
+  methods: {
+    pick() { Taro.chooseImage({ success: (r) => { this.paths = r.tempFilePaths } }) },
+    async upload() { return Taro.cloud.uploadFile({ cloudPath: 'a.png', filePath: this.paths[0] }) },
+    check() { return this.paths.length > 0 },
+  },
+}
+</script>
+"""
+TARO_VUE = {**{k: v for k, v in TARO_BASE.items() if not k.endswith((".tsx", "app.ts"))},
+            "src/app.ts": "import { createApp } from 'vue'\nimport { setupApp } from './setup'\n"
+                          "const App = createApp({})\nsetupApp(App)\nexport default App\n",
+            "src/setup.ts": "import { registerAll } from '@/components'\nexport const setupApp = (app) => registerAll(app)\n",
+            "src/components/index.ts": "import PhotoBox from './photo-box/index.vue'\n"
+                                       "export const registerAll = (app) => {\n  app.component(PhotoBox.name, PhotoBox)\n}\n",
+            "src/components/photo-box/index.vue": REF_UPLOADER,
+            "src/pages/index/index.vue": "<template>\n  <photo-box />\n</template>\n"}
+REF_PAGE = """<template>
+  <view>
+    <textarea v-model="text" />
+    <photo-box ref="boxRef" />
+    <button @click="submit">发布</button>
+  </view>
+</template>
+<script setup>
+import { ref } from 'vue'
+const boxRef = ref(null)
+const submit = async () => {
+  if (!boxRef.value.check()) return
+  await boxRef.value.upload()
+}
+</script>
+"""
+
+
+def test_a_globally_registered_component_is_reported_at_the_pages_call_of_its_upload_method(repo):
+    repo.write_files(TARO_VUE)
+    base = repo.commit()
+    repo.write("src/pages/me/index.vue", REF_PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.cloud_upload_file", "src/pages/me/index.vue", 13, "file")}
+
+
+def test_a_page_calling_no_upload_method_through_the_ref_is_reported_at_the_tag(repo):
+    repo.write_files(TARO_VUE)
+    base = repo.commit()
+    repo.write("src/pages/me/index.vue", REF_PAGE.replace("  await boxRef.value.upload()\n", ""))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("upload.cloud_upload_file", "src/pages/me/index.vue", 4, "file")}

@@ -228,3 +228,38 @@ def test_no_upload_where_the_base_class_method_is_not_the_projects_upload(app_re
     app_repo.write_files({"api/order.js": api, "pages/me/me.js": REVIEW_PAGE})
     app_repo.commit()
     assert not any(rule.startswith("upload.") for rule, *_ in found(run(app_repo.path, base)))
+
+
+# A helpers module whose methods live on a local object literal and are exported one by one through it.
+LOCAL_OBJECT_UTILS = """const utils = {
+  base: () => 'https://api.example.com/',
+  toast: (title) => wx.showToast({ title }),
+  send: function (path, filePath) {
+    return new Promise((ok) => wx.uploadFile({ url: utils.base() + path, filePath, name: 'f', success: ok }))
+  },
+}
+"""
+LOCAL_OBJECT_EXPORTS = {
+    "object of members": "module.exports = {\n  toast: utils.toast,\n  uploadFile: utils.send,\n}\n",
+    "exports assignment": "exports.toast = utils.toast\nexports.uploadFile = utils.send\n",
+    "export const": "export const toast = utils.toast\nexport const uploadFile = utils.send\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LOCAL_OBJECT_EXPORTS))
+def test_a_method_of_a_local_object_exported_by_member_is_followed(app_repo, shape):
+    app_repo.write("utils/util.js", LOCAL_OBJECT_UTILS + LOCAL_OBJECT_EXPORTS[shape])
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "const util = require('../../utils/util.js')\n"
+                                     "Page({ save(p) {\n  util.toast('ok')\n  util.uploadFile('avatar', p)\n} })\n")
+    app_repo.commit()
+    assert found(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.js", 4, "file")}
+
+
+def test_a_member_of_a_local_object_that_uploads_nothing_is_no_wrapper(app_repo):
+    app_repo.write("utils/util.js", LOCAL_OBJECT_UTILS + "module.exports = { toast: utils.toast, uploadFile: utils.base }\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "const util = require('../../utils/util.js')\n"
+                                     "Page({ save(p) {\n  util.uploadFile('avatar', p)\n} })\n")
+    app_repo.commit()
+    assert not any(rule.startswith("upload.") for rule, *_ in found(run(app_repo.path, base)))

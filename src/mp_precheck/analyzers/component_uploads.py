@@ -2,7 +2,9 @@
 
 A component that uploads what the user picks (``wx.uploadFile``, an upload wrapper, a UI kit's uploader inside
 it) is a new upload where a page first renders it — the reviewer tests the upload on that page, so it is reported
-at the page's new use of the component (a new call site), once per page and component, when the component's
+at the page's new use of the component (a new call site; at the page's call of the component's upload method
+through its ref or id, when it makes one: ``uploaderRef.value.upload()``), once per page and component, when the
+component's
 upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
 upload findings of the change (the old upload rewritten) then say nothing more and are dropped. An existing
 component that gets upload code it did not have keeps the report where the code is written; a new one named
@@ -38,6 +40,7 @@ from mp_precheck.core.spelling import same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.readers.componentuses import is_sfc, ref_calls
 
 _UPLOAD_RULES = ("upload.upload_file", "upload.cloud_upload_file", "upload.third_party_upload")
 _WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # CImageUpload → C, Image, Upload
@@ -73,7 +76,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             subjects = _old_uploads(context, target, tag, uploads, announced)
             if subjects:
                 reported.add(target)
-                found = context.finding(uploads[subjects[0]], subjects[0], path, line, scope="file",
+                at = _upload_call(context, path, line, lines)
+                found = context.finding(uploads[subjects[0]], subjects[0], path, at, scope="file",
                                         value=f"<{tag}> ({target})")
                 candidates.append(found if context.catalog.rule(found.rule).every_use else
                                   replace(found, severity="low"))
@@ -84,6 +88,15 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
                                         and posixpath.splitext(f.path)[0] in relocated)]
     return kept + added
+
+
+def _upload_call(context: ProjectContext, path: str, line: int, added: frozenset[int]) -> int:
+    """Where the page's new use of the component at template ``line`` uploads: the first added call of an upload
+    method through the element's ref or id (``await uploaderRef.value.upload()`` in the page's submit handler),
+    else the element itself."""
+    text = context.read_head(path) if is_sfc(path) else None
+    calls = ref_calls(text, line) if text else []
+    return next((at for method, at in calls if at in added and third_party().named_upload(method)), line)
 
 
 def _old_uploads(context: ProjectContext, target: str, tag: str, uploads: Mapping[str, str],

@@ -16,14 +16,16 @@ import posixpath
 from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.model import FileFacts, ScriptBindings
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.componentuses import (
     Use,
+    bind,
     is_sfc,
     jsx_uses,
+    script_bindings,
     script_components,
     sfc_uses,
     tag_key,
@@ -33,10 +35,14 @@ from mp_precheck.readers.componentuses import (
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.sfc import split_blocks
 
-_COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js")  # by name, an index, native
+_COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js",  # by name, an index, native
+                       ".mpx", "/index.mpx")
 _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
 # uni-app's easycom: a tag needs no import when its file lies at one of these places below the project root
 # (https://uniapp.dcloud.net.cn/collocation/pages.html#easycom)
+_TARO_ENTRIES = ("app.js", "app.ts")  # a Taro Vue app's createApp
+_SETUP_MODULES = 24  # modules read below the entry for global registrations
+_PROJECT_PREFIXES = (".", "@/", "~/", "/")
 _EASYCOM = ("components/{0}/{0}.vue", "uni_modules/{0}/components/{0}/{0}.vue", "components/{0}/index.vue")
 
 
@@ -53,7 +59,9 @@ def component_uses(read: Callable[[str], str | None], path: str | None, register
     if not text or not path:
         return []
     if is_sfc(path):
-        return sfc_uses(text, path, dict(registered))
+        data = read_app_data(path, text) if path.endswith((".mpx", ".wpy")) else None  # its own JSON block
+        using = data.get("usingComponents") if isinstance(data, dict) else None
+        return sfc_uses(text, path, dict(registered), using if isinstance(using, dict) else None)
     if path.endswith((".jsx", ".tsx")):
         return jsx_uses(text, path)
     if path.endswith(".wxml"):
@@ -123,15 +131,40 @@ def component_file(context: ProjectContext, importer: str | None, spec: str, tag
 
 
 def registered_components(context: ProjectContext) -> dict[str, str]:
-    """Components the Vue entry (``main.js|ts`` in the root or ``src/``) registers globally: {tag key: the
-    component's path from the repository root, as a root-absolute specifier any page resolves}."""
+    """Components the Vue entry (``main.js|ts`` in the root or ``src/``; a Taro project's ``app.js|ts``)
+    registers globally, itself or in a project module it runs (``setupApp(app)`` → ``app.component(Uploader.name,
+    Uploader)`` two imports down): {tag key: the component's path from the repository root, as a root-absolute
+    specifier any page resolves}."""
     root = context.project.root
+    names = VUE_ENTRIES + (_TARO_ENTRIES if context.project.framework == "taro" else ())
     for folder in (root, posixpath.join(root, "src") if root else "src"):
-        for name in VUE_ENTRIES:
+        for name in names:
             entry = posixpath.join(folder, name) if folder else name
             text = context.read_head(entry) if context.exists_at_head(entry) else None
             if text:
                 tree = ExistingPaths(context.exists_at_head)
                 targets = {tag: _resolve(entry, spec, tree) for tag, spec in script_components(text, entry).items()}
+                targets |= _registered_below(context, entry, text, tree)
                 return {tag: "/" + target for tag, target in targets.items() if target is not None}
     return {}
+
+
+def _registered_below(context: ProjectContext, entry: str, text: str, tree: Mapping[str, TreeEntry]
+                      ) -> dict[str, str | None]:
+    """{tag key: component file} of the global registrations (``app.component(…)``) in the project modules the
+    entry imports, and those they import, breadth first (at most :data:`_SETUP_MODULES` of them)."""
+    out: dict[str, str | None] = {}
+    queue, seen = [(entry, text)], {entry}
+    while queue and len(seen) <= _SETUP_MODULES:
+        path, source = queue.pop(0)
+        bindings = script_bindings(source, path)
+        bound = bind(ScriptBindings(bindings.imports, (), bindings.registrations))
+        for tag, _value in bindings.registrations:
+            out[tag_key(tag)] = _resolve(path, bound[tag_key(tag)], tree) if tag_key(tag) in bound else None
+        for spec, _local in bindings.imports:
+            found = resolve_module(path, spec, tree) if spec.startswith(_PROJECT_PREFIXES) else None
+            if found is not None and found not in seen and found.endswith(_BARREL_SUFFIXES):
+                seen.add(found)
+                module = context.read_head(found)
+                queue += [(found, module)] if module else []
+    return {tag: target for tag, target in out.items() if target is not None}

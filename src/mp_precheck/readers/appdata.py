@@ -60,8 +60,9 @@ def _sfc_config(text: str, path: str) -> Any:
         if is_json:
             try:
                 return loads_jsonc(block.text)
-            except ValueError:
-                return config_object(f"export default {block.text}", path + ".js")
+            except ValueError:  # a script: module.exports = {...} (mpx's name="json"), or an object alone
+                return config_object(block.text, path + ".js") or \
+                    config_object(f"export default {block.text}", path + ".js")
         if block.tag == "script":
             found = config_object(block.text, path + ".js")
             if found is not None:

@@ -39,15 +39,19 @@ def tag_key(name: str) -> str:
 
 
 class _Tags(HTMLParser):
-    """Every start tag of a template, with its name as written (the tokenizer lower-cases its own copy)."""
+    """Every start tag of a template, with its name as written (the tokenizer lower-cases its own copy) and the
+    names its ``ref`` and ``id`` attributes give it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.found: list[tuple[str, int]] = []
+        self.names: dict[int, tuple[str, str]] = {}  # line → (ref, id)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         match = _TAG.match(self.get_starttag_text() or "")
         self.found.append((match.group(1) if match else tag, self.getpos()[0]))
+        held = dict(attrs)
+        self.names.setdefault(self.getpos()[0], (held.get("ref") or "", held.get("id") or ""))
 
 
 def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
@@ -59,6 +63,28 @@ def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
     return [(tag, line + offset) for tag, line in parser.found]
 
 
+def ref_calls(text: str, line: int) -> list[tuple[str, int]]:
+    """(method, 1-based line) of each call the single-file component or page ``text`` makes through the element
+    that starts on template ``line``: by its ``ref`` (``uploaderRef.value.upload()`` under ``<script setup>``,
+    ``this.$refs.uploader.upload()``, https://vuejs.org/guide/essentials/template-refs.html) or its ``id``
+    (``this.selectComponent('#uploader').upload()``,
+    https://developers.weixin.qq.com/miniprogram/dev/reference/api/Component.html), in source order."""
+    parser = _Tags()
+    for block in (b for b in split_blocks(text) if b.tag == "template"):
+        parser.feed(block.text)
+        parser.close()
+        ref, ident = parser.names.get(line - block.line_offset, ("", ""))
+        patterns = [rf"\$refs\s*(?:\.\s*{re.escape(ref)}\b|\[\s*['\"]{re.escape(ref)}['\"]\s*\])(?:\s*\[\s*0\s*\])?",
+                    rf"\b{re.escape(ref)}\s*\.\s*value"] if re.fullmatch(r"[\w$]+", ref) else []
+        if re.fullmatch(r"[\w-]+", ident):
+            patterns.append(rf"selectComponent\(\s*['\"]#{re.escape(ident)}['\"]\s*\)")
+        if patterns:
+            calls = re.finditer(rf"(?:{'|'.join(patterns)})\s*\??\.\s*([\w$]+)\s*\(", text)
+            return [(m.group(1), text.count("\n", 0, m.start()) + 1) for m in calls]
+        break
+    return []
+
+
 _BINDING_NODES = ("import_statement", "pair", "call_expression")
 _ELEMENT_NODES = ("jsx_opening_element", "jsx_self_closing_element")
 
@@ -66,7 +92,9 @@ _ELEMENT_NODES = ("jsx_opening_element", "jsx_self_closing_element")
 def script_bindings(text: str, path: str) -> ScriptBindings:
     """What a script binds to component names: its imports (specifier as written, local name; ``import
     PhotoPicker from '…'``, ``import { Uploader as Up } from '…'``), the identifiers of its ``components: {...}``
-    object, and ``app.component('name', Imported)`` / ``Vue.component(...)`` registrations. :func:`bind` turns
+    object, and ``app.component('name', Imported)`` / ``Vue.component(...)`` registrations (``app.component(
+    Imported.name, Imported)`` under the name it is imported as, the name a component's file conventionally
+    gives it). :func:`bind` turns
     them into components."""
     language = language_for(path)
     root = parse(language, text.encode("utf-8")).root_node
@@ -100,6 +128,8 @@ def _bindings(nodes: list[Node], language: Language) -> ScriptBindings:
                 node_text(callee).endswith(".component") else []
             if len(values) == 2 and string_value(values[0]):
                 registrations.append((string_value(values[0]) or "", node_text(values[1])))
+            elif len(values) == 2 and node_text(values[0]) == f"{node_text(values[1])}.name":
+                registrations.append((node_text(values[1]), node_text(values[1])))  # its own name: as imported
     return ScriptBindings(tuple(imports), tuple(components), tuple(registrations))
 
 
@@ -141,9 +171,11 @@ def _in_components_object(pair: Node) -> bool:
         node_text(holder.child_by_field_name("key")).strip("'\"") == "components"
 
 
-def sfc_uses(text: str, path: str, registered: dict[str, str]) -> list[Use]:
+def sfc_uses(text: str, path: str, registered: dict[str, str],
+             using: Mapping[str, object] | None = None) -> list[Use]:
     """The project components the single-file component ``path`` renders: its own imports, then the app's
-    global ``registered`` ones ({tag key: specifier}, :func:`script_components` of the Vue entry)."""
+    global ``registered`` ones ({tag key: specifier}, :func:`script_components` of the Vue entry), then those of
+    its own JSON block's ``using`` (an mpx or WePY file's ``usingComponents``, https://mpxjs.cn/guide/basic/component.html)."""
     bound: dict[str, str] = {}
     tags: list[tuple[str, int]] = []
     for block in split_blocks(text):
@@ -152,7 +184,7 @@ def sfc_uses(text: str, path: str, registered: dict[str, str]) -> list[Use]:
         elif block.tag == "script" and not block.attrs.get("src"):
             lang = block.attrs.get("lang", "js")
             bound.update(script_components(block.text, path + (".ts" if lang in ("ts", "tsx") else ".js")))
-    known = {**registered, **bound}
+    known = {**_using_keys(using or {}), **registered, **bound}
     return [(known[tag_key(tag)], tag, line) for tag, line in tags if tag_key(tag) in known]
 
 
@@ -184,9 +216,16 @@ def jsx_uses(text: str, path: str, aliases: Mapping[str, str] | None = None,
 def wxml_uses(text: str, using: dict[str, object]) -> list[Use]:
     """The components a WXML file renders among the page's ``usingComponents`` ({tag: path}); npm packages
     (``@vant/weapp/…``) and plugins are no project components."""
-    keys = {tag_key(tag): target if _PROJECT_SPEC.match(target) else "./" + target for tag, target in using.items()
-            if isinstance(target, str) and not target.startswith(("@", "plugin:")) and ":" not in target}
+    keys = _using_keys(using)
     return [(keys[tag_key(tag)], tag, line) for tag, line in template_tags(text) if tag_key(tag) in keys]
+
+
+def _using_keys(using: Mapping[str, object]) -> dict[str, str]:
+    """{tag key: specifier} of the project components among ``usingComponents`` ({tag: path}); npm packages
+    (``@vant/weapp/…``) and plugins are none, a build alias of the project's ``src/`` (``@/components/x``) is."""
+    return {tag_key(tag): target if _PROJECT_SPEC.match(target) else "./" + target for tag, target in using.items()
+            if isinstance(target, str) and (target.startswith("@/") or not target.startswith(("@", "plugin:")))
+            and ":" not in target}
 
 
 def is_sfc(path: str) -> bool:

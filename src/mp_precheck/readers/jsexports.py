@@ -78,7 +78,8 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
     """(name, function) of each method of an object literal or a class — methods of every kind (generator,
     async, static; not accessors), fields holding a function, a function wrapped by a call (``action(fn)``) —
     ``{ upload }`` and ``{ upload: upload }`` name a top-level function; ``{ actions: {...} }`` and
-    ``{ Store: StoreClass }`` offer their members as ``actions.publish`` / ``Store.submit`` (one level)."""
+    ``{ Store: StoreClass }`` offer their members as ``actions.publish`` / ``Store.submit`` (one level);
+    ``{ upload: utils.upload }`` names a method of a top-level object or class."""
     if node.type in _CLASSES:
         body = node.child_by_field_name("body")
         for item in body.named_children if body is not None else ():
@@ -98,6 +99,8 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
                 yield key, value
             elif value is not None and value.type == "identifier" and _is_function(top.get(_text(value))):
                 yield key, top[_text(value)]
+            elif nested and value is not None and (held := _held_member(value, top)) is not None:
+                yield key, held  # { uploadFile: utils.uploadFile }
             elif nested and value is not None and (inner := _holder(value, top, key)) is not None and inner is not node:
                 yield from ((f"{key}.{m}", f) for m, f in _members(inner, top, nested=False))
         elif item.type == "method_definition":
@@ -118,6 +121,18 @@ def _holder(value: Node, top: dict[str, Node], key: str = "") -> Node | None:
     return value if value.type == "object" and key == "actions" else None
 
 
+def _held_member(value: Node, top: dict[str, Node]) -> Node | None:
+    """The method ``utils.uploadFile`` names when ``utils`` is a top-level object literal or class of the same
+    file (``const utils = { uploadFile() {…} }; module.exports = { uploadFile: utils.uploadFile }``); else None."""
+    if value.type != "member_expression":
+        return None
+    owner, field = value.child_by_field_name("object"), value.child_by_field_name("property")
+    holder = top.get(_text(owner)) if owner is not None and owner.type == "identifier" else None
+    if holder is None or field is None or not (holder.type == "object" or holder.type in _CLASSES):
+        return None
+    return next((fn for name, fn in _members(holder, top, nested=False) if name == _text(field)), None)
+
+
 def _is_function(node: Node | None) -> bool:
     return node is not None and node.type in _FUNCTIONS + _DECLARATIONS
 
@@ -127,7 +142,7 @@ def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str,
     and as ``name.method``)."""
     if node.type == "identifier" and _text(node) in top:
         node = top[_text(node)]
-    node = _unwrapped(node)
+    node = _held_member(node, top) or _unwrapped(node)  # exports.upload = utils.upload
     if node.type == "new_expression" and _text(node.child_by_field_name("constructor")) in top:
         node = top[_text(node.child_by_field_name("constructor"))]  # export default new ImageService()
     if _is_function(node):
