@@ -100,3 +100,62 @@ def test_the_strings_a_call_passes_outside_its_callbacks():
 ])
 def test_a_string_that_names_writing_a_post(text, names):
     assert scenes().names_a_post(text) is names
+
+
+ROWS = """<template>
+  <view v-for="(row, i) in rows" :key="i">
+    <text @click="like(row)">{{ row.likes }}</text>
+    <input v-model="row.draft.words" placeholder="回复"/>
+    <text @click="answer(row)">回复</text>
+  </view>
+</template>
+<script>
+export default {
+  data() { return { rows: [] } },
+  methods: {
+    like(row) {
+      const body = { rowId: row.id }
+      uni.request({ url: '/api/comment/putLike', method: 'POST', data: body })
+    },
+    answer(row) {
+      const body = { rowId: row.id, words: row.draft.words }
+      uni.request({ url: '/api/note/addComment', method: 'POST', data: body })
+    },
+  },
+}
+</script>
+"""
+
+
+def test_a_rows_reply_is_told_at_the_post_of_its_field_not_at_a_like_of_the_row(repo):
+    # both new calls pass the row the box sits in; only the second carries the field the box writes
+    page = "src/pages/note/note.vue"
+    repo.write_files({"src/pages.json": '{"pages": [{"path": "pages/note/note"}]}',
+                      "src/manifest.json": '{"mp-weixin": {"appid": "wx1"}}', "src/App.vue": "<script>\n</script>\n",
+                      page: ROWS.split("  methods: {")[0] + "}\n</script>\n"})
+    base = repo.commit("base")
+    repo.write(page, ROWS)
+    repo.commit("head")
+    report = run(repo.path, base)
+    assert places(report, "category") | places(report, "upload") == {
+        ("upload.user_text", page, 18), ("category.ugc", page, 18)}
+
+
+CHAINED = """Page({
+  data: { code: '' },
+  onCode(e) { this.setData({ code: e.detail.value }) },
+  check() {
+    wx.request({ url: '/community/verify', method: 'POST', data: { code: this.data.code } }).then(() => {
+      console.log('ok')
+    })
+  },
+})
+"""
+
+
+def test_a_promise_chains_options_and_handlers_name_no_post(app_repo):
+    # ``method: 'POST'`` and a log line's words are no endpoint: the chain's callee is no name of one
+    base = CHAINED.replace("    wx.request({ url: '/community/verify', method: 'POST', data: { code: this.data.code } })"
+                           ".then(() => {\n      console.log('ok')\n    })\n", "")
+    markup = '<input bindinput="onCode" placeholder="code"/>\n<button bindtap="check">ok</button>\n'
+    assert _change(app_repo, "pages/check/check", markup, base, CHAINED) == set()

@@ -58,7 +58,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, handler_writes
-from mp_precheck.readers.textflow import carried_names, tag_at, written_state
+from mp_precheck.readers.textflow import bound_fields, carried_names, tag_at, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 # <input> keyboards that type no post (https://developers.weixin.qq.com/miniprogram/dev/component/input.html),
@@ -142,15 +142,18 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
              and not any(s in before for s in named)
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
     carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
-    out: list[tuple[str, Fact, str, int]] = []
+    out: list[tuple[str, Fact, str, int, bool]] = []
     for path, line in boxes if posts else []:
         markup = context.read_head(path) or ""
         handlers = box_handlers(markup, line)
         stored, spans = handler_writes(text, script, handlers)
         state = written_state(markup, line, keep=frozenset({"value"})) | stored
-        out += [(script, f, path, line) for f in posts if carried.get(f.line, frozenset()) & state or (
-            "detail" in carried.get(f.line, frozenset()) and any(f.line in span for span in spans))]
-    return sorted(out, key=lambda p: p[1].line)
+        fields = bound_fields(markup, line) | stored
+        out += [(script, f, path, line, not carried.get(f.line, frozenset()) & fields) for f in posts
+                if carried.get(f.line, frozenset()) & state
+                or ("detail" in carried.get(f.line, frozenset()) and any(f.line in span for span in spans))]
+    # a post that carries the box's own field before one that only passes the row it sits in (a like of ``item``)
+    return [found[:4] for found in sorted(out, key=lambda p: (p[4], p[1].line))]
 
 
 def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:

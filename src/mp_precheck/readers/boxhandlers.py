@@ -125,9 +125,22 @@ def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple
                                  for pair in arg.named_children if pair.type == "pair"
                                  and node_text(pair.child_by_field_name("key") or pair).strip("'\"") == "url"]
         candidates += [callee] if callee is not None and callee.type == "member_expression" else []
-        refs = [node_text(c) for c in candidates if c is not None and c.type in ("identifier", "member_expression")]
+        refs = [node_text(c) for c in candidates if c is not None and _dotted(c)]
         out[at] = tuple(refs) + out.get(at, ())
     return out
+
+
+def _dotted(node: Node) -> bool:
+    """Whether ``node`` is a name or a chain of member names (``API.COMMENT_ADD``, ``replyApi.create``), not an
+    expression holding a call: a promise chain's callee (``request({…}).then``) spells the whole request, its
+    options and handlers included (``method: 'POST'``, ``console.log('post ok')``), none of it a name."""
+    if node.type not in ("identifier", "member_expression"):
+        return False
+    while node.type == "member_expression":
+        node = node.child_by_field_name("object") or node
+        if node.type not in ("member_expression", "identifier", "this"):
+            return False
+    return node.type in ("identifier", "this")
 
 
 def endpoint_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:

@@ -90,6 +90,14 @@ def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) ->
     return frozenset(found - (_NOT_STATE - keep))
 
 
+def bound_fields(markup: str, line: int) -> frozenset[str]:
+    """The last name of each path the text box opening on ``line`` binds its value to (``v-model="item.reply.text"``
+    → ``text``; ``value="{{content}}"`` → ``content``): the field the box writes, where :func:`written_state` also
+    holds the objects on the way (``item``, a list's row that every other call about the row passes too)."""
+    paths = [next(g for g in m.groups() if g is not None) for m in _BOUND.finditer(tag_at(markup, line))]
+    return frozenset(words[-1] for path in paths if (words := _WORD.findall(path))) - _NOT_STATE
+
+
 def _looped(markup: str, line: int, names: set[str]) -> set[str]:
     """Names of the lists that the loops around the tag opening on ``line`` repeat, where the tag writes a field of
     their item: ``<textarea v-model="item.text">`` in ``v-for="(item, index) in form"`` writes ``form`` (the
