@@ -126,3 +126,23 @@ def test_a_share_card_opening_a_help_page_fires_at_the_hook_once(tmp_path):
 def test_a_share_card_opening_a_plain_page_is_silent(tmp_path):
     repo, base = _landing_change(tmp_path, "查看商品")
     assert _sharing(repo, base) == set()
+
+
+def _bargain(tmp_path, with_sharer: bool) -> tuple[Repo, str]:
+    repo, base = minimal_app(tmp_path / "repo", {"app.json": json.dumps({"pages": PAGES})})
+    if with_sharer:
+        repo.write("pages/order/order.wxml", "<view>已砍掉10元</view>\n<button open-type=\"share\">邀请好友助力</button>\n")
+    repo.write_files({"pages/assist/assist.js": "Page({ onShareAppMessage() { return {} } })\n",
+                      "pages/assist/assist.wxml": "<view>他想要这件宝贝，快来帮TA砍价</view>\n"})
+    repo.commit("bargain")
+    return repo, base
+
+
+def test_the_friends_side_of_a_bargain_told_on_the_sharers_page_is_not_told_again(tmp_path):
+    repo, base = _bargain(tmp_path, with_sharer=True)
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/order/order.wxml", 2)}
+
+
+def test_the_friends_side_of_a_bargain_alone_is_still_told(tmp_path):
+    repo, base = _bargain(tmp_path, with_sharer=False)
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/assist/assist.wxml", 1)}

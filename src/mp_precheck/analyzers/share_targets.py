@@ -6,7 +6,9 @@ that page asks the friend who opens it to 帮他砍价 / 帮他免费拿: the sh
 sharing page itself says nothing of it. A share hook (``onShareAppMessage``…) whose route the change writes, on a
 page with no reward wording of its own, is told at the hook when a page it opens carries reward wording (the
 ``text:share-inducement`` signal in its files, changed or not); that landing page's own wording is then the same
-promise, not told again.
+promise, not told again. So is a changed page with no share button whose wording only asks its reader to help the
+one who shared (快来帮TA砍价: the friend's side, :data:`~mp_precheck.readers.textsignals.FRIEND_HELP`) when another
+page of the change is told for inducing the share.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享: 帮我砍价, 助力);
 https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object (the card's
@@ -14,7 +16,8 @@ https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShare
 
 Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``project``; ``sharing`` findings.
 Writes: adds ``sharing.induced_share`` at a share hook whose new card path opens a page with reward wording, and
-removes the ``sharing`` findings of that landing page.
+removes the ``sharing`` findings of that landing page and of a page asking friends to help the sharer when another
+page's induced sharing is told.
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from __future__ import annotations
 import posixpath
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.induced_sharing import WORDING, WORDINGS, _page_facts, _stem
+from mp_precheck.analyzers.induced_sharing import SHARE_BUTTON, WORDING, WORDINGS, _page_facts, _stem
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.routes import route_page
 from mp_precheck.readers.sharecallback import share_hook_texts
+from mp_precheck.readers.textsignals import FRIEND_HELP
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _LANDING_FILES = (".wxml", ".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
@@ -53,10 +57,20 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         added_findings.append(context.finding("sharing.induced_share", WORDING, path, hook.line,
                                               value=f"{hook.value} → {landing} + {text.value}"))
         landed.update(hits)
-    if not added_findings:
-        return findings
     kept = [f for f in findings if f.family != "sharing" or page_of(f.path, project.root, project.pages) not in landed]
-    return kept + added_findings
+    return _without_friend_sides(context, kept + added_findings)
+
+
+def _without_friend_sides(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the sharing findings of pages that only ask friends to help the sharer (快来帮TA砍价) and
+    cannot share by button, when the induced sharing of another page is told: the two sides of one mechanic."""
+    told = {_stem(f.path) for f in findings if f.rule == "sharing.induced_share"}
+
+    def friend_side(finding: Finding) -> bool:
+        return finding.family == "sharing" and bool(FRIEND_HELP.search(finding.value or "")) \
+            and bool(told - {_stem(finding.path)}) \
+            and not any(f.subject == SHARE_BUTTON for f in _page_facts(context, finding.path))
+    return [f for f in findings if not friend_side(f)]
 
 
 def _landing_wording(context: ProjectContext, path: str, page: str, added: frozenset[int]) -> dict[str, Fact]:
