@@ -180,7 +180,7 @@ def test_the_registry_order_is_pinned() -> None:
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
         "media_posts", "service_posts", "content_security", "domains", "ad_components", "categories",
         "brand_mounted", "branding", "brand_image",
-        "induced_sharing", "share_callbacks",
+        "induced_sharing", "share_targets", "share_callbacks",
         "forced_login",
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "share_landing", "entry_overlay", "auth_entry", "silent_entry", "entry_wall", "dead_ui",
         "missing_pages", "script_checks", "accounts"]

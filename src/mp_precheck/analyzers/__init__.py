@@ -88,6 +88,9 @@ share_callbacks        head_facts, added_lines, read_head,         adds ``sharin
                        facts_at_head, exists_at_head, project ·    new success callback or own call on a page (a
                        sharing family                              mixin: the app) with reward wording, and at a
                                                                    share button whose tap onShow newly acts on
+share_targets          head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook
+                       facts_at_head, project · sharing family     whose new card path opens a page with reward
+                                                                   wording; removes that page's sharing findings
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)
@@ -173,6 +176,7 @@ from mp_precheck.analyzers import (
     service_posts,
     share_callbacks,
     share_landing,
+    share_targets,
     silent_entry,
     stray_templates,
     ugc,
@@ -229,6 +233,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    # share_targets after induced_sharing (a page whose sharing it told is not told again; the landing page's wording
+    # it told is folded into the hook), before share_callbacks (a hook told here is not told again at its callback).
+    ("share_targets", share_targets.analyze),
     # share_callbacks after induced_sharing: a page whose sharing it told is not told again at the callback.
     ("share_callbacks", share_callbacks.analyze),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.

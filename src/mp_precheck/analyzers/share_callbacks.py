@@ -11,15 +11,17 @@ A hook in a shared module that is no page or component (a mixin every page takes
 (its ``showShareMenu`` success too), shares for the app's pages: the reward wording of any changed file is its
 page's, and so is a table of point kinds naming sharing (``SCORE_TYPE = { 7: '分享个人/群' }``). A share button
 whose tap sets a flag that the page's ``onShow`` newly acts on (a request on the return from sharing: the way to
-tell a share once the callbacks went) is told at the button, with or without wording.
+tell a share once the callbacks went) is told at the button, with or without wording. A new callback that tells the
+user what the share earned (推荐成功，您已获得红包, 积分 +5) pays for it whatever the page says: told at that text, also
+on a page whose wording is told (the promise and the payment are two things to take away).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
 
 Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``exists_at_head``, ``project``;
 ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, and at a share button
-whose tap the page's ``onShow`` newly acts on.
+Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, at a new callback's text
+telling the user a gain credited for the share, and at a share button whose tap the page's ``onShow`` newly acts on.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
-from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
-from mp_precheck.readers.sharewords import points_for_sharing
+from mp_precheck.readers.sharecallback import share_callback_calls, share_callback_texts, share_hook_statements
+from mp_precheck.readers.sharewords import points_for_sharing, share_credit
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _COMPONENTS = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
@@ -45,8 +47,14 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     for path in sorted(context.head_facts):
         added = context.added_lines.get(path, frozenset())
-        if not added or not path.endswith(_SCRIPTS) or _stem(path) in told or \
+        if not (added or 1 in added) or not path.endswith(_SCRIPTS) or \
                 not any(f.subject in SHARE_HOOKS for f in context.head_facts[path].facts):
+            continue  # (a new file's added lines are every line, though empty as a set)
+        if credit := _credited(context, path, added):  # the callback says the share was paid: told beside any wording
+            out.append(context.finding("sharing.induced_share", WORDING, path, credit[0],
+                                       value=f"share success callback + {credit[1]}"))
+            continue
+        if not added or _stem(path) in told:
             continue
         wording = _wording(context, path)
         if not wording:
@@ -60,6 +68,15 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
                                        value=f"{how} + {wording[0].value}"))
     return out + _share_returns(context, told | {_stem(f.path) for f in out if f.family == "sharing"})
+
+
+def _credited(context: ProjectContext, path: str, added: frozenset[int]) -> tuple[int, str] | None:
+    """(line, text) of the first text a share's success callback that the change adds to ``path`` shows as a gain
+    credited for the share (推荐成功，您已获得红包: :func:`~mp_precheck.readers.sharewords.share_credit`), or None."""
+    text = context.read_head(path)
+    credit = share_credit()
+    return next(((line, " ".join(value.split())[:120]) for line, value in share_callback_texts(text, path)
+                 if line in added and credit.search(value)), None) if text else None
 
 
 def _share_returns(context: ProjectContext, told: set[str]) -> list[Finding]:

@@ -49,6 +49,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      tabBar text raises no red-packet lure; mpvue 1.x's app.json in src/main.js (export default { config }); SDK
 #      clients a factory hands back (createClient), calls through a client's path (storage.from.upload), wrappers
 #      that only relay to sibling wrappers (Export.relays).
+# v69: share-reward wording (帮他砍价, invitation quotas 邀请3个好友（1/3）, 获得优惠券，快快邀请好友, 推荐…到群聊后);
 # v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +

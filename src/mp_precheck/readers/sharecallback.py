@@ -17,7 +17,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.readers.jsfacts import SHARE_HOOKS
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 CALLBACKS = frozenset({"success", "complete"})  # the share's outcome: ``fail`` rewards nothing
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
@@ -42,6 +42,35 @@ def share_callback_calls(text: str, path: str) -> list[int]:
         for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
             if _hook_name(node) in _CALLBACK_HOOKS:
                 out.extend(line + offset for line in _callback_calls(node, language))
+    return sorted(set(out))
+
+
+def share_callback_texts(text: str, path: str) -> list[tuple[int, str]]:
+    """(1-based line, text) of each string literal in a ``success`` / ``complete`` callback of a share hook
+    (functions nested in it included: a modal the callback opens), in the script ``text`` of ``path``. What a
+    callback tells the user once the share is done (推荐成功，您已获得红包) is how the app pays for the share."""
+    return _hook_strings(text, path, callbacks=True)
+
+
+def share_hook_texts(text: str, path: str) -> list[tuple[int, str]]:
+    """(1-based line, text) of each string literal in a share hook (``onShareAppMessage``, ``onShareTimeline``,
+    Taro's ``useShareAppMessage``) of the script ``text`` of ``path``: its card's title and the page it opens
+    (``'/pages/help/help?id=' + id`` up to its first ``${``)."""
+    return _hook_strings(text, path, callbacks=False)
+
+
+def _hook_strings(text: str, path: str, callbacks: bool) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for source, name, offset in script_units(text, path):
+        language = language_for(name)
+        tree = parse(language, source.encode("utf-8", "surrogatepass"))
+        for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
+            if _hook_name(node) not in (_CALLBACK_HOOKS if callbacks else SHARE_HOOKS):
+                continue
+            for body in _callbacks(node, language) if callbacks else (node,):
+                out.extend((string.start_point[0] + 1 + offset, value)
+                           for string in nodes_of(body, language, ("string", "template_string"))
+                           if (value := string_value(string)))
     return sorted(set(out))
 
 
@@ -132,6 +161,14 @@ def _hook_name(node: Node) -> str:
 
 def _callback_calls(hook: Node, language: Language) -> Iterator[int]:
     """Lines of the first call in each success/complete callback under ``hook`` (parsed with ``language``)."""
+    for body in _callbacks(hook, language):
+        calls = nodes_of(body, language, ("call_expression",))  # in the order of a walk: the first is first
+        if calls:
+            yield calls[0].start_point[0] + 1
+
+
+def _callbacks(hook: Node, language: Language) -> Iterator[Node]:
+    """The bodies of the success/complete callbacks under ``hook`` (parsed with ``language``)."""
     for node in nodes_of(hook, language, ("method_definition", "pair")):
         if node.type == "method_definition":
             key, body = node.child_by_field_name("name"), node.child_by_field_name("body")
@@ -140,8 +177,5 @@ def _callback_calls(hook: Node, language: Language) -> Iterator[int]:
             body = body if body is not None and body.type in _FUNCTIONS else None
         else:
             continue
-        if body is None or node_text(key).strip("'\"") not in CALLBACKS:
-            continue
-        calls = nodes_of(body, language, ("call_expression",))  # in the order of a walk: the first is first
-        if calls:
-            yield calls[0].start_point[0] + 1
+        if body is not None and node_text(key).strip("'\"") in CALLBACKS:
+            yield body

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
@@ -33,6 +34,7 @@ _COUNTED = r"(?:[\u4e00-\u9fff]{1,6}\s*[*×xX＊]\s*\d+|\s*\d+\s*(?:张|次|件|
 _SENTENCE = r"[^。！!？?\n]{0,48}"  # the rest of a long sentence, for a reward named outright (现金奖励)
 _FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: whom the friends act for
 _PRICE = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|块|折)"  # 立享109元, 立减 5 元, 即享8折
+_NEXT_CLAUSE = r"[^。！!？?\n，,、]{0,6}[，,~～]\s*[^。！!？?\n，,、]{0,6}"  # 获得优惠券，快快邀请: the act asked next
 _ADDED = r"[+＋]\s*\d"  # an amount credited: 邀请好友 +2000
 
 
@@ -55,9 +57,11 @@ def share_reward() -> re.Pattern[str]:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
 
     def any_of(key: str) -> str:
-        return "(?:" + "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True)) + ")"
+        return _any_of(data, key)
 
-    parts = [f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}"]
+    parts = [f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}",
+             # the gain first, then in the next clause the act it asks for: 您还未获得优惠券，快快邀请好友
+             f"{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}{_NEXT_CLAUSE}{any_of('acts')}"]
     parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_COUNTED}")
     if data["gifts"]:
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gifts')}")
@@ -72,6 +76,11 @@ def share_reward() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _any_of(data: Any, key: str) -> str:
+    """A group matching any word of the table's ``key``, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(data.get(key, ()), key=len, reverse=True)) + ")"
+
+
 @cache
 def share_control_gain() -> re.Pattern[str]:
     """The pattern of a gain on a share button's own label (``control_gains`` of the shipped table, or an amount
@@ -79,6 +88,22 @@ def share_control_gain() -> re.Pattern[str]:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     words = sorted(data.get("control_gains", ()), key=len, reverse=True)
     return re.compile("|".join([*(re.escape(w) for w in words), _ADDED]))
+
+
+@cache
+def share_credit() -> re.Pattern[str]:
+    """The pattern of a gain credited, in what a finished share's callback shows (推荐成功，您已获得红包; 积分 +5;
+    红包已到账): the share is the act, so a gain and the thing gained (``gains`` then ``goods``, or a counted item), or
+    a thing gained then credited (``credited``, an amount added) is its reward. Read once."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+
+    def any_of(key: str) -> str:
+        return _any_of(data, key)
+    parts = [f"{any_of('gains')}了?{_AMOUNT}{_NAMED}{any_of('goods')}", f"{any_of('gains')}了?{_COUNTED}",
+             f"{any_of('goods')}\\s*{_ADDED}"]
+    if data.get("credited"):
+        parts.append(f"{any_of('goods')}\\s*{any_of('credited')}")
+    return re.compile("|".join(parts))
 
 
 @cache

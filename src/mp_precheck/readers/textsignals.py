@@ -21,6 +21,10 @@ _REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖�
            r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍|升级|提高等级|提升等级|加速|收益)")
 _STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
+_FOR_SHARER = r"(?:帮他|帮她|帮TA|为他|为她|为TA)"  # the friend asked to help the one who shared
+_HELP = r"助力|砍价|砍一刀|砍一下|免费拿|免费领"
+# The friend's side of a help-me mechanic: a shared card's page asks its reader to help the sharer (快来帮TA砍价)
+FRIEND_HELP = re.compile(rf"{_FOR_SHARER}(?:{_HELP})", re.IGNORECASE)
 SHARE_INDUCEMENT = re.compile(
     rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
     # referral rewards: 推荐有奖 / 推荐有礼 / 推荐返现 (a reward for bringing in others)
@@ -28,7 +32,14 @@ SHARE_INDUCEMENT = re.compile(
     # a cut of what invited people buy: 粉丝下单，你也可以获得收益 / 好友消费返佣金 (a referral commission)
     r"(?:好友|粉丝|下级|邀请的人)(?:下单|购买|消费)[^。！!？?\n]{0,12}(?:收益|佣金|返利|返现|提成)|"
     # "help me" mechanics and sharing to groups as the price of something (R2018 3.2.1)
-    r"(?:帮我|为我|为你|帮他|帮她|帮TA)助力|(?:分享|转发)(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
+    # (帮他砍价, 帮我免费拿: friends' help as the price of a gain); sharing or recommending the app to a group as
+    # the price of something (推荐…小程序到群聊后即可领取)
+    rf"(?:帮我|为我|为你|{_FOR_SHARER})(?:{_HELP})|"
+    r"(?:分享|转发|推荐[^。！!？?\n，,]{0,10})(?:到|至)[^。！!？?\n]{0,6}群[^。！!？?\n]{0,12}(?:后|即可|才能|就能)|"
+    # an invitation quota with its progress: 邀请3个好友（1/3）, 已邀请好友 {{n}}/{{max}} (the counts bound, gone
+    # from the text): the invitations are counted toward a goal, a task done for its reward (R2018 3.2.1)
+    r"(?:邀请|唤醒|邀)\s*\d*\s*(?:个|位|名)?\s*新?(?:好友|朋友|用户)\s*"
+    r"(?:[（(]\s*\d*\s*/\s*\d*\s*[)）]|\d*\s*/\s*\d*\s*(?:人|位)?\s*$)|"
     # friends' help as the price of a gain: 集齐3个好友的助力能量，就能免费阅读 (R2018 3.2.1)
     r"(?:好友|朋友|小伙伴|亲友)的?助力|助力[^。！!？?\n]{0,16}(?:免费|领取|获得|得到|解锁|奖励)|"
     # a head count of friends as the price of a gain: 集齐5人扫码，即可免费获得 / 满3位好友助力即可领取 (R2018 3.2.1)
