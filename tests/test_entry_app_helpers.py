@@ -163,3 +163,21 @@ def test_launch_call_of_a_silent_login_helper_named_tologin_is_fine(tmp_path):
 
 def test_launch_call_of_a_helper_that_redirects_to_login_is_reported(tmp_path):
     assert _uni(tmp_path, REDIRECTS) != set()
+
+
+HTTP_JS = """const get = function (path, done) {
+  const APP = getApp()
+  wx.request({ url: 'https://api.example.com/' + path, header: { token: APP.globalData.token },
+    success: (res) => done(res.data) })
+}
+module.exports = { get }
+"""
+
+
+def test_a_request_module_reading_the_app_token_reaches_no_app_redirect(tmp_path):
+    files = {"app.json": APP_JSON, "app.js": APP_JS.replace("refreshToken()", "needAuth()"),
+             "utils/http.js": HTTP_JS, "pages/login/login.js": "Page({})\n",
+             "pages/index/index.wxml": "<view>home</view>\n"}
+    page = "const http = require('../../utils/http.js')\nPage({\n  onLoad() {\n    CALL\n  }\n})\n"
+    assert _login(tmp_path, files, "pages/index/index.js", page.replace("CALL", ""),
+                  page.replace("CALL", "http.get('list', (d) => this.setData({ d }))")) == set()

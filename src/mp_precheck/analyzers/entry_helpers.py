@@ -152,6 +152,8 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
     found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
     while frontier:
         importer, (spec, name), hops, barrels, via, held = frontier.pop(0)
+        if spec == GET_APP and (importer != entry or held is None):
+            continue  # only the page's own calls of App methods: reported there, and read in the App alone
         path = app_file(importer, tree) if spec == GET_APP else resolve_module(importer, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS + _APPS) else None
         if path is None or module is None or (path, name) in seen:
@@ -164,7 +166,7 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
             for target, line, what in _redirects(module, function):
                 # an App method the page calls through getApp() is reported at the page's call
                 found.setdefault((target, entry if held else path), (held or line, (*via, function), what))
-        if hops > 1:
+        if hops > 1 and held is None:
             frontier += [(path, use, hops - 1, barrels, (*via, name or "*"), held)
                          for use in module.uses(module.defs[f] for f in functions)]
     return found

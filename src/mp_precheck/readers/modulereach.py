@@ -70,10 +70,14 @@ class Module:
                 text = node_text(node)
                 if text in self.names:
                     found.append(self.names[text])
+                elif self.aliases.get(text) == GET_APP:
+                    if _member(node) is not None:
+                        found.append((GET_APP, _member(node)))
                 elif text in self.aliases:
                     found.append((self.aliases[text], _member(node)))
             elif node.type == "call_expression" and node_text(node.child_by_field_name("function")) == "getApp":
-                found.append((GET_APP, _member(node)))  # getApp().verifyLogin()
+                if _member(node) is not None:  # getApp().verifyLogin(); the App as a whole is no use of it
+                    found.append((GET_APP, _member(node)))
             elif node.type == "call_expression" and depth > 0:
                 helper = _helper(node)
                 if helper in self.defs and helper not in HOOKS and helper not in seen:
