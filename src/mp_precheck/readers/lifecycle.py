@@ -20,6 +20,8 @@ from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.handover import handed_over
+from mp_precheck.readers.helperargs import arguments as _arguments
+from mp_precheck.readers.helperargs import passed as _passed
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import object_property, string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -221,29 +223,6 @@ class HookScanner:
                     and _acts_on_confirm(call, first):
                 return "wx.showModal without cancel", "wx.showModal"
         return None
-
-
-def _arguments(function_body: Node, call: Node, outer: dict[str, Node]) -> dict[str, Node]:
-    """The parameters of the function whose body is ``function_body`` bound to the arguments ``call`` passes
-    (an argument that is itself a parameter of the caller read through ``outer``); only plain names."""
-    function = function_body.parent
-    params = function.child_by_field_name("parameters") if function is not None else None
-    single = function.child_by_field_name("parameter") if function is not None else None
-    names = [single] if single is not None else list(params.named_children) if params is not None else []
-    args = call.child_by_field_name("arguments")
-    values = list(args.named_children) if args is not None else []
-    return {_text(name): outer.get(_text(value), value) for name, value in zip(names, values, strict=False)
-            if name.type == "identifier"}
-
-
-def _passed(options: Node, bound: dict[str, Node]) -> Node:
-    """The navigation target of ``wx.navigateTo(url)`` / ``wx.navigateTo({ url })`` / ``{ url: path }`` with a
-    parameter replaced by the argument its caller passed (``bound``); ``options`` itself otherwise."""
-    if options.type == "identifier":
-        return bound.get(_text(options), options)
-    value = object_property(options, "url", shorthand=True)
-    return bound.get(_text(value), options) if value is not None and value.type in (
-        "identifier", "shorthand_property_identifier") else options
 
 
 def _acts_on_confirm(call: Node, options: Node) -> bool:
