@@ -14,16 +14,21 @@ module's navigation call. Modules are found through the build's aliases too (``r
 reached through a module at the merge base moved into the page (``auth.login()`` sent an unknown user to the
 bind page; the page now does it itself) and is not new: that finding is removed. So is the page's call of a
 helper told only by its login-like name (``authService.checkLoginCode()``) when a module the page imports defines
-it and it forces nothing there nor in the modules it reaches: a session check that logs in silently.
+it and it forces nothing there nor in the modules it reaches: a session check that logs in silently. The same
+holds for the app script's launch call of an imported helper told only by its name (``toLogin()`` whose module
+only calls ``wx.login`` and stores a token). A method of the App the page calls through ``getApp()``
+(``await app.verifyLogin()`` in ``onShow``) is followed as a module's function and reported at the page's call,
+since the App's method serves every page and the page's hook is what runs it on entry.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3).
 
 Reads: ``project``, ``read_head``, ``read_base``, ``exists_at_head``, ``head_paths``, ``counterpart`` ·
 ``login.forced_login``.
-Writes: adds ``login.forced_login`` (subject ``login:entry-page:<login page>``) in the module that navigates;
-removes the entry page's own ``login.forced_login`` for a redirect that moved in from such a module, or for a
-helper called by name that forces nothing.
+Writes: adds ``login.forced_login`` (subject ``login:entry-page:<login page>``) in the module that navigates (at
+the page's call for an App method); removes the entry page's own ``login.forced_login`` for a redirect that moved
+in from such a module, or for a helper called by name that forces nothing, and the app script's
+``login:launch:<helper>()`` for such a helper.
 """
 
 from __future__ import annotations
@@ -39,8 +44,9 @@ from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
-from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.facts.store import ExistingPaths, app_file, resolve_module
 from mp_precheck.readers.aliases import project_aliases
+from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, HookScanner, is_failure_callback
 from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
 from mp_precheck.readers.syntax import node_text, walk
@@ -51,6 +57,7 @@ HOPS = 3  # modules a call is followed into: the called one and two more (page �
 BARRELS = 3  # modules that only pass a name on, followed without counting
 _LIMIT = 40  # modules read per side at most
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
+_APPS = (".vue", ".wpy", ".mpx")  # an App script getApp() returns may be a single-file component (App.vue)
 _ANSWER_CALLS = lazy(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
 _NAVIGATION = lazy(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
@@ -83,11 +90,12 @@ class _Side(Struct):
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    folders = (context.project.root, context.project.env_root or context.project.root)
+    head_side = _Side(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
+    findings = _silent_launch(context, head_side, findings)
     entry = _entry_script(context)
     if entry is None:
         return findings
-    folders = (context.project.root, context.project.env_root or context.project.root)
-    head_side = _Side(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
     reached = _reach(entry, head_side)
     old = context.counterpart.get(entry, entry)
     page_told = [f for f in findings if f.rule == RULE and f.path == entry and f.subject.startswith(FORCED[1])]
@@ -136,27 +144,41 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
     if page is None:
         return {}
     tree = ExistingPaths(side.has)
-    frontier: list[tuple[str, Use, int, int, tuple[str, ...]]] = [
-        (entry, use, HOPS, BARRELS, ()) for use in (page.uses(page.hooks) if start is None else start)]
+    frontier: list[tuple[str, Use, int, int, tuple[str, ...], int | None]] = [
+        (entry, use, HOPS, BARRELS, (), page.held.get(str(use[1])) if use[0] == GET_APP else None)
+        for use in (page.uses(page.hooks) if start is None else start)]
     seen: set[tuple[str, str | None]] = set()
     found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
     while frontier:
-        importer, (spec, name), hops, barrels, via = frontier.pop(0)
-        path = resolve_module(importer, spec, tree, side.aliases)
-        module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
+        importer, (spec, name), hops, barrels, via, held = frontier.pop(0)
+        if spec == GET_APP and (importer != entry or held is None):
+            continue  # only the page's own calls of App methods: reported there, and read in the App alone
+        path = app_file(importer, tree) if spec == GET_APP else resolve_module(importer, spec, tree, side.aliases)
+        module = side.module(path) if path is not None and path.endswith(_SCRIPTS + _APPS) else None
         if path is None or module is None or (path, name) in seen:
             continue
         seen.add((path, name))
         functions = list(module.defs) if name is None else [name] if name in module.defs else []
         if not functions and barrels > 0:  # a barrel passes the name on from another module
-            frontier += [(path, use, hops, barrels - 1, via) for use in module.passes_on(name)]
+            frontier += [(path, use, hops, barrels - 1, via, held) for use in module.passes_on(name)]
         for function in functions:
             for target, line, what in _redirects(module, function):
-                found.setdefault((target, path), (line, (*via, function), what))
-        if hops > 1:
-            frontier += [(path, use, hops - 1, barrels, (*via, name or "*"))
+                # an App method the page calls through getApp() is reported at the page's call
+                found.setdefault((target, entry if held else path), (held or line, (*via, function), what))
+        if hops > 1 and held is None:
+            frontier += [(path, use, hops - 1, barrels, (*via, name or "*"), held)
                          for use in module.uses(module.defs[f] for f in functions)]
     return found
+
+
+def _silent_launch(context: ProjectContext, side: _Side, findings: list[Finding]) -> list[Finding]:
+    """``findings`` without the app script's launch call told only by its login-like name (``toLogin()``) when
+    the project module the script imports it from forces nothing: a silent ``wx.login`` that stores a token."""
+    launch = [f for f in findings if f.rule == RULE and f.subject.startswith(FORCED[0]) and f.subject.endswith("()")]
+    if not launch:
+        return findings
+    silent = {id(f) for f in launch if _silent_helper(f.path, side, f.subject.split(":", 2)[2][:-2])}
+    return [f for f in findings if id(f) not in silent]
 
 
 def _silent_helper(entry: str, side: _Side, name: str) -> bool:
@@ -167,14 +189,26 @@ def _silent_helper(entry: str, side: _Side, name: str) -> bool:
     if page is None:
         return False
     tree = ExistingPaths(side.has)
+    if name in page.aliases:  # a default import called (import toLogin from './wx'): the module's default export
+        spec, function = page.aliases[name], "default"
+        path = resolve_module(entry, spec, tree, side.aliases)
+        module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
+        return module is not None and function in module.defs and _forces_nothing(entry, side, module, spec, None)
     for spec in sorted({*page.aliases.values(), *(spec for spec, _name in page.names.values())}):
         path = resolve_module(entry, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
         if module is None or name not in module.defs:
             continue
-        return not any(HookScanner(namespaced_api).from_function(name, module.defs)) and \
-            not _navigates(module, name, HELPER_DEPTH) and not _reach(entry, side, [(spec, name)])
+        return _forces_nothing(entry, side, module, spec, name)
     return False
+
+
+def _forces_nothing(entry: str, side: _Side, module: Module, spec: str, name: str | None) -> bool:
+    """Whether function ``name`` of ``module`` (None: every function of it) makes no redirect, prompt or popup of
+    its own, calls nothing named like navigation and reaches no redirect to login in other modules."""
+    names = list(module.defs) if name is None else [name]
+    return not any(any(HookScanner(namespaced_api).from_function(n, module.defs)) or
+                   _navigates(module, n, HELPER_DEPTH) for n in names) and not _reach(entry, side, [(spec, name)])
 
 
 def _navigates(module: Module, name: str, depth: int) -> bool:

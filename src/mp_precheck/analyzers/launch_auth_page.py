@@ -48,7 +48,7 @@ class _AnyPage(HookScanner):
     """Reads a navigation to any page not named as a login page as the hook's action (a redirect to a login page
     by name, a prompt or a login helper are the hook facts' own)."""
 
-    def _action(self, call: Node) -> tuple[str, str] | None:
+    def _action(self, call: Node, bound: dict[str, Node]) -> tuple[str, str] | None:
         fn = call.child_by_field_name("function")
         args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_children else None

@@ -49,7 +49,14 @@ from mp_precheck.readers.syntax import call_option, compiles_code, language_for,
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
-from mp_precheck.readers.textplaces import inside_button, jsx_child_literal, message_text, modal_text, ui_label
+from mp_precheck.readers.textplaces import (
+    inside_button,
+    jsx_child_literal,
+    locale_file,
+    message_text,
+    modal_text,
+    ui_label,
+)
 from mp_precheck.readers.textsignals import signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
@@ -323,7 +330,8 @@ class _Extractor(Bindings):
             self._text_signals(value, node, label=label, share_control=label and inside_button(node, share=True))
         else:
             self._text_signals(value, node, title=self._is_share_title(node),
-                               label=not (modal_text(node) or message_text(node)), script=not ui_label(node))
+                               label=not (modal_text(node) or message_text(node)),
+                               script=not ui_label(node, locale_file(self.path)))
         self.facts += literal_secrets(_text(node), self.line(node))
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)

@@ -20,6 +20,8 @@ from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.handover import handed_over
+from mp_precheck.readers.helperargs import arguments as _arguments
+from mp_precheck.readers.helperargs import passed as _passed
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import object_property, string_value
 from mp_precheck.readers.syntax import walk as _walk
@@ -156,18 +158,22 @@ class HookScanner:
             yield from self._actions(defs[name], defs, HELPER_DEPTH, frozenset({name}))
 
     def _actions(self, body: Node, defs: dict[str, Node], depth: int,
-                 seen: frozenset[str]) -> Iterator[ForcedAction]:
+                 seen: frozenset[str], bound: dict[str, Node] | None = None) -> Iterator[ForcedAction]:
         """The forced actions in ``body``, through same-file helpers ``depth`` deep. A helper that acts
-        whenever it runs is reported at its call; one that decides is reported inside."""
+        whenever it runs is reported at its call; one that decides is reported inside. ``bound`` maps
+        ``body``'s parameters to the arguments its caller passed (``go(url) { wx.navigateTo({ url }) }``
+        called as ``this.go('/pages/login/login')`` opens the login page)."""
         for call in self._calls(body):
             helper = self._helper_name(call)
             defined = helper in defs and helper not in HOOKS and helper not in seen and depth > 0
             if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
-                for inner in self._actions(defs[str(helper)], defs, depth - 1, seen | {str(helper)}):
-                    place = inner.node if _decides(defs[str(helper)], inner.node) else call
+                inside = defs[str(helper)]
+                for inner in self._actions(inside, defs, depth - 1, seen | {str(helper)},
+                                           _arguments(inside, call, bound or {})):
+                    place = inner.node if _decides(inside, inner.node) else call
                     yield ForcedAction(place, f"{helper}() → {inner.what}", inner.target,
                                        conditions(body, call) + inner.conditions, (call, *inner.calls))
-            action = None if defined else self._action(call)
+            action = None if defined else self._action(call, bound or {})
             if action:
                 yield ForcedAction(call, action[0], action[1], conditions(body, call), (call,))
 
@@ -189,8 +195,9 @@ class HookScanner:
                 return _text(fn.child_by_field_name("property"))
         return None
 
-    def _action(self, call: Node) -> tuple[str, str] | None:
-        """(what the call does, its target) when it forces login, else None."""
+    def _action(self, call: Node, bound: dict[str, Node]) -> tuple[str, str] | None:
+        """(what the call does, its target) when it forces login, else None; a navigation's page given by a
+        parameter is read from the caller's argument (``bound``)."""
         fn = call.child_by_field_name("function")
         api = self.resolve(fn) if fn is not None else None
         if api is None and fn is not None:
@@ -206,7 +213,7 @@ class HookScanner:
         args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_children else None
         if api in NAVIGATION and first is not None:
-            target = url_text(first)
+            target = url_text(_passed(first, bound))
             if target and LOGIN_TARGET.search(target):
                 return f"{api} {target[:80]}", page_path(target)
         if api == "wx.showModal" and first is not None and first.type == "object":

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from msgspec import Struct, field
 from tree_sitter import Node
 
-from mp_precheck.readers.jsbindings import NAMESPACES
+from mp_precheck.readers.jsbindings import GET_APP, NAMESPACES
 from mp_precheck.readers.jsexports import reexports
 from mp_precheck.readers.launchcalls import import_bindings
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, HOOKS, definitions
@@ -49,6 +49,7 @@ class Module(Struct, frozen=True):
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     passed: tuple[tuple[str, str, str], ...] = ()
     hooks: tuple[Node, ...] = ()
+    held: dict[str, int] = field(default_factory=dict)  # a method of the App called through getApp() → its line
 
     def uses(self, bodies: Iterable[Node]) -> list[Use]:
         """The imported bindings ``bodies`` use, through same-file helpers, in source order, each once."""
@@ -68,8 +69,14 @@ class Module(Struct, frozen=True):
                 text = node_text(node)
                 if text in self.names:
                     found.append(self.names[text])
+                elif self.aliases.get(text) == GET_APP:
+                    if _member(node) is not None:
+                        found.append((GET_APP, _member(node)))
                 elif text in self.aliases:
                     found.append((self.aliases[text], _member(node)))
+            elif node.type == "call_expression" and node_text(node.child_by_field_name("function")) == "getApp":
+                if _member(node) is not None:  # getApp().verifyLogin(); the App as a whole is no use of it
+                    found.append((GET_APP, _member(node)))
             elif node.type == "call_expression" and depth > 0:
                 helper = _helper(node)
                 if helper in self.defs and helper not in HOOKS and helper not in seen:
@@ -78,21 +85,62 @@ class Module(Struct, frozen=True):
 
 def read_module(source: str, path: str) -> Module:
     """The :class:`Module` of ``source`` at ``path`` (a single-file component: its script blocks)."""
-    parts = [(source, path)]
+    parts = [(source, path, 0)]
     if path.lower().endswith(_SFC):
-        parts = [(b.text, f"{path}.{b.attrs.get('lang') or 'js'}") for b in split_blocks(source) if b.tag == "script"
-                 and not b.attrs.get("src") and "json" not in b.attrs.get("type", "")]
+        parts = [(b.text, f"{path}.{b.attrs.get('lang') or 'js'}", b.line_offset) for b in split_blocks(source)
+                 if b.tag == "script" and not b.attrs.get("src") and "json" not in b.attrs.get("type", "")]
     module = Module()
-    for text, name in parts:
+    for text, name, offset in parts:
         root = parse(language_for(name), text.encode("utf-8", "surrogatepass")).root_node
         nodes = list(walk(root))
         defs = definitions(nodes)
+        default = _default_export(root)
+        if default is not None:
+            defs.setdefault("default", default)  # export default async () => {…}: what a default import calls
         aliases, names = import_bindings(nodes)
+        aliases.update({alias: GET_APP for alias in _app_aliases(nodes)})
         hooks = [defs[h] for h in sorted((HOOKS | _MORE_HOOKS) & set(defs))] + list(_effects(nodes))
         module = Module({**defs, **module.defs}, {**aliases, **module.aliases}, {**names, **module.names},
                         module.passed + reexports(root, aliases, names),
-                        module.hooks + tuple(hooks))
+                        module.hooks + tuple(hooks), {**_held_calls(nodes, aliases, offset), **module.held})
     return module
+
+
+def _default_export(root: Node) -> Node | None:
+    """The body of the function a module exports as its default (``export default function () {…}``,
+    ``export default async () => {…}``), else None."""
+    for node in root.named_children:
+        value = node.child_by_field_name("value") or node.child_by_field_name("declaration") \
+            if node.type == "export_statement" else None
+        if value is not None and value.type in (*_FUNCTIONS, "function_declaration") and \
+                node_text(node).split(None, 2)[1:2] == ["default"]:
+            return value.child_by_field_name("body")
+    return None
+
+
+def _app_aliases(nodes: Iterable[Node]) -> Iterator[str]:
+    """Names bound to the App instance: ``const app = getApp()``
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/getApp.html)."""
+    for node in nodes:
+        if node.type != "variable_declarator":
+            continue
+        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        if name is not None and name.type == "identifier" and value is not None and \
+                value.type == "call_expression" and node_text(value.child_by_field_name("function")) == "getApp":
+            yield node_text(name)
+
+
+def _held_calls(nodes: Iterable[Node], aliases: dict[str, str], offset: int) -> dict[str, int]:
+    """App methods the file calls through ``getApp()`` or a name bound to it (``app.verifyLogin()``) → the line
+    of the first call (``offset``: lines before the script in its file)."""
+    held: dict[str, int] = {}
+    for node in nodes:
+        fn = node.child_by_field_name("function") if node.type == "call_expression" else None
+        obj = fn.child_by_field_name("object") if fn is not None and fn.type == "member_expression" else None
+        if fn is not None and obj is not None and (aliases.get(node_text(obj)) == GET_APP or
+                                                   node_text(obj) == "getApp()"):
+            held.setdefault(node_text(fn.child_by_field_name("property")), node.start_point[0] + 1 + offset)
+    return held
 
 
 def namespaced_api(node: Node) -> str | None:

@@ -116,11 +116,28 @@ _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$.-]*")
 _LABEL_KEYS = frozenset({"title", "label", "text", "name", "tabTitle", "tabName"})
 
 
-def ui_label(node: Node) -> bool:
+def ui_label(node: Node, locale: bool = False) -> bool:
     """Whether the string ``node`` is the value of a key that names what a page shows (``title``, ``label``,
-    ``text``, ``name``): a tab's, a menu item's or a field's label kept in data."""
+    ``text``, ``name``): a tab's, a menu item's or a field's label kept in data. In a ``locale`` file (see
+    :func:`locale_file`) every value is text a page shows under its key (``useWeChatPhone: '…'`` rendered as
+    ``{{i18n.join.useWeChatPhone}}`` on a button)."""
     pair = node.parent
     if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != node or \
-            _text(pair.child_by_field_name("key")).strip("'\"") not in _LABEL_KEYS:
+            (not locale and _text(pair.child_by_field_name("key")).strip("'\"") not in _LABEL_KEYS):
         return False
     return not _IDENTIFIER.fullmatch(_string_value(node) or "")  # name: 'wechatLogin' names a cloud function
+
+
+# A folder of translations (locales/zh-CN.js, i18n/lang/zh.ts) or a file named by its language tag (zh-Hans.js)
+_LOCALE_FOLDERS = frozenset({"locale", "locales", "i18n", "lang", "langs", "language", "languages"})
+_LOCALE_NAME = re.compile(r"(?:zh|en|ja|ko)(?:[-_][A-Za-z]{2,4})?|messages(?:[-_.]\w+)?", re.IGNORECASE)
+
+
+def locale_file(path: str) -> bool:
+    """Whether the script at ``path`` holds a translation table (vue-i18n's messages, a hand-written ``i18n``
+    module): its values are the labels pages show through their keys. In: a repository path. Out: a boolean.
+    Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (WeChat's name on the app's own
+    controls, wherever the label's text is kept)."""
+    parts = path.lower().split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    return any(p in _LOCALE_FOLDERS for p in parts[:-1]) or bool(_LOCALE_NAME.fullmatch(stem))

@@ -99,6 +99,9 @@ BRAND_LOGIN_LABEL = re.compile(
     r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)"
     # 绑定微信 / 授权微信账号: the WeChat account named as what the control links, the other word order
     r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:用户)?(?:账号|帐号|信息|资料)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?"
+    # 用微信手机号 / 授权微信手机号 / 获取微信手机号: the phone button named after the number WeChat holds
+    r"|(?:使用|通过|用|一键|获取|授权|绑定|填入)(?:微信|WeChat|Weixin)(?:绑定的)?(?:手机号码?|电话号码?|手机)"
+    r"(?:(?:一键|快捷|快速)?(?:登录|登陆|注册|授权|填写|填入))?"
     # 授权登录微信 / 一键登录微信账号: the login named first, then WeChat as what it logs into
     r"|(?:一键|快捷|快速)?(?:授权)?(?:登录|登陆)(?:微信|WeChat|Weixin)(?:账号|帐号)?",
     re.IGNORECASE)
