@@ -115,3 +115,19 @@ def test_a_class_apps_launch_redirect_under_another_condition_to_a_page_of_no_as
     app = TARO_APP.replace("/pages/init/init", "/pages/init/index").replace(
         "!res.authSetting['scope.userInfo']", "res.authSetting['scope.userLocation'] === false")
     assert _taro_findings(tmp_path, app) == set()
+
+
+def test_a_launch_redirect_in_an_app_script_the_change_adds_is_forced_login(tmp_path):
+    # A new file's added lines are every line: the analyzer must not take them for none (an app imported whole).
+    repo = Repo(tmp_path / "repo")
+    repo.write("README.md", "app\n")
+    base = repo.commit("base")
+    repo.write("app.json", APP_JSON)
+    repo.write("app.js", LAUNCH_APP)
+    repo.write("pages/index/index.js", "Page({})\n")
+    repo.write("pages/index/index.wxml", CONTENT_PAGE)
+    repo.write("pages/init/init.js", INIT_JS)
+    repo.write("pages/init/init.wxml", AUTH_PAGE)
+    repo.commit()
+    found = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.rule.startswith("login.")}
+    assert ("login.forced_login", "app.js", 4) in found

@@ -73,7 +73,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         before = {action.target for action, _lines in _redirects(read_before(path), path)}
         for action, lines in _redirects(text, path):
             subject = f"login:launch:{action.target}"
-            if subject in told or not added.intersection(lines[1:]):
+            if subject in told or not any(line in added for line in lines[1:]):  # membership: EveryLine
                 continue
             ask = page_ask(context, action.target, context.read_head)[1]
             gated = _without_profile(action)

@@ -32,6 +32,9 @@ class EveryLine(frozenset[int]):
     def __contains__(self, item: object) -> bool:
         return isinstance(item, int) and item >= 1
 
+    def __bool__(self) -> bool:
+        return True  # every line is added: ``if not added`` must not read a new file as one that adds nothing
+
     def __repr__(self) -> str:
         return "EveryLine()"
 
