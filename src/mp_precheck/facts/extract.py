@@ -29,6 +29,7 @@ from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
+from mp_precheck.readers.uncalled import without_uncalled_options
 
 if TYPE_CHECKING:
     from mp_precheck.readers.discovery import Project
@@ -239,6 +240,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     granted: list[int] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
+    external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
     for block in blocks:
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
@@ -254,6 +256,8 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
             found = _with_granted(js_facts(block.text, path + suffix, block.line_offset), block.text, path + suffix,
                                   block.line_offset)
+            if not external_template:
+                found = without_uncalled_options(found, block.text, path + suffix, text, block.line_offset)
             granted.extend(found.granted)
             facts.extend(found.facts)
             facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))
