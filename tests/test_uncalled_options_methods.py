@@ -38,19 +38,26 @@ def test_a_picker_method_the_template_binds_is_reported_at_its_call(repo):
     assert ("privacy.album", "pages/form/index.vue", 9, "app") in found(run(repo.path, base))
 
 
-def test_methods_of_a_component_may_be_called_by_its_parent_and_stay_uses():
-    facts = sfc_facts(_form(""), "components/form.vue")
-    assert {(f.subject, f.line) for f in facts.facts if f.kind == "api"} == {("wx.chooseImage", 9),
-                                                                              ("wx.getLocation", 11)}
+def test_a_component_under_a_page_folder_keeps_the_uses_its_parent_may_call_through_a_ref(repo):
+    repo.write_files(APP)
+    base = repo.commit("app")
+    repo.write("pages/form/picker/index.vue", _form(""))
+    repo.write("pages/form/index.vue", "<template><view><picker ref=\"p\"/></view></template>\n<script>\n"
+                                       "import picker from './picker/index.vue'\nexport default {\n"
+                                       "  components: { picker },\n  methods: { go() { this.$refs.p.pickPhoto() } }\n"
+                                       "}\n</script>\n")
+    repo.commit()
+    assert ("privacy.album", "pages/form/picker/index.vue", 9, "app") in found(run(repo.path, base))
 
 
-def test_a_method_the_script_names_is_called_and_an_unnamed_one_is_not():
+def test_the_reader_keeps_the_uses_and_marks_the_methods_the_file_never_names():
     text = _form("").replace("save() {}", "save() { this.locate() }")
     facts = sfc_facts(text, "pages/form/index.vue")
-    assert {(f.subject, f.line) for f in facts.facts if f.kind == "api"} == {("wx.getLocation", 11)}
+    assert {(f.subject, f.line) for f in facts.facts if f.kind == "api"} == {("wx.chooseImage", 9),
+                                                                              ("wx.getLocation", 11)}
+    assert facts.idle == ((7, 7), (8, 10))  # save (named nowhere else here) and pickPhoto
 
 
-def test_a_page_whose_template_is_another_file_is_not_judged():
+def test_a_file_whose_template_is_another_file_is_not_judged():
     text = '<template src="./form.html"></template>\n' + _form("").split("</template>\n", 1)[1]
-    facts = sfc_facts(text, "pages/form/index.vue")
-    assert {f.subject for f in facts.facts if f.kind == "api"} == {"wx.chooseImage", "wx.getLocation"}
+    assert sfc_facts(text, "pages/form/index.vue").idle == ()

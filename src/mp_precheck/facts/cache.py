@@ -223,7 +223,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
             "reexports": [list(r) for r in facts.reexports],
-            "granted": list(facts.granted), "jsx": asdict(facts.jsx) if facts.jsx is not None else None,
+            "granted": list(facts.granted), "idle": [list(r) for r in facts.idle],
+            "jsx": asdict(facts.jsx) if facts.jsx is not None else None,
             "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
 
 
@@ -244,6 +245,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         imported_names=tuple(data.get("imported_names", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
         granted=tuple(int(line) for line in data.get("granted", ())),
+        idle=tuple((int(a), int(b)) for a, b in data.get("idle", ())),
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
         routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None)
 

@@ -12,9 +12,10 @@ React's other lifecycle methods), always count as called.
 
 A Vue-shaped page (uni-app, mpvue, mpx: ``export default { methods: { … } }``, ``createPage({ methods })``) runs
 a ``methods`` entry only when its template binds it (``@tap="pick"``) or its script names it (``this.pick()``):
-an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled. Only pages
-are judged (a file under a ``pages…`` folder): a component's method may be called by its parent through a
-``ref``, from another file. A page whose template lives in another file (``<template src>``) is not judged.
+an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled there. Such
+entries' line ranges are kept with the facts (``FileFacts.idle``); only on a registered page are their uses dropped
+(facts/scope.py): a component's method may be called by its parent through a ``ref``, from another file. A file
+whose template lives in another file (``<template src>``) is not judged.
 
 In: a parsed file's root node and its grammar (and, for :func:`without_uncalled`, the facts read from it).
 Out: the 1-based line ranges of the uncalled methods; the facts without the API uses inside them.
@@ -23,6 +24,7 @@ Out: the 1-based line ranges of the uncalled methods; the facts without the API 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from tree_sitter import Language, Node
@@ -63,10 +65,10 @@ def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
 def without_uncalled(found: FileFacts, root: Node, language: Language, line_offset: int = 0) -> FileFacts:
     """``found`` (the facts of the file at ``root``) without the API uses and wrapper calls inside component
     methods nothing calls; ``line_offset`` is the one the facts' lines carry (a script block in a .vue)."""
-    return _without(found, [(a + line_offset, b + line_offset) for a, b in uncalled_methods(root, language)])
+    return without_ranges(found, [(a + line_offset, b + line_offset) for a, b in uncalled_methods(root, language)])
 
 
-def _without(found: FileFacts, dead: list[tuple[int, int]]) -> FileFacts:
+def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]]) -> FileFacts:
     """``found`` without its API uses and wrapper calls on lines inside one of the ``dead`` ranges."""
     if not dead:
         return found
@@ -109,22 +111,15 @@ def _options_method(member: Node) -> str | None:
     return None if name.startswith("on") else name
 
 
-def is_page_file(path: str) -> bool:
-    """Whether ``path`` sits under a ``pages…`` folder (``pages/``, ``pagesA/``, ``pages-sub/``)."""
-    return any(folder.lower().startswith("pages") for folder in path.split("/")[:-1])
-
-
-def without_uncalled_options(found: FileFacts, script: str, path: str, whole: str,
-                             line_offset: int = 0) -> FileFacts:
-    """``found`` (the facts of the script block ``script`` of the page ``path``, named for its language as in
-    ``a.vue.ts``, lines shifted by ``line_offset``) without the API uses and wrapper calls inside ``methods``
-    entries the whole file ``whole`` never names (module docstring). Never raises on malformed code."""
-    if not is_page_file(path) or "methods" not in script:
-        return found
+def idle_options_methods(script: str, path: str, whole: str, line_offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """The line ranges (shifted by ``line_offset``) of the ``methods`` entries of the script block ``script`` (named
+    for its language as in ``a.vue.ts``) that the whole single-file component text ``whole`` never names (module
+    docstring). Never raises on malformed code."""
+    if "methods" not in script:
+        return ()
     language = language_for(path)
     root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
-    return _without(found, [(a + line_offset, b + line_offset)
-                            for a, b in uncalled_options_methods(root, language, whole)])
+    return tuple((a + line_offset, b + line_offset) for a, b in uncalled_options_methods(root, language, whole))
 
 
 def _candidate(member: Node) -> str | None:
