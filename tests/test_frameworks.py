@@ -51,7 +51,7 @@ def test_uni_app_conditional_compilation_in_js_templates_and_json(repo):
     repo.write_files(UNI_BASE)
     base = repo.commit()
     repo.write("src/pages/me/me.vue", """<template>
-  <view>
+  <view @tap="locate">
     <!-- #ifdef H5 -->
     <web-view src="https://h5-only.example.com/a"></web-view>
     <!-- #endif -->

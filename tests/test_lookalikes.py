@@ -28,7 +28,8 @@ def test_testing_that_an_api_exists_is_not_a_use(app_repo):
 def test_a_native_app_login_provider_is_not_wechat_user_info(repo):
     repo.write_files(UNI_BASE)
     base = repo.commit()
-    repo.write("src/pages/me/me.vue", "<template><view>我的</view></template>\n<script>\nexport default {\n"
+    repo.write("src/pages/me/me.vue", "<template><view @tap=\"appleLogin\" @longpress=\"wechatInfo\">我的</view>"
+                                      "</template>\n<script>\nexport default {\n"
                                       "  methods: {\n    appleLogin() {\n"
                                       "      uni.getUserInfo({ provider: 'apple', success: (r) => this.save(r) })\n"
                                       "    },\n    wechatInfo() {\n"
@@ -71,7 +72,8 @@ def test_wecom_customer_service_is_an_external_jump(app_repo):
 def test_a_socket_to_a_host_built_from_config_still_needs_the_socket_list(repo):
     repo.write_files(UNI_BASE)
     base = repo.commit()
-    repo.write("src/pages/me/me.vue", "<script>\nimport config from './config'\nexport default {\n  methods: {\n"
+    repo.write("src/pages/me/me.vue", "<script>\nimport config from './config'\n"
+                                      "export default { onShow() { this.open() },\n  methods: {\n"
                                       "    open() {\n      this.task = uni.connectSocket({ url: `wss://${config.host}/chat` })\n"
                                       "    }\n  }\n}\n</script>\n")
     repo.commit()
@@ -87,7 +89,7 @@ def test_a_socket_to_a_host_built_from_config_still_needs_the_socket_list(repo):
 def test_a_socket_to_a_development_host_needs_no_socket_list(repo, url, told):
     repo.write_files(UNI_BASE)
     base = repo.commit()
-    repo.write("src/pages/me/me.vue", "<script>\nexport default {\n  methods: {\n"
+    repo.write("src/pages/me/me.vue", "<script>\nexport default { onShow() { this.open() },\n  methods: {\n"
                                       "    open() {\n      // the room\n"
                                       f"      this.task = uni.connectSocket({{ url: {url} }})\n"
                                       "    }\n  }\n}\n</script>\n")

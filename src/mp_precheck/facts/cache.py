@@ -33,6 +33,10 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
 #      class methods reached through instances; page hooks other platforms call; a development socket;
 #      another service's client secret; v68: a pug template read raw to its </template> (a `<` in it opens no tag);
+# v69: exports naming a member of a local object (module.exports = { upload: utils.upload }), an mpx page's
+#      JSON block, share-reward wording (帮他砍价, invitation quotas 邀请3个好友（1/3）, 获得优惠券，快快邀请好友,
+#      推荐…到群聊后), App methods an entry page calls and navigation helpers' bound arguments, labels in locale
+#      files, the never-named methods of Vue-shaped pages (FileFacts.idle);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -49,7 +53,6 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      tabBar text raises no red-packet lure; mpvue 1.x's app.json in src/main.js (export default { config }); SDK
 #      clients a factory hands back (createClient), calls through a client's path (storage.from.upload), wrappers
 #      that only relay to sibling wrappers (Export.relays).
-# v69: share-reward wording (帮他砍价, invitation quotas 邀请3个好友（1/3）, 获得优惠券，快快邀请好友, 推荐…到群聊后);
 # v47: JSX components and route URLs read with the facts (no analyzer parses a script again); a page hook's login
 #      dialog another page asked for (a flag it clears) left out; a router called with the login page
 #      (navigateToPage({ pageName: PAGE_ID.LOGIN })) as a redirect; storage hosts folded from constants (bucket +
@@ -225,7 +228,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
             "reexports": [list(r) for r in facts.reexports],
-            "granted": list(facts.granted), "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
+            "granted": list(facts.granted), "idle": [list(r) for r in facts.idle],
+            "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
             "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
 
 
@@ -246,6 +250,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         imported_names=tuple(data.get("imported_names", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
         granted=tuple(int(line) for line in data.get("granted", ())),
+        idle=tuple((int(a), int(b)) for a, b in data.get("idle", ())),
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
         routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None)
 

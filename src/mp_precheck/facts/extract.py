@@ -30,6 +30,7 @@ from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
+from mp_precheck.readers.uncalled import idle_options_methods
 
 if TYPE_CHECKING:
     from mp_precheck.readers.discovery import Project
@@ -238,8 +239,10 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     specs: list[str] = []
     names: set[str] = set()
     granted: list[int] = []
+    idle: list[tuple[int, int]] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
+    external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
     for block in blocks:
         if block.tag == "template":
             facts.extend(markup_facts(block.text, block.line_offset))
@@ -255,6 +258,8 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
             found = _with_granted(js_facts(block.text, path + suffix, block.line_offset), block.text, path + suffix,
                                   block.line_offset)
+            if not external_template:
+                idle.extend(idle_options_methods(block.text, path + suffix, text, block.line_offset))
             granted.extend(found.granted)
             facts.extend(found.facts)
             facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))
@@ -271,7 +276,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             names.update(found.imported_names)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
                      call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
-                     granted=tuple(granted), imported_names=tuple(sorted(names)),
+                     granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
                      error=next((b.note for b in blocks if b.note), None))
 
 

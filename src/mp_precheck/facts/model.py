@@ -228,6 +228,9 @@ class FileFacts(Struct, frozen=True):
     # Lines of API calls made only where a ``wx.getSetting`` check found their scope granted (readers/grantedread.py):
     # a silent read of data the user gave elsewhere, which asks nothing (core/spelling.py).
     granted: tuple[int, ...] = ()
+    # Line ranges of a Vue-shaped file's ``methods`` entries its own text never names (readers/uncalled.py): on a
+    # registered page nothing runs them; a component's may be called by its parent (facts/scope.py).
+    idle: tuple[tuple[int, int], ...] = ()
     # A script's components and JSX elements (None: not read), and its route calls' literal URLs as (URL, line)
     # (None: not read): read with the facts so that the analyzers that need them never parse the file again.
     jsx: JsxReading | None = None

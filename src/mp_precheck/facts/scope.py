@@ -13,6 +13,8 @@ from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
+from mp_precheck.readers.sfc import SFC_SUFFIXES
+from mp_precheck.readers.uncalled import without_ranges
 
 PAGE_HOOK = "login:page-hook:"
 _ENTRY_LOGIN = "app.json:entry-login:"  # a page's forced action, counted only when the page is the entry page
@@ -44,15 +46,20 @@ def page_sources(project: Project, route: str, suffixes: tuple[str, ...]) -> set
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
     """Facts that depend on the project: a page hook's forced login counts on the entry page only, an
-    AppSecret in server code (a cloud function) is where it belongs, and a script shaped like a routes module
-    tells the first page only when it is the project's mpvue-entry routes module."""
+    AppSecret in server code (a cloud function) is where it belongs, a script shaped like a routes module
+    tells the first page only when it is the project's mpvue-entry routes module, and the API uses inside a
+    registered page's ``methods`` entries its file never names are no uses (``FileFacts.idle``)."""
     entry = entry_scripts(project) if project else set()
     # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
     # to the next login step (authorize → bind phone) is part of it, not a second gate.
     login_entry = bool(project and project.entry_page and LOGIN_TARGET.search(page_name(project.entry_page)))
     routes = project.routes_module if project else None
+    pages = {p for route in project.pages for p in page_sources(project, route, SFC_SUFFIXES)} \
+        if project and any(ff.idle for ff in facts.values()) else set()
     out = {}
     for path, file_facts in facts.items():
+        if file_facts.idle and path in pages:  # a page's methods nothing names never run
+            file_facts = without_ranges(file_facts, file_facts.idle)
         if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
                                                          if not f.subject.startswith("secret:")))

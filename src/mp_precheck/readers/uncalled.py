@@ -10,17 +10,30 @@ Only component classes (those extending ``Component``, ``PureComponent``, ``*.Co
 Static methods, and every name a framework may call (``constructor``, ``render``, ``on*``, ``component*``,
 React's other lifecycle methods), always count as called.
 
+A Vue-shaped page (uni-app, mpvue, mpx: ``export default { methods: { … } }``, ``createPage({ methods })``) runs
+a ``methods`` entry only when its template binds it (``@tap="pick"``) or its script names it (``this.pick()``):
+an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled there. Such
+entries' line ranges are kept with the facts (``FileFacts.idle``); only on a registered page are their uses dropped
+(facts/scope.py): a component's method may be called by its parent through a ``ref``, from another file. A file
+whose template lives in another file (``<template src>``) is not judged.
+
 In: a parsed file's root node and its grammar (and, for :func:`without_uncalled`, the facts read from it).
 Out: the 1-based line ranges of the uncalled methods; the facts without the API uses inside them.
 """
 
 from __future__ import annotations
 
+<<<<<<< HEAD
 from msgspec.structs import replace
+=======
+import re
+from collections.abc import Sequence
+
+>>>>>>> fixpriv
 from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import FileFacts
-from mp_precheck.readers.syntax import node_text, nodes_of, string_value
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 _COMPONENT_BASES = ("component", "purecomponent", "page", "app")
 _FRAMEWORK_NAMES = frozenset({"constructor", "render", "shouldComponentUpdate", "getSnapshotBeforeUpdate",
@@ -55,7 +68,11 @@ def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
 def without_uncalled(found: FileFacts, root: Node, language: Language, line_offset: int = 0) -> FileFacts:
     """``found`` (the facts of the file at ``root``) without the API uses and wrapper calls inside component
     methods nothing calls; ``line_offset`` is the one the facts' lines carry (a script block in a .vue)."""
-    dead = [(a + line_offset, b + line_offset) for a, b in uncalled_methods(root, language)]
+    return without_ranges(found, [(a + line_offset, b + line_offset) for a, b in uncalled_methods(root, language)])
+
+
+def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]]) -> FileFacts:
+    """``found`` without its API uses and wrapper calls on lines inside one of the ``dead`` ranges."""
     if not dead:
         return found
 
@@ -63,6 +80,49 @@ def without_uncalled(found: FileFacts, root: Node, language: Language, line_offs
         return not any(a <= line <= b for a, b in dead)
     return replace(found, facts=tuple(f for f in found.facts if f.kind != "api" or live(f.line)),
                    imported_calls=tuple(c for c in found.imported_calls if live(c[2])))
+
+
+def uncalled_options_methods(root: Node, language: Language, whole: str) -> list[tuple[int, int]]:
+    """(first line, last line) of each ``methods: { … }`` entry in the script at ``root`` whose name the whole
+    single-file component text ``whole`` writes only once (its own definition)."""
+    out = []
+    for pair in nodes_of(root, language, ("pair",)):
+        key = pair.child_by_field_name("key")
+        value = pair.child_by_field_name("value")
+        if key is None or value is None or value.type != "object" or (string_value(key) or node_text(key)) != "methods":
+            continue
+        for member in value.named_children:
+            name = _options_method(member)
+            if name is not None and len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", whole)) <= 1:
+                out.append((member.start_point[0] + 1, member.end_point[0] + 1))
+    return out
+
+
+def _options_method(member: Node) -> str | None:
+    """The name of a function in a ``methods`` object (``pick() {}``, ``pick: function () {}``, ``pick: () =>``),
+    or None (a spread, a computed key, a hook name a framework calls)."""
+    if member.type == "method_definition":
+        name_node = member.child_by_field_name("name")
+    elif member.type == "pair" and (value := member.child_by_field_name("value")) is not None \
+            and value.type in _FUNCTIONS:
+        name_node = member.child_by_field_name("key")
+    else:
+        return None
+    if name_node is None or name_node.type != "property_identifier":
+        return None
+    name = node_text(name_node)
+    return None if name.startswith("on") else name
+
+
+def idle_options_methods(script: str, path: str, whole: str, line_offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """The line ranges (shifted by ``line_offset``) of the ``methods`` entries of the script block ``script`` (named
+    for its language as in ``a.vue.ts``) that the whole single-file component text ``whole`` never names (module
+    docstring). Never raises on malformed code."""
+    if "methods" not in script:
+        return ()
+    language = language_for(path)
+    root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
+    return tuple((a + line_offset, b + line_offset) for a, b in uncalled_options_methods(root, language, whole))
 
 
 def _candidate(member: Node) -> str | None:

@@ -1,0 +1,63 @@
+"""A ``methods`` entry of a Vue-shaped page that neither its template nor its script names never runs: the
+photo picker a new page copies in without a button for it is no use (readers/uncalled.py)."""
+
+from __future__ import annotations
+
+from helpers import found, run
+from mp_precheck.facts.extract import sfc_facts
+
+APP = {
+    "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/form/index"}]}',
+    "App.vue": "<script>export default {}</script>\n",
+    "main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue({ ...App }).$mount()\n",
+    "pages/index/index.vue": "<template><view>home</view></template>\n<script>export default {}</script>\n",
+    "pages/form/index.vue": "<template><view>form</view></template>\n<script>export default {}</script>\n",
+}
+
+
+def _form(template: str) -> str:
+    return (f"<template>\n  <view>{template}</view>\n</template>\n<script>\nexport default {{\n  methods: {{\n"
+            "    save() {},\n    pickPhoto: function (side) {\n      uni.chooseImage({ count: 1 })\n    },\n"
+            "    locate: () => { uni.getLocation({}) },\n  }\n}\n</script>\n")
+
+
+def test_a_picker_method_no_binding_names_adds_no_album_use(repo):
+    repo.write_files(APP)
+    base = repo.commit("app")
+    repo.write("pages/form/index.vue", _form('<button @tap="save">保存</button>'))
+    repo.commit()
+    assert {f for f in found(run(repo.path, base)) if f[0].startswith("privacy.")
+            and f[0] != "privacy.no_consent_flow"} == set()
+
+
+def test_a_picker_method_the_template_binds_is_reported_at_its_call(repo):
+    repo.write_files(APP)
+    base = repo.commit("app")
+    repo.write("pages/form/index.vue", _form('<button @tap="pickPhoto(1)">拍照</button>'))
+    repo.commit()
+    assert ("privacy.album", "pages/form/index.vue", 9, "app") in found(run(repo.path, base))
+
+
+def test_a_component_under_a_page_folder_keeps_the_uses_its_parent_may_call_through_a_ref(repo):
+    repo.write_files(APP)
+    base = repo.commit("app")
+    repo.write("pages/form/picker/index.vue", _form(""))
+    repo.write("pages/form/index.vue", "<template><view><picker ref=\"p\"/></view></template>\n<script>\n"
+                                       "import picker from './picker/index.vue'\nexport default {\n"
+                                       "  components: { picker },\n  methods: { go() { this.$refs.p.pickPhoto() } }\n"
+                                       "}\n</script>\n")
+    repo.commit()
+    assert ("privacy.album", "pages/form/picker/index.vue", 9, "app") in found(run(repo.path, base))
+
+
+def test_the_reader_keeps_the_uses_and_marks_the_methods_the_file_never_names():
+    text = _form("").replace("save() {}", "save() { this.locate() }")
+    facts = sfc_facts(text, "pages/form/index.vue")
+    assert {(f.subject, f.line) for f in facts.facts if f.kind == "api"} == {("wx.chooseImage", 9),
+                                                                              ("wx.getLocation", 11)}
+    assert facts.idle == ((7, 7), (8, 10))  # save (named nowhere else here) and pickPhoto
+
+
+def test_a_file_whose_template_is_another_file_is_not_judged():
+    text = '<template src="./form.html"></template>\n' + _form("").split("</template>\n", 1)[1]
+    assert sfc_facts(text, "pages/form/index.vue").idle == ()
