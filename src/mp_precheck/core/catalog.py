@@ -73,6 +73,13 @@ class Rule(Struct, frozen=True):
         """Rules over open-ended subjects (hosts, app.json entries) compare each subject on its own."""
         return any(s.endswith("*") for s in self.subjects)
 
+    @property
+    def names_hosts(self) -> bool:
+        """A rule over hosts it names one by one (WeChat's server API host and its regional twins): judged like a
+        host, so a host the app already had is nothing new wherever else it is written."""
+        parsed = [try_parse(s) for s in self.subjects]
+        return bool(parsed) and all(p is not None and p.form == "host" for p in parsed)
+
     def capability(self, subject: str) -> str:
         """What novelty is judged by: the privacy type, else the subject (open-ended rules), else the rule."""
         if self.privacy_key:

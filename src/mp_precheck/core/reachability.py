@@ -17,13 +17,16 @@ once, at a loaded copy's request when there is one.
 
 Native projects, and the Vue-based frameworks (uni-app, mpvue) whose bundler starts from ``main.js`` and pages
 that are ``.vue`` files (a plain script there ships only when imported, https://uniapp.dcloud.net.cn/tutorial/
-project.html). Taro and the others name script pages in their config files, which are not imports, so this
-reading would lose their pages.
+project.html). In uni-app a ``.vue`` file ``pages.json`` does not register is such a script too: a page file
+added before it is registered (its ``<web-view>`` reaches nobody), unless a tag may render it as a component.
+Taro and the others name script pages in their config files, which are not imports, so this reading would
+lose their pages.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from msgspec.structs import replace
@@ -40,6 +43,10 @@ _JUDGED = ("native", "uni-app", "mpvue")
 _VUE_ENTRIES = ("main.js", "main.ts")
 _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
+_VUE_FILES = (".vue", ".nvue", ".uvue")
+_EASYCOM_FOLDERS = ("components", "uni_modules")  # uni-app's easycom: components used by tag, never imported
+_PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _KEPT = ("secret:", "host:")  # facts an unloaded script keeps (module docstring)
 _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
 
@@ -63,12 +70,20 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     """
     if project.framework not in _JUDGED:
         return set()
-    candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)}
+    generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
+                    for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
+    candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)
+                  or (not generated and _is_unregistered_page(path, project))}
     if not candidates:
         return set()
     # An index script is named by its folder (``./api``) or by itself (``./index`` from its own folder).
-    needles = set(candidates.values()) | {"index" for path in candidates if _is_index(path)}
-    importers = {path for path in grep(needles) if project.owns(path)}
+    needles = set(candidates.values()) | {"index" for path in candidates if _is_index(path) and _script(path)}
+    tags = {path: _tags(needle) for path, needle in candidates.items() if not _script(path)}
+    found = grep(needles | {tag for names in tags.values() for tag in names})
+    shown = {path for path, names in tags.items() if any(names & held for other, held in found.items()
+                                                         if other != path)}
+    candidates = {path: needle for path, needle in candidates.items() if path not in shown}  # a tag may render it
+    importers = {path for path, held in found.items() if project.owns(path) and held & needles}
     if len(importers) > _MAX_IMPORTERS:
         return set()
     facts = dict(facts_of(sorted(importers - set(head_facts))))
@@ -133,6 +148,30 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
             and stem + ".wxml" not in tree and stem + ".json" not in tree
             and "workers" not in folders and "pages" not in folders
             and not (project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/")))
+
+
+def _is_unregistered_page(path: str, project: Project) -> bool:
+    """A uni-app single-file component (``.vue``) that ``pages.json`` does not register as a page, outside the
+    folders easycom registers components from by tag (``components``, ``uni_modules``): the build compiles the
+    registered pages and what they import, nothing else (https://uniapp.dcloud.net.cn/collocation/pages.html)."""
+    stem, suffix = posixpath.splitext(path)
+    folder = posixpath.dirname(project.app_config or "")
+    if project.framework != "uni-app" or suffix not in _VUE_FILES or project.app_config is None \
+            or not project.owns(path) or (folder and not stem.startswith(folder + "/")):
+        return False
+    route = stem[len(folder) + 1:] if folder else stem
+    return route.lower() != "app" and route not in project.pages and \
+        not any(part in _EASYCOM_FOLDERS for part in path.split("/")[:-1])
+
+
+def _tags(needle: str) -> set[str]:
+    """The tags that render a component named ``needle`` (``<UserCard``, ``<user-card``)."""
+    kebab = "-".join(w.lower() for w in _WORD.findall(needle)) or needle
+    return {f"<{needle}", f"<{kebab}"}
+
+
+def _script(path: str) -> bool:
+    return posixpath.splitext(path)[1] in _SCRIPTS
 
 
 def _needle(path: str) -> str:

@@ -8,7 +8,9 @@ added is one feature gone and one feature new — while the app is still known t
 (the new page is a new call site, not new to the app). Except a call a file the change adds carries on: the
 same API called with the same shape (in a function of the same name, passing the same options,
 ``readers/callshape.py``) — the profile page rebuilt under a new name, rewritten beyond git's rename threshold
-around the same ``getUserInfo() { wx.getUserProfile({ desc: … }) }``: that call moved.
+around the same ``getUserInfo() { wx.getUserProfile({ desc: … }) }``: that call moved. So does an element of
+the markup with the same attributes (a ``<web-view src="{{url}}">`` page renamed and registered under its new
+name).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from msgspec.structs import replace
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.discovery import Project
+
+_MARKUP = ("component", "attribute")  # the kinds of facts a page's markup gives its elements
 
 
 def retired_pages(base_paths: Iterable[str], counterpart: Mapping[str, str | None], base: Project | None,
@@ -40,10 +44,11 @@ def retired_pages(base_paths: Iterable[str], counterpart: Mapping[str, str | Non
 
 def carried_on(retired: AbstractSet[str], base: Mapping[str, FileFacts],
                added: Mapping[str, FileFacts]) -> tuple[dict[str, FileFacts], list[tuple[str, Fact]]]:
-    """The calls of ``retired`` base files (of ``base``: path → facts) that a file of ``added`` (head files the
-    change adds) carries on: the same subject at a call of the same shape (``FileFacts.call_shapes``), each call
-    paired with at most one. Returns the retired files reduced to those calls (base path → facts) and the calls
-    that carry them on (head path, fact)."""
+    """The calls (and markup elements) of ``retired`` base files (of ``base``: path → facts) that a file of
+    ``added`` (head files the change adds) carries on: the same subject at a call or element of the same shape
+    (``FileFacts.call_shapes``, :func:`_shaped`), each paired with at most one.
+    Returns the retired files reduced to those calls (base path → facts) and the calls that carry them on (head
+    path, fact)."""
     waiting: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
     for path, file_facts in sorted(added.items()):
         for fact in file_facts.facts:
@@ -63,7 +68,13 @@ def carried_on(retired: AbstractSet[str], base: Mapping[str, FileFacts],
 
 
 def _shaped(file_facts: FileFacts, fact: Fact) -> tuple[str, str] | None:
-    """(subject, shape) of an API call that has a shape; None for anything else (a tag, a host, a dispatch)."""
+    """(subject, shape) of an API call that has a shape, or of an element of a page's markup (its shape: the
+    attributes read on its line, with their values — ``<web-view src="{{url}}">``); None for anything else (a
+    host, a text, a dispatch)."""
+    if fact.kind in _MARKUP:
+        attributes = sorted((f.subject, f.value or "") for f in file_facts.facts
+                            if f.line == fact.line and f.kind == "attribute")
+        return fact.subject, f"markup:{attributes}"
     shape = file_facts.call_shapes.get(fact.line)
     if shape is None or fact.kind != "api" or (fact.role or "").startswith("dispatch:"):
         return None

@@ -7,7 +7,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   whose own count rose;
 * the app already had the capability and the app-wide count of the subject rose → ``scope: file``
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
-  an app.json entry), where another use of something already configured needs nothing new, and except
+  an app.json entry; a rule naming hosts one by one, such as WeChat's server API host) and rules judged
+  ``once`` (a service), where another use of something already there needs nothing new, and except
   when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
   ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
   that already made the call (copies of it in the branches of a permission check; any call at all where the
@@ -202,7 +203,7 @@ def compare(
         for rule in rules_of[subject]:
             capability = _capability(catalog, rule, subject)
             known = bool(capability & (base_known | elsewhere))
-            if known and ((rule.per_subject and not rule.every_use) or rule.once):
+            if known and (((rule.per_subject or rule.names_hosts) and not rule.every_use) or rule.once):
                 continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not asks_rise(subject, spellings, head_uses, base_uses, head, base,

@@ -36,7 +36,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v69: exports naming a member of a local object (module.exports = { upload: utils.upload }), an mpx page's
 #      JSON block, share-reward wording (帮他砍价, invitation quotas 邀请3个好友（1/3）, 获得优惠券，快快邀请好友,
 #      推荐…到群聊后), App methods an entry page calls and navigation helpers' bound arguments, labels in locale
-#      files, the never-named methods of Vue-shaped pages (FileFacts.idle);
+#      files, the never-named methods of Vue-shaped pages (FileFacts.idle), URLs only compared with a value, env
+#      switches named env / environment, links kept under reading-page names (github, docs);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm

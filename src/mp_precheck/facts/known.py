@@ -75,7 +75,8 @@ class Known(Struct):
 
     def _env_named(self) -> set[str]:
         """Hosts the unchanged env files beside the project (its root, its ``package.json`` folder) name."""
-        folders = {self.project.root, self.project.env_root or self.project.root}
+        project = self.project
+        folders = {project.root, project.env_root or project.root, project.env_dir or project.root}
         out = set()
         for path, entry in self.tree.items():
             name = posixpath.basename(path)

@@ -1,6 +1,6 @@
 """Facts whose meaning depends on the project they are in: a page hook counts on the entry page only, an
-AppSecret in server code (a cloud function) is where it belongs, and only the mpvue-entry routes module of the
-project registers its first page."""
+AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, and only
+the mpvue-entry routes module of the project registers its first page."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import posixpath
 
 from msgspec.structs import replace
 
-from mp_precheck.facts.model import FileFacts
+from mp_precheck.core.lazyre import lazy
+from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
 from mp_precheck.readers.sfc import SFC_SUFFIXES
 from mp_precheck.readers.uncalled import without_ranges
+from mp_precheck.readers.urls import is_wechat_server_api
 
 PAGE_HOOK = "login:page-hook:"
 _ENTRY_LOGIN = "app.json:entry-login:"  # a page's forced action, counted only when the page is the entry page
@@ -46,9 +48,10 @@ def page_sources(project: Project, route: str, suffixes: tuple[str, ...]) -> set
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
     """Facts that depend on the project: a page hook's forced login counts on the entry page only, an
-    AppSecret in server code (a cloud function) is where it belongs, a script shaped like a routes module
-    tells the first page only when it is the project's mpvue-entry routes module, and the API uses inside a
-    registered page's ``methods`` entries its file never names are no uses (``FileFacts.idle``)."""
+    AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, a
+    script shaped like a routes module tells the first page only when it is the project's mpvue-entry routes
+    module, and the API uses inside a registered page's ``methods`` entries its file never names are no uses
+    (``FileFacts.idle``)."""
     entry = entry_scripts(project) if project else set()
     # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
     # to the next login step (authorize → bind phone) is part of it, not a second gate.
@@ -60,9 +63,8 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     for path, file_facts in facts.items():
         if file_facts.idle and path in pages:  # a page's methods nothing names never run
             file_facts = without_ranges(file_facts, file_facts.idle)
-        if is_server_code(path, project) and any(f.subject.startswith("secret:") for f in file_facts.facts):
-            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
-                                                         if not f.subject.startswith("secret:")))
+        if is_server_code(path, project) and any(_server_only(f) for f in file_facts.facts):
+            file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts if not _server_only(f)))
         if project and _other_registry(path, project):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts
                                                          if not f.subject.startswith(_ENTRY_LOGIN)))
@@ -99,13 +101,22 @@ def _next_login_page(subject: str) -> bool:
     return not target.startswith("wx.") and not target.endswith("()") and bool(LOGIN_TARGET.search(target))
 
 
-SERVER_FOLDERS = frozenset({"cloudfunctions", "cloudfunction", "cloud-functions", "uniCloud", "uniCloud-aliyun",
-                            "uniCloud-tcb", "server"})
+# Cloud-function folders: WeChat's ``cloudfunctions`` (any spelling), uniCloud's ``uniCloud-aliyun`` /
+# ``uniCloud-tcb`` / ``uniCloud-alipay`` and HBuilderX's older ``cloudfunctions-aliyun`` / ``cloudfunctions-tcb``
+# (https://doc.dcloud.net.cn/uniCloud/quickstart-structure.html), and a ``server`` folder.
+_SERVER_FOLDER = lazy(r"(?i)(?:cloud-?functions?|unicloud)(?:-[a-z0-9]+)?|server")
 
 
 def is_server_code(path: str, project: Project | None) -> bool:
     """Code that runs on a server, not in the Mini Program: under the project's ``cloudfunctionRoot`` or a
-    cloud-function / uniCloud / server folder."""
+    cloud-function / uniCloud / server folder (``_SERVER_FOLDER``)."""
     if project is not None and project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/"):
         return True
-    return any(part in SERVER_FOLDERS for part in path.split("/")[:-1])
+    return any(_SERVER_FOLDER.fullmatch(part) for part in path.split("/")[:-1])
+
+
+def _server_only(fact: Fact) -> bool:
+    """Whether a fact belongs in server code rather than the Mini Program: an AppSecret, or a request to WeChat's
+    server API (``api.weixin.qq.com``, called with an access token from a server or a cloud function:
+    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
+    return fact.subject.startswith("secret:") or (fact.kind == "host" and is_wechat_server_api(fact.subject))

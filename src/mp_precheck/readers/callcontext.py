@@ -1,5 +1,6 @@
-"""How a JS reference or call is used, where that decides whether it is a use at all: a test that an API
-exists (``if (wx.getUserProfile)``), or a uni-app call whose ``provider`` or options are another platform's."""
+"""How a JS reference, call or literal is used, where that decides whether it is a use at all: a test that an API
+exists (``if (wx.getUserProfile)``), a uni-app call whose ``provider`` or options are another platform's, or a
+URL literal only compared with a value."""
 
 from __future__ import annotations
 
@@ -28,6 +29,25 @@ def is_feature_test(node: Node) -> bool:
         operator = parent.child_by_field_name("operator")
         return operator is not None and _text(operator) in ("&&", "===", "!==", "==", "!=")
     return current is not node  # !wx.X, typeof wx.X
+
+
+_EQUALITY = ("===", "!==", "==", "!=")
+
+
+def is_compared(literal: Node) -> bool:
+    """Whether a string literal is only an operand of an equality test (``grantee.URI === 'http://…/AllUsers'``,
+    ``case 'https://…':``): a value matched like an identifier (an XML namespace, an ACL group), not an address
+    the Mini Program requests, so no server domain to configure
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
+    current, parent = literal, literal.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        current, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == "switch_case":
+        return parent.child_by_field_name("value") == current
+    operator = parent.child_by_field_name("operator") if parent.type == "binary_expression" else None
+    return operator is not None and _text(operator) in _EQUALITY
 
 
 def is_logged(node: Node) -> bool:

@@ -33,6 +33,7 @@ NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
 RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
 DEV_SERVER_KEYS = frozenset({"proxy"})  # a dev server's forwarding table (``devServer`` is a dev name already)
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
+_ENV_WORDS = frozenset({"env", "environment"})  # a word of a name that holds which build this is
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Taro's build-time settings: ``defineConstants`` and ``env`` of config/dev.js apply to a development
 # build, those of config/prod.js to a release build and those of config/index.js to both
@@ -124,8 +125,10 @@ def _dev_test(condition: Node) -> bool | None:
 
 
 def _reads_env(node: Node) -> bool:
-    """``process.env.NODE_ENV``, ``__wxConfig.envVersion``, ``wx.getAccountInfoSync().miniProgram.envVersion``…"""
-    return node_text(node).rsplit(".", 1)[-1] in _ENV_READS
+    """``process.env.NODE_ENV``, ``__wxConfig.envVersion``, ``wx.getAccountInfoSync().miniProgram.envVersion``, or a
+    name of the project's own switch spelt with an env word (``Environment``, ``APP_ENV``, ``currentEnv``)…"""
+    name = node_text(node).rsplit(".", 1)[-1]
+    return name in _ENV_READS or any(w in _ENV_WORDS for w in words(name))
 
 
 def release_configs(dev_path: str, paths: Iterable[str]) -> list[str]:

@@ -24,6 +24,7 @@ from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
+from mp_precheck.readers.envdir import env_dir
 from mp_precheck.readers.envfiles import is_env_file
 from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
@@ -61,8 +62,8 @@ class Project(Struct, frozen=True):
     # The folder of the package.json nearest at or above the root: where Vite, vue-cli, Taro and mpx read
     # ``.env`` files (an mpx or native root is often ``src/`` or ``miniprogram/`` below it); None without one.
     env_root: str | None = None
-    # mpvue built with mpvue-entry: the script that lists the pages in order (readers/mpvueentry.py), which
-    # then registers them in place of the app config.
+    env_dir: str | None = None  # the folder a Vite config's ``envDir`` names (readers/envdir.py), read instead
+    # mpvue-entry's script listing the pages in order (readers/mpvueentry.py), in place of the app config
     routes_module: str | None = None
 
     def owns(self, path: str) -> bool:
@@ -71,7 +72,7 @@ class Project(Struct, frozen=True):
         ``.env`` files in the root and beside the ``package.json`` that builds it (:attr:`env_root`); native
         projects have no build step that reads them."""
         if is_env_file(path):
-            return self.framework != "native" and _dir(path) in (self.root, self.env_root)
+            return self.framework != "native" and _dir(path) in (self.root, self.env_root, self.env_dir)
         if self.root and not path.startswith(self.root + "/"):
             return False
         if path in self.minified_twins or any(path.startswith(n + "/") for n in self.nested_roots):
@@ -157,7 +158,8 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
     twins = _minified_twins(files)
-    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files), env_root=_package_folder(p.root, files),
+    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files),
+                           env_root=(env := _package_folder(p.root, files)), env_dir=env_dir(env, files, read_text),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
 
@@ -210,12 +212,11 @@ def _package_named_projects(candidates: list[str], files: set[str], read_text: C
 def _package_folder(root: str, files: set[str]) -> str | None:
     """The nearest folder at or above ``root`` holding a ``package.json``, or None."""
     folder = root
-    while True:
-        if _join(folder, "package.json") in files:
-            return folder
+    while _join(folder, "package.json") not in files:
         if not folder:
             return None
         folder = _dir(folder)
+    return folder
 
 
 def _nested_roots(project: Project, candidates: Iterable[str], files: set[str]) -> tuple[str, ...]:

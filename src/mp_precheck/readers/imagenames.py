@@ -163,3 +163,17 @@ def names_resource_base(name: str) -> bool:
     """Whether a constant's name says it holds the address static files are served from (``staticUrl``,
     ``IMG_BASE_URL``, ``cdnHost``), not an API base (``apiBaseUrl``, ``uploadUrl``)."""
     return bool(_RESOURCE_BASE.fullmatch(name.replace("_", "").replace("-", "").lower()))
+
+
+# Words of a name for a page people read (a project's repository, its docs), not a server it calls; and words
+# that make it a server after all (``githubApi``, ``docsUploadUrl``).
+_READING_WORDS = frozenset({"github", "gitee", "gitlab", "repo", "repository", "docs", "readme", "wiki", "changelog"})
+_SERVER_WORDS = frozenset({"api", "base", "server", "host", "upload", "request", "endpoint", "gateway", "socket"})
+
+
+def names_reading_page(name: str) -> bool:
+    """Whether a name says it holds the address of a page people read (``github``, ``repoUrl``, ``DOCS_LINK``)
+    and names no server (``githubApi``): a link the app shows or copies, not a server it requests, so no server
+    domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
+    words = {w.lower() for w in _WORD.findall(name)}
+    return bool(words & _READING_WORDS) and not words & _SERVER_WORDS

@@ -25,14 +25,21 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, 
 from mp_precheck.readers import base64media
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_feature_test, is_logged, is_type_reference, other_provider
+from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_type_reference, other_provider
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.forwarding import forwarding_exports
-from mp_precheck.readers.imagenames import bare_host_url, held_as_api_base, held_as_image, names_resource_base
+from mp_precheck.readers.imagenames import (
+    bare_host_url,
+    held_as_api_base,
+    held_as_image,
+    holder_name,
+    names_reading_page,
+    names_resource_base,
+)
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.inherited import inherited_call
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
@@ -337,13 +344,15 @@ class _Extractor(Bindings):
             self._ios_payment_branch(node)
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
         value = value if "://" in value else bare_host_url(node, value) or ""  # const HOST = 'api.example.cn'
-        if "://" not in value or is_json_text(value) or is_prose_mention(value):  # data or text (readers/urls.py)
-            return
+        if "://" not in value or is_json_text(value) or is_prose_mention(value) or is_compared(node):
+            return  # data, text (readers/urls.py) or a value a URL is compared with
         if value.startswith(("plugin-private://", "plugin://")):
             self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))
             return
         role = self._host_role(node)
         role = "request" if role == "code" and held_as_api_base(node) else role  # fly.config.baseURL = '…'
+        if role == "code" and names_reading_page(holder_name(node) or ""):
+            return  # { github: 'https://…' }: a page the app shows or copies, not a server it requests
         constant = None
         if parent is not None and parent.type == "variable_declarator":
             name = parent.child_by_field_name("name")
