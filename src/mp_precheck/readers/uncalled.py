@@ -23,13 +23,10 @@ Out: the 1-based line ranges of the uncalled methods; the facts without the API 
 
 from __future__ import annotations
 
-<<<<<<< HEAD
-from msgspec.structs import replace
-=======
 import re
 from collections.abc import Sequence
 
->>>>>>> fixpriv
+from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import FileFacts
