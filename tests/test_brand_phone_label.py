@@ -8,8 +8,8 @@ message and a non-translation module's data stay silent.
 
 from __future__ import annotations
 
-from conftest import MINIMAL_APP, Repo
-from helpers import run
+from conftest import MINIMAL_APP
+from test_brand_login_label import _brand, _changed
 
 UNI_FILES = {"manifest.json": '{"name": "shop", "mp-weixin": {"appid": "wx0123456789abcdef"}}\n',
              "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}]}\n',
@@ -35,19 +35,6 @@ LOCALE = """module.exports = {
   }
 }
 """
-
-
-def _brand(repo: Repo, base: str) -> set[tuple[str, int]]:
-    return {(f.path, f.line) for f in run(repo.path, base).findings if f.rule == "branding.brand_text"}
-
-
-def _changed(tmp_path, files: dict[str, str], path: str, before: str, after: str) -> tuple[Repo, str]:
-    repo = Repo(tmp_path / "repo")
-    repo.write_files({**files, path: before})
-    base = repo.commit("base")
-    repo.write(path, after)
-    repo.commit("change")
-    return repo, base
 
 
 def test_phone_button_label_naming_wechat_in_a_ternary(tmp_path):
