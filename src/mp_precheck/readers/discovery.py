@@ -63,8 +63,7 @@ class Project(Struct, frozen=True):
     # ``.env`` files (an mpx or native root is often ``src/`` or ``miniprogram/`` below it); None without one.
     env_root: str | None = None
     env_dir: str | None = None  # the folder a Vite config's ``envDir`` names (readers/envdir.py), read instead
-    # mpvue-entry's script listing the pages in order (readers/mpvueentry.py), in place of the app config
-    routes_module: str | None = None
+    routes_module: str | None = None  # mpvue-entry's page list (readers/mpvueentry.py), in place of the app config
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
