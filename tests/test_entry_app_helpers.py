@@ -1,4 +1,4 @@
-"""Forced login the entry page reaches through a helper of the App or of its own: ``await app.verifyLogin()`` in
+"""Forced login the entry page reaches through a helper of the App or of its own: ``await app.ensureSignedIn()`` in
 ``onShow`` (a method of ``App({…})`` that sends a user without a token to the login page), ``created()`` calling a
 navigation helper with the authorization page; and the app's launch call of an imported helper told only by a
 login-like name that logs in silently (no redirect)."""
@@ -13,7 +13,7 @@ APP_JS = """App({
   onLaunch() {
     wx.getSystemInfo({ success: (res) => { this.width = res.windowWidth } })
   },
-  verifyLogin() {
+  ensureSignedIn() {
     return new Promise((resolve) => {
       const token = wx.getStorageSync('token')
       if (!token) {
@@ -37,7 +37,7 @@ Page({
     this.setData({ list: [1, 2] })
   },
   more() {
-    app.verifyLogin()
+    app.ensureSignedIn()
   }
 })
 """
@@ -61,11 +61,11 @@ def _native(tmp_path, call: str) -> set[tuple[str, int]]:
 
 
 def test_entry_page_awaiting_an_app_method_that_redirects_to_login(tmp_path):
-    assert _native(tmp_path, "await app.verifyLogin()") == {("pages/index/index.js", 6)}
+    assert _native(tmp_path, "await app.ensureSignedIn()") == {("pages/index/index.js", 6)}
 
 
 def test_getapp_called_inline_is_the_same_app(tmp_path):
-    assert _native(tmp_path, "await getApp().verifyLogin()") == {("pages/index/index.js", 6)}
+    assert _native(tmp_path, "await getApp().ensureSignedIn()") == {("pages/index/index.js", 6)}
 
 
 def test_an_app_method_that_logs_in_silently_is_fine(tmp_path):

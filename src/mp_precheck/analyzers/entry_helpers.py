@@ -17,7 +17,7 @@ helper told only by its login-like name (``authService.checkLoginCode()``) when 
 it and it forces nothing there nor in the modules it reaches: a session check that logs in silently. The same
 holds for the app script's launch call of an imported helper told only by its name (``toLogin()`` whose module
 only calls ``wx.login`` and stores a token). A method of the App the page calls through ``getApp()``
-(``await app.verifyLogin()`` in ``onShow``) is followed as a module's function and reported at the page's call,
+(``await app.ensureSignedIn()`` in ``onShow``) is followed as a module's function and reported at the page's call,
 since the App's method serves every page and the page's hook is what runs it on entry.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行

@@ -75,7 +75,7 @@ class Module(Struct, frozen=True):
                 elif text in self.aliases:
                     found.append((self.aliases[text], _member(node)))
             elif node.type == "call_expression" and node_text(node.child_by_field_name("function")) == "getApp":
-                if _member(node) is not None:  # getApp().verifyLogin(); the App as a whole is no use of it
+                if _member(node) is not None:  # getApp().ensureSignedIn(); the App as a whole is no use of it
                     found.append((GET_APP, _member(node)))
             elif node.type == "call_expression" and depth > 0:
                 helper = _helper(node)
@@ -131,7 +131,7 @@ def _app_aliases(nodes: Iterable[Node]) -> Iterator[str]:
 
 
 def _held_calls(nodes: Iterable[Node], aliases: dict[str, str], offset: int) -> dict[str, int]:
-    """App methods the file calls through ``getApp()`` or a name bound to it (``app.verifyLogin()``) → the line
+    """App methods the file calls through ``getApp()`` or a name bound to it (``app.ensureSignedIn()``) → the line
     of the first call (``offset``: lines before the script in its file)."""
     held: dict[str, int] = {}
     for node in nodes:
