@@ -28,6 +28,12 @@ def test_mustache_and_unclosed_tags_are_tolerated():
     assert ("<web-view>", 3) in facts(text)
 
 
+def test_a_malformed_declaration_keeps_the_facts_read_before_it():
+    # html.parser asserts on "<![" followed by a control character; the tags before it are still read
+    text = '<web-view src="https://a.example.com"/>\n<![\x01'
+    assert ("<web-view>", 1) in facts(text)
+
+
 def test_attribute_on_later_line_of_a_multiline_tag():
     text = '<button\n  class="x"\n  open-type="chooseAvatar"\n>a</button>\n'
     assert ("button[open-type=chooseAvatar]", 3) in facts(text)

@@ -24,6 +24,7 @@ from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.lifecycle import HOOKS, definitions
 from mp_precheck.readers.markup import close_element, normalise_attribute
 from mp_precheck.readers.sfc import split_blocks
@@ -83,8 +84,7 @@ class _Elements(HTMLParser):
 def elements(template: str, line_offset: int = 0) -> list[Element]:
     """The elements of a template text in source order (lines shifted by ``line_offset``)."""
     parser = _Elements(line_offset)
-    parser.feed(template)
-    parser.close()
+    feed_safely(parser, template)
     return parser.found
 
 

@@ -25,6 +25,7 @@ from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.handlers import USER_EVENTS, event_of
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.markup import (
     capability_value,
@@ -179,8 +180,7 @@ def _shape(text: str, path: str, inert: frozenset[int] = frozenset()) -> _Shape 
     else:
         offset = 0
     shape = _Shape(offset, inert)
-    shape.feed(text)
-    shape.close()
+    feed_safely(shape, text)
     return shape
 
 

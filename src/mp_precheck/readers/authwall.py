@@ -33,6 +33,7 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authoverlay import assigned_by_hook, sets_in, shown_on_load, starts_true
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page
 from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.markup import is_event_attribute, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import split_blocks
 
@@ -113,8 +114,7 @@ class _Tree(HTMLParser):
 def block_tree(text: str) -> Node:
     """The elements of the template ``text`` as a tree under a nameless root; never raises on malformed markup."""
     parser = _Tree(text)
-    parser.feed(text)
-    parser.close()
+    feed_safely(parser, text)
     return parser.root
 
 

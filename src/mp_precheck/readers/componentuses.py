@@ -23,6 +23,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import JsxReading, ScriptBindings
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
@@ -58,8 +59,7 @@ def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
     """(tag as written, line) of each element of a template or WXML file whose text is ``text``, its lines
     shifted by ``offset``."""
     parser = _Tags()
-    parser.feed(text)
-    parser.close()
+    feed_safely(parser, text)
     return [(tag, line + offset) for tag, line in parser.found]
 
 
@@ -71,8 +71,7 @@ def ref_calls(text: str, line: int) -> list[tuple[str, int]]:
     https://developers.weixin.qq.com/miniprogram/dev/reference/api/Component.html), in source order."""
     parser = _Tags()
     for block in (b for b in split_blocks(text) if b.tag == "template"):
-        parser.feed(block.text)
-        parser.close()
+        feed_safely(parser, block.text)
         ref, ident = parser.names.get(line - block.line_offset, ("", ""))
         patterns = [rf"\$refs\s*(?:\.\s*{re.escape(ref)}\b|\[\s*['\"]{re.escape(ref)}['\"]\s*\])(?:\s*\[\s*0\s*\])?",
                     rf"\b{re.escape(ref)}\s*\.\s*value"] if re.fullmatch(r"[\w$]+", ref) else []

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from msgspec import Struct, field
 from tree_sitter import Language, Node
 
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.inherited import base_class
 from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.markup import is_event_attribute
@@ -116,8 +117,7 @@ def template_bindings(text: str, line_offset: int = 0, vue: bool = False) -> tup
     """The event bindings of a WXML or Vue-style template, and the names its scopes (``v-for``, slots) bind.
     Never raises on malformed markup."""
     parser = _Bindings(line_offset, vue)
-    parser.feed(text)
-    parser.close()
+    feed_safely(parser, text)
     return parser.bindings, parser.scoped
 
 

@@ -18,6 +18,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import CLIPBOARD, Fact
 from mp_precheck.readers.bound import branch_literals, leading_literal, mustache_expression
 from mp_precheck.readers.copiedlinks import copies_on_tap
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
 from mp_precheck.readers.textsignals import signals
@@ -309,6 +310,5 @@ def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
     """
     collector = _Collector(line_offset)
     # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
-    collector.feed(text)
-    collector.close()
+    feed_safely(collector, text)  # a malformed declaration stops it: the facts read before it stand
     return collector.facts

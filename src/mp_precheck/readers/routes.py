@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from tree_sitter import Node
 
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.jsbindings import NAMESPACES
 from mp_precheck.readers.markup import capability_value
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
@@ -90,8 +91,7 @@ def markup_routes(text: str, line_offset: int = 0) -> list[Route]:
     if "navigator" not in text.lower():
         return []  # the tokenizer lower-cases tag names: a template without the word has none to find
     parser = _Navigators(line_offset)
-    parser.feed(text)
-    parser.close()
+    feed_safely(parser, text)
     return parser.routes
 
 

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from msgspec import Struct
 from msgspec.structs import replace
 
+from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.pugtemplate import PUG_LANGS, pug_markup
 
 
@@ -79,8 +80,7 @@ def split_blocks(source: str) -> list[Block]:
     """Top-level blocks of ``source`` in file order, a pug template's body as markup with the same lines (a note
     on the block when it could not be read). Never raises; an unclosed block is dropped."""
     finder = _BlockFinder(source)
-    finder.feed(source)
-    finder.close()
+    feed_safely(finder, source)
     return [_as_markup(b) if b.tag == "template" and b.attrs.get("lang", "").lower() in PUG_LANGS else b
             for b in finder.blocks]
 
