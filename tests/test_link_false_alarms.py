@@ -88,8 +88,9 @@ def test_a_host_in_the_development_branch_of_an_env_constant_is_no_domain(app_re
                                        " : 'https://api.shop-example.cn'\nmodule.exports = { host }\n",
                           **loaded_by_app("config.js")})
     app_repo.commit()
-    assert _links(run(app_repo.path, base)) == {("external_link.domain", "config.js", 2)}
-    finding = next(f for f in run(app_repo.path, base).findings if f.rule == "external_link.domain")
+    report = run(app_repo.path, base)
+    assert _links(report) == {("external_link.domain", "config.js", 2)}
+    finding = next(f for f in report.findings if f.rule == "external_link.domain")
     assert finding.subject == "host:api.shop-example.cn"
 
 
