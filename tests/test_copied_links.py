@@ -1,5 +1,5 @@
 """A URL the app copies to the clipboard (a feedback or download link for the user to paste elsewhere) is no server
-domain: the copied link is told by external_link.clipboard_link, not as a new host. A URL the same page requests,
+domain: the copied link is told by policy.clipboard_link, not as a new host. A URL the same page requests,
 or a constant that other code reads too, stays a domain."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def test_links_only_copied_to_the_clipboard_are_no_server_domains(app_repo):
     app_repo.commit("feedback links to copy")
     report = run(app_repo.path, base)
     assert _domains(app_repo, base) == set()
-    assert ("external_link.clipboard_link", "pages/me/me.js", 8) in {(f[0], f[1], f[2]) for f in found(report)}
+    assert ("policy.clipboard_link", "pages/me/me.js", 8) in {(f[0], f[1], f[2]) for f in found(report)}
 
 
 def test_a_link_a_tap_handler_opens_and_a_requested_constant_stay_domains(app_repo):

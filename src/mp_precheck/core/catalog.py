@@ -63,7 +63,7 @@ class Rule(Struct, frozen=True):
     once: bool = False  # one finding per change, none when the app had it: a service needs its category once
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
     fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
-    link_in_notes: bool = True  # the notes list an external_link finding of this rule among the links
+    link_in_notes: bool = True  # the notes list a finding of this rule among the links (external_link by default)
 
     def matches(self, subject: str) -> bool:
         return any(subject == s or (s.endswith("*") and subject.startswith(s[:-1])) for s in self.subjects)
@@ -236,5 +236,5 @@ def _rule(row: dict[str, Any], family: str) -> Rule:
                 each_occurrence=row.get("each_occurrence", False), each_call=row.get("each_call", False),
                 once=row.get("once", False), accompanies=row.get("accompanies"),
                 fitting_categories=tuple(row.get("fitting_categories", ())),
-                link_in_notes=row.get("link_in_notes", True))
+                link_in_notes=row.get("link_in_notes", family == "external_link"))
 

@@ -48,7 +48,7 @@ ACCOUNT = "account"
 # the build does not use it, and the app has not yet talked to it (readers/flagbranch.py).
 SWITCHED_OFF = "switched-off"
 # The role of a URL the app copies to the clipboard for the user to paste elsewhere (readers/copiedlinks.py): data,
-# no server the app talks to; ``external_link.clipboard_link`` tells the copied link by itself.
+# no server the app talks to; ``policy.clipboard_link`` tells the copied link by itself.
 CLIPBOARD = "clipboard"
 
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]

@@ -307,8 +307,7 @@ def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, m
     web = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
-    links = _reviewer_words([f for f in app_wide if f.family == "external_link" and _link_in_notes(catalog, f.rule)],
-                            "external_link", messages)
+    links = _reviewer_words([f for f in app_wide if _link_in_notes(catalog, f)], "external_link", messages)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
     hosts = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.domain"})
@@ -317,13 +316,14 @@ def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, m
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
 
 
-def _link_in_notes(catalog: Catalog, rule_id: str) -> bool:
-    """Whether the notes list a finding of ``rule_id`` among the links (``link_in_notes`` in checks/: web-view,
-    domains and insecure URLs have their own line, or none)."""
+def _link_in_notes(catalog: Catalog, finding: Finding) -> bool:
+    """Whether the notes list ``finding`` among the links (``link_in_notes`` in checks/: every external_link rule
+    but web-view, domains and insecure URLs, which have their own line or none, and a policy rule that sends users
+    out of WeChat, such as a link copied to the clipboard)."""
     try:
-        return catalog.rule(rule_id).link_in_notes
+        return catalog.rule(finding.rule).link_in_notes
     except KeyError:
-        return True
+        return finding.family == "external_link"
 
 
 def _reviewer_words(findings: list[Finding], family: str, messages: Messages) -> list[str]:

@@ -6,7 +6,7 @@
 ``data-link`` on an element whose tap handler copies (``bindtap="copyText" data-link="https://…"``): the URL goes to
 the clipboard. Only ``wx.request``, ``uploadFile``, ``downloadFile`` and sockets need a server domain
 (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html), so such a host gets the role
-``clipboard`` (not counted as a domain); ``external_link.clipboard_link`` tells the copied link itself
+``clipboard`` (not counted as a domain); ``policy.clipboard_link`` tells the copied link itself
 (https://developers.weixin.qq.com/miniprogram/dev/api/device/clipboard/wx.setClipboardData.html). A constant that
 other code reads too (a request, a navigation, another function) keeps its role.
 """
