@@ -68,6 +68,18 @@ def test_taro_jsx_text_wechat_one_tap_login(tmp_path):
     assert _brand(repo, base) == {("src/pages/login/index.tsx", 8)}
 
 
+def test_a_login_label_that_retries_or_continues_is_a_login_label(tmp_path):
+    repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_PAGE.replace("LABEL", "登录并重试"),
+                          TARO_PAGE.replace("LABEL", "微信登录并重试"))
+    assert _brand(repo, base) == {("src/pages/login/index.tsx", 8)}
+
+
+def test_a_retry_after_a_failed_wechat_login_is_no_label(tmp_path):
+    repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_PAGE.replace("LABEL", "重试"),
+                          TARO_PAGE.replace("LABEL", "微信登录失败，请重试"))
+    assert _brand(repo, base) == set()
+
+
 def test_vue_template_label_counts_but_not_in_an_app_only_branch_or_a_toast(tmp_path):
     own = UNI_PAGE.replace("APP_LABEL", "登录").replace("MP_LABEL", "登录")
     repo, base = _changed(tmp_path, UNI_FILES, "pages/login/login.vue", own,

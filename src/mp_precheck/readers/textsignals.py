@@ -88,10 +88,13 @@ BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授�
 # 授权微信账号, 授权微信用户信息, 授权登录微信).
 # Matched against the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's
 # outcome (微信登录失败, 微信授权获取失败) are not labels.
+# 微信登录并重试 / 微信登录后继续: a button that logs in with WeChat and goes on with what failed is still the login
+# control (an outcome such as 微信登录失败 is not)
+_AGAIN = r"(?:(?:并|后)?(?:重试|继续))?"
 _FETCHED = r"(?:并|后)?(?:获取|绑定|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
 BRAND_LOGIN_LABEL = re.compile(
     r"(?:使用|通过|用|一键|获取)?(?:微信|WeChat|Weixin)(?:用户)?[·•・|/-]?(?:手机号)?"
-    rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED}|(?:用户)?信息)?"
+    rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED}|(?:用户)?信息)?{_AGAIN}"
     rf"|(?:一键|快捷|快速)(?:授权)?{_FETCHED}"
     # 微信绑定手机号登录 / 微信获取手机号: WeChat named as the way the phone number is fetched (the number is said)
     # and the possessive form 微信绑定的手机号登录 (the number WeChat holds for the user)
