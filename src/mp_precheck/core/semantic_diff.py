@@ -44,6 +44,7 @@ from mp_precheck.core.placing import (
     host_place,
     pick,
     sole_calls_of_new_helpers,
+    told_in_helper,
 )
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
@@ -216,8 +217,22 @@ def compare(
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
                                      rereads=bool(kind and kind.one_value)) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
-    gone = [s for s in gone if s not in elsewhere and greppable(s)]
-    return _asked_by_button(additions, head, catalog), _removals(gone, rules_of, base, base_counts)
+    additions = _once_in_helpers(_asked_by_button(additions, head, catalog), head, base, counterpart, added_lines)
+    return additions, _removals([s for s in gone if s not in elsewhere and greppable(s)], rules_of, base, base_counts)
+
+
+def _once_in_helpers(additions: list[Addition], head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                     counterpart: Mapping[str, str | None],
+                     added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
+    """``additions`` without the calls of a module's entry whose API the module tells (``told_in_helper`` of
+    ``core/placing.py``); a rule judging each call or placement keeps them (an upload of what each caller
+    hands it, an ad on each page)."""
+    before = {path: base[old].exports for path, old in counterpart.items() if old and old in base}
+    told: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    for a in additions:
+        told.setdefault((a.rule.id, a.subject), set()).add((a.path, a.fact.line))
+    return [a for a in additions if a.rule.each_call or a.rule.each_occurrence
+            or not told_in_helper(a.fact, told[(a.rule.id, a.subject)], head, before, added_lines)]
 
 
 def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], catalog: Catalog) -> list[Addition]:
