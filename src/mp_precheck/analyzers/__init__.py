@@ -39,9 +39,9 @@ ugc                    facts_at_head (the page's script, the       removes ``upl
                        counterpart, changed_paths ·                adds ``category.ugc``, and both at the new
                        ``upload.user_text``, upload family         post of an old text box
 chat                   head_facts, facts_at_head, read_head,       adds ``upload.user_text`` and ``category.ugc`` at
-                       base_facts, counterpart, changed_paths,     a new conversation's message send (a chat
-                       exists_at_head · ``category.ugc``,          between users, by request or socket),
-                       upload family                               ``upload.upload_file`` at its call of a
+                       base_facts, read_base, counterpart,         a new conversation's message send (a chat
+                       changed_paths, exists_at_head ·             between users, by request or socket),
+                       ``category.ugc``, upload family             ``upload.upload_file`` at its call of a
                                                                    project upload helper
 im_chat                repo_grep, head_facts, changed_paths,       adds ``upload.user_text`` and ``category.ugc`` at
                        exists_at_head, read_head, facts_at_head,   a page's first message sent through an IM SDK

@@ -11,19 +11,24 @@ apart by its words (``checks/ugc_scenes.yml``: ``chat``, ``service``) and also u
 project's own text-box component (``<MyTextarea>``), so it is read here:
 
 * the page reads as a conversation: a chat word in its path (``pages/chat/index``, ``pages/message/chat``) and no
-  word of a customer-service counterpart (``pages/kefu/chat``: the operator, not another user);
+  word of a customer-service or bot counterpart (``pages/kefu/chat``, ``pages/assistant``: the operator, not
+  another user); or, whatever its path, it opens a WebSocket and lists the messages it receives on it
+  (:func:`~mp_precheck.analyzers.socketsends.lists_received`: an order's or a room's chat), its text then sent on
+  the socket alone;
 * it has a text box: ``<textarea>``, ``<editor>``, an ``<input>`` of text type, or a component named as one
   (``<u-input>``, ``<MyTextarea>``);
 * its script sends a message: a request (directly or through a wrapper) whose endpoint or wrapper names a message
   and does not only read (``request('/chat/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
   module's function named as a write on a message (``Msg.send(chatId, text)``, ``sendMessage``, ``send`` of
   ``@/api/chat``) that the module resolver reaches (a package's call is no evidence); or — a chat room —
-  a ``wx.sendSocketMessage`` whose data carries the state the text box writes (``content: this.message``), not
-  the room's own join notice;
+  a ``wx.sendSocketMessage``, or on a page that opens a socket a call named as a send (``socketTask.send``, a
+  socket hook's ``sendMessage``), whose data carries the state the text box writes (``content: this.message``),
+  not the room's own join notice, a position or a message to customer service;
 * the page did not send a message before the change (a chat restyled, split or moved is no new scene), and
   ``ugc`` did not already report its text box.
 
-Reported at the sending call, where the content check belongs: ``upload.user_text`` and ``category.ugc``
+Reported at the sending call, where the content check belongs (a send on the SocketTask the page's own
+``connectSocket`` returns: at that call, the conversation's channel): ``upload.user_text`` and ``category.ugc``
 (subject ``ugc:chat``), both of scope file. A search box, a feedback form, WeChat's customer-service button
 (``open-type="contact"``) and a message list that only reads have no sending call of a conversation.
 
@@ -35,7 +40,7 @@ page already has an upload finding or made such a call before (mediaCheckAsync,
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 
 Reads: ``head_facts`` (the changed pages), ``facts_at_head`` (their scripts, wrappers followed), ``read_head`` (the
-store actions a page binds, :mod:`~mp_precheck.analyzers.reached`), ``base_facts``,
+store actions a page binds, :mod:`~mp_precheck.analyzers.reached`), ``base_facts``, ``read_base``,
 ``counterpart``, ``changed_paths``, ``exists_at_head``; ``category.ugc`` / ``upload.user_text`` of ``ugc`` and the
 other upload findings.
 Writes: adds ``upload.user_text`` and ``category.ugc`` at a new conversation's message send,
@@ -48,7 +53,8 @@ from collections.abc import Callable, Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import module_calls
-from mp_precheck.analyzers.senders import POSTERS, SENDERS, page_stem
+from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, SCRIPTS, SENDERS, page_stem
+from mp_precheck.analyzers.socketsends import lists_received, opens_socket, socket_sends, task_opened
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.core.thirdparty import PICK_SUBJECT, third_party
@@ -71,25 +77,40 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     texts = {page_stem(f.path) for f in findings if f.rule in _REPORTED}
     uploads = {page_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
     out = list(findings)
-    for stem in sorted({page_stem(p) for p in context.head_facts if scenes().conversation(page_stem(p))}):
+    for stem in sorted({page_stem(p) for p in context.head_facts}):
         files = [stem + s for s in _PAGE_SUFFIXES if context.exists_at_head(stem + s)]
+        talk = scenes().conversation(stem)
+        if not talk and (stem in texts or not _socket_room(context, files)):
+            continue
         if stem not in texts:
-            out.extend(_text_chat(context, files))
-        if stem not in uploads:
+            out.extend(_text_chat(context, files, talk))
+        if stem not in uploads and talk:
             out.extend(_file_chat(context, files))
     return out
 
 
-def _text_chat(context: ProjectContext, files: list[str]) -> list[Finding]:
+def _socket_room(context: ProjectContext, files: list[str]) -> bool:
+    """Whether a page whose path names no conversation is one all the same: it opens a WebSocket and lists the
+    messages it receives on it (a room's or an order's chat), and its path names no customer service or bot."""
+    if not files or scenes().says_service(files[0]):
+        return False
+    scripts = [p for p in files if p.endswith(SCRIPTS) and opens_socket(context, p)]
+    markups = [context.read_head(p) or "" for p in files if p.endswith(MARKUP)]
+    return any(lists_received(m, context.read_head(p) or "", p) for p in scripts for m in markups)
+
+
+def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> list[Finding]:
     """``upload.user_text`` and ``category.ugc`` at the message send of a conversation page's text box, when the
-    page sent no message before the change."""
+    page sent no message before the change; a page that is a conversation only by its socket (``talk`` False)
+    by a send on the socket alone."""
     box = next((b for path in files for b in text_boxes(context.facts_at_head(path), path)), None)
-    sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None)
+    sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None) \
+        if talk else None
     if box is not None and sent is None:  # a chat room: the box's text goes out over the page's WebSocket
-        sent = _socket_send(context, files, box)
-        if sent is not None and _before(context, files, _socket_sends):
+        sent, before = _socket_send(context, files, box)
+        if before:
             return []
-    if box is None or sent is None or _before(context, files, _message_sends):
+    if box is None or sent is None or (talk and _before(context, files, _message_sends)):
         return []
     script, line, call = sent
     value = f"{box[0]} {box[1]}:{box[2]} → {call}"
@@ -166,28 +187,60 @@ def _wrapper_module(fact: Fact) -> str | None:
     return fact.role.partition(":")[2].rpartition("#")[0] or None if via and fact.role else None
 
 
-def _socket_send(context: ProjectContext, files: list[str], box: tuple[str, str, int]) -> Send | None:
-    """The first ``wx.sendSocketMessage`` of a conversation page whose data carries the state its text ``box``
-    writes (``content: this.message`` where ``<input wx:model="{{ message }}">``): the user's message sent to
-    the others on the socket (wx.sendSocketMessage,
-    https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html). A
-    system message (``进入了聊天室``) carries none of it; a box whose state is not seen sends nothing known."""
+def _socket_send(context: ProjectContext, files: list[str], box: tuple[str, str, int]) -> tuple[Send | None, bool]:
+    """(the first send on the page's WebSocket whose data carries the state its text ``box`` writes, whether the
+    page made such a send before the change). A send is a ``wx.sendSocketMessage`` or, on a page that opens a
+    socket (itself or through a socket hook), a call named as one (``socketTask.send``, ``sendMessage``):
+    ``content: this.message`` where ``<input v-model="message">`` is the user's message sent to the others
+    (wx.sendSocketMessage,
+    https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.sendSocketMessage.html;
+    SocketTask.send, https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/SocketTask.send.html).
+    A system message (``进入了聊天室``) carries none of it; a box whose state is not seen sends nothing known;
+    a send whose call names customer service or a bot (``to: 'kefu'``) is to the operator. A send on the SocketTask
+    the page's own ``connectSocket`` returns is placed at that call: the conversation's channel, one per page."""
     state = written_state(context.read_head(box[1]) or "", box[2])
+    found: Send | None = None
     for path in files if state else []:
-        sends = [s for s in _socket_sends(context, path, context.facts_at_head(path))]
-        text = context.read_head(path) if sends else None
-        carried = carried_names(text, path, [line for _p, line, _c in sends]) if text else {}
-        found = next((s for s in sends if carried.get(s[1], frozenset()) & state), None)
-        if found is not None:
-            return found
-    return None
+        text = context.read_head(path) or ""
+        found = found or _carrying(_socket_sends(context, path, context.facts_at_head(path), text), text, path, state)
+        if found is not None and found[0] == path and (opened := task_opened(text, found[2])) is not None:
+            found = (path, opened, found[2])  # a SocketTask the page opens: told where its connection is made
+    if found is None:
+        return None, False
+    return found, any(_carrying(_socket_sends(context, old, facts, text), text, old, state) is not None
+                      for old, facts, text in _base_versions(context, files))
 
 
-def _socket_sends(_context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:
-    """Every ``wx.sendSocketMessage`` call of a page's file, in line order."""
-    for fact in sorted(facts.facts if facts is not None else [], key=lambda f: f.line):
-        if fact.subject == _SOCKET_SEND:
-            yield path, fact.line, fact.subject
+def _carrying(sends: list[Send], text: str, path: str, state: frozenset[str]) -> Send | None:
+    """The first of ``sends`` (calls of the script of ``path``, its ``text``) whose arguments carry one of
+    ``state``, none naming customer service."""
+    if not sends:
+        return None
+    carried = carried_names(text, path, [line for _p, line, _c in sends])
+    return next((s for s in sends if carried.get(s[1], frozenset()) & state
+                 and not scenes().names_service([s[2], *carried[s[1]]])), None)
+
+
+def _socket_sends(context: ProjectContext, path: str, facts: FileFacts | None, text: str) -> list[Send]:
+    """Every ``wx.sendSocketMessage`` call of a page's file and, when the file opens a socket (its ``facts``, or
+    a project module it calls at head), every call named as a send, in line order."""
+    held = facts.facts if facts is not None else []
+    out = [(path, f.line, f.subject) for f in held if f.subject == _SOCKET_SEND]
+    if path.endswith(SCRIPTS) and (any(f.subject in CHAT for f in held) or opens_socket(context, path)):
+        lines = {line for _p, line, _c in out}
+        out += [(path, line, name) for line, name in socket_sends(text, path, range(1, text.count("\n") + 2))
+                if line not in lines]
+    return sorted(out, key=lambda s: s[1])
+
+
+def _base_versions(context: ProjectContext, files: list[str]) -> Iterator[tuple[str, FileFacts | None, str]]:
+    """(path, facts, text) of each page file before the change (renamed ones through ``counterpart``)."""
+    for path in files:
+        changed = path in context.changed_paths
+        old = context.counterpart.get(path) if changed else path
+        if old:
+            facts = context.base_facts.get(old) if changed else context.facts_at_head(old)
+            yield old, facts, (context.read_base(old) if changed else context.read_head(old)) or ""
 
 
 def _file_sends(context: ProjectContext, path: str, facts: FileFacts | None) -> Iterator[Send]:

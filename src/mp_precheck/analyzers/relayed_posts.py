@@ -47,14 +47,14 @@ from mp_precheck.analyzers.comment_boxes import naming, text_boxes
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
-from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, READ_NAME, SCRIPTS, page_stem, reads, sending
+from mp_precheck.analyzers.senders import MARKUP, POSTERS, READ_NAME, SCRIPTS, page_stem, reads, sending
+from mp_precheck.analyzers.socketsends import opens_socket, socket_sends
 from mp_precheck.core.report import Finding
-from mp_precheck.core.scenes import scenes, words_of
+from mp_precheck.core.scenes import scenes
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
-from mp_precheck.readers.syntax import node_text
-from mp_precheck.readers.textflow import calls_on, carried_names, written_state
+from mp_precheck.readers.textflow import carried_names, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 _LEAF = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
@@ -156,22 +156,14 @@ def _post_in(context: ProjectContext, script: str, span: range, carried: frozens
         if line in span and not READ_NAME.match(method) and scenes().names_a_post(method) and method not in before \
                 and (method_of(context, module, name) is not None or _defines(context, module, method)):
             candidates.setdefault(line, _Post(line, name, False))
-    if _opens_socket(context, script) and not scenes().says_service(script):
+    if opens_socket(context, script) and not scenes().says_service(script):
         old_lines = {t.strip() for t in before.split("\n")}
-        for line, name in _socket_sends(text, script, span):
+        for line, name in socket_sends(text, script, span):
             if text.split("\n")[line - 1].strip() not in old_lines:
                 candidates.setdefault(line, _Post(line, name, True))
     lines = [line for line in sorted(candidates) if line in added]
     flows = carried_names(text, script, lines) if lines else {}
     return next((candidates[line] for line in lines if flows.get(line, frozenset()) & carried), None)
-
-
-def _opens_socket(context: ProjectContext, script: str) -> bool:
-    """Whether ``script`` opens a WebSocket, itself or through a project module it calls (a socket hook)."""
-    facts = context.facts_at_head(script)
-    modules = {m for *_call, m in module_calls(context, script, facts, stores=False)}
-    return any(f.subject in CHAT for path in (script, *sorted(modules))
-               if (held := context.facts_at_head(path)) is not None for f in held.facts)
 
 
 def _defines(context: ProjectContext, module: str, method: str) -> bool:
@@ -185,20 +177,6 @@ def _defines(context: ProjectContext, module: str, method: str) -> bool:
         if text and handler_params(text, path or "", method) is not None:
             return True
     return False
-
-
-def _socket_sends(text: str, script: str, span: range) -> list[tuple[int, str]]:
-    """(line, callee) of the calls inside ``span`` named as a send (``sendMessage``, ``socketTask.send``); an
-    event sent to a parent (``$emit``) is none."""
-    out: list[tuple[int, str]] = []
-    for line, arguments in calls_on(text, script, span):
-        callee = arguments.parent.child_by_field_name("function") if arguments.parent is not None else None
-        name = node_text(callee) if callee is not None else ""
-        if name.endswith(("$emit", ".emit")) or not any(w in ("send", "emit") for w in
-                                                        words_of(name.rsplit(".", 1)[-1])):
-            continue
-        out.append((line, name))
-    return out
 
 
 def _told(context: ProjectContext, script: str, post: _Post, box: str, line: int, tag: str) -> list[Finding]:

@@ -49,7 +49,7 @@ from mp_precheck.core.placing import (
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
-from mp_precheck.facts.model import ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, API_SOCKET, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
 
 
 class Addition(Struct, frozen=True):
@@ -73,17 +73,19 @@ def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
     not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, and
     development hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no
-    socket domain to configure): not counted; nor is a dispatched action's call at the dispatch (the action's
+    socket domain to configure) or to the app's request server (its base with the scheme swapped: no new host):
+    not counted; nor is a dispatched action's call at the dispatch (the action's
     own file counts it)."""
     return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF))
-                or (fact.kind == "api" and fact.role == DEVELOPMENT)
+                or (fact.kind == "api" and fact.role in (DEVELOPMENT, API_SOCKET))
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 
 def is_known(fact: Fact) -> bool:
     """Whether a fact shows the app already has its subject: every counted use, and a host in development
-    code too — the app already talks to it, so moving it into the release settings configures nothing new."""
-    return counted(fact) or (fact.kind == "host" and fact.role == DEVELOPMENT)
+    code too — the app already talks to it, so moving it into the release settings configures nothing new — and a
+    socket to the app's request server (an existing socket, not counted as a new one)."""
+    return counted(fact) or (fact.kind == "host" and fact.role == DEVELOPMENT) or fact.role == API_SOCKET
 
 
 def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:

@@ -50,6 +50,9 @@ SWITCHED_OFF = "switched-off"
 # The role of a URL the app copies to the clipboard for the user to paste elsewhere (readers/copiedlinks.py): data,
 # no server the app talks to; ``policy.clipboard_link`` tells the copied link by itself.
 CLIPBOARD = "clipboard"
+# The role of a ``wx.connectSocket`` whose URL is the app's request base with its scheme swapped
+# (``BASE_URL.replace('http', 'ws')``, readers/socketurl.py): a socket to a server the app already talks to.
+API_SOCKET = "api-socket"
 
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 

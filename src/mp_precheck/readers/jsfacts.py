@@ -52,6 +52,7 @@ from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
+from mp_precheck.readers.socketurl import socket_role
 from mp_precheck.readers.syntax import call_option, compiles_code, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -242,18 +243,10 @@ class _Extractor(Bindings):
             self.facts += clipboard_link(call, self.line)
         elif api in _HOST_ROLES:
             self._url_argument(api, call)
-            if api == "wx.connectSocket" and self._development_url(call):
-                self.facts[-1] = replace(self.facts[-1], role=DEVELOPMENT)
+            if api == "wx.connectSocket" and (role := socket_role(call, self.language)):
+                self.facts[-1] = replace(self.facts[-1], role=role)
             if api == "wx.request" and base64media.sends_media(call):
                 self.media_requests.append(self.line(call))
-
-    @staticmethod
-    def _development_url(call: Node) -> bool:
-        """Whether the call's ``url`` is a literal on a developer's machine or LAN (``ws://localhost:3000``)."""
-        value = call_option(call, "url", shorthand=False)
-        literal = _text(value) if value is not None and value.type in ("string", "template_string") else ""
-        urls = find_urls(literal.strip("'\"`"))
-        return bool(urls) and all(url.is_development for url in urls)
 
     def _url_argument(self, api: str, call: Node) -> None:
         """Remember which constants build the ``url`` of a request, so their hosts get its role."""

@@ -1,0 +1,90 @@
+"""A WebSocket opened to the app's own request server: ``wx.connectSocket`` whose ``url`` is the API base with its
+scheme swapped (``BASE_URL.replace('http', 'ws')``, ``API.replace(/^http/, 'ws')``, ``'ws' + BASE.slice(4)``).
+
+Such a socket talks to a host the app already requests: the change brings no new server to configure, so it is
+no new external link (the socket domain list holds the same host as the request list; wx.connectSocket,
+https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html; the server domain
+lists, https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A socket whose URL is
+its own literal or a constant of its own (``WS_URL = 'wss://…'``) is not one: its host is read as any other.
+
+A socket to a literal on a developer's machine or LAN (``ws://localhost:3000``) is development code's: no socket
+domain to configure either.
+
+In: the ``wx.connectSocket`` call node and the grammar it was parsed with. Out: the socket's role. The names the
+``url`` passes are followed through the file's bindings (``const wsUrl = `${wsBase}/chat```, ``this.wsUrl = …``,
+``url: …``) and the functions it calls (``getWsUrl()``), three steps deep; imports are not followed. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Language, Node
+
+from mp_precheck.facts.model import API_SOCKET, DEVELOPMENT
+from mp_precheck.readers.syntax import call_option, name_and_value, node_text, nodes_of
+from mp_precheck.readers.urls import find_urls
+
+# ``x.replace('http', 'ws')``, ``x.replace('https://', 'wss://')``, ``x.replace(/^http/, 'ws')``, and the scheme
+# cut off and written again (``'ws' + base.slice(4)``, ``'wss' + base.substring(5)``).
+_SWAP = re.compile(r"""\.replace(?:All)?\(\s*(?:(["'`])https?(?::|://)?\1|/\^?https?(?::|:\\/\\/)?/[a-z]*)\s*,\s*"""
+                   r"""(["'`])wss?(?::|://)?\2\s*\)"""
+                   r"""|(["'`])wss?(?::|://)?\3\s*\+\s*[\w$.]+\.(?:slice|substring|substr)\(\s*[45]""")
+_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_BINDINGS = ("variable_declarator", "assignment_expression", "pair")
+_FUNCTIONS = ("function_declaration", "method_definition")
+_STEPS = 3
+
+
+def socket_role(call: Node, language: Language) -> str | None:
+    """The role of the ``wx.connectSocket`` ``call`` (parsed with ``language``): ``DEVELOPMENT`` for a literal
+    ``url`` on a developer's machine or LAN, ``API_SOCKET`` for the request base with its scheme swapped, else
+    None (a socket of its own)."""
+    value = call_option(call, "url", shorthand=False)
+    literal = node_text(value) if value is not None and value.type in ("string", "template_string") else ""
+    urls = find_urls(literal.strip("'\"`"))
+    if urls and all(url.is_development for url in urls):
+        return DEVELOPMENT
+    root = call
+    while root.parent is not None:
+        root = root.parent
+    return API_SOCKET if _api_socket(call, root, language) else None
+
+
+def _api_socket(call: Node, root: Node, language: Language) -> bool:
+    """Whether the ``url`` of the ``wx.connectSocket`` ``call`` (in the tree ``root`` parsed with ``language``) is
+    the app's request base with its scheme swapped to ``ws``/``wss`` (module docstring)."""
+    value = call_option(call, "url", shorthand=True)
+    if value is None:
+        return False
+    texts = [node_text(value)]
+    if value.type == "shorthand_property_identifier":
+        texts = ["url"]
+    seen: set[str] = set()
+    definitions = _definitions(root, language)
+    for _step in range(_STEPS):
+        if any(_SWAP.search(t) for t in texts):
+            return True
+        names = {w for t in texts for w in _WORD.findall(t)} - seen
+        seen |= names
+        texts = [d for name in sorted(names) for d in definitions.get(name, ())]
+        if not texts:
+            return False
+    return any(_SWAP.search(t) for t in texts)
+
+
+def _definitions(root: Node, language: Language) -> dict[str, list[str]]:
+    """{name: the texts of what the file binds it to}: a declared or assigned value (the last name of
+    ``this.wsUrl = …``), an object member's value, a function's or method's body."""
+    out: dict[str, list[str]] = {}
+    for node in nodes_of(root, language, (*_BINDINGS, *_FUNCTIONS)):
+        if node.type in _FUNCTIONS:
+            name, value = node.child_by_field_name("name"), node.child_by_field_name("body")
+        else:
+            name, value = name_and_value(node) or (None, None)
+        if name is None or value is None:
+            continue
+        words = _WORD.findall(node_text(name))
+        if words:
+            out.setdefault(words[-1], []).append(node_text(value))
+    return out
