@@ -10,7 +10,9 @@ upload findings of the change (the old upload rewritten) then say nothing more a
 component that gets upload code it did not have keeps the report where the code is written; a new one named
 as an uploader (``<ImageUpload>``) is reported there and at the pages that first render it, as a new upload
 helper is beside its callers. No report when the page already rendered the same component, its base version
-uploaded by itself (its upload moved into the component), its own script reports an upload of the change (one
+uploaded by itself (its upload moved into the component), another file of the same page (its ``.js`` beside the
+``.wxml``) uploaded in the base tree with the API the component uses (the page's upload handed to the component;
+another API is a new upload), its own script reports an upload of the change (one
 report per page), a file that renders it rendered the component before
 (the use moved one level down), or no other file names it (a copy of an old page nothing loads).
 Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
@@ -32,6 +34,7 @@ from collections.abc import Mapping
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.missing_pages import PAGE_SUFFIXES
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_uses, registered_components
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
@@ -65,6 +68,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         old = old_of[path]
         if old and old in context.base_facts and _uploads(context.base_facts[old], uploads):
             continue  # the page uploaded before: its upload moved into the component
+        before = _page_uploads(context, path, old, uploads)
         if posixpath.splitext(path)[0] in announced:
             continue  # the page's own code reports an upload of this change: the reviewer tests it there once
         lines = context.added_lines.get(path, frozenset())
@@ -74,7 +78,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                     reported or _moved_down(path, target, head_uses, base_uses):
                 continue
             subjects = _old_uploads(context, target, tag, uploads, announced)
-            if subjects:
+            if subjects and not set(subjects) & before:
                 reported.add(target)
                 at = _upload_call(context, path, line, lines)
                 found = context.finding(uploads[subjects[0]], subjects[0], path, at, scope="file",
@@ -88,6 +92,24 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
                                         and posixpath.splitext(f.path)[0] in relocated)]
     return kept + added
+
+
+def _page_uploads(context: ProjectContext, path: str, old: str | None, uploads: Mapping[str, str]) -> set[str]:
+    """The upload subjects the other files of the page or component ``path`` (base path ``old``) used in the base
+    tree: its ``.js`` beside its ``.wxml``, as the change left it or as it was when the change edits it. A page whose
+    script uploaded with ``wx.cloud.uploadFile`` and now renders a component that does the same upload moved its
+    upload into the component; one that embeds a component uploading another way gets a new upload."""
+    if not old:
+        return set()
+    stem, own = posixpath.splitext(old)
+    found: set[str] = set()
+    for sibling in (stem + suffix for suffix in PAGE_SUFFIXES if suffix != own):
+        if sibling in context.base_facts:
+            found.update(_uploads(context.base_facts[sibling], uploads))
+        elif sibling not in context.changed_paths and old == path and context.exists_at_head(sibling):
+            facts = context.facts_at_head(sibling)  # unchanged by the change: as it was in the base tree
+            found.update(_uploads(facts, uploads) if facts is not None else ())
+    return found
 
 
 def _upload_call(context: ProjectContext, path: str, line: int, added: frozenset[int]) -> int:

@@ -126,6 +126,37 @@ def told_in_helper(fact: Fact, told: AbstractSet[tuple[str, int]], head: Mapping
     return any(path == where and line in added for path, line in told)
 
 
+def moved_into_helpers(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                       counterpart: Mapping[str, str | None]) -> frozenset[tuple[str, int, str]]:
+    """(path, line, subject) of the API calls a helper makes that moved there from one of its callers: a file
+    whose base version made the same call itself (the same subject, not through a helper) and that now makes it
+    fewer times but calls the helper for it (a page's ``wx.getLocation`` moved into ``utils/location.js``, which
+    the page now calls). The use stays the caller's, where the count already tells whether it is new; the helper's
+    own call is the moved code, not a use of its own, however much else the change adds. A helper call of another
+    API than the caller made (``wx.chooseMedia`` where the page called ``wx.chooseImage``), or one no caller made
+    before, is not covered here."""
+    def direct(facts: FileFacts, subject: str) -> int:
+        return sum(1 for f in facts.facts if f.subject == subject and f.kind == "api"
+                   and not (f.role and f.role.startswith(("via:", "dispatch:"))))
+    moved: set[tuple[str, str, str]] = set()  # (helper path, helper name, subject)
+    for path, file_facts in head.items():
+        old = counterpart.get(path)
+        if not old or old not in base:
+            continue
+        for fact in file_facts.facts:
+            if fact.kind == "api" and fact.role and fact.role.startswith("via:") and \
+                    direct(base[old], fact.subject) > direct(file_facts, fact.subject):
+                where, _, name = fact.role[4:].partition("#")
+                moved.add((where, name, fact.subject))
+    out: set[tuple[str, int, str]] = set()
+    for where, name, subject in moved:
+        helper = head[where].exports.get(name) if where in head else None
+        if helper is not None:
+            out |= {(where, f.line, subject) for f in head[where].facts
+                    if f.subject == subject and f.role is None and helper.covers(f.line)}
+    return frozenset(out)
+
+
 def at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:
     """A call of a same-file helper the change adds (``this.uploadImg(a)`` with ``uploadImg`` new too): the
     use is the helper's own call, where the request is built; a new call of an existing helper stays."""

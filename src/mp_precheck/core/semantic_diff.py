@@ -17,7 +17,9 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing; a page the change deletes from the app does not count here (its feature left, it did not move)
-  but for the calls a page the change adds carries on with the same shape (``core/retired.py``);
+  but for the calls a page the change adds carries on with the same shape (``core/retired.py``); where it rose
+  for another reason, a helper's call moved there from a caller that made it itself and now calls the helper is
+  no place for a finding (``moved_into_helpers`` in ``core/placing.py``);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -42,6 +44,7 @@ from mp_precheck.core.placing import (
     each_function,
     each_target,
     host_place,
+    moved_into_helpers,
     pick,
     sole_calls_of_new_helpers,
     told_in_helper,
@@ -188,9 +191,9 @@ def compare(
     """
     head = _without_dormant_relays(head, base, counterpart)
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
-    head_counts, base_counts = _counts(head), _counts(base)
+    head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges, in_helper = _called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
-    head_placed, base_placed = _placeable(head, carrying), _counts(base, skip_relays=True)
+    head_placed, moved = _placeable(head, base, counterpart, carrying)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
@@ -215,7 +218,7 @@ def compare(
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges, kind,
-                             in_helper)
+                             in_helper | moved)
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
                                      rereads=bool(kind and kind.one_value)) if known else placed
             additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
@@ -254,14 +257,18 @@ def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], c
     return [a for a in additions if not read_after_tap(a)] if buttons else additions
 
 
-def _placeable(head: Mapping[str, FileFacts], carrying: list[tuple[str, Fact]]) -> dict[str, Counter[str]]:
+def _placeable(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
+               carrying: list[tuple[str, Fact]]) -> tuple[dict[str, Counter[str]], frozenset[tuple[str, int, str]]]:
     """subject → Counter(head path → uses where a finding may go): not inside a relaying wrapper, nor a call
-    that carries on a deleted page's (``carrying``: head path, fact)."""
+    that carries on a deleted page's (``carrying``: head path, fact), nor a helper's call that moved there from
+    one of its callers (``moved_into_helpers``); and those moved calls (path, line, subject)."""
     out = _counts(head, skip_relays=True)
-    for path, fact in carrying:
+    moved = moved_into_helpers(head, base, counterpart)
+    for path, fact in [*carrying, *((p, f) for p, ff in head.items() for f in ff.facts
+                                    if f.role is None and (p, f.line, f.subject) in moved)]:
         if fact.subject in out:
             out[fact.subject][path] -= 1
-    return out
+    return out, moved
 
 
 def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
@@ -339,7 +346,8 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
     version, at the added use (every added one for an ``each_occurrence`` rule, every added call with its own
     target for an ``each_call`` rule, every added call in its own function for a privacy ``kind`` collected
     anew at each call, not ``one_value``: ``core/placing.py``), never at a relay nor at the one call of a new
-    helper reported in the helper (``in_helper``: path, line, subject)."""
+    helper reported in the helper nor at a helper's call that moved there from its caller (``in_helper``: path,
+    line, subject)."""
     per_use = kind is not None and not kind.one_value
     additions = []
     for path, count in sorted(head_count.items()):
