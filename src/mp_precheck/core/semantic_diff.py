@@ -35,7 +35,6 @@ from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 
 from msgspec import Struct
-from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.placing import (
@@ -49,6 +48,7 @@ from mp_precheck.core.placing import (
     sole_calls_of_new_helpers,
     told_in_helper,
 )
+from mp_precheck.core.relays import across, called_ranges, called_wrappers, relays, without_dormant_relays
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
@@ -95,52 +95,6 @@ def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:
     return {f.subject for ff in files.values() for f in ff.facts if is_known(f)}
 
 
-def _called(files: Mapping[str, FileFacts]) -> set[tuple[str, str]]:
-    """(path, name) of the wrappers that one of ``files`` calls."""
-    return {(path, name) for ff in files.values() for f in ff.facts if f.role and f.role.startswith("via:")
-            for path, _, name in [f.role[4:].partition("#")]}
-
-
-def _across(called: set[tuple[str, str]], paths: Mapping[str, str | None]) -> set[tuple[str, str]]:
-    """``called`` with each path mapped to its version on the other side of the change (``paths``)."""
-    return {(other, name) for path, name in called if (other := paths.get(path))}
-
-
-def _called_ranges(files: Mapping[str, FileFacts],
-                   also: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, list[tuple[int, int]]]:
-    """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names."""
-    called = _called(files) | also
-    return {path: [r for name, e in ff.exports.items() if (path, name) in called for r in e.ranges()]
-            for path, ff in files.items()}
-
-
-def _relays(fact: Fact, ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``fact`` is a called wrapper's call of another file's wrapper (``uploadFileSimple`` →
-    ``http.uploadFile``): it relays its callers' use, it is not a use of its own."""
-    return bool(fact.role and fact.role.startswith("via:")) and any(a <= fact.line <= b for a, b in ranges)
-
-
-def _without_dormant_relays(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
-                            counterpart: Mapping[str, str | None]) -> dict[str, FileFacts]:
-    """``head`` without the relays of wrappers the change adds and nothing calls, when a called wrapper of
-    the same file relays to the same target (an API module's new ``uploadFile`` and ``uploadFileSimple``
-    both wrapping ``http.uploadFile``; the page calls the second): the callers report that use, no page
-    can reach the other yet, and the change that first calls it reports it at that caller."""
-    called = _called_ranges(head)
-    out = dict(head)
-    for path, file_facts in head.items():
-        ranges = called.get(path, [])
-        relayed = {f.role for f in file_facts.facts if _relays(f, ranges)}
-        old = counterpart.get(path)
-        before = base[old].exports if old and old in base else {}
-        dormant = [(e.first_line, e.last_line) for name, e in file_facts.exports.items()
-                   if name not in before and (e.first_line, e.last_line) not in ranges]
-        kept = tuple(f for f in file_facts.facts if f.role not in relayed or not _relays(f, dormant))
-        if len(kept) < len(file_facts.facts):
-            out[path] = replace(file_facts, facts=kept)
-    return out
-
-
 def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip_relays: bool = False,
             also_called: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, Counter[str]]:
     """subject → Counter(path → occurrences).
@@ -151,12 +105,12 @@ def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip
     ``skip_relays`` only relays are skipped (where findings go). ``also_called`` names wrappers the other side
     of the change calls: a helper nothing called before the change and its first caller are one use, not two.
     """
-    called = _called_ranges(files, also_called) if skip_definitions or skip_relays else {}
+    called = called_ranges(files, also_called) if skip_definitions or skip_relays else {}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
         ranges = called.get(path, [])
         for fact in file_facts.facts:
-            skipped = _relays(fact, ranges) or (skip_definitions and fact.role is None and
+            skipped = relays(fact, ranges) or (skip_definitions and fact.role is None and
                                                 any(a <= fact.line <= b for a, b in ranges))
             if not counted(fact) or skipped:
                 continue
@@ -189,10 +143,10 @@ def compare(
             that the app had a capability and are removals, but do not offset uses the change adds elsewhere —
             except the calls a file the change adds carries on with the same shape (moved, not new).
     """
-    head = _without_dormant_relays(head, base, counterpart)
+    head = without_dormant_relays(head, base, counterpart)
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
-    relay_ranges, in_helper = _called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
+    relay_ranges, in_helper = called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     head_placed, moved = _placeable(head, base, counterpart, carrying)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
@@ -285,9 +239,9 @@ def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterp
     every way a file reaches a helper (passed as a value, an action)."""
     added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
     return (_counts(head, skip_definitions=True,
-                    also_called=_across(_called(base), {b: h for h, b in counterpart.items() if b})),
+                    also_called=across(called_wrappers(base), {b: h for h, b in counterpart.items() if b})),
             _counts({p: f for p, f in base.items() if p not in retired} | dict(kept), skip_definitions=True,
-                    also_called=_across(_called(added) | _first_calls(head, base, counterpart), counterpart)))
+                    also_called=across(called_wrappers(added) | _first_calls(head, base, counterpart), counterpart)))
 
 
 def _first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
@@ -298,9 +252,9 @@ def _first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
         old = counterpart.get(path)
         if not old or old not in base:
             continue
-        before = {name for _, name in _called({old: base[old]})} | set(base[old].imported_names) | \
+        before = {name for _, name in called_wrappers({old: base[old]})} | set(base[old].imported_names) | \
             {name.rsplit(".", 1)[-1] for _, name, _ in base[old].imported_calls}
-        out |= {(wrapper, name) for wrapper, name in _called({path: file_facts}) if name not in before}
+        out |= {(wrapper, name) for wrapper, name in called_wrappers({path: file_facts}) if name not in before}
     return out
 
 
@@ -356,7 +310,7 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
         if count > before:
             added = added_lines.get(path, frozenset())
             uses = [f for f in head[path].facts if f.subject == subject and counted(f)
-                    and not _relays(f, relay_ranges.get(path, [])) and (path, f.line, subject) not in in_helper]
+                    and not relays(f, relay_ranges.get(path, [])) and (path, f.line, subject) not in in_helper]
             if not uses:
                 continue  # the one call of a helper the change adds: reported at the helper's own call
             if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):

@@ -1,0 +1,61 @@
+"""Which project wrappers the files of one side of a change call, and the relays nothing reaches yet.
+
+A wrapper that calls another file's wrapper (``uploadFileSimple`` → ``http.uploadFile``, a ``via:`` role) relays
+its callers' use of the API: the use is counted at the callers, not at the relay. Used by
+``core/semantic_diff.py`` to count what each side of a change uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+
+from msgspec.structs import replace
+
+from mp_precheck.facts.model import Fact, FileFacts
+
+
+def called_wrappers(files: Mapping[str, FileFacts]) -> set[tuple[str, str]]:
+    """(path, name) of the wrappers that one of ``files`` calls."""
+    return {(path, name) for ff in files.values() for f in ff.facts if f.role and f.role.startswith("via:")
+            for path, _, name in [f.role[4:].partition("#")]}
+
+
+def across(called: set[tuple[str, str]], paths: Mapping[str, str | None]) -> set[tuple[str, str]]:
+    """``called`` with each path mapped to its version on the other side of the change (``paths``)."""
+    return {(other, name) for path, name in called if (other := paths.get(path))}
+
+
+def called_ranges(files: Mapping[str, FileFacts],
+                   also: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, list[tuple[int, int]]]:
+    """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names."""
+    wanted = called_wrappers(files) | also
+    return {path: [r for name, e in ff.exports.items() if (path, name) in wanted for r in e.ranges()]
+            for path, ff in files.items()}
+
+
+def relays(fact: Fact, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``fact`` is a called wrapper's call of another file's wrapper (``uploadFileSimple`` →
+    ``http.uploadFile``): it relays its callers' use, it is not a use of its own."""
+    return bool(fact.role and fact.role.startswith("via:")) and any(a <= fact.line <= b for a, b in ranges)
+
+
+def without_dormant_relays(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                            counterpart: Mapping[str, str | None]) -> dict[str, FileFacts]:
+    """``head`` without the relays of wrappers the change adds and nothing calls, when a called wrapper of
+    the same file relays to the same target (an API module's new ``uploadFile`` and ``uploadFileSimple``
+    both wrapping ``http.uploadFile``; the page calls the second): the callers report that use, no page
+    can reach the other yet, and the change that first calls it reports it at that caller."""
+    called = called_ranges(head)
+    out = dict(head)
+    for path, file_facts in head.items():
+        ranges = called.get(path, [])
+        relayed = {f.role for f in file_facts.facts if relays(f, ranges)}
+        old = counterpart.get(path)
+        before = base[old].exports if old and old in base else {}
+        dormant = [(e.first_line, e.last_line) for name, e in file_facts.exports.items()
+                   if name not in before and (e.first_line, e.last_line) not in ranges]
+        kept = tuple(f for f in file_facts.facts if f.role not in relayed or not relays(f, dormant))
+        if len(kept) < len(file_facts.facts):
+            out[path] = replace(file_facts, facts=kept)
+    return out
