@@ -43,6 +43,7 @@ JS_SNIPPETS = {
     "policy:auto-jump": ("use.js", "Page({\n  onLoad() { wx.navigateToMiniProgram({ appId: 'wx1' }) } })\n"),
     "policy:ios-payment": ("use.js", "Page({ buy() {\n  if (wx.getSystemInfoSync().platform === 'ios') { return }\n"
                                      "  wx.requestPayment({}) } })\n"),
+    "policy:non-wechat-pay": ("use.js", "Page({\n  buy() { this.$api.alipayCreateOrder({}) } })\n"),
 }
 
 

@@ -39,6 +39,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      files, the never-named methods of Vue-shaped pages (FileFacts.idle), URLs only compared with a value, env
 #      switches named env / environment, links kept under reading-page names (github, docs);
 # v70: WeChat login labels that retry or continue (微信登录并重试); v71: sockets to the request base (api-socket);
+# v72: payments started through another channel than WeChat Pay (checks/pay_channels.yml);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -95,7 +96,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v71-{__version__}"
+FORMAT = f"facts-v72-{__version__}"
 
 
 class FactCache:

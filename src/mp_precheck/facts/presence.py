@@ -20,6 +20,8 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.base64media import SUBJECT as REQUEST_MEDIA
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
+from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
+from mp_precheck.readers.paychannels import channels
 from mp_precheck.readers.textsignals import SERVICE_NEEDLES
 
 SCOPE_LIMIT = 2000  # files named one by one to git grep; more and it searches the project's folder
@@ -40,6 +42,8 @@ def needles(subject: str) -> tuple[str, ...]:
     parsed = parse(subject)
     if parsed.form == "text" and parsed.value in SERVICE_NEEDLES:  # a service's words: its pattern's fixed parts
         return SERVICE_NEEDLES[parsed.value]
+    if subject == PAY_CHANNEL:  # another channel than WeChat Pay: its spellings (checks/pay_channels.yml)
+        return channels().needles() + tuple(channels().hosts)
     if parsed.form in _UNGREPPABLE:
         return ()
     if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT, SDK_RECORD_SUBJECT):

@@ -14,6 +14,7 @@ from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
+from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
 from mp_precheck.readers.sfc import SFC_SUFFIXES
 from mp_precheck.readers.uncalled import without_ranges
 from mp_precheck.readers.urls import is_wechat_server_api
@@ -116,7 +117,9 @@ def is_server_code(path: str, project: Project | None) -> bool:
 
 
 def _server_only(fact: Fact) -> bool:
-    """Whether a fact belongs in server code rather than the Mini Program: an AppSecret, or a request to WeChat's
-    server API (``api.weixin.qq.com``, called with an access token from a server or a cloud function:
+    """Whether a fact belongs in server code rather than the Mini Program: an AppSecret, a payment through another
+    channel than WeChat Pay (readers/paychannels.py: its server side), or a request to WeChat's server API
+    (``api.weixin.qq.com``, called with an access token from a server or a cloud function:
     https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
-    return fact.subject.startswith("secret:") or (fact.kind == "host" and is_wechat_server_api(fact.subject))
+    return fact.subject.startswith("secret:") or fact.subject == PAY_CHANNEL or \
+        (fact.kind == "host" and is_wechat_server_api(fact.subject))

@@ -22,7 +22,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, Fact, FileFacts
-from mp_precheck.readers import base64media
+from mp_precheck.readers import base64media, paychannels
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_type_reference, other_provider
@@ -84,6 +84,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     types = _NODE_TYPES + (_NAME_TYPES if names_review_flag(source) else ())
     found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
     found = copied_links(found, root, language, line_offset) if "etClipboardData" in source else found
+    found = paychannels.with_pay_channels(found, source, root, language, line_offset)  # checks/pay_channels.yml
     return without_uncalled(found, root, language, line_offset) if "extends" in source else found
 
 
@@ -92,7 +93,6 @@ _NAME_TYPES = ("property_identifier", "identifier", "shorthand_property_identifi
 _NODE_TYPES = (*ALIAS_TYPES, *DEFINITION_TYPES, "member_expression", "subscript_expression", "call_expression",
                "string", "template_string", "jsx_opening_element", "jsx_self_closing_element", "jsx_text",
                "method_definition", "new_expression", *MODULE_NODE_TYPES)
-
 
 _APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
 
