@@ -34,9 +34,9 @@ from mp_precheck.facts.scope import page_sources
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page, tables
-from mp_precheck.readers.discovery import registered_pages
 from mp_precheck.readers.handlers import template_bindings
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.pagelist import registered_pages
 
 RULE = "login.login_first_page"
 TEMPLATE_SUFFIXES = (".wxml", *SFC_SUFFIXES)

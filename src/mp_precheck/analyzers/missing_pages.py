@@ -29,7 +29,8 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.conditional import for_wechat
-from mp_precheck.readers.discovery import Project, registered_pages
+from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.pagelist import registered_pages
 from mp_precheck.readers.routes import Route, markup_routes, route_page, script_routes
 from mp_precheck.readers.sfc import split_blocks
 

@@ -7,6 +7,8 @@ Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file),
 from the routes module: ``readers/mpvueentry.py``), kbone (``miniprogram.config.js``, its
 pages the keys of ``router``: ``readers/kbone.py``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
+A tree where none of these is found may still hold a native app whose ``app.json`` a build writes: an
+``app.js`` with WXML below it (``readers/generatedapp.py``).
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
 from mp_precheck.readers.envdir import env_dir
 from mp_precheck.readers.envfiles import is_env_file
+from mp_precheck.readers.generatedapp import generated_apps
 from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 from mp_precheck.readers.mpxconfig import package_pages, read_config
+from mp_precheck.readers.pagelist import registered_pages
 from mp_precheck.readers.sfc import split_blocks
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
@@ -156,6 +160,10 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             continue
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
+    if not projects:  # no file names a project: an app whose app.json a build writes (readers/generatedapp.py)
+        for app in generated_apps(files, read_text, VENDOR_DIRS | BUILD_DIRS):
+            add(Project(root=app.root, framework="native", pages=app.pages, entry_page=app.entry_page,
+                        errors=(app.note,)))
     twins = _minified_twins(files)
     return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files),
                            env_root=(env := _package_folder(p.root, files)), env_dir=env_dir(env, files, read_text),
@@ -291,43 +299,6 @@ def _json(path: str, read_text: Callable[[str], str | None]) -> Any:
         return None
 
 
-def registered_pages(config: Any) -> tuple[list[str], str | None]:
-    """The pages an app config object registers (main package, then subpackages) and its ``entryPagePath``."""
-    return _pages_of(config)
-
-
-def _pages_of(config: Any) -> tuple[list[str], str | None]:
-    pages: list[str] = []
-    if not isinstance(config, dict):
-        return pages, None
-    listed = config.get("pages")
-    for page in listed if isinstance(listed, list) else []:  # "pages": "a/b" is malformed, not 3 one-letter pages
-        if isinstance(page, str):
-            pages.append(_route(page))
-        elif isinstance(page, dict) and isinstance(page.get("path"), str):  # uni-app pages.json
-            pages.append(_route(page["path"]))
-    for key in ("subpackages", "subPackages"):
-        for package in config.get(key) or []:
-            if not isinstance(package, dict):
-                continue
-            root = str(package.get("root", "")).strip("/")
-            sub = package.get("pages")
-            for page in sub if isinstance(sub, list) else []:
-                name = page if isinstance(page, str) else page.get("path") if isinstance(page, dict) else None
-                if isinstance(name, str):
-                    pages.append(f"{root}/{_route(name)}" if root else _route(name))
-    entry = config.get("entryPagePath")
-    return pages, _route(entry) if isinstance(entry, str) else None
-
-
-def _route(page: str) -> str:
-    """A page route as the app's root names it: mpx resolves its pages from ``app.mpx`` and writes them relative
-    (``"./pages/index"``, https://mpxjs.cn/guide/basic/single-file.html), the same page as ``pages/index``."""
-    while page.startswith("./"):
-        page = page[2:]
-    return page
-
-
 def _native_project(root: str, app_json: str, read_text: Callable[[str], str | None],
                     cloud_root: str | None, appid: str | None) -> Project:
     text = read_text(app_json)
@@ -339,7 +310,7 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
             errors = tuple(shape_errors(config, app_json))
         except MalformedJson as exc:
             errors = (str(exc),)
-    pages, entry = _pages_of(config)
+    pages, entry = registered_pages(config)
     return Project(root=root, framework="native", app_config=app_json, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None), cloud_root=cloud_root, appid=appid,
                    errors=errors)
@@ -356,7 +327,7 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
                        read_text: Callable[[str], str | None]) -> Project:
     text = read_text(pages_file)
     config = read_app_data(pages_file, text) if text is not None else None
-    pages, entry = _pages_of(config)
+    pages, entry = registered_pages(config)
     return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None))
 
@@ -365,7 +336,7 @@ def _mpx_project(folder: str, path: str, read_text: Callable[[str], str | None])
     """An mpx app: its config where ``app.mpx``'s JSON block points (``readers/mpxconfig.py``), its pages then
     the pages its ``packages`` register."""
     source, config = read_config(path, read_text)
-    pages, entry = _pages_of(config)
+    pages, entry = registered_pages(config)
     pages += package_pages(config, source, read_text)
     return Project(root=folder, framework="mpx", app_config=source, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None))
@@ -406,7 +377,7 @@ def _class_config_project(folder: str, framework: Framework, files: set[str],
             text = next((b.text for b in split_blocks(text) if b.tag == "script"), None)
         config = class_config_object(text, path + ".js" if name == _WEPY_VUE_APP else path) if text else None
         if config is not None:
-            pages, entry = _pages_of(config)
+            pages, entry = registered_pages(config)
             return Project(root=folder, framework=framework, pages=tuple(pages),
                            entry_page=entry or (pages[0] if pages else None))
     return Project(root=folder, framework=framework)
@@ -435,7 +406,7 @@ def _with_routes_module(project: Project, files: set[str], read_text: Callable[[
     module = routes_module(folder, files, read_text)
     text = read_text(module) if module else None
     config = read_app_data(module, text) if module and text else None
-    pages, entry = _pages_of(config)
+    pages, entry = registered_pages(config)
     if not pages:
         return project
     return replace(project, pages=tuple(pages), entry_page=entry or pages[0], routes_module=module)
