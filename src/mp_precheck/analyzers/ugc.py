@@ -25,7 +25,8 @@ When it is published:
   finding it stays at the input.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
   ``category.ugc`` at the page's first sending call by :func:`_rank` (a post whose strings name a
-  public scene first, wrappers named as reads are not sending calls), because
+  public scene first, wrappers named as reads are not sending calls) — at the post itself where it goes through
+  a wrapper named as one (``topicAdd(payload)`` after the pictures' upload) —, because
   such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
@@ -36,7 +37,9 @@ What tells *publishing to other users* from private notes and one-to-one chat is
 * a post goes to the app's server as data — ``wx.request``, a cloud function or a write to the cloud
   database (``db.collection('posts').add({ data })``, not the ``wx.cloud.database()`` handle nor a read:
   :func:`sending`; https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html),
-  directly or through a wrapper. A page that only uploads files (``wx.uploadFile`` to object storage) sends media,
+  directly or through a wrapper (one no reader follows counts where its data carries the box's text and its name
+  names a post, or says it writes on a page whose words name a public scene: :func:`_named_carriers`). A page
+  that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
 * except where the page's words name a public scene (``pages/publish``): a composer whose pictures go up
   with the post (or whose text is not wired yet) is a post — ``category.ugc`` at its upload;
@@ -88,7 +91,7 @@ from mp_precheck.analyzers.senders import (
     wrapper_of,
 )
 from mp_precheck.core.report import Finding
-from mp_precheck.core.scenes import Scene, scenes
+from mp_precheck.core.scenes import Scene, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import endpoint_strings
@@ -107,6 +110,7 @@ def sends_from(context: ProjectContext, path: str, state: frozenset[str] = froze
         facts = context.facts_at_head(candidate)
         sends = _not_loading(context, candidate, sending(context, candidate, facts)) if facts is not None else []
         sends = sends or (_module_posts(context, candidate, facts, state) if facts is not None else [])
+        sends = sends or (_named_carriers(context, candidate, facts, state) if facts is not None else [])
         if sends and facts is not None:
             carriers, lookups = _flow(context, candidate, facts, sends, state)
             return candidate, min(sends + carriers, key=lambda f: _rank(facts, f, lookups))
@@ -146,6 +150,7 @@ def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = 
     posts = [f for f in _not_loading(context, script, sending(context, script, facts)) if f.subject in POSTERS] \
         if among is None else [f for f in among if f.subject in POSTERS]
     posts = posts or [f for f in _module_posts(context, script, facts, state) if f.subject in POSTERS and among is None]
+    posts = posts or (_named_carriers(context, script, facts, state) if among is None else [])
     if not posts:
         return None
     carriers, lookups = _flow(context, script, facts, posts, state) if among is None else ([], frozenset())
@@ -182,6 +187,31 @@ def _module_posts(context: ProjectContext, script: str, facts: FileFacts, state:
         if sends:
             out.append(Fact(sends[0].subject, "api", line, name, f"via:{defined[0]}#{name}"))
     return out
+
+
+def _named_carriers(context: ProjectContext, script: str, facts: FileFacts, state: frozenset[str]) -> list[Fact]:
+    """Where a page sends nothing a reader resolves: its calls of project functions no reader follows (an API
+    module behind an alias, a generated client) whose data carries what the text box writes (``state``) and whose
+    name names a post (``createTopic(payload)``), or says it writes on a page whose words name a public scene
+    (``add(form)`` on ``pages/comment-create``; not ``validate(form)``, nor ``saveNote`` on ``pages/me``) — posts
+    through that wrapper (:func:`~mp_precheck.analyzers.senders.unresolved_posts`). None on a page whose path names
+    a private record, nor through a function the script already called before the change (no new post)."""
+    carriers, _lookups = _flow(context, script, facts, [], state)
+    table, before = scenes(), _base_script(context, script)
+    if table.scene(script, None, ()) == "private" or not carriers:
+        return []  # a page named as a private record (pages/my/feedback), whatever its client's method is called
+    called = {name for _spec, name, _line in before.imported_calls} if before is not None else set()
+    return [f for f in carriers if (f.value or "") not in called and (table.names_post(name := wrapper_of(f)) or (
+        words_of(name) and not table.says_other(name) and _scene(context, script, f) == "public"))]
+
+
+def _base_script(context: ProjectContext, path: str) -> FileFacts | None:
+    """The facts ``path`` had before the change: as it is when unchanged, its counterpart's when changed, None when
+    the change adds it."""
+    if path not in context.changed_paths:
+        return context.facts_at_head(path)
+    old = context.counterpart.get(path)
+    return context.base_facts.get(old) if old else None
 
 
 def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fact],
@@ -276,8 +306,10 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             posts.add(script)
             # the page's first sending call: its picture upload, else the post itself; through a store, the
             # action that posts (the picture went up by an action of its own as it was picked)
-            # a box the page had: what the change adds is the post, not the pictures
-            call = post if (through is not None or old) and post is not None else sent[1]
+            # a box the page had: what the change adds is the post, not the pictures; a post through a wrapper
+            # named as one (``topicAdd(payload)``) is where the post is
+            named = post is not None and scenes().names_post(wrapper_of(post))
+            call = post if (through is not None or old or named) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
             out.append(ugc if f.scope == "app" else replace(ugc, severity="low"))  # a new call site: low
@@ -286,15 +318,25 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
 
 def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
     """Whether the page of ``text_box`` already had a text box of its kind and ``script`` already sent data
-    before the change (a form that gains a field, a composer restyled): the page published before."""
-    def base_facts(path: str) -> FileFacts | None:
-        if path not in context.changed_paths:
-            return context.facts_at_head(path)  # unchanged: as it was
-        old = context.counterpart.get(path)
-        return context.base_facts.get(old) if old else None
-    page, sender = base_facts(text_box.path), base_facts(script)
-    had_box = page is not None and any(f.subject == text_box.subject for f in page.facts)
-    return had_box and sender is not None and any(f.subject in SENDERS and not reads(f) for f in sender.facts)
+    before the change (a form that gains a field, a composer restyled), or had a one-line ``<input>`` and a call
+    named as a post (a composer whose content box grows into a ``<textarea>`` as its posts gain pictures): the
+    page published before."""
+    page, sender = _base_script(context, text_box.path), _base_script(context, script)
+    if page is None or sender is None:
+        return False
+    if any(f.subject == text_box.subject for f in page.facts):
+        return any(f.subject in SENDERS and not reads(f) for f in sender.facts)
+    # another text box (a one-line <input> the change turns into a <textarea>): the page posted before where its
+    # script called a post by name (``api.createTopic({ title, content })``)
+    return any(f.subject == "<input>" for f in page.facts) and _named_post(sender)
+
+
+def _named_post(facts: FileFacts) -> bool:
+    """Whether a script (its ``facts``) calls a wrapper or project function named as writing a post others read
+    (``createTopic``, ``addComment``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`)."""
+    names = [wrapper_of(f) for f in facts.facts if f.subject in POSTERS] + \
+        [name.rsplit(".", 1)[-1] for _spec, name, _line in facts.imported_calls]
+    return any(name and scenes().names_a_post(name) for name in names)
 
 
 def _public_upload(context: ProjectContext, script: str, upload: Fact, page: str = "") -> bool:

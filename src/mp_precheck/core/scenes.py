@@ -47,6 +47,8 @@ class Scenes(Struct, frozen=True):
         for word in words:
             if any(word.removesuffix(end) in vocabulary for end in _INFLECTIONS):
                 return True
+            if word.endswith("ies") and word[:-3] + "y" in vocabulary:  # replies, stories
+                return True
             if not word.isascii() and any(v in word for v in vocabulary if not v.isascii()):
                 return True
         return False
@@ -123,10 +125,14 @@ class Scenes(Struct, frozen=True):
         another word that is public, the transport's words (``api``) left out; an HTTP method (``'POST'``) names
         none. A name (no path) that opens with an HTTP method before an object says how it sends (``postNewUser``,
         ``postSaveAddress``): that word may be its write word (``postComment``), not its public one — unless the
-        name is only that word and a write (``postAdd``, ``post_create``: a post is added)."""
+        name is only that word and a write (``postAdd``, ``post_create``: a post is added). A name (no path) of one
+        word, public and a write (``replies``, ``publish``, ``comment``), names the act of posting itself."""
         path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
         words = [] if text.strip().upper() in self.methods else [w for w in words_of(path) if w not in self.transport]
         method = len(words) > 2 and words[0].upper() in self.methods and _NAME.fullmatch(text.strip()) is not None
+        if len(words) == 1 and _NAME.fullmatch(text.strip()) and self._has(self.writes, words) \
+                and self._has(self.public, words):
+            return True  # a function named only by a public act that writes: replies(id, data), publish(form)
         return any(self._has(self.writes, [word]) and
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
                    for i, word in enumerate(words))

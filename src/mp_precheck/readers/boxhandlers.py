@@ -116,7 +116,8 @@ def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its endpoint is
     given by rather than spelt — a first argument or an options object's ``url`` that is a name or a member
     (``request(API.COMMENT_ADD, data)``, ``{ url: urls.addComment }``), and a method called on a named client
-    (``replyApi.create(body)``: an API class's instance named for what it posts) — as written, for their words."""
+    (``replyApi.create(body)``: an API class's instance named for what it posts) — as written, for their words.
+    A field of a value the calling function declares (``moment(detail.create_at)``) is data, not an endpoint."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
         args, callee = arguments.named_children, arguments.parent.child_by_field_name("function") \
@@ -124,10 +125,19 @@ def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple
         candidates = args[:1] + [pair.child_by_field_name("value") for arg in args if arg.type == "object"
                                  for pair in arg.named_children if pair.type == "pair"
                                  and node_text(pair.child_by_field_name("key") or pair).strip("'\"") == "url"]
+        local = enclosing_declarations(arguments)  # a local value's fields are data, not an endpoint's name
+        candidates = [c for c in candidates if c is not None and _root(c) not in local]
         candidates += [callee] if callee is not None and callee.type == "member_expression" else []
         refs = [node_text(c) for c in candidates if c is not None and _dotted(c)]
         out[at] = tuple(refs) + out.get(at, ())
     return out
+
+
+def _root(node: Node) -> str:
+    """The name a member chain starts from (``topic.create_at`` → ``topic``), or "" for another expression."""
+    while node.type == "member_expression":
+        node = node.child_by_field_name("object") or node
+    return node_text(node) if node.type == "identifier" else ""
 
 
 def _dotted(node: Node) -> bool:

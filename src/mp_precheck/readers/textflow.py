@@ -175,6 +175,23 @@ def _declared(function: Node) -> dict[str, list[Node]]:
     return out
 
 
+def _members_set(function: Node) -> dict[str, list[Node]]:
+    """Values a function sets on members of its local names (``data.content = this.data.reply.content``,
+    ``data[key] = value``): what ``data`` holds when a call passes it."""
+    out: dict[str, list[Node]] = {}
+    stack = [function]
+    while stack:
+        current = stack.pop()
+        left = current.child_by_field_name("left") if current.type == "assignment_expression" else None
+        held = left.child_by_field_name("object") if left is not None and left.type in (
+            "member_expression", "subscript_expression") else None
+        value = current.child_by_field_name("right")
+        if held is not None and value is not None and held.type == "identifier":
+            out.setdefault(node_text(held), []).append(value)
+        stack.extend(current.named_children)
+    return out
+
+
 def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, Node]]:
     """(line, arguments node) of each call of the script of ``path`` (a script file or a component's script
     block) whose callee is on one of ``lines``, 1-based in ``text``."""
@@ -194,7 +211,8 @@ def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, 
 def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, frozenset[str]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its arguments
     carry, with the values of the local names they pass followed two steps (``createPost(data)`` with
-    ``const data = { content: content.trim() }`` carries ``content``). A line with no such
+    ``const data = { content: content.trim() }``, or ``data.content = this.data.reply.content``, carries
+    ``content``). A line with no such
     call is left out (unknown, not empty)."""
     out: dict[int, frozenset[str]] = {}
     for at, arguments in calls_on(text, path, lines):
@@ -203,6 +221,8 @@ def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, froze
         while function is not None and function.type not in _FUNCTIONS:
             function = function.parent
         declared = _declared(function) if function is not None else {}
+        for name, values in (_members_set(function) if function is not None else {}).items():
+            declared.setdefault(name, []).extend(values)
         for _step in range(2):
             names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
         out[at] = frozenset(names | out.get(at, frozenset()))
