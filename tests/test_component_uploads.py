@@ -150,15 +150,25 @@ def test_a_native_page_using_an_uploader_through_using_components(app_repo):
     assert _uploads(run(app_repo.path, base)) == {("upload.upload_file", "pages/me/me.wxml", 3, "file")}
 
 
-def test_a_new_component_with_new_upload_code_is_reported_there_and_at_its_first_page(repo):
+def test_a_new_component_with_new_upload_code_is_reported_there_and_at_a_new_page_rendering_it(repo):
     # as a new helper and its callers are: the code where it is written, the upload where the user meets it
+    repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
+    base = repo.commit()
+    repo.write_files({"src/components/photo-uploader/photo-uploader.vue": UPLOADER, "src/pages/refund/refund.vue": PAGE,
+                      "src/pages.json": UNI_BASE["src/pages.json"].replace("]", ', {"path": "pages/refund/refund"}]')})
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {
+        ("upload.upload_file", "src/components/photo-uploader/photo-uploader.vue", 8, "app"),
+        ("upload.upload_file", "src/pages/refund/refund.vue", 4, "file")}
+
+
+def test_a_new_component_with_new_upload_code_on_an_existing_page_is_reported_once_at_the_component(repo):
     repo.write_files({**UNI_BASE, "src/pages/index/index.vue": "<template><view/></template>\n"})
     base = repo.commit()
     repo.write_files({"src/components/photo-uploader/photo-uploader.vue": UPLOADER, "src/pages/index/index.vue": PAGE})
     repo.commit()
     assert _uploads(run(repo.path, base)) == {
-        ("upload.upload_file", "src/components/photo-uploader/photo-uploader.vue", 8, "app"),
-        ("upload.upload_file", "src/pages/index/index.vue", 4, "file")}
+        ("upload.upload_file", "src/components/photo-uploader/photo-uploader.vue", 8, "app")}
 
 
 def test_a_new_component_that_uploads_on_the_way_to_something_else_is_reported_where_its_code_is(repo):

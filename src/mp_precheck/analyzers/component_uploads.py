@@ -8,8 +8,9 @@ component's
 upload is old (it uploaded before the change, or its upload code only moved into it). Its own new-call-site
 upload findings of the change (the old upload rewritten) then say nothing more and are dropped. An existing
 component that gets upload code it did not have keeps the report where the code is written; a new one named
-as an uploader (``<ImageUpload>``) is reported there and at the pages that first render it, as a new upload
-helper is beside its callers. No report when the page already rendered the same component, its base version
+as an uploader (``<ImageUpload>``) is reported there and at the new pages the change adds that render it, as a
+new upload helper is beside its callers; an existing page that starts rendering it is told once, at the
+component's own upload. No report when the page already rendered the same component, its base version
 uploaded by itself (its upload moved into the component), another file of the same page (its ``.js`` beside the
 ``.wxml``) uploaded in the base tree with the API the component uses (the page's upload handed to the component;
 another API is a new upload), its own script reports an upload of the change (one
@@ -77,7 +78,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
                     reported or _moved_down(path, target, head_uses, base_uses):
                 continue
-            subjects = _old_uploads(context, target, tag, uploads, announced)
+            subjects = _old_uploads(context, target, tag, uploads, announced, new_page=old is None)
             if subjects and not set(subjects) & before:
                 reported.add(target)
                 at = _upload_call(context, path, line, lines)
@@ -122,19 +123,21 @@ def _upload_call(context: ProjectContext, path: str, line: int, added: frozenset
 
 
 def _old_uploads(context: ProjectContext, target: str, tag: str, uploads: Mapping[str, str],
-                 announced: set[str]) -> list[str]:
+                 announced: set[str], new_page: bool) -> list[str]:
     """The upload subjects of the component ``target`` (rendered as ``<tag>``) when its upload is not news of its
     own: none when the change adds upload code to a component that did not upload before (reported there, where
-    it is written), unless the component is new and named as an uploader (``<ImageUpload>``): a control each page
-    puts in its own form for its own photos (refund photos, review photos), reported there as a new helper's
-    callers are. A new component that uploads on the way to something else (a profile popup) is one feature."""
+    it is written), unless the component is new and named as an uploader (``<ImageUpload>``) and the file that
+    renders it is new too (``new_page``): a new page's own form with its own photos (refund photos), reported
+    there as a new helper's callers are. An existing page that starts rendering a component the change adds, whose
+    upload the change reports inside it, gains that one upload, told once where the component makes it. A new
+    component that uploads on the way to something else (a profile popup) is one feature."""
     facts = context.facts_at_head(target)
     subjects = _uploads(facts, uploads) or _helper_uploads(context, target, facts, uploads) if facts else []
     if not subjects or posixpath.splitext(target)[0] not in announced or target not in context.head_facts:
         return subjects
     old = context.counterpart.get(target)
     if old is None:
-        return subjects if _named_uploader(tag, target) else []
+        return subjects if new_page and _named_uploader(tag, target) else []
     return subjects if old in context.base_facts and _uploads(context.base_facts[old], uploads) else []
 
 
