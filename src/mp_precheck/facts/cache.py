@@ -38,6 +38,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      推荐…到群聊后), App methods an entry page calls and navigation helpers' bound arguments, labels in locale
 #      files, the never-named methods of Vue-shaped pages (FileFacts.idle), URLs only compared with a value, env
 #      switches named env / environment, links kept under reading-page names (github, docs);
+# v70: login pages named as whole words regist / signup / reg (../regist/regist, toRegist, pages/signup), share
+#      rewards of a game life or chance (复活卡, 获得一次抽奖机会);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -94,7 +96,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v69-{__version__}"
+FORMAT = f"facts-v70-{__version__}"
 
 
 class FactCache:
