@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from mp_precheck.readers.lifecycle import _FOLDED_TO_ASCII, LOGIN_TARGET, names_login
+from mp_precheck.readers.lifecycle import _FOLDED_TO_ASCII, _LOGIN_WORDS, LOGIN_TARGET, names_login
 
-_WORD_LETTERS = sorted(set("".join(LOGIN_TARGET.pattern.split("|"))))
+_WORD_LETTERS = sorted(set("".join(_LOGIN_WORDS)))
 
 
 def test_every_character_regular_expressions_match_to_a_word_letter_is_one_lower_maps_there_or_a_fallback():
@@ -27,7 +27,8 @@ def test_every_character_regular_expressions_match_to_a_word_letter_is_one_lower
 @pytest.mark.parametrize("text", [
     "", "export default { pages: ['pages/index/index'] }", "LOGIN", "pages/SignIn/index", "sign_in", "Sign-In",
     "Ａuth", "registeR", "passPORT", "去绑定手机", "授权登录", "sıgnin", "SİGNIN", "ſign_in", "\u212aey bind",
-    "au th", "log in", "regis\u0301ter", "autHorize" * 1000, "x" * 5000 + "Bind",
+    "au th", "log in", "regis\u0301ter", "autHorize" * 1000, "x" * 5000 + "Bind", "../regist/regist", "toRegist",
+    "registry", "signUp", "signUpload", "pages/reg/reg", "RegExp", "ſign-up", "x" * 5000 + "/reg/",
 ])
 def test_it_answers_as_the_regular_expression(text):
     assert names_login(text) == bool(LOGIN_TARGET.search(text))

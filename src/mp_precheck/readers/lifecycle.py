@@ -30,9 +30,17 @@ HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "compon
                    "created", "mounted", "attached", "setup"})
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
 PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
-LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bind|passport|授权|登录|注册|绑定",
-                          re.IGNORECASE)
-_LOGIN_WORDS = tuple(LOGIN_TARGET.pattern.split("|"))  # plain words: no character of them is special to re
+# Words that name a login page wherever they stand in a name (loginPage, toAuth, pages/user/bindPhone).
+_LOGIN_WORDS = ("login", "logon", "signin", "sign-in", "sign_in", "register", "auth", "bind", "passport", "授权",
+                "登录", "注册", "绑定")  # plain words: no character of them is special to re
+# Words that name one only as a whole word of a path or a camel-case name, being part of other words: the
+# truncated ``regist`` (../regist/regist, toRegist, registPage; not registry, registration), ``signup``
+# (sign-up, sign_up, signUp, SIGN_UP; not signUpload) and a ``reg`` path segment (pages/reg/reg; not
+# regionSelect, RegExp, reg_phone).
+_WHOLE_WORDS = (r"(?:(?<![A-Za-z])r|(?<![A-Z])R)egist(?![a-z])|(?<![A-Za-z])REGIST(?![A-Z])"
+                r"|(?:(?<![A-Za-z])s|(?<![A-Z])S)ign(?:[-_]?u|[-_]?U)p(?![a-z])|(?<![A-Za-z])SIGN[-_]?UP(?![A-Z])"
+                r"|(?<![\w$])[rR]eg(?![\w$])")
+LOGIN_TARGET, _WHOLE = re.compile("(?i:" + "|".join(_LOGIN_WORDS) + ")|" + _WHOLE_WORDS), lazy(_WHOLE_WORDS)
 # The non-ASCII letters IGNORECASE matches to ASCII ones (İ ı ſ K): without them, lower() compares as re does.
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -43,9 +51,12 @@ def names_login(text: str) -> bool:
     if any(letter in text for letter in _FOLDED_TO_ASCII):
         return LOGIN_TARGET.search(text) is not None
     lowered = text.lower()
-    return any(word in lowered for word in _LOGIN_WORDS)
+    return any(word in lowered for word in _LOGIN_WORDS) or \
+        (("reg" in lowered or "sign" in lowered) and _WHOLE.search(text) is not None)
+# A helper named as opening a login page: goLogin, toAuth, toRegist, goRegisterPage, showSignUp (not toRegistry).
 LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
-                          r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
+                          r"(?:login|logon|signin|auth|bind|(?:regist(?:er)?|sign_?up)(?-i:(?![a-z])))\w*$",
+                          re.IGNORECASE)
 # A project's own router, called with the page to open: navigateToPage, redirectTo, jumpTo, goPage, routeTo.
 ROUTER_HELPER = re.compile(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
                            re.IGNORECASE)

@@ -8,7 +8,8 @@ sharer's gain (帮帮我！我想要这个赠品). A cash reward named outright 
 sentence (邀请好友成为代理，…还可以直接获得代理费的现金奖励！), and a plea to canvass votes for someone (为TA拉票)
 is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀请好友 / 分享给好友 wording has none
 of these. A price the act unlocks (分享立享109元购买) is a discount paid for the share; on a share button's own label a
-gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000).
+gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000). A game life or chance gained is a
+reward too (分享获得复活卡, 邀请好友获得一次抽奖机会, 增加答题次数, 分享即可复活); 打卡, 卡片 and 复活节 are not.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -36,6 +37,9 @@ _FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: wh
 _PRICE = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|块|折)"  # 立享109元, 立减 5 元, 即享8折
 _NEXT_CLAUSE = r"[^。！!？?\n，,、]{0,6}[，,~～]\s*[^。！!？?\n，,、]{0,6}"  # 获得优惠券，快快邀请: the act asked next
 _ADDED = r"[+＋]\s*\d"  # an amount credited: 邀请好友 +2000
+# a game life or chance's own words before it (一次抽奖机会, 额外复活卡, 答题次数), never a possessive (心得的机会)
+_QUALIFIER = r"(?:(?!的)[\u4e00-\u9fff\d\s]){0,6}?"
+_NOT_CARD = r"(?<!打卡)(?<!刷卡)(?!片)"  # a check-in (打卡) or a card's picture (分享卡片) is no chance gained
 
 
 class ShareRewardDataError(ValueError):
@@ -63,6 +67,7 @@ def share_reward() -> re.Pattern[str]:
              # the gain first, then in the next clause the act it asks for: 您还未获得优惠券，快快邀请好友
              f"{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}{_NEXT_CLAUSE}{any_of('acts')}"]
     parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_COUNTED}")
+    parts.extend(_chance_parts(data, any_of('acts') + _CLAUSE))
     if data["gifts"]:
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gifts')}")
     if data["pleas"] and data["wants"]:
@@ -76,9 +81,10 @@ def share_reward() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-def _any_of(data: Any, key: str) -> str:
-    """A group matching any word of the table's ``key``, longest first."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(data.get(key, ()), key=len, reverse=True)) + ")"
+def _any_of(data: Any, *keys: str) -> str:
+    """A group matching any word of the table's ``keys``, longest first."""
+    words = [word for key in keys for word in data.get(key, ())]
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 @cache
@@ -94,7 +100,8 @@ def share_control_gain() -> re.Pattern[str]:
 def share_credit() -> re.Pattern[str]:
     """The pattern of a gain credited, in what a finished share's callback shows (推荐成功，您已获得红包; 积分 +5;
     红包已到账): the share is the act, so a gain and the thing gained (``gains`` then ``goods``, or a counted item), or
-    a thing gained then credited (``credited``, an amount added) is its reward. Read once."""
+    a thing gained then credited (``credited``, an amount added), a chance gained (获得一次复活机会) or a revival
+    (复活成功) is its reward. Read once."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
 
     def any_of(key: str) -> str:
@@ -103,7 +110,21 @@ def share_credit() -> re.Pattern[str]:
              f"{any_of('goods')}\\s*{_ADDED}"]
     if data.get("credited"):
         parts.append(f"{any_of('goods')}\\s*{any_of('credited')}")
+    parts.extend(_chance_parts(data, "", "成功"))
     return re.compile("|".join(parts))
+
+
+def _chance_parts(data: Any, before: str, revived: str = "(?!节)") -> list[str]:
+    """Patterns of a game life or chance gained after ``before`` (the act, or nothing in a share's callback): a
+    gain, a few words of the chance's own, the chance (分享获得复活卡, 获得一次抽奖机会, 增加答题次数), and a
+    revival (``revives``) followed by ``revived`` (分享即可复活, not 复活节; 复活成功 in a callback)."""
+    if not data.get("chances"):
+        return []
+    gain = _any_of(data, "gains", "chance_gains")
+    parts = [f"{before}{gain}了?{_QUALIFIER}{_any_of(data, 'chances')}{_NOT_CARD}"]
+    if data.get("revives"):
+        parts.append(f"{before}{_any_of(data, 'revives')}{revived}")
+    return parts
 
 
 @cache
