@@ -28,8 +28,6 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v70: login pages named as whole words regist / signup / reg (../regist/regist, toRegist, pages/signup), share
-#      rewards of a game life or chance (复活卡, 获得一次抽奖机会);
 # v67: pug templates of single-file components read as markup, line for line; wrappers that reach an API or
 #      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
@@ -42,6 +40,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      switches named env / environment, links kept under reading-page names (github, docs);
 # v70: WeChat login labels that retry or continue (微信登录并重试); v71: sockets to the request base (api-socket);
 # v72: payments started through another channel than WeChat Pay (checks/pay_channels.yml);
+# v73: login pages named as whole words regist / signup / reg (../regist/regist, toRegist, pages/signup), share
+#      rewards of a game life or chance (复活卡, 获得一次抽奖机会);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
