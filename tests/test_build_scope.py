@@ -128,6 +128,7 @@ def test_the_project_records_its_source_folder_and_other_programs(tmp_path):
     [project] = projects_of(repo)
     assert (project.source_root, project.programs) == ("src", ("admin",))
     assert project.owns("src/lib/sdk/index.js") and project.owns("config/dev.ts") and project.owns("package.json")
+    assert project.owns("static/logo.png")
     assert not project.owns("scripts/check.ts") and not project.owns("admin/app.js")
 
 
@@ -143,9 +144,16 @@ def test_source_folder_by_framework():
 def test_other_programs_by_their_manifest():
     manifests = {"srv/package.json": '{"dependencies": {"express": "4"}}', "lib/package.json": '{"main": "a.js"}',
                  "cli/package.json": '{"bin": {"x": "x.js"}}', "bad/package.json": "{"}
-    found = other_programs("", "uni-app", sorted(manifests), manifests.get)
-    assert found == ("cli", "srv")
-    assert other_programs("", "native", sorted(manifests), manifests.get) == ()
+    manifests["shop/package.json"] = '{"scripts": {"dev": "x"}, "dependencies": {"mpvue": "2"}}'
+
+    def names_framework(manifest: object) -> bool:
+        return isinstance(manifest, dict) and "mpvue" in manifest.get("dependencies", {})
+    manifests["kit/package.json"] = '{"scripts": {"start": "node app"}, "dcloudext": {}}'
+    manifests["src/ui/package.json"] = '{"scripts": {"dev": "tsc -w"}}'
+    found = other_programs("", "uni-app", None, sorted(manifests), manifests.get, names_framework)
+    assert found == ("cli", "src/ui", "srv")
+    assert other_programs("", "uni-app", "src", sorted(manifests), manifests.get, names_framework) == ("cli", "srv")
+    assert other_programs("", "native", None, sorted(manifests), manifests.get, names_framework) == ()
 
 
 def test_runs_under_node_by_what_a_script_loads():

@@ -14,9 +14,9 @@ Three kinds of folder sit below a project's root without being part of the Mini 
   https://docs.taro.zone/docs/config-detail#sourceroot), a uni-app CLI project only ``src/``
   (https://uniapp.dcloud.net.cn/quickstart-cli.html), mpvue and WePY their ``src/``. What the build itself reads
   outside it keeps its meaning (:func:`build_reads`): the files at the project root (``package.json``,
-  ``project.config.json``, ``vite.config.ts``, ``.env`` files) and Taro's (or vue-cli's) ``config/`` folder. A
-  smoke-test script in ``scripts/`` is none of these; a file there the app's code imports is linked back in by
-  ``facts/linked.py``.
+  ``project.config.json``, ``vite.config.ts``, ``.env`` files), Taro's (or vue-cli's) ``config/`` folder and
+  mpvue's ``static/``, copied into the package. A smoke-test script in ``scripts/`` is none of these; a file there
+  the app's code imports is linked back in by ``facts/linked.py``.
 
 In: the paths of the tree and a way to read a file's text. Out: folders (repository paths). Never raises.
 """
@@ -34,7 +34,9 @@ from mp_precheck.readers.modulespecs import SERVER_PACKAGES
 # ``app.mpx`` points, and its root is that folder already; kbone's config is a build file).
 _SOURCE_FOLDER_FRAMEWORKS = ("taro", "uni-app", "mpvue", "wepy")
 _CLASS_APPS = ("app.jsx", "app.tsx", "app.js", "app.ts", "app.vue")  # Taro 1/2 and WePY 1 named by package.json
-_BUILD_CONFIG_FOLDER = "config"  # Taro's config/index.js|ts, dev, prod; vue-cli 2's and mpvue's config/*.env.js
+# Taro's config/index.js|ts, dev, prod and vue-cli 2's and mpvue's config/*.env.js; mpvue's static/, which its
+# build copies into the package as it is.
+_BUILD_FOLDERS = frozenset({"config", "static"})
 _RUN_SCRIPTS = frozenset({"start", "dev", "serve", "server"})
 
 
@@ -53,9 +55,9 @@ def source_folder(root: str, framework: str, app_config: str | None, files: set[
 
 def build_reads(rel: str) -> bool:
     """Whether a file at ``rel`` (relative to the project root, outside its source folder) is one the build reads:
-    a file at the root itself or under ``config/``."""
+    a file at the root itself, under ``config/`` or under ``static/``."""
     parts = rel.split("/")
-    return len(parts) == 1 or parts[0] == _BUILD_CONFIG_FOLDER
+    return len(parts) == 1 or parts[0] in _BUILD_FOLDERS
 
 
 def nested_roots(root: str, own: str, candidates: Iterable[str], files: set[str]) -> tuple[str, ...]:
@@ -73,26 +75,33 @@ def nested_roots(root: str, own: str, candidates: Iterable[str], files: set[str]
     return tuple(nested)
 
 
-def other_programs(root: str, framework: str, candidates: Iterable[str],
-                   read_text: Callable[[str], str | None]) -> tuple[str, ...]:
-    """Folders strictly below ``root`` of a framework project whose own ``package.json`` describes a program
-    that runs by itself (module docstring); empty for a native project."""
+def other_programs(root: str, framework: str, source: str | None, candidates: Iterable[str],
+                   read_text: Callable[[str], str | None], names_framework: Callable[[Any], bool]) -> tuple[str, ...]:
+    """Folders strictly below ``root`` of a framework project, outside its ``source`` folder (a package there is
+    a library the app's code imports: a UI kit copied in with its own scripts), whose own ``package.json``
+    describes a program that runs by itself (module docstring) — unless ``names_framework`` says it builds a Mini
+    Program (a Taro or mpvue app kept in a folder of its own is the app) or it is a DCloud plugin (its
+    ``dcloudext`` / ``engines.HBuilderX``: a uni-app library). Empty for a native project."""
     if framework == "native":
         return ()
     found = []
     for path in candidates:
         folder = posixpath.dirname(path)
-        if posixpath.basename(path) != "package.json" or folder == root or (root and not folder.startswith(root + "/")):
+        below = folder != root and (not root or folder.startswith(root + "/"))
+        if posixpath.basename(path) != "package.json" or not below or \
+                (source and (folder + "/").startswith(source + "/")):
             continue
-        if _runs_by_itself(_manifest(path, read_text)):
+        manifest = _manifest(path, read_text)
+        if _runs_by_itself(manifest) and not names_framework(manifest):
             found.append(folder)
     return tuple(found)
 
 
 def _runs_by_itself(manifest: Any) -> bool:
     """Whether a package.json describes a program: a run script, a ``bin``, or a server package among its
-    dependencies."""
-    if not isinstance(manifest, dict):
+    dependencies; never a DCloud plugin."""
+    if not isinstance(manifest, dict) or "dcloudext" in manifest or \
+            (isinstance(manifest.get("engines"), dict) and "HBuilderX" in manifest["engines"]):
         return False
     scripts = manifest.get("scripts")
     if isinstance(scripts, dict) and any(name.split(":")[0] in _RUN_SCRIPTS for name in scripts):

@@ -167,8 +167,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     twins = _minified_twins(files)
     return sorted((replace(p, nested_roots=nested_roots(p.root, _dir(p.app_config) if p.app_config else p.root,
                                                         candidates, files),
-                           source_root=source_folder(p.root, p.framework, p.app_config, files),
-                           programs=other_programs(p.root, p.framework, candidates, read_text),
+                           source_root=(src := source_folder(p.root, p.framework, p.app_config, files)),
+                           programs=other_programs(p.root, p.framework, src, candidates, read_text,
+                                                   lambda manifest: _framework_of_package(manifest) is not None),
                            env_root=(env := _package_folder(p.root, files)), env_dir=env_dir(env, files, read_text),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
