@@ -166,11 +166,12 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     """Facts, semantic diff and analyzers for one project; None when the change does not touch it."""
     files = run.changes
     linked = Linked(run.repo, run.store, run.head, run.head_tree, project, run.projects,
-                    _reader(run.store, run.head_tree)) if project.root else None
+                    _reader(run.store, run.head_tree)) if project.root or project.source_root else None
     # files outside the root the project imports (a monorepo's common/) are the app's too
     outside = linked_changes(files, linked, Linked(run.repo, run.store, run.merge_base, run.base_tree, base_project,
                                                    run.projects, _reader(run.store, run.base_tree))
-                             if base_project is not None and base_project.root else None)
+                             if base_project is not None and (base_project.root or base_project.source_root)
+                             else None)
     head_changed = [f for f in files if f in outside or _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
     base_changed = [f for f in files if base_project is not None and (
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]

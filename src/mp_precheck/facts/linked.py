@@ -4,7 +4,8 @@ A Taro or native Mini Program in ``mini/`` often imports helpers and configurati
 (``../common/utils/x``, or an alias to it: ``@common/utils/x``). The bundler (or the developer tools' ``require``)
 puts those files into the package, so what they call and which hosts they name is the app's
 (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html). A sibling web client or back end
-the Mini Program does not import stays out.
+the Mini Program does not import stays out. So does a file beside the source folder of a framework project that
+compiles only that folder (a Taro project's ``scripts/`` beside ``src/``: readers/buildscope.py) unless imported.
 
 A file is *linked* when a chain of imports of at most :data:`DEPTH` files leads to it from a file of the project,
 every file on the chain outside the root lying in a folder the project names: an alias target, or a sibling
@@ -70,7 +71,8 @@ class Linked:
         """Backwards from ``targets``: importers of the frontier, level by level, until the project is reached."""
         leads: dict[str, set[str]] = {t: {t} for t in targets}  # file → the targets it leads to
         frontier, found, parsed = set(targets), set[str](), 0
-        scope = [f":(literal){f}" for f in (self._project.root, *self.folders()) if f]
+        root = self._project.root  # '' (a source folder at the repository's root): the whole tree
+        scope = [f":(literal){f}" for f in (root, *self.folders()) if f] if root else []
         for _level in range(DEPTH):
             needles = {n for path in frontier for n in self._needles(path)}
             hits = self._quoting(sorted(
@@ -113,12 +115,14 @@ class Linked:
         return {n for n in out if n}
 
     def _find_folders(self) -> tuple[str, ...]:
-        """Alias targets outside the root, and sibling folders a relative specifier of the project climbs into."""
-        root = self._project.root
+        """Alias targets outside the root (the source folder, when the build compiles only that), and sibling
+        folders a relative specifier of the project climbs into."""
+        root = self._project.source_root or self._project.root  # the folder the build compiles
         if not root:
             return ()
+        config = self._project.root
         self._aliases = {key: target for key, target in project_aliases(
-            (root, self._project.env_root or root), self._read_text).items() if not target.startswith("..")}
+            (config, self._project.env_root or config), self._read_text).items() if not target.startswith("..")}
         folders = {t for t in self._aliases.values() if t and not (t == root or t.startswith(root + "/"))}
         siblings = self._siblings(root)
         if siblings:

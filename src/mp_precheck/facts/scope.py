@@ -1,6 +1,6 @@
 """Facts whose meaning depends on the project they are in: a page hook counts on the entry page only, an
-AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, and only
-the mpvue-entry routes module of the project registers its first page."""
+AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, a script only
+Node runs is no part of the app, and only the mpvue-entry routes module of the project registers its first page."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.modulespecs import runs_on_server
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
 from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
 from mp_precheck.readers.sfc import SFC_SUFFIXES
@@ -51,8 +52,8 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     """Facts that depend on the project: a page hook's forced login counts on the entry page only, an
     AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, a
     script shaped like a routes module tells the first page only when it is the project's mpvue-entry routes
-    module, and the API uses inside a registered page's ``methods`` entries its file never names are no uses
-    (``FileFacts.idle``)."""
+    module, the API uses inside a registered page's ``methods`` entries its file never names are no uses
+    (``FileFacts.idle``), and a script only Node runs has none (:func:`runs_under_node`)."""
     entry = entry_scripts(project) if project else set()
     # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
     # to the next login step (authorize → bind phone) is part of it, not a second gate.
@@ -64,6 +65,8 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     for path, file_facts in facts.items():
         if file_facts.idle and path in pages:  # a page's methods nothing names never run
             file_facts = without_ranges(file_facts, file_facts.idle)
+        if file_facts.facts and runs_under_node(path, file_facts):
+            file_facts = replace(file_facts, facts=())
         if is_server_code(path, project) and any(_server_only(f) for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts if not _server_only(f)))
         if project and _other_registry(path, project):
@@ -114,6 +117,17 @@ def is_server_code(path: str, project: Project | None) -> bool:
     if project is not None and project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/"):
         return True
     return any(_SERVER_FOLDER.fullmatch(part) for part in path.split("/")[:-1])
+
+
+_BUILD_CONFIG = lazy(r"(?:.*/)?(?:[^/]*\.config\.[cm]?[jt]s|[^/]*rc\.[cm]?js|config/[^/]+)")
+
+
+def runs_under_node(path: str, file_facts: FileFacts) -> bool:
+    """Whether the script at ``path`` runs only under Node, never in the Mini Program: it loads a ``node:`` module,
+    a Node built-in no Mini Program can use or a server package (``readers/modulespecs.py``), wherever it sits (a
+    back end's seed data, a test script). Not a build configuration (``vite.config.ts``, Taro's ``config/``),
+    whose settings the build puts into the app."""
+    return runs_on_server(file_facts.module_specs) and not _BUILD_CONFIG.fullmatch(path)
 
 
 def _server_only(fact: Fact) -> bool:

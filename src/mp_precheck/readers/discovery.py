@@ -25,6 +25,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.buildscope import build_reads, nested_roots, other_programs, source_folder
 from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
 from mp_precheck.readers.envdir import env_dir
 from mp_precheck.readers.envfiles import is_env_file
@@ -68,19 +69,26 @@ class Project(Struct, frozen=True):
     env_root: str | None = None
     env_dir: str | None = None  # the folder a Vite config's ``envDir`` names (readers/envdir.py), read instead
     routes_module: str | None = None  # mpvue-entry's page list (readers/mpvueentry.py), in place of the app config
+    # The folder the build compiles when narrower than the root, and folders below the root that are programs of
+    # their own (a back end, an admin console): readers/buildscope.py.
+    source_root: str | None = None
+    programs: tuple[str, ...] = ()
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
-        hand, nested Mini Programs and minified twins of a readable file excluded). A framework's build reads
+        hand, nested Mini Programs, other programs, files beside the source folder the build never reads and
+        minified twins of a readable file excluded: readers/buildscope.py). A framework's build reads
         ``.env`` files in the root and beside the ``package.json`` that builds it (:attr:`env_root`); native
         projects have no build step that reads them."""
         if is_env_file(path):
             return self.framework != "native" and _dir(path) in (self.root, self.env_root, self.env_dir)
         if self.root and not path.startswith(self.root + "/"):
             return False
-        if path in self.minified_twins or any(path.startswith(n + "/") for n in self.nested_roots):
+        if path in self.minified_twins or any(path.startswith(n + "/") for n in (*self.nested_roots, *self.programs)):
             return False
         rel = path[len(self.root) + 1:] if self.root else path
+        if self.source_root and not path.startswith(self.source_root + "/") and not build_reads(rel):
+            return False  # beside the source folder: a script or test the build never compiles
         parts = rel.split("/")[:-1]
         if any(p in VENDOR_DIRS for p in parts) or is_backup_copy(path):
             return False
@@ -165,7 +173,11 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             add(Project(root=app.root, framework="native", pages=app.pages, entry_page=app.entry_page,
                         errors=(app.note,)))
     twins = _minified_twins(files)
-    return sorted((replace(p, nested_roots=_nested_roots(p, candidates, files),
+    return sorted((replace(p, nested_roots=nested_roots(p.root, _dir(p.app_config) if p.app_config else p.root,
+                                                        candidates, files),
+                           source_root=(src := source_folder(p.root, p.framework, p.app_config, files)),
+                           programs=other_programs(p.root, p.framework, src, candidates, read_text,
+                                                   lambda manifest: _framework_of_package(manifest) is not None),
                            env_root=(env := _package_folder(p.root, files)), env_dir=env_dir(env, files, read_text),
                            minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
                    for p in projects.values()), key=lambda p: p.root)
@@ -224,22 +236,6 @@ def _package_folder(root: str, files: set[str]) -> str | None:
             return None
         folder = _dir(folder)
     return folder
-
-
-def _nested_roots(project: Project, candidates: Iterable[str], files: set[str]) -> tuple[str, ...]:
-    """Folders strictly below the project's root, other than its own config's, with their own ``app.json``
-    beside ``app.js|ts`` (an SDK's demo app)."""
-    root = project.root
-    own = _dir(project.app_config) if project.app_config else root
-    nested = []
-    for path in candidates:
-        folder = _dir(path)
-        if posixpath.basename(path) != "app.json" or folder in (root, own) or own.startswith(folder + "/") \
-                or (root and not folder.startswith(root + "/")):
-            continue
-        if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
-            nested.append(folder)
-    return tuple(nested)
 
 
 MINIFIED = re.compile(r"^(?P<stem>.+)[.-]min\.js$")

@@ -50,3 +50,32 @@ _NODE_BUILTINS = frozenset({"crypto", "fs", "http", "https", "net", "child_proce
 def runs_on_node(specs: Iterable[str]) -> bool:
     """Whether module specifiers ``specs`` load a Node.js built-in (``crypto``, ``node:fs``…)."""
     return any(spec.removeprefix("node:") in _NODE_BUILTINS for spec in specs)
+
+
+# Packages only a server process loads: web frameworks, database drivers, WeChat's and uniCloud's server SDKs.
+SERVER_PACKAGES = frozenset({
+    "express", "koa", "egg", "fastify", "@nestjs/core", "@nestjs/common", "@hapi/hapi", "hapi", "restify",
+    "@midwayjs/core", "thinkjs", "koa-router", "@koa/router", "koa-body", "koa-bodyparser", "body-parser",
+    "mysql", "mysql2", "pg", "mongoose", "mongodb", "sequelize", "typeorm", "knex", "redis", "ioredis", "sqlite3",
+    "better-sqlite3", "@prisma/client", "wx-server-sdk", "@cloudbase/node-sdk", "tcb-admin-node", "nodemailer",
+    "multer",
+})
+# Built-ins no Mini Program can use: a script loading one of these, or a ``node:`` module, runs under Node. Not
+# those webpack 4 (uni-app and Taro 2 builds) replaces with working browser copies — ``path``, ``crypto``, ``os``,
+# ``url``, ``events``… — which alone say nothing (``http`` / ``https`` copies need an XMLHttpRequest it lacks).
+_NODE_ONLY = frozenset({"fs", "fs/promises", "http", "https", "net", "child_process", "cluster", "dgram", "tls",
+                        "worker_threads", "readline", "http2"})
+
+
+def runs_on_server(specs: Iterable[str]) -> bool:
+    """Whether module specifiers ``specs`` make a script one only Node runs: a ``node:`` module, a Node built-in
+    no Mini Program can use (``fs``, ``child_process``…) or a server package (``express``, ``mysql2``,
+    ``wx-server-sdk``…). A Mini Program's ``require`` loads only the package's own files and built npm packages
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html)."""
+    return any(spec.startswith("node:") or spec in _NODE_ONLY or _package(spec) in SERVER_PACKAGES for spec in specs)
+
+
+def _package(spec: str) -> str:
+    """The npm package a bare specifier names (``mysql2/promise`` → ``mysql2``, ``@koa/router/x`` → ``@koa/router``)."""
+    parts = spec.split("/")
+    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
