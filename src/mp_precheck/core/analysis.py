@@ -331,8 +331,7 @@ def _analysed(config: Config, errors: list[FileError]) -> frozenset[str]:
 
 
 def _empty(base: str, head: str, status: Status) -> Report:
-    return Report(base=base, head=head, projects=(), findings=(), analysed_families=ANALYSED_FAMILIES,
-                  status=status)
+    return Report(base=base, head=head, projects=(), findings=(), analysed_families=ANALYSED_FAMILIES, status=status)
 
 
 def _project_info(project: Project, findings: list[Finding], read_text: Callable[[str], str | None]) -> ProjectInfo:
