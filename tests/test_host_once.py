@@ -81,3 +81,51 @@ def test_a_base_url_with_a_path_is_the_place_beside_the_full_urls_it_prefixes(ap
     app_repo.commit("a new API server")
     hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
     assert hosts == {("external_link.domain", "utils/api.js", 1, "app")}
+
+
+# The build configs a switch picks from (``require(isProd ? 'prod.env.js' : …)``): each names the same API base.
+ENV_CONFIG = "module.exports = {\n  env: '%s',\n  baseUrl: 'https://api.ferry-example.cn/mini',\n}\n"
+ENV_SWITCH = ("const stage = 'prod'\nlet config = require('./dev.env.js')\n"
+              "if (stage === 'prod') config = require('./prod.env.js')\nif (stage === 'test') config = "
+              "require('./test.env.js')\nmodule.exports = config\n")
+
+
+def test_a_new_host_in_every_build_config_is_told_in_the_release_one(app_repo):
+    # the development and test configs come first by path; the release build reads the production one
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"settings/dev.env.js": ENV_CONFIG % "dev", "settings/prod.env.js": ENV_CONFIG % "prod",
+                          "settings/test.env.js": ENV_CONFIG % "test", "settings/index.js": ENV_SWITCH,
+                          **loaded_by_app("settings/index.js")})
+    app_repo.commit("build configs with the API base")
+    hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
+    assert hosts == {("external_link.domain", "settings/prod.env.js", 3, "app")}
+
+
+def test_a_new_host_only_a_test_config_names_stays_there(app_repo):
+    # one place: nothing to choose, the test build's config is where the host is
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"settings/test.env.js": ENV_CONFIG % "test", **loaded_by_app("settings/test.env.js")})
+    app_repo.commit("a test build config")
+    hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
+    assert hosts == {("external_link.domain", "settings/test.env.js", 3, "app")}
+
+
+def test_a_new_host_in_an_api_module_and_a_page_is_told_in_the_module(app_repo):
+    # the module hands its endpoint to the project's own request helper; the page writes a download URL of the
+    # same server (ending in "/": it extends no other place, least of all itself)
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({
+        "api/index.js": "const http = require('../utils/http')\n"
+                        "const posters = (p) => http(p, 'https://cards.ferry-example.cn/poster/make')\n"
+                        "module.exports = { posters }\n",
+        "utils/http.js": "module.exports = (p, url) => new Promise((resolve) => wx.request({ ...p, url, "
+                         "success: resolve }))\n",
+        "pages/index/index.js": "const api = require('../../api/index')\nPage({\n  async make(id) {\n"
+                                "    await api.posters({ data: { id } })\n"
+                                "    const url = 'https://cards.ferry-example.cn/poster/files/'\n"
+                                "    this.save(url + id + '.jpg')\n  },\n"
+                                "  save(url) { wx.showToast({ title: url }) },\n})\n",
+        **loaded_by_app("api/index.js")})
+    app_repo.commit("posters")
+    hosts = {f for f in found(run(app_repo.path, base)) if f[0] == "external_link.domain"}
+    assert hosts == {("external_link.domain", "api/index.js", 2, "app")}

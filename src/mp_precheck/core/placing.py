@@ -12,6 +12,7 @@ album and camera branches of one handler are one use
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 from msgspec.structs import replace
 
 from mp_precheck.facts.model import Export, Fact, FileFacts
-from mp_precheck.readers.envfiles import is_release_env
+from mp_precheck.readers.envfiles import build_stage
 
 # Pickers that hand the user's files to the code after them: each picks other media (photos, videos, chat files).
 PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile"})
@@ -176,27 +177,44 @@ _NETWORK_ROLES = frozenset({"request", "upload", "download", "socket"})
 
 
 def host_place(places: list[tuple[str, Fact]]) -> int:
-    """Index of the one place of ``places`` ((head path, host fact), at least one) where a new host is told:
-    among the places a network API is seen to use (a request's URL, a base URL its file passes to a request),
-    when there are any — a constant no call in its file uses (an unused config entry beside an inline request
-    URL) only says the host exists — at the base-URL definition when there is one: the origin alone
-    (``const host = "https://api.x.cn"``), the production build's env file (``.env.production``) before the
-    ``.env`` it overrides; else a base with a path that the other places' URLs extend (``baseURL =
-    'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else the first place."""
-    indexed = list(enumerate(places))
-    candidates = [(i, p) for i, p in indexed if p[1].role in _NETWORK_ROLES] or indexed
+    """Index of the one place of ``places`` ((head path, host fact), at least one) where a new host is told, the
+    place a reviewer looks first. In order: a release build's config or env file (``prod.env.js``,
+    ``.env.production``) before a shared one and before a development or test one (``dev.env.js``,
+    ``.env.development``: :func:`~mp_precheck.readers.envfiles.build_stage`); a place a network API is seen to
+    use (a request's URL, a base URL its file passes to a request) before a constant no call in its file uses
+    (an unused config entry beside an inline request URL only says the host exists); a module (an API module, a
+    config, the app file) before a page or component that writes the URL in its own code; the origin alone
+    (``const host = "https://api.x.cn"``); a base with a path that the other places' URLs extend (``baseURL =
+    'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else the first place.
+    Nothing raises."""
+    network = [p[1].role in _NETWORK_ROLES for p in places]
+    values = [(i, p[1].value or "") for i, p in enumerate(places) if network[i] or not any(network)]
 
     def origin_only(fact: Fact) -> bool:
         parts = urlsplit(fact.value or "")
         return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
-    origins = [(i, p) for i, p in candidates if origin_only(p[1])]
-    if origins:
-        return min(origins, key=lambda item: not is_release_env(item[1][0]))[0]
-    values = [(p[1].value or "") for _i, p in candidates]
+    def extended(i: int) -> bool:  # by the other places' URLs: a base ending in "/" does not extend itself
+        url = (places[i][1].value or "").rstrip("/")
+        return bool(url) and any(value.startswith(url + "/") for j, value in values if j != i)
 
-    def extended(fact: Fact) -> bool:
-        url = (fact.value or "").rstrip("/")
-        return bool(url) and any(value.startswith(url + "/") for value in values)
+    def rank(i: int) -> tuple[int, bool, bool, bool, bool, int]:
+        path, fact = places[i]
+        return (build_stage(path), not network[i], _in_view(path), not origin_only(fact), not extended(i), i)
+    return min(range(len(places)), key=rank)
 
-    return min(candidates, key=lambda item: not extended(item[1][1]))[0]
+
+def _in_view(path: str) -> bool:
+    """Whether ``path`` is a page's or component's file (its markup, a single-file component, a script under a
+    ``pages`` or ``components`` folder), where a URL is written into one screen's code, rather than a module
+    the app's requests share (an API module, a config, the app file ``app.wpy`` / ``App.vue``)."""
+    stem, suffix = posixpath.splitext(posixpath.basename(path))
+    if stem.lower() in _APP_STEMS:
+        return False
+    folders = {folder.lower() for folder in posixpath.dirname(path).split("/")}
+    return suffix.lower() in _VIEW_SUFFIXES or bool(folders & _VIEW_FOLDERS)
+
+
+_APP_STEMS = frozenset({"app", "main"})
+_VIEW_SUFFIXES = frozenset({".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx", ".axml", ".swan"})
+_VIEW_FOLDERS = frozenset({"pages", "page", "components", "component", "views", "view"})

@@ -26,12 +26,16 @@ import posixpath
 
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
-from mp_precheck.readers.devonly import NOT_RELEASE, RELEASE_WORDS
+from mp_precheck.readers.devonly import NOT_RELEASE, RELEASE_WORDS, is_dev_file, words
 from mp_precheck.readers.imagenames import names_image, names_resource_base
 from mp_precheck.readers.urls import find_urls
 
 # Copies committed as documentation of the variables, read by no build.
 _TEMPLATES = frozenset({"example", "sample", "template", "tpl", "dist", "defaults"})
+# Folders and file-name words that make a script a configuration file (``configs/prod.env.js``, ``config/dev.js``).
+_CONFIG_WORDS = frozenset({"config", "configs", "conf", "env", "envs", "environment", "environments", "settings"})
+# Which build reads a configuration file (:func:`build_stage`): the release build's own, any build's, a developer's.
+RELEASE_STAGE, ANY_STAGE, DEVELOPMENT_STAGE = 0, 1, 2
 # Prefixes a build exposes to the client code (Vite, vue-cli, Taro, Create React App): not part of the name.
 _CLIENT_PREFIXES = ("VITE_APP_", "VITE_", "VUE_APP_", "TARO_APP_", "REACT_APP_")
 
@@ -56,6 +60,26 @@ def is_release_env(path: str) -> bool:
     override those of ``.env`` in the build uploaded for review."""
     return is_env_file(path) and bool(RELEASE_WORDS.intersection(posixpath.basename(path).lower().split(".")[2:])) \
         and not is_development_env(path)
+
+
+def build_stage(path: str) -> int:
+    """Which build reads the file ``path``: ``RELEASE_STAGE`` for a production build's config or env file
+    (``.env.production``, ``configs/prod.env.js``, ``config/prod.js``, ``config.release.ts``),
+    ``DEVELOPMENT_STAGE`` for a development, test or staging one (``.env.development``, ``dev.env.js``,
+    ``config/dev.js``, ``env.test.js``), else ``ANY_STAGE`` (a shared config such as ``.env`` or
+    ``config/index.js``, and every file that is no configuration: a page named ``test`` is no test config).
+    The build uploaded for review is a release one (https://developers.weixin.qq.com/miniprogram/dev/framework/quickstart/release.html).
+    Nothing raises."""
+    if is_env_file(path):
+        return RELEASE_STAGE if is_release_env(path) else DEVELOPMENT_STAGE if is_development_env(path) else ANY_STAGE
+    if is_dev_file(path):
+        return DEVELOPMENT_STAGE
+    name = [w for part in posixpath.basename(path).split(".")[:-1] for w in words(part)]
+    folder = posixpath.basename(posixpath.dirname(path)).lower()
+    if folder not in _CONFIG_WORDS and not _CONFIG_WORDS.intersection(name):
+        return ANY_STAGE
+    return RELEASE_STAGE if RELEASE_WORDS.intersection(name) else \
+        DEVELOPMENT_STAGE if NOT_RELEASE.intersection(name) else ANY_STAGE
 
 
 def env_facts(text: str, path: str) -> FileFacts:
