@@ -19,6 +19,7 @@ from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
@@ -30,7 +31,7 @@ HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "compon
                    "created", "mounted", "attached", "setup"})
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
 PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
-LOGIN_TARGET = re.compile(r"login|logon|signin|sign-in|sign_in|register|auth|bind|passport|授权|登录|注册|绑定",
+LOGIN_TARGET = compiled(r"login|logon|signin|sign-in|sign_in|register|auth|bind|passport|授权|登录|注册|绑定",
                           re.IGNORECASE)
 _LOGIN_WORDS = tuple(LOGIN_TARGET.pattern.split("|"))  # plain words: no character of them is special to re
 # The non-ASCII letters IGNORECASE matches to ASCII ones (İ ı ſ K): without them, lower() compares as re does.
@@ -44,14 +45,14 @@ def names_login(text: str) -> bool:
         return LOGIN_TARGET.search(text) is not None
     lowered = text.lower()
     return any(word in lowered for word in _LOGIN_WORDS)
-LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
+LOGIN_HELPER = compiled(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind)\w*$", re.IGNORECASE)
 # A project's own router, called with the page to open: navigateToPage, redirectTo, jumpTo, goPage, routeTo.
-ROUTER_HELPER = re.compile(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
+ROUTER_HELPER = compiled(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
                            re.IGNORECASE)
 _PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
-LOGIN_POPUP = re.compile(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
+LOGIN_POPUP = compiled(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
                          re.IGNORECASE)
 _OPENS = lazy(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
