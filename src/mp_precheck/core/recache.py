@@ -87,6 +87,20 @@ def _table() -> dict[tuple[str, int], _Entry]:
     return _kept
 
 
+def warm() -> int:
+    """Import every module of the package, so that the patterns they compile as they load are kept (the Docker
+    image does it at build time, as it fills the data cache); returns how many compilations are kept."""
+    import pkgutil
+
+    import mp_precheck
+
+    for module in pkgutil.walk_packages(mp_precheck.__path__, "mp_precheck."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    _save()
+    return len(_table())
+
+
 def _save() -> None:
     """Write the kept compilations with this run's new ones, atomically; nothing where no bytecode is written."""
     if sys.dont_write_bytecode or not _new:
@@ -99,6 +113,8 @@ def _save() -> None:
         with open(partial, "wb") as out:
             out.write(blob)
         os.replace(partial, path)  # another run reading it sees the whole file or none
+        _table().update(_new)
+        _new.clear()
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(partial)
