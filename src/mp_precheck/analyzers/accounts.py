@@ -17,6 +17,7 @@ from functools import cache
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import page_name, registered_before, registry_file
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 
 PHONE_BUTTONS = frozenset({"button[open-type=getPhoneNumber]", "button[open-type=getRealtimePhoneNumber]"})
@@ -55,7 +56,7 @@ def _account_page() -> re.Pattern[str]:
     """A page path naming an account page by a whole segment (pages/login/login, pages/users/auth/index,
     pages/authorize/bindmobile); "author" or "binding" (a product bundle) are not account pages. Compiled when a
     change first registers a page or adds a phone button."""
-    return re.compile(r"(?:^|[/_.-])(?:login|logon|signin|sign-in|sign_in|signup|sign-up|register|auth|authorize|"
+    return compiled(r"(?:^|[/_.-])(?:login|logon|signin|sign-in|sign_in|signup|sign-up|register|auth|authorize|"
                       r"bind-?phone|bind-?mobile|bind_phone|bind_mobile|passport)(?:$|[/_.-])", re.IGNORECASE)
 
 

@@ -54,6 +54,7 @@ from mp_precheck.analyzers.senders import (
     unresolved_posts,
     wrapper_of,
 )
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
@@ -64,10 +65,10 @@ _TOLD = ("upload.user_text", "category.ugc")
 # <input> keyboards that type no post (https://developers.weixin.qq.com/miniprogram/dev/component/input.html),
 # and the search key of a search box.
 _FIELDS = ("input", "textarea", "field")  # a UI kit's or the project's field: <uni-easyinput>, <MyTextarea>
-_NOT_TEXT = re.compile(r"(?:^|\s)(?:type\s*=\s*[\"'](?:number|digit|idcard|nickname|password|safe-password)[\"']"
+_NOT_TEXT = compiled(r"(?:^|\s)(?:type\s*=\s*[\"'](?:number|digit|idcard|nickname|password|safe-password)[\"']"
                        r"|confirm-type\s*=\s*[\"']search[\"']|password(?:\s|=|/|$))")
 
-_PASSWORD = re.compile(r"password", re.I)
+_PASSWORD = compiled(r"password", re.I)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

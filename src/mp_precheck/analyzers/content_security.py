@@ -18,11 +18,10 @@ Writes: rewrites them to medium when a server checks content; adds ``upload.cont
 
 from __future__ import annotations
 
-import re
-
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 
 CHECK_NAMES = frozenset({"msgSecCheck", "mediaCheckAsync", "imgSecCheck", "msg_sec_check", "media_check_async",
@@ -39,7 +38,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if not hits and not external:
         return findings
     out = [replace(f, severity="medium") if f in uploads else f for f in findings]
-    version_2 = re.compile(r"""["']?version["']?\s*(?::|=>|=)\s*["']?2\b""")  # compiled only when asked
+    version_2 = compiled(r"""["']?version["']?\s*(?::|=>|=)\s*["']?2\b""")  # compiled only when asked
     v1_files = [path for path in sorted(hits) if not version_2.search(context.read_head(path) or "")]
     if hits and len(v1_files) == len(hits):
         for path in v1_files:

@@ -42,6 +42,7 @@ from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts
 from mp_precheck.facts.store import ExistingPaths, app_file, resolve_module
@@ -238,7 +239,7 @@ def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:
 def _answer() -> re.Pattern[str]:
     """The server's answer decides: a status code, 401 / 403, an unauthorized or expired session (compiled when a
     redirect is first found)."""
-    return re.compile(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
+    return compiled(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
 
 
 def _answers(node: Node) -> bool:

@@ -128,7 +128,7 @@ def _reached(context: ProjectContext, module: str, name: str, sdks: tuple[ImSdk,
     tree = ExistingPaths(context.exists_at_head)
     files = [module, *(f for spec in specs if (f := resolve_module(module, spec, tree)) is not None)]
     words = {w for sdk in sdks for w in sdk.words}
-    if not any(w in (context.read_head(f) or "") for f in files for w in words):
+    if not any(w in text for f in files if (text := context.read_head(f)) for w in words):
         return None  # neither the module nor what it imports builds or sends a message
     held = method_of(context, module, name)
     if held is not None:

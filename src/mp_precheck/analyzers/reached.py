@@ -15,17 +15,17 @@ Reads: ``facts_at_head``, ``read_head``, ``exists_at_head`` of the given files a
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Export, FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.storeactions import store_calls
 
 _DEPTH = 3  # modules searched below the imported one: a barrel, the root store, the store's own module
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
-_BOUND = re.compile(r"[sS]toreBindings|\buse[A-Z0-9_]")  # a store bound to the page, a Pinia store's instance
+_BOUND = compiled(r"[sS]toreBindings|\buse[A-Z0-9_]")  # a store bound to the page, a Pinia store's instance
 ModuleCall = tuple[int, str, str, str]  # (line, name as the page spells it, module specifier, module path)
 
 

@@ -49,6 +49,7 @@ from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
 from mp_precheck.analyzers.senders import MARKUP, POSTERS, READ_NAME, SCRIPTS, page_stem, reads, sending
 from mp_precheck.analyzers.socketsends import opens_socket, socket_sends
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.facts.store import ExistingPaths, resolve_module
@@ -57,7 +58,7 @@ from mp_precheck.readers.relay import emitted, handler_params, tag_events
 from mp_precheck.readers.textflow import carried_names, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
-_LEAF = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
+_LEAF = compiled(r"([A-Za-z_$][\w$]*)\s*$")
 
 
 class _Post(Struct, frozen=True):

@@ -22,11 +22,10 @@ script.
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts, page_sources
 from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, page_path
@@ -38,7 +37,7 @@ RULE = "login.forced_login"
 _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
 _SHARE_HOOKS = frozenset({"onShareAppMessage", "useShareAppMessage"})
 # A page path in a share hook: ``/pages/vote/index?voteId=`` (no scheme, no file extension such as an image's).
-_PAGE = re.compile(r"^/?[\w-]+(?:/[\w-]+)+(?:\?.*)?$")
+_PAGE = compiled(r"^/?[\w-]+(?:/[\w-]+)+(?:\?.*)?$")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

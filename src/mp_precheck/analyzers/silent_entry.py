@@ -21,11 +21,10 @@ page of content.
 
 from __future__ import annotations
 
-import re
-
 from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.readers.appconfig import page_name
@@ -37,7 +36,7 @@ RULE = "login.login_first_page"
 # A script that logs in or asks for the profile or phone itself (wx.login, this.$wx.getUserProfile), and the pages
 # it opens (url: '/pages/login/index').
 _LOGIN_CALL = lazy(r"\.\s*(?:login|getUserProfile|getUserInfo|getPhoneNumber)\s*\(")
-_URL = re.compile(r"""\burl\s*[:=]\s*['"`]([^'"`?]+)""")
+_URL = compiled(r"""\burl\s*[:=]\s*['"`]([^'"`?]+)""")
 _ENTRY = "app.json:entry-login:"
 _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".tsx")
 

@@ -14,6 +14,7 @@ import re
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import module_calls
 from mp_precheck.analyzers.senders import CHAT
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.scenes import words_of
 from mp_precheck.readers.relay import handler_params
 from mp_precheck.readers.syntax import node_text
@@ -21,13 +22,13 @@ from mp_precheck.readers.textflow import calls_on
 
 # A template's loop over a list: Vue ``v-for="m in messages"``, WXML ``wx:for="{{messages}}"``, JSX
 # ``messages.map(``; the list's last name is kept.
-_LOOPS = re.compile(r"""v-for\s*=\s*["'][^"']*?\b(?:in|of)\s+([\w$.]+)|wx:for\s*=\s*["']\{\{\s*([\w$.]+)"""
+_LOOPS = compiled(r"""v-for\s*=\s*["'][^"']*?\b(?:in|of)\s+([\w$.]+)|wx:for\s*=\s*["']\{\{\s*([\w$.]+)"""
                     r"""|([\w$.]+)\s*\.\s*map\s*\(""")
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
-_SETTER = re.compile(r"^set([A-Z]\w*)$")  # a React state setter: setMessages → messages
-_RECEIVES = re.compile(r"on\w*(?:message|msg)", re.IGNORECASE)  # onMessage, onSocketMessage, onNewMsg
-_CALLED = re.compile(r"([A-Za-z_$][\w$]*)\s*\(")
-_REFERENCE = re.compile(r"[A-Za-z_$][\w$.]*")
+_WORD = compiled(r"[A-Za-z_$][\w$]*")
+_SETTER = compiled(r"^set([A-Z]\w*)$")  # a React state setter: setMessages → messages
+_RECEIVES = compiled(r"on\w*(?:message|msg)", re.IGNORECASE)  # onMessage, onSocketMessage, onNewMsg
+_CALLED = compiled(r"([A-Za-z_$][\w$]*)\s*\(")
+_REFERENCE = compiled(r"[A-Za-z_$][\w$.]*")
 _NOT_LISTS = frozenset({"this", "that", "self", "item", "index", "props", "state", "data", "value"})
 
 
@@ -92,7 +93,7 @@ def _written(handler: str, text: str, script: str) -> set[str]:
     return names | {m.group(1)[0].lower() + m.group(1)[1:] for n in list(names) if (m := _SETTER.match(n))}
 
 
-_OPENED = re.compile(r"([\w$.]+)\s*=\s*(?:await\s+)?[\w$.]+\.connectSocket\s*\(")
+_OPENED = compiled(r"([\w$.]+)\s*=\s*(?:await\s+)?[\w$.]+\.connectSocket\s*\(")
 
 
 def task_opened(text: str, callee: str) -> int | None:

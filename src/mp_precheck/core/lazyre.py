@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from mp_precheck.core.recache import compiled
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
@@ -27,9 +29,9 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern; the first call compiles it and puts its bound methods on this object."""
-        compiled = re.compile(self.pattern, self.flags)
-        self.__dict__.update({name: getattr(compiled, name) for name in _METHODS}, compiled=lambda: compiled)
-        return compiled
+        pattern = compiled(self.pattern, self.flags)
+        self.__dict__.update({name: getattr(pattern, name) for name in _METHODS}, compiled=lambda: pattern)
+        return pattern
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled().search(string, pos, endpos)

@@ -26,11 +26,11 @@ lose their pages.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Mapping
 
 from msgspec.structs import replace
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
@@ -46,7 +46,7 @@ _NETWORK_ROLES = ("request", "upload", "download", "socket")
 _VUE_FILES = (".vue", ".nvue", ".uvue")
 _EASYCOM_FOLDERS = ("components", "uni_modules")  # uni-app's easycom: components used by tag, never imported
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _KEPT = ("secret:", "host:")  # facts an unloaded script keeps (module docstring)
 _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
 

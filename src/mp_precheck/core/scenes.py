@@ -11,7 +11,6 @@ https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/co
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Literal
@@ -19,12 +18,13 @@ from typing import Literal
 from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.resources import data_dir
 
 Scene = Literal["public", "private"]
 _INFLECTIONS = ("", "s", "es", "d", "ed", "ing")  # posts, published, posting
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[\u4e00-\u9fff]+")
-_NAME = re.compile(r"[A-Za-z_$][\w$]*")  # an identifier (a wrapper's or cloud function's name), not a path
+_WORD = compiled(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[\u4e00-\u9fff]+")
+_NAME = compiled(r"[A-Za-z_$][\w$]*")  # an identifier (a wrapper's or cloud function's name), not a path
 
 
 class SceneDataError(ValueError):

@@ -14,16 +14,17 @@ import re
 from functools import cache
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 
 MASK = "***"
 # Names a secret is assigned to: appsecret, app_secret, AppSecret, wxSecret, secret, secretKey…
 _NAME = r"[\w$-]*secret[\w$-]*"
 # `secret=VALUE` in a URL query or a form body (also app_secret=, appsecret=), and `access_token=VALUE`: the
 # token getAccessToken returns for the AppSecret, as good as the secret while it lives.
-_PARAM = re.compile(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)]+)")
+_PARAM = compiled(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)]+)")
 _APP_SECRET = lazy(r"[0-9a-fA-F]{32}")
 _SECRET_NAME = lazy(rf"(?i)^(?:{_NAME})$")
-_SECRET_WORD = re.compile("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
+_SECRET_WORD = compiled("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
 # Another service's credential: long, of a key's alphabet, letters and digits mixed (no word, no template hole).
 _CREDENTIAL = lazy(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{16,}")
 _PLACEHOLDER = lazy(r"(?i)your|secret|example|xxxx|placeholder|changeme")
@@ -34,8 +35,8 @@ def _assigned() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """`appsecret: "VALUE"`, `"app_secret": 'VALUE'`, `APP_SECRET = "VALUE"` (JS, JSON, YAML, .env-like); and the
     same without quotes (`appsecret: VALUE` in a commit message, YAML or .env): a value of 8 or more word
     characters, so prose (`secret: the key…`) keeps its words. Compiled when a text first names a secret."""
-    return (re.compile(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])"),
-            re.compile(rf"(?i)((?:{_NAME})\s*[:=]\s*)(?![\"'`*])([\w-]{{8,}})"))
+    return (compiled(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])"),
+            compiled(rf"(?i)((?:{_NAME})\s*[:=]\s*)(?![\"'`*])([\w-]{{8,}})"))
 
 
 def redact(text: str) -> str:

@@ -15,17 +15,17 @@ https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUs
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
 from mp_precheck.readers.lifecycle import HOOKS
 
 # Hooks that run as a page or component opens, before the user has tapped anything (readers/lifecycle.py).
 _OPENING = HOOKS | {"onReady", "ready"}
 
-_BUTTON_SPELLING = re.compile(r"button\[open-type=([A-Za-z]+)\]")
+_BUTTON_SPELLING = compiled(r"button\[open-type=([A-Za-z]+)\]")
 
 # A project call no reader resolves, named as an upload: never reported, but the upload a resolved call
 # replacing it stands for (facts/model.py).

@@ -66,10 +66,11 @@ https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.htm
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from msgspec import Struct
+
+from mp_precheck.core.recache import compiled
 
 Form = Literal["api", "method", "component", "attribute", "app-config", "host", "web-view-host", "plugin-page",
                "plugin", "ui-kit", "sdk", "image", "text", "js", "share", "secret", "policy", "login", "web-view",
@@ -100,10 +101,10 @@ FACTORIES = {
 }
 FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 
-_ATTRIBUTE = re.compile(r"(?P<tag>[A-Za-z][\w-]*)\[(?P<key>[^\]=\[]+)(?:=(?P<value>[^\]\[]*))?\]")
-_METHOD = re.compile(r"[A-Z]\w*\.\w+")
-_API = re.compile(r"wx(?:\.\w+)+")
-_NAME = re.compile(r"[\w.*/-]+")
+_ATTRIBUTE = compiled(r"(?P<tag>[A-Za-z][\w-]*)\[(?P<key>[^\]=\[]+)(?:=(?P<value>[^\]\[]*))?\]")
+_METHOD = compiled(r"[A-Z]\w*\.\w+")
+_API = compiled(r"wx(?:\.\w+)+")
+_NAME = compiled(r"[\w.*/-]+")
 
 
 class SubjectError(ValueError):

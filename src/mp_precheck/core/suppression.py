@@ -14,6 +14,7 @@ from functools import cache
 from msgspec import Struct
 from msgspec.structs import replace
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 
 DIRECTIVE = "mp-precheck-ignore"
@@ -30,7 +31,7 @@ class Suppression(Struct, frozen=True):
 
 @cache
 def _directive() -> re.Pattern[str]:  # compiled when a file first holds a directive
-    return re.compile(r"mp-precheck-ignore\s+(?P<rule>[a-z_]+\.[a-z0-9_]+)(?:\s*:\s*(?P<reason>.*?))?"
+    return compiled(r"mp-precheck-ignore\s+(?P<rule>[a-z_]+\.[a-z0-9_]+)(?:\s*:\s*(?P<reason>.*?))?"
                       r"\s*(?:-->|\*/)?\s*$")
 
 

@@ -11,6 +11,7 @@ constant that no release config defines is the app's own (:func:`~mp_precheck.re
 from __future__ import annotations
 
 import posixpath
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from msgspec.structs import replace
@@ -28,6 +29,10 @@ from mp_precheck.readers.statemedia import confirm_picked
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _DEPTH = 3  # files a call is followed through: the called wrapper's and two more
+# Decoded texts kept by blob: analyzers ask for the same few files' text again and again (a small PR asked ~970
+# times for 23 blobs, each a round trip to git and a charset check); bounded so a whole-app import stays small.
+_TEXTS_KEPT = 1024
+_TEXT_CHARS_KEPT = 4 * 1024 * 1024
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx", ".vue", ".wpy")
 
 
@@ -41,20 +46,28 @@ class FactStore:
         self.repo = repo
         self.disk = disk
         self._cache: dict[tuple[str, str], FileFacts] = {}
+        self._texts: OrderedDict[str, str | None] = OrderedDict()
+        self._text_chars = 0
         self.blobs_parsed = 0
         self._progress = progress
         self._done = 0
         self._total = 0
 
     def text(self, blob: str) -> str | None:
-        """Decoded text of a blob, or None when it is missing or not text."""
+        """Decoded text of a blob, or None when it is missing or not text (the last ones asked are kept)."""
+        if blob in self._texts:
+            self._texts.move_to_end(blob)
+            return self._texts[blob]
         data = self.repo.read_blobs([blob]).get(blob)
-        if data is None:
-            return None
         try:
-            return decode(data).text
+            text = None if data is None else decode(data).text
         except UndecodableFile:
-            return None
+            text = None
+        self._texts[blob] = text
+        self._text_chars += len(text or "")
+        while len(self._texts) > _TEXTS_KEPT or self._text_chars > _TEXT_CHARS_KEPT:
+            self._text_chars -= len(self._texts.popitem(last=False)[1] or "")
+        return text
 
     def raw_facts(self, files: Iterable[tuple[str, str]]) -> dict[str, FileFacts]:
         """Facts of (path, blob) pairs, without wrapper following."""

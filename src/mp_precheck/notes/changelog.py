@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from msgspec import Struct, field
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.notes.commitmessage import (
     DEFAULT_LABELS,
@@ -42,9 +43,9 @@ from mp_precheck.readers.textcodec import UndecodableFile, decode
 _GITHUB_MERGE = lazy(r"^Merge pull request #(?P<number>\d+) from \S+")
 _GITLAB_MERGE = lazy(r"^Merge branch '[^']+' into '[^']+'")
 _GITLAB_REF = lazy(r"^See merge request \S*!(?P<number>\d+)\s*$", re.MULTILINE)
-_SQUASH = re.compile(r"\s\(#(?P<number>\d+)\)\s*$")
-_REVERT_TITLE = re.compile(r'^Revert "(?P<text>.+)"$', re.DOTALL)
-_REVERTS_SHA = re.compile(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
+_SQUASH = compiled(r"\s\(#(?P<number>\d+)\)\s*$")
+_REVERT_TITLE = compiled(r'^Revert "(?P<text>.+)"$', re.DOTALL)
+_REVERTS_SHA = compiled(r"This reverts commit (?P<sha>[0-9a-f]{7,40})")
 
 
 class Commit(Struct, frozen=True):

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from msgspec import Struct
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.notes.commitsense import (
     Section,
     is_housekeeping,
@@ -72,12 +73,12 @@ _NO_CONTENT = frozenset({
 })
 
 # ``type(scope): text``; some teams write the scope in square brackets (``fix[admin]: …``).
-_CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:[(\[](?P<scope>[^)\]]*)[)\]])?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
-_BRACKETED = re.compile(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
-_ISSUE_REF = re.compile(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
+_CONVENTIONAL = compiled(r"^(?P<type>[A-Za-z]+)(?:[(\[](?P<scope>[^)\]]*)[)\]])?(?P<bang>!)?\s*[:：]\s*(?P<text>.+)$")
+_BRACKETED = compiled(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
+_ISSUE_REF = compiled(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
                         re.IGNORECASE)
-_MENTION = re.compile(r"(?<![\w@])@(?=[A-Za-z0-9-])")
-_DEPENDENCY_BUMP = re.compile(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
+_MENTION = compiled(r"(?<![\w@])@(?=[A-Za-z0-9-])")
+_DEPENDENCY_BUMP = compiled(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
 _VERSION_ONLY = lazy(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
 
 
@@ -250,13 +251,13 @@ def _drop_verb(text: str, section: Section) -> str:
     return text
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_MD_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
-_SKIP_CI = re.compile(r"\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]", re.IGNORECASE)
+_HTML_COMMENT = compiled(r"<!--.*?(?:-->|$)", re.DOTALL)
+_HTML_TAG = compiled(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
+_MD_IMAGE = compiled(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = compiled(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_MD_STRONG = compiled(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = compiled(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_SKIP_CI = compiled(r"\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]", re.IGNORECASE)
 
 
 def clean(text: str) -> str:

@@ -17,6 +17,7 @@ import re
 from typing import Literal
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 
 # Where a change goes in the notes; "skip" leaves it out. Defined here, below the messages that use it.
 Section = Literal["added", "improved", "fixed", "skip"]
@@ -40,7 +41,7 @@ IMPROVED_VERBS = ("优化", "调整", "改为", "改成", "改进", "完善", "�
                   "改版")
 FIXED_VERBS = ("修复", "修正", "解决", "修bug", "修改bug", "fix")
 # Words that make a subject a fix wherever they stand (…定位bug…, 闪退).
-_FIX_WORDS = re.compile(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)", re.IGNORECASE)
+_FIX_WORDS = compiled(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)", re.IGNORECASE)
 
 # Work the running Mini Program does not show (refactors, renames, deleted folders, tooling, debugging).
 _HOUSEKEEPING = lazy(

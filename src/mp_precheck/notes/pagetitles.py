@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Any
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.appdata import read_app_data
 
 _PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",)}
@@ -70,7 +71,7 @@ def unshipped(path: str, root: str, pages: Iterable[str]) -> bool:
 
 @cache
 def _unshipped_folder() -> re.Pattern[str]:  # compiled when first needed: most changes hold no such file
-    return re.compile(r"(?:^|/)(?:demos?|examples?|samples?|mocks?|__mocks__|mock-?data|tests?|__tests__|"
+    return compiled(r"(?:^|/)(?:demos?|examples?|samples?|mocks?|__mocks__|mock-?data|tests?|__tests__|"
                       r"test-?pages|playground|storybook)/", re.IGNORECASE)
 
 

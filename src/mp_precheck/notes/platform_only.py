@@ -13,21 +13,21 @@ Told by the files a commit touches and by the blocks it edits inside them:
 from __future__ import annotations
 
 import posixpath
-import re
 
 from unidiff import PatchSet  # type: ignore[attr-defined]
 from unidiff.errors import UnidiffParseError
 
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.readers.conditional import for_wechat, has_directives
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
-_TARO_SUFFIX = re.compile(r"\.(?:h5|rn|alipay|swan|tt|qq|jd|harmony|harmony-hybrid|quickapp|kwai|dd|lark|ascf)"
+_TARO_SUFFIX = compiled(r"\.(?:h5|rn|alipay|swan|tt|qq|jd|harmony|harmony-hybrid|quickapp|kwai|dd|lark|ascf)"
                           r"\.[A-Za-z]+$")
 _APP_FOLDERS = ("nativeplugins/", "hybrid/", "android/", "ios/", "harmony-configs/", "nativeResources/")
-_UNI_PLATFORM = re.compile(r"(?:^|/)platforms/(?!mp-weixin/)[a-z0-9-]+/")
+_UNI_PLATFORM = compiled(r"(?:^|/)platforms/(?!mp-weixin/)[a-z0-9-]+/")
 _DIRECTIVE = lazy(r"^\s*(?://|/\*|<!--|#)?\s*#(?:ifdef|ifndef|else|endif)\b")
 _BLOCK_SUFFIXES = (".vue", ".nvue", ".js", ".ts", ".uts", ".json", ".css", ".scss", ".less", ".styl", ".html")
 MAX_FILES = 30  # larger commits are not inspected block by block (they are rarely for one platform)

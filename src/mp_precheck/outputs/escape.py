@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 
 _MD_SPECIAL = lazy(r"([\\`*_\[\]#!|~])")
-_MENTION = re.compile(r"@(?=[A-Za-z0-9-])")
+_MENTION = compiled(r"@(?=[A-Za-z0-9-])")
 
 
 def md_text(text: str) -> str:

@@ -23,13 +23,13 @@ and https://developers.weixin.qq.com/miniprogram/dev/component/button.html (disa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
 from msgspec import Struct, field
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.authoverlay import assigned_by_hook, sets_in, shown_on_load, starts_true
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page
 from mp_precheck.readers.conditional import for_wechat
@@ -46,7 +46,7 @@ _ELIF = ("wx:elif", "v-else-if")
 # a kit's toast or dialog host element (<van-toast id="van-toast" />).
 _INERT = ("import", "include", "wxs", "template")
 _INERT_ENDINGS = ("toast", "dialog", "notify")
-_TEST = re.compile(r"^(!*)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:(===?|!==?)\s*(true|false|null|undefined))?$")
+_TEST = compiled(r"^(!*)\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:(===?|!==?)\s*(true|false|null|undefined))?$")
 _HANDLER = lazy(r"[A-Za-z_$][\w$]*")
 _UNWRAP = 3  # single unconditioned wrappers looked through (<view class="page"><view wx:if>…)
 

@@ -6,12 +6,11 @@ that substitutes)."""
 
 from __future__ import annotations
 
-import tree_sitter_javascript
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Node, Parser
 
+from mp_precheck.readers.syntax import JAVASCRIPT as _JS
 from mp_precheck.readers.syntax import string_value, whole_string
 
-_JS = Language(tree_sitter_javascript.language())
 _MAX = 2000  # an attribute expression longer than this is not a choice between a few literals
 
 

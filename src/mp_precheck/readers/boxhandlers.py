@@ -12,12 +12,12 @@ Input events: https://developers.weixin.qq.com/miniprogram/dev/component/input.h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 from mp_precheck.readers.textflow import calls_on, enclosing_declarations, script_block, tag_at
 
@@ -30,7 +30,7 @@ _EVENT = lazy(r"(?:^|\s|(?<=[\"'}]))(?:bind:?|catch:?|@|v-on:)(?:input|blur|conf
 _JSX_EVENT = lazy(r"(?:^|\s)on(?:Input|Blur|Confirm|Change)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)"
                         r"\s*(?:\.bind\([^()]*\)\s*)?\}")
 _SETTER = lazy(r"set([A-Z][\w$]*)")  # a React state hook's setter: setReply → reply
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_WORD = compiled(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "that", "self", "_this", "data", "state", "e", "event", "detail", "value"})
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")
 _STRINGS = ("string", "template_string")

@@ -20,11 +20,12 @@ import re
 
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import node_text, string_value, whole_string
 
-_SCHEME = re.compile(r"(?:https?|wss?)://")
+_SCHEME = compiled(r"(?:https?|wss?)://")
 # a dot, then at least two labels ending in a top-level name, then the path, port or the end
-_SUFFIX = re.compile(r"\.((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?=[/:?#]|$)")
+_SUFFIX = compiled(r"\.((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})(?=[/:?#]|$)")
 _STRINGS = ("string", "template_string")
 
 

@@ -22,13 +22,14 @@ from html.parser import HTMLParser
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import JsxReading, ScriptBindings
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 Use = tuple[str, str, int]  # (specifier, tag as written, line)
-_PROJECT_SPEC = re.compile(r"^(?:\.{1,2}/|@/|~/|/)")
+_PROJECT_SPEC = compiled(r"^(?:\.{1,2}/|@/|~/|/)")
 _SFC = (".vue", ".nvue", ".mpx", ".wpy")
 _TAG = lazy(r"<\s*([A-Za-z][\w.-]*)")
 

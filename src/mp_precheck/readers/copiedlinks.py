@@ -20,6 +20,7 @@ from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import CLIPBOARD, FileFacts
 from mp_precheck.readers.syntax import call_option, node_text, nodes_of
 
@@ -28,7 +29,7 @@ _NETWORK = frozenset({"wx.request", "wx.uploadFile", "wx.downloadFile", "wx.conn
 _FUNCTIONS = ("function_declaration", "function_expression", "function", "arrow_function", "method_definition",
               "generator_function_declaration")
 _COPY_HANDLER = lazy(r"(?i)copy|clip")
-_TAP = re.compile(r"^(?:bind|catch|@|v-on:|on)[:-]?(?:tap|click)$", re.IGNORECASE)
+_TAP = compiled(r"^(?:bind|catch|@|v-on:|on)[:-]?(?:tap|click)$", re.IGNORECASE)
 
 
 def copied_links(found: FileFacts, root: Node, language: Language, line_offset: int) -> FileFacts:

@@ -17,11 +17,11 @@ Branches are read from the tree-sitter tree, never from source text.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable, Mapping
 
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 from mp_precheck.readers.urls import find_urls
 
@@ -34,7 +34,7 @@ RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
 DEV_SERVER_KEYS = frozenset({"proxy"})  # a dev server's forwarding table (``devServer`` is a dev name already)
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
 _ENV_WORDS = frozenset({"env", "environment"})  # a word of a name that holds which build this is
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_WORD = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Taro's build-time settings: ``defineConstants`` and ``env`` of config/dev.js apply to a development
 # build, those of config/prod.js to a release build and those of config/index.js to both
 # (https://docs.taro.zone/docs/config-detail#defineconstants, https://docs.taro.zone/docs/config-detail#env).

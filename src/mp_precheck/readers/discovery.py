@@ -21,6 +21,7 @@ from typing import Any, Literal
 from msgspec import Struct
 from msgspec.structs import replace
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import MalformedJson, load_json, shape_errors
@@ -43,7 +44,7 @@ Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"
 VENDOR_DIRS = frozenset({"node_modules", "miniprogram_npm", ".git", "unpackage", "bower_components"})
 # A duplicate a file manager leaves beside the original ("login copy.wxml", "login copy 2.js",
 # "login - 副本.wxml"): WeChat loads pages and components by their exact file names, so it never runs.
-_BACKUP_COPY = re.compile(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?|\s*-?\s*副本(?:\s*\(\d+\))?)$", re.IGNORECASE)
+_BACKUP_COPY = compiled(r"(?: copy(?: \d+)?| - copy(?: \(\d+\))?|\s*-?\s*副本(?:\s*\(\d+\))?)$", re.IGNORECASE)
 BUILD_DIRS = frozenset({"dist", "build", "unpackage", ".cache", "output"})
 
 
@@ -238,7 +239,7 @@ def _package_folder(root: str, files: set[str]) -> str | None:
     return folder
 
 
-MINIFIED = re.compile(r"^(?P<stem>.+)[.-]min\.js$")
+MINIFIED = compiled(r"^(?P<stem>.+)[.-]min\.js$")
 
 
 def _minified_twins(files: set[str]) -> set[str]:

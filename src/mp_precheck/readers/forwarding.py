@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Export
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import walk as _walk
@@ -36,7 +37,7 @@ from mp_precheck.readers.syntax import walk as _walk
 NamespaceOf = Callable[[Node | None], str | None]
 Resolve = Callable[[Node | None], str | None]
 # A function that turns callback APIs into promises: promisify, promisifyAll, wxPromisify, pify, toPromise.
-PROMISIFY = re.compile(r"promis|pify", re.IGNORECASE)
+PROMISIFY = compiled(r"promis|pify", re.IGNORECASE)
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "method_definition")
 
 

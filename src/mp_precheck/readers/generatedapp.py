@@ -21,12 +21,13 @@ from collections.abc import Callable, Iterable
 
 from msgspec import Struct
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.pagelist import registered_pages
 
 _APP_SCRIPTS = ("app.js", "app.ts")
 # app.json, app.dev.json, app-template.json, app_prod.json: JSON a build may copy in as app.json
-_CONFIG_NAME = re.compile(r"app(?:[._-][\w-]+)*\.json", re.IGNORECASE)
+_CONFIG_NAME = compiled(r"app(?:[._-][\w-]+)*\.json", re.IGNORECASE)
 _PAGE_FILES = (".wxml", ".js", ".ts")
 
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
-_GRANTED = re.compile(r"\bauthSetting\b.*['\"`]scope\.[A-Za-z]+['\"`]", re.DOTALL)
-_NOT_GRANTED = re.compile(r"!|\|\||\bfalse\b|\bundefined\b|\bnull\b")
+_GRANTED = compiled(r"\bauthSetting\b.*['\"`]scope\.[A-Za-z]+['\"`]", re.DOTALL)
+_NOT_GRANTED = compiled(r"!|\|\||\bfalse\b|\bundefined\b|\bnull\b")
 
 
 def granted_branches(text: str, path: str, line_offset: int = 0) -> tuple[tuple[int, int], ...]:

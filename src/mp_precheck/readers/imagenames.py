@@ -22,6 +22,7 @@ import re
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import node_text, string_value
 
 _IMAGE_WORDS = frozenset({"avatar", "avatars", "image", "images", "img", "imgs", "pic", "pics", "picture", "photo",
@@ -34,7 +35,7 @@ _ADDRESS_WORDS = frozenset({"url", "urls", "src", "path", "uri", "link", "addres
 _ENDPOINT_WORDS = frozenset({"upload", "download", "api", "server", "host", "base", "domain", "request", "service",
                              "save", "submit", "post", "put", "add", "update", "delete", "set", "get", "check",
                              "verify", "ocr", "recognize", "detect", "compress", "prefix", "root", "endpoint"})
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_WORD = compiled(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # A constant named as the prefix of static files (staticUrl, IMG_BASE_URL, cdnHost, imagePath): the host serves
 # images and the like to <image> and CSS, which need no server domain. Upload and file-service names are
 # servers (uploadFile / downloadFile lists), so they are not here.
@@ -101,10 +102,10 @@ def held_as_api_base(literal: Node) -> bool:
 
 
 # A host name written without its scheme: labels, then a top-level domain of letters, perhaps a port and a path.
-_BARE_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?",
+_BARE_HOST = compiled(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,24})(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?",
                         re.IGNORECASE)
 # An IPv4 address written without its scheme, perhaps with a port and a path (const HOST = '101.35.200.17').
-_BARE_IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?")
+_BARE_IPV4 = compiled(r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?")
 # Top-level domains that are also file extensions a name like ``host`` would never hold (app.js, logo.png)
 _FILE_SUFFIXES = frozenset({"js", "ts", "jsx", "tsx", "json", "vue", "wxml", "wxss", "wxs", "html", "htm", "css",
                             "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "mp4", "md", "txt", "yml", "yaml"})

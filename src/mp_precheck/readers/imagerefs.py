@@ -13,16 +13,16 @@ Source: https://developers.weixin.qq.com/miniprogram/dev/component/image.html
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Iterable
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.logo import IMAGE_SUFFIXES
 
 IMAGE_ATTRIBUTES = ("src", "icon", "image", "poster", "background-image", "default-source")
 BOUND_FOLDER = "*/"  # a reference's folder bound at run time: ``*/icons/wx.png``
 MAX_BOUND_MATCHES = 4  # files one bound reference resolves to (a theme per folder)
 # A literal head, one {{binding}} or ${binding}, then a written path from a '/' on: its folder is bound.
-_BOUND = re.compile(r"[^{}$\s]*(?:\{\{[^{}]*\}\}|\$\{[^{}]*\})/(?P<tail>[^{}$\s]+)")
+_BOUND = compiled(r"[^{}$\s]*(?:\{\{[^{}]*\}\}|\$\{[^{}]*\})/(?P<tail>[^{}$\s]+)")
 
 
 def image_reference(value: str) -> str | None:

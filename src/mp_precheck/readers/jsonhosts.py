@@ -20,6 +20,7 @@ import posixpath
 import re
 from typing import Any
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact
 from mp_precheck.readers.appconfig import line_of
@@ -27,7 +28,7 @@ from mp_precheck.readers.devonly import NOT_RELEASE
 from mp_precheck.readers.envfiles import address_role
 from mp_precheck.readers.urls import find_urls
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_WORD = compiled(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 # Words of a key that names where the app's server is: DOMAIN_NAME, apiHost, baseURL, SERVER, endpoint.
 _ADDRESS_WORDS = frozenset({"domain", "host", "base", "api", "server", "endpoint", "origin", "baseurl"})
 

@@ -19,6 +19,7 @@ from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
@@ -40,7 +41,7 @@ _LOGIN_WORDS = ("login", "logon", "signin", "sign-in", "sign_in", "register", "a
 _WHOLE_WORDS = (r"(?:(?<![A-Za-z])r|(?<![A-Z])R)egist(?![a-z])|(?<![A-Za-z])REGIST(?![A-Z])"
                 r"|(?:(?<![A-Za-z])s|(?<![A-Z])S)ign(?:[-_]?u|[-_]?U)p(?![a-z])|(?<![A-Za-z])SIGN[-_]?UP(?![A-Z])"
                 r"|(?<![\w$])[rR]eg(?![\w$])")
-LOGIN_TARGET, _WHOLE = re.compile("(?i:" + "|".join(_LOGIN_WORDS) + ")|" + _WHOLE_WORDS), lazy(_WHOLE_WORDS)
+LOGIN_TARGET, _WHOLE = compiled("(?i:" + "|".join(_LOGIN_WORDS) + ")|" + _WHOLE_WORDS), lazy(_WHOLE_WORDS)
 # The non-ASCII letters IGNORECASE matches to ASCII ones (İ ı ſ K): without them, lower() compares as re does.
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -54,15 +55,15 @@ def names_login(text: str) -> bool:
     return any(word in lowered for word in _LOGIN_WORDS) or \
         (("reg" in lowered or "sign" in lowered) and _WHOLE.search(text) is not None)
 # A helper named as opening a login page: goLogin, toAuth, toRegist, goRegisterPage, showSignUp (not toRegistry).
-LOGIN_HELPER = re.compile(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
+LOGIN_HELPER = compiled(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
                           r"(?:login|logon|signin|auth|bind|(?:regist(?:er)?|sign_?up)(?-i:(?![a-z])))\w*$",
                           re.IGNORECASE)
 # A project's own router, called with the page to open: navigateToPage, redirectTo, jumpTo, goPage, routeTo.
-ROUTER_HELPER = re.compile(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
+ROUTER_HELPER = compiled(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
                            re.IGNORECASE)
 _PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
-LOGIN_POPUP = re.compile(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
+LOGIN_POPUP = compiled(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
                          re.IGNORECASE)
 _OPENS = lazy(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo

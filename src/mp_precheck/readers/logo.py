@@ -54,6 +54,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.logoshape import single_colour_mark
 from mp_precheck.readers.pixelshapes import MIN_BUBBLE, OTHER, Bubble, bubbles, overlap, two_pairs
 
@@ -82,7 +83,7 @@ def named_like_logo(path: str) -> bool:
 
 @cache
 def _name_hint() -> re.Pattern[str]:  # compiled when first needed: most runs never ask
-    return re.compile(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
+    return compiled(r"(?:^|[^a-z])(?:wx|wechat|weixin|weichat)(?:[^a-z]|$)|wechat|weixin|微信", re.IGNORECASE)
 
 
 def is_wechat_logo(data: bytes, path: str = "") -> bool | None:

@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import CLIPBOARD, Fact
@@ -45,14 +46,14 @@ _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "
 # the type declared (身份证号码 EXIDNumber, a "开发者自行收集" type of
 # https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
 # WeChat's <input type="idcard"> is the ID-number keyboard; otherwise the field's placeholder or label says it.
-_ASKED_FOR = (("input[type=idcard]", re.compile(r"身份证(?:号|号码)?|证件号")),)
+_ASKED_FOR = (("input[type=idcard]", compiled(r"身份证(?:号|号码)?|证件号")),)
 _FIELD_WORDS = ("placeholder", "label", "title")
 # Bound attributes whose literal choices are read: the capability switches and the texts an element shows.
 _BOUND_READ = _CAPABILITY_ATTRIBUTES | {"text", *_FIELD_WORDS}
 
 # Event bindings in every dialect: WXML bind/catch (with or without a colon), Vue @ and v-on:.
 _EVENT_PREFIXES = ("bind:", "catch:", "capture-bind:", "capture-catch:", "mut-bind:", "bind", "catch", "@", "v-on:")
-_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+_CAMEL = compiled(r"(?<!^)(?=[A-Z])")
 
 
 def is_event_attribute(name: str) -> bool:
@@ -229,9 +230,9 @@ def plugin_appid(url: str) -> str:
 
 
 # A tap or click handler (WXML bindtap / catchtap / bind:tap, Vue @click / @tap / v-on:click): the element is a control.
-_TAP = re.compile(r"(?:bind:?|catch:?|capture-bind:|@|v-on:)(?:tap|click)\b", re.IGNORECASE)
+_TAP = compiled(r"(?:bind:?|catch:?|capture-bind:|@|v-on:)(?:tap|click)\b", re.IGNORECASE)
 
-_MUSTACHE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_MUSTACHE = compiled(r"\{\{.*?\}\}", re.DOTALL)
 _EMPTY = frozenset({"input", "image", "img", "icon", "br", "hr", "progress", "switch", "slider", "checkbox", "radio"})
 
 

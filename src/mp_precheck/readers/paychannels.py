@@ -33,6 +33,7 @@ from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.core.catalog import validated
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.resources import data_dir
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.callcontext import other_payment
@@ -42,13 +43,13 @@ SUBJECT = "policy:non-wechat-pay"
 TABLE = "pay_channels.yml"
 SCHEMA = "pay_channels.schema.json"
 
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_WORD = compiled(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
 _NAVIGATION = frozenset({"navigate", "redirect", "relaunch", "launch", "switch", "router", "route", "push"})
 # A web page's globals: a Mini Program's logic layer has neither (no DOM or BOM), so code that drives them, an HTML pay
 # form submitted with document.forms[…].submit(), runs in H5 only
 # (https://developers.weixin.qq.com/miniprogram/dev/framework/app-service/).
-_BROWSER = re.compile(r"\b(?:document|window)\s*\.")
+_BROWSER = compiled(r"\b(?:document|window)\s*\.")
 _FUNCTIONS = ("function_declaration", "method_definition", "function_expression", "arrow_function", "function",
               "generator_function_declaration")
 

@@ -29,17 +29,17 @@ single-file component's script blocks). Out: the blanked text with those functio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 _SFC_SUFFIXES = (".vue", ".nvue", ".uvue")
-_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+_NAME = compiled(r"[A-Za-z_$][\w$]*")
 # What dropped code does with a function: calls it, reads it off ``this``, or names it as a template handler.
 _USES = lazy(r"([A-Za-z_$][\w$]*)\s*\(|\.\s*([A-Za-z_$][\w$]*)|=\s*[\"']\s*([A-Za-z_$][\w$]*)\s*[\"'(]")
 # Names the framework calls itself: page and component hooks, Vue's options.

@@ -12,23 +12,22 @@ Pure functions of text; JS/TS through tree-sitter, markup tags by a regular expr
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 from mp_precheck.readers.textflow import script_block, tag_at
 
 _EMITTERS = ("$emit", "emit", "triggerEvent")
 # A tag's handler of a custom event: Vue ``@send="doSend"`` / ``v-on:send``, WXML ``bind:submit`` / ``bindsubmit``
 # / ``catch:send``. The built-in events of every element (tap, click, touch…) are no component's own event.
-_ON = re.compile(r"(?:^|\s)(?:@|v-on:|bind:?|catch:?)([A-Za-z][\w-]*)(?:\.[\w.]+)?\s*=\s*[\"']\s*"
+_ON = compiled(r"(?:^|\s)(?:@|v-on:|bind:?|catch:?)([A-Za-z][\w-]*)(?:\.[\w.]+)?\s*=\s*[\"']\s*"
                  r"([A-Za-z_$][\w$]*)\s*(?:\(\s*(?:\$event)?\s*\))?\s*[\"']")
 _BUILT_IN = frozenset({"tap", "click", "longpress", "longtap", "touchstart", "touchmove", "touchend",
                        "touchcancel", "input", "focus", "blur", "change", "scroll", "load", "error"})
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function", "method_definition",
               "function_declaration")
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_WORD = compiled(r"[A-Za-z_$][\w$]*")
 _NOT_STATE = frozenset({"this", "that", "self", "_this", "data", "e", "event", "$event", "detail", "mp"})
 
 

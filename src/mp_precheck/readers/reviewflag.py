@@ -11,8 +11,9 @@ import re
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 
-REVIEW_FLAG = re.compile(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
+REVIEW_FLAG = compiled(r"(?:is|in)_?(?:wx_?)?(?:review|audit)(?:ing|_?mode)?|(?:review|audit)_?(?:mode|switch)|"
                          r"isInReview|shenhe(?:_?mode)?", re.IGNORECASE)
 
 

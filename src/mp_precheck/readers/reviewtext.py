@@ -18,26 +18,28 @@ from __future__ import annotations
 
 import re
 
+from mp_precheck.core.recache import compiled
+
 # Short texts only: a sentence that merely mentions "即将上线" inside an announcement is not a placeholder.
 PLACEHOLDER_MAX = 24
-PLACEHOLDER = re.compile(
+PLACEHOLDER = compiled(
     r"敬请期待|功能(?:正在)?开发中|(?:正在|还在|仍在)(?:开发|建设|完善)中|即将(?:上线|开放|推出)|"
     r"(?:暂未|尚未|还未|暂不)(?:开放|上线|开通)|待开发|coming\s+soon|under\s+construction|lorem\s+ipsum",
     re.IGNORECASE)
-TEST_TITLE = re.compile(r"(?:测试|测试页面?|测试数据|test(?:\s*page)?|demo|示例页面?|lorem\s+ipsum|hello\s+world)"
+TEST_TITLE = compiled(r"(?:测试|测试页面?|测试数据|test(?:\s*page)?|demo|示例页面?|lorem\s+ipsum|hello\s+world)"
                         r"\s*\d*", re.IGNORECASE)
-WECHAT_PASSWORD = re.compile(
+WECHAT_PASSWORD = compiled(
     r"(?:输入|填写|提供|告诉我们|录入)[^。！!？?\n]{0,6}(?:微信|WeChat|QQ)\s*(?:账号|帐号|号)?\s*(?:的)?\s*(?:登录)?密码|"
     r"(?:微信|WeChat)\s*(?:登录)?密码\s*[:：]|"
     r"(?:获取|读取|导入|上传|同步)[^。！!？?\n]{0,6}(?:微信好友列表|微信好友关系|你的好友列表|您的好友列表)",
     re.IGNORECASE)
-RED_PACKET = re.compile(r"(?:领|抢|拆|开|送|发)[^。！!？?\n]{0,4}红包|现金红包|"
+RED_PACKET = compiled(r"(?:领|抢|拆|开|送|发)[^。！!？?\n]{0,4}红包|现金红包|"
                         r"红包[^。！!？?\n]{0,6}(?:待领取|速领|到账|已到)")
 # A second level of commission (二级返点: a cut of what the recruits' recruits pay) is already more than one level:
 # only a direct referral may be paid (运营规范 5.9). 二级代理 alone is a reseller tier, not a cut of recruits' sales.
-MULTI_LEVEL = re.compile(r"(?:三|3|多|无限)级(?:分销|返佣|佣金|返利|返点|代理|提成)|"
+MULTI_LEVEL = compiled(r"(?:三|3|多|无限)级(?:分销|返佣|佣金|返利|返点|代理|提成)|"
                          r"(?:二|两|2)级(?:分销|返佣|佣金|返利|返点|提成)|发展下线|下线(?:返利|佣金|提成|返佣|返点)")
-SYSTEM_NOTICE = re.compile(
+SYSTEM_NOTICE = compiled(
     r"(?:微信|WeChat)[^。！!？?\n]{0,6}(?:账号|帐号|账户)[^。！!？?\n]{0,8}(?:异常|风险|冻结|封禁|违规|被盗)|"
     r"【\s*(?:微信|系统)\s*(?:通知|提示|消息|公告)\s*】|(?:微信|WeChat)\s*(?:官方|团队)?\s*(?:通知|提醒)\s*[:：]",
     re.IGNORECASE)

@@ -14,9 +14,8 @@ a large vendored tree costs one text search per changed file.
 
 from __future__ import annotations
 
-import re
-
 from mp_precheck.core.imsdks import documented_hosts
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.imagenames import holder_name
 from mp_precheck.readers.jsfacts import js_facts
@@ -25,7 +24,7 @@ from mp_precheck.readers.urls import find_urls
 
 # The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
 NETWORK_ROLES = ("request", "upload", "download", "socket")
-_NETWORK_CALL = re.compile(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(")
+_NETWORK_CALL = compiled(r"\b(?:request|uploadFile|downloadFile|connectSocket)\s*\(")
 # Parts of a name that hold a server's address; minified code runs its words together (ENDPOINTB, LOGURL).
 _ENDPOINT_PARTS = ("url", "uri", "endpoint", "host", "server", "domain", "gateway", "origin", "api")
 # Parts of a name for a page people read, not a server the library calls.

@@ -14,11 +14,12 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.secrets import credential_params, is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import name_and_value, node_text, string_value
 
-_SERVER_APIS = re.compile(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
+_SERVER_APIS = compiled(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 
 
 def literal_secrets(text: str, line: int) -> list[Fact]:

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.sharecallback import is_bookkeeping
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 _BUTTON = lazy(r"<([\w-]*button)\b([^>]*)>", re.IGNORECASE)
-_SHARE = re.compile(r"\bopen-?type\s*=\s*[\"']share[\"']", re.IGNORECASE)
-_TAP = re.compile(r"(?:\bbind:?tap|\bcatch:?tap|@tap|@click|\bv-on:(?:tap|click))\s*=\s*[\"']\s*([\w$]+)")
+_SHARE = compiled(r"\bopen-?type\s*=\s*[\"']share[\"']", re.IGNORECASE)
+_TAP = compiled(r"(?:\bbind:?tap|\bcatch:?tap|@tap|@click|\bv-on:(?:tap|click))\s*=\s*[\"']\s*([\w$]+)")
 _DEFINITIONS = ("method_definition", "pair")
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
 

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from mp_precheck.core.catalog import validated
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.resources import data_dir
 
 TABLE = "share_rewards.yml"
@@ -78,7 +79,7 @@ def share_reward() -> re.Pattern[str]:
         parts.append(f"{_FOR}{any_of('canvass')}")
     if data.get("discounts"):
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('discounts')}{_PRICE}")
-    return re.compile("|".join(parts))
+    return compiled("|".join(parts))
 
 
 def _any_of(data: Any, *keys: str) -> str:
@@ -93,7 +94,7 @@ def share_control_gain() -> re.Pattern[str]:
     added: +2000), read once: the button is the share act, so the gain alone is its reward."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     words = sorted(data.get("control_gains", ()), key=len, reverse=True)
-    return re.compile("|".join([*(re.escape(w) for w in words), _ADDED]))
+    return compiled("|".join([*(re.escape(w) for w in words), _ADDED]))
 
 
 @cache
@@ -111,7 +112,7 @@ def share_credit() -> re.Pattern[str]:
     if data.get("credited"):
         parts.append(f"{any_of('goods')}\\s*{any_of('credited')}")
     parts.extend(_chance_parts(data, "", "成功"))
-    return re.compile("|".join(parts))
+    return compiled("|".join(parts))
 
 
 def _chance_parts(data: Any, before: str, revived: str = "(?!节)") -> list[str]:
@@ -131,9 +132,9 @@ def _chance_parts(data: Any, before: str, revived: str = "(?!节)") -> list[str]
 def _points_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A table of point or coin kinds (SCORE_TYPE = { 1: '学习', 7: '分享个人/群' }): its name, then a flat literal;
     and a label in it naming a share. Compiled when a script is first read for them."""
-    return (re.compile(r"(?i)\b[\w$]*(?:score|point|credit|coin|jifen|integral|bonus)[\w$]*\s*[=:]\s*"
+    return (compiled(r"(?i)\b[\w$]*(?:score|point|credit|coin|jifen|integral|bonus)[\w$]*\s*[=:]\s*"
                        r"(?:Object\.freeze\(\s*)?[\[{][^\[\]{}]{0,2000}[\]}]"),
-            re.compile(r"[\"'`]([^\"'`\n]{0,20}(?:分享|转发|邀请)[^\"'`\n]{0,20})[\"'`]"))
+            compiled(r"[\"'`]([^\"'`\n]{0,20}(?:分享|转发|邀请)[^\"'`\n]{0,20})[\"'`]"))
 
 
 def points_for_sharing(text: str) -> list[tuple[int, str]]:

@@ -17,20 +17,19 @@ In: the ``wx.connectSocket`` call node and the grammar it was parsed with. Out: 
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Language, Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import API_SOCKET, DEVELOPMENT
 from mp_precheck.readers.syntax import call_option, name_and_value, node_text, nodes_of
 from mp_precheck.readers.urls import find_urls
 
 # ``x.replace('http', 'ws')``, ``x.replace('https://', 'wss://')``, ``x.replace(/^http/, 'ws')``, and the scheme
 # cut off and written again (``'ws' + base.slice(4)``, ``'wss' + base.substring(5)``).
-_SWAP = re.compile(r"""\.replace(?:All)?\(\s*(?:(["'`])https?(?::|://)?\1|/\^?https?(?::|:\\/\\/)?/[a-z]*)\s*,\s*"""
+_SWAP = compiled(r"""\.replace(?:All)?\(\s*(?:(["'`])https?(?::|://)?\1|/\^?https?(?::|:\\/\\/)?/[a-z]*)\s*,\s*"""
                    r"""(["'`])wss?(?::|://)?\2\s*\)"""
                    r"""|(["'`])wss?(?::|://)?\3\s*\+\s*[\w$.]+\.(?:slice|substring|substr)\(\s*[45]""")
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_WORD = compiled(r"[A-Za-z_$][\w$]*")
 _BINDINGS = ("variable_declarator", "assignment_expression", "pair")
 _FUNCTIONS = ("function_declaration", "method_definition")
 _STEPS = 3

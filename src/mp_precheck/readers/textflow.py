@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
@@ -25,7 +26,7 @@ _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_dec
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier")
 # A text box's bound value: React/Taro ``value={x}``, WXML ``value="{{x}}"`` / ``model:value``, Vue ``v-model``,
 # mpx ``wx:model="{{x}}"`` (https://mpxjs.cn/guide/basic/two-way-binding.html).
-_BOUND = re.compile(r"(?:^|\s|(?<=[\"'}]))(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
+_BOUND = compiled(r"(?:^|\s|(?<=[\"'}]))(?:v-model(?:\.\w+)*|wx:model|model:value|:value|value)\s*=\s*"
                     r"(?:\"([^\"]*)\"|'([^']*)'|\{([^{}]*)\})")
 # A Vue inline input handler that assigns: ``@input="form.content = $event"``.
 _HANDLER = lazy(r"(?:^|\s|(?<=[\"'}]))(?:@input|v-on:input|@change)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -35,7 +36,7 @@ _FIELD = lazy(r"(?:^|\s|(?<=[\"'}]))name\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
 _SETTER = lazy(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
 _SET_KEYS = lazy(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
 _ASSIGNED = lazy(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_WORD = compiled(r"[A-Za-z_$][\w$]*")
 # A markup comment, an opening or closing tag, and the loops a tag repeats.
 _COMMENT = lazy(r"<!--.*?-->", re.S)
 _TAG = lazy(r"<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>")

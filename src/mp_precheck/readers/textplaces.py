@@ -15,6 +15,7 @@ import re
 
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import whole_string
@@ -78,7 +79,7 @@ def modal_text(node: Node) -> bool:
 # Names that hold a message the screen shows (MESSAGE_AUTH, authMsg, loginTip, noticeText): a sentence, not a
 # control's label.
 _MESSAGE_WORDS = frozenset({"message", "msg", "tip", "tips", "notice", "hint", "prompt"})
-_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_NAME_WORDS = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def message_text(node: Node) -> bool:
@@ -112,7 +113,7 @@ def shares(opening: Node | None) -> bool:
     return False
 
 
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$.-]*")
+_IDENTIFIER = compiled(r"[A-Za-z_$][\w$.-]*")
 _LABEL_KEYS = frozenset({"title", "label", "text", "name", "tabTitle", "tabName"})
 
 
@@ -130,7 +131,7 @@ def ui_label(node: Node, locale: bool = False) -> bool:
 
 # A folder of translations (locales/zh-CN.js, i18n/lang/zh.ts) or a file named by its language tag (zh-Hans.js)
 _LOCALE_FOLDERS = frozenset({"locale", "locales", "i18n", "lang", "langs", "language", "languages"})
-_LOCALE_NAME = re.compile(r"(?:zh|en|ja|ko)(?:[-_][A-Za-z]{2,4})?|messages(?:[-_.]\w+)?", re.IGNORECASE)
+_LOCALE_NAME = compiled(r"(?:zh|en|ja|ko)(?:[-_][A-Za-z]{2,4})?|messages(?:[-_.]\w+)?", re.IGNORECASE)
 
 
 def locale_file(path: str) -> bool:

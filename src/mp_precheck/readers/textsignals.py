@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.reviewtext import review_signals
 from mp_precheck.readers.sharewords import share_control_gain, share_reward
 
@@ -24,8 +25,8 @@ _CLAUSE = r"[^。！!？?\n]{0,16}"
 _FOR_SHARER = r"(?:帮他|帮她|帮TA|为他|为她|为TA)"  # the friend asked to help the one who shared
 _HELP = r"助力|砍价|砍一刀|砍一下|免费拿|免费领"
 # The friend's side of a help-me mechanic: a shared card's page asks its reader to help the sharer (快来帮TA砍价)
-FRIEND_HELP = re.compile(rf"{_FOR_SHARER}(?:{_HELP})", re.IGNORECASE)
-SHARE_INDUCEMENT = re.compile(
+FRIEND_HELP = compiled(rf"{_FOR_SHARER}(?:{_HELP})", re.IGNORECASE)
+SHARE_INDUCEMENT = compiled(
     rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
     # referral rewards: 推荐有奖 / 推荐有礼 / 推荐返现 (a reward for bringing in others)
     r"推荐(?:有奖|有礼|有赏|返现|返利|得现金|赚)|"
@@ -54,7 +55,7 @@ SHARE_INDUCEMENT = re.compile(
 # 微信授权页面 presents the page as WeChat's own authorization screen.
 # A claim word followed by an outcome (微信认证不可用, 微信认证失败) reports how a WeChat service went: it names
 # the service, it does not say the app is WeChat's.
-BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
+BRAND_CLAIM = compiled(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
                          r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)"
                          r"(?!\s*(?:暂不可用|不可用|失败|成功|未通过|已通过|已取消|取消|异常|出错|超时|不支持))",
                          re.IGNORECASE)
@@ -63,14 +64,14 @@ BRAND_CLAIM = re.compile(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
 # the user to "allow WeChat authorization" (the app's popup posing as WeChat's permission dialog). On a button
 # the same words name the login method, which is allowed.
 # 微信授权申请 / 微信授权请求 as a dialog's title poses as WeChat's own permission request.
-BRAND_HEADING = re.compile(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心|申请|请求)?\s*[:：!！]?",
+BRAND_HEADING = compiled(r"(?:微信|腾讯|WeChat|Weixin)\s*授权\s*(?:登录|页面?|提示|中心|申请|请求)?\s*[:：!！]?",
                            re.IGNORECASE)
 # A prompt whose first clause makes WeChat's login the gate to the page (微信授权登录后才可查看个人中心): the
 # app's wall speaks of WeChat's authorization as its own. A sentence that only mentions it (完成微信授权后查看订单)
 # sets no gate and starts otherwise.
-BRAND_GATE = re.compile(r"(?:微信|WeChat|Weixin)\s*(?:授权)?\s*(?:登录|登陆|授权)\s*(?:之)?后\s*"
+BRAND_GATE = compiled(r"(?:微信|WeChat|Weixin)\s*(?:授权)?\s*(?:登录|登陆|授权)\s*(?:之)?后\s*"
                         r"(?:才|方)\s*(?:可以|可|能|能够)", re.IGNORECASE)
-BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权|"
+BRAND_AUTH_PROMPT = compiled(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权|"
                                # 请授权微信登录: the app's popup asking for WeChat's own login authorization
                                r"请\s*(?:先\s*)?授权\s*(?:微信|WeChat|Weixin)\s*(?:登录|登陆|授权)|"
                                # 请您在接下来的微信授权中点击【允许】: the same plea, the other way round
@@ -92,7 +93,7 @@ BRAND_AUTH_PROMPT = re.compile(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授�
 # control (an outcome such as 微信登录失败 is not)
 _AGAIN = r"(?:(?:并|后)?(?:重试|继续))?"
 _FETCHED = r"(?:并|后)?(?:获取|绑定|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
-BRAND_LOGIN_LABEL = re.compile(
+BRAND_LOGIN_LABEL = compiled(
     r"(?:使用|通过|用|一键|获取)?(?:微信|WeChat|Weixin)(?:用户)?[·•・|/-]?(?:手机号)?"
     rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED}|(?:用户)?信息)?{_AGAIN}"
     rf"|(?:一键|快捷|快速)(?:授权)?{_FETCHED}"
@@ -108,27 +109,27 @@ BRAND_LOGIN_LABEL = re.compile(
     # 授权登录微信 / 一键登录微信账号: the login named first, then WeChat as what it logs into
     r"|(?:一键|快捷|快速)?(?:授权)?(?:登录|登陆)(?:微信|WeChat|Weixin)(?:账号|帐号)?",
     re.IGNORECASE)
-_LABEL_TRIM = re.compile(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权登录": a menu entry's marker is no word
+_LABEL_TRIM = compiled(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权登录": a menu entry's marker is no word
 # A step's number before a label (1.微信授权登录, 第一步：微信授权, ②微信登录, Step 1: …): a tab or a step list
 # numbers its entries, the words after the number are the label
-_STEP = re.compile(r"^\s*(?:(?:第\s*)?(?:\d{1,2}|[一二三四五六七八九十])\s*(?:步|[.．、)）:：])|[①-⑩⑴-⒇]|"
+_STEP = compiled(r"^\s*(?:(?:第\s*)?(?:\d{1,2}|[一二三四五六七八九十])\s*(?:步|[.．、)）:：])|[①-⑩⑴-⒇]|"
                    r"step\s*\d{1,2}\s*[.:：)-]?)\s*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[，,。；;？?\n]")
-BRAND_NAME = re.compile(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
+_CLAUSE_BREAK = compiled(r"[，,。；;？?\n]")
+BRAND_NAME = compiled(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
 # Naming WeChat as the login method (微信登录) is not among them: see BRAND_LOGIN_LABEL.
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信号", "微信昵称", "微信头像", "微信运动", "微信好友", "微信群", "微信扫码",
                        "微信扫一扫", "微信版本", "微信客户端", "使用微信", "从微信", "微信收货地址", "微信地址",
                        "企业微信")
 # 夺宝 (一元夺宝, 积分夺宝): entering a draw for a prize, the lottery form WeChat names as gambling-like (R2018 3.2.8).
-LOTTERY = re.compile(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|夺宝|lucky\s*draw",
+LOTTERY = compiled(r"抽奖|大转盘|九宫格抽|刮刮乐|刮刮卡|砸金蛋|盲盒|摇一摇赢|有奖竞猜|幸运转盘|夺宝|lucky\s*draw",
                      re.IGNORECASE)
-FORTUNE = re.compile(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
+FORTUNE = compiled(r"算命|星座运势|今日运势|抽签|求签|占卜|塔罗|八字|解梦|fortune[- ]telling", re.IGNORECASE)
 # Tipping and cashing out a virtual currency: the control that does it (确认打赏, 赞赏支持, 确认变现) or a
 # currency named with cash-out, not a passing mention (收到打赏). Tips are virtual goods that must go through
 # virtual payment: https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/virtual-payment.html
 # A bare 赞赏 is not one: it is also the caption of a like toggle or a count (赞赏 under a heart), praise, not money.
-TIPPING = re.compile(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|(?:确认|立即|马上|我要|去|点击)赞赏|"
+TIPPING = compiled(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|(?:确认|立即|马上|我要|去|点击)赞赏|"
                      r"(?:确认|立即|马上|我要|去|点击)?(?:打赏|赞赏)(?:支持|作者|TA|一下|他|她))\s*[!！]?\s*$|"
                      r"打赏(?:作者|金额|TA)|^\s*(?:确认|立即|申请)?变现\s*$|"
                      r"(?:虚拟币|金币|钻石|代币|(?<!人民)币)\s*(?:变现|提现|兑换现金)", re.IGNORECASE)
@@ -136,16 +137,16 @@ TIPPING = re.compile(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|
 
 # Content that needs a qualified service category (MAT2018): words a user sees on
 # a page that offers the service, not passing mentions.
-MEDICAL = re.compile(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
-FINANCE = re.compile(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|"
+MEDICAL = compiled(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
+FINANCE = compiled(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|"
                      r"保险投保")
-EDUCATION = re.compile(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
+EDUCATION = compiled(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 # Meeting strangers: matchmaking and dating (相亲, 征婚, a partner's 理想型) need 社交 → 陌生人交友 and its licence.
 # Two strangers who like each other matched to chat (相互喜欢即可配对聊天) is the same service.
-DATING = re.compile(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型|配对聊天|"
+DATING = compiled(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型|配对聊天|"
                     r"(?:相互|互相)(?:喜欢|心动)[^。！!？?\n]{0,6}(?:配对|匹配)")
 # Selling mobile credit or data (话费充值, 流量充值) is a telecom service: IT科技 → 电信业务代理商 / 基础电信运营商.
-TELECOM = re.compile(r"话费充值|充话费|话费(?:直充|快充|慢充)|手机充值|流量充值|充流量|流量(?:直充|包充值)")
+TELECOM = compiled(r"话费充值|充话费|话费(?:直充|快充|慢充)|手机充值|流量充值|充流量|流量(?:直充|包充值)")
 
 # Fixed strings every match of a service's pattern contains, so that ``git grep`` can find the unchanged pages
 # that already offer the service (facts/presence.py): a service the app had needs no new category.
@@ -161,7 +162,7 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
 
 # A clause of an agreement or terms (3.2.5.用户应当…参加抽奖等活动, 第五条 用户不得…): numbered as a clause and
 # binding the user. It names services to set rules on them; it offers none (no category to add for its words).
-LEGAL_CLAUSE = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|第[一二三四五六七八九十百\d]+条)\s*\S[^\n]*"
+LEGAL_CLAUSE = compiled(r"^\s*(?:\d+(?:\.\d+)+\.?|第[一二三四五六七八九十百\d]+条)\s*\S[^\n]*"
                           r"(?:应当|须|不得|有权|承诺|遵守|同意|约定|责任)")
 _SERVICES = (("lottery", LOTTERY), ("fortune", FORTUNE), ("tipping", TIPPING), ("medical", MEDICAL),
              ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING), ("telecom", TELECOM))

@@ -8,8 +8,9 @@ import re
 from msgspec import Struct
 
 from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 
-_URL = re.compile(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_URL = compiled(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                   r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp3", ".mp4", ".m4a", ".aac",
           ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
