@@ -138,8 +138,9 @@ TIPPING = re.compile(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|
 # a page that offers the service, not passing mentions.
 MEDICAL = re.compile(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
 # Financial services (金融业 in WeChat's category list, each with its licence:
-# https://developers.weixin.qq.com/miniprogram/product/material/#金融业 — 银行, 证券/期货, 基金 (material/jinrong/jijin.html:
-# fund sales and fund rating), 保险 (material/jinrong/baoxian.html), 众筹, 外汇…): lending, wealth products, account
+# https://developers.weixin.qq.com/miniprogram/product/material/#金融业 — 银行, 证券/期货, 基金
+# (material/jinrong/jijin.html: fund sales and fund rating), 保险 (material/jinrong/baoxian.html), 众筹, 外汇…):
+# lending, wealth products, account
 # opening; securities information and advice a page offers (a stock's institutional rating, earnings forecasts,
 # research reports, stock picks and diagnosis); an investment's subscription and its promised yield; crowd-funding;
 # insurance sold. Words of the service offered, not a mention: a bare 评级 (a hotel's), 收益 (a shop's points),
