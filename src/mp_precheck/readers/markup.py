@@ -22,7 +22,7 @@ from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
-from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.textsignals import ANALYSIS_LABEL, SECURITIES, signals
 from mp_precheck.readers.urls import find_urls
 
 # Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
@@ -244,6 +244,10 @@ class _Collector(HTMLParser):
         # Open elements, whether each is a control (a button, or anything with a tap / click handler): text
         # inside a control is its label; and whether it is a share button (open-type="share").
         self.open: list[tuple[str, bool, bool]] = []
+        # Whether the template speaks of listed securities (a stock-code search box, a company's figures), and
+        # its texts that are only an analysis label (预测, 评级:), (line, text): together a securities service.
+        self.securities = False
+        self.analyses: list[tuple[int, str]] = []
 
     @property
     def in_control(self) -> bool:
@@ -278,6 +282,8 @@ class _Collector(HTMLParser):
             if (plugin_url := bound_plugin_url(normalise_attribute(name), expression)) is not None:
                 attributes.append(("url", plugin_url, attr_line + self.line_offset))
         self.facts.extend(element_facts(normalise_tag(tag), attributes, line + self.line_offset))
+        self.securities = self.securities or any(name in _FIELD_WORDS and value and SECURITIES.search(value)
+                                                 for name, value, _line in attributes)
         name = normalise_tag(tag)
         if name not in _EMPTY:
             share = any(n == "open-type" and capability_value(value) == "share" for n, value, _line in attributes)
@@ -300,16 +306,28 @@ class _Collector(HTMLParser):
         else:  # the words around a {{value}} are the sentence a user reads: 邀请好友得最高66{{bonus}}红包
             texts = [(_MUSTACHE.sub("", text), text)]
         for words, shown in texts:
-            for signal in signals(words, label=self.in_control, share_control=self.in_share_control):
+            found = signals(words, label=self.in_control, share_control=self.in_share_control)
+            for signal in found:
                 self.facts.append(Fact(prefixed("text", signal), "text", line, " ".join(shown.split())[:120]))
+            self.securities = self.securities or bool(SECURITIES.search(words))
+            if "finance" not in found and ANALYSIS_LABEL.fullmatch(words):
+                self.analyses.append((line, " ".join(shown.split())[:120]))
 
 
 def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
     """Facts of a WXML (or Vue template) text; ``line_offset`` is added to every line number.
+
+    A text that is only an analysis label (预测, 评级:, ``ANALYSIS_LABEL``) gives ``text:finance`` when the same
+    template speaks of listed securities (``SECURITIES``: a stock-code search box, a company's figures): the
+    securities information service the 金融业 category covers
+    (https://developers.weixin.qq.com/miniprogram/product/material/#金融业).
 
     Never raises on malformed markup: the tokenizer recovers and reports what it could read.
     """
     collector = _Collector(line_offset)
     # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
     feed_safely(collector, text)  # a malformed declaration stops it: the facts read before it stand
+    if collector.securities:  # 预测 / 评级 on a page of stocks: the securities information service it offers
+        collector.facts.extend(Fact(prefixed("text", "finance"), "text", line, shown)
+                               for line, shown in collector.analyses)
     return collector.facts

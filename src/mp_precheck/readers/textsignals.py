@@ -138,8 +138,32 @@ TIPPING = compiled(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|(?
 # Content that needs a qualified service category (MAT2018): words a user sees on
 # a page that offers the service, not passing mentions.
 MEDICAL = compiled(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
+# Financial services (金融业 in WeChat's category list, each with its licence:
+# https://developers.weixin.qq.com/miniprogram/product/material/#金融业 — 银行, 证券/期货, 基金
+# (material/jinrong/jijin.html: fund sales and fund rating), 保险 (material/jinrong/baoxian.html), 众筹, 外汇…):
+# lending, wealth products, account
+# opening; securities information and advice a page offers (a stock's institutional rating, earnings forecasts,
+# research reports, stock picks and diagnosis); an investment's subscription and its promised yield; crowd-funding;
+# insurance sold. Words of the service offered, not a mention: a bare 评级 (a hotel's), 收益 (a shop's points),
+# 认购 (a record's kind), a disclaimer's 投资建议 or a company saying it insured its own assets (均已投保) is none.
 FINANCE = compiled(r"贷款申请|申请贷款|在线借款|极速借款|借钱|信用贷|理财产品|购买理财|基金申购|股票开户|证券开户|"
-                     r"保险投保")
+                     r"保险投保|"
+                     # securities information and advice: ratings, forecasts, research, picks, diagnosis
+                     r"(?:机构|投资|股票|个股|买入|增持|分析师|券商)评级|(?:盈利|业绩|每股收益|净利润)预测|研报|"
+                     r"荐股|(?<![精自挑])选股|(?:股票|个股)推荐|推荐(?:股票|个股)|诊股|(?:个股|股票)诊断|牛股|炒股|"
+                     r"(?:股票|期货|外汇|黄金|贵金属)(?:交易|开户)|投资顾问|投顾|"
+                     # an investment product's subscription and promised yield
+                     r"(?:认购|申购|赎回)(?:份额|金额)|年化收益|七日年化|万份收益|预期收益率|\d\s*元?起投|起投(?:金额|额)|"
+                     r"(?:立即|马上|我要|确认)投资|基金定投|"
+                     r"众筹|网贷|"
+                     # insurance sold
+                     r"(?:立即|在线|我要|马上|去|一键|确认)投保|投保(?:人|须知|流程|方案)|(?:购买|在线)保险|保险产品|车险报价|保费(?:测算|计算)")
+# A page about listed securities (its search box asks for a stock code, its headings are a company's figures): there
+# a whole label or heading that is only an analysis — 预测, 评级, 诊断 (2024预测, 评级:) — is the securities
+# information service the page offers (markup.py joins the two over one template).
+SECURITIES = compiled(r"股票|个股|自选股|证券|[AHB]股|港股|美股|沪深|上证指数|深证|创业板|科创板|净资产收益率|市盈率|"
+                        r"市净率|每股收益|K线")
+ANALYSIS_LABEL = compiled(r"\s*(?:\d{4}\s*年?)?\s*(?:机构|盈利|业绩|投资)?(?:预测|评级|诊断)\s*[:：]?\s*")
 EDUCATION = compiled(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 # Meeting strangers: matchmaking and dating (相亲, 征婚, a partner's 理想型) need 社交 → 陌生人交友 and its licence.
 # Two strangers who like each other matched to chat (相互喜欢即可配对聊天) is the same service.
@@ -155,7 +179,12 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
     "dating": ("相亲", "婚恋", "征婚", "脱单", "择偶", "交友", "找对象", "理想型", "配对", "匹配"),
     "telecom": ("话费", "手机充值", "流量"),
     "medical": ("问诊", "开方", "处方", "互联网医院", "挂号"),
-    "finance": ("贷款", "借款", "借钱", "信用贷", "理财", "基金申购", "开户", "保险投保"),
+    "finance": ("贷款", "借款", "借钱", "信用贷", "理财", "基金申购", "开户", "投保", "评级", "预测", "研报", "荐股",
+                "选股", "股票推荐", "个股推荐", "推荐股票", "推荐个股", "诊股", "诊断", "牛股", "炒股", "股票交易",
+                "期货交易", "外汇交易", "黄金交易", "贵金属交易", "投资顾问", "投顾", "认购份额", "申购份额",
+                "赎回份额", "认购金额", "申购金额", "赎回金额", "年化收益", "七日年化", "万份收益", "预期收益率",
+                "起投", "立即投资", "马上投资", "我要投资", "确认投资", "基金定投", "众筹", "网贷",
+                "购买保险", "在线保险", "保险产品", "车险报价", "保费"),
     "education": ("在线课程", "网课", "直播课", "课程", "在线教育", "学历提升", "考证培训"),
 }
 
