@@ -45,7 +45,7 @@ FORCING = SILENT.replace("return Promise.reject('no login code')",
                          "wx.redirectTo({ url: '/pages/login/login' })\n      return Promise.reject('no login code')")
 
 
-def _findings(tmp_path, service: str | None) -> set[tuple[str, str, int]]:
+def _findings(tmp_path, service: str | None, page: str = PAGE) -> set[tuple[str, str, int]]:
     repo = Repo(tmp_path / "repo")
     repo.write("app.json", APP_JSON)
     repo.write("app.js", "App({})\n")
@@ -54,7 +54,7 @@ def _findings(tmp_path, service: str | None) -> set[tuple[str, str, int]]:
     repo.write("pages/login/login.js", "Page({})\n")
     repo.write("pages/login/login.wxml", "<button bindtap=\"login\">登录</button>\n")
     base = repo.commit("base")
-    repo.write("pages/shop/index.js", PAGE)
+    repo.write("pages/shop/index.js", page)
     if service is not None:
         repo.write("service/AuthService.js", service)
     repo.commit()
@@ -70,4 +70,10 @@ def test_the_same_check_sending_a_user_without_a_session_to_login_is_forced_logi
 
 
 def test_a_login_check_no_imported_module_defines_is_still_forced_login(tmp_path):
-    assert _findings(tmp_path, None) == {("login.forced_login", "pages/shop/index.js", 8)}
+    # (no silent wx.login on its failure either: that would make it a session check, readers/sessioncheck.py)
+    assert _findings(tmp_path, None, PAGE.replace(".then(this.init, this.login)", ".then(this.init)")) == {
+        ("login.forced_login", "pages/shop/index.js", 8)}
+
+
+def test_a_login_check_no_module_defines_whose_failure_logs_in_silently_is_a_session_check(tmp_path):
+    assert _findings(tmp_path, None) == set()

@@ -100,9 +100,10 @@ helper_redirect        counterpart, read_head, read_base ·         removes ``lo
 launch_helpers         project, read_head, read_base,              adds ``login.forced_login`` in a module whose
                        exists_at_head, counterpart, added_lines ·  function an app launch hook calls, for a
                        ``login.forced_login``                      forced action the change makes it reach
-launch_auth_page       project, counterpart, added_lines,          adds ``login.forced_login`` in the app script for
-                       read_head, read_base, facts_at_head ·       a launch redirect to a page that is an
-                       ``login.forced_login``                      authorization page by content, not by name
+launch_auth_page       project, counterpart, added_lines,          adds ``login.forced_login`` in the app script or
+                       read_head, read_base, exists_at_head,       the entry page's for a launch or load redirect
+                       facts_at_head · ``login.forced_login``      (through another module's helper too) to a page
+                                                                   that is an authorization page by content
 entry_helpers          project, read_head, read_base,              adds ``login.forced_login`` in a module the
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
                        ``login.forced_login``                      deep), for a redirect to login new there;

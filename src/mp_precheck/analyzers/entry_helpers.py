@@ -16,9 +16,11 @@ bind page; the page now does it itself) and is not new: that finding is removed.
 helper told only by its login-like name (``authService.checkLoginCode()``) when a module the page imports defines
 it and it forces nothing there nor in the modules it reaches: a session check that logs in silently. The same
 holds for the app script's launch call of an imported helper told only by its name (``toLogin()`` whose module
-only calls ``wx.login`` and stores a token). A method of the App the page calls through ``getApp()``
-(``await app.ensureSignedIn()`` in ``onShow``) is followed as a module's function and reported at the page's call,
-since the App's method serves every page and the page's hook is what runs it on entry.
+only calls ``wx.login`` and stores a token), and for such a call no imported module defines (a client the
+repository does not hold: ``this.api.checkLogin(token)``) when each call of it hands its failure to a handler that
+logs in silently (``readers/sessioncheck.py``: the shape of ``wx.checkSession``). A method of the App the page
+calls through ``getApp()`` (``await app.ensureSignedIn()`` in ``onShow``) is followed as a module's function and
+reported at the page's call, since the App's method serves every page and the page's hook is what runs it on entry.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3).
@@ -50,7 +52,9 @@ from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, HookScanner, is_failure_callback
 from mp_precheck.readers.modulereach import Module, Use, namespaced_api, read_module
-from mp_precheck.readers.syntax import node_text, walk
+from mp_precheck.readers.sessioncheck import checks_session
+from mp_precheck.readers.sfc import script_units
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 RULE = "login.forced_login"
 FORCED = ("login:launch:", "login:entry-page:")
@@ -185,23 +189,51 @@ def _silent_launch(context: ProjectContext, side: _Side, findings: list[Finding]
 def _silent_helper(entry: str, side: _Side, name: str) -> bool:
     """Whether the helper the entry page's hook calls by a login-like name (``authService.checkLoginCode()``) is a
     function of a project module the page imports that forces nothing: no redirect, prompt or popup of its own,
-    no redirect to login in the modules it reaches (a session check that falls back to a silent ``wx.login``)."""
+    no redirect to login in the modules it reaches (a session check that falls back to a silent ``wx.login``).
+    When no module the page imports defines it (a client the repository does not hold), the page's own calls of it
+    decide: each hands its failure to a handler that logs in silently (``readers/sessioncheck.py``)."""
     page = side.module(entry)
     if page is None:
         return False
+    defined = _defined_silent(entry, side, page, name)
+    return defined if defined is not None else _session_checked(side.text(entry), entry, name)
+
+
+def _defined_silent(entry: str, side: _Side, page: Module, name: str) -> bool | None:
+    """:func:`_silent_helper` for a helper a module ``page`` imports defines; None when none defines it."""
     tree = ExistingPaths(side.has)
     if name in page.aliases:  # a default import called (import toLogin from './wx'): the module's default export
         spec, function = page.aliases[name], "default"
         path = resolve_module(entry, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
-        return module is not None and function in module.defs and _forces_nothing(entry, side, module, spec, None)
+        if module is None or function not in module.defs:
+            return None
+        return _forces_nothing(entry, side, module, spec, None)
     for spec in sorted({*page.aliases.values(), *(spec for spec, _name in page.names.values())}):
         path = resolve_module(entry, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
         if module is None or name not in module.defs:
             continue
         return _forces_nothing(entry, side, module, spec, name)
-    return False
+    return None
+
+
+def _session_checked(text: str | None, path: str, name: str) -> bool:
+    """Whether the script ``text`` at ``path`` calls ``name`` (``this.api.checkLogin(token)``) and every such call
+    hands its failure to a handler that logs in silently: a session check."""
+    calls = []
+    for source, unit, _offset in script_units(text or "", path):
+        root = parse(language_for(unit), source.encode("utf-8", "surrogatepass")).root_node
+        calls += [n for n in walk(root) if n.type == "call_expression" and
+                  _callee(n.child_by_field_name("function")) == name]
+    return bool(calls) and all(checks_session(call, namespaced_api) for call in calls)
+
+
+def _callee(fn: Node | None) -> str:
+    """The name a call's function ends in: ``checkLogin`` of ``this.api.checkLogin``."""
+    if fn is not None and fn.type == "member_expression":
+        return node_text(fn.child_by_field_name("property"))
+    return node_text(fn) if fn is not None else ""
 
 
 def _forces_nothing(entry: str, side: _Side, module: Module, spec: str, name: str | None) -> bool:
@@ -231,7 +263,7 @@ def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:
     for action in HookScanner(namespaced_api).from_function(function, module.defs):
         if action.target.startswith(("wx.", "popup:")) or action.target.endswith("()"):
             continue  # a prompt or a login popup of a page's own, or a call by name: followed as a module
-        if not any(_answers(call) for call in action.calls):
+        if not any(answers(call) for call in action.calls):
             yield action.target, action.calls[-1].start_point[0] + 1, action.what
 
 
@@ -242,7 +274,7 @@ def _answer() -> re.Pattern[str]:
     return compiled(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
 
 
-def _answers(node: Node) -> bool:
+def answers(node: Node) -> bool:
     """Whether ``node`` runs on the server's answer: under a test of a status code or an expired session, in a
     ``fail`` callback, a ``catch`` or a ``.catch(…)`` handler, or in a request's own answer handler
     (:func:`_answer_handler`)."""
