@@ -48,6 +48,12 @@ def test_the_vue3_global_property_too(repo):
     assert _page(repo, "this.$api.uploadImg(p)") == {("upload.upload_file", "pages/me/me.vue", 4)}
 
 
+def test_the_vue3_global_property_set_in_the_entrys_create_app(repo):
+    _uni_app(repo, "export function createApp() {\n  const vm = createSSRApp(App)\n"
+                   "  vm.config.globalProperties.$api = api\n  return { app: vm }\n}")
+    assert _page(repo, "this.$api.uploadImg(p)") == {("upload.upload_file", "pages/me/me.vue", 4)}
+
+
 def test_an_instance_property_method_that_uploads_nothing_is_silent(repo):
     _uni_app(repo, "Vue.prototype.$api = api")
     assert _page(repo, "this.$api.list()") == set()

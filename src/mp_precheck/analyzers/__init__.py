@@ -40,7 +40,8 @@ ugc                    facts_at_head (the page's script, the       removes ``upl
                        ``upload.user_text``, upload family         post of an old text box
 chat                   head_facts, facts_at_head, read_head,       adds ``upload.user_text`` and ``category.ugc`` at
                        base_facts, read_base, counterpart,         a new conversation's message send (a chat
-                       changed_paths, exists_at_head ·             between users, by request or socket),
+                       changed_paths, exists_at_head ·             between users, by request, socket or an
+                                                                   object no reader follows),
                        ``category.ugc``, upload family             ``upload.upload_file`` at its call of a
                                                                    project upload helper
 im_chat                repo_grep, head_facts, changed_paths,       adds ``upload.user_text`` and ``category.ugc`` at

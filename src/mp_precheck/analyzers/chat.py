@@ -20,7 +20,10 @@ project's own text-box component (``<MyTextarea>``), so it is read here:
 * its script sends a message: a request (directly or through a wrapper) whose endpoint or wrapper names a message
   and does not only read (``request('/chat/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
   module's function named as a write on a message (``Msg.send(chatId, text)``, ``sendMessage``, ``send`` of
-  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence); or — a chat room —
+  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence); or, where none of these
+  carries the text, a call named as a send on an object no reader follows (``this.$api.group.sendMessage(text)``
+  of an API object a plugin installs, ``getApp().api.chat.send(…)``: :mod:`~mp_precheck.analyzers.objectsends`)
+  on a page that opens no socket; or — a chat room —
   a ``wx.sendSocketMessage``, or on a page that opens a socket a call named as a send (``socketTask.send``, a
   socket hook's ``sendMessage``), whose data carries the state the text box writes (``content: this.message``),
   not the room's own join notice, a position or a message to customer service;
@@ -52,6 +55,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.objectsends import object_sends
 from mp_precheck.analyzers.reached import module_calls
 from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, SCRIPTS, SENDERS, page_stem
 from mp_precheck.analyzers.socketsends import lists_received, opens_socket, socket_sends, task_opened
@@ -108,6 +112,8 @@ def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> 
         if talk else None
     if box is not None and sent is None:  # a chat room: the box's text goes out over the page's WebSocket
         sent, before = _socket_send(context, files, box)
+        if sent is None and talk:  # through an object no reader follows: this.$api.chat.sendMessage(text)
+            sent, before = _object_send(context, files, box)
         if before:
             return []
     if box is None or sent is None or (talk and _before(context, files, _message_sends)):
@@ -209,6 +215,24 @@ def _socket_send(context: ProjectContext, files: list[str], box: tuple[str, str,
         return None, False
     return found, any(_carrying(_socket_sends(context, old, facts, text), text, old, state) is not None
                       for old, facts, text in _base_versions(context, files))
+
+
+def _object_send(context: ProjectContext, files: list[str], box: tuple[str, str, int]) -> tuple[Send | None, bool]:
+    """(the first call of a conversation page's scripts that sends what its text ``box`` writes through an object
+    no reader follows — :func:`~mp_precheck.analyzers.objectsends.object_sends` —, whether the page made such a call
+    before the change, with the state its text box wrote then). A page that opens a WebSocket sends on it (its sends
+    are :func:`_socket_send`'s and ``relayed_posts``'s)."""
+    state = written_state(context.read_head(box[1]) or "", box[2])
+    scripts = [p for p in files if p.endswith(SCRIPTS) and not opens_socket(context, p)] if state else []
+    found = next(((p, line, callee) for p in scripts
+                  for line, callee in object_sends(p, context.read_head(p) or "", state)), None)
+    if found is None:
+        return None, False
+    old = list(_base_versions(context, files))
+    old_box = next((b for path, facts, _text in old for b in text_boxes(facts, path)), None)
+    texts = {path: text for path, _facts, text in old}
+    was = state | (written_state(texts.get(old_box[1], ""), old_box[2]) if old_box is not None else frozenset())
+    return found, any(object_sends(path, text, was) for path, _facts, text in old if path.endswith(SCRIPTS))
 
 
 def _carrying(sends: list[Send], text: str, path: str, state: frozenset[str]) -> Send | None:

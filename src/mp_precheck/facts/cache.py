@@ -28,6 +28,7 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+# v74: Vue 3 global properties set in the entry's createApp() (app.config.globalProperties.$api = api).
 # v67: pug templates of single-file components read as markup, line for line; wrappers that reach an API or
 #      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
@@ -99,7 +100,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v74-{__version__}"
+FORMAT = f"facts-v75-{__version__}"
 
 
 class FactCache:

@@ -17,6 +17,7 @@ names (``invoke: (name, ...rest) => wx[name]({...})``) is a wrapper too: its cal
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from tree_sitter import Language, Node
@@ -222,25 +223,39 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
     return out
 
 
-_GLOBAL_PROPERTIES = ("Vue.prototype.", "app.config.globalProperties.")
+_GLOBAL_PROPERTIES = re.compile(r"(?:Vue\.prototype|[A-Za-z_$][\w$]*\.config\.globalProperties)\.")
 
 
 def prototype_members(root: Node, module_aliases: dict[str, str], path: str) -> dict[str, str]:
-    """``Vue.prototype.$api = api`` (Vue 3: ``app.config.globalProperties.$api = api``) in a Vue entry script
-    (``path`` named ``main.js|ts``), where ``api`` was imported or required: {``$api``: module specifier}.
-    Every component reads the module back as ``this.$api``,
-    https://v2.vuejs.org/v2/cookbook/adding-instance-properties.html."""
+    """``Vue.prototype.$api = api`` (Vue 3: ``app.config.globalProperties.$api = api``, at the top of a Vue entry
+    script or in its own functions: uni-app's ``export function createApp() { const app = createSSRApp(App); … }``)
+    in a Vue entry script (``path`` named ``main.js|ts``), where ``api`` was imported or required: {``$api``: module
+    specifier}. Every component reads the module back as ``this.$api``,
+    https://v2.vuejs.org/v2/cookbook/adding-instance-properties.html,
+    https://vuejs.org/api/application.html#app-config-globalproperties."""
     out: dict[str, str] = {}
     if posixpath.basename(path) not in VUE_ENTRIES:
         return out
-    for node in root.named_children:
+    for node in _entry_statements(root):
         expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
         if expr is None or expr.type != "assignment_expression":
             continue
         left, right = _text(expr.child_by_field_name("left")), expr.child_by_field_name("right")
-        prefix = next((p for p in _GLOBAL_PROPERTIES if left.startswith(p)), None)
-        if prefix and right is not None and _text(right) in module_aliases and "." not in left[len(prefix):]:
-            out[left[len(prefix):]] = module_aliases[_text(right)]
+        prefix = _GLOBAL_PROPERTIES.match(left)
+        name = left[prefix.end():] if prefix else ""
+        if name and right is not None and _text(right) in module_aliases and "." not in name:
+            out[name] = module_aliases[_text(right)]
+    return out
+
+
+def _entry_statements(root: Node) -> list[Node]:
+    """The statements at the top of an entry script and in the bodies of its top-level functions (exported or not)."""
+    out: list[Node] = []
+    for node in root.named_children:
+        function = node.child_by_field_name("declaration") if node.type == "export_statement" else node
+        body = function.child_by_field_name("body") if function is not None and function.type == \
+            "function_declaration" else None
+        out.extend(body.named_children if body is not None else [node])
     return out
 
 
