@@ -28,7 +28,6 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-# v74: Vue 3 global properties set in the entry's createApp() (app.config.globalProperties.$api = api).
 # v67: pug templates of single-file components read as markup, line for line; wrappers that reach an API or
 #      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
@@ -43,7 +42,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v72: payments started through another channel than WeChat Pay (checks/pay_channels.yml);
 # v73: login pages named as whole words regist / signup / reg (../regist/regist, toRegist, pages/signup), share
 #      rewards of a game life or chance (复活卡, 获得一次抽奖机会); v74: securities, investment and insurance
-#      services (text:finance: 盈利预测, 研报, 认购份额, 立即投保; 预测 / 评级 labels on a stock page);
+#      services (text:finance: 盈利预测, 研报, 认购份额, 立即投保; 预测 / 评级 labels on a stock page); v75: Vue 3
+#      global properties set in the entry's createApp() (app.config.globalProperties.$api = api);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
