@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from msgspec import Struct
 
 from mp_precheck.core.recache import compiled
+from mp_precheck.readers.appconfig import shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.pagelist import registered_pages
 
@@ -39,6 +40,7 @@ class GeneratedApp(Struct, frozen=True):
     note: str
     pages: tuple[str, ...] = ()
     entry_page: str | None = None
+    errors: tuple[str, ...] = ()  # what in that configuration is not the shape WeChat reads
 
 
 def generated_apps(files: Iterable[str], read_text: Callable[[str], str | None],
@@ -90,9 +92,11 @@ def _app(root: str, configs: list[str], files: set[str], read_text: Callable[[st
                                   f"under {root or 'the root'} (written at build time?): page registration "
                                   f"unknown, page-level checks skipped; files are checked on their own")
     _count, config, pages, entry = best
+    text = read_text(config)
+    errors = shape_errors(read_app_data(config, text), config) if text is not None else []
     return GeneratedApp(root, f"no app.json beside {script}; pages and entry page read from {config} (a build "
                               f"writes the app's app.json); its other app settings are not checked",
-                        tuple(pages), entry or pages[0])
+                        tuple(pages), entry or pages[0], tuple(errors))
 
 
 def _pages_under(config: str, root: str, files: set[str],
