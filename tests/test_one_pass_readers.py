@@ -34,3 +34,28 @@ def test_a_templates_lines_are_indexed_once_for_all_its_tags():
     assert textflow.tag_at(markup, 402) == "<view"
     assert textflow.tag_at(markup, 403) == textflow.tag_at(markup, 0) == ""
     assert textflow.tag_at("a\n<b c='>'\nd>", 2) == "<b c='>'\nd"
+
+
+def test_each_app_configuration_is_read_once_whatever_the_number_of_app_folders():
+    from collections import Counter
+
+    from mp_precheck.readers.generatedapp import generated_apps
+
+    files = [f"app{k}/{name}" for k in range(20) for name in ("app.js", "pages/p0/p0.wxml", "pages/p1/p1.js")]
+    configs = {f"cfg/app.{k}.json": '{"pages": ["pages/p0/p0", "pages/p1/p1", "pages/none/none"]}' for k in range(5)}
+    configs["templates/app.json"] = '{"pages": ["pages/p1/p1", "pages/p0/p0"], "entryPagePath": "pages/p0/p0"}'
+    configs["app3/cfg/app-dev.json"] = '{"pages": ["pages/p0/p0"], "subpackages": 1}'  # resolves under no root
+    reads = Counter()
+
+    def read(path):
+        reads[path] += 1
+        return configs.get(path)
+
+    apps = generated_apps([*files, *configs], read, frozenset())
+    assert reads == Counter(list(configs))  # each once
+    assert [app.root for app in apps] == sorted(f"app{k}" for k in range(20))
+    # two pages resolve in cfg/ and in templates/: the tie goes to the first by depth and name
+    assert {(app.pages, app.entry_page, app.errors) for app in apps} == {
+        (("pages/p0/p0", "pages/p1/p1", "pages/none/none"), "pages/p0/p0", ())}
+    assert apps[0].note == ("no app.json beside app0/app.js; pages and entry page read from cfg/app.0.json (a "
+                            "build writes the app's app.json); its other app settings are not checked")
