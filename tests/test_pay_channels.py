@@ -217,3 +217,28 @@ def test_an_order_paid_by_request_payment_is_judged_by_the_payment_rules():
 })
 """
     assert _lines(page) == [7, 11]
+
+
+def test_each_request_payment_is_judged_once_however_many_calls_the_file_makes(monkeypatch):
+    import mp_precheck.readers.paychannels as paychannels
+
+    judged = []
+    real = paychannels.other_payment
+    monkeypatch.setattr(paychannels, "other_payment", lambda call: judged.append(call) or real(call))
+    page = "var alipay = 1\nPage({\n  onLoad() {\n" + "    wx.requestPayment({})\n" * 50 + "    pay()\n" * 50 + \
+        "    api.alipayPay()\n  },\n})\n"
+    assert _lines(page) == [104]
+    assert len(judged) == 50  # once per requestPayment, not once per call and requestPayment
+
+
+def test_deeply_nested_functions_are_searched_for_a_web_page_once(monkeypatch):
+    import mp_precheck.readers.paychannels as paychannels
+
+    searched = []
+    real = paychannels._BROWSER
+    monkeypatch.setattr(paychannels, "_BROWSER", type("Counting", (), {
+        "search": staticmethod(lambda text: searched.append(text) or real.search(text))}))
+    depth = 300
+    page = "var alipay = 1;\n" + "(function(){document.x;\n" * depth + "alipayPay();\n" + "})()\n" * depth
+    assert _lines(page) == [depth + 2]
+    assert len(searched) == 1  # the functions share one name (none): one search, not one per nesting level

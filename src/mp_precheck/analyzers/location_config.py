@@ -31,7 +31,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     config = read_app_data(app_config, text) if app_config and text else None
     if config is None:
         return findings  # no readable app configuration (a malformed app.json is reported elsewhere)
-    declared = {v for v in config.get("requiredPrivateInfos") or [] if isinstance(v, str)}
+    listed = config.get("requiredPrivateInfos")
+    declared = {v for v in listed if isinstance(v, str)} if isinstance(listed, list) else set()
     out = list(findings)
     for f in findings:
         name = _location_api(f.subject)

@@ -36,6 +36,8 @@ def parse_baseline(text: str, source: str) -> dict[str, Accepted]:
         data = json.loads(text)
     except ValueError as exc:
         raise ConfigError(f"{source}: not valid JSON ({exc})") from exc
+    except RecursionError:
+        raise ConfigError(f"{source}: not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("accepted"), list):
         raise ConfigError(f"{source}: expected {{\"version\": 1, \"accepted\": [...]}}")
     out = {}

@@ -79,6 +79,8 @@ def parse_config(text: str, source: str) -> Config:
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(f"{source}: not valid YAML{where}: {problem}") from exc
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise ConfigError(f"{source}: not valid YAML (nested too deeply)") from None
     if data is None:
         data = {}
     import jsonschema  # only a run with a config file pays for the validator

@@ -109,15 +109,21 @@ def _title(data: Any) -> str | None:
 
 
 def _uni_title(data: dict[str, Any], page: str) -> str | None:
-    entries: list[tuple[str, Any]] = [(str(p.get("path", "")), p) for p in data.get("pages") or []
+    entries: list[tuple[str, Any]] = [(str(p.get("path", "")), p) for p in _listed(data, "pages")
                                       if isinstance(p, dict)]
     for key in ("subPackages", "subpackages"):
-        for package in data.get(key) or []:
+        for package in _listed(data, key):
             if isinstance(package, dict):
                 prefix = str(package.get("root", "")).strip("/")
-                entries += [(f"{prefix}/{p.get('path', '')}", p) for p in package.get("pages") or []
+                entries += [(f"{prefix}/{p.get('path', '')}", p) for p in _listed(package, "pages")
                             if isinstance(p, dict)]
     for path, entry in entries:
         if path == page:
             return _title(entry.get("style"))
     return None
+
+
+def _listed(data: dict[str, Any], key: str) -> list[Any]:
+    """``data[key]`` when it is a list, else empty (a number or object there is malformed, never iterated)."""
+    value = data.get(key)
+    return value if isinstance(value, list) else []

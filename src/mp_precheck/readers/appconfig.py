@@ -26,20 +26,31 @@ class MalformedJson(ValueError):
 
 
 def load_json(text: str, name: str) -> Any:
-    """Parse ``text``; raise :class:`MalformedJson` naming ``name`` and the line/column of the error."""
+    """Parse ``text``; raise :class:`MalformedJson` naming ``name`` and the line/column of the error, or saying the
+    text is nested too deeply for the parser (where it would raise RecursionError)."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise MalformedJson(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") \
             from exc
+    except RecursionError:  # 100,000 nested "[": the parser recurses once per level
+        raise MalformedJson(f"{name} is not valid JSON (nested too deeply)") from None
+    except MemoryError:
+        raise MalformedJson(f"{name} is not valid JSON (too large to read)") from None
 
 
-def shape_errors(data: Any, name: str) -> list[str]:
+def shape_errors(data: Any, name: str, *, lists_only: bool = False) -> list[str]:
     """What in a parsed ``app.json`` is not the shape WeChat reads, for the keys this tool reads: the file must be
     an object, ``pages`` and the list keys lists of strings, ``entryPagePath`` a string, ``subpackages`` objects
     with a ``root`` and their own ``pages`` (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html).
     Returns one message per problem (``app.json: "pages" must be a list of page paths, not a string``); an empty
-    list when the shape is right. What is wrong is left unread, the rest is still analysed."""
+    list when the shape is right. What is wrong is left unread, the rest is still analysed.
+
+    ``lists_only`` checks only that ``pages`` and ``subpackages`` (and each subpackage's ``pages``) are lists, for a
+    framework's config whose entries take other forms (uni-app's ``{"path": …}`` objects, values a script
+    computes); a config that is no object is then no error (there is no config)."""
+    if lists_only:
+        return _list_errors(data, name)
     if not isinstance(data, dict):
         return [f"{name} must be a JSON object, not {_kind(data)}; its pages and settings were not read"]
     problems = [f'{name}: "{key}" must be a list of strings, not {_kind(data[key])}'
@@ -51,6 +62,20 @@ def shape_errors(data: Any, name: str) -> list[str]:
         if key in data and not (isinstance(packages, list) and all(
                 isinstance(p, dict) and isinstance(p.get("root"), str) and _strings(p.get("pages", []))
                 for p in packages)):
+            problems.append(f'{name}: "{key}" must be a list of {{"root": …, "pages": […]}} objects')
+    return problems
+
+
+def _list_errors(data: Any, name: str) -> list[str]:
+    """The ``lists_only`` checks of :func:`shape_errors`."""
+    if not isinstance(data, dict):
+        return []
+    problems = [f'{name}: "pages" must be a list, not {_kind(data["pages"])}'] \
+        if "pages" in data and not isinstance(data["pages"], list) else []
+    for key in ("subpackages", "subPackages"):
+        packages = data.get(key)
+        if key in data and not (isinstance(packages, list) and all(
+                not isinstance(p, dict) or isinstance(p.get("pages", []), list) for p in packages)):
             problems.append(f'{name}: "{key}" must be a list of {{"root": …, "pages": […]}} objects')
     return problems
 

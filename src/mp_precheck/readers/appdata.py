@@ -33,7 +33,7 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
             data = config_object(text, path) or routes_config(text, path)  # mpvue-entry's routes module
         elif name.endswith((".mpx", ".wpy")):
             data = _sfc_config(text, path)
-    except ValueError:
+    except (ValueError, RecursionError, MemoryError):  # malformed, or nested deeper than a parser recurses
         return None
     return data if isinstance(data, dict) else None
 
@@ -43,14 +43,17 @@ def loads_jsonc(text: str) -> Any:
     parser first, the JSON5 library only when that fails (it is far slower on a 10,000-page app.json).
 
     Raises:
-        ValueError: valid in neither.
+        ValueError: valid in neither, or nested too deeply for either parser (``nested too deeply``).
     """
     try:
-        return json.loads(text)
-    except ValueError:
-        import json5  # loaded only for JSON with comments
+        try:
+            return json.loads(text)
+        except ValueError:
+            import json5  # loaded only for JSON with comments
 
-        return json5.loads(text)
+            return json5.loads(text)
+    except (RecursionError, MemoryError):  # each parser recurses once per level of nesting
+        raise ValueError("nested too deeply") from None
 
 
 def _sfc_config(text: str, path: str) -> Any:

@@ -172,7 +172,7 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     if not projects:  # no file names a project: an app whose app.json a build writes (readers/generatedapp.py)
         for app in generated_apps(files, read_text, VENDOR_DIRS | BUILD_DIRS):
             add(Project(root=app.root, framework="native", pages=app.pages, entry_page=app.entry_page,
-                        errors=(app.note,)))
+                        errors=(app.note, *app.errors)))
     twins = _minified_twins(files)
     return sorted((replace(p, nested_roots=nested_roots(p.root, _dir(p.app_config) if p.app_config else p.root,
                                                         candidates, files),
@@ -326,7 +326,8 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
     config = read_app_data(pages_file, text) if text is not None else None
     pages, entry = registered_pages(config)
     return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
-                   entry_page=entry or (pages[0] if pages else None))
+                   entry_page=entry or (pages[0] if pages else None),
+                   errors=tuple(shape_errors(config, pages_file, lists_only=True)))
 
 
 def _mpx_project(folder: str, path: str, read_text: Callable[[str], str | None]) -> Project:
@@ -336,7 +337,8 @@ def _mpx_project(folder: str, path: str, read_text: Callable[[str], str | None])
     pages, entry = registered_pages(config)
     pages += package_pages(config, source, read_text)
     return Project(root=folder, framework="mpx", app_config=source, pages=tuple(pages),
-                   entry_page=entry or (pages[0] if pages else None))
+                   entry_page=entry or (pages[0] if pages else None),
+                   errors=tuple(shape_errors(config, source, lists_only=True)))
 
 
 _PACKAGE_FRAMEWORKS: tuple[tuple[str, Framework], ...] = (

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from msgspec import Struct
 
 from mp_precheck.core.recache import compiled
+from mp_precheck.readers.appconfig import shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.pagelist import registered_pages
 
@@ -39,6 +40,7 @@ class GeneratedApp(Struct, frozen=True):
     note: str
     pages: tuple[str, ...] = ()
     entry_page: str | None = None
+    errors: tuple[str, ...] = ()  # what in that configuration is not the shape WeChat reads
 
 
 def generated_apps(files: Iterable[str], read_text: Callable[[str], str | None],
@@ -62,8 +64,9 @@ def generated_apps(files: Iterable[str], read_text: Callable[[str], str | None],
     outer = sorted(r for r in marked if not any(o == "" or r.startswith(o + "/") for o in marked - {r}))
     configs = sorted((p for p in kept if _CONFIG_NAME.fullmatch(posixpath.basename(p))),
                      key=lambda p: (p.count("/"), p))
+    best = _best_configs(outer, configs, _page_roots(kept, outer), read_text)
     present = set(kept)
-    return [_app(root, configs, present, read_text) for root in outer]
+    return [_app(root, present, best.get(root)) for root in outer]
 
 
 def _nearest(path: str, roots: set[str]) -> str | None:
@@ -76,41 +79,60 @@ def _nearest(path: str, roots: set[str]) -> str | None:
     return None
 
 
-def _app(root: str, configs: list[str], files: set[str], read_text: Callable[[str], str | None]) -> GeneratedApp:
-    """The app at ``root`` with the pages of the configuration whose pages resolve best under it (ties: the one
-    nearest the tree's root), else with its pages unknown."""
-    script = next(p for name in _APP_SCRIPTS if (p := _join(root, name)) in files)
-    best: tuple[int, str, list[str], str | None] | None = None
+def _page_roots(files: list[str], roots: list[str]) -> dict[str, set[str]]:
+    """{a page route as ``app.json`` writes it: the roots (of ``roots``, none inside another) with a page file
+    (``.wxml``, ``.js``, ``.ts``) for it}, so each configuration's pages are looked up once, not once per root."""
+    found: dict[str, set[str]] = {}
+    folders = set(roots)
+    for path in files:
+        suffix = next((s for s in _PAGE_FILES if path.endswith(s)), None)
+        root = _nearest(path, folders) if suffix else None
+        if suffix is None or root is None:
+            continue
+        found.setdefault(path[len(root) + 1 if root else 0:-len(suffix)], set()).add(root)
+    return found
+
+
+_Best = tuple[int, str, list[str], str | None, list[str]]  # (pages resolved, config, pages, entry, shape errors)
+
+
+def _best_configs(roots: list[str], configs: list[str], page_roots: dict[str, set[str]],
+                  read_text: Callable[[str], str | None]) -> dict[str, _Best]:
+    """{root: the configuration whose pages resolve best under it (ties: the one nearest the tree's root)}. Each
+    configuration is read and parsed once. Its pages are a root's when its first page and at least half of them
+    have a page file under the root, and it is not in the root's own folder."""
+    best: dict[str, _Best] = {}
+    if not roots:
+        return best
     for config in configs:
-        found = _pages_under(config, root, files, read_text)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = (found[0], config, found[1], found[2])
+        text = read_text(config)
+        data = read_app_data(config, text) if text is not None else None
+        pages, entry = registered_pages(data)
+        if not pages:
+            continue
+        counts: dict[str, int] = {}
+        for page in pages:
+            for root in page_roots.get(page.strip("/"), ()):
+                counts[root] = counts.get(root, 0) + 1
+        for root in page_roots.get(pages[0].strip("/"), ()):
+            count = counts[root]
+            if posixpath.dirname(config) != root and 2 * count >= len(pages) and \
+                    (root not in best or count > best[root][0]):
+                best[root] = (count, config, pages, entry, shape_errors(data, config))
+    return best
+
+
+def _app(root: str, files: set[str], best: _Best | None) -> GeneratedApp:
+    """The app at ``root`` with the pages of its ``best`` configuration, else with its pages unknown."""
+    script = next(p for name in _APP_SCRIPTS if (p := _join(root, name)) in files)
     if best is None:
         return GeneratedApp(root, f"no app.json beside {script} and no app configuration elsewhere names pages "
                                   f"under {root or 'the root'} (written at build time?): page registration "
                                   f"unknown, page-level checks skipped; files are checked on their own")
-    _count, config, pages, entry = best
+    _count, config, pages, entry, errors = best
     return GeneratedApp(root, f"no app.json beside {script}; pages and entry page read from {config} (a build "
                               f"writes the app's app.json); its other app settings are not checked",
-                        tuple(pages), entry or pages[0])
-
-
-def _pages_under(config: str, root: str, files: set[str],
-                 read_text: Callable[[str], str | None]) -> tuple[int, list[str], str | None] | None:
-    """(how many resolve, the pages, the entryPagePath) of ``config`` when its pages are ``root``'s: its first
-    page and at least half of them have a page file (``.wxml``, ``.js``, ``.ts``) under ``root``; else None."""
-    if posixpath.dirname(config) == root:
-        return None
-    text = read_text(config)
-    data = read_app_data(config, text) if text is not None else None
-    pages, entry = registered_pages(data)
-    if not pages:
-        return None
-    resolved = [page for page in pages if any(_join(root, page.strip("/")) + suffix in files
-                                              for suffix in _PAGE_FILES)]
-    if not resolved or resolved[0] != pages[0] or 2 * len(resolved) < len(pages):
-        return None
-    return len(resolved), pages, entry
+                        tuple(pages), entry or pages[0], tuple(errors))
 
 
 def _join(folder: str, rel: str) -> str:

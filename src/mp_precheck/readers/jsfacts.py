@@ -52,7 +52,7 @@ from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
-from mp_precheck.readers.socketurl import socket_role
+from mp_precheck.readers.socketurl import SocketUrls
 from mp_precheck.readers.syntax import call_option, compiles_code, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -141,6 +141,7 @@ class _Extractor(Bindings):
         """Facts of the tree at ``root``; ``nodes`` are its nodes of the types the passes read, in source order."""
         self.collect_aliases(nodes)
         self.switches = switches(root, self.language)
+        self.sockets = SocketUrls(root, self.language)  # the file's bindings, read at its first connectSocket
         for node in nodes:
             kind = node.type
             if kind in ("member_expression", "subscript_expression"):
@@ -243,7 +244,7 @@ class _Extractor(Bindings):
             self.facts += clipboard_link(call, self.line)
         elif api in _HOST_ROLES:
             self._url_argument(api, call)
-            if api == "wx.connectSocket" and (role := socket_role(call, self.language)):
+            if api == "wx.connectSocket" and (role := self.sockets.role(call)):
                 self.facts[-1] = replace(self.facts[-1], role=role)
             if api == "wx.request" and base64media.sends_media(call):
                 self.media_requests.append(self.line(call))

@@ -23,7 +23,8 @@ def registered_pages(config: Any) -> tuple[list[str], str | None]:
         elif isinstance(page, dict) and isinstance(page.get("path"), str):  # uni-app pages.json
             pages.append(route(page["path"]))
     for key in ("subpackages", "subPackages"):
-        for package in config.get(key) or []:
+        packages = config.get(key)
+        for package in packages if isinstance(packages, list) else []:  # a number or object: a shape error
             if not isinstance(package, dict):
                 continue
             root = str(package.get("root", "")).strip("/")

@@ -25,6 +25,7 @@ blanks it first).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import Any
 
@@ -141,18 +142,19 @@ def pay_channel_facts(root: Node, language: Language, line_offset: int = 0) -> l
     table = channels()
     nodes = nodes_of(root, language, ("call_expression", "string", "template_string", *_FUNCTIONS))
     called = {_callee_name(c) for c in nodes if c.type == "call_expression"}
-    in_browser = {_function_name(f)[0] for f in nodes if f.type in _FUNCTIONS and _BROWSER.search(node_text(f))}
-    pays = [c for c in nodes if c.type == "call_expression" and _callee_name(c) == "requestPayment"]
+    scopes = _Scopes(root, table, called)
+    in_browser = _browser_functions([f for f in nodes if f.type in _FUNCTIONS], scopes)
+    pays = _Pays([c for c in nodes if c.type == "call_expression" and _callee_name(c) == "requestPayment"])
     facts: dict[int, Fact] = {}
     for node in nodes:
         if node.type in _FUNCTIONS:
             continue
         if node.type == "call_expression":  # a function of the file that drives a web page's DOM runs in H5 only
-            found = None if _callee_name(node) in in_browser or _paid_by_request(node, pays) else \
+            found = None if _callee_name(node) in in_browser or pays.paid_by_request(node, scopes) else \
                 _call_channel(node, table)
         else:
             found = _link_channel(node, table)
-        if found is None or _carried(node, table, called):
+        if found is None or scopes.carried(node):
             continue
         channel, what = found
         line = node.start_point[0] + 1 + line_offset
@@ -160,20 +162,147 @@ def pay_channel_facts(root: Node, language: Language, line_offset: int = 0) -> l
     return list(facts.values())
 
 
-def _paid_by_request(call: Node, pays: list[Node]) -> bool:
-    """Whether what ``call`` asks the server for is paid by a ``requestPayment`` call (of ``pays``), judged by the
-    payment rules instead: one in the call's own callback, or one of another platform's order (an Alipay Mini
-    Program's or the App's ``orderInfo``: :func:`~mp_precheck.readers.callcontext.other_payment`) in its function."""
-    if not pays or _callee_name(call) == "requestPayment":
-        return False
-    args = call.child_by_field_name("arguments")
-    if args is not None and any(args.start_byte <= p.start_byte < args.end_byte for p in pays):
-        return True
-    function = call.parent
-    while function is not None and not (function.type in _FUNCTIONS and _function_name(function)[0]):
-        function = function.parent
-    return function is not None and any(function.start_byte <= p.start_byte < function.end_byte and other_payment(p)
-                                        for p in pays)
+def _browser_functions(functions: list[Node], scopes: _Scopes) -> set[str]:
+    """The names of the functions whose text drives a web page's DOM. A name already found is not searched
+    again: nested functions share their text, and searching each one would be quadratic in the nesting depth."""
+    found: set[str] = set()
+    for function in functions:
+        name = scopes.name(function)[0]
+        if name not in found and _BROWSER.search(node_text(function)):
+            found.add(name)
+    return found
+
+
+class _Scopes:
+    """Each function's name and verdicts, worked out once per file: a walk up from every call to each of its
+    enclosing functions would be quadratic in the nesting depth."""
+
+    def __init__(self, root: Node, table: Channels, called: set[str]) -> None:
+        self.table, self.called = table, called
+        self._enclosing, self._names = _scan(root)
+        self._carries: dict[int, bool] = {}
+        self._named: dict[int, Node | None] = {}
+
+    def name(self, function: Node) -> tuple[str, bool]:
+        """A function's name (its declaration's, its method key's, the variable or key holding it) and whether it
+        is declared at the module's top level."""
+        return self._names[function.id]
+
+    def _enclosing_function(self, node: Node) -> Node | None:
+        return self._enclosing.get(node.id)
+
+    def carried(self, node: Node) -> bool:
+        """Whether ``node`` lies in a function that itself names a channel and whose callers are told instead: a
+        module-level function (what other files import) or one this file calls by name."""
+        function = self._enclosing_function(node)
+        return function is not None and self._carries_in(function)
+
+    def _carries_in(self, function: Node) -> bool:
+        chain: list[Node] = []
+        current: Node | None = function
+        while current is not None and current.id not in self._carries:
+            chain.append(current)
+            current = self._enclosing_function(current)
+        verdict = current is not None and self._carries[current.id]
+        for each in reversed(chain):  # outermost first: a function carries when it or any function around it does
+            name, top = self.name(each)
+            words = words_of(name)
+            verdict = verdict or bool(words and self.table.named(words) is not None and (top or name in self.called))
+            self._carries[each.id] = verdict
+        return self._carries[function.id]
+
+    def named_function(self, node: Node) -> Node | None:
+        """The nearest function around ``node`` that has a name, or None."""
+        chain: list[Node] = []
+        current = self._enclosing_function(node)
+        while current is not None and current.id not in self._named and not self.name(current)[0]:
+            chain.append(current)
+            current = self._enclosing_function(current)
+        found = None if current is None else self._named.get(current.id, current)
+        for each in chain:
+            self._named[each.id] = found
+        if current is not None:
+            self._named[current.id] = found
+        return found
+
+
+_WRAPPERS = ("lexical_declaration", "variable_declaration", "export_statement", "expression_statement")
+_HOLDERS = ("variable_declarator", "pair", "assignment_expression")
+
+
+def _scan(root: Node) -> tuple[dict[int, Node | None], dict[int, tuple[str, bool]]]:
+    """One walk of ``root``'s tree (node ids →): the innermost function around each node, and each function's
+    name and whether it is declared at the module's top level. tree-sitter finds a node's parent by descending
+    from the root, so asking each node for its parents would be quadratic in the nesting depth."""
+    enclosing: dict[int, Node | None] = {}
+    names: dict[int, tuple[str, bool]] = {}
+    path: list[Node] = []  # the ancestors of the node at hand, outermost first
+    outer = root.parent
+    while outer is not None:  # a subtree: its ancestors name its functions too
+        path.insert(0, outer)
+        outer = outer.parent
+    functions = [(depth, node) for depth, node in enumerate(path) if node.type in _FUNCTIONS]
+    for depth, function in functions:
+        names[function.id] = _name_in(function, path[:depth])
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        assert node is not None
+        while functions and functions[-1][0] >= len(path):
+            functions.pop()
+        enclosing[node.id] = functions[-1][1] if functions else None
+        if node.type in _FUNCTIONS:
+            names[node.id] = _name_in(node, path)
+            functions.append((len(path), node))
+        if cursor.goto_first_child():
+            path.append(node)
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return enclosing, names
+            path.pop()
+
+
+def _name_in(function: Node, path: list[Node]) -> tuple[str, bool]:
+    """The name of ``function`` whose ancestors are ``path`` (outermost first): its declaration's, its method
+    key's, the variable or key holding it; and whether it is declared at the module's top level."""
+    above = len(path) - 1  # the index of the holder's parent in path
+    name = function.child_by_field_name("name")
+    if name is None and above >= 0 and path[above].type in _HOLDERS:
+        holder = path[above]  # const alipayPay = () => …, { alipayPay: function … }, api.alipayPay = function …
+        name = holder.child_by_field_name("name") or holder.child_by_field_name("key") or \
+            holder.child_by_field_name("left")
+        above -= 1
+    while above >= 0 and path[above].type in _WRAPPERS:
+        above -= 1
+    return node_text(name).rpartition(".")[2].strip("'\"`"), above >= 0 and path[above].type == "program"
+
+
+class _Pays:
+    """A file's ``requestPayment`` calls by position, those of another platform's order apart."""
+
+    def __init__(self, pays: list[Node]) -> None:
+        self.starts = sorted(p.start_byte for p in pays)
+        self.foreign = sorted(p.start_byte for p in pays if other_payment(p))
+
+    def paid_by_request(self, call: Node, scopes: _Scopes) -> bool:
+        """Whether what ``call`` asks the server for is paid by a ``requestPayment`` call, judged by the payment
+        rules instead: one in the call's own callback, or one of another platform's order (an Alipay Mini
+        Program's or the App's ``orderInfo``: :func:`~mp_precheck.readers.callcontext.other_payment`) in its
+        function."""
+        if not self.starts or _callee_name(call) == "requestPayment":
+            return False
+        args = call.child_by_field_name("arguments")
+        if args is not None and _any_within(self.starts, args.start_byte, args.end_byte):
+            return True
+        function = scopes.named_function(call)
+        return function is not None and _any_within(self.foreign, function.start_byte, function.end_byte)
+
+
+def _any_within(starts: list[int], low: int, high: int) -> bool:
+    """Whether any of the sorted ``starts`` is in ``[low, high)``."""
+    at = bisect_left(starts, low)
+    return at < len(starts) and starts[at] < high
 
 
 def _callee_name(call: Node) -> str:
@@ -237,34 +366,3 @@ def _link_channel(string: Node, table: Channels) -> tuple[str, str] | None:
         if f"://{host}" in text:
             return channel, text
     return None
-
-
-def _carried(node: Node, table: Channels, called: set[str]) -> bool:
-    """Whether ``node`` lies in a function that itself names a channel and whose callers are told instead: a
-    module-level function (what other files import) or one this file calls by name."""
-    current = node.parent
-    while current is not None:
-        if current.type in _FUNCTIONS:
-            name, top = _function_name(current)
-            words = words_of(name)
-            if words and table.named(words) is not None and (top or name in called):
-                return True
-        current = current.parent
-    return False
-
-
-def _function_name(function: Node) -> tuple[str, bool]:
-    """A function's name (its declaration's, its method key's, the variable or key holding it) and whether it is
-    declared at the module's top level."""
-    holder = function
-    name = function.child_by_field_name("name")
-    parent = function.parent
-    if name is None and parent is not None and parent.type in ("variable_declarator", "pair", "assignment_expression"):
-        holder = parent  # const alipayPay = () => …, { alipayPay: function … }, api.alipayPay = function …
-        name = holder.child_by_field_name("name") or holder.child_by_field_name("key") or \
-            holder.child_by_field_name("left")
-    scope = holder.parent
-    while scope is not None and scope.type in ("lexical_declaration", "variable_declaration", "export_statement",
-                                               "expression_statement"):
-        scope = scope.parent
-    return node_text(name).rpartition(".")[2].strip("'\"`"), scope is not None and scope.type == "program"

@@ -10,9 +10,10 @@ its own literal or a constant of its own (``WS_URL = 'wss://…'``) is not one: 
 A socket to a literal on a developer's machine or LAN (``ws://localhost:3000``) is development code's: no socket
 domain to configure either.
 
-In: the ``wx.connectSocket`` call node and the grammar it was parsed with. Out: the socket's role. The names the
-``url`` passes are followed through the file's bindings (``const wsUrl = `${wsBase}/chat```, ``this.wsUrl = …``,
-``url: …``) and the functions it calls (``getWsUrl()``), three steps deep; imports are not followed. Never raises.
+In: a file's tree and grammar (:class:`SocketUrls`), then each ``wx.connectSocket`` call node. Out: the socket's
+role. The names the ``url`` passes are followed through the file's bindings (``const wsUrl = `${wsBase}/chat```,
+``this.wsUrl = …``, ``url: …``) and the functions it calls (``getWsUrl()``), three steps deep; imports are not
+followed. Never raises.
 """
 
 from __future__ import annotations
@@ -35,41 +36,51 @@ _FUNCTIONS = ("function_declaration", "method_definition")
 _STEPS = 3
 
 
-def socket_role(call: Node, language: Language) -> str | None:
-    """The role of the ``wx.connectSocket`` ``call`` (parsed with ``language``): ``DEVELOPMENT`` for a literal
-    ``url`` on a developer's machine or LAN, ``API_SOCKET`` for the request base with its scheme swapped, else
-    None (a socket of its own)."""
-    value = call_option(call, "url", shorthand=False)
-    literal = node_text(value) if value is not None and value.type in ("string", "template_string") else ""
-    urls = find_urls(literal.strip("'\"`"))
-    if urls and all(url.is_development for url in urls):
-        return DEVELOPMENT
-    root = call
-    while root.parent is not None:
-        root = root.parent
-    return API_SOCKET if _api_socket(call, root, language) else None
+class SocketUrls:
+    """The sockets of one file (the tree ``root`` parsed with ``language``): its bindings are read once, at the
+    first call that needs them, not again for each ``wx.connectSocket``."""
 
+    def __init__(self, root: Node, language: Language) -> None:
+        self.root, self.language = root, language
+        self._definitions: dict[str, list[str]] | None = None
 
-def _api_socket(call: Node, root: Node, language: Language) -> bool:
-    """Whether the ``url`` of the ``wx.connectSocket`` ``call`` (in the tree ``root`` parsed with ``language``) is
-    the app's request base with its scheme swapped to ``ws``/``wss`` (module docstring)."""
-    value = call_option(call, "url", shorthand=True)
-    if value is None:
-        return False
-    texts = [node_text(value)]
-    if value.type == "shorthand_property_identifier":
-        texts = ["url"]
-    seen: set[str] = set()
-    definitions = _definitions(root, language)
-    for _step in range(_STEPS):
-        if any(_SWAP.search(t) for t in texts):
-            return True
-        names = {w for t in texts for w in _WORD.findall(t)} - seen
-        seen |= names
-        texts = [d for name in sorted(names) for d in definitions.get(name, ())]
-        if not texts:
+    def role(self, call: Node) -> str | None:
+        """The role of ``call``, a ``wx.connectSocket`` call of this file: ``DEVELOPMENT`` for a literal ``url`` on
+        a developer's machine or LAN, ``API_SOCKET`` for the request base with its scheme swapped, else None (a
+        socket of its own)."""
+        value = call_option(call, "url", shorthand=False)
+        literal = node_text(value) if value is not None and value.type in ("string", "template_string") else ""
+        urls = find_urls(literal.strip("'\"`"))
+        if urls and all(url.is_development for url in urls):
+            return DEVELOPMENT
+        return API_SOCKET if self._api_socket(call) else None
+
+    def definitions(self) -> dict[str, list[str]]:
+        """The file's :func:`_definitions`, read once."""
+        if self._definitions is None:
+            self._definitions = _definitions(self.root, self.language)
+        return self._definitions
+
+    def _api_socket(self, call: Node) -> bool:
+        """Whether the ``url`` of the ``wx.connectSocket`` ``call`` is the app's request base with its scheme
+        swapped to ``ws``/``wss`` (module docstring)."""
+        value = call_option(call, "url", shorthand=True)
+        if value is None:
             return False
-    return any(_SWAP.search(t) for t in texts)
+        texts = [node_text(value)]
+        if value.type == "shorthand_property_identifier":
+            texts = ["url"]
+        seen: set[str] = set()
+        definitions = self.definitions()
+        for _step in range(_STEPS):
+            if any(_SWAP.search(t) for t in texts):
+                return True
+            names = {w for t in texts for w in _WORD.findall(t)} - seen
+            seen |= names
+            texts = [d for name in sorted(names) for d in definitions.get(name, ())]
+            if not texts:
+                return False
+        return any(_SWAP.search(t) for t in texts)
 
 
 def _definitions(root: Node, language: Language) -> dict[str, list[str]]:

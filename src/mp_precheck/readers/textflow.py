@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -48,10 +49,10 @@ _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail
 
 def tag_at(markup: str, line: int) -> str:
     """The opening tag that starts on ``line`` (1-based): up to its closing ``>`` outside quotes and braces."""
-    lines = markup.split("\n")
-    if not 1 <= line <= len(lines):
+    starts = _line_starts(markup)
+    if not 1 <= line <= len(starts):
         return ""
-    text = "\n".join(lines[line - 1:line + 40])
+    text = markup[starts[line - 1]:starts[line + 40] - 1] if line + 40 < len(starts) else markup[starts[line - 1]:]
     start = text.find("<")
     depth, quote = 0, ""
     for i in range(max(start, 0), len(text)):
@@ -67,6 +68,15 @@ def tag_at(markup: str, line: int) -> str:
         elif ch == ">" and depth <= 0 and text[i - 1] != "=":
             return text[start:i]
     return text[max(start, 0):]
+
+
+@lru_cache(maxsize=8)
+def _line_starts(markup: str) -> tuple[int, ...]:
+    """The offset of each line of ``markup``, worked out once per file: its components each ask for their tag."""
+    starts = [0]
+    for text in markup.split("\n")[:-1]:
+        starts.append(starts[-1] + len(text) + 1)
+    return tuple(starts)
 
 
 def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) -> frozenset[str]:
