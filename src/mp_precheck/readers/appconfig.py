@@ -7,6 +7,7 @@ in ``requiredPrivateInfos`` or ``plugins`` compares like any other new use.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from mp_precheck.core.lazyre import lazy
@@ -37,6 +38,18 @@ def load_json(text: str, name: str) -> Any:
         raise MalformedJson(f"{name} is not valid JSON (nested too deeply)") from None
     except MemoryError:
         raise MalformedJson(f"{name} is not valid JSON (too large to read)") from None
+
+
+def read_json(path: str, read_text: Callable[[str], str | None]) -> Any:
+    """The JSON value of the file at ``path`` read through ``read_text``, or None when the file is missing or is no
+    valid JSON (callers that report malformed files use :func:`load_json`)."""
+    text = read_text(path)
+    if text is None:
+        return None
+    try:
+        return load_json(text, path)
+    except MalformedJson:
+        return None
 
 
 def shape_errors(data: Any, name: str, *, lists_only: bool = False) -> list[str]:

@@ -27,7 +27,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.appconfig import read_json
 from mp_precheck.readers.modulespecs import SERVER_PACKAGES
 
 # Frameworks whose app config sits in the folder the build compiles (mpx's config may be anywhere its
@@ -91,7 +91,7 @@ def other_programs(root: str, framework: str, source: str | None, candidates: It
         if posixpath.basename(path) != "package.json" or not below or \
                 (source and (folder + "/").startswith(source + "/")):
             continue
-        manifest = _manifest(path, read_text)
+        manifest = read_json(path, read_text)
         if _runs_by_itself(manifest) and not names_framework(manifest):
             found.append(folder)
     return tuple(found)
@@ -111,16 +111,6 @@ def _runs_by_itself(manifest: Any) -> bool:
         if isinstance(manifest.get(key), dict):
             deps.update(manifest[key])
     return bool(manifest.get("bin")) or bool(deps & SERVER_PACKAGES)
-
-
-def _manifest(path: str, read_text: Callable[[str], str | None]) -> Any:
-    text = read_text(path)
-    if text is None:
-        return None
-    try:
-        return load_json(text, path)
-    except MalformedJson:
-        return None
 
 
 def _join(folder: str, name: str) -> str:

@@ -24,7 +24,7 @@ from msgspec.structs import replace
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
-from mp_precheck.readers.appconfig import MalformedJson, load_json, shape_errors
+from mp_precheck.readers.appconfig import MalformedJson, load_json, read_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.buildscope import build_reads, nested_roots, other_programs, source_folder
 from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
@@ -218,7 +218,7 @@ def _package_named_projects(candidates: list[str], files: set[str], read_text: C
         if posixpath.basename(path) != "package.json":
             continue
         folder = _dir(path)
-        framework = _framework_of_package(_json(path, read_text))
+        framework = _framework_of_package(read_json(path, read_text))
         if framework is None or any(root in ("", folder) or root.startswith(f"{folder}/".lstrip("/")) or
                                     folder.startswith(root + "/") for root in roots):
             continue
@@ -256,7 +256,7 @@ def _configured_project(path: str, files: set[str], read_text: Callable[[str], s
     """The native project a ``project.config.json`` describes (its ``miniprogramRoot``, ``cloudfunctionRoot``
     and ``appid``); None when neither ``app.json`` nor ``app.js|ts`` is where it points (an ``app.js`` alone
     gives a project without pages, with an error saying so). Invalid JSON is an error of the project."""
-    config = _json(path, read_text)
+    config = read_json(path, read_text)
     folder = _dir(path)
     root = folder
     config_errors: tuple[str, ...] = ()
@@ -284,16 +284,6 @@ def _configured_project(path: str, files: set[str], read_text: Callable[[str], s
                        errors=(*config_errors, missing))
     project = _native_project(root, app_json, read_text, cloud_root, appid)
     return replace(project, errors=config_errors + project.errors)
-
-
-def _json(path: str, read_text: Callable[[str], str | None]) -> Any:
-    text = read_text(path)
-    if text is None:
-        return None
-    try:
-        return load_json(text, path)
-    except MalformedJson:
-        return None
 
 
 def _native_project(root: str, app_json: str, read_text: Callable[[str], str | None],
@@ -400,7 +390,7 @@ def _with_routes_module(project: Project, files: set[str], read_text: Callable[[
     """An mpvue ``project`` whose package.json depends on mpvue-entry, with the pages and entry page of its
     routes module (the first main-package route); unchanged without the plugin or a readable routes module."""
     folder = _package_folder(project.root, files)
-    if folder is None or not depends_on_plugin(_json(_join(folder, "package.json"), read_text)):
+    if folder is None or not depends_on_plugin(read_json(_join(folder, "package.json"), read_text)):
         return project
     module = routes_module(folder, files, read_text)
     text = read_text(module) if module else None
