@@ -42,7 +42,7 @@ PAY_VUE = """<template>
   <view><button @click="pay">去支付</button><text>支付宝支付</text></view>
 </template>
 <script>
-import { payOrder, alipayPayOrder, syncAlipayStatus } from '@/api/order.js'
+import { payOrder, alipayCheckout, syncAlipayStatus } from '@/api/order.js'
 export default {
   methods: {
     async pay() {
@@ -51,7 +51,7 @@ export default {
         return
       }
       // #ifdef MP-WEIXIN
-      const res = await alipayPayOrder({ id: this.id })
+      const res = await alipayCheckout({ id: this.id })
       uni.setStorageSync('alipay_form', res.data)
       uni.navigateTo({ url: '/pages/pay/alipay-pay' })
       // #endif
@@ -62,7 +62,7 @@ export default {
 </script>
 """
 API_JS = """export function payOrder(data) { return post('/order/pay', data) }
-export function alipayPayOrder(data) { return post('/pay/alipay', data) }
+export function alipayCheckout(data) { return post('/pay/alipay', data) }
 export function syncAlipayStatus(no) { return get(`/pay/alipay/status/${no}`) }
 """
 
@@ -77,7 +77,7 @@ def _lines(source: str, path: str = "pages/pay/pay.js") -> list[int]:
 
 def test_the_shipped_table_matches_its_schema():
     check_pay_channels()
-    assert channels().named(words_of("alipayPayOrder")) == "alipay"
+    assert channels().named(words_of("alipayCheckout")) == "alipay"
     assert channels().named(words_of("unionPay")) == "unionpay"
     assert "aliPay" in needles(SUBJECT) and "qr.alipay.com" in needles(SUBJECT)
 
@@ -173,7 +173,7 @@ def test_look_alikes_start_no_payment():
 
 
 def test_a_wrapper_is_told_at_its_callers_not_inside():
-    module = """export function alipayRecharge(data) { return post('/recharge/alipay', data) }
+    module = """export function alipayTopUp(data) { return post('/recharge/alipay', data) }
 api.alipayOrder = function (cnt, cb) { util.call(base + '/alipay/order', cnt, cb) }
 export function createOrder(data) { return post('/alipay/create', data) }
 """

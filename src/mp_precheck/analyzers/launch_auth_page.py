@@ -7,7 +7,7 @@ already (``readers/lifecycle.py``); here the other targets are read: of the app'
 ``onShow``, a Taro class App's ``componentDidMount`` / ``componentDidShow``, registered ones such as
 ``onLaunch(() => …)`` included) and of the entry page's load hooks (``onLoad``, ``onShow``, ``created``…), through
 same-file helpers, callbacks, and navigation helpers of another project module the script imports
-(``util.goPermission(path)`` of ``utils/util.js`` that ``wx.redirectTo``-s a fixed page, or a router helper told
+(``util.openGrantPage(path)`` of ``utils/util.js`` that ``wx.redirectTo``-s a fixed page, or a router helper told
 the page as an argument). One is reported when its page is an authorization page by content that leads on to the
 content (a route API) or says it logs in — or when the redirect runs only for users who have not granted the
 profile (``if (!res.authSetting['scope.userInfo'])``), whatever its page shows — and the change adds the

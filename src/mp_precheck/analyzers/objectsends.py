@@ -1,5 +1,5 @@
 """A conversation page's message sent through an object no reader follows: the API object a plugin or the Vue entry
-installs on every component (``this.$api.classGroup.sendMessage(this.inputMessage)``), a member of the App
+installs on every component (``this.$api.room.sendMessage(this.draft)``), a member of the App
 (``getApp().api.chat.send(…)``), a service a component is handed (``chatService.sendMsg(text)``). Shared by
 ``chat``, which asks for it only where the page's text box is sent by no request, project module or socket it
 resolves.

@@ -6,7 +6,7 @@ rejection reason WeChat's staff quote, https://developers.weixin.qq.com/communit
 pointing at https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=7_3&index=1), and a cashier page of
 another channel opened in a ``<web-view>`` cannot pay there either. A script starts such a payment by:
 
-* calling a function or method whose name names a channel as whole words (``alipayPayOrder(…)``,
+* calling a function or method whose name names a channel as whole words (``alipayCheckout(…)``,
   ``api.alipayQrcode(…)``, ``this.$api.unionPay(…)``);
 * requesting a URL whose path names one (``post('/pay/alipay', …)``, ``wx.request({ url: base + '/alipay/create' })``);
 * ``uni.requestPayment({ provider: 'alipay' })`` where the WeChat build reaches it;
