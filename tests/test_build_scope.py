@@ -164,5 +164,9 @@ def test_runs_under_node_by_what_a_script_loads():
     assert not runs_under_node("a/util.js", facts("crypto", "path", "./http"))
     assert not runs_under_node("vite.config.ts", facts("fs"))
     assert not runs_under_node("config/index.js", facts("fs"))
+    # a page with a stray type import an editor added stays app code: its idcard input is no new one when the
+    # import goes away (the regression this guards against)
+    assert not runs_under_node("src/pages/activation/index.vue", facts("child_process"))
+    assert not runs_under_node("src/pages/post.wpy", facts("fs"))
     project = Project(root="", framework="native")
     assert in_project({"s.js": facts("child_process")}, project)["s.js"].facts == ()
