@@ -122,9 +122,6 @@ def is_server_code(path: str, project: Project | None) -> bool:
 _BUILD_CONFIG = lazy(r"(?:.*/)?(?:[^/]*\.config\.[cm]?[jt]s|[^/]*rc\.[cm]?js|config/[^/]+)")
 
 
-_COMPONENT_FILES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
-
-
 def runs_under_node(path: str, file_facts: FileFacts) -> bool:
     """Whether the script at ``path`` runs only under Node, never in the Mini Program: it loads a ``node:`` module,
     a Node built-in no Mini Program can use or a server package (``readers/modulespecs.py``), wherever it sits (a
@@ -133,7 +130,7 @@ def runs_under_node(path: str, file_facts: FileFacts) -> bool:
     or component of the app stays app code when an editor left a stray import in it (a type imported from
     ``child_process``)."""
     return runs_on_server(file_facts.module_specs) and not _BUILD_CONFIG.fullmatch(path) and \
-        not path.endswith(_COMPONENT_FILES)
+        not path.endswith(SFC_SUFFIXES)
 
 
 def _server_only(fact: Fact) -> bool:
