@@ -12,7 +12,7 @@ from helpers import cli_json
 from mp_precheck.core.baseline import parse_baseline
 from mp_precheck.core.errors import ConfigError
 from mp_precheck.notes.pagetitles import _uni_title
-from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json
 from mp_precheck.readers.appdata import loads_jsonc, read_app_data
 from mp_precheck.readers.buildscope import other_programs
 from mp_precheck.readers.pagelist import registered_pages
@@ -110,3 +110,13 @@ def test_json_nested_too_deeply_in_every_reader():
     assert other_programs("", "taro", "src", ["server/package.json"], lambda path: manifest, lambda m: False) == ()
     with pytest.raises(ConfigError, match=r"not valid JSON \(nested too deeply\)"):
         parse_baseline(DEEP, "baseline.json")
+
+
+def test_a_list_key_copied_into_window_is_placed_at_the_top_level_key_wechat_reads():
+    text = ('{\n  "pages": ["pages/index/index"],\n  "window": {\n    "navigateToMiniProgramAppIdList": [\n'
+            '      "wx1111111111111111"\n    ]\n  },\n  "navigateToMiniProgramAppIdList": [\n'
+            '    "wx1111111111111111"\n  ],\n  "permission": {"scope.userLocation": {"desc": "nearby shops"}}\n}\n')
+    facts = {(f.subject, f.line) for f in app_config_facts(text, load_json(text, "app.json"))}
+    assert ("app.json:navigateToMiniProgramAppIdList:wx1111111111111111", 9) in facts
+    assert ("app.json:permission:scope.userLocation", 11) in facts
+

@@ -41,6 +41,22 @@ def test_public_hosts_next_to_private_ranges_still_fire(app_repo, host, rules):
     assert {r for r, _, path, line in _domains(run(app_repo.path, base)) if (path, line) == ("config/api.js", 1)} == rules
 
 
+@pytest.mark.parametrize("url", ["https://example.com?invite=", "https://www.example.org/share", "http://example.net/x"])
+def test_a_documentation_placeholder_url_is_no_domain(app_repo, url):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"config/api.js": f"var inviteLink = '{url}' + code;\n", **loaded_by_app("config/api.js")})
+    app_repo.commit()
+    assert _domains(run(app_repo.path, base)) == set()
+
+
+def test_a_named_host_under_a_documentation_name_stays_a_domain(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"config/api.js": "var ApiRoot = 'https://shop.example.com/api/';\n",
+                          **loaded_by_app("config/api.js")})
+    app_repo.commit()
+    assert ("external_link.domain", "host:shop.example.com", "config/api.js", 1) in _domains(run(app_repo.path, base))
+
+
 DEV_BRANCHES = """\
 const base = process.env.NODE_ENV === 'development'
   ? 'https://dev-api.shop.example.com'

@@ -131,6 +131,28 @@ def _key_offsets(text: str, needle: str) -> list[int]:
     return offsets
 
 
+def _top_level_key(text: str, needle: str) -> int:
+    """The offset of the spelling of the key ``needle`` that sits in the config's outermost object — the one
+    WeChat reads — rather than a copy nested in ``window`` or another object; the first spelling when none is
+    (a JS config whose braces this count misreads), 0 when the key is not spelled at all."""
+    offsets = _key_offsets(text, needle)
+    depth, quote, escaped, scanned = 0, "", False, 0
+    for at in offsets:  # one scan of the text up to each spelling in turn: brackets open outside strings
+        for char in text[scanned:at]:
+            if quote:
+                escaped, quote = (not escaped and char == "\\"), ("" if char == quote and not escaped else quote)
+            elif char in "\"'`":
+                quote = char
+            elif char in "{[":
+                depth += 1
+            elif char in "}]":
+                depth -= 1
+        scanned = max(scanned, at)
+        if depth == 1 and not quote:
+            return at
+    return offsets[0] if offsets else 0
+
+
 # A plugins key and the brace that opens its table, in JSON or a JS config: `"plugins": {`, `plugins: {`.
 _OPENS_TABLE = lazy(r"[\"'`]?plugins[\"'`]?\s*:\s*\{\s*")
 
@@ -207,14 +229,14 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
         values = data.get(key)
         if not isinstance(values, list):
             continue
-        _, key_at = line_of(text, f'"{key}"')
+        key_at = _top_level_key(text, f'"{key}"')
         for value in values:
             if isinstance(value, str):
                 line, _ = line_of(text, json.dumps(value, ensure_ascii=False), key_at)
                 facts.append(Fact(app_config(key, value), "config", line, value))
     permission = data.get("permission")
     if isinstance(permission, dict):
-        _, key_at = line_of(text, '"permission"')
+        key_at = _top_level_key(text, '"permission"')
         for scope, spec in permission.items():
             line, _ = line_of(text, json.dumps(scope, ensure_ascii=False), key_at)
             desc = spec.get("desc") if isinstance(spec, dict) else None

@@ -25,6 +25,9 @@ _NOT_SERVERS = ("www.w3.org", "w3.org")
 # WeChat's own image CDNs: users' avatars (UserInfo.avatarUrl, on qlogo.cn hosts such as wx.qlogo.cn) and official
 # account articles' pictures (qpic.cn hosts). They serve pictures without a file extension; no app's API is there.
 _WECHAT_IMAGE_CDNS = ("qlogo.cn", "qpic.cn")
+# The names RFC 2606 reserves for documentation, as placeholders spell them: never a server of a release.
+_PLACEHOLDER_HOSTS = frozenset({"example.com", "example.net", "example.org",
+                                "www.example.com", "www.example.net", "www.example.org"})
 
 
 class Url(Struct, frozen=True):
@@ -73,8 +76,14 @@ class Url(Struct, frozen=True):
     @property
     def is_development(self) -> bool:
         """A developer's machine or LAN: ``localhost``, ``*.local``, loopback, private, link-local or unspecified
-        addresses (127.0.0.0/8, 10/8, 172.16/12, 192.168/16, 0.0.0.0) — never a configurable server domain."""
+        addresses (127.0.0.0/8, 10/8, 172.16/12, 192.168/16, 0.0.0.0) — never a configurable server domain; nor is
+        the placeholder names reserved for documentation, ``example.com`` / ``.net`` / ``.org`` bare or with ``www.``
+        (RFC 2606, https://www.rfc-editor.org/rfc/rfc2606): a stand-in (``https://example.com?invite=…``) no
+        release talks to. A named host under them (``api.example.com``) stays a host: written as a project's own
+        server, as this project's fixtures do."""
         if self.host == "localhost" or self.host.endswith((".localhost", ".local")):
+            return True
+        if self.host in _PLACEHOLDER_HOSTS:
             return True
         try:
             address = ipaddress.ip_address(self.host.strip("[]"))
