@@ -290,9 +290,9 @@ def test_wechat_named_as_the_way_a_phone_button_binds_the_number(tmp_path):
 
 
 def test_wechat_named_as_the_way_a_phone_button_verifies_or_grants_the_number(tmp_path):
-    # 微信一键验证手机号 on a getPhoneNumber button: WeChat named as the way the number is verified (or granted),
+    # 微信一键验证号码 on a getPhoneNumber button: WeChat named as the way the number is verified (or granted),
     # one word of action like 获取 / 绑定, with or without 一键.
-    for label in ("微信一键验证手机号", "微信验证手机号", "微信一键授权手机号", "微信快捷验证手机号码"):
+    for label in ("微信一键验证号码", "微信验证手机号", "微信一键授权手机号", "微信快捷验证手机号码"):
         repo, base = _changed(tmp_path / label, TARO_FILES, "src/pages/login/index.vue",
                               TARO_VUE_PAGE.replace("LABEL", "验证手机号"), TARO_VUE_PAGE.replace("LABEL", label))
         assert _brand(repo, base) == {("src/pages/login/index.vue", 8)}, label

@@ -103,7 +103,7 @@ def test_a_qr_code_drawn_by_a_script_with_no_invite_code_is_silent_in_a_paying_a
 
 
 def test_panels_and_qr_calls_are_read_from_whole_labels_and_calls():
-    assert names_share_targets(["tit: '微信好友'", "tit: \"微博\""])
+    assert names_share_targets(["name: '微信好友'", "name: \"微博\""])
     assert not names_share_targets(["<view>保存到相册，转发到朋友圈和微信群</view>"])  # prose names no panel
     assert not names_share_targets(["<view>QQ</view><view>微博</view>"])  # no WeChat target
     page = '<template>\n  <view>\n    <view>微信好友</view>\n    <view>朋友圈</view>\n  </view>\n</template>\n'

@@ -44,7 +44,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      rewards of a game life or chance (复活卡, 获得一次抽奖机会); v74: securities, investment and insurance
 #      services (text:finance: 盈利预测, 研报, 认购份额, 立即投保; 预测 / 评级 labels on a stock page); v75: Vue 3
 #      global properties set in the entry's createApp() (app.config.globalProperties.$api = api); v76: WeChat
-#      named as the way a phone number is verified or granted (微信一键验证手机号, 微信授权手机号) as brand text;
+#      named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand text;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm

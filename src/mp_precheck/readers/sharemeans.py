@@ -2,7 +2,7 @@
 
 * A **share-target panel** is the app's own share sheet: two or more whole labels naming where to share (微信好友,
   朋友圈, QQ, 微博, 生成海报…), one of them a WeChat target, rendered by the template — literally or from a list in
-  the script (``shareList: [{ tit: '微信好友' }, …]`` under ``v-for``). Its line is the first template line naming
+  the script (``targets: [{ name: '微信好友' }, …]`` under ``v-for``). Its line is the first template line naming
   a target, else the first template element whose attributes name ``share`` (``class="share-panel"``,
   ``v-if="isShare"``). Prose that names targets (转发到朋友圈和微信群) is no panel: each label must be a whole
   string or text node.

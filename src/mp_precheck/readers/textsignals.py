@@ -85,7 +85,7 @@ BRAND_AUTH_PROMPT = compiled(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权
 # 微信账号登录, 微信用户快速登录, 微信授权(登录), 微信注册 (signing up the same way), "WeChat login" — the app's
 # control dressed in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
 # 获取微信授权信息,
-# 微信一键获取手机号, 微信一键验证手机号, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way
+# 微信一键获取手机号, 微信快捷验证手机号码, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way
 # round (绑定微信, 授权微信账号, 授权微信用户信息, 授权登录微信).
 # Matched against the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's
 # outcome (微信登录失败, 微信授权获取失败) are not labels.
