@@ -180,10 +180,23 @@ def test_the_registry_order_is_pinned() -> None:
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
         "media_posts", "service_posts", "content_security", "domains", "ad_components", "categories",
         "brand_mounted", "branding", "brand_image",
-        "induced_sharing", "share_targets", "share_callbacks",
+        "induced_sharing", "share_means", "share_targets", "share_callbacks",
         "forced_login",
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "share_landing", "entry_overlay", "auth_entry", "silent_entry", "entry_wall", "dead_ui",
         "missing_pages", "script_checks", "accounts"]
+
+
+def test_share_means_runs_after_induced_sharing_to_move_the_wording_of_a_page_that_cannot_share() -> None:
+    # induced_sharing tells reward wording on a page with no share button as sharing.share_reward_text; share_means
+    # then moves it to the page's new share panel, far from the wording.
+    markup = ("<view>每邀请一位好友，你可获得50积分</view>\n" + "<view></view>\n" * 6
+              + '<view class="share-sheet">\n  <view>微信好友</view>\n  <view>朋友圈</view>\n</view>\n')
+    context = project_context({"pages/me/me.wxml": markup, "pages/me/me.js": "Page({})\n"})
+    wording = finding("sharing.induced_share", "text:share-inducement", "pages/me/me.wxml", 1)
+    assert [(f.rule, f.line) for f in _run(context, [wording], ["induced_sharing", "share_means"])] == [
+        ("sharing.induced_share", 9)]
+    assert [(f.rule, f.line) for f in _run(context, [wording], ["share_means", "induced_sharing"])] == [
+        ("sharing.share_reward_text", 1)]
 
 
 def _run(context: ProjectContext, findings: list[Finding], names: list[str]) -> list[Finding]:

@@ -289,6 +289,24 @@ def test_wechat_named_as_the_way_a_phone_button_binds_the_number(tmp_path):
         assert _brand(repo, base) == {("src/pages/login/index.vue", 8)}, label
 
 
+def test_wechat_named_as_the_way_a_phone_button_verifies_or_grants_the_number(tmp_path):
+    # 微信一键验证号码 on a getPhoneNumber button: WeChat named as the way the number is verified (or granted),
+    # one word of action like 获取 / 绑定, with or without 一键.
+    for label in ("微信一键验证号码", "微信验证手机号", "微信一键授权手机号", "微信快捷验证手机号码"):
+        repo, base = _changed(tmp_path / label, TARO_FILES, "src/pages/login/index.vue",
+                              TARO_VUE_PAGE.replace("LABEL", "验证手机号"), TARO_VUE_PAGE.replace("LABEL", label))
+        assert _brand(repo, base) == {("src/pages/login/index.vue", 8)}, label
+
+
+def test_verification_wording_that_is_no_wechat_control_label_is_silent(tmp_path):
+    # WeChat Pay as a pay channel's label, WeChat friends as a share target, a sentence telling the user what to do,
+    # an identity check's outcome, and a verification step named after the user's WeChat identity stay silent.
+    for label in ("微信支付", "微信好友", "请用微信验证手机号后继续", "微信验证失败", "微信身份验证"):
+        repo, base = _changed(tmp_path / label, TARO_FILES, "src/pages/login/index.vue",
+                              TARO_VUE_PAGE.replace("LABEL", "验证手机号"), TARO_VUE_PAGE.replace("LABEL", label))
+        assert _brand(repo, base) == set(), label
+
+
 def test_binding_wording_without_the_number_or_around_a_sentence_is_silent(tmp_path):
     # 微信绑定 alone (binding the WeChat account), a sentence telling the user what to do, and a message about the
     # account stay silent.

@@ -85,6 +85,11 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
                        read_head · ``sharing.induced_share``       ``sharing.share_reward_text`` when the page can't
                                                                    share); adds one for a new button or share hook
                                                                    by old wording
+share_means            head_facts, counterpart, added_lines,       adds ``sharing.induced_share`` at a new share
+                       read_head, read_base, facts_at_head,        panel (微信好友/朋友圈) on a page with reward
+                       repo_grep · sharing family                  wording or a new invite QR code (reward wording,
+                                                                   or referral pay in the app); moves the page's
+                                                                   ``sharing.share_reward_text`` to its new panel
 share_callbacks        head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook's
                        facts_at_head, exists_at_head, project ·    new success callback or own call on a page (a
                        sharing family                              mixin: the app) with reward wording, and at a
@@ -178,6 +183,7 @@ from mp_precheck.analyzers import (
     service_posts,
     share_callbacks,
     share_landing,
+    share_means,
     share_targets,
     silent_entry,
     stray_templates,
@@ -235,6 +241,10 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("branding", branding.analyze),
     ("brand_image", brand_image.analyze),
     ("induced_sharing", induced_sharing.analyze),
+    # share_means after induced_sharing: it moves the wording a page that could not share was told for to the page's
+    # new share panel, and leaves a page told at its share button or hook alone; before share_targets and
+    # share_callbacks, which tell no page whose sharing is told.
+    ("share_means", share_means.analyze),
     # share_targets after induced_sharing (a page whose sharing it told is not told again; the landing page's wording
     # it told is folded into the hook), before share_callbacks (a hook told here is not told again at its callback).
     ("share_targets", share_targets.analyze),

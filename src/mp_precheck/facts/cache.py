@@ -28,6 +28,8 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
+#      global properties set in the entry's createApp() (app.config.globalProperties.$api = api); v76: WeChat
+#      named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand text;
 # v67: pug templates of single-file components read as markup, line for line; wrappers that reach an API or
 #      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
@@ -102,7 +104,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v76-{__version__}"
+FORMAT = f"facts-v77-{__version__}"
 
 
 class FactCache:

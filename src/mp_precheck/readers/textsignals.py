@@ -85,21 +85,22 @@ BRAND_AUTH_PROMPT = compiled(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权
 # 微信账号登录, 微信用户快速登录, 微信授权(登录), 微信注册 (signing up the same way), "WeChat login" — the app's
 # control dressed in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
 # 获取微信授权信息,
-# 微信一键获取手机号, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way round (绑定微信,
-# 授权微信账号, 授权微信用户信息, 授权登录微信).
+# 微信一键获取手机号, 微信快捷验证手机号码, 微信登录并绑定, 微信绑定手机号登录, and the account linked the other way
+# round (绑定微信, 授权微信账号, 授权微信用户信息, 授权登录微信).
 # Matched against the whole text, so a sentence that mentions it (完成微信授权后查看订单) and the attempt's
 # outcome (微信登录失败, 微信授权获取失败) are not labels.
 # 微信登录并重试 / 微信登录后继续: a button that logs in with WeChat and goes on with what failed is still the login
 # control (an outcome such as 微信登录失败 is not)
 _AGAIN = r"(?:(?:并|后)?(?:重试|继续))?"
-_FETCHED = r"(?:并|后)?(?:获取|绑定|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
+_FETCHED = r"(?:并|后)?(?:获取|绑定|验证|填写|填入)(?:手机号码?|电话号码?|号码|头像昵称|头像|昵称|用户信息|信息|资料)?"
 BRAND_LOGIN_LABEL = compiled(
     r"(?:使用|通过|用|一键|获取)?(?:微信|WeChat|Weixin)(?:用户)?[·•・|/-]?(?:手机号)?"
     rf"(?:(?:一键|快捷|快速|账号|帐号)?(?:授权)?(?:登录|登陆|授权|注册)(?:/?注册)?(?:{_FETCHED}|(?:用户)?信息)?{_AGAIN}"
     rf"|(?:一键|快捷|快速)(?:授权)?{_FETCHED}"
-    # 微信绑定手机号登录 / 微信获取手机号: WeChat named as the way the phone number is fetched (the number is said)
-    # and the possessive form 微信绑定的手机号登录 (the number WeChat holds for the user)
-    r"|(?:授权)?(?:获取|绑定)(?:的|您的|你的)?(?:手机号码?|电话号码?|手机)(?:(?:并|后)?(?:登录|登陆|注册))?)"
+    # 微信绑定手机号登录 / 微信获取手机号 / 微信(一键)验证手机号 / 微信授权手机号: WeChat named as the way the phone
+    # number is fetched, verified or granted (the number is said), and the possessive form 微信绑定的手机号登录 (the
+    # number WeChat holds for the user)
+    r"|(?:一键|快捷|快速)?(?:授权)?(?:获取|绑定|验证|授权)(?:的|您的|你的)?(?:手机号码?|电话号码?|手机)(?:(?:并|后)?(?:登录|登陆|注册))?)"
     r"|(?:WeChat|Weixin)(?:log-?in|sign-?in)|(?:log|sign)-?in(?:with|via)(?:WeChat|Weixin)|continuewith(?:WeChat|Weixin)"
     # 绑定微信 / 授权微信账号: the WeChat account named as what the control links, the other word order
     r"|(?:一键)?(?:授权|绑定|关联)(?:微信|WeChat|Weixin)(?:用户)?(?:账号|帐号|信息|资料)?(?:登录)?|(?:bind|link|connect)(?:WeChat|Weixin)(?:account)?"
