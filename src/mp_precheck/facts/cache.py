@@ -28,8 +28,6 @@ from mp_precheck.git.repo import TreeEntry
 CachedVerdicts = Callable[[str, Sequence[str]], dict[str, bool]]
 KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 
-#      global properties set in the entry's createApp() (app.config.globalProperties.$api = api); v76: WeChat
-#      named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand text;
 # v67: pug templates of single-file components read as markup, line for line; wrappers that reach an API or
 #      another file's wrapper through thin functions of their own file (Export.spans); the privacy APIs a
 #      minified SDK calls (readers/sdkprivacy.py); an IM SDK's vendored file keeps the hosts its vendor documents;
@@ -48,6 +46,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      global properties set in the entry's createApp() (app.config.globalProperties.$api = api);
 # v76: documentation placeholder hosts (example.com, www.example.org) are no hosts; app.json list keys and
 #      permission placed at the outermost object's key, not a copy nested in window;
+# v77: WeChat named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand
+#      text (merged with v76);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
