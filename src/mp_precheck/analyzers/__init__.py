@@ -127,6 +127,9 @@ auth_entry             project, changed_paths, counterpart,        adds ``login.
 entry_wall             project, counterpart, read_head,            adds ``login.forced_login`` in the entry page's
                        read_base, exists_at_head, facts_at_head ·  template whose content hides behind an
                        login family                                authorization ask under one flag
+moved_walls            project, base_facts, head_facts,            removes ``login.forced_login`` of a launch or
+                       facts_at_head, read_head, read_base,        entry-page wall the base app already had in
+                       counterpart · ``login.forced_login``        another file (same page, or a login page in both)
 silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
                        ``login.login_first_page``                  entry page that logs in silently and moves on,
                                                                    or that lists content and asks nothing
@@ -177,6 +180,7 @@ from mp_precheck.analyzers import (
     media_posts,
     missing_pages,
     moved_asks,
+    moved_walls,
     privacy_declaration,
     relayed_posts,
     script_checks,
@@ -273,6 +277,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # entry_wall after every other writer of an entry page's login wall (the hooks' redirects, entry_helpers,
     # entry_overlay, auth_entry and silent_entry): one wall is told once.
     ("entry_wall", entry_wall.analyze),
+    # moved_walls after every writer of a launch or entry-page wall (the semantic diff, forced_login, launch_helpers,
+    # launch_auth_page, entry_helpers, share_landing): each one's wall is weighed against the base app's walls.
+    ("moved_walls", moved_walls.analyze),
     ("dead_ui", dead_ui.analyze),
     ("missing_pages", missing_pages.analyze),
     ("script_checks", script_checks.analyze),

@@ -219,6 +219,27 @@ def sets_in(script: str, path: str, functions: set[str], flag: str) -> bool:
     return _sets_from(defs, sorted(functions & set(defs)), flag, lambda value: True)
 
 
+def brings_back(script: str, path: str, handler: str, conditions: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the function ``handler`` of ``script`` (read as ``path``), or a same-file helper it calls, sets the
+    flag of one of ``conditions`` (as on an element: ``wx:if="{{unlogin}}"``) back to the value that shows the
+    element, at once or in a timer's callback (``setTimeout(() => this.setData({ unlogin: true }), 2000)``): a tap
+    on it hides the element for a moment at most."""
+    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
+    defs = definitions(walk(root))
+    if handler not in defs:
+        return False
+    for attribute, expression in conditions:
+        match = _FLAG.match(expression.strip())
+        if match is None:
+            continue
+        shows_when_true = (match.group(1) == "!") == (attribute == "hidden")
+        if _sets_from(defs, [handler], match.group(2),
+                      (lambda value: value.type == "true") if shows_when_true else
+                      (lambda value: value.type in ("false", "null", "undefined"))):
+            return True
+    return False
+
+
 def _raised_by_hook(root: Node, flag: str, accept: Callable[[Node], bool] = lambda value: value.type == "true") -> bool:
     """Whether a lifecycle hook, or a same-file helper it calls, sets ``flag`` to a value ``accept`` takes (by
     default true: ``this.show = true``, ``self.show = true`` in a callback, ``this.setData({ show: true })``,

@@ -197,7 +197,8 @@ def content_page(text: str, path: str) -> bool:
                    for control in shape.controls)
 
 
-def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset()) -> Ask | None:
+def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset(),
+                       returning: frozenset[int] = frozenset()) -> Ask | None:
     """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
     component's ``<template>`` block is read) when the page is an authorization page; None otherwise.
     ``inert`` are the 1-based lines of elements whose event bindings all name handlers the page's script does
@@ -208,7 +209,8 @@ def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset()
 
     A link to the terms (服务协议, 隐私政策) beside the ask is part of a login page, not another thing to do; a
     way past (暂不登录) counts where the first ask shows, not in a block shown under another condition (the
-    取消 of a bind-phone popup that opens after login)."""
+    取消 of a bind-phone popup that opens after login). ``returning`` are the 1-based lines of controls whose tap
+    puts the ask back (a 取消 that hides a login overlay and shows it again after a timer): no way past."""
     shape = _shape(text, path, inert)
     if shape is None or shape.content or not shape.controls:
         return None
@@ -220,7 +222,8 @@ def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset()
             continue  # a picture a tap does nothing on (the user's avatar), not another way forward
         worded = any(word in label for word in shape.table.labels)
         if any(word in label for word in shape.table.skips):
-            skips.append(control)
+            if control.line not in returning:
+                skips.append(control)
         elif control.asks is not None:
             asks.append((Ask(control.line, control.asks, worded), control))
         elif worded:
