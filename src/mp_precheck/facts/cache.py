@@ -43,7 +43,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v73: login pages named as whole words regist / signup / reg (../regist/regist, toRegist, pages/signup), share
 #      rewards of a game life or chance (复活卡, 获得一次抽奖机会); v74: securities, investment and insurance
 #      services (text:finance: 盈利预测, 研报, 认购份额, 立即投保; 预测 / 评级 labels on a stock page); v75: Vue 3
-#      global properties set in the entry's createApp() (app.config.globalProperties.$api = api);
+#      global properties set in the entry's createApp() (app.config.globalProperties.$api = api); v76: no
+#      service signal from a warning against fraud or a list of fraud types (谨防网贷诈骗, ['刷单返利', '网贷']);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -100,7 +101,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v75-{__version__}"
+FORMAT = f"facts-v76-{__version__}"
 
 
 class FactCache:
