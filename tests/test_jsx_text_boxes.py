@@ -141,7 +141,6 @@ def test_a_jsx_reply_box_whose_handler_stores_the_text_a_new_call_posts_is_a_pos
 
 @pytest.mark.parametrize(("path", "page"), [
     ("src/pages/thread/index.tsx", SIGNUP_PAGE),  # a member's name sent by a wrapper named for its method
-    ("src/pages/thread/index.tsx", LOGGED_ONLY),  # a composer that only logs its text: nothing published yet
     ("src/pages/register/index.tsx", REGISTER_PAGE),  # a note on a registration: the account's, no post
 ])
 def test_account_forms_and_forms_that_send_nothing_publish_nothing(repo, path, page):
@@ -165,3 +164,9 @@ def test_the_handlers_a_jsx_input_names_and_what_they_store():
 ])
 def test_a_name_opening_with_an_http_method_names_no_post_by_that_word(text, names):
     assert scenes().names_a_post(text) is names
+
+
+def test_a_thread_composer_whose_publish_button_only_logs_is_ugc_at_its_box_with_no_text_check(repo):
+    # nothing leaves the phone yet (no upload.user_text), but the 发布 composer of a thread is what others will read
+    assert _change(repo, "src/pages/thread/index.tsx", LOGGED_ONLY) == {
+        ("category.ugc", "src/pages/thread/index.tsx", 12)}

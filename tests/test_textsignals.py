@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.textsignals import SERVICE_NEEDLES, signals
 
 
@@ -160,3 +161,18 @@ def test_a_numbered_step_or_tab_label_is_read_without_its_number(text):
 @pytest.mark.parametrize("text", ["2.绑定手机号", "1.微信登录失败", "12.3微信", "3.分享给微信好友"])
 def test_a_numbered_label_that_names_no_wechat_login_stays_silent(text):
     assert "brand" not in signals(text, label=True)
+
+
+@pytest.mark.parametrize(("text", "finance"), [
+    ("谨防网贷诈骗", False), ("警惕校园贷陷阱", False), ("Beware of loan scams: 网贷", False),
+    ("网贷", True), ("申请贷款，极速到账", True),
+])
+def test_a_warning_against_fraud_offers_no_service(text, finance):
+    assert ("finance" in signals(text)) is finance
+
+
+def test_a_list_of_fraud_types_names_no_service_but_a_list_of_products_does():
+    scams = js_facts("Page({ data: { kinds: ['电信诈骗', '刷单返利', '校园贷/网贷'] } })\n", "pages/a/a.js")
+    products = js_facts("Page({ data: { kinds: ['信用贷', '校园贷/网贷'] } })\n", "pages/a/a.js")
+    assert not any(f.subject == "text:finance" for f in scams.facts)
+    assert [f.line for f in products.facts if f.subject == "text:finance"] == [1, 1]

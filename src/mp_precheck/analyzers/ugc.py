@@ -64,15 +64,22 @@ update) publishes nothing of it; none where the page only uploads none of it or 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
 store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``, ``added_lines``, ``read_base``;
 ``upload.user_text`` and the other upload-family findings (after ``ui_kits``).
+A post for the operator alone — feedback, a complaint, a report of abuse, a question to customer service, named by
+the page's path or title, the endpoint or the wrapper (:func:`to_operator`) — is seen by nobody else: its text
+still leaves the phone (``upload.user_text`` stays where the page's words name no private record), but no
+``category.ugc``. A new composer of a public scene whose 发布 control is not wired to a post yet is told at its
+text box (:mod:`~mp_precheck.analyzers.composers`).
+
 Writes: removes ``upload.user_text`` that nothing sends, that a page upload covers or that the page posted
 before; adds ``upload.user_text`` at the post of an old text box the change starts publishing; adds
-``category.ugc`` (read by ``categories``).
+``category.ugc`` (read by ``categories``), at the text box of a composer not wired yet.
 """
 
 from __future__ import annotations
 
 from msgspec.structs import replace
 
+from mp_precheck.analyzers.composers import unwired_composer
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes
 from mp_precheck.analyzers.reached import method_of, module_calls
@@ -258,12 +265,33 @@ def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> 
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
         strings = (*strings, call.value.split("'")[1])
-    project = context.project
-    registered = page_of(page or script, project.root, project.pages)
-    title = page_title(registered, project.root, project.framework, context.read_head) if registered else None
+    title = _title(context, page or script)
     strings = (*strings, title) if title else strings
     return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings,
                           page_stem(page) if page else script)
+
+
+def _title(context: ProjectContext, path: str) -> str | None:
+    """The navigation-bar title of the page of ``path`` (its config's ``navigationBarTitleText``), None when unset."""
+    project = context.project
+    registered = page_of(path, project.root, project.pages)
+    return page_title(registered, project.root, project.framework, context.read_head) if registered else None
+
+
+def to_operator(context: ProjectContext, script: str, call: Fact, page: str = "") -> bool:
+    """Whether the post ``call`` of ``script`` goes to the operator alone: the page's path or title, the endpoint the
+    call is spelt with (``'/user/feedback'``), the cloud function or the wrapper it goes through
+    (``submitComplaint``) name feedback, a complaint, a report of abuse or customer service (``addressed`` and
+    ``service`` in ``checks/ugc_scenes.yml``), and neither the endpoint nor the wrapper names a scene others read
+    (``'/customers/review/'``, ``createComment``: a post, whoever else the words name). Nobody else sees such
+    text: no 社交 category or UGC declaration (``ugc_declare``,
+    https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit)."""
+    table, text = scenes(), context.read_head(script) or ""
+    endpoint = endpoint_strings(text, script, [call.line]).get(call.line, ()) if text else ()
+    if table.publishes(endpoint) or table.names_post(wrapper_of(call)):
+        return False
+    said = (*endpoint, _title(context, page or script) or "", call.value or "", wrapper_of(call))
+    return table.to_operator(words_of(page_stem(page or script)) + [w for s in said for w in words_of(s)])
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -286,8 +314,11 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         sent, through = sends_from(context, f.path, state), None
         if sent is None and (through := sends_through(context, f.path)) is not None:
             sent = through[0], min(through[1], key=lambda c: _rank(context.facts_at_head(through[0]) or FileFacts(), c))
-        if sent is None:
-            continue  # nothing leaves this page: not published
+        if sent is None:  # nothing leaves this page: not published, unless a composer's post is not wired yet
+            composer = unwired_composer(context, f) if not old and page_stem(f.path) not in posts else None
+            posts |= {page_stem(f.path)} if composer is not None else set()
+            out += [composer] if composer is not None else []
+            continue
         script = sent[0]
         if not old and f.subject in POST_INPUTS and _published_before(context, f, script):
             continue  # one more field on a page that already posted its text box: no new flow
@@ -302,7 +333,8 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
             out.append(f)
         published = post is not None or _public_upload(context, script, sent[1], page)
-        if f.subject in POST_INPUTS and script not in posts and published:
+        if f.subject in POST_INPUTS and script not in posts and published \
+                and not to_operator(context, script, post or sent[1], page):  # feedback: the operator's alone
             posts.add(script)
             # the page's first sending call: its picture upload, else the post itself; through a store, the
             # action that posts (the picture went up by an action of its own as it was picked)

@@ -41,6 +41,8 @@ class Scenes(Struct, frozen=True):
     service: frozenset[str] = frozenset()
     reads: frozenset[str] = frozenset()
     operator: frozenset[str] = frozenset()
+    addressed: frozenset[str] = frozenset()
+    publish_labels: tuple[str, ...] = ()
 
     @staticmethod
     def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
@@ -70,6 +72,20 @@ class Scenes(Struct, frozen=True):
         if self._has(self.public, words):
             return "public"
         return "private" if self._has(self.private, words) else None
+
+    def to_operator(self, words: Iterable[str]) -> bool:
+        """Whether ``words`` (of a page's path and title, of the endpoint and wrapper its post goes to) name a
+        message only the operator reads — feedback, a complaint, a report of abuse (``addressed``: 反馈, 投诉, 举报)
+        or a question to customer service (``service``: 客服) —, no content other users see."""
+        said = list(words)
+        return self._has(self.addressed, said) or self._has(self.service, said)
+
+    def publish_label(self, text: str) -> bool:
+        """Whether ``text``, a control's whole label (``发布``, ``发表评论``, ``Post``), publishes what a composer
+        holds (``publish_labels``)."""
+        label = text.strip()
+        return 0 < len(label) <= 12 and any(word in label if not word.isascii() else word in words_of(label)
+                                            for word in self.publish_labels)
 
     def publishes(self, strings: Iterable[str]) -> bool:
         """Whether strings a call passes name a public scene (``'timelines'``, ``'published'``)."""
@@ -165,4 +181,5 @@ def scenes() -> Scenes:
     data = validated(data_dir("checks") / "ugc_scenes.yml", "ugc_scenes.schema.json", check=False)
     return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["writes"]),
                   frozenset(data["transport"]), frozenset(data["methods"]), frozenset(data["chat"]),
-                  frozenset(data["service"]), frozenset(data["reads"]), frozenset(data.get("operator", ())))
+                  frozenset(data["service"]), frozenset(data["reads"]), frozenset(data.get("operator", ())),
+                  frozenset(data.get("addressed", ())), tuple(data.get("publish_labels", ())))

@@ -64,8 +64,9 @@ from mp_precheck.readers.textplaces import (
     message_text,
     modal_text,
     ui_label,
+    warning_list,
 )
-from mp_precheck.readers.textsignals import signals
+from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
 from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
@@ -372,7 +373,9 @@ class _Extractor(Bindings):
 
     def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False,
                       script: bool = False, share_control: bool = False) -> None:
-        for signal in _signals(text, title, label, script, share_control):
+        warned = warning_list(node)  # ['刷单返利', '校园贷/网贷']: fraud types, no service offered
+        for signal in (s for s in _signals(text, title, label, script, share_control)
+                       if not (warned and s in SERVICE_SIGNALS)):
             self.facts.append(Fact(prefixed("text", signal), "text", self.line(node), " ".join(text.split())[:120]))
 
     def _ios_payment_branch(self, node: Node) -> None:

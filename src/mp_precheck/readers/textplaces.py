@@ -19,6 +19,7 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import whole_string
+from mp_precheck.readers.textsignals import WARNING
 
 
 def inside_button(node: Node, share: bool = False) -> bool:
@@ -142,3 +143,13 @@ def locale_file(path: str) -> bool:
     parts = path.lower().split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     return any(p in _LOCALE_FOLDERS for p in parts[:-1]) or bool(_LOCALE_NAME.fullmatch(stem))
+
+
+def warning_list(node: Node) -> bool:
+    """Whether the string ``node`` is an item of an array literal another item of which warns against fraud
+    (``['电信诈骗', '刷单返利', '校园贷/网贷']``): a list of fraud types, whose items name services to warn of them."""
+    parent = node.parent
+    if parent is None or parent.type != "array":
+        return False
+    return any(item is not node and item.type in ("string", "template_string") and
+               WARNING.search(_string_value(item) or "") is not None for item in parent.named_children)

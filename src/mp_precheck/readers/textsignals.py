@@ -194,8 +194,14 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
 # binding the user. It names services to set rules on them; it offers none (no category to add for its words).
 LEGAL_CLAUSE = compiled(r"^\s*(?:\d+(?:\.\d+)+\.?|第[一二三四五六七八九十百\d]+条)\s*\S[^\n]*"
                           r"(?:应当|须|不得|有权|承诺|遵守|同意|约定|责任)")
+# A warning against fraud (谨防网贷诈骗, 校园贷陷阱, a scam-report page's 杀猪盘): it names services to warn the
+# user off them; it offers none (no category to add for its words). A list of fraud types (['刷单返利', '网贷'])
+# one of whose items is a warning is one too (``warning_list`` in readers/textplaces.py).
+WARNING = compiled(r"诈骗|骗局|防骗|反诈|被骗|骗子|骗钱|杀猪盘|传销|套路贷|陷阱|谨防|警惕|\bscams?\b|\bfraud",
+                   re.IGNORECASE)
 _SERVICES = (("lottery", LOTTERY), ("fortune", FORTUNE), ("tipping", TIPPING), ("medical", MEDICAL),
              ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING), ("telecom", TELECOM))
+SERVICE_SIGNALS = frozenset(name for name, _pattern in _SERVICES)
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
@@ -212,8 +218,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     ``share_control`` marks the label of a share button, where a gain alone (再领奖, 继续砍, 邀请好友 +2000) is a
     reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``): the
     ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A clause of
-    an agreement (:data:`LEGAL_CLAUSE`) offers no service: no service signal (lottery, tipping, dating…) comes
-    from it.
+    an agreement (:data:`LEGAL_CLAUSE`) or a warning against fraud (:data:`WARNING`) offers no service: no service
+    signal (lottery, tipping, dating, finance…) comes from it.
     """
     if not text or len(text) > 500:
         return []
@@ -232,7 +238,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     login_label = (title or not script) and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", own)))
     if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
         found.append("brand")
-    if not LEGAL_CLAUSE.match(text):
+    if not LEGAL_CLAUSE.match(text) and not WARNING.search(text):
         found.extend(name for name, pattern in _SERVICES if pattern.search(text))
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
     return found

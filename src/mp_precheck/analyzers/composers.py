@@ -1,0 +1,52 @@
+"""A composer whose post is not wired yet: a new text box on a page of a public scene, with a control that
+publishes it, while the page sends nothing (its 发布 button only opens a success page or shows a toast).
+
+``analyzers/ugc.py`` tells a post where the text leaves the page. A page the change adds to write a review of an
+order, a comment or a post — its path or navigation-bar title name a public scene (``pages/order/comment``, 评价:
+``public`` words of ``checks/ugc_scenes.yml``), a ``<textarea>`` or ``<editor>`` and a control labelled as
+publishing it (``发布``, ``发表评论``: ``publish_labels``) — is user-published content others will read, whether
+or not the request is written yet: the submission needs the 社交 category and the UGC declaration
+(``ugc_declare``,
+https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
+Told as ``category.ugc`` at the text box, since there is no post to tell it at. Silent where the page's words
+name a private record or a message for the operator (feedback, 投诉, 客服), or no publishing control is there (a
+note, a search box), and for a component's box (the page it hands its text to posts it). No ``upload.user_text``:
+nothing leaves the phone yet, there is no call to check.
+
+Called by ``analyzers/ugc.py`` for a new text box whose page sends nothing; no analyzer of its own.
+"""
+
+from __future__ import annotations
+
+from msgspec.structs import replace
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.senders import POST_INPUTS, page_stem
+from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.report import Finding
+from mp_precheck.core.scenes import scenes, words_of
+from mp_precheck.notes.pagetitles import page_of, page_title
+
+_TEXT = lazy(r">([^<>]{1,40})<")  # an element's own text in markup (WXML, a Vue template, JSX)
+
+
+def unwired_composer(context: ProjectContext, text_box: Finding) -> Finding | None:
+    """``category.ugc`` at ``text_box`` (a new ``upload.user_text`` finding on a page that sends nothing) where the
+    page is a composer of a public scene with a publishing control (module docstring), else None. Never raises."""
+    if text_box.subject not in POST_INPUTS:
+        return None
+    project, table = context.project, scenes()
+    registered = page_of(text_box.path, project.root, project.pages)
+    if registered is None:
+        return None  # a component's box: the page it hands its text to posts it (analyzers/relayed_posts.py)
+    title = page_title(registered, project.root, project.framework, context.read_head)
+    said = (title,) if title else ()
+    if table.scene(text_box.path, None, said) != "public" or \
+            table.to_operator(words_of(page_stem(text_box.path)) + [w for s in said for w in words_of(s)]):
+        return None
+    markup = context.read_head(text_box.path) or ""
+    if not any(table.publish_label(text) for text in _TEXT.findall(markup) if "{{" not in text):
+        return None
+    ugc = context.finding("category.ugc", "ugc:post", text_box.path, text_box.line, scope=text_box.scope,
+                          value=f"{text_box.subject} {text_box.path}:{text_box.line} → (not sent yet)")
+    return ugc if text_box.scope == "app" else replace(ugc, severity="low")
