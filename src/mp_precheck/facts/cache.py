@@ -48,6 +48,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      permission placed at the outermost object's key, not a copy nested in window;
 # v77: WeChat named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand
 #      text (merged with v76);
+# v78: no service signal from a warning against fraud or a list of fraud types (谨防网贷诈骗, ['刷单返利', '网贷'])
+#      (merged with v77);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
