@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import Repo
+from helpers import places, run
 from mp_precheck.readers.jsfacts import js_facts
 
 READ = "function pick(p) { uni.getFileSystemManager().readFile({ filePath: p, encoding: 'base64', success: send }) }\n"
@@ -38,4 +40,67 @@ def test_the_base64_read_may_come_after_the_request():
     READ + "function send(d) { wx.request({ url: u, data: d }) }\n",
 ])
 def test_requests_without_a_picture_in_their_body_are_not_uploads(source):
+    assert media_lines(source) == []
+
+
+MULTIPART_PAGE = """Page({
+  data: { note: '', shot: '' },
+  send(path) {
+    const token = wx.getStorageSync('session')
+    wx.getFileSystemManager().readFile({
+      filePath: path,
+      encoding: 'base64',
+      success: (file) => {
+        const picture = 'data:image/png;base64,' + file.data
+        wx.request({
+          url: 'https://api.example.com/scan/recognise',
+          method: 'POST',
+          header: { 'content-type': 'multipart/form-data; boundary=ZZ' },
+          data: '\\r\\n--ZZ' +
+            '\\r\\nContent-Disposition: form-data; name="session"' +
+            '\\r\\n\\r\\n' + token +
+            '\\r\\n--ZZ' +
+            '\\r\\nContent-Disposition: form-data; name="photoData"' +
+            '\\r\\n\\r\\n' + picture +
+            '\\r\\n--ZZ--'
+        })
+      }
+    })
+  }
+})
+"""
+
+
+def test_a_multipart_body_written_by_hand_carrying_the_picture_is_an_upload_told_at_the_request(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write_files({"app.json": '{ "pages": ["pages/scan/scan"] }\n', "app.js": "App({})\n",
+                      "pages/scan/scan.js": "Page({})\n", "pages/scan/scan.wxml": "<view/>\n"})
+    base = repo.commit("base")
+    repo.write("pages/scan/scan.js", MULTIPART_PAGE)
+    repo.commit()
+    at = MULTIPART_PAGE[: MULTIPART_PAGE.index("wx.request")].count("\n") + 1
+    assert ("upload.request_media", "pages/scan/scan.js", at) in places(run(repo.path, base), "upload")
+
+
+@pytest.mark.parametrize("request_call", [
+    "wx.request({ url: u, method: 'POST',\n data: 'uid=' + uid + '&image=' + encodeURIComponent(base64) })",
+    "wx.request({ url: u, method: 'POST',\n data: `--B\\r\\nContent-Disposition: form-data; name=\"img\"\\r\\n\\r\\n${b}` })",
+    "const body = { pictures: encodeAll(b) }\n wx.request({ url: u, method: 'POST', data: body })",
+    "const data = 'note=' + note + '&shot_b64=' + b\n wx.request({ url: u, method: 'POST', data })",
+])
+def test_a_body_given_as_a_string_or_a_variable_carrying_a_picture_is_an_upload(request_call):
+    source = READ + f"function send(b, note, uid) {{\n  {request_call}\n}}\n"
+    assert media_lines(source) == [source[: source.index("wx.request")].count("\n") + 1]
+
+
+@pytest.mark.parametrize("source", [
+    # a multipart body of text fields only, in a file that reads base64 elsewhere
+    READ + "function send(t) { wx.request({ url: u, data: '--B\\r\\nContent-Disposition: form-data; "
+           "name=\"content\"\\r\\n\\r\\n' + t + '\\r\\n--B--' }) }\n",
+    # a form-encoded picture field, but nothing in the file reads a file as base64
+    "function send(p) { wx.request({ url: u, data: 'image=' + p }) }\n",
+    # the variable is given its picture only after the request went
+    READ + "function send(b) { let body = 'id=' + id\n wx.request({ url: u, data: body })\n body = 'image=' + b }\n",
+])
+def test_string_bodies_without_a_picture_are_not_uploads(source):
     assert media_lines(source) == []
