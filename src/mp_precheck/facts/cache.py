@@ -48,6 +48,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      permission placed at the outermost object's key, not a copy nested in window;
 # v77: WeChat named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand
 #      text (merged with v76);
+# v78: a requestPayment passed an orderInfo order as wx.requestPayment:orderInfo, dropped only where the code
+#      marks it as another platform's (appPay(), an Alipay order's callback, a branch for another platform);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -104,7 +106,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v77-{__version__}"
+FORMAT = f"facts-v78-{__version__}"
 
 
 class FactCache:
