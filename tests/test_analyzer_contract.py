@@ -178,7 +178,7 @@ def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
         "stray_templates", "ui_kits", "component_uploads", "moved_asks", "location_config", "vendored_sdk",
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
-        "media_posts", "service_posts", "content_security", "domains", "ad_components", "categories",
+        "media_posts", "service_posts", "content_security", "domains", "order_payments", "ad_components", "categories",
         "brand_mounted", "branding", "brand_image",
         "induced_sharing", "share_means", "share_targets", "share_callbacks",
         "forced_login",

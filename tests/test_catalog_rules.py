@@ -76,6 +76,8 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "use.js", f"Page({{\n  a() {{ {parsed.name}({{ scope: '{parsed.value}' }}) }} }})\n"
     if subject == "wx.setClipboardData:link":
         return "use.js", "Page({\n  a() { wx.setClipboardData({ data: 'https://shop.example.com/item/1' }) } })\n"
+    if subject == "wx.requestPayment:orderInfo":  # the order the App takes; alone: another payment would silence it
+        return "index.js", "Page({\n  a(o) { uni.requestPayment({ provider: o.provider, orderInfo: o }) } })\n"
     if subject == "wx.request:media":
         return "use.js", ("Page({ pick(p) { wx.getFileSystemManager().readFile({ filePath: p, encoding: 'base64' }) },\n"
                           "  send(b64) { wx.request({ url: '/ocr', method: 'POST', data: { image: b64 } }) } })\n")

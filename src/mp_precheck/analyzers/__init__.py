@@ -66,6 +66,9 @@ content_security       repo_grep, read_head,                       rewrites them
                        upload family, app scope
 domains                config.domains · ``external_link.domain``,  removes configured hosts; rewrites the title of
                        ``external_link.business_domain``           the others (which list is missing the host)
+order_payments         present_at_head, language ·                 removes the ``orderInfo`` payment's findings
+                       ``wx.requestPayment:orderInfo``             where the app pays the WeChat way elsewhere;
+                                                                   adds WeChat Pay's options to the others' fix
 ad_components          head_facts, base_facts, counterpart,        adds ``category.third_party_ad`` at a page's new
                        added_lines, read_head, exists_at_head,     use of an ad-named project component that
                        facts_at_head, project · none               opens other Mini Programs
@@ -181,6 +184,7 @@ from mp_precheck.analyzers import (
     missing_pages,
     moved_asks,
     moved_walls,
+    order_payments,
     privacy_declaration,
     relayed_posts,
     script_checks,
@@ -237,6 +241,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("service_posts", service_posts.analyze),
     ("content_security", content_security.analyze),
     ("domains", domains.analyze),
+    # Only payment findings, which no analyzer reads.
+    ("order_payments", order_payments.analyze),
     # ad_components before categories, which weighs the category findings against the configured categories.
     ("ad_components", ad_components.analyze),
     ("categories", categories.analyze),

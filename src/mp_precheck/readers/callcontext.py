@@ -76,13 +76,11 @@ def is_type_reference(node: Node) -> bool:
 WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
 
 
-def other_provider(call: Node, api: str | None = None) -> bool:
-    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq…), or is
-    ``api`` ``wx.requestPayment`` passed another platform's order (:func:`other_payment`)."""
+def other_provider(call: Node) -> bool:
+    """Whether a call names, as a literal ``provider``, a service another platform provides (apple, qq, alipay…)."""
     value = call_option(call, "provider")
     literal = _string_value(value) if value is not None else None
-    return (bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS) or \
-        (api == "wx.requestPayment" and other_payment(call))
+    return bool(literal) and str(literal).lower() not in WECHAT_PROVIDERS
 
 
 # WeChat Pay in a Mini Program takes the prepay order as these options

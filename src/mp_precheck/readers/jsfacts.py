@@ -25,7 +25,7 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, 
 from mp_precheck.readers import base64media, paychannels
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_type_reference, other_provider
+from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_type_reference
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
@@ -49,6 +49,7 @@ from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
+from mp_precheck.readers.orderpay import not_wechats, paid_subject
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
@@ -224,8 +225,10 @@ class _Extractor(Bindings):
             return
         if is_feature_test(node) or is_type_reference(node) or is_logged(node):
             return  # if (wx.getUserProfile) …, typeof Taro.login, console.log(wx.X): asks, types or prints it
-        if parent is not None and parent.type == "call_expression" and other_provider(parent, api):
-            return  # uni.getUserInfo({ provider: 'apple' }), requestPayment({ orderInfo }): not WeChat's
+        if parent is not None and parent.type == "call_expression":
+            if not_wechats(parent, api):
+                return  # uni.getUserInfo({ provider: 'apple' }), appPay() { requestPayment({ orderInfo }) }
+            api = paid_subject(parent, api)  # requestPayment({ orderInfo }): WeChat's only where it is the app's one
         if api is None:
             if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
                 self.indexed.append((node, *indexed))
