@@ -114,3 +114,105 @@ def test_an_upload_through_a_new_modules_entry_stays_told_at_each_caller(app_rep
     app_repo.write_files({"utils/sender.js": sender, "pages/me/me.js": caller, "pages/index/index.js": caller})
     app_repo.commit()
     assert ("upload.upload_file", page, 4) in {f[:3] for f in found(run(app_repo.path, base))}
+
+
+TARO_APP = {
+    "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0", "@tarojs/components": "3.6.0", "react": "18.0.0"}}',
+    "src/app.config.ts": "export default defineAppConfig({\n  pages: ['pages/index/index', 'pages/where/index'],\n})\n",
+    "src/app.ts": "export default function App({ children }) { return children }\n",
+    "src/pages/index/index.tsx": "import { View } from '@tarojs/components'\nexport default () => <View>首页</View>\n",
+    "src/hooks/index.ts": "export { default as useList } from './list.hooks'\n",
+    "src/hooks/list.hooks.ts": "import { useState } from 'react'\nexport default function useList() {\n"
+                               "  const [items] = useState([])\n  return { items }\n}\n",
+}
+LOCATOR_HOOK = """import Taro from '@tarojs/taro'
+import { useState, useCallback } from 'react'
+
+export default function useLocator() {
+  const [busy, setBusy] = useState(false)
+  const toText = (lat: number, lng: number) => `${lat},${lng}`
+  const locate = useCallback(async () => {
+    setBusy(true)
+    const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' })
+    setBusy(false)
+    return toText(latitude, longitude)
+  }, [])
+  return { busy, locate }
+}
+"""
+LOCATOR_PAGE = """import { View } from '@tarojs/components'
+import { useLocator } from '@/hooks'
+
+export default function Where() {
+  const { locate } = useLocator()
+  return <View onClick={() => locate()}>定位</View>
+}
+"""
+TARO_ALIAS = "const path = require('path')\nmodule.exports = { alias: { '@': path.resolve(__dirname, '..', 'src') } }\n"
+
+
+def _taro_app(repo, hook: str) -> str:
+    repo.write_files({**TARO_APP, "config/index.js": TARO_ALIAS})
+    base = repo.commit("base")
+    repo.write_files({"src/hooks/locator.hooks.ts": hook, "src/pages/where/index.tsx": LOCATOR_PAGE,
+                      "src/hooks/index.ts": TARO_APP["src/hooks/index.ts"]
+                      + "export { default as useLocator } from './locator.hooks'\n"})
+    repo.commit("a page shows where the user is")
+    return base
+
+
+def test_a_new_hooks_api_is_told_in_the_hook_not_where_a_page_destructures_it_through_a_barrel(repo):
+    base = _taro_app(repo, LOCATOR_HOOK)
+    assert _location(run(repo.path, base)) == {("src/hooks/locator.hooks.ts", 9)}
+
+
+def test_a_hook_that_reads_the_position_as_it_mounts_is_told_at_the_page_too(repo):
+    mounting = LOCATOR_HOOK.replace("  return { busy, locate }", "  useEffect(() => { locate() }, [])\n"
+                                    "  return { busy, locate }").replace("useCallback }", "useCallback, useEffect }")
+    base = _taro_app(repo, mounting)
+    assert _location(run(repo.path, base)) == {("src/hooks/locator.hooks.ts", 9), ("src/pages/where/index.tsx", 5)}
+
+
+COMPOSABLE = """export function useAddress() {
+  let picked = null
+  function pick() {
+    return uni.chooseLocation({ success: (res) => { picked = res } })
+  }
+  return { pick, picked }
+}
+"""
+ADDRESS_PAGE = ("<template><view @tap=\"pick\">选择地址</view></template>\n<script>\n"
+                "import { useAddress } from '@/composables'\nexport default {\n  setup() {\n"
+                "    const { pick } = useAddress()\n    return { pick }\n  }\n}\n</script>\n")
+
+
+def _chosen(report: object) -> set[tuple[str, int]]:
+    return {(path, line) for rule, path, line, _ in found(report) if rule == "privacy.choose_location"}  # type: ignore[arg-type]
+
+
+def test_a_uni_app_pages_setup_calling_a_new_composable_through_export_star_is_not_told_again(repo):
+    repo.write_files(UNI_FILES)
+    base = repo.commit("base")
+    repo.write_files({"composables/index.js": "export * from './address'\n", "composables/address.js": COMPOSABLE,
+                      "pages/order/order.vue": ADDRESS_PAGE})
+    repo.commit("the order page picks an address")
+    assert _chosen(run(repo.path, base)) == {("composables/address.js", 4)}
+
+
+def test_a_new_page_calling_a_composable_that_was_there_is_a_new_call_site(repo):
+    repo.write_files({**UNI_FILES, "composables/index.js": "export * from './address'\n",
+                      "composables/address.js": COMPOSABLE})
+    base = repo.commit("base")
+    repo.write("pages/order/order.vue", ADDRESS_PAGE)
+    repo.commit("the order page picks an address")
+    assert _chosen(run(repo.path, base)) == {("pages/order/order.vue", 6)}
+
+
+def test_a_new_promise_wrapper_stays_told_at_its_new_caller(app_repo):
+    wrapper = ("export function locate() {\n  return new Promise((resolve) => {\n"
+               "    wx.getLocation({ success: resolve })\n  })\n}\n")
+    page = "import { locate } from '../../utils/locate'\nPage({\n  onTap() {\n    locate()\n  }\n})\n"
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"utils/locate.js": wrapper, "pages/me/me.js": page})
+    app_repo.commit()
+    assert _location(run(app_repo.path, base)) == {("utils/locate.js", 3), ("pages/me/me.js", 4)}

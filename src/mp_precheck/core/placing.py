@@ -104,15 +104,18 @@ def told_in_helper(fact: Fact, told: AbstractSet[tuple[str, int]], head: Mapping
                    before: Mapping[str, Mapping[str, Export]], added_lines: Mapping[str, frozenset[int]]) -> bool:
     """Whether ``fact`` is a call of an entry of another changed module (``via:<path>#<name>`` role) that makes
     no call of the subject in its own lines but reaches it through the module's other functions (a tracker's
-    ``init()`` → ``this.startReporting()`` → ``wx.startLocationUpdateBackground``), where the change adds that
-    call and tells it: ``told`` holds (path, line) of the findings of the same rule and subject, one of them in
-    the module on a line the diff adds (``added_lines``), and the entry's version in ``before`` (head path → the
-    base version's exports) did not reach the subject. The module runs the API itself, when it decides to: the
-    caller starts it, one use told once where the change adds it. A wrapper whose own lines make the call (a
-    promise wrapper, a location getter) is the caller's ask, told at the call too, and so is a new call of an
-    entry that reached the API before the change. Inputs are the head facts of the changed files; nothing
-    raises (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html:
-    a privacy API's use is declared once per purpose)."""
+    ``init()`` → ``this.startReporting()`` → ``wx.startLocationUpdateBackground``), or a hook or factory that
+    calls it only inside the functions it hands back (``const { locate } = useGeocoder()``: ``Export.handed``;
+    called directly or through a barrel that passes it on, the role names the module that defines it), where
+    the change adds that call and tells it: ``told`` holds (path, line) of the findings of the same rule and
+    subject, one of them in the module on a line the diff adds (``added_lines``), and the entry's version in
+    ``before`` (head path → the base version's exports) did not reach the subject. The module runs the API
+    itself, when it decides to: the caller starts it, one use told once where the change adds it. A wrapper
+    whose own lines make the call (a promise wrapper, a location getter, a hook reading as it mounts) is the
+    caller's ask, told at the call too, and so is a new call of an entry that reached the API before the
+    change. Inputs are the head facts of the changed files; nothing raises
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html: a privacy
+    API's use is declared once per purpose)."""
     role = fact.role or ""
     where, _, name = role[4:].partition("#")
     helper = head[where].exports.get(name) if role.startswith("via:") and where in head else None
@@ -121,7 +124,8 @@ def told_in_helper(fact: Fact, told: AbstractSet[tuple[str, int]], head: Mapping
     old = before.get(where, {}).get(name)
     if old is not None and fact.subject in old.subjects:
         return False  # a new call of an entry that reached the API before: a new use
-    if any(f.subject == fact.subject and helper.covers(f.line) for f in head[where].facts):
+    if fact.subject not in helper.handed and \
+            any(f.subject == fact.subject and helper.covers(f.line) for f in head[where].facts):
         return False  # a wrapper making the call in its own lines: the caller's ask
     added = added_lines.get(where, frozenset())
     return any(path == where and line in added for path, line in told)

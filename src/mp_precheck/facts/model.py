@@ -139,6 +139,9 @@ class Export(Struct, frozen=True):
     # ``saveOne``, which calls an upload wrapper of another module): their calls of other files' wrappers are
     # followed as its own, and their lines are its callers' uses, not the module's (readers/siblings.py).
     spans: tuple[tuple[int, int], ...] = ()
+    # The subjects a hook or factory calls only inside the functions it hands back (``useGeocoder()`` returning
+    # ``{ locate }``, readers/handedback.py): calling it makes no such call, the returned function does, later.
+    handed: tuple[str, ...] = ()
 
     def covers(self, line: int) -> bool:
         """Whether a call at 1-based ``line`` of the file is one the function makes: in its own lines or in

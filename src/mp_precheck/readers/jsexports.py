@@ -24,6 +24,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
+from mp_precheck.readers.handedback import handed_back
 from mp_precheck.readers.instances import constructed
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.siblings import SiblingReach
@@ -319,8 +320,17 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
             out[name] = Export(tuple(sorted(subjects)), first, last, choices(function, line, reach, inner),
                                dispatched=function.parent is not None and function.parent.type == "arguments",
                                flags=flag_choices(function, line, reach, inner), named=named,
-                               relays=bool(subjects) and not own, spans=spans)
+                               relays=bool(subjects) and not own, spans=spans,
+                               handed=_handed_back(function, own, api, line))
     return out
+
+
+def _handed_back(function: Node, own: set[str], api: list[Fact], line: Callable[[Node], int]) -> tuple[str, ...]:
+    """The subjects of ``own`` that ``function`` calls only inside the functions it hands back (a hook's
+    returned ``locate``: :func:`~mp_precheck.readers.handedback.handed_back`)."""
+    first, last = _span(function, line)
+    calls = {s: [f.line for f in api if f.subject == s and first <= f.line <= last] for s in own}
+    return handed_back(function, calls, line) if own else ()
 
 
 def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:
