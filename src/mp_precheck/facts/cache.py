@@ -54,6 +54,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      variable (data: body);
 # v80: a requestPayment passed an orderInfo order as wx.requestPayment:orderInfo, dropped only where the code
 #      marks it as another platform's (appPay(), an Alipay order's callback, a branch for another platform);
+# v81: the APIs an exported function calls only in the functions it hands back (Export.handed: a hook's
+#      return { locate });
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
