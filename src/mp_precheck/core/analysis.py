@@ -1,8 +1,7 @@
 """One run of the analysis: git → ChangeSet → projects → facts → semantic diff → :class:`Report`.
 
-This module is the glue; each step lives in its own module. It never touches the network or the
-working tree, and never executes anything from the repository.
-"""
+This module is the glue; each step lives in its own module. It never touches the network or the working tree,
+and never executes anything from the repository."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.reachability import without_unloaded_scripts
+from mp_precheck.core.regionpick import with_chosen_regions
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.retired import retired_pages
@@ -117,9 +117,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         base=merge_base, head=head,
         projects=tuple(_project_info(p, findings, _reader(store, run.head_tree)) for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
-        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)),
-        analysed_families=_analysed(options.config, errors),
-        status=status, changed_files=len(run.changes),
+        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), status=status,
+        analysed_families=_analysed(options.config, errors), changed_files=len(run.changes),
     ), store
 
 
@@ -186,6 +185,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                               if f.old_path and f.old_blob], run.base_tree), base_project)
     added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
     head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head)
+    head_facts = with_chosen_regions(project, head_facts, run.head_tree, run.repo, run.head)  # selected regions
     errors = file_errors(head_facts) + [e for e in file_errors(base_facts) if e.path not in head_facts] + links
     changed_paths = {f.new_path for f in files if f.new_path}
 

@@ -52,7 +52,16 @@ from mp_precheck.core.relays import across, called_ranges, called_wrappers, rela
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
-from mp_precheck.facts.model import ACCOUNT, API_SOCKET, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
+from mp_precheck.facts.model import (
+    ACCOUNT,
+    ALTERNATIVE,
+    API_SOCKET,
+    CLIPBOARD,
+    DEVELOPMENT,
+    SWITCHED_OFF,
+    Fact,
+    FileFacts,
+)
 
 
 class Addition(Struct, frozen=True):
@@ -74,12 +83,14 @@ class Removal(Struct, frozen=True):
 
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
-    not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, and
+    not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, a region
+    table's entries nothing selects are servers the app may never use (readers/regiontable.py), and
     development hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no
     socket domain to configure) or to the app's request server (its base with the scheme swapped: no new host):
     not counted; nor is a dispatched action's call at the dispatch (the action's
     own file counts it)."""
-    return not ((fact.kind == "host" and fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF))
+    return not ((fact.kind == "host" and (fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF)
+                                          or (fact.role or "").startswith(ALTERNATIVE)))
                 or (fact.kind == "api" and fact.role in (DEVELOPMENT, API_SOCKET))
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 

@@ -53,6 +53,10 @@ CLIPBOARD = "clipboard"
 # The role of a ``wx.connectSocket`` whose URL is the app's request base with its scheme swapped
 # (``BASE_URL.replace('http', 'ws')``, readers/socketurl.py): a socket to a server the app already talks to.
 API_SOCKET = "api-socket"
+# The role of a host one entry of a region table offers that the file does not select (readers/regiontable.py),
+# ``alternative:<region>``: the app talks to one region's server, told once a script of the app names its region
+# (core/regionpick.py).
+ALTERNATIVE = "alternative"
 
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 

@@ -50,6 +50,7 @@ from mp_precheck.readers.markup import bound_choices, element_facts, normalise_a
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.orderpay import not_wechats, paid_subject
+from mp_precheck.readers.regiontable import region_role
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
@@ -77,9 +78,8 @@ _HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadF
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
-    """Facts of one JS/TS source text. ``line_offset`` is added to lines (a script block inside a .vue).
-
-    Never raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts."""
+    """Facts of one JS/TS source text. ``line_offset`` is added to lines (a script block inside a .vue). Never
+    raises: syntax errors leave tree-sitter's recovered tree, which still yields the valid parts."""
     language = language_for(path)
     root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     # Names are looked at only for a review switch: a file that spells none anywhere skips its identifiers.
@@ -410,7 +410,7 @@ class _Extractor(Bindings):
 
     def _host_role(self, node: Node) -> str:
         """How a URL literal is used: the API it is passed to (``request``…), ``account`` when WeChat opens it
-        itself (``openCustomerServiceChat``'s ``extInfo.url``, ``openOfficialAccountArticle``), else ``code``."""
+        (``openCustomerServiceChat``, ``openOfficialAccountArticle``), else ``code`` or ``alternative:<region>``."""
         current = node.parent
         for step in range(6):  # literal → pair → object (→ pair → object) → arguments → call
             if current is None:
@@ -421,9 +421,9 @@ class _Extractor(Bindings):
                 if api is None and fn is not None and fn.type == "identifier":
                     api = self.api_aliases.get(_text(fn))
                 role = _HOST_ROLES.get(api or "", "code")
-                return role if step < 4 or role == ACCOUNT else "code"
+                return role if step < 4 or role == ACCOUNT else region_role(node)
             current = current.parent
-        return "code"
+        return region_role(node)
 
     def _jsx(self, node: Node) -> None:
         name_node = node.child_by_field_name("name")
