@@ -86,3 +86,39 @@ def test_a_text_box_nothing_sends_is_silent_without_a_public_composer(app_repo, 
 
 def test_a_components_composer_is_left_to_the_page_it_hands_its_text_to(app_repo):
     assert _review_page(app_repo, "components/rate/rate", "商品评价", "发布", registered=False) == set()
+
+
+def test_a_record_the_user_keeps_about_themself_is_no_ugc(app_repo):
+    # a health file saved through a wrapper whose name says nothing: its title names a record of the user's own
+    assert _help_page(app_repo, "健康档案", "https://api.example.com/v1/items") == set()
+
+
+def test_a_profile_page_posting_its_text_is_no_ugc(app_repo):
+    assert _help_page(app_repo, "个人资料", "https://api.example.com/user/profile/update") == set()
+
+
+def test_a_recording_others_play_is_still_ugc(app_repo):
+    # `record` alone is no private word: a recording posted for others is published content
+    assert _help_page(app_repo, "朗读", "https://api.example.com/record/add") == {
+        ("upload.user_text", "pages/help/help.js", 4), ("category.ugc", "pages/help/help.js", 4)}
+
+
+BOARD_JS = ("Page({{\n  onLoad() {{ {load} }},\n"
+            "  send(e) {{ wx.request({{ url: 'https://api.example.com/{send}', method: 'POST',"
+            " data: {{ text: e.detail.value }} }}) }}\n}})\n")
+
+
+@pytest.mark.parametrize(("load", "send", "told"), [
+    # a message board: the page lists the messages it posts — everyone's, a comment's kin
+    ("wx.request({ url: 'https://api.example.com/message/list' })", "message/send", True),
+    ("wx.request({ url: 'https://api.example.com/api/v1/messageList' })", "api/v1/sendMessage", True),
+    ("wx.request({ url: 'https://api.example.com/banner' })", "message/send", False),  # no list: a message form
+    ("wx.request({ url: 'https://api.example.com/message/list' })", "kefu/message/send", False),  # to the operator
+])
+def test_a_message_posted_onto_the_board_the_page_lists_is_ugc(app_repo, load, send, told):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"app.json": APP, "pages/help/help.wxml": '<view>\n<input bindconfirm="send"/>\n</view>\n',
+                          "pages/help/help.js": BOARD_JS.format(load=load, send=send)})
+    app_repo.commit()
+    found = places(run(app_repo.path, base), "category")
+    assert (("category.ugc", "pages/help/help.js", 3) in found) is told

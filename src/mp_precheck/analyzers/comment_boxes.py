@@ -16,8 +16,9 @@ of these hold:
   generated client the repository leaves out: :func:`~mp_precheck.analyzers.senders.unresolved_posts`) and names
   writing a post others read by its own strings, its wrapper's name with its class, or the client it is called on
   (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, ``ReplyClient.create``, ``replyApi.add``, an
-  endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`), none naming a read
-  (``'/comment/list'``);
+  endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`; a message written
+  onto a board the page lists, ``'/message/send'`` beside ``'/message/list'``:
+  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`), none naming a read (``'/comment/list'``);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
@@ -139,7 +140,8 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     before = (context.read_base(old) if old else None) or ""
     # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
     wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
-    posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ())))
+    listed = _listed(context, script, facts)
+    posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed))
              and not any(s in before for s in named)
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
     carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
@@ -157,9 +159,18 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     return [found[:4] for found in sorted(out, key=lambda p: (p[4], p[1].line))]
 
 
-def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
+def _listed(context: ProjectContext, script: str, facts: FileFacts | None) -> tuple[str, ...]:
+    """The strings every data call of ``script`` passes (its endpoints: ``'/message/list'``), new or not."""
+    text = context.read_head(script) or ""
+    lines = [f.line for f in sending(context, script, facts)] + [c[2] for c in facts.imported_calls] \
+        if facts is not None else []
+    return tuple(s for held in call_strings(text, script, lines).values() for s in held) if lines else ()
+
+
+def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed: tuple[str, ...] = ()) -> list[str]:
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring) — the
-    wrapper's with its class or object (``ReplyClient.create``) —; none where one of them names a read
+    wrapper's with its class or object (``ReplyClient.create``), a message onto a board the page lists by one of
+    ``listed`` (the strings its script's other calls pass) —; none where one of them names a read
     (``'/comment/list'``)."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     written = (post.value or "") if post.role == "cloud:write" else ""
@@ -167,7 +178,7 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> lis
     candidates = [s for s in (*strings, *literals, wrapper_of(post), held, written) if s]
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
-    return [s for s in candidates if scenes().names_a_post(s)]
+    return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)]
 
 
 def _told(context: ProjectContext, script: str, post: Fact, box: str, line: int) -> list[Finding]:

@@ -153,6 +153,24 @@ class Scenes(Struct, frozen=True):
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
                    for i, word in enumerate(words))
 
+    def names_board_post(self, text: str, others: Iterable[str]) -> bool:
+        """Whether ``text`` (an endpoint or function a call passes: ``'/api/message/send'``, ``addMessage``) writes a
+        message (``chat`` words and a write word) onto a board the page lists: one of ``others`` (the strings the
+        page's other calls pass) reads the same message word as a list (``'/messageList'``, ``'/message/list'``,
+        ``getMessages``) — a 留言板 where everyone's messages show, UGC like a comment. No customer-service or
+        operator word (``service``, ``addressed``: a message to the operator is none), and without the list no
+        board: a 留言 form for the operator lists nothing."""
+        words = [w for w in words_of(text.split("://", 1)[-1]) if w not in self.transport]
+        noun = [w for w in words if self._has(self.chat, [w])]
+        if not noun or not self._has(self.writes, words) or self.to_operator(words):
+            return False
+        for other in others:
+            said = words_of(other)
+            if other != text and any(self._has(self.chat, [w]) and w.rstrip("s") in {n.rstrip("s") for n in noun}
+                                     for w in said) and ("list" in said or said[:1] in (["get"], ["load"], ["query"])):
+                return True
+        return False
+
     def says_other(self, wrapper: str | None) -> bool:
         """Whether a wrapper's name says it does something other than write (``deleteDraft``); a direct
         call or a wrapper named after its transport says nothing."""
