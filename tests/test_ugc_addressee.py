@@ -37,7 +37,7 @@ def test_a_message_for_the_operator_is_no_ugc_but_its_text_is_still_told(app_rep
 
 
 def test_a_review_posted_to_an_endpoint_named_after_customers_is_ugc(app_repo):
-    assert _help_page(app_repo, "联系我们", "https://api.example.com/customers/review/") == {
+    assert _help_page(app_repo, "联系我们", "https://api.example.com/customers/ratings/review") == {
         ("upload.user_text", "pages/help/help.js", 4), ("category.ugc", "pages/help/help.js", 4)}
 
 
@@ -111,7 +111,7 @@ BOARD_JS = ("Page({{\n  onLoad() {{ {load} }},\n"
 @pytest.mark.parametrize(("load", "send", "told"), [
     # a message board: the page lists the messages it posts — everyone's, a comment's kin
     ("wx.request({ url: 'https://api.example.com/message/list' })", "message/send", True),
-    ("wx.request({ url: 'https://api.example.com/api/v1/messageList' })", "api/v1/sendMessage", True),
+    ("wx.request({ url: 'https://api.example.com/v2/board/messageList' })", "v2/board/sendMessage", True),
     ("wx.request({ url: 'https://api.example.com/banner' })", "message/send", False),  # no list: a message form
     ("wx.request({ url: 'https://api.example.com/message/list' })", "kefu/message/send", False),  # to the operator
 ])

@@ -283,7 +283,7 @@ def to_operator(context: ProjectContext, script: str, call: Fact, page: str = ""
     call is spelt with (``'/user/feedback'``), the cloud function or the wrapper it goes through
     (``submitComplaint``) name feedback, a complaint, a report of abuse or customer service (``addressed`` and
     ``service`` in ``checks/ugc_scenes.yml``), and neither the endpoint nor the wrapper names a scene others read
-    (``'/customers/review/'``, ``createComment``: a post, whoever else the words name). Nobody else sees such
+    (``'/customers/ratings/review'``, ``createComment``: a post, whoever else the words name). Nobody else sees such
     text: no 社交 category or UGC declaration (``ugc_declare``,
     https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit)."""
     table, text = scenes(), context.read_head(script) or ""

@@ -105,7 +105,7 @@ def told_in_helper(fact: Fact, told: AbstractSet[tuple[str, int]], head: Mapping
     """Whether ``fact`` is a call of an entry of another changed module (``via:<path>#<name>`` role) that makes
     no call of the subject in its own lines but reaches it through the module's other functions (a tracker's
     ``init()`` → ``this.startReporting()`` → ``wx.startLocationUpdateBackground``), or a hook or factory that
-    calls it only inside the functions it hands back (``const { locate } = useGeocoder()``: ``Export.handed``;
+    calls it only inside the functions it hands back (``const { locate } = useLocator()``: ``Export.handed``;
     called directly or through a barrel that passes it on, the role names the module that defines it), where
     the change adds that call and tells it: ``told`` holds (path, line) of the findings of the same rule and
     subject, one of them in the module on a line the diff adds (``added_lines``), and the entry's version in

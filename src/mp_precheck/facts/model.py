@@ -143,7 +143,7 @@ class Export(Struct, frozen=True):
     # ``saveOne``, which calls an upload wrapper of another module): their calls of other files' wrappers are
     # followed as its own, and their lines are its callers' uses, not the module's (readers/siblings.py).
     spans: tuple[tuple[int, int], ...] = ()
-    # The subjects a hook or factory calls only inside the functions it hands back (``useGeocoder()`` returning
+    # The subjects a hook or factory calls only inside the functions it hands back (``useLocator()`` returning
     # ``{ locate }``, readers/handedback.py): calling it makes no such call, the returned function does, later.
     handed: tuple[str, ...] = ()
 

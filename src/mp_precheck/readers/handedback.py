@@ -1,8 +1,8 @@
 """What a hook or factory hands back: the APIs a function calls only inside the functions it returns.
 
-``export default function useGeocoder() { const locate = async () => Taro.getLocation(…); return { locate } }``
+``export default function useLocator() { const locate = async () => Taro.getLocation(…); return { locate } }``
 (a React or Taro hook, a Vue composable, a plain factory ``createApi()``) makes no call when it is called: it
-defines ``locate`` and hands it back, and the caller runs it later (``const { locate } = useGeocoder()``). The
+defines ``locate`` and hands it back, and the caller runs it later (``const { locate } = useLocator()``). The
 module asks for the data where its returned function calls the API, as a tracker's ``init()`` asks through the
 module's other functions — one use, told once where the module calls it
 (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html: a privacy

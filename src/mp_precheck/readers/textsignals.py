@@ -194,7 +194,7 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
 # binding the user. It names services to set rules on them; it offers none (no category to add for its words).
 LEGAL_CLAUSE = compiled(r"^\s*(?:\d+(?:\.\d+)+\.?|第[一二三四五六七八九十百\d]+条)\s*\S[^\n]*"
                           r"(?:应当|须|不得|有权|承诺|遵守|同意|约定|责任)")
-# A warning against fraud (谨防网贷诈骗, 校园贷陷阱, a scam-report page's 杀猪盘): it names services to warn the
+# A warning against fraud (谨防网贷诈骗, 校园贷陷阱, a fraud-warning page's 杀猪盘): it names services to warn the
 # user off them; it offers none (no category to add for its words). A list of fraud types (['刷单返利', '网贷'])
 # one of whose items is a warning is one too (``warning_list`` in readers/textplaces.py).
 WARNING = compiled(r"诈骗|骗局|防骗|反诈|被骗|骗子|骗钱|杀猪盘|传销|套路贷|陷阱|谨防|警惕|\bscams?\b|\bfraud",
