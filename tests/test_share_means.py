@@ -109,7 +109,11 @@ def test_panels_and_qr_calls_are_read_from_whole_labels_and_calls():
     page = '<template>\n  <view>\n    <view>微信好友</view>\n    <view>朋友圈</view>\n  </view>\n</template>\n'
     assert panel_line(page, [page]) == 3
     script = "<template><canvas/></template>\n<script>\nnew QRCode(el, url)\nconst onQrcodeDone = () => 1\n</script>\n"
-    assert qr_call_lines(script) == [3]
+    assert qr_call_lines(script, "pages/me/me.vue") == [3]
+    # read from the parse tree: a QR name in a comment or a string is no call; a WXML template has no script
+    quiet = "// drawQrcode(el) runs on the server\nconst tip = 'qr(code) below'\nuQRCode.make({ text: url })\n"
+    assert qr_call_lines(quiet, "pages/me/me.js") == [3]
+    assert qr_call_lines('<canvas bindtap="qr(1)"/>\n', "pages/me/me.wxml") == []
 
 
 def test_a_qr_code_a_page_script_draws_with_the_invite_code_is_told_at_the_call(tmp_path):

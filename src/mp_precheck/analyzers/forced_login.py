@@ -56,13 +56,9 @@ def _widened(fact: Fact, before: list[Fact], added: frozenset[int]) -> int | Non
     """The line to report when ``fact`` runs under fewer conditions than each of its base uses ``before``
     and the change touched one of its calls: the deepest touched call. None otherwise."""
     guard = parse_guard(fact.role)
-    old = [parse_guard(f.role) for f in before]
-    if guard is None or not old or any(g is None for g in old):
+    if guard is None or not fewer_conditions(fact, before):
         return None
-    conditions, calls = guard
-    if conditions >= min(g[0] for g in old if g is not None):
-        return None
-    return next((line for line in reversed(calls) if line in added), None)
+    return next((line for line in reversed(guard[1]) if line in added), None)
 
 
 def _retargeted(context: ProjectContext, finding: Finding) -> bool:
@@ -82,9 +78,15 @@ def _retargeted(context: ProjectContext, finding: Finding) -> bool:
     fact = now.get(finding.subject)
     if fact is None or finding.subject in before or not gone or len(new) > len(gone):
         return False
-    guard = parse_guard(fact.role)
-    old_guards = [parse_guard(f.role) for f in gone]
-    if guard is None or any(g is None for g in old_guards):
-        return True  # no conditions to compare: the same hook's redirect, respelled
-    return guard[0] >= min(g[0] for g in old_guards if g is not None)
+    return not fewer_conditions(fact, gone)  # no conditions to compare: the same hook's redirect, respelled
+
+
+def fewer_conditions(fact: Fact | None, before: list[Fact]) -> bool:
+    """Whether the redirect ``fact`` runs under fewer conditions than every redirect in ``before`` (its base uses,
+    or the walls it replaces); False when either count is unknown — no conditions to compare."""
+    guard = parse_guard(fact.role) if fact is not None else None
+    old = [parse_guard(f.role) for f in before]
+    if guard is None or not old or any(g is None for g in old):
+        return False
+    return guard[0] < min(g[0] for g in old if g is not None)
 

@@ -33,11 +33,12 @@ from collections.abc import Callable
 
 from mp_precheck.analyzers.auth_entry import base_reader, page_ask
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.forced_login import fewer_conditions
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.facts.scope import entry_scripts, page_sources
 from mp_precheck.readers.appconfig import page_name
-from mp_precheck.readers.lifecycle import LOGIN_TARGET, page_path, parse_guard
+from mp_precheck.readers.lifecycle import LOGIN_TARGET, page_path
 
 RULE = "login.forced_login"
 LAUNCH, ENTRY = "login:launch:", "login:entry-page:"
@@ -66,7 +67,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         walls = [] if target is None else \
             [f for f in before if (f.subject.startswith(LAUNCH) or finding.path not in landing) and
              _same_wall(target, _target(f.subject), login_page if id(f) in gone else None)]
-        if walls and not _fewer_conditions(_head_fact(context, finding), walls):
+        if walls and not fewer_conditions(_head_fact(context, finding), walls):
             continue
         out.append(finding)
     return out
@@ -130,16 +131,6 @@ def _head_fact(context: ProjectContext, finding: Finding) -> Fact | None:
     facts = context.head_facts.get(finding.path) or context.facts_at_head(finding.path)
     same = [f for f in facts.facts if f.subject == finding.subject] if facts is not None else []
     return next((f for f in same if f.line == finding.line), same[0] if same else None)
-
-
-def _fewer_conditions(fact: Fact | None, walls: list[Fact]) -> bool:
-    """Whether the head wall ``fact`` runs under fewer conditions than every base wall in ``walls`` (False when
-    either count is unknown: no conditions to compare, the same wall moved)."""
-    guard = parse_guard(fact.role) if fact is not None else None
-    old = [parse_guard(f.role) for f in walls]
-    if guard is None or any(g is None for g in old):
-        return False
-    return guard[0] < min(g[0] for g in old if g is not None)
 
 
 def _other_pages(context: ProjectContext) -> set[str]:

@@ -131,11 +131,11 @@ def _new_qr(context: ProjectContext, path: str, added: frozenset[int]) -> tuple[
     line, where the base file had fewer."""
     facts = context.head_facts[path].facts
     tags = [f for f in facts if QR_TAG.match(f.subject)]
-    calls = qr_call_lines(context.read_head(path))
+    calls = qr_call_lines(context.read_head(path), path)
     old = context.counterpart.get(path)
     base_facts = context.base_facts.get(old) if old else None
     before_tags = sum(1 for f in base_facts.facts if QR_TAG.match(f.subject)) if base_facts else 0
-    before_calls = len(qr_call_lines(context.read_base(old))) if old else 0
+    before_calls = len(qr_call_lines(context.read_base(old), old)) if old else 0
     new_tags = [f for f in tags if f.line in added]
     if new_tags and len(tags) > before_tags:
         return path, new_tags[0].line, new_tags[0].subject

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable
 
 from mp_precheck.core.recache import compiled
+from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units
+from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 # where a friend is sent to, as a share sheet's own labels; a WeChat one makes the panel a share of this app
 WECHAT_TARGETS = ("微信好友", "微信朋友", "朋友圈", "微信朋友圈", "微信群", "发送给朋友", "分享给好友", "分享到朋友圈")
@@ -32,9 +34,11 @@ _TARGET = compiled(r"(?:^|[\"'`>])\s*(" + "|".join(re.escape(t) for t in sorted(
     (*WECHAT_TARGETS, *OTHER_TARGETS), key=len, reverse=True)) + r")\s*(?=$|[\"'`<])", re.MULTILINE)
 _SHARE_ATTRIBUTE = compiled(r"<[\w-]+[^>]*\s[\w:@.-]+\s*=\s*[\"'][^\"']*share", re.IGNORECASE)
 QR_TAG = compiled(r"^<[\w-]*(?:qr-?code|qr)[\w-]*>$", re.IGNORECASE)
-_QR_CALL = compiled(r"\b(?:new\s+)?(?:[\w$]*qr_?code[\w$]*|qr)(?:\.[\w$]+)*\s*\(", re.IGNORECASE)
+# a callee that names a QR code: drawQrcode, QRCode (new QRCode(…)), qr (qr.make(…)), uQRCode.make
+_QR_NAME = compiled(r"[\w$]*qr_?code[\w$]*|qr", re.IGNORECASE)
 _INVITE_CODE = compiled(r"invite_?code|invite_?id|inviter|[?&]invite=|referr(?:er|al)|recommend_?code|promo_?code|"
                         r"(?:邀请|推荐|推广|分享)码", re.IGNORECASE)
+_SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs")
 _PAY_PREFIXES = ("推广", "推荐", "邀请", "直推", "间推", "分销", "下级", "团队")
 _PAY_KINDS = ("收益", "奖励", "返利", "返现", "提成", "分红")
 REFERRAL_PAY = frozenset({*(p + k for p in _PAY_PREFIXES for k in _PAY_KINDS), "佣金", "返佣", "邀请有礼", "推荐有礼",
@@ -67,14 +71,23 @@ def panel_line(text: str | None, texts: Iterable[str]) -> int | None:
     return next((n for n, line in enumerate(template, 1) if _SHARE_ATTRIBUTE.search(line)), None)
 
 
-def qr_call_lines(text: str | None) -> list[int]:
-    """Lines of ``text`` that call a QR drawing function (``drawQrcode({…})``, ``new QRCode(…)``, ``qr.make(…)``),
-    outside the template of a single-file component."""
-    if not text:
-        return []
-    lines = text.splitlines()
-    start = len(_template(text)) if any(line.lstrip().startswith("<script") for line in lines) else 0
-    return [n for n, line in enumerate(lines[start:], start + 1) if _QR_CALL.search(line)]
+def qr_call_lines(text: str | None, path: str) -> list[int]:
+    """Lines of the script of ``text`` (the file at ``path``; a single-file component's script blocks) that call a QR
+    drawing function or construct one (``drawQrcode({…})``, ``new QRCode(…)``, ``qr.make(…)``), read from the parse
+    tree: an object or function name of the callee names a QR code (:data:`_QR_NAME`)."""
+    if not text or not path.lower().endswith((*_SCRIPTS, *SFC_SUFFIXES)):
+        return []  # a WXML template holds no script of its own
+    lines: list[int] = []
+    for source, name, offset in script_units(text, path):
+        tree = parse(language_for(name), source.encode("utf-8", "surrogatepass"))
+        for node in walk(tree.root_node):
+            if node.type not in ("call_expression", "new_expression"):
+                continue
+            callee = node.child_by_field_name("function") or node.child_by_field_name("constructor")
+            names = node_text(callee).split(".") if callee is not None else []
+            if any(_QR_NAME.fullmatch(part.strip()) for part in names):
+                lines.append(node.start_point[0] + 1 + offset)
+    return sorted(set(lines))
 
 
 def names_invite_code(texts: Iterable[str]) -> bool:
