@@ -101,3 +101,7 @@ def test_the_regions_a_script_names_for_an_sdk():
     script = ("const REGION = 'z2'\nsdk.init({ region: 'SCN', domain: 'https://cdn.example' })\n"
               "cfg.uploadZone = 'ECN'\nconst mode = 'fast'\n")
     assert chosen_regions(script, "utils/upload.js") == {"z2", "SCN", "ECN"}
+
+
+def test_a_script_with_a_lone_surrogate_still_names_its_region():
+    assert chosen_regions("const ZONE = 'z2'\nconst note = '\ud800'\n", "utils/upload.js") == {"z2"}

@@ -21,7 +21,7 @@ import re
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
-from mp_precheck.readers.syntax import node_text, string_value, whole_string
+from mp_precheck.readers.syntax import FUNCTION_NODES, node_text, string_value, whole_string
 
 _SCHEME = compiled(r"(?:https?|wss?)://")
 # a dot, then at least two labels ending in a top-level name, then the path, port or the end
@@ -132,7 +132,7 @@ def _constants(node: Node, names: set[str]) -> dict[str, str] | None:
     out: dict[str, str] = {}
     scope: Node | None = node
     while scope is not None and len(out) < len(names):
-        if scope.type in _SCOPES or scope.parent is None:
+        if scope.type in FUNCTION_NODES or scope.parent is None:
             for name, values in _bindings(scope, names - set(out)).items():
                 if len(values) != 1 or values[0] is None:
                     return None
@@ -141,8 +141,6 @@ def _constants(node: Node, names: set[str]) -> dict[str, str] | None:
     return out if len(out) == len(names) else None
 
 
-_SCOPES = ("function_declaration", "function_expression", "arrow_function", "method_definition", "function",
-           "generator_function_declaration")
 
 
 def _bindings(scope: Node, names: set[str]) -> dict[str, list[str | None]]:
@@ -169,7 +167,7 @@ def _nested(node: Node, scope: Node) -> bool:
     """Whether ``node`` sits in a function inside ``scope`` (a declaration of that function's own)."""
     current = node.parent
     while current is not None and current != scope:
-        if current.type in _SCOPES:
+        if current.type in FUNCTION_NODES:
             return True
         current = current.parent
     return False

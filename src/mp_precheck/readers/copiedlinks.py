@@ -22,12 +22,10 @@ from tree_sitter import Language, Node
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import CLIPBOARD, FileFacts
-from mp_precheck.readers.syntax import call_option, node_text, nodes_of
+from mp_precheck.readers.syntax import FUNCTION_NODES, call_option, node_text, nodes_of
 
 _COPY = "wx.setClipboardData"
 _NETWORK = frozenset({"wx.request", "wx.uploadFile", "wx.downloadFile", "wx.connectSocket"})
-_FUNCTIONS = ("function_declaration", "function_expression", "function", "arrow_function", "method_definition",
-              "generator_function_declaration")
 _COPY_HANDLER = lazy(r"(?i)copy|clip")
 _TAP = compiled(r"^(?:bind|catch|@|v-on:|on)[:-]?(?:tap|click)$", re.IGNORECASE)
 
@@ -99,7 +97,7 @@ def _shown(reference: Node, root: Node) -> bool:
 
 def _enclosing_function(node: Node) -> Node | None:
     current = node.parent
-    while current is not None and current.type not in _FUNCTIONS:
+    while current is not None and current.type not in FUNCTION_NODES:
         current = current.parent
     return current
 

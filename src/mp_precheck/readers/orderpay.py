@@ -24,7 +24,7 @@ from tree_sitter import Node
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.callcontext import other_payment, other_provider
 from mp_precheck.readers.paychannels import channels, words_of
-from mp_precheck.readers.syntax import node_text, string_value
+from mp_precheck.readers.syntax import FUNCTION_NODES, node_text, string_value
 
 # A ``wx.requestPayment`` passed an ``orderInfo`` order that no code marks as another platform's: reported under
 # the payment rule only where the app has no WeChat-shaped payment (``analyzers/order_payments.py``).
@@ -41,8 +41,6 @@ _PLATFORM_VALUES = frozenset({"app", "app-plus", "app-android", "app-ios", "app-
 # Words and values that name WeChat itself: a name or branch with one is WeChat's.
 _WECHAT_WORDS = frozenset({"wx", "wechat", "weixin", "wxpay", "jsapi", "mp", "mini", "miniprogram", "weapp"})
 _WECHAT_VALUES = frozenset({"wxpay", "weixin", "wechat", "mp-weixin", "wx", "jsapi", "weapp"})
-_FUNCTIONS = frozenset({"function_declaration", "method_definition", "function_expression", "arrow_function",
-                        "function", "generator_function_declaration"})
 _FLAG_STARTS = frozenset({"is", "in", "on", "use"})
 _ARGUMENTS = compiled(r"\([^()]*\)")
 _HOLDERS = frozenset({"variable_declarator", "pair", "assignment_expression", "public_field_definition"})
@@ -67,7 +65,7 @@ def another_platforms(call: Node) -> bool:
     another platform (see the module docstring). Never raises."""
     child, node = call, call.parent
     while node is not None:
-        if node.type in _FUNCTIONS and _names_platform(_function_name(node)):
+        if node.type in FUNCTION_NODES and _names_platform(_function_name(node)):
             return True
         if node.type == "call_expression" and child.type == "arguments" and _names_channel(node):
             return True

@@ -28,7 +28,7 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import ALTERNATIVE
 from mp_precheck.readers.devonly import words
 from mp_precheck.readers.imagenames import holder_name
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value, walk
+from mp_precheck.readers.syntax import FUNCTION_NODES, language_for, node_text, nodes_of, parse, string_value, walk
 from mp_precheck.readers.urls import find_urls
 
 # Words of a name that holds which region / zone / data centre a request goes to.
@@ -38,8 +38,6 @@ _REGION_WORDS = frozenset({"region", "regions", "zone", "zones", "area", "areas"
 _ENDPOINT_WORDS = frozenset({"api", "url", "uri", "host", "server", "upload", "download", "socket", "ws", "cdn",
                              "static", "file", "files", "img", "image", "domain", "base", "endpoint", "gateway"})
 _REGION_CODE = compiled(r"(?:[a-z]{1,3}\d{1,2}|[a-z]{2}-[a-z]+(?:-\d{1,2})?)")
-_FUNCTIONS = ("function_declaration", "function_expression", "arrow_function", "method_definition", "function",
-              "generator_function_declaration")
 _STRINGS = ("string", "template_string")
 
 
@@ -75,7 +73,7 @@ def chosen_regions(text: str, path: str) -> set[str]:
     """The regions the script ``text`` at ``path`` names for an SDK: string literals held under a name with a
     region word (``init({ region: 'SCN' })``, ``const ZONE = 'z2'``, ``config.area = 'ECN'``). Never raises."""
     language = language_for(path)
-    root = parse(language, text.encode("utf-8")).root_node
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     return {value for node in nodes_of(root, language, ("string",)) if (value := string_value(node))
             and _REGION_WORDS & set(words(holder_name(node) or ""))}
 
@@ -83,7 +81,7 @@ def chosen_regions(text: str, path: str) -> set[str]:
 def _enclosing_case(node: Node) -> tuple[Node, Node] | None:
     """(the ``switch_statement``, the case holding ``node``) when ``node`` is in a case's body of this function."""
     child, current = node, node.parent
-    while current is not None and current.type not in _FUNCTIONS:
+    while current is not None and current.type not in FUNCTION_NODES:
         if current.type in ("switch_case", "switch_default"):
             if child == current.child_by_field_name("value"):
                 return None  # a case's own label
@@ -212,7 +210,7 @@ def _unwrapped(node: Node | None) -> Node | None:
 
 def _function_name(node: Node) -> str:
     current = node.parent
-    while current is not None and current.type not in _FUNCTIONS:
+    while current is not None and current.type not in FUNCTION_NODES:
         current = current.parent
     if current is None:
         return ""

@@ -64,6 +64,9 @@ def parser_for(path: str) -> Parser:
     return Parser(language_for(path))
 
 
+# The node types of a function's own scope (a declaration, an expression, an arrow, a method).
+FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "function", "arrow_function",
+                            "method_definition", "generator_function_declaration"})
 PARSED_TREES = 64  # whole files kept parsed: a run reads each changed file with several readers in turn
 # A tree takes ~100 times its source (a 4 KB TSX page ~400 KB): trees are kept up to this much source, so a few
 # large files cannot hold hundreds of MB. A file over it is parsed for each reader, as before.
