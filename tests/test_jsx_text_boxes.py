@@ -141,6 +141,7 @@ def test_a_jsx_reply_box_whose_handler_stores_the_text_a_new_call_posts_is_a_pos
 
 @pytest.mark.parametrize(("path", "page"), [
     ("src/pages/thread/index.tsx", SIGNUP_PAGE),  # a member's name sent by a wrapper named for its method
+    ("src/pages/thread/index.tsx", LOGGED_ONLY),  # a composer whose 发布 only logs and clears it: nothing published
     ("src/pages/register/index.tsx", REGISTER_PAGE),  # a note on a registration: the account's, no post
 ])
 def test_account_forms_and_forms_that_send_nothing_publish_nothing(repo, path, page):
@@ -166,7 +167,10 @@ def test_a_name_opening_with_an_http_method_names_no_post_by_that_word(text, nam
     assert scenes().names_a_post(text) is names
 
 
-def test_a_thread_composer_whose_publish_button_only_logs_is_ugc_at_its_box_with_no_text_check(repo):
-    # nothing leaves the phone yet (no upload.user_text), but the 发布 composer of a thread is what others will read
-    assert _change(repo, "src/pages/thread/index.tsx", LOGGED_ONLY) == {
+def test_a_thread_composer_whose_publish_button_moves_on_is_ugc_at_its_box_with_no_text_check(repo):
+    # nothing leaves the phone yet (no upload.user_text), but a 发布 that goes on to the next page is a post flow
+    # whose request is not written yet: the composer of a thread is what others will read
+    moves_on = LOGGED_ONLY.replace("    setBody('')\n", "    Taro.navigateTo({ url: '/pages/home/index' })\n")
+    assert moves_on != LOGGED_ONLY
+    assert _change(repo, "src/pages/thread/index.tsx", moves_on) == {
         ("category.ugc", "src/pages/thread/index.tsx", 12)}

@@ -1,5 +1,5 @@
 """A composer whose post is not wired yet: a new text box on a page of a public scene, with a control that
-publishes it, while the page sends nothing (its 发布 button only opens a success page or shows a toast).
+publishes it, while the page sends nothing (its 发布 button only opens a success page).
 
 ``analyzers/ugc.py`` tells a post where the text leaves the page. A page the change adds to write a review of an
 order, a comment or a post — its path or navigation-bar title name a public scene (``pages/order/comment``, 评价:
@@ -10,8 +10,12 @@ or not the request is written yet: the submission needs the 社交 category and 
 https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
 Told as ``category.ugc`` at the text box, since there is no post to tell it at. Silent where the page's words
 name a private record or a message for the operator (feedback, 投诉, 客服), or no publishing control is there (a
-note, a search box), and for a component's box (the page it hands its text to posts it). No ``upload.user_text``:
-nothing leaves the phone yet, there is no call to check.
+note, a search box), and for a component's box (the page it hands its text to posts it). Silent too where every
+publishing control, and every handler the box itself names, does nothing yet — an empty body, a log, a toast, a TODO,
+in any framework's way of defining it (:mod:`~mp_precheck.readers.publishcontrol`): such a page publishes nothing
+yet, and the declaration is due with the change that wires its post. A control whose handler does anything else (a
+navigation, a store action, an event emitted to a parent that may post) or cannot be read keeps the finding. No
+``upload.user_text``: nothing leaves the phone yet, there is no call to check.
 
 Called by ``analyzers/ugc.py`` for a new text box whose page sends nothing; no analyzer of its own.
 """
@@ -21,11 +25,14 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.senders import POST_INPUTS, page_stem
+from mp_precheck.analyzers.senders import POST_INPUTS, SCRIPTS, page_stem
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.notes.pagetitles import page_of, page_title
+from mp_precheck.readers.boxhandlers import box_handlers
+from mp_precheck.readers.publishcontrol import control_handlers, does_nothing
+from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units
 
 _TEXT = lazy(r">([^<>]{1,40})<")  # an element's own text in markup (WXML, a Vue template, JSX)
 
@@ -47,6 +54,25 @@ def unwired_composer(context: ProjectContext, text_box: Finding) -> Finding | No
     markup = context.read_head(text_box.path) or ""
     if not any(table.publish_label(text) for text in _TEXT.findall(markup) if "{{" not in text):
         return None
+    if _inert(context, text_box, markup):
+        return None
     ugc = context.finding("category.ugc", "ugc:post", text_box.path, text_box.line, scope=text_box.scope,
                           value=f"{text_box.subject} {text_box.path}:{text_box.line} → (not sent yet)")
     return ugc if text_box.scope == "app" else replace(ugc, severity="low")
+
+
+def _inert(context: ProjectContext, text_box: Finding, markup: str) -> bool:
+    """Whether the publishing controls of the page of ``text_box`` (its file's ``markup``) and the handlers the box
+    itself names all do nothing yet (:func:`~mp_precheck.readers.publishcontrol.does_nothing`), read in the file's
+    own scripts (a single-file component, a JSX page) or in the page's script beside its WXML."""
+    controls = control_handlers(markup, text_box.path, scenes().publish_label)
+    if not controls:
+        return False
+    path = text_box.path
+    if path.lower().endswith(SFC_SUFFIXES) or path.lower().endswith(SCRIPTS):
+        units = script_units(markup, path)
+    else:
+        script = next((s for s in (page_stem(path) + suffix for suffix in SCRIPTS[:2]) if context.exists_at_head(s)),
+                      None)
+        units = script_units(context.read_head(script) or "", script) if script is not None else []
+    return does_nothing(units, [*controls, *box_handlers(markup, text_box.line)])

@@ -99,7 +99,7 @@ class _Bindings(HTMLParser):
         if not value or "{{" in value:
             return None
         if name.startswith(("@", "v-on:")) or self.vue:
-            return _vue_handler(value)
+            return vue_handler(value)
         return value if value.isidentifier() else None
 
 
@@ -121,7 +121,7 @@ def template_bindings(text: str, line_offset: int = 0, vue: bool = False) -> tup
     return parser.bindings, parser.scoped
 
 
-def _vue_handler(expression: str) -> str | None:
+def vue_handler(expression: str) -> str | None:
     """``onTap`` of ``onTap`` or ``onTap(item, $event)``; None for anything else (``show = true``, ``$emit(…)``)."""
     root = parser_for("x.js").parse(expression.encode("utf-8", "surrogatepass")).root_node
     if root.has_error or len(root.named_children) != 1 or root.named_children[0].type != "expression_statement":
