@@ -1,5 +1,6 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
-``Taro``, ``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``), ``wx.cloud`` bound to a name
+``Taro``, ``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``; what a getter of the file hands back:
+``const rt = getRuntime()``, readers/namespacegetters.py), ``wx.cloud`` bound to a name
 (``import { cloud } from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
 modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their
@@ -23,6 +24,7 @@ from mp_precheck.facts.model import Fact
 from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
 from mp_precheck.readers.instances import TYPED_TYPES, Made, constructed, declared, instance_call
 from mp_precheck.readers.markup import required_plugin
+from mp_precheck.readers.namespacegetters import calls_getter, namespace_getters
 from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -84,9 +86,11 @@ class Bindings:
         self.plugin_objects: dict[str, PluginApi] = {}  # expression text -> the plugin object it holds
         self.forwarders: dict[str, str] = {}  # a promisified wx (readers/forwarding.py): name -> namespace
         self.instances: dict[str, Made] = {}  # api / this.api -> the project class it holds (readers/instances.py)
+        self.getters: frozenset[str] = frozenset()  # functions handing back wx (readers/namespacegetters.py)
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
+        self.getters = namespace_getters(nodes, lambda node: self._namespace_of(node) == "wx", self.namespaces)
         for node in nodes:
             if node.type in ("assignment_expression", "call_expression") and \
                     (filled := filled_object(node, self._namespace_of)) is not None:
@@ -385,7 +389,7 @@ class Bindings:
                 return "wx"
         if node.type in _WRAPPING and node.named_children:  # (wx), (wx as any): TypeScript's cast is still wx
             return self._namespace_of(node.named_children[0])
-        return None
+        return "wx" if calls_getter(node, self.getters) else None  # const rt = getRuntime()
 
     def _resolve(self, node: Node | None) -> str | None:
         """``wx.X`` / ``wx.cloud.X`` when ``node`` is a reference to that API, else None."""

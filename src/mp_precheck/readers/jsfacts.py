@@ -190,7 +190,7 @@ class _Extractor(Bindings):
         specs = module_specifiers(nodes)
         if runs_on_node(specs):  # server code in the repository is where WeChat's server API belongs
             self.facts = [f for f in self.facts if not (f.kind == "host" and is_wechat_server_api(f.subject))]
-        return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line)),
+        return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line, exports.keys())),
                          imported_calls=tuple(self.imported_calls), exports=exports,
                          app_members=app_members(root, held) if app_file else
                          prototype_members(root, held, self.path),

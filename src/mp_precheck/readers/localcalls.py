@@ -8,7 +8,10 @@ becomes its definition (dropped), as a wrapper of another file is; each call rem
 (``Fact.defined``): when the change adds the helper itself, the upload is reported there. A method called
 once is one upload wherever it is counted, so it keeps its call (where the request is built); so does a
 method nothing in the file calls (bound only from the template, ``bindtap="upload"``). A second call of it
-is then a new upload.
+is then a new upload. A function the module exports is another matter: other files call it too, so its own
+``wx.uploadFile`` is already its definition wherever they do, and a function beside it that calls it once
+(``chooseAndUpload()`` picking photos, then ``uploadFile(path)`` for each) sends a file of its own: that call is
+an upload too, and the wrapper keeps its call (a caller of another file is what makes it a definition).
 Content security of uploads: https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html
 
 In: the file's facts so far, its nodes of the types the extractor reads (source order), the file's path and
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 
 from tree_sitter import Node
 
@@ -35,7 +39,8 @@ _SFC_SCRIPT = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")  # a script block arriv
 
 def _definitions(nodes: Iterable[Node]) -> dict[str, list[Node]]:
     """Name → functions defined under it: object and class methods (``.uploadImg`` for ``uploadImg() {}``,
-    ``uploadImg: function () {}``) and top-level function declarations (``uploadImg``)."""
+    ``uploadImg: function () {}``) and top-level function declarations (``uploadImg``, ``export function
+    uploadImg``)."""
     found: dict[str, list[Node]] = {}
     for node in nodes:
         if node.type == "method_definition":
@@ -43,12 +48,20 @@ def _definitions(nodes: Iterable[Node]) -> dict[str, list[Node]]:
         elif node.type == "pair" and (value := node.child_by_field_name("value")) is not None \
                 and value.type in _FUNCTIONS:
             name = "." + node_text(node.child_by_field_name("key")).strip("'\"")
-        elif node.type == "function_declaration" and node.parent is not None and node.parent.type == "program":
+        elif node.type == "function_declaration" and _top_level(node):
             name = node_text(node.child_by_field_name("name"))
         else:
             continue
         found.setdefault(name, []).append(node)
     return found
+
+
+def _top_level(node: Node) -> bool:
+    """Whether ``node`` is a statement of the module itself, exported (``export function f``) or not."""
+    parent = node.parent
+    if parent is not None and parent.type == "export_statement":
+        parent = parent.parent
+    return parent is not None and parent.type == "program"
 
 
 def _called_name(call: Node) -> str | None:
@@ -65,9 +78,11 @@ def _called_name(call: Node) -> str | None:
     return None
 
 
-def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Callable[[Node], int]) -> list[Fact]:
+def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Callable[[Node], int],
+                  exported: AbstractSet[str] = frozenset()) -> list[Fact]:
     """``facts`` with each call of a same-file upload wrapper counted as its upload (see the module
-    docstring). A name defined twice in the file is left alone (which one a call reaches is unknown)."""
+    docstring); ``exported``: the names of the module's functions other files can import. A name defined twice
+    in the file is left alone (which one a call reaches is unknown)."""
     uploads = [f for f in facts if f.kind == "api" and f.role is None and f.subject in UPLOAD_SUBJECTS]
     if not uploads:
         return facts  # no upload in the file, so no wrapper of one: its definitions are not read
@@ -95,8 +110,9 @@ def local_uploads(facts: list[Fact], nodes: Iterable[Node], path: str, line: Cal
         added.extend((name, Fact(s, "api", at, role=f"via:{owner}#{name.lstrip('.')}", defined=own[name]))
                      for s in subjects[name])
     helpers = {name for name, count in called.items() if count > 1}
-    if not helpers:
+    shared = {name for name in called if name not in helpers and name in exported}  # called once, imported too
+    if not helpers and not shared:
         return facts
     inside = [spans[name] for name in helpers]
     kept = [f for f in facts if f not in uploads or not any(a <= f.line <= b for a, b in inside)]
-    return kept + [fact for name, fact in added if name in helpers]
+    return kept + [fact for name, fact in added if name in helpers | shared]
