@@ -58,7 +58,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      return { locate });
 # v82: hosts of a region table's entries the code does not select (role alternative:<region>,
 #      readers/regiontable.py);
-# v83-upload-recall: a module's own call of an upload function it exports (role via:, kept beside the wrapper's);
+# v83: a module's own call of an upload function it exports (role via:, kept beside the wrapper's);
 #      wx handed back by a function of the file (``const rt = getRuntime(); rt.cloud.uploadFile``);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -116,7 +116,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v83-upload-recall-{__version__}"
+FORMAT = f"facts-v83-{__version__}"
 
 
 class FactCache:
