@@ -248,3 +248,41 @@ def test_the_pages_title_names_its_scene_when_its_folder_does_not(app_repo, titl
     app_repo.commit()
     assert _ugc(run(app_repo.path, base)) == expected
 
+
+
+USER_API = """const http = require('./http.js')
+function editUserInfo(data) { return http.post('/account/save', data) }
+function addInfoForUser(data) { return http.post('/account/save', data) }
+module.exports = { editUserInfo, addInfoForUser }
+"""
+
+
+def _settings_page_calling(app_repo, call: str):
+    """UGC findings of a settings page whose form sends through ``api.<call>`` (a wrapper of the app's http)."""
+    app_repo.write_files({"utils/http.js": HTTP, "utils/api.js": USER_API})
+    base = app_repo.commit()
+    app_repo.write("pages/settings/edit.wxml", FORM)
+    app_repo.write("pages/settings/edit.js", "const api = require('../../utils/api.js')\n"
+                                             f"Page({{\n  save() {{\n    api.{call}(this.data)\n  }}\n}})\n")
+    app_repo.commit()
+    return _ugc(run(app_repo.path, base))
+
+
+def test_the_users_own_info_through_a_wrapper_named_for_it_is_not_ugc(app_repo):
+    # ``userinfo`` is one private word of the table; the wrapper spells it as two adjacent words
+    assert _settings_page_calling(app_repo, "editUserInfo") == set()
+
+
+def test_the_same_two_words_apart_in_a_wrapper_name_stay_ugc(app_repo):
+    assert _settings_page_calling(app_repo, "addInfoForUser") == {("category.ugc", "pages/settings/edit.js", 4),
+                                                                  ("upload.user_text", "pages/settings/edit.js", 4)}
+
+
+@pytest.mark.parametrize(("path", "wrapper", "scene"), [
+    ("pages/afterSale/apply.js", None, "private"),  # ``aftersale``: two words of a path segment
+    ("pages/goods/apply.js", "saveUserInfo", "private"),
+    ("pages/user/info.js", "createPost", "public"),  # a public word wins, as for one-word private words
+    ("pages/goods/apply.js", "sendInfoForUser", None),  # not adjacent: no compound
+])
+def test_a_compound_private_word_matches_adjacent_words_of_one_name(path, wrapper, scene):
+    assert scenes().scene(path, wrapper, ()) == scene

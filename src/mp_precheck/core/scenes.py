@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 from msgspec import Struct
@@ -65,13 +66,20 @@ class Scenes(Struct, frozen=True):
     def scene(self, path: str, wrapper: str | None, strings: Iterable[str], page: str | None = None) -> Scene | None:
         """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a
         direct call) passing ``strings``; a page (``page``, else ``path``) of the operator's console
-        (``operator`` words in its path: ``pages/admin-review``) is private, its text is no user's content."""
+        (``operator`` words in its path: ``pages/admin-review``) is private, its text is no user's content. A
+        private word the table spells as one (``userinfo``) also matches two adjacent words of the path, of one
+        string or of the wrapper's name (``editUserInfo``: the account's own record, not a post)."""
         if self._has(self.operator, words_of((page or path).rsplit(".", 1)[0])):
             return "private"
-        words = words_of(path.rsplit(".", 1)[0]) + self._words(strings) + self._named(wrapper)
+        passed = [s for s in strings if s.strip().upper() not in self.methods]
+        spelt = [words_of(path.rsplit(".", 1)[0]), *(words_of(s) for s in passed), self._named(wrapper)]
+        words = [w for said in spelt for w in said]
         if self._has(self.public, words):
             return "public"
-        return "private" if self._has(self.private, words) else None
+        # a private word the table spells as one (``userinfo``, ``aftersale``) is two words of an identifier or
+        # path (``editUserInfo``, ``/after/sale``): adjacent words of one name are read together too
+        compounds = [a + b for said in spelt for a, b in pairwise(said)]
+        return "private" if self._has(self.private, words + compounds) else None
 
     def to_operator(self, words: Iterable[str]) -> bool:
         """Whether ``words`` (of a page's path and title, of the endpoint and wrapper its post goes to) name a
