@@ -28,6 +28,7 @@ from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_sup
 from mp_precheck.core.unread import file_errors, symlinks
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
+from mp_precheck.facts.callers import Callers
 from mp_precheck.facts.extract import project_reads
 from mp_precheck.facts.known import Known
 from mp_precheck.facts.linked import Linked, linked_changes
@@ -80,8 +81,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     """
     options = options or RunOptions()
     head = repo.resolve(head_rev)
-    # base = the empty tree: a first release, where everything head has is new (its own merge base)
-    first = base_rev == EMPTY_TREE
+    first = base_rev == EMPTY_TREE  # base = the empty tree: a first release, everything head has is new
     base = EMPTY_TREE if first else repo.resolve(base_rev)
     store = FactStore(repo, cache, options.progress)
     if base == head:
@@ -152,8 +152,7 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
         base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
         base_projects = discover(base_tree.values(), _reader(store, base_tree))
     else:
-        # No project file changed: base has the same projects, and its tree is head's with the changes undone
-        # (a second 40,000-entry listing saved on large apps).
+        # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
         base_tree = base_tree_from(head_tree, changes.files)
         base_projects = head_projects
     return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree, tuple(head_projects)), \
@@ -201,7 +200,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     additions, removals = compare(head_facts, base_facts, counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
                                   greppable=lambda s: bool(needles(s)),
-                                  retired=retired_pages(base_facts, counterpart, base_project, project))
+                                  retired=retired_pages(base_facts, counterpart, base_project, project),
+                                  callers=Callers(run.repo, run.merge_base, run.store, run.base_tree, base_project))
     findings = [_finding(a, catalog, options.language, project.root) for a in additions]
     findings.extend(_derived(additions, catalog, options.language, project.root))
     context = replace(_context(run, project, head_facts, present_elsewhere, catalog, options), base_facts=base_facts,

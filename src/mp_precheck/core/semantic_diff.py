@@ -19,7 +19,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   nothing; a page the change deletes from the app does not count here (its feature left, it did not move)
   but for the calls a page the change adds carries on with the same shape (``core/retired.py``); where it rose
   for another reason, a helper's call moved there from a caller that made it itself and now calls the helper is
-  no place for a finding (``moved_into_helpers`` in ``core/placing.py``);
+  no place for a finding (``moved_into_helpers`` in ``core/placing.py``); a file's own helper nothing called before
+  the change makes no use in base, so the change that first calls it adds one (``core/firstcalls.py``);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -37,6 +38,7 @@ from collections.abc import Set as AbstractSet
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
+from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere
 from mp_precheck.core.placing import (
     at_new_helper,
     each_added,
@@ -134,10 +136,9 @@ def compare(
     base: Mapping[str, FileFacts],
     counterpart: Mapping[str, str | None],
     added_lines: Mapping[str, frozenset[int]],
-    present_elsewhere: Callable[[set[str]], set[str]],
-    catalog: Catalog,
+    present_elsewhere: Callable[[set[str]], set[str]], catalog: Catalog,
     greppable: Callable[[str], bool] = lambda subject: True,
-    retired: frozenset[str] = frozenset(),
+    retired: frozenset[str] = frozenset(), callers: NamedElsewhere = nowhere,
 ) -> tuple[list[Addition], list[Removal]]:
     """Additions and removals between the changed files of base and head.
 
@@ -153,8 +154,9 @@ def compare(
         retired: base paths of pages the change takes out of the app (``core/retired.py``): their uses tell
             that the app had a capability and are removals, but do not offset uses the change adds elsewhere —
             except the calls a file the change adds carries on with the same shape (moved, not new).
+        callers: (base path, helper names) → those another base file may call (``core/firstcalls.py``).
     """
-    head = without_dormant_relays(head, base, counterpart)
+    head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, callers)
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges, in_helper = called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)

@@ -60,6 +60,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      readers/regiontable.py);
 # v83: a module's own call of an upload function it exports (role via:, kept beside the wrapper's);
 #      wx handed back by a function of the file (``const rt = getRuntime(); rt.cloud.uploadFile``);
+# v84: a script's own helpers that make a call and the lines naming them (FileFacts.helpers);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -116,7 +117,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v83-{__version__}"
+FORMAT = f"facts-v84-{__version__}"
 
 
 class FactCache:
@@ -252,6 +253,7 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
             "reexports": [list(r) for r in facts.reexports],
             "granted": list(facts.granted), "idle": [list(r) for r in facts.idle],
+            "helpers": [[name, first, last, list(lines)] for name, first, last, lines in facts.helpers],
             "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
             "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
 
@@ -274,6 +276,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
         granted=tuple(int(line) for line in data.get("granted", ())),
         idle=tuple((int(a), int(b)) for a, b in data.get("idle", ())),
+        helpers=tuple((h[0], int(h[1]), int(h[2]), tuple(int(n) for n in h[3])) for h in data.get("helpers", ())),
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
         routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None)
 

@@ -23,6 +23,7 @@ from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
+from mp_precheck.readers.ownhelpers import words
 from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sdkhosts import vendored_hosts
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
@@ -240,6 +241,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     names: set[str] = set()
     granted: list[int] = []
     idle: list[tuple[int, int]] = []
+    helpers: list[tuple[str, int, int, tuple[int, ...]]] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
     external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
@@ -274,9 +276,14 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             shapes.update(found.call_shapes)
             specs.extend(found.module_specs)
             names.update(found.imported_names)
+            helpers.extend(found.helpers)
+    if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
+        named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
+        helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
                      call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
                      granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
+                     helpers=tuple(helpers),
                      error=next((b.note for b in blocks if b.note), None))
 
 

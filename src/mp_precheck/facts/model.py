@@ -241,6 +241,10 @@ class FileFacts(Struct, frozen=True):
     # Line ranges of a Vue-shaped file's ``methods`` entries its own text never names (readers/uncalled.py): on a
     # registered page nothing runs them; a component's may be called by its parent (facts/scope.py).
     idle: tuple[tuple[int, int], ...] = ()
+    # The script's own helpers that make a call (a page's method, an App's, a class's, a module function):
+    # (name, first line, last line, the lines naming it outside its body; 0 for a template's), readers/ownhelpers.py.
+    # One nothing named before the change that the change names has its first caller (core/firstcalls.py).
+    helpers: tuple[tuple[str, int, int, tuple[int, ...]], ...] = ()
     # A script's components and JSX elements (None: not read), and its route calls' literal URLs as (URL, line)
     # (None: not read): read with the facts so that the analyzers that need them never parse the file again.
     jsx: JsxReading | None = None

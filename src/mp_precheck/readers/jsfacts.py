@@ -50,6 +50,7 @@ from mp_precheck.readers.markup import bound_choices, element_facts, normalise_a
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.orderpay import not_wechats, paid_subject
+from mp_precheck.readers.ownhelpers import with_own_helpers
 from mp_precheck.readers.regiontable import region_role
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
@@ -69,7 +70,6 @@ from mp_precheck.readers.textplaces import (
     warning_list,
 )
 from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
-from mp_precheck.readers.uncalled import without_uncalled
 from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
@@ -87,7 +87,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
     found = copied_links(found, root, language, line_offset) if "etClipboardData" in source else found
     found = paychannels.with_pay_channels(found, source, root, language, line_offset)  # checks/pay_channels.yml
-    return without_uncalled(found, root, language, line_offset) if "extends" in source else found
+    return with_own_helpers(found, root, language, line_offset, classes="extends" in source)
 
 
 # The node types the passes below look at; tree-sitter's query engine collects them in one pass over the tree.

@@ -1,0 +1,48 @@
+"""Whether another file of the app may call a file's own helpers: the question behind a first caller.
+
+A helper nothing in its own file named may still run: a page calls the App's ``app.getProfile()``, a page's WXML
+binds ``bindtap="getProfile"``, a parent calls a component's method. ``git grep`` finds the files that write a name
+at all; each is then read (``names_in`` of ``readers/ownhelpers.py``): a script's ``wx.getProfile`` or
+``api.getProfile`` names something else, a WXML attribute other than an event binding binds nothing, and a file of
+any other kind is taken to call it (unknown is never taken for uncalled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from msgspec import Struct
+
+from mp_precheck.facts.store import FactStore
+from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.ownhelpers import names_in
+
+_MAX_BYTES = 1_000_000  # a larger file is not read (facts/extract.py): taken to call every helper it names
+
+
+class Callers(Struct, frozen=True):
+    """Answers "which of these helpers of ``path`` may another file of ``project`` call?" at revision ``rev``
+    (tree ``tree``) of ``repo``, texts read through ``store``. Call the instance with a path and names; with no
+    project (the app did not exist there) the answer is none."""
+
+    repo: GitRepo
+    rev: str
+    store: FactStore
+    tree: Mapping[str, TreeEntry]
+    project: Project | None
+
+    def __call__(self, path: str, names: set[str]) -> set[str]:
+        project = self.project
+        if project is None or not names:
+            return set()
+        hits = self.repo.grep_needles(self.rev, names, [f":(literal){project.root}"] if project.root else [])
+        out: set[str] = set()
+        for other, found in sorted(hits.items()):
+            wanted = (found & names) - out
+            entry = self.tree.get(other)
+            if other == path or not wanted or entry is None or not project.owns(other):
+                continue
+            text = self.store.text(entry.blob) if entry.size <= _MAX_BYTES else None
+            out |= names_in(text, other, wanted) if text is not None else wanted
+        return out
