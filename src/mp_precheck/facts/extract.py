@@ -240,6 +240,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     names: set[str] = set()
     granted: list[int] = []
     idle: list[tuple[int, int]] = []
+    handed: list[tuple[int, int]] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
     external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
@@ -274,10 +275,11 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             shapes.update(found.call_shapes)
             specs.extend(found.module_specs)
             names.update(found.imported_names)
+            handed.extend(found.handed_urls)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
                      call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
                      granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
-                     error=next((b.note for b in blocks if b.note), None))
+                     handed_urls=tuple(handed), error=next((b.note for b in blocks if b.note), None))
 
 
 def _with_granted(found: FileFacts, text: str, path: str, offset: int = 0) -> FileFacts:
