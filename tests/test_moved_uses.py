@@ -158,3 +158,33 @@ def test_a_page_that_never_uploaded_embeds_the_uploader_and_is_reported(app_repo
     app_repo.write_files(_EMBEDS)
     app_repo.commit()
     assert _uploads(run(app_repo.path, base)) == {("upload.cloud_upload_file", "pages/me/me.wxml", 3, "file")}
+
+
+# A page's photo upload moved into a class module the page now makes and calls: the page's entry is thin, the class
+# uploads in another of its methods.
+_SHELF_PAGE = ("Page({\n  async keep(e) {\n    const path = e.detail.path\n"
+               "    const res = await wx.uploadFile({ url: 'https://api.example.com/shelf', filePath: path, name: 'p' })\n"
+               "    this.setData({ kept: res.data })\n  }\n})\n")
+_SHELF_CLASS = ("export default class Shelf {\n  constructor(page) {\n    this.page = page\n  }\n"
+                "  async keep(e) {\n    const kept = await this.send(e.detail.path)\n"
+                "    this.page.setData({ kept })\n  }\n"
+                "  async send(path) {\n"
+                "    const res = await wx.uploadFile({ url: 'https://api.example.com/shelf', filePath: path, name: 'p' })\n"
+                "    return res.data\n  }\n}\n")
+_DELEGATING_PAGE = ("import Shelf from '../../logic/shelf'\nconst shelf = new Shelf()\n"
+                    "Page({\n  keep(e) {\n    return shelf.keep(e)\n  }\n})\n")
+
+
+def test_an_upload_moved_from_a_page_into_a_class_the_page_delegates_to_is_not_new(app_repo):
+    app_repo.write("pages/me/me.js", _SHELF_PAGE)
+    base = app_repo.commit()
+    app_repo.write_files({"logic/shelf.js": _SHELF_CLASS, "pages/me/me.js": _DELEGATING_PAGE})
+    app_repo.commit("the page delegates to a class")
+    assert _uploads(run(app_repo.path, base)) == set()
+
+
+def test_an_upload_a_new_class_brings_to_a_page_that_never_uploaded_is_reported(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"logic/shelf.js": _SHELF_CLASS, "pages/me/me.js": _DELEGATING_PAGE})
+    app_repo.commit("the page keeps photos through a class")
+    assert ("upload.upload_file", "logic/shelf.js") in {f[:2] for f in _uploads(run(app_repo.path, base))}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from urllib.parse import urlsplit
 
@@ -180,18 +180,26 @@ def pick(uses: list[Fact], added: frozenset[int]) -> Fact:
 _NETWORK_ROLES = frozenset({"request", "upload", "download", "socket"})
 
 
-def host_place(places: list[tuple[str, Fact]]) -> int:
+def host_place(places: list[tuple[str, Fact]], handed: Sequence[frozenset[str] | None] = ()) -> int:
     """Index of the one place of ``places`` ((head path, host fact), at least one) where a new host is told, the
     place a reviewer looks first. In order: a release build's config or env file (``prod.env.js``,
     ``.env.production``) before a shared one and before a development or test one (``dev.env.js``,
     ``.env.development``: :func:`~mp_precheck.readers.envfiles.build_stage`); a place a network API is seen to
-    use (a request's URL, a base URL its file passes to a request) before a constant no call in its file uses
-    (an unused config entry beside an inline request URL only says the host exists); a module (an API module, a
-    config, the app file) before a page or component that writes the URL in its own code; the origin alone
-    (``const host = "https://api.x.cn"``); a base with a path that the other places' URLs extend (``baseURL =
-    'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else the first place.
-    Nothing raises."""
+    use (a request's URL, a base URL its file passes to a request, a URL handed to the app's own request
+    function) before a constant no call in its file uses (an unused config entry beside an inline request URL only
+    says the host exists); a module (an API module, a config, the app file) before a page or component that
+    writes the URL in its own code; the origin alone (``const host = "https://api.x.cn"``); a base with a path
+    that the other places' URLs extend (``baseURL = 'http://h:8080/api'`` beside ``uploadFile({url:
+    'http://h:8080/api/upload'})``); else the first place.
+
+    ``handed`` (one entry per place, or empty) gives, for a URL handed to a project function (readers/handedurls.py),
+    the files of the functions that call takes it to (none when it is followed nowhere), else None: a URL handed
+    to a module that is itself one of the places (the request module's own host constant) is that module's
+    request, told at the module, not a use seen in the caller. Nothing raises."""
     network = [p[1].role in _NETWORK_ROLES for p in places]
+    paths = {path for path, _fact in places}
+    seen = [network[i] and not (handed and (to := handed[i]) is not None and to & (paths - {places[i][0]}))
+            for i in range(len(places))]
     values = [(i, p[1].value or "") for i, p in enumerate(places) if network[i] or not any(network)]
 
     def origin_only(fact: Fact) -> bool:
@@ -204,7 +212,7 @@ def host_place(places: list[tuple[str, Fact]]) -> int:
 
     def rank(i: int) -> tuple[int, bool, bool, bool, bool, int]:
         path, fact = places[i]
-        return (build_stage(path), not network[i], _in_view(path), not origin_only(fact), not extended(i), i)
+        return (build_stage(path), not seen[i], _in_view(path), not origin_only(fact), not extended(i), i)
     return min(range(len(places)), key=rank)
 
 

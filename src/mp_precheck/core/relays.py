@@ -26,11 +26,14 @@ def across(called: set[tuple[str, str]], paths: Mapping[str, str | None]) -> set
     return {(other, name) for path, name in called if (other := paths.get(path))}
 
 
-def called_ranges(files: Mapping[str, FileFacts],
-                   also: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, list[tuple[int, int]]]:
-    """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names."""
+def called_ranges(files: Mapping[str, FileFacts], also: AbstractSet[tuple[str, str]] = frozenset(),
+                  reached: bool = False) -> dict[str, list[tuple[int, int]]]:
+    """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names; with ``reached``
+    also the lines of the functions of their file whose own calls they reach (``Export.reaches``: a page's
+    ``controller.submit()`` → ``this.uploadPhoto()``), where the callers' uses are made, not uses of their own."""
     wanted = called_wrappers(files) | also
-    return {path: [r for name, e in ff.exports.items() if (path, name) in wanted for r in e.ranges()]
+    return {path: [r for name, e in ff.exports.items() if (path, name) in wanted
+                   for r in (*e.ranges(), *(e.reaches if reached else ()))]
             for path, ff in files.items()}
 
 

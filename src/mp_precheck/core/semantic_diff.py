@@ -113,18 +113,21 @@ def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip
     """subject → Counter(path → occurrences).
 
     A call through a project wrapper counts at the caller. With ``skip_definitions`` the wrapper's own
-    call is then a definition, not another use, when one of these files calls it — so extracting a call
-    into a helper, or inlining a helper, leaves the app-wide count unchanged; nor do relays count. With
+    call is then a definition, not another use, when one of these files calls it — and so are the calls of the
+    functions of its file it reaches them through (a class's ``submit()`` → ``this.uploadPhoto()``) — so
+    extracting a call into a helper or a controller class, or inlining a helper, leaves the app-wide count
+    unchanged; nor do relays count. With
     ``skip_relays`` only relays are skipped (where findings go). ``also_called`` names wrappers the other side
     of the change calls: a helper nothing called before the change and its first caller are one use, not two.
     """
     called = called_ranges(files, also_called) if skip_definitions or skip_relays else {}
+    defined = called_ranges(files, also_called, reached=True) if skip_definitions else {}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
-        ranges = called.get(path, [])
+        ranges, definitions = called.get(path, []), defined.get(path, [])
         for fact in file_facts.facts:
             skipped = relays(fact, ranges) or (skip_definitions and fact.role is None and
-                                                any(a <= fact.line <= b for a, b in ranges))
+                                                any(a <= fact.line <= b for a, b in definitions))
             if not counted(fact) or skipped:
                 continue
             out.setdefault(fact.subject, Counter())[path] += 1
@@ -188,7 +191,7 @@ def compare(
                              in_helper | moved)
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
                                      rereads=bool(kind and kind.one_value)) if known else placed
-            additions += _one_place(placed) if rule.per_subject else _first_page(placed) if rule.once else placed
+            additions += _one_place(placed, head) if rule.per_subject else _first_page(placed) if rule.once else placed
     additions = _once_in_helpers(_asked_by_button(additions, head, catalog), head, base, counterpart, added_lines)
     return additions, _removals([s for s in gone if s not in elsewhere and greppable(s)], rules_of, base, base_counts)
 
@@ -381,10 +384,23 @@ def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: 
     return {path for path, old in counterpart.items() if old and posixpath.splitext(old)[0] in units}
 
 
-def _one_place(placed: list[Addition]) -> list[Addition]:
+def _one_place(placed: list[Addition], head: Mapping[str, FileFacts]) -> list[Addition]:
     """One addition for an open-ended subject (a new host is one domain to configure, however many files the
-    change uses it in), where :func:`~mp_precheck.core.placing.host_place` puts it."""
-    return [placed[host_place([(a.path, a.fact) for a in placed])]] if len(placed) > 1 else placed
+    change uses it in), where :func:`~mp_precheck.core.placing.host_place` puts it (told which places are URLs
+    handed to a project function, and to which files: ``FileFacts.handed_urls`` of ``head``)."""
+    if len(placed) < 2:
+        return placed
+    return [placed[host_place([(a.path, a.fact) for a in placed], [_handed_to(a, head[a.path]) for a in placed])]]
+
+
+def _handed_to(addition: Addition, file_facts: FileFacts) -> frozenset[str] | None:
+    """The files of the project functions the URL of ``addition`` is handed to (``via:<path>#<name>`` facts at the
+    call's line; none when the call is followed nowhere), or None when it is handed to no call."""
+    calls = {call for at, call in file_facts.handed_urls if at == addition.fact.line}
+    if not calls:
+        return None
+    return frozenset(f.role[4:].partition("#")[0] for f in file_facts.facts
+                     if f.line in calls and f.role and f.role.startswith("via:"))
 
 
 def _first_page(placed: list[Addition]) -> list[Addition]:

@@ -135,6 +135,12 @@ class PluginApi(Struct, frozen=True):
     doc: str
 
 
+def _first_word(name: str) -> str:
+    """The first word of a name, lower-cased (``uploadImg`` → ``upload``), or ``""``."""
+    first = re.match(r"[a-z]+|[A-Z][a-z]*", name)
+    return first.group(0).lower() if first is not None else ""
+
+
 class ThirdParty(Struct, frozen=True, dict=True):
     components: tuple[KitComponent, ...]
     sdks: tuple[UploadSdk, ...]
@@ -142,6 +148,8 @@ class ThirdParty(Struct, frozen=True, dict=True):
     hook_libraries: dict[str, dict[str, dict[str, str]]]
     upload_words: frozenset[str] = frozenset()  # first words of a call named as an upload (uploadAvatar)
     plugin_apis: tuple[PluginApi, ...] = ()
+    request_words: frozenset[str] = frozenset()  # first words of a call named as a request (request, httpGet)
+    request_verbs: frozenset[str] = frozenset()  # methods of a client named so (http.post, this.$request.get)
 
     def plugin_factory(self, name: str) -> PluginApi | None:
         """The plugin object a plugin method of this name hands back (``getRecordRecognitionManager``), or None."""
@@ -153,9 +161,16 @@ class ThirdParty(Struct, frozen=True, dict=True):
 
     def named_upload(self, name: str) -> bool:
         """Whether a called name's last part starts with an upload word (``$api.app.upload``, ``uploadImg``)."""
-        last = name.rsplit(".", 1)[-1]
-        first = re.match(r"[a-z]+|[A-Z][a-z]*", last)
-        return first is not None and first.group(0).lower() in self.upload_words
+        return _first_word(name.rsplit(".", 1)[-1]) in self.upload_words
+
+    def named_request(self, name: str) -> bool:
+        """Whether a called name is named as an HTTP request (``checks/http_clients.yml``): its last part starts
+        with a request word (``request``, ``httpGet``, ``ajaxPost``), or is a request method of a holder that does
+        (``http.post``, ``$request.get``)."""
+        *holder, last = (part.lstrip("$_") for part in name.rsplit(".", 2)[-2:])
+        if _first_word(last) in self.request_words:
+            return True
+        return bool(holder) and last in self.request_verbs and _first_word(holder[0]) in self.request_words
 
     @cached_property
     def kit_folders(self) -> frozenset[str]:
@@ -240,7 +255,8 @@ def third_party() -> ThirdParty:
     table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
     maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
-    clients = validated(folder / "http_clients.yml", "http_clients.schema.json", check=False)["clients"]
+    http = validated(folder / "http_clients.yml", "http_clients.schema.json", check=False)
+    clients = http["clients"]
     payments = validated(folder / "payment_sdks.yml", "payment_sdks.schema.json", check=False)["sdks"]
     plugins = validated(folder / "plugin_apis.yml", "plugin_apis.schema.json", check=False)["plugins"]
     return ThirdParty(
@@ -257,4 +273,5 @@ def third_party() -> ThirdParty:
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"],
                         PAYMENT_SUBJECT) for s in payments),
         {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())),
-        tuple(PluginApi(p["plugin"], p["factory"], tuple(p["methods"]), f"sdk:{p['does']}", p["doc"]) for p in plugins))
+        tuple(PluginApi(p["plugin"], p["factory"], tuple(p["methods"]), f"sdk:{p['does']}", p["doc"]) for p in plugins),
+        frozenset(http.get("request_words", ())), frozenset(http.get("request_verbs", ())))

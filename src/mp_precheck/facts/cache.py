@@ -61,6 +61,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v83: a module's own call of an upload function it exports (role via:, kept beside the wrapper's);
 #      wx handed back by a function of the file (``const rt = getRuntime(); rt.cloud.uploadFile``);
 # v84: a script's own helpers that make a call and the lines naming them (FileFacts.helpers);
+# v85: URLs handed to an imported project function (FileFacts.handed_urls), imported bindings a barrel
+#      exports again by name (import request from './request'; export { request }), the functions of a module a
+#      thin function reaches API calls through (Export.reaches);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -117,7 +120,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v84-{__version__}"
+FORMAT = f"facts-v85-{__version__}"
 
 
 class FactCache:
@@ -255,7 +258,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "granted": list(facts.granted), "idle": [list(r) for r in facts.idle],
             "helpers": [[name, first, last, list(lines)] for name, first, last, lines in facts.helpers],
             "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
-            "routes": [list(r) for r in facts.routes] if facts.routes is not None else None}
+            "routes": [list(r) for r in facts.routes] if facts.routes is not None else None,
+            "handed_urls": [list(h) for h in facts.handed_urls]}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -266,7 +270,8 @@ def _load(data: dict[str, Any]) -> FileFacts:
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
                            tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False),
-                           v.get("forwards", ""), tuple((int(a), int(b)) for a, b in v.get("spans", ())))
+                           v.get("forwards", ""), tuple((int(a), int(b)) for a, b in v.get("spans", ())),
+                           tuple(v.get("handed", ())), tuple((int(a), int(b)) for a, b in v.get("reaches", ())))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
@@ -278,7 +283,8 @@ def _load(data: dict[str, Any]) -> FileFacts:
         idle=tuple((int(a), int(b)) for a, b in data.get("idle", ())),
         helpers=tuple((h[0], int(h[1]), int(h[2]), tuple(int(n) for n in h[3])) for h in data.get("helpers", ())),
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
-        routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None)
+        routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None,
+        handed_urls=tuple((int(a), int(b)) for a, b in data.get("handed_urls", ())))
 
 
 def _load_jsx(data: dict[str, Any]) -> JsxReading:

@@ -242,6 +242,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     granted: list[int] = []
     idle: list[tuple[int, int]] = []
     helpers: list[tuple[str, int, int, tuple[int, ...]]] = []
+    handed: list[tuple[int, int]] = []
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
     external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
@@ -277,13 +278,14 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             specs.extend(found.module_specs)
             names.update(found.imported_names)
             helpers.extend(found.helpers)
+            handed.extend(found.handed_urls)
     if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
         named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
         helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
                      call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
                      granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
-                     helpers=tuple(helpers),
+                     helpers=tuple(helpers), handed_urls=tuple(handed),
                      error=next((b.note for b in blocks if b.note), None))
 
 

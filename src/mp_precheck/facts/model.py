@@ -58,6 +58,10 @@ API_SOCKET = "api-socket"
 # (core/regionpick.py).
 ALTERNATIVE = "alternative"
 
+# The network APIs whose URL a host is used for, and the role (the 服务器域名 list) each gives it.
+NETWORK_APIS = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download",
+                "wx.connectSocket": "socket"}
+
 FactKind = Literal["api", "component", "attribute", "host", "config", "text", "hook", "image"]
 
 
@@ -146,6 +150,10 @@ class Export(Struct, frozen=True):
     # The subjects a hook or factory calls only inside the functions it hands back (``useLocator()`` returning
     # ``{ locate }``, readers/handedback.py): calling it makes no such call, the returned function does, later.
     handed: tuple[str, ...] = ()
+    # The (first, last) lines of the functions of the same file whose own API calls a thin function reaches
+    # (``submit`` → ``this.uploadPhoto`` → ``wx.uploadFile``, readers/siblings.py): a caller's call of the function
+    # is the use, their calls are its definition — not another use of the module's (core/relays.py).
+    reaches: tuple[tuple[int, int], ...] = ()
 
     def covers(self, line: int) -> bool:
         """Whether a call at 1-based ``line`` of the file is one the function makes: in its own lines or in
@@ -249,3 +257,6 @@ class FileFacts(Struct, frozen=True):
     # (None: not read): read with the facts so that the analyzers that need them never parse the file again.
     jsx: JsxReading | None = None
     routes: tuple[tuple[str, int], ...] | None = None
+    # (line of a host literal, line of the callee of the imported call it is handed to: ``request('https://…')``),
+    # readers/handedurls.py: the host takes the role of the network API the fact store finds that call reaches.
+    handed_urls: tuple[tuple[int, int], ...] = ()

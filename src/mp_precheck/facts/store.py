@@ -24,6 +24,7 @@ from mp_precheck.facts.extract import extract_job, reader_kind
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
+from mp_precheck.readers.handedurls import with_handed_roles
 from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES, VUE_ENTRIES, VUE_INSTANCE
 from mp_precheck.readers.statemedia import confirm_picked
 from mp_precheck.readers.textcodec import UndecodableFile, decode
@@ -161,6 +162,7 @@ class FactStore:
             extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
                          if line not in resolved and third_party().named_upload(name))
             merged = confirm_picked(facts.facts + tuple(extra))  # a photo a helper picks, sent as base64
+            merged = with_handed_roles(facts, merged)  # request('https://…'): the host of a request
             out[path] = replace(facts, facts=merged) if merged != facts.facts else facts
         return out
 

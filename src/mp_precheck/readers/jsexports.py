@@ -308,7 +308,8 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     for name, function in offered:
         own = direct(function)
         subjects = own or through.delegated(function)  # only a thin wrapper counts what it delegates to
-        spans = () if own else tuple(_span(sibling, line) for sibling in through.walk(function).thin)
+        walked = through.walk(function) if not own else None
+        spans = tuple(_span(sibling, line) for sibling in walked.thin) if walked else ()
 
         def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
             return {f.subject for f in api if f.line in lines} | (through.delegated(function, lines) if thin else set())
@@ -321,7 +322,8 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                dispatched=function.parent is not None and function.parent.type == "arguments",
                                flags=flag_choices(function, line, reach, inner), named=named,
                                relays=bool(subjects) and not own, spans=spans,
-                               handed=_handed_back(function, own, api, line))
+                               handed=_handed_back(function, own, api, line),
+                               reaches=tuple(_span(s, line) for s in walked.reached) if walked else ())
     return out
 
 
@@ -350,6 +352,7 @@ def reexports(root: Node, aliases: Mapping[str, str] | None = None,
     (specifier, exported name), as :mod:`~mp_precheck.readers.jsbindings` reads them) an imported binding
     exported again is passed on too: ``const { upload } = require('./request'); module.exports = { upload }``,
     ``exports.upload = upload``, ``export { upload }``, ``export const $wx = wxkit`` (its default export),
+    ``import request from './request'; export { request }`` (its default export, and its members through it),
     ``module.exports = { send: http.post }``, and every name
     of a module spread or assigned whole (``module.exports = { ...baseApi }``, ``module.exports = require('./x')``)."""
     out: list[tuple[str, str, str]] = []
@@ -388,8 +391,12 @@ def _passed_bindings(node: Node, aliases: Mapping[str, str],
         for clause in (c for c in node.named_children if c.type == "export_clause"):
             for item in clause.named_children:
                 local = _text(item.child_by_field_name("name"))
+                here = _text(item.child_by_field_name("alias")) or local
                 if local in names:
-                    yield names[local][0], names[local][1], _text(item.child_by_field_name("alias")) or local
+                    yield names[local][0], names[local][1], here
+                elif local in aliases:  # import request from './request'; export { request }: the module's
+                    yield aliases[local], "default", here  # default when called, its members when read through it
+                    yield aliases[local], "*", here
         return
     expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
     if expr is None or expr.type != "assignment_expression" or (right := expr.child_by_field_name("right")) is None:

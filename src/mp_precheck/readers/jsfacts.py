@@ -21,7 +21,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import FACTORY_OF, prefixed
-from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, SWITCHED_OFF, Export, Fact, FileFacts
+from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
 from mp_precheck.readers import base64media, paychannels
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
@@ -32,6 +32,7 @@ from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.forwarding import forwarding_exports
+from mp_precheck.readers.handedurls import handed_urls
 from mp_precheck.readers.imagenames import (
     bare_host_url,
     held_as_api_base,
@@ -66,6 +67,7 @@ from mp_precheck.readers.textplaces import (
     locale_file,
     message_text,
     modal_text,
+    share_title,
     ui_label,
     warning_list,
 )
@@ -73,8 +75,7 @@ from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
 from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
-_HOST_ROLES = {"wx.request": "request", "wx.uploadFile": "upload", "wx.downloadFile": "download", "wx.connectSocket":
-               "socket", "wx.openCustomerServiceChat": ACCOUNT, "wx.openOfficialAccountArticle": ACCOUNT}
+_HOST_ROLES = {**NETWORK_APIS, "wx.openCustomerServiceChat": ACCOUNT, "wx.openOfficialAccountArticle": ACCOUNT}
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
@@ -181,6 +182,7 @@ class _Extractor(Bindings):
             for index in indexes if role != "code" else ():
                 if self.facts[index].role in (("code", "request", "media") if name in self.url_roles else ("code",)):
                     self.facts[index] = replace(self.facts[index], role=role)
+        handed = handed_urls(self.calls, self.imported_calls, self.facts, self.url_constants, self.line)
         called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports = self._exports(root)
@@ -197,7 +199,7 @@ class _Extractor(Bindings):
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
                          reexports=reexports(root, self.module_aliases, self.passed_names()),
-                         call_shapes=call_shapes(self.calls, shaped, self.line))
+                         call_shapes=call_shapes(self.calls, shaped, self.line), handed_urls=handed)
 
     def _exports(self, root: Node) -> dict[str, Export]:  # API wrappers, SDK instances, promisified wx objects
         exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
@@ -334,7 +336,7 @@ class _Extractor(Bindings):
             label = inside_button(node)
             self._text_signals(value, node, label=label, share_control=label and inside_button(node, share=True))
         else:
-            self._text_signals(value, node, title=self._is_share_title(node),
+            self._text_signals(value, node, title=share_title(node),
                                label=not (modal_text(node) or message_text(node)),
                                script=not ui_label(node, locale_file(self.path)))
         self.facts += literal_secrets(_text(node), self.line(node))
@@ -392,21 +394,6 @@ class _Extractor(Bindings):
         body = _text(current)
         if any(name in body for name in ("requestPayment", "requestVirtualPayment", "requestOrderPayment")):
             self.facts.append(Fact("policy:ios-payment", "api", self.line(node), _text(node.parent)[:120]))
-
-    @staticmethod
-    def _is_share_title(node: Node) -> bool:
-        """A ``title`` returned by ``onShareAppMessage``/``onShareTimeline``: the share card's name."""
-        parent = node.parent
-        if parent is None or parent.type != "pair" or _text(parent.child_by_field_name("key")).strip("'\"") != "title":
-            return False
-        current = parent.parent
-        while current is not None:
-            if current.type in ("method_definition", "pair", "function_declaration"):
-                name = current.child_by_field_name("name") or current.child_by_field_name("key")
-                if _text(name) in ("onShareAppMessage", "onShareTimeline"):
-                    return True
-            current = current.parent
-        return False
 
     def _host_role(self, node: Node) -> str:
         """How a URL literal is used: the API it is passed to (``request``…), ``account`` when WeChat opens it

@@ -11,7 +11,8 @@ source order, how to turn a node into a 1-based line, and the catalog subjects e
 (``direct``). Out (:class:`SiblingReach`): the subjects a function reaches through the siblings it calls — a
 sibling that calls APIs of its own gives just those, one that calls none (*thin*) gives what its own callees
 reach, transitively — and the thin siblings on the way, whose calls of other modules' wrappers the fact store
-follows as the function's own (``Export.spans``). A sibling is reached only where the function calls it
+follows as the function's own (``Export.spans``), and the siblings whose own calls it reaches (``Export.reaches``:
+lines a caller's use is made in, not uses of the module's own). A sibling is reached only where the function calls it
 (``saveOne(x)``, ``this.saveOne(x)``, ``api.saveOne(x)``, ``exports.saveOne(x)``, ``saveOne.call(…)``) or
 hands it to a call (``list.map(saveOne)``, ``p.then(this.saveOne)``): one only defined beside it, or named in
 a string or a comment, is not. A cycle between siblings is walked once (each function is visited once per walk).
@@ -33,10 +34,12 @@ _REFERENCES = ("identifier", "member_expression")
 
 
 class Walk(Struct, frozen=True):
-    """What a thin function reaches through its siblings: the subjects and the thin siblings passed through."""
+    """What a thin function reaches through its siblings: the subjects, the thin siblings passed through and the
+    siblings whose own calls give those subjects (``reached``)."""
 
     subjects: frozenset[str]
     thin: tuple[Node, ...]
+    reached: tuple[Node, ...] = ()
 
 
 def _key(node: Node) -> tuple[int, int]:
@@ -93,6 +96,7 @@ class SiblingReach:
         seen, queue = {key}, [function]
         subjects: set[str] = set()
         thin: list[Node] = []
+        reached: list[Node] = []
         while queue:
             for _line, sibling in self.callees(queue.pop(0)):
                 if _key(sibling) in seen:
@@ -100,10 +104,12 @@ class SiblingReach:
                 seen.add(_key(sibling))
                 own = self.direct(sibling)
                 subjects |= own
-                if not own:
+                if own:
+                    reached.append(sibling)
+                else:
                     thin.append(sibling)
                     queue.append(sibling)
-        self._walks[key] = Walk(frozenset(subjects), tuple(thin))
+        self._walks[key] = Walk(frozenset(subjects), tuple(thin), tuple(reached))
         return self._walks[key]
 
     def subjects(self, function: Node) -> set[str]:

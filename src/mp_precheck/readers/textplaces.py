@@ -1,5 +1,5 @@
-"""Where a piece of script text sits, as review reads it: a control's label (JSX text in a ``<Button>``), a
-share button's label (``openType="share"``), an element's text shown through a JSX expression child
+"""Where a piece of script text sits, as review reads it: a share card's title, a control's label (JSX text in a
+``<Button>``), a share button's label (``openType="share"``), an element's text shown through a JSX expression child
 (``{loading ? '登录中' : '微信登录'}``), the body of a dialog the app shows (``wx.showModal``'s ``title`` /
 ``content``), a message held under a message's name (``MESSAGE_AUTH = '…'``), or a name a page shows from its
 data (``{ title: '微信登录' }`` in a tab list).
@@ -20,6 +20,21 @@ from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import whole_string
 from mp_precheck.readers.textsignals import WARNING
+
+
+def share_title(node: Node) -> bool:
+    """A ``title`` returned by ``onShareAppMessage``/``onShareTimeline``: the share card's name."""
+    parent = node.parent
+    if parent is None or parent.type != "pair" or _text(parent.child_by_field_name("key")).strip("'\"") != "title":
+        return False
+    current = parent.parent
+    while current is not None:
+        if current.type in ("method_definition", "pair", "function_declaration"):
+            name = current.child_by_field_name("name") or current.child_by_field_name("key")
+            if _text(name) in ("onShareAppMessage", "onShareTimeline"):
+                return True
+        current = current.parent
+    return False
 
 
 def inside_button(node: Node, share: bool = False) -> bool:
