@@ -222,3 +222,26 @@ def test_an_mpx_app_without_packages_registers_its_own_pages_only(repo):
     repo.commit()
     [project] = projects_of(repo)
     assert (project.root, project.pages, project.app_config) == ("src", ("pages/index",), "src/app.mpx")
+
+
+MPVUE1_CONFIG = ("import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n"
+                 "export default {\n  config: {\n    pages: ['pages/about/main', '^pages/feed/main'],\n"
+                 "    window: { navigationBarTitleText: 'feed' }\n  }\n}\n")
+MPVUE1_PAGE = "import Vue from 'vue'\nimport App from './index'\nnew Vue(App).$mount()\n"
+
+
+def test_mpvue_1_pages_from_main_js_config_and_the_page_entries_webpack_adds(repo):
+    """mpvue 1.x writes app.json from ``src/main.js``'s config: the page marked ``^`` opens first, and the build
+    adds every ``src/pages/**/main.js`` the list leaves out; an mpvue app whose main.js names no pages has none."""
+    repo.write_files({"package.json": '{"dependencies": {"mpvue": "^1.0.11"}}', "src/App.vue": "<script></script>",
+                      "src/main.js": MPVUE1_CONFIG, "src/pages/feed/main.js": MPVUE1_PAGE,
+                      "src/pages/about/main.js": MPVUE1_PAGE, "src/pages/user/orders/main.js": MPVUE1_PAGE,
+                      "src/pages/feed/index.vue": "<template><div>feed</div></template>"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.framework, project.entry_page) == ("mpvue", "pages/feed/main")
+    assert project.pages == ("pages/feed/main", "pages/about/main", "pages/user/orders/main")
+    repo.write("src/main.js", "import Vue from 'vue'\nimport App from './App'\nnew Vue(App).$mount()\n")
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.pages, project.entry_page) == ((), None)

@@ -41,10 +41,12 @@ from mp_precheck.readers.authmask import mask
 from mp_precheck.readers.authoverlay import FIXED, Element, Overlay, elements, overlay, shown_on_load
 from mp_precheck.readers.componentuses import is_sfc, tag_key
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.styleimports import candidates, imports
 
 RULE = "login.forced_login"
 Reader = Callable[[str], "str | None"]
 _NATIVE = (".wxml", ".wxss", ".js", ".ts")  # a native component's template, style and script beside each other
+_IMPORTS = 2  # sheets imported by imported sheets: a component's sheet imports its own, which imports the theme
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -111,19 +113,48 @@ def _mask(read: Reader, page: str, positions: tuple[str, ...] = FIXED) -> Overla
     """The authorization mask the page template ``page`` (read with ``read``) lays over itself, with its style
     sheet and script beside it (a single-file component's own blocks); ``positions`` as in
     :func:`~mp_precheck.readers.authmask.mask`."""
-    text = read(page)
+    parts = _parts(read, page, page)
+    return mask(*parts, positions) if parts is not None else None
+
+
+def _parts(read: Reader, path: str, template: str | None = None) -> tuple[str, str, str, str | None, str] | None:
+    """(template text, its path, the style sheets' text, the script, its path) of the page or component ``path``
+    (a single-file component's own blocks, or a native one's files beside each other: its ``template``, by
+    default the ``.wxml``), read with ``read``; the sheets come with the project sheets they import
+    (``@import "page.scss"``, ``<style src>``). None without a template."""
+    stem = posixpath.splitext(path)[0]
+    template = path if is_sfc(path) else template or stem + ".wxml"
+    text = read(template)
     if text is None:
         return None
-    if is_sfc(page):
-        blocks = split_blocks(text)
-        script = next((b for b in blocks if b.tag == "script"), None)
-        lang = ".ts" if script is not None and script.attrs.get("lang") in ("ts", "tsx") else ".js"
-        return mask(text, page, "".join(b.text for b in blocks if b.tag == "style"),
-                    script.text if script is not None else None, page + lang, positions)
-    stem = posixpath.splitext(page)[0]
-    style, js, ts = (read(stem + suffix) for suffix in (".wxss", ".js", ".ts"))
-    return mask(text, page, style or "", js if js is not None else ts, stem + (".js" if js is not None else ".ts"),
-                positions)
+    if not is_sfc(path):
+        style, js, ts = (read(stem + suffix) for suffix in (".wxss", ".js", ".ts"))
+        return text, template, _with_imports(read, [(style or "", stem + ".wxss")]), js if js is not None else ts, \
+            stem + (".js" if js is not None else ".ts")
+    blocks = split_blocks(text)
+    script = next((b for b in blocks if b.tag == "script"), None)
+    lang = ".ts" if script is not None and script.attrs.get("lang") in ("ts", "tsx") else ".js"
+    sheets = [(f'@import "{b.attrs["src"]}";' if b.attrs.get("src") else b.text, path) for b in blocks
+              if b.tag == "style"]
+    return text, path, _with_imports(read, sheets), script.text if script is not None else None, path + lang
+
+
+def _with_imports(read: Reader, sheets: list[tuple[str, str]]) -> str:
+    """The text of ``sheets`` ((text, path) pairs) and of the project sheets they import, :data:`_IMPORTS` deep,
+    each once."""
+    out: list[str] = []
+    pending = [(text, path, _IMPORTS) for text, path in sheets]
+    seen: set[str] = set()
+    while pending:
+        text, path, depth = pending.pop(0)
+        out.append(text)
+        for spec in imports(text) if depth > 0 else ():
+            found = next(((c, t) for c in candidates(path, spec) if c not in seen and (t := read(c)) is not None),
+                         None)
+            if found is not None:
+                seen.add(found[0])
+                pending.append((found[1], found[0], depth - 1))
+    return "\n".join(out)
 
 
 def _files(component: str) -> set[str]:
@@ -138,21 +169,8 @@ def _template_path(component: str) -> str:
 
 def _wall(read: Reader, component: str) -> Overlay | None:
     """The login wall the component file ``component`` is, read with ``read`` (head or base)."""
-    if is_sfc(component):
-        text = read(component)
-        if text is None:
-            return None
-        blocks = split_blocks(text)
-        script = next((b for b in blocks if b.tag == "script"), None)
-        lang = ".ts" if script is not None and script.attrs.get("lang") in ("ts", "tsx") else ".js"
-        return overlay(text, component, "".join(b.text for b in blocks if b.tag == "style"),
-                       script.text if script is not None else None, component + lang)
-    stem = posixpath.splitext(component)[0]
-    template, style, js, ts = (read(stem + suffix) for suffix in _NATIVE)
-    if template is None:
-        return None
-    return overlay(template, stem + ".wxml", style or "", js if js is not None else ts,
-                   stem + (".js" if js is not None else ".ts"))
+    parts = _parts(read, component)
+    return overlay(*parts) if parts is not None else None
 
 
 def _shown_on_open(read: Reader, page: str, tag: str) -> Element | None:

@@ -46,7 +46,6 @@ from mp_precheck.readers.helperargs import arguments, passed
 from mp_precheck.readers.launchcalls import import_bindings
 from mp_precheck.readers.lifecycle import (
     HELPER_DEPTH,
-    HOOKS,
     LOGIN_TARGET,
     NAVIGATION,
     ForcedAction,
@@ -56,14 +55,14 @@ from mp_precheck.readers.lifecycle import (
     url_text,
 )
 from mp_precheck.readers.modulereach import namespaced_api
+from mp_precheck.readers.openinghooks import LAUNCH, OPENING
 from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 RULE = "login.forced_login"
 _APP_NAMES = ("app.js", "app.ts", "app.jsx", "app.tsx", "App.vue", "app.vue", "app.wpy", "app.mpx")
-# and a Taro class App's: componentWillMount / componentDidMount run at launch, componentDidShow as it shows
-# (https://docs.taro.zone/docs/react-entry)
-_LAUNCH = ("onLaunch", "onShow", "componentWillMount", "componentDidMount", "componentDidShow")
+# The App's hooks (a Taro class App's componentWillMount / componentDidMount too: readers/openinghooks.py)
+_LAUNCH = tuple(sorted(LAUNCH))
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
 Follow = Callable[[Node, dict[str, Node]], "tuple[str, str] | None"]
 
@@ -148,7 +147,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     folders = (context.project.root, context.project.env_root or context.project.root)
     aliases = project_aliases(folders, context.read_head)
     scripts = [(p, "launch", _LAUNCH) for p in _app_scripts(context)] + \
-        [(p, "entry-page", tuple(HOOKS)) for p in _entry_script(context)]
+        [(p, "entry-page", tuple(sorted(OPENING))) for p in _entry_script(context)]
     for path, kind, hooks in scripts:
         added = context.added_lines.get(path, frozenset())
         text = context.read_head(path)

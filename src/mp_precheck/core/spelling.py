@@ -20,10 +20,10 @@ from collections.abc import Mapping
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
-from mp_precheck.readers.lifecycle import HOOKS
+from mp_precheck.readers.openinghooks import OPENING
 
-# Hooks that run as a page or component opens, before the user has tapped anything (readers/lifecycle.py).
-_OPENING = HOOKS | {"onReady", "ready"}
+# Hooks that run as a page or component opens, before the user has tapped anything (readers/openinghooks.py).
+_OPENING = OPENING
 
 _BUTTON_SPELLING = compiled(r"button\[open-type=([A-Za-z]+)\]")
 

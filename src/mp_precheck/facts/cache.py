@@ -64,6 +64,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v85: URLs handed to an imported project function (FileFacts.handed_urls), imported bindings a barrel
 #      exports again by name (import request from './request'; export { request }), the functions of a module a
 #      thin function reaches API calls through (Export.reaches);
+# v86: forced-login hook facts from every hook that runs before a tap (readers/openinghooks.py:
+#      beforeCreate, beforeMount, onReady, pageLifetimes.show, each React effect); call shapes name pageLifetimes.x;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -120,7 +122,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v85-{__version__}"
+FORMAT = f"facts-v86-{__version__}"
 
 
 class FactCache:

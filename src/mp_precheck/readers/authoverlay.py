@@ -25,17 +25,19 @@ from tree_sitter import Node
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
 from mp_precheck.readers.htmlfeed import feed_safely
-from mp_precheck.readers.lifecycle import HOOKS, definitions
+from mp_precheck.readers.lifecycle import definitions
 from mp_precheck.readers.markup import close_element, normalise_attribute
+from mp_precheck.readers.openinghooks import OPENING
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 CONDITIONS = ("wx:if", "v-if", "v-show", "hidden")
-_LIFECYCLE = HOOKS | {"ready", "onReady", "beforeMount", "onMounted"}
+_LIFECYCLE = OPENING  # a flag raised in a hook that runs before any tap shows its element on open
 # a flag, or a path into the data (``!userInfo.nickName``: a path no data starts true, so its negation shows)
 _FLAG = lazy(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\}?\}?$")
 _CLASS = lazy(r"\.([A-Za-z_][\w-]*)")
 _HELPER_DEPTH = 2
+_OUTER = 4  # the first elements of a component's template, where its own covering element stands
 
 
 class Overlay(Struct, frozen=True):
@@ -46,14 +48,15 @@ class Overlay(Struct, frozen=True):
 
 
 class Element(Struct, frozen=True):
-    """An element of a template: its tag, 1-based line, classes, inline style and the conditions on it and its
-    ancestors as (attribute, expression)."""
+    """An element of a template: its tag, 1-based line, classes, inline style, the conditions on it and its
+    ancestors as (attribute, expression), and its ``depth`` (0: a top-level element)."""
 
     tag: str
     line: int
     classes: tuple[str, ...]
     style: str
     conditions: tuple[tuple[str, str], ...]
+    depth: int = 0
 
 
 class _Elements(HTMLParser):
@@ -70,7 +73,7 @@ class _Elements(HTMLParser):
         inherited = self.open[-1][1] if self.open else ()
         own = tuple((key, values[key]) for key in CONDITIONS if key in values)
         self.found.append(Element(tag, self.getpos()[0] + self.line_offset, tuple(values.get("class", "").split()),
-                                  values.get("style", ""), inherited + own))
+                                  values.get("style", ""), inherited + own, len(self.open)))
         self.open.append((tag, inherited + own))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -96,10 +99,27 @@ def overlay(template: str, template_path: str, styles: str, script: str | None, 
         return None
     body, offset = _template_block(template, template_path)
     covering = covering_classes(styles)
-    cover = next((e for e in elements(body, offset)[:4] if covers(e.classes, e.style, covering)), None)
-    if cover is None or not shown_on_load(cover.conditions, script, script_path):
+    # the component's outer elements: its first few, and the children of its root (a wrapper component lays its
+    # overlays beside the <slot> holding the page's content)
+    shown = [e for i, e in enumerate(elements(body, offset)) if (i < _OUTER or e.depth <= 1) and
+             covers(e.classes, e.style, covering) and shown_on_load(e.conditions, script, script_path)]
+    if not shown:
         return None
-    return Overlay(cover.line, ask.what)
+    order = _raise_order(script, script_path, {flag for e in shown for flag in _raised_flags(e.conditions)}) \
+        if script is not None else {}
+    first = min(shown, key=lambda e: max((order.get(f, 0) for f in _raised_flags(e.conditions)), default=-1))
+    return Overlay(first.line, ask.what)
+
+
+def _raised_flags(conditions: tuple[tuple[str, str], ...]) -> list[str]:
+    """The flags of ``conditions`` that show the element when true (``v-show="flag"``; not ``!flag``, not
+    ``hidden``): those an opening hook may raise."""
+    found = []
+    for attribute, expression in conditions:
+        match = _FLAG.match(expression.strip())
+        if match is not None and (match.group(1) == "!") == (attribute == "hidden"):
+            found.append(match.group(2))
+    return found
 
 
 def _template_block(text: str, path: str) -> tuple[str, int]:
@@ -141,20 +161,44 @@ def _covers(decls: dict[str, str], positions: tuple[str, ...] = FIXED) -> bool:
 def covering_classes(styles: str, positions: tuple[str, ...] = FIXED) -> set[str]:
     """Classes whose rules in the style sheet text ``styles`` lay an element over the whole screen (``position``
     one of ``positions``: ``fixed``, and ``absolute`` too where the question is whether a mask was there
-    before, only restyled)."""
-    from tinycss2 import parse_stylesheet, serialize
-    from tinycss2.ast import QualifiedRule
+    before, only restyled). A rule nested in another, as SCSS and Less write them (``.page { > .mask {…} }``,
+    ``.auth { &-mask {…} }``), is read with its parents' selectors."""
+    from tinycss2 import parse_stylesheet
 
     merged: dict[str, dict[str, str]] = {}
-    for rule in parse_stylesheet(styles, skip_comments=True, skip_whitespace=True):
+    _merge_rules(parse_stylesheet(styles, skip_comments=True, skip_whitespace=True), [""], merged, 0)
+    return {name for name, decls in merged.items() if _covers(decls, positions)}
+
+
+_NESTING = 8  # nested rules read this deep: a sheet nests a few levels, never more
+
+
+def _merge_rules(rules: Iterable[object], parents: list[str], merged: dict[str, dict[str, str]], depth: int) -> None:
+    """Merge into ``merged`` (class → declarations) the declarations of ``rules`` by the class their selector
+    (under ``parents``) ends with, and read the rules nested in them."""
+    from tinycss2 import parse_blocks_contents, serialize
+    from tinycss2.ast import Declaration, QualifiedRule
+
+    for rule in rules:
         if not isinstance(rule, QualifiedRule):
             continue
-        decls = _declarations(serialize(rule.content))
-        for selector in serialize(rule.prelude).split(","):
-            last = selector.strip().split()[-1] if selector.strip() else ""
-            for name in _CLASS.findall(last):
+        selectors = [_nested(selector.strip(), parent) for selector in serialize(rule.prelude).split(",")
+                     if selector.strip() for parent in parents]
+        content = parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+        decls = {d.lower_name: serialize(d.value).strip().lower() for d in content if isinstance(d, Declaration)}
+        for selector in selectors:
+            for name in _CLASS.findall(selector.split()[-1]):
                 merged.setdefault(name, {}).update(decls)
-    return {name for name, decls in merged.items() if _covers(decls, positions)}
+        if depth < _NESTING:
+            _merge_rules(content, selectors, merged, depth + 1)
+
+
+def _nested(selector: str, parent: str) -> str:
+    """A nested rule's selector in full: ``&`` stands for the parent (``&-mask``, ``&.open``), else it is a
+    descendant (``> .mask``)."""
+    if not parent:
+        return selector
+    return selector.replace("&", parent) if "&" in selector else f"{parent} {selector}"
 
 
 def shown_on_load(conditions: tuple[tuple[str, str], ...], script: str | None, path: str) -> bool:
@@ -246,6 +290,31 @@ def _raised_by_hook(root: Node, flag: str, accept: Callable[[Node], bool] = lamb
     ``show.value = true``)."""
     defs = definitions(walk(root))
     return _sets_from(defs, sorted(_LIFECYCLE & set(defs)), flag, accept)
+
+
+def _raise_order(script: str, path: str, flags: set[str]) -> dict[str, int]:
+    """For each of ``flags`` the opening code of ``script`` sets true: its rank (1: first) in the order that code
+    runs, the hooks in source order, each helper read where it is called. Which of two walls the user meets
+    first: ``if (!user.avatar) this.showAvatar = true; else if (!user.phone) this.showPhone = true``."""
+    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
+    defs = definitions(walk(root))
+    order: dict[str, int] = {}
+    for body in sorted((defs[name] for name in _LIFECYCLE & set(defs)), key=lambda body: body.start_byte):
+        _raises_in(body, defs, flags, order, _HELPER_DEPTH, frozenset())
+    return order
+
+
+def _raises_in(body: Node, defs: dict[str, Node], flags: set[str], order: dict[str, int], depth: int,
+               seen: frozenset[str]) -> None:
+    """Rank in ``order`` each of ``flags`` ``body`` sets true, in source order, a same-file helper's where it is
+    called (``depth`` deep)."""
+    for node in walk(body):
+        for flag in sorted(flags - order.keys()):
+            if _sets(node, flag, lambda value: value.type == "true"):
+                order[flag] = len(order) + 1
+        helper = _called_helper(node) if depth > 0 else None
+        if helper is not None and helper in defs and helper not in _LIFECYCLE and helper not in seen:
+            _raises_in(defs[helper], defs, flags, order, depth - 1, seen | {helper})
 
 
 def _sets_from(defs: dict[str, Node], names: list[str], flag: str, accept: Callable[[Node], bool]) -> bool:

@@ -35,6 +35,7 @@ from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
+from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
 from mp_precheck.readers.pagelist import registered_pages
 from mp_precheck.readers.sfc import split_blocks
@@ -358,7 +359,8 @@ def _class_config_project(folder: str, framework: Framework, files: set[str],
                           read_text: Callable[[str], str | None]) -> Project:
     """A project named by package.json alone: Taro 1.x/2.x keeps app.json's keys in the ``config = {...}``
     field of the App class in ``src/app.jsx`` (pages, entryPagePath), which gives its pages and entry page; WePY
-    1.x with ``.vue`` sources in the script of ``src/app.vue``."""
+    1.x with ``.vue`` sources in the script of ``src/app.vue``; mpvue 1.x in ``src/main.js``
+    (``readers/mpvuemain.py``)."""
     for name in (*_CLASS_APP_FILES, *((_WEPY_VUE_APP,) if framework == "wepy" else ())):
         path = _join(folder, name)
         text = read_text(path) if path in files else None
@@ -369,6 +371,9 @@ def _class_config_project(folder: str, framework: Framework, files: set[str],
             pages, entry = registered_pages(config)
             return Project(root=folder, framework=framework, pages=tuple(pages),
                            entry_page=entry or (pages[0] if pages else None))
+    main = main_js_pages(folder, files, read_text) if framework == "mpvue" else None
+    if main is not None:  # mpvue 1.x: app.json written from src/main.js's config
+        return Project(root=folder, framework=framework, pages=tuple(main[0]), entry_page=main[1])
     return Project(root=folder, framework=framework)
 
 

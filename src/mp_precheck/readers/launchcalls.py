@@ -5,7 +5,8 @@
 that cannot be cancelled, a profile prompt, a redirect to login) is forced at launch though it sits in another
 file (LOGIN, OPS2018 15.1.3). Read here: the module bindings of the app file (``require``, ``import``, a
 default, namespace or named import, a destructured ``require``) and the calls the launch hooks
-(``onLaunch``, ``onShow``) make of them, directly or through same-file helpers two levels deep.
+(``onLaunch``, ``onShow``, a Taro class App's ``componentDidMount``…: ``readers/openinghooks.py``) make of them,
+directly or through same-file helpers two levels deep.
 
 In: the app script's text and path. Out: (module specifier, function name, line) per call, in source order.
 Never raises on malformed code.
@@ -20,9 +21,10 @@ from collections.abc import Iterable
 from tree_sitter import Node
 
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
+from mp_precheck.readers.openinghooks import LAUNCH
 from mp_precheck.readers.syntax import first_string, language_for, node_text, parse, string_value, walk
 
-LAUNCH_HOOKS = ("onLaunch", "onShow")
+LAUNCH_HOOKS = tuple(sorted(LAUNCH))  # the App's hooks: readers/openinghooks.py
 _FORWARDERS = frozenset({"call", "apply"})  # Auth.login.call(this): the same function run
 
 

@@ -2,8 +2,9 @@
 
 WeChat rejects Mini Programs that demand login or personal data before the user can experience the
 service ("请在用户了解体验小程序功能后，再要求用户进行帐号登录"; LOGIN,
-OPS2018 15.1.3). In code that is a lifecycle hook — ``App.onLaunch``/``onShow``, a page's
-``onLoad``/``onShow``, Taro's ``componentWillMount``/``componentDidShow``, Vue's ``onLaunch`` — that,
+OPS2018 15.1.3). In code that is a lifecycle hook that runs before any tap — ``App.onLaunch``/``onShow``, a
+page's ``onLoad``/``onShow``/``onReady``, Vue's ``beforeCreate``/``created``/``mounted``, Taro's
+``componentWillMount``/``useLoad``/``useEffect``: the one table of ``readers/openinghooks.py`` — that,
 with no tap in between, navigates to a login/auth/bind page, calls a helper that does, asks for the
 profile (``wx.getUserProfile``) or a permission (``wx.authorize``), shows a modal that cannot be
 cancelled telling the user to log in, or opens the page's own login popup
@@ -23,12 +24,11 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
+from mp_precheck.readers.openinghooks import OPENING, member_name, opening_bodies, registered_hook
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import object_property, string_value
 from mp_precheck.readers.syntax import walk as _walk
 
-HOOKS = frozenset({"onLaunch", "onShow", "onLoad", "componentWillMount", "componentDidMount", "componentDidShow",
-                   "created", "mounted", "attached", "setup"})
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
 PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
 # Words that name a login page wherever they stand in a name (loginPage, toAuth, pages/user/bindPhone).
@@ -72,22 +72,19 @@ _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_fu
 
 DEFINITION_TYPES = ("method_definition", "function_declaration", "pair", "variable_declarator", "field_definition",
                     "public_field_definition", "call_expression")
-# Hooks registered by a call, as uni-app's Vue 3 API (``onLaunch(() => …)`` from ``@dcloudio/uni-app``,
-# https://uniapp.dcloud.net.cn/tutorial/vue3-composition-api.html) and Taro's hooks (``useLaunch``, ``useLoad``,
-# ``useDidShow``, https://docs.taro.zone/docs/hooks) write them: the hook each one is.
-REGISTERED_HOOKS = {"onLaunch": "onLaunch", "onShow": "onShow", "onLoad": "onLoad", "useLaunch": "onLaunch",
-                    "useLoad": "onLoad", "useDidShow": "componentDidShow", "onMounted": "mounted"}
 
 
 def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
     """Named function bodies among a file's ``nodes`` (in source order; other types are skipped): methods,
-    ``key: function``, declarations, arrow fields."""
+    ``key: function``, declarations, arrow fields, and a hook registered by a call under the hook it stands for
+    (``onMounted(() => …)`` as ``mounted``: :data:`~mp_precheck.readers.openinghooks.REGISTERED`; the first of
+    each). A member of ``pageLifetimes`` is keyed ``pageLifetimes.<name>``."""
     found: dict[str, Node] = {}
     for node in nodes:
         name: Node | None = None
         body: Node | None = None
         if node.type == "call_expression":
-            registered = _registered_hook(node)
+            registered = registered_hook(node)
             if registered is not None:
                 found.setdefault(registered[0], registered[1])
             continue
@@ -103,19 +100,8 @@ def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
                 name = node.child_by_field_name("name") or node.child_by_field_name("property")
                 body = value.child_by_field_name("body")
         if name is not None and body is not None:
-            found.setdefault(_text(name).strip("'\""), body)
+            found.setdefault(member_name(node, _text(name).strip("'\"")), body)
     return found
-
-
-def _registered_hook(call: Node) -> tuple[str, Node] | None:
-    """(hook, body) of ``onLaunch(() => {…})`` / ``useDidShow(function () {…})``: a hook registered by a call
-    (:data:`REGISTERED_HOOKS`), else None."""
-    fn = call.child_by_field_name("function")
-    hook = REGISTERED_HOOKS.get(_text(fn)) if fn is not None and fn.type == "identifier" else None
-    args = call.child_by_field_name("arguments")
-    first = args.named_children[0] if hook and args is not None and args.named_children else None
-    body = first.child_by_field_name("body") if first is not None and first.type in _FUNCTIONS else None
-    return (hook, body) if hook and body is not None else None
 
 
 class ForcedAction(Struct, frozen=True):
@@ -154,9 +140,9 @@ class HookScanner:
         reported where the helper decides. ``nodes`` are the file's nodes of :data:`DEFINITION_TYPES` (more
         are fine) in source order. In a ``page``'s hooks, an action a tap on another page asked for through a flag
         the hook clears is on demand and left out (:func:`~mp_precheck.readers.handover.handed_over`)."""
+        nodes = list(nodes)
         defs = definitions(nodes)
-        for hook in sorted(HOOKS & set(defs)):
-            body = defs[hook]
+        for hook, body in opening_bodies(nodes, defs):
             for found in self._actions(body, defs, HELPER_DEPTH, frozenset({hook})):
                 if page and any(handed_over(call) for call in found.calls):
                     continue
@@ -177,7 +163,7 @@ class HookScanner:
         called as ``this.go('/pages/login/login')`` opens the login page)."""
         for call in self._calls(body):
             helper = self._helper_name(call)
-            defined = helper in defs and helper not in HOOKS and helper not in seen and depth > 0
+            defined = helper in defs and helper not in OPENING and helper not in seen and depth > 0
             if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
                 inside = defs[str(helper)]
                 for inner in self._actions(inside, defs, depth - 1, seen | {str(helper)},

@@ -25,15 +25,12 @@ from tree_sitter import Node
 from mp_precheck.readers.jsbindings import GET_APP, NAMESPACES
 from mp_precheck.readers.jsexports import reexports
 from mp_precheck.readers.launchcalls import import_bindings
-from mp_precheck.readers.lifecycle import HELPER_DEPTH, HOOKS, definitions
+from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
+from mp_precheck.readers.openinghooks import OPENING, opening_bodies
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
 Use = tuple[str, str | None]  # (module specifier, exported name; None: the module as a whole, api[method])
-# Hooks that run as a page loads, besides lifecycle.HOOKS: onReady, and React's effects on a Taro page
-# (https://docs.taro.zone/docs/hooks: useReady; useEffect runs after the first render).
-_MORE_HOOKS = frozenset({"onReady", "useReady"})
-_EFFECTS = frozenset({"useEffect", "useLayoutEffect", "useReady"})
 _SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
 _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _FUNCTIONS = ("function_expression", "function", "arrow_function")
@@ -79,7 +76,7 @@ class Module(Struct, frozen=True):
                     found.append((GET_APP, _member(node)))
             elif node.type == "call_expression" and depth > 0:
                 helper = _helper(node)
-                if helper in self.defs and helper not in HOOKS and helper not in seen:
+                if helper in self.defs and helper not in OPENING and helper not in seen:
                     self._collect(self.defs[helper], depth - 1, seen | {helper}, found)
 
 
@@ -99,7 +96,7 @@ def read_module(source: str, path: str) -> Module:
             defs.setdefault("default", default)  # export default async () => {…}: what a default import calls
         aliases, names = import_bindings(nodes)
         aliases.update({alias: GET_APP for alias in _app_aliases(nodes)})
-        hooks = [defs[h] for h in sorted((HOOKS | _MORE_HOOKS) & set(defs))] + list(_effects(nodes))
+        hooks = [body for _hook, body in opening_bodies(nodes, defs)]  # React's effects each, Taro's useReady
         module = Module({**defs, **module.defs}, {**aliases, **module.aliases}, {**names, **module.names},
                         module.passed + reexports(root, aliases, names),
                         module.hooks + tuple(hooks), {**_held_calls(nodes, aliases, offset), **module.held})
@@ -168,15 +165,3 @@ def _helper(call: Node) -> str | None:
             node_text(fn.child_by_field_name("object")) in _SELF:
         return node_text(fn.child_by_field_name("property"))
     return None
-
-
-def _effects(nodes: Iterable[Node]) -> Iterator[Node]:
-    """Bodies of the effect hooks a function component registers: ``useEffect(() => {…}, [])``."""
-    for node in nodes:
-        if node.type != "call_expression" or node_text(node.child_by_field_name("function")) not in _EFFECTS:
-            continue
-        args = node.child_by_field_name("arguments")
-        first = args.named_children[0] if args is not None and args.named_children else None
-        body = first.child_by_field_name("body") if first is not None and first.type in _FUNCTIONS else None
-        if body is not None:
-            yield body

@@ -23,7 +23,8 @@ import re
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
-from mp_precheck.readers.lifecycle import HOOKS, LOGIN_TARGET, definitions, page_path
+from mp_precheck.readers.lifecycle import LOGIN_TARGET, definitions, page_path
+from mp_precheck.readers.openinghooks import opening_bodies
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import first_argument, language_for, node_text, object_property, parse, walk
 
@@ -47,8 +48,8 @@ def logs_in_and_moves_on(source: str, path: str) -> bool:
         lang = blocks[0].attrs.get("lang") or "js"
         script, name = blocks[0].text, f"{path}.{lang}"
     root = parse(language_for(name), script.encode("utf-8", "surrogatepass")).root_node
-    defs = definitions(walk(root))
-    return any(_hook_moves_on(defs[hook]) for hook in HOOKS & set(defs))
+    nodes = list(walk(root))
+    return any(_hook_moves_on(body) for _hook, body in opening_bodies(nodes, definitions(nodes)))
 
 
 def _hook_moves_on(body: Node) -> bool:

@@ -3,8 +3,9 @@
 * a blocking modal: ``showModal({ showCancel: false, success() { … } })`` whose callback shows it again (calls
   the function that showed it, or another such modal) — the user cannot get past it
   (https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html);
-* ``requestSubscribeMessage`` outside a tap: in a lifecycle hook (``onLoad``, ``onShow``, ``mounted``,
-  ``useEffect``…, directly or through a same-file helper) or a timer; a payment callback is allowed
+* ``requestSubscribeMessage`` outside a tap: in a lifecycle hook (``onLoad``, ``onShow``, ``mounted``, a mount
+  ``useEffect``…: ``readers/openinghooks.py``; directly or through a same-file helper) or a timer; a payment
+  callback is allowed
   (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html);
 * ``setEnableDebug({ enableDebug: false })``: the call that turns debugging off.
 
@@ -19,13 +20,14 @@ from msgspec import Struct, field
 from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import NAMESPACES
-from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HOOKS, definitions
+from mp_precheck.readers.lifecycle import DEFINITION_TYPES, definitions
+from mp_precheck.readers.openinghooks import OPENING, member_name, registered_hook
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse, walk
 
 CALLBACKS = frozenset({"success", "fail", "complete", "then", "catch", "finally"})
-LIFECYCLE = HOOKS | {"onReady", "ready", "onPageShow", "beforeMount", "beforeCreate"}
-HOOK_CALLS = frozenset({"onMounted", "onLoad", "onShow", "onReady", "onLaunch", "useEffect", "useLayoutEffect",
-                        "useDidShow", "useLoad", "useReady", "onBeforeMount"})
+# A prompt in a hook that runs before any tap is outside a tap: the hook a function is defined as (``onLoad() {…}``),
+# or a call registering one (``onMounted(() => …)``, a mount effect), both from readers/openinghooks.py.
+LIFECYCLE = OPENING
 TIMERS = frozenset({"setTimeout", "setInterval"})
 PAYMENTS = frozenset({"requestPayment", "requestOrderPayment", "requestVirtualPayment", "requestPluginPayment"})
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "method_definition", "function_declaration",
@@ -90,12 +92,12 @@ def _literal(node: Node | None) -> str | None:
 def _function_name(fn: Node) -> str | None:
     """The name a function is defined under: a method, ``key: function``, ``const f = () =>``, a declaration."""
     if fn.type in ("method_definition", "function_declaration", "generator_function_declaration"):
-        return node_text(fn.child_by_field_name("name")).strip("'\"") or None
+        return member_name(fn, node_text(fn.child_by_field_name("name")).strip("'\"")) or None
     parent = fn.parent
     if parent is None:
         return None
     if parent.type == "pair":
-        return node_text(parent.child_by_field_name("key")).strip("'\"") or None
+        return member_name(parent, node_text(parent.child_by_field_name("key")).strip("'\"")) or None
     if parent.type == "variable_declarator":
         return node_text(parent.child_by_field_name("name")) or None
     if parent.type in ("field_definition", "public_field_definition"):
@@ -148,7 +150,7 @@ def _outside_tap(call: Node, defs: dict[str, Node]) -> str | None:
             callee = node_text(current.child_by_field_name("function"))
             if api_of(current) in PAYMENTS:
                 return None
-            if callee in TIMERS or callee in HOOK_CALLS:
+            if callee in TIMERS or registered_hook(current) is not None:
                 return callee
         if current.type in _FUNCTIONS:
             name = _function_name(current)
