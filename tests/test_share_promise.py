@@ -70,3 +70,37 @@ def test_reward_titled_page_opening_nothing_told_keeps_its_finding(tmp_path):
     repo.write("pages/earn_rules/earn_rules.js", SHARES)
     repo.commit("earn page")
     assert ("sharing.share_reward_text", "pages/earn/earn.json", 2) in _sharing(repo, base)
+
+
+INVITE = "<view>\n  <text>邀请同学注册，你可获得一张代金券</text>\n</view>\n"
+WALLET_JS = """Page({
+  more() {
+    OPEN
+  },
+  claimed() {
+    wx.showToast({ title: '你邀请的同学已注册，你得到一张代金券', icon: 'none' })
+  }
+})
+"""
+
+
+def _wallet_and_invite(tmp_path, opens: str) -> set[tuple[str, str, int]]:
+    """Sharing findings when a new invite page that shares and a wallet page confirming the voucher (whose 更多
+    runs ``opens``) are added together."""
+    repo, base = _app(tmp_path, ["pages/index/index", "pages/wallet/wallet", "pages/invite/invite"], {})
+    repo.write("pages/invite/invite.wxml", INVITE)
+    repo.write("pages/invite/invite.js", SHARES)
+    repo.write("pages/wallet/wallet.wxml", "<view>\n  <view bindtap='more'>更多</view>\n</view>\n")
+    repo.write("pages/wallet/wallet.js", WALLET_JS.replace("OPEN", opens))
+    repo.commit("invite and wallet")
+    return _sharing(repo, base)
+
+
+def test_a_confirmation_on_a_page_opening_the_told_invite_page_is_that_promise(tmp_path):
+    assert _wallet_and_invite(tmp_path, "wx.navigateTo({ url: '/pages/invite/invite' })") == {
+        ("sharing.induced_share", "pages/invite/invite.wxml", 2)}
+
+
+def test_a_confirmation_on_a_page_opening_no_told_page_keeps_its_finding(tmp_path):
+    assert _wallet_and_invite(tmp_path, "wx.navigateTo({ url: '/pages/index/index' })") == {
+        ("sharing.induced_share", "pages/invite/invite.wxml", 2), ("sharing.share_reward_text", "pages/wallet/wallet.js", 6)}

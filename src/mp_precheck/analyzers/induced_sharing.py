@@ -21,7 +21,9 @@ page's files. Then:
 
 One page is one finding: wording in its markup and again in its script (a title passed along in a URL)
 is told once, at the markup a user sees; and a component's wording shown by a changed page that is told
-already (an invite page's swiper of past rewards) is part of that page's promise.
+already (an invite page's swiper of past rewards) is part of that page's promise, as is the wording of a page
+that cannot share and opens a told page (a toast confirming a voucher earned by inviting, on the page whose
+获取更多 opens the invite page).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 
@@ -105,15 +107,16 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     """``findings`` without the reward wording of a component that cannot share by itself
     (``sharing.share_reward_text``) whose changed user page is told already: an invite page and the swiper of
-    邀请*麦，领取到了80元返现 it shows are one promise, and so are a page titled 分享有赏 that cannot share and the
-    told rules page it opens (:func:`~mp_precheck.analyzers.reward_openers.opens_told`). A component with its own
+    邀请*麦，领取到了80元返现 it shows are one promise, and so are a page that cannot share and the told page it
+    opens (:func:`~mp_precheck.analyzers.reward_openers.opens_told`): a page titled 分享有赏 and its rules page, a
+    toast confirming what an invitation earned and the invite page its 获取更多 opens. A component with its own
     share button keeps its finding."""
     sharing = [f for f in findings if f.family == "sharing"]
     paths = {f.path for f in sharing}
     project = context.project
     told = {page for f in sharing if f.rule == "sharing.induced_share"
             and (page := page_of(f.path, project.root, project.pages)) is not None}
-    # a 分享有赏 page that cannot share, opening the rules page told for the same reward: one promise
+    # a page that cannot share, opening the page told for the same reward (its rules, its share page): one promise
     shown = {f.path for f in sharing if f.rule == "sharing.share_reward_text"
              and (any(user in paths - {f.path} for user in _users(context, f.path))
                   or opens_told(context, f.path, told))}

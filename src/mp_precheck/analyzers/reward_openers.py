@@ -5,7 +5,10 @@ share card; the reward is promised on the list, acted on by sharing from the pag
 page of a file when one of its files names the page's route literally (``'/pages/share/go?id=' + id``,
 ``<navigator url="/pages/share/go">``), and it is a *reward page* when its navigation-bar title promises a
 reward for sharing (分享赚, 邀请有礼: the ``text:share-inducement`` signal). A page that merely links to another
-and carries some reward wording in its body (a home page's invite banner) is not one: its title is its own.
+and carries some reward wording in its body (a home page's invite banner) is not one: its title is its own, and a
+share button the opened page adds is not told for that wording. The other way round, a page that cannot share and
+whose reward wording is reported as such, opening a page already told for the reward, is told with that page
+(:func:`opens_told`).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -53,18 +56,15 @@ def opener_wording(context: ProjectContext, path: str, subject: str,
 
 
 def opens_told(context: ProjectContext, path: str, told: Collection[str]) -> bool:
-    """Whether the page of ``path`` is a reward page (its navigation-bar title promises a reward for sharing:
-    分享有赏) that opens one of the pages ``told`` (registered page names whose reward for sharing is reported):
-    a literal route in its script (``wx.navigateTo({ url: '../rules/index' })``, relative ones resolved from the
-    page's folder) or a ``<navigator url>`` of its template. The title names the promise the opened page states
-    and shares for, so the two are one promise (3.2.1 诱导分享,
-    https://developers.weixin.qq.com/miniprogram/product/reject.html)."""
+    """Whether the page of ``path`` opens one of the pages ``told`` (registered page names whose reward for sharing
+    is reported): a literal route in its script (``wx.navigateTo({ url: '../rules/index' })``, relative ones resolved
+    from the page's folder) or a ``<navigator url>`` of its template. Asked of a page that cannot share and speaks of
+    a reward for sharing or inviting — titled 分享有赏, a 获取更多 entry beside the user's vouchers, a toast confirming
+    what an invitation earned: the page it opens states that promise and shares for it, so the two are one promise,
+    told once where the sharing is (3.2.1 诱导分享, https://developers.weixin.qq.com/miniprogram/product/reject.html)."""
     project = context.project
     page = page_of(path, project.root, project.pages)
     if page is None or not told:
-        return False
-    title = page_title(page, project.root, project.framework, context.read_head)
-    if not title or SIGNAL not in signals(title, title=True):
         return False
     stem = posixpath.splitext(path)[0]
     for own in (stem + suffix for suffix in _OWN_FILES):

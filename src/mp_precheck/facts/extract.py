@@ -21,6 +21,7 @@ from mp_precheck.readers.grantedread import granted_branches, granted_lines
 from mp_precheck.readers.jsconfig import class_config_object, config_object, mpvue_config
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
+from mp_precheck.readers.jsxruns import jsx_run_facts
 from mp_precheck.readers.markup import markup_facts
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.ownhelpers import words
@@ -205,10 +206,13 @@ def _js_with_class_config(text: str, path: str) -> FileFacts:
 def _with_readings(found: FileFacts, text: str, path: str) -> FileFacts:
     """``found`` with the script's JSX components and route URLs, read from the tree its facts came from (the
     analyzers of rendered components and unregistered routes need them: readers/componentuses.py,
-    readers/routes.py). A script with no ``<`` renders nothing and is not read for it."""
-    jsx = (jsx_reading(text, path) if "<" in text else JsxReading()) if path.endswith(JSX_SCRIPTS) else None
+    readers/routes.py), and the wording its JSX sets out over several texts (readers/jsxruns.py). A script with
+    no ``<`` renders nothing and is not read for them."""
+    rendering = "<" in text and path.endswith(JSX_SCRIPTS)
+    jsx = (jsx_reading(text, path) if rendering else JsxReading()) if path.endswith(JSX_SCRIPTS) else None
     routes = tuple(script_routes(text, path)) if path.lower().endswith(ROUTE_SCRIPTS) else None
-    return replace(found, jsx=jsx, routes=routes)
+    runs = tuple(jsx_run_facts(text, path)) if rendering else ()
+    return replace(found, jsx=jsx, routes=routes, facts=found.facts + runs)
 
 
 def _uni_config_facts(text: str, path: str, kind: str) -> FileFacts:

@@ -22,6 +22,7 @@ from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
+from mp_precheck.readers.textruns import TextRuns
 from mp_precheck.readers.textsignals import ANALYSIS_LABEL, SECURITIES, signals
 from mp_precheck.readers.urls import find_urls
 
@@ -248,6 +249,7 @@ class _Collector(HTMLParser):
         # its texts that are only an analysis label (预测, 评级:), (line, text): together a securities service.
         self.securities = False
         self.analyses: list[tuple[int, str]] = []
+        self.runs = TextRuns()  # the texts a user reads as one: a block's inline children, two adjacent lines
 
     @property
     def in_control(self) -> bool:
@@ -259,6 +261,7 @@ class _Collector(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         close_element(self.open, tag)
+        self.runs.end(normalise_tag(tag))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
@@ -288,6 +291,9 @@ class _Collector(HTMLParser):
         if name not in _EMPTY:
             share = any(n == "open-type" and capability_value(value) == "share" for n, value, _line in attributes)
             self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs), share))
+            self.runs.start(name, [n for n, _ in attrs])
+        else:
+            self.runs.leaf()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -295,6 +301,8 @@ class _Collector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         text = data.strip()
+        if "\n" in data[: len(data) - len(data.lstrip())]:
+            self.runs.line_break()  # a text on a line of its own is no part of the run before it
         if not text:
             return
         line, _ = self.getpos()
@@ -305,17 +313,37 @@ class _Collector(HTMLParser):
                 if any(q in expression for q in "'\"`") else []
         else:  # the words around a {{value}} are the sentence a user reads: 邀请好友得最高66{{bonus}}红包
             texts = [(_MUSTACHE.sub("", text), text)]
+        alone: set[str] = set()
         for words, shown in texts:
             found = signals(words, label=self.in_control, share_control=self.in_share_control)
+            alone.update(found)
             for signal in found:
                 self.facts.append(Fact(prefixed("text", signal), "text", line, " ".join(shown.split())[:120]))
             self.securities = self.securities or bool(SECURITIES.search(words))
             if "finance" not in found and ANALYSIS_LABEL.fullmatch(words):
                 self.analyses.append((line, " ".join(shown.split())[:120]))
+        # in its line a value is left out, and so is a choice between literals; one literal is what it shows
+        in_line = _MUSTACHE.sub(lambda m: _one_literal(m.group(0)[2:-2]), text) if expression is None else \
+            texts[0][0] if len(texts) == 1 else ""
+        self.runs.text(line, in_line, text if expression is None else in_line or text, self.in_control,
+                       self.in_share_control, alone, exact=len(texts) == 1 and in_line == texts[0][0])
+        if "\n" in data[len(data.rstrip()):]:
+            self.runs.line_break()
+
+
+def _one_literal(expression: str) -> str:
+    """The text a ``{{ }}`` in a sentence shows when it can show only one literal (``{{'10'}}``), else ''."""
+    if not any(q in expression for q in "'\"`"):
+        return ""
+    literals = branch_literals(expression)
+    return literals[0] if len(literals) == 1 else ""
 
 
 def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
     """Facts of a WXML (or Vue template) text; ``line_offset`` is added to every line number.
+
+    Each text is read by itself, and as the user reads it with the texts beside it: a block's inline children
+    joined into one run, two adjacent lines together (:mod:`mp_precheck.readers.textruns`).
 
     A text that is only an analysis label (预测, 评级:, ``ANALYSIS_LABEL``) gives ``text:finance`` when the same
     template speaks of listed securities (``SECURITIES``: a stock-code search box, a company's figures): the
@@ -327,6 +355,7 @@ def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
     collector = _Collector(line_offset)
     # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
     feed_safely(collector, text)  # a malformed declaration stops it: the facts read before it stand
+    collector.facts.extend(collector.runs.finish())
     if collector.securities:  # 预测 / 评级 on a page of stocks: the securities information service it offers
         collector.facts.extend(Fact(prefixed("text", "finance"), "text", line, shown)
                                for line, shown in collector.analyses)

@@ -10,6 +10,7 @@ is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀
 of these. A price the act unlocks (分享立享109元购买) is a discount paid for the share; on a share button's own label a
 gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000). A game life or chance gained is a
 reward too (分享获得复活卡, 邀请好友获得一次抽奖机会, 增加答题次数, 分享即可复活); 打卡, 卡片 and 复活节 are not.
+Any voucher (券) is a thing gained, and its count may be written in words (邀请同学注册，你可获得一张代金券).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -29,7 +30,8 @@ SCHEMA = "share_rewards.schema.json"
 # the same sentence: commas allowed, a full stop or question ends it; so does an enumeration's 、, where the act is
 # one of several ways to the gain (通过购买、签到、邀请新用户等途径获取能量) and is not what pays it
 _CLAUSE = r"[^。！!？?\n、]{0,16}"
-_AMOUNT = r"\s*(?:\d+\s*(?:个|枚|点|份|位)?)?\s*"  # 得 10 金币, 可获得 5 时光币
+# 得 10 金币, 可获得 5 时光币, 获得一张代金券 (a count in words: 一, 两, 三…)
+_AMOUNT = r"\s*(?:(?:\d+|[一二两三四五六七八九十]{1,3})\s*(?:个|枚|点|份|位|张)?)?\s*"
 _NAMED = r"[\u4e00-\u9fff]{0,3}?"  # a currency's own name before its kind: 时光币, 星钻石
 # a counted item after the gain, whatever it is called: 可获得道具卡 * 3, 获得复活卡×2, 可得 3 张抽奖券, 得5次机会
 _COUNTED = r"(?:[\u4e00-\u9fff]{1,6}\s*[*×xX＊]\s*\d+|\s*\d+\s*(?:张|次|件|枚|份))"
@@ -148,6 +150,19 @@ def points_for_sharing(text: str) -> list[tuple[int, str]]:
         for label in share_label.finditer(table.group(0)):
             out.append((text.count("\n", 0, table.start() + label.start()) + 1, label.group(1)))
     return out
+
+
+@cache
+def _acts() -> re.Pattern[str]:
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    return compiled(_any_of(data, "acts"))
+
+
+def names_act(text: str) -> bool:
+    """Whether ``text`` names a share or invite act (``acts`` of the shipped table: 分享, 转发, 邀请…): a line that can
+    open a reward for inviting the next line completes. Source:
+    https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享)."""
+    return bool(_acts().search(text))
 
 
 @cache
