@@ -159,3 +159,17 @@ def test_a_second_redirect_to_the_same_page_under_fewer_conditions_is_told_at_it
 def test_a_second_way_to_the_same_page_on_a_tap_is_silent(tmp_path):
     tap = "\n  openBind() {\n    wx.navigateTo({ url: '/pages/bind/bind' })\n  },"
     assert _native(tmp_path, tap, widened=False) == set()
+
+
+
+def test_a_new_narrower_redirect_beside_an_old_wider_one_is_told_where_it_was_added(tmp_path):
+    # the no-token onShow redirect was there before: the change's own is the new onLoad one, told there
+    repo = Repo(tmp_path / "repo")
+    before = (START % NO_TOKEN).replace("wx.redirectTo({ url: '/pages/bind/bind' })", "console.log(res)")
+    repo.write_files({"app.json": NATIVE_APP, "app.js": "App({})\n", "pages/bind/bind.js": "Page({})\n",
+                      "pages/start/start.js": before})
+    base = repo.commit("base")
+    repo.write("pages/start/start.js", START % NO_TOKEN)
+    repo.commit()
+    assert {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"} == {
+        ("login.forced_login", "pages/start/start.js", 7)}

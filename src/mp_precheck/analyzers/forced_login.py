@@ -61,15 +61,19 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 def _widest(context: ProjectContext, finding: Finding) -> Finding:
     """``finding`` moved to its file's redirect to the same page under the fewest conditions (the no-token
     ``onShow`` redirect beside an ``onLoad`` one that waits for a server answer): the wall most users meet.
-    Unmoved when the one it tells is already the widest or the counts are unknown."""
+    Unmoved when the one it tells is already the widest, the counts are unknown, or the base file had a redirect to
+    that page under as few conditions (the widest is old: the new, narrower one is the change's)."""
     facts = context.head_facts.get(finding.path)
     same = [f for f in facts.facts if f.subject == finding.subject] if facts is not None else []
     told = next((f for f in same if f.line == finding.line), None)
     if told is None or len(same) < 2:
         return finding
     widest = min(same, key=_condition_count)
-    if _condition_count(widest) >= _condition_count(told):
-        return finding
+    old = context.counterpart.get(finding.path)
+    base = context.base_facts.get(old) if old else None
+    before = [f for f in base.facts if f.subject == finding.subject] if base is not None else []
+    if _condition_count(widest) >= _condition_count(told) or (before and not fewer_conditions(widest, before)):
+        return finding  # already the widest, or the widest is a wall the base file had: the new one is told
     guard = parse_guard(widest.role)
     added = context.added_lines.get(finding.path, frozenset())
     line = next((n for n in reversed(guard[1]) if n in added), widest.line) if guard is not None else widest.line
