@@ -150,7 +150,8 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
         return {}
     tree = ExistingPaths(side.has)
     frontier: list[tuple[str, Use, int, int, tuple[str, ...], int | None]] = [
-        (entry, use, HOPS, BARRELS, (), page.held.get(str(use[1])) if use[0] == GET_APP else None)
+        (entry, use, HOPS, BARRELS, (), page.held.get(str(use[1])) if use[0] == GET_APP else
+         page.placed.get((use[0], use[1])) if use[1] is not None else None)
         for use in (page.uses(page.hooks) if start is None else start)]
     seen: set[tuple[str, str | None]] = set()
     found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}

@@ -6,8 +6,10 @@ unconditional: every launch, returning users too) or drops an exception the old 
 login, though the call itself existed. The redirect is compared with its base version in the same file
 (:class:`~mp_precheck.readers.lifecycle.ForcedAction` counts the conditions from the hook through each
 helper) and reported when it runs under fewer conditions than every base use, at the deepest of its calls
-the change touched. Code moved or refactored under the same conditions, a redirect commented out, and one
-on a tap are not reported (the first keeps its count, the others are no hook facts at all).
+the change touched. Of a file's several redirects to one page (``onLoad`` and ``onShow``), the one under the
+fewest conditions is told, here or by the semantic diff (:func:`_widest`), since it reaches the most users. Code
+moved or refactored under the same conditions, a redirect commented out, and one on a tap are not reported (the
+first keeps its count, the others are no hook facts at all).
 
 The reverse holds too: a redirect the file had whose target is only spelled anew — a literal page path
 replaced by a route constant (``redirectTo({ url: router.login })``), the login page renamed — is the same
@@ -19,10 +21,12 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines`` · ``login.forced_login``.
 Writes: adds ``login.forced_login`` (scope ``file``) for an existing redirect now under fewer conditions;
-removes it for a redirect the file had, retargeted.
+removes it for a redirect the file had, retargeted; moves it to the file's widest redirect to the same page.
 """
 
 from __future__ import annotations
+
+from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
@@ -33,14 +37,16 @@ FORCED = ("login:launch:", "login:entry-page:")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    out = [f for f in findings if not (f.rule == "login.forced_login" and _retargeted(context, f))]
+    out = [_widest(context, f) if f.rule == "login.forced_login" else f for f in findings
+           if not (f.rule == "login.forced_login" and _retargeted(context, f))]
     told = {(f.path, f.subject) for f in out if f.rule == "login.forced_login"}
     for path in sorted(context.head_facts):
         old = context.counterpart.get(path)
         base = context.base_facts.get(old) if old else None
         if base is None:
             continue
-        for fact in context.head_facts[path].facts:
+        # the widest of the file's walls to one page first: the one that reaches the most users is the one told
+        for fact in sorted(context.head_facts[path].facts, key=_condition_count):
             if not fact.subject.startswith(FORCED) or (path, fact.subject) in told:
                 continue
             line = _widened(fact, [f for f in base.facts if f.subject == fact.subject],
@@ -50,6 +56,34 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                 out.append(context.finding("login.forced_login", fact.subject, path, line, scope="file",
                                            value=f"{fact.value} (now under fewer conditions)"))
     return out
+
+
+def _widest(context: ProjectContext, finding: Finding) -> Finding:
+    """``finding`` moved to its file's redirect to the same page under the fewest conditions (the no-token
+    ``onShow`` redirect beside an ``onLoad`` one that waits for a server answer): the wall most users meet.
+    Unmoved when the one it tells is already the widest, the counts are unknown, or the base file had a redirect to
+    that page under as few conditions (the widest is old: the new, narrower one is the change's)."""
+    facts = context.head_facts.get(finding.path)
+    same = [f for f in facts.facts if f.subject == finding.subject] if facts is not None else []
+    told = next((f for f in same if f.line == finding.line), None)
+    if told is None or len(same) < 2:
+        return finding
+    widest = min(same, key=_condition_count)
+    old = context.counterpart.get(finding.path)
+    base = context.base_facts.get(old) if old else None
+    before = [f for f in base.facts if f.subject == finding.subject] if base is not None else []
+    if _condition_count(widest) >= _condition_count(told) or (before and not fewer_conditions(widest, before)):
+        return finding  # already the widest, or the widest is a wall the base file had: the new one is told
+    guard = parse_guard(widest.role)
+    added = context.added_lines.get(finding.path, frozenset())
+    line = next((n for n in reversed(guard[1]) if n in added), widest.line) if guard is not None else widest.line
+    return replace(finding, line=line, value=widest.value)
+
+
+def _condition_count(fact: Fact) -> int:
+    """How many conditions ``fact``'s redirect runs under; unknown counts as more than any known count."""
+    guard = parse_guard(fact.role)
+    return guard[0] if guard is not None else 1 << 16
 
 
 def _widened(fact: Fact, before: list[Fact], added: frozenset[int]) -> int | None:

@@ -12,7 +12,7 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
-from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.lifecycle import LOGIN_TARGET, MPVUE_LAUNCHED, hook_of
 from mp_precheck.readers.modulespecs import runs_on_server
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
 from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
@@ -49,7 +49,8 @@ def page_sources(project: Project, route: str, suffixes: tuple[str, ...]) -> set
 
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
-    """Facts that depend on the project: a page hook's forced login counts on the entry page only, an
+    """Facts that depend on the project: a page hook's forced login counts on the entry page only (and, in an
+    mpvue app, from any page's ``created``, which runs at launch), an
     AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, a
     script shaped like a routes module tells the first page only when it is the project's mpvue-entry routes
     module, the API uses inside a registered page's ``methods`` entries its file never names are no uses
@@ -61,6 +62,8 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     routes = project.routes_module if project else None
     pages = {p for route in project.pages for p in page_sources(project, route, SFC_SUFFIXES)} \
         if project and any(ff.idle for ff in facts.values()) else set()
+    created_at_launch = _created_at_launch(project) if \
+        any(f.subject.startswith(PAGE_HOOK) for ff in facts.values() for f in ff.facts) else set()
     out = {}
     for path, file_facts in facts.items():
         if file_facts.idle and path in pages:  # a page's methods nothing names never run
@@ -75,13 +78,39 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
         if path != routes and any(f.role == ROUTES_ROLE for f in file_facts.facts):
             file_facts = replace(file_facts, facts=tuple(f for f in file_facts.facts if f.role != ROUTES_ROLE))
         if any(f.subject.startswith(PAGE_HOOK) for f in file_facts.facts):
-            kept = tuple(replace(f, subject="login:entry-page:" + f.subject[len(PAGE_HOOK):])
-                         if path in entry and f.subject.startswith(PAGE_HOOK) else f
-                         for f in file_facts.facts if not f.subject.startswith(PAGE_HOOK) or
-                         (path in entry and not (login_entry and _next_login_page(f.subject))))
-            file_facts = replace(file_facts, facts=kept)
+            file_facts = replace(file_facts, facts=_page_hooks(file_facts.facts, path in entry,
+                                                               path in created_at_launch, login_entry))
         out[path] = file_facts
     return out
+
+
+def _page_hooks(facts: tuple[Fact, ...], entry: bool, created_at_launch: bool, login_entry: bool) -> tuple[Fact, ...]:
+    """A page's facts with its hooks' forced actions kept where they run before any tap: on the entry page
+    (``login:entry-page:``), or, for a page whose ``created`` runs as the app launches (``created_at_launch``), from
+    that hook (``login:launch:``); dropped elsewhere. An app that opens on a login page (``login_entry``) sending the
+    user on to the next login step is no second gate."""
+    kept = []
+    for fact in facts:
+        target = fact.subject[len(PAGE_HOOK):] if fact.subject.startswith(PAGE_HOOK) else None
+        if target is None:
+            kept.append(fact)
+        elif login_entry and _next_login_page(fact.subject):
+            continue
+        elif entry:
+            kept.append(replace(fact, subject=f"login:entry-page:{target}"))
+        elif created_at_launch and hook_of(fact.value) in MPVUE_LAUNCHED:
+            kept.append(replace(fact, subject=f"login:launch:{target}"))
+    return tuple(kept)
+
+
+def _created_at_launch(project: Project | None) -> set[str]:
+    """The page scripts whose ``beforeCreate`` / ``created`` run as the app launches: every registered page of an
+    mpvue app, whose build makes each page's Vue instance when the app loads (mpvue 1.x and 2.x: every page's
+    ``created`` runs at launch, before the entry page's ``onLoad``; https://github.com/Meituan-Dianping/mpvue/issues/167,
+    https://github.com/Meituan-Dianping/mpvue/issues/368)."""
+    if project is None or project.framework != "mpvue":
+        return set()
+    return {p for route in project.pages for p in page_sources(project, route, _SCRIPT_SUFFIXES)}
 
 
 _REGISTRIES = ("pages.json", "app.mpx")

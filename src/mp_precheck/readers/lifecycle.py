@@ -66,6 +66,9 @@ _PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 LOGIN_POPUP = compiled(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
                          re.IGNORECASE)
 _OPENS = lazy(r"show|open|toggle|display|pop", re.IGNORECASE)  # a dialog's method that brings it up
+# The Vue hooks mpvue runs for every page of the main package as the app launches (its build makes each page's
+# instance when the app loads): https://github.com/Meituan-Dianping/mpvue/issues/167
+MPVUE_LAUNCHED = frozenset({"beforeCreate", "created"})
 HELPER_DEPTH = 2  # hook → checkLogin() → goLogin() → wx.navigateTo
 _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function")
 
@@ -102,6 +105,11 @@ def definitions(nodes: Iterable[Node]) -> dict[str, Node]:
         if name is not None and body is not None:
             found.setdefault(member_name(node, _text(name).strip("'\"")), body)
     return found
+
+
+def hook_of(what: str | None) -> str:
+    """The hook a forced action's ``what`` (:meth:`HookScanner.scan`: ``created: getUserInfo() → …``) runs in."""
+    return (what or "").partition(":")[0].strip()
 
 
 class ForcedAction(Struct, frozen=True):

@@ -47,6 +47,10 @@ class Module(Struct, frozen=True):
     passed: tuple[tuple[str, str, str], ...] = ()
     hooks: tuple[Node, ...] = ()
     held: dict[str, int] = field(default_factory=dict)  # a method of the App called through getApp() → its line
+    # names bound to what an imported factory hands back (``const user = useUserStore()``) → its specifier
+    instances: dict[str, str] = field(default_factory=dict)
+    # (specifier, method) a load hook calls on such an instance itself → the line of the hook's statement doing it
+    placed: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def uses(self, bodies: Iterable[Node]) -> list[Use]:
         """The imported bindings ``bodies`` use, through same-file helpers, in source order, each once."""
@@ -71,6 +75,8 @@ class Module(Struct, frozen=True):
                         found.append((GET_APP, _member(node)))
                 elif text in self.aliases:
                     found.append((self.aliases[text], _member(node)))
+                elif text in self.instances and _member(node) is not None:  # a method of what a factory made
+                    found.append((self.instances[text], _member(node)))
             elif node.type == "call_expression" and node_text(node.child_by_field_name("function")) == "getApp":
                 if _member(node) is not None:  # getApp().ensureSignedIn(); the App as a whole is no use of it
                     found.append((GET_APP, _member(node)))
@@ -97,9 +103,11 @@ def read_module(source: str, path: str) -> Module:
         aliases, names = import_bindings(nodes)
         aliases.update({alias: GET_APP for alias in _app_aliases(nodes)})
         hooks = [body for _hook, body in opening_bodies(nodes, defs)]  # React's effects each, Taro's useReady
+        instances = {name: spec for name, spec in _instances(nodes, names) if name not in aliases}
         module = Module({**defs, **module.defs}, {**aliases, **module.aliases}, {**names, **module.names},
                         module.passed + reexports(root, aliases, names),
-                        module.hooks + tuple(hooks), {**_held_calls(nodes, aliases, offset), **module.held})
+                        module.hooks + tuple(hooks), {**_held_calls(nodes, aliases, offset), **module.held},
+                        {**instances, **module.instances}, {**_placed(hooks, instances, offset), **module.placed})
     return module
 
 
@@ -125,6 +133,38 @@ def _app_aliases(nodes: Iterable[Node]) -> Iterator[str]:
         if name is not None and name.type == "identifier" and value is not None and \
                 value.type == "call_expression" and node_text(value.child_by_field_name("function")) == "getApp":
             yield node_text(name)
+
+
+def _instances(nodes: Iterable[Node], names: dict[str, tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(name, specifier) of each name bound to what a function imported by name hands back (``const user =
+    useUserStore()``, ``const api = await createClient()``): a Pinia / Vuex setup store or a factory whose methods
+    are functions of the module that defines it."""
+    for node in nodes:
+        if node.type != "variable_declarator":
+            continue
+        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        if value is not None and value.type == "await_expression" and value.named_children:
+            value = value.named_children[0]
+        fn = value.child_by_field_name("function") if value is not None and value.type == "call_expression" else None
+        if name is not None and name.type == "identifier" and fn is not None and fn.type == "identifier" and \
+                node_text(fn) in names:
+            yield node_text(name), names[node_text(fn)][0]
+
+
+def _placed(hooks: Iterable[Node], instances: dict[str, str], offset: int) -> dict[tuple[str, str], int]:
+    """(specifier, method) → the line of the load hook's own statement that calls the method on an instance a
+    factory made (``if (!user.token) { user.handleUnauthorized() }``: the ``if``), the first such statement: where
+    the page decides, the place to tell a wall the method makes whichever page calls it."""
+    placed: dict[tuple[str, str], int] = {}
+    for body in hooks:
+        for node in walk(body):
+            member = _member(node) if node.type == "identifier" and node_text(node) in instances else None
+            if member is not None:
+                statement = node
+                while statement.parent is not None and statement.parent.id != body.id:
+                    statement = statement.parent
+                placed.setdefault((instances[node_text(node)], member), statement.start_point[0] + 1 + offset)
+    return placed
 
 
 def _held_calls(nodes: Iterable[Node], aliases: dict[str, str], offset: int) -> dict[str, int]:
