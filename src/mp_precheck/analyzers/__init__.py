@@ -87,19 +87,23 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
                        added_lines, facts_at_head, repo_grep,      wording by a new share button, or to
                        read_head · ``sharing.induced_share``       ``sharing.share_reward_text`` when the page can't
                                                                    share); adds one for a new button or share hook
-                                                                   by old wording
+                                                                   by old wording, and one per dialog (<modal>,
+                                                                   *-popup) with a promise of its own
 share_means            head_facts, counterpart, added_lines,       adds ``sharing.induced_share`` at a new share
                        read_head, read_base, facts_at_head,        panel (微信好友/朋友圈) on a page with reward
-                       repo_grep · sharing family                  wording or a new invite QR code (reward wording,
-                                                                   or referral pay in the app); moves the page's
-                                                                   ``sharing.share_reward_text`` to its new panel
+                       repo_grep · sharing family                  wording, a new invite QR code or a poster to send
+                                                                   on (reward wording, or referral pay in the app);
+                                                                   moves the page's ``sharing.share_reward_text`` to
+                                                                   its new panel
 share_callbacks        head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook's
                        facts_at_head, exists_at_head, project ·    new success callback or own call on a page (a
                        sharing family                              mixin: the app) with reward wording, and at a
                                                                    share button whose tap onShow newly acts on
 share_targets          head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook
-                       facts_at_head, project · sharing family     whose new card path opens a page with reward
-                                                                   wording; removes that page's sharing findings
+                       read_base, counterpart, exists_at_head,     whose new card path opens a page with reward
+                       facts_at_head, repo_grep, project ·         wording, and at the request a help button (帮他
+                       sharing family                              免费拿) on a shared card's page newly sends;
+                                                                   removes that page's sharing findings
 forced_login           head_facts, base_facts, counterpart,        adds ``login.forced_login`` for a launch or
                        added_lines · ``login.forced_login``        entry-page redirect the app had, now under
                                                                    fewer conditions (made unconditional)

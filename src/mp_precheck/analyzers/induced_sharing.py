@@ -23,7 +23,9 @@ One page is one finding: wording in its markup and again in its script (a title 
 is told once, at the markup a user sees; and a component's wording shown by a changed page that is told
 already (an invite page's swiper of past rewards) is part of that page's promise, as is the wording of a page
 that cannot share and opens a told page (a toast confirming a voucher earned by inviting, on the page whose
-获取更多 opens the invite page).
+获取更多 opens the invite page). A dialog is a view of its own: the new wording of a template's ``<modal>`` /
+``*-dialog`` / ``*-popup`` that no finding stands in (分享赚红包: 推荐小程序到群聊后即可领取红包, opened by a 分享有礼
+tile told for the page) is told once more, at the dialog's wording.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 
@@ -32,7 +34,7 @@ Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts
 ``sharing.induced_share``.
 Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, or to
 ``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button or share hook
-on a page with old wording.
+on a page with old wording, and one for a dialog's own new promise.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.appconfig import page_name
+from mp_precheck.readers.dialogspans import dialog_of, dialog_spans
 from mp_precheck.readers.sharewords import names_prize
 
 NEAR = 3
@@ -64,7 +67,8 @@ _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    wording = _one_per_page([f for f in findings if f.rule == "sharing.induced_share"])
+    every = [f for f in findings if f.rule == "sharing.induced_share"]
+    wording = _one_per_page(every)
     holders = _holders(context)
     # the pages whose openers may be asked for: those with a share button or hook (one grep for them all)
     naming = route_files(context, [*holders.get(SHARE_BUTTON, ()), *holders.get("share:hook", ())])
@@ -101,7 +105,30 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = [f for f in out if f.family != "sharing" or f.path not in helpers]  # told once, with the hook
     out += [context.finding("sharing.induced_share", WORDING, where, line, value=value)
             for _path, where, line, value in tied_hooks]
-    return _one_per_feature(context, out)
+    return _one_per_feature(context, out + _dialog_promises(context, every, out))
+
+
+def _dialog_promises(context: ProjectContext, every: list[Finding], told: list[Finding]) -> list[Finding]:
+    """The reward wording on the added lines of each dialog of a template whose file has new wording (``every``):
+    ``<modal>``, ``*-dialog``, ``*-popup`` (:mod:`mp_precheck.readers.dialogspans`), when no finding in ``told``
+    stands in it. A dialog opens over its page and says its promise by itself (分享赚红包: 推荐小程序到群聊后即可领取
+    红包), apart from the tile that opens it. One per dialog, ``sharing.induced_share`` on a page that can share,
+    else ``sharing.share_reward_text``."""
+    out: list[Finding] = []
+    for path in sorted({f.path for f in every if f.path.endswith(_MARKUP)}):
+        added = context.added_lines.get(path, frozenset())
+        texts = [f for f in context.head_facts[path].facts if f.subject in WORDINGS and f.line in added] \
+            if path in context.head_facts else []
+        spans = dialog_spans(context.read_head(path) or "") if texts else []
+        for text in texts:
+            dialog = dialog_of(spans, text.line)
+            if dialog is None or any(f.family == "sharing" and f.path == path and dialog[0] <= f.line <= dialog[1]
+                                     for f in (*told, *out)):
+                continue
+            shares = _page_shares(context, path)
+            out.append(context.finding("sharing.induced_share" if shares else "sharing.share_reward_text",
+                                       WORDING, path, text.line, value=text.value))
+    return out
 
 
 def _one_per_feature(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

@@ -1,5 +1,5 @@
-"""Induced sharing through the app's own means of sharing: a share-target panel or an invite QR code
-(``sharing.induced_share``).
+"""Induced sharing through the app's own means of sharing: a share-target panel, an invite QR code or a poster
+to send on (``sharing.induced_share``).
 
 A page can send its promise to friends without a share button or hook: a share sheet of its own (微信好友, 朋友圈,
 QQ, 微博 — :func:`~mp_precheck.readers.sharemeans.panel_line`) or a QR code carrying the user's invite code that a
@@ -14,25 +14,38 @@ adds one (the base file had none):
   app that pays for referrals (:data:`~mp_precheck.readers.sharemeans.REFERRAL_PAY`: 推广收益, 佣金, 返佣), it is
   told at the QR code.
 
-A plain share panel with no reward wording, and an invite QR code in an app that pays nothing for referrals, stay
-silent.
+* a **poster to send on** (``text:share-poster``: 长按海报 - 发送给朋友, 保存图片后分享到朋友圈, 邀请海报 in its
+  template or script; a page config's title alone names the page) that a page or component did not show before
+  is the share itself, the user forwarding the image by hand: on a page with reward wording, or in an app that
+  pays for referrals, it is told where a user meets it: at the tag a changed page newly renders the poster's
+  component with, else at the poster's text (a page told for its sharing already, or rendering the poster from a
+  page told so, is left alone; its ``sharing.share_reward_text`` becomes ``sharing.induced_share``).
+
+A plain share panel with no reward wording, an invite QR code in an app that pays nothing for referrals, and a
+poster of a product in such an app stay silent.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 
 Reads: ``head_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``, ``facts_at_head``,
 ``repo_grep``; ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share panel or invite QR code; moves a page's
-``sharing.share_reward_text`` to its new panel, or rewrites it to ``sharing.induced_share`` by a new invite QR code.
+Writes: adds ``sharing.induced_share`` at a new share panel, invite QR code or poster to send on; moves a page's
+``sharing.share_reward_text`` to its new panel, or rewrites it to ``sharing.induced_share`` by a new invite QR code
+or poster.
 """
 
 from __future__ import annotations
 
+import posixpath
+
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
-from mp_precheck.analyzers.induced_sharing import NEAR, WORDING, WORDINGS, _page_facts, _stem
+from mp_precheck.analyzers.induced_sharing import NEAR, WORDING, WORDINGS, _kebab, _page_facts, _stem, _users
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact
+from mp_precheck.notes.pagetitles import page_of
+from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.sharemeans import (
     QR_TAG,
     REFERRAL_PAY,
@@ -43,6 +56,10 @@ from mp_precheck.readers.sharemeans import (
 
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx")
 _SIBLINGS = (".js", ".ts", ".json")
+POSTER = "text:share-poster"
+# where a user reads a poster's words first: the template, then a script's string
+_POSTER_ORDER = (*_MARKUP, ".jsx", ".tsx", ".js", ".ts")
+_CONFIGS = (".json", ".config.js", ".config.ts")  # a page's config (Taro's index.config.ts): its title, no poster
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -74,7 +91,65 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         elif pay := _referral_pay(context, pays):
             out.append(context.finding("sharing.induced_share", WORDING, where, line,
                                        value=f"{what} + invite code + {pay}"))
+    return _posters(context, out, pays)
+
+
+def _posters(context: ProjectContext, findings: list[Finding], pays: list[str | None]) -> list[Finding]:
+    """``findings`` with each poster to send on that the change adds to a page or component (:func:`_new_posters`)
+    told, on a page with reward wording (its own or a renderer's) or in an app that pays for referrals; a page told
+    for its sharing by button, hook or another means is left alone."""
+    out = list(findings)
+    for path, poster in _new_posters(context):
+        where, line = _rendered_at(context, path) or (path, poster.line)
+        told = [f for f in out if f.family == "sharing" and _stem(f.path) in (_stem(path), _stem(where))]
+        if any(f.rule != "sharing.share_reward_text" for f in told):
+            continue  # the page (or the page rendering the poster) is told for its sharing: the poster is part of it
+        if told:
+            rule = context.catalog.rule("sharing.induced_share")
+            out = [reworded(f, rule, context.language, severity=rule.severity) if f in told else f for f in out]
+            continue
+        wording = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or \
+            [f for f in _page_facts(context, where) if f.subject in WORDINGS]
+        reward = wording[0].value if wording else _referral_pay(context, pays)
+        if reward:
+            out.append(context.finding("sharing.induced_share", WORDING, where, line,
+                                       value=f"poster ({poster.value}) + {reward}"))
     return out
+
+
+def _new_posters(context: ProjectContext) -> list[tuple[str, Fact]]:
+    """(path, fact) of the first poster to send on (``text:share-poster``) on an added line of each changed page or
+    component whose files show more of them than their base did, its template's over its script's and config's."""
+    def order(path: str) -> tuple[str, int]:
+        return _stem(path), next((i for i, s in enumerate(_POSTER_ORDER) if path.endswith(s)), len(_POSTER_ORDER))
+    found: dict[str, tuple[str, Fact]] = {}
+    for path in sorted(context.head_facts, key=order):
+        if path.endswith(_CONFIGS):
+            continue  # a page config's title names the page; the poster is what its template or script shows
+        added = context.added_lines.get(path, frozenset())
+        posters = [f for f in context.head_facts[path].facts if f.subject == POSTER]
+        old = context.counterpart.get(path)
+        base = context.base_facts.get(old) if old else None
+        before = sum(1 for f in base.facts if f.subject == POSTER) if base is not None else 0
+        new = [f for f in posters if f.line in added]
+        if new and len(posters) > before:
+            found.setdefault(_stem(path), (path, new[0]))
+    return list(found.values())
+
+
+def _rendered_at(context: ProjectContext, path: str) -> tuple[str, int] | None:
+    """(path, line) of the tag a changed page newly renders the component of ``path`` with (``<invite-poster>`` on
+    an added line), where the component is no page of its own: where the user meets the poster."""
+    page = page_of(path, context.project.root, context.project.pages)
+    if page is not None and _stem(path) == posixpath.join(context.project.root, page):
+        return None  # a page's own file (a component in its folder is no page)
+    tag = component(_kebab(page_name(_stem(path))))
+    for user in _users(context, path, by_import=False, holders=None):
+        added = context.added_lines.get(user, frozenset())
+        line = next((f.line for f in context.head_facts[user].facts if f.subject == tag and f.line in added), None)
+        if line is not None:
+            return user, line
+    return None
 
 
 def _page_texts(context: ProjectContext, path: str) -> list[str]:

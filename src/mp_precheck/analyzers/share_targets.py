@@ -14,8 +14,10 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object (the card's
 ``path``).
 
-Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``project``; ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a share hook whose new card path opens a page with reward wording, and
+Reads: ``head_facts``, ``added_lines``, ``read_head``, ``read_base``, ``counterpart``, ``exists_at_head``,
+``facts_at_head``, ``repo_grep``, ``project``; ``sharing`` findings.
+Writes: adds ``sharing.induced_share`` at a share hook whose new card path opens a page with reward wording, and at
+the request a help control's tap newly sends on a page a share card opens; and
 removes the ``sharing`` findings of that landing page and of a page asking friends to help the sharer when another
 page's induced sharing is told.
 """
@@ -29,11 +31,13 @@ from mp_precheck.analyzers.induced_sharing import SHARE_BUTTON, WORDING, WORDING
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of
+from mp_precheck.readers.helptaps import help_requests, help_taps
 from mp_precheck.readers.routes import route_page
 from mp_precheck.readers.sharecallback import share_hook_texts
 from mp_precheck.readers.textsignals import FRIEND_HELP
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
+_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 _LANDING_FILES = (".wxml", ".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 
@@ -58,7 +62,50 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                                               value=f"{hook.value} → {landing} + {text.value}"))
         landed.update(hits)
     kept = [f for f in findings if f.family != "sharing" or page_of(f.path, project.root, project.pages) not in landed]
-    return _without_friend_sides(context, kept + added_findings)
+    out = kept + added_findings
+    # a help request made to work is the mechanic itself, not a friend's side of another page's told sharing
+    return _without_friend_sides(context, out) + _help_sent(context, {_stem(f.path) for f in out
+                                                                     if f.family == "sharing"})
+
+
+def _help_sent(context: ProjectContext, told: set[str]) -> list[Finding]:
+    """``sharing.induced_share`` at the request a help control's tap handler newly sends (帮他免费拿 →
+    ``clickToRegister``), on a page whose sharing is not told and that a share card opens."""
+    out = []
+    project = context.project
+    for path in sorted(context.head_facts):
+        added = context.added_lines.get(path, frozenset())
+        page = page_of(path, project.root, project.pages)
+        markup = path if path.endswith(_SFC) else _stem(path) + ".wxml"
+        if not (added or 1 in added) or page is None or not path.endswith(_SCRIPTS) or _stem(path) in told \
+                or not _asks_help(context, markup):
+            continue
+        code, old = context.read_head(path), context.counterpart.get(path)
+        base = context.read_base(old) if old else None
+        for _line, handler, label in help_taps(context.read_head(markup) or ""):
+            sent = [at for call, at in help_requests(code or "", path, handler) if call in added]
+            if sent and not (base and help_requests(base, str(old), handler)) and _shared_to(context, page):
+                out.append(context.finding("sharing.induced_share", WORDING, path, sent[0],
+                                           value=f"{label} → {handler} sends the help"))
+                break
+    return out
+
+
+def _asks_help(context: ProjectContext, markup: str) -> bool:
+    """Whether the template ``markup`` holds reward wording asking its reader to help the one who shared (帮他免费拿):
+    only then are its controls read for their handlers."""
+    facts = context.facts_at_head(markup) if context.exists_at_head(markup) else None
+    return facts is not None and any(f.subject in WORDINGS and FRIEND_HELP.search(f.value or "") for f in facts.facts)
+
+
+def _shared_to(context: ProjectContext, page: str) -> bool:
+    """Whether a share hook of the app at head names ``page`` as its card's path (``'/pages/help/help?id=' + id``)."""
+    for path in sorted(context.repo_grep({page})):
+        text = context.read_head(path) if path.endswith(_SCRIPTS) else None
+        folder = posixpath.dirname(page_of(path, context.project.root, context.project.pages) or path)
+        if text and any(route_page(value, folder) == page for _line, value in share_hook_texts(text, path)):
+            return True
+    return False
 
 
 def _without_friend_sides(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

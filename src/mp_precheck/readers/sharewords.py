@@ -153,6 +153,26 @@ def points_for_sharing(text: str) -> list[tuple[int, str]]:
 
 
 @cache
+def share_poster() -> re.Pattern[str] | None:
+    """The pattern of a poster made to be sent on (``posters`` … of the shipped table), read once; None when the
+    table names no poster words. It matches a poster, then within the sentence a forward to an audience (长按海报 -
+    发送给朋友), a picture saved or long-pressed and then forwarded (长按图片保存，分享到朋友圈), or a poster named for
+    inviting (邀请海报, 推广海报). A poster is a way to share: a reward for the invite it carries is induced sharing.
+    Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享, whatever the means)."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    if not data.get("posters") or not data.get("forwards") or not data.get("audiences"):
+        return None
+    forward = f"{_any_of(data, 'forwards')}{_any_of(data, 'audiences')}"
+    parts = [f"{_any_of(data, 'posters')}{_CLAUSE}{forward}"]
+    if data.get("poster_acts") and data.get("pictures"):
+        picture = f"{_any_of(data, 'poster_acts')}[^。！!？?\\n]{{0,6}}{_any_of(data, 'pictures')}"
+        parts.append(f"{picture}{_CLAUSE}{forward}")
+    if data.get("poster_purposes"):
+        parts.append(f"{_any_of(data, 'poster_purposes')}{_any_of(data, 'posters')}")
+    return compiled("|".join(parts))
+
+
+@cache
 def _acts() -> re.Pattern[str]:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     return compiled(_any_of(data, "acts"))

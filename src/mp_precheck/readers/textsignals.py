@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.reviewtext import review_signals
-from mp_precheck.readers.sharewords import share_control_gain, share_reward
+from mp_precheck.readers.sharewords import share_control_gain, share_poster, share_reward
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
@@ -217,7 +217,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     title (WeChat's brand rules: https://developers.weixin.qq.com/miniprogram/product/reject.html).
     ``share_control`` marks the label of a share button, where a gain alone (再领奖, 继续砍, 邀请好友 +2000) is a
     reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``): the
-    ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A clause of
+    ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A poster the text tells the user to
+    send on, or names for inviting (长按海报 - 发送给朋友, 邀请海报: ``posters`` in the same table), gives
+    ``share-poster``: a means of sharing, not a reward. A clause of
     an agreement (:data:`LEGAL_CLAUSE`) or a warning against fraud (:data:`WARNING`) offers no service: no service
     signal (lottery, tipping, dating, finance…) comes from it.
     """
@@ -230,6 +232,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         # a signal of its own: a gain-only label taken off a share button must not offset new reward wording
         # elsewhere in its file (the diff counts each signal per file)
         found.append("share-button-gain")
+    if (poster := share_poster()) is not None and poster.search(text):
+        # a poster to send on (长按海报 - 发送给朋友, 邀请海报): a means of sharing, told only where an invite is paid
+        found.append("share-poster")
     cleaned = text
     for phrase in brand_allow:
         cleaned = cleaned.replace(phrase, "")
