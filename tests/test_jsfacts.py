@@ -52,6 +52,15 @@ def test_the_cloud_namespace_bound_to_a_name_is_still_wx_cloud(source):
     assert subjects(source, "a.ts") == [("wx.cloud.uploadFile", 2)]
 
 
+def test_unicloud_is_uni_apps_wx_cloud():
+    src = "uniCloud.uploadFile({ filePath })\nconst c = uniCloud\nc.callFunction({ name: 'topic-add' })\n"
+    assert subjects(src) == [("wx.cloud.uploadFile", 1), ("wx.cloud.callFunction", 3)]
+
+
+def test_a_module_imported_as_unicloud_is_no_wx_cloud():
+    assert subjects("import uniCloud from './mock-cloud'\nuniCloud.uploadFile({})\n", "a.ts") == []
+
+
 def test_a_project_module_named_cloud_is_no_wx_cloud():
     assert subjects("import { cloud } from './store'\ncloud.uploadFile({})\n", "a.ts") == []
 

@@ -174,3 +174,80 @@ def test_what_a_component_emits_and_what_its_parent_receives():
     assert tag_events('<view @click="go" bind:submit="onSubmit">', 1) == {"submit": "onSubmit"}
     assert handler_params(ROOM, "p.vue", "doSend") == (range(13, 17), frozenset({"msg"}))
     assert handler_params("const x = 1\n", "a.js", "doSend") is None
+
+
+# A Taro page written in a .js file (its JSX its markup): a reply bar component calls the callback prop its page
+# gave it with what its box holds; the page's handler posts that text (readers/relay.py ``_JSX_ON``, props calls).
+TARO_APP = {"app.config.js": "export default { pages: ['pages/thread/index'] }\n",
+            "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}\n', "app.js": "export default {}\n"}
+REPLY_BAR = """import Taro, { Component } from '@tarojs/taro'
+import { View, Input } from '@tarojs/components'
+
+export default class ReplyBar extends Component {
+  state = { draft: '' }
+  keep = (e) => { this.setState({ draft: e.detail.value }) }
+  done() { this.props.onReply(this.state.draft) }
+  render() {
+    return (
+      <View>
+        <Input value={this.state.draft} onInput={this.keep} />
+        <View onClick={this.done.bind(this)}>回复</View>
+      </View>
+    )
+  }
+}
+"""
+THREAD = """import Taro, { Component } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import ReplyBar from '../../components/reply-bar/index'
+
+export default class Thread extends Component {
+  answer(words) {
+    Taro.request({ url: '/thread/reply/add', method: 'POST', data: { id: this.state.id, words } })
+  }
+  render() {
+    return (
+      <View>
+        <ReplyBar onReply={this.answer.bind(this)} />
+      </View>
+    )
+  }
+}
+"""
+BASE_THREAD = THREAD.replace(" onReply={this.answer.bind(this)}", "").replace(
+    "    Taro.request({ url: '/thread/reply/add', method: 'POST', data: { id: this.state.id, words } })\n", "")
+
+
+def _taro_findings(thread: str) -> set[tuple[str, str, int]]:
+    common = {**TARO_APP, "components/reply-bar/index.js": REPLY_BAR}
+    context = project_context({**common, "pages/thread/index.js": thread},
+                              base={**common, "pages/thread/index.js": BASE_THREAD}, changed=["pages/thread/index.js"])
+    return {(f.rule, f.path, f.line) for f in relayed_posts.analyze(context, [])}
+
+
+def test_a_components_callback_prop_posted_by_the_pages_jsx_handler_is_a_post():
+    assert _taro_findings(THREAD) == {("upload.user_text", "pages/thread/index.js", 7),
+                                      ("category.ugc", "pages/thread/index.js", 7)}
+
+
+def test_a_jsx_handler_that_posts_none_of_the_callbacks_text_is_silent():
+    counted = THREAD.replace("data: { id: this.state.id, words }", "data: { id: this.state.id, seen: 1 }")
+    assert not _taro_findings(counted)
+
+
+def test_a_callback_prop_and_its_jsx_handler_are_read():
+    assert emitted(REPLY_BAR, "components/reply-bar/index.js") == [(7, "onReply", frozenset({"state", "draft"}))]
+    assert tag_events(THREAD, 12) == {"onReply": "answer"}
+    assert tag_events("<View onClick={this.go} onTap={this.go} />\n", 1) == {}
+
+
+BOARD = THREAD.replace("'/thread/reply/add'", "'/board/message/send'").replace(
+    "  render() {", "  componentDidShow() {\n    Taro.request({ url: '/board/message/list' })\n  }\n  render() {")
+
+
+def test_a_relayed_message_onto_a_board_the_page_lists_is_a_post():
+    assert ("category.ugc", "pages/thread/index.js", 7) in _taro_findings(BOARD)
+
+
+def test_a_relayed_message_onto_no_listed_board_is_silent():
+    assert not _taro_findings(THREAD.replace("'/thread/reply/add'", "'/board/message/send'"))

@@ -140,7 +140,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     before = (context.read_base(old) if old else None) or ""
     # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
     wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
-    listed = _listed(context, script, facts)
+    listed = listed_strings(context, script, facts)
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed))
              and not any(s in before for s in named)
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
@@ -159,7 +159,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     return [found[:4] for found in sorted(out, key=lambda p: (p[4], p[1].line))]
 
 
-def _listed(context: ProjectContext, script: str, facts: FileFacts | None) -> tuple[str, ...]:
+def listed_strings(context: ProjectContext, script: str, facts: FileFacts | None) -> tuple[str, ...]:
     """The strings every data call of ``script`` passes (its endpoints: ``'/message/list'``), new or not."""
     text = context.read_head(script) or ""
     lines = [f.line for f in sending(context, script, facts)] + [c[2] for c in facts.imported_calls] \

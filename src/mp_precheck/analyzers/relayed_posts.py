@@ -6,9 +6,11 @@ Three shapes of the same user-published content (``ugc`` reads a page's own ``<t
 page's own comment ``<input>``, ``chat`` a conversation page's box):
 
 * **handed up by a component**: a component with a text box emits what the box writes
-  (``this.$emit('send', this.content)``, ``emit('send', msg)``, ``this.triggerEvent('submit', { text })``:
-  :mod:`~mp_precheck.readers.relay`); the page's tag of it names a handler (``<comment-popup @send="sendComment">``)
-  and that handler passes the parameter it receives to a new post;
+  (``this.$emit('send', this.content)``, ``emit('send', msg)``, ``this.triggerEvent('submit', { text })``, a React /
+  Taro component's ``this.props.onSubmit(this.state.value)``: :mod:`~mp_precheck.readers.relay`); the page's tag
+  of it names a handler (``<comment-popup @send="sendComment">``, ``<ReplyBar onSubmit={this.send.bind(this)} />`` in
+  a page whose script holds its JSX) and that handler passes the parameter it receives to a new post (a message onto
+  a board the page lists, ``'/message/send'`` beside ``'/message/list'``, too);
 * **a box per list item**: a field bound to a member of a ``v-for`` item (``<uni-easyinput
   v-model="item.reply.content">``) whose member a new post of the same file carries (``addComment(…,
   params.content)`` with ``params = { content: item.reply.content }``): matched by the bound path's last name;
@@ -43,7 +45,7 @@ import re
 from msgspec import Struct
 from msgspec.structs import replace
 
-from mp_precheck.analyzers.comment_boxes import naming, text_boxes
+from mp_precheck.analyzers.comment_boxes import listed_strings, naming, text_boxes
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
@@ -72,13 +74,19 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     for stem in sorted({page_stem(p) for p in context.changed_paths} - told):
         script = next((stem + s for s in SCRIPTS if context.exists_at_head(stem + s)), None)
-        markup = next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), None)
+        markup = next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), None) or _jsx(context, script)
         if script is None or markup is None or script not in context.changed_paths:
             continue
         found = _relayed(context, markup, script) or _per_item(context, markup, script)
         if found is not None:
             out.extend(_told(context, script, *found))
     return out
+
+
+def _jsx(context: ProjectContext, script: str | None) -> str | None:
+    """``script`` itself where it renders JSX (a Taro / React page written in a ``.js`` file): its own markup."""
+    facts = context.facts_at_head(script) if script is not None else None
+    return script if facts is not None and facts.jsx is not None and facts.jsx.tags else None
 
 
 def _relayed(context: ProjectContext, markup: str, script: str) -> tuple[_Post, str, int, str] | None:
@@ -115,8 +123,8 @@ def _emitting_boxes(context: ProjectContext, child: str, events: frozenset[str])
     out: dict[str, tuple[int, str]] = {}
     for line, tag in text_boxes(context, child, context.facts_at_head(child)) if emits else []:
         stored, _spans = handler_writes(text, child, box_handlers(text, line))
-        state = written_state(text, line) | stored
-        for event, names in emits:
+        for event, names in emits:  # an emitted name the box binds is its state, ``value`` too
+            state = written_state(text, line, keep=names) | stored
             if names & state and event not in out:
                 out[event] = (line, tag)
     return out
@@ -148,8 +156,9 @@ def _post_in(context: ProjectContext, script: str, span: range, carried: frozens
     candidates: dict[int, _Post] = {}
     posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and not reads(f)]
     strings = call_strings(text, script, [f.line for f in posts if f.line in span])
+    listed = listed_strings(context, script, facts)  # a message onto a board the page lists is a post
     for fact in posts:
-        named = naming(fact, facts, strings.get(fact.line, ())) if fact.line in span else []
+        named = naming(fact, facts, strings.get(fact.line, ()), listed) if fact.line in span else []
         if named and not any(s in before for s in named):
             candidates.setdefault(fact.line, _Post(fact.line, named[0], False))
     for line, name, _spec, module in module_calls(context, script, facts, stores=False):

@@ -51,8 +51,9 @@ def component_uses(read: Callable[[str], str | None], path: str | None, register
                    facts: FileFacts | None = None) -> list[Use]:
     """(specifier, tag, line) of each project component the file ``path`` (read with ``read``) renders;
     ``registered`` are the Vue entry's global components (:func:`registered_components`). ``facts`` are the
-    file's facts when known: a JSX / TSX file's are read from them, without reading or parsing it again."""
-    if path and path.endswith((".jsx", ".tsx")) and facts is not None and facts.jsx is not None:
+    file's facts when known: a JSX / TSX file's (a ``.js`` / ``.ts`` one holding JSX too: a Taro page) are read
+    from them, without reading or parsing it again."""
+    if path and path.endswith((".jsx", ".tsx", ".js", ".ts")) and facts is not None and facts.jsx is not None:
         return jsx_uses("", path, reading=facts.jsx)
     # Only templates use components: a style sheet or a JSON file of the change is not even read.
     text = read(path) if path and (is_sfc(path) or path.endswith((".jsx", ".tsx", ".wxml"))) else None

@@ -72,6 +72,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      its load hooks call is followed (Module.instances, Module.placed).
 # v89: text:share-poster, a poster the text tells the user to send on or names for inviting
 #      (长按海报 - 发送给朋友, 邀请海报: posters in checks/share_rewards.yml);
+# v90: uni-app's uniCloud client read as wx.cloud (uniCloud.uploadFile, uniCloud.callFunction, its database);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -128,7 +129,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v89-{__version__}"
+FORMAT = f"facts-v90-{__version__}"
 
 
 class FactCache:

@@ -1,12 +1,11 @@
 """What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
 ``Taro``, ``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``; what a getter of the file hands back:
 ``const rt = getRuntime()``, readers/namespacegetters.py), ``wx.cloud`` bound to a name
-(``import { cloud } from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
+(``uniCloud``, ``import { cloud } from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
-modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their
-factories hand back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the
-functions a hook library's hook hands back (``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks,
-``checks/hook_libraries.yml``).
+modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their factories hand
+back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the functions a hook library's
+hook hands back (``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks, ``checks/hook_libraries.yml``).
 
 In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipped). Out: the tables of
 :class:`Bindings`, and ``resolve(node)``: the ``wx.X`` API an expression refers to, or None
@@ -34,6 +33,7 @@ from mp_precheck.readers.syntax import walk as _walk
 # ``mpvue`` (the platform's API object, wx on a WeChat build: https://github.com/mpvue/webpack-mpvue-vendor-plugin).
 # QQ's ``qq`` and the other platforms' namespaces are no WeChat API.
 NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy", "mpvue"})
+CLOUD_NAMESPACES = frozenset({"uniCloud"})  # uni-app's wx.cloud: https://doc.dcloud.net.cn/uniCloud/storage/dev.html
 # Modules whose default export is the API namespace, and whose named exports are wx APIs.
 NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
                                "@wepy/core", "@tarojs/taro-weapp"})
@@ -72,7 +72,7 @@ class Bindings:
 
     def __init__(self) -> None:
         self.namespaces: set[str] = set(NAMESPACES)
-        self.cloud_namespaces: set[str] = set()  # names bound to wx.cloud: import { cloud } from '@tarojs/taro'
+        self.cloud_namespaces: set[str] = set(CLOUD_NAMESPACES)  # and what is bound to it: Taro's { cloud }
         self.api_aliases: dict[str, str] = {}  # identifier -> "wx.X"
         self.typed: dict[str, str] = {}  # expression text -> factory type
         self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
@@ -123,8 +123,7 @@ class Bindings:
         """A factory's object kept as a component field: ``data() { return { rec: uni.getRecorderManager() } }``
         or a class field ``rec = Taro.getRecorderManager()``, later used as ``this.rec`` / ``this.data.rec``; an
         SDK client a class field makes (``api: Fly = new Fly()``), used as ``this.api``."""
-        key = node.child_by_field_name("key") or node.child_by_field_name("property") or \
-            node.child_by_field_name("name")
+        key = next((k for f in ("key", "property", "name") if (k := node.child_by_field_name(f)) is not None), None)
         value = node.child_by_field_name("value")
         factory, plugin = self._factory_type(value), self.plugin_object(value)
         sdks = self._constructed(value) if value is not None and node.type != "pair" else []
@@ -378,8 +377,9 @@ class Bindings:
         if node is None:
             return None
         if node.type == "identifier":
-            return "wx" if _text(node) in self.namespaces else "wx.cloud" if _text(node) in self.cloud_namespaces \
-                else None
+            name = _text(node)  # a project module imported as ``uniCloud`` (a mock) is that module
+            return "wx" if name in self.namespaces else "wx.cloud" if name in self.cloud_namespaces and \
+                name not in self.module_aliases and name not in self.named_imports else None
         if node.type == "member_expression":
             obj = self._namespace_of(node.child_by_field_name("object"))
             prop = _text(node.child_by_field_name("property"))

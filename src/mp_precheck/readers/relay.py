@@ -1,10 +1,14 @@
 """Typed text a component hands to its parent: a comment popup's ``this.$emit('send', this.content)``, a chat
-input bar's ``emit('send', msg)``, a native component's ``this.triggerEvent('submit', { text })``; and the
-parent's side of it, the handler its tag names (``<comment-popup @send="sendComment">``,
-``<chat-bar bind:submit="onSubmit">``) and the parameters that handler receives the text in.
+input bar's ``emit('send', msg)``, a native component's ``this.triggerEvent('submit', { text })``, a React / Taro
+component's call of the callback prop its parent gave it (``this.props.onSubmit(this.state.value)``, event
+``onSubmit``); and the parent's side of it, the handler its tag names (``<comment-popup @send="sendComment">``,
+``<chat-bar bind:submit="onSubmit">``, JSX's ``<ChatBar onSubmit={this.send.bind(this)} />``) and the parameters
+that handler receives the text in.
 
 Vue ``$emit``: https://vuejs.org/guide/components/events.html; a custom component's ``triggerEvent``:
-https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/events.html
+https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/events.html; a callback passed as a
+prop: https://react.dev/learn/responding-to-events#passing-event-handlers-as-props (Taro's components alike:
+https://docs.taro.zone/docs/event)
 
 In: a file's text and path (a script file or a single-file component). Out: names, event names, line spans.
 Pure functions of text; JS/TS through tree-sitter, markup tags by a regular expression. Never raise.
@@ -23,6 +27,10 @@ _EMITTERS = ("$emit", "emit", "triggerEvent")
 # / ``catch:send``. The built-in events of every element (tap, click, touch…) are no component's own event.
 _ON = compiled(r"(?:^|\s)(?:@|v-on:|bind:?|catch:?)([A-Za-z][\w-]*)(?:\.[\w.]+)?\s*=\s*[\"']\s*"
                  r"([A-Za-z_$][\w$]*)\s*(?:\(\s*(?:\$event)?\s*\))?\s*[\"']")
+# JSX's handler of a callback prop: ``onSubmit={this.send}``, ``onSubmit={this.send.bind(this)}``, ``onSubmit={send}``.
+_JSX_ON = compiled(r"(?:^|\s)(on[A-Z]\w*)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:\.bind\(\s*this\s*\))?\s*\}")
+# The receivers a React / Taro component reads its parent's callbacks from.
+_PROPS = frozenset({"this.props", "props"})
 _BUILT_IN = frozenset({"tap", "click", "longpress", "longtap", "touchstart", "touchmove", "touchend",
                        "touchcancel", "input", "focus", "blur", "change", "scroll", "load", "error"})
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function", "method_definition",
@@ -43,12 +51,13 @@ def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
     out: list[tuple[int, str, frozenset[str]]] = []
     for call in nodes_of(root, language, ("call_expression",)):
         callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
-        name = node_text(callee).rsplit(".", 1)[-1] if callee is not None else ""
+        held, _, name = node_text(callee).rpartition(".") if callee is not None else ("", "", "")
         args = arguments.named_children if arguments is not None else []
-        event = string_value(args[0]) if args and name in _EMITTERS else None
+        prop = held in _PROPS and name.startswith("on") and name[2:3].isupper()  # this.props.onSubmit(text)
+        event = name if prop else string_value(args[0]) if args and name in _EMITTERS else None
         if not event:
             continue
-        names = {w for a in args[1:] for w in _WORD.findall(node_text(a))}
+        names = {w for a in (args if prop else args[1:]) for w in _WORD.findall(node_text(a))}
         declared = _locals(_enclosing(call))
         names |= {w for n in list(names) for w in _WORD.findall(declared.get(n, ""))}
         out.append((call.start_point[0] + 1 + offset, event, frozenset(names - _NOT_STATE)))
@@ -58,8 +67,9 @@ def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
 def tag_events(markup: str, line: int) -> dict[str, str]:
     """{event: handler method} of the custom events the tag opening on ``line`` handles by a method's name
     (``@send="sendComment"``, ``bind:submit="onSubmit"``); the built-in events of every element left out."""
-    return {event: handler for event, handler in _ON.findall(tag_at(markup, line))
-            if event.lower() not in _BUILT_IN}
+    tag = tag_at(markup, line)
+    return {event: handler for event, handler in _ON.findall(tag) + _JSX_ON.findall(tag)
+            if event.lower().removeprefix("on" if event[2:3].isupper() else "") not in _BUILT_IN}
 
 
 def handler_params(text: str, path: str, name: str) -> tuple[range, frozenset[str]] | None:
