@@ -22,7 +22,6 @@ from mp_precheck.readers.handlers import event_of, vue_handler
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_tag
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.sharereturn import _methods
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
 from mp_precheck.readers.textflow import enclosing_declarations
 from mp_precheck.readers.textsignals import FRIEND_HELP
@@ -75,11 +74,13 @@ def help_requests(script: str, path: str, handler: str) -> list[tuple[int, int]]
     """(line of the call, line of what it sends) of each request the function ``handler`` of the script ``script``
     (the file at ``path``) makes: a call whose callee ends in ``request``, ``callFunction`` or ``post``; what it sends
     is its ``data`` option (else its second argument) followed through the handler's variables to an object."""
+    from mp_precheck.readers.sharereturn import script_methods  # only a page with a help button pays for it
+
     out = []
     for source, name, offset in script_units(script, path):
         language = language_for(name)
         root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
-        body = dict(_methods(root, language)).get(handler)
+        body = dict(script_methods(root, language)).get(handler)
         if body is None:
             continue
         for call in nodes_of(body, language, ("call_expression",)):

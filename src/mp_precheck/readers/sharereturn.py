@@ -49,7 +49,7 @@ def acts_on_return(script: str, path: str, handlers: set[str]) -> list[int]:
     for source, name, offset in script_units(script, path):
         language = language_for(name)
         root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
-        bodies = dict(_methods(root, language))
+        bodies = dict(script_methods(root, language))
         flags = {flag for handler in handlers if handler in bodies for flag in _flags_set(bodies[handler], language)}
         show = bodies.get("onShow")
         if not flags or show is None:
@@ -65,7 +65,7 @@ def acts_on_return(script: str, path: str, handlers: set[str]) -> list[int]:
     return sorted(set(out))
 
 
-def _methods(root: Node, language: Language) -> Iterator[tuple[str, Node]]:
+def script_methods(root: Node, language: Language) -> Iterator[tuple[str, Node]]:
     """(name, body) of each method or function-valued key of the script."""
     for node in nodes_of(root, language, _DEFINITIONS):
         if node.type == "method_definition":
