@@ -104,11 +104,25 @@ PHONE_PAGE = ("<template>\n  <view>\n    <button open-type=\"getPhoneNumber\" @g
               "  </view>\n</template>\n<script setup>\nconst bind = () => {}\n</script>\n")
 
 
-def test_a_page_written_before_it_is_registered_is_told_when_written(repo):
-    """The change that registers the page later touches only the page list, not the page's code: the one change
-    whose diff holds the code is the one that writes it, so that is where it is told."""
+def test_a_page_written_before_it_is_registered_is_told_when_registered(repo):
+    """Taro builds only the pages ``app.config`` lists: the page file is no part of the app until the change that
+    registers it, which touches only the page list; that change is where its code is told."""
     repo.write_files(TARO_APP)
     base = repo.commit()
     repo.write("src/pages/login/index.vue", PHONE_PAGE)
+    written = repo.commit()
+    assert not any(f[0] == "privacy.phone_number" for f in found(run(repo.path, base)))
+    repo.write("src/app.config.ts", "export default {\n  pages: ['pages/index/index', 'pages/login/index'],\n}\n")
     repo.commit()
-    assert any(f[0] == "privacy.phone_number" for f in found(run(repo.path, base)))
+    assert ("privacy.phone_number", "src/pages/login/index.vue", 3, "app") in found(run(repo.path, written))
+
+
+def test_a_page_registered_again_under_a_partly_computed_list_is_not_told_again(repo):
+    """A base page list the config partly computes may have held the page: registering it as a literal tells
+    nothing new."""
+    repo.write_files({**TARO_APP, "src/app.config.ts": "export default {\n  pages: ['pages/index/index', ...more],\n}\n",
+                      "src/pages/login/index.vue": PHONE_PAGE})
+    base = repo.commit()
+    repo.write("src/app.config.ts", "export default {\n  pages: ['pages/index/index', 'pages/login/index'],\n}\n")
+    repo.commit()
+    assert not any(f[0] == "privacy.phone_number" for f in found(run(repo.path, base)))

@@ -52,3 +52,26 @@ def test_the_entry_script_of_a_uni_app_is_kept(repo):
                           "uni.uploadFile({ url: 'https://up.example.com', filePath: 'x' })\n")
     repo.commit()
     assert ("upload.upload_file", "main.js", 3, "app") in found(run(repo.path, base))
+
+
+PICKER_PAGE = "<template><view @tap=\"pick\">选择</view></template>\n<script>\nexport default {\n" \
+              "  methods: { pick() { uni.chooseAddress({}) } }\n}\n</script>\n"
+
+
+def test_a_uni_app_page_is_told_by_the_change_that_registers_it(repo):
+    _uni_app(repo)
+    repo.write("pages/address/pick.vue", PICKER_PAGE)
+    written = repo.commit()
+    repo.write("pages.json", '{"pages": [{"path": "pages/index/index"}, {"path": "pages/address/pick"}]}')
+    repo.commit()
+    assert ("privacy.address", "pages/address/pick.vue", 4, "app") in found(run(repo.path, written))
+
+
+def test_a_registered_page_the_change_leaves_alone_is_not_told_again(repo):
+    _uni_app(repo)
+    repo.write_files({"pages/address/pick.vue": PICKER_PAGE,
+                      "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/address/pick"}]}'})
+    registered = repo.commit()
+    repo.write("pages.json", '{"pages": [{"path": "pages/address/pick"}, {"path": "pages/index/index"}]}')
+    repo.commit()
+    assert not any(f[0] == "privacy.address" for f in found(run(repo.path, registered)))

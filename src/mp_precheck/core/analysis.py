@@ -17,7 +17,7 @@ from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.pathfilter import matches
-from mp_precheck.core.reachability import without_unloaded_scripts
+from mp_precheck.core.reachability import dropped_imports, registered_now, without_unloaded_scripts
 from mp_precheck.core.regionpick import with_chosen_regions
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
@@ -114,8 +114,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     findings = _after_analysis(run, findings, catalog, options)
     status: Status | None = None if touched else "no_mini_program_change"
     return Report(
-        base=merge_base, head=head,
-        projects=tuple(_project_info(p, findings, _reader(store, run.head_tree)) for p in head_projects),
+        base=merge_base, head=head, projects=tuple(_project_info(p, findings, _reader(store, run.head_tree))
+                                                   for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), status=status,
         analysed_families=_analysed(options.config, errors), changed_files=len(run.changes),
@@ -171,6 +171,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                              if base_project is not None and (base_project.root or base_project.source_root)
                              else None)
     head_changed = [f for f in files if f in outside or _owned(project, f.new_path, f.new_blob, f.new_mode, options)]
+    head_changed += registered_now(project, base_project, run.head_tree, files, run.repo, run.head)
     base_changed = [f for f in files if base_project is not None and (
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
@@ -183,10 +184,12 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     base_facts = in_project(run.store.facts([(f.old_path, f.old_blob) for f in base_changed
                                               if f.old_path and f.old_blob], run.base_tree), base_project)
     added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
-    head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head)
+    counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
+    head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head,
+                                          dropped_imports(base_facts, head_facts, counterpart, run.base_tree, project))
     head_facts = with_chosen_regions(project, head_facts, run.head_tree, run.repo, run.head)  # selected regions
     errors = file_errors(head_facts) + [e for e in file_errors(base_facts) if e.path not in head_facts] + links
-    changed_paths = {f.new_path for f in files if f.new_path}
+    changed_paths = {f.new_path for f in (*files, *head_changed) if f.new_path}
 
     def unchanged(path: str) -> bool:
         entry = run.head_tree.get(path)
@@ -195,7 +198,6 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
 
     present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
 
-    counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
     additions, removals = compare(head_facts, base_facts, counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
@@ -227,8 +229,7 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
     # git grep -I reads a binary file before skipping it: added files git diff found binary are left out by name.
     binary = [f":(exclude,literal){f.new_path}" for f in run.changes if f.binary and f.status == "added" and f.new_path]
     skip = binary if len(binary) <= 2000 else []
-    return ProjectContext(
-        project=project, head_facts=head_facts, config=options.config, catalog=catalog,
+    return ProjectContext(project=project, head_facts=head_facts, config=options.config, catalog=catalog,
         language=options.language, present_at_head=present_at_head, facts_at_head=facts_at_head,
         repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip),
         grep_files=lambda names, paths: run.repo.grep_needles(run.head, names, [f":(literal){p}" for p in paths]),
@@ -401,8 +402,7 @@ def _finding(addition: Addition, catalog: Catalog, language: str, project_root: 
     rule = rule or addition.rule
     privacy = catalog.privacy_type(rule.privacy_key)
     severity = rule.severity if addition.scope == "app" or rule.every_use else "low"
-    return Finding(
-        rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
+    return Finding(rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
         path=addition.path, line=addition.fact.line, title=rule.title[language], fix=rule.fix[language],
         doc=rule.doc, privacy_type=privacy.label if privacy else None,
         privacy_key=privacy.key if privacy else None, value=addition.fact.value,

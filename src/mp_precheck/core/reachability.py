@@ -19,8 +19,12 @@ Native projects, and the Vue-based frameworks (uni-app, mpvue) whose bundler sta
 that are ``.vue`` files (a plain script there ships only when imported, https://uniapp.dcloud.net.cn/tutorial/
 project.html). In uni-app a ``.vue`` file ``pages.json`` does not register is such a script too: a page file
 added before it is registered (its ``<web-view>`` reaches nobody), unless a tag may render it as a component.
-Taro and the others name script pages in their config files, which are not imports, so this reading would
-lose their pages.
+Taro names its script pages in ``app.config.ts``, which is no import, so its plain scripts are not judged; but a
+file under a ``pages`` folder whose route the config does not register (nor imports, nor renders by tag) is no
+page Taro builds (https://docs.taro.zone/docs/app-config#pages) — unless the config computes part of its page
+list, which then cannot be read as data. Such a page enters the app with the change that registers it, which may
+touch only the page list: :func:`registered_now` gives that change the page's files as files it adds, so what
+the page does is told then, once.
 """
 
 from __future__ import annotations
@@ -32,18 +36,22 @@ from msgspec.structs import replace
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import FactStore, resolve_module
+from mp_precheck.git.changeset import FileChange
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
 
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
 _JUDGED = ("native", "uni-app", "mpvue")
+_PAGE_JUDGED = ("uni-app", "taro")  # frameworks whose unregistered page files are judged (module docstring)
 # The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
 _VUE_ENTRIES = ("main.js", "main.ts")
 _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
 _VUE_FILES = (".vue", ".nvue", ".uvue")
+_TARO_PAGES = (".vue", ".tsx", ".jsx", ".ts", ".js")  # a Taro page: React or Vue component, script page
 _EASYCOM_FOLDERS = ("components", "uni_modules")  # uni-app's easycom: components used by tag, never imported
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
 _WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -54,7 +62,8 @@ _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not 
 def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], added: Iterable[str],
                          tree: Mapping[str, TreeEntry],
                          grep: Callable[[set[str]], Mapping[str, set[str]]],
-                         facts_of: Callable[[list[str]], Mapping[str, FileFacts]]) -> set[str]:
+                         facts_of: Callable[[list[str]], Mapping[str, FileFacts]],
+                         unlinked: Iterable[str] = ()) -> set[str]:
     """Head paths of scripts in ``added`` that no file of the app loads, directly or through other scripts.
 
     Args:
@@ -64,21 +73,26 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
         tree: the head tree (path → entry), to resolve specifiers.
         grep: fixed strings → the head files holding them (a prefilter over the project).
         facts_of: head paths → their facts, for files the change leaves as they were.
+        unlinked: head paths of files the change keeps but whose importers it stops importing them
+            (:func:`dropped_imports`): judged like added scripts, whatever their kind.
 
     A specifier that names the script by its last part but resolves to no file (``require('utils/sdk')``
     from the package root, an alias) counts as loading it: when unsure, the script is kept.
     """
-    if project.framework not in _JUDGED:
+    if project.framework not in _JUDGED + _PAGE_JUDGED:
         return set()
     generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
                     for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
-    candidates = {path: _needle(path) for path in added if _is_plain_script(path, project, tree)
-                  or (not generated and _is_unregistered_page(path, project))}
+    candidates = {path: _needle(path) for path in added if (project.framework in _JUDGED and _is_plain_script(
+        path, project, tree)) or (not generated and _is_unregistered_page(path, project))}
+    candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
     if not candidates:
         return set()
     # An index script is named by its folder (``./api``) or by itself (``./index`` from its own folder).
     needles = set(candidates.values()) | {"index" for path in candidates if _is_index(path) and _script(path)}
-    tags = {path: _tags(needle) for path, needle in candidates.items() if not _script(path)}
+    # mpvue renders a component only through an import (``components: { … }``, ``Vue.component`` in main.js): a
+    # tag there (a commented-out ``<!--<card></card>-->`` too) renders nothing by itself, unlike uni-app's easycom.
+    tags = {path: _tags(needle) for path, needle in candidates.items() if not _script(path) and not _mpvue(project)}
     found = grep(needles | {tag for names in tags.values() for tag in names})
     shown = {path for path, names in tags.items() if any(names & held for other, held in found.items()
                                                          if other != path)}
@@ -109,16 +123,64 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
 
 def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFacts], added: Iterable[str],
                              tree: Mapping[str, TreeEntry], repo: GitRepo, store: FactStore,
-                             head: str) -> dict[str, FileFacts]:
+                             head: str, unlinked: Iterable[str] = ()) -> dict[str, FileFacts]:
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
     ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app
-    loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring)."""
+    loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring);
+    ``unlinked`` as there."""
     scope = [f":(literal){project.root}"] if project.root else []
     unloaded = unreferenced_scripts(
         project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
-        facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree))
+        facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked)
     return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts if f.subject.startswith(_KEPT)))
             if path in unloaded else ff for path, ff in head_facts.items()}
+
+
+def registered_now(project: Project, base: Project | None, tree: Mapping[str, TreeEntry],
+                   changes: Iterable[FileChange], repo: GitRepo, head: str) -> list[FileChange]:
+    """The page files a change brings into the app by registering their routes only: files of ``project``'s
+    ``tree`` (head) the change (``changes``) leaves alone whose page ``base`` did not register, in the
+    frameworks where an unregistered page file is no part of the app (module docstring). Each is given as a file
+    the change adds, all its lines (read from revision ``head`` of ``repo``) added. None when the base page list was
+    partly computed (it may have held the page) or there is no base project."""
+    if base is None or project.framework not in _PAGE_JUDGED or base.pages_computed or not base.pages \
+            or not project.app_config:
+        return []
+    changed = {change.new_path for change in changes if change.new_path}
+    out = []
+    for route in sorted(set(project.pages) - set(base.pages)):
+        suffixes = _TARO_PAGES if project.framework == "taro" else _VUE_FILES
+        for path in sorted(page_sources(project, route, suffixes)):
+            entry = tree.get(path)
+            if entry is not None and path not in changed and project.owns(path):
+                lines = (repo.read_file(head, path) or b"").count(b"\n") + 1
+                out.append(FileChange(status="added", old_path=None, new_path=path, old_blob=None,
+                                      new_blob=entry.blob, old_mode=None, new_mode=entry.mode,
+                                      added_lines=frozenset(range(1, lines + 1))))
+    return out
+
+
+def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str, FileFacts],
+                    counterpart: Mapping[str, str | None], base_tree: Mapping[str, TreeEntry],
+                    project: Project) -> set[str]:
+    """Head paths of files the change keeps (and changes: in ``head_facts``) that a changed file imported at base
+    (``base_facts``, specifiers resolved in ``base_tree``) and no longer imports at its head (``counterpart``:
+    head path → base path): a component whose page inlines it (its button moved into the page and the component
+    left unrendered). Whether anything else still loads them is :func:`unreferenced_scripts`' question.
+    Only in the frameworks whose files are loaded by import (module docstring)."""
+    if project.framework not in _JUDGED + _PAGE_JUDGED:
+        return set()
+    kept = {old: new for new, old in counterpart.items() if old}
+    out = set()
+    for head_path, base_path in counterpart.items():
+        if not base_path or base_path not in base_facts or head_path not in head_facts:
+            continue
+        gone = set(base_facts[base_path].module_specs) - set(head_facts[head_path].module_specs)
+        for spec in gone:
+            target = readable_twin(resolve_module(base_path, spec, base_tree), project)
+            if target is not None and kept.get(target) in head_facts and kept[target] != head_path:
+                out.add(kept[target])
+    return out
 
 
 def _unused(fact: Fact) -> Fact:
@@ -153,15 +215,24 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
 def _is_unregistered_page(path: str, project: Project) -> bool:
     """A uni-app single-file component (``.vue``) that ``pages.json`` does not register as a page, outside the
     folders easycom registers components from by tag (``components``, ``uni_modules``): the build compiles the
-    registered pages and what they import, nothing else (https://uniapp.dcloud.net.cn/collocation/pages.html)."""
+    registered pages and what they import, nothing else (https://uniapp.dcloud.net.cn/collocation/pages.html).
+    In Taro, a page file (:data:`_TARO_PAGES`, never a ``*.config.*`` page config) under a ``pages`` folder that a
+    fully literal ``app.config`` does not register (https://docs.taro.zone/docs/app-config#pages)."""
     stem, suffix = posixpath.splitext(path)
     folder = posixpath.dirname(project.app_config or "")
-    if project.framework != "uni-app" or suffix not in _VUE_FILES or project.app_config is None \
-            or not project.owns(path) or (folder and not stem.startswith(folder + "/")):
+    if project.app_config is None or not project.owns(path) or (folder and not stem.startswith(folder + "/")):
         return False
     route = stem[len(folder) + 1:] if folder else stem
-    return route.lower() != "app" and route not in project.pages and \
-        not any(part in _EASYCOM_FOLDERS for part in path.split("/")[:-1])
+    if project.framework == "taro":
+        return suffix in _TARO_PAGES and not project.pages_computed and bool(project.pages) \
+            and "pages" in route.split("/")[:-1] and "." not in posixpath.basename(stem) \
+            and route not in project.pages
+    return project.framework == "uni-app" and suffix in _VUE_FILES and route.lower() != "app" \
+        and route not in project.pages and not any(part in _EASYCOM_FOLDERS for part in path.split("/")[:-1])
+
+
+def _mpvue(project: Project) -> bool:
+    return project.framework == "mpvue"
 
 
 def _tags(needle: str) -> set[str]:

@@ -37,7 +37,7 @@ from mp_precheck.readers.kbone import kbone_app
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
-from mp_precheck.readers.pagelist import registered_pages
+from mp_precheck.readers.pagelist import computes_pages, registered_pages
 from mp_precheck.readers.sfc import split_blocks
 
 Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
@@ -75,6 +75,8 @@ class Project(Struct, frozen=True):
     # their own (a back end, an admin console): readers/buildscope.py.
     source_root: str | None = None
     programs: tuple[str, ...] = ()
+    # The app config computes some of its pages (a spread, a variable: readers/pagelist.py): ``pages`` is partial.
+    pages_computed: bool = False
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
@@ -317,7 +319,7 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
     config = read_app_data(pages_file, text) if text is not None else None
     pages, entry = registered_pages(config)
     return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
-                   entry_page=entry or (pages[0] if pages else None),
+                   entry_page=entry or (pages[0] if pages else None), pages_computed=computes_pages(config),
                    errors=tuple(shape_errors(config, pages_file, lists_only=True)))
 
 

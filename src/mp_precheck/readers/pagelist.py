@@ -43,3 +43,18 @@ def route(page: str) -> str:
     while page.startswith("./"):
         page = page[2:]
     return page
+
+
+def computes_pages(config: Any) -> bool:
+    """Whether the config object ``config`` (read as data by ``readers/jsconfig.py``, where anything computed — a
+    variable, a spread, a call — is None) leaves part of its page lists to code: then the pages read from it are
+    not all the pages the build registers. A config that is no object at all registers nothing readable either."""
+    if not isinstance(config, dict):
+        return True
+    lists = [config.get("pages")]
+    for key in ("subpackages", "subPackages"):
+        packages = config.get(key, [])
+        if not isinstance(packages, list):
+            return True
+        lists += [package.get("pages") if isinstance(package, dict) else None for package in packages]
+    return any(not isinstance(listed, list) or None in listed for listed in lists)
