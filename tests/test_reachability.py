@@ -8,6 +8,7 @@ from helpers import found, run
 from mp_precheck.core.reachability import unreferenced_scripts
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.discovery import Project
+from test_frameworks import UNI_BASE
 
 UPLOADER = "module.exports = {\n  upload(p) {\n    return wx.uploadFile({ url: 'https://up.example.com', filePath: p })\n  }\n}\n"
 
@@ -126,3 +127,72 @@ def test_a_page_registered_again_under_a_partly_computed_list_is_not_told_again(
     repo.write("src/app.config.ts", "export default {\n  pages: ['pages/index/index', 'pages/login/index'],\n}\n")
     repo.commit()
     assert not any(f[0] == "privacy.phone_number" for f in found(run(repo.path, base)))
+
+
+# -- uni-app component files no page, component or app registration reaches ---------------------------------------
+
+SCANNER = ("<template>\n  <view @tap=\"scan\">扫码</view>\n</template>\n<script>\nimport { send } from './sender.js'\n"
+           "export default {\n  methods: {\n    scan() {\n      uni.scanCode({ success: (r) => send(r.result) })\n"
+           "    }\n  }\n}\n</script>\n")
+SENDER = "export function send(text) {\n  return uni.uploadFile({ url: 'https://files.example.org/up', name: text })\n}\n"
+PICKER = ("<template>\n  <view @tap=\"pick\">+</view>\n</template>\n<script>\nexport default {\n  methods: {\n"
+          "    pick() {\n      uni.chooseLocation({})\n    }\n  }\n}\n</script>\n")
+
+
+def _kit(main: str) -> dict[str, str]:
+    """A kit of two variants in one folder of ``components/`` (no easycom place: the folder does not name them),
+    the remote one requiring a sender script, and the app entry ``main``."""
+    return {"src/components/qr-kit/qr-kit-plain.vue": PICKER,
+            "src/components/qr-kit/qr-kit-remote.vue": SCANNER, "src/components/qr-kit/sender.js": SENDER,
+            "src/main.js": main}
+
+
+MAIN = "import Vue from 'vue'\nimport App from './App'\n{imports}\nconst app = new Vue({{ ...App }})\napp.$mount()\n"
+
+
+def test_a_kit_variant_whose_registration_is_commented_out_and_the_script_only_it_loads_are_left_out(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write_files(_kit(MAIN.format(imports=(
+        "import Plain from './components/qr-kit/qr-kit-plain.vue'\n"
+        "// import Remote from './components/qr-kit/qr-kit-remote.vue'\n"
+        "Vue.component('qr-plain', Plain)\n// Vue.component('qr-remote', Remote)"))))
+    repo.commit()
+    hits = found(run(repo.path, base))
+    assert ("privacy.choose_location", "src/components/qr-kit/qr-kit-plain.vue", 8, "app") in hits  # registered: ships
+    # Of the unreached pair only the host is told (a server domain is judged for the whole app: module docstring).
+    assert {(rule, path) for rule, path, _line, _scope in hits if "remote" in path or "sender" in path} == \
+        {("external_link.domain", "src/components/qr-kit/sender.js")}
+
+
+@pytest.mark.parametrize("files", [
+    # registered globally in main.js, used by no page yet
+    {"src/main.js": MAIN.format(imports="import Remote from './components/qr-kit/qr-kit-remote.vue'\n"
+                                        "Vue.component('qr-remote', Remote)")},
+    # imported by a page
+    {"src/pages/me/me.vue": "<template><qr-remote /></template>\n<script>\n"
+                            "import QrRemote from '@/components/qr-kit/qr-kit-remote.vue'\n"
+                            "export default { components: { QrRemote } }\n</script>\n"},
+    # used by its own tag
+    {"src/pages/me/me.vue": "<template><view><qr-kit-remote></qr-kit-remote></view></template>\n"},
+    # a custom easycom rule gives it a tag
+    {"src/pages.json": '{\n  "easycom": { "custom": { "^qr-(.*)": "@/components/qr-kit/qr-kit-$1.vue" } },\n'
+                       '  "pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}]\n}\n'},
+    # a folder glob registers every file of the folder
+    {"src/main.js": MAIN.format(imports="const found = require.context('./components', true, /\\.vue$/)")},
+])
+def test_a_kit_component_something_registers_imports_or_renders_is_part_of_the_app(repo, files):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write_files({**_kit(MAIN.format(imports="")), **files})
+    repo.commit()
+    hits = found(run(repo.path, base))
+    assert ("upload.upload_file", "src/components/qr-kit/sender.js", 2, "app") in hits
+
+
+def test_a_component_at_an_easycom_place_is_registered_by_its_tag_alone(repo):
+    repo.write_files(UNI_BASE)
+    base = repo.commit()
+    repo.write_files({"src/components/qr-scan/qr-scan.vue": SCANNER, "src/components/qr-scan/sender.js": SENDER})
+    repo.commit()
+    assert ("upload.upload_file", "src/components/qr-scan/sender.js", 2, "app") in found(run(repo.path, base))

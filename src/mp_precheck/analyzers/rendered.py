@@ -32,18 +32,16 @@ from mp_precheck.readers.componentuses import (
     template_tags,
     wxml_uses,
 )
+from mp_precheck.readers.easycom import POSITIONS
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.sfc import split_blocks
 
 _COMPONENT_SUFFIXES = ("", "/index.vue", "/index.tsx", "/index.jsx", ".js", "/index.js",  # by name, an index, native
                        ".mpx", "/index.mpx")
 _BARREL_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")  # modules that may pass components on
-# uni-app's easycom: a tag needs no import when its file lies at one of these places below the project root
-# (https://uniapp.dcloud.net.cn/collocation/pages.html#easycom)
 _TARO_ENTRIES = ("app.js", "app.ts")  # a Taro Vue app's createApp
 _SETUP_MODULES = 24  # modules read below the entry for global registrations
 _PROJECT_PREFIXES = (".", "@/", "~/", "/")
-_EASYCOM = ("components/{0}/{0}.vue", "uni_modules/{0}/components/{0}/{0}.vue", "components/{0}/index.vue")
 
 
 
@@ -82,7 +80,7 @@ def easycom_file(context: ProjectContext, tag: str) -> str | None:
         return None
     config = context.project.app_config
     root = posixpath.dirname(config) if config else context.project.root  # a CLI project's src/ (its pages.json)
-    for pattern in _EASYCOM:
+    for pattern in POSITIONS:  # easycom: the tag needs no import at these places below the project root
         path = posixpath.join(root, pattern.format(tag)) if root else pattern.format(tag)
         if context.exists_at_head(path):
             return path

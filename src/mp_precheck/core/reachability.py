@@ -18,7 +18,10 @@ once, at a loaded copy's request when there is one.
 Native projects, and the Vue-based frameworks (uni-app, mpvue) whose bundler starts from ``main.js`` and pages
 that are ``.vue`` files (a plain script there ships only when imported, https://uniapp.dcloud.net.cn/tutorial/
 project.html). In uni-app a ``.vue`` file ``pages.json`` does not register is such a script too: a page file
-added before it is registered (its ``<web-view>`` reaches nobody), unless a tag may render it as a component.
+added before it is registered (its ``<web-view>`` reaches nobody), or a component file at no place easycom gives
+a tag (readers/easycom.py) that nothing imports or registers — a kit's variant whose import in ``main.js`` is
+commented out —, unless a tag may render it as a component. A project that registers components by a folder glob
+(``require.context``, ``import.meta.glob``) has none of its ``.vue`` files judged: no import names them.
 Taro names its script pages in ``app.config.ts``, which is no import, so its plain scripts are not judged; but a
 file under a ``pages`` folder whose route the config does not register (nor imports, nor renders by tag) is no
 page Taro builds (https://docs.taro.zone/docs/app-config#pages) — unless the config computes part of its page
@@ -30,7 +33,7 @@ the page does is told then, once.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from msgspec.structs import replace
 
@@ -41,6 +44,8 @@ from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.changeset import FileChange
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
+from mp_precheck.readers.easycom import custom_targets, tag_registers
+from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
@@ -52,7 +57,7 @@ _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
 _VUE_FILES = (".vue", ".nvue", ".uvue")
 _TARO_PAGES = (".vue", ".tsx", ".jsx", ".ts", ".js")  # a Taro page: React or Vue component, script page
-_EASYCOM_FOLDERS = ("components", "uni_modules")  # uni-app's easycom: components used by tag, never imported
+_GLOBS = ("require.context(", "import.meta.glob(")  # loading every file of a folder: no import names each
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
 _WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _KEPT = ("secret:", "host:")  # facts an unloaded script keeps (module docstring)
@@ -63,7 +68,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
                          tree: Mapping[str, TreeEntry],
                          grep: Callable[[set[str]], Mapping[str, set[str]]],
                          facts_of: Callable[[list[str]], Mapping[str, FileFacts]],
-                         unlinked: Iterable[str] = ()) -> set[str]:
+                         unlinked: Iterable[str] = (), easycom: Sequence[str] = ()) -> set[str]:
     """Head paths of scripts in ``added`` that no file of the app loads, directly or through other scripts.
 
     Args:
@@ -75,17 +80,12 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
         facts_of: head paths → their facts, for files the change leaves as they were.
         unlinked: head paths of files the change keeps but whose importers it stops importing them
             (:func:`dropped_imports`): judged like added scripts, whatever their kind.
+        easycom: the target templates of the project's custom easycom rules (readers/easycom.py).
 
     A specifier that names the script by its last part but resolves to no file (``require('utils/sdk')``
     from the package root, an alias) counts as loading it: when unsure, the script is kept.
     """
-    if project.framework not in _JUDGED + _PAGE_JUDGED:
-        return set()
-    generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
-                    for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
-    candidates = {path: _needle(path) for path in added if (project.framework in _JUDGED and _is_plain_script(
-        path, project, tree)) or (not generated and _is_unregistered_page(path, project))}
-    candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
+    candidates = _candidates(project, added, tree, unlinked, easycom)
     if not candidates:
         return set()
     # An index script is named by its folder (``./api``) or by itself (``./index`` from its own folder).
@@ -93,7 +93,10 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     # mpvue renders a component only through an import (``components: { … }``, ``Vue.component`` in main.js): a
     # tag there (a commented-out ``<!--<card></card>-->`` too) renders nothing by itself, unlike uni-app's easycom.
     tags = {path: _tags(needle) for path, needle in candidates.items() if not _script(path) and not _mpvue(project)}
-    found = grep(needles | {tag for names in tags.values() for tag in names})
+    vue = any(_vue(path) for path in candidates)
+    found = grep(needles | {tag for names in tags.values() for tag in names} | (set(_GLOBS) if vue else set()))
+    if vue and any(project.owns(path) and held & set(_GLOBS) for path, held in found.items()):
+        candidates = {path: needle for path, needle in candidates.items() if not _vue(path)}  # a glob may load it
     shown = {path for path, names in tags.items() if any(names & held for other, held in found.items()
                                                          if other != path)}
     candidates = {path: needle for path, needle in candidates.items() if path not in shown}  # a tag may render it
@@ -131,7 +134,8 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
     scope = [f":(literal){project.root}"] if project.root else []
     unloaded = unreferenced_scripts(
         project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
-        facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked)
+        facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked,
+        easycom=_easycom_targets(project, tree, repo))
     return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts if f.subject.startswith(_KEPT)))
             if path in unloaded else ff for path, ff in head_facts.items()}
 
@@ -183,6 +187,34 @@ def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str
     return out
 
 
+def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeEntry], unlinked: Iterable[str],
+                easycom: Sequence[str]) -> dict[str, str]:
+    """The files :func:`unreferenced_scripts` judges (path → the name a specifier loading it ends in): the added
+    plain scripts and unregistered pages or component files, and the ``unlinked`` files of the project; none in a
+    framework not judged."""
+    if project.framework not in _JUDGED + _PAGE_JUDGED:
+        return {}
+    generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
+                    for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
+    candidates = {path: _needle(path) for path in added if (project.framework in _JUDGED and _is_plain_script(
+        path, project, tree)) or (not generated and _is_unregistered_page(path, project, easycom))}
+    candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
+    return candidates
+
+
+def _easycom_targets(project: Project, tree: Mapping[str, TreeEntry], repo: GitRepo) -> tuple[str, ...]:
+    """The custom easycom rules' targets in a uni-app project's ``pages.json`` (none for other frameworks, or when
+    the file cannot be read)."""
+    path = posixpath.join(posixpath.dirname(project.app_config or ""), "pages.json")
+    entry = tree.get(path) if project.framework == "uni-app" else None
+    if entry is None:
+        return ()
+    try:
+        return custom_targets(decode(repo.read_blobs([entry.blob]).get(entry.blob, b"")).text)
+    except UndecodableFile:
+        return ()
+
+
 def _unused(fact: Fact) -> Fact:
     """A host fact of a script nothing loads: no request is seen to use it yet (role ``code``), so a loaded
     file's request names the host first (core/semantic_diff.py ``_one_place``)."""
@@ -212,10 +244,10 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
             and not (project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/")))
 
 
-def _is_unregistered_page(path: str, project: Project) -> bool:
-    """A uni-app single-file component (``.vue``) that ``pages.json`` does not register as a page, outside the
-    folders easycom registers components from by tag (``components``, ``uni_modules``): the build compiles the
-    registered pages and what they import, nothing else (https://uniapp.dcloud.net.cn/collocation/pages.html).
+def _is_unregistered_page(path: str, project: Project, easycom: Sequence[str]) -> bool:
+    """A uni-app single-file component (``.vue``) that ``pages.json`` does not register as a page, at no place
+    easycom registers a component from by tag (its default places, the ``easycom`` targets): the build compiles
+    the registered pages and what they import, nothing else (https://uniapp.dcloud.net.cn/collocation/pages.html).
     In Taro, a page file (:data:`_TARO_PAGES`, never a ``*.config.*`` page config) under a ``pages`` folder that a
     fully literal ``app.config`` does not register (https://docs.taro.zone/docs/app-config#pages)."""
     stem, suffix = posixpath.splitext(path)
@@ -228,7 +260,7 @@ def _is_unregistered_page(path: str, project: Project) -> bool:
             and "pages" in route.split("/")[:-1] and "." not in posixpath.basename(stem) \
             and route not in project.pages
     return project.framework == "uni-app" and suffix in _VUE_FILES and route.lower() != "app" \
-        and route not in project.pages and not any(part in _EASYCOM_FOLDERS for part in path.split("/")[:-1])
+        and route not in project.pages and not tag_registers(route + suffix, easycom)
 
 
 def _mpvue(project: Project) -> bool:
@@ -239,6 +271,10 @@ def _tags(needle: str) -> set[str]:
     """The tags that render a component named ``needle`` (``<UserCard``, ``<user-card``)."""
     kebab = "-".join(w.lower() for w in _WORD.findall(needle)) or needle
     return {f"<{needle}", f"<{kebab}"}
+
+
+def _vue(path: str) -> bool:
+    return posixpath.splitext(path)[1] in _VUE_FILES
 
 
 def _script(path: str) -> bool:
