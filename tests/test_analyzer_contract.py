@@ -176,7 +176,8 @@ def test_auth_entry_reports_a_welcome_page_asking_only_for_the_profile_made_the_
 # -- the order -----------------------------------------------------------------------------------------
 def test_the_registry_order_is_pinned() -> None:
     assert [name for name, _ in REGISTRY] == [
-        "stray_templates", "ui_kits", "component_uploads", "moved_asks", "location_config", "vendored_sdk",
+        "stray_templates", "ui_kits", "component_uploads", "called_helpers", "switched_asks", "moved_asks",
+        "location_config", "vendored_sdk",
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
         "media_posts", "service_posts", "content_security", "domains", "order_payments", "ad_components", "categories",
         "brand_mounted", "branding", "brand_image",

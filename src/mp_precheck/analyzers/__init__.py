@@ -17,6 +17,13 @@ component_uploads      head_facts, base_facts, counterpart,        adds an uploa
                        added_lines, read_head, read_base,          first use of a project component whose upload
                        exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload
                        upload findings                             findings of scope file
+called_helpers         head_facts, base_facts, counterpart,        removes a privacy finding of scope file at a call
+                       read_base · privacy findings of scope       of a project helper the base version of its file
+                       file                                        already called (script or template)
+switched_asks          head_facts, base_facts, counterpart,        adds a privacy finding of scope file at a button
+                       added_lines, read_head, read_base,          another page dropped while this page's own
+                       catalog · privacy findings on               control starts asking, or the other page asks
+                       ``button[open-type=*]``                     for something else in its place (not moved)
 moved_asks             head_facts, counterpart, read_head,         removes a new button's privacy finding of scope
                        read_base, exists_at_head, project ·        file off the entry page when the change deleted
                        privacy findings of scope file on           the callback of a button of the same open-type
@@ -166,6 +173,7 @@ from mp_precheck.analyzers import (
     brand_image,
     brand_mounted,
     branding,
+    called_helpers,
     categories,
     chat,
     comment_boxes,
@@ -199,6 +207,7 @@ from mp_precheck.analyzers import (
     share_targets,
     silent_entry,
     stray_templates,
+    switched_asks,
     ugc,
     ui_kits,
     vendored_sdk,
@@ -214,6 +223,11 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # After ui_kits (a kit-named tag of the project's own is no upload inside the component), before ugc and
     # content_security, which read where uploads are.
     ("component_uploads", component_uploads.analyze),
+    # called_helpers before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
+    ("called_helpers", called_helpers.analyze),
+    # switched_asks before moved_asks (a button whose callback left another page is still an ask that moved)
+    # and before consent_flow and privacy_declaration, which read and rewrite the privacy findings it adds.
+    ("switched_asks", switched_asks.analyze),
     # moved_asks before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
     ("moved_asks", moved_asks.analyze),
     ("location_config", location_config.analyze),

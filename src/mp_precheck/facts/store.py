@@ -26,6 +26,7 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.handedurls import with_handed_roles
 from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES, VUE_ENTRIES, VUE_INSTANCE
+from mp_precheck.readers.openinghooks import LAUNCH
 from mp_precheck.readers.statemedia import confirm_picked
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
@@ -239,9 +240,13 @@ class FactStore:
     def _targets(self, calls: Mapping[str, list[tuple[str, str, str, int]]], modules: dict[str, FileFacts],
                  tree: Mapping[str, TreeEntry]) -> dict[str, list[tuple[int, str, str, Export]]]:
         """For each key, the wrappers its (importer, specifier, name, line) calls reach: (line, module, name,
-        export). Loads the modules it needs into ``modules`` (one batch, and one more for App members)."""
+        export). Loads the modules it needs into ``modules`` (one batch, and one more for App members). A call of
+        one of the App's launch hooks (``getApp().onLaunch()``) reaches nothing: the framework ran that hook, and
+        what it calls, as the app launched (https://developers.weixin.qq.com/miniprogram/dev/reference/api/App.html),
+        so calling it again is no first use of those APIs."""
         resolved = [(key, self._module(importer, spec, tree), spec, name, line)
-                    for key, found in calls.items() for importer, spec, name, line in found]
+                    for key, found in calls.items() for importer, spec, name, line in found
+                    if not (spec == GET_APP and name in LAUNCH)]  # the App's own hooks ran at launch already
         wanted = {m: tree[m].blob for _k, m, _s, _n, _l in resolved if m is not None and m not in modules}
         if wanted:
             modules.update(self.raw_facts(wanted.items()))

@@ -1,0 +1,115 @@
+"""An ask that did not move: a privacy button one page drops while another page's own control starts asking.
+
+The semantic diff reports nothing when a change removes ``<button open-type="getUserInfo">`` from one page and
+adds one to another: the app asks in as many places as before, as when the button and its callback move between
+files. That holds only when the ask moved. It did not, and the user meets the prompt on a page that never asked
+for it, when the page that gains the button:
+
+- turns one of its own controls into the ask: the new button's callback is a handler its template already bound
+  before the change (``<view bindtap="login">`` becoming ``<button open-type="getUserInfo"
+  bindgetuserinfo="login">``), so the callback did not come with the button; or
+- gains it while the page that lost it asks for something else in its place (a login page's profile button
+  swapped for a phone-number button, the profile button showing up on another page): each page now asks for
+  data it did not ask for.
+
+Such a button gets the finding of scope file the semantic diff would give a new call site. A page the change adds
+(a login page the button moved to with its callback), a page whose template already had a button of the same
+``open-type``, a button whose callback arrived with it from the page that lost it, and a button moved out of a
+component into the page that renders it (the same page to the user; unless the component asks for something
+else in its place) stay silent.
+
+Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (``open-type`` and the
+``bindgetuserinfo`` / ``bindgetphonenumber`` callbacks that receive the data).
+
+Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``, ``catalog``,
+``project`` (its root)
+· privacy findings on ``button[open-type=*]``.
+Writes: adds a privacy finding of scope file (the button's catalog rule) at each such button.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.dead_ui import template_handlers
+from mp_precheck.analyzers.rendered import component_uses
+from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.report import Finding
+from mp_precheck.core.semantic_diff import counted
+from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.handlers import event_of
+
+_BUTTON = lazy(r"^button\[open-type=(\w+)\]$")
+
+
+def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    head = {path: _buttons(facts) for path, facts in context.head_facts.items()}
+    olds = {path: context.counterpart.get(path) or "" for path in head}
+    base = {path: _buttons(context.base_facts[old]) if old in context.base_facts else None
+            for path, old in olds.items()}
+    lost = {path: set(base_buttons) - set(head[path]) for path, base_buttons in base.items() if base_buttons}
+    if not any(lost.values()):
+        return findings
+    told = {(f.path, f.subject) for f in findings if f.family == "privacy"}
+    added: list[Finding] = []
+    for path, buttons in sorted(head.items()):
+        before = base[path]
+        if before is None:
+            continue  # a page the change adds: the button came with it
+        for kind in sorted(set(buttons) - set(before)):
+            others = [p for p, gone in lost.items() if kind in gone and p != path]
+            facts = [f for f in buttons[kind] if f.line in context.added_lines.get(path, frozenset())]
+            if not others or not facts or any((path, f.subject) in told for f in facts):
+                continue
+            swapped = any(set(head[p]) - set(base[p] or {}) for p in others)
+            if swapped or (_own_control(context, path, kind) and not _renders(context, path, others)):
+                added += _told(context, path, facts[0])
+    return findings + added
+
+
+def _buttons(file_facts: FileFacts) -> dict[str, list[Fact]]:
+    """open-type, lower case → the counted facts of buttons with it in a file."""
+    out: dict[str, list[Fact]] = {}
+    for fact in file_facts.facts:
+        match = _BUTTON.match(fact.subject)
+        if match and counted(fact):
+            out.setdefault(match.group(1).lower(), []).append(fact)
+    return out
+
+
+def _own_control(context: ProjectContext, path: str, kind: str) -> bool:
+    """Whether a callback of an ``open-type`` ``kind`` button in ``path`` at head is a handler the base template of
+    the same file already bound to another event (one of the page's own controls now asks)."""
+    head = template_handlers(path, context.read_head)
+    old = context.counterpart.get(path)
+    base = template_handlers(old, context.read_base) if old else None
+    if not head or not base:
+        return False
+    callbacks = {b.handler for b, _defined in head if event_of(b.attribute) == kind}
+    return bool(callbacks & {b.handler for b, _defined in base if event_of(b.attribute) != kind})
+
+
+def _renders(context: ProjectContext, path: str, others: list[str]) -> bool:
+    """Whether the page at ``path`` renders one of ``others`` as a component, before or after the change: a button
+    moved out of a component into the page that shows it is asked on the same page (the page the user sees is the
+    page and the components it renders)."""
+    old = context.counterpart.get(path)
+    uses = component_uses(context.read_head, path, {}) + (component_uses(context.read_base, old, {}) if old else [])
+    stems = {posixpath.splitext(p)[0].removesuffix("/index") for p in others}
+    folder = posixpath.dirname(path)
+    for spec, _tag, _line in uses:
+        named = spec.removeprefix("~").removeprefix("@/").lstrip("/") if not spec.startswith(".") else \
+            posixpath.normpath(posixpath.join(folder, spec))
+        root = context.project.root
+        for target in {named, posixpath.join(root, named) if root else named, posixpath.join("src", named)}:
+            if posixpath.splitext(target)[0].removesuffix("/index") in stems:
+                return True
+    return False
+
+
+def _told(context: ProjectContext, path: str, fact: Fact) -> list[Finding]:
+    """The findings of a new call site of the button ``fact`` at ``path``, one per privacy rule of its subject."""
+    rules = [r for r in context.catalog.rules_for(fact.subject) if r.family == "privacy"]
+    return [context.finding(r.id, fact.subject, path, fact.line, scope="file", privacy_key=r.privacy_key)
+            for r in rules]

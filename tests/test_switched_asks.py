@@ -1,0 +1,74 @@
+"""A privacy button one page drops while another page starts asking: moved only when its callback came with it.
+A page whose own control becomes the ask, and two pages that trade asks, are new call sites
+(analyzers/switched_asks.py)."""
+
+from __future__ import annotations
+
+from conftest import minimal_app
+from helpers import run
+
+_PHONE = '<view>home</view>\n<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">绑定</button>\n'
+_AVATAR = '<view>me</view>\n<button open-type="chooseAvatar" bind:chooseavatar="onAvatar">换头像</button>\n'
+_HOME_JS = "Page({\n  onPhone(e) { this.setData({ code: e.detail.code }) }\n})\n"
+_ME_JS = "Page({\n  onAvatar(e) { this.setData({ face: e.detail.avatarUrl }) }\n})\n"
+_CART = '<view>cart</view>\n<view class="pay" bindtap="checkout">去结算</view>\n'
+_CART_JS = "Page({\n  checkout() { wx.navigateTo({ url: '/pages/me/me' }) }\n})\n"
+_APP_JSON = '{\n  "pages": ["pages/index/index", "pages/me/me", "pages/cart/cart"]\n}\n'
+
+
+def _privacy(tmp_path, base: dict[str, str], head: dict[str, str]) -> set[tuple[str, str, int, str]]:
+    repo, commit = minimal_app(tmp_path / "repo", {"app.json": _APP_JSON, **base})
+    repo.write_files(head)
+    repo.commit("asks change places")
+    return {(f.rule, f.path, f.line, f.scope) for f in run(repo.path, commit).findings if f.family == "privacy"
+            and f.subject.startswith("button[")}
+
+
+def test_a_page_whose_own_control_starts_asking_is_a_new_call_site(tmp_path):
+    head = {"pages/index/index.wxml": "<view>home</view>\n",
+            "pages/cart/cart.wxml": _CART.replace('<view class="pay" bindtap="checkout">去结算</view>',
+                                                  '<button class="pay" open-type="getPhoneNumber" '
+                                                  'bindgetphonenumber="checkout">去结算</button>')}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _PHONE, "pages/index/index.js": _HOME_JS,
+                               "pages/cart/cart.wxml": _CART, "pages/cart/cart.js": _CART_JS}, head) == {
+        ("privacy.phone_number", "pages/cart/cart.wxml", 2, "file")}
+
+
+def test_a_button_arriving_with_its_callback_stays_a_move(tmp_path):
+    head = {"pages/index/index.wxml": "<view>home</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/cart/cart.wxml": _CART + _PHONE.split("\n")[1] + "\n",
+            "pages/cart/cart.js": _CART_JS.replace("  checkout()", "  onPhone(e) { this.setData({ code: 1 }) },\n"
+                                                                   "  checkout()")}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _PHONE, "pages/index/index.js": _HOME_JS,
+                               "pages/cart/cart.wxml": _CART, "pages/cart/cart.js": _CART_JS}, head) == set()
+
+
+def test_two_pages_trading_their_asks_are_two_new_call_sites(tmp_path):
+    head = {"pages/index/index.wxml": _AVATAR.replace("<view>me</view>", "<view>home</view>"),
+            "pages/index/index.js": _ME_JS, "pages/me/me.wxml": _PHONE.replace("<view>home</view>", "<view>me</view>"),
+            "pages/me/me.js": _HOME_JS}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _PHONE, "pages/index/index.js": _HOME_JS,
+                               "pages/me/me.wxml": _AVATAR, "pages/me/me.js": _ME_JS}, head) == {
+        ("privacy.phone_number", "pages/me/me.wxml", 2, "file"),
+        ("privacy.user_info", "pages/index/index.wxml", 2, "file")}
+
+
+def test_an_ask_moved_to_a_page_whose_source_asks_nothing_else_stays_a_move(tmp_path):
+    head = {"pages/index/index.wxml": "<view>home</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/me/me.wxml": _AVATAR + _PHONE.split("\n")[1] + "\n",
+            "pages/me/me.js": _ME_JS.replace("  onAvatar", "  onPhone(e) { this.setData({ code: 1 }) },\n  onAvatar")}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _PHONE, "pages/index/index.js": _HOME_JS,
+                               "pages/me/me.wxml": _AVATAR, "pages/me/me.js": _ME_JS}, head) == set()
+
+
+def test_a_button_moved_out_of_a_component_into_the_page_showing_it_is_the_same_page(tmp_path):
+    component = {"components/bind/bind.json": '{ "component": true }\n',
+                 "components/bind/bind.js": "Component({ methods: { onPhone(e) { this.triggerEvent('phone', e) } } })\n",
+                 "components/bind/bind.wxml": _PHONE.replace("<view>home</view>", "<view>bind</view>")}
+    cart = {"pages/cart/cart.json": '{ "usingComponents": { "bind-phone": "/components/bind/bind" } }\n',
+            "pages/cart/cart.wxml": _CART + "<bind-phone />\n", "pages/cart/cart.js": _CART_JS}
+    head = {"components/bind/bind.wxml": "<view>bind</view>\n",
+            "pages/cart/cart.wxml": cart["pages/cart/cart.wxml"].replace(
+                '<view class="pay" bindtap="checkout">去结算</view>',
+                '<button class="pay" open-type="getPhoneNumber" bindgetphonenumber="checkout">去结算</button>')}
+    assert _privacy(tmp_path, {**component, **cart}, head) == set()
