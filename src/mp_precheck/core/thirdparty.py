@@ -150,6 +150,7 @@ class ThirdParty(Struct, frozen=True, dict=True):
     plugin_apis: tuple[PluginApi, ...] = ()
     request_words: frozenset[str] = frozenset()  # first words of a call named as a request (request, httpGet)
     request_verbs: frozenset[str] = frozenset()  # methods of a client named so (http.post, this.$request.get)
+    builtin_sources: tuple[str, ...] = ()  # packages whose JSX components render WeChat's built-ins (ui_kits.yml)
 
     def plugin_factory(self, name: str) -> PluginApi | None:
         """The plugin object a plugin method of this name hands back (``getRecordRecognitionManager``), or None."""
@@ -171,6 +172,14 @@ class ThirdParty(Struct, frozen=True, dict=True):
         if _first_word(last) in self.request_words:
             return True
         return bool(holder) and last in self.request_verbs and _first_word(holder[0]) in self.request_words
+
+    def renders_builtins(self, spec: str) -> bool:
+        """Whether a JSX component imported from the npm specifier ``spec`` is, or renders, a WeChat built-in
+        component of its name: Taro's or Remax's components, a Taro UI kit (``builtin_sources`` in
+        ``checks/ui_kits.yml``), or a kit whose media components the table lists."""
+        if any(spec == p or spec.startswith(p if p.endswith("/") else f"{p}/") for p in self.builtin_sources):
+            return True
+        return any(kit.registered_from(spec) for kit in self.components)
 
     @cached_property
     def kit_folders(self) -> frozenset[str]:
@@ -251,7 +260,8 @@ def check_tables() -> None:
 def third_party() -> ThirdParty:
     """The shipped tables (read once; :func:`check_tables` checks them)."""
     folder = data_dir("checks")
-    kits = validated(folder / "ui_kits.yml", "ui_kits.schema.json", check=False)["components"]
+    kit_table = validated(folder / "ui_kits.yml", "ui_kits.schema.json", check=False)
+    kits = kit_table["components"]
     table = validated(folder / "upload_sdks.yml", "upload_sdks.schema.json", check=False)
     maps = validated(folder / "location_sdks.yml", "location_sdks.schema.json", check=False)["sdks"]
     hooks = validated(folder / "hook_libraries.yml", "hook_libraries.schema.json", check=False)["libraries"]
@@ -274,4 +284,5 @@ def third_party() -> ThirdParty:
                         PAYMENT_SUBJECT) for s in payments),
         {lib["package"]: lib["hooks"] for lib in hooks}, frozenset(table.get("upload_words", ())),
         tuple(PluginApi(p["plugin"], p["factory"], tuple(p["methods"]), f"sdk:{p['does']}", p["doc"]) for p in plugins),
-        frozenset(http.get("request_words", ())), frozenset(http.get("request_verbs", ())))
+        frozenset(http.get("request_words", ())), frozenset(http.get("request_verbs", ())),
+        tuple(p for source in kit_table.get("builtin_sources", ()) for p in source["packages"]))

@@ -45,6 +45,7 @@ from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.inherited import inherited_call
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
 from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
+from mp_precheck.readers.jsxtags import foreign_tags
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
@@ -143,7 +144,7 @@ class _Extractor(Bindings):
     def run(self, root: Node, nodes: list[Node]) -> FileFacts:
         """Facts of the tree at ``root``; ``nodes`` are its nodes of the types the passes read, in source order."""
         self.collect_aliases(nodes)
-        self.switches = switches(root, self.language)
+        self.switches, self.foreign_tags = switches(root, self.language), foreign_tags(nodes)  # icons' <Camera>
         self.sockets = SocketUrls(root, self.language)  # the file's bindings, read at its first connectSocket
         for node in nodes:
             kind = node.type
@@ -434,4 +435,5 @@ class _Extractor(Bindings):
                                   for choice in bound_choices(name, _text(value_node)[1:-1]))
         local = _text(name_node).split(".")[0]
         project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
-        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project))
+        self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project,
+                                        builtin=local not in self.foreign_tags))

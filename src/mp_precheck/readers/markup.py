@@ -100,18 +100,20 @@ def close_element(open_elements: list[tuple[str, Any]] | list[tuple[str, Any, An
 
 
 def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
-                  project_component: bool = False) -> list[Fact]:
+                  project_component: bool = False, builtin: bool = True) -> list[Fact]:
     """Facts of one element: the component, capability attributes and URL hosts in attribute values.
 
     ``attributes`` holds (normalised name, literal value or None when bound to an expression, line).
     A UI kit's media component (``checks/ui_kits.yml``) also gives what it does (picking media, uploading
-    it), unless ``project_component`` says the code imports that name from a project file.
+    it), unless ``project_component`` says the code imports that name from a project file. ``builtin`` False: the
+    tag names another package's component (an icon set's ``<Camera>``, :mod:`mp_precheck.readers.jsxtags`), no
+    component fact; what its attributes say (hosts, an ``open-type`` it forwards) stays.
     """
     if tag == "wx-component":  # kbone: <wx-component behavior="button"> renders the built-in named by behavior
         tag = builtin_name(tag, next((value for name, value, _line in attributes if name == "behavior"), None))
-    facts = [Fact(component(tag), "component", line)]
+    facts = [Fact(component(tag), "component", line)] if builtin else []
     given = {key: capability_value(value) if key in _CAPABILITY_ATTRIBUTES else value for key, value, _ in attributes}
-    kit = None if project_component else third_party().component(tag, given)
+    kit = None if project_component or not builtin else third_party().component(tag, given)
     if kit is not None:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
     facts.extend(_asked_for(tag, attributes, line))
