@@ -68,13 +68,13 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      beforeCreate, beforeMount, onReady, pageLifetimes.show, each React effect); call shapes name pageLifetimes.x;
 # v87: template text read as runs (a block's inline children joined) and two adjacent lines read
 #      together for reward wording (readers/textruns.py, readers/jsxruns.py); any voucher (券) and a count in words;
-# v88-jsx-tags: a JSX tag bound to another package's import (an icon set's Camera) is no built-in component
-#      (readers/jsxtags.py);
 # v88: an mpvue page's created / beforeCreate wall is a launch wall; a module's factory instance (a store)
 #      its load hooks call is followed (Module.instances, Module.placed).
 # v89: text:share-poster, a poster the text tells the user to send on or names for inviting
 #      (长按海报 - 发送给朋友, 邀请海报: posters in checks/share_rewards.yml);
 # v90: uni-app's uniCloud client read as wx.cloud (uniCloud.uploadFile, uniCloud.callFunction, its database);
+# v91: a JSX tag bound to another package's import (an icon set's Camera) is no built-in component
+#      (readers/jsxtags.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -131,7 +131,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v88-jsx-tags-{__version__}"
+FORMAT = f"facts-v91-{__version__}"
 
 
 class FactCache:
