@@ -203,6 +203,24 @@ def _members_set(function: Node) -> dict[str, list[Node]]:
     return out
 
 
+def _in_scope(arguments: Node) -> dict[str, list[Node]]:
+    """Values of the local names a call's ``arguments`` can read: those its own function declares or sets on
+    members, then those of each function around it, innermost first — a post made in a callback (an upload's
+    ``success(res) { wx.request({ data: { content } }) }``, a ``.then``) sends what the enclosing handler
+    declared (``var content = e.detail.value.textarea``); a name the inner function declares hides the outer."""
+    declared: dict[str, list[Node]] = {}
+    function = arguments.parent.parent if arguments.parent is not None else None
+    while function is not None:
+        if function.type in _FUNCTIONS:
+            own = _declared(function)
+            for name, values in _members_set(function).items():
+                own.setdefault(name, []).extend(values)
+            for name, values in own.items():
+                declared.setdefault(name, values)
+        function = function.parent
+    return declared
+
+
 def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, Node]]:
     """(line, arguments node) of each call of the script of ``path`` (a script file or a component's script
     block) whose callee is on one of ``lines``, 1-based in ``text``."""
@@ -228,12 +246,7 @@ def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, froze
     out: dict[int, frozenset[str]] = {}
     for at, arguments in calls_on(text, path, lines):
         names = _names(arguments)
-        function = arguments.parent.parent if arguments.parent is not None else None
-        while function is not None and function.type not in _FUNCTIONS:
-            function = function.parent
-        declared = _declared(function) if function is not None else {}
-        for name, values in (_members_set(function) if function is not None else {}).items():
-            declared.setdefault(name, []).extend(values)
+        declared = _in_scope(arguments)
         for _step in range(2):
             names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
         out[at] = frozenset(names | out.get(at, frozenset()))
