@@ -102,7 +102,7 @@ def test_a_request_helper_on_a_private_record_page_publishes_nothing(tmp_path):
     assert _handed(tmp_path, "pages/memo/add", "saveMemo") == set()
 
 
-def _pictures(app_repo, apart: bool) -> set[tuple[str, str, int]]:
+def _pictures(app_repo, apart: bool, data: str = "text: this.data.text") -> set[tuple[str, str, int]]:
     """A new moments page whose pictures go up as they are picked (``apart``) or in the submit with the post."""
     pick = ("  pick() {\n    wx.chooseImage({ success: (r) => {\n      wx.uploadFile({ url: 'https://cdn.example.com/u',"
             " filePath: r.tempFilePaths[0], name: 'f' })\n    } })\n  },\n") if apart else (
@@ -112,11 +112,11 @@ def _pictures(app_repo, apart: bool) -> set[tuple[str, str, int]]:
                                " name: 'f' })\n")
     return _told(app_repo, {
         "app.json": '{\n  "pages": ["pages/index/index", "pages/moment/add"]\n}\n',
-        "pages/moment/add.wxml": BOX,
+        "pages/moment/add.wxml": BOX.replace("<textarea ", '<textarea value="{{text}}" '),
         "pages/moment/add.js": (
             "Page({\n  onText(e) { this.setData({ text: e.detail.value }) },\n" + pick + "  save() {\n" + upload +
             "    wx.request({ url: 'https://api.example.com/v1/save', method: 'POST',"
-            " data: { text: this.data.text } })\n  }\n})\n")})
+            f" data: {{ {data} }} }})\n  }}\n}})\n")})
 
 
 def test_pictures_sent_as_they_are_picked_leave_the_category_at_the_post(app_repo):
@@ -128,3 +128,8 @@ def test_pictures_sent_as_they_are_picked_leave_the_category_at_the_post(app_rep
 def test_pictures_sent_in_the_submit_keep_the_category_in_the_submit(app_repo):
     told = {t for t in _pictures(app_repo, apart=False) if t[0] == "category.ugc"}
     assert len(told) == 1 and told <= {("category.ugc", "pages/moment/add.js", 9), ("category.ugc", "pages/moment/add.js", 10)}
+
+
+def test_pictures_sent_as_they_are_picked_stay_told_at_their_upload_when_the_post_carries_no_text(app_repo):
+    told = _pictures(app_repo, apart=True, data="n: 1")
+    assert ("category.ugc", "pages/moment/add.js", 9) not in told

@@ -296,10 +296,14 @@ it publishes (发布留言: :func:`_publishing_title`). Nobody else sees such
     return table.to_operator(words_of(page_stem(page or script)) + [w for s in said for w in words_of(s)])
 
 
-def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact) -> bool:
+def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact, state: frozenset[str]) -> bool:
     """Whether the page's picture ``upload`` runs in a method of its own that the ``post`` is not in (the pictures go
-    up as they are picked, the text is posted by the submit handler): the post is where the page publishes, as it is
-    for a store's action."""
+    up as they are picked, the text is posted by the submit handler), and the post is seen to carry what the text
+    box writes (``state``; not a stub ``request({ url })``): the post is where the page publishes, as it is for a
+    store's action."""
+    carried = carried_names(context.read_head(script) or "", script, [post.line]) if state else {}
+    if not carried.get(post.line, frozenset()) & state:
+        return False
     facts = context.facts_at_head(script)
     spans = [(first, last) for _name, first, last, _uses in (facts.helpers if facts is not None else ())
              if first <= upload.line <= last]
@@ -361,7 +365,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             # a box the page had: what the change adds is the post, not the pictures; a post through a wrapper
             # named as one (``topicAdd(payload)``) is where the post is
             named = post is not None and (scenes().names_post(wrapper_of(post)) or _picked_apart(context, script,
-                                                                                             sent[1], post))
+                                                                                             sent[1], post, state))
             call = post if (through is not None or old or named) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
