@@ -38,7 +38,7 @@ def carrying(context: ProjectContext, script: str, post: Fact | None, state: fro
     readable call there); None when its data is seen and holds none of it (a like counter's update)."""
     if post is None or not state:
         return post
-    carried = carried_names(context.read_head(script) or "", script, [post.line])
+    carried = carried_names(context.read_head(script) or "", script, [post.line], closures=True)
     return post if carried.get(post.line, state) & state else None
 
 
@@ -47,7 +47,8 @@ def carrier(context: ProjectContext, script: str, state: frozenset[str]) -> Fact
     holds the text box's description), or None: where an old box's text leaves with a file, that is its post."""
     facts = context.facts_at_head(script)
     sends = sending(context, script, facts) if facts is not None and state else []
-    carried = carried_names(context.read_head(script) or "", script, [f.line for f in sends]) if sends else {}
+    carried = carried_names(context.read_head(script) or "", script, [f.line for f in sends], closures=True) \
+        if sends else {}
     return next((f for f in sends if carried.get(f.line, frozenset()) & state), None)
 
 

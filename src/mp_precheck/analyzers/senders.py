@@ -57,7 +57,9 @@ def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:
     repository leaves out, ``replyApi.create(body)``; a client class whose requests go through an object its
     constructor is handed), named otherwise than as reads: each as a ``wx.request`` through that wrapper (role
     ``via:<module specifier>#<name>``, value its name) — what the caller decides it posts is its data."""
-    wanted, known = set(lines), {f.line for f in facts.facts if f.kind == "api"}
+    # a line counts as resolved where it reaches a sending API; a helper resolved to a toast alone (a higher-order
+    # ``withRequest(api.createPost)(data)`` that shows its errors) still hands the data to what it is given
+    wanted, known = set(lines), {f.line for f in facts.facts if f.kind == "api" and f.subject in SENDERS}
     return [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in facts.imported_calls
             if line in wanted and line not in known and not READ_NAME.match(name.rsplit(".", 1)[-1])]
 

@@ -98,7 +98,7 @@ from mp_precheck.analyzers.senders import (
     wrapper_of,
 )
 from mp_precheck.core.report import Finding
-from mp_precheck.core.scenes import Scene, scenes, words_of
+from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import endpoint_strings
@@ -283,15 +283,39 @@ def to_operator(context: ProjectContext, script: str, call: Fact, page: str = ""
     call is spelt with (``'/user/feedback'``), the cloud function or the wrapper it goes through
     (``submitComplaint``) name feedback, a complaint, a report of abuse or customer service (``addressed`` and
     ``service`` in ``checks/ugc_scenes.yml``), and neither the endpoint nor the wrapper names a scene others read
-    (``'/customers/ratings/review'``, ``createComment``: a post, whoever else the words name). Nobody else sees such
+    (``'/customers/ratings/review'``, ``createComment``: a post, whoever else the words name), nor the page's title says
+it publishes (发布留言: :func:`_publishing_title`). Nobody else sees such
     text: no 社交 category or UGC declaration (``ugc_declare``,
     https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit)."""
     table, text = scenes(), context.read_head(script) or ""
     endpoint = endpoint_strings(text, script, [call.line]).get(call.line, ()) if text else ()
-    if table.publishes(endpoint) or table.names_post(wrapper_of(call)):
+    title = _title(context, page or script) or ""
+    if table.publishes(endpoint) or table.names_post(wrapper_of(call)) or _publishing_title(table, title):
         return False
-    said = (*endpoint, _title(context, page or script) or "", call.value or "", wrapper_of(call))
+    said = (*endpoint, title, call.value or "", wrapper_of(call))
     return table.to_operator(words_of(page_stem(page or script)) + [w for s in said for w in words_of(s)])
+
+
+def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact, state: frozenset[str]) -> bool:
+    """Whether the page's picture ``upload`` runs in a method of its own that the ``post`` is not in (the pictures go
+    up as they are picked, the text is posted by the submit handler), and the post is seen to carry what the text
+    box writes (``state``; not a stub ``request({ url })``): the post is where the page publishes, as it is for a
+    store's action."""
+    carried = carried_names(context.read_head(script) or "", script, [post.line]) if state else {}
+    if not carried.get(post.line, frozenset()) & state:
+        return False
+    facts = context.facts_at_head(script)
+    spans = [(first, last) for _name, first, last, _uses in (facts.helpers if facts is not None else ())
+             if first <= upload.line <= last]
+    inner = min(spans, key=lambda span: span[1] - span[0], default=None)
+    return upload.line != post.line and inner is not None and not inner[0] <= post.line <= inner[1]
+
+
+def _publishing_title(table: Scenes, title: str) -> bool:
+    """Whether a page's navigation-bar title, the words its user reads, says the page publishes (发布留言: a
+    ``publish_labels`` act) and names no message for the operator (发表意见 does): the post goes on a board, whatever
+    the code calls it (a ``feedback`` collection behind a 留言板)."""
+    return bool(title) and table.publish_label(title) and not table.to_operator(words_of(title))
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -340,7 +364,8 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             # action that posts (the picture went up by an action of its own as it was picked)
             # a box the page had: what the change adds is the post, not the pictures; a post through a wrapper
             # named as one (``topicAdd(payload)``) is where the post is
-            named = post is not None and scenes().names_post(wrapper_of(post))
+            named = post is not None and (scenes().names_post(wrapper_of(post)) or _picked_apart(context, script,
+                                                                                             sent[1], post, state))
             call = post if (through is not None or old or named) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")

@@ -203,6 +203,26 @@ def _members_set(function: Node) -> dict[str, list[Node]]:
     return out
 
 
+def _in_scope(arguments: Node, closures: bool) -> dict[str, list[Node]]:
+    """Values of the local names a call's ``arguments`` can read: those its own function declares or sets on
+    members, then (with ``closures``) those of each function around it, innermost first — a post made in a
+    callback (an upload's ``success(res) { wx.request({ data: { content } }) }``, a ``.then``) sends what the
+    enclosing handler declared (``var content = e.detail.value.textarea``); an inner name hides the outer."""
+    declared: dict[str, list[Node]] = {}
+    function = arguments.parent.parent if arguments.parent is not None else None
+    while function is not None:
+        if function.type in _FUNCTIONS:
+            own = _declared(function)
+            for name, values in _members_set(function).items():
+                own.setdefault(name, []).extend(values)
+            for name, values in own.items():
+                declared.setdefault(name, values)
+            if not closures:
+                break
+        function = function.parent
+    return declared
+
+
 def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, Node]]:
     """(line, arguments node) of each call of the script of ``path`` (a script file or a component's script
     block) whose callee is on one of ``lines``, 1-based in ``text``."""
@@ -219,21 +239,17 @@ def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, 
             yield at, arguments
 
 
-def carried_names(text: str, path: str, lines: Iterable[int]) -> dict[int, frozenset[str]]:
+def carried_names(text: str, path: str, lines: Iterable[int], closures: bool = False) -> dict[int, frozenset[str]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its arguments
     carry, with the values of the local names they pass followed two steps (``createPost(data)`` with
     ``const data = { content: content.trim() }``, or ``data.content = this.data.reply.content``, carries
     ``content``). A line with no such
-    call is left out (unknown, not empty)."""
+    call is left out (unknown, not empty). With ``closures``, the functions around the call's own are read too
+    (:func:`_in_scope`: a post in an upload's callback sends what its submit handler declared)."""
     out: dict[int, frozenset[str]] = {}
     for at, arguments in calls_on(text, path, lines):
         names = _names(arguments)
-        function = arguments.parent.parent if arguments.parent is not None else None
-        while function is not None and function.type not in _FUNCTIONS:
-            function = function.parent
-        declared = _declared(function) if function is not None else {}
-        for name, values in (_members_set(function) if function is not None else {}).items():
-            declared.setdefault(name, []).extend(values)
+        declared = _in_scope(arguments, closures)
         for _step in range(2):
             names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
         out[at] = frozenset(names | out.get(at, frozenset()))
