@@ -68,6 +68,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      beforeCreate, beforeMount, onReady, pageLifetimes.show, each React effect); call shapes name pageLifetimes.x;
 # v87: template text read as runs (a block's inline children joined) and two adjacent lines read
 #      together for reward wording (readers/textruns.py, readers/jsxruns.py); any voucher (券) and a count in words;
+# v88-wording: friends' help (助力) followed by a cause is no share reward (helps / help_flow in
+#      checks/share_rewards.yml); brand wording read in one spelling (登入 / 登陆 as 登录, no space between Chinese);
 # v88: an mpvue page's created / beforeCreate wall is a launch wall; a module's factory instance (a store)
 #      its load hooks call is followed (Module.instances, Module.placed).
 # v89: text:share-poster, a poster the text tells the user to send on or names for inviting
@@ -128,7 +130,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v89-{__version__}"
+FORMAT = f"facts-v88-wording-{__version__}"
 
 
 class FactCache:
