@@ -118,11 +118,11 @@ def test_a_share_hook_on_a_page_without_reward_wording_is_not_parsed(tmp_path, m
     import mp_precheck.analyzers.share_callbacks as analyzer
 
     read: list[str] = []
-    monkeypatch.setattr(analyzer, "share_callback_calls", lambda text, path: read.append(path) or [])
+    monkeypatch.setattr(analyzer, "share_callback_callees", lambda text, path: read.append(path) or [])
     assert _hook_change(tmp_path, PLAIN, CREDITING_HOOK) == set()
     assert read == []  # the wording is looked up first: with none, the callbacks cannot matter
     assert _hook_change(tmp_path / "again", DRAW, CREDITING_HOOK) == set()
-    assert read == ["pages/draw/draw.js"]
+    assert set(read) == {"pages/draw/draw.js"}  # the head file, and its base to say which calls are new
 
 
 SHARE_MIXIN = """import { api } from '../api'
@@ -261,3 +261,33 @@ def test_point_kinds_naming_sharing_are_read_from_flat_tables_named_for_points()
         [(3, "分享个人/群")]
     assert points_for_sharing("const pointSource = ['签到', \"邀请好友\"]\n") == [(1, "邀请好友")]
     assert points_for_sharing("const shareTypes = { a: '分享' }\nconst scores = { a: '学习' }\n") == []
+
+
+CLOSING_HOOK = "Page({\n  data: {},\n  onShareAppMessage() {\n    self.closePanel()\n    return { title: '抽奖' }\n  }\n})\n"
+
+
+def _respelt(tmp_path, after: str) -> set[tuple[str, str, int]]:
+    repo, base = minimal_app(tmp_path / "repo", {"pages/draw/draw.wxml": DRAW, "pages/draw/draw.js": CLOSING_HOOK})
+    repo.write("pages/draw/draw.js", after)
+    repo.commit("share hook edited")
+    return _sharing(repo, base)
+
+
+def test_a_share_hook_call_only_respelt_by_the_change_is_no_new_act_on_the_share(tmp_path):
+    # the receiver fixed (self → this): the hook closed the panel before the change as after it
+    assert _respelt(tmp_path, CLOSING_HOOK.replace("self.closePanel()", "this.closePanel()")) == set()
+    moved = CLOSING_HOOK.replace("    self.closePanel()\n", "").replace("    return", "    this.closePanel(1)\n    return")
+    assert _respelt(tmp_path / "moved", moved) == set()
+
+
+def test_a_share_hook_gaining_a_call_beside_a_respelt_one_fires_at_the_new_call(tmp_path):
+    after = CLOSING_HOOK.replace("    self.closePanel()\n", "    this.closePanel()\n    api.creditShare({ id: 1 })\n")
+    assert _respelt(tmp_path, after) == {("sharing.induced_share", "pages/draw/draw.js", 5)}
+
+
+def test_a_share_success_callback_only_respelt_is_silent(tmp_path):
+    base = CREDITING_HOOK.replace("ajax('POST'", "request('POST'")
+    repo, start = minimal_app(tmp_path / "repo", {"pages/draw/draw.wxml": DRAW, "pages/draw/draw.js": base})
+    repo.write("pages/draw/draw.js", base.replace("request('POST'", "http.request('POST'"))
+    repo.commit("the request goes through the client")
+    assert _sharing(repo, start) == set()

@@ -99,12 +99,14 @@ induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sh
 share_means            head_facts, counterpart, added_lines,       adds ``sharing.induced_share`` at a new share
                        read_head, read_base, facts_at_head,        panel (微信好友/朋友圈) on a page with reward
                        repo_grep · sharing family                  wording, a new invite QR code or a poster to send
-                                                                   on (reward wording, or referral pay in the app);
-                                                                   moves the page's ``sharing.share_reward_text`` to
-                                                                   its new panel
+                                                                   on (reward wording, or referral pay in the app),
+                                                                   a new share card carrying the invite code on a
+                                                                   page showing referral pay; moves the page's
+                                                                   ``sharing.share_reward_text`` to its new panel
 share_callbacks        head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook's
-                       facts_at_head, exists_at_head, project ·    new success callback or own call on a page (a
-                       sharing family                              mixin: the app) with reward wording, and at a
+                       read_base, counterpart, facts_at_head,      new success callback or own call (one its base
+                       exists_at_head, project · sharing family    hook did not make) on a page (a mixin: the app)
+                                                                   with reward wording, and at a
                                                                    share button whose tap onShow newly acts on
 share_targets          head_facts, added_lines, read_head,         adds ``sharing.induced_share`` at a share hook
                        read_base, counterpart, exists_at_head,     whose new card path opens a page with reward

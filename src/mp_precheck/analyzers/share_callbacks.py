@@ -18,8 +18,11 @@ on a page whose wording is told (the promise and the payment are two things to t
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
 
-Reads: ``head_facts``, ``added_lines``, ``read_head``, ``facts_at_head``, ``exists_at_head``, ``project``;
-``sharing`` findings.
+A call is new when the base's hook made it fewer times, by the callee's own name: a line the change only re-spells
+(``that.close()`` → ``this.close()``) adds no act on the share.
+
+Reads: ``head_facts``, ``added_lines``, ``read_head``, ``read_base``, ``counterpart``, ``facts_at_head``,
+``exists_at_head``, ``project``; ``sharing`` findings.
 Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, at a new callback's text
 telling the user a gain credited for the share, and at a share button whose tap the page's ``onShow`` newly acts on.
 """
@@ -27,6 +30,8 @@ telling the user a gain credited for the share, and at a share button whose tap 
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
+from collections.abc import Callable
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.induced_sharing import _MARKUP, SHARE_HOOKS, WORDING, WORDINGS, _page_facts, _stem
@@ -35,7 +40,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
-from mp_precheck.readers.sharecallback import share_callback_calls, share_callback_texts, share_hook_statements
+from mp_precheck.readers.sharecallback import share_callback_callees, share_callback_texts, share_hook_calls
 from mp_precheck.readers.sharewords import points_for_sharing, share_credit
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
@@ -59,15 +64,31 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         wording = _wording(context, path)
         if not wording:
             continue  # no promise on the page: its callbacks are not parsed
-        text = context.read_head(path)
-        callbacks = [line for line in share_callback_calls(text, path) if line in added] if text else []
-        own = [line for line in share_hook_statements(text, path) if line in added] if text else []
+        callbacks = _new_calls(context, path, added, share_callback_callees)
+        own = _new_calls(context, path, added, share_hook_calls)
         calls = sorted(callbacks + own)
         if calls:
             how = "share success callback" if calls[0] in callbacks else "share hook call"
             out.append(context.finding("sharing.induced_share", WORDING, path, calls[0],
                                        value=f"{how} + {wording[0].value}"))
     return out + _share_returns(context, told | {_stem(f.path) for f in out if f.family == "sharing"})
+
+
+def _new_calls(context: ProjectContext, path: str, added: frozenset[int],
+               read: Callable[[str, str], list[tuple[int, str]]]) -> list[int]:
+    """Lines of the share hook's calls ``read`` finds in ``path`` at head (its own statements, or its callbacks'
+    first calls) that are on the change's ``added`` lines and that the base file's hook made fewer times, by the
+    callee's own name: a line the change only re-spells (``that.close()`` → ``this.close()``) is no new act on a
+    share, and the promise the page already made is not newly paid by it."""
+    text = context.read_head(path)
+    if not text:
+        return []
+    head = read(text, path)
+    old = context.counterpart.get(path)
+    before = context.read_base(old) if old else None
+    had = Counter(callee for _line, callee in read(before, old)) if before and old else Counter[str]()
+    has = Counter(callee for _line, callee in head)
+    return sorted({line for line, callee in head if line in added and has[callee] > had[callee]})
 
 
 def _credited(context: ProjectContext, path: str, added: frozenset[int]) -> tuple[int, str] | None:

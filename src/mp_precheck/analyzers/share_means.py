@@ -21,6 +21,10 @@ adds one (the base file had none):
   component with, else at the poster's text (a page told for its sharing already, or rendering the poster from a
   page told so, is left alone; its ``sharing.share_reward_text`` becomes ``sharing.induced_share``).
 
+* a **share card carrying the invite code** (a share button the change adds, else a share hook it adds) on a page
+  with no reward wording that shows what referrals pay (团队收益, 直推奖励) and names the user's invite code is the
+  invite those earnings pay for, as an invite QR code is: told at the button (or hook).
+
 A plain share panel with no reward wording, an invite QR code in an app that pays nothing for referrals, and a
 poster of a product in such an app stay silent.
 
@@ -28,7 +32,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 
 Reads: ``head_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``, ``facts_at_head``,
 ``repo_grep``; ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share panel, invite QR code or poster to send on; moves a page's
+Writes: adds ``sharing.induced_share`` at a new share panel, invite QR code, poster to send on or share card carrying
+the invite code on a page showing referral pay; moves a page's
 ``sharing.share_reward_text`` to its new panel, or rewrites it to ``sharing.induced_share`` by a new invite QR code
 or poster.
 """
@@ -40,7 +45,16 @@ import posixpath
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
-from mp_precheck.analyzers.induced_sharing import NEAR, WORDING, WORDINGS, _kebab, _page_facts, _stem, _users
+from mp_precheck.analyzers.induced_sharing import (
+    NEAR,
+    SHARE_BUTTON,
+    WORDING,
+    WORDINGS,
+    _kebab,
+    _page_facts,
+    _stem,
+    _users,
+)
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact
@@ -79,6 +93,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out = [f for f in out if f not in told] + [_at_panel(context, path, panel, wording, told)]
             continue
         qr = _new_qr(context, path, added) or _new_qr_call(context, path)
+        if qr is None and not told and not wording and (card := _invite_card(context, path, texts, added)):
+            out.append(card)
         if qr is None or not names_invite_code(texts):
             continue
         where, line, what = qr
@@ -92,6 +108,38 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             out.append(context.finding("sharing.induced_share", WORDING, where, line,
                                        value=f"{what} + invite code + {pay}"))
     return _posters(context, out, pays)
+
+
+def _invite_card(context: ProjectContext, path: str, texts: list[str], added: frozenset[int]) -> Finding | None:
+    """``sharing.induced_share`` at a share button the change adds to the template of ``path`` (else at a share
+    hook it adds to the page), when the page's texts carry the user's invite code and the page itself shows what
+    referrals pay (:data:`~mp_precheck.readers.sharemeans.REFERRAL_PAY`: 团队收益, 直推奖励): the card is the invite
+    those earnings pay for, as an invite QR code is. A share of a page showing no referral pay stays silent."""
+    pay = next((word for word in sorted(REFERRAL_PAY) if any(word in text for text in texts)), None)
+    if pay is None or not names_invite_code(texts):
+        return None
+    for where in (path, *(_stem(path) + suffix for suffix in (".js", ".ts"))):
+        lines = _new_lines(context, where, SHARE_BUTTON if where == path else "share:hook")
+        hooks = [] if lines or where != path else _new_lines(context, path, "share:hook")
+        if lines or hooks:
+            what = SHARE_BUTTON if lines else "share hook"
+            return context.finding("sharing.induced_share", WORDING, where, (lines or hooks)[0],
+                                   value=f"{what} + invite code + {pay}")
+    return None
+
+
+def _new_lines(context: ProjectContext, path: str, subject: str) -> list[int]:
+    """Added lines of the facts of ``subject`` in the changed file ``path``, when it holds more of them than its base
+    file did (a button or hook moved within the file is not new)."""
+    facts = context.head_facts.get(path)
+    if facts is None:
+        return []
+    old = context.counterpart.get(path)
+    base = context.base_facts.get(old) if old else None
+    lines = [f.line for f in facts.facts if f.subject == subject]
+    before = sum(1 for f in base.facts if f.subject == subject) if base is not None else 0
+    added = context.added_lines.get(path, frozenset())
+    return sorted(line for line in lines if line in added) if len(lines) > before else []
 
 
 def _posters(context: ProjectContext, findings: list[Finding], pays: list[str | None]) -> list[Finding]:

@@ -34,14 +34,22 @@ def share_callback_calls(text: str, path: str) -> list[int]:
     (``onShareAppMessage``, ``onShareTimeline``, Taro's ``useShareAppMessage``, ``wx.showShareMenu``) in the
     script ``text`` of ``path`` (a component's ``<script>`` blocks for a single-file component). A callback that
     calls nothing (an empty one) is left out: only an action on the finished share can credit it."""
-    out: list[int] = []
+    return sorted({line for line, _callee in share_callback_callees(text, path)})
+
+
+def share_callback_callees(text: str, path: str) -> list[tuple[int, str]]:
+    """(1-based line, callee's own name) of the first call in each ``success`` / ``complete`` callback of a share
+    hook, as :func:`share_callback_calls` finds them; the name is the callee's last member (:func:`callee_name`),
+    so that the base's callbacks can say which of them the change adds."""
+    out: list[tuple[int, str]] = []
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         tree = parse(language, source.encode("utf-8", "surrogatepass"))
         # tree-sitter's query engine finds the candidate nodes in C: a Python walk of every node cost more
         for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
             if _hook_name(node) in _CALLBACK_HOOKS:
-                out.extend(line + offset for line in _callback_calls(node, language))
+                out.extend((call.start_point[0] + 1 + offset, callee_name(call))
+                           for call in _callback_calls(node, language))
     return sorted(set(out))
 
 
@@ -79,7 +87,13 @@ def share_hook_statements(text: str, path: str) -> list[int]:
     (``onShareAppMessage() { api.addShareReward().then(…); return card }``): WeChat runs the hook as the user
     shares, so such a call acts on each share as a success callback would. Logging, ``setData`` and the share
     menu's own switches are left out; a call whose value the hook returns builds the share card."""
-    out: list[int] = []
+    return sorted({line for line, _callee in share_hook_calls(text, path)})
+
+
+def share_hook_calls(text: str, path: str) -> list[tuple[int, str]]:
+    """(1-based line, callee's own name) of each call :func:`share_hook_statements` finds in a share hook's own
+    body; the name is the callee's last member (:func:`callee_name`)."""
+    out: list[tuple[int, str]] = []
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         tree = parse(language, source.encode("utf-8", "surrogatepass"))
@@ -88,7 +102,7 @@ def share_hook_statements(text: str, path: str) -> list[int]:
             for statement in _own_statements(body) if body is not None else ():
                 call = _statement_call(statement)
                 if call is not None and not is_bookkeeping(call):
-                    out.append(statement.start_point[0] + 1 + offset)
+                    out.append((statement.start_point[0] + 1 + offset, callee_name(call)))
     return sorted(set(out))
 
 
@@ -137,14 +151,29 @@ def _statement_call(statement: Node) -> Node | None:
 def is_bookkeeping(call: Node) -> bool:
     """Whether a call only logs, sets page data or switches the share menu: the innermost callee of a chain
     (``api.x().then(…)`` is ``api.x``)."""
+    text = node_text(_innermost_callee(call))
+    return text.startswith("console.") or text.rsplit(".", 1)[-1] in _BOOKKEEPING
+
+
+def callee_name(call: Node) -> str:
+    """The own name of the innermost callee of ``call`` (``api.credit().then(…)`` is ``credit``; ``that.close()``
+    and ``this.close()`` are both ``close``): what the call does, whatever object the code reaches it through, so a
+    receiver re-spelt by the change (``that`` → ``this``) is the same call."""
+    fn = _innermost_callee(call)
+    if fn is not None and fn.type == "member_expression":
+        fn = fn.child_by_field_name("property") or fn
+    return node_text(fn)
+
+
+def _innermost_callee(call: Node) -> Node | None:
+    """The callee of the first call of a chain (``api.x().then(…)`` is ``api.x``)."""
     fn = call.child_by_field_name("function")
     while fn is not None and fn.type == "member_expression":
         inner = fn.child_by_field_name("object")
         if inner is None or inner.type != "call_expression":
             break
         fn = inner.child_by_field_name("function")
-    text = node_text(fn)
-    return text.startswith("console.") or text.rsplit(".", 1)[-1] in _BOOKKEEPING
+    return fn
 
 
 def _hook_name(node: Node) -> str:
@@ -159,12 +188,12 @@ def _hook_name(node: Node) -> str:
     return ""
 
 
-def _callback_calls(hook: Node, language: Language) -> Iterator[int]:
-    """Lines of the first call in each success/complete callback under ``hook`` (parsed with ``language``)."""
+def _callback_calls(hook: Node, language: Language) -> Iterator[Node]:
+    """The first call in each success/complete callback under ``hook`` (parsed with ``language``)."""
     for body in _callbacks(hook, language):
         calls = nodes_of(body, language, ("call_expression",))  # in the order of a walk: the first is first
         if calls:
-            yield calls[0].start_point[0] + 1
+            yield calls[0]
 
 
 def _callbacks(hook: Node, language: Language) -> Iterator[Node]:

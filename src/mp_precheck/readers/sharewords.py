@@ -92,11 +92,34 @@ def _any_of(data: Any, *keys: str) -> str:
 
 @cache
 def share_control_gain() -> re.Pattern[str]:
-    """The pattern of a gain on a share button's own label (``control_gains`` of the shipped table, or an amount
-    added: +2000), read once: the button is the share act, so the gain alone is its reward."""
+    """The pattern of a gain on a share button's own label (``control_gains`` of the shipped table, friends' help
+    that names no cause (:func:`_helped`: 找人助力), or an amount added: +2000), read once: the button is the share
+    act, so the gain alone is its reward."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     words = sorted(data.get("control_gains", ()), key=len, reverse=True)
-    return compiled("|".join([*(re.escape(w) for w in words), _ADDED]))
+    helped = [_helped(data)] if data.get("helps") else []
+    return compiled("|".join([*(re.escape(w) for w in words), *helped, _ADDED]))
+
+
+@cache
+def share_help() -> re.Pattern[str] | None:
+    """The pattern of friends' help asked with a share (``helps`` of the shipped table), read once; None when the
+    table names no help words. It matches a share act, then within the sentence the help
+    (分享助力, 转发给好友助力一下), or the help then the act (助力值翻倍，快去分享): the help-me mechanic
+    (R2018 3.2.1: 帮我砍价, 助力). Help followed by a word of a cause (分享美文，助力乡村振兴: ``help_flow``
+    names what may follow help in its flow) is the support the cause gets, no help asked for a gain.
+    Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享)."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    if not data.get("helps"):
+        return None
+    helped = _helped(data)
+    return compiled(f"{_any_of(data, 'acts')}{_CLAUSE}{helped}|{helped}[^。！!\n]{{0,16}}(?:分享|转发)")
+
+
+def _helped(data: Any) -> str:
+    """A help word not followed by a cause: at the end, before a sign or a digit, or before a word of ``help_flow``."""
+    flow = _any_of(data, "help_flow") if data.get("help_flow") else "(?!)"
+    return f"{_any_of(data, 'helps')}(?!(?!{flow})[\u4e00-\u9fff])"
 
 
 @cache

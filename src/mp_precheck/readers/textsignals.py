@@ -14,13 +14,14 @@ from collections.abc import Iterable
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.reviewtext import review_signals
-from mp_precheck.readers.sharewords import share_control_gain, share_poster, share_reward
+from mp_precheck.readers.sharewords import share_control_gain, share_help, share_poster, share_reward
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
-_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|助力|砍价|帮砍|红包|"
+# (friends' help, 助力, is read from checks/share_rewards.yml: followed by a cause it is support, no reward)
+_REWARD = (r"(?:解锁|可得|即得|就得|得到|领取|免费领|领|赚|奖励|有奖|有赏|有礼|惊喜|福利|返现|返利|砍价|帮砍|红包|"
            r"积分|现金|佣金|提成|推广码|抽奖|机会|优惠券|次数|加成|翻倍|双倍|加倍|升级|提高等级|提升等级|加速|收益)")
-_STRONG_REWARD = r"(?:解锁|助力|返利|返现|佣金|提成|推广码|红包|现金)"
+_STRONG_REWARD = r"(?:解锁|返利|返现|佣金|提成|推广码|红包|现金)"
 _CLAUSE = r"[^。！!？?\n]{0,16}"
 _FOR_SHARER = r"(?:帮他|帮她|帮TA|为他|为她|为TA)"  # the friend asked to help the one who shared
 _HELP = r"助力|砍价|砍一刀|砍一下|免费拿|免费领"
@@ -110,6 +111,9 @@ BRAND_LOGIN_LABEL = compiled(
     # 授权登录微信 / 一键登录微信账号: the login named first, then WeChat as what it logs into
     r"|(?:一键|快捷|快速)?(?:授权)?(?:登录|登陆)(?:微信|WeChat|Weixin)(?:账号|帐号)?",
     re.IGNORECASE)
+# 登入 is a common variant of 登录 and 登陆 (to land) its usual typo: both name the same login (``_brand_spelling``)
+_LOGIN_VARIANT = compiled(r"登入|登陆")
+_CJK_GAP = compiled(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # \s is Unicode: U+3000, the full-width space
 _LABEL_TRIM = compiled(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权登录": a menu entry's marker is no word
 # A step's number before a label (1.微信授权登录, 第一步：微信授权, ②微信登录, Step 1: …): a tab or a step list
 # numbers its entries, the words after the number are the label
@@ -226,7 +230,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     if not text or len(text) > 500:
         return []
     found = []
-    if SHARE_INDUCEMENT.search(text) or share_reward().search(text):
+    if SHARE_INDUCEMENT.search(text) or share_reward().search(text) or \
+            ((helped := share_help()) is not None and helped.search(text)):
         found.append("share-inducement")
     elif share_control and share_control_gain().search(text):
         # a signal of its own: a gain-only label taken off a share button must not offset new reward wording
@@ -235,10 +240,10 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     if (poster := share_poster()) is not None and poster.search(text):
         # a poster to send on (长按海报 - 发送给朋友, 邀请海报): a means of sharing, told only where an invite is paid
         found.append("share-poster")
-    cleaned = text
+    cleaned = _brand_spelling(text)
     for phrase in brand_allow:
-        cleaned = cleaned.replace(phrase, "")
-    own = _STEP.sub("", _without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW)), count=1)
+        cleaned = cleaned.replace(_brand_spelling(phrase), "")
+    own = _STEP.sub("", _brand_spelling(_without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW))), count=1)
     screen = not label and _auth_screen(own)
     login_label = (title or not script) and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", own)))
     if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
@@ -247,6 +252,13 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         found.extend(name for name, pattern in _SERVICES if pattern.search(text))
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
     return found
+
+
+def _brand_spelling(text: str) -> str:
+    """``text`` with the spellings of one brand wording made one: a login's variants (登入, and 登陆 typed for it)
+    written 登录, and spaces between two Chinese characters (a full-width space, 微信　授权) taken out, so that the
+    brand patterns and the allowed phrases, written once, read every spelling (OPS2018 12.3–12.4, R2018 1.2.2)."""
+    return _CJK_GAP.sub("", _LOGIN_VARIANT.sub("登录", text))
 
 
 def _auth_screen(text: str) -> bool:
