@@ -68,6 +68,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      beforeCreate, beforeMount, onReady, pageLifetimes.show, each React effect); call shapes name pageLifetimes.x;
 # v87: template text read as runs (a block's inline children joined) and two adjacent lines read
 #      together for reward wording (readers/textruns.py, readers/jsxruns.py); any voucher (券) and a count in words;
+# v88-first-caller: a hook's functions handed back inside a returned [state, { actions }] pair (Export.handed);
 # v88: an mpvue page's created / beforeCreate wall is a launch wall; a module's factory instance (a store)
 #      its load hooks call is followed (Module.instances, Module.placed).
 # v89: text:share-poster, a poster the text tells the user to send on or names for inviting
@@ -129,7 +130,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v90-{__version__}"
+FORMAT = f"facts-v88-first-caller-{__version__}"
 
 
 class FactCache:
