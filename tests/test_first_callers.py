@@ -175,3 +175,57 @@ def test_a_first_called_helper_whose_call_the_change_rewrites_is_told_at_that_ca
     shop = {"pages/shop/shop.js": SHOP.replace("{call}", "")}
     head = {"pages/shop/shop.js": SHOP.replace("{call}", "\n    this.refreshPosition()").replace("'gcj02'", "'wgs84'")}
     assert _location(repo, {**NATIVE, **shop}, head) == {("privacy.location", "pages/shop/shop.js", 8, "app")}
+
+
+COVER = """Page({
+  data: { cover: '' },
+  onTapCover() {
+    this.setData({ editing: true }){call}
+  },
+  replaceCover() {
+    wx.chooseImage({ count: 1, success: (res) => this.setData({ cover: res.tempFilePaths[0] }) })
+  }
+})
+"""
+
+
+def _album(repo: Repo, base_files: dict[str, str], head_files: dict[str, str]) -> set[tuple[str, str, int, str]]:
+    repo.write_files(base_files)
+    base = repo.commit("base")
+    repo.write_files(head_files)
+    repo.commit("head")
+    return {f for f in found(run(repo.path, base)) if f[0] == "privacy.album"}
+
+
+def test_a_helper_picking_photos_first_called_from_a_tap_is_new_to_an_app_that_never_picked_any(repo):
+    cover = {"pages/shop/shop.js": COVER.replace("{call}", "")}
+    head = {"pages/shop/shop.js": COVER.replace("{call}", "\n    this.replaceCover()")}
+    assert _album(repo, {**NATIVE, **cover}, head) == {("privacy.album", "pages/shop/shop.js", 5, "app")}
+
+
+def test_a_first_caller_adds_no_use_where_another_page_already_picked_photos_another_way(repo):
+    me = "Page({\n  onAvatar() {\n    wx.chooseMedia({ count: 1, mediaType: ['image'] })\n  }\n})\n"
+    cover = {"pages/shop/shop.js": COVER.replace("{call}", ""), "pages/me/me.js": me}
+    head = {"pages/shop/shop.js": COVER.replace("{call}", "\n    this.replaceCover()")}
+    # the app had the capability: the page's old code, switched on, is no new use of it (as before the helper was
+    # taken for dormant)
+    assert _album(repo, {**NATIVE, **cover}, head) == set()
+
+
+def test_a_first_caller_adds_no_use_where_its_own_file_already_picked_photos_outside_the_helper(repo):
+    picking = COVER.replace("  onTapCover() {", "  onLoad() {\n    wx.chooseImage({ count: 9 })\n  },\n  onTapCover() {")
+    head = {"pages/shop/shop.js": picking.replace("{call}", "\n    this.replaceCover()")}
+    assert _album(repo, {**NATIVE, "pages/shop/shop.js": picking.replace("{call}", "")}, head) == set()
+
+
+def test_a_first_caller_of_a_helper_reaching_a_shared_module_another_page_uses_adds_no_use(repo):
+    pay = "export default function payOrder(params) {\n  return wx.requestPayment({ ...params })\n}\n"
+    cart = ("import payOrder from '../../lib/pay'\nPage({\n  onCheckout() {\n    payOrder(this.data.order)\n  }\n})\n")
+    shop = ("import payOrder from '../../lib/pay'\nPage({\n  onBuy() {\n    this.setData({ busy: true }){call}\n  },\n"
+            "  settle(order) {\n    return payOrder(order)\n  }\n})\n")
+    repo.write_files({**NATIVE, "app.json": '{\n  "pages": ["pages/shop/shop", "pages/cart/cart"]\n}\n',
+                      "lib/pay.js": pay, "pages/cart/cart.js": cart, "pages/shop/shop.js": shop.replace("{call}", "")})
+    base = repo.commit("base")
+    repo.write("pages/shop/shop.js", shop.replace("{call}", "\n    this.settle(this.data.order)"))
+    repo.commit("buy now")
+    assert not [f for f in found(run(repo.path, base)) if f[0] == "payment.request_payment"]

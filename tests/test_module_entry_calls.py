@@ -151,10 +151,10 @@ export default function Where() {
 TARO_ALIAS = "const path = require('path')\nmodule.exports = { alias: { '@': path.resolve(__dirname, '..', 'src') } }\n"
 
 
-def _taro_app(repo, hook: str) -> str:
+def _taro_app(repo, hook: str, page: str = LOCATOR_PAGE) -> str:
     repo.write_files({**TARO_APP, "config/index.js": TARO_ALIAS})
     base = repo.commit("base")
-    repo.write_files({"src/hooks/locator.hooks.ts": hook, "src/pages/where/index.tsx": LOCATOR_PAGE,
+    repo.write_files({"src/hooks/locator.hooks.ts": hook, "src/pages/where/index.tsx": page,
                       "src/hooks/index.ts": TARO_APP["src/hooks/index.ts"]
                       + "export { default as useLocator } from './locator.hooks'\n"})
     repo.commit("a page shows where the user is")
@@ -170,6 +170,24 @@ def test_a_hook_that_reads_the_position_as_it_mounts_is_told_at_the_page_too(rep
     mounting = LOCATOR_HOOK.replace("  return { busy, locate }", "  useEffect(() => { locate() }, [])\n"
                                     "  return { busy, locate }").replace("useCallback }", "useCallback, useEffect }")
     base = _taro_app(repo, mounting)
+    assert _location(run(repo.path, base)) == {("src/hooks/locator.hooks.ts", 9), ("src/pages/where/index.tsx", 5)}
+
+
+def _paired(hook: str) -> tuple[str, str]:
+    """The hook handing back ``[state, { actions }]`` and the page taking the pair apart."""
+    return (hook.replace("  return { busy, locate }", "  return [busy, { locate, toText }]"),
+            LOCATOR_PAGE.replace("const { locate } = useLocator()", "const [, { locate }] = useLocator()"))
+
+
+def test_a_hook_handing_back_a_state_and_actions_pair_is_told_in_the_hook_not_where_the_page_takes_it(repo):
+    base = _taro_app(repo, *_paired(LOCATOR_HOOK))
+    assert _location(run(repo.path, base)) == {("src/hooks/locator.hooks.ts", 9)}
+
+
+def test_a_pair_handing_hook_that_reads_the_position_as_it_mounts_is_told_at_the_page_too(repo):
+    mounting = LOCATOR_HOOK.replace("  return { busy, locate }", "  useEffect(() => { locate() }, [])\n"
+                                    "  return { busy, locate }").replace("useCallback }", "useCallback, useEffect }")
+    base = _taro_app(repo, *_paired(mounting))
     assert _location(run(repo.path, base)) == {("src/hooks/locator.hooks.ts", 9), ("src/pages/where/index.tsx", 5)}
 
 

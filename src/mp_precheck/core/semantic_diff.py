@@ -20,7 +20,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   but for the calls a page the change adds carries on with the same shape (``core/retired.py``); where it rose
   for another reason, a helper's call moved there from a caller that made it itself and now calls the helper is
   no place for a finding (``moved_into_helpers`` in ``core/placing.py``); a file's own helper nothing called before
-  the change makes no use in base, so the change that first calls it adds one (``core/firstcalls.py``);
+  the change makes no use in base, so the change that first calls it adds one where the app had none
+  (``core/firstcalls.py``);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -38,7 +39,7 @@ from collections.abc import Set as AbstractSet
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
-from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere
+from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere, used_anyway
 from mp_precheck.core.placing import (
     at_new_helper,
     each_added,
@@ -135,8 +136,7 @@ def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip
 
 
 def compare(
-    head: Mapping[str, FileFacts],
-    base: Mapping[str, FileFacts],
+    head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
     counterpart: Mapping[str, str | None],
     added_lines: Mapping[str, frozenset[int]],
     present_elsewhere: Callable[[set[str]], set[str]], catalog: Catalog,
@@ -159,7 +159,8 @@ def compare(
             except the calls a file the change adds carries on with the same shape (moved, not new).
         callers: (base path, helper names) → those another base file may call (``core/firstcalls.py``).
     """
-    head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, callers)
+    head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, callers,
+                             used_anyway(catalog, _capability, present_elsewhere, _mentioned))
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges, in_helper = called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)

@@ -82,14 +82,17 @@ def _function(value: Node | None) -> Node | None:
     return next((a for a in args.named_children if a.type in _FUNCTIONS), None)
 
 
-def _handed(value: Node, inner: dict[str, Node]) -> Iterator[Node]:
+def _handed(value: Node, inner: dict[str, Node], depth: int = 2) -> Iterator[Node]:
     """The functions a returned value hands back: itself, an inner function it names, the functions and inner
-    functions of an object literal's members or an array's elements (one level)."""
+    functions of an object literal's members or an array's elements, and of an object or array among those (a
+    hook's ``[value, { set, get }]`` pair: two levels, as far as a caller's destructuring reaches in practice)."""
     while value.type in _WRAPPED and value.named_children:
         value = value.named_children[0]
     if value.type in ("object", "array"):
         for item in value.named_children:
-            if item.type == "method_definition":
+            if item.type in ("object", "array") and depth > 1:
+                yield from _handed(item, inner, depth - 1)
+            elif item.type == "method_definition":
                 yield item
             elif item.type in ("shorthand_property_identifier", "identifier") and _text(item) in inner:
                 yield inner[_text(item)]
