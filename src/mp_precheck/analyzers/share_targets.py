@@ -77,7 +77,7 @@ def _help_sent(context: ProjectContext, told: set[str]) -> list[Finding]:
         added = context.added_lines.get(path, frozenset())
         page = page_of(path, project.root, project.pages)
         markup = path if path.endswith(_SFC) else _stem(path) + ".wxml"
-        if not (added or 1 in added) or page is None or not path.endswith(_SCRIPTS) or _stem(path) in told \
+        if not added or page is None or not path.endswith(_SCRIPTS) or _stem(path) in told \
                 or not _asks_help(context, markup):
             continue
         code, old = context.read_head(path), context.counterpart.get(path)
