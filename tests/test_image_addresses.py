@@ -76,6 +76,10 @@ def test_an_endpoint_named_after_images_is_still_a_domain(app_repo):
     ("const x = { link: 'https://a.example.com/it/?u=2&fm=3074&f=JPEG&w=6' }\n", "media"),
     ("const x = { link: 'https://a.example.com/list?format=json' }\n", "code"),
     ("wx.request({ url: 'https://a.example.com/p/1?x-oss-process=image/info' })\n", "request"),
+    # a font loaded at run time is downloaded: its host is a downloadFile domain, not a picture's
+    ("wx.loadFontFace({ family: 'F', source: 'url(\"https://a.example.com/f/song.ttf\")' })\n", "download"),
+    ("uni.loadFontFace({ family: 'F', source: 'url(\"https://a.example.com/f/song.woff\")' })\n", "download"),
+    ("const font = { src: 'url(\"https://a.example.com/f/song.ttf\")' }\n", "media"),  # a style value only
 ])
 def test_the_role_of_an_address_follows_its_name_and_its_use(code, role):
     path = "pages/a/a.ts" if "Media" in code else "pages/a/a.js"
@@ -122,6 +126,16 @@ def test_a_download_from_a_wechat_image_cdn_needs_its_domain(app_repo):
                    "  wx.downloadFile({ url: 'https://wx.qlogo.cn/mmopen/vi_32/Q0j4TwGTfTJ/0' })\n} })\n")
     app_repo.commit("poster with the avatar")
     assert _domains(run(app_repo.path, base)) == {("host:wx.qlogo.cn", "pages/me/me.js", 2)}
+
+
+def test_a_font_loaded_from_a_new_host_needs_its_domain(app_repo):
+    # wx.loadFontFace fetches the font as a download: downloadFile合法域名 must list the host
+    base = app_repo.commit("start")
+    app_repo.write("pages/me/me.js", "Page({ onLoad() {\n  wx.loadFontFace({\n    family: 'Kai',\n"
+                   "    source: 'url(\"https://fonts.shop-example.com/kai.ttf\")',\n  })\n} })\n")
+    app_repo.write("pages/me/me.wxss", ".t { background: url('https://img.shop-example.com/bg.png') }\n")
+    app_repo.commit("title font")
+    assert _domains(run(app_repo.path, base)) == {("host:fonts.shop-example.com", "pages/me/me.js", 4)}
 
 
 @pytest.mark.parametrize(("host", "media"), [

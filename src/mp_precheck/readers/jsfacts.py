@@ -76,7 +76,10 @@ from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
 from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
-_HOST_ROLES = {**NETWORK_APIS, "wx.openCustomerServiceChat": ACCOUNT, "wx.openOfficialAccountArticle": ACCOUNT}
+# wx.loadFontFace fetches its font like a download: its host must be a downloadFile legal domain
+# (https://developers.weixin.qq.com/miniprogram/dev/api/ui/font/wx.loadFontFace.html: 文件地址需为下载类型).
+_HOST_ROLES = {**NETWORK_APIS, "wx.loadFontFace": "download", "wx.openCustomerServiceChat": ACCOUNT,
+               "wx.openOfficialAccountArticle": ACCOUNT}
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
