@@ -131,3 +131,22 @@ def test_a_launch_redirect_in_an_app_script_the_change_adds_is_forced_login(tmp_
     repo.commit()
     found = {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.rule.startswith("login.")}
     assert ("login.forced_login", "app.js", 4) in found
+
+
+# The launch hook sends users who granted the profile to the home tab and the others to the init page.
+SPLIT = ("if (res.authSetting['scope.userInfo'] === true) {\n          Taro.switchTab({ url: '/pages/index/index' })\n"
+         "        } else {\n          Taro.reLaunch({ url: '/pages/init/index' })\n        }")
+
+
+def test_a_launch_redirect_in_the_else_of_a_granted_profile_test_is_forced_login(tmp_path):
+    app = TARO_APP.replace("if (!res.authSetting['scope.userInfo']) {\n          Taro.reLaunch({ url: "
+                           "'/pages/init/init' })\n          return\n        }", SPLIT)
+    assert _taro_findings(tmp_path, app) == {("login.forced_login", "src/app.jsx", 8)}  # the else, not the if
+
+
+def test_a_launch_switch_to_home_only_for_users_who_granted_the_profile_is_silent(tmp_path):
+    # the way into the content for those who granted it: no gate, though the test reads the profile scope
+    app = TARO_APP.replace("if (!res.authSetting['scope.userInfo']) {\n          Taro.reLaunch({ url: "
+                           "'/pages/init/init' })\n          return\n        }",
+                           SPLIT.split(" else ")[0])
+    assert _taro_findings(tmp_path, app) == set()

@@ -1,8 +1,9 @@
 """An authorization page made the entry page, told by what the page does (``login.login_first_page``).
 
 The app config's entry-login fact names a login page by its name (``pages/login/index``); a welcome page named
-anything (``pages/start/welcome``) whose only control asks for the user's profile, phone number or login, or a
-login form (phone, password or code fields and a login button) (``readers/authpage.py``,
+anything (``pages/start/welcome``) whose only control asks for the user's profile, phone number or login (an
+``open-type`` button, or a plain 获取头像昵称 button whose tap handler calls ``wx.getUserProfile``:
+``readers/tapasks.py``), or a login form (phone, password or code fields and a login button) (``readers/authpage.py``,
 ``checks/auth_pages.yml``), is the same forced authorization before any experience when its script forwards to
 the content afterwards (a route API) or its control says it logs in (授权登录); a profile form put first while it
 is built leads nowhere and is no gate. Reported at the entry's line of the page registry (``app.json``,
@@ -23,6 +24,7 @@ Writes: adds ``login.login_first_page`` for an authorization page made the entry
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -37,6 +39,7 @@ from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page, 
 from mp_precheck.readers.handlers import template_bindings
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.pagelist import registered_pages
+from mp_precheck.readers.tapasks import tap_asks
 
 RULE = "login.login_first_page"
 TEMPLATE_SUFFIXES = (".wxml", *SFC_SUFFIXES)
@@ -75,8 +78,20 @@ def page_ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | N
     for path in sorted(page_sources(context.project, route, TEMPLATE_SUFFIXES)):
         text = read(path)
         if text is not None:
-            return path, authorization_page(text, path, inert_lines(path, text, read))
+            return path, authorization_page(text, path, inert_lines(path, text, read),
+                                            tapped=tapped_asks(path, text, read))
     return None, None
+
+
+def tapped_asks(path: str, text: str, read: Reader) -> dict[int, str]:
+    """The controls of the template ``text`` (at ``path``) whose tap handler in the page's own script asks for
+    the profile (``readers/tapasks.py``), line → API: a single-file component's script blocks, or the native
+    page's script beside the template."""
+    if path.endswith(SFC_SUFFIXES):
+        return tap_asks(text, path)
+    stem = posixpath.splitext(path)[0]
+    script = next(((stem + s, body) for s in (".js", ".ts") if (body := read(stem + s)) is not None), None)
+    return tap_asks(text, path, script[1], script[0]) if script is not None else {}
 
 
 def inert_lines(path: str, text: str, read: Reader) -> frozenset[int]:

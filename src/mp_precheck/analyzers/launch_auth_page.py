@@ -9,8 +9,9 @@ already (``readers/lifecycle.py``); here the other targets are read: of the app'
 same-file helpers, callbacks, and navigation helpers of another project module the script imports
 (``util.openGrantPage(path)`` of ``utils/util.js`` that ``wx.redirectTo``-s a fixed page, or a router helper told
 the page as an argument). One is reported when its page is an authorization page by content that leads on to the
-content (a route API) or says it logs in — or when the redirect runs only for users who have not granted the
-profile (``if (!res.authSetting['scope.userInfo'])``), whatever its page shows — and the change adds the
+content (a route API) or says it logs in — or when the redirect runs for users who have not granted the
+profile (``if (!res.authSetting['scope.userInfo'])``, not the branch only granters take), whatever its page
+shows — and the change adds the
 redirect: its call is an added line, and at the merge base the same hooks did not open that page or the page was
 no authorization page (a redirect rewritten in place is not new). A helper's redirect that answers the server (a
 401, an expired session, a ``fail`` callback) is the expiry handler of a request, not a gate, and is left out.
@@ -56,6 +57,7 @@ from mp_precheck.readers.lifecycle import (
 )
 from mp_precheck.readers.modulereach import namespaced_api
 from mp_precheck.readers.openinghooks import LAUNCH, OPENING
+from mp_precheck.readers.scopetest import without_scope
 from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
@@ -182,18 +184,13 @@ def _entry_script(context: ProjectContext) -> list[str]:
 
 
 def _without_profile(action: ForcedAction) -> bool:
-    """Whether the redirect runs under an ``if`` that tests the user-info scope the user granted
-    (``if (!res.authSetting['scope.userInfo'])`` in a ``wx.getSetting`` callback): every user who has not
-    authorized the profile is sent away at launch, whatever the target page is called
-    (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/AuthSetting.html)."""
-    node = action.calls[-1].parent if action.calls else None  # from the redirect up to the hook's statement
-    while node is not None and node is not action.node:
-        condition = node.child_by_field_name("condition") if node.type == "if_statement" else None
-        text = node_text(condition) if condition is not None else ""
-        if "authSetting" in text and "scope.userInfo" in text:
-            return True
-        node = node.parent
-    return False
+    """Whether the redirect runs for users who have not granted the user-info scope
+    (``if (!res.authSetting['scope.userInfo'])`` in a ``wx.getSetting`` callback, or the ``else`` of the plain
+    test): every user who has not authorized the profile is sent away at launch, whatever the target page is
+    called (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/AuthSetting.html). A
+    navigation in the branch only users who granted it take (``if (res.authSetting['scope.userInfo'])
+    wx.switchTab(home)``) leads them into the content and is no gate (``readers/scopetest.py``)."""
+    return bool(action.calls) and without_scope(action.calls[-1]) is True
 
 
 def _app_scripts(context: ProjectContext) -> list[str]:

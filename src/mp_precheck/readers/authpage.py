@@ -2,7 +2,8 @@
 
 An authorization page's only controls ask the user to authorize or log in: a ``<button>`` (or a UI kit's
 ``*-button`` that forwards it) with an ``open-type`` that asks for the user's data (``getUserInfo``,
-``getPhoneNumber``, ``chooseAvatar``…), an ``<input type="nickname">``, or a control whose label says 授权 / 登录;
+``getPhoneNumber``, ``chooseAvatar``…), an ``<input type="nickname">``, a control whose tap handler calls
+``wx.getUserProfile`` (told by the caller: ``readers/tapasks.py``), or a control whose label says 授权 / 登录;
 a login form's fields (an ``<input>`` or a kit's ``van-field`` whose type, label or placeholder says phone,
 password or verification code) may stand beside that submit control. Everything else is layout, text or
 pictures, nothing is repeated (no ``wx:for`` / ``v-for`` list) and no control offers a way past (暂不登录, 跳过).
@@ -16,6 +17,7 @@ Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from html.parser import HTMLParser
 
@@ -70,6 +72,7 @@ class Tables(Struct, frozen=True):
     field_endings: tuple[str, ...]
     credentials: tuple[str, ...]
     terms: tuple[str, ...]
+    handler_asks: frozenset[str]
 
 
 def check_auth_pages() -> None:
@@ -88,7 +91,8 @@ def tables() -> Tables:
     return Tables(frozenset(data["asks"]), tuple(word.lower() for word in data["labels"]),
                   tuple(word.lower() for word in data["skips"]), frozenset(data["forwards"]), frozenset(data["frame"]),
                   frozenset(data["controls"]), tuple(data["frame_endings"]), tuple(data["field_endings"]),
-                  tuple(word.lower() for word in data["credentials"]), tuple(word.lower() for word in data["terms"]))
+                  tuple(word.lower() for word in data["credentials"]), tuple(word.lower() for word in data["terms"]),
+                  frozenset(data["handler_asks"]))
 
 
 class _Control(Struct):
@@ -102,10 +106,12 @@ class _Control(Struct):
 
 
 class _Shape(HTMLParser):
-    def __init__(self, line_offset: int, inert: frozenset[int] = frozenset()) -> None:
+    def __init__(self, line_offset: int, inert: frozenset[int] = frozenset(),
+                 tapped: Mapping[int, str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.line_offset = line_offset
         self.inert = inert  # lines of elements whose event bindings name no handler the script defines
+        self.tapped = tapped or {}  # lines of controls whose tap handler asks for the profile → the API
         self.table = tables()
         self.controls: list[_Control] = []
         self.open: list[tuple[str, _Control | None, int | None]] = []
@@ -129,7 +135,9 @@ class _Shape(HTMLParser):
             conditional = self.conditionals
             shown_under = (*shown_under, conditional)
         if name in self.table.controls or name.endswith(("-button", *self.table.field_endings)) or events:
-            control = _Control(name, line, _asks(name, values, self.table),
+            tapped = f"<{name}> {self.tapped[line]}" if line in self.tapped else None
+            asks = _asks(name, values, self.table) or tapped
+            control = _Control(name, line, asks,
                                credential=_credential(name, values, self.table), shown_under=shown_under,
                                inert=line in self.inert and name not in self.table.controls)
             self.controls.append(control)
@@ -168,9 +176,10 @@ def _credential(tag: str, values: dict[str, str | None], table: Tables) -> bool:
     return "password" in values or any(word in words for word in table.credentials)
 
 
-def _shape(text: str, path: str, inert: frozenset[int] = frozenset()) -> _Shape | None:
+def _shape(text: str, path: str, inert: frozenset[int] = frozenset(),
+           tapped: Mapping[int, str] | None = None) -> _Shape | None:
     """The shape of the template ``text`` (a single-file component's ``<template>`` block), None without one;
-    ``inert`` as in :func:`authorization_page`."""
+    ``inert`` and ``tapped`` as in :func:`authorization_page`."""
     text = for_wechat(text, path)
     if path.endswith(SFC_SUFFIXES):
         blocks = [b for b in split_blocks(text) if b.tag == "template"]
@@ -179,7 +188,7 @@ def _shape(text: str, path: str, inert: frozenset[int] = frozenset()) -> _Shape 
         text, offset = blocks[0].text, blocks[0].line_offset
     else:
         offset = 0
-    shape = _Shape(offset, inert)
+    shape = _Shape(offset, inert, tapped)
     feed_safely(shape, text)
     return shape
 
@@ -198,7 +207,8 @@ def content_page(text: str, path: str) -> bool:
 
 
 def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset(),
-                       returning: frozenset[int] = frozenset()) -> Ask | None:
+                       returning: frozenset[int] = frozenset(), tapped: Mapping[int, str] | None = None
+                       ) -> Ask | None:
     """The first authorization control of the template ``text`` (of the file at ``path``: a single-file
     component's ``<template>`` block is read) when the page is an authorization page; None otherwise.
     ``inert`` are the 1-based lines of elements whose event bindings all name handlers the page's script does
@@ -210,8 +220,11 @@ def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset()
     A link to the terms (服务协议, 隐私政策) beside the ask is part of a login page, not another thing to do; a
     way past (暂不登录) counts where the first ask shows, not in a block shown under another condition (the
     取消 of a bind-phone popup that opens after login). ``returning`` are the 1-based lines of controls whose tap
-    puts the ask back (a 取消 that hides a login overlay and shows it again after a timer): no way past."""
-    shape = _shape(text, path, inert)
+    puts the ask back (a 取消 that hides a login overlay and shows it again after a timer): no way past.
+    ``tapped`` maps the 1-based lines of controls whose tap handler asks for the profile
+    (``readers/tapasks.py``: a plain 获取头像昵称 button calling ``wx.getUserProfile``) to that API: such a
+    control asks as an ``open-type`` button does."""
+    shape = _shape(text, path, inert, tapped)
     if shape is None or shape.content or not shape.controls:
         return None
     asks: list[tuple[Ask, _Control]] = []
