@@ -129,6 +129,23 @@ def test_authorize_scope_is_recorded():
     assert ("wx.authorize:scope.userLocation", 1) in found
 
 
+@pytest.mark.parametrize(("source", "scopes"), [
+    # a settings page listing the scopes and asking for the one tapped asks for each of them
+    ("const LIST = ['scope.record', 'scope.camera']\nPage({ ask(i) {\n  wx.authorize({ scope: LIST[i] })\n} })\n",
+     ["scope.record", "scope.camera"]),
+    ("const SCOPES = { mic: 'scope.record', cam: 'scope.camera' }\nwx.authorize({ scope: SCOPES.cam })\n",
+     ["scope.camera"]),
+    ("const scope = 'scope.werun'\nwx.authorize({ scope })\n", ["scope.werun"]),
+    # what a caller passes, or the page's data, is not spelled out here
+    ("function ask(scope) {\n  wx.authorize({ scope })\n}\n", []),
+    ("Page({ ask() {\n  wx.authorize({ scope: this.data.scope })\n} })\n", []),
+    ("const LIST = ['a', 'b']\nwx.authorize({ scope: LIST[0] })\n", []),
+])
+def test_authorize_scope_bound_in_the_file(source, scopes):
+    found = [s for s, _ in subjects(source) if s.startswith("wx.authorize:")]
+    assert found == [f"wx.authorize:{scope}" for scope in scopes]
+
+
 def test_typescript_and_tsx():
     assert subjects("const x: number = 1\nwx.getLocation({} as any)\n", "a.ts") == [("wx.getLocation", 2)]
     facts = js_facts('export default () => <Button openType="getPhoneNumber" />\n', "a.tsx").facts
