@@ -27,14 +27,25 @@ def across(called: set[tuple[str, str]], paths: Mapping[str, str | None]) -> set
 
 
 def called_ranges(files: Mapping[str, FileFacts], also: AbstractSet[tuple[str, str]] = frozenset(),
-                  reached: bool = False) -> dict[str, list[tuple[int, int]]]:
+                  reached: bool = False, relaying: bool = False) -> dict[str, list[tuple[int, int]]]:
     """path → line ranges of its wrappers that one of ``files`` calls, or that ``also`` names; with ``reached``
     also the lines of the functions of their file whose own calls they reach (``Export.reaches``: a page's
-    ``controller.submit()`` → ``this.uploadPhoto()``), where the callers' uses are made, not uses of their own."""
+    ``controller.submit()`` → ``this.uploadPhoto()``), where the callers' uses are made, not uses of their own.
+    With ``relaying`` only the wrappers whose calls of other files' wrappers their callers are given (one making
+    no API call of its own, or only through the thin functions of its file: ``facts/store.py`` follows those): a
+    wrapper that also makes calls of its own (a toast when the upload fails) hands its callers just those, so its
+    call of another file's upload wrapper stays its own use."""
     wanted = called_wrappers(files) | also
     return {path: [r for name, e in ff.exports.items() if (path, name) in wanted
+                   and not (relaying and e.subjects and not e.relays)
                    for r in (*e.ranges(), *(e.reaches if reached else ()))]
             for path, ff in files.items()}
+
+
+def relaying(files: Mapping[str, FileFacts]) -> dict[str, list[tuple[int, int]]]:
+    """path → line ranges of the called wrappers whose calls of other files' wrappers are their callers' uses
+    (:func:`called_ranges` with ``relaying``)."""
+    return called_ranges(files, relaying=True)
 
 
 def relays(fact: Fact, ranges: list[tuple[int, int]]) -> bool:

@@ -51,7 +51,7 @@ from mp_precheck.core.placing import (
     sole_calls_of_new_helpers,
     told_in_helper,
 )
-from mp_precheck.core.relays import across, called_ranges, called_wrappers, relays, without_dormant_relays
+from mp_precheck.core.relays import across, called_ranges, called_wrappers, relaying, relays, without_dormant_relays
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
@@ -121,7 +121,7 @@ def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip
     ``skip_relays`` only relays are skipped (where findings go). ``also_called`` names wrappers the other side
     of the change calls: a helper nothing called before the change and its first caller are one use, not two.
     """
-    called = called_ranges(files, also_called) if skip_definitions or skip_relays else {}
+    called = called_ranges(files, also_called, relaying=True) if skip_definitions or skip_relays else {}
     defined = called_ranges(files, also_called, reached=True) if skip_definitions else {}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
@@ -163,7 +163,7 @@ def compare(
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
-    relay_ranges, in_helper = called_ranges(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
+    relay_ranges, in_helper = relaying(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     head_placed, moved = _placeable(head, base, counterpart, carrying)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}

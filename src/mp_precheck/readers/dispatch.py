@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from tree_sitter import Node
 
 from mp_precheck.facts.model import ARG
-from mp_precheck.readers.syntax import string_value
+from mp_precheck.readers.boundargs import bound_object
+from mp_precheck.readers.syntax import node_text, string_value, walk
 
 Reach = Callable[[set[int]], set[str]]
 STATEMENT_TYPES = ("if_statement", "switch_case")  # the nodes a dispatching function branches with
@@ -119,7 +120,8 @@ def call_literals(calls: Iterable[Node], lines: Iterable[int],
                   line: Callable[[Node], int]) -> dict[int, tuple[str, ...]]:
     """For the calls among ``calls`` (a file's ``call_expression`` nodes in source order, as tree-sitter's
     query finds them) whose callee is on one of ``lines``: the strings passed as arguments or as property
-    values of an object argument (``f('image')``, ``f({ type: 'image' })``)."""
+    values of an object argument (``f('image')``, ``f({ type: 'image' })``), written in the call or bound to a
+    local variable it passes (readers/boundargs.py)."""
     wanted = set(lines)
     out: dict[int, tuple[str, ...]] = {}
     if not wanted:
@@ -132,6 +134,7 @@ def call_literals(calls: Iterable[Node], lines: Iterable[int],
         args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
         values: list[str] = []
         for index, arg in enumerate(args):
+            arg = bound_object(arg) or arg  # send(options) after var options = {…}
             items = [p.child_by_field_name("value") for p in arg.named_children if p.type == "pair"] \
                 if arg.type == "object" else [arg]
             values += [v for item in items if item is not None and item.type == "string"
@@ -205,6 +208,7 @@ def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
     params = _parameters(function)
     if not params:
         return ()
+    params = _option_locals(function, params) | params
     every = _lines(function, line)
     out: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
     for node in (n for n in statements if n.type == "if_statement"):
@@ -220,6 +224,26 @@ def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
             out.append((index, key, tuple(sorted(when_set)), tuple(sorted(when_unset))))
     seen = {(i, k) for i, k, _s, _u in out}
     return tuple(out + [keyed for keyed in _keyed(function, line, reach, statements, params) if keyed[:2] not in seen])
+
+
+def _option_locals(function: Node, params: dict[str, tuple[int, str | None]]) -> dict[str, tuple[int, str | None]]:
+    """Locals the function's own body binds to an option of a plain parameter and never assigns again
+    (``let file = params.file``; later ``if (file)``): name → (argument index, key)."""
+    body = function.child_by_field_name("body")
+    out: dict[str, tuple[int, str | None]] = {}
+    for statement in body.named_children if body is not None and body.type == "statement_block" else ():
+        if statement.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for decl in statement.named_children:
+            name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
+            option = _option(value, {k: v for k, v in params.items() if v[1] is None})
+            if name is not None and name.type == "identifier" and name.text and option is not None:
+                out[name.text.decode()] = option
+    assigned = {node_text(node.child_by_field_name("left")) for node in walk(function)
+                if node.type in ("assignment_expression", "augmented_assignment_expression")}
+    assigned |= {node_text(node.child_by_field_name("argument")) for node in walk(function)
+                 if node.type == "update_expression"}
+    return {name: option for name, option in out.items() if name not in assigned}
 
 
 def _keyed(function: Node, line: Callable[[Node], int], reach: Reach, statements: Sequence[Node],

@@ -15,7 +15,9 @@ each of its members the API of the same name. Such an object is made by
   (https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html, miniprogram-api-promise).
 
 A single API promisified (``export const requestPayment = promisify(wx.requestPayment)``) is that API under another
-name. An object whose members merely share an API's name (``productSdk.requestPayment``) is none of these.
+name, and so is each member of an exported table of such APIs (``export default { uploadFile:
+promisify(wx.uploadFile) }``, called as ``api.uploadFile(…)``). An object whose members merely share an API's name
+(``productSdk.requestPayment``) is none of these.
 
 In: nodes of a JS/TS file and ``namespace_of`` (the namespace a node evaluates to, ``"wx"``, or None;
 ``readers/jsbindings.py``). Out: the names a file binds to such objects, and the exports that offer them to other
@@ -213,7 +215,42 @@ def forwarding_exports(root: Node, held: dict[str, str], namespace_of: Namespace
             out[name] = Export((), first, last, forwards=space)
         elif api is not None:
             out[name] = Export((api,), first, last)
+        else:
+            for key, member, wrapped in _wrapped_members(_object_of(value, root), resolve):
+                at = line(member)
+                out[key] = out[f"{name}.{key}"] = Export((wrapped,), at,
+                                                         at + member.end_point[0] - member.start_point[0])
     return out
+
+
+def _object_of(value: Node, root: Node) -> Node | None:
+    """The object literal an exported value is: itself, or the one a top-level declaration binds its name to
+    (``const api = {…}; export default api``); else None."""
+    if value.type == "object":
+        return value
+    if value.type != "identifier":
+        return None
+    for node in root.named_children:
+        declaration = node.child_by_field_name("declaration") if node.type == "export_statement" else node
+        if declaration is not None and declaration.type in ("lexical_declaration", "variable_declaration"):
+            for decl in declaration.named_children:
+                bound = decl.child_by_field_name("value")
+                if _text(decl.child_by_field_name("name")) == _text(value) and bound is not None:
+                    return bound if bound.type == "object" else None
+    return None
+
+
+def _wrapped_members(table: Node | None, resolve: Resolve) -> Iterator[tuple[str, Node, str]]:
+    """(key, value, API) of each member of an object literal that holds one API, promisified or as it is — a
+    table of wrapped methods (``{ uploadFile: promisify(wx.uploadFile), login: wx.login }``): calling the member
+    calls that API, as :func:`promisified_api` says of one exported alone."""
+    for item in table.named_children if table is not None else ():
+        value = item.child_by_field_name("value") if item.type == "pair" else None
+        if value is None:
+            continue
+        api = promisified_api(value, resolve) or (resolve(value) if value.type == "member_expression" else None)
+        if api is not None:
+            yield _text(item.child_by_field_name("key")).strip("'\""), value, api
 
 
 def _exported_values(root: Node) -> Iterator[tuple[str, Node]]:
