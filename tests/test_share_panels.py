@@ -94,6 +94,14 @@ def test_a_new_share_button_beside_a_panel_promising_nothing_stays_silent(tmp_pa
     assert _sharing(repo, base) == set()
 
 
+def test_a_page_that_could_share_before_gets_no_panel_promise_for_another_share_button(tmp_path):
+    button = RENDERS + '\n  <button open-type="share">分享</button>'
+    repo, base = _club(tmp_path, "邀请好友注册，每人奖励 50 积分", button, USING)
+    repo.write("pages/club/club.wxml", CLUB.replace("TAGS", button + '\n  <button open-type="share">转发</button>'))
+    repo.commit("second share button")
+    assert _sharing(repo, base) == set()
+
+
 @pytest.mark.parametrize(("text", "fires"), [
     ("邀请好友得 100 成长值", True), ("每邀请一位新用户可获得20魅力值", True), ("分享成功获得5经验值", True),
     ("签到得 10 成长值", False), ("邀请好友获得超值体验", False), ("分享获得价值", False), ("邀请好友查看成长值", False)])

@@ -14,7 +14,8 @@ page's files. Then:
 * a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
   reported at the hook, naming the wording: the page's promise now has its share card;
 * a page's reward wording includes that of the project components its template renders (a task panel's
-  邀请好友注册，每人奖励 50 积分, changed or not: :func:`rendered_wording`), for its new share button or hook;
+  邀请好友注册，每人奖励 50 积分, changed or not: :func:`rendered_wording`), for the share button or hook with which
+  the page gains its share mechanism (none in its files at base);
 * a page's reward wording includes the title of a reward page that opens it (a 分享赚 list opening each
   product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
 * new wording on a page that shares is reported at the wording;
@@ -210,7 +211,7 @@ def _new_tied_hooks(context: ProjectContext,
         if not new or hooks([context.head_facts[path]]) <= before:
             continue
         texts = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or \
-            rendered_wording(context, path) or opener_wording(context, path, WORDING, naming)
+            _panel_wording(context, path) or opener_wording(context, path, WORDING, naming)
         if texts:
             found.append((path, path, new[0].line, f"{new[0].value} + {texts[0].value}"))
         elif helper := _helper_wording(context, path):
@@ -266,7 +267,7 @@ def _new_tied_button(context: ProjectContext, path: str,
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
     if new_buttons and not (texts or elsewhere):  # a panel the page renders, the reward page opening it (分享赚)
-        elsewhere = rendered_wording(context, path) or opener_wording(context, path, WORDING, naming)
+        elsewhere = _panel_wording(context, path) or opener_wording(context, path, WORDING, naming)
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None
@@ -314,6 +315,28 @@ def _kebab(name: str) -> str:
 def _page_shares(context: ProjectContext, path: str) -> bool:
     """Whether the page or component of ``path`` (its own file and its same-named siblings) can share."""
     return any(f.subject == SHARE_BUTTON or f.subject in SHARE_HOOKS for f in _page_facts(context, path))
+
+
+def _panel_wording(context: ProjectContext, path: str) -> list[Fact]:
+    """The reward wording of the components the page of ``path`` renders (:func:`rendered_wording`) when the page
+    gains its share mechanism with the change: a page that could share before (a share button, hook or
+    ``showShareMenu`` in its files at base) and gets another way to share adds no share to a panel's promise."""
+    return [] if _shared_before(context, path) else rendered_wording(context, path)
+
+
+def _shared_before(context: ProjectContext, path: str) -> bool:
+    """Whether the page or component of ``path`` (its own file and its same-named siblings) could share at base: a
+    changed file's base version, an unchanged file's facts (the same at base)."""
+    stem = _stem(path)
+    for candidate in dict.fromkeys((path, *(stem + suffix for suffix in _PAGE_FILES))):
+        if candidate in context.head_facts:  # changed: its base version, if it had one
+            old = context.counterpart.get(candidate)
+            facts = context.base_facts.get(old) if old else None
+        else:
+            facts = context.facts_at_head(candidate)
+        if facts is not None and any(f.subject == SHARE_BUTTON or f.subject in SHARE_HOOKS for f in facts.facts):
+            return True
+    return False
 
 
 def rendered_wording(context: ProjectContext, path: str) -> list[Fact]:
