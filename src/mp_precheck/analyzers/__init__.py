@@ -92,10 +92,11 @@ brand_image            head_facts, base_facts, counterpart,        adds ``brandi
                        exists_at_head, head_paths · none
 induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
                        added_lines, facts_at_head, repo_grep,      wording by a new share button, or to
-                       read_head · ``sharing.induced_share``       ``sharing.share_reward_text`` when the page can't
-                                                                   share); adds one for a new button or share hook
-                                                                   by old wording, and one per dialog (<modal>,
-                                                                   *-popup) with a promise of its own
+                       read_head, exists_at_head ·                 ``sharing.share_reward_text`` when the page can't
+                       ``sharing.induced_share``                   share); adds one for a new button or share hook
+                                                                   by old wording (the page's or a component's it
+                                                                   renders), and one per dialog (<modal>, *-popup)
+                                                                   with a promise of its own
 share_means            head_facts, counterpart, added_lines,       adds ``sharing.induced_share`` at a new share
                        read_head, read_base, facts_at_head,        panel (微信好友/朋友圈) on a page with reward
                        repo_grep · sharing family                  wording, a new invite QR code or a poster to send

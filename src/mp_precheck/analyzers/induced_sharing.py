@@ -13,6 +13,9 @@ page's files. Then:
   the changed pages and components that use it by its tag;
 * a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
   reported at the hook, naming the wording: the page's promise now has its share card;
+* a page's reward wording includes that of the project components its template renders (a task panel's
+  邀请好友注册，每人奖励 50 积分, changed or not: :func:`rendered_wording`), for the share button or hook with which
+  the page gains its share mechanism (none in its files at base);
 * a page's reward wording includes the title of a reward page that opens it (a 分享赚 list opening each
   product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
 * new wording on a page that shares is reported at the wording;
@@ -27,10 +30,11 @@ that cannot share and opens a told page (a toast confirming a voucher earned by 
 ``*-dialog`` / ``*-popup`` that no finding stands in (分享赚红包: 推荐小程序到群聊后即可领取红包, opened by a 分享有礼
 tile told for the page) is told once more, at the dialog's wording.
 
-Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
+Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); operations rules 5.1
+(https://developers.weixin.qq.com/miniprogram/product/#_5-1-诱导分享: 以奖励诱导分享).
 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts_at_head``, ``repo_grep``,
-``read_head``, ``project``;
+``read_head``, ``exists_at_head``, ``project``;
 ``sharing.induced_share``.
 Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, or to
 ``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button or share hook
@@ -46,10 +50,12 @@ from collections.abc import Callable, Iterable, Mapping
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext, reworded
+from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.analyzers.reward_openers import opener_wording, opens_told, route_files
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.dialogspans import dialog_of, dialog_spans
@@ -64,6 +70,7 @@ WORDING = "text:share-inducement"
 WORDINGS = (WORDING, "text:share-button-gain")
 _PAGE_FILES = (".wxml", ".js", ".ts", ".json")
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
+_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")  # a component that is its own template
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -204,7 +211,7 @@ def _new_tied_hooks(context: ProjectContext,
         if not new or hooks([context.head_facts[path]]) <= before:
             continue
         texts = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or \
-            opener_wording(context, path, WORDING, naming)
+            _panel_wording(context, path) or opener_wording(context, path, WORDING, naming)
         if texts:
             found.append((path, path, new[0].line, f"{new[0].value} + {texts[0].value}"))
         elif helper := _helper_wording(context, path):
@@ -259,8 +266,8 @@ def _new_tied_button(context: ProjectContext, path: str,
         if near:
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
-    if new_buttons and not (texts or elsewhere):  # the reward page that opens this one (分享赚 → 去分享)
-        elsewhere = opener_wording(context, path, WORDING, naming)
+    if new_buttons and not (texts or elsewhere):  # a panel the page renders, the reward page opening it (分享赚)
+        elsewhere = _panel_wording(context, path) or opener_wording(context, path, WORDING, naming)
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None
@@ -308,3 +315,44 @@ def _kebab(name: str) -> str:
 def _page_shares(context: ProjectContext, path: str) -> bool:
     """Whether the page or component of ``path`` (its own file and its same-named siblings) can share."""
     return any(f.subject == SHARE_BUTTON or f.subject in SHARE_HOOKS for f in _page_facts(context, path))
+
+
+def _panel_wording(context: ProjectContext, path: str) -> list[Fact]:
+    """The reward wording of the components the page of ``path`` renders (:func:`rendered_wording`) when the page
+    gains its share mechanism with the change: a page that could share before (a share button, hook or
+    ``showShareMenu`` in its files at base) and gets another way to share adds no share to a panel's promise."""
+    return [] if _shared_before(context, path) else rendered_wording(context, path)
+
+
+def _shared_before(context: ProjectContext, path: str) -> bool:
+    """Whether the page or component of ``path`` (its own file and its same-named siblings) could share at base: a
+    changed file's base version, an unchanged file's facts (the same at base)."""
+    stem = _stem(path)
+    for candidate in dict.fromkeys((path, *(stem + suffix for suffix in _PAGE_FILES))):
+        if candidate in context.head_facts:  # changed: its base version, if it had one
+            old = context.counterpart.get(candidate)
+            facts = context.base_facts.get(old) if old else None
+        else:
+            facts = context.facts_at_head(candidate)
+        if facts is not None and any(f.subject == SHARE_BUTTON or f.subject in SHARE_HOOKS for f in facts.facts):
+            return True
+    return False
+
+
+def rendered_wording(context: ProjectContext, path: str) -> list[Fact]:
+    """The reward wording of the project components the page or component of ``path`` renders (its template's
+    tags, :mod:`mp_precheck.analyzers.rendered`; a WXML page's ``usingComponents``), changed or not: a task panel's
+    邀请好友注册，每人奖励 50 积分 is the page's promise, its share buttons run the page's share hook
+    (https://developers.weixin.qq.com/miniprogram/dev/component/button.html, open-type=share), and the page's share
+    card is what the invitation sends. A component the template does not render adds nothing. Never raises."""
+    def read(name: str) -> str | None:
+        return context.read_head(name) if context.exists_at_head(name) else None
+    template = path if path.endswith(_SFC) else next(
+        (_stem(path) + m for m in _MARKUP if context.exists_at_head(_stem(path) + m)), None)
+    tree = ExistingPaths(context.exists_at_head)
+    out: list[Fact] = []
+    for spec, tag, _line in component_uses(read, template, registered_components(context)) if template else ():
+        found = component_file(context, template, spec, tag, tree)
+        if found is not None and found != path:
+            out += [f for f in _page_facts(context, found) if f.subject in WORDINGS]
+    return out

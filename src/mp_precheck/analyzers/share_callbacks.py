@@ -34,11 +34,17 @@ from collections import Counter
 from collections.abc import Callable
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.induced_sharing import _MARKUP, SHARE_HOOKS, WORDING, WORDINGS, _page_facts, _stem
-from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
+from mp_precheck.analyzers.induced_sharing import (
+    _MARKUP,
+    SHARE_HOOKS,
+    WORDING,
+    WORDINGS,
+    _page_facts,
+    _stem,
+    rendered_wording,
+)
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
-from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.sharecallback import share_callback_callees, share_callback_texts, share_hook_calls
 from mp_precheck.readers.sharewords import points_for_sharing, share_credit
@@ -137,7 +143,7 @@ def _wording(context: ProjectContext, path: str) -> list[Fact]:
     panel's 分享可获得… under the page whose hook pays it); for the app's entry file or a shared module that is no
     page or component (a mixin), that of every changed file, a table of point kinds naming sharing included
     (:func:`~mp_precheck.readers.sharewords.points_for_sharing`)."""
-    own = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or _rendered_wording(context, path)
+    own = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or rendered_wording(context, path)
     app_wide = posixpath.basename(_stem(path)).lower() == "app" or not (
         page_of(path, context.project.root, context.project.pages) is not None
         or any(context.exists_at_head(_stem(path) + m) for m in _MARKUP))
@@ -147,20 +153,3 @@ def _wording(context: ProjectContext, path: str) -> list[Fact]:
              if f.subject in WORDINGS]
     return texts or [Fact(WORDING, "text", line, label) for other in sorted(context.head_facts)
                      if other.endswith(_SCRIPTS) for line, label in points_for_sharing(context.read_head(other) or "")]
-
-
-def _rendered_wording(context: ProjectContext, path: str) -> list[Fact]:
-    """The reward wording of the project components the page or component of ``path`` renders (its template's
-    tags, :mod:`mp_precheck.analyzers.rendered`): their share buttons run the page's share hook
-    (https://developers.weixin.qq.com/miniprogram/dev/component/button.html, open-type=share)."""
-    def read(name: str) -> str | None:
-        return context.read_head(name) if context.exists_at_head(name) else None
-    template = path if path.endswith(_COMPONENTS) else next(
-        (_stem(path) + m for m in _MARKUP if context.exists_at_head(_stem(path) + m)), None)
-    tree = ExistingPaths(context.exists_at_head)
-    out: list[Fact] = []
-    for spec, tag, _line in component_uses(read, template, registered_components(context)) if template else ():
-        found = component_file(context, template, spec, tag, tree)
-        if found is not None and found != path:
-            out += [f for f in _page_facts(context, found) if f.subject in WORDINGS]
-    return out

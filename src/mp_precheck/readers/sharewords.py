@@ -10,7 +10,8 @@ is a vote's help-me mechanic (operations rules 5.1, like 为TA助力). Plain 邀
 of these. A price the act unlocks (分享立享109元购买) is a discount paid for the share; on a share button's own label a
 gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000). A game life or chance gained is a
 reward too (分享获得复活卡, 邀请好友获得一次抽奖机会, 增加答题次数, 分享即可复活); 打卡, 卡片 and 复活节 are not.
-Any voucher (券) is a thing gained, and its count may be written in words (邀请同学注册，你可获得一张代金券).
+Any voucher (券) is a thing gained, and its count may be written in words (邀请同学注册，你可获得一张代金券); so is a
+score counted in points of the app's own name (邀请成功可得80福气值, 邀请好友得 100 成长值), never 超值 or 价值.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -39,6 +40,7 @@ _SENTENCE = r"[^。！!？?\n]{0,48}"  # the rest of a long sentence, for a rewa
 _FOR = r"(?:为|帮)[^。！!？?\n，,]{0,4}"  # 为TA / 帮我 / 为好友: whom the friends act for
 _PRICE = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|块|折)"  # 立享109元, 立减 5 元, 即享8折
 _NEXT_CLAUSE = r"[^。！!？?\n，,、]{0,6}[，,~～]\s*[^。！!？?\n，,、]{0,6}"  # 获得优惠券，快快邀请: the act asked next
+_SCORE = r"\s*\d+\s*[\u4e00-\u9fff]{1,4}?"  # a score counted in points of its own name: 80福气值, 100 成长值
 _ADDED = r"[+＋]\s*\d"  # an amount credited: 邀请好友 +2000
 # a game life or chance's own words before it (一次抽奖机会, 额外复活卡, 答题次数), never a possessive (心得的机会)
 _QUALIFIER = r"(?:(?!的)[\u4e00-\u9fff\d\s]){0,6}?"
@@ -70,6 +72,8 @@ def share_reward() -> re.Pattern[str]:
              # the gain first, then in the next clause the act it asks for: 您还未获得优惠券，快快邀请好友
              f"{any_of('gains')}{_AMOUNT}{_NAMED}{any_of('goods')}{_NEXT_CLAUSE}{any_of('acts')}"]
     parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_COUNTED}")
+    if data.get("scores"):
+        parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gains')}{_SCORE}{any_of('scores')}")
     parts.extend(_chance_parts(data, any_of('acts') + _CLAUSE))
     if data["gifts"]:
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('gifts')}")
@@ -134,6 +138,8 @@ def share_credit() -> re.Pattern[str]:
         return _any_of(data, key)
     parts = [f"{any_of('gains')}了?{_AMOUNT}{_NAMED}{any_of('goods')}", f"{any_of('gains')}了?{_COUNTED}",
              f"{any_of('goods')}\\s*{_ADDED}"]
+    if data.get("scores"):
+        parts.append(f"{any_of('gains')}了?{_SCORE}{any_of('scores')}")
     if data.get("credited"):
         parts.append(f"{any_of('goods')}\\s*{any_of('credited')}")
     parts.extend(_chance_parts(data, "", "成功"))
