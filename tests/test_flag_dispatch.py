@@ -66,3 +66,55 @@ def test_a_direct_call_without_the_flag_sends_no_upload(app_repo):
 
 def test_options_passed_through_unknown_count_every_branch(app_repo):
     assert _uploads(app_repo, "api.send({ file: p }, this.options)") == {("upload.upload_file", "pages/me/me.js", 4)}
+
+
+# The flag read into a local and tested against undefined, the options handed over in a variable.
+SENDER = """export default class Sender {
+  send(opts) {
+    const attachment = opts.attachment
+    if (attachment === undefined) {
+      wx.request({ url: 'https://api.shop-example.cn/' + opts.path, data: opts.data })
+    }
+    if (attachment) {
+      wx.uploadFile({ url: 'https://api.shop-example.cn/' + opts.path, filePath: attachment, name: 'f' })
+    }
+  }
+}
+"""
+ORDERS = """import Sender from './sender.js'
+export class Orders extends Sender {
+  cancel(data) {
+    let opts = { path: 'order/cancel', data }
+    this.send(opts)
+  }
+  receipt(path) {
+    let opts = { path: 'order/receipt' }
+    opts.attachment = path
+    this.send(opts)
+  }
+}
+"""
+
+
+def test_a_flag_read_into_a_local_and_tested_against_undefined():
+    exports = js_facts(SENDER, "common/sender.js").exports
+    assert exports["send"].flags == ((0, "attachment", ("wx.uploadFile",), ("wx.request",)),)
+
+
+def _sent(app_repo, call: str) -> set[tuple[str, str, int]]:
+    app_repo.write_files({"common/sender.js": SENDER, "common/orders.js": ORDERS,
+                          **loaded_by_app("common/sender.js", "common/orders.js")})
+    base = app_repo.commit("the order client")
+    app_repo.write("pages/me/me.js", "import { Orders } from '../../common/orders.js'\nconst orders = new Orders()\n"
+                                     f"Page({{ go(p) {{\n  {call}\n}} }})\n")
+    app_repo.commit()
+    return {(rule, path, line) for rule, path, line, _scope in found(run(app_repo.path, base))
+            if rule.startswith("upload.")}
+
+
+def test_options_held_in_a_variable_without_the_flag_send_no_upload(app_repo):
+    assert _sent(app_repo, "orders.cancel({ id: p })") == set()
+
+
+def test_options_held_in_a_variable_the_method_sets_the_flag_on_upload(app_repo):
+    assert _sent(app_repo, "orders.receipt(p)") == {("upload.upload_file", "pages/me/me.js", 4)}

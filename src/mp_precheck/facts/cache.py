@@ -85,6 +85,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      argument named by a local bound to an object literal (readers/forwarding.py, readers/dispatch.py);
 # v97: a counted score of the app's own name (邀请好友得100成长值: scores in checks/share_rewards.yml)
 #      is a reward for inviting;
+# v98: calls of a member of an imported object (db.comment.add), of a Vue global property without $
+#      (this.api.add, installed as new Api()); a flag tested against undefined / null, and every if on one
+#      flag taken together (readers/dispatch.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -141,7 +144,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v97-{__version__}"
+FORMAT = f"facts-v98-{__version__}"
 
 
 class FactCache:

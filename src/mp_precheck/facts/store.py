@@ -164,7 +164,11 @@ class FactStore:
                          if line not in resolved and third_party().named_upload(name))
             merged = confirm_picked(facts.facts + tuple(extra))  # a photo a helper picks, sent as base64
             merged = with_handed_roles(facts, merged)  # request('https://…'): the host of a request
-            out[path] = replace(facts, facts=merged) if merged != facts.facts else facts
+            # this.timer.stop() is no global property's call unless a Vue entry installs ``timer`` (resolved above)
+            calls = tuple(c for c in facts.imported_calls if c[2] in resolved or c[0] != VUE_INSTANCE
+                          or c[1].startswith("$"))
+            out[path] = replace(facts, facts=merged, imported_calls=calls) \
+                if merged != facts.facts or calls != facts.imported_calls else facts
         return out
 
     def _held_sdk_calls(self, path: str, facts: FileFacts, resolved: set[int], modules: dict[str, FileFacts],

@@ -169,17 +169,24 @@ def _parameters(function: Node) -> dict[str, tuple[int, str | None]]:
 
 def _flag_tested(condition: Node | None, params: dict[str, tuple[int, str | None]]) -> tuple[int, str, bool] | None:
     """(argument index, key, whether the branch runs when it is set) of ``if (options.upload)``,
-    ``if (!options.upload)``, ``if (options.upload === true)`` or ``if (upload)`` (destructured)."""
+    ``if (!options.upload)``, ``if (options.upload === true)``, ``if (upload)`` (destructured or read into a local)
+    or ``if (upload === undefined)`` / ``!= null``."""
     expr = condition.named_children[0] if condition is not None and condition.type == "parenthesized_expression" \
         and condition.named_children else condition
     positive = True
     negation = expr.child_by_field_name("operator") if expr is not None and expr.type == "unary_expression" else None
     if expr is not None and negation is not None and negation.type == "!":
         expr, positive = expr.child_by_field_name("argument"), False
-    if expr is not None and expr.type == "binary_expression" and \
-            (expr.child_by_field_name("right") or expr).type == "true":
+    if expr is not None and expr.type == "binary_expression":
         operator = expr.child_by_field_name("operator")
-        expr = expr.child_by_field_name("left") if operator is not None and operator.type in ("===", "==") else None
+        right = (expr.child_by_field_name("right") or expr).type
+        equal = operator is not None and operator.type in ("===", "==")
+        unequal = operator is not None and operator.type in ("!==", "!=")
+        if right in ("undefined", "null") and (equal or unequal):
+            positive = positive == unequal
+        elif not (right == "true" and equal):
+            return None
+        expr = expr.child_by_field_name("left")
     option = _option(expr, params)
     return (*option, positive) if option is not None else None
 
@@ -203,25 +210,28 @@ def _option(expr: Node | None, params: dict[str, tuple[int, str | None]]) -> tup
 def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
                  statements: Sequence[Node]) -> tuple[tuple[int, str, tuple[str, ...], tuple[str, ...]], ...]:
     """What ``function`` reaches when an option flag of its parameters is set and when it is not: its lines
-    without the other branch of each ``if (options.key)`` (``statements``: its ``if`` and ``case`` nodes in
-    source order). Only flags whose branches reach different subjects are kept."""
+    without the branches of every ``if (options.key)`` on that key that run only the other way (``statements``:
+    its ``if`` and ``case`` nodes in source order; ``if (file === undefined) request(); if (file) upload()`` as one
+    flag). Only flags whose branches reach different subjects are kept."""
     params = _parameters(function)
     if not params:
         return ()
     params = _option_locals(function, params) | params
     every = _lines(function, line)
-    out: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
+    # (index, key) → (lines that run only when the flag is set, lines that run only when it is not)
+    skipped: dict[tuple[int, str], tuple[set[int], set[int]]] = {}
     for node in (n for n in statements if n.type == "if_statement"):
         tested = _flag_tested(node.child_by_field_name("condition"), params)
         body, other = node.child_by_field_name("consequence"), node.child_by_field_name("alternative")
         if tested is None or body is None:
             continue
         index, key, positive = tested
-        without_body = reach(every - _lines(body, line))
-        without_other = reach(every - _lines(other, line)) if other is not None else reach(every)
-        when_set, when_unset = (without_other, without_body) if positive else (without_body, without_other)
-        if when_set != when_unset and (index, key) not in {(i, k) for i, k, _s, _u in out}:
-            out.append((index, key, tuple(sorted(when_set)), tuple(sorted(when_unset))))
+        when_set, when_unset = skipped.setdefault((index, key), (set(), set()))
+        (when_set if positive else when_unset).update(_lines(body, line))
+        (when_unset if positive else when_set).update(_lines(other, line) if other is not None else ())
+    out = [(index, key, tuple(sorted(reach(every - unset_only))), tuple(sorted(reach(every - set_only))))
+           for (index, key), (set_only, unset_only) in skipped.items()]
+    out = [flag for flag in out if flag[2] != flag[3]]
     seen = {(i, k) for i, k, _s, _u in out}
     return tuple(out + [keyed for keyed in _keyed(function, line, reach, statements, params) if keyed[:2] not in seen])
 

@@ -107,3 +107,19 @@ def instance_call(callee: Node, instances: Mapping[str, Made], module_aliases: M
         return None
     spec, prefix = made
     return spec, f"{prefix}.{node_text(method)}" if prefix else node_text(method)
+
+
+def member_call(held: str, method: str, module_aliases: Mapping[str, str],
+                named_imports: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(module specifier, name) of ``method`` called on a member of an imported object (``held``, the callee's
+    object as written: ``sheep.$api.app`` of a default import → ``$api.app.upload``; ``db.comment`` of a named
+    import ``db`` → ``db.comment.add``), kept by name where no reader resolves the path; else None."""
+    root, _, rest = held.partition(".")
+    if not rest:
+        return None
+    if root in module_aliases:
+        return module_aliases[root], f"{rest}.{method}"
+    if root in named_imports:
+        spec, exported = named_imports[root]
+        return spec, f"{exported}.{rest}.{method}"
+    return None

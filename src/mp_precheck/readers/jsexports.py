@@ -227,16 +227,19 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
 _GLOBAL_PROPERTIES = re.compile(r"(?:Vue\.prototype|[A-Za-z_$][\w$]*\.config\.globalProperties)\.")
 
 
-def prototype_members(root: Node, module_aliases: dict[str, str], path: str) -> dict[str, str]:
+def prototype_members(root: Node, module_aliases: dict[str, str], path: str,
+                      named_imports: Mapping[str, tuple[str, str]] | None = None) -> dict[str, str]:
     """``Vue.prototype.$api = api`` (Vue 3: ``app.config.globalProperties.$api = api``, at the top of a Vue entry
     script or in its own functions: uni-app's ``export function createApp() { const app = createSSRApp(App); … }``)
-    in a Vue entry script (``path`` named ``main.js|ts``), where ``api`` was imported or required: {``$api``: module
+    in a Vue entry script (``path`` named ``main.js|ts``), where ``api`` was imported or required (``module_aliases``,
+    ``named_imports``), or is an instance of such a class (``Vue.prototype.api = new Api()``): {``$api``: module
     specifier}. Every component reads the module back as ``this.$api``,
     https://v2.vuejs.org/v2/cookbook/adding-instance-properties.html,
     https://vuejs.org/api/application.html#app-config-globalproperties."""
     out: dict[str, str] = {}
     if posixpath.basename(path) not in VUE_ENTRIES:
         return out
+    module_aliases = module_aliases | {name: spec for name, (spec, _e) in (named_imports or {}).items()}
     for node in _entry_statements(root):
         expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
         if expr is None or expr.type != "assignment_expression":
@@ -244,6 +247,8 @@ def prototype_members(root: Node, module_aliases: dict[str, str], path: str) -> 
         left, right = _text(expr.child_by_field_name("left")), expr.child_by_field_name("right")
         prefix = _GLOBAL_PROPERTIES.match(left)
         name = left[prefix.end():] if prefix else ""
+        if right is not None and right.type == "new_expression":  # an instance offers its class's methods
+            right = right.child_by_field_name("constructor")
         if name and right is not None and _text(right) in module_aliases and "." not in name:
             out[name] = module_aliases[_text(right)]
     return out

@@ -43,6 +43,7 @@ from mp_precheck.readers.imagenames import (
 )
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.inherited import inherited_call
+from mp_precheck.readers.instances import member_call
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
 from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
 from mp_precheck.readers.jsxtags import foreign_tags
@@ -129,6 +130,8 @@ class _Extractor(Bindings):
         self.language = language
         self.facts: list[Fact] = []
         self.imported_calls: list[tuple[str, str, int]] = []
+        # this.api.add() in a component: a global property only if a Vue entry installs it (facts/store.py)
+        self.plain_instance_calls: list[tuple[str, str, int]] = []
         self.url_constants: dict[str, list[int]] = {}  # const name -> indexes of its host facts
         self.url_roles: dict[str, str] = {}  # const name -> role of the API whose url it feeds
         self.media_requests: list[int] = []  # lines of requests whose data carries a picture
@@ -190,16 +193,16 @@ class _Extractor(Bindings):
         called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports = self._exports(root)
-        called_lines = [line for _s, _n, line in self.imported_calls]
+        called_lines = [line for _s, _n, line in self.imported_calls + self.plain_instance_calls]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold
         specs = module_specifiers(nodes)
         if runs_on_node(specs):  # server code in the repository is where WeChat's server API belongs
             self.facts = [f for f in self.facts if not (f.kind == "host" and is_wechat_server_api(f.subject))]
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line, exports.keys())),
-                         imported_calls=tuple(self.imported_calls), exports=exports,
+                         imported_calls=tuple(self.imported_calls + self.plain_instance_calls), exports=exports,
                          app_members=app_members(root, held) if app_file else
-                         prototype_members(root, held, self.path),
+                         prototype_members(root, held, self.path, self.named_imports),
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
                          reexports=reexports(root, self.module_aliases, self.passed_names()),
@@ -310,13 +313,14 @@ class _Extractor(Bindings):
                 self.imported_calls.append((*base, self.line(fn)))  # this.uploadFile() of a base class, api.add()
             elif (member := self.app_member(obj)) is not None:
                 self.imported_calls.append((GET_APP, f"{member}.{method}" if member else method, self.line(fn)))
-            elif obj is not None and obj.type == "member_expression" and held.startswith(VUE_INSTANCE) \
-                    and "." not in held[5:]:
-                self.imported_calls.append((VUE_INSTANCE, f"{held[5:]}.{method}", self.line(fn)))
+            elif obj is not None and obj.type == "member_expression" and held.startswith("this.") \
+                    and "." not in held[5:]:  # this.$api.add(); this.api.add() only where an entry installs it
+                calls = self.imported_calls if held.startswith(VUE_INSTANCE) else self.plain_instance_calls
+                calls.append((VUE_INSTANCE, f"{held[5:]}.{method}", self.line(fn)))
             elif obj is not None and obj.type == "member_expression" and \
-                    (root := held.split(".", 1))[0] in self.module_aliases and len(root) == 2:
-                # sheep.$api.app.upload(): kept by name even where no reader resolves the path (store.py)
-                self.imported_calls.append((self.module_aliases[root[0]], f"{root[1]}.{method}", self.line(fn)))
+                    (held_call := member_call(held, method, self.module_aliases, self.named_imports)):
+                # sheep.$api.app.upload(), db.comment.add(): kept by name even where no reader resolves the path
+                self.imported_calls.append((*held_call, self.line(fn)))
             elif obj is not None and obj.type == "call_expression" and (found := self.chained_call(fn, self.line(fn))):
                 if isinstance(found, Fact):  # client.storage.from(bucket).upload(): the SDK's call
                     self.facts.append(found)
