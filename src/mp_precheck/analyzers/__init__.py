@@ -146,10 +146,13 @@ entry_wall             project, counterpart, read_head,            adds ``login.
                        login family                                authorization ask under one flag
 moved_walls            project, base_facts, head_facts,            removes ``login.forced_login`` of a launch or
                        facts_at_head, read_head, read_base,        entry-page wall the base app already had in
-                       counterpart · ``login.forced_login``        another file (same page, or a login page in both)
+                       counterpart, added_lines ·                  another file (same page, or a login page in both;
+                       ``login.forced_login``                      an app that opened on the login page an old
+                                                                   redirect of the new entry page leads to)
 silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
                        ``login.login_first_page``                  entry page that logs in silently and moves on,
-                                                                   or that lists content and asks nothing
+                                                                   that lists content and asks nothing, or whose
+                                                                   controls only choose a way on
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none

@@ -1,7 +1,8 @@
 """Accounts without a way out (``completeness.no_logout``): the change adds an account system — registers a
 login / register / phone-binding page, or adds the phone-number button (new to the app) on such a page — while no file
 of the app offers logging out (退出登录, 注销, logout, signOut, clearStorage…; a ``git grep`` over head, so a
-logout anywhere in the app keeps this quiet).
+logout anywhere in the app keeps this quiet). A page named so whose controls only choose a way on (a role chooser
+named ``auth``: ``analyzers/silent_entry.py`` ``chooses``) is no account page.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.5.5; operations rules 16.6.3:
 https://developers.weixin.qq.com/miniprogram/product/index.html).
@@ -17,6 +18,7 @@ from functools import cache
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import page_name, registered_before, registry_file
+from mp_precheck.analyzers.silent_entry import chooses
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 
@@ -43,7 +45,7 @@ def _new_account_system(context: ProjectContext, findings: list[Finding]) -> tup
         before = registered_before(context, registry)
         for entry in context.project.pages:
             page = page_name(entry)
-            if page and page not in before and _account_page().search(page):
+            if page and page not in before and _account_page().search(page) and not chooses(context, entry):
                 line = next((n for n, text in enumerate((head_text or "").splitlines(), 1) if page in text), 1)
                 return registry, line, page
     phone = next((f for f in findings

@@ -6,7 +6,9 @@ helper the entry page calls, a route guard of the app config, or the other way r
 forced login before and forces it now, in the same way. The per-file readers see a launch wall gone and an
 entry-page wall added (``login:launch:`` → ``login:entry-page:``); here the head's launch and entry-page walls
 are compared with the walls the base app had in its changed files and the change took away from there, whichever
-file held them. A head wall is not
+file held them. An app that opened on a login page (its registry's first page) had a wall in front of that page:
+a change that moves the login page out of the first place and puts first a page whose old redirect (no line of it
+written by the change) sends users without a session there keeps that wall, adding none. A head wall is not
 new when the base app had one leading to the same page, or one the head no longer has anywhere when both lead
 to a login page (by name:
 ``readers/lifecycle.py`` ``LOGIN_TARGET``, or an authorization page by content: ``readers/authpage.py``) — a
@@ -22,7 +24,7 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 帐号登录; operations rules 15.1.3).
 
 Reads: ``project``, ``base_facts``, ``head_facts``, ``facts_at_head``, ``read_head``, ``read_base``,
-``counterpart`` · ``login.forced_login``.
+``counterpart``, ``added_lines`` · ``login.forced_login``.
 Writes: removes ``login.forced_login`` of a launch or entry-page wall the base app already had elsewhere.
 """
 
@@ -35,13 +37,17 @@ from mp_precheck.analyzers.auth_entry import base_reader, page_ask
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.forced_login import fewer_conditions
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import app_config
 from mp_precheck.facts.model import Fact
 from mp_precheck.facts.scope import entry_scripts, page_sources
 from mp_precheck.readers.appconfig import page_name
-from mp_precheck.readers.lifecycle import LOGIN_TARGET, page_path
+from mp_precheck.readers.lifecycle import LOGIN_TARGET, page_path, parse_guard
 
 RULE = "login.forced_login"
 LAUNCH, ENTRY = "login:launch:", "login:entry-page:"
+# An app that opened on a login page (the registry's first page named as one: ``facts/scope.py``) walled every user
+# in front of that page as surely as a launch redirect to it.
+OPENED_ON = app_config("entry-login", "")
 _OWN_BASE = ("overlay:", "wall:")  # subjects whose writers compare with the base themselves
 _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
 
@@ -66,7 +72,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         target = _target(finding.subject) if finding.rule == RULE else None
         walls = [] if target is None else \
             [f for f in before if (f.subject.startswith(LAUNCH) or finding.path not in landing) and
-             _same_wall(target, _target(f.subject), login_page if id(f) in gone else None)]
+             _same_wall(target, _target(f.subject), login_page if id(f) in gone else None) and
+             (not f.subject.startswith(OPENED_ON) or _unwritten(context, finding))]
         if walls and not fewer_conditions(_head_fact(context, finding), walls):
             continue
         out.append(finding)
@@ -74,13 +81,14 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
 
 
 def _removed(context: ProjectContext) -> list[Fact]:
-    """The base app's launch and entry-page walls its file no longer has at head (the file deleted, or holding
-    fewer walls of that subject): the walls the change took away from where they were. A wall its file keeps is
-    still there, and a second one beside it is the semantic diff's to judge."""
+    """The base app's launch and entry-page walls (an entry page named as a login page among them) its file no
+    longer has at head (the file deleted, or holding fewer walls of that subject): the walls the change took away
+    from where they were. A wall its file keeps is still there, and a second one beside it is the semantic diff's
+    to judge."""
     head_of = {old: new for new, old in context.counterpart.items() if old is not None}
     out: list[Fact] = []
     for old, facts in context.base_facts.items():
-        walls = [f for f in facts.facts if f.subject.startswith((LAUNCH, ENTRY))]
+        walls = [f for f in facts.facts if f.subject.startswith((LAUNCH, ENTRY, OPENED_ON))]
         if not walls:
             continue
         new = head_of.get(old)
@@ -96,7 +104,7 @@ def _removed(context: ProjectContext) -> list[Fact]:
 
 def _target(subject: str) -> str | None:
     """The page (or prompt) a launch or entry-page wall's subject leads to, None for any other subject."""
-    kind = next((k for k in (LAUNCH, ENTRY) if subject.startswith(k)), None)
+    kind = next((k for k in (LAUNCH, ENTRY, OPENED_ON) if subject.startswith(k)), None)
     rest = subject[len(kind):] if kind else ""
     if not rest or rest.startswith(_OWN_BASE):
         return None
@@ -124,6 +132,18 @@ def _login_page(context: ProjectContext, target: str, base: bool) -> bool:
     if target.startswith("."):
         return False  # a relative path names its page only beside the file that navigates
     return page_ask(context, target, base_reader(context) if base else context.read_head)[1] is not None
+
+
+def _unwritten(context: ProjectContext, finding: Finding) -> bool:
+    """Whether the change wrote none of the calls of the head redirect ``finding`` tells (its guard's call lines,
+    else its own line, are no added lines of its file): a page that already sent users without a session to the
+    login page, now first in place of that login page. A redirect the change writes is new code, told as such."""
+    fact = _head_fact(context, finding)
+    if fact is None:
+        return False
+    guard = parse_guard(fact.role)
+    added = context.added_lines.get(finding.path, frozenset())
+    return not any(line in added for line in (guard[1] if guard is not None and guard[1] else (fact.line,)))
 
 
 def _head_fact(context: ProjectContext, finding: Finding) -> Fact | None:

@@ -7,7 +7,9 @@ before they see anything — a tap, a phone number, the profile, a form. A page 
 login runs and then switches to the home tab (``readers/passthrough.py``) asks nothing: the user lands on the
 content, which is the guest mode WeChat asks for. Nor does a page that lists content and has no authorization
 control, login field or login component at all, whose script neither logs in nor sends the user to a login page
-(``content_page`` in ``readers/authpage.py``): a 权限管理 page named ``authorize`` manages a team's roles. Such a
+(``content_page`` in ``readers/authpage.py``): a 权限管理 page named ``authorize`` manages a team's roles. Nor does
+a page that asks nothing whose controls only choose a way on (``readers/choicepage.py``): a role or language chooser
+named ``auth`` whose buttons store a choice and open the next page. Such a
 finding is removed; a login page that waits for the user keeps it, and so does one whose forward runs only for a
 stored token or a server's "registered" answer.
 
@@ -15,11 +17,13 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/api/open-api/login/wx.login.html.
 
 Reads: ``project``, ``read_head`` · ``login.login_first_page``.
-Writes: removes ``login.login_first_page`` for an entry page that logs in silently and moves on, or that is a
-page of content.
+Writes: removes ``login.login_first_page`` for an entry page that logs in silently and moves on, that is a
+page of content, or whose controls only choose a way on.
 """
 
 from __future__ import annotations
+
+import posixpath
 
 from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES
 from mp_precheck.analyzers.context import ProjectContext
@@ -28,7 +32,8 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.readers.appconfig import page_name
-from mp_precheck.readers.authpage import content_page
+from mp_precheck.readers.authpage import asks_nothing, content_page
+from mp_precheck.readers.choicepage import leads_on
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.passthrough import logs_in_and_moves_on
 
@@ -44,7 +49,8 @@ _SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".uvue", ".wpy", ".mpx", ".jsx", ".ts
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not (f.rule == RULE and f.subject.startswith(_ENTRY)
                                         and (_passes_through(context, f.subject[len(_ENTRY):])
-                                             or _shows_content(context, f.subject[len(_ENTRY):])))]
+                                             or _shows_content(context, f.subject[len(_ENTRY):])
+                                             or chooses(context, f.subject[len(_ENTRY):])))]
 
 
 def _passes_through(context: ProjectContext, route: str) -> bool:
@@ -66,3 +72,22 @@ def _shows_content(context: ProjectContext, route: str) -> bool:
     scripts = [context.read_head(path) for path in sorted(page_sources(context.project, route, _SCRIPTS))]
     return not any(text is not None and (_LOGIN_CALL.search(text) or any(
         LOGIN_TARGET.search(page_name(url)) for url in _URL.findall(text))) for text in scripts)
+
+
+def chooses(context: ProjectContext, route: str) -> bool:
+    """Whether page ``route`` at head asks nothing and its controls only choose a way on (see the module): every
+    template of it, with its own script blocks or the native page's script beside it."""
+    templates = [(path, text) for path in sorted(page_sources(context.project, route, TEMPLATE_SUFFIXES))
+                 if (text := context.read_head(path)) is not None]
+    return bool(templates) and all(asks_nothing(text, path) and leads_on(text, path, *_script(context, path))
+                                   for path, text in templates)
+
+
+def _script(context: ProjectContext, template: str) -> tuple[str | None, str]:
+    """A native template's page script beside it (text, path); nothing for a single-file component."""
+    if template.endswith(".wxml"):
+        stem = posixpath.splitext(template)[0]
+        for path in (stem + ".js", stem + ".ts"):
+            if (text := context.read_head(path)) is not None:
+                return text, path
+    return None, ""

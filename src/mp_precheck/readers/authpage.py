@@ -195,15 +195,24 @@ def _shape(text: str, path: str, inert: frozenset[int] = frozenset(),
 
 def content_page(text: str, path: str) -> bool:
     """Whether the template ``text`` (of the file at ``path``) is a page of content whatever its name: it lists
-    something (a ``wx:for`` / ``v-for``) and nothing on it asks to authorize or log in — no control that asks for
-    the user's data, says 授权 / 登录, or is a login form's field, and no component named as a login one. A
+    something (a ``wx:for`` / ``v-for``) and nothing on it asks to authorize or log in (:func:`asks_nothing`). A
     committee's 权限管理 page named ``authorize`` is such a page; a login page is not."""
     shape = _shape(text, path)
-    if shape is None or not shape.repeated or shape.login_tags:
-        return False
-    return not any(control.asks is not None or control.credential or
-                   any(word in " ".join(control.label).lower() for word in shape.table.labels)
-                   for control in shape.controls)
+    return shape is not None and shape.repeated and _asks_nothing(shape)
+
+
+def asks_nothing(text: str, path: str) -> bool:
+    """Whether nothing on the template ``text`` (of the file at ``path``) asks to authorize or log in: no control
+    that asks for the user's data, says 授权 / 登录, or is a login form's field, and no component named as a login
+    one. False without a template."""
+    shape = _shape(text, path)
+    return shape is not None and _asks_nothing(shape)
+
+
+def _asks_nothing(shape: _Shape) -> bool:
+    return not shape.login_tags and not any(
+        control.asks is not None or control.credential or
+        any(word in " ".join(control.label).lower() for word in shape.table.labels) for control in shape.controls)
 
 
 def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset(),

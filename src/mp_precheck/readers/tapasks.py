@@ -19,7 +19,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from mp_precheck.readers.authpage import SFC_SUFFIXES, tables
-from mp_precheck.readers.handlers import template_bindings
+from mp_precheck.readers.handlers import Binding, template_bindings
 from mp_precheck.readers.jsbindings import NAMESPACES
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
 from mp_precheck.readers.sfc import script_units, split_blocks
@@ -32,6 +32,17 @@ def tap_asks(template: str, path: str, script: str | None = None, script_path: s
     """The controls of ``template`` (at ``path``) whose tap handler asks for the profile: line → API (see the
     module). ``script`` / ``script_path`` are a WXML page's script; a single-file component's own ``<script>``
     blocks are read instead."""
+    bindings, defs = page_handlers(template, path, script, script_path)
+    asked = {handler: api for handler in {b.handler for b in bindings}
+             if (api := _asks(handler, defs, HELPER_DEPTH, frozenset())) is not None}
+    return {b.line: asked[b.handler] for b in bindings if b.handler in asked}
+
+
+def page_handlers(template: str, path: str, script: str | None = None, script_path: str = ""
+                  ) -> tuple[list[Binding], dict[str, Node]]:
+    """The event bindings of ``template`` (at ``path``) and the named function bodies of the page's own script
+    (``script`` / ``script_path`` for WXML, a single-file component's ``<script>`` blocks otherwise); both empty
+    when either is missing."""
     if path.lower().endswith(SFC_SUFFIXES):
         blocks = [b for b in split_blocks(template) if b.tag == "template"]
         bindings = template_bindings(blocks[0].text, blocks[0].line_offset, vue=True)[0] if blocks else []
@@ -40,15 +51,13 @@ def tap_asks(template: str, path: str, script: str | None = None, script_path: s
         bindings = template_bindings(template)[0]
         units = [(script, script_path, 0)] if script is not None and script_path else []
     if not bindings or not units:
-        return {}
+        return [], {}
     defs: dict[str, Node] = {}
     for source, name, _offset in units:
         for key, body in definitions(walk(parse(language_for(name), source.encode(
                 "utf-8", "surrogatepass")).root_node)).items():
             defs.setdefault(key, body)
-    asked = {handler: api for handler in {b.handler for b in bindings}
-             if (api := _asks(handler, defs, HELPER_DEPTH, frozenset())) is not None}
-    return {b.line: asked[b.handler] for b in bindings if b.handler in asked}
+    return bindings, defs
 
 
 def _asks(name: str, defs: dict[str, Node], depth: int, seen: frozenset[str]) -> str | None:
@@ -62,10 +71,10 @@ def _asks(name: str, defs: dict[str, Node], depth: int, seen: frozenset[str]) ->
         if node.type != "call_expression":
             continue
         fn = node.child_by_field_name("function")
-        api = _api(fn)
+        api = api_of(fn)
         if api is not None and api in tables().handler_asks:
             return api
-        helper = _helper(fn)
+        helper = helper_of(fn)
         if helper is not None:
             helpers.append(helper)
     if depth <= 0:
@@ -74,7 +83,7 @@ def _asks(name: str, defs: dict[str, Node], depth: int, seen: frozenset[str]) ->
                  if (api := _asks(helper, defs, depth - 1, seen | {name})) is not None), None)
 
 
-def _api(fn: Node | None) -> str | None:
+def api_of(fn: Node | None) -> str | None:
     """``wx.getUserProfile`` of the callee ``uni.getUserProfile`` (any framework namespace); None otherwise."""
     if fn is None or fn.type != "member_expression" or \
             node_text(fn.child_by_field_name("object")) not in NAMESPACES:
@@ -82,7 +91,7 @@ def _api(fn: Node | None) -> str | None:
     return f"wx.{node_text(fn.child_by_field_name('property'))}"
 
 
-def _helper(fn: Node | None) -> str | None:
+def helper_of(fn: Node | None) -> str | None:
     """The same-file function a callee names: ``ask`` of ``ask()`` or ``this.ask()``; None otherwise."""
     if fn is not None and fn.type == "identifier":
         return node_text(fn)
