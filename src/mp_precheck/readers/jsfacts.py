@@ -68,7 +68,7 @@ from mp_precheck.readers.textplaces import (
     jsx_child_literal,
     locale_file,
     message_text,
-    modal_text,
+    prompt_text,
     share_title,
     ui_label,
     warning_list,
@@ -345,7 +345,7 @@ class _Extractor(Bindings):
             self._text_signals(value, node, label=label, share_control=label and inside_button(node, share=True))
         else:
             self._text_signals(value, node, title=share_title(node),
-                               label=not (modal_text(node) or message_text(node)),
+                               label=not (prompt_text(node) or message_text(node)),
                                script=not ui_label(node, locale_file(self.path)))
         self.facts += literal_secrets(_text(node), self.line(node))
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":

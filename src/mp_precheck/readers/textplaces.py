@@ -1,8 +1,8 @@
 """Where a piece of script text sits, as review reads it: a share card's title, a control's label (JSX text in a
 ``<Button>``), a share button's label (``openType="share"``), an element's text shown through a JSX expression child
-(``{loading ? '登录中' : '微信登录'}``), the body of a dialog the app shows (``wx.showModal``'s ``title`` /
-``content``), a message held under a message's name (``MESSAGE_AUTH = '…'``), or a name a page shows from its
-data (``{ title: '微信登录' }`` in a tab list).
+(``{loading ? '登录中' : '微信登录'}``), the text of a toast or a dialog the app shows (``wx.showModal``'s ``title``
+/ ``content``, a project's ``toast('…')``), a message held under a message's name (``MESSAGE_AUTH = '…'``), or a
+name a page shows from its data (``{ title: '微信登录' }`` in a tab list).
 
 In: tree-sitter nodes of a parsed script. Out: booleans.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type share),
@@ -76,26 +76,38 @@ def jsx_child_literal(node: Node) -> bool:
     return False
 
 
-_MODAL_APIS = ("showModal", "showActionSheet")
+# A call that shows its text to the user as a passing message or a dialog, by a word of its name or its object's:
+# wx.showToast / showModal / showActionSheet, a kit's Toast.fail / Dialog.alert / Notify, a project's own toast('…'),
+# this.$tip('…'), showMsg('…'). A log line (console.log, logger.warn) is none.
+_PROMPT_WORDS = frozenset({"toast", "modal", "sheet", "dialog", "alert", "notify", "tip", "tips", "msg", "message"})
+_PROMPT_KEYS = frozenset({"title", "content", "message", "msg"})
+_NAME_WORDS = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def modal_text(node: Node) -> bool:
-    """Whether the string ``node`` is the ``title`` or ``content`` of a ``wx.showModal({...})``: the body of a
-    dialog the app shows (a screen of its own, not a control's label)."""
-    pair = node.parent
-    if pair is None or pair.type != "pair" or _text(pair.child_by_field_name("key")).strip("'\"") not in (
-            "title", "content"):
+def prompt_text(node: Node) -> bool:
+    """Whether the string ``node`` is the text a toast or a dialog the app shows: an argument of a call named for
+    one (``toast('…')``, ``Toast.fail('…')``, ``this.$tip('…')``), or the ``title`` / ``content`` / ``message`` of
+    the options such a call takes (``wx.showToast({ title })``, ``wx.showModal({ title, content })``,
+    ``Dialog.alert({ message })``): a screen's sentence, not a control's label. In: a tree-sitter string node.
+    Out: a boolean. Sources: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showToast.html,
+    https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html."""
+    arguments = node.parent
+    if arguments is not None and arguments.type == "pair" and arguments.child_by_field_name("value") == node:
+        if _text(arguments.child_by_field_name("key")).strip("'\"") not in _PROMPT_KEYS:
+            return False
+        options = arguments.parent
+        arguments = options.parent if options is not None and options.type == "object" else None
+    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+    if call is None or call.type != "call_expression":
         return False
-    obj = pair.parent
-    call = obj.parent.parent if obj is not None and obj.parent is not None else None
-    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    return fn is not None and _text(fn).rsplit(".", 1)[-1] in _MODAL_APIS
+    callee = call.child_by_field_name("function")
+    names = _text(callee).split(".")[-2:] if callee is not None else []
+    return any(word.lower() in _PROMPT_WORDS for name in names for word in _NAME_WORDS.findall(name))
 
 
 # Names that hold a message the screen shows (MESSAGE_AUTH, authMsg, loginTip, noticeText): a sentence, not a
 # control's label.
 _MESSAGE_WORDS = frozenset({"message", "msg", "tip", "tips", "notice", "hint", "prompt"})
-_NAME_WORDS = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def message_text(node: Node) -> bool:

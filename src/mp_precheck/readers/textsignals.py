@@ -82,6 +82,15 @@ BRAND_AUTH_PROMPT = compiled(r"允许\s*(?:微信|腾讯|WeChat|Weixin)\s*授权
                                r"(?:请|需要)\s*(?:您|你)?\s*(?:先\s*)?(?:进行)?\s*(?:确认|同意|完成|进行)\s*"
                                r"(?:微信|WeChat|Weixin)\s*授权\s*(?:[。！!，,；;]|$)",
                                re.IGNORECASE)
+# A plea that asks the user to do WeChat's login or authorization as the app's own step
+# (请先微信登录, 请使用微信授权登录, 需要通过微信授权获得你的头像): the app's prompt or toast
+# names its login WeChat's. The plea ends its clause there, or goes on to what the authorization
+# fetches; one that goes on to something else (请先微信登录后查看订单) only mentions it, and
+# 登录微信 (请先登录微信再扫码) is the user's WeChat client, not the app's login.
+# (OPS2018 12.3–12.4, R2018 1.2.2: https://developers.weixin.qq.com/miniprogram/product/reject.html)
+BRAND_PLEA = compiled(r"(?:请|需要|需)\s*(?:您|你)?\s*(?:先\s*)?(?:进行|使用|用|通过)?\s*(?:微信|WeChat|Weixin)\s*"
+                      r"(?:一键|快捷|快速)?\s*(?:授权)?\s*(?:登录|授权|注册)\s*(?:授权|登录)?\s*"
+                      r"(?:[。！!，,；;？?~～…]|$|(?:来|以)?\s*(?:获得|获取|读取|得到|同步))", re.IGNORECASE)
 # WeChat named as the way to log in, as a whole label or heading: 微信登录, 微信一键登录, 微信快捷登录,
 # 微信账号登录, 微信用户快速登录, 微信授权(登录), 微信注册 (signing up the same way), "WeChat login" — the app's
 # control dressed in WeChat's name — and the same words naming what the control fetches: 微信授权获取 (手机号),
@@ -263,9 +272,11 @@ def _brand_spelling(text: str) -> str:
 
 def _auth_screen(text: str) -> bool:
     """Whether ``text`` (not a label) speaks as WeChat's authorization screen: its first clause is a 微信授权
-    heading or makes WeChat's login the gate (微信登录后才可…), or it asks the user to allow WeChat authorization."""
+    heading or makes WeChat's login the gate (微信登录后才可…), it asks the user to allow WeChat authorization, or
+    it pleads for WeChat's login as the app's own step (请先微信登录: :data:`BRAND_PLEA`)."""
     first = _CLAUSE_BREAK.split(text.strip(), maxsplit=1)[0].strip()
-    return bool(BRAND_HEADING.fullmatch(first) or BRAND_GATE.match(first) or BRAND_AUTH_PROMPT.search(text))
+    return bool(BRAND_HEADING.fullmatch(first) or BRAND_GATE.match(first) or BRAND_AUTH_PROMPT.search(text)
+                or BRAND_PLEA.search(text))
 
 
 def _without(text: str, phrases: Iterable[str]) -> str:
