@@ -89,7 +89,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      (this.api.add, installed as new Api()); a flag tested against undefined / null, and every if on one
 #      flag taken together (readers/dispatch.py);
 # v99: a toast's or a dialog's text (toast('…'), Toast.fail('…'), showToast's title) read as a screen's
-#   sentence, and a plea for WeChat's login there or in markup (请先微信登录) read as brand text;
+#      sentence, and a plea for WeChat's login there or in markup (请先微信登录) read as brand text;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
