@@ -72,3 +72,30 @@ def test_a_button_moved_out_of_a_component_into_the_page_showing_it_is_the_same_
                 '<view class="pay" bindtap="checkout">去结算</view>',
                 '<button class="pay" open-type="getPhoneNumber" bindgetphonenumber="checkout">去结算</button>')}
     assert _privacy(tmp_path, {**component, **cart}, head) == set()
+
+
+_LOGIN = '<view>sign in</view>\n<button open-type="getUserInfo" bindgetuserinfo="onProfile">微信登录</button>\n'
+_LOGIN_JS = "Page({\n  onProfile(e) { wx.setStorageSync('who', e.detail.userInfo) }\n})\n"
+_ME_HEAD = ('<view>me</view>\n<view class="row">\n  <button open-type="getUserInfo"\n'
+            '    bindgetuserinfo="onProfile">用微信{{ kind }}头像</button>\n</view>\n')
+_ME_HEAD_JS = "Page({\n  onProfile(e) { this.setData({ face: e.detail.userInfo.avatarUrl }) }\n})\n"
+
+
+def test_a_button_with_another_label_on_another_page_is_a_new_call_site(tmp_path):
+    head = {"pages/index/index.wxml": "<view>sign in</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/me/me.wxml": _ME_HEAD, "pages/me/me.js": _ME_HEAD_JS}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _LOGIN_JS}, head) == {
+        ("privacy.user_info_reclaimed", "pages/me/me.wxml", 3, "file")}
+
+
+def test_the_same_labelled_button_moved_with_its_callback_stays_a_move(tmp_path):
+    head = {"pages/index/index.wxml": "<view>sign in</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/me/me.wxml": "<view>me</view>\n" + _LOGIN.split("\n")[1] + "\n", "pages/me/me.js": _LOGIN_JS}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _LOGIN_JS}, head) == set()
+
+
+def test_an_icon_button_tells_no_label(tmp_path):
+    icon = '<view>me</view>\n<button open-type="getUserInfo" bindgetuserinfo="onProfile"><image src="/i.png"/></button>\n'
+    head = {"pages/index/index.wxml": "<view>sign in</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/me/me.wxml": icon, "pages/me/me.js": _ME_HEAD_JS}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _LOGIN_JS}, head) == set()

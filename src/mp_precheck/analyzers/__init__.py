@@ -22,8 +22,9 @@ called_helpers         head_facts, base_facts, counterpart,        removes a pri
                        file                                        already called (script or template)
 switched_asks          head_facts, base_facts, counterpart,        adds a privacy finding of scope file at a button
                        added_lines, read_head, read_base,          another page dropped while this page's own
-                       catalog · privacy findings on               control starts asking, or the other page asks
-                       ``button[open-type=*]``                     for something else in its place (not moved)
+                       catalog · privacy findings on               control starts asking, a new label tells another
+                       ``button[open-type=*]``                     purpose, or the other page asks for something
+                                                                   else in its place (not moved)
 moved_asks             head_facts, counterpart, read_head,         removes a new button's privacy finding of scope
                        read_base, exists_at_head, project ·        file off the entry page when the change deleted
                        privacy findings of scope file on           the callback of a button of the same open-type

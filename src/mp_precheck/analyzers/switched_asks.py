@@ -8,6 +8,9 @@ for it, when the page that gains the button:
 - turns one of its own controls into the ask: the new button's callback is a handler its template already bound
   before the change (``<view bindtap="login">`` becoming ``<button open-type="getUserInfo"
   bindgetuserinfo="login">``), so the callback did not come with the button; or
+- shows a label none of the dropped buttons showed (微信一键登录 gone from a login page, 微信头像 new on a profile
+  page): another control, telling the user another purpose (``readers/asklabels.py``); a button or a dropped one
+  with no label of its own (an icon) tells nothing; or
 - gains it while the page that lost it asks for something else in its place (a login page's profile button
   swapped for a phone-number button, the profile button showing up on another page): each page now asks for
   data it did not ask for.
@@ -38,6 +41,7 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.asklabels import ask_labels, label_at
 from mp_precheck.readers.handlers import event_of
 
 _BUTTON = lazy(r"^button\[open-type=(\w+)\]$")
@@ -63,7 +67,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if not others or not facts or any((path, f.subject) in told for f in facts):
                 continue
             swapped = any(set(head[p]) - set(base[p] or {}) for p in others)
-            if swapped or (_own_control(context, path, kind) and not _renders(context, path, others)):
+            other = _own_control(context, path, kind) or _relabelled(context, path, kind, facts[0], others)
+            if swapped or (other and not _renders(context, path, others)):
                 added += _told(context, path, facts[0])
     return findings + added
 
@@ -88,6 +93,22 @@ def _own_control(context: ProjectContext, path: str, kind: str) -> bool:
         return False
     callbacks = {b.handler for b, _defined in head if event_of(b.attribute) == kind}
     return bool(callbacks & {b.handler for b, _defined in base if event_of(b.attribute) != kind})
+
+
+def _relabelled(context: ProjectContext, path: str, kind: str, fact: Fact, others: list[str]) -> bool:
+    """Whether the new ``kind`` button ``fact`` in ``path`` shows a label none of the ``kind`` buttons the pages
+    ``others`` dropped showed (微信一键登录 gone from a login page, 设为头像 on a profile page): another control, asking
+    for another purpose, not the old one moved. A button without a label, or dropped ones without, tells nothing."""
+    text = context.read_head(path)
+    label = label_at(ask_labels(text, path), kind, fact.line) if text is not None else None
+    if not label:
+        return False
+    dropped: set[str] = set()
+    for other in others:
+        old = context.counterpart.get(other) or other
+        before = context.read_base(old)
+        dropped |= {a.label for a in ask_labels(before, old) if a.open_type == kind} if before is not None else set()
+    return bool(dropped) and "" not in dropped and label not in dropped
 
 
 def _renders(context: ProjectContext, path: str, others: list[str]) -> bool:

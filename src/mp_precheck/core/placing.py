@@ -216,6 +216,32 @@ def host_place(places: list[tuple[str, Fact]], handed: Sequence[frozenset[str] |
     return min(range(len(places)), key=rank)
 
 
+def page_place(paths: Sequence[str]) -> int:
+    """Index of the one path of ``paths`` (head paths, at least one) where a rule judged once per change is told
+    (a service that needs a category: the 话费充值 page, its dialog and a menu entry to it are one service): in
+    markup before script, a page before the components in its folders (fewer path segments), then by path. A
+    page's own configuration (its title in ``index.json`` / ``index.config.ts``) comes after every other file of
+    its folder that carries the words: the title only names the page, its template and script show the service
+    the reviewer judges (the form, the list). Nothing raises."""
+    shown = {posixpath.dirname(path) for path in paths if not _page_config(path)}
+
+    def rank(i: int) -> tuple[bool, bool, int, str]:
+        path = paths[i]
+        return (_page_config(path) and posixpath.dirname(path) in shown, path.endswith(_SCRIPT_SUFFIXES),
+                path.count("/"), path)
+    return min(range(len(paths)), key=rank)
+
+
+def _page_config(path: str) -> bool:
+    """Whether ``path`` is a configuration file (a page's ``.json``, Taro's ``index.config.ts``) by its name."""
+    name = posixpath.basename(path).lower()
+    return name.endswith(".json") or name.endswith(_CONFIG_SUFFIXES)
+
+
+_SCRIPT_SUFFIXES = (".js", ".ts", ".jsx", ".tsx", ".mjs")
+_CONFIG_SUFFIXES = (".config.js", ".config.ts")
+
+
 def _in_view(path: str) -> bool:
     """Whether ``path`` is a page's or component's file (its markup, a single-file component, a script under a
     ``pages`` or ``components`` folder), where a URL is written into one screen's code, rather than a module

@@ -47,6 +47,7 @@ from mp_precheck.core.placing import (
     each_target,
     host_place,
     moved_into_helpers,
+    page_place,
     pick,
     sole_calls_of_new_helpers,
     told_in_helper,
@@ -405,15 +406,9 @@ def _handed_to(addition: Addition, file_facts: FileFacts) -> frozenset[str] | No
 
 
 def _first_page(placed: list[Addition]) -> list[Addition]:
-    """One addition for a rule judged ``once`` per change (a service that needs a category: the 话费充值 page,
-    its dialog and a menu entry to it are one service): in markup before script, a page before the components
-    in its folders (fewer path segments), then by path."""
-    def rank(addition: Addition) -> tuple[bool, int, str]:
-        return addition.path.endswith(_SCRIPT_SUFFIXES), addition.path.count("/"), addition.path
-    return [min(placed, key=rank)] if placed else placed
-
-
-_SCRIPT_SUFFIXES = (".js", ".ts", ".jsx", ".tsx", ".mjs")
+    """One addition for a rule judged ``once`` per change, where :func:`~mp_precheck.core.placing.page_place`
+    puts it."""
+    return [placed[page_place([a.path for a in placed])]] if placed else placed
 
 
 def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:

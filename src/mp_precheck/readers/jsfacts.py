@@ -74,13 +74,15 @@ from mp_precheck.readers.textplaces import (
     warning_list,
 )
 from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
-from mp_precheck.readers.urls import find_urls, is_json_text, is_prose_mention, is_wechat_server_api
+from mp_precheck.readers.urls import MEDIA_APIS, find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
 # Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
 # wx.loadFontFace fetches its font like a download: its host must be a downloadFile legal domain
 # (https://developers.weixin.qq.com/miniprogram/dev/api/ui/font/wx.loadFontFace.html: 文件地址需为下载类型).
 _HOST_ROLES = {**NETWORK_APIS, "wx.loadFontFace": "download", "wx.openCustomerServiceChat": ACCOUNT,
                "wx.openOfficialAccountArticle": ACCOUNT}
+# The role a URL passed to an API gets: a picture shown or saved (``previewImage({ urls: [...] })``) is media.
+_ARGUMENT_ROLES = {**_HOST_ROLES, **dict.fromkeys(MEDIA_APIS, "media")}
 
 
 def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFacts:
@@ -405,7 +407,8 @@ class _Extractor(Bindings):
 
     def _host_role(self, node: Node) -> str:
         """How a URL literal is used: the API it is passed to (``request``…), ``account`` when WeChat opens it
-        (``openCustomerServiceChat``, ``openOfficialAccountArticle``), else ``code`` or ``alternative:<region>``."""
+        (``openCustomerServiceChat``, ``openOfficialAccountArticle``), ``media`` when it is a picture or video an
+        API shows or saves (``MEDIA_APIS``), else ``code`` or ``alternative:<region>``."""
         current = node.parent
         for step in range(6):  # literal → pair → object (→ pair → object) → arguments → call
             if current is None:
@@ -415,8 +418,9 @@ class _Extractor(Bindings):
                 api = self._resolve(fn)
                 if api is None and fn is not None and fn.type == "identifier":
                     api = self.api_aliases.get(_text(fn))
-                role = _HOST_ROLES.get(api or "", "code")
-                return role if step < 4 or role == ACCOUNT else region_role(node)
+                role = _ARGUMENT_ROLES.get(api or "", "code")
+                # A media list nests one level deeper: literal → array → pair → object → arguments → call.
+                return role if step < 4 or role in (ACCOUNT, "media") else region_role(node)
             current = current.parent
         return region_role(node)
 

@@ -28,6 +28,12 @@ _WECHAT_IMAGE_CDNS = ("qlogo.cn", "qpic.cn")
 # The names RFC 2606 reserves for documentation, as placeholders spell them: never a server of a release.
 _PLACEHOLDER_HOSTS = frozenset({"example.com", "example.net", "example.org",
                                 "www.example.com", "www.example.net", "www.example.org"})
+# APIs whose URL argument is a picture or video to show or keep, not a server the app talks to: no 服务器域名 is
+# configured for them (only request, uploadFile, downloadFile and sockets need one:
+# https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html), so a host written there is
+# media, like an ``<image src>``. ``wx.getImageInfo`` is not one: a network picture needs its download domain.
+MEDIA_APIS = ("wx.previewImage", "wx.previewMedia", "wx.saveImageToPhotosAlbum", "wx.saveVideoToPhotosAlbum",
+              "wx.compressImage", "wx.editImage", "wx.cropImage")
 
 
 class Url(Struct, frozen=True):
