@@ -79,6 +79,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      checks/share_rewards.yml); brand wording read in one spelling (登入 / 登陆 as 登录, no space between Chinese);
 # v93: a hook's functions handed back inside a returned [state, { actions }] pair (Export.handed);
 # v94: a font wx.loadFontFace loads is a download (its host a downloadFile domain);
+# v95-aigc: WeChat's AI extension calls (wx.cloud.extend.AI.createModel, .bot.sendMessage) and requests to a public
+#   model service (sdk:generative-ai, checks/model_services.yml);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -135,7 +137,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v94-{__version__}"
+FORMAT = f"facts-v95-aigc-{__version__}"
 
 
 class FactCache:
