@@ -96,6 +96,8 @@ def usage(subject: str) -> tuple[str, str] | None:
     if subject == "sdk:record":
         return "use.js", ("const si = requirePlugin('WechatSI')\n"
                           "Page({ talk() { si.getRecordRecognitionManager().start({ lang: 'zh_CN' }) } })\n")
+    if subject == "sdk:generative-ai":  # a prompt posted to a model service's API (checks/model_services.yml)
+        return "use.js", "Page({\n  a(q) { wx.request({ url: 'https://api.deepseek.com/chat/completions', data: q }) } })\n"
     if subject == "RecorderManager.start":
         return "use.js", "Page({\n  a() { wx.getRecorderManager().start({}) } })\n"
     if subject == "MapContext.moveToLocation":

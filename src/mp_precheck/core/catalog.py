@@ -30,7 +30,8 @@ CATALOG_DATE = "2026-12-02"
 # readers.authpage and readers.routeguard read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
               "http_clients.yml", "payment_sdks.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml",
-              "share_rewards.yml", "auth_pages.yml", "route_guards.yml", "im_sdks.yml", "pay_channels.yml")
+              "share_rewards.yml", "auth_pages.yml", "route_guards.yml", "im_sdks.yml", "pay_channels.yml",
+              "model_services.yml")
 
 
 class PrivacyType(Struct, frozen=True):

@@ -20,6 +20,8 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.base64media import SUBJECT as REQUEST_MEDIA
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
+from mp_precheck.readers.modelservices import SUBJECT as MODEL_SERVICE
+from mp_precheck.readers.modelservices import model_hosts
 from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
 from mp_precheck.readers.paychannels import channels
 from mp_precheck.readers.textsignals import SERVICE_NEEDLES
@@ -46,6 +48,8 @@ def needles(subject: str) -> tuple[str, ...]:
         return channels().needles() + tuple(channels().hosts)
     if parsed.form in _UNGREPPABLE:
         return ()
+    if subject == MODEL_SERVICE:  # a request to a model service: its hosts (checks/model_services.yml)
+        return tuple(model_hosts())
     if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT, SDK_RECORD_SUBJECT):
         return third_party().needles(subject)  # the components', SDKs' and plugin factories' names
     first = needle(subject)

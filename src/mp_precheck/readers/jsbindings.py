@@ -20,6 +20,7 @@ from tree_sitter import Node
 from mp_precheck.core.subject import FACTORIES
 from mp_precheck.core.thirdparty import PluginApi, UploadSdk, third_party
 from mp_precheck.facts.model import Fact
+from mp_precheck.readers.cloudextend import extension_owner
 from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
 from mp_precheck.readers.instances import TYPED_TYPES, Made, constructed, declared, instance_call
 from mp_precheck.readers.markup import required_plugin
@@ -395,15 +396,13 @@ class Bindings:
         """``wx.X`` / ``wx.cloud.X`` when ``node`` is a reference to that API, else None."""
         if node is None:
             return None
-        if node.type == "member_expression":
-            ns = self._namespace_of(node.child_by_field_name("object"))
+        if node.type == "member_expression":  # wx.cloud.extend.AI.createModel: the AI extension's (cloudextend.py)
+            obj = node.child_by_field_name("object")
+            ns = self._namespace_of(obj) or extension_owner(obj, self._namespace_of)
             prop = node.child_by_field_name("property")
             if ns is None or prop is None or prop.type != "property_identifier":
                 return None
-            name = _text(prop)
-            if (ns, name) in (("wx", "cloud"), ("wx", "wx")):
-                return None
-            return f"{ns}.{name}"
+            return None if (ns, name := _text(prop)) in (("wx", "cloud"), ("wx", "wx")) else f"{ns}.{name}"
         if node.type == "subscript_expression":
             ns = self._namespace_of(node.child_by_field_name("object"))
             index = node.child_by_field_name("index")

@@ -50,6 +50,7 @@ from mp_precheck.readers.jsxtags import foreign_tags
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
 from mp_precheck.readers.markup import bound_choices, element_facts, normalise_attribute, normalise_tag, plugin_appid
+from mp_precheck.readers.modelservices import with_model_services
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.orderpay import not_wechats, paid_subject
@@ -95,6 +96,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
     found = copied_links(found, root, language, line_offset) if "etClipboardData" in source else found
     found = paychannels.with_pay_channels(found, source, root, language, line_offset)  # checks/pay_channels.yml
+    found = with_model_services(found)  # checks/model_services.yml
     return with_own_helpers(found, root, language, line_offset, classes="extends" in source)
 
 

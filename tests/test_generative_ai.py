@@ -1,0 +1,124 @@
+"""Generative AI a change newly offers (category.generative_ai): cloud development's AI extension
+(``wx.cloud.extend.AI.createModel``, an agent's ``bot.sendMessage``) and a request to a public model service's API
+(checks/model_services.yml). Each on a small real repository, with what must stay silent: a request to the app's own
+server, a page whose text only names AI, a model the base app already called, an image URL on a vendor's host, the
+agents' read-only calls and a model run on the phone."""
+
+from __future__ import annotations
+
+from helpers import run
+from mp_precheck.facts.presence import needles
+from mp_precheck.readers.jsfacts import js_facts
+from mp_precheck.readers.modelservices import SUBJECT, check_model_services, model_hosts
+
+RULE = "category.generative_ai"
+
+# A recipe page asking cloud development's model for a menu from what the user has in the fridge.
+RECIPE_JS = """Page({
+  data: { fridge: '', menu: '' },
+  async plan() {
+    const model = wx.cloud.extend.AI.createModel('hunyuan-exp')
+    const res = await model.generateText({
+      data: { model: 'hunyuan-turbos-latest', messages: [{ role: 'user', content: this.data.fridge }] },
+    })
+    this.setData({ menu: res.choices[0].message.content })
+  },
+})
+"""
+# A Taro page whose helper chat goes to an agent through the bound cloud namespace.
+HELPER_TSX = """import Taro from '@tarojs/taro'
+const cloud = Taro.cloud
+export default function Helper() {
+  const ask = async (text: string) => {
+    const res = await cloud.extend.AI.bot.sendMessage({ data: { botId: 'bot-1', msg: text } })
+    for await (const piece of res.textStream) console.log(piece)
+  }
+  return null
+}
+"""
+# A poem page posting the user's theme straight to a model vendor's chat API, its base URL in a constant.
+POEM_JS = """const LLM_BASE = 'https://api.moonshot.cn/v1'
+Page({
+  write() {
+    wx.request({
+      url: LLM_BASE + '/chat/completions',
+      method: 'POST',
+      data: { model: 'moonshot-v1-8k', messages: [{ role: 'user', content: this.data.theme }] },
+    })
+  },
+})
+"""
+
+
+APP_JSON = '{\n  "pages": ["pages/index/index", "pages/me/me", "pages/recipe/recipe", "pages/write/write"]\n}\n'
+
+
+def _head(repo) -> str:
+    return str(repo.git("rev-parse", "HEAD"))
+
+
+def _hits(report):
+    return {(f.path, f.line, f.scope) for f in report.findings if f.rule == RULE}
+
+
+def _subjects(source: str, path: str = "pages/a/a.js") -> list[tuple[str, int]]:
+    return [(f.subject, f.line) for f in js_facts(source, path).facts
+            if f.subject == SUBJECT or f.subject.startswith("wx.cloud.extend.AI.")]
+
+
+def test_the_shipped_table_matches_its_schema():
+    check_model_services()
+    assert model_hosts()["api.deepseek.com"] == "deepseek"
+    assert "dashscope.aliyuncs.com" in needles(SUBJECT)
+
+
+def test_a_new_page_asking_cloud_development_s_model_is_told_once(app_repo):
+    base = _head(app_repo)
+    app_repo.write("app.json", APP_JSON)
+    app_repo.write("pages/recipe/recipe.js", RECIPE_JS)
+    app_repo.write("pages/recipe/recipe.wxml", "<textarea model:value=\"{{fridge}}\"/><text>{{menu}}</text>\n")
+    app_repo.write("pages/write/write.js", RECIPE_JS.replace("plan()", "again()"))
+    app_repo.write("pages/write/write.wxml", "<text>{{menu}}</text>\n")
+    app_repo.commit("a recipe page")
+    assert _hits(run(app_repo.path, base)) == {("pages/recipe/recipe.js", 4, "app")}
+
+
+def test_a_model_the_base_app_already_called_is_nothing_new(app_repo):
+    app_repo.write("pages/index/index.js", RECIPE_JS)
+    base = app_repo.commit("the home page plans a menu")
+    app_repo.write("pages/me/me.js", POEM_JS)
+    app_repo.write("pages/me/plan.js", RECIPE_JS.replace("plan()", "replan()"))
+    app_repo.commit("a poem and another plan")
+    assert _hits(run(app_repo.path, base)) == set()
+
+
+def test_a_request_to_a_model_vendor_s_api_is_told(app_repo):
+    base = _head(app_repo)
+    app_repo.write("pages/me/me.js", POEM_JS)
+    app_repo.commit("a poem page")
+    assert _hits(run(app_repo.path, base)) == {("pages/me/me.js", 1, "app")}
+
+
+def test_the_app_s_own_api_and_text_naming_ai_stay_silent(app_repo):
+    base = _head(app_repo)
+    app_repo.write("pages/me/me.js", POEM_JS.replace("https://api.moonshot.cn/v1", "https://api.shop.example.com"))
+    app_repo.write("pages/me/me.wxml", "<view>AI 智能推荐 · 人工智能为你挑选</view>\n")
+    app_repo.write("pages/index/index.js", "Page({ onLoad() { wx.createInferenceSession({ model: '/m.onnx' }) } })\n")
+    app_repo.commit("a recommendation page")
+    assert _hits(run(app_repo.path, base)) == set()
+
+
+def test_the_extension_s_calls_through_any_spelling_of_wx_cloud():
+    assert _subjects(RECIPE_JS) == [("wx.cloud.extend.AI.createModel", 4)]
+    assert ("wx.cloud.extend.AI.bot.sendMessage", 5) in _subjects(HELPER_TSX, "pages/helper/index.tsx")
+    reads = "Page({ a() { wx.cloud.extend.AI.bot.list({}); wx.cloud.extend.AI.bot.get({ botId: 'b' }) } })\n"
+    assert not [s for s, _l in _subjects(reads) if s.endswith(("createModel", "sendMessage"))]
+    assert _subjects("Page({ a() { wx.cloud.extend.createModel('x'); ai.extend.AI.createModel('x') } })\n") == []
+
+
+def test_a_model_host_only_as_an_image_or_a_link_is_no_request():
+    assert _subjects(POEM_JS) == [(SUBJECT, 1)]
+    shown = """Page({ data: { logo: 'https://api.openai.com/logo.png' },
+  copy() { wx.setClipboardData({ data: 'https://api.deepseek.com/docs' }) } })
+"""
+    assert _subjects(shown) == []
