@@ -93,7 +93,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v100: a URL passed to an API that shows or saves a picture or video (previewImage, saveImageToPhotosAlbum…)
 #      is media (readers/urls.py MEDIA_APIS), no server domain;
 # v101: WeChat's AI extension calls (wx.cloud.extend.AI.createModel, .bot.sendMessage) and requests to a public
-#   model service (sdk:generative-ai, checks/model_services.yml);
+#       model service (sdk:generative-ai, checks/model_services.yml);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
