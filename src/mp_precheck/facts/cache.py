@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from msgspec import to_builtins
+from msgspec import convert, to_builtins
 from msgspec.structs import asdict
 
 if TYPE_CHECKING:
     import sqlite3
 
 from mp_precheck import __version__
+from mp_precheck.facts.branchtests import StringTests
 from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading, ScriptBindings
 from mp_precheck.git.repo import TreeEntry
 
@@ -94,6 +95,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      is media (readers/urls.py MEDIA_APIS), no server domain;
 # v101: WeChat's AI extension calls (wx.cloud.extend.AI.createModel, .bot.sendMessage) and requests to a public
 #       model service (sdk:generative-ai, checks/model_services.yml);
+# v102: the branches a helper takes by testing a string argument's text (url.indexOf('https://') == 0),
+#      a call's string arguments by index (Export.tests, readers/stringtests.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -150,7 +153,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v101-{__version__}"
+FORMAT = f"facts-v102-{__version__}"
 
 
 class FactCache:
@@ -280,7 +283,8 @@ def verdict_access(disk: FactCache | None, tree: Mapping[str, TreeEntry]) -> tup
 def _dump(facts: FileFacts) -> dict[str, Any]:
     return {"facts": [asdict(f) for f in facts.facts], "error": facts.error,
             "imported_calls": [list(c) for c in facts.imported_calls],
-            "exports": {k: asdict(v) for k, v in facts.exports.items()}, "app_members": facts.app_members,
+            "exports": {k: asdict(v) | {"tests": to_builtins(v.tests)} for k, v in facts.exports.items()},
+            "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
@@ -301,7 +305,8 @@ def _load(data: dict[str, Any]) -> FileFacts:
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),
                            tuple((int(n[0]), n[1]) for n in v.get("named", ())), v.get("relays", False),
                            v.get("forwards", ""), tuple((int(a), int(b)) for a, b in v.get("spans", ())),
-                           tuple(v.get("handed", ())), tuple((int(a), int(b)) for a, b in v.get("reaches", ())))
+                           tuple(v.get("handed", ())), tuple((int(a), int(b)) for a, b in v.get("reaches", ())),
+                           convert(v.get("tests", {}), StringTests))
                  for k, v in data["exports"].items()},
         app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},

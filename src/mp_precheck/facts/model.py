@@ -35,6 +35,7 @@ from msgspec.structs import force_setattr
 
 from mp_precheck.core.catalog import api_names
 from mp_precheck.core.secrets import redact
+from mp_precheck.facts.branchtests import StringTests
 
 UPLOAD_GUESS = "call:upload"
 
@@ -93,7 +94,7 @@ class Fact(Struct, frozen=True):
 
 ARG = "arg:"  # call-site tokens: ``arg:#3`` three arguments, ``arg:2`` the third is an object literal,
 # ``arg:2.upload`` it sets ``upload`` to a true literal, ``arg:2.upload?`` to something unknown, ``arg:2.*?`` spreads;
-# ``arg:0=chooseImage`` the first is that string literal (when it is a name: letters, digits and ``_``)
+# ``arg:0=chooseImage`` the first is that string literal, ``arg:0^=/pages/item?id=`` a template string starting so
 
 
 def passed_strings(passed: tuple[str, ...]) -> tuple[str, ...]:
@@ -114,6 +115,16 @@ def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
     count = next((int(t[len(ARG) + 1:]) for t in passed if t.startswith(ARG + "#")), None)
     return False if count is not None and count <= index else None
 
+
+
+def _passed_texts(passed: tuple[str, ...]) -> dict[int, tuple[str, bool]]:
+    """Argument index → (string, whether it is whole) of a call's string arguments (``arg:0=…``, ``arg:0^=…``)."""
+    out: dict[int, tuple[str, bool]] = {}
+    for token in passed:
+        head, equals, text = token[len(ARG):].partition("=")
+        if token.startswith(ARG) and equals and head.rstrip("^").isdigit():
+            out[int(head.rstrip("^"))] = (text, not head.endswith("^"))
+    return out
 
 
 class Export(Struct, frozen=True):
@@ -154,6 +165,9 @@ class Export(Struct, frozen=True):
     # (``submit`` → ``this.uploadPhoto`` → ``wx.uploadFile``, readers/siblings.py): a caller's call of the function
     # is the use, their calls are its definition — not another use of the module's (core/relays.py).
     reaches: tuple[tuple[int, int], ...] = ()
+    # A function that picks its way by testing a parameter's text (``if (url.indexOf('https://') == 0)``): a call
+    # passing a string there makes only the calls of the branches that string takes (facts/branchtests.py).
+    tests: StringTests = StringTests()
 
     def covers(self, line: int) -> bool:
         """Whether a call at 1-based ``line`` of the file is one the function makes: in its own lines or in
@@ -199,7 +213,8 @@ class Export(Struct, frozen=True):
             state = flag_state(literals, index, key)
             if state is not None:
                 return when_set if state else when_unset
-        return self.subjects
+        tested = self.tests.subjects_for(_passed_texts(literals), self.last_line) if self.tests.branches else None
+        return tested if tested is not None else self.subjects
 
 
 class ScriptBindings(Struct, frozen=True):

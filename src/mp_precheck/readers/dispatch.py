@@ -54,12 +54,12 @@ def _compared_string(condition: Node | None) -> str | None:
     return compared[0] if compared is not None else None
 
 
-def _returns(body: Node) -> bool:
+def returns(body: Node) -> bool:
     """Whether a branch ends the function: a ``return`` among its own statements."""
     return body.type == "return_statement" or any(c.type == "return_statement" for c in body.named_children)
 
 
-def _chain_end(node: Node) -> Node:
+def chain_end(node: Node) -> Node:
     """The outermost ``if`` of an ``if … else if …`` chain."""
     while node.parent is not None and node.parent.type == "else_clause" and node.parent.parent is not None:
         node = node.parent.parent
@@ -76,12 +76,12 @@ def branches(statements: Iterable[Node]) -> list[tuple[str, Node, Node | None]]:
             value, body = _compared_string(node.child_by_field_name("condition")), \
                 node.child_by_field_name("consequence")
             if value is not None and body is not None:
-                out.append((value, body, _chain_end(node) if _returns(body) else None))
+                out.append((value, body, chain_end(node) if returns(body) else None))
         elif node.type == "switch_case":
             case = node.child_by_field_name("value")
             if case is not None and case.type == "string" and (value := string_value(case)) is not None:
                 switch = node.parent.parent if node.parent is not None else None
-                out.append((value, node, switch if _returns(node) else None))
+                out.append((value, node, switch if returns(node) else None))
     return out
 
 
@@ -146,7 +146,7 @@ def call_literals(calls: Iterable[Node], lines: Iterable[int],
     return out
 
 
-def _parameters(function: Node) -> dict[str, tuple[int, str | None]]:
+def parameters(function: Node) -> dict[str, tuple[int, str | None]]:
     """Parameter name → (index, None) for plain parameters (``options``, ``options = {}``), and destructured
     keys → (index, key) (``{ upload }``)."""
     params = function.child_by_field_name("parameters")
@@ -213,7 +213,7 @@ def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
     without the branches of every ``if (options.key)`` on that key that run only the other way (``statements``:
     its ``if`` and ``case`` nodes in source order; ``if (file === undefined) request(); if (file) upload()`` as one
     flag). Only flags whose branches reach different subjects are kept."""
-    params = _parameters(function)
+    params = parameters(function)
     if not params:
         return ()
     params = _option_locals(function, params) | params
@@ -306,11 +306,13 @@ def _default_strings(function: Node, index: int, key: str) -> set[str]:
 
 
 def _argument_tokens(index: int, arg: Node) -> list[str]:
-    """:data:`ARG` tokens of one argument: a string literal that may name an API (``arg:0=chooseImage``), an
-    object literal and the flags it sets."""
-    if arg.type in ("string", "template_string") and not any(c.type == "template_substitution" for c in arg.children):
-        name = string_value(arg)
-        return [f"{ARG}{index}={name}"] if name and name.isidentifier() else []
+    """:data:`ARG` tokens of one argument: a string literal, which may name an API (``arg:0=chooseImage``) or
+    take a helper's branch (``arg:0=/pages/cart/cart``; a template string's known start: ``arg:0^=/pages/item?id=``),
+    an object literal and the flags it sets."""
+    if arg.type in ("string", "template_string"):
+        text = string_value(arg)
+        whole = not any(c.type == "template_substitution" for c in arg.children)
+        return [] if text is None or not (text or whole) else [f"{ARG}{index}{'' if whole else '^'}={text}"]
     if arg.type != "object":
         return []
     tokens = [f"{ARG}{index}"]
@@ -330,7 +332,7 @@ def _argument_tokens(index: int, arg: Node) -> list[str]:
     return tokens
 
 
-_FUNCTION_TYPES = ("arrow_function", "function_expression", "function", "generator_function", "function_declaration",
+FUNCTION_TYPES = ("arrow_function", "function_expression", "function", "generator_function", "function_declaration",
                    "generator_function_declaration", "method_definition")
 
 
@@ -341,7 +343,7 @@ def named_apis(function: Node, indexed: Iterable[tuple[Node, str, str]]) -> tupl
     jsfacts reads ``uni``, ``Taro``, ``wepy``… as ``wx``). A name an inner function's parameter shadows is not
     the wrapper's. A call passing a string literal at that index uses the API it names, one passing anything
     else none that can be told (``Export.subjects_for``)."""
-    params = {name: index for name, (index, key) in _parameters(function).items() if key is None}
+    params = {name: index for name, (index, key) in parameters(function).items() if key is None}
     out: set[tuple[int, str]] = set()
     for node, name, space in indexed:
         inside = function.start_byte <= node.start_byte < node.end_byte <= function.end_byte
@@ -354,7 +356,7 @@ def _shadowed(node: Node, function: Node, name: str) -> bool:
     """Whether a function between ``node`` and ``function`` has a parameter ``name`` of its own."""
     current = node.parent
     while current is not None and current != function:
-        if current.type in _FUNCTION_TYPES and name in _parameters(current):
+        if current.type in FUNCTION_TYPES and name in parameters(current):
             return True
         current = current.parent
     return False

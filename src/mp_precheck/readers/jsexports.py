@@ -28,6 +28,7 @@ from mp_precheck.readers.handedback import handed_back
 from mp_precheck.readers.instances import constructed
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.siblings import SiblingReach
+from mp_precheck.readers.stringtests import string_tests
 from mp_precheck.readers.syntax import inside, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
 
@@ -328,7 +329,9 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                flags=flag_choices(function, line, reach, inner), named=named,
                                relays=bool(subjects) and not own, spans=spans,
                                handed=_handed_back(function, own, api, line),
-                               reaches=tuple(_span(s, line) for s in walked.reached) if walked else ())
+                               reaches=tuple(_span(s, line) for s in walked.reached) if walked else (),
+                               tests=string_tests(function, inner, line,  # none when it only relays
+                                                  sorted((f.subject, f.line) for f in api if first <= f.line <= last)))
     return out
 
 
