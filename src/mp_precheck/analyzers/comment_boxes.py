@@ -18,7 +18,11 @@ of these hold:
   (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, ``ReplyClient.create``, ``replyApi.add``, an
   endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`; a message written
   onto a board the page lists, ``'/message/send'`` beside ``'/message/list'``:
-  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`), none naming a read (``'/comment/list'``);
+  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`), none naming a read (``'/comment/list'``) — or, on a
+  page that composes a post (its path or title name a public scene and a control publishes: a 发布 page,
+  :func:`~mp_precheck.analyzers.composers.composer_page`), names writing at all (a cloud function ``'addItem'``,
+  ``'/goods/create'``; not ``saveAddress``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_write`): what such a
+  page adds is its post, whatever it calls what is listed;
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
@@ -32,7 +36,8 @@ https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check
 https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
 
 Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
-``added_lines`` · ``upload.user_text`` and ``category.ugc`` of ``ugc`` and ``chat``.
+``added_lines``, ``project`` (the page list and titles) · ``upload.user_text`` and ``category.ugc`` of ``ugc`` and
+``chat``.
 Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box.
 """
 
@@ -42,6 +47,7 @@ import re
 
 from msgspec.structs import replace
 
+from mp_precheck.analyzers.composers import composer_page
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.senders import (
     MARKUP,
@@ -141,7 +147,10 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
     wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
     listed = listed_strings(context, script, facts)
-    posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed))
+    # on a composer of a public scene (a 发布 page) a call named only as adding (``name: 'addItem'``) is its post
+    composing = bool(posts) and any(composer_page(context, path) for path in {path for path, _line in boxes})
+    posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed)
+                                  or (writing(f, facts, strings.get(f.line, ())) if composing else []))
              and not any(s in before for s in named)
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
     carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
@@ -179,6 +188,18 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
     return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)]
+
+
+def writing(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
+    """The strings and wrapper name of ``post`` that say it writes (a ``writes`` word: ``'addItem'``,
+    ``createListing``, ``'/goods/add'``) and name no private record (``saveAddress``); none where one of them
+    names a read. A post on a page that composes one is where the page publishes, whatever it calls its content."""
+    literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
+    held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
+    candidates = [s for s in (*strings, *literals, wrapper_of(post), held) if s]
+    if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
+        return []
+    return [s for s in candidates if scenes().names_a_write(s)]
 
 
 def _told(context: ProjectContext, script: str, post: Fact, box: str, line: int) -> list[Finding]:

@@ -40,25 +40,37 @@ _TEXT = lazy(r">([^<>]{1,40})<")  # an element's own text in markup (WXML, a Vue
 def unwired_composer(context: ProjectContext, text_box: Finding) -> Finding | None:
     """``category.ugc`` at ``text_box`` (a new ``upload.user_text`` finding on a page that sends nothing) where the
     page is a composer of a public scene with a publishing control (module docstring), else None. Never raises."""
-    if text_box.subject not in POST_INPUTS:
+    if text_box.subject not in POST_INPUTS or not composer_page(context, text_box.path):
         return None
-    project, table = context.project, scenes()
-    registered = page_of(text_box.path, project.root, project.pages)
-    if registered is None:
-        return None  # a component's box: the page it hands its text to posts it (analyzers/relayed_posts.py)
-    title = page_title(registered, project.root, project.framework, context.read_head)
-    said = (title,) if title else ()
-    if table.scene(text_box.path, None, said) != "public" or \
-            table.to_operator(words_of(page_stem(text_box.path)) + [w for s in said for w in words_of(s)]):
-        return None
-    markup = context.read_head(text_box.path) or ""
-    if not any(table.publish_label(text) for text in _TEXT.findall(markup) if "{{" not in text):
-        return None
-    if _inert(context, text_box, markup):
+    if _inert(context, text_box, context.read_head(text_box.path) or ""):
         return None
     ugc = context.finding("category.ugc", "ugc:post", text_box.path, text_box.line, scope=text_box.scope,
                           value=f"{text_box.subject} {text_box.path}:{text_box.line} → (not sent yet)")
     return ugc if text_box.scope == "app" else replace(ugc, severity="low")
+
+
+def composer_page(context: ProjectContext, markup: str) -> bool:
+    """Whether the markup file ``markup`` is a registered page that composes a post others read: its path or
+    navigation-bar title name a public scene (``pages/release``, 发表评价), none names a message for the operator
+    (feedback, 客服), and it shows a control labelled as publishing (:func:`has_publish_control`). False for a
+    component's markup (the page it hands its text to posts it: ``analyzers/relayed_posts.py``)."""
+    project, table = context.project, scenes()
+    registered = page_of(markup, project.root, project.pages)
+    if registered is None:
+        return False
+    title = page_title(registered, project.root, project.framework, context.read_head)
+    said = (title,) if title else ()
+    if table.scene(markup, None, said) != "public" or \
+            table.to_operator(words_of(page_stem(markup)) + [w for s in said for w in words_of(s)]):
+        return False
+    return has_publish_control(context.read_head(markup) or "")
+
+
+def has_publish_control(markup: str) -> bool:
+    """Whether ``markup`` (a page's WXML, a Vue template, JSX) shows a control labelled as publishing what a
+    composer holds (``发布``, ``发表评论``: ``publish_labels`` of ``checks/ugc_scenes.yml``); a bound label
+    (``{{ label }}``) says nothing."""
+    return any(scenes().publish_label(text) for text in _TEXT.findall(markup) if "{{" not in text)
 
 
 def _inert(context: ProjectContext, text_box: Finding, markup: str) -> bool:

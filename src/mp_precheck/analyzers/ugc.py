@@ -42,7 +42,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   that only uploads files (``wx.uploadFile`` to object storage) sends media,
   not its text: its text box is a private caption or note, and the upload keeps its own finding;
 * except where the page's words name a public scene (``pages/publish``): a composer whose pictures go up
-  with the post (or whose text is not wired yet) is a post — ``category.ugc`` at its upload;
+  with the post (its upload sends fields beside the file, or a 发布 control shows its text is not wired yet) is a
+  post — ``category.ugc`` at its upload; a picture sent alone from a page with neither is an upload, no post yet;
 * a page whose words (its path, the posting wrapper's name, the strings passed to it) name only a private
   record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator — keeps
   the text for the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
@@ -79,7 +80,7 @@ from __future__ import annotations
 
 from msgspec.structs import replace
 
-from mp_precheck.analyzers.composers import unwired_composer
+from mp_precheck.analyzers.composers import has_publish_control, unwired_composer
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes
 from mp_precheck.analyzers.reached import method_of, module_calls
@@ -102,7 +103,7 @@ from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import endpoint_strings
-from mp_precheck.readers.textflow import carried_names, written_state
+from mp_precheck.readers.textflow import carried_names, file_only, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 
@@ -356,7 +357,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             out.append(_at_post(f, script, post))
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
             out.append(f)
-        published = post is not None or _public_upload(context, script, sent[1], page)
+        published = post is not None or _public_upload(context, script, sent[1], f, page)
         if f.subject in POST_INPUTS and script not in posts and published \
                 and not to_operator(context, script, post or sent[1], page):  # feedback: the operator's alone
             posts.add(script)
@@ -396,13 +397,18 @@ def _named_post(facts: FileFacts) -> bool:
     return any(name and scenes().names_a_post(name) for name in names)
 
 
-def _public_upload(context: ProjectContext, script: str, upload: Fact, page: str = "") -> bool:
+def _public_upload(context: ProjectContext, script: str, upload: Fact, box: Finding, page: str = "") -> bool:
     """A page that only uploads, but whose words name a public scene (``pages/publish``, an upload to
-    ``'moments'``): a composer whose pictures are the post (its text not wired yet, or sent with them).
-    A chat page stays a chat."""
+    ``'moments'``) and that composes a post: the upload sends fields beside its file (``formData``, where the text
+    goes up with the pictures), or the box's page shows a control that publishes it (发布, its text not wired yet).
+    A picture sent alone as it is picked, from a form with no such control (a review whose text has no submit yet),
+    is an upload, told as one: nothing of the user's is published yet. A chat page stays a chat."""
     facts = context.facts_at_head(script)
     chat = facts is not None and any(f.subject in CHAT for f in facts.facts)
-    return not chat and _scene(context, script, upload, page) == "public"
+    if chat or _scene(context, script, upload, page) != "public":
+        return False
+    return not file_only(context.read_head(script) or "", script, upload.line) \
+        or has_publish_control(context.read_head(box.path) or "")
 
 
 def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:

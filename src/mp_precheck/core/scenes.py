@@ -161,6 +161,13 @@ class Scenes(Struct, frozen=True):
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
                    for i, word in enumerate(words))
 
+    def names_a_write(self, text: str) -> bool:
+        """Whether a string or name a call passes says it writes (a ``writes`` word, the transport's words left
+        out: ``'addItem'``, ``createListing``, ``'/goods/add'``) and names no private record (``saveAddress``). An HTTP
+        method (``'POST'``, ``httpPost``) says how a call sends, not that it writes."""
+        words = [w for w in words_of(text) if w not in self.transport and w.upper() not in self.methods]
+        return self._has(self.writes, words) and self.scene("", None, (text,)) != "private"
+
     def names_board_post(self, text: str, others: Iterable[str]) -> bool:
         """Whether ``text`` (an endpoint or function a call passes: ``'/api/message/send'``, ``addMessage``) writes a
         message (``chat`` words and a write word) onto a board the page lists: one of ``others`` (the strings the

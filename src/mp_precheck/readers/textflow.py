@@ -254,3 +254,18 @@ def carried_names(text: str, path: str, lines: Iterable[int], closures: bool = F
             names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
         out[at] = frozenset(names | out.get(at, frozenset()))
     return out
+
+
+def file_only(text: str, path: str, line: int) -> bool:
+    """Whether the upload whose callee is on ``line`` of the script of ``path`` sends its file alone: its options
+    are an object literal with no ``formData`` (the fields ``wx.uploadFile`` sends beside the file,
+    https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html). False where the
+    call is not seen or its options are not a literal (``wx.uploadFile(options)``: what they hold is unknown)."""
+    for _at, arguments in calls_on(text, path, [line]):
+        options = next((child for child in arguments.named_children if child.type != "comment"), None)
+        if options is None or options.type != "object":
+            return False
+        keys = {node_text(key).strip("'\"") for pair in options.named_children
+                if (key := pair.child_by_field_name("key") if pair.type == "pair" else pair) is not None}
+        return "formData" not in keys and not any(pair.type == "spread_element" for pair in options.named_children)
+    return False
