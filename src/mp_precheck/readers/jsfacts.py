@@ -77,12 +77,10 @@ from mp_precheck.readers.textplaces import (
 from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
 from mp_precheck.readers.urls import MEDIA_APIS, find_urls, is_json_text, is_prose_mention, is_wechat_server_api
 
-# Server-only WeChat APIs: code2Session, getAccessToken / getStableAccessToken, anything on api.weixin.qq.com.
-# wx.loadFontFace fetches its font like a download: its host must be a downloadFile legal domain
-# (https://developers.weixin.qq.com/miniprogram/dev/api/ui/font/wx.loadFontFace.html: 文件地址需为下载类型).
+# The role of a URL an API is given: a font wx.loadFontFace loads is a download (文件地址需为下载类型:
+# https://developers.weixin.qq.com/miniprogram/dev/api/ui/font/wx.loadFontFace.html); a picture shown or saved is media.
 _HOST_ROLES = {**NETWORK_APIS, "wx.loadFontFace": "download", "wx.openCustomerServiceChat": ACCOUNT,
                "wx.openOfficialAccountArticle": ACCOUNT}
-# The role a URL passed to an API gets: a picture shown or saved (``previewImage({ urls: [...] })``) is media.
 _ARGUMENT_ROLES = {**_HOST_ROLES, **dict.fromkeys(MEDIA_APIS, "media")}
 
 
