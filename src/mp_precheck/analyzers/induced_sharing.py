@@ -54,6 +54,7 @@ from mp_precheck.analyzers.rendered import component_file, component_uses, regis
 from mp_precheck.analyzers.reward_openers import opener_wording, opens_told, route_files
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import component
+from mp_precheck.facts.extract import SFC_SUFFIXES
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
@@ -70,7 +71,6 @@ WORDING = "text:share-inducement"
 WORDINGS = (WORDING, "text:share-button-gain")
 _PAGE_FILES = (".wxml", ".js", ".ts", ".json")
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
-_SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")  # a component that is its own template
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -347,7 +347,7 @@ def rendered_wording(context: ProjectContext, path: str) -> list[Fact]:
     card is what the invitation sends. A component the template does not render adds nothing. Never raises."""
     def read(name: str) -> str | None:
         return context.read_head(name) if context.exists_at_head(name) else None
-    template = path if path.endswith(_SFC) else next(
+    template = path if path.endswith(SFC_SUFFIXES) else next(
         (_stem(path) + m for m in _MARKUP if context.exists_at_head(_stem(path) + m)), None)
     tree = ExistingPaths(context.exists_at_head)
     out: list[Fact] = []
