@@ -77,6 +77,10 @@ domains                config.domains · ``external_link.domain``,  removes conf
 order_payments         present_at_head, language ·                 removes the ``orderInfo`` payment's findings
                        ``wx.requestPayment:orderInfo``             where the app pays the WeChat way elsewhere;
                                                                    adds WeChat Pay's options to the others' fix
+live_video             head_facts, base_facts, counterpart,        adds ``category.live_stream`` once, where a changed
+                       read_head, exists_at_head, facts_at_head,   page opening a new ``<video>`` (or the player) says
+                       present_at_head, project ·                  it broadcasts live or lists a live source
+                       ``category.live``
 ad_components          head_facts, base_facts, counterpart,        adds ``category.third_party_ad`` at a page's new
                        added_lines, read_head, exists_at_head,     use of an ad-named project component that
                        facts_at_head, project · none               opens other Mini Programs
@@ -198,6 +202,7 @@ from mp_precheck.analyzers import (
     induced_sharing,
     launch_auth_page,
     launch_helpers,
+    live_video,
     location_config,
     media_posts,
     missing_pages,
@@ -268,6 +273,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("domains", domains.analyze),
     # Only payment findings, which no analyzer reads.
     ("order_payments", order_payments.analyze),
+    # live_video before categories, which weighs the category finding it adds against the configured categories.
+    ("live_video", live_video.analyze),
     # ad_components before categories, which weighs the category findings against the configured categories.
     ("ad_components", ad_components.analyze),
     ("categories", categories.analyze),

@@ -22,8 +22,9 @@ ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
 Route = tuple[str, int]  # (URL as written, 1-based line)
 
 
-def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
-    """Literal URLs of the route calls in a script (``path`` picks JS or TS)."""
+def script_routes(text: str, path: str, line_offset: int = 0, built_query: bool = False) -> list[Route]:
+    """Literal URLs of the route calls in a script (``path`` picks JS or TS). With ``built_query``, also the URLs
+    whose page is literal and only the query is built (```/pages/a/a?id=${id}```): given up to the ``?``."""
     if not any(api in text for api in ROUTE_APIS):
         return []  # most scripts navigate nowhere: not parsed again
     language = language_for(path)
@@ -38,7 +39,7 @@ def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
                 owner is None or node_text(owner) not in NAMESPACES:
             continue
         url = call_option(node, "url")
-        literal = _literal(url)
+        literal = _literal(url) or (_page_literal(url) if built_query else None)
         if url is not None and literal and not unreachable(node):
             out.append((literal, url.start_point[0] + 1 + line_offset))
     return out
@@ -65,6 +66,18 @@ def _literal(node: Node | None) -> str | None:
     if any(c.type == "template_substitution" for c in node.children):
         return None
     return node_text(node)[1:-1]
+
+
+def _page_literal(node: Node | None) -> str | None:
+    """The literal head of a template string up to and with its ``?``, when every substitution follows it."""
+    if node is None or node.type != "template_string":
+        return None
+    head = ""
+    for child in node.children:
+        if child.type == "template_substitution":
+            break
+        head += node_text(child).strip("`")
+    return head[:head.index("?") + 1] if "?" in head else None
 
 
 class _Navigators(HTMLParser):
