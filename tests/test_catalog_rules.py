@@ -86,7 +86,8 @@ def usage(subject: str) -> tuple[str, str] | None:
     if subject == "ui-kit:pick-media":
         return "use.wxml", '<view>\n<van-uploader file-list="{{ files }}" bind:after-read="afterRead"/>\n</view>\n'
     if subject == "ui-kit:upload-media":
-        return "use.wxml", '<view>\n<uni-file-picker v-model="files" file-mediatype="image"/>\n</view>\n'
+        # uView 1's uploader sends to its action itself (uni-file-picker needs a uniCloud service space)
+        return "use.wxml", '<view>\n<u-upload action="/api/upload" max-count="9"/>\n</view>\n'
     if subject == "sdk:upload":
         return "use.js", ("const VodUploader = require('../../lib/vod-wx-sdk-v2.js')\n"
                           "Page({ up(f) { VodUploader.start({ mediaFile: f }) } })\n")

@@ -11,8 +11,10 @@ analyzer               reads (context · findings)                  adds · remo
 =====================  ==========================================  =================================================
 stray_templates        exists_at_head, repo_grep · findings in a   removes them when the file has no script or JSON
                        ``.wxml`` file                              of its own and no other file names it
-ui_kits                read_head (usingComponents) ·               removes ``ui-kit:pick-media``/``upload-media``
-                       ui-kit subjects in .wxml/.mpx               findings whose tag is the project's own component
+ui_kits                read_head (usingComponents), head_paths,    removes ``ui-kit:pick-media``/``upload-media``
+                       repo_grep · ui-kit subjects                 findings whose tag is the project's own
+                                                                   component; a uniCloud-only kit's upload in a
+                                                                   project with no uniCloud service space
 component_uploads      head_facts, base_facts, counterpart,        adds an upload finding (scope file) at a page's
                        added_lines, read_head, read_base,          first use of a project component whose upload
                        exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload

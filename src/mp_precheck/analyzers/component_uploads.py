@@ -15,7 +15,8 @@ uploaded by itself (its upload moved into the component), another file of the sa
 ``.wxml``) uploaded in the base tree with the API the component uses (the page's upload handed to the component;
 another API is a new upload), its own script reports an upload of the change (one
 report per page), a file that renders it rendered the component before
-(the use moved one level down), or no other file names it (a copy of an old page nothing loads).
+(the use moved one level down), or no other file names it (a copy of an old page nothing loads); nor for a UI
+kit's own component copied in (``uni_modules/uni-file-picker``), which its kit's entry judges.
 Components are matched as ``readers/componentuses.py`` reads them (Vue imports and global registrations, JSX
 imports, ``usingComponents``), through a barrel module that passes them on (``components/index.ts``).
 Doc: https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/
@@ -76,7 +77,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         reported: set[str] = set()
         for target, tag, line in uses:
             if line not in lines or target is None or target == path or target in base_uses.get(path, set()) | \
-                    reported or _moved_down(path, target, head_uses, base_uses):
+                    reported or _moved_down(path, target, head_uses, base_uses) or _kits_own(tag, target):
                 continue
             subjects = _old_uploads(context, target, tag, uploads, announced, new_page=old is None)
             if subjects and not set(subjects) & before:
@@ -93,6 +94,14 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     kept = [f for f in findings if not (f.family == "upload" and f.scope == "file" and f.subject in uploads
                                         and posixpath.splitext(f.path)[0] in relocated)]
     return kept + added
+
+
+def _kits_own(tag: str, target: str) -> bool:
+    """Whether ``target`` is a UI kit's own component copied into the project (``uni_modules/uni-file-picker/…``
+    for ``<uni-file-picker>``): what it does is the kit's entry in ``checks/ui_kits.yml`` (its ``manual`` and
+    ``uploads_to`` facts: analyzers/ui_kits.py), not its vendored code."""
+    kit = third_party().component(tag)
+    return kit is not None and kit.registered_from(target)
 
 
 def _page_uploads(context: ProjectContext, path: str, old: str | None, uploads: Mapping[str, str]) -> set[str]:

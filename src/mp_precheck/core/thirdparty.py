@@ -71,6 +71,10 @@ class KitComponent(Struct, frozen=True):
     does: Literal["pick", "upload", "both", "text", "nickname"]
     doc: str
     when: tuple[tuple[str, str], ...] = ()  # attribute values it needs to do it (type="textarea")
+    # attribute values that leave its upload to the page (:auto-upload="false"): it then only picks
+    manual: tuple[tuple[str, str], ...] = ()
+    # the one service it uploads to by itself (uni-file-picker: the project's uniCloud service space)
+    uploads_to: str = ""
 
     def applies(self, attributes: dict[str, str | None]) -> bool:
         """Whether an element with these (normalised name → literal value) attributes does what the kit
@@ -86,6 +90,13 @@ class KitComponent(Struct, frozen=True):
         input (``input[type=nickname]``)."""
         return {"pick": (PICK_SUBJECT,), "upload": (UPLOAD_SUBJECT,), "both": (PICK_SUBJECT, UPLOAD_SUBJECT),
                 "text": (TEXTAREA_SUBJECT,), "nickname": (NICKNAME_SUBJECT,)}[self.does]
+
+    def subjects_for(self, attributes: dict[str, str | None]) -> tuple[str, ...]:
+        """:attr:`subjects` of an element with these (normalised name → literal value) attributes: no upload of
+        its own where they switch it to manual upload (``:auto-upload="false"``: the page calls its
+        ``upload()`` when it wants)."""
+        manual = bool(self.manual) and any(attributes.get(name) == value for name, value in self.manual)
+        return tuple(s for s in self.subjects if not (manual and s == UPLOAD_SUBJECT))
 
     def registered_from(self, target: str) -> bool:
         """Whether a registration target (a usingComponents path, an import specifier) is this kit's."""
@@ -271,7 +282,8 @@ def third_party() -> ThirdParty:
     plugins = validated(folder / "plugin_apis.yml", "plugin_apis.schema.json", check=False)["plugins"]
     return ThirdParty(
         tuple(KitComponent(k["kit"], tuple(k["names"]), tuple(k["packages"]), k["does"], k["doc"],
-                           tuple(sorted(k.get("when", {}).items()))) for k in kits),
+                           tuple(sorted(k.get("when", {}).items())), tuple(sorted(k.get("manual", {}).items())),
+                           k.get("uploads_to", "")) for k in kits),
         tuple(UploadSdk(s["sdk"], tuple(s["modules"]), tuple(s["names"]), tuple(s["methods"]), s["doc"],
                         classes=tuple(s.get("classes", ())), factories=tuple(s.get("factories", ())))
               for s in table["sdks"]) +

@@ -33,13 +33,13 @@ from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.forwarding import forwarding_exports
 from mp_precheck.readers.handedurls import handed_urls
+from mp_precheck.readers.imagebases import constant_roles, held_constant
 from mp_precheck.readers.imagenames import (
     bare_host_url,
     held_as_api_base,
     held_as_image,
     holder_name,
     names_reading_page,
-    names_resource_base,
 )
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.inherited import inherited_call
@@ -186,11 +186,7 @@ class _Extractor(Bindings):
                                    guard_role(found.conditions, [self.line(c) for c in found.calls])))
         if self.media_requests and base64media.reads_base64(nodes):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
-        for name, indexes in self.url_constants.items():  # the API its url feeds, else a static-file prefix
-            role = self.url_roles.get(name) or ("media" if names_resource_base(name) else "code")
-            for index in indexes if role != "code" else ():
-                if self.facts[index].role in (("code", "request", "media") if name in self.url_roles else ("code",)):
-                    self.facts[index] = replace(self.facts[index], role=role)
+        self.facts = constant_roles(self.facts, self.url_constants, self.url_roles, root)  # feeds an API, or images
         handed = handed_urls(self.calls, self.imported_calls, self.facts, self.url_constants, self.line)
         called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
@@ -363,10 +359,7 @@ class _Extractor(Bindings):
         role = "request" if role == "code" and held_as_api_base(node) else role  # fly.config.baseURL = '…'
         if role == "code" and names_reading_page(holder_name(node) or ""):
             return  # { github: 'https://…' }: a page the app shows or copies, not a server it requests
-        constant = None
-        if parent is not None and parent.type == "variable_declarator":
-            name = parent.child_by_field_name("name")
-            constant = _text(name) if name is not None and name.type == "identifier" else None
+        constant = _text(held) if (held := held_constant(node)) is not None else None  # const B = ref('…') too
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
             if url.is_development:

@@ -84,9 +84,10 @@ def normalise_attribute(name: str) -> str:
     return _LOWERED.get(name) or _kebab(name)
 
 
-# WeChat's multi-word attributes that review looks at, as a lower-casing tokenizer hands them over
+# WeChat's multi-word attributes that review looks at (and a kit picker's autoUpload), as a lower-casing
+# tokenizer hands them over
 _LOWERED = {"opentype": "open-type", "unitid": "unit-id", "adunitid": "ad-unit-id", "formtype": "form-type",
-            "appid": "app-id"}
+            "appid": "app-id", "autoupload": "auto-upload"}
 
 
 def close_element(open_elements: list[tuple[str, Any]] | list[tuple[str, Any, Any]], tag: str) -> None:
@@ -115,7 +116,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     given = {key: capability_value(value) if key in _CAPABILITY_ATTRIBUTES else value for key, value, _ in attributes}
     kit = None if project_component or not builtin else third_party().component(tag, given)
     if kit is not None:
-        facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects)
+        facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects_for(given))
     facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
         if tag == "web-view" and name == "src" and (value is None or "{{" in value):
@@ -280,6 +281,8 @@ class _Collector(HTMLParser):
                 stripped = value.strip()
                 if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"`":
                     literal = stripped[1:-1]
+                elif stripped in ("true", "false"):  # :auto-upload="false": the value WXML writes {{false}}
+                    literal = "{{" + stripped + "}}"
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
             expression = value if bound and literal is None else mustache_expression(value or "")
             for choice in bound_choices(normalise_attribute(name), expression):
