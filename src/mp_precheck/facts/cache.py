@@ -97,7 +97,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #       model service (sdk:generative-ai, checks/model_services.yml);
 # v102: the branches a helper takes by testing a string argument's text (url.indexOf('https://') == 0),
 #      a call's string arguments by index (Export.tests, readers/stringtests.py);
-# v103-wrapnew: a URL variable (declared or held in Vue's ref()) read only to build image addresses or request
+# v103: a URL variable (declared or held in Vue's ref()) read only to build image addresses or request
 #      data is a media host, whatever its name (readers/imagebases.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -155,7 +155,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v103-wrapnew-{__version__}"
+FORMAT = f"facts-v103-{__version__}"
 
 
 class FactCache:
