@@ -38,3 +38,17 @@ def test_a_component_script_keeps_its_file_lines():
 def test_a_calls_callbacks_carry_nothing_it_sends():
     source = "function f() {\n  wx.request({ url: u, data: { type: 't' }, success(res) { this.form.content = res } })\n}\n"
     assert carried_names(source, "a.js", [2])[2] == frozenset({"u"})
+
+
+def test_a_parameter_carries_what_the_scripts_callers_hand_it():
+    script = ("const page = {\n  send: function (token, rows) {\n    wx.request({ url: '/x', data: { rows } })\n  },\n"
+              "  tap() {\n    const list = this.lines\n    this.send('t', list)\n  },\n}\n")
+    carried = carried_names(script, "page.js", [3])
+    assert {"rows", "list", "lines"} <= carried[3]
+
+
+def test_a_callback_without_a_name_and_an_unused_parameter_carry_nothing_more():
+    script = ("function keep(rows, other) {\n  wx.request({ url: '/x', data: { other } })\n}\n"
+              "keep(this.lines, 1)\n[1].forEach((row) => wx.request({ url: '/y', data: row }))\n")
+    carried = carried_names(script, "page.js", [2, 5])
+    assert "lines" not in carried[2] and carried[5] == frozenset({"row"})

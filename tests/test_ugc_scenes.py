@@ -116,6 +116,12 @@ def test_a_reimbursement_form_posted_through_a_project_fetch_helper_is_not_ugc(a
     ("pages/admin-repair-review/index.js", "rejectRepair", (), "private"),  # the operator's console: no post
     ("pages/admin/notice.js", None, ("/api/comments",), "private"),
     ("pages/administrator/post.js", "createPost", (), "private"),
+    # what one tells the business about one's own booking: a cancellation's reason, a remark left with it
+    ("pages/x/index.js", None, ("请填写退订理由",), "private"),
+    ("pages/hotel/reservation.js", "submit", (), "private"),
+    ("pages/x/index.js", "addRemark", (), "private"),
+    ("pages/wall/index.js", None, ("写下你的投诉",), "public"),  # a complaint wall others read stays public
+    ("pages/x/index.js", None, ("取消预约后写下评价",), "public"),
 ])
 def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene
@@ -286,3 +292,30 @@ def test_the_same_two_words_apart_in_a_wrapper_name_stay_ugc(app_repo):
 ])
 def test_a_compound_private_word_matches_adjacent_words_of_one_name(path, wrapper, scene):
     assert scenes().scene(path, wrapper, ()) == scene
+
+
+TRIP = """Page({
+  data: { why: '', tripId: 7 },
+  onWhy(e) { this.setData({ why: e.detail.value }) },
+  confirm() {
+    wx.request({ url: 'https://api.example.com/trip/update', method: 'POST',
+      data: { reason: this.data.why, tripId: this.data.tripId } })
+  },
+})
+"""
+
+
+@pytest.mark.parametrize(("hint", "told"), [
+    ("请填写取消原因", False),  # a reason given to the business with one's own booking: nobody else reads it
+    ("说说这次行程的感受", True),
+])
+def test_a_dialog_box_whose_hint_names_a_cancellation_reason_is_no_post(app_repo, hint, told):
+    app_repo.write("pages/trip/detail.wxml", '<view>\n<view bindtap="confirm">确定</view>\n</view>\n')
+    app_repo.write("pages/trip/detail.js", TRIP.replace("wx.request", "console.log"))
+    base = app_repo.commit()
+    app_repo.write("pages/trip/detail.wxml", f'<view>\n<textarea placeholder="{hint}" bindblur="onWhy"/>\n'
+                                             '<view bindtap="confirm">确定</view>\n</view>\n')
+    app_repo.write("pages/trip/detail.js", TRIP)
+    app_repo.commit()
+    expected = {("upload.user_text", "pages/trip/detail.js", 5), ("category.ugc", "pages/trip/detail.js", 5)}
+    assert _ugc(run(app_repo.path, base)) == (expected if told else set())

@@ -110,3 +110,33 @@ def test_an_old_box_whose_text_now_goes_up_with_a_file_is_published(app_repo):
 def test_an_old_box_whose_page_uploads_none_of_its_text_is_not_published(app_repo):
     submit = "submit() {\n    uploadImage('/preview2', this.data.files[0], { y: 2 })\n  },"
     assert _template_app(app_repo, PREVIEW.replace("submit() {},", submit)) == set()
+
+
+ROWS_BOX = ('<view>\n<view wx:for="{{rows}}" wx:for-item="row">\n'
+            '<textarea value="{{row.words}}" bindblur="onWords" data-i="{{index}}"/>\n</view>\n'
+            '<button bindtap="submit">提交</button>\n</view>\n')
+ROWS = """Page({
+  data: { rows: [], ids: [] },
+  load(query) {
+    wx.request({ url: 'https://api.example.com/rows', method: 'GET', data: query })
+  },
+  onWords(e) { this.data.rows[e.currentTarget.dataset.i].words = e.detail.value },
+  sendRows(token, items) {
+    wx.request({ url: 'https://api.example.com/rows/save?t=' + token, method: 'POST', data: { items } })
+  },
+  submit() {},
+})
+"""
+
+
+@pytest.mark.parametrize(("handed", "told"), [("this.data.rows", True), ("this.data.ids", False)])
+def test_an_old_list_of_boxes_is_published_where_a_method_of_the_page_posts_what_its_caller_hands_it(
+        app_repo, handed, told):
+    stub = "Page({\n  data: { rows: [], ids: [] },\n  submit() {},\n})\n"
+    app_repo.write_files({"pages/rows/rows.wxml": ROWS_BOX, "pages/rows/rows.js": stub})
+    base = app_repo.commit("each row has a box; 提交 does nothing")
+    app_repo.write("pages/rows/rows.js", ROWS.replace("submit() {}", f"submit() {{ this.sendRows('t', {handed}) }}"))
+    app_repo.commit("提交 hands the rows to the page's own posting method")
+    report = run(app_repo.path, base)
+    expected = {("upload.user_text", "pages/rows/rows.js", 8), ("category.ugc", "pages/rows/rows.js", 8)}
+    assert places(report, "category") | places(report, "upload") == (expected if told else set())

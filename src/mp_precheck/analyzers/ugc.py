@@ -44,9 +44,10 @@ What tells *publishing to other users* from private notes and one-to-one chat is
 * except where the page's words name a public scene (``pages/publish``): a composer whose pictures go up
   with the post (its upload sends fields beside the file, or a 发布 control shows its text is not wired yet) is a
   post — ``category.ugc`` at its upload; a picture sent alone from a page with neither is an upload, no post yet;
-* a page whose words (its path, the posting wrapper's name, the strings passed to it) name only a private
-  record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator — keeps
-  the text for the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
+* a page whose words (its path, the posting wrapper's name, the strings passed to it, the text box's own
+  placeholder) name only a private record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer,
+  feedback to the operator, the reason for cancelling one's own appointment (取消预约的原因) — keeps the text for
+  the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
@@ -103,7 +104,7 @@ from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import endpoint_strings
-from mp_precheck.readers.textflow import carried_names, file_only, written_state
+from mp_precheck.readers.textflow import carried_names, file_only, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 
@@ -255,19 +256,21 @@ def _rank(facts: FileFacts, call: Fact, lookups: frozenset[int] = frozenset()) -
     return tier, call.line
 
 
-def _scene(context: ProjectContext, script: str, call: Fact, page: str = "") -> Scene | None:
+def _scene(context: ProjectContext, script: str, call: Fact, page: str = "",
+           shown: tuple[str, ...] = ()) -> Scene | None:
     """The scene ``call`` of ``script`` sends to (``checks/ugc_scenes.yml``): from the page's path (``page``'s
     too, where the page sends through a store: ``pages/feedback`` names the scene, not ``stores/app``), the
     page's navigation-bar title (申请退货退款 names a refund whatever the folder is called:
     https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html), the wrapper's name and
     the strings the call passes (a cloud database write: its collection, ``'memos'``); a page of the operator's
-    console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post."""
+    console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post. ``shown`` is what the
+    text box itself says it is for (its placeholder: 取消预约的原因 — a reason given with one's own booking)."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
         strings = (*strings, call.value.split("'")[1])
     title = _title(context, page or script)
-    strings = (*strings, title) if title else strings
+    strings = (*strings, title, *shown) if title else (*strings, *shown)
     return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings,
                           page_stem(page) if page else script)
 
@@ -351,7 +354,8 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         post = (carrying(context, script, post, state) if post is not None else carrier(context, script, state)) \
             if old else post
         page = f.path if through is not None else ""
-        if _scene(context, script, post or sent[1], page) == "private" or (old and post is None):
+        shown = shown_words(context.read_head(f.path) or "", f.line)  # the box's hint: what it is for
+        if _scene(context, script, post or sent[1], page, shown) == "private" or (old and post is None):
             continue  # a private record (an expense note), or an old box whose page posts none of its text
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))

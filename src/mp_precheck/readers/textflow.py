@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
@@ -34,6 +34,8 @@ _HANDLER = lazy(r"(?:^|\s|(?<=[\"'}]))(?:@input|v-on:input|@change)\s*=\s*(?:\"(
 # A form field's name: ``<textarea name="description">`` in a ``<form bindsubmit>`` arrives as the submit event's
 # ``e.detail.value.description`` (https://developers.weixin.qq.com/miniprogram/dev/component/form.html).
 _FIELD = lazy(r"(?:^|\s|(?<=[\"'}]))name\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
+# A text box's literal hint (https://developers.weixin.qq.com/miniprogram/dev/component/textarea.html).
+_PLACEHOLDER = lazy(r"(?:^|\s)placeholder\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _SETTER = lazy(r"\bset([A-Z][\w$]*)\s*\(")  # a React state setter: setContent → content
 _SET_KEYS = lazy(r"\bset(?:Data|State)\s*\(\s*\{\s*['\"]?([\w$.]+)")  # this.setData({ content: … })
 _ASSIGNED = lazy(r"([\w$.]+)\s*=(?![=>])")  # @input="form.content = $event"
@@ -99,6 +101,12 @@ def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) ->
         found |= set(_WORD.findall(key))
     found |= _looped(markup, line, found)
     return frozenset(found - (_NOT_STATE - keep))
+
+
+def shown_words(markup: str, line: int) -> tuple[str, ...]:
+    """The words the text box opening on ``line`` shows its user before they type: its literal ``placeholder``
+    (取消预约的原因, 写下你的评价), what the box is for; none when it shows none or binds it (``:placeholder``)."""
+    return tuple(next(g for g in m.groups() if g is not None) for m in _PLACEHOLDER.finditer(tag_at(markup, line)))
 
 
 def bound_fields(markup: str, line: int) -> frozenset[str]:
@@ -247,13 +255,74 @@ def carried_names(text: str, path: str, lines: Iterable[int], closures: bool = F
     call is left out (unknown, not empty). With ``closures``, the functions around the call's own are read too
     (:func:`_in_scope`: a post in an upload's callback sends what its submit handler declared)."""
     out: dict[int, frozenset[str]] = {}
+    language = language_for(script_block(text, path)[1])
     for at, arguments in calls_on(text, path, lines):
         names = _names(arguments)
         declared = _in_scope(arguments, closures)
         for _step in range(2):
             names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
+        names |= _passed_in(arguments, names, language)
         out[at] = frozenset(names | out.get(at, frozenset()))
     return out
+
+
+def _passed_in(arguments: Node, names: set[str], language: Language) -> set[str]:
+    """What the script's own callers hand the function around a call for the parameters among ``names``: a page's
+    submit handler passes the list its text boxes write to a method that posts it (``this.submitAll(token,
+    this.list)`` → ``submitAll(token, items) { request({ data: { items } }) }`` carries ``list``). The names each
+    caller passes at that position, followed one step into what the caller declared; empty for a function with
+    no name, or no caller in the script."""
+    function = arguments.parent
+    while function is not None and function.type not in _FUNCTIONS:
+        function = function.parent
+    name = _function_name(function) if function is not None else ""
+    params = function.child_by_field_name("parameters") if function is not None else None
+    order = [_param_name(p) for p in params.named_children if p.type != "comment"] if params is not None else []
+    wanted = [i for i, param in enumerate(order) if param and param in names]
+    root = function
+    while root is not None and root.parent is not None:
+        root = root.parent
+    if not name or not wanted or root is None:
+        return set()
+    out: set[str] = set()
+    for handed in _calls_of(root, language, name):
+        passed = [c for c in handed.named_children if c.type != "comment"]
+        declared = _in_scope(handed, closures=False)
+        for index in (i for i in wanted if i < len(passed)):
+            found = _names(passed[index])
+            out |= found | {n for held in found for value in declared.get(held, []) for n in _names(value)}
+    return out
+
+
+def _function_name(function: Node) -> str:
+    """The name a function is called by: a method's, a declared function's, a property's or variable's that holds
+    it (``submit: function (list) {…}``, ``const submit = (list) => …``); "" for an anonymous callback."""
+    own = function.child_by_field_name("name")
+    if own is not None:
+        return node_text(own)
+    holder = function.parent
+    key = holder.child_by_field_name("key") if holder is not None and holder.type == "pair" else \
+        holder.child_by_field_name("name") if holder is not None and holder.type == "variable_declarator" else None
+    return node_text(key).strip("'\"") if key is not None else ""
+
+
+def _param_name(param: Node) -> str:
+    """The identifier a plain parameter binds (``items``, ``items = []``); "" for a destructuring pattern."""
+    if param.type in ("required_parameter", "optional_parameter", "assignment_pattern"):
+        inner = param.child_by_field_name("pattern") or param.child_by_field_name("left")
+        return _param_name(inner) if inner is not None else ""
+    return node_text(param) if param.type == "identifier" else ""
+
+
+def _calls_of(root: Node, language: Language, name: str) -> Iterator[Node]:
+    """The arguments of each call in the tree of ``root`` of the function ``name``, by itself or as a member
+    (``submit(…)``, ``this.submit(…)``, ``that.submit(…)``)."""
+    for call in nodes_of(root, language, ("call_expression",)):
+        callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        member = callee.child_by_field_name("property") if callee is not None and \
+            callee.type == "member_expression" else callee
+        if member is not None and arguments is not None and node_text(member) == name:
+            yield arguments
 
 
 def file_only(text: str, path: str, line: int) -> bool:
