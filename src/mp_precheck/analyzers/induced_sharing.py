@@ -351,7 +351,10 @@ def rendered_wording(context: ProjectContext, path: str) -> list[Fact]:
         (_stem(path) + m for m in _MARKUP if context.exists_at_head(_stem(path) + m)), None)
     tree = ExistingPaths(context.exists_at_head)
     out: list[Fact] = []
-    for spec, tag, _line in component_uses(read, template, registered_components(context)) if template else ():
+    # A JSX page's components come from its facts, read with the same parse: the page is not parsed again.
+    used = component_uses(read, template, registered_components(context), context.facts_at_head(template)) \
+        if template else []
+    for spec, tag, _line in used:
         found = component_file(context, template, spec, tag, tree)
         if found is not None and found != path:
             out += [f for f in _page_facts(context, found) if f.subject in WORDINGS]

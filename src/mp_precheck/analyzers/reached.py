@@ -15,17 +15,14 @@ Reads: ``facts_at_head``, ``read_head``, ``exists_at_head`` of the given files a
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Export, FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
-from mp_precheck.readers.storeactions import store_calls
+from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
 
 _DEPTH = 3  # modules searched below the imported one: a barrel, the root store, the store's own module
-_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
-_BOUND = compiled(r"[sS]toreBindings|\buse[A-Z0-9_]")  # a store bound to the page, a Pinia store's instance
 ModuleCall = tuple[int, str, str, str]  # (line, name as the page spells it, module specifier, module path)
 
 
@@ -38,13 +35,21 @@ def module_calls(context: ProjectContext, path: str, facts: FileFacts | None,
         return
     tree = ExistingPaths(context.exists_at_head)
     calls = [(line, name, spec) for spec, name, line in facts.imported_calls]
-    text = context.read_head(path) if stores and path.endswith(_SCRIPTS) else None
-    if text and _BOUND.search(text):
-        calls += [(line, name, spec) for spec, name, line in store_calls(text, path)]
+    text = context.read_head(path) if stores and path.endswith(STORE_SCRIPTS) else None
+    if text and binds_store(text):
+        calls += [(line, name, spec) for spec, name, line in _store_calls(context, path, text)]
     for line, name, spec in sorted(calls, key=lambda c: c[0]):
         module = resolve_module(path, spec, tree)
         if module is not None:
             yield line, name, spec, module
+
+
+def _store_calls(context: ProjectContext, path: str, text: str) -> Sequence[tuple[str, str, int]]:
+    """The store calls of ``path``, whose text ``text`` is: those its own facts read from that text (the facts of
+    the file ``read_head`` reads, not the ``facts`` a caller passes, which may be another version's), else read
+    now."""
+    own = context.facts_at_head(path)
+    return own.store_calls if own is not None and own.store_calls is not None else store_calls(text, path)
 
 
 def method_of(context: ProjectContext, module: str, name: str) -> tuple[str, Export] | None:

@@ -35,7 +35,7 @@ from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.presence import needles
 from mp_precheck.facts.scope import in_project
-from mp_precheck.facts.store import FactStore
+from mp_precheck.facts.store import FactStore, TreeFacts
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, page_title
@@ -221,9 +221,7 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
         in_change = {f.subject for ff in head_facts.values() for f in ff.facts if f.subject in subjects}
         return in_change | present_elsewhere(subjects - in_change)
 
-    def facts_at_head(path: str) -> FileFacts | None:
-        entry = run.head_tree.get(path)
-        return run.store.facts([(path, entry.blob)], run.head_tree).get(path) if entry is not None else None
+    facts_at_head = TreeFacts(run.store, run.head_tree)
 
     cached_verdicts, keep_verdicts = verdict_access(run.store.disk, run.head_tree)
     # git grep -I reads a binary file before skipping it: added files git diff found binary are left out by name.

@@ -99,6 +99,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      a call's string arguments by index (Export.tests, readers/stringtests.py);
 # v103: a URL variable (declared or held in Vue's ref()) read only to build image addresses or request
 #      data is a media host, whatever its name (readers/imagebases.py);
+# v104: a script's calls of store actions bound to it (FileFacts.store_calls, readers/storeactions.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -155,7 +156,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v103-{__version__}"
+FORMAT = f"facts-v104-{__version__}"
 
 
 class FactCache:
@@ -295,7 +296,8 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "helpers": [[name, first, last, list(lines)] for name, first, last, lines in facts.helpers],
             "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
             "routes": [list(r) for r in facts.routes] if facts.routes is not None else None,
-            "handed_urls": [list(h) for h in facts.handed_urls]}
+            "handed_urls": [list(h) for h in facts.handed_urls],
+            "store_calls": [list(c) for c in facts.store_calls] if facts.store_calls is not None else None}
 
 
 def _load(data: dict[str, Any]) -> FileFacts:
@@ -321,7 +323,9 @@ def _load(data: dict[str, Any]) -> FileFacts:
         helpers=tuple((h[0], int(h[1]), int(h[2]), tuple(int(n) for n in h[3])) for h in data.get("helpers", ())),
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
         routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None,
-        handed_urls=tuple((int(a), int(b)) for a, b in data.get("handed_urls", ())))
+        handed_urls=tuple((int(a), int(b)) for a, b in data.get("handed_urls", ())),
+        store_calls=tuple((c[0], c[1], int(c[2])) for c in data["store_calls"])
+        if data.get("store_calls") is not None else None)
 
 
 def _load_jsx(data: dict[str, Any]) -> JsxReading:

@@ -30,6 +30,7 @@ from mp_precheck.readers.sdkhosts import vendored_hosts
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
+from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.uncalled import idle_options_methods
@@ -125,6 +126,9 @@ def extract(path: str, data: bytes) -> FileFacts:
     # uni-app #ifdef blocks for other platforms are not shipped to WeChat, nor run the methods only they call:
     # blanked before reading.
     facts = _extract_text(for_wechat(decoded.text, path), path, kind)
+    if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
+        found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()
+        facts = replace(facts, store_calls=found)
     if decoded.lossy and facts.error is None:
         return replace(facts, error="read in part: valid in no known text encoding (UTF-8, GBK…); "
                                     "undecodable bytes were skipped")

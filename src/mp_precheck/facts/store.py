@@ -330,6 +330,23 @@ class FactStore:
         return resolve_module(importer, spec, tree)
 
 
+class TreeFacts:
+    """``facts(path)``: the facts of ``path`` in the revision whose tree is ``tree`` (:meth:`FactStore.facts`, None
+    when the tree has no such file), each file's linked once: the analyzers ask for the same files thousands of
+    times in a run (a whole-app import: 17,000 asks of 1,500 files), and linking follows every imported call."""
+
+    def __init__(self, store: FactStore, tree: Mapping[str, TreeEntry]) -> None:
+        self._store, self._tree = store, tree
+        self._linked: dict[str, FileFacts | None] = {}
+
+    def __call__(self, path: str) -> FileFacts | None:
+        if path not in self._linked:
+            entry = self._tree.get(path)
+            found = self._store.facts([(path, entry.blob)], self._tree) if entry is not None else {}
+            self._linked[path] = found.get(path)
+        return self._linked[path]
+
+
 _APP_NAMES = ("app.js", "app.ts", "app.wpy", "app.mpx", "App.vue", "app.vue")
 _HELD = (GET_APP, VUE_INSTANCE)  # calls through an object that holds project modules (the App, a Vue instance)
 

@@ -21,13 +21,23 @@ from tree_sitter import Node
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.launchcalls import import_bindings
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 Call = tuple[str, str, int]  # (module specifier, name as an importer spells it, line)
 _SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
 _BIND = "createStoreBindings"
 _BINDINGS_KEY = "storeBindings"
+STORE_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")  # the scripts read for store calls
 _FACTORY = lazy(r"use[A-Z0-9_]\w*")  # Pinia's useXStore(), any use… hook an import names
+_BOUND = lazy(r"[sS]toreBindings|\buse[A-Z0-9_]")  # a store bound to the page, a Pinia store's instance
+# The only nodes the calls, the bindings and the imports are read from: one query finds them in C.
+_READ = ("call_expression", "import_statement", "pair", "variable_declarator")
+
+
+def binds_store(source: str) -> bool:
+    """Whether ``source`` may call a store's actions (names a store binding or a ``use…`` factory): a script
+    that does not is not parsed for them, and :func:`store_calls` finds none in it."""
+    return _BOUND.search(source) is not None
 
 
 def store_calls(source: str, path: str) -> list[Call]:
@@ -35,7 +45,8 @@ def store_calls(source: str, path: str) -> list[Call]:
     parts = script_units(source, path)
     out: list[Call] = []
     for text, name, offset in parts:
-        nodes = list(walk(parse(language_for(name), text.encode("utf-8", "surrogatepass")).root_node))
+        language = language_for(name)
+        nodes = nodes_of(parse(language, text.encode("utf-8", "surrogatepass")).root_node, language, _READ)
         aliases, names = import_bindings(nodes)
         bound: dict[str, tuple[str, str]] = {}  # method of the page → (specifier, name in the store module)
         held: dict[str, tuple[str, str]] = {}  # variable → (specifier, the factory's name): const s = useX()
