@@ -53,6 +53,7 @@ PICK = ("Page({\n  pick() {\n    wx.chooseMedia({ success: (res) => {\n"
 @pytest.mark.parametrize(("control", "fields", "post"), [
     ("", "", False),  # a picture sent alone, no publishing control: an upload, no post yet
     ("", ", formData: { body: this.data.body }", True),  # the text goes up with the picture
+    ("", ", formData: {\n      }", False),  # a stub with no field yet: the picture still goes alone
     ('<button bindtap="pick">发表</button>\n', "", True),  # a composer whose text is not wired yet
 ])
 def test_a_picture_upload_on_a_review_page_is_a_post_only_with_its_text_or_a_publishing_control(
@@ -73,6 +74,9 @@ def test_a_picture_upload_on_a_review_page_is_a_post_only_with_its_text_or_a_pub
     ("wx.uploadFile({ url: u, filePath: p, name: 'f' })", True),
     ("wx.uploadFile({ url: u, filePath: p, name: 'f', formData: { note } })", False),
     ("wx.uploadFile({ url: u, filePath: p, formData })", False),
+    ("wx.uploadFile({ url: '', filePath: p, name: 'f', formData: {} })", True),  # an empty stub sends no field
+    ("wx.uploadFile({ url: u, filePath: p, 'formData': { /* later */ } })", True),
+    ("wx.uploadFile({ url: u, filePath: p, formData: { ...extra } })", False),
     ("wx.uploadFile({ ...options, filePath: p })", False),
     ("wx.uploadFile(options)", False),  # what the options hold is not seen
 ])

@@ -22,6 +22,7 @@ from mp_precheck.core.regionpick import with_chosen_regions
 from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.retired import retired_pages
+from mp_precheck.core.revived import with_revived_tags
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
@@ -199,6 +200,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
 
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
+    base_facts = with_revived_tags(base_facts, head_facts, counterpart, added_lines, _reader(run.store, run.head_tree),
+                                   _reader(run.store, run.base_tree))  # tags uncommented unchanged were there
     additions, removals = compare(head_facts, base_facts, counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
                                   greppable=lambda s: bool(needles(s)),
@@ -437,12 +440,8 @@ def _configured(findings: list[Finding], config: Config) -> list[Finding]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str, str, int]] = set()
-    out = []
+    first: dict[tuple[str, str, str, int], Finding] = {}
     for f in findings:
-        key = (f.rule, f.subject, f.path, f.line)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+        first.setdefault((f.rule, f.subject, f.path, f.line), f)
+    return list(first.values())
 

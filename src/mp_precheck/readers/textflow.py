@@ -328,13 +328,27 @@ def _calls_of(root: Node, language: Language, name: str) -> Iterator[Node]:
 def file_only(text: str, path: str, line: int) -> bool:
     """Whether the upload whose callee is on ``line`` of the script of ``path`` sends its file alone: its options
     are an object literal with no ``formData`` (the fields ``wx.uploadFile`` sends beside the file,
-    https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html). False where the
+    https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html), or one whose
+    ``formData`` is an empty object literal (``formData: {}``, a stub with no field yet). False where the
     call is not seen or its options are not a literal (``wx.uploadFile(options)``: what they hold is unknown)."""
     for _at, arguments in calls_on(text, path, [line]):
         options = next((child for child in arguments.named_children if child.type != "comment"), None)
         if options is None or options.type != "object":
             return False
-        keys = {node_text(key).strip("'\"") for pair in options.named_children
-                if (key := pair.child_by_field_name("key") if pair.type == "pair" else pair) is not None}
-        return "formData" not in keys and not any(pair.type == "spread_element" for pair in options.named_children)
+        fields = [pair for pair in options.named_children if pair.type != "comment"]
+        if any(pair.type == "spread_element" for pair in fields):
+            return False
+        return all(_empty_literal(pair.child_by_field_name("value")) for pair in fields
+                   if _key_name(pair) == "formData")
     return False
+
+
+def _key_name(pair: Node) -> str:
+    """The name of an object literal's member ``pair`` (``formData``, ``'formData'``, a shorthand ``formData``)."""
+    key = pair.child_by_field_name("key") if pair.type == "pair" else pair
+    return node_text(key).strip("'\"") if key is not None else ""
+
+
+def _empty_literal(value: Node | None) -> bool:
+    """Whether ``value`` is an object literal with no member (comments aside): fields sent beside the file are none."""
+    return value is not None and value.type == "object" and all(c.type == "comment" for c in value.named_children)
