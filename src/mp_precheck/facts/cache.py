@@ -97,6 +97,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #       model service (sdk:generative-ai, checks/model_services.yml);
 # v102: the branches a helper takes by testing a string argument's text (url.indexOf('https://') == 0),
 #      a call's string arguments by index (Export.tests, readers/stringtests.py);
+# v103-flagbranch: a development flag's release branch is live whatever the flag's value (readers/flagbranch.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -153,7 +154,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v102-{__version__}"
+FORMAT = f"facts-v103-flagbranch-{__version__}"
 
 
 class FactCache:
