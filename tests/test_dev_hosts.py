@@ -105,6 +105,51 @@ def test_a_host_behind_the_files_own_switch_is_new_when_the_switch_turns_it_on(a
     assert _domains(run(app_repo.path, first)) == expected
 
 
+DEV_FLAG = """var isDebug = {flag};  // on for the developer's own server
+var shopApi = isDebug ? 'http://10.0.0.5:9000' : 'https://shop.mall-example.com';
+{extra}module.exports = {{ shopApi: shopApi }};
+"""
+PAY_BY_TERNARY = "var payApi = isDebug ? 'http://10.0.0.5:9100' : 'https://pay.mall-example.com';\n"
+PAY_BY_IF = ("var payApi;\nif (!isDebug) {\n  payApi = 'https://pay.mall-example.com';\n} else {\n"
+             "  payApi = 'https://sandbox.mall-example.com';\n}\n")
+
+
+@pytest.mark.parametrize(("flag", "extra", "line"), [
+    ("true", PAY_BY_TERNARY, 3), ("true", PAY_BY_IF, 5), ("false", PAY_BY_TERNARY, 3),
+], ids=["ternary-flag-on", "if-flag-on", "ternary-flag-off"])
+def test_a_new_release_host_behind_a_development_flag_is_new_whatever_the_flags_value(app_repo, flag, extra, line):
+    """The release branch of a development flag's test is the server the released app calls, even while the
+    developer's build takes the other branch; the development branch's public host is no server domain."""
+    app_repo.write_files({"config/hosts.js": DEV_FLAG.format(flag=flag, extra=""), **loaded_by_app("config/hosts.js")})
+    first = app_repo.commit()
+    app_repo.write("config/hosts.js", DEV_FLAG.format(flag=flag, extra=extra))
+    app_repo.commit()
+    assert _domains(run(app_repo.path, first)) == {("external_link.domain", "host:pay.mall-example.com",
+                                                    "config/hosts.js", line)}
+
+
+@pytest.mark.parametrize(("before", "after"), [("true", "false"), ("false", "true")], ids=["to-release", "to-dev"])
+def test_flipping_a_development_flag_adds_no_server(app_repo, before, after):
+    """Both branches were in the base in the same roles: the flag's value picks a build, not a new server."""
+    body = DEV_FLAG.replace("http://10.0.0.5:9000", "https://beta.mall-example.com")
+    app_repo.write_files({"config/hosts.js": body.format(flag=before, extra=""), **loaded_by_app("config/hosts.js")})
+    first = app_repo.commit()
+    app_repo.write("config/hosts.js", body.format(flag=after, extra=""))
+    app_repo.commit()
+    assert _domains(run(app_repo.path, first)) == set()
+
+
+def test_a_switch_not_named_for_development_still_turns_its_branch_off(app_repo):
+    """``useMirror = false``: not a development flag, so the branch it does not take is not used yet."""
+    body = DEV_FLAG.replace("isDebug", "useMirror").replace("http://10.0.0.5:9000", "https://mirror.mall-example.com")
+    app_repo.write_files({"config/hosts.js": body.format(flag="false", extra=""), **loaded_by_app("config/hosts.js")})
+    first = app_repo.commit()
+    app_repo.write("config/hosts.js", body.format(flag="true", extra=""))
+    app_repo.commit()
+    assert _domains(run(app_repo.path, first)) == {("external_link.domain", "host:mirror.mall-example.com",
+                                                    "config/hosts.js", 2)}
+
+
 def test_a_flag_computed_at_run_time_is_no_switch(app_repo):
     """``isProd = process.env.… === 'production'``: the value is not known here, both branches stay live."""
     body = ("let isProd = {start};\nisProd = process.env.NODE_ENV === 'production';\n"

@@ -100,6 +100,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v103: a URL variable (declared or held in Vue's ref()) read only to build image addresses or request
 #      data is a media host, whatever its name (readers/imagebases.py);
 # v104: a script's calls of store actions bound to it (FileFacts.store_calls, readers/storeactions.py);
+# v105: a development flag's release branch is live whatever the flag's value (readers/flagbranch.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -156,7 +157,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v104-{__version__}"
+FORMAT = f"facts-v105-{__version__}"
 
 
 class FactCache:

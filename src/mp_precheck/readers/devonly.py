@@ -71,12 +71,12 @@ def in_dev_branch(node: Node) -> bool:
             condition = current.child_by_field_name("condition")
             consequence = current.child_by_field_name("consequence")
             alternative = current.child_by_field_name("alternative")
-            test = _dev_test(condition) if condition is not None else None
+            test = dev_test(condition) if condition is not None else None
             if (test is True and child == consequence) or (test is False and child == alternative):
                 return True
         elif kind == "binary_expression" and node_text(current.child_by_field_name("operator")) == "&&":
             left = current.child_by_field_name("left")
-            if left is not None and child == current.child_by_field_name("right") and _dev_test(left) is True:
+            if left is not None and child == current.child_by_field_name("right") and dev_test(left) is True:
                 return True
         elif kind == "pair" and child == current.child_by_field_name("value"):
             key = node_text(current.child_by_field_name("key")).strip("'\"`")
@@ -92,8 +92,9 @@ def in_dev_branch(node: Node) -> bool:
     return False
 
 
-def _dev_test(condition: Node) -> bool | None:
-    """True when ``condition`` holds in development only, False when it holds in release only, else None."""
+def dev_test(condition: Node) -> bool | None:
+    """True when ``condition`` holds in development only (``isDev``, ``test``, ``NODE_ENV === 'development'``),
+    False when it holds in release only (``!debug``, ``NODE_ENV === 'production'``), else None."""
     while condition.type == "parenthesized_expression" and condition.named_children:
         condition = condition.named_children[0]
     if condition.type in ("identifier", "member_expression"):
@@ -101,7 +102,7 @@ def _dev_test(condition: Node) -> bool | None:
         return True if is_dev_name(name) and not _reads_env(condition) else None
     if condition.type == "unary_expression" and node_text(condition.child_by_field_name("operator")) == "!":
         inner = condition.child_by_field_name("argument")
-        result = _dev_test(inner) if inner is not None else None
+        result = dev_test(inner) if inner is not None else None
         return None if result is None else not result
     if condition.type != "binary_expression":
         return None

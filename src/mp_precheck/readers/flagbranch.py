@@ -7,6 +7,12 @@ final top-level value does not take holds a literal the build does not use: a ho
 talks to, and flipping the switch makes it one. Only this narrow shape is judged; any other test keeps both
 branches live.
 
+A switch named for development (``let test = true`` under ``// true 开发环境， false 生产环境``, ``isDev``,
+``debug``) is not such a switch: its test tells the development branch from the release one
+(readers/devonly.py), whatever value the developer left it at. The development branch's host is a developer's
+(``DEVELOPMENT``) and the release branch's host is the server the released app calls, so a new release host
+behind a development flag left on is new, and flipping the flag alone adds no server.
+
 In: the root of a parsed script, then a node below it. Out: the switches' final values by name; whether the
 node sits in a branch they turn off. Server domains: https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 from tree_sitter import Language, Node
 
+from mp_precheck.readers.devonly import dev_test
 from mp_precheck.readers.syntax import node_text, nodes_of
 
 
@@ -38,14 +45,15 @@ def switches(root: Node, language: Language) -> dict[str, bool]:
 
 def switched_off(node: Node, flags: dict[str, bool]) -> bool:
     """Whether ``node`` sits in the branch of an ``if`` / ternary whose test is one of ``flags`` (or its
-    negation) that the flag's value does not take."""
+    negation) that the flag's value does not take; a flag named for development turns no branch off."""
     if not flags:
         return False
     child, current = node, node.parent
     while current is not None:
         if current.type in ("if_statement", "ternary_expression"):
             condition = current.child_by_field_name("condition")
-            taken = _value(condition, flags) if condition is not None else None
+            # a development flag's release branch is live whatever its value (see the module docstring)
+            taken = _value(condition, flags) if condition is not None and dev_test(condition) is None else None
             if taken is not None and child in (current.child_by_field_name("consequence"),
                                                current.child_by_field_name("alternative")):
                 return (child == current.child_by_field_name("consequence")) != taken
