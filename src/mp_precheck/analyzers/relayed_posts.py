@@ -177,10 +177,10 @@ def _handed_back(context: ProjectContext, script: str) -> tuple[_Post, str, int,
     text = context.read_head(script) or ""
     strings = script_strings(text, script)
     listened: dict[str, frozenset[str]] | None = None
-    for route in context.project.pages if strings else ():
+    for route in [r for r in context.project.pages if names_route(strings, r)] if strings else []:
         editor, markup = _page_files(context, route)
-        writes = opener_writes(context.read_head(editor) or "", editor) if editor and page_stem(editor) != \
-            page_stem(script) and names_route(strings, route) else []
+        same = not editor or page_stem(editor) == page_stem(script)
+        writes = [] if same else opener_writes(context.read_head(editor) or "", editor)
         for line, tag in text_boxes(context, markup, context.facts_at_head(markup)) if writes and markup else []:
             state = _box_state(context, markup, editor, line) if tag in POST_INPUTS else frozenset()
             keys = {key for _at, key, names in writes if names & state}
