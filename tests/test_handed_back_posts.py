@@ -114,3 +114,11 @@ def test_the_reader_finds_writes_into_the_previous_page_and_routes():
     assert not names_route(("index",), "pages/index/index")
     for broken in ("getCurrentPages()[", b"\xff\xfe".decode("utf-8", "replace"), "\ufeffgetCurrentPages( ) ]]"):
         assert opener_writes(broken, "x.js") == []
+
+
+def test_a_handed_back_box_whose_hint_names_a_private_record_is_no_post():
+    remark = NOTEPAD_WXML.replace('<textarea value="{{draft}}"', '<textarea placeholder="订单备注" value="{{draft}}"')
+    saved = COMPOSE_JS.replace("/stories", "/plan/save")
+    head = {"pages/compose/compose.wxml": COMPOSE_WXML, "pages/compose/compose.js": saved}
+    assert ("category.ugc", "pages/compose/compose.js", 6) in _findings(head)
+    assert _findings({**head, "pages/notepad/notepad.wxml": remark}) == set()

@@ -82,7 +82,7 @@ from mp_precheck.notes.pagetitles import source_roots
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_strings, handler_writes
 from mp_precheck.readers.openerwrites import listened_keys, names_route, opener_writes, script_strings
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
-from mp_precheck.readers.textflow import carried_names, written_state
+from mp_precheck.readers.textflow import carried_names, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 _LEAF = compiled(r"([A-Za-z_$][\w$]*)\s*$")
@@ -187,7 +187,8 @@ def _handed_back(context: ProjectContext, script: str) -> tuple[_Post, str, int,
             if any(k.startswith("event:") for k in keys):  # emitted on the channel: the keys its listener writes
                 listened = listened_keys(text, script) if listened is None else listened
                 keys |= {k for key in keys for k in listened.get(key.removeprefix("event:"), frozenset())}
-            post = _handed_post(context, script, frozenset(keys)) if keys else None
+            shown = shown_words(context.read_head(markup) or "", line)  # the box's hint: what it is for (备注)
+            post = _handed_post(context, script, frozenset(keys), shown) if keys else None
             if post is not None:
                 return post, markup, line, tag
     return None
@@ -211,9 +212,9 @@ def _box_state(context: ProjectContext, markup: str, script: str, line: int) -> 
     return written_state(text, line) | stored
 
 
-def _handed_post(context: ProjectContext, script: str, keys: frozenset[str]) -> _Post | None:
+def _handed_post(context: ProjectContext, script: str, keys: frozenset[str], shown: tuple[str, ...]) -> _Post | None:
     """The first post ``script`` adds (a data call on a line new to the file, not a read, not to the operator alone,
-    not a private record) whose data carries one of ``keys``."""
+    not a private record by its words or the box's hint ``shown``: 订单备注) whose data carries one of ``keys``."""
     facts = context.facts_at_head(script)
     text = context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset())
@@ -228,7 +229,7 @@ def _handed_post(context: ProjectContext, script: str, keys: frozenset[str]) -> 
         said = spelt.get(fact.line, ())
         if endpoint_reads(said) or not flows.get(fact.line, frozenset()) & keys:
             continue
-        private = scenes().scene(script, wrapper_of(fact) or None, said) == "private"
+        private = scenes().scene(script, wrapper_of(fact) or None, (*said, *shown)) == "private"
         if not private and not to_operator(context, script, fact):
             return _Post(fact.line, wrapper_of(fact) or fact.subject, False)
     return None
