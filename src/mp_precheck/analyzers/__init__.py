@@ -64,8 +64,9 @@ comment_boxes          changed_paths, exists_at_head,              adds ``upload
                        ``upload.user_text``, ``category.ugc``      ``addItem`` on a 发布 page)
 relayed_posts          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
                        facts_at_head, read_head, read_base,        a new post (or room chat send) of text a
-                       counterpart, added_lines, project ·         component emits to the page's handler or a
-                       ``upload.user_text``, ``category.ugc``      list item's field holds
+                       counterpart, added_lines, project,          component emits to the page's handler, a list
+                       base_facts · ``upload.user_text``,          item's field holds or an editor page hands back
+                       ``category.ugc``                            to the page that opened it
 media_posts            facts_at_head, exists_at_head,              adds ``category.ugc`` at a page's new call of an
                        added_lines · upload family, category       API method named as a post (``dynamicAdd``) on a
                        family                                      page that uploads media, its text box not told

@@ -1,8 +1,8 @@
-"""Comments, replies and room chat whose text box is not where the post is: the text reaches the posting call
-through a component's event or through a list item, reported once for content security and once for the
-service category.
+"""Comments, replies, posts and room chat whose text box is not where the post is: the text reaches the posting
+call through a component's event, a list item or an editor page handing it back, reported once for content
+security and once for the service category.
 
-Three shapes of the same user-published content (``ugc`` reads a page's own ``<textarea>``, ``comment_boxes`` a
+Four shapes of the same user-published content (``ugc`` reads a page's own ``<textarea>``, ``comment_boxes`` a
 page's own comment ``<input>``, ``chat`` a conversation page's box):
 
 * **handed up by a component**: a component with a text box emits what the box writes
@@ -14,6 +14,14 @@ page's own comment ``<input>``, ``chat`` a conversation page's box):
 * **a box per list item**: a field bound to a member of a ``v-for`` item (``<uni-easyinput
   v-model="item.reply.content">``) whose member a new post of the same file carries (``addComment(…,
   params.content)`` with ``params = { content: item.reply.content }``): matched by the bound path's last name;
+* **handed back by an editor page**: the page opens an editor (by its route, or the page's name as a route table's
+  key: ``navTo({ page: 'notepad' })``) whose ``<textarea>`` / ``<editor>`` text the editor writes into this page's
+  data as it closes (``getCurrentPages()`` at ``length - 2`` or ``.at(-2)``: ``prev.setData({ ['story.' + field]:
+  this.data.draft })``, ``prev.data.note = …``) or emits on the channel this page listens on
+  (:mod:`~mp_precheck.readers.openerwrites`), and a new data call of this page (not a read, not to the operator
+  alone, not a private record) carries the key it was written into: the box is the editor's, the post the opener's.
+  An editor that already sent data before the change published its text before: ``category.ugc`` alone (a new
+  place of posting); a picked item handed back (an address, a city) is no typed text, and text only shown is no post;
 * the post is a request, cloud call or database write, directly or through a wrapper, or a call of a method of a
   project API module (``noteService.addComment``, ``this.$api.sendReply``) — named as writing a post others
   read (:meth:`~mp_precheck.core.scenes.Scenes.names_a_post`: ``sendReply``, ``/comment/save``), none naming a
@@ -33,13 +41,15 @@ declaration,
 https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
 
 Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
-``added_lines``, ``project`` · ``upload.user_text`` and ``category.ugc`` of ``ugc``, ``chat`` and
+``added_lines``, ``project``, ``base_facts`` · ``upload.user_text`` and ``category.ugc`` of ``ugc``, ``chat`` and
 ``comment_boxes``.
-Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed or per-item typed text.
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed, per-item or handed-back typed text
+(``category.ugc`` alone where the editor handing it back posted before).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from msgspec import Struct
@@ -49,15 +59,30 @@ from mp_precheck.analyzers.comment_boxes import listed_strings, naming, text_box
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
-from mp_precheck.analyzers.senders import MARKUP, POSTERS, READ_NAME, SCRIPTS, page_stem, reads, sending
+from mp_precheck.analyzers.senders import (
+    MARKUP,
+    POST_INPUTS,
+    POSTERS,
+    READ_NAME,
+    SCRIPTS,
+    SENDERS,
+    endpoint_reads,
+    page_stem,
+    reads,
+    sending,
+    wrapper_of,
+)
 from mp_precheck.analyzers.socketsends import opens_socket, socket_sends
+from mp_precheck.analyzers.ugc import to_operator
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.facts.store import ExistingPaths, resolve_module
-from mp_precheck.readers.boxhandlers import box_handlers, call_strings, handler_writes
+from mp_precheck.notes.pagetitles import source_roots
+from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_strings, handler_writes
+from mp_precheck.readers.openerwrites import listened_keys, names_route, opener_writes, script_strings
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
-from mp_precheck.readers.textflow import carried_names, written_state
+from mp_precheck.readers.textflow import carried_names, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 _LEAF = compiled(r"([A-Za-z_$][\w$]*)\s*$")
@@ -77,7 +102,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         markup = next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), None) or _jsx(context, script)
         if script is None or markup is None or script not in context.changed_paths:
             continue
-        found = _relayed(context, markup, script) or _per_item(context, markup, script)
+        found = _relayed(context, markup, script) or _per_item(context, markup, script) \
+            or _handed_back(context, script)
         if found is not None:
             out.extend(_told(context, script, *found))
     return out
@@ -144,6 +170,71 @@ def _per_item(context: ProjectContext, markup: str, script: str) -> tuple[_Post,
     return None
 
 
+def _handed_back(context: ProjectContext, script: str) -> tuple[_Post, str, int, str] | None:
+    """(post, box file, box line, box tag) where an editor page ``script`` opens (by route: its path, or the page's
+    name as a route table's key) hands what its ``<textarea>`` / ``<editor>`` writes back into this page's data and
+    a new post of ``script`` carries the key the text was written into."""
+    text = context.read_head(script) or ""
+    strings = script_strings(text, script)
+    listened: dict[str, frozenset[str]] | None = None
+    for route in [r for r in context.project.pages if names_route(strings, r)] if strings else []:
+        editor, markup = _page_files(context, route)
+        same = not editor or page_stem(editor) == page_stem(script)
+        writes = [] if same else opener_writes(context.read_head(editor) or "", editor)
+        for line, tag in text_boxes(context, markup, context.facts_at_head(markup)) if writes and markup else []:
+            state = _box_state(context, markup, editor, line) if tag in POST_INPUTS else frozenset()
+            keys = {key for _at, key, names in writes if names & state}
+            if any(k.startswith("event:") for k in keys):  # emitted on the channel: the keys its listener writes
+                listened = listened_keys(text, script) if listened is None else listened
+                keys |= {k for key in keys for k in listened.get(key.removeprefix("event:"), frozenset())}
+            shown = shown_words(context.read_head(markup) or "", line)  # the box's hint: what it is for (备注)
+            post = _handed_post(context, script, frozenset(keys), shown) if keys else None
+            if post is not None:
+                return post, markup, line, tag
+    return None
+
+
+def _page_files(context: ProjectContext, route: str) -> tuple[str, str]:
+    """(script, markup) of the page registered as ``route`` at head, '' for a file it lacks."""
+    for base in source_roots(context.project.root):
+        stem = posixpath.join(base, route.strip("/"))
+        script = next((stem + s for s in SCRIPTS if context.exists_at_head(stem + s)), "")
+        if script:
+            return script, next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), "")
+    return "", ""
+
+
+def _box_state(context: ProjectContext, markup: str, script: str, line: int) -> frozenset[str]:
+    """The page state the text box on ``line`` of ``markup`` writes: its bound value and what its input handlers
+    of ``script`` store."""
+    text = context.read_head(markup) or ""
+    stored, _spans = handler_writes(context.read_head(script) or "", script, box_handlers(text, line))
+    return written_state(text, line) | stored
+
+
+def _handed_post(context: ProjectContext, script: str, keys: frozenset[str], shown: tuple[str, ...]) -> _Post | None:
+    """The first post ``script`` adds (a data call on a line new to the file, not a read, not to the operator alone,
+    not a private record by its words or the box's hint ``shown``: 订单备注) whose data carries one of ``keys``."""
+    facts = context.facts_at_head(script)
+    text = context.read_head(script) or ""
+    added = context.added_lines.get(script, frozenset())
+    old = context.counterpart.get(script, script)
+    before = {t.strip() for t in ((context.read_base(old) if old else None) or "").split("\n")}
+    lines = text.split("\n")
+    posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and not reads(f) and f.line in added
+             and lines[f.line - 1].strip() not in before] if facts is not None else []
+    spelt = endpoint_strings(text, script, [f.line for f in posts]) if posts else {}
+    flows = carried_names(text, script, [f.line for f in posts]) if posts else {}
+    for fact in posts:
+        said = spelt.get(fact.line, ())
+        if endpoint_reads(said) or not flows.get(fact.line, frozenset()) & keys:
+            continue
+        private = scenes().scene(script, wrapper_of(fact) or None, (*said, *shown)) == "private"
+        if not private and not to_operator(context, script, fact):
+            return _Post(fact.line, wrapper_of(fact) or fact.subject, False)
+    return None
+
+
 def _post_in(context: ProjectContext, script: str, span: range, carried: frozenset[str]) -> _Post | None:
     """The first new post of ``script`` inside ``span`` whose data carries one of ``carried`` (module docstring)."""
     facts = context.facts_at_head(script)
@@ -190,12 +281,28 @@ def _defines(context: ProjectContext, module: str, method: str) -> bool:
 
 
 def _told(context: ProjectContext, script: str, post: _Post, box: str, line: int, tag: str) -> list[Finding]:
-    """``upload.user_text`` and ``category.ugc`` at ``post``, naming the box."""
+    """``upload.user_text`` and ``category.ugc`` at ``post``, naming the box; a box whose page already sent data
+    before the change (an editor handing its text back to a new opener) publishes no new text, only at a new place:
+    ``category.ugc`` alone."""
     value = f"{tag} {box}:{line} → {post.label}"
     subject = tag if tag in ("<input>", "<textarea>", "<editor>") else "<input>"
     if post.chat:
         return [context.finding("upload.user_text", subject, script, post.line, scope="file", value=value),
                 context.finding("category.ugc", "ugc:chat", script, post.line, scope="file", value=value)]
-    ugc = context.finding("category.ugc", "ugc:post", script, post.line, scope="file", value=value)
-    return [context.finding("upload.user_text", subject, script, post.line, scope="file", value=value),
-            replace(ugc, severity="low")]
+    ugc = replace(context.finding("category.ugc", "ugc:post", script, post.line, scope="file", value=value),
+                  severity="low")
+    if page_stem(box) != page_stem(script) and _sent_before(context, box):
+        return [ugc]
+    return [context.finding("upload.user_text", subject, script, post.line, scope="file", value=value), ugc]
+
+
+def _sent_before(context: ProjectContext, box: str) -> bool:
+    """Whether the script of the page of ``box`` sent data before the change (as it is when unchanged)."""
+    for script in (page_stem(box) + s for s in SCRIPTS):
+        if not context.exists_at_head(script):
+            continue
+        old = context.counterpart.get(script) if script in context.changed_paths else script
+        facts = (context.base_facts.get(old) if script in context.changed_paths else context.facts_at_head(script)) \
+            if old else None
+        return facts is not None and any(f.subject in SENDERS and not reads(f) for f in facts.facts)
+    return False
