@@ -7,6 +7,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import mp_precheck
 
 NOT_FOR_A_DIFF = {
     "github", "gitlab", "requests", "jsonschema",  # hosts and validation of files the run did not read
@@ -18,6 +21,7 @@ NOT_FOR_A_DIFF = {
     "jinja2", "mp_precheck.outputs.markdown",  # the JSON report's only text, the notes, needs no template
     "mp_precheck.readers.sharereturn",  # only for a page with a share button
     "mp_precheck.readers.routeguard",  # only for a uni-app pages.json
+    "mp_precheck.scaffold", "mp_precheck.git.staged",  # only for `init` and `diff --staged`
 }
 
 RUN = """\
@@ -28,12 +32,19 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
+def _env() -> dict[str, str]:
+    """The environment of a run of the package under test: its own source folder alone on the path (an
+    installed copy elsewhere, or the test's own path entries, would be measured instead)."""
+    return {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+            "PYTHONPATH": str(Path(mp_precheck.__file__).resolve().parents[1])}
+
+
 def test_a_json_diff_of_a_small_change_loads_none_of_the_rest(app_repo, tmp_path):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
     app_repo.write("pages/me/me.wxml", "<view bindtap=\"a\">pick</view>\n")
     app_repo.commit()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = _env()
     proc = subprocess.run([sys.executable, "-c", RUN, "diff", "--repo", str(app_repo.path), "--base", base,
                            "--format", "json", "--quiet", "--output", str(tmp_path / "report.json")],
                           capture_output=True, text=True, check=True, env=env)
@@ -50,7 +61,7 @@ def test_a_report_without_notes_drafts_none_and_loads_no_template_engine(app_rep
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
     app_repo.commit()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = _env()
     notes_modules = {"jinja2", "mp_precheck.notes.changelog", "mp_precheck.notes.commitmessage",
                      "mp_precheck.notes.submission"}
     loaded = {}
@@ -69,7 +80,7 @@ def test_from_the_second_run_on_the_shipped_yaml_is_not_parsed_and_pyyaml_not_lo
     app_repo.commit()
     # As an installed package runs: bytecode (and the data cache beside it) may be written, here to a folder
     # of the test's own, so the first run fills the cache and the second reads it.
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    env = {k: v for k, v in _env().items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
     runs = []
     for n in range(2):

@@ -4,10 +4,13 @@ plea to canvass votes for a contestant on a share button."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import Repo, minimal_app
 from helpers import run
+from mp_precheck.readers import sharewords
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
 from mp_precheck.readers.sharereturn import acts_on_return, share_taps
 from mp_precheck.readers.sharewords import points_for_sharing
@@ -261,6 +264,25 @@ def test_point_kinds_naming_sharing_are_read_from_flat_tables_named_for_points()
         [(3, "分享个人/群")]
     assert points_for_sharing("const pointSource = ['签到', \"邀请好友\"]\n") == [(1, "邀请好友")]
     assert points_for_sharing("const shareTypes = { a: '分享' }\nconst scores = { a: '学习' }\n") == []
+
+
+@pytest.mark.parametrize("name", ["BONUS_KINDS", "CoinType", "ſcoreMap", "poİnts", "credıts"])
+def test_a_table_named_for_points_in_any_case_is_read(name):
+    # The table's pattern is case-insensitive; the cheap test that skips most scripts must not skip these
+    # (the last three spell a kind name with a letter IGNORECASE takes for an ASCII one).
+    assert points_for_sharing(f"// 分享\nconst {name} = {{ 3: '转发给好友' }}\n") == [(2, "转发给好友")]
+
+
+@pytest.mark.parametrize("text", ["const kinds = { 3: '转发给好友' }\n", "const COIN_TYPE = { 3: '签到' }\n"])
+def test_a_script_without_a_kind_name_or_a_share_word_holds_no_points_for_sharing(text):
+    assert points_for_sharing(text) == []
+
+
+def test_every_letter_the_case_insensitive_kind_names_match_outside_ascii_is_searched_in_full():
+    letters = set("".join(sharewords._KINDS))
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    folded = set(re.findall("(?i)[" + "".join(sorted(letters)) + "]", everything))
+    assert folded <= set(sharewords._FOLDED_TO_ASCII)
 
 
 CLOSING_HOOK = "Page({\n  data: {},\n  onShareAppMessage() {\n    self.closePanel()\n    return { title: '抽奖' }\n  }\n})\n"

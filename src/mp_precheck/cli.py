@@ -29,17 +29,15 @@ from mp_precheck.app import (
 )
 from mp_precheck.core.baseline import BASELINE_NAME
 from mp_precheck.core.catalog import load_catalog
-from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN
+from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN, GITLAB_PATH, WORKFLOW_PATH
 from mp_precheck.core.errors import ISSUES_URL, UnsupportedFormat, UserError
 from mp_precheck.core.items import count_items
 from mp_precheck.core.report import Report
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.git.repo import GitRepo
-from mp_precheck.git.staged import staged_commit
 from mp_precheck.outputs.console import default_format, emit, use_color
 from mp_precheck.outputs.progress import progress_reporter
-from mp_precheck.scaffold import GITLAB_PATH, WORKFLOW_PATH, init_files, write_files
 
 FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
 PLANNED_FORMATS: tuple[str, ...] = ()
@@ -187,6 +185,8 @@ def _diff(args: argparse.Namespace) -> int:
     if args.staged:
         if args.base or args.head != "HEAD":
             raise UserError("--staged compares the index with HEAD: leave out --base and --head")
+        from mp_precheck.git.staged import staged_commit  # only for --staged
+
         base, head = staged_commit(GitRepo(args.repo))
     with progress_reporter(sys.stderr, quiet=args.quiet) as progress:
         run = check_change(GitRepo(args.repo), base, head, config=_config(args), language=args.language,
@@ -306,6 +306,8 @@ def _gitlab(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     """``mp-precheck init``: write the CI definition and the config; say what was written and what next."""
+    from mp_precheck.scaffold import init_files, write_files  # only for this command
+
     files = init_files(GitRepo(args.repo), load_catalog(), language=args.language, gitlab=args.gitlab)
     for written in write_files(Path(args.repo), files, force=args.force):
         if written.kept:

@@ -15,15 +15,13 @@ from pathlib import Path
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.config import CONFIG_NAME
+from mp_precheck.core.config import CONFIG_NAME, GITLAB_PATH, WORKFLOW_PATH
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.resources import data_dir
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.readers.discovery import Project, discover
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
-WORKFLOW_PATH = ".github/workflows/mp-precheck.yml"
-GITLAB_PATH = ".gitlab-ci.yml"
 SCHEMA_URL = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/main/src/mp_precheck/core/config.schema.json"
 GITLAB_INCLUDE = "https://raw.githubusercontent.com/mp-precheck/mp-precheck/v1/ci/gitlab-ci.yml"
 

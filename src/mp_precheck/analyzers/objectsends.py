@@ -22,9 +22,9 @@ instance properties, https://v2.vuejs.org/v2/cookbook/adding-instance-properties
 from __future__ import annotations
 
 import posixpath
-import re
 
 from mp_precheck.core.imsdks import im_sdks
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.readers.imsends import im_sends
 from mp_precheck.readers.syntax import node_text
@@ -33,17 +33,17 @@ from mp_precheck.readers.textflow import calls_on, carried_names
 # Verbs of sending a message (sendText, postMessage, replyTo, msgSubmit); a chat word with a write word (addMessage)
 # says it too (checks/ugc_scenes.yml).
 _SENDS = frozenset({"send", "post", "reply", "submit", "publish", "say", "speak"})
-_READS = re.compile(r"(?:get|list|query|fetch|load|find|search|read)(?:[A-Z_]|$)")
+_READS = compiled(r"(?:get|list|query|fetch|load|find|search|read)(?:[A-Z_]|$)")
 _OWN = frozenset({"this", "that", "self", "_this", "_self", "vm", "me"})  # the script's own object
 _PLATFORMS = frozenset({"wx", "uni", "Taro", "qq", "tt", "my", "swan", "ks", "jd", "dd", "console", "JSON", "Math",
                         "Object", "Promise", "window", "document", "navigator"})
 # a component's parent, children and the callbacks it is handed (props.onSend(text): the parent's handler sends)
 _COMPONENTS = frozenset({"$refs", "$parent", "$root", "$children", "$el", "props", "$props", "$attrs", "$listeners"})
-_IMPORT = re.compile(r"""\bimport\s+([\w$\s{},*]+?)\s+from\s+['"]""")
-_REQUIRE = re.compile(r"""\b(?:const|let|var)\s+([\w$\s{},:]+?)\s*=\s*require\s*\(""")
-_ALIASED = re.compile(r"[\w$]+\s+as\s+|[\w$]+\s*:")  # { a as b }, * as ns, { a: b }: the name bound is the last
-_WORD = re.compile(r"[A-Za-z_$][\w$]*")
-_SPACE = re.compile(r"\s+")
+_IMPORT = compiled(r"""\bimport\s+([\w$\s{},*]+?)\s+from\s+['"]""")
+_REQUIRE = compiled(r"""\b(?:const|let|var)\s+([\w$\s{},:]+?)\s*=\s*require\s*\(""")
+_ALIASED = compiled(r"[\w$]+\s+as\s+|[\w$]+\s*:")  # { a as b }, * as ns, { a: b }: the name bound is the last
+_WORD = compiled(r"[A-Za-z_$][\w$]*")
+_SPACE = compiled(r"\s+")
 
 
 def object_sends(path: str, text: str, state: frozenset[str]) -> list[tuple[int, str]]:

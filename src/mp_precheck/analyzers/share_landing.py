@@ -51,14 +51,16 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         nodes, offset = _parsed(text, path)
         if not _shares_itself(nodes, routes[path]):
             continue
+        added = context.added_lines.get(path, frozenset())
+        actions = [a for a in _actions(nodes) if any(call.start_point[0] + 1 + offset in added for call in a.calls)]
+        if not actions:
+            continue  # no forced action on an added line: the base version is not parsed
         old = context.counterpart.get(path)
         base = context.read_base(old) if old else None
         before = {a.target for a in _actions(_parsed(base, str(old))[0])}
-        added = context.added_lines.get(path, frozenset())
-        for action in _actions(nodes):
+        for action in actions:
             subject = f"login:entry-page:{action.target}"
-            if action.target in before or (path, subject) in told or \
-                    not any(call.start_point[0] + 1 + offset in added for call in action.calls):
+            if action.target in before or (path, subject) in told:
                 continue
             told.add((path, subject))
             out.append(context.finding(RULE, subject, path, action.node.start_point[0] + 1 + offset, scope="file",

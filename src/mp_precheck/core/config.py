@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 from mp_precheck.core.errors import ConfigError
 
 CONFIG_NAME = ".mp-precheck.yml"
+# The CI files `mp-precheck init` writes (scaffold.py), here so that the help names them without loading it.
+WORKFLOW_PATH = ".github/workflows/mp-precheck.yml"
+GITLAB_PATH = ".gitlab-ci.yml"
 DEFAULT_TAG_PATTERN = "v*"  # which tags are releases when neither a flag nor notes.tag_pattern says
 MAX_CONFIG_BYTES = 256 * 1024
 MAX_ALIASES = 64  # a YAML alias bomb expands exponentially; real configs need few or none

@@ -103,8 +103,8 @@ def split_items(text: str, types: Mapping[str, Section] | None = None) -> list[s
     starts wherever a Conventional Commit type of ``types`` (with its colon) follows a separator or a
     space. A line without a second type is one item."""
     names = sorted({*DEFAULT_TYPES, *(k.lower() for k in (types or {}))}, key=len, reverse=True)
-    starts = re.compile(r"(?:^|[\s/|;；,，、]+)(?=(?:" + "|".join(re.escape(n) for n in names)
-                        + r")(?:\([^)]*\))?!?\s*[:：])", re.IGNORECASE)
+    starts = compiled(r"(?:^|[\s/|;；,，、]+)(?=(?:" + "|".join(re.escape(n) for n in names)
+                      + r")(?:\([^)]*\))?!?\s*[:：])", re.IGNORECASE)
     cuts = [m.start() for m in starts.finditer(text) if m.start() > 0] + [len(text)]
     pieces, at = [], 0
     for cut in cuts:

@@ -17,11 +17,12 @@ import posixpath
 import re
 from collections.abc import Sequence
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.appdata import read_app_data
 
 # Default places, by tag ({0}); ``components/tag/index.vue`` too, which older tools resolve (analyzers/rendered.py).
 POSITIONS = ("components/{0}/{0}.vue", "uni_modules/{0}/components/{0}/{0}.vue", "components/{0}/index.vue")
-_GROUP = re.compile(r"\\\$\d")  # $1 in an escaped target template
+_GROUP = lazy(r"\\\$\d")  # $1 in an escaped target template
 
 
 def custom_targets(text: str | None) -> tuple[str, ...]:

@@ -17,11 +17,11 @@ names (``invoke: (name, ...rest) => wx[name]({...})``) is a wrapper too: its cal
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from tree_sitter import Language, Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
 from mp_precheck.readers.handedback import handed_back
@@ -225,7 +225,7 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
     return out
 
 
-_GLOBAL_PROPERTIES = re.compile(r"(?:Vue\.prototype|[A-Za-z_$][\w$]*\.config\.globalProperties)\.")
+_GLOBAL_PROPERTIES = compiled(r"(?:Vue\.prototype|[A-Za-z_$][\w$]*\.config\.globalProperties)\.")
 
 
 def prototype_members(root: Node, module_aliases: dict[str, str], path: str,
