@@ -5,11 +5,15 @@ Node runs is no part of the app, and only the mpvue-entry routes module of the p
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterable, Mapping
 
 from msgspec.structs import replace
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.store import FactStore
+from mp_precheck.git.repo import TreeEntry
+from mp_precheck.readers.aliases import own_aliases
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET, MPVUE_LAUNCHED, hook_of
@@ -46,6 +50,32 @@ def page_sources(project: Project, route: str, suffixes: tuple[str, ...]) -> set
         pages += [f"{folder}/index", f"{folder}/{folder.rsplit('/', 1)[-1]}"]
     return {f"{folder}/{name}{suffix}".lstrip("/") for folder in folders for name in pages
             for suffix in suffixes}
+
+
+def project_facts(store: FactStore, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry],
+                  project: Project | None) -> dict[str, FileFacts]:
+    """:func:`in_project` of the facts of (path, blob) ``files`` in ``tree``, calls through the build aliases that
+    name the project's own folders (``readers/aliases.py``) followed as its relative imports are."""
+    return in_project(store.facts(files, tree, _aliases(store, tree, project)), project)
+
+
+def facts_reader(store: FactStore, tree: Mapping[str, TreeEntry],
+                 project: Project | None) -> Callable[[str], FileFacts | None]:
+    """The facts of one file of ``tree`` by path (None when it has none), read as :func:`project_facts` reads."""
+    aliases = _aliases(store, tree, project)
+
+    def facts_of(path: str) -> FileFacts | None:
+        entry = tree.get(path)
+        return store.facts([(path, entry.blob)], tree, aliases).get(path) if entry is not None else None
+    return facts_of
+
+
+def _aliases(store: FactStore, tree: Mapping[str, TreeEntry], project: Project | None) -> dict[str, str]:
+    def read(path: str) -> str | None:
+        entry = tree.get(path)
+        return store.text(entry.blob) if entry is not None and not entry.is_symlink and entry.size <= 1_000_000 \
+            else None
+    return own_aliases(project, read)
 
 
 def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str, FileFacts]:
