@@ -18,7 +18,8 @@ from mp_precheck.app import check_change
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract
 from mp_precheck.facts.model import FileFacts
-from mp_precheck.facts.store import FactStore, TreeFacts
+from mp_precheck.facts.scope import TreeFacts
+from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.readers.storeactions import store_calls
 

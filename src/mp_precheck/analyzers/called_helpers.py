@@ -25,7 +25,7 @@ import posixpath
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.dead_ui import template_handlers
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.jsbindings import SCRIPT_SUFFIXES
+from mp_precheck.readers.specifiers import SCRIPT_SUFFIXES
 
 _VIA = "via:"
 

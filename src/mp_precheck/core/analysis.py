@@ -35,8 +35,8 @@ from mp_precheck.facts.known import Known
 from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.presence import needles
-from mp_precheck.facts.scope import in_project
-from mp_precheck.facts.store import FactStore, TreeFacts
+from mp_precheck.facts.scope import facts_reader, project_facts
+from mp_precheck.facts.store import FactStore
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, page_title
@@ -180,10 +180,10 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     links = symlinks(files, lambda path: _reads(project, path, options))
     if not head_changed and not base_changed and not images and not links:
         return None
-    head_facts = in_project(run.store.facts([(f.new_path, f.new_blob) for f in head_changed
-                                              if f.new_path and f.new_blob], run.head_tree), project)
-    base_facts = in_project(run.store.facts([(f.old_path, f.old_blob) for f in base_changed
-                                              if f.old_path and f.old_blob], run.base_tree), base_project)
+    head_facts = project_facts(run.store, [(f.new_path, f.new_blob) for f in head_changed
+                                           if f.new_path and f.new_blob], run.head_tree, project)
+    base_facts = project_facts(run.store, [(f.old_path, f.old_blob) for f in base_changed
+                                           if f.old_path and f.old_blob], run.base_tree, base_project)
     added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
     counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
     head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head,
@@ -224,7 +224,7 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
         in_change = {f.subject for ff in head_facts.values() for f in ff.facts if f.subject in subjects}
         return in_change | present_elsewhere(subjects - in_change)
 
-    facts_at_head = TreeFacts(run.store, run.head_tree)
+    facts_at_head = facts_reader(run.store, run.head_tree, project)
 
     cached_verdicts, keep_verdicts = verdict_access(run.store.disk, run.head_tree)
     # git grep -I reads a binary file before skipping it: added files git diff found binary are left out by name.

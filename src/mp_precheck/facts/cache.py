@@ -101,6 +101,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      data is a media host, whatever its name (readers/imagebases.py);
 # v104: a script's calls of store actions bound to it (FileFacts.store_calls, readers/storeactions.py);
 # v105: a development flag's release branch is live whatever the flag's value (readers/flagbranch.py);
+# v106: calls of names imported through a scoped specifier (FileFacts.scoped_calls: a build alias such as
+#      @utils/http, followed by the fact store, or an npm package); a property read of wx / Taro (Taro.$globalData,
+#      wx.env.X) is no API use;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -157,7 +160,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v105-{__version__}"
+FORMAT = f"facts-v106-{__version__}"
 
 
 class FactCache:
@@ -287,6 +290,7 @@ def verdict_access(disk: FactCache | None, tree: Mapping[str, TreeEntry]) -> tup
 def _dump(facts: FileFacts) -> dict[str, Any]:
     return {"facts": [asdict(f) for f in facts.facts], "error": facts.error,
             "imported_calls": [list(c) for c in facts.imported_calls],
+            "scoped_calls": [list(c) for c in facts.scoped_calls],
             "exports": {k: asdict(v) | {"tests": to_builtins(v.tests)} for k, v in facts.exports.items()},
             "app_members": facts.app_members,
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
@@ -305,6 +309,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
     return FileFacts(
         facts=tuple(Fact(**f) for f in data["facts"]), error=data["error"],
         imported_calls=tuple((c[0], c[1], int(c[2])) for c in data["imported_calls"]),
+        scoped_calls=tuple((c[0], c[1], int(c[2])) for c in data.get("scoped_calls", ())),
         exports={k: Export(tuple(v["subjects"]), v["first_line"], v["last_line"],
                            tuple((c[0], tuple(c[1])) for c in v.get("choices", ())), v.get("dispatched", False),
                            tuple((int(f[0]), f[1], tuple(f[2]), tuple(f[3])) for f in v.get("flags", ())),

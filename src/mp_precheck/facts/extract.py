@@ -240,10 +240,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     JS/TS, its ``<style>`` blocks' images (:func:`mp_precheck.readers.stylesheet.style_facts`). A pug template
     that could not be read sets ``error`` (the file's other blocks are still read)."""
     facts: list[Fact] = []
-    imported: list[tuple[str, str, int]] = []
+    imported, scoped = list[tuple[str, str, int]](), list[tuple[str, str, int]]()  # scoped: an alias's or a package's
     exports: dict[str, Export] = {}
-    members: dict[str, str] = {}
-    literals: dict[int, tuple[str, ...]] = {}
+    members, literals = dict[str, str](), dict[int, tuple[str, ...]]()
     shapes: dict[int, str] = {}
     specs: list[str] = []
     names: set[str] = set()
@@ -279,6 +278,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                 if config is not None:
                     facts.extend(_shift(app_config_facts(block.text, config), block.line_offset))
             imported.extend(found.imported_calls)
+            scoped.extend(found.scoped_calls)
             exports.update(found.exports)
             members.update(found.app_members)
             literals.update(found.call_literals)
@@ -290,9 +290,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
         named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
         helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
-    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), exports=exports, app_members=members,
-                     call_literals=literals, module_specs=tuple(dict.fromkeys(specs)), call_shapes=shapes,
-                     granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
+    return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), scoped_calls=tuple(scoped), exports=exports,
+                     app_members=members, call_literals=literals, module_specs=tuple(dict.fromkeys(specs)),
+                     call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
                      helpers=tuple(helpers), handed_urls=tuple(handed),
                      error=next((b.note for b in blocks if b.note), None))
 

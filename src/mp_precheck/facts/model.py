@@ -241,6 +241,9 @@ class FileFacts(Struct, frozen=True):
     error: str | None = None
     # Calls to functions imported from other project files: (module specifier, imported name, line).
     imported_calls: tuple[tuple[str, str, int], ...] = ()
+    # The same of names imported from a scoped specifier (``@utils/http``): a build alias or an npm package, told
+    # apart by the fact store from the project's build config (readers/aliases.py).
+    scoped_calls: tuple[tuple[str, str, int], ...] = ()
     # Exported functions of this file and the wx subjects each one calls directly.
     exports: dict[str, Export] = field(default_factory=dict)
     # In the app file: members of ``App({...})`` that are project modules (``HTTP`` -> ``./utils/http``).

@@ -25,8 +25,9 @@ from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, Fil
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.handedurls import with_handed_roles
-from mp_precheck.readers.jsbindings import GET_APP, SCRIPT_SUFFIXES, VUE_ENTRIES, VUE_INSTANCE
+from mp_precheck.readers.jsbindings import GET_APP, VUE_ENTRIES, VUE_INSTANCE
 from mp_precheck.readers.openinghooks import LAUNCH
+from mp_precheck.readers.specifiers import SCRIPT_SUFFIXES
 from mp_precheck.readers.statemedia import confirm_picked
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
@@ -136,19 +137,22 @@ class FactStore:
         if self._progress is not None:
             self._progress(self._done, self._total)
 
-    def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
+    def facts(self, files: Iterable[tuple[str, str]], tree: Mapping[str, TreeEntry],
+              aliases: Mapping[str, str] | None = None) -> dict[str, FileFacts]:
         """Facts of (path, blob) pairs in the revision whose tree is ``tree``, with calls of project wrappers
         (imported or required functions, object and class methods, members of the App object read
         through ``getApp()``) counted as the subjects those wrappers call, at the call's line. A thin
         wrapper that calls no API itself but a wrapper of another file counts that one's subjects, through
         up to :data:`_DEPTH` files in all. A call that resolves to no wrapper but is named as an upload
-        (``sheep.$api.app.upload``) is kept as a ``call:upload`` fact (see :mod:`mp_precheck.facts.model`)."""
-        direct = self._shipped_dev_settings(self.raw_facts(files), tree)
+        (``sheep.$api.app.upload``) is kept as a ``call:upload`` fact (see :mod:`mp_precheck.facts.model`).
+        Calls through the build's ``aliases`` to the project's own folders count too (:func:`with_aliased_calls`)."""
+        direct = {path: with_aliased_calls(path, facts, aliases or {}, tree)
+                  for path, facts in self._shipped_dev_settings(self.raw_facts(files), tree).items()}
         modules: dict[str, FileFacts] = {}
         first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
                  for path, facts in direct.items()}
-        level1 = self._targets(first, modules, tree)
-        deeper = self._reach(level1, modules, tree)
+        level1 = self._targets(first, modules, tree, aliases or {})
+        deeper = self._reach(level1, modules, tree, aliases or {})
         out: dict[str, FileFacts] = {}
         for path, facts in direct.items():
             extra: list[Fact] = []
@@ -211,7 +215,7 @@ class FactStore:
                     for f in file_facts.facts))
         return facts
     def _reach(self, level1: Mapping[str, list[tuple[int, str, str, Export]]], modules: dict[str, FileFacts],
-               tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
+               tree: Mapping[str, TreeEntry], aliases: Mapping[str, str]) -> dict[str, set[str]]:
         """``module#name`` of each called wrapper that calls no API itself (none, or only through sibling
         wrappers: ``Export.relays``) → the subjects the wrappers of other files it calls reach — itself or through
         the thin functions of its file it calls (``Export.spans``) —, followed through thin wrappers up to
@@ -232,7 +236,7 @@ class FactStore:
                             calls.setdefault(key, []).append((where, spec, n, len(sites)))
                             sites.append((where, line))
             frontier = {}
-            for key, found in self._targets(calls, modules, tree).items():
+            for key, found in self._targets(calls, modules, tree, aliases).items():
                 for site, where, name, export in found:
                     caller, line = sites[site]
                     reached[key] |= set(export.subjects_for(modules[caller].call_literals.get(line, ())))
@@ -242,7 +246,8 @@ class FactStore:
         return reached
 
     def _targets(self, calls: Mapping[str, list[tuple[str, str, str, int]]], modules: dict[str, FileFacts],
-                 tree: Mapping[str, TreeEntry]) -> dict[str, list[tuple[int, str, str, Export]]]:
+                 tree: Mapping[str, TreeEntry],
+                 aliases: Mapping[str, str]) -> dict[str, list[tuple[int, str, str, Export]]]:
         """For each key, the wrappers its (importer, specifier, name, line) calls reach: (line, module, name,
         export). Loads the modules it needs into ``modules`` (one batch, and one more for App members). A call of
         one of the App's launch hooks (``getApp().onLaunch()``) reaches nothing: the framework ran that hook, and
@@ -253,7 +258,8 @@ class FactStore:
                     if not (spec == GET_APP and name in LAUNCH)]  # the App's own hooks ran at launch already
         wanted = {m: tree[m].blob for _k, m, _s, _n, _l in resolved if m is not None and m not in modules}
         if wanted:
-            modules.update(self.raw_facts(wanted.items()))
+            read = self.raw_facts(wanted.items())
+            modules.update({m: with_aliased_calls(m, f, aliases, tree) for m, f in read.items()})
         held = {(app, n.split(".", 1)[0]): resolve_module(app, modules[app].app_members[n.split(".", 1)[0]], tree)
                 for _k, app, spec, n, _l in resolved if spec in _HELD and app in modules and "." in n
                 and n.split(".", 1)[0] in modules[app].app_members}
@@ -330,23 +336,6 @@ class FactStore:
         return resolve_module(importer, spec, tree)
 
 
-class TreeFacts:
-    """``facts(path)``: the facts of ``path`` in the revision whose tree is ``tree`` (:meth:`FactStore.facts`, None
-    when the tree has no such file), each file's linked once: the analyzers ask for the same files thousands of
-    times in a run (a whole-app import: 17,000 asks of 1,500 files), and linking follows every imported call."""
-
-    def __init__(self, store: FactStore, tree: Mapping[str, TreeEntry]) -> None:
-        self._store, self._tree = store, tree
-        self._linked: dict[str, FileFacts | None] = {}
-
-    def __call__(self, path: str) -> FileFacts | None:
-        if path not in self._linked:
-            entry = self._tree.get(path)
-            found = self._store.facts([(path, entry.blob)], self._tree) if entry is not None else {}
-            self._linked[path] = found.get(path)
-        return self._linked[path]
-
-
 _APP_NAMES = ("app.js", "app.ts", "app.wpy", "app.mpx", "App.vue", "app.vue")
 _HELD = (GET_APP, VUE_INSTANCE)  # calls through an object that holds project modules (the App, a Vue instance)
 
@@ -364,6 +353,17 @@ def app_file(importer: str, tree: Mapping[str, TreeEntry], names: tuple[str, ...
         if not folder:
             return None
         folder = posixpath.dirname(folder)
+
+
+def with_aliased_calls(path: str, facts: FileFacts, aliases: Mapping[str, str],
+                       tree: Mapping[str, TreeEntry]) -> FileFacts:
+    """``facts`` of ``path`` with its scoped calls that one of the build's ``aliases`` resolves to a file of ``tree``
+    added to its imported calls, relative to ``path`` (``@utils/http`` → ``../utils/http.js``) as any reader
+    resolves them. A scoped specifier no alias names is an npm package: left out, as before."""
+    folder = posixpath.dirname(path) or "."
+    calls = tuple((rel if (rel := posixpath.relpath(target, folder)).startswith("../") else f"./{rel}", name, line)
+                  for spec, name, line in facts.scoped_calls if (target := resolve_module(path, spec, tree, aliases)))
+    return replace(facts, imported_calls=facts.imported_calls + calls) if calls else facts
 
 
 def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry],

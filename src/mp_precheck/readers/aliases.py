@@ -19,6 +19,7 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.jsconfig import literal
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
@@ -103,3 +104,14 @@ def _target(node: Node, here: str, root: str) -> str | None:
 def _join(folder: str, *parts: str) -> str:
     joined = posixpath.normpath(posixpath.join(folder or ".", *parts))
     return "" if joined == "." else joined
+
+
+
+def own_aliases(project: Project | None, read_text: Callable[[str], str | None]) -> dict[str, str]:
+    """The aliases of :func:`project_aliases` (configs at the ``project``'s root and ``env_root``) that name a folder
+    or file inside its root, the Mini Program's own: an alias to a shared folder beside it is no file of this app."""
+    if project is None:
+        return {}
+    root = project.root
+    return {key: target for key, target in project_aliases((root, project.env_root or root), read_text).items()
+            if not target.startswith("..") and (not root or target == root or target.startswith(root + "/"))}

@@ -72,6 +72,25 @@ def is_type_reference(node: Node) -> bool:
     return parent is not None and parent.type in ("import_alias", "type_query")
 
 
+
+_FUNCTION_MEMBERS = frozenset({"call", "apply", "bind"})  # wx.request.call(wx, …) still calls the API
+
+
+def is_property_read(node: Node, api: str | None) -> bool:
+    """Whether the reference ``node`` to ``api`` (``wx.X``) reads a property of the framework object rather than
+    naming an API: not called, and either a ``$`` member (a value the app or its framework keeps there,
+    ``Taro.$globalData``; no API of https://developers.weixin.qq.com/miniprogram/dev/api/ is so named) or an
+    object whose own member is read (``wx.env.USER_DATA_PATH``). A wrapper that reads one calls no API."""
+    parent = node.parent
+    if api is None or parent is None or (parent.type == "call_expression"
+                                         and parent.child_by_field_name("function") == node):
+        return False
+    if api.rpartition(".")[2].startswith("$"):
+        return True
+    member = parent.child_by_field_name("property") if parent.type == "member_expression" and \
+        parent.child_by_field_name("object") == node else None
+    return member is not None and _text(member) not in _FUNCTION_MEMBERS
+
 # uni-app login/share/pay providers a WeChat build has: https://uniapp.dcloud.net.cn/api/plugins/login.html
 WECHAT_PROVIDERS = frozenset({"weixin", "wxpay", "wechat"})
 

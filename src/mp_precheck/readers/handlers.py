@@ -23,8 +23,8 @@ from tree_sitter import Language, Node
 
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.inherited import base_class
-from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.markup import is_event_attribute
+from mp_precheck.readers.specifiers import is_project_spec
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, parser_for, string_value, walk
 
 # catch-bindings often only stop propagation (a mask's catchtouchmove="noop"): their name is no handler.

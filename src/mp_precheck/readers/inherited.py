@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 from tree_sitter import Node
 
-from mp_precheck.readers.jsbindings import is_project_spec
+from mp_precheck.readers.specifiers import is_project_spec
 from mp_precheck.readers.syntax import node_text
 
 CLASSES = ("class_declaration", "class", "abstract_class_declaration")

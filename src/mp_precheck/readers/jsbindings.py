@@ -25,6 +25,7 @@ from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
 from mp_precheck.readers.instances import TYPED_TYPES, Made, constructed, declared, instance_call
 from mp_precheck.readers.markup import required_plugin
 from mp_precheck.readers.namespacegetters import calls_getter, namespace_getters
+from mp_precheck.readers.specifiers import imported_names, is_alias_candidate, is_project_spec, required_names
 from mp_precheck.readers.syntax import first_string
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -45,16 +46,6 @@ _WRAPPING = ("parenthesized_expression", "as_expression", "non_null_expression",
 GET_APP = "getApp()"  # the module specifier of calls through the App instance
 VUE_INSTANCE = "this.$"  # the module specifier of calls through a Vue instance property (``this.$api.x()``)
 VUE_ENTRIES = ("main.js", "main.ts")  # where a Vue app sets its instance properties
-_PROJECT_PREFIXES = (".", "@/", "~/", "/")
-SCRIPT_SUFFIXES = (".js", ".ts")  # a bare specifier naming a script file: 'api/api.js' beside the importer
-
-
-def is_project_spec(spec: str) -> bool:
-    """A module of the project itself: relative, root-absolute (``/utils/http``), a ``@/`` / ``~/`` alias, or a
-    bare path to a script file (``import api from 'api/api.js'``), which a Mini Program's ``require`` resolves
-    from the importer's folder when no npm package has that name
-    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html)."""
-    return spec.startswith(_PROJECT_PREFIXES) or spec.endswith(SCRIPT_SUFFIXES)
 
 
 def is_get_app(node: Node | None) -> bool:
@@ -78,6 +69,7 @@ class Bindings:
         self.typed: dict[str, str] = {}  # expression text -> factory type
         self.module_aliases: dict[str, str] = {}  # identifier -> module specifier (import x from './m')
         self.named_imports: dict[str, tuple[str, str]] = {}  # identifier -> (specifier, exported name)
+        self.scoped: dict[str, tuple[str, str]] = {}  # the same of an alias or a package (readers/specifiers.py)
         self.sdks: dict[str, list[UploadSdk]] = {}  # binding or instance -> upload SDKs it may be
         self.sdk_specs: dict[str, str] = {}  # binding -> the SDK module it was imported or required from
         self.app_aliases: set[str] = set()  # names bound to getApp()
@@ -157,6 +149,8 @@ class Bindings:
         clause = next((c for c in node.children if c.type == "import_clause"), None)
         if clause is None:
             return
+        if is_alias_candidate(spec) and spec not in NAMESPACE_MODULES:
+            self.scoped.update(imported_names(clause, spec))
         for bound in _walk(clause):
             if bound.type == "identifier":
                 self._sdk_binding(_text(bound), spec)
@@ -192,6 +186,8 @@ class Bindings:
     def _declarator(self, name: Node | None, value: Node | None) -> None:
         if name is None or value is None:
             return
+        if (spec := self._require_spec(value)) and is_alias_candidate(spec) and spec not in NAMESPACE_MODULES:
+            self.scoped.update(required_names(name, spec))
         if name.type == "identifier" and is_get_app(value):
             self.app_aliases.add(_text(name))
         elif name.type == "identifier":

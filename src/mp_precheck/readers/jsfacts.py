@@ -25,7 +25,7 @@ from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED
 from mp_precheck.readers import base64media, paychannels
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_type_reference
+from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_property_read, is_type_reference
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
@@ -53,6 +53,7 @@ from mp_precheck.readers.markup import bound_choices, element_facts, normalise_a
 from mp_precheck.readers.modelservices import with_model_services
 from mp_precheck.readers.modulespecs import NODE_TYPES as MODULE_NODE_TYPES
 from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
+from mp_precheck.readers.openinghooks import is_app_script
 from mp_precheck.readers.orderpay import not_wechats, paid_subject
 from mp_precheck.readers.ownhelpers import with_own_helpers
 from mp_precheck.readers.regiontable import region_role
@@ -60,6 +61,7 @@ from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_revie
 from mp_precheck.readers.sdkexports import instance_exports
 from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
 from mp_precheck.readers.socketurl import SocketUrls
+from mp_precheck.readers.specifiers import scoped_calls
 from mp_precheck.readers.syntax import call_option, compiles_code, language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
@@ -103,15 +105,6 @@ _NAME_TYPES = ("property_identifier", "identifier", "shorthand_property_identifi
 _NODE_TYPES = (*ALIAS_TYPES, *DEFINITION_TYPES, "member_expression", "subscript_expression", "call_expression",
                "string", "template_string", "jsx_opening_element", "jsx_self_closing_element", "jsx_text",
                "method_definition", "new_expression", *MODULE_NODE_TYPES)
-
-_APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
-
-
-def _is_app_file(path: str) -> bool:
-    """The app entry file (App.onLaunch lives there); a .vue path arrives as ``App.vue.js``."""
-    name = path.rsplit("/", 1)[-1].lower()
-    return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))
-
 
 # Page hooks that make a page shareable (the "转发" menu, Moments) and Taro's hook forms.
 SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMessage", "useShareTimeline"})
@@ -178,7 +171,7 @@ class _Extractor(Bindings):
             elif kind in ("property_identifier", "identifier", "shorthand_property_identifier") and \
                     REVIEW_FLAG.fullmatch(_text(node)) and is_flag_use(node):
                 self.facts.append(Fact("js:review-flag", "api", self.line(node), _text(node)))
-        app_file = _is_app_file(self.path)
+        app_file = is_app_script(self.path)
         for found in HookScanner(self._resolve_callee).scan(nodes, page=not app_file):
             subject = "policy:auto-jump" if "navigateToMiniProgram" in found.what else \
                 f"login:launch:{found.target}" if app_file else f"login:page-hook:{found.target}"
@@ -190,8 +183,8 @@ class _Extractor(Bindings):
         handed = handed_urls(self.calls, self.imported_calls, self.facts, self.url_constants, self.line)
         called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
-        exports = self._exports(root)
-        called_lines = [line for _s, _n, line in self.imported_calls + self.plain_instance_calls]
+        exports, scoped = self._exports(root), scoped_calls(self.calls, self.scoped, self.line)  # store.py tells
+        called_lines = [line for _s, _n, line in (*self.imported_calls, *self.plain_instance_calls, *scoped)]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold
         specs = module_specifiers(nodes)
@@ -199,16 +192,19 @@ class _Extractor(Bindings):
             self.facts = [f for f in self.facts if not (f.kind == "host" and is_wechat_server_api(f.subject))]
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line, exports.keys())),
                          imported_calls=tuple(self.imported_calls + self.plain_instance_calls), exports=exports,
-                         app_members=app_members(root, held) if app_file else
+                         scoped_calls=scoped, app_members=app_members(root, held) if app_file else
                          prototype_members(root, held, self.path, self.named_imports),
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
                          reexports=reexports(root, self.module_aliases, self.passed_names()),
                          call_shapes=call_shapes(self.calls, shaped, self.line), handed_urls=handed)
 
-    def _exports(self, root: Node) -> dict[str, Export]:  # API wrappers, SDK instances, promisified wx objects
-        exports = wrappers(root, self.facts, self.line, _is_app_file(self.path), self.language, self.calls,
-                           frozenset(line for _s, _n, line in self.imported_calls), self.indexed)
+    def _exports(self, root: Node) -> dict[str, Export]:
+        """API wrappers (of other modules' functions too, an alias's or a package's), SDK instances, promisified
+        wx objects."""
+        other = (*self.imported_calls, *scoped_calls(self.calls, self.scoped, self.line))
+        exports = wrappers(root, self.facts, self.line, is_app_script(self.path), self.language, self.calls,
+                           frozenset(line for _s, _n, line in other), self.indexed)
         exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
         return forwarding_exports(root, self.forwarders, self._namespace_of, self._resolve, self.line) | exports
 
@@ -230,8 +226,8 @@ class _Extractor(Bindings):
         if parent is not None and parent.type in ("member_expression", "subscript_expression") and \
                 parent.child_by_field_name("object") == node and (api or "").endswith(".cloud"):
             return
-        if is_feature_test(node) or is_type_reference(node) or is_logged(node):
-            return  # if (wx.getUserProfile) …, typeof Taro.login, console.log(wx.X): asks, types or prints it
+        if is_feature_test(node) or is_type_reference(node) or is_logged(node) or is_property_read(node, api):
+            return  # if (wx.getUserProfile) …, typeof Taro.login, console.log(wx.X), Taro.$globalData: no API used
         if parent is not None and parent.type == "call_expression":
             if not_wechats(parent, api):
                 return  # uni.getUserInfo({ provider: 'apple' }), appPay() { requestPayment({ orderInfo }) }

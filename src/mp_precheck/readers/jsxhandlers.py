@@ -23,7 +23,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.readers.handlers import KNOWN_BASES, USER_EVENTS, Binding, event_of
 from mp_precheck.readers.inherited import base_class
-from mp_precheck.readers.jsbindings import is_project_spec
+from mp_precheck.readers.specifiers import is_project_spec
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 # What a class body defines its members with (:func:`_class_members`), and calls that add members unseen.

@@ -21,8 +21,8 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from mp_precheck.core.thirdparty import third_party
-from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.launchcalls import import_bindings
+from mp_precheck.readers.specifiers import is_project_spec
 
 
 def foreign_tags(nodes: Iterable[Node]) -> frozenset[str]:

@@ -154,3 +154,13 @@ def opening_bodies(nodes: Iterable[Node], defs: dict[str, Node]) -> list[tuple[s
             seen.add(body.id)
             found.append((hook, body))
     return found
+
+
+_APP_FILES = ("app.js", "app.ts", "app.jsx", "app.tsx", "app.vue", "app.wpy", "app.mpx", "app.uvue")
+
+
+def is_app_script(path: str) -> bool:
+    """The app entry file, where the App's launch hooks (:data:`LAUNCH`) live; a .vue path arrives as
+    ``App.vue.js``."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name in _APP_FILES or any(name == f + suffix for f in _APP_FILES for suffix in (".js", ".ts"))

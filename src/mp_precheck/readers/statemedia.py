@@ -44,10 +44,10 @@ from mp_precheck.readers.base64values import (
     within,
 )
 from mp_precheck.readers.htmlfeed import feed_safely
-from mp_precheck.readers.jsbindings import is_project_spec
 from mp_precheck.readers.localcalls import SELF
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.modulespecs import module_specifiers
+from mp_precheck.readers.specifiers import is_project_spec
 from mp_precheck.readers.syntax import language_for, node_text, parse, parser_for, string_value, walk
 
 # APIs that hand the user a photo or video they picked or shot.

@@ -76,7 +76,8 @@ def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]]) -> FileFac
     def live(line: int) -> bool:
         return not any(a <= line <= b for a, b in dead)
     return replace(found, facts=tuple(f for f in found.facts if f.kind != "api" or live(f.line)),
-                   imported_calls=tuple(c for c in found.imported_calls if live(c[2])))
+                   imported_calls=tuple(c for c in found.imported_calls if live(c[2])),
+                   scoped_calls=tuple(c for c in found.scoped_calls if live(c[2])))
 
 
 def uncalled_options_methods(root: Node, language: Language, whole: str) -> list[tuple[int, int]]:
