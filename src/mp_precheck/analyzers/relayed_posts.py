@@ -86,6 +86,7 @@ from mp_precheck.readers.textflow import carried_names, shown_words, written_sta
 
 _TOLD = ("upload.user_text", "category.ugc")
 _LEAF = compiled(r"([A-Za-z_$][\w$]*)\s*$")
+_HAND_BACK = ("getCurrentPages", "getOpenerEventChannel")  # what a page that hands text back must name
 
 
 class _Post(Struct, frozen=True):
@@ -97,13 +98,16 @@ class _Post(Struct, frozen=True):
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
     out = list(findings)
+    editors: list[str] | None = None  # read once, and only when a page needs it
     for stem in sorted({page_stem(p) for p in context.changed_paths} - told):
         script = next((stem + s for s in SCRIPTS if context.exists_at_head(stem + s)), None)
         markup = next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), None) or _jsx(context, script)
         if script is None or markup is None or script not in context.changed_paths:
             continue
-        found = _relayed(context, markup, script) or _per_item(context, markup, script) \
-            or _handed_back(context, script)
+        found = _relayed(context, markup, script) or _per_item(context, markup, script)
+        if found is None:
+            editors = _editor_routes(context) if editors is None else editors
+            found = _handed_back(context, script, editors) if editors else None
         if found is not None:
             out.extend(_told(context, script, *found))
     return out
@@ -170,14 +174,27 @@ def _per_item(context: ProjectContext, markup: str, script: str) -> tuple[_Post,
     return None
 
 
-def _handed_back(context: ProjectContext, script: str) -> tuple[_Post, str, int, str] | None:
-    """(post, box file, box line, box tag) where an editor page ``script`` opens (by route: its path, or the page's
-    name as a route table's key) hands what its ``<textarea>`` / ``<editor>`` writes back into this page's data and
-    a new post of ``script`` carries the key the text was written into."""
+def _editor_routes(context: ProjectContext) -> list[str]:
+    """The registered pages whose script names the page stack or the opener's event channel: the only pages that
+    can hand text back to the page that opened them (:func:`opener_writes` reads no other). Read once per run: a
+    whole-app import asks for every page, and matching each page's strings against every route is quadratic."""
+    out = []
+    for route in context.project.pages:
+        editor, _markup = _page_files(context, route)
+        text = context.read_head(editor) if editor else None
+        if text and any(token in text for token in _HAND_BACK):
+            out.append(route)
+    return out
+
+
+def _handed_back(context: ProjectContext, script: str, editors: list[str]) -> tuple[_Post, str, int, str] | None:
+    """(post, box file, box line, box tag) where an editor page ``script`` opens (by route, one of ``editors``: its
+    path, or the page's name as a route table's key) hands what its ``<textarea>`` / ``<editor>`` writes back into
+    this page's data and a new post of ``script`` carries the key the text was written into."""
     text = context.read_head(script) or ""
     strings = script_strings(text, script)
     listened: dict[str, frozenset[str]] | None = None
-    for route in [r for r in context.project.pages if names_route(strings, r)] if strings else []:
+    for route in [r for r in editors if names_route(strings, r)] if strings else []:
         editor, markup = _page_files(context, route)
         same = not editor or page_stem(editor) == page_stem(script)
         writes = [] if same else opener_writes(context.read_head(editor) or "", editor)
