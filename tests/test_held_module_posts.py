@@ -39,14 +39,20 @@ Page({
 """
 
 
-def _native(app_repo, call: str) -> set[tuple[str, str, int]]:
-    app_repo.write_files({"lib/hub.js": HUB, "lib/replies.js": REPLIES, "pages/me/me.wxml": BOX,
-                          "pages/me/me.js": TOPIC.replace("CALL", "wx.showToast({ title: '敬请期待' })")})
-    base = app_repo.commit("a reply bar wired to nothing; the helper exists")
-    app_repo.write("pages/me/me.js", TOPIC.replace("CALL", call))
-    app_repo.commit("the reply bar posts")
-    report = run(app_repo.path, base)
+def _wired(repo, files: dict[str, str], page: str, script: str, idle: str, call: str) -> set[tuple[str, str, int]]:
+    """The category and upload places of the change that makes ``page``'s box, wired to ``idle`` in base (the
+    other ``files`` already there), call ``call`` (``script`` holds CALL where either goes)."""
+    repo.write_files({**files, page: script.replace("CALL", idle)})
+    base = repo.commit("a box wired to nothing; the helpers exist")
+    repo.write(page, script.replace("CALL", call))
+    repo.commit("the box sends")
+    report = run(repo.path, base)
     return places(report, "category") | places(report, "upload")
+
+
+def _native(app_repo, call: str) -> set[tuple[str, str, int]]:
+    files = {"lib/hub.js": HUB, "lib/replies.js": REPLIES, "pages/me/me.wxml": BOX}
+    return _wired(app_repo, files, "pages/me/me.js", TOPIC, "wx.showToast({ title: '敬请期待' })", call)
 
 
 def test_a_reply_posted_through_a_member_of_an_imported_object_is_ugc(app_repo):
@@ -117,12 +123,7 @@ export default {
 
 
 def _uni(repo, call: str) -> set[tuple[str, str, int]]:
-    repo.write_files({**UNI, "pages/moment/write.vue": WRITE.replace("CALL", "uni.showToast({ title: '未开放' })")})
-    base = repo.commit("a composer wired to nothing")
-    repo.write("pages/moment/write.vue", WRITE.replace("CALL", call))
-    repo.commit("the composer sends")
-    report = run(repo.path, base)
-    return places(report, "category") | places(report, "upload")
+    return _wired(repo, UNI, "pages/moment/write.vue", WRITE, "uni.showToast({ title: '未开放' })", call)
 
 
 def test_a_post_through_a_global_property_holding_an_instance_is_ugc(repo):
