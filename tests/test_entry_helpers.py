@@ -2,7 +2,7 @@
 of another module that sends a user without a token to the login page, or its ``componentWillMount`` loads a list
 through a request service that now logs in and redirects to the login page first — reported at the module's
 navigation. A redirect on a 401 answer, one only a tap or another page reaches, and one the entry page already
-reached at the base stay silent."""
+reached at the base stay silent; one on a business "not logged in" code of the first request does not."""
 
 from __future__ import annotations
 
@@ -179,11 +179,15 @@ def test_a_new_redirect_on_a_401_answer_is_silent(tmp_path):
     assert _taro(tmp_path, on_401) == set()
 
 
-def test_a_new_redirect_in_the_request_answer_handler_is_silent(tmp_path):
+def test_a_new_redirect_on_a_not_logged_in_code_the_entry_page_first_request_meets_is_forced_login(tmp_path):
+    # one business code (not a status, not an expired session): a new user's first request gets it
     on_code = ON_401.replace("res.statusCode === 401", "res.data.code === 1001")
     answered = HTTP_BEFORE.replace("Taro.request({ url, data, method })",
                                    f"Taro.request({{ url, data, method, {on_code}}})")
-    assert _taro(tmp_path, answered) == set()
+    assert _taro(tmp_path, answered) == {("login.forced_login", "src/service/http.js", 6)}
+
+
+def test_a_new_redirect_in_the_request_answer_handler_on_no_code_is_silent(tmp_path):
     then = HTTP_BEFORE.replace("Taro.request({ url, data, method })", "Taro.request({ url, data, method }).then("
                                "res => { if (!res.data.user) Taro.reLaunch({ url: '/pages/login/index' }) })")
     assert _taro(tmp_path / "then", then) == set()

@@ -7,8 +7,11 @@ the page and its hook look harmless. Followed from the load hooks (``readers/mod
 functions they use of other modules, :data:`HOPS` modules deep (modules that only pass names on, barrels, are
 not counted); each function reached is read for a redirect to a login page as a hook is
 (:class:`~mp_precheck.readers.lifecycle.HookScanner`). A redirect that answers the server (a 401, an expired
-token, a failed request) is the expiry handler of a request, not login on entry, and is left out; one the entry
-page reached at the merge base, or only a tap reaches, is not reported. Reported once per login page, at the
+token, a failed request) is the expiry handler of a request, not login on entry, and is left out — unless it
+answers one business code (``res.data.code === 10001``: "not logged in", "no phone bound"), which a new user meets
+on the entry page's first request (:func:`code_wall`); so is such a redirect in an interceptor a client module
+installs as it is imported, met by every request sent through that client. One the entry page reached at the
+merge base, or only a tap reaches, is not reported. Reported once per login page, at the
 module's navigation call. Modules are found through the build's aliases too (``readers/aliases.py``:
 ``import auth from 'utils/auth'`` of a WePY app). A redirect the page's own hooks make to a login page its hooks
 reached through a module at the merge base moved into the page (``auth.login()`` sent an unknown user to the
@@ -65,6 +68,7 @@ _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
 _APPS = (".vue", ".wpy", ".mpx")  # an App script getApp() returns may be a single-file component (App.vue)
 _ANSWER_CALLS = lazy(r"(?:^|\.)(?:request|uploadFile|downloadFile|addInterceptor)$|interceptors\.response\.use$")
 _NAVIGATION = lazy(r"navigat|redirect|relaunch|switchtab|jump|goto|route|push|replace", re.IGNORECASE)
+_CODE_FIELD = lazy(r"(?i)^(?:code|errno|err_?code|ret_?code|result_?code|biz_?code)$")
 _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switch_statement": "value",
           "switch_case": "value", "while_statement": "condition"}
 
@@ -154,6 +158,7 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
          page.placed.get((use[0], use[1])) if use[1] is not None else None)
         for use in (page.uses(page.hooks) if start is None else start)]
     seen: set[tuple[str, str | None]] = set()
+    inited: set[str] = set()
     found: dict[tuple[str, str], tuple[int, tuple[str, ...], str]] = {}
     while frontier:
         importer, (spec, name), hops, barrels, via, held = frontier.pop(0)
@@ -164,6 +169,10 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
         if path is None or module is None or (path, name) in seen:
             continue
         seen.add((path, name))
+        if path not in inited:  # a client's answer handlers the module installs as it is imported
+            inited.add(path)
+            for target, line, what in _init_redirects(module):
+                found.setdefault((target, path), (line, (*via, name or "*"), what))
         functions = list(module.defs) if name is None else [name] if name in module.defs else []
         if not functions and barrels > 0:  # a barrel passes the name on from another module
             frontier += [(path, use, hops, barrels - 1, via, held) for use in module.passes_on(name)]
@@ -264,8 +273,23 @@ def _redirects(module: Module, function: str) -> Iterator[tuple[str, int, str]]:
     for action in HookScanner(namespaced_api).from_function(function, module.defs):
         if action.target.startswith(("wx.", "popup:")) or action.target.endswith("()"):
             continue  # a prompt or a login popup of a page's own, or a call by name: followed as a module
-        if not any(answers(call) for call in action.calls):
+        if not any(answers(call) and not code_wall(call) for call in action.calls):
             yield action.target, action.calls[-1].start_point[0] + 1, action.what
+
+
+def _init_redirects(module: Module) -> Iterator[tuple[str, int, str]]:
+    """(login page, line, what) of each redirect to a login page that the statements ``module`` runs as it is
+    imported install on the server's "not logged in" answer (:func:`code_wall`): an interceptor of the client the
+    module hands out (``Instance()`` registering ``axios.interceptors.response.use(…)``), met by every request
+    sent through it."""
+    for index, statement in enumerate(module.init):
+        key = f"<import {index}>"
+        for action in HookScanner(namespaced_api).from_function(key, {**module.defs, key: statement}):
+            if action.target.startswith(("wx.", "popup:")) or action.target.endswith("()"):
+                continue
+            if any(code_wall(call) for call in action.calls) and \
+                    not any(answers(call) and not code_wall(call) for call in action.calls):
+                yield action.target, action.calls[-1].start_point[0] + 1, f"on import: {action.what}"
 
 
 @cache
@@ -288,6 +312,47 @@ def answers(node: Node) -> bool:
             return True
         current = current.parent
     return False
+
+
+def code_wall(node: Node) -> bool:
+    """Whether ``node`` runs in a request's own answer handler (:func:`_answer_handler`) under a test of one
+    business code (``res.data.code === 10001``) that says nothing of an expired session or an HTTP status: the
+    server's "not logged in" or "no phone bound" answer, which a new user meets on the first request, not the
+    expiry handler of a session the user had. Not in a ``catch`` or a ``fail`` callback."""
+    tested = False
+    current = node.parent
+    while current is not None:
+        test = current.child_by_field_name(_TESTS[current.type]) if current.type in _TESTS else None
+        if test is not None:
+            if _answer().search(node_text(test)):
+                return False
+            tested = tested or _code_test(test)
+        if current.type == "catch_clause" or is_failure_callback(current):
+            return False
+        if _answer_handler(current):
+            return tested
+        current = current.parent
+    return False
+
+
+def _code_test(test: Node) -> bool:
+    """Whether ``test`` compares a field named as a business code (``code``, ``errno``, ``errCode``) for equality
+    with one number (``res.data.code == 10001``)."""
+    for node in walk(test):
+        if node.type != "binary_expression" or node_text(node.child_by_field_name("operator")) not in ("==", "==="):
+            continue
+        sides = [node.child_by_field_name("left"), node.child_by_field_name("right")]
+        if any(s is not None and s.type == "number" for s in sides) and \
+                any(s is not None and _CODE_FIELD.search(_callee_name(s)) for s in sides):
+            return True
+    return False
+
+
+def _callee_name(node: Node) -> str:
+    """The last name of an identifier or a member expression (``code`` of ``res.data.code``)."""
+    if node.type == "member_expression":
+        return node_text(node.child_by_field_name("property"))
+    return node_text(node) if node.type == "identifier" else ""
 
 
 def _answer_handler(node: Node) -> bool:

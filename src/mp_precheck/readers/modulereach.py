@@ -39,7 +39,8 @@ _FUNCTIONS = ("function_expression", "function", "arrow_function")
 class Module(Struct, frozen=True):
     """One module's functions (``defs``), whole-module bindings (``aliases``: alias → specifier), named
     bindings (``names``: name → (specifier, exported name)), what it passes on (``passed``: (specifier, name
-    there, name here), ``*`` for every name) and the bodies of its load hooks (``hooks``)."""
+    there, name here), ``*`` for every name), the bodies of its load hooks (``hooks``) and the top-level
+    statements it runs when imported (``init``)."""
 
     defs: dict[str, Node] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
@@ -51,6 +52,8 @@ class Module(Struct, frozen=True):
     instances: dict[str, str] = field(default_factory=dict)
     # (specifier, method) a load hook calls on such an instance itself → the line of the hook's statement doing it
     placed: dict[tuple[str, str], int] = field(default_factory=dict)
+    # the statements the module runs as it is imported (``Instance()``, ``http.interceptors.response.use(…)``)
+    init: tuple[Node, ...] = ()
 
     def uses(self, bodies: Iterable[Node]) -> list[Use]:
         """The imported bindings ``bodies`` use, through same-file helpers, in source order, each once."""
@@ -107,7 +110,8 @@ def read_module(source: str, path: str) -> Module:
         module = Module({**defs, **module.defs}, {**aliases, **module.aliases}, {**names, **module.names},
                         module.passed + reexports(root, aliases, names),
                         module.hooks + tuple(hooks), {**_held_calls(nodes, aliases, offset), **module.held},
-                        {**instances, **module.instances}, {**_placed(hooks, instances, offset), **module.placed})
+                        {**instances, **module.instances}, {**_placed(hooks, instances, offset), **module.placed},
+                        module.init + tuple(n for n in root.named_children if n.type == "expression_statement"))
     return module
 
 
