@@ -21,7 +21,7 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   for another reason, a helper's call moved there from a caller that made it itself and now calls the helper is
   no place for a finding (``moved_into_helpers`` in ``core/placing.py``); a file's own helper nothing called before
   the change makes no use in base, so the change that first calls it adds one where the app had none
-  (``core/firstcalls.py``);
+  (``core/firstcalls.py``); an upload SDK the change copies in and loads uploads anew (no app code moved into it);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -56,6 +56,7 @@ from mp_precheck.core.relays import across, called_ranges, called_wrappers, rela
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
 from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
+from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import (
     ACCOUNT,
     ALTERNATIVE,
@@ -168,8 +169,8 @@ def compare(
     head_placed, moved = _placeable(head, base, counterpart, carrying)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
-    rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses)
-                                                         or _new_words(s, head, base, counterpart))]
+    rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses) or _in_added_sdk(
+        s, head, counterpart) or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
     gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
     # One prefilter query for everything we must know about the unchanged files.
@@ -184,8 +185,8 @@ def compare(
             if known and (((rule.per_subject or rule.names_hosts) and not rule.every_use) or rule.once):
                 continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
-            if known and not rule.every_use and not asks_rise(subject, spellings, head_uses, base_uses, head, base,
-                                                           counterpart):
+            if known and not rule.every_use and not _in_added_sdk(subject, head, counterpart) and not asks_rise(
+                    subject, spellings, head_uses, base_uses, head, base, counterpart):
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
@@ -432,6 +433,14 @@ def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[s
     def total(counts: Mapping[str, Counter[str]]) -> int:
         return sum(sum(counts[s].values()) for s in subjects if s in counts)
     return total(head) > total(base)
+
+
+def _in_added_sdk(subject: str, head: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> bool:
+    """Whether a loaded upload SDK the change adds (``core/thirdparty.py``) makes the ``wx.uploadFile`` call
+    ``subject``: a vendor's code sends to the vendor's storage, it cannot be the app's old upload moved there."""
+    return subject == "wx.uploadFile" and any(
+        not counterpart.get(path) and third_party().upload_sdk_file(path)
+        and any(f.subject == subject and counted(f) for f in file_facts.facts) for path, file_facts in head.items())
 
 
 def _first(file_facts: FileFacts, subject: str) -> Fact:

@@ -226,6 +226,12 @@ class ThirdParty(Struct, frozen=True, dict=True):
         return next((s for s in self.sdks if any(last.startswith(m.lower()) for m in s.modules)
                      or package in s.packages), None)
 
+    def upload_sdk_file(self, path: str) -> bool:
+        """Whether the script at ``path`` is an upload SDK's own module (``utils/qiniuUploader.js``): its name
+        starts with one the table gives the SDK's module (``checks/upload_sdks.yml``)."""
+        sdk = self.sdk_of_module(posixpath.splitext(path)[0])
+        return sdk is not None and sdk.subject == SDK_UPLOAD_SUBJECT and not sdk.packages
+
     def sdk_of_name(self, name: str) -> UploadSdk | None:
         return next((s for s in self.sdks if name in s.names), None)
 

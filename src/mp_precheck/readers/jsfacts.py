@@ -32,6 +32,8 @@ from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
 from mp_precheck.readers.flagbranch import switched_off, switches
 from mp_precheck.readers.forwarding import forwarding_exports
+from mp_precheck.readers.handedupload import UPLOAD_SUBJECT as HANDED_UPLOAD
+from mp_precheck.readers.handedupload import calls_handed_upload
 from mp_precheck.readers.handedurls import handed_urls
 from mp_precheck.readers.imagebases import constant_roles, held_constant
 from mp_precheck.readers.imagenames import (
@@ -283,6 +285,9 @@ class _Extractor(Bindings):
                 self.imported_calls.append((spec, exported, self.line(fn)))
             elif name in self.module_aliases:  # a default import called: request({...})
                 self.imported_calls.append((self.module_aliases[name], "default", self.line(fn)))
+            elif calls_handed_upload(node):  # a kit hook's uploadFile parameter: (uploadFile, o) => uploadFile({…})
+                self.facts.append(Fact(HANDED_UPLOAD, "api", self.line(fn)))
+                self._qualify(HANDED_UPLOAD, node)
         elif fn.type == "member_expression":
             obj = fn.child_by_field_name("object")
             method = _text(fn.child_by_field_name("property"))
