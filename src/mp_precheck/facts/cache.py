@@ -104,7 +104,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v106: calls of names imported through a scoped specifier (FileFacts.scoped_calls: a build alias such as
 #      @utils/http, followed by the fact store, or an npm package); a property read of wx / Taro (Taro.$globalData,
 #      wx.env.X) is no API use;
-# v107-upsdk: a parameter called with wx.uploadFile's required options (a kit hook handed the platform's upload:
+# v107: a parameter called with wx.uploadFile's required options (a kit hook handed the platform's upload:
 #      readers/handedupload.py) is a wx.uploadFile;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -162,7 +162,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v107-upsdk-{__version__}"
+FORMAT = f"facts-v107-{__version__}"
 
 
 class FactCache:
