@@ -30,7 +30,8 @@ project's own text-box component (``<MyTextarea>``), so it is read here:
 * the page did not send a message before the change (a chat restyled, split or moved is no new scene), and
   ``ugc`` did not already report its text box.
 
-Reported at the sending call, where the content check belongs (a send on the SocketTask the page's own
+Reported at the sending call, where the content check belongs (of several, the one carrying the text box's state:
+``sendMessage({ content })``, not ``createConversation(peer)``; a send on the SocketTask the page's own
 ``connectSocket`` returns: at that call, the conversation's channel): ``upload.user_text`` and ``category.ugc``
 (subject ``ugc:chat``), both of scope file. A search box, a feedback form, WeChat's customer-service button
 (``open-type="contact"``) and a message list that only reads have no sending call of a conversation.
@@ -108,8 +109,9 @@ def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> 
     page sent no message before the change; a page that is a conversation only by its socket (``talk`` False)
     by a send on the socket alone."""
     box = next((b for path in files for b in text_boxes(context.facts_at_head(path), path)), None)
-    sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None) \
-        if talk else None
+    sent = _carried_first(context, box, [s for path in files for s in _message_sends(context, path,
+                                                                                 context.facts_at_head(path))]) \
+        if talk and box is not None else None
     if box is not None and sent is None:  # a chat room: the box's text goes out over the page's WebSocket
         sent, before = _socket_send(context, files, box)
         if sent is None and talk:  # through an object no reader follows: this.$api.chat.sendMessage(text)
@@ -122,6 +124,17 @@ def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> 
     value = f"{box[0]} {box[1]}:{box[2]} → {call}"
     return [context.finding("upload.user_text", box[0], script, line, scope="file", value=value),
             context.finding("category.ugc", "ugc:chat", script, line, scope="file", value=value)]
+
+
+def _carried_first(context: ProjectContext, box: tuple[str, str, int], sends: list[Send]) -> Send | None:
+    """The message send of ``sends`` that carries what the text ``box`` writes (``sendMessage({ content })``), else
+    the first: a call that opens the conversation (``createConversation(peer)``) sends none of the user's text."""
+    state = written_state(context.read_head(box[1]) or "", box[2]) if len(sends) > 1 else frozenset()
+    for script in dict.fromkeys(s[0] for s in sends) if state else ():
+        found = _carrying([s for s in sends if s[0] == script], context.read_head(script) or "", script, state)
+        if found is not None:
+            return found
+    return sends[0] if sends else None
 
 
 def _file_chat(context: ProjectContext, files: list[str]) -> list[Finding]:

@@ -58,10 +58,18 @@ class Scenes(Struct, frozen=True):
 
     def _named(self, wrapper: str | None) -> list[str]:
         """The words of a wrapper's name, none for one named after its transport (``httpPost``, or just the
-        HTTP method: ``post``)."""
+        HTTP method: ``post``). A method of an object (``MessageAPI.sendMessage``, ``http.post``) is judged by
+        the method's own name, the object's words without its transport's (``api``) before it: a client named
+        after its transport still calls a method that says what it does."""
         name = words_of(wrapper or "")
         method = len(name) == 1 and name[0].upper() in self.methods
-        return [] if method or set(name) & self.transport else name
+        if method or not set(name) & self.transport:
+            return [] if method else name
+        owner, _, member = (wrapper or "").rpartition(".")
+        said = words_of(member)
+        if not owner or set(said) & self.transport or (len(said) == 1 and said[0].upper() in self.methods):
+            return []  # http.post, api.request: the transport's own call says nothing
+        return [w for w in words_of(owner) if w not in self.transport] + said
 
     def scene(self, path: str, wrapper: str | None, strings: Iterable[str], page: str | None = None) -> Scene | None:
         """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a
@@ -150,12 +158,15 @@ class Scenes(Struct, frozen=True):
         none. A name (no path) that opens with an HTTP method before an object says how it sends (``postNewUser``,
         ``postSaveAddress``): that word may be its write word (``postComment``), not its public one — unless the
         name is only that word and a write (``postAdd``, ``post_create``: a post is added). A name (no path) of one
-        word, public and a write (``replies``, ``publish``, ``comment``), names the act of posting itself."""
+        word, public and a write (``replies``, ``publish``, ``comment``), names the act of posting itself — not where
+        that word is an HTTP method beside the transport's words (``PostRequest``, ``httpPost``: how it sends)."""
         path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
         words = [] if text.strip().upper() in self.methods else [w for w in words_of(path) if w not in self.transport]
         method = len(words) > 2 and words[0].upper() in self.methods and _NAME.fullmatch(text.strip()) is not None
+        # one word left once the transport's are dropped (``PostRequest``, ``httpPost``) is the HTTP method it sends by
+        sent_by = len(words) < len(words_of(path)) and words[:1] != [] and words[0].upper() in self.methods
         if len(words) == 1 and _NAME.fullmatch(text.strip()) and self._has(self.writes, words) \
-                and self._has(self.public, words):
+                and self._has(self.public, words) and not sent_by:
             return True  # a function named only by a public act that writes: replies(id, data), publish(form)
         return any(self._has(self.writes, [word]) and
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
