@@ -108,8 +108,7 @@ def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> 
     page sent no message before the change; a page that is a conversation only by its socket (``talk`` False)
     by a send on the socket alone."""
     box = next((b for path in files for b in text_boxes(context.facts_at_head(path), path)), None)
-    sent = next((s for path in files for s in _message_sends(context, path, context.facts_at_head(path))), None) \
-        if talk else None
+    sent = _text_send(context, files, box) if talk else None
     if box is not None and sent is None:  # a chat room: the box's text goes out over the page's WebSocket
         sent, before = _socket_send(context, files, box)
         if sent is None and talk:  # through an object no reader follows: this.$api.chat.sendMessage(text)
@@ -122,6 +121,21 @@ def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> 
     value = f"{box[0]} {box[1]}:{box[2]} → {call}"
     return [context.finding("upload.user_text", box[0], script, line, scope="file", value=value),
             context.finding("category.ugc", "ugc:chat", script, line, scope="file", value=value)]
+
+
+def _text_send(context: ProjectContext, files: list[str], box: tuple[str, str, int] | None) -> Send | None:
+    """The message send of a conversation page: the first whose arguments carry the state its text ``box`` writes
+    (``sendLetter({ content })`` after ``openThread(peer)``: opening the conversation sends no text),
+    else the first."""
+    sends = [s for path in files for s in _message_sends(context, path, context.facts_at_head(path))]
+    state = written_state(context.read_head(box[1]) or "", box[2]) if box is not None and len(sends) > 1 \
+        else frozenset()
+    for path in dict.fromkeys(s[0] for s in sends) if state else ():
+        text = context.read_head(path) or ""
+        found = _carrying([s for s in sends if s[0] == path], text, path, state)
+        if found is not None:
+            return found
+    return sends[0] if sends else None
 
 
 def _file_chat(context: ProjectContext, files: list[str]) -> list[Finding]:

@@ -58,10 +58,18 @@ class Scenes(Struct, frozen=True):
 
     def _named(self, wrapper: str | None) -> list[str]:
         """The words of a wrapper's name, none for one named after its transport (``httpPost``, or just the
-        HTTP method: ``post``)."""
+        HTTP method: ``post``). A method of an API client object (``LetterApi.sendLetter``, ``PostService.
+        addPost``) is named by the method: the object's transport word says where the client sends, the method
+        what — when the method says it writes, its words and the object's other words are the name."""
         name = words_of(wrapper or "")
         method = len(name) == 1 and name[0].upper() in self.methods
-        return [] if method or set(name) & self.transport else name
+        if method or not set(name) & self.transport:
+            return [] if method else name
+        owner, _, member = (wrapper or "").rpartition(".")
+        said = words_of(member)
+        if not owner or set(said) & self.transport or len(said) < 2 or not self._has(self.writes, said):
+            return []  # api.post, http.request, cloud.callFunction: the transport's own call says nothing
+        return [w for w in words_of(owner) if w not in self.transport] + said
 
     def scene(self, path: str, wrapper: str | None, strings: Iterable[str], page: str | None = None) -> Scene | None:
         """The scene the page at ``path`` posts to through ``wrapper`` (a function name, or None for a
