@@ -258,9 +258,16 @@ def _is_unregistered_page(path: str, project: Project, easycom: Sequence[str]) -
     if project.framework == "taro":
         return suffix in _TARO_PAGES and not project.pages_computed and bool(project.pages) \
             and "pages" in route.split("/")[:-1] and "." not in posixpath.basename(stem) \
-            and route not in project.pages
+            and not _registers(project, route)
     return project.framework == "uni-app" and suffix in _VUE_FILES and route.lower() != "app" \
-        and route not in project.pages and not tag_registers(route + suffix, easycom)
+        and not _registers(project, route) and not tag_registers(route + suffix, easycom)
+
+
+def _registers(project: Project, route: str) -> bool:
+    """Whether the page list names ``route``, in any letter case: the developer tools and HBuilderX build on a
+    disk that ignores case (Windows, macOS), where ``topic/roomView`` opens ``topic/roomVIew.vue`` and the
+    built page takes the list's spelling — the file is that page, not a file nothing loads."""
+    return route in project.pages or route.casefold() in {page.casefold() for page in project.pages}
 
 
 def _mpvue(project: Project) -> bool:
