@@ -58,6 +58,7 @@ from mp_precheck.readers.modulespecs import module_specifiers, runs_on_node
 from mp_precheck.readers.openinghooks import is_app_script
 from mp_precheck.readers.orderpay import not_wechats, paid_subject
 from mp_precheck.readers.ownhelpers import with_own_helpers
+from mp_precheck.readers.paintviews import painted_picture
 from mp_precheck.readers.regiontable import region_role
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
 from mp_precheck.readers.sdkexports import instance_exports
@@ -358,6 +359,7 @@ class _Extractor(Bindings):
             return
         role = self._host_role(node)
         role = "request" if role == "code" and held_as_api_base(node) else role  # fly.config.baseURL = '…'
+        role = "download" if role == "code" and painted_picture(node) else role  # a palette's picture view
         if role == "code" and names_reading_page(holder_name(node) or ""):
             return  # { github: 'https://…' }: a page the app shows or copies, not a server it requests
         constant = _text(held) if (held := held_constant(node)) is not None else None  # const B = ref('…') too

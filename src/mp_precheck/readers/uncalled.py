@@ -12,9 +12,11 @@ React's other lifecycle methods), always count as called.
 
 A Vue-shaped page (uni-app, mpvue, mpx: ``export default { methods: { … } }``, ``createPage({ methods })``) runs
 a ``methods`` entry only when its template binds it (``@tap="pick"``) or its script names it (``this.pick()``):
-an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled there. Such
-entries' line ranges are kept with the facts (``FileFacts.idle``); only on a registered page are their uses dropped
-(facts/scope.py): a component's method may be called by its parent through a ``ref``, from another file. A file
+an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled there; so is
+a ``computed`` entry no binding or script reads (a web-view's ``src`` whose tag is commented out), markup
+comments left out of the count. Such entries' line ranges are kept with the facts (``FileFacts.idle``); only on a
+registered page are their uses and hosts dropped (facts/scope.py): a component's method may be called by its
+parent through a ``ref``, from another file. A file
 whose template lives in another file (``<template src>``) is not judged.
 
 In: a parsed file's root node and its grammar (and, for :func:`without_uncalled`, the facts read from it).
@@ -40,6 +42,9 @@ _FRAMEWORK_NAMES = frozenset({"constructor", "render", "shouldComponentUpdate", 
 _MEMBER_TYPES = ("method_definition", "field_definition", "public_field_definition")
 _FUNCTIONS = ("arrow_function", "function_expression", "function")
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier", "string")
+# The option groups of a Vue-shaped page whose entries run only when named: methods a binding or a call runs,
+# computed values a binding or the script reads (https://vuejs.org/api/options-state.html).
+_OPTION_GROUPS = ("methods", "computed")
 
 
 def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
@@ -68,32 +73,50 @@ def without_uncalled(found: FileFacts, root: Node, language: Language, line_offs
     return without_ranges(found, [(a + line_offset, b + line_offset) for a, b in uncalled_methods(root, language)])
 
 
-def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]]) -> FileFacts:
-    """``found`` without its API uses and wrapper calls on lines inside one of the ``dead`` ranges."""
+def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]], hosts: bool = False) -> FileFacts:
+    """``found`` without its API uses and wrapper calls on lines inside one of the ``dead`` ranges; with
+    ``hosts``, without the hosts written there too (a URL code that never runs builds no request)."""
     if not dead:
         return found
+    kinds = ("api", "host") if hosts else ("api",)
 
     def live(line: int) -> bool:
         return not any(a <= line <= b for a, b in dead)
-    return replace(found, facts=tuple(f for f in found.facts if f.kind != "api" or live(f.line)),
+    return replace(found, facts=tuple(f for f in found.facts if f.kind not in kinds or live(f.line)),
                    imported_calls=tuple(c for c in found.imported_calls if live(c[2])),
                    scoped_calls=tuple(c for c in found.scoped_calls if live(c[2])))
 
 
 def uncalled_options_methods(root: Node, language: Language, whole: str) -> list[tuple[int, int]]:
-    """(first line, last line) of each ``methods: { … }`` entry in the script at ``root`` whose name the whole
-    single-file component text ``whole`` writes only once (its own definition)."""
+    """(first line, last line) of each ``methods: { … }`` or ``computed: { … }`` entry in the script at ``root``
+    whose name the whole single-file component text ``whole`` writes only once (its own definition), leaving out
+    what its markup comments hold: a binding in a commented-out tag (``<!-- <web-view :src="src"> -->``) runs
+    nothing."""
     out = []
+    live = _without_markup_comments(whole)
     for pair in nodes_of(root, language, ("pair",)):
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
-        if key is None or value is None or value.type != "object" or (string_value(key) or node_text(key)) != "methods":
+        if key is None or value is None or value.type != "object" or \
+                (string_value(key) or node_text(key)) not in _OPTION_GROUPS:
             continue
         for member in value.named_children:
             name = _options_method(member)
-            if name is not None and len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", whole)) <= 1:
+            if name is not None and len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", live)) <= 1:
                 out.append((member.start_point[0] + 1, member.end_point[0] + 1))
     return out
+
+
+def _without_markup_comments(text: str) -> str:
+    """``text`` without its ``<!-- … -->`` comments (an unclosed one runs to the end), lines kept."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        stop = len(text) if end < 0 else end + 3
+        out.append(text[at:start] + "\n" * text.count("\n", start, stop))
+        at = stop
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _options_method(member: Node) -> str | None:
@@ -116,7 +139,7 @@ def idle_options_methods(script: str, path: str, whole: str, line_offset: int = 
     """The line ranges (shifted by ``line_offset``) of the ``methods`` entries of the script block ``script`` (named
     for its language as in ``a.vue.ts``) that the whole single-file component text ``whole`` never names (module
     docstring). Never raises on malformed code."""
-    if "methods" not in script:
+    if "methods" not in script and "computed" not in script:
         return ()
     language = language_for(path)
     root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
