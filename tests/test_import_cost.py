@@ -90,3 +90,39 @@ def test_from_the_second_run_on_the_shipped_yaml_is_not_parsed_and_pyyaml_not_lo
         runs.append(json.loads(proc.stdout)["modules"])
     assert "yaml" not in runs[1]
     assert (tmp_path / "report0.json").read_text() == (tmp_path / "report1.json").read_text()
+
+
+# Analyzers that act only on findings of their own rules (or on the team's configuration) are not imported when
+# a change has none; nor is typing_extensions (msgspec's preferred helper, with the inspect it loads).
+NOT_FOR_A_PLAIN_CHANGE = {
+    "typing_extensions", "inspect",
+    *(f"mp_precheck.analyzers.{name}" for name in (
+        "stray_templates", "ui_kits", "called_helpers", "moved_asks", "location_config", "vendored_sdk", "consent_flow",
+        "privacy_declaration", "media_posts", "service_posts", "content_security", "domains", "order_payments",
+        "categories", "branding", "helper_redirect", "moved_walls")),
+}
+
+
+def _modules_of_a_change(app_repo, tmp_path, files: dict[str, str]) -> set[str]:
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files(files)
+    app_repo.commit()
+    proc = subprocess.run([sys.executable, "-c", RUN, "diff", "--repo", str(app_repo.path), "--base", base,
+                           "--format", "json", "--quiet", "--output", str(tmp_path / "report.json")],
+                          capture_output=True, text=True, check=True, env=_env())
+    assert json.loads((tmp_path / "report.json").read_text())["findings"] == []
+    return set(json.loads(proc.stdout)["modules"])
+
+
+def test_a_change_of_only_a_style_sheet_loads_no_analyzer_of_findings_it_lacks(app_repo, tmp_path):
+    loaded = _modules_of_a_change(app_repo, tmp_path, {"pages/index/index.wxss": ".title { color: #333; }\n"})
+    assert NOT_FOR_A_PLAIN_CHANGE & loaded == set()
+    assert NOT_FOR_A_DIFF & loaded == set()
+    assert "mp_precheck.analyzers.dead_ui" in loaded  # the analyzers that read the page beside it still run
+
+
+def test_a_change_of_only_a_script_loads_no_analyzer_of_findings_it_lacks(app_repo, tmp_path):
+    loaded = _modules_of_a_change(app_repo, tmp_path, {"pages/index/index.js": "Page({ onTap() { this.n = 1 } })\n"})
+    assert NOT_FOR_A_PLAIN_CHANGE & loaded == set()
+    assert NOT_FOR_A_DIFF & loaded == set()
+    assert "mp_precheck.analyzers.dead_ui" in loaded

@@ -4,7 +4,9 @@ An analyzer is ``analyze(context, findings) -> findings`` (:class:`~.context.Ana
 project's :class:`~.context.ProjectContext` and the findings so far (the semantic diff's, then each earlier
 analyzer's output) and returns the findings after its job. :data:`REGISTRY` is the whole set, in the
 order they run; :func:`mp_precheck.core.analysis.run_analyzers` runs it, and an analyzer that raises
-becomes one error of the report while the others still run.
+becomes one error of the report while the others still run. Each entry is an :class:`~.loading.OnDemand`: its
+module is imported when it first runs, and an analyzer that only acts on findings of its own rules (or on a
+setting of ``.mp-precheck.yml``) has a gate that skips it, unimported, when there are none (``loading.py``).
 
 =====================  ==========================================  =================================================
 analyzer               reads (context · findings)                  adds · removes / rewrites
@@ -180,151 +182,118 @@ The order matters where one analyzer reads what another writes (see the comments
 
 from __future__ import annotations
 
-from mp_precheck.analyzers import (
-    accounts,
-    ad_components,
-    auth_entry,
-    brand_image,
-    brand_mounted,
-    branding,
-    called_helpers,
-    categories,
-    chat,
-    comment_boxes,
-    component_uploads,
-    consent_flow,
-    content_security,
-    dead_ui,
-    domains,
-    entry_helpers,
-    entry_overlay,
-    entry_wall,
-    forced_login,
-    helper_redirect,
-    im_chat,
-    induced_sharing,
-    launch_auth_page,
-    launch_helpers,
-    live_video,
-    location_config,
-    media_posts,
-    missing_pages,
-    moved_asks,
-    moved_walls,
-    order_payments,
-    privacy_declaration,
-    relayed_posts,
-    script_checks,
-    service_posts,
-    share_callbacks,
-    share_landing,
-    share_means,
-    share_targets,
-    silent_entry,
-    stray_templates,
-    switched_asks,
-    ugc,
-    ui_kits,
-    vendored_sdk,
-)
 from mp_precheck.analyzers.context import Analyzer, ProjectContext
+from mp_precheck.analyzers.loading import (
+    OnDemand,
+    configured,
+    declared,
+    file_privacy,
+    in_markup,
+    location_or_config,
+    of_family,
+    of_rule,
+    payment,
+    privacy_type,
+    ui_kit,
+)
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # Before all: what a WXML file no page renders holds is no input for anything below.
-    ("stray_templates", stray_templates.analyze),
+    ("stray_templates", OnDemand("stray_templates", in_markup)),
     # First: a kit-named tag that is the project's own component is no upload or picker for anything below
     # (ugc's "the page already uploads", content_security's uploads, consent_flow's privacy types).
-    ("ui_kits", ui_kits.analyze),
+    ("ui_kits", OnDemand("ui_kits", ui_kit)),
     # After ui_kits (a kit-named tag of the project's own is no upload inside the component), before ugc and
     # content_security, which read where uploads are.
-    ("component_uploads", component_uploads.analyze),
+    ("component_uploads", OnDemand("component_uploads")),
     # called_helpers before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
-    ("called_helpers", called_helpers.analyze),
+    ("called_helpers", OnDemand("called_helpers", file_privacy)),
     # switched_asks before moved_asks (a button whose callback left another page is still an ask that moved)
     # and before consent_flow and privacy_declaration, which read and rewrite the privacy findings it adds.
-    ("switched_asks", switched_asks.analyze),
+    ("switched_asks", OnDemand("switched_asks")),
     # moved_asks before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
-    ("moved_asks", moved_asks.analyze),
-    ("location_config", location_config.analyze),
+    ("moved_asks", OnDemand("moved_asks", file_privacy)),
+    ("location_config", OnDemand("location_config", location_or_config)),
     # vendored_sdk before privacy_declaration, which rewrites the per-type findings it reads (it keeps their path
     # and privacy_key, so the order only spares it the rewritten ones' other rule).
-    ("vendored_sdk", vendored_sdk.analyze),
+    ("vendored_sdk", OnDemand("vendored_sdk", privacy_type())),
     # consent_flow and privacy_declaration read the privacy findings; privacy_declaration keeps their family
     # and privacy_key when it rewrites them, so neither depends on the other.
-    ("consent_flow", consent_flow.analyze),
-    ("privacy_declaration", privacy_declaration.analyze),
+    ("consent_flow", OnDemand("consent_flow", privacy_type("app"))),
+    ("privacy_declaration", OnDemand("privacy_declaration", declared)),
     # ugc after ui_kits (which uploads are real), before content_security (which lowers the upload.user_text
     # ugc keeps) and before categories (which weighs the category.ugc ugc adds).
-    ("ugc", ugc.analyze),
+    ("ugc", OnDemand("ugc")),
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
-    ("chat", chat.analyze),
+    ("chat", OnDemand("chat")),
     # im_chat after chat (a chat it told is told once), before content_security and categories, like chat.
-    ("im_chat", im_chat.analyze),
+    ("im_chat", OnDemand("im_chat")),
     # comment_boxes after ugc and chat (a page whose text box they told is not told again), before
     # content_security and categories (which weigh the upload.user_text and category.ugc it adds).
-    ("comment_boxes", comment_boxes.analyze),
+    ("comment_boxes", OnDemand("comment_boxes")),
     # after comment_boxes: a page it (or ugc, chat) reported is not reported again
-    ("relayed_posts", relayed_posts.analyze),
+    ("relayed_posts", OnDemand("relayed_posts")),
     # media_posts after ugc and chat (a page whose text box they told as category.ugc is not asked again),
     # before service_posts and categories (which read the category.ugc it adds).
-    ("media_posts", media_posts.analyze),
+    ("media_posts", OnDemand("media_posts", of_family("upload"))),
     # service_posts after ugc and chat (a page whose posts they told as category.ugc is told), before categories
     # (which weighs the category finding it adds against the configured categories).
-    ("service_posts", service_posts.analyze),
-    ("content_security", content_security.analyze),
-    ("domains", domains.analyze),
+    ("service_posts", OnDemand("service_posts", of_family("upload"))),
+    ("content_security", OnDemand("content_security", of_family("upload"))),
+    ("domains", OnDemand("domains", configured("domains", of_rule("external_link.domain",
+                                                                  "external_link.business_domain")))),
     # Only payment findings, which no analyzer reads.
-    ("order_payments", order_payments.analyze),
+    ("order_payments", OnDemand("order_payments", payment)),
     # live_video before categories, which weighs the category finding it adds against the configured categories.
-    ("live_video", live_video.analyze),
+    ("live_video", OnDemand("live_video")),
     # ad_components before categories, which weighs the category findings against the configured categories.
-    ("ad_components", ad_components.analyze),
-    ("categories", categories.analyze),
+    ("ad_components", OnDemand("ad_components")),
+    ("categories", OnDemand("categories", configured("categories"))),
     # brand_mounted before branding: the team's allowed phrases drop its brand text as they drop the diff's.
-    ("brand_mounted", brand_mounted.analyze),
-    ("branding", branding.analyze),
-    ("brand_image", brand_image.analyze),
-    ("induced_sharing", induced_sharing.analyze),
+    ("brand_mounted", OnDemand("brand_mounted")),
+    ("branding", OnDemand("branding", configured("branding_allow", of_rule("branding.brand_text")))),
+    ("brand_image", OnDemand("brand_image")),
+    ("induced_sharing", OnDemand("induced_sharing")),
     # share_means after induced_sharing: it moves the wording a page that could not share was told for to the page's
     # new share panel, and leaves a page told at its share button or hook alone; before share_targets and
     # share_callbacks, which tell no page whose sharing is told.
-    ("share_means", share_means.analyze),
+    ("share_means", OnDemand("share_means")),
     # share_targets after induced_sharing (a page whose sharing it told is not told again; the landing page's wording
     # it told is folded into the hook), before share_callbacks (a hook told here is not told again at its callback).
-    ("share_targets", share_targets.analyze),
+    ("share_targets", OnDemand("share_targets")),
     # share_callbacks after induced_sharing: a page whose sharing it told is not told again at the callback.
-    ("share_callbacks", share_callbacks.analyze),
+    ("share_callbacks", OnDemand("share_callbacks")),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
-    ("forced_login", forced_login.analyze),
+    ("forced_login", OnDemand("forced_login")),
     # helper_redirect after forced_login (which adds a widened redirect under fewer conditions: it keeps those).
-    ("helper_redirect", helper_redirect.analyze),
+    ("helper_redirect", OnDemand("helper_redirect", of_rule("login.forced_login"))),
     # launch_helpers after forced_login: one forced action in a module is told once, by whichever finds it first.
-    ("launch_helpers", launch_helpers.analyze),
+    ("launch_helpers", OnDemand("launch_helpers")),
     # launch_auth_page after launch_helpers: a launch redirect to a page already told is not told again.
-    ("launch_auth_page", launch_auth_page.analyze),
+    ("launch_auth_page", OnDemand("launch_auth_page")),
     # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
     # page itself) is not told again from a module the entry page reaches.
-    ("entry_helpers", entry_helpers.analyze),
+    ("entry_helpers", OnDemand("entry_helpers")),
     # share_landing after the writers of the entry page's own walls: it reads only pages other than the entry page.
-    ("share_landing", share_landing.analyze),
+    ("share_landing", OnDemand("share_landing")),
     # entry_overlay after launch_helpers: it adds login.forced_login of a subject of its own (the component).
-    ("entry_overlay", entry_overlay.analyze),
+    ("entry_overlay", OnDemand("entry_overlay")),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
-    ("auth_entry", auth_entry.analyze),
+    ("auth_entry", OnDemand("auth_entry")),
     # silent_entry after both writers of login.login_first_page (the semantic diff's name rule, auth_entry).
-    ("silent_entry", silent_entry.analyze),
+    ("silent_entry", OnDemand("silent_entry", of_rule("login.login_first_page"))),
     # entry_wall after every other writer of an entry page's login wall (the hooks' redirects, entry_helpers,
     # entry_overlay, auth_entry and silent_entry): one wall is told once.
-    ("entry_wall", entry_wall.analyze),
+    ("entry_wall", OnDemand("entry_wall")),
     # moved_walls after every writer of a launch or entry-page wall (the semantic diff, forced_login, launch_helpers,
     # launch_auth_page, entry_helpers, share_landing): each one's wall is weighed against the base app's walls.
-    ("moved_walls", moved_walls.analyze),
-    ("dead_ui", dead_ui.analyze),
-    ("missing_pages", missing_pages.analyze),
-    ("script_checks", script_checks.analyze),
-    ("accounts", accounts.analyze),
+    ("moved_walls", OnDemand("moved_walls", of_rule("login.forced_login"))),
+    ("dead_ui", OnDemand("dead_ui")),
+    ("missing_pages", OnDemand("missing_pages")),
+    ("script_checks", OnDemand("script_checks")),
+    ("accounts", OnDemand("accounts")),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]
