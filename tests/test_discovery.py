@@ -55,6 +55,15 @@ def test_malformed_app_json_is_reported_not_fatal(repo):
     assert project.errors == ("app.json is not valid JSON: Expecting value at line 1 column 12",)
 
 
+def test_an_app_json_with_a_trailing_comma_still_names_its_pages(repo):
+    repo.write_files({"app.json": '{"pages": ["pages/home/home", "pages/me/me",]}', "app.js": "App({})"})
+    repo.commit()
+    [project] = projects_of(repo)
+    assert (project.pages, project.entry_page) == (("pages/home/home", "pages/me/me"), "pages/home/home")
+    assert project.errors == ("app.json is not valid JSON: Expecting value at line 1 column 45; WeChat's tools will "
+                              "not compile it — the rest was read leniently (as JSON5)",)
+
+
 def test_uni_app_project_and_build_output_excluded(repo):
     repo.write_files({
         "src/pages.json": '// comment\n{"pages": [{"path": "pages/index/index"},]}',

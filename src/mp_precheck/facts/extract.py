@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from msgspec.structs import replace
 
 from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading
-from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, title_facts
+from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, load_json_leniently, title_facts
 from mp_precheck.readers.appdata import loads_jsonc
 from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
@@ -162,15 +162,16 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return sfc_facts(text, path)
     if kind == "style":
         return FileFacts(facts=tuple(style_facts(text)))
-    try:
-        data_obj = load_json(text, posixpath.basename(path))
-    except MalformedJson as exc:
-        if kind == "page-config":
-            return FileFacts()  # a data file, not necessarily configuration: not worth an error
-        return FileFacts(error=str(exc))
     if kind == "page-config":
+        try:
+            data_obj = load_json(text, posixpath.basename(path))
+        except MalformedJson:
+            return FileFacts()  # a data file, not necessarily configuration: not worth an error
         return FileFacts(facts=tuple(title_facts(text, data_obj) + json_host_facts(text, data_obj, path)))
-    return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)))
+    data_obj, problem = load_json_leniently(text, posixpath.basename(path))
+    if data_obj is None:
+        return FileFacts(error=problem)
+    return FileFacts(facts=tuple(app_config_facts(text, data_obj) + title_facts(text, data_obj)), error=problem)
 
 
 def _taro_config_facts(text: str, path: str, kind: str) -> FileFacts:

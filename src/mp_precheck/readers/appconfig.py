@@ -40,6 +40,25 @@ def load_json(text: str, name: str) -> Any:
         raise MalformedJson(f"{name} is not valid JSON (too large to read)") from None
 
 
+def load_json_leniently(text: str, name: str) -> tuple[Any, str | None]:
+    """Parse an ``app.json`` as WeChat does (strict JSON), and when that fails read it again as JSON5 (comments,
+    trailing commas) so the rest of the run still knows the pages and keys the author meant.
+
+    Returns ``(value, problem)``: ``problem`` is None for valid JSON; otherwise it names the line and column
+    (WeChat's tools reject such a file: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
+    is JSON) and says whether the lenient read recovered anything (``value`` None when it did not)."""
+    try:
+        return load_json(text, name), None
+    except MalformedJson as exc:
+        from mp_precheck.readers.appdata import loads_jsonc  # the JSON5 reader, only for a broken file
+
+        try:
+            value = loads_jsonc(text)
+        except ValueError:
+            return None, str(exc)
+        return value, f"{exc}; WeChat's tools will not compile it — the rest was read leniently (as JSON5)"
+
+
 def read_json(path: str, read_text: Callable[[str], str | None]) -> Any:
     """The JSON value of the file at ``path`` read through ``read_text``, or None when the file is missing or is no
     valid JSON (callers that report malformed files use :func:`load_json`)."""

@@ -24,7 +24,7 @@ from msgspec.structs import replace
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.git.repo import TreeEntry
-from mp_precheck.readers.appconfig import MalformedJson, load_json, read_json, shape_errors
+from mp_precheck.readers.appconfig import load_json_leniently, read_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.buildscope import build_reads, nested_roots, other_programs, source_folder
 from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
@@ -295,11 +295,10 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
     errors: tuple[str, ...] = ()
     config: Any = None
     if text is not None:
-        try:
-            config = load_json(text, app_json)
-            errors = tuple(shape_errors(config, app_json))
-        except MalformedJson as exc:
-            errors = (str(exc),)
+        config, problem = load_json_leniently(text, app_json)
+        errors = (problem,) if problem else ()
+        if config is not None:
+            errors += tuple(shape_errors(config, app_json))
     pages, entry = registered_pages(config)
     return Project(root=root, framework="native", app_config=app_json, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None), cloud_root=cloud_root, appid=appid,
