@@ -110,17 +110,19 @@ def _account_form(context: ProjectContext, facts: dict[str, FileFacts | None]) -
 def _boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[str, int]]:
     """(file, line) of each one-line box of text of a page's markup file (module docstring): an ``<input>`` or a
     UI kit's input field (``<AtInput>``, ``<u-input>``, ``<uni-easyinput>``), not a ``<textarea>`` / ``<editor>``."""
-    return [(path, line) for line, tag in text_boxes(context, path, facts) if tag not in ("<textarea>", "<editor>")]
+    return [(path, line) for line, tag in text_boxes(context, path, facts)
+            if tag.replace("-", "") not in ("<textarea>", "<editor>")]  # a JSX <TextArea> is read as <text-area>
 
 
 def text_boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> list[tuple[int, str]]:
     """(line, tag) of each text box of a markup file (``facts`` its facts at head): an ``<input>`` of text (no
     number, ID, password or nickname keyboard, no search key), a ``<textarea>`` / ``<editor>``, a component named
-    as a field (``<uni-easyinput>``, ``<u-input>``, ``<van-field>``) that is no search box."""
+    as a field (``<uni-easyinput>``, ``<u-input>``, ``<van-field>``, a UI kit's JSX ``<TextArea>``) that is no
+    search box."""
     markup = (context.read_head(path) or "") if facts is not None else ""
     out: list[tuple[int, str]] = []
     for fact in facts.facts if facts is not None else ():
-        name = fact.subject.strip("<>").lower()
+        name = fact.subject.strip("<>").lower().replace("-", "")  # JSX's <TextArea> is read as <text-area>
         if fact.kind != "component" or _NOT_TEXT.search(tag := tag_at(markup, fact.line)):
             continue
         if name in ("input", "textarea", "editor") or (name.endswith(_FIELDS) and "search" not in name

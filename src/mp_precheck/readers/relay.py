@@ -1,9 +1,10 @@
 """Typed text a component hands to its parent: a comment popup's ``this.$emit('send', this.content)``, a chat
 input bar's ``emit('send', msg)``, a native component's ``this.triggerEvent('submit', { text })``, a React / Taro
-component's call of the callback prop its parent gave it (``this.props.onSubmit(this.state.value)``, event
-``onSubmit``); and the parent's side of it, the handler its tag names (``<comment-popup @send="sendComment">``,
-``<chat-bar bind:submit="onSubmit">``, JSX's ``<ChatBar onSubmit={this.send.bind(this)} />``) and the parameters
-that handler receives the text in.
+component's call of the callback prop its parent gave it (``this.props.onSubmit(this.state.value)``, or one a
+function component takes out of its props: ``({ onSubmit }) => … onSubmit({ text })``, event ``onSubmit``); and
+the parent's side of it, the handler its tag names (``<comment-popup @send="sendComment">``, ``<chat-bar
+bind:submit="onSubmit">``, JSX's ``<ChatBar onSubmit={this.send.bind(this)} />``) and the parameters that handler
+receives the text in.
 
 Vue ``$emit``: https://vuejs.org/guide/components/events.html; a custom component's ``triggerEvent``:
 https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/events.html; a callback passed as a
@@ -16,7 +17,7 @@ Pure functions of text; JS/TS through tree-sitter, markup tags by a regular expr
 
 from __future__ import annotations
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
@@ -49,11 +50,14 @@ def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
     language = language_for(grammar)
     root = parse(language, source.encode("utf-8", "replace")).root_node
     out: list[tuple[int, str, frozenset[str]]] = []
+    taken = _taken_props(root, language)
     for call in nodes_of(root, language, ("call_expression",)):
         callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
         held, _, name = node_text(callee).rpartition(".") if callee is not None else ("", "", "")
         args = arguments.named_children if arguments is not None else []
-        prop = held in _PROPS and name.startswith("on") and name[2:3].isupper()  # this.props.onSubmit(text)
+        # this.props.onSubmit(text), or onSubmit(text) taken out of the props (({ onSubmit }) => …), by its prop name
+        name = taken.get(name, "") if not held else name
+        prop = (held in _PROPS or not held) and name.startswith("on") and name[2:3].isupper()
         event = name if prop else string_value(args[0]) if args and name in _EMITTERS else None
         if not event:
             continue
@@ -61,6 +65,32 @@ def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
         declared = _locals(_enclosing(call))
         names |= {w for n in list(names) for w in _WORD.findall(declared.get(n, ""))}
         out.append((call.start_point[0] + 1 + offset, event, frozenset(names - _NOT_STATE)))
+    return out
+
+
+def _taken_props(root: Node, language: Language) -> dict[str, str]:
+    """{local name: prop name} of what a function component takes out of its props: a parameter's object pattern
+    (``({ onPublish, visible }) => …``, ``({ onPublish: publish })``) or ``const { onPublish } = props``."""
+    patterns = []
+    for function in nodes_of(root, language, _FUNCTIONS):
+        params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+        first = params.named_children[0] if params is not None and params.named_children else None
+        pattern = first.child_by_field_name("pattern") if first is not None and first.type != "object_pattern" \
+            else first
+        patterns += [pattern] if pattern is not None and pattern.type == "object_pattern" else []
+    for declarator in nodes_of(root, language, ("variable_declarator",)):
+        name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+        if name is not None and name.type == "object_pattern" and value is not None and node_text(value) in _PROPS:
+            patterns.append(name)
+    out: dict[str, str] = {}
+    for pattern in patterns:
+        for part in pattern.named_children:
+            local = part.child_by_field_name("value") if part.type == "pair_pattern" else \
+                part.child_by_field_name("left") if part.type == "object_assignment_pattern" else part
+            key = part.child_by_field_name("key") if part.type == "pair_pattern" else local
+            if local is not None and key is not None and \
+                    local.type in ("identifier", "shorthand_property_identifier_pattern"):
+                out[node_text(local)] = node_text(key)
     return out
 
 

@@ -220,6 +220,28 @@ def share_poster() -> re.Pattern[str] | None:
     return compiled("|".join(parts))
 
 
+# what may stand between the act and the thing it sends on: a determiner or a count (这张, 你的, 3张, 一个)
+_DETERMINER = r"(?:这|那|此|该|本|您的|你的|我的)?\s*(?:(?:\d+|[一二两三四五六七八九十]{1,3})\s*)?(?:张|个|份|枚)?\s*"
+
+
+@cache
+def _shared_thing() -> re.Pattern[str] | None:
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    if not data.get("shared_things"):
+        return None
+    return compiled(f"({_any_of(data, 'acts')}){_DETERMINER}{_any_of(data, 'shared_things')}")
+
+
+def without_shared_things(text: str) -> str:
+    """``text`` with each voucher or red packet the act sends on (``shared_things`` of the shipped table right after
+    an act, at most a determiner or a count between: 分享优惠券, 转发这张券, 分享红包封面) taken out, the act kept.
+    The thing shared is no gain: a reward needs its own words after it (分享优惠券即可获得积分 keeps 获得积分),
+    and a gain before the thing (分享得券, 分享领红包) leaves it in place. Source:
+    https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享: a reward for the share)."""
+    thing = _shared_thing()
+    return text if thing is None else thing.sub(r"\1", text)
+
+
 @cache
 def _acts() -> re.Pattern[str]:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)

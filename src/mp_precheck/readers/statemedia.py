@@ -11,13 +11,15 @@ method of the page that sends its parameter — directly or as a field of an obj
 (``this.payData = { orderNum, receipt }``). The photo leaves the phone as with ``wx.uploadFile``: review treats it
 as an upload of user media, which must pass content security
 (https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
-A base64 only shown (``<image :src>``), drawn on a canvas or emitted to a parent is never in what is sent: silent.
+A base64 only shown (``<image :src>``), drawn on a canvas or emitted to a parent is never in what is sent: silent;
+so is one of a picture the page draws itself (``canvasToTempFilePath``: a poster) where it picks no photo.
 
 In: a script (a file, or an SFC's script block with its line offset), its facts so far (a photo picker among
 them, or ``tempFile`` paths in the text, says the base64 is a picked photo; else a helper of the project may pick
 it, which facts/store.py settles with :func:`confirm_picked`) and, for an SFC, its template with
 its line offset. Out: ``wx.request:media`` facts (readers/base64media.py) at the line where the photo is put
-into what is sent — the field of the object built from it, else the read in the call — one per line; a
+into what is sent — the field of the object built from it, else the read in the call (also of a name holding
+the photo itself: ``data: content`` after ``const content = res.data``) — one per line; a
 request the base64 reader already reported is not reported again.
 """
 
@@ -53,6 +55,7 @@ from mp_precheck.readers.syntax import language_for, node_text, parse, parser_fo
 # APIs that hand the user a photo or video they picked or shot.
 PICKERS = frozenset({"wx.chooseImage", "wx.chooseMedia", "wx.chooseVideo", "wx.chooseMessageFile",
                      "CameraContext.takePhoto"})
+_CANVAS_EXPORT = ".canvasToTempFilePath"  # a picture the page drew itself, written out to a temp file
 PICKED_ELSEWHERE = "picked-elsewhere"  # role of an upload whose photo only a project helper can have picked
 _HINT = lazy(r"base64|toDataURL|readAsDataURL", re.IGNORECASE)
 _HINT_WORDS = ("base64", "todataurl", "readasdataurl")  # _HINT's words, lower-cased
@@ -69,12 +72,12 @@ _NETWORK_WORDS = frozenset({"api", "apis", "request", "req", "http", "https", "s
 
 class _Photo(Struct):
     """What holds the photo in one script. ``fields``: state field → the line where the photo went into a larger
-    value kept there, None when the field holds the photo itself; ``locals``: (name, scope, that line)."""
+    value kept there, None when the field holds the photo itself; ``locals``: (name, scope, that line or None)."""
 
     flow: Base64Flow
     destructured: set[str]
     fields: dict[str, int | None] = field(default_factory=dict)
-    locals: list[tuple[str, Node, int]] = field(default_factory=list)
+    locals: list[tuple[str, Node, int | None]] = field(default_factory=list)
 
 
 def mentions_base64(source: str) -> bool:
@@ -93,7 +96,7 @@ def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
     role :data:`PICKED_ELSEWHERE`, for :func:`confirm_picked` to keep or drop once the helpers are known."""
     if not mentions_base64(source):
         return []
-    picked = any(f.subject in PICKERS for f in facts) or "tempFile" in source
+    picked = _picks(source, facts)
     nodes = list(walk(parse(language_for(path), source.encode("utf-8", "surrogatepass")).root_node))
     if not picked and not any(is_project_spec(spec) for spec in module_specifiers(nodes)):
         return []
@@ -117,6 +120,14 @@ def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
     if template is not None:
         lines |= _template_sends(template, senders, photo, line_offset)
     return [Fact(SUBJECT, "api", line, role=None if picked else PICKED_ELSEWHERE) for line in sorted(lines)]
+
+
+def _picks(source: str, facts: Sequence[Fact]) -> bool:
+    """Whether the script has a picked photo: a picker call, or a ``tempFile`` path of one handed in — unless the
+    only such path is a canvas the page exports (``canvasToTempFilePath``: a poster it draws, no user photo)."""
+    if any(f.subject in PICKERS for f in facts):
+        return True
+    return "tempFile" in source and not any(f.subject.endswith(_CANVAS_EXPORT) for f in facts)
 
 
 def confirm_picked(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -144,7 +155,10 @@ def _stored(nodes: list[Node], photo: _Photo) -> None:
             value = node.child_by_field_name("value") if name_node is not None else None
             if name_node is not None and name_node.type == "identifier" and value is not None \
                     and not photo.flow.gives_base64(value) and (found := _photo_in(value, photo)) is not None:
-                photo.locals.append((node_text(name_node), scope_of(node), found[0]))
+                # a name given the photo itself (b64 = res.data) is sent where it is read; one given a value built
+                # from it (an object, a body) where the photo went in
+                itself = found[1] and value.type in ("identifier", "member_expression")
+                photo.locals.append((node_text(name_node), scope_of(node), None if itself else found[0]))
         if (len(photo.fields), len(photo.locals)) == before:
             return
 
@@ -161,9 +175,9 @@ def _photo_in(value: Node, photo: _Photo) -> tuple[int, bool] | None:
         if name is not None:
             if photo.flow.holds(node):
                 return line, True
-            local = next((at for held, scope, at in photo.locals if held == name and within(node, scope)), None)
+            local = next(((at,) for held, scope, at in photo.locals if held == name and within(node, scope)), None)
             if local is not None:
-                return local, False
+                return local[0] or line, False
             if name in photo.destructured and name in photo.fields:
                 return photo.fields[name] or line, False
         elif node.type == "member_expression" and (member := _state_field(node)) in photo.fields:

@@ -14,7 +14,13 @@ from collections.abc import Iterable
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.reviewtext import review_signals
-from mp_precheck.readers.sharewords import share_control_gain, share_help, share_poster, share_reward
+from mp_precheck.readers.sharewords import (
+    share_control_gain,
+    share_help,
+    share_poster,
+    share_reward,
+    without_shared_things,
+)
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
@@ -239,10 +245,12 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     if not text or len(text) > 500:
         return []
     found = []
-    if SHARE_INDUCEMENT.search(text) or share_reward().search(text) or \
-            ((helped := share_help()) is not None and helped.search(text)):
+    # a voucher the act sends on (分享优惠券) is the object shared, not a gain for sharing
+    shared = without_shared_things(text)
+    if SHARE_INDUCEMENT.search(shared) or share_reward().search(shared) or \
+            ((helped := share_help()) is not None and helped.search(shared)):
         found.append("share-inducement")
-    elif share_control and share_control_gain().search(text):
+    elif share_control and share_control_gain().search(shared):
         # a signal of its own: a gain-only label taken off a share button must not offset new reward wording
         # elsewhere in its file (the diff counts each signal per file)
         found.append("share-button-gain")
