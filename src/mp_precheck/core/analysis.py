@@ -16,6 +16,7 @@ from mp_precheck.core.baseline import BASELINE_NAME, Accepted, apply_baseline
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.errors import MissingMergeBase, UserError
+from mp_precheck.core.firstcalls import unreached_helpers
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.reachability import dropped_imports, registered_now, without_unloaded_scripts
 from mp_precheck.core.regionpick import with_chosen_regions
@@ -202,7 +203,9 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
     base_facts = with_revived_tags(base_facts, head_facts, counterpart, added_lines, _reader(run.store, run.head_tree),
                                    _reader(run.store, run.base_tree))  # tags uncommented unchanged were there
-    additions, removals = compare(head_facts, base_facts, counterpart=counterpart, added_lines=added_lines,
+    live_head = unreached_helpers(head_facts, counterpart, Callers(run.repo, run.head, run.store, run.head_tree,
+                                                                  project).writers)
+    additions, removals = compare(live_head, base_facts, counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
                                   greppable=lambda s: bool(needles(s)),
                                   retired=retired_pages(base_facts, counterpart, base_project, project),

@@ -131,3 +131,26 @@ def _at_new_calls(file_facts: FileFacts, helpers: list[_Span], added: frozenset[
                        and fact.line not in added and first <= fact.line <= last), None)
         return replace(fact, line=target) if target is not None else fact
     return replace(file_facts, facts=tuple(placed(f) for f in file_facts.facts))
+
+
+def unreached_helpers(head: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
+                      writers: Callable[[set[str]], Mapping[str, set[str]]]) -> dict[str, FileFacts]:
+    """``head`` without the API uses inside the methods of a class a file the change adds exports (``Export`` keys
+    ``Account.profile``, ``default.profile``) that nothing names: not their own file, nor any other file of the head
+    app (``writers``: names → the files writing any of them, by path). A service class's method no page calls yet
+    (``getProfile() { return api.fetchProfile() }``) runs for no user: it is no use until a change calls it — the
+    mirror of a dormant helper's first call above. A page's or component's methods are left to its template and
+    framework (``readers/uncalled.py``)."""
+    unnamed = {path: {name: (first, last) for name, first, last, lines in file_facts.helpers
+                      if not lines and any(key.endswith(f".{name}") for key in file_facts.exports)}
+               for path, file_facts in head.items() if not counterpart.get(path) and file_facts.helpers}
+    unnamed = {path: helpers for path, helpers in unnamed.items() if helpers and any(
+        f.kind == "api" and any(a <= f.line <= b for a, b in helpers.values()) for f in head[path].facts)}
+    if not unnamed:
+        return dict(head)
+    written = writers({name for helpers in unnamed.values() for name in helpers})
+    out = dict(head)
+    for path, helpers in unnamed.items():
+        elsewhere = {name for other, names in written.items() if other != path for name in names}
+        out[path] = without_ranges(head[path], [span for name, span in helpers.items() if name not in elsewhere])
+    return out

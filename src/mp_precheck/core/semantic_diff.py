@@ -55,7 +55,7 @@ from mp_precheck.core.placing import (
 from mp_precheck.core.relays import across, called_ranges, called_wrappers, relaying, relays, without_dormant_relays
 from mp_precheck.core.report import Scope
 from mp_precheck.core.retired import carried_on
-from mp_precheck.core.spelling import GUESSES, asks_rise, runs_on_open, same_call
+from mp_precheck.core.spelling import GUESSES, asks_rise, reshaped, runs_on_open, same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import (
     ACCOUNT,
@@ -348,8 +348,9 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
                     added_lines: Mapping[str, frozenset[int]], rereads: bool = False) -> list[Addition]:
     """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
     gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
-    address picker copied into the branches of a permission check — a call added beside one that stays is
-    new), or gave its place to a UI kit's component without adding to it (a kit's picker for ``wx.chooseImage``); a page
+    address picker copied into the branches of a permission check, or split into one call per source, its kept
+    line passing other options: ``reshaped`` — a call added beside one that stays is new), or gave its place to a
+    UI kit's component without adding to it (a kit's picker for ``wx.chooseImage``); a page
     whose markup already used a UI kit's component or an SDK that makes the call (its
     van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
     ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
@@ -366,9 +367,9 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
             return False
         added = added_lines.get(path, frozenset())
         spelled = [f for f in head[path].facts if f.subject in spellings and counted(f)]
-        if any(f.subject in spellings and counted(f) for f in base[old].facts) and all(f.line in added
-                                                                                       for f in spelled):
-            return True  # the same call rewritten, however many branches it is copied into
+        if any(f.subject in spellings and counted(f) for f in base[old].facts) and all(
+                f.line in added or reshaped(f, head[path], base[old]) for f in spelled):
+            return True  # the same call rewritten, however many branches (or sources) it is copied into
         # a UI kit's component or an SDK taking the old call's place without adding to it (uni-file-picker for
         # the component's wx.chooseImage) — the mirror of ``had``; one API for another (chooseMedia for
         # chooseImage) stays a new call site

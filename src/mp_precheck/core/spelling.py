@@ -6,7 +6,8 @@ the uses of a call in all its spellings did not rise (``core/semantic_diff.py``)
 ``wx.getSetting`` check found granted (``FileFacts.granted``, ``readers/grantedread.py``: the template's launch
 code) asks nothing, so it does not stand for a button that asks: a button added while such a read goes away is a
 new place where the app asks. Nor does a call a page makes as it opens (``runs_on_open``: in ``onLoad``) read
-what its button's tap granted: the page reads before any tap.
+what its button's tap granted: the page reads before any tap. A call whose line the change keeps but whose options
+it rewrites (``reshaped``: one picker split into a call per source) is rewritten like a call on an added line.
 
 Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type) and
 https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html (no prompt since
@@ -19,7 +20,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from mp_precheck.core.recache import compiled
-from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
+from mp_precheck.facts.model import UPLOAD_GUESS, Fact, FileFacts
 from mp_precheck.readers.openinghooks import OPENING
 
 # Hooks that run as a page or component opens, before the user has tapped anything (readers/openinghooks.py).
@@ -78,6 +79,15 @@ def _granted(spellings: set[str], files: Mapping[str, FileFacts]) -> int:
     return sum(1 for file_facts in files.values() if file_facts.granted for fact in file_facts.facts
                if fact.subject in spellings and fact.kind == "api" and fact.role is None
                and fact.line in file_facts.granted)
+
+
+def reshaped(fact: Fact, now: FileFacts, before: FileFacts) -> bool:
+    """Whether the call ``fact`` of a file, on a line the change keeps, passes what no call of its API in the base
+    version passed (``FileFacts.call_shapes``: ``sourceType: ['album', 'camera']`` cut to ``['album']``): the
+    call was rewritten, not kept beside the new ones."""
+    shape = now.call_shapes.get(fact.line)
+    return shape is not None and shape not in {before.call_shapes.get(f.line) for f in before.facts
+                                               if f.subject == fact.subject}
 
 
 def runs_on_open(file_facts: FileFacts, line: int) -> bool:

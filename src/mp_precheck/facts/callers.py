@@ -46,3 +46,12 @@ class Callers(Struct, frozen=True):
             text = self.store.text(entry.blob) if entry.size <= _MAX_BYTES else None
             out |= names_in(text, other, wanted) if text is not None else wanted
         return out
+
+    def writers(self, names: set[str]) -> dict[str, set[str]]:
+        """The files of the project that write any of ``names`` at all (a ``git grep``, no parser: a file that
+        merely mentions a name is taken to call it), each with the names it writes."""
+        project = self.project
+        if project is None or not names:
+            return {}
+        hits = self.repo.grep_needles(self.rev, names, [f":(literal){project.root}"] if project.root else [])
+        return {other: found & names for other, found in hits.items() if project.owns(other)}
