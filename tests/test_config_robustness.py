@@ -12,8 +12,8 @@ from helpers import cli_json
 from mp_precheck.core.baseline import parse_baseline
 from mp_precheck.core.errors import ConfigError
 from mp_precheck.notes.pagetitles import _uni_title
-from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json
-from mp_precheck.readers.appdata import loads_jsonc, read_app_data
+from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, loads_jsonc
+from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.buildscope import other_programs
 from mp_precheck.readers.pagelist import registered_pages
 from test_discovery import projects_of

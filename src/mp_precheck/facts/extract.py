@@ -12,8 +12,14 @@ from typing import TYPE_CHECKING
 from msgspec.structs import replace
 
 from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading
-from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, load_json_leniently, title_facts
-from mp_precheck.readers.appdata import loads_jsonc
+from mp_precheck.readers.appconfig import (
+    MalformedJson,
+    app_config_facts,
+    load_json,
+    load_json_leniently,
+    loads_jsonc,
+    title_facts,
+)
 from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.envfiles import env_facts, is_env_file

@@ -5,10 +5,10 @@ executed."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import Any
 
+from mp_precheck.readers.appconfig import loads_jsonc
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.jsconfig import config_object
 from mp_precheck.readers.mpvueentry import routes_config
@@ -36,24 +36,6 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
     except (ValueError, RecursionError, MemoryError):  # malformed, or nested deeper than a parser recurses
         return None
     return data if isinstance(data, dict) else None
-
-
-def loads_jsonc(text: str) -> Any:
-    """JSON that may carry comments and trailing commas (uni-app, mpx): the standard library's fast
-    parser first, the JSON5 library only when that fails (it is far slower on a 10,000-page app.json).
-
-    Raises:
-        ValueError: valid in neither, or nested too deeply for either parser (``nested too deeply``).
-    """
-    try:
-        try:
-            return json.loads(text)
-        except ValueError:
-            import json5  # loaded only for JSON with comments
-
-            return json5.loads(text)
-    except (RecursionError, MemoryError):  # each parser recurses once per level of nesting
-        raise ValueError("nested too deeply") from None
 
 
 def _sfc_config(text: str, path: str) -> Any:
