@@ -163,6 +163,9 @@ silent_entry           project, read_head ·                        removes ``lo
                        ``login.login_first_page``                  entry page that logs in silently and moves on,
                                                                    that lists content and asks nothing, or whose
                                                                    controls only choose a way on
+refusal_modal          project, read_head, facts_at_head,          adds ``login.forced_login`` at a new modal with
+                       added_lines · ``login.forced_login``        no cancel button on a login page met at launch
+                                                                   that answers a refusal and goes nowhere
 dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
                        read_head, read_base, exists_at_head,
                        repo_grep · none
@@ -290,6 +293,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # moved_walls after every writer of a launch or entry-page wall (the semantic diff, forced_login, launch_helpers,
     # launch_auth_page, entry_helpers, share_landing): each one's wall is weighed against the base app's walls.
     ("moved_walls", OnDemand("moved_walls", of_rule("login.forced_login"))),
+    # refusal_modal after every writer of a launch or entry-page wall: the pages they send users to are the login
+    # pages it reads, and moved_walls weighs only redirects, not the lock a login page puts on itself.
+    ("refusal_modal", OnDemand("refusal_modal")),
     ("dead_ui", OnDemand("dead_ui")),
     ("missing_pages", OnDemand("missing_pages")),
     ("script_checks", OnDemand("script_checks")),
