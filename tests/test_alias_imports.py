@@ -76,3 +76,25 @@ def test_calls_of_scoped_imports_are_kept_apart_and_the_framework_module_is_not_
                      "Taro.showToast({ title: 'ok' })\n", "src/pages/a.js")
     assert found.scoped_calls == (("@lib/http", "get", 4), ("@lib/http", "post", 5), ("@acme/stats", "track", 6))
     assert found.imported_calls == ()
+
+
+TSCONFIG = """{
+  // TypeScript reads its config with comments
+  "compilerOptions": {
+    "baseUrl": "./",
+    "paths": { "services/*": ["./src/services/*"] }
+  }
+}
+"""
+
+
+def test_a_bare_path_a_commented_tsconfig_declares_is_followed_and_an_undeclared_one_is_not(repo):
+    page = PAGE.replace("'@services/photos'", "'services/photos'")
+    base = _taro(repo, {"config/index.js": UNALIASED, "tsconfig.json": TSCONFIG, "src/services/photos.ts": PHOTOS})
+    repo.write("src/pages/me/index.tsx", page)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("src/pages/me/index.tsx", 3)}
+    repo.write("src/pages/me/index.tsx", page.replace("'services/photos'", "'photo-kit/photos'"))
+    repo.write("src/pages/index/index.tsx", page.replace("'services/photos'", "'photo-kit/photos'"))
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()

@@ -1,8 +1,8 @@
 """Comments, replies, posts and room chat whose text box is not where the post is: the text reaches the posting
-call through a component's event, a list item or an editor page handing it back, reported once for content
+call through a component's event, an event bus, a list item or an editor page handing it back, reported once for content
 security and once for the service category.
 
-Four shapes of the same user-published content (``ugc`` reads a page's own ``<textarea>``, ``comment_boxes`` a
+Five shapes of the same user-published content (``ugc`` reads a page's own ``<textarea>``, ``comment_boxes`` a
 page's own comment ``<input>``, ``chat`` a conversation page's box):
 
 * **handed up by a component**: a component with a text box emits what the box writes
@@ -11,6 +11,11 @@ page's own comment ``<input>``, ``chat`` a conversation page's box):
   of it names a handler (``<comment-popup @send="sendComment">``, ``<ReplyBar onSubmit={this.send.bind(this)} />`` in
   a page whose script holds its JSX) and that handler passes the parameter it receives to a new post (a message onto
   a board the page lists, ``'/message/send'`` beside ``'/message/list'``, too);
+* **handed over a bus**: another component the change touches, rendered by no tag of this one, hands its box's
+  text over a shared event bus (:mod:`~mp_precheck.readers.busevents`) — emitted to a listener of this component
+  (``hub.$emit('reply', this.draft)`` / ``hub.$on('reply', this.onReply)``), or passed to a function this component
+  emitted (``hub.$emit('ask', { then: (text) => … })``) that it keeps and calls with the text (``this.then(value)``
+  from its confirm handler) — and the function receiving it, or a method it passes the text on to, posts it;
 * **a box per list item**: a field bound to a member of a ``v-for`` item (``<uni-easyinput
   v-model="item.reply.content">``) whose member a new post of the same file carries (``addComment(…,
   params.content)`` with ``params = { content: item.reply.content }``): matched by the bound path's last name;
@@ -43,8 +48,8 @@ https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/co
 Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
 ``added_lines``, ``project``, ``base_facts`` · ``upload.user_text`` and ``category.ugc`` of ``ugc``, ``chat`` and
 ``comment_boxes``.
-Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed, per-item or handed-back typed text
-(``category.ugc`` alone where the editor handing it back posted before).
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of relayed, bus-handed, per-item or handed-back
+typed text (``category.ugc`` alone where the editor handing it back posted before).
 """
 
 from __future__ import annotations
@@ -80,6 +85,7 @@ from mp_precheck.core.scenes import scenes
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.notes.pagetitles import source_roots
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_strings, handler_writes
+from mp_precheck.readers.busevents import bus_callbacks, bus_emits, bus_listeners, callback_calls, self_calls
 from mp_precheck.readers.openerwrites import listened_keys, names_route, opener_writes, script_strings
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
 from mp_precheck.readers.textflow import carried_names, shown_words, written_state
@@ -104,7 +110,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         markup = next((stem + s for s in MARKUP if context.exists_at_head(stem + s)), None) or _jsx(context, script)
         if script is None or markup is None or script not in context.changed_paths:
             continue
-        found = _relayed(context, markup, script) or _per_item(context, markup, script)
+        found = _relayed(context, markup, script) or _per_item(context, markup, script) or _bussed(context, script)
         if found is None:
             editors = _editor_routes(context) if editors is None else editors
             found = _handed_back(context, script, editors) if editors else None
@@ -129,13 +135,62 @@ def _relayed(context: ProjectContext, markup: str, script: str) -> tuple[_Post, 
     for _line, tag, line in _custom_tags(text):
         events = tag_events(text, line)
         child = files.get(line) or easycom_file(context, tag) if events else None
-        boxes = _emitting_boxes(context, child, frozenset(events)) if child else {}
+        boxes = _emitting_boxes(context, child, _emits(context, child, frozenset(events))) if child else {}
         for event, box in boxes.items():
             handler = handler_params(context.read_head(script) or "", script, events[event])
             post = _post_in(context, script, handler[0], handler[1]) if handler and handler[1] else None
             if post is not None:
                 return post, child or "", box[0], box[1]
     return None
+
+
+def _bussed(context: ProjectContext, script: str) -> tuple[_Post, str, int, str] | None:
+    """(post, box file, box line, box tag) where another changed component hands its box's text to ``script`` over
+    an event bus — the text itself to a listener of ``script``, or to a function ``script`` emitted — and the
+    function receiving it (or a method of ``script`` it passes the text on to) is a new post."""
+    text = context.read_head(script) or ""
+    listening, handing = bus_listeners(text, script), bus_callbacks(text, script)
+    others = [p for p in context.changed_paths if p != script and p.endswith(SCRIPTS)] if listening or handing else []
+    for other in others:
+        body = context.read_head(other) or ""
+        sent = [(event, span, params, [(at, names) for at, e, names in bus_emits(body, other) if e == event])
+                for event, span, params in listening]
+        sent += [(event, span, params, callback_calls(body, other, event)) for event, span, params in handing]
+        for _event, span, params, handed in sent:
+            box = _handing_box(context, other, handed) if handed else None
+            post = _passed_on(context, script, span, params) if box is not None else None
+            if box is not None and post is not None:
+                return post, box[0], box[1], box[2]
+    return None
+
+
+def _handing_box(context: ProjectContext, other: str, handed: list[tuple[int, frozenset[str]]]) \
+        -> tuple[str, int, str] | None:
+    """(file, line, tag) of the text box of the component whose script is ``other`` that one of ``handed`` (line,
+    names passed) hands over: names the box writes, or anything passed from the box's own input or confirm handler
+    (``this.done(e.detail.value)``)."""
+    text = context.read_head(other) or ""
+    markup = next((page_stem(other) + s for s in MARKUP if context.exists_at_head(page_stem(other) + s)), other)
+    shown = context.read_head(markup) or ""
+    for line, tag in text_boxes(context, markup, context.facts_at_head(markup)):
+        stored, spans = handler_writes(text, other, box_handlers(shown, line))
+        state = written_state(shown, line) | stored
+        if any(names and (names & state or any(at in span for span in spans)) for at, names in handed):
+            return markup, line, tag
+    return None
+
+
+def _passed_on(context: ProjectContext, script: str, span: range, params: frozenset[str]) -> _Post | None:
+    """The new post of the function of ``script`` on ``span`` that carries what it receives (``params``), else of a
+    method of ``script`` it passes that on to (``(body) => this.sendReply(body)``)."""
+    text = context.read_head(script) or ""
+    post = _post_in(context, script, span, params) if params else None
+    for method, names in self_calls(text, script, span) if post is None and params else []:
+        handler = handler_params(text, script, method) if names & params else None
+        post = _post_in(context, script, *handler) if handler is not None and handler[1] else None
+        if post is not None:
+            return post
+    return post
 
 
 def _custom_tags(text: str) -> list[tuple[int, str, int]]:
@@ -145,11 +200,11 @@ def _custom_tags(text: str) -> list[tuple[int, str, int]]:
             if "-" in m.group(1) or m.group(1)[:1].isupper() or any(c.isupper() for c in m.group(1))]
 
 
-def _emitting_boxes(context: ProjectContext, child: str, events: frozenset[str]) -> dict[str, tuple[int, str]]:
-    """{event: (line, tag) of the box} for each of ``events`` the component ``child`` emits with what one of its
-    text boxes writes (its bound value or what its input handler stores)."""
+def _emitting_boxes(context: ProjectContext, child: str, emits: list[tuple[str, frozenset[str]]]) \
+        -> dict[str, tuple[int, str]]:
+    """{event: (line, tag) of the box} for each event of ``emits`` (event, names it hands over) the component
+    ``child`` hands what one of its text boxes writes (its bound value or what its input handler stores)."""
     text = context.read_head(child) or ""
-    emits = [(event, names) for _line, event, names in emitted(text, child) if event in events and names]
     out: dict[str, tuple[int, str]] = {}
     for line, tag in text_boxes(context, child, context.facts_at_head(child)) if emits else []:
         stored, _spans = handler_writes(text, child, box_handlers(text, line))
@@ -158,6 +213,12 @@ def _emitting_boxes(context: ProjectContext, child: str, events: frozenset[str])
             if names & state and event not in out:
                 out[event] = (line, tag)
     return out
+
+
+def _emits(context: ProjectContext, child: str, events: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
+    """(event, names it carries) of what the component ``child`` emits to its parent for one of ``events``."""
+    text = context.read_head(child) or ""
+    return [(event, names) for _line, event, names in emitted(text, child) if event in events and names]
 
 
 def _per_item(context: ProjectContext, markup: str, script: str) -> tuple[_Post, str, int, str] | None:

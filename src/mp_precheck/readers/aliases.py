@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from tree_sitter import Node
 
-from mp_precheck.readers.appconfig import MalformedJson, load_json
+from mp_precheck.readers.appconfig import load_json_leniently
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.jsconfig import literal
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
@@ -48,10 +48,7 @@ def project_aliases(folders: tuple[str, ...], read_text: Callable[[str], str | N
 
 def _ts_paths(text: str, folder: str) -> dict[str, str]:
     """``compilerOptions.paths`` of a tsconfig/jsconfig in ``folder``: ``"@c/*": ["../common/*"]`` → ``@c``."""
-    try:
-        config = load_json(text, "tsconfig.json")
-    except MalformedJson:
-        return {}
+    config, _problem = load_json_leniently(text, "tsconfig.json")  # TypeScript reads it with comments (JSONC)
     options = config.get("compilerOptions") if isinstance(config, dict) else None
     if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
         return {}

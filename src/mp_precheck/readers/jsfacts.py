@@ -27,6 +27,7 @@ from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_property_read, is_type_reference
 from mp_precheck.readers.callshape import call_shapes
+from mp_precheck.readers.connectprops import connected_calls
 from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
 from mp_precheck.readers.dispatch import call_literals
@@ -183,10 +184,13 @@ class _Extractor(Bindings):
         if self.media_requests and base64media.reads_base64(nodes):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
         self.facts = constant_roles(self.facts, self.url_constants, self.url_roles, root)  # feeds an API, or images
+        bound, aliased = connected_calls(nodes, self.calls, (self.module_aliases, self.named_imports, self.scoped),
+                                         self.line) if b"connect" in (root.text or b"") else ([], [])
+        self.imported_calls += bound  # this.props.addReview(form): the action creator connect binds to the prop
         handed = handed_urls(self.calls, self.imported_calls, self.facts, self.url_constants, self.line)
         called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
-        exports, scoped = self._exports(root), scoped_calls(self.calls, self.scoped, self.line)  # store.py tells
+        exports, scoped = self._exports(root), scoped_calls(self.calls, self.scoped, self.line) + tuple(aliased)
         called_lines = [line for _s, _n, line in (*self.imported_calls, *self.plain_instance_calls, *scoped)]
         shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold

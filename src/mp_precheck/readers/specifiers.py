@@ -2,8 +2,8 @@
 alias may give a project folder (``@actions/order``), or an npm package — and the names a file binds to the
 second kind, and its calls of them.
 
-A scoped specifier (``@scope/name``) is a package unless the project's build config declares it an alias (Taro's
-``alias``, https://docs.taro.zone/docs/config-detail#alias; ``compilerOptions.paths``,
+A scoped specifier (``@scope/name``) or a bare path (``api/feed``) is a package unless the project's build config
+declares it an alias (Taro's ``alias``, https://docs.taro.zone/docs/config-detail#alias; ``compilerOptions.paths``,
 https://www.typescriptlang.org/tsconfig#paths). A file's facts are read without its project, so the calls of such
 names are kept apart (``FileFacts.scoped_calls``) and the fact store, which knows the aliases
 (``readers/aliases.py``), follows those an alias names and drops the rest.
@@ -31,8 +31,9 @@ def is_project_spec(spec: str) -> bool:
 
 
 def is_alias_candidate(spec: str) -> bool:
-    """A scoped specifier (``@utils/http``) that a build alias may name, or else an npm package."""
-    return spec.startswith("@") and len(spec) > 1 and not is_project_spec(spec)
+    """A specifier that a build alias may name, or else an npm package: a scoped one (``@utils/http``) or a bare
+    path (``api/services/feed``, a ``paths`` entry ``"api/*"`` of a tsconfig whose ``baseUrl`` is the project's)."""
+    return len(spec) > 1 and not is_project_spec(spec) and (spec.startswith("@") or "/" in spec)
 
 
 def imported_names(clause: Node, spec: str) -> dict[str, tuple[str, str]]:
