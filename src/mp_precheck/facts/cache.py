@@ -112,7 +112,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v109: an app.json that is not valid JSON is read leniently (JSON5) for its keys, with the error kept;
 # v110: a voucher the share act sends on (分享优惠券) is no share reward; a name holding a picked photo's
 #      base64 itself is reported where it is sent, not where it is named (readers/statemedia.py);
-# v110-busstore: a prop a Redux-style connect binds to an action creator (this.props.addReview(form)) is a call of
+# v111: a prop a Redux-style connect binds to an action creator (this.props.addReview(form)) is a call of
 #      that import (readers/connectprops.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -170,7 +170,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v110-busstore-{__version__}"
+FORMAT = f"facts-v111-{__version__}"
 
 
 class FactCache:
