@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 from analyzer_context import catalog, finding, project_context
-from mp_precheck.analyzers import REGISTRY
+from mp_precheck.analyzers import REGISTRY, ProjectContext
 from mp_precheck.analyzers.loading import OnDemand
 from mp_precheck.core.report import Finding
 
@@ -46,7 +46,7 @@ OTHERS = [finding("external_link.web_view", "<web-view>", "pages/a/a.js", 2),
 
 
 def test_every_gated_analyzer_has_a_case_here() -> None:
-    assert set(GATED) == set(OPENS)
+    assert set(GATED) == set(OPENS) | set(PAGE_CASES)
 
 
 @pytest.mark.parametrize("name", sorted(OPENS))
@@ -90,3 +90,140 @@ def test_an_on_demand_analyzer_imports_its_module_only_when_it_runs() -> None:
     brand = OPENS["branding"][0]
     assert lazy(allowed, [*OTHERS, brand]) == [*OTHERS, brand]  # the allowed phrase is no brand text
     assert lazy._analyze is not None
+
+
+# Gates on what the changed pages hold (analyzers/pagegates.py). Each case: the files of a change its analyzer acts
+# on, and near ones it finds nothing in (the gate closes there).
+APP_JSON = '{"pages": ["pages/index/index", "pages/poll/poll", "pages/room/room"]}\n'
+POLL_WXML = "<view>{{poll.title}}</view>\n"
+POLL = """Page({
+  onLoad(query) {
+    if (!wx.getStorageSync('session')) {
+      wx.redirectTo({ url: '/pages/signin/signin' })
+      return
+    }
+  },
+HOOK})
+"""
+SHARES_ITSELF = "  onShareAppMessage() { return { title: 'poll', path: '/pages/poll/poll?id=1' } },\n"
+PRIZE = "<view>每邀请1位好友可额外获得{{bonus}}次抽奖机会</view>\n"
+PAID_HOOK = """Page({
+  onShareAppMessage() {
+    const page = this
+    return { title: 'lottery', success() { report('/lottery/shared', page.data.id) } }
+  }
+})
+"""
+UNPAID_PAGE = "Page({\n  onShare() {\n    report('/lottery/shared', this.data.id)\n  }\n})\n"
+ROOM_WXML = """<view wx:for="{{lines}}">{{item.text}}</view>
+<input value="{{words}}" bindinput="onWords" />
+<button bindtap="post">post</button>
+"""
+ROOM = """Page({
+  data: { words: '', lines: [] },
+  onLoad() {
+    this.task = wx.connectSocket({ url: 'wss://room.example.org/live' })
+    this.task.onMessage((res) => { this.setData({ lines: this.data.lines.concat(JSON.parse(res.data)) }) })
+  },
+  onWords(e) { this.setData({ words: e.detail.value }) },
+  post() { this.task.send({ data: JSON.stringify({ text: this.data.words }) }) }
+})
+"""
+# the same room that only pushes (no handler of received messages lists anything)
+PUSH_ONLY = ROOM.replace("this.task.onMessage((res) => { this.setData({ lines: this.data.lines.concat("
+                         "JSON.parse(res.data)) }) })", "this.ready = true")
+IM_PAGE = """import TIM from 'tim-wx-sdk'
+const tim = getApp().globalData.tim
+Page({
+  data: { words: '' },
+  onWords(e) { this.setData({ words: e.detail.value }) },
+  post() {
+    const note = tim.createTextMessage({ to: this.data.peer, conversationType: TIM.TYPES.CONV_C2C,
+      payload: { text: this.data.words } })
+    tim.sendMessage(note)
+  }
+})
+"""
+IM_LISTS = IM_PAGE.replace("tim.sendMessage(note)", "tim.getConversationList().then(() => note)")
+IM_HELPER = """import TIM from 'tim-wx-sdk'
+const tim = getApp().globalData.tim
+export function post(peer, words) {
+  return tim.sendMessage(tim.createTextMessage({ to: peer, conversationType: TIM.TYPES.CONV_C2C,
+    payload: { text: words } }))
+}
+"""
+IM_CALLER = """import { post } from '../../lib/talk'
+Page({
+  data: { words: '' },
+  onWords(e) { this.setData({ words: e.detail.value }) },
+  tap() { post(this.data.peer, this.data.words) }
+})
+"""
+IM_WXML = '<input value="{{words}}" bindinput="onWords" />\n'
+
+Case = tuple[dict[str, str], dict[str, str]]  # (head files changed, base versions of the changed ones)
+PAGE_CASES: dict[str, tuple[Case, list[Case]]] = {
+    "share_landing": (
+        ({"pages/poll/poll.js": POLL.replace("HOOK", SHARES_ITSELF)}, {"pages/poll/poll.js": POLL.replace("HOOK", "")
+                                                                        .replace("wx.redirectTo", "console.log")}),
+        [({"pages/poll/poll.js": POLL.replace("HOOK", "")}, {}),  # shares nothing: a wall of a page opened in-app
+         ({"pages/poll/poll.js": POLL.replace("HOOK", "  onShareTimeline() { return { title: 'poll' } },\n")}, {})]),
+    "share_callbacks": (
+        ({"pages/poll/poll.wxml": PRIZE, "pages/poll/poll.js": PAID_HOOK}, {}),
+        [({"pages/poll/poll.wxml": PRIZE, "pages/poll/poll.js": UNPAID_PAGE}, {}),
+         ({"pages/poll/poll.wxml": PRIZE.replace("{{bonus}}", "2") + '<button open-type="contact">ask</button>\n',
+           "pages/poll/poll.js": UNPAID_PAGE}, {})]),
+    "chat": (
+        ({"pages/room/room.wxml": ROOM_WXML, "pages/room/room.js": ROOM}, {}),
+        [({"pages/room/room.wxml": ROOM_WXML, "pages/room/room.js": PUSH_ONLY}, {}),
+         ({"pages/room/room.wxml": ROOM_WXML.replace(' wx:for="{{lines}}"', ""), "pages/room/room.js": ROOM}, {})]),
+    "im_chat": (
+        ({"pages/room/room.wxml": IM_WXML, "pages/room/room.js": IM_PAGE}, {}),
+        [({"pages/room/room.wxml": IM_WXML, "pages/room/room.js": IM_LISTS}, {}),
+         ({"pages/room/room.wxml": IM_WXML, "pages/room/room.js": IM_CALLER,
+           "lib/talk.js": IM_HELPER.replace("tim.sendMessage(", "(")}, {})]),
+}
+
+
+def _page_context(case: Case) -> ProjectContext:
+    changed, base = case
+    head = {"app.json": APP_JSON, "app.js": "App({})\n", "pages/index/index.js": "Page({})\n",
+            "pages/index/index.wxml": "<view>home</view>\n", "pages/poll/poll.wxml": POLL_WXML, **changed}
+    return project_context(head, changed=[p for p in changed if not p.startswith("lib/")], base=base)
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_CASES))
+def test_a_page_gate_opens_on_a_page_its_analyzer_acts_on(name: str) -> None:
+    context = _page_context(PAGE_CASES[name][0])
+    gate = GATED[name].gate
+    assert gate is not None and gate(context, [])
+    analyze = importlib.import_module(f"mp_precheck.analyzers.{name}").analyze
+    assert analyze(context, []) != []  # the case is one the analyzer acts on
+
+
+@pytest.mark.parametrize(("name", "index"), [(name, i) for name, (_, closed) in sorted(PAGE_CASES.items())
+                                             for i in range(len(closed))])
+def test_a_closed_page_gate_skips_only_an_analyzer_that_would_change_nothing(name: str, index: int) -> None:
+    context = _page_context(PAGE_CASES[name][1][index])
+    gate = GATED[name].gate
+    assert gate is not None and not gate(context, OTHERS)
+    analyze = importlib.import_module(f"mp_precheck.analyzers.{name}").analyze
+    assert analyze(context, list(OTHERS)) == OTHERS
+    assert GATED[name](context, list(OTHERS)) == OTHERS
+
+
+def test_the_im_gate_follows_the_project_function_a_page_calls() -> None:
+    changed = {"pages/room/room.wxml": IM_WXML, "pages/room/room.js": IM_CALLER, "lib/talk.js": IM_HELPER}
+    context = _page_context((changed, {}))
+    assert GATED["im_chat"].gate is not None and GATED["im_chat"].gate(context, [])
+    from mp_precheck.analyzers import im_chat
+    assert im_chat.analyze(context, []) != []
+
+
+def test_the_im_gate_closes_once_a_chat_is_told() -> None:
+    context = _page_context(PAGE_CASES["im_chat"][0])
+    told = finding("category.ugc", "ugc:chat", "pages/room/room.js", 9)
+    gate = GATED["im_chat"].gate
+    assert gate is not None and not gate(context, [told])
+    from mp_precheck.analyzers import im_chat
+    assert im_chat.analyze(context, [told]) == [told]

@@ -6,7 +6,8 @@ analyzer's output) and returns the findings after its job. :data:`REGISTRY` is t
 order they run; :func:`mp_precheck.core.analysis.run_analyzers` runs it, and an analyzer that raises
 becomes one error of the report while the others still run. Each entry is an :class:`~.loading.OnDemand`: its
 module is imported when it first runs, and an analyzer that only acts on findings of its own rules (or on a
-setting of ``.mp-precheck.yml``) has a gate that skips it, unimported, when there are none (``loading.py``).
+setting of ``.mp-precheck.yml``) has a gate that skips it, unimported, when there are none (``loading.py``);
+the share, chat and IM analyzers one that skips them when no changed page holds what they read (``pagegates.py``).
 
 =====================  ==========================================  =================================================
 analyzer               reads (context · findings)                  adds · removes / rewrites
@@ -199,6 +200,7 @@ from mp_precheck.analyzers.loading import (
     privacy_type,
     ui_kit,
 )
+from mp_precheck.analyzers.pagegates import conversation_page, im_send, share_hook_or_button, share_hook_text
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # Before all: what a WXML file no page renders holds is no input for anything below.
@@ -229,9 +231,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("ugc", OnDemand("ugc")),
     # chat after ugc (a text box ugc reported is told once), before content_security (which lowers the
     # upload.user_text it adds where a server checks content) and categories (which weighs its category.ugc).
-    ("chat", OnDemand("chat")),
+    ("chat", OnDemand("chat", conversation_page)),
     # im_chat after chat (a chat it told is told once), before content_security and categories, like chat.
-    ("im_chat", OnDemand("im_chat")),
+    ("im_chat", OnDemand("im_chat", im_send)),
     # comment_boxes after ugc and chat (a page whose text box they told is not told again), before
     # content_security and categories (which weigh the upload.user_text and category.ugc it adds).
     ("comment_boxes", OnDemand("comment_boxes")),
@@ -266,7 +268,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # it told is folded into the hook), before share_callbacks (a hook told here is not told again at its callback).
     ("share_targets", OnDemand("share_targets")),
     # share_callbacks after induced_sharing: a page whose sharing it told is not told again at the callback.
-    ("share_callbacks", OnDemand("share_callbacks")),
+    ("share_callbacks", OnDemand("share_callbacks", share_hook_or_button)),
     # forced_login reads only the semantic diff's login findings (one per redirect); no analyzer writes them.
     ("forced_login", OnDemand("forced_login")),
     # helper_redirect after forced_login (which adds a widened redirect under fewer conditions: it keeps those).
@@ -279,7 +281,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # page itself) is not told again from a module the entry page reaches.
     ("entry_helpers", OnDemand("entry_helpers")),
     # share_landing after the writers of the entry page's own walls: it reads only pages other than the entry page.
-    ("share_landing", OnDemand("share_landing")),
+    ("share_landing", OnDemand("share_landing", share_hook_text)),
     # entry_overlay after launch_helpers: it adds login.forced_login of a subject of its own (the component).
     ("entry_overlay", OnDemand("entry_overlay")),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from mp_precheck.analyzers.chat import text_boxes
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.reached import method_of, module_calls
+from mp_precheck.analyzers.reached import method_of, module_calls, module_files
 from mp_precheck.analyzers.senders import SCRIPTS, page_stem
 from mp_precheck.core.imsdks import ImSdk, im_sdks
 from mp_precheck.core.report import Finding
@@ -123,10 +123,7 @@ def _reached(context: ProjectContext, module: str, name: str, sdks: tuple[ImSdk,
     """The first IM send of the project function a page calls as ``name`` (``sendText``, ``chatStore.send``): in
     the function :func:`~mp_precheck.analyzers.reached.method_of` finds, else in a function of that name in the
     module or in a module it imports or passes names on from."""
-    facts = context.facts_at_head(module)
-    specs = [*(s for s, *_ in facts.reexports), *facts.module_specs] if facts is not None else []
-    tree = ExistingPaths(context.exists_at_head)
-    files = [module, *(f for spec in specs if (f := resolve_module(module, spec, tree)) is not None)]
+    files = module_files(context, module)
     words = {w for sdk in sdks for w in sdk.words}
     if not any(w in text for f in files if (text := context.read_head(f)) for w in words):
         return None  # neither the module nor what it imports builds or sends a message

@@ -52,6 +52,15 @@ def _store_calls(context: ProjectContext, path: str, text: str) -> Sequence[tupl
     return own.store_calls if own is not None and own.store_calls is not None else store_calls(text, path)
 
 
+def module_files(context: ProjectContext, module: str) -> list[str]:
+    """``module`` and the project modules it imports or passes names on from (``export * from './chat'``) at head:
+    where a function a page calls as one of ``module``'s can be written."""
+    facts = context.facts_at_head(module)
+    specs = [*(s for s, *_ in facts.reexports), *facts.module_specs] if facts is not None else []
+    tree = ExistingPaths(context.exists_at_head)
+    return [module, *(f for spec in specs if (f := resolve_module(module, spec, tree)) is not None)]
+
+
 def method_of(context: ProjectContext, module: str, name: str) -> tuple[str, Export] | None:
     """(file, export) of the function ``name`` (``uploadStore.submit``, ``create``) names in ``module`` or in a
     module it reaches (module docstring); None when none defines it."""

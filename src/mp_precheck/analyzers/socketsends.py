@@ -22,11 +22,11 @@ from mp_precheck.readers.textflow import calls_on
 
 # A template's loop over a list: Vue ``v-for="m in messages"``, WXML ``wx:for="{{messages}}"``, JSX
 # ``messages.map(``; the list's last name is kept.
-_LOOPS = compiled(r"""v-for\s*=\s*["'][^"']*?\b(?:in|of)\s+([\w$.]+)|wx:for\s*=\s*["']\{\{\s*([\w$.]+)"""
+LOOPS = compiled(r"""v-for\s*=\s*["'][^"']*?\b(?:in|of)\s+([\w$.]+)|wx:for\s*=\s*["']\{\{\s*([\w$.]+)"""
                     r"""|([\w$.]+)\s*\.\s*map\s*\(""")
 _WORD = compiled(r"[A-Za-z_$][\w$]*")
 _SETTER = compiled(r"^set([A-Z]\w*)$")  # a React state setter: setMessages → messages
-_RECEIVES = compiled(r"on\w*(?:message|msg)", re.IGNORECASE)  # onMessage, onSocketMessage, onNewMsg
+RECEIVES = compiled(r"on\w*(?:message|msg)", re.IGNORECASE)  # onMessage, onSocketMessage, onNewMsg
 _CALLED = compiled(r"([A-Za-z_$][\w$]*)\s*\(")
 _REFERENCE = compiled(r"[A-Za-z_$][\w$.]*")
 _NOT_LISTS = frozenset({"this", "that", "self", "item", "index", "props", "state", "data", "value"})
@@ -65,13 +65,13 @@ def lists_received(markup: str, text: str, script: str) -> bool:
     ``onSocketMessage``: the callback it is given, the page's methods that callback calls) writes a list the
     page's ``markup`` repeats (``this.messages.push(msg)``, ``setMessages(…)``, ``setData({ list })``). ``text``
     is the script of ``script``."""
-    lists = {m.rsplit(".", 1)[-1] for match in _LOOPS.finditer(markup) for m in match.groups() if m} - _NOT_LISTS
+    lists = {m.rsplit(".", 1)[-1] for match in LOOPS.finditer(markup) for m in match.groups() if m} - _NOT_LISTS
     if not lists:
         return False
     lines = range(1, text.count("\n") + 2)
     for _line, arguments in calls_on(text, script, lines):
         callee = arguments.parent.child_by_field_name("function") if arguments.parent is not None else None
-        if callee is None or not _RECEIVES.fullmatch(node_text(callee).rsplit(".", 1)[-1]):
+        if callee is None or not RECEIVES.fullmatch(node_text(callee).rsplit(".", 1)[-1]):
             continue
         written = _written(node_text(arguments), text, script)
         if written & lists:

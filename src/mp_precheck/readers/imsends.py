@@ -57,9 +57,17 @@ class ImSend(Struct, frozen=True):
     functions: tuple[str, ...] = ()
 
 
+def may_send(source: str, sdks: Sequence[ImSdk]) -> bool:
+    """Whether ``source`` can hold an IM send through one of ``sdks``: it spells one of an SDK's send or direct
+    methods (the call's own name) and one of its builders, classes or direct methods (what the message is made
+    with). False is certain (no parse); True only says :func:`im_sends` must read it."""
+    return any(any(name in source for name in (*sdk.sends, *sdk.direct)) and any(word in source for word in sdk.words)
+               for sdk in sdks)
+
+
 def im_sends(source: str, path: str, sdks: Sequence[ImSdk]) -> list[ImSend]:
     """The IM sends of ``source`` (module docstring) through any of ``sdks``."""
-    if not any(word in source for sdk in sdks for word in sdk.words):
+    if not may_send(source, sdks):
         return []
     out: list[ImSend] = []
     for text, name, offset in script_units(source, path):
