@@ -159,3 +159,43 @@ def test_a_promise_chains_options_and_handlers_name_no_post(app_repo):
                            ".then(() => {\n      console.log('ok')\n    })\n", "")
     markup = '<input bindinput="onCode" placeholder="code"/>\n<button bindtap="check">ok</button>\n'
     assert _change(app_repo, "pages/check/check", markup, base, CHAINED) == set()
+
+
+REPLY_BAR = '<input value="{{draft}}" bindinput="typed" bindconfirm="send" placeholder="写回复"/>\n' \
+            '<button bindtap="send">发送</button>\n'
+SENT = """Page({
+  data: { draft: '', rows: [] },
+  typed(e) { this.setData({ draft: e.detail.value }) },
+  send() {
+    const words = this.data.draft.trim()
+    this.setData({ rows: this.data.rows.concat([{ words }]), draft: '' })
+    wx.cloud.callFunction({ name: 'thread', data: { action: 'reply', words } })
+  },
+})
+"""
+KEPT = SENT.replace("    wx.cloud.callFunction({ name: 'thread', data: { action: 'reply', words } })\n", "")
+REWRITTEN = """const { toRow } = require('../../utils/rows')
+Page({
+  data: { draft: '', rows: [], waiting: {} },
+  typed(e) { this.setData({ draft: e.detail.value }) },
+  async send() {
+    const body = this.data.draft.trim()
+    const temp = toRow({ body, at: Date.now() })
+    this.setData({ rows: this.data.rows.concat([temp]), waiting: { [temp.id]: true } })
+    const res = await wx.cloud.callFunction({ name: 'thread', data: { action: 'replyCreate', body } })
+    this.setData({ rows: this.data.rows.map(r => r.id === temp.id ? toRow(res.result) : r), draft: '' })
+  },
+})
+"""
+ROWS_UTIL = "function toRow(r) { return { id: r.id || 't' + r.at, body: r.body } }\nmodule.exports = { toRow }\n"
+
+
+@pytest.mark.parametrize(("base_script", "told"), [
+    # the bar only added the reply to the list on the phone before: the change starts posting it
+    (KEPT, {("upload.user_text", "pages/thread/view.js", 9), ("category.ugc", "pages/thread/view.js", 9)}),
+    # the bar posted its text before; the change rewrites the flow (a new action name, a helper, a pending row)
+    (SENT, set()),
+])
+def test_a_reply_bar_whose_text_was_posted_before_keeps_its_post_when_rewritten(app_repo, base_script, told):
+    app_repo.write("utils/rows.js", ROWS_UTIL)
+    assert _change(app_repo, "pages/thread/view", REPLY_BAR, base_script, REWRITTEN) == told

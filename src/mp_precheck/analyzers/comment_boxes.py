@@ -27,7 +27,8 @@ of these hold:
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
 * the page's script did not name that post before the change, nor call that client method (a comment bar restyled
-  posts no new comment).
+  posts no new comment), nor post the text of one of the page's one-line boxes through a call named as a post
+  (:func:`_posted_before`: a comment flow rewritten — the action renamed, new helpers around it — keeps its post).
 
 Reported at that call, where the content check belongs: ``upload.user_text`` (subject ``<input>``, scope file;
 security.msgSecCheck,
@@ -36,8 +37,8 @@ https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check
 https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
 
 Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
-``added_lines``, ``project`` (the page list and titles) · ``upload.user_text`` and ``category.ugc`` of ``ugc`` and
-``chat``.
+``added_lines``, ``base_facts``, ``project`` (the page list and titles) · ``upload.user_text`` and ``category.ugc`` of
+``ugc`` and ``chat``.
 Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box.
 """
 
@@ -49,6 +50,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import composer_page
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.senders import (
     MARKUP,
     POST_INPUTS,
@@ -91,7 +93,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         boxes = [box for path, ff in facts.items() for box in _boxes(context, path, ff)]
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
         found = next((p for script in scripts if boxes for p in _posts(context, script, boxes)), None)
-        if found is not None:
+        if found is not None and not _posted_before(context, stem):  # a comment bar that posted before, rewritten
             out.extend(_told(context, *found))
     return out
 
@@ -141,9 +143,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
              and not reads(f)] if facts is not None and script in context.changed_paths else []
     posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls if c[2] in added]) if facts is not None \
         and script in context.changed_paths else []  # a client's method no reader resolves: named by the post
-    strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
-    refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
-    strings = {line: strings.get(line, ()) + refs.get(line, ()) for line in {*strings, *refs}}
+    strings = _spelt(text, script, posts)
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
     # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
@@ -155,6 +155,22 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
                                   or (writing(f, facts, strings.get(f.line, ())) if composing else []))
              and not any(s in before for s in named)
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
+    return _carrying(context, script, boxes, posts)
+
+
+def _spelt(text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
+    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names."""
+    strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
+    refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
+    return {line: strings.get(line, ()) + refs.get(line, ()) for line in {*strings, *refs}}
+
+
+def _carrying(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
+              posts: list[Fact]) -> list[tuple[str, Fact, str, int]]:
+    """(script, post, box file, box line) for each of ``posts`` that carries what one of the ``boxes`` writes (its
+    bound value, the state its handlers store, the confirm event's ``e.detail.value``), read in ``context``'s
+    head."""
+    text = context.read_head(script) or ""
     carried = carried_names(text, script, [f.line for f in posts]) if posts else {}
     out: list[tuple[str, Fact, str, int, bool]] = []
     for path, line in boxes if posts else []:
@@ -168,6 +184,29 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
                 or ("detail" in carried.get(f.line, frozenset()) and any(f.line in span for span in spans))]
     # a post that carries the box's own field before one that only passes the row it sits in (a like of ``item``)
     return [found[:4] for found in sorted(out, key=lambda p: (p[4], p[1].line))]
+
+
+def _posted_before(context: ProjectContext, stem: str) -> bool:
+    """Whether the page of ``stem`` already posted the text of one of its one-line boxes before the change: a data
+    call of its base script, named as writing a post others read (:func:`naming`: ``name: 'comment'``), carried
+    what a box of its base markup wrote. A change that rewrites that flow — the action renamed
+    (``'commentCreate'``), new helpers around it, a pending copy shown first — keeps the page's post: no new
+    post. A page that only showed or stored its comments on the phone before (a mock list) posted nothing."""
+    base = at_base(context)
+    files = [stem + s for s in (*MARKUP, ".js", ".ts") if base.exists_at_head(stem + s)]
+    boxes = [box for path in files for box in _boxes(base, path, base.facts_at_head(path))]
+    for script in (stem + s for s in SCRIPTS) if boxes else ():
+        facts = base.facts_at_head(script)
+        if facts is None:
+            continue
+        text = base.read_head(script) or ""
+        posts = [f for f in sending(base, script, facts) if f.subject in POSTERS and not reads(f)]
+        posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls])
+        strings, listed = _spelt(text, script, posts), listed_strings(base, script, facts)
+        named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
+        if _carrying(base, script, boxes, named):
+            return True
+    return False
 
 
 def listed_strings(context: ProjectContext, script: str, facts: FileFacts | None) -> tuple[str, ...]:

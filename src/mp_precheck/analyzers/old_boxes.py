@@ -144,7 +144,7 @@ def _module_sent(context: ProjectContext, script: str, before: FileFacts, state:
     box writes. A method found that sends nothing (``saveDraft`` writing the storage) does not, nor one of a
     module that sends and imports nothing (``uuid()``); any other method not found may send (a class the readers
     do not follow). A call into a module no path resolves (an alias) counts as sending."""
-    base = _at_base(context)
+    base = at_base(context)
     resolved: set[tuple[int, str]] = set()
     for line, name, _spec, module in module_calls(base, script, before):
         resolved.add((line, name))
@@ -186,7 +186,7 @@ def _pure(context: ProjectContext, module: str) -> bool:
         f.subject in SENDERS for f in facts.facts)
 
 
-def _at_base(context: ProjectContext) -> ProjectContext:
+def at_base(context: ProjectContext) -> ProjectContext:
     """``context`` whose head queries answer for the base tree: a file's base facts and text, whether it was
     there — so that the base is followed into the modules it called as the head is."""
     def facts(path: str) -> FileFacts | None:
