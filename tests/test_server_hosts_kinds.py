@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from helpers import loaded_by_app, run
 
-_IP_CONFIG = ("const settings = {\n  SERVER_IP: '%s',\n  PORT: 9000,\n"
-              "  get base() { return `http://${this.SERVER_IP}:${this.PORT}` },\n}\n"
+_IP_CONFIG = ("const settings = {\n  HOST_IP: '%s',\n  PORT: 9000,\n"
+              "  get base() { return `http://${this.HOST_IP}:${this.PORT}` },\n}\n"
               "module.exports = { fetch: (p) => wx.request({ url: settings.base + p }) }\n")
 
 

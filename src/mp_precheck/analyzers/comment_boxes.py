@@ -190,7 +190,7 @@ def _posted_before(context: ProjectContext, stem: str) -> bool:
     """Whether the page of ``stem`` already posted the text of one of its one-line boxes before the change: a data
     call of its base script, named as writing a post others read (:func:`naming`: ``name: 'comment'``), carried
     what a box of its base markup wrote. A change that rewrites that flow — the action renamed
-    (``'commentCreate'``), new helpers around it, a pending copy shown first — keeps the page's post: no new
+    (``'replyCreate'``), new helpers around it, a pending copy shown first — keeps the page's post: no new
     post. A page that only showed or stored its comments on the phone before (a mock list) posted nothing."""
     base = at_base(context)
     files = [stem + s for s in (*MARKUP, ".js", ".ts") if base.exists_at_head(stem + s)]

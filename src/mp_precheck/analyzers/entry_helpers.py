@@ -8,7 +8,7 @@ functions they use of other modules, :data:`HOPS` modules deep (modules that onl
 not counted); each function reached is read for a redirect to a login page as a hook is
 (:class:`~mp_precheck.readers.lifecycle.HookScanner`). A redirect that answers the server (a 401, an expired
 token, a failed request) is the expiry handler of a request, not login on entry, and is left out — unless it
-answers one business code (``res.data.code === 10001``: "not logged in", "no phone bound"), which a new user meets
+answers one business code (``res.data.code === 40100``: "not logged in", "no phone bound"), which a new user meets
 on the entry page's first request (:func:`code_wall`); so is such a redirect in an interceptor a client module
 installs as it is imported, met by every request sent through that client. One the entry page reached at the
 merge base, or only a tap reaches, is not reported. Reported once per login page, at the
@@ -316,7 +316,7 @@ def answers(node: Node) -> bool:
 
 def code_wall(node: Node) -> bool:
     """Whether ``node`` runs in a request's own answer handler (:func:`_answer_handler`) under a test of one
-    business code (``res.data.code === 10001``) that says nothing of an expired session or an HTTP status: the
+    business code (``res.data.code === 40100``) that says nothing of an expired session or an HTTP status: the
     server's "not logged in" or "no phone bound" answer, which a new user meets on the first request, not the
     expiry handler of a session the user had. Not in a ``catch`` or a ``fail`` callback."""
     tested = False
@@ -337,7 +337,7 @@ def code_wall(node: Node) -> bool:
 
 def _code_test(test: Node) -> bool:
     """Whether ``test`` compares a field named as a business code (``code``, ``errno``, ``errCode``) for equality
-    with one number (``res.data.code == 10001``)."""
+    with one number (``res.data.code == 40100``)."""
     for node in walk(test):
         if node.type != "binary_expression" or node_text(node.child_by_field_name("operator")) not in ("==", "==="):
             continue

@@ -58,7 +58,7 @@ class Scenes(Struct, frozen=True):
 
     def _named(self, wrapper: str | None) -> list[str]:
         """The words of a wrapper's name, none for one named after its transport (``httpPost``, or just the
-        HTTP method: ``post``). A method of an object (``MessageAPI.sendMessage``, ``http.post``) is judged by
+        HTTP method: ``post``). A method of an object (``LetterApi.sendLetter``, ``http.post``) is judged by
         the method's own name, the object's words without its transport's (``api``) before it: a client named
         after its transport still calls a method that says what it does."""
         name = words_of(wrapper or "")

@@ -106,11 +106,11 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      wx.env.X) is no API use;
 # v107: a parameter called with wx.uploadFile's required options (a kit hook handed the platform's upload:
 #      readers/handedupload.py) is a wx.uploadFile;
-# v108: a bare IPv4 under a name ending in ip (SERVER_IP) is a server host; a canvas painter's palette picture
+# v108: a bare IPv4 under a name ending in ip (HOST_IP) is a server host; a canvas painter's palette picture
 #      (views[].type image url, background) is a download host (readers/imagenames.py, readers/paintviews.py);
 #      a Vue page's computed entries (and methods) named only in markup comments are idle (readers/uncalled.py);
 # v109: an app.json that is not valid JSON is read leniently (JSON5) for its keys, with the error kept;
-# v110: a voucher the share act sends on (分享优惠券) is no share reward; a name holding a picked photo's
+# v110: a voucher the share act sends on (分享代金券) is no share reward; a name holding a picked photo's
 #      base64 itself is reported where it is sent, not where it is named (readers/statemedia.py);
 # v111: a prop a Redux-style connect binds to an action creator (this.props.addReview(form)) is a call of
 #      that import (readers/connectprops.py);

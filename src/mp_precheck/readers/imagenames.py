@@ -110,7 +110,7 @@ _BARE_IPV4 = compiled(r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:/[^\s'\"`<>{}]*)?
 _FILE_SUFFIXES = frozenset({"js", "ts", "jsx", "tsx", "json", "vue", "wxml", "wxss", "wxs", "html", "htm", "css",
                             "png", "jpg", "jpeg", "gif", "svg", "webp", "mp3", "mp4", "md", "txt", "yml", "yaml"})
 _HOST_WORDS = frozenset({"host", "hostname", "domain", "server"})
-# Words that name an address by number (SERVER_IP, serverIp): an IPv4 address under them is a host, a name is not.
+# Words that name an address by number (HOST_IP, serverIp): an IPv4 address under them is a host, a name is not.
 _ADDRESS_NUMBER_WORDS = frozenset({"ip", "ipv4"})
 
 
@@ -121,8 +121,8 @@ def bare_host_url(literal: Node, value: str) -> str | None:
     (``'https://' + HOST + '/api'``). Returned as ``https://`` + ``value``: the only scheme a server domain takes
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A static-file host's name
     (``cdnHost``, ``imgDomain``) serves ``<image>``, which needs no server domain: None. An IPv4 address held so
-    (``const HOST = '101.35.200.17'``, or under a name ending in ``ip``: ``{ SERVER_IP: '101.35.200.17' }`` put
-    into ```http://${SERVER_IP}:${PORT}```) stands for a server as well: one a release build cannot reach, as a
+    (``const HOST = '101.35.200.17'``, or under a name ending in ``ip``: ``{ HOST_IP: '101.35.200.17' }`` put
+    into ```http://${HOST_IP}:${PORT}```) stands for a server as well: one a release build cannot reach, as a
     server domain must be a registered name (a LAN or loopback address is a development host: ``readers/urls.py``)."""
     match = _BARE_HOST.fullmatch(value.strip())
     ipv4 = _BARE_IPV4.fullmatch(value.strip()) is not None

@@ -234,8 +234,8 @@ def _shared_thing() -> re.Pattern[str] | None:
 
 def without_shared_things(text: str) -> str:
     """``text`` with each voucher or red packet the act sends on (``shared_things`` of the shipped table right after
-    an act, at most a determiner or a count between: 分享优惠券, 转发这张券, 分享红包封面) taken out, the act kept.
-    The thing shared is no gain: a reward needs its own words after it (分享优惠券即可获得积分 keeps 获得积分),
+    an act, at most a determiner or a count between: 分享代金券, 转发这张券, 分享红包封面) taken out, the act kept.
+    The thing shared is no gain: a reward needs its own words after it (分享代金券即可获得积分 keeps 获得积分),
     and a gain before the thing (分享得券, 分享领红包) leaves it in place. Source:
     https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享: a reward for the share)."""
     thing = _shared_thing()

@@ -245,7 +245,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     if not text or len(text) > 500:
         return []
     found = []
-    # a voucher the act sends on (分享优惠券) is the object shared, not a gain for sharing
+    # a voucher the act sends on (分享代金券) is the object shared, not a gain for sharing
     shared = without_shared_things(text)
     if SHARE_INDUCEMENT.search(shared) or share_reward().search(shared) or \
             ((helped := share_help()) is not None and helped.search(shared)):
