@@ -113,6 +113,19 @@ def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):
                                         "tools will not compile it — the rest was read leniently (as JSON5)"}]
 
 
+def test_a_malformed_app_json_in_a_project_folder_is_one_error(repo):
+    repo.write_files({"project.config.json": '{"miniprogramRoot": "miniprogram/"}',
+                      "miniprogram/app.json": '{"pages": ["pages/index/index"]}', "miniprogram/app.js": "App({})",
+                      "miniprogram/pages/index/index.js": "Page({})"})
+    base = repo.commit()
+    repo.write("miniprogram/app.json", '{"pages": ["pages/index/index",]}')
+    repo.commit()
+    code, data = cli_json("diff", "--repo", str(repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+    assert [(e["path"], e["message"].split(";")[0]) for e in data["errors"]] == [
+        ("miniprogram/app.json", "app.json is not valid JSON: Expecting value at line 1 column 32")]
+
+
 def test_an_app_json_with_a_trailing_comma_still_gives_its_keys(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("app.json", '{"pages": ["pages/index/index"],\n "requiredPrivateInfos": ["chooseLocation",],\n}')

@@ -295,7 +295,8 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
     errors: tuple[str, ...] = ()
     config: Any = None
     if text is not None:
-        config, problem = load_json_leniently(text, app_json)
+        # named as the file's own facts name it, so the run lists one error for the file, not two
+        config, problem = load_json_leniently(text, posixpath.basename(app_json))
         errors = (problem,) if problem else ()
         if config is not None:
             errors += tuple(shape_errors(config, app_json))
