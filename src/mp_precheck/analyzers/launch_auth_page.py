@@ -148,7 +148,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     read_before = base_reader(context)
     folders = (context.project.root, context.project.env_root or context.project.root)
     aliases = project_aliases(folders, context.read_head)
-    scripts = [(p, "launch", _LAUNCH) for p in _app_scripts(context)] + \
+    scripts = [(p, "launch", _LAUNCH) for p in app_scripts(context)] + \
         [(p, "entry-page", tuple(sorted(OPENING))) for p in _entry_script(context)]
     for path, kind, hooks in scripts:
         added = context.added_lines.get(path, frozenset())
@@ -193,7 +193,7 @@ def _without_profile(action: ForcedAction) -> bool:
     return bool(action.calls) and without_scope(action.calls[-1]) is True
 
 
-def _app_scripts(context: ProjectContext) -> list[str]:
+def app_scripts(context: ProjectContext) -> list[str]:
     """The project's app scripts at head (``app.js`` beside the app config, ``src/App.vue`` …)."""
     root = context.project.root.strip("/")
     folders = [root, posixpath.join(root, "src") if root else "src"]

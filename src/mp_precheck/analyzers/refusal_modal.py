@@ -31,6 +31,7 @@ from tree_sitter import Node
 
 from mp_precheck.analyzers.auth_entry import page_ask
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.launch_auth_page import app_scripts
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts, page_sources
@@ -43,7 +44,6 @@ from mp_precheck.readers.syntax import call_option, first_argument, language_for
 RULE = "login.forced_login"
 FORCED = ("login:launch:", "login:entry-page:")
 _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx")
-_APP_NAMES = ("app.js", "app.ts", "app.jsx", "app.tsx", "App.vue", "app.vue", "app.wpy", "app.mpx")
 _CONFIRMS = ("success", "complete")
 # A project's router helper (navigateTo('/pages/home'), this.$router.push) goes on to a page as a route API does.
 _NAVIGATION = lazy(r"(?i)^(?:navigate|redirect|relaunch|switchtab|goto|jump|push|replace)")
@@ -74,8 +74,7 @@ def launch_pages(context: ProjectContext, findings: list[Finding]) -> set[str]:
     page itself when it is a login page by name or an authorization page by what it shows."""
     project = context.project
     root = project.root.strip("/")
-    folders = [root, posixpath.join(root, "src") if root else "src"]
-    scripts = sorted(entry_scripts(project)) + [posixpath.join(f, n) for f in folders for n in _APP_NAMES]
+    scripts = sorted(entry_scripts(project)) + app_scripts(context)
     targets = [(path, f.subject) for path in scripts if (facts := context.facts_at_head(path)) is not None
                for f in facts.facts]
     targets += [(f.path, f.subject) for f in findings if f.rule == RULE]

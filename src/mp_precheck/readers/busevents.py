@@ -73,16 +73,18 @@ def callback_calls(text: str, path: str, event: str) -> list[tuple[int, frozense
     """(line, names its arguments carry) of each call, in the script of ``path``, of a function received on the
     bus ``event``: a parameter of its listener called in it, or the field the listener keeps it in
     (``this.done = done`` … ``this.done(value)``)."""
+    handlers = [h for e, h, _o in _bus_calls(text, path, _LISTEN) if e == event and h.type in _FUNCTIONS]
+    if not handlers:  # nothing received on the bus: no need to parse the script for its calls
+        return []
     source, grammar, offset = script_block(text, path)
     language = language_for(grammar)
-    root = parse(language, source.encode("utf-8", "replace")).root_node if source else None
-    handlers = [h for e, h, _o in _bus_calls(text, path, _LISTEN) if e == event and h.type in _FUNCTIONS]
+    root = parse(language, source.encode("utf-8", "replace")).root_node
     received = {n for h in handlers for n in _span(h, offset)[1]}
     kept = {node_text(left) for h in handlers for a in nodes_of(h, language, ("assignment_expression",))
             if node_text(a.child_by_field_name("right")) in received and (left := a.child_by_field_name("left"))
             is not None and left.type == "member_expression" and node_text(left.child_by_field_name("object")) in _SELF}
     out: list[tuple[int, frozenset[str]]] = []
-    for call in nodes_of(root, language, ("call_expression",)) if root is not None and (received or kept) else []:
+    for call in nodes_of(root, language, ("call_expression",)) if received or kept else []:
         callee = node_text(call.child_by_field_name("function"))
         inside = any(h.start_byte <= call.start_byte < h.end_byte for h in handlers)
         if callee in kept or (callee in received and inside):
