@@ -34,6 +34,17 @@ def test_namespace_alias_variable():
     assert subjects("const w = wx\nw.uploadFile({})\n") == [("wx.uploadFile", 2)]
 
 
+def test_namespace_assigned_to_a_declared_name_in_a_chain_is_wx():
+    # minified SDKs declare the name at the top and assign the platform object to it later, through another name
+    src = "var n, o;\nfunction f(){ o.getLocation({ type: 'wgs84' }) }\nfunction init(){ var e; e = wx, o = e }\n"
+    assert subjects(src) == [("wx.getLocation", 2)]
+
+
+def test_a_name_assigned_something_else_stays_no_namespace():
+    src = "var o;\nfunction f(){ o.getLocation({}) }\nfunction init(){ o = tracker }\n"
+    assert subjects(src) == []
+
+
 def test_api_passed_to_promisify_counts():
     assert subjects("const pay = promisify(wx.requestPayment)\n") == [("wx.requestPayment", 1)]
 

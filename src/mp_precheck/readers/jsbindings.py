@@ -101,7 +101,9 @@ class Bindings:
             elif node.type == "assignment_expression":
                 left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
                 factory = self._factory_type(right)
-                if left is not None and factory:
+                if left is not None and left.type == "identifier" and self._namespace_of(right) == "wx":
+                    self.namespaces.add(_text(left))  # minified SDKs: var t; … e=wx,t=e; … t.getLocation(…)
+                elif left is not None and factory:
                     self.typed[_text(left)] = factory
                 elif left is not None and (plugin := self.plugin_object(right)) is not None:
                     self.plugin_objects[_text(left)] = plugin  # this.manager = plugin.getRecordRecognitionManager()
