@@ -97,6 +97,28 @@ def test_a_socket_to_a_development_host_needs_no_socket_list(repo, url, told):
     found = _found(run(repo.path, base), "external_link")
     assert {f for f in found if f[0] == "external_link.socket"} == told
 
+
+def _socket_page(kind: str) -> str:
+    opened = {"ws": "uni.connectSocket({ url: 'wss://chat.shop-example.cn/ws' })",
+              "tcp": "uni.createTCPSocket()"}[kind]
+    return ("<script>\nexport default { onShow() { this.open() },\n  methods: {\n"
+            f"    open() {{\n      this.task = {opened}\n    }}\n  }}\n}}\n</script>\n")
+
+
+@pytest.mark.parametrize(("second", "told"), [
+    ("ws", set()),  # the socket domain list is set up once: another page's socket on it adds nothing
+    ("tcp", {("external_link.socket", "src/pages/index/index.vue", 5)}),  # a TCP socket has a list of its own
+])
+def test_a_further_page_opening_a_socket_of_a_kind_the_app_had(repo, second, told):
+    repo.write_files(UNI_BASE)
+    repo.write("src/pages/me/me.vue", _socket_page("ws"))
+    base = repo.commit()
+    repo.write("src/pages/index/index.vue", _socket_page(second))
+    repo.commit()
+    found = _found(run(repo.path, base), "external_link")
+    assert {f for f in found if f[0] == "external_link.socket"} == told
+
+
 def test_a_file_managers_copy_of_a_page_is_never_loaded(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     button = '<view>\n<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号登录</button>\n</view>\n'

@@ -62,6 +62,7 @@ class Rule(Struct, frozen=True):
     each_occurrence: bool = False  # every added occurrence in a file is reported (each ad placement), not the first
     each_call: bool = False  # every added call with its own target in a file is reported (see semantic_diff)
     once: bool = False  # one finding per change, none when the app had it: a service needs its category once
+    per_app: bool = False  # none when the app already had it anywhere: set up once for the whole app (a domain list)
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
     fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
     link_in_notes: bool = True  # the notes list a finding of this rule among the links (external_link by default)
@@ -82,10 +83,11 @@ class Rule(Struct, frozen=True):
         return bool(parsed) and all(p is not None and p.form == "host" for p in parsed)
 
     def capability(self, subject: str) -> str:
-        """What novelty is judged by: the privacy type, else the subject (open-ended rules), else the rule."""
+        """What novelty is judged by: the privacy type, else the subject (open-ended rules and rules set up once per
+        app: a TCP socket has its own domain list beside the WebSocket's), else the rule."""
         if self.privacy_key:
             return f"privacy:{self.privacy_key}"
-        if self.per_subject:
+        if self.per_subject or self.per_app:
             return subject
         return f"rule:{self.id}"
 
@@ -235,7 +237,7 @@ def _rule(row: dict[str, Any], family: str) -> Rule:
                 title=row["title"], fix=row["fix"], doc=row["doc"], privacy_key=row.get("privacy_key"),
                 source=row.get("source"), every_use=row.get("every_use", False),
                 each_occurrence=row.get("each_occurrence", False), each_call=row.get("each_call", False),
-                once=row.get("once", False), accompanies=row.get("accompanies"),
+                once=row.get("once", False), per_app=row.get("per_app", False), accompanies=row.get("accompanies"),
                 fitting_categories=tuple(row.get("fitting_categories", ())),
                 link_in_notes=row.get("link_in_notes", family == "external_link"))
 

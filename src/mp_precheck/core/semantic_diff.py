@@ -182,7 +182,7 @@ def compare(
         for rule in rules_of[subject]:
             capability = _capability(catalog, rule, subject)
             known = bool(capability & (base_known | elsewhere))
-            if known and (((rule.per_subject or rule.names_hosts) and not rule.every_use) or rule.once):
+            if known and (((rule.per_subject or rule.names_hosts) and not rule.every_use) or rule.once or rule.per_app):
                 continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _in_added_sdk(subject, head, counterpart) and not asks_rise(
