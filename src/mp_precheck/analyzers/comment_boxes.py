@@ -159,9 +159,14 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
 
 
 def _spelt(text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
-    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names."""
+    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names.
+    A database write's receiver (a record held as ``query``: ``query.save(row)``) is the script's variable, not an
+    endpoint: a write for certain, its name says no read."""
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
     refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
+    written = {f.line for f in posts if f.role == "cloud:write"}
+    refs = {line: tuple(r for r in held if line not in written or not any(READ_NAME.match(w) for w in words_of(r)))
+            for line, held in refs.items()}
     return {line: strings.get(line, ()) + refs.get(line, ()) for line in {*strings, *refs}}
 
 

@@ -27,6 +27,7 @@ from mp_precheck.analyzers.senders import (
 )
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.baaswrites import baas_writes
 from mp_precheck.readers.cloudwrites import cloud_writes
 from mp_precheck.readers.relay import handler_params
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
@@ -200,7 +201,7 @@ def at_base(context: ProjectContext) -> ProjectContext:
 
 
 def _wrote_before(context: ProjectContext, script: str) -> bool:
-    """Whether ``script`` already wrote to the cloud database before the change."""
+    """Whether ``script`` already wrote to the cloud database (or a BaaS table) before the change."""
     old = context.counterpart.get(script, script)
     text = (context.read_base(old) if old else None) or ""
-    return bool(cloud_writes(text, old or script))
+    return bool(cloud_writes(text, old or script) or baas_writes(text, old or script))

@@ -15,6 +15,7 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.baaswrites import baas_writes
 from mp_precheck.readers.cloudwrites import cloud_writes
 
 CLOUD_DB = "wx.cloud.database"
@@ -44,12 +45,14 @@ def sending(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact
 
 
 def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
-    """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``)."""
+    """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``), and the records
+    it saves through a backend-as-a-service SDK (LeanCloud's ``new Comment().save({ text })``:
+    :mod:`~mp_precheck.readers.baaswrites`), which write a table others read the same way."""
     text = context.read_head(script) if script.endswith(SCRIPTS) else None
     if not text:
         return []
     return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
-            for line, name, method in cloud_writes(text, script)]
+            for line, name, method in sorted({*cloud_writes(text, script), *baas_writes(text, script)})]
 
 
 def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:

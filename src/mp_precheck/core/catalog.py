@@ -31,7 +31,7 @@ CATALOG_DATE = "2026-12-02"
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
               "http_clients.yml", "payment_sdks.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml",
               "share_rewards.yml", "auth_pages.yml", "route_guards.yml", "im_sdks.yml", "pay_channels.yml",
-              "model_services.yml", "live_streams.yml")
+              "model_services.yml", "live_streams.yml", "baas_sdks.yml")
 
 
 class PrivacyType(Struct, frozen=True):

@@ -1,8 +1,8 @@
 """Third-party media components, upload, map and payment SDKs, HTTP clients, plugin APIs and hook libraries, read
 from ``checks/ui_kits.yml``, ``checks/upload_sdks.yml``, ``checks/location_sdks.yml``, ``checks/http_clients.yml``,
 ``checks/payment_sdks.yml``, ``checks/plugin_apis.yml`` and ``checks/hook_libraries.yml`` (data, each validated
-against the ``.schema.json`` beside it). :func:`check_tables` also checks ``checks/im_sdks.yml``, which
-:mod:`~mp_precheck.core.imsdks` reads.
+against the ``.schema.json`` beside it). :func:`check_tables` also checks ``checks/im_sdks.yml`` and
+``checks/baas_sdks.yml``, which :mod:`~mp_precheck.core.imsdks` and :mod:`~mp_precheck.core.baassdks` read.
 
 * A UI-kit component (Vant Weapp ``van-uploader``, uView ``u-upload``, Taro UI ``AtImagePicker``…) that
   picks photos or videos implies the privacy type 选中的照片或视频信息, like ``wx.chooseImage`` /
@@ -260,7 +260,8 @@ class ThirdParty(Struct, frozen=True, dict=True):
 _TABLES = (("ui_kits.yml", "ui_kits.schema.json"), ("upload_sdks.yml", "upload_sdks.schema.json"),
            ("location_sdks.yml", "location_sdks.schema.json"), ("http_clients.yml", "http_clients.schema.json"),
            ("payment_sdks.yml", "payment_sdks.schema.json"), ("plugin_apis.yml", "plugin_apis.schema.json"),
-           ("hook_libraries.yml", "hook_libraries.schema.json"), ("im_sdks.yml", "im_sdks.schema.json"))
+           ("hook_libraries.yml", "hook_libraries.schema.json"), ("im_sdks.yml", "im_sdks.schema.json"),
+           ("baas_sdks.yml", "baas_sdks.schema.json"))
 
 
 def check_tables() -> None:
