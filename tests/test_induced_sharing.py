@@ -353,3 +353,64 @@ def test_the_files_naming_each_page_come_from_one_grep_and_say_what_a_grep_per_p
     assert naming("pages/a/index") == ["app.json", "pages/c/c.js", "pages/home/home.js", "pages/list/list.js"]
     assert greps == [{"pages/a/index", "pages/a/index2", "pages/b/b"}]  # one grep for the three
     assert naming("pages/other/other") == [] and len(greps) == 2  # a page outside them: a grep of its own
+
+
+TASKS = """<view class="tasks">
+  <view class="task">
+    <view class="name"><image src="/img/ic.png"/><text>每邀请一位邻居入驻小区</text></view>
+    <view class="pts">+200 积分</view>
+  </view>
+  <view class="task">
+    <view class="name"><image src="/img/ic.png"/><text>完善个人资料</text></view>
+    <view class="pts">+20 积分</view>
+  </view>
+  <view class="actions">
+    <view class="go" bindtap="invite">马上邀请</view>
+  </view>
+</view>
+"""
+BUTTON = '<button class="go" open-type="share">马上邀请</button>'
+PLAIN_JS = "Page({\n  invite() {}\n})\n"
+HOOK_JS = ("Page({\n  invite() {},\n  onShareAppMessage() {\n"
+           "    return { title: '邻里', path: '/pages/home/home?from=' + this.data.uid }\n  }\n})\n")
+
+
+def test_new_share_button_on_a_page_whose_task_row_already_paid_for_inviting(tmp_path):
+    # the row's act and its amount sit in sibling elements; the wording is old, the share button is new
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": TASKS, "pages/me/me.js": PLAIN_JS})
+    repo.write("pages/me/me.wxml", TASKS.replace('<view class="go" bindtap="invite">马上邀请</view>', BUTTON))
+    repo.commit("invite by sharing")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 11)}
+
+
+def test_new_share_hook_on_a_page_whose_task_row_already_paid_for_inviting(tmp_path):
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": TASKS, "pages/me/me.js": PLAIN_JS})
+    repo.write("pages/me/me.js", HOOK_JS)
+    repo.commit("share card with the inviter")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.js", 3)}
+
+
+def test_new_share_button_on_a_page_whose_task_rows_pay_nothing_for_inviting_is_silent(tmp_path):
+    plain = TASKS.replace("每邀请一位邻居入驻小区", "每日签到")
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": plain, "pages/me/me.js": PLAIN_JS})
+    repo.write("pages/me/me.wxml", plain.replace('<view class="go" bindtap="invite">马上邀请</view>', BUTTON))
+    repo.commit("share")
+    assert _sharing(repo, base) == set()
+
+
+def test_old_task_row_on_a_page_that_already_shared_is_silent(tmp_path):
+    shared = TASKS.replace('<view class="go" bindtap="invite">马上邀请</view>', BUTTON)
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": shared, "pages/me/me.js": HOOK_JS})
+    repo.write("pages/me/me.wxml", shared.replace("完善个人资料", "完善资料"))
+    repo.commit("shorter label")
+    assert _sharing(repo, base) == set()
+
+
+def test_new_share_button_on_a_page_when_only_another_page_pays_for_inviting_is_silent(tmp_path):
+    page = '<view>\n  <text>邻里公告</text>\n</view>\n'
+    repo, base = _app(tmp_path, {"app.json": '{"pages": ["pages/index/index", "pages/me/me", "pages/news/news"]}\n',
+                                 "pages/me/me.wxml": TASKS, "pages/me/me.js": PLAIN_JS,
+                                 "pages/news/news.wxml": page, "pages/news/news.js": "Page({})\n"})
+    repo.write("pages/news/news.wxml", page.replace("</text>\n", "</text>\n  " + BUTTON + "\n"))
+    repo.commit("share the news")
+    assert _sharing(repo, base) == set()

@@ -91,6 +91,43 @@ def test_a_wrapper_around_one_line_is_that_line():
     assert _texts(markup) == {("text:share-inducement", 2)}
 
 
+TASK_ROW = """<view class="tasks">
+  <view class="task">
+    <view class="label"><image class="ic" src="/img/gift.png"/><text>ACT</text></view>
+    <view class="pts">AMOUNT</view>
+    <view class="go" bindtap="go">去完成</view>
+  </view>
+</view>
+"""
+
+
+@pytest.mark.parametrize(("act", "amount"), [("每邀请一位同学加入", "+50"), ("分享课程到群聊", "＋20 金币"),
+                                             ("邀请新学员报名", "+30/人")])
+def test_a_task_rows_invite_and_the_amount_credited_beside_it_are_one_promise(act, amount):
+    # the act's line sits beside its icon; the amount alone on the next line is what the task pays
+    assert _texts(TASK_ROW.replace("ACT", act).replace("AMOUNT", amount)) == {("text:share-inducement", 3)}
+
+
+@pytest.mark.parametrize(("act", "amount"), [("每日签到", "+5"),  # an amount, no invitation
+                                             ("邀请同学加入", "查看进度"),  # an invitation, no amount
+                                             ("邀请同学加入", "50"),  # a number, nothing credited
+                                             ("填写邀请码", "+86")])  # an invitation code, then a phone prefix
+def test_task_rows_that_pay_nothing_for_inviting_stay_silent(act, amount):
+    assert _texts(TASK_ROW.replace("ACT", act).replace("AMOUNT", amount)) == set()
+
+
+def test_a_jsx_task_row_reads_the_same():
+    row = ("export default function Row() {\n  return (\n    <View>\n"
+           "      <View><Image src={icon} /><Text>分享活动给同事</Text></View>\n      <View>+10 能量</View>\n"
+           "    </View>\n  )\n}\n")
+    assert [(f.subject, f.line) for f in jsx_run_facts(row, "pages/row/index.jsx")] == [("text:share-inducement", 4)]
+
+
+def test_an_icon_between_two_lines_still_keeps_them_apart():
+    markup = "<view>\n  <view>每邀请一位同学加入</view>\n  <image src='a.png'/>\n  <view>+50</view>\n</view>\n"
+    assert _texts(markup) == set()
+
+
 def test_a_sentence_a_single_text_already_gives_is_not_told_twice():
     markup = "<view>\n  <view>邀请好友得<text>10</text>积分</view>\n  <view>积分可兑换礼品</view>\n</view>\n"
     assert [f.line for f in markup_facts(markup) if f.subject == "text:share-inducement"] == [2]

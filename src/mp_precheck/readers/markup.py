@@ -298,7 +298,7 @@ class _Collector(HTMLParser):
             self.open.append((name, name.endswith("button") or any(_TAP.match(n) for n, _ in attrs), share))
             self.runs.start(name, [n for n, _ in attrs])
         else:
-            self.runs.leaf()
+            self.runs.leaf(name)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

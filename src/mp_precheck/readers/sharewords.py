@@ -256,6 +256,22 @@ def names_act(text: str) -> bool:
 
 
 @cache
+def _added_gain() -> re.Pattern[str]:
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    scores = rf"|[\u4e00-\u9fff]{{0,4}}?{_any_of(data, 'scores')}" if data.get("scores") else ""
+    # the amount, then what it is counted in (积分, 金币, 成长值) and per what (/人), nothing else
+    return compiled(rf"[+＋]\s*\d+(?:\.\d+)?\s*(?:元|{_NAMED}{_any_of(data, 'goods')}{scores})?"
+                    r"(?:\s*[/／每]\s*[\u4e00-\u9fff]{1,2})?")
+
+
+def added_gain(text: str) -> bool:
+    """Whether ``text`` is nothing but an amount credited (+50, ＋20 积分, +5 成长值, +2元, +30/人): in a row of a
+    task list whose other line names a share or invite act (每邀请一位好友 / +50) it is the act's reward. Source:
+    https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享)."""
+    return bool(_added_gain().fullmatch(text.strip()))
+
+
+@cache
 def _prizes() -> tuple[str, ...]:
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
     return tuple(data.get("prizes", ()))

@@ -13,9 +13,11 @@ https://developers.weixin.qq.com/miniprogram/product/reject.html), so:
   :func:`~mp_precheck.readers.textsignals.signals` (:data:`RUN_SIGNALS`) that none of its pieces gives alone, at
   the line of its first piece;
 * two **lines** are adjacent sibling blocks holding nothing but one run each (a wrapper around one such block is
-  one too) with no other element between them; together they give the ``share-inducement`` wording neither gives
-  alone when they read as the act, then a gain and the thing gained (the pattern of ``checks/share_rewards.yml``),
-  at the first line. Not a control's label (a menu of 分享 / 我的红包 entries is two controls, no
+  one too, and so is a row of an icon and one run: ``<view><image/><text>…</text></view>``) with no other element
+  between them; together they give the ``share-inducement`` wording neither gives alone when they read as the act,
+  then a gain and the thing gained (the pattern of ``checks/share_rewards.yml``), or as the act, then nothing but an
+  amount credited (a task list's row: 每邀请一位好友 / +50, as 签到 / +5 beside it), at the first line. Not a
+  control's label (a menu of 分享 / 我的红包 entries is two controls, no
   sentence) and not a ``wx:else`` / ``v-else`` branch (shown instead of its sibling, never beside it).
 
 :class:`TextRuns` is fed the template's elements and texts in document order by a reader (``markup.py`` for WXML
@@ -32,7 +34,7 @@ from msgspec import Struct, field
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import Fact
-from mp_precheck.readers.sharewords import names_act, share_reward
+from mp_precheck.readers.sharewords import added_gain, names_act, share_reward
 from mp_precheck.readers.textsignals import signals
 
 # Elements that flow inside a line of text rather than starting a block of their own (WXML's <text>, HTML's
@@ -44,6 +46,10 @@ _CODE = frozenset({"wxs", "script", "style"})
 # an element shown instead of the sibling before it, never beside it
 ALTERNATIVES = frozenset({"wx:elif", "wx:else", "v-else", "v-else-if", "s-elif", "s-else", "a:elif", "a:else"})
 LINES_SIGNAL = "share-inducement"  # the wording two lines of a screen set out together
+# an image beside a line's text decorates it (a task row's icon): elements that show no words and take none
+ICONS = frozenset({"image", "img", "icon", "svg", "uni-icons", "van-icon"})
+# an invitation or share code (邀请码 / +86 of a phone field) names no act
+_CODE_ACT = compiled(r"(?:分享|邀请)码")
 # the signals a run is read for: reward wording and WeChat's name (a service's words, a placeholder, stay per text)
 RUN_SIGNALS = frozenset({"share-inducement", "share-button-gain", "brand"})
 # a list's item: a number, a circled number or a bullet before it (1. 每天登录… / ② … / • … / 第一条 …)
@@ -72,12 +78,20 @@ class _Line(Struct, frozen=True):
     alternative: bool
 
 
+class _Icon(Struct, frozen=True):
+    """An image with no words of its own: it decorates the one line of its row."""
+
+
+_DECOR = _Icon()
+
+
 class _Frame(Struct):
     name: str
     inline: bool
     alternative: bool = False
     run: _Run | None = None
-    items: list[_Line | None] = field(default_factory=list)  # its content in order: a line, or None (anything else)
+    # its content in order: a line, an icon, or None (anything else)
+    items: list[_Line | _Icon | None] = field(default_factory=list)
 
 
 def joined(parts: list[str]) -> str:
@@ -111,10 +125,11 @@ class TextRuns:
         on one line, ``<text>B</text>`` on the next), two lines rather than one run; a highlight sits in its line."""
         self._end_run()
 
-    def leaf(self) -> None:
-        """An element that holds no text (an image, an input): it ends the line it stands in and sits between lines."""
+    def leaf(self, name: str = "") -> None:
+        """An element ``name`` (normalised) that holds no text (an image, an input): it ends the line it stands in and
+        sits between lines; an image (:data:`ICONS`) beside a row's one line is that line's icon."""
         self._end_run()
-        self._block().items.append(None)
+        self._block().items.append(_DECOR if name in ICONS else None)
 
     def end(self, name: str) -> None:
         """The innermost open element ``name`` closes, with every element opened inside it; an end tag nothing
@@ -176,22 +191,28 @@ class TextRuns:
         self._end_run()
         self.open.pop()
         self._read_lines(frame.items)
-        lines = [item for item in frame.items if item is not None]
-        one = lines[0] if len(frame.items) == 1 and lines else None
-        self._block().items.append(_Line(one.run, frame.alternative) if one is not None else None)
+        lines = [item for item in frame.items if isinstance(item, _Line)]
+        one = lines[0] if len(lines) == 1 and all(item is not None for item in frame.items) else None
+        icon = frame.name in ICONS and not frame.items
+        self._block().items.append(_Line(one.run, frame.alternative) if one is not None else _DECOR if icon else None)
 
-    def _read_lines(self, items: list[_Line | None]) -> None:
+    def _read_lines(self, items: list[_Line | _Icon | None]) -> None:
         """The reward wording two adjacent lines of a block set out together and neither alone: the act in the
         first, then a gain and the thing gained (the pattern of ``checks/share_rewards.yml``: 邀请好友一起来 /
         双方各得一张代金券).
         A noun alone on the next line (分享 / 我的积分: two entries of a panel) is no gain; a gain first (恭喜您获得
-        优惠券 / 分享给好友) is no act's reward; a list's item (分享规则 / 1. 每天登录得10币) stands by itself."""
+        优惠券 / 分享给好友) is no act's reward; a list's item (分享规则 / 1. 每天登录得10币) stands by itself.
+        An amount credited alone after the act (每邀请一位好友 / +50) is the task's reward; after an invitation
+        code (邀请码 / +86) it is none."""
         for first, second in pairwise(items):
-            if first is None or second is None or second.alternative or first.run.label or second.run.label:
+            if not isinstance(first, _Line) or not isinstance(second, _Line) or second.alternative \
+                    or first.run.label or second.run.label:
                 continue
             words = [joined([p.words for p in line.run.pieces]) for line in (first, second)]
-            if not names_act(words[0]) or _ITEM.match(words[1]) or not share_reward().search(_CLAUSE.join(words)) \
-                    or any(LINES_SIGNAL in signals(w) for w in words):
+            if not names_act(words[0]) or _ITEM.match(words[1]) or any(LINES_SIGNAL in signals(w) for w in words):
+                continue
+            if not share_reward().search(_CLAUSE.join(words)) and \
+                    not (added_gain(words[1]) and names_act(_CODE_ACT.sub("", words[0]))):
                 continue
             shown = _JOINER.join(joined([p.shown for p in line.run.pieces]) for line in (first, second))
             line = next(p.line for p in first.run.pieces if p.words.strip())
