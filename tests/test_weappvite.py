@@ -182,3 +182,15 @@ def test_a_wevu_page_title_is_its_define_page_json():
     texts = {"mini/pages/index/index.vue": WEVU_ROUTED["mini/pages/index/index.vue"]}
     assert page_title("pages/index/index", "mini", "wevu", texts.get) == "潮汐"
     assert page_title("pages/spot/index", "mini", "wevu", WEVU_ROUTED.get) is None
+
+
+def test_a_page_the_change_adds_under_auto_routes_is_a_new_page_of_the_app(repo):
+    repo.write_files(WEVU_ROUTED)
+    base = repo.commit()
+    repo.write("mini/harbour/pages/scan/index.vue", "<script setup lang=\"ts\">\nimport { wpi } from 'wevu/api'\n"
+                                                    "const scan = () => wpi.chooseImage({ count: 1 })\n</script>\n"
+                                                    "<template><view @tap=\"scan\">scan</view></template>\n")
+    repo.commit()
+    report = run(repo.path, base)
+    assert "harbour/pages/scan/index" in report.projects[0].pages
+    assert ("privacy.album", "mini/harbour/pages/scan/index.vue", 3) in places(report)

@@ -127,10 +127,11 @@ MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.m
 
 def is_marker(path: str, projects: Iterable[Project] = ()) -> bool:
     """Whether a change to ``path`` can change where projects are or what they contain (a marker file by its
-    name, or the routes module of one of ``projects``)."""
+    name, the routes module of one of ``projects``, a file under a wevu app's ``pages/``: its auto routes)."""
     return posixpath.basename(path) in MARKER_NAMES or \
         posixpath.basename(path) in ("manifest.json", "App.vue", "app.vue", "app.json.ts", "app.json.js") \
-        or any(path == project.routes_module for project in projects)
+        or any(path == project.routes_module for project in projects) \
+        or any(p.framework == "wevu" and p.owns(path) and "pages" in path.split("/")[:-1] for p in projects)
 
 
 def _excluded(path: str) -> bool:
