@@ -138,6 +138,7 @@ def _projects(repo: GitRepo) -> list[Project]:
     projects = discover(tree.values(), read_text)
     if not projects:
         raise UserError("no Mini Program found at HEAD (no project.config.json, app.json next to app.js, "
-                        "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, nor app.js with .wxml "
-                        "files below it): run init in the Mini Program's repository")
+                        "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, a weapp-vite config's "
+                        "srcRoot with app.json or app.vue, nor app.js with .wxml files below it): run init in the "
+                        "Mini Program's repository")
     return projects

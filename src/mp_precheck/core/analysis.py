@@ -99,8 +99,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     run, head_projects, base_projects = _read_revisions(repo, store, merge_base, head)
     if not head_projects and not base_projects:
         raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to app.js), "
-                        "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, nor app.js with .wxml "
-                        "files below it, outside node_modules")
+                        "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, a weapp-vite config's "
+                        "srcRoot with app.json or app.vue, nor app.js with .wxml files below it, outside node_modules")
     findings: list[Finding] = []
     removed: list[Removed] = []
     errors: list[FileError] = []

@@ -117,6 +117,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v112: a name the platform object is assigned to, not declared with (minified SDKs: e=wx,t=e), is wx;
 # v113: a task row's invite and the amount credited on the next line (邀请… / +50) read as reward
 #      wording; an icon beside a line's one text keeps it one line
+# v114: weapp-vite's JSON (an SFC's <json> block, defineAppJson / definePageJson, app.json.ts) and
+#      wevu's promisified wx (import { wpi } from 'wevu/api');
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -173,7 +175,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v113-{__version__}"
+FORMAT = f"facts-v114-{__version__}"
 
 
 class FactCache:

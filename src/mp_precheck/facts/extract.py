@@ -24,7 +24,7 @@ from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.grantedread import granted_branches, granted_lines
-from mp_precheck.readers.jsconfig import class_config_object, config_object, mpvue_config
+from mp_precheck.readers.jsconfig import class_config_object, config_object, macro_object, mpvue_config
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.jsxruns import jsx_run_facts
@@ -78,7 +78,7 @@ def reader_kind(path: str) -> str | None:
         return "npm-js" if name.endswith((".js", ".cjs", ".mjs")) else None
     if name in APP_CONFIG_NAMES:
         return "app-config"
-    if name in ("app.config.js", "app.config.ts"):
+    if name in ("app.config.js", "app.config.ts", "app.json.js", "app.json.ts"):  # Taro's, weapp-vite's app JSON
         return "taro-app-config"
     if name.endswith((".config.js", ".config.ts")) and name.split(".", 1)[0] not in _TOOL_CONFIGS:
         return "taro-page-config"
@@ -265,7 +265,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             facts.extend(markup_facts(block.text, block.line_offset))
         elif block.tag == "style":
             facts.extend(style_facts(block.text, block.line_offset))
-        elif block.tag == "config" or (block.tag == "script" and (
+        elif block.tag in ("config", "json") or (block.tag == "script" and (
                 "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json")):
             facts.extend(_block_config_facts(block.text, path, block.line_offset))  # mpx json / WePY 2 config
         elif block.tag == "script":
@@ -280,10 +280,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             granted.extend(found.granted)
             facts.extend(found.facts)
             facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))
-            if _is_app_file(path):  # WePY 1.x: `config = {...}` on the app class
-                config = config_object(block.text, path + suffix)
-                if config is not None:
-                    facts.extend(_shift(app_config_facts(block.text, config), block.line_offset))
+            facts.extend(_shift(_script_config_facts(block.text, path + suffix), block.line_offset))
             imported.extend(found.imported_calls)
             scoped.extend(found.scoped_calls)
             exports.update(found.exports)
@@ -302,6 +299,17 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                      call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
                      helpers=tuple(helpers), handed_urls=tuple(handed),
                      error=next((b.note for b in blocks if b.note), None))
+
+
+def _script_config_facts(text: str, path: str) -> list[Fact]:
+    """The JSON an SFC's script holds: on the app file WePY 1.x's ``config = {...}`` of the App class, or
+    weapp-vite's ``defineAppJson({...})`` (app.json keys); on a page or component the titles of its
+    ``definePageJson`` / ``defineComponentJson`` (https://vite.icebreaker.top/guide/vue-sfc/config.html)."""
+    if _is_app_file(path):
+        config = config_object(text, path) or macro_object(text, path, "defineAppJson")
+        return app_config_facts(text, config) if config is not None else []
+    config = macro_object(text, path, "definePageJson") or macro_object(text, path, "defineComponentJson")
+    return title_facts(text, config) if config is not None else []
 
 
 def _with_granted(found: FileFacts, text: str, path: str, offset: int = 0) -> FileFacts:

@@ -19,7 +19,8 @@ from typing import Any
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.appdata import read_app_data
 
-_PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",)}
+_PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",),
+                "wevu": (".vue", ".json")}
 
 
 def source_roots(root: str) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """The app.json-equivalent configuration of any framework, as data: native ``app.json``, Taro
 ``app.config.*``, uni-app ``manifest.json`` ``mp-weixin`` (keys) and ``pages.json`` (pages), mpx's JSON
-block in ``app.mpx``, WePY's ``config`` in ``app.wpy``, the pages of an mpvue-entry routes module. Read, never
-executed."""
+block in ``app.mpx``, WePY's ``config`` in ``app.wpy``, the pages of an mpvue-entry routes module, weapp-vite's
+``app.vue`` (its ``<json>`` block or ``defineAppJson({...})``: readers/weappvite.py). Read, never executed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from mp_precheck.readers.appconfig import loads_jsonc
 from mp_precheck.readers.conditional import for_wechat
-from mp_precheck.readers.jsconfig import config_object
+from mp_precheck.readers.jsconfig import config_object, macro_object
 from mp_precheck.readers.mpvueentry import routes_config
 from mp_precheck.readers.sfc import split_blocks
 
@@ -31,7 +31,7 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
                 data = data.get("mp-weixin") if isinstance(data, dict) else None
         elif name.endswith((".js", ".ts")):
             data = config_object(text, path) or routes_config(text, path)  # mpvue-entry's routes module
-        elif name.endswith((".mpx", ".wpy")):
+        elif name.endswith((".mpx", ".wpy", ".vue")):
             data = _sfc_config(text, path)
     except (ValueError, RecursionError, MemoryError):  # malformed, or nested deeper than a parser recurses
         return None
@@ -40,7 +40,7 @@ def read_app_data(path: str, text: str) -> dict[str, Any] | None:
 
 def _sfc_config(text: str, path: str) -> Any:
     for block in split_blocks(text):
-        is_json = block.tag == "config" or (block.tag == "script" and (
+        is_json = block.tag in ("config", "json") or (block.tag == "script" and (
             "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json"))
         if is_json:
             try:
@@ -49,7 +49,10 @@ def _sfc_config(text: str, path: str) -> Any:
                 return config_object(block.text, path + ".js") or \
                     config_object(f"export default {block.text}", path + ".js")
         if block.tag == "script":
-            found = config_object(block.text, path + ".js")
+            script = f"{path}.{block.attrs.get('lang') or 'js'}"  # weapp-vite's macros: the app's, a page's
+            found = (macro_object(block.text, script, "defineAppJson") or
+                     macro_object(block.text, script, "definePageJson")) if path.endswith(".vue") \
+                else config_object(block.text, path + ".js")
             if found is not None:
                 return found
     return None

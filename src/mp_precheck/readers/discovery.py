@@ -5,7 +5,9 @@ Native: ``project.config.json`` → ``miniprogramRoot`` (relative to that file),
 ``App.vue``), Taro (``app.config.js|ts``), mpx (``app.mpx``), WePY (``app.wpy``), mpvue (``app.json`` next to
 ``main.js`` and ``App.vue``, its pages ``pages/x/main`` beside their ``.vue``; built with mpvue-entry, its pages
 from the routes module: ``readers/mpvueentry.py``), kbone (``miniprogram.config.js``, its
-pages the keys of ``router``: ``readers/kbone.py``). A repository may hold several; a file
+pages the keys of ``router``: ``readers/kbone.py``), weapp-vite (``vite.config.*`` / ``weapp-vite.config.*``: the
+source in its ``srcRoot``, native or wevu's ``app.vue``, when ``miniprogramRoot`` names a build folder the tree
+lacks: ``readers/weappvite.py``). A repository may hold several; a file
 belongs to the project with the longest matching root. Build output and vendored packages are left out.
 A tree where none of these is found may still hold a native app whose ``app.json`` a build writes: an
 ``app.js`` with WXML below it (``readers/generatedapp.py``).
@@ -39,8 +41,10 @@ from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
 from mp_precheck.readers.pagelist import computes_pages, registered_pages
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.weappvite import CONFIG_NAMES as WEAPP_VITE_CONFIGS
+from mp_precheck.readers.weappvite import weapp_vite_app
 
-Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone"]
+Framework = Literal["native", "taro", "uni-app", "mpx", "wepy", "mpvue", "kbone", "wevu"]
 
 VENDOR_DIRS = frozenset({"node_modules", "miniprogram_npm", ".git", "unpackage", "bower_components"})
 # A duplicate a file manager leaves beside the original ("login copy.wxml", "login copy 2.js",
@@ -118,14 +122,16 @@ def _join(folder: str, rel: str) -> str:
 
 
 MARKER_NAMES = frozenset({"pages.json", "app.config.js", "app.config.ts", "app.mpx", "app.wpy", "package.json",
-                          "project.config.json", "app.json", KBONE_CONFIG})
+                          "project.config.json", "app.json", KBONE_CONFIG, *WEAPP_VITE_CONFIGS})
 
 
 def is_marker(path: str, projects: Iterable[Project] = ()) -> bool:
     """Whether a change to ``path`` can change where projects are or what they contain (a marker file by its
-    name, or the routes module of one of ``projects``)."""
-    return posixpath.basename(path) in MARKER_NAMES or posixpath.basename(path) in ("manifest.json", "App.vue") \
-        or any(path == project.routes_module for project in projects)
+    name, the routes module of one of ``projects``, a file under a wevu app's ``pages/``: its auto routes)."""
+    return posixpath.basename(path) in MARKER_NAMES or \
+        posixpath.basename(path) in ("manifest.json", "App.vue", "app.vue", "app.json.ts", "app.json.js") \
+        or any(path == project.routes_module for project in projects) \
+        or any(p.framework == "wevu" and p.owns(path) and "pages" in path.split("/")[:-1] for p in projects)
 
 
 def _excluded(path: str) -> bool:
@@ -207,6 +213,15 @@ def _framework_source(path: str, files: set[str], read_text: Callable[[str], str
         if app is not None:
             return Project(root=app.root, framework="kbone", pages=app.pages, entry_page=app.entry_page,
                            appid=app.appid)
+    if name in WEAPP_VITE_CONFIGS and (built := weapp_vite_app(path, files, read_text)) is not None:
+        # the source weapp-vite builds from; dist/, where miniprogramRoot points, is not in the tree
+        note = (built.note,) if built.note else ()
+        if built.app_config.endswith("app.json"):
+            native = _native_project(built.root, built.app_config, read_text, built.cloud_root, built.appid)
+            return replace(native, errors=note + native.errors)
+        return Project(root=built.root, framework="wevu" if built.wevu else "native", app_config=built.app_config,
+                       pages=built.pages, entry_page=built.entry_page, pages_computed=built.pages_computed,
+                       cloud_root=built.cloud_root, appid=built.appid, errors=note)
     return None
 
 

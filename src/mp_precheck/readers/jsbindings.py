@@ -1,6 +1,6 @@
-"""What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``,
-``Taro``, ``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``; what a getter of the file hands back:
-``const rt = getRuntime()``, readers/namespacegetters.py), ``wx.cloud`` bound to a name
+"""What the names of a JS/TS file stand for: the ``wx`` namespace and its framework aliases (``uni``, ``Taro``,
+``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``, wevu's ``wpi``; what a getter of the file hands
+back: ``const rt = getRuntime()``, readers/namespacegetters.py), ``wx.cloud`` bound to a name
 (``uniCloud``, ``import { cloud } from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
 (``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
 modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their factories hand
@@ -39,6 +39,7 @@ CLOUD_NAMESPACES = frozenset({"uniCloud"})  # uni-app's wx.cloud: https://doc.dc
 # Modules whose default export is the API namespace, and whose named exports are wx APIs.
 NAMESPACE_MODULES = frozenset({"@tarojs/taro", "remax/wechat", "@remax/wechat", "@mpxjs/core", "wepy",
                                "@wepy/core", "@tarojs/taro-weapp"})
+NAMESPACE_EXPORTS = {"wevu/api": "wpi"}  # named exports that are the namespace: wevu's promisified wx
 
 # Expressions that evaluate to what they hold: ``(wx)``, and TypeScript's ``wx as any``, ``wx!``, ``wx satisfies T``.
 _WRAPPING = ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression")
@@ -151,7 +152,7 @@ class Bindings:
         clause = next((c for c in node.children if c.type == "import_clause"), None)
         if clause is None:
             return
-        if is_alias_candidate(spec) and spec not in NAMESPACE_MODULES:
+        if is_alias_candidate(spec) and spec not in NAMESPACE_MODULES | NAMESPACE_EXPORTS.keys():
             self.scoped.update(imported_names(clause, spec))
         for bound in _walk(clause):
             if bound.type == "identifier":
@@ -175,7 +176,9 @@ class Bindings:
                         continue
                     name = _text(item.child_by_field_name("name"))
                     alias = _text(item.child_by_field_name("alias")) or name
-                    if spec in NAMESPACE_MODULES:
+                    if NAMESPACE_EXPORTS.get(spec) == name:
+                        self.namespaces.add(alias)
+                    elif spec in NAMESPACE_MODULES:
                         if name == "cloud":
                             self.cloud_namespaces.add(alias)
                         elif name and name[0].islower():

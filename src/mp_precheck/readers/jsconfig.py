@@ -25,7 +25,10 @@ def _nodes(source: str, path: str, types: tuple[str, ...]) -> list[Node]:
     root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
     return nodes_of(root, language, types)
 
-_WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig")
+# Taro's wrappers, and weapp-vite's JSON macros (``app.json.ts``: ``export default defineAppJson({...})``,
+# https://vite.icebreaker.top/guide/auto-routes.html): each hands back the object it is given.
+JSON_MACROS = ("defineAppJson", "definePageJson", "defineComponentJson")
+_WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig", *JSON_MACROS)
 
 
 def literal(node: Node) -> Any:
@@ -146,6 +149,22 @@ def mpvue_config(source: str, path: str) -> tuple[dict[str, Any], bool] | None:
         return config, False
     marked = [p[1:] for p in pages if isinstance(p, str) and p.startswith("^")]
     return {**config, "pages": marked + [p for p in pages if not (isinstance(p, str) and p.startswith("^"))]}, True
+
+
+def macro_object(source: str, path: str, macro: str) -> dict[str, Any] | None:
+    """The object a weapp-vite JSON macro call is given (``defineAppJson({...})`` in ``app.vue``'s
+    ``<script setup>``, https://vite.icebreaker.top/guide/directory-structure/app-vue.html), read as data: a value
+    computed (``pages: autoRoutes.pages``) is None. None when ``source`` makes no such call with an object."""
+    if macro not in source:
+        return None
+    for node in _nodes(source, path, ("call_expression",)):
+        if _text(node.child_by_field_name("function")) != macro:
+            continue
+        args = node.child_by_field_name("arguments")
+        value = _unwrap(args.named_children[0]) if args is not None and args.named_children else None
+        data = literal(value) if value is not None and value.type == "object" else None
+        return data if isinstance(data, dict) else None
+    return None
 
 
 def _unwrap(node: Node) -> Node:
