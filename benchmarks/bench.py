@@ -12,6 +12,7 @@ Usage::
     python benchmarks/bench.py --pages 2000          # one size
     python benchmarks/bench.py --sizes 500,2000,10000 --repeat 1 --out results.json
     python benchmarks/bench.py --shapes --real-import /path/to/repo.git:COMMIT   # see shapes.py
+    python benchmarks/bench.py --huge-page --repeat 1   # a 6-line change beside one 15,000-line .vue page
 """
 
 from __future__ import annotations
@@ -985,6 +986,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                              "(default $MP_PRECHECK_BENCH_IMPORT)")
     parser.add_argument("--semgrep", help="with --shapes: the semgrep to compare with (default: semgrep on PATH)")
     parser.add_argument("--real-only", action="store_true", help="with --shapes: skip the generated shapes")
+    parser.add_argument("--huge-page", action="store_true",
+                        help="time a small change in an app with one ~15,000-line .vue page instead (see hugepage.py)")
     parser.add_argument("--src", type=Path, default=SRC_DIR,
                         help="the mp-precheck sources to time (default: this checkout's src/; e.g. an older "
                              "commit's checkout to compare before and after)")
@@ -1005,6 +1008,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     host = machine()
     print("machine: " + "; ".join(f"{key} {value}" for key, value in host.items()), flush=True)
+    if args.huge_page:
+        from hugepage import run  # benchmarks/ is on sys.path when this file runs as a script
+
+        run(args.repeat, args.src.resolve())
+        return 0
     if args.shapes:
         from shapes import run_shapes  # benchmarks/ is on sys.path when this file runs as a script
 

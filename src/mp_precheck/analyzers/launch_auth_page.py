@@ -51,8 +51,8 @@ from mp_precheck.readers.lifecycle import (
     NAVIGATION,
     ForcedAction,
     HookScanner,
-    definitions,
     page_path,
+    tree_definitions,
     url_text,
 )
 from mp_precheck.readers.modulereach import namespaced_api
@@ -137,8 +137,9 @@ class _Modules(Struct):
             return None
         if path not in self.parsed:
             text = self.read(path)
-            self.parsed[path] = definitions(walk(parse(language_for(path), text.encode(
-                "utf-8", "surrogatepass")).root_node)) if text is not None else None
+            language = language_for(path)
+            self.parsed[path] = tree_definitions(parse(language, text.encode("utf-8", "surrogatepass")).root_node,
+                                                 language) if text is not None else None
         return self.parsed[path]
 
 

@@ -27,9 +27,9 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.launchcalls import launch_module_calls
-from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, definitions
+from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, tree_definitions
 from mp_precheck.readers.modulereach import namespaced_api
-from mp_precheck.readers.syntax import language_for, parse, walk
+from mp_precheck.readers.syntax import language_for, parse
 
 RULE = "login.forced_login"
 _APP_SCRIPTS = ("app.js", "app.ts", "app.jsx", "app.tsx")  # Taro's React app is a .jsx / .tsx
@@ -80,6 +80,7 @@ def _reached(text: str | None, path: str, name: str) -> list[ForcedAction]:
     """The forced actions function ``name`` of the module ``text`` reaches (none for a missing file)."""
     if text is None:
         return []
-    root = parse(language_for(path), text.encode("utf-8", "surrogatepass")).root_node
-    return [a for a in HookScanner(namespaced_api).from_function(name, definitions(walk(root)))
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
+    return [a for a in HookScanner(namespaced_api).from_function(name, tree_definitions(root, language))
             if a.target != "wx.navigateToMiniProgram"]

@@ -101,6 +101,9 @@ class _Post(Struct, frozen=True):
     chat: bool  # a message on the page's socket, not a post
 
 
+_Posts = tuple[list[_Post], dict[int, frozenset[str]]]  # new posts in line order, the names each one's data carries
+
+
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
     out = list(findings)
@@ -224,12 +227,14 @@ def _emits(context: ProjectContext, child: str, events: frozenset[str]) -> list[
 def _per_item(context: ProjectContext, markup: str, script: str) -> tuple[_Post, str, int, str] | None:
     """(post, box file, box line, box tag) where a field bound to a list item's member (``v-model="item.x.text"``)
     is carried by a new post of the same file, matched by the member's name."""
-    text = context.read_head(markup) or ""
+    lines = (context.read_head(markup) or "").split("\n")
+    posts: _Posts | None = None  # the file's new posts, read once for all its boxes
     for line, tag in text_boxes(context, markup, context.facts_at_head(markup)):
-        bound = re.search(r"v-model(?:\.\w+)*\s*=\s*[\"']([\w$.\[\]]+\.[\w$]+)[\"']", text.split("\n")[line - 1] + " "
-                          + " ".join(text.split("\n")[line:line + 3]))
+        bound = re.search(r"v-model(?:\.\w+)*\s*=\s*[\"']([\w$.\[\]]+\.[\w$]+)[\"']", lines[line - 1] + " "
+                          + " ".join(lines[line:line + 3]))
         leaf = _LEAF.search(bound.group(1)) if bound else None
-        post = _post_in(context, script, range(1, 1_000_000), frozenset({leaf.group(1)})) if leaf else None
+        posts = _new_posts(context, script, range(1, 1_000_000)) if leaf and posts is None else posts
+        post = _carrying(posts, frozenset({leaf.group(1)})) if leaf and posts else None
         if post is not None and not post.chat:
             return post, markup, line, tag
     return None
@@ -315,6 +320,19 @@ def _handed_post(context: ProjectContext, script: str, keys: frozenset[str], sho
 
 def _post_in(context: ProjectContext, script: str, span: range, carried: frozenset[str]) -> _Post | None:
     """The first new post of ``script`` inside ``span`` whose data carries one of ``carried`` (module docstring)."""
+    posts = _new_posts(context, script, span)
+    return _carrying(posts, carried) if posts is not None else None
+
+
+def _carrying(posts: _Posts, carried: frozenset[str]) -> _Post | None:
+    """The first of ``posts`` (in line order) whose data carries one of ``carried``."""
+    candidates, flows = posts
+    return next((post for post in candidates if flows.get(post.line, frozenset()) & carried), None)
+
+
+def _new_posts(context: ProjectContext, script: str, span: range) -> _Posts | None:
+    """The new posts of ``script`` inside ``span`` on added lines, in line order, with the names each one's data
+    carries; None where the script has no facts or no added line."""
     facts = context.facts_at_head(script)
     text = context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset())
@@ -341,8 +359,7 @@ def _post_in(context: ProjectContext, script: str, span: range, carried: frozens
             if text.split("\n")[line - 1].strip() not in old_lines:
                 candidates.setdefault(line, _Post(line, name, True))
     lines = [line for line in sorted(candidates) if line in added]
-    flows = carried_names(text, script, lines) if lines else {}
-    return next((candidates[line] for line in lines if flows.get(line, frozenset()) & carried), None)
+    return [candidates[line] for line in lines], carried_names(text, script, lines) if lines else {}
 
 
 def _defines(context: ProjectContext, module: str, method: str) -> bool:

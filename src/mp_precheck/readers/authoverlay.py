@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
 from msgspec import Struct
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
 from mp_precheck.readers.htmlfeed import feed_safely
-from mp_precheck.readers.lifecycle import definitions
+from mp_precheck.readers.lifecycle import tree_definitions
 from mp_precheck.readers.markup import close_element, normalise_attribute
 from mp_precheck.readers.openinghooks import OPENING
 from mp_precheck.readers.sfc import split_blocks
@@ -212,9 +212,10 @@ def shown_on_load(conditions: tuple[tuple[str, str], ...], script: str | None, p
             return False
         negated = (match.group(1) == "!") != (attribute == "hidden")
         flag = match.group(2)
-        tree = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
+        language = language_for(path)
+        tree = parse(language, script.encode("utf-8", "surrogatepass")).root_node
         starts = _starts_true(tree, flag)
-        if (negated and starts) or (not negated and not (starts or _raised_by_hook(tree, flag))):
+        if (negated and starts) or (not negated and not (starts or _raised_by_hook(tree, language, flag))):
             return False
     return True
 
@@ -251,15 +252,16 @@ def starts_true(script: str, path: str, flag: str) -> bool:
 def assigned_by_hook(script: str, path: str, flag: str) -> bool:
     """Whether a lifecycle hook of ``script`` (read as ``path``), or a same-file helper it calls, sets ``flag`` to
     anything but ``true`` (``this.authorized = false`` after a ``wx.getSetting``)."""
-    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
-    return _raised_by_hook(root, flag, lambda value: value.type != "true")
+    language = language_for(path)
+    root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
+    return _raised_by_hook(root, language, flag, lambda value: value.type != "true")
 
 
 def sets_in(script: str, path: str, functions: set[str], flag: str) -> bool:
     """Whether one of the named ``functions`` of ``script`` (read as ``path``), or a same-file helper it calls, sets
     ``flag`` to anything (``this.setData({ notGet: false })`` in the ask's ``bindgetuserinfo`` handler)."""
-    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
-    defs = definitions(walk(root))
+    language = language_for(path)
+    defs = tree_definitions(parse(language, script.encode("utf-8", "surrogatepass")).root_node, language)
     return _sets_from(defs, sorted(functions & set(defs)), flag, lambda value: True)
 
 
@@ -268,8 +270,8 @@ def brings_back(script: str, path: str, handler: str, conditions: tuple[tuple[st
     flag of one of ``conditions`` (as on an element: ``wx:if="{{unlogin}}"``) back to the value that shows the
     element, at once or in a timer's callback (``setTimeout(() => this.setData({ unlogin: true }), 2000)``): a tap
     on it hides the element for a moment at most."""
-    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
-    defs = definitions(walk(root))
+    language = language_for(path)
+    defs = tree_definitions(parse(language, script.encode("utf-8", "surrogatepass")).root_node, language)
     if handler not in defs:
         return False
     for attribute, expression in conditions:
@@ -284,11 +286,12 @@ def brings_back(script: str, path: str, handler: str, conditions: tuple[tuple[st
     return False
 
 
-def _raised_by_hook(root: Node, flag: str, accept: Callable[[Node], bool] = lambda value: value.type == "true") -> bool:
+def _raised_by_hook(root: Node, language: Language, flag: str,
+                    accept: Callable[[Node], bool] = lambda value: value.type == "true") -> bool:
     """Whether a lifecycle hook, or a same-file helper it calls, sets ``flag`` to a value ``accept`` takes (by
     default true: ``this.show = true``, ``self.show = true`` in a callback, ``this.setData({ show: true })``,
     ``show.value = true``)."""
-    defs = definitions(walk(root))
+    defs = tree_definitions(root, language)
     return _sets_from(defs, sorted(_LIFECYCLE & set(defs)), flag, accept)
 
 
@@ -296,8 +299,8 @@ def _raise_order(script: str, path: str, flags: set[str]) -> dict[str, int]:
     """For each of ``flags`` the opening code of ``script`` sets true: its rank (1: first) in the order that code
     runs, the hooks in source order, each helper read where it is called. Which of two walls the user meets
     first: ``if (!user.avatar) this.showAvatar = true; else if (!user.phone) this.showPhone = true``."""
-    root = parse(language_for(path), script.encode("utf-8", "surrogatepass")).root_node
-    defs = definitions(walk(root))
+    language = language_for(path)
+    defs = tree_definitions(parse(language, script.encode("utf-8", "surrogatepass")).root_node, language)
     order: dict[str, int] = {}
     for body in sorted((defs[name] for name in _LIFECYCLE & set(defs)), key=lambda body: body.start_byte):
         _raises_in(body, defs, flags, order, _HELPER_DEPTH, frozenset())

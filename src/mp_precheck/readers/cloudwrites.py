@@ -17,6 +17,8 @@ Never raises on malformed code.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tree_sitter import Node
 
 from mp_precheck.readers.sfc import script_units
@@ -33,6 +35,12 @@ def cloud_writes(source: str, path: str) -> list[Write]:
     """The cloud database writes of ``source`` (module docstring)."""
     if not any(chain in source for chain in _CHAINS):
         return []
+    return list(_writes(source, path))
+
+
+@lru_cache(maxsize=32)  # every analyzer that asks what a page sends asks again, per text box of a large page
+def _writes(source: str, path: str) -> tuple[Write, ...]:
+    """:func:`cloud_writes` of a text that names a collection or table, once per (text, path)."""
     parts = script_units(source, path)
     out: list[Write] = []
     for text, name, offset in parts:
@@ -42,7 +50,7 @@ def cloud_writes(source: str, path: str) -> list[Write]:
             write = _write(node, held)
             if write is not None:
                 out.append((write[0] + offset, write[1], write[2]))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _collection(node: Node | None, held: dict[str, str]) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from tree_sitter import Language, Node
@@ -59,9 +60,15 @@ class _Tags(HTMLParser):
 def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
     """(tag as written, line) of each element of a template or WXML file whose text is ``text``, its lines
     shifted by ``offset``."""
+    return [(tag, line + offset) for tag, line in _tags(text)]
+
+
+@lru_cache(maxsize=32)  # each analyzer that asks which components a changed page renders reads it again
+def _tags(text: str) -> tuple[tuple[str, int], ...]:
+    """(tag as written, line) of each element of ``text``, once per text."""
     parser = _Tags()
     feed_safely(parser, text)
-    return [(tag, line + offset) for tag, line in parser.found]
+    return tuple(parser.found)
 
 
 def ref_calls(text: str, line: int) -> list[tuple[str, int]]:

@@ -12,6 +12,8 @@ those blocks call are blanked too, and so are a component's page hooks uni-app c
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.platformreach import names_other_platform_hooks, without_unreached
 
@@ -33,6 +35,7 @@ def _true_for_wechat(condition: str) -> bool:
     return any(n in WECHAT or not OTHER_PLATFORMS.match(n) for n in names)
 
 
+@lru_cache(maxsize=32)  # the facts, the analyzers and their readers each ask again for the same changed file
 def for_wechat(text: str, path: str | None = None) -> str:
     """``text`` with the lines of inactive conditional blocks blanked (same number of lines); with ``path`` (the
     file's), the lines of the hooks other platforms alone call and of the functions only those blocks and hooks

@@ -16,6 +16,7 @@ https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/beha
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from msgspec import Struct, field
@@ -116,9 +117,16 @@ def event_of(attribute: str) -> str:
 def template_bindings(text: str, line_offset: int = 0, vue: bool = False) -> tuple[list[Binding], set[str]]:
     """The event bindings of a WXML or Vue-style template, and the names its scopes (``v-for``, slots) bind.
     Never raises on malformed markup."""
+    bindings, scoped = _bindings_of(text, line_offset, vue)
+    return list(bindings), set(scoped)
+
+
+@lru_cache(maxsize=32)  # the auth, tap and dead-control readers each read the same changed template again
+def _bindings_of(text: str, line_offset: int, vue: bool) -> tuple[tuple[Binding, ...], frozenset[str]]:
+    """:func:`template_bindings`, once per (text, offset, dialect)."""
     parser = _Bindings(line_offset, vue)
     feed_safely(parser, text)
-    return parser.bindings, parser.scoped
+    return tuple(parser.bindings), frozenset(parser.scoped)
 
 
 def vue_handler(expression: str) -> str | None:

@@ -17,6 +17,7 @@ names (``invoke: (name, ...rest) => wx[name]({...})``) is a wrapper too: its cal
 from __future__ import annotations
 
 import posixpath
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from tree_sitter import Language, Node
@@ -301,10 +302,11 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                     if item.type == "pair" and (v := item.child_by_field_name("value")) is not None
                     and v.type == "object" for m, fn in _members(v, top)]
     api = [f for f in facts if f.kind == "api" and f.role is None]
+    ordered = sorted((f.line, f.subject) for f in api)  # by line: a function's own calls are one slice of it
 
     def direct(function: Node) -> set[str]:
         first, last = _span(function, line)
-        return {f.subject for f in api if first <= f.line <= last}
+        return {subject for _n, subject in ordered[bisect_left(ordered, (first,)):bisect_left(ordered, (last + 1,))]}
 
     siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
     holders = frozenset(n for n, f in top.items() if f.type == "object" or f.type in _CLASSES)
@@ -328,19 +330,19 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                dispatched=function.parent is not None and function.parent.type == "arguments",
                                flags=flag_choices(function, line, reach, inner), named=named,
                                relays=bool(subjects) and not own, spans=spans,
-                               handed=_handed_back(function, own, api, line),
+                               handed=_handed_back(function, own, ordered[bisect_left(ordered, (first,)):
+                                                                          bisect_left(ordered, (last + 1,))], line),
                                reaches=tuple(_span(s, line) for s in walked.reached) if walked else (),
                                tests=string_tests(function, inner, line,  # none when it only relays
                                                   sorted((f.subject, f.line) for f in api if first <= f.line <= last)))
     return out
 
 
-def _handed_back(function: Node, own: set[str], api: list[Fact], line: Callable[[Node], int]) -> tuple[str, ...]:
-    """The subjects of ``own`` that ``function`` calls only inside the functions it hands back (a hook's
-    returned ``locate``: :func:`~mp_precheck.readers.handedback.handed_back`)."""
-    first, last = _span(function, line)
-    calls = {s: [f.line for f in api if f.subject == s and first <= f.line <= last] for s in own}
-    return handed_back(function, calls, line) if own else ()
+def _handed_back(function: Node, own: set[str], within: list[tuple[int, str]],
+                 line: Callable[[Node], int]) -> tuple[str, ...]:
+    """The subjects of ``own`` that ``function`` calls only inside the functions it hands back (a hook's returned
+    ``locate``: :func:`~mp_precheck.readers.handedback.handed_back`); ``within``: (line, subject) of its API calls."""
+    return handed_back(function, {s: [n for n, subject in within if subject == s] for s in own}, line) if own else ()
 
 
 def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:

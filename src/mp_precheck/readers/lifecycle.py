@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from msgspec import Struct
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
@@ -26,7 +26,7 @@ from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
 from mp_precheck.readers.openinghooks import OPENING, member_name, opening_bodies, registered_hook
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import object_property, string_value
+from mp_precheck.readers.syntax import nodes_of, object_property, string_value
 from mp_precheck.readers.syntax import walk as _walk
 
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
@@ -75,6 +75,12 @@ _FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_fu
 
 DEFINITION_TYPES = ("method_definition", "function_declaration", "pair", "variable_declarator", "field_definition",
                     "public_field_definition", "call_expression")
+
+
+def tree_definitions(root: Node, language: Language) -> dict[str, Node]:
+    """:func:`definitions` of the whole tree under ``root`` (parsed with ``language``): its nodes of
+    :data:`DEFINITION_TYPES` found by one query, in source order, not by a Python walk over every node."""
+    return definitions(nodes_of(root, language, DEFINITION_TYPES))
 
 
 def definitions(nodes: Iterable[Node]) -> dict[str, Node]:

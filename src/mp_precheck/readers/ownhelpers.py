@@ -20,6 +20,7 @@ In: a parsed script and the lines of its calls. Out: :data:`Helper` rows (name, 
 from __future__ import annotations
 
 import posixpath
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from msgspec.structs import replace
@@ -70,7 +71,8 @@ def own_helpers(root: Node, language: Language, lines: Iterable[int], line_offse
     found = []
     for name, name_node, node in _definitions(root, language):
         first, last = node.start_point[0] + 1 + line_offset, node.end_point[0] + 1 + line_offset
-        if any(first <= line <= last for line in wanted):
+        nearest = bisect_left(wanted, first)  # the first wanted line at or after the helper's start
+        if nearest < len(wanted) and wanted[nearest] <= last:
             found.append((name, name_node, node, first, last))
     if not found:
         return ()

@@ -8,6 +8,8 @@ Each block keeps its first line number, so facts point at the component's own li
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from msgspec import Struct
@@ -29,14 +31,15 @@ class Block(Struct, frozen=True):
     note: str = ""
 
 
+_NEWLINE = re.compile("\n")
+SPLIT_FILES = 32  # files kept split: each reader of a changed component asks again (a 400 KB page ~300 times)
+
+
 class _BlockFinder(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.depth = 0
         self.open: tuple[str, dict[str, str], int] | None = None
         self.blocks: list[Block] = []
@@ -79,10 +82,18 @@ class _BlockFinder(HTMLParser):
 def split_blocks(source: str) -> list[Block]:
     """Top-level blocks of ``source`` in file order, a pug template's body as markup with the same lines (a note
     on the block when it could not be read). Never raises; an unclosed block is dropped."""
+    return [_as_markup(b) if b.tag == "template" and b.attrs.get("lang", "").lower() in PUG_LANGS else b
+            for b in _split(source)]
+
+
+@lru_cache(maxsize=SPLIT_FILES)
+def _split(source: str) -> tuple[Block, ...]:
+    """The blocks of ``source`` as written, once per text: the facts, the analyzers and their readers each split
+    the same component again, and tokenizing a large page takes a tenth of a second. Callers must not change a
+    block's ``attrs``: every other reader of that text gets the same object."""
     finder = _BlockFinder(source)
     feed_safely(finder, source)
-    return [_as_markup(b) if b.tag == "template" and b.attrs.get("lang", "").lower() in PUG_LANGS else b
-            for b in finder.blocks]
+    return tuple(finder.blocks)
 
 
 def _as_markup(block: Block) -> Block:

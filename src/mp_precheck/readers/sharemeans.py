@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units
-from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 # where a friend is sent to, as a share sheet's own labels; a WeChat one makes the panel a share of this app
 WECHAT_TARGETS = ("微信好友", "微信朋友", "朋友圈", "微信朋友圈", "微信群", "发送给朋友", "分享给好友", "分享到朋友圈")
@@ -79,10 +79,9 @@ def qr_call_lines(text: str | None, path: str) -> list[int]:
         return []  # a WXML template holds no script of its own
     lines: list[int] = []
     for source, name, offset in script_units(text, path):
-        tree = parse(language_for(name), source.encode("utf-8", "surrogatepass"))
-        for node in walk(tree.root_node):
-            if node.type not in ("call_expression", "new_expression"):
-                continue
+        language = language_for(name)
+        root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
+        for node in nodes_of(root, language, ("call_expression", "new_expression")):
             callee = node.child_by_field_name("function") or node.child_by_field_name("constructor")
             names = node_text(callee).split(".") if callee is not None else []
             if any(_QR_NAME.fullmatch(part.strip()) for part in names):

@@ -21,7 +21,7 @@ from tree_sitter import Node
 from mp_precheck.readers.authpage import SFC_SUFFIXES, tables
 from mp_precheck.readers.handlers import Binding, template_bindings
 from mp_precheck.readers.jsbindings import NAMESPACES
-from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
+from mp_precheck.readers.lifecycle import HELPER_DEPTH, tree_definitions
 from mp_precheck.readers.sfc import script_units, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
@@ -54,8 +54,9 @@ def page_handlers(template: str, path: str, script: str | None = None, script_pa
         return [], {}
     defs: dict[str, Node] = {}
     for source, name, _offset in units:
-        for key, body in definitions(walk(parse(language_for(name), source.encode(
-                "utf-8", "surrogatepass")).root_node)).items():
+        language = language_for(name)
+        for key, body in tree_definitions(parse(language, source.encode("utf-8", "surrogatepass")).root_node,
+                                          language).items():
             defs.setdefault(key, body)
     return bindings, defs
 
