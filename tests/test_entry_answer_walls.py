@@ -84,3 +84,17 @@ def test_an_interceptor_redirect_on_any_error_code_is_silent(tmp_path):
     # not one "not logged in" code: any failed answer (code !== 0) is the request's error handling
     any_error = CLIENT.replace("res.data.errno === 4003", "res.data.errno !== 0")
     assert _native(tmp_path, LOAD, client=any_error) == set()
+
+
+def _told(words: str) -> str:
+    return CLIENT.replace("        wx.reLaunch({ url: '/pages/auth/index' })",
+                          f"        wx.showModal({{ content: '{words}', showCancel: false,\n"
+                          "          success: () => wx.reLaunch({ url: '/pages/auth/index' }) })")
+
+
+def test_a_code_whose_branch_tells_the_user_the_session_ran_out_is_an_expiry_handler(tmp_path):
+    assert _native(tmp_path, LOAD, client=_told("会话已失效，请重新登录")) == set()
+
+
+def test_a_code_whose_branch_asks_a_new_user_to_log_in_first_is_still_a_wall(tmp_path):
+    assert _native(tmp_path, LOAD, client=_told("请先登录后使用")) == {("login.forced_login", "services/client.js", 10)}

@@ -296,7 +296,7 @@ def _init_redirects(module: Module) -> Iterator[tuple[str, int, str]]:
 def _answer() -> re.Pattern[str]:
     """The server's answer decides: a status code, 401 / 403, an unauthorized or expired session (compiled when a
     redirect is first found)."""
-    return compiled(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期", re.IGNORECASE)
+    return compiled(r"\b40[13]\b|status(?:code)?\b|unauthori[sz]ed|expire|未授权|失效|过期|重新登录", re.IGNORECASE)
 
 
 def answers(node: Node) -> bool:
@@ -326,13 +326,24 @@ def code_wall(node: Node) -> bool:
         if test is not None:
             if _answer().search(node_text(test)):
                 return False
-            tested = tested or _code_test(test)
+            code = _code_test(test)
+            if code and _tells_expiry(current, node):
+                return False  # the branch tells the user a session ran out: res.data.code === 101 → 登录已失效
+            tested = tested or code
         if current.type == "catch_clause" or is_failure_callback(current):
             return False
         if _answer_handler(current):
             return tested
         current = current.parent
     return False
+
+
+def _tells_expiry(branch: Node, redirect: Node) -> bool:
+    """Whether the strings of ``branch`` (the test of a business code that holds ``redirect``) before the redirect
+    tell the user a session ran out (您的登录已失效，请重新登录; 登录过期): the code is the expiry of a session the
+    user had, not the first request's "not logged in"."""
+    return any(node.type in ("string", "template_string") and node.start_byte < redirect.start_byte
+               and _answer().search(node_text(node)) for node in walk(branch))
 
 
 def _code_test(test: Node) -> bool:
