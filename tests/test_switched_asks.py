@@ -99,3 +99,31 @@ def test_an_icon_button_tells_no_label(tmp_path):
     head = {"pages/index/index.wxml": "<view>sign in</view>\n", "pages/index/index.js": "Page({})\n",
             "pages/me/me.wxml": icon, "pages/me/me.js": _ME_HEAD_JS}
     assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _LOGIN_JS}, head) == set()
+
+
+_SAVE_JS = ("Page({\n  onProfile(e) {\n    wx.showLoading({ title: 'saving' })\n"
+            "    wx.request({ url: 'https://api.example.com/profile', method: 'PUT', data: e.detail.userInfo })\n"
+            "    wx.hideLoading()\n  }\n})\n")
+_PROFILE = '<view>me</view>\n<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onProfile">完善资料</button>\n</view>\n'
+
+
+def test_a_relabelled_button_whose_callback_came_with_its_calls_stays_a_move(tmp_path):
+    head = {"pages/index/index.wxml": "<view>sign in</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/me/me.wxml": _PROFILE,
+            "pages/me/me.js": _SAVE_JS.replace("    wx.hideLoading()\n", "    this.setData({ saved: true })\n")}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _SAVE_JS}, head) == set()
+
+
+def test_a_relabelled_button_whose_callback_shares_only_a_bare_call_is_a_new_call_site(tmp_path):
+    head = {"pages/index/index.wxml": "<view>sign in</view>\n", "pages/index/index.js": "Page({})\n",
+            "pages/me/me.wxml": _PROFILE,
+            "pages/me/me.js": "Page({\n  onProfile(e) {\n    this.setData({ face: e.detail.userInfo.avatarUrl })\n"
+                              "    wx.hideLoading()\n  }\n})\n"}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _SAVE_JS}, head) == {
+        ("privacy.user_info_reclaimed", "pages/me/me.wxml", 3, "file")}
+
+
+def test_a_second_page_asking_while_the_first_keeps_its_button_is_a_new_call_site(tmp_path):
+    head = {"pages/me/me.wxml": _PROFILE, "pages/me/me.js": _SAVE_JS}
+    assert _privacy(tmp_path, {"pages/index/index.wxml": _LOGIN, "pages/index/index.js": _SAVE_JS}, head) == {
+        ("privacy.user_info_reclaimed", "pages/me/me.wxml", 3, "file")}

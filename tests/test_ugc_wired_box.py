@@ -40,8 +40,8 @@ Page({
 """
 
 
-def _wire(app_repo, page: str, script: str, base_script: str = STUB) -> set[tuple[str, str, int]]:
-    app_repo.write_files({"utils/api.js": API, f"{page}.wxml": BOX, f"{page}.js": base_script})
+def _wire(app_repo, page: str, script: str, base_script: str = STUB, box: str = BOX) -> set[tuple[str, str, int]]:
+    app_repo.write_files({"utils/api.js": API, f"{page}.wxml": box, f"{page}.js": base_script})
     base = app_repo.commit("a publish page whose button only shows a toast")
     app_repo.write(f"{page}.js", script)
     app_repo.commit("the page posts")
@@ -140,3 +140,31 @@ def test_an_old_list_of_boxes_is_published_where_a_method_of_the_page_posts_what
     report = run(app_repo.path, base)
     expected = {("upload.user_text", "pages/rows/rows.js", 8), ("category.ugc", "pages/rows/rows.js", 8)}
     assert places(report, "category") | places(report, "upload") == (expected if told else set())
+
+
+CLOUD_POST = """Page({
+  data: { text: '' },
+  onText(e) { this.setData({ text: e.detail.value }) },
+  submit() {
+    wx.cloud.callFunction({ name: 'createTopic', data: { body: this.data.text } })
+  },
+})
+"""
+# the change adds a second cloud call and a database write of something else to the file
+WITH_CITY = "const db = wx.cloud.database()\n" + CLOUD_POST.replace("  submit() {", """  async onCity(e) {
+    const res = await wx.cloud.callFunction({ name: 'lookupCity', data: { code: e.detail.code } })
+    db.collection('members').doc(this.data.id).update({ data: { city: res.result.city } })
+  },
+  submit() {""")
+
+
+BOUND_BOX = BOX.replace('bindinput="onText"', 'value="{{ text }}" bindinput="onText"')
+
+
+def test_an_unchanged_post_of_an_old_box_stays_silent_when_the_file_gains_other_sends(app_repo):
+    assert _wire(app_repo, "pages/me/me", WITH_CITY, CLOUD_POST, box=BOUND_BOX) == set()
+
+
+def test_an_old_box_is_published_by_a_post_the_change_adds_beside_other_sends(app_repo):
+    assert _wire(app_repo, "pages/me/me", WITH_CITY, box=BOUND_BOX) == {
+        ("upload.user_text", "pages/me/me.js", 10), ("category.ugc", "pages/me/me.js", 10)}

@@ -3,7 +3,8 @@ did not post it before, is published where the change adds a post that carries w
 button that only showed a toast now posts through ``addCircles(params)``, a composer starts writing the cloud
 database (``db.collection('posts').add({ data })``), a description now goes up with its image in the upload's form
 data. One path for every such box, weighed by what the post carries (``readers/textflow.py``):
-a post whose data is seen and holds none of the box's text (a like counter's update) publishes nothing of it.
+a post whose data is seen and holds none of the box's text (a like counter's update) publishes nothing of it, nor
+does a post the base script already made as it is (:func:`posted_as_before`), whatever else the file gains.
 Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit
 """
 
@@ -51,6 +52,21 @@ def carrier(context: ProjectContext, script: str, state: frozenset[str]) -> Fact
     carried = carried_names(context.read_head(script) or "", script, [f.line for f in sends], closures=True) \
         if sends else {}
     return next((f for f in sends if carried.get(f.line, frozenset()) & state), None)
+
+
+def posted_as_before(context: ProjectContext, script: str, post: Fact) -> bool:
+    """Whether ``post``, the call of ``script`` at head an old text box's text leaves by, was there before the change
+    as it is: the base script made the same call (its shape, ``FileFacts.call_shapes``: in a function of the same
+    name, passing the same arguments, to the same API or project function). The box was published before; the
+    change adding other sends or database writes to the file (a phone number saved beside the post) publishes
+    nothing new of it."""
+    facts, before = context.facts_at_head(script), _base_of(context, script)
+    shape = facts.call_shapes.get(post.line) if facts is not None else None
+    if shape is None or before is None:
+        return False
+    via = (post.role or "").startswith("via:")  # a call of a project function (the module's send is its subject)
+    return any(before.call_shapes.get(line) == shape for line in
+               ({f.line for f in before.facts if f.subject == post.subject} if not via else set(before.call_shapes)))
 
 
 def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

@@ -10,7 +10,8 @@ for it, when the page that gains the button:
   bindgetuserinfo="login">``), so the callback did not come with the button; or
 - shows a label none of the dropped buttons showed (微信一键登录 gone from a login page, 微信头像 new on a profile
   page): another control, telling the user another purpose (``readers/asklabels.py``); a button or a dropped one
-  with no label of its own (an icon) tells nothing; or
+  with no label of its own (an icon) tells nothing, and neither does a new label on a button whose callback came
+  with the calls it made on the page that lost it (授权 become 获取: the ask moved, relabelled); or
 - gains it while the page that lost it asks for something else in its place (a login page's profile button
   swapped for a phone-number button, the profile button showing up on another page): each page now asks for
   data it did not ask for.
@@ -33,15 +34,17 @@ Writes: adds a privacy finding of scope file (the button's catalog rule) at each
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.dead_ui import template_handlers
+from mp_precheck.analyzers.dead_ui import SCRIPT_SUFFIXES, template_handlers
 from mp_precheck.analyzers.rendered import component_uses
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.asklabels import ask_labels, label_at
+from mp_precheck.readers.callshape import passes_something
 from mp_precheck.readers.handlers import event_of
 
 _BUTTON = lazy(r"^button\[open-type=(\w+)\]$")
@@ -67,7 +70,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             if not others or not facts or any((path, f.subject) in told for f in facts):
                 continue
             swapped = any(set(head[p]) - set(base[p] or {}) for p in others)
-            other = _own_control(context, path, kind) or _relabelled(context, path, kind, facts[0], others)
+            other = _own_control(context, path, kind) or (_relabelled(context, path, kind, facts[0], others)
+                                                           and not _carried(context, path, kind, others))
             if swapped or (other and not _renders(context, path, others)):
                 added += _told(context, path, facts[0])
     return findings + added
@@ -109,6 +113,38 @@ def _relabelled(context: ProjectContext, path: str, kind: str, fact: Fact, other
         before = context.read_base(old)
         dropped |= {a.label for a in ask_labels(before, old) if a.open_type == kind} if before is not None else set()
     return bool(dropped) and "" not in dropped and label not in dropped
+
+
+def _carried(context: ProjectContext, path: str, kind: str, others: list[str]) -> bool:
+    """Whether the callback of a ``kind`` button in ``path`` arrived from one of the pages ``others`` with the calls
+    it makes: the base script of such a page made, in a function of the callback's name, a call of the same shape
+    (``FileFacts.call_shapes``: the same API passed the same arguments; a call passing nothing tells nothing) that
+    the script of ``path`` makes now and that page's script makes no more. The ask moved with its handler
+    (授权 on a login page becoming 获取 beside a form's phone field), whatever the button now reads."""
+    head = template_handlers(path, context.read_head)
+    callbacks = {b.handler for b, defined in head or [] if defined and event_of(b.attribute) == kind}
+    arrived = _shapes(context.head_facts.get(_script(path, context.head_facts) or ""), callbacks)
+    for other in others if arrived else []:
+        old = context.counterpart.get(other) or other
+        before = _shapes(context.base_facts.get(_script(old, context.base_facts) or ""), callbacks)
+        staying = _shapes(context.head_facts.get(_script(other, context.head_facts) or ""), callbacks)
+        if (before - staying) & arrived:
+            return True
+    return False
+
+
+def _script(template: str, facts: Mapping[str, FileFacts]) -> str | None:
+    """The script of the page or component whose template is ``template`` among the changed files ``facts``."""
+    stem = posixpath.splitext(template)[0]
+    return next((stem + suffix for suffix in SCRIPT_SUFFIXES if stem + suffix in facts), None)
+
+
+def _shapes(file_facts: FileFacts | None, functions: set[str]) -> set[tuple[str, str]]:
+    """(subject, shape) of the calls passing arguments that ``file_facts`` makes in the functions ``functions``."""
+    if file_facts is None:
+        return set()
+    return {(f.subject, shape) for f in file_facts.facts if (shape := file_facts.call_shapes.get(f.line))
+            and shape.partition(":")[0] in functions and passes_something(shape)}
 
 
 def _renders(context: ProjectContext, path: str, others: list[str]) -> bool:

@@ -83,7 +83,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import has_publish_control, unwired_composer
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes
+from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.senders import (
     CHAT,
@@ -353,6 +353,8 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         post = posts_from(context, script, through[1] if through is not None else None, state)
         post = (carrying(context, script, post, state) if post is not None else carrier(context, script, state)) \
             if old else post
+        if old and post is not None and posted_as_before(context, script, post):
+            continue  # the old box's post is the one the page made before: nothing newly published
         page = f.path if through is not None else ""
         shown = shown_words(context.read_head(f.path) or "", f.line)  # the box's hint: what it is for
         if _scene(context, script, post or sent[1], page, shown) == "private" or (old and post is None):

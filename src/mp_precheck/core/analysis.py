@@ -38,10 +38,11 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.presence import needles
 from mp_precheck.facts.scope import facts_reader, project_facts
 from mp_precheck.facts.store import FactStore
+from mp_precheck.facts.vendored import shipped_projects
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, page_title
-from mp_precheck.readers.discovery import Project, discover, is_marker
+from mp_precheck.readers.discovery import Project, is_marker
 from mp_precheck.readers.logo import IMAGE_SUFFIXES
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.urls import find_urls
@@ -120,8 +121,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
                                                    for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), status=status,
-        analysed_families=_analysed(options.config, errors), changed_files=len(run.changes),
-    ), store
+        analysed_families=_analysed(options.config, errors), changed_files=len(run.changes)), store
 
 
 class _Run(Struct, frozen=True):
@@ -149,10 +149,10 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
     """The change set, both trees and the projects of head and of the merge base."""
     changes = read_changeset(repo, merge_base, head)
     head_tree = {e.path: e for e in repo.ls_tree(head)}
-    head_projects = discover(head_tree.values(), _reader(store, head_tree))
+    head_projects = shipped_projects(repo, head, head_tree, _reader(store, head_tree))
     if any(is_marker(path, head_projects) for f in changes.files for path in (f.path, f.old_path) if path):
         base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
-        base_projects = discover(base_tree.values(), _reader(store, base_tree))
+        base_projects = shipped_projects(repo, merge_base, base_tree, _reader(store, base_tree))
     else:
         # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
         base_tree = base_tree_from(head_tree, changes.files)

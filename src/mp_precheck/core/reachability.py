@@ -190,8 +190,8 @@ def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str
 def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeEntry], unlinked: Iterable[str],
                 easycom: Sequence[str]) -> dict[str, str]:
     """The files :func:`unreferenced_scripts` judges (path → the name a specifier loading it ends in): the added
-    plain scripts and unregistered pages or component files, and the ``unlinked`` files of the project; none in a
-    framework not judged."""
+    plain scripts and unregistered pages or component files, and the ``unlinked`` files of the project, but the
+    vendored scripts the app requires (``Project.vendored``); none in a framework not judged."""
     if project.framework not in _JUDGED + _PAGE_JUDGED:
         return {}
     generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
@@ -199,7 +199,8 @@ def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeE
     candidates = {path: _needle(path) for path in added if (project.framework in _JUDGED and _is_plain_script(
         path, project, tree)) or (not generated and _is_unregistered_page(path, project, easycom))}
     candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
-    return candidates
+    # a vendored SDK's script is owned only when the app loads it (facts/vendored.py followed its requires)
+    return {path: needle for path, needle in candidates.items() if path not in project.vendored}
 
 
 def _easycom_targets(project: Project, tree: Mapping[str, TreeEntry], repo: GitRepo) -> tuple[str, ...]:

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from mp_precheck.readers.discovery import Project
 
 NPM_BUILD = "miniprogram_npm"  # the developer tools' build of the app's npm packages, shipped as it is
+# Vendor folders a native project uploads as they are (no bundler; only node_modules is left out): the scripts in
+# them the app requires are the app's (``Project.vendored``, facts/vendored.py), read as a vendored SDK.
+SHIPPED_VENDOR_DIRS = frozenset({"bower_components"})
 MAX_BYTES = 1_000_000  # minified bundles above this are skipped with a note, never parsed for minutes
 
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx", ".wxs", ".sjs")
@@ -62,8 +65,8 @@ _TOOL_CONFIGS = ("babel", "jest", "vite", "vue", "webpack", "postcss", "tailwind
 
 
 def reader_kind(path: str) -> str | None:
-    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script: its request hosts and privacy API
-    calls only), ``npm-js``
+    """Which reader handles ``path``: ``js``, ``min-js`` (a minified script, or one of a vendored package folder a
+    native project ships, ``bower_components/``: its request hosts and privacy API calls only), ``npm-js``
     (a script of an npm package built into ``miniprogram_npm/``: its request hosts only),
     ``markup``, ``sfc``, ``style`` (WXSS, CSS and preprocessor sheets), ``app-config``, ``env`` (a build's
     ``.env`` file), or None (not read)."""
@@ -72,8 +75,8 @@ def reader_kind(path: str) -> str | None:
         return "env"
     if name.endswith(".d.ts"):
         return None
-    if name.endswith(".min.js"):
-        return "min-js"
+    if name.endswith(".min.js") or (name.endswith(".js") and SHIPPED_VENDOR_DIRS & set(path.split("/")[:-1])):
+        return "min-js"  # a copied SDK: minified, or in a package manager's folder a native app ships
     if NPM_BUILD in path.split("/")[:-1]:
         return "npm-js" if name.endswith((".js", ".cjs", ".mjs")) else None
     if name in APP_CONFIG_NAMES:

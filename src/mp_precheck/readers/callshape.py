@@ -21,6 +21,7 @@ from mp_precheck.readers.syntax import node_text, string_value
 
 _CALLBACKS = ("arrow_function", "function_expression", "function", "generator_function")
 _SKIPPED = ("comment", ",", ";")
+_NOTHING = hashlib.sha1(b"(\x1f)").hexdigest()[:12]  # the digest of a call passing nothing: ``f()``
 
 
 def call_shapes(calls: Iterable[Node], lines: Iterable[int], line: Callable[[Node], int]) -> dict[int, str]:
@@ -37,6 +38,12 @@ def call_shapes(calls: Iterable[Node], lines: Iterable[int], line: Callable[[Nod
         written = "\x1f".join(_tokens(arguments)).encode("utf-8", "surrogatepass")
         out[at] = f"{named_function(node) or ''}:{hashlib.sha1(written).hexdigest()[:12]}"
     return out
+
+
+def passes_something(shape: str) -> bool:
+    """Whether the call of ``shape`` (:func:`call_shapes`) passes arguments: two calls passing nothing
+    (``wx.hideLoading()``) in functions of one name tell nothing of where the function came from."""
+    return shape.rpartition(":")[2] != _NOTHING
 
 
 def _tokens(node: Node) -> list[str]:

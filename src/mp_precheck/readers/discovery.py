@@ -81,11 +81,15 @@ class Project(Struct, frozen=True):
     programs: tuple[str, ...] = ()
     # The app config computes some of its pages (a spread, a variable: readers/pagelist.py): ``pages`` is partial.
     pages_computed: bool = False
+    # Scripts in a shipped vendor folder (``bower_components``) the app's own scripts require: read as the app's
+    # (facts/vendored.py); the rest of every vendor folder is not.
+    vendored: frozenset[str] = frozenset()
 
     def owns(self, path: str) -> bool:
-        """Whether ``path`` lies under this project's root (vendored and build folders, UI kits copied in by
-        hand, nested Mini Programs, other programs, files beside the source folder the build never reads and
-        minified twins of a readable file excluded: readers/buildscope.py). A framework's build reads
+        """Whether ``path`` lies under this project's root (vendored and build folders but the vendored scripts
+        the app requires (:attr:`vendored`), UI kits copied in by hand, nested Mini Programs, other programs,
+        files beside the source folder the build never reads and minified twins of a readable file excluded:
+        readers/buildscope.py). A framework's build reads
         ``.env`` files in the root and beside the ``package.json`` that builds it (:attr:`env_root`); native
         projects have no build step that reads them."""
         if is_env_file(path):
@@ -98,8 +102,10 @@ class Project(Struct, frozen=True):
         if self.source_root and not path.startswith(self.source_root + "/") and not build_reads(rel):
             return False  # beside the source folder: a script or test the build never compiles
         parts = rel.split("/")[:-1]
-        if any(p in VENDOR_DIRS for p in parts) or is_backup_copy(path):
+        if is_backup_copy(path):
             return False
+        if any(p in VENDOR_DIRS for p in parts):
+            return path in self.vendored
         if any(p in third_party().kit_folders for p in parts):
             return False  # a UI kit copied in by hand: its components' use is what the app adds
         return not (self.framework != "native" and parts and parts[0] in BUILD_DIRS)
