@@ -199,3 +199,47 @@ ROWS_UTIL = "function toRow(r) { return { id: r.id || 't' + r.at, body: r.body }
 def test_a_reply_bar_whose_text_was_posted_before_keeps_its_post_when_rewritten(app_repo, base_script, told):
     app_repo.write("utils/rows.js", ROWS_UTIL)
     assert _change(app_repo, "pages/thread/view", REPLY_BAR, base_script, REWRITTEN) == told
+
+
+BOARD = """<textarea value="{{story}}" bindinput="onStory" placeholder="分享你的故事"/>
+<input value="{{topic}}" bindinput="onTopic" placeholder="话题"/>
+<button bindtap="share">发表</button>
+<view wx:for="{{stories}}" wx:key="id">{{item.story}}</view>
+<input value="{{answer}}" bindinput="onAnswer" confirm-type="send" bindconfirm="answerIt" placeholder="说点什么"/>
+"""
+BOARD_BASE = """Page({
+  data: { story: '', topic: '', answer: '', stories: [] },
+  onStory(e) { this.setData({ story: e.detail.value }) },
+  onTopic(e) { this.setData({ topic: e.detail.value }) },
+  onAnswer(e) { this.setData({ answer: e.detail.value }) },
+  share() {
+    const item = { story: this.data.story, topic: this.data.topic }
+    this.setData({ stories: [item].concat(this.data.stories) })
+  },
+  answerIt() {
+    const words = this.data.answer
+    this.setData({ answer: '' })
+  },
+})
+"""
+BOARD_HEAD = BOARD_BASE.replace(
+    "    this.setData({ stories: [item].concat(this.data.stories) })\n",
+    "    this.setData({ stories: [item].concat(this.data.stories) })\n"
+    "    wx.request({ url: HOST + '/story/publish', method: 'POST', data: item })\n").replace(
+    "    this.setData({ answer: '' })\n",
+    "    this.setData({ answer: '' })\n"
+    "    wx.request({ url: HOST + '/story/answer/create', method: 'POST', data: { words } })\n").replace(
+    "Page({", "const HOST = 'https://api.example.com'\nPage({")
+
+
+@pytest.mark.parametrize(("head_script", "told"), [
+    # the story (a <textarea>) and the answer under it (a one-line box) go out through two calls named as posts
+    (BOARD_HEAD, {("upload.user_text", "pages/board/board.js", 10), ("category.ugc", "pages/board/board.js", 10),
+                  ("upload.user_text", "pages/board/board.js", 15)}),
+    # the answer is only kept on the phone: the page's one post, its topic box carried by the same call
+    (BOARD_HEAD.replace("    wx.request({ url: HOST + '/story/answer/create', method: 'POST', data: { words } })\n",
+                        ""),
+     {("upload.user_text", "pages/board/board.js", 10), ("category.ugc", "pages/board/board.js", 10)}),
+])
+def test_a_second_send_under_a_told_post_is_told_at_its_own_call(app_repo, head_script, told):
+    assert _change(app_repo, "pages/board/board", BOARD, BOARD_BASE, head_script) == told

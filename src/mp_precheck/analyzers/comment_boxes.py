@@ -10,7 +10,10 @@ of these hold:
 * it is an ``<input>`` of text or a UI kit's input field (``<AtInput>``, ``<u-input>``; no number, ID, password or
   nickname keyboard, no search key) on a changed page (a Taro page's JSX in its ``.js`` too) that has no
   ``<textarea>`` / ``<editor>`` (those are ``ugc``'s), no password field (a login or sign-up form) and is no
-  conversation (``chat``'s), and whose text boxes no earlier analyzer reported;
+  conversation (``chat``'s), and whose text boxes no earlier analyzer reported — or, on a page whose post an
+  earlier analyzer told (a feed's ``<textarea>`` published by ``addPost``), a second send under it at another
+  call named as a post (its comment bar's ``addComment``): told for content security only, the page's category
+  already told;
 * a call of the page's script the change adds posts data (``wx.request``, a cloud function or a database write,
   directly or through a wrapper — a client class's method too, or a project call no reader resolves, such as a
   generated client the repository leaves out: :func:`~mp_precheck.analyzers.senders.unresolved_posts`) and names
@@ -39,7 +42,8 @@ https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/co
 Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
 ``added_lines``, ``base_facts``, ``project`` (the page list and titles) · ``upload.user_text`` and ``category.ugc`` of
 ``ugc`` and ``chat``.
-Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box.
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box (``upload.user_text``
+alone at a second post of a page whose first was told).
 """
 
 from __future__ import annotations
@@ -81,20 +85,25 @@ _PASSWORD = compiled(r"password", re.I)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
+    told = {(f.path, f.line) for f in findings if f.rule in _TOLD}
     out = list(findings)
-    for stem in sorted({page_stem(p) for p in context.changed_paths} - told):
+    for stem in sorted({page_stem(p) for p in context.changed_paths}):
         # a Taro / React page's JSX may sit in its .js / .ts script
         files = [stem + s for s in (*MARKUP, ".js", ".ts") if context.exists_at_head(stem + s)]
         facts = {path: context.facts_at_head(path) for path in files}
-        if scenes().conversation(stem) or any(f.subject in POST_INPUTS for ff in facts.values() if ff is not None
-                                               for f in ff.facts) or _account_form(context, facts):
+        # a page whose post was told (its <textarea>'s) may add a second send under it (a comment bar): a post of
+        # its own, at another call named as a post; a page whose text area nothing told sends no post of a box
+        second = {line for path, line in told if page_stem(path) == stem}
+        if scenes().conversation(stem) or _account_form(context, facts) or (not second and any(
+                f.subject in POST_INPUTS for ff in facts.values() if ff is not None for f in ff.facts)):
             continue
         boxes = [box for path, ff in facts.items() for box in _boxes(context, path, ff)]
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
-        found = next((p for script in scripts if boxes for p in _posts(context, script, boxes)), None)
+        found = next((p for script in scripts if boxes for p in _posts(context, script, boxes, second)
+                      if not second or (script, p[1].line) not in told), None)
         if found is not None and not _posted_before(context, stem):  # a comment bar that posted before, rewritten
-            out.extend(_told(context, *found))
+            # the page's category was told at its first post: the second send needs its content check only
+            out.extend(_told(context, *found)[:1] if second else _told(context, *found))
     return out
 
 
@@ -133,9 +142,11 @@ def text_boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> l
     return sorted(out)
 
 
-def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -> list[tuple[str, Fact, str, int]]:
+def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
+           second: set[int] | frozenset[int] = frozenset()) -> list[tuple[str, Fact, str, int]]:
     """(script, post, box file, box line) for each new post of ``script`` that carries what one of the ``boxes``
-    writes, in line order."""
+    writes, in line order. ``second``: the lines of the page's post already told; a second post is one named as
+    a post, never one a composer page only names as a write (that page's own post is the one told)."""
     facts, text = context.facts_at_head(script), context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset()) if script in context.changed_paths else frozenset()
     # a new script's added lines are every line (an empty ``EveryLine``): test membership, not emptiness
@@ -150,7 +161,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]]) -
     wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
     listed = listed_strings(context, script, facts)
     # on a composer of a public scene (a 发布 page) a call named only as adding (``name: 'addItem'``) is its post
-    composing = bool(posts) and any(composer_page(context, path) for path in {path for path, _line in boxes})
+    composing = bool(posts) and not second and any(composer_page(context, path) for path in {p for p, _l in boxes})
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed)
                                   or (writing(f, facts, strings.get(f.line, ())) if composing else []))
              and not any(s in before for s in named)

@@ -22,7 +22,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
-from mp_precheck.readers import base64media, paychannels
+from mp_precheck.readers import base64media, nativepay
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_property_read, is_type_reference
@@ -99,7 +99,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     types = _NODE_TYPES + (_NAME_TYPES if names_review_flag(source) else ())
     found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
     found = copied_links(found, root, language, line_offset) if "etClipboardData" in source else found
-    found = paychannels.with_pay_channels(found, source, root, language, line_offset)  # checks/pay_channels.yml
+    found = nativepay.with_payments(found, source, root, language, line_offset)  # checks/pay_channels.yml
     found = with_model_services(found)  # checks/model_services.yml
     return with_own_helpers(found, root, language, line_offset, classes="extends" in source)
 
