@@ -30,6 +30,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.readers.orderpay import function_name
 from mp_precheck.readers.paychannels import SUBJECT, TABLE, with_pay_channels, words_of
 from mp_precheck.readers.syntax import FUNCTION_NODES, call_option, first_argument, node_text, nodes_of, string_value
 
@@ -118,19 +119,9 @@ def _drawers(drawings: list[Node]) -> frozenset[str]:
         node = drawing.parent
         while node is not None:
             if node.type in FUNCTION_NODES:
-                out.add(_function_name(node))
+                out.add(function_name(node))
             node = node.parent
     return frozenset(out - {""})
-
-
-def _function_name(function: Node) -> str:
-    """A function's name: its declaration's, its method key's, the variable or key holding it."""
-    name = function.child_by_field_name("name")
-    holder = function.parent
-    if name is None and holder is not None and holder.type in _HOLDERS:
-        name = holder.child_by_field_name("name") or holder.child_by_field_name("key") or \
-            holder.child_by_field_name("left")
-    return node_text(name).rpartition(".")[2].strip("'\"`")
 
 
 def _chain_top(call: Node) -> Node:

@@ -65,7 +65,7 @@ def another_platforms(call: Node) -> bool:
     another platform (see the module docstring). Never raises."""
     child, node = call, call.parent
     while node is not None:
-        if node.type in FUNCTION_NODES and _names_platform(_function_name(node)):
+        if node.type in FUNCTION_NODES and _names_platform(function_name(node)):
             return True
         if node.type == "call_expression" and child.type == "arguments" and _names_channel(node):
             return True
@@ -77,14 +77,15 @@ def another_platforms(call: Node) -> bool:
     return False
 
 
-def _function_name(function: Node) -> str:
-    """The name a function goes by: its own, else its holder's (``const appPay = () => …``, ``{ appPay: … }``)."""
+def function_name(function: Node) -> str:
+    """The name a function goes by: its own, else its holder's (``const appPay = () => …``, ``{ 'appPay': … }``,
+    ``this.appPay = …``: the last part, unquoted); "" for one nothing names."""
     name = function.child_by_field_name("name")
     holder = function.parent
     if name is None and holder is not None and holder.type in _HOLDERS:
         name = holder.child_by_field_name("name") or holder.child_by_field_name("key") or \
             holder.child_by_field_name("left")
-    return node_text(name).rpartition(".")[2]
+    return node_text(name).rpartition(".")[2].strip("'\"`")
 
 
 def _names_platform(name: str) -> bool:
