@@ -30,14 +30,31 @@ def test_symlink_out_of_the_repository_is_never_followed(app_repo, tmp_path):
     assert str(secret) not in str(report.to_dict())
 
 
-def test_submodule_entries_are_skipped(app_repo, tmp_path):
+def _with_submodule(repo: Repo, tmp_path, where: str) -> str:
     sub = Repo(tmp_path / "sub")
     sub.write("index.js", "wx.getLocation()\n")
     sub_head = sub.commit()
-    base = app_repo.git("rev-parse", "HEAD")
-    app_repo.git("update-index", "--add", "--cacheinfo", f"160000,{sub_head},pages/vendor")
-    app_repo.git("commit", "-q", "-m", "submodule")
-    report = run(app_repo.path, base)
+    base = repo.git("rev-parse", "HEAD")
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{sub_head},{where}")
+    repo.git("commit", "-q", "-m", "submodule")
+    return base
+
+
+def test_a_submodule_in_the_app_is_never_read_and_said_so(app_repo, tmp_path):
+    report = run(app_repo.path, _with_submodule(app_repo, tmp_path, "pages/vendor"))
+    assert report.findings == ()
+    # its files are another repository's: not read, so the answers cannot be a default 否
+    assert [(e.path, e.message) for e in report.errors] == [
+        ("pages/vendor", "not read: a git submodule, whose files mp-precheck never reads; check what its new commit "
+                         "changes by hand")]
+
+
+def test_a_submodule_outside_the_app_is_no_error(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    repo.write("project.config.json", '{"miniprogramRoot": "mini/"}\n')
+    repo.write_files({f"mini/{path}": text for path, text in MINIMAL_APP.items()})
+    repo.commit("base")
+    report = run(repo.path, _with_submodule(repo, tmp_path, "server/vendor"))
     assert (report.findings, report.errors) == ((), ())
 
 

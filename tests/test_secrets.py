@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import cli, found, run
-from mp_precheck.core.secrets import redact
+from mp_precheck.core.secrets import mask_app_secrets, redact
 
 SECRET = "9e4b1c7d2a5f8e3b6c0d9a1f4e7b2c5d"  # invented, 32 hex like an AppSecret
 LOGIN_PAGE = (
@@ -92,7 +92,11 @@ def test_no_output_format_repeats_the_secret(app_repo, fmt):
         assert "secret=***" in out  # the shape stays, so the reader sees what was found
 
 
-@pytest.mark.parametrize("subject", [f"feat: 登录 appsecret: \"{SECRET}\"", f"feat: 登录 appsecret: {SECRET}"])
+@pytest.mark.parametrize("subject", [
+    f"feat: 登录 appsecret: \"{SECRET}\"", f"feat: 登录 appsecret: {SECRET}",
+    f"fix: 更换密钥 {SECRET}",  # an AppSecret's form with no name before it
+    f"fix: rotate appSecret: {SECRET[::-1]} and {SECRET}",  # the second value after a named first
+])
 def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo, subject):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/me/me.js", LOGIN_PAGE)
@@ -100,6 +104,16 @@ def test_notes_do_not_repeat_a_secret_from_a_commit_message(app_repo, subject):
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0, err
     assert SECRET not in out and SECRET not in err
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "json")
+    assert SECRET not in out and SECRET not in err
+
+
+@pytest.mark.parametrize(("prose", "shown"), [
+    (f"更换密钥 {SECRET}", "更换密钥 ***"),
+    (f"commit {SECRET}0123abcd and build 42", f"commit {SECRET}0123abcd and build 42"),  # a longer hex run: a SHA
+])
+def test_prose_loses_every_app_secret_shaped_value(prose, shown):
+    assert mask_app_secrets(prose) == shown
 
 
 @pytest.mark.parametrize(("text", "shown"), [

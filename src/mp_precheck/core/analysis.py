@@ -27,7 +27,7 @@ from mp_precheck.core.revived import with_revived_tags
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
-from mp_precheck.core.unread import file_errors, symlinks
+from mp_precheck.core.unread import file_errors, unfollowed
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.callers import Callers
@@ -178,7 +178,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
               and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
-    links = symlinks(files, lambda path: _reads(project, path, options))
+    links = unfollowed(files, project, lambda path: _excluded(path, options.exclude))
     if not head_changed and not base_changed and not images and not links:
         return None
     head_facts = project_facts(run.store, [(f.new_path, f.new_blob) for f in head_changed

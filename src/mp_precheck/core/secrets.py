@@ -23,6 +23,7 @@ _NAME = r"[\w$-]*secret[\w$-]*"
 # token getAccessToken returns for the AppSecret, as good as the secret while it lives.
 _PARAM = compiled(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)]+)")
 _APP_SECRET = lazy(r"[0-9a-fA-F]{32}")
+_STANDALONE_SECRET = lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])")
 _SECRET_NAME = lazy(rf"(?i)^(?:{_NAME})$")
 _SECRET_WORD = compiled("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
 # Another service's credential: long, of a key's alphabet, letters and digits mixed (no word, no template hole).
@@ -53,6 +54,14 @@ def redact(text: str) -> str:
     assigned, bare = _assigned()
     text = assigned.sub(lambda m: m.group(1) + MASK + m.group(3), text)
     return bare.sub(lambda m: m.group(1) + MASK, text)
+
+
+def mask_app_secrets(prose: str) -> str:
+    """``prose`` (a commit message, a pull request title: words a person wrote, never code or a rendered report,
+    whose fingerprints are hexadecimal too) with :func:`redact` applied and every standalone run of 32 hexadecimal
+    characters — an AppSecret's form, named or not (``更换密钥 3f…``, ``rotate appSecret: … and …``) — replaced by
+    ``***``. Never raises."""
+    return _STANDALONE_SECRET.sub(MASK, redact(prose))
 
 
 def is_app_secret(value: str) -> bool:

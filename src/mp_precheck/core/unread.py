@@ -2,7 +2,8 @@
 
 A file the extractor skipped (binary, over 1 MB, undecodable, malformed configuration) carries its reason in
 ``FileFacts.error``; a symbolic link is never followed (it may point out of the repository), so what it stands
-for is unread too. Any such error leaves the report's answers 未检测 (``core/analysis.py``).
+for is unread too, and so are the files of a git submodule (another repository, at the commit the change
+names). Any such error leaves the report's answers 未检测 (``core/analysis.py``).
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from mp_precheck.core.report import FileError
+from mp_precheck.facts.extract import project_reads
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.git.changeset import FileChange
+from mp_precheck.readers.discovery import Project
 
 SYMLINK = "not read: a symbolic link, which mp-precheck never follows; check the file it points to by hand"
+SUBMODULE = "not read: a git submodule, whose files mp-precheck never reads; check what its new commit changes by hand"
 
 
 def file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
@@ -21,8 +25,11 @@ def file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
     return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
 
 
-def symlinks(files: Sequence[FileChange], read: Callable[[str], bool]) -> list[FileError]:
-    """One error per changed file the change makes a symbolic link (git mode ``120000``) where the project would
-    read a file of that path (``read(path)``: owned by the project, of a kind a reader takes, not excluded)."""
-    return [FileError(f.new_path, SYMLINK) for f in files
-            if f.new_path and f.new_mode == "120000" and read(f.new_path)]
+def unfollowed(files: Sequence[FileChange], project: Project, excluded: Callable[[str], bool]) -> list[FileError]:
+    """One error per changed file the change makes a symbolic link (git mode ``120000``) where ``project`` would
+    read a file of that path (a kind a reader takes), and per submodule (mode ``160000``) the change adds or moves
+    to another commit inside ``project``; paths the configuration excludes (``excluded(path)``) are left out."""
+    return [FileError(f.new_path, SYMLINK) for f in files if f.new_path and f.new_mode == "120000"
+            and project_reads(project, f.new_path) and not excluded(f.new_path)] + \
+        [FileError(f.new_path, SUBMODULE) for f in files if f.new_path and f.new_mode == "160000"
+         and f.new_blob != f.old_blob and project.owns(f.new_path) and not excluded(f.new_path)]

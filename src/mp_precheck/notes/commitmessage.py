@@ -21,6 +21,7 @@ from msgspec import Struct
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
+from mp_precheck.core.secrets import mask_app_secrets
 from mp_precheck.notes.commitsense import (
     Section,
     is_housekeeping,
@@ -278,4 +279,5 @@ def clean(text: str) -> str:
     text = _ISSUE_REF.sub("", text)
     text = re.sub(r"\(\s*\)|（\s*）", "", text)
     text = _MENTION.sub("@\u200b", text)
+    text = mask_app_secrets(text)  # a message may name the AppSecret it rotated: the notes go to review
     return " ".join(text.split()).strip(" .。;；,，")

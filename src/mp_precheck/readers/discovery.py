@@ -220,14 +220,13 @@ def _framework_source(path: str, files: set[str], read_text: Callable[[str], str
             return Project(root=app.root, framework="kbone", pages=app.pages, entry_page=app.entry_page,
                            appid=app.appid)
     if name in WEAPP_VITE_CONFIGS and (built := weapp_vite_app(path, files, read_text)) is not None:
-        # the source weapp-vite builds from; dist/, where miniprogramRoot points, is not in the tree
-        note = (built.note,) if built.note else ()
+        # the source weapp-vite builds from (dist/, where miniprogramRoot points, is not in the tree): read in full,
+        # so nothing is left unchecked and no error is told for it
         if built.app_config.endswith("app.json"):
-            native = _native_project(built.root, built.app_config, read_text, built.cloud_root, built.appid)
-            return replace(native, errors=note + native.errors)
+            return _native_project(built.root, built.app_config, read_text, built.cloud_root, built.appid)
         return Project(root=built.root, framework="wevu" if built.wevu else "native", app_config=built.app_config,
                        pages=built.pages, entry_page=built.entry_page, pages_computed=built.pages_computed,
-                       cloud_root=built.cloud_root, appid=built.appid, errors=note)
+                       cloud_root=built.cloud_root, appid=built.appid)
     return None
 
 

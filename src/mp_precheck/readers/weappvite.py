@@ -38,8 +38,7 @@ _PAGE_FILES = (".vue", ".wxml", ".ts", ".js", ".tsx", ".jsx")  # a page is a scr
 
 class WeappViteApp(Struct, frozen=True):
     """The Mini Program of one weapp-vite config: its source folder (``root``), the file holding its app JSON,
-    whether it is written with wevu's SFCs, its pages and entry page, whether the pages are partly unknown, and a
-    note when ``miniprogramRoot`` names a build folder the tree lacks."""
+    whether it is written with wevu's SFCs, its pages and entry page, and whether the pages are partly unknown."""
 
     root: str
     app_config: str
@@ -47,7 +46,6 @@ class WeappViteApp(Struct, frozen=True):
     pages: tuple[str, ...] = ()
     entry_page: str | None = None
     pages_computed: bool = False
-    note: str | None = None
     appid: str | None = None
     cloud_root: str | None = None
 
@@ -69,9 +67,6 @@ def weapp_vite_app(path: str, files: set[str], read_text: Callable[[str], str | 
     built = _built_root(folder, project)
     if app_config is None or (built is not None and built != root and _has_files(built, files)):
         return None
-    note = (f"{_join(folder, 'project.config.json')}: miniprogramRoot {built or '.'}/ is weapp-vite's build output, "
-            f"not in the repository: the source in {root or '.'}/ (weapp.srcRoot of {path}) is checked instead"
-            ) if built is not None and built != root else None
     source = read_text(app_config) or ""
     config = app_json(app_config, source)
     pages, entry = registered_pages(config)
@@ -79,7 +74,7 @@ def weapp_vite_app(path: str, files: set[str], read_text: Callable[[str], str | 
     if computed and (options.get("autoRoutes") or "autoRoutes" in source or "auto-routes" in source):
         pages, computed = _with_routed(pages, root, files), False
     return WeappViteApp(root=root, app_config=app_config, wevu=app_config.endswith(".vue"), pages=tuple(pages),
-                        entry_page=entry or _first_page(pages, config), pages_computed=computed, note=note,
+                        entry_page=entry or _first_page(pages, config), pages_computed=computed,
                         appid=project.get("appid") if isinstance(project.get("appid"), str) else None,
                         cloud_root=_built_root(folder, project, "cloudfunctionRoot"))
 
