@@ -3,8 +3,11 @@ photo picker a new page copies in without a button for it is no use (readers/unc
 
 from __future__ import annotations
 
+import re
+
 from helpers import found, run
 from mp_precheck.facts.extract import sfc_facts
+from mp_precheck.readers.uncalled import _mentions, _word_counts
 
 APP = {
     "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/form/index"}]}',
@@ -61,3 +64,13 @@ def test_the_reader_keeps_the_uses_and_marks_the_methods_the_file_never_names():
 def test_a_file_whose_template_is_another_file_is_not_judged():
     text = '<template src="./form.html"></template>\n' + _form("").split("</template>\n", 1)[1]
     assert sfc_facts(text, "pages/form/index.vue").idle == ()
+
+
+def test_one_count_of_the_words_gives_each_name_the_mentions_a_search_for_it_gives():
+    text = ("<view @tap=\"pick\">{{ $t }}</view>\npick() { this.pickAll(); pick_1; $pick; pick$ }\n"
+            "this['pick'] a.pick(b) pick\u00e9 caf\u00e9\u0301 caf\u00e9\u0301() x\\u0061 x\\u0061\n")
+    words = _word_counts(text)
+    for name in ("pick", "pickAll", "pick_1", "$pick", "pick$", "$t", "b", "caf\u00e9\u0301", "x\\u0061", "gone"):
+        searched = len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", text))
+        assert _mentions(name, text, words) == searched, name
+    assert _mentions("pick", text, words) == 4

@@ -26,6 +26,7 @@ Out: the 1-based line ranges of the uncalled methods; the facts without the API 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from msgspec.structs import replace
@@ -45,6 +46,7 @@ _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier", 
 # The option groups of a Vue-shaped page whose entries run only when named: methods a binding or a call runs,
 # computed values a binding or the script reads (https://vuejs.org/api/options-state.html).
 _OPTION_GROUPS = ("methods", "computed")
+_WORD = re.compile(r"[\w$]+")
 
 
 def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
@@ -94,6 +96,7 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
     nothing."""
     out = []
     live = _without_markup_comments(whole)
+    words = _word_counts(live)
     for pair in nodes_of(root, language, ("pair",)):
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
@@ -102,9 +105,25 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
             continue
         for member in value.named_children:
             name = _options_method(member)
-            if name is not None and len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", live)) <= 1:
+            if name is not None and _mentions(name, live, words) <= 1:
                 out.append((member.start_point[0] + 1, member.end_point[0] + 1))
     return out
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each maximal run of identifier characters (``[\\w$]+``) occurs in ``text``."""
+    return Counter(_WORD.findall(text))
+
+
+def _mentions(name: str, text: str, words: Counter[str]) -> int:
+    """How often ``name`` occurs in ``text`` with no identifier character on either side; ``words`` is
+    :func:`_word_counts` of ``text``."""
+    # A name made only of identifier characters occurs bounded exactly where a whole run equals it: one count
+    # of all runs serves every entry, where a search per entry made a page of many methods quadratic.
+    if _WORD.fullmatch(name):
+        return words[name]
+    # A name with another character (an escape, a mark \w lacks) can straddle runs: search for it alone.
+    return len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", text))
 
 
 def _without_markup_comments(text: str) -> str:
