@@ -64,6 +64,9 @@ class Rule(Struct, frozen=True):
     once: bool = False  # one finding per change, none when the app had it: a service needs its category once
     per_app: bool = False  # none when the app already had it anywhere: set up once for the whole app (a domain list)
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
+    # calls that work only once a subject ran (a Bluetooth scan on the opened adapter): where a file that reaches
+    # a subject only through a project helper uses the type itself (placing.at_own_calls)
+    follow_calls: tuple[str, ...] = ()
     fitting_categories: tuple[str, ...] = ()  # configured service categories that make the feature expected
     link_in_notes: bool = True  # the notes list a finding of this rule among the links (external_link by default)
 
@@ -238,6 +241,7 @@ def _rule(row: dict[str, Any], family: str) -> Rule:
                 source=row.get("source"), every_use=row.get("every_use", False),
                 each_occurrence=row.get("each_occurrence", False), each_call=row.get("each_call", False),
                 once=row.get("once", False), per_app=row.get("per_app", False), accompanies=row.get("accompanies"),
+                follow_calls=tuple(row.get("follow_calls", ())),
                 fitting_categories=tuple(row.get("fitting_categories", ())),
                 link_in_notes=row.get("link_in_notes", family == "external_link"))
 

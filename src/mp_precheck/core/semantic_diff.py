@@ -42,6 +42,7 @@ from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere, used_anyway
 from mp_precheck.core.placing import (
     at_new_helper,
+    at_own_calls,
     each_added,
     each_function,
     each_target,
@@ -203,14 +204,14 @@ def _once_in_helpers(additions: list[Addition], head: Mapping[str, FileFacts], b
                      counterpart: Mapping[str, str | None],
                      added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
     """``additions`` without the calls of a module's entry whose API the module tells (``told_in_helper`` of
-    ``core/placing.py``); a rule judging each call or placement keeps them (an upload of what each caller
-    hands it, an ad on each page)."""
+    ``core/placing.py``; a rule judging each call or placement keeps them: an upload of what each caller hands
+    it, an ad on each page), the rest told at the caller's own call of the platform (``at_own_calls``)."""
     before = {path: base[old].exports for path, old in counterpart.items() if old and old in base}
     told: dict[tuple[str, str], set[tuple[str, int]]] = {}
     for a in additions:
         told.setdefault((a.rule.id, a.subject), set()).add((a.path, a.fact.line))
-    return [a for a in additions if a.rule.each_call or a.rule.each_occurrence
-            or not told_in_helper(a.fact, told[(a.rule.id, a.subject)], head, before, added_lines)]
+    return at_own_calls([a for a in additions if a.rule.each_call or a.rule.each_occurrence or not told_in_helper(
+        a.fact, told[(a.rule.id, a.subject)], head, before, added_lines)], head, base, counterpart, added_lines)
 
 
 def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], catalog: Catalog) -> list[Addition]:
