@@ -94,36 +94,3 @@ def test_wechats_server_api_in_a_script_that_loads_node_builtins_is_server_code(
                           "  uri: 'https://api.weixin.qq.com/sns/jscode2session', qs: { js_code: code } })\n"})
     app_repo.commit()
     assert not any(f.rule == "external_link.wechat_server_api" for f in run(app_repo.path, base).findings)
-
-
-SETTINGS = "module.exports = Object.freeze({\n  title: 'Tides',\n  dataOrigin: 'https://tides.coast-example.cn'\n})\n"
-FEED = """const ORIGIN = 'https://tides.coast-example.cn'
-
-function transport() {
-  return { get(url) { return new Promise((resolve) => wx.request({ url, success: resolve })) } }
-}
-
-function createFeed(options = {}) {
-  const origin = (options.origin || ORIGIN).replace(/\\/$/, '')
-  const http = options.transport || transport()
-  return { load: (name) => http.get(origin + '/' + name) }
-}
-
-module.exports = { createFeed }
-"""
-
-
-def test_a_new_host_is_told_at_the_module_that_requests_not_at_a_config_entry_beside_it(app_repo):
-    base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write_files({**loaded_by_app("utils/feed.js", "config/settings.js"),
-                          "config/settings.js": SETTINGS, "utils/feed.js": FEED})
-    app_repo.commit()
-    assert _external(run(app_repo.path, base)) == {("external_link.domain", "utils/feed.js", 1, "app")}
-
-
-def test_a_new_host_in_two_modules_neither_requesting_is_told_at_the_first(app_repo):
-    base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write_files({**loaded_by_app("utils/feed.js", "config/settings.js"),
-                          "config/settings.js": SETTINGS, "utils/feed.js": FEED.replace("wx.request", "wx.getStorage")})
-    app_repo.commit()
-    assert _external(run(app_repo.path, base)) == {("external_link.domain", "config/settings.js", 3, "app")}

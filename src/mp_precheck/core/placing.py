@@ -180,8 +180,7 @@ def pick(uses: list[Fact], added: frozenset[int]) -> Fact:
 _NETWORK_ROLES = frozenset({"request", "upload", "download", "socket"})
 
 
-def host_place(places: list[tuple[str, Fact]], handed: Sequence[frozenset[str] | None] = (),
-               requesting: Sequence[bool] = ()) -> int:
+def host_place(places: list[tuple[str, Fact]], handed: Sequence[frozenset[str] | None] = ()) -> int:
     """Index of the one place of ``places`` ((head path, host fact), at least one) where a new host is told, the
     place a reviewer looks first. In order: a release build's config or env file (``prod.env.js``,
     ``.env.production``) before a shared one and before a development or test one (``dev.env.js``,
@@ -189,11 +188,9 @@ def host_place(places: list[tuple[str, Fact]], handed: Sequence[frozenset[str] |
     use (a request's URL, a base URL its file passes to a request, a URL handed to the app's own request
     function) before a constant no call in its file uses (an unused config entry beside an inline request URL only
     says the host exists); a module (an API module, a config, the app file) before a page or component that
-    writes the URL in its own code; a module that makes requests itself (``requesting``, one entry per place:
-    :func:`makes_requests`) before one that makes none (a config object's entry beside the request module's
-    own host constant: the app's requests go through the module); the origin alone (``const host =
-    "https://api.x.cn"``); a base with a path that the other places' URLs extend (``baseURL =
-    'http://h:8080/api'`` beside ``uploadFile({url: 'http://h:8080/api/upload'})``); else the first place.
+    writes the URL in its own code; the origin alone (``const host = "https://api.x.cn"``); a base with a path
+    that the other places' URLs extend (``baseURL = 'http://h:8080/api'`` beside ``uploadFile({url:
+    'http://h:8080/api/upload'})``); else the first place.
 
     ``handed`` (one entry per place, or empty) gives, for a URL handed to a project function (readers/handedurls.py),
     the files of the functions that call takes it to (none when it is followed nowhere), else None: a URL handed
@@ -213,21 +210,10 @@ def host_place(places: list[tuple[str, Fact]], handed: Sequence[frozenset[str] |
         url = (places[i][1].value or "").rstrip("/")
         return bool(url) and any(value.startswith(url + "/") for j, value in values if j != i)
 
-    def rank(i: int) -> tuple[int, bool, bool, bool, bool, bool, int]:
+    def rank(i: int) -> tuple[int, bool, bool, bool, bool, int]:
         path, fact = places[i]
-        requests = bool(requesting) and requesting[i]
-        return (build_stage(path), not seen[i], _in_view(path), not requests, not origin_only(fact), not extended(i), i)
+        return (build_stage(path), not seen[i], _in_view(path), not origin_only(fact), not extended(i), i)
     return min(range(len(places)), key=rank)
-
-
-def makes_requests(file_facts: FileFacts) -> bool:
-    """Whether a file calls a network API itself (``wx.request``, ``wx.uploadFile``, ``wx.downloadFile``,
-    ``wx.connectSocket``; ``uni.request`` and the like are read as these).
-    https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html"""
-    return any(f.subject in _REQUEST_APIS for f in file_facts.facts)
-
-
-_REQUEST_APIS = frozenset({"wx.request", "wx.uploadFile", "wx.downloadFile", "wx.connectSocket"})
 
 
 def page_place(paths: Sequence[str]) -> int:

@@ -46,7 +46,6 @@ from mp_precheck.core.placing import (
     each_function,
     each_target,
     host_place,
-    makes_requests,
     moved_into_helpers,
     page_place,
     pick,
@@ -395,8 +394,7 @@ def _one_place(placed: list[Addition], head: Mapping[str, FileFacts]) -> list[Ad
     handed to a project function, and to which files: ``FileFacts.handed_urls`` of ``head``)."""
     if len(placed) < 2:
         return placed
-    return [placed[host_place([(a.path, a.fact) for a in placed], [_handed_to(a, head[a.path]) for a in placed],
-                              [makes_requests(head[a.path]) for a in placed])]]
+    return [placed[host_place([(a.path, a.fact) for a in placed], [_handed_to(a, head[a.path]) for a in placed])]]
 
 
 def _handed_to(addition: Addition, file_facts: FileFacts) -> frozenset[str] | None:
