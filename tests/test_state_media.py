@@ -188,3 +188,30 @@ def test_a_request_the_base64_reader_reports_is_not_reported_twice():
     source = PLUGIN_PAGE.replace("this.$http.post('/face/verify', { face: this.face })",
                                  "uni.request({ url: '/face', method: 'POST', data: { image: this.face } })")
     assert media_lines("pages/verify/face.js", source) == [_line(source, "uni.request")]
+
+
+KEPT = """import Taro from '@tarojs/taro'
+import { photoCache, profileService } from '../../services/profile'
+
+export function useAvatar() {
+  const pick = async () => {
+    const res = await Taro.chooseImage({ count: 1 })
+    const data = Taro.getFileSystemManager().readFileSync(res.tempFilePaths[0], 'base64')
+    await photoCache.keepPhoto('avatar', `data:image/png;base64,${data}`)
+    profileService.setAvatarBase64(`data:image/png;base64,${data}`)
+  }
+  return pick
+}
+"""
+
+
+def test_a_picked_photo_kept_by_a_local_storage_helper_is_no_upload():
+    source = KEPT.replace("    profileService.setAvatarBase64(`data:image/png;base64,${data}`)\n", "")
+    assert media_lines("src/hooks/avatar.ts", source) == []
+    assert media_lines("src/hooks/avatar.ts", source.replace("photoCache.keepPhoto", "Taro.setStorageSync")) == []
+
+
+def test_a_picked_photo_handed_to_a_service_helper_is_still_an_upload():
+    assert media_lines("src/hooks/avatar.ts", KEPT) == [_line(KEPT, "profileService.setAvatarBase64")]
+    synced = KEPT.replace("photoCache.keepPhoto", "photoCache.syncPhoto")
+    assert _line(synced, "photoCache.syncPhoto") in media_lines("src/hooks/avatar.ts", synced)

@@ -15,6 +15,7 @@ from mp_precheck.analyzers.context import catalog_finding
 from mp_precheck.core.baseline import BASELINE_NAME, Accepted, apply_baseline
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import CONFIG_NAME, Config
+from mp_precheck.core.configtwins import with_config_twins
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.firstcalls import unreached_helpers
 from mp_precheck.core.pathfilter import matches
@@ -205,7 +206,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                    _reader(run.store, run.base_tree))  # tags uncommented unchanged were there
     live_head = unreached_helpers(head_facts, counterpart, Callers(run.repo, run.head, run.store, run.head_tree,
                                                                   project).writers)
-    additions, removals = compare(live_head, base_facts, counterpart=counterpart, added_lines=added_lines,
+    additions, removals = compare(live_head, with_config_twins(base_facts, live_head, counterpart, _reader(
+                                      run.store, run.base_tree)), counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
                                   greppable=lambda s: bool(needles(s)),
                                   retired=retired_pages(base_facts, counterpart, base_project, project),
@@ -219,22 +221,20 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                           errors + failures, len(head_changed) + len(base_changed) + len(images))
 
 
-def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts],
-             present_elsewhere: Callable[[set[str]], set[str]], catalog: Catalog,
-             options: RunOptions) -> ProjectContext:
+def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], present_elsewhere: Callable[[set[str]],
+             set[str]], catalog: Catalog, options: RunOptions) -> ProjectContext:
     """The analyzers' view of one project at head, its queries bound to this run's trees."""
     def present_at_head(subjects: set[str]) -> set[str]:
         in_change = {f.subject for ff in head_facts.values() for f in ff.facts if f.subject in subjects}
         return in_change | present_elsewhere(subjects - in_change)
-
-    facts_at_head = facts_reader(run.store, run.head_tree, project)
 
     cached_verdicts, keep_verdicts = verdict_access(run.store.disk, run.head_tree)
     # git grep -I reads a binary file before skipping it: added files git diff found binary are left out by name.
     binary = [f":(exclude,literal){f.new_path}" for f in run.changes if f.binary and f.status == "added" and f.new_path]
     skip = binary if len(binary) <= 2000 else []
     return ProjectContext(project=project, head_facts=head_facts, config=options.config, catalog=catalog,
-        language=options.language, present_at_head=present_at_head, facts_at_head=facts_at_head,
+        language=options.language, present_at_head=present_at_head,
+        facts_at_head=facts_reader(run.store, run.head_tree, project),
         repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip),
         grep_files=lambda names, paths: run.repo.grep_needles(run.head, names, [f":(literal){p}" for p in paths]),
         read_head=_reader(run.store, run.head_tree), head_paths=run.head_tree.keys(),

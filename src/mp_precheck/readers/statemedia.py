@@ -68,6 +68,11 @@ _STATE = ("data", "state")  # this.data.x (Mini Program pages), this.state.x (Re
 # Words of a module path or a name that talks to a server (@/api/user, utils/request, uploadImg, this.$u.post).
 _NETWORK_WORDS = frozenset({"api", "apis", "request", "req", "http", "https", "service", "services", "fetch", "ajax",
                             "axios", "fly", "flyio", "upload", "post", "put", "submit", "send", "server"})
+# Words of a name that keeps a value on the phone (mediaStorage.saveMedia, cache.set, localData.put): a call of one
+# with no network word, nor a cloud's (cloudStorage, ossStorage), writes local storage or a file, sends nothing
+# (wx.setStorage: https://developers.weixin.qq.com/miniprogram/dev/api/storage/wx.setStorage.html).
+_LOCAL_WORDS = frozenset({"storage", "storages", "cache", "caches", "local", "persist"})
+_REMOTE_WORDS = frozenset({"cloud", "oss", "cos", "remote", "sync"})
 
 
 class _Photo(Struct):
@@ -284,6 +289,13 @@ def _network(name: str) -> bool:
     return bool(words & _NETWORK_WORDS)
 
 
+def _keeps_locally(callee: str) -> bool:
+    """Whether a project helper's call (``mediaStorage.saveMedia``, ``cache.set``) names local storage and
+    nothing that talks to a server: a network word or a cloud's (``cloudStorage.putObject``, ``store.sync``)."""
+    words = {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", callee)}
+    return bool(words & _LOCAL_WORDS) and not words & (_NETWORK_WORDS | _REMOTE_WORDS)
+
+
 def _actions(calls: list[Node]) -> set[str]:
     """Method names ``mapActions`` gives the component: ``mapActions('Order', ['payOrder'])``,
     ``mapActions({ pay: 'payOrder' })``."""
@@ -332,7 +344,7 @@ def _sends(call: Node, senders: set[str] | frozenset[str], imports: set[str]) ->
     if callee is None or "(" in text:
         return False  # a call on a call's result (``.then``): its arguments are callbacks
     parts = text.split(".")
-    if parts[-1] in _SENDS or parts[0] in imports:
+    if parts[-1] in _SENDS or (parts[0] in imports and not _keeps_locally(text)):
         return True
     if callee.type == "identifier":
         return text in senders
