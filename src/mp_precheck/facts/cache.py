@@ -123,7 +123,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      vendored SDK (min-js: request hosts and privacy API calls);
 # v116: a WeChat Pay Native link (code_url) or a payment request's answer drawn as a QR code is a payment
 #      through another channel (readers/nativepay.py);
-# v117-r51prec: a picked photo's base64 handed to a project helper named for local storage (mediaStorage.save,
+# v117: a picked photo's base64 handed to a project helper named for local storage (mediaStorage.save,
 #      cache.set) is no upload (readers/statemedia.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -181,7 +181,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v117-r51prec-{__version__}"
+FORMAT = f"facts-v117-{__version__}"
 
 
 class FactCache:
