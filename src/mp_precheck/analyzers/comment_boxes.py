@@ -9,8 +9,10 @@ of these hold:
 
 * it is an ``<input>`` of text or a UI kit's input field (``<AtInput>``, ``<u-input>``; no number, ID, password or
   nickname keyboard, no search key) on a changed page (a Taro page's JSX in its ``.js`` too) that has no
-  ``<textarea>`` / ``<editor>`` (those are ``ugc``'s), no password field (a login or sign-up form) and is no
-  conversation (``chat``'s), and whose text boxes no earlier analyzer reported — or, on a page whose post an
+  password field (a login or sign-up form) and is no conversation (``chat``'s), and whose text boxes no earlier
+  analyzer reported — on a page with a ``<textarea>`` / ``<editor>`` nothing told (``ugc``'s: posted before, or
+  kept private), only a post named as one (``commentPhoto``: :meth:`~mp_precheck.core.scenes.Scenes.names_post_act`
+  too) that carries none of the area's text (a comment bar beside a composer) —, or, on a page whose post an
   earlier analyzer told (a feed's ``<textarea>`` published by ``addPost``), a second send under it at another
   call named as a post (its comment bar's ``addComment``): told for content security only, the page's category
   already told;
@@ -33,8 +35,8 @@ of these hold:
   posts no new comment), nor post the text of one of the page's one-line boxes through a call named as a post
   (:func:`_posted_before`: a comment flow rewritten — the action renamed, new helpers around it — keeps its post).
 
-Reported at that call, where the content check belongs: ``upload.user_text`` (subject ``<input>``, scope file;
-security.msgSecCheck,
+Reported at that call, where the content check belongs (a service module's method too: the page's call is where the
+user posts): ``upload.user_text`` (subject ``<input>``, scope file; security.msgSecCheck,
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) and
 ``category.ugc`` (subject ``ugc:post``, scope file, low: a new call site of posting; the UGC declaration,
 https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
@@ -57,7 +59,6 @@ from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.senders import (
     MARKUP,
-    POST_INPUTS,
     POSTERS,
     READ_NAME,
     SCRIPTS,
@@ -92,14 +93,17 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         files = [stem + s for s in (*MARKUP, ".js", ".ts") if context.exists_at_head(stem + s)]
         facts = {path: context.facts_at_head(path) for path in files}
         # a page whose post was told (its <textarea>'s) may add a second send under it (a comment bar): a post of
-        # its own, at another call named as a post; a page whose text area nothing told sends no post of a box
+        # its own, at another call named as a post
         second = {line for path, line in told if page_stem(path) == stem}
-        if scenes().conversation(stem) or _account_form(context, facts) or (not second and any(
-                f.subject in POST_INPUTS for ff in facts.values() if ff is not None for f in ff.facts)):
+        if scenes().conversation(stem) or _account_form(context, facts):
             continue
+        # a text area nothing told (posted before, or kept private): a comment bar beside it is judged by its
+        # own send — named as a post, carrying none of the area's text
+        areas = [] if second else [(path, line) for path, ff in facts.items() for line, tag in
+                                   text_boxes(context, path, ff) if tag.replace("-", "") in ("<textarea>", "<editor>")]
         boxes = [box for path, ff in facts.items() for box in _boxes(context, path, ff)]
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
-        found = next((p for script in scripts if boxes for p in _posts(context, script, boxes, second)
+        found = next((p for script in scripts if boxes for p in _posts(context, script, boxes, second, areas)
                       if not second or (script, p[1].line) not in told), None)
         if found is not None and not _posted_before(context, stem):  # a comment bar that posted before, rewritten
             # the page's category was told at its first post: the second send needs its content check only
@@ -143,10 +147,12 @@ def text_boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> l
 
 
 def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
-           second: set[int] | frozenset[int] = frozenset()) -> list[tuple[str, Fact, str, int]]:
+           second: set[int] | frozenset[int] = frozenset(),
+           areas: list[tuple[str, int]] | None = None) -> list[tuple[str, Fact, str, int]]:
     """(script, post, box file, box line) for each new post of ``script`` that carries what one of the ``boxes``
     writes, in line order. ``second``: the lines of the page's post already told; a second post is one named as
-    a post, never one a composer page only names as a write (that page's own post is the one told)."""
+    a post, never one a composer page only names as a write (that page's own post is the one told). ``areas``: the
+    page's text areas nothing told, whose posts are not the boxes' (a post named as one, carrying none of them)."""
     facts, text = context.facts_at_head(script), context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset()) if script in context.changed_paths else frozenset()
     # a new script's added lines are every line (an empty ``EveryLine``): test membership, not emptiness
@@ -161,11 +167,15 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     wrapped = {f.role for f in context.base_facts[old].facts if f.role} if old and old in context.base_facts else set()
     listed = listed_strings(context, script, facts)
     # on a composer of a public scene (a 发布 page) a call named only as adding (``name: 'addItem'``) is its post
-    composing = bool(posts) and not second and any(composer_page(context, path) for path in {p for p, _l in boxes})
+    composing = bool(posts) and not second and not areas and any(composer_page(context, path)
+                                                                 for path in {p for p, _l in boxes})
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed)
                                   or (writing(f, facts, strings.get(f.line, ())) if composing else []))
              and not any(s in before for s in named)
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
+    if areas:  # a post carrying a text area's text is that area's, judged by ``ugc``
+        theirs = {found[1].line for found in _carrying(context, script, areas, posts)}
+        posts = [f for f in posts if f.line not in theirs]
     return _carrying(context, script, boxes, posts)
 
 
@@ -244,7 +254,9 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     candidates = [s for s in (*strings, *literals, wrapper_of(post), held, written) if s]
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
-    return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)]
+    acts = {wrapper_of(post), held} - {""}  # the wrapper's own name: ``commentPhoto(id, text)`` is a post
+    return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)
+            or (s in acts and scenes().names_post_act(s))]
 
 
 def writing(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:

@@ -172,6 +172,14 @@ class Scenes(Struct, frozen=True):
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
                    for i, word in enumerate(words))
 
+    def names_post_act(self, name: str) -> bool:
+        """Whether a function's name (not a string it is passed) is a public act of writing done to one thing: the
+        act spelt as it is, first (``commentPhoto(id, text)``, ``replyTopic``, ``publishNote``) — not an HTTP method
+        (``postUserInfo``: how it sends), nor an act on a write (``commentAdd``: :meth:`names_a_post`'s)."""
+        words = words_of(name) if _NAME.fullmatch(name.strip()) else []
+        return len(words) == 2 and words[0].upper() not in self.methods and words[0] in self.writes \
+            and words[0] in self.public and not self._has(self.writes, words[1:])
+
     def names_a_write(self, text: str) -> bool:
         """Whether a string or name a call passes says it writes (a ``writes`` word, the transport's words left
         out: ``'addItem'``, ``createListing``, ``'/goods/add'``) and names no private record (``saveAddress``). An HTTP
