@@ -47,14 +47,20 @@ def test_the_cache_is_bounded_in_trees_and_in_source_bytes() -> None:
         parse(language_for("x.js"), f"var bounded{n} = {n};".encode())
     assert len(syntax.TREES.kept) == syntax.PARSED_TREES
     assert syntax.TREES.size == sum(len(source) for _language, source in syntax.TREES.kept)
-    # A tree takes ~100x its source: large files push the others out, and one over the budget is not kept.
+    # A tree takes ~40-100x its source: large files push the others out; one over the budget is kept apart, within
+    # a budget of its own, and one over that is not kept at all.
     half = b"var x = 1;\n" * (syntax.PARSED_BYTES // 22)
     parse(language_for("x.js"), half)
     parse(language_for("x.js"), half + b"//\n")
     assert syntax.TREES.size <= syntax.PARSED_BYTES
     huge = b"var y = 2;\n" * (syntax.PARSED_BYTES // 10)
-    assert parse(language_for("x.js"), huge) is not parse(language_for("x.js"), huge)
-    assert syntax.TREES.size <= syntax.PARSED_BYTES
+    kept = [source for _language, source in syntax.TREES.kept]
+    assert parse(language_for("x.js"), huge) is parse(language_for("x.js"), huge)
+    assert [source for _language, source in syntax.TREES.kept] == kept  # the ordinary trees stay
+    assert syntax.TREES.size <= syntax.PARSED_BYTES and syntax.TREES.large_size <= syntax.LARGE_BYTES
+    beyond = b"var z = 3;\n" * (syntax.LARGE_BYTES // 10)
+    assert parse(language_for("x.js"), beyond) is not parse(language_for("x.js"), beyond)
+    assert syntax.TREES.large_size <= syntax.LARGE_BYTES
 
 
 def test_no_reader_changes_a_shared_tree() -> None:

@@ -46,6 +46,7 @@ from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.helperargs import arguments, passed
 from mp_precheck.readers.launchcalls import import_bindings
 from mp_precheck.readers.lifecycle import (
+    DEFINITION_TYPES,
     HELPER_DEPTH,
     LOGIN_TARGET,
     NAVIGATION,
@@ -59,13 +60,16 @@ from mp_precheck.readers.modulereach import namespaced_api
 from mp_precheck.readers.openinghooks import LAUNCH, OPENING
 from mp_precheck.readers.scopetest import without_scope
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 RULE = "login.forced_login"
 _APP_NAMES = ("app.js", "app.ts", "app.jsx", "app.tsx", "App.vue", "app.vue", "app.wpy", "app.mpx")
 # The App's hooks (a Taro class App's componentWillMount / componentDidMount too: readers/openinghooks.py)
 _LAUNCH = tuple(sorted(LAUNCH))
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
+# What a script's redirects are read from: the nodes HookScanner.scan reads (functions, hook registrations) and
+# those import_bindings reads (imports, require() declarators), in source order.
+_SCANNED = (*DEFINITION_TYPES, "import_statement")
 Follow = Callable[[Node, dict[str, Node]], "tuple[str, str] | None"]
 
 
@@ -158,7 +162,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue
         head = _Modules(path, context.read_head, ExistingPaths(context.exists_at_head), aliases, {})
         old = _Modules(path, read_before, ExistingPaths(lambda p: read_before(p) is not None), aliases, {})
-        before = {action.target for action, _lines in _redirects(read_before(path), path, hooks, old)}
+        before: set[str] | None = None  # the base's redirects: read only for a redirect the change adds calls to
         for action, lines in _redirects(text, path, hooks, head):
             subject = f"login:{kind}:{action.target}"
             if subject in told or not any(line in added for line in lines[1:]):  # membership: EveryLine
@@ -167,6 +171,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             gated = _without_profile(action)
             if (ask is None or not (ask.worded or forwards_on(context, action.target))) and not gated:
                 continue
+            if before is None:
+                before = {found.target for found, _lines in _redirects(read_before(path), path, hooks, old)}
             if action.target in before and (gated or page_ask(context, action.target, read_before)[1] is not None):
                 continue  # the hooks already opened this authorization page
             told.add(subject)
@@ -210,7 +216,9 @@ def _redirects(text: str | None, path: str, hooks: tuple[str, ...], modules: _Mo
         return
     page = posixpath.basename(path) not in _APP_NAMES
     for source, name, offset in script_units(text, path):
-        nodes = list(walk(parse(language_for(name), source.encode("utf-8", "surrogatepass")).root_node))
+        language = language_for(name)
+        # the hooks' definitions and registrations, and the imports calls are followed through: one query
+        nodes = nodes_of(parse(language, source.encode("utf-8", "surrogatepass")).root_node, language, _SCANNED)
         for action in _AnyPage(namespaced_api, modules.follower(nodes)).scan(nodes, page=page):
             if action.what.startswith(tuple(f"{hook}:" for hook in hooks)):
                 lines = (action.node.start_point[0] + 1 + offset,

@@ -20,7 +20,7 @@ from msgspec.structs import replace
 
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.handlers import script_definitions, vue_handler
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units, split_blocks
 
@@ -60,12 +60,12 @@ def _read(text: str, path: str) -> _Tags:
     """The tags and comments of the markup of ``path``: a WXML file whole, a component's ``<template>`` blocks."""
     reader = _Tags(0)
     if path.lower().endswith(_MARKUP):
-        feed_safely(reader, text)
+        feed_shared(reader, text)
         return reader
     for block in split_blocks(text):
         if block.tag == "template":
             reader.shift = block.line_offset
-            feed_safely(reader, block.text)
+            feed_shared(reader, block.text)
             reader.reset()
     return reader
 
@@ -78,7 +78,7 @@ def _commented(text: str, path: str, defined: Callable[[], set[str] | None]) -> 
     known: list[set[str] | None] = []  # the script is read once, for the first tag that binds a handler
     for line, body in _read(text, path).comments:
         inner = _Tags(line - 1)
-        feed_safely(inner, body)
+        feed_shared(inner, body)
         for first, _last, tag in inner.tags:
             if inner.handlers[tag] and not known:
                 known.append(defined())
@@ -109,17 +109,15 @@ def _revived(facts: FileFacts, head_text: str, path: str, old: str, lines: froze
     """The facts of ``path``'s added ``lines`` that come from tags the base file ``old`` held commented, each at
     the line of its tag in the base file."""
     wanted = [f for f in facts.facts if f.line in lines and f.kind != _TEXT]
-    base_text = read_base(old) or "" if wanted else ""
-    commented = _commented(base_text, old, lambda: _definitions(base_text, old, read_base)) if wanted else {}
-    if not commented:
-        return []
-    tags = _read(head_text, path).tags
-    out = []
-    for fact in wanted:
-        around = [(first, tag) for first, last, tag in tags if first <= fact.line <= last]
-        if around and all(tag in commented for _first, tag in around):
-            out.append(replace(fact, line=commented[around[0][1]]))
-    return out
+    tags = _read(head_text, path).tags if wanted else []
+    placed = [(fact, around) for fact in wanted
+              if (around := [(first, tag) for first, last, tag in tags if first <= fact.line <= last])]
+    if not placed:
+        return []  # no added fact of a tag (a script's): the base's comments are not read
+    base_text = read_base(old) or ""
+    commented = _commented(base_text, old, lambda: _definitions(base_text, old, read_base))
+    return [replace(fact, line=commented[around[0][1]]) for fact, around in placed
+            if all(tag in commented for _first, tag in around)]
 
 
 def with_revived_tags(base: Mapping[str, FileFacts], head: Mapping[str, FileFacts],

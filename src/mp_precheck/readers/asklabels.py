@@ -21,7 +21,7 @@ from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import close_element, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
@@ -53,7 +53,7 @@ def ask_labels(text: str, path: str) -> list[AskLabel]:
     out: list[AskLabel] = []
     for template, offset in blocks:
         parser = _Labels(offset)
-        feed_safely(parser, template)
+        feed_shared(parser, template)
         out += [AskLabel(kind, first, last, _clean(" ".join(words))) for kind, first, last, words in parser.found]
     return out
 

@@ -17,6 +17,7 @@ Sources: https://developers.weixin.qq.com/miniprogram/product/index.html (请在
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from msgspec import Struct
@@ -24,7 +25,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.lifecycle import tree_definitions
 from mp_precheck.readers.markup import close_element, normalise_attribute
 from mp_precheck.readers.openinghooks import OPENING
@@ -87,7 +88,7 @@ class _Elements(HTMLParser):
 def elements(template: str, line_offset: int = 0) -> list[Element]:
     """The elements of a template text in source order (lines shifted by ``line_offset``)."""
     parser = _Elements(line_offset)
-    feed_safely(parser, template)
+    feed_shared(parser, template)
     return parser.found
 
 
@@ -163,11 +164,17 @@ def covering_classes(styles: str, positions: tuple[str, ...] = FIXED) -> set[str
     one of ``positions``: ``fixed``, and ``absolute`` too where the question is whether a mask was there
     before, only restyled). A rule nested in another, as SCSS and Less write them (``.page { > .mask {…} }``,
     ``.auth { &-mask {…} }``), is read with its parents' selectors."""
+    return {name for name, decls in _class_rules(styles) if _covers(dict(decls), positions)}
+
+
+@lru_cache(maxsize=8)  # a mask is weighed with two sets of positions, at head and at base: one parse per sheet
+def _class_rules(styles: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(class, its merged declarations) of the style sheet text ``styles`` (:func:`_merge_rules`), in order."""
     from tinycss2 import parse_stylesheet
 
     merged: dict[str, dict[str, str]] = {}
     _merge_rules(parse_stylesheet(styles, skip_comments=True, skip_whitespace=True), [""], merged, 0)
-    return {name for name, decls in merged.items() if _covers(decls, positions)}
+    return tuple((name, tuple(decls.items())) for name, decls in merged.items())
 
 
 _NESTING = 8  # nested rules read this deep: a sheet nests a few levels, never more

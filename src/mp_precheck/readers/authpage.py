@@ -18,7 +18,7 @@ Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 from msgspec import Struct, field
@@ -27,7 +27,7 @@ from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.handlers import USER_EVENTS, event_of
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.markup import (
     capability_value,
@@ -189,7 +189,7 @@ def _shape(text: str, path: str, inert: frozenset[int] = frozenset(),
     else:
         offset = 0
     shape = _Shape(offset, inert, tapped)
-    feed_safely(shape, text)
+    feed_shared(shape, text)
     return shape
 
 
@@ -233,7 +233,14 @@ def authorization_page(text: str, path: str, inert: frozenset[int] = frozenset()
     ``tapped`` maps the 1-based lines of controls whose tap handler asks for the profile
     (``readers/tapasks.py``: a plain 获取头像昵称 button calling ``wx.getUserProfile``) to that API: such a
     control asks as an ``open-type`` button does."""
-    shape = _shape(text, path, inert, tapped)
+    return _authorization_page(text, path, inert, returning, tuple((tapped or {}).items()))
+
+
+@lru_cache(maxsize=16)  # the entry, launch and mask readers each ask again of the same changed page
+def _authorization_page(text: str, path: str, inert: frozenset[int], returning: frozenset[int],
+                        tapped: tuple[tuple[int, str], ...]) -> Ask | None:
+    """:func:`authorization_page`, once per its arguments (``tapped`` as pairs); the answer is immutable."""
+    shape = _shape(text, path, inert, dict(tapped))
     if shape is None or shape.content or not shape.controls:
         return None
     asks: list[tuple[Ask, _Control]] = []

@@ -33,7 +33,7 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.readers.authoverlay import assigned_by_hook, sets_in, shown_on_load, starts_true
 from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page
 from mp_precheck.readers.conditional import for_wechat
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import is_event_attribute, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import split_blocks
 
@@ -114,7 +114,7 @@ class _Tree(HTMLParser):
 def block_tree(text: str) -> Node:
     """The elements of the template ``text`` as a tree under a nameless root; never raises on malformed markup."""
     parser = _Tree(text)
-    feed_safely(parser, text)
+    feed_shared(parser, text)
     return parser.root
 
 

@@ -22,10 +22,12 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import first_string, language_for, name_and_value, node_text, parse, walk
+from mp_precheck.readers.syntax import first_string, language_for, name_and_value, node_text, nodes_of, parse
 
 Write = tuple[int, str, str]  # (line, collection, method)
 _WRITES = frozenset({"add", "set", "update", "insert", "upsert"})
+# The nodes a script's writes are read from, in source order: bindings that keep a collection, and calls.
+_READ = ("variable_declarator", "assignment_expression", "call_expression")
 
 
 _CHAINS = (".collection(", ".from(")  # a script with neither writes no collection or table: not parsed
@@ -44,7 +46,8 @@ def _writes(source: str, path: str) -> tuple[Write, ...]:
     parts = script_units(source, path)
     out: list[Write] = []
     for text, name, offset in parts:
-        nodes = list(walk(parse(language_for(name), text.encode("utf-8", "surrogatepass")).root_node))
+        language = language_for(name)
+        nodes = nodes_of(parse(language, text.encode("utf-8", "surrogatepass")).root_node, language, _READ)
         held = _held_collections(nodes)
         for node in nodes:
             write = _write(node, held)

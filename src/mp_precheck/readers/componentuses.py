@@ -25,7 +25,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import JsxReading, ScriptBindings
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_safely, feed_shared
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
@@ -67,7 +67,7 @@ def template_tags(text: str, offset: int = 0) -> list[tuple[str, int]]:
 def _tags(text: str) -> tuple[tuple[str, int], ...]:
     """(tag as written, line) of each element of ``text``, once per text."""
     parser = _Tags()
-    feed_safely(parser, text)
+    feed_shared(parser, text)
     return tuple(parser.found)
 
 
@@ -103,6 +103,12 @@ def script_bindings(text: str, path: str) -> ScriptBindings:
     Imported.name, Imported)`` under the name it is imported as, the name a component's file conventionally
     gives it). :func:`bind` turns
     them into components."""
+    return _script_bindings(text, path)
+
+
+@lru_cache(maxsize=32)  # each analyzer that asks which components a changed page renders reads its script again
+def _script_bindings(text: str, path: str) -> ScriptBindings:
+    """:func:`script_bindings`, once per (text, path): the result is immutable."""
     language = language_for(path)
     root = parse(language, text.encode("utf-8")).root_node
     return _bindings(nodes_of(root, language, _BINDING_NODES), language)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import close_element, normalise_tag
 
 _DIALOGS = ("modal", "dialog", "popup")
@@ -49,7 +49,7 @@ def dialog_spans(markup: str, line_offset: int = 0) -> list[tuple[int, int]]:
     """(first line, last line), 1-based plus ``line_offset``, of each dialog element of the template ``markup``; a
     dialog never closed runs to the end. Never raises on malformed markup."""
     parser = _Spans()
-    feed_safely(parser, markup)
+    feed_shared(parser, markup)
     end = markup.count("\n") + 1
     spans = parser.spans + [(start, end) for name, start in parser.open if is_dialog(name)]
     return sorted((start + line_offset, last + line_offset) for start, last in spans)

@@ -249,6 +249,8 @@ def _option_locals(function: Node, params: dict[str, tuple[int, str | None]]) ->
             option = _option(value, {k: v for k, v in params.items() if v[1] is None})
             if name is not None and name.type == "identifier" and name.text and option is not None:
                 out[name.text.decode()] = option
+    if not out:
+        return out  # no local to check for assignments: the function is not walked
     assigned = {node_text(node.child_by_field_name("left")) for node in walk(function)
                 if node.type in ("assignment_expression", "augmented_assignment_expression")}
     assigned |= {node_text(node.child_by_field_name("argument")) for node in walk(function)

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from msgspec import Struct, field
 from tree_sitter import Language, Node
 
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.inherited import base_class
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.specifiers import is_project_spec
@@ -125,7 +125,7 @@ def template_bindings(text: str, line_offset: int = 0, vue: bool = False) -> tup
 def _bindings_of(text: str, line_offset: int, vue: bool) -> tuple[tuple[Binding, ...], frozenset[str]]:
     """:func:`template_bindings`, once per (text, offset, dialect)."""
     parser = _Bindings(line_offset, vue)
-    feed_safely(parser, text)
+    feed_shared(parser, text)
     return tuple(parser.bindings), frozenset(parser.scoped)
 
 

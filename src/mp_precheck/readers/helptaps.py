@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from tree_sitter import Node
 
 from mp_precheck.readers.handlers import event_of, vue_handler
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_tag
 from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
@@ -66,7 +66,7 @@ def help_taps(markup: str) -> list[tuple[int, str, str]]:
     """(line of the control, its tap handler, its label) of each control in the template ``markup`` whose label asks
     its reader to help the one who shared (:data:`~mp_precheck.readers.textsignals.FRIEND_HELP`)."""
     parser = _Taps()
-    feed_safely(parser, markup)
+    feed_shared(parser, markup)
     return parser.found
 
 

@@ -303,6 +303,9 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                     and v.type == "object" for m, fn in _members(v, top)]
     api = [f for f in facts if f.kind == "api" and f.role is None]
     ordered = sorted((f.line, f.subject) for f in api)  # by line: a function's own calls are one slice of it
+    by_line: dict[int, set[str]] = {}  # each line's subjects: what a set of lines reaches, looked up by line
+    for n, subject in ordered:
+        by_line.setdefault(n, set()).add(subject)
 
     def direct(function: Node) -> set[str]:
         first, last = _span(function, line)
@@ -320,9 +323,11 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         spans = tuple(_span(sibling, line) for sibling in walked.thin) if walked else ()
 
         def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
-            return {f.subject for f in api if f.line in lines} | (through.delegated(function, lines) if thin else set())
+            return {s for n in lines & by_line.keys() for s in by_line[n]} | \
+                (through.delegated(function, lines) if thin else set())
 
         first, last = _span(function, line)
+        within = ordered[bisect_left(ordered, (first,)):bisect_left(ordered, (last + 1,))]  # its (line, subject)s
         named = named_apis(function, indexed)
         if subjects or named or any(a <= n <= b for n in imported_lines for a, b in ((first, last), *spans)):
             inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
@@ -330,19 +335,11 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
                                dispatched=function.parent is not None and function.parent.type == "arguments",
                                flags=flag_choices(function, line, reach, inner), named=named,
                                relays=bool(subjects) and not own, spans=spans,
-                               handed=_handed_back(function, own, ordered[bisect_left(ordered, (first,)):
-                                                                          bisect_left(ordered, (last + 1,))], line),
+                               handed=handed_back(function, {s: [n for n, t in within if t == s] for s in own}, line),
                                reaches=tuple(_span(s, line) for s in walked.reached) if walked else (),
                                tests=string_tests(function, inner, line,  # none when it only relays
-                                                  sorted((f.subject, f.line) for f in api if first <= f.line <= last)))
+                                                  sorted((subject, n) for n, subject in within)))
     return out
-
-
-def _handed_back(function: Node, own: set[str], within: list[tuple[int, str]],
-                 line: Callable[[Node], int]) -> tuple[str, ...]:
-    """The subjects of ``own`` that ``function`` calls only inside the functions it hands back (a hook's returned
-    ``locate``: :func:`~mp_precheck.readers.handedback.handed_back`); ``within``: (line, subject) of its API calls."""
-    return handed_back(function, {s: [n for n, subject in within if subject == s] for s in own}, line) if own else ()
 
 
 def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:

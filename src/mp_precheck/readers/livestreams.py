@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 
 TABLE = "live_streams.yml"
 SCHEMA = "live_streams.schema.json"
@@ -89,5 +89,5 @@ def live_text_lines(template: str) -> list[int]:
     if not any(w in template for w in _table()["words"]):
         return []  # most templates never say it: not parsed
     parser = _Texts()
-    feed_safely(parser, template)
+    feed_shared(parser, template)
     return parser.lines

@@ -10,6 +10,7 @@ attribute names are normalised so that every dialect yields the same subjects: `
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -19,7 +20,7 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import CLIPBOARD, Fact
 from mp_precheck.readers.bound import branch_literals, leading_literal, mustache_expression
 from mp_precheck.readers.copiedlinks import copies_on_tap
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
 from mp_precheck.readers.textruns import TextRuns
@@ -357,11 +358,17 @@ def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
 
     Never raises on malformed markup: the tokenizer recovers and reports what it could read.
     """
+    return list(_markup_facts(text, line_offset))
+
+
+@lru_cache(maxsize=8)  # a change to a page's script leaves its template as it was: the base's facts are the head's
+def _markup_facts(text: str, line_offset: int) -> tuple[Fact, ...]:
+    """:func:`markup_facts`, once per (text, offset)."""
     collector = _Collector(line_offset)
     # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
-    feed_safely(collector, text)  # a malformed declaration stops it: the facts read before it stand
+    feed_shared(collector, text)  # a malformed declaration stops it: the facts read before it stand
     collector.facts.extend(collector.runs.finish())
     if collector.securities:  # 预测 / 评级 on a page of stocks: the securities information service it offers
         collector.facts.extend(Fact(prefixed("text", "finance"), "text", line, shown)
                                for line, shown in collector.analyses)
-    return collector.facts
+    return tuple(collector.facts)

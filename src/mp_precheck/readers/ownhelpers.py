@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from msgspec.structs import replace
 from tree_sitter import Language, Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.handlers import template_bindings
 from mp_precheck.readers.jsbindings import NAMESPACES
@@ -51,6 +52,7 @@ _DEFINITIONS = ("function_declaration", "generator_function_declaration", "varia
                 "pair", "field_definition", "public_field_definition")
 _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier", "string")
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs")
+_WORD = lazy(r"[\w$]+")  # an identifier-shaped word: \w is str.isalnum() and _
 
 
 def with_own_helpers(found: FileFacts, root: Node, language: Language, line_offset: int = 0,
@@ -113,17 +115,10 @@ def names_in(text: str, path: str, names: set[str]) -> set[str]:
 
 
 def words(text: str) -> set[str]:
-    """The identifier-shaped words of a template or other block (``@tap="getProfile"``, ``{{ locate() }}``)."""
-    out, current = set(), []
-    for char in text:
-        if char.isalnum() or char in "_$":
-            current.append(char)
-        elif current:
-            out.add("".join(current))
-            current = []
-    if current:
-        out.add("".join(current))
-    return out
+    """The identifier-shaped words of a template or other block (``@tap="getProfile"``, ``{{ locate() }}``): runs of
+    characters that are alphanumeric (``str.isalnum``), ``_`` or ``$``, found by one regular expression (:data:`_WORD`)
+    rather than a Python loop over each character."""
+    return set(_WORD.findall(text))
 
 
 def _named_by_script(text: str, path: str, names: set[str]) -> set[str]:

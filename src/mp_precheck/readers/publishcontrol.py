@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from tree_sitter import Language, Node
 
 from mp_precheck.readers.handlers import event_of, vue_handler
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
@@ -63,7 +63,7 @@ def control_handlers(markup: str, path: str, is_label: Callable[[str], bool]) ->
     out: list[str] = []
     for template in templates:
         parser = _Controls(is_label, vue)
-        feed_safely(parser, template)
+        feed_shared(parser, template)
         out += parser.handlers
     return out
 

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from tree_sitter import Node
 
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.jsbindings import NAMESPACES
 from mp_precheck.readers.markup import capability_value
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
@@ -104,7 +104,7 @@ def markup_routes(text: str, line_offset: int = 0) -> list[Route]:
     if "navigator" not in text.lower():
         return []  # the tokenizer lower-cases tag names: a template without the word has none to find
     parser = _Navigators(line_offset)
-    feed_safely(parser, text)
+    feed_shared(parser, text)
     return parser.routes
 
 

@@ -45,7 +45,7 @@ from mp_precheck.readers.base64values import (
     scope_of,
     within,
 )
-from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.localcalls import SELF
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.modulespecs import module_specifiers
@@ -369,7 +369,7 @@ def _template_sends(template: tuple[str, int], senders: set[str], photo: _Photo,
     ``@tap="payOrder(payData)"`` — at the line the photo went into that object, else at the binding."""
     text, template_offset = template
     events = _EventValues()
-    feed_safely(events, text)
+    feed_shared(events, text)
     lines: set[int] = set()
     for line, expression in events.found:
         root = parser_for("x.js").parse(expression.encode("utf-8", "surrogatepass")).root_node

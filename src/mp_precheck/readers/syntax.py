@@ -68,39 +68,58 @@ def parser_for(path: str) -> Parser:
 FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "function", "arrow_function",
                             "method_definition", "generator_function_declaration"})
 PARSED_TREES = 64  # whole files kept parsed: a run reads each changed file with several readers in turn
-# A tree takes ~100 times its source (a 4 KB TSX page ~400 KB): trees are kept up to this much source, so a few
-# large files cannot hold hundreds of MB. A file over it is parsed for each reader, as before.
+# A tree takes ~40-100 times its source (a 4 KB TSX page ~400 KB): trees are kept up to this much source, so a few
+# large files cannot hold hundreds of MB.
 PARSED_BYTES = 256 * 1024
+# A file over PARSED_BYTES (a single-file page of 15,000 lines) would push every other tree out and still be parsed
+# again by each of the ~20 readers of a changed page: the last few such files are kept apart, within their own
+# budget (~50 MB of trees at most). A file over it is parsed for each reader.
+LARGE_TREES = 4
+LARGE_BYTES = 1536 * 1024
 
 
 class _Trees:
-    """The most recently used trees, by (grammar, source bytes), within :data:`PARSED_TREES` and
-    :data:`PARSED_BYTES`; ``hits`` and ``misses`` count the asks."""
+    """The most recently used trees, by (grammar, source bytes): files up to :data:`PARSED_BYTES` within
+    :data:`PARSED_TREES` and :data:`PARSED_BYTES` in all (``kept``, ``size``), larger ones within
+    :data:`LARGE_TREES` and :data:`LARGE_BYTES` (``large``, ``large_size``); ``hits`` and ``misses`` count the
+    asks."""
 
     def __init__(self) -> None:
         self.kept: OrderedDict[tuple[Language, bytes], Tree] = OrderedDict()
-        self.size = 0  # source bytes of the kept trees
+        self.large: OrderedDict[tuple[Language, bytes], Tree] = OrderedDict()
+        self.size = self.large_size = 0  # source bytes of the kept trees
         self.hits = self.misses = 0
         self.found: dict[Node, _Found] = {}  # by the root node of a kept tree: its nodes by type (nodes_of)
 
     def get(self, language: Language, source: bytes) -> Tree:
         key = (language, source)
-        tree = self.kept.get(key)
+        small = len(source) <= PARSED_BYTES
+        kept = self.kept if small else self.large
+        tree = kept.get(key)
         if tree is not None:
             self.hits += 1
-            self.kept.move_to_end(key)
+            kept.move_to_end(key)
             return tree
         self.misses += 1
         tree = Parser(language).parse(source)
-        if len(source) <= PARSED_BYTES:
-            self.kept[key] = tree
-            self.found[tree.root_node] = _Found()
-            self.size += len(source)
-            while len(self.kept) > PARSED_TREES or self.size > PARSED_BYTES:
-                (_, dropped), dropped_tree = self.kept.popitem(last=False)
-                self.found.pop(dropped_tree.root_node, None)
-                self.size -= len(dropped)
+        if small:
+            self.size = self._keep(kept, key, tree, self.size, PARSED_TREES, PARSED_BYTES)
+        elif len(source) <= LARGE_BYTES:
+            self.large_size = self._keep(kept, key, tree, self.large_size, LARGE_TREES, LARGE_BYTES)
         return tree
+
+    def _keep(self, kept: OrderedDict[tuple[Language, bytes], Tree], key: tuple[Language, bytes], tree: Tree,
+              size: int, trees: int, budget: int) -> int:
+        """Keep ``tree`` in ``kept`` (whose sources take ``size`` bytes), dropping the least recently used
+        beyond ``trees`` trees or ``budget`` bytes; the new size."""
+        kept[key] = tree
+        self.found[tree.root_node] = _Found()
+        size += len(key[1])
+        while len(kept) > trees or size > budget:
+            (_, dropped), dropped_tree = kept.popitem(last=False)
+            self.found.pop(dropped_tree.root_node, None)
+            size -= len(dropped)
+        return size
 
 
 class _Found:
@@ -197,13 +216,17 @@ def first_string(call: Node) -> str | None:
 
 # Every node type any reader has asked for: a tree's one query finds them all. It starts with the types the facts
 # and exports readers ask of every script, so that the first file compiles one query for them, not one more query
-# each time a reader asks for a new type (a query costs ~0.7 ms to compile, whatever its size).
+# each time a reader asks for a new type (a query costs ~0.7 ms to compile, whatever its size), and the rare
+# declaration types the readers of a changed page ask next (each new type asked of a kept tree queries the whole
+# tree again: ~0.1 s for a 300 KB script). Identifiers are left to the readers that ask: they are half of a tree.
 _ASKED: set[str] = {
     "assignment_expression", "call_expression", "export_statement", "field_definition", "function_declaration",
     "if_statement", "import_statement", "jsx_opening_element", "jsx_self_closing_element", "jsx_text",
     "member_expression", "method_definition", "new_expression", "optional_parameter", "pair",
     "public_field_definition", "required_parameter", "string", "subscript_expression", "switch_case",
     "template_string", "variable_declarator",
+    "class", "class_declaration", "generator_function_declaration", "lexical_declaration",
+    "shorthand_property_identifier_pattern", "spread_element", "variable_declaration",
 }
 
 

@@ -16,6 +16,8 @@ API it calls. Never raises on malformed input (unreadable parts give nothing).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tree_sitter import Node
 
 from mp_precheck.readers.authpage import SFC_SUFFIXES, tables
@@ -32,10 +34,16 @@ def tap_asks(template: str, path: str, script: str | None = None, script_path: s
     """The controls of ``template`` (at ``path``) whose tap handler asks for the profile: line → API (see the
     module). ``script`` / ``script_path`` are a WXML page's script; a single-file component's own ``<script>``
     blocks are read instead."""
+    return dict(_tap_asks(template, path, script, script_path))
+
+
+@lru_cache(maxsize=16)  # the entry, launch and auth-page readers each ask again of the same changed page
+def _tap_asks(template: str, path: str, script: str | None, script_path: str) -> tuple[tuple[int, str], ...]:
+    """:func:`tap_asks` as (line, API) pairs in its order, once per text."""
     bindings, defs = page_handlers(template, path, script, script_path)
     asked = {handler: api for handler in {b.handler for b in bindings}
              if (api := _asks(handler, defs, HELPER_DEPTH, frozenset())) is not None}
-    return {b.line: asked[b.handler] for b in bindings if b.handler in asked}
+    return tuple({b.line: asked[b.handler] for b in bindings if b.handler in asked}.items())
 
 
 def page_handlers(template: str, path: str, script: str | None = None, script_path: str = ""
