@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
 from helpers import cli, found, run
@@ -132,8 +135,6 @@ def test_redact_keeps_the_shape_not_the_value(text, shown):
 
 
 def test_the_action_runner_masks_what_it_writes(tmp_path):
-    import io
-
     from mp_precheck.hosts.github.runner import FileRunner
 
     stream = io.StringIO()
@@ -173,3 +174,34 @@ def test_a_client_secret_hole_placeholder_or_short_value_is_no_finding(app_repo,
     app_repo.write("pages/auth/auth.js", AUTH_PAGE.replace(OAUTH_SECRET, value))
     app_repo.commit()
     assert [f for f in run(app_repo.path, base).findings if f.rule.startswith("policy.")] == []
+
+
+def test_the_json_report_keeps_the_notes_after_a_masked_secret(app_repo):
+    # A commit message naming `secret=…` puts `secret=***` at the end of a notes line; in the JSON report the
+    # line break after it is the two characters `\n`, which the last safety net once read as part of the value
+    # and masked with it, so the next line of the notes ("2. Improved: none") was lost.
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", LOGIN_PAGE)
+    app_repo.commit(f"feat: login secret={SECRET}")
+    code, notes, err = cli("notes", "--repo", str(app_repo.path), "--base", base, "--language", "en")
+    assert code == 0, err
+    assert "secret=***\n" in notes
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "json", "--language", "en")
+    assert code == 1, err
+    assert json.loads(out)["notes"] == notes
+    assert SECRET not in out
+
+
+@pytest.mark.parametrize("text", ['"secret=***\\n2. Improved"', '"a?access_token=***\\tb"', '"secret=***\\"x"'])
+def test_redact_leaves_an_escape_after_a_masked_value(text):
+    assert redact(text) == text
+    assert redact(text.replace("***", SECRET)) == text  # a value is masked up to the escape, not through it
+
+
+def test_the_action_runner_keeps_json_escapes_after_a_masked_secret(tmp_path):
+    from mp_precheck.hosts.github.runner import FileRunner
+
+    runner = FileRunner(tmp_path, None, None, io.StringIO())
+    text = json.dumps({"notes": f"- login secret={SECRET}\n2. Improved: none\n"})
+    saved = runner.save("report.json", text)
+    assert json.loads((tmp_path / saved).read_text())["notes"] == "- login secret=***\n2. Improved: none\n"

@@ -51,15 +51,17 @@ def carried_on(retired: AbstractSet[str], base: Mapping[str, FileFacts],
     path, fact)."""
     waiting: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
     for path, file_facts in sorted(added.items()):
+        markup = _markup_shapes(file_facts)
         for fact in file_facts.facts:
-            if (key := _shaped(file_facts, fact)) is not None:
+            if (key := _shaped(file_facts, fact, markup)) is not None:
                 waiting.setdefault(key, []).append((path, fact))
     reduced: dict[str, FileFacts] = {}
     carrying: list[tuple[str, Fact]] = []
     for path in sorted(retired & base.keys()):
         kept = []
+        markup = _markup_shapes(base[path])
         for fact in base[path].facts:
-            key = _shaped(base[path], fact)
+            key = _shaped(base[path], fact, markup)
             if key is not None and waiting.get(key):
                 kept.append(fact)
                 carrying.append(waiting[key].pop(0))
@@ -67,14 +69,23 @@ def carried_on(retired: AbstractSet[str], base: Mapping[str, FileFacts],
     return reduced, carrying
 
 
-def _shaped(file_facts: FileFacts, fact: Fact) -> tuple[str, str] | None:
+def _markup_shapes(file_facts: FileFacts) -> dict[int, str]:
+    """Line → the shape of the markup elements on it (``markup:`` and the sorted (attribute, value) pairs read on
+    that line), made once per file: a generated page of thousands of elements on one line was read in quadratic
+    time when each element gathered its line's attributes anew."""
+    by_line: dict[int, list[tuple[str, str]]] = {}
+    for f in file_facts.facts:
+        if f.kind == "attribute":
+            by_line.setdefault(f.line, []).append((f.subject, f.value or ""))
+    return {line: f"markup:{sorted(pairs)}" for line, pairs in by_line.items()}
+
+
+def _shaped(file_facts: FileFacts, fact: Fact, markup: Mapping[int, str]) -> tuple[str, str] | None:
     """(subject, shape) of an API call that has a shape, or of an element of a page's markup (its shape: the
-    attributes read on its line, with their values — ``<web-view src="{{url}}">``); None for anything else (a
-    host, a text, a dispatch)."""
+    attributes read on its line, with their values — ``<web-view src="{{url}}">``, from ``markup``:
+    :func:`_markup_shapes` of ``file_facts``); None for anything else (a host, a text, a dispatch)."""
     if fact.kind in _MARKUP:
-        attributes = sorted((f.subject, f.value or "") for f in file_facts.facts
-                            if f.line == fact.line and f.kind == "attribute")
-        return fact.subject, f"markup:{attributes}"
+        return fact.subject, markup.get(fact.line, "markup:[]")
     shape = file_facts.call_shapes.get(fact.line)
     if shape is None or fact.kind != "api" or (fact.role or "").startswith("dispatch:"):
         return None

@@ -20,8 +20,9 @@ MASK = "***"
 # Names a secret is assigned to: appsecret, app_secret, AppSecret, wxSecret, secret, secretKey…
 _NAME = r"[\w$-]*secret[\w$-]*"
 # `secret=VALUE` in a URL query or a form body (also app_secret=, appsecret=), and `access_token=VALUE`: the
-# token getAccessToken returns for the AppSecret, as good as the secret while it lives.
-_PARAM = compiled(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)]+)")
+# token getAccessToken returns for the AppSecret, as good as the secret while it lives. A value ends at a
+# backslash: in a rendered JSON report (or a JS string) it starts an escape (`\n`, `\"`) that is not part of it.
+_PARAM = compiled(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#\s\"'`<>)\\]+)")
 _APP_SECRET = lazy(r"[0-9a-fA-F]{32}")
 _STANDALONE_SECRET = lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])")
 _SECRET_NAME = lazy(rf"(?i)^(?:{_NAME})$")

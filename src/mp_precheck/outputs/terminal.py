@@ -64,6 +64,7 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
     if report.status is not None:
         line("")
         line((t("status." + report.status), "bold"))
+        _errors(line, report, messages)  # a file the change touches but nothing reads (a submodule) is still told
         return _value(console)
     _findings(line, report, messages, column)
     _lists(line, report, catalog, messages)
@@ -102,17 +103,22 @@ def _lists(line: _Line, report: Report, catalog: Catalog, messages: Messages) ->
         line("")
         removed = messages.join([f"{safe(r.subject)} ({safe(r.path)}:{r.line})" for r in report.removed])
         line((t("removed") + t("colon"), "bold"), removed)
-    if report.errors:
-        line("")
-        line((t("errors_heading", count=len(report.errors)), "bold"))
-        for e in report.errors:
-            line("  ", (safe(e.path) or "-", "bold"), f": {safe(e.message)}")
+    _errors(line, report, messages)
     items = checklist(report, catalog)
     if items:
         line("")
         line((t("checklist_heading"), "bold"))
         for item in items:
             line("  - ", _checklist_line(item, messages))
+
+
+def _errors(line: _Line, report: Report, messages: Messages) -> None:
+    """The files that could not be read completely, each with why; nothing when there is none."""
+    if report.errors:
+        line("")
+        line((messages.t("errors_heading", count=len(report.errors)), "bold"))
+        for e in report.errors:
+            line("  ", (safe(e.path) or "-", "bold"), f": {safe(e.message)}")
 
 
 def _footer(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:

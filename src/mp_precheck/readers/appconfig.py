@@ -101,7 +101,7 @@ def shape_errors(data: Any, name: str, *, lists_only: bool = False) -> list[str]
         return _list_errors(data, name)
     if not isinstance(data, dict):
         return [f"{name} must be a JSON object, not {_kind(data)}; its pages and settings were not read"]
-    problems = [f'{name}: "{key}" must be a list of strings, not {_kind(data[key])}'
+    problems = [f'{name}: "{key}" must be a list of strings, not {_listed_kind(data[key])}'
                 for key in ("pages", *_LIST_KEYS) if key in data and not _strings(data[key])]
     if "entryPagePath" in data and not isinstance(data["entryPagePath"], str):
         problems.append(f'{name}: "entryPagePath" must be a page path, not {_kind(data["entryPagePath"])}')
@@ -130,6 +130,13 @@ def _list_errors(data: Any, name: str) -> list[str]:
 
 def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _listed_kind(value: Any) -> str:
+    """:func:`_kind` of ``value``; for a list, the kind of its first item that is no string (``a list holding a
+    number``), so the message never says "not a list" of a list."""
+    odd = [item for item in value if not isinstance(item, str)] if isinstance(value, list) else []
+    return f"a list holding {_kind(odd[0])}" if odd else _kind(value)
 
 
 def _kind(value: Any) -> str:

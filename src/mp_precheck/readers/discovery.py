@@ -36,6 +36,7 @@ from mp_precheck.readers.generatedapp import generated_apps
 from mp_precheck.readers.jsconfig import class_config_object
 from mp_precheck.readers.kbone import CONFIG_NAME as KBONE_CONFIG
 from mp_precheck.readers.kbone import kbone_app
+from mp_precheck.readers.missingroot import missing_root
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
@@ -170,12 +171,15 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
     def inside_framework(path: str) -> bool:
         return any(root == "" or path.startswith(root + "/") for root in framework_roots)
 
+    dangling: list[tuple[str, str]] = []  # (folder, error) of a config whose miniprogramRoot is not in the tree
     for path in candidates:
         if posixpath.basename(path) != "project.config.json" or inside_framework(path):
             continue
         project = _configured_project(path, files, read_text)
         if project is not None:
             add(project)
+        elif (problem := missing_root(path, files, read_text, BUILD_DIRS)) is not None:
+            dangling.append((_dir(path), problem))
     for path in candidates:
         if posixpath.basename(path) != "app.json" or inside_framework(path):
             continue
@@ -184,6 +188,9 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             continue
         if _join(folder, "app.js") in files or _join(folder, "app.ts") in files:
             add(_native_project(folder, path, read_text, None, None))
+    for folder, problem in dangling:  # told with the app checked in its place (readers/missingroot.py)
+        if (near := next((p for p in projects.values() if not folder or p.root.startswith(folder + "/")), None)):
+            projects[near.root] = replace(near, errors=(*near.errors, problem))
     if not projects:  # no file names a project: an app whose app.json a build writes (readers/generatedapp.py)
         for app in generated_apps(files, read_text, VENDOR_DIRS | BUILD_DIRS):
             add(Project(root=app.root, framework="native", pages=app.pages, entry_page=app.entry_page,
