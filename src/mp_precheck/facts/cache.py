@@ -125,7 +125,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      through another channel (readers/nativepay.py);
 # v117: a picked photo's base64 handed to a project helper named for local storage (mediaStorage.save,
 #      cache.set) is no upload (readers/statemedia.py);
-# v118-breaker: a secret= / access_token= value ends at a backslash (core/secrets.py), so a masked value never
+# v118: a secret= / access_token= value ends at a backslash (core/secrets.py), so a masked value never
 #      takes the escape after it;
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -183,7 +183,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v118-breaker-{__version__}"
+FORMAT = f"facts-v118-{__version__}"
 
 
 class FactCache:
