@@ -60,7 +60,8 @@ from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.notes.pagetitles import page_of
 from mp_precheck.readers.appconfig import page_name
 from mp_precheck.readers.dialogspans import dialog_of, dialog_spans
-from mp_precheck.readers.sharewords import names_prize
+from mp_precheck.readers.sharecallback import share_callback_texts, share_hook_notices
+from mp_precheck.readers.sharewords import names_prize, share_credit
 
 NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
@@ -71,6 +72,7 @@ WORDING = "text:share-inducement"
 WORDINGS = (WORDING, "text:share-button-gain")
 _PAGE_FILES = (".wxml", ".js", ".ts", ".json")
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
+_SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -106,7 +108,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     # a new button beside its reward label tells the page's promise even where that label only reworded old wording
     told = (worded | {_stem(p) for p, (_b, _t, near) in tied.items() if near}) \
         - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
-    tied_hooks = [hook for hook in _new_tied_hooks(context, naming)
+    tied_hooks = [hook for hook in _new_tied_hooks(context, naming, {_stem(p) for p in tied})
                   if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)]
     helpers = {where for path, where, _line, _value in tied_hooks if where != path}
     out = [f for f in out if f.family != "sharing" or f.path not in helpers]  # told once, with the hook
@@ -192,12 +194,14 @@ def _names(importer: str, spec: str, path: str) -> bool:
                                              and named == posixpath.dirname(path))
 
 
-def _new_tied_hooks(context: ProjectContext,
-                     naming: Callable[[str], list[str]]) -> list[tuple[str, str, int, str]]:
+def _new_tied_hooks(context: ProjectContext, naming: Callable[[str], list[str]],
+                    buttoned: set[str]) -> list[tuple[str, str, int, str]]:
     """Share hooks the change adds to pages with reward wording: (the hook's path, the path and line to report,
     the finding's value). The wording is the page's own (reported at the hook), a reward page's that opens it,
-    or a changed helper module's that the hook's file imports (reported at that wording: the module that builds
-    the share card credits the inviter, 邀请新用户获得). A hook moved between changed files is not a new one."""
+    what the page's share hooks tell the user they gained (:func:`_hook_grants`, unless the page's new share button
+    is told with it: stems in ``buttoned``), or a changed helper module's that the hook's file imports (reported
+    at that wording: the module that builds the share card credits the inviter, 邀请新用户获得). A hook moved
+    between changed files is not a new one."""
     def hooks(files: Iterable[FileFacts]) -> int:
         return sum(1 for facts in files for f in facts.facts if f.subject == "share:hook")
     if hooks(context.head_facts.values()) <= hooks(context.base_facts.values()):
@@ -211,7 +215,8 @@ def _new_tied_hooks(context: ProjectContext,
         if not new or hooks([context.head_facts[path]]) <= before:
             continue
         texts = [f for f in _page_facts(context, path) if f.subject in WORDINGS] or \
-            _panel_wording(context, path) or opener_wording(context, path, WORDING, naming)
+            _panel_wording(context, path) or opener_wording(context, path, WORDING, naming) or \
+            ([] if _stem(path) in buttoned else _hook_grants(context, path))
         if texts:
             found.append((path, path, new[0].line, f"{new[0].value} + {texts[0].value}"))
         elif helper := _helper_wording(context, path):
@@ -235,6 +240,26 @@ def _helper_wording(context: ProjectContext, path: str) -> tuple[str, Fact] | No
         if texts:
             return other, texts[0]
     return None
+
+
+def _hook_grants(context: ProjectContext, path: str) -> list[Fact]:
+    """What the share hooks of the page or component of ``path`` (its own script, or its same-named scripts) tell
+    the user they gained as they share or once shared, as reward wording: a toast of the hook's own statements or
+    of its ``success`` callback saying a use unlocked, more of a chance or a gain credited (已解锁 2 次, 次数+1,
+    获得一次抽奖机会: :func:`~mp_precheck.readers.sharewords.share_credit`). The hook itself pays for the share,
+    whatever the page's wording says (3.2.1 诱导分享: https://developers.weixin.qq.com/miniprogram/product/reject.html).
+    The card the hook returns is not read: its title is what the friend sees."""
+    credit = share_credit()
+    out: list[Fact] = []
+    for script in dict.fromkeys((path, *(_stem(path) + suffix for suffix in _SCRIPTS))):
+        facts = context.head_facts.get(script) or context.facts_at_head(script)
+        if not script.endswith(_SCRIPTS) or facts is None or not any(f.subject in SHARE_HOOKS for f in facts.facts):
+            continue
+        text = context.read_head(script) or ""
+        out += [Fact(WORDING, "text", line, " ".join(value.split())[:120])
+                for line, value in sorted({*share_hook_notices(text, script), *share_callback_texts(text, script)})
+                if credit.search(value)]
+    return out
 
 
 def _count(files: Iterable[FileFacts]) -> int:
@@ -266,8 +291,10 @@ def _new_tied_button(context: ProjectContext, path: str,
         if near:
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
-    if new_buttons and not (texts or elsewhere):  # a panel the page renders, the reward page opening it (分享赚)
-        elsewhere = _panel_wording(context, path) or opener_wording(context, path, WORDING, naming)
+    if new_buttons and not (texts or elsewhere):  # what its share hook grants, a panel the page renders, the
+        # reward page opening it (分享赚)
+        elsewhere = _hook_grants(context, path) or _panel_wording(context, path) or \
+            opener_wording(context, path, WORDING, naming)
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None

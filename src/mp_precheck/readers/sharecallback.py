@@ -106,6 +106,28 @@ def share_hook_calls(text: str, path: str) -> list[tuple[int, str]]:
     return sorted(set(out))
 
 
+def share_hook_notices(text: str, path: str) -> list[tuple[int, str]]:
+    """(1-based line, text) of each string literal that a share hook's own statements hand to a call
+    (``wx.showToast({ title: '已解锁 2 次' })`` in ``onShareAppMessage``, its branches included, not a function
+    defined in it), in the script ``text`` of ``path``: what the app tells the user as they share, apart from the
+    card the hook returns. WeChat runs the hook as the user shares
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object), so a
+    use unlocked there is paid for the share."""
+    out: list[tuple[int, str]] = []
+    for source, name, offset in script_units(text, path):
+        language = language_for(name)
+        tree = parse(language, source.encode("utf-8", "surrogatepass"))
+        for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
+            body = _hook_body(node) if _hook_name(node) in SHARE_HOOKS else None
+            for statement in _own_statements(body) if body is not None else ():
+                call = _statement_call(statement)
+                arguments = call.child_by_field_name("arguments") if call is not None else None
+                out.extend((string.start_point[0] + 1 + offset, value) for string in
+                           (nodes_of(arguments, language, ("string", "template_string")) if arguments else ())
+                           if (value := string_value(string)))
+    return sorted(set(out))
+
+
 _BRANCHES = ("if_statement", "else_clause", "statement_block", "try_statement", "catch_clause", "finally_clause")
 
 

@@ -45,6 +45,8 @@ _ADDED = r"[+＋]\s*\d"  # an amount credited: 邀请好友 +2000
 # a game life or chance's own words before it (一次抽奖机会, 额外复活卡, 答题次数), never a possessive (心得的机会)
 _QUALIFIER = r"(?:(?!的)[\u4e00-\u9fff\d\s]){0,6}?"
 _NOT_CARD = r"(?<!打卡)(?<!刷卡)(?!片)"  # a check-in (打卡) or a card's picture (分享卡片) is no chance gained
+_MONEY = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*"  # an amount of money before its unit: 2.5 元, ￥5元
+_USES = r"\s*(?:\d+|[一二两三四五六七八九十]{1,3})\s*次"  # a count of uses: 多 1 次, 多两次
 
 
 class ShareRewardDataError(ValueError):
@@ -85,6 +87,8 @@ def share_reward() -> re.Pattern[str]:
         parts.append(f"{_FOR}{any_of('canvass')}")
     if data.get("discounts"):
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('discounts')}{_PRICE}")
+    if data.get("cash_units"):  # cash paid for the act: 每邀请一人可得 2.5 元 (an invite code, 邀请码, is no act)
+        parts.append(f"{any_of('acts')}(?!码){_CLAUSE}{any_of('gains')}{_MONEY}{any_of('cash_units')}")
     return compiled("|".join(parts))
 
 
@@ -130,8 +134,9 @@ def _helped(data: Any) -> str:
 def share_credit() -> re.Pattern[str]:
     """The pattern of a gain credited, in what a finished share's callback shows (推荐成功，您已获得红包; 积分 +5;
     红包已到账): the share is the act, so a gain and the thing gained (``gains`` then ``goods``, or a counted item), or
-    a thing gained then credited (``credited``, an amount added), a chance gained (获得一次复活机会) or a revival
-    (复活成功) is its reward. Read once."""
+    a thing gained then credited (``credited``, an amount added), cash counted in money (获得 2 元), a chance gained
+    (获得一次复活机会), a revival (复活成功), or a use unlocked or more of a chance (:func:`_use_parts`) is its reward.
+    Read once."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
 
     def any_of(key: str) -> str:
@@ -142,8 +147,27 @@ def share_credit() -> re.Pattern[str]:
         parts.append(f"{any_of('gains')}了?{_SCORE}{any_of('scores')}")
     if data.get("credited"):
         parts.append(f"{any_of('goods')}\\s*{any_of('credited')}")
+    if data.get("cash_units"):
+        parts.append(f"{any_of('gains')}了?{_MONEY}{any_of('cash_units')}")
     parts.extend(_chance_parts(data, "", "成功"))
+    parts.extend(_use_parts(data))
     return compiled("|".join(parts))
+
+
+def _use_parts(data: Any) -> list[str]:
+    """Patterns of a use the share paid, in what a share hook or its callback shows: an unlock done or counted
+    (``unlocks``: 已解锁 2 次, 解锁成功), more of a chance (``extras``: 额外答题机会, 多 1 次) or a chance counted
+    up (次数+1)."""
+    parts = []
+    if data.get("unlocks"):
+        unlock = _any_of(data, "unlocks")
+        parts.append(f"(?:成功|已){unlock}|{unlock}(?:成功|了|{_USES})")
+    if data.get("extras") and data.get("chances"):
+        extra = _any_of(data, "extras")
+        parts.append(f"{extra}{_QUALIFIER}{_any_of(data, 'chances')}{_NOT_CARD}|{extra}{_USES}")
+    if data.get("chances"):
+        parts.append(f"{_any_of(data, 'chances')}\\s*{_ADDED}")
+    return parts
 
 
 def _chance_parts(data: Any, before: str, revived: str = "(?!节)") -> list[str]:
