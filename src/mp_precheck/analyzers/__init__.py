@@ -64,7 +64,8 @@ im_chat                repo_grep, head_facts, changed_paths,       adds ``upload
 comment_boxes          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
                        facts_at_head, read_head, read_base,        a new post of a one-line comment ``<input>``'s
                        counterpart, added_lines, project ·         text (``addComment``, ``/feed/reply_comment``;
-                       ``upload.user_text``, ``category.ugc``      ``addItem`` on a 发布 page)
+                       ``upload.user_text``, ``category.ugc``      ``addItem`` on a 发布 page) or an editable modal's
+                                                                   answer (``wx.showModal({ editable: true })``)
 relayed_posts          changed_paths, exists_at_head,              adds ``upload.user_text`` and ``category.ugc`` at
                        facts_at_head, read_head, read_base,        a new post (or room chat send) of text a
                        counterpart, added_lines, project,          component emits to the page's handler, a list

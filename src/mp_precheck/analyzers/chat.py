@@ -20,7 +20,9 @@ project's own text-box component (``<MyTextarea>``), so it is read here:
 * its script sends a message: a request (directly or through a wrapper) whose endpoint or wrapper names a message
   and does not only read (``request('/chat/send', {method: 'POST'})``, not ``'GET'``), or a call of a project
   module's function named as a write on a message (``Msg.send(chatId, text)``, ``sendMessage``, ``send`` of
-  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence); or, where none of these
+  ``@/api/chat``) that the module resolver reaches (a package's call is no evidence), or a record written to a
+  cloud database collection named as messages (``db.collection('chat_records').add({ data })``: the other user's
+  page reads it there, :mod:`~mp_precheck.readers.cloudwrites`); or, where none of these
   carries the text, a call named as a send on an object no reader follows (``this.$api.group.sendMessage(text)``
   of an API object a plugin installs, ``getApp().api.chat.send(…)``: :mod:`~mp_precheck.analyzers.objectsends`)
   on a page that opens no socket; or — a chat room —
@@ -57,8 +59,9 @@ from collections.abc import Callable, Iterator
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.objectsends import object_sends
+from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.reached import module_calls
-from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, SCRIPTS, SENDERS, page_stem
+from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, SCRIPTS, SENDERS, database_writes, page_stem
 from mp_precheck.analyzers.socketsends import lists_received, opens_socket, socket_sends, task_opened
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
@@ -182,11 +185,16 @@ def _message_sends(context: ProjectContext, path: str, facts: FileFacts | None) 
               if line not in requests]  # a package's call is no evidence: project modules only
     # a direct request passes no recorded strings; its literal URL is the host fact of its line
     urls = {f.line: f.value for f in facts.facts if f.kind == "host" and f.role == "request" and f.value}
+    # a record written to a shared collection (``db.collection('chat_records').add({ data })``) is a send too,
+    # named by its collection: the other user's page reads it from there
+    written = {line: (table_name, method) for line, table_name, method in database_writes(context, path)}
+    calls += [(line, None, None) for line in written if line not in requests]
     for line, name, spec in sorted(calls, key=lambda c: c[0]):
         strings = passed_strings(facts.call_literals.get(line, ())) + ((urls[line],) if line in urls else ()) \
-            + ((spec,) if spec else ())  # the module's path names it too: import { send } from '@/api/chat'
+            + ((spec,) if spec else ()) + written.get(line, ("",))[:1]  # the module's path names it too
         if table.sends_message(name, strings):
-            shown = requests[line].subject if line in requests else name or ""
+            shown = requests[line].subject if line in requests and line not in written else name or ""
+            shown = f"collection('{written[line][0]}').{written[line][1]}" if line in written else shown
             yield path, line, f"{name} ({shown})" if name and shown != name else shown
 
 
@@ -293,10 +301,11 @@ def _before(context: ProjectContext, files: list[str],
             sends: Callable[[ProjectContext, str, FileFacts | None], Iterator[Send]]) -> bool:
     """Whether the page made such a call before the change (its base files, renamed ones through ``counterpart``):
     the conversation was there, restyled or moved now."""
+    base = at_base(context)  # a base file's text and the modules it called then, not the head's
     for path in files:
         old = context.counterpart.get(path) if path in context.changed_paths else path
         facts = (context.base_facts.get(old) if path in context.changed_paths else context.facts_at_head(old)) \
             if old else None
-        if old and next(sends(context, old, facts), None) is not None:
+        if old and next(sends(base if path in context.changed_paths else context, old, facts), None) is not None:
             return True
     return False

@@ -35,6 +35,12 @@ of these hold:
   posts no new comment), nor post the text of one of the page's one-line boxes through a call named as a post
   (:func:`_posted_before`: a comment flow rewritten — the action renamed, new helpers around it — keeps its post).
 
+The box may be one the platform draws: an editable modal (``wx.showModal({ editable: true })``, its answer's
+``content``: :mod:`~mp_precheck.readers.modalprompts`) whose typed text a new call inside the answer's reach posts
+as above (``db.collection('replies').add({ data: { text: res.content } })``), where the page's script asked for no
+such post before the change; told the same way, subject ``wx.showModal``
+(https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html).
+
 Reported at that call, where the content check belongs (a service module's method too: the page's call is where the
 user posts): ``upload.user_text`` (subject ``<input>``, scope file; security.msgSecCheck,
 https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_msgseccheck.html) and
@@ -44,8 +50,8 @@ https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/co
 Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, ``read_base``, ``counterpart``,
 ``added_lines``, ``base_facts``, ``project`` (the page list and titles) · ``upload.user_text`` and ``category.ugc`` of
 ``ugc`` and ``chat``.
-Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box (``upload.user_text``
-alone at a second post of a page whose first was told).
+Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box or an editable
+modal (``upload.user_text`` alone at a second post of a page whose first was told).
 """
 
 from __future__ import annotations
@@ -73,6 +79,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, handler_writes
+from mp_precheck.readers.modalprompts import Prompt, modal_prompts
 from mp_precheck.readers.textflow import bound_fields, carried_names, tag_at, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
@@ -83,6 +90,7 @@ _NOT_TEXT = compiled(r"(?:^|\s)(?:type\s*=\s*[\"'](?:number|digit|idcard|nicknam
                        r"|confirm-type\s*=\s*[\"']search[\"']|password(?:\s|=|/|$))")
 
 _PASSWORD = compiled(r"password", re.I)
+MODAL = "wx.showModal"  # the subject of an editable modal's typed text
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -105,10 +113,46 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
         found = next((p for script in scripts if boxes for p in _posts(context, script, boxes, second, areas)
                       if not second or (script, p[1].line) not in told), None)
-        if found is not None and not _posted_before(context, stem):  # a comment bar that posted before, rewritten
+        if found is not None and _posted_before(context, stem):
+            found = None  # a comment bar that posted before, rewritten
+        subject = "<input>"
+        if found is None:  # the box the platform draws: an editable modal's answer
+            subject, found = MODAL, next((p for script in scripts for p in _prompted_posts(context, script, second,
+                                                                                             areas)
+                                          if not second or (script, p[1].line) not in told), None)
+        if found is not None:
             # the page's category was told at its first post: the second send needs its content check only
-            out.extend(_told(context, *found)[:1] if second else _told(context, *found))
+            out.extend(_told(context, *found, subject)[:1] if second else _told(context, *found, subject))
     return out
+
+
+def _prompted_posts(context: ProjectContext, script: str, second: set[int],
+                    areas: list[tuple[str, int]]) -> list[tuple[str, Fact, str, int]]:
+    """:func:`_posts` of the answers of ``script``'s editable modals (``wx.showModal({ editable: true })``:
+    :mod:`~mp_precheck.readers.modalprompts`) where the script posted none before the change."""
+    prompts = modal_prompts(context.read_head(script) or "", script) if script in context.changed_paths else ()
+    if not prompts:
+        return []
+    found = _posts(context, script, [(script, p.line) for p in prompts], second, areas, prompts)
+    base = at_base(context)  # a comment the page asked for this way before the change, rewritten: no new post
+    old = context.counterpart.get(script)
+    facts = base.facts_at_head(old) if found and old else None
+    if facts is None or not old:
+        return found
+    posts = [f for f in sending(base, old, facts) if f.subject in POSTERS and not reads(f)]
+    text = base.read_head(old) or ""
+    strings, listed = _spelt(text, old, posts), listed_strings(base, old, facts)
+    named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
+    return [] if _prompted(text, old, modal_prompts(text, old), named) else found
+
+
+def _prompted(text: str, script: str, prompts: tuple[Prompt, ...],
+              posts: list[Fact]) -> list[tuple[str, Fact, str, int]]:
+    """(script, post, script, modal line) for each of ``posts`` inside the lines an editable modal's answer is
+    read in whose arguments carry the typed text (``content: res.content``, a local built from it)."""
+    carried = carried_names(text, script, [f.line for f in posts]) if posts and prompts else {}
+    return [(script, f, script, p.line) for f in posts for p in prompts
+            if p.first <= f.line <= p.last and p.carriers <= carried.get(f.line, frozenset())]
 
 
 def _account_form(context: ProjectContext, facts: dict[str, FileFacts | None]) -> bool:
@@ -148,11 +192,13 @@ def text_boxes(context: ProjectContext, path: str, facts: FileFacts | None) -> l
 
 def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
            second: set[int] | frozenset[int] = frozenset(),
-           areas: list[tuple[str, int]] | None = None) -> list[tuple[str, Fact, str, int]]:
+           areas: list[tuple[str, int]] | None = None,
+           prompts: tuple[Prompt, ...] = ()) -> list[tuple[str, Fact, str, int]]:
     """(script, post, box file, box line) for each new post of ``script`` that carries what one of the ``boxes``
     writes, in line order. ``second``: the lines of the page's post already told; a second post is one named as
     a post, never one a composer page only names as a write (that page's own post is the one told). ``areas``: the
-    page's text areas nothing told, whose posts are not the boxes' (a post named as one, carrying none of them)."""
+    page's text areas nothing told, whose posts are not the boxes' (a post named as one, carrying none of them).
+    ``prompts``: the script's editable modals, whose answers are the boxes' text (``boxes`` their calls)."""
     facts, text = context.facts_at_head(script), context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset()) if script in context.changed_paths else frozenset()
     # a new script's added lines are every line (an empty ``EveryLine``): test membership, not emptiness
@@ -176,7 +222,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     if areas:  # a post carrying a text area's text is that area's, judged by ``ugc``
         theirs = {found[1].line for found in _carrying(context, script, areas, posts)}
         posts = [f for f in posts if f.line not in theirs]
-    return _carrying(context, script, boxes, posts)
+    return _prompted(text, script, prompts, posts) if prompts else _carrying(context, script, boxes, posts)
 
 
 def _spelt(text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
@@ -271,9 +317,10 @@ def writing(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> li
     return [s for s in candidates if scenes().names_a_write(s)]
 
 
-def _told(context: ProjectContext, script: str, post: Fact, box: str, line: int) -> list[Finding]:
-    """``upload.user_text`` and ``category.ugc`` at ``post``, naming the box."""
-    value = f"<input> {box}:{line} → {post.value or post.subject}"
+def _told(context: ProjectContext, script: str, post: Fact, box: str, line: int,
+          subject: str = "<input>") -> list[Finding]:
+    """``upload.user_text`` (of ``subject``, the box) and ``category.ugc`` at ``post``, naming the box."""
+    value = f"{subject} {box}:{line} → {post.value or post.subject}"
     ugc = context.finding("category.ugc", "ugc:post", script, post.line, scope="file", value=value)
-    return [context.finding("upload.user_text", "<input>", script, post.line, scope="file", value=value),
+    return [context.finding("upload.user_text", subject, script, post.line, scope="file", value=value),
             replace(ugc, severity="low")]

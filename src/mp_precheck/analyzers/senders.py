@@ -48,11 +48,15 @@ def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
     """The cloud database writes of ``script`` as sending calls (subject ``wx.cloud.database``), and the records
     it saves through a backend-as-a-service SDK (LeanCloud's ``new Comment().save({ text })``:
     :mod:`~mp_precheck.readers.baaswrites`), which write a table others read the same way."""
-    text = context.read_head(script) if script.endswith(SCRIPTS) else None
-    if not text:
-        return []
     return [Fact(CLOUD_DB, "api", line, f"collection('{name}').{method}", "cloud:write")
-            for line, name, method in sorted({*cloud_writes(text, script), *baas_writes(text, script)})]
+            for line, name, method in database_writes(context, script)]
+
+
+def database_writes(context: ProjectContext, script: str) -> list[tuple[int, str, str]]:
+    """(line, collection or table, method) of each record ``script`` writes to a cloud database or through a
+    backend-as-a-service SDK (:func:`cloud_write_facts`), read in ``context``'s head, in line order."""
+    text = context.read_head(script) if script.endswith(SCRIPTS) else None
+    return sorted({*cloud_writes(text, script), *baas_writes(text, script)}) if text else []
 
 
 def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:

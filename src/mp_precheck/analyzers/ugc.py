@@ -24,9 +24,9 @@ When it is published:
   covers the text too (its fix names ``msgSecCheck``) and ``upload.user_text`` is dropped; with no upload
   finding it stays at the input.
 * **category**: a ``<textarea>``/``<editor>`` whose content is sent is a post, comment or thread:
-  ``category.ugc`` at the page's first sending call by :func:`_rank` (a post whose strings name a
-  public scene first, wrappers named as reads are not sending calls) — at the post itself where it goes through
-  a wrapper named as one (``topicAdd(payload)`` after the pictures' upload) —, because
+  ``category.ugc`` at the page's first sending call by :func:`_rank` (a post whose strings name a public scene
+  first, wrappers named as reads are not sending calls) — at the post itself where it goes through a wrapper
+  named as one (``topicAdd(payload)``) or carries the text after a photo's upload that holds none of it —, because
   such pages need a 社交 category and the UGC declaration on submission (``ugc_declare``,
   https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit).
   A nickname input is profile data, not a post: no category finding.
@@ -228,7 +228,8 @@ def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fa
     """Where the text box's ``state`` leaves ``script``: (the calls of project functions no reader resolves
     whose data carries it — ``createPost(data)`` with ``data = { content }`` — as posts through that
     wrapper; the lines of data calls whose data is seen and holds none of it while another call carries
-    it — a barcode lookup, a GET of a draft). Nothing when the state or the calls' data is not seen."""
+    it — a barcode lookup, a GET of a draft, a photo's upload before the post's data call). Nothing when the
+    state or the calls' data is not seen."""
     text = context.read_head(script) if state else None
     lines = {f.line for f in sends} | {line for _spec, _name, line in facts.imported_calls}
     carried = carried_names(text, script, lines) if text else {}
@@ -236,7 +237,10 @@ def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fa
     if not carrying:
         return [], frozenset()
     carriers = unresolved_posts(facts, carrying)
-    lookups = frozenset(f.line for f in sends if f.subject in POSTERS and f.line in carried and f.line not in carrying)
+    # an upload whose arguments are seen and hold none of the text (a photo's ``filePath``) sends the post's
+    # picture, not the post, where a later write carries the text (``collection('goods').add({ data })``)
+    lookups = frozenset(f.line for f in sends if f.line in carried and f.line not in carrying
+                        and (f.subject in POSTERS or any(g.subject in POSTERS for g in sends if g.line in carrying)))
     return carriers, lookups
 
 
