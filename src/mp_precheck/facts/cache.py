@@ -125,6 +125,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      through another channel (readers/nativepay.py);
 # v117: a picked photo's base64 handed to a project helper named for local storage (mediaStorage.save,
 #      cache.set) is no upload (readers/statemedia.py);
+# v118-r53prec: a WeChat login heading or label under way (微信授权登录中..., 正在微信登录) is brand wording
+#      (readers/textsignals.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -181,7 +183,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v117-{__version__}"
+FORMAT = f"facts-v118-r53prec-{__version__}"
 
 
 class FactCache:
