@@ -1,6 +1,6 @@
 """branding.brand_text on a WeChat login heading or label while the login runs: 正在微信登录, 微信授权中… on a page
 is the 微信登录 / 微信授权 wording with the words of progress around it. A login under way without WeChat's name,
-an outcome, and a loading toast in code (progress reported, not the page's heading) stay silent."""
+an outcome, and a loading indicator or a string in code (progress reported, not the page's heading) stay silent."""
 
 from __future__ import annotations
 
@@ -42,5 +42,6 @@ def test_a_status_line_of_a_wechat_login_under_way_fires(tmp_path):
 
 def test_a_status_line_without_wechat_and_a_loading_toast_stay_silent(tmp_path):
     wxml = '<view class="card">\n  <view class="status">正在登录…</view>\n</view>\n'
-    js = "Page({ data: { tip: '' }, onLoad() { this.setData({ tip: '微信授权中…' }) } })\n"
+    js = ("Page({\n  data: { tip: '' },\n  onLoad() {\n    wx.showLoading({ title: '微信登录中...' })\n"
+          "    this.setData({ tip: '微信授权中…' })\n  }\n})\n")
     assert _brand(tmp_path, wxml, js) == set()

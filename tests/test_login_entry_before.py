@@ -48,3 +48,16 @@ def test_a_login_page_put_first_in_place_of_a_content_page_is_told(tmp_path):
 
 def test_a_login_page_put_first_in_place_of_one_that_logged_in_silently_is_told(tmp_path):
     assert _first_page(tmp_path, "pages/passport/passport", "pages/signup/signup", SILENT_JS) == {("app.json", 3)}
+
+
+def test_a_login_page_put_first_in_place_of_a_profile_button_that_led_nowhere_is_told(tmp_path):
+    # the template project's first page: a 获取头像昵称 button that only fills the page, no login wall
+    repo = Repo(tmp_path / "repo")
+    _app(repo, "pages/shop/shop")
+    repo.write("pages/shop/shop.wxml", '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="fill">获取头像昵称'
+                                       '</button>\n  <text>{{motto}}</text>\n</view>\n')
+    base = repo.commit("base")
+    repo.write("app.json", PAGES % '"pages/signup/signup",\n    "pages/shop/shop",\n    "pages/passport/passport"')
+    repo.commit("a sign-up page first")
+    assert {(f.path, f.line) for f in run(repo.path, base).findings if f.rule == "login.login_first_page"} == \
+        {("app.json", 3)}

@@ -17,8 +17,9 @@ Nor is an app that already opened on a login page told again when the change put
 (one login page for another, a welcome page before the SMS form, a page being built moved to the front): its users
 met a login wall before they saw anything at base too, so the change adds none. The base app's first page counts
 when it was a wall there — named as a login page and none of the above at base, or an authorization page by what it
-shows (``analyzers/auth_entry.py``) that no tab bar led past —; an app whose first page at base was content, or a
-login page that logged in silently and moved on, is told.
+shows (``analyzers/auth_entry.py``) whose control says it logs in (授权登录) and that no tab bar led past —; an app
+whose first page at base was content (a template's page with a 获取头像昵称 button among it), or a login page that
+logged in silently and moved on, is told.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/api/open-api/login/wx.login.html.
@@ -82,8 +83,8 @@ def _walled_before(context: ProjectContext) -> str | None:
     read = base_reader(context)
     if LOGIN_TARGET.search(page_name(before)):
         return entry if not _no_wall(context, before, read) else None
-    asked = page_ask(context, before, read)[1] is not None
-    return entry if asked and not tabbed(read(registry), registry, before) else None
+    ask = page_ask(context, before, read)[1]  # a profile button that only fills the page (获取头像昵称) walls nothing
+    return entry if ask is not None and ask.worded and not tabbed(read(registry), registry, before) else None
 
 
 def _passes_through(context: ProjectContext, route: str, read: Reader) -> bool:

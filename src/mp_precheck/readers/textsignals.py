@@ -227,7 +227,7 @@ SERVICE_SIGNALS = frozenset(name for name, _pattern in _SERVICES)
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
-            label: bool = False, script: bool = False, share_control: bool = False) -> list[str]:
+            label: bool = False, script: bool = False, share_control: bool = False, prompt: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
@@ -241,7 +241,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``): the
     ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A poster the text tells the user to
     send on, or names for inviting (长按海报 - 发送给朋友, 邀请海报: ``posters`` in the same table), gives
-    ``share-poster``: a means of sharing, not a reward. A clause of
+    ``share-poster``: a means of sharing, not a reward. ``prompt`` marks a toast's or loading prompt's text
+    (``wx.showLoading({ title })``): a login under way there (微信登录中...) reports progress, where on the page it
+    is the screen's heading. A clause of
     an agreement (:data:`LEGAL_CLAUSE`) or a warning against fraud (:data:`WARNING`) offers no service: no service
     signal (lottery, tipping, dating, finance…) comes from it.
     """
@@ -264,8 +266,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     for phrase in brand_allow:
         cleaned = cleaned.replace(_brand_spelling(phrase), "")
     own = _STEP.sub("", _brand_spelling(_without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW))), count=1)
-    # a status in code (a loading toast: 微信授权中...) reports progress; on the page it is the screen's heading
-    settle = title or not script
+    # a status in code or a loading toast (微信授权中...) reports progress; on the page it is the screen's heading
+    settle = (title or not script) and not prompt
     shown = _settled(own) if settle else own
     screen = not label and _auth_screen(own, settle)
     login_label = settle and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", shown)))
