@@ -125,8 +125,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      through another channel (readers/nativepay.py);
 # v117: a picked photo's base64 handed to a project helper named for local storage (mediaStorage.save,
 #      cache.set) is no upload (readers/statemedia.py);
-# v118-r53prec: a WeChat login heading or label under way (微信授权登录中..., 正在微信登录) is brand wording
-#      (readers/textsignals.py);
+# v118-r53prec: a WeChat login heading or label under way on the page (微信授权登录中..., 正在微信登录) is brand
+#      wording, not in a loading indicator's title (readers/textsignals.py, readers/textplaces.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
