@@ -161,10 +161,12 @@ moved_walls            project, base_facts, head_facts,            removes ``log
                        counterpart, added_lines ·                  another file (same page, or a login page in both;
                        ``login.forced_login``                      an app that opened on the login page an old
                                                                    redirect of the new entry page leads to)
-silent_entry           project, read_head ·                        removes ``login.login_first_page`` for an
-                       ``login.login_first_page``                  entry page that logs in silently and moves on,
-                                                                   that lists content and asks nothing, or whose
-                                                                   controls only choose a way on
+silent_entry           project, read_head, read_base,              removes ``login.login_first_page`` for an
+                       counterpart, changed_paths ·                entry page that logs in silently and moves on,
+                       ``login.login_first_page``                  that lists content and asks nothing, or whose
+                                                                   controls only choose a way on, and for a new
+                                                                   entry page of an app that opened on a login
+                                                                   page at base
 refusal_modal          project, read_head, facts_at_head,          adds ``login.forced_login`` at a new modal with
                        added_lines · ``login.forced_login``        no cancel button on a login page met at launch
                                                                    that answers a refusal and goes nowhere

@@ -44,6 +44,7 @@ class Scenes(Struct, frozen=True):
     operator: frozenset[str] = frozenset()
     addressed: frozenset[str] = frozenset()
     publish_labels: tuple[str, ...] = ()
+    graded: frozenset[str] = frozenset()
 
     @staticmethod
     def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
@@ -76,12 +77,16 @@ class Scenes(Struct, frozen=True):
         direct call) passing ``strings``; a page (``page``, else ``path``) of the operator's console
         (``operator`` words in its path: ``pages/admin-review``) is private, its text is no user's content. A
         private word the table spells as one (``userinfo``) also matches two adjacent words of the path, of one
-        string or of the wrapper's name (``editUserInfo``: the account's own record, not a post)."""
+        string or of the wrapper's name (``editUserInfo``: the account's own record, not a post). A page whose words
+        say staff grade one person's work (``graded``: 批改, 评语) writes that person's record, whatever other words
+        (a review of a submission) it uses."""
         if self._has(self.operator, words_of((page or path).rsplit(".", 1)[0])):
             return "private"
         passed = [s for s in strings if s.strip().upper() not in self.methods]
         spelt = [words_of(path.rsplit(".", 1)[0]), *(words_of(s) for s in passed), self._named(wrapper)]
         words = [w for said in spelt for w in said]
+        if self._has(self.graded, words):
+            return "private"
         if self._has(self.public, words):
             return "public"
         # a private word the table spells as one (``userinfo``, ``aftersale``) is two words of an identifier or
@@ -234,4 +239,5 @@ def scenes() -> Scenes:
     return Scenes(frozenset(data["public"]), frozenset(data["private"]), frozenset(data["writes"]),
                   frozenset(data["transport"]), frozenset(data["methods"]), frozenset(data["chat"]),
                   frozenset(data["service"]), frozenset(data["reads"]), frozenset(data.get("operator", ())),
-                  frozenset(data.get("addressed", ())), tuple(data.get("publish_labels", ())))
+                  frozenset(data.get("addressed", ())), tuple(data.get("publish_labels", ())),
+                  frozenset(data.get("graded", ())))

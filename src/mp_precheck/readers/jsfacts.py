@@ -115,9 +115,9 @@ SHARE_HOOKS = frozenset({"onShareAppMessage", "onShareTimeline", "useShareAppMes
 
 
 @lru_cache(maxsize=8192)  # the same literals recur through a file and an app (~11,000 asks, ~4,000 texts)
-def _signals(text: str, title: bool, label: bool, script: bool, share_control: bool = False) -> tuple[str, ...]:
+def _signals(text: str, title: bool, label: bool, script: bool, share: bool, prompt: bool) -> tuple[str, ...]:
     """:func:`signals` of one text, remembered."""
-    return tuple(signals(text, title=title, label=label, script=script, share_control=share_control))
+    return tuple(signals(text, title=title, label=label, script=script, share_control=share, prompt=prompt))
 
 
 class _Extractor(Bindings):
@@ -350,7 +350,7 @@ class _Extractor(Bindings):
         else:
             self._text_signals(value, node, title=share_title(node),
                                label=not (prompt_text(node) or message_text(node)),
-                               script=not ui_label(node, locale_file(self.path)))
+                               script=not ui_label(node, locale_file(self.path)), prompt=prompt_text(node, True))
         self.facts += literal_secrets(_text(node), self.line(node))
         if value.lower() == "ios" and parent is not None and parent.type == "binary_expression":
             self._ios_payment_branch(node)
@@ -387,9 +387,9 @@ class _Extractor(Bindings):
             self.facts.append(Fact("share:hook", "hook", self.line(node), name))
 
     def _text_signals(self, text: str, node: Node, title: bool = False, label: bool = False,
-                      script: bool = False, share_control: bool = False) -> None:
+                      script: bool = False, share_control: bool = False, prompt: bool = False) -> None:
         warned = warning_list(node)  # ['刷单返利', '校园贷/网贷']: fraud types, no service offered
-        for signal in (s for s in _signals(text, title, label, script, share_control)
+        for signal in (s for s in _signals(text, title, label, script, share_control, prompt)
                        if not (warned and s in SERVICE_SIGNALS)):
             self.facts.append(Fact(prefixed("text", signal), "text", self.line(node), " ".join(text.split())[:120]))
 

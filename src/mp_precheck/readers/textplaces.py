@@ -84,13 +84,15 @@ _PROMPT_KEYS = frozenset({"title", "content", "message", "msg"})
 _NAME_WORDS = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
-def prompt_text(node: Node) -> bool:
+def prompt_text(node: Node, loading: bool = False) -> bool:
     """Whether the string ``node`` is the text a toast or a dialog the app shows: an argument of a call named for
     one (``toast('…')``, ``Toast.fail('…')``, ``this.$tip('…')``), or the ``title`` / ``content`` / ``message`` of
     the options such a call takes (``wx.showToast({ title })``, ``wx.showModal({ title, content })``,
-    ``Dialog.alert({ message })``): a screen's sentence, not a control's label. In: a tree-sitter string node.
+    ``Dialog.alert({ message })``): a screen's sentence, not a control's label; with ``loading``, a loading
+    indicator's too (``wx.showLoading({ title })``, ``Toast.loading('…')``). In: a tree-sitter string node.
     Out: a boolean. Sources: https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showToast.html,
-    https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html."""
+    https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html,
+    https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showLoading.html."""
     arguments = node.parent
     if arguments is not None and arguments.type == "pair" and arguments.child_by_field_name("value") == node:
         if _text(arguments.child_by_field_name("key")).strip("'\"") not in _PROMPT_KEYS:
@@ -102,7 +104,8 @@ def prompt_text(node: Node) -> bool:
         return False
     callee = call.child_by_field_name("function")
     names = _text(callee).split(".")[-2:] if callee is not None else []
-    return any(word.lower() in _PROMPT_WORDS for name in names for word in _NAME_WORDS.findall(name))
+    words = {word.lower() for name in names for word in _NAME_WORDS.findall(name)}
+    return bool(words & _PROMPT_WORDS) or (loading and "loading" in words)
 
 
 # Names that hold a message the screen shows (MESSAGE_AUTH, authMsg, loginTip, noticeText): a sentence, not a

@@ -135,6 +135,9 @@ _LABEL_TRIM = compiled(r"[\s:：!！.。,，>›»→#-]+")  # "# 微信授权�
 _STEP = compiled(r"^\s*(?:(?:第\s*)?(?:\d{1,2}|[一二三四五六七八九十])\s*(?:步|[.．、)）:：])|[①-⑩⑴-⒇]|"
                    r"step\s*\d{1,2}\s*[.:：)-]?)\s*", re.IGNORECASE)
 _CLAUSE_BREAK = compiled(r"[，,。；;？?\n]")
+# A login under way (正在微信授权登录, 微信授权登录中..., 微信登录中…): the status a login screen shows while it
+# runs names the same WeChat login, the words around it say only that it has not finished
+_UNDER_WAY = compiled(r"^\s*正在\s*|\s*中?\s*(?:[.．。…·]\s*)*$")
 BRAND_NAME = compiled(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
 # Naming WeChat as the login method (微信登录) is not among them: see BRAND_LOGIN_LABEL.
@@ -224,7 +227,7 @@ SERVICE_SIGNALS = frozenset(name for name, _pattern in _SERVICES)
 
 
 def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT_BRAND_ALLOW,
-            label: bool = False, script: bool = False, share_control: bool = False) -> list[str]:
+            label: bool = False, script: bool = False, share_control: bool = False, prompt: bool = False) -> list[str]:
     """Signal names found in one piece of UI ``text``.
 
     ``title`` marks a name-like place (navigation bar title, tabBar text, share title), where any use of
@@ -238,7 +241,9 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``): the
     ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A poster the text tells the user to
     send on, or names for inviting (长按海报 - 发送给朋友, 邀请海报: ``posters`` in the same table), gives
-    ``share-poster``: a means of sharing, not a reward. A clause of
+    ``share-poster``: a means of sharing, not a reward. ``prompt`` marks a toast's or loading prompt's text
+    (``wx.showLoading({ title })``): a login under way there (微信登录中...) reports progress, where on the page it
+    is the screen's heading. A clause of
     an agreement (:data:`LEGAL_CLAUSE`) or a warning against fraud (:data:`WARNING`) offers no service: no service
     signal (lottery, tipping, dating, finance…) comes from it.
     """
@@ -261,8 +266,11 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     for phrase in brand_allow:
         cleaned = cleaned.replace(_brand_spelling(phrase), "")
     own = _STEP.sub("", _brand_spelling(_without(text, set(brand_allow) - set(DEFAULT_BRAND_ALLOW))), count=1)
-    screen = not label and _auth_screen(own)
-    login_label = (title or not script) and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", own)))
+    # a status in code or a loading toast (微信授权中...) reports progress; on the page it is the screen's heading
+    settle = (title or not script) and not prompt
+    shown = _settled(own) if settle else own
+    screen = not label and _auth_screen(own, settle)
+    login_label = settle and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", shown)))
     if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
         found.append("brand")
     if not LEGAL_CLAUSE.match(text) and not WARNING.search(text):
@@ -278,13 +286,21 @@ def _brand_spelling(text: str) -> str:
     return _CJK_GAP.sub("", _LOGIN_VARIANT.sub("登录", text))
 
 
-def _auth_screen(text: str) -> bool:
+def _auth_screen(text: str, settle: bool = False) -> bool:
     """Whether ``text`` (not a label) speaks as WeChat's authorization screen: its first clause is a 微信授权
     heading or makes WeChat's login the gate (微信登录后才可…), it asks the user to allow WeChat authorization, or
-    it pleads for WeChat's login as the app's own step (请先微信登录: :data:`BRAND_PLEA`)."""
+    it pleads for WeChat's login as the app's own step (请先微信登录: :data:`BRAND_PLEA`). ``settle`` reads a
+    heading under way (微信授权登录中...) as the heading."""
     first = _CLAUSE_BREAK.split(text.strip(), maxsplit=1)[0].strip()
+    first = _settled(first) if settle else first
     return bool(BRAND_HEADING.fullmatch(first) or BRAND_GATE.match(first) or BRAND_AUTH_PROMPT.search(text)
                 or BRAND_PLEA.search(text))
+
+
+def _settled(text: str) -> str:
+    """``text`` without the words that say a login is under way (正在…, …中...: :data:`_UNDER_WAY`), as the
+    finished label or heading reads: 微信授权登录中... is the 微信授权登录 heading while it runs."""
+    return _UNDER_WAY.sub("", text)
 
 
 def _without(text: str, phrases: Iterable[str]) -> str:
