@@ -93,17 +93,8 @@ def share_hook_statements(text: str, path: str) -> list[int]:
 def share_hook_calls(text: str, path: str) -> list[tuple[int, str]]:
     """(1-based line, callee's own name) of each call :func:`share_hook_statements` finds in a share hook's own
     body; the name is the callee's last member (:func:`callee_name`)."""
-    out: list[tuple[int, str]] = []
-    for source, name, offset in script_units(text, path):
-        language = language_for(name)
-        tree = parse(language, source.encode("utf-8", "surrogatepass"))
-        for node in nodes_of(tree.root_node, language, _HOOK_TYPES):
-            body = _hook_body(node) if _hook_name(node) in SHARE_HOOKS else None
-            for statement in _own_statements(body) if body is not None else ():
-                call = _statement_call(statement)
-                if call is not None and not is_bookkeeping(call):
-                    out.append((statement.start_point[0] + 1 + offset, callee_name(call)))
-    return sorted(set(out))
+    return sorted({(statement.start_point[0] + 1 + offset, callee_name(call))
+                   for offset, statement, call, _language in _hook_calls(text, path) if not is_bookkeeping(call)})
 
 
 def share_hook_notices(text: str, path: str) -> list[tuple[int, str]]:
@@ -113,7 +104,17 @@ def share_hook_notices(text: str, path: str) -> list[tuple[int, str]]:
     card the hook returns. WeChat runs the hook as the user shares
     (https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object), so a
     use unlocked there is paid for the share."""
-    out: list[tuple[int, str]] = []
+    out: set[tuple[int, str]] = set()
+    for offset, _statement, call, language in _hook_calls(text, path):
+        arguments = call.child_by_field_name("arguments")
+        strings = nodes_of(arguments, language, ("string", "template_string")) if arguments else ()
+        out.update((string.start_point[0] + 1 + offset, value) for string in strings if (value := string_value(string)))
+    return sorted(out)
+
+
+def _hook_calls(text: str, path: str) -> Iterator[tuple[int, Node, Node, Language]]:
+    """(line offset of its script unit, statement, call, language) of each call a share hook makes as a statement
+    of its own body, in the script ``text`` of ``path``."""
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         tree = parse(language, source.encode("utf-8", "surrogatepass"))
@@ -121,11 +122,8 @@ def share_hook_notices(text: str, path: str) -> list[tuple[int, str]]:
             body = _hook_body(node) if _hook_name(node) in SHARE_HOOKS else None
             for statement in _own_statements(body) if body is not None else ():
                 call = _statement_call(statement)
-                arguments = call.child_by_field_name("arguments") if call is not None else None
-                out.extend((string.start_point[0] + 1 + offset, value) for string in
-                           (nodes_of(arguments, language, ("string", "template_string")) if arguments else ())
-                           if (value := string_value(string)))
-    return sorted(set(out))
+                if call is not None:
+                    yield offset, statement, call, language
 
 
 _BRANCHES = ("if_statement", "else_clause", "statement_block", "try_statement", "catch_clause", "finally_clause")
