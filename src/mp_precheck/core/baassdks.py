@@ -12,13 +12,13 @@ says how each SDK is reached (``modules``, ``packages``, ``globals``), what make
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 
 from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
+from mp_precheck.core.sdkmodules import loads_module
 
 
 class BaasSdk(Struct, frozen=True):
@@ -39,10 +39,7 @@ class BaasSdk(Struct, frozen=True):
     def loaded_by(self, spec: str) -> bool:
         """Whether an import or require specifier loads this SDK: its last segment starts with one of the
         ``modules`` (``../../libs/av-weapp-min.js``), or its npm package is one of the ``packages``."""
-        last = posixpath.basename(spec.rstrip("/")).lower()
-        parts = spec.split("/")
-        package = "/".join(parts[:2] if spec.startswith("@") else parts[:1])
-        return any(last.startswith(m.lower()) for m in self.modules) or package in self.packages
+        return loads_module(spec, self.modules, self.packages)
 
     @property
     def needles(self) -> tuple[str, ...]:

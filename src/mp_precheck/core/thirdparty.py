@@ -40,6 +40,7 @@ from msgspec import Struct
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
+from mp_precheck.core.sdkmodules import loads_module
 
 PICK_SUBJECT = "ui-kit:pick-media"
 UPLOAD_SUBJECT = "ui-kit:upload-media"
@@ -220,11 +221,7 @@ class ThirdParty(Struct, frozen=True, dict=True):
     def sdk_of_module(self, spec: str) -> UploadSdk | None:
         """The SDK a module specifier loads: its last path segment starts with an SDK module name, or its
         npm package (``flyio`` of ``flyio/dist/npm/wx``, ``@scope/name``) is an HTTP client's."""
-        last = posixpath.basename(spec.rstrip("/")).lower()
-        parts = spec.split("/")
-        package = "/".join(parts[:2] if spec.startswith("@") else parts[:1])
-        return next((s for s in self.sdks if any(last.startswith(m.lower()) for m in s.modules)
-                     or package in s.packages), None)
+        return next((s for s in self.sdks if loads_module(spec, s.modules, s.packages)), None)
 
     def upload_sdk_file(self, path: str) -> bool:
         """Whether the script at ``path`` is an upload SDK's own module (``utils/qiniuUploader.js``): its name

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from tree_sitter import Node
 
+from mp_precheck.core.sdkmodules import npm_package
 from mp_precheck.readers.syntax import string_value
 
 NODE_TYPES = ("import_statement", "export_statement", "call_expression")
@@ -72,10 +73,5 @@ def runs_on_server(specs: Iterable[str]) -> bool:
     no Mini Program can use (``fs``, ``child_process``…) or a server package (``express``, ``mysql2``,
     ``wx-server-sdk``…). A Mini Program's ``require`` loads only the package's own files and built npm packages
     (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html)."""
-    return any(spec.startswith("node:") or spec in _NODE_ONLY or _package(spec) in SERVER_PACKAGES for spec in specs)
-
-
-def _package(spec: str) -> str:
-    """The npm package a bare specifier names (``mysql2/promise`` → ``mysql2``, ``@koa/router/x`` → ``@koa/router``)."""
-    parts = spec.split("/")
-    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
+    return any(spec.startswith("node:") or spec in _NODE_ONLY or npm_package(spec) in SERVER_PACKAGES
+               for spec in specs)
