@@ -16,7 +16,6 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any, Protocol, TypeVar, cast
 from urllib.parse import urlsplit
 
 from msgspec.structs import replace
@@ -164,57 +163,41 @@ def moved_into_helpers(head: Mapping[str, FileFacts], base: Mapping[str, FileFac
     return frozenset(out)
 
 
-class Placed(Protocol):
-    """What :func:`at_own_calls` reads of an addition (``semantic_diff.Addition``)."""
-
-    @property
-    def rule(self) -> Rule: ...
-    @property
-    def subject(self) -> str: ...
-    @property
-    def path(self) -> str: ...
-    @property
-    def fact(self) -> Fact: ...
-
-
-P = TypeVar("P", bound=Placed)
-
-
-def at_own_calls(additions: list[P], head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
-                 counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> list[P]:
-    """``additions`` with each privacy finding told at a call of a project helper (``via:`` role) moved onto the
-    file's own call of the platform, where one the diff adds shows the use: the first direct call of the same API,
-    else, in a file that makes none of its rule's subjects itself, the first of the rule's ``follow_calls`` (a
-    Bluetooth scan on the adapter the helper opened), named in the fact's value; never onto a line the rule
-    already tells in that file (each picker's own use stays its own finding).
+def at_own_calls(placed: Sequence[tuple[Rule, str, Fact]], head: Mapping[str, FileFacts],
+                 base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
+                 added_lines: Mapping[str, frozenset[int]]) -> list[Fact]:
+    """The fact to tell each (rule, head path, fact) of ``placed`` at: a privacy finding told at a call of a
+    project helper (``via:`` role) moves onto the file's own call of the platform, where one the diff adds shows
+    the use: the first direct call of the same API, else, in a file that makes none of its rule's subjects itself,
+    the first of the rule's ``follow_calls`` (a Bluetooth scan on the adapter the helper opened), named in the
+    fact's value; never onto a line the rule already tells in that file (each picker's own use stays its own).
     The helper's own call is told where the helper is; a file that only calls the helper, calls a helper its
     base version called (``analyzers/called_helpers.py`` judges that call), or makes a subject of the rule itself
     keeps its finding where it was. Nothing raises
     (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html)."""
-    told = {(a.rule.id, a.path, a.fact.line) for a in additions}
-    out: list[P] = []
-    for addition in additions:
-        own = _own_call(addition, head, base, counterpart, added_lines.get(addition.path, frozenset()))
-        if own is not None and (addition.rule.id, addition.path, own.line) not in told:
-            told.add((addition.rule.id, addition.path, own.line))
-            addition = cast(P, replace(cast(Any, addition), fact=own))  # a Struct: replace() types only Struct
-        out.append(addition)
+    told = {(rule.id, path, fact.line) for rule, path, fact in placed}
+    out: list[Fact] = []
+    for rule, path, fact in placed:
+        own = _own_call(rule, path, fact, head, base, counterpart, added_lines.get(path, frozenset()))
+        if own is not None and (rule.id, path, own.line) not in told:
+            told.add((rule.id, path, own.line))
+            fact = own
+        out.append(fact)
     return out
 
 
-def _own_call(addition: Placed, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+def _own_call(rule: Rule, path: str, fact: Fact, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
               counterpart: Mapping[str, str | None], added: frozenset[int]) -> Fact | None:
-    """The direct call of ``addition``'s file to tell it at instead of its helper call (see :func:`at_own_calls`)."""
-    rule, role = addition.rule, addition.fact.role or ""
+    """The direct call of file ``path`` to tell ``fact`` at instead of its helper call (see :func:`at_own_calls`)."""
+    role = fact.role or ""
     if not rule.privacy_key or rule.each_call or rule.each_occurrence or not role.startswith("via:") \
-            or addition.path not in head:
+            or path not in head:
         return None
-    old = counterpart.get(addition.path)
+    old = counterpart.get(path)
     if old and old in base and any(f.role == role for f in base[old].facts):
         return None  # a helper the file called before: not a new use of the file's own
-    direct = sorted((f for f in head[addition.path].facts if f.kind == "api" and f.role is None),
-                    key=lambda f: f.line)
-    same = [f for f in direct if f.subject == addition.subject and f.line in added]
+    direct = sorted((f for f in head[path].facts if f.kind == "api" and f.role is None), key=lambda f: f.line)
+    same = [f for f in direct if f.subject == fact.subject and f.line in added]
     if same:
         return same[0]
     if any(rule.matches(f.subject) for f in direct):

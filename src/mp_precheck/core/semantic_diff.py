@@ -203,15 +203,16 @@ def compare(
 def _once_in_helpers(additions: list[Addition], head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
                      counterpart: Mapping[str, str | None],
                      added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
-    """``additions`` without the calls of a module's entry whose API the module tells (``told_in_helper`` of
-    ``core/placing.py``; a rule judging each call or placement keeps them: an upload of what each caller hands
-    it, an ad on each page), the rest told at the caller's own call of the platform (``at_own_calls``)."""
+    """``additions`` without the calls of a module's entry whose API the module tells (``told_in_helper``; rules
+    judging each call or placement keep them), the rest told at the caller's own platform call (``at_own_calls``)."""
     before = {path: base[old].exports for path, old in counterpart.items() if old and old in base}
     told: dict[tuple[str, str], set[tuple[str, int]]] = {}
     for a in additions:
         told.setdefault((a.rule.id, a.subject), set()).add((a.path, a.fact.line))
-    return at_own_calls([a for a in additions if a.rule.each_call or a.rule.each_occurrence or not told_in_helper(
-        a.fact, told[(a.rule.id, a.subject)], head, before, added_lines)], head, base, counterpart, added_lines)
+    kept = [a for a in additions if a.rule.each_call or a.rule.each_occurrence or not told_in_helper(
+        a.fact, told[(a.rule.id, a.subject)], head, before, added_lines)]
+    facts = at_own_calls([(a.rule, a.path, a.fact) for a in kept], head, base, counterpart, added_lines)
+    return [Addition(a.rule, a.subject, a.path, a.scope, fact) for a, fact in zip(kept, facts, strict=True)]
 
 
 def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], catalog: Catalog) -> list[Addition]:
