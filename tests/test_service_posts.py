@@ -71,3 +71,15 @@ def test_a_like_caption_is_no_tipping_but_a_tip_button_is(app_repo):
     app_repo.write_files({"pages/me/me.wxml": "<view>\n<button bindtap=\"tip\">确认打赏</button>\n</view>\n"})
     app_repo.commit("tips")
     assert _category(run(app_repo.path, caption)) == {("category.tipping", "pages/me/me.wxml", 2, "app")}
+
+
+def test_fortune_content_is_told_once_where_it_first_appears_and_not_again_in_an_app_that_had_it(app_repo):
+    base = app_repo.commit("a notes app")
+    app_repo.write_files({"app.json": APP_JSON,
+                          "pages/book/book.wxml": "<view>\n<text>今日运势</text>\n</view>\n",
+                          "pages/guide/guide.wxml": "<view>\n<text>求签问事</text>\n</view>\n"})
+    readings = app_repo.commit("daily readings on two pages")
+    assert _category(run(app_repo.path, base)) == {("category.fortune", "pages/book/book.wxml", 2, "app")}
+    app_repo.write_files({"pages/post/post.wxml": "<view>\n<text>塔罗占卜</text>\n</view>\n"})
+    app_repo.commit("one more reading page")
+    assert _category(run(app_repo.path, readings)) == set()

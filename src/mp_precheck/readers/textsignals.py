@@ -199,6 +199,7 @@ TELECOM = compiled(r"话费充值|充话费|话费(?:直充|快充|慢充)|手�
 # that already offer the service (facts/presence.py): a service the app had needs no new category.
 SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
     "lottery": ("抽奖", "大转盘", "九宫格抽", "刮刮", "砸金蛋", "盲盒", "摇一摇赢", "有奖竞猜", "幸运转盘", "夺宝"),
+    "fortune": ("算命", "运势", "抽签", "求签", "占卜", "塔罗", "八字", "解梦", "fortune", "Fortune", "FORTUNE"),
     "dating": ("相亲", "婚恋", "征婚", "脱单", "择偶", "交友", "找对象", "理想型", "配对", "匹配"),
     "telecom": ("话费", "手机充值", "流量"),
     "medical": ("问诊", "开方", "处方", "互联网医院", "挂号"),
