@@ -75,6 +75,16 @@ def test_no_mini_program(repo):
     assert err.startswith("mp-precheck: no Mini Program found at HEAD")
 
 
+def test_a_change_deleting_the_whole_app_says_so_and_adds_nothing(app_repo):
+    base = app_repo.git("rev-parse", "HEAD").strip()
+    app_repo.git("rm", "-rq", ".")
+    app_repo.commit("remove the app")
+    code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
+    assert code == 0
+    assert data["message"] == "the change removes the Mini Program: nothing is added to review"
+    assert data["findings"] == [] and data["risk_level"] == "none"
+
+
 def test_base_equal_to_head_is_a_success_that_says_so(app_repo):
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", "HEAD")
     assert code == 0

@@ -103,10 +103,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to app.js), "
                         "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, a weapp-vite config's "
                         "srcRoot with app.json or app.vue, nor app.js with .wxml files below it, outside node_modules")
-    findings: list[Finding] = []
-    removed: list[Removed] = []
-    errors: list[FileError] = []
-    touched = 0
+    findings, removed, errors, touched = list[Finding](), list[Removed](), list[FileError](), 0
     for project, base_project in _pair(head_projects, base_projects):
         errors.extend(FileError(project.app_config or project.root, e) for e in project.errors)
         result = _analyse_project(run, project, base_project, catalog, options, registry)
@@ -116,7 +113,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             errors.extend(result.errors)
             touched += result.touched
     findings = _after_analysis(run, findings, catalog, options)
-    status: Status | None = None if touched else "no_mini_program_change"
+    status: Status | None = None if touched else "no_mini_program_change" if head_projects or not base_projects \
+        else "mini_program_removed"  # the change deletes the whole app: say so, not "no Mini Program files"
     return Report(
         base=merge_base, head=head, projects=tuple(_project_info(p, findings, _reader(store, run.head_tree))
                                                    for p in head_projects),
