@@ -151,9 +151,9 @@ def test_an_app_json_with_a_trailing_comma_still_gives_its_keys(app_repo):
 
 @pytest.mark.parametrize(("app_json", "message"), [
     ("[]", "app.json must be a JSON object, not a list; its pages and settings were not read"),
-    ('{"pages": "pages/index/index"}', 'app.json: "pages" must be a list of strings, not a string'),
+    ('{"pages": "pages/index/index"}', '"pages" must be a list of strings, not a string'),
     ('{"pages": ["pages/index/index"], "requiredPrivateInfos": "getLocation"}',
-     'app.json: "requiredPrivateInfos" must be a list of strings, not a string'),
+     '"requiredPrivateInfos" must be a list of strings, not a string'),
 ])
 def test_an_app_json_of_the_wrong_shape_is_listed_and_the_rest_still_analysed(app_repo, app_json, message):
     base = app_repo.git("rev-parse", "HEAD")

@@ -42,7 +42,7 @@ def test_subpackages_that_are_no_list_are_a_shape_error_and_the_rest_is_analysed
     code, data = _run(repo, {"app.json": f'{{"pages": ["pages/index/index"], "{key}": {value}}}'})
     assert code == 0
     assert data["errors"] == [{"path": "app.json",
-                               "message": f'app.json: {SUBPACKAGES.replace("subpackages", key)}'}]
+                               "message": SUBPACKAGES.replace("subpackages", key)}]
     assert _located(data)
 
 
@@ -69,11 +69,29 @@ def test_uni_app_sub_packages_that_are_no_list(repo):
     assert project.errors == (f'src/pages.json: {SUBPACKAGES.replace("subpackages", "subPackages")}',)
 
 
+def test_a_taro_page_list_computed_by_code_is_told_as_computed_and_the_rest_analysed(repo):
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}',
+                      "src/app.config.ts": "import { routes } from './routes'\n"
+                                           "export default defineAppConfig({ pages: routes.map((r) => r.path) })\n",
+                      "src/routes.ts": "export const routes = [{ path: 'pages/index/index' }]\n",
+                      "src/pages/index/index.tsx": "export default function Index() { return null }\n"})
+    base = repo.commit()
+    repo.write("src/pages/index/index.tsx", "import Taro from '@tarojs/taro'\n"
+                                            "export default function Index() { Taro.getLocation({}); return null }\n")
+    repo.commit()
+    code, data = cli_json("diff", "--repo", str(repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+    assert data["errors"] == [{"path": "src/app.config.ts",
+                               "message": '"pages" is computed by code, not written as a list: the page list was not '
+                                          'read'}]
+    assert ("privacy.location", "src/pages/index/index.tsx") in {(f["rule"], f["path"]) for f in data["findings"]}
+
+
 def test_required_private_infos_that_is_no_list_does_not_stop_the_run(repo):
     code, data = _run(repo, {"app.json": '{"pages": ["pages/index/index"], "requiredPrivateInfos": 5}'})
     assert code == 0
     assert data["errors"] == [{"path": "app.json",
-                               "message": 'app.json: "requiredPrivateInfos" must be a list of strings, not a number'}]
+                               "message": '"requiredPrivateInfos" must be a list of strings, not a number'}]
     assert _located(data)
 
 

@@ -105,7 +105,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
                         "srcRoot with app.json or app.vue, nor app.js with .wxml files below it, outside node_modules")
     findings, removed, errors, touched = list[Finding](), list[Removed](), list[FileError](), 0
     for project, base_project in _pair(head_projects, base_projects):
-        errors.extend(FileError(project.app_config or project.root, e) for e in project.errors)
+        errors.extend(FileError(where, e.removeprefix(f"{where}: "))  # the path is said once, by the FileError
+                      for where in [project.app_config or project.root] for e in project.errors)
         result = _analyse_project(run, project, base_project, catalog, options, registry)
         if result is not None:
             findings.extend(result.findings)

@@ -118,8 +118,11 @@ def _list_errors(data: Any, name: str) -> list[str]:
     """The ``lists_only`` checks of :func:`shape_errors`."""
     if not isinstance(data, dict):
         return []
-    problems = [f'{name}: "pages" must be a list, not {_kind(data["pages"])}'] \
-        if "pages" in data and not isinstance(data["pages"], list) else []
+    pages = data.get("pages")
+    # a script's config reads as None where a value is computed (routes.map(...)): nothing to run, nothing read
+    problems = ([f'{name}: "pages" is computed by code, not written as a list: the page list was not read'
+                 if pages is None else f'{name}: "pages" must be a list, not {_kind(pages)}']
+                if "pages" in data and not isinstance(pages, list) else [])
     for key in ("subpackages", "subPackages"):
         packages = data.get(key)
         if key in data and not (isinstance(packages, list) and all(
