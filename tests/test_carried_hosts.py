@@ -1,5 +1,5 @@
-"""URLs the Mini Program never requests itself are no server domains: the other URLs of a minified library
-copied in (readers/minified.py, ``library_hosts`` in readers/sdkhosts.py), a URL sent as a request's data
+"""URLs the Mini Program never requests itself are no server domains: the links of a minified library copied in
+that calls no network API (readers/minified.py, ``library_hosts`` in readers/sdkhosts.py), a URL sent as a request's data
 (``sent_as_request_data`` in readers/imagebases.py), a fallback picture in a JSX ``<Image src={…}>`` (read with
 its element as WXML's ``<image src>`` is: readers/bound.py)."""
 
@@ -40,7 +40,8 @@ def test_the_server_a_minified_library_requests_is_still_told(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write_files({"vendor/mdkit.js": LIBRARY % LOGGED, **loaded_by_app("vendor/mdkit.js")})
     app_repo.commit("a markdown renderer that reports usage")
-    assert _domains(app_repo, base) == {("external_link.domain", "host:collect.mdkit-lib.org", "vendor/mdkit.js", 2)}
+    # A library that calls the network is read as the app's code: its server, built or held, is not missed.
+    assert ("external_link.domain", "host:collect.mdkit-lib.org", "vendor/mdkit.js", 2) in _domains(app_repo, base)
 
 
 def test_the_apps_own_one_line_config_keeps_its_host():

@@ -39,10 +39,16 @@ def vendored_hosts(text: str, path: str) -> FileFacts:
     also keeps the literal hosts its vendor documents as the SDK's servers (LeanCloud's app router, which its own
     HTTP client asks for the app's servers). Never raises on malformed code."""
     documented = documented_hosts(path)
-    if "://" not in text or not (documented or _NETWORK_CALL.search(text)):
+    if "://" not in text or not (documented or calls_network(text)):
         return FileFacts()
     hosts = [f for f in js_facts(text, path).facts if f.kind == "host"]
     return FileFacts(facts=tuple(f for f in library_hosts(hosts, text, path) if f.role in (*NETWORK_ROLES, "code")))
+
+
+def calls_network(text: str) -> bool:
+    """Whether a script's ``text`` spells a call of a network API (``request(``, ``uploadFile(``,
+    ``downloadFile(``, ``connectSocket(``): a library that spells none requests no server itself."""
+    return _NETWORK_CALL.search(text) is not None
 
 
 def library_hosts(facts: Sequence[Fact], text: str, path: str) -> list[Fact]:
