@@ -26,13 +26,10 @@ from msgspec.structs import replace
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
+from mp_precheck.readers.minified import is_minified_library
 
 SDK_VALUE = "third-party SDK"
 SUBJECT = "sdk:privacy"
-_LONG_LINE = 500  # characters: no hand-written line is this long, a minifier's lines are thousands
-_MINIFIED_SHARE = 0.8  # of a file's characters on such lines
-_MIN_SIZE = 2000  # characters: a short file is no library
-_CODE_DENSITY = 0.01  # ``;`` and ``{`` per character of minified code (dozens per thousand; none in base64)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -64,9 +61,4 @@ def is_vendored_sdk(context: ProjectContext, path: str) -> bool:
         return True
     if not path.endswith(".js") or context.exists_at_head(posixpath.splitext(path)[0] + ".wxml"):
         return False
-    text = context.read_head(path) or ""
-    long_lines = [line for line in text.splitlines() if len(line) >= _LONG_LINE]
-    size = sum(len(line) for line in long_lines)
-    # code, not one long literal (a base64 image): statements and blocks all along
-    code = sum(line.count(";") + line.count("{") for line in long_lines) >= size * _CODE_DENSITY
-    return len(text) >= _MIN_SIZE and size >= _MINIFIED_SHARE * len(text) and code
+    return is_minified_library(context.read_head(path) or "")

@@ -29,10 +29,11 @@ from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.jsxruns import jsx_run_facts
 from mp_precheck.readers.markup import markup_facts
+from mp_precheck.readers.minified import is_minified_library
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.ownhelpers import words
 from mp_precheck.readers.routes import script_routes
-from mp_precheck.readers.sdkhosts import vendored_hosts
+from mp_precheck.readers.sdkhosts import calls_network, library_hosts, vendored_hosts
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
@@ -156,7 +157,10 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
     if kind in ("uni-manifest", "uni-pages"):
         return _uni_config_facts(text, path, kind)
     if kind == "js":
-        return _js_with_class_config(text, path)
+        found = _js_with_class_config(text, path)
+        if path.lower().endswith(".js") and is_minified_library(text) and not calls_network(text):
+            found = replace(found, facts=tuple(library_hosts(found.facts, text, path)))  # a library's own links
+        return found
     if kind == "min-js":  # a copied SDK: its hosts, and the privacy APIs it calls (readers/sdkprivacy.py)
         hosts = vendored_hosts(text, path)
         calls = vendored_privacy_calls(text, path)

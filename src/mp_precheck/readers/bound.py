@@ -82,3 +82,52 @@ def leading_literal(expression: str) -> str | None:
         else:
             return None
     return string_value(node) or None
+
+
+# Expressions whose value is one of their parts: (…), a ? b : c, a || b, a ?? b, a && b, 'https://…/' + id.
+_CHOOSING = frozenset({"parenthesized_expression", "ternary_expression", "binary_expression"})
+
+
+def _chosen(outer: Node, part: Node) -> bool:
+    """Whether the value of ``outer`` may be ``part`` (or start with it): a ternary's branch, not its condition;
+    an operand of ``||`` / ``??`` / ``&&``; the left of a ``+`` (a URL with its id appended)."""
+    if outer.type == "ternary_expression":
+        return outer.child_by_field_name("condition") != part
+    if outer.type == "binary_expression":
+        operator = outer.child_by_field_name("operator")
+        kind = operator.type if operator is not None else ""
+        return kind in ("||", "??", "&&") or (kind == "+" and outer.child_by_field_name("left") == part)
+    return True
+
+
+def in_attribute_value(literal: Node) -> bool:
+    """Whether the string ``literal`` is a value a JSX attribute's expression may take (``src={avatar ||
+    'https://…'}``, ``src={on ? 'https://a…' : 'https://b…'}``): the element's attribute, read with it
+    (:func:`attribute_urls`), as a WXML attribute is."""
+    value = literal
+    while value.parent is not None and value.parent.type in _CHOOSING and _chosen(value.parent, value):
+        value = value.parent
+    holder = value.parent
+    return holder is not None and holder.type == "jsx_expression" and holder.parent is not None \
+        and holder.parent.type == "jsx_attribute"
+
+
+def attribute_urls(expression: Node) -> list[str]:
+    """The URL text a JSX attribute's ``expression`` may take: each string literal holding ``://`` that
+    :func:`in_attribute_value` reaches, a template string's text before its first ``${}``; in source order."""
+    out: list[str] = []
+    for node in _values(expression):
+        text = string_value(node)  # a template string's text before its first ${}
+        if text and "://" in text:
+            out.append(text)
+    return out
+
+
+def _values(node: Node) -> list[Node]:
+    """The string and template string nodes in the value positions of ``node`` (itself included)."""
+    if node.type in ("string", "template_string"):
+        return [node]
+    if node.type not in _CHOOSING:
+        return []
+    return [found for child in node.named_children if _chosen(node, child) for found in _values(child)]
+

@@ -82,6 +82,17 @@ def image_only(names: Iterable[str], root: Node) -> set[str]:
     return {name for name, found in reads.items() if all(_into_image(read) for read in found)}
 
 
+def sent_as_request_data(literal: Node) -> bool:
+    """Whether the string ``literal`` (or the value built from it: ``'https://…/notify?id=' + id``) is sent as a
+    request's data (``wx.request({ url, data: { notify_url: 'https://…' } })``): an address handed to the server,
+    which the Mini Program itself never requests, so no server domain is configured for it
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
+    value = literal
+    while value.parent is not None and value.parent.type in _BUILDING and _builds(value.parent, value):
+        value = value.parent
+    return _sent_as_data(value)
+
+
 def _into_image(read: Node) -> bool:
     """Whether the value ``read`` (a variable's name) builds ends held under an image's name or in a request's
     data."""

@@ -23,6 +23,7 @@ from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
 from mp_precheck.readers import base64media, nativepay
+from mp_precheck.readers.bound import attribute_urls, in_attribute_value
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_property_read, is_type_reference
@@ -36,7 +37,7 @@ from mp_precheck.readers.forwarding import forwarding_exports
 from mp_precheck.readers.handedupload import UPLOAD_SUBJECT as HANDED_UPLOAD
 from mp_precheck.readers.handedupload import calls_handed_upload
 from mp_precheck.readers.handedurls import handed_urls
-from mp_precheck.readers.imagebases import constant_roles, held_constant
+from mp_precheck.readers.imagebases import constant_roles, held_constant, sent_as_request_data
 from mp_precheck.readers.imagenames import (
     bare_host_url,
     held_as_api_base,
@@ -124,9 +125,7 @@ class _Extractor(Bindings):
     def __init__(self, line_offset: int, path: str, language: Language, source: str) -> None:
         self.switches: dict[str, bool] = {}  # the file's own build switches (readers/flagbranch.py)
         super().__init__()
-        self.offset = line_offset
-        self.path = path
-        self.language = language
+        self.offset, self.path, self.language = line_offset, path, language
         self.facts: list[Fact] = []
         self.imported_calls: list[tuple[str, str, int]] = []
         # this.api.add() in a component: a global property only if a Vue entry installs it (facts/store.py)
@@ -356,8 +355,9 @@ class _Extractor(Bindings):
             self._ios_payment_branch(node)
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
         value = value if "://" in value else bare_host_url(node, value) or ""  # const HOST = 'api.example.cn'
-        if "://" not in value or is_json_text(value) or is_prose_mention(value) or is_compared(node):
-            return  # data, text (readers/urls.py) or a value a URL is compared with
+        if "://" not in value or is_json_text(value) or is_prose_mention(value) or is_compared(node) \
+                or sent_as_request_data(node) or in_attribute_value(node):
+            return  # data (readers/urls.py, a request's), text, a value compared with, a JSX attribute's (_jsx)
         if value.startswith(("plugin-private://", "plugin://")):
             self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))
             return
@@ -435,15 +435,14 @@ class _Extractor(Bindings):
                 continue
             name = normalise_attribute(_text(attr.named_children[0]))
             value_node = attr.named_children[1] if len(attr.named_children) > 1 else None
-            value: str | None = None
-            if value_node is not None and value_node.type == "string":
-                value = _string_value(value_node)
-            elif value_node is not None and value_node.type == "jsx_expression" and value_node.named_children:
-                value = _string_value(value_node.named_children[0])
+            bound = value_node is not None and value_node.type == "jsx_expression"
+            inner = value_node.named_children[0] if bound and value_node and value_node.named_children else value_node
+            value = _string_value(inner) if inner is not None else None
             attributes.append((name, value, self.line(attr)))
-            if value is None and value_node is not None and value_node.type == "jsx_expression":
-                attributes.extend((name, choice, self.line(attr))
-                                  for choice in bound_choices(name, _text(value_node)[1:-1]))
+            if value is None and value_node is not None and inner is not None and bound:
+                choices = bound_choices(name, _text(value_node)[1:-1])  # and a URL: src={avatar || 'https://…'}
+                choices += [u for u in attribute_urls(inner) if u not in choices] if inner != value_node else []
+                attributes.extend((name, choice, self.line(attr)) for choice in choices)
         local = _text(name_node).split(".")[0]
         project = local in self.module_aliases or local in self.named_imports  # a component of the project's own
         self.facts.extend(element_facts(normalise_tag(raw), attributes, self.line(node), project_component=project,

@@ -14,9 +14,11 @@ a large vendored tree costs one text search per changed file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mp_precheck.core.imsdks import documented_hosts
 from mp_precheck.core.recache import compiled
-from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.imagenames import holder_name
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.syntax import language_for, nodes_of, parse, string_value
@@ -37,14 +39,29 @@ def vendored_hosts(text: str, path: str) -> FileFacts:
     also keeps the literal hosts its vendor documents as the SDK's servers (LeanCloud's app router, which its own
     HTTP client asks for the app's servers). Never raises on malformed code."""
     documented = documented_hosts(path)
-    if "://" not in text or not (documented or _NETWORK_CALL.search(text)):
+    if "://" not in text or not (documented or calls_network(text)):
         return FileFacts()
     hosts = [f for f in js_facts(text, path).facts if f.kind == "host"]
-    if not hosts:
-        return FileFacts()
-    held = _endpoint_literals(text, path) if any(f.role == "code" for f in hosts) else set()
-    return FileFacts(facts=tuple(f for f in hosts if f.role in NETWORK_ROLES or (f.role == "code" and (
-        (f.line, f.subject) in held or f.subject.removeprefix("host:") in documented))))
+    return FileFacts(facts=tuple(f for f in library_hosts(hosts, text, path) if f.role in (*NETWORK_ROLES, "code")))
+
+
+def calls_network(text: str) -> bool:
+    """Whether a script's ``text`` spells a call of a network API (``request(``, ``uploadFile(``,
+    ``downloadFile(``, ``connectSocket(``): a library that spells none requests no server itself."""
+    return _NETWORK_CALL.search(text) is not None
+
+
+def library_hosts(facts: Sequence[Fact], text: str, path: str) -> list[Fact]:
+    """``facts`` (of the library script ``text`` at ``path``) without the hosts of its other URLs: a host fact of
+    role ``code`` is kept only where the literal is held under a name for a server address (:func:`names_endpoint`)
+    or, in an IM SDK's own file, is a host its vendor documents; hosts the library requests (``request``,
+    ``upload``… roles, a constant that feeds one included) and every other fact stay."""
+    if not any(f.kind == "host" and f.role == "code" for f in facts):
+        return list(facts)
+    documented = documented_hosts(path)
+    held = _endpoint_literals(text, path)
+    return [f for f in facts if f.kind != "host" or f.role != "code"
+            or (f.line, f.subject) in held or f.subject.removeprefix("host:") in documented]
 
 
 def names_endpoint(name: str) -> bool:
