@@ -131,7 +131,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      (readers/sharewords.py);
 # v120: a WeChat login heading or label under way on the page (微信授权登录中..., 正在微信登录) is brand
 #      wording, not in a loading indicator's title (readers/textsignals.py, readers/textplaces.py);
-# v121-hosts56: the links of a minified library calling no network API (readers/minified.py), URLs sent as
+# v121: the links of a minified library calling no network API (readers/minified.py), URLs sent as
 #      a request's data, and URLs a JSX attribute's expression may take read with their element (readers/bound.py);
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
@@ -189,7 +189,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v121-hosts56-{__version__}"
+FORMAT = f"facts-v121-{__version__}"
 
 
 class FactCache:
