@@ -12,8 +12,9 @@ A hook in a shared module that is no page or component (a mixin every page takes
 page's, and so is a table of point kinds naming sharing (``SCORE_TYPE = { 7: '分享个人/群' }``). A share button
 whose tap sets a flag that the page's ``onShow`` newly acts on (a request on the return from sharing: the way to
 tell a share once the callbacks went) is told at the button, with or without wording. A new callback that tells the
-user what the share earned (推荐成功，您已获得红包, 积分 +5) pays for it whatever the page says: told at that text, also
-on a page whose wording is told (the promise and the payment are two things to take away).
+user what the share earned (推荐成功，您已获得红包, 积分 +5) pays for it whatever the page says, and so does a notice
+the hook's own new call shows (分享成功！奖励已发放 in the ``.then`` of the share-tracking request it sends): told at
+that text, also on a page whose wording is told (the promise and the payment are two things to take away).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享); WeChat's notice
 「分享监听」能力调整 (2018) names rewarding a finished share as the use it withdrew the callbacks for.
@@ -23,8 +24,9 @@ A call is new when the base's hook made it fewer times, by the callee's own name
 
 Reads: ``head_facts``, ``added_lines``, ``read_head``, ``read_base``, ``counterpart``, ``facts_at_head``,
 ``exists_at_head``, ``project``; ``sharing`` findings.
-Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, at a new callback's text
-telling the user a gain credited for the share, and at a share button whose tap the page's ``onShow`` newly acts on.
+Writes: adds ``sharing.induced_share`` at a new share-success callback or share-hook call, at a new callback's (or
+hook call's) text telling the user a gain credited for the share, and at a share button whose tap the page's
+``onShow`` newly acts on.
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ from mp_precheck.analyzers.induced_sharing import (
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
 from mp_precheck.notes.pagetitles import page_of
-from mp_precheck.readers.sharecallback import share_callback_callees, share_callback_texts, share_hook_calls
+from mp_precheck.readers.sharecallback import (
+    share_callback_callees,
+    share_callback_texts,
+    share_hook_calls,
+    share_hook_notices,
+)
 from mp_precheck.readers.sharewords import points_for_sharing, share_credit
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".vue", ".nvue", ".uvue", ".wpy", ".mpx")
@@ -61,9 +68,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         if not (added or 1 in added) or not path.endswith(_SCRIPTS) or \
                 not any(f.subject in SHARE_HOOKS for f in context.head_facts[path].facts):
             continue  # (a new file's added lines are every line, though empty as a set)
-        if credit := _credited(context, path, added):  # the callback says the share was paid: told beside any wording
+        # the callback says the share was paid: told beside any wording; the hook's own notice only where the page's
+        # sharing is not told (its new button or hook is told with that notice already)
+        if credit := _credited(context, path, added, hook=_stem(path) not in told):
             out.append(context.finding("sharing.induced_share", WORDING, path, credit[0],
-                                       value=f"share success callback + {credit[1]}"))
+                                       value=f"{credit[2]} + {credit[1]}"))
             continue
         if not added or _stem(path) in told:
             continue
@@ -97,13 +106,20 @@ def _new_calls(context: ProjectContext, path: str, added: frozenset[int],
     return sorted({line for line, callee in head if line in added and has[callee] > had[callee]})
 
 
-def _credited(context: ProjectContext, path: str, added: frozenset[int]) -> tuple[int, str] | None:
-    """(line, text) of the first text a share's success callback that the change adds to ``path`` shows as a gain
-    credited for the share (推荐成功，您已获得红包: :func:`~mp_precheck.readers.sharewords.share_credit`), or None."""
+def _credited(context: ProjectContext, path: str, added: frozenset[int], hook: bool) -> tuple[int, str, str] | None:
+    """(line, text, where) of the first text that a share's success callback, or (``hook``) a share hook's own call
+    (a toast in the ``.then`` of the share-tracking request it sends), on the lines the change adds to ``path`` shows
+    as a gain credited for the share (推荐成功，您已获得红包, 奖励已发放:
+    :func:`~mp_precheck.readers.sharewords.share_credit`), or None. WeChat runs the hook as the user shares, so what
+    it grants is paid for the share (3.2.1 诱导分享)."""
     text = context.read_head(path)
+    if not text:
+        return None
     credit = share_credit()
-    return next(((line, " ".join(value.split())[:120]) for line, value in share_callback_texts(text, path)
-                 if line in added and credit.search(value)), None) if text else None
+    said = [(line, value, "share success callback") for line, value in share_callback_texts(text, path)] + \
+        [(line, value, "share hook call") for line, value in (share_hook_notices(text, path) if hook else ())]
+    return next(((line, " ".join(value.split())[:120], where) for line, value, where in sorted(said)
+                 if line in added and credit.search(value)), None)
 
 
 def _share_returns(context: ProjectContext, told: set[str]) -> list[Finding]:

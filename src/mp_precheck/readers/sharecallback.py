@@ -100,16 +100,30 @@ def share_hook_calls(text: str, path: str) -> list[tuple[int, str]]:
 def share_hook_notices(text: str, path: str) -> list[tuple[int, str]]:
     """(1-based line, text) of each string literal that a share hook's own statements hand to a call
     (``wx.showToast({ title: '已解锁 2 次' })`` in ``onShareAppMessage``, its branches included, not a function
-    defined in it), in the script ``text`` of ``path``: what the app tells the user as they share, apart from the
-    card the hook returns. WeChat runs the hook as the user shares
+    defined in it), to any call of its chain, callbacks included (``api.track(…).then(() => wx.showToast({ title:
+    '奖励已发放' }))``: the hook's own request answered), in the script ``text`` of ``path``: what the app tells the
+    user as they share, apart from the card the hook returns. WeChat runs the hook as the user shares
     (https://developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#onShareAppMessage-Object-object), so a
-    use unlocked there is paid for the share."""
+    use unlocked or a reward granted there is paid for the share."""
     out: set[tuple[int, str]] = set()
     for offset, _statement, call, language in _hook_calls(text, path):
-        arguments = call.child_by_field_name("arguments")
-        strings = nodes_of(arguments, language, ("string", "template_string")) if arguments else ()
-        out.update((string.start_point[0] + 1 + offset, value) for string in strings if (value := string_value(string)))
+        for arguments in _chain_arguments(call):
+            strings = nodes_of(arguments, language, ("string", "template_string"))
+            out.update((string.start_point[0] + 1 + offset, value) for string in strings
+                       if (value := string_value(string)))
     return sorted(out)
+
+
+def _chain_arguments(call: Node) -> Iterator[Node]:
+    """The argument lists of ``call`` and of each call its callee is chained on (``a(x).then(f).catch(g)``: those
+    of ``catch``, ``then`` and ``a``): a promise's callbacks run on the answer to the hook's own call."""
+    node: Node | None = call
+    while node is not None and node.type == "call_expression":
+        arguments = node.child_by_field_name("arguments")
+        if arguments is not None:
+            yield arguments
+        fn = node.child_by_field_name("function")
+        node = fn.child_by_field_name("object") if fn is not None and fn.type == "member_expression" else None
 
 
 def _hook_calls(text: str, path: str) -> Iterator[tuple[int, Node, Node, Language]]:

@@ -134,7 +134,8 @@ def _helped(data: Any) -> str:
 def share_credit() -> re.Pattern[str]:
     """The pattern of a gain credited, in what a finished share's callback shows (推荐成功，您已获得红包; 积分 +5;
     红包已到账): the share is the act, so a gain and the thing gained (``gains`` then ``goods``, or a counted item), or
-    a thing gained then credited (``credited``, an amount added), cash counted in money (获得 2 元), a chance gained
+    a thing gained then credited (``credited``, an amount added; a reward named as such: 奖励已发放), a gain claimed
+    (``claims``: 领取成功), cash counted in money (获得 2 元), a chance gained
     (获得一次复活机会), a revival (复活成功), or a use unlocked or more of a chance (:func:`_use_parts`) is its reward.
     Read once."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
@@ -147,6 +148,10 @@ def share_credit() -> re.Pattern[str]:
         parts.append(f"{any_of('gains')}了?{_SCORE}{any_of('scores')}")
     if data.get("credited"):
         parts.append(f"{any_of('goods')}\\s*{any_of('credited')}")
+        if data.get("rewards"):  # 奖励已发放: the reward itself, named as such
+            parts.append(f"{any_of('rewards')}\\s*{any_of('credited')}")
+    if data.get("claims"):
+        parts.append(any_of("claims"))
     if data.get("cash_units"):
         parts.append(f"{any_of('gains')}了?{_MONEY}{any_of('cash_units')}")
     parts.extend(_chance_parts(data, "", "成功"))

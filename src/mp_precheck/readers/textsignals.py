@@ -34,7 +34,9 @@ _HELP = r"助力|砍价|砍一刀|砍一下|免费拿|免费领"
 # The friend's side of a help-me mechanic: a shared card's page asks its reader to help the sharer (快来帮TA砍价)
 FRIEND_HELP = compiled(rf"{_FOR_SHARER}(?:{_HELP})", re.IGNORECASE)
 SHARE_INDUCEMENT = compiled(
-    rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|集卡|"
+    rf"{_SHARE}{_CLAUSE}{_REWARD}|{_STRONG_REWARD}[^。！!\n]{{0,16}}(?:分享|转发)|好友助力|帮砍|砍一刀|"
+    # a collect-cards game (集卡), not 集 ending a verb of its own before 卡牌 / 卡片 (收集卡牌: a deck's completion)
+    r"(?<![收搜采汇征募聚])集卡|"
     # referral rewards: 推荐有奖 / 推荐有礼 / 推荐返现 (a reward for bringing in others)
     r"推荐(?:有奖|有礼|有赏|返现|返利|得现金|赚)|"
     # a cut of what invited people buy: 粉丝下单，你也可以获得收益 / 好友消费返佣金 (a referral commission)
