@@ -50,6 +50,7 @@ from mp_precheck.core.placing import (
     moved_into_helpers,
     page_place,
     pick,
+    reached_before,
     sole_calls_of_new_helpers,
     told_in_helper,
 )
@@ -282,7 +283,7 @@ def _first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
 def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],
               base_counts: Mapping[str, Counter[str]]) -> list[Removal]:
     """A removal of each subject in ``gone`` (left the app) under each of its rules, in each base file it was in."""
-    return [Removal(rule, subject, path, _first(base[path], subject).line)
+    return [Removal(rule, subject, path, next(f.line for f in base[path].facts if f.subject == subject and counted(f)))
             for subject in sorted(gone) for rule in rules_of[subject] for path in sorted(base_counts[subject])]
 
 
@@ -357,7 +358,9 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
     van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
     ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
     call in any spelling — it reads the same value again, while a second photo picker collects other photos.
-    Rules judging each placement or target still count every one."""
+    Rules judging each placement or target still count every one — but for none is one more call of a project
+    wrapper in a file that already reached the capability through the project's wrappers a new call site."""
+    placed = [a for a in placed if not reached_before(a.path, a.fact, capability, base, counterpart)]
     if rule.each_occurrence or rule.each_call:
         return [a for a in placed if not _gate(a, capability, head)]
     had = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}
@@ -444,7 +447,3 @@ def _in_added_sdk(subject: str, head: Mapping[str, FileFacts], counterpart: Mapp
     return subject == "wx.uploadFile" and any(
         not counterpart.get(path) and third_party().upload_sdk_file(path)
         and any(f.subject == subject and counted(f) for f in file_facts.facts) for path, file_facts in head.items())
-
-
-def _first(file_facts: FileFacts, subject: str) -> Fact:
-    return next(f for f in file_facts.facts if f.subject == subject and counted(f))

@@ -27,7 +27,7 @@ from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_de
 from mp_precheck.readers.handedurls import with_handed_roles
 from mp_precheck.readers.jsbindings import GET_APP, VUE_ENTRIES, VUE_INSTANCE
 from mp_precheck.readers.openinghooks import LAUNCH
-from mp_precheck.readers.specifiers import SCRIPT_SUFFIXES
+from mp_precheck.readers.specifiers import SCRIPT_SUFFIXES, rooted
 from mp_precheck.readers.statemedia import confirm_picked
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
@@ -376,8 +376,8 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry],
     Mini Program root) and the ``@/`` / ``~/`` aliases from the importer's folder or one above it, then
     its ``src/`` — the first folder where the module exists wins, a ``src`` folder first: the aliases of the
     Vue CLI, Vite and Taro scaffolds name ``src/`` (``@/components`` is ``src/components``, not a page's own
-    ``components/``). Extensions and ``index`` files are tried.
-    A bare path to a script file (``api/api.js``) resolves from the importer's folder, as ``require`` does.
+    ``components/``). A bare path to a script file (``api/api.js``) resolves from the importer's folder, as
+    ``require`` does, others from a module root in ``aliases`` (``readers/moduleroots.py``); ``index`` files too.
     """
     alias = max((key for key in aliases or () if spec == key or spec.startswith(key + "/")), key=len, default=None)
     if alias is not None and aliases is not None:
@@ -393,8 +393,8 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry],
             if not folder:
                 break
             folder = posixpath.dirname(folder)
-    else:
-        return None
+    else:  # a bare path: a file under a module root the build declares, else a package
+        bases = rooted(spec, aliases or {})
     bases.sort(key=lambda base: not _under_src(base, spec))  # stable: otherwise nearest first
     for base in bases:
         if base.startswith(".."):

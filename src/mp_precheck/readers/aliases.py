@@ -21,12 +21,12 @@ from tree_sitter import Node
 from mp_precheck.readers.appconfig import load_json_leniently
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.jsconfig import literal
+from mp_precheck.readers.moduleroots import module_roots, resolved_path
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
 from mp_precheck.readers.syntax import node_text as _text
 
 _BUILD_CONFIGS = ("config/index.js", "config/index.ts", "wepy.config.js")  # Taro's and WePY's: an ``alias`` object
 _TS_CONFIGS = ("tsconfig.json", "jsconfig.json")
-_PATH_CALLS = ("path.resolve", "path.join", "resolve", "join")
 
 
 def project_aliases(folders: tuple[str, ...], read_text: Callable[[str], str | None]) -> dict[str, str]:
@@ -84,18 +84,7 @@ def _target(node: Node, here: str, root: str) -> str | None:
     """The repository path an alias value names: a string literal (from the project folder, as the build
     runs there) or ``path.resolve(__dirname | process.cwd(), 'a', 'b')`` with literal parts."""
     value = literal(node)
-    if isinstance(value, str):
-        return _join(root, value)
-    function = node.child_by_field_name("function") if node.type == "call_expression" else None
-    args = node.child_by_field_name("arguments") if function is not None else None
-    if function is None or args is None or _text(function) not in _PATH_CALLS or not args.named_children:
-        return None
-    first, *rest = args.named_children
-    start = here if _text(first) == "__dirname" else root if _text(first) == "process.cwd()" else None
-    parts = [literal(n) for n in rest]
-    if start is None or not all(isinstance(p, str) for p in parts):
-        return None
-    return _join(start, *[p for p in parts if isinstance(p, str)])
+    return _join(root, value) if isinstance(value, str) else resolved_path(node, here, root)
 
 
 def _join(folder: str, *parts: str) -> str:
@@ -106,9 +95,13 @@ def _join(folder: str, *parts: str) -> str:
 
 def own_aliases(project: Project | None, read_text: Callable[[str], str | None]) -> dict[str, str]:
     """The aliases of :func:`project_aliases` (configs at the ``project``'s root and ``env_root``) that name a folder
-    or file inside its root, the Mini Program's own: an alias to a shared folder beside it is no file of this app."""
+    or file inside its root, the Mini Program's own: an alias to a shared folder beside it is no file of this app.
+    With them the module roots the Babel and webpack configs there declare (``readers/moduleroots.py``); a
+    ``package.json`` at the repository's top (``env_root`` "") is where those configs are too."""
     if project is None:
         return {}
     root = project.root
-    return {key: target for key, target in project_aliases((root, project.env_root or root), read_text).items()
+    folders = (root, root if project.env_root is None else project.env_root)
+    declared = project_aliases(folders, read_text) | module_roots(folders, read_text)
+    return {key: target for key, target in declared.items()
             if not target.startswith("..") and (not root or target == root or target.startswith(root + "/"))}

@@ -2,10 +2,11 @@
 ``mpvue``, ``wepy.wx``, a default import of ``@tarojs/taro``, wevu's ``wpi``; what a getter of the file hands
 back: ``const rt = getRuntime()``, readers/namespacegetters.py), ``wx.cloud`` bound to a name
 (``uniCloud``, ``import { cloud } from '@tarojs/taro'``, ``const { cloud } = Taro``), single APIs bound to a name
-(``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``), project
-modules imported or required, upload SDK clients, plugins (``requirePlugin``) and the objects their factories hand
-back (``checks/plugin_apis.yml``), the App instance (``const app = getApp()``) and the functions a hook library's
-hook hands back (``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks, ``checks/hook_libraries.yml``).
+(``const { getLocation } = wx``), objects a ``wx`` factory returned (``wx.getRecorderManager()``, or a function
+of the file handing one back: readers/factorygetters.py), project modules imported or required, upload SDK
+clients, plugins (``requirePlugin``) and the objects their factories hand back (``checks/plugin_apis.yml``), the
+App instance (``const app = getApp()``) and the functions a hook library's hook hands back
+(``const [, { getUserProfile }] = useUserInfo()`` from taro-hooks, ``checks/hook_libraries.yml``).
 
 In: a file's nodes of :data:`ALIAS_TYPES` in source order (other nodes are skipped). Out: the tables of
 :class:`Bindings`, and ``resolve(node)``: the ``wx.X`` API an expression refers to, or None
@@ -21,6 +22,7 @@ from mp_precheck.core.subject import FACTORIES
 from mp_precheck.core.thirdparty import PluginApi, UploadSdk, third_party
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.cloudextend import extension_owner
+from mp_precheck.readers.factorygetters import FactoryGetters
 from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
 from mp_precheck.readers.instances import TYPED_TYPES, Made, constructed, declared, instance_call
 from mp_precheck.readers.markup import required_plugin
@@ -81,10 +83,12 @@ class Bindings:
         self.forwarders: dict[str, str] = {}  # a promisified wx (readers/forwarding.py): name -> namespace
         self.instances: dict[str, Made] = {}  # api / this.api -> the project class it holds (readers/instances.py)
         self.getters: frozenset[str] = frozenset()  # functions handing back wx (readers/namespacegetters.py)
+        self.factory_getters = FactoryGetters((), self._factory_type, self.typed)  # … a factory's object, alike
 
     # -- pass 1: aliases --------------------------------------------------------------------------
     def collect_aliases(self, nodes: list[Node]) -> None:
         self.getters = namespace_getters(nodes, lambda node: self._namespace_of(node) == "wx", self.namespaces)
+        self.factory_getters = FactoryGetters(nodes, self._factory_type, self.typed)
         for node in nodes:
             if node.type in ("assignment_expression", "call_expression") and \
                     (filled := filled_object(node, self._namespace_of)) is not None:
@@ -244,10 +248,7 @@ class Bindings:
     def _forwarder(self, name: str, space: str) -> None:
         """``name`` holds an object that hands its members on to ``space`` (``wx``): a namespace of this file."""
         self.forwarders[name] = space
-        if space == "wx":
-            self.namespaces.add(name)
-        else:
-            self.cloud_namespaces.add(name)
+        (self.namespaces if space == "wx" else self.cloud_namespaces).add(name)
 
     def _app_member_of(self, value: Node) -> str | None:
         """``app.apis`` / ``getApp().apis`` (a member of the App object,
@@ -439,10 +440,9 @@ class Bindings:
         if node is None or node.type != "call_expression":
             return None
         fn = node.child_by_field_name("function")
-        api = self._resolve(fn)
-        if api is None and fn is not None and fn.type == "identifier":
-            api = self.api_aliases.get(_text(fn))
-        return FACTORIES.get(api) if api else None
+        named = fn is not None and fn.type == "identifier"
+        api = self._resolve(fn) or (self.api_aliases.get(_text(fn)) if named else None)
+        return FACTORIES.get(api) if api else self.factory_getters.type_of(node)  # getRecorder(): its kept manager
 
 
 def _is_require_plugin(node: Node) -> bool:

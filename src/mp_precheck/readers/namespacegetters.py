@@ -65,12 +65,12 @@ def _hands_back(function: Node, kind: Callable[[Node | None], str]) -> bool:
     if body is None:
         return False
     values = [body] if body.type != "statement_block" else \
-        [r.named_children[0] if r.named_children else None for r in _returns(body)]
+        [r.named_children[0] if r.named_children else None for r in returns(body)]
     kinds = [kind(value) for value in values]
     return "namespace" in kinds and all(kind in ("namespace", "nothing") for kind in kinds)
 
 
-def _returns(block: Node) -> list[Node]:
+def returns(block: Node) -> list[Node]:
     """The ``return`` statements of a function body, not those of the functions nested in it."""
     out: list[Node] = []
     stack = list(block.named_children)

@@ -4,13 +4,15 @@ second kind, and its calls of them.
 
 A scoped specifier (``@scope/name``) or a bare path (``api/feed``) is a package unless the project's build config
 declares it an alias (Taro's ``alias``, https://docs.taro.zone/docs/config-detail#alias; ``compilerOptions.paths``,
-https://www.typescriptlang.org/tsconfig#paths). A file's facts are read without its project, so the calls of such
+https://www.typescriptlang.org/tsconfig#paths) or, for a bare path, a module root it lies under
+(``readers/moduleroots.py``). A file's facts are read without its project, so the calls of such
 names are kept apart (``FileFacts.scoped_calls``) and the fact store, which knows the aliases
 (``readers/aliases.py``), follows those an alias names and drops the rest.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable, Mapping
 
 from tree_sitter import Node
@@ -20,6 +22,7 @@ from mp_precheck.readers.syntax import node_text as _text
 _PROJECT_PREFIXES = (".", "@/", "~/", "/")
 SCRIPT_SUFFIXES = (".js", ".ts")  # a bare specifier naming a script file: 'api/api.js' beside the importer
 WHOLE = "*"  # what a default or namespace import, or a whole required module, binds: the module
+MODULE_ROOT = "*"  # the key prefix of a module root among a build's aliases (readers/moduleroots.py)
 
 
 def is_project_spec(spec: str) -> bool:
@@ -34,6 +37,15 @@ def is_alias_candidate(spec: str) -> bool:
     """A specifier that a build alias may name, or else an npm package: a scoped one (``@utils/http``) or a bare
     path (``api/services/feed``, a ``paths`` entry ``"api/*"`` of a tsconfig whose ``baseUrl`` is the project's)."""
     return len(spec) > 1 and not is_project_spec(spec) and (spec.startswith("@") or "/" in spec)
+
+
+def rooted(spec: str, aliases: Mapping[str, str]) -> list[str]:
+    """Where a bare path (``utils/pay``, no scope) may be: under each module root among ``aliases`` (keys starting
+    with :data:`MODULE_ROOT`: babel's module-resolver ``root``, webpack's ``resolve.modules``); none without one."""
+    if not is_alias_candidate(spec) or spec.startswith("@"):
+        return []
+    return [posixpath.normpath(posixpath.join(folder, spec)) for key, folder in aliases.items()
+            if key.startswith(MODULE_ROOT)]
 
 
 def imported_names(clause: Node, spec: str) -> dict[str, tuple[str, str]]:
