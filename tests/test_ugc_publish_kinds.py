@@ -5,13 +5,15 @@
 * a composer whose 发布 button binds nothing at all publishes nothing yet: no ``category.ugc`` at its box;
 * a composer whose picture goes up as it is picked, and whose box stores its text through a named input handler
   (``bindinput="onIntro"``), publishes at the post that carries that text: the category goes there;
+* two new comment bars posting to the same endpoint are one service: one ``category.ugc``.
 """
 
 from __future__ import annotations
 
 from helpers import places, run
 
-PAGES = '"pages/home/home", "pages/notes/notes", "pages/talk/talk", "pages/reply/reply"'
+PAGES = '"pages/home/home", "pages/notes/notes", "pages/talk/talk", "pages/reply/reply", "pages/article/article", ' \
+    '"pages/comment/comment"'
 APP = {"app.json": '{"pages": [' + PAGES + ']}\n',
        "app.js": "App({})\n",
        "pages/home/home.wxml": "<view>home</view>\n",
@@ -137,3 +139,42 @@ def test_a_post_carrying_what_a_named_input_handler_stores_holds_the_category(re
 
 def test_a_post_carrying_none_of_the_stored_text_leaves_the_category_at_the_upload(repo):
     assert _intro(repo, "cover: cover") == {("category.ugc", 6)}
+
+
+BAR = """<view>
+  <input value="{{comment}}" bindinput="onDraft" placeholder="写评论" />
+  <button bindtap="comment">发送</button>
+</view>
+"""
+BAR_JS = """Page({
+  data: { comment: '' },
+  onDraft(e) { this.setData({ comment: e.detail.value }) },
+  comment() {
+    const comment = this.data.comment
+    wx.request({ url: 'ENDPOINT', method: 'POST', data: { content: comment } })
+  }
+})
+"""
+FIRST = "https://api.example.org/articles/1/comments"
+
+
+def _two_bars(repo, second_endpoint: str):
+    repo.write_files(APP)
+    base = repo.commit("base")
+    repo.write_files({"pages/article/article.wxml": BAR, "pages/article/article.js": BAR_JS.replace("ENDPOINT", FIRST),
+                      "pages/comment/comment.wxml": BAR,
+                      "pages/comment/comment.js": BAR_JS.replace("ENDPOINT", second_endpoint)})
+    repo.commit("comments on two pages")
+    return places(run(repo.path, base))
+
+
+def test_two_comment_bars_posting_to_one_endpoint_ask_one_category(repo):
+    found = _two_bars(repo, FIRST)
+    assert {p for r, p, _l in found if r == "category.ugc"} == {"pages/article/article.js"}
+    assert {p for r, p, _l in found if r == "upload.user_text"} == {"pages/article/article.js",
+                                                                   "pages/comment/comment.js"}
+
+
+def test_two_comment_bars_posting_to_two_endpoints_ask_two_categories(repo):
+    found = _two_bars(repo, "https://api.example.org/posts/1/comments")
+    assert {p for r, p, _l in found if r == "category.ugc"} == {"pages/article/article.js", "pages/comment/comment.js"}
