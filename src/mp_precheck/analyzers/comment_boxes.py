@@ -51,7 +51,9 @@ Reads: ``changed_paths``, ``exists_at_head``, ``facts_at_head``, ``read_head``, 
 ``added_lines``, ``base_facts``, ``project`` (the page list and titles) · ``upload.user_text`` and ``category.ugc`` of
 ``ugc`` and ``chat``.
 Writes: adds ``upload.user_text`` and ``category.ugc`` at a new post of a one-line comment box or an editable
-modal (``upload.user_text`` alone at a second post of a page whose first was told).
+modal (``upload.user_text`` alone at a second post of a page whose first was told, or at a post to the endpoint a
+``category.ugc`` of the change already names: a reply page posting to the article's comment URL is the same service,
+one category question).
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
-from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, handler_writes
+from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, endpoint_strings, handler_writes
 from mp_precheck.readers.modalprompts import Prompt, modal_prompts
 from mp_precheck.readers.textflow import bound_fields, carried_names, tag_at, written_state
 
@@ -95,6 +97,7 @@ MODAL = "wx.showModal"  # the subject of an editable modal's typed text
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     told = {(f.path, f.line) for f in findings if f.rule in _TOLD}
+    served = {_endpoint(context, f.path, f.line) for f in findings if f.rule == "category.ugc"} - {()}
     out = list(findings)
     for stem in sorted({page_stem(p) for p in context.changed_paths}):
         # a Taro / React page's JSX may sit in its .js / .ts script
@@ -121,9 +124,20 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                                                                                              areas)
                                           if not second or (script, p[1].line) not in told), None)
         if found is not None:
-            # the page's category was told at its first post: the second send needs its content check only
-            out.extend(_told(context, *found, subject)[:1] if second else _told(context, *found, subject))
+            # the page's category was told at its first post, or the change's category names the endpoint (one
+            # service, posted from two pages): this send needs its content check only
+            endpoint = _endpoint(context, found[0], found[1].line)
+            out.extend(_told(context, *found, subject)[:1] if second or endpoint in served
+                       else _told(context, *found, subject))
+            served |= {endpoint} - {()}
     return out
+
+
+def _endpoint(context: ProjectContext, script: str, line: int) -> tuple[str, ...]:
+    """The strings the call of ``script`` on ``line`` spells its endpoint with (``'/articles/1/comments'``); empty
+    when it spells none."""
+    text = context.read_head(script) or ""
+    return endpoint_strings(text, script, [line]).get(line, ()) if text else ()
 
 
 def _prompted_posts(context: ProjectContext, script: str, second: set[int],

@@ -93,11 +93,11 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
 
 def _posted_before(context: ProjectContext, scripts: list[str], state: frozenset[str]) -> bool:
     """Whether the page of ``scripts`` posted before the change, so that no post of its old text box is new: it
-    sent data (:func:`_sent_before`, knowing what the box wrote: ``state``); a page that writes the cloud
+    sent data (:func:`sent_before`, knowing what the box wrote: ``state``); a page that writes the cloud
     database is judged by its writes — it posted before where it wrote before, or where the change adds no write."""
     writes = {script: cloud_write_facts(context, script) for script in scripts}
     if not any(writes.values()):
-        return any(_sent_before(context, script, state) for script in scripts)
+        return any(sent_before(context, script, state) for script in scripts)
     added = any(w.line in context.added_lines.get(script, frozenset()) for script in scripts for w in writes[script])
     return not added or any(_wrote_before(context, script) for script in scripts if writes[script])
 
@@ -129,7 +129,7 @@ def _state_before(context: ProjectContext, path: str, box: Fact, old_box: Fact) 
     return before or written_state(context.read_head(path) or "", box.line)
 
 
-def _sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> bool:
+def sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> bool:
     """Whether ``script`` sent the text box's data before the change — a request, a cloud call or database
     handle, an upload whose data carries what the box writes (``state``; any upload where that is not seen), a
     call of a project function that does (:func:`_module_sent`) — or did not exist. An upload alone sends

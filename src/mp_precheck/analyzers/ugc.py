@@ -83,7 +83,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import has_publish_control, unwired_composer
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before
+from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before, sent_before
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.senders import (
     CHAT,
@@ -91,10 +91,8 @@ from mp_precheck.analyzers.senders import (
     POSTERS,
     READ_NAME,
     SCRIPTS,
-    SENDERS,
     endpoint_reads,
     page_stem,
-    reads,
     sending,
     unresolved_posts,
     wrapper_of,
@@ -103,7 +101,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
-from mp_precheck.readers.boxhandlers import endpoint_strings
+from mp_precheck.readers.boxhandlers import box_handlers, endpoint_strings, handler_writes
 from mp_precheck.readers.textflow import carried_names, file_only, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
@@ -304,11 +302,14 @@ it publishes (发布留言: :func:`_publishing_title`). Nobody else sees such
     return table.to_operator(words_of(page_stem(page or script)) + [w for s in said for w in words_of(s)])
 
 
-def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact, state: frozenset[str]) -> bool:
+def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact, state: frozenset[str],
+                  box: Finding) -> bool:
     """Whether the page's picture ``upload`` runs in a method of its own that the ``post`` is not in (the pictures go
     up as they are picked, the text is posted by the submit handler), and the post is seen to carry what the text
-    box writes (``state``; not a stub ``request({ url })``): the post is where the page publishes, as it is for a
-    store's action."""
+    ``box`` writes (``state``, else what its input handler stores: ``bindinput="onInput"`` → ``setData({ intro })``;
+    not a stub ``request({ url })``): the post is where the page publishes, as it is for a store's action."""
+    state = state or handler_writes(context.read_head(script) or "", script,
+                                    box_handlers(context.read_head(box.path) or "", box.line))[0]
     carried = carried_names(context.read_head(script) or "", script, [post.line]) if state else {}
     if not carried.get(post.line, frozenset()) & state:
         return False
@@ -352,7 +353,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             out += [composer] if composer is not None else []
             continue
         script = sent[0]
-        if not old and f.subject in POST_INPUTS and _published_before(context, f, script):
+        if not old and f.subject in POST_INPUTS and _published_before(context, f, script, state):
             continue  # one more field on a page that already posted its text box: no new flow
         post = posts_from(context, script, through[1] if through is not None else None, state)
         post = (carrying(context, script, post, state) if post is not None else carrier(context, script, state)) \
@@ -375,8 +376,8 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             # action that posts (the picture went up by an action of its own as it was picked)
             # a box the page had: what the change adds is the post, not the pictures; a post through a wrapper
             # named as one (``topicAdd(payload)``) is where the post is
-            named = post is not None and (scenes().names_post(wrapper_of(post)) or _picked_apart(context, script,
-                                                                                             sent[1], post, state))
+            named = post is not None and (scenes().names_post(wrapper_of(post)) or _picked_apart(
+                context, script, sent[1], post, state, f))
             call = post if (through is not None or old or named) and post is not None else sent[1]
             ugc = context.finding("category.ugc", "ugc:post", script, call.line, scope=f.scope,
                                   value=f"{f.subject} {f.path}:{f.line} → {call.value or call.subject}")
@@ -384,16 +385,17 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
     return _one_feature(out, findings, wired)
 
 
-def _published_before(context: ProjectContext, text_box: Finding, script: str) -> bool:
-    """Whether the page of ``text_box`` already had a text box of its kind and ``script`` already sent data
-    before the change (a form that gains a field, a composer restyled), or had a one-line ``<input>`` and a call
-    named as a post (a composer whose content box grows into a ``<textarea>`` as its posts gain pictures): the
-    page published before."""
+def _published_before(context: ProjectContext, text_box: Finding, script: str, state: frozenset[str]) -> bool:
+    """Whether the page of ``text_box`` already had a text box of its kind and ``script`` already sent its data
+    before the change (a form that gains a field, a composer restyled; an upload of the form's picture alone
+    sends none of what the box writes, ``state``: :func:`~mp_precheck.analyzers.old_boxes.sent_before`), or had
+    a one-line ``<input>`` and a call named as a post (a composer whose content box grows into a ``<textarea>``
+    as its posts gain pictures): the page published before."""
     page, sender = _base_script(context, text_box.path), _base_script(context, script)
     if page is None or sender is None:
         return False
     if any(f.subject == text_box.subject for f in page.facts):
-        return any(f.subject in SENDERS and not reads(f) for f in sender.facts)
+        return sent_before(context, script, state)
     # another text box (a one-line <input> the change turns into a <textarea>): the page posted before where its
     # script called a post by name (``api.createTopic({ title, content })``)
     return any(f.subject == "<input>" for f in page.facts) and _named_post(sender)

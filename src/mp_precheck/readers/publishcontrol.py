@@ -34,6 +34,9 @@ from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 UNREAD = ""  # the handler of a control whose binding names none (``@tap="$emit('post')"``, ``{{ handler }}``)
+# A button that binds nothing — no event, no ``open-type``, no ``form-type``, inside no bound element: its label
+# is drawn, a tap runs nothing (https://developers.weixin.qq.com/miniprogram/dev/component/button.html).
+UNBOUND = "\0unbound"
 _SCRIPTS = (".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs")
 _TAPS = frozenset({"tap", "click"})
 _VOID = frozenset({"input", "img", "br", "hr", "meta", "link", "source", "area", "col", "embed", "wbr", "track"})
@@ -88,12 +91,13 @@ class _Controls(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.is_label = is_label
         self.vue = vue
-        self.open: list[tuple[str, Binds]] = []  # the open elements: (tag, what they bind)
+        self.open: list[tuple[str, Binds, bool]] = []  # the open elements: (tag, what they bind, a bare button)
         self.handlers: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tap = submit = None
-        submits = False
+        submits, bare = False, _button(tag) and not any(
+            is_event_attribute(name) or normalise_attribute(name) in ("open-type", "form-type") for name, _v in attrs)
         for name, value in attrs:
             if normalise_attribute(name) == "form-type" and (value or "").strip("'\" ") == "submit":
                 submits = True
@@ -105,7 +109,7 @@ class _Controls(HTMLParser):
             elif event == "submit":
                 submit = self._handler(name, value)
         if tag.lower() not in _VOID:
-            self.open.append((normalise_tag(tag), (tap, submit, submits)))
+            self.open.append((normalise_tag(tag), (tap, submit, submits), bare))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -117,7 +121,9 @@ class _Controls(HTMLParser):
     def handle_data(self, data: str) -> None:
         text = data.strip()
         if text and "{{" not in text and self.is_label(text):
-            handler = _control(binds for _tag, binds in reversed(self.open))
+            handler = _control(binds for _tag, binds, _bare in reversed(self.open))
+            if handler is None and self.open and self.open[-1][2]:
+                handler = UNBOUND  # a label on a button nothing is bound to: a control that runs nothing yet
             self.handlers += [handler] if handler is not None else []
 
     def _handler(self, name: str, value: str | None) -> str:
@@ -127,6 +133,12 @@ class _Controls(HTMLParser):
         if self.vue or name.startswith(("@", "v-on:")):
             return vue_handler(value) or UNREAD
         return value if value.isidentifier() else UNREAD
+
+
+def _button(tag: str) -> bool:
+    """Whether ``tag`` names a button: the built-in ``<button>`` or a UI kit's (``van-button``, ``zan-button``)."""
+    name = tag.lower()
+    return name == "button" or name.endswith("-button")
 
 
 def _jsx_handlers(source: str, path: str, is_label: Callable[[str], bool]) -> list[str]:
@@ -187,8 +199,11 @@ def does_nothing(scripts: Iterable[tuple[str, str, int]], names: Iterable[str]) 
     """Whether every handler of ``names`` is defined as a function in ``scripts`` (``(text, name, line offset)``
     units, as :func:`~mp_precheck.readers.sfc.script_units` gives them) and every definition of it does nothing
     (module docstring). False for no names, a name :data:`UNREAD`, not defined, or held by anything but a
-    function or data."""
+    function or data. A name :data:`UNBOUND` (a button nothing is bound to) does nothing by itself."""
     wanted = set(names)
+    if UNBOUND in wanted and wanted <= {UNBOUND}:
+        return True
+    wanted.discard(UNBOUND)
     if not wanted or UNREAD in wanted:
         return False
     quiet: dict[str, bool] = {}
