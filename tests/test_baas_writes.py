@@ -4,7 +4,7 @@ queries and saves of the app's own values (a view counter) publish nothing."""
 
 from __future__ import annotations
 
-from helpers import run
+from helpers import register_pages, run
 from mp_precheck.readers.baaswrites import baas_writes
 
 BAR = '<view class="reply">\n<input value="{{draft}}" bindinput="onDraft" placeholder="说点什么"/>\n' \
@@ -51,6 +51,7 @@ def _page(app_repo, markup: str, script: str) -> object:
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/topic/topic.wxml", markup)
     app_repo.write("pages/topic/topic.js", script)
+    register_pages(app_repo)
     app_repo.commit("a topic page")
     return run(app_repo.path, base)
 
