@@ -125,3 +125,18 @@ def loaded_by_app(*modules: str) -> dict[str, str]:
     requires = "".join(f"require('./{module}')\n" for module in modules)
     return {"app.js": requires + "App({ onLaunch() { wx.onNeedPrivacyAuthorization((resolve) => "
                                  "this.showPrivacyPopup(resolve)) } })\n"}
+
+
+def register_pages(repo: Any) -> None:
+    """List every native page of ``repo``'s working tree (a ``.wxml`` under a ``pages`` folder with a script
+    beside it) in its root ``app.json``, beside the pages already listed: a page ``app.json`` does not list is no
+    part of the app (core/reachability.py), and a test about what a page does means the page to ship."""
+    app = Path(repo.path) / "app.json"
+    config = json.loads(app.read_text(encoding="utf-8"))
+    listed = list(config.get("pages", []))
+    for view in sorted(Path(repo.path).rglob("*.wxml")):
+        route = view.relative_to(repo.path).with_suffix("").as_posix()
+        scripted = any(view.with_suffix(suffix).exists() for suffix in (".js", ".ts"))
+        if scripted and "pages" in route.split("/")[:-1] and route not in listed:
+            listed.append(route)
+    app.write_text(json.dumps({**config, "pages": listed}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

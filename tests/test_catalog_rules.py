@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from conftest import Repo, minimal_app
-from helpers import run_bare
+from helpers import register_pages, run_bare
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import is_form, parse
@@ -179,6 +179,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = {}
     for subject, folder in FOLDER.items():
         repo.write_files(_positive_files(subject, folder))
+    register_pages(repo)  # a page its view and sender make is one the app lists
     repo.commit("use them")
     out["uses"] = _analyse(repo, base)
 
@@ -235,6 +236,7 @@ def test_rule_fires_on_its_subject(tmp_path, batch, rule_id, subject):
         name, content = usage(subject)  # type: ignore[misc]
         path = f"pages/index/{name}"
         repo.write(path, content)
+        register_pages(repo)
     repo.commit("use it")
     found = _analyse(repo, base)
     assert [f for f in found if f.rule == rule_id and f.path != path] == []

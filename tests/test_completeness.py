@@ -322,10 +322,14 @@ def test_route_after_a_return_is_unreachable_and_silent(tmp_path):
     assert _found(repo, base) == set()
 
 
+LISTED = '{"pages": ["pages/index/index", "pages/me/me", "pages/bind-phone/index", "pages/order/order"]}\n'
+
+
 def test_phone_button_on_a_form_page_is_no_account_system_but_on_a_bind_page_it_is(tmp_path):
     button = '<button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号</button>\n'
     repo, base = _app(tmp_path, {"pages/bind-phone/index.js": "Page({ onPhone() {} })\n",
-                                 "pages/order/order.js": "Page({ onPhone() {} })\n"})
+                                 "pages/order/order.js": "Page({ onPhone() {} })\n",
+                                 "app.json": LISTED})
     repo.write("pages/order/order.wxml", button)
     repo.commit("delivery phone")
     assert _found(repo, base) == set()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import places, run
+from helpers import places, register_pages, run
 from mp_precheck.readers.modalprompts import modal_prompts
 
 DM_WXML = """<view class="thread">
@@ -32,6 +32,7 @@ def _change(app_repo, files: dict[str, str], base_files: dict[str, str] | None =
     app_repo.write_files(base_files or {"pages/placeholder.js": "// nothing yet\n"})
     base = app_repo.commit("base")
     app_repo.write_files(files)
+    register_pages(app_repo)
     app_repo.commit("the change")
     report = run(app_repo.path, base)
     return places(report, "upload") | places(report, "category")

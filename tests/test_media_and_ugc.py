@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
+from helpers import register_pages, run
 
 
 def test_each_new_ad_placement_in_a_file_is_reported_but_not_an_existing_one(app_repo):
@@ -423,6 +423,7 @@ def test_vant_field_of_type_textarea_is_a_text_box_and_a_publish_page_that_uploa
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/publish/index.wxml", COMPOSER)
     app_repo.write("pages/publish/index.js", AFTER_READ)
+    register_pages(app_repo)
     app_repo.commit("composer")
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == {("pages/publish/index.js", 4, "app")}  # at the upload that sends it
@@ -434,6 +435,7 @@ def test_an_upload_only_page_whose_words_name_no_public_scene_is_no_ugc(app_repo
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/profile/edit.wxml", COMPOSER)
     app_repo.write("pages/profile/edit.js", AFTER_READ)
+    register_pages(app_repo)
     app_repo.commit("profile photo with a caption")
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == set()

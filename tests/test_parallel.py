@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from conftest import MINIMAL_APP, Repo
-from helpers import run_bare
+from helpers import register_pages, run_bare
 from images import green_tick, two_bubble_mark
 from mp_precheck.core import parallel
 from mp_precheck.core.parallel import WORKERS_VARIABLE, ordered_map, usable_cores
@@ -106,6 +106,7 @@ def _whole_app(repo: Repo) -> tuple[str, str]:
                                                         '<button open-type="getPhoneNumber">手机号</button>\n')
         repo.write(f"images/i{n}.png", two_bubble_mark() if n % 7 == 0 else green_tick())
     repo.write("utils/location.js", "export function locate() { return wx.getLocation({}) }\n")
+    register_pages(repo)
     return base, repo.commit("import the pages")
 
 

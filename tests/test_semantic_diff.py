@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import found, loaded_by_app, rules, run
+from helpers import found, loaded_by_app, register_pages, rules, run
 from mp_precheck.facts import presence
 
 
@@ -275,6 +275,7 @@ def test_a_service_named_on_a_page_its_dialog_and_a_menu_is_one_category_finding
         "pages/recharge/recharge.wxml": "<view>\n<view>话费充值</view>\n<confirm/>\n</view>\n",
         "pages/recharge/recharge.js": "Page({ data: { title: '话费充值' } })\n",
         "pages/recharge/components/confirm.wxml": "<view>确认话费充值</view>\n"})
+    register_pages(app_repo)
     app_repo.commit("phone top-up")
     assert {(r, p, n) for r, p, n, _s in found(run(app_repo.path, base)) if r.startswith("category.")} == {
         ("category.telecom", "pages/recharge/recharge.wxml", 2)}

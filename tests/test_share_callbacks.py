@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import Repo, minimal_app
-from helpers import run
+from helpers import register_pages, run
 from mp_precheck.readers import sharewords
 from mp_precheck.readers.sharecallback import share_callback_calls, share_hook_statements
 from mp_precheck.readers.sharereturn import acts_on_return, share_taps
@@ -79,6 +79,7 @@ def test_a_cash_reward_named_anywhere_in_the_invite_sentence_is_a_reward(tmp_pat
     repo, base = minimal_app(tmp_path / "repo", {"pages/home/index.wxml": "<view>首页</view>\n"})
     repo.write("pages/invite/invite.wxml", f"<view>\n  <text>{text}</text>\n  <text>将此页面分享给好友</text>\n</view>\n")
     repo.write("pages/invite/invite.js", INVITE_JS)
+    register_pages(repo)
     repo.commit("invite page")
     expected = {("sharing.induced_share", "pages/invite/invite.wxml", 2)} if fires else set()
     assert _sharing(repo, base) == expected

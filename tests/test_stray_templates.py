@@ -4,7 +4,7 @@ includes still is. (A file manager's "x copy.wxml" is left out earlier, by its n
 
 from __future__ import annotations
 
-from helpers import found, run
+from helpers import found, register_pages, run
 
 PHONE = '<view>\n  <button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号登录</button>\n</view>\n'
 
@@ -28,5 +28,6 @@ def test_the_view_of_a_page_is_reported(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/login/select.wxml", PHONE)
     app_repo.write("pages/login/select.js", "Page({ onPhone() {} })\n")
+    register_pages(app_repo)
     app_repo.commit("phone login page")
     assert ("privacy.phone_number", "pages/login/select.wxml", 2, "app") in found(run(app_repo.path, base))

@@ -4,7 +4,7 @@ read (a shop's 评价 page) stays a post."""
 
 from __future__ import annotations
 
-from helpers import places, run
+from helpers import places, register_pages, run
 
 ESSAY_WXML = ('<view class="essay">\n  <text>{{essay.body}}</text>\n  <textarea model:value="{{note}}" placeholder="PLACEHOLDER"/>\n'
               '  <button bindtap="done">提交</button>\n</view>\n')
@@ -22,6 +22,7 @@ def _ugc(app_repo, page: str, placeholder: str) -> set[tuple[str, str, int]]:
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write(f"{page}.wxml", ESSAY_WXML.replace("PLACEHOLDER", placeholder))
     app_repo.write(f"{page}.js", ESSAY_JS)
+    register_pages(app_repo)
     app_repo.commit()
     report = run(app_repo.path, base)
     return {p for p in places(report, "category") | places(report, "upload") if p[0] in ("category.ugc", "upload.user_text")}

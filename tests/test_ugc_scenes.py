@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from helpers import places, run
+from helpers import places, register_pages, run
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.scenes import SceneDataError, check_scenes, scenes, words_of
 
@@ -47,6 +47,7 @@ def _course_page_calling(app_repo, call: str):
     app_repo.write("pages/course/detail.wxml", FORM)
     app_repo.write("pages/course/detail.js", "const api = require('../../utils/api.js')\n"
                                              f"Page({{\n  save() {{\n    api.{call}(this.data)\n  }}\n}})\n")
+    register_pages(app_repo)
     app_repo.commit()
     return _ugc(run(app_repo.path, base))
 
@@ -63,10 +64,12 @@ def test_a_timeline_post_through_a_named_wrapper_is_ugc(app_repo):
 def test_a_review_page_of_a_user_stays_a_post_when_its_module_is_an_admin_api(app_repo):
     app_repo.write("api/admin.js", "export function createReview(data) {\n"
                                    "  return wx.request({ url: 'https://api.example.com/reviews', method: 'POST', data })\n}\n")
+    register_pages(app_repo)
     base = app_repo.commit()
     app_repo.write("pages/review/index.wxml", FORM)
     app_repo.write("pages/review/index.js", "import { createReview } from '../../api/admin'\nPage({\n  save() {\n"
                                             "    createReview(this.data)\n  }\n})\n")
+    register_pages(app_repo)
     app_repo.commit()
     assert ("category.ugc", "pages/review/index.js", 4) in _ugc(run(app_repo.path, base))
 
@@ -77,6 +80,7 @@ def test_a_comment_on_an_order_is_public_whatever_the_private_words(app_repo):
     app_repo.write("pages/order/comment.js", "Page({\n  save() {\n"
                                              "    wx.request({ url: 'https://api.example.com/x', data: this.data })\n"
                                              "  }\n})\n")
+    register_pages(app_repo)
     app_repo.commit()
     assert ("category.ugc", "pages/order/comment.js", 3) in _ugc(run(app_repo.path, base))
 
@@ -203,17 +207,21 @@ module.exports = { uploadFile, httpPost }
 
 def test_category_goes_to_the_post_that_names_its_public_scene_before_a_picture_upload(app_repo):
     app_repo.write("utils/http2.js", HTTP2)
+    register_pages(app_repo)
     base = app_repo.commit()
     app_repo.write_files({"pages/t/t.wxml": FORM, "pages/t/t.js": TIMELINE_JS})
+    register_pages(app_repo)
     app_repo.commit()
     assert ("category.ugc", "pages/t/t.js", 4) in places(run(app_repo.path, base), "category")
 
 
 def test_an_http_method_string_does_not_make_a_call_the_post(app_repo):
     app_repo.write("utils/http2.js", HTTP2)
+    register_pages(app_repo)
     base = app_repo.commit()
     app_repo.write_files({"pages/t/t.wxml": FORM,
                           "pages/t/t.js": TIMELINE_JS.replace("'timeline-images'", "'a'").replace("'timelines'", "'POST'")})
+    register_pages(app_repo)
     app_repo.commit()
     assert places(run(app_repo.path, base), "category") == {("category.ugc", "pages/t/t.js", 3)}
 
@@ -225,6 +233,7 @@ def test_a_release_page_whose_form_goes_up_with_its_photo_is_a_post(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/releaseProfile/releaseProfile.wxml", FORM)
     app_repo.write("pages/releaseProfile/releaseProfile.js", UPLOAD_ONLY)
+    register_pages(app_repo)
     app_repo.commit()
     assert ("category.ugc", "pages/releaseProfile/releaseProfile.js", 3) in _ugc(run(app_repo.path, base))
 
@@ -270,6 +279,7 @@ def _settings_page_calling(app_repo, call: str):
     app_repo.write("pages/settings/edit.wxml", FORM)
     app_repo.write("pages/settings/edit.js", "const api = require('../../utils/api.js')\n"
                                              f"Page({{\n  save() {{\n    api.{call}(this.data)\n  }}\n}})\n")
+    register_pages(app_repo)
     app_repo.commit()
     return _ugc(run(app_repo.path, base))
 

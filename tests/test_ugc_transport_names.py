@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import places, run
+from helpers import places, register_pages, run
 
 NET = """function httpPost(url, data) {
   return new Promise((ok) => wx.request({ url: 'https://api.example.com' + url, method: 'POST', data, success: ok }))
@@ -29,6 +29,7 @@ def _ugc_of_new_page(app_repo, page: str, files: dict[str, str], base_files: dic
     app_repo.write_files(base_files)
     base = app_repo.commit("base")
     app_repo.write_files({f"{page}{suffix}": text for suffix, text in files.items()})
+    register_pages(app_repo)
     app_repo.commit("head")
     report = run(app_repo.path, base)
     return places(report, "category") | places(report, "upload")

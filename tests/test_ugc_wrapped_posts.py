@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import places, run
+from helpers import places, register_pages, run
 from mp_precheck.core.scenes import scenes
 from mp_precheck.readers.boxhandlers import endpoint_refs
 from mp_precheck.readers.textflow import carried_names
@@ -43,6 +43,7 @@ def _change(app_repo, files_base: dict[str, str], files_head: dict[str, str]) ->
     app_repo.write_files(files_base)
     base = app_repo.commit("base")
     app_repo.write_files(files_head)
+    register_pages(app_repo)
     app_repo.commit("head")
     report = run(app_repo.path, base)
     return places(report, "category")

@@ -25,7 +25,11 @@ commented out —, unless a tag may render it as a component. A project that reg
 Taro names its script pages in ``app.config.ts``, which is no import, so its plain scripts are not judged; but a
 file under a ``pages`` folder whose route the config does not register (nor imports, nor renders by tag) is no
 page Taro builds (https://docs.taro.zone/docs/app-config#pages) — unless the config computes part of its page
-list, which then cannot be read as data. Such a page enters the app with the change that registers it, which may
+list, which then cannot be read as data. A native page is the same: its view, script and JSON under a ``pages``
+folder that ``app.json`` lists neither in ``pages`` nor in a subpackage, and that no usingComponents entry, plugin
+page list, ``<import>`` / ``<include>`` (readers/pagerefs.py) or ``require`` names, is no page WeChat compiles
+(https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages).
+Such a page enters the app with the change that registers it, which may
 touch only the page list: :func:`registered_now` gives that change the page's files as files it adds, so what
 the page does is told then, once.
 """
@@ -45,18 +49,21 @@ from mp_precheck.git.changeset import FileChange
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
 from mp_precheck.readers.easycom import custom_targets, tag_registers
+from mp_precheck.readers.pagerefs import json_paths, template_sources
+from mp_precheck.readers.routes import markup_routes, route_page, script_routes
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
 _JUDGED = ("native", "uni-app", "mpvue")
-_PAGE_JUDGED = ("uni-app", "taro")  # frameworks whose unregistered page files are judged (module docstring)
+_PAGE_JUDGED = ("uni-app", "taro", "native")  # frameworks whose unregistered page files are judged (docstring)
 # The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
 _VUE_ENTRIES = ("main.js", "main.ts")
 _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
 _VUE_FILES = (".vue", ".nvue", ".uvue")
 _TARO_PAGES = (".vue", ".tsx", ".jsx", ".ts", ".js")  # a Taro page: React or Vue component, script page
+_NATIVE_PAGE = (".wxml", ".js", ".ts", ".json")  # a native page's files that hold what it does
 _GLOBS = ("require.context(", "import.meta.glob(")  # loading every file of a folder: no import names each
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
 _WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -68,7 +75,8 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
                          tree: Mapping[str, TreeEntry],
                          grep: Callable[[set[str]], Mapping[str, set[str]]],
                          facts_of: Callable[[list[str]], Mapping[str, FileFacts]],
-                         unlinked: Iterable[str] = (), easycom: Sequence[str] = ()) -> set[str]:
+                         unlinked: Iterable[str] = (), easycom: Sequence[str] = (),
+                         read_text: Callable[[str], str | None] | None = None) -> set[str]:
     """Head paths of scripts in ``added`` that no file of the app loads, directly or through other scripts.
 
     Args:
@@ -81,18 +89,24 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
         unlinked: head paths of files the change keeps but whose importers it stops importing them
             (:func:`dropped_imports`): judged like added scripts, whatever their kind.
         easycom: the target templates of the project's custom easycom rules (readers/easycom.py).
+        read_text: head path → its text (None when unreadable), for the JSON and WXML files that may name a
+            native page's path; without it a native page file is loaded only by a script.
 
     A specifier that names the script by its last part but resolves to no file (``require('utils/sdk')``
     from the package root, an alias) counts as loading it: when unsure, the script is kept.
     """
-    candidates = _candidates(project, added, tree, unlinked, easycom)
+    candidates, units = _native_units(_candidates(project, added, tree, unlinked, easycom), project, tree,
+                                      read_text is not None)
     if not candidates:
         return set()
-    # An index script is named by its folder (``./api``) or by itself (``./index`` from its own folder).
-    needles = set(candidates.values()) | {"index" for path in candidates if _is_index(path) and _script(path)}
+    # An index script is named by its folder (``./api``) or by itself (``./index`` from its own folder; a native
+    # page's own files are the only ones naming it so).
+    needles = set(candidates.values()) | {"index" for path in candidates
+                                          if _is_index(path) and _script(path) and path not in units}
     # mpvue renders a component only through an import (``components: { … }``, ``Vue.component`` in main.js): a
     # tag there (a commented-out ``<!--<card></card>-->`` too) renders nothing by itself, unlike uni-app's easycom.
-    tags = {path: _tags(needle) for path, needle in candidates.items() if not _script(path) and not _mpvue(project)}
+    tags = {path: _tags(needle) for path, needle in candidates.items()
+            if not _script(path) and not _mpvue(project) and path not in units}
     vue = any(_vue(path) for path in candidates)
     found = grep(needles | {tag for names in tags.values() for tag in names} | (set(_GLOBS) if vue else set()))
     if vue and any(project.owns(path) and held & set(_GLOBS) for path, held in found.items()):
@@ -105,6 +119,19 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
         return set()
     facts = dict(facts_of(sorted(importers - set(head_facts))))
     facts.update({path: head_facts[path] for path in importers & set(head_facts)})
+    loaded_by = _loaded_by(facts, candidates, project, tree)
+    if units and read_text is not None:
+        for named in (_naming_pages(units, candidates, found, project, tree, read_text),
+                      _routed_pages(units, head_facts, project, read_text)):
+            for path, by in named.items():
+                loaded_by.setdefault(path, set()).update(by)
+    return set(candidates) - _reached(loaded_by, set(candidates), units)
+
+
+def _loaded_by(facts: Mapping[str, FileFacts], candidates: Mapping[str, str], project: Project,
+               tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
+    """Candidate path → the files among ``facts`` whose module specifiers load it (a specifier resolving to no file
+    loads the candidate its last part names)."""
     loaded_by: dict[str, set[str]] = {}
     for importer, file_facts in facts.items():
         for spec in file_facts.module_specs:
@@ -113,15 +140,94 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
             for path, needle in candidates.items():
                 if path != importer and (target == path or (target is None and last == needle)):
                     loaded_by.setdefault(path, set()).add(importer)
-    reached = {path for path, by in loaded_by.items() if by - set(candidates)}
+    return loaded_by
+
+
+def _native_units(candidates: dict[str, str], project: Project, tree: Mapping[str, TreeEntry],
+                  readable: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """``candidates`` and the native page files among them (path → page path without suffix: named by their path,
+    never by a tag of the file's name); when what names a page's path cannot be read (not ``readable``), those
+    files are kept, left out of the candidates."""
+    units = {path: posixpath.splitext(path)[0] for path in candidates
+             if _is_unregistered_native_page(path, project, tree)}
+    if readable:
+        return candidates, units
+    return {path: needle for path, needle in candidates.items() if path not in units}, {}
+
+
+def _reached(loaded_by: Mapping[str, set[str]], candidates: set[str], units: Mapping[str, str]) -> set[str]:
+    """The candidates a file outside them loads, directly or through loaded candidates; a native page's files
+    (``units``: path → page) are loaded together, one of them loaded loading all."""
+    reached = {path for path, by in loaded_by.items() if by - candidates}
     frontier = list(reached)
-    while frontier:  # scripts loaded by scripts that are loaded
+    while frontier:  # scripts loaded by scripts that are loaded, the other files of a loaded page
         current = frontier.pop()
-        for path, by in loaded_by.items():
-            if path not in reached and current in by:
+        page = units.get(current)
+        for path in candidates - reached:
+            if current in loaded_by.get(path, ()) or (page is not None and units.get(path) == page):
                 reached.add(path)
                 frontier.append(path)
-    return set(candidates) - reached
+    return reached
+
+
+def _naming_pages(units: Mapping[str, str], candidates: Mapping[str, str], found: Mapping[str, set[str]],
+                  project: Project, tree: Mapping[str, TreeEntry],
+                  read_text: Callable[[str], str | None]) -> dict[str, set[str]]:
+    """For the native page files ``units`` (path → page path without suffix): the JSON and WXML files of the
+    project (among ``found``: path → the ``candidates``' names it holds) that name the page — a usingComponents
+    entry, a plugin's page, an ``<import>`` / ``<include>`` of its view (readers/pagerefs.py) — or cannot be read
+    (then they may). A path resolving to no view in the tree whose last part is the page's name counts too."""
+    out: dict[str, set[str]] = {}
+    for source, held in found.items():
+        if not project.owns(source) or not source.endswith((".json", ".wxml")):
+            continue
+        named = [path for path in units if candidates[path] in held and posixpath.splitext(source)[0] != units[path]]
+        if not named:
+            continue
+        text = read_text(source)
+        paths = (json_paths(text) if source.endswith(".json") else template_sources(text)) if text else None
+        targets = None if paths is None else [_page_target(source, p, project, tree) for p in paths]
+        for path in named:
+            page = units[path]
+            if targets is None or any(page.casefold() in resolved or (not exists and last == candidates[path])
+                                      for resolved, exists, last in targets):
+                out.setdefault(path, set()).add(source)
+    return out
+
+
+def _routed_pages(units: Mapping[str, str], head_facts: Mapping[str, FileFacts], project: Project,
+                  read_text: Callable[[str], str | None]) -> dict[str, set[str]]:
+    """For the native page files ``units`` (path → page path without suffix): the changed files (``head_facts``)
+    whose literal routes (readers/routes.py: a route call's URL, its query built or not, a ``<navigator url>``)
+    open the page. A change that links to the page it adds means it to ship: the missing ``app.json`` entry is
+    ``completeness.unregistered_route``'s to tell, and what the page does is told now."""
+    pages: dict[str, set[str]] = {}
+    for source in head_facts:
+        if not source.endswith((".js", ".ts", ".wxml")) or not project.owns(source):
+            continue
+        text = read_text(source) or ""
+        urls = markup_routes(text) if source.endswith(".wxml") else script_routes(text, source, built_query=True)
+        for url, _line in urls:
+            page = route_page(url, "") if url.startswith("/") else route_page(url, posixpath.dirname(source))
+            if page is not None:
+                name = posixpath.join(project.root, page) if url.startswith("/") and project.root else page
+                pages.setdefault(name.casefold(), set()).add(source)
+    return {path: by - {source for source in by if posixpath.splitext(source)[0] == page}
+            for path, page in units.items() if (by := pages.get(page.casefold(), set()))}
+
+
+def _page_target(source: str, written: str, project: Project,
+                 tree: Mapping[str, TreeEntry]) -> tuple[set[str], bool, str]:
+    """What a path written in ``source`` may name (``/pages/a/a`` from the root, ``../a/a`` and ``a/a`` from the
+    file's folder or the root; a folder naming its ``index``), case-folded, without suffix; whether one of them has
+    a view in the tree; and the path's last part."""
+    spec = written.split("?", 1)[0].strip()
+    spec = spec[:-len(".wxml")] if spec.endswith(".wxml") else spec
+    bases = [project.root] if spec.startswith("/") else [posixpath.dirname(source), project.root]
+    names = {posixpath.normpath(posixpath.join(base, spec.lstrip("/"))).lstrip("/") for base in bases}
+    names |= {posixpath.join(name, "index") for name in names}
+    exists = any(name + ".wxml" in tree for name in names)
+    return {name.casefold() for name in names}, exists, posixpath.basename(spec.rstrip("/"))
 
 
 def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFacts], added: Iterable[str],
@@ -135,7 +241,7 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
     unloaded = unreferenced_scripts(
         project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
         facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked,
-        easycom=_easycom_targets(project, tree, repo))
+        easycom=_easycom_targets(project, tree, repo), read_text=lambda path: _text(repo, tree, path))
     return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts if f.subject.startswith(_KEPT)))
             if path in unloaded else ff for path, ff in head_facts.items()}
 
@@ -148,12 +254,12 @@ def registered_now(project: Project, base: Project | None, tree: Mapping[str, Tr
     the change adds, all its lines (read from revision ``head`` of ``repo``) added. None when the base page list was
     partly computed (it may have held the page) or there is no base project."""
     if base is None or project.framework not in _PAGE_JUDGED or base.pages_computed or not base.pages \
-            or not project.app_config:
+            or not project.app_config or (project.framework == "native" and not _plain_lists(base, project)):
         return []
     changed = {change.new_path for change in changes if change.new_path}
     out = []
     for route in sorted(set(project.pages) - set(base.pages)):
-        suffixes = _TARO_PAGES if project.framework == "taro" else _VUE_FILES
+        suffixes = {"taro": _TARO_PAGES, "native": _NATIVE_PAGE}.get(project.framework, _VUE_FILES)
         for path in sorted(page_sources(project, route, suffixes)):
             entry = tree.get(path)
             if entry is not None and path not in changed and project.owns(path):
@@ -197,7 +303,8 @@ def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeE
     generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
                     for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
     candidates = {path: _needle(path) for path in added if (project.framework in _JUDGED and _is_plain_script(
-        path, project, tree)) or (not generated and _is_unregistered_page(path, project, easycom))}
+        path, project, tree)) or (not generated and _is_unregistered_page(path, project, easycom))
+        or _is_unregistered_native_page(path, project, tree)}
     candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
     # a vendored SDK's script is owned only when the app loads it (facts/vendored.py followed its requires)
     return {path: needle for path, needle in candidates.items() if path not in project.vendored}
@@ -214,6 +321,17 @@ def _easycom_targets(project: Project, tree: Mapping[str, TreeEntry], repo: GitR
         return custom_targets(decode(repo.read_blobs([entry.blob]).get(entry.blob, b"")).text)
     except UndecodableFile:
         return ()
+
+
+def _text(repo: GitRepo, tree: Mapping[str, TreeEntry], path: str) -> str | None:
+    """The text of ``path`` in ``tree`` (None when it is not there or cannot be decoded)."""
+    entry = tree.get(path)
+    if entry is None:
+        return None
+    try:
+        return decode(repo.read_blobs([entry.blob]).get(entry.blob, b"")).text
+    except UndecodableFile:
+        return None
 
 
 def _unused(fact: Fact) -> Fact:
@@ -262,6 +380,28 @@ def _is_unregistered_page(path: str, project: Project, easycom: Sequence[str]) -
             and not _registers(project, route)
     return project.framework == "uni-app" and suffix in _VUE_FILES and route.lower() != "app" \
         and not _registers(project, route) and not tag_registers(route + suffix, easycom)
+
+
+def _plain_lists(*projects: Project) -> bool:
+    """Whether each native project's pages are read from an ``app.json`` (not one a build writes or computes)."""
+    return all(posixpath.basename(p.app_config or "") == "app.json" and not p.pages_computed for p in projects)
+
+
+def _is_unregistered_native_page(path: str, project: Project, tree: Mapping[str, TreeEntry]) -> bool:
+    """A native page's file (:data:`_NATIVE_PAGE`; a page has a ``.wxml`` view and a script: a view alone is a
+    template, https://developers.weixin.qq.com/miniprogram/dev/framework/structure.html) under a ``pages`` folder
+    whose route the app's ``app.json`` lists neither in ``pages`` nor in a subpackage, the lists read in full:
+    WeChat compiles the pages listed there and what they load
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages); whether something
+    else names its path (a component) is :func:`unreferenced_scripts`'."""
+    stem, suffix = posixpath.splitext(path)
+    if project.framework != "native" or suffix not in _NATIVE_PAGE or stem + ".wxml" not in tree \
+            or not any(stem + script in tree for script in _SCRIPTS) \
+            or not _plain_lists(project) or not project.pages or not project.owns(path) \
+            or "." in posixpath.basename(stem):
+        return False
+    route = stem[len(project.root) + 1:] if project.root else stem
+    return "pages" in route.split("/")[:-1] and not _registers(project, route)
 
 
 def _registers(project: Project, route: str) -> bool:

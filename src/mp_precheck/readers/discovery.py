@@ -330,7 +330,7 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
     pages, entry = registered_pages(config)
     return Project(root=root, framework="native", app_config=app_json, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None), cloud_root=cloud_root, appid=appid,
-                   errors=errors)
+                   errors=errors, pages_computed=computes_pages(config))
 
 
 def _uni_project(folder: str, read_text: Callable[[str], str | None]) -> Project:
