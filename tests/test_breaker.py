@@ -43,7 +43,7 @@ def test_a_miniprogram_root_that_is_not_in_the_repository_is_told(tmp_path):
     report = run(repo.path, base)
     assert report.findings == ()
     assert [(e.path, e.message) for e in report.errors] == [(
-        "weapp/app.json", "project.config.json: miniprogramRoot 'miniprogram/' names the folder miniprogram/, which "
+        "project.config.json", "miniprogramRoot 'miniprogram/' names the folder miniprogram/, which "
         "is not in the repository; WeChat DevTools and miniprogram-ci upload from it (fix miniprogramRoot); the "
         "app.json found elsewhere was checked instead")]
     code, out, err = cli("diff", "--repo", str(repo.path), "--base", base, "--format", "text", "--language", "en")

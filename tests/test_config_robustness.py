@@ -56,7 +56,7 @@ def test_subpackages_of_a_build_written_app_json_that_are_no_list(repo):
     repo.commit()
     code, data = cli_json("diff", "--repo", str(repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
-    assert {"path": "src", "message": f"templates/app.json: {SUBPACKAGES}"} in data["errors"]
+    assert {"path": "templates/app.json", "message": SUBPACKAGES} in data["errors"]
     assert _located(data, "src/pages/index/index.js")
 
 

@@ -109,7 +109,7 @@ def test_malformed_project_config_is_reported_and_app_json_still_found(repo):
     repo.commit()
     _, data = cli_json("diff", "--repo", str(repo.path), "--base", base, "--fail-on", "none")
     assert data["findings"][0]["subject"] == "wx.chooseAddress"
-    assert {"path": "app.json", "message": "project.config.json is not valid JSON: miniprogramRoot and "
+    assert {"path": "project.config.json", "message": "project.config.json is not valid JSON: miniprogramRoot and "
             "cloudfunctionRoot not read; looking for app.json next to it"} in data["errors"]
 
 

@@ -28,7 +28,7 @@ from mp_precheck.core.revived import with_revived_tags
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
-from mp_precheck.core.unread import file_errors, unfollowed
+from mp_precheck.core.unread import file_errors, project_errors, unfollowed
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.callers import Callers
@@ -43,6 +43,7 @@ from mp_precheck.facts.vendored import shipped_projects
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, page_title
+from mp_precheck.readers.conditional import native_files
 from mp_precheck.readers.discovery import Project, is_marker
 from mp_precheck.readers.logo import IMAGE_SUFFIXES
 from mp_precheck.readers.textcodec import UndecodableFile, decode
@@ -105,8 +106,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
                         "srcRoot with app.json or app.vue, nor app.js with .wxml files below it, outside node_modules")
     findings, removed, errors, touched = list[Finding](), list[Removed](), list[FileError](), 0
     for project, base_project in _pair(head_projects, base_projects):
-        errors.extend(FileError(where, e.removeprefix(f"{where}: "))  # the path is said once, by the FileError
-                      for where in [project.app_config or project.root] for e in project.errors)
+        errors.extend(project_errors(project, run.head_tree))
         result = _analyse_project(run, project, base_project, catalog, options, registry)
         if result is not None:
             findings.extend(result.findings)
@@ -157,6 +157,7 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
         # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
         base_tree = base_tree_from(head_tree, changes.files)
         base_projects = head_projects
+    store.uncompiled = native_files(head_projects + base_projects)
     return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree, tuple(head_projects)), \
         head_projects, base_projects
 

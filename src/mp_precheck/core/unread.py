@@ -20,6 +20,17 @@ SYMLINK = "not read: a symbolic link, which mp-precheck never follows; check the
 SUBMODULE = "not read: a git submodule, whose files mp-precheck never reads; check what its new commit changes by hand"
 
 
+def project_errors(project: Project, tree: Mapping[str, object]) -> list[FileError]:
+    """The errors of ``project`` (read as it was found), each filed under the file of ``tree`` it starts by naming
+    (an invalid ``project.config.json``), else under the app config or the root; the path is said once."""
+    out = []
+    for error in project.errors:
+        first = error.split(" ", 1)[0].rstrip(":")
+        where = first if first in tree else project.app_config or project.root
+        out.append(FileError(where, error.removeprefix(f"{where}: ")))
+    return out
+
+
 def file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
     """One error per file in ``facts`` (path → facts) whose extraction failed, in path order."""
     return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]

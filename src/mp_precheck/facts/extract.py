@@ -121,8 +121,9 @@ def project_reads(project: Project, path: str) -> bool:
     return (project.owns(path) or shipped_npm_script(project, path)) and reader_kind(path) is not None
 
 
-def extract(path: str, data: bytes) -> FileFacts:
-    """Facts of one file version (``path`` decides the reader, ``data`` is the blob's bytes)."""
+def extract(path: str, data: bytes, compiled: bool = True) -> FileFacts:
+    """Facts of one file version (``path`` decides the reader, ``data`` is the blob's bytes); ``compiled``
+    False for a file of a native project, whose uni-app-style ``#ifdef`` comments no build honours."""
     kind = reader_kind(path)
     if kind is None or (kind == "style" and not names_an_image(data)):
         return FileFacts()  # a style sheet naming no image file has nothing to read: not even decoded
@@ -134,8 +135,8 @@ def extract(path: str, data: bytes) -> FileFacts:
     except UndecodableFile as exc:
         return FileFacts(error=f"not read: {exc}")
     # uni-app #ifdef blocks for other platforms are not shipped to WeChat, nor run the methods only they call:
-    # blanked before reading.
-    facts = _extract_text(for_wechat(decoded.text, path), path, kind)
+    # blanked before reading (a native project's are comments: everything in them ships).
+    facts = _extract_text(for_wechat(decoded.text, path, compiled), path, kind)
     if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
         found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()
         facts = replace(facts, store_calls=found)
@@ -145,9 +146,9 @@ def extract(path: str, data: bytes) -> FileFacts:
     return facts
 
 
-def extract_job(job: tuple[str, bytes]) -> FileFacts:
-    """:func:`extract` of one (path, bytes) pair: what a worker process runs (a spawned worker imports only
-    this module and the readers, never git, the analyzers or the outputs)."""
+def extract_job(job: tuple[str, bytes, bool]) -> FileFacts:
+    """:func:`extract` of one (path, bytes, compiled) triple: what a worker process runs (a spawned worker imports
+    only this module and the readers, never git, the analyzers or the outputs)."""
     return extract(*job)
 
 

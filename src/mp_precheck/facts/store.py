@@ -53,8 +53,8 @@ class FactStore:
         self._text_chars = 0
         self.blobs_parsed = 0
         self._progress = progress
-        self._done = 0
-        self._total = 0
+        self.uncompiled: Callable[[str], bool] = lambda _path: False  # native files: #ifdef is a plain comment
+        self._done = self._total = 0
 
     def text(self, blob: str) -> str | None:
         """Decoded text of a blob, or None when it is missing or not text (the last ones asked are kept)."""
@@ -81,7 +81,7 @@ class FactStore:
             if kind is None:
                 continue
             # What a reader extracts depends on the file name too (.ts vs .tsx, app.js vs a page).
-            kind = f"{kind}/{posixpath.basename(path).lower()}"
+            kind = f"{kind}/{posixpath.basename(path).lower()}{'/native' if self.uncompiled(path) else ''}"
             cached = self._cache.get((blob, kind))
             if cached is not None:
                 result[path] = cached
@@ -113,8 +113,8 @@ class FactStore:
             for path, kind in users if blob in contents else ():
                 jobs.setdefault((blob, kind), path)
         parsed: dict[tuple[str, str], FileFacts] = {}
-        for key, facts in zip(jobs, ordered_map(extract_job, [(path, contents[blob])
-                                                              for (blob, _kind), path in jobs.items()]), strict=True):
+        for key, facts in zip(jobs, ordered_map(extract_job, [(path, contents[blob], not kind.endswith("/native"))
+                                                              for (blob, kind), path in jobs.items()]), strict=True):
             parsed[key] = self._cache[key] = facts
             self.blobs_parsed += 1
             self._tick(1)

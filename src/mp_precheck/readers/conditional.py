@@ -8,11 +8,17 @@ treated as true, so unknown code is analysed rather than hidden. Dropped lines b
 so line numbers stay those of the source (uni-app platform doc). Given the file's path, the functions only
 those blocks call are blanked too, and so are a component's page hooks uni-app calls on other platforms only
 (``onNavigationBarButtonTap``, ``onBackPress``…) with the functions only they call (:mod:`.platformreach`).
+
+Only a framework's build does this (uni-app's, https://uniapp.dcloud.net.cn/tutorial/platform.html; Taro's in
+style files, https://docs.taro.zone/docs/envs): the developer tools upload a native project's files as they
+are, so there ``<!-- #ifdef H5 -->`` is a plain comment and everything between ships (``compiled=False``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Protocol
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.platformreach import names_other_platform_hooks, without_unreached
@@ -22,6 +28,32 @@ WECHAT = frozenset({"MP-WEIXIN", "MP", "WEIXIN"})
 # Platform names of uni-app other than WeChat's: code only for them is not shipped to WeChat.
 OTHER_PLATFORMS = lazy(r"^(H5|WEB|APP|APP-PLUS|APP-PLUS-NVUE|APP-NVUE|APP-ANDROID|APP-IOS|APP-HARMONY|"
                              r"MP-[A-Z0-9-]+|QUICKAPP-[A-Z0-9-]+|UNI-APP-X)$")
+
+
+def compiles_conditionally(framework: str) -> bool:
+    """Whether a project of ``framework`` (``readers/discovery.py``) is built by a tool that drops the blocks of
+    other platforms: every framework's build but a native project's, which WeChat's developer tools upload as
+    written (https://developers.weixin.qq.com/miniprogram/dev/framework/structure.html)."""
+    return framework != "native"
+
+
+class _Project(Protocol):
+    """What :func:`native_files` reads of a project (``readers/discovery.py`` ``Project``)."""
+
+    @property
+    def framework(self) -> str: ...
+
+    def owns(self, path: str) -> bool: ...
+
+
+def native_files(projects: Iterable[_Project]) -> Callable[[str], bool]:
+    """Whether a path is a native project's file and no framework project's (a framework app may hold a native
+    one's folder): its ``#ifdef`` comments ship as written."""
+    native = [p for p in projects if not compiles_conditionally(p.framework)]
+    built = [p for p in projects if compiles_conditionally(p.framework)]
+    if not native:
+        return lambda _path: False
+    return lambda path: any(p.owns(path) for p in native) and not any(p.owns(path) for p in built)
 
 
 def has_directives(text: str) -> bool:
@@ -36,10 +68,13 @@ def _true_for_wechat(condition: str) -> bool:
 
 
 @lru_cache(maxsize=32)  # the facts, the analyzers and their readers each ask again for the same changed file
-def for_wechat(text: str, path: str | None = None) -> str:
+def for_wechat(text: str, path: str | None = None, compiled: bool = True) -> str:
     """``text`` with the lines of inactive conditional blocks blanked (same number of lines); with ``path`` (the
     file's), the lines of the hooks other platforms alone call and of the functions only those blocks and hooks
-    call as well."""
+    call as well. With ``compiled`` False (a native project's file: :func:`compiles_conditionally`) ``text``
+    itself: no build drops anything from it."""
+    if not compiled:
+        return text
     directives = has_directives(text)
     if not directives and (path is None or not names_other_platform_hooks(text, path)):
         return text

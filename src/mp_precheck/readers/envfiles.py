@@ -13,7 +13,8 @@ mode is development, test, staging or local (``.env.development``, ``.env.dev``,
 branch's (moving one into the release file configures nothing new). Templates (``.env.example``) are read by no
 build.
 
-In: a file's text and path. Out: one ``host:`` fact per URL-valued variable, at the variable's line. Only a
+In: a file's text and path. Out: one ``host:`` fact per URL-valued variable, at the variable's line; and a
+``secret:app-secret`` fact (value masked) per AppSecret in a variable the build inlines (:func:`inlined_secret`). Only a
 variable whose whole value is a URL counts; one named for images or static files (``VITE_STATIC_URL``,
 ``VUE_APP_IMG_BASE``, ``VITE_LOGO``) is a resource (role ``media``, as ``readers/imagenames.py`` reads names in
 code). Parsed with python-dotenv (quotes, ``export``, comments and multi-line values), never by hand.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import io
 import posixpath
 
+from mp_precheck.core.secrets import is_app_secret, is_secret_name
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import NOT_RELEASE, RELEASE_WORDS, is_dev_file, words
@@ -90,6 +92,8 @@ def env_facts(text: str, path: str) -> FileFacts:
     facts: list[Fact] = []
     for binding in parse_stream(io.StringIO(text)):
         value = (binding.value or "").strip()
+        if binding.key is not None and not binding.error and not development and inlined_secret(binding.key, value):
+            facts.append(Fact("secret:app-secret", "api", binding.original.line, f'{binding.key}: "***"'))
         if binding.key is None or binding.error or "://" not in value:
             continue
         urls = find_urls(value)
@@ -101,6 +105,16 @@ def env_facts(text: str, path: str) -> FileFacts:
         facts.append(Fact(prefixed("host", url.host), "host", binding.original.line, url.text,
                           DEVELOPMENT if development else address_role(binding.key, url.scheme, url.is_media)))
     return FileFacts(facts=tuple(facts))
+
+
+def inlined_secret(key: str, value: str) -> bool:
+    """Whether the variable ``key`` holds an AppSecret ``value`` that the build writes into the code package: its
+    name carries a client prefix (``VITE_``, ``VUE_APP_``, ``TARO_APP_``…: only those reach client code) and,
+    past it, names a secret. The package can be unpacked, so the secret leaks
+    (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html); a variable
+    without the prefix stays with the build or a server (https://vite.dev/guide/env-and-mode)."""
+    prefix = next((p for p in _CLIENT_PREFIXES if key.upper().startswith(p)), None)
+    return prefix is not None and is_secret_name(key[len(prefix):]) and is_app_secret(value)
 
 
 def address_role(key: str, scheme: str, media: bool) -> str:

@@ -40,14 +40,28 @@ def literal_secrets(text: str, line: int) -> list[Fact]:
 
 def assigned_secret(node: Node, line: Callable[[Node], int]) -> Fact | None:
     """``appSecret: '<32 hex>'`` (a ``pair``), ``const APP_SECRET = '…'`` (a ``variable_declarator``),
-    ``this.secret = '…'`` (an assignment): a ``secret:app-secret`` fact at the value's line, the value masked;
-    None when the name names no secret or the value has no AppSecret's form."""
+    ``this.secret = '…'`` (an assignment), also as the fallback of a value read elsewhere
+    (``secret: process.env.X || '…'``, ``?? '…'``: the literal ships and is used whenever the other is unset):
+    a ``secret:app-secret`` fact at the value's line, the value masked; None when the name names no secret or the
+    value has no AppSecret's form."""
     name, value = name_and_value(node) or (None, None)
     if name is not None and name.type == "member_expression":
         name = name.child_by_field_name("property")
-    literal = string_value(value) if value is not None else None
+    literal = string_value(_fallback(value)) if value is not None else None
     if name is None or value is None or literal is None:
         return None
     if not is_secret_name(node_text(name)) or not is_app_secret(literal):
         return None
     return Fact("secret:app-secret", "api", line(value), f'{node_text(name).strip(chr(39) + chr(34))}: "***"')
+
+
+def _fallback(value: Node) -> Node:
+    """The literal a ``a || 'literal'`` / ``a ?? 'literal'`` value falls back to (the right-hand side, through
+    parentheses), else ``value`` itself."""
+    while value.type == "parenthesized_expression" and value.named_child_count == 1:
+        value = value.named_children[0]
+    operator = value.child_by_field_name("operator") if value.type == "binary_expression" else None
+    right = value.child_by_field_name("right")
+    if operator is not None and operator.type in ("||", "??") and right is not None:
+        return _fallback(right)
+    return value
