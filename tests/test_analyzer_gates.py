@@ -160,6 +160,20 @@ Page({
 })
 """
 IM_WXML = '<input value="{{words}}" bindinput="onWords" />\n'
+# An app that sends a user without a session to its sign-in page at launch; that page's answer to a refusal.
+SIGNIN_APP = APP_JSON.replace('"pages/room/room"', '"pages/room/room", "pages/signin/signin"')
+LAUNCH_GATE = ("App({\n  onLaunch() {\n    if (!wx.getStorageSync('session')) {\n"
+               "      wx.reLaunch({ url: '/pages/signin/signin' })\n    }\n  }\n})\n")
+REFUSED = """Page({
+  onPhone(e) {
+    if (!e.detail.code) {
+      wx.showModal({ title: '提示', content: '请先授权手机号登录', showCancel: false, success: () => this.onPhone(e) })
+    }
+  }
+})
+"""
+TOASTED = REFUSED.replace("wx.showModal({ title: '提示', content: '请先授权手机号登录', showCancel: false, ",
+                          "wx.showToast({ title: '请先授权手机号登录', ")
 
 Case = tuple[dict[str, str], dict[str, str]]  # (head files changed, base versions of the changed ones)
 PAGE_CASES: dict[str, tuple[Case, list[Case]]] = {
@@ -177,6 +191,12 @@ PAGE_CASES: dict[str, tuple[Case, list[Case]]] = {
         ({"pages/room/room.wxml": ROOM_WXML, "pages/room/room.js": ROOM}, {}),
         [({"pages/room/room.wxml": ROOM_WXML, "pages/room/room.js": PUSH_ONLY}, {}),
          ({"pages/room/room.wxml": ROOM_WXML.replace(' wx:for="{{lines}}"', ""), "pages/room/room.js": ROOM}, {})]),
+    "refusal_modal": (
+        ({"app.json": SIGNIN_APP, "app.js": LAUNCH_GATE, "pages/signin/signin.js": REFUSED},
+         {"pages/signin/signin.js": "Page({})\n"}),
+        [({"app.json": SIGNIN_APP, "app.js": LAUNCH_GATE, "pages/signin/signin.js": TOASTED},
+          {"pages/signin/signin.js": "Page({})\n"}),
+         ({"app.json": SIGNIN_APP, "app.js": LAUNCH_GATE}, {})]),  # a new launch redirect, no modal
     "im_chat": (
         ({"pages/room/room.wxml": IM_WXML, "pages/room/room.js": IM_PAGE}, {}),
         [({"pages/room/room.wxml": IM_WXML, "pages/room/room.js": IM_LISTS}, {}),

@@ -7,7 +7,8 @@ order they run; :func:`mp_precheck.core.analysis.run_analyzers` runs it, and an 
 becomes one error of the report while the others still run. Each entry is an :class:`~.loading.OnDemand`: its
 module is imported when it first runs, and an analyzer that only acts on findings of its own rules (or on a
 setting of ``.mp-precheck.yml``) has a gate that skips it, unimported, when there are none (``loading.py``);
-the share, chat and IM analyzers one that skips them when no changed page holds what they read (``pagegates.py``).
+the share, chat, IM and refusal-modal analyzers one that skips them when no changed page holds what they read
+(``pagegates.py``).
 
 =====================  ==========================================  =================================================
 analyzer               reads (context · findings)                  adds · removes / rewrites
@@ -203,7 +204,13 @@ from mp_precheck.analyzers.loading import (
     privacy_type,
     ui_kit,
 )
-from mp_precheck.analyzers.pagegates import conversation_page, im_send, share_hook_or_button, share_hook_text
+from mp_precheck.analyzers.pagegates import (
+    conversation_page,
+    im_send,
+    modal_without_cancel,
+    share_hook_or_button,
+    share_hook_text,
+)
 
 REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # Before all: what a WXML file no page renders holds is no input for anything below.
@@ -300,7 +307,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("moved_walls", OnDemand("moved_walls", of_rule("login.forced_login"))),
     # refusal_modal after every writer of a launch or entry-page wall: the pages they send users to are the login
     # pages it reads, and moved_walls weighs only redirects, not the lock a login page puts on itself.
-    ("refusal_modal", OnDemand("refusal_modal")),
+    ("refusal_modal", OnDemand("refusal_modal", modal_without_cancel)),
     ("dead_ui", OnDemand("dead_ui")),
     ("missing_pages", OnDemand("missing_pages")),
     ("script_checks", OnDemand("script_checks")),

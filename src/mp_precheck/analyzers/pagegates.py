@@ -1,9 +1,10 @@
 """Gates of the analyzers that read what a changed page holds: skip one, unimported, when no changed page holds
 what it looks at.
 
-The share, chat and instant-messaging analyzers run on any change of a page and read the page's script, template
-and base version before they find nothing; on most changes the page has no share hook, no conversation and no
-message sent through an SDK. Each gate here is that analyzer's own first "nothing to do" condition, or one strictly
+The share, chat, instant-messaging and refusal-modal analyzers run on any change of a page and read the page's
+script, template and base version (the last one the launch redirects of unchanged scripts too) before they find
+nothing; on most changes the page has no share hook, no conversation, no message sent through an SDK and no modal
+without a cancel button. Each gate here is that analyzer's own first "nothing to do" condition, or one strictly
 wider, decided from what the run already holds (the changed files' facts, their text, the modules a page calls):
 a text test where the analyzer parses (the string a share hook's name or an SDK's send method must be spelt with),
 never a parse of its own. ``tests/test_analyzer_gates.py`` runs each analyzer where its gate closes and checks it
@@ -25,6 +26,8 @@ from mp_precheck.core.report import Finding
 _LANDING_SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
 _SHARE_HOOK_TEXT = "ShareAppMessage"
 _SHARE_BUTTON = "button[open-type=share]"
+# refusal_modal reads the same script suffixes, and a script only when its text spells the option it looks for.
+_NO_CANCEL_TEXT = "showCancel"
 _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 # chat reads a page's files by these suffixes (its _PAGE_SUFFIXES)
 _PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".js", ".ts", ".jsx", ".tsx")
@@ -35,6 +38,14 @@ def share_hook_text(context: ProjectContext, _findings: Sequence[Finding]) -> bo
     ``useShareAppMessage``); the analyzer skips every other page before it parses."""
     return any(path.endswith(_LANDING_SCRIPTS) and _SHARE_HOOK_TEXT in (context.read_head(path) or "")
                for path in sorted(context.changed_paths))
+
+
+def modal_without_cancel(context: ProjectContext, _findings: Sequence[Finding]) -> bool:
+    """``refusal_modal``: open when a script the change adds lines to spells a modal's ``showCancel``; the
+    analyzer reads no other script, and before it does it reads the launch redirects of the entry page and the
+    app's scripts (their facts: a parse of unchanged files) to find the login pages."""
+    return any(path.endswith(_LANDING_SCRIPTS) and _NO_CANCEL_TEXT in (context.read_head(path) or "")
+               for path, lines in sorted(context.added_lines.items()) if lines)
 
 
 def share_hook_or_button(context: ProjectContext, _findings: Sequence[Finding]) -> bool:

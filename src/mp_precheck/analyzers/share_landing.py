@@ -28,10 +28,10 @@ from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts, page_sources
-from mp_precheck.readers.lifecycle import ForcedAction, HookScanner, page_path
+from mp_precheck.readers.lifecycle import DEFINITION_TYPES, ForcedAction, HookScanner, page_path
 from mp_precheck.readers.modulereach import namespaced_api
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value, walk
 
 RULE = "login.forced_login"
 _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
@@ -80,12 +80,17 @@ def _page_routes(context: ProjectContext) -> dict[str, str]:
 
 
 def _parsed(text: str | None, path: str) -> tuple[list[Node], int]:
-    """The nodes of a file's script (a single-file component's first script block) and the lines before it."""
+    """The nodes of a file's script (a single-file component's first script block) that hold functions and calls
+    (:data:`~mp_precheck.readers.lifecycle.DEFINITION_TYPES`: all that the hook scanner and :func:`_hook_body`
+    read), in source order, and the lines before it."""
     units = script_units(text, path) if text is not None else []
     if not units:
         return [], 0
     source, name, offset = units[0]
-    return list(walk(parse(language_for(name), source.encode("utf-8", "surrogatepass")).root_node)), offset
+    language = language_for(name)
+    # One query in C (the tree and its nodes are usually kept from the facts reader), not a Python walk.
+    return nodes_of(parse(language, source.encode("utf-8", "surrogatepass")).root_node, language,
+                    DEFINITION_TYPES), offset
 
 
 def _actions(nodes: list[Node]) -> list[ForcedAction]:
