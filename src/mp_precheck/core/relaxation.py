@@ -107,7 +107,7 @@ def suppression_relaxations(suppressions: list[Suppression],
 
 
 def relaxation_findings(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str,
-                 config_path: str | None) -> list[Finding]:
+                        config_path: str | None) -> list[Finding]:
     """Changes that make later runs check less to ``.mp-precheck.yml``, to the config file the run uses
     (``config_path``, e.g. the Action's ``config`` input) and to the baseline, each against its ``base`` version;
     one of them the change leaves invalid is ``policy.invalid_config`` instead, with why. Returns the findings
