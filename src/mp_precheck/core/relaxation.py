@@ -125,7 +125,10 @@ def relaxation_findings(repo: GitRepo, base: str, head: str, catalog: Catalog, l
         before, after = files[(base, name)], files[(head, name)]
         if before == after:
             continue
-        problem = problem_of(_text_or_none(after), name, known)
+        try:
+            problem = problem_of(decode(after).text, name, known) if after is not None else None
+        except UndecodableFile as exc:  # later runs could not read it either
+            problem = str(exc)
         if problem:
             out.append(catalog_finding(catalog, language, "policy.invalid_config", name, name, 1, value=problem))
             continue
