@@ -70,6 +70,10 @@ def squash_pr(repo: Repo, branch: str, title: str) -> str:
     ("反馈页面添加联系客服按钮", ("added", "反馈页面添加联系客服按钮")),
     ("🚀 上线积分商城", ("added", "积分商城")),
     ("fix[litemall-admin]: 订单管理时间过滤查询bug", ("fixed", "订单管理时间过滤查询bug")),  # scope in brackets
+    # an explicit type outranks 重构, which names a rebuilt feature as often as a refactor
+    ("feat(order): 重构订单详情页", ("added", "重构订单详情页")),
+    ("feat!: 重构支付流程", ("added", "重构支付流程")),
+    ("✨ 重构个人中心", ("added", "个人中心")),
 ])
 def test_sections(message: str, expected: tuple[str, str]) -> None:
     entry = classify(message)
@@ -85,6 +89,7 @@ def test_sections(message: str, expected: tuple[str, str]) -> None:
     ":fire: 删除旧的 `app` 目录", ":truck: 目录 `app-new` 改名 `app`", ":sparkles: 新增日志模块", "客服按钮样式兼容支付宝小程序",
     "修复H5端支付跳转", ":wrench: 配置 VS Code 工作区规则", "代码整理", ":bookmark: v0.3.2 版本发布",
     "chore[litemall-wx]: 海报",
+    "首页重构", "feat: 重构请求模块", "fix: 重构接口封装",  # no type, or a refactor of code whatever the type
 ])
 def test_left_out_by_type(message: str) -> None:
     entry = classify(message)

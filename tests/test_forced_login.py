@@ -151,7 +151,7 @@ def test_suppressing_one_rule_on_a_line_keeps_the_other(app_repo):
 
 
 def test_declared_privacy_rewording_keeps_the_forced_login(app_repo):
-    app_repo.write(".mp-precheck.yml", "privacy:\n  declared: [用户信息]\n")
+    app_repo.write(".mp-precheck.yml", "privacy:\n  declared: [位置信息]\n")  # a type the page does not use
     base = app_repo.commit("config")
     app_repo.write("pages/index/index.js", ENTRY_PROFILE)
     app_repo.commit()

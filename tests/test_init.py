@@ -154,3 +154,21 @@ def test_no_commit_and_no_mini_program_are_clear_errors(repo: Repo):
     code, _, err = cli("init", "--repo", str(repo.path))
     assert code == 2 and err.startswith("mp-precheck: no Mini Program found at HEAD")
     assert not (repo.path / WORKFLOW).exists()
+
+
+def test_init_in_a_subfolder_writes_at_the_repository_root(repo: Repo):
+    repo.write_files({"client/weapp/app.json": '{"pages": ["pages/home/home"]}\n', "client/weapp/app.js": "App({})\n",
+                      "client/weapp/pages/home/home.js": "Page({})\n", "server/main.go": "package main\n"})
+    repo.commit("base")
+    code, out, _ = cli("init", "--repo", str(repo.path / "client" / "weapp"))
+    assert code == 0
+    assert (repo.path / WORKFLOW).is_file() and (repo.path / ".mp-precheck.yml").is_file()
+    assert not (repo.path / "client" / "weapp" / ".github").exists()
+    assert not (repo.path / "client" / "weapp" / ".mp-precheck.yml").exists()
+    assert f"writing at the repository root {repo.path}" in out
+    assert '#   - "client/weapp" (native)' in (repo.path / ".mp-precheck.yml").read_text(encoding="utf-8")
+
+
+def test_init_at_the_root_says_nothing_about_where(app_repo: Repo):
+    code, out, _ = cli("init", "--repo", str(app_repo.path))
+    assert code == 0 and "repository root" not in out

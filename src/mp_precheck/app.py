@@ -22,7 +22,15 @@ from msgspec.structs import replace
 from mp_precheck.core.analysis import RunOptions, analyze
 from mp_precheck.core.baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
 from mp_precheck.core.catalog import Catalog, load_catalog
-from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN, Config, check_rule_ids, parse_config
+from mp_precheck.core.config import (
+    CONFIG_NAME,
+    DEFAULT_TAG_PATTERN,
+    Config,
+    KnownNames,
+    check_names,
+    known_names,
+    parse_config,
+)
 from mp_precheck.core.errors import ConfigError, UserError
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
@@ -76,7 +84,8 @@ class DefaultConfig(Struct, frozen=True):
         data = repo.read_file(at, CONFIG_NAME)
         if data is None:
             return None
-        return data, f"{CONFIG_NAME} (at {at[:7]}, the base revision; fix it there or pass --config)"
+        return data, (f"{CONFIG_NAME} (at {at[:7]}, the base revision; a change that fixes it is checked with "
+                      "the defaults, or pass --config)")
 
     def path_in(self, repo: GitRepo) -> str | None:
         return CONFIG_NAME
@@ -144,11 +153,10 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     defaulted = base is None
     base = base or default_base(repo)
     at = config_rev or settings_revision(repo, base, head)
-    settings = load_config(repo, config, at)
-    language = language or settings.language or "zh-CN"
     catalog = load_catalog()
-    check_rule_ids(settings, {r.id for r in catalog.rules})
-    accepted = load_baseline(repo, at)
+    settings = _settings(repo, config, at, head, known_names(catalog), log)
+    language = language or settings.language or "zh-CN"
+    accepted = _accepted(repo, at, head, log)
     disk = FactCache(cache) if cache else None
     try:
         options = RunOptions(language=language, config=settings, baseline=accepted, progress=progress,
@@ -288,6 +296,51 @@ def load_config(repo: GitRepo, source: ConfigSource, at: str) -> Config:
     except UndecodableFile as exc:
         raise ConfigError(f"{name}: {exc}") from exc
     return parse_config(text, name)
+
+
+def _settings(repo: GitRepo, source: ConfigSource, at: str, head: str, known: KnownNames, log: Log | None) -> Config:
+    """The config at settings revision ``at``, the names it gives checked against ``known``. When it is invalid there
+    but the change fixes it (``head`` holds a valid config, or none), the defaults: the fixing change is not
+    trapped by the file it fixes, and its relaxations are still told against the defaults (never its own config).
+
+    Raises:
+        ConfigError: the config is missing, unreadable, or invalid both at ``at`` and at ``head``.
+    """
+    try:
+        settings = load_config(repo, source, at)
+        check_names(settings, known)
+        return settings
+    except ConfigError as broken:
+        if at == head or source.read(repo, at) is None:  # the same revision, or missing: nothing fixes it
+            raise
+        try:
+            check_names(load_config(repo, source, head), known)
+        except ConfigError:
+            raise broken from None
+        if log is not None:
+            log(f"mp-precheck: {broken}; this change makes the config valid, so it is checked with the default "
+                "settings")
+        return Config()
+
+
+def _accepted(repo: GitRepo, at: str, head: str, log: Log | None) -> dict[str, Accepted]:
+    """The baseline at ``at``; none (every finding active) when it is malformed there and ``head`` fixes it.
+
+    Raises:
+        ConfigError: the baseline is malformed at ``at`` and at ``head``.
+    """
+    try:
+        return load_baseline(repo, at)
+    except ConfigError as broken:
+        if at == head:
+            raise
+        try:
+            load_baseline(repo, head)
+        except ConfigError:
+            raise broken from None
+        if log is not None:
+            log(f"mp-precheck: {broken}; this change makes it valid, so no finding is accepted in this run")
+        return {}
 
 
 def load_baseline(repo: GitRepo, at: str) -> dict[str, Accepted]:

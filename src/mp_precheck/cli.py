@@ -306,10 +306,14 @@ def _gitlab(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     """``mp-precheck init``: write the CI definition and the config; say what was written and what next."""
-    from mp_precheck.scaffold import init_files, write_files  # only for this command
+    from mp_precheck.scaffold import init_files, work_tree_root, write_files  # only for this command
 
-    files = init_files(GitRepo(args.repo), load_catalog(), language=args.language, gitlab=args.gitlab)
-    for written in write_files(Path(args.repo), files, force=args.force):
+    repo = GitRepo(args.repo)
+    files = init_files(repo, load_catalog(), language=args.language, gitlab=args.gitlab)
+    root = work_tree_root(repo)
+    if root.resolve() != Path(args.repo).resolve():  # run in a subfolder: CI and every run read the root's files
+        print(f"mp-precheck: writing at the repository root {root}: CI reads {', '.join(files)} there only")
+    for written in write_files(root, files, force=args.force):
         if written.kept:
             _stderr(f"mp-precheck: kept {written.path}: it exists (--force replaces it)")
         else:

@@ -77,6 +77,22 @@ def write_files(root: Path, files: dict[str, str], *, force: bool = False,
     return written
 
 
+def work_tree_root(repo: GitRepo) -> Path:
+    """The top-level folder of ``repo``'s work tree: where GitHub reads ``.github/workflows`` and every run
+    reads ``.mp-precheck.yml``, whichever subfolder (a monorepo's app) init was run in.
+
+    Raises:
+        UserError: the repository has no work tree (a bare repository).
+    """
+    try:
+        top = repo.run("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip()
+    except UserError:
+        top = ""
+    if not top:
+        raise UserError(f"{repo.path} has no work tree to write the CI files into: run init in a checkout")
+    return Path(top)
+
+
 def config_text(projects: list[Project], catalog: Catalog, language: str) -> str:
     """A ``.mp-precheck.yml`` with the settings that have defaults active and the admin-backend records
     commented out, to be filled from mp.weixin.qq.com (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/)."""

@@ -12,7 +12,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers import REGISTRY, Analyzer, ProjectContext
 from mp_precheck.analyzers.context import catalog_finding
-from mp_precheck.core.baseline import BASELINE_NAME, Accepted, apply_baseline
+from mp_precheck.core.baseline import Accepted, apply_baseline
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.configtwins import with_config_twins
@@ -21,7 +21,7 @@ from mp_precheck.core.firstcalls import unreached_helpers
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.reachability import dropped_imports, registered_now, without_unloaded_scripts
 from mp_precheck.core.regionpick import with_chosen_regions
-from mp_precheck.core.relaxation import baseline_relaxations, config_relaxations, suppression_relaxations
+from mp_precheck.core.relaxation import relaxation_findings, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.retired import retired_pages
 from mp_precheck.core.revived import with_revived_tags
@@ -46,7 +46,6 @@ from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.conditional import native_files
 from mp_precheck.readers.discovery import Project, is_marker
 from mp_precheck.readers.logo import IMAGE_SUFFIXES
-from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.urls import find_urls
 
 # Families whose catalog and analysis exist; the others answer "not_checked".
@@ -114,8 +113,9 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             errors.extend(result.errors)
             touched += result.touched
     findings = _after_analysis(run, findings, catalog, options)
-    status: Status | None = None if touched else "no_mini_program_change" if head_projects or not base_projects \
-        else "mini_program_removed"  # the change deletes the whole app: say so, not "no Mini Program files"
+    # A change to the checks themselves (a relaxed or broken config) is told even when no app file changed.
+    status: Status | None = None if touched or findings else "no_mini_program_change" \
+        if head_projects or not base_projects else "mini_program_removed"  # the whole app deleted: say so
     return Report(
         base=merge_base, head=head, projects=tuple(_project_info(p, findings, _reader(store, run.head_tree))
                                                    for p in head_projects),
@@ -269,7 +269,8 @@ def _after_analysis(run: _Run, findings: list[Finding], catalog: Catalog, option
     with_directives = set(run.repo.grep_needles(run.head, {DIRECTIVE}, scope)) if changed else set()
     findings = _suppressed(findings, run.changes, run.store, catalog, options.language, with_directives)
     findings = apply_baseline(findings, options.baseline)
-    return findings + _relaxations(run.repo, run.merge_base, run.head, catalog, options.language, options.config_path)
+    return findings + relaxation_findings(run.repo, run.merge_base, run.head, catalog, options.language,
+                                          options.config_path)
 
 
 def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: FactStore, catalog: Catalog,
@@ -297,36 +298,6 @@ def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: F
             findings.append(catalog_finding(catalog, language, "policy.relaxes_check", f"suppression:{s.rule}",
                                             s.path, s.line, value=f"mp-precheck-ignore {s.rule}: {s.reason}"))
     return findings
-
-
-def _relaxations(repo: GitRepo, base: str, head: str, catalog: Catalog, language: str,
-                 config_path: str | None) -> list[Finding]:
-    """Changes that make later runs check less to ``.mp-precheck.yml``, to the config file the run uses
-    (``config_path``, e.g. the Action's ``config`` input) and to the baseline, each against its ``base`` version."""
-    out = []
-    compared: dict[str, Callable[[str | None, str | None, str], list[str]]] = {CONFIG_NAME: config_relaxations}
-    if config_path:
-        compared[config_path] = config_relaxations
-    compared[BASELINE_NAME] = baseline_relaxations
-    files = repo.read_files([(rev, name) for rev in (base, head) for name in compared])
-    for name, compare_texts in compared.items():
-        before, after = files[(base, name)], files[(head, name)]
-        if before == after:
-            continue
-        changes = compare_texts(_text_or_none(before), _text_or_none(after), name)
-        if changes:
-            out.append(catalog_finding(catalog, language, "policy.relaxes_check", f"{name}", name, 1,
-                                       value="; ".join(changes)))
-    return out
-
-
-def _text_or_none(data: bytes | None) -> str | None:
-    if data is None:
-        return None
-    try:
-        return decode(data).text
-    except UndecodableFile:
-        return ""
 
 
 def _analysed(config: Config, errors: list[FileError]) -> frozenset[str]:

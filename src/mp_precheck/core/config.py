@@ -19,6 +19,8 @@ from msgspec import Struct, field
 if TYPE_CHECKING:
     import jsonschema
 
+    from mp_precheck.core.catalog import Catalog
+
 from mp_precheck.core.errors import ConfigError
 
 CONFIG_NAME = ".mp-precheck.yml"
@@ -90,26 +92,57 @@ def parse_config(text: str, source: str) -> Config:
 
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    if errors:
-        shown = "; ".join(_describe(e) for e in errors[:3])
-        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-        raise ConfigError(f"{source}: {shown}{more}")
+    if errors:  # every one of them: a fix per run would take as many runs as there are mistakes
+        raise ConfigError(f"{source}: " + "; ".join(dict.fromkeys(_describe(e) for e in errors)))
     return _from_dict(data, source)
 
 
-def check_rule_ids(config: Config, known: set[str]) -> None:
-    """Every rule id the config names must exist: a typo would silently switch nothing off.
+def check_names(config: Config, known: KnownNames) -> None:
+    """Every rule id and every ``privacy.declared`` entry the config names must exist: a misspelt rule id
+    would switch nothing off, a misspelt type would declare nothing (用户隐私保护指引 types:
+    https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
 
     Raises:
-        ConfigError: naming the unknown id and the closest known one.
+        ConfigError: naming each unknown name and the closest known one.
     """
+    problems = []
     for rule_id in config.rules:
-        if rule_id not in known:
-            import difflib  # only for a misspelt name
+        if rule_id not in known.rule_ids:
+            close = _closest(rule_id, known.rule_ids)
+            hint = f" (did you mean {close}?)" if close else " (see `mp-precheck rules`)"
+            problems.append(f"`rules.{rule_id}`: unknown rule id{hint}")
+    spellings = {normalise_label(name): name for name in known.privacy_labels}
+    for index, label in enumerate(config.declared_privacy or ()):
+        if normalise_label(label) not in spellings:
+            close = _closest(normalise_label(label), set(spellings))
+            hint = f" (did you mean {spellings[close]}?)" if close else " (write the label the backend form shows)"
+            problems.append(f"`privacy.declared[{index}]`: {label!r} is no type of the 用户隐私保护指引{hint}")
+    if problems:
+        raise ConfigError(f"{config.source}: " + "; ".join(problems))
 
-            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
-            hint = f" (did you mean {close[0]}?)" if close else " (see `mp-precheck rules`)"
-            raise ConfigError(f"{config.source}: `rules.{rule_id}`: unknown rule id{hint}")
+
+class KnownNames(Struct, frozen=True):
+    """What a config may name: the catalog's rule ids, and every spelling of a privacy type (its key, its
+    backend label and that label's aliases)."""
+
+    rule_ids: frozenset[str]
+    privacy_labels: frozenset[str]
+
+
+def known_names(catalog: Catalog) -> KnownNames:
+    """The names ``catalog`` gives a config: its rule ids and its privacy types' keys, labels and aliases."""
+    labels = {name for t in catalog.privacy_types.values() for name in (t.key, t.label, *t.aliases)}
+    return KnownNames(frozenset(r.id for r in catalog.rules), frozenset(labels))
+
+
+def _closest(name: str, known: set[str] | frozenset[str]) -> str | None:
+    import difflib  # only for a misspelt name
+
+    folded = {k.lower(): k for k in known}
+    if name.lower() in folded:  # High → high
+        return folded[name.lower()]
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return close[0] if close else None
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -130,13 +163,31 @@ def _describe(error: jsonschema.ValidationError) -> str:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hints.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
         return f"{where}: unknown key {', '.join(hints)}" if hints else f"{where}: {error.message}"
-    if error.validator == "enum":
-        options: list[Any] = list(error.validator_value)  # type: ignore[arg-type]
+    if error.validator in ("enum", "anyOf"):
+        options = _options(error.validator, error.validator_value)
+        if not options:
+            return f"{where}: {error.message}"
+        words = {str(v) for v in options if isinstance(v, str)}
+        nearest = _closest(error.instance, words) if isinstance(error.instance, str) else None
         expected = " | ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in options)
-        return f"{where}: expected one of {expected}, found {found}"
+        hint = f" (did you mean {nearest}?)" if nearest else ""
+        return f"{where}: expected one of {expected}, found {found}{hint}"
+    if error.validator == "pattern" and "propertyNames" in error.schema_path:
+        return f"{where}: {error.instance!r} is no rule id: rules takes whole ids (family.name, as " \
+               "`mp-precheck rules` lists them), one per line, no patterns"
     if error.validator == "type":
         return f"{where}: expected {_type_name(error.validator_value)}, found {found}"
     return f"{where}: {error.message}"
+
+
+def _options(validator: str, value: Any) -> list[Any]:
+    """The values an ``enum`` allows, or those of an ``anyOf`` of booleans and enums (a rule's switch)."""
+    if validator == "enum":
+        return list(value)
+    options: list[Any] = []
+    for branch in value:
+        options += [True, False] if branch.get("type") == "boolean" else list(branch.get("enum", ()))
+    return options
 
 
 def _type_name(value: Any) -> str:

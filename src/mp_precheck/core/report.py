@@ -142,6 +142,15 @@ class Report(Struct, frozen=True):
                 return severity
         return "none"
 
+    def not_checked(self) -> tuple[str, tuple[str, ...]]:
+        """Families whose absence the report cannot promise (服务类目, 强制登录, 品牌与官方标识, 诱导分享) and the
+        message key saying why: ``not_checked_unread`` when a file could not be read (any of them may hold more
+        than the findings shown), else ``not_checked_note`` (no backend categories recorded); ("", ()) when none."""
+        missing = tuple(f for f in ("category", "login", "branding", "sharing") if f not in self.analysed_families)
+        if not missing:
+            return "", ()
+        return ("not_checked_unread" if self.errors else "not_checked_note"), missing
+
     def answer(self, question: str) -> Answer:
         """yes/no/not_checked for a 补充说明 question (keys of QUESTION_FAMILIES)."""
         families = QUESTION_FAMILIES[question]

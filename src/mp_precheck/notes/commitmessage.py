@@ -212,7 +212,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     cleaned = clean(text)
     if not cleaned or _says_nothing(cleaned):
         return None
-    if section != "skip" and (is_housekeeping(cleaned) or names_other_platform_only(cleaned)):
+    # an explicit type (feat:, 【新增】, ✨) outranks an ambiguous word such as 重构 (rebuilt, or refactored)
+    if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
     return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned))
 

@@ -54,6 +54,10 @@ _HOUSEKEEPING = lazy(
     r"意外提交|误提交|删除(?:了)?(?:旧|无用|多余|一些|部分)?.{0,12}?(?:文件|页面|代码|目录|文件夹)",
     re.IGNORECASE)
 
+# 重构 followed closely by what only developers see: a refactor, whatever type its commit claims.
+_CODE_REFACTOR = lazy(r"重构.{0,6}?(?:代码|逻辑|模块|结构|架构|函数|方法|接口|组件|工具|封装|请求|存储|状态|"
+                      r"store|api|utils?|hooks?|types?)", re.IGNORECASE)
+
 # Names of the platforms a uni-app, Taro or mpx app also builds for; a subject naming only them changes
 # nothing the WeChat build shows.
 _OTHER_PLATFORM = lazy(
@@ -121,10 +125,16 @@ def leading_verb_section(text: str) -> Section | None:
     return None
 
 
-def is_housekeeping(text: str) -> bool:
+def is_housekeeping(text: str, typed: bool = False) -> bool:
     """Whether the subject describes work the running Mini Program does not show (a refactor, a rename,
-    a deleted folder, code comments, lint, types, debugging, build tooling)."""
-    return _HOUSEKEEPING.search(text) is not None
+    a deleted folder, code comments, lint, types, debugging, build tooling). ``typed``: its author marked it
+    a feature, fix or improvement (``feat: 重构首页布局``); then 重构 alone is a rebuilt feature the user
+    sees, and only a refactor naming code (重构请求模块) is housekeeping."""
+    for found in _HOUSEKEEPING.finditer(text):
+        if typed and found.group(0) == "重构" and _CODE_REFACTOR.search(text) is None:
+            continue
+        return True
+    return False
 
 
 def names_other_platform_only(text: str) -> bool:

@@ -102,9 +102,8 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
         return text
 
     groups = _group(detail)
-    analysed = report.analysed_families
-    not_checked = [messages.t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing")
-                   if fam not in analysed]
+    why, unchecked = report.not_checked()
+    not_checked = [messages.t(f"family.{fam}") for fam in unchecked]
     return {
         "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
         "groups": groups, "place": place,
@@ -112,7 +111,7 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
         "errors": [e for e in report.errors if not _blocking(e.path)],
         "blocking": [e for e in report.errors if _blocking(e.path)],
-        "not_checked": messages.join(not_checked) if not_checked else "",
+        "not_checked": messages.join(not_checked) if not_checked else "", "not_checked_why": why,
         "omitted": omitted, "full_report_where": full_report_where,
         "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,
     }

@@ -125,14 +125,14 @@ def _footer(line: _Line, report: Report, catalog: Catalog, messages: Messages) -
     """Suppressed and unchecked notes, the item count by level, the verdict and the version."""
     t = messages.t
     suppressed = len(report.findings) - len(report.active_findings)
-    analysed = report.analysed_families
-    not_checked = [t(f"family.{fam}") for fam in ("category", "login", "branding", "sharing") if fam not in analysed]
+    why, unchecked = report.not_checked()
+    not_checked = [t(f"family.{fam}") for fam in unchecked]
     if suppressed or not_checked:
         line("")
     if suppressed:
         line((t("text.suppressed", count=suppressed), "dim"))
     if not_checked:
-        line(_unmarked(t("not_checked_note", families=messages.join(not_checked))))
+        line(_unmarked(t(why, families=messages.join(not_checked))))
     line("")
     if report.active_findings:  # items, as the headings group them and the verdict counts them
         counts = count_items(report.active_findings)
