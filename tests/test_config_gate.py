@@ -102,7 +102,8 @@ def test_a_declared_type_that_is_no_label_is_an_error_with_the_nearest_label():
 
 def test_declared_labels_keys_aliases_and_half_width_brackets_are_accepted():
     known = known_names(load_catalog())
-    check_names(parse_config("privacy:\n  declared: [手机号码, Camera, 用户信息(微信昵称、头像), ' 地址']\n", "s.yml"), known)
+    check_names(parse_config("privacy:\n  declared: [手机号码, Camera, 用户信息(微信昵称、头像), ' 地址', 用户信息]\n",
+                             "s.yml"), known)
 
 
 def test_a_config_in_no_known_encoding_is_an_invalid_config(app_repo: Repo):
