@@ -23,7 +23,9 @@ of these hold:
   (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, ``ReplyClient.create``, ``replyApi.add``, an
   endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`; a message written
   onto a board the page lists, ``'/message/send'`` beside ``'/message/list'``:
-  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`), none naming a read (``'/comment/list'``) — or, on a
+  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`; sent by ``POST`` to an endpoint naming a post with no
+  verb, ``joinComment``; a wrapper's endpoint read at the argument its definition sends as the url:
+  :mod:`~mp_precheck.readers.urlparam`), none naming a read (``'/comment/list'``) — or, on a
   page that composes a post (its path or title name a public scene and a control publishes: a 发布 page,
   :func:`~mp_precheck.analyzers.composers.composer_page`), names writing at all (a cloud function ``'addItem'``,
   ``'/goods/create'``; not ``saveAddress``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_write`): what such a
@@ -83,6 +85,7 @@ from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, endpoint_strings, handler_writes
 from mp_precheck.readers.modalprompts import Prompt, modal_prompts
 from mp_precheck.readers.textflow import bound_fields, carried_names, tag_at, written_state
+from mp_precheck.readers.urlparam import endpoint_positions
 
 _TOLD = ("upload.user_text", "category.ugc")
 # <input> keyboards that type no post (https://developers.weixin.qq.com/miniprogram/dev/component/input.html),
@@ -155,7 +158,7 @@ def _prompted_posts(context: ProjectContext, script: str, second: set[int],
         return found
     posts = [f for f in sending(base, old, facts) if f.subject in POSTERS and not reads(f)]
     text = base.read_head(old) or ""
-    strings, listed = _spelt(text, old, posts), listed_strings(base, old, facts)
+    strings, listed = _spelt(base, text, old, posts), listed_strings(base, old, facts)
     named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
     return [] if _prompted(text, old, modal_prompts(text, old), named) else found
 
@@ -220,7 +223,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
              and not reads(f)] if facts is not None and script in context.changed_paths else []
     posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls if c[2] in added]) if facts is not None \
         and script in context.changed_paths else []  # a client's method no reader resolves: named by the post
-    strings = _spelt(text, script, posts)
+    strings = _spelt(context, text, script, posts)
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
     # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
@@ -239,12 +242,14 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     return _prompted(text, script, prompts, posts) if prompts else _carrying(context, script, boxes, posts)
 
 
-def _spelt(text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
-    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names.
+def _spelt(context: ProjectContext, text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
+    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names
+    (at the argument its project wrapper sends as the url, read in ``context``: ``ajax('POST', data, api.reply)``).
     A database write's receiver (a record held as ``query``: ``query.save(row)``) is the script's variable, not an
     endpoint: a write for certain, its name says no read."""
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
-    refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
+    positions = endpoint_positions(context.read_head, posts)
+    refs = endpoint_refs(text, script, [f.line for f in posts], positions) if posts else {}
     written = {f.line for f in posts if f.role == "cloud:write"}
     refs = {line: tuple(r for r in held if line not in written or not any(READ_NAME.match(w) for w in words_of(r)))
             for line, held in refs.items()}
@@ -288,7 +293,7 @@ def _posted_before(context: ProjectContext, stem: str) -> bool:
         text = base.read_head(script) or ""
         posts = [f for f in sending(base, script, facts) if f.subject in POSTERS and not reads(f)]
         posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls])
-        strings, listed = _spelt(text, script, posts), listed_strings(base, script, facts)
+        strings, listed = _spelt(base, text, script, posts), listed_strings(base, script, facts)
         named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
         if _carrying(base, script, boxes, named):
             return True
@@ -307,7 +312,7 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring) — the
     wrapper's with its class or object (``ReplyClient.create``), a message onto a board the page lists by one of
     ``listed`` (the strings its script's other calls pass) —; none where one of them names a read
-    (``'/comment/list'``)."""
+    (``'/comment/list'``). Sent by ``POST``, an endpoint naming a post with no verb (``joinComment``) writes one."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     written = (post.value or "") if post.role == "cloud:write" else ""
     held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
@@ -315,8 +320,10 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
     acts = {wrapper_of(post), held} - {""}  # the wrapper's own name: ``commentPhoto(id, text)`` is a post
+    posted = "POST" in strings  # a method its wrapper is told (``ajax('POST', data, api.joinComment)``)
     return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)
-            or (s in acts and scenes().names_post_act(s))]
+            or (s in acts and scenes().names_post_act(s)) or (posted and s not in acts and s != "POST"
+                                                               and scenes().names_posted_thing(s))]
 
 
 def writing(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:
