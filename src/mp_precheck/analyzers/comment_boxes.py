@@ -29,7 +29,9 @@ of these hold:
   page that composes a post (its path or title name a public scene and a control publishes: a 发布 page,
   :func:`~mp_precheck.analyzers.composers.composer_page`), names writing at all (a cloud function ``'addItem'``,
   ``'/goods/create'``; not ``saveAddress``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_write`): what such a
-  page adds is its post, whatever it calls what is listed;
+  page adds is its post, whatever it calls what is listed — or, from a 发布 form, sends on with its fields the address
+  of a file the user just uploaded, to any endpoint (:mod:`~mp_precheck.analyzers.media_forms`; not a private
+  record's);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
@@ -66,6 +68,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import composer_page
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.media_forms import media_form_posts
 from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.senders import (
     MARKUP,
@@ -232,9 +235,12 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     # on a composer of a public scene (a 发布 page) a call named only as adding (``name: 'addItem'``) is its post
     composing = bool(posts) and not second and not areas and any(composer_page(context, path)
                                                                  for path in {p for p, _l in boxes})
+    # a 发布 form that submits an uploaded file's address with its fields posts them, whatever its endpoint says
+    media = media_form_posts(context, script, {p for p, _l in boxes}, posts) if not second and not areas else set()
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed)
-                                  or (writing(f, facts, strings.get(f.line, ())) if composing else []))
-             and not any(s in before for s in named)
+                                  or (writing(f, facts, strings.get(f.line, ())) if composing else [])
+                                  or (list(_endpoint(context, script, f.line)) if f.line in media else []))
+             and (f.line in media or not any(s in before for s in named))
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
     if areas:  # a post carrying a text area's text is that area's, judged by ``ugc``
         theirs = {found[1].line for found in _carrying(context, script, areas, posts)}
