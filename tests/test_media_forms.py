@@ -6,7 +6,6 @@ or saved by a plain 保存 (a profile) stays silent."""
 from __future__ import annotations
 
 from helpers import places, run
-
 from mp_precheck.readers.uploadstate import uploaded_state
 
 MARKUP = ('<form bindsubmit="onSubmit">\n<image src="{{photo}}" bindtap="onPick"/>\n'

@@ -6,7 +6,6 @@ comment bar's post names ``noteComment`` — a comment, sent by POST: a new post
 from __future__ import annotations
 
 from helpers import places, run
-
 from mp_precheck.readers.urlparam import url_parameter
 
 NET = """const BASE = 'https://api.example.com'
