@@ -24,7 +24,7 @@ of these hold:
   endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`; a message written
   onto a board the page lists, ``'/message/send'`` beside ``'/message/list'``:
   :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`; sent by ``POST`` to an endpoint naming a post with no
-  verb, ``joinComment``; a wrapper's endpoint read at the argument its definition sends as the url:
+  verb, ``noteComment``; a wrapper's endpoint read at the argument its definition sends as the url:
   :mod:`~mp_precheck.readers.urlparam`), none naming a read (``'/comment/list'``) — or, on a
   page that composes a post (its path or title name a public scene and a control publishes: a 发布 page,
   :func:`~mp_precheck.analyzers.composers.composer_page`), names writing at all (a cloud function ``'addItem'``,
@@ -250,7 +250,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
 
 def _spelt(context: ProjectContext, text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
     """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names
-    (at the argument its project wrapper sends as the url, read in ``context``: ``ajax('POST', data, api.reply)``).
+    (at the argument its project wrapper sends as the url, read in ``context``: ``http('POST', body, urls.reply)``).
     A database write's receiver (a record held as ``query``: ``query.save(row)``) is the script's variable, not an
     endpoint: a write for certain, its name says no read."""
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
@@ -318,7 +318,7 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring) — the
     wrapper's with its class or object (``ReplyClient.create``), a message onto a board the page lists by one of
     ``listed`` (the strings its script's other calls pass) —; none where one of them names a read
-    (``'/comment/list'``). Sent by ``POST``, an endpoint naming a post with no verb (``joinComment``) writes one."""
+    (``'/comment/list'``). Sent by ``POST``, an endpoint naming a post with no verb (``noteComment``) writes one."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     written = (post.value or "") if post.role == "cloud:write" else ""
     held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
@@ -326,7 +326,7 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
     acts = {wrapper_of(post), held} - {""}  # the wrapper's own name: ``commentPhoto(id, text)`` is a post
-    posted = "POST" in strings  # a method its wrapper is told (``ajax('POST', data, api.joinComment)``)
+    posted = "POST" in strings  # a method its wrapper is told (``http('POST', body, urls.noteComment)``)
     return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)
             or (s in acts and scenes().names_post_act(s)) or (posted and s not in acts and s != "POST"
                                                                and scenes().names_posted_thing(s))]

@@ -80,8 +80,8 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
     out: list[Finding] = []
     for stem in sorted({page_stem(p) for p in context.changed_paths} - reported):
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
-        for path, box, before in _page_boxes(context, stem):  # each old box by its own field: a page's form
-            state = _state_before(context, path, box, before)  # may post its description, not its review
+        for path, box, before in _page_boxes(context, stem):  # each old box by its own field: a form object
+            state = _state_before(context, path, box, before)  # may post its title, not its remark
             if not _posted_before(context, scripts, state):
                 out.append(context.finding("upload.user_text", box.subject, path, box.line, scope="file"))
                 break
@@ -152,8 +152,8 @@ def sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> 
         return script in context.changed_paths  # a new script: a new page, whose box is new too
     old = _base_path(context, script) or script
     sends = [f for f in before.facts if f.subject in SENDERS and not reads(f)]
-    if any(f.subject in POSTERS for f in sends) and not one_field(state):  # a box of one field of a form object:
-        return True  # the form's post (its description) carries this box's text (its review) only where it is seen
+    if any(f.subject in POSTERS for f in sends) and not _one_field(state):  # a box of one field of a form object:
+        return True  # the post of the form's title carries this box's remark only where it is seen
     return _carries(context.read_base(old) or "", old, [f.line for f in sends], state) or _module_sent(
         context, old, before, state)
 
@@ -167,7 +167,7 @@ def _carries(text: str, path: str, lines: list[int], state: frozenset[str]) -> b
     return not state or any(carried.get(line, state) & state for line in lines)
 
 
-def one_field(state: frozenset[str]) -> bool:
+def _one_field(state: frozenset[str]) -> bool:
     """Whether ``state`` is that of a box bound to one field of a form object (``field_state``: ``form.*``)."""
     return any(name.endswith(".*") for name in state)
 
@@ -184,7 +184,8 @@ def _module_sent(context: ProjectContext, script: str, before: FileFacts, state:
     text = base.read_head(script) or ""
     for line, name, _spec, module in module_calls(base, script, before):
         resolved.add((line, name))
-        if READ_NAME.match(name.rsplit(".", 1)[-1]) or (one_field(state) and not _carries(text, script, [line], state)):
+        if READ_NAME.match(name.rsplit(".", 1)[-1]) or (
+                _one_field(state) and not _carries(text, script, [line], state)):
             continue  # a read, or a call whose arguments are seen to hold none of the box's field
         defined = method_of(base, module, name)
         facts = base.facts_at_head(defined[0]) if defined is not None else None

@@ -179,7 +179,7 @@ class Scenes(Struct, frozen=True):
 
     def names_posted_thing(self, text: str) -> bool:
         """Whether an endpoint or its constant names a thing that is itself a post others read (``comment``,
-        ``reply``: a word both public and a write), with no verb (``joinComment``, ``'/api/topic/reply'``): where a
+        ``reply``: a word both public and a write), with no verb (``noteComment``, ``'/api/topic/reply'``): where a
         call sends it by ``POST``, it writes one (the caller, :func:`~mp_precheck.analyzers.comment_boxes.naming`,
         sees the method)."""
         path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text

@@ -120,7 +120,7 @@ def endpoint_refs(text: str, path: str, lines: Iterable[int],
     (``replyApi.create(body)``: an API class's instance named for what it posts) — as written, for their words.
     A field of a value the calling function declares (``moment(detail.create_at)``) is data, not an endpoint.
     ``positions`` gives the endpoint's argument where a call's wrapper takes it elsewhere than first (by line:
-    ``ajax('POST', data, api.addComment)``, :func:`~mp_precheck.readers.urlparam.endpoint_positions`)."""
+    ``http('POST', body, urls.addComment)``, :func:`~mp_precheck.readers.urlparam.endpoint_positions`)."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
         args, callee = arguments.named_children, arguments.parent.child_by_field_name("function") \

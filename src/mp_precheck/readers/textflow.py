@@ -119,7 +119,7 @@ def bound_fields(markup: str, line: int) -> frozenset[str]:
 
 def field_state(markup: str, line: int) -> frozenset[str]:
     """What a post must carry to carry the text of the box opening on ``line``, where every path it binds is one
-    field of a form object (``value={form.review}``): the field (``review``) or the object passed whole (``form.*``,
+    field of a form object (``value={form.remark}``): the field (``remark``) or the object passed whole (``form.*``,
     as :func:`carried_names` with ``whole`` tells it) — a post of the form's other fields (``{ title: form.title
     }``) carries none of this box's text. Else what the box writes (:func:`written_state`)."""
     paths = [_WORD.findall(next(g for g in m.groups() if g is not None)) for m in _BOUND.finditer(tag_at(markup, line))]

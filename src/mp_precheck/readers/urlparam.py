@@ -1,7 +1,7 @@
 """Which argument of a project request wrapper is its endpoint: the parameter that reaches the ``url`` of the
-request the wrapper makes inside (``function ajax(method, params, url, done) { wx.request({ url: host + url,
-method, data: params }) }`` takes its endpoint third), read from the wrapper's definition, not assumed first.
-A call of it (``config.ajax('POST', data, api.addComment, cb)``) names its endpoint at that position.
+request the wrapper makes inside (``function http(method, body, path, done) { wx.request({ url: host + path,
+method, data: body }) }`` takes its endpoint third), read from the wrapper's definition, not assumed first.
+A call of it (``net.http('POST', body, urls.addComment, done)``) names its endpoint at that position.
 wx.request's ``url``: https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
 """
 
