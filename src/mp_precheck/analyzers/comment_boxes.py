@@ -23,11 +23,15 @@ of these hold:
   (``name: 'addComment'``, ``'/feed/reply_comment'``, ``createReply``, ``ReplyClient.create``, ``replyApi.add``, an
   endpoint constant ``Routes.REPLY_ADD``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_post`; a message written
   onto a board the page lists, ``'/message/send'`` beside ``'/message/list'``:
-  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`), none naming a read (``'/comment/list'``) — or, on a
+  :meth:`~mp_precheck.core.scenes.Scenes.names_board_post`; sent by ``POST`` to an endpoint naming a post with no
+  verb, ``noteComment``; a wrapper's endpoint read at the argument its definition sends as the url:
+  :mod:`~mp_precheck.readers.urlparam`), none naming a read (``'/comment/list'``) — or, on a
   page that composes a post (its path or title name a public scene and a control publishes: a 发布 page,
   :func:`~mp_precheck.analyzers.composers.composer_page`), names writing at all (a cloud function ``'addItem'``,
   ``'/goods/create'``; not ``saveAddress``: :meth:`~mp_precheck.core.scenes.Scenes.names_a_write`): what such a
-  page adds is its post, whatever it calls what is listed;
+  page adds is its post, whatever it calls what is listed — or, from a 发布 form, sends on with its fields the address
+  of a file the user just uploaded, to any endpoint (:mod:`~mp_precheck.analyzers.media_forms`; not a private
+  record's);
 * that call carries what the input writes: its bound value (``model:value="{{value}}"``), the state its input
   handler stores (``this.data.mess = e.detail.value``), or — in the handler its confirm event names — the event's
   ``e.detail.value`` (:mod:`~mp_precheck.readers.boxhandlers`);
@@ -64,6 +68,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import composer_page
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.media_forms import media_form_posts
 from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.senders import (
     MARKUP,
@@ -83,6 +88,7 @@ from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_refs, endpoint_strings, handler_writes
 from mp_precheck.readers.modalprompts import Prompt, modal_prompts
 from mp_precheck.readers.textflow import bound_fields, carried_names, tag_at, written_state
+from mp_precheck.readers.urlparam import endpoint_positions
 
 _TOLD = ("upload.user_text", "category.ugc")
 # <input> keyboards that type no post (https://developers.weixin.qq.com/miniprogram/dev/component/input.html),
@@ -155,7 +161,7 @@ def _prompted_posts(context: ProjectContext, script: str, second: set[int],
         return found
     posts = [f for f in sending(base, old, facts) if f.subject in POSTERS and not reads(f)]
     text = base.read_head(old) or ""
-    strings, listed = _spelt(text, old, posts), listed_strings(base, old, facts)
+    strings, listed = _spelt(base, text, old, posts), listed_strings(base, old, facts)
     named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
     return [] if _prompted(text, old, modal_prompts(text, old), named) else found
 
@@ -220,7 +226,7 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
              and not reads(f)] if facts is not None and script in context.changed_paths else []
     posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls if c[2] in added]) if facts is not None \
         and script in context.changed_paths else []  # a client's method no reader resolves: named by the post
-    strings = _spelt(text, script, posts)
+    strings = _spelt(context, text, script, posts)
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
     # a client's method the page called before (``ReplyClient.create``, however its instance is spelt) names no new post
@@ -229,9 +235,12 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     # on a composer of a public scene (a 发布 page) a call named only as adding (``name: 'addItem'``) is its post
     composing = bool(posts) and not second and not areas and any(composer_page(context, path)
                                                                  for path in {p for p, _l in boxes})
+    # a 发布 form that submits an uploaded file's address with its fields posts them, whatever its endpoint says
+    media = media_form_posts(context, script, {p for p, _l in boxes}, posts) if not second and not areas else set()
     posts = [f for f in posts if (named := naming(f, facts, strings.get(f.line, ()), listed)
-                                  or (writing(f, facts, strings.get(f.line, ())) if composing else []))
-             and not any(s in before for s in named)
+                                  or (writing(f, facts, strings.get(f.line, ())) if composing else [])
+                                  or (list(_endpoint(context, script, f.line)) if f.line in media else []))
+             and (f.line in media or not any(s in before for s in named))
              and not (f.role in wrapped and (f.role or "").rsplit("#", 1)[-1] in named)]
     if areas:  # a post carrying a text area's text is that area's, judged by ``ugc``
         theirs = {found[1].line for found in _carrying(context, script, areas, posts)}
@@ -239,12 +248,14 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     return _prompted(text, script, prompts, posts) if prompts else _carrying(context, script, boxes, posts)
 
 
-def _spelt(text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
-    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names.
+def _spelt(context: ProjectContext, text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
+    """The strings each of ``posts`` is spelt with, by line: those it passes and the endpoint constants it names
+    (at the argument its project wrapper sends as the url, read in ``context``: ``http('POST', body, urls.reply)``).
     A database write's receiver (a record held as ``query``: ``query.save(row)``) is the script's variable, not an
     endpoint: a write for certain, its name says no read."""
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
-    refs = endpoint_refs(text, script, [f.line for f in posts]) if posts else {}
+    positions = endpoint_positions(context.read_head, posts)
+    refs = endpoint_refs(text, script, [f.line for f in posts], positions) if posts else {}
     written = {f.line for f in posts if f.role == "cloud:write"}
     refs = {line: tuple(r for r in held if line not in written or not any(READ_NAME.match(w) for w in words_of(r)))
             for line, held in refs.items()}
@@ -288,7 +299,7 @@ def _posted_before(context: ProjectContext, stem: str) -> bool:
         text = base.read_head(script) or ""
         posts = [f for f in sending(base, script, facts) if f.subject in POSTERS and not reads(f)]
         posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls])
-        strings, listed = _spelt(text, script, posts), listed_strings(base, script, facts)
+        strings, listed = _spelt(base, text, script, posts), listed_strings(base, script, facts)
         named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
         if _carrying(base, script, boxes, named):
             return True
@@ -307,7 +318,7 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     """The strings and wrapper name of ``post`` that name writing a post others read (module docstring) — the
     wrapper's with its class or object (``ReplyClient.create``), a message onto a board the page lists by one of
     ``listed`` (the strings its script's other calls pass) —; none where one of them names a read
-    (``'/comment/list'``)."""
+    (``'/comment/list'``). Sent by ``POST``, an endpoint naming a post with no verb (``noteComment``) writes one."""
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     written = (post.value or "") if post.role == "cloud:write" else ""
     held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
@@ -315,8 +326,10 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
         return []
     acts = {wrapper_of(post), held} - {""}  # the wrapper's own name: ``commentPhoto(id, text)`` is a post
+    posted = "POST" in strings  # a method its wrapper is told (``http('POST', body, urls.noteComment)``)
     return [s for s in candidates if scenes().names_a_post(s) or scenes().names_board_post(s, listed)
-            or (s in acts and scenes().names_post_act(s))]
+            or (s in acts and scenes().names_post_act(s)) or (posted and s not in acts and s != "POST"
+                                                               and scenes().names_posted_thing(s))]
 
 
 def writing(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> list[str]:

@@ -32,7 +32,7 @@ from mp_precheck.readers.baaswrites import baas_writes
 from mp_precheck.readers.cloudwrites import cloud_writes
 from mp_precheck.readers.relay import handler_params
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
-from mp_precheck.readers.textflow import carried_names, written_state
+from mp_precheck.readers.textflow import bound_fields, carried_names, field_state
 
 
 def carrying(context: ProjectContext, script: str, post: Fact | None, state: frozenset[str]) -> Fact | None:
@@ -40,7 +40,7 @@ def carrying(context: ProjectContext, script: str, post: Fact | None, state: fro
     readable call there); None when its data is seen and holds none of it (a like counter's update)."""
     if post is None or not state:
         return post
-    carried = carried_names(context.read_head(script) or "", script, [post.line], closures=True)
+    carried = carried_names(context.read_head(script) or "", script, [post.line], closures=True, whole=True)
     return post if carried.get(post.line, state) & state else None
 
 
@@ -49,8 +49,8 @@ def carrier(context: ProjectContext, script: str, state: frozenset[str]) -> Fact
     holds the text box's description), or None: where an old box's text leaves with a file, that is its post."""
     facts = context.facts_at_head(script)
     sends = sending(context, script, facts) if facts is not None and state else []
-    carried = carried_names(context.read_head(script) or "", script, [f.line for f in sends], closures=True) \
-        if sends else {}
+    carried = carried_names(context.read_head(script) or "", script, [f.line for f in sends], closures=True,
+                            whole=True) if sends else {}
     return next((f for f in sends if carried.get(f.line, frozenset()) & state), None)
 
 
@@ -79,15 +79,34 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
     reported = {page_stem(f.path) for f in findings if f.rule == "upload.user_text"}
     out: list[Finding] = []
     for stem in sorted({page_stem(p) for p in context.changed_paths} - reported):
-        files = [stem + s for s in MARKUP if context.exists_at_head(stem + s)]
-        box = next(((path, f) for path in files if (facts := context.facts_at_head(path)) is not None
-                    for f in facts.facts if f.subject in POST_INPUTS), None)
-        before = _box_before(context, box[0], box[1].subject) if box is not None else None
-        if box is None or before is None:
+        scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
+        for path, box, before in _page_boxes(context, stem):  # each old box by its own field: a form object
+            state = _state_before(context, path, box, before)  # may post its title, not its remark
+            if not _posted_before(context, scripts, state):
+                out.append(context.finding("upload.user_text", box.subject, path, box.line, scope="file"))
+                break
+    return out
+
+
+def _page_boxes(context: ProjectContext, stem: str) -> list[tuple[str, Fact, Fact]]:
+    """(markup file, text box at head, the same box before the change) of each text box of the page ``stem`` that
+    the page had: paired with the base box of its kind binding the same field, else the one at its place among
+    the boxes of its kind."""
+    out: list[tuple[str, Fact, Fact]] = []
+    for path in (stem + s for s in MARKUP if context.exists_at_head(stem + s)):
+        facts, old, before = context.facts_at_head(path), _base_path(context, path), _base_of(context, path)
+        if facts is None or before is None or old is None:
             continue
-        state = _state_before(context, box[0], box[1], before)
-        if not _posted_before(context, [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)], state):
-            out.append(context.finding("upload.user_text", box[1].subject, box[0], box[1].line, scope="file"))
+        head_text, base_text = context.read_head(path) or "", context.read_base(old) or ""
+        for subject in dict.fromkeys(f.subject for f in facts.facts if f.subject in POST_INPUTS):
+            boxes = [f for f in facts.facts if f.subject == subject]
+            olds = [f for f in before.facts if f.subject == subject]
+            fields = {f.line: bound_fields(base_text, f.line) for f in olds}
+            for index, box in enumerate(boxes):
+                bound = bound_fields(head_text, box.line)
+                pair = next((f for f in olds if bound and fields[f.line] == bound), None) or (
+                    olds[index] if index < len(olds) else None)
+                out += [(path, box, pair)] if pair is not None else []
     return out
 
 
@@ -115,18 +134,12 @@ def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
     return context.base_facts.get(old) if old else None
 
 
-def _box_before(context: ProjectContext, path: str, subject: str) -> Fact | None:
-    """The text box ``subject`` the file ``path`` had before the change, or None when it had none."""
-    before = _base_of(context, path)
-    return next((f for f in before.facts if f.subject == subject), None) if before is not None else None
-
-
 def _state_before(context: ProjectContext, path: str, box: Fact, old_box: Fact) -> frozenset[str]:
-    """What the text box wrote before the change (:func:`~mp_precheck.readers.textflow.written_state` of the
+    """What the text box wrote before the change (:func:`~mp_precheck.readers.textflow.field_state` of the
     base markup at ``old_box``), else what it writes at head (``box``): the names a post of its text carries."""
     old = _base_path(context, path)
-    before = written_state(context.read_base(old) or "", old_box.line) if old else frozenset()
-    return before or written_state(context.read_head(path) or "", box.line)
+    before = field_state(context.read_base(old) or "", old_box.line) if old else frozenset()
+    return before or field_state(context.read_head(path) or "", box.line)
 
 
 def sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> bool:
@@ -139,8 +152,8 @@ def sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> 
         return script in context.changed_paths  # a new script: a new page, whose box is new too
     old = _base_path(context, script) or script
     sends = [f for f in before.facts if f.subject in SENDERS and not reads(f)]
-    if any(f.subject in POSTERS for f in sends):
-        return True
+    if any(f.subject in POSTERS for f in sends) and not _one_field(state):  # a box of one field of a form object:
+        return True  # the post of the form's title carries this box's remark only where it is seen
     return _carries(context.read_base(old) or "", old, [f.line for f in sends], state) or _module_sent(
         context, old, before, state)
 
@@ -150,8 +163,13 @@ def _carries(text: str, path: str, lines: list[int], state: frozenset[str]) -> b
     (``state`` or the call's data not seen)."""
     if not lines:
         return False
-    carried = carried_names(text, path, lines) if state else {}
+    carried = carried_names(text, path, lines, whole=True) if state else {}
     return not state or any(carried.get(line, state) & state for line in lines)
+
+
+def _one_field(state: frozenset[str]) -> bool:
+    """Whether ``state`` is that of a box bound to one field of a form object (``field_state``: ``form.*``)."""
+    return any(name.endswith(".*") for name in state)
 
 
 def _module_sent(context: ProjectContext, script: str, before: FileFacts, state: frozenset[str]) -> bool:
@@ -163,10 +181,12 @@ def _module_sent(context: ProjectContext, script: str, before: FileFacts, state:
     do not follow). A call into a module no path resolves (an alias) counts as sending."""
     base = at_base(context)
     resolved: set[tuple[int, str]] = set()
+    text = base.read_head(script) or ""
     for line, name, _spec, module in module_calls(base, script, before):
         resolved.add((line, name))
-        if READ_NAME.match(name.rsplit(".", 1)[-1]):
-            continue
+        if READ_NAME.match(name.rsplit(".", 1)[-1]) or (
+                _one_field(state) and not _carries(text, script, [line], state)):
+            continue  # a read, or a call whose arguments are seen to hold none of the box's field
         defined = method_of(base, module, name)
         facts = base.facts_at_head(defined[0]) if defined is not None else None
         if defined is None or facts is None:

@@ -102,7 +102,7 @@ from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import box_handlers, endpoint_strings, handler_writes
-from mp_precheck.readers.textflow import carried_names, file_only, shown_words, written_state
+from mp_precheck.readers.textflow import carried_names, field_state, file_only, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 
@@ -343,7 +343,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
     posts: set[str] = set()
     for f in inputs:
         old = f in wired  # a box the page had: published only by a new post that carries what it writes
-        state = written_state(context.read_head(f.path) or "", f.line)  # what the box writes: where it goes
+        state = (field_state if old else written_state)(context.read_head(f.path) or "", f.line)  # where it goes
         sent, through = sends_from(context, f.path, state), None
         if sent is None and (through := sends_through(context, f.path)) is not None:
             sent = through[0], min(through[1], key=lambda c: _rank(context.facts_at_head(through[0]) or FileFacts(), c))

@@ -177,6 +177,15 @@ class Scenes(Struct, frozen=True):
                    self._has(self.public, [w for j, w in enumerate(words) if j != i and (j or not method)])
                    for i, word in enumerate(words))
 
+    def names_posted_thing(self, text: str) -> bool:
+        """Whether an endpoint or its constant names a thing that is itself a post others read (``comment``,
+        ``reply``: a word both public and a write), with no verb (``noteComment``, ``'/api/topic/reply'``): where a
+        call sends it by ``POST``, it writes one (the caller, :func:`~mp_precheck.analyzers.comment_boxes.naming`,
+        sees the method)."""
+        path = text.split("://", 1)[1].partition("/")[2] if "://" in text else text
+        words = [] if text.strip().upper() in self.methods else [w for w in words_of(path) if w not in self.transport]
+        return any(self._has(self.writes, [w]) and self._has(self.public, [w]) for w in words)
+
     def names_post_act(self, name: str) -> bool:
         """Whether a function's name (not a string it is passed) is a public act of writing done to one thing: the
         act spelt as it is, first (``commentPhoto(id, text)``, ``replyTopic``, ``publishNote``) — not an HTTP method

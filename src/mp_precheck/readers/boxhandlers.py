@@ -12,7 +12,7 @@ Input events: https://developers.weixin.qq.com/miniprogram/dev/component/input.h
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from tree_sitter import Language, Node
 
@@ -112,19 +112,24 @@ def call_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[
     return out
 
 
-def endpoint_refs(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
+def endpoint_refs(text: str, path: str, lines: Iterable[int],
+                  positions: Mapping[int, int] | None = None) -> dict[int, tuple[str, ...]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its endpoint is
     given by rather than spelt — a first argument or an options object's ``url`` that is a name or a member
     (``request(API.COMMENT_ADD, data)``, ``{ url: urls.addComment }``), and a method called on a named client
     (``replyApi.create(body)``: an API class's instance named for what it posts) — as written, for their words.
-    A field of a value the calling function declares (``moment(detail.create_at)``) is data, not an endpoint."""
+    A field of a value the calling function declares (``moment(detail.create_at)``) is data, not an endpoint.
+    ``positions`` gives the endpoint's argument where a call's wrapper takes it elsewhere than first (by line:
+    ``http('POST', body, urls.addComment)``, :func:`~mp_precheck.readers.urlparam.endpoint_positions`)."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
         args, callee = arguments.named_children, arguments.parent.child_by_field_name("function") \
             if arguments.parent is not None else None
-        candidates = args[:1] + [pair.child_by_field_name("value") for arg in args if arg.type == "object"
-                                 for pair in arg.named_children if pair.type == "pair"
-                                 and node_text(pair.child_by_field_name("key") or pair).strip("'\"") == "url"]
+        at_arg = (positions or {}).get(at, 0)
+        candidates = args[at_arg:at_arg + 1] + [
+            pair.child_by_field_name("value") for arg in args if arg.type == "object"
+            for pair in arg.named_children if pair.type == "pair"
+            and node_text(pair.child_by_field_name("key") or pair).strip("'\"") == "url"]
         local = enclosing_declarations(arguments)  # a local value's fields are data, not an endpoint's name
         candidates = [c for c in candidates if c is not None and _root(c) not in local]
         candidates += [callee] if callee is not None and callee.type == "member_expression" else []
@@ -153,15 +158,17 @@ def _dotted(node: Node) -> bool:
     return node.type in ("identifier", "this")
 
 
-def endpoint_strings(text: str, path: str, lines: Iterable[int]) -> dict[int, tuple[str, ...]]:
+def endpoint_strings(text: str, path: str, lines: Iterable[int],
+                     positions: Mapping[int, int] | None = None) -> dict[int, tuple[str, ...]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the strings its endpoint is spelt
     with — a first argument or an options object's ``url`` that is a string or built from strings
     (``'/shelf/listItems?id=' + id``), also where the call passes a local name holding them (``const opts = { url:
-    '/shelf/listItems' }; request(opts)``) — for their words. A call whose endpoint is not spelt has none."""
+    '/shelf/listItems' }; request(opts)``) — for their words. A call whose endpoint is not spelt has none; one whose
+    wrapper takes it at another argument (``positions``, by line: :func:`endpoint_refs`) has it there."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
-        declared = enclosing_declarations(arguments)
-        first = arguments.named_children[0] if arguments.named_children else None
+        declared, at_arg = enclosing_declarations(arguments), (positions or {}).get(at, 0)
+        first = arguments.named_children[at_arg] if len(arguments.named_children) > at_arg else None
         if first is not None and first.type == "identifier" and len(declared.get(node_text(first), ())) == 1:
             first = declared[node_text(first)][0]  # request(opts) with const opts = { url: … }
         url = next((p.child_by_field_name("value") for p in first.named_children if p.type == "pair"

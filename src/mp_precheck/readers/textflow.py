@@ -117,6 +117,18 @@ def bound_fields(markup: str, line: int) -> frozenset[str]:
     return frozenset(words[-1] for path in paths if (words := _WORD.findall(path))) - _NOT_STATE
 
 
+def field_state(markup: str, line: int) -> frozenset[str]:
+    """What a post must carry to carry the text of the box opening on ``line``, where every path it binds is one
+    field of a form object (``value={form.remark}``): the field (``remark``) or the object passed whole (``form.*``,
+    as :func:`carried_names` with ``whole`` tells it) — a post of the form's other fields (``{ title: form.title
+    }``) carries none of this box's text. Else what the box writes (:func:`written_state`)."""
+    paths = [_WORD.findall(next(g for g in m.groups() if g is not None)) for m in _BOUND.finditer(tag_at(markup, line))]
+    paths = [[w for w in words if w not in _NOT_STATE] for words in paths]
+    if not paths or any(len(words) < 2 for words in paths) or _looped(markup, line, {w[-2] for w in paths}):
+        return written_state(markup, line)  # a list's row (``item.text``) goes with the list its loop repeats
+    return frozenset(w for words in paths for w in (words[-1], words[-2] + ".*"))
+
+
 def _looped(markup: str, line: int, names: set[str]) -> set[str]:
     """Names of the lists that the loops around the tag opening on ``line`` repeat, where the tag writes a field of
     their item: ``<textarea v-model="item.text">`` in ``v-for="(item, index) in form"`` writes ``form`` (the
@@ -158,18 +170,29 @@ def script_block(text: str, path: str) -> tuple[str, str, int]:
     return block.text, "script.ts" if ts else "script.js", block.line_offset
 
 
-def _names(node: Node) -> set[str]:
+def _names(node: Node, whole: bool = False) -> set[str]:
     """Identifiers and member names inside ``node`` (not the keys of object literals: ``{ url: apiUrl }``, nor
-    what a callback in it reads: ``success(res) { … }`` runs on the response, it sends nothing)."""
+    what a callback in it reads: ``success(res) { … }`` runs on the response, it sends nothing). With ``whole``,
+    only those passed as they are, not read through (``form`` of ``this.data.form``, not of ``form.title``)."""
     out: set[str] = set()
     stack = [node]
     while stack:
         current = stack.pop()
-        if current.type in _NAMES:
+        if current.type in _NAMES and not (whole and _read_through(current)):
             out.add(node_text(current))
         stack.extend(c for c in current.named_children if c.type not in _FUNCTIONS
                      and not (current.type == "pair" and c == current.child_by_field_name("key")))
     return out
+
+
+def _read_through(name: Node) -> bool:
+    """Whether ``name`` is the object a member is read from (``form`` in ``form.title``, ``this.data.form.title``)."""
+    parent = name.parent
+    held = parent if parent is not None and parent.type == "member_expression" else None
+    if held is not None and held.child_by_field_name("property") == name:  # ``this.data.form``: the whole node
+        name, held = held, held.parent if held.parent is not None and held.parent.type == "member_expression" \
+            else None
+    return held is not None and held.child_by_field_name("object") == name
 
 
 def enclosing_declarations(node: Node) -> dict[str, list[Node]]:
@@ -247,22 +270,27 @@ def calls_on(text: str, path: str, lines: Iterable[int]) -> Iterator[tuple[int, 
             yield at, arguments
 
 
-def carried_names(text: str, path: str, lines: Iterable[int], closures: bool = False) -> dict[int, frozenset[str]]:
+def carried_names(text: str, path: str, lines: Iterable[int], closures: bool = False,
+                  whole: bool = False) -> dict[int, frozenset[str]]:
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the names its arguments
     carry, with the values of the local names they pass followed two steps (``createPost(data)`` with
     ``const data = { content: content.trim() }``, or ``data.content = this.data.reply.content``, carries
     ``content``). A line with no such
     call is left out (unknown, not empty). With ``closures``, the functions around the call's own are read too
-    (:func:`_in_scope`: a post in an upload's callback sends what its submit handler declared)."""
+    (:func:`_in_scope`: a post in an upload's callback sends what its submit handler declared). With ``whole``,
+    each name passed as it is, every field of it sent (``post(form)``, not ``{ title: form.title }``), is also
+    there as ``form.*``: what carries a box bound to one field of a form object (:func:`field_state`)."""
     out: dict[int, frozenset[str]] = {}
     language = language_for(script_block(text, path)[1])
     for at, arguments in calls_on(text, path, lines):
-        names = _names(arguments)
+        names, wholes = _names(arguments), _names(arguments, True) if whole else set()
         declared = _in_scope(arguments, closures)
-        for _step in range(2):
-            names |= {n for name in list(names) for value in declared.pop(name, []) for n in _names(value)}
+        for _step in range(2):  # a name read through (``form.intro``) reads its value through too
+            values = {name: declared.pop(name, []) for name in list(names)}
+            names |= {n for held in values.values() for value in held for n in _names(value)}
+            wholes |= {n for name in wholes for value in values.get(name, []) for n in _names(value, True)}
         names |= _passed_in(arguments, names, language)
-        out[at] = frozenset(names | out.get(at, frozenset()))
+        out[at] = frozenset(names | {n + ".*" for n in wholes} | out.get(at, frozenset()))
     return out
 
 
