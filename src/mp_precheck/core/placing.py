@@ -101,26 +101,6 @@ def sole_calls_of_new_helpers(head: Mapping[str, FileFacts], base: Mapping[str, 
     return frozenset(out)
 
 
-def reached_before(path: str, fact: Fact, capability: AbstractSet[str], base: Mapping[str, FileFacts],
-                   counterpart: Mapping[str, str | None]) -> bool:
-    """Whether ``fact`` of head file ``path`` is one more call of a wrapper another module of the project holds
-    (``via:`` role) in a file whose base version already reached one of ``capability`` through such wrappers: a
-    store or page that uploaded (or paid, or asked for the data) through an API module's functions and calls one
-    more of them adds no new place in the app that does it. A file the change adds, one that made no such call
-    before, and a file's calls of its own helper (``this.uploadImg(path)`` sending one more photo) stay new call
-    sites."""
-    old = counterpart.get(path)
-    if not old or old not in base or not _via_other(fact, path):
-        return False
-    return any(f.subject in capability and _via_other(f, old) for f in base[old].facts)
-
-
-def _via_other(fact: Fact, path: str) -> bool:
-    """Whether ``fact`` of file ``path`` is reached through a wrapper of another file (``via:<file>#<name>``)."""
-    role = fact.role or ""
-    return role.startswith("via:") and role[4:].partition("#")[0] != path
-
-
 def told_in_helper(fact: Fact, told: AbstractSet[tuple[str, int]], head: Mapping[str, FileFacts],
                    before: Mapping[str, Mapping[str, Export]], added_lines: Mapping[str, frozenset[int]]) -> bool:
     """Whether ``fact`` is a call of an entry of another changed module (``via:<path>#<name>`` role) that makes

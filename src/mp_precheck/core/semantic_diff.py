@@ -50,7 +50,6 @@ from mp_precheck.core.placing import (
     moved_into_helpers,
     page_place,
     pick,
-    reached_before,
     sole_calls_of_new_helpers,
     told_in_helper,
 )
@@ -358,9 +357,7 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
     van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
     ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
     call in any spelling — it reads the same value again, while a second photo picker collects other photos.
-    Rules judging each placement or target still count every one — but for none is one more call of a project
-    wrapper in a file that already reached the capability through the project's wrappers a new call site."""
-    placed = [a for a in placed if not reached_before(a.path, a.fact, capability, base, counterpart)]
+    Rules judging each placement or target still count every one."""
     if rule.each_occurrence or rule.each_call:
         return [a for a in placed if not _gate(a, capability, head)]
     had = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}
