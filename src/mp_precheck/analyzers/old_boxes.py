@@ -152,10 +152,10 @@ def sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> 
         return script in context.changed_paths  # a new script: a new page, whose box is new too
     old = _base_path(context, script) or script
     sends = [f for f in before.facts if f.subject in SENDERS and not reads(f)]
-    if any(f.subject in POSTERS for f in sends) and not _one_field(state):  # a box of one field of a form object:
-        return True  # the post of the form's title carries this box's remark only where it is seen
-    return _carries(context.read_base(old) or "", old, [f.line for f in sends], state) or _module_sent(
-        context, old, before, state)
+    text, lines = context.read_base(old) or "", [f.line for f in sends]
+    if any(f.subject in POSTERS for f in sends) and not _form_sent(text, old, lines, state):
+        return True  # a box of one field of a form object some post sent: its remark goes only where it is seen
+    return _carries(text, old, lines, state) or _module_sent(context, old, before, state)
 
 
 def _carries(text: str, path: str, lines: list[int], state: frozenset[str]) -> bool:
@@ -165,6 +165,16 @@ def _carries(text: str, path: str, lines: list[int], state: frozenset[str]) -> b
         return False
     carried = carried_names(text, path, lines, whole=True) if state else {}
     return not state or any(carried.get(line, state) & state for line in lines)
+
+
+def _form_sent(text: str, path: str, lines: list[int], state: frozenset[str]) -> bool:
+    """Whether ``state`` is that of a box bound to one field of a form object (:func:`_one_field`) and a call of
+    ``path`` (its ``text``) on one of ``lines`` is seen to send that object, in part or whole (``{ title:
+    form.title }``): only a form the page posted is weighed field by field. Calls that send none of it (a load of
+    the form's option lists, ``{ type: 'status' }``) say nothing of the form: the page sent data, as for any box."""
+    objects = {name[:-2] for name in state if name.endswith(".*")}
+    carried = carried_names(text, path, lines) if objects and lines else {}
+    return any(names & objects for names in carried.values())
 
 
 def _one_field(state: frozenset[str]) -> bool:

@@ -174,14 +174,14 @@ def _not_loading(context: ProjectContext, script: str, sends: list[Fact]) -> lis
 
 def _module_posts(context: ProjectContext, script: str, facts: FileFacts, state: frozenset[str]) -> list[Fact]:
     """The calls of ``script`` into a method of another project module that sends data (a shared helper's
-    ``commonJs.commentReply(param)``) whose arguments carry what the text box writes (``state``): the page posts
-    at that call, as it does through a wrapper, wherever the helper's request or database write is — the
-    reviewer tests the post on the page. Each is a fact of the method's first sending call's subject, role
-    ``via:<module>#<method>``. None where the state is not seen, or the page hands the method nothing of it
-    (a store's action that reads the text from the store: :func:`sends_through`)."""
+    ``commonJs.commentReply(param)``) whose arguments carry what the text box writes (``state``; a form object
+    handed whole, ``{ data: this.form }``, carries the box of each of its fields): the page posts at that call,
+    as it does through a wrapper, wherever the helper's request or database write is — the reviewer tests the
+    post on the page. Each is a fact of the method's first sending call's subject, role ``via:<module>#<method>``.
+    None where the state is not seen or the page hands it nothing of it (a store's action: :func:`sends_through`)."""
     calls = [(line, name, module) for line, name, _spec, module in module_calls(context, script, facts, stores=False)
              if not READ_NAME.match(name.rsplit(".", 1)[-1])] if state else []
-    carried = carried_names(context.read_head(script) or "", script, [c[0] for c in calls]) if calls else {}
+    carried = carried_names(context.read_head(script) or "", script, [c[0] for c in calls], whole=True) if calls else {}
     out: list[Fact] = []
     for line, name, module in calls:
         defined = method_of(context, module, name) if carried.get(line, frozenset()) & state else None
@@ -226,11 +226,11 @@ def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fa
     """Where the text box's ``state`` leaves ``script``: (the calls of project functions no reader resolves
     whose data carries it — ``createPost(data)`` with ``data = { content }`` — as posts through that
     wrapper; the lines of data calls whose data is seen and holds none of it while another call carries
-    it — a barcode lookup, a GET of a draft, a photo's upload before the post's data call). Nothing when the
-    state or the calls' data is not seen."""
+    it — a barcode lookup, a GET of a draft, a photo's upload before the post's data call); a form passed whole
+    carries the box of each of its fields (``form.*``). Nothing when the state or the calls' data is not seen."""
     text = context.read_head(script) if state else None
     lines = {f.line for f in sends} | {line for _spec, _name, line in facts.imported_calls}
-    carried = carried_names(text, script, lines) if text else {}
+    carried = carried_names(text, script, lines, whole=True) if text else {}
     carrying = {line for line, names in carried.items() if names & state}
     if not carrying:
         return [], frozenset()
@@ -310,7 +310,7 @@ def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact
     not a stub ``request({ url })``): the post is where the page publishes, as it is for a store's action."""
     state = state or handler_writes(context.read_head(script) or "", script,
                                     box_handlers(context.read_head(box.path) or "", box.line))[0]
-    carried = carried_names(context.read_head(script) or "", script, [post.line]) if state else {}
+    carried = carried_names(context.read_head(script) or "", script, [post.line], whole=True) if state else {}
     if not carried.get(post.line, frozenset()) & state:
         return False
     facts = context.facts_at_head(script)
