@@ -305,7 +305,7 @@ def _passed_in(arguments: Node, names: set[str], language: Language) -> set[str]
         function = function.parent
     name = _function_name(function) if function is not None else ""
     params = function.child_by_field_name("parameters") if function is not None else None
-    order = [_param_name(p) for p in params.named_children if p.type != "comment"] if params is not None else []
+    order = [param_name(p) for p in params.named_children if p.type != "comment"] if params is not None else []
     wanted = [i for i, param in enumerate(order) if param and param in names]
     root = function
     while root is not None and root.parent is not None:
@@ -334,11 +334,11 @@ def _function_name(function: Node) -> str:
     return node_text(key).strip("'\"") if key is not None else ""
 
 
-def _param_name(param: Node) -> str:
+def param_name(param: Node) -> str:
     """The identifier a plain parameter binds (``items``, ``items = []``); "" for a destructuring pattern."""
     if param.type in ("required_parameter", "optional_parameter", "assignment_pattern"):
         inner = param.child_by_field_name("pattern") or param.child_by_field_name("left")
-        return _param_name(inner) if inner is not None else ""
+        return param_name(inner) if inner is not None else ""
     return node_text(param) if param.type == "identifier" else ""
 
 

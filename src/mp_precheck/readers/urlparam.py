@@ -13,7 +13,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
-from mp_precheck.readers.textflow import script_block
+from mp_precheck.readers.textflow import param_name, script_block
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "function_declaration", "method_definition")
 _DEFINITIONS = ("method_definition", "pair", "function_declaration", "variable_declarator")
@@ -31,7 +31,7 @@ def url_parameter(text: str, path: str, name: str) -> int | None:
     root = parse(language, source.encode("utf-8", "replace")).root_node
     for function in _definitions(root, language, name):
         params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
-        order = [_param_name(p) for p in (params.named_children if params is not None and params.type !=
+        order = [param_name(p) for p in (params.named_children if params is not None and params.type !=
                                           "identifier" else [params] if params is not None else [])]
         used = _url_names(function, language)
         found = next((i for i, param in enumerate(order) if param and param in used), None)
@@ -76,14 +76,6 @@ def _identifiers(node: Node) -> set[str]:
             out.add(node_text(current))
         stack.extend(current.named_children)
     return out
-
-
-def _param_name(param: Node) -> str:
-    """A parameter's own name (``url``, ``url = ''``, ``url: string``); "" for a destructured one."""
-    if param.type == "identifier":
-        return node_text(param)
-    pattern = param.child_by_field_name("pattern") or param.child_by_field_name("left")
-    return node_text(pattern) if pattern is not None and pattern.type == "identifier" else ""
 
 
 def endpoint_positions(read: Callable[[str], str | None], calls: Iterable[Fact]) -> dict[int, int]:
