@@ -39,3 +39,23 @@ def test_the_service_is_told_at_the_page_form_not_its_title(tmp_path):
 def test_a_page_named_only_by_its_title_is_told_at_the_title(tmp_path):
     page = {"pages/clinic/ask.json": _TITLE, "pages/clinic/ask.wxml": _FORM.replace("在线问诊", "提交信息")}
     assert _category(tmp_path, page) == {("category.regulated_content", "pages/clinic/ask.json", 2)}
+
+
+def _new_clinic(tmp_path, old_page: str) -> set[tuple[str, str]]:
+    """A clinic page added to an app whose 'me' page already said ``old_page`` (and still does, one line on)."""
+    repo, base = minimal_app(tmp_path / "repo", {"app.json": '{\n  "pages": ["pages/index/index", "pages/me/me"]\n}\n',
+                                                 "pages/me/me.wxml": f"<view>{old_page}</view>\n"})
+    repo.write_files({"app.json": _APP_JSON, "pages/clinic/ask.js": "Page({ send() {} })\n",
+                      "pages/me/me.wxml": f"<view>我的</view>\n<view>{old_page}</view>\n",
+                      "pages/clinic/ask.wxml": '<view>医生主页</view>\n<button bindtap="send">预约挂号</button>\n'})
+    repo.commit("clinic")
+    return {(f.subject, f.path) for f in run(repo.path, base).findings if f.rule == "category.regulated_content"}
+
+
+def test_finance_words_the_app_had_hide_no_medical_service_it_adds(tmp_path):
+    # one rule, three services: the 基金定投 an old page offered is no 医疗 category the app already needed
+    assert _new_clinic(tmp_path, "基金定投") == {("text:medical", "pages/clinic/ask.wxml")}
+
+
+def test_a_medical_service_the_app_offered_is_not_told_again(tmp_path):
+    assert _new_clinic(tmp_path, "在线挂号入口") == set()

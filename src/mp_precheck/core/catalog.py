@@ -63,6 +63,9 @@ class Rule(Struct, frozen=True):
     each_call: bool = False  # every added call with its own target in a file is reported (see semantic_diff)
     once: bool = False  # one finding per change, none when the app had it: a service needs its category once
     per_app: bool = False  # none when the app already had it anywhere: set up once for the whole app (a domain list)
+    # each subject is a service of its own (medical, finance, education under one rule): judged apart, so the
+    # finance words an app had hide no medical service it adds
+    separate_subjects: bool = False
     accompanies: str | None = None  # the feature rule whose item lists this configuration rule's findings
     # calls that work only once a subject ran (a Bluetooth scan on the opened adapter): where a file that reaches
     # a subject only through a project helper uses the type itself (placing.at_own_calls)
@@ -90,7 +93,7 @@ class Rule(Struct, frozen=True):
         app: a TCP socket has its own domain list beside the WebSocket's), else the rule."""
         if self.privacy_key:
             return f"privacy:{self.privacy_key}"
-        if self.per_subject or self.per_app:
+        if self.per_subject or self.per_app or self.separate_subjects:
             return subject
         return f"rule:{self.id}"
 
@@ -240,7 +243,8 @@ def _rule(row: dict[str, Any], family: str) -> Rule:
                 title=row["title"], fix=row["fix"], doc=row["doc"], privacy_key=row.get("privacy_key"),
                 source=row.get("source"), every_use=row.get("every_use", False),
                 each_occurrence=row.get("each_occurrence", False), each_call=row.get("each_call", False),
-                once=row.get("once", False), per_app=row.get("per_app", False), accompanies=row.get("accompanies"),
+                once=row.get("once", False), per_app=row.get("per_app", False),
+                separate_subjects=row.get("separate_subjects", False), accompanies=row.get("accompanies"),
                 follow_calls=tuple(row.get("follow_calls", ())),
                 fitting_categories=tuple(row.get("fitting_categories", ())),
                 link_in_notes=row.get("link_in_notes", family == "external_link"))
