@@ -186,7 +186,7 @@ def test_the_registry_order_is_pinned() -> None:
         "forced_login",
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "share_landing", "entry_overlay", "auth_entry", "silent_entry", "entry_wall", "moved_walls", "refusal_modal",
         "dead_ui",
-        "missing_pages", "script_checks", "accounts"]
+        "missing_pages", "script_checks", "accounts", "config_place"]
 
 
 def test_share_means_runs_after_induced_sharing_to_move_the_wording_of_a_page_that_cannot_share() -> None:

@@ -89,7 +89,7 @@ def test_no_output_format_repeats_the_secret(app_repo, fmt):
     app_repo.commit(f"login: call jscode2session with secret={SECRET}")
     code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", fmt, "--language", "en")
     assert code == 1, err
-    assert ("Client code holds the AppSecret" if fmt == "markdown" else "policy.client_secret") in out
+    assert ("holds the AppSecret" if fmt == "markdown" else "policy.client_secret") in out
     assert SECRET not in out and SECRET not in err
     if fmt in ("markdown", "json"):
         assert "secret=***" in out  # the shape stays, so the reader sees what was found

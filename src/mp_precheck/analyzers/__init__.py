@@ -182,6 +182,10 @@ script_checks          head_facts, read_head, read_base ·          adds ``polic
                                                                    ``completeness.debug_enabled`` turned off
 accounts               project, changed_paths, read_head,          adds ``completeness.no_logout``
                        repo_grep · none
+config_place           project (framework, app_config), language   rewrites the title and fix of a finding that
+                       · findings whose advice names app.json      names app.json as where a key is declared to
+                                                                   name the framework's file (uni-app manifest.json
+                                                                   "mp-weixin", Taro app.config.ts…)
 =====================  ==========================================  =================================================
 
 The order matters where one analyzer reads what another writes (see the comments in :data:`REGISTRY`;
@@ -312,6 +316,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("missing_pages", OnDemand("missing_pages")),
     ("script_checks", OnDemand("script_checks")),
     ("accounts", OnDemand("accounts")),
+    # Last: every finding above, whichever analyzer added or reworded it, names the framework's own config file.
+    ("config_place", OnDemand("config_place")),
 )
 
 __all__ = ["REGISTRY", "Analyzer", "ProjectContext"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.dead_ui import dead_bindings
 from mp_precheck.analyzers.missing_pages import registry_file, registry_line
 from mp_precheck.core.report import Finding
@@ -48,6 +48,7 @@ Reader = Callable[[str], "str | None"]
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
     project = context.project
     registry = registry_file(project)
     entry = project.entry_page

@@ -13,6 +13,7 @@ from mp_precheck.core.config import Config
 from mp_precheck.core.report import Finding, Scope
 from mp_precheck.core.subject import parse
 from mp_precheck.facts.model import FileFacts
+from mp_precheck.readers.conditional import compiles_conditionally, for_wechat
 from mp_precheck.readers.discovery import Project
 
 
@@ -84,6 +85,30 @@ def catalog_finding(catalog: Catalog, language: str, rule_id: str, subject: str,
                    path=path, line=line, title=rule.title[language], fix=rule.fix[language], doc=rule.doc,
                    privacy_type=privacy.label if privacy else None, privacy_key=privacy.key if privacy else None,
                    value=value, project=project)
+
+
+def as_shipped(context: ProjectContext) -> ProjectContext:
+    """``context`` whose ``read_head`` and ``read_base`` give each file as the project's build ships it to WeChat:
+    in a framework project (uni-app's ``// #ifdef H5`` … ``// #endif``) the blocks of other platforms, and the hooks
+    and functions only they reach, are blank lines (:func:`mp_precheck.readers.conditional.for_wechat`, the reading
+    the facts get), line numbers kept; a native project's files as written, its ``#ifdef`` a plain comment
+    (https://uniapp.dcloud.net.cn/tutorial/platform.html). For an analyzer that reads code itself: what only
+    another platform runs is no wall a WeChat user meets, and no wall the app had."""
+    if not compiles_conditionally(context.project.framework):
+        return context
+    return replace(context, read_head=_shipped(context.read_head), read_base=_shipped(context.read_base))
+
+
+def _shipped(read: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``read`` with each file's text as :func:`for_wechat` leaves it, worked out once per path."""
+    seen: dict[str, str | None] = {}
+
+    def read_shipped(path: str) -> str | None:
+        if path not in seen:
+            text = read(path)
+            seen[path] = None if text is None else for_wechat(text, path)
+        return seen[path]
+    return read_shipped
 
 
 def reworded(finding: Finding, rule: Rule, language: str, **changes: object) -> Finding:

@@ -23,7 +23,7 @@ import posixpath
 from collections.abc import Callable
 
 from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.missing_pages import registry_file
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.core.report import Finding
@@ -42,6 +42,7 @@ _SCRIPT_SUFFIXES = (".js", ".ts")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
     project = context.project
     entry = project.entry_page
     if not entry:

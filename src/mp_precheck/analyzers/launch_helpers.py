@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import posixpath
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
@@ -37,6 +37,7 @@ _SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
     root = context.project.root.strip("/")
     folders = (root, posixpath.join(root, "src") if root else "src")
     app = next((p for p in (posixpath.join(folder, n) for folder in folders for n in _APP_SCRIPTS)

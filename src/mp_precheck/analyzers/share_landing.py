@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts, page_sources
@@ -41,6 +41,7 @@ _PAGE = compiled(r"^/?[\w-]+(?:/[\w-]+)+(?:\?.*)?$")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
     routes = _page_routes(context)
     told = {(f.path, f.subject) for f in findings if f.rule == RULE}
     out = list(findings)

@@ -28,13 +28,14 @@ from mp_precheck.readers.jsconfig import class_config_object, config_object, mac
 from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.jsxruns import jsx_run_facts
-from mp_precheck.readers.markup import markup_facts
+from mp_precheck.readers.markup import markup_facts, markup_unread
 from mp_precheck.readers.minified import is_minified_library
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.ownhelpers import words
 from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sdkhosts import calls_network, library_hosts, vendored_hosts
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
+from mp_precheck.readers.secretfacts import json_secrets
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
@@ -57,6 +58,8 @@ SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".mpx", ".wpy")
 JSX_SCRIPTS = (".js", ".jsx", ".tsx")  # scripts that may render components (Taro writes pages in .js too)
 ROUTE_SCRIPTS = (".js", ".ts", ".jsx", ".tsx")  # scripts whose route calls the unregistered-page check reads
 APP_CONFIG_NAMES = ("app.json", "ext.json")
+# The developer tools' project files: committed with the code, read for the secrets some teams keep there.
+DEVTOOLS_CONFIGS = ("project.config.json", "project.private.config.json")
 # JSON files that are not page/app configuration (their titles are not UI).
 _NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
                     "sitemap.json", "tsconfig.json", "jsconfig.json", "theme.json", "composer.json")
@@ -82,6 +85,8 @@ def reader_kind(path: str) -> str | None:
         return "npm-js" if name.endswith((".js", ".cjs", ".mjs")) else None
     if name in APP_CONFIG_NAMES:
         return "app-config"
+    if name in DEVTOOLS_CONFIGS:
+        return "devtools-config"
     if name in ("app.config.js", "app.config.ts", "app.json.js", "app.json.ts"):  # Taro's, weapp-vite's app JSON
         return "taro-app-config"
     if name.endswith((".config.js", ".config.ts")) and name.split(".", 1)[0] not in _TOOL_CONFIGS:
@@ -118,7 +123,17 @@ def shipped_npm_script(project: Project, path: str) -> bool:
 def project_reads(project: Project, path: str) -> bool:
     """Whether a file at ``path`` is read for ``project``: its own file of a kind a reader takes, or a script of
     a built npm package it ships (:func:`shipped_npm_script`)."""
-    return (project.owns(path) or shipped_npm_script(project, path)) and reader_kind(path) is not None
+    return (project.owns(path) or shipped_npm_script(project, path) or devtools_config_of(project, path)) \
+        and reader_kind(path) is not None
+
+
+def devtools_config_of(project: Project, path: str) -> bool:
+    """Whether ``path`` is a developer tools project file (:data:`DEVTOOLS_CONFIGS`) in ``project``'s root or a
+    folder above it: a ``project.config.json`` whose ``miniprogramRoot`` points down to the app is the app's own
+    (https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html)."""
+    folder = posixpath.dirname(path)
+    return posixpath.basename(path) in DEVTOOLS_CONFIGS and (
+        folder in ("", project.root) or project.root.startswith(folder + "/"))
 
 
 def extract(path: str, data: bytes, compiled: bool = True) -> FileFacts:
@@ -168,10 +183,12 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return replace(hosts, facts=hosts.facts + tuple(calls)) if calls else hosts
     if kind == "npm-js":
         return vendored_hosts(text, path)
+    if kind == "devtools-config":
+        return FileFacts(facts=tuple(json_secrets(text)))
     if kind == "env":
         return env_facts(text, path)
     if kind == "markup":
-        return FileFacts(facts=tuple(markup_facts(text)))
+        return FileFacts(facts=tuple(markup_facts(text)), error=markup_unread(text))
     if kind == "sfc":
         return sfc_facts(text, path)
     if kind == "style":
@@ -306,7 +323,9 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                      app_members=members, call_literals=literals, module_specs=tuple(dict.fromkeys(specs)),
                      call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
                      helpers=tuple(helpers), handed_urls=tuple(handed),
-                     error=next((b.note for b in blocks if b.note), None))
+                     error=next((b.note for b in blocks if b.note), None) or next(
+                         (note for b in blocks if b.tag == "template"
+                          and (note := markup_unread(b.text, b.line_offset)) is not None), None))
 
 
 def _script_config_facts(text: str, path: str) -> list[Fact]:

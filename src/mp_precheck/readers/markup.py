@@ -23,6 +23,7 @@ from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
+from mp_precheck.readers.quotes import given_up, swallowed
 from mp_precheck.readers.textruns import TextRuns
 from mp_precheck.readers.textsignals import ANALYSIS_LABEL, SECURITIES, signals
 from mp_precheck.readers.urls import find_urls
@@ -242,8 +243,9 @@ _EMPTY = frozenset({"input", "image", "img", "icon", "br", "hr", "progress", "sw
 
 
 class _Collector(HTMLParser):
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, line_offset: int, source: str = "") -> None:
         super().__init__(convert_charrefs=True)
+        self.source = source.split("\n")  # the markup as written: a tag given up on is in it, an escaped one is not
         self.facts: list[Fact] = []
         self.line_offset = line_offset
         # Open elements, whether each is a control (a button, or anything with a tap / click handler): text
@@ -254,6 +256,7 @@ class _Collector(HTMLParser):
         self.securities = False
         self.analyses: list[tuple[int, str]] = []
         self.runs = TextRuns()  # the texts a user reads as one: a block's inline children, two adjacent lines
+        self.unread: list[str] = []  # what an unclosed attribute quote hid (readers/quotes.py)
 
     @property
     def in_control(self) -> bool:
@@ -270,6 +273,8 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, _ = self.getpos()
         raw = self.get_starttag_text() or ""
+        if (hidden := swallowed(normalise_tag(tag), attrs, raw, line + self.line_offset)) is not None:
+            self.unread.append(hidden)
         lowered = raw.lower()
         attributes = []
         for name, value in attrs:
@@ -306,6 +311,8 @@ class _Collector(HTMLParser):
         self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
+        if (hidden := given_up(data, self.getpos()[0], self.source, self.line_offset)) is not None:
+            self.unread.append(hidden)
         text = data.strip()
         if "\n" in data[: len(data) - len(data.lstrip())]:
             self.runs.line_break()  # a text on a line of its own is no part of the run before it
@@ -358,17 +365,24 @@ def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
 
     Never raises on malformed markup: the tokenizer recovers and reports what it could read.
     """
-    return list(_markup_facts(text, line_offset))
+    return list(_markup_facts(text, line_offset)[0])
+
+
+def markup_unread(text: str, line_offset: int = 0) -> str | None:
+    """What :func:`markup_facts` could not read of ``text`` (tags an unclosed attribute quote hid, by line,
+    :mod:`mp_precheck.readers.quotes`) as one ``read in part: …`` note, or None when it read it all."""
+    notes = _markup_facts(text, line_offset)[1]
+    return f"read in part: {'; '.join(notes)}" if notes else None
 
 
 @lru_cache(maxsize=8)  # a change to a page's script leaves its template as it was: the base's facts are the head's
-def _markup_facts(text: str, line_offset: int) -> tuple[Fact, ...]:
-    """:func:`markup_facts`, once per (text, offset)."""
-    collector = _Collector(line_offset)
+def _markup_facts(text: str, line_offset: int) -> tuple[tuple[Fact, ...], tuple[str, ...]]:
+    """(:func:`markup_facts`, the notes of :func:`markup_unread`), once per (text, offset)."""
+    collector = _Collector(line_offset, text)
     # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
     feed_shared(collector, text)  # a malformed declaration stops it: the facts read before it stand
     collector.facts.extend(collector.runs.finish())
     if collector.securities:  # 预测 / 评级 on a page of stocks: the securities information service it offers
         collector.facts.extend(Fact(prefixed("text", "finance"), "text", line, shown)
                                for line, shown in collector.analyses)
-    return tuple(collector.facts)
+    return tuple(collector.facts), tuple(dict.fromkeys(collector.unread))

@@ -1,10 +1,13 @@
-"""Secrets in a script: literals that carry one, and names a secret is assigned to.
+"""Secrets in a script (literals that carry one, names a secret is assigned to) and in the developer tools'
+project files (``project.config.json``, ``project.private.config.json``).
 
 A Mini Program's code package can be unpacked and de-obfuscated, so a secret written into it is leaked: the
 AppSecret (and the server-only APIs that take it, ``code2Session`` / ``getAccessToken``) belongs on the developer's
 server (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html), and so does
 another service's key (https://developers.weixin.qq.com/miniprogram/security/). Every value is redacted where the
-fact is made (:mod:`mp_precheck.core.secrets`).
+fact is made (:mod:`mp_precheck.core.secrets`). The project files are committed with the code and handed to
+anyone who opens the project in the developer tools, so an AppSecret some teams keep there (``"appsecret"``,
+``"secret"``) is leaked the same way.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
-from mp_precheck.core.secrets import credential_params, is_app_secret, is_secret_name, redact, secret_params
+from mp_precheck.core.secrets import MASK, credential_params, is_app_secret, is_secret_name, redact, secret_params
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import name_and_value, node_text, string_value
 
+# "<name naming a secret>": "<value>" in a JSON file (JSON strings hold no raw quote or line break).
+_JSON_SECRET = compiled(r'"([\w$-]*secret[\w$-]*)"\s*:\s*"([^"\\\n]*)"', re.IGNORECASE)
 _SERVER_APIS = compiled(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 
 
@@ -65,3 +70,17 @@ def _fallback(value: Node) -> Node:
     if operator is not None and operator.type in ("||", "??") and right is not None:
         return _fallback(right)
     return value
+
+
+def json_secrets(text: str) -> list[Fact]:
+    """A ``secret:app-secret`` fact (at the value's line, the value masked) for each key of the JSON ``text`` that
+    names a secret (``appsecret``, ``secret``, ``appSecret``) and holds an AppSecret's form (32 hexadecimal
+    characters, :func:`~mp_precheck.core.secrets.is_app_secret`); an empty value or a placeholder (``your-secret``,
+    one character repeated) is none. Any text is read, valid JSON or not; never raises."""
+    facts = []
+    for match in _JSON_SECRET.finditer(text):
+        name, value = match.group(1), match.group(2)
+        if is_secret_name(name) and is_app_secret(value) and len(set(value.lower())) > 1:
+            line = text.count("\n", 0, match.start(2)) + 1
+            facts.append(Fact("secret:app-secret", "api", line, f'{name}: "{MASK}"'))
+    return facts
