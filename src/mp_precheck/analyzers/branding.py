@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.textsignals import BRAND_CLAIM, BRAND_NAME, DEFAULT_BRAND_ALLOW
+from mp_precheck.readers.textsignals import BRAND_NAME, DEFAULT_BRAND_ALLOW, brand_claim
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -27,7 +27,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             text = f.value
             for phrase in phrases:
                 text = text.replace(phrase, "")
-            if not BRAND_NAME.search(text) and not BRAND_CLAIM.search(f.value):
+            if not BRAND_NAME.search(text) and not brand_claim(f.value):
                 continue
         out.append(f)
     return out

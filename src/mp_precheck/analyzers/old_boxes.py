@@ -185,7 +185,7 @@ def _one_field(state: frozenset[str]) -> bool:
 def _module_sent(context: ProjectContext, script: str, before: FileFacts, state: frozenset[str]) -> bool:
     """Whether the base ``script`` (its facts ``before``) sent through a method of another project module it
     calls — an imported service's ``submit()``, a store action bound to the page — judged in the base tree as
-    :func:`~mp_precheck.analyzers.ugc.sends_through` judges the head: the method posts data or uploads what the
+    :func:`~mp_precheck.analyzers.module_sends.sends_through` judges the head: the method posts data or uploads what the
     box writes. A method found that sends nothing (``saveDraft`` writing the storage) does not, nor one of a
     module that sends and imports nothing (``uuid()``); any other method not found may send (a class the readers
     do not follow). A call into a module no path resolves (an alias) counts as sending."""

@@ -6,7 +6,8 @@ content only where its page or component sends data away — ``wx.request``, an 
 upload SDK, directly or through a project wrapper — from its own script (``page.js`` next to
 ``page.wxml``, the script of a ``.vue``), or from the store or service module whose methods that script calls
 (a MobX store's actions bound with ``createStoreBindings``, ``uploadStore.submit()``, a Pinia store's instance:
-:mod:`~mp_precheck.analyzers.reached`); then the module's sending call is the page's, and findings go there —
+:mod:`~mp_precheck.analyzers.reached`) where the call is linked to the box — not a login guard handed none of it
+(:mod:`~mp_precheck.analyzers.module_sends`); then the module's sending call is the page's, and findings go there —
 except where the page hands the module's method what the box writes (a shared helper's
 ``commonJs.commentReply(param)``, ``param = { comment }``): the user posts at that call of the page, and findings
 go there (:func:`_module_posts`), as they do at a wrapper's call.
@@ -83,6 +84,7 @@ from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import has_publish_control, unwired_composer
 from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.module_sends import sends_through
 from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before, sent_before
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.senders import (
@@ -121,27 +123,6 @@ def sends_from(context: ProjectContext, path: str, state: frozenset[str] = froze
         if sends and facts is not None:
             carriers, lookups = _flow(context, candidate, facts, sends, state)
             return candidate, min(sends + carriers, key=lambda f: _rank(facts, f, lookups))
-    return None
-
-
-def sends_through(context: ProjectContext, path: str) -> tuple[str, list[Fact]] | None:
-    """(module, sending calls) where the page or component of ``path`` sends through another module of the
-    project: the methods its script calls of a store (an action bound to the page, ``uploadStore.submit()``)
-    or a service object, followed by :mod:`~mp_precheck.analyzers.reached`; the first such module in the
-    page's line order. Methods named as reads (``loadList``) and wrappers named as reads are left out."""
-    for candidate in (path, *(page_stem(path) + suffix for suffix in SCRIPTS)):
-        found: dict[str, list[Fact]] = {}
-        for _line, name, _spec, module in module_calls(context, candidate, context.facts_at_head(candidate)):
-            defined = None if READ_NAME.match(name.rsplit(".", 1)[-1]) else method_of(context, module, name)
-            facts = context.facts_at_head(defined[0]) if defined is not None else None
-            if defined is None or facts is None:
-                continue
-            span = range(defined[1].first_line, defined[1].last_line + 1)
-            sends = found.setdefault(defined[0], [])
-            sends += [f for f in sending(context, defined[0], facts) if f.line in span and f not in sends]
-        sender = next((m for m, sends in found.items() if sends), None)
-        if sender is not None:
-            return sender, found[sender]
     return None
 
 
@@ -345,7 +326,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         old = f in wired  # a box the page had: published only by a new post that carries what it writes
         state = (field_state if old else written_state)(context.read_head(f.path) or "", f.line)  # where it goes
         sent, through = sends_from(context, f.path, state), None
-        if sent is None and (through := sends_through(context, f.path)) is not None:
+        if sent is None and (through := sends_through(context, f.path, state, f.line)) is not None:
             sent = through[0], min(through[1], key=lambda c: _rank(context.facts_at_head(through[0]) or FileFacts(), c))
         if sent is None:  # nothing leaves this page: not published, unless a composer's post is not wired yet
             composer = unwired_composer(context, f) if not old and page_stem(f.path) not in posts else None

@@ -47,15 +47,33 @@ _VFOR = lazy(r"(?:^|\s)v-for\s*=\s*[\"']\s*\(?\s*([A-Za-z_$][\w$]*)[^\"']*?\s(?:
 _WXFOR = lazy(r"(?:^|\s)wx:for\s*=\s*[\"']\{\{([^}]*)\}\}[\"']")
 _WXITEM = lazy(r"(?:^|\s)wx:for-item\s*=\s*[\"']([A-Za-z_$][\w$]*)[\"']")
 _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail", "value", "target", "props"})
+_TAG_NAME = compiled(r"<([A-Za-z][\w:.-]*)")
+# A text box's tag name, lower case without dashes: WXML's own, a UI kit's or the project's field (<uni-easyinput>,
+# <van-field>, <AtTextarea>, JSX <TextArea>).
+_BOX_NAME = compiled(r"\w*(?:input|textarea|editor|field)")
 
 
 def tag_at(markup: str, line: int) -> str:
-    """The opening tag that starts on ``line`` (1-based): up to its closing ``>`` outside quotes and braces."""
+    """The opening tag that starts on ``line`` (1-based): up to its closing ``>`` outside quotes and braces. Where
+    several open on the line (``<view class="row"><text>备注</text><textarea value="{{remark}}" />``), the text
+    box's (:data:`_BOX_NAME`): the readers ask about a box's binding and events, which its wrapper has none of."""
     starts = _line_starts(markup)
     if not 1 <= line <= len(starts):
         return ""
     text = markup[starts[line - 1]:starts[line + 40] - 1] if line + 40 < len(starts) else markup[starts[line - 1]:]
-    start = text.find("<")
+    end, at = (text.find("\n") if "\n" in text else len(text)), text.find("<")
+    first = _tag_from(text, at)
+    while 0 <= at < end:  # each tag of the line in turn, the first text box's wins
+        tag = _tag_from(text, at)
+        if (name := _TAG_NAME.match(tag)) is not None and _BOX_NAME.fullmatch(name[1].lower().replace("-", "")):
+            return tag
+        at = text.find("<", at + max(len(tag), 1))
+    return first
+
+
+def _tag_from(text: str, start: int) -> str:
+    """The tag of ``text`` opening at ``start``: up to its closing ``>`` outside quotes and braces (the rest of
+    ``text`` where none closes it)."""
     depth, quote = 0, ""
     for i in range(max(start, 0), len(text)):
         ch = text[i]

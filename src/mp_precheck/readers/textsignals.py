@@ -65,9 +65,19 @@ SHARE_INDUCEMENT = compiled(
 # A claim word followed by an outcome (微信认证不可用, 微信认证失败) reports how a WeChat service went: it names
 # the service, it does not say the app is WeChat's.
 BRAND_CLAIM = compiled(r"(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
-                         r"(?:官方|团队|安全中心|认证|授权中心|授权页|official|team)"
+                         r"(?:官方|团队|安全中心|(认证)|授权中心|授权页|official|team)"
                          r"(?!\s*(?:暂不可用|不可用|失败|成功|未通过|已通过|已取消|取消|异常|出错|超时|不支持))",
                          re.IGNORECASE)
+# 微信认证 is also a process the operator goes through (the account's verification, paid yearly): a sentence that
+# names it (…微信认证、服务器租用已产生费用, 完成微信认证后开通) mentions WeChat's service. It claims WeChat's
+# endorsement where its clause is a badge: the clause is the word, or says who passed it (已通过微信认证,
+# 微信认证商家).
+_CERTIFIED_BADGE = compiled(r"(?:已|已经)?(?:通过|经过|经|获得)?\s*(?:了)?\s*(?:微信|腾讯|WeChat|Tencent|Weixin)\s*"
+                            r"(?:官方)?\s*认证(?:的|过的)?(?:商家|商户|店铺|门店|用户|会员|企业|机构|服务商|账号|帐号|"
+                            r"小程序|公众号|平台|主体)?", re.IGNORECASE)
+_CERTIFIED_PASSED = compiled(r"(?:通过|经过|获得|已获|荣获)\s*(?:了)?\s*(?:微信|腾讯|WeChat|Tencent|Weixin)\s*(?:官方)?"
+                             r"\s*认证", re.IGNORECASE)
+_CLAIM_CLAUSE = compiled(r"[，,。；;！!？?\n：:]")
 # Text that is not a control's label and speaks as WeChat's own authorization screen: a heading or first
 # clause that is "微信授权" / "微信授权登录" / "微信授权提示" (the page names itself WeChat's), or a prompt asking
 # the user to "allow WeChat authorization" (the app's popup posing as WeChat's permission dialog). On a button
@@ -274,12 +284,28 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     shown = _settled(own) if settle else own
     screen = not label and _auth_screen(own, settle)
     login_label = settle and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", shown)))
-    if BRAND_CLAIM.search(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
+    if brand_claim(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
         found.append("brand")
     if not LEGAL_CLAUSE.match(text) and not WARNING.search(text):
         found.extend(name for name, pattern in _SERVICES if pattern.search(text))
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
     return found
+
+
+def brand_claim(text: str) -> bool:
+    """Whether ``text`` claims to be WeChat's or Tencent's own (微信官方, 微信团队提醒您, 腾讯安全中心) or to be
+    endorsed by WeChat's certification (a 微信认证 badge: the clause is the word or says who passed it); a clause
+    that names the certification as a process — one cost in a list, a step to complete — mentions it (OPS2018
+    12.3–12.4, R2018 1.2.2: https://developers.weixin.qq.com/miniprogram/product/reject.html)."""
+    for match in BRAND_CLAIM.finditer(text):
+        if match.group(1) is None:
+            return True
+        start = max((m.end() for m in _CLAIM_CLAUSE.finditer(text, 0, match.start())), default=0)
+        end = next((m.start() for m in _CLAIM_CLAUSE.finditer(text, match.end())), len(text))
+        clause = _LABEL_TRIM.sub("", _STEP.sub("", text[start:end], count=1))
+        if _CERTIFIED_BADGE.fullmatch(clause) or _CERTIFIED_PASSED.search(clause):
+            return True
+    return False
 
 
 def _brand_spelling(text: str) -> str:
