@@ -138,6 +138,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      at its caller (readers/factorygetters.py);
 # v124: a native project's #ifdef comments hide nothing (read as shipped); an AppSecret in a client-
 #   prefixed env variable, or as a `||` / `??` fallback literal, is a secret:app-secret fact
+# v125-anchor: a name holding a factory's object passes it on (this.recorder = rec after const rec =
+#      wx.getRecorderManager(): this.recorder.start() is RecorderManager.start; readers/jsbindings.py)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -194,7 +196,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v124-{__version__}"
+FORMAT = f"facts-v125-anchor-{__version__}"
 
 
 class FactCache:
