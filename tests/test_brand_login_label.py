@@ -332,3 +332,32 @@ def test_a_numbered_tab_of_a_login_dialog_naming_wechat_login(tmp_path):
     repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_PAGE.replace("LABEL", "1.快捷登录"),
                           TARO_PAGE.replace("LABEL", "1.微信授权登录"))
     assert _brand(repo, base) == {("src/pages/login/index.tsx", 8)}
+
+
+TARO_TIP_PAGE = """import { View, Button, Text } from '@tarojs/components'
+
+export default function Mine() {
+  return (
+    <View className="mine">
+      <Button className="login" onClick={login}>微信登录</Button>
+      <Text className="tips">
+        TIP
+      </Text>
+    </View>
+  )
+}
+"""
+
+
+def test_brand_words_rewritten_inside_an_unchanged_element_are_told_there_not_at_the_old_label(tmp_path):
+    # The page said 微信登录 before; the change rewrites the tip under it (its <Text> line untouched) into other
+    # WeChat wording: the finding goes to the new wording's element, not to the button the change did not touch.
+    repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_TIP_PAGE.replace("TIP", "请输入手机号"),
+                          TARO_TIP_PAGE.replace("TIP", "微信一键登录"))
+    assert _brand(repo, base) == {("src/pages/login/index.tsx", 7)}
+
+
+def test_an_old_label_beside_rewritten_plain_text_is_silent(tmp_path):
+    repo, base = _changed(tmp_path, TARO_FILES, "src/pages/login/index.tsx", TARO_TIP_PAGE.replace("TIP", "请输入手机号"),
+                          TARO_TIP_PAGE.replace("TIP", "手机号仅用于接收订单通知"))
+    assert _brand(repo, base) == set()

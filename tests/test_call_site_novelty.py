@@ -1,7 +1,8 @@
 """What is not a new call site of a privacy API the app already has: the same call copied into the branches of
-a permission check on its own page, a ``wx.authorize`` gate in front of a call of the same data, an
-unchanged call of a wrapper the change edits (the wrapper's own finding tells it), and a file reading again data
-that is one value per user (the profile, the position)."""
+a permission check on its own page, a ``wx.authorize`` gate in front of a call of the same data (new to the app
+too: the call is told, naming its API), an unchanged call of a wrapper the change edits (the wrapper's own finding
+tells it), a file reading again data that is one value per user (the profile, the position) and a file making
+again a call that only writes (a copy to the clipboard, a photo saved to the album)."""
 
 from __future__ import annotations
 
@@ -279,3 +280,63 @@ def test_a_page_calling_the_helper_it_called_before_from_another_method_is_no_ne
                           "pages/me/me.js": AVATAR_PAGE % "  avatar() {\n    pickPhotos(1).then((p) => post('me', p))\n  },\n"})
     app_repo.commit()
     assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.album"]
+
+
+COPY = "  %s() {\n    wx.setClipboardData({ data: this.data.%s })\n  },\n"
+
+
+def test_another_copy_on_a_page_that_already_copied_is_no_new_call_site(app_repo):
+    # setClipboardData writes what the app hands it and collects nothing from the user: a page that already
+    # copied adds nothing by copying something else (checks/privacy_types.yml writes).
+    app_repo.write("pages/me/me.js", "Page({\n" + COPY % ("copyCode", "code") + COPY % ("copyId", "id") + "})\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n" + COPY % ("copyCode", "code") + COPY % ("copyId", "id")
+                   + COPY % ("copyLink", "link") + "})\n")
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.clipboard"]
+
+
+def test_a_second_photo_saved_where_the_page_already_saved_one_is_no_new_call_site(app_repo):
+    save = "  %s() {\n    wx.saveImageToPhotosAlbum({ filePath: this.data.%s })\n  },\n"
+    app_repo.write("pages/me/me.js", "Page({\n" + save % ("savePoster", "poster") + "})\n")
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", "Page({\n" + save % ("savePoster", "poster") + save % ("saveCode", "qr") + "})\n")
+    app_repo.commit()
+    assert not [f for f in found(run(app_repo.path, base)) if f[0] == "privacy.album_write"]
+
+
+def test_a_copy_on_a_page_that_never_copied_and_a_clipboard_read_are_still_new_call_sites(app_repo):
+    app_repo.write("pages/index/index.js", "Page({\n" + COPY % ("copyCode", "code") + "})\n")
+    base = app_repo.commit()
+    app_repo.write_files({
+        "pages/me/me.js": "Page({\n" + COPY % ("copyLink", "link") + "})\n",
+        "pages/index/index.js": "Page({\n" + COPY % ("copyCode", "code")
+                                + "  paste() {\n    wx.getClipboardData({ success: (r) => this.setData(r) })\n  },\n})\n"})
+    app_repo.commit()
+    clipboard = {f[1:] for f in found(run(app_repo.path, base)) if f[0] == "privacy.clipboard"}
+    assert clipboard == {("pages/me/me.js", 3, "file"), ("pages/index/index.js", 6, "file")}
+
+
+RECORDER_PAGE = ("Page({\n  init() {\n    const rec = wx.getRecorderManager()\n    rec.onStop((r) => this.send(r))\n"
+                 "    this.recorder = rec\n  },\n  talk() {\n    wx.authorize({\n      scope: 'scope.record',\n"
+                 "      success: () => {\n        this.recorder.start({ format: 'mp3' })\n      },\n    })\n  },\n"
+                 "  send(r) {},\n})\n")
+
+
+def test_a_recorder_kept_on_the_page_and_started_after_authorize_is_told_at_its_start(app_repo):
+    # The recorder made in one method and started through this.recorder in another is the microphone's use; the
+    # wx.authorize in front of it asks for nothing more, new to the app as well.
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", RECORDER_PAGE)
+    app_repo.commit()
+    record = [f for f in run(app_repo.path, base).findings if f.rule == "privacy.record"]
+    assert [(f.subject, f.path, f.line, f.scope, f.value) for f in record] == [
+        ("RecorderManager.start", "pages/me/me.js", 11, "app", "wx.getRecorderManager")]
+
+
+def test_an_authorize_alone_on_a_page_new_to_the_app_is_still_told(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", RECORDER_PAGE.replace("wx.getRecorderManager()", "createVoice()"))
+    app_repo.commit()
+    record = [(f.subject, f.line) for f in run(app_repo.path, base).findings if f.rule == "privacy.record"]
+    assert record == [("wx.authorize:scope.record", 9)]

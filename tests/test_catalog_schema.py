@@ -89,6 +89,19 @@ def test_an_unknown_accompanied_rule_is_refused(tmp_path: Path) -> None:
         load_catalog(tmp_path)
 
 
+def test_a_write_no_rule_of_its_privacy_type_names_is_refused(tmp_path: Path) -> None:
+    text = RULE.replace("extreme", "low").replace("    subjects: [wx.chooseImage]",
+                                                  "    subjects: [wx.chooseImage]\n    privacy_key: Album")
+    types = "types:\n  - {privacy_key: Album, label: 选中的照片或视频信息, writes: [%s]}\n"
+    for folder, write in (("named", "wx.chooseImage"), ("stray", "wx.saveImageToPhotosAlbum")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "privacy.yml").write_text(text, encoding="utf-8")
+        (tmp_path / folder / "privacy_types.yml").write_text(types % write, encoding="utf-8")
+    assert load_catalog(tmp_path / "named").privacy_type("Album").adds_nothing_again("wx.chooseImage")
+    with pytest.raises(CatalogError, match=r"^privacy_types\.yml: Album: writes: \['wx\.saveImageToPhotosAlbum'\]"):
+        load_catalog(tmp_path / "stray")
+
+
 def test_a_checklist_rule_must_exist(tmp_path: Path) -> None:
     (tmp_path / "privacy.yml").write_text(RULE.replace("extreme", "low"), encoding="utf-8")
     (tmp_path / "checklist.yml").write_text("interface_apis: []\nrules: {privacy.gone: plugin}\nfamilies: {}\n",

@@ -105,6 +105,13 @@ def test_a_factory_object_kept_or_made_as_a_fallback():
     assert found == [("RecorderManager.start", 5), ("RecorderManager.start", 7)]
 
 
+def test_a_factory_object_passed_on_through_a_name_keeps_its_type():
+    src = ("Page({\n  init() {\n    const rec = wx.getRecorderManager()\n    this.recorder = rec\n    this.other = voice\n"
+           "  },\n  go() {\n    this.recorder.start({})\n    this.other.start({})\n  },\n})\n")
+    found = [(f.subject, f.line, f.value) for f in js_facts(src, "a.js").facts if f.subject == "RecorderManager.start"]
+    assert found == [("RecorderManager.start", 8, "wx.getRecorderManager")]
+
+
 def test_a_fallback_of_no_factory_object_is_not_typed():
     src = "function go(a, b) {\n  const rec = a || b\n  rec.start({})\n}\n"
     assert [s for s, _ in subjects(src) if parse(s).owner == "RecorderManager"] == []

@@ -1,7 +1,7 @@
 """The entry page itself becomes a login wall, told by what it shows rather than by its name: a login form
 (phone and password fields and a login button) or a single 授权登录 button put in place of the entry page's
 content, a tab bar that led past an ask taken away, and a full-screen authorization overlay the entry page
-renders as it opens. An entry page that shows content beside a login control, a login form on another page, a
+renders as it opens (told at the page's tag when the component was that wall before the change). An entry page that shows content beside a login control, a login form on another page, a
 dismissible popup, one opened by a tap and a wall that was there before stay silent; so does a redirect to the
 login page refactored onto a login helper."""
 
@@ -286,3 +286,36 @@ def test_an_in_page_mask_with_a_close_opened_by_a_tap_not_covering_or_already_th
     _masked(repo, MASK)
     repo.commit("fixed")
     assert _login(repo, base) == set()
+
+
+WALL = {"components/auth/auth.json": '{"component": true}\n',
+        "components/auth/auth.wxml": '<view class="mask">\n'
+                                     '  <button open-type="getUserInfo" bindgetuserinfo="allow">授权</button>\n</view>\n',
+        "components/auth/auth.wxss": ".mask { position: fixed; inset: 0; }\n",
+        "components/auth/auth.js": "Component({ methods: { allow() {} } })\n"}
+USES_WALL = '{"usingComponents": {"auth-mask": "/components/auth/auth"}}\n'
+
+
+def test_a_wall_component_the_entry_page_starts_rendering_is_told_at_the_pages_tag(tmp_path):
+    # The full-screen authorization component was there (on another page); the change has the entry page render
+    # it. The page is what changed and what the reviewer opens first: told at its tag, not in the component.
+    repo = Repo(tmp_path / "repo")
+    _native(repo)
+    repo.write_files({**WALL, "pages/me/me.json": USES_WALL, "pages/me/me.wxml": "<auth-mask/>\n"})
+    base = repo.commit("base")
+    repo.write_files({"pages/index/index.json": USES_WALL,
+                      f"{HOME}.wxml": CONTENT.replace("<view>\n", "<view>\n  <auth-mask/>\n", 1)})
+    repo.commit("the home page gets the wall")
+    assert _login(repo, base) == {("login.forced_login", f"{HOME}.wxml", 2)}
+
+
+def test_a_component_the_entry_page_rendered_that_the_change_makes_a_wall_is_told_at_the_wall(tmp_path):
+    repo = Repo(tmp_path / "repo")
+    _native(repo)
+    banner = WALL["components/auth/auth.wxss"].replace("inset: 0;", "top: 0; height: 80rpx;")
+    repo.write_files({**WALL, "components/auth/auth.wxss": banner, "pages/index/index.json": USES_WALL,
+                      f"{HOME}.wxml": CONTENT.replace("<view>\n", "<view>\n  <auth-mask/>\n", 1)})
+    base = repo.commit("base")
+    repo.write("components/auth/auth.wxss", WALL["components/auth/auth.wxss"])
+    repo.commit("the banner covers the page")
+    assert _login(repo, base) == {("login.forced_login", "components/auth/auth.wxml", 1)}

@@ -4,10 +4,12 @@ An entry page that keeps its content but renders a project component covering th
 control asks for the profile, the phone number or a login and which shows as the page opens
 (``readers/authoverlay.py``: no close control, no way past, not opened by a tap), lets no one use the app
 before authorizing: forced authorization before any experience, though the page itself is no login page.
-Reported in the component at its covering element when the change makes the entry page render it or makes it
-such a wall; a wall the entry page already rendered at the merge base, a dismissible popup and one opened by a
-tap stay silent. The entry page's own tag may carry a condition: its flag is read in the page's script the same
-way, and then the page decides when the wall goes up, so the finding goes to that tag in the page.
+Reported in the component at its covering element when the change makes it such a wall (a new component, or one
+that was none), and at the entry page's tag when the component was that wall already and the change makes the
+entry page render it: the reviewer is told the page that now shows it. A wall the entry page already rendered at
+the merge base, a dismissible popup and one opened by a tap stay silent. The entry page's own tag may carry a
+condition: its flag is read in the page's script the same way, and then the page decides when the wall goes up,
+so the finding goes to that tag in the page.
 
 The entry page's own template may lay the same mask over its content (``readers/authmask.py``: an element of the
 page covering the screen, by the page's style sheet or its inline style, holding only the ask, shown as the page
@@ -21,8 +23,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 Reads: ``project``, ``changed_paths``, ``counterpart``, ``read_head``, ``read_base``, ``exists_at_head``,
 ``facts_at_head`` · ``login.forced_login``.
 Writes: adds ``login.forced_login`` (subject ``login:entry-page:overlay:<component>``, scope ``file``) in the
-component, or at the page's tag when a condition of the page's shows it; ``login:entry-page:overlay:<page>`` at
-the page's own mask.
+component, or at the page's tag when a condition of the page's shows it or the component was the wall before;
+``login:entry-page:overlay:<page>`` at the page's own mask.
 """
 
 from __future__ import annotations
@@ -74,8 +76,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
                     _walled_before(context, before, tag, target):
                 continue
             told.add((target, subject))
-            # The page decides when its own condition on the tag puts the wall up: told at the tag, else at the wall.
-            path, line = (page, shown.line) if shown.conditions else (_template_path(target), wall.line)
+            # Told at the page's tag when the page decides when its own condition on the tag puts the wall up, or
+            # when the component was that wall before and the change makes the entry page render it (the page is
+            # what changed: the component file may be untouched); at the wall when the change makes the wall.
+            at_tag = shown.conditions or _was_wall(context, target)
+            path, line = (page, shown.line) if at_tag else (_template_path(target), wall.line)
             out.append(context.finding(RULE, subject, path, line, scope="file",
                                        value=f"{entry} renders <{tag}>: {wall.what} over the whole page"))
     return out
@@ -204,5 +209,11 @@ def _walled_before(context: ProjectContext, before: str | None, tag: str, target
     pages = (context.counterpart.get(p, p) for p in sorted(page_sources(context.project, before, TEMPLATE_SUFFIXES)))
     rendered = any(tag_key(t) == tag_key(tag) for page in pages if page
                    for _spec, t, _line in component_uses(context.read_base, page, registered))
+    return rendered and _was_wall(context, target)
+
+
+def _was_wall(context: ProjectContext, target: str) -> bool:
+    """Whether the component file ``target`` (its base version: a renamed one at its old path) was a login wall at
+    the merge base."""
     old = context.counterpart.get(target, target)
-    return rendered and old is not None and _wall(context.read_base, old) is not None
+    return old is not None and _wall(context.read_base, old) is not None

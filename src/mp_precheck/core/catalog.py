@@ -44,6 +44,15 @@ class PrivacyType(Struct, frozen=True):
     # One value per user that an API reads (the profile, the phone number, the position): a file that already
     # read it collects nothing more by reading it again (semantic_diff: no new call site there).
     one_value: bool = False
+    # Its APIs that only write what the app hands them (setClipboardData, saveImageToPhotosAlbum): they collect
+    # nothing from the user, so a file that already made the call adds no new call site by making it again.
+    writes: frozenset[str] = frozenset()
+
+    def adds_nothing_again(self, subject: str) -> bool:
+        """Whether a file that already made the call ``subject`` (``wx.X``) collects nothing more by making it again:
+        the type is ``one_value`` or the call is one of its ``writes``
+        (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html)."""
+        return self.one_value or subject in self.writes
 
 
 class Rule(Struct, frozen=True):
@@ -220,13 +229,17 @@ def _load(folder_name: str, validate: bool) -> Catalog:
     if types_file.exists():
         for row in validated(types_file, "privacy_types.schema.json", check=validate)["types"]:
             types[row["privacy_key"]] = PrivacyType(row["privacy_key"], row["label"], row.get("en", row["privacy_key"]),
-                                                    tuple(row.get("aliases") or ()), row.get("one_value", False))
+                                                    tuple(row.get("aliases") or ()), row.get("one_value", False),
+                                                    frozenset(row.get("writes") or ()))
     for rule in rules:
         if rule.privacy_key and rule.privacy_key not in types:
             raise CatalogError(f"{rule.family}.yml: {rule.id}: privacy_key: {rule.privacy_key} is not in "
                                "privacy_types.yml")
         if rule.accompanies and rule.accompanies not in seen:
             raise CatalogError(f"{rule.family}.yml: {rule.id}: accompanies: no rule {rule.accompanies}")
+    for kind in types.values():  # a write no rule of the type names would never be judged
+        if stray := kind.writes - {s for rule in rules if rule.privacy_key == kind.key for s in rule.subjects}:
+            raise CatalogError(f"privacy_types.yml: {kind.key}: writes: {sorted(stray)} not subjects of its rules")
     checklist_file = folder / "checklist.yml"
     checklist = ChecklistTable()
     if checklist_file.exists():

@@ -13,7 +13,7 @@ album and camera branches of one handler are one use
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from urllib.parse import urlsplit
@@ -210,6 +210,26 @@ def at_new_helper(fact: Fact, added: frozenset[int]) -> Fact:
     """A call of a same-file helper the change adds (``this.uploadImg(a)`` with ``uploadImg`` new too): the
     use is the helper's own call, where the request is built; a new call of an existing helper stays."""
     return replace(fact, line=fact.defined) if fact.defined is not None and fact.defined in added else fact
+
+
+def unchanged_texts(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                    counterpart: Mapping[str, str | None],
+                    added_lines: Mapping[str, frozenset[int]]) -> frozenset[tuple[str, int, str]]:
+    """(head path, line, subject) of the texts (``kind == "text"``) each head file shows in words its base version
+    (``counterpart``) already showed, as many as it showed, those on lines the diff does not add (``added_lines``)
+    taken first. No place for a finding: one must sit on what the change wrote, so a page that said 微信登录 before
+    and adds other wording is told at the new wording, and one whose matching texts are all old stays silent."""
+    out: set[tuple[str, int, str]] = set()
+    for path, file_facts in head.items():
+        old = base.get(counterpart.get(path) or "")
+        before = Counter((f.subject, f.value) for f in old.facts if f.kind == "text") if old else Counter()
+        added = added_lines.get(path, frozenset())
+        texts = sorted((f for f in file_facts.facts if f.kind == "text"), key=lambda f: (f.line in added, f.line))
+        for fact in texts if before else ():
+            if before[(fact.subject, fact.value)] > 0:
+                before[(fact.subject, fact.value)] -= 1
+                out.add((path, fact.line, fact.subject))
+    return frozenset(out)
 
 
 def pick(uses: list[Fact], added: frozenset[int]) -> Fact:

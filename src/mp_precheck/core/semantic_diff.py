@@ -4,7 +4,7 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
 
 * new to the whole app, judged by the capability it implies (its privacy type, else its rule, else the
   subject itself for open-ended rules such as hosts) → a finding with ``scope: app`` in every head file
-  whose own count rose;
+  whose own count rose (a ``wx.authorize`` there in front of a call of the same data: the call's);
 * the app already had the capability and the app-wide count of the subject rose → ``scope: file``
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
   an app.json entry; a rule naming hosts one by one, such as WeChat's server API host) and rules judged
@@ -12,7 +12,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
   ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
   that already made the call (copies of it in the branches of a permission check; any call at all where the
-  data is one value per user, such as the profile or the position), except a ``wx.authorize``
+  data is one value per user, such as the profile or the position, or the call only writes: a copy to the
+  clipboard), except a ``wx.authorize``
   gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
   change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
@@ -52,6 +53,7 @@ from mp_precheck.core.placing import (
     pick,
     sole_calls_of_new_helpers,
     told_in_helper,
+    unchanged_texts,
 )
 from mp_precheck.core.relays import across, called_ranges, called_wrappers, relaying, relays, without_dormant_relays
 from mp_precheck.core.report import Scope
@@ -192,9 +194,9 @@ def compare(
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges, kind,
-                             in_helper | moved)
+                             in_helper | moved | unchanged_texts(head, base, counterpart, added_lines))
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
-                                     rereads=bool(kind and kind.one_value)) if known else placed
+                                     rereads=bool(kind and kind.adds_nothing_again(subject)), known=known)
             additions += _one_place(placed, head) if rule.per_subject else _first_page(placed) if rule.once else placed
     additions = _once_in_helpers(_asked_by_button(additions, head, catalog), head, base, counterpart, added_lines)
     return additions, _removals([s for s in gone if s not in elsewhere and greppable(s)], rules_of, base, base_counts)
@@ -321,8 +323,8 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
     version, at the added use (every added one for an ``each_occurrence`` rule, every added call with its own
     target for an ``each_call`` rule, every added call in its own function for a privacy ``kind`` collected
     anew at each call, not ``one_value``: ``core/placing.py``), never at a relay nor at the one call of a new
-    helper reported in the helper nor at a helper's call that moved there from its caller (``in_helper``: path,
-    line, subject)."""
+    helper reported in the helper nor at a helper's call that moved there from its caller nor at a text the
+    file showed in the same words before (``in_helper``: path, line, subject; ``placing.unchanged_texts``)."""
     per_use = kind is not None and not kind.one_value
     additions = []
     for path, count in sorted(head_count.items()):
@@ -346,19 +348,21 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
 
 def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], spellings: set[str],
                     head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
-                    counterpart: Mapping[str, str | None],
-                    added_lines: Mapping[str, frozenset[int]], rereads: bool = False) -> list[Addition]:
-    """The additions of a capability the app already had that are new call sites. Not one: a ``wx.authorize``
-    gate in front of a call of the same data; a file whose every call of it was rewritten (the page's one
+                    counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]],
+                    rereads: bool = False, known: bool = True) -> list[Addition]:
+    """The additions of a capability the app already had (``known``) that are new call sites. Not one: a
+    ``wx.authorize`` gate in front of a call of the same data (the one exception for a capability new to the
+    app: the call is the use there too); a file whose every call of it was rewritten (the page's one
     address picker copied into the branches of a permission check, or split into one call per source, its kept
     line passing other options: ``reshaped`` — a call added beside one that stays is new), or gave its place to a
     UI kit's component without adding to it (a kit's picker for ``wx.chooseImage``); a page
     whose markup already used a UI kit's component or an SDK that makes the call (its
     van-uploader picks photos); with ``rereads`` (a privacy type that is one value per user, ``one_value`` in
-    ``checks/privacy_types.yml``: the profile, the phone number, the position), a page that already made the
-    call in any spelling — it reads the same value again, while a second photo picker collects other photos.
+    ``checks/privacy_types.yml``: the profile, the phone number, the position; or a call that only writes, its
+    ``writes``: a copy to the clipboard), a page that already made the call in any spelling — it reads the same
+    value again, or writes again collecting nothing, while a second photo picker collects other photos.
     Rules judging each placement or target still count every one."""
-    if rule.each_occurrence or rule.each_call:
+    if rule.each_occurrence or rule.each_call or not known:
         return [a for a in placed if not _gate(a, capability, head)]
     had = _pages_with({s for s in capability if s.startswith(("ui-kit:", "sdk:"))}
                       | (spellings if rereads else set()), base, counterpart)

@@ -429,16 +429,16 @@ class Bindings:
 
     def _factory_type(self, node: Node | None) -> str | None:
         """The type of object the expression ``node`` holds when a ``wx`` factory made it: ``wx.getRecorderManager()``,
-        also as a fallback or a kept one (``this.rec || uni.getRecorderManager()``, ``rec ?? …``, in parentheses)."""
+        also as a fallback or a kept one (``this.rec || uni.getRecorderManager()``, ``rec ?? …``, in parentheses), and
+        a name already holding one: ``this.recorder = rec`` after ``const rec = wx.getRecorderManager()``."""
         while node is not None and node.type == "parenthesized_expression" and node.named_children:
             node = node.named_children[0]
         if node is not None and node.type == "binary_expression" and \
                 _text(node.child_by_field_name("operator")) in ("||", "??"):
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-            return next((t for side in (left, right) if side is not None and
-                         (t := self._factory_type(side) or self.typed.get(_text(side)))), None)
+            return next((t for side in (left, right) if side is not None and (t := self._factory_type(side))), None)
         if node is None or node.type != "call_expression":
-            return None
+            return self.typed.get(_text(node)) if node is not None else None
         fn = node.child_by_field_name("function")
         named = fn is not None and fn.type == "identifier"
         api = self._resolve(fn) or (self.api_aliases.get(_text(fn)) if named else None)
