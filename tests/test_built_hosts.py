@@ -97,3 +97,29 @@ def test_a_subdomain_bound_to_a_literal_is_one_domain_not_two(app_repo):
     app_repo.commit("analytics SDK with a fixed report subdomain")
     assert {(f.rule, f.line, f.subject) for f in run(app_repo.path, base).findings
             if f.rule.startswith("external_link.")} == {("external_link.domain", 3, "host:log.stat.example-analytics.cn")}
+
+
+# A minified analytics SDK: the outer subdomain is one literal; every function declares its own ``a`` and assigns
+# that one, and the report path after the host is a parameter.
+MINIFIED = """(function(){var a="log";function u(){var a="";try{a=wx.getStorageSync("uuid")}catch(t){a="none"}return a}
+function c(t){wx.request({url:"https://"+a+".stat.example-analytics.cn/config/app.json",data:{u:u()}})}
+function r(t,n){wx.request({url:"https://"+a+".stat.example-analytics.cn/"+n,data:t,method:"POST"})}
+var p=function(a){a=a||{};return a};module.exports={config:c,report:r,pick:p}})();
+"""
+
+
+def _domains(app_repo, source: str) -> set[tuple[int, str]]:
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/stat.js", source)
+    app_repo.write_files(loaded_by_app("utils/stat.js"))
+    app_repo.commit("analytics SDK")
+    return {(f.line, f.subject) for f in run(app_repo.path, base).findings if f.rule == "external_link.domain"}
+
+
+def test_a_subdomain_each_function_only_shadows_is_the_outer_literal(app_repo):
+    assert _domains(app_repo, MINIFIED) == {(2, "host:log.stat.example-analytics.cn")}
+
+
+def test_a_subdomain_a_nested_function_reassigns_keeps_the_parent_domain(app_repo):
+    changed = MINIFIED.replace('function u(){var a="";try{', 'function u(){try{')  # now u() sets the outer a
+    assert _domains(app_repo, changed) == {(2, "host:stat.example-analytics.cn")}

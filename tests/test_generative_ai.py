@@ -122,3 +122,90 @@ def test_a_model_host_only_as_an_image_or_a_link_is_no_request():
   copy() { wx.setClipboardData({ data: 'https://api.deepseek.com/docs' }) } })
 """
     assert _subjects(shown) == []
+
+
+# An assistant page posting the user's question to the app's own backend and showing the model's answers.
+ASSISTANT_JS = """const api = require('../../utils/api')
+function turn(role, content) { return { role, content } }
+Page({
+  data: { input: '', turns: [] },
+  async send() {
+    const question = this.data.input
+    this.setData({ turns: this.data.turns.concat(turn('user', question)) })
+    const res = await api.assistant.llm.ask({ message: question })
+    this.setData({ turns: this.data.turns.concat(turn('assistant', res.answer)) })
+  },
+})
+"""
+ASSISTANT_WXML = '<view wx:for="{{turns}}">{{item.content}}</view>\n<input model:value="{{input}}"/>\n' \
+                 '<button bindtap="send">发送</button>\n'
+# The same through a request helper named for nothing, on a page whose path names AI; the model's turns as role 'ai'.
+ASK_JS = """const { request } = require('../../utils/request')
+Page({
+  data: { messages: [] },
+  ask(text) {
+    request({ url: `/v2/llm/answer`, method: 'POST', data: { text } }).then((data) => {
+      this.setData({ messages: this.data.messages.concat({ role: 'ai', content: data.reply }) })
+    })
+  },
+})
+"""
+
+
+def _ai_app(app_repo, files: dict[str, str]) -> str:
+    base = _head(app_repo)
+    app_repo.write("app.json", '{\n  "pages": ["pages/index/index", "pages/me/me", "pages/ai-helper/index"]\n}\n')
+    app_repo.write("utils/api.js", "module.exports = { assistant: { llm: { ask: (d) => wx.request({ url: "
+                                   "'https://api.shop.example.com/llm/answer', data: d }) } } }\n")
+    app_repo.write("utils/request.js", "module.exports = { request: (o) => new Promise((ok) => wx.request({ ...o, "
+                                       "url: 'https://api.shop.example.com' + o.url, success: (r) => ok(r.data) })) }\n")
+    app_repo.write_files(files)
+    app_repo.commit("an AI assistant page")
+    return base
+
+
+def test_a_chat_with_a_model_on_the_app_s_own_server_is_generative_ai(app_repo):
+    base = _ai_app(app_repo, {"pages/ai-helper/index.js": ASSISTANT_JS, "pages/ai-helper/index.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == {("pages/ai-helper/index.js", 8, "app")}
+
+
+def test_a_page_whose_path_names_ai_asking_its_own_api_with_ai_turns(app_repo):
+    base = _ai_app(app_repo, {"pages/ai-helper/index.js": ASK_JS, "pages/ai-helper/index.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == {("pages/ai-helper/index.js", 5, "app")}
+
+
+def test_an_ai_page_showing_no_answer_and_a_customer_service_chat_stay_silent(app_repo):
+    recognise = ASSISTANT_JS.replace("api.assistant.llm.ask", "api.assistant.llm.recognize") \
+        .replace("turn('assistant', res.answer)", "turn('user', res.label)")
+    staff = ASSISTANT_JS.replace("const question", "const title = '在线客服'\n    const question")
+    base = _ai_app(app_repo, {"pages/ai-helper/index.js": recognise, "pages/ai-helper/index.wxml": ASSISTANT_WXML,
+                              "pages/me/me.js": staff, "pages/me/me.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == set()
+
+
+def test_an_own_server_chat_the_base_app_already_had_is_nothing_new(app_repo):
+    app_repo.write("pages/me/me.js", ASSISTANT_JS.replace("api.assistant", "require('../../utils/api').assistant"))
+    base = app_repo.commit("the me page already chats")
+    app_repo.write("pages/index/index.js", ASSISTANT_JS.replace("api.assistant", "require('../../utils/api').assistant"))
+    app_repo.commit("the home page chats too")
+    assert _hits(run(app_repo.path, base)) == set()
+
+
+def test_reading_or_keeping_the_conversation_asks_no_model(app_repo):
+    history = """const { loadChatLog } = require('../../utils/llm/talk')
+Page({
+  data: { turns: [] },
+  async onLoad() {
+    const old = await loadChatLog()
+    const chatLog = []
+    chatLog.push({ role: 'assistant', content: old.last })
+    this.setData({ turns: chatLog })
+  },
+})
+"""
+    base = _ai_app(app_repo, {"pages/ai-helper/index.js": history, "pages/ai-helper/index.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == set()
+    sent = history.replace("chatLog.push", "chatLog.push(await postChat(old.last))\n    chatLog.push")
+    app_repo.write("pages/ai-helper/index.js", sent)
+    app_repo.commit("the page asks too")
+    assert _hits(run(app_repo.path, base)) == {("pages/ai-helper/index.js", 7, "app")}

@@ -414,3 +414,33 @@ def test_new_share_button_on_a_page_when_only_another_page_pays_for_inviting_is_
     repo.write("pages/news/news.wxml", page.replace("</text>\n", "</text>\n  " + BUTTON + "\n"))
     repo.commit("share the news")
     assert _sharing(repo, base) == set()
+
+
+# A promoter's earnings page: what they earned, the commission each sale pays them, a 去分享 button below.
+EARNINGS = """<view class="board">
+  <view>本月已赚 {{profit}} 元</view>
+  <view class="rate">COMMISSION_TEXT {{rate}}%</view>
+</view>
+<view class="fix">
+  <button class="promote">去分享</button>
+</view>
+"""
+
+
+def test_a_share_button_added_to_a_page_paying_commission_is_induced_sharing(tmp_path):
+    page = EARNINGS.replace("COMMISSION_TEXT", "佣金比例")
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": page, "pages/me/me.js": "Page({})\n"})
+    repo.write("pages/me/me.wxml", page.replace('class="promote"', 'class="promote" open-type="share"'))
+    repo.write("pages/me/me.js", SHARES)
+    repo.commit("share the goods")
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 6)}
+
+
+def test_a_commission_waived_or_shown_on_a_page_that_cannot_share_asks_nobody_to_share(tmp_path):
+    waived = EARNINGS.replace("COMMISSION_TEXT", "0佣金 房东直租").replace("本月已赚 {{profit}} 元", "{{title}}")
+    repo, base = _app(tmp_path, {"pages/me/me.wxml": waived, "pages/me/me.js": "Page({})\n",
+                                 "pages/index/index.js": "Page({})\n"})
+    repo.write("pages/me/me.wxml", waived.replace('class="promote"', 'class="promote" open-type="share"'))
+    repo.write("pages/index/index.wxml", EARNINGS.replace("COMMISSION_TEXT", "佣金比例"))  # no share button there
+    repo.commit("share the listing; an earnings board")
+    assert _sharing(repo, base) == set()

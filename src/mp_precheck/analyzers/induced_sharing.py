@@ -18,6 +18,10 @@ page's files. Then:
   the page gains its share mechanism (none in its files at base);
 * a page's reward wording includes the title of a reward page that opens it (a 分享赚 list opening each
   product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
+* a commission the page shows (我的佣金, 佣金比例: ``text:share-commission``, ``commissions`` in
+  checks/share_rewards.yml) pays its promoter for each purchase their shares bring: a share button the change adds
+  there (a 去分享 button made ``open-type="share"``) is told at the button; a page without one, or the commission
+  alone, is not;
 * new wording on a page that shares is reported at the wording;
 * new wording on a page with no share mechanism at all is weaker evidence:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
@@ -67,6 +71,7 @@ NEAR = 3
 SHARE_BUTTON = "button[open-type=share]"
 SHARE_HOOKS = ("share:hook", "wx.showShareMenu")
 WORDING = "text:share-inducement"
+COMMISSION = "text:share-commission"  # a commission the page shows its promoter: pay for a share button added there
 # reward wording: any text's, or a share button's label naming a gain alone (继续砍), a subject of its own so
 # that a label taken off a share button does not offset new wording in its file (the diff counts per subject)
 WORDINGS = (WORDING, "text:share-button-gain")
@@ -292,9 +297,10 @@ def _new_tied_button(context: ProjectContext, path: str,
             return button, min(near, key=lambda t: abs(t.line - button.line)), True
     new_buttons = [b for b in buttons if b.line in added]
     if new_buttons and not (texts or elsewhere):  # what its share hook grants, a panel the page renders, the
-        # reward page opening it (分享赚)
+        # reward page opening it (分享赚), the commission the page shows its promoter (佣金比例)
         elsewhere = _hook_grants(context, path) or _panel_wording(context, path) or \
-            opener_wording(context, path, WORDING, naming)
+            opener_wording(context, path, WORDING, naming) or \
+            [f for f in _page_facts(context, path) if f.subject == COMMISSION]
     if new_buttons and (texts or elsewhere):  # reward wording elsewhere on the page: told at the button
         return new_buttons[0], (texts or elsewhere)[0], False
     return None

@@ -32,7 +32,7 @@ from mp_precheck.core.unread import file_errors, project_errors, unfollowed
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.callers import Callers
-from mp_precheck.facts.extract import project_reads
+from mp_precheck.facts.extract import flavour, project_reads
 from mp_precheck.facts.known import Known
 from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
@@ -45,6 +45,7 @@ from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.conditional import native_files
 from mp_precheck.readers.discovery import Project, is_marker
+from mp_precheck.readers.finclip import finclip_files
 from mp_precheck.readers.logo import IMAGE_SUFFIXES
 from mp_precheck.readers.urls import find_urls
 
@@ -157,7 +158,9 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
         # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
         base_tree = base_tree_from(head_tree, changes.files)
         base_projects = head_projects
-    store.uncompiled = native_files(head_projects + base_projects)
+    native, finclip = native_files(head_projects + base_projects), finclip_files(
+        head_projects + base_projects, {*head_tree, *base_tree})  # FinClip's marks: readers/finclip.py
+    store.flavour = lambda path: flavour(native(path), finclip(path))
     return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree, tuple(head_projects)), \
         head_projects, base_projects
 

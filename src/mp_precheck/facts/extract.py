@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
+from mp_precheck.core.catalog import api_names
 from mp_precheck.facts.model import Export, Fact, FileFacts, JsxReading
 from mp_precheck.readers.appconfig import (
     MalformedJson,
@@ -23,6 +24,7 @@ from mp_precheck.readers.appconfig import (
 from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.envfiles import env_facts, is_env_file
+from mp_precheck.readers.finclip import as_wechat
 from mp_precheck.readers.grantedread import granted_branches, granted_lines
 from mp_precheck.readers.jsconfig import class_config_object, config_object, macro_object, mpvue_config
 from mp_precheck.readers.jsfacts import js_facts
@@ -60,6 +62,7 @@ ROUTE_SCRIPTS = (".js", ".ts", ".jsx", ".tsx")  # scripts whose route calls the 
 APP_CONFIG_NAMES = ("app.json", "ext.json")
 # The developer tools' project files: committed with the code, read for the secrets some teams keep there.
 DEVTOOLS_CONFIGS = ("project.config.json", "project.private.config.json")
+_SCRIPT_KINDS = frozenset({"js", "sfc", "min-js", "taro-app-config", "taro-page-config"})  # kinds holding scripts
 # JSON files that are not page/app configuration (their titles are not UI).
 _NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
                     "sitemap.json", "tsconfig.json", "jsconfig.json", "theme.json", "composer.json")
@@ -136,9 +139,10 @@ def devtools_config_of(project: Project, path: str) -> bool:
         folder in ("", project.root) or project.root.startswith(folder + "/"))
 
 
-def extract(path: str, data: bytes, compiled: bool = True) -> FileFacts:
+def extract(path: str, data: bytes, compiled: bool = True, finclip: bool = False) -> FileFacts:
     """Facts of one file version (``path`` decides the reader, ``data`` is the blob's bytes); ``compiled``
-    False for a file of a native project, whose uni-app-style ``#ifdef`` comments no build honours."""
+    False for a file of a native project, whose uni-app-style ``#ifdef`` comments no build honours; ``finclip``
+    True for a file of a project built for FinClip, whose scripts call WeChat's APIs on ``ft`` (readers/finclip.py)."""
     kind = reader_kind(path)
     if kind is None or (kind == "style" and not names_an_image(data)):
         return FileFacts()  # a style sheet naming no image file has nothing to read: not even decoded
@@ -151,7 +155,10 @@ def extract(path: str, data: bytes, compiled: bool = True) -> FileFacts:
         return FileFacts(error=f"not read: {exc}")
     # uni-app #ifdef blocks for other platforms are not shipped to WeChat, nor run the methods only they call:
     # blanked before reading (a native project's are comments: everything in them ships).
-    facts = _extract_text(for_wechat(decoded.text, path, compiled), path, kind)
+    text = for_wechat(decoded.text, path, compiled)
+    if kind in _SCRIPT_KINDS:  # FinClip's ft is WeChat's wx
+        text = as_wechat(text, finclip, api_names)
+    facts = _extract_text(text, path, kind)
     if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
         found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()
         facts = replace(facts, store_calls=found)
@@ -161,9 +168,20 @@ def extract(path: str, data: bytes, compiled: bool = True) -> FileFacts:
     return facts
 
 
-def extract_job(job: tuple[str, bytes, bool]) -> FileFacts:
-    """:func:`extract` of one (path, bytes, compiled) triple: what a worker process runs (a spawned worker imports
-    only this module and the readers, never git, the analyzers or the outputs)."""
+def flavour(native: bool, finclip: bool) -> str:
+    """How a project reads its file, as the end of the file's cache kind (facts/store.py): ``/native`` for a native
+    project's (``#ifdef`` comments ship), ``/finclip`` for a FinClip project's (``ft`` is ``wx``); "" for neither."""
+    return ("/native" if native else "") + ("/finclip" if finclip else "")
+
+
+def flavoured(kind: str) -> tuple[bool, bool]:
+    """The ``compiled`` and ``finclip`` arguments of :func:`extract` a cache kind ending in :func:`flavour` asks for."""
+    return not kind.endswith(("/native", "/native/finclip")), kind.endswith("/finclip")
+
+
+def extract_job(job: tuple[str, bytes, bool, bool]) -> FileFacts:
+    """:func:`extract` of one (path, bytes, compiled, finclip) tuple: what a worker process runs (a spawned worker
+    imports only this module and the readers, never git, the analyzers or the outputs)."""
     return extract(*job)
 
 

@@ -20,6 +20,7 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.base64media import SUBJECT as REQUEST_MEDIA
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.markup import LIVE_PLUGIN_APPID, LIVE_ROOM_PAGE
+from mp_precheck.readers.modelchat import chat_needles
 from mp_precheck.readers.modelservices import SUBJECT as MODEL_SERVICE
 from mp_precheck.readers.modelservices import model_hosts
 from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
@@ -49,7 +50,7 @@ def needles(subject: str) -> tuple[str, ...]:
     if parsed.form in _UNGREPPABLE:
         return ()
     if subject == MODEL_SERVICE:  # a request to a model service: its hosts (checks/model_services.yml)
-        return tuple(model_hosts())
+        return tuple(model_hosts()) + chat_needles()  # a vendor's host, or a model's turns shown (readers/modelchat.py)
     if subject in (PICK_SUBJECT, UPLOAD_SUBJECT, SDK_UPLOAD_SUBJECT, SDK_LOCATION_SUBJECT, SDK_RECORD_SUBJECT):
         return third_party().needles(subject)  # the components', SDKs' and plugin factories' names
     first = needle(subject)

@@ -20,7 +20,7 @@ from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.subject import prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.cache import FactCache
-from mp_precheck.facts.extract import extract_job, reader_kind
+from mp_precheck.facts.extract import extract_job, flavoured, reader_kind
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
@@ -53,7 +53,7 @@ class FactStore:
         self._text_chars = 0
         self.blobs_parsed = 0
         self._progress = progress
-        self.uncompiled: Callable[[str], bool] = lambda _path: False  # native files: #ifdef is a plain comment
+        self.flavour: Callable[[str], str] = lambda _path: ""  # how a project reads a file: extract.py flavour()
         self._done = self._total = 0
 
     def text(self, blob: str) -> str | None:
@@ -81,7 +81,7 @@ class FactStore:
             if kind is None:
                 continue
             # What a reader extracts depends on the file name too (.ts vs .tsx, app.js vs a page).
-            kind = f"{kind}/{posixpath.basename(path).lower()}{'/native' if self.uncompiled(path) else ''}"
+            kind = f"{kind}/{posixpath.basename(path).lower()}{self.flavour(path)}"
             cached = self._cache.get((blob, kind))
             if cached is not None:
                 result[path] = cached
@@ -113,7 +113,7 @@ class FactStore:
             for path, kind in users if blob in contents else ():
                 jobs.setdefault((blob, kind), path)
         parsed: dict[tuple[str, str], FileFacts] = {}
-        for key, facts in zip(jobs, ordered_map(extract_job, [(path, contents[blob], not kind.endswith("/native"))
+        for key, facts in zip(jobs, ordered_map(extract_job, [(path, contents[blob], *flavoured(kind))
                                                               for (blob, kind), path in jobs.items()]), strict=True):
             parsed[key] = self._cache[key] = facts
             self.blobs_parsed += 1

@@ -5,9 +5,11 @@
 An analytics SDK picks a report subdomain and an object-storage client puts the bucket in front of its
 endpoint: no literal holds the whole URL, but the part after the variable names the domain the requests go
 to. Its domain is what the request, upload or socket domain lists must hold (one entry per subdomain the app
-uses), so the URL is read with that part as its host. Where every part is a literal or a name the file binds
-once to a literal and never reassigns (an object-storage upload's bucket and region, as the storage vendors'
-Mini Program samples write it), the whole host is known and is read as it is: that exact domain must be listed.
+uses), so the URL is read with that part as its host. Where every part of the host is a literal or a name the file
+binds once to a literal and never reassigns (an object-storage upload's bucket and region, as the storage vendors'
+Mini Program samples write it; a minified SDK's ``var a = "log"`` whose functions each declare and assign an ``a``
+of their own), the whole host is known and is read as it is: that exact domain must be listed. What follows the
+host (``+ page``, a path from a parameter) does not change it.
 A literal that starts with a dot anywhere else (a file extension ``".png"``, a key path ``".data.list"``) has no
 scheme before it and is left alone.
 
@@ -21,7 +23,7 @@ import re
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
-from mp_precheck.readers.syntax import FUNCTION_NODES, node_text, string_value, whole_string
+from mp_precheck.readers.syntax import FUNCTION_NODES, node_text, string_value, walk, whole_string
 
 _SCHEME = compiled(r"(?:https?|wss?)://")
 # a dot, then at least two labels ending in a top-level name, then the path, port or the end
@@ -80,7 +82,7 @@ def _folded(node: Node, value: str) -> str | None:
                 chain.parent.child_by_field_name("left") == chain and \
                 node_text(chain.parent.child_by_field_name("operator")) == "+":
             chain = chain.parent
-        pieces = _operands(chain) if chain is not node else None
+        pieces = _host_pieces(_operands(chain)) if chain is not node else None
     if not pieces or not any(named for _, named in pieces):
         return None
     constants = _constants(node, {text for text, named in pieces if named})
@@ -98,17 +100,32 @@ def _folded(node: Node, value: str) -> str | None:
     return url if kinds == {True, False} and _SUFFIX.search(url[:host_end]) else None
 
 
-def _operands(chain: Node | None) -> list[tuple[str, bool]] | None:
-    """The operands of a ``+`` chain in order, as (literal text, False) or (name, True); None for any other part."""
+def _operands(chain: Node | None) -> list[tuple[str, bool | None]]:
+    """The operands of a ``+`` chain in order, as (literal text, False), (name, True) or (its text, None) for any
+    other part."""
     if chain is None:
-        return None
+        return [("", None)]
     if chain.type == "binary_expression" and node_text(chain.child_by_field_name("operator")) == "+":
-        left, right = _operands(chain.child_by_field_name("left")), _operands(chain.child_by_field_name("right"))
-        return left + right if left is not None and right is not None else None
+        return _operands(chain.child_by_field_name("left")) + _operands(chain.child_by_field_name("right"))
     if chain.type == "identifier":
         return [(node_text(chain), True)]
     text = whole_string(chain) if chain.type in _STRINGS else None
-    return [(text, False)] if text is not None else None
+    return [(text, False)] if text is not None else [(node_text(chain), None)]
+
+
+def _host_pieces(pieces: list[tuple[str, bool | None]]) -> list[tuple[str, bool]] | None:
+    """The pieces of a ``+`` chain up to the literal that ends the host (its path, port or query begins): what
+    follows is the path (``"https://" + sub + ".example.com/" + page``), whatever it holds; None when a piece up
+    to there is neither a literal nor a name."""
+    out: list[tuple[str, bool]] = []
+    for index, (text, named) in enumerate(pieces):
+        if named is None:
+            return None
+        out.append((text, named))
+        after = text.index("//") + 2 if index == 0 and "//" in text else 0
+        if not named and re.search(r"[/:?#]", text[after:]) is not None:
+            break
+    return out
 
 
 def _template_pieces(node: Node) -> list[tuple[str, bool]] | None:
@@ -145,7 +162,9 @@ def _constants(node: Node, names: set[str]) -> dict[str, str] | None:
 
 def _bindings(scope: Node, names: set[str]) -> dict[str, list[str | None]]:
     """Name → what each declaration of it in ``scope`` binds (a literal, else None), nested functions' own
-    declarations left out; a name also assigned anywhere in ``scope`` gets a None (its value changes)."""
+    declarations left out; a name also assigned in ``scope`` gets a None (its value changes) — not where a nested
+    function declares the name itself: there the assignment is to that function's own variable (a minified SDK
+    reuses ``a`` in every function: ``var a = "log"`` outside, ``var a = ""; … a = t`` inside)."""
     found: dict[str, list[str | None]] = {}
     assigned: set[str] = set()
     stack = list(scope.named_children)
@@ -157,10 +176,36 @@ def _bindings(scope: Node, names: set[str]) -> dict[str, list[str | None]]:
                 found.setdefault(node_text(target), []).append(whole_string(bound) if bound is not None else None)
         elif current.type in ("assignment_expression", "augmented_assignment_expression"):
             target = current.child_by_field_name("left")
-            if target is not None and target.type == "identifier" and node_text(target) in names:
+            if target is not None and target.type == "identifier" and node_text(target) in names \
+                    and not _shadowed(current, scope, node_text(target)):
                 assigned.add(node_text(target))
         stack.extend(current.named_children)
     return {name: values + [None] * (name in assigned) for name, values in found.items()}
+
+
+def _shadowed(node: Node, scope: Node, name: str) -> bool:
+    """Whether a function between ``node`` and ``scope`` declares ``name`` itself (a parameter, a variable or a
+    function of its own), so that ``name`` at ``node`` is not ``scope``'s variable."""
+    current = node.parent
+    while current is not None and current != scope:
+        if current.type in FUNCTION_NODES and _declares(current, name):
+            return True
+        current = current.parent
+    return False
+
+
+def _declares(function: Node, name: str) -> bool:
+    """Whether ``function`` has a parameter, or declares a variable or a function, called ``name``."""
+    params = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
+    if params is not None and any(n.type == "identifier" and node_text(n) == name for n in walk(params)):
+        return True  # (a, b) => …, a => …: the parameter list or the one parameter
+    body = function.child_by_field_name("body")
+    for current in walk(body) if body is not None else ():
+        if current.type in ("variable_declarator", "function_declaration") and not _nested(current, function):
+            target = current.child_by_field_name("name")
+            if target is not None and node_text(target) == name:
+                return True
+    return False
 
 
 def _nested(node: Node, scope: Node) -> bool:

@@ -101,7 +101,7 @@ def js_facts(source: str, path: str = "file.js", line_offset: int = 0) -> FileFa
     found = _Extractor(line_offset, path, language, source).run(root, nodes_of(root, language, types))
     found = copied_links(found, root, language, line_offset) if "etClipboardData" in source else found
     found = nativepay.with_payments(found, source, root, language, line_offset)  # checks/pay_channels.yml
-    found = with_model_services(found)  # checks/model_services.yml
+    found = with_model_services(found, (source, root, language, path, line_offset))  # checks/model_services.yml
     return with_own_helpers(found, root, language, line_offset, classes="extends" in source)
 
 

@@ -6,7 +6,8 @@ cloud development's AI extension (readers/cloudextend.py): WeChat review asks fo
 (https://developers.weixin.qq.com/minigame/dev/wxcloud/guide/extensions/extend/ai.html, 常见问题 4.1). Each URL
 literal whose host is a listed service's (the host facts of readers/jsfacts.py, one a line) gives a fact
 :data:`SUBJECT` on its line, the host as its value and the URL's role kept (a host only development uses stays
-development). A request to the app's own server, and text that only names AI, give none.
+development). A request to the app's own server gives none, unless the page chats with a model there and shows its
+answers (readers/modelchat.py); text that only names AI gives none.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from functools import cache
 from typing import Any
 
 from msgspec.structs import replace
+from tree_sitter import Language, Node
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.facts.model import ACCOUNT, ALTERNATIVE, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
+from mp_precheck.readers.modelchat import may_chat, model_chat
 
 SUBJECT = "sdk:generative-ai"
 TABLE = "model_services.yml"
@@ -26,6 +29,7 @@ SCHEMA = "model_services.schema.json"
 # URLs that send no prompt from the build under review: an image, a link WeChat opens or the user copies, a branch
 # switched off, a region nobody selects (facts/model.py). A host only development uses stays a development use.
 _NOT_SENT = (ACCOUNT, CLIPBOARD, SWITCHED_OFF, "media")
+Script = tuple[str, Node, Language, str, int]  # source, tree, grammar, path, line offset
 
 
 class ModelServiceDataError(ValueError):
@@ -48,10 +52,14 @@ def model_hosts() -> dict[str, str]:
     return {host: row["service"] for row in data["services"] for host in row["hosts"]}
 
 
-def with_model_services(found: FileFacts) -> FileFacts:
-    """``found`` (one script's facts) with a :data:`SUBJECT` fact for each line holding a listed host."""
+def with_model_services(found: FileFacts, script: Script | None = None) -> FileFacts:
+    """``found`` (one script's facts) with a :data:`SUBJECT` fact for each line holding a listed host, and, given the
+    ``script`` it was read from (source, tree, grammar, path, line offset), one where it chats with a model on the
+    app's own server (readers/modelchat.py)."""
     hosts = model_hosts()
     extra: dict[int, Fact] = {}
+    if script is not None and may_chat(script[0]) and (chat := model_chat(*script[1:])) is not None:
+        extra[chat[0]] = Fact(SUBJECT, "api", chat[0], chat[1])
     for fact in found.facts:
         host = fact.subject.partition(":")[2] if fact.kind == "host" else ""
         role = fact.role or ""

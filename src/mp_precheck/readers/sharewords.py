@@ -249,6 +249,20 @@ def share_poster() -> re.Pattern[str] | None:
     return compiled("|".join(parts))
 
 
+@cache
+def share_commission() -> re.Pattern[str] | None:
+    """The pattern of a commission a promoter earns on what their shares sell (``commissions`` of the shipped table:
+    佣金, 返佣) not waived right before it (``commission_waivers``: 0佣金, 免佣金), read once; None when the table names
+    none. A page showing one pays the sharer per purchase, so a
+    share button there is a reward for sharing (3.2.1 诱导分享: https://developers.weixin.qq.com/miniprogram/product/
+    reject.html; operations rules 5.1)."""
+    data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
+    if not data.get("commissions"):
+        return None
+    waived = "".join(f"(?<!{re.escape(w)})" for w in data.get("commission_waivers", ()))  # 0佣金, 免佣金: no pay
+    return compiled(waived + _any_of(data, "commissions"))
+
+
 # what may stand between the act and the thing it sends on: a determiner or a count (这张, 你的, 3张, 一个)
 _DETERMINER = r"(?:这|那|此|该|本|您的|你的|我的)?\s*(?:(?:\d+|[一二两三四五六七八九十]{1,3})\s*)?(?:张|个|份|枚)?\s*"
 

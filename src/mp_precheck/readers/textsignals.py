@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.reviewtext import review_signals
 from mp_precheck.readers.sharewords import (
+    share_commission,
     share_control_gain,
     share_help,
     share_poster,
@@ -254,7 +255,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     reward for sharing (R2018 3.2.1; the words are ``control_gains`` in ``checks/share_rewards.yml``): the
     ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A poster the text tells the user to
     send on, or names for inviting (长按海报 - 发送给朋友, 邀请海报: ``posters`` in the same table), gives
-    ``share-poster``: a means of sharing, not a reward. ``prompt`` marks a toast's or loading prompt's text
+    ``share-poster``: a means of sharing, not a reward; a commission a promoter earns (佣金: ``commissions``) gives
+    ``share-commission``, the page's pay for a share button. ``prompt`` marks a toast's or loading prompt's text
     (``wx.showLoading({ title })``): a login under way there (微信登录中...) reports progress, where on the page it
     is the screen's heading. A clause of
     an agreement (:data:`LEGAL_CLAUSE`) or a warning against fraud (:data:`WARNING`) offers no service: no service
@@ -275,6 +277,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     if (poster := share_poster()) is not None and poster.search(text):
         # a poster to send on (长按海报 - 发送给朋友, 邀请海报): a means of sharing, told only where an invite is paid
         found.append("share-poster")
+    if (commission := share_commission()) is not None and commission.search(text):
+        found.append("share-commission")  # a commission shown: told only at a share button the change adds
     cleaned = _brand_spelling(text)
     for phrase in brand_allow:
         cleaned = cleaned.replace(_brand_spelling(phrase), "")
