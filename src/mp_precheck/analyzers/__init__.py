@@ -157,6 +157,10 @@ auth_entry             project, changed_paths, counterpart,        adds ``login.
 entry_wall             project, counterpart, read_head,            adds ``login.forced_login`` in the entry page's
                        read_base, exists_at_head, facts_at_head ·  template whose content hides behind an
                        login family                                authorization ask under one flag
+entry_login_view       project, changed_paths, counterpart,        adds ``login.forced_login`` in the entry page's
+                       read_head, read_base · login family         script where its load path now raises a flag
+                                                                   under which the template shows a first-time
+                                                                   user only a login control
 moved_walls            project, base_facts, head_facts,            removes ``login.forced_login`` of a launch or
                        facts_at_head, read_head, read_base,        entry-page wall the base app already had in
                        counterpart, added_lines ·                  another file (same page, or a login page in both;
@@ -306,6 +310,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # entry_wall after every other writer of an entry page's login wall (the hooks' redirects, entry_helpers,
     # entry_overlay, auth_entry and silent_entry): one wall is told once.
     ("entry_wall", OnDemand("entry_wall")),
+    # entry_login_view after entry_wall and every other writer of an entry page's wall: one wall is told once.
+    ("entry_login_view", OnDemand("entry_login_view")),
     # moved_walls after every writer of a launch or entry-page wall (the semantic diff, forced_login, launch_helpers,
     # launch_auth_page, entry_helpers, share_landing): each one's wall is weighed against the base app's walls.
     ("moved_walls", OnDemand("moved_walls", of_rule("login.forced_login"))),
