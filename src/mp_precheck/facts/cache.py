@@ -138,6 +138,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      at its caller (readers/factorygetters.py);
 # v124: a native project's #ifdef comments hide nothing (read as shipped); an AppSecret in a client-
 #   prefixed env variable, or as a `||` / `??` fallback literal, is a secret:app-secret fact
+# v125-ugc25: a new Promise awaited where it is made, resolved with a file's base64, holds base64 (its receiver)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -194,7 +195,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v124-{__version__}"
+FORMAT = f"facts-v125-ugc25-{__version__}"
 
 
 class FactCache:
