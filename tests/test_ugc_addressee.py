@@ -1,5 +1,6 @@
-"""Who reads what a page sends: a message for the operator alone (feedback, a complaint, customer service) needs no
-UGC category, while a review composer of a public scene is UGC even before its publish button is wired."""
+"""Who reads what a page sends: a message for the operator alone (customer service) needs no UGC category, a form only
+the staff read (feedback, a suggestion) is no user's content at all, while a review composer of a public scene is
+UGC even before its publish button is wired."""
 
 from __future__ import annotations
 
@@ -28,12 +29,21 @@ def _help_page(app_repo, title: str, url: str):
 
 
 @pytest.mark.parametrize(("title", "url"), [
-    ("联系我们", "https://api.example.com/user/feedback"),  # the endpoint names feedback
     ("联系客服", "https://api.example.com/user/save"),  # the title names customer service
     ("在线咨询", "https://api.example.com/v1/items"),
 ])
 def test_a_message_for_the_operator_is_no_ugc_but_its_text_is_still_told(app_repo, title, url):
     assert _help_page(app_repo, title, url) == {("upload.user_text", "pages/help/help.js", 4)}
+
+
+@pytest.mark.parametrize(("title", "url"), [
+    ("联系我们", "https://api.example.com/user/feedback"),  # the endpoint names feedback
+    ("服务中心", "https://api.example.com/v1/suggest"),  # a suggestion the staff handle
+    ("联系我们", "https://api.example.com/v1/opinion"),
+])
+def test_a_form_only_the_operators_staff_read_is_no_users_content(app_repo, title, url):
+    # nobody but the staff reads it: no text others see to check, no scene to declare
+    assert _help_page(app_repo, title, url) == set()
 
 
 def test_a_review_posted_to_an_endpoint_named_after_customers_is_ugc(app_repo):

@@ -10,7 +10,11 @@ page's own comment ``<input>``, ``chat`` a conversation page's box):
   Taro component's ``this.props.onSubmit(this.state.value)``: :mod:`~mp_precheck.readers.relay`); the page's tag
   of it names a handler (``<comment-popup @send="sendComment">``, ``<ReplyBar onSubmit={this.send.bind(this)} />`` in
   a page whose script holds its JSX) and that handler passes the parameter it receives to a new post (a message onto
-  a board the page lists, ``'/message/send'`` beside ``'/message/list'``, too);
+  a board the page lists, ``'/message/send'`` beside ``'/message/list'``, too); or a form component gives its
+  ``<Form>`` the parent's callback prop as it is (``<Form onSubmit={onSubmit}>``: :mod:`~mp_precheck.readers.formrelay`)
+  around a ``<textarea>``, and the parent's handler (``onSubmit={(e) => submit(e)}``, a ``useCallback`` too) posts the
+  submit event it receives — through a call named as a write (``createItem(e.detail.value)``) where the handler's
+  file names a public scene (``publish/``), the form's submit being the composer's;
 * **handed over a bus**: another component the change touches, rendered by no tag of this one, hands its box's
   text over a shared event bus (:mod:`~mp_precheck.readers.busevents`) — emitted to a listener of this component
   (``hub.$emit('reply', this.draft)`` / ``hub.$on('reply', this.onReply)``), or passed to a function this component
@@ -60,7 +64,7 @@ import re
 from msgspec import Struct
 from msgspec.structs import replace
 
-from mp_precheck.analyzers.comment_boxes import listed_strings, naming, text_boxes
+from mp_precheck.analyzers.comment_boxes import listed_strings, naming, text_boxes, writing
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
@@ -82,10 +86,12 @@ from mp_precheck.analyzers.ugc import to_operator
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
+from mp_precheck.facts.model import Fact
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.notes.pagetitles import source_roots
 from mp_precheck.readers.boxhandlers import box_handlers, call_strings, endpoint_strings, handler_writes
 from mp_precheck.readers.busevents import bus_callbacks, bus_emits, bus_listeners, callback_calls, self_calls
+from mp_precheck.readers.formrelay import form_relays
 from mp_precheck.readers.openerwrites import listened_keys, names_route, opener_writes, script_strings
 from mp_precheck.readers.relay import emitted, handler_params, tag_events
 from mp_precheck.readers.textflow import carried_names, shown_words, written_state
@@ -139,12 +145,27 @@ def _relayed(context: ProjectContext, markup: str, script: str) -> tuple[_Post, 
         events = tag_events(text, line)
         child = files.get(line) or easycom_file(context, tag) if events else None
         boxes = _emitting_boxes(context, child, _emits(context, child, frozenset(events))) if child else {}
-        for event, box in boxes.items():
-            handler = handler_params(context.read_head(script) or "", script, events[event])
-            post = _post_in(context, script, handler[0], handler[1]) if handler and handler[1] else None
+        forms = {e: b for e, b in _form_boxes(context, child, frozenset(events)).items() if e not in boxes} \
+            if child else {}
+        for event, box in [*boxes.items(), *forms.items()]:
+            # a form's submit event is itself what the handler receives: its parameter is the whole form
+            handler = handler_params(context.read_head(script) or "", script, events[event], whole=event in forms)
+            post = _post_in(context, script, handler[0], handler[1], composing=event in forms) \
+                if handler and handler[1] else None
             if post is not None:
                 return post, child or "", box[0], box[1]
     return None
+
+
+def _form_boxes(context: ProjectContext, child: str, events: frozenset[str]) -> dict[str, tuple[int, str]]:
+    """{event: (line, tag) of the first text area} for each of ``events`` the component ``child`` hands its whole form
+    on (:func:`~mp_precheck.readers.formrelay.form_relays`: ``<Form onSubmit={onSubmit}>`` with its parent's
+    callback): a ``<textarea>`` / ``<editor>`` inside that form goes to the parent's handler with the form's fields."""
+    relays = [(event, span) for event, span in form_relays(context.read_head(child) or "", child) if event in events]
+    areas = [(line, tag) for line, tag in text_boxes(context, child, context.facts_at_head(child))
+             if tag.strip("<>").lower().replace("-", "").endswith(("textarea", "editor"))] if relays else []
+    return {event: next(box for box in areas if box[0] in span)
+            for event, span in relays if any(line in span for line, _tag in areas)}
 
 
 def _bussed(context: ProjectContext, script: str) -> tuple[_Post, str, int, str] | None:
@@ -318,9 +339,12 @@ def _handed_post(context: ProjectContext, script: str, keys: frozenset[str], sho
     return None
 
 
-def _post_in(context: ProjectContext, script: str, span: range, carried: frozenset[str]) -> _Post | None:
-    """The first new post of ``script`` inside ``span`` whose data carries one of ``carried`` (module docstring)."""
-    posts = _new_posts(context, script, span)
+def _post_in(context: ProjectContext, script: str, span: range, carried: frozenset[str],
+             composing: bool = False) -> _Post | None:
+    """The first new post of ``script`` inside ``span`` whose data carries one of ``carried`` (module docstring);
+    ``composing``: a whole form's text area is handed over, and a call named as a write is its post where the
+    script's words name a public scene (``createItem(value)`` in ``publish/``)."""
+    posts = _new_posts(context, script, span, composing)
     return _carrying(posts, carried) if posts is not None else None
 
 
@@ -330,9 +354,9 @@ def _carrying(posts: _Posts, carried: frozenset[str]) -> _Post | None:
     return next((post for post in candidates if flows.get(post.line, frozenset()) & carried), None)
 
 
-def _new_posts(context: ProjectContext, script: str, span: range) -> _Posts | None:
+def _new_posts(context: ProjectContext, script: str, span: range, composing: bool = False) -> _Posts | None:
     """The new posts of ``script`` inside ``span`` on added lines, in line order, with the names each one's data
-    carries; None where the script has no facts or no added line."""
+    carries; None where the script has no facts or no added line. ``composing``: see :func:`_post_in`."""
     facts = context.facts_at_head(script)
     text = context.read_head(script) or ""
     added = context.added_lines.get(script, frozenset())
@@ -346,6 +370,8 @@ def _new_posts(context: ProjectContext, script: str, span: range) -> _Posts | No
     listed = listed_strings(context, script, facts)  # a message onto a board the page lists is a post
     for fact in posts:
         named = naming(fact, facts, strings.get(fact.line, ()), listed) if fact.line in span else []
+        named = named or (writing(fact, facts, strings.get(fact.line, ())) if composing and fact.line in span
+                          and _public(context, script, fact, strings.get(fact.line, ())) else [])
         if named and not any(s in before for s in named):
             candidates.setdefault(fact.line, _Post(fact.line, named[0], False))
     for line, name, _spec, module in module_calls(context, script, facts, stores=False):
@@ -360,6 +386,13 @@ def _new_posts(context: ProjectContext, script: str, span: range) -> _Posts | No
                 candidates.setdefault(line, _Post(line, name, True))
     lines = [line for line in sorted(candidates) if line in added]
     return [candidates[line] for line in lines], carried_names(text, script, lines) if lines else {}
+
+
+def _public(context: ProjectContext, script: str, post: Fact, strings: tuple[str, ...]) -> bool:
+    """Whether ``post`` of ``script`` goes to a scene others read by the script's path, the wrapper and the strings
+    it passes (``checks/ugc_scenes.yml``), and not to the operator alone."""
+    return scenes().scene(script, wrapper_of(post) or None, strings) == "public" and not to_operator(context, script,
+                                                                                                  post)
 
 
 def _defines(context: ProjectContext, module: str, method: str) -> bool:

@@ -67,11 +67,9 @@ update) publishes nothing of it; none where the page only uploads none of it or 
 Reads: ``facts_at_head`` (the page's script, the modules it calls), ``read_head`` and ``exists_at_head`` (the
 store a page binds), ``base_facts``, ``counterpart``, ``changed_paths``, ``added_lines``, ``read_base``;
 ``upload.user_text`` and the other upload-family findings (after ``ui_kits``).
-A post for the operator alone — feedback, a complaint, a report of abuse, a question to customer service, named by
-the page's path or title, the endpoint or the wrapper (:func:`to_operator`) — is seen by nobody else: its text
-still leaves the phone (``upload.user_text`` stays where the page's words name no private record), but no
-``category.ugc``. A new composer of a public scene whose 发布 control is not wired to a post yet is told at its
-text box (:mod:`~mp_precheck.analyzers.composers`).
+A post for the operator alone (:func:`to_operator`: by path, title, endpoint or wrapper) has no ``category.ugc``; a
+form only staff read (feedback, a suggestion: ``'/user/advice'``) no ``upload.user_text`` either (customer service, a
+bot keep it: a chat's message). An unwired 发布 composer: :mod:`~mp_precheck.analyzers.composers`.
 
 Writes: removes ``upload.user_text`` that nothing sends, that a page upload covers or that the page posted
 before; adds ``upload.user_text`` at the post of an old text box the change starts publishing; adds
@@ -265,14 +263,14 @@ def _title(context: ProjectContext, path: str) -> str | None:
     return page_title(registered, project.root, project.framework, context.read_head) if registered else None
 
 
-def to_operator(context: ProjectContext, script: str, call: Fact, page: str = "") -> bool:
+def to_operator(context: ProjectContext, script: str, call: Fact, page: str = "", staff: bool = False) -> bool:
     """Whether the post ``call`` of ``script`` goes to the operator alone: the page's path or title, the endpoint the
     call is spelt with (``'/user/feedback'``), the cloud function or the wrapper it goes through
     (``submitComplaint``) name feedback, a complaint, a report of abuse or customer service (``addressed`` and
     ``service`` in ``checks/ugc_scenes.yml``), and neither the endpoint nor the wrapper names a scene others read
     (``'/customers/ratings/review'``, ``createComment``: a post, whoever else the words name), nor the page's title says
-it publishes (发布留言: :func:`_publishing_title`). Nobody else sees such
-    text: no 社交 category or UGC declaration (``ugc_declare``,
+    it publishes (发布留言: :func:`_publishing_title`); with ``staff``, a form the staff handle (``Scenes.to_staff``).
+    Nobody else sees such text: no 社交 category or UGC declaration (``ugc_declare``,
     https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/code-management/api_submitaudit)."""
     table, text = scenes(), context.read_head(script) or ""
     endpoint = endpoint_strings(text, script, [call.line]).get(call.line, ()) if text else ()
@@ -280,7 +278,8 @@ it publishes (发布留言: :func:`_publishing_title`). Nobody else sees such
     if table.publishes(endpoint) or table.names_post(wrapper_of(call)) or _publishing_title(table, title):
         return False
     said = (*endpoint, title, call.value or "", wrapper_of(call))
-    return table.to_operator(words_of(page_stem(page or script)) + [w for s in said for w in words_of(s)])
+    words = words_of(page_stem(page or script)) + [w for s in said for w in words_of(s)]
+    return table.to_staff(words) if staff else table.to_operator(words)
 
 
 def _picked_apart(context: ProjectContext, script: str, upload: Fact, post: Fact, state: frozenset[str],
@@ -343,15 +342,16 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
             continue  # the old box's post is the one the page made before: nothing newly published
         page = f.path if through is not None else ""
         shown = shown_words(context.read_head(f.path) or "", f.line)  # the box's hint: what it is for
-        if _scene(context, script, post or sent[1], page, shown) == "private" or (old and post is None):
-            continue  # a private record (an expense note), or an old box whose page posts none of its text
+        if _scene(context, script, post or sent[1], page, shown) == "private" or (old and post is None) or \
+                (f.subject in POST_INPUTS and to_operator(context, script, post or sent[1], page, staff=True)):
+            continue  # a private record (an expense note), a form only staff read, an old box whose page posts none
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
             out.append(_at_post(f, script, post))
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
             out.append(f)
         published = post is not None or _public_upload(context, script, sent[1], f, page)
         if f.subject in POST_INPUTS and script not in posts and published \
-                and not to_operator(context, script, post or sent[1], page):  # feedback: the operator's alone
+                and not to_operator(context, script, post or sent[1], page):  # 客服, a bot: the operator's alone
             posts.add(script)
             # the page's first sending call: its picture upload, else the post itself; through a store, the
             # action that posts (the picture went up by an action of its own as it was picked)

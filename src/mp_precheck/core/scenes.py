@@ -101,6 +101,12 @@ class Scenes(Struct, frozen=True):
         said = list(words)
         return self._has(self.addressed, said) or self._has(self.service, said)
 
+    def to_staff(self, words: Iterable[str]) -> bool:
+        """Whether ``words`` name a message the operator's staff handle (``addressed``: feedback, a complaint, a
+        suggestion, 意见): a form only they read — not a conversation with customer service or a bot, whose text is
+        the user's message in a chat (``service`` words: :meth:`to_operator`)."""
+        return self._has(self.addressed, list(words))
+
     def publish_label(self, text: str) -> bool:
         """Whether ``text``, a control's whole label (``发布``, ``发表评论``, ``Post``), publishes what a composer
         holds (``publish_labels``)."""

@@ -2,7 +2,9 @@
 
 A page rarely sends the conversion's result where it made it. It keeps it in a name — ``const b = await
 pathToBase64(p)``, ``res = await pathToBase64(p)`` on a name declared before, ``pathToBase64(p).then(b => …)``,
-a ``readFile({ encoding: 'base64', success(res) {…} })`` callback's parameter, an array it was pushed into — and
+a ``readFile({ encoding: 'base64', success(res) {…} })`` callback's parameter, the receiver of a ``new Promise``
+awaited where it is made and resolved with it (``const b = await new Promise(resolve => readFile({ …, success: res =>
+resolve(res.data) }))``: a recording's file read before it is sent), an array it was pushed into — and
 often hands it back from a helper of its own: a function that returns it, or one that returns a ``new Promise``
 resolved with it (``const readAsBase64 = () => new Promise(resolve => readFile({ …, success: res =>
 resolve(res.data) }))``, a component method ``encodeAll(paths)``). A call of such a helper — ``await readAsBase64()``,
@@ -33,16 +35,19 @@ _ROUNDS = 4  # a helper resolved with an array a conversion's result was pushed 
 class Base64Flow(Struct, frozen=True):
     """``bindings``: (name, the function it lives in — the whole file at top level) of each name holding base64;
     ``helpers``: names of the script's functions and methods that give base64 back; ``givers``: (start, end) bytes
-    of every function that does, named or not (a ``.then`` callback whose result the next ``.then`` receives)."""
+    of every function that does, named or not (a ``.then`` callback whose result the next ``.then`` receives), and
+    of every ``new Promise`` resolved with base64 that is awaited or chained where it is made, not returned
+    (``const b = await new Promise(resolve => readFile({ …, success: res => resolve(res.data) }))``)."""
 
     bindings: tuple[tuple[str, Node], ...]
     helpers: frozenset[str]
     givers: frozenset[tuple[int, int]] = frozenset()
 
     def gives_base64(self, node: Node) -> bool:
-        """Whether ``node`` is a conversion or a call of one of the script's base64 helpers (``readAsBase64()``,
-        ``this.encodeAll(list)``)."""
-        return is_base64_call(node) or helper_call(node, self.helpers)
+        """Whether ``node`` is a conversion, a call of one of the script's base64 helpers (``readAsBase64()``,
+        ``this.encodeAll(list)``) or a ``new Promise`` of the script resolved with base64 where it is made."""
+        return is_base64_call(node) or helper_call(node, self.helpers) or \
+            (node.type == "new_expression" and (node.start_byte, node.end_byte) in self.givers)
 
     def holds(self, node: Node) -> bool:
         """Whether the name ``node`` (an identifier) is bound to base64 where it is read."""
@@ -56,7 +61,8 @@ def base64_flow(nodes: list[Node]) -> Base64Flow:
     for _ in range(_ROUNDS):
         bindings = tuple(_bound(nodes, flow))
         givers = _givers(nodes, Base64Flow(bindings, flow.helpers, flow.givers))
-        helpers = flow.helpers | {name for function in givers if (name := function_name(function)) is not None}
+        helpers = flow.helpers | {name for function in givers
+                                  if function.type in FUNCTIONS and (name := function_name(function)) is not None}
         spans = flow.givers | {(f.start_byte, f.end_byte) for f in givers}
         if len(bindings) == len(flow.bindings) and helpers == flow.helpers and spans == flow.givers:
             break
@@ -142,7 +148,8 @@ def _pushed(call: Node, flow: Base64Flow) -> Node | None:
 
 def _givers(nodes: list[Node], flow: Base64Flow) -> list[Node]:
     """The functions that give base64 back: ``return v``, an arrow's expression body, or ``resolve(v)`` of a
-    ``new Promise`` they make, with ``v`` holding base64."""
+    ``new Promise`` they return, with ``v`` holding base64; and each ``new Promise`` resolved so that is not
+    returned (awaited where it is made: its receiver holds the base64)."""
     found: list[Node] = []
     for node in nodes:
         value: Node | None
@@ -152,12 +159,25 @@ def _givers(nodes: list[Node], flow: Base64Flow) -> list[Node]:
                 and body.type != "statement_block":
             value, function = body, node
         elif node.type == "call_expression" and (promise := _promise(node)) is not None:
-            value, function = first_argument(node), scope_of(promise)
+            # a promise its function returns is that function's result; one awaited where it is made is a value
+            value, function = first_argument(node), scope_of(promise) if _returned(promise) else promise
         else:
             continue
-        if value is not None and function.type in FUNCTIONS and _carries(value, flow):
+        if value is not None and (function.type in FUNCTIONS or function.type == "new_expression") \
+                and _carries(value, flow):
             found.append(function)
     return found
+
+
+def _returned(value: Node) -> bool:
+    """Whether ``value`` is what the function around it gives back: ``return v``, an arrow's body ``() => v``
+    (``await`` and parentheses between)."""
+    current = value
+    while current.parent is not None and current.parent.type in ("await_expression", "parenthesized_expression"):
+        current = current.parent
+    holder = current.parent
+    return holder is not None and (holder.type == "return_statement" or (
+        holder.type == "arrow_function" and holder.child_by_field_name("body") == current))
 
 
 def _promise(call: Node) -> Node | None:

@@ -3,8 +3,8 @@ input bar's ``emit('send', msg)``, a native component's ``this.triggerEvent('sub
 component's call of the callback prop its parent gave it (``this.props.onSubmit(this.state.value)``, or one a
 function component takes out of its props: ``({ onSubmit }) => … onSubmit({ text })``, event ``onSubmit``); and
 the parent's side of it, the handler its tag names (``<comment-popup @send="sendComment">``, ``<chat-bar
-bind:submit="onSubmit">``, JSX's ``<ChatBar onSubmit={this.send.bind(this)} />``) and the parameters that handler
-receives the text in.
+bind:submit="onSubmit">``, JSX's ``<ChatBar onSubmit={this.send.bind(this)} />`` or an arrow handing the event on,
+``onSubmit={(e) => send(e)}``) and the parameters that handler receives the text in.
 
 Vue ``$emit``: https://vuejs.org/guide/components/events.html; a custom component's ``triggerEvent``:
 https://developers.weixin.qq.com/miniprogram/dev/framework/custom-component/events.html; a callback passed as a
@@ -30,6 +30,10 @@ _ON = compiled(r"(?:^|\s)(?:@|v-on:|bind:?|catch:?)([A-Za-z][\w-]*)(?:\.[\w.]+)?
                  r"([A-Za-z_$][\w$]*)\s*(?:\(\s*(?:\$event)?\s*\))?\s*[\"']")
 # JSX's handler of a callback prop: ``onSubmit={this.send}``, ``onSubmit={this.send.bind(this)}``, ``onSubmit={send}``.
 _JSX_ON = compiled(r"(?:^|\s)(on[A-Z]\w*)\s*=\s*\{\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*(?:\.bind\(\s*this\s*\))?\s*\}")
+# JSX's arrow that hands what it receives on to one function: ``onSubmit={(event) => submit(event)}``,
+# ``onSubmit={e => this.submit(e)}``: the handler is that function, given the same arguments.
+_JSX_FORWARD = compiled(r"(?:^|\s)(on[A-Z]\w*)\s*=\s*\{\s*(?:async\s+)?(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|"
+                        r"([A-Za-z_$][\w$]*))\s*=>\s*(?:this\.)?([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\}")
 # The receivers a React / Taro component reads its parent's callbacks from.
 _PROPS = frozenset({"this.props", "props"})
 _BUILT_IN = frozenset({"tap", "click", "longpress", "longtap", "touchstart", "touchmove", "touchend",
@@ -50,7 +54,7 @@ def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
     language = language_for(grammar)
     root = parse(language, source.encode("utf-8", "replace")).root_node
     out: list[tuple[int, str, frozenset[str]]] = []
-    taken = _taken_props(root, language)
+    taken = taken_props(root, language)
     for call in nodes_of(root, language, ("call_expression",)):
         callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
         held, _, name = node_text(callee).rpartition(".") if callee is not None else ("", "", "")
@@ -68,7 +72,7 @@ def emitted(text: str, path: str) -> list[tuple[int, str, frozenset[str]]]:
     return out
 
 
-def _taken_props(root: Node, language: Language) -> dict[str, str]:
+def taken_props(root: Node, language: Language) -> dict[str, str]:
     """{local name: prop name} of what a function component takes out of its props: a parameter's object pattern
     (``({ onPublish, visible }) => …``, ``({ onPublish: publish })``) or ``const { onPublish } = props``."""
     patterns = []
@@ -98,13 +102,17 @@ def tag_events(markup: str, line: int) -> dict[str, str]:
     """{event: handler method} of the custom events the tag opening on ``line`` handles by a method's name
     (``@send="sendComment"``, ``bind:submit="onSubmit"``); the built-in events of every element left out."""
     tag = tag_at(markup, line)
-    return {event: handler for event, handler in _ON.findall(tag) + _JSX_ON.findall(tag)
+    forwarded = [(event, handler) for event, one, other, handler, passed in _JSX_FORWARD.findall(tag)
+                 if passed == (one or other)]
+    return {event: handler for event, handler in _ON.findall(tag) + _JSX_ON.findall(tag) + forwarded
             if event.lower().removeprefix("on" if event[2:3].isupper() else "") not in _BUILT_IN}
 
 
-def handler_params(text: str, path: str, name: str) -> tuple[range, frozenset[str]] | None:
+def handler_params(text: str, path: str, name: str, whole: bool = False) -> tuple[range, frozenset[str]] | None:
     """(line span, parameter names) of the function ``name`` of the script of ``path`` — a method, an object
-    member, a declared function or a ``const name = (msg) => …`` — or None when the script defines none."""
+    member, a declared function, a ``const name = (msg) => …`` or one a React hook keeps (``const name =
+    useCallback((msg) => …, [])``, https://react.dev/reference/react/useCallback) — or None when the script defines
+    none. An event's names (``e``, ``event``) are left out, unless ``whole``: a form's submit event is the payload."""
     source, grammar, offset = script_block(text, path)
     if not source:
         return None
@@ -112,14 +120,25 @@ def handler_params(text: str, path: str, name: str) -> tuple[range, frozenset[st
     root = parse(language, source.encode("utf-8", "replace")).root_node
     for node in nodes_of(root, language, ("method_definition", "pair", "function_declaration", "variable_declarator")):
         key = node.child_by_field_name("key" if node.type == "pair" else "name")
-        value = node if node.type in ("method_definition", "function_declaration") else node.child_by_field_name(
-            "value")
+        value = node if node.type in ("method_definition", "function_declaration") else _unhooked(
+            node.child_by_field_name("value"))
         if key is None or value is None or value.type not in _FUNCTIONS or node_text(key).strip("'\"") != name:
             continue
         params = value.child_by_field_name("parameters") or value.child_by_field_name("parameter")
         names = frozenset(_WORD.findall(_unannotated(params))) if params is not None else frozenset()
-        return range(value.start_point[0] + 1 + offset, value.end_point[0] + 2 + offset), names - _NOT_STATE
+        return range(value.start_point[0] + 1 + offset, value.end_point[0] + 2 + offset), \
+            names if whole else names - _NOT_STATE
     return None
+
+
+def _unhooked(value: Node | None) -> Node | None:
+    """The function ``useCallback(fn, deps)`` keeps, else ``value`` itself."""
+    callee = value.child_by_field_name("function") if value is not None and value.type == "call_expression" else None
+    arguments = value.child_by_field_name("arguments") if callee is not None and value is not None else None
+    if callee is None or arguments is None or node_text(callee).rsplit(".", 1)[-1] != "useCallback":
+        return value
+    first = next((a for a in arguments.named_children if a.type != "comment"), None)
+    return first if first is not None and first.type in _FUNCTIONS else value
 
 
 def _unannotated(params: Node) -> str:
