@@ -50,6 +50,7 @@ _NOT_STATE = frozenset({"this", "data", "state", "e", "event", "$event", "detail
 _TAG_NAME = compiled(r"<([A-Za-z][\w:.-]*)")
 # A text box's tag name, lower case without dashes: WXML's own, a UI kit's or the project's field (<uni-easyinput>,
 # <van-field>, <AtTextarea>, JSX <TextArea>).
+_BOX_WORDS = ("input", "textarea", "editor", "field")
 _BOX_NAME = compiled(r"\w*(?:input|textarea|editor|field)")
 
 
@@ -62,9 +63,12 @@ def tag_at(markup: str, line: int) -> str:
         return ""
     text = markup[starts[line - 1]:starts[line + 40] - 1] if line + 40 < len(starts) else markup[starts[line - 1]:]
     end, at = (text.find("\n") if "\n" in text else len(text)), text.find("<")
-    first = _tag_from(text, at)
+    opening, first = at, _tag_from(text, at)
+    folded = text[:end].lower().replace("-", "")
+    if not any(word in folded for word in _BOX_WORDS):
+        return first  # no text box on the line: its first tag (most lines; each tag read costs a scan)
     while 0 <= at < end:  # each tag of the line in turn, the first text box's wins
-        tag = _tag_from(text, at)
+        tag = first if at == opening else _tag_from(text, at)
         if (name := _TAG_NAME.match(tag)) is not None and _BOX_NAME.fullmatch(name[1].lower().replace("-", "")):
             return tag
         at = text.find("<", at + max(len(tag), 1))
