@@ -51,20 +51,19 @@ def test_no_output_repeats_a_project_file_secret(tmp_path, fmt):
 @pytest.mark.parametrize("value", ["", "your-app-secret", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
                                    "00000000000000000000000000000000", "${APP_SECRET}"])
 def test_an_empty_or_placeholder_secret_is_no_finding(tmp_path, value):
-    repo = Repo(tmp_path / "repo")
-    repo.write_files(ROOTED)
-    base = repo.commit()
-    repo.write("project.config.json", '{\n  "miniprogramRoot": "miniprogram/",\n'
-                                      f'  "appid": "wx0123456789abcdef",\n  "appsecret": "{value}"\n}}\n')
-    repo.commit()
-    assert _secrets(repo, base) == set()
+    assert _secrets(*_config_gains(tmp_path, "appsecret", value)) == set()
 
 
 def test_a_hex_value_under_another_name_is_no_secret(tmp_path):
+    assert _secrets(*_config_gains(tmp_path, "libVersion", SECRET)) == set()
+
+
+def _config_gains(tmp_path, key: str, value: str) -> tuple[Repo, str]:
+    """The rooted app, then a commit adding ``key: value`` beside the appid of its project.config.json."""
     repo = Repo(tmp_path / "repo")
     repo.write_files(ROOTED)
     base = repo.commit()
     repo.write("project.config.json", '{\n  "miniprogramRoot": "miniprogram/",\n'
-                                      f'  "appid": "wx0123456789abcdef",\n  "libVersion": "{SECRET}"\n}}\n')
+                                      f'  "appid": "wx0123456789abcdef",\n  "{key}": "{value}"\n}}\n')
     repo.commit()
-    assert _secrets(repo, base) == set()
+    return repo, base

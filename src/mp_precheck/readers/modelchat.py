@@ -53,6 +53,7 @@ def _words() -> _Words:
     return _Words(data["app_server"])
 
 
+@cache
 def chat_needles() -> tuple[str, ...]:
     """Fixed strings one of which a script showing a model's turns spells (facts/presence.py): the roles quoted."""
     return tuple(f"{quote}{role}{quote}" for role in sorted(_words().roles) for quote in "'\"")
