@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
 import pytest
@@ -240,3 +241,19 @@ def test_notes_warn_on_stderr_while_high_risks_are_open(app_repo):
     assert code == 0 and out.startswith("本次版本变更：")
     assert err == ("mp-precheck: 1 high-risk item(s) still open (upload.upload_file); act on them before "
                    "submitting — see `mp-precheck diff`\n")
+
+
+@pytest.mark.parametrize("columns", [None, "57", "0", "wide"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
+    # The help formatter reads the terminal's width without importing shutil, with shutil's answer.
+    import shutil
+
+    from mp_precheck.cli import _columns, build_parser
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _columns() == shutil.get_terminal_size().columns
+    parser = build_parser()
+    plain = argparse.ArgumentParser(prog="mp-precheck")
+    assert parser._get_formatter()._width == plain._get_formatter()._width

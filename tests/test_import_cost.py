@@ -22,6 +22,8 @@ NOT_FOR_A_DIFF = {
     "mp_precheck.readers.sharereturn",  # only for a page with a share button
     "mp_precheck.readers.routeguard",  # only for a uni-app pages.json
     "mp_precheck.scaffold", "mp_precheck.git.staged",  # only for `init` and `diff --staged`
+    "shutil", "bz2", "lzma",  # argparse's help formatter imports shutil for the terminal's width
+    "hashlib", "_hashlib",  # OpenSSL, for digests CPython's own modules give (core/digests.py)
 }
 
 RUN = """\
@@ -89,6 +91,43 @@ def test_from_the_second_run_on_the_shipped_yaml_is_not_parsed_and_pyyaml_not_lo
                               capture_output=True, text=True, check=True, env=env)
         runs.append(json.loads(proc.stdout)["modules"])
     assert "yaml" not in runs[1]
+    assert (tmp_path / "report0.json").read_text() == (tmp_path / "report1.json").read_text()
+
+
+PARSED = """\
+import json, re, sys
+import re._parser as parser
+parsed = []
+plain = parser.parse
+def counted(pattern, flags=0, state=None):
+    parsed.append(pattern if isinstance(pattern, str) else pattern.decode("latin-1"))
+    return plain(pattern, flags, state)
+parser.parse = counted
+from mp_precheck.cli import main
+code = main(sys.argv[1:])
+import html.parser, unidiff.constants
+library = {v.pattern for m in (html.parser, unidiff.constants) for v in vars(m).values() if isinstance(v, re.Pattern)}
+print(json.dumps({"library": len(library), "parsed": sorted(p for p in parsed if p in library)}))
+"""
+
+
+def test_from_the_second_run_on_the_libraries_patterns_are_not_compiled_again(app_repo, tmp_path):
+    # unidiff and html.parser compile their patterns as they load; from the second run on they come from the
+    # kept compilations (core/recache.libraries), as the package's own do.
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({ a() { wx.chooseImage({}) } })\n")
+    app_repo.write("pages/me/me.wxml", "<view bindtap=\"a\">pick</view>\n")
+    app_repo.commit()
+    env = {k: v for k, v in _env().items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    runs = []
+    for n in range(2):
+        proc = subprocess.run([sys.executable, "-c", PARSED, "diff", "--repo", str(app_repo.path), "--base", base,
+                               "--format", "json", "--quiet", "--output", str(tmp_path / f"report{n}.json")],
+                              capture_output=True, text=True, check=True, env=env)
+        runs.append(json.loads(proc.stdout))
+    assert runs[0]["library"] > 10 and runs[0]["parsed"]  # the first run compiles them
+    assert runs[1]["parsed"] == []
     assert (tmp_path / "report0.json").read_text() == (tmp_path / "report1.json").read_text()
 
 

@@ -61,3 +61,29 @@ def test_nothing_is_written_where_python_writes_no_bytecode(kept_file: Path, mon
     _same(recache.compiled(r"x+y"), r"x+y", 0)
     recache._save()
     assert not kept_file.exists()
+
+
+def test_inside_libraries_re_compile_takes_the_kept_compilation(kept_file: Path) -> None:
+    # A library's pattern compiled at its import (str or bytes) is kept, and the pattern is the one re.compile makes.
+    original = re.compile
+    with recache.libraries():
+        made = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@[ ]?(?P<tail>.*)", re.MULTILINE)
+        made_bytes = re.compile(rb"(__libc_init)|(GLIBC_([0-9.]+))", re.ASCII)
+    assert re.compile is original
+    _same(made, r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@[ ]?(?P<tail>.*)", re.MULTILINE)
+    assert made_bytes == re.compile(rb"(__libc_init)|(GLIBC_([0-9.]+))", re.ASCII)
+    assert made_bytes.search(b"x GLIBC_2.31 y").group(3) == b"2.31"
+    recache._save()
+    assert (r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@[ ]?(?P<tail>.*)", int(re.MULTILINE)) in recache._table()
+
+
+def test_outside_libraries_or_for_a_compiled_pattern_re_compile_is_untouched(kept_file: Path) -> None:
+    done = re.compile("x+")
+    with recache.libraries():
+        assert re.compile(done) is done  # a compiled pattern goes to re.compile as before
+    assert recache._new == {}
+    re.compile(r"only-outside-\d+")
+    assert recache._new == {}
+    with pytest.raises(ValueError), recache.libraries():
+        raise ValueError
+    assert re.compile.__module__ == "re"  # put back after an error too

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from mp_precheck import __version__
 from mp_precheck.app import (
@@ -44,9 +44,41 @@ PLANNED_FORMATS: tuple[str, ...] = ()
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` reads it (``COLUMNS``, else stdout's terminal, else
+    80), without the import of ``shutil`` (with ``bz2``, ``lzma``, ``zlib``: ~2 ms of every run) that argparse's
+    help formatter does for each option added."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, its default width read by :func:`_columns`."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` (its subcommands' too) formatting with :class:`_HelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="mp-precheck", description=(
+    parser: argparse.ArgumentParser = _Parser(prog="mp-precheck", description=(
         "Find what a change adds to a WeChat Mini Program that WeChat review will look at."))
     parser.add_argument("--version", action="version", version=f"mp-precheck {__version__}")
     common = _common_options()
@@ -62,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _common_options() -> argparse.ArgumentParser:
     """The options of the subcommands that analyse a change (diff, notes, baseline)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common: argparse.ArgumentParser = _Parser(add_help=False)
     common.add_argument("--repo", default=".", help="repository folder (default: current folder)")
     common.add_argument("--base", help="base revision (default: merge base with the default branch)")
     common.add_argument("--head", default="HEAD", help="head revision (default: HEAD)")

@@ -12,13 +12,14 @@ image build fills the cache once (:func:`warm`). The source of truth stays the Y
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import marshal
 import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from mp_precheck.core.digests import sha256
 
 CACHE_DIR = Path(importlib.util.cache_from_source(__file__)).parent  # the bytecode folder of this package
 
@@ -40,7 +41,7 @@ def read_data(path: Path, cached: bool = True) -> Any:
     raw = path.read_bytes()
     if not cached:
         return load_yaml(raw.decode("utf-8"))
-    stamp = hashlib.sha256(raw).hexdigest()
+    stamp = sha256(raw).hexdigest()
     entry = CACHE_DIR / f"{path.parent.name}-{path.stem}.{sys.implementation.cache_tag}.marshal"
     try:
         kept_stamp, kept = marshal.loads(entry.read_bytes())

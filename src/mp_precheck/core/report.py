@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Literal
 
 from msgspec import Struct
@@ -10,6 +9,7 @@ from msgspec.structs import asdict, force_setattr
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import CATALOG_DATE
+from mp_precheck.core.digests import sha256
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import SEVERITIES, Severity, severity_rank
 
@@ -67,7 +67,7 @@ class Finding(Struct, frozen=True):
     def fingerprint(self) -> str:
         """Identity that survives moving code within a file: rule, subject, path and scope; no line number."""
         raw = "\0".join((self.rule, self.subject, self.path, self.scope))
-        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+        return sha256(raw.encode("utf-8")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

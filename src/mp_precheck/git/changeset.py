@@ -11,11 +11,14 @@ from collections.abc import Mapping
 from typing import Literal
 
 from msgspec import Struct, field
-from unidiff import PatchSet  # type: ignore[attr-defined]
-from unidiff.errors import UnidiffParseError
 
 from mp_precheck.core.errors import UserError
+from mp_precheck.core.recache import libraries
 from mp_precheck.git.repo import GitRepo, TreeEntry
+
+with libraries():  # unidiff compiles its diff grammar's patterns as it loads
+    from unidiff import PatchSet  # type: ignore[attr-defined]
+    from unidiff.errors import UnidiffParseError
 
 Status = Literal["added", "modified", "deleted", "renamed", "copied", "type_changed"]
 

@@ -11,10 +11,10 @@ by it, so it leaves the line number out, like ours), ``severity`` (``info``, ``m
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any, Literal
 
+from mp_precheck.core.digests import sha256
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.vocabulary import SEVERITIES, Severity
 from mp_precheck.outputs.sarif import describe
@@ -41,7 +41,7 @@ def render_codequality(report: Report) -> str:
         count = seen.get(f.fingerprint, 0)
         seen[f.fingerprint] = count + 1
         fingerprint = f.fingerprint if count == 0 else \
-            hashlib.sha256(f"{f.fingerprint}\0{count}".encode()).hexdigest()[:32]
+            sha256(f"{f.fingerprint}\0{count}".encode()).hexdigest()[:32]
         issues.append(_issue(f, fingerprint))
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 

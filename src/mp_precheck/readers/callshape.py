@@ -11,17 +11,17 @@ has another shape.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 
 from tree_sitter import Node
 
+from mp_precheck.core.digests import sha1
 from mp_precheck.readers.scriptchecks import named_function
 from mp_precheck.readers.syntax import node_text, string_value
 
 _CALLBACKS = ("arrow_function", "function_expression", "function", "generator_function")
 _SKIPPED = ("comment", ",", ";")
-_NOTHING = hashlib.sha1(b"(\x1f)").hexdigest()[:12]  # the digest of a call passing nothing: ``f()``
+_NOTHING = sha1(b"(\x1f)").hexdigest()[:12]  # the digest of a call passing nothing: ``f()``
 
 
 def call_shapes(calls: Iterable[Node], lines: Iterable[int], line: Callable[[Node], int]) -> dict[int, str]:
@@ -36,7 +36,7 @@ def call_shapes(calls: Iterable[Node], lines: Iterable[int], line: Callable[[Nod
         if callee is None or arguments is None or (at := line(callee)) not in wanted or at in out:
             continue
         written = "\x1f".join(_tokens(arguments)).encode("utf-8", "surrogatepass")
-        out[at] = f"{named_function(node) or ''}:{hashlib.sha1(written).hexdigest()[:12]}"
+        out[at] = f"{named_function(node) or ''}:{sha1(written).hexdigest()[:12]}"
     return out
 
 
