@@ -165,13 +165,41 @@ def test_upload_with_v2_check_in_a_cloud_function_is_medium(app_repo):
     assert "upload.content_check_v1" not in rules(report)
 
 
-def test_v1_content_check_is_reported(app_repo):
-    app_repo.write("server/check.py", "def check(img):\n    return client.post('/wxa/img_sec_check', files=img)\n")
-    base = app_repo.commit()
+V1_CHECK = "def check(img):\n    return client.post('/wxa/img_sec_check', files=img)\n"
+
+
+def test_v1_content_check_the_change_writes_is_reported(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("server/check.py", V1_CHECK)
     app_repo.write("pages/me/me.js", UPLOAD)
     app_repo.commit()
     report = run(app_repo.path, base)
     assert ("upload.content_check_v1", "server/check.py", 2, "app") in found(report)
+
+
+def test_v1_content_check_the_change_edits_is_reported(app_repo):
+    app_repo.write("server/check.py", "def check(img):\n    return client.post('/wxa/img_sec_check', data=img)\n")
+    base = app_repo.commit()
+    app_repo.write("server/check.py", V1_CHECK)
+    app_repo.write("pages/me/me.js", UPLOAD)
+    app_repo.commit()
+    assert ("upload.content_check_v1", "server/check.py", 2, "app") in found(run(app_repo.path, base))
+
+
+def test_v1_content_check_the_app_already_had_is_advice_on_the_upload(app_repo):
+    app_repo.write("server/check.py", V1_CHECK)
+    app_repo.write("server/other.py", "x = 1\n")
+    base = app_repo.commit()
+    app_repo.write("server/other.py", "x = 2\n")  # a changed server file that is not the check
+    app_repo.write("pages/me/me.js", UPLOAD)
+    app_repo.commit()
+    report = run(app_repo.path, base, language="en")
+    assert "upload.content_check_v1" not in rules(report)
+    [upload] = [f for f in report.findings if f.rule == "upload.upload_file"]
+    assert upload.severity == "medium"
+    assert upload.fix.endswith("The app's existing content check (server/check.py:2) is still v1: the v1 of "
+                               "msgSecCheck / mediaCheckAsync / imgSecCheck stopped being updated on 2021-09-01; "
+                               "move it to version 2 (with openid and scene) before review tests this upload.")
 
 
 def test_content_security_declared_in_config(app_repo):

@@ -77,9 +77,10 @@ media_posts            facts_at_head, exists_at_head,              adds ``catego
                        family                                      page that uploads media, its text box not told
 service_posts          head_facts, counterpart · category and      adds a ``once`` category rule's finding at a new
                        upload families                             page whose users post in a service the app had
-content_security       repo_grep, read_head,                       rewrites them to medium when a server checks
-                       config.content_security_external ·          content; adds ``upload.content_check_v1``
-                       upload family, app scope
+content_security       repo_grep, read_head, read_base,            rewrites them to medium when a server checks
+                       changed_paths,                              content; adds ``upload.content_check_v1`` on a
+                       config.content_security_external ·          v1 call the change writes, else the v1 advice
+                       upload family, app scope                    to the uploads' fix
 domains                config.domains · ``external_link.domain``,  removes configured hosts; rewrites the title of
                        ``external_link.business_domain``           the others (which list is missing the host)
 order_payments         present_at_head, language ·                 removes the ``orderInfo`` payment's findings

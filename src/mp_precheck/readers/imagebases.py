@@ -20,6 +20,7 @@ from tree_sitter import Node
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.imagenames import holder_name, names_image, names_resource_base
 from mp_precheck.readers.syntax import node_text, walk
+from mp_precheck.readers.urlflow import reached_roles
 
 # Vue's holders of one value, read as ``.value`` (``const base = ref('https://…')``).
 _HOLDERS = frozenset({"ref", "shallowRef", "readonly"})
@@ -52,11 +53,14 @@ def constant_roles(facts: list[Fact], constants: Mapping[str, list[int]], fed: M
     """``facts`` with the hosts of the file's URL variables (``constants``: name → indexes of its host facts in
     ``facts``) given the role of what reads them: the API whose url a variable feeds (``fed``: name → role),
     else media for a static-file prefix's name (``IMG_BASE_URL``) or a variable read only into image addresses
-    (:func:`image_only`, whatever its name: ``baseURL`` too), else as found."""
+    (:func:`image_only`, whatever its name: ``baseURL`` too), else the role of the API its value reaches through
+    the file's own code (:func:`~mp_precheck.readers.urlflow.reached_roles`), else as found."""
     images = image_only(set(constants) - set(fed), root)
+    reached = reached_roles(set(constants) - images, fed, root)
     out = list(facts)
     for name, indexes in constants.items():
-        role = fed.get(name) or ("media" if names_resource_base(name) or name in images else "code")
+        role = fed.get(name) or ("media" if names_resource_base(name) or name in images else
+                                 reached.get(name, "code"))
         replaced = ("code", "request", "media") if name in fed else ("code", "request") if name in images else \
             ("code",)
         for index in indexes if role != "code" else ():

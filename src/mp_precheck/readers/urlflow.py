@@ -1,0 +1,115 @@
+"""Which of a file's URL variables reach a network call through the file's own code.
+
+``const API_BASE = 'https://api.example.cn'`` read into ``const base = (opts.base || API_BASE)``, joined into
+```${base}/list``` handed to the file's ``fetchText(url)``, whose ``url`` a ``wx.request({ url })`` takes: the
+variable's host is that request's server, as much as a constant written straight into the ``url`` option is
+(https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A config entry nothing in its
+file sends keeps its role, so where a change names a new host twice, the place whose value the request uses is
+where it is told (``host_place`` in core/placing.py).
+
+Followed by name within the file (no scopes, no other files): a declaration or assignment passes the names its
+value reads (not those inside a function it defines) to the name it sets, a parameter's default to the parameter,
+and a call of a function the file defines (``f(…)``, ``obj.f(…)``, by its name) each argument's names to the
+parameter at that position. Pure; never raises.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping
+
+from tree_sitter import Node
+
+from mp_precheck.readers.syntax import node_text, walk
+
+_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function", "function_declaration",
+                        "method_definition", "generator_function", "generator_function_declaration"})
+_READS = frozenset({"identifier", "shorthand_property_identifier"})
+
+
+def reached_roles(names: Iterable[str], sinks: Mapping[str, str], root: Node) -> dict[str, str]:
+    """Of ``names`` (variables of the tree at ``root`` that hold a URL), those whose value flows into a name of
+    ``sinks`` (name → role of the network API whose url it builds), each with that role."""
+    wanted = set(names) - set(sinks)
+    if not wanted or not sinks:
+        return {}
+    feeds = _feeds(root)  # name → the names its value is read from
+    role = dict(sinks)
+    queue = deque(sinks)
+    while queue:
+        name = queue.popleft()
+        for source in feeds.get(name, ()):
+            if source not in role:
+                role[source] = role[name]
+                queue.append(source)
+    return {name: role[name] for name in wanted if name in role}
+
+
+def _feeds(root: Node) -> dict[str, set[str]]:
+    """For each name the file sets, the names read by the values it is set from."""
+    feeds: dict[str, set[str]] = defaultdict(set)
+    params: dict[str, list[str | None]] = {}
+    calls: list[tuple[str, Node]] = []
+    for node in walk(root):
+        kind = node.type
+        if kind == "variable_declarator":
+            _flow(feeds, node.child_by_field_name("name"), node.child_by_field_name("value"))
+        elif kind in ("assignment_expression", "assignment_pattern"):
+            _flow(feeds, node.child_by_field_name("left"), node.child_by_field_name("right"))
+        elif kind in ("required_parameter", "optional_parameter"):  # TypeScript's (url: string = BASE)
+            _flow(feeds, node.child_by_field_name("pattern"), node.child_by_field_name("value"))
+        elif kind in _FUNCTIONS and (name := _function_name(node)) is not None:
+            formal = node.child_by_field_name("parameters")
+            params.setdefault(name, [_parameter(p) for p in formal.named_children] if formal is not None else [])
+        elif kind == "call_expression":
+            callee = node.child_by_field_name("function")
+            if callee is not None and callee.type == "member_expression":
+                callee = callee.child_by_field_name("property")
+            arguments = node.child_by_field_name("arguments")
+            if callee is not None and arguments is not None:
+                calls.append((node_text(callee), arguments))
+    for name, arguments in calls:
+        for parameter, argument in zip(params.get(name, ()), arguments.named_children, strict=False):
+            if parameter is not None:
+                feeds[parameter] |= _reads(argument)
+    return feeds
+
+
+def _flow(feeds: dict[str, set[str]], target: Node | None, value: Node | None) -> None:
+    if target is not None and value is not None and target.type == "identifier":
+        feeds[node_text(target)] |= _reads(value)
+
+
+def _reads(value: Node) -> set[str]:
+    """The names ``value`` reads, not looking into the functions it defines."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if node.type in _READS:
+            found.add(node_text(node))
+        elif node.type not in _FUNCTIONS:
+            stack.extend(node.named_children)
+    return found
+
+
+def _function_name(node: Node) -> str | None:
+    """The name a function is called by: its own, its method's or key's, or the variable holding it."""
+    own = node.child_by_field_name("name")
+    if own is not None:
+        return node_text(own).strip("'\"")
+    parent = node.parent
+    if parent is None:
+        return None
+    holder = parent.child_by_field_name("name") if parent.type == "variable_declarator" else \
+        parent.child_by_field_name("key") if parent.type == "pair" else None
+    return node_text(holder).strip("'\"") if holder is not None else None
+
+
+def _parameter(node: Node) -> str | None:
+    """A formal parameter's name (``url``, ``url = BASE``), None for a pattern."""
+    if node.type == "assignment_pattern":
+        node = node.child_by_field_name("left") or node
+    if node.type == "required_parameter" or node.type == "optional_parameter":  # TypeScript
+        node = node.child_by_field_name("pattern") or node
+    return node_text(node) if node.type == "identifier" else None
