@@ -320,3 +320,55 @@ def _in_view(path: str) -> bool:
 _APP_STEMS = frozenset({"app", "main"})
 _VIEW_SUFFIXES = frozenset({".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx", ".axml", ".swan"})
 _VIEW_FOLDERS = frozenset({"pages", "page", "components", "component", "views", "view"})
+
+
+def at_saver_calls(placed: Sequence[tuple[Rule, str, Fact]], head: Mapping[str, FileFacts],
+                   base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
+                   added_lines: Mapping[str, frozenset[int]]) -> list[tuple[str, Fact] | None]:
+    """Where to tell each (rule, head path, fact) of ``placed``: (path, fact), or None when it is told already. A
+    call judged per call (an upload, ``each_call``) of a function of another changed module (``via:`` role) that
+    the change adds — or that reached no such subject before — and that does more than pass the file on (a save:
+    it hands the caller's draft to the app's upload wrapper, then sends the record by another wrapper) is told at
+    the function's own call of the other module's upload wrapper, on a line the diff adds: the upload is a step of
+    the save, written there, while the caller's line only saves (one finding per wrapper target, however many
+    callers or savers). A thin function whose one call is the upload wrapper (``uploadAvatar(path)`` →
+    ``uploadFile(path, '/avatar')``) stays told at each caller: it sends what that caller picked, as the wrapper
+    would. Nothing raises (what review tests: each upload's content,
+    https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)."""
+    steps = [_saver_step(rule, fact, head, base, counterpart, added_lines)
+             if rule.each_call and not (fact.role or "").startswith(f"via:{path}#") else None  # same file: not here
+             for rule, path, fact in placed]
+
+    def target(rule: Rule, where: str, call: Fact) -> tuple[str, str, str | None, tuple[str, ...]]:
+        return rule.id, where, call.role, head[where].call_literals.get(call.line, ())
+    first: dict[tuple[str, str, str | None, tuple[str, ...]], tuple[str, Fact]] = {}
+    found = [(p[0], s) for p, s in zip(placed, steps, strict=True) if s is not None]
+    for rule, (where, call) in sorted(found, key=lambda rs: rs[1][1].line):
+        first.setdefault(target(rule, where, call), (where, call))
+    out: list[tuple[str, Fact] | None] = []
+    for (rule, path, fact), step in zip(placed, steps, strict=True):
+        out.append((path, fact) if step is None else first.pop(target(rule, *step), None))
+    return out
+
+
+def _saver_step(rule: Rule, fact: Fact, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                counterpart: Mapping[str, str | None],
+                added_lines: Mapping[str, frozenset[int]]) -> tuple[str, Fact] | None:
+    """(module path, its call of another module's wrapper of ``fact.subject``) for a call of a saver (see
+    :func:`at_saver_calls`), else None."""
+    role = fact.role or ""
+    where, _, name = role[4:].partition("#")
+    saver = head[where].exports.get(name) if role.startswith("via:") and where in head else None
+    if saver is None or not rule.matches(fact.subject):
+        return None
+    old = counterpart.get(where)
+    before = base[old].exports.get(name) if old and old in base else None
+    if before is not None and fact.subject in before.subjects:
+        return None  # a function that reached the subject before: a new call of it is the caller's use
+    calls = [f for f in head[where].facts if f.role and f.role.startswith("via:") and saver.covers(f.line)
+             and not f.role.startswith(f"via:{where}#")]
+    steps = sorted((f for f in calls if f.subject == fact.subject and f.line in added_lines.get(where, frozenset())),
+                   key=lambda f: f.line)
+    if not steps or not any(f.role != steps[0].role for f in calls):
+        return None  # no new call of another module's wrapper, or a thin function whose one call is the upload
+    return where, steps[0]

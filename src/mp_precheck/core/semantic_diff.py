@@ -13,16 +13,15 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
   that already made the call (copies of it in the branches of a permission check; any call at all where the
   data is one value per user, such as the profile or the position, or the call only writes: a copy to the
-  clipboard), except a ``wx.authorize``
-  gate in front of a call of the same data in its own file, and except an unchanged call of a wrapper the
-  change edits (the wrapper reports it);
+  clipboard), except a ``wx.authorize`` gate in front of a call of the same data in its own file, and except
+  an unchanged call of a wrapper the change edits (the wrapper reports it);
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing; a page the change deletes from the app does not count here (its feature left, it did not move)
   but for the calls a page the change adds carries on with the same shape (``core/retired.py``); where it rose
   for another reason, a helper's call moved there from a caller that made it itself and now calls the helper is
-  no place for a finding (``moved_into_helpers`` in ``core/placing.py``); a file's own helper nothing called before
-  the change makes no use in base, so the change that first calls it adds one where the app had none
-  (``core/firstcalls.py``); an upload SDK the change copies in and loads uploads anew (no app code moved into it);
+  no place for a finding (``moved_into_helpers`` in ``core/placing.py``); a file's own helper nothing called
+  before the change makes no use in base, so the change that first calls it adds one where the app had none
+  (``core/firstcalls.py``); an upload SDK the change copies in and loads uploads anew (no app code moved in);
 * gone from the app → a removal.
 
 Only the changed files are parsed on both sides: unchanged files contribute the same count to base and
@@ -44,6 +43,7 @@ from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere, us
 from mp_precheck.core.placing import (
     at_new_helper,
     at_own_calls,
+    at_saver_calls,
     each_added,
     each_function,
     each_target,
@@ -92,11 +92,10 @@ class Removal(Struct, frozen=True):
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
     not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, a region
-    table's entries nothing selects are servers the app may never use (readers/regiontable.py), and
-    development hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no
-    socket domain to configure) or to the app's request server (its base with the scheme swapped: no new host):
-    not counted; nor is a dispatched action's call at the dispatch (the action's
-    own file counts it)."""
+    table's entries nothing selects are servers the app may never use (readers/regiontable.py), and development
+    hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no socket domain to
+    configure) or to the app's request server (its base with the scheme swapped: no new host): not counted; nor is
+    a dispatched action's call at the dispatch (the action's own file counts it)."""
     return not ((fact.kind == "host" and (fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF)
                                           or (fact.role or "").startswith(ALTERNATIVE)))
                 or (fact.kind == "api" and fact.role in (DEVELOPMENT, API_SOCKET))
@@ -122,9 +121,9 @@ def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip
     call is then a definition, not another use, when one of these files calls it — and so are the calls of the
     functions of its file it reaches them through (a class's ``submit()`` → ``this.uploadPhoto()``) — so
     extracting a call into a helper or a controller class, or inlining a helper, leaves the app-wide count
-    unchanged; nor do relays count. With
-    ``skip_relays`` only relays are skipped (where findings go). ``also_called`` names wrappers the other side
-    of the change calls: a helper nothing called before the change and its first caller are one use, not two.
+    unchanged; nor do relays count. With ``skip_relays`` only relays are skipped (where findings go).
+    ``also_called`` names wrappers the other side of the change calls: a helper nothing called before the change
+    and its first caller are one use, not two.
     """
     called = called_ranges(files, also_called, relaying=True) if skip_definitions or skip_relays else {}
     defined = called_ranges(files, also_called, reached=True) if skip_definitions else {}
@@ -206,7 +205,7 @@ def _once_in_helpers(additions: list[Addition], head: Mapping[str, FileFacts], b
                      counterpart: Mapping[str, str | None],
                      added_lines: Mapping[str, frozenset[int]]) -> list[Addition]:
     """``additions`` without the calls of a module's entry whose API the module tells (``told_in_helper``; rules
-    judging each call or placement keep them), the rest told at the caller's own platform call (``at_own_calls``)."""
+    judging each call keep them), the rest at the caller's own call (``at_own_calls``) or a saver's (placing.py)."""
     before = {path: base[old].exports for path, old in counterpart.items() if old and old in base}
     told: dict[tuple[str, str], set[tuple[str, int]]] = {}
     for a in additions:
@@ -214,7 +213,9 @@ def _once_in_helpers(additions: list[Addition], head: Mapping[str, FileFacts], b
     kept = [a for a in additions if a.rule.each_call or a.rule.each_occurrence or not told_in_helper(
         a.fact, told[(a.rule.id, a.subject)], head, before, added_lines)]
     facts = at_own_calls([(a.rule, a.path, a.fact) for a in kept], head, base, counterpart, added_lines)
-    return [Addition(a.rule, a.subject, a.path, a.scope, fact) for a, fact in zip(kept, facts, strict=True)]
+    places = at_saver_calls([(a.rule, a.path, f) for a, f in zip(kept, facts, strict=True)], head, base, counterpart,
+                            added_lines)
+    return [Addition(a.rule, a.subject, p[0], a.scope, p[1]) for a, p in zip(kept, places, strict=True) if p]
 
 
 def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], catalog: Catalog) -> list[Addition]:
@@ -252,14 +253,13 @@ def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterp
           retired: frozenset[str], kept: Mapping[str, FileFacts]
           ) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
     """The uses of head and of base (of retired pages only the calls ``kept``: carried on by a page the change
-    adds), a wrapper's own call counted at its callers. A
-    wrapper base calls is one in head too (a helper inlined and left behind is no use of its own); one that a
-    file the change adds calls is one in base too: a helper nothing called before and a new page's call of it
-    are one use, the page's. So is a kept file's call of a helper whose name its base version neither imported
-    nor called (``_first_calls``): the page that now picks photos through an old, uncalled ``pickPhotos`` is a
-    new use whether or not the change also edits the helper's file. A kept file that starts calling a helper it
-    could reach before — it imported it by that name — is judged by the count as it was: the reader does not see
-    every way a file reaches a helper (passed as a value, an action)."""
+    adds), a wrapper's own call counted at its callers. A wrapper base calls is one in head too (a helper inlined
+    and left behind is no use of its own); one that a file the change adds calls is one in base too: a helper
+    nothing called before and a new page's call of it are one use, the page's. So is a kept file's call of a helper
+    whose name its base version neither imported nor called (``_first_calls``): the page that now picks photos
+    through an old, uncalled ``pickPhotos`` is a new use whether or not the change also edits the helper's file. A
+    kept file that starts calling a helper it could reach before — it imported it by that name — is judged by the
+    count as it was: the reader does not see every way a file reaches a helper (passed as a value, an action)."""
     added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
     return (_counts(head, skip_definitions=True,
                     also_called=across(called_wrappers(base), {b: h for h, b in counterpart.items() if b})),

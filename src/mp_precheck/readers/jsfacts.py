@@ -22,7 +22,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import FACTORY_OF, prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
-from mp_precheck.readers import base64media, nativepay
+from mp_precheck.readers import base64media, multipartbody, nativepay
 from mp_precheck.readers.bound import attribute_urls, in_attribute_value
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
@@ -182,6 +182,7 @@ class _Extractor(Bindings):
                                    guard_role(found.conditions, [self.line(c) for c in found.calls])))
         if self.media_requests and base64media.reads_base64(nodes):
             self.facts += [Fact(base64media.SUBJECT, "api", line) for line in self.media_requests]
+        self.facts += multipartbody.file_parts(nodes, self.facts, self.line)  # a file in a body built by hand
         self.facts = constant_roles(self.facts, self.url_constants, self.url_roles, root)  # feeds an API, or images
         bound, aliased = connected_calls(nodes, self.calls, (self.module_aliases, self.named_imports, self.scoped),
                                          self.line) if b"connect" in (root.text or b"") else ([], [])
