@@ -46,9 +46,10 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   with the post (its upload sends fields beside the file, or a 发布 control shows its text is not wired yet) is a
   post — ``category.ugc`` at its upload; a picture sent alone from a page with neither is an upload, no post yet;
 * a page whose words (its path, the posting wrapper's name, the strings passed to it, the text box's own
-  placeholder) name only a private record in ``checks/ugc_scenes.yml`` — an expense note, a homework answer,
-  feedback to the operator, the reason for cancelling one's own appointment (取消预约的原因) — keeps the text for
-  the user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
+  placeholder, label and bound names: :mod:`~mp_precheck.readers.boxlabel`) name only a private record in
+  ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator, the reason for
+  cancelling one's own appointment (取消预约的原因), a remark on a client's record (备注) — keeps the text for the
+  user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
@@ -102,6 +103,7 @@ from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import box_handlers, endpoint_strings, handler_writes
+from mp_precheck.readers.boxlabel import own_words
 from mp_precheck.readers.textflow import carried_names, field_state, file_only, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
@@ -245,7 +247,8 @@ def _scene(context: ProjectContext, script: str, call: Fact, page: str = "",
     https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html), the wrapper's name and
     the strings the call passes (a cloud database write: its collection, ``'memos'``); a page of the operator's
     console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post. ``shown`` is what the
-    text box itself says it is for (its placeholder: 取消预约的原因 — a reason given with one's own booking)."""
+    text box itself says it is for (its placeholder: 取消预约的原因 — a reason given with one's own booking; the label
+    of its cell and the names it is bound to: 备注信息, ``memberRemark``); a public word still wins."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
@@ -341,7 +344,8 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
         if old and post is not None and posted_as_before(context, script, post):
             continue  # the old box's post is the one the page made before: nothing newly published
         page = f.path if through is not None else ""
-        shown = shown_words(context.read_head(f.path) or "", f.line)  # the box's hint: what it is for
+        markup = context.read_head(f.path) or ""  # the box's hint, label and bound names: what it is for
+        shown = (*shown_words(markup, f.line), *own_words(markup, f.line))
         if _scene(context, script, post or sent[1], page, shown) == "private" or (old and post is None) or \
                 (f.subject in POST_INPUTS and to_operator(context, script, post or sent[1], page, staff=True)):
             continue  # a private record (an expense note), a form only staff read, an old box whose page posts none
