@@ -31,6 +31,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.presence import SCOPE_LIMIT
+from mp_precheck.readers.iconclasses import class_lines, image_stem
 from mp_precheck.readers.imagerefs import BOUND_FOLDER, resolve_bound_image, resolve_image
 from mp_precheck.readers.logo import IMAGE_SUFFIXES, is_wechat_logo
 
@@ -52,11 +53,28 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     seen: set[tuple[str, int]] = set()
     for path, fact, image in places:
-        if verdicts.get(image) and (path, fact.line) not in seen:
-            seen.add((path, fact.line))
-            out.append(context.finding("branding.brand_image", f"brand-image:{image}", path, fact.line,
-                                       value=fact.value))
+        if not verdicts.get(image):
+            continue
+        # a sheet's icon class put on an element of a changed page: the page is where the logo shows
+        shown = _class_places(context, image) if reader_kind(path) == "style" else []
+        for where, line in shown or [(path, fact.line)]:
+            if (where, line) not in seen:
+                seen.add((where, line))
+                out.append(context.finding("branding.brand_image", f"brand-image:{image}", where, line,
+                                           value=fact.value))
     return out
+
+
+def _class_places(context: ProjectContext, image: str) -> list[tuple[str, int]]:
+    """(path, line) of the changed markup whose class attribute names ``image``'s file stem
+    (readers/iconclasses.py): where a style sheet's icon class shows the image."""
+    stem = image_stem(image)
+    places: list[tuple[str, int]] = []
+    for path in sorted(context.head_facts):
+        if reader_kind(path) in ("markup", "sfc") and context.project.owns(path):
+            text = context.read_head(path)
+            places.extend((path, line) for line in class_lines(text or "", stem))
+    return places
 
 
 def _shows_logo(job: tuple[str, bytes | None]) -> bool:
@@ -73,14 +91,24 @@ def _images(context: ProjectContext, path: str, facts: FileFacts) -> list[tuple[
         if fact.kind != "image":
             continue
         ref = fact.subject[len("image:"):]
+        paths = context.changed_paths if context.head_paths is None else context.head_paths
         if ref.startswith(BOUND_FOLDER):
-            paths = context.changed_paths if context.head_paths is None else context.head_paths
             images = resolve_bound_image(ref, context.project.root, paths)
         else:
             image = resolve_image(ref, path, context.project.root, context.exists_at_head)
             images = [] if image is None else [image]
+            if image is None and _helper_path(ref, path):
+                # a preprocessor helper prefixes its folder (image-url("icons/wx.png") → $image-base + path):
+                # the folder is bound at build time, the written path names the file
+                images = resolve_bound_image(BOUND_FOLDER + ref, context.project.root, paths)
         out.extend((fact, image) for image in images if context.project.owns(image))
     return out
+
+
+def _helper_path(ref: str, importer: str) -> bool:
+    """Whether ``ref``, written in style sheet ``importer`` and not found beside it, is a path under a folder a
+    preprocessor helper or variable adds (``image-url("components/icon/wx.png")``): relative, with a folder."""
+    return reader_kind(importer) == "style" and "/" in ref and not ref.startswith((".", "/", "@", "~"))
 
 
 def _new_references(context: ProjectContext) -> list[tuple[str, Fact, str]]:

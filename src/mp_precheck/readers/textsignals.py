@@ -1,6 +1,6 @@
 """What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
 fortune-telling, tipping, services that need a qualified category (medical, finance, education, dating,
-telecom top-up).
+telecom top-up), tools that forge WeChat or payment screenshots.
 
 Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
 title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
@@ -203,10 +203,22 @@ ANALYSIS_LABEL = compiled(r"\s*(?:\d{4}\s*年?)?\s*(?:机构|盈利|业绩|投�
 EDUCATION = compiled(r"在线课程|网课|直播课|课程购买|购买课程|在线教育|学历提升|考证培训")
 # Meeting strangers: matchmaking and dating (相亲, 征婚, a partner's 理想型) need 社交 → 陌生人交友 and its licence.
 # Two strangers who like each other matched to chat (相互喜欢即可配对聊天) is the same service.
-DATING = compiled(r"相亲|婚恋|征婚|脱单|择偶|交友|(?<![查寻])找对象|理想型|配对聊天|"
+# 交友 after the peers it names (与同好伙伴交友, 和朋友交友: a tagline's making friends over a shared interest) is a
+# social app's wording, no matchmaking.
+DATING = compiled(r"相亲|婚恋|征婚|脱单|择偶|(?<!同好)(?<!伙伴)(?<!朋友)(?<!好友)(?<!书友)(?<!球友)(?<!同学)交友|"
+                    r"(?<![查寻])找对象|理想型|配对聊天|"
                     r"(?:相互|互相)(?:喜欢|心动)[^。！!？?\n]{0,6}(?:配对|匹配)")
 # Selling mobile credit or data (话费充值, 流量充值) is a telecom service: IT科技 → 电信业务代理商 / 基础电信运营商.
 TELECOM = compiled(r"话费充值|充话费|话费(?:直充|快充|慢充)|手机充值|流量充值|充流量|流量(?:直充|包充值)")
+
+# A tool that forges a screenshot of WeChat's or a payment app's screens (微信支付账单生成器, 转账截图生成, 聊天记录
+# 生成器): fake payment proof or chats to deceive others; the platform refuses it (OPS2018 行为规范: 仿冒腾讯官方或
+# 他人业务). A screen's name, then a generator or a screenshot made; 生成账单 or 聊天记录生成摘要 is no imitation.
+_SCREEN = (r"(?:(?:转账|红包|账单|零钱|余额|付款|收款|支付|到账)(?:记录|详情|页面|界面)?|聊天记录|朋友圈|"
+           r"(?:微信|QQ)聊天)")
+FORGED_SCREEN = compiled(rf"{_SCREEN}(?:截图|截屏)?(?:生成器|制作器|生成工具)|"
+                         rf"{_SCREEN}(?:截图|截屏)(?:在线|一键)?(?:生成|制作)|"
+                         rf"(?:生成|制作)(?:微信|支付宝|QQ){_SCREEN}(?:截图|截屏)")
 
 # Fixed strings every match of a service's pattern contains, so that ``git grep`` can find the unchanged pages
 # that already offer the service (facts/presence.py): a service the app had needs no new category.
@@ -223,6 +235,7 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
                 "起投", "立即投资", "马上投资", "我要投资", "确认投资", "基金定投", "众筹", "网贷",
                 "购买保险", "在线保险", "保险产品", "车险报价", "保费"),
     "education": ("在线课程", "网课", "直播课", "课程", "在线教育", "学历提升", "考证培训"),
+    "forged-screen": ("生成器", "制作器", "生成工具", "截图", "截屏"),
 }
 
 
@@ -236,7 +249,8 @@ LEGAL_CLAUSE = compiled(r"^\s*(?:\d+(?:\.\d+)+\.?|第[一二三四五六七八�
 WARNING = compiled(r"诈骗|骗局|防骗|反诈|被骗|骗子|骗钱|杀猪盘|传销|套路贷|陷阱|谨防|警惕|\bscams?\b|\bfraud",
                    re.IGNORECASE)
 _SERVICES = (("lottery", LOTTERY), ("fortune", FORTUNE), ("tipping", TIPPING), ("medical", MEDICAL),
-             ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING), ("telecom", TELECOM))
+             ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING), ("telecom", TELECOM),
+             ("forged-screen", FORGED_SCREEN))
 SERVICE_SIGNALS = frozenset(name for name, _pattern in _SERVICES)
 
 
