@@ -147,6 +147,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   name a nested function only shadows resolved; an AI chat on the app's own server (sdk:generative-ai,
 #   readers/modelchat.py); text:share-commission (佣金 shown to a promoter)
 # v129: a new Promise awaited where it is made, resolved with a file's base64, holds base64 (its receiver)
+# v130-robust26: FinClip's ft bindings read from the parse (a method's parameter, a renamed or array pattern binds it)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -203,7 +204,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v129-{__version__}"
+FORMAT = f"facts-v130-robust26-{__version__}"
 
 
 class FactCache:
