@@ -83,3 +83,50 @@ def test_the_rewrite_keeps_every_line_and_column_and_other_names():
     for binding in ("function go(ft) { ft.request({}) }", "const go = (a, ft) => ft.request({})",
                     "import ft from 'x'; ft.request({})", "let { ft } = api; ft.request({})"):
         assert as_wechat(binding, True, api_names) == binding
+
+
+# -- which ft is the script's own: read from the parse, not from patterns over the text ------------------------------
+JUMP = "ft.navigateToMiniProgram({ appId: 'wx1' })"
+
+
+def test_each_way_a_script_binds_ft_keeps_it_a_name_of_the_script():
+    for script in (f"Page({{ openPartner(ft) {{ {JUMP} }} }})\n",  # a method's parameter
+                   f"const {{ tools: ft }} = require('./kit')\n{JUMP}\n",  # destructured under another key
+                   f"const [ft] = makeTools()\n{JUMP}\n",  # an array pattern
+                   f"let ready, ft\nft = makeTools()\n{JUMP}\n",  # declared after another name
+                   f"const go = (ft: Tools) => {JUMP}\n"):  # a typed parameter
+        assert as_wechat(script, True, api_names, "pages/me/me.ts") == script, script
+
+
+def test_a_property_named_ft_is_no_global():
+    script = "const kit = { ft: tools }\nkit. ft.navigateToMiniProgram({})\nkit?.ft.navigateToMiniProgram({})\n"
+    assert as_wechat(script, True, api_names, "pages/me/me.js") == script
+
+
+def test_ft_a_comment_or_a_string_names_binds_nothing():
+    script = f"// const ft = require('./kit') was the old helper\nconst label = 'var ft'\nPage({{ go() {{ {JUMP} }} }})\n"
+    assert as_wechat(script, True, api_names, "pages/me/me.js") == script.replace(JUMP, JUMP.replace("ft.", "wx."))
+
+
+def test_a_single_file_component_is_read_by_its_script_blocks():
+    sfc = (f"<template><view @tap=\"go\">ft 下载</view></template>\n<script>\nexport default {{ methods: {{\n"
+           f"  go(ft) {{ {JUMP} }} }} }}\n</script>\n")
+    assert as_wechat(sfc, True, api_names, "pages/me/me.vue") == sfc  # its method's parameter
+    unbound = sfc.replace("go(ft)", "go()")
+    assert as_wechat(unbound, True, api_names, "pages/me/me.vue") == unbound.replace(JUMP, JUMP.replace("ft.", "wx."))
+
+
+def test_a_finclip_project_s_method_taking_ft_makes_no_jump(app_repo):
+    app_repo.write("FinClipConf.js", CONF_JS)
+    base = app_repo.commit("FinClip's custom API file")
+    _page(app_repo, "Page({\n  openPartner(ft) {\n    ft.navigateToMiniProgram({ appId: 'wx1' })\n  },\n  scan() {},\n})\n")
+    app_repo.commit("a helper handed in")
+    assert _jumps(app_repo, base) == set()
+
+
+def test_a_finclip_project_s_unbound_ft_beside_a_commented_binding_is_read(app_repo):
+    app_repo.write("FinClipConf.js", CONF_JS)
+    base = app_repo.commit("FinClip's custom API file")
+    _page(app_repo, "// const ft = require('../../utils/fetch-tools')\n" + PARTNER_JS)
+    app_repo.commit("partner jump")
+    assert _jumps(app_repo, base) == {("pages/me/me.js", 7)}

@@ -187,6 +187,8 @@ script_checks          head_facts, read_head, read_base ·          adds ``polic
                                                                    ``completeness.debug_enabled`` turned off
 accounts               project, changed_paths, read_head,          adds ``completeness.no_logout``
                        repo_grep · none
+rotated_secrets        head_facts, added_lines, read_head,         adds the secret rule's finding where an added
+                       read_base, repo_grep · secret findings      line swaps one AppSecret for a new one
 config_place           project (framework, app_config), language   rewrites the title and fix of a finding that
                        · findings whose advice names app.json      names app.json as where a key is declared to
                                                                    name the framework's file (uni-app manifest.json
@@ -323,6 +325,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("missing_pages", OnDemand("missing_pages")),
     ("script_checks", OnDemand("script_checks")),
     ("accounts", OnDemand("accounts")),
+    # rotated_secrets after the semantic diff's secret findings: a line it told is not told again.
+    ("rotated_secrets", OnDemand("rotated_secrets")),
     # Last: every finding above, whichever analyzer added or reworded it, names the framework's own config file.
     ("config_place", OnDemand("config_place")),
 )

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.objectsends import object_sends
 from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.reached import module_calls
@@ -82,6 +82,7 @@ Send = tuple[str, int, str]  # (script, line, what it calls)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a post in an #ifdef block of another platform never reaches WeChat
     texts = {page_stem(f.path) for f in findings if f.rule in _REPORTED}
     uploads = {page_stem(f.path) for f in findings if f.family == "upload" and f.rule != "upload.user_text"}
     out = list(findings)

@@ -67,7 +67,7 @@ import re
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import composer_page
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.media_forms import media_form_posts
 from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.senders import (
@@ -102,6 +102,7 @@ MODAL = "wx.showModal"  # the subject of an editable modal's typed text
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a post in an #ifdef block of another platform never reaches WeChat
     told = {(f.path, f.line) for f in findings if f.rule in _TOLD}
     served = {_endpoint(context, f.path, f.line) for f in findings if f.rule == "category.ugc"} - {()}
     out = list(findings)

@@ -8,13 +8,15 @@ from typing import Protocol
 from msgspec import Struct, field
 from msgspec.structs import replace
 
-from mp_precheck.core.catalog import Catalog, Rule
+from mp_precheck.core.catalog import Catalog, Rule, api_names
 from mp_precheck.core.config import Config
 from mp_precheck.core.report import Finding, Scope
 from mp_precheck.core.subject import parse
+from mp_precheck.facts.extract import SCRIPT_KINDS, reader_kind
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.conditional import compiles_conditionally, for_wechat
 from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.finclip import as_wechat
 
 
 class ProjectContext(Struct, frozen=True, weakref=True):
@@ -34,7 +36,8 @@ class ProjectContext(Struct, frozen=True, weakref=True):
     ``keep_verdicts(kind, {path: verdict})`` stores new ones there (both do nothing without that cache).
     ``head_paths`` lists every file of the head tree (None when not known), so an analyzer can tell when
     no file outside the change is left to search; ``grep_files(needles, paths)`` answers as ``repo_grep`` for
-    those head files only (None when only the whole tree can be searched).
+    those head files only (None when only the whole tree can be searched). ``finclip(path)`` says whether the
+    file is of a project built for FinClip (readers/finclip.py), whose scripts the facts read with ``ft`` as ``wx``.
     """
 
     project: Project
@@ -61,6 +64,7 @@ class ProjectContext(Struct, frozen=True, weakref=True):
     head_paths: Collection[str] | None = None
     # repo_grep over only these head files (paths as written): None when the caller can search the whole tree only.
     grep_files: Callable[[set[str], Sequence[str]], dict[str, set[str]]] | None = None
+    finclip: Callable[[str], bool] = lambda path: False
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:
@@ -88,25 +92,32 @@ def catalog_finding(catalog: Catalog, language: str, rule_id: str, subject: str,
 
 
 def as_shipped(context: ProjectContext) -> ProjectContext:
-    """``context`` whose ``read_head`` and ``read_base`` give each file as the project's build ships it to WeChat:
-    in a framework project (uni-app's ``// #ifdef H5`` … ``// #endif``) the blocks of other platforms, and the hooks
-    and functions only they reach, are blank lines (:func:`mp_precheck.readers.conditional.for_wechat`, the reading
-    the facts get), line numbers kept; a native project's files as written, its ``#ifdef`` a plain comment
-    (https://uniapp.dcloud.net.cn/tutorial/platform.html). For an analyzer that reads code itself: what only
-    another platform runs is no wall a WeChat user meets, and no wall the app had."""
-    if not compiles_conditionally(context.project.framework):
-        return context
-    return replace(context, read_head=_shipped(context.read_head), read_base=_shipped(context.read_base))
+    """``context`` whose ``read_head`` and ``read_base`` give each file as the fact extraction reads it, the way the
+    project's build ships it to WeChat: in a framework project (uni-app's ``// #ifdef H5`` … ``// #endif``) the
+    blocks of other platforms, and the hooks and functions only they reach, are blank lines
+    (:func:`mp_precheck.readers.conditional.for_wechat`), line numbers kept; a native project's files as written, its
+    ``#ifdef`` a plain comment (https://uniapp.dcloud.net.cn/tutorial/platform.html); and in a FinClip script the
+    global ``ft`` written ``wx`` (:func:`mp_precheck.readers.finclip.as_wechat`). For an analyzer that reads code
+    itself: what only another platform runs is no wall a WeChat user meets, no share or post it sends, and no wall
+    the app had."""
+    compiled = compiles_conditionally(context.project.framework)
+    return replace(context, read_head=_shipped(context.read_head, compiled, context.finclip),
+                   read_base=_shipped(context.read_base, compiled, context.finclip))
 
 
-def _shipped(read: Callable[[str], str | None]) -> Callable[[str], str | None]:
-    """``read`` with each file's text as :func:`for_wechat` leaves it, worked out once per path."""
+def _shipped(read: Callable[[str], str | None], compiled: bool,
+             finclip: Callable[[str], bool]) -> Callable[[str], str | None]:
+    """``read`` with each file's text as the facts read it (:func:`as_shipped`), worked out once per path."""
     seen: dict[str, str | None] = {}
 
     def read_shipped(path: str) -> str | None:
         if path not in seen:
             text = read(path)
-            seen[path] = None if text is None else for_wechat(text, path)
+            if text is not None:
+                text = for_wechat(text, path, compiled)
+                if reader_kind(path) in SCRIPT_KINDS:
+                    text = as_wechat(text, finclip(path), api_names, path)
+            seen[path] = text
         return seen[path]
     return read_shipped
 

@@ -37,7 +37,7 @@ import posixpath
 from collections.abc import Iterator
 
 from mp_precheck.analyzers.chat import text_boxes
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.reached import method_of, module_calls, module_files
 from mp_precheck.analyzers.senders import SCRIPTS, page_stem
 from mp_precheck.core.imsdks import ImSdk, im_sdks
@@ -56,6 +56,7 @@ Send = tuple[str, int, str, ImSdk]  # (page script, line, what it calls, SDK)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a post in an #ifdef block of another platform never reaches WeChat
     if any(f.rule == "category.ugc" and f.subject == "ugc:chat" for f in findings):
         return findings
     told = {page_stem(f.path) for f in findings if f.rule in _REPORTED}

@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from msgspec.structs import replace
 
-from mp_precheck.analyzers.context import ProjectContext, reworded
+from mp_precheck.analyzers.context import ProjectContext, as_shipped, reworded
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.analyzers.reward_openers import opener_wording, opens_told, route_files
 from mp_precheck.core.report import Finding
@@ -81,6 +81,7 @@ _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".vue", ".nvue", ".uvue", ".wpy", ".mp
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a share in an #ifdef block of another platform never reaches WeChat
     every = [f for f in findings if f.rule == "sharing.induced_share"]
     wording = _one_per_page(every)
     holders = _holders(context)

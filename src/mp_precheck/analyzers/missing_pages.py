@@ -23,12 +23,11 @@ import posixpath
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.novelty import Item, rising
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.appdata import read_app_data
-from mp_precheck.readers.conditional import compiles_conditionally, for_wechat
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.pagelist import registered_pages
 from mp_precheck.readers.routes import Route, markup_routes, route_page, script_routes
@@ -132,9 +131,9 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
     head: dict[str, list[Item]] = {}
     base: dict[str, list[Item]] = {}
     urls: dict[tuple[str, int], str] = {}
-    compiled = compiles_conditionally(context.project.framework)  # a native project's #ifdef comments ship
+    shipped = as_shipped(context)  # the text the facts read: #ifdef blocks of WeChat's build, FinClip's ft as wx
     for path in sorted(context.head_facts):
-        found = _routes(path, context.read_head, folder, registered, context.head_facts[path], compiled)
+        found = _routes(path, shipped.read_head, folder, registered, context.head_facts[path])
         head[path] = [(page, line) for page, line, _url in found if page not in registered]
         urls.update({(path, line): url for _page, line, url in found})
     # A route rises only where head has one to an unregistered page: with none, the base versions are not read.
@@ -142,7 +141,7 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
         old = context.counterpart.get(path)
         if old is not None:
             base[old] = [(page, line) for page, line, _url in
-                         _routes(old, context.read_base, folder, before, context.base_facts.get(old), compiled)
+                         _routes(old, shipped.read_base, folder, before, context.base_facts.get(old))
                          if page not in before]
     return [context.finding("completeness.unregistered_route", f"route:{page}", path, line,
                             value=urls.get((path, line), page))
@@ -150,18 +149,16 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
 
 
 def _routes(path: str, read: Reader, folder: str, pages: frozenset[str],
-            facts: FileFacts | None, compiled: bool = True) -> list[tuple[str, int, str]]:
+            facts: FileFacts | None) -> list[tuple[str, int, str]]:
     """(page, line, URL) of the literal routes in the file at ``path`` (a script's from its ``facts`` when they
     hold them). A relative URL is resolved only in a page's own files: in a component it is relative to
-    whichever page shows the component. ``compiled`` False: a native project's file, its ``#ifdef`` blocks
-    read as shipped."""
+    whichever page shows the component. ``read`` gives the text as shipped (:func:`as_shipped`)."""
     lower = path.lower()
     if not lower.endswith((".wxml", *_SCRIPTS, *_SFC)):
         return []
     text = "" if facts is not None and facts.routes is not None else read(path)
     if text is None:
         return []
-    text = for_wechat(text, path, compiled)
     found: Iterable[Route]
     if facts is not None and facts.routes is not None:
         found = facts.routes

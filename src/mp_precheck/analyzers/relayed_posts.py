@@ -65,7 +65,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.comment_boxes import listed_strings, naming, text_boxes, writing
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.rendered import component_file, component_uses, easycom_file, registered_components
 from mp_precheck.analyzers.senders import (
@@ -111,6 +111,7 @@ _Posts = tuple[list[_Post], dict[int, frozenset[str]]]  # new posts in line orde
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a post in an #ifdef block of another platform never reaches WeChat
     told = {page_stem(f.path) for f in findings if f.rule in _TOLD}
     out = list(findings)
     editors: list[str] | None = None  # read once, and only when a page needs it

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.novelty import Item, rising
 from mp_precheck.core.report import Finding
-from mp_precheck.readers.conditional import compiles_conditionally, for_wechat
 from mp_precheck.readers.scriptchecks import ScriptChecks, scan
 from mp_precheck.readers.sfc import split_blocks
 
@@ -29,16 +28,16 @@ _SFC = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    compiled = compiles_conditionally(context.project.framework)  # a native project's #ifdef comments ship
+    context = as_shipped(context)  # the text the facts read: #ifdef blocks of WeChat's build, FinClip's ft as wx
     head = {path: checks for path in sorted(context.head_facts)
-            if (checks := script_checks(path, context.read_head, compiled))}
+            if (checks := script_checks(path, context.read_head))}
     off = {(path, line) for path, checks in head.items() for line in checks.debug_off}
     out = [f for f in findings if not (f.rule == "completeness.debug_enabled" and (f.path, f.line) in off)]
     base: dict[str, ScriptChecks] = {}
     # A key rises only where head has it: with no modal or prompt at head, the base versions are not read.
     for path in head if any(_modals(head).values()) or any(_subscribes(head).values()) else ():
         old = context.counterpart.get(path)
-        if old is not None and (checks := script_checks(old, context.read_base, compiled)) is not None:
+        if old is not None and (checks := script_checks(old, context.read_base)) is not None:
             base[old] = checks
     for rule, pick in (("policy.blocking_modal", _modals), ("policy.subscribe_outside_tap", _subscribes)):
         for path, key, line in rising(pick(head), pick(base), context.added_lines):
@@ -55,16 +54,15 @@ def _subscribes(files: dict[str, ScriptChecks]) -> dict[str, list[Item]]:
     return {path: checks.subscribe_outside_tap for path, checks in files.items()}
 
 
-def script_checks(path: str, read: Callable[[str], str | None], compiled: bool = True) -> ScriptChecks | None:
-    """The checks of a script or of a single-file component's script blocks; None for other files. ``compiled``
-    False: a native project's file, its ``#ifdef`` blocks read as shipped (readers/conditional.py)."""
+def script_checks(path: str, read: Callable[[str], str | None]) -> ScriptChecks | None:
+    """The checks of a script or of a single-file component's script blocks, ``read`` giving the text as shipped
+    (:func:`~mp_precheck.analyzers.context.as_shipped`); None for other files."""
     lower = path.lower()
     if not lower.endswith(_SCRIPTS + _SFC) or lower.endswith((".d.ts", ".min.js")):
         return None
     text = read(path)
     if text is None:
         return None
-    text = for_wechat(text, path, compiled)
     if lower.endswith(_SCRIPTS):
         return scan(text, path)
     found = ScriptChecks()

@@ -35,7 +35,7 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.induced_sharing import (
     _MARKUP,
     SHARE_HOOKS,
@@ -61,6 +61,7 @@ _COMPONENTS = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a share in an #ifdef block of another platform never reaches WeChat
     told = {_stem(f.path) for f in findings if f.family == "sharing"}
     out = list(findings)
     for path in sorted(context.head_facts):

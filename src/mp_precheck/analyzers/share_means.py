@@ -44,7 +44,7 @@ import posixpath
 
 from msgspec.structs import replace
 
-from mp_precheck.analyzers.context import ProjectContext, reworded
+from mp_precheck.analyzers.context import ProjectContext, as_shipped, reworded
 from mp_precheck.analyzers.induced_sharing import (
     NEAR,
     SHARE_BUTTON,
@@ -77,6 +77,7 @@ _CONFIGS = (".json", ".config.js", ".config.ts")  # a page's config (Taro's inde
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a share in an #ifdef block of another platform never reaches WeChat
     out = list(findings)
     pays: list[str | None] = []  # the app's referral pay, looked up once when first needed
     for path in sorted(context.head_facts):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import posixpath
 
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.induced_sharing import SHARE_BUTTON, WORDING, WORDINGS, _page_facts, _stem
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact
@@ -42,6 +42,7 @@ _LANDING_FILES = (".wxml", ".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".jsx"
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a share in an #ifdef block of another platform never reaches WeChat
     told = {_stem(f.path) for f in findings if f.family == "sharing"}
     project = context.project
     added_findings: list[Finding] = []

@@ -82,7 +82,7 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.composers import has_publish_control, unwired_composer
-from mp_precheck.analyzers.context import ProjectContext
+from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.module_sends import sends_through
 from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before, sent_before
 from mp_precheck.analyzers.reached import method_of, module_calls
@@ -311,6 +311,7 @@ def _publishing_title(table: Scenes, title: str) -> bool:
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
+    context = as_shipped(context)  # a post in an #ifdef block of another platform never reaches WeChat
     return _text_boxes(context, findings)
 
 

@@ -243,7 +243,8 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], p
         read_head=_reader(run.store, run.head_tree), head_paths=run.head_tree.keys(),
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
         read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__,
-        read_base=_reader(run.store, run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts)
+        read_base=_reader(run.store, run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts,
+        finclip=lambda path: run.store.flavour(path).endswith("/finclip"))
 
 
 def run_analyzers(context: ProjectContext, findings: list[Finding],

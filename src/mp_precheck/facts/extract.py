@@ -62,7 +62,7 @@ ROUTE_SCRIPTS = (".js", ".ts", ".jsx", ".tsx")  # scripts whose route calls the 
 APP_CONFIG_NAMES = ("app.json", "ext.json")
 # The developer tools' project files: committed with the code, read for the secrets some teams keep there.
 DEVTOOLS_CONFIGS = ("project.config.json", "project.private.config.json")
-_SCRIPT_KINDS = frozenset({"js", "sfc", "min-js", "taro-app-config", "taro-page-config"})  # kinds holding scripts
+SCRIPT_KINDS = frozenset({"js", "sfc", "min-js", "taro-app-config", "taro-page-config"})  # kinds holding scripts
 # JSON files that are not page/app configuration (their titles are not UI).
 _NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
                     "sitemap.json", "tsconfig.json", "jsconfig.json", "theme.json", "composer.json")
@@ -156,8 +156,8 @@ def extract(path: str, data: bytes, compiled: bool = True, finclip: bool = False
     # uni-app #ifdef blocks for other platforms are not shipped to WeChat, nor run the methods only they call:
     # blanked before reading (a native project's are comments: everything in them ships).
     text = for_wechat(decoded.text, path, compiled)
-    if kind in _SCRIPT_KINDS:  # FinClip's ft is WeChat's wx
-        text = as_wechat(text, finclip, api_names)
+    if kind in SCRIPT_KINDS:  # FinClip's ft is WeChat's wx
+        text = as_wechat(text, finclip, api_names, path)
     facts = _extract_text(text, path, kind)
     if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
         found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()

@@ -22,13 +22,14 @@ from mp_precheck.readers.pugtemplate import PUG_LANGS, pug_markup
 class Block(Struct, frozen=True):
     """A top-level block: ``tag`` (template, script, style, config), its ``attrs``, body ``text`` and the
     number of lines that precede the body in the file (``line_offset``); ``note`` says why a pug template's
-    text is blank (not read), else empty."""
+    text is blank (not read), else empty; ``start`` the body's first character in the file."""
 
     tag: str
     attrs: dict[str, str]
     text: str
     line_offset: int
     note: str = ""
+    start: int = 0
 
 
 _NEWLINE = re.compile("\n")
@@ -75,7 +76,7 @@ class _BlockFinder(HTMLParser):
             name, attrs, start = self.open
             end = self._offset()
             body = self.source[start:end]
-            self.blocks.append(Block(name, attrs, body, self.source.count("\n", 0, start)))
+            self.blocks.append(Block(name, attrs, body, self.source.count("\n", 0, start), start=start))
             self.open = None
 
 
