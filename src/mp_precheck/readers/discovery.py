@@ -41,8 +41,8 @@ from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
 from mp_precheck.readers.pagelist import computes_pages, registered_pages
-from mp_precheck.readers.spreadpages import spread_pages
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.spreadpages import spread_pages
 from mp_precheck.readers.weappvite import CONFIG_NAMES as WEAPP_VITE_CONFIGS
 from mp_precheck.readers.weappvite import weapp_vite_app
 

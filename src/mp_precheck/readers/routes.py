@@ -59,8 +59,9 @@ def mini_program_paths(text: str, path: str) -> list[Route]:
     out = []
     for node in nodes_of(root, language, ("call_expression",)):
         callee = node.child_by_field_name("function")
-        owner = callee.child_by_field_name("object") if callee is not None and \
-            callee.type == "member_expression" else None
+        if callee is None or callee.type != "member_expression":
+            continue
+        owner = callee.child_by_field_name("object")
         if owner is None or node_text(owner) not in NAMESPACES or \
                 node_text(callee.child_by_field_name("property")) != _MINI_PROGRAM:
             continue

@@ -39,7 +39,7 @@ def spread_pages(text: str, path: str, read_text: Callable[[str], str | None]) -
             child.named_children else [literal(child)]
         if value is None or not all(isinstance(page, str) for page in value):
             return None
-        out += value
+        out += [str(page) for page in value]
     return out
 
 
