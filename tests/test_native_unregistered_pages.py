@@ -7,6 +7,7 @@ import pytest
 
 from helpers import found, run
 from mp_precheck.readers.pagerefs import json_paths, template_sources
+from mp_precheck.readers.routes import mini_program_paths
 
 VERIFY_VIEW = ("<view class=\"verify\">\n  <text>验证</text>\n"
                "  <button open-type=\"getPhoneNumber\" bindgetphonenumber=\"take\">验证手机号</button>\n</view>\n")
@@ -110,3 +111,34 @@ def test_a_link_to_the_page_the_app_already_had_does_not_make_it_part_of_the_app
     app_repo.write_files(VERIFY_PAGE)
     app_repo.commit()
     assert not any(path.startswith("pages/verify/") for _rule, path in _rules(found(run(app_repo.path, base))))
+
+
+PAY_PAGE = {"utils/wxp.js": "export const pay = (o) => new Promise((resolve, reject) => {\n"
+                            "  wx.requestPayment({ success: resolve, fail: reject, ...o })\n})\n",
+            "utils/checkout.js": "import { pay } from './wxp'\nexport const settle = async (sign) => {\n"
+                                 "  const res = await pay(sign)\n  return res\n}\n",
+            "pages/settle/settle.wxml": "<view>支付中</view>\n", "pages/settle/settle.json": "{}\n",
+            "pages/settle/settle.js": "import { settle } from '../../utils/checkout'\nPage({\n"
+                                      "  async onShow() {\n    await settle(this.data.sign)\n  }\n})\n"}
+
+
+def _opener(path: str) -> str:
+    return ("Page({\n  go(id) {\n    wx.navigateToMiniProgram({\n      appId: this.data.appId,\n"
+            f"      path: `{path}?no=${{id}}`\n    }})\n  }}\n}})\n")
+
+
+@pytest.mark.parametrize(("path", "told"), [("/pages/settle/settle", True), ("/pages/other/other", False)])
+def test_a_page_the_change_opens_as_another_mini_programs_path_is_told(app_repo, path, told):
+    """A page the change adds and opens by ``navigateToMiniProgram``'s path (the copy of this code built as the
+    paying app) ships with it: its payment through the project's wrappers is told; a path naming another page
+    leaves the unlisted page out."""
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({**PAY_PAGE, "pages/me/me.js": _opener(path)})
+    app_repo.commit()
+    assert (("payment.request_payment", "pages/settle/settle.js") in _rules(found(run(app_repo.path, base)))) is told
+
+
+def test_mini_program_paths_are_the_literal_page_of_each_call():
+    text = ("wx.navigateToMiniProgram({ appId: a, path: `/pages/p/p?x=${x}` })\n"
+            "uni.navigateToMiniProgram({ appId: a, path: p })\nfoo.navigateToMiniProgram({ path: '/pages/q/q' })\n")
+    assert mini_program_paths(text, "a.js") == [("/pages/p/p?", 1)]

@@ -70,3 +70,26 @@ def test_an_awaited_modal_is_read_with_what_follows_it():
     assert list(refusal_modals(leaves, "a.js")) == []
     assert list(refusal_modals("wx.showModal({ content: '网络错误', showCancel: false })\n", "b.js")) == []
     assert list(refusal_modals("wx.showModal({ showCancel: false, content: ", "c.js")) == []
+
+
+ANSWER = ("      api.signIn({ code: e.detail.code }).then(res => {\n        if (!res.token) {\n"
+          "          wx.showModal({ title: '登录未成功', content: '服务器未返回登录凭证', showCancel: false })\n"
+          "        }\n      })\n")
+
+
+def test_a_modal_answering_the_servers_reply_to_a_login_stays_silent(tmp_path):
+    """The modal tells why the user's own login attempt failed; it answers no refusal."""
+    assert not any(path == SIGNIN for path, _line in _login(tmp_path, GATED_APP, ANSWER))
+
+
+def test_where_a_modal_sits_decides_whether_it_answers_the_server():
+    modal = "wx.showModal({ content: '请授权登录', showCancel: false })"
+    answering = [f"api.login(form).then(res => {{ {modal} }})\n",
+                 f"wx.request({{ url: u, success (res) {{ {modal} }} }})\n",
+                 f"this.post(form).then(ok).catch(() => {{ {modal} }})\n"]
+    refusing = [f"this.getUserProfile().catch(() => {{ {modal} }})\n",
+                f"wx.getUserProfile({{ desc: 'd', fail: () => {{ {modal} }} }})\n",
+                f"Page({{ onPhone (e) {{ if (!e.detail.code) {{ {modal} }} }} }})\n",
+                f"setTimeout(() => {{ {modal} }}, 10)\n"]
+    assert [text for text in answering if list(refusal_modals(text, "a.js"))] == []
+    assert [text for text in refusing if not list(refusal_modals(text, "a.js"))] == []

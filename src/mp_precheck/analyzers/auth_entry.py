@@ -14,12 +14,17 @@ with a login button beside its content stay silent. A picture bound to a tap han
 define (the user's avatar with a ``bindViewTap`` left from the template project) does nothing, and is no other
 way forward beside the ask.
 
+A page named as a login page that a Taro config's page list spread from imported tables puts first
+(``...ExcludedTabList.map((item) => item.pagePath)``, ``readers/spreadpages.py``) is one the name rule cannot
+read from the config file alone: told here, at the list's first entry, when the change makes it the entry page.
+
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#entryPagePath.
 
 Reads: ``project``, ``changed_paths``, ``counterpart``, ``read_head``, ``read_base``, ``facts_at_head`` ·
 ``login.login_first_page``.
-Writes: adds ``login.login_first_page`` for an authorization page made the entry page.
+Writes: adds ``login.login_first_page`` for an authorization page made the entry page, and for a login page a
+spread page list makes the entry page.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from mp_precheck.readers.authpage import SFC_SUFFIXES, Ask, authorization_page, 
 from mp_precheck.readers.handlers import template_bindings
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.pagelist import registered_pages
+from mp_precheck.readers.spreadpages import first_page_line
 from mp_precheck.readers.tapasks import tap_asks
 
 RULE = "login.login_first_page"
@@ -52,8 +58,10 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     project = context.project
     registry = registry_file(project)
     entry = project.entry_page
-    if registry is None or not entry or LOGIN_TARGET.search(page_name(entry)) or any(f.rule == RULE for f in findings):
-        return findings  # no entry page, or one named as a login page: the name rule tells it
+    if registry is None or not entry or any(f.rule == RULE for f in findings):
+        return findings  # no entry page, or the name rule told it
+    if LOGIN_TARGET.search(page_name(entry)):
+        return findings + spread_entry(context, registry, entry)
     page, ask = page_ask(context, entry, context.read_head)
     if page is None or ask is None or tabbed(context.read_head(registry), registry, entry) or \
             not (ask.worded or forwards_on(context, entry)):
@@ -70,6 +78,21 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         return [*findings, context.finding(RULE, subject, page, ask.line, value=value)]
     line = registry_line(context.read_head(registry) or "", entry)
     return [*findings, context.finding(RULE, subject, registry, line, value=value)]
+
+
+def spread_entry(context: ProjectContext, registry: str, entry: str) -> list[Finding]:
+    """The finding for a login page ``entry`` that the registry's spread page list (no entry-login fact of its own:
+    the name rule read no list) makes the entry page where the base opened on another page; none otherwise."""
+    facts = context.facts_at_head(registry)
+    if facts is None or any(f.subject.startswith(app_config("entry-login", "")) for f in facts.facts) or \
+            not context.base_pages or context.base_pages[0] == entry:
+        return []
+    text = context.read_head(registry)
+    line = first_page_line(text, registry) if text is not None else None
+    if line is None:
+        return []
+    return [context.finding(RULE, app_config("entry-login", entry), registry, line,
+                            value=f"{entry}: first of the page list spread from its tables")]
 
 
 def page_ask(context: ProjectContext, route: str, read: Reader) -> tuple[str | None, Ask | None]:

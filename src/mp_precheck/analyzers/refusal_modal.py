@@ -12,7 +12,9 @@ and its page is on the launch path: a page the entry page's load hooks or the ap
 redirect to a login page kept as a fact of theirs, or a wall an earlier analyzer told), or the entry page itself
 when it is a login page by name or an authorization page by what it shows. A modal with a cancel button, one whose
 confirm goes on to a page, and one on a page only a tap reaches stay silent; so does one the entry page's hook
-shows, which the hook's own facts tell.
+shows, which the hook's own facts tell, and one that answers the server about a login the user sent (in the
+``.then`` / ``.catch`` of a project call such as ``api.login(form)``, or in a ``wx.request`` callback): it tells
+why the attempt failed (登录未成功), it answers no refusal of an authorization.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (强制授权) and
 https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html (showCancel, success).
@@ -47,6 +49,10 @@ _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx")
 _CONFIRMS = ("success", "complete")
 # A project's router helper (navigateTo('/pages/home'), this.$router.push) goes on to a page as a route API does.
 _NAVIGATION = lazy(r"(?i)^(?:navigate|redirect|relaunch|switchtab|goto|jump|push|replace)")
+# A project call named as an authorization ask (this.getUserProfile().catch(…)): its handlers answer the user's refusal.
+_ASK_NAME = lazy(r"(?i)profile|userinfo|authori[sz]e|setting|phone")
+_SERVER_APIS = frozenset({"request", "uploadFile"})  # the APIs whose callbacks hold the server's answer
+_HANDLERS = frozenset({"then", "catch", "finally"})
 _FUNCTIONS = frozenset({"function_expression", "function", "arrow_function", "method_definition",
                         "function_declaration"})
 
@@ -108,8 +114,55 @@ def refusal_modals(text: str, path: str) -> Iterator[tuple[int, str]]:
         for node in walk(root):
             if api_of(node) != "showModal" or _literal(call_option(node, "showCancel")) != "false":
                 continue
-            if _worded(node) and not _goes_on(node):
+            if _worded(node) and not _goes_on(node) and not _answers_server(node):
                 yield node.start_point[0] + 1 + offset, "wx.showModal without cancel, its confirm goes nowhere"
+
+
+def _answers_server(call: Node) -> bool:
+    """Whether the callback nearest ``call`` that is handed to a call is a handler of the server's answer: a
+    function given to ``.then`` / ``.catch`` of a project call not named as an authorization ask
+    (``api.login(payload).then(res => …)``), or a callback in the options of ``wx.request`` / ``wx.uploadFile``."""
+    current = call.parent
+    while current is not None:
+        handed = _handed_to(current) if current.type in _FUNCTIONS else None
+        if handed is not None:
+            return handed
+        current = current.parent
+    return False
+
+
+def _handed_to(function: Node) -> bool | None:
+    """For a function: whether the call it is handed to answers the server (an API's options member: a request's
+    callback; an argument of ``.then`` / ``.catch``: :func:`_project_answer`); None when it is handed to neither."""
+    holder = function.parent.parent if function.parent is not None and function.parent.type == "pair" \
+        else function.parent if function.type == "method_definition" else function
+    if holder is not None and holder.type == "object":
+        outer = holder.parent.parent if holder.parent is not None and holder.parent.type == "arguments" else None
+        api = api_of(outer) if outer is not None else None
+        return None if api is None else api in _SERVER_APIS
+    args = holder.parent if holder is not None else None
+    outer = args.parent if args is not None and args.type == "arguments" else None
+    return _project_answer(outer) if outer is not None and outer.type == "call_expression" else None
+
+
+def _project_answer(call: Node) -> bool | None:
+    """Whether ``call``, an ``x.then(…)`` / ``.catch(…)``, hangs on a chain that starts with a project call (or a
+    request) not named as an authorization ask; None when it is no such handler call."""
+    fn = call.child_by_field_name("function")
+    if fn is None or fn.type != "member_expression" or node_text(fn.child_by_field_name("property")) not in _HANDLERS:
+        return None
+    inner = fn.child_by_field_name("object")
+    while inner is not None and inner.type == "call_expression":
+        callee = inner.child_by_field_name("function")
+        if callee is not None and callee.type == "member_expression" and \
+                node_text(callee.child_by_field_name("property")) in _HANDLERS:
+            inner = callee.child_by_field_name("object")
+            continue
+        api = api_of(inner)
+        name = node_text(callee.child_by_field_name("property") if callee is not None and
+                         callee.type == "member_expression" else callee)
+        return api in _SERVER_APIS if api is not None else not _ASK_NAME.search(name)
+    return False
 
 
 def _literal(node: Node | None) -> str | None:

@@ -50,7 +50,7 @@ from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
 from mp_precheck.readers.easycom import custom_targets, tag_registers
 from mp_precheck.readers.pagerefs import json_paths, template_sources
-from mp_precheck.readers.routes import markup_routes, route_page, script_routes
+from mp_precheck.readers.routes import markup_routes, mini_program_paths, route_page, script_routes
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _SCRIPTS = (".js", ".ts")
@@ -198,15 +198,17 @@ def _naming_pages(units: Mapping[str, str], candidates: Mapping[str, str], found
 def _routed_pages(units: Mapping[str, str], head_facts: Mapping[str, FileFacts], project: Project,
                   read_text: Callable[[str], str | None]) -> dict[str, set[str]]:
     """For the native page files ``units`` (path → page path without suffix): the changed files (``head_facts``)
-    whose literal routes (readers/routes.py: a route call's URL, its query built or not, a ``<navigator url>``)
-    open the page. A change that links to the page it adds means it to ship: the missing ``app.json`` entry is
+    whose literal routes (readers/routes.py: a route call's URL, its query built or not, a ``<navigator url>``, a
+    ``wx.navigateToMiniProgram`` path: the copy of this code built as the other app) open the page. A change that
+    links to the page it adds means it to ship: the missing ``app.json`` entry is
     ``completeness.unregistered_route``'s to tell, and what the page does is told now."""
     pages: dict[str, set[str]] = {}
     for source in head_facts:
         if not source.endswith((".js", ".ts", ".wxml")) or not project.owns(source):
             continue
         text = read_text(source) or ""
-        urls = markup_routes(text) if source.endswith(".wxml") else script_routes(text, source, built_query=True)
+        urls = markup_routes(text) if source.endswith(".wxml") else \
+            script_routes(text, source, built_query=True) + mini_program_paths(text, source)
         for url, _line in urls:
             page = route_page(url, "") if url.startswith("/") else route_page(url, posixpath.dirname(source))
             if page is not None:

@@ -42,6 +42,7 @@ from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
 from mp_precheck.readers.pagelist import computes_pages, registered_pages
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.spreadpages import spread_pages
 from mp_precheck.readers.weappvite import CONFIG_NAMES as WEAPP_VITE_CONFIGS
 from mp_precheck.readers.weappvite import weapp_vite_app
 
@@ -344,6 +345,9 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
                        read_text: Callable[[str], str | None]) -> Project:
     text = read_text(pages_file)
     config = read_app_data(pages_file, text) if text is not None else None
+    if framework == "taro" and text is not None and isinstance(config, dict) and computes_pages(config) and \
+            (spread := spread_pages(text, pages_file, read_text)) is not None:
+        config = {**config, "pages": spread}  # a list spread from the tab tables it imports (readers/spreadpages.py)
     pages, entry = registered_pages(config)
     return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
                    entry_page=entry or (pages[0] if pages else None), pages_computed=computes_pages(config),

@@ -18,6 +18,7 @@ from mp_precheck.readers.markup import capability_value
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
 
 ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
+_MINI_PROGRAM = "navigateToMiniProgram"  # opens a page of another Mini Program by its ``path`` option
 
 Route = tuple[str, int]  # (URL as written, 1-based line)
 
@@ -42,6 +43,32 @@ def script_routes(text: str, path: str, line_offset: int = 0, built_query: bool 
         literal = _literal(url) or (_page_literal(url) if built_query else None)
         if url is not None and literal and not unreachable(node):
             out.append((literal, url.start_point[0] + 1 + line_offset))
+    return out
+
+
+def mini_program_paths(text: str, path: str) -> list[Route]:
+    """Literal page paths ``wx.navigateToMiniProgram({ path })`` calls of a script open in the Mini Program they
+    name (``appId``), a query built at run time given up to the ``?``
+    (https://developers.weixin.qq.com/miniprogram/dev/api/navigate/wx.navigateToMiniProgram.html). The page is
+    another app's, but one this code base may also build (a platform copy paying on its own ``appId``): a page
+    the same change adds there is meant to ship."""
+    if _MINI_PROGRAM not in text:
+        return []
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
+    out = []
+    for node in nodes_of(root, language, ("call_expression",)):
+        callee = node.child_by_field_name("function")
+        if callee is None or callee.type != "member_expression":
+            continue
+        owner = callee.child_by_field_name("object")
+        if owner is None or node_text(owner) not in NAMESPACES or \
+                node_text(callee.child_by_field_name("property")) != _MINI_PROGRAM:
+            continue
+        value = call_option(node, "path")
+        literal = _literal(value) or _page_literal(value)
+        if value is not None and literal and not unreachable(node):
+            out.append((literal, value.start_point[0] + 1))
     return out
 
 
