@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 
 import pytest
 
@@ -52,6 +53,28 @@ def test_unknown_remote_branch_suggests_the_local_one(app_repo):
     code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "origin/main")
     assert code == 2
     assert err == "mp-precheck: unknown revision 'origin/main' (did you mean main?)\n"
+
+
+def test_the_parent_of_a_first_commit_says_to_pass_the_empty_tree(tmp_path):
+    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
+    (tmp_path / "app.json").write_text('{"pages": ["pages/index/index"]}', encoding="utf-8")
+    (tmp_path / "app.js").write_text("App({})\n", encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "first"], check=True)
+    code, _, err = cli("diff", "--repo", str(tmp_path), "--base", "HEAD~1")
+    assert code == 2
+    assert err == ("mp-precheck: unknown revision 'HEAD~1' (HEAD is the first commit; to check all it adds, "
+                   "pass the empty tree: --base 4b825dc642cb6eb9a060e54bf8d69288fbee4904)\n")
+    code, _, _ = cli("diff", "--repo", str(tmp_path), "--base", "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+                     "--format", "json")
+    assert code in (0, 1)
+
+
+def test_an_unknown_revision_with_a_parent_suffix_gets_no_first_commit_hint(app_repo):
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "no-such-branch~1")
+    assert code == 2
+    assert err == "mp-precheck: unknown revision 'no-such-branch~1'\n"
 
 
 def test_a_range_given_as_the_base_says_how_to_pass_its_ends(app_repo):

@@ -73,6 +73,14 @@ def test_explain_prints_the_full_text():
     assert code == 0 and "严重程度：高 (high)" in out and f"怎么做：{rule.fix['zh-CN']}" in out
 
 
+def test_explain_shows_the_catalogs_secret_subjects_as_written():
+    code, out, _ = cli("explain", "policy.client_secret", "--language", "en")
+    assert code == 0
+    assert "Subjects: secret:app-secret, secret:url-param, secret:server-api" in out.splitlines()
+    code, out, _ = cli("rules", "--language", "en")
+    assert code == 0 and "***" not in out
+
+
 def test_explain_unknown_rule_is_one_line_and_exit_2():
     code, out, err = cli("explain", "privacy.locaton")
     assert (code, out) == (2, "")

@@ -316,14 +316,15 @@ def _baseline(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from mp_precheck.outputs.rulesdoc import render_rules_table
 
-    emit(render_rules_table(load_catalog(), args.language), None)
+    # the catalog's own text (no repository content): printed as written, or `secret:app-secret` reads `secret:***`
+    sys.stdout.write(render_rules_table(load_catalog(), args.language))
     return 0
 
 
 def _explain(args: argparse.Namespace) -> int:
     from mp_precheck.outputs.rulesdoc import render_explain
 
-    emit(render_explain(load_catalog(), args.rule_id, args.language), None)
+    sys.stdout.write(render_explain(load_catalog(), args.rule_id, args.language))  # the catalog's text, as above
     return 0
 
 

@@ -127,6 +127,17 @@ class GitRepo:
                 if line.endswith(" missing")}
 
     # -- revisions ----------------------------------------------------------------------------------
+    def _root_child(self, rev: str) -> str | None:
+        """``X`` when ``rev`` asks for the parent (``X~1``, ``X^``, ``X~``, ``X^1``) of a commit ``X`` that has none
+        (a repository's first commit), else None."""
+        for suffix in ("~1", "^1", "~", "^"):
+            if rev.endswith(suffix) and len(rev) > len(suffix):
+                child = rev[: -len(suffix)]
+                parents = self._run_raw("rev-list", "--parents", "-n", "1", "--end-of-options", f"{child}^{{commit}}")
+                root = parents.returncode == 0 and len(parents.stdout.split()) == 1
+                return child if root else None
+        return None
+
     def resolve(self, rev: str) -> str:
         """Full commit id of ``rev``.
 
@@ -142,6 +153,8 @@ class GitRepo:
             if ".." in rev:  # a range given where one revision goes
                 first, _, last = rev.partition("...") if "..." in rev else rev.partition("..")
                 hint = f" (a range: pass its ends apart, --base {first or 'BASE'} --head {last or 'HEAD'})"
+            elif (root := self._root_child(rev)) is not None:
+                hint = f" ({root} is the first commit; to check all it adds, pass the empty tree: --base {EMPTY_TREE})"
             elif self.is_shallow():
                 hint = " (a shallow clone? fetch more history, e.g. actions/checkout with fetch-depth: 0)"
             else:
