@@ -145,6 +145,9 @@ entry_helpers          project, read_head, read_base,              adds ``login.
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
                        ``login.forced_login``                      deep), for a redirect to login new there;
                                                                    removes the page's own one moved in from there
+wrapper_wall           project, read_head, read_base,              adds ``login.forced_login`` at a request
+                       exists_at_head, counterpart, added_lines ·  wrapper the entry page imports that newly sends
+                       ``login.forced_login``                      a business answer code to a login page
 share_landing          project, changed_paths, counterpart,        adds ``login.forced_login`` in a page that shares
                        added_lines, read_head, read_base ·         itself (a shared card's landing page) whose load
                        ``login.forced_login``                      hooks newly force login or authorization
@@ -301,6 +304,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
     # page itself) is not told again from a module the entry page reaches.
     ("entry_helpers", OnDemand("entry_helpers")),
+    # wrapper_wall after entry_helpers: a login page already told from the entry page's hooks is not told again.
+    ("wrapper_wall", OnDemand("wrapper_wall")),
     # share_landing after the writers of the entry page's own walls: it reads only pages other than the entry page.
     ("share_landing", OnDemand("share_landing", share_hook_text)),
     # entry_overlay after launch_helpers: it adds login.forced_login of a subject of its own (the component).
