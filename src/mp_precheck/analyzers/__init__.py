@@ -82,7 +82,8 @@ content_security       repo_grep, read_head, read_base,            rewrites them
                        config.content_security_external ·          v1 call the change writes, else the v1 advice
                        upload family, app scope                    to the uploads' fix
 domains                config.domains · ``external_link.domain``,  removes configured hosts; rewrites the title of
-                       ``external_link.business_domain``           the others (which list is missing the host)
+                       ``external_link.business_domain``           the others (which list is missing the host), the
+                                                                   fix of a URL with a port (the entry to add)
 order_payments         present_at_head, language ·                 removes the ``orderInfo`` payment's findings
                        ``wx.requestPayment:orderInfo``             where the app pays the WeChat way elsewhere;
                                                                    adds WeChat Pay's options to the others' fix
@@ -209,6 +210,7 @@ from mp_precheck.analyzers.loading import (
     OnDemand,
     configured,
     declared,
+    domain_entries,
     file_privacy,
     in_markup,
     location_or_config,
@@ -270,8 +272,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # (which weighs the category finding it adds against the configured categories).
     ("service_posts", OnDemand("service_posts", of_family("upload"))),
     ("content_security", OnDemand("content_security", of_family("upload"))),
-    ("domains", OnDemand("domains", configured("domains", of_rule("external_link.domain",
-                                                                  "external_link.business_domain")))),
+    ("domains", OnDemand("domains", domain_entries)),
     # Only payment findings, which no analyzer reads.
     ("order_payments", OnDemand("order_payments", payment)),
     # live_video before categories, which weighs the category finding it adds against the configured categories.

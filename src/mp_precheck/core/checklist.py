@@ -10,6 +10,7 @@ from __future__ import annotations
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.domainentry import server_entry
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
 
@@ -52,7 +53,9 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
         if kind == "business_domain":
             add("business_domain", host=subject_value(f.subject))
         elif kind == "domain":
-            add("domain", host=subject_value(f.subject), list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
+            # a URL naming a port other than the default is configured with its scheme and port (core/domainentry.py)
+            add("domain", host=server_entry(subject_value(f.subject), f.value),
+                list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
     kinds = {table.families.get(f.family) for f in app_wide}
     for kind in ("payment", "content_security"):
         if kind in kinds:

@@ -22,6 +22,7 @@ from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import test_account_reason
+from mp_precheck.core.domainentry import server_entry
 from mp_precheck.core.items import told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
@@ -310,7 +311,8 @@ def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, m
     links = _reviewer_words([f for f in app_wide if _link_in_notes(catalog, f)], "external_link", messages)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
-    hosts = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.domain"})
+    hosts = sorted({server_entry(subject_value(f.subject), f.value) for f in app_wide
+                    if f.rule == "external_link.domain"})  # with its port, as the 服务器域名 entry is written
     if hosts:
         details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
