@@ -140,3 +140,19 @@ def register_pages(repo: Any) -> None:
         if scripted and "pages" in route.split("/")[:-1] and route not in listed:
             listed.append(route)
     app.write_text(json.dumps({**config, "pages": listed}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def uni_app_page_change(repo: Any, page: str) -> str:
+    """Commit a one-page uni-app under ``src/`` to ``repo`` (a conftest ``Repo``), then ``page`` as the page's new
+    text; returns the base commit."""
+    repo.write_files({
+        "package.json": '{"name": "shop", "dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
+        "src/pages.json": '{ "pages": [ {"path": "pages/me/me"} ] }\n',
+        "src/manifest.json": '{ "mp-weixin": { "appid": "wx0a1b2c3d4e5f6a7b" } }\n',
+        "src/App.vue": "<script>export default { onLaunch() {} }</script>\n",
+        "src/pages/me/me.vue": "<template><view>me</view></template>\n",
+    })
+    base: str = repo.commit("base")
+    repo.write("src/pages/me/me.vue", page)
+    repo.commit()
+    return base

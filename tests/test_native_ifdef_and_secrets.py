@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Repo
-from helpers import found, places, run
+from helpers import found, places, run, uni_app_page_change
 
 FAKE = "c0ffee00c0ffee00c0ffee00c0ffee00"  # invented, 32 hex like an AppSecret
 OTHER = "0badf00d0badf00d0badf00d0badf00d"  # invented too
@@ -40,17 +40,7 @@ def test_native_project_ifdef_comments_hide_nothing(app_repo: Repo) -> None:
 
 def _uni_app(path: Path, page: str) -> tuple[Repo, str]:
     repo = Repo(path)
-    repo.write_files({
-        "package.json": '{"name": "shop", "dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
-        "src/pages.json": '{ "pages": [ {"path": "pages/me/me"} ] }\n',
-        "src/manifest.json": '{ "mp-weixin": { "appid": "wx0a1b2c3d4e5f6a7b" } }\n',
-        "src/App.vue": "<script>export default { onLaunch() {} }</script>\n",
-        "src/pages/me/me.vue": "<template><view>me</view></template>\n",
-    })
-    base = repo.commit("base")
-    repo.write("src/pages/me/me.vue", page)
-    repo.commit()
-    return repo, base
+    return repo, uni_app_page_change(repo, page)
 
 
 def test_uni_app_ifdef_of_other_platforms_still_drops_code(tmp_path: Path) -> None:

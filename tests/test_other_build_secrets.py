@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Repo
-from helpers import cli, run
+from helpers import cli, run, uni_app_page_change
 from mp_precheck.facts.extract import extract
 
 FAKE = "5eedbeef5eedbeef5eedbeef5eedbeef"  # invented, 32 hex like an AppSecret
@@ -16,17 +16,7 @@ FAKE = "5eedbeef5eedbeef5eedbeef5eedbeef"  # invented, 32 hex like an AppSecret
 
 def _uni_app(path: Path, page: str) -> tuple[Repo, str]:
     repo = Repo(path)
-    repo.write_files({
-        "package.json": '{"name": "shop", "dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
-        "src/pages.json": '{ "pages": [ {"path": "pages/me/me"} ] }\n',
-        "src/manifest.json": '{ "mp-weixin": { "appid": "wx0a1b2c3d4e5f6a7b" } }\n',
-        "src/App.vue": "<script>export default { onLaunch() {} }</script>\n",
-        "src/pages/me/me.vue": "<template><view>me</view></template>\n",
-    })
-    base = repo.commit("base")
-    repo.write("src/pages/me/me.vue", page)
-    repo.commit()
-    return repo, base
+    return repo, uni_app_page_change(repo, page)
 
 
 def _page(block: str) -> str:
