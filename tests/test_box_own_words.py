@@ -53,7 +53,7 @@ def test_a_box_that_names_nothing_private_is_still_published(app_repo):
 
 
 def test_an_answer_to_a_test_question_is_a_private_record(app_repo):
-    assert _text_box(app_repo, "", "words", "Words", hint="请输入你的作答内容") == set()
+    assert _text_box(app_repo, "", "words", "Words", hint="在此写下作答") == set()
 
 
 def test_the_label_is_the_last_text_of_the_box_cell_not_the_page_heading():

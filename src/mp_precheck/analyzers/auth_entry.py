@@ -15,7 +15,7 @@ define (the user's avatar with a ``bindViewTap`` left from the template project)
 way forward beside the ask.
 
 A page named as a login page that a Taro config's page list spread from imported tables puts first
-(``...ExcludedTabList.map((item) => item.pagePath)``, ``readers/spreadpages.py``) is one the name rule cannot
+(``...HiddenTabs.map((item) => item.pagePath)``, ``readers/spreadpages.py``) is one the name rule cannot
 read from the config file alone: told here, at the list's first entry, when the change makes it the entry page.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行

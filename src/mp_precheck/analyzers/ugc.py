@@ -248,7 +248,7 @@ def _scene(context: ProjectContext, script: str, call: Fact, page: str = "",
     the strings the call passes (a cloud database write: its collection, ``'memos'``); a page of the operator's
     console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post. ``shown`` is what the
     text box itself says it is for (its placeholder: 取消预约的原因 — a reason given with one's own booking; the label
-    of its cell and the names it is bound to: 备注信息, ``memberRemark``); a public word still wins."""
+    of its cell and the names it is bound to: 备注说明, ``memberRemark``); a public word still wins."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:

@@ -2,9 +2,9 @@
 
 A project's request wrapper (``function request(url, data) { wx.request({ url: host + url, success(res) {…} }) }``)
 carries every page's requests; when its answer handler now sends the user to a login, bind or authorization page
-on one business code (``res.data.code === 101010``: "no phone bound", "not registered"), a new user's first
+on one business code (``res.data.code === 40310``: "no phone bound", "not registered"), a new user's first
 request ends on that page before any content — however many modules lie between the entry page and the wrapper,
-and whether the wrapper navigates itself or calls an imported helper that does (``setPhone()`` opening
+and whether the wrapper navigates itself or calls an imported helper that does (``bindMobile()`` opening
 ``authUrl + '?action=phone'``). So the wall is found from the wrapper itself rather than from the entry page's
 hooks (``analyzers/entry_helpers.py`` follows those only a few modules deep).
 

@@ -1,6 +1,6 @@
-"""What a text box says it is for in its own words: the label its row or cell shows before it (``<text>备注信息</text>``
+"""What a text box says it is for in its own words: the label its row or cell shows before it (``<text>备注说明</text>``
 in the cell of a ``<textarea>``, ``<van-field label="留言">``) and the names its value and input handler are bound to
-(``value="{{studentRemark}}" bindinput="inputStudentRemark"``). A reader of the box's scene weighs them with its
+(``value="{{clientRemark}}" bindinput="inputClientRemark"``). A reader of the box's scene weighs them with its
 placeholder: a remark on one's own record is no post, whatever page it sits on.
 
 In: a markup file's text (WXML, a Vue template, JSX) and the line a text box's tag opens on. Out: strings, empty
@@ -28,7 +28,7 @@ _BOUND = compiled(r"(?:^|\s)(?:v-model(?:\.\w+)*|wx:model|model:value|:value|val
 _NAME = compiled(r"[A-Za-z_$][\w$.]*")
 _VOID = frozenset({"input", "image", "img", "br", "hr", "icon", "radio", "checkbox", "switch", "slider"})
 _LEVELS = 3  # the box's own cell: its parent, the row around it, the row's group — not the page's heading
-_LONGEST = 16  # a label is a few words (备注信息, 留言内容), not a paragraph of the page
+_LONGEST = 16  # a label is a few words (备注说明, 留言内容), not a paragraph of the page
 
 
 def own_words(markup: str, line: int) -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def own_words(markup: str, line: int) -> tuple[str, ...]:
 
 def box_label(markup: str, line: int) -> str:
     """The last text shown before the text box opening on ``line`` inside its nearest enclosing element that shows
-    any (up to :data:`_LEVELS` levels up): its row's or cell's title (``<view class="title"><text>备注信息</text>
+    any (up to :data:`_LEVELS` levels up): its row's or cell's title (``<view class="title"><text>备注说明</text>
     </view>`` before ``<view class="input"><textarea …/></view>``), a form item's literal caption (``<u-form-item
     label="备注">``). Bound text (``{{name}}``) is no label; "" when
     none is shown or it is longer than a label."""

@@ -1,6 +1,6 @@
 """A Taro ``app.config`` page list spread from arrays a module declares, read as data.
 
-``pages: [...ExcludedTabList.map((item) => item.pagePath), ...TabList.map((item) => item.pagePath)]`` registers
+``pages: [...HiddenTabs.map((item) => item.pagePath), ...TabList.map((item) => item.pagePath)]`` registers
 the ``pagePath`` of each entry of arrays of object literals the config declares or imports from a project module
 (``import { TabList } from "./types/tab"``, the tab bar's own table); ``...routes`` spreads an array of strings.
 The order of the spreads is the order of the pages, so the first entry of the first array is the entry page
