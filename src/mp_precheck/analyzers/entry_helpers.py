@@ -73,7 +73,7 @@ _TESTS = {"if_statement": "condition", "ternary_expression": "condition", "switc
           "switch_case": "value", "while_statement": "condition"}
 
 
-class _Side(Struct):
+class ScriptSide(Struct):
     """One side of the change (head or base): its files, read and parsed once each; which exist is told by
     ``exists`` (head: the tree), else by reading them."""
 
@@ -101,9 +101,9 @@ class _Side(Struct):
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
     folders = (context.project.root, context.project.env_root or context.project.root)
-    head_side = _Side(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
+    head_side = ScriptSide(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
     findings = _silent_launch(context, head_side, findings)
-    entry = _entry_script(context)
+    entry = entry_script(context)
     if entry is None:
         return findings
     reached = _reach(entry, head_side)
@@ -111,7 +111,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     page_told = [f for f in findings if f.rule == RULE and f.path == entry and f.subject.startswith(FORCED[1])]
     if not reached and not page_told:
         return findings
-    base_side = _Side(context.read_base, None, project_aliases(folders, context.read_base))
+    base_side = ScriptSide(context.read_base, None, project_aliases(folders, context.read_base))
     before = {target for target, _m in _reach(old, base_side)} if old else set()
     # The page's own redirect to a login page its hooks reached through a module at the merge base moved into the
     # page (auth.login() sent an unknown user to bind; the page now does it itself): the wall is not new.
@@ -134,7 +134,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not (f.rule == RULE and f.path == entry and f.subject in called)] + added
 
 
-def _entry_script(context: ProjectContext) -> str | None:
+def entry_script(context: ProjectContext) -> str | None:
     """The entry page's script at head; a path that differs only in case when none matches exactly (``pages/Index``
     registered, ``pages/index/index.vue`` on disk: one file on the case-blind disks the IDE runs on)."""
     candidates = sorted(entry_scripts(context.project))
@@ -145,7 +145,7 @@ def _entry_script(context: ProjectContext) -> str | None:
     return found
 
 
-def _reach(entry: str, side: _Side, start: list[Use] | None = None
+def _reach(entry: str, side: ScriptSide, start: list[Use] | None = None
            ) -> dict[tuple[str, str], tuple[int, tuple[str, ...], str]]:
     """(login page, module) → (line, functions called on the way, what the last does) of each redirect to a login
     page the load hooks of ``entry`` (or the ``start`` uses of its imports) reach in other modules, in the order
@@ -187,7 +187,7 @@ def _reach(entry: str, side: _Side, start: list[Use] | None = None
     return found
 
 
-def _silent_launch(context: ProjectContext, side: _Side, findings: list[Finding]) -> list[Finding]:
+def _silent_launch(context: ProjectContext, side: ScriptSide, findings: list[Finding]) -> list[Finding]:
     """``findings`` without the app script's launch call told only by its login-like name (``toLogin()``) when
     the project module the script imports it from forces nothing: a silent ``wx.login`` that stores a token."""
     launch = [f for f in findings if f.rule == RULE and f.subject.startswith(FORCED[0]) and f.subject.endswith("()")]
@@ -197,7 +197,7 @@ def _silent_launch(context: ProjectContext, side: _Side, findings: list[Finding]
     return [f for f in findings if id(f) not in silent]
 
 
-def _silent_helper(entry: str, side: _Side, name: str) -> bool:
+def _silent_helper(entry: str, side: ScriptSide, name: str) -> bool:
     """Whether the helper the entry page's hook calls by a login-like name (``authService.checkLoginCode()``) is a
     function of a project module the page imports that forces nothing: no redirect, prompt or popup of its own,
     no redirect to login in the modules it reaches (a session check that falls back to a silent ``wx.login``).
@@ -210,7 +210,7 @@ def _silent_helper(entry: str, side: _Side, name: str) -> bool:
     return defined if defined is not None else _session_checked(side.text(entry), entry, name)
 
 
-def _defined_silent(entry: str, side: _Side, page: Module, name: str) -> bool | None:
+def _defined_silent(entry: str, side: ScriptSide, page: Module, name: str) -> bool | None:
     """:func:`_silent_helper` for a helper a module ``page`` imports defines; None when none defines it."""
     tree = ExistingPaths(side.has)
     if name in page.aliases:  # a default import called (import toLogin from './wx'): the module's default export
@@ -247,7 +247,7 @@ def _callee(fn: Node | None) -> str:
     return node_text(fn) if fn is not None else ""
 
 
-def _forces_nothing(entry: str, side: _Side, module: Module, spec: str, name: str | None) -> bool:
+def _forces_nothing(entry: str, side: ScriptSide, module: Module, spec: str, name: str | None) -> bool:
     """Whether function ``name`` of ``module`` (None: every function of it) makes no redirect, prompt or popup of
     its own, calls nothing named like navigation and reaches no redirect to login in other modules."""
     names = list(module.defs) if name is None else [name]

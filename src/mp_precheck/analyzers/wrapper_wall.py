@@ -27,17 +27,18 @@ redirects, once per login page not already told.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 
 from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
-from mp_precheck.analyzers.entry_helpers import _entry_script, _Side, code_wall
+from mp_precheck.analyzers.entry_helpers import ScriptSide, code_wall, entry_script
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
-from mp_precheck.readers.lifecycle import HookScanner
+from mp_precheck.readers.lifecycle import ForcedAction, HookScanner
 from mp_precheck.readers.modulereach import Module, namespaced_api
 from mp_precheck.readers.syntax import node_text, walk
 
@@ -56,14 +57,14 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     candidates = sorted(p for p, lines in context.added_lines.items() if lines and p.endswith(_SCRIPTS))
     if not candidates:
         return findings
-    entry = _entry_script(context)
+    entry = entry_script(context)
     if entry is None:
         return findings
     folders = (context.project.root, context.project.env_root or context.project.root)
-    head = _Side(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
+    head = ScriptSide(context.read_head, context.exists_at_head, project_aliases(folders, context.read_head))
     imported = _imported(entry, head)
     told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.count(":") >= 2}
-    base: _Side | None = None
+    base: ScriptSide | None = None
     added: list[Finding] = []
     for path in candidates:
         if path not in imported:
@@ -74,7 +75,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue
         old = context.counterpart.get(path)
         if base is None:
-            base = _Side(context.read_base, None, project_aliases(folders, context.read_base))
+            base = ScriptSide(context.read_base, None, project_aliases(folders, context.read_base))
         before = {target for target, _l, _w in _walls(old, base)} if old else set()
         for target, line, what in new:
             if target in before or target in told:
@@ -85,13 +86,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     return findings + added
 
 
-def _imported(entry: str, side: _Side) -> set[str]:
+def _imported(entry: str, side: ScriptSide) -> set[str]:
     """The project modules ``entry`` imports, directly or through others, :data:`_DEPTH` deep."""
     tree = ExistingPaths(side.has)
     seen = {entry}
-    frontier = [(entry, 0)]
+    frontier = deque([(entry, 0)])
     while frontier:
-        path, depth = frontier.pop(0)
+        path, depth = frontier.popleft()
         module = side.module(path)
         if module is None or depth >= _DEPTH:
             continue
@@ -108,7 +109,7 @@ def _specifiers(module: Module) -> set[str]:
             *(spec for spec, _t, _h in module.passed)}
 
 
-def _walls(path: str, side: _Side) -> Iterator[tuple[str, int, str]]:
+def _walls(path: str, side: ScriptSide) -> Iterator[tuple[str, int, str]]:
     """(login page, line, what) of each redirect the request wrappers of the script at ``path`` make on a business
     answer code, itself or through a helper it imports."""
     module = side.module(path)
@@ -151,14 +152,14 @@ def _wrapped(request: Node) -> bool:
     return False
 
 
-def _redirect(call: Node, path: str, module: Module, side: _Side) -> Iterator[tuple[str, str]]:
+def _redirect(call: Node, path: str, module: Module, side: ScriptSide) -> Iterator[tuple[str, str]]:
     """(login page, what) the call opens: a navigation to a login page itself (through same-file helpers), or a
     function it imports from another project module that makes one."""
     key = "<answer>"
-    for action in HookScanner(namespaced_api).from_function(key, {**module.defs, key: call}):
-        if not action.target.startswith(("wx.", "popup:")) and not action.target.endswith("()"):
-            yield action.target, action.what
-            return
+    page = _first_page(HookScanner(namespaced_api).from_function(key, {**module.defs, key: call}))
+    if page is not None:
+        yield page.target, page.what
+        return
     fn = call.child_by_field_name("function")
     name = node_text(fn) if fn is not None and fn.type == "identifier" else ""
     if name in module.defs or name not in module.names:
@@ -168,7 +169,12 @@ def _redirect(call: Node, path: str, module: Module, side: _Side) -> Iterator[tu
     other = side.module(found) if found is not None and found.endswith(_SCRIPTS) else None
     if other is None:
         return
-    for action in HookScanner(namespaced_api).from_function(there, other.defs):
-        if not action.target.startswith(("wx.", "popup:")) and not action.target.endswith("()"):
-            yield action.target, f"{name}() → {action.what}"
-            return
+    page = _first_page(HookScanner(namespaced_api).from_function(there, other.defs))
+    if page is not None:
+        yield page.target, f"{name}() → {page.what}"
+
+
+def _first_page(actions: Iterable[ForcedAction]) -> ForcedAction | None:
+    """The first of ``actions`` that opens a page (not an API call, a popup or a call left unresolved)."""
+    return next((a for a in actions if not a.target.startswith(("wx.", "popup:")) and not a.target.endswith("()")),
+                None)

@@ -30,6 +30,13 @@ OTHER_PLATFORMS = lazy(r"^(H5|WEB|APP|APP-PLUS|APP-PLUS-NVUE|APP-NVUE|APP-ANDROI
                              r"MP-[A-Z0-9-]+|QUICKAPP-[A-Z0-9-]+|UNI-APP-X)$")
 
 
+def directive(line: str) -> tuple[str, str] | None:
+    """``(kind, condition)`` of a conditional-compilation line (``// #ifdef H5`` → ``("ifdef", "H5")``; kind
+    ``ifdef``, ``ifndef``, ``else`` or ``endif``), None for any other line."""
+    match = _DIRECTIVE.match(line)
+    return (match.group(1), match.group(2).strip()) if match else None
+
+
 def compiles_conditionally(framework: str) -> bool:
     """Whether a project of ``framework`` (``readers/discovery.py``) is built by a tool that drops the blocks of
     other platforms: every framework's build but a native project's, which WeChat's developer tools upload as

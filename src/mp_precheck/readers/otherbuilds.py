@@ -16,15 +16,12 @@ from collections.abc import Callable, Iterable
 
 from msgspec.structs import replace
 
-from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.facts.model import Fact
+from mp_precheck.readers.conditional import directive
 
 # A secret with a value in the code (a call of a server API alone leaks nothing a browser would not see).
 LEAKED = frozenset({"secret:app-secret", "secret:url-param", "secret:service-credential"})
-_OPENING = lazy(r"^\s*(?://|/\*|<!--)?\s*#(ifdef|ifndef)\s+([^*\n]*?)\s*(?:\*/|-->)?\s*$")
-_CLOSING = lazy(r"^\s*(?://|/\*|<!--)?\s*#endif\b")
-_ELSE = lazy(r"^\s*(?://|/\*|<!--)?\s*#else\b")
 
 
 def hidden_lines(written: str, shipped: str) -> set[int]:
@@ -59,12 +56,13 @@ def _shipped_by(lines: list[str], line: int) -> str:
     blocks call (readers/platformreach.py)."""
     depth, flipped = 0, False
     for text in reversed(lines[:line - 1]):
-        if _CLOSING.match(text):
+        kind, condition = directive(text) or ("", "")
+        if kind == "endif":
             depth += 1
-        elif depth == 0 and _ELSE.match(text):
+        elif depth == 0 and kind == "else":
             flipped = not flipped  # the #else branch: kept where the condition is false
-        elif (match := _OPENING.match(text)) is not None:
+        elif kind in ("ifdef", "ifndef"):
             if depth == 0:
-                return f"[#{match.group(1)} {match.group(2).strip()}{' … #else' if flipped else ''}]"
+                return f"[#{kind} {condition}{' … #else' if flipped else ''}]"
             depth -= 1
     return ""
