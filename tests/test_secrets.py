@@ -95,6 +95,23 @@ def test_no_output_format_repeats_the_secret(app_repo, fmt):
         assert "secret=***" in out  # the shape stays, so the reader sees what was found
 
 
+CREDENTIALS = {"mch_key": "r4re3redsw3e5tg9oi87hy65tbvgt5ws", "api_key": "AK_77ab12cd34ef",
+               "password": "Hunter2Hunter2", "key": "OB4BZ-D4W3U-77QX", "accessKeyId": "LTAI5tXyZ0aB"}
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "github", "sarif", "codequality", "text"])
+def test_no_output_format_repeats_another_services_credential(app_repo, fmt):
+    base = app_repo.git("rev-parse", "HEAD")
+    query = "&".join(f"{name}={value}" for name, value in CREDENTIALS.items())
+    app_repo.write("pages/pay/pay.js", "Page({\n  onPay() {\n    wx.request({ url: 'https://pay.example-shop.cn/v1/pay?"
+                   + query + "' })\n  }\n})\n")
+    app_repo.commit()
+    code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", fmt, "--language", "en")
+    assert code in (0, 1), err
+    assert "pay.example-shop.cn" in out  # the host is still told
+    assert [value for value in CREDENTIALS.values() if value in out or value in err] == []
+
+
 @pytest.mark.parametrize("subject", [
     f"feat: 登录 appsecret: \"{SECRET}\"", f"feat: 登录 appsecret: {SECRET}",
     f"fix: 更换密钥 {SECRET}",  # an AppSecret's form with no name before it
@@ -129,6 +146,17 @@ def test_prose_loses_every_app_secret_shaped_value(prose, shown):
     (f"APP_SECRET={SECRET}", "APP_SECRET=***"),
     (f"https://a.example.com/t?access_token={SECRET}&x=1", "https://a.example.com/t?access_token=***&x=1"),
     ("secret: the key is kept on the server", "secret: the key is kept on the server"),  # prose keeps its words
+    # Other services' credentials: masked wherever a parameter or a name announces one (never reported for that).
+    ("https://pay.example.com/p?mch_key=r4re3redsw3e5tg9oi87hy65tbvgt5ws&n=1", "https://pay.example.com/p?mch_key=***&n=1"),
+    ("?api_key=AK_77ab&password=Hunter2Hunter2!", "?api_key=***&password=***"),
+    ("https://maps.example.com/ws/?location=1,2&key=OB4BZ-D4W3U", "https://maps.example.com/ws/?location=1,2&key=***"),
+    ("accessKeyId=LTAI5tXyZ&token=tok_9f8e", "accessKeyId=***&token=***"),
+    ('mchKey: "0123456789abcdef"', 'mchKey: "***"'),
+    ("const OSS_ACCESS_KEY_ID = 'LTAI5tXyZ'", "const OSS_ACCESS_KEY_ID = '***'"),
+    ("API_KEY=ab12cd34ef", "API_KEY=***"),
+    # Names and words that hold no credential keep their text.
+    ('<view wx:key="id">', '<view wx:key="id">'), ('key: "home"', 'key: "home"'),
+    ("?keyword=foo&monkey=1", "?keyword=foo&monkey=1"), ("fix token: refreshing at launch", "fix token: refreshing at launch"),
 ])
 def test_redact_keeps_the_shape_not_the_value(text, shown):
     assert redact(text) == shown

@@ -5,7 +5,10 @@ developer's server: code2Session and getAccessToken take it, and both pages say 
 the client (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html,
 https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html).
 A report must never repeat one: :func:`redact` keeps the shape (``secret=***``, ``appsecret: "***"``)
-and drops the value. The patterns run over text content (a literal, a rendered report), never over code.
+and drops the value — of an AppSecret and of any other credential a name or a URL parameter announces (a WeChat
+Pay merchant key ``mch_key=``, ``api_key=``, ``password=``, ``token=``, ``key=``, an ``accessKeyId``): a pull request
+comment on a public repository is public. The patterns run over text content (a literal, a rendered report), never
+over code. Which values are *reported* as a leak is narrower (``secret_params``, ``credential_params``).
 """
 
 from __future__ import annotations
@@ -31,27 +34,41 @@ _SECRET_WORD = compiled("secret", re.IGNORECASE)  # the letters _NAME needs, mat
 _CREDENTIAL = lazy(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{16,}")
 _PLACEHOLDER = lazy(r"(?i)your|secret|example|xxxx|placeholder|changeme")
 
+# What is masked is wider than what is reported: any URL parameter or assignment a credential's name announces.
+# A parameter may be short and generic (`key=`, `ak=`: map and cloud SDK keys ride in query strings); an assigned
+# name must say what it holds (`mchKey`, `API_KEY`, `password`), since `key: "home"` and `wx:key="id"` are no keys.
+_MASKED_PARAM_NAME = (r"[a-z_]*(?:secret|token)|(?:[a-z]+_)?(?:key|apikey|ak|sk|password|passwd|pwd)"
+                      r"|mchkey|accesskey(?:id|secret)?|access_key_(?:id|secret)|sessionkey|privatekey|signkey|partnerkey")
+_MASKED_PARAM = lazy(rf"(?i)((?:^|[?&;\s\"'`(])(?:{_MASKED_PARAM_NAME})=)([^&#\s\"'`<>)\\]+)")
+_MASKED_NAME = (r"[\w$-]*(?:secret|token|password|passwd|api_?key|mch_?key|access_?key(?:_?id)?|private_?key"
+                r"|sign_?key|partner_?key|session_?key)[\w$-]*")
+# An unquoted value masked after a name: 8 or more word characters mixing letters and digits, as keys do.
+_KEY_SHAPED = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{8,}"
+# The letters a masked name or parameter needs: a text without them (most literals) is returned as it is.
+_MAY_HOLD = compiled(r"(?i)secret|token|key|pass|pwd|ak=|sk=")
+
 
 @cache
 def _assigned() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`appsecret: "VALUE"`, `"app_secret": 'VALUE'`, `APP_SECRET = "VALUE"` (JS, JSON, YAML, .env-like); and the
+    """`appsecret: "VALUE"`, `"mch_key": 'VALUE'`, `API_KEY = "VALUE"` (JS, JSON, YAML, .env-like); and the
     same without quotes (`appsecret: VALUE` in a commit message, YAML or .env): a value of 8 or more word
-    characters, so prose (`secret: the key…`) keeps its words. Compiled when a text first names a secret."""
-    return (compiled(rf"(?i)((?:{_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])"),
-            compiled(rf"(?i)((?:{_NAME})\s*[:=]\s*)(?![\"'`*])([\w-]{{8,}})"))
+    characters mixing letters and digits, as keys do, so prose (`token: refreshing…`) keeps its words. Compiled
+    when a text first names a credential."""
+    return (compiled(rf"(?i)((?:{_MASKED_NAME})[\"']?\s*[:=]\s*[\"'`])([^\"'`\s]+)([\"'`])"),
+            compiled(rf"(?i)((?:{_MASKED_NAME})\s*[:=]\s*)(?![\"'`*])({_KEY_SHAPED})"))
 
 
 def redact(text: str) -> str:
     """``text`` with every secret value replaced by ``***`` (names, quotes and separators kept).
 
-    Input: any text (a literal, a finding's value, a rendered report). Output: the same text, values
-    after ``secret=`` / ``access_token=`` and after a name containing ``secret`` (``appsecret: "…"``,
-    ``appsecret: …`` unquoted) masked. Never raises.
+    Input: any text (a literal, a finding's value, a rendered report). Output: the same text, values after a
+    credential's URL parameter (``secret=``, ``access_token=``, ``mch_key=``, ``key=``, ``password=``…) and after
+    a name that says it holds a credential (``appsecret: "…"``, ``API_KEY = '…'``, ``appsecret: …`` unquoted)
+    masked. Never raises.
     """
-    lowered = text.lower()
-    if "secret" not in lowered and "access_token" not in lowered:
+    if _MAY_HOLD.search(text) is None:
         return text
-    text = _PARAM.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
+    text = _MASKED_PARAM.sub(lambda m: m.group(1) + MASK if m.group(2) != MASK else m.group(0), text)
     assigned, bare = _assigned()
     text = assigned.sub(lambda m: m.group(1) + MASK + m.group(3), text)
     return bare.sub(lambda m: m.group(1) + MASK, text)
