@@ -48,7 +48,7 @@ def _fetched(value: Node) -> bool:
     current = value.parent
     while current is not None and current.type in ("pair", "object", "arguments", "parenthesized_expression"):
         current = current.parent
-    if current is None or current.type != "call_expression" or value.parent is None:
+    if current is None or current.type != "call_expression":
         return False
     callee = node_text(current.child_by_field_name("function")).rpartition(".")[2]
     return bool(_FETCHING.intersection(w.lower() for w in _WORD.findall(callee)))
