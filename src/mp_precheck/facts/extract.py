@@ -33,6 +33,7 @@ from mp_precheck.readers.jsxruns import jsx_run_facts
 from mp_precheck.readers.markup import markup_facts, markup_unread
 from mp_precheck.readers.minified import is_minified_library
 from mp_precheck.readers.mpvueentry import entry_login_facts
+from mp_precheck.readers.otherbuildpay import without_other_build_payments
 from mp_precheck.readers.otherbuilds import other_build_secrets
 from mp_precheck.readers.ownhelpers import words
 from mp_precheck.readers.routes import script_routes
@@ -164,6 +165,8 @@ def extract(path: str, data: bytes, compiled: bool = True, finclip: bool = False
         written = as_wechat(decoded.text, finclip, api_names, path)
         hidden = other_build_secrets(written, text, facts.facts, lambda t: _extract_text(t, path, kind).facts)
         facts = replace(facts, facts=facts.facts + tuple(hidden)) if hidden else facts
+        kept = without_other_build_payments(written, text, facts.facts, path)  # a flow only the App build pays
+        facts = replace(facts, facts=kept) if kept is not facts.facts else facts
     if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
         found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()
         facts = replace(facts, store_calls=found)

@@ -23,6 +23,7 @@ from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
+from mp_precheck.readers.imagepaths import completed_by_picture
 from mp_precheck.readers.syntax import node_text, string_value
 
 _IMAGE_WORDS = frozenset({"avatar", "avatars", "image", "images", "img", "imgs", "pic", "pics", "picture", "photo",
@@ -52,9 +53,13 @@ _WITHIN = frozenset({"ternary_expression", "parenthesized_expression", "type_ass
 def held_as_image(literal: Node, path: str) -> bool:
     """Whether the string ``literal``, a URL with ``path``, is one whole image address: the value of a
     declaration, object key or assignment whose name is an image's (``defaultAvatarUrl``, ``shareImage``,
-    ``logo``), and no prefix (a path that is empty or ends in ``/``)."""
+    ``logo``), and no prefix (a path that is empty or ends in ``/``) but one a picture's file name completes
+    (readers/imagepaths.py)."""
     built = literal.type == "template_string" and literal.named_children and \
         literal.named_children[-1].type == "template_substitution" and node_text(literal).endswith("}`")
+    if (built or not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/")) \
+            and completed_by_picture(literal):
+        return True  # a prefix or template a picture's file name completes (readers/imagepaths.py)
     if not built and (not path.split("?", 1)[0].strip("/") or path.split("?", 1)[0].endswith("/")):
         return False  # a prefix; but `https://host/images/${name}` is one whole address
     name = _holder(literal) or ""

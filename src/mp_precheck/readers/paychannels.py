@@ -366,3 +366,23 @@ def _link_channel(string: Node, table: Channels) -> tuple[str, str] | None:
         if f"://{host}" in text:
             return channel, text
     return None
+
+
+FUNCTIONS = _FUNCTIONS
+
+
+def channel_start(node: Node, table: Channels) -> tuple[str, str] | None:
+    """(channel, what) the call or string ``node`` starts a payment through, judged by itself (no function around
+    it is asked whether its callers are told instead), or None."""
+    return _call_channel(node, table) if node.type == "call_expression" else _link_channel(node, table)
+
+
+def called_name(call: Node) -> str:
+    """The name a call calls: ``alipayPay`` of ``this.alipayPay(…)``."""
+    return _callee_name(call)
+
+
+def function_names(root: Node) -> dict[int, str]:
+    """Each function of ``root``'s tree (by node id): its name (its declaration's, its method key's, the variable
+    or key holding it), "" for an anonymous one."""
+    return {key: name for key, (name, _top) in _scan(root)[1].items()}
