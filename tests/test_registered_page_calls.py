@@ -34,6 +34,16 @@ def test_a_page_the_change_registers_and_edits_ships_its_calls(app_repo):
     assert ("upload.request_media", "pages/form/form.js", 15) in found  # the photo handed to the cloud function
 
 
+def test_a_page_another_page_opened_before_it_was_registered_keeps_its_base(app_repo):
+    app_repo.write("pages/index/index.js", "Page({ go() { wx.navigateTo({ url: '../form/form' }) } })\n")
+    app_repo.write_files({"pages/form/form.wxml": FORM_WXML, "pages/form/form.js": PICK + "  send() {}\n})\n"})
+    base = app_repo.commit("a page the home page opens, not registered")
+    app_repo.write("pages/form/form.js", PICK.replace("count: 3", "count: 9") + "  send() {}\n})\n")
+    app_repo.write("app.json", REGISTERED)
+    app_repo.commit("registered")
+    assert ("privacy.album", "pages/form/form.js", 4) not in places(run(app_repo.path, base))
+
+
 def test_a_registered_page_edited_in_place_is_judged_against_its_base_when_it_was_registered(app_repo):
     app_repo.write_files({"app.json": REGISTERED, "pages/form/form.wxml": FORM_WXML,
                           "pages/form/form.js": PICK + "  send() {}\n})\n"})

@@ -176,7 +176,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
                                                    run.projects, _reader(run.store, run.base_tree))
                              if base_project is not None and (base_project.root or base_project.source_root)
                              else None)
-    registered = registered_now(project, base_project, run.head_tree, files, run.repo, run.head)
+    registered = registered_now(project, base_project, run.head_tree, files, run.repo, run.head, run.merge_base)
     shipped = {f.new_path for f in registered}  # pages the change registers: their base files were not in the app
     head_changed = [f for f in files if f.new_path not in shipped and (
         f in outside or _owned(project, f.new_path, f.new_blob, f.new_mode, options))] + registered

@@ -21,6 +21,9 @@ from tree_sitter import Node
 from mp_precheck.readers.forwarding import PROMISIFY
 from mp_precheck.readers.syntax import node_text
 
+# The script block of a single-file component, as the extractor names it (``pages/a/index.vue.ts``).
+_SFC_SCRIPT = re.compile(r"\.(?:vue|nvue|uvue|mpx|wpy)\.\w+$", re.IGNORECASE)
+
 
 def held_name(node: Node, api: str, aliases: Mapping[str, str]) -> str | None:
     """The name the reference ``node`` of ``api`` is declared under: ``const x = wx.X`` (an alias the bindings
@@ -43,12 +46,16 @@ def held_name(node: Node, api: str, aliases: Mapping[str, str]) -> str | None:
     return text if value is not node or aliases.get(text) == api else None
 
 
-def dropped(defs: Sequence[tuple[int, str]], called: set[str], source: bytes | None) -> set[int]:
+def dropped(defs: Sequence[tuple[int, str]], called: set[str], source: bytes | None, path: str = "") -> set[int]:
     """Indexes (of ``defs``: fact index, held name) of the declarations that are no use of their own: the name is
     called (the call is the use) or, in the file's ``source``, never written again (a comment naming it counts: kept)
-    and not exported (``export const x = …``) — no use at all."""
+    and not exported (``export const x = …``) — no use at all. A single-file component's script (``path``
+    ``index.vue.js``) may be read by its template (``<script setup>``'s names), which ``source`` does not hold: its
+    names are only dropped when called."""
     if not defs:
         return set()
+    if _SFC_SCRIPT.search(path):
+        return {i for i, name in defs if name in called}
     text = (source or b"").decode("utf-8", "replace")
 
     def unread(name: str) -> bool:
