@@ -65,7 +65,8 @@ def test_a_helper_reading_the_apps_global_data_passes_its_call_on(repo):
 def test_a_property_read_of_the_framework_object_is_no_api_but_its_calls_are():
     found = js_facts("import Taro from '@tarojs/taro'\nconst t = Taro.$globalData.token\n"
                      "const dir = wx.env.USER_DATA_PATH\nTaro.$globalData.user = {}\n"
-                     "wx.request.call(wx, { url: 'https://api.example.net' })\nconst pick = wx.chooseImage\n",
+                     "wx.request.call(wx, { url: 'https://api.example.net' })\nconst pick = wx.chooseImage\n"
+                     "export { pick }\n",
                      "src/utils/state.js")
     assert sorted(f.subject for f in found.facts if f.kind == "api") == ["wx.chooseImage", "wx.request"]
 

@@ -30,6 +30,7 @@ Page({
 
 def _change(app_repo, files: dict[str, str], base_files: dict[str, str] | None = None) -> set[tuple[str, str, int]]:
     app_repo.write_files(base_files or {"pages/placeholder.js": "// nothing yet\n"})
+    register_pages(app_repo)  # a page of the base ships in the base: the change only edits it
     base = app_repo.commit("base")
     app_repo.write_files(files)
     register_pages(app_repo)

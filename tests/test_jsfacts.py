@@ -46,7 +46,9 @@ def test_a_name_assigned_something_else_stays_no_namespace():
 
 
 def test_api_passed_to_promisify_counts():
-    assert subjects("const pay = promisify(wx.requestPayment)\n") == [("wx.requestPayment", 1)]
+    assert subjects("const pay = promisify(wx.requestPayment)\nmodule.exports = { pay }\n") == \
+        [("wx.requestPayment", 1)]
+    assert subjects("const pay = promisify(wx.requestPayment)\n") == []  # a wrapper nothing reads: no use
 
 
 def test_cloud_namespace():

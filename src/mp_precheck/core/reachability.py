@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from msgspec.structs import replace
 
+from mp_precheck.core.namedpages import named_before
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.scope import page_sources
@@ -249,22 +250,27 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
 
 
 def registered_now(project: Project, base: Project | None, tree: Mapping[str, TreeEntry],
-                   changes: Iterable[FileChange], repo: GitRepo, head: str) -> list[FileChange]:
-    """The page files a change brings into the app by registering their routes only: files of ``project``'s
-    ``tree`` (head) the change (``changes``) leaves alone whose page ``base`` did not register, in the
-    frameworks where an unregistered page file is no part of the app (module docstring). Each is given as a file
-    the change adds, all its lines (read from revision ``head`` of ``repo``) added. None when the base page list was
-    partly computed (it may have held the page) or there is no base project."""
+                   changes: Iterable[FileChange], repo: GitRepo, head: str, merge_base: str = "") -> list[FileChange]:
+    """The page files a change brings into the app by registering their routes: files of ``project``'s ``tree``
+    (head) whose page ``base`` did not register, in the frameworks where an unregistered page file is no part of the
+    app (module docstring), that the change (``changes``) leaves alone, or edits in place where no other file of
+    revision ``merge_base`` named the page (core/namedpages.py): what it does ships with the registration. Each is
+    given as a file the change adds, all its lines (read from revision ``head`` of ``repo``) added; the caller puts
+    it in place of the file's change on both sides. None when the base page list was partly computed (it may have
+    held the page) or there is no base project."""
     if base is None or project.framework not in _PAGE_JUDGED or base.pages_computed or not base.pages \
             or not project.app_config or (project.framework == "native" and not _plain_lists(base, project)):
         return []
     changed = {change.new_path for change in changes if change.new_path}
+    in_place = {change.new_path for change in changes if change.new_path and change.old_path == change.new_path}
     out = []
     for route in sorted(set(project.pages) - set(base.pages)):
         suffixes = {"taro": _TARO_PAGES, "native": _NATIVE_PAGE}.get(project.framework, _VUE_FILES)
-        for path in sorted(page_sources(project, route, suffixes)):
+        sources = sorted(page_sources(project, route, suffixes))
+        edited = bool(merge_base and in_place & set(sources)) and not named_before(repo, merge_base, route, sources)
+        for path in sources:
             entry = tree.get(path)
-            if entry is not None and path not in changed and project.owns(path):
+            if entry is not None and (path not in changed or (edited and path in in_place)) and project.owns(path):
                 lines = (repo.read_file(head, path) or b"").count(b"\n") + 1
                 out.append(FileChange(status="added", old_path=None, new_path=path, old_blob=None,
                                       new_blob=entry.blob, old_mode=None, new_mode=entry.mode,

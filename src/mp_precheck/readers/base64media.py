@@ -1,7 +1,9 @@
-"""Photos sent inside a request body: a file that reads a local image as base64 and POSTs it with ``wx.request``.
+"""Photos sent inside a request body: a file that reads a local image as base64 and POSTs it with ``wx.request``,
+or hands it to a cloud function with ``wx.cloud.callFunction`` (which stores it with ``cloud.uploadFile``).
 
 Image-recognition services (OCR, face or body segmentation, plant identification…) take the picture as a
-base64 string in the request's ``data``, so the user's photo leaves the phone without ``wx.uploadFile``. Review
+base64 string in the request's ``data``, so the user's photo leaves the phone without ``wx.uploadFile``; a cloud
+function given the photo as its ``data`` saves it the same way. Review
 treats it as any upload of user media: it must pass content security
 (https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html).
 
@@ -29,6 +31,9 @@ from mp_precheck.readers.syntax import call_option, node_text, string_value, wal
 from mp_precheck.readers.textflow import enclosing_declarations
 
 SUBJECT = "wx.request:media"
+# The calls whose ``data`` goes to a server: a request, and a cloud function's call (its ``data`` is the function's
+# event, https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html).
+SENDERS = frozenset({"wx.request", "wx.cloud.callFunction"})
 
 # A conversion of a file, a path or an image: wx.arrayBufferToBase64, pathToBase64, a project's fileToBase64 or
 # getImgBase64, canvas.toDataURL; not an encoder of any string (Base64.encode, btoa, toBase64 of a signature).

@@ -37,6 +37,7 @@ from mp_precheck.readers.forwarding import forwarding_exports
 from mp_precheck.readers.handedupload import UPLOAD_SUBJECT as HANDED_UPLOAD
 from mp_precheck.readers.handedupload import calls_handed_upload
 from mp_precheck.readers.handedurls import handed_urls
+from mp_precheck.readers.heldapis import dropped, held_name
 from mp_precheck.readers.imagebases import constant_roles, held_constant, sent_as_request_data
 from mp_precheck.readers.imagenames import (
     bare_host_url,
@@ -188,7 +189,7 @@ class _Extractor(Bindings):
                                          self.line) if b"connect" in (root.text or b"") else ([], [])
         self.imported_calls += bound  # this.props.addReview(form): the action creator connect binds to the prop
         handed = handed_urls(self.calls, self.imported_calls, self.facts, self.url_constants, self.line)
-        called = {i for i, alias in self.alias_defs if alias in self.called_aliases}  # used where it is called
+        called = dropped(self.alias_defs, self.called_aliases, root.text, self.path)  # used where called, or never
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports, scoped = self._exports(root), scoped_calls(self.calls, self.scoped, self.line) + tuple(aliased)
         called_lines = [line for _s, _n, line in (*self.imported_calls, *self.plain_instance_calls, *scoped)]
@@ -243,9 +244,8 @@ class _Extractor(Bindings):
             if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
                 self.indexed.append((node, *indexed))
             return
-        if parent is not None and parent.type == "variable_declarator" and \
-                self.api_aliases.get(_text(parent.child_by_field_name("name"))) == api:
-            self.alias_defs.append((len(self.facts), _text(parent.child_by_field_name("name"))))
+        if (held := held_name(node, api, self.api_aliases)) is not None:  # const x = wx.X, promisify(wx.X)
+            self.alias_defs.append((len(self.facts), held))
         self.facts.append(Fact(api, "api", self.line(node)))
         if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == node:
             self._qualify(api, parent)
@@ -260,8 +260,8 @@ class _Extractor(Bindings):
             self._url_argument(api, call)
             if api == "wx.connectSocket" and (role := self.sockets.role(call)):
                 self.facts[-1] = replace(self.facts[-1], role=role)
-            if api == "wx.request" and base64media.sends_media(call):
-                self.media_requests.append(self.line(call))
+        if api in base64media.SENDERS and base64media.sends_media(call):  # a request or a cloud function's data
+            self.media_requests.append(self.line(call))
 
     def _url_argument(self, api: str, call: Node) -> None:
         """Remember which constants build the ``url`` of a request, so their hosts get its role."""

@@ -10,7 +10,10 @@ where it is told (``host_place`` in core/placing.py).
 Followed by name within the file (no scopes, no other files): a declaration or assignment passes the names its
 value reads (not those inside a function it defines) to the name it sets, a parameter's default to the parameter,
 and a call of a function the file defines (``f(…)``, ``obj.f(…)``, by its name) each argument's names to the
-parameter at that position. Pure; never raises.
+parameter at that position. A member is followed by its key, whatever its object: ``new Client({ url: WSS_URL })``
+(or ``this.url = WSS_URL``) sets the member ``url`` that ``let target = this.config.url`` reads, so a URL handed
+to a class of the file in an options object reaches the socket its method opens on ``target``. Pure; never
+raises.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from mp_precheck.readers.syntax import node_text, walk
 _FUNCTIONS = frozenset({"arrow_function", "function_expression", "function", "function_declaration",
                         "method_definition", "generator_function", "generator_function_declaration"})
 _READS = frozenset({"identifier", "shorthand_property_identifier"})
+_MEMBER = "."  # a member's key is followed as the name ".key": no variable is named so
 
 
 def reached_roles(names: Iterable[str], sinks: Mapping[str, str], root: Node) -> dict[str, str]:
@@ -56,6 +60,12 @@ def _feeds(root: Node) -> dict[str, set[str]]:
             _flow(feeds, node.child_by_field_name("name"), node.child_by_field_name("value"))
         elif kind in ("assignment_expression", "assignment_pattern"):
             _flow(feeds, node.child_by_field_name("left"), node.child_by_field_name("right"))
+        elif kind == "pair" and node.parent is not None and node.parent.type == "object":
+            key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+            if key is not None and value is not None and key.type in ("property_identifier", "string"):
+                feeds[_MEMBER + node_text(key).strip("'\"")] |= _reads(value)
+        elif kind == "shorthand_property_identifier" and node.parent is not None and node.parent.type == "object":
+            feeds[_MEMBER + node_text(node)].add(node_text(node))  # { url }: the member url holds url
         elif kind in ("required_parameter", "optional_parameter"):  # TypeScript's (url: string = BASE)
             _flow(feeds, node.child_by_field_name("pattern"), node.child_by_field_name("value"))
         elif kind in _FUNCTIONS and (name := _function_name(node)) is not None:
@@ -76,8 +86,12 @@ def _feeds(root: Node) -> dict[str, set[str]]:
 
 
 def _flow(feeds: dict[str, set[str]], target: Node | None, value: Node | None) -> None:
-    if target is not None and value is not None and target.type == "identifier":
+    if target is None or value is None:
+        return
+    if target.type == "identifier":
         feeds[node_text(target)] |= _reads(value)
+    elif (member := _member(target)) is not None:
+        feeds[member] |= _reads(value)  # this.url = …: the member url
 
 
 def _reads(value: Node) -> set[str]:
@@ -89,8 +103,21 @@ def _reads(value: Node) -> set[str]:
         if node.type in _READS:
             found.add(node_text(node))
         elif node.type not in _FUNCTIONS:
+            parent = node.parent
+            if (member := _member(node)) is not None and not (
+                    parent is not None and parent.type == "member_expression"
+                    and parent.child_by_field_name("object") == node):
+                found.add(member)  # this.config.url reads the member url (not config: only the last key)
             stack.extend(node.named_children)
     return found
+
+
+def _member(node: Node) -> str | None:
+    """The pseudo-name of the member ``node`` reads or sets (``a.b.url`` → ``.url``), None if it is no member."""
+    if node.type != "member_expression":
+        return None
+    key = node.child_by_field_name("property")
+    return _MEMBER + node_text(key) if key is not None and key.type == "property_identifier" else None
 
 
 def _function_name(node: Node) -> str | None:
