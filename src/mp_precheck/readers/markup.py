@@ -121,7 +121,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects_for(given))
     facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
-        if tag == "web-view" and name == "src" and (value is None or "{{" in value):
+        if tag == "web-view" and name == "src" and (value is None or "{{" in value) and not fixed_origin(value):
             facts.append(Fact(prefixed("web-view", "dynamic-src"), "attribute", attr_line, value))
         if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
             facts.append(Fact(prefixed("media", "autoplay"), "attribute", attr_line, tag))
@@ -132,6 +132,9 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if name == "text" and tag.endswith("button"):  # a kit button's label as an attribute (uView u-button)
             facts.extend(Fact(prefixed("text", signal), "text", attr_line, value)
                          for signal in signals(value, label=True))
+        if name == "title" and _NAV_BAR.search(tag):  # a custom navigation bar's title: the page's name as shown
+            facts.extend(Fact(prefixed("text", signal), "text", attr_line, value)
+                         for signal in signals(_MUSTACHE.sub("", value), title=True))
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
             facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "attribute", attr_line, value))
         image = image_reference(value) if name in IMAGE_ATTRIBUTES else None
@@ -159,6 +162,22 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 else "code"  # CSS in a style attribute only loads resources (background url(…)); a copy's data-link
             facts.append(Fact(prefixed("host", url.host), "host", attr_line, url.text, role))
     return facts
+
+
+# A navigation bar component (van-nav-bar, u-navbar, uni-nav-bar, mp-navigation-bar, a project's nav-bar): with
+# "navigationStyle": "custom" the page draws its own bar, and this component's title is the one users read
+# (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html).
+_NAV_BAR = compiled(r"nav-?bar|navigation-bar")
+# A URL's scheme and host written out and closed by the path, query or fragment: what follows cannot move it.
+_FIXED_ORIGIN = compiled(r"\s*(?:https?:)?//[^/?#{}\s'\"]+[/?#]", re.IGNORECASE)
+
+
+def fixed_origin(value: str | None) -> bool:
+    """Whether a bound ``<web-view src>`` opens a host the markup fixes: its scheme and host are literal, only the
+    path or query is bound (``https://h5.example.com/page?uid={{uid}}``). Such a web-view opens pages of one known
+    business domain, not any page; a src whose host comes from data (``https://{{host}}/x``, ``{{url}}``) does not
+    (https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html)."""
+    return value is not None and _FIXED_ORIGIN.match(value.split("{{", 1)[0]) is not None
 
 
 def _is_field(tag: str) -> bool:
