@@ -30,7 +30,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.rule == "branding.brand_text" and f.subject == _SUBJECT:
             phrases = _added_phrases(context, f.path, told[f.path] - {f.line})
-            if len(phrases) > 1 and any(f.value in p for p in phrases):
+            if len(phrases) > 1 and f.value and any(f.value in p for p in phrases):
                 f = replace(f, value=PHRASE_SEPARATOR.join(phrases))
         out.append(f)
     return out
