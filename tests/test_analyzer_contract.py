@@ -181,7 +181,7 @@ def test_the_registry_order_is_pinned() -> None:
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
         "media_posts", "service_posts", "content_security", "domains", "order_payments", "live_video", "ad_components",
             "categories",
-        "brand_mounted", "branding", "brand_image",
+        "brand_mounted", "brand_phrases", "branding", "brand_image",
         "induced_sharing", "share_means", "share_targets", "share_callbacks",
         "forced_login",
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "wrapper_wall", "share_landing", "entry_overlay", "auth_entry", "silent_entry", "entry_wall", "entry_login_view",

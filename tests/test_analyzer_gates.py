@@ -33,6 +33,7 @@ OPENS: dict[str, tuple[Finding, str | None]] = {
     "domains": (finding("external_link.domain", "host:a.cn", "pages/a/a.js"), "domains: {request: [a.cn]}\n"),
     "order_payments": (finding("payment.request_payment", "wx.requestPayment:orderInfo", "pages/a/a.js"), None),
     "categories": (finding("external_link.web_view", "<web-view>", "pages/a/a.js"), "categories: [工具 > 计算器]\n"),
+    "brand_phrases": (finding("branding.brand_text", "text:brand", "pages/a/a.wxml", value="微信官方"), None),
     "branding": (finding("branding.brand_text", "text:brand", "pages/a/a.wxml", value="微信"),
                  "branding: {allow: [微信支付]}\n"),
     "helper_redirect": (finding("login.forced_login", "login:launch:/pages/login/login", "app.js"), None),

@@ -99,6 +99,8 @@ categories             config.categories · category family,        rewrites a f
 brand_mounted          head_facts, counterpart, added_lines,       adds ``branding.brand_text`` at the brand text of
                        read_head, read_base, exists_at_head,       a component the change renders for the first
                        facts_at_head, repo_grep · brand text       time (``mounted.py``)
+brand_phrases          head_facts, counterpart, added_lines ·      rewrites the value of ``branding.brand_text`` to
+                       ``branding.brand_text``                     name every brand phrase its file adds
 branding               config.branding_allow ·                     removes brand text inside an allowed phrase
                        ``branding.brand_text``
 brand_image            head_facts, base_facts, counterpart,        adds ``branding.brand_image``
@@ -282,6 +284,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("categories", OnDemand("categories", configured("categories"))),
     # brand_mounted before branding: the team's allowed phrases drop its brand text as they drop the diff's.
     ("brand_mounted", OnDemand("brand_mounted")),
+    # brand_phrases after brand_mounted (its per-line findings keep their own phrase), before branding (the team's
+    # allowed phrases drop a finding only when every phrase it names is allowed).
+    ("brand_phrases", OnDemand("brand_phrases", of_rule("branding.brand_text"))),
     ("branding", OnDemand("branding", configured("branding_allow", of_rule("branding.brand_text")))),
     ("brand_image", OnDemand("brand_image")),
     ("induced_sharing", OnDemand("induced_sharing")),

@@ -81,6 +81,12 @@ _ISSUE_REF = compiled(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)
 _MENTION = compiled(r"(?<![\w@])@(?=[A-Za-z0-9-])")
 _DEPENDENCY_BUMP = compiled(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
 _VERSION_ONLY = lazy(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
+# A date or version stamp a team writes before the subject (2024/12/10--, 2024-12-10 15:30 , 20241210：,
+# 12.10 -, v1.2.3 ): when the commit was made, nothing the reviewer reads. Only with a separator after it, so a
+# subject that starts with a number it means (3天内发货) keeps it.
+_STAMP = lazy(r"^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{8}"
+              r"|\d{1,2}[-/.]\d{1,2}(?=\s*(?:-|—|:|：))|[vV]\d+(?:\.\d+){1,3}|\d+(?:\.\d+){2,3})"
+              r"\s*(?:[-—_~]+|[:：]|\s)\s*(?=\S)")
 
 
 class Entry(Struct, frozen=True):
@@ -178,13 +184,14 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     types = {**DEFAULT_TYPES, **(types or {})}
     section, text = leading_gitmoji(message.strip())
     explicit = section is not None
+    text = unstamped(text)
     bracketed = _BRACKETED.match(text)
     if bracketed:  # "[fix] …", "【新增】…", "(购物车) …": a type, or a scope that is dropped
         word = bracketed.group("word").strip().lower()
         marked = types.get(word) or DEFAULT_LABELS.get(word) or _CHINESE_PREFIXES.get(word) or _ENGLISH_VERBS.get(word)
         explicit = explicit or marked is not None
         section = marked or section
-        text = bracketed.group("text")
+        text = unstamped(bracketed.group("text"))
     match = _CONVENTIONAL.match(text)
     if match and match.group("type").lower() in types:
         kind = match.group("type").lower()
@@ -192,7 +199,7 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
         explicit = True
         if (match.group("scope") or "").lower() in ("deps", "deps-dev", "ci", "docs"):
             section = "skip"
-        text = match.group("text")
+        text = unstamped(match.group("text"))
         if section != "skip":  # "fix: 优化小程序登录": the subject's own verb is more precise than the type
             section = leading_verb_section(text) or section
         text = _drop_verb(text, section)
@@ -216,6 +223,11 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
     return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned))
+
+
+def unstamped(text: str) -> str:
+    """``text`` without a leading date or version stamp (``2024/12/10--修改…`` → ``修改…``, ``v1.2.0 新增…``)."""
+    return _STAMP.sub("", text, count=1)
 
 
 def _after_verb(text: str) -> str:

@@ -71,6 +71,8 @@ _VAGUE_WORDS = ("已知的", "已知", "若干", "一些", "部分", "部份", "
                 "问题", "bugs", "bug", "流程", "功能", "逻辑", "代码", "页面", "样式", "体验", "内容", "显示",
                 "处理", "判断", "参数", "文件", "数据", "交互", "其他", "其它", "一下", "相关", "等", "小", "的",
                 "了", "和", "及", "点", "些", "处", "项", "方面", "整体")
+# What a subject that starts by changing something (修改…) names as broken: a 问题, or an 错误 that ends a clause.
+_FIXED_THING = lazy(r"问题|错误(?=$|[\s，,；;。！!)）])")
 _VAGUE_VERBS = (*FIXED_VERBS, *IMPROVED_VERBS, *ADDED_VERBS, "修改", "更改", "改动", "处理")
 
 
@@ -110,8 +112,8 @@ def verb_section(text: str) -> Section | None:
             at = lowered.find(verb)
             if at != -1:
                 positions.append((at, section))
-    if _FIX_WORDS.search(text) or ("问题" in text and lowered.startswith(("修改", "处理", "解决", "修复"))):
-        return "fixed"  # "修改子表单回显问题" fixes a problem
+    if _FIX_WORDS.search(text) or (_FIXED_THING.search(text) and lowered.startswith(("修改", "处理", "解决", "修复"))):
+        return "fixed"  # "修改子表单回显问题", "修改下单金额错误" fix a problem; "修改错误提示文案" rewords a message
     return min(positions)[1] if positions else None
 
 

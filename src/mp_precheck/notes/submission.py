@@ -91,11 +91,12 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     report = replace(report, findings=tuple(f for f in report.findings if not _unshipped(f, projects)))
     app_wide = [f for f in report.active_findings if told_in_full(f)]  # what the form must name
     risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
-    reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"])
+    paid = [f for f in report.active_findings if f.family == "payment"]  # one source: answer 2 and the account
+    reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"], paid=bool(paid))
     answers = [
         ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, catalog, messages)),
         ("payment_content_links", t("notes.q_payment"),
-         *_payment_answer(report, app_wide, catalog, messages, projects)),
+         *_payment_answer(report, app_wide, paid, catalog, messages, projects)),
         ("category", t("notes.q_category"), *_category_answer(report, app_wide, messages)),
     ]
     said = [(key, detail) for key, _q, answer, detail in answers if answer == "yes" and detail]
@@ -182,28 +183,32 @@ def _where(findings: list[Finding], projects: Mapping[str, ProjectInfo] | None =
     return "、".join(f"「{plain(x)}」" for x in names[:3]) + ("等" if len(names) > 3 else "")
 
 
-# Words of a reviewer-visible line that say the version needs a test account, and why.
+# Words of a reviewer-visible line that say the version needs a test account, and why. Payment is not among
+# them: whether the version involves payment is answer 2's to say (the payment findings), and the account's
+# reason must not claim a payment flow that answer says is not there.
 _ACCOUNT_WORDS: dict[str, tuple[str, ...]] = {
     "login": ("登录", "登陆", "注册", "login", "sign in", "sign-in"),
     "phone": ("手机号", "绑定手机", "手机绑定", "phone"),
-    "payment": ("支付", "付款", "充值", "pay", "checkout"),
     "membership": ("会员", "vip", "membership"),
     "merchant": ("商户", "商家", "店铺管理", "merchant", "seller"),
 }
+_REASONS = ("login", "phone", "payment", "membership", "merchant")  # the order they are named in
 
 
-def test_account_reasons(findings: tuple[Finding, ...], lines: list[str]) -> list[str]:
-    """Why the reviewer needs a test account (keys of ``why.*``): the findings add payment, a login
-    flow or phone binding, or a reviewer-visible line adds or changes login, phone binding, payment,
-    membership or merchant-only features. Empty when none applies."""
-    found = {"payment"} if test_account_reason(findings) == "payment" else set()
+def test_account_reasons(findings: tuple[Finding, ...], lines: list[str], paid: bool | None = None) -> list[str]:
+    """Why the reviewer needs a test account (keys of ``why.*``): ``paid`` (the version involves payment, as
+    answer 2 says: None reads it from ``findings``, a paid feature new to the app), the findings add a login
+    flow or phone binding, or a reviewer-visible line adds or changes login, phone binding, membership or
+    merchant-only features. Empty when none applies."""
+    paid = test_account_reason(findings) == "payment" if paid is None else paid
+    found = {"payment"} if paid else set()
     if any(f.family == "login" for f in findings if f.scope == "app"):
         found.add("login")
     if any(f.privacy_key == "PhoneNumber" for f in findings if f.scope == "app"):
         found.add("phone")
     text = " ".join(lines).lower()
     found |= {reason for reason, words in _ACCOUNT_WORDS.items() if any(w in text for w in words)}
-    return [r for r in _ACCOUNT_WORDS if r in found]
+    return [r for r in _REASONS if r in found]
 
 
 def _mentioned(keys: tuple[str, ...], corpus: str) -> bool:
@@ -244,32 +249,28 @@ def _answer(report: Report, question: str, details: list[str], messages: Message
     return answer, messages.join(details) if answer == "yes" else ""
 
 
-# App configuration entries that switch a privacy type on, by the subject of a call of that type:
-# requiredPrivateInfos lists APIs (app.json#requiredPrivateInfos), permission lists authorize scopes
-# (app.json#permission), requiredBackgroundModes: location enables background location.
-# https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
+# A requiredPrivateInfos entry lists an API (app.json#requiredPrivateInfos): declared with no call, it is what
+# tells the type the version means to collect. https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html
 def _setting_call(subject: str) -> str | None:
-    """The subject of a call of the type an app configuration entry enables, else None."""
+    """The subject of the API a ``requiredPrivateInfos`` entry declares, else None."""
     parsed = try_parse(subject)
     if parsed is None or parsed.form != "app-config" or parsed.value is None:
         return None
-    if parsed.key == "requiredPrivateInfos":
-        return api(parsed.value)
-    if parsed.key == "permission":
-        return api("authorize", parsed.value)
-    if parsed.key == "requiredBackgroundModes" and parsed.value == "location":
-        return api("startLocationUpdateBackground")
-    return None
+    return api(parsed.value) if parsed.key == "requiredPrivateInfos" else None
 
 
 def added_privacy_types(app_wide: list[Finding], catalog: Catalog) -> list[str]:
     """The 用户隐私保护指引 labels (``privacy_types.yml``) of the types ``app_wide`` findings add to the app:
-    a privacy API or component new to the app, or an app configuration entry (``requiredPrivateInfos``,
-    ``permission``, background location) new to the app that enables an API of that type. A new call site
-    of a type the app already had adds nothing. Sorted, each once."""
+    a privacy API or component new to the app, or an app configuration entry (``requiredPrivateInfos``)
+    new to the app for an API the report says nothing in the app calls (``privacy.required_private_infos_unused``:
+    declared ahead of the code). A new call site of a type the app already had adds nothing, and neither does
+    an entry that declares a use the app has (a ``permission`` desc or ``requiredPrivateInfos`` entry for calls
+    the base app made): where code uses the type, it is new exactly when the report tells the type itself as new
+    to the app. Sorted, each once."""
     labels = {f.privacy_type for f in app_wide if f.privacy_type}
+    ahead = {f.subject for f in app_wide if f.rule == "privacy.required_private_infos_unused"}
     for f in app_wide:
-        subject = _setting_call(f.subject)
+        subject = _setting_call(f.subject) if f.subject in ahead else None
         for rule in catalog.rules_for(subject) if subject else ():
             privacy = catalog.privacy_type(rule.privacy_key)
             if privacy:
@@ -296,10 +297,10 @@ def _privacy_answer(report: Report, app_wide: list[Finding], catalog: Catalog,
     return "yes", messages.t(key, labels=messages.join([f"「{x}」" for x in labels]))
 
 
-def _payment_answer(report: Report, app_wide: list[Finding], catalog: Catalog, messages: Messages,
-                    projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
+def _payment_answer(report: Report, app_wide: list[Finding], paid: list[Finding], catalog: Catalog,
+                    messages: Messages, projects: Mapping[str, ProjectInfo]) -> tuple[str, str]:
     details: list[str] = []
-    pay = _reviewer_words([f for f in report.active_findings if f.family == "payment"], "payment", messages)
+    pay = _reviewer_words(paid, "payment", messages)
     if pay:
         details.append(messages.t("notes.payment_detail", what=messages.join(pay)))
     uploads = [f for f in app_wide if f.family == "upload"]

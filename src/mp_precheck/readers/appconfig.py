@@ -244,24 +244,30 @@ def title_facts(text: str, data: Any) -> list[Fact]:
 _NOT_IN_TABS = frozenset({"red-packet"})  # signals of a title that a tab's text (a menu entry) does not make
 
 
-def _title_values(data: Any, depth: int = 0) -> list[tuple[str, str]]:
-    """``navigationBarTitleText`` at any depth (app window, page, uni-app style) and tabBar item texts."""
+def _title_values(data: Any, depth: int = 0, custom: bool = False) -> list[tuple[str, str]]:
+    """``navigationBarTitleText`` at any depth (app window, page, uni-app style) and tabBar item texts. A title
+    under ``"navigationStyle": "custom"`` (its own object's or an enclosing one's, unless ``default`` again) is
+    never shown: the page draws its own bar, whose title the markup holds
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html)."""
     found: list[tuple[str, str]] = []
     if depth > 6:
         return found
     if isinstance(data, dict):
+        style = data.get("navigationStyle")
+        custom = style == "custom" if isinstance(style, str) else custom
         tab_bar = data.get("tabBar")
         if isinstance(tab_bar, dict) and isinstance(tab_bar.get("list"), list):
             found.extend(("tabBar", item["text"]) for item in tab_bar["list"]
                          if isinstance(item, dict) and isinstance(item.get("text"), str))
         for key, value in data.items():
             if key == "navigationBarTitleText" and isinstance(value, str):
-                found.append((key, value))
+                if not custom:
+                    found.append((key, value))
             elif isinstance(value, (dict, list)) and key != "tabBar":
-                found.extend(_title_values(value, depth + 1))
+                found.extend(_title_values(value, depth + 1, custom))
     elif isinstance(data, list):
         for item in data:
-            found.extend(_title_values(item, depth + 1))
+            found.extend(_title_values(item, depth + 1, custom))
     return found
 
 

@@ -121,7 +121,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects_for(given))
     facts.extend(_asked_for(tag, attributes, line))
     for name, value, attr_line in attributes:
-        if tag == "web-view" and name == "src" and (value is None or "{{" in value):
+        if tag == "web-view" and name == "src" and (value is None or "{{" in value) and not fixed_origin(value):
             facts.append(Fact(prefixed("web-view", "dynamic-src"), "attribute", attr_line, value))
         if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
             facts.append(Fact(prefixed("media", "autoplay"), "attribute", attr_line, tag))
@@ -159,6 +159,18 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                 else "code"  # CSS in a style attribute only loads resources (background url(…)); a copy's data-link
             facts.append(Fact(prefixed("host", url.host), "host", attr_line, url.text, role))
     return facts
+
+
+# A URL's scheme and host written out and closed by the path, query or fragment: what follows cannot move it.
+_FIXED_ORIGIN = compiled(r"\s*(?:https?:)?//[^/?#{}\s'\"]+[/?#]", re.IGNORECASE)
+
+
+def fixed_origin(value: str | None) -> bool:
+    """Whether a bound ``<web-view src>`` opens a host the markup fixes: its scheme and host are literal, only the
+    path or query is bound (``https://h5.example.com/page?uid={{uid}}``). Such a web-view opens pages of one known
+    business domain, not any page; a src whose host comes from data (``https://{{host}}/x``, ``{{url}}``) does not
+    (https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html)."""
+    return value is not None and _FIXED_ORIGIN.match(value.split("{{", 1)[0]) is not None
 
 
 def _is_field(tag: str) -> bool:
