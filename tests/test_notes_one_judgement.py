@@ -100,11 +100,17 @@ def test_a_payment_the_answer_names_is_the_accounts_reason(shop: Repo) -> None:
     ("修改错误提示文案", "improved", "修改错误提示文案"),  # rewords a message: no fix
     ("3天内发货提示", "improved", "3天内发货提示"),  # a number it means stays
     ("12月会员日活动页", "improved", "12月会员日活动页"),
+    ("2.5折优惠展示", "improved", "2.5折优惠展示"),  # a decimal it means: no version
 ])
 def test_a_subject_reads_without_its_stamp_and_a_fixed_problem_is_a_fix(subject: str, section: str, text: str) -> None:
     entry = classify(subject)
     assert entry is not None
     assert (entry.section, entry.text) == (section, text)
+
+
+@pytest.mark.parametrize("subject", ["v1.2.0", "release 2.0.1", "版本1.0.2", "1.2.3-beta.1"])
+def test_a_subject_that_is_only_a_version_says_nothing(subject: str) -> None:
+    assert classify(subject) is None
 
 
 def test_the_notes_file_a_dated_problem_fix_under_fixes(shop: Repo) -> None:

@@ -80,7 +80,9 @@ _ISSUE_REF = compiled(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)
                         re.IGNORECASE)
 _MENTION = compiled(r"(?<![\w@])@(?=[A-Za-z0-9-])")
 _DEPENDENCY_BUMP = compiled(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
-_VERSION_ONLY = lazy(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+\S*")
+# A subject that is only a version (v1.2.0, 1.2.3-beta.1): a suffix of ASCII letters and digits, so a subject that
+# starts with a decimal it means (2.5折优惠展示) is no version.
+_VERSION_ONLY = lazy(r"(?:v|version|release|版本|发布)?\s*\d+(?:\.\d+)+[0-9A-Za-z.+_-]*")
 # A date or version stamp a team writes before the subject (2024/12/10--, 2024-12-10 15:30 , 20241210：,
 # 12.10 -, v1.2.3 ): when the commit was made, nothing the reviewer reads. Only with a separator after it, so a
 # subject that starts with a number it means (3天内发货) keeps it.
@@ -184,6 +186,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     types = {**DEFAULT_TYPES, **(types or {})}
     section, text = leading_gitmoji(message.strip())
     explicit = section is not None
+    if _VERSION_ONLY.fullmatch(text.strip().lower()):  # before a stamp is cut: "1.2.3-beta.1" is a version, whole
+        return None
     text = unstamped(text)
     bracketed = _BRACKETED.match(text)
     if bracketed:  # "[fix] …", "【新增】…", "(购物车) …": a type, or a scope that is dropped
