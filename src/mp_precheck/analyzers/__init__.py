@@ -158,6 +158,9 @@ entry_overlay          project, changed_paths, counterpart,        adds ``login.
                        read_head, read_base, exists_at_head,       the entry page renders (or at a mask in its
                        facts_at_head · ``login.forced_login``      own template) that covers it with a login
                                                                    wall as it opens
+jsx_overlay            project, changed_paths, counterpart,        the same for a JSX entry page (Taro, Remax)
+                       read_head, read_base, exists_at_head ·      and the JSX component it renders
+                       ``login.forced_login``
 auth_entry             project, changed_paths, counterpart,        adds ``login.login_first_page`` for an
                        read_head, read_base, facts_at_head ·       authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
@@ -316,6 +319,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("share_landing", OnDemand("share_landing", share_hook_text)),
     # entry_overlay after launch_helpers: it adds login.forced_login of a subject of its own (the component).
     ("entry_overlay", OnDemand("entry_overlay")),
+    # jsx_overlay after entry_overlay: the same wall in JSX, told once per component.
+    ("jsx_overlay", OnDemand("jsx_overlay")),
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
     ("auth_entry", OnDemand("auth_entry")),

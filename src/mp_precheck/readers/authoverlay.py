@@ -39,6 +39,10 @@ _FLAG = lazy(r"^\{?\{?\s*(!?)\s*(?:this\.)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]
 _CLASS = lazy(r"\.([A-Za-z_][\w-]*)")
 _HELPER_DEPTH = 2
 _OUTER = 4  # the first elements of a component's template, where its own covering element stands
+# where a component keeps the values its template reads, and the calls that set them: a page's or a Vue
+# component's ``data``, a React / Taro class component's ``state = {…}`` and ``this.setState({…})``
+_DATA = ("data", "state")
+_SETTERS = ("setData", "setState")
 
 
 class Overlay(Struct, frozen=True):
@@ -229,7 +233,7 @@ def shown_on_load(conditions: tuple[tuple[str, str], ...], script: str | None, p
 
 def _starts_true(root: Node, flag: str) -> bool:
     """Whether the component's data gives ``flag`` the initial value ``true`` (``data: { show: true }``, a
-    ``data()`` that returns it, WePY's ``data = {…}`` field)."""
+    ``data()`` that returns it, WePY's ``data = {…}`` field, a class component's ``state = {…}``)."""
     for node in walk(root):
         if node.type == "pair" and node_text(node.child_by_field_name("key")).strip("'\"") == flag and \
                 node_text(node.child_by_field_name("value")) == "true" and _in_data(node):
@@ -245,7 +249,7 @@ def _in_data(node: Node) -> bool:
         key = current.child_by_field_name("key") or current.child_by_field_name("name") or \
             current.child_by_field_name("property")
         if current.type in ("pair", "method_definition", "field_definition", "public_field_definition") and \
-                key is not None and node_text(key).strip("'\"") == "data":
+                key is not None and node_text(key).strip("'\"") in _DATA:
             return True
         current = current.parent
     return False
@@ -357,7 +361,7 @@ def _sets(node: Node, flag: str, accept: Callable[[Node], bool]) -> bool:
         args = node.parent.parent if node.parent is not None else None  # the object, then the arguments
         call = args.parent if args is not None and args.type == "arguments" else None
         return value is not None and accept(value) and call is not None and \
-            node_text(call.child_by_field_name("function")).endswith("setData")
+            node_text(call.child_by_field_name("function")).endswith(_SETTERS)
     return False
 
 

@@ -74,11 +74,11 @@ from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk as _walk
 from mp_precheck.readers.textplaces import (
     inside_button,
-    jsx_child_literal,
     locale_file,
     message_text,
     prompt_text,
     share_title,
+    shown_as_jsx_text,
     ui_label,
     warning_list,
 )
@@ -344,9 +344,9 @@ class _Extractor(Bindings):
             return
         if not value or (parent is not None and parent.type in ("import_statement", "export_statement")):
             return
-        if jsx_child_literal(node):  # {loading ? '登录中' : '微信授权登录'}: its element's text, as JSX text is
-            label = inside_button(node)
-            self._text_signals(value, node, label=label, share_control=label and inside_button(node, share=True))
+        if (shown := shown_as_jsx_text(node)) is not None:  # {ok ? '…' : '微信登录'}, a state's text in {btnText}
+            label = inside_button(shown)
+            self._text_signals(value, node, label=label, share_control=label and inside_button(shown, share=True))
         else:
             self._text_signals(value, node, title=share_title(node),
                                label=not (prompt_text(node) or message_text(node)),

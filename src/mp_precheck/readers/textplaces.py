@@ -12,13 +12,14 @@ https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
-from mp_precheck.readers.syntax import whole_string
+from mp_precheck.readers.syntax import walk, whole_string
 from mp_precheck.readers.textsignals import WARNING
 
 
@@ -74,6 +75,67 @@ def jsx_child_literal(node: Node) -> bool:
             return False
         current, parent = parent, parent.parent
     return False
+
+
+def shown_as_jsx_text(node: Node) -> Node | None:
+    """Where the string ``node`` shows as an element's text in the file's JSX: the string itself when it is a JSX
+    expression child's value (:func:`jsx_child_literal`), or the expression child ``{btnText}`` /
+    ``{this.state.btnText}`` that renders the name holding it in the component's state (``state = { btnText:
+    '微信授权登录' }``, ``this.setState({ btnText: '…' })``) or a constant (``const LABEL = '…'``): the
+    component's own text kept in script data. None for a value no element shows (a constant only logged or sent).
+    Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (WeChat's name on the app's controls)."""
+    if jsx_child_literal(node):
+        return node
+    name = _state_name(node)
+    if name is None:
+        return None
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return _rendered_names(root).get(name)
+
+
+_STATE_SETTERS = ("setState",)
+
+
+def _state_name(node: Node) -> str | None:
+    """The name a string is held under in a component's state or a constant, or None."""
+    parent = node.parent
+    if parent is not None and parent.type == "variable_declarator" and parent.child_by_field_name("value") == node:
+        declaration = parent.parent
+        return _text(parent.child_by_field_name("name")) if declaration is not None and \
+            _text(declaration).startswith("const") else None
+    if parent is None or parent.type != "pair" or parent.child_by_field_name("value") != node or \
+            parent.parent is None or parent.parent.type != "object":
+        return None
+    holder = parent.parent.parent
+    if holder is None:
+        return None
+    named = holder.child_by_field_name("property") or holder.child_by_field_name("name") \
+        if holder.type in ("field_definition", "public_field_definition") else \
+        holder.child_by_field_name("left") if holder.type == "assignment_expression" else None
+    call = holder.parent if holder.type == "arguments" else None
+    if (named is not None and _text(named).split(".")[-1] == "state") or (
+            call is not None and _text(call.child_by_field_name("function")).endswith(_STATE_SETTERS)):
+        return _text(parent.child_by_field_name("key")).strip("'\"")
+    return None
+
+
+@lru_cache(maxsize=4)  # one file's strings ask of the same tree
+def _rendered_names(root: Node) -> dict[str, Node]:
+    """{name: the first JSX expression child that shows it as its element's text (``{btnText}``,
+    ``{this.state.btnText}``)} of the tree at ``root``."""
+    found: dict[str, Node] = {}
+    for node in walk(root):
+        if node.type != "jsx_expression" or node.parent is None or node.parent.type != "jsx_element" or \
+                len(node.named_children) != 1:
+            continue
+        inner = node.named_children[0]
+        if inner.type == "identifier":
+            found.setdefault(_text(inner), inner)
+        elif inner.type == "member_expression":
+            found.setdefault(_text(inner.child_by_field_name("property")), inner)
+    return found
 
 
 # A call that shows its text to the user as a passing message or a dialog, by a word of its name or its object's:
