@@ -152,6 +152,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v132: 交友 after the peers it names is no dating; fake WeChat/payment screenshot generators
 # v133: FinClip's ft bindings read from the parse (a method's parameter, a renamed or array pattern binds it)
 # v134: a secret in a uni-app block only other platforms build (#ifdef H5) is a secret fact too
+# v135-entry27: author / authority name no login page (entry-login); a fill-in placeholder title is no brand use
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -208,7 +209,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v134-{__version__}"
+FORMAT = f"facts-v135-entry27-{__version__}"
 
 
 class FactCache:
