@@ -164,6 +164,9 @@ jsx_overlay            project, changed_paths, counterpart,        the same for 
 auth_entry             project, changed_paths, counterpart,        adds ``login.login_first_page`` for an
                        read_head, read_base, facts_at_head ·       authorization page (by what it does) made
                        ``login.login_first_page``                  the entry page
+entry_turned           project, changed_paths, counterpart,        adds ``login.login_first_page`` for an entry
+                       read_head, read_base ·                      page named as a login page that asked nothing
+                       ``login.login_first_page``                  at base and now asks (filled in place)
 entry_wall             project, counterpart, read_head,            adds ``login.forced_login`` in the entry page's
                        read_base, exists_at_head, facts_at_head ·  template whose content hides behind an
                        login family                                authorization ask under one flag
@@ -324,6 +327,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # auth_entry reads the semantic diff's login.login_first_page (an entry page named as a login page) so as not
     # to tell the same entry twice; no analyzer writes that rule before it.
     ("auth_entry", OnDemand("auth_entry")),
+    # entry_turned after auth_entry and the name rule (an entry told by either is not told again), before
+    # silent_entry (which weighs what it tells like any other login_first_page).
+    ("entry_turned", OnDemand("entry_turned")),
     # silent_entry after both writers of login.login_first_page (the semantic diff's name rule, auth_entry).
     ("silent_entry", OnDemand("silent_entry", of_rule("login.login_first_page"))),
     # entry_wall after every other writer of an entry page's login wall (the hooks' redirects, entry_helpers,

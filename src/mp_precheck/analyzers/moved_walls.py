@@ -12,7 +12,8 @@ written by the change) sends users without a session there keeps that wall, addi
 new when the base app had one leading to the same page, or one the head no longer has anywhere when both lead
 to a login page (by name:
 ``readers/lifecycle.py`` ``LOGIN_TARGET``, or an authorization page by content: ``readers/authpage.py``) — a
-login page renamed or replaced with the move.
+login page renamed or replaced with the move. Nor is a new first page put in front of the old one (a splash) whose
+redirect sends every user, under no condition, on to the page the base app opened on: the app opens there as before.
 
 Kept: a wall that now runs under fewer conditions than every base wall it matches (``if (!token)`` dropped on
 the way: returning users are sent too, as ``analyzers/forced_login.py`` ``_widened`` tells within one file); a
@@ -25,7 +26,8 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 
 Reads: ``project``, ``base_facts``, ``head_facts``, ``facts_at_head``, ``read_head``, ``read_base``,
 ``counterpart``, ``added_lines`` · ``login.forced_login``.
-Writes: removes ``login.forced_login`` of a launch or entry-page wall the base app already had elsewhere.
+Writes: removes ``login.forced_login`` of a launch or entry-page wall the base app already had elsewhere, and of a
+splash's redirect to the base app's first page.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from mp_precheck.analyzers.auth_entry import base_reader, page_ask
+from mp_precheck.analyzers.auth_entry import base_reader, entry_before, page_ask
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.forced_login import fewer_conditions
+from mp_precheck.analyzers.missing_pages import registry_file
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import app_config
 from mp_precheck.facts.model import Fact
@@ -54,6 +57,7 @@ _SCRIPTS = (".js", ".ts", ".vue", ".wpy", ".mpx", ".jsx", ".tsx")
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
+    findings = [f for f in findings if not _before_splash(context, f)]
     before = _removed(context)
     if not before or not any(f.rule == RULE for f in findings):
         return findings
@@ -145,6 +149,20 @@ def _unwritten(context: ProjectContext, finding: Finding) -> bool:
     guard = parse_guard(fact.role)
     added = context.added_lines.get(finding.path, frozenset())
     return not any(line in added for line in (guard[1] if guard is not None and guard[1] else (fact.line,)))
+
+
+def _before_splash(context: ProjectContext, finding: Finding) -> bool:
+    """Whether ``finding`` tells an entry-page redirect that sends every user, under no condition, to the very page
+    the base app opened on, from a new first page put in front of it (a splash, written or not by the change):
+    every user met that page first at base too, so the app opens on it as before and no wall is added."""
+    if finding.rule != RULE or not finding.subject.startswith(ENTRY):
+        return False
+    registry = registry_file(context.project)
+    before = entry_before(context, registry) if registry is not None else None
+    fact = _head_fact(context, finding)
+    guard = parse_guard(fact.role) if fact is not None else None
+    return before is not None and before != context.project.entry_page and guard is not None and guard[0] == 0 \
+        and _target(finding.subject) == page_path(before)
 
 
 def _head_fact(context: ProjectContext, finding: Finding) -> Fact | None:

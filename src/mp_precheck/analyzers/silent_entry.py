@@ -104,8 +104,14 @@ def _shows_content(context: ProjectContext, route: str, read: Reader) -> bool:
                  if (text := read(path)) is not None]
     if not templates or not all(content_page(text, path) for path, text in templates):
         return False
+    return not scripts_log_in(context, route, read)
+
+
+def scripts_log_in(context: ProjectContext, route: str, read: Reader) -> bool:
+    """Whether a script of page ``route`` read with ``read`` (head or base) logs in, asks for the profile or phone
+    itself (``wx.login``, ``wx.getUserProfile``) or names a login page in a URL."""
     scripts = [read(path) for path in sorted(page_sources(context.project, route, _SCRIPTS))]
-    return not any(text is not None and (_LOGIN_CALL.search(text) or any(
+    return any(text is not None and (_LOGIN_CALL.search(text) or any(
         LOGIN_TARGET.search(page_name(url)) for url in _URL.findall(text))) for text in scripts)
 
 

@@ -195,6 +195,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
     head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head,
                                           dropped_imports(base_facts, head_facts, counterpart, run.base_tree, project))
+    base_facts = _unshipped_at_base(run, base_project, base_facts, base_changed)
     head_facts = with_chosen_regions(project, head_facts, run.head_tree, run.repo, run.head)  # selected regions
     errors = file_errors(head_facts) + [e for e in file_errors(base_facts) if e.path not in head_facts] + links
     changed_paths = {f.new_path for f in (*files, *head_changed) if f.new_path}
@@ -224,6 +225,18 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     findings, failures = run_analyzers(context, findings, registry)
     return _ProjectResult(findings, [Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals],
                           errors + failures, len(head_changed) + len(base_changed) + len(images))
+
+
+def _unshipped_at_base(run: _Run, base_project: Project | None, base_facts: dict[str, FileFacts],
+                       base_changed: Sequence[FileChange]) -> dict[str, FileFacts]:
+    """``base_facts`` where the page files the change deletes or moves away that the base build never compiled (an
+    unregistered page's copy nothing named: core/reachability.py) keep only their secrets and hosts, as unloaded
+    scripts do at head: what such a copy held was not in the app, so the same code moved into a shipped page is new."""
+    gone = [f.old_path for f in base_changed if f.old_path and f.new_path != f.old_path]
+    if not gone or base_project is None:
+        return base_facts
+    return without_unloaded_scripts(base_project, base_facts, gone, run.base_tree, run.repo, run.store,
+                                    run.merge_base, pages_only=True)
 
 
 def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], present_elsewhere: Callable[[set[str]],

@@ -222,29 +222,35 @@ def _routed_pages(units: Mapping[str, str], head_facts: Mapping[str, FileFacts],
 def _page_target(source: str, written: str, project: Project,
                  tree: Mapping[str, TreeEntry]) -> tuple[set[str], bool, str]:
     """What a path written in ``source`` may name (``/pages/a/a`` from the root, ``../a/a`` and ``a/a`` from the
-    file's folder or the root; a folder naming its ``index``), case-folded, without suffix; whether one of them has
-    a view in the tree; and the path's last part."""
+    file's folder or the root; a folder with no view of that name naming its ``index``), case-folded, without
+    suffix; whether one of them has a view in the tree; and the path's last part."""
     spec = written.split("?", 1)[0].strip()
     spec = spec[:-len(".wxml")] if spec.endswith(".wxml") else spec
     bases = [project.root] if spec.startswith("/") else [posixpath.dirname(source), project.root]
     names = {posixpath.normpath(posixpath.join(base, spec.lstrip("/"))).lstrip("/") for base in bases}
-    names |= {posixpath.join(name, "index") for name in names}
+    # a folder names its index only where no view of the path's own is there: pages/a/index is that page's view,
+    # not the folder pages/a/index/ of an unregistered copy beside it
+    names |= {posixpath.join(name, "index") for name in names if name + ".wxml" not in tree}
     exists = any(name + ".wxml" in tree for name in names)
     return {name.casefold() for name in names}, exists, posixpath.basename(spec.rstrip("/"))
 
 
 def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFacts], added: Iterable[str],
                              tree: Mapping[str, TreeEntry], repo: GitRepo, store: FactStore,
-                             head: str, unlinked: Iterable[str] = ()) -> dict[str, FileFacts]:
+                             head: str, unlinked: Iterable[str] = (), pages_only: bool = False) -> dict[str, FileFacts]:
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
     ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app
     loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring);
-    ``unlinked`` as there."""
+    ``unlinked`` as there. ``pages_only`` judges only the unregistered pages' files of ``added`` (no plain script)."""
     scope = [f":(literal){project.root}"] if project.root else []
+    easycom = _easycom_targets(project, tree, repo)
+    if pages_only:
+        added = [p for p in added if _is_unregistered_native_page(p, project, tree) or
+                 _is_unregistered_page(p, project, easycom)]
     unloaded = unreferenced_scripts(
         project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
         facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked,
-        easycom=_easycom_targets(project, tree, repo), read_text=lambda path: _text(repo, tree, path))
+        easycom=easycom, read_text=lambda path: _text(repo, tree, path))
     return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts if f.subject.startswith(_KEPT)))
             if path in unloaded else ff for path, ff in head_facts.items()}
 

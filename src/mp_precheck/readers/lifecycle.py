@@ -32,8 +32,9 @@ from mp_precheck.readers.syntax import walk as _walk
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
 PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
 # Words that name a login page wherever they stand in a name (loginPage, toAuth, pages/user/bindPhone).
-_LOGIN_WORDS = ("login", "logon", "signin", "sign-in", "sign_in", "register", "auth", "bind", "passport", "授权",
+_LOGIN_WORDS = ("login", "logon", "signin", "sign-in", "sign_in", "register", "bind", "passport", "授权",
                 "登录", "注册", "绑定")  # plain words: no character of them is special to re
+_AUTH = r"auth(?!or(?!i[sz]))"  # toAuth, authorize, authentication; not author, authority (roles): no login
 # Words that name one only as a whole word of a path or a camel-case name, being part of other words: the
 # truncated ``regist`` (../regist/regist, toRegist, registPage; not registry, registration), ``signup``
 # (sign-up, sign_up, signUp, SIGN_UP; not signUpload) and a ``reg`` path segment (pages/reg/reg; not
@@ -41,7 +42,7 @@ _LOGIN_WORDS = ("login", "logon", "signin", "sign-in", "sign_in", "register", "a
 _WHOLE_WORDS = (r"(?:(?<![A-Za-z])r|(?<![A-Z])R)egist(?![a-z])|(?<![A-Za-z])REGIST(?![A-Z])"
                 r"|(?:(?<![A-Za-z])s|(?<![A-Z])S)ign(?:[-_]?u|[-_]?U)p(?![a-z])|(?<![A-Za-z])SIGN[-_]?UP(?![A-Z])"
                 r"|(?<![\w$])[rR]eg(?![\w$])")
-LOGIN_TARGET, _WHOLE = compiled("(?i:" + "|".join(_LOGIN_WORDS) + ")|" + _WHOLE_WORDS), lazy(_WHOLE_WORDS)
+LOGIN_TARGET = compiled("(?i:" + "|".join((*_LOGIN_WORDS, _AUTH)) + ")|" + _WHOLE_WORDS)
 # The non-ASCII letters IGNORECASE matches to ASCII ones (İ ı ſ K): without them, lower() compares as re does.
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -53,10 +54,10 @@ def names_login(text: str) -> bool:
         return LOGIN_TARGET.search(text) is not None
     lowered = text.lower()
     return any(word in lowered for word in _LOGIN_WORDS) or \
-        (("reg" in lowered or "sign" in lowered) and _WHOLE.search(text) is not None)
+        (any(part in lowered for part in ("auth", "reg", "sign")) and LOGIN_TARGET.search(text) is not None)
 # A helper named as opening a login page: goLogin, toAuth, toRegist, goRegisterPage, showSignUp (not toRegistry).
 LOGIN_HELPER = compiled(r"^(?:go|to|navigate|redirect|jump|open|show|force|require|check)\w*"
-                          r"(?:login|logon|signin|auth|bind|(?:regist(?:er)?|sign_?up)(?-i:(?![a-z])))\w*$",
+                          rf"(?:login|logon|signin|{_AUTH}|bind|(?:regist(?:er)?|sign_?up)(?-i:(?![a-z])))\w*$",
                           re.IGNORECASE)
 # A project's own router, called with the page to open: navigateToPage, redirectTo, jumpTo, goPage, routeTo.
 ROUTER_HELPER = compiled(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",

@@ -152,6 +152,11 @@ _CLAUSE_BREAK = compiled(r"[，,。；;？?\n]")
 # runs names the same WeChat login, the words around it say only that it has not finished
 _UNDER_WAY = compiled(r"^\s*正在\s*|\s*中?\s*(?:[.．。…·]\s*)*$")
 BRAND_NAME = compiled(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
+# A template's fill-in placeholder (填入您的…名称, 请填写你的…, 替换为您的…, "your … here"): an instruction to whoever
+# copies the project, naming the platform to say what goes there; no name the app shows as its own brand.
+_FILL_IN = compiled(r"^\s*[【\[(（<{]?\s*(?:请\s*)?(?:在此|此处)?\s*(?:填入|填写|输入|替换为|替换成|换成|改为|改成)\s*"
+                    r"(?:您|你)(?:的|自己的|申请的)|^\s*[\[(<{]?\s*(?:enter\s+|put\s+)?your\s+\S.*\s+here\b",
+                    re.IGNORECASE)
 # Phrases that name WeChat legitimately (a pay button, a login button, a form label).
 # Naming WeChat as the login method (微信登录) is not among them: see BRAND_LOGIN_LABEL.
 DEFAULT_BRAND_ALLOW = ("微信支付", "微信号", "微信昵称", "微信头像", "微信运动", "微信好友", "微信群", "微信扫码",
@@ -302,7 +307,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     shown = _settled(own) if settle else own
     screen = not label and _auth_screen(own, settle)
     login_label = settle and bool(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", shown)))
-    if brand_claim(cleaned) or (title and BRAND_NAME.search(cleaned)) or screen or login_label:
+    named = title and BRAND_NAME.search(cleaned) is not None and not _FILL_IN.search(text)
+    if brand_claim(cleaned) or named or screen or login_label:
         found.append("brand")
     if not LEGAL_CLAUSE.match(text) and not WARNING.search(text):
         found.extend(name for name, pattern in _SERVICES if pattern.search(text))
