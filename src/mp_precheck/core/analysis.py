@@ -19,8 +19,9 @@ from mp_precheck.core.configtwins import with_config_twins
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.firstcalls import unreached_helpers
 from mp_precheck.core.pathfilter import matches
-from mp_precheck.core.reachability import dropped_imports, registered_now, without_unloaded_scripts
+from mp_precheck.core.reachability import dropped_imports, without_unloaded_scripts
 from mp_precheck.core.regionpick import with_chosen_regions
+from mp_precheck.core.registration import registered_now
 from mp_precheck.core.relaxation import relaxation_findings, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.retired import retired_pages

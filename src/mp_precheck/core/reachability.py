@@ -30,8 +30,8 @@ folder that ``app.json`` lists neither in ``pages`` nor in a subpackage, and tha
 page list, ``<import>`` / ``<include>`` (readers/pagerefs.py) or ``require`` names, is no page WeChat compiles
 (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages).
 Such a page enters the app with the change that registers it, which may
-touch only the page list: :func:`registered_now` gives that change the page's files as files it adds, so what
-the page does is told then, once.
+touch only the page list: ``registered_now`` (core/registration.py) gives that change the page's files as files it
+adds, so what the page does is told then, once.
 """
 
 from __future__ import annotations
@@ -41,12 +41,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from msgspec.structs import replace
 
-from mp_precheck.core.namedpages import named_before
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Fact, FileFacts
-from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import FactStore, resolve_module
-from mp_precheck.git.changeset import FileChange
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
 from mp_precheck.readers.easycom import custom_targets, tag_registers
@@ -57,7 +54,7 @@ from mp_precheck.readers.textcodec import UndecodableFile, decode
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
 _JUDGED = ("native", "uni-app", "mpvue")
-_PAGE_JUDGED = ("uni-app", "taro", "native")  # frameworks whose unregistered page files are judged (docstring)
+PAGE_JUDGED = ("uni-app", "taro", "native")  # frameworks whose unregistered page files are judged (docstring)
 # The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
 _VUE_ENTRIES = ("main.js", "main.ts")
 _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
@@ -65,6 +62,11 @@ _NETWORK_ROLES = ("request", "upload", "download", "socket")
 _VUE_FILES = (".vue", ".nvue", ".uvue")
 _TARO_PAGES = (".vue", ".tsx", ".jsx", ".ts", ".js")  # a Taro page: React or Vue component, script page
 _NATIVE_PAGE = (".wxml", ".js", ".ts", ".json")  # a native page's files that hold what it does
+
+
+def page_suffixes(framework: str) -> tuple[str, ...]:
+    """The suffixes of the files that hold what a page of ``framework`` does (its view, script, config)."""
+    return {"taro": _TARO_PAGES, "native": _NATIVE_PAGE}.get(framework, _VUE_FILES)
 _GLOBS = ("require.context(", "import.meta.glob(")  # loading every file of a folder: no import names each
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
 _WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -255,35 +257,6 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
             if path in unloaded else ff for path, ff in head_facts.items()}
 
 
-def registered_now(project: Project, base: Project | None, tree: Mapping[str, TreeEntry],
-                   changes: Iterable[FileChange], repo: GitRepo, head: str, merge_base: str = "") -> list[FileChange]:
-    """The page files a change brings into the app by registering their routes: files of ``project``'s ``tree``
-    (head) whose page ``base`` did not register, in the frameworks where an unregistered page file is no part of the
-    app (module docstring), that the change (``changes``) leaves alone, or edits in place where no other file of
-    revision ``merge_base`` named the page (core/namedpages.py): what it does ships with the registration. Each is
-    given as a file the change adds, all its lines (read from revision ``head`` of ``repo``) added; the caller puts
-    it in place of the file's change on both sides. None when the base page list was partly computed (it may have
-    held the page) or there is no base project."""
-    if base is None or project.framework not in _PAGE_JUDGED or base.pages_computed or not base.pages \
-            or not project.app_config or (project.framework == "native" and not _plain_lists(base, project)):
-        return []
-    changed = {change.new_path for change in changes if change.new_path}
-    in_place = {change.new_path for change in changes if change.new_path and change.old_path == change.new_path}
-    out = []
-    for route in sorted(set(project.pages) - set(base.pages)):
-        suffixes = {"taro": _TARO_PAGES, "native": _NATIVE_PAGE}.get(project.framework, _VUE_FILES)
-        sources = sorted(page_sources(project, route, suffixes))
-        edited = bool(merge_base and in_place & set(sources)) and not named_before(repo, merge_base, route, sources)
-        for path in sources:
-            entry = tree.get(path)
-            if entry is not None and (path not in changed or (edited and path in in_place)) and project.owns(path):
-                lines = (repo.read_file(head, path) or b"").count(b"\n") + 1
-                out.append(FileChange(status="added", old_path=None, new_path=path, old_blob=None,
-                                      new_blob=entry.blob, old_mode=None, new_mode=entry.mode,
-                                      added_lines=frozenset(range(1, lines + 1))))
-    return out
-
-
 def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str, FileFacts],
                     counterpart: Mapping[str, str | None], base_tree: Mapping[str, TreeEntry],
                     project: Project) -> set[str]:
@@ -292,7 +265,7 @@ def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str
     head path → base path): a component whose page inlines it (its button moved into the page and the component
     left unrendered). Whether anything else still loads them is :func:`unreferenced_scripts`' question.
     Only in the frameworks whose files are loaded by import (module docstring)."""
-    if project.framework not in _JUDGED + _PAGE_JUDGED:
+    if project.framework not in _JUDGED + PAGE_JUDGED:
         return set()
     kept = {old: new for new, old in counterpart.items() if old}
     out = set()
@@ -312,7 +285,7 @@ def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeE
     """The files :func:`unreferenced_scripts` judges (path → the name a specifier loading it ends in): the added
     plain scripts and unregistered pages or component files, and the ``unlinked`` files of the project, but the
     vendored scripts the app requires (``Project.vendored``); none in a framework not judged."""
-    if project.framework not in _JUDGED + _PAGE_JUDGED:
+    if project.framework not in _JUDGED + PAGE_JUDGED:
         return {}
     generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
                     for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
@@ -396,7 +369,7 @@ def _is_unregistered_page(path: str, project: Project, easycom: Sequence[str]) -
         and not _registers(project, route) and not tag_registers(route + suffix, easycom)
 
 
-def _plain_lists(*projects: Project) -> bool:
+def plain_lists(*projects: Project) -> bool:
     """Whether each native project's pages are read from an ``app.json`` (not one a build writes or computes)."""
     return all(posixpath.basename(p.app_config or "") == "app.json" and not p.pages_computed for p in projects)
 
@@ -411,7 +384,7 @@ def _is_unregistered_native_page(path: str, project: Project, tree: Mapping[str,
     stem, suffix = posixpath.splitext(path)
     if project.framework != "native" or suffix not in _NATIVE_PAGE or stem + ".wxml" not in tree \
             or not any(stem + script in tree for script in _SCRIPTS) \
-            or not _plain_lists(project) or not project.pages or not project.owns(path) \
+            or not plain_lists(project) or not project.pages or not project.owns(path) \
             or "." in posixpath.basename(stem):
         return False
     route = stem[len(project.root) + 1:] if project.root else stem

@@ -1,0 +1,58 @@
+"""What a change brings into the app by registering a page: the page's files, unless the app named the page before.
+
+A page file ``app.json`` does not list is no page WeChat compiles
+(https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages); the change that lists it
+brings its calls into the build (:func:`registered_now`). Unless another file already named it: imported as a
+component, it was built then; navigated to, it was a page the app meant to open, whose calls the registration only
+makes work. Those keep their base version to compare with.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping, Sequence
+
+from mp_precheck.core.reachability import PAGE_JUDGED, page_suffixes, plain_lists
+from mp_precheck.facts.scope import page_sources
+from mp_precheck.git.changeset import FileChange
+from mp_precheck.git.repo import GitRepo, TreeEntry
+from mp_precheck.readers.discovery import Project
+
+
+def named_before(repo: GitRepo, rev: str, route: str, own: Sequence[str]) -> bool:
+    """Whether a file of revision ``rev`` other than the page's ``own`` files, hidden folders (an editor's workspace)
+    and the developer tools' project settings names the page by the last two parts of its ``route``
+    (``qiandao/index``: a navigation to it, an import of it as a component). A prefilter on the text: a comment
+    naming it counts too (the page keeps its base version, as before)."""
+    tail = "/".join(route.strip("/").split("/")[-2:])
+    found = repo.grep_needles(rev, [tail]) if tail else {}
+    return any(path not in own and not posixpath.basename(path).startswith("project.")
+               and not any(part.startswith(".") for part in path.split("/")) for path in found)
+
+
+def registered_now(project: Project, base: Project | None, tree: Mapping[str, TreeEntry],
+                   changes: Iterable[FileChange], repo: GitRepo, head: str, merge_base: str = "") -> list[FileChange]:
+    """The page files a change brings into the app by registering their routes: files of ``project``'s ``tree``
+    (head) whose page ``base`` did not register, in the frameworks where an unregistered page file is no part of the
+    app (core/reachability.py), that the change (``changes``) leaves alone, or edits in place where no other file of
+    revision ``merge_base`` named the page (:func:`named_before`): what it does ships with the registration. Each is
+    given as a file the change adds, all its lines (read from revision ``head`` of ``repo``) added; the caller puts
+    it in place of the file's change on both sides. None when the base page list was partly computed (it may have
+    held the page) or there is no base project."""
+    if base is None or project.framework not in PAGE_JUDGED or base.pages_computed or not base.pages \
+            or not project.app_config or (project.framework == "native" and not plain_lists(base, project)):
+        return []
+    changed = {change.new_path for change in changes if change.new_path}
+    in_place = {change.new_path for change in changes if change.new_path and change.old_path == change.new_path}
+    out = []
+    for route in sorted(set(project.pages) - set(base.pages)):
+        sources = sorted(page_sources(project, route, page_suffixes(project.framework)))
+        edited = bool(merge_base and in_place & set(sources)) and not named_before(repo, merge_base, route, sources)
+        for path in sources:
+            entry = tree.get(path)
+            if entry is not None and (path not in changed or (edited and path in in_place)) and project.owns(path):
+                lines = (repo.read_file(head, path) or b"").count(b"\n") + 1
+                out.append(FileChange(status="added", old_path=None, new_path=path, old_blob=None,
+                                      new_blob=entry.blob, old_mode=None, new_mode=entry.mode,
+                                      added_lines=frozenset(range(1, lines + 1))))
+    return out
