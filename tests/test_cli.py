@@ -141,7 +141,8 @@ def test_malformed_app_json_is_listed_and_the_rest_still_analysed(app_repo):
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
-    assert [f["rule"] for f in data["findings"]] == ["payment.request_payment"]
+    # the broken file itself is what the reviewer meets first (the Mini Program does not compile)
+    assert [f["rule"] for f in data["findings"]] == ["completeness.invalid_app_config", "payment.request_payment"]
     assert data["errors"] == [
         {"path": "app.json", "message": "app.json is not valid JSON: Expecting value at line 1 column 32; WeChat's "
                                         "tools will not compile it — the rest was read leniently (as JSON5)"}]
@@ -167,6 +168,7 @@ def test_an_app_json_with_a_trailing_comma_still_gives_its_keys(app_repo):
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
     assert [(f["rule"], f["value"], f["line"]) for f in data["findings"]] == [
+        ("completeness.invalid_app_config", "app.json is not valid JSON: Expecting value at line 2 column 44", 2),
         ("privacy.required_private_infos", "chooseLocation", 2),
         ("privacy.required_private_infos_unused", "chooseLocation", 2)]
     assert [e["message"].split(";")[0] for e in data["errors"]] == [

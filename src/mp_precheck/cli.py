@@ -294,7 +294,7 @@ def _warn_open_risks(report: Report) -> None:
 def _warn_unread(report: Report) -> None:
     """Say on stderr when files could not be read: the notes cannot rule out what those files hold, so their
     answers are 未检测 (not_checked) rather than 否."""
-    paths = list(dict.fromkeys(e.path for e in report.errors))
+    paths = list(dict.fromkeys(e.path for e in report.head_errors))
     if paths:
         _stderr(f"mp-precheck: {len(paths)} file(s) could not be read ({', '.join(paths[:3])}"
                 f"{', …' if len(paths) > 3 else ''}); the notes answer 未检测 where those files could hold a risk")

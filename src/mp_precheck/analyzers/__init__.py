@@ -194,6 +194,8 @@ dead_ui                head_facts, counterpart, added_lines,       adds ``comple
 missing_pages          project, head_facts, changed_paths,         adds ``completeness.missing_page``,
                        read_head, read_base, exists_at_head ·      ``completeness.unregistered_route``
                        none
+config_syntax          project.app_config, changed_paths,          adds ``completeness.invalid_app_config``
+                       read_head · none
 script_checks          head_facts, read_head, read_base ·          adds ``policy.blocking_modal``,
                        ``completeness.debug_enabled``              ``policy.subscribe_outside_tap``; removes
                                                                    ``completeness.debug_enabled`` turned off
@@ -345,6 +347,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("refusal_modal", OnDemand("refusal_modal", modal_without_cancel)),
     ("dead_ui", OnDemand("dead_ui")),
     ("missing_pages", OnDemand("missing_pages")),
+    ("config_syntax", OnDemand("config_syntax")),
     ("script_checks", OnDemand("script_checks")),
     ("accounts", OnDemand("accounts")),
     # rotated_secrets after the semantic diff's secret findings: a line it told is not told again.

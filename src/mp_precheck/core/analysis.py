@@ -21,7 +21,7 @@ from mp_precheck.core.firstcalls import unreached_helpers
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.reachability import dropped_imports, without_unloaded_scripts
 from mp_precheck.core.regionpick import with_chosen_regions
-from mp_precheck.core.registration import registered_now
+from mp_precheck.core.registration import registered_now, unshipped_at_base
 from mp_precheck.core.relaxation import relaxation_findings, suppression_relaxations
 from mp_precheck.core.report import FileError, Finding, ProjectInfo, Removed, Report, Status, sort_findings
 from mp_precheck.core.retired import retired_pages
@@ -29,7 +29,8 @@ from mp_precheck.core.revived import with_revived_tags
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
-from mp_precheck.core.unread import file_errors, project_errors, unfollowed
+from mp_precheck.core.unparsed import as_last_parsed, earlier_versions, known_removals
+from mp_precheck.core.unread import file_errors, gone_at_head, project_errors, unfollowed
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.callers import Callers
@@ -114,6 +115,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
             removed.extend(result.removed)
             errors.extend(result.errors)
             touched += result.touched
+    if first:  # nothing existed before: an analyzer's other place of something is new to the app too
+        findings = [replace(f, scope="app") if f.scope == "file" else f for f in findings]
     findings = _after_analysis(run, findings, catalog, options)
     # A change to the checks themselves (a relaxed or broken config) is told even when no app file changed.
     status: Status | None = None if touched or findings else "no_mini_program_change" \
@@ -190,15 +193,15 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         return None
     head_facts = project_facts(run.store, [(f.new_path, f.new_blob) for f in head_changed
                                            if f.new_path and f.new_blob], run.head_tree, project)
-    base_facts = project_facts(run.store, [(f.old_path, f.old_blob) for f in base_changed
-                                           if f.old_path and f.old_blob], run.base_tree, base_project)
+    base_facts = _base_facts(run, base_changed, base_project)
     added = [f.new_path for f in head_changed if f.new_path and not f.old_path]
     counterpart = {f.new_path: f.old_path for f in head_changed if f.new_path}
     head_facts = without_unloaded_scripts(project, head_facts, added, run.head_tree, run.repo, run.store, run.head,
                                           dropped_imports(base_facts, head_facts, counterpart, run.base_tree, project))
-    base_facts = _unshipped_at_base(run, base_project, base_facts, base_changed)
+    base_facts = unshipped_at_base(base_project, base_facts, base_changed, run.repo, run.store, run.base_tree,
+                                   run.merge_base)
     head_facts = with_chosen_regions(project, head_facts, run.head_tree, run.repo, run.head)  # selected regions
-    errors = file_errors(head_facts) + [e for e in file_errors(base_facts) if e.path not in head_facts] + links
+    errors = file_errors(head_facts) + gone_at_head(file_errors(base_facts), head_facts) + links
     changed_paths = {f.new_path for f in (*files, *head_changed) if f.new_path}
 
     def unchanged(path: str) -> bool:
@@ -224,20 +227,20 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     context = replace(_context(run, project, head_facts, present_elsewhere, catalog, options), base_facts=base_facts,
                       counterpart=counterpart, added_lines=added_lines, base_pages=getattr(base_project, "pages", ()))
     findings, failures = run_analyzers(context, findings, registry)
-    return _ProjectResult(findings, [Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in removals],
+    return _ProjectResult(findings, [Removed(r.rule.id, r.rule.family, r.subject, r.path, r.line) for r in
+                                     known_removals(removals, lambda r: r.path, head_facts, counterpart)],
                           errors + failures, len(head_changed) + len(base_changed) + len(images))
 
 
-def _unshipped_at_base(run: _Run, base_project: Project | None, base_facts: dict[str, FileFacts],
-                       base_changed: Sequence[FileChange]) -> dict[str, FileFacts]:
-    """``base_facts`` where the page files the change deletes or moves away that the base build never compiled (an
-    unregistered page's copy nothing named: core/reachability.py) keep only their secrets and hosts, as unloaded
-    scripts do at head: what such a copy held was not in the app, so the same code moved into a shipped page is new."""
-    gone = [f.old_path for f in base_changed if f.old_path and f.new_path != f.old_path]
-    if not gone or base_project is None:
-        return base_facts
-    return without_unloaded_scripts(base_project, base_facts, gone, run.base_tree, run.repo, run.store,
-                                    run.merge_base, pages_only=True)
+def _base_facts(run: _Run, changed: list[FileChange], project: Project | None) -> dict[str, FileFacts]:
+    """The facts of the ``changed`` files' base versions; a base app configuration nothing could be read from as its
+    last version that parses (``core/unparsed.py``)."""
+    def facts(files: list[tuple[str, str]]) -> dict[str, FileFacts]:
+        return project_facts(run.store, files, run.base_tree, project)
+
+    earlier = earlier_versions(run.repo, run.merge_base, lambda path, blob: facts([(path, blob)]).get(path))
+    return as_last_parsed(facts([(f.old_path, f.old_blob) for f in changed if f.old_path and f.old_blob]),
+                          getattr(project, "app_config", None), earlier)
 
 
 def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], present_elsewhere: Callable[[set[str]],
@@ -322,8 +325,10 @@ def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: F
 
 def _analysed(config: Config, errors: list[FileError]) -> frozenset[str]:
     """Families whose question can be answered "no": a category change can only be ruled out against the
-    categories the backend declares (config ``categories``); none when a file could not be read (``errors``)."""
-    return frozenset() if errors else ANALYSED_FAMILIES - ({"category"} if config.categories is None else set())
+    categories the backend declares (config ``categories``); none when a head file could not be read (``errors``;
+    the unread base version of a file head no longer has leaves what the change adds fully read)."""
+    unread = any(not e.base_only for e in errors)
+    return frozenset() if unread else ANALYSED_FAMILIES - ({"category"} if config.categories is None else set())
 
 
 def _empty(base: str, head: str, status: Status) -> Report:

@@ -4,7 +4,8 @@ A page file ``app.json`` does not list is no page WeChat compiles
 (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages); the change that lists it
 brings its calls into the build (:func:`registered_now`). Unless another file already named it: imported as a
 component, it was built then; navigated to, it was a page the app meant to open, whose calls the registration only
-makes work. Those keep their base version to compare with.
+makes work. Those keep their base version to compare with. The other way round, a page's copy that no list
+registered and the change deletes or moves away held nothing the app had (:func:`unshipped_at_base`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
-from mp_precheck.core.reachability import PAGE_JUDGED, page_suffixes, plain_lists
+from mp_precheck.core.reachability import PAGE_JUDGED, page_suffixes, plain_lists, without_unloaded_scripts
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.scope import page_sources
+from mp_precheck.facts.store import FactStore
 from mp_precheck.git.changeset import FileChange
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
@@ -56,3 +59,17 @@ def registered_now(project: Project, base: Project | None, tree: Mapping[str, Tr
                                       new_blob=entry.blob, old_mode=None, new_mode=entry.mode,
                                       added_lines=frozenset(range(1, lines + 1))))
     return out
+
+
+def unshipped_at_base(base_project: Project | None, base_facts: dict[str, FileFacts],
+                      base_changed: Sequence[FileChange], repo: GitRepo, store: FactStore,
+                      base_tree: Mapping[str, TreeEntry], merge_base: str) -> dict[str, FileFacts]:
+    """``base_facts`` where the page files the change (``base_changed``) deletes or moves away that the base build
+    never compiled (an unregistered page's copy nothing named at revision ``merge_base``, whose tree is
+    ``base_tree``: core/reachability.py) keep only their secrets and hosts, as unloaded scripts do at head: what
+    such a copy held was not in the app, so the same code moved into a shipped page is new."""
+    gone = [f.old_path for f in base_changed if f.old_path and f.new_path != f.old_path]
+    if not gone or base_project is None:
+        return base_facts
+    return without_unloaded_scripts(base_project, base_facts, gone, base_tree, repo, store, merge_base,
+                                    pages_only=True)

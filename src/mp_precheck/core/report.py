@@ -11,7 +11,7 @@ from mp_precheck import __version__
 from mp_precheck.core.catalog import CATALOG_DATE
 from mp_precheck.core.digests import sha256
 from mp_precheck.core.secrets import redact
-from mp_precheck.core.vocabulary import SEVERITIES, Severity, severity_rank
+from mp_precheck.core.vocabulary import FAMILIES, SEVERITIES, Severity, severity_rank
 
 Scope = Literal["app", "file"]
 Answer = Literal["yes", "no", "not_checked"]
@@ -89,13 +89,16 @@ class Removed(Struct, frozen=True):
 
 
 class FileError(Struct, frozen=True):
-    """A file (or the run, with path '') that could not be read completely, and why."""
+    """A file (or the run, with path '') that could not be read completely, and why. ``base_only``: the unread
+    version is the base one of a file head no longer has (deleted or renamed away) — what the change adds was all
+    read, so no judgement of it is incomplete; only a removal it held may be missing from ``removed``."""
 
     path: str
     message: str
+    base_only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"path": self.path, "message": self.message}
 
 
 class ProjectInfo(Struct, frozen=True):
@@ -142,21 +145,31 @@ class Report(Struct, frozen=True):
                 return severity
         return "none"
 
+    @property
+    def head_errors(self) -> tuple[FileError, ...]:
+        """The errors of files whose head version (what the change adds) was not read completely."""
+        return tuple(e for e in self.errors if not e.base_only)
+
+    def unchecked_families(self) -> tuple[str, ...]:
+        """The families whose absence the report cannot promise, in report order: the one source of both the
+        report's "not fully checked" line (:meth:`not_checked`) and the notes' 未检测 answers (:meth:`answer`)."""
+        return tuple(f for f in FAMILIES if f not in self.analysed_families)
+
     def not_checked(self) -> tuple[str, tuple[str, ...]]:
-        """Families whose absence the report cannot promise (服务类目, 强制登录, 品牌与官方标识, 诱导分享) and the
-        message key saying why: ``not_checked_unread`` when a file could not be read (any of them may hold more
-        than the findings shown), else ``not_checked_note`` (no backend categories recorded); ("", ()) when none."""
-        missing = tuple(f for f in ("category", "login", "branding", "sharing") if f not in self.analysed_families)
+        """:meth:`unchecked_families` and the message key saying why: ``not_checked_unread`` when a head file could
+        not be read (any of them may hold more than the findings shown), else ``not_checked_note`` (no backend
+        categories recorded); ("", ()) when none."""
+        missing = self.unchecked_families()
         if not missing:
             return "", ()
-        return ("not_checked_unread" if self.errors else "not_checked_note"), missing
+        return ("not_checked_unread" if self.head_errors else "not_checked_note"), missing
 
     def answer(self, question: str) -> Answer:
         """yes/no/not_checked for a 补充说明 question (keys of QUESTION_FAMILIES)."""
         families = QUESTION_FAMILIES[question]
         if any(f.family in families for f in self.active_findings):
             return "yes"
-        if all(f in self.analysed_families for f in families):
+        if not set(families) & set(self.unchecked_families()):
             return "no"
         return "not_checked"
 

@@ -36,6 +36,14 @@ def file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:
     return [FileError(path, f.error) for path, f in sorted(facts.items()) if f.error]
 
 
+def gone_at_head(errors: Sequence[FileError], head: Mapping[str, object]) -> list[FileError]:
+    """The ``errors`` of base files whose path ``head`` (head path → facts) no longer has: the change deletes or
+    renames them. They are kept (a removal such a file held may be missing from the report's removals) but marked
+    ``base_only``: what the change adds was all read, so they leave no judgement of it incomplete."""
+    return [FileError(e.path, f"gone at head (deleted or renamed away); its base version was {e.message}: only a "
+                              "removal it held may be missing", base_only=True) for e in errors if e.path not in head]
+
+
 def unfollowed(files: Sequence[FileChange], project: Project, excluded: Callable[[str], bool]) -> list[FileError]:
     """One error per changed file the change makes a symbolic link (git mode ``120000``) where ``project`` would
     read a file of that path (a kind a reader takes), and per submodule (mode ``160000``) the change adds or moves
