@@ -81,6 +81,7 @@ from mp_precheck.analyzers.senders import (
     unresolved_posts,
     wrapper_of,
 )
+from mp_precheck.analyzers.silent_calls import silent_lines
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
@@ -225,8 +226,8 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
     # a new script's added lines are every line (an empty ``EveryLine``): test membership, not emptiness
     posts = [f for f in sending(context, script, facts) if f.subject in POSTERS and f.line in added
              and not reads(f)] if facts is not None and script in context.changed_paths else []
-    posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls if c[2] in added]) if facts is not None \
-        and script in context.changed_paths else []  # a client's method no reader resolves: named by the post
+    posts += _unresolved(context, script, facts, [c[2] for c in facts.imported_calls if c[2] in added]) \
+        if facts is not None and script in context.changed_paths else []  # a client's method no reader resolves
     strings = _spelt(context, text, script, posts)
     old = context.counterpart.get(script) if script in context.changed_paths else script
     before = (context.read_base(old) if old else None) or ""
@@ -247,6 +248,13 @@ def _posts(context: ProjectContext, script: str, boxes: list[tuple[str, int]],
         theirs = {found[1].line for found in _carrying(context, script, areas, posts)}
         posts = [f for f in posts if f.line not in theirs]
     return _prompted(text, script, prompts, posts) if prompts else _carrying(context, script, boxes, posts)
+
+
+def _unresolved(context: ProjectContext, script: str, facts: FileFacts, lines: list[int]) -> list[Fact]:
+    """The calls of project functions on ``lines`` of ``script`` no reader resolves to an API (named by the post:
+    :func:`~mp_precheck.analyzers.senders.unresolved_posts`), without those followed to a body that sends nothing
+    (a filter over a loaded list, a store kept on the phone: :mod:`~mp_precheck.analyzers.silent_calls`)."""
+    return unresolved_posts(facts, sorted(set(lines) - silent_lines(context, script, lines)))
 
 
 def _spelt(context: ProjectContext, text: str, script: str, posts: list[Fact]) -> dict[int, tuple[str, ...]]:
@@ -299,7 +307,7 @@ def _posted_before(context: ProjectContext, stem: str) -> bool:
             continue
         text = base.read_head(script) or ""
         posts = [f for f in sending(base, script, facts) if f.subject in POSTERS and not reads(f)]
-        posts += unresolved_posts(facts, [c[2] for c in facts.imported_calls])
+        posts += _unresolved(base, script, facts, [c[2] for c in facts.imported_calls])
         strings, listed = _spelt(base, text, script, posts), listed_strings(base, script, facts)
         named = [f for f in posts if naming(f, facts, strings.get(f.line, ()), listed)]
         if _carrying(base, script, boxes, named):

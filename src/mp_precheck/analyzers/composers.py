@@ -31,7 +31,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import box_handlers
-from mp_precheck.readers.publishcontrol import control_handlers, does_nothing
+from mp_precheck.readers.publishcontrol import UNBOUND, UNREAD, control_handlers, does_nothing
 from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units
 
 _TEXT = lazy(r">([^<>]{1,40})<")  # an element's own text in markup (WXML, a Vue template, JSX)
@@ -71,6 +71,14 @@ def has_publish_control(markup: str) -> bool:
     composer holds (``发布``, ``发表评论``: ``publish_labels`` of ``checks/ugc_scenes.yml``); a bound label
     (``{{ label }}``) says nothing."""
     return any(scenes().publish_label(text) for text in _TEXT.findall(markup) if "{{" not in text)
+
+
+def only_logs(context: ProjectContext, text_box: Finding, markup: str) -> bool:
+    """Whether every publishing control of the page of ``text_box`` (its file's ``markup``) runs a handler, and those
+    and the box's own handlers do nothing yet (a log, a toast: :func:`_inert`): a 发布 written but sending nothing.
+    A control bound to no handler is a design not wired yet, not one seen to send nothing."""
+    controls = control_handlers(markup, text_box.path, scenes().publish_label)
+    return bool(controls) and not {UNREAD, UNBOUND} & set(controls) and _inert(context, text_box, markup)
 
 
 def _inert(context: ProjectContext, text_box: Finding, markup: str) -> bool:

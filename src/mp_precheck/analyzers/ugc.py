@@ -81,7 +81,7 @@ from __future__ import annotations
 
 from msgspec.structs import replace
 
-from mp_precheck.analyzers.composers import has_publish_control, unwired_composer
+from mp_precheck.analyzers.composers import has_publish_control, only_logs, unwired_composer
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.module_sends import sends_through
 from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before, sent_before
@@ -98,6 +98,7 @@ from mp_precheck.analyzers.senders import (
     unresolved_posts,
     wrapper_of,
 )
+from mp_precheck.analyzers.silent_calls import silent_lines
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
@@ -215,7 +216,8 @@ def _flow(context: ProjectContext, script: str, facts: FileFacts, sends: list[Fa
     carrying = {line for line, names in carried.items() if names & state}
     if not carrying:
         return [], frozenset()
-    carriers = unresolved_posts(facts, carrying)
+    # a project function followed to a body that sends nothing (a store kept on the phone) carries no post
+    carriers = unresolved_posts(facts, carrying - silent_lines(context, script, carrying))
     # an upload whose arguments are seen and hold none of the text (a photo's ``filePath``) sends the post's
     # picture, not the post, where a later write carries the text (``collection('goods').add({ data })``)
     lookups = frozenset(f.line for f in sends if f.line in carried and f.line not in carrying
@@ -380,7 +382,9 @@ def _published_before(context: ProjectContext, text_box: Finding, script: str, s
     page, sender = _base_script(context, text_box.path), _base_script(context, script)
     if page is None or sender is None:
         return False
-    if any(f.subject == text_box.subject for f in page.facts):
+    # a <textarea> in place of an <editor> (or the reverse) is the same post's box restyled
+    kind = POST_INPUTS if text_box.subject in POST_INPUTS else frozenset({text_box.subject})
+    if any(f.subject in kind for f in page.facts):
         return sent_before(context, script, state)
     # another text box (a one-line <input> the change turns into a <textarea>): the page posted before where its
     # script called a post by name (``api.createTopic({ title, content })``)
@@ -400,13 +404,15 @@ def _public_upload(context: ProjectContext, script: str, upload: Fact, box: Find
     ``'moments'``) and that composes a post: the upload sends fields beside its file (``formData``, where the text
     goes up with the pictures), or the box's page shows a control that publishes it (发布, its text not wired yet).
     A picture sent alone as it is picked, from a form with no such control (a review whose text has no submit yet),
-    is an upload, told as one: nothing of the user's is published yet. A chat page stays a chat."""
+    is an upload, told as one: nothing of the user's is published yet, nor where every 发布 control only logs or
+    toasts (:func:`~mp_precheck.analyzers.composers.only_logs`). A chat page stays a chat."""
     facts = context.facts_at_head(script)
     chat = facts is not None and any(f.subject in CHAT for f in facts.facts)
     if chat or _scene(context, script, upload, page) != "public":
         return False
+    markup = context.read_head(box.path) or ""  # a 发布 that only logs the text publishes nothing yet: the upload
     return not file_only(context.read_head(script) or "", script, upload.line) \
-        or has_publish_control(context.read_head(box.path) or "")
+        or (has_publish_control(markup) and not only_logs(context, box, markup))
 
 
 def _at_post(text_box: Finding, script: str, post: Fact) -> Finding:

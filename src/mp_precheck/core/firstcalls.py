@@ -10,6 +10,8 @@ The new use is told at the new call, the line that makes the app reach the API, 
 API call too. Only an API the app reaches for the first time is new this way: one the base app used anyway — in
 the same file outside the dormant helper, in another page, in a shared module (``used_before``) — was there to
 review, and the dormant helper's call of it is the file's own old code switched on again, as it counted before.
+The mirror: a dormant helper the change deletes (a template's ``doUpload`` no binding ran) was no use, and its
+deletion offsets none of the uses the change adds elsewhere (:func:`removed_dormant`).
 
 A helper in another file that a page calls for the first time is the wrapper follower's (``_first_calls`` in
 ``core/semantic_diff.py``); a component class's or a Vue page's method nothing names at all has no uses to begin
@@ -67,7 +69,8 @@ def first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], co
                 used_before: UsedBefore = only_here) -> tuple[dict[str, FileFacts], dict[str, FileFacts]]:
     """(head, base) with each first-called helper settled: in ``base`` the API uses and project calls inside a kept
     file's helper that its base version never named, its head version names, and no other base file may call
-    (``named_elsewhere``) are dropped; in ``head`` that helper's API uses are placed at its new call (a line the
+    (``named_elsewhere``) are dropped, and so are those of a helper nothing named that the change deletes
+    (:func:`removed_dormant`); in ``head`` that helper's API uses are placed at its new call (a line the
     diff adds), where the change starts reaching them. A subject the base app used anyway (``used_before``) keeps
     its uses on both sides: the first caller reaches nothing new.
 
@@ -79,6 +82,7 @@ def first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], co
         named_elsewhere: (base path, helper names) → the names another file of the base app may call.
         used_before: (subjects inside the first-called helpers, the base without them) → those the app used anyway.
     """
+    base = removed_dormant(head, base, counterpart, named_elsewhere)  # deleted unrun: offsets no use added elsewhere
     plans: dict[str, tuple[str, list[_Span], list[tuple[int, int]]]] = {}
     for path, file_facts in head.items():
         old = counterpart.get(path)
@@ -101,6 +105,38 @@ def first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], co
         new_base[old] = _without(base[old], ranges, kept)
         new_head[path] = _at_new_calls(head[path], calls, added_lines.get(path, frozenset()), kept)
     return new_head, new_base
+
+
+def removed_dormant(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                    counterpart: Mapping[str, str | None],
+                    named_elsewhere: NamedElsewhere = nowhere) -> dict[str, FileFacts]:
+    """``base`` without the API uses and project calls inside each helper of a kept file that nothing named — not its
+    own file, nor any other file of the base app (``named_elsewhere``: a page's template binds it), where that
+    template is seen binding other methods of the file — and that the change deletes (its head version holds no
+    helper of that name): a cloud template's ``doUpload`` no button ran was no use of the app, so deleting it
+    offsets none of the uses the change adds elsewhere (a new page's photo picker) — the mirror of a dormant
+    helper's first call."""
+    out = dict(base)
+    for path, file_facts in head.items():
+        old = counterpart.get(path)
+        if not old or old not in base or not base[old].helpers:
+            continue
+        kept = {name for name, *_rest in file_facts.helpers}
+        unnamed = {name: (first, last) for name, first, last, lines in base[old].helpers if not lines}
+        dormant = {name for name in unnamed if name not in kept and not _named_in(file_facts, name)}
+        bound = named_elsewhere(old, set(unnamed)) if dormant else set()
+        # only where the page's template is seen binding its other methods: a page no template or caller is read
+        # for (a script alone) tells nothing of which of its methods ran
+        gone = sorted(dormant - bound) if bound - dormant else []
+        if gone:
+            out[old] = without_ranges(base[old], [unnamed[name] for name in gone])
+    return out
+
+
+def _named_in(file_facts: FileFacts, name: str) -> bool:
+    """Whether the head version of the file still has a function of that name among its exports (a helper turned
+    into one other modules call is no deleted helper)."""
+    return any(key == name or key.endswith("." + name) for key in file_facts.exports)
 
 
 def _without(file_facts: FileFacts, ranges: list[tuple[int, int]], kept: frozenset[str]) -> FileFacts:

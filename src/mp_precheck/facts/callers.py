@@ -9,6 +9,7 @@ any other kind is taken to call it (unknown is never taken for uncalled).
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 
 from msgspec import Struct
@@ -16,7 +17,7 @@ from msgspec import Struct
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
-from mp_precheck.readers.ownhelpers import names_in
+from mp_precheck.readers.ownhelpers import names_in, own_members
 
 _MAX_BYTES = 1_000_000  # a larger file is not read (facts/extract.py): taken to call every helper it names
 
@@ -41,11 +42,21 @@ class Callers(Struct, frozen=True):
         for other, found in sorted(hits.items()):
             wanted = (found & names) - out
             entry = self.tree.get(other)
-            if other == path or not wanted or entry is None or not project.owns(other):
+            if other == path or not wanted or entry is None or not project.owns(other) or self._own_markup(path, other):
                 continue
             text = self.store.text(entry.blob) if entry.size <= _MAX_BYTES else None
-            out |= names_in(text, other, wanted) if text is not None else wanted
+            # a page or component that defines a method of the name calls its own (``this.doUpload()``)
+            wanted -= own_members(text, other, wanted) if text is not None else set()
+            out |= names_in(text, other, wanted) if text is not None and wanted else wanted
         return out
+
+    def _own_markup(self, path: str, other: str) -> bool:
+        """Whether ``other`` is the template of another page or component (a script of its name beside it): its
+        event bindings call that script's methods, never those of ``path``
+        (https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/event.html). A fragment a template
+        includes has no script of its own: it binds the including page's."""
+        stem, own = posixpath.splitext(other)[0], posixpath.splitext(path)[0]
+        return other.endswith(".wxml") and stem != own and any(stem + s in self.tree for s in (".js", ".ts"))
 
     def writers(self, names: set[str]) -> dict[str, set[str]]:
         """The files of the project that write any of ``names`` at all (a ``git grep``, no parser: a file that

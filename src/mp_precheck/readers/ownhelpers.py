@@ -114,6 +114,16 @@ def names_in(text: str, path: str, names: set[str]) -> set[str]:
     return set(names)
 
 
+def own_members(text: str, path: str, names: set[str]) -> set[str]:
+    """Those of ``names`` the script ``text`` at ``path`` defines as its own method (a page's ``doUpload``, a
+    component's): its ``this.doUpload()`` runs that one, not another page's method of the same name. Never raises."""
+    if not text or posixpath.splitext(path)[1].lower() not in _SCRIPTS:
+        return set()
+    language = language_for(path)
+    root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
+    return {name for name, _n, node in _definitions(root, language) if name in names and _is_method(node)}
+
+
 def words(text: str) -> set[str]:
     """The identifier-shaped words of a template or other block (``@tap="getProfile"``, ``{{ locate() }}``): runs of
     characters that are alphanumeric (``str.isalnum``), ``_`` or ``$``, found by one regular expression (:data:`_WORD`)

@@ -321,14 +321,19 @@ def _passed_in(arguments: Node, names: set[str], language: Language) -> set[str]
     submit handler passes the list its text boxes write to a method that posts it (``this.submitAll(token,
     this.list)`` → ``submitAll(token, items) { request({ data: { items } }) }`` carries ``list``). The names each
     caller passes at that position, followed one step into what the caller declared; empty for a function with
-    no name, or no caller in the script."""
-    function = arguments.parent
-    while function is not None and function.type not in _FUNCTIONS:
-        function = function.parent
+    no name, or no caller in the script. A callback that binds none of them (a confirm modal's ``success: (e) =>``
+    around the post) is looked through to the function whose parameter they are (``saveComment(content)``)."""
+    function, order, wanted = arguments.parent, [], []
+    while function is not None:
+        while function is not None and function.type not in _FUNCTIONS:
+            function = function.parent
+        params = function.child_by_field_name("parameters") if function is not None else None
+        order = [param_name(p) for p in params.named_children if p.type != "comment"] if params is not None else []
+        wanted = [i for i, param in enumerate(order) if param and param in names]
+        if function is None or wanted:
+            break  # the function that binds them: its callers hand it what it reads
+        function = function.parent  # a callback reads them from the function around it
     name = _function_name(function) if function is not None else ""
-    params = function.child_by_field_name("parameters") if function is not None else None
-    order = [param_name(p) for p in params.named_children if p.type != "comment"] if params is not None else []
-    wanted = [i for i, param in enumerate(order) if param and param in names]
     root = function
     while root is not None and root.parent is not None:
         root = root.parent
