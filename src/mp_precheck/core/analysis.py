@@ -205,9 +205,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     changed_paths = {f.new_path for f in (*files, *head_changed) if f.new_path}
 
     def unchanged(path: str) -> bool:
-        entry = run.head_tree.get(path)
-        return entry is not None and path not in changed_paths and _owned(project, path, entry.blob, entry.mode,
-                                                                          options)
+        return (entry := run.head_tree.get(path)) is not None and path not in changed_paths \
+            and _owned(project, path, entry.blob, entry.mode, options)
 
     present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
 
