@@ -75,7 +75,7 @@ def test_a_label_moved_between_two_registered_pages_is_not_new(tmp_path):
 
 
 def test_author_and_authority_name_no_login_page_while_auth_words_still_do():
-    for name in ("authorityManage", "pages/author/author", "goAuthorityList", "AUTHORITY"):
+    for name in ("authorityCenter", "pages/author/author", "goAuthorityList", "AUTHORITY"):
         assert not LOGIN_TARGET.search(name) and not names_login(name), name
     assert not LOGIN_HELPER.match("toAuthorityList")
     for name in ("pages/auth/auth", "authorize", "userAuthorization", "authentication", "toAuth", "authorise"):

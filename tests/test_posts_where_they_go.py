@@ -79,19 +79,19 @@ EDITOR = '<view>\n<editor model:value="{{content}}" bindinput="onText" placehold
          '<button bindtap="publish">发布</button>\n</view>\n'
 AREA = EDITOR.replace('<editor model:value="{{content}}" bindinput="onText" placeholder="写点什么"></editor>',
                       '<textarea model:value="{{content}}" placeholder="写点什么"></textarea>')
-CLOUD = "wx.cloud.callFunction({ name: 'savePost', data: { content: this.data.content } })"
+CLOUD = "wx.cloud.callFunction({ name: 'createTopic', data: { content: this.data.content } })"
 
 
 def test_an_editor_replaced_by_a_textarea_posts_as_before(app_repo):
-    base = {"pages/postAdd/postAdd.wxml": EDITOR, "pages/postAdd/postAdd.js": PAGE.replace("SAVE", CLOUD)}
-    assert _change(app_repo, base, {"pages/postAdd/postAdd.wxml": AREA}) == set()
+    base = {"pages/compose/compose.wxml": EDITOR, "pages/compose/compose.js": PAGE.replace("SAVE", CLOUD)}
+    assert _change(app_repo, base, {"pages/compose/compose.wxml": AREA}) == set()
 
 
 def test_an_editor_replaced_by_a_textarea_that_the_change_starts_posting_is_published(app_repo):
-    base = {"pages/postAdd/postAdd.wxml": EDITOR, "pages/postAdd/postAdd.js": PAGE.replace("SAVE", "")}
-    told = _change(app_repo, base, {"pages/postAdd/postAdd.wxml": AREA,
-                                    "pages/postAdd/postAdd.js": PAGE.replace("SAVE", CLOUD)})
-    assert ("category.ugc", "pages/postAdd/postAdd.js", 7) in told
+    base = {"pages/compose/compose.wxml": EDITOR, "pages/compose/compose.js": PAGE.replace("SAVE", "")}
+    told = _change(app_repo, base, {"pages/compose/compose.wxml": AREA,
+                                    "pages/compose/compose.js": PAGE.replace("SAVE", CLOUD)})
+    assert ("category.ugc", "pages/compose/compose.js", 7) in told
 
 
 COMMENT_BOX = '<view>\n<textarea model:value="{{inputComment}}" bindconfirm="pubComment"/>\n</view>\n'
@@ -108,7 +108,7 @@ DETAIL = """Page({
       content: '确定保存评论',
       success: (res) => {
         if (res.confirm) {
-          wx.cloud.callFunction({ name: 'savePostComment', data: { postId: this.data.post._id, comment: content } })
+          wx.cloud.callFunction({ name: 'createReply', data: { postId: this.data.post._id, comment: content } })
         }
       }
     })

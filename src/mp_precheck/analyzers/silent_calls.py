@@ -1,7 +1,7 @@
 """Calls of project functions that send nothing: the page's call of a module's function the readers follow to its
 definition, whose body — with the functions of its file it runs and the project functions it imports — reaches no
-request, cloud call, database write, upload or socket. A forum kept on the phone (``forumStore.addPost(post)``
-writing ``wx.setStorageSync``), a filter over a loaded list (``filterAndSortPosts(list, { keyword })``) publish
+request, cloud call, database write, upload or socket. A forum kept on the phone (``drafts.keep(post)``
+writing ``wx.setStorageSync``), a filter over a loaded list (``sortedByDate(list)``) publish
 nothing to other users, whatever the function is called: data leaves the phone only by such a call
 (https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html; local storage stays on the
 device, https://developers.weixin.qq.com/miniprogram/dev/api/storage/wx.setStorageSync.html).

@@ -1,6 +1,6 @@
 """A payment flow whose channel's payment only another platform's build starts is no payment in the Mini Program.
 
-uni-app apps often keep one flow for every platform: ``runAlipayFlow()`` asks the server for an order, then a
+uni-app apps often keep one flow for every platform: ``payByChannel()`` asks the server for an order, then a
 helper calls ``uni.requestPayment({ provider: 'alipay' })`` inside ``// #ifdef APP-PLUS`` and, in the other builds,
 throws or returns. WeChat's build drops the block (readers/conditional.py,
 https://uniapp.dcloud.net.cn/tutorial/platform.html), so the flow reaches no payment of that channel in the Mini

@@ -152,7 +152,7 @@ _CLAUSE_BREAK = compiled(r"[，,。；;？?\n]")
 # runs names the same WeChat login, the words around it say only that it has not finished
 _UNDER_WAY = compiled(r"^\s*正在\s*|\s*中?\s*(?:[.．。…·]\s*)*$")
 BRAND_NAME = compiled(r"微信|腾讯|WeChat|Tencent|Weixin", re.IGNORECASE)
-# A template's fill-in placeholder (填入您的…名称, 请填写你的…, 替换为您的…, "your … here"): an instruction to whoever
+# A template's fill-in placeholder (填入你的…标题, 请填写你的…, 替换为您的…, "your … here"): an instruction to whoever
 # copies the project, naming the platform to say what goes there; no name the app shows as its own brand.
 _FILL_IN = compiled(r"^\s*[【\[(（<{]?\s*(?:请\s*)?(?:在此|此处)?\s*(?:填入|填写|输入|替换为|替换成|换成|改为|改成)\s*"
                     r"(?:您|你)(?:的|自己的|申请的)|^\s*[\[(<{]?\s*(?:enter\s+|put\s+)?your\s+\S.*\s+here\b",
