@@ -21,11 +21,11 @@ from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.readers.authoverlay import Element
+from mp_precheck.readers.jsxruns import JSX_ELEMENTS, outermost_jsx
 from mp_precheck.readers.markup import normalise_attribute, normalise_tag
 from mp_precheck.readers.syntax import language_for, nodes_of, parse, string_value
 from mp_precheck.readers.syntax import node_text as _text
 
-_ELEMENTS = ("jsx_element", "jsx_self_closing_element")
 _STYLES = (".css", ".scss", ".sass", ".less", ".styl", ".wxss")
 _DEEPEST = 60  # a tree this deep is recovered from broken code, not a screen
 _EVENTS = {"click": "tap"}  # React's name of WeChat's tap
@@ -46,22 +46,12 @@ def layers(script: str, path: str) -> Layers:
     root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
     found: list[Element] = []
     out: list[str] = []
-    for node in nodes_of(root, language, _ELEMENTS):
-        if not _inside_jsx(node):
-            _read(node, _conditions(node), 0, found, out)
+    for node in outermost_jsx(root, language):
+        _read(node, _conditions(node), 0, found, out)
     sheets = tuple(spec for node in nodes_of(root, language, ("import_statement",))
                    if (source := node.child_by_field_name("source")) is not None
                    and (spec := string_value(source) or "").endswith(_STYLES))
     return Layers(tuple(found), "".join(out), sheets)
-
-
-def _inside_jsx(node: Node) -> bool:
-    current = node.parent
-    while current is not None:
-        if current.type in _ELEMENTS:
-            return True
-        current = current.parent
-    return False
 
 
 def _read(node: Node, conditions: tuple[tuple[str, str], ...], depth: int, found: list[Element],
@@ -90,13 +80,13 @@ def _read(node: Node, conditions: tuple[tuple[str, str], ...], depth: int, found
 
 def _child(child: Node, conditions: tuple[tuple[str, str], ...], depth: int, found: list[Element],
            out: list[str]) -> None:
-    if child.type in _ELEMENTS:
+    if child.type in JSX_ELEMENTS:
         _read(child, conditions, depth, found, out)
     elif child.type == "jsx_text":
         out.append(_text(child).replace("<", " ").replace(">", " "))
     elif child.type == "jsx_expression" and child.named_children:
         inner = child.named_children[0]
-        trees = [n for n in _walk_expression(inner) if n.type in _ELEMENTS]
+        trees = [n for n in _walk_expression(inner) if n.type in JSX_ELEMENTS]
         if not trees:
             value = string_value(inner) if inner.type in ("string", "template_string") else None
             out.append(value if value is not None else "{{" + _quoted(_text(inner)) + "}}")
@@ -106,7 +96,7 @@ def _child(child: Node, conditions: tuple[tuple[str, str], ...], depth: int, fou
 
 def _walk_expression(node: Node) -> list[Node]:
     """The JSX trees an expression child may render: through ``?:``, ``&&``, ``||`` and parentheses."""
-    if node.type in _ELEMENTS:
+    if node.type in JSX_ELEMENTS:
         return [node]
     if node.type == "parenthesized_expression":
         return [n for c in node.named_children for n in _walk_expression(c)]

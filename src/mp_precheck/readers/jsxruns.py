@@ -9,7 +9,7 @@ JSX text gives (each JSX text alone is read by :mod:`mp_precheck.readers.jsfacts
 
 from __future__ import annotations
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.markup import normalise_tag
@@ -18,7 +18,7 @@ from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.textplaces import shares
 from mp_precheck.readers.textruns import TextRuns
 
-_ELEMENTS = ("jsx_element", "jsx_self_closing_element")
+JSX_ELEMENTS = ("jsx_element", "jsx_self_closing_element")
 _TAPS = ("onClick", "onTap", "onLongPress", "catchTap", "bindtap")
 _SHORT = 24  # an expression child longer than this is shown as {…} in a finding
 _DEEPEST = 200  # a tree this deep is recovered from broken code, not a screen
@@ -30,17 +30,22 @@ def jsx_run_facts(text: str, path: str) -> list[Fact]:
     language = language_for(path)
     root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
     runs = TextRuns()
-    for element in nodes_of(root, language, _ELEMENTS):
-        if not _inside_jsx(element):
-            _feed(runs, element, False, False, 0)
-            runs.leaf()
+    for element in outermost_jsx(root, language):
+        _feed(runs, element, False, False, 0)
+        runs.leaf()
     return runs.finish()
+
+
+def outermost_jsx(root: Node, language: Language) -> list[Node]:
+    """The JSX trees of the parsed script ``root`` (in ``language``) that sit inside no other JSX element, in
+    source order: each is one rendered view (a component's ``return (…)``, a branch ``cond ? <A/> : <B/>``)."""
+    return [node for node in nodes_of(root, language, JSX_ELEMENTS) if not _inside_jsx(node)]
 
 
 def _inside_jsx(node: Node) -> bool:
     current = node.parent
     while current is not None:
-        if current.type in _ELEMENTS:
+        if current.type in JSX_ELEMENTS:
             return True
         current = current.parent
     return False
@@ -60,7 +65,7 @@ def _feed(runs: TextRuns, node: Node, label: bool, share: bool, depth: int) -> N
     share = share or shares(opening)
     runs.start(name, attributes)
     for child in node.named_children if node.type == "jsx_element" else ():
-        if child.type in _ELEMENTS:
+        if child.type in JSX_ELEMENTS:
             _feed(runs, child, label, share, depth + 1)
         elif child.type == "jsx_text":
             _jsx_text(runs, child, label, share)
@@ -105,7 +110,7 @@ def _outermost(node: Node) -> list[Node]:
     found, stack = [], [node]
     while stack:
         current = stack.pop()
-        if current.type in _ELEMENTS:
+        if current.type in JSX_ELEMENTS:
             found.append(current)
         else:
             stack.extend(reversed(current.named_children))
