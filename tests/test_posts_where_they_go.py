@@ -75,6 +75,22 @@ def test_a_post_moved_into_a_store_that_requests_is_published(app_repo):
     assert {rule for rule, *_ in told} == {"category.ugc", "upload.user_text"}
 
 
+
+# A store that calls what its caller hands it sends whatever that is: not seen to send nothing.
+HANDED = STORE.replace("function addPost(post) {\n", "function addPost(post, send) {\n  send && send(post)\n") \
+    .replace("  wx.setStorageSync(KEY, posts)\n", "  wx.setStorageSync(KEY, posts)\n  if (send) send.call(null, post)\n")
+API = "module.exports = { create(post) { return wx.request({ url: 'https://api.example.com/posts', data: post }) } }\n"
+
+
+@pytest.mark.parametrize("store", [HANDED, HANDED.replace("  send && send(post)\n", "")])
+def test_a_store_that_calls_the_function_it_is_handed_may_publish(app_repo, store):
+    base = {"pages/publish/publish.wxml": FORM, "pages/publish/publish.js": PAGE.replace("SAVE", LOCAL)}
+    page = ("const store = require('../../utils/store.js')\nconst api = require('../../utils/api.js')\n"
+            + PAGE.replace("SAVE", "store.addPost(post, api.create)"))
+    told = _change(app_repo, base, {"utils/store.js": store, "utils/api.js": API, "pages/publish/publish.js": page})
+    assert "category.ugc" in {rule for rule, *_ in told}
+
+
 EDITOR = '<view>\n<editor model:value="{{content}}" bindinput="onText" placeholder="写点什么"></editor>\n' \
          '<button bindtap="publish">发布</button>\n</view>\n'
 AREA = EDITOR.replace('<editor model:value="{{content}}" bindinput="onText" placeholder="写点什么"></editor>',

@@ -17,7 +17,6 @@ Reads: ``facts_at_head``, ``read_head``, ``exists_at_head`` of the script and th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -26,7 +25,7 @@ from mp_precheck.analyzers.senders import CHAT, SENDERS, sending
 from mp_precheck.facts.model import Export
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.relay import handler_params
-from mp_precheck.readers.syntax import language_for, nodes_of, parse
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 _DEPTH = 3  # project modules followed below the page's call: a store, its helpers, their data module
 
@@ -111,4 +110,12 @@ def _calls_handed(context: ProjectContext, path: str, name: str) -> bool:
         return True
     span, params = found
     body = "\n".join(text.splitlines()[span.start - 1:span.stop - 1])
-    return any(re.search(rf"(?<![\w.$]){re.escape(p)}\s*(?:\?\.\s*)?(?:\(|\.(?:call|apply)\b)", body) for p in params)
+    language = language_for(path)
+    for call in nodes_of(parse(language, body.encode("utf-8", "replace")).root_node, language, ("call_expression",)):
+        callee = call.child_by_field_name("function")
+        if callee is not None and callee.type == "member_expression" \
+                and node_text(callee.child_by_field_name("property")) in ("call", "apply"):
+            callee = callee.child_by_field_name("object")  # fn.call(this, body)
+        if callee is not None and callee.type == "identifier" and node_text(callee) in params:
+            return True
+    return False
