@@ -83,6 +83,12 @@ def test_an_api_held_under_a_name_the_file_uses_or_exports_stays_a_use():
     assert _uploads(HELD + "Page({ send() { return upload({ url: u, filePath: p, name: 'f' }) } })\n") == [2]
     assert _uploads("export const upload = promisify(wx.uploadFile)\n") == [1]
     assert _uploads(HELD + "module.exports = { upload }\n") == [2]
+    assert _uploads(HELD + "export { upload }\n") == [2]
+    assert _uploads(HELD + "Page({ onLoad() { this.send = upload } })\n") == [2]  # handed on: read
+
+
+def test_a_name_only_a_comment_or_a_property_spells_is_not_read():
+    assert _uploads(HELD + "// upload is kept for later\nPage({ data: { upload: 1 }, onTap() { this.upload } })\n") == []
 
 
 SOCKET_CLIENT = ("const SOCKET_URL = 'wss://asr.example.cn/ws'\n"

@@ -7,19 +7,20 @@ at all: a wrapper made and never called (``const wxUploadFile = promisify(wx.upl
 photos another way) calls nothing, as code that never runs asks WeChat for nothing
 (https://developers.weixin.qq.com/miniprogram/dev/framework/app-service/api.html).
 
-In: tree-sitter nodes of one JS/TS file. Out: the name an API reference is held in; the declarations to drop.
+In: the tree-sitter tree of one JS/TS file. Out: the name an API reference is held in; the declarations to drop.
 Pure; never raises.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.readers.forwarding import PROMISIFY
-from mp_precheck.readers.syntax import node_text
+from mp_precheck.readers.syntax import node_text, nodes_of
 
 # The script block of a single-file component, as the extractor names it (``pages/a/index.vue.ts``).
 _SFC_SCRIPT = re.compile(r"\.(?:vue|nvue|uvue|mpx|wpy)\.\w+$", re.IGNORECASE)
@@ -46,19 +47,30 @@ def held_name(node: Node, api: str, aliases: Mapping[str, str]) -> str | None:
     return text if value is not node or aliases.get(text) == api else None
 
 
-def dropped(defs: Sequence[tuple[int, str]], called: set[str], source: bytes | None, path: str = "") -> set[int]:
+def dropped(defs: Sequence[tuple[int, str]], called: set[str], root: Node | None, language: Language,
+            path: str = "") -> set[int]:
     """Indexes (of ``defs``: fact index, held name) of the declarations that are no use of their own: the name is
-    called (the call is the use) or, in the file's ``source``, never written again (a comment naming it counts: kept)
-    and not exported (``export const x = …``) — no use at all. A single-file component's script (``path``
-    ``index.vue.js``) may be read by its template (``<script setup>``'s names), which ``source`` does not hold: its
-    names are only dropped when called."""
+    called (the call is the use) or, in the parsed file ``root`` (of ``language``), never read again — no other
+    identifier of that name, no shorthand property (``module.exports = { upload }``), no ``export`` of it. A
+    single-file component's script (``path`` ``index.vue.js``) may be read by its template (``<script setup>``'s
+    names), which ``root`` does not hold: its names are only dropped when called."""
     if not defs:
         return set()
-    if _SFC_SCRIPT.search(path):
+    if _SFC_SCRIPT.search(path) or root is None:
         return {i for i, name in defs if name in called}
-    text = (source or b"").decode("utf-8", "replace")
+    names = {name for _i, name in defs}
+    seen: Counter[str] = Counter()
+    for node in nodes_of(root, language, ("identifier", "shorthand_property_identifier")):
+        if (text := node_text(node)) in names:
+            seen[text] += 2 if _exported(node) else 1  # `export const x = …` is read by whoever imports it
+    return {i for i, name in defs if name in called or seen[name] <= 1}
 
-    def unread(name: str) -> bool:
-        written = re.findall(rf"(?<![\w$.]){re.escape(name)}(?![\w$])", text)
-        return len(written) <= 1 and not re.search(rf"\bexport\s+(?:const|let|var)\s+{re.escape(name)}\b", text)
-    return {i for i, name in defs if name in called or unread(name)}
+
+def _exported(node: Node) -> bool:
+    """Whether the identifier ``node`` is declared inside an ``export`` statement."""
+    current = node.parent
+    while current is not None and current.type not in ("program", "statement_block", "class_body"):
+        if current.type == "export_statement":
+            return True
+        current = current.parent
+    return False

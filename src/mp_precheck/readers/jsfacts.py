@@ -189,7 +189,7 @@ class _Extractor(Bindings):
                                          self.line) if b"connect" in (root.text or b"") else ([], [])
         self.imported_calls += bound  # this.props.addReview(form): the action creator connect binds to the prop
         handed = handed_urls(self.calls, self.imported_calls, self.facts, self.url_constants, self.line)
-        called = dropped(self.alias_defs, self.called_aliases, root.text, self.path)  # used where called, or never
+        called = dropped(self.alias_defs, self.called_aliases, root, self.language, self.path)  # called, or never
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports, scoped = self._exports(root), scoped_calls(self.calls, self.scoped, self.line) + tuple(aliased)
         called_lines = [line for _s, _n, line in (*self.imported_calls, *self.plain_instance_calls, *scoped)]
