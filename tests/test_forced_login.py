@@ -334,3 +334,24 @@ def test_an_uncancellable_modal_on_the_entry_page_forces_only_when_confirming_it
     app_repo.write("pages/index/index.js", ENTRY_LOCATION % handler)
     app_repo.commit()
     assert {(f.rule, f.line) for f in run(app_repo.path, base).findings if f.family == "login"} == expected
+
+
+
+LOGIN_TOOL = "module.exports = {\n  checkLogin() { return !!wx.getStorageSync('token') }\n}\n"
+
+
+@pytest.mark.parametrize(("call", "forced"), [
+    ("const isLogin = this.checkLogin()\n    this.setData({ isLogin })", False),  # the answer is kept: a question
+    ("this.setData({ isLogin: this.checkLogin() })", False),
+    ("this.checkLogin()", True),  # called for what it does: a login check told by its name, as before
+    ("if (!this.checkLogin()) return", True),
+])
+def test_a_login_check_whose_answer_a_shared_page_keeps_is_a_question(app_repo, call, forced):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("utils/tool.js", LOGIN_TOOL)
+    app_repo.write("pages/me/me.js", "const tool = require('../../utils/tool.js')\nPage({\n"
+                                     "  checkLogin: tool.checkLogin,\n  onLoad(options) {\n    " + call + "\n  },\n"
+                                     "  onShareAppMessage() { return { title: 'me', path: '/pages/me/me?id=1' } }\n})\n")
+    app_repo.commit()
+    told = [f for f in run(app_repo.path, base).findings if f.rule == "login.forced_login"]
+    assert bool(told) is forced

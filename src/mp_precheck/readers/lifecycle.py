@@ -26,7 +26,7 @@ from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
 from mp_precheck.readers.openinghooks import OPENING, member_name, opening_bodies, registered_hook
 from mp_precheck.readers.syntax import node_text as _text
-from mp_precheck.readers.syntax import nodes_of, object_property, string_value
+from mp_precheck.readers.syntax import nodes_of, object_property, string_value, value_kept
 from mp_precheck.readers.syntax import walk as _walk
 
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
@@ -216,7 +216,8 @@ class HookScanner:
         if api is None and fn is not None:
             name = self._helper_name(call) or _text(fn).rsplit(".", 1)[-1]
             if LOGIN_HELPER.match(name):
-                return f"{name}()", f"{name}()"
+                # `const isLogin = this.checkLogin()`: a question whose answer the page keeps, not a way to login
+                return None if name[:5].lower() == "check" and value_kept(call) else (f"{name}()", f"{name}()")
             if name == "$invoke":
                 return _invoked_popup(call)
             return _popup_shown(call) if name == "setData" else \

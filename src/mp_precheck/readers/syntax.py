@@ -312,3 +312,15 @@ def name_and_value(node: Node) -> tuple[Node | None, Node | None] | None:
     if node.type == "pair":
         return node.child_by_field_name("key"), node.child_by_field_name("value")
     return None
+
+
+def value_kept(call: Node) -> bool:
+    """Whether the value of ``call`` is kept: assigned (``const ok = …``, ``this.isLogin = …``) or put in an object
+    (``setData({ isLogin: … })``), awaited or not — the caller asks a question and stores the answer."""
+    node, parent = call, call.parent
+    while parent is not None and parent.type in ("await_expression", "parenthesized_expression"):
+        node, parent = parent, parent.parent
+    if parent is None:
+        return False
+    field = {"variable_declarator": "value", "assignment_expression": "right", "pair": "value"}.get(parent.type)
+    return field is not None and parent.child_by_field_name(field) == node
