@@ -60,6 +60,18 @@ def cli(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def notes_text(repo: Any, base: str, language: str = "zh-CN") -> str:
+    """The ``notes`` command's draft for ``repo`` since ``base`` (exit 0 asserted)."""
+    code, out, err = cli("notes", "--repo", str(repo.path), "--base", base, "--language", language)
+    assert code == 0, err
+    return out
+
+
+def notes_remark(out: str, number: int) -> str:
+    """Answer ``number`` of a notes draft's 补充说明."""
+    return next(line for line in out.split("补充说明")[-1].splitlines() if line.startswith(f"{number}. "))
+
+
 def cli_json(*args: str) -> tuple[int, dict[str, Any]]:
     code, out, err = cli(*args, "--format", "json")
     assert out, err

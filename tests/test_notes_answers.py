@@ -8,19 +8,9 @@ import re
 import pytest
 
 from conftest import Repo
-from helpers import cli
+from helpers import cli, notes_remark, notes_text
 
 APP = {"pages": ["pages/index/index", "pages/share/share"]}
-
-
-def _notes(repo: Repo, base: str, language: str = "zh-CN") -> str:
-    code, out, err = cli("notes", "--repo", str(repo.path), "--base", base, "--language", language)
-    assert code == 0, err
-    return out
-
-
-def _remark(out: str, number: int) -> str:
-    return next(line for line in out.split("补充说明")[-1].splitlines() if line.startswith(f"{number}. "))
 
 
 @pytest.fixture
@@ -38,21 +28,21 @@ def test_a_new_call_site_of_a_type_the_app_had_is_no(clipboard_app: Repo) -> Non
     clipboard_app.commit("feat: 分享页粘贴口令")
     _code, data, _err = cli("diff", "--repo", str(clipboard_app.path), "--base", base, "--format", "json")
     assert [(f["rule"], f["scope"]) for f in json.loads(data)["findings"]] == [("privacy.clipboard", "file")]
-    assert _remark(_notes(clipboard_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？否"
+    assert notes_remark(notes_text(clipboard_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？否"
 
 
 def test_a_type_new_to_the_app_is_named_by_its_guideline_label(clipboard_app: Repo) -> None:
     base = clipboard_app.git("rev-parse", "HEAD")
     clipboard_app.write("pages/share/share.js", "Page({ pick() { wx.chooseAddress({ success() {} }) } })\n")
     clipboard_app.commit("feat: 收货地址")
-    assert _remark(_notes(clipboard_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？是：新增「地址」"
+    assert notes_remark(notes_text(clipboard_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？是：新增「地址」"
 
 
 def test_a_required_private_infos_entry_names_its_type(clipboard_app: Repo) -> None:
     base = clipboard_app.git("rev-parse", "HEAD")
     clipboard_app.write("app.json", json.dumps({**APP, "requiredPrivateInfos": ["chooseLocation"]}))
     clipboard_app.commit("chore: 配置")
-    remark = _remark(_notes(clipboard_app, base), 1)
+    remark = notes_remark(notes_text(clipboard_app, base), 1)
     assert remark == "1. 本次是否涉及新增用户隐私信息收集？是：新增「选择的位置信息」"
     assert "调整隐私相关配置" not in remark
 
@@ -84,7 +74,7 @@ def test_no_internal_name_reaches_the_notes(repo: Repo, language: str) -> None:
             "})\n"),
     })
     repo.commit("调整")
-    out = _notes(repo, base, language)
+    out = notes_text(repo, base, language)
     remarks = out.split("补充说明" if language == "zh-CN" else "Remarks")[-1]
     assert ("复制链接到剪贴板" if language == "zh-CN" else "copying links to the clipboard") in remarks
     assert ("跳转其他小程序" if language == "zh-CN" else "opening other Mini Programs") in remarks

@@ -9,21 +9,11 @@ import json
 import pytest
 
 from conftest import Repo
-from helpers import cli
+from helpers import cli, notes_remark, notes_text
 from mp_precheck.notes.commitmessage import classify
 
 APP = {"pages": ["pages/index/index", "pages/shop/shop"]}
 LOCATE = "Page({ near() { wx.getLocation({ type: 'gcj02', success() {} }) } })\n"
-
-
-def _notes(repo: Repo, base: str) -> str:
-    code, out, err = cli("notes", "--repo", str(repo.path), "--base", base, "--language", "zh-CN")
-    assert code == 0, err
-    return out
-
-
-def _remark(out: str, number: int) -> str:
-    return next(line for line in out.split("补充说明")[-1].splitlines() if line.startswith(f"{number}. "))
 
 
 def _account(out: str) -> str:
@@ -49,7 +39,7 @@ def test_declaring_a_use_the_app_already_had_is_no_new_collection(locating_app: 
     locating_app.commit("chore: 配置")
     _code, data, _err = cli("diff", "--repo", str(locating_app.path), "--base", base, "--format", "json")
     assert not [f for f in json.loads(data)["findings"] if f["privacy_type"]]  # the report tells no type as new
-    assert _remark(_notes(locating_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？否"
+    assert notes_remark(notes_text(locating_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？否"
 
 
 def test_a_declaration_with_the_first_use_names_the_type(locating_app: Repo) -> None:
@@ -59,7 +49,7 @@ def test_a_declaration_with_the_first_use_names_the_type(locating_app: Repo) -> 
                                               ensure_ascii=False))
     locating_app.write("pages/shop/shop.js", "Page({ pick() { wx.chooseLocation({ success() {} }) } })\n")
     locating_app.commit("feat: 选择自提点")
-    assert _remark(_notes(locating_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？是：新增「选择的位置信息」"
+    assert notes_remark(notes_text(locating_app, base), 1) == "1. 本次是否涉及新增用户隐私信息收集？是：新增「选择的位置信息」"
 
 
 @pytest.fixture
@@ -75,8 +65,8 @@ def test_payment_words_in_a_subject_do_not_claim_a_payment_flow_the_answer_denie
     base = shop.git("rev-parse", "HEAD")
     shop.write("pages/shop/shop.wxml", "<view>店</view>\n<view>付款失败时请稍后重试</view>\n")
     shop.commit("支付失败提示")
-    out = _notes(shop, base)
-    assert _remark(out, 2) == "2. 本次是否涉及支付、内容发布或外链？否"
+    out = notes_text(shop, base)
+    assert notes_remark(out, 2) == "2. 本次是否涉及支付、内容发布或外链？否"
     assert _account(out) == "测试账号（非必需）："
 
 
@@ -84,9 +74,9 @@ def test_a_payment_the_answer_names_is_the_accounts_reason(shop: Repo) -> None:
     base = shop.git("rev-parse", "HEAD")
     shop.write("pages/shop/shop.js", "Page({ buy(p) { wx.requestPayment({ ...p, success() {} }) } })\n")
     shop.commit("feat: 门店下单")
-    out = _notes(shop, base)
-    assert _remark(out, 2).startswith("2. 本次是否涉及支付、内容发布或外链？是")
-    assert "微信支付" in _remark(out, 2)
+    out = notes_text(shop, base)
+    assert notes_remark(out, 2).startswith("2. 本次是否涉及支付、内容发布或外链？是")
+    assert "微信支付" in notes_remark(out, 2)
     assert _account(out) == "测试账号（需要，支付流程）："
 
 
@@ -117,7 +107,7 @@ def test_the_notes_file_a_dated_problem_fix_under_fixes(shop: Repo) -> None:
     base = shop.git("rev-parse", "HEAD")
     shop.write("pages/shop/shop.wxml", "<view>店铺</view>\n")
     shop.commit("2024/05/06--修改门店名称显示不全的问题")
-    out = _notes(shop, base)
+    out = notes_text(shop, base)
     fixed = out.split("3. 修复")[1].split("测试账号")[0]
     assert "修改门店名称显示不全的问题" in fixed
     assert "2024" not in out.split("补充说明")[0]
