@@ -209,3 +209,35 @@ Page({
     app_repo.write("pages/ai-helper/index.js", sent)
     app_repo.commit("the page asks too")
     assert _hits(run(app_repo.path, base)) == {("pages/ai-helper/index.js", 7, "app")}
+
+
+# A mock AI chat page: its "send" appends a canned reply through the page's own methods; nothing leaves the phone.
+CANNED_JS = """const REPLY = '我会尽力帮你！'
+function message(role, text) { return { id: Date.now(), role, text } }
+Page({
+  data: { draft: '', messages: [], title: '你的AI助手' },
+  appendConversation(text) {
+    const latest = [message('user', text), message('assistant', REPLY)]
+    this.setData({ messages: this.data.messages.concat(latest), draft: '' }, () => this.scrollToLatest())
+  },
+  scrollToLatest() { wx.pageScrollTo({ scrollTop: 99999 }) },
+  sendText() {
+    const value = this.data.draft.trim()
+    if (!value) return wx.showToast({ title: '请输入内容', icon: 'none' })
+    this.appendConversation(value)
+  },
+})
+"""
+
+
+def test_a_chat_page_whose_own_methods_only_show_a_canned_reply_asks_no_model(app_repo):
+    """The asking call ``this.appendConversation(value)`` is a method of the page whose body, and the page's
+    functions it calls, send nothing: no model is asked. The same method posting the text to the app's server
+    asks one, at the request."""
+    base = _ai_app(app_repo, {"pages/ai-helper/index.js": CANNED_JS, "pages/ai-helper/index.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == set()
+    sent = CANNED_JS.replace("    const latest", "    wx.request({ url: 'https://api.shop.example.com/ai/chat', "
+                                               "data: { text } })\n    const latest")
+    app_repo.write("pages/ai-helper/index.js", sent)
+    app_repo.commit("the canned reply is asked of the server")
+    assert _hits(run(app_repo.path, base)) == {("pages/ai-helper/index.js", 6, "app")}

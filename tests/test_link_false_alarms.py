@@ -37,6 +37,29 @@ def test_a_url_the_same_file_requests_beside_a_comparison_is_still_a_host(app_re
     assert _links(run(app_repo.path, base)) == {("external_link.domain", "utils/acl.js", 3)}
 
 
+def test_a_url_a_string_test_looks_for_is_no_host_and_one_it_requests_is(app_repo):
+    """``link.startsWith('https://…')`` and ``indexOf('https://…') === 0`` test which links a page accepts: the
+    literal is searched for, never requested. The same host in a request stays a host."""
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"utils/links.js": "export function accepted(link) {\n"
+                                            "  return link.startsWith('https://articles.example-media.cn/') ||\n"
+                                            "    link.indexOf('https://docs.example-media.cn') === 0\n}\n"
+                                            "export function load() {\n"
+                                            "  return wx.request({ url: 'https://feeds.example-media.cn/list' })\n}\n",
+                          **loaded_by_app("utils/links.js")})
+    app_repo.commit()
+    assert _links(run(app_repo.path, base)) == {("external_link.domain", "utils/links.js", 6)}
+
+
+def test_wechat_s_developer_documentation_is_no_server(app_repo):
+    """A page's default link to WeChat's developer docs is a site people read: no server or business domain."""
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", "Page({\n  data: { url: 'https://developers.weixin.qq.com/' },\n"
+                                           "  open() { wx.navigateTo({ url: '/pages/web/web?url=' + this.data.url }) },\n})\n")
+    app_repo.commit()
+    assert _links(run(app_repo.path, base)) == set()
+
+
 # -- WeChat's server API host: judged like a host, never in server code --------------------------------------
 
 SESSION = "https://api.weixin.qq.com/sns/jscode2session"

@@ -32,18 +32,25 @@ def is_feature_test(node: Node) -> bool:
 
 
 _EQUALITY = ("===", "!==", "==", "!=")
+# String methods whose argument is a text searched for in another (url.startsWith('https://…')): tested, never sent
+_TEXT_TESTS = frozenset({"startsWith", "endsWith", "includes", "indexOf", "lastIndexOf"})
 
 
 def is_compared(literal: Node) -> bool:
     """Whether a string literal is only an operand of an equality test (``grantee.URI === 'http://…/AllUsers'``,
-    ``case 'https://…':``): a value matched like an identifier (an XML namespace, an ACL group), not an address
-    the Mini Program requests, so no server domain to configure
+    ``case 'https://…':``) or the text a string test looks for (``url.startsWith('https://…')``,
+    ``link.indexOf('https://…') === 0``): a value matched like an identifier (an XML namespace, an ACL group, the
+    prefix of links a page accepts), not an address the Mini Program requests, so no server domain to configure
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
     current, parent = literal, literal.parent
     while parent is not None and parent.type == "parenthesized_expression":
         current, parent = parent, parent.parent
     if parent is None:
         return False
+    if parent.type == "arguments" and len(parent.named_children) == 1 and parent.parent is not None:
+        callee = parent.parent.child_by_field_name("function")
+        return callee is not None and callee.type == "member_expression" and \
+            _text(callee.child_by_field_name("property")) in _TEXT_TESTS
     if parent.type == "switch_case":
         return parent.child_by_field_name("value") == current
     operator = parent.child_by_field_name("operator") if parent.type == "binary_expression" else None

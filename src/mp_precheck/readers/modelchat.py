@@ -11,7 +11,9 @@ the fact ``sdk:generative-ai`` (readers/modelservices.py) at the call that asks 
   (``assistant.askAi(q)``, ``request({ url: '/v2/llm/answer' })``, ``postChat(q)`` on ``pages/llm/talk``);
 * the script shows the model's answers as turns of a conversation: the role chat-completion APIs give them,
   ``'assistant'``, or a message's role naming a model (``role: 'ai'``, ``from: 'bot'``);
-* nothing in it names customer service (客服): a chat with the operator's staff offers no model.
+* nothing in it names customer service (客服): a chat with the operator's staff offers no model;
+* the call that asks is not a function of the script whose body sends nothing (``readers/keptonphone.py``): a
+  page's ``appendConversation(text)`` that appends a canned reply asks no model, whatever its name says.
 
 A page that only names AI (a recognition, a report, speech) or shows no answer in a conversation gives nothing.
 """
@@ -26,6 +28,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
 from mp_precheck.core.scenes import words_of
+from mp_precheck.readers.keptonphone import KeptOnPhone
 from mp_precheck.readers.syntax import node_text, nodes_of, string_value
 
 _TYPES = ("call_expression", "string", "template_string", "pair")
@@ -78,9 +81,13 @@ def model_chat(root: Node, language: Language, path: str, line_offset: int = 0) 
     if not _shows_answers(nodes, literals, table):
         return None
     named_ai = table.names_ai(path) or any(table.names_ai(text) for text in literals)
+    kept: KeptOnPhone | None = None
     for call in calls:
         asked = _asks(call, table, named_ai)
-        if asked is not None:
+        if asked is None:
+            continue
+        kept = kept or KeptOnPhone(root)
+        if not kept.keeps(asked):  # a method of the page that only shows a canned reply asks nothing
             return call.start_point[0] + 1 + line_offset, f"app server: {asked}"
     return None
 

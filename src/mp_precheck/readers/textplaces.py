@@ -17,6 +17,7 @@ from functools import lru_cache
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
+from mp_precheck.core.scenes import words_of
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 from mp_precheck.readers.syntax import walk, whole_string
@@ -208,16 +209,19 @@ def shares(opening: Node | None) -> bool:
 
 _IDENTIFIER = compiled(r"[A-Za-z_$][\w$.-]*")
 _LABEL_KEYS = frozenset({"title", "label", "text", "name", "tabTitle", "tabName"})
+_CONTROL_WORDS = frozenset({"button", "btn"})  # a key naming a control's text: primaryButton, loginBtnText
 
 
 def ui_label(node: Node, locale: bool = False) -> bool:
     """Whether the string ``node`` is the value of a key that names what a page shows (``title``, ``label``,
-    ``text``, ``name``): a tab's, a menu item's or a field's label kept in data. In a ``locale`` file (see
-    :func:`locale_file`) every value is text a page shows under its key (``useWeChatPhone: '…'`` rendered as
-    ``{{i18n.join.useWeChatPhone}}`` on a button)."""
+    ``text``, ``name``, or a key naming a button: ``primaryButton``, ``loginBtnText``): a tab's, a menu item's, a
+    field's or a control's label kept in data. In a ``locale`` file (see :func:`locale_file`) every value is text a
+    page shows under its key (``useWeChatPhone: '…'`` rendered as ``{{i18n.join.useWeChatPhone}}`` on a button)."""
     pair = node.parent
-    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != node or \
-            (not locale and _text(pair.child_by_field_name("key")).strip("'\"") not in _LABEL_KEYS):
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != node:
+        return False
+    key = _text(pair.child_by_field_name("key")).strip("'\"")
+    if not locale and key not in _LABEL_KEYS and not _CONTROL_WORDS & set(words_of(key)):
         return False
     return not _IDENTIFIER.fullmatch(_string_value(node) or "")  # name: 'wechatLogin' names a cloud function
 

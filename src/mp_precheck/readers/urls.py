@@ -20,8 +20,10 @@ _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp
 # https://developer.qiniu.com/dora/api/basic-processing-images-imageview2
 _IMAGE_QUERY = lazy(r"(?:^|&)(?:x-oss-process=image|imageView2|imageMogr2|"
                     r"(?:f|fm|fmt|format|wx_fmt)=(?:jpe?g|png|webp|gif|bmp|heic)(?:&|$))", re.IGNORECASE)
-# Hosts that name a format or standard, never a server the Mini Program talks to.
-_NOT_SERVERS = ("www.w3.org", "w3.org")
+# Hosts that name a format or standard, never a server the Mini Program talks to; and WeChat's developer
+# documentation, a site people read whose pages no app can request or open in a web-view (its business domain is
+# WeChat's own, no Mini Program can verify it: https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html).
+_NOT_SERVERS = ("www.w3.org", "w3.org", "developers.weixin.qq.com")
 # WeChat's own image CDNs: users' avatars (UserInfo.avatarUrl, on qlogo.cn hosts such as wx.qlogo.cn) and official
 # account articles' pictures (qpic.cn hosts). They serve pictures without a file extension; no app's API is there.
 _WECHAT_IMAGE_CDNS = ("qlogo.cn", "qpic.cn")
