@@ -11,7 +11,7 @@ from conftest import Repo
 from helpers import cli_json
 from mp_precheck.core.baseline import parse_baseline
 from mp_precheck.core.errors import ConfigError
-from mp_precheck.notes.pagetitles import _uni_title
+from mp_precheck.notes.pagetitles import _uni_title_table
 from mp_precheck.readers.appconfig import MalformedJson, app_config_facts, load_json, loads_jsonc
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.buildscope import other_programs
@@ -99,8 +99,8 @@ def test_required_private_infos_that_is_no_list_does_not_stop_the_run(repo):
 def test_page_lists_of_the_wrong_shape_are_skipped(value):
     assert registered_pages({"pages": ["p/a"], "subpackages": value,
                              "subPackages": [{"root": "s", "pages": value}]}) == (["p/a"], None)
-    assert _uni_title({"pages": value, "subPackages": value}, "p/a") is None
-    assert _uni_title({"subPackages": [{"root": "s", "pages": value}]}, "s/a") is None
+    assert _uni_title_table({"pages": value, "subPackages": value}).get("p/a") is None
+    assert _uni_title_table({"subPackages": [{"root": "s", "pages": value}]}).get("s/a") is None
 
 
 def test_an_app_json_nested_too_deeply_is_malformed_json_and_the_rest_is_analysed(repo):

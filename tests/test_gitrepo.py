@@ -83,3 +83,17 @@ def _outcome(call: Callable[[], list[str]]) -> list[str] | str:
         return call()
     except UnknownRevision as exc:
         return f"UnknownRevision: {exc}"
+
+
+def test_grep_needles_names_every_needle_a_file_holds_within_the_pathspec(repo):
+    """Each text file holding a needle, with every needle it holds — one inside another's match too (``in`` within
+    ``index``), on a long minified line —; binary files, files outside the pathspec and files holding none left
+    out; a file whose name needs quoting read all the same."""
+    minified = "!function(){var index=1;" + "a.b(c);" * 20000 + "require('./util')}();\n"
+    repo.write_files({"app/lib/chart.min.js": minified, "app/pages/页面 one.js": "import api from './api'\n",
+                      "app/plain.js": "hello world\n", "other/util.js": "require('./util')\n"})
+    (repo.path / "app" / "logo.bin").write_bytes(b"\0\0index\0")
+    head = repo.commit()
+    found = GitRepo(repo.path).grep_needles(head, {"index", "in", "util", "api"}, [":(literal)app"])
+    assert found == {"app/lib/chart.min.js": {"index", "in", "util"}, "app/pages/页面 one.js": {"api"}}
+    assert GitRepo(repo.path).grep_needles(head, set()) == {}

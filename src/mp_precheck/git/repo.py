@@ -255,6 +255,14 @@ class GitRepo:
         """Bytes of ``path`` in commit ``rev``, or None when the file does not exist there."""
         return self.read_files([(rev, path)])[(rev, path)]
 
+    def _texts(self, rev: str, paths: list[str]) -> list[bytes]:
+        """Bytes of each of ``paths`` at ``rev`` (empty when missing), read once and not kept (unlike
+        :meth:`read_files`, whose answers later readers share)."""
+        simple = [path for path in paths if "\n" not in path and not path.startswith(("./", "../", "/"))]
+        read = dict(zip(simple, self._objects([f"{rev}:{path}" for path in simple]), strict=True))
+        return [found[1] if (found := read.get(path)) is not None else self._read_file_by_tree(rev, path) or b""
+                for path in paths]
+
     def _read_file_by_tree(self, rev: str, path: str) -> bytes | None:
         entries = [e for e in self.ls_tree_paths(rev, [path]) if e.path == path and not e.is_submodule]
         if not entries:
@@ -269,12 +277,15 @@ class GitRepo:
     def grep_needles(self, rev: str, needles: Iterable[str], paths: Iterable[str] = ()) -> dict[str, set[str]]:
         """For each file of ``rev`` containing any of ``needles`` (fixed strings), which needles it holds.
 
-        A prefilter only (``git grep -o``): the caller confirms with a parser. Binary files are skipped.
+        A prefilter only: the caller confirms with a parser. Binary files are skipped. ``git grep -l`` names the
+        files holding any needle; each of those is then searched for every needle in memory. (``git grep -o``
+        answered both at once but is slow on long minified lines with many needles: 40 s for 150 script names
+        over a 4 MB uni-app with two minified charting libraries, against 0.2 s for ``-l``.)
         """
         needle_list = sorted(set(needles))
         if not needle_list:
             return {}
-        args = ["grep", "-o", "-z", "-I", "-F", "--full-name"]
+        args = ["grep", "-l", "-z", "-I", "-F", "--full-name"]
         for needle in needle_list:
             args += ["-e", needle]
         args += [rev, "--", *paths]
@@ -282,13 +293,20 @@ class GitRepo:
         if proc.returncode not in (0, 1):
             raise UserError(f"git grep failed: {proc.stderr.decode('utf-8', 'replace').strip()}")
         prefix = f"{rev}:".encode()
+        names = [name.removeprefix(prefix).decode("utf-8", "surrogateescape")
+                 for name in proc.stdout.split(b"\0") if name]
+        encoded = [(needle, needle.encode("utf-8", "surrogateescape")) for needle in needle_list]
         found: dict[str, set[str]] = {}
-        for line in proc.stdout.split(b"\n"):
-            name, sep, match = line.partition(b"\0")
-            if sep:
-                path = name.removeprefix(prefix).decode("utf-8", "surrogateescape")
-                found.setdefault(path, set()).add(match.decode("utf-8", "surrogateescape"))
+        for start in range(0, len(names), _GREP_READ_BATCH):  # a batch's texts at a time: memory stays bounded
+            batch = names[start:start + _GREP_READ_BATCH]
+            for path, data in zip(batch, self._texts(rev, batch), strict=True):
+                held = {needle for needle, raw in encoded if raw in data}
+                if held:
+                    found[path] = held
         return found
+
+
+_GREP_READ_BATCH = 256  # files read back per cat-file request by grep_needles
 
 
 def _parse_tree(out: bytes) -> list[TreeEntry]:

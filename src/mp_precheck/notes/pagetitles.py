@@ -82,9 +82,9 @@ def page_title(page: str, root: str, framework: str, read_text: Callable[[str], 
     if framework == "uni-app":
         for base in source_roots(root):
             text = read_text(posixpath.join(base, "pages.json"))
-            data = read_app_data("pages.json", text) if text is not None else None
-            if data is not None:
-                return _uni_title(data, page)
+            titles = _uni_titles(text) if text is not None else None
+            if titles is not None:
+                return titles.get(page)
         return None
     for base in source_roots(root):
         for suffix in _PAGE_CONFIG.get(framework, ()):
@@ -109,7 +109,15 @@ def _title(data: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _uni_title(data: dict[str, Any], page: str) -> str | None:
+@lru_cache(maxsize=4)  # one pages.json asked for every page of a change: parsed once (JSON5 is slow)
+def _uni_titles(text: str) -> dict[str, str | None] | None:
+    """Page path → its ``navigationBarTitleText`` in the uni-app ``pages.json`` ``text``; None when it is no
+    configuration."""
+    data = read_app_data("pages.json", text)
+    return _uni_title_table(data) if data is not None else None
+
+
+def _uni_title_table(data: dict[str, Any]) -> dict[str, str | None]:
     entries: list[tuple[str, Any]] = [(str(p.get("path", "")), p) for p in _listed(data, "pages")
                                       if isinstance(p, dict)]
     for key in ("subPackages", "subpackages"):
@@ -118,10 +126,10 @@ def _uni_title(data: dict[str, Any], page: str) -> str | None:
                 prefix = str(package.get("root", "")).strip("/")
                 entries += [(f"{prefix}/{p.get('path', '')}", p) for p in _listed(package, "pages")
                             if isinstance(p, dict)]
+    titles: dict[str, str | None] = {}
     for path, entry in entries:
-        if path == page:
-            return _title(entry.get("style"))
-    return None
+        titles.setdefault(path, _title(entry.get("style")))  # the first entry of a page, as before
+    return titles
 
 
 def _listed(data: dict[str, Any], key: str) -> list[Any]:
