@@ -16,6 +16,7 @@ from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.baaswrites import baas_writes
+from mp_precheck.readers.cloudobjects import called_method
 from mp_precheck.readers.cloudwrites import cloud_writes
 
 CLOUD_DB = "wx.cloud.database"
@@ -85,6 +86,7 @@ def wrapper_of(fact: Fact) -> str:
 
 
 def reads(fact: Fact) -> bool:
-    """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``):
-    loading the page's data, not sending the post."""
-    return bool(READ_NAME.match(wrapper_of(fact)))
+    """A call through a wrapper whose name says it reads (``getList``, ``fetchDetail``, ``queryTopics``), or of a
+    cloud object's method so named (``wallObj.getList()``: readers/cloudobjects.py): loading the page's data, not
+    sending the post."""
+    return bool(READ_NAME.match(wrapper_of(fact) or called_method(fact)))

@@ -90,7 +90,8 @@ _PREFIX_OF: dict[Form, str] = {form: prefix for prefix, form in PREFIXES.items()
 APP_CONFIG = "app.json"
 
 # ``wx`` factories and the type of object each returns: ``wx.getRecorderManager().start()`` is the
-# subject ``RecorderManager.start``.
+# subject ``RecorderManager.start``; a uniCloud cloud object's method call is a cloud call (readers/cloudobjects.py).
+CLOUD_OBJECT = "CloudObject"
 FACTORIES = {
     "wx.getRecorderManager": "RecorderManager",
     "wx.createMapContext": "MapContext",
@@ -98,6 +99,7 @@ FACTORIES = {
     "wx.createInnerAudioContext": "InnerAudioContext",
     "wx.getBackgroundAudioManager": "BackgroundAudioManager",
     "wx.createLivePusherContext": "LivePusherContext",
+    "wx.cloud.importObject": CLOUD_OBJECT,  # uniCloud.importObject('todo'): https://doc.dcloud.net.cn/uniCloud/cloud-obj.html
 }
 FACTORY_OF = {owner: api for api, owner in FACTORIES.items()}
 

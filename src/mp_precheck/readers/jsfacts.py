@@ -3,11 +3,10 @@
 What counts as a use of ``wx.X``:
 
 * ``wx.X(...)``, ``wx['X'](...)``, ``wx.X`` passed as a value (``promisify(wx.X)``), ``wx.cloud.X``;
-* the same through an alias: ``const w = wx; w.X()``, ``const { X } = wx; X()``, framework namespaces
-  (``uni``, ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or
-  ``remax/wechat`` (the framework APIs map one to one onto ``wx``);
-* methods of objects that a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives
-  ``RecorderManager.start``; a plugin's recorder (``checks/plugin_apis.yml``) gives ``sdk:record``.
+* the same through an alias: ``const w = wx; w.X()``, ``const { X } = wx; X()``, framework namespaces (``uni``,
+  ``Taro``, ``mpx``, ``wepy``, ``wepy.wx``) and named imports from ``@tarojs/taro`` or ``remax/wechat``;
+* methods of objects a ``wx`` factory returned: ``wx.getRecorderManager().start()`` gives ``RecorderManager.start``,
+  a uniCloud cloud object's ``wx.cloud.callFunction`` (readers/cloudobjects.py), a plugin's recorder ``sdk:record``.
 
 Comments and strings never produce API facts; assignments *to* ``wx.X`` (polyfills) are not uses.
 """
@@ -20,7 +19,7 @@ from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.core.secrets import may_name_secret
-from mp_precheck.core.subject import FACTORY_OF, prefixed
+from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
 from mp_precheck.readers import base64media, multipartbody, nativepay
 from mp_precheck.readers.bound import attribute_urls, in_attribute_value
@@ -28,6 +27,7 @@ from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_property_read, is_type_reference
 from mp_precheck.readers.callshape import call_shapes
+from mp_precheck.readers.cloudobjects import method_fact
 from mp_precheck.readers.connectprops import connected_calls
 from mp_precheck.readers.copiedlinks import copied_links
 from mp_precheck.readers.devonly import in_dev_branch, is_dev_file
@@ -300,8 +300,8 @@ class _Extractor(Bindings):
             owner = self.typed.get(held) or self._factory_type(obj)
             if held in self.plugins:  # livePlayer.getLiveStatus(): a call of the plugin's interface
                 self.facts.append(Fact(prefixed("plugin", self.plugins[held]), "api", self.line(fn), _text(fn)))
-            if owner:  # the value names the factory: what the code calls (wx.getRecorderManager)
-                self.facts.append(Fact(f"{owner}.{method}", "api", self.line(fn), FACTORY_OF[owner]))
+            if owner:  # the value names the factory: what the code calls (wx.getRecorderManager, a cloud object's)
+                self.facts.append(method_fact(owner, method, self.line(fn), held))
             if (used := self.plugin_use(obj, method, self.line(fn))) is not None:  # a plugin's recorder
                 self.facts.append(used)
             sdk = next((s for s in self.sdks.get(held, ()) if s.makes(method)), None)
