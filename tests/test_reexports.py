@@ -4,7 +4,7 @@ the file that defines it: the page's call counts the wrapped API, whatever the w
 from __future__ import annotations
 
 from helpers import found, run
-from mp_precheck.readers.jsexports import reexports
+from mp_precheck.readers.reexports import reexports
 from mp_precheck.readers.syntax import parser_for
 from test_frameworks import TARO_BASE
 

@@ -11,8 +11,8 @@ import pytest
 
 from helpers import places, run
 from mp_precheck.facts.extract import extract_job
-from mp_precheck.readers.jsexports import reexports
 from mp_precheck.readers.launchcalls import import_bindings
+from mp_precheck.readers.reexports import reexports
 from mp_precheck.readers.syntax import parser_for, walk
 
 REQUEST = """const request = (options) => new Promise((resolve) => wx.request({ ...options, success: resolve }))

@@ -31,6 +31,8 @@ def _ugc(report):
     ("pages/pay/proof", "wx.request({ url: 'https://api.example.com/x', data: this.data })"),
     # a reason an administrator types on the operator's console is no user's post
     ("pages/admin-review/index", "wx.request({ url: 'https://api.example.com/review/reject', data: this.data })"),
+    # a worker's self-introduction sent with an application to join the platform: the operator vets it
+    ("pages/partner-apply/index", "wx.request({ url: 'https://api.example.com/partner/apply', data: this.data })"),
 ])
 def test_a_private_record_sent_to_the_server_is_not_ugc(app_repo, page, call):
     base = app_repo.git("rev-parse", "HEAD")
@@ -126,6 +128,10 @@ def test_a_reimbursement_form_posted_through_a_project_fetch_helper_is_not_ugc(a
     ("pages/x/index.js", "addRemark", (), "private"),
     ("pages/wall/index.js", None, ("写下你的投诉",), "public"),  # a complaint wall others read stays public
     ("pages/x/index.js", None, ("取消预约后写下评价",), "public"),
+    # an application to work on the platform goes to the operator who vets it; one to join a public circle is a post
+    ("pages/partner-apply/index.js", None, ("/api/partner/apply",), "private"),
+    ("pages/x/index.js", None, ("商家入驻",), "private"),
+    ("pages/circle/apply.js", None, (), "public"),
 ])
 def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene
@@ -298,7 +304,7 @@ def test_the_same_two_words_apart_in_a_wrapper_name_stay_ugc(app_repo):
     ("pages/afterSale/apply.js", None, "private"),  # ``aftersale``: two words of a path segment
     ("pages/goods/apply.js", "saveUserInfo", "private"),
     ("pages/user/info.js", "createPost", "public"),  # a public word wins, as for one-word private words
-    ("pages/goods/apply.js", "sendInfoForUser", None),  # not adjacent: no compound
+    ("pages/goods/detail.js", "sendInfoForUser", None),  # not adjacent: no compound
 ])
 def test_a_compound_private_word_matches_adjacent_words_of_one_name(path, wrapper, scene):
     assert scenes().scene(path, wrapper, ()) == scene

@@ -259,7 +259,7 @@ class FileFacts(Struct, frozen=True):
     # require('./m')``: ``a``), sorted: what it could reach before calling it (core/semantic_diff.py).
     imported_names: tuple[str, ...] = ()
     # Names the module passes on from others (``export * from './a'``, ``export { b as c } from './d'``):
-    # (module specifier, name there or ``*``, name here or ``*``), readers/jsexports.py ``reexports``.
+    # (module specifier, name there or ``*``, name here or ``*``), readers/reexports.py.
     reexports: tuple[tuple[str, str, str], ...] = ()
     # Lines of API calls made only where a ``wx.getSetting`` check found their scope granted (readers/grantedread.py):
     # a silent read of data the user gave elsewhere, which asks nothing (core/spelling.py).

@@ -26,12 +26,12 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
 from mp_precheck.readers.handedback import handed_back
-from mp_precheck.readers.instances import constructed
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.siblings import SiblingReach
 from mp_precheck.readers.stringtests import string_tests
 from mp_precheck.readers.syntax import inside, nodes_of
 from mp_precheck.readers.syntax import node_text as _text
+from mp_precheck.readers.tsnamespaces import NAMESPACES, declared, functions, members
 
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "generator_function")
 _DECLARATIONS = ("function_declaration", "generator_function_declaration")
@@ -40,13 +40,15 @@ _CLASSES = ("class_declaration", "class", "abstract_class_declaration")
 
 def _top_level(root: Node) -> dict[str, Node]:
     """Top-level names bound to a function, an object literal or a class (exported or not); a name bound to
-    ``new Service()`` of a class above it is bound to that class (an instance offers its methods). A decorator
-    (``@Injectable() export class Service``) is left aside."""
+    ``new Service()`` of a class above it is bound to that class (an instance offers its methods); a TS namespace's
+    name to its block. A decorator (``@Injectable() export class Service``) is left aside."""
     out: dict[str, Node] = {}
     for node in root.named_children:
         target = (node.child_by_field_name("declaration") or node.named_children[0]) \
             if node.type == "export_statement" and node.named_children else node
-        if target.type in _DECLARATIONS + _CLASSES:
+        if (space := declared(node)) is not None:
+            out[_text(space.child_by_field_name("name"))] = space
+        elif target.type in _DECLARATIONS + _CLASSES:
             name = target.child_by_field_name("name")
             if name is not None:
                 out[_text(name)] = target
@@ -83,7 +85,11 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
     async, static; not accessors), fields holding a function, a function wrapped by a call (``action(fn)``) —
     ``{ upload }`` and ``{ upload: upload }`` name a top-level function; ``{ actions: {...} }`` and
     ``{ Store: StoreClass }`` offer their members as ``actions.publish`` / ``Store.submit`` (one level);
-    ``{ upload: utils.upload }`` names a method of a top-level object or class."""
+    ``{ upload: utils.upload }`` names a method of a top-level object or class; a TS namespace offers what it
+    exports (:mod:`~mp_precheck.readers.tsnamespaces`)."""
+    if node.type in NAMESPACES:
+        yield from members(node, _unwrapped, _FUNCTIONS)
+        return
     if node.type in _CLASSES:
         body = node.child_by_field_name("body")
         for item in body.named_children if body is not None else ():
@@ -121,7 +127,7 @@ def _holder(value: Node, top: dict[str, Node], key: str = "") -> Node | None:
     Other inline objects (an app's ``globalData``, a component's ``methods``) are no module's interface."""
     if value.type in ("identifier", "shorthand_property_identifier"):
         named = top.get(_text(value))
-        return named if named is not None and (named.type == "object" or named.type in _CLASSES) else None
+        return named if _holds(named) else None
     return value if value.type == "object" and key == "actions" else None
 
 
@@ -132,7 +138,7 @@ def _held_member(value: Node, top: dict[str, Node]) -> Node | None:
         return None
     owner, field = value.child_by_field_name("object"), value.child_by_field_name("property")
     holder = top.get(_text(owner)) if owner is not None and owner.type == "identifier" else None
-    if holder is None or field is None or not (holder.type == "object" or holder.type in _CLASSES):
+    if holder is None or field is None or not _holds(holder):
         return None
     return next((fn for name, fn in _members(holder, top, nested=False) if name == _text(field)), None)
 
@@ -141,9 +147,14 @@ def _is_function(node: Node | None) -> bool:
     return node is not None and node.type in _FUNCTIONS + _DECLARATIONS
 
 
+def _holds(node: Node | None) -> bool:
+    """Whether ``node`` offers methods through its name: an object literal, a class, a TS namespace."""
+    return node is not None and (node.type == "object" or node.type in _CLASSES or node.type in NAMESPACES)
+
+
 def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str, Node]]:
     """What exporting ``node`` as ``name`` offers: the function itself, or each method (by its own name
-    and as ``name.method``)."""
+    and as ``name.method``; a named namespace's only as ``name.method``: no module exports its members bare)."""
     if node.type == "identifier" and _text(node) in top:
         node = top[_text(node)]
     node = _held_member(node, top) or _unwrapped(node)  # exports.upload = utils.upload
@@ -151,9 +162,10 @@ def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str,
         node = top[_text(node.child_by_field_name("constructor"))]  # export default new ImageService()
     if _is_function(node):
         yield name, node
-    elif node.type == "object" or node.type in _CLASSES:
+    elif _holds(node):
         for method, function in _members(node, top):
-            yield method, function
+            if node.type not in NAMESPACES or name == "default":
+                yield method, function
             yield f"{name}.{method}", function
 
 
@@ -311,8 +323,9 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         first, last = _span(function, line)
         return {subject for _n, subject in ordered[bisect_left(ordered, (first,)):bisect_left(ordered, (last + 1,))]}
 
-    siblings = {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
-    holders = frozenset(n for n, f in top.items() if f.type == "object" or f.type in _CLASSES)
+    siblings = {n: f for s in top.values() if s.type in NAMESPACES for n, f in functions(s, _unwrapped, _FUNCTIONS)}
+    siblings |= {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
+    holders = frozenset(n for n, f in top.items() if _holds(f))
     through = SiblingReach(siblings, holders, calls, line, direct)
     branching = _Statements(root, language)
     out: dict[str, Export] = {}
@@ -346,102 +359,3 @@ def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:
     """First and last line of ``function``, as ``line`` numbers them."""
     first = line(function)
     return first, first + function.end_point[0] - function.start_point[0]
-
-
-def reexports(root: Node, aliases: Mapping[str, str] | None = None,
-              names: Mapping[str, tuple[str, str]] | None = None) -> tuple[tuple[str, str, str], ...]:
-    """What a module passes on from others (a barrel ``api/index.ts``): (module specifier, name there, name
-    here) for ``export { a, b as c } from './x'``, and (specifier, ``*``, ``*``) for ``export * from './x'``,
-    whose every named export becomes this module's (https://tc39.es/ecma262/#sec-exports). ``export * as ns``
-    binds a namespace object, not the names: left out.
-
-    With the file's import bindings (``aliases``: name → specifier of a whole module, ``names``: name →
-    (specifier, exported name), as :mod:`~mp_precheck.readers.jsbindings` reads them) an imported binding
-    exported again is passed on too: ``const { upload } = require('./request'); module.exports = { upload }``,
-    ``exports.upload = upload``, ``export { upload }``, ``export const $wx = wxkit`` (its default export),
-    ``import request from './request'; export { request }`` (its default export, and its members through it),
-    ``module.exports = { send: http.post }``, and every name
-    of a module spread or assigned whole (``module.exports = { ...baseApi }``, ``module.exports = require('./x')``)."""
-    out: list[tuple[str, str, str]] = []
-    for node in root.named_children:
-        source = node.child_by_field_name("source") if node.type == "export_statement" else None
-        spec = _text(source).strip("'\"`") if source is not None else ""
-        if not spec:
-            out += _passed_bindings(node, aliases or {}, names or {})
-            continue
-        clause = next((c for c in node.named_children if c.type == "export_clause"), None)
-        if clause is None:
-            if not any(c.type == "namespace_export" for c in node.named_children):
-                out.append((spec, "*", "*"))
-            continue
-        for item in clause.named_children:
-            name = _text(item.child_by_field_name("name"))
-            if name:
-                out.append((spec, name, _text(item.child_by_field_name("alias")) or name))
-    return tuple(out)
-
-
-def _passed_bindings(node: Node, aliases: Mapping[str, str],
-                     names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
-    """(specifier, name there, name here) of the imported bindings one top-level statement exports again."""
-    if node.type == "export_statement":
-        value, declaration = node.child_by_field_name("value"), node.child_by_field_name("declaration")
-        if value is not None:  # export default { ...baseApi, upload }
-            yield from _passed_value("default", value, aliases, names)
-        for decl in declaration.named_children if declaration is not None and declaration.type in \
-                ("lexical_declaration", "variable_declaration") else ():
-            bound, init = decl.child_by_field_name("name"), decl.child_by_field_name("value")
-            if bound is not None and init is not None and init.type == "identifier" and _text(init) in aliases:
-                yield aliases[_text(init)], "default", _text(bound)  # export let $wx = wxkit: its default
-            elif bound is not None and init is not None and init.type == "new_expression":
-                yield from _passed_value(_text(bound), init, aliases, names)  # export const api = new Api()
-        for clause in (c for c in node.named_children if c.type == "export_clause"):
-            for item in clause.named_children:
-                local = _text(item.child_by_field_name("name"))
-                here = _text(item.child_by_field_name("alias")) or local
-                if local in names:
-                    yield names[local][0], names[local][1], here
-                elif local in aliases:  # import request from './request'; export { request }: the module's
-                    yield aliases[local], "default", here  # default when called, its members when read through it
-                    yield aliases[local], "*", here
-        return
-    expr = node.named_children[0] if node.type == "expression_statement" and node.named_children else None
-    if expr is None or expr.type != "assignment_expression" or (right := expr.child_by_field_name("right")) is None:
-        return
-    left = _text(expr.child_by_field_name("left"))
-    if left in ("module.exports", "exports.default", "module.exports.default"):
-        yield from _passed_value("default", right, aliases, names)
-    elif left.startswith(("module.exports.", "exports.")):
-        yield from _passed_value(left.rsplit(".", 1)[-1], right, aliases, names)
-
-
-def _passed_value(here: str, value: Node, aliases: Mapping[str, str],
-                  names: Mapping[str, tuple[str, str]]) -> Iterator[tuple[str, str, str]]:
-    """What exporting ``value`` as ``here`` passes on: an imported name, a member of an imported module, a whole
-    module (``require('./x')`` or its alias: every name), or each of those inside an object literal; an instance
-    of an imported class (``new PhotoService()``) passes on that class (its methods)."""
-    text = _text(value)
-    if value.type == "identifier" and text in names:
-        yield names[text][0], names[text][1], here
-    elif value.type == "new_expression" and (made := constructed(value, aliases, names)) is not None:
-        yield made[0], made[1] or "default", here
-    elif value.type == "member_expression" and _text(value.child_by_field_name("object")) in aliases:
-        yield aliases[_text(value.child_by_field_name("object"))], _text(value.child_by_field_name("property")), here
-    elif here == "default" and value.type == "identifier" and text in aliases:
-        yield aliases[text], "*", "*"
-    elif here == "default" and value.type == "call_expression" and \
-            _text(value.child_by_field_name("function")) == "require":
-        args = value.child_by_field_name("arguments")
-        first = args.named_children[0] if args is not None and args.named_children else None
-        if first is not None and first.type == "string":
-            yield _text(first).strip("'\"`"), "*", "*"
-    elif here == "default" and value.type == "object":
-        for item in value.named_children:
-            if item.type == "shorthand_property_identifier" and _text(item) in names:
-                yield names[_text(item)][0], names[_text(item)][1], _text(item)
-            elif item.type == "pair" and (inner := item.child_by_field_name("value")) is not None:
-                key = _text(item.child_by_field_name("key")).strip("'\"")
-                if inner.type != "identifier" or _text(inner) not in aliases:  # a namespace kept whole: no name
-                    yield from _passed_value(key, inner, aliases, names)
-            elif item.type == "spread_element" and item.named_children and _text(item.named_children[0]) in aliases:
-                yield aliases[_text(item.named_children[0])], "*", "*"

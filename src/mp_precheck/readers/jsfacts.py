@@ -21,7 +21,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
-from mp_precheck.readers import base64media, multipartbody, nativepay
+from mp_precheck.readers import base64media, multipartbody, nativepay, reexports
 from mp_precheck.readers.bound import attribute_urls, in_attribute_value
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
@@ -50,7 +50,7 @@ from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.inherited import inherited_call
 from mp_precheck.readers.instances import member_call
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
-from mp_precheck.readers.jsexports import app_members, prototype_members, reexports, wrappers
+from mp_precheck.readers.jsexports import app_members, prototype_members, wrappers
 from mp_precheck.readers.jsxtags import foreign_tags
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, HookScanner, guard_role
 from mp_precheck.readers.localcalls import local_uploads
@@ -204,7 +204,7 @@ class _Extractor(Bindings):
                          prototype_members(root, held, self.path, self.named_imports),
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
-                         reexports=reexports(root, self.module_aliases, self.passed_names()),
+                         reexports=reexports.reexports(root, self.module_aliases, self.passed_names()),
                          call_shapes=call_shapes(self.calls, shaped, self.line), handed_urls=handed)
 
     def _exports(self, root: Node) -> dict[str, Export]:

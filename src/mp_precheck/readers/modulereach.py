@@ -23,10 +23,10 @@ from msgspec import Struct, field
 from tree_sitter import Node
 
 from mp_precheck.readers.jsbindings import GET_APP, NAMESPACES
-from mp_precheck.readers.jsexports import reexports
 from mp_precheck.readers.launchcalls import import_bindings
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, definitions
 from mp_precheck.readers.openinghooks import OPENING, opening_bodies
+from mp_precheck.readers.reexports import reexports
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
 
