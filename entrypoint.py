@@ -92,6 +92,7 @@ def read_settings(env: Mapping[str, str], workspace: Path) -> Settings:
         mode=_input(env, "mode") or "auto",
         cache=_input(env, "cache"),
         debug=env.get("RUNNER_DEBUG") == "1",
+        has_token=bool(_input(env, "github-token")),
     )
 
 

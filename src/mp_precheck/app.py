@@ -20,7 +20,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from mp_precheck.core.analysis import RunOptions, analyze
-from mp_precheck.core.baseline import BASELINE_NAME, Accepted, parse_baseline, render_baseline
+from mp_precheck.core.baseline import BASELINE_NAME, Accepted, holds_secret, parse_baseline, render_baseline
 from mp_precheck.core.catalog import Catalog, load_catalog
 from mp_precheck.core.config import (
     CONFIG_NAME,
@@ -33,7 +33,7 @@ from mp_precheck.core.config import (
 )
 from mp_precheck.core.errors import ConfigError, UserError
 from mp_precheck.core.messages import Messages
-from mp_precheck.core.report import Report
+from mp_precheck.core.report import Finding, Report
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo
 from mp_precheck.outputs.progress import ProgressCallback
@@ -182,8 +182,8 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
                                    settings.notes.get("labels"), shipped=_shipped(report)) \
         if report.base != report.head else []
     drafted = draft_notes(report, entries, catalog, Messages(language))
-    return Run(replace(report, notes=render_notes(drafted, language)), catalog, settings, language,
-               store.blobs_parsed, drafted)
+    text = render_notes(drafted, language, settings.notes.get("test_account"))
+    return Run(replace(report, notes=text), catalog, settings, language, store.blobs_parsed, drafted)
 
 
 def check_range_notes(repo: GitRepo, base: str | None, head: str, *, config: ConfigSource = DEFAULT_CONFIG,
@@ -248,18 +248,29 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
     from mp_precheck.outputs.notestext import render_notes
 
     notes = draft_notes(run.report, entries, run.catalog, Messages(run.language))
-    text = render_notes(notes, run.language)
+    text = render_notes(notes, run.language, settings.notes.get("test_account"))
     draft = ReleaseDraft(rng, len(commits), tuple(entries), notes, text, notes.feedback)
     return replace(run, report=replace(run.report, notes=text), drafted=notes), draft
 
 
+class Accepting(Struct, frozen=True):
+    """A baseline to write: its text, how many findings it newly accepts, and the secret findings left out."""
+
+    text: str
+    count: int
+    secrets_left_out: tuple[Finding, ...] = ()
+
+
 def accept_findings(repo: GitRepo, base: str | None, head: str, *, reason: str, previous: str | None,
                     where: str, config: ConfigSource = DEFAULT_CONFIG, language: str | None = None,
-                    ) -> tuple[str, int]:
+                    accept_secrets: bool = False) -> Accepting:
     """The baseline that accepts the active findings of ``base`` → ``head``: the text of
-    ``.mp-precheck-baseline.yml`` and how many findings it accepts. ``previous`` is the current baseline's
+    ``.mp-precheck-baseline.json`` and how many findings it accepts. ``previous`` is the current baseline's
     text (None: there is none; its entries keep their dates and reasons), ``where`` its name in errors.
-    A relaxed check (``policy.relaxes_check``) is never accepted.
+    A relaxed check (``policy.relaxes_check``) is never accepted. A secret in client code (a ``secret:``
+    subject) stays exploitable whatever a baseline says — the package can be unpacked
+    (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html) —, so secret
+    findings are left out (and returned) unless ``accept_secrets``.
 
     Raises:
         UserError: ``reason`` is blank, or as :func:`check_change`. ConfigError: ``previous`` is malformed.
@@ -269,7 +280,9 @@ def accept_findings(repo: GitRepo, base: str | None, head: str, *, reason: str, 
     run = check_change(repo, base, head, config=config, language=language)
     accepted = parse_baseline(previous, where) if previous is not None else {}
     active = [f for f in run.report.findings if not f.suppressed and f.rule != "policy.relaxes_check"]
-    return render_baseline(active, accepted, reason), len(active)
+    secrets = tuple(f for f in active if holds_secret(f)) if not accept_secrets else ()
+    active = [f for f in active if f not in secrets]
+    return Accepting(render_baseline(active, accepted, reason), len(active), secrets)
 
 
 def _shipped(report: Report) -> Callable[[str], bool] | None:

@@ -140,6 +140,9 @@ def _add_baseline(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     baseline = sub.add_parser("baseline", parents=[common],
                               help=f"accept the current findings: write them to {BASELINE_NAME}")
     baseline.add_argument("--reason", default="accepted", help="why these findings are accepted (recorded)")
+    baseline.add_argument("--accept-secrets", action="store_true",
+                          help="accept secrets in client code too (an AppSecret, another service's key); without "
+                               "it they are left out: a leaked secret stays exploitable whatever the baseline says")
 
 
 def _add_rules(sub: Subparsers) -> None:
@@ -241,9 +244,10 @@ def _render(fmt: str, run: Run, args: argparse.Namespace) -> str:
         return json.dumps(run.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     # Each renderer is imported when its format is asked for: a run pays only for the output it prints.
     if fmt == "github":
-        from mp_precheck.outputs.annotations import render_annotations
+        from mp_precheck.outputs.annotations import JOB_SUMMARY, render_annotations
 
-        return render_annotations(run.report)
+        return render_annotations(run.report, JOB_SUMMARY if _job_summary(run) else
+                                  "`mp-precheck diff --format markdown` (every finding)")
     if fmt == "sarif":
         from mp_precheck.outputs.sarif import render_sarif
 
@@ -256,6 +260,26 @@ def _render(fmt: str, run: Run, args: argparse.Namespace) -> str:
 
     return render_markdown(run.report, run.catalog, run.language, limits=COMMENT_LIMITS,
                            full_report_where="`mp-precheck diff --format json`")
+
+
+def _job_summary(run: Run) -> bool:
+    """In a GitHub Actions step (``GITHUB_STEP_SUMMARY`` names the job summary file) append the full report there,
+    as the Action does, so that annotations left out past GitHub's cap can be found; whether it was written. A
+    file that cannot be written is one line on stderr."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return False
+    from mp_precheck.outputs.markdown import SUMMARY_LIMITS, render_markdown
+
+    text = render_markdown(run.report, run.catalog, run.language, limits=SUMMARY_LIMITS,
+                           full_report_where="`mp-precheck diff --format json`")
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(redact(text if text.endswith("\n") else text + "\n"))
+    except OSError as exc:
+        _stderr(f"mp-precheck: cannot write the job summary {path} ({exc.strerror or exc})")
+        return False
+    return True
 
 
 def _notes(args: argparse.Namespace) -> int:
@@ -305,11 +329,18 @@ def _baseline(args: argparse.Namespace) -> int:
     output = args.output or str(Path(args.repo) / BASELINE_NAME)
     existing = Path(output)
     previous = existing.read_text(encoding="utf-8") if existing.exists() else None
-    text, count = accept_findings(GitRepo(args.repo), args.base, args.head, reason=args.reason, previous=previous,
-                                  where=output, config=_config(args), language=args.language)
-    emit(text, output)
-    _stderr(f"mp-precheck: {count} finding(s) accepted in {output}; commit it so later runs skip them "
+    written = accept_findings(GitRepo(args.repo), args.base, args.head, reason=args.reason, previous=previous,
+                              where=output, config=_config(args), language=args.language,
+                              accept_secrets=args.accept_secrets)
+    emit(written.text, output)
+    _stderr(f"mp-precheck: {written.count} finding(s) accepted in {output}; commit it so later runs skip them "
             f"(the baseline is read from the base revision)")
+    if written.secrets_left_out:
+        _stderr(f"mp-precheck: {len(written.secrets_left_out)} secret finding(s) left out: a secret in client code "
+                "stays exploitable whatever the baseline says — delete it, rotate it and move its use to a server "
+                "(--accept-secrets accepts them anyway):")
+        for f in written.secrets_left_out:
+            _stderr(f"  {f.path}:{f.line}  {f.rule}  {f.subject}")
     return 0
 
 

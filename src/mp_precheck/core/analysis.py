@@ -426,12 +426,14 @@ def _derived(additions: list[Addition], catalog: Catalog, language: str, project
 
 
 def _configured(findings: list[Finding], config: Config) -> list[Finding]:
-    """Rule switches and severity overrides of the config; a new call site stays low."""
+    """Rule switches and severity overrides of the config. A severity the config gives a rule is that rule's
+    severity in every finding of it: it wins over the lowering of a new call site (``scope: file``) and over
+    any analyzer's, since the team set it knowing both."""
     out = []
     for f in findings:
         if not config.rule_enabled(f.rule):
             continue
-        if f.scope == "app" and f.rule in config.rules:
+        if f.rule in config.rules:
             f = replace(f, severity=config.severity_of(f.rule, f.severity))
         out.append(f)
     return out

@@ -15,6 +15,7 @@ from msgspec.structs import replace
 
 from mp_precheck.core.errors import ConfigError
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import is_form
 
 BASELINE_NAME = ".mp-precheck-baseline.json"
 
@@ -47,6 +48,12 @@ def parse_baseline(text: str, source: str) -> dict[str, Accepted]:
         out[item["fingerprint"]] = Accepted(item["fingerprint"], str(item.get("rule", "")), str(item.get("path", "")),
                                             str(item.get("reason", "")))
     return out
+
+
+def holds_secret(finding: Finding) -> bool:
+    """Whether ``finding`` is a secret written into the client (an AppSecret, another service's key: a
+    ``secret:`` subject): it leaks with every copy of the package, so no blanket reason accepts it."""
+    return is_form(finding.subject, "secret")
 
 
 def apply_baseline(findings: list[Finding], accepted: dict[str, Accepted]) -> list[Finding]:

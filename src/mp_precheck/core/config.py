@@ -172,6 +172,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         expected = " | ".join(str(v).lower() if isinstance(v, bool) else str(v) for v in options)
         hint = f" (did you mean {nearest}?)" if nearest else ""
         return f"{where}: expected one of {expected}, found {found}{hint}"
+    if error.validator == "pattern" and isinstance(error.schema, dict) and "x-expected" in error.schema:
+        return f"{where}: expected {error.schema['x-expected']}"  # the value is not repeated: it may be a password
     if error.validator == "pattern" and "propertyNames" in error.schema_path:
         return f"{where}: {error.instance!r} is no rule id: rules takes whole ids (family.name, as " \
                "`mp-precheck rules` lists them), one per line, no patterns"

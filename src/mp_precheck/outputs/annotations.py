@@ -45,14 +45,18 @@ def command(level: Level, message: str, *, file: str | None = None, line: int | 
     return f"::{head}::{escape_data(message)}"
 
 
-def render_annotations(report: Report) -> str:
+JOB_SUMMARY = "the job summary"
+
+
+def render_annotations(report: Report, rest_where: str = JOB_SUMMARY) -> str:
     """Annotation commands for the report's active findings, most severe first, one per line.
 
     Inputs: a :class:`Report` (its titles and fixes are already in the report's language). Output: the
     text to print on stdout in a GitHub Actions step ("" when there is no finding): high findings become
     ``::error``, medium ``::warning``, low and info ``::notice``, with ``file`` and ``line`` of the head
     version. At most :data:`MAX_PER_LEVEL` per level; when any is left out, the last line is one notice
-    that counts them (that notice takes one of the ten notice places). Never raises.
+    that counts them and says where they are, ``rest_where`` (the job summary, where the Action writes the full
+    report; that notice takes one of the ten notice places). Never raises.
     """
     by_level: dict[Level, list[Finding]] = {"error": [], "warning": [], "notice": []}
     for finding in sorted(report.active_findings, key=_rank):
@@ -67,7 +71,7 @@ def render_annotations(report: Report) -> str:
         left_out += len(findings) - len(shown)
         lines.extend(_annotation(level, f) for f in shown)
     if left_out:
-        lines.append(command("notice", f"{left_out} more findings not annotated; see the job summary"))
+        lines.append(command("notice", f"{left_out} more findings not annotated; see {rest_where}"))
     return "".join(line + "\n" for line in lines)
 
 

@@ -52,6 +52,11 @@ class Settings:
     mode: str = "auto"
     cache: str = ""
     debug: bool = False
+    has_token: bool = True  # the github-token input was given: without one nothing can be posted
+
+    def no_token_line(self, what: str) -> str:
+        """The one line a run without a token logs instead of posting ``what``."""
+        return f"mp-precheck: no token: {what} not posted"
 
     @property
     def run_url(self) -> str | None:
@@ -143,6 +148,9 @@ def determine_target(settings: Settings, github: GitHubPort) -> Target:
         return Target(base=_sha(group, "base_sha", name), head=head_sha, status_sha=head_sha, pull_number=None,
                       fetch_refs=tuple(str(group[k]) for k in ("base_ref", "head_ref") if group.get(k)))
     if name == "workflow_run":
+        if not settings.has_token:  # its pull request is found through the API, and posting is its purpose
+            raise UserError("the workflow_run event finds its pull request through the GitHub API: give the "
+                            "github-token input")
         return _workflow_run_target(settings, github)
     if settings.base and settings.head:
         return Target(base=settings.base, head=settings.head, status_sha=None, pull_number=None)

@@ -127,8 +127,12 @@ def publish(settings: Settings, github: GitHubPort, runner: RunnerIO, target: Ta
     commit is an ancestor of the analysed head (see :func:`~mp_precheck.hosts.github.comment.sync_comment`).
 
     A 403 on a run whose token is read-only by design is reported once (one warning line) and ends the
-    publishing without failing the run; any other failure is one error line and marks it failed.
+    publishing without failing the run; any other failure is one error line and marks it failed. Without a
+    token (``settings.has_token`` false, e.g. run by hand) nothing is posted and GitHub is not called: one line.
     """
+    if not settings.has_token:
+        runner.warning(settings.no_token_line("the comment and the check are"))
+        return Published()
     comment_id: int | None = None
     failed = False
     if target.pull_number is not None and settings.comment != "never":

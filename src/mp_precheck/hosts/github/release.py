@@ -40,7 +40,8 @@ def run_release(settings: Settings, github: GitHubPort, runner: RunnerIO, repo: 
     loses the notes: ``notes.txt`` (the draft for the form), ``feedback.txt`` (≤ 200 characters),
     ``report.json`` and ``release.md`` in ``mp-precheck-report/``, the job summary, the step outputs
     (``notes-file``, ``risk-level``, ``findings``, ``report-json``; ``comment-id`` empty); then the release
-    body (the release is created when the tag has none).
+    body (the release is created when the tag has none). Without a token GitHub is not called: titles come from
+    the commit messages and one line says the notes were not posted.
 
     Exit code: 0 whatever the findings (``fail-on`` is not applied), 2 when the range cannot be determined
     or the release cannot be written, 3 on an internal error. Never raises.
@@ -54,7 +55,7 @@ def run_release(settings: Settings, github: GitHubPort, runner: RunnerIO, repo: 
         prepare_tags(repo, tag, runner)
         result, draft = draft_release_notes(
             repo, tag, base=settings.base or None, config=tag_config(settings, repo, tag),
-            language=settings.language or None, pulls=pull_lookup(github, runner),
+            language=settings.language or None, pulls=pull_lookup(github, runner) if settings.has_token else None,
             warn=lambda line: runner.warning(f"mp-precheck: {line}"))
     except UserError as exc:
         return not_analysed(settings, github, runner, None, f"mp-precheck: {exc}", 2)
@@ -123,6 +124,9 @@ def _publish_release(settings: Settings, github: GitHubPort, runner: RunnerIO, r
     runner.log(f"mp-precheck: release {rng.tag} (since {since}): {draft.commits} commit(s), {len(draft.entries)} "
                f"change line(s), risk {report.risk_level}, {items} item(s) → exit 0 "
                "(release mode never fails on findings)")
+    if not settings.has_token:  # run by hand: nothing to post with, and GitHub is not called
+        runner.warning(settings.no_token_line(f"the notes of {rng.tag} are"))
+        return 0
     what = f"write the notes into the release of {rng.tag}"
     try:
         publish_release(github, runner, draft, lambda existing: fitted_body(

@@ -53,6 +53,9 @@ def not_analysed(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
     runner.error(line)
     reason = line.removeprefix("mp-precheck: ")
     runner.add_summary(f"## mp-precheck\n\n❌ {reason}\n")
+    if target is not None and not settings.has_token:  # nothing to post with: no status, no comment, no call
+        runner.warning(settings.no_token_line("the error status and the comment are"))
+        return code
     if target is not None and target.status_sha is not None:
         status = CommitStatus("error", truncate(f"not analysed: {reason}", STATUS_DESCRIPTION_MAX),
                               settings.status_name or "mp-precheck", settings.run_url)
