@@ -79,13 +79,30 @@ def _unshipped_folder() -> re.Pattern[str]:  # compiled when first needed: most 
 def page_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
     """The ``navigationBarTitleText`` of registered ``page``, or None when its configuration sets none.
     uni-app keeps it in ``pages.json`` (``style``); the others in the page's own configuration file."""
+    return _configured_title(page, root, framework, read_text)[0]
+
+
+def shown_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
+    """The title users see on registered ``page`` (what the notes name it by), or None when none is found: its
+    :func:`page_title`, else — and when the page draws its own bar (``"navigationStyle": "custom"``) — the literal
+    ``title`` attribute of a navigation bar component in the page's markup (``<van-nav-bar title="订单详情">``).
+    https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html"""
+    configured, custom = _configured_title(page, root, framework, read_text)
+    if configured and not custom:
+        return configured
+    return _nav_bar_title(page, root, framework, read_text) or configured
+
+
+def _configured_title(page: str, root: str, framework: str,
+                      read_text: Callable[[str], str | None]) -> tuple[str | None, bool]:
+    """(``navigationBarTitleText``, whether the page's bar is custom) from the page's configuration."""
     if framework == "uni-app":
         for base in source_roots(root):
             text = read_text(posixpath.join(base, "pages.json"))
             data = read_app_data("pages.json", text) if text is not None else None
             if data is not None:
                 return _uni_title(data, page)
-        return None
+        return None, False
     for base in source_roots(root):
         for suffix in _PAGE_CONFIG.get(framework, ()):
             name = posixpath.join(base, page) + suffix
@@ -93,6 +110,24 @@ def page_title(page: str, root: str, framework: str, read_text: Callable[[str], 
             data = read_app_data(name, text) if text is not None else None
             if data is not None:
                 return _title(data)
+    return None, False
+
+
+# A navigation bar component (van-nav-bar, u-navbar, uni-nav-bar, mp-navigation-bar, a project's NavBar) with a
+# literal title: the page's name as users read it (a bound :title or {{title}} names nothing here).
+_NAV_BAR_TITLE = compiled(r"<[\w.-]*(?:nav-?bar|navigation-bar)\b[^>]*?\stitle\s*=\s*"
+                          r"(?:\"([^\"{}<>]+)\"|'([^'{}<>]+)')", re.IGNORECASE)
+_MARKUP = {"native": (".wxml",), "uni-app": (".vue", ".nvue"), "wevu": (".vue",), "taro": (".tsx", ".jsx", ".vue"),
+           "mpx": (".mpx",), "wepy": (".wpy",)}
+
+
+def _nav_bar_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
+    for base in source_roots(root):
+        for suffix in _MARKUP.get(framework, ()):
+            text = read_text(posixpath.join(base, page) + suffix)
+            found = _NAV_BAR_TITLE.search(text) if text is not None else None
+            if found and (title := (found.group(1) or found.group(2)).strip()):
+                return title
     return None
 
 
@@ -102,14 +137,20 @@ def page_name(page: str) -> str:
     return parts[-2] if len(parts) > 1 and parts[-1] in ("index", "main", parts[-2]) else parts[-1]
 
 
-def _title(data: Any) -> str | None:
-    value = data.get("navigationBarTitleText") if isinstance(data, dict) else None
-    if value is None and isinstance(data, dict) and isinstance(data.get("window"), dict):
-        value = data["window"].get("navigationBarTitleText")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+def _title(data: Any) -> tuple[str | None, bool]:
+    """(``navigationBarTitleText``, ``"navigationStyle": "custom"``) of a page's (or its ``window``'s) settings."""
+    if not isinstance(data, dict):
+        return None, False
+    found = data.get("window")
+    window: dict[str, Any] = found if isinstance(found, dict) else {}
+    value = data.get("navigationBarTitleText")
+    if value is None:
+        value = window.get("navigationBarTitleText")
+    custom = "custom" in (data.get("navigationStyle"), window.get("navigationStyle"))
+    return (value.strip() if isinstance(value, str) and value.strip() else None), custom
 
 
-def _uni_title(data: dict[str, Any], page: str) -> str | None:
+def _uni_title(data: dict[str, Any], page: str) -> tuple[str | None, bool]:
     entries: list[tuple[str, Any]] = [(str(p.get("path", "")), p) for p in _listed(data, "pages")
                                       if isinstance(p, dict)]
     for key in ("subPackages", "subpackages"):
@@ -121,7 +162,7 @@ def _uni_title(data: dict[str, Any], page: str) -> str | None:
     for path, entry in entries:
         if path == page:
             return _title(entry.get("style"))
-    return None
+    return None, False
 
 
 def _listed(data: dict[str, Any], key: str) -> list[Any]:
