@@ -99,8 +99,8 @@ def test_required_private_infos_that_is_no_list_does_not_stop_the_run(repo):
 def test_page_lists_of_the_wrong_shape_are_skipped(value):
     assert registered_pages({"pages": ["p/a"], "subpackages": value,
                              "subPackages": [{"root": "s", "pages": value}]}) == (["p/a"], None)
-    assert _uni_title_table({"pages": value, "subPackages": value}).get("p/a") is None
-    assert _uni_title_table({"subPackages": [{"root": "s", "pages": value}]}).get("s/a") is None
+    assert _uni_title_table({"pages": value, "subPackages": value}) == {}
+    assert _uni_title_table({"subPackages": [{"root": "s", "pages": value}]}) == {}
 
 
 def test_an_app_json_nested_too_deeply_is_malformed_json_and_the_rest_is_analysed(repo):

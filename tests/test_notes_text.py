@@ -12,24 +12,25 @@ from mp_precheck.notes.submission import Notes
 from mp_precheck.outputs.notestext import render_notes
 from mp_precheck.outputs.templating import environment
 
-# templates/notes.txt.j2 as it was, rendered by the shared environment's settings
+# templates/notes.txt.j2 as it was (but a heading with changes below ends at its colon, without the English
+# colon's space), rendered by the shared environment's settings
 TEMPLATE = """{#- The submission notes for the 提交审核 form (plain text). Context: mp_precheck.render.render_notes. -#}
 {{ t("notes.changes") }}
-1. {{ t("notes.added") }}{{ t("colon") }}{% if not notes.added %}{{ t("notes.none") }}{% endif %}
+1. {{ t("notes.added") }}{% if notes.added %}{{ t("colon") | trim }}{% else %}{{ t("colon") }}{{ t("notes.none") }}{% endif %}
 {%- for line in notes.added %}
    - {{ line }}
 {%- endfor %}
 {%- if notes.added_more %}
    - {{ t("notes.more", count=notes.added_more) }}
 {%- endif %}
-2. {{ t("notes.improved") }}{{ t("colon") }}{% if not notes.improved %}{{ t("notes.none") }}{% endif %}
+2. {{ t("notes.improved") }}{% if notes.improved %}{{ t("colon") | trim }}{% else %}{{ t("colon") }}{{ t("notes.none") }}{% endif %}
 {%- for line in notes.improved %}
    - {{ line }}
 {%- endfor %}
 {%- if notes.improved_more %}
    - {{ t("notes.more", count=notes.improved_more) }}
 {%- endif %}
-3. {{ t("notes.fixed") }}{{ t("colon") }}{% if not notes.fixed %}{{ t("notes.none") }}{% endif %}
+3. {{ t("notes.fixed") }}{% if notes.fixed %}{{ t("colon") | trim }}{% else %}{{ t("colon") }}{{ t("notes.none") }}{% endif %}
 {%- for line in notes.fixed %}
    - {{ line }}
 {%- endfor %}
@@ -55,7 +56,7 @@ def test_sections_the_test_account_and_the_answers() -> None:
     notes = Notes(added=["新增 分享页"], fixed=["a fix"], fixed_more=3, test_account="Test account (needed: login):",
                   answers=[("Does it log in?", "Yes", "the home page"), ("Ads?", "No", "")])
     assert render_notes(notes, "en") == (
-        "Changes in this version:\n1. New: \n   - 新增 分享页\n2. Improved: none\n3. Fixed: \n   - a fix\n"
+        "Changes in this version:\n1. New:\n   - 新增 分享页\n2. Improved: none\n3. Fixed:\n   - a fix\n"
         "   - … and 3 more\nTest account (needed: login):\nAccount:\nPassword:\nRemarks:\n"
         "1. Does it log in? Yes: the home page\n2. Ads? No\n")
     assert render_notes(Notes(), "zh-CN").startswith("本次版本变更：\n1. 新增：无\n")

@@ -331,7 +331,7 @@ def test_the_config_of_a_release_is_read_at_the_tag(shop: tuple[Repo, dict[str, 
     repo.commit("chore: 新增运营配置")
     repo.git("tag", "v1.2.0")
     code, out, _ = cli("notes", "--repo", str(repo.path), "--tag", "v1.2.0")
-    assert code == 0 and out.startswith("Changes in this version:\n1. New: \n   - 运营配置\n")
+    assert code == 0 and out.startswith("Changes in this version:\n1. New:\n   - 运营配置\n")
 
 
 # ---------------------------------------------------------------------------------------- the body

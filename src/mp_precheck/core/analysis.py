@@ -18,6 +18,7 @@ from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.configtwins import with_config_twins
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.firstcalls import unreached_helpers
+from mp_precheck.core.items import told_in_full
 from mp_precheck.core.pathfilter import matches
 from mp_precheck.core.reachability import dropped_imports, without_unloaded_scripts
 from mp_precheck.core.regionpick import with_chosen_regions
@@ -44,7 +45,7 @@ from mp_precheck.facts.store import FactStore
 from mp_precheck.facts.vendored import shipped_projects
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
-from mp_precheck.notes.pagetitles import page_of, page_title
+from mp_precheck.notes.pagetitles import page_of, shown_title
 from mp_precheck.readers.conditional import native_files
 from mp_precheck.readers.discovery import Project, is_marker
 from mp_precheck.readers.finclip import finclip_files
@@ -335,10 +336,11 @@ def _empty(base: str, head: str, status: Status) -> Report:
 
 
 def _project_info(project: Project, findings: list[Finding], read_text: Callable[[str], str | None]) -> ProjectInfo:
-    """What the report keeps of a project: the titles of the pages its app-wide findings are in."""
-    pages = sorted({page for f in findings if f.scope == "app" and f.project == project.root
+    """What the report keeps of a project: the titles of the pages the findings the notes name are in (told in
+    full: new to the app, or a high new call site), so every page the notes name is named by its title."""
+    pages = sorted({page for f in findings if told_in_full(f) and f.project == project.root
                     and (page := page_of(f.path, project.root, project.pages)) is not None})
-    titles = ((page, page_title(page, project.root, project.framework, read_text)) for page in pages)
+    titles = ((page, shown_title(page, project.root, project.framework, read_text)) for page in pages)
     return ProjectInfo(project.root, project.framework, project.pages,
                        tuple((page, title) for page, title in titles if title and page))
 

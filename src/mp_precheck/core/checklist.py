@@ -7,6 +7,8 @@ in 用户隐私保护指引" — the exact backend menu and value. Which finding
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
@@ -65,10 +67,19 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
             add("plugin", what=f.value or subject_value(f.subject))
     for f in app_wide:
         if table.families.get(f.family) == "category":
-            add("category", what=f.subject)
+            add("category", what=f.rule)  # worded by the outputs (category_name.<rule>): never a subject id
     if _needs_test_account(report.active_findings):
         add("test_account", what=test_account_reason(report.active_findings) or "")
     return items
+
+
+def category_name(rule: str, translate: Callable[[str], str]) -> str:
+    """The human name of what category rule ``rule`` covers (``category_name.<rule>`` through ``translate``, a
+    :meth:`Messages.t`), else the fallback name: a checklist line never shows a subject such as ``ugc:post``."""
+    try:
+        return translate(f"category_name.{rule}")
+    except KeyError:
+        return translate("category_name.fallback")
 
 
 def _needs_test_account(findings: tuple[Finding, ...]) -> bool:

@@ -29,6 +29,8 @@ from mp_precheck.notes.commitsense import (
     leading_gitmoji,
     leading_verb_section,
     names_other_platform_only,
+    says_improved,
+    says_no_change,
     verb_section,
 )
 
@@ -71,6 +73,7 @@ _NO_CONTENT = frozenset({
     "commit", "init", "initial", "initial commit", "first commit", "merge", "refactor", "cleanup", "clean up",
     "修改", "更新", "提交", "调整", "优化", "修复", "修正", "改bug", "修改bug", "初始化", "初始提交", "临时提交",
     "备份", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
+    "删除", "移除", "删掉", "新建", "创建", "改动", "小改动", "微调", "修改了", "更新了",
 })
 
 # ``type(scope): text``; some teams write the scope in square brackets (``fix[admin]: …``).
@@ -119,7 +122,48 @@ def split_items(text: str, types: Mapping[str, Section] | None = None) -> list[s
     for cut in cuts:
         pieces.append(text[at:cut])
         at = cut
-    return [p.strip(" /|;；,，、") for p in pieces if p.strip(" /|;；,，、")]
+    known = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
+    return [part for p in pieces if p.strip(" /|;；,，、") for part in _joined_parts(p.strip(" /|;；,，、"), known)]
+
+
+# "A&B" between Chinese words joins two changes in one subject; "Q&A", "R&D" and a query string's "&" join none.
+_AMPERSAND = lazy(r"\s*[&＆]+\s*(?=[\u4e00-\u9fff（【(\[])|(?<=[\u4e00-\u9fff）】)\]])\s*[&＆]+\s*")
+
+
+def _joined_parts(item: str, types: Mapping[str, Section]) -> list[str]:
+    """The changes an item joins with ``&`` (``登录优化&支持扫码``), each its own item so that one part left out
+    (a refactor) does not take the others with it. A part without a type or verb of its own shares the first
+    part's type or leading verb (``feat: 首页轮播&商品分享``: both features); a part that is only a verb
+    (``重构&…``) shares nothing."""
+    parts = [p.strip() for p in _AMPERSAND.split(item) if p.strip(" &＆")]
+    if len(parts) < 2 or any(_short_noun(p) for p in parts):
+        return [item]  # "登录&支付问题": two nouns of one change
+    marker = _shared_marker(parts[0], types)
+    return [parts[0], *(p if not marker or _marked(p, types) or verb_section(p) else marker + p for p in parts[1:])]
+
+
+def _short_noun(part: str) -> bool:
+    """A joined part too short to be a change of its own (``修复登录`` of ``修复登录&支付问题``); a bare verb
+    (``重构`` of ``重构&…``) is a part, left out by :func:`classify`."""
+    if part.lower() in _NO_CONTENT:
+        return False
+    prefix = _chinese_prefix(part)
+    return len(part[len(prefix):] if prefix else part) < 3
+
+
+def _shared_marker(first: str, types: Mapping[str, Section]) -> str:
+    """The type (``feat(cart): ``, ``【修复】``) or leading Chinese verb of ``first`` that a joined part without
+    one of its own shares; '' when ``first`` has none, or is nothing but it, or the verb files work away."""
+    conventional = _CONVENTIONAL.match(first)
+    if conventional and conventional.group("type").lower() in types:
+        return first[: conventional.start("text")]
+    bracketed = _BRACKETED.match(first)
+    if bracketed and bracketed.group("text").strip():
+        return first[: bracketed.start("text")]
+    prefix = _chinese_prefix(first)
+    if prefix is None or _CHINESE_PREFIXES[prefix] == "skip" or is_housekeeping(prefix):
+        return ""
+    return prefix if _after_verb(first[len(prefix):]).strip() else ""
 
 
 def _marked(line: str, types: Mapping[str, Section]) -> bool:
@@ -205,9 +249,11 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
             section = "skip"
         text = unstamped(match.group("text"))
         if section != "skip":  # "fix: 优化小程序登录": the subject's own verb is more precise than the type
-            section = leading_verb_section(text) or section
+            section = leading_verb_section(text) or ("improved" if says_improved(text) else section)
+        said = text
         text = _drop_verb(text, section)
     else:
+        said = text
         prefix = _chinese_prefix(text)
         if not explicit:  # the subject's own words: a fix word anywhere, else its earliest verb
             skipped = prefix is not None and _CHINESE_PREFIXES[prefix] == "skip"
@@ -221,10 +267,11 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
             or text.startswith('Revert "'):
         section = "skip"
     cleaned = clean(text)
-    if not cleaned or _says_nothing(cleaned):
+    if not cleaned or _says_nothing(cleaned) or says_no_change(clean(said), typed=explicit):
         return None
     # an explicit type (feat:, 【新增】, ✨) outranks an ambiguous word such as 重构 (rebuilt, or refactored)
-    if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or names_other_platform_only(cleaned)):
+    if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or is_housekeeping(clean(said), typed=explicit)
+                              or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
     return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned))
 

@@ -47,10 +47,12 @@ _FIX_WORDS = compiled(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)"
 _HOUSEKEEPING = lazy(
     r"重构|代码(?:整理|格式|规范|清理|优化|调整|结构)|整理代码|格式化|文件夹|目录(?:结构|调整|改名|重命名|移动|整理)|"
     r"(?:删除|移动|调整|改名|重命名).{0,12}?目录|文件(?:调整|改名|重命名|移动|整理)|"
-    r"改名|重命名|注释|eslint|prettier|stylelint|lint|typescript|类型(?:定义|声明)|tsconfig|\.gitignore|readme|"
+    r"改名|重命名|注释|eslint|prettier|stylelint|lint|typescript|类型(?:定义|声明|检查|修复)|tsconfig|\.gitignore|readme|"
     r"依赖|版本号|调试|debug|console|日志|工作区|vs ?code|脚手架|构建|打包|编译|(?<![a-z])ci(?![a-z])|"
     r"单元测试|测试用例|"
-    r"(?:函数|方法|组件化|工具类|封装|抽取|抽离|提取|拆分)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
+    # a function named by what it decides for the user (教师账号判断函数) is behaviour, not code layout
+    r"(?<!判断|校验|验证|检测|识别|计算)(?:函数|方法)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
+    r"(?:组件化|工具类|封装|抽取|抽离|提取|拆分)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
     r"意外提交|误提交|删除(?:了)?(?:旧|无用|多余|一些|部分)?.{0,12}?(?:文件|页面|代码|目录|文件夹)",
     re.IGNORECASE)
 
@@ -137,6 +139,42 @@ def is_housekeeping(text: str, typed: bool = False) -> bool:
             continue
         return True
     return False
+
+
+# Version-control work with nothing in it for a reviewer: a merge conflict resolved (not a time or booking
+# conflict the app shows: 冲突 right after the verb or a code word), a commit that says it changes nothing, a push.
+_NO_CHANGE = lazy(
+    r"(?:解决|修复|处理|修改)了?(?:合并|代码|git|分支)?冲突|(?:合并|代码|git|分支)冲突|^(?:再次)?冲突|"
+    r"(?:merge|resolved?|fix(?:ed)?)\s+(?:merge\s+)?conflicts?|"
+    r"(?:无|没有)任何(?:改动|修改|变化|更改|变动)|没有(?:改动|修改|变化)|空提交|"
+    r"no changes|nothing changed|empty commit|"
+    r"(?:强制|force[\s-]*)push|git\s*(?:push|pull|merge|rebase|reset)|(?:远程|本地)仓库",
+    re.IGNORECASE)
+# Verbs and filler that say a file was touched, not what changed (更新json, config同步, Update app.json).
+_TOUCHED = lazy(r"更新了?|修改了?|同步|提交|上传|完成|文件|^新(?=[A-Za-z])|的|"
+                r"(?<![A-Za-z])(?:update[sd]?|sync|modif(?:y|ied)|changed?)(?![A-Za-z])", re.IGNORECASE)
+_FILE_NAME = lazy(r"[\w-]+(?:\.[A-Za-z0-9]+)+")
+_FILE_KINDS = frozenset({"json", "js", "ts", "wxml", "wxss", "wxs", "css", "scss", "less", "html", "vue", "config"})
+
+
+def says_no_change(text: str, typed: bool = False) -> bool:
+    """Whether a subject records version-control work rather than a change (a merge conflict resolved, "无任何改动",
+    a force push) or, without a type (``typed``: ``feat:``, 【新增】, a gitmoji), names only what it touched: one
+    bare word (``jason``, ``新json``) or files and file kinds (``json、js修改``, ``config.json同步``)."""
+    if _NO_CHANGE.search(text) is not None:
+        return True
+    if typed:
+        return False
+    words = [w for w in re.split(r"[\s、,，/\\|&+]+", _TOUCHED.sub(" ", text)) if w]
+    if len(words) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", words[0]):
+        return True
+    return bool(words) and all(w.lower() in _FILE_KINDS or _FILE_NAME.fullmatch(w) for w in words)
+
+
+def says_improved(text: str) -> bool:
+    """Whether a subject says it optimises something (``页面优化``, ``改进提示``) as its own first verb: filed under
+    优化 whatever type its author gave it; a fix word or an earlier 新增 keeps its section."""
+    return verb_section(text) == "improved" and any(word in text for word in ("优化", "改进"))
 
 
 def names_other_platform_only(text: str) -> bool:

@@ -14,10 +14,12 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from html.parser import HTMLParser
 from typing import Any
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.appdata import read_app_data
+from mp_precheck.readers.htmlfeed import feed_safely
 
 _PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",),
                 "wevu": (".vue", ".json")}
@@ -79,13 +81,30 @@ def _unshipped_folder() -> re.Pattern[str]:  # compiled when first needed: most 
 def page_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
     """The ``navigationBarTitleText`` of registered ``page``, or None when its configuration sets none.
     uni-app keeps it in ``pages.json`` (``style``); the others in the page's own configuration file."""
+    return _configured_title(page, root, framework, read_text)[0]
+
+
+def shown_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
+    """The title users see on registered ``page`` (what the notes name it by), or None when none is found: its
+    :func:`page_title`, else — and when the page draws its own bar (``"navigationStyle": "custom"``) — the literal
+    ``title`` attribute of a navigation bar component in the page's markup (``<van-nav-bar title="订单详情">``).
+    https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html"""
+    configured, custom = _configured_title(page, root, framework, read_text)
+    if configured and not custom:
+        return configured
+    return _nav_bar_title(page, root, framework, read_text) or configured
+
+
+def _configured_title(page: str, root: str, framework: str,
+                      read_text: Callable[[str], str | None]) -> tuple[str | None, bool]:
+    """(``navigationBarTitleText``, whether the page's bar is custom) from the page's configuration."""
     if framework == "uni-app":
         for base in source_roots(root):
             text = read_text(posixpath.join(base, "pages.json"))
             titles = _uni_titles(text) if text is not None else None
             if titles is not None:
-                return titles.get(page)
-        return None
+                return titles.get(page, (None, False))
+        return None, False
     for base in source_roots(root):
         for suffix in _PAGE_CONFIG.get(framework, ()):
             name = posixpath.join(base, page) + suffix
@@ -93,6 +112,41 @@ def page_title(page: str, root: str, framework: str, read_text: Callable[[str], 
             data = read_app_data(name, text) if text is not None else None
             if data is not None:
                 return _title(data)
+    return None, False
+
+
+# A navigation bar component (van-nav-bar, u-navbar, uni-nav-bar, mp-navigation-bar, a project's NavBar) with a
+# literal title: the page's name as users read it (a bound :title or {{title}} names nothing here).
+_NAV_BAR_TAG = compiled(r"[\w.-]*(?:nav-?bar|navigation-bar)", re.IGNORECASE)
+_MARKUP = {"native": (".wxml",), "uni-app": (".vue", ".nvue"), "wevu": (".vue",), "taro": (".tsx", ".jsx", ".vue"),
+           "mpx": (".mpx",), "wepy": (".wpy",)}
+
+
+class _NavBarTitle(HTMLParser):
+    """The literal ``title`` of the first navigation bar component in a page's markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.title is not None or not _NAV_BAR_TAG.fullmatch(tag):
+            return
+        value = dict(attrs).get("title") or ""
+        if value.strip() and not any(c in value for c in "{}<>"):
+            self.title = value.strip()
+
+
+def _nav_bar_title(page: str, root: str, framework: str, read_text: Callable[[str], str | None]) -> str | None:
+    for base in source_roots(root):
+        for suffix in _MARKUP.get(framework, ()):
+            text = read_text(posixpath.join(base, page) + suffix)
+            if text is None:
+                continue
+            parser = _NavBarTitle()
+            feed_safely(parser, text)
+            if parser.title:
+                return parser.title
     return None
 
 
@@ -102,22 +156,28 @@ def page_name(page: str) -> str:
     return parts[-2] if len(parts) > 1 and parts[-1] in ("index", "main", parts[-2]) else parts[-1]
 
 
-def _title(data: Any) -> str | None:
-    value = data.get("navigationBarTitleText") if isinstance(data, dict) else None
-    if value is None and isinstance(data, dict) and isinstance(data.get("window"), dict):
-        value = data["window"].get("navigationBarTitleText")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+def _title(data: Any) -> tuple[str | None, bool]:
+    """(``navigationBarTitleText``, ``"navigationStyle": "custom"``) of a page's (or its ``window``'s) settings."""
+    if not isinstance(data, dict):
+        return None, False
+    found = data.get("window")
+    window: dict[str, Any] = found if isinstance(found, dict) else {}
+    value = data.get("navigationBarTitleText")
+    if value is None:
+        value = window.get("navigationBarTitleText")
+    custom = "custom" in (data.get("navigationStyle"), window.get("navigationStyle"))
+    return (value.strip() if isinstance(value, str) and value.strip() else None), custom
 
 
 @lru_cache(maxsize=4)  # one pages.json asked for every page of a change: parsed once (JSON5 is slow)
-def _uni_titles(text: str) -> dict[str, str | None] | None:
-    """Page path → its ``navigationBarTitleText`` in the uni-app ``pages.json`` ``text``; None when it is no
-    configuration."""
+def _uni_titles(text: str) -> dict[str, tuple[str | None, bool]] | None:
+    """Page path → (its ``navigationBarTitleText``, whether its bar is custom) in the uni-app ``pages.json``
+    ``text``; None when it is no configuration."""
     data = read_app_data("pages.json", text)
     return _uni_title_table(data) if data is not None else None
 
 
-def _uni_title_table(data: dict[str, Any]) -> dict[str, str | None]:
+def _uni_title_table(data: dict[str, Any]) -> dict[str, tuple[str | None, bool]]:
     entries: list[tuple[str, Any]] = [(str(p.get("path", "")), p) for p in _listed(data, "pages")
                                       if isinstance(p, dict)]
     for key in ("subPackages", "subpackages"):
@@ -126,7 +186,7 @@ def _uni_title_table(data: dict[str, Any]) -> dict[str, str | None]:
                 prefix = str(package.get("root", "")).strip("/")
                 entries += [(f"{prefix}/{p.get('path', '')}", p) for p in _listed(package, "pages")
                             if isinstance(p, dict)]
-    titles: dict[str, str | None] = {}
+    titles: dict[str, tuple[str | None, bool]] = {}
     for path, entry in entries:
         titles.setdefault(path, _title(entry.get("style")))  # the first entry of a page, as before
     return titles

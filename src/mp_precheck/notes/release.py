@@ -99,7 +99,9 @@ def is_prerelease(tag: str) -> bool:
 
 
 def list_tags(repo: GitRepo) -> list[Tag]:
-    """Every tag that points at a commit, in version order (``git for-each-ref --sort=version:refname``).
+    """Every tag that points at a commit, in version order (``git for-each-ref --sort=version:refname``, with
+    each pre-release moved before its release: git sorts ``v1.3.0-rc.1`` after ``v1.3.0``, semver before it,
+    https://semver.org/#spec-item-11).
 
     Raises:
         UserError: git failed.
@@ -116,7 +118,24 @@ def list_tags(repo: GitRepo) -> list[Tag]:
         commit = sha if kind == "commit" else peeled if peeled_kind == "commit" else None
         if commit:
             tags.append(Tag(name, commit))
-    return tags
+    return _prereleases_first(tags)
+
+
+def _prereleases_first(tags: list[Tag]) -> list[Tag]:
+    """``tags`` with the pre-releases of each release (``v1.3.0-rc.1``, ``v1.3.0-beta``) just before it, in their
+    order; a pre-release whose release is not tagged keeps its place."""
+    names = {t.name for t in tags}
+    held: dict[str, list[Tag]] = {}
+    for tag in tags:
+        found = _PRERELEASE.search(tag.name)
+        if found and (release := tag.name[: tag.name.index("-", found.start())]) in names:
+            held.setdefault(release, []).append(tag)
+    moved = {t.name for group in held.values() for t in group}
+    ordered: list[Tag] = []
+    for tag in tags:
+        if tag.name not in moved:
+            ordered.extend([*held.get(tag.name, []), tag])
+    return ordered
 
 
 def find_range(repo: GitRepo, tag: str, pattern: str = DEFAULT_TAG_PATTERN) -> ReleaseRange:

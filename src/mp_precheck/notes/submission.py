@@ -26,7 +26,7 @@ from mp_precheck.core.domainentry import server_entry
 from mp_precheck.core.items import told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
-from mp_precheck.core.report import Finding, ProjectInfo, Report
+from mp_precheck.core.report import QUESTION_FAMILIES, Finding, ProjectInfo, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
 from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
@@ -244,8 +244,12 @@ def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog
 
 
 def _answer(report: Report, question: str, details: list[str], messages: Messages) -> tuple[str, str]:
-    """(``yes`` / ``no`` / ``not_checked``, the joined details when yes) for a 补充说明 question."""
+    """(``yes`` / ``no`` / ``not_checked``, the joined details when yes) for a 补充说明 question. 是 always names
+    what: when the report's findings hold nothing the notes tell (only new call sites of what the app already
+    had), the answer is what the report says without them — 否, or 未检测 for a family it could not analyse."""
     answer = report.answer(question)
+    if answer == "yes" and not details:
+        answer = "not_checked" if set(QUESTION_FAMILIES[question]) & set(report.unchecked_families()) else "no"
     return answer, messages.join(details) if answer == "yes" else ""
 
 
@@ -352,6 +356,8 @@ def _category_feature(finding: Finding, messages: Messages) -> str:
 
 
 def _category_answer(report: Report, app_wide: list[Finding], messages: Messages) -> tuple[str, str]:
-    what = sorted({_category_feature(f, messages) for f in report.active_findings if f.family == "category"})
+    """是 when the version adds a feature that needs a service category and is new to the app (the report tells
+    it in full); a new call site of a feature the app already had (an ad on one more page) changes no category."""
+    what = sorted({_category_feature(f, messages) for f in app_wide if f.family == "category"})
     return _answer(report, "category", [messages.t("notes.category_detail", what=messages.join(what))] if what else [],
                    messages)

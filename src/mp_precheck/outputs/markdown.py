@@ -12,7 +12,7 @@ from msgspec import Struct
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.checklist import ChecklistItem, checklist
+from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
 from mp_precheck.core.items import count_items, related, told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
@@ -88,6 +88,8 @@ def _checklist_values(item: ChecklistItem, messages: Messages) -> dict[str, str]
         values["list"] = messages.t(f"domain_list.{item.values['list']}")
     if item.kind == "test_account":
         values["what"] = messages.t(f"why.{item.values['what']}")
+    if item.kind == "category":
+        values["what"] = category_name(item.values["what"], messages.t)
     if item.kind == "privacy":
         values["label"] = item.values["label"]
     return values

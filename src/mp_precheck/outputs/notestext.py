@@ -27,7 +27,8 @@ def render_notes(notes: Notes, language: str = "zh-CN", account: Mapping[str, An
     sections = (("notes.added", notes.added, notes.added_more), ("notes.improved", notes.improved,
                 notes.improved_more), ("notes.fixed", notes.fixed, notes.fixed_more))
     for number, (title, changes, more) in enumerate(sections, 1):
-        lines.append(f"{number}. {t(title)}{t('colon')}{'' if changes else t('notes.none')}")
+        # rstrip: the English colon ends in a space, which a heading with its changes below must not keep
+        lines.append(f"{number}. {t(title)}{t('colon')}{'' if changes else t('notes.none')}".rstrip())
         lines += [f"   - {change}" for change in changes]
         if more:
             lines.append(f"   - {t('notes.more', count=more)}")

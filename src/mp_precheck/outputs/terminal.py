@@ -17,7 +17,7 @@ from rich.text import Text
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.checklist import ChecklistItem, checklist
+from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
 from mp_precheck.core.items import count_items, group_items, item_severity, told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
@@ -173,4 +173,6 @@ def _checklist_line(item: ChecklistItem, messages: Messages) -> str:
         values["list"] = messages.t(f"domain_list.{item.values['list']}")
     if item.kind == "test_account":
         values["what"] = messages.t(f"why.{item.values['what']}")
+    if item.kind == "category":
+        values["what"] = category_name(item.values["what"], messages.t)
     return _unmarked(messages.t(f"checklist_{item.kind}", **values))
