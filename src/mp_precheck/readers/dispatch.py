@@ -29,6 +29,7 @@ from mp_precheck.readers.syntax import node_text, string_value, walk
 
 Reach = Callable[[set[int]], set[str]]
 STATEMENT_TYPES = ("if_statement", "switch_case")  # the nodes a dispatching function branches with
+LITERAL_TYPES = ("true", "false", "null", "undefined", "number")  # literals other than strings and objects
 
 
 def _compared(condition: Node | None) -> tuple[str, Node] | None:
@@ -310,11 +311,13 @@ def _default_strings(function: Node, index: int, key: str) -> set[str]:
 def _argument_tokens(index: int, arg: Node) -> list[str]:
     """:data:`ARG` tokens of one argument: a string literal, which may name an API (``arg:0=chooseImage``) or
     take a helper's branch (``arg:0=/pages/cart/cart``; a template string's known start: ``arg:0^=/pages/item?id=``),
-    an object literal and the flags it sets."""
+    another literal (``arg:3:true``), an object literal and the flags it sets."""
     if arg.type in ("string", "template_string"):
         text = string_value(arg)
         whole = not any(c.type == "template_substitution" for c in arg.children)
         return [] if text is None or not (text or whole) else [f"{ARG}{index}{'' if whole else '^'}={text}"]
+    if arg.type in LITERAL_TYPES:  # a flag's value (``request(url, 'POST', data, true)``)
+        return [f"{ARG}{index}:{node_text(arg)}"]
     if arg.type != "object":
         return []
     tokens = [f"{ARG}{index}"]
@@ -349,12 +352,12 @@ def named_apis(function: Node, indexed: Iterable[tuple[Node, str, str]]) -> tupl
     out: set[tuple[int, str]] = set()
     for node, name, space in indexed:
         inside = function.start_byte <= node.start_byte < node.end_byte <= function.end_byte
-        if inside and name in params and not _shadowed(node, function, name):
+        if inside and name in params and not shadowed(node, function, name):
             out.add((params[name], space))
     return tuple(sorted(out))
 
 
-def _shadowed(node: Node, function: Node, name: str) -> bool:
+def shadowed(node: Node, function: Node, name: str) -> bool:
     """Whether a function between ``node`` and ``function`` has a parameter ``name`` of its own."""
     current = node.parent
     while current is not None and current != function:
