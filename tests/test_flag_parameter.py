@@ -147,3 +147,28 @@ def test_a_direct_call_passing_true_uploads(app_repo):
 
 def test_a_flag_passed_in_a_variable_counts_the_upload(app_repo):
     assert _uploads(app_repo, "api.store(p, this.asFile)") == {("upload.upload_file", "pages/me/me.js", 4)}
+
+
+GUARDED = """export function putImage(path, folder) {
+  if (!path || path.length < 4) {
+    wx.showModal({ title: 'no picture' })
+    return
+  }
+  wx.uploadFile({ url: 'https://files.tea-example.cn', filePath: path, name: 'file', formData: { folder } })
+}
+"""
+
+
+def test_a_call_nested_in_a_wrappers_arguments_does_not_stand_for_it():
+    page = "import { putImage } from './put.js'\nputImage(res.paths[0], 'logos/' + getApp().globalData.uid + '/')\n"
+    assert js_facts(page, "pages/a/a.js").call_literals[2] == ("arg:#2",)
+
+
+def test_a_guarded_upload_given_a_path_and_a_nested_call_uploads(app_repo):
+    app_repo.write_files({"common/put.js": GUARDED, **loaded_by_app("common/put.js")})
+    base = app_repo.commit("the upload helper")
+    app_repo.write("pages/me/me.js", "import { putImage } from '../../common/put.js'\n"
+                                     "Page({ go(p) {\n  putImage(p, 'logos/' + getApp().globalData.uid)\n} })\n")
+    app_repo.commit()
+    assert {(rule, path, line) for rule, path, line, _scope in found(run(app_repo.path, base))
+            if rule.startswith("upload.")} == {("upload.upload_file", "pages/me/me.js", 3)}

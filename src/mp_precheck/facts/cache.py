@@ -163,7 +163,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v143: a URL a string test looks for is no host; developers.weixin.qq.com is no server; a button's text kept under a
 #       key naming the button is a label; a chat method of the page that sends nothing asks no model
 # v144-flags28: a helper's flag parameter tested by truthiness (if (!isUpload), flag ? a : b) is decided by a literal
-#       or left-out argument; call sites record true / false / null / number arguments (arg:3:true)
+#       or left-out argument; call sites record true / false / null / number arguments (arg:3:true); a call nested
+#       in a wrapper call's arguments on its line no longer stands for the wrapper call
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm

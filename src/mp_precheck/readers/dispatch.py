@@ -117,20 +117,29 @@ def choices(function: Node, line: Callable[[Node], int], reach: Reach,
     return tuple(out)
 
 
-def call_literals(calls: Iterable[Node], lines: Iterable[int],
+def call_literals(calls: Iterable[Node], called: Iterable[tuple[int, str]],
                   line: Callable[[Node], int]) -> dict[int, tuple[str, ...]]:
     """For the calls among ``calls`` (a file's ``call_expression`` nodes in source order, as tree-sitter's
-    query finds them) whose callee is on one of ``lines``: the strings passed as arguments or as property
-    values of an object argument (``f('image')``, ``f({ type: 'image' })``), written in the call or bound to a
-    local variable it passes (readers/boundargs.py)."""
-    wanted = set(lines)
+    query finds them) whose callee is on the line of one of ``called`` ((line, name) of the project's functions
+    a file calls): the strings passed as arguments or as property values of an object argument
+    (``f('image')``, ``f({ type: 'image' })``), written in the call or bound to a local variable it passes
+    (readers/boundargs.py). Where several calls start on a line, the last one whose callee ends in a called name
+    is the line's (``upload(path, 'a/' + getApp().id)``: ``upload``'s, not ``getApp``'s), else the last one."""
+    wanted: dict[int, set[str]] = {}
+    for number, name in called:
+        wanted.setdefault(number, set()).add(name.rsplit(".", 1)[-1])
     out: dict[int, tuple[str, ...]] = {}
-    if not wanted:
-        return out
+    named: set[int] = set()  # lines whose recorded call is one of a called name
     for node in calls:
         callee = node.child_by_field_name("function")
         if callee is None or line(callee) not in wanted:
             continue
+        last = callee.child_by_field_name("property") if callee.type == "member_expression" else callee
+        is_named = last is not None and node_text(last) in wanted[line(callee)]
+        if line(callee) in named and not is_named:
+            continue
+        if is_named:
+            named.add(line(callee))
         arguments = node.child_by_field_name("arguments")
         args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
         values: list[str] = []
