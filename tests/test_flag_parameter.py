@@ -162,6 +162,10 @@ GUARDED = """export function putImage(path, folder) {
 def test_a_call_nested_in_a_wrappers_arguments_does_not_stand_for_it():
     page = "import { putImage } from './put.js'\nputImage(res.paths[0], 'logos/' + getApp().globalData.uid + '/')\n"
     assert js_facts(page, "pages/a/a.js").call_literals[2] == ("arg:#2",)
+    page = "import put from './put.js'\nput(res.paths[0], 'logos/' + getApp().globalData.uid)\n"  # a local name
+    assert js_facts(page, "pages/a/a.js").call_literals[2] == ("arg:#2",)
+    chained = "import put from './put.js'\nput('/a').then(() => this.setData({ uid: getApp().uid }))\n"
+    assert js_facts(chained, "pages/a/a.js").call_literals[2] == ("/a", "arg:0=/a", "arg:#1")
 
 
 def test_a_guarded_upload_given_a_path_and_a_nested_call_uploads(app_repo):

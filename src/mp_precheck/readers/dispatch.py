@@ -124,7 +124,8 @@ def call_literals(calls: Iterable[Node], called: Iterable[tuple[int, str]],
     a file calls): the strings passed as arguments or as property values of an object argument
     (``f('image')``, ``f({ type: 'image' })``), written in the call or bound to a local variable it passes
     (readers/boundargs.py). Where several calls start on a line, the last one whose callee ends in a called name
-    is the line's (``upload(path, 'a/' + getApp().id)``: ``upload``'s, not ``getApp``'s), else the last one."""
+    is the line's, else the last one not passed in another's arguments (``upload(path, 'a/' + getApp().id)``:
+    ``upload``'s, not ``getApp``'s; ``api.get('/x').then(…)``: ``api.get``'s)."""
     wanted: dict[int, set[str]] = {}
     for number, name in called:
         wanted.setdefault(number, set()).add(name.rsplit(".", 1)[-1])
@@ -136,7 +137,7 @@ def call_literals(calls: Iterable[Node], called: Iterable[tuple[int, str]],
             continue
         last = callee.child_by_field_name("property") if callee.type == "member_expression" else callee
         is_named = last is not None and node_text(last) in wanted[line(callee)]
-        if line(callee) in named and not is_named:
+        if not is_named and (line(callee) in named or _passed_on_line(node)):
             continue
         if is_named:
             named.add(line(callee))
@@ -154,6 +155,16 @@ def call_literals(calls: Iterable[Node], called: Iterable[tuple[int, str]],
             values.append(f"{ARG}#{len(args)}")
         out[line(callee)] = tuple(values)
     return out
+
+
+def _passed_on_line(node: Node) -> bool:
+    """Whether call ``node`` sits in the arguments of a call that starts on its line."""
+    row, child, current = node.start_point[0], node, node.parent
+    while current is not None and current.start_point[0] == row:
+        if current.type == "call_expression" and child.type == "arguments":
+            return True
+        child, current = current, current.parent
+    return False
 
 
 def parameters(function: Node) -> dict[str, tuple[int, str | None]]:
