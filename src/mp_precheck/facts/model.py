@@ -94,7 +94,8 @@ class Fact(Struct, frozen=True):
 
 ARG = "arg:"  # call-site tokens: ``arg:#3`` three arguments, ``arg:2`` the third is an object literal,
 # ``arg:2.upload`` it sets ``upload`` to a true literal, ``arg:2.upload?`` to something unknown, ``arg:2.*?`` spreads;
-# ``arg:0=chooseImage`` the first is that string literal, ``arg:0^=/pages/item?id=`` a template string starting so
+# ``arg:0=chooseImage`` the first is that string literal, ``arg:0^=/pages/item?id=`` a template string starting so,
+# ``arg:3:true`` the fourth is that other literal (``true``, ``false``, ``null``, ``undefined``, a number)
 
 
 def passed_strings(passed: tuple[str, ...]) -> tuple[str, ...]:
@@ -117,14 +118,24 @@ def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
 
 
 
-def _passed_texts(passed: tuple[str, ...]) -> dict[int, tuple[str, bool]]:
-    """Argument index → (string, whether it is whole) of a call's string arguments (``arg:0=…``, ``arg:0^=…``)."""
-    out: dict[int, tuple[str, bool]] = {}
-    for token in passed:
-        head, equals, text = token[len(ARG):].partition("=")
-        if token.startswith(ARG) and equals and head.rstrip("^").isdigit():
-            out[int(head.rstrip("^"))] = (text, not head.endswith("^"))
-    return out
+def _passed_values(passed: tuple[str, ...]) -> tuple[dict[int, tuple[str, str]], int | None]:
+    """Argument index → (kind, text) of a call's literal arguments — ``=`` a whole string (``arg:0=…``), ``^`` a
+    template string's start (``arg:0^=…``), ``:`` another literal (``arg:3:true``, ``arg:1:0``) or ``{}`` an
+    object (``arg:2``) — and its argument count (``arg:#4``; None when not known)."""
+    out: dict[int, tuple[str, str]] = {}
+    count = None
+    for token in (t[len(ARG):] for t in passed if t.startswith(ARG)):
+        head, equals, text = token.partition("=")
+        index, colon, literal = token.partition(":")
+        if equals and head.rstrip("^").isdigit():
+            out[int(head.rstrip("^"))] = ("^" if head.endswith("^") else "=", text)
+        elif colon and index.isdigit():
+            out[int(index)] = (":", literal)
+        elif token.isdigit():
+            out[int(token)] = (":", "{}")
+        elif token.startswith("#") and token[1:].isdigit():
+            count = int(token[1:])
+    return out, count
 
 
 class Export(Struct, frozen=True):
@@ -213,7 +224,7 @@ class Export(Struct, frozen=True):
             state = flag_state(literals, index, key)
             if state is not None:
                 return when_set if state else when_unset
-        tested = self.tests.subjects_for(_passed_texts(literals), self.last_line) if self.tests.branches else None
+        tested = self.tests.subjects_for(*_passed_values(literals), self.last_line) if self.tests.branches else None
         return tested if tested is not None else self.subjects
 
 

@@ -29,6 +29,7 @@ from mp_precheck.readers.syntax import node_text, string_value, walk
 
 Reach = Callable[[set[int]], set[str]]
 STATEMENT_TYPES = ("if_statement", "switch_case")  # the nodes a dispatching function branches with
+LITERAL_TYPES = ("true", "false", "null", "undefined", "number")  # literals other than strings and objects
 
 
 def _compared(condition: Node | None) -> tuple[str, Node] | None:
@@ -116,20 +117,30 @@ def choices(function: Node, line: Callable[[Node], int], reach: Reach,
     return tuple(out)
 
 
-def call_literals(calls: Iterable[Node], lines: Iterable[int],
+def call_literals(calls: Iterable[Node], called: Iterable[tuple[int, str]],
                   line: Callable[[Node], int]) -> dict[int, tuple[str, ...]]:
     """For the calls among ``calls`` (a file's ``call_expression`` nodes in source order, as tree-sitter's
-    query finds them) whose callee is on one of ``lines``: the strings passed as arguments or as property
-    values of an object argument (``f('image')``, ``f({ type: 'image' })``), written in the call or bound to a
-    local variable it passes (readers/boundargs.py)."""
-    wanted = set(lines)
+    query finds them) whose callee is on the line of one of ``called`` ((line, name) of the project's functions
+    a file calls): the strings passed as arguments or as property values of an object argument
+    (``f('image')``, ``f({ type: 'image' })``), written in the call or bound to a local variable it passes
+    (readers/boundargs.py). Where several calls start on a line, the last one whose callee ends in a called name
+    is the line's, else the last one not passed in another's arguments (``upload(path, 'a/' + getApp().id)``:
+    ``upload``'s, not ``getApp``'s; ``api.get('/x').then(…)``: ``api.get``'s)."""
+    wanted: dict[int, set[str]] = {}
+    for number, name in called:
+        wanted.setdefault(number, set()).add(name.rsplit(".", 1)[-1])
     out: dict[int, tuple[str, ...]] = {}
-    if not wanted:
-        return out
+    named: set[int] = set()  # lines whose recorded call is one of a called name
     for node in calls:
         callee = node.child_by_field_name("function")
         if callee is None or line(callee) not in wanted:
             continue
+        last = callee.child_by_field_name("property") if callee.type == "member_expression" else callee
+        is_named = last is not None and node_text(last) in wanted[line(callee)]
+        if not is_named and (line(callee) in named or _passed_on_line(node)):
+            continue
+        if is_named:
+            named.add(line(callee))
         arguments = node.child_by_field_name("arguments")
         args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
         values: list[str] = []
@@ -144,6 +155,16 @@ def call_literals(calls: Iterable[Node], lines: Iterable[int],
             values.append(f"{ARG}#{len(args)}")
         out[line(callee)] = tuple(values)
     return out
+
+
+def _passed_on_line(node: Node) -> bool:
+    """Whether call ``node`` sits in the arguments of a call that starts on its line."""
+    row, child, current = node.start_point[0], node, node.parent
+    while current is not None and current.start_point[0] == row:
+        if current.type == "call_expression" and child.type == "arguments":
+            return True
+        child, current = current, current.parent
+    return False
 
 
 def parameters(function: Node) -> dict[str, tuple[int, str | None]]:
@@ -310,11 +331,13 @@ def _default_strings(function: Node, index: int, key: str) -> set[str]:
 def _argument_tokens(index: int, arg: Node) -> list[str]:
     """:data:`ARG` tokens of one argument: a string literal, which may name an API (``arg:0=chooseImage``) or
     take a helper's branch (``arg:0=/pages/cart/cart``; a template string's known start: ``arg:0^=/pages/item?id=``),
-    an object literal and the flags it sets."""
+    another literal (``arg:3:true``), an object literal and the flags it sets."""
     if arg.type in ("string", "template_string"):
         text = string_value(arg)
         whole = not any(c.type == "template_substitution" for c in arg.children)
         return [] if text is None or not (text or whole) else [f"{ARG}{index}{'' if whole else '^'}={text}"]
+    if arg.type in LITERAL_TYPES:  # a flag's value (``request(url, 'POST', data, true)``)
+        return [f"{ARG}{index}:{node_text(arg)}"]
     if arg.type != "object":
         return []
     tokens = [f"{ARG}{index}"]
@@ -349,12 +372,12 @@ def named_apis(function: Node, indexed: Iterable[tuple[Node, str, str]]) -> tupl
     out: set[tuple[int, str]] = set()
     for node, name, space in indexed:
         inside = function.start_byte <= node.start_byte < node.end_byte <= function.end_byte
-        if inside and name in params and not _shadowed(node, function, name):
+        if inside and name in params and not shadowed(node, function, name):
             out.add((params[name], space))
     return tuple(sorted(out))
 
 
-def _shadowed(node: Node, function: Node, name: str) -> bool:
+def shadowed(node: Node, function: Node, name: str) -> bool:
     """Whether a function between ``node`` and ``function`` has a parameter ``name`` of its own."""
     current = node.parent
     while current is not None and current != function:

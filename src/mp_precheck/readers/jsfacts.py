@@ -192,8 +192,8 @@ class _Extractor(Bindings):
         called = dropped(self.alias_defs, self.called_aliases, root, self.language, self.path)  # called, or never
         self.facts = [f for i, f in enumerate(self.facts) if i not in called]
         exports, scoped = self._exports(root), scoped_calls(self.calls, self.scoped, self.line) + tuple(aliased)
-        called_lines = [line for _s, _n, line in (*self.imported_calls, *self.plain_instance_calls, *scoped)]
-        shaped = called_lines + [f.line for f in self.facts if f.kind == "api" and f.role is None]
+        called_lines = [(line, name) for _s, name, line in (*self.imported_calls, *self.plain_instance_calls, *scoped)]
+        shaped = [line for line, _ in called_lines] + [f.line for f in self.facts if f.kind == "api" and f.role is None]
         held = self.sdk_specs | self.module_aliases  # what an App member or a global property may hold
         specs = module_specifiers(nodes)
         if runs_on_node(specs):  # server code in the repository is where WeChat's server API belongs
