@@ -162,6 +162,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v142: a check…Login() whose answer is kept (assigned, put in setData) is no forced action by its name
 # v143: a URL a string test looks for is no host; developers.weixin.qq.com is no server; a button's text kept under a
 #       key naming the button is a label; a chat method of the page that sends nothing asks no model
+# v144-hosts28: a tap handler's link a method only copies; a Vue 3 image ref; a URL template ending in a picture
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -218,7 +219,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v143-{__version__}"
+FORMAT = f"facts-v144-hosts28-{__version__}"
 
 
 class FactCache:
