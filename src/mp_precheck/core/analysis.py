@@ -32,6 +32,7 @@ from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
 from mp_precheck.core.unparsed import as_last_parsed, earlier_versions, known_removals
 from mp_precheck.core.unread import file_errors, gone_at_head, project_errors, unfollowed
+from mp_precheck.core.urlhelpers import without_uncalled_url_helpers
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
 from mp_precheck.facts.callers import Callers
@@ -214,8 +215,8 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
     base_facts = with_revived_tags(base_facts, head_facts, counterpart, added_lines, _reader(run.store, run.head_tree),
                                    _reader(run.store, run.base_tree))  # tags uncommented unchanged were there
-    live_head = unreached_helpers(head_facts, counterpart, Callers(run.repo, run.head, run.store, run.head_tree,
-                                                                  project).writers)
+    live_head = without_uncalled_url_helpers(unreached_helpers(head_facts, counterpart, writers := Callers(
+        run.repo, run.head, run.store, run.head_tree, project).writers), writers, run.store, run.head_tree)
     additions, removals = compare(live_head, with_config_twins(base_facts, live_head, counterpart, _reader(
                                       run.store, run.base_tree)), counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,

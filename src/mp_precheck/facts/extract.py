@@ -23,6 +23,7 @@ from mp_precheck.readers.appconfig import (
 )
 from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.copiedargs import copied_handler_links
 from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.finclip import as_wechat
 from mp_precheck.readers.grantedread import granted_branches, granted_lines
@@ -345,6 +346,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
         named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
         helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
+    facts = copied_handler_links(blocks, path, facts)  # @tap="openLink('https://…')" that only copies it
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), scoped_calls=tuple(scoped), exports=exports,
                      app_members=members, call_literals=literals, module_specs=tuple(dict.fromkeys(specs)),
                      call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),

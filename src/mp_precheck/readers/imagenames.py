@@ -164,7 +164,9 @@ def _holder(literal: Node) -> str | None:
     if fields is None or holder is None or parent.child_by_field_name(fields[0]) != value:
         return None
     if holder.type == "member_expression":  # this.logo = '…', this.data.avatarUrl = '…'
-        holder = holder.child_by_field_name("property")
+        owner, holder = holder.child_by_field_name("object"), holder.child_by_field_name("property")
+        if node_text(holder) == "value" and owner is not None and owner.type == "identifier":
+            holder = owner  # a Vue 3 ref: bgImage.value = "…" is held under the ref's name
     if holder is None:
         return None
     return string_value(holder) if holder.type == "string" else node_text(holder)

@@ -37,6 +37,9 @@ def completed_by_picture(literal: Node) -> bool:
     if top is not literal:
         return _ends_in_picture(top.child_by_field_name("right"), literal, _HOPS)
     if literal.type == "template_string" and literal.named_children \
+            and literal.named_children[-1].type != "template_substitution":
+        return _ends_in_picture(literal, literal, 0)  # `https://host/icons/${name}.png`: the file name is written
+    if literal.type == "template_string" and literal.named_children \
             and literal.named_children[-1].type == "template_substitution" and node_text(literal).endswith("}`"):
         inner = literal.named_children[-1].named_children
         return bool(inner) and _ends_in_picture(inner[0], literal, _HOPS)
