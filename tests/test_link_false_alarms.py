@@ -51,13 +51,18 @@ def test_a_url_a_string_test_looks_for_is_no_host_and_one_it_requests_is(app_rep
     assert _links(run(app_repo.path, base)) == {("external_link.domain", "utils/links.js", 6)}
 
 
-def test_wechat_s_developer_documentation_is_no_server(app_repo):
-    """A page's default link to WeChat's developer docs is a site people read: no server or business domain."""
+def test_wechat_s_developer_documentation_is_no_server_but_a_web_view_of_it_needs_its_domain(app_repo):
+    """A page's default link to WeChat's developer docs is a site people read: no server domain. A ``<web-view>``
+    opening it still needs a business domain, which no Mini Program can verify on WeChat's site: told."""
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/index/index.js", "Page({\n  data: { url: 'https://developers.weixin.qq.com/' },\n"
                                            "  open() { wx.navigateTo({ url: '/pages/web/web?url=' + this.data.url }) },\n})\n")
     app_repo.commit()
     assert _links(run(app_repo.path, base)) == set()
+    app_repo.write("pages/me/me.wxml", '<web-view src="https://developers.weixin.qq.com/miniprogram/dev/"></web-view>\n')
+    app_repo.commit()
+    found = {rule for rule, path, _line in _links(run(app_repo.path, base)) if path == "pages/me/me.wxml"}
+    assert "external_link.business_domain" in found
 
 
 # -- WeChat's server API host: judged like a host, never in server code --------------------------------------

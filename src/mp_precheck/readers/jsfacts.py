@@ -370,8 +370,8 @@ class _Extractor(Bindings):
         constant = _text(held) if (held := held_constant(node)) is not None else None  # const B = ref('…') too
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
         for url in find_urls(value):
-            if url.is_development:
-                continue  # a developer's machine or LAN: never a configurable domain
+            if url.is_development or (url.is_documentation and role == "code"):
+                continue  # a developer's machine or LAN, or WeChat's docs linked from code: no configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.
             facts_role = DEVELOPMENT if dev_only else SWITCHED_OFF if switched_off(node, self.switches) else \
                 "media" if (url.is_media or held_as_image(node, url.path)) and role == "code" else role

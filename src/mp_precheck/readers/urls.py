@@ -20,10 +20,12 @@ _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp
 # https://developer.qiniu.com/dora/api/basic-processing-images-imageview2
 _IMAGE_QUERY = lazy(r"(?:^|&)(?:x-oss-process=image|imageView2|imageMogr2|"
                     r"(?:f|fm|fmt|format|wx_fmt)=(?:jpe?g|png|webp|gif|bmp|heic)(?:&|$))", re.IGNORECASE)
-# Hosts that name a format or standard, never a server the Mini Program talks to; and WeChat's developer
-# documentation, a site people read whose pages no app can request or open in a web-view (its business domain is
-# WeChat's own, no Mini Program can verify it: https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html).
-_NOT_SERVERS = ("www.w3.org", "w3.org", "developers.weixin.qq.com")
+# Hosts that name a format or standard, never a server the Mini Program talks to.
+_NOT_SERVERS = ("www.w3.org", "w3.org")
+# WeChat's developer documentation: a site people read, which no app requests. Linked from code it is no server
+# domain; opened in a web-view it still needs a business domain no Mini Program can verify (it is WeChat's), so the
+# web-view readers keep it (https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html).
+_DOCUMENTATION = frozenset({"developers.weixin.qq.com"})
 # WeChat's own image CDNs: users' avatars (UserInfo.avatarUrl, on qlogo.cn hosts such as wx.qlogo.cn) and official
 # account articles' pictures (qpic.cn hosts). They serve pictures without a file extension; no app's API is there.
 _WECHAT_IMAGE_CDNS = ("qlogo.cn", "qpic.cn")
@@ -69,6 +71,11 @@ class Url(Struct, frozen=True):
     @property
     def insecure(self) -> bool:
         return self.scheme in ("http", "ws")
+
+    @property
+    def is_documentation(self) -> bool:
+        """WeChat's developer documentation (:data:`_DOCUMENTATION`): read by people, requested by no app."""
+        return self.host in _DOCUMENTATION
 
     @property
     def is_ip_or_local(self) -> bool:
