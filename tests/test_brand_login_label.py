@@ -219,18 +219,18 @@ def test_a_tab_titled_wechat_login_in_a_pages_data_is_the_label_it_shows(tmp_pat
 
 
 def test_a_button_s_text_kept_in_a_page_constant_names_wechat_login(tmp_path):
-    """``guestPrimaryButton: '微信授权，查看完整报告'`` in the constant a page copies into its data is the text of
-    the button that shows ``{{guestPrimaryButton}}``: the login named first, then what it leads to. The same words
-    as a description (``guestAuthDesc``) or a failure's retry stay silent."""
+    """``unlockButtonText: '微信授权，解锁全部内容'`` in the constant a page copies into its data is the text of
+    the button that shows ``{{unlockButtonText}}``: the login named first, then what it leads to. The same words
+    as a description (``unlockDesc``) or a failure's retry stay silent."""
     repo = Repo(tmp_path / "repo")
     repo.write_files({**MINIMAL_APP, "pages/index/index.js": "Page({})\n"})
     base = repo.commit("base")
-    repo.write("pages/index/index.js", "const COPY = {\n  guestPrimaryButton: '微信授权，查看完整报告',\n"
-                                       "  guestAuthDesc: '完成微信授权后查看完整报告',\n"
+    repo.write("pages/index/index.js", "const COPY = {\n  unlockButtonText: '微信授权，解锁全部内容',\n"
+                                       "  unlockDesc: '完成微信授权后解锁全部内容',\n"
                                        "  retryBtnText: '微信登录失败，请重试',\n}\n"
                                        "Page({ onLoad() { this.setData(COPY) } })\n")
-    repo.write("pages/index/index.wxml", '<view bindtap="login">{{guestPrimaryButton}}</view>\n'
-                                         '<view>{{guestAuthDesc}}</view>\n<view>{{retryBtnText}}</view>\n')
+    repo.write("pages/index/index.wxml", '<view bindtap="login">{{unlockButtonText}}</view>\n'
+                                         '<view>{{unlockDesc}}</view>\n<view>{{retryBtnText}}</view>\n')
     repo.commit("a guest report page")
     assert _brand(repo, base) == {("pages/index/index.js", 2)}
 

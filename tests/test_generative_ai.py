@@ -216,7 +216,7 @@ CANNED_JS = """const REPLY = '我会尽力帮你！'
 function message(role, text) { return { id: Date.now(), role, text } }
 Page({
   data: { draft: '', messages: [], title: '你的AI助手' },
-  appendConversation(text) {
+  addTurn(text) {
     const latest = [message('user', text), message('assistant', REPLY)]
     this.setData({ messages: this.data.messages.concat(latest), draft: '' }, () => this.scrollToLatest())
   },
@@ -224,14 +224,14 @@ Page({
   sendText() {
     const value = this.data.draft.trim()
     if (!value) return wx.showToast({ title: '请输入内容', icon: 'none' })
-    this.appendConversation(value)
+    this.addTurn(value)
   },
 })
 """
 
 
 def test_a_chat_page_whose_own_methods_only_show_a_canned_reply_asks_no_model(app_repo):
-    """The asking call ``this.appendConversation(value)`` is a method of the page whose body, and the page's
+    """The asking call ``this.addTurn(value)`` is a method of the page whose body, and the page's
     functions it calls, send nothing: no model is asked. The same method posting the text to the app's server
     asks one, at the request."""
     base = _ai_app(app_repo, {"pages/ai-helper/index.js": CANNED_JS, "pages/ai-helper/index.wxml": ASSISTANT_WXML})

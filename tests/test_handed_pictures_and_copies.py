@@ -99,7 +99,7 @@ _LOGIN = """<template>
 import { ref } from 'vue'
 const %s = ref('')
 function load () {
-  api.wallpaper().then(res => {
+  api.gallery().then(res => {
     %s.value = `https://wall.picture-sample.com${res.data.images[0].url}`
   })
 }

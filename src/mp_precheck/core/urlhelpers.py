@@ -1,7 +1,7 @@
 """A URL a helper returns, when no code the WeChat build ships calls the helper: no host of the Mini Program.
 
-uni-app projects keep helpers for every platform in one module: ``getOfficeViewerUrl(url)`` returns
-``https://view.example-office.com/view?src=${url}`` and its only caller is ``window.open(getOfficeViewerUrl(u))``
+uni-app projects keep helpers for every platform in one module: ``docPreviewUrl(url)`` returns
+``https://view.example-office.com/view?src=${url}`` and its only caller is ``window.open(docPreviewUrl(u))``
 inside ``// #ifdef H5``. WeChat's build drops that block (https://uniapp.dcloud.net.cn/tutorial/platform.html,
 readers/conditional.py), so nothing the Mini Program runs builds the address, let alone requests it; a helper a
 page imports and never calls builds nothing either. Only requests, uploads, downloads and sockets need a server

@@ -9,9 +9,9 @@ with it (``endsWith``), joined by ``&&`` / ``||`` / ``!`` — as a :class:`Branc
 decides those conditions it can, and the calls in branches it rules out are not made. A condition it cannot
 decide (another test, a variable argument) keeps both sides, as before.
 
-A flag parameter is tested the same way by its truthiness: ``request(url, method = 'GET', data = {}, isUpload =
-false)`` that requests ``if (!isUpload)`` and uploads otherwise (or ``isUpload ? upload() : request()``,
-``if (isUpload === true)``, ``if (flag == null)``) only requests at ``request('/list', 'POST')``: the argument left
+A flag parameter is tested the same way by its truthiness: ``request(url, method = 'GET', data = {}, asFile =
+false)`` that requests ``if (!asFile)`` and uploads otherwise (or ``asFile ? upload() : request()``,
+``if (asFile === true)``, ``if (flag == null)``) only requests at ``request('/list', 'POST')``: the argument left
 out takes the parameter's default (``undefined`` without one, as an explicit ``undefined`` does), and a literal
 ``true`` / ``false`` / ``0`` / ``1`` / ``''`` / ``null`` / object decides it as JavaScript would
 (https://tc39.es/ecma262/#sec-toboolean, #sec-islooselyequal). A variable argument keeps both sides.

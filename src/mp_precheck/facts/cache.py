@@ -163,8 +163,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v143: a URL a string test looks for is no host; developers.weixin.qq.com is no server; a button's text kept under a
 #       key naming the button is a label; a chat method of the page that sends nothing asks no model
 # v144: a uniCloud cloud object's method call (uniCloud.importObject('x').add(…)) is a cloud call
-# v145: a TS namespace's exported functions are members of its name (Network.uploadFile), as an object's
-# v146: a helper's flag parameter tested by truthiness (if (!isUpload), flag ? a : b) is decided by a literal
+# v145: a TS namespace's exported functions are members of its name (Remote.sendFile), as an object's
+# v146: a helper's flag parameter tested by truthiness (if (!asFile), flag ? a : b) is decided by a literal
 #       or left-out argument; call sites record true / false / null / number arguments (arg:3:true); a call nested
 #       in a wrapper call's arguments on its line no longer stands for the wrapper call
 # v147: a tap handler's link a method only copies; a Vue 3 image ref; a URL template ending in a picture

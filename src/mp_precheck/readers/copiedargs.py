@@ -1,6 +1,6 @@
 """Links a template's tap handler hands to a method that only copies them: clipboard text, not a server.
 
-``<text @tap="clickUrl('https://github.com/…')">`` with ``clickUrl(url) { this.copyText(url) }`` and
+``<text @tap="openLink('https://github.com/…')">`` with ``openLink(url) { this.copyText(url) }`` and
 ``copyText(text) { uni.setClipboardData({ data: text }) }``: in the WeChat build the link goes to the clipboard and
 nothing requests it. Only ``wx.request``, ``uploadFile``, ``downloadFile`` and sockets need a server domain
 (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html), so the host gets the role
@@ -33,9 +33,9 @@ from mp_precheck.readers.sfc import Block
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
 _COPY = "setClipboardData"
-# A handler call whose first argument is a string literal: ``clickUrl('https://…')``, ``copy("…", 1)``.
+# A handler call whose first argument is a string literal: ``openLink('https://…')``, ``copy("…", 1)``.
 _HANDED = compiled(r"^\s*([A-Za-z_$][\w$]*)\s*\(\s*(['\"])([^'\"]*)\2\s*[,)]")
-_ROUNDS = 4  # a copy reached through this many methods is followed (clickUrl → copyLink → copyText)
+_ROUNDS = 4  # a copy reached through this many methods is followed (openLink → copyLink → copyText)
 
 
 def copied_handler_links(blocks: Sequence[Block], path: str, facts: list[Fact]) -> list[Fact]:

@@ -1,6 +1,6 @@
 """Whether a script's own function keeps everything on the phone: its body, read whole, sends nothing away.
 
-A page's method such as ``appendConversation(text) { this.setData({ messages: [...] }) }`` only changes what the
+A page's method such as ``addTurn(text) { this.setData({ messages: [...] }) }`` only changes what the
 page shows, however its name reads; a method that calls a request, a cloud function, a socket, an imported
 module's function, a method the script does not define (a mixin's, a behavior's, ``this.$api``'s) or a function
 it cannot see may send. The script's own functions it calls are read the same way, so a chain of helpers that
@@ -8,7 +8,7 @@ ends in ``setData`` sends nothing. Only the network APIs send (``wx.request``, `
 functions: https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html); other platform calls
 (a toast, a selector query, storage) stay on the phone.
 
-In: a parsed script's root node. Out: :class:`KeptOnPhone`, asked by name (``this.appendConversation`` or
+In: a parsed script's root node. Out: :class:`KeptOnPhone`, asked by name (``this.addTurn`` or
 ``createMessage``) with :meth:`KeptOnPhone.keeps`. Raises nothing.
 """
 

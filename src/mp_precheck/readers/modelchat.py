@@ -13,7 +13,7 @@ the fact ``sdk:generative-ai`` (readers/modelservices.py) at the call that asks 
   ``'assistant'``, or a message's role naming a model (``role: 'ai'``, ``from: 'bot'``);
 * nothing in it names customer service (客服): a chat with the operator's staff offers no model;
 * the call that asks is not a function of the script whose body sends nothing (``readers/keptonphone.py``): a
-  page's ``appendConversation(text)`` that appends a canned reply asks no model, whatever its name says.
+  page's ``addTurn(text)`` that appends a canned reply asks no model, whatever its name says.
 
 A page that only names AI (a recognition, a report, speech) or shows no answer in a conversation gives nothing.
 """

@@ -2,7 +2,7 @@
 :mod:`mp_precheck.facts.branchtests`.
 
 ``if (url.indexOf('https://') == 0)``, ``else if (url.startsWith('/pages'))``, ``if (url == 'home' || url ==
-'index')``, ``if (!isUpload)``, ``isUpload ? upload() : request()``, ``if (flag === true)``: each condition is read
+'index')``, ``if (!asFile)``, ``asFile ? upload() : request()``, ``if (flag === true)``: each condition is read
 as any of (all of) atoms on plain parameters — equal, starts with, contains, ends with a string literal; truthy;
 equal to ``true`` / ``false`` / ``null`` / ``undefined`` / a number — and anything else in it (another variable, a
 call) as an atom no argument decides. A parameter an inner function's own parameter shadows is not the function's.
@@ -105,7 +105,7 @@ def _moved(function: Node, params: dict[str, int], line: Callable[[Node], int]) 
 
 
 def _defaults(function: Node) -> list[tuple[int, str, str]]:
-    """(argument index, kind, text) of each plain parameter's default value (``isUpload = false``): a string
+    """(argument index, kind, text) of each plain parameter's default value (``asFile = false``): a string
     (``=``; ``^`` a template string's start), another literal or an object / array (``:``, ``{}`` for both: truthy),
     ``?`` for anything else."""
     params = function.child_by_field_name("parameters")

@@ -306,7 +306,7 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     settle = (title or not script) and not prompt
     shown = _settled(own) if settle else own
     screen = not label and _auth_screen(own, settle)
-    # a label whose first clause is the login and the rest what it leads to (微信授权，查看完整报告) names it too
+    # a label whose first clause is the login and the rest what it leads to (微信授权，解锁全部内容) names it too
     login_label = settle and any(BRAND_LOGIN_LABEL.fullmatch(_LABEL_TRIM.sub("", part))
                                  for part in (shown, _CLAUSE_BREAK.split(shown.strip(), maxsplit=1)[0]))
     named = title and BRAND_NAME.search(cleaned) is not None and not _FILL_IN.search(text)

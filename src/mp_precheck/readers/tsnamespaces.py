@@ -1,9 +1,9 @@
 """The members of a TypeScript namespace, read as the methods of the object its name binds.
 
-``export namespace Network { export const uploadFile = option => Taro.uploadFile({...option}) }`` (or the
+``export namespace Remote { export const sendFile = option => Taro.uploadFile({...option}) }`` (or the
 older spelling ``module Network {…}``) compiles to an object ``Network`` whose properties are what the block
 exports (https://www.typescriptlang.org/docs/handbook/namespaces.html): code elsewhere calls
-``Network.uploadFile(…)`` as it would call a method of an exported object literal. What the block keeps
+``Remote.sendFile(…)`` as it would call a method of an exported object literal. What the block keeps
 unexported is private to it; a ``declare namespace`` holds signatures only, so it offers no function.
 
 In: a top-level statement or a namespace node. Out: the namespace a statement declares (:func:`declared`), the
