@@ -20,21 +20,19 @@ Out: the facts with the role ``clipboard`` on the ``code`` hosts handed so. Neve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from msgspec.structs import replace
 from tree_sitter import Node
 
-from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import CLIPBOARD, Fact
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.sfc import Block
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 _COPY = "setClipboardData"
-# A handler call whose first argument is a string literal: ``openLink('https://…')``, ``copy("…", 1)``.
-_HANDED = compiled(r"^\s*([A-Za-z_$][\w$]*)\s*\(\s*(['\"])([^'\"]*)\2\s*[,)]")
 _ROUNDS = 4  # a copy reached through this many methods is followed (openLink → copyLink → copyText)
 
 
@@ -68,11 +66,29 @@ class _Handlers(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if value and is_event_attribute(name) and (match := _HANDED.match(value)):
-                self.found.append((self.getpos()[0] + self.line_offset, match.group(1), match.group(3)))
+            if value and is_event_attribute(name) and (handed := _handed(value)) is not None:
+                self.found.append((self.getpos()[0] + self.line_offset, *handed))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+
+@lru_cache(maxsize=1024)  # a template repeats its handlers (a list of links, one per row)
+def _handed(expression: str) -> tuple[str, str] | None:
+    """(method, literal) when a handler ``expression`` calls a method with a string literal first:
+    ``openLink('https://…')``, ``copy("…", 1)``; None for anything else. Parsed as JavaScript."""
+    language = language_for("handler.js")
+    root = parse(language, expression.encode("utf-8", "surrogatepass")).root_node
+    statement = root.named_children[0] if root.named_children else None
+    call = statement.named_children[0] if statement is not None and statement.type == "expression_statement" \
+        and statement.named_children else None
+    if call is None or call.type != "call_expression":
+        return None
+    callee, arguments = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    literal = string_value(first) if first is not None and first.type == "string" else None
+    return (node_text(callee), literal) if callee is not None and callee.type == "identifier" and literal is not None \
+        else None
 
 
 def _handed_literals(text: str, line_offset: int) -> list[tuple[int, str, str]]:
