@@ -20,17 +20,17 @@ Out: the facts with the role ``clipboard`` on the ``code`` hosts handed so. Neve
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 from msgspec.structs import replace
-from tree_sitter import Node
+from tree_sitter import Node, Parser
 
 from mp_precheck.facts.model import CLIPBOARD, Fact
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.sfc import Block
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, parser_for, string_value
 
 _COPY = "setClipboardData"
 _ROUNDS = 4  # a copy reached through this many methods is followed (openLink → copyLink → copyText)
@@ -73,12 +73,19 @@ class _Handlers(HTMLParser):
         self.handle_starttag(tag, attrs)
 
 
+@cache
+def _handler_parser() -> Parser:
+    return parser_for("handler.js")
+
+
 @lru_cache(maxsize=1024)  # a template repeats its handlers (a list of links, one per row)
 def _handed(expression: str) -> tuple[str, str] | None:
     """(method, literal) when a handler ``expression`` calls a method with a string literal first:
-    ``openLink('https://…')``, ``copy("…", 1)``; None for anything else. Parsed as JavaScript."""
-    language = language_for("handler.js")
-    root = parse(language, expression.encode("utf-8", "surrogatepass")).root_node
+    ``openLink('https://…')``, ``copy("…", 1)``; None for anything else. Parsed as JavaScript by a parser of its
+    own: a handler's tiny tree must not push the files' shared trees out (readers/syntax.py)."""
+    if "(" not in expression or not any(quote in expression for quote in "'\""):
+        return None
+    root = _handler_parser().parse(expression.encode("utf-8", "surrogatepass")).root_node
     statement = root.named_children[0] if root.named_children else None
     call = statement.named_children[0] if statement is not None and statement.type == "expression_statement" \
         and statement.named_children else None
