@@ -105,7 +105,7 @@ from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import box_handlers, endpoint_strings, handler_writes
 from mp_precheck.readers.boxlabel import own_words
-from mp_precheck.readers.textflow import carried_names, field_state, file_only, shown_words, written_state
+from mp_precheck.readers.textflow import carried_names, file_only, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 
