@@ -33,7 +33,8 @@ from mp_precheck.readers.textflow import calls_on, carried_names
 # Verbs of sending a message (sendText, postMessage, replyTo, msgSubmit); a chat word with a write word (addMessage)
 # says it too (checks/ugc_scenes.yml).
 _SENDS = frozenset({"send", "post", "reply", "submit", "publish", "say", "speak"})
-_READS = compiled(r"(?:get|list|query|fetch|load|find|search|read)(?:[A-Z_]|$)")
+_READS = compiled(r"(?:(?:api|req)(?:Get|List|Query|Fetch|Load|Find|Search|Read)|(?:(?:api|req)_)?"
+                  r"(?:get|list|query|fetch|load|find|search|read))(?:[A-Z_]|$)")  # after an api/req prefix too
 _OWN = frozenset({"this", "that", "self", "_this", "_self", "vm", "me"})  # the script's own object
 _PLATFORMS = frozenset({"wx", "uni", "Taro", "qq", "tt", "my", "swan", "ks", "jd", "dd", "console", "JSON", "Math",
                         "Object", "Promise", "window", "document", "navigator"})

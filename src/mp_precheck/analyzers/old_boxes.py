@@ -10,6 +10,8 @@ Posting and the UGC declaration: https://developers.weixin.qq.com/doc/oplatform/
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
@@ -29,6 +31,7 @@ from mp_precheck.analyzers.senders import (
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.baaswrites import baas_writes
+from mp_precheck.readers.boxhandlers import box_handlers, handler_writes
 from mp_precheck.readers.cloudwrites import cloud_writes
 from mp_precheck.readers.relay import handler_params
 from mp_precheck.readers.syntax import language_for, nodes_of, parse
@@ -116,7 +119,7 @@ def _posted_before(context: ProjectContext, scripts: list[str], state: frozenset
     database is judged by its writes — it posted before where it wrote before, or where the change adds no write."""
     writes = {script: cloud_write_facts(context, script) for script in scripts}
     if not any(writes.values()):
-        return any(sent_before(context, script, state) for script in scripts)
+        return any(sent_before(context, script, state, own=True) for script in scripts)
     added = any(w.line in context.added_lines.get(script, frozenset()) for script in scripts for w in writes[script])
     return not added or any(_wrote_before(context, script) for script in scripts if writes[script])
 
@@ -136,24 +139,50 @@ def _base_of(context: ProjectContext, path: str) -> FileFacts | None:
 
 def _state_before(context: ProjectContext, path: str, box: Fact, old_box: Fact) -> frozenset[str]:
     """What the text box wrote before the change (:func:`~mp_precheck.readers.textflow.field_state` of the
-    base markup at ``old_box``), else what it writes at head (``box``): the names a post of its text carries."""
+    base markup at ``old_box``), else what it writes at head (``box``): the names a post of its text carries.
+    A box that binds nothing and names its input handler by method (``bindinput="onContent"``) writes what that
+    method of the page's base script stores (``this.setData({ content })``, ``this.data.content = value``)."""
     old = _base_path(context, path)
-    before = field_state(context.read_base(old) or "", old_box.line) if old else frozenset()
-    return before or field_state(context.read_head(path) or "", box.line)
+    markup = context.read_base(old) or "" if old else ""
+    before = field_state(markup, old_box.line) if old else frozenset()
+    return before or field_state(context.read_head(path) or "", box.line) or _stored(context.read_base, old, markup,
+                                                                                     old_box.line)
 
 
-def sent_before(context: ProjectContext, script: str, state: frozenset[str]) -> bool:
+def box_state(context: ProjectContext, path: str, line: int) -> frozenset[str]:
+    """What the old text box on ``line`` of ``path`` writes at head: its bound field (``field_state``), else what
+    the input handlers it names by method store in the page's head script (:func:`_stored`)."""
+    text = context.read_head(path) or ""
+    return field_state(text, line) or _stored(context.read_head, path, text, line)
+
+
+def _stored(read: Callable[[str], str | None], markup_path: str | None, markup: str, line: int) -> frozenset[str]:
+    """The page state the input handlers named by the box on ``line`` of ``markup`` store (``bindinput="onContent"``
+    → ``this.setData({ content })``, ``this.data.content = value``), in the script beside the markup read by
+    ``read`` (the markup itself for a single-file component); empty when none is found."""
+    handlers = box_handlers(markup, line) if markup_path else frozenset()
+    for script in (page_stem(markup_path) + s for s in SCRIPTS) if handlers and markup_path else ():
+        text = markup if script == markup_path else read(script)
+        if text:
+            return handler_writes(text, script, handlers)[0]
+    return frozenset()
+
+
+def sent_before(context: ProjectContext, script: str, state: frozenset[str], own: bool = False) -> bool:
     """Whether ``script`` sent the text box's data before the change — a request, a cloud call or database
     handle, an upload whose data carries what the box writes (``state``; any upload where that is not seen), a
     call of a project function that does (:func:`_module_sent`) — or did not exist. An upload alone sends
-    media, not the box's text: a page that only uploaded its pictures posted nothing of it."""
+    media, not the box's text: a page that only uploaded its pictures posted nothing of it. With ``own`` (the box
+    was there before the change and ``state`` is what it wrote then), a post whose data is seen and holds none of
+    ``state`` (a picture's bytes handed to a cloud function, a lookup by id) did not post it either."""
     before = _base_of(context, script)
     if before is None:
         return script in context.changed_paths  # a new script: a new page, whose box is new too
     old = _base_path(context, script) or script
     sends = [f for f in before.facts if f.subject in SENDERS and not reads(f)]
     text, lines = context.read_base(old) or "", [f.line for f in sends]
-    if any(f.subject in POSTERS for f in sends) and not _form_sent(text, old, lines, state):
+    weighed = bool(own and state and not _one_field(state))  # the old box's own text: any post may not have carried it
+    if any(f.subject in POSTERS for f in sends) and not weighed and not _form_sent(text, old, lines, state):
         return True  # a box of one field of a form object some post sent: its remark goes only where it is seen
     return _carries(text, old, lines, state) or _module_sent(context, old, before, state)
 

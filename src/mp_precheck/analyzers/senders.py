@@ -24,7 +24,10 @@ SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", CLOUD_DB, "wx.upload
                      "wx.cloud.uploadFile", SDK_UPLOAD_SUBJECT})
 POSTERS = frozenset({"wx.request", "wx.cloud.callFunction", "wx.cloud.database"})
 CHAT = frozenset({"wx.connectSocket", "wx.sendSocketMessage", "wx.onSocketMessage"})
-READ_NAME = lazy(r"(?:get|list|query|fetch|load|find|search)(?:[A-Z_]|$)")  # getTopicList, list
+# A name that says it reads (getTopicList, list), also after a request helper's ``api`` / ``req`` prefix
+# (apiGetList, reqListTopics, api_get_list): the verb after the prefix tells a read from a post (apiPostComment).
+READ_NAME = lazy(r"(?:(?:api|req)(?:Get|List|Query|Fetch|Load|Find|Search)|(?:(?:api|req)_)?"
+                 r"(?:get|list|query|fetch|load|find|search))(?:[A-Z_]|$)")
 POST_INPUTS = frozenset({"<textarea>", "<editor>"})
 SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")
 MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".tsx", ".jsx")

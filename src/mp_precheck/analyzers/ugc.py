@@ -84,7 +84,7 @@ from msgspec.structs import replace
 from mp_precheck.analyzers.composers import has_publish_control, only_logs, unwired_composer
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.module_sends import sends_through
-from mp_precheck.analyzers.old_boxes import carrier, carrying, old_boxes, posted_as_before, sent_before
+from mp_precheck.analyzers.old_boxes import box_state, carrier, carrying, old_boxes, posted_as_before, sent_before
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.senders import (
     CHAT,
@@ -105,7 +105,7 @@ from mp_precheck.facts.model import Fact, FileFacts, passed_strings
 from mp_precheck.notes.pagetitles import page_of, page_title
 from mp_precheck.readers.boxhandlers import box_handlers, endpoint_strings, handler_writes
 from mp_precheck.readers.boxlabel import own_words
-from mp_precheck.readers.textflow import carried_names, field_state, file_only, shown_words, written_state
+from mp_precheck.readers.textflow import carried_names, file_only, shown_words, written_state
 
 _TOLD = ("upload.user_text", "category.ugc")
 
@@ -329,7 +329,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
     posts: set[str] = set()
     for f in inputs:
         old = f in wired  # a box the page had: published only by a new post that carries what it writes
-        state = (field_state if old else written_state)(context.read_head(f.path) or "", f.line)  # where it goes
+        state = box_state(context, f.path, f.line) if old else written_state(context.read_head(f.path) or "", f.line)
         sent, through = sends_from(context, f.path, state), None
         if sent is None and (through := sends_through(context, f.path, state, f.line)) is not None:
             sent = through[0], min(through[1], key=lambda c: _rank(context.facts_at_head(through[0]) or FileFacts(), c))

@@ -11,6 +11,7 @@ A file is *linked* when a chain of imports of at most :data:`DEPTH` files leads 
 every file on the chain outside the root lying in a folder the project names: an alias target, or a sibling
 folder a relative specifier of the project climbs into (``../common``). Searched backwards from the files in
 question: ``git grep`` for their names, the parser and :func:`~mp_precheck.facts.store.resolve_module` confirm.
+A component's source that a build copies to the path a page names is linked too (facts/copiedcomponents.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from mp_precheck.facts.copiedcomponents import copied_sources
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.changeset import FileChange
@@ -65,6 +67,11 @@ class Linked:
         if wanted:
             found = self._search(wanted)
             self._known.update({p: p in found for p in wanted})
+        rest = [p for p in paths if p not in self._known]  # a component's source a build copies in
+        if rest:
+            copied = copied_sources(self._repo, self._rev, self._tree, self._project, self._others, rest,
+                                    self._read_text)
+            self._known.update({p: p in copied for p in rest})
         return {p for p in paths if self._known.get(p)}
 
     def _search(self, targets: list[str]) -> set[str]:
