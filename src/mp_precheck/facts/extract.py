@@ -37,11 +37,13 @@ from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.otherbuildpay import without_other_build_payments
 from mp_precheck.readers.otherbuilds import other_build_secrets
 from mp_precheck.readers.ownhelpers import words
+from mp_precheck.readers.pagequery import with_page_queries
 from mp_precheck.readers.routes import script_routes
 from mp_precheck.readers.sdkhosts import calls_network, library_hosts, vendored_hosts
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
 from mp_precheck.readers.secretfacts import json_secrets
 from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.shownfields import with_picture_fields
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
@@ -201,6 +203,7 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
         return _uni_config_facts(text, path, kind)
     if kind == "js":
         found = _js_with_class_config(text, path)
+        found = replace(found, facts=tuple(with_page_queries(found.facts, text, path)))  # a page's ?url=https://…
         if path.lower().endswith(".js") and is_minified_library(text) and not calls_network(text):
             found = replace(found, facts=tuple(library_hosts(found.facts, text, path)))  # a library's own links
         return found
@@ -330,7 +333,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             if not external_template:
                 idle.extend(idle_options_methods(block.text, path + suffix, text, block.line_offset))
             granted.extend(found.granted)
-            facts.extend(found.facts)
+            facts.extend(_script_hosts(found.facts, block.text, path + suffix, block.line_offset, template))
             facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))
             facts.extend(_shift(_script_config_facts(block.text, path + suffix), block.line_offset))
             imported.extend(found.imported_calls)
@@ -354,6 +357,13 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                      error=next((b.note for b in blocks if b.note), None) or next(
                          (note for b in blocks if b.tag == "template"
                           and (note := markup_unread(b.text, b.line_offset)) is not None), None))
+
+
+def _script_hosts(facts: tuple[Fact, ...], script: str, path: str, offset: int,
+                  template: tuple[str, int] | None) -> list[Fact]:
+    """A component script's ``facts`` with the hosts it reads only into pictures its template shows made media
+    (readers/shownfields.py) and those it hands to another page in a jump's query marked (readers/pagequery.py)."""
+    return with_page_queries(with_picture_fields(facts, script, path, offset, template), script, path, offset)
 
 
 def _script_config_facts(text: str, path: str) -> list[Fact]:

@@ -1,11 +1,11 @@
 """Facts of file versions, keyed by git blob id: an unchanged file is parsed once for both sides.
 
-Also follows project wrappers one level: a call to ``uploadImage()`` imported from ``../../utils/api``,
-to ``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the
-App object holds) counts as the catalog subjects that wrapper calls, at the call's line.
-
-And reads a development config against its release configs: a host a Taro ``config/dev.js`` gives a build
-constant that no release config defines is the app's own (:func:`~mp_precheck.readers.devonly.shipped_dev_hosts`).
+Also follows project wrappers one level: a call to ``uploadImage()`` imported from ``../../utils/api``, to
+``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the App object
+holds) counts as the catalog subjects that wrapper calls, at the call's line. It reads a development config against
+its release configs (a host a Taro ``config/dev.js`` gives a build constant no release config defines is the app's
+own: :func:`~mp_precheck.readers.devonly.shipped_dev_hosts`), and gives a URL a page jump hands to a web-view page
+to that web-view (facts/handedpages.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from mp_precheck.core.subject import prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract_job, flavoured, reader_kind
+from mp_precheck.facts.handedpages import handed_to_web_views
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
@@ -167,7 +168,7 @@ class FactStore:
             extra.extend(Fact(UPLOAD_GUESS, "api", line, value=name) for _spec, name, line in facts.imported_calls
                          if line not in resolved and third_party().named_upload(name))
             merged = confirm_picked(facts.facts + tuple(extra))  # a photo a helper picks, sent as base64
-            merged = with_handed_roles(facts, merged)  # request('https://…'): the host of a request
+            merged = handed_to_web_views(with_handed_roles(facts, merged), tree, self.raw_facts)
             # this.timer.stop() is no global property's call unless a Vue entry installs ``timer`` (resolved above)
             calls = tuple(c for c in facts.imported_calls if c[2] in resolved or c[0] != VUE_INSTANCE
                           or c[1].startswith("$"))
@@ -341,9 +342,8 @@ _HELD = (GET_APP, VUE_INSTANCE)  # calls through an object that holds project mo
 
 
 def app_file(importer: str, tree: Mapping[str, TreeEntry], names: tuple[str, ...] = _APP_NAMES) -> str | None:
-    """The app entry file (``app.js``…) that ``getApp()`` in ``importer`` returns: the nearest one in the
-    importer's folder or a folder above it (with ``names`` = :data:`VUE_ENTRIES`, the Vue entry script
-    that sets the ``this.$x`` properties)."""
+    """The app entry file (``app.js``…) that ``getApp()`` in ``importer`` returns: the nearest one in the importer's
+    folder or above it (with ``names`` = :data:`VUE_ENTRIES`, the Vue entry that sets ``this.$x`` properties)."""
     folder = posixpath.dirname(importer)
     while True:
         for name in names:

@@ -6,8 +6,11 @@ variable builds a value held under an image's name (``avatar``, ``coverUrl``:
 name }``: an address handed to a server, not a request to that host). The host serves pictures to
 ``<image>``, which loads from any host; only ``wx.request``, ``wx.uploadFile``, ``wx.downloadFile`` and
 sockets need a server domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html).
-A variable read any other way (a request's ``url``, a call's argument, exported, returned) or never read in
-the file keeps its role.
+A variable read any other way (a request's ``url``, a call's argument, exported, returned) keeps its role.
+
+One a function declares and nothing in that function reads (``let base = 'http://host/'`` whose only reader,
+``item.url = base + item.url``, was commented out) goes nowhere: no live code requests the host
+(:func:`unread_local`). A top-level one is not judged so: another module may import it, a template read it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from tree_sitter import Node
 
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.imagenames import holder_name, names_image, names_resource_base
-from mp_precheck.readers.syntax import node_text, walk
+from mp_precheck.readers.syntax import FUNCTION_NODES, node_text, walk
 from mp_precheck.readers.urlflow import reached_roles
 
 # Vue's holders of one value, read as ``.value`` (``const base = ref('https://…')``).
@@ -31,6 +34,8 @@ _SENDERS = frozenset({"request", "uploadFile"})
 # Expressions that build one value from their parts: 'a' + b, `${a}…`, (…), a ? b : c.
 _BUILDING = frozenset({"binary_expression", "template_substitution", "template_string", "parenthesized_expression",
                        "ternary_expression"})
+# The nodes that name a variable: an identifier, and the shorthand key of an object literal ({ base }).
+_NAMING = frozenset({"identifier", "shorthand_property_identifier"})
 
 
 def held_constant(literal: Node) -> Node | None:
@@ -46,6 +51,23 @@ def held_constant(literal: Node) -> Node | None:
         return None
     name = parent.child_by_field_name("name")
     return name if name is not None and name.type == "identifier" else None
+
+
+def unread_local(name: Node | None) -> bool:
+    """Whether the variable declared at ``name`` (the identifier of a ``let`` / ``const`` / ``var`` declarator in a
+    function's body) is named nowhere else in that function: not read, not written, not captured by a nested
+    function. Comments are no identifiers, so a reader commented out reads nothing. None, a top-level
+    declaration or a destructuring pattern's name: False."""
+    declarator = name.parent if name is not None else None
+    if name is None or declarator is None or declarator.type != "variable_declarator" or declarator.parent is None \
+            or declarator.parent.type not in ("lexical_declaration", "variable_declaration"):
+        return False
+    function = declarator.parent.parent
+    while function is not None and function.type not in FUNCTION_NODES:
+        function = function.parent
+    text = name.text
+    return function is not None and not any(node.type in _NAMING and node.start_byte != name.start_byte
+                                            and node.text == text for node in walk(function))
 
 
 def constant_roles(facts: list[Fact], constants: Mapping[str, list[int]], fed: Mapping[str, str],
@@ -91,10 +113,7 @@ def sent_as_request_data(literal: Node) -> bool:
     request's data (``wx.request({ url, data: { notify_url: 'https://…' } })``): an address handed to the server,
     which the Mini Program itself never requests, so no server domain is configured for it
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
-    value = literal
-    while value.parent is not None and value.parent.type in _BUILDING and _builds(value.parent, value):
-        value = value.parent
-    return _sent_as_data(value)
+    return _sent_as_data(built_value(literal))
 
 
 def _into_image(read: Node) -> bool:
@@ -106,10 +125,17 @@ def _into_image(read: Node) -> bool:
             and node_text(parent.child_by_field_name("property")) == "value":
         value = parent  # a Vue holder's .value
     if read.type == "identifier":
-        while value.parent is not None and value.parent.type in _BUILDING and _builds(value.parent, value):
-            value = value.parent
+        value = built_value(value)
     name = holder_name(value)
     return (name is not None and names_image(name)) or _sent_as_data(value)
+
+
+def built_value(part: Node) -> Node:
+    """The whole value built from ``part`` (``'https://…/notify?id=' + id`` around its literal), or ``part``."""
+    value = part
+    while value.parent is not None and value.parent.type in _BUILDING and _builds(value.parent, value):
+        value = value.parent
+    return value
 
 
 def _builds(outer: Node, part: Node) -> bool:

@@ -38,7 +38,7 @@ from mp_precheck.readers.handedupload import UPLOAD_SUBJECT as HANDED_UPLOAD
 from mp_precheck.readers.handedupload import calls_handed_upload
 from mp_precheck.readers.handedurls import handed_urls
 from mp_precheck.readers.heldapis import dropped, held_name
-from mp_precheck.readers.imagebases import constant_roles, held_constant, sent_as_request_data
+from mp_precheck.readers.imagebases import constant_roles, held_constant, sent_as_request_data, unread_local
 from mp_precheck.readers.imagenames import (
     bare_host_url,
     held_as_api_base,
@@ -357,8 +357,8 @@ class _Extractor(Bindings):
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
         value = value if "://" in value else bare_host_url(node, value) or ""  # const HOST = 'api.example.cn'
         if "://" not in value or is_json_text(value) or is_prose_mention(value) or is_compared(node) \
-                or sent_as_request_data(node) or in_attribute_value(node):
-            return  # data (readers/urls.py, a request's), text, a value compared with, a JSX attribute's (_jsx)
+                or sent_as_request_data(node) or in_attribute_value(node) or unread_local(held_constant(node)):
+            return  # data (urls.py, a request's), text, a value compared with, a JSX attribute's (_jsx), unread
         if value.startswith(("plugin-private://", "plugin://")):
             self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))
             return
