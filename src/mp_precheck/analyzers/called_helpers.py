@@ -53,5 +53,5 @@ def _called_before(context: ProjectContext, finding: Finding) -> bool:
 def _template_names(context: ProjectContext, path: str) -> set[str]:
     """The handler names the base template of the file at ``path`` binds (the ``.wxml`` beside a script)."""
     template = posixpath.splitext(path)[0] + ".wxml" if path.lower().endswith(SCRIPT_SUFFIXES) else path
-    found = template_handlers(template, context.read_base)
+    found = template_handlers(template, context.read_base, defined=context.script_names)
     return {binding.handler for binding, _defined in found or ()}

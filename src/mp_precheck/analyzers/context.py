@@ -14,6 +14,7 @@ from mp_precheck.core.report import Finding, Scope
 from mp_precheck.core.subject import parse
 from mp_precheck.facts.extract import SCRIPT_KINDS, reader_kind
 from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.scriptnames import Defined, defined_names
 from mp_precheck.readers.conditional import compiles_conditionally, for_wechat
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.finclip import as_wechat
@@ -38,6 +39,9 @@ class ProjectContext(Struct, frozen=True, weakref=True):
     no file outside the change is left to search; ``grep_files(needles, paths)`` answers as ``repo_grep`` for
     those head files only (None when only the whole tree can be searched). ``finclip(path)`` says whether the
     file is of a project built for FinClip (readers/finclip.py), whose scripts the facts read with ``ft`` as ``wx``.
+    ``script_names(text, path, setup)`` gives the names a script defines (``readers/handlers.script_definitions``),
+    read once per text (``facts/scriptnames.py``). ``shipped_texts`` is :func:`as_shipped`'s memo, shared by the
+    context's copies (keyed by the reader, so a copy reading other texts keeps apart).
     """
 
     project: Project
@@ -65,6 +69,8 @@ class ProjectContext(Struct, frozen=True, weakref=True):
     # repo_grep over only these head files (paths as written): None when the caller can search the whole tree only.
     grep_files: Callable[[set[str], Sequence[str]], dict[str, set[str]]] | None = None
     finclip: Callable[[str], bool] = lambda path: False
+    script_names: Defined = field(default_factory=defined_names)
+    shipped_texts: dict[tuple[object, bool, object], dict[str, str | None]] = field(default_factory=dict)
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:
@@ -101,14 +107,15 @@ def as_shipped(context: ProjectContext) -> ProjectContext:
     itself: what only another platform runs is no wall a WeChat user meets, no share or post it sends, and no wall
     the app had."""
     compiled = compiles_conditionally(context.project.framework)
-    return replace(context, read_head=_shipped(context.read_head, compiled, context.finclip),
-                   read_base=_shipped(context.read_base, compiled, context.finclip))
+    return replace(context, read_head=_shipped(context.read_head, compiled, context.finclip, context.shipped_texts),
+                   read_base=_shipped(context.read_base, compiled, context.finclip, context.shipped_texts))
 
 
-def _shipped(read: Callable[[str], str | None], compiled: bool,
-             finclip: Callable[[str], bool]) -> Callable[[str], str | None]:
-    """``read`` with each file's text as the facts read it (:func:`as_shipped`), worked out once per path."""
-    seen: dict[str, str | None] = {}
+def _shipped(read: Callable[[str], str | None], compiled: bool, finclip: Callable[[str], bool],
+             memo: dict[tuple[object, bool, object], dict[str, str | None]]) -> Callable[[str], str | None]:
+    """``read`` with each file's text as the facts read it (:func:`as_shipped`), worked out once per path in a run:
+    every analyzer asking for the same reader, build and FinClip test shares the texts ``memo`` keeps for them."""
+    seen = memo.setdefault((read, compiled, finclip), {})
 
     def read_shipped(path: str) -> str | None:
         if path not in seen:

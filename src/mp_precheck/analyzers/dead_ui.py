@@ -25,6 +25,7 @@ from collections.abc import Callable
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.novelty import Item, rising
 from mp_precheck.core.report import Finding
+from mp_precheck.facts.scriptnames import Defined
 from mp_precheck.readers.handlers import (
     Binding,
     assigns_global,
@@ -53,7 +54,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         return findings
     vue = any(path.lower().endswith(_VUE_SUFFIXES) for path in units)  # global names cost a whole-tree grep
     names = _global_names(context) if vue else frozenset()
-    head = {path: dead for path in units if (dead := dead_bindings(path, context.read_head, names))}
+    head = {path: dead for path in units
+            if (dead := dead_bindings(path, context.read_head, names, context.script_names))}
     if not head or _page_replaced(context, head):
         return findings
     base: dict[str, list[Binding]] = {}
@@ -61,7 +63,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for path in units:
         old = context.counterpart.get(path, path)
         if old is not None:
-            base[old] = dead_bindings(old, context.read_base, base_names)
+            base[old] = dead_bindings(old, context.read_base, base_names, context.script_names)
     out = list(findings)
     attributes = {(path, b.handler, b.line): b.attribute for path, dead in head.items() for b in dead}
     for path, handler, line in rising(_items(head), _items(base), context.added_lines):
@@ -90,21 +92,24 @@ def changed_units(context: ProjectContext) -> list[str]:
     return list(units)
 
 
-def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None = frozenset()) -> list[Binding]:
+def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None = frozenset(),
+                  defined: Defined = script_definitions) -> list[Binding]:
     """Bindings of the template at ``path`` (read with ``read``) whose handler its script does not define; []
     when the file or its script is missing or the script's names are open. ``global_names`` are names every
-    Vue component has (None: a global mixin, so Vue components are unknown)."""
+    Vue component has (None: a global mixin, so Vue components are unknown); ``defined`` reads a script's names
+    (``ProjectContext.script_names``: once per text)."""
     if path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
         text = read(path)
         return class_component_dead(text, path) if text is not None and "this." in text else []
-    bound = template_handlers(path, read, global_names)
+    bound = template_handlers(path, read, global_names, defined)
     return [] if bound is None else [b for b, defined in bound if not defined]
 
 
-def template_handlers(path: str, read: Reader,
-                      global_names: frozenset[str] | None = frozenset()) -> list[tuple[Binding, bool]] | None:
+def template_handlers(path: str, read: Reader, global_names: frozenset[str] | None = frozenset(),
+                      defined: Defined = script_definitions) -> list[tuple[Binding, bool]] | None:
     """Each binding of the WXML template or single-file component at ``path`` with whether its script defines
-    the handler; None when the file or its script is missing or the script's names are open (unknown)."""
+    the handler (read with ``defined``); None when the file or its script is missing or the script's names are
+    open (unknown)."""
     text = read(path)
     if text is None or path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
         return None
@@ -114,9 +119,9 @@ def template_handlers(path: str, read: Reader,
             return None
         stem = posixpath.splitext(path)[0]
         script = next(((stem + s, body) for s in SCRIPT_SUFFIXES if (body := read(stem + s)) is not None), None)
-        names = _names(script[1], script[0], read) if script else None
+        names = _names(script[1], script[0], read, defined) if script else None
     else:
-        bindings, scoped, names = _sfc(path, text, read)
+        bindings, scoped, names = _sfc(path, text, read, defined)
         if names is not None and path.lower().endswith(_VUE_SUFFIXES):
             names = None if global_names is None else names | global_names
     if names is None:
@@ -124,7 +129,7 @@ def template_handlers(path: str, read: Reader,
     return [(b, b.handler in names or b.handler in scoped) for b in bindings]
 
 
-def _sfc(path: str, text: str, read: Reader) -> tuple[list[Binding], set[str], set[str] | None]:
+def _sfc(path: str, text: str, read: Reader, defined: Defined) -> tuple[list[Binding], set[str], set[str] | None]:
     bindings: list[Binding] = []
     scoped: set[str] = set()
     names: set[str] | None = None
@@ -136,16 +141,16 @@ def _sfc(path: str, text: str, read: Reader) -> tuple[list[Binding], set[str], s
         elif block.tag == "script" and "json" not in block.attrs.get("type", "") and \
                 block.attrs.get("name") != "json":
             suffix = ".ts" if block.attrs.get("lang") in ("ts", "tsx") else ".js"
-            more = _names(block.text, path + suffix, read, setup="setup" in block.attrs)
+            more = _names(block.text, path + suffix, read, defined, setup="setup" in block.attrs)
             if more is None:
                 return bindings, scoped, None
             names = (names or set()) | more
     return bindings, scoped, names
 
 
-def _names(text: str, path: str, read: Reader, setup: bool = False) -> set[str] | None:
+def _names(text: str, path: str, read: Reader, defined: Defined, setup: bool = False) -> set[str] | None:
     """The names a script and the project behaviors / mixins it lists define; None when they are open."""
-    found = script_definitions(text, path, setup)
+    found = defined(text, path, setup)
     if found.open:
         return None
     names = set(found.names)
@@ -153,7 +158,7 @@ def _names(text: str, path: str, read: Reader, setup: bool = False) -> set[str] 
         module = _module(posixpath.dirname(path), spec, read)
         if module is None:
             return None
-        mixin = script_definitions(module[1], module[0], setup=True)
+        mixin = defined(module[1], module[0], True)
         if mixin.open or mixin.imports:
             return None  # a mixin of a mixin: not followed
         names |= mixin.names
@@ -199,5 +204,5 @@ def _global_names(context: ProjectContext, base: bool = False) -> frozenset[str]
             continue
         if calls_mixin(text, path):
             return None
-        names |= script_definitions(text, path, setup=True).names
+        names |= context.script_names(text, path, True).names
     return frozenset(names)

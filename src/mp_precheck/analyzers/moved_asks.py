@@ -69,8 +69,8 @@ def _retired(context: ProjectContext, asked: set[str]) -> tuple[Counter[str], di
     where: dict[str, set[str]] = {kind: set() for kind in asked}
     for path in changed_units(context):
         old = context.counterpart.get(path, path)
-        head = template_handlers(path, context.read_head)
-        base = template_handlers(old, context.read_base) if old else None
+        head = template_handlers(path, context.read_head, defined=context.script_names)
+        base = template_handlers(old, context.read_base, defined=context.script_names) if old else None
         if head is None or base is None:
             continue
         for kind in asked:

@@ -90,9 +90,9 @@ def _buttons(file_facts: FileFacts) -> dict[str, list[Fact]]:
 def _own_control(context: ProjectContext, path: str, kind: str) -> bool:
     """Whether a callback of an ``open-type`` ``kind`` button in ``path`` at head is a handler the base template of
     the same file already bound to another event (one of the page's own controls now asks)."""
-    head = template_handlers(path, context.read_head)
+    head = template_handlers(path, context.read_head, defined=context.script_names)
     old = context.counterpart.get(path)
-    base = template_handlers(old, context.read_base) if old else None
+    base = template_handlers(old, context.read_base, defined=context.script_names) if old else None
     if not head or not base:
         return False
     callbacks = {b.handler for b, _defined in head if event_of(b.attribute) == kind}
@@ -121,7 +121,7 @@ def _carried(context: ProjectContext, path: str, kind: str, others: list[str]) -
     (``FileFacts.call_shapes``: the same API passed the same arguments; a call passing nothing tells nothing) that
     the script of ``path`` makes now and that page's script makes no more. The ask moved with its handler
     (授权 on a login page becoming 获取 beside a form's phone field), whatever the button now reads."""
-    head = template_handlers(path, context.read_head)
+    head = template_handlers(path, context.read_head, defined=context.script_names)
     callbacks = {b.handler for b, defined in head or [] if defined and event_of(b.attribute) == kind}
     arrived = _shapes(context.head_facts.get(_script(path, context.head_facts) or ""), callbacks)
     for other in others if arrived else []:

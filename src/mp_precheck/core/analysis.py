@@ -42,6 +42,7 @@ from mp_precheck.facts.linked import Linked, linked_changes
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.presence import needles
 from mp_precheck.facts.scope import facts_reader, project_facts
+from mp_precheck.facts.scriptnames import defined_names
 from mp_precheck.facts.store import FactStore
 from mp_precheck.facts.vendored import shipped_projects
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
@@ -254,11 +255,10 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], p
     cached_verdicts, keep_verdicts = verdict_access(run.store.disk, run.head_tree)
     # git grep -I reads a binary file before skipping it: added files git diff found binary are left out by name.
     binary = [f":(exclude,literal){f.new_path}" for f in run.changes if f.binary and f.status == "added" and f.new_path]
-    skip = binary if len(binary) <= 2000 else []
     return ProjectContext(project=project, head_facts=head_facts, config=options.config, catalog=catalog,
-        language=options.language, present_at_head=present_at_head,
+        language=options.language, present_at_head=present_at_head, script_names=defined_names(run.store.disk),
         facts_at_head=facts_reader(run.store, run.head_tree, project),
-        repo_grep=lambda names: run.repo.grep_needles(run.head, names, skip),
+        repo_grep=lambda names: run.repo.grep_needles(run.head, names, binary if len(binary) <= 2000 else []),
         grep_files=lambda names, paths: run.repo.grep_needles(run.head, names, [f":(literal){p}" for p in paths]),
         read_head=_reader(run.store, run.head_tree), head_paths=run.head_tree.keys(),
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),

@@ -1,7 +1,8 @@
 """An optional on-disk cache of facts, keyed by git blob id: a second run over the same commits parses
 nothing new. One SQLite file (standard library), easy to keep between CI runs with ``actions/cache``.
 Beside the facts it keeps verdicts about images (does this picture show WeChat's logo?), keyed by blob id
-and file name: decoding them is most of what a warm run over a whole imported app would still do.
+and file name: decoding them is most of what a warm run over a whole imported app would still do; and readers'
+answers about one text (a page script's defined names, ``facts/scriptnames.py``), keyed by the text's blob id.
 
 Keys carry the fact-format version, so an upgrade never reads facts written by an older extractor.
 A damaged or unwritable cache is ignored with a note — it can only make a run slower, never wrong.
@@ -170,6 +171,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v147: a tap handler's link a method only copies; a Vue 3 image ref; a URL template ending in a picture
 # v148: WeChat's developer docs linked from code are no server; a web-view of them keeps its business domain
 # v149: unread local URL variables; picture fields of a template; URLs a jump hands to a web-view page
+# v150: the names a page's script defines (dead handlers) kept by text blob id (facts/scriptnames.py)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -226,7 +228,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v149-{__version__}"
+FORMAT = f"facts-v150-{__version__}"
 
 
 class FactCache:
@@ -238,11 +240,13 @@ class FactCache:
         import sqlite3  # here and below: loaded only by runs that keep a cache (~7 ms of imports)
 
         self._db: sqlite3.Connection | None = None
+        self._readings: dict[str, str] = {}  # new readings, written in one transaction when the cache closes
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)
             self._db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
             self._db.execute("CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, verdict INTEGER NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS readings (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             self._disable(exc)
 
@@ -324,7 +328,35 @@ class FactCache:
         except sqlite3.Error as exc:
             self._disable(exc)
 
+    def get_reading(self, key: str) -> str | None:
+        """The JSON text kept under ``key`` by :meth:`put_reading` (this run's or an earlier one's), or None."""
+        import sqlite3
+
+        if key in self._readings or self._db is None:
+            return self._readings.get(key)
+        try:
+            row = self._db.execute("SELECT data FROM readings WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        return None if row is None else str(row[0])
+
+    def put_reading(self, key: str, data: str) -> None:
+        """Keep the JSON text ``data`` (a reader's answer about one text) under ``key``, written at :meth:`close`."""
+        if self._db is not None:
+            self._readings[key] = data
+
     def close(self) -> None:
+        import sqlite3
+
+        if self._db is not None and self._readings:
+            try:
+                with self._db:
+                    self._db.executemany("INSERT OR REPLACE INTO readings (key, data) VALUES (?, ?)",
+                                         list(self._readings.items()))
+            except sqlite3.Error as exc:
+                self._disable(exc)
+        self._readings = {}
         if self._db is not None:
             self._db.close()
             self._db = None

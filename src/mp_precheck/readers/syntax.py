@@ -49,14 +49,18 @@ def _typescript(tsx: bool) -> Language:
     return Language(grammar.language_tsx() if tsx else grammar.language_typescript())
 
 
-def language_for(path: str) -> Language:
-    """The tree-sitter grammar of the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+def grammar_name(path: str) -> str:
+    """``tsx``, ``typescript`` or ``javascript``: the name of the grammar :func:`language_for` gives ``path``."""
     lower = path.lower()
     if lower.endswith(".tsx"):
-        return _typescript(True)
-    if lower.endswith((".ts", ".mts", ".cts")):
-        return _typescript(False)
-    return JAVASCRIPT
+        return "tsx"
+    return "typescript" if lower.endswith((".ts", ".mts", ".cts")) else "javascript"
+
+
+def language_for(path: str) -> Language:
+    """The tree-sitter grammar of the file's language: TSX for ``.tsx``, TypeScript for ``.ts``, else JS (+JSX)."""
+    name = grammar_name(path)
+    return JAVASCRIPT if name == "javascript" else _typescript(name == "tsx")
 
 
 def parser_for(path: str) -> Parser:
