@@ -33,7 +33,8 @@ def each_added(uses: list[Fact], added: frozenset[int], rise: int) -> list[Fact]
     return sorted((f for f in uses if f.line in added), key=lambda f: f.line)[:rise]
 
 
-def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileFacts) -> list[Fact]:
+def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileFacts,
+                before: FileFacts | None = None) -> list[Fact]:
     """Up to ``rise`` of ``uses`` on lines the diff adds, one per call target: the wrapper reached (``via:``
     role) and the strings passed to it — ``uploadToOss('video', …)`` and ``uploadToOss('image', …)`` send other
     media — and for a direct call, the picker last called above it in ``facts``: photos ``wx.chooseImage``
@@ -41,18 +42,30 @@ def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileF
     or in two branches is one. With no picker above (an API module), the named function a direct call is in
     tells its target: ``uploadImage(path)`` and ``uploadVideo(path)`` each build their own request. An upload's
     review question is what it sends (mediaCheckAsync checks each kind of media,
-    https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)."""
-    pickers = sorted((f.line, f.subject) for f in facts.facts if f.subject in PICKERS)
+    https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)
+    and where: the targets the file's base version (``before``) already sent to come last, so a re-indented
+    call of the file's old uploader gives the place to the added upload that goes somewhere new (a second
+    ``uploadFile`` to an object store beside the old one to the app's server)."""
+    had = {_target(f, before) for f in before.facts if f.subject == uses[0].subject} if before and uses else set()
     seen: set[tuple[str | None, tuple[str, ...]]] = set()
     out: list[Fact] = []
-    for fact in each_added(uses, added, len(uses)):
-        picked = tuple(subject for line, subject in pickers if line <= fact.line)[-1:] or \
-            ("in:" + facts.call_shapes.get(fact.line, "").partition(":")[0],)
-        target = (fact.role, facts.call_literals.get(fact.line, ()) if fact.role else picked)
+    for fact in sorted(each_added(uses, added, len(uses)), key=lambda f: _target(f, facts) in had):
+        target = _target(fact, facts)
         if target not in seen and len(out) < rise:
             seen.add(target)
             out.append(fact)
-    return out
+    return sorted(out, key=lambda f: f.line)
+
+
+def _target(fact: Fact, facts: FileFacts) -> tuple[str | None, tuple[str, ...]]:
+    """What an upload ``fact`` of ``facts`` sends where (see :func:`each_target`): (its ``via:`` role, the strings
+    passed) for a wrapper's call; (None, the picker last called above it, else the function it is in) for a direct
+    call."""
+    if fact.role:
+        return fact.role, facts.call_literals.get(fact.line, ())
+    pickers = sorted((f.line, f.subject) for f in facts.facts if f.subject in PICKERS)
+    return None, tuple(subject for line, subject in pickers if line <= fact.line)[-1:] or \
+        ("in:" + facts.call_shapes.get(fact.line, "").partition(":")[0],)
 
 
 def each_function(uses: list[Fact], added: frozenset[int], rise: int, shapes: Mapping[int, str]) -> list[Fact]:

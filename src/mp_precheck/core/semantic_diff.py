@@ -192,7 +192,7 @@ def compare(
                 continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
-                             base_placed.get(subject, Counter()), counterpart, added_lines, relay_ranges, kind,
+                             base_placed.get(subject, Counter()), counterpart, added_lines, base, relay_ranges, kind,
                              in_helper | moved | unchanged_texts(head, base, counterpart, added_lines))
             placed = _new_call_sites(placed, rule, capability, spellings, head, base, counterpart, added_lines,
                                      rereads=bool(kind and kind.adds_nothing_again(subject)), known=known)
@@ -316,7 +316,7 @@ def _capability(catalog: Catalog, rule: Rule, subject: str) -> set[str]:
 
 def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts], head_count: Counter[str],
             base_count: Counter[str], counterpart: Mapping[str, str | None],
-            added_lines: Mapping[str, frozenset[int]],
+            added_lines: Mapping[str, frozenset[int]], base: Mapping[str, FileFacts],
             relay_ranges: Mapping[str, list[tuple[int, int]]], kind: PrivacyType | None = None,
             in_helper: AbstractSet[tuple[str, int, str]] = frozenset()) -> list[Addition]:
     """The additions of ``subject`` under ``rule``: in each head file that has more of it than its base
@@ -339,7 +339,7 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
             if not any(f.line in added for f in uses) and all(_wrapper_changed(f, head) for f in uses):
                 continue  # an unchanged call of a wrapper the change edits: reported in the wrapper
             picked = each_added(uses, added, count - before) if rule.each_occurrence else \
-                each_target(uses, added, count - before, head[path]) if rule.each_call else \
+                each_target(uses, added, count - before, head[path], base.get(old or "")) if rule.each_call else \
                 each_function(uses, added, count - before, head[path].call_shapes) if per_use else []
             additions += [Addition(rule, subject, path, scope, at_new_helper(fact, added))
                           for fact in picked or [pick(uses, added)]]

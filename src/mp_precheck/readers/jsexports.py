@@ -29,7 +29,7 @@ from mp_precheck.readers.handedback import handed_back
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.siblings import SiblingReach
 from mp_precheck.readers.stringtests import string_tests
-from mp_precheck.readers.syntax import inside, nodes_of
+from mp_precheck.readers.syntax import inside, nodes_of, string_value
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.tsnamespaces import NAMESPACES, declared, functions, members
 
@@ -225,7 +225,8 @@ def _app_object(root: Node) -> Node | None:
 
 
 def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
-    """``App({ HTTP: HTTP, api })`` where ``HTTP`` was imported or required: {member: module specifier}."""
+    """``App({ HTTP: HTTP, api })`` where ``HTTP`` was imported or required, or ``App({ http: require('./http')
+    })``: {member: module specifier}."""
     app = _app_object(root)
     out: dict[str, str] = {}
     for item in app.named_children if app is not None else ():
@@ -233,9 +234,20 @@ def app_members(root: Node, module_aliases: dict[str, str]) -> dict[str, str]:
             key, value = _text(item.child_by_field_name("key")).strip("'\""), item.child_by_field_name("value")
             if value is not None and _text(value) in module_aliases:
                 out[key] = module_aliases[_text(value)]
+            elif (spec := _required(value)) is not None:
+                out[key] = spec
         elif item.type == "shorthand_property_identifier" and _text(item) in module_aliases:
             out[_text(item)] = module_aliases[_text(item)]
     return out
+
+
+def _required(value: Node | None) -> str | None:
+    """The specifier of ``require('./http')`` written as a member's value; None for any other value."""
+    if value is None or value.type != "call_expression" or _text(value.child_by_field_name("function")) != "require":
+        return None
+    arguments = value.child_by_field_name("arguments")
+    first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
+    return string_value(first) if first is not None else None
 
 
 _GLOBAL_PROPERTIES = compiled(r"(?:Vue\.prototype|[A-Za-z_$][\w$]*\.config\.globalProperties)\.")

@@ -46,6 +46,7 @@ from mp_precheck.readers.base64values import (
     within,
 )
 from mp_precheck.readers.htmlfeed import feed_shared
+from mp_precheck.readers.jsbindings import is_get_app
 from mp_precheck.readers.localcalls import SELF
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.modulespecs import module_specifiers
@@ -110,7 +111,7 @@ def state_media(source: str, path: str, line_offset: int, facts: Sequence[Fact],
     if not photo.fields and not photo.flow.bindings:
         return []
     calls = [n for n in nodes if n.type == "call_expression"]
-    imports = _imports(nodes)
+    imports = _imports(nodes) | {f"{name}." for name in _app_names(nodes)}  # the App instance: its modules
     senders = _actions(calls) | _sending_methods(nodes, imports)
     told = [f.line - line_offset for f in facts if f.subject == SUBJECT]
     lines: set[int] = set()
@@ -282,6 +283,35 @@ def _imports(nodes: list[Node]) -> set[str]:
     return names
 
 
+def _app_names(nodes: list[Node]) -> set[str]:
+    """Names the script binds to the App instance: ``const app = getApp()``, ``app = getApp()``."""
+    names: set[str] = set()
+    for node in nodes:
+        name, value = (node.child_by_field_name("name"), node.child_by_field_name("value")) \
+            if node.type == "variable_declarator" else (node.child_by_field_name("left"), node.child_by_field_name(
+                "right")) if node.type == "assignment_expression" else (None, None)
+        if name is not None and name.type == "identifier" and is_get_app(value):
+            names.add(node_text(name))
+    return names
+
+
+def _through_app(callee: Node | None, imports: set[str]) -> bool:
+    """Whether ``callee`` is a function of a module the App instance holds, read through ``getApp()`` or a name
+    bound to it (``imports`` holds ``"app."`` for it): ``app.http.post``, ``getApp().api.sendPhoto``. ``App({ http
+    })`` hands every page the module, as an import would
+    (https://developers.weixin.qq.com/miniprogram/dev/reference/api/getApp.html): it sends when the member or the
+    method has a network word, as an imported module's name or function does (:func:`_imports`)."""
+    if callee is None or callee.type != "member_expression":
+        return False
+    held = callee.child_by_field_name("object")
+    app = held.child_by_field_name("object") if held is not None and held.type == "member_expression" else None
+    if held is None or app is None or \
+            not (is_get_app(app) or (app.type == "identifier" and f"{node_text(app)}." in imports)):
+        return False
+    return _network(node_text(held.child_by_field_name("property"))) or \
+        _network(node_text(callee.child_by_field_name("property")))
+
+
 def _network(name: str) -> bool:
     """Whether a module path or a name says it talks to a server: one of its words (``@/api/user``,
     ``uploadImg``, ``$http``, ``utils/request``) is a network word; ``poster`` or ``compress`` are not."""
@@ -341,6 +371,8 @@ def _sends(call: Node, senders: set[str] | frozenset[str], imports: set[str]) ->
     (``senders``)."""
     callee = call.child_by_field_name("function")
     text = node_text(callee)
+    if _through_app(callee, imports):
+        return not _keeps_locally(text)
     if callee is None or "(" in text:
         return False  # a call on a call's result (``.then``): its arguments are callbacks
     parts = text.split(".")
