@@ -131,8 +131,8 @@ def test_a_conflict_users_see_and_a_typed_word_are_kept(repo: Repo) -> None:
 def test_a_high_new_call_site_names_its_page_by_title(repo: Repo) -> None:
     base = _app(repo)
     repo.write("pages/publish/publish.js", POSTS)
-    repo.commit("feat: 发布动态")
-    assert notes_remark(notes_text(repo, base), 2) == "2. 本次是否涉及支付、内容发布或外链？是：用户上传内容（「写动态」）"
+    repo.commit("feat: 发布动态")  # the text box's content is what is new: published text, not an upload
+    assert notes_remark(notes_text(repo, base), 2) == "2. 本次是否涉及支付、内容发布或外链？是：用户发布的文字内容（「写动态」）"
 
 
 @pytest.mark.parametrize(("title", "named"), [('title="附件上传"', "附件上传"), ('title="{{heading}}"', "more")])
@@ -158,7 +158,7 @@ def test_english_headings_end_without_a_space(repo: Repo) -> None:
     base = _app(repo)
     repo.write("pages/index/index.js", "Page({ data: { coupons: [] } })\n")
     repo.commit("feat: add coupons")
-    assert notes_text(repo, base, language="en").splitlines()[1:4] == ["1. New:", "   - add coupons", "2. Improved: none"]
+    assert notes_text(repo, base, language="en").splitlines()[1:4] == ["1. New:", "   - coupons", "2. Improved: none"]
 
 
 # ------------------------------------------------------------------------------------------- release ranges

@@ -301,6 +301,8 @@ def _notes(args: argparse.Namespace) -> int:
         assert run.drafted is not None
         emit(run.drafted.feedback + "\n" if args.feedback else run.report.notes, args.output)
     _warn_open_risks(run.report)
+    for line in run.drafted.warnings if run.drafted is not None else ():
+        _stderr(f"mp-precheck: {line}")  # for the team: never in the text they paste
     _warn_unread(run.report)
     return 0
 

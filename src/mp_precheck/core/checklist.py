@@ -7,12 +7,14 @@ in 用户隐私保护指引" — the exact backend menu and value. Which finding
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.domainentry import server_entry
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
 
@@ -86,13 +88,32 @@ def _needs_test_account(findings: tuple[Finding, ...]) -> bool:
     return test_account_reason(findings) is not None
 
 
+# What a login-family finding's subject names: an account (login page, sign-up, binding) or only a permission prompt
+# (wx.authorize, a checkAndAuthorize helper asking for scope.userLocation). A bare "auth" (toAuth, pages/auth) is
+# usually the app's login page and counts as an account.
+_ACCOUNT = compiled(r"log(?:in|on)|sign[-_]?(?:in|up)|regist|bind|passport|account|user[-_]?info|profile|phone|"
+                    r"登录|登陆|注册|绑定|账号|帐号", re.IGNORECASE)
+_LOGIN_SUBJECT = compiled(r"^login:[\w-]+:")  # the rule's own prefix (login:entry-page:) names no account
+_PERMISSION = compiled(r"authori[sz]|permission|scope|setting|location|定位|权限", re.IGNORECASE)
+
+
+def asks_for_account(finding: Finding) -> bool:
+    """Whether a login-family ``finding`` is about an account the reviewer must log in to, rather than a permission
+    prompt on launch (``login.forced_login`` covers both: https://developers.weixin.qq.com/miniprogram/product/reject.html):
+    only an account needs a test account."""
+    if finding.family != "login":
+        return False
+    named = f"{_LOGIN_SUBJECT.sub('', finding.subject)} {finding.value or ''}"
+    return _ACCOUNT.search(named) is not None or _PERMISSION.search(named) is None
+
+
 def test_account_reason(findings: tuple[Finding, ...]) -> str | None:
     """``payment`` or ``login`` when the change adds a paid or login-gated feature, else None."""
     app_wide = [f for f in findings if f.scope == "app"]
     if any(f.family == "payment" for f in app_wide):
         return "payment"
     # a new account system (completeness.no_logout) needs a reviewer account too
-    if any(f.family == "login" or f.privacy_key == "PhoneNumber" or f.rule == "completeness.no_logout"
+    if any(asks_for_account(f) or f.privacy_key == "PhoneNumber" or f.rule == "completeness.no_logout"
            for f in app_wide):
         return "login"
     return None

@@ -28,6 +28,7 @@ from mp_precheck.notes.commitsense import (
     is_vague,
     leading_gitmoji,
     leading_verb_section,
+    names_only_tooling,
     names_other_platform_only,
     says_improved,
     says_no_change,
@@ -73,7 +74,7 @@ _NO_CONTENT = frozenset({
     "commit", "init", "initial", "initial commit", "first commit", "merge", "refactor", "cleanup", "clean up",
     "修改", "更新", "提交", "调整", "优化", "修复", "修正", "改bug", "修改bug", "初始化", "初始提交", "临时提交",
     "备份", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
-    "删除", "移除", "删掉", "新建", "创建", "改动", "小改动", "微调", "修改了", "更新了",
+    "删除", "移除", "删掉", "新建", "创建", "改动", "小改动", "微调", "修改了", "更新了", "需求",
 })
 
 # ``type(scope): text``; some teams write the scope in square brackets (``fix[admin]: …``).
@@ -81,6 +82,12 @@ _CONVENTIONAL = compiled(r"^(?P<type>[A-Za-z]+)(?:[(\[](?P<scope>[^)\]]*)[)\]])?
 _BRACKETED = compiled(r"^[\[【(（]\s*(?P<word>[^\]】)）]{1,12}?)\s*[\]】)）]\s*[:：]?\s*(?P<text>.*)$")
 _ISSUE_REF = compiled(r"\s*\(?(?:(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|refs?)\s+)?(?:[\w.-]+/[\w.-]+)?#\d+\)?",
                         re.IGNORECASE)
+# Gitee's pull request reference (``!27``), as GitHub's ``#12``: at the start, after a space or in brackets.
+_GITEE_REF = compiled(r"(?:^|(?<=[\s(（]))!\d+(?![\w])")
+# A line of code pasted as the subject: its ``// comment`` tail (not a URL's ``://``) and the key it assigned
+# (``note: '…', // 版本描述``).
+_CODE_COMMENT = lazy(r"\s+//(?:\s.*)?$")
+_CODE_KEY = lazy(r"^[A-Za-z_$][\w$]*\s*[:=]\s*")
 _MENTION = compiled(r"(?<![\w@])@(?=[A-Za-z0-9-])")
 _DEPENDENCY_BUMP = compiled(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
 # A subject that is only a version (v1.2.0, 1.2.3-beta.1): a suffix of ASCII letters and digits, so a subject that
@@ -228,7 +235,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     """Section and cleaned text of a commit subject or pull request title; None when nothing a reviewer
     can use is left (an empty or content-free message such as "update" or "修改")."""
     types = {**DEFAULT_TYPES, **(types or {})}
-    section, text = leading_gitmoji(message.strip())
+    section, text = leading_gitmoji(_uncoded(message.strip()))
+    text = _GITEE_REF.sub("", text).strip()
     explicit = section is not None
     if _VERSION_ONLY.fullmatch(text.strip().lower()):  # before a stamp is cut: "1.2.3-beta.1" is a version, whole
         return None
@@ -251,7 +259,7 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
         if section != "skip":  # "fix: 优化小程序登录": the subject's own verb is more precise than the type
             section = leading_verb_section(text) or ("improved" if says_improved(text) else section)
         said = text
-        text = _drop_verb(text, section)
+        text = _drop_english_verb(_drop_verb(text, section), section)
     else:
         said = text
         prefix = _chinese_prefix(text)
@@ -263,6 +271,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
             section = section or _CHINESE_PREFIXES[prefix]
             # drop the verb: the section heading says it (keep it when nothing follows)
             text = _after_verb(text[len(prefix):]) or text
+        else:  # "fix bind-phone bug" under 修复: the section says "fix"
+            text = _drop_english_verb(text, section or _english_verb(text))
     if _DEPENDENCY_BUMP.match(text) or text.lower().startswith(("merge ", "merge branch", "merge pull request")) \
             or text.startswith('Revert "'):
         section = "skip"
@@ -270,6 +280,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     if not cleaned or _says_nothing(cleaned) or says_no_change(clean(said), typed=explicit):
         return None
     # an explicit type (feat:, 【新增】, ✨) outranks an ambiguous word such as 重构 (rebuilt, or refactored)
+    if names_only_tooling(cleaned) or names_only_tooling(clean(said)):
+        return None  # instrumentation, a release chore or a developer tool's words: nothing the user sees
     if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or is_housekeeping(clean(said), typed=explicit)
                               or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
@@ -316,6 +328,27 @@ def _drop_verb(text: str, section: Section) -> str:
     return text
 
 
+def _drop_english_verb(text: str, section: Section | None) -> str:
+    """``fix bind-phone bug`` under 修复 and ``售后 bug fixed``: drop a leading or trailing English verb the section
+    already says (keep it when little would be left)."""
+    lead = re.match(r"([A-Za-z]+)\s+(?=\S)", text)
+    if lead and section and _ENGLISH_VERBS.get(lead.group(1).lower()) == section and len(text) - lead.end() >= 3:
+        rest = text[lead.end():]  # "Fix crash" → "Crash": the sentence keeps its capital
+        text = rest[:1].upper() + rest[1:] if lead.group(1)[:1].isupper() else rest
+    tail = re.search(r"\s+(fixed|added)$", text, re.IGNORECASE)
+    if tail and section and _ENGLISH_VERBS.get(tail.group(1).lower()) == section and tail.start() >= 2:
+        text = text[: tail.start()]
+    return text
+
+
+def _uncoded(message: str) -> str:
+    """A subject pasted from code (``note: '…', // 这个为版本描述``) as the sentence it holds; any other unchanged."""
+    cut = _CODE_COMMENT.search(message)
+    if cut is None or cut.start() == 0:
+        return message
+    return _CODE_KEY.sub("", message[: cut.start()]).strip(" '\"`,;，；")
+
+
 _HTML_COMMENT = compiled(r"<!--.*?(?:-->|$)", re.DOTALL)
 _HTML_TAG = compiled(r"</?[A-Za-z][^<>]*>|<![^<>]*>")
 _MD_IMAGE = compiled(r"!\[([^\]]*)\]\([^)]*\)")
@@ -341,6 +374,7 @@ def clean(text: str) -> str:
     text = re.sub(r"^(?:#{1,6}|>|[-*+])\s+", "", text)
     text = _SKIP_CI.sub("", text)
     text = _ISSUE_REF.sub("", text)
+    text = _GITEE_REF.sub("", text)
     text = re.sub(r"\(\s*\)|（\s*）", "", text)
     text = _MENTION.sub("@\u200b", text)
     text = mask_app_secrets(text)  # a message may name the AppSecret it rotated: the notes go to review

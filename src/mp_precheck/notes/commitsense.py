@@ -49,6 +49,7 @@ _HOUSEKEEPING = lazy(
     r"(?:删除|移动|调整|改名|重命名).{0,12}?目录|文件(?:调整|改名|重命名|移动|整理)|"
     r"改名|重命名|注释|eslint|prettier|stylelint|lint|typescript|类型(?:定义|声明|检查|修复)|tsconfig|\.gitignore|readme|"
     r"依赖|版本号|调试|debug|console|日志|工作区|vs ?code|脚手架|构建|打包|编译|(?<![a-z])ci(?![a-z])|"
+    r"框架搭建|搭建(?:框架|项目|工程)|"
     r"单元测试|测试用例|"
     # a function named by what it decides for the user (教师账号判断函数) is behaviour, not code layout
     r"(?<!判断|校验|验证|检测|识别|计算)(?:函数|方法)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
@@ -72,7 +73,9 @@ _WECHAT = lazy(r"微信|weixin|wechat|weapp|mp-weixin|小程序端|web-?view|内
 _VAGUE_WORDS = ("已知的", "已知", "若干", "一些", "部分", "部份", "几个", "几处", "多个", "多处", "细节", "小问题",
                 "问题", "bugs", "bug", "流程", "功能", "逻辑", "代码", "页面", "样式", "体验", "内容", "显示",
                 "处理", "判断", "参数", "文件", "数据", "交互", "其他", "其它", "一下", "相关", "等", "小", "的",
-                "了", "和", "及", "点", "些", "处", "项", "方面", "整体")
+                "了", "和", "及", "点", "些", "处", "项", "方面", "整体",
+                # who asked for the change, not what it is (根据PR修改部分问题, 按评审意见调整)
+                "根据", "按照", "pr", "cr", "review", "评审", "意见")
 # What a subject that starts by changing something (修改…) names as broken: a 问题, or an 错误 that ends a clause.
 _FIXED_THING = lazy(r"问题|错误(?=$|[\s，,；;。！!)）])")
 _VAGUE_VERBS = (*FIXED_VERBS, *IMPROVED_VERBS, *ADDED_VERBS, "修改", "更改", "改动", "处理")
@@ -169,6 +172,35 @@ def says_no_change(text: str, typed: bool = False) -> bool:
     if len(words) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", words[0]):
         return True
     return bool(words) and all(w.lower() in _FILE_KINDS or _FILE_NAME.fullmatch(w) for w in words)
+
+
+# Instrumentation, telemetry and release chores: what the team measures or merges, nothing the user sees. 上报 and
+# 监控 only as the team's (数据上报, 性能监控, a bare 去除上报): 问题上报 or 视频监控 are features users use.
+_INSTRUMENTATION = lazy(
+    r"埋点|(?:数据|日志|错误|异常|性能|测速|速度|统计|埋点|监控)上报|上报(?:日志|错误|异常|性能|测速|速度|统计)|"
+    r"^(?:去除|去掉|删除|移除|添加|增加|关闭|开启|取消)?上报$|(?:性能|错误|异常|前端|接口)监控|"
+    r"监控(?:埋点|上报|日志|sdk|代码|告警)|版本合并|合并(?:版本|分支|代码|releases?|master|dev(?:elop)?)",
+    re.IGNORECASE)
+# Words of an English subject that name only the team's tools and chores (telemetry, logs, releases, formatting) or
+# nothing at all (bug fixed); a subject made only of them, fillers and stage ids (T1, T2) says nothing to a reviewer.
+_TOOL_WORDS = frozenset({
+    "report", "reports", "reporting", "speed", "log", "logs", "logging", "aegis", "sentry", "monitor", "monitoring",
+    "telemetry", "analytics", "tracking", "trace", "mp", "release", "releases", "merge", "merged", "code", "format",
+    "formatting", "lint", "trigger", "once", "only", "custom", "static", "open", "delete", "deleted", "remove", "add",
+    "added", "bug", "bugs", "fix", "fixed", "some", "page", "pages", "scss", "css", "less", "sass", "and", "the", "a",
+    "an", "of", "for", "to", "in", "on", "with", "dependency", "dependencies", "deps"})
+
+
+def names_only_tooling(text: str) -> bool:
+    """Whether a subject names only instrumentation or release chores (埋点, 数据上报, 性能监控, 版本合并) or, in
+    English, only a developer tool's words and fillers (``mp release``, ``code format``, ``report speed``,
+    ``bug fixed``): nothing the running Mini Program shows."""
+    if _INSTRUMENTATION.search(text):
+        return True
+    if re.search(r"[^\x00-\x7f]", text):
+        return False
+    words = re.findall(r"[A-Za-z]+\d*|\d+", text)
+    return bool(words) and all(w.lower() in _TOOL_WORDS or re.fullmatch(r"[A-Za-z]\d+", w) for w in words)
 
 
 def says_improved(text: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.htmlfeed import feed_safely
+from mp_precheck.readers.jsconfig import class_config_object
 
 _PAGE_CONFIG = {"native": (".json",), "taro": (".config.ts", ".config.js"), "mpx": (".mpx",), "wepy": (".wpy",),
                 "wevu": (".vue", ".json")}
@@ -90,9 +91,27 @@ def shown_title(page: str, root: str, framework: str, read_text: Callable[[str],
     ``title`` attribute of a navigation bar component in the page's markup (``<van-nav-bar title="订单详情">``).
     https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/page.html"""
     configured, custom = _configured_title(page, root, framework, read_text)
+    if configured is None and framework == "taro":
+        configured, custom = _class_config_title(page, root, read_text)
     if configured and not custom:
         return configured
     return _nav_bar_title(page, root, framework, read_text) or configured
+
+
+_PAGE_SCRIPTS = (".tsx", ".jsx", ".ts", ".js")
+
+
+def _class_config_title(page: str, root: str, read_text: Callable[[str], str | None]) -> tuple[str | None, bool]:
+    """(``navigationBarTitleText``, custom bar) of a Taro 1.x/2.x class component page, whose configuration is
+    its ``config = {...}`` field (Taro 3 moved it to ``*.config.*``, read by :func:`_configured_title`)."""
+    for base in source_roots(root):
+        for suffix in _PAGE_SCRIPTS:
+            name = posixpath.join(base, page) + suffix
+            text = read_text(name)
+            data = class_config_object(text, name) if text is not None else None
+            if data is not None:
+                return _title(data)
+    return None, False
 
 
 def _configured_title(page: str, root: str, framework: str,

@@ -21,7 +21,7 @@ from msgspec import Struct, field
 from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.checklist import test_account_reason
+from mp_precheck.core.checklist import asks_for_account, test_account_reason
 from mp_precheck.core.domainentry import server_entry
 from mp_precheck.core.items import told_in_full
 from mp_precheck.core.lazyre import lazy
@@ -31,6 +31,7 @@ from mp_precheck.core.subject import api, subject_value, try_parse
 from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
 from mp_precheck.outputs.escape import plain
+from mp_precheck.readers.reviewtext import review_signals
 
 # Words a commit message uses when it does mention a capability (so no extra 新增 line is needed).
 _MENTIONS: dict[str, tuple[str, ...]] = {
@@ -46,10 +47,12 @@ _MENTIONS: dict[str, tuple[str, ...]] = {
     "Clipboard": ("复制", "剪切板", "剪贴板", "copy", "clipboard"),
     "payment": ("支付", "付款", "结算", "pay", "checkout"),
     "upload": ("上传", "upload"),
+    "user_text": ("评论", "留言", "发帖", "帖子", "弹幕", "聊天", "私信", "comment", "chat", "danmaku"),
     "web_view": ("网页", "h5", "web-view", "webview", "外链"),
 }
 
 
+USER_TEXT = "upload.user_text"  # text users publish (a comment box): no image or file is uploaded
 NOTES_PER_SECTION = 10
 FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 字
 
@@ -67,6 +70,7 @@ class Notes(Struct, frozen=True):
     improved_more: int = 0
     fixed_more: int = 0
     feedback: str = ""       # the short variant for 反馈内容, at most FEEDBACK_LIMIT characters
+    warnings: list[str] = field(default_factory=list)  # for the team, never pasted: lines worded as review rejects
 
 
 def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages: Messages,
@@ -107,7 +111,23 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
         if reasons else None,
         answers=[(q, t(f"answer.{a}"), d) for _key, q, a, d in answers],
         added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
+        warnings=rejected_wording([line for lines in sections.values() for line in lines], catalog, messages),
     )
+
+
+def rejected_wording(lines: list[str], catalog: Catalog, messages: Messages) -> list[str]:
+    """A warning for the team (not part of the pasted text) for each notes line worded as a high rule's UI text
+    (:func:`.reviewtext.review_signals`: 三级分销 is sharing.multi_level_distribution, 运营规范 5.9): the line is the
+    team's own account of the change and stays, but the reviewer reads it.
+    https://developers.weixin.qq.com/miniprogram/product/index.html"""
+    warnings: list[str] = []
+    for line in lines:
+        for signal in review_signals(line):
+            for rule in catalog.rules:
+                if f"text:{signal}" in rule.subjects and rule.severity == "high":
+                    title = rule.title.get(messages.language) or rule.title.get("en", rule.id)
+                    warnings.append(messages.t("notes.rejected_wording", line=line, title=title, rule=rule.id))
+    return list(dict.fromkeys(warnings))
 
 
 def feedback_length(text: str) -> int:
@@ -202,7 +222,7 @@ def test_account_reasons(findings: tuple[Finding, ...], lines: list[str], paid: 
     merchant-only features. Empty when none applies."""
     paid = test_account_reason(findings) == "payment" if paid is None else paid
     found = {"payment"} if paid else set()
-    if any(f.family == "login" for f in findings if f.scope == "app"):
+    if any(asks_for_account(f) for f in findings if f.scope == "app"):
         found.add("login")
     if any(f.privacy_key == "PhoneNumber" for f in findings if f.scope == "app"):
         found.add("phone")
@@ -232,9 +252,11 @@ def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog
         label = (privacy.label if messages.language == "zh-CN" else privacy.en) if privacy else key
         if not _mentioned((*_MENTIONS.get(key, ()), label.lower()), corpus):
             lines.append(_feature(messages, "notes.feature_privacy", _where(found, projects), label=label))
-    for family, key, message in (("payment", "payment", "notes.feature_payment"),
-                                 ("upload", "upload", "notes.feature_upload")):
-        found = [f for f in app_wide if f.family == family]
+    paid, uploads = [f for f in app_wide if f.family == "payment"], [f for f in app_wide if f.family == "upload"]
+    texts = [f for f in uploads if f.rule == USER_TEXT]
+    for found, key, message in ((paid, "payment", "notes.feature_payment"),
+                                ([f for f in uploads if f.rule != USER_TEXT], "upload", "notes.feature_upload"),
+                                (texts, "user_text", "notes.feature_user_text")):
         if found and not _mentioned(_MENTIONS[key], corpus):
             lines.append(_feature(messages, message, _where(found, projects)))
     web_views = [f for f in app_wide if f.rule == "external_link.web_view"]
@@ -308,12 +330,14 @@ def _payment_answer(report: Report, app_wide: list[Finding], paid: list[Finding]
     if pay:
         details.append(messages.t("notes.payment_detail", what=messages.join(pay)))
     uploads = [f for f in app_wide if f.family == "upload"]
-    if uploads:
-        details.append(_feature(messages, "notes.upload_detail", _where(uploads, projects)))
+    files, texts = [f for f in uploads if f.rule != USER_TEXT], [f for f in uploads if f.rule == USER_TEXT]
+    for found, key in ((files, "notes.upload_detail"), (texts, "notes.user_text_detail")):
+        if found:  # each kind in its own words: a text box sends no image or file
+            details.append(_feature(messages, key, _where(found, projects)))
     web = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.business_domain"})
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
-    links = _reviewer_words([f for f in app_wide if _link_in_notes(catalog, f)], "external_link", messages)
+    links = _named_links([f for f in app_wide if _link_in_notes(catalog, f)], messages, projects)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
     hosts = sorted({server_entry(subject_value(f.subject), f.value) for f in app_wide
@@ -345,6 +369,16 @@ def _reviewer_words(findings: list[Finding], family: str, messages: Messages) ->
         if word not in words:
             words.append(word)
     return words
+
+
+def _named_links(findings: list[Finding], messages: Messages, projects: Mapping[str, ProjectInfo]) -> list[str]:
+    """Each kind of link ``findings`` offer in a reviewer's words (:func:`_reviewer_words`) with the pages it is in,
+    as the other items of answer 2 are named (``跳转其他小程序（「商品详情」）``)."""
+    by_word: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_word.setdefault(_reviewer_words([f], "external_link", messages)[0], []).append(f)
+    return [messages.t("notes.link_in", what=word, where=where) if (where := _where(found, projects)) else word
+            for word, found in by_word.items()]
 
 
 def _category_feature(finding: Finding, messages: Messages) -> str:
