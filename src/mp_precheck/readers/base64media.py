@@ -106,8 +106,19 @@ def _object_parts(data: Node) -> Iterator[tuple[str, str]]:
             yield node_text(pair), node_text(pair)
         elif pair.type == "pair":
             value_node = pair.child_by_field_name("value")
-            if value_node is not None and string_value(value_node) is None:  # a literal is no photo
+            if value_node is not None and not _literal(value_node):  # a literal is no photo
                 yield node_text(pair.child_by_field_name("key")).strip("'\"`"), _names(value_node)
+
+
+def _literal(value: Node) -> bool:
+    """Whether ``value`` is written out in full: a string, number or constant, or an array or object of only such
+    (``photos: ['base64....']``, a placeholder body) — nothing read from the phone. An empty one is not: the
+    script may fill it before the request (``body.images.push(b64)``)."""
+    if value.type in ("array", "object"):
+        parts = [p.child_by_field_name("value") if p.type == "pair" else p for p in value.named_children
+                 if p.type != "comment"]
+        return bool(parts) and all(p is not None and _literal(p) for p in parts)
+    return string_value(value) is not None or value.type in ("number", "true", "false", "null", "undefined")
 
 
 def _body_parts(body: Node) -> Iterator[tuple[str, str]]:

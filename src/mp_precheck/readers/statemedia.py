@@ -3,7 +3,9 @@
 A page converts the photo the user picked (``wx.chooseImage``, ``chooseMedia``, a camera shot) to base64
 (``pathToBase64``, ``wx.arrayBufferToBase64``, ``readFile({ encoding: 'base64' })``…, often through a helper of
 its own that hands it back: readers/base64values.py), keeps it in a name or in its state —
-``this.receipt = base64``, ``that.setData({ photo: res.data })``, ``this.setState({ img })`` — and another method
+``this.receipt = base64``, ``that.setData({ photo: res.data })``, ``this.setState({ img })``, ``this.photos.push(b)``
+— or fills a local with it later (``photos.forEach(p => body.photos.push({ photo: p }))``: readers/photofills.py,
+sent where that local is read) — and another method
 sends it: in the arguments of a request (``wx.request``, ``http.request``), of a store action
 (``this.$store.dispatch``, a ``mapActions`` method, from the script or from the template's
 ``@tap="payOrder(payData)"``), of a project wrapper (an imported API function, ``this.$api.pay``) or of a
@@ -50,6 +52,7 @@ from mp_precheck.readers.jsbindings import is_get_app
 from mp_precheck.readers.localcalls import SELF
 from mp_precheck.readers.markup import is_event_attribute
 from mp_precheck.readers.modulespecs import module_specifiers
+from mp_precheck.readers.photofills import added, each_item, filled_local
 from mp_precheck.readers.specifiers import is_project_spec
 from mp_precheck.readers.syntax import language_for, node_text, parse, parser_for, string_value, walk
 
@@ -165,8 +168,24 @@ def _stored(nodes: list[Node], photo: _Photo) -> None:
                 # from it (an object, a body) where the photo went in
                 itself = found[1] and value.type in ("identifier", "member_expression")
                 photo.locals.append((node_text(name_node), scope_of(node), None if itself else found[0]))
+            _filled(node, photo)
         if (len(photo.fields), len(photo.locals)) == before:
             return
+
+
+def _filled(node: Node, photo: _Photo) -> None:
+    """Add to ``photo.locals`` a local the node fills with the photo after making it (``obj.photos.push({ photo:
+    p })``: sent where it is read, the object made without it) and the item of a loop over the photos
+    (``photos.forEach(p => …)``: readers/photofills.py)."""
+    known = {(name, scope.start_byte) for name, scope, _at in photo.locals}
+    fill = filled_local(node)
+    if fill is not None and (fill[0], fill[1].start_byte) not in known \
+            and any(_photo_in(value, photo) is not None for value in fill[2]):
+        photo.locals.append((fill[0], fill[1], None))
+    item = each_item(node)
+    found = _photo_in(item[0], photo) if item is not None else None
+    if item is not None and found is not None and (item[1], item[2].start_byte) not in known:
+        photo.locals.append((item[1], item[2], None if found[1] else found[0]))
 
 
 def _photo_in(value: Node, photo: _Photo) -> tuple[int, bool] | None:
@@ -182,12 +201,12 @@ def _photo_in(value: Node, photo: _Photo) -> tuple[int, bool] | None:
             if photo.flow.holds(node):
                 return line, True
             local = next(((at,) for held, scope, at in photo.locals if held == name and within(node, scope)), None)
-            if local is not None:
-                return local[0] or line, False
+            if local is not None:  # a name given the photo itself, read alone, is the photo
+                return local[0] or line, local[0] is None and node == value
             if name in photo.destructured and name in photo.fields:
-                return photo.fields[name] or line, False
+                return photo.fields[name] or line, photo.fields[name] is None and node == value
         elif node.type == "member_expression" and (member := _state_field(node)) in photo.fields:
-            return photo.fields[member] or line, False
+            return photo.fields[member] or line, photo.fields[member] is None and node == value
     return None
 
 
@@ -210,6 +229,10 @@ def _state_writes(node: Node) -> list[tuple[str, Node]]:
         return [(name, right)] if name and right is not None else []
     if node.type != "call_expression":
         return []
+    pushed = added(node)  # this.photos.push(b64): the field holds the photos
+    name = _state_field(pushed[0]) if pushed is not None and pushed[0].type == "member_expression" else None
+    if pushed is not None and name:
+        return [(name, value) for value in pushed[1]]
     callee, arguments = node.child_by_field_name("function"), node.child_by_field_name("arguments")
     parts = node_text(callee).split(".")
     if arguments is None or len(parts) != 2 or parts[0] not in SELF:
