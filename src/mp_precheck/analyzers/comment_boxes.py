@@ -265,6 +265,10 @@ def _spelt(context: ProjectContext, text: str, script: str, posts: list[Fact]) -
     strings = call_strings(text, script, [f.line for f in posts]) if posts else {}
     positions = endpoint_positions(context.read_head, posts)
     refs = endpoint_refs(text, script, [f.line for f in posts], positions) if posts else {}
+    # an endpoint built in a local first (``var url = host + '/posts/comments'; request.post(url, token, body)``)
+    spelt = endpoint_strings(text, script, [f.line for f in posts], positions) if posts else {}
+    strings = {line: strings.get(line, ()) + tuple(s for s in spelt.get(line, ()) if s not in strings.get(line, ()))
+               for line in {*strings, *spelt}}
     written = {f.line for f in posts if f.role == "cloud:write"}
     refs = {line: tuple(r for r in held if line not in written or not any(READ_NAME.match(w) for w in words_of(r)))
             for line, held in refs.items()}

@@ -38,6 +38,7 @@ from collections.abc import Set as AbstractSet
 
 from msgspec import Struct
 
+from mp_precheck.core import spelling
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere, used_anyway
 from mp_precheck.core.placing import (
@@ -174,7 +175,7 @@ def compare(
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses) or _in_added_sdk(
         s, head, counterpart) or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
-    gone = [s for s, c in base_counts.items() if rules_of[s] and s not in head_known]
+    gone = [s for s in base_counts if rules_of[s] and s not in head_known and not spelling.read_alike(s, head_known)]
     # One prefilter query for everything we must know about the unchanged files.
     ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
                        for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
@@ -383,7 +384,8 @@ def _new_call_sites(placed: list[Addition], rule: Rule, capability: set[str], sp
         before = [f for f in base[old].facts if f.subject in capability and counted(f)]
         return (0 < len(uses) <= len(before) and all(f.line in added for f in uses)
                 and all(f.subject.startswith(("ui-kit:", "sdk:")) for f in uses))
-    return [a for a in placed if not (_gate(a, capability, head) or a.path in had or rewritten(a.path))]
+    return [a for a in placed if not (_gate(a, capability, head) or a.path in had or rewritten(a.path) or
+            spelling.options_rewritten(a.subject, a.path, a.fact.line, base, counterpart, added_lines))]
 
 
 def _pages_with(subjects: set[str], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> set[str]:
@@ -437,9 +439,7 @@ def _gate(addition: Addition, capability: set[str], head: Mapping[str, FileFacts
 
 def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:
     """Whether the uses of all ``subjects`` together (one capability, every spelling) rose in the changed files."""
-    def total(counts: Mapping[str, Counter[str]]) -> int:
-        return sum(sum(counts[s].values()) for s in subjects if s in counts)
-    return total(head) > total(base)
+    return sum(sum(head.get(s, {}).values()) - sum(base.get(s, {}).values()) for s in subjects) > 0
 
 
 def _in_added_sdk(subject: str, head: Mapping[str, FileFacts], counterpart: Mapping[str, str | None]) -> bool:

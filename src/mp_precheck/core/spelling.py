@@ -8,6 +8,8 @@ code) asks nothing, so it does not stand for a button that asks: a button added 
 new place where the app asks. Nor does a call a page makes as it opens (``runs_on_open``: in ``onLoad``) read
 what its button's tap granted: the page reads before any tap. A call whose line the change keeps but whose options
 it rewrites (``reshaped``: one picker split into a call per source) is rewritten like a call on an added line.
+A payment the base passed an undecided ``orderInfo`` order (the WeChat build's, ``readers/orderpay.py``) and the
+change passes WeChat Pay's own options in place (``options_rewritten``) is the same payment, read the other way.
 
 Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type) and
 https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html (no prompt since
@@ -18,10 +20,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import UPLOAD_GUESS, Fact, FileFacts
 from mp_precheck.readers.openinghooks import OPENING
+from mp_precheck.readers.orderpay import ORDER_PAYMENT, PAYMENT
 
 # Hooks that run as a page or component opens, before the user has tapped anything (readers/openinghooks.py).
 _OPENING = OPENING
@@ -31,6 +35,9 @@ _BUTTON_SPELLING = compiled(r"button\[open-type=([A-Za-z]+)\]")
 # A project call no reader resolves, named as an upload: never reported, but the upload a resolved call
 # replacing it stands for (facts/model.py).
 GUESSES = {UPLOAD_GUESS: "wx.uploadFile"}
+# A payment passed an ``orderInfo`` order no code marks as another platform's (readers/orderpay.py) is read as the
+# WeChat build's payment where the app has no WeChat-shaped one: the same call as one passed WeChat Pay's options.
+_READ_ALIKE = frozenset({ORDER_PAYMENT, PAYMENT})
 
 
 def same_call(subject: str) -> str:
@@ -40,6 +47,26 @@ def same_call(subject: str) -> str:
     ``wx.getUserProfile`` stays apart: another API with its own prompt."""
     match = _BUTTON_SPELLING.fullmatch(subject)
     return f"wx.{match.group(1)}" if match else GUESSES.get(subject, subject)
+
+
+def read_alike(subject: str, known: AbstractSet[str]) -> bool:
+    """Whether ``known`` holds a call read two ways (``wx.requestPayment:orderInfo``, ``wx.requestPayment``) under its
+    other reading than ``subject``: the payment changed its options, it did not leave the app."""
+    return subject in _READ_ALIKE and any(k != subject and k in _READ_ALIKE for k in known)
+
+
+def options_rewritten(subject: str, path: str, line: int, base: Mapping[str, FileFacts],
+                      counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> bool:
+    """Whether the call of ``subject`` on ``line`` of head file ``path`` is a call its base version made under the
+    other reading (:func:`read_alike`), kept in place with its options rewritten: the line is one the change keeps
+    and the base file made the call that other way (``uni.requestPayment({ provider: 'wxpay', orderInfo: res })``
+    given ``timeStamp`` … ``paySign`` in place of ``orderInfo``: the same payment paying the WeChat way, no new one;
+    https://developers.weixin.qq.com/miniprogram/dev/api/payment/wx.requestPayment.html). A WeChat-shaped call the
+    change adds (a Mini Program branch beside the ``orderInfo`` call it keeps for the App) is a new call site."""
+    old = counterpart.get(path)
+    if subject not in _READ_ALIKE or not old or old not in base or line in added_lines.get(path, frozenset()):
+        return False
+    return any(f.subject != subject and f.subject in _READ_ALIKE and f.kind == "api" for f in base[old].facts)
 
 
 def asks_rise(subject: str, spellings: set[str], head_uses: Mapping[str, Counter[str]],
