@@ -145,9 +145,7 @@ def _members(text: str, items: dict[str, str]) -> set[Shown]:
 def picture_fields(template: str) -> frozenset[str]:
     """The names of the fields a template binds, whole, to an ``<image>``'s (or ``<img>``'s) ``src``:
     ``:src="item.url"`` gives ``url``, ``src="{{cover}}"`` gives ``cover``."""
-    parser = _Sources()
-    feed_safely(parser, template)
-    return frozenset(parser.fields)
+    return _read(template)[0]
 
 
 def shown_pictures(template: str) -> frozenset[Shown]:
@@ -155,9 +153,14 @@ def shown_pictures(template: str) -> frozenset[Shown]:
     field) of each ``<image>`` / ``<img>`` ``src`` bound to one field — ``<block wx:for="{{slides}}"><image
     src="{{item.src}}"/>`` gives ``("slides", "src", True)``, ``:src="card.face"`` ``("card", "face", False)``,
     ``:src="card[keys.face]"`` ``("card", "@keys.face", False)`` — that no other binding or text reads."""
+    return _read(template)[1]
+
+
+def _read(template: str) -> tuple[frozenset[str], frozenset[Shown]]:
+    """:func:`picture_fields` and :func:`shown_pictures` of ``template``, read once."""
     parser = _Sources()
     feed_safely(parser, template)
-    return frozenset(parser.shown - parser.other)
+    return frozenset(parser.fields), frozenset(parser.shown - parser.other)
 
 
 def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: int,
@@ -167,8 +170,7 @@ def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: i
     fields the template binds to a picture's src, and URLs written as a field of data it shows as pictures."""
     out = list(facts)
     lines = {f.line for f in facts if f.kind == "host" and f.role == "code"}
-    fields = picture_fields(template[0]) if template is not None and lines else frozenset()
-    data = shown_pictures(template[0]) if template is not None and lines else frozenset()
+    fields, data = _read(template[0]) if template is not None and lines else (frozenset(), frozenset())
     if not fields and not data:
         return out
     language = language_for(path)
@@ -179,10 +181,9 @@ def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: i
              _only_shown(held_constant(node), root, fields)}
     pictures: set[tuple[int, str]] = set()  # (line, host) of a URL written as a field of data shown as a picture
     if data:
-        data = _keyed(data, root, language)
-        read = _read_fields(root)
+        keyed, read = _keyed(data, root, language), _read_fields(root)
         pictures = {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
-                    if (held := data_holder(node)) is not None and held in data and held[1] not in read
+                    if (held := data_holder(node)) is not None and held in keyed and held[1] not in read
                     for url in find_urls(string_value(node) or "")}
     return [replace(f, role="media") if f.kind == "host" and f.role == "code" and
             (f.line in shown or (f.line, f.subject) in pictures) else f for f in out]
@@ -209,8 +210,8 @@ def _read_fields(root: Node) -> set[str]:
             node.parent.child_by_field_name("left") == node
         if node.type == "member_expression" and not written:
             out.add(node_text(node.child_by_field_name("property")))
-        elif node.type == "subscript_expression" and not written:
-            out.add(string_value(node.child_by_field_name("index")) or "")
+        elif node.type == "subscript_expression" and not written and (index := node.child_by_field_name("index")):
+            out.add(string_value(index) or "")
     return out
 
 
