@@ -4,8 +4,8 @@ Also follows project wrappers one level: a call to ``uploadImage()`` imported fr
 ``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the App object
 holds) counts as the catalog subjects that wrapper calls, at the call's line. It reads a development config against
 its release configs (a host a Taro ``config/dev.js`` gives a build constant no release config defines is the app's
-own: :func:`~mp_precheck.readers.devonly.shipped_dev_hosts`), and gives a URL a page jump hands to a web-view page
-to that web-view (facts/handedpages.py).
+own: :func:`~mp_precheck.readers.devonly.shipped_dev_hosts`), gives a URL a page jump hands to a web-view page to
+that web-view (facts/handedpages.py) and a native page's pictures to its template (facts/pagepictures.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.extract import extract_job, flavoured, reader_kind
 from mp_precheck.facts.handedpages import handed_to_web_views
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
+from mp_precheck.facts.pagepictures import with_page_pictures
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.devonly import is_dev_file, release_configs, shipped_dev_hosts
 from mp_precheck.readers.handedurls import with_handed_roles
@@ -122,11 +123,8 @@ class FactStore:
         result: dict[str, FileFacts] = {}
         for blob, users in pending.items():
             for path, kind in users:
-                if blob not in contents:
-                    result[path] = FileFacts(error="not read: blob missing from the repository (a shallow or "
-                                                   "partial clone?)")
-                else:
-                    result[path] = self._cache[(blob, kind)]
+                result[path] = self._cache[(blob, kind)] if blob in contents else FileFacts(
+                    error="not read: blob missing from the repository (a shallow or partial clone?)")
                 if jobs.get((blob, kind)) != path:
                     self._tick(1)  # the first user of each blob was counted when it was parsed
         if self.disk is not None:
@@ -169,6 +167,7 @@ class FactStore:
                          if line not in resolved and third_party().named_upload(name))
             merged = confirm_picked(facts.facts + tuple(extra))  # a photo a helper picks, sent as base64
             merged = handed_to_web_views(with_handed_roles(facts, merged), tree, self.raw_facts)
+            merged = with_page_pictures(path, merged, tree, self.text)
             # this.timer.stop() is no global property's call unless a Vue entry installs ``timer`` (resolved above)
             calls = tuple(c for c in facts.imported_calls if c[2] in resolved or c[0] != VUE_INSTANCE
                           or c[1].startswith("$"))
@@ -332,9 +331,8 @@ class FactStore:
 
     @staticmethod
     def _module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
-        if spec in _HELD:
-            return app_file(importer, tree, _APP_NAMES if spec == GET_APP else VUE_ENTRIES)
-        return resolve_module(importer, spec, tree)
+        return app_file(importer, tree, _APP_NAMES if spec == GET_APP else VUE_ENTRIES) if spec in _HELD else \
+            resolve_module(importer, spec, tree)
 
 
 _APP_NAMES = ("app.js", "app.ts", "app.wpy", "app.mpx", "App.vue", "app.vue")

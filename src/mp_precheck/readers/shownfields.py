@@ -8,65 +8,266 @@ an ``<image>``'s ``src``. The host serves pictures, which an ``<image>`` loads f
 name, from the same single-file component only; a variable also read any other way (a call's argument, a
 declaration, an object key) keeps its role. Read with the tree-sitter tree (readers/syntax.py) and the template
 with html.parser; pure, nothing raises.
+
+A URL written as one field of the data a template shows as a picture is one too: ``slides: [{ src: 'https://…' }]``
+(a page's ``data``, ``setData``, ``this.slides = […]``) with ``<block wx:for="{{slides}}"><image src="{{item.src}}"/>``
+(``wx:for-item`` names the item; uni-app / Vue ``v-for="(s, i) in slides"`` and ``:src="s.src"``), or a prop's
+default ``card: { default: () => ({ face: 'https://…' }) }`` shown as ``:src="card.face"`` or through a key another
+default object names (``card[keys.face]`` with ``keys`` defaulting to ``{ face: 'face' }``). The field must be read
+nowhere else: not in another template binding (a ``data-`` attribute a handler reads, a ``<web-view>``), nor by the
+script (``x.src`` handed to ``wx.request``): such a host keeps its role.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 
 from msgspec.structs import replace
-from tree_sitter import Node
+from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.imagebases import built_value, held_constant
-from mp_precheck.readers.syntax import FUNCTION_NODES, language_for, node_text, nodes_of, parse, walk
+from mp_precheck.readers.syntax import (
+    FUNCTION_NODES,
+    language_for,
+    node_text,
+    nodes_of,
+    parse,
+    string_value,
+    walk,
+)
+from mp_precheck.readers.urls import find_urls
 
 _PICTURES = frozenset({"image", "img"})  # the tags whose src is a picture, in a WXML-like or an HTML template
 _SOURCES = frozenset({":src", "v-bind:src", "src"})
 # A bound value that is one field: item.url, cover, {{ goods.pic }} (no call, no joining).
 _FIELD = lazy(r"\s*(?:\{\{)?\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)\s*(?:\}\})?\s*")
+_NAME = r"[A-Za-z_$][\w$]*"
+_PATH = rf"{_NAME}(?:\s*\.\s*{_NAME})*"
+_KEY = rf"\[\s*(?:'([\w$]+)'|\"([\w$]+)\"|({_NAME}\s*\.\s*{_NAME}))\s*\]"  # ['src'] or [keys.face]
+# One bound value: a member path (item.src), perhaps keyed (card['src'], card[keys.face]).
+_BOUND = lazy(rf"\s*(?:\{{\{{)?\s*({_PATH})\s*(?:{_KEY})?\s*(?:\}}\}})?\s*")
+# A member read anywhere in a binding or text: a.b.c, a[…].
+_READ = lazy(rf"(?<![\w$.])({_PATH})\s*(?:{_KEY})?")
+# A loop's item and list: wx:for="{{slides}}" (with wx:for-item), v-for="(x, i) in slides", "x of list".
+_LOOPS = ("wx:for", "a:for", "tt:for", "qq:for", "v-for", "s-for")
+_ITEM_NAMES = ("wx:for-item", "a:for-item", "tt:for-item", "qq:for-item")
+_IN_LIST = lazy(rf"\s*\(?\s*({_NAME})\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+({_PATH})\s*")
+_LIST = lazy(rf"\s*\{{\{{\s*({_PATH})\s*\}}\}}\s*")
+_VOID = frozenset({"img", "input", "br", "hr", "meta", "link", "source", "area", "col", "embed", "param", "track",
+                   "wbr", "base"})
+# Data a template shows: (the name holding it, its field, whether the name holds a list whose items have the
+# field); a field "@keys.face" is the key a default object names (card[keys.face]).
+Shown = tuple[str, str, bool]
 
 
 class _Sources(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.fields: set[str] = set()
+        self.shown: set[Shown] = set()  # data bound whole to a picture's src
+        self.other: set[Shown] = set()  # data read any other way
+        self._open: list[tuple[str, dict[str, str]]] = []  # open tags and the loop items each names
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag.lower() not in _PICTURES:
-            return
+        items = dict(self._open[-1][1]) if self._open else {}
+        items.update(_loop(attrs))
+        if tag.lower() not in _VOID:
+            self._open.append((tag.lower(), items))
+        picture = tag.lower() in _PICTURES
         for name, value in attrs:
             bound = name in (":src", "v-bind:src") or (value is not None and "{{" in value)
-            if name in _SOURCES and bound and value and (match := _FIELD.fullmatch(value)) is not None:
+            if picture and name in _SOURCES and bound and value and (match := _FIELD.fullmatch(value)) is not None:
                 self.fields.add(match.group(1))
+            whole = _BOUND.fullmatch(value) if picture and name in _SOURCES and bound and value else None
+            if whole is not None and (held := _held(whole, items)) is not None:
+                self.shown.add(held)
+                continue
+            if value and name not in _LOOPS and name not in _ITEM_NAMES:
+                self.other.update(_members(value, items))
+
+    def handle_endtag(self, tag: str) -> None:
+        names = [name for name, _items in self._open]
+        if tag.lower() in names:
+            del self._open[len(names) - 1 - names[::-1].index(tag.lower()):]
+
+    def handle_data(self, data: str) -> None:
+        self.other.update(_members(data, self._open[-1][1] if self._open else {}))
+
+
+def _loop(attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+    """The loop item name an element's attributes give → the name of the list it walks (its last member)."""
+    named = dict(attrs)
+    for loop in _LOOPS:
+        value = named.get(loop) or ""
+        if (match := _IN_LIST.fullmatch(value)) is not None:
+            return {match.group(1): _last(match.group(2))}
+        if (match := _LIST.fullmatch(value)) is not None:
+            item = next((named[n] for n in _ITEM_NAMES if named.get(n)), None) or "item"
+            return {item.strip(): _last(match.group(1))}
+    return {}
+
+
+def _last(path: str) -> str:
+    return path.rsplit(".", 1)[-1].strip()
+
+
+def _held(match: re.Match[str], items: dict[str, str]) -> Shown | None:
+    """The data a bound path (``item.src``, ``card[keys.face]``) reads, or None for a bare name."""
+    parts = [p.strip() for p in match.group(1).split(".")]
+    quoted, computed = match.group(2) or match.group(3), match.group(4)
+    if quoted or computed:
+        field = quoted or "@" + ".".join(p.strip() for p in (computed or "").split("."))
+    elif len(parts) > 1:
+        field = parts.pop()
+    else:
+        return None
+    return (items[parts[0]], field, True) if len(parts) == 1 and parts[0] in items else (parts[-1], field, False)
+
+
+def _members(text: str, items: dict[str, str]) -> set[Shown]:
+    """The data every member read in ``text`` touches: each link of ``a.b.c`` ((a, b), (b, c)) and a key
+    (``a['b']``); a loop item's first link is its list's (``item.id`` of a loop over ``list``: (list, id, True))."""
+    found: set[Shown] = set()
+    for match in _READ.finditer(text):
+        parts = [p.strip() for p in match.group(1).split(".")]
+        key = match.group(2) or match.group(3) or ("@" + "".join(match.group(4).split()) if match.group(4) else "")
+        links = list(zip(parts, [*parts[1:], key] if key else parts[1:], strict=False))
+        found.update((items[h], f, True) if i == 0 and h in items else (h, f, False)
+                     for i, (h, f) in enumerate(links) if f)
+    return found
 
 
 def picture_fields(template: str) -> frozenset[str]:
     """The names of the fields a template binds, whole, to an ``<image>``'s (or ``<img>``'s) ``src``:
     ``:src="item.url"`` gives ``url``, ``src="{{cover}}"`` gives ``cover``."""
+    return _read(template)[0]
+
+
+def shown_pictures(template: str) -> frozenset[Shown]:
+    """The data a template shows only as pictures: (holder, field, whether the holder is a list of items with the
+    field) of each ``<image>`` / ``<img>`` ``src`` bound to one field — ``<block wx:for="{{slides}}"><image
+    src="{{item.src}}"/>`` gives ``("slides", "src", True)``, ``:src="card.face"`` ``("card", "face", False)``,
+    ``:src="card[keys.face]"`` ``("card", "@keys.face", False)`` — that no other binding or text reads."""
+    return _read(template)[1]
+
+
+def _read(template: str) -> tuple[frozenset[str], frozenset[Shown]]:
+    """:func:`picture_fields` and :func:`shown_pictures` of ``template``, read once."""
     parser = _Sources()
     feed_safely(parser, template)
-    return frozenset(parser.fields)
+    return frozenset(parser.fields), frozenset(parser.shown - parser.other)
 
 
 def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: int,
                         template: tuple[str, int] | None) -> list[Fact]:
-    """``facts`` of a component's script (``script`` at ``path``, lines shifted by ``offset``) with the hosts of
-    its URL variables read only into fields its ``template`` (text, line offset) shows as pictures made media."""
+    """``facts`` of a component's script (``script`` at ``path``, lines shifted by ``offset``) with the hosts its
+    ``template`` (text, line offset) shows only as pictures made media: those of its URL variables read only into
+    fields the template binds to a picture's src, and URLs written as a field of data it shows as pictures."""
     out = list(facts)
     lines = {f.line for f in facts if f.kind == "host" and f.role == "code"}
-    fields = picture_fields(template[0]) if template is not None and lines else frozenset()
-    if not fields:
+    fields, data = _read(template[0]) if template is not None and lines else (frozenset(), frozenset())
+    if not fields and not data:
         return out
     language = language_for(path)
     root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
-    shown = {node.start_point[0] + 1 + offset for node in nodes_of(root, language, ("string", "template_string"))
-             if node.start_point[0] + 1 + offset in lines and _only_shown(held_constant(node), root, fields)}
-    return [replace(f, role="media") if f.kind == "host" and f.role == "code" and f.line in shown else f
-            for f in out]
+    strings = [node for node in nodes_of(root, language, ("string", "template_string"))
+               if node.start_point[0] + 1 + offset in lines]
+    shown = {node.start_point[0] + 1 + offset for node in strings if fields and
+             _only_shown(held_constant(node), root, fields)}
+    pictures: set[tuple[int, str]] = set()  # (line, host) of a URL written as a field of data shown as a picture
+    if data:
+        keyed, read = _keyed(data, root, language), _read_fields(root)
+        pictures = {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
+                    if (held := data_holder(node)) is not None and held in keyed and held[1] not in read
+                    for url in find_urls(string_value(node) or "")}
+    return [replace(f, role="media") if f.kind == "host" and f.role == "code" and
+            (f.line in shown or (f.line, f.subject) in pictures) else f for f in out]
+
+
+def _keyed(data: frozenset[Shown], root: Node, language: Language) -> set[Shown]:
+    """``data`` with each computed key (``@keys.face``) named by the string its holder's default gives
+    (``keys: { default: () => ({ face: 'face' }) }``); a key no string of the script names is dropped."""
+    out = {d for d in data if not d[1].startswith("@")}
+    keys = {(d[1][1:].partition(".")[0], d[1].partition(".")[2]): d for d in data if d[1].startswith("@")}
+    if keys:
+        for node in nodes_of(root, language, ("string",)):
+            held = data_holder(node)
+            if held is not None and not held[2] and (held[0], held[1]) in keys and (name := string_value(node)):
+                out.add((keys[(held[0], held[1])][0], name, keys[(held[0], held[1])][2]))
+    return out
+
+
+def _read_fields(root: Node) -> set[str]:
+    """The member names the script reads (``x.src`` anywhere but an assignment's left side, ``x['src']``)."""
+    out: set[str] = set()
+    for node in walk(root):
+        written = node.parent is not None and node.parent.type == "assignment_expression" and \
+            node.parent.child_by_field_name("left") == node
+        if node.type == "member_expression" and not written:
+            out.add(node_text(node.child_by_field_name("property")))
+        elif node.type == "subscript_expression" and not written and (index := node.child_by_field_name("index")):
+            out.add(string_value(index) or "")
+    return out
+
+
+def data_holder(literal: Node) -> Shown | None:
+    """The data a string ``literal`` is one field of: ``slides: [{ src: '…' }]`` (also in ``setData({…})`` or
+    ``this.slides = […]``) gives ``("slides", "src", True)``; a prop's default ``card: { default: () => ({ logo:
+    '…' }) }`` or ``this.card.logo = '…'`` gives ``("card", "logo", False)``; None for any other place."""
+    parent = literal.parent
+    if parent is not None and parent.type == "pair" and parent.child_by_field_name("value") == literal:
+        field = _key(parent)
+        holder = parent.parent
+        item = holder is not None and holder.parent is not None and holder.parent.type == "array"
+        name = _holder_name(holder.parent if item and holder is not None else holder)
+        return (name, field, item) if name and field else None
+    if parent is not None and parent.type == "assignment_expression" and \
+            parent.child_by_field_name("right") == literal:
+        left = parent.child_by_field_name("left")
+        if left is not None and left.type == "member_expression":
+            owner = left.child_by_field_name("object")
+            name = node_text(owner.child_by_field_name("property")) if owner is not None and \
+                owner.type == "member_expression" else ""
+            return (name, node_text(left.child_by_field_name("property")), False) if name else None
+    return None
+
+
+def _key(pair: Node) -> str:
+    """A pair's key, or a method's name, unquoted."""
+    return node_text(pair.child_by_field_name("key") or pair.child_by_field_name("name")).strip("'\"")
+
+
+def _holder_name(value: Node | None) -> str:
+    """The name ``value`` (an object or array) is given: a pair's key (a prop's, for its ``default`` value or
+    method), the member an assignment writes (``this.slides = …``), else ""."""
+    node = value
+    while node is not None and node.parent is not None:
+        parent = node.parent
+        if parent.type in ("parenthesized_expression", "return_statement") or \
+                (parent.type == "arrow_function" and parent.child_by_field_name("body") == node):
+            node = parent
+        elif node.type == "return_statement":  # default() { return {…} }: the function's holder
+            while node is not None and node.type not in FUNCTION_NODES:
+                node = node.parent
+        else:
+            break
+    if node is None or node.parent is None:
+        return ""
+    parent = node.parent
+    if node.type == "method_definition":
+        return _holder_name(parent) if parent.type == "object" and _key(node) == "default" else ""
+    if parent.type == "pair" and parent.child_by_field_name("value") == node:
+        return _holder_name(parent.parent) if _key(parent) == "default" else _key(parent)
+    if parent.type == "assignment_expression" and parent.child_by_field_name("right") == node:
+        left = parent.child_by_field_name("left")
+        return node_text(left.child_by_field_name("property")) if left is not None and \
+            left.type == "member_expression" else ""
+    return ""
 
 
 def _only_shown(name: Node | None, root: Node, fields: frozenset[str]) -> bool:
