@@ -67,3 +67,30 @@ def test_a_script_the_wechat_build_imports_keeps_its_hosts(tmp_path: Path, impor
 def test_a_script_nothing_imports_yet_keeps_its_hosts(tmp_path: Path) -> None:
     repo, base = _change(tmp_path / "uni", _page(""), {"src/utils/captcha.js": PIXEL})
     assert ("src/utils/captcha.js", "host:api.example-captcha.com") in _hosts(repo, base)
+
+
+FOOTER = ('<template>\n  <view class="footer">\n    <a href="https://record.example-registry.cn">备案号</a>\n'
+          '    <image src="https://cdn.example-footer.com/logo.png" />\n  </view>\n</template>\n'
+          "<script>\nexport default {\n  mounted() {\n    uni.request({ url: 'https://api.example-footer.com/site' })\n"
+          "  }\n}\n</script>\n")
+
+
+def _home(tag_block: str) -> str:
+    return "<template>\n  <view>\n" + tag_block + "  </view>\n</template>\n<script>\nexport default {}\n</script>\n"
+
+
+def test_a_component_only_another_platforms_template_block_renders_is_not_shipped(tmp_path: Path) -> None:
+    block = "    <!-- #ifdef H5 -->\n    <site-footer-h5 :show=\"true\"></site-footer-h5>\n    <!-- #endif -->\n"
+    repo, base = _change(tmp_path / "uni", _home(block), {"src/components/site-footer-h5/site-footer-h5.vue": FOOTER})
+    assert [f for f in run(repo.path, base).findings if f.path.startswith("src/components/")] == []
+
+
+@pytest.mark.parametrize("block", [
+    "    <site-footer-h5 :show=\"true\"></site-footer-h5>\n",  # every build renders it
+    "    <!-- #ifdef H5 -->\n    <site-footer-h5></site-footer-h5>\n    <!-- #endif -->\n"
+    "    <!-- #ifdef MP-WEIXIN -->\n    <site-footer-h5 />\n    <!-- #endif -->\n",  # and WeChat's block too
+    "",  # no page renders it yet: left as it was
+])
+def test_a_component_the_wechat_build_may_render_keeps_its_findings(tmp_path: Path, block: str) -> None:
+    repo, base = _change(tmp_path / "uni", _home(block), {"src/components/site-footer-h5/site-footer-h5.vue": FOOTER})
+    assert ("src/components/site-footer-h5/site-footer-h5.vue", "host:api.example-footer.com") in _hosts(repo, base)

@@ -9,14 +9,21 @@ request the Mini Program makes, so they need no 服务器域名 entry
 scripts only such a file imports. A script nothing imports at all is another matter: it may be imported by the
 next change, so core/reachability.py keeps its hosts; and one imported outside the blocks too ships.
 
+A component easycom compiles by tag (``components/x/x.vue``) ships only when a page the build keeps writes its
+tag (https://uniapp.dcloud.net.cn/collocation/pages.html#easycom): one whose tag is written, and its name
+named, only inside ``<!-- #ifdef H5 -->`` blocks is the H5 site's alone, and so is all it does (its secrets
+aside, which the H5 build publishes). One whose tag is written nowhere yet is left as it was.
+
 In: the scripts core/reachability.py found no kept code loading (head paths), the project, the head tree, a
 grep (fixed strings → head files holding them), each unloaded file's module specifiers and a text reader.
-Out: those of them that a dropped block loads, directly or through other such files. Never raises.
+Out: those of them that a dropped block loads, directly or through other such files; and the added components
+only dropped blocks render. Never raises.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from mp_precheck.core.recache import compiled
@@ -24,10 +31,12 @@ from mp_precheck.facts.store import resolve_module
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.conditional import compiles_conditionally, for_wechat, has_directives
 from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.easycom import tag_registers
 from mp_precheck.readers.otherbuilds import hidden_lines
 
 # A module specifier on a line: ``import x from 'spec'``, ``} from 'spec'``, ``import 'spec'``, ``require('spec')``,
 # ``import('spec')``.
+_DIRECTIVES = ("#ifdef", "#ifndef")
 _SPEC = compiled(r"""(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']""")
 
 
@@ -68,6 +77,39 @@ def other_build_scripts(unloaded: Iterable[str], project: Project, tree: Mapping
             found.add(target)
             frontier.append(target)
     return found
+
+
+def other_build_components(added: Iterable[str], project: Project,
+                           grep: Callable[[set[str]], Mapping[str, set[str]]],
+                           read_text: Callable[[str], str | None]) -> set[str]:
+    """The uni-app components of ``added`` (head paths: ``.vue`` files at a place easycom compiles by tag, no
+    page) whose tag some other file of the project writes, and whose name every such file writes only in
+    blocks WeChat's build drops (module docstring); arguments as :func:`other_build_scripts`."""
+    folder = posixpath.dirname(project.app_config or "")
+    names = {path: _name(path) for path in added if project.framework == "uni-app" and project.owns(path)
+             and path.endswith(".vue") and (not folder or path.startswith(folder + "/"))
+             and tag_registers(path[len(folder) + 1:] if folder else path, ())
+             and posixpath.splitext(path[len(folder) + 1:] if folder else path)[0] not in project.pages}
+    if not names:
+        return set()
+    tags = {path: compiled(rf"<{re.escape(name)}[\s/>]") for path, name in names.items()}
+    dropped: set[str] = set()
+    kept: set[str] = set()
+    for other, held in grep(set(names.values()) | set(_DIRECTIVES)).items():
+        named = [path for path, name in names.items() if name in held and other != path]
+        if not named:
+            continue
+        if not held & set(_DIRECTIVES):  # no block: the name is written where every build keeps it
+            kept.update(named)
+            continue
+        text = read_text(other) if project.owns(other) else None
+        shipped = for_wechat(text, other) if text is not None else None
+        for path in named:
+            if text is None or shipped is None or names[path] in shipped:
+                kept.add(path)  # named where WeChat's build keeps it (or unreadable: it may render it)
+            elif tags[path].search(text):
+                dropped.add(path)
+    return dropped - kept
 
 
 def _targets(importer: str, specs: Iterable[str], names: Mapping[str, str],
