@@ -423,3 +423,23 @@ def black_smiley() -> bytes:
         draw.ellipse((cx - 7, 38, cx + 7, 52), fill=(255, 255, 255))
     draw.chord((35, 55, 85, 90), 0, 180, fill=(255, 255, 255))
     return _png(image)
+
+
+SEAM = 0.4  # the cut around the person, in 1/200 of the picture: thin enough that the disc and person touch
+
+
+def silhouette_avatar(size: int = 200, disc: tuple[int, int, int] = (229, 229, 229)) -> bytes:
+    """A default avatar: a light-grey disc on a transparent ground with a white person (a head, rounded
+    shoulders) set in a hairline cut through the disc, drawn large and scaled down smooth as an exported asset
+    is — the cut leaves half-transparent pixels along the person's outline."""
+    big = 4 * size
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, big - 1, big - 1), fill=(*disc, 255))
+    u = big / 200
+    for grow, fill in ((SEAM, (0, 0, 0, 0)), (0.0, (255, 255, 255, 255))):
+        g = grow * u
+        draw.ellipse((68 * u - g, 36 * u - g, 132 * u + g, 100 * u + g), fill=fill)
+        draw.rounded_rectangle((40 * u - g, 112 * u - g, 160 * u + g, 200 * u + g), radius=int(40 * u), fill=fill)
+    draw.ellipse((0, 0, big - 1, big - 1), outline=(0, 0, 0, 0), width=int(2 * u))  # the body ends at the disc
+    return _png(image.resize((size, size), Image.Resampling.LANCZOS))

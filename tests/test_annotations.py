@@ -65,3 +65,29 @@ def test_exactly_ten_notices_need_no_count() -> None:
 def test_app_wide_findings_before_new_call_sites() -> None:
     text = render_annotations(report(finding("low", "a.js", scope="file"), finding("low", "z.js", scope="app")))
     assert [line.split(",")[0] for line in text.splitlines()] == ["::notice file=z.js", "::notice file=a.js"]
+
+
+def test_high_findings_past_ten_take_free_lower_places_and_keep_their_severity_in_the_title() -> None:
+    highs = [finding("high", f"h{i:02}.js", rule=f"rule.h{i:02}") for i in range(13)]
+    text = render_annotations(report(*highs, finding("medium", "m.js"), finding("low", "l.js"))).splitlines()
+    assert [line.split(",")[0] for line in text] == [
+        *[f"::error file=h{i:02}.js" for i in range(10)],
+        "::warning file=h10.js", "::warning file=h11.js", "::warning file=h12.js", "::warning file=m.js",
+        "::notice file=l.js"]
+    assert "title=high · Uses location::" in text[10] and "title=Uses location::" in text[13]
+    assert "title=Uses location::" in text[0]
+    zh = render_annotations(report(*highs), language="zh-CN").splitlines()
+    assert "title=高 · Uses location::" in zh[10]
+
+
+def test_places_go_to_more_problems_before_further_places_of_one_and_severity_before_path() -> None:
+    many = [finding("high", f"a/{i:02}.js", rule="upload.upload_file") for i in range(12)]
+    others = [finding("high", "z/brand.js", rule="branding.brand_text"), finding("high", "z/flag.js", rule="policy.x")]
+    lows = [finding("low", f"0{i}.js", rule="policy.autoplay_media") for i in range(20)]
+    text = render_annotations(report(*lows, *many, *others)).splitlines()
+    errors = [line.split(",")[0] for line in text if line.startswith("::error ")]
+    assert errors[:3] == ["::error file=a/00.js", "::error file=z/brand.js", "::error file=z/flag.js"]
+    assert len(errors) == 10
+    shown = " ".join(text)
+    assert all(f"file=a/{i:02}.js," in shown for i in range(12))  # every high is annotated before any low
+    assert text[-1] == "::notice::11 more findings not annotated; see the job summary"  # 10 + 4 + 9 placed

@@ -21,6 +21,7 @@ from images import (
     noise_photo,
     outline_person_with_speech_bubble,
     shaded_silhouette,
+    silhouette_avatar,
     two_bubble_mark,
     two_green_buttons,
     white_bubbles,
@@ -120,3 +121,19 @@ def test_the_white_mark_on_a_login_button_of_another_colour_is_the_logo(data):
                          ids=["label-only-button", "building-icon-with-windows", "diagram-strip", "outline-icon"])
 def test_white_shapes_with_holes_on_a_coloured_control_are_not(data):
     assert is_wechat_logo(data, "static/images/wx_btn.png") is False
+
+
+@pytest.mark.parametrize(("size", "disc"), [(200, (229, 229, 229)), (200, (220, 220, 220)), (120, (229, 229, 229)),
+                                            (64, (229, 229, 229))])
+@pytest.mark.parametrize("name", ["images/default.png", "images/wx-avatar.png"])
+def test_a_default_avatar_silhouette_in_grey_and_white_is_not_the_logo(size, disc, name):
+    # Grey and white as the mark's grey variant, one large flat shape, but its "eyes" are anti-aliasing specks
+    # of a pixel along the person's outline, not dots in proportion to a bubble.
+    assert is_wechat_logo(silhouette_avatar(size, disc), name) is False
+
+
+@pytest.mark.parametrize("data", [two_bubble_mark(), two_bubble_mark(GREY), two_bubble_mark(size=64),
+                                  merged_mark(), merged_mark(size=64)],
+                         ids=["green", "grey", "green-small", "merged-grey", "merged-grey-small"])
+def test_the_grey_and_white_variants_of_the_mark_still_are_the_logo(data):
+    assert is_wechat_logo(data, "images/default.png") is True

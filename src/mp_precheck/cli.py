@@ -247,7 +247,7 @@ def _render(fmt: str, run: Run, args: argparse.Namespace) -> str:
         from mp_precheck.outputs.annotations import JOB_SUMMARY, render_annotations
 
         return render_annotations(run.report, JOB_SUMMARY if _job_summary(run) else
-                                  "`mp-precheck diff --format markdown` (every finding)")
+                                  "`mp-precheck diff --format markdown` (every finding)", run.language)
     if fmt == "sarif":
         from mp_precheck.outputs.sarif import render_sarif
 

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from msgspec.structs import replace
 
+from mp_precheck.core.otherbuildfiles import other_build_components, other_build_scripts
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module
@@ -249,12 +250,19 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
     if pages_only:
         added = [p for p in added if _is_unregistered_native_page(p, project, tree) or
                  _is_unregistered_page(p, project, easycom)]
+    grep = lambda names: repo.grep_needles(head, names, scope)  # noqa: E731
     unloaded = unreferenced_scripts(
-        project, head_facts, added, tree, grep=lambda names: repo.grep_needles(head, names, scope),
+        project, head_facts, added, tree, grep=grep,
         facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked,
         easycom=easycom, read_text=lambda path: _text(repo, tree, path))
-    return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts if f.subject.startswith(_KEPT)))
-            if path in unloaded else ff for path, ff in head_facts.items()}
+    # a script only other platforms' blocks load ships in their builds alone: no host of the Mini Program's
+    other = other_build_scripts(unloaded & set(head_facts), project, tree, grep,
+                                lambda path: head_facts[path].module_specs, lambda path: _text(repo, tree, path))
+    other |= set() if pages_only else other_build_components(
+        [p for p in added if p in head_facts and p not in unloaded], project, grep, lambda p: _text(repo, tree, p))
+    return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts
+                                          if f.subject.startswith(_KEPT[:1] if path in other else _KEPT)))
+            if path in unloaded or path in other else ff for path, ff in head_facts.items()}
 
 
 def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str, FileFacts],

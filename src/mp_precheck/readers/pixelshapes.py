@@ -6,7 +6,8 @@ one label covering at least :data:`MIN_BUBBLE` of the square of the picture's sh
 :data:`MIN_SOLID` of their bounding box, of one flat brightness (standard deviation at most
 :data:`MAX_SHADE`, 0–255), with at least two *eyes*: enclosed round holes (parts of the bounding box outside
 the component that do not reach the box's edge, at most :data:`MAX_EYE_ASPECT` times as long as wide), each
-at most :data:`MAX_EYE` of the component. Pure functions of the label lists; nothing here decodes an image.
+at most :data:`MAX_EYE` and at least :data:`MIN_EYE` of the component. Pure functions of the label lists;
+nothing here decodes an image.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from msgspec import Struct
 MIN_BUBBLE = 0.02
 MIN_SOLID = 0.5  # the mark's bubbles fill ~0.6 of their box; a glyph's strokes ~0.3
 MAX_EYE = 0.15
+# The mark's eyes are dots in proportion to its bubble (2–4 % of it at any size); a speck of a pixel or two in a
+# large shape is a seam of anti-aliasing (a default avatar's white silhouette on its light-grey disc), no eye.
+MIN_EYE = 0.005
 MAX_EYE_ASPECT = 2.0
 MAX_SHADE = 16.0  # flat icons measure 0–8 (JPEG noise included); shaded drawings 25 and more
 OTHER = 4  # the label of a pixel no classifier names: never what lies around a shape
@@ -134,7 +138,7 @@ def eyes(cells: list[int], inside: bytearray, width: int) -> tuple[tuple[float, 
         hx = [i % w for i in hole]
         hy = [i // w for i in hole]
         long, short = sorted((max(hx) - min(hx) + 1, max(hy) - min(hy) + 1), reverse=True)
-        if len(hole) <= MAX_EYE * len(cells) and long <= MAX_EYE_ASPECT * short:
+        if MIN_EYE * len(cells) <= len(hole) <= MAX_EYE * len(cells) and long <= MAX_EYE_ASPECT * short:
             found.append((x0 + sum(hx) / len(hole), y0 + sum(hy) / len(hole), len(hole)))
     return tuple(found)
 

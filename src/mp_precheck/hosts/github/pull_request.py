@@ -97,7 +97,7 @@ def _publish_run(settings: Settings, github: GitHubPort, runner: RunnerIO, targe
                               full_report_where=f"`{json_path}`")  # a summary over 1 MiB points to the JSON
     runner.save("report.md", summary)
     runner.add_summary(summary)
-    runner.commands(render_annotations(report))
+    runner.commands(render_annotations(report, language=result.language))
     runner.set_output("risk-level", report.risk_level)
     items = item_count(report.active_findings)
     runner.set_output("items", str(items))
