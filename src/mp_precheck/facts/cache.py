@@ -177,6 +177,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v152: a photo pushed into state, walked and filled into a local sent later; placeholder arrays no photo
 # v153: URLs written as a field of data a component's template shows only as a picture (loops, prop defaults)
 # v154: a logo's eyes are dots in proportion to its bubble (cached logo verdicts change)
+# v155: URLs only a browser loads (new Image().src, location.href, a web JS-SDK's) and URLs inside an object
+#       a request helper is handed after its address (post(url, { homepage })) name no server (readers/unrequested.py)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -233,7 +235,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v154-{__version__}"
+FORMAT = f"facts-v155-{__version__}"
 
 
 class FactCache:

@@ -21,6 +21,7 @@ from mp_precheck.readers.appconfig import (
     loads_jsonc,
     title_facts,
 )
+from mp_precheck.readers.browsersinks import calls_web_bridge
 from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.copiedargs import copied_handler_links
@@ -204,8 +205,11 @@ def _extract_text(text: str, path: str, kind: str) -> FileFacts:
     if kind == "js":
         found = _js_with_class_config(text, path)
         found = replace(found, facts=tuple(with_page_queries(found.facts, text, path)))  # a page's ?url=https://…
-        if path.lower().endswith(".js") and is_minified_library(text) and not calls_network(text):
-            found = replace(found, facts=tuple(library_hosts(found.facts, text, path)))  # a library's own links
+        # A library's own links: a minified one's, or WeChat's JS-SDK for web pages (it calls WeixinJSBridge, the
+        # in-app browser's bridge, whose requests the browser makes: readers/browsersinks.py)
+        if path.lower().endswith(".js") and (calls_web_bridge(text) or is_minified_library(text)) \
+                and not calls_network(text):
+            found = replace(found, facts=tuple(library_hosts(found.facts, text, path)))
         return found
     if kind == "min-js":  # a copied SDK: its hosts, and the privacy APIs it calls (readers/sdkprivacy.py)
         hosts = vendored_hosts(text, path)

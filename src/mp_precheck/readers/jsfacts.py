@@ -25,7 +25,7 @@ from mp_precheck.readers import base64media, multipartbody, nativepay, reexports
 from mp_precheck.readers.bound import attribute_urls, in_attribute_value
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
-from mp_precheck.readers.callcontext import is_compared, is_feature_test, is_logged, is_property_read, is_type_reference
+from mp_precheck.readers.callcontext import is_feature_test, is_logged, is_property_read, is_type_reference
 from mp_precheck.readers.callshape import call_shapes
 from mp_precheck.readers.cloudobjects import method_fact
 from mp_precheck.readers.connectprops import connected_calls
@@ -38,7 +38,7 @@ from mp_precheck.readers.handedupload import UPLOAD_SUBJECT as HANDED_UPLOAD
 from mp_precheck.readers.handedupload import calls_handed_upload
 from mp_precheck.readers.handedurls import handed_urls
 from mp_precheck.readers.heldapis import dropped, held_name
-from mp_precheck.readers.imagebases import constant_roles, held_constant, sent_as_request_data, unread_local
+from mp_precheck.readers.imagebases import constant_roles, held_constant
 from mp_precheck.readers.imagenames import (
     bare_host_url,
     held_as_api_base,
@@ -83,7 +83,8 @@ from mp_precheck.readers.textplaces import (
     warning_list,
 )
 from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
-from mp_precheck.readers.urls import MEDIA_APIS, find_urls, is_json_text, is_prose_mention, is_wechat_server_api
+from mp_precheck.readers.unrequested import unrequested
+from mp_precheck.readers.urls import MEDIA_APIS, find_urls, is_wechat_server_api
 
 # The role of a URL an API is given: a font wx.loadFontFace loads is a download (文件地址需为下载类型:
 # https://developers.weixin.qq.com/miniprogram/dev/api/ui/font/wx.loadFontFace.html); a picture shown or saved is media.
@@ -356,9 +357,8 @@ class _Extractor(Bindings):
             self._ios_payment_branch(node)
         value = built_url(node, value)  # "https://" + sub + ".example.com/…": the domain after the built label
         value = value if "://" in value else bare_host_url(node, value) or ""  # const HOST = 'api.example.cn'
-        if "://" not in value or is_json_text(value) or is_prose_mention(value) or is_compared(node) \
-                or sent_as_request_data(node) or in_attribute_value(node) or unread_local(held_constant(node)):
-            return  # data (urls.py, a request's), text, a value compared with, a JSX attribute's (_jsx), unread
+        if "://" not in value or in_attribute_value(node) or unrequested(node, value):
+            return  # no URL, a JSX attribute's (_jsx), or one no code requests (data, text, unread: unrequested.py)
         if value.startswith(("plugin-private://", "plugin://")):
             self.facts.append(Fact(prefixed("plugin-page", plugin_appid(value)), "api", self.line(node), value))
             return
