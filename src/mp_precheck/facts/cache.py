@@ -172,6 +172,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v148: WeChat's developer docs linked from code are no server; a web-view of them keeps its business domain
 # v149: unread local URL variables; picture fields of a template; URLs a jump hands to a web-view page
 # v150: the names a page's script defines (dead handlers) kept by text blob id (facts/scriptnames.py)
+# v151-trialhigh29: new Function("return this") (the global-object shim) and a locale label named like a
+#      review switch are no facts
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -228,7 +230,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v150-{__version__}"
+FORMAT = f"facts-v151-trialhigh29-{__version__}"
 
 
 class FactCache:
