@@ -338,17 +338,23 @@ def test_an_uncancellable_modal_on_the_entry_page_forces_only_when_confirming_it
 
 
 LOGIN_TOOL = "module.exports = {\n  checkLogin() { return !!wx.getStorageSync('token') }\n}\n"
+# The same check sending a user without a token to the login page: its module forces, whatever its name.
+WALLED_TOOL = LOGIN_TOOL.replace("{ return", "{ if (!wx.getStorageSync('token')) "
+                                 "wx.navigateTo({ url: '/pages/login/login' }); return")
 
 
-@pytest.mark.parametrize(("call", "forced"), [
-    ("const isLogin = this.checkLogin()\n    this.setData({ isLogin })", False),  # the answer is kept: a question
-    ("this.setData({ isLogin: this.checkLogin() })", False),
-    ("this.checkLogin()", True),  # called for what it does: a login check told by its name, as before
-    ("if (!this.checkLogin()) return", True),
+@pytest.mark.parametrize(("call", "tool", "forced"), [
+    ("const isLogin = this.checkLogin()\n    this.setData({ isLogin })", LOGIN_TOOL, False),  # kept: a question
+    ("this.setData({ isLogin: this.checkLogin() })", LOGIN_TOOL, False),
+    # called for what it does: its module decides (it only reads the token: nothing is forced)
+    ("this.checkLogin()", LOGIN_TOOL, False),
+    ("if (!this.checkLogin()) return", LOGIN_TOOL, False),
+    ("this.checkLogin()", WALLED_TOOL, True),
+    ("if (!this.checkLogin()) return", WALLED_TOOL, True),
 ])
-def test_a_login_check_whose_answer_a_shared_page_keeps_is_a_question(app_repo, call, forced):
+def test_a_login_check_whose_answer_a_shared_page_keeps_is_a_question(app_repo, call, tool, forced):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write("utils/tool.js", LOGIN_TOOL)
+    app_repo.write("utils/tool.js", tool)
     app_repo.write("pages/me/me.js", "const tool = require('../../utils/tool.js')\nPage({\n"
                                      "  checkLogin: tool.checkLogin,\n  onLoad(options) {\n    " + call + "\n  },\n"
                                      "  onShareAppMessage() { return { title: 'me', path: '/pages/me/me?id=1' } }\n})\n")

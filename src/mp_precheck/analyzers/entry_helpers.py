@@ -118,7 +118,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     moved = {id(f) for f in page_told if f.subject.split(":", 2)[2] in before}
     # A helper called by a login-like name that the page's imports define and that forces nothing is no wall.
     moved |= {id(f) for f in page_told if f.subject.endswith("()") and
-              _silent_helper(entry, head_side, f.subject.split(":", 2)[2][:-2])}
+              silent_helper(entry, head_side, f.subject.split(":", 2)[2][:-2])}
     findings = [f for f in findings if id(f) not in moved]
     told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
     added: list[Finding] = []
@@ -193,11 +193,11 @@ def _silent_launch(context: ProjectContext, side: ScriptSide, findings: list[Fin
     launch = [f for f in findings if f.rule == RULE and f.subject.startswith(FORCED[0]) and f.subject.endswith("()")]
     if not launch:
         return findings
-    silent = {id(f) for f in launch if _silent_helper(f.path, side, f.subject.split(":", 2)[2][:-2])}
+    silent = {id(f) for f in launch if silent_helper(f.path, side, f.subject.split(":", 2)[2][:-2])}
     return [f for f in findings if id(f) not in silent]
 
 
-def _silent_helper(entry: str, side: ScriptSide, name: str) -> bool:
+def silent_helper(entry: str, side: ScriptSide, name: str) -> bool:
     """Whether the helper the entry page's hook calls by a login-like name (``authService.checkLoginCode()``) is a
     function of a project module the page imports that forces nothing: no redirect, prompt or popup of its own,
     no redirect to login in the modules it reaches (a session check that falls back to a silent ``wx.login``).
@@ -211,22 +211,33 @@ def _silent_helper(entry: str, side: ScriptSide, name: str) -> bool:
 
 
 def _defined_silent(entry: str, side: ScriptSide, page: Module, name: str) -> bool | None:
-    """:func:`_silent_helper` for a helper a module ``page`` imports defines; None when none defines it."""
+    """:func:`silent_helper` for a helper a module ``page`` imports defines; None when none defines it."""
     tree = ExistingPaths(side.has)
     if name in page.aliases:  # a default import called (import toLogin from './wx'): the module's default export
-        spec, function = page.aliases[name], "default"
+        spec, function = _project_spec(entry, page.aliases[name], tree, side), "default"
         path = resolve_module(entry, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
         if module is None or function not in module.defs:
             return None
         return _forces_nothing(entry, side, module, spec, None)
-    for spec in sorted({*page.aliases.values(), *(spec for spec, _name in page.names.values())}):
+    for written in sorted({*page.aliases.values(), *(spec for spec, _name in page.names.values())}):
+        spec = _project_spec(entry, written, tree, side)
         path = resolve_module(entry, spec, tree, side.aliases)
         module = side.module(path) if path is not None and path.endswith(_SCRIPTS) else None
         if module is None or name not in module.defs:
             continue
         return _forces_nothing(entry, side, module, spec, name)
     return None
+
+
+def _project_spec(importer: str, spec: str, tree: ExistingPaths, side: ScriptSide) -> str:
+    """``spec`` as a relative specifier when it is a bare path (``require('utils/auth')`` in ``app.js``) that no
+    alias or package resolves and a project module beside the importer holds: WeChat's ``require`` reads a path
+    from the requiring file's folder (https://developers.weixin.qq.com/miniprogram/dev/reference/api/require.html)."""
+    if spec.startswith((".", "/", "@", "~")) or resolve_module(importer, spec, tree, side.aliases) is not None:
+        return spec
+    relative = "./" + spec
+    return relative if resolve_module(importer, relative, tree, side.aliases) is not None else spec
 
 
 def _session_checked(text: str | None, path: str, name: str) -> bool:

@@ -13,8 +13,9 @@ redirect to a login page kept as a fact of theirs, or a wall an earlier analyzer
 when it is a login page by name or an authorization page by what it shows. A modal with a cancel button, one whose
 confirm goes on to a page, and one on a page only a tap reaches stay silent; so does one the entry page's hook
 shows, which the hook's own facts tell, and one that answers the server about a login the user sent (in the
-``.then`` / ``.catch`` of a project call such as ``api.login(form)``, or in a ``wx.request`` callback): it tells
-why the attempt failed (登录未成功), it answers no refusal of an authorization.
+``.then`` / ``.catch`` of a project call such as ``api.login(form)``, under a test of what an ``await`` of such a
+call returned (``const res = await api.signIn(form); if (res.code == 20001) wx.showModal(…)``), or in a ``wx.request``
+callback): it tells why the attempt failed (登录未成功、账号不存在), it answers no refusal of an authorization.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (强制授权) and
 https://developers.weixin.qq.com/miniprogram/dev/api/ui/interaction/wx.showModal.html (showCancel, success).
@@ -124,11 +125,48 @@ def _answers_server(call: Node) -> bool:
     (``api.login(payload).then(res => …)``), or a callback in the options of ``wx.request`` / ``wx.uploadFile``."""
     current = call.parent
     while current is not None:
+        if current.type == "if_statement" and _tests_awaited_answer(current, call):
+            return True
         handed = _handed_to(current) if current.type in _FUNCTIONS else None
         if handed is not None:
             return handed
         current = current.parent
     return False
+
+
+def _tests_awaited_answer(branch: Node, call: Node) -> bool:
+    """Whether ``branch`` (an ``if`` holding ``call``) tests a name bound earlier in its function to an ``await``
+    of a project call not named as an authorization ask (``const res = await api.signIn(form)``): the modal tells the
+    server's answer to a login the user sent."""
+    test = branch.child_by_field_name("condition")
+    tested = {node_text(n) for n in walk(test) if n.type == "identifier"} if test is not None else set()
+    function = branch.parent
+    while function is not None and function.type not in _FUNCTIONS:
+        function = function.parent
+    if not tested or function is None:
+        return False
+    for node in walk(function):
+        if node.start_byte >= call.start_byte:
+            break
+        if node.type != "variable_declarator" or node_text(node.child_by_field_name("name")) not in tested:
+            continue
+        value = node.child_by_field_name("value")
+        inner = value.named_children[0] if value is not None and value.type == "await_expression" and \
+            value.named_children else None
+        if inner is not None and inner.type == "call_expression" and _server_call(inner):
+            return True
+    return False
+
+
+def _server_call(call: Node) -> bool:
+    """A request, or a project call not named as an authorization ask (``api.signIn(form)``)."""
+    api = api_of(call)
+    if api is not None:
+        return api in _SERVER_APIS
+    callee = call.child_by_field_name("function")
+    name = node_text(callee.child_by_field_name("property") if callee is not None and
+                     callee.type == "member_expression" else callee)
+    return bool(name) and not _ASK_NAME.search(name)
 
 
 def _handed_to(function: Node) -> bool | None:

@@ -7,7 +7,10 @@ login to a login page, ask for the profile or open an authorization dialog (WePY
 'toggleDialog')`` before ``return``), what was shared stays hidden until the user logs in: the forced login the
 entry page's hooks are read for (``facts/scope.py``), on a page only shared cards make a first page. Read with the
 same forced actions (:class:`~mp_precheck.readers.lifecycle.HookScanner`); reported at the hook's statement that
-leads to one, when the page's hooks did not reach that target at the merge base.
+leads to one, when the page's hooks did not reach that target at the merge base. A helper told only by its
+login-like name (``session.isSignedIn().then(ok => …)``) that a module the page imports defines and that forces
+nothing there nor in the modules it reaches (it reads a token, checks the session, asks the server and answers
+true or false) is a silent check, not a wall: the page's own use of the answer is read as any other hook code.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and
@@ -25,9 +28,11 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
+from mp_precheck.analyzers.entry_helpers import ScriptSide, silent_helper
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import entry_scripts, page_sources
+from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.lifecycle import DEFINITION_TYPES, ForcedAction, HookScanner, page_path
 from mp_precheck.readers.modulereach import namespaced_api
 from mp_precheck.readers.sfc import script_units
@@ -45,6 +50,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     routes = _page_routes(context)
     told = {(f.path, f.subject) for f in findings if f.rule == RULE}
     out = list(findings)
+    side: ScriptSide | None = None  # the head's modules, read once for every helper told by name
     for path in sorted(routes):
         text = context.read_head(path)
         if text is None or "ShareAppMessage" not in text:
@@ -63,6 +69,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             subject = f"login:entry-page:{action.target}"
             if action.target in before or (path, subject) in told:
                 continue
+            if action.target.endswith("()"):  # told by name alone: the helper's own body decides
+                if side is None:
+                    folders = (context.project.root, context.project.env_root or context.project.root)
+                    side = ScriptSide(context.read_head, context.exists_at_head,
+                                      project_aliases(folders, context.read_head))
+                if silent_helper(path, side, action.target[:-2]):
+                    continue
             told.add((path, subject))
             out.append(context.finding(RULE, subject, path, action.node.start_point[0] + 1 + offset, scope="file",
                                        value=f"{routes[path]} (opened from a shared card) {action.what}"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -303,7 +304,18 @@ def compiles_code(new: Node) -> bool:
     no code (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Function/Function)."""
     args = new.child_by_field_name("arguments")
     return node_text(new.child_by_field_name("constructor")) == "Function" and args is not None and \
-        args.named_child_count > 0
+        args.named_child_count > 0 and not _returns_global(args)
+
+
+_GLOBAL_BODY = re.compile(r"\s*return\s+this\s*;?\s*")
+
+
+def _returns_global(args: Node) -> bool:
+    """Whether the constructor's arguments are one constant body that only returns ``this``
+    (``new Function("return this")``): the global-object shim bundlers emit, which runs no code from elsewhere."""
+    body = args.named_children[0] if args.named_child_count == 1 else None
+    value = whole_string(body) if body is not None else None
+    return value is not None and _GLOBAL_BODY.fullmatch(value) is not None
 
 
 def name_and_value(node: Node) -> tuple[Node | None, Node | None] | None:
