@@ -5,15 +5,16 @@ loop over the photos it keeps: ``this.photos.forEach(p => obj.photos.push({ phot
 carries the photo to ``request({ data: obj })`` as much as one written with it. readers/statemedia.py follows
 these steps with the two readings here; it decides what holds the photo, they only say where a value goes.
 
-In: tree-sitter nodes of one script. Out: for a call or an assignment, the local it fills and the values it
-puts in (:func:`filled_local`); for a loop call, the list it walks and the callback's item (:func:`each_item`).
+In: tree-sitter nodes of one script. Out: for a call or an assignment, the local it fills (its name node) and the
+values it puts in (:func:`filled_local`); for a loop call, the list it walks and the callback's item
+(:func:`each_item`).
 """
 
 from __future__ import annotations
 
 from tree_sitter import Node
 
-from mp_precheck.readers.base64values import FUNCTIONS, declared_scope, params
+from mp_precheck.readers.base64values import FUNCTIONS, params
 from mp_precheck.readers.localcalls import SELF
 from mp_precheck.readers.syntax import node_text
 
@@ -31,9 +32,11 @@ def added(call: Node) -> tuple[Node, list[Node]] | None:
     return (array, list(arguments.named_children)) if array is not None else None
 
 
-def filled_local(node: Node) -> tuple[str, Node, list[Node]] | None:
-    """(name, scope declaring it, values put in) of a local the node fills after making it: ``obj.photos.push(v)``,
-    ``list.push(v)``, ``body.image = v``; None for anything else (a component's own state is not a local)."""
+def filled_local(node: Node) -> tuple[Node, list[Node]] | None:
+    """(the local's name node, values put in) of a local the node fills after making it: ``obj.photos.push(v)``,
+    ``list.push(v)``, ``body.image = v``; None for anything else (a component's own state is not a local). The
+    scope declaring it is :func:`~.base64values.declared_scope` of the name node, asked only where it matters: a
+    minified file holds tens of thousands of such nodes."""
     if node.type == "assignment_expression":
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         target, values = (left, [right]) if left is not None and left.type == "member_expression" and right \
@@ -46,7 +49,7 @@ def filled_local(node: Node) -> tuple[str, Node, list[Node]] | None:
         root = root.child_by_field_name("object")
     if root is None or root.type != "identifier" or node_text(root) in SELF or not values:
         return None
-    return node_text(root), declared_scope(root), values
+    return root, values
 
 
 def each_item(call: Node) -> tuple[Node, str, Node] | None:

@@ -21,6 +21,7 @@ upload: … }``) lists servers the app uses side by side, not alternatives.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -142,11 +143,17 @@ def _indexes(table: Node, name: str) -> list[Node]:
     if table.parent is not None and table.parent.type == "subscript_expression":
         index = table.parent.child_by_field_name("index")
         return [index] if index is not None else []
-    if not name:
-        return []
-    return [index for n in walk(_root(table)) if n.type == "subscript_expression"
-            and node_text(n.child_by_field_name("object")) == name
-            and (index := n.child_by_field_name("index")) is not None]
+    return _subscripts(_root(table)).get(name, []) if name else []
+
+
+@lru_cache(maxsize=4)  # each table of a file asks again; one walk of the tree, not one per table
+def _subscripts(root: Node) -> dict[str, list[Node]]:
+    """The index expressions of every ``NAME[i]`` under ``root``, by the text of NAME."""
+    found: dict[str, list[Node]] = {}
+    for n in walk(root):
+        if n.type == "subscript_expression" and (index := n.child_by_field_name("index")) is not None:
+            found.setdefault(node_text(n.child_by_field_name("object")), []).append(index)
+    return found
 
 
 def _table_name(table: Node) -> str:

@@ -42,6 +42,7 @@ from mp_precheck.readers.base64values import (
     FUNCTIONS,
     Base64Flow,
     base64_flow,
+    declared_scope,
     first_argument,
     params,
     scope_of,
@@ -177,15 +178,20 @@ def _filled(node: Node, photo: _Photo) -> None:
     """Add to ``photo.locals`` a local the node fills with the photo after making it (``obj.photos.push({ photo:
     p })``: sent where it is read, the object made without it) and the item of a loop over the photos
     (``photos.forEach(p => …)``: readers/photofills.py)."""
-    known = {(name, scope.start_byte) for name, scope, _at in photo.locals}
     fill = filled_local(node)
-    if fill is not None and (fill[0], fill[1].start_byte) not in known \
-            and any(_photo_in(value, photo) is not None for value in fill[2]):
-        photo.locals.append((fill[0], fill[1], None))
+    if fill is not None and any(_photo_in(value, photo) is not None for value in fill[1]):
+        name, scope = node_text(fill[0]), declared_scope(fill[0])
+        if (name, scope.start_byte) not in _known(photo):
+            photo.locals.append((name, scope, None))
     item = each_item(node)
     found = _photo_in(item[0], photo) if item is not None else None
-    if item is not None and found is not None and (item[1], item[2].start_byte) not in known:
+    if item is not None and found is not None and (item[1], item[2].start_byte) not in _known(photo):
         photo.locals.append((item[1], item[2], None if found[1] else found[0]))
+
+
+def _known(photo: _Photo) -> set[tuple[str, int]]:
+    """(name, scope start) of the locals already known to hold the photo."""
+    return {(name, scope.start_byte) for name, scope, _at in photo.locals}
 
 
 def _photo_in(value: Node, photo: _Photo) -> tuple[int, bool] | None:
