@@ -201,9 +201,9 @@ def _login(subject: str, value: str) -> Finding:
 
 
 @pytest.mark.parametrize(("subject", "value", "account"), [
-    ("login:entry-page:checkAndAuthorize()", "onShow: checkAndAuthorize()", False),
+    ("login:entry-page:checkAuthorize()", "onShow: checkAuthorize()", False),
     ("login:launch:wx.authorize", "onLaunch: wx.authorize scope.userLocation", False),
-    ("login:entry-page:checkHasLogined()", "onShow: checkHasLogined()", True),
+    ("login:entry-page:ensureSignedIn()", "onShow: ensureSignedIn()", True),
     ("login:launch:/pages/auth/auth", "onLaunch → /pages/auth/auth", True),
     ("login:entry-page:overlay:pages/index/index", "", True),
     ("login:launch:checkAuthorizeThenLogin()", "", True),
@@ -214,11 +214,11 @@ def test_only_an_account_needs_a_test_account(subject: str, value: str, account:
 
 def test_a_location_prompt_on_the_entry_page_asks_for_no_test_account(repo: Repo) -> None:
     base = _app(repo)
-    helper = ("function checkAndAuthorize(scope) { return new Promise(r => wx.authorize({ scope, success: r })) }\n"
-              "module.exports = { checkAndAuthorize }\n")
+    helper = ("function checkAuthorize(scope) { return new Promise(r => wx.authorize({ scope, success: r })) }\n"
+              "module.exports = { checkAuthorize }\n")
     repo.write_files({"utils/auth.js": helper, "pages/index/index.js":
-                      "const { checkAndAuthorize } = require('../../utils/auth')\n"
-                      "Page({ onShow() { checkAndAuthorize('scope.userLocation') } })\n"})
+                      "const { checkAuthorize } = require('../../utils/auth')\n"
+                      "Page({ onShow() { checkAuthorize('scope.userLocation') } })\n"})
     repo.commit("feat: 首页授权")
     _code, out, _err = cli("diff", "--repo", str(repo.path), "--base", base, "--format", "text", "--color", "never")
     assert "login.forced_login" in out

@@ -89,7 +89,7 @@ def _needs_test_account(findings: tuple[Finding, ...]) -> bool:
 
 
 # What a login-family finding's subject names: an account (login page, sign-up, binding) or only a permission prompt
-# (wx.authorize, a checkAndAuthorize helper asking for scope.userLocation). A bare "auth" (toAuth, pages/auth) is
+# (wx.authorize, a checkAuthorize helper asking for scope.userLocation). A bare "auth" (toAuth, pages/auth) is
 # usually the app's login page and counts as an account.
 _ACCOUNT = compiled(r"log(?:in|on)|sign[-_]?(?:in|up)|regist|bind|passport|account|user[-_]?info|profile|phone|"
                     r"登录|登陆|注册|绑定|账号|帐号", re.IGNORECASE)

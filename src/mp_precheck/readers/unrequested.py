@@ -23,7 +23,7 @@ from mp_precheck.readers.imagebases import built_value, held_constant, sent_as_r
 from mp_precheck.readers.syntax import node_text, walk
 from mp_precheck.readers.urls import is_json_text, is_prose_mention
 
-# Words of a call's name that say it sends to a server: requestPostApi, http.post, api.get, ajax, submitForm.
+# Words of a call's name that say it sends to a server: postApi, http.post, api.get, ajax, submitForm.
 _SENDING_WORDS = frozenset({"request", "post", "get", "put", "patch", "delete", "fetch", "ajax", "http", "api",
                             "send", "submit", "upload"})
 # Keys under which an HTTP client's options hold the server itself (axios' baseURL, a helper's url).
@@ -85,7 +85,7 @@ def _outer_object(value: Node) -> Node | None:
 
 
 def _handed_after_address(value: Node) -> bool:
-    """Whether ``value`` is an argument after the first of a call whose name says it sends (``requestPostApi``,
+    """Whether ``value`` is an argument after the first of a call whose name says it sends (``sendPostApi``,
     ``http.post``), the first being no options object (its address)."""
     arguments = value.parent
     if arguments is None or arguments.type != "arguments" or arguments.named_child_count < 2 or \
