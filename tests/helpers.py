@@ -154,9 +154,9 @@ def register_pages(repo: Any) -> None:
     app.write_text(json.dumps({**config, "pages": listed}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def uni_app_page_change(repo: Any, page: str) -> str:
+def uni_app_page_change(repo: Any, page: str, files: dict[str, str] | None = None) -> str:
     """Commit a one-page uni-app under ``src/`` to ``repo`` (a conftest ``Repo``), then ``page`` as the page's new
-    text; returns the base commit."""
+    text with ``files`` beside it; returns the base commit."""
     repo.write_files({
         "package.json": '{"name": "shop", "dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
         "src/pages.json": '{ "pages": [ {"path": "pages/me/me"} ] }\n',
@@ -165,6 +165,18 @@ def uni_app_page_change(repo: Any, page: str) -> str:
         "src/pages/me/me.vue": "<template><view>me</view></template>\n",
     })
     base: str = repo.commit("base")
-    repo.write("src/pages/me/me.vue", page)
+    repo.write_files({"src/pages/me/me.vue": page, **(files or {})})
     repo.commit()
     return base
+
+
+def notes_section(out: str, number: int) -> list[str]:
+    """The change lines of section ``number`` (1 新增, 2 优化, 3 修复) of a notes draft."""
+    found: dict[int, list[str]] = {}
+    current = 0
+    for line in out.split("测试账号")[0].splitlines():
+        if line[:1].isdigit():
+            current = int(line[0])
+        elif line.startswith("   - "):
+            found.setdefault(current, []).append(line.removeprefix("   - "))
+    return found.get(number, [])

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import Repo
-from helpers import cli, notes_remark, notes_text
+from helpers import cli, notes_remark, notes_section, notes_text
 from mp_precheck.core.checklist import asks_for_account
 from mp_precheck.core.report import Finding
 from mp_precheck.notes.commitmessage import classify
@@ -30,15 +30,6 @@ def _app(repo: Repo) -> str:
     return repo.commit("chore: 初始版本")
 
 
-def _section(out: str, number: int) -> list[str]:
-    found: dict[int, list[str]] = {}
-    current = 0
-    for line in out.split("测试账号")[0].splitlines():
-        if line[:1].isdigit():
-            current = int(line[0])
-        elif line.startswith("   - "):
-            found.setdefault(current, []).append(line.removeprefix("   - "))
-    return found.get(number, [])
 
 
 # ------------------------------------------------------------------------------------------- commit subjects
@@ -89,7 +80,7 @@ def test_the_draft_lists_only_what_the_reviewer_reads(repo: Repo) -> None:
         repo.write(path, (repo.path / path).read_text(encoding="utf-8") + "\n")
         repo.commit(subject)
     out = notes_text(repo, base)
-    assert (_section(out, 1), _section(out, 2), _section(out, 3)) == (
+    assert (notes_section(out, 1), notes_section(out, 2), notes_section(out, 3)) == (
         ["优惠券领取入口", "门店列表支持筛选"], [], ["购物车数量错误"])
     assert "//" not in out and "!12" not in out
 
@@ -147,7 +138,7 @@ def test_a_text_box_is_published_text_and_its_socket_names_its_page(repo: Repo) 
     repo.write_files({"pages/chat/room.wxml": ROOM_WXML, "pages/chat/room.js": ROOM_JS})
     repo.commit("feat: 直播间互动")
     out = notes_text(repo, base)
-    assert "「直播间」支持用户发布文字内容" in _section(out, 1)
+    assert "「直播间」支持用户发布文字内容" in notes_section(out, 1)
     remark = notes_remark(out, 2)
     assert "用户发布的文字内容（「直播间」）" in remark and "Socket 实时连接（「直播间」）" in remark
     assert "上传" not in out and "外部链接" not in remark
@@ -159,7 +150,7 @@ def test_a_file_upload_is_still_an_upload(repo: Repo) -> None:
                                      "filePath: p, name: 'f' }) } })\n")
     repo.commit("feat: 直播间互动")
     out = notes_text(repo, base)
-    assert "「直播间」支持上传图片或文件" in _section(out, 1) and "文字内容" not in out
+    assert "「直播间」支持上传图片或文件" in notes_section(out, 1) and "文字内容" not in out
 
 
 def test_every_link_rule_has_its_own_words() -> None:
@@ -188,7 +179,7 @@ def test_a_line_worded_as_review_rejects_is_warned_about_not_changed(repo: Repo,
     repo.write("pages/shop/shop.js", "Page({ data: { n: 1 } })\n")
     repo.commit(subject)
     code, out, err = cli("notes", "--repo", str(repo.path), "--base", base)
-    assert code == 0 and _section(out, 1) == [subject.removeprefix("feat: ")]
+    assert code == 0 and notes_section(out, 1) == [subject.removeprefix("feat: ")]
     assert ("sharing.multi_level_distribution" in err) is warned and "sharing.multi_level_distribution" not in out
 
 

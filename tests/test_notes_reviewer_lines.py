@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import Repo
-from helpers import cli, notes_remark, notes_text
+from helpers import cli, notes_remark, notes_section, notes_text
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.notes.release import find_range
 from test_old_box_uploads import BOX, PHOTOS_ONLY, POSTS, UUID
@@ -33,16 +33,6 @@ def _app(repo: Repo, files: dict[str, str] | None = None, categories: bool = Tru
     return repo.commit("chore: 初始版本")
 
 
-def _section(out: str, number: int) -> list[str]:
-    """The change lines of section ``number`` (1 新增, 2 优化, 3 修复) of a notes draft."""
-    found: dict[int, list[str]] = {}
-    current = 0
-    for line in out.split("测试账号")[0].splitlines():
-        if line[:1].isdigit():
-            current = int(line[0])
-        elif line.startswith("   - "):
-            found.setdefault(current, []).append(line.removeprefix("   - "))
-    return found.get(number, [])
 
 
 # ------------------------------------------------------------------------------------------- 补充说明 answers
@@ -93,36 +83,36 @@ def _notes_of(repo: Repo, *subjects: str) -> str:
 def test_changes_joined_with_an_ampersand_each_get_a_line(repo: Repo) -> None:
     out = _notes_of(repo, "登录页样式优化&会员身份判断函数优化&支持扫码登录", "重构&重新对接图书检索接口",
                     "feat: 首页轮播&商品详情分享", "新增收藏夹&重构请求模块")
-    assert _section(out, 1) == ["扫码登录", "首页轮播", "商品详情分享", "收藏夹"]
-    assert _section(out, 2) == ["登录页样式优化", "会员身份判断函数优化", "重新对接图书检索接口"]
+    assert notes_section(out, 1) == ["扫码登录", "首页轮播", "商品详情分享", "收藏夹"]
+    assert notes_section(out, 2) == ["登录页样式优化", "会员身份判断函数优化", "重新对接图书检索接口"]
     assert "&" not in out.split("测试账号")[0]
 
 
 def test_an_ampersand_inside_one_change_is_kept(repo: Repo) -> None:
     out = _notes_of(repo, "修复登录&支付问题", "调整Q&A页面文案")
-    assert (_section(out, 2), _section(out, 3)) == (["Q&A页面文案"], ["登录&支付问题"])
+    assert (notes_section(out, 2), notes_section(out, 3)) == (["Q&A页面文案"], ["登录&支付问题"])
 
 
 def test_a_subject_that_says_it_optimises_goes_under_improved(repo: Repo) -> None:
     out = _notes_of(repo, "feat: 列表页加载优化", "fix: 搜索结果排序优化")
-    assert (_section(out, 1), _section(out, 2), _section(out, 3)) == ([], ["列表页加载优化", "搜索结果排序优化"], [])
+    assert (notes_section(out, 1), notes_section(out, 2), notes_section(out, 3)) == ([], ["列表页加载优化", "搜索结果排序优化"], [])
 
 
 def test_a_feature_that_also_optimises_stays_new(repo: Repo) -> None:
     out = _notes_of(repo, "feat: 新增订单导出并优化加载", "fix: 修复登录报错并优化提示")
-    assert (_section(out, 1), _section(out, 3)) == (["订单导出并优化加载"], ["登录报错并优化提示"])
+    assert (notes_section(out, 1), notes_section(out, 3)) == (["订单导出并优化加载"], ["登录报错并优化提示"])
 
 
 def test_version_control_work_and_bare_file_words_are_left_out(repo: Repo) -> None:
     out = _notes_of(repo, "解决冲突（pull 时产生冲突请先对比）", "再次解决冲突", "修复冲突并更新远程仓库的新增文件",
                     "重新提交，无任何改动", "强制push误操作恢复", "jason", "新jason", "更新json", "json、js修改",
                     "config.json同步", "删除", "feat: 新增积分商城")
-    assert (_section(out, 1), _section(out, 2), _section(out, 3)) == (["积分商城"], [], [])
+    assert (notes_section(out, 1), notes_section(out, 2), notes_section(out, 3)) == (["积分商城"], [], [])
 
 
 def test_a_conflict_users_see_and_a_typed_word_are_kept(repo: Repo) -> None:
     out = _notes_of(repo, "修复预约时间冲突提示", "feat: darkmode", "新增banner")
-    assert (_section(out, 1), _section(out, 3)) == (["darkmode", "banner"], ["预约时间冲突提示"])
+    assert (notes_section(out, 1), notes_section(out, 3)) == (["darkmode", "banner"], ["预约时间冲突提示"])
 
 
 # ------------------------------------------------------------------------------------------- names

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Repo
-from helpers import run
+from helpers import run, uni_app_page_change
 
 PIXEL = ("export default {\n  methods: {\n    report(reason) {\n"
          "      new Image().src = 'https://pixel.example-captcha.com/log?r=' + reason\n"
@@ -23,17 +23,7 @@ def _page(imports: str) -> str:
 
 def _change(path: Path, page: str, files: dict[str, str]) -> tuple[Repo, str]:
     repo = Repo(path)
-    repo.write_files({
-        "package.json": '{"name": "shop", "dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
-        "src/pages.json": '{ "pages": [ {"path": "pages/me/me"} ] }\n',
-        "src/manifest.json": '{ "mp-weixin": { "appid": "wx0a1b2c3d4e5f6a7b" } }\n',
-        "src/App.vue": "<script>export default { onLaunch() {} }</script>\n",
-        "src/pages/me/me.vue": "<template><view>me</view></template>\n",
-    })
-    base = repo.commit("base")
-    repo.write_files({"src/pages/me/me.vue": page, **files})
-    repo.commit()
-    return repo, base
+    return repo, uni_app_page_change(repo, page, files)
 
 
 def _hosts(repo: Repo, base: str) -> set[tuple[str, str]]:
