@@ -63,3 +63,11 @@ def test_a_homepage_sent_with_a_review_is_told_no_new_domain(app_repo):
     app_repo.commit("reviews")
     found = {f.subject for f in run(app_repo.path, base).findings if f.family == "external_link"}
     assert found == set()
+
+
+def test_a_url_only_printed_names_no_server_and_the_one_the_next_line_requests_stays() -> None:
+    page = ("Page({\n  open(query) {\n"
+            "    console.log('url:', 'https://sso.birch-lane.cn/authorize?' + query)\n"
+            "    wx.request({ url: 'https://sso.birch-lane.cn/authorize?' + query })\n  },\n})\n")
+    hosts = [(f.line, f.subject) for f in extract("pages/a/a.js", page.encode()).facts if f.kind == "host"]
+    assert hosts == [(4, "host:sso.birch-lane.cn")]

@@ -3,7 +3,8 @@
 Only a call's ``url`` needs a server domain (``wx.request``, ``wx.uploadFile``, ``wx.downloadFile``, sockets:
 https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A URL literal is none when it is
 text (a JSON object's, a sentence's: readers/urls.py), a value compared with (readers/callcontext.py), a function's
-local variable nothing reads (readers/imagebases.py), handed only to a browser (readers/browsersinks.py), or data
+local variable nothing reads (readers/imagebases.py), handed only to a browser (readers/browsersinks.py), only
+printed by a debugging line (``console.log('url:', 'https://…?' + query)``: :func:`printed`), or data
 a request carries to the server: inside a request's ``data`` (readers/imagebases.py), or inside an object handed
 to a request helper after its address — ``post(url, { homepage: 'https://…' })``, or ``const params = {…}`` every
 use of which is such an argument (:func:`handed_as_data`): a commenter's homepage, a notify address the server
@@ -37,7 +38,19 @@ def unrequested(literal: Node, value: str) -> bool:
     """Whether the URL string ``literal`` (whose text, or the URL built from it, is ``value``) is no address the
     Mini Program requests (see the module's list). Never raises."""
     return is_json_text(value) or is_prose_mention(value) or is_compared(literal) or sent_as_request_data(literal) \
-        or unread_local(held_constant(literal)) or browser_only(literal) or handed_as_data(literal)
+        or unread_local(held_constant(literal)) or browser_only(literal) or printed(literal) \
+        or handed_as_data(literal)
+
+
+def printed(literal: Node) -> bool:
+    """Whether the URL ``literal`` (or the value built from it) is an argument of ``console.*``: the line prints
+    it and requests nothing."""
+    value = built_value(literal)
+    arguments = value.parent
+    call = arguments.parent if arguments is not None and arguments.type == "arguments" else None
+    callee = call.child_by_field_name("function") if call is not None else None
+    return callee is not None and callee.type == "member_expression" \
+        and node_text(callee.child_by_field_name("object")) == "console"
 
 
 def handed_as_data(literal: Node) -> bool:
