@@ -112,3 +112,16 @@ def test_a_config_in_no_known_encoding_is_an_invalid_config(app_repo: Repo):
     app_repo.commit("ci: settings")
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert [r for r, _, _ in _gate(data)] == ["policy.invalid_config"]
+
+
+def test_names_are_checked_with_the_schema_once_each_at_their_own_index():
+    known = known_names(load_catalog())
+    text = "rules:\n  upload.*: low\n  privacy.locaton: false\nprivacy:\n  declared:\n    - 摄像\n    - 3\n    - 摄像\n"
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "s.yml", known)
+    said = str(info.value).removeprefix("s.yml: ").split("; ")
+    assert [part.split(": ")[0] + ": " + part.split(": ")[1] for part in said] == [
+        "line 2: `rules`", "line 3: `rules.privacy.locaton`", "line 6: `privacy.declared[0]`",
+        "line 7: `privacy.declared[1]`", "line 8: `privacy.declared[2]`"]
+    assert "unknown rule id (did you mean privacy.location?)" in said[1]
+    parse_config("rules: {privacy.location: false}\nprivacy: {declared: [手机号]}\n", "s.yml", known)  # valid: silent

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,9 +95,11 @@ def parse_config(text: str, source: str, known: KnownNames | None = None) -> Con
 
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    problems = [(e.absolute_path, _extra_key(e), _describe(e)) for e in errors]
+    problems: list[tuple[Sequence[str | int], str | None, str]] = [
+        (list(e.absolute_path), _extra_key(e), _describe(e)) for e in errors]
     if known is not None:  # told together with the schema's: a fix per run would take a run per mistake
-        problems += _name_problems(data, known)
+        told = {key for path, key, _ in problems if list(path) == ["rules"] and key is not None}
+        problems += _name_problems(data, known, told)
     if problems:
         lines = ConfigLines(text)
         placed = sorted(((lines.line(list(path), key) or 0, said) for path, key, said in problems),
@@ -117,22 +120,20 @@ def _extra_key(error: jsonschema.ValidationError) -> str | None:
     return next((str(k) for k in error.instance if k not in allowed), None)
 
 
-def _name_problems(data: Any, known: KnownNames) -> list[tuple[list[str | int], str | None, str]]:
+def _name_problems(data: Any, known: KnownNames, told: set[str]) -> list[tuple[Sequence[str | int], str | None, str]]:
     """:func:`check_names`' problems in raw config ``data`` (whatever of it has the right shape), each with
-    the path and key that place it."""
+    the path and key that place it; rule ids in ``told`` (the schema refused them already) are left out."""
     if not isinstance(data, dict):
         return []
     rules = data.get("rules")
     privacy = data.get("privacy")
     declared = privacy.get("declared") if isinstance(privacy, dict) else None
-    names = Config(rules={str(k): v for k, v in rules.items()} if isinstance(rules, dict) else {},
-                   declared_privacy=tuple(d for d in declared if isinstance(d, str))
-                   if isinstance(declared, list) else None)
-    found: list[tuple[list[str | int], str | None, str]] = []
-    for rule_id, said in _unknown_rules(names, known):
+    ids = [str(k) for k in rules if str(k) not in told] if isinstance(rules, dict) else []
+    labels = [(i, d) for i, d in enumerate(declared) if isinstance(d, str)] if isinstance(declared, list) else []
+    found: list[tuple[Sequence[str | int], str | None, str]] = []
+    for rule_id, said in _unknown_rules(ids, known):
         found.append((["rules"], rule_id, said))
-    for label, said in _unknown_labels(names, known):
-        index = declared.index(label) if isinstance(declared, list) else 0
+    for index, said in _unknown_labels(labels, known):
         found.append((["privacy", "declared", index], None, said))
     return found
 
@@ -145,15 +146,16 @@ def check_names(config: Config, known: KnownNames) -> None:
     Raises:
         ConfigError: naming each unknown name and the closest known one.
     """
-    problems = [said for _, said in (*_unknown_rules(config, known), *_unknown_labels(config, known))]
+    labels = list(enumerate(config.declared_privacy or ()))
+    problems = [said for _, said in (*_unknown_rules(list(config.rules), known), *_unknown_labels(labels, known))]
     if problems:
         raise ConfigError(f"{config.source}: " + "; ".join(problems))
 
 
-def _unknown_rules(config: Config, known: KnownNames) -> list[tuple[str, str]]:
-    """Each rule id ``config`` names that ``known`` lacks, with what to say about it."""
+def _unknown_rules(rule_ids: list[str], known: KnownNames) -> list[tuple[str, str]]:
+    """Each of ``rule_ids`` that ``known`` lacks, with what to say about it."""
     problems = []
-    for rule_id in config.rules:
+    for rule_id in rule_ids:
         if rule_id not in known.rule_ids:
             close = _closest(rule_id, known.rule_ids)
             hint = f" (did you mean {close}?)" if close else " (see `mp-precheck rules`)"
@@ -161,15 +163,15 @@ def _unknown_rules(config: Config, known: KnownNames) -> list[tuple[str, str]]:
     return problems
 
 
-def _unknown_labels(config: Config, known: KnownNames) -> list[tuple[str, str]]:
-    """Each ``privacy.declared`` entry of ``config`` that is no spelling ``known`` has, with what to say."""
+def _unknown_labels(labels: list[tuple[int, str]], known: KnownNames) -> list[tuple[int, str]]:
+    """Each ``(index, label)`` of ``privacy.declared`` that is no spelling ``known`` has, with what to say."""
     problems = []
     spellings = {normalise_label(name): name for name in known.privacy_labels}
-    for index, label in enumerate(config.declared_privacy or ()):
+    for index, label in labels:
         if normalise_label(label) not in spellings:
             close = _closest(normalise_label(label), set(spellings))
             hint = f" (did you mean {spellings[close]}?)" if close else " (write the label the backend form shows)"
-            problems.append((label, f"`privacy.declared[{index}]`: {label!r} is no type of the 用户隐私保护指引{hint}"))
+            problems.append((index, f"`privacy.declared[{index}]`: {label!r} is no type of the 用户隐私保护指引{hint}"))
     return problems
 
 
