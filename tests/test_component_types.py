@@ -50,8 +50,8 @@ def test_the_live_plugin_and_its_room_page_are_live_streaming_not_a_privacy_plug
                                        'live-player-plugin?room_id=12">进入直播间</navigator>\n</view>\n')
     app_repo.commit()
     found = _found(run(app_repo.path, base))
-    assert ("category.live", "app.json", 4) in found
-    assert ("category.live", "pages/me/me.wxml", 2) in found
+    assert ("category.live_plugin", "app.json", 4) in found
+    assert ("category.live_plugin", "pages/me/me.wxml", 2) in found
     assert not any(rule == "privacy.plugin" for rule, _, _ in found)
 
 
@@ -63,4 +63,17 @@ def test_any_other_plugin_still_asks_for_its_privacy_statement(app_repo):
     app_repo.commit()
     found = _found(run(app_repo.path, base))
     assert ("privacy.plugin", "app.json", 4) in found
-    assert not any(rule == "category.live" for rule, _, _ in found)
+    assert not any(rule.startswith("category.live") for rule, _, _ in found)
+
+
+def test_the_live_plugin_gets_the_shop_advice_and_the_live_components_keep_their_own(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("app.json", LIVE_APP_JSON)
+    app_repo.write("pages/me/me.wxml", '<view>\n<live-player src="{{src}}" mode="live"></live-player>\n</view>\n')
+    app_repo.commit()
+    findings = {f.rule: f for f in run(app_repo.path, base).findings}
+    plugin, component = findings["category.live_plugin"], findings["category.live"]
+    assert (plugin.path, component.path) == ("app.json", "pages/me/me.wxml")
+    assert "shop categories (电商平台" in plugin.fix and "not 电商平台" not in plugin.fix
+    assert "live-player-plugin" in plugin.doc
+    assert "not 电商平台" in component.fix

@@ -21,15 +21,15 @@ def test_valid_config_round_trip():
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("language: fr\n", "x.yml: `language`: expected one of zh-CN | en, found \"fr\""),
-    ("fail_on: 3\n", "x.yml: `fail_on`: expected one of none | info | low | medium | high, found 3"),
-    ("exclude: libs\n", "x.yml: `exclude`: expected a list, found \"libs\""),
-    ("privacy: {declared: [位置信息, 3]}\n", "x.yml: `privacy.declared[1]`: expected a string, found 3"),
-    ("colour: red\n", "x.yml: the top level: unknown key 'colour'"),
-    ("langauge: en\nprivacy: {decalred: [a]}\n", "x.yml: the top level: unknown key 'langauge' (did you mean "
-     "'language'?); `privacy`: unknown key 'decalred' (did you mean 'declared'?)"),
+    ("language: fr\n", "x.yml: line 1: `language`: expected one of zh-CN | en, found \"fr\""),
+    ("fail_on: 3\n", "x.yml: line 1: `fail_on`: expected one of none | info | low | medium | high, found 3"),
+    ("exclude: libs\n", "x.yml: line 1: `exclude`: expected a list, found \"libs\""),
+    ("privacy: {declared: [位置信息, 3]}\n", "x.yml: line 1: `privacy.declared[1]`: expected a string, found 3"),
+    ("colour: red\n", "x.yml: line 1: the top level: unknown key 'colour'"),
+    ("langauge: en\nprivacy: {decalred: [a]}\n", "x.yml: line 1: the top level: unknown key 'langauge' (did you mean "
+     "'language'?); line 2: `privacy`: unknown key 'decalred' (did you mean 'declared'?)"),
     ("rules: {privacy.location: maybe}\n",
-     "x.yml: `rules.privacy.location`: expected one of true | false | high | medium | low | info, found \"maybe\""),
+     "x.yml: line 1: `rules.privacy.location`: expected one of true | false | high | medium | low | info, found \"maybe\""),
     ("language: [\n", "x.yml: not valid YAML at line 2 column 1: expected the node content, but found '<stream end>'"),
 ])
 def test_invalid_config_names_key_and_expectation(text, message):
@@ -75,7 +75,8 @@ def test_invalid_config_exits_2_with_one_line(app_repo, tmp_path):
     bad.write_text("fail_on: sometimes\n", encoding="utf-8")
     code, out, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--config", str(bad))
     assert (code, out) == (2, "")
-    assert err == f"mp-precheck: {bad}: `fail_on`: expected one of none | info | low | medium | high, found \"sometimes\"\n"
+    assert err == (f"mp-precheck: {bad}: line 1: `fail_on`: expected one of none | info | low | medium | high, "
+                   "found \"sometimes\"\n")
 
 
 def test_missing_config_file_exits_2(app_repo, tmp_path):
@@ -99,7 +100,8 @@ def test_unknown_rule_id_is_an_error_with_a_suggestion(app_repo, tmp_path):
     config.write_text("rules: {login.forced_logn: false}\n", encoding="utf-8")
     code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--config", str(config))
     assert code == 2
-    assert err == f"mp-precheck: {config}: `rules.login.forced_logn`: unknown rule id (did you mean login.forced_login?)\n"
+    assert err == (f"mp-precheck: {config}: line 1: `rules.login.forced_logn`: unknown rule id (did you mean "
+                   "login.forced_login?)\n")
 
 
 def test_broken_config_on_the_base_stops_a_change_that_keeps_it_broken(app_repo):
@@ -110,3 +112,37 @@ def test_broken_config_on_the_base_stops_a_change_that_keeps_it_broken(app_repo)
     code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", base)
     assert code == 2
     assert "the base revision; a change that fixes it is checked with the defaults, or pass --config" in err
+
+
+def test_a_url_among_the_hosts_is_told_to_be_a_host_with_the_url_host_as_example():
+    with pytest.raises(ConfigError) as info:
+        parse_config("domains:\n  request:\n    - api.shop.test\n    - https://Img.Shop.test:8443/v1/x\n", "x.yml")
+    assert str(info.value) == ('x.yml: line 4: `domains.request[1]`: "https://Img.Shop.test:8443/v1/x" is not a host '
+                               "name: write the host name only, e.g. img.shop.test")
+    assert "does not match" not in str(info.value)
+
+
+def test_a_bad_host_that_is_no_url_gets_a_generic_example():
+    with pytest.raises(ConfigError) as info:
+        parse_config("domains: {business: ['under_score.test']}\n", "x.yml")
+    assert str(info.value).endswith("is not a host name: write the host name only, e.g. api.example.com")
+
+
+def test_plain_hosts_and_wildcards_stay_valid():
+    config = parse_config("domains: {request: ['api.shop.test', '*.cdn.test', 'ws.shop.test:8443']}\n", "x.yml")
+    assert config.domains["request"] == ("api.shop.test", "*.cdn.test", "ws.shop.test:8443")
+
+
+def test_schema_and_name_mistakes_are_all_told_each_with_its_line(app_repo, tmp_path):
+    config = tmp_path / "c.yml"
+    config.write_text("fail_on: low\nlangauge: en\nrules:\n  login.forced_logn: false\nprivacy:\n"
+                      "  declared: [手机号, 摄像]\ndomains:\n  request: [https://api.shop.test/x]\n", encoding="utf-8")
+    code, _, err = cli("diff", "--repo", str(app_repo.path), "--base", "HEAD", "--config", str(config))
+    assert code == 2
+    message = err.removeprefix(f"mp-precheck: {config}: ")
+    assert message.split("; ") == [
+        "line 2: the top level: unknown key 'langauge' (did you mean 'language'?)",
+        "line 4: `rules.login.forced_logn`: unknown rule id (did you mean login.forced_login?)",
+        "line 6: `privacy.declared[1]`: '摄像' is no type of the 用户隐私保护指引 (did you mean 摄像头?)",
+        "line 8: `domains.request[0]`: \"https://api.shop.test/x\" is not a host name: write the host name only, "
+        "e.g. api.shop.test\n"]

@@ -24,7 +24,7 @@ def test_a_change_adding_only_a_broken_config_fails_with_the_reason(app_repo: Re
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert code == 1
     assert data["message"] is None  # not "no Mini Program files in this change"
-    assert _gate(data) == [("policy.invalid_config", CONFIG, "`fail_on`: expected one of none | info | low | "
+    assert _gate(data) == [("policy.invalid_config", CONFIG, "line 2: `fail_on`: expected one of none | info | low | "
                             "medium | high, found \"mediun\" (did you mean medium?)")]
     [finding] = [f for f in data["findings"] if f["rule"] == "policy.invalid_config"]
     assert finding["severity"] == "high"
@@ -44,7 +44,7 @@ def test_an_unknown_rule_id_at_head_is_an_invalid_config(app_repo: Repo):
     app_repo.write("pages/me/me.js", "Page({ onLoad() { wx.getWeRunData({}) } })\n")
     app_repo.commit()
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
-    assert _gate(data) == [("policy.invalid_config", CONFIG, "`rules.upload.content_chek_v1`: unknown rule id "
+    assert _gate(data) == [("policy.invalid_config", CONFIG, "line 1: `rules.upload.content_chek_v1`: unknown rule id "
                             "(did you mean upload.content_check_v1?)")]
 
 
@@ -90,7 +90,7 @@ def test_every_mistake_is_listed_with_the_nearest_value():
 def test_a_rule_pattern_is_said_to_be_no_rule_id():
     with pytest.raises(ConfigError) as info:
         parse_config("rules:\n  upload.*: low\n", "s.yml")
-    assert str(info.value).startswith("s.yml: `rules`: 'upload.*' is no rule id: rules takes whole ids")
+    assert str(info.value).startswith("s.yml: line 2: `rules`: 'upload.*' is no rule id: rules takes whole ids")
 
 
 def test_a_declared_type_that_is_no_label_is_an_error_with_the_nearest_label():
@@ -112,3 +112,16 @@ def test_a_config_in_no_known_encoding_is_an_invalid_config(app_repo: Repo):
     app_repo.commit("ci: settings")
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert [r for r, _, _ in _gate(data)] == ["policy.invalid_config"]
+
+
+def test_names_are_checked_with_the_schema_once_each_at_their_own_index():
+    known = known_names(load_catalog())
+    text = "rules:\n  upload.*: low\n  privacy.locaton: false\nprivacy:\n  declared:\n    - 摄像\n    - 3\n    - 摄像\n"
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "s.yml", known)
+    said = str(info.value).removeprefix("s.yml: ").split("; ")
+    assert [part.split(": ")[0] + ": " + part.split(": ")[1] for part in said] == [
+        "line 2: `rules`", "line 3: `rules.privacy.locaton`", "line 6: `privacy.declared[0]`",
+        "line 7: `privacy.declared[1]`", "line 8: `privacy.declared[2]`"]
+    assert "unknown rule id (did you mean privacy.location?)" in said[1]
+    parse_config("rules: {privacy.location: false}\nprivacy: {declared: [手机号]}\n", "s.yml", known)  # valid: silent

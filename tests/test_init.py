@@ -172,3 +172,48 @@ def test_init_in_a_subfolder_writes_at_the_repository_root(repo: Repo):
 def test_init_at_the_root_says_nothing_about_where(app_repo: Repo):
     code, out, _ = cli("init", "--repo", str(app_repo.path))
     assert code == 0 and "repository root" not in out
+
+
+def _tag(repo: Repo, name: str, day: int) -> None:
+    """An annotated tag of HEAD made on 2026-02-``day`` (the tagger date orders tags newest first)."""
+    import os
+
+    from conftest import GIT_ENV
+
+    env = {**os.environ, **GIT_ENV, "HOME": str(repo.path.parent), "GIT_COMMITTER_DATE": f"2026-02-{day:02d}T00:00:00Z"}
+    subprocess.run(["git", "tag", "-a", name, "-m", name], cwd=repo.path, env=env, check=True, capture_output=True)
+
+
+def test_bare_version_tags_give_the_release_trigger_and_the_notes_their_pattern(app_repo: Repo):
+    for day, name in enumerate(["v1.0", "v1.1", "2.0.0", "2.1.0", "2.2.0"], start=1):   # old v-tags, then bare
+        _tag(app_repo, name, day)
+    code, _, err = cli("init", "--repo", str(app_repo.path))
+    assert (code, err) == (0, "")
+    valid("vendor.github-workflows", app_repo.path / WORKFLOW)
+    workflow = yaml.safe_load((app_repo.path / WORKFLOW).read_text(encoding="utf-8"))
+    assert workflow[True]["push"] == {"tags": ["[0-9]*"]}
+    text = (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8")
+    assert parse_config(text, ".mp-precheck.yml").notes == {"tag_pattern": "[0-9]*"}
+    app_repo.commit("adopt mp-precheck")        # the notes read the tag's config
+    _tag(app_repo, "2.3.0", 9)
+    code, _, err = cli("notes", "--repo", str(app_repo.path), "--tag", "2.3.0")
+    assert (code, err) == (0, "")
+
+
+def test_a_prefix_before_the_number_is_kept_in_the_pattern(app_repo: Repo):
+    for day, name in enumerate(["release-3.0", "release-3.1", "nightly"], start=1):
+        _tag(app_repo, name, day)
+    cli("init", "--repo", str(app_repo.path))
+    workflow = yaml.safe_load((app_repo.path / WORKFLOW).read_text(encoding="utf-8"))
+    assert workflow[True]["push"] == {"tags": ["release-*"]}
+
+
+def test_v_tags_keep_the_default_and_write_no_tag_pattern(app_repo: Repo):   # no tags: the first test
+    for day, name in enumerate(["1.0.0", "v1.1.0", "v1.2.0"], start=1):   # an old bare tag, then v-tags
+        _tag(app_repo, name, day)
+    cli("init", "--repo", str(app_repo.path))
+    workflow = yaml.safe_load((app_repo.path / WORKFLOW).read_text(encoding="utf-8"))
+    assert workflow[True]["push"] == {"tags": ["v*"]}
+    text = (app_repo.path / ".mp-precheck.yml").read_text(encoding="utf-8")
+    assert "tag_pattern" not in text
+    assert parse_config(text, ".mp-precheck.yml").notes == {}

@@ -210,7 +210,7 @@ def test_navigating_to_the_live_streaming_plugin_is_a_category_finding(app_repo)
     app_repo.write("pages/index/index.wxml", '<view>home</view>\n<navigator url="plugin-private://wx2b03c6e691cd7370/'
                                              'pages/live-player-plugin?room_id={{id}}">直播</navigator>\n')
     app_repo.commit()
-    assert found(run(app_repo.path, base)) == {("category.live", "pages/index/index.wxml", 2, "app")}
+    assert found(run(app_repo.path, base)) == {("category.live_plugin", "pages/index/index.wxml", 2, "app")}
 
 
 LIVE_BADGE = ("const live = requirePlugin('live-player-plugin')\nPage({\n"
@@ -223,7 +223,7 @@ def test_a_page_asking_the_live_plugin_for_a_room_is_a_new_entry_to_live_streami
     base = app_repo.commit("a live room link")
     app_repo.write("pages/me/me.js", LIVE_BADGE)
     app_repo.commit("a live badge")
-    assert found(run(app_repo.path, base)) == {("category.live", "pages/me/me.js", 3, "file")}
+    assert found(run(app_repo.path, base)) == {("category.live_plugin", "pages/me/me.js", 3, "file")}
 
 
 def test_a_plugin_required_but_never_called_or_another_plugin_is_no_live_streaming(app_repo):
@@ -232,7 +232,7 @@ def test_a_plugin_required_but_never_called_or_another_plugin_is_no_live_streami
     app_repo.write("pages/index/index.js", "const maps = requirePlugin('routePlan')\n"
                                            "Page({ go() { maps.getRoute({}) } })\n")
     app_repo.commit("plugins")
-    assert not any(rule == "category.live" for rule, *_ in found(run(app_repo.path, base)))
+    assert not any(rule.startswith("category.live") for rule, *_ in found(run(app_repo.path, base)))
 
 
 PROFILE_JS = "Page({\n  onTapProfile() {\n    wx.getUserInfo({ success: (res) => this.setData({ user: res.userInfo }) })\n  }\n})\n"

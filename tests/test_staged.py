@@ -113,3 +113,24 @@ def test_as_a_git_pre_commit_hook(app_repo: Repo):
         app_repo.git("commit", "-q", "-m", "both", "pages/me/me.js")
     app_repo.git("commit", "-q", "-m", "wording", "pages/index/index.wxml")
     assert app_repo.git("diff", "--name-only", "HEAD~1", "HEAD") == "pages/index/index.wxml"
+
+
+def test_nothing_staged_is_said_plainly_with_head_as_both_ends(app_repo: Repo):
+    app_repo.write("pages/me/me.js", RISKY)                 # edited but not staged
+    head = app_repo.git("rev-parse", "HEAD")
+    code, out, _ = cli("diff", "--staged", "--repo", str(app_repo.path), "--format", "json")
+    data = json.loads(out)
+    assert (code, data["base"], data["head"]) == (0, head, head)
+    assert data["message"] == "nothing is staged: the index is the same as HEAD; git add the files to check"
+    code, out, _ = cli("diff", "--staged", "--repo", str(app_repo.path), "--format", "text", "--language", "en")
+    assert code == 0
+    assert "Nothing is staged" in out
+    assert "No Mini Program files" not in out
+
+
+def test_a_staged_change_to_no_mini_program_file_is_not_called_nothing_staged(app_repo: Repo):
+    app_repo.write("README.md", "notes\n")
+    app_repo.git("add", "README.md")
+    code, out, _ = cli("diff", "--staged", "--repo", str(app_repo.path), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["message"] == "no Mini Program files in this change"

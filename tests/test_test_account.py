@@ -50,16 +50,16 @@ def test_a_password_in_place_of_where_it_is_kept_is_refused_without_repeating_it
     with pytest.raises(ConfigError) as info:
         parse_config(text, "x.yml")
     message = str(info.value)
-    assert message.startswith("x.yml: `notes.test_account.password_from`: expected env:NAME (an environment variable) "
+    assert message.startswith("x.yml: line 2: `notes.test_account.password_from`: expected env:NAME (an environment variable) "
                               "or secret:NAME (a CI secret)")
     assert "hunter2" not in message
 
 
 @pytest.mark.parametrize(("text", "message"), [
     ("notes:\n  test_account: {account: r1, password: hunter2}\n",
-     "x.yml: `notes.test_account`: unknown key 'password' (did you mean 'password_from'?)"),
-    ("notes:\n  test_account: {password_from: env:PW}\n", "x.yml: `notes.test_account`: 'account' is a required property"),
-    ("notes:\n  test_account: {account: ''}\n", "x.yml: `notes.test_account.account`: '' should be non-empty"),
+     "x.yml: line 2: `notes.test_account`: unknown key 'password' (did you mean 'password_from'?)"),
+    ("notes:\n  test_account: {password_from: env:PW}\n", "x.yml: line 2: `notes.test_account`: 'account' is a required property"),
+    ("notes:\n  test_account: {account: ''}\n", "x.yml: line 2: `notes.test_account.account`: '' should be non-empty"),
 ])
 def test_the_key_is_validated(text, message):
     with pytest.raises(ConfigError) as info:

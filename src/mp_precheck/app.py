@@ -27,7 +27,6 @@ from mp_precheck.core.config import (
     DEFAULT_TAG_PATTERN,
     Config,
     KnownNames,
-    check_names,
     known_names,
     parse_config,
 )
@@ -294,8 +293,9 @@ def _shipped(report: Report) -> Callable[[str], bool] | None:
     return lambda path: any(path.startswith(root + "/") for root in roots)
 
 
-def load_config(repo: GitRepo, source: ConfigSource, at: str) -> Config:
-    """The config from ``source`` with settings revision ``at``, else the defaults.
+def load_config(repo: GitRepo, source: ConfigSource, at: str, known: KnownNames | None = None) -> Config:
+    """The config from ``source`` with settings revision ``at``, else the defaults; with ``known``, the names
+    it gives are checked in the same pass (every mistake told at once).
 
     Raises:
         ConfigError: the file is missing (when it must be there), unreadable or invalid.
@@ -308,7 +308,7 @@ def load_config(repo: GitRepo, source: ConfigSource, at: str) -> Config:
         text = decode(data).text
     except UndecodableFile as exc:
         raise ConfigError(f"{name}: {exc}") from exc
-    return parse_config(text, name)
+    return parse_config(text, name, known)
 
 
 def _settings(repo: GitRepo, source: ConfigSource, at: str, head: str, known: KnownNames, log: Log | None) -> Config:
@@ -320,14 +320,12 @@ def _settings(repo: GitRepo, source: ConfigSource, at: str, head: str, known: Kn
         ConfigError: the config is missing, unreadable, or invalid both at ``at`` and at ``head``.
     """
     try:
-        settings = load_config(repo, source, at)
-        check_names(settings, known)
-        return settings
+        return load_config(repo, source, at, known)
     except ConfigError as broken:
         if at == head or source.read(repo, at) is None:  # the same revision, or missing: nothing fixes it
             raise
         try:
-            check_names(load_config(repo, source, head), known)
+            load_config(repo, source, head, known)
         except ConfigError:
             raise broken from None
         if log is not None:

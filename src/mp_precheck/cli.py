@@ -226,6 +226,10 @@ def _diff(args: argparse.Namespace) -> int:
     with progress_reporter(sys.stderr, quiet=args.quiet) as progress:
         run = check_change(GitRepo(args.repo), base, head, config=_config(args), language=args.language,
                            cache=args.cache, progress=progress, log=_stderr, notes=fmt == "json")
+    if args.staged and base == head:  # the index is HEAD's tree: say so, not "no Mini Program files"
+        from msgspec.structs import replace
+
+        run = replace(run, report=replace(run.report, status="nothing_staged"))
     emit(_render(fmt, run, args), args.output)
     fail_on = args.fail_on or run.config.fail_on or "high"
     return 1 if run.report.reaches(fail_on) else 0

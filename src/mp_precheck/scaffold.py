@@ -15,7 +15,7 @@ from pathlib import Path
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.config import CONFIG_NAME, GITLAB_PATH, WORKFLOW_PATH
+from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN, GITLAB_PATH, WORKFLOW_PATH
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.resources import data_dir
 from mp_precheck.git.repo import GitRepo
@@ -43,7 +43,39 @@ def init_files(repo: GitRepo, catalog: Catalog, *, language: str = "zh-CN", gitl
     """
     projects = _projects(repo)
     ci = (data_dir("templates") / "init" / ("gitlab-ci.yml" if gitlab else "workflow.yml")).read_text("utf-8")
-    return {GITLAB_PATH if gitlab else WORKFLOW_PATH: ci, CONFIG_NAME: config_text(projects, catalog, language)}
+    pattern = release_tag_pattern(repo)
+    if pattern != DEFAULT_TAG_PATTERN:  # the push trigger of the release job follows the team's own tags
+        ci = ci.replace(f"tags: ['{DEFAULT_TAG_PATTERN}']", f"tags: ['{pattern}']", 1)
+    return {GITLAB_PATH if gitlab else WORKFLOW_PATH: ci,
+            CONFIG_NAME: config_text(projects, catalog, language, tag_pattern=pattern)}
+
+
+def release_tag_pattern(repo: GitRepo, newest: int = 10) -> str:
+    """The tag pattern of the repository's release tags: the shape most of its ``newest`` tags (by date) share,
+    ``[0-9]*`` for bare version numbers (11.14.0), ``PREFIX*`` for a prefix before the number (release-2.1),
+    ties to the newest; ``v*`` when there are no tags, or none with a version number in a plain prefix. The
+    pattern is both an fnmatch pattern (the notes) and a GitHub Actions tag filter (``[0-9]`` and ``*`` mean
+    the same in both, https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#filter-pattern-cheat-sheet).
+    """
+    out = repo.run("for-each-ref", "--sort=-creatordate", f"--count={newest}", "--format=%(refname:strip=2)",
+                   "refs/tags").decode("utf-8", "surrogateescape")
+    shapes = [shape for name in out.split("\n") if (shape := _tag_shape(name.strip()))]
+    if not shapes:
+        return DEFAULT_TAG_PATTERN
+    counts = {shape: shapes.count(shape) for shape in shapes}  # insertion order: newest first
+    return max(counts, key=lambda shape: counts[shape])
+
+
+def _tag_shape(name: str) -> str | None:
+    """``[0-9]*`` or ``PREFIX*`` for a tag holding a version number, None for any other (or a prefix with glob
+    or YAML-quoting characters, which a written pattern could not say plainly)."""
+    digit = next((i for i, c in enumerate(name) if c.isdigit()), None)
+    if digit is None:
+        return None
+    prefix = name[:digit]
+    if not prefix:
+        return "[0-9]*"
+    return prefix + "*" if prefix.isascii() and all(c.isalnum() or c in "-_./" for c in prefix) else None
 
 
 def write_files(root: Path, files: dict[str, str], *, force: bool = False,
@@ -93,9 +125,14 @@ def work_tree_root(repo: GitRepo) -> Path:
     return Path(top)
 
 
-def config_text(projects: list[Project], catalog: Catalog, language: str) -> str:
+def config_text(projects: list[Project], catalog: Catalog, language: str, *,
+                tag_pattern: str = DEFAULT_TAG_PATTERN) -> str:
     """A ``.mp-precheck.yml`` with the settings that have defaults active and the admin-backend records
-    commented out, to be filled from mp.weixin.qq.com (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/)."""
+    commented out, to be filled from mp.weixin.qq.com (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/);
+    ``notes.tag_pattern`` is written when the release tags are not ``v*``."""
+    tags = "" if tag_pattern == DEFAULT_TAG_PATTERN else (
+        f"notes:\n  {f'tag_pattern: {json.dumps(tag_pattern)}':<22} # the release tags (as the workflow's push "
+        "trigger): the version notes cover the change since the previous one\n")
     found = "\n".join(f"#   - {json.dumps(p.root or '.', ensure_ascii=False)} ({p.framework})" for p in projects)
     names = [t.label for t in catalog.privacy_types.values()]
     labels = "\n".join("#                        #   " + "、".join(names[i:i + 8]) for i in range(0, len(names), 8))
@@ -108,7 +145,7 @@ def config_text(projects: list[Project], catalog: Catalog, language: str) -> str
 
 {f"language: {language}":<24} # zh-CN | en: the comment and the version notes
 fail_on: high            # none | info | low | medium | high: the lowest severity that fails the check
-
+{tags}
 # exclude:               # gitignore-style: vendored SDKs, generated code
 #   - miniprogram/libs/**
 

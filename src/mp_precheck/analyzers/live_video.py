@@ -40,7 +40,7 @@ Place = tuple[str, int, str]  # (file, line, what says it is live)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    if any(f.rule in (RULE, "category.live") for f in findings):
+    if any(f.rule in (RULE, "category.live", "category.live_plugin") for f in findings):
         return findings
     players = _new_players(context)
     if not players or context.present_at_head(set(_LIVE_COMPONENTS)):

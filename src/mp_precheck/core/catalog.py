@@ -132,7 +132,7 @@ class Catalog(Struct, frozen=True):
 
     def rules_for(self, subject: str) -> list[Rule]:
         """The rules of ``subject``. A rule naming it exactly wins over open-ended (``*``) rules: WeChat's own
-        live plugin declared in app.json is a category matter (category.live), not just any plugin."""
+        live plugin declared in app.json is a category matter (category.live_plugin), not just any plugin."""
         matching = [r for r in self.rules if r.matches(subject)]
         exact = [r for r in matching if subject in r.subjects]
         return exact or matching

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from mp_precheck.core.catalog import Catalog
 
+from mp_precheck.core.configlines import ConfigLines
 from mp_precheck.core.errors import ConfigError
 
 CONFIG_NAME = ".mp-precheck.yml"
@@ -62,12 +64,13 @@ def schema() -> dict[str, Any]:
     return data
 
 
-def parse_config(text: str, source: str) -> Config:
-    """Parse and validate config ``text`` read from ``source`` (a path or ``<rev>:<path>``).
+def parse_config(text: str, source: str, known: KnownNames | None = None) -> Config:
+    """Parse and validate config ``text`` read from ``source`` (a path or ``<rev>:<path>``); with ``known``, the
+    rule ids and privacy types it names are checked too (as :func:`check_names`), in the same pass.
 
     Raises:
-        ConfigError: not YAML, too large, an alias bomb, or a key with the wrong value; the message
-            names the file, the key path and what was expected.
+        ConfigError: not YAML, too large, an alias bomb, or keys with wrong values or unknown names; the message
+            lists every one of them, each with its line, the key path and what was expected.
     """
     if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:
         raise ConfigError(f"{source}: larger than {MAX_CONFIG_BYTES // 1024} KiB; is this the right file?")
@@ -92,9 +95,47 @@ def parse_config(text: str, source: str) -> Config:
 
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    if errors:  # every one of them: a fix per run would take as many runs as there are mistakes
-        raise ConfigError(f"{source}: " + "; ".join(dict.fromkeys(_describe(e) for e in errors)))
+    problems: list[tuple[Sequence[str | int], str | None, str]] = [
+        (list(e.absolute_path), _extra_key(e), _describe(e)) for e in errors]
+    if known is not None:  # told together with the schema's: a fix per run would take a run per mistake
+        told = {key for path, key, _ in problems if list(path) == ["rules"] and key is not None}
+        problems += _name_problems(data, known, told)
+    if problems:
+        lines = ConfigLines(text)
+        placed = sorted(((lines.line(list(path), key) or 0, said) for path, key, said in problems),
+                        key=lambda p: p[0])
+        said = dict.fromkeys(f"line {line}: {what}" if line else what for line, what in placed)
+        raise ConfigError(f"{source}: " + "; ".join(said))
     return _from_dict(data, source)
+
+
+def _extra_key(error: jsonschema.ValidationError) -> str | None:
+    """The key a ``propertyNames`` error, or the first unknown key an ``additionalProperties`` error, is about
+    (its line is the one to fix)."""
+    if "propertyNames" in error.schema_path and isinstance(error.instance, str):
+        return error.instance
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return None
+    allowed = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
+    return next((str(k) for k in error.instance if k not in allowed), None)
+
+
+def _name_problems(data: Any, known: KnownNames, told: set[str]) -> list[tuple[Sequence[str | int], str | None, str]]:
+    """:func:`check_names`' problems in raw config ``data`` (whatever of it has the right shape), each with
+    the path and key that place it; rule ids in ``told`` (the schema refused them already) are left out."""
+    if not isinstance(data, dict):
+        return []
+    rules = data.get("rules")
+    privacy = data.get("privacy")
+    declared = privacy.get("declared") if isinstance(privacy, dict) else None
+    ids = [str(k) for k in rules if str(k) not in told] if isinstance(rules, dict) else []
+    labels = [(i, d) for i, d in enumerate(declared) if isinstance(d, str)] if isinstance(declared, list) else []
+    found: list[tuple[Sequence[str | int], str | None, str]] = []
+    for rule_id, said in _unknown_rules(ids, known):
+        found.append((["rules"], rule_id, said))
+    for index, said in _unknown_labels(labels, known):
+        found.append((["privacy", "declared", index], None, said))
+    return found
 
 
 def check_names(config: Config, known: KnownNames) -> None:
@@ -105,20 +146,33 @@ def check_names(config: Config, known: KnownNames) -> None:
     Raises:
         ConfigError: naming each unknown name and the closest known one.
     """
+    labels = list(enumerate(config.declared_privacy or ()))
+    problems = [said for _, said in (*_unknown_rules(list(config.rules), known), *_unknown_labels(labels, known))]
+    if problems:
+        raise ConfigError(f"{config.source}: " + "; ".join(problems))
+
+
+def _unknown_rules(rule_ids: list[str], known: KnownNames) -> list[tuple[str, str]]:
+    """Each of ``rule_ids`` that ``known`` lacks, with what to say about it."""
     problems = []
-    for rule_id in config.rules:
+    for rule_id in rule_ids:
         if rule_id not in known.rule_ids:
             close = _closest(rule_id, known.rule_ids)
             hint = f" (did you mean {close}?)" if close else " (see `mp-precheck rules`)"
-            problems.append(f"`rules.{rule_id}`: unknown rule id{hint}")
+            problems.append((rule_id, f"`rules.{rule_id}`: unknown rule id{hint}"))
+    return problems
+
+
+def _unknown_labels(labels: list[tuple[int, str]], known: KnownNames) -> list[tuple[int, str]]:
+    """Each ``(index, label)`` of ``privacy.declared`` that is no spelling ``known`` has, with what to say."""
+    problems = []
     spellings = {normalise_label(name): name for name in known.privacy_labels}
-    for index, label in enumerate(config.declared_privacy or ()):
+    for index, label in labels:
         if normalise_label(label) not in spellings:
             close = _closest(normalise_label(label), set(spellings))
             hint = f" (did you mean {spellings[close]}?)" if close else " (write the label the backend form shows)"
-            problems.append(f"`privacy.declared[{index}]`: {label!r} is no type of the 用户隐私保护指引{hint}")
-    if problems:
-        raise ConfigError(f"{config.source}: " + "; ".join(problems))
+            problems.append((index, f"`privacy.declared[{index}]`: {label!r} is no type of the 用户隐私保护指引{hint}"))
+    return problems
 
 
 class KnownNames(Struct, frozen=True):
@@ -174,12 +228,27 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{where}: expected one of {expected}, found {found}{hint}"
     if error.validator == "pattern" and isinstance(error.schema, dict) and "x-expected" in error.schema:
         return f"{where}: expected {error.schema['x-expected']}"  # the value is not repeated: it may be a password
+    if error.validator == "pattern" and isinstance(error.schema, dict) and error.schema.get("x-host"):
+        return f"{where}: {found} is not a host name: write the host name only{_host_example(error.instance)}"
     if error.validator == "pattern" and "propertyNames" in error.schema_path:
         return f"{where}: {error.instance!r} is no rule id: rules takes whole ids (family.name, as " \
                "`mp-precheck rules` lists them), one per line, no patterns"
     if error.validator == "type":
         return f"{where}: expected {_type_name(error.validator_value)}, found {found}"
     return f"{where}: {error.message}"
+
+
+def _host_example(value: Any) -> str:
+    """", e.g. HOST" with the host of the URL ``value`` (scheme, path, port and user dropped), or a generic one."""
+    from urllib.parse import urlsplit
+
+    text = str(value).strip()
+    try:
+        host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    except ValueError:
+        host = ""
+    good = bool(host) and all(c.isalnum() or c in ".-*" for c in host) and host.isascii()
+    return f", e.g. {host}" if good and host != text.lower() else ", e.g. api.example.com"
 
 
 def _options(validator: str, value: Any) -> list[Any]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from mp_precheck.analyzers.context import catalog_finding
 from mp_precheck.core.baseline import BASELINE_NAME, parse_baseline
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.config import CONFIG_NAME, Config, KnownNames, check_names, known_names, parse_config
+from mp_precheck.core.config import CONFIG_NAME, Config, KnownNames, known_names, parse_config
 from mp_precheck.core.errors import ConfigError
 from mp_precheck.core.report import Finding
 from mp_precheck.core.suppression import Suppression
@@ -28,7 +28,7 @@ def config_problem(text: str | None, path: str, known: KnownNames) -> str | None
     if text is None:
         return None
     try:
-        check_names(parse_config(text, path), known)
+        parse_config(text, path, known)
     except ConfigError as exc:
         return str(exc).removeprefix(f"{path}: ")
     return None

@@ -18,13 +18,14 @@ Answer = Literal["yes", "no", "not_checked"]
 RiskLevel = Literal["none", "info", "low", "medium", "high"]
 
 SCHEMA_VERSION = 1
-Status = Literal["no_mini_program_change", "mini_program_removed", "same_commit", "already_contained"]
+Status = Literal["no_mini_program_change", "mini_program_removed", "same_commit", "already_contained", "nothing_staged"]
 # English text of each status for the JSON report (renderers word it per language from messages.yml).
 STATUS_TEXT: dict[str, str] = {
     "no_mini_program_change": "no Mini Program files in this change",
     "mini_program_removed": "the change removes the Mini Program: nothing is added to review",
     "same_commit": "base and head are the same commit: nothing to compare",
     "already_contained": "head is already contained in base: the change adds nothing",
+    "nothing_staged": "nothing is staged: the index is the same as HEAD; git add the files to check",
 }
 # The families whose analysis answers each 补充说明 question; a question is "not_checked" until all of
 # its families are analysed, never "no" by default.

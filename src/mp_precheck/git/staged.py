@@ -20,7 +20,8 @@ _IDENTITY = ("-c", "user.name=mp-precheck", "-c", "user.email=mp-precheck@localh
 def staged_commit(repo: GitRepo) -> tuple[str, str]:
     """``(HEAD, commit)``: the commit id of ``HEAD`` and of a new, unreferenced commit holding the index.
 
-    Inputs: the repository. Output: the pair of full commit ids to compare (``HEAD`` first).
+    Inputs: the repository. Output: the pair of full commit ids to compare (``HEAD`` first); ``HEAD`` twice
+    when nothing is staged (the index holds ``HEAD``'s tree): no commit is made then.
 
     Raises:
         UserError: nothing is committed yet (no ``HEAD``), the index has unresolved merge conflicts, or
@@ -36,6 +37,8 @@ def staged_commit(repo: GitRepo) -> tuple[str, str]:
     except UserError as exc:
         raise UserError(f"cannot read the staged change: the index has unresolved merge conflicts or is "
                         f"unreadable ({exc})") from exc
+    if tree == repo.run("rev-parse", f"{head}^{{tree}}").decode().strip():
+        return head, head
     commit = repo.run(*_IDENTITY, "commit-tree", "--no-gpg-sign", tree, "-p", head,
                       "-m", "staged").decode().strip()
     return head, commit
