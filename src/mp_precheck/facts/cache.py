@@ -181,6 +181,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #       a request helper is handed after its address (post(url, { homepage })) name no server (readers/unrequested.py)
 # v156: new Function("return this") (the global-object shim) and a locale label named like a
 #      review switch are no facts
+# v157-trialreach29: route URLs whose query is built (+ or template) or passed through a local variable
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -237,7 +238,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v156-{__version__}"
+FORMAT = f"facts-v157-trialreach29-{__version__}"
 
 
 class FactCache:
