@@ -181,9 +181,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #       a request helper is handed after its address (post(url, { homepage })) name no server (readers/unrequested.py)
 # v156: new Function("return this") (the global-object shim) and a locale label named like a
 #      review switch are no facts
-# v157-trialreach29: route URLs whose query is built (+ or template) or passed through a local variable
-#      ; a fee to become a distributor or a leader of recruits is multi-level wording (also over a text run)
-#      ; a server value copied to the clipboard that its toast calls a link or a 口令 is a copied link
+# v157-trialreach29: built route queries; fees to become a distributor (multi-level); toasted copied links
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
