@@ -129,7 +129,7 @@ def test_navigation_to_an_unregistered_page_fires_and_registered_or_dynamic_ones
     repo.write("pages/index/index.js", """Page({
   goMe() { wx.navigateTo({ url: '/pages/me/me?id=1' }) },
   goShop() { wx.navigateTo({ url: '/pages/shop/shop' }) },
-  goAny(id) { wx.navigateTo({ url: `/pages/detail/detail?id=${id}` }) },
+  goAny(id) { wx.navigateTo({ url: `/pages/${id}/detail?id=1` }) },
   goRel() { wx.redirectTo({ url: '../me/me' }) },
   goPlugin() { wx.navigateTo({ url: 'plugin://live/room' }) },
 })

@@ -76,3 +76,44 @@ def test_the_role_of_a_url_follows_what_reads_it(code, role):
 ])
 def test_a_data_attribute_of_a_copy_handler_is_copied(markup, role):
     assert [f.role for f in markup_facts(markup + "\n") if f.subject == "host:a.example.com"] == [role]
+
+
+_SERVER_COPIES = """Page({
+  async copyCode() {
+    const res = await api.shopCode(this.data.id)
+    wx.setClipboardData({
+      data: res.data.token,
+      success: () => { wx.showToast({ title: '口令已复制，打开购物 App 即可领取' }) }
+    })
+  },
+  async copyAddress() {
+    const res = await api.shortAddress(this.data.id)
+    wx.setClipboardData({ data: res.data[0].content })
+    wx.showToast({ title: '复制链接成功' })
+  },
+  copyOrder() {
+    wx.setClipboardData({ data: this.data.order.number, success() { wx.showToast({ title: '订单号已复制' }) } })
+  },
+})
+"""
+
+
+def test_a_server_value_its_toast_calls_a_copied_link_or_code_is_a_copied_link(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/me/me.js": _SERVER_COPIES})
+    app_repo.commit("copy codes")
+    lines = {f[2] for f in found(run(app_repo.path, base)) if f[0] == "policy.clipboard_link"}
+    assert lines == {5}  # one finding a file: the first copy; the order number (line 15) is no link
+
+
+def test_an_order_number_toasted_as_copied_is_no_link(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/me/me.js": "Page({\n  copyOrder() {\n    wx.setClipboardData({ data: this.data.order.number, "
+                                            "success() { wx.showToast({ title: '订单号已复制' }) } })\n  },\n})\n"})
+    app_repo.commit("copy order number")
+    assert not any(f[0] == "policy.clipboard_link" for f in found(run(app_repo.path, base)))
+
+
+def test_each_copy_its_message_calls_a_link_is_a_link_fact():
+    facts = js_facts(_SERVER_COPIES, "pages/me/me.js")
+    assert sorted(f.line for f in facts.facts if f.subject == "wx.setClipboardData:link") == [5, 11]

@@ -65,7 +65,6 @@ def test_what_tells_a_live_source_and_live_words():
     assert live_text_lines(template) == [2]
 
 
-def test_a_route_whose_query_is_built_gives_its_page_only_when_asked():
+def test_a_route_whose_query_is_built_gives_its_page_and_a_built_path_none():
     script = "wx.redirectTo({ url: `/pages/a/a?id=${id}` })\nwx.navigateTo({ url: `/pages/${name}/x` })\n"
-    assert script_routes(script, "p.js") == []
-    assert script_routes(script, "p.js", built_query=True) == [("/pages/a/a?", 1)]
+    assert script_routes(script, "p.js") == [("/pages/a/a?", 1)]

@@ -115,7 +115,7 @@ def _openers(context: ProjectContext, stem: str) -> list[str]:
         facts = context.head_facts[path]
         text = context.read_head(path) if path.endswith(_TEMPLATES) or any(
             f.subject.rsplit(".", 1)[-1] in ROUTE_APIS for f in facts.facts) else None
-        routes = (markup_routes(text) if path.endswith(_TEMPLATES) else script_routes(text, path, built_query=True)) \
+        routes = (markup_routes(text) if path.endswith(_TEMPLATES) else script_routes(text, path)) \
             if text else []
         folder = posixpath.dirname(posixpath.relpath(path, root) if root else path)
         if any(route_page(url, folder) == target for url, _line in routes):

@@ -6,8 +6,9 @@ The registry is ``app.json`` (pages and subpackages) for native apps, ``pages.js
 (``pages/a/a`` → ``pages/a/a.wxml``, ``.js``, ``.vue``, ``.tsx``…; below ``src/`` for the routes). A missing
 page is reported on its registry line when this change registers it or removes its files (one missing before
 the change is not new). Routes come from ``navigateTo`` / ``redirectTo`` / ``reLaunch`` / ``switchTab`` calls and
-``<navigator url>`` with a literal URL in the changed files; one is new when the app-wide count of unregistered
-routes to that page rose.
+``<navigator url>`` with a literal URL in the changed files (a script's also when only its query is built:
+``'/pages/a/a?id=' + id``, readers/routes.py); one is new when the app-wide count of unregistered routes to that
+page rose.
 
 Sources: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages and
 https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html

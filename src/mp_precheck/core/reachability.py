@@ -212,7 +212,7 @@ def _routed_pages(units: Mapping[str, str], head_facts: Mapping[str, FileFacts],
             continue
         text = read_text(source) or ""
         urls = markup_routes(text) if source.endswith(".wxml") else \
-            script_routes(text, source, built_query=True) + mini_program_paths(text, source)
+            script_routes(text, source) + mini_program_paths(text, source)
         for url, _line in urls:
             page = route_page(url, "") if url.startswith("/") else route_page(url, posixpath.dirname(source))
             if page is not None:

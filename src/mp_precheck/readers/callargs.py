@@ -17,6 +17,8 @@ from mp_precheck.readers.syntax import call_option, node_text, object_property, 
 from mp_precheck.readers.urls import find_urls
 
 _LINK_NAME = lazy(r"(?i)(url|link|href|website|网址|链接)")
+# a message saying what was copied: 复制链接成功, 网址已复制, 口令复制成功
+_COPIED_LINK = lazy(r"(?:链接|网址|口令)[^，,。！!\s]{0,3}复制|复制[^，,。！!\s]{0,2}(?:链接|网址|口令)")
 
 
 def authorize_scope(api: str, call: Node, line: Callable[[Node], int]) -> list[Fact]:
@@ -62,11 +64,30 @@ def _declared(node: Node, name: str) -> Node | None:
 
 
 def clipboard_link(call: Node, line: Callable[[Node], int]) -> list[Fact]:
-    """``setClipboardData`` copying a link: a URL literal, or a value named like a URL or link
+    """``setClipboardData`` copying a link: a URL literal, a value named like a URL or link, or a value the file
+    does not spell out (a server's answer) that the copy's own message calls a link or a 口令 to paste elsewhere
+    (``success: () => wx.showToast({ title: '复制链接成功' })``, a toast on the statement right after the call)
     (https://developers.weixin.qq.com/miniprogram/dev/api/device/clipboard/wx.setClipboardData.html)."""
     value = call_option(call, "data")
     if value is None:
         return []
     literal = string_value(value)
-    linky = find_urls(literal) if literal is not None else _LINK_NAME.search(node_text(value))
+    linky = find_urls(literal) if literal is not None else \
+        _LINK_NAME.search(node_text(value)) or _told_link(call, value)
     return [Fact("wx.setClipboardData:link", "api", line(value), node_text(value)[:200])] if linky else []
+
+
+def _told_link(call: Node, value: Node) -> bool:
+    """Whether a string of the copy call (its callbacks) other than the copied ``value``, or of the statement
+    right after it, says a link or a 口令 was copied."""
+    statement = call
+    while statement.parent is not None and statement.type != "expression_statement" and \
+            statement.parent.type not in ("statement_block", "program"):
+        statement = statement.parent
+    after = statement.next_named_sibling if statement.type == "expression_statement" else None
+    for node in (call, after):
+        for part in walk(node) if node is not None else ():
+            if part.type == "string" and not (value.start_byte <= part.start_byte < value.end_byte) and \
+                    _COPIED_LINK.search(string_value(part) or ""):
+                return True
+    return False

@@ -7,7 +7,8 @@ signal names out (``text:<signal>`` facts; the rules are in ``checks/completenes
   string ``'test'`` is usually an environment name, never flagged);
 * ``wechat-password``: asking for the WeChat password or the friend list (3.4.2);
 * ``red-packet``: a title (share card, page title) that offers a red packet (红包) to open or grab;
-* ``multi-level``: multi-level distribution wording (三级分销, 发展下线…; 运营规范 5.9:
+* ``multi-level``: multi-level distribution wording (三级分销, 发展下线, a fee to become a distributor or a
+  leader of recruits…; 运营规范 5.9:
   https://developers.weixin.qq.com/miniprogram/product/index.html);
 * ``system-notice``: text posing as a system or WeChat-team notice about the user's account (3.6.4).
 
@@ -37,8 +38,17 @@ RED_PACKET = compiled(r"(?:领|抢|拆|开|送|发)[^。！!？?\n]{0,4}红包|�
                         r"红包[^。！!？?\n]{0,6}(?:待领取|速领|到账|已到)")
 # A second level of commission (二级返点: a cut of what the recruits' recruits pay) is already more than one level:
 # only a direct referral may be paid (运营规范 5.9). 二级代理 alone is a reseller tier, not a cut of recruits' sales.
+# A fee paid to become a distributor or a leader of recruits (尚未成为推广员，缴纳 199 元即可开通) is the entry fee
+# 5.9 names beside levels of commission: the fee buys a place above the recruits who pay it in turn. So is joining as
+# a distributor under a leader's invite code (填写上级邀请码后成为推广员): a recruit placed in a downline.
+_TIER = r"(?:分销商|分销员|推广员|团长|合伙人)"
+_PAY = r"(?:支付|缴纳|交纳|付费)"
 MULTI_LEVEL = compiled(r"(?:三|3|多|无限)级(?:分销|返佣|佣金|返利|返点|代理|提成)|"
-                         r"(?:二|两|2)级(?:分销|返佣|佣金|返利|返点|提成)|发展下线|下线(?:返利|佣金|提成|返佣|返点)")
+                         r"(?:二|两|2)级(?:分销|返佣|佣金|返利|返点|提成)|发展下线|下线(?:返利|佣金|提成|返佣|返点)|"
+                         rf"(?:不是|尚未成为|还未成为){_TIER}[^。！!？?\n]{{0,4}}{_PAY}[^。！!？?\n]{{0,30}}(?:升级|成为|开通)|"
+                         rf"{_PAY}[^。！!？?\n]{{0,30}}(?:成为|升级为|升级成|开通){_TIER}|"
+                         rf"(?:成为|升级为){_TIER}[^。！!？?\n]{{0,10}}[需须]{_PAY}|"
+                         rf"(?:团长|上级|推荐人)的?邀请码[^。！!？?\n]{{0,12}}成为(?:分销商|分销员|推广员|团员)")
 SYSTEM_NOTICE = compiled(
     r"(?:微信|WeChat)[^。！!？?\n]{0,6}(?:账号|帐号|账户)[^。！!？?\n]{0,8}(?:异常|风险|冻结|封禁|违规|被盗)|"
     r"【\s*(?:微信|系统)\s*(?:通知|提示|消息|公告)\s*】|(?:微信|WeChat)\s*(?:官方|团队)?\s*(?:通知|提醒)\s*[:：]",

@@ -1,6 +1,8 @@
 """Literal page routes: ``wx.navigateTo({ url: '/pages/a/a?id=1' })`` (also ``redirectTo``, ``reLaunch``,
 ``switchTab``, on the ``wx`` / ``uni`` / ``Taro`` namespaces; read with tree-sitter) and ``<navigator url>`` in
-templates. Only literal URLs count: a URL built at run time is not resolved.
+templates. A URL whose page path is literal and only the query is built counts up to its ``?``
+(``'/pages/a/a?id=' + id``, ```/pages/a/a?id=${id}```), also when passed through a variable of the calling
+function (``let url = …; wx.navigateTo({ url })``); a path with anything computed in it is not resolved.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html and
 https://developers.weixin.qq.com/miniprogram/dev/component/navigator.html
 """
@@ -15,7 +17,7 @@ from tree_sitter import Node
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.jsbindings import NAMESPACES
 from mp_precheck.readers.markup import capability_value
-from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
+from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse, string_value, walk
 
 ROUTE_APIS = frozenset({"navigateTo", "redirectTo", "reLaunch", "switchTab"})
 _MINI_PROGRAM = "navigateToMiniProgram"  # opens a page of another Mini Program by its ``path`` option
@@ -23,9 +25,10 @@ _MINI_PROGRAM = "navigateToMiniProgram"  # opens a page of another Mini Program 
 Route = tuple[str, int]  # (URL as written, 1-based line)
 
 
-def script_routes(text: str, path: str, line_offset: int = 0, built_query: bool = False) -> list[Route]:
-    """Literal URLs of the route calls in a script (``path`` picks JS or TS). With ``built_query``, also the URLs
-    whose page is literal and only the query is built (```/pages/a/a?id=${id}```): given up to the ``?``."""
+def script_routes(text: str, path: str, line_offset: int = 0) -> list[Route]:
+    """The URLs of the route calls in a script (``path`` picks JS or TS), each at the line of the value giving it:
+    literal ones whole, those whose page is literal and only the query is built up to the ``?``; the URL of a
+    variable (``{ url }``, ``{ url: target }``) is each value the calling function gives it before the call."""
     if not any(api in text for api in ROUTE_APIS):
         return []  # most scripts navigate nowhere: not parsed again
     language = language_for(path)
@@ -39,11 +42,71 @@ def script_routes(text: str, path: str, line_offset: int = 0, built_query: bool 
         if node_text(callee.child_by_field_name("property")) not in ROUTE_APIS or \
                 owner is None or node_text(owner) not in NAMESPACES:
             continue
-        url = call_option(node, "url")
-        literal = _literal(url) or (_page_literal(url) if built_query else None)
-        if url is not None and literal and not unreachable(node):
-            out.append((literal, url.start_point[0] + 1 + line_offset))
+        url = call_option(node, "url", shorthand=True)
+        if url is None or unreachable(node):
+            continue
+        for value in _bound_values(node, url) if url.type in ("identifier", "shorthand_property_identifier") else [url]:
+            literal = _literal(value) or _built_page(value)
+            if literal:
+                out.append((literal, value.start_point[0] + 1 + line_offset))
     return out
+
+
+_FUNCTIONS = frozenset({"function_declaration", "function_expression", "function", "arrow_function",
+                        "method_definition", "generator_function_declaration"})
+
+
+def _bound_values(call: Node, name_node: Node) -> list[Node]:
+    """The values the function around ``call`` gives the variable ``name_node`` names before the call
+    (``let url = …``, ``url = …``); empty outside a function."""
+    scope = call.parent
+    while scope is not None and scope.type not in _FUNCTIONS:
+        scope = scope.parent
+    if scope is None:
+        return []
+    name = node_text(name_node)
+    values = []
+    for node in walk(scope):
+        if node.start_byte >= call.start_byte:
+            break
+        if node.type == "variable_declarator":
+            target, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+        elif node.type == "assignment_expression":
+            target, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+        else:
+            continue
+        if target is not None and value is not None and target.type == "identifier" and node_text(target) == name:
+            values.append(value)
+    return values
+
+
+def _built_page(node: Node | None) -> str | None:
+    """The literal head, up to and with its ``?``, of a template string or a ``+`` concatenation whose page path
+    is literal (```/pages/a/a?id=${id}```, ``'/pages/a/a?id=' + id``); None when anything computed comes first."""
+    if node is None:
+        return None
+    if node.type == "template_string":
+        return _page_literal(node)
+    parts = _summands(node)
+    head = ""
+    for part in parts:
+        literal = _literal(part)
+        if literal is None:
+            head += (string_value(part) or "") if part.type == "template_string" else ""
+            break
+        head += literal
+    return head[:head.index("?") + 1] if "?" in head and len(parts) > 1 else None
+
+
+def _summands(node: Node) -> list[Node]:
+    """The operands of a ``+`` chain, left to right (``node`` itself when it is no ``+``)."""
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    operator = node.child_by_field_name("operator")
+    if node.type != "binary_expression" or node_text(operator) != "+":
+        return [node]
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    return (_summands(left) if left is not None else []) + (_summands(right) if right is not None else [])
 
 
 def mini_program_paths(text: str, path: str) -> list[Route]:
@@ -66,7 +129,7 @@ def mini_program_paths(text: str, path: str) -> list[Route]:
                 node_text(callee.child_by_field_name("property")) != _MINI_PROGRAM:
             continue
         value = call_option(node, "path")
-        literal = _literal(value) or _page_literal(value)
+        literal = _literal(value) or _built_page(value)
         if value is not None and literal and not unreachable(node):
             out.append((literal, value.start_point[0] + 1))
     return out

@@ -51,7 +51,7 @@ ICONS = frozenset({"image", "img", "icon", "svg", "uni-icons", "van-icon"})
 # an invitation or share code (邀请码 / +86 of a phone field) names no act
 _CODE_ACT = compiled(r"(?:分享|邀请)码")
 # the signals a run is read for: reward wording and WeChat's name (a service's words, a placeholder, stay per text)
-RUN_SIGNALS = frozenset({"share-inducement", "share-button-gain", "brand"})
+RUN_SIGNALS = frozenset({"share-inducement", "share-button-gain", "brand", "multi-level"})
 # a list's item: a number, a circled number or a bullet before it (1. 每天登录… / ② … / • … / 第一条 …)
 _ITEM = compiled(r"\s*(?:\d{1,2}\s*[.．、)）:：]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳⑴-⒇•·●▪◆\-—*]|"
                  r"第\s*[一二三四五六七八九十\d]+\s*[条步点项])")
