@@ -4,7 +4,7 @@ stays unknown and silent."""
 
 from __future__ import annotations
 
-from conftest import minimal_app
+from conftest import Repo, minimal_app
 from helpers import run
 from mp_precheck.readers.routes import script_routes
 
@@ -59,3 +59,24 @@ Page({
 })
 """
     assert script_routes(script, "x.js") == [("/pages/a/a?", 3), ("/pages/c/c", 5)]
+
+
+def test_a_taro_config_naming_its_subpackages_by_a_const_registers_them(tmp_path):
+    repo = Repo(tmp_path)
+    repo.write_files({
+        "package.json": '{"name": "shop", "dependencies": {"@tarojs/taro": "3.6.0"}}\n',
+        "src/app.config.ts": "const parts = [\n  {root: `pages/more`, pages: ['web']},\n]\n"
+                             "export default { pages: ['pages/index/index'], subpackages: parts }\n",
+        "src/app.ts": "export default {}\n",
+        "src/pages/index/index.tsx": "export default function Index() { return null }\n",
+        "src/pages/more/web.tsx": "export default function Web() { return null }\n",
+    })
+    base = repo.commit("base")
+    repo.write("src/pages/index/index.tsx",
+               "import Taro from '@tarojs/taro'\nexport default function Index() {\n"
+               "  const open = (id) => Taro.navigateTo({ url: `/pages/more/web?id=${id}` })\n"
+               "  const lost = (id) => Taro.navigateTo({ url: `/pages/gone/web?id=${id}` })\n"
+               "  return null\n}\n")
+    repo.commit()
+    routes = {f.subject for f in run(repo.path, base).findings if f.rule == "completeness.unregistered_route"}
+    assert routes == {"route:pages/gone/web"}

@@ -9,6 +9,7 @@ Anything computed (a variable, a call, a spread) is left out rather than guessed
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from tree_sitter import Node
@@ -31,9 +32,12 @@ JSON_MACROS = ("defineAppJson", "definePageJson", "defineComponentJson")
 _WRAPPERS = ("defineAppConfig", "definePageConfig", "defineConfig", *JSON_MACROS)
 
 
-def literal(node: Node) -> Any:
-    """The Python value of a literal expression node; ``None`` for anything not a literal."""
+def literal(node: Node, names: Mapping[str, Node] | None = None, depth: int = 0) -> Any:
+    """The Python value of a literal expression node; ``None`` for anything not a literal. An identifier is the
+    literal ``names`` binds it to (a config's ``subpackages: subpages`` naming a ``const`` of its file)."""
     kind = node.type
+    if kind == "identifier" and names is not None and depth < 8 and (bound := names.get(_text(node))) is not None:
+        return literal(bound, names, depth + 1)
     if kind == "object":
         out: dict[str, Any] = {}
         for pair in node.named_children:
@@ -44,10 +48,10 @@ def literal(node: Node) -> Any:
                     continue
                 key = _key(key_node)
                 if key is not None:
-                    out[key] = literal(value_node)
+                    out[key] = literal(value_node, names, depth)
         return out
     if kind == "array":
-        return [literal(child) for child in node.named_children if child.type != "comment"]
+        return [literal(child, names, depth) for child in node.named_children if child.type != "comment"]
     if kind == "string":
         return "".join(_text(c) for c in node.children if c.type in ("string_fragment", "escape_sequence"))
     if kind == "template_string" and not any(c.type == "template_substitution" for c in node.children):
@@ -61,7 +65,7 @@ def literal(node: Node) -> Any:
     if kind in ("true", "false"):
         return kind == "true"
     if kind in ("parenthesized_expression", "as_expression", "satisfies_expression") and node.named_children:
-        return literal(node.named_children[0])
+        return literal(node.named_children[0], names, depth)
     return None
 
 
@@ -78,10 +82,10 @@ def _key(node: Node) -> str | None:
 
 def config_object(source: str, path: str = "app.config.ts") -> dict[str, Any] | None:
     """The configuration object of a Taro/WePY config source, or None when there is none to read."""
-    found = exported_value(source, path)
+    found, names = _exported(source, path)
     if found is None or found.type != "object":
         return None
-    data = literal(found)
+    data = literal(found, names)
     return data if isinstance(data, dict) else None
 
 
@@ -89,6 +93,11 @@ def exported_value(source: str, path: str) -> Node | None:
     """The expression a configuration source exports (``export default …``, ``module.exports = …``, a WePY
     ``config = …`` class field), through Taro's ``defineAppConfig(…)`` wrappers and a variable it names; None
     when it exports nothing readable."""
+    return _exported(source, path)[0]
+
+
+def _exported(source: str, path: str) -> tuple[Node | None, dict[str, Node]]:
+    """(:func:`exported_value`, the values the file's variables are declared with, by name)."""
     objects: dict[str, Node] = {}
     found: Node | None = None
     for node in _nodes(source, path, ("variable_declarator", "export_statement", "assignment_expression", *_FIELDS)):
@@ -113,7 +122,7 @@ def exported_value(source: str, path: str) -> Node | None:
                 found = _unwrap(value)
     if found is not None and found.type == "identifier":
         found = objects.get(_text(found))
-    return found
+    return found, objects
 
 
 def class_config_object(source: str, path: str) -> dict[str, Any] | None:
