@@ -32,12 +32,12 @@ from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.conditional import compiles_conditionally, for_wechat, has_directives
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.easycom import tag_registers
+from mp_precheck.readers.modulespecs import NODE_TYPES, module_specifiers
 from mp_precheck.readers.otherbuilds import hidden_lines
+from mp_precheck.readers.sfc import split_blocks
+from mp_precheck.readers.syntax import language_for, nodes_of, parse
 
-# A module specifier on a line: ``import x from 'spec'``, ``} from 'spec'``, ``import 'spec'``, ``require('spec')``,
-# ``import('spec')``.
 _DIRECTIVES = ("#ifdef", "#ifndef")
-_SPEC = compiled(r"""(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']""")
 
 
 def other_build_scripts(unloaded: Iterable[str], project: Project, tree: Mapping[str, TreeEntry],
@@ -64,9 +64,7 @@ def other_build_scripts(unloaded: Iterable[str], project: Project, tree: Mapping
         text = read_text(importer)
         if text is None or not has_directives(text):
             continue
-        lines = text.split("\n")
-        dropped = [spec for n in sorted(hidden_lines(text, for_wechat(text, importer))) if n <= len(lines)
-                   for spec in _SPEC.findall(lines[n - 1])]
+        dropped = _dropped_specs(importer, text, hidden_lines(text, for_wechat(text, importer)))
         loads.setdefault(importer, set()).update(_targets(importer, dropped, names, tree))
     for path in names:
         loads.setdefault(path, set()).update(_targets(path, specs_of(path), names, tree))
@@ -110,6 +108,22 @@ def other_build_components(added: Iterable[str], project: Project,
             elif tags[path].search(text):
                 dropped.add(path)
     return dropped - kept
+
+
+def _dropped_specs(path: str, text: str, hidden: set[int]) -> tuple[str, ...]:
+    """The module specifiers the script of ``path`` (its ``<script>`` blocks for a single-file component) loads
+    on the 1-based lines ``hidden`` (blanked for WeChat), read with the JavaScript / TypeScript parser."""
+    if path.endswith(".vue"):
+        scripts = [(f"{path}.{b.attrs.get('lang') or 'js'}", b.text, b.line_offset)
+                   for b in split_blocks(text) if b.tag == "script"]
+    else:
+        scripts = [(path, text, 0)]
+    nodes = []
+    for name, source, offset in scripts:
+        language = language_for(name)
+        root = parse(language, source.encode("utf-8", "replace")).root_node
+        nodes += [n for n in nodes_of(root, language, NODE_TYPES) if n.start_point[0] + 1 + offset in hidden]
+    return module_specifiers(nodes)
 
 
 def _targets(importer: str, specs: Iterable[str], names: Mapping[str, str],

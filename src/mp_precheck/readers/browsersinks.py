@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from mp_precheck.core.recache import compiled
 from mp_precheck.readers.imagebases import built_value
-from mp_precheck.readers.syntax import FUNCTION_NODES, node_text, walk
+from mp_precheck.readers.syntax import FUNCTION_NODES, language_for, node_text, parse, walk
 
 # The bridge of WeChat's in-app browser, called by code written for web pages (the JS-SDK, an H5 payment).
-_BRIDGE_CALL = compiled(r"\bWeixinJSBridge\s*\.\s*(?:invoke|on|call)\s*\(")
+_BRIDGE_METHODS = frozenset({"invoke", "on", "call"})
 # Constructors and factories of a browser's elements whose src the browser loads.
 _ELEMENTS = frozenset({"Image", "Audio"})
 _CREATE_ELEMENT = "document.createElement"
@@ -33,7 +32,23 @@ _OPENERS = frozenset({"window.open", *(f"{loc}.{m}" for loc in _LOCATIONS for m 
 def calls_web_bridge(text: str) -> bool:
     """Whether the script ``text`` calls ``WeixinJSBridge`` (``.invoke(``, ``.on(``, ``.call(``): code written for
     WeChat's in-app browser."""
-    return "WeixinJSBridge" in text and _BRIDGE_CALL.search(text) is not None
+    if "WeixinJSBridge" not in text:
+        return False
+    return calls_bridge(parse(language_for("bridge.js"), text.encode("utf-8", "replace")).root_node)
+
+
+def calls_bridge(root: Node) -> bool:
+    """Whether the tree under ``root`` (any of the JavaScript / TypeScript grammars) calls ``WeixinJSBridge.invoke``
+    / ``.on`` / ``.call``."""
+    if b"WeixinJSBridge" not in (root.text or b""):
+        return False
+    for call in walk(root):
+        callee = call.child_by_field_name("function") if call.type == "call_expression" else None
+        if callee is not None and callee.type == "member_expression" \
+                and node_text(callee.child_by_field_name("object")) == "WeixinJSBridge" \
+                and node_text(callee.child_by_field_name("property")) in _BRIDGE_METHODS:
+            return True
+    return False
 
 
 def browser_only(literal: Node) -> bool:
@@ -85,7 +100,7 @@ def _into_sink(value: Node) -> bool:
     return parent.named_child_count >= 2 and parent.named_children[1] == value and \
         callee.type == "member_expression" and node_text(callee.child_by_field_name("property")) == "open" and \
         _is_element(callee.child_by_field_name("object"), frozenset({"XMLHttpRequest"})) and \
-        calls_web_bridge((_root(parent).text or b"").decode("utf-8", "replace"))
+        calls_bridge(_root(parent))
 
 
 def _sink_target(left: Node | None) -> bool:
