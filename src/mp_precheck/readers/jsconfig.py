@@ -4,7 +4,8 @@ Taro's ``app.config.ts`` (``export default defineAppConfig({...})`` or a plain `
 / ``module.exports = {...}``), page ``*.config.ts`` (``definePageConfig({...})``), and WePY 1.x's
 ``config = {...}`` class field hold the same keys as ``app.json``. tree-sitter parses the file and the
 object literal is converted to Python values: strings, numbers, booleans, null, arrays and objects.
-Anything computed (a variable, a call, a spread) is left out rather than guessed.
+A name the file declares with a literal (``subpackages: parts`` after ``const parts = [...]``) is read as that
+literal; anything computed (a call, a spread, an import) is left out rather than guessed.
 """
 
 from __future__ import annotations
