@@ -104,14 +104,7 @@ _PAGE_SCRIPTS = (".tsx", ".jsx", ".ts", ".js")
 def _class_config_title(page: str, root: str, read_text: Callable[[str], str | None]) -> tuple[str | None, bool]:
     """(``navigationBarTitleText``, custom bar) of a Taro 1.x/2.x class component page, whose configuration is
     its ``config = {...}`` field (Taro 3 moved it to ``*.config.*``, read by :func:`_configured_title`)."""
-    for base in source_roots(root):
-        for suffix in _PAGE_SCRIPTS:
-            name = posixpath.join(base, page) + suffix
-            text = read_text(name)
-            data = class_config_object(text, name) if text is not None else None
-            if data is not None:
-                return _title(data)
-    return None, False
+    return _first_title(page, root, _PAGE_SCRIPTS, read_text, lambda name, text: class_config_object(text, name))
 
 
 def _configured_title(page: str, root: str, framework: str,
@@ -124,11 +117,18 @@ def _configured_title(page: str, root: str, framework: str,
             if titles is not None:
                 return titles.get(page, (None, False))
         return None, False
+    return _first_title(page, root, _PAGE_CONFIG.get(framework, ()), read_text, read_app_data)
+
+
+def _first_title(page: str, root: str, suffixes: Iterable[str], read_text: Callable[[str], str | None],
+                 read_config: Callable[[str, str], dict[str, Any] | None]) -> tuple[str | None, bool]:
+    """(title, custom bar) of the first file ``page`` + a suffix under a source root that ``read_config`` (path,
+    text) reads as a configuration object; (None, False) when none does."""
     for base in source_roots(root):
-        for suffix in _PAGE_CONFIG.get(framework, ()):
+        for suffix in suffixes:
             name = posixpath.join(base, page) + suffix
             text = read_text(name)
-            data = read_app_data(name, text) if text is not None else None
+            data = read_config(name, text) if text is not None else None
             if data is not None:
                 return _title(data)
     return None, False
