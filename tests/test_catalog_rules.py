@@ -275,7 +275,7 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "policy.suppression_without_reason",
         "branding.brand_image", "sharing.share_reward_text",
         "completeness.dead_handler", "completeness.missing_page", "completeness.unregistered_route",
-        "completeness.invalid_app_config",
+        "completeness.invalid_app_config", "completeness.unread_script", "completeness.not_utf8",
         "completeness.no_logout", "policy.blocking_modal", "policy.subscribe_outside_tap",
         "privacy.third_party_sdk", "category.third_party_ad", "category.live_stream",
     }

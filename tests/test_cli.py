@@ -168,7 +168,7 @@ def test_an_app_json_with_a_trailing_comma_still_gives_its_keys(app_repo):
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
     assert [(f["rule"], f["value"], f["line"]) for f in data["findings"]] == [
-        ("completeness.invalid_app_config", "app.json is not valid JSON: Expecting value at line 2 column 44", 2),
+        ("completeness.invalid_app_config", "app.json 不是合法的 JSON：第 2 行第 44 列（Expecting value）", 2),
         ("privacy.required_private_infos", "chooseLocation", 2),
         ("privacy.required_private_infos_unused", "chooseLocation", 2)]
     assert [e["message"].split(";")[0] for e in data["errors"]] == [
@@ -200,7 +200,10 @@ def test_undecodable_and_oversize_files_are_errors_not_crashes(app_repo):
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
-    assert [f["subject"] for f in data["findings"]] == ["wx.chooseAddress", "requiredPrivateInfos:chooseAddress"]
+    # the binary page script runs with its page: unread, it fails the check; the oversized helper nothing loads does not
+    assert [f["subject"] for f in data["findings"]] == ["pages/me/me.js", "wx.chooseAddress",
+                                                        "requiredPrivateInfos:chooseAddress"]
+    assert data["findings"][0]["rule"] == "completeness.unread_script"
     assert data["errors"] == [
         {"path": "pages/me/me.js", "message": "not read: binary content (NUL bytes)"},
         {"path": "pages/me/vendor.js",
@@ -214,17 +217,17 @@ def test_a_file_it_could_not_read_rules_nothing_out(app_repo):
     app_repo.write("pages/me/me.js", b"\x00wx.getLocation()\n")
     app_repo.commit()
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--language", "en")
-    assert code == 0 and data["findings"] == []
+    assert code == 1 and [f["rule"] for f in data["findings"]] == ["completeness.unread_script"]  # a page script
     assert data["answers"] == {"privacy": "not_checked", "payment_content_links": "not_checked",
                                "category": "not_checked"}
     code, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "markdown",
                        "--language", "en")
-    assert "⚠️ **Not fully checked: 1 file(s) could not be read" in out
+    assert "A script the app loads could not be read" in out and "pages/me/me.js" in out
     assert "No new review risks found" not in out
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0 and "？否" not in out and out.count("？未检测（请人工确认）") == 3
-    assert err == ("mp-precheck: 1 file(s) could not be read (pages/me/me.js); the notes answer 未检测 where "
-                   "those files could hold a risk\n")
+    assert err.endswith("mp-precheck: 1 file(s) could not be read (pages/me/me.js); the notes answer 未检测 where "
+                        "those files could hold a risk\n")
 
 
 def test_gbk_file_is_analysed(app_repo):
@@ -233,7 +236,8 @@ def test_gbk_file_is_analysed(app_repo):
     app_repo.commit()
     _, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base)
     assert [(f["subject"], f["line"]) for f in data["findings"]] == [
-        ("wx.getLocation", 2), ("requiredPrivateInfos:getLocation", 2)]
+        ("wx.getLocation", 2), ("requiredPrivateInfos:getLocation", 2), ("pages/me/me.js", 1)]
+    assert data["findings"][-1]["rule"] == "completeness.not_utf8" and data["findings"][-1]["value"] == "GBK/GB18030"
 
 
 def test_unbuilt_format_is_rejected_with_exit_2(app_repo):

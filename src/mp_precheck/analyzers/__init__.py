@@ -196,6 +196,9 @@ missing_pages          project, head_facts, changed_paths,         adds ``comple
                        none
 config_syntax          project.app_config, changed_paths,          adds ``completeness.invalid_app_config``
                        read_head · none
+unread_scripts         head_facts, exists_at_head, repo_grep,      adds ``completeness.unread_script``
+                       facts_at_head, read_head_bytes · none
+text_encoding          head_facts, read_head_bytes · none          adds ``completeness.not_utf8``
 script_checks          head_facts, read_head, read_base ·          adds ``policy.blocking_modal``,
                        ``completeness.debug_enabled``              ``policy.subscribe_outside_tap``; removes
                                                                    ``completeness.debug_enabled`` turned off
@@ -348,6 +351,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("dead_ui", OnDemand("dead_ui")),
     ("missing_pages", OnDemand("missing_pages")),
     ("config_syntax", OnDemand("config_syntax")),
+    ("unread_scripts", OnDemand("unread_scripts")),
+    ("text_encoding", OnDemand("text_encoding")),
     ("script_checks", OnDemand("script_checks")),
     ("accounts", OnDemand("accounts")),
     # rotated_secrets after the semantic diff's secret findings: a line it told is not told again.

@@ -9,10 +9,12 @@ from typing import Any
 from urllib.parse import quote
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
+from mp_precheck.core.errortext import error_text
 from mp_precheck.core.items import count_items, related, told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding, Report
@@ -111,8 +113,9 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
         "groups": groups, "place": place,
         "call_sites": [f for f in report.active_findings if not told_in_full(f)],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
-        "errors": [e for e in report.errors if not _blocking(e.path)],
-        "blocking": [e for e in report.errors if _blocking(e.path)],
+        "errors": [replace(e, message=error_text(e.message, messages)) for e in report.errors
+                   if not _blocking(e.path)],
+        "blocking": [replace(e, message=error_text(e.message, messages)) for e in report.errors if _blocking(e.path)],
         "not_checked": messages.join(not_checked) if not_checked else "", "not_checked_why": why,
         "omitted": omitted, "full_report_where": full_report_where,
         "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,

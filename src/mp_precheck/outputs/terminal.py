@@ -18,6 +18,7 @@ from rich.text import Text
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
+from mp_precheck.core.errortext import error_text
 from mp_precheck.core.items import count_items, group_items, item_severity, told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
@@ -118,7 +119,7 @@ def _errors(line: _Line, report: Report, messages: Messages) -> None:
         line("")
         line((messages.t("errors_heading", count=len(report.errors)), "bold"))
         for e in report.errors:
-            line("  ", (safe(e.path) or "-", "bold"), f": {safe(e.message)}")
+            line("  ", (safe(e.path) or "-", "bold"), f": {safe(error_text(e.message, messages))}")
 
 
 def _footer(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:
