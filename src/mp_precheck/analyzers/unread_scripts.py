@@ -4,10 +4,11 @@ The extractor skips a file over its size limit (a speed guard: facts/extract.py)
 report lists it under ``errors``. That leaves the run's verdict open, yet with no finding it would pass a required
 check: a large vendored SDK a page requires is the usual way new privacy calls, payments and hosts arrive. So a
 skipped script that a page or component runs, or that a project file imports, is a finding; the catalog APIs its
-bytes name (found by a byte search, never a parse: bounded by :data:`_SCAN_BYTES`) are its value, for the reviewer
-to check by hand. A skipped script nothing loads (a vendored library no page requires) ships nothing
-(core/reachability.py) and stays an error line only. A team that has checked the file turns the rule off or lowers
-it under ``rules`` in the config, or excludes the file.
+member calls name (one tree-sitter query over the parsed bytes, bounded by :data:`_SCAN_BYTES`, with no Python walk
+of the tree — the walk is what the size limit guards) are its value, for the reviewer to check by hand. A skipped
+script nothing loads (a vendored library no page requires) ships nothing (core/reachability.py) and stays an error
+line only. A team that has checked the file turns the rule off or lowers it under ``rules`` in the config, or
+excludes the file.
 
 Source: https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html (WeChat
 finds every privacy API in the uploaded package, third-party code included).
@@ -19,14 +20,16 @@ Writes: adds ``completeness.unread_script`` at line 1 of the script.
 from __future__ import annotations
 
 import posixpath
-import re
 from functools import cache
+
+from tree_sitter import Language, Query, QueryCursor
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.core.catalog import api_names
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.extract import reader_kind
 from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.readers.syntax import language_for, parse
 
 RULE = "completeness.unread_script"
 _SCRIPTS = frozenset({"js", "sfc", "min-js"})
@@ -42,7 +45,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if not loaded:
         return findings
     data = context.read_head_bytes(loaded)
-    return [*findings, *(context.finding(RULE, path, path, 1, value=", ".join(_named_apis(data.get(path))) or None)
+    return [*findings, *(context.finding(RULE, path, path, 1,
+                                         value=", ".join(_named_apis(data.get(path), path)) or None)
                          for path in loaded)]
 
 
@@ -65,11 +69,15 @@ def _loaded(context: ProjectContext, path: str) -> bool:
     return False
 
 
-def _named_apis(data: bytes | None) -> list[str]:
-    """The catalog APIs whose call names (``.getLocation``) appear in ``data``'s first :data:`_SCAN_BYTES`."""
+def _named_apis(data: bytes | None, path: str) -> list[str]:
+    """The catalog APIs (``wx.getLocation``) whose member names (``.getLocation``) the script ``path``'s first
+    :data:`_SCAN_BYTES` of ``data`` use, in catalog order, at most :data:`_SHOWN`."""
     if not data:
         return []
-    found = {m.decode() for m in _pattern().findall(data[:_SCAN_BYTES])}
+    language = language_for(path if reader_kind(path) != "sfc" else "x.js")
+    root = parse(language, data[:_SCAN_BYTES]).root_node
+    nodes = QueryCursor(_member_query(language)).captures(root).get("name", [])
+    found = {node.text.decode("utf-8", "replace") for node in nodes if node.text}
     return [name for name in _names() if name.rpartition(".")[2] in found][:_SHOWN]
 
 
@@ -79,6 +87,6 @@ def _names() -> tuple[str, ...]:
 
 
 @cache
-def _pattern() -> re.Pattern[bytes]:
-    members = sorted({name.rpartition(".")[2] for name in _names()}, key=len, reverse=True)
-    return re.compile(rb"\.\s*(" + b"|".join(re.escape(m.encode()) for m in members) + rb")\b")
+def _member_query(language: Language) -> Query:
+    query: Query = Query(language, "(member_expression property: (property_identifier) @name)")
+    return query
