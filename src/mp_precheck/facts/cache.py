@@ -182,7 +182,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v156: new Function("return this") (the global-object shim) and locale labels named like a review switch: no facts
 # v157: console.*-only URLs name no host; v158: built route queries; distributor fees (multi-level); toasted links
 # v159: a Taro config's subpackages named by a const are read; v160: WeixinJSBridge calls read with the parser
-# v161-held83: NODE_ENV compared with a value no build sets ('prod') marks neither side development-only
+# v161-held83: NODE_ENV === 'prod' (no build sets it) marks no side development-only; style url() pictures
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
