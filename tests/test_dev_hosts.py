@@ -80,6 +80,45 @@ def test_hosts_only_in_dev_branches_are_left_out_and_the_release_host_is_kept(ap
     assert _domains(run(app_repo.path, base)) == {("external_link.domain", "host:api.shop.example.com", "config/env.js", 3)}
 
 
+ODD_NODE_ENV = """let root = ''
+if (process.env.NODE_ENV {op} '{value}') {{
+  root = 'https://{then}.shop.example.com/'
+}} else {{
+  root = 'https://{other}.shop.example.com/'
+}}
+module.exports = root
+"""
+
+
+@pytest.mark.parametrize(("op", "value", "expected"), [
+    # no build sets NODE_ENV to 'prod' / 'release' / 'online': the else side is what a standard build ships
+    ("===", "prod", {"then", "other"}), ("===", "release", {"then", "other"}), ("!==", "online", {"then", "other"}),
+    # the values builds do set keep their roles; 'dev' is never a release build's, so its side stays development
+    ("===", "production", {"then"}), ("===", "development", {"other"}), ("===", "dev", {"other"}),
+    ("!==", "dev", {"then"}),
+])
+def test_node_env_compared_with_a_value_no_build_sets(app_repo, op, value, expected):
+    base = app_repo.git("rev-parse", "HEAD")
+    text = ODD_NODE_ENV.format(op=op, value=value, then="api", other="www")
+    app_repo.write_files({"config/env.js": text, **loaded_by_app("config/env.js")})
+    app_repo.commit()
+    lines = {"then": 3, "other": 5}
+    assert _domains(run(app_repo.path, base)) == {
+        ("external_link.domain", f"host:{'api' if side == 'then' else 'www'}.shop.example.com", "config/env.js",
+         lines[side]) for side in expected}
+
+
+def test_a_projects_own_env_switch_keeps_its_release_word(app_repo):
+    """``APP_ENV === 'prod'`` is the project's own switch, spelt as the project sets it: its other side is the
+    development one."""
+    base = app_repo.git("rev-parse", "HEAD")
+    text = ODD_NODE_ENV.format(op="===", value="prod", then="api", other="www").replace("NODE_ENV", "APP_ENV")
+    app_repo.write_files({"config/env.js": text, **loaded_by_app("config/env.js")})
+    app_repo.commit()
+    assert _domains(run(app_repo.path, base)) == {("external_link.domain", "host:api.shop.example.com",
+                                                   "config/env.js", 3)}
+
+
 SWITCHED = """let isProd = true;
 isProd = false;
 const config = {

@@ -43,15 +43,18 @@ def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileF
     tells its target: ``uploadImage(path)`` and ``uploadVideo(path)`` each build their own request. An upload's
     review question is what it sends (mediaCheckAsync checks each kind of media,
     https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html)
-    and where: the targets the file's base version (``before``) already sent to come last, so a re-indented
-    call of the file's old uploader gives the place to the added upload that goes somewhere new (a second
+    and where: a target the file's base version (``before``) already sent to is told only when the file calls
+    it more often than before, so a re-indented call of the file's old uploader — or of that uploader renamed,
+    its own call passing the same — gives the place to the added upload that goes somewhere new (a second
     ``uploadFile`` to an object store beside the old one to the app's server)."""
-    had = {_target(f, before) for f in before.facts if f.subject == uses[0].subject} if before and uses else set()
+    old = Counter(_target(f, before) for f in before.facts if f.subject == uses[0].subject) \
+        if before and uses else Counter[tuple[str | None, tuple[str, ...]]]()
+    now = Counter(_target(f, facts) for f in uses)
     seen: set[tuple[str | None, tuple[str, ...]]] = set()
     out: list[Fact] = []
-    for fact in sorted(each_added(uses, added, len(uses)), key=lambda f: _target(f, facts) in had):
+    for fact in sorted(each_added(uses, added, len(uses)), key=lambda f: _target(f, facts) in old):
         target = _target(fact, facts)
-        if target not in seen and len(out) < rise:
+        if target not in seen and len(out) < rise and now[target] > old[target]:
             seen.add(target)
             out.append(fact)
     return sorted(out, key=lambda f: f.line)
@@ -59,10 +62,12 @@ def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileF
 
 def _target(fact: Fact, facts: FileFacts) -> tuple[str | None, tuple[str, ...]]:
     """What an upload ``fact`` of ``facts`` sends where (see :func:`each_target`): (its ``via:`` role, the strings
-    passed) for a wrapper's call; (None, the picker last called above it, else the function it is in) for a direct
-    call."""
+    passed) for a wrapper's call — for a helper of the same file, the shape of the helper's own call
+    (readers/callshape.py: what it passes, its name left out), so a helper renamed with the same call is the same
+    target; (None, the picker last called above it, else the function it is in) for a direct call."""
     if fact.role:
-        return fact.role, facts.call_literals.get(fact.line, ())
+        shape = facts.call_shapes.get(fact.defined, "") if fact.defined is not None else ""
+        return "own:" + shape.partition(":")[2] if shape else fact.role, facts.call_literals.get(fact.line, ())
     pickers = sorted((f.line, f.subject) for f in facts.facts if f.subject in PICKERS)
     return None, tuple(subject for line, subject in pickers if line <= fact.line)[-1:] or \
         ("in:" + facts.call_shapes.get(fact.line, "").partition(":")[0],)

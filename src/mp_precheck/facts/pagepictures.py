@@ -5,7 +5,8 @@ sibling ``index.wxml`` shows it, ``<block wx:for="{{slides}}"><image src="{{item
 ``<image>`` loads its picture from any host; only ``wx.request``, ``wx.uploadFile``, ``wx.downloadFile`` and
 sockets need a server domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html).
 Each file's facts are read (and cached) alone, so the script's hosts are set against its template here, as a
-single-file component's are when it is read (readers/shownfields.py). Pure but for the texts it is handed.
+single-file component's are when it is read (readers/shownfields.py); so is a style's ``url({{…}})``, a
+background picture. Pure but for the texts it is handed.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def with_page_pictures(path: str, facts: tuple[Fact, ...], tree: Mapping[str, Tr
     key = (tree[path].blob, tree[template].blob)
     if key not in _answers:
         markup, script = text(key[1]), text(key[0])
-        shown = with_picture_fields(facts, script, path, 0, (markup, 0)) if markup and script and "src" in markup \
-            else facts
+        pictured = markup is not None and ("src" in markup or "url(" in markup)  # an image's src, a background
+        shown = with_picture_fields(facts, script, path, 0, (markup, 0)) if markup and script and pictured else facts
         if len(_answers) >= _KEPT:
             _answers.pop(next(iter(_answers)))
         _answers[key] = frozenset((f.line, f.subject) for f in shown if f.kind == "host" and f.role == "media")

@@ -11,6 +11,13 @@ So is the target of a dev-server ``proxy`` (vite's ``server.proxy``, webpack's a
 the dev server forwards a browser's requests while a developer serves the H5 build, and no Mini Program build
 contains it (https://vite.dev/config/server-options.html#server-proxy,
 https://webpack.js.org/configuration/dev-server/#devserverproxy).
+A build sets ``process.env.NODE_ENV`` to ``development`` or ``production`` only (``test`` for unit tests): webpack
+from its ``mode`` (https://webpack.js.org/configuration/mode/), Vue CLI from its mode
+(https://cli.vuejs.org/guide/mode-and-env.html), uni-app for 运行 / 发行
+(https://uniapp.dcloud.net.cn/worktile/running-env.html), Taro for watch / build. So ``NODE_ENV === 'prod'`` (or
+``'release'``, ``'online'``) holds in no standard build: it names no release-only branch, and its other side is
+the one a standard release ships — both sides stay live. ``NODE_ENV === 'dev'`` holds in no release build either,
+so its branch stays development-only.
 Branches are read from the tree-sitter tree, never from source text.
 """
 
@@ -33,6 +40,8 @@ NOT_RELEASE = DEV_WORDS | {"staging", "stage", "uat", "sit"}
 RELEASE_WORDS = frozenset({"production", "prod", "release", "online"})
 DEV_SERVER_KEYS = frozenset({"proxy"})  # a dev server's forwarding table (``devServer`` is a dev name already)
 _ENV_READS = ("NODE_ENV", "envVersion", "ENV", "env", "MODE", "mode")
+# The values builds give NODE_ENV (module docstring); a release word outside them is a team's own spelling.
+NODE_ENV_VALUES = frozenset({"development", "production", "test"})
 _ENV_WORDS = frozenset({"env", "environment"})  # a word of a name that holds which build this is
 _WORD = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Taro's build-time settings: ``defineConstants`` and ``env`` of config/dev.js apply to a development
@@ -121,8 +130,15 @@ def dev_test(condition: Node) -> bool | None:
     release = value in RELEASE_WORDS
     if not dev and not release:
         return None
+    if release and value not in NODE_ENV_VALUES and _node_env(other):
+        return None  # no standard build sets it: neither side is known to be release-only
     equal = operator in ("===", "==")
     return dev == equal
+
+
+def _node_env(node: Node) -> bool:
+    """``process.env.NODE_ENV`` (or a bare ``NODE_ENV``), the variable builds set themselves."""
+    return node_text(node).rsplit(".", 1)[-1] == "NODE_ENV"
 
 
 def _reads_env(node: Node) -> bool:

@@ -16,6 +16,14 @@ default ``card: { default: () => ({ face: 'https://…' }) }`` shown as ``:src="
 default object names (``card[keys.face]`` with ``keys`` defaulting to ``{ face: 'face' }``). The field must be read
 nowhere else: not in another template binding (a ``data-`` attribute a handler reads, a ``<web-view>``), nor by the
 script (``x.src`` handed to ``wx.request``): such a host keeps its role.
+
+A list of URLs shown item by item is one too: ``wallpapers: ['https://…', …]`` with ``:src="wallpapers[i]"`` or
+``v-for="w in wallpapers"`` and ``:src="w"`` (the field ``[]``: an item itself), read by the script nowhere
+(``this.wallpapers``). A picture is also a CSS background: a ``url(…)`` in a style binding — Vue's ``:style`` as a
+string (``'background-image:url(' + w + ')'``, a template literal) or an object (``{ backgroundImage: 'url(' + w +
+')' }``), a native ``style="background-image: url({{w}})"`` — is read like an ``<image>``'s ``src``: a background
+image is loaded as a picture, not requested (WXSS takes network pictures for backgrounds:
+https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxss.html).
 """
 
 from __future__ import annotations
@@ -58,6 +66,15 @@ _LOOPS = ("wx:for", "a:for", "tt:for", "qq:for", "v-for", "s-for")
 _ITEM_NAMES = ("wx:for-item", "a:for-item", "tt:for-item", "qq:for-item")
 _IN_LIST = lazy(rf"\s*\(?\s*({_NAME})\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+({_PATH})\s*")
 _LIST = lazy(rf"\s*\{{\{{\s*({_PATH})\s*\}}\}}\s*")
+_ITEM = "[]"  # the field that is an item itself, of a list of URLs
+_KEYS = frozenset({"key", ":key", "v-bind:key", "wx:key"})  # a loop's item key: it names an item, loads nothing
+_STYLES = frozenset({"style", ":style", "v-bind:style"})
+_SHOWN_PATH = rf"{_PATH}(?:\s*\[[^\[\]]*\])?"
+# What a style's url( … ) holds: 'url(' + w + ')', url(${w}), url({{w}}).
+_STYLE_URL = lazy(rf"url\(\s*['\"]?\s*(?:['\"`]\s*\+\s*({_SHOWN_PATH})\s*(?:\+|['\"`]|$)|\$\{{\s*({_SHOWN_PATH})\s*\}}"
+                  rf"|\{{\{{\s*({_SHOWN_PATH})\s*\}}\}})")
+# An item read by index: wallpapers[i], list[index + 1] (no quoted key, no member key).
+_INDEXED = lazy(rf"\s*({_NAME})\s*\[\s*[^'\"\[\]]*\]\s*")
 _VOID = frozenset({"img", "input", "br", "hr", "meta", "link", "source", "area", "col", "embed", "param", "track",
                    "wbr", "base"})
 # Data a template shows: (the name holding it, its field, whether the name holds a list whose items have the
@@ -80,6 +97,8 @@ class _Sources(HTMLParser):
             self._open.append((tag.lower(), items))
         picture = tag.lower() in _PICTURES
         for name, value in attrs:
+            if name in _STYLES and value and "url(" in value:
+                value = self._backgrounds(value, items)
             bound = name in (":src", "v-bind:src") or (value is not None and "{{" in value)
             if picture and name in _SOURCES and bound and value and (match := _FIELD.fullmatch(value)) is not None:
                 self.fields.add(match.group(1))
@@ -87,8 +106,26 @@ class _Sources(HTMLParser):
             if whole is not None and (held := _held(whole, items)) is not None:
                 self.shown.add(held)
                 continue
-            if value and name not in _LOOPS and name not in _ITEM_NAMES:
+            if picture and name in _SOURCES and bound and value and (item := _item(value, items)) is not None:
+                self.shown.add(item)
+                continue
+            if value and name not in _LOOPS and name not in _ITEM_NAMES and name not in _KEYS:
                 self.other.update(_members(value, items))
+
+    def _backgrounds(self, style: str, items: dict[str, str]) -> str:
+        """``style`` with each ``url(…)`` whose value is one piece of data taken out, that data kept as shown."""
+        def shown(match: re.Match[str]) -> str:
+            value = next(g for g in match.groups() if g is not None)
+            held = _item(value, items)
+            if (field := _FIELD.fullmatch(value)) is not None:
+                self.fields.add(field.group(1))
+            if held is None and (whole := _BOUND.fullmatch(value)) is not None:
+                held = _held(whole, items)
+            if held is None:
+                return match.group(0)
+            self.shown.add(held)
+            return "url("
+        return _STYLE_URL.sub(shown, style)
 
     def handle_endtag(self, tag: str) -> None:
         names = [name for name, _items in self._open]
@@ -129,6 +166,15 @@ def _held(match: re.Match[str], items: dict[str, str]) -> Shown | None:
     return (items[parts[0]], field, True) if len(parts) == 1 and parts[0] in items else (parts[-1], field, False)
 
 
+def _item(value: str, items: dict[str, str]) -> Shown | None:
+    """The list whose item a bound value is: ``w`` of a loop over ``wallpapers``, ``wallpapers[i]``."""
+    bare = value.strip().removeprefix("{{").removesuffix("}}").strip()
+    if bare in items:
+        return (items[bare], _ITEM, True)
+    match = _INDEXED.fullmatch(bare)
+    return (match.group(1), _ITEM, True) if match is not None else None
+
+
 def _members(text: str, items: dict[str, str]) -> set[Shown]:
     """The data every member read in ``text`` touches: each link of ``a.b.c`` ((a, b), (b, c)) and a key
     (``a['b']``); a loop item's first link is its list's (``item.id`` of a loop over ``list``: (list, id, True))."""
@@ -139,6 +185,8 @@ def _members(text: str, items: dict[str, str]) -> set[Shown]:
         links = list(zip(parts, [*parts[1:], key] if key else parts[1:], strict=False))
         found.update((items[h], f, True) if i == 0 and h in items else (h, f, False)
                      for i, (h, f) in enumerate(links) if f)
+        if len(parts) == 1 and not key:  # a name read whole, or by index: its items are read too
+            found.add((items[parts[0]], _ITEM, True) if parts[0] in items else (parts[0], _ITEM, True))
     return found
 
 
@@ -152,7 +200,8 @@ def shown_pictures(template: str) -> frozenset[Shown]:
     """The data a template shows only as pictures: (holder, field, whether the holder is a list of items with the
     field) of each ``<image>`` / ``<img>`` ``src`` bound to one field — ``<block wx:for="{{slides}}"><image
     src="{{item.src}}"/>`` gives ``("slides", "src", True)``, ``:src="card.face"`` ``("card", "face", False)``,
-    ``:src="card[keys.face]"`` ``("card", "@keys.face", False)`` — that no other binding or text reads."""
+    ``:src="card[keys.face]"`` ``("card", "@keys.face", False)``, ``:src="walls[i]"`` or a style's
+    ``url(' + walls[i] + ')'`` ``("walls", "[]", True)`` — that no other binding or text reads."""
     return _read(template)[1]
 
 
@@ -183,7 +232,8 @@ def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: i
     if data:
         keyed, read = _keyed(data, root, language), _read_fields(root)
         pictures = {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
-                    if (held := data_holder(node)) is not None and held in keyed and held[1] not in read
+                    if (held := data_holder(node)) is not None and held in keyed and
+                    (held[0] if held[1] == _ITEM else held[1]) not in read
                     for url in find_urls(string_value(node) or "")}
     return [replace(f, role="media") if f.kind == "host" and f.role == "code" and
             (f.line in shown or (f.line, f.subject) in pictures) else f for f in out]
@@ -218,8 +268,12 @@ def _read_fields(root: Node) -> set[str]:
 def data_holder(literal: Node) -> Shown | None:
     """The data a string ``literal`` is one field of: ``slides: [{ src: '…' }]`` (also in ``setData({…})`` or
     ``this.slides = […]``) gives ``("slides", "src", True)``; a prop's default ``card: { default: () => ({ logo:
-    '…' }) }`` or ``this.card.logo = '…'`` gives ``("card", "logo", False)``; None for any other place."""
+    '…' }) }`` or ``this.card.logo = '…'`` gives ``("card", "logo", False)``; an item of a list, ``wallpapers:
+    ['…']``, gives ``("wallpapers", "[]", True)``; None for any other place."""
     parent = literal.parent
+    if parent is not None and parent.type == "array":
+        name = _holder_name(parent)
+        return (name, _ITEM, True) if name else None
     if parent is not None and parent.type == "pair" and parent.child_by_field_name("value") == literal:
         field = _key(parent)
         holder = parent.parent
