@@ -111,8 +111,9 @@ def usage(subject: str) -> tuple[str, str] | None:
         tag, attr = parsed.name, parsed.key
         value = parsed.value or "adunit-0123456789abcdef"  # an attribute that is there at all: video[ad-unit-id]
         return "use.wxml", f'<view>\n<{tag} {attr}="{value}">x</{tag}>\n</view>\n'
-    if parsed.form == "web-view-host":
-        return "use.wxml", '<view>\n<web-view src="https://h5.rule-test.example.com/p"></web-view>\n</view>\n'
+    if parsed.form == "web-view-host":  # a rule naming a host exactly (公众号 articles) is about that host
+        host = parsed.value if "*" not in subject else "h5.rule-test.example.com"
+        return "use.wxml", f'<view>\n<web-view src="https://{host}/p"></web-view>\n</view>\n'
     if parsed.form == "host":  # a rule naming a host exactly (WeChat's server API) is about that host
         host = parsed.value if "*" not in subject else "api.rule-test.example.com"
         return "use.js", f"module.exports = {{\n  api: 'https://{host}/v1' }}\n"

@@ -116,6 +116,7 @@ def test_accompanying_configuration_comes_from_the_catalog() -> None:
         "privacy.permission": "privacy.location",
         "privacy.background_location": "privacy.location",
         "external_link.business_domain": "external_link.web_view",
+        "external_link.web_view_article": "external_link.web_view",
     }
 
 

@@ -56,6 +56,8 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
         kind = table.rules.get(f.rule)
         if kind == "business_domain":
             add("business_domain", host=subject_value(f.subject))
+        elif kind == "official_account_link":  # a 公众号 article: link the account, mp.weixin.qq.com is no 业务域名
+            add("official_account_link")
         elif kind == "domain":
             # a URL naming a port other than the default is configured with its scheme and port (core/domainentry.py)
             add("domain", host=server_entry(subject_value(f.subject), f.value),

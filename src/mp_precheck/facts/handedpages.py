@@ -1,12 +1,13 @@
 """Hosts a page jump hands to a page that opens them in a ``<web-view>``: business domains, not server domains.
 
-readers/pagequery.py marks a URL a script puts in the query of ``wx.navigateTo`` (``uni`` / ``Taro`` alike) with
-the page it opens (role ``page-query:<route>``). When that page's files show a ``<web-view>`` whose ``src`` comes
-from a variable or a page parameter (the ``web-view:dynamic-src`` fact of readers/markup.py, a Taro
-``<WebView src={…}>`` too), the page opens the handed address as a web page: the host is the web-view's, which
-needs a 业务域名 (https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html), and becomes a
-``web-view-host:`` fact as a ``<web-view src="https://…">`` literal is. A route that opens no such page (or none
-found) gives the host back its role ``code``: a server domain as before. Pure; nothing raises.
+readers/pagequery.py marks a URL a script puts in the query of ``wx.navigateTo`` (``uni`` / ``Taro`` alike, WePY's
+``$navigate`` params and ``$preload`` data) with the page it opens (role ``page-query:<route>``). When that page's
+files show a ``<web-view>`` whose ``src`` comes from a variable or a page parameter (the ``web-view:dynamic-src``
+fact of readers/markup.py, a Taro ``<WebView src={…}>`` too), the page opens the handed address as a web page: the
+host is the web-view's, which needs a 业务域名
+(https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html), and becomes a ``web-view-host:`` fact as
+a ``<web-view src="https://…">`` literal is. A route that opens no such page (or none found) gives the host back
+its role ``code``: a server domain as before. Pure; nothing raises.
 """
 
 from __future__ import annotations

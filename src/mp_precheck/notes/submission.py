@@ -335,6 +335,8 @@ def _payment_answer(report: Report, app_wide: list[Finding], paid: list[Finding]
         if found:  # each kind in its own words: a text box sends no image or file
             details.append(_feature(messages, key, _where(found, projects)))
     web = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.business_domain"})
+    if any(f.rule == "external_link.web_view_article" for f in app_wide):  # said as what it is, not as a host
+        web.append(messages.t("notes.web_view_article"))
     if web or any(f.rule == "external_link.web_view" for f in app_wide):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
     links = _named_links([f for f in app_wide if _link_in_notes(catalog, f)], messages, projects)
