@@ -8,7 +8,6 @@ bookkeeping and never reaches the form.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from itertools import pairwise
 
@@ -34,6 +33,8 @@ def known_type(word: str, types: Mapping[str, object]) -> str | None:
         return lowered
     if len(lowered) < 4 or not lowered.isascii():
         return None
+    import difflib  # loaded only for an unknown word: a diff that drafts no notes never needs it
+
     close = difflib.get_close_matches(lowered, [t for t in types if len(t) >= 4 and t[0] == lowered[0]], 1, 0.8)
     return close[0] if close else None
 
