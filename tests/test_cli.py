@@ -168,7 +168,7 @@ def test_an_app_json_with_a_trailing_comma_still_gives_its_keys(app_repo):
     code, data = cli_json("diff", "--repo", str(app_repo.path), "--base", base, "--fail-on", "none")
     assert code == 0
     assert [(f["rule"], f["value"], f["line"]) for f in data["findings"]] == [
-        ("completeness.invalid_app_config", "app.json 不是合法的 JSON：第 2 行第 44 列（Expecting value）", 2),
+        ("completeness.invalid_app_config", "app.json is not valid JSON: Expecting value at line 2 column 44", 2),
         ("privacy.required_private_infos", "chooseLocation", 2),
         ("privacy.required_private_infos_unused", "chooseLocation", 2)]
     assert [e["message"].split(";")[0] for e in data["errors"]] == [

@@ -178,7 +178,7 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     from mp_precheck.outputs.notestext import render_notes
 
     entries = entries_from_commits(read_commits(repo, report.base, report.head), settings.notes.get("types"),
-                                   settings.notes.get("labels"), shipped=_shipped(report)) \
+                                   settings.notes.get("labels"), shipped=_shipped(report), page=_page_files(report)) \
         if report.base != report.head else []
     drafted = draft_notes(report, entries, catalog, Messages(language))
     text = render_notes(drafted, language, settings.notes.get("test_account"))
@@ -242,7 +242,7 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
     run = check_change(repo, rng.base, rng.head, config=config, language=language, cache=cache, config_rev=rng.head)
     found = pulls(pull_numbers(commits)) if pulls is not None else {}
     entries = entries_from_commits(commits, settings.notes.get("types"), settings.notes.get("labels"), found,
-                                   shipped=_shipped(run.report))
+                                   shipped=_shipped(run.report), page=_page_files(run.report))
     from mp_precheck.notes.submission import draft_notes
     from mp_precheck.outputs.notestext import render_notes
 
@@ -291,6 +291,17 @@ def _shipped(report: Report) -> Callable[[str], bool] | None:
     if not roots or "" in roots:
         return None
     return lambda path: any(path.startswith(root + "/") for root in roots)
+
+
+_STYLES = (".wxss", ".css", ".less", ".scss", ".sass", ".styl")
+
+
+def _page_files(report: Report) -> Callable[[str], bool]:
+    """Whether a path is a registered page's own script, markup or configuration in one of the report's Mini
+    Programs (at the head): what creating a page creates (a style file alone restyles one)."""
+    from mp_precheck.notes.pagetitles import page_file
+
+    return lambda path: not path.endswith(_STYLES) and any(page_file(path, p.root, p.pages) for p in report.projects)
 
 
 def load_config(repo: GitRepo, source: ConfigSource, at: str, known: KnownNames | None = None) -> Config:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.core.errortext import error_text
-from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Finding
 from mp_precheck.readers.appconfig import MalformedJson, load_json
 
@@ -35,6 +33,5 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         load_json(text, path.rsplit("/", 1)[-1])
     except MalformedJson as exc:
         line = exc.__cause__.lineno if isinstance(exc.__cause__, json.JSONDecodeError) else 1
-        said = error_text(str(exc), Messages(context.language))  # the report's language (outputs/errortext.py)
-        return [*findings, context.finding(RULE, path, path, line, value=said)]
+        return [*findings, context.finding(RULE, path, path, line, value=str(exc))]  # worded by outputs/errortext.py
     return findings

@@ -34,6 +34,9 @@ QUESTION_FAMILIES: dict[str, tuple[str, ...]] = {
     "payment_content_links": ("payment", "upload", "external_link"),
     "category": ("category",),
 }
+# Findings of a question's families that are no answer to it: a server domain (服务器域名), a plain-http URL or a
+# call to WeChat's server API is where the app's own requests go, none of payment, published content or a link.
+NOT_AN_ANSWER = frozenset({"external_link.domain", "external_link.insecure_url", "external_link.wechat_server_api"})
 
 
 class Finding(Struct, frozen=True):
@@ -168,7 +171,7 @@ class Report(Struct, frozen=True):
     def answer(self, question: str) -> Answer:
         """yes/no/not_checked for a 补充说明 question (keys of QUESTION_FAMILIES)."""
         families = QUESTION_FAMILIES[question]
-        if any(f.family in families for f in self.active_findings):
+        if any(f.family in families and f.rule not in NOT_AN_ANSWER for f in self.active_findings):
             return "yes"
         if not set(families) & set(self.unchecked_families()):
             return "no"

@@ -12,8 +12,9 @@ repeated across units is listed once.
 The section comes from the pull request's labels (``notes.labels`` over
 :data:`.commitmessage.DEFAULT_LABELS`), else from the message (:func:`.commitmessage.classify`). Left out
 besides what the message leaves out: reverts and what they cancel, other platforms' changes (by files and
-uni-app blocks), and units that touch only CI and documentation files (``.github/``, ``ci/``, ``docs/``,
-``.gitlab-ci.yml``, ``*.md``).
+uni-app blocks), and units that touch only the team's files (:func:`team_only`: CI, documentation and its
+pictures, text files, the repository's and the developer tools' settings). A commit whose message only names
+the page it creates (``登录``) is 新增.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Commit(Struct, frozen=True):
     body: str = ""
     files: tuple[str, ...] = ()
     other_platform: bool = False  # changes only what another platform ships (:mod:`.platform_only`)
+    added: tuple[str, ...] = ()   # the paths among ``files`` the commit creates
 
     @property
     def is_merge(self) -> bool:
@@ -106,7 +108,7 @@ def read_commits(repo: GitRepo, base: str, head: str) -> list[Commit]:
         UserError: git failed (e.g. an unknown revision).
     """
     spec = [head] if base == EMPTY_TREE else [f"{base}..{head}"]
-    out = repo.run("log", "--reverse", "--no-renames", "--name-only", "-z",
+    out = repo.run("log", "--reverse", "--no-renames", "--name-status", "-z",
                    "--format=%x1e%H%x1f%P%x1f%B%x1f", *spec, "--")
     commits = []
     for record in out.split(b"\x1e"):
@@ -119,11 +121,13 @@ def read_commits(repo: GitRepo, base: str, head: str) -> list[Commit]:
         except UndecodableFile:
             text = message.decode("utf-8", "replace").strip()
         subject, _, body = text.partition("\n")
-        paths = tuple(p.decode("utf-8", "surrogateescape") for p in files.split(b"\0") if p.strip(b"\n"))
+        fields = [p.decode("utf-8", "surrogateescape") for p in files.lstrip(b"\0\n").split(b"\0")]
+        statuses = list(zip(fields[::2], fields[1::2], strict=False))  # (A/M/D/T, path), --no-renames: one path each
         parent_ids = tuple(parents.decode().split())
-        touched = tuple(p.lstrip("\n") for p in paths)
+        touched = tuple(path for _status, path in statuses if path)
+        added = tuple(path for status, path in statuses if status.strip() == "A" and path)
         other = len(parent_ids) == 1 and only_other_platforms(repo, sha.decode(), parent_ids[0], touched)
-        commits.append(Commit(sha.decode(), parent_ids, subject.strip(), body.strip(), touched, other))
+        commits.append(Commit(sha.decode(), parent_ids, subject.strip(), body.strip(), touched, other, added))
     return commits
 
 
@@ -143,14 +147,16 @@ def pull_numbers(commits: list[Commit]) -> list[int]:
 def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | None = None,
                          labels: Mapping[str, Section] | None = None,
                          pulls: Mapping[int, PullInfo] | None = None,
-                         shipped: Callable[[str], bool] | None = None) -> list[Entry]:
+                         shipped: Callable[[str], bool] | None = None,
+                         page: Callable[[str], bool] | None = None) -> list[Entry]:
     """The 本次版本变更 lines of ``commits`` (as :func:`read_commits` gives them, oldest first).
 
     ``types`` and ``labels`` extend :data:`DEFAULT_TYPES` and :data:`DEFAULT_LABELS` (``notes.types``,
     ``notes.labels`` of the config); ``pulls`` holds what the API said about merged pull requests, by
     number; ``shipped(path)`` says whether a path belongs to the Mini Program (in a repository that also holds
-    a server or an admin site, a change touching none of its files is left out). One entry per unit, in
-    history order; identical sentences are listed once.
+    a server or an admin site, a change touching none of its files is left out); ``page(path)`` says whether a
+    path is a registered page's own file: a commit that creates one and whose message says no section of its own
+    ("登录") is 新增. One entry per unit, in history order; identical sentences are listed once.
     """
     type_map = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
     label_map = {**DEFAULT_LABELS, **{_label_key(k): v for k, v in (labels or {}).items()}}
@@ -161,7 +167,8 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
     for unit in units:
         if shipped is not None and unit.files and not any(shipped(path) for path in unit.files):
             continue  # the server, the admin site or tooling of the same repository
-        for entry in _entries(unit, type_map, label_map, pulls):
+        new_page = page is not None and any(page(path) for c in unit.commits for path in c.added)
+        for entry in _entries(unit, type_map, label_map, pulls, new_page):
             key = same_line_key(entry.text)
             if entry.section == "skip" or key in seen:
                 continue
@@ -171,11 +178,12 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
 
 
 def _entries(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Section],
-             pulls: Mapping[int, PullInfo]) -> list[Entry]:
+             pulls: Mapping[int, PullInfo], new_page: bool = False) -> list[Entry]:
     """The lines of one unit: each item of its pull request title, else each item of its commit message
-    (:func:`message_items`), else (a merge without a title) its first commit that says something."""
+    (:func:`message_items`), else (a merge without a title) its first commit that says something. A line
+    whose message names no section is 新增 when the unit creates a page (``new_page``)."""
     files = unit.files
-    if files and all(_ci_or_docs(path) for path in files):
+    if files and all(team_only(path) for path in files):
         return []
     if any(not c.is_merge for c in unit.commits) and all(c.other_platform for c in unit.commits if not c.is_merge):
         return []  # an H5, App or React Native change: nothing the WeChat build shows
@@ -193,7 +201,17 @@ def _entries(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Sec
         candidates = (classify(c.subject, types) for c in unit.members if not c.is_merge)
         found = [next((e for e in candidates if e is not None and e.section != "skip"), None)]
     by_label = _label_section(info.labels if info else (), labels)
-    return [Entry(by_label or e.section, e.text, unit.source, e.vague) for e in found if e is not None]
+    return [Entry(by_label or ("added" if _names_new_page(e, new_page) else e.section), e.text, unit.source, e.vague)
+            for e in found if e is not None]
+
+
+def _names_new_page(entry: Entry, new_page: bool) -> bool:
+    """Whether ``entry`` is only the name of the page its commit creates (``登录``, ``搜索页``): no section said and a
+    few words; a longer sentence without a verb describes work on it (``action处理每次加载重置商家条数``)."""
+    return new_page and entry.unsaid and len(entry.text) <= _PAGE_NAME_LENGTH
+
+
+_PAGE_NAME_LENGTH = 8
 
 
 def _label_key(label: str) -> str:
@@ -212,8 +230,20 @@ def _label_section(names: Iterable[str], labels: Mapping[str, Section]) -> Secti
     return None
 
 
-def _ci_or_docs(path: str) -> bool:
-    return path.startswith((".github/", "ci/", "docs/")) or path == ".gitlab-ci.yml" or path.lower().endswith(".md")
+# Files no Mini Program build ships nor any reviewer sees, wherever the app's root is: CI, documentation and its
+# pictures (docs/, _doc/), text files, licences, the repository's own settings, and the developer tools' and a
+# third-party platform's settings (project.config.json, ext.json: read by the tools at upload, not shown in the
+# app; https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html,
+# https://developers.weixin.qq.com/miniprogram/dev/devtools/ext.html).
+_TEAM_ONLY = lazy(r"(?:^|/)(?:\.github|ci|_?docs?|\.husky|\.vscode|\.idea)/|^\.gitlab-ci\.yml$|\.(?:md|txt)$|"
+                  r"(?:^|/)(?:license|licence|changelog|authors)(?:\.[a-z]+)?$|(?:^|/)\.(?:gitignore|gitattributes|"
+                  r"editorconfig)$|(?:^|/)(?:project(?:\.private)?\.config\.json|ext\.json)$", re.IGNORECASE)
+
+
+def team_only(path: str) -> bool:
+    """Whether ``path`` is a file of the team's, not of the Mini Program (:data:`_TEAM_ONLY`): a commit touching
+    only such files changes nothing the reviewer sees."""
+    return _TEAM_ONLY.search(path) is not None
 
 
 # ----------------------------------------------------------------------------------------- units

@@ -30,16 +30,22 @@ from mp_precheck.notes.commitsense import (
     leading_verb_section,
     names_only_tooling,
     names_other_platform_only,
+    says_fixed,
     says_improved,
     says_no_change,
     verb_section,
+    without_internal,
 )
+from mp_precheck.notes.listitems import known_type, listed_items, unnumbered
 
 DEFAULT_TYPES: dict[str, Section] = {
     "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
     "perf": "improved", "refactor": "skip", "style": "improved", "improve": "improved", "ui": "improved",
     "chore": "skip", "ci": "skip", "docs": "skip", "doc": "skip", "test": "skip", "tests": "skip",
     "build": "skip", "release": "skip", "wip": "skip", "merge": "skip", "revert": "skip", "deps": "skip",
+    # the plain English words teams write as a type, often in capitals (ADD:, UPDATE:, INIT:)
+    "add": "added", "new": "added", "update": "improved", "modify": "improved", "change": "improved",
+    "optimize": "improved", "init": "skip", "commit": "skip", "save": "skip",
 }
 # GitHub's default labels, Dependabot's and the usual "type/…" ones. Matched case-insensitively, after
 # dropping a "type:" / "type/" / "kind/" prefix.
@@ -73,8 +79,8 @@ _NO_CONTENT = frozenset({
     "modify", "modified", "change", "changes", "changed", "test", "tests", "misc", "tmp", "temp", "save",
     "commit", "init", "initial", "initial commit", "first commit", "merge", "refactor", "cleanup", "clean up",
     "修改", "更新", "提交", "调整", "优化", "修复", "修正", "改bug", "修改bug", "初始化", "初始提交", "临时提交",
-    "备份", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
-    "删除", "移除", "删掉", "新建", "创建", "改动", "小改动", "微调", "修改了", "更新了", "需求",
+    "备份", "暂存", "同步", "合并", "代码", "提交代码", "更新代码", "修改代码", "新增", "增加", "添加", "完善", "重构",
+    "删除", "移除", "删掉", "新建", "创建", "改动", "小改动", "微调", "修改了", "更新了", "需求", "add", "new",
 })
 
 # ``type(scope): text``; some teams write the scope in square brackets (``fix[admin]: …``).
@@ -109,6 +115,7 @@ class Entry(Struct, frozen=True):
     text: str
     source: str
     vague: bool = False  # names nothing a reviewer could look for (细节优化, 修改了几个已知的bug)
+    unsaid: bool = False  # the message says no section (no type, no verb: "登录"): 优化 is a default
 
 
 _BULLET = lazy(r"^(?:[-*+•·]\s+|\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)")
@@ -130,7 +137,8 @@ def split_items(text: str, types: Mapping[str, Section] | None = None) -> list[s
         pieces.append(text[at:cut])
         at = cut
     known = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
-    return [part for p in pieces if p.strip(" /|;；,，、") for part in _joined_parts(p.strip(" /|;；,，、"), known)]
+    return [part for p in pieces if p.strip(" /|;；,，、") for listed in listed_items(p.strip(" /|;；,，、"), known)
+            for part in _joined_parts(listed, known)]
 
 
 # "A&B" between Chinese words joins two changes in one subject; "Q&A", "R&D" and a query string's "&" join none.
@@ -162,7 +170,7 @@ def _shared_marker(first: str, types: Mapping[str, Section]) -> str:
     """The type (``feat(cart): ``, ``【修复】``) or leading Chinese verb of ``first`` that a joined part without
     one of its own shares; '' when ``first`` has none, or is nothing but it, or the verb files work away."""
     conventional = _CONVENTIONAL.match(first)
-    if conventional and conventional.group("type").lower() in types:
+    if conventional and known_type(conventional.group("type"), types):
         return first[: conventional.start("text")]
     bracketed = _BRACKETED.match(first)
     if bracketed and bracketed.group("text").strip():
@@ -180,7 +188,7 @@ def _marked(line: str, types: Mapping[str, Section]) -> bool:
     if section is not None:
         return True
     conventional = _CONVENTIONAL.match(text)
-    if conventional and conventional.group("type").lower() in types:
+    if conventional and known_type(conventional.group("type"), types):
         return True
     bracketed = _BRACKETED.match(text)
     if bracketed and bracketed.group("word").strip().lower() in {*types, *_CHINESE_PREFIXES}:
@@ -249,18 +257,20 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
         section = marked or section
         text = unstamped(bracketed.group("text"))
     match = _CONVENTIONAL.match(text)
-    if match and match.group("type").lower() in types:
-        kind = match.group("type").lower()
+    kind = known_type(match.group("type"), types) if match else None
+    if match and kind is not None:
         section = types[kind]
         explicit = True
         if (match.group("scope") or "").lower() in ("deps", "deps-dev", "ci", "docs"):
             section = "skip"
-        text = unstamped(match.group("text"))
-        if section != "skip":  # "fix: 优化小程序登录": the subject's own verb is more precise than the type
-            section = leading_verb_section(text) or ("improved" if says_improved(text) else section)
+        text = unnumbered(unstamped(match.group("text")))
+        if section != "skip":  # "fix: 优化小程序登录", "ADD:修订…的问题": the subject's own verb is more precise
+            section = leading_verb_section(text) or ("fixed" if says_fixed(text) else None) \
+                or ("improved" if says_improved(text) else section)
         said = text
         text = _drop_english_verb(_drop_verb(text, section), section)
     else:
+        text = unnumbered(text)
         said = text
         prefix = _chinese_prefix(text)
         if not explicit:  # the subject's own words: a fix word anywhere, else its earliest verb
@@ -276,7 +286,7 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     if _DEPENDENCY_BUMP.match(text) or text.lower().startswith(("merge ", "merge branch", "merge pull request")) \
             or text.startswith('Revert "'):
         section = "skip"
-    cleaned = clean(text)
+    cleaned = without_internal(clean(text))
     if not cleaned or _says_nothing(cleaned) or says_no_change(clean(said), typed=explicit):
         return None
     # an explicit type (feat:, 【新增】, ✨) outranks an ambiguous word such as 重构 (rebuilt, or refactored)
@@ -285,7 +295,7 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or is_housekeeping(clean(said), typed=explicit)
                               or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
-    return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned))
+    return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned), unsaid=section is None)
 
 
 def unstamped(text: str) -> str:

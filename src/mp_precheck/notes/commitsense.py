@@ -38,7 +38,7 @@ _GITMOJI: dict[str, Section] = {
 # Chinese verbs by section, as commit subjects use them (anywhere in the subject, the earliest wins).
 ADDED_VERBS = ("新增", "增加", "添加", "支持", "新功能", "上线", "接入", "加入", "引入")
 IMPROVED_VERBS = ("优化", "调整", "改为", "改成", "改进", "完善", "美化", "提升", "更新", "兼容", "修改", "升级",
-                  "改版")
+                  "改版", "简化")
 FIXED_VERBS = ("修复", "修正", "解决", "修bug", "修改bug", "fix")
 # Words that make a subject a fix wherever they stand (…定位bug…, 闪退).
 _FIX_WORDS = compiled(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)", re.IGNORECASE)
@@ -46,7 +46,7 @@ _FIX_WORDS = compiled(r"bug|报错|闪退|崩溃|白屏|错乱|异常(?!处理)"
 # Work the running Mini Program does not show (refactors, renames, deleted folders, tooling, debugging).
 _HOUSEKEEPING = lazy(
     r"重构|代码(?:整理|格式|规范|清理|优化|调整|结构)|整理代码|格式化|文件夹|目录(?:结构|调整|改名|重命名|移动|整理)|"
-    r"(?:删除|移动|调整|改名|重命名).{0,12}?目录|文件(?:调整|改名|重命名|移动|整理)|"
+    r"(?:删除|移动|调整|修改|改名|重命名).{0,12}?目录|命名规范|规范(?:化)?命名|sourcemap|代码压缩|文件(?:调整|改名|重命名|移动|整理)|"
     r"改名|重命名|注释|eslint|prettier|stylelint|lint|typescript|类型(?:定义|声明|检查|修复)|tsconfig|\.gitignore|readme|"
     r"依赖|版本号|调试|debug|console|日志|工作区|vs ?code|脚手架|构建|打包|编译|(?<![a-z])ci(?![a-z])|"
     r"框架搭建|搭建(?:框架|项目|工程)|"
@@ -76,9 +76,12 @@ _VAGUE_WORDS = ("已知的", "已知", "若干", "一些", "部分", "部份", "
                 "了", "和", "及", "点", "些", "处", "项", "方面", "整体",
                 # who asked for the change, not what it is (根据PR修改部分问题, 按评审意见调整)
                 "根据", "按照", "pr", "cr", "review", "评审", "意见")
-# What a subject that starts by changing something (修改…) names as broken: a 问题, or an 错误 that ends a clause.
-_FIXED_THING = lazy(r"问题|错误(?=$|[\s，,；;。！!)）])")
-_VAGUE_VERBS = (*FIXED_VERBS, *IMPROVED_VERBS, *ADDED_VERBS, "修改", "更改", "改动", "处理")
+# What a subject that starts by changing something (修改…) names as broken: a 问题, an 错误 that ends a clause, or a
+# case it mishandled (…为空的情况).
+_FIXED_THING = lazy(r"问题|错误(?=$|[\s，,；;。！!)）])|的情况(?=$|[\s，,；;。])")
+# Verbs that change something, any of which may start a subject that names a problem it fixes (修订…的问题).
+_CHANGING = ("修改", "修订", "处理", "解决", "修复")
+_VAGUE_VERBS = (*FIXED_VERBS, *IMPROVED_VERBS, *ADDED_VERBS, "修改", "更改", "改动", "处理", "修订")
 
 
 def plain_text(text: str) -> bool:
@@ -117,9 +120,42 @@ def verb_section(text: str) -> Section | None:
             at = lowered.find(verb)
             if at != -1:
                 positions.append((at, section))
-    if _FIX_WORDS.search(text) or (_FIXED_THING.search(text) and lowered.startswith(("修改", "处理", "解决", "修复"))):
+    if _FIX_WORDS.search(text) or says_fixed(text):
         return "fixed"  # "修改子表单回显问题", "修改下单金额错误" fix a problem; "修改错误提示文案" rewords a message
     return min(positions)[1] if positions else None
+
+
+def says_fixed(text: str) -> bool:
+    """Whether a subject starts by changing something and names what was broken (``修订地址不会自动选择的问题``,
+    ``修改下单金额错误``, ``修订优惠类别为空的情况``); ``修改错误提示文案`` rewords a message."""
+    return text.lower().startswith(_CHANGING) and _FIXED_THING.search(text) is not None
+
+
+# Words for the team's own process, never for the reviewer: the environment a build points at (测试环境), changes
+# made for review (适应审核要求, 为了过审), merges of branches.
+_INTERNAL = lazy(r"(?:测试|开发|预发|正式|生产|线上)环境|审核要求|(?<!通)过审|"
+                 r"(?:适应|配合|应对)(?:微信)?(?:小程序)?审核|分支合并|合并分支")
+_CLAUSE = lazy(r"[，,；;。、]")
+
+
+def without_internal(text: str) -> str:
+    """``text`` without the clauses that speak of the team's process (:data:`_INTERNAL`): ''  when nothing else is
+    left (``修订至测试环境``)."""
+    if _INTERNAL.search(text) is None:
+        return text
+    kept = [c for c in _CLAUSE.split(text) if c.strip() and _INTERNAL.search(c) is None]
+    return "，".join(c.strip() for c in kept)
+
+
+# A verb that starts a line, whatever section it files the line under: the line already says what it did.
+_LEADING_VERB = lazy(r"^(?:新增|增加|添加|支持|上线|接入|加入|引入|优化|调整|改为|改成|改进|完善|美化|提升|更新|兼容|"
+                     r"修改|升级|改版|简化|修复|修正|修订|解决|处理|完成|删除|去除|去掉|移除|取消|恢复|统一|改造|替换|"
+                     r"更换|隐藏|关闭|开启|限制)")
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether a Chinese line starts with a verb (``修订赠送券描述``, ``简化搜索栏参数``)."""
+    return _LEADING_VERB.match(text) is not None
 
 
 def leading_verb_section(text: str) -> Section | None:

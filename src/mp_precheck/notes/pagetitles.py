@@ -50,6 +50,14 @@ def page_of(path: str, root: str, pages: Iterable[str]) -> str | None:
     return None
 
 
+def page_file(path: str, root: str, pages: Iterable[str]) -> bool:
+    """Whether ``path`` is one of a registered page's own files (``pages/login/index.jsx``, its ``.wxml``, its
+    ``.config.js``), not another file in the page's folder (a component it keeps there)."""
+    page = page_of(path, root, pages)
+    stem = posixpath.splitext(path)[0].removesuffix(".config")
+    return page is not None and any(stem == posixpath.join(base, page) for base in source_roots(root))
+
+
 @lru_cache(maxsize=8)
 def _folders(pages: tuple[str, ...]) -> tuple[frozenset[str], dict[str, str]]:
     """The registered pages, and the first registered page in each page folder. Built once per list of pages:

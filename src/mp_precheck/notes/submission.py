@@ -22,13 +22,13 @@ from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import asks_for_account, test_account_reason
-from mp_precheck.core.domainentry import server_entry
 from mp_precheck.core.items import told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import QUESTION_FAMILIES, Finding, ProjectInfo, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
 from mp_precheck.notes.commitmessage import Entry
+from mp_precheck.notes.commitsense import starts_with_verb
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
 from mp_precheck.outputs.escape import plain
 from mp_precheck.readers.reviewtext import review_signals
@@ -145,9 +145,13 @@ def draft_feedback(fixed: list[str], answers: list[tuple[str, str]], added: list
     item longer than the limit is cut at its last clause boundary, with "…".
     """
     t = messages.t
-    items = [t("feedback.fixed", text=x) for x in fixed]
+
+    def said(section: str, text: str) -> str:  # "修订赠送券描述" says what it did: "修复修订…" would say it twice
+        return t(f"feedback.{section}_said" if starts_with_verb(text) else f"feedback.{section}", text=text)
+
+    items = [said("fixed", x) for x in fixed]
     items += [t(f"feedback.{key}", detail=detail) for key, detail in answers]
-    items += [t("feedback.added", text=x) for x in added] + [t("feedback.improved", text=x) for x in improved]
+    items += [said("added", x) for x in added] + [said("improved", x) for x in improved]
     if not items:
         return t("feedback.none")
     head, end, sep = t("feedback.head"), t("feedback.end"), t("feedback.sep")
@@ -342,10 +346,8 @@ def _payment_answer(report: Report, app_wide: list[Finding], paid: list[Finding]
     links = _named_links([f for f in app_wide if _link_in_notes(catalog, f)], messages, projects)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
-    hosts = sorted({server_entry(subject_value(f.subject), f.value) for f in app_wide
-                    if f.rule == "external_link.domain"})  # with its port, as the 服务器域名 entry is written
-    if hosts:
-        details.append(messages.t("notes.domain_detail", hosts=messages.join(hosts)))
+    # A request, upload or download domain (服务器域名) is none of payment, published content or a link: the answer
+    # names what users are taken to or can do, never where the app's own requests go.
     return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
 
 

@@ -9,18 +9,17 @@ from typing import Any
 from urllib.parse import quote
 
 from msgspec import Struct
-from msgspec.structs import replace
 
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
-from mp_precheck.core.errortext import error_text
 from mp_precheck.core.items import count_items, related, told_in_full
 from mp_precheck.core.messages import Messages
-from mp_precheck.core.report import Finding, Report
+from mp_precheck.core.report import FileError, Finding, Report
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import severity_rank
 from mp_precheck.outputs import shorten
+from mp_precheck.outputs.errortext import localized
 from mp_precheck.outputs.escape import code, md_text
 from mp_precheck.outputs.templating import template
 
@@ -110,16 +109,20 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
     not_checked = [messages.t(f"family.{fam}") for fam in unchecked]
     return {
         "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
-        "groups": groups, "place": place,
+        "groups": groups, "place": place, "worded": lambda text: localized(text, messages),
         "call_sites": [f for f in report.active_findings if not told_in_full(f)],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
-        "errors": [replace(e, message=error_text(e.message, messages)) for e in report.errors
-                   if not _blocking(e.path)],
-        "blocking": [replace(e, message=error_text(e.message, messages)) for e in report.errors if _blocking(e.path)],
+        "errors": [_worded(e, messages) for e in report.errors if not _blocking(e.path)],
+        "blocking": [_worded(e, messages) for e in report.errors if _blocking(e.path)],
         "not_checked": messages.join(not_checked) if not_checked else "", "not_checked_why": why,
         "omitted": omitted, "full_report_where": full_report_where,
         "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,
     }
+
+
+def _worded(error: FileError, messages: Messages) -> FileError:
+    """``error`` with the tool's own English reading error worded in the report's language."""
+    return FileError(error.path, localized(error.message, messages), error.base_only)
 
 
 def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", link_base: str | None = None,

@@ -18,7 +18,6 @@ from rich.text import Text
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
-from mp_precheck.core.errortext import error_text
 from mp_precheck.core.items import count_items, group_items, item_severity, told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
@@ -26,6 +25,7 @@ from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.vocabulary import SEVERITIES
 from mp_precheck.outputs.columns import ColumnOf
 from mp_precheck.outputs.console import DEFAULT_WIDTH
+from mp_precheck.outputs.errortext import localized
 from mp_precheck.outputs.markdown import verdict_text
 
 _STYLES = {"high": "bold red", "medium": "bold yellow", "low": "bold cyan", "info": "bold blue"}
@@ -88,7 +88,8 @@ def _findings(line: _Line, report: Report, messages: Messages, column: ColumnOf 
             owner = entry[0]
             for f in entry:
                 place = _place(f, column)
-                subject = safe(f.subject) + (f"  {safe(f.value)}" if f.value and f.value not in f.subject else "")
+                subject = safe(f.subject) + (f"  {safe(localized(f.value, messages))}"
+                                             if f.value and f.value not in f.subject else "")
                 label = t("text.related") if f.rule != owner.rule else t("scope_file") if f.scope == "file" else ""
                 line("  ", (place, "bold"), " " * (pad - cell_len(place) + 2), (f.rule, _STYLES[f.severity]),
                      "  ", f"{label}{colon}" if label else "", _unmarked(f.title), "  ", (subject, "dim"))
@@ -119,7 +120,7 @@ def _errors(line: _Line, report: Report, messages: Messages) -> None:
         line("")
         line((messages.t("errors_heading", count=len(report.errors)), "bold"))
         for e in report.errors:
-            line("  ", (safe(e.path) or "-", "bold"), f": {safe(error_text(e.message, messages))}")
+            line("  ", (safe(e.path) or "-", "bold"), f": {safe(localized(e.message, messages))}")
 
 
 def _footer(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:
