@@ -5,7 +5,10 @@ For each changed template — a ``.wxml`` with its ``.js``/``.ts`` beside it, a 
 ``readers/jsxhandlers.py``: inline arrows, hook setters, props and React's ``setState`` are live) — and each
 template whose script changed, the bindings
 (``bindtap="onBuy"``, ``@tap="onBuy(item)"``) are checked against the names its script defines, with
-``behaviors`` / ``mixins`` from project modules read too. Nothing is reported for a unit when something the
+``behaviors`` / ``mixins`` from project modules read too (found as the build finds them: relative, ``@/``, the
+build's aliases, ``readers/aliases.py``; an extensionless WePY import is the ``.wpy`` file, whose ``<script>`` is
+read, https://github.com/Tencent/wepy/blob/1.7.x/packages/wepy-cli/src/compile-script.js tries ``wpyExt`` first).
+Nothing is reported for a unit when something the
 code does not show could define the handler (an npm behavior, a spread, ``Object.assign``, a wrapper around
 ``Page``/``Component``, a replaced global ``Page``, a global Vue mixin): unknown is not dead. A binding is
 new when the app-wide count of dead bindings to that name in the changed files rose (moved code is quiet).
@@ -20,12 +23,14 @@ Writes: adds ``completeness.dead_handler``.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.novelty import Item, rising
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scriptnames import Defined
+from mp_precheck.facts.store import ExistingPaths, resolve_module
+from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.handlers import (
     Binding,
     assigns_global,
@@ -40,7 +45,6 @@ MARKUP_SUFFIXES = (".wxml",)
 SFC_SUFFIXES = (".vue", ".nvue", ".uvue", ".wpy", ".mpx")
 SCRIPT_SUFFIXES = (".js", ".ts")
 JSX_SUFFIXES = (".jsx", ".tsx")
-_MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts")
 _GLOBAL_PAGE = ("Page =", "Page=", "Component =", "Component=")
 _VUE_SUFFIXES = (".vue", ".nvue", ".uvue")
 _VUE_MAINS = ("main.js", "main.ts", "src/main.js", "src/main.ts")
@@ -54,8 +58,10 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         return findings
     vue = any(path.lower().endswith(_VUE_SUFFIXES) for path in units)  # global names cost a whole-tree grep
     names = _global_names(context) if vue else frozenset()
+    folders = (context.project.root, context.project.env_root or context.project.root)
+    aliases = project_aliases(folders, context.read_head)
     head = {path: dead for path in units
-            if (dead := dead_bindings(path, context.read_head, names, context.script_names))}
+            if (dead := dead_bindings(path, context.read_head, names, context.script_names, aliases))}
     if not head or _page_replaced(context, head):
         return findings
     base: dict[str, list[Binding]] = {}
@@ -63,7 +69,8 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for path in units:
         old = context.counterpart.get(path, path)
         if old is not None:
-            base[old] = dead_bindings(old, context.read_base, base_names, context.script_names)
+            base[old] = dead_bindings(old, context.read_base, base_names, context.script_names,
+                                      project_aliases(folders, context.read_base))
     out = list(findings)
     attributes = {(path, b.handler, b.line): b.attribute for path, dead in head.items() for b in dead}
     for path, handler, line in rising(_items(head), _items(base), context.added_lines):
@@ -93,20 +100,21 @@ def changed_units(context: ProjectContext) -> list[str]:
 
 
 def dead_bindings(path: str, read: Reader, global_names: frozenset[str] | None = frozenset(),
-                  defined: Defined = script_definitions) -> list[Binding]:
+                  defined: Defined = script_definitions, aliases: Mapping[str, str] | None = None) -> list[Binding]:
     """Bindings of the template at ``path`` (read with ``read``) whose handler its script does not define; []
     when the file or its script is missing or the script's names are open. ``global_names`` are names every
     Vue component has (None: a global mixin, so Vue components are unknown); ``defined`` reads a script's names
-    (``ProjectContext.script_names``: once per text)."""
+    (``ProjectContext.script_names``: once per text); ``aliases`` are the build's module aliases."""
     if path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES):
         text = read(path)
         return class_component_dead(text, path) if text is not None and "this." in text else []
-    bound = template_handlers(path, read, global_names, defined)
+    bound = template_handlers(path, read, global_names, defined, aliases)
     return [] if bound is None else [b for b, defined in bound if not defined]
 
 
 def template_handlers(path: str, read: Reader, global_names: frozenset[str] | None = frozenset(),
-                      defined: Defined = script_definitions) -> list[tuple[Binding, bool]] | None:
+                      defined: Defined = script_definitions,
+                      aliases: Mapping[str, str] | None = None) -> list[tuple[Binding, bool]] | None:
     """Each binding of the WXML template or single-file component at ``path`` with whether its script defines
     the handler (read with ``defined``); None when the file or its script is missing or the script's names are
     open (unknown)."""
@@ -119,9 +127,9 @@ def template_handlers(path: str, read: Reader, global_names: frozenset[str] | No
             return None
         stem = posixpath.splitext(path)[0]
         script = next(((stem + s, body) for s in SCRIPT_SUFFIXES if (body := read(stem + s)) is not None), None)
-        names = _names(script[1], script[0], read, defined) if script else None
+        names = _names(script[1], script[0], read, defined, aliases or {}) if script else None
     else:
-        bindings, scoped, names = _sfc(path, text, read, defined)
+        bindings, scoped, names = _sfc(path, text, read, defined, aliases or {})
         if names is not None and path.lower().endswith(_VUE_SUFFIXES):
             names = None if global_names is None else names | global_names
     if names is None:
@@ -129,7 +137,8 @@ def template_handlers(path: str, read: Reader, global_names: frozenset[str] | No
     return [(b, b.handler in names or b.handler in scoped) for b in bindings]
 
 
-def _sfc(path: str, text: str, read: Reader, defined: Defined) -> tuple[list[Binding], set[str], set[str] | None]:
+def _sfc(path: str, text: str, read: Reader, defined: Defined,
+         aliases: Mapping[str, str]) -> tuple[list[Binding], set[str], set[str] | None]:
     bindings: list[Binding] = []
     scoped: set[str] = set()
     names: set[str] | None = None
@@ -141,40 +150,49 @@ def _sfc(path: str, text: str, read: Reader, defined: Defined) -> tuple[list[Bin
         elif block.tag == "script" and "json" not in block.attrs.get("type", "") and \
                 block.attrs.get("name") != "json":
             suffix = ".ts" if block.attrs.get("lang") in ("ts", "tsx") else ".js"
-            more = _names(block.text, path + suffix, read, defined, setup="setup" in block.attrs)
+            more = _names(block.text, path + suffix, read, defined, aliases, setup="setup" in block.attrs)
             if more is None:
                 return bindings, scoped, None
             names = (names or set()) | more
     return bindings, scoped, names
 
 
-def _names(text: str, path: str, read: Reader, defined: Defined, setup: bool = False) -> set[str] | None:
+def _names(text: str, path: str, read: Reader, defined: Defined, aliases: Mapping[str, str],
+           setup: bool = False) -> set[str] | None:
     """The names a script and the project behaviors / mixins it lists define; None when they are open."""
     found = defined(text, path, setup)
     if found.open:
         return None
     names = set(found.names)
     for spec in found.imports:
-        module = _module(posixpath.dirname(path), spec, read)
-        if module is None:
+        mixin = _module_names(path, spec, read, defined, aliases)
+        if mixin is None:
             return None
-        mixin = defined(module[1], module[0], True)
-        if mixin.open or mixin.imports:
-            return None  # a mixin of a mixin: not followed
-        names |= mixin.names
+        names |= mixin
     return names
 
 
-def _module(folder: str, spec: str, read: Reader) -> tuple[str, str] | None:
-    """(path, text) of a relative project module, or None (aliases such as ``@/`` are not resolved)."""
-    if not spec.startswith("."):
+def _module_names(importer: str, spec: str, read: Reader, defined: Defined,
+                  aliases: Mapping[str, str]) -> set[str] | None:
+    """The names the project module ``spec`` (a behavior / mixin ``importer`` lists) defines: a script, or the
+    ``<script>`` blocks of a single-file component (a WePY 1.x ``class extends wepy.mixin`` in a ``.wpy``); None
+    when it is not found, or is open or takes mixins itself (a mixin of a mixin is not followed)."""
+    target = resolve_module(importer, spec, ExistingPaths(lambda candidate: read(candidate) is not None), aliases)
+    text = read(target) if target is not None else None
+    if target is None or text is None:
         return None
-    base = posixpath.normpath(posixpath.join(folder, spec))
-    for suffix in _MODULE_SUFFIXES:
-        text = read(base + suffix)
-        if text is not None:
-            return base + suffix, text
-    return None
+    scripts = [(text, target)]
+    if target.lower().endswith(SFC_SUFFIXES):
+        scripts = [(b.text, target + (".ts" if b.attrs.get("lang") in ("ts", "tsx") else ".js"))
+                   for b in split_blocks(text) if b.tag == "script" and not b.attrs.get("src") and
+                   "json" not in b.attrs.get("type", "") and b.attrs.get("name") != "json"]
+    names: set[str] = set()
+    for body, name in scripts:
+        mixin = defined(body, name, True)
+        if mixin.open or mixin.imports:
+            return None
+        names |= mixin.names
+    return names
 
 
 def _page_replaced(context: ProjectContext, head: dict[str, list[Binding]]) -> bool:

@@ -8,7 +8,8 @@ page is reported on its registry line when this change registers it or removes i
 the change is not new). Routes come from ``navigateTo`` / ``redirectTo`` / ``reLaunch`` / ``switchTab`` calls and
 ``<navigator url>`` with a literal URL in the changed files (a script's also when only its query is built:
 ``'/pages/a/a?id=' + id``, readers/routes.py); one is new when the app-wide count of unregistered routes to that
-page rose.
+page rose. The routes of an unregistered page are not read: no user can open it to follow them (the route that
+links to it is told; they are told with the change that registers it).
 
 Sources: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages and
 https://developers.weixin.qq.com/miniprogram/dev/api/route/wx.navigateTo.html
@@ -137,6 +138,10 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
         found = _routes(path, shipped.read_head, folder, registered, context.head_facts[path])
         head[path] = [(page, line) for page, line, _url in found if page not in registered]
         urls.update({(path, line): url for _page, line, url in found})
+    # A page the change links to without registering it opens for nobody: the link is told, not where that page
+    # leads in turn (core/reachability.py drops the routes of the page files nothing names at all).
+    unopened = {page for found in head.values() for page, _line in found}
+    head = {path: [] if _page_path(path, folder) in unopened else found for path, found in head.items()}
     # A route rises only where head has one to an unregistered page: with none, the base versions are not read.
     for path in sorted(context.head_facts) if any(head.values()) else ():
         old = context.counterpart.get(path)
@@ -147,6 +152,12 @@ def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[F
     return [context.finding("completeness.unregistered_route", f"route:{page}", path, line,
                             value=urls.get((path, line), page))
             for path, page, line in rising(head, base, context.added_lines)]
+
+
+def _page_path(path: str, folder: str) -> str | None:
+    """The page path a file of the registry's ``folder`` would be registered as (``pages/a/a``), or None."""
+    stem = posixpath.splitext(path)[0]
+    return stem if not folder else stem[len(folder) + 1:] if stem.startswith(folder + "/") else None
 
 
 def _routes(path: str, read: Reader, folder: str, pages: frozenset[str],

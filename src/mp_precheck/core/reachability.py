@@ -243,7 +243,8 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
                              head: str, unlinked: Iterable[str] = (), pages_only: bool = False) -> dict[str, FileFacts]:
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
     ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app
-    loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring);
+    loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring), and no
+    routes;
     ``unlinked`` as there. ``pages_only`` judges only the unregistered pages' files of ``added`` (no plain script)."""
     scope = [f":(literal){project.root}"] if project.root else []
     easycom = _easycom_targets(project, tree, repo)
@@ -260,8 +261,10 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
                                 lambda path: head_facts[path].module_specs, lambda path: _text(repo, tree, path))
     other |= set() if pages_only else other_build_components(
         [p for p in added if p in head_facts and p not in unloaded], project, grep, lambda p: _text(repo, tree, p))
+    # Its routes go too: a page no user can open leads nowhere (its link to another unregistered page is told, if
+    # at all, with the change that registers it, as its other calls are).
     return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts
-                                          if f.subject.startswith(_KEPT[:1] if path in other else _KEPT)))
+                                          if f.subject.startswith(_KEPT[:1] if path in other else _KEPT)), routes=())
             if path in unloaded or path in other else ff for path, ff in head_facts.items()}
 
 

@@ -98,7 +98,7 @@ def _definitions(text: str, path: str, read_base: Callable[[str], str | None]) -
     names: set[str] = set()
     for source, name, _offset in units:
         found = script_definitions(source, name)
-        if found.open:
+        if found.open or found.imports:  # behaviors / mixins hold names this script does not show
             return None
         names |= found.names
     return names

@@ -23,9 +23,9 @@ from msgspec import Struct, field
 from tree_sitter import Language, Node
 
 from mp_precheck.readers.htmlfeed import feed_shared
-from mp_precheck.readers.inherited import base_class
+from mp_precheck.readers.inherited import CLASSES, base_class
 from mp_precheck.readers.markup import is_event_attribute
-from mp_precheck.readers.specifiers import is_project_spec
+from mp_precheck.readers.specifiers import is_alias_candidate, is_project_spec
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, parser_for, string_value, walk
 
 # catch-bindings often only stop propagation (a mask's catchtouchmove="noop"): their name is no handler.
@@ -45,7 +45,10 @@ _HANDLER_KEYS = frozenset({"methods", "computed", "lifetimes", "pageLifetimes", 
 _BINDERS = frozenset({"variable_declarator", "import_specifier", "import_clause", "namespace_import", "array_pattern"})
 # Base classes whose subclasses hold their own handlers (React / Taro / WePY); any other base may add methods.
 KNOWN_BASES = frozenset({"Component", "React.Component", "PureComponent", "React.PureComponent", "Taro.Component",
-                          "Taro.PureComponent", "wepy.page", "wepy.component", "wepy.app"})
+                          "Taro.PureComponent", "wepy.page", "wepy.component", "wepy.app", "wepy.mixin"})
+# WePY 1.x binds a template's events to its ``methods`` (and its mixins') only: what else lands on ``this`` is no
+# handler (https://wepyjs.github.io/wepy-docs/1.x/, "methods 属性").
+_WEPY_BASES = frozenset({"wepy.page", "wepy.component", "wepy.mixin", "wepy.app"})
 
 
 class Binding(Struct, frozen=True):
@@ -167,12 +170,14 @@ def script_definitions(text: str, path: str, setup: bool = False) -> Definitions
             found.names.add(node_text(node.child_by_field_name("name")))
         elif kind == "pair":
             found.names.add(node_text(node.child_by_field_name("key")).strip("'\"`"))
-            _mixins(node, found, language)
+            _mixins(node.child_by_field_name("key"), node.child_by_field_name("value"), found, language)
         elif kind in ("shorthand_property_identifier", "shorthand_property_identifier_pattern") or (
                 kind == "identifier" and node.parent is not None and node.parent.type in _BINDERS):
             found.names.add(node_text(node))
         elif kind in ("field_definition", "public_field_definition"):
-            found.names.add(node_text(node.child_by_field_name("property") or node.child_by_field_name("name")))
+            key = node.child_by_field_name("property") or node.child_by_field_name("name")
+            found.names.add(node_text(key))
+            _mixins(key, node.child_by_field_name("value"), found, language)  # WePY 1.x: mixins = [a]
         elif kind in ("string", "template_string"):
             value = string_value(node)
             if value and value.isidentifier():
@@ -194,12 +199,16 @@ def script_definitions(text: str, path: str, setup: bool = False) -> Definitions
 
 def _holds_handlers(obj: Node | None) -> bool:
     """Whether an object literal is where handlers live: the options of a Page / Component / export default,
-    or the value of ``methods`` / ``computed`` (a spread into any other object, ``{ ...item }``, is data)."""
+    or the value of ``methods`` / ``computed`` (an option or a class field; a spread into any other object,
+    ``{ ...item }``, is data)."""
     if obj is None or obj.type != "object" or obj.parent is None:
         return False
     parent = obj.parent
     if parent.type == "pair":
         return node_text(parent.child_by_field_name("key")).strip("'\"") in _HANDLER_KEYS
+    if parent.type in ("field_definition", "public_field_definition"):  # WePY 1.x: methods = { ...shared }
+        key = parent.child_by_field_name("property") or parent.child_by_field_name("name")
+        return node_text(key) in _HANDLER_KEYS
     if parent.type == "export_statement":
         return True
     if parent.type == "arguments" and parent.parent is not None:
@@ -213,16 +222,35 @@ def _assigned(node: Node, found: Definitions) -> None:
         return
     if left.type == "member_expression":
         found.names.add(node_text(left.child_by_field_name("property")))
-    elif left.type == "subscript_expression":
+    elif left.type == "subscript_expression" and _may_name_handler(left.child_by_field_name("object")):
         found.open = True  # this[name] = …: any name
     elif left.type == "identifier":
         found.names.add(node_text(left))
 
 
+def _may_name_handler(target: Node | None) -> bool:
+    """Whether ``target[key] = …`` may put a handler on the page: a subscript of ``this``, of a plain name
+    (``that``, ``page``, an array) or of ``….methods``; ``this.form[key]`` / ``this.data.list[i]`` write data."""
+    if target is None or target.type in ("this", "identifier"):
+        return True
+    return target.type == "member_expression" and node_text(target.child_by_field_name("property")) == "methods"
+
+
+def _assigns_wepy_data(call: Node) -> bool:
+    """Whether ``call`` is ``Object.assign(this, …)`` in a WePY 1.x class, whose handlers live in ``methods``."""
+    args = call.child_by_field_name("arguments")
+    if args is None or not args.named_children or args.named_children[0].type != "this":
+        return False
+    node = call.parent
+    while node is not None and node.type not in CLASSES:
+        node = node.parent
+    return node is not None and base_class(node) in _WEPY_BASES
+
+
 def _entry_call(node: Node, found: Definitions) -> int:
     """1 when ``node`` is a Page / Component / createPage… call (options read from its object), else 0."""
     callee = node_text(node.child_by_field_name("function"))
-    if callee == "Object.assign" or callee.endswith(".mixin"):
+    if callee.endswith(".mixin") or (callee == "Object.assign" and not _assigns_wepy_data(node)):
         found.open = True
         return 0
     if callee not in _ENTRY_CALLS:
@@ -243,19 +271,20 @@ def _class_entry(node: Node, found: Definitions) -> int:
     return 1
 
 
-def _mixins(pair: Node, found: Definitions, language: Language) -> None:
-    """``behaviors: [a, b]`` / ``mixins: [...]``: built-in ``wx://`` behaviors add no handlers; project modules
-    are read by the caller; anything else (an npm behavior, a computed list) leaves the names open."""
-    if node_text(pair.child_by_field_name("key")).strip("'\"") not in _MIXIN_KEYS:
+def _mixins(key: Node | None, value: Node | None, found: Definitions, language: Language) -> None:
+    """``behaviors: [a, b]`` / ``mixins: [...]`` (an option, or a WePY 1.x class field ``mixins = [a]``,
+    https://wepyjs.github.io/wepy-docs/1.x/, "Mixin 混合"): built-in ``wx://`` behaviors add no handlers; project
+    modules, and names a build alias may give one (``@mixins/x``), are read by the caller; anything else (an npm
+    behavior, a computed list) leaves the names open."""
+    if key is None or node_text(key).strip("'\"") not in _MIXIN_KEYS:
         return
-    value = pair.child_by_field_name("value")
     items = value.named_children if value is not None and value.type == "array" else [value]
     for item in items:
         literal = string_value(item) if item is not None and item.type == "string" else None
         if literal is not None and literal.startswith("wx://"):
             continue
-        spec = _import_of(item, pair, language) if item is not None and item.type == "identifier" else None
-        if spec is None or not is_project_spec(spec):
+        spec = _import_of(item, key, language) if item is not None and item.type == "identifier" else None
+        if spec is None or not (is_project_spec(spec) or is_alias_candidate(spec)):
             found.open = True
         else:
             found.imports.append(spec)
