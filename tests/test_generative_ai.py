@@ -241,3 +241,37 @@ def test_a_chat_page_whose_own_methods_only_show_a_canned_reply_asks_no_model(ap
     app_repo.write("pages/ai-helper/index.js", sent)
     app_repo.commit("the canned reply is asked of the server")
     assert _hits(run(app_repo.path, base)) == {("pages/ai-helper/index.js", 6, "app")}
+
+
+# A tutor page streaming the answer of the app's own server to the user's question; the path is joined to the base
+# with ``+`` (no template, no literal URL), the answers are the AI's turns.
+TUTOR_JS = """const { SERVER } = require('../../utils/config')
+Page({
+  data: { draft: '', turns: [{ role: 'ai', text: '你好，有什么问题？' }] },
+  send() {
+    const question = this.data.draft
+    const turns = this.data.turns.concat({ role: 'user', text: question }, { role: 'ai', text: '' })
+    this.setData({ turns, draft: '' })
+    const task = wx.request({ url: SERVER + '/tutor/chat/stream', enableChunked: true, data: { q: question } })
+    task.onChunkReceived((res) => this.grow(res.data))
+  },
+  grow(piece) { console.log(piece) },
+})
+"""
+
+
+def test_an_own_server_chat_whose_path_is_joined_to_its_base_is_generative_ai(app_repo):
+    base = _ai_app(app_repo, {"utils/config.js": "module.exports = { SERVER: 'https://api.shop.example.com' }\n",
+                              "pages/index/index.js": TUTOR_JS, "pages/index/index.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == {("pages/index/index.js", 8, "app")}
+
+
+def test_a_joined_path_of_a_chat_between_people_or_with_staff_asks_no_model(app_repo):
+    """The same joined request on a chat between users (their turns: 'me', 'peer') or with customer service (客服)
+    offers no model."""
+    people = TUTOR_JS.replace("role: 'ai'", "role: 'peer'").replace("role: 'user'", "role: 'me'")
+    staff = TUTOR_JS.replace("你好，有什么问题？", "在线客服为您服务")
+    base = _ai_app(app_repo, {"utils/config.js": "module.exports = { SERVER: 'https://api.shop.example.com' }\n",
+                              "pages/index/index.js": people, "pages/index/index.wxml": ASSISTANT_WXML,
+                              "pages/me/me.js": staff, "pages/me/me.wxml": ASSISTANT_WXML})
+    assert _hits(run(app_repo.path, base)) == set()

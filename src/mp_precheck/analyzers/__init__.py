@@ -77,6 +77,9 @@ media_posts            facts_at_head, exists_at_head,              adds ``catego
                        family                                      page that uploads media, its text box not told
 service_posts          head_facts, counterpart · category and      adds a ``once`` category rule's finding at a new
                        upload families                             page whose users post in a service the app had
+service_entries        head_facts, base_facts, counterpart,        adds a ``once`` category rule's finding at a
+                       changed_paths, read_head, read_base,        service's label the change binds (a dead tile
+                       repo_grep, facts_at_head · category family  turned into an entry), the app offering it nowhere
 content_security       repo_grep, read_head, read_base,            rewrites them to medium when a server checks
                        changed_paths,                              content; adds ``upload.content_check_v1`` on a
                        config.content_security_external ·          v1 call the change writes, else the v1 advice
@@ -284,6 +287,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # service_posts after ugc and chat (a page whose posts they told as category.ugc is told), before categories
     # (which weighs the category finding it adds against the configured categories).
     ("service_posts", OnDemand("service_posts", of_family("upload"))),
+    # service_entries after service_posts (a service told there is not told again), before categories (which
+    # weighs the category finding it adds against the configured categories).
+    ("service_entries", OnDemand("service_entries")),
     ("content_security", OnDemand("content_security", of_family("upload"))),
     ("domains", OnDemand("domains", domain_entries)),
     # Only payment findings, which no analyzer reads.

@@ -103,10 +103,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v104: a script's calls of store actions bound to it (FileFacts.store_calls, readers/storeactions.py);
 # v105: a development flag's release branch is live whatever the flag's value (readers/flagbranch.py);
 # v106: calls of names imported through a scoped specifier (FileFacts.scoped_calls: a build alias such as
-#      @utils/http, followed by the fact store, or an npm package); a property read of wx / Taro (Taro.$globalData,
-#      wx.env.X) is no API use;
-# v107: a parameter called with wx.uploadFile's required options (a kit hook handed the platform's upload:
-#      readers/handedupload.py) is a wx.uploadFile;
+#      @utils/http, followed by the fact store, or an npm package); a property read of wx / Taro
+#      (Taro.$globalData, wx.env.X) is no API use; v107: a parameter called with wx.uploadFile's required options
+#      (a kit hook handed the platform's upload: readers/handedupload.py) is a wx.uploadFile;
 # v108: a bare IPv4 under a name ending in ip (HOST_IP) is a server host; a canvas painter's palette picture
 #      (views[].type image url, background) is a download host (readers/imagenames.py, readers/paintviews.py);
 #      a Vue page's computed entries (and methods) named only in markup comments are idle (readers/uncalled.py);
@@ -183,6 +182,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v161: NODE_ENV === 'prod' (no build sets it) marks no side development-only; style url() pictures
 # v162: URLs WePY's $navigate(route, params) / $preload hand a page, and those passed to a jump helper
 # v163: WePY class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names
+# v164: an own-server model chat's path joined with + to its base (BaseURL + '/chat/stream')
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v163-{__version__}"
+FORMAT = f"facts-v164-{__version__}"
 
 
 class FactCache:

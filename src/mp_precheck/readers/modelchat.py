@@ -136,12 +136,24 @@ def _asks(call: Node, table: _Words, named_ai: bool) -> str | None:
 
 
 def _passed(args: Node) -> list[Node]:
-    """The string arguments of a call and the string values of an options object it is passed."""
-    out = []
+    """The string arguments of a call and the string values of an options object it is passed; of a value joined
+    with ``+`` its string parts (``url: BaseURL + '/chat/stream'``: the path is the literal the base is put before)."""
+    out: list[Node] = []
     for arg in args.named_children:
-        if arg.type in ("string", "template_string"):
-            out.append(arg)
-        elif arg.type == "object":
-            out += [v for p in arg.named_children if p.type == "pair"
-                    and (v := p.child_by_field_name("value")) is not None and v.type in ("string", "template_string")]
+        if arg.type == "object":
+            for pair in (p for p in arg.named_children if p.type == "pair"):
+                out += _strings(pair.child_by_field_name("value"))
+        else:
+            out += _strings(arg)
     return out
+
+
+def _strings(node: Node | None) -> list[Node]:
+    """``node`` when it is a string or a template, or the strings a ``+`` joins in it; nothing otherwise."""
+    if node is None:
+        return []
+    if node.type in ("string", "template_string"):
+        return [node]
+    if node.type == "binary_expression" and node_text(node.child_by_field_name("operator")) == "+":
+        return _strings(node.child_by_field_name("left")) + _strings(node.child_by_field_name("right"))
+    return []
