@@ -148,11 +148,10 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   readers/modelchat.py); text:share-commission (佣金 shown to a promoter)
 # v129: a new Promise awaited where it is made, resolved with a file's base64, holds base64 (its receiver)
 # v130: a URL variable whose value reaches a network call through the file's own code takes its role
-# v131: a file put into a multipart body built by hand and sent by wx.request (readers/multipartbody.py)
-# v132: 交友 after the peers it names is no dating; fake WeChat/payment screenshot generators
+# v131: a file put into a hand-built multipart body sent by wx.request; v132: 交友 after peers is no dating;
+#       fake WeChat/payment screenshot generators
 # v133: FinClip's ft bindings read from the parse (a method's parameter, a renamed or array pattern binds it)
-# v134: a secret in a uni-app block only other platforms build (#ifdef H5) is a secret fact too
-# v135: a credential a URL parameter or a name announces (mch_key=, key=, API_KEY) is masked in fact values
+# v134: a secret in a block only other platforms build (#ifdef H5) is a fact; v135: credentials masked in values
 # v136: a URL prefix completed by a picture's file name is media; a pay flow only another build pays is none
 # v137: base64 photos in a cloud function's data; an API held under a name never read again; URL members
 # v138: a web-view src with literal scheme and host is no dynamic src; no title under a custom nav style
@@ -183,6 +182,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v162: URLs WePY's $navigate(route, params) / $preload hand a page, and those passed to a jump helper
 # v163: WePY class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names
 # v164: an own-server model chat's path joined with + to its base (BaseURL + '/chat/stream')
+# v165: a name bound to a module factory's `new X()` (createRequest()) holds an X: its methods are wrappers
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v164-{__version__}"
+FORMAT = f"facts-v165-{__version__}"
 
 
 class FactCache:

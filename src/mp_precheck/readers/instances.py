@@ -14,6 +14,10 @@ method of the same name on another object names nothing. Classes:
 https://tc39.es/ecma262/#sec-class-definitions, supported as is by the Mini Program runtime
 (https://developers.weixin.qq.com/miniprogram/dev/framework/runtime/js-support.html).
 
+An instance may come from a factory of the same module: ``function makeClient(opt) { return new ApiClient(opt)
+}; const client = makeClient(); export default client`` — an app's HTTP client made once with its options and
+exported — holds an ``ApiClient`` as ``new ApiClient()`` would (:func:`factories`).
+
 In: syntax nodes and the file's import bindings (name → module specifier of a whole module, name →
 (specifier, exported name)). Out: (module specifier, the prefix of its methods' export names: the exported class
 name, "" for a default or whole-module import). Never raises.
@@ -21,7 +25,7 @@ name, "" for a default or whole-module import). Never raises.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from tree_sitter import Node
 
@@ -33,6 +37,12 @@ _WRAPPING = ("parenthesized_expression", "as_expression", "non_null_expression",
              "await_expression")
 # The fields and parameters a TypeScript class declares an instance's type on (``this.api`` afterwards).
 TYPED_TYPES = ("required_parameter", "optional_parameter")
+
+
+_FUNCTIONS = ("arrow_function", "function_expression", "function")
+_DECLARATIONS = ("function_declaration",)
+Factories = Mapping[str, Node]  # a module's factory function -> the ``new`` expression it returns
+NO_FACTORIES: Factories = {}
 
 
 def _unwrapped(node: Node | None) -> Node | None:
@@ -58,23 +68,68 @@ def _class_of(name: Node | None, module_aliases: Mapping[str, str],
     return None
 
 
+def _returns(body: Node) -> Iterator[Node]:
+    """The values a function body's ``return`` statements hand back, not those of functions nested in it."""
+    for child in body.named_children:
+        if child.type == "return_statement":
+            yield child.named_children[0] if child.named_children else child
+        elif child.type not in (*_FUNCTIONS, *_DECLARATIONS, "class_declaration", "class", "method_definition"):
+            yield from _returns(child)
+
+
+def made_by(function: Node) -> Node | None:
+    """The ``new X(...)`` a function hands back on every return (``() => new X(opt)``, ``function make() {
+    return new X(merge(defaults, opt)) }``), the same class on each; None for any other function."""
+    body = function.child_by_field_name("body")
+    if body is None:
+        return None
+    values = [_unwrapped(body)] if body.type != "statement_block" else [_unwrapped(v) for v in _returns(body)]
+    made = [v for v in values if v is not None and v.type == "new_expression"]
+    if not made or len(made) != len(values) or len({node_text(v.child_by_field_name("constructor")) for v in made}) > 1:
+        return None
+    return made[0]
+
+
+def factories(root: Node) -> dict[str, Node]:
+    """Top-level functions of a module that make an instance (:func:`made_by`): name → the ``new`` expression."""
+    out: dict[str, Node] = {}
+    for node in root.named_children:
+        target = node.child_by_field_name("declaration") or node if node.type == "export_statement" else node
+        if target.type in _DECLARATIONS:
+            pairs: list[tuple[Node | None, Node | None]] = [(target.child_by_field_name("name"), target)]
+        elif target.type in ("lexical_declaration", "variable_declaration"):
+            pairs = [(d.child_by_field_name("name"), d.child_by_field_name("value")) for d in target.named_children]
+        else:
+            continue
+        for name, function in pairs:
+            if name is not None and function is not None and function.type in (*_FUNCTIONS, *_DECLARATIONS) and \
+                    (made := made_by(function)) is not None:
+                out[node_text(name)] = made
+    return out
+
+
 def constructed(value: Node | None, module_aliases: Mapping[str, str],
-                named_imports: Mapping[str, tuple[str, str]]) -> Made | None:
+                named_imports: Mapping[str, tuple[str, str]],
+                made: Factories = NO_FACTORIES) -> Made | None:
     """The project class ``value`` makes an instance of (``new ReplyClient(http)``, ``await new X()``,
-    ``new api.NoteClient()``), else None."""
+    ``new api.NoteClient()``, a call of one of the module's ``made`` factories: :func:`factories`), else None."""
     value = _unwrapped(value)
+    if value is not None and value.type == "call_expression" and \
+            (callee := value.child_by_field_name("function")) is not None and callee.type == "identifier":
+        value = made.get(node_text(callee), value)
     if value is None or value.type != "new_expression":
         return None
     return _class_of(value.child_by_field_name("constructor"), module_aliases, named_imports)
 
 
-def declared(node: Node, module_aliases: Mapping[str, str],
-             named_imports: Mapping[str, tuple[str, str]]) -> tuple[str, Made] | None:
+def declared(node: Node, module_aliases: Mapping[str, str], named_imports: Mapping[str, tuple[str, str]],
+             made_here: Factories = NO_FACTORIES) -> tuple[str, Made] | None:
     """(the expression that holds the instance, its class) for a TypeScript declaration typed with a project class
     — a variable (``let api: ReplyClient``: ``api``), a class field (``api!: ReplyClient``: ``this.api``), a
     constructor's parameter property (``constructor(private api: ReplyClient)``: ``this.api``) — or one whose
     value is a new instance (``const api = new ReplyClient()``, a class field or a ``data()`` member
-    ``api: new ReplyClient()``); else None."""
+    ``api: new ReplyClient()``, a call of one of the module's factories ``made_here``: ``makeClient()``); else
+    None."""
     kind = node.type
     value = node.child_by_field_name("value")
     if kind in TYPED_TYPES:
@@ -85,7 +140,7 @@ def declared(node: Node, module_aliases: Mapping[str, str],
         name = node.child_by_field_name({"pair": "key", "field_definition": "property"}.get(kind, "name"))
     if name is None or name.type not in ("identifier", "property_identifier", "private_property_identifier"):
         return None
-    made = constructed(value, module_aliases, named_imports)
+    made = constructed(value, module_aliases, named_imports, made_here)
     typed = node.child_by_field_name("type")
     if made is None and typed is not None and typed.named_children and kind != "pair":
         made = _class_of(typed.named_children[0], module_aliases, named_imports)

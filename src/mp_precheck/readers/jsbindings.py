@@ -24,7 +24,7 @@ from mp_precheck.facts.model import Fact
 from mp_precheck.readers.cloudextend import extension_owner
 from mp_precheck.readers.factorygetters import FactoryGetters
 from mp_precheck.readers.forwarding import filled_object, forwarded_namespace
-from mp_precheck.readers.instances import TYPED_TYPES, Made, constructed, declared, instance_call
+from mp_precheck.readers.instances import TYPED_TYPES, Factories, Made, constructed, declared, instance_call
 from mp_precheck.readers.markup import required_plugin
 from mp_precheck.readers.namespacegetters import calls_getter, namespace_getters
 from mp_precheck.readers.specifiers import imported_names, is_alias_candidate, is_project_spec, required_names
@@ -86,7 +86,7 @@ class Bindings:
         self.factory_getters = FactoryGetters((), self._factory_type, self.typed)  # … a factory's object, alike
 
     # -- pass 1: aliases --------------------------------------------------------------------------
-    def collect_aliases(self, nodes: list[Node]) -> None:
+    def collect_aliases(self, nodes: list[Node], made: Factories) -> None:
         self.getters = namespace_getters(nodes, lambda node: self._namespace_of(node) == "wx", self.namespaces)
         self.factory_getters = FactoryGetters(nodes, self._factory_type, self.typed)
         for node in nodes:
@@ -97,7 +97,7 @@ class Bindings:
             if node.type not in ALIAS_TYPES:
                 continue
             if node.type not in ("import_statement", "assignment_expression") and \
-                    (held := declared(node, self.module_aliases, self.named_imports)) is not None:
+                    (held := declared(node, self.module_aliases, self.named_imports, made)) is not None:
                 self.instances[held[0]] = held[1]  # const api = new ReplyClient(), constructor(private api: Api)
             if node.type == "import_statement":
                 self._import(node)
@@ -114,8 +114,8 @@ class Bindings:
                     self.plugin_objects[_text(left)] = plugin  # this.manager = plugin.getRecordRecognitionManager()
                 elif left is not None and right is not None and (sdks := self._constructed(right)):
                     self.sdks[_text(left)] = sdks  # this.cos = new COS({...})
-                elif left is not None and (made := constructed(right, self.module_aliases, self.named_imports)):
-                    self.instances[_text(left)] = made  # this.api = new ReplyClient(http)
+                elif left is not None and (of := constructed(right, self.module_aliases, self.named_imports, made)):
+                    self.instances[_text(left)] = of  # this.api = new ReplyClient(http), = createClient()
             elif node.type in ("pair", "field_definition", "public_field_definition"):
                 self._stored_factory(node)
 

@@ -26,6 +26,7 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Export, Fact
 from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices, named_apis
 from mp_precheck.readers.handedback import handed_back
+from mp_precheck.readers.instances import made_by
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.siblings import SiblingReach
 from mp_precheck.readers.stringtests import string_tests
@@ -40,7 +41,8 @@ _CLASSES = ("class_declaration", "class", "abstract_class_declaration")
 
 def _top_level(root: Node) -> dict[str, Node]:
     """Top-level names bound to a function, an object literal or a class (exported or not); a name bound to
-    ``new Service()`` of a class above it is bound to that class (an instance offers its methods); a TS namespace's
+    ``new Service()`` of a class above it, or to a call of a factory handing one back (``createService()``), is
+    bound to that class (an instance offers its methods); a TS namespace's
     name to its block. A decorator (``@Injectable() export class Service``) is left aside."""
     out: dict[str, Node] = {}
     for node in root.named_children:
@@ -55,13 +57,21 @@ def _top_level(root: Node) -> dict[str, Node]:
         elif target.type in ("lexical_declaration", "variable_declaration"):
             for decl in target.named_children:
                 name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
-                value = _unwrapped(value) if value is not None else None
-                if value is not None and value.type == "new_expression":  # an instance offers its class's methods
-                    value = out.get(_text(value.child_by_field_name("constructor")))
+                made = _instance(value, out) if value is not None else None  # an instance offers its class's methods
+                value = out.get(_text(made.child_by_field_name("constructor"))) if made is not None else \
+                    _unwrapped(value) if value is not None else None
                 if name is not None and value is not None and name.type == "identifier" and \
                         value.type in (*_FUNCTIONS, "object", *_CLASSES):
                     out[_text(name)] = value
     return out
+
+
+def _instance(node: Node, top: dict[str, Node]) -> Node | None:
+    """The ``new`` expression ``node`` is, or hands back as a call of a top-level factory (``createClient()``:
+    readers/instances.py ``made_by``); else None."""
+    if node.type == "call_expression" and _is_function(made := top.get(_text(node.child_by_field_name("function")))):
+        return made_by(made) if made is not None else None
+    return node if node.type == "new_expression" else None
 
 
 def _unwrapped(node: Node) -> Node:
@@ -157,9 +167,10 @@ def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str,
     and as ``name.method``; a named namespace's only as ``name.method``: no module exports its members bare)."""
     if node.type == "identifier" and _text(node) in top:
         node = top[_text(node)]
-    node = _held_member(node, top) or _unwrapped(node)  # exports.upload = utils.upload
-    if node.type == "new_expression" and _text(node.child_by_field_name("constructor")) in top:
-        node = top[_text(node.child_by_field_name("constructor"))]  # export default new ImageService()
+    made = _instance(node, top)  # export default new ImageService(), export default createService()
+    node = _held_member(node, top) or (node if made is not None else _unwrapped(node))  # exports.upload = utils.upload
+    if made is not None and _text(made.child_by_field_name("constructor")) in top:
+        node = top[_text(made.child_by_field_name("constructor"))]
     if _is_function(node):
         yield name, node
     elif _holds(node):

@@ -48,7 +48,7 @@ from mp_precheck.readers.imagenames import (
 )
 from mp_precheck.readers.imagerefs import image_reference
 from mp_precheck.readers.inherited import inherited_call
-from mp_precheck.readers.instances import member_call
+from mp_precheck.readers.instances import factories, member_call
 from mp_precheck.readers.jsbindings import ALIAS_TYPES, GET_APP, VUE_INSTANCE, Bindings
 from mp_precheck.readers.jsexports import app_members, prototype_members, wrappers
 from mp_precheck.readers.jsxtags import foreign_tags
@@ -149,7 +149,7 @@ class _Extractor(Bindings):
     # -- pass 2: facts ----------------------------------------------------------------------------
     def run(self, root: Node, nodes: list[Node]) -> FileFacts:
         """Facts of the tree at ``root``; ``nodes`` are its nodes of the types the passes read, in source order."""
-        self.collect_aliases(nodes)
+        self.collect_aliases(nodes, factories(root))  # const api = createClient(): its class
         self.switches, self.foreign_tags = switches(root, self.language), foreign_tags(nodes)  # icons' <Camera>
         self.sockets = SocketUrls(root, self.language)  # the file's bindings, read at its first connectSocket
         for node in nodes:
