@@ -172,17 +172,17 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v148: WeChat's developer docs linked from code are no server; a web-view of them keeps its business domain
 # v149: unread local URL variables; picture fields of a template; URLs a jump hands to a web-view page
 # v150: the names a page's script defines (dead handlers) kept by text blob id (facts/scriptnames.py)
-# v151: a picked photo's base64 sent through a module the App instance holds (app.http.post);
-#      App({ x: require('./x') }) members
+# v151: a picked photo's base64 sent through a module the App instance holds (app.http.post); App({x: require()})
 # v152: a photo pushed into state, walked and filled into a local sent later; placeholder arrays no photo
 # v153: URLs written as a field of data a component's template shows only as a picture (loops, prop defaults)
 # v154: a logo's eyes are dots in proportion to its bubble (cached logo verdicts change)
 # v155: URLs only a browser loads (new Image().src, location.href, a web JS-SDK's) and URLs inside an object
 #       a request helper is handed after its address (post(url, { homepage })) name no server (readers/unrequested.py)
 # v156: new Function("return this") (the global-object shim) and locale labels named like a review switch: no facts
-# v157: a URL only printed by console.* names no host
-# v158: built route queries; fees to become a distributor (multi-level); toasted copied links
+# v157: a URL only console.* prints names no host; v158: built route queries; distributor fees (multi-level);
+#      toasted copied links
 # v159: a Taro config's subpackages named by a const are read; v160: WeixinJSBridge calls read with the parser
+# v161-vendor30: autoplay bound to data (or {false} in JSX) is not autoplay; only a constant true switches it on
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v160-{__version__}"
+FORMAT = f"facts-v161-vendor30-{__version__}"
 
 
 class FactCache:
