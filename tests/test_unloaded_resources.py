@@ -1,5 +1,5 @@
-"""A script nothing loads ships nothing: a WePY 1.x app's too. It keeps its secrets and the servers it names (an
-origin, a base, a host its code sends requests to), not a mock record's picture address under a path."""
+"""A script nothing loads ships nothing: a WePY 1.x app's too. It keeps its secrets and hosts; a record's ``url`` in
+an ``images`` list is a picture's address, no server, loaded or not."""
 
 from __future__ import annotations
 
@@ -39,13 +39,13 @@ def test_a_wepy_page_importing_the_scripts_gets_their_findings(repo):
     repo.commit()
     found = _rules(run(repo.path, base))
     assert ("privacy.location", "src/utils/place.js") in found
-    assert ("external_link.domain", "src/mock/shop.js") in found
+    assert ("external_link.domain", "src/mock/shop.js") not in found  # a picture record's address
 
 
-def test_an_unloaded_script_still_names_a_server_origin(app_repo):
+def test_an_unloaded_script_still_names_its_server_not_its_picture_records(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
-    app_repo.write_files({"utils/env.js": "module.exports = {\n  root: 'https://api.example.com',\n"
-                                          "  sample: 'https://pics.example.com/q1w2e3'\n}\n"})
+    app_repo.write_files({"utils/env.js": "module.exports = {\n  root: 'https://api.example.com/v2/login',\n"
+                                          "  photos: [{ id: 1, url: 'https://pics.example.com/q1w2e3' }]\n}\n"})
     app_repo.commit()
     domains = {f.subject for f in run(app_repo.path, base).findings if f.rule == "external_link.domain"}
     assert domains == {"host:api.example.com"}

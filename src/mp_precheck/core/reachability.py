@@ -250,7 +250,7 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
                              head: str, unlinked: Iterable[str] = (), pages_only: bool = False) -> dict[str, FileFacts]:
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
     ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app loads
-    the file) and the servers they name (core/unloadedfacts.py: judged app-wide, never again once the file is in);
+    the file) and their hosts (core/unloadedfacts.py: judged app-wide, never again once the file is in);
     ``unlinked`` as there. ``pages_only`` judges only the unregistered pages' files of ``added`` (no plain script)."""
     scope = [f":(literal){project.root}"] if project.root else []
     easycom = _easycom_targets(project, tree, repo)

@@ -1,21 +1,17 @@
-"""What a script nothing loads keeps of its facts (core/reachability.py): its secrets, and the servers it names.
+"""What a script nothing loads keeps of its facts (core/reachability.py): its secrets and its hosts.
 
 Such a script ships nothing (https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html
 ``setting.ignoreUploadUnusedFiles``), but a key in the repository is exposed whether or not the app loads it, and
 a server domain is judged for the whole app: a base-URL module added before anything imports it would otherwise
-never be reported, its host sitting in an unchanged file when a later change imports it. A server is a host the
-script's code or a name sends requests to, or one written as an origin or a base (``https://api.example``,
-``https://cdn.example/v1/``); an address under a path in a file nobody loads — a mock record's picture
-(``'url': 'https://cdn.example/a1b2c3'``) — is a resource of data that never ships, no server to configure
-(https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html).
+never be reported, its host sitting in an unchanged file when a later change imports it
+(https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Its hosts are kept as unused
+ones; a picture's address (a record's ``url`` in an ``images`` list: readers/imagenames.py) stays a picture host.
 
 In: a file's facts and whether only other platforms' builds load it (then its hosts are theirs). Out: the facts it
 keeps. Pure.
 """
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 from msgspec.structs import replace
 
@@ -28,17 +24,7 @@ def kept_facts(facts: tuple[Fact, ...], other_build: bool) -> tuple[Fact, ...]:
     """The facts of ``facts`` an unloaded script keeps (module docstring), its hosts as unused ones
     (:func:`_unused`); ``other_build``: a script only other platforms' code loads keeps only its secrets."""
     return tuple(_unused(f) for f in facts if f.subject.startswith("secret:") or (
-        not other_build and f.subject.startswith("host:") and _server(f)))
-
-
-def _server(fact: Fact) -> bool:
-    """Whether a host fact names a server: sent requests to, or written as an origin or a base (module docstring)."""
-    value = fact.value or ""
-    try:
-        path = urlsplit(value).path
-    except ValueError:  # a malformed literal ('http://[x'): kept, as before
-        return True
-    return fact.role in _NETWORK_ROLES or path.strip("/") == "" or value.endswith("/")
+        not other_build and f.subject.startswith("host:")))
 
 
 def _unused(fact: Fact) -> Fact:
