@@ -29,7 +29,9 @@ list, which then cannot be read as data. A native page is the same: its view, sc
 folder that ``app.json`` lists neither in ``pages`` nor in a subpackage, and that no usingComponents entry, plugin
 page list, ``<import>`` / ``<include>`` (readers/pagerefs.py) or ``require`` names, is no page WeChat compiles
 (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#pages).
-Such a page enters the app with the change that registers it, which may
+A native custom component's files (core/componentfiles.py: a component library copied in whole) are judged the same
+way, by the usingComponents entries, of any file, that name their path. Such a page enters the app with the change
+that registers it, which may
 touch only the page list: ``registered_now`` (core/registration.py) gives that change the page's files as files it
 adds, so what the page does is told then, once.
 """
@@ -41,25 +43,26 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from msgspec.structs import replace
 
+from mp_precheck.core.componentfiles import is_component_file
 from mp_precheck.core.otherbuildfiles import other_build_components, other_build_scripts
 from mp_precheck.core.recache import compiled
-from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.core.unloadedfacts import kept_facts
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
 from mp_precheck.readers.easycom import custom_targets, tag_registers
-from mp_precheck.readers.pagerefs import json_paths, template_sources
+from mp_precheck.readers.pagerefs import json_paths, quoted_paths, template_sources
 from mp_precheck.readers.routes import markup_routes, mini_program_paths, route_page, script_routes
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _SCRIPTS = (".js", ".ts")
 _APP_SCRIPTS = ("app.js", "app.ts")
-_JUDGED = ("native", "uni-app", "mpvue")
+_JUDGED = ("native", "uni-app", "mpvue", "wepy")
 PAGE_JUDGED = ("uni-app", "taro", "native")  # frameworks whose unregistered page files are judged (docstring)
 # The Vue frameworks' entry scripts (mpvue's pages have one each) and build configuration read by the bundler.
 _VUE_ENTRIES = ("main.js", "main.ts")
 _BUILD_CONFIG = (".config.js", ".config.ts", "rc.js")
-_NETWORK_ROLES = ("request", "upload", "download", "socket")
 _VUE_FILES = (".vue", ".nvue", ".uvue")
 _TARO_PAGES = (".vue", ".tsx", ".jsx", ".ts", ".js")  # a Taro page: React or Vue component, script page
 _NATIVE_PAGE = (".wxml", ".js", ".ts", ".json")  # a native page's files that hold what it does
@@ -71,7 +74,6 @@ def page_suffixes(framework: str) -> tuple[str, ...]:
 _GLOBS = ("require.context(", "import.meta.glob(")  # loading every file of a folder: no import names each
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
 _WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_KEPT = ("secret:", "host:")  # facts an unloaded script keeps (module docstring)
 _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
 
 
@@ -153,7 +155,7 @@ def _native_units(candidates: dict[str, str], project: Project, tree: Mapping[st
     never by a tag of the file's name); when what names a page's path cannot be read (not ``readable``), those
     files are kept, left out of the candidates."""
     units = {path: posixpath.splitext(path)[0] for path in candidates
-             if _is_unregistered_native_page(path, project, tree)}
+             if _is_unregistered_native_page(path, project, tree) or is_component_file(path, project, tree)}
     if readable:
         return candidates, units
     return {path: needle for path, needle in candidates.items() if path not in units}, {}
@@ -180,16 +182,20 @@ def _naming_pages(units: Mapping[str, str], candidates: Mapping[str, str], found
     """For the native page files ``units`` (path → page path without suffix): the JSON and WXML files of the
     project (among ``found``: path → the ``candidates``' names it holds) that name the page — a usingComponents
     entry, a plugin's page, an ``<import>`` / ``<include>`` of its view (readers/pagerefs.py) — or cannot be read
-    (then they may). A path resolving to no view in the tree whose last part is the page's name counts too."""
+    (then they may). A path resolving to no view in the tree whose last part is the page's name counts too. A
+    component's files (core/componentfiles.py) may be named by any file's quoted path (a Taro page config)."""
     out: dict[str, set[str]] = {}
     for source, held in found.items():
-        if not project.owns(source) or not source.endswith((".json", ".wxml")):
+        config = source.endswith((".json", ".wxml"))
+        if not project.owns(source):
             continue
-        named = [path for path in units if candidates[path] in held and posixpath.splitext(source)[0] != units[path]]
+        named = [path for path in units if candidates[path] in held and posixpath.splitext(source)[0] != units[path]
+                 and (config or is_component_file(path, project, tree))]
         if not named:
             continue
         text = read_text(source)
-        paths = (json_paths(text) if source.endswith(".json") else template_sources(text)) if text else None
+        paths = (json_paths(text) if source.endswith(".json") else template_sources(text) if config
+                 else quoted_paths(text)) if text else None
         targets = None if paths is None else [_page_target(source, p, project, tree) for p in paths]
         for path in named:
             page = units[path]
@@ -229,7 +235,8 @@ def _page_target(source: str, written: str, project: Project,
     suffix; whether one of them has a view in the tree; and the path's last part."""
     spec = written.split("?", 1)[0].strip()
     spec = spec[:-len(".wxml")] if spec.endswith(".wxml") else spec
-    bases = [project.root] if spec.startswith("/") else [posixpath.dirname(source), project.root]
+    top = [project.root, posixpath.dirname(project.app_config or "")]  # uni-app's "/" is its pages.json folder
+    bases = top if spec.startswith("/") else [posixpath.dirname(source), *top]
     names = {posixpath.normpath(posixpath.join(base, spec.lstrip("/"))).lstrip("/") for base in bases}
     # a folder names its index only where no view of the path's own is there: pages/a/index is that page's view,
     # not the folder pages/a/index/ of an unregistered copy beside it
@@ -242,9 +249,9 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
                              tree: Mapping[str, TreeEntry], repo: GitRepo, store: FactStore,
                              head: str, unlinked: Iterable[str] = (), pages_only: bool = False) -> dict[str, FileFacts]:
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
-    ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app
-    loads the file) and their hosts (judged app-wide, never again once the file is in: module docstring), and no
-    routes;
+    ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app loads
+    the file) and their hosts (core/unloadedfacts.py: judged app-wide, never again once the file is in),
+    and no routes;
     ``unlinked`` as there. ``pages_only`` judges only the unregistered pages' files of ``added`` (no plain script)."""
     scope = [f":(literal){project.root}"] if project.root else []
     easycom = _easycom_targets(project, tree, repo)
@@ -263,8 +270,7 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
         [p for p in added if p in head_facts and p not in unloaded], project, grep, lambda p: _text(repo, tree, p))
     # Its routes go too: a page no user can open leads nowhere (its link to another unregistered page is told, if
     # at all, with the change that registers it, as its other calls are).
-    return {path: replace(ff, facts=tuple(_unused(f) for f in ff.facts
-                                          if f.subject.startswith(_KEPT[:1] if path in other else _KEPT)), routes=())
+    return {path: replace(ff, facts=kept_facts(ff.facts, path in other), routes=())
             if path in unloaded or path in other else ff for path, ff in head_facts.items()}
 
 
@@ -300,9 +306,11 @@ def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeE
         return {}
     generated = any(posixpath.join(folder, name) in tree for folder in {project.root, project.env_root or ""}
                     for name in _PAGES_PLUGIN)  # pages.json written by a build plugin from the page files
-    candidates = {path: _needle(path) for path in added if (project.framework in _JUDGED and _is_plain_script(
-        path, project, tree)) or (not generated and _is_unregistered_page(path, project, easycom))
-        or _is_unregistered_native_page(path, project, tree)}
+    kits = {posixpath.dirname(p) for p in added if is_component_file(p, project, tree)}  # a component's scripts too
+    candidates = {path: _needle(path) for path in added if (
+        (project.framework in _JUDGED or posixpath.dirname(path) in kits) and _is_plain_script(path, project, tree))
+        or (not generated and _is_unregistered_page(path, project, easycom))
+        or _is_unregistered_native_page(path, project, tree) or is_component_file(path, project, tree)}
     candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
     # a vendored SDK's script is owned only when the app loads it (facts/vendored.py followed its requires)
     return {path: needle for path, needle in candidates.items() if path not in project.vendored}
@@ -330,12 +338,6 @@ def _text(repo: GitRepo, tree: Mapping[str, TreeEntry], path: str) -> str | None
         return decode(repo.read_blobs([entry.blob]).get(entry.blob, b"")).text
     except UndecodableFile:
         return None
-
-
-def _unused(fact: Fact) -> Fact:
-    """A host fact of a script nothing loads: no request is seen to use it yet (role ``code``), so a loaded
-    file's request names the host first (core/semantic_diff.py ``_one_place``)."""
-    return replace(fact, role="code") if fact.kind == "host" and fact.role in _NETWORK_ROLES else fact
 
 
 def readable_twin(path: str | None, project: Project) -> str | None:

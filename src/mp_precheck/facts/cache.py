@@ -140,9 +140,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   prefixed env variable, or as a `||` / `??` fallback literal, is a secret:app-secret fact
 # v125: a template an unclosed attribute quote cut short says so (FileFacts.error, readers/quotes.py);
 #   an AppSecret in project.config.json / project.private.config.json is a secret:app-secret fact
-# v126: 微信认证 named in a sentence (one cost in a list, a step) is no brand claim (readers/textsignals.py)
-# v127: a name holding a factory's object passes it on (this.recorder = rec after const rec =
-#      wx.getRecorderManager(): this.recorder.start() is RecorderManager.start; readers/jsbindings.py)
+# v126: 微信认证 named in a sentence is no brand claim; v127: a name holding a factory's object passes it on
+#      (this.recorder = rec after const rec = wx.getRecorderManager(); readers/jsbindings.py)
 # v128: a FinClip project's ft read as wx (readers/finclip.py; cache kind /finclip); a host label held in a
 #   name a nested function only shadows resolved; an AI chat on the app's own server (sdk:generative-ai,
 #   readers/modelchat.py); text:share-commission (佣金 shown to a promoter)
@@ -183,6 +182,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v163: WePY class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names
 # v164: an own-server model chat's path joined with + to its base (BaseURL + '/chat/stream')
 # v165: a name bound to a module factory's `new X()` (createRequest()) holds an X: its methods are wrappers
+# v166: autoplay bound to data is not on; a record's url in a list of images is a picture
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v165-{__version__}"
+FORMAT = f"facts-v166-{__version__}"
 
 
 class FactCache:

@@ -70,12 +70,17 @@ def held_as_image(literal: Node, path: str) -> bool:
 
 def _object_holder(literal: Node) -> str | None:
     """The name of the object whose member holds ``literal`` (``DEFAULT_COVER`` of ``const DEFAULT_COVER =
-    <Media>{ url: '…' }``), or None."""
+    <Media>{ url: '…' }``), or of the list holding that object (``images`` of ``images: [{ id: 7, url: '…' }]``: a
+    record of pictures), or None."""
     pair = literal.parent
     while pair is not None and pair.type in _WITHIN:
         pair = pair.parent
-    return _holder(pair.parent) if pair is not None and pair.type == "pair" and pair.parent is not None and \
-        pair.parent.type == "object" else None
+    if pair is None or pair.type != "pair" or pair.parent is None or pair.parent.type != "object":
+        return None
+    record = pair.parent
+    while record.parent is not None and record.parent.type == "array":
+        record = record.parent
+    return _holder(record)
 
 
 def names_image(name: str) -> bool:

@@ -86,6 +86,9 @@ def normalise_attribute(name: str) -> str:
     return _LOWERED.get(name) or _kebab(name)
 
 
+_AUTOPLAY = "autoplay"
+_CONSTANT_TRUE = ("true", "!0", "!false", "1")  # expressions that are true whatever the page's data
+
 # WeChat's multi-word attributes that review looks at (and a kit picker's autoUpload), as a lower-casing
 # tokenizer hands them over
 _LOWERED = {"opentype": "open-type", "unitid": "unit-id", "adunitid": "ad-unit-id", "formtype": "form-type",
@@ -120,11 +123,12 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
     if kit is not None:
         facts.extend(Fact(subject, "component", line, f"<{tag}> ({kit.kit})") for subject in kit.subjects_for(given))
     facts.extend(_asked_for(tag, attributes, line))
+    autoplay = [(value, attr_line) for name, value, attr_line in attributes if name == _AUTOPLAY]
+    if autoplay and tag in ("video", "audio", "live-player") and plays_by_itself([value for value, _ in autoplay]):
+        facts.append(Fact(prefixed("media", "autoplay"), "attribute", autoplay[0][1], tag))
     for name, value, attr_line in attributes:
         if tag == "web-view" and name == "src" and (value is None or "{{" in value) and not fixed_origin(value):
             facts.append(Fact(prefixed("web-view", "dynamic-src"), "attribute", attr_line, value))
-        if name == "autoplay" and tag in ("video", "audio", "live-player") and value not in ("false", "{{false}}"):
-            facts.append(Fact(prefixed("media", "autoplay"), "attribute", attr_line, tag))
         if (tag, name) in _AD_ATTRIBUTES and value != "":
             facts.append(Fact(_AD_ATTRIBUTES[(tag, name)], "attribute", attr_line, value))
         if value is None:
@@ -206,11 +210,27 @@ def capability_value(value: str | None) -> str | None:
     return None if value is None else value.strip()
 
 
+def plays_by_itself(values: list[str | None]) -> bool:
+    """Whether an element's ``autoplay`` attribute, given as the values the readers hand over for it (None: the
+    bare attribute, or a bound expression they could not read; ``{{expr}}``: a bound expression), switches
+    playing on by itself: a bare or literal ``autoplay``, or an expression that is a constant true. A binding to
+    data (``{{ item.autoplay }}``, ``:autoplay="options.autoplay"``) passes on a value the page decides, off by
+    default (https://developers.weixin.qq.com/miniprogram/dev/component/video.html ``autoplay`` defaults to false);
+    ``"false"`` and ``{{false}}`` are off."""
+    known = [value for value in values if value is not None]
+    if not known:
+        return True
+    return any(((expression := mustache_expression(value)) is None and value != "false")
+               or (expression is not None and expression.strip() in _CONSTANT_TRUE) for value in known)
+
+
 def bound_choices(name: str, expression: str | None) -> list[str]:
     """The literal values a bound attribute can take: a capability (``open-type``, ``type``…), e.g. ``nickname``
     of ``:type="isWeixin ? 'nickname' : 'text'"`` (whitespace stripped, :func:`capability_value`), or a text it
-    shows (a kit button's ``text``, a field's ``placeholder`` / ``label`` / ``title``); [] for other attributes
-    or no expression."""
+    shows (a kit button's ``text``, a field's ``placeholder`` / ``label`` / ``title``); for ``autoplay`` the
+    expression itself, in ``{{ }}`` (:func:`plays_by_itself` reads it); [] for other attributes or no expression."""
+    if expression is not None and name == _AUTOPLAY:  # its value is what the expression gives: kept as written
+        return ["{{" + expression.strip() + "}}"]
     if expression is None or name not in _BOUND_READ:
         return []
     choices = branch_literals(expression)

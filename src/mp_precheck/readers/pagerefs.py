@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.appconfig import load_json_leniently
 from mp_precheck.readers.htmlfeed import feed_safely
 
@@ -61,3 +62,12 @@ def template_sources(text: str) -> list[str]:
     parser = _TemplateSources()
     feed_safely(parser, text)
     return parser.sources
+
+
+_QUOTED_PATH = compiled(r"""['"`]([^'"`\s]*/[^'"`\s]*)['"`]""")
+
+
+def quoted_paths(text: str) -> list[str]:
+    """The quoted strings holding a ``/`` of a file no JSON reader reads: a page config written as a script (Taro's
+    ``usingComponents`` in ``index.config.ts``), a single-file component's block — every one, whatever its key."""
+    return _QUOTED_PATH.findall(text)
