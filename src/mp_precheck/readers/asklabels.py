@@ -15,14 +15,12 @@ Button: https://developers.weixin.qq.com/miniprogram/dev/component/button.html
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.htmlfeed import feed_shared
-from mp_precheck.readers.markup import close_element, normalise_attribute, normalise_tag
+from mp_precheck.readers.markup import ElementStack, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, string_value, walk
 
@@ -67,7 +65,7 @@ def _clean(text: str) -> str:
     return " ".join(_INTERPOLATION.sub(" ", text).split())
 
 
-class _Labels(HTMLParser):
+class _Labels(ElementStack):
     def __init__(self, offset: int) -> None:
         super().__init__(convert_charrefs=True)
         self.line_offset = offset
@@ -84,13 +82,6 @@ class _Labels(HTMLParser):
             self.found.append((kind.lower(), line, line + (self.get_starttag_text() or "").count("\n"), words))
         if tag.lower() not in _VOID:
             self.open.append((normalise_tag(tag), words))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
         for _tag, words in self.open:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from html.parser import HTMLParser
 
 from msgspec import Struct
 from tree_sitter import Language, Node
@@ -27,7 +26,7 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.authpage import SFC_SUFFIXES, authorization_page
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.lifecycle import tree_definitions
-from mp_precheck.readers.markup import close_element, normalise_attribute
+from mp_precheck.readers.markup import ElementStack, normalise_attribute
 from mp_precheck.readers.openinghooks import OPENING
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, parse, walk
@@ -64,7 +63,7 @@ class Element(Struct, frozen=True):
     depth: int = 0
 
 
-class _Elements(HTMLParser):
+class _Elements(ElementStack):
     def __init__(self, line_offset: int) -> None:
         super().__init__(convert_charrefs=True)
         self.line_offset = line_offset
@@ -80,13 +79,6 @@ class _Elements(HTMLParser):
         self.found.append(Element(tag, self.getpos()[0] + self.line_offset, tuple(values.get("class", "").split()),
                                   values.get("style", ""), inherited + own, len(self.open)))
         self.open.append((tag, inherited + own))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        close_element(self.open, tag)
 
 
 def elements(template: str, line_offset: int = 0) -> list[Element]:

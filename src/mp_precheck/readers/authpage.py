@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache, lru_cache
-from html.parser import HTMLParser
 
 from msgspec import Struct, field
 
@@ -30,8 +29,8 @@ from mp_precheck.readers.handlers import USER_EVENTS, event_of
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.markup import (
+    ElementStack,
     capability_value,
-    close_element,
     is_event_attribute,
     normalise_attribute,
     normalise_tag,
@@ -105,7 +104,7 @@ class _Control(Struct):
     inert: bool = False  # a bound element whose handlers the script does not define (a tap does nothing)
 
 
-class _Shape(HTMLParser):
+class _Shape(ElementStack):
     def __init__(self, line_offset: int, inert: frozenset[int] = frozenset(),
                  tapped: Mapping[int, str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
@@ -144,13 +143,6 @@ class _Shape(HTMLParser):
         elif name not in self.table.frame and not name.endswith(self.table.frame_endings):
             self.content = True
         self.open.append((name, control, conditional))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
         for _, control, _conditional in self.open:

@@ -13,11 +13,9 @@ In: a template file's text (WXML, or a single-file component whose ``<template>`
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from mp_precheck.readers.handlers import event_of
 from mp_precheck.readers.htmlfeed import feed_shared
-from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_tag
+from mp_precheck.readers.markup import ElementStack, is_event_attribute, normalise_tag
 from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
 
 DEPTH = 4  # the text's element and the three around it: a tile's label, icon box and tile
@@ -41,7 +39,7 @@ def entry_labels(markup: str, path: str) -> dict[int, list[tuple[str, bool]]]:
     return out
 
 
-class _Labels(HTMLParser):
+class _Labels(ElementStack):
     def __init__(self, offset: int) -> None:
         super().__init__(convert_charrefs=True)
         self.shift = offset  # lines before the template (``offset`` is the parser's own column)
@@ -54,13 +52,6 @@ class _Labels(HTMLParser):
                                            for a, v in attrs)
         if tag.lower() not in _VOID:
             self.open.append((name, bound))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
         text = " ".join(data.split())

@@ -14,13 +14,11 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from tree_sitter import Node
 
 from mp_precheck.readers.handlers import event_of, vue_handler
 from mp_precheck.readers.htmlfeed import feed_shared
-from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_tag
+from mp_precheck.readers.markup import ElementStack, is_event_attribute, normalise_tag
 from mp_precheck.readers.sfc import script_units
 from mp_precheck.readers.syntax import call_option, language_for, node_text, nodes_of, parse
 from mp_precheck.readers.textflow import enclosing_declarations
@@ -31,7 +29,7 @@ _SENDS = frozenset({"request", "callFunction", "post"})
 _HOPS = 3  # data: newparams → Object.assign(params) → params = { … }
 
 
-class _Taps(HTMLParser):
+class _Taps(ElementStack):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, int, str | None]] = []  # (tag, line, its tap handler)
@@ -44,9 +42,6 @@ class _Taps(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         return  # a self-closed element holds no label
-
-    def handle_endtag(self, tag: str) -> None:
-        close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
         control = next(((line, handler) for _tag, line, handler in reversed(self.open) if handler), None)

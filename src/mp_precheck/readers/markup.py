@@ -105,6 +105,21 @@ def close_element(open_elements: list[tuple[str, Any]] | list[tuple[str, Any, An
             return
 
 
+
+class ElementStack(HTMLParser):
+    """A markup reader that keeps its open elements in ``self.open`` (``(normalised name, …)`` tuples, set by the
+    subclass): a self-closed element opens and closes at once, and an end tag closes its element and every element
+    left open inside it (:func:`close_element`)."""
+
+    open: list[Any]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        close_element(self.open, tag)
+
 def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
                   project_component: bool = False, builtin: bool = True) -> list[Fact]:
     """Facts of one element: the component, capability attributes and URL hosts in attribute values.

@@ -23,13 +23,12 @@ Events: https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/eve
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from html.parser import HTMLParser
 
 from tree_sitter import Language, Node
 
 from mp_precheck.readers.handlers import event_of, vue_handler
 from mp_precheck.readers.htmlfeed import feed_shared
-from mp_precheck.readers.markup import close_element, is_event_attribute, normalise_attribute, normalise_tag
+from mp_precheck.readers.markup import ElementStack, is_event_attribute, normalise_attribute, normalise_tag
 from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
@@ -86,7 +85,7 @@ def _control(chain: Iterable[Binds]) -> str | None:
     return UNREAD if submits else None
 
 
-class _Controls(HTMLParser):
+class _Controls(ElementStack):
     def __init__(self, is_label: Callable[[str], bool], vue: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.is_label = is_label
@@ -110,13 +109,6 @@ class _Controls(HTMLParser):
                 submit = self._handler(name, value)
         if tag.lower() not in _VOID:
             self.open.append((normalise_tag(tag), (tap, submit, submits), bare))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        close_element(self.open, tag)
 
     def handle_data(self, data: str) -> None:
         text = data.strip()
