@@ -13,6 +13,7 @@ from typing import Any
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.subject import app_config, prefixed
 from mp_precheck.facts.model import Fact
+from mp_precheck.readers import jsonc
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.textsignals import signals
 
@@ -59,7 +60,8 @@ def load_json_leniently(text: str, name: str) -> tuple[Any, str | None]:
 
 def loads_jsonc(text: str) -> Any:
     """JSON that may carry comments and trailing commas (uni-app, mpx): the standard library's fast
-    parser first, the JSON5 library only when that fails (it is far slower on a 10,000-page app.json).
+    parser first, then the same with the comments and trailing commas taken out (readers/jsonc.py), the JSON5
+    library only when both fail (it is far slower: a pure-Python parser).
 
     Raises:
         ValueError: valid in neither, or nested too deeply for either parser (``nested too deeply``).
@@ -68,7 +70,10 @@ def loads_jsonc(text: str) -> Any:
         try:
             return json.loads(text)
         except ValueError:
-            import json5  # loaded only for JSON with comments
+            read, value = jsonc.loads(text)
+            if read:
+                return value
+            import json5  # loaded only for what JSON with comments does not cover
 
             return json5.loads(text)
     except (RecursionError, MemoryError):  # each parser recurses once per level of nesting
