@@ -13,7 +13,6 @@ from typing import Any
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.subject import app_config, prefixed
 from mp_precheck.facts.model import Fact
-from mp_precheck.readers import jsonc
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
 from mp_precheck.readers.textsignals import signals
 
@@ -70,6 +69,8 @@ def loads_jsonc(text: str) -> Any:
         try:
             return json.loads(text)
         except ValueError:
+            from mp_precheck.readers import jsonc  # loaded only for a file JSON rejects
+
             read, value = jsonc.loads(text)
             if read:
                 return value
