@@ -73,3 +73,18 @@ def test_a_page_that_only_loads_through_a_read_wrapper_publishes_nothing(app_rep
     report = run(app_repo.path, base)
     assert _hits(report, "category.ugc") == set()
     assert _hits(report, "upload.user_text") == set()
+
+
+def test_the_sdk_a_specifier_loads_is_looked_up_once_per_specifier(monkeypatch):
+    """Every binding of every script asks twice: the table is searched once per specifier, with the same answers."""
+    from mp_precheck.core import thirdparty
+
+    asked: list[str] = []
+    real = thirdparty.loads_module
+    monkeypatch.setattr(thirdparty, "loads_module", lambda spec, *rest: asked.append(spec) or real(spec, *rest))
+    tables = third_party()
+    for _ in range(3):
+        assert tables.sdk_of_module("luch-request/index-once").subject == REQUEST_SUBJECT
+        assert tables.sdk_of_module("./utils/not-an-sdk-once") is None
+    assert 0 < asked.count("luch-request/index-once") <= len(tables.sdks)
+    assert asked.count("./utils/not-an-sdk-once") == len(tables.sdks)

@@ -221,7 +221,14 @@ class ThirdParty(Struct, frozen=True, dict=True):
     def sdk_of_module(self, spec: str) -> UploadSdk | None:
         """The SDK a module specifier loads: its last path segment starts with an SDK module name, or its
         npm package (``flyio`` of ``flyio/dist/npm/wx``, ``@scope/name``) is an HTTP client's."""
-        return next((s for s in self.sdks if loads_module(spec, s.modules, s.packages)), None)
+        known = self._sdk_of_spec
+        if spec not in known:  # every binding of every script asks, twice (readers/jsbindings.py): once per spec
+            known[spec] = next((s for s in self.sdks if loads_module(spec, s.modules, s.packages)), None)
+        return known[spec]
+
+    @cached_property
+    def _sdk_of_spec(self) -> dict[str, UploadSdk | None]:
+        return {}
 
     def upload_sdk_file(self, path: str) -> bool:
         """Whether the script at ``path`` is an upload SDK's own module (``utils/qiniuUploader.js``): its name
