@@ -18,6 +18,7 @@ from mp_precheck.readers.textsignals import signals
 
 # File names that say nothing of the page: the page is named by its folder (pages/login/index).
 GENERIC_PAGE_FILES = frozenset({"index", "main"})
+_MAX_DEPTH = 200  # no configuration nests deeper; a text that does is no configuration
 _LIST_KEYS = ("requiredPrivateInfos", "requiredBackgroundModes", "navigateToMiniProgramAppIdList",
               "embeddedAppIdList")
 
@@ -58,28 +59,27 @@ def load_json_leniently(text: str, name: str) -> tuple[Any, str | None]:
 
 
 def loads_jsonc(text: str) -> Any:
-    """JSON that may carry comments and trailing commas (uni-app, mpx): the standard library's fast
-    parser first, then the same with the comments and trailing commas taken out (readers/jsonc.py), the JSON5
-    library only when both fail (it is far slower: a pure-Python parser).
+    """JSON that may carry comments, trailing commas or other JSON5 (uni-app's ``pages.json``, a ``tsconfig.json``,
+    mpx): the standard library's parser first, then pyjson5, a compiled JSON5 parser
+    (https://pyjson5.readthedocs.io/, https://spec.json5.org/).
 
     Raises:
-        ValueError: valid in neither, or nested too deeply for either parser (``nested too deeply``).
+        ValueError: valid in neither, or nested deeper than :data:`_MAX_DEPTH` (``nested too deeply``).
     """
     try:
-        try:
-            return json.loads(text)
-        except ValueError:
-            from mp_precheck.readers import jsonc  # loaded only for a file JSON rejects
-
-            read, value = jsonc.loads(text)
-            if read:
-                return value
-            import json5  # loaded only for what JSON with comments does not cover
-
-            return json5.loads(text)
-    except (RecursionError, MemoryError):  # each parser recurses once per level of nesting
+        return json.loads(text)
+    except ValueError:
+        pass
+    except (RecursionError, MemoryError):  # the standard parser recurses once per level of nesting
         raise ValueError("nested too deeply") from None
+    import pyjson5  # loaded only for a file JSON rejects
 
+    try:
+        return pyjson5.decode(text, maxdepth=_MAX_DEPTH)
+    except pyjson5.Json5NestingTooDeep:
+        raise ValueError("nested too deeply") from None
+    except pyjson5.Json5Exception as exc:
+        raise ValueError(str(exc)) from None
 
 def read_json(path: str, read_text: Callable[[str], str | None]) -> Any:
     """The JSON value of the file at ``path`` read through ``read_text``, or None when the file is missing or is no
