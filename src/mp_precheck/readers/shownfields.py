@@ -17,9 +17,9 @@ default object names (``card[keys.face]`` with ``keys`` defaulting to ``{ face: 
 nowhere else: not in another template binding (a ``data-`` attribute a handler reads, a ``<web-view>``), nor by the
 script (``x.src`` handed to ``wx.request``): such a host keeps its role.
 
-A list of URLs shown item by item is one too: ``wallpapers: ['https://…', …]`` with ``:src="wallpapers[i]"`` or
-``v-for="w in wallpapers"`` and ``:src="w"`` (the field ``[]``: an item itself), read by the script nowhere
-(``this.wallpapers``). A picture is also a CSS background: a ``url(…)`` in a style binding — Vue's ``:style`` as a
+A list of URLs shown item by item is one too: ``banners: ['https://…', …]`` with ``:src="banners[i]"`` or
+``v-for="w in banners"`` and ``:src="w"`` (the field ``[]``: an item itself), read by the script nowhere
+(``this.banners``). A picture is also a CSS background: a ``url(…)`` in a style binding — Vue's ``:style`` as a
 string (``'background-image:url(' + w + ')'``, a template literal) or an object (``{ backgroundImage: 'url(' + w +
 ')' }``), a native ``style="background-image: url({{w}})"`` — is read like an ``<image>``'s ``src``: a background
 image is loaded as a picture, not requested (WXSS takes network pictures for backgrounds:
@@ -73,7 +73,7 @@ _SHOWN_PATH = rf"{_PATH}(?:\s*\[[^\[\]]*\])?"
 # What a style's url( … ) holds: 'url(' + w + ')', url(${w}), url({{w}}).
 _STYLE_URL = lazy(rf"url\(\s*['\"]?\s*(?:['\"`]\s*\+\s*({_SHOWN_PATH})\s*(?:\+|['\"`]|$)|\$\{{\s*({_SHOWN_PATH})\s*\}}"
                   rf"|\{{\{{\s*({_SHOWN_PATH})\s*\}}\}})")
-# An item read by index: wallpapers[i], list[index + 1] (no quoted key, no member key).
+# An item read by index: banners[i], list[index + 1] (no quoted key, no member key).
 _INDEXED = lazy(rf"\s*({_NAME})\s*\[\s*[^'\"\[\]]*\]\s*")
 _VOID = frozenset({"img", "input", "br", "hr", "meta", "link", "source", "area", "col", "embed", "param", "track",
                    "wbr", "base"})
@@ -167,7 +167,7 @@ def _held(match: re.Match[str], items: dict[str, str]) -> Shown | None:
 
 
 def _item(value: str, items: dict[str, str]) -> Shown | None:
-    """The list whose item a bound value is: ``w`` of a loop over ``wallpapers``, ``wallpapers[i]``."""
+    """The list whose item a bound value is: ``w`` of a loop over ``banners``, ``banners[i]``."""
     bare = value.strip().removeprefix("{{").removesuffix("}}").strip()
     if bare in items:
         return (items[bare], _ITEM, True)
@@ -268,8 +268,8 @@ def _read_fields(root: Node) -> set[str]:
 def data_holder(literal: Node) -> Shown | None:
     """The data a string ``literal`` is one field of: ``slides: [{ src: '…' }]`` (also in ``setData({…})`` or
     ``this.slides = […]``) gives ``("slides", "src", True)``; a prop's default ``card: { default: () => ({ logo:
-    '…' }) }`` or ``this.card.logo = '…'`` gives ``("card", "logo", False)``; an item of a list, ``wallpapers:
-    ['…']``, gives ``("wallpapers", "[]", True)``; None for any other place."""
+    '…' }) }`` or ``this.card.logo = '…'`` gives ``("card", "logo", False)``; an item of a list, ``banners:
+    ['…']``, gives ``("banners", "[]", True)``; None for any other place."""
     parent = literal.parent
     if parent is not None and parent.type == "array":
         name = _holder_name(parent)
