@@ -3,6 +3,8 @@ page or a reached component names, and the scripts they require. The rest of the
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import places, run
 from test_frameworks import TARO_BASE, UNI_BASE
 
@@ -37,24 +39,23 @@ def test_a_copied_library_no_page_registers_asks_for_nothing(app_repo):
     assert places(run(app_repo.path, base), "privacy") == set()
 
 
-def test_a_uni_app_registers_a_native_component_in_its_global_style(repo):
-    repo.write_files(UNI_BASE)
-    base = repo.commit()
-    repo.write_files({**{f"src/{path}": text for path, text in KIT.items()},
-                      "src/pages.json": '{\n  "pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}],\n'
-                                        '  "globalStyle": {"usingComponents": {"kit-sheet": "/libs/kit/sheet/index"}}\n}\n'})
-    repo.commit()
-    privacy = {(rule, path) for rule, path, _line in places(run(repo.path, base), "privacy")}
-    assert ("privacy.message_file", "src/libs/kit/sheet/helpers.js") in privacy
-    assert not [p for p in privacy if p[0] in ("privacy.album", "privacy.address")]
+# A uni-app's pages.json globalStyle, and a Taro page config written as a script: each registers the kit's sheet.
+REGISTRATIONS = {
+    "uni-app pages.json": (UNI_BASE, "src/pages.json",
+                           '{\n  "pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}],\n'
+                           '  "globalStyle": {"usingComponents": {"kit-sheet": "/libs/kit/sheet/index"}}\n}\n'),
+    "Taro page config": (TARO_BASE, "src/pages/me/index.config.ts",
+                         "export default definePageConfig({\n  usingComponents: {\n"
+                         "    'kit-sheet': '../../libs/kit/sheet/index',\n  },\n})\n"),
+}
 
 
-def test_a_taro_page_config_written_as_a_script_registers_a_native_component(repo):
-    repo.write_files(TARO_BASE)
+@pytest.mark.parametrize("framework", sorted(REGISTRATIONS))
+def test_a_framework_config_registers_a_native_component(repo, framework):
+    base_files, config, registration = REGISTRATIONS[framework]
+    repo.write_files(base_files)
     base = repo.commit()
-    repo.write_files({**{f"src/{path}": text for path, text in KIT.items()},
-                      "src/pages/me/index.config.ts": "export default definePageConfig({\n  usingComponents: {\n"
-                                                      "    'kit-sheet': '../../libs/kit/sheet/index',\n  },\n})\n"})
+    repo.write_files({**{f"src/{path}": text for path, text in KIT.items()}, config: registration})
     repo.commit()
     privacy = {(rule, path) for rule, path, _line in places(run(repo.path, base), "privacy")}
     assert ("privacy.message_file", "src/libs/kit/sheet/helpers.js") in privacy
