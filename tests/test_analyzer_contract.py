@@ -184,7 +184,7 @@ def test_the_registry_order_is_pinned() -> None:
         "brand_mounted", "brand_phrases", "branding", "brand_image",
         "induced_sharing", "share_means", "share_targets", "share_callbacks",
         "forced_login",
-        "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "wrapper_wall", "share_landing", "entry_overlay", "jsx_overlay", "auth_entry", "entry_turned", "silent_entry", "entry_wall", "entry_login_view",
+        "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "entry_composables", "wrapper_wall", "share_landing", "entry_overlay", "jsx_overlay", "auth_entry", "entry_turned", "silent_entry", "entry_wall", "entry_login_view",
         "moved_walls", "refusal_modal",
         "dead_ui",
         "missing_pages", "config_syntax", "unread_scripts", "text_encoding", "script_checks", "accounts", "rotated_secrets", "config_place"]

@@ -151,6 +151,9 @@ entry_helpers          project, read_head, read_base,              adds ``login.
                        exists_at_head, head_paths, counterpart ·   entry page's load hooks reach (three modules
                        ``login.forced_login``                      deep), for a redirect to login new there;
                                                                    removes the page's own one moved in from there
+entry_composables      project, read_head, read_base,              adds ``login.forced_login`` in a composable or
+                       exists_at_head, head_paths, counterpart ·   custom hook the entry page calls as it sets up,
+                       ``login.forced_login``                      for a redirect to login new in a hook it registers
 wrapper_wall           project, read_head, read_base,              adds ``login.forced_login`` at a request
                        exists_at_head, counterpart, added_lines ·  wrapper the entry page imports that newly sends
                        ``login.forced_login``                      a business answer code to a login page
@@ -327,6 +330,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # entry_helpers after launch_helpers and forced_login: a login page already told (at launch, on the entry
     # page itself) is not told again from a module the entry page reaches.
     ("entry_helpers", OnDemand("entry_helpers")),
+    # entry_composables after entry_helpers: a login page already told from the entry page's hooks is not told
+    # again from a hook a composable the page calls registers.
+    ("entry_composables", OnDemand("entry_composables")),
     # wrapper_wall after entry_helpers: a login page already told from the entry page's hooks is not told again.
     ("wrapper_wall", OnDemand("wrapper_wall")),
     # share_landing after the writers of the entry page's own walls: it reads only pages other than the entry page.

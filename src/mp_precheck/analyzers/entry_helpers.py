@@ -106,13 +106,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     entry = entry_script(context)
     if entry is None:
         return findings
-    reached = _reach(entry, head_side)
+    reached = reach(entry, head_side)
     old = context.counterpart.get(entry, entry)
     page_told = [f for f in findings if f.rule == RULE and f.path == entry and f.subject.startswith(FORCED[1])]
     if not reached and not page_told:
         return findings
     base_side = ScriptSide(context.read_base, None, project_aliases(folders, context.read_base))
-    before = {target for target, _m in _reach(old, base_side)} if old else set()
+    before = {target for target, _m in reach(old, base_side)} if old else set()
     # The page's own redirect to a login page its hooks reached through a module at the merge base moved into the
     # page (auth.login() sent an unknown user to bind; the page now does it itself): the wall is not new.
     moved = {id(f) for f in page_told if f.subject.split(":", 2)[2] in before}
@@ -145,7 +145,7 @@ def entry_script(context: ProjectContext) -> str | None:
     return found
 
 
-def _reach(entry: str, side: ScriptSide, start: list[Use] | None = None
+def reach(entry: str, side: ScriptSide, start: list[Use] | None = None
            ) -> dict[tuple[str, str], tuple[int, tuple[str, ...], str]]:
     """(login page, module) → (line, functions called on the way, what the last does) of each redirect to a login
     page the load hooks of ``entry`` (or the ``start`` uses of its imports) reach in other modules, in the order
@@ -263,7 +263,7 @@ def _forces_nothing(entry: str, side: ScriptSide, module: Module, spec: str, nam
     its own, calls nothing named like navigation and reaches no redirect to login in other modules."""
     names = list(module.defs) if name is None else [name]
     return not any(any(HookScanner(namespaced_api).from_function(n, module.defs)) or
-                   _navigates(module, n, HELPER_DEPTH) for n in names) and not _reach(entry, side, [(spec, name)])
+                   _navigates(module, n, HELPER_DEPTH) for n in names) and not reach(entry, side, [(spec, name)])
 
 
 def _navigates(module: Module, name: str, depth: int) -> bool:
