@@ -179,7 +179,7 @@ def test_the_registry_order_is_pinned() -> None:
         "stray_templates", "ui_kits", "component_uploads", "called_helpers", "switched_asks", "moved_asks",
         "location_config", "vendored_sdk",
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
-        "media_posts", "service_posts", "service_entries", "content_security", "domains", "order_payments", "live_video", "ad_components",
+        "media_posts", "service_posts", "service_entries", "model_pages", "model_prompts", "content_security", "domains", "order_payments", "live_video", "ad_components",
             "categories",
         "brand_mounted", "brand_phrases", "branding", "brand_image",
         "induced_sharing", "share_means", "share_targets", "share_callbacks",

@@ -29,6 +29,7 @@ OPENS: dict[str, tuple[Finding, str | None]] = {
                             "privacy: {declared: [Album]}\n"),
     "media_posts": (finding("upload.upload_file", "wx.uploadFile", "pages/a/a.js"), None),
     "service_posts": (finding("upload.upload_file", "wx.uploadFile", "pages/a/a.js"), None),
+    "model_prompts": (finding("category.generative_ai", "sdk:generative-ai", "pages/a/a.js"), None),
     "content_security": (finding("upload.upload_file", "wx.uploadFile", "pages/a/a.js"), None),
     "domains": (finding("external_link.domain", "host:a.cn", "pages/a/a.js"), "domains: {request: [a.cn]}\n"),
     "order_payments": (finding("payment.request_payment", "wx.requestPayment:orderInfo", "pages/a/a.js"), None),

@@ -80,6 +80,12 @@ service_posts          head_facts, counterpart · category and      adds a ``onc
 service_entries        head_facts, base_facts, counterpart,        adds a ``once`` category rule's finding at a
                        changed_paths, read_head, read_base,        service's label the change binds (a dead tile
                        repo_grep, facts_at_head · category family  turned into an entry), the app offering it nowhere
+model_pages            head_facts, added_lines, read_head,         adds ``category.generative_ai`` at a changed
+                       read_base, present_at_head, project ·       page's new request when its words newly name a
+                       ``category.generative_ai``                  model (ChatGPT, AI 助手) and it has a text box
+model_prompts          findings only · ``category.generative_ai``, removes ``upload.user_text`` and
+                       ``upload.user_text``, ``category.ugc``      ``category.ugc`` at a generative-AI send (a
+                                                                   prompt), unless the page also publishes
 content_security       repo_grep, read_head, read_base,            rewrites them to medium when a server checks
                        changed_paths,                              content; adds ``upload.content_check_v1`` on a
                        config.content_security_external ·          v1 call the change writes, else the v1 advice
@@ -293,6 +299,12 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # service_entries after service_posts (a service told there is not told again), before categories (which
     # weighs the category finding it adds against the configured categories).
     ("service_entries", OnDemand("service_entries")),
+    # model_pages after every writer of upload.user_text / category.ugc: model_prompts, next, reads the send it
+    # tells as generative AI; before categories, which weighs the category finding it adds.
+    ("model_pages", OnDemand("model_pages")),
+    # model_prompts after every writer of upload.user_text, category.ugc and category.generative_ai, before
+    # content_security and categories (which weigh the findings it removes).
+    ("model_prompts", OnDemand("model_prompts", of_rule("category.generative_ai"))),
     ("content_security", OnDemand("content_security", of_family("upload"))),
     ("domains", OnDemand("domains", domain_entries)),
     # Only payment findings, which no analyzer reads.

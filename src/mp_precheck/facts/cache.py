@@ -165,24 +165,24 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v146: a helper's flag parameter tested by truthiness (if (!asFile), flag ? a : b) is decided by a literal
 #       or left-out argument; call sites record true / false / null / number arguments (arg:3:true); a call nested
 #       in a wrapper call's arguments on its line no longer stands for the wrapper call
-# v147: a tap handler's link a method only copies; a Vue 3 image ref; a URL template ending in a picture
-# v148: WeChat's developer docs linked from code are no server; a web-view of them keeps its business domain
-# v149: unread local URL variables; picture fields of a template; URLs a jump hands to a web-view page
-# v150: the names a page's script defines (dead handlers) kept by text blob id (facts/scriptnames.py)
-# v151: a picked photo's base64 sent through a module the App holds (app.http.post); App({ x: require() })
-# v152: a photo pushed into state, walked and filled into a local sent later; placeholder arrays no photo
-# v153: URLs in data a template shows only as a picture (loops, prop defaults); v154: logo eyes in proportion
-# v155: URLs only a browser loads (new Image().src, location.href, a web JS-SDK's) and URLs inside an object
-#       a request helper is handed after its address (post(url, { homepage })) name no server (readers/unrequested.py)
-# v156: new Function("return this") shim, locale labels named like a review switch: no facts; v157: console.* URLs
-# v158: built route queries; fees to become a distributor (multi-level); toasted copied links
-# v159: a Taro config's subpackages named by a const are read; v160: WeixinJSBridge calls read with the parser
-# v161: NODE_ENV === 'prod' (no build sets it) marks no side development-only; style url() pictures
-# v162: URLs WePY's $navigate(route, params) / $preload hand a page, and those passed to a jump helper
-# v163: WePY class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names
-# v164: an own-server model chat's path joined with + to its base (BaseURL + '/chat/stream')
-# v165: a name bound to a module factory's `new X()` (makeClient()) holds an X: its methods are wrappers
-# v166: autoplay bound to data is not on; a record's url in a list of images is a picture
+# v147: a tap handler's link a method only copies; a Vue 3 image ref; a URL template ending in a picture; v148: WeChat's
+#   developer docs linked from code are no server; a web-view of them keeps its business domain; v149: unread local URL
+#   variables; picture fields of a template; URLs a jump hands to a web-view page; v150: the names a page's script
+#   defines (dead handlers) kept by text blob id (facts/scriptnames.py); v151: a picked photo's base64 sent through a
+#   module the App holds (app.http.post); App({ x: require() }); v152: a photo pushed into state, walked and filled into
+#   a local sent later; placeholder arrays no photo; v153: URLs in data a template shows only as a picture (loops, prop
+#   defaults); v154: logo eyes in proportion; v155: URLs only a browser loads (new Image().src, location.href, a web
+#   JS-SDK's) and URLs inside an object a request helper is handed after its address (post(url, { homepage })) name no
+#   server (readers/unrequested.py); v156: new Function("return this") shim, locale labels named like a review switch:
+#   no facts; v157: console.* URLs; v158: built route queries; fees to become a distributor (multi-level); toasted
+#   copied links; v159: a Taro config's subpackages named by a const are read; v160: WeixinJSBridge calls read with the
+#   parser; v161: NODE_ENV === 'prod' (no build sets it) marks no side development-only; style url() pictures; v162:
+#   URLs WePY's $navigate(route, params) / $preload hand a page, and those passed to a jump helper; v163: WePY
+#   class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names; v164: an own-server model
+#   chat's path joined with + to its base (BaseURL + '/chat/stream'); v165: a name bound to a module factory's `new X()`
+#   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
+#   list of images is a picture
+# v167-ai31: a wx.uploadFile to WeChat's content-security API (img_sec_check) is no upload fact
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v166-{__version__}"
+FORMAT = f"facts-v167-ai31-{__version__}"
 
 
 class FactCache:

@@ -27,6 +27,7 @@ from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
 from mp_precheck.readers.callcontext import is_feature_test, is_logged, is_property_read, is_type_reference
 from mp_precheck.readers.callshape import call_shapes
+from mp_precheck.readers.checkuploads import sent_for_check
 from mp_precheck.readers.cloudobjects import method_fact
 from mp_precheck.readers.connectprops import connected_calls
 from mp_precheck.readers.copiedlinks import copied_links
@@ -238,8 +239,9 @@ class _Extractor(Bindings):
         if is_feature_test(node) or is_type_reference(node) or is_logged(node) or is_property_read(node, api):
             return  # if (wx.getUserProfile) …, typeof Taro.login, console.log(wx.X), Taro.$globalData: no API used
         if parent is not None and parent.type == "call_expression":
-            if not_wechats(parent, api):
-                return  # uni.getUserInfo({ provider: 'apple' }), appPay() { requestPayment({ orderInfo }) }
+            if not_wechats(parent, api) or (api == "wx.uploadFile" and sent_for_check(parent)):
+                return  # uni.getUserInfo({ provider: 'apple' }), appPay() { requestPayment({ orderInfo }) }; an
+                # upload to WeChat's content check (readers/checkuploads.py)
             api = paid_subject(parent, api)  # requestPayment({ orderInfo }): WeChat's only where it is the app's one
         if api is None:
             if indexed is not None:  # wx[method]: the API a wrapper's parameter names (jsexports.wrappers)
@@ -416,9 +418,7 @@ class _Extractor(Bindings):
                 break
             if current.type == "call_expression":
                 fn = current.child_by_field_name("function")
-                api = self._resolve(fn)
-                if api is None and fn is not None and fn.type == "identifier":
-                    api = self.api_aliases.get(_text(fn))
+                api = self._resolve(fn) if fn is None else self._resolve_callee(fn)  # an alias's too
                 role = _ARGUMENT_ROLES.get(api or "", "code")
                 # A media list nests one level deeper: literal → array → pair → object → arguments → call.
                 return role if step < 4 or role in (ACCOUNT, "media") else region_role(node)
