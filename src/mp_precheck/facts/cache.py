@@ -181,8 +181,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names; v164: an own-server model
 #   chat's path joined with + to its base (BaseURL + '/chat/stream'); v165: a name bound to a module factory's `new X()`
 #   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
-#   list of images is a picture
-# v167-ai31: a wx.uploadFile to WeChat's content-security API (img_sec_check) is no upload fact
+#   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check) is no upload fact
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +238,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v167-ai31-{__version__}"
+FORMAT = f"facts-v167-{__version__}"
 
 
 class FactCache:
