@@ -197,7 +197,7 @@ def test_bare_version_tags_give_the_release_trigger_and_the_notes_their_pattern(
     app_repo.commit("adopt mp-precheck")        # the notes read the tag's config
     _tag(app_repo, "2.3.0", 9)
     code, _, err = cli("notes", "--repo", str(app_repo.path), "--tag", "2.3.0")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "mp-precheck: 范围：2.2.0..2.3.0（1 个提交）\n")
 
 
 def test_a_prefix_before_the_number_is_kept_in_the_pattern(app_repo: Repo):

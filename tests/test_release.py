@@ -26,6 +26,7 @@ from mp_precheck.notes.release import (
     find_range,
     fitted_body,
     is_prerelease,
+    is_version,
     merge_body,
     release_block,
     render_release_section,
@@ -153,8 +154,12 @@ def test_nearest_tag_in_history_and_a_maintenance_branch(repo: Repo) -> None:
     repo.write("b.js", "3\n")
     repo.commit("feat: 新增积分页面")
     repo.git("tag", "v1.2.0-rc.1")
-    repo.git("tag", "v1.2.0-rc.2")                # the same commit: passed over
-    assert find_range(GitRepo(repo.path), "v1.2.0-rc.2").previous == "v1.1.0"
+    repo.git("tag", "v1.2.0-rc.2")                # the same commit: nothing new since rc.1
+    with pytest.raises(ReleaseError, match=r"^empty range: v1.2.0-rc.2 is on the same commit as v1.2.0-rc.1 "):
+        find_range(GitRepo(repo.path), "v1.2.0-rc.2")
+    assert find_range(GitRepo(repo.path), "v1.2.0-rc.1").previous == "v1.1.0"  # rc.2 is later: not its previous
+    repo.git("tag", "v1.2.0")                     # a final on its last pre-release's commit: pre-releases skipped
+    assert find_range(GitRepo(repo.path), "v1.2.0").previous == "v1.1.0"
 
 
 def test_tag_pattern(repo: Repo) -> None:
@@ -172,7 +177,7 @@ def test_tag_pattern(repo: Repo) -> None:
                               ".mp-precheck.yml (or --tag-pattern) to match your release tags")
 
 
-def test_a_tag_that_is_not_a_descendant_of_the_previous_one(repo: Repo) -> None:
+def test_a_tag_with_no_earlier_release_in_its_history_covers_the_whole_history(repo: Repo) -> None:
     repo.write("a.js", "1\n")
     repo.commit("feat: 首页")
     repo.git("tag", "v1.0.0")
@@ -180,10 +185,70 @@ def test_a_tag_that_is_not_a_descendant_of_the_previous_one(repo: Repo) -> None:
     repo.write("a.js", "2\n")
     repo.commit("feat: 重写")
     repo.git("tag", "v2.0.0")
-    with pytest.raises(ReleaseError) as err:
-        find_range(GitRepo(repo.path), "v2.0.0")
-    assert str(err.value) == ("v2.0.0 is not a descendant of v1.0.0 (the previous v* tag), and no earlier v* tag is "
-                              "in its history: choose the range with --base (the action's base input)")
+    rng = find_range(GitRepo(repo.path), "v2.0.0")
+    assert (rng.base, rng.previous) == (EMPTY_TREE, None)
+    assert rng.notices == ("no earlier v* tag is in v2.0.0's history (v1.0.0 is on another line of history): the "
+                           "notes cover the whole history of v2.0.0; choose the range with --base (the action's base "
+                           "input)",)
+
+
+def test_a_malformed_later_tag_is_no_previous_release(repo: Repo) -> None:
+    """A typo'd tag (``v.1.5.0``: no digit after the prefix) sorts before every version: it neither blocks the
+    first release nor counts as a release, and a word matching the pattern (``vendor``) is none either."""
+    repo.write("a.js", "1\n")
+    first = repo.commit("feat: 首页")
+    repo.git("tag", "v1.3.0")
+    repo.write("a.js", "2\n")
+    second = repo.commit("feat: 订单页")
+    repo.git("tag", "v.1.5.0")
+    repo.git("tag", "vendor-sync")
+    repo.write("a.js", "3\n")
+    repo.commit("fix: 订单页崩溃")
+    repo.git("tag", "v1.6.0")
+    git = GitRepo(repo.path)
+    first_range = find_range(git, "v1.3.0")
+    assert (first_range.base, first_range.previous, first_range.notices) == (EMPTY_TREE, None, ())
+    assert (find_range(git, "v1.6.0").previous, find_range(git, "v1.6.0").base) == ("v1.3.0", first)
+    repo.git("tag", "v1.5.0", second)             # the same tag spelt right is the previous release
+    assert find_range(git, "v1.6.0").previous == "v1.5.0"
+    assert [t for t in ("v1.3.0", "v.1.5.0", "vendor-sync", "2.0", "release-2026-01", "v2026.05") if is_version(t)] \
+        == ["v1.3.0", "2.0", "release-2026-01", "v2026.05"]
+
+
+def test_a_tag_on_the_same_commit_as_the_previous_release_is_an_empty_range(repo: Repo) -> None:
+    repo.write_files(MINIMAL_APP)
+    repo.commit("feat: 首页")
+    repo.git("tag", "v1.6.0")
+    repo.write("pages/index/index.wxml", "<view>订单</view>\n")
+    repo.commit("feat: 订单页")
+    repo.git("tag", "v2.0.0")
+    repo.git("tag", "v2.0.4")
+    git = GitRepo(repo.path)
+    assert find_range(git, "v2.0.0").previous == "v1.6.0"   # v2.0.4 is later: never v2.0.0's previous
+    code, out, err = cli("notes", "--repo", str(repo.path), "--tag", "v2.0.4")
+    assert (code, out) == (2, "")
+    assert err == ("mp-precheck: empty range: v2.0.4 is on the same commit as v2.0.0 (the previous v* tag), so it "
+                   "adds nothing to describe; to draft notes from an earlier release, give --base (the action's "
+                   "base input)\n")
+    code, out, err = cli("notes", "--repo", str(repo.path), "--tag", "v2.0.4", "--base", "v1.6.0")
+    assert code == 0 and "订单页" in out
+    assert err.splitlines()[0] == "mp-precheck: 范围：v1.6.0..v2.0.4（1 个提交）"
+
+
+def test_notes_for_a_tag_say_the_range(repo: Repo) -> None:
+    repo.write_files(MINIMAL_APP)
+    repo.commit("feat: 首页")
+    repo.git("tag", "v1.0.0")
+    repo.write("pages/index/index.wxml", "<view>订单</view>\n")
+    repo.commit("feat: 订单页")
+    repo.git("tag", "v1.1.0")
+    code, _, err = cli("notes", "--repo", str(repo.path), "--tag", "v1.1.0")
+    assert (code, err.splitlines()[0]) == (0, "mp-precheck: 范围：v1.0.0..v1.1.0（1 个提交）")
+    code, _, err = cli("notes", "--repo", str(repo.path), "--tag", "v1.0.0", "--language", "en")
+    assert (code, err.splitlines()[0]) == (0, "mp-precheck: range: the whole history of v1.0.0 (first release, 1 "
+                                              "commit(s))")
+    code, _, err = cli("notes", "--repo", str(repo.path), "--base", "v1.0.0", "--head", "v1.1.0")
+    assert code == 0 and "范围" not in err     # a range the user gave is said by the command line itself
 
 
 def test_no_tags_at_all_and_a_missing_tag(repo: Repo) -> None:
@@ -219,7 +284,8 @@ def test_notes_for_a_tag(shop: tuple[Repo, dict[str, str]]) -> None:
     repo, _ = shop
     code, out, err = cli("notes", "--repo", str(repo.path), "--tag", "v1.1.0")
     assert code == 0
-    assert err == ("mp-precheck: 3 high-risk item(s) still open (privacy.location, privacy.user_info, "
+    assert err == ("mp-precheck: 范围：v1.0.0..v1.1.0（15 个提交）\n"
+                   "mp-precheck: 3 high-risk item(s) still open (privacy.location, privacy.user_info, "
                    "upload.upload_file); act on them before submitting — see `mp-precheck diff`\n")
     changes = out.split("测试账号")[0]
     assert changes == (

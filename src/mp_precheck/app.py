@@ -213,8 +213,8 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
     ``report.notes`` the rendered notes) and the :class:`~mp_precheck.notes.release.ReleaseDraft`.
 
     Raises:
-        ReleaseError: no such tag, a shallow clone, a tag outside the pattern or not a descendant of the
-            previous release, or an empty range.
+        ReleaseError: no such tag, a shallow clone, a tag outside the pattern, or an empty range (the tag on
+            the previous release's commit, or no commit between them).
         UserError: any other problem the user can fix.
     """
     # Loaded here: a pull request's run never drafts a release.

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from mp_precheck import __version__
 from mp_precheck.app import (
@@ -32,12 +32,16 @@ from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN, GITLAB_PATH, WORKFLOW_PATH
 from mp_precheck.core.errors import ISSUES_URL, UnsupportedFormat, UserError
 from mp_precheck.core.items import count_items
+from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import Report
 from mp_precheck.core.secrets import redact
 from mp_precheck.core.vocabulary import FAIL_ON, LANGUAGES
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.outputs.console import default_format, emit, use_color
 from mp_precheck.outputs.progress import progress_reporter
+
+if TYPE_CHECKING:
+    from mp_precheck.notes.release import ReleaseDraft
 
 FORMATS = ("json", "markdown", "github", "sarif", "codequality", "text")
 PLANNED_FORMATS: tuple[str, ...] = ()
@@ -296,6 +300,7 @@ def _notes(args: argparse.Namespace) -> int:
         run, draft = draft_release_notes(GitRepo(args.repo), args.tag, tag_pattern=args.tag_pattern, base=args.base,
                                          config=_config(args), language=args.language, cache=args.cache,
                                          warn=lambda line: _stderr(f"mp-precheck: {line}"))
+        _say_range(draft, run.language)
         emit(draft.feedback + "\n" if args.feedback else draft.text, args.output)
     else:
         if args.tag_pattern:
@@ -309,6 +314,14 @@ def _notes(args: argparse.Namespace) -> int:
         _stderr(f"mp-precheck: {line}")  # for the team: never in the text they paste
     _warn_unread(run.report)
     return 0
+
+
+def _say_range(draft: ReleaseDraft, language: str) -> None:
+    """Say on stderr which range the notes of a tag cover (the previous tag chosen, or the whole history), in the
+    output's language: the notes never say it themselves."""
+    rng, t = draft.range, Messages(language).t
+    _stderr("mp-precheck: " + (t("notes.range_first", tag=rng.tag, commits=draft.commits) if rng.first else
+                               t("notes.range", previous=rng.previous, tag=rng.tag, commits=draft.commits)))
 
 
 def _warn_open_risks(report: Report) -> None:

@@ -202,7 +202,17 @@ def _entries(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Sec
         found = [next((e for e in candidates if e is not None and e.section != "skip"), None)]
     by_label = _label_section(info.labels if info else (), labels)
     return [Entry(by_label or ("added" if _names_new_page(e, new_page) else e.section), e.text, unit.source, e.vague)
-            for e in found if e is not None]
+            for e in _without_restated([e for e in found if e is not None])]
+
+
+def _without_restated(entries: list[Entry]) -> list[Entry]:
+    """The entries of one unit without those another of the same section restates at more length: a subject the
+    body repeats with detail (``fix: 登录失效`` and ``修复登录失效时未弹出登录框``) is one change, listed once, as
+    the longer line. A line of fewer than 3 characters (``登录``) is kept: it may name a change of its own."""
+    keys = [same_line_key(e.text) for e in entries]
+    return [e for e, key in zip(entries, keys, strict=True)
+            if len(key) < 3 or not any(key != other and key in other and o.section == e.section
+                                       for o, other in zip(entries, keys, strict=True))]
 
 
 def _names_new_page(entry: Entry, new_page: bool) -> bool:

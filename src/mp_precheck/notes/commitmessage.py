@@ -6,9 +6,10 @@ The section comes from the Conventional Commit type (``notes.types`` over :data:
 Chinese prefix (``【修复】``, ``新增：``, ``优化 …``), a gitmoji or emoji, the subject's own Chinese verb or
 an English verb (:mod:`.commitsense`); anything else is improved. Pull request labels map through
 :data:`DEFAULT_LABELS` (read by :mod:`.changelog`). Left out: housekeeping and other platforms' changes by
-message, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, and messages with no
-content ("update", "修改"). Entries read as sentences for a reviewer: prefix and scope removed, issue
-references dropped, Markdown and HTML reduced to plain text, ``@mentions`` made inert.
+message, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, messages with no content
+("update", "修改", a code host's ``Update <file>``) and work in progress (``订单详情50%``). Entries read as
+sentences for a reviewer: prefix, scope and wrapping quotes removed, issue references and their links dropped,
+Markdown and HTML reduced to plain text, ``@mentions`` made inert, other platforms' names taken out of a list.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from mp_precheck.notes.commitsense import (
     says_no_change,
     verb_section,
     without_internal,
+    without_other_platforms,
 )
 from mp_precheck.notes.listitems import known_type, listed_items, unnumbered
 
@@ -244,10 +246,11 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     can use is left (an empty or content-free message such as "update" or "修改")."""
     types = {**DEFAULT_TYPES, **(types or {})}
     section, text = leading_gitmoji(_uncoded(message.strip()))
-    text = _GITEE_REF.sub("", text).strip()
-    explicit = section is not None
-    if _VERSION_ONLY.fullmatch(text.strip().lower()):  # before a stamp is cut: "1.2.3-beta.1" is a version, whole
+    text = unquoted(_GITEE_REF.sub("", text).strip())
+    # a version only is checked before a stamp is cut: "1.2.3-beta.1" is a version, whole
+    if is_default_subject(text) or is_work_in_progress(text) or _VERSION_ONLY.fullmatch(text.strip().lower()):
         return None
+    explicit = section is not None
     text = unstamped(text)
     bracketed = _BRACKETED.match(text)
     if bracketed:  # "[fix] …", "【新增】…", "(购物车) …": a type, or a scope that is dropped
@@ -287,7 +290,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
             or text.startswith('Revert "'):
         section = "skip"
     cleaned = without_internal(clean(text))
-    if not cleaned or _says_nothing(cleaned) or says_no_change(clean(said), typed=explicit):
+    if not cleaned or _says_nothing(cleaned) or says_no_change(clean(said), typed=explicit) \
+            or is_work_in_progress(cleaned) or _ONLY_URL.fullmatch(cleaned):
         return None
     # an explicit type (feat:, 【新增】, ✨) outranks an ambiguous word such as 重构 (rebuilt, or refactored)
     if names_only_tooling(cleaned) or names_only_tooling(clean(said)):
@@ -295,7 +299,41 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
     if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or is_housekeeping(clean(said), typed=explicit)
                               or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
+    cleaned = without_other_platforms(cleaned)  # 微信/支付宝环境判断: the reviewer reads of WeChat only
     return Entry(section or "improved", cleaned, "", vague=is_vague(cleaned), unsaid=section is None)
+
+
+# The subject GitHub or Gitee writes for an edit in the web page (Update README.md, Create index.js, update
+# pages/x/y.vue., Add files via upload, Rename a.js to b.js): a file name and nothing the reviewer could look for.
+_DEFAULT_SUBJECT = compiled(r"(?:update|create|delete|add|rename|upload|remove)\s+(?:files?\s+)?(?P<path>\S+?)"
+                            r"(?:\s+to\s+\S+?)?\.?|add files via upload|(?:create|delete|update) new file",
+                            re.IGNORECASE)
+_PATH_LIKE = lazy(r"/|\.[A-Za-z0-9]{1,6}$")
+
+
+def is_default_subject(text: str) -> bool:
+    """Whether a subject is a code host's default for a web edit: ``Update README.md``, ``update pages/x/y.vue.``,
+    ``Create <file>``, ``Delete <file>``, ``Add files via upload`` (only the verb and a path: no words of its own)."""
+    found = _DEFAULT_SUBJECT.fullmatch(text.strip())
+    return found is not None and (found.group("path") is None or _PATH_LIKE.search(found.group("path")) is not None)
+
+
+# Work in progress: a progress percentage (订单详情50%, 首页完成80%) or a trailing 开发中 / 未完成. A rate the app
+# shows (会员折扣50%, 优惠20%) is no progress: the words before it name a price, a share or a size.
+_PROGRESS = lazy(r"(?:完成度?|进度|开发了?|已完成)\s*\d{1,3}\s*[%％]$|"
+                 r"[(（【\[]?(?:未完成|开发中|进行中|待完善|未测试)[)）】\]]?$")
+_BARE_PERCENT = lazy(r"[\u4e00-\u9fffA-Za-z ]{1,10}?\d{1,3}\s*[%％]")
+_RATE_WORDS = lazy(r"折|优惠|减|返|佣|率|比|占|费|税|透明|宽|高|大小|缩放|音量|亮度|概率|分成|利润")
+
+
+def is_work_in_progress(text: str) -> bool:
+    """Whether a subject records work in progress rather than a change: ``订单详情50%``, ``首页完成80%``,
+    ``个人中心（开发中）``; ``会员折扣50%`` (a rate) and ``新增满减，最高优惠50%`` (a verb) are changes."""
+    text = text.strip()
+    if _PROGRESS.search(text):
+        return True
+    return _BARE_PERCENT.fullmatch(text) is not None and verb_section(text) is None \
+        and _RATE_WORDS.search(text) is None
 
 
 def unstamped(text: str) -> str:
@@ -377,6 +415,7 @@ def clean(text: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _REFERENCE_URL.sub("", text)  # an issue's or a commit's link is nothing to paste into the form
     for _ in range(2):  # ***both*** is strong inside emphasis
         text = _MD_STRONG.sub(r"\2", text)
         text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
@@ -388,4 +427,22 @@ def clean(text: str) -> str:
     text = re.sub(r"\(\s*\)|（\s*）", "", text)
     text = _MENTION.sub("@\u200b", text)
     text = mask_app_secrets(text)  # a message may name the AppSecret it rotated: the notes go to review
-    return " ".join(text.split()).strip(" .。;；,，")
+    return unquoted(" ".join(text.split()).strip(" .。;；,，")).strip(" .。;；,，")
+
+
+# A link that refers rather than says: an issue, pull request or commit of a code host, or any link the words
+# before it point at (详见 https://…, see https://…). A link that is the change itself (分享链接改为 https://…) stays.
+_REFERENCE_URL = compiled(
+    r"(?:(?:详见|参见|参考|见|see|ref|refs|链接|地址)\s*[:：]?\s*)(?:https?|ftp)://\S+|"
+    r"(?:https?://)?(?:[\w-]+\.)*(?:github\.com|gitee\.com|gitlab\.[\w.]+|[\w.-]+)/\S+?/"
+    r"(?:-/)?(?:issues|pulls?|merge_requests|commits?)/\w+[^\s)）]*", re.IGNORECASE)
+_ONLY_URL = lazy(r"(?:(?:https?|ftp)://|www\.)\S+")
+_QUOTES = {"'": "'", '"': '"', "“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+def unquoted(text: str) -> str:
+    """``text`` without quotes that wrap all of it (``'清理测试文件'``, ``"修复登录"``); a quote inside stays."""
+    while len(text) > 2 and _QUOTES.get(text[0]) == text[-1] and text[0] not in text[1:-1] \
+            and text[-1] not in text[1:-1]:
+        text = text[1:-1].strip()
+    return text

@@ -54,7 +54,8 @@ _HOUSEKEEPING = lazy(
     # a function named by what it decides for the user (教师账号判断函数) is behaviour, not code layout
     r"(?<!判断|校验|验证|检测|识别|计算)(?:函数|方法)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
     r"(?:组件化|工具类|封装|抽取|抽离|提取|拆分)(?![^，,；;]*(?:页|按钮|弹窗|入口|展示|显示))|"
-    r"意外提交|误提交|删除(?:了)?(?:旧|无用|多余|一些|部分)?.{0,12}?(?:文件|页面|代码|目录|文件夹)",
+    r"意外提交|误提交|删除(?:了)?(?:旧|无用|多余|一些|部分)?.{0,12}?(?:文件|页面|代码|目录|文件夹)|"
+    r"清理.{0,12}?(?:文件|代码|目录|文件夹)",
     re.IGNORECASE)
 
 # 重构 followed closely by what only developers see: a refactor, whatever type its commit claims.
@@ -66,8 +67,19 @@ _CODE_REFACTOR = lazy(r"重构.{0,6}?(?:代码|逻辑|模块|结构|架构|函�
 _OTHER_PLATFORM = lazy(
     r"支付宝|百度|头条|抖音|字节|快手|飞书|钉钉|QQ小程序|京东小程序|快应用|鸿蒙|harmony|"
     r"(?<![A-Za-z])(?:H5|h5|APP|App|app|RN|Android|android|安卓|web|Web|PC|pc)(?:端|版|平台)|"
-    r"(?<![A-Za-z])(?:H5|APP|RN|React Native|react-native|alipay|Alipay|swan|tt|nvue)(?![A-Za-z])")
-_WECHAT = lazy(r"微信|weixin|wechat|weapp|mp-weixin|小程序端|web-?view|内嵌", re.IGNORECASE)
+    r"(?<![A-Za-z])(?:H5|APP|RN|React Native|react-native|alipay|Alipay|swan|tt|nvue)(?![A-Za-z])|"
+    r"(?<![A-Za-z0-9])h5(?![A-Za-z0-9])")
+# 小程序 alone is the Mini Program being submitted; 支付宝小程序, 抖音小程序… are other platforms'.
+_WECHAT = lazy(r"微信|weixin|wechat|weapp|mp-weixin|web-?view|内嵌|"
+               r"(?<!支付宝)(?<!百度)(?<!头条)(?<!抖音)(?<!字节)(?<!快手)(?<!飞书)(?<!钉钉)(?<!QQ)(?<!qq)(?<!京东)小程序",
+               re.IGNORECASE)
+# A list of platforms (微信/支付宝, H5、App和小程序): the names with their 端/版/平台, and what joins them.
+_PLATFORM_NAME = (r"(?:微信小程序|微信|小程序|支付宝(?:小程序)?|百度(?:小程序)?|头条(?:小程序)?|抖音(?:小程序)?|"
+                  r"字节(?:小程序)?|快手(?:小程序)?|QQ(?:小程序)?|H5|h5|APP|App|app|安卓|Android|iOS|ios|鸿蒙)"
+                  r"(?:端|版|平台)?")
+_PLATFORM_LIST = lazy(rf"(?<![A-Za-z0-9]){_PLATFORM_NAME}(?:\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*{_PLATFORM_NAME})+"
+                      r"(?![A-Za-z0-9])")
+_PLATFORM_SPLIT = lazy(r"\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*")
 
 # Words that name nothing a reviewer could look for; a subject made only of them (and verbs) is vague.
 _VAGUE_WORDS = ("已知的", "已知", "若干", "一些", "部分", "部份", "几个", "几处", "多个", "多处", "细节", "小问题",
@@ -246,8 +258,22 @@ def says_improved(text: str) -> bool:
 
 
 def names_other_platform_only(text: str) -> bool:
-    """Whether the subject names another platform (H5, App, Alipay, React Native…) and not WeChat."""
+    """Whether the subject names another platform (H5, App, Alipay, React Native…) and not WeChat or the Mini
+    Program (小程序): such a line is left out of WeChat's notes; one that names both is kept
+    (:func:`without_other_platforms` takes the other names out)."""
     return _OTHER_PLATFORM.search(text) is not None and _WECHAT.search(text) is None
+
+
+def without_other_platforms(text: str) -> str:
+    """``text`` with other platforms' names taken out of a list of platforms that names WeChat or the Mini Program
+    (``微信/支付宝环境判断`` → ``微信环境判断``, ``H5和小程序分享`` → ``小程序分享``): the line concerns the Mini
+    Program, and the notes are read by WeChat's reviewer, who has no use for the other platforms. A mention outside
+    such a list (``小程序跳转支付宝``) says what the Mini Program does and is kept."""
+    def keep_wechat(found: re.Match[str]) -> str:
+        names = [n for n in _PLATFORM_SPLIT.split(found.group(0)) if n]
+        wechat = [n for n in names if _WECHAT.fullmatch(n) or (_WECHAT.match(n) and not _OTHER_PLATFORM.search(n))]
+        return "/".join(wechat) if wechat else found.group(0)
+    return _PLATFORM_LIST.sub(keep_wechat, text)
 
 
 def is_vague(text: str) -> bool:

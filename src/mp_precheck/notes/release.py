@@ -1,14 +1,16 @@
 """A release: the range a tag covers, and the section mp-precheck keeps in its GitHub Release body.
 
 **Range.** A release tag (one matching the tag pattern, ``v*`` unless ``notes.tag_pattern`` says
-otherwise, fnmatch-style) covers the commits since the nearest earlier matching tag **in its history**
-(``git describe``'s notion of nearest; tags on the tag's own commit and, for a final version,
-pre-release tags such as ``v1.3.0-rc.1`` are passed over). The first tag covers the whole history (the
-analysis compares with the empty tree). When the previous tag by version is not in the tag's history (a
-maintenance branch), the range starts at the nearest one that is, and :attr:`ReleaseRange.notices` says
-so; when no earlier tag is in its history although earlier tags exist, the range is refused: a tag that
-is not a descendant of the previous release needs ``--base``. A shallow clone is refused with the fix
-(``git fetch --unshallow --tags``): its missing history would make the notes silently short.
+otherwise, fnmatch-style) covers the commits since the previous release **in its history**: the nearest
+ancestor tag that matches the pattern and reads as a version (a digit after the prefix: ``v1.2.0``,
+``release-2026-01``; a typo such as ``v.1.5.0`` or a word such as ``vendor`` is no release), ``git
+describe``'s notion of nearest. Tags that are not ancestors are skipped, and for a final version so are
+pre-release tags such as ``v1.3.0-rc.1``. A tag on the same commit as an earlier release is an empty range
+(refused with the earlier tag named, never the older notes again). With no ancestor tag the range is the
+whole history (the analysis compares with the empty tree); :attr:`ReleaseRange.notices` says so when
+earlier releases exist on another line of history, as it does when the previous release by version is not
+in the tag's history (a maintenance branch). A shallow clone is refused with the fix (``git fetch
+--unshallow --tags``): its missing history would make the notes silently short.
 
 **Release body.** The notes live between ``<!-- mp-precheck:notes:start -->`` and
 ``<!-- mp-precheck:notes:end -->``; text outside the pair is people's and is kept as it is. The notes
@@ -44,12 +46,14 @@ RELEASE_BODY_LIMIT = 125_000  # GitHub answers 422 "body is too long (maximum is
 SHALLOW_FIX = ("run `git fetch --unshallow --tags` (GitHub Actions: actions/checkout with fetch-depth: 0; "
                "GitLab CI: GIT_DEPTH: 0)")
 _PRERELEASE = lazy(r"\d+\.\d+(?:\.\d+)?-[0-9A-Za-z][0-9A-Za-z.-]*$")
+# A tag that reads as a version: a prefix without digits or dots, then a number (v1.2.0, 2.0, release-2026-01).
+_VERSION = lazy(r"^[^\d.]*\d")
 Detail = Literal["full", "no_risks", "notes_only"]
 
 
 class ReleaseError(UserError):
-    """The release range cannot be determined: no such tag, a tag outside the pattern, a shallow clone,
-    a tag that is not a descendant of the previous release, or an empty range (exit code 2)."""
+    """The release range cannot be determined: no such tag, a tag outside the pattern, a shallow clone, or
+    an empty range (exit code 2)."""
 
 
 class Tag(Struct, frozen=True):
@@ -91,6 +95,12 @@ class ReleaseDraft(Struct, frozen=True):
 def tag_name(ref: str) -> str:
     """``refs/tags/v1.3.0`` → ``v1.3.0``; a plain name is returned as it is."""
     return ref.removeprefix("refs/tags/")
+
+
+def is_version(tag: str) -> bool:
+    """Whether ``tag`` reads as a version: ``v1.3.0``, ``2.0-beta``, ``release-2026-01``; not ``v.1.5.0`` (a
+    typo) nor ``vendor-fix``."""
+    return _VERSION.search(tag) is not None
 
 
 def is_prerelease(tag: str) -> bool:
@@ -142,8 +152,8 @@ def find_range(repo: GitRepo, tag: str, pattern: str = DEFAULT_TAG_PATTERN) -> R
     """The range release ``tag`` covers (see the module docstring).
 
     Raises:
-        ReleaseError: ``tag`` does not match ``pattern`` or does not exist, the clone is shallow, or
-            earlier tags exist but none is in the tag's history.
+        ReleaseError: ``tag`` does not match ``pattern`` or does not exist, the clone is shallow, or the
+            tag is on the same commit as the previous release (an empty range).
     """
     name = tag_name(tag)
     if not fnmatchcase(name, pattern):
@@ -163,25 +173,32 @@ def find_range(repo: GitRepo, tag: str, pattern: str = DEFAULT_TAG_PATTERN) -> R
     position = {t.name: i for i, t in enumerate(tags)}
 
     def eligible(t: Tag) -> bool:
-        return t.name != name and t.commit != this.commit and fnmatchcase(t.name, pattern) \
+        return t.name != name and fnmatchcase(t.name, pattern) and is_version(t.name) \
             and not (final and is_prerelease(t.name))
 
-    candidates = [t for t in tags if eligible(t) and t.name in merged]
+    # a tag on this commit is a previous release only when it is earlier by version (v2.0.0 for v2.0.4)
+    candidates = [t for t in tags if eligible(t) and t.name in merged
+                  and (t.commit != this.commit or position[t.name] < position[name])]
     earlier = [t for t in tags[: position[name]] if eligible(t)]
     if not candidates:
+        notices: tuple[str, ...] = ()
         if earlier:
-            raise ReleaseError(
-                f"{name} is not a descendant of {earlier[-1].name} (the previous {pattern} tag), and no earlier "
-                f"{pattern} tag is in its history: choose the range with --base (the action's base input)")
-        return ReleaseRange(name, this.commit, EMPTY_TREE, None)
+            notices = (f"no earlier {pattern} tag is in {name}'s history ({earlier[-1].name} is on another line "
+                       f"of history): the notes cover the whole history of {name}; choose the range with --base "
+                       "(the action's base input)",)
+        return ReleaseRange(name, this.commit, EMPTY_TREE, None, notices)
     previous = candidates[-1]
-    while True:  # the nearest in history: no other candidate between it and the tag
+    while previous.commit != this.commit:  # the nearest in history: no other candidate between it and the tag
         between = set(repo.run("rev-list", f"{previous.commit}..{this.commit}").decode().split())
         nearer = [t for t in candidates if t.commit in between]
         if not nearer:
             break
         previous = max(nearer, key=lambda t: position[t.name])
-    notices: tuple[str, ...] = ()
+    if previous.commit == this.commit:
+        raise ReleaseError(f"empty range: {name} is on the same commit as {previous.name} (the previous {pattern} "
+                           f"tag), so it adds nothing to describe; to draft notes from an earlier release, give "
+                           "--base (the action's base input)")
+    notices = ()
     if earlier and earlier[-1] != previous and earlier[-1].name not in merged:
         notices = (f"{earlier[-1].name} (the previous {pattern} tag by version) is not in {name}'s history (a "
                    f"maintenance branch?): the notes cover {previous.name}…{name}",)
