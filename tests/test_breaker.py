@@ -82,8 +82,8 @@ def test_a_page_list_holding_no_strings_is_told_what_it_holds(app_repo):
     app_repo.write("pages/me/me.js", "Page({ onLoad() { wx.getLocation() } })\n")
     app_repo.commit()
     report = run(app_repo.path, base)
-    assert [e.message for e in report.errors] == [
-        '"pages" must be a list of strings, not a list holding a number',
+    assert [e.message for e in report.errors] == [  # one file, listed once with each of its problems
+        '"pages" must be a list of strings, not a list holding a number; '
         '"requiredPrivateInfos" must be a list of strings, not a list holding an object']
     assert ("privacy.location", "pages/me/me.js") in {(f.rule, f.path) for f in report.findings}  # nothing lost
 

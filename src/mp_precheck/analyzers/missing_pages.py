@@ -1,5 +1,6 @@
 """Missing pages: a page the app config registers with no files at head (``completeness.missing_page``), and a
-literal route to a page the app does not register (``completeness.unregistered_route``).
+literal route to a page the app does not register (``completeness.unregistered_route``; not when the config
+computes part of its page list, which then is not the whole list).
 
 The registry is ``app.json`` (pages and subpackages) for native apps, ``pages.json`` for uni-app, the Taro
 ``app.config``, the mpx / WePY app file and an mpvue-entry app's routes module; page files sit beside it
@@ -47,7 +48,10 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     if registry is None or not context.project.pages or context.read_head(registry) is None:
         return findings
     folder = pages_folder(context.project, registry)
-    return findings + _missing(context, registry, folder) + _unregistered(context, registry, folder)
+    # A page list code computes is partial: a route to a page not in it may well be registered (the skip is told:
+    # core/unread.py computed_pages_error).
+    unregistered = [] if context.project.pages_computed else _unregistered(context, registry, folder)
+    return findings + _missing(context, registry, folder) + unregistered
 
 
 def registry_file(project: Project) -> str | None:

@@ -31,7 +31,7 @@ from mp_precheck.core.secrets import redact
 from mp_precheck.core.semantic_diff import Addition, compare
 from mp_precheck.core.suppression import DIRECTIVE, apply_suppressions, find_suppressions
 from mp_precheck.core.unparsed import as_last_parsed, earlier_versions, known_removals
-from mp_precheck.core.unread import file_errors, gone_at_head, project_errors, unfollowed
+from mp_precheck.core.unread import file_errors, gone_at_head, one_per_file, project_errors, unfollowed
 from mp_precheck.core.urlhelpers import without_uncalled_url_helpers
 from mp_precheck.core.vocabulary import FAMILIES
 from mp_precheck.facts.cache import FactCache, verdict_access
@@ -128,7 +128,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         base=merge_base, head=head, projects=tuple(_project_info(p, findings, _reader(store, run.head_tree))
                                                    for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
-        removed=tuple(removed), errors=tuple(dict.fromkeys(errors)), status=status,
+        removed=tuple(removed), errors=tuple(one_per_file(errors)), status=status,
         analysed_families=_analysed(options.config, errors), changed_files=len(run.changes)), store
 
 
@@ -326,10 +326,10 @@ def _suppressed(findings: list[Finding], files: tuple[FileChange, ...], store: F
 
 def _analysed(config: Config, errors: list[FileError]) -> frozenset[str]:
     """Families whose question can be answered "no": a category change can only be ruled out against the
-    categories the backend declares (config ``categories``); none when a head file could not be read (``errors``;
-    the unread base version of a file head no longer has leaves what the change adds fully read)."""
-    unread = any(not e.base_only for e in errors)
-    return frozenset() if unread else ANALYSED_FAMILIES - ({"category"} if config.categories is None else set())
+    categories the backend declares (config ``categories``); none of those an unread head file leaves open (its
+    ``families``; all when it names none; the unread base version of a file head lacks leaves the change read)."""
+    unread = {f for e in errors if not e.base_only for f in e.families or FAMILIES}
+    return ANALYSED_FAMILIES - unread - ({"category"} if config.categories is None else set())
 
 
 def _empty(base: str, head: str, status: Status) -> Report:

@@ -95,11 +95,13 @@ class Removed(Struct, frozen=True):
 class FileError(Struct, frozen=True):
     """A file (or the run, with path '') that could not be read completely, and why. ``base_only``: the unread
     version is the base one of a file head no longer has (deleted or renamed away) — what the change adds was all
-    read, so no judgement of it is incomplete; only a removal it held may be missing from ``removed``."""
+    read, so no judgement of it is incomplete; only a removal it held may be missing from ``removed``. ``families``:
+    the only families the unread part leaves unanswered (a page list a framework's config computes); empty: all."""
 
     path: str
     message: str
     base_only: bool = False
+    families: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "message": self.message}

@@ -14,6 +14,7 @@ from mp_precheck.core.report import FileError
 from mp_precheck.facts.extract import project_reads
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.git.changeset import FileChange
+from mp_precheck.readers.appconfig import SCRIPT_CONFIGS
 from mp_precheck.readers.discovery import Project
 
 SYMLINK = "not read: a symbolic link, which mp-precheck never follows; check the file it points to by hand"
@@ -22,13 +23,45 @@ SUBMODULE = "not read: a git submodule, whose files mp-precheck never reads; che
 
 def project_errors(project: Project, tree: Mapping[str, object]) -> list[FileError]:
     """The errors of ``project`` (read as it was found), each filed under the file of ``tree`` it starts by naming
-    (an invalid ``project.config.json``), else under the app config or the root; the path is said once."""
+    (an invalid ``project.config.json``), else under the app config or the root; the path is said once. A script
+    config whose page list is computed adds :func:`computed_pages_error`."""
     out = []
     for error in project.errors:
         first = error.split(" ", 1)[0].rstrip(":")
         where = first if first in tree else project.app_config or project.root
         out.append(FileError(where, error.removeprefix(f"{where}: ")))
-    return out
+    return out + computed_pages_error(project)
+
+
+def computed_pages_error(project: Project) -> list[FileError]:
+    """For a framework's script config (Taro ``app.config.ts``…) whose page lists are partly computed by code
+    (``pages_computed``: a call, an import, a test of something other than Taro's build target), one error on the
+    file saying the tool, not the config, fell short: the checks that need the whole page list were skipped
+    (routes to unregistered pages; the entry page's when its first page is not known). Its ``families`` are
+    those checks' alone, so the other answers stand. Empty otherwise (a malformed ``app.json`` is told by its own
+    error: upload fails)."""
+    registry = project.routes_module or project.app_config
+    if not project.pages_computed or registry is None or not registry.endswith(SCRIPT_CONFIGS):
+        return []
+    entry = project.entry_page is None
+    skipped = "routes to unregistered pages" + (" and the entry page's login checks" if entry else "")
+    return [FileError(registry, "mp-precheck could not read the whole page list: part of it is computed by code, "
+                                f"which it reads as data and never runs; {skipped} were skipped (the build may "
+                                "well be fine)", families=("completeness", "login") if entry else ("completeness",))]
+
+
+def one_per_file(errors: Sequence[FileError]) -> list[FileError]:
+    """``errors`` with those of one file (and version) joined into one, in first-seen order: a file is listed once
+    whatever number of its parts went unread. Joined families: all (empty) when any error leaves all unanswered."""
+    parts: dict[tuple[str, bool], list[FileError]] = {}
+    for error in errors:
+        said = parts.setdefault((error.path, error.base_only), [])
+        if error.message not in [e.message for e in said]:
+            said.append(error)
+    return [said[0] if len(said) == 1 else FileError(
+        path, "; ".join(e.message for e in said), base_only,
+        () if any(not e.families for e in said) else tuple(sorted({f for e in said for f in e.families})))
+        for (path, base_only), said in parts.items()]
 
 
 def file_errors(facts: Mapping[str, FileFacts]) -> list[FileError]:

@@ -127,8 +127,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      cache.set) is no upload (readers/statemedia.py);
 # v118: a secret= / access_token= value ends at a backslash (core/secrets.py), so a masked value never
 #      takes the escape after it;
-# v119: an invite's cash counted in money (每邀请一人可得 2.5 元) is share-reward wording
-#      (readers/sharewords.py);
+# v119: an invite's cash counted in money (每邀请一人可得 2.5 元) is share-reward wording (readers/sharewords.py);
 # v120: a WeChat login heading or label under way on the page (微信授权登录中..., 正在微信登录) is brand
 #      wording, not in a loading indicator's title (readers/textsignals.py, readers/textplaces.py);
 # v121: the links of a minified library calling no network API (readers/minified.py), URLs sent as
@@ -182,6 +181,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   chat's path joined with + to its base (BaseURL + '/chat/stream'); v165: a name bound to a module factory's `new X()`
 #   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
 #   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check) is no upload fact
+# v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -238,7 +238,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v167-{__version__}"
+FORMAT = f"facts-v168-{__version__}"
 
 
 class FactCache:

@@ -18,6 +18,9 @@ _FORMS = (
      "error_text.invalid_json_at"),
     (lazy(r"(?P<name>[\w.-]+) is not valid JSON5?(?: \((?P<why>[^)]*)\))?(?=$|;|:)"), "error_text.invalid_json"),
     (lazy(r"; WeChat's tools will not compile it — the rest was read leniently \(as JSON5\)"), "error_text.lenient"),
+    (lazy(r"mp-precheck could not read the whole page list: .*? never runs; (?P<skipped>routes to unregistered pages"
+          r"(?P<entry> and the entry page's login checks)?) were skipped \(the build may well be fine\)"),
+     "error_text.pages_computed"),
 )
 
 
@@ -45,6 +48,8 @@ def localized(text: str, messages: Messages) -> str:
 
 def _worded(found: re.Match[str], key: str, messages: Messages) -> str:
     values = {name: value or "" for name, value in found.groupdict().items()}
+    if "skipped" in values:  # the checks skipped, in the report's language
+        values["skipped"] = messages.t("error_text.skipped_entry" if values.pop("entry") else "error_text.skipped")
     if "why" in values:
         values["why"] = _JSON_REASONS_ZH.get(values["why"], values["why"])
     return messages.t(key, **values)

@@ -112,8 +112,8 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
         "groups": groups, "place": place, "worded": lambda text: localized(text, messages),
         "call_sites": [f for f in report.active_findings if not told_in_full(f)],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
-        "errors": [_worded(e, messages) for e in report.errors if not _blocking(e.path)],
-        "blocking": [_worded(e, messages) for e in report.errors if _blocking(e.path)],
+        "errors": [_worded(e, messages) for e in report.errors if not _blocking(e)],
+        "blocking": [_worded(e, messages) for e in report.errors if _blocking(e)],
         "not_checked": messages.join(not_checked) if not_checked else "", "not_checked_why": why,
         "omitted": omitted, "full_report_where": full_report_where,
         "version": __version__, "catalog_date": catalog.date, "base": report.base, "head": report.head,
@@ -155,9 +155,10 @@ _CONFIG_FILES = ("app.json", "ext.json", "project.config.json", "pages.json", "m
                  "app.config.js")
 
 
-def _blocking(path: str) -> bool:
-    """An unreadable app configuration breaks upload itself: shown at the top, not folded away."""
-    return path.rsplit("/", 1)[-1] in _CONFIG_FILES
+def _blocking(error: FileError) -> bool:
+    """An unreadable app configuration breaks upload itself: shown at the top, not folded away. A framework
+    config the tool could read only in part (an error naming the ``families`` it leaves open) breaks nothing."""
+    return error.path.rsplit("/", 1)[-1] in _CONFIG_FILES and not error.families
 
 
 # Configuration that only accompanies a feature is shown under that feature's entry (its fix already

@@ -40,7 +40,7 @@ from mp_precheck.readers.missingroot import missing_root
 from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
-from mp_precheck.readers.pagelist import computes_pages, registered_pages
+from mp_precheck.readers.pagelist import computes_pages, entry_of, registered_pages
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.spreadpages import spread_pages
 from mp_precheck.readers.weappvite import CONFIG_NAMES as WEAPP_VITE_CONFIGS
@@ -330,7 +330,7 @@ def _native_project(root: str, app_json: str, read_text: Callable[[str], str | N
             errors += tuple(shape_errors(config, app_json))
     pages, entry = registered_pages(config)
     return Project(root=root, framework="native", app_config=app_json, pages=tuple(pages),
-                   entry_page=entry or (pages[0] if pages else None), cloud_root=cloud_root, appid=appid,
+                   entry_page=entry_of(config, pages, entry), cloud_root=cloud_root, appid=appid,
                    errors=errors, pages_computed=computes_pages(config))
 
 
@@ -350,7 +350,7 @@ def _framework_project(root: str, framework: Framework, pages_file: str, keys_fi
         config = {**config, "pages": spread}  # a list spread from the tab tables it imports (readers/spreadpages.py)
     pages, entry = registered_pages(config)
     return Project(root=root, framework=framework, app_config=keys_file, pages=tuple(pages),
-                   entry_page=entry or (pages[0] if pages else None), pages_computed=computes_pages(config),
+                   entry_page=entry_of(config, pages, entry), pages_computed=computes_pages(config),
                    errors=tuple(shape_errors(config, pages_file, lists_only=True)))
 
 

@@ -37,6 +37,15 @@ def registered_pages(config: Any) -> tuple[list[str], str | None]:
     return pages, route(entry) if isinstance(entry, str) else None
 
 
+def entry_of(config: Any, pages: list[str], entry: str | None) -> str | None:
+    """The entry page: ``entryPagePath`` (``entry``), else the first page of the main package (``pages[0]``) when
+    the config's own ``pages`` list starts with a page read as data — a computed main list (None in a script
+    config) leaves the first page read a subpackage's, which is no entry page, so the entry is then unknown."""
+    listed = config.get("pages") if isinstance(config, dict) else None
+    first = listed[0] if isinstance(listed, list) and listed else None
+    return entry or (pages[0] if pages and isinstance(first, (str, dict)) else None)
+
+
 def route(page: str) -> str:
     """A page route as the app's root names it: mpx resolves its pages from ``app.mpx`` and writes them relative
     (``"./pages/index"``, https://mpxjs.cn/guide/basic/single-file.html), the same page as ``pages/index``."""
