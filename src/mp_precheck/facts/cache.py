@@ -180,7 +180,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   class-field mixins (mixins = [m]) read; data written onto a WePY class opens no names; v164: an own-server model
 #   chat's path joined with + to its base (BaseURL + '/chat/stream'); v165: a name bound to a module factory's `new X()`
 #   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
-#   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check) is no upload fact
+#   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check): no upload fact
 # v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
