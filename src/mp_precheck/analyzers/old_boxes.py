@@ -94,9 +94,10 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
 def _page_boxes(context: ProjectContext, stem: str) -> list[tuple[str, Fact, Fact]]:
     """(markup file, text box at head, the same box before the change) of each text box of the page ``stem`` that
     the page had: paired with the base box of its kind binding the same field, else the one at its place among
-    the boxes of its kind."""
+    the boxes of its kind. A page's ``.js`` / ``.ts`` is markup too where it renders JSX (a Taro 1 class page's
+    ``<AtTextarea>``, a Taro 3 hooks page in ``index.js``); a native page's script holds no text box."""
     out: list[tuple[str, Fact, Fact]] = []
-    for path in (stem + s for s in MARKUP if context.exists_at_head(stem + s)):
+    for path in (stem + s for s in (*MARKUP, ".js", ".ts") if context.exists_at_head(stem + s)):
         facts, old, before = context.facts_at_head(path), _base_path(context, path), _base_of(context, path)
         if facts is None or before is None or old is None:
             continue

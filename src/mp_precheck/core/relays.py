@@ -42,10 +42,46 @@ def called_ranges(files: Mapping[str, FileFacts], also: AbstractSet[tuple[str, s
             for path, ff in files.items()}
 
 
-def relaying(files: Mapping[str, FileFacts]) -> dict[str, list[tuple[int, int]]]:
+def relaying(files: Mapping[str, FileFacts], base: Mapping[str, FileFacts] | None = None,
+             counterpart: Mapping[str, str | None] | None = None,
+             added_lines: Mapping[str, frozenset[int]] | None = None) -> dict[str, list[tuple[int, int]]]:
     """path → line ranges of the called wrappers whose calls of other files' wrappers are their callers' uses
-    (:func:`called_ranges` with ``relaying``)."""
-    return called_ranges(files, relaying=True)
+    (:func:`called_ranges` with ``relaying``); given the change (``base`` facts, head path → base path, head path →
+    added lines), less the lines of :func:`new_helper_calls`."""
+    ranges = called_ranges(files, relaying=True)
+    cut = new_helper_calls(files, base or {}, counterpart or {}, added_lines or {})
+    return {path: _without(spans, cut.get(path, [])) for path, spans in ranges.items()}
+
+
+def new_helper_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                     counterpart: Mapping[str, str | None],
+                     added_lines: Mapping[str, frozenset[int]]) -> dict[str, list[int]]:
+    """path → sorted lines of a head file's calls of a helper of its own file that the change adds, its upload on a
+    line the diff adds (``readers/localcalls.py`` gives such a call role ``via:<file>#<name>`` and ``Fact.defined``;
+    the base version of the file, if any, has no helper or export of that name): an API module's new ``publish()``
+    → ``uploadImages()`` beside it is the module's own upload, told at the helper's call (``placing.at_new_helper``)
+    as where the helper is reached without such a fact (a thin wrapper's ``reaches``), not a relay. An old helper
+    whose upload line the change edits (the task kept for ``abort()``) stays its callers'."""
+    out: dict[str, list[int]] = {}
+    for path, file_facts in head.items():
+        added, before = added_lines.get(path, frozenset()), base.get(counterpart.get(path) or "")
+        old = {name for name, *_rest in before.helpers} | set(before.exports) if before is not None else set()
+        own = {f.line for f in file_facts.facts if f.defined in added and (f.role or "").startswith(f"via:{path}#")
+               and (f.role or "").partition("#")[2] not in old}
+        out |= {path: sorted(own)} if own else {}
+    return out
+
+
+def _without(ranges: list[tuple[int, int]], lines: list[int]) -> list[tuple[int, int]]:
+    """``ranges`` (first, last) with each of ``lines`` (sorted) cut out."""
+    out: list[tuple[int, int]] = []
+    for first, last in ranges:
+        start = first
+        for line in [n for n in lines if first <= n <= last]:
+            out += [(start, line - 1)] if line > start else []
+            start = line + 1
+        out += [(start, last)] if start <= last else []
+    return out
 
 
 def relays(fact: Fact, ranges: list[tuple[int, int]]) -> bool:

@@ -115,18 +115,19 @@ def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:
 
 
 def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip_relays: bool = False,
-            also_called: AbstractSet[tuple[str, str]] = frozenset()) -> dict[str, Counter[str]]:
+            also_called: AbstractSet[tuple[str, str]] = frozenset(),
+            relayed: Mapping[str, list[tuple[int, int]]] | None = None) -> dict[str, Counter[str]]:
     """subject → Counter(path → occurrences).
 
     A call through a project wrapper counts at the caller. With ``skip_definitions`` the wrapper's own
     call is then a definition, not another use, when one of these files calls it — and so are the calls of the
     functions of its file it reaches them through (a class's ``submit()`` → ``this.uploadPhoto()``) — so
     extracting a call into a helper or a controller class, or inlining a helper, leaves the app-wide count
-    unchanged; nor do relays count. With ``skip_relays`` only relays are skipped (where findings go).
-    ``also_called`` names wrappers the other side of the change calls: a helper nothing called before the change
-    and its first caller are one use, not two.
-    """
-    called = called_ranges(files, also_called, relaying=True) if skip_definitions or skip_relays else {}
+    unchanged; nor do relays count. With ``skip_relays`` only relays are skipped (where findings go; not the calls
+    of a same-file helper the change adds: the ``relayed`` ranges). ``also_called`` names wrappers the other side of
+    the change calls: a helper nothing called before the change and its first caller are one use, not two."""
+    called = relayed if relayed is not None else called_ranges(files, also_called, relaying=True) \
+        if skip_definitions or skip_relays else {}
     defined = called_ranges(files, also_called, reached=True) if skip_definitions else {}
     out: dict[str, Counter[str]] = {}
     for path, file_facts in files.items():
@@ -142,8 +143,7 @@ def _counts(files: Mapping[str, FileFacts], skip_definitions: bool = False, skip
 
 def compare(
     head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
-    counterpart: Mapping[str, str | None],
-    added_lines: Mapping[str, frozenset[int]],
+    counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]],
     present_elsewhere: Callable[[set[str]], set[str]], catalog: Catalog,
     greppable: Callable[[str], bool] = lambda subject: True,
     retired: frozenset[str] = frozenset(), callers: NamedElsewhere = nowhere,
@@ -168,8 +168,9 @@ def compare(
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
-    relay_ranges, in_helper = relaying(head), sole_calls_of_new_helpers(head, base, counterpart, added_lines)
-    head_placed, moved = _placeable(head, base, counterpart, carrying)
+    relay_ranges = relaying(head, base, counterpart, added_lines)
+    in_helper = sole_calls_of_new_helpers(head, base, counterpart, added_lines)
+    head_placed, moved = _placeable(head, base, counterpart, carrying, relay_ranges)
     head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses) or _in_added_sdk(
@@ -237,11 +238,12 @@ def _asked_by_button(additions: list[Addition], head: Mapping[str, FileFacts], c
 
 
 def _placeable(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
-               carrying: list[tuple[str, Fact]]) -> tuple[dict[str, Counter[str]], frozenset[tuple[str, int, str]]]:
-    """subject → Counter(head path → uses where a finding may go): not inside a relaying wrapper, nor a call
-    that carries on a deleted page's (``carrying``: head path, fact), nor a helper's call that moved there from
-    one of its callers (``moved_into_helpers``); and those moved calls (path, line, subject)."""
-    out = _counts(head, skip_relays=True)
+               carrying: list[tuple[str, Fact]], relayed: Mapping[str, list[tuple[int, int]]]
+               ) -> tuple[dict[str, Counter[str]], frozenset[tuple[str, int, str]]]:
+    """subject → Counter(head path → uses where a finding may go): not inside a relaying wrapper (``relayed``:
+    ``relaying``), nor a call that carries on a deleted page's (``carrying``: head path, fact), nor a helper's call
+    that moved there from one of its callers (``moved_into_helpers``); and those moved calls (path, line, subject)."""
+    out = _counts(head, skip_relays=True, relayed=relayed)
     moved = moved_into_helpers(head, base, counterpart)
     for path, fact in [*carrying, *((p, f) for p, ff in head.items() for f in ff.facts
                                     if f.role is None and (p, f.line, f.subject) in moved)]:
@@ -409,10 +411,8 @@ def _handed_to(addition: Addition, file_facts: FileFacts) -> frozenset[str] | No
     """The files of the project functions the URL of ``addition`` is handed to (``via:<path>#<name>`` facts at the
     call's line; none when the call is followed nowhere), or None when it is handed to no call."""
     calls = {call for at, call in file_facts.handed_urls if at == addition.fact.line}
-    if not calls:
-        return None
-    return frozenset(f.role[4:].partition("#")[0] for f in file_facts.facts
-                     if f.line in calls and f.role and f.role.startswith("via:"))
+    return None if not calls else frozenset(f.role[4:].partition("#")[0] for f in file_facts.facts
+                                            if f.line in calls and f.role and f.role.startswith("via:"))
 
 
 def _first_page(placed: list[Addition]) -> list[Addition]:
