@@ -45,7 +45,7 @@ def test_a_loop_shows_its_items_field_as_a_picture_read_nowhere_else():
     assert shown_pictures(READ_WXML) == frozenset()  # the data- attribute a handler reads
     assert shown_pictures('<view v-for="(row, i) in page.rows"><img :src="row.shot"></view>'
                           '<image :src="card[opts.mark]" /><image :src="avatar" />') == {
-        ("rows", "shot", True), ("card", "@opts.mark", False)}
+        ("rows", "shot", True), ("card", "@opts.mark", False), ("avatar", "", False)}
     assert shown_pictures('<image :src="card.mark" /><web-view :src="card.mark" />') == frozenset()
 
 
@@ -99,3 +99,33 @@ def test_a_key_whose_default_names_another_field_keeps_the_host():
 def test_a_list_field_bound_to_a_web_view_keeps_the_host():
     text = CARD.replace('<image :src="row.shot" />', '<image :src="row.shot" /><web-view :src="row.shot" />')
     assert _roles(text)["host:shots.rowan-lane.cn"] == "code"
+
+
+LOGO = """<template>
+  <view class="goods">
+    <image class="pic" :src="cover" mode="aspectFill" />
+    <text>{{ name }}</text>
+  </view>
+</template>
+<script setup>
+const props = defineProps({
+  cover: { type: String, default: 'https://pics.rowan-lane.cn/it/u=771,90&fm=26&fmt=auto' },
+  name: { type: String, default: '' },
+})
+</script>
+"""
+
+
+def test_a_props_string_default_shown_only_as_a_picture_is_media():
+    assert _roles(LOGO) == {"host:pics.rowan-lane.cn": "media"}
+    options = LOGO.replace("<script setup>\nconst props = defineProps({", "<script>\nexport default { props: {") \
+        .replace("})\n</script>", "} }\n</script>")
+    assert _roles(options) == {"host:pics.rowan-lane.cn": "media"}
+
+
+def test_a_props_default_read_another_way_keeps_the_host():
+    # the script requests the prop, or the template prints it as text: a server, or data, not only a picture
+    requested = LOGO.replace("})\n</script>", "})\nuni.request({ url: props.cover })\n</script>")
+    printed = LOGO.replace("<text>{{ name }}</text>", "<text>{{ cover }}</text>")
+    assert _roles(requested) == {"host:pics.rowan-lane.cn": "code"}
+    assert _roles(printed) == {"host:pics.rowan-lane.cn": "code"}

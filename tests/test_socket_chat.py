@@ -1,14 +1,16 @@
 """Chat between users over a WebSocket: a page that sends what its text box holds over the socket task it opens
 (``task.send``) and lists the messages it receives is a conversation (category.ugc), whatever its path says, in
 every framework; a socket for order status, for a bot or customer service, or one that sends no typed text is
-none. A socket opened to the app's own request server (its base with the scheme swapped) is no new external
-link."""
+none. A socket opened to the app's own request server (its base with the scheme swapped) is a new socket all
+the same: socket合法域名 is a list of its own, so the request host must be added there too."""
 
 from __future__ import annotations
 
 import pytest
 
 from helpers import places, run
+from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.checklist import checklist
 from test_frameworks import TARO_BASE, UNI_BASE
 
 CONFIG = "export const BASE_URL = 'https://api.shop-example.cn'\n"
@@ -61,8 +63,16 @@ def test_typed_text_sent_over_the_pages_socket_task_is_chat_between_users(repo):
     assert ("upload.user_text", "src/pages/me/me.vue", 14) in places(report, "upload")
 
 
-def test_a_socket_to_the_request_server_by_its_scheme_is_no_new_link(repo):
+def test_a_socket_to_the_request_server_by_its_scheme_needs_the_socket_list(repo):
     report = _uni(repo, "src/pages/me/me.vue", _uni_page())
+    assert ("external_link.socket", "src/pages/me/me.vue", 14) in places(report, "external_link")
+    items = checklist(report, load_catalog())
+    assert [i.kind for i in items if i.kind.startswith("domain")] == ["domain_api_socket"]
+
+
+def test_a_socket_the_app_had_before_on_its_request_server_is_not_new(repo):
+    report = _uni(repo, "src/pages/me/me.vue", _uni_page(url="BASE_URL.replace('https', 'wss') + '/chat'"),
+                  _uni_page())
     assert not {p for p in places(report, "external_link") if p[0] == "external_link.socket"}
 
 
@@ -108,11 +118,12 @@ def test_a_native_chat_page_sending_on_its_socket_task(app_repo):
     app_repo.write("pages/index/index.js", "const { BASE_URL } = require('../../utils/config')\n"
                                            "Page({ onLoad() { wx.request({ url: BASE_URL + '/home' }) } })\n")
     base = app_repo.commit("base")
-    app_repo.write_files({"pages/chat/index.js": NATIVE_JS, "pages/chat/index.wxml": NATIVE_WXML})
+    app_repo.write_files({"pages/chat/index.js": NATIVE_JS, "pages/chat/index.wxml": NATIVE_WXML,
+                          "app.json": '{"pages": ["pages/index/index", "pages/me/me", "pages/chat/index"]}\n'})
     app_repo.commit("chat")
     report = run(app_repo.path, base)
     assert places(report, "category") == {("category.ugc", "pages/chat/index.js", 5)}
-    assert not {p for p in places(report, "external_link") if p[0] == "external_link.socket"}
+    assert ("external_link.socket", "pages/chat/index.js", 5) in places(report, "external_link")
 
 
 TARO_PAGE = """import Taro from '@tarojs/taro'
@@ -151,4 +162,4 @@ def test_a_taro_page_sending_typed_text_on_its_socket(repo):
     repo.commit()
     report = run(repo.path, base)
     assert places(report, "category") == {("category.ugc", "src/pages/me/index.tsx", 18)}
-    assert not {p for p in places(report, "external_link") if p[0] == "external_link.socket"}
+    assert {p for p in places(report, "external_link") if p[0] == "external_link.socket"}

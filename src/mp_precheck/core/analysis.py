@@ -39,7 +39,7 @@ from mp_precheck.facts.callers import Callers
 from mp_precheck.facts.extract import flavour, project_reads
 from mp_precheck.facts.known import Known
 from mp_precheck.facts.linked import Linked, linked_changes
-from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.model import API_SOCKET, FileFacts
 from mp_precheck.facts.presence import needles
 from mp_precheck.facts.scope import facts_reader, project_facts
 from mp_precheck.facts.scriptnames import defined_names
@@ -406,9 +406,9 @@ def _finding(addition: Addition, catalog: Catalog, language: str, project_root: 
     severity = rule.severity if addition.scope == "app" or rule.every_use else "low"
     return Finding(rule=rule.id, family=rule.family, severity=severity, subject=addition.subject, scope=addition.scope,
         path=addition.path, line=addition.fact.line, title=rule.title[language], fix=rule.fix[language],
-        doc=rule.doc, privacy_type=privacy.label if privacy else None,
-        privacy_key=privacy.key if privacy else None, value=addition.fact.value,
-        usage=addition.fact.role if addition.fact.kind == "host" else None, project=project_root)
+        doc=rule.doc, privacy_type=privacy.label if privacy else None, privacy_key=privacy.key if privacy else None,
+        value=addition.fact.value, project=project_root,
+        usage=addition.fact.role if addition.fact.kind == "host" or addition.fact.role == API_SOCKET else None)
 
 
 def _derived(additions: list[Addition], catalog: Catalog, language: str, project_root: str) -> list[Finding]:

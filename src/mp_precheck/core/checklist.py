@@ -13,10 +13,11 @@ from collections.abc import Callable
 from msgspec import Struct
 
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.domainentry import server_entry
+from mp_precheck.core.domainentry import server_entry, unlistable
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
+from mp_precheck.facts.model import API_SOCKET
 
 _DOMAIN_LISTS = {"request": "request", "upload": "upload", "download": "download", "socket": "socket"}
 
@@ -59,9 +60,14 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
         elif kind == "official_account_link":  # a 公众号 article: link the account, mp.weixin.qq.com is no 业务域名
             add("official_account_link")
         elif kind == "domain":
-            # a URL naming a port other than the default is configured with its scheme and port (core/domainentry.py)
-            add("domain", host=server_entry(subject_value(f.subject), f.value),
+            # a URL naming a port other than the default is configured with its scheme and port (core/domainentry.py);
+            # an IP address or a plain-http URL can be on no list: the server moves to an ICP-filed https domain
+            host, unlisted = subject_value(f.subject), unlistable(subject_value(f.subject), f.value)
+            add(f"domain_{unlisted}" if unlisted else "domain",
+                host=server_entry(host, f.value) if unlisted != "insecure" else host,
                 list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
+        elif f.rule == "external_link.socket" and f.usage == API_SOCKET:
+            add("domain_api_socket")  # the request server's host, whose socket list is configured apart
     kinds = {table.families.get(f.family) for f in app_wide}
     for kind in ("payment", "content_security"):
         if kind in kinds:

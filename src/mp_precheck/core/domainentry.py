@@ -10,6 +10,8 @@ for a request to ``https://api.example.com:8466/`` would leave that request fail
 
 from __future__ import annotations
 
+import ipaddress
+
 from mp_precheck.readers.urls import find_urls
 
 _DEFAULT_PORTS = {"https": 443, "wss": 443, "http": 80, "ws": 80}
@@ -25,6 +27,25 @@ def server_entry(host: str, value: str | None) -> str:
                 return f"{url.scheme}://{url.host}:{url.port}"
             return host
     return host
+
+
+def unlistable(host: str, value: str | None) -> str | None:
+    """Why ``host`` (used at ``value``, the finding's URL text) can be added to no 服务器域名 list as it is: ``ip``
+    for an IP address or localhost (the lists take ICP-filed domains only), ``insecure`` for a domain the code
+    reaches over plain ``http://`` / ``ws://`` (the lists take https / wss only), else None. Source:
+    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html. Never raises."""
+    urls = [url for url in find_urls(value or "") if url.host == host.lower()]
+    if any(url.is_ip_or_local for url in urls) or (not urls and _bare_ip(host)):
+        return "ip"
+    return "insecure" if urls and all(url.insecure for url in urls) else None
+
+
+def _bare_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return host == "localhost"
+    return True
 
 
 def has_port(entry: str) -> bool:

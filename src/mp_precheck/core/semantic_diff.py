@@ -64,7 +64,6 @@ from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import (
     ACCOUNT,
     ALTERNATIVE,
-    API_SOCKET,
     CLIPBOARD,
     DEVELOPMENT,
     SWITCHED_OFF,
@@ -95,19 +94,20 @@ def counted(fact: Fact) -> bool:
     not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, a region
     table's entries nothing selects are servers the app may never use (readers/regiontable.py), and development
     hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no socket domain to
-    configure) or to the app's request server (its base with the scheme swapped: no new host): not counted; nor is
-    a dispatched action's call at the dispatch (the action's own file counts it)."""
+    configure): not counted; nor is a dispatched action's call at the dispatch (the action's own file counts it).
+    A socket to the app's request server (its base with the scheme swapped, role ``api-socket``) is counted: the
+    socket合法域名 list is configured apart from the request list, so the host must be added there too
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
     return not ((fact.kind == "host" and (fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF)
                                           or (fact.role or "").startswith(ALTERNATIVE)))
-                or (fact.kind == "api" and fact.role in (DEVELOPMENT, API_SOCKET))
+                or (fact.kind == "api" and fact.role == DEVELOPMENT)
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 
 
 def is_known(fact: Fact) -> bool:
     """Whether a fact shows the app already has its subject: every counted use, and a host in development
-    code too — the app already talks to it, so moving it into the release settings configures nothing new — and a
-    socket to the app's request server (an existing socket, not counted as a new one)."""
-    return counted(fact) or (fact.kind == "host" and fact.role == DEVELOPMENT) or fact.role == API_SOCKET
+    code too — the app already talks to it, so moving it into the release settings configures nothing new."""
+    return counted(fact) or (fact.kind == "host" and fact.role == DEVELOPMENT)
 
 
 def _mentioned(files: Mapping[str, FileFacts]) -> set[str]:

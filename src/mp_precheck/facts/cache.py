@@ -115,8 +115,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v111: a prop a Redux-style connect binds to an action creator (this.props.addReview(form)) is a call of
 #      that import (readers/connectprops.py);
 # v112: a name the platform object is assigned to, not declared with (minified SDKs: e=wx,t=e), is wx;
-# v113: a task row's invite and the amount credited on the next line (邀请… / +50) read as reward
-#      wording; an icon beside a line's one text keeps it one line
+# v113: a task row's invite and the amount credited on the next line (邀请… / +50) read as reward wording; an
+#      icon beside a line's one text keeps it one line
 # v114: weapp-vite's JSON (an SFC's <json> block, defineAppJson / definePageJson, app.json.ts) and
 #      wevu's promisified wx (import { wpi } from 'wevu/api');
 # v115: a script of a vendored package folder a native app ships (bower_components/) is read as a
@@ -182,6 +182,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
 #   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check): no upload fact
 # v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
+# v169: a prop's default shown only as <image :src="prop"> is a picture; URLs handed to another app: none
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -216,8 +217,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
 # v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
 # v39: capability values trimmed ('getPhoneNumber '), literals of JSX expression children and of bound
-# text / placeholder attributes as the element's text;
-# v39: call shapes (a deleted page's call carried on by a page the change adds);
+# text / placeholder attributes as the element's text; v39: call shapes (a deleted page's call carried on);
 # v39: App members and Vue global properties that hold an upload SDK module (Vue.prototype.$x = Sdk);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
 # v39: an uncancellable modal that does nothing when confirmed is no forced login;
@@ -238,7 +238,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v168-{__version__}"
+FORMAT = f"facts-v169-{__version__}"
 
 
 class FactCache:

@@ -52,7 +52,8 @@ SWITCHED_OFF = "switched-off"
 # no server the app talks to; ``policy.clipboard_link`` tells the copied link by itself.
 CLIPBOARD = "clipboard"
 # The role of a ``wx.connectSocket`` whose URL is the app's request base with its scheme swapped
-# (``BASE_URL.replace('http', 'ws')``, readers/socketurl.py): a socket to a server the app already talks to.
+# (``BASE_URL.replace('http', 'ws')``, readers/socketurl.py): a socket to a server the app already talks to, whose
+# host must still be added to socket合法域名 (core/checklist.py).
 API_SOCKET = "api-socket"
 # The role of a host one entry of a region table offers that the file does not select (readers/regiontable.py),
 # ``alternative:<region>``: the app talks to one region's server, told once a script of the app names its region

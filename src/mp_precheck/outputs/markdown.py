@@ -85,7 +85,7 @@ def checklist_lines(report: Report, catalog: Catalog, messages: Messages) -> lis
 
 def _checklist_values(item: ChecklistItem, messages: Messages) -> dict[str, str]:
     values = {k: code(v) if k in ("host", "api", "what") else md_text(v) for k, v in item.values.items()}
-    if item.kind == "domain":
+    if "list" in item.values:  # a server-domain line: the list's name
         values["list"] = messages.t(f"domain_list.{item.values['list']}")
     if item.kind == "test_account":
         values["what"] = messages.t(f"why.{item.values['what']}")

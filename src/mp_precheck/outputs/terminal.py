@@ -171,7 +171,7 @@ def _sections(findings: tuple[Finding, ...]) -> list[tuple[str, str, list[list[F
 
 def _checklist_line(item: ChecklistItem, messages: Messages) -> str:
     values = {k: safe(v) for k, v in item.values.items()}
-    if item.kind == "domain":
+    if "list" in item.values:  # a server-domain line: the list's name
         values["list"] = messages.t(f"domain_list.{item.values['list']}")
     if item.kind == "test_account":
         values["what"] = messages.t(f"why.{item.values['what']}")

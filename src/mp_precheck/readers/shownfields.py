@@ -55,6 +55,7 @@ _SOURCES = frozenset({":src", "v-bind:src", "src"})
 # A bound value that is one field: item.url, cover, {{ goods.pic }} (no call, no joining).
 _FIELD = lazy(r"\s*(?:\{\{)?\s*(?:[A-Za-z_$][\w$]*\s*\.\s*)*([A-Za-z_$][\w$]*)\s*(?:\}\})?\s*")
 _NAME = r"[A-Za-z_$][\w$]*"
+_NAME_ONLY = lazy(_NAME)
 _PATH = rf"{_NAME}(?:\s*\.\s*{_NAME})*"
 _KEY = rf"\[\s*(?:'([\w$]+)'|\"([\w$]+)\"|({_NAME}\s*\.\s*{_NAME}))\s*\]"  # ['src'] or [keys.face]
 # One bound value: a member path (item.src), perhaps keyed (card['src'], card[keys.face]).
@@ -67,6 +68,7 @@ _ITEM_NAMES = ("wx:for-item", "a:for-item", "tt:for-item", "qq:for-item")
 _IN_LIST = lazy(rf"\s*\(?\s*({_NAME})\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+({_PATH})\s*")
 _LIST = lazy(rf"\s*\{{\{{\s*({_PATH})\s*\}}\}}\s*")
 _ITEM = "[]"  # the field that is an item itself, of a list of URLs
+_WHOLE = ""  # no field: the name itself is shown (a prop's string default, :src="img")
 _KEYS = frozenset({"key", ":key", "v-bind:key", "wx:key"})  # a loop's item key: it names an item, loads nothing
 _STYLES = frozenset({"style", ":style", "v-bind:style"})
 _SHOWN_PATH = rf"{_PATH}(?:\s*\[[^\[\]]*\])?"
@@ -103,6 +105,9 @@ class _Sources(HTMLParser):
             if picture and name in _SOURCES and bound and value and (match := _FIELD.fullmatch(value)) is not None:
                 self.fields.add(match.group(1))
             whole = _BOUND.fullmatch(value) if picture and name in _SOURCES and bound and value else None
+            if whole is not None and _NAME_ONLY.fullmatch(bare := whole.group(0).strip(" {}")) and bare not in items:
+                self.shown.add((bare, _WHOLE, False))  # :src="img": the prop itself
+                continue
             if whole is not None and (held := _held(whole, items)) is not None:
                 self.shown.add(held)
                 continue
@@ -187,6 +192,7 @@ def _members(text: str, items: dict[str, str]) -> set[Shown]:
                      for i, (h, f) in enumerate(links) if f)
         if len(parts) == 1 and not key:  # a name read whole, or by index: its items are read too
             found.add((items[parts[0]], _ITEM, True) if parts[0] in items else (parts[0], _ITEM, True))
+            found.add((parts[0], _WHOLE, False))
     return found
 
 
@@ -233,7 +239,7 @@ def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: i
         keyed, read = _keyed(data, root, language), _read_fields(root)
         pictures = {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
                     if (held := data_holder(node)) is not None and held in keyed and
-                    (held[0] if held[1] == _ITEM else held[1]) not in read
+                    (held[0] if held[1] in (_ITEM, _WHOLE) else held[1]) not in read
                     for url in find_urls(string_value(node) or "")}
     return [replace(f, role="media") if f.kind == "host" and f.role == "code" and
             (f.line in shown or (f.line, f.subject) in pictures) else f for f in out]
@@ -277,6 +283,8 @@ def data_holder(literal: Node) -> Shown | None:
     if parent is not None and parent.type == "pair" and parent.child_by_field_name("value") == literal:
         field = _key(parent)
         holder = parent.parent
+        if field == "default":  # img: { type: String, default: '…' }: the prop's own value
+            return (name, _WHOLE, False) if (name := _holder_name(holder)) else None
         item = holder is not None and holder.parent is not None and holder.parent.type == "array"
         name = _holder_name(holder.parent if item and holder is not None else holder)
         return (name, field, item) if name and field else None

@@ -1,8 +1,9 @@
 """A WebSocket opened to the app's own request server: ``wx.connectSocket`` whose ``url`` is the API base with its
 scheme swapped (``BASE_URL.replace('http', 'ws')``, ``API.replace(/^http/, 'ws')``, ``'ws' + BASE.slice(4)``).
 
-Such a socket talks to a host the app already requests: the change brings no new server to configure, so it is
-no new external link (the socket domain list holds the same host as the request list; wx.connectSocket,
+Such a socket talks to a host the app already requests, but the socket合法域名 list is configured apart from the
+request list, so it is still a new socket: the role only tells the checklist that the host to add is the API
+server's (wx.connectSocket,
 https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html; the server domain
 lists, https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A socket whose URL is
 its own literal or a constant of its own (``WS_URL = 'wss://…'``) is not one: its host is read as any other.

@@ -4,7 +4,8 @@ Only a call's ``url`` needs a server domain (``wx.request``, ``wx.uploadFile``, 
 https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A URL literal is none when it is
 text (a JSON object's, a sentence's: readers/urls.py), a value compared with (readers/callcontext.py), a function's
 local variable nothing reads (readers/imagebases.py), handed only to a browser (readers/browsersinks.py), only
-printed by a debugging line (``console.log('url:', 'https://…?' + query)``: :func:`printed`), or data
+printed by a debugging line (``console.log('url:', 'https://…?' + query)``: :func:`printed`), handed to another
+Mini Program in a jump's ``path`` or ``extraData`` (readers/otherapps.py), or data
 a request carries to the server: inside a request's ``data`` (readers/imagebases.py), or inside an object handed
 to a request helper after its address — ``post(url, { homepage: 'https://…' })``, or ``const params = {…}`` every
 use of which is such an argument (:func:`handed_as_data`): a commenter's homepage, a notify address the server
@@ -21,6 +22,7 @@ from tree_sitter import Node
 from mp_precheck.readers.browsersinks import browser_only, local_scope
 from mp_precheck.readers.callcontext import is_compared
 from mp_precheck.readers.imagebases import built_value, held_constant, sent_as_request_data, unread_local
+from mp_precheck.readers.otherapps import handed_to_mini_program
 from mp_precheck.readers.syntax import node_text, walk
 from mp_precheck.readers.urls import is_json_text, is_prose_mention
 
@@ -39,7 +41,7 @@ def unrequested(literal: Node, value: str) -> bool:
     Mini Program requests (see the module's list). Never raises."""
     return is_json_text(value) or is_prose_mention(value) or is_compared(literal) or sent_as_request_data(literal) \
         or unread_local(held_constant(literal)) or browser_only(literal) or printed(literal) \
-        or handed_as_data(literal)
+        or handed_as_data(literal) or handed_to_mini_program(literal)
 
 
 def printed(literal: Node) -> bool:
