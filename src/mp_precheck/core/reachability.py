@@ -131,9 +131,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
         return set()
     facts = dict(facts_of(sorted(importers - set(head_facts))))
     facts.update({path: head_facts[path] for path in importers & set(head_facts)})
-    loaded_by = _loaded_by(facts, candidates, project, tree)
-    for path, by in rendered_by.items():
-        loaded_by.setdefault(path, set()).update(by)
+    loaded_by = _loaded_by(facts, candidates, project, tree, rendered_by)
     if units and read_text is not None:
         for named in (_naming_pages(units, candidates, found, project, tree, read_text),
                       _routed_pages(units, head_facts, project, read_text)):
@@ -143,10 +141,10 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
 
 
 def _loaded_by(facts: Mapping[str, FileFacts], candidates: Mapping[str, str], project: Project,
-               tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
+               tree: Mapping[str, TreeEntry], rendered_by: Mapping[str, set[str]]) -> dict[str, set[str]]:
     """Candidate path → the files among ``facts`` whose module specifiers load it (a specifier resolving to no file
-    loads the candidate its last part names)."""
-    loaded_by: dict[str, set[str]] = {}
+    loads the candidate its last part names), and those ``rendered_by`` says write its tag."""
+    loaded_by: dict[str, set[str]] = {path: set(by) for path, by in rendered_by.items()}
     for importer, file_facts in facts.items():
         for spec in file_facts.module_specs:
             last = posixpath.splitext(spec.rstrip("/").rpartition("/")[2])[0]
