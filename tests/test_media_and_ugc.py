@@ -153,6 +153,7 @@ def test_recorder_and_vod_upload_inside_a_uni_app_component(repo):
     repo.write_files(UNI)
     base = repo.commit("base")
     repo.write("src/components/voice-note/voice-note.vue", VOICE_COMPONENT)
+    repo.write("src/pages/post/post.vue", "<template><view><voice-note /></view></template>\n")  # easycom: its tag
     repo.commit("voice notes")
     report = run(repo.path, base)
     path = "src/components/voice-note/voice-note.vue"

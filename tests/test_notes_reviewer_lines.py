@@ -137,12 +137,23 @@ def test_a_custom_navigation_bar_names_its_page(repo: Repo, title: str, named: s
 
 def test_the_checklist_names_a_category_by_what_it_covers(repo: Repo) -> None:
     base = _app(repo, categories=False)
+    repo.write("pages/ads/ads.js", "Page({ call() { wx.joinVoIPChat({ groupId: 'g1' }) } })\n")
+    repo.commit("feat: 语音通话")
+    for form in ("text", "markdown"):
+        _code, out, _err = cli("diff", "--repo", str(repo.path), "--base", base, "--format", form, "--color", "never")
+        lines = [line for line in out.splitlines() if "服务类目：确认" in line]
+        assert [line.strip(" -[]") for line in lines] == ["服务类目：确认已有类目覆盖 实时语音通话（设置 → 基本设置 → 服务类目）"]
+
+
+def test_an_ad_asks_for_its_ad_units_not_a_service_category(repo: Repo) -> None:
+    base = _app(repo, categories=False)
     repo.write("pages/ads/ads.js", AD % 1)
     repo.commit("feat: 激励视频解锁")
     for form in ("text", "markdown"):
         _code, out, _err = cli("diff", "--repo", str(repo.path), "--base", base, "--format", form, "--color", "never")
-        lines = [line for line in out.splitlines() if "服务类目：确认" in line]
-        assert [line.strip(" -[]") for line in lines] == ["服务类目：确认已有类目覆盖 流量主广告（设置 → 基本设置 → 服务类目）"]
+        assert "服务类目：确认" not in out
+        assert [line.strip(" -[]") for line in out.splitlines() if "流量主：" in line] == \
+            ["流量主：确认已开通「流量主」并为每个广告创建广告位（广告无需另加服务类目）"]
 
 
 def test_english_headings_end_without_a_space(repo: Repo) -> None:

@@ -175,9 +175,10 @@ def test_a_kit_variant_whose_registration_is_commented_out_and_the_script_only_i
                             "export default { components: { QrRemote } }\n</script>\n"},
     # used by its own tag
     {"src/pages/me/me.vue": "<template><view><qr-kit-remote></qr-kit-remote></view></template>\n"},
-    # a custom easycom rule gives it a tag
+    # a custom easycom rule gives it a tag, which a page writes
     {"src/pages.json": '{\n  "easycom": { "custom": { "^qr-(.*)": "@/components/qr-kit/qr-kit-$1.vue" } },\n'
-                       '  "pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}]\n}\n'},
+                       '  "pages": [{"path": "pages/index/index"}, {"path": "pages/me/me"}]\n}\n',
+     "src/pages/me/me.vue": "<template><view><qr-remote /></view></template>\n"},
     # a folder glob registers every file of the folder
     {"src/main.js": MAIN.format(imports="const found = require.context('./components', true, /\\.vue$/)")},
 ])
@@ -190,9 +191,12 @@ def test_a_kit_component_something_registers_imports_or_renders_is_part_of_the_a
     assert ("upload.upload_file", "src/components/qr-kit/sender.js", 2, "app") in hits
 
 
-def test_a_component_at_an_easycom_place_is_registered_by_its_tag_alone(repo):
+@pytest.mark.parametrize(("page", "ships"), [("<view><QrScan /></view>", True), ("<view>我的</view>", False)])
+def test_a_component_at_an_easycom_place_ships_once_a_page_writes_its_tag(repo, page, ships):
     repo.write_files(UNI_BASE)
     base = repo.commit()
-    repo.write_files({"src/components/qr-scan/qr-scan.vue": SCANNER, "src/components/qr-scan/sender.js": SENDER})
+    repo.write_files({"src/components/qr-scan/qr-scan.vue": SCANNER, "src/components/qr-scan/sender.js": SENDER,
+                      "src/pages/me/me.vue": f"<template>{page}</template>\n"})
     repo.commit()
-    assert ("upload.upload_file", "src/components/qr-scan/sender.js", 2, "app") in found(run(repo.path, base))
+    hits = found(run(repo.path, base))
+    assert (("upload.upload_file", "src/components/qr-scan/sender.js", 2, "app") in hits) is ships

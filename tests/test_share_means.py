@@ -80,6 +80,7 @@ def test_an_invite_qr_code_in_an_app_paying_referral_commission_is_told_at_the_c
     repo.write_files({**UNI_APP, "components/earnings.vue": "<template><text>推广佣金</text></template>\n"})
     base = repo.commit("base")
     repo.write("components/promo-card/promo-card.vue", PROMO)  # an easycom place: <promo-card> needs no import
+    repo.write("pages/index/index.vue", "<template><view><promo-card /></view></template>\n")  # rendered: ships
     repo.commit("promotion card")
     assert _sharing(repo, base) == {("sharing.induced_share", "components/promo-card/promo-card.vue", 4)}
 
@@ -89,6 +90,7 @@ def test_an_invite_qr_code_in_an_app_paying_nothing_for_referrals_is_silent(tmp_
     repo.write_files({**UNI_APP, "components/earnings.vue": "<template><text>我的订单</text></template>\n"})
     base = repo.commit("base")
     repo.write("components/promo-card/promo-card.vue", PROMO)  # an easycom place: <promo-card> needs no import
+    repo.write("pages/index/index.vue", "<template><view><promo-card /></view></template>\n")  # rendered: ships
     repo.commit("course invitation card")
     assert _sharing(repo, base) == set()
 

@@ -57,8 +57,8 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
         kind = table.rules.get(f.rule)
         if kind == "business_domain":
             add("business_domain", host=subject_value(f.subject))
-        elif kind == "official_account_link":  # a 公众号 article: link the account, mp.weixin.qq.com is no 业务域名
-            add("official_account_link")
+        elif kind in ("official_account_link", "ad_units", "live_plugin"):  # a setting with no value to fill
+            add(kind)  # a 公众号 article: link the account; an ad: 流量主; WeChat's live plugin: the 直播 menu
         elif kind == "domain":
             # a URL naming a port other than the default is configured with its scheme and port (core/domainentry.py);
             # an IP address or a plain-http URL can be on no list: the server moves to an ICP-filed https domain
@@ -76,7 +76,7 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
         if table.rules.get(f.rule) == "plugin":
             add("plugin", what=f.value or subject_value(f.subject))
     for f in app_wide:
-        if table.families.get(f.family) == "category":
+        if table.families.get(f.family) == "category" and f.rule not in table.rules:  # else its own setting
             add("category", what=f.rule)  # worded by the outputs (category_name.<rule>): never a subject id
     if _needs_test_account(report.active_findings):
         add("test_account", what=test_account_reason(report.active_findings) or "")

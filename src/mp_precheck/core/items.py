@@ -1,7 +1,8 @@
 """Items: findings as a person reads them in every output. One item is one rule's places of one scope
 (new to the app, or a new call site); the configuration that accompanies a feature (a rule's
 ``accompanies`` in ``checks/``: ``requiredPrivateInfos`` for a location API, 业务域名 for a ``web-view``) is
-part of the feature's item.
+part of the feature's item — a declaration of the item of the API it declares (``chooseAddress`` is 地址's, not
+位置信息's: https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#requiredPrivateInfos).
 The verdict, the terminal's headings and its counts all count items, so their numbers agree.
 """
 
@@ -12,6 +13,7 @@ from functools import cache
 
 from mp_precheck.core.catalog import load_catalog
 from mp_precheck.core.report import Finding
+from mp_precheck.core.subject import try_parse
 from mp_precheck.core.vocabulary import SEVERITIES, Severity
 
 
@@ -20,6 +22,24 @@ def related() -> dict[str, str]:
     """Configuration rule id → the feature rule it accompanies (``accompanies`` in the shipped catalog): its
     findings are listed with the feature, its fix covered by the feature's."""
     return {r.id: r.accompanies for r in load_catalog().rules if r.accompanies}
+
+
+@cache
+def _api_rule(name: str) -> str | None:
+    """The rule of API ``name`` (``chooseAddress`` → privacy.address), None when no rule names it."""
+    rules = load_catalog().rules_for(f"wx.{name}")
+    return rules[0].id if rules else None
+
+
+def owner_of(finding: Finding, present: set[str]) -> str | None:
+    """The feature rule among ``present`` whose item lists ``finding`` (configuration accompanying it), or None:
+    a ``requiredPrivateInfos`` entry belongs to the rule of the API it declares, wherever that rule is in
+    ``present`` (standing alone when it is not); other configuration to the rule it ``accompanies``."""
+    owner = related().get(finding.rule)
+    parsed = try_parse(finding.subject) if owner else None
+    if parsed is not None and parsed.form == "app-config" and parsed.key == "requiredPrivateInfos" and parsed.value:
+        owner = _api_rule(parsed.value) or owner
+    return owner if owner in present else None
 
 
 def told_in_full(finding: Finding) -> bool:
@@ -34,14 +54,12 @@ def group_items(findings: Iterable[Finding]) -> list[list[Finding]]:
     rule's other places of that scope, then (for the feature's first item) its accompanying configuration."""
     found = list(findings)
     present = {f.rule for f in found}
-    owners = related()
     items: dict[tuple[str, str], list[Finding]] = {}
     for f in found:
-        if owners.get(f.rule) not in present:
+        if owner_of(f, present) is None:
             items.setdefault((f.rule, f.scope), []).append(f)
     for f in found:
-        owner = owners.get(f.rule)
-        if owner in present:
+        if (owner := owner_of(f, present)) is not None:
             next(item for (rule, _), item in items.items() if rule == owner).append(f)
     return list(items.values())
 

@@ -20,8 +20,10 @@ that are ``.vue`` files (a plain script there ships only when imported, https://
 project.html). In uni-app a ``.vue`` file ``pages.json`` does not register is such a script too: a page file
 added before it is registered (its ``<web-view>`` reaches nobody), or a component file at no place easycom gives
 a tag (readers/easycom.py) that nothing imports or registers — a kit's variant whose import in ``main.js`` is
-commented out —, unless a tag may render it as a component. A project that registers components by a folder glob
-(``require.context``, ``import.meta.glob``) has none of its ``.vue`` files judged: no import names them.
+commented out —, unless a tag may render it as a component; and a component easycom does give a tag
+(core/easycomfiles.py: a kit copied into ``uni_modules/``) whose tag no reached page or component writes. A
+project that registers components by a folder glob (``require.context``, ``import.meta.glob``) whose pattern may
+match a ``.vue`` file has none of its ``.vue`` files judged: no import names them.
 Taro names its script pages in ``app.config.ts``, which is no import, so its plain scripts are not judged; but a
 file under a ``pages`` folder whose route the config does not register (nor imports, nor renders by tag) is no
 page Taro builds (https://docs.taro.zone/docs/app-config#pages) — unless the config computes part of its page
@@ -44,14 +46,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from msgspec.structs import replace
 
 from mp_precheck.core.componentfiles import is_component_file
+from mp_precheck.core.easycomfiles import easycom_tags, glob_may_load_components, is_easycom_component, opening_tags
 from mp_precheck.core.otherbuildfiles import other_build_components, other_build_scripts
-from mp_precheck.core.recache import compiled
 from mp_precheck.core.unloadedfacts import kept_facts
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
-from mp_precheck.readers.easycom import custom_targets, tag_registers
+from mp_precheck.readers.easycom import custom_rules, tag_registers
 from mp_precheck.readers.pagerefs import json_paths, quoted_paths, template_sources
 from mp_precheck.readers.routes import markup_routes, mini_program_paths, route_page, script_routes
 from mp_precheck.readers.textcodec import UndecodableFile, decode
@@ -73,7 +75,7 @@ def page_suffixes(framework: str) -> tuple[str, ...]:
     return {"taro": _TARO_PAGES, "native": _NATIVE_PAGE}.get(framework, _VUE_FILES)
 _GLOBS = ("require.context(", "import.meta.glob(")  # loading every file of a folder: no import names each
 _PAGES_PLUGIN = ("pages.config.ts", "pages.config.js", "pages.config.mjs")  # @uni-helper/vite-plugin-uni-pages
-_WORD = compiled(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_DOCS = (".md", ".markdown", ".txt")  # a kit's read-me shows its tags in examples: it renders nothing
 _MAX_IMPORTERS = 2000  # files naming the scripts; beyond that the check is not worth its reading time
 
 
@@ -81,7 +83,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
                          tree: Mapping[str, TreeEntry],
                          grep: Callable[[set[str]], Mapping[str, set[str]]],
                          facts_of: Callable[[list[str]], Mapping[str, FileFacts]],
-                         unlinked: Iterable[str] = (), easycom: Sequence[str] = (),
+                         unlinked: Iterable[str] = (), easycom: Sequence[tuple[str, str]] = (),
                          read_text: Callable[[str], str | None] | None = None) -> set[str]:
     """Head paths of scripts in ``added`` that no file of the app loads, directly or through other scripts.
 
@@ -94,7 +96,7 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
         facts_of: head paths → their facts, for files the change leaves as they were.
         unlinked: head paths of files the change keeps but whose importers it stops importing them
             (:func:`dropped_imports`): judged like added scripts, whatever their kind.
-        easycom: the target templates of the project's custom easycom rules (readers/easycom.py).
+        easycom: the project's custom easycom rules (readers/easycom.py): where a component renders by tag.
         read_text: head path → its text (None when unreadable), for the JSON and WXML files that may name a
             native page's path; without it a native page file is loaded only by a script.
 
@@ -111,21 +113,25 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
                                           if _is_index(path) and _script(path) and path not in units}
     # mpvue renders a component only through an import (``components: { … }``, ``Vue.component`` in main.js): a
     # tag there (a commented-out ``<!--<card></card>-->`` too) renders nothing by itself, unlike uni-app's easycom.
-    tags = {path: _tags(needle) for path, needle in candidates.items()
+    tags = {path: easycom_tags(path, project, easycom) if is_easycom_component(path, project, easycom)
+            else opening_tags(needle) for path, needle in candidates.items()
             if not _script(path) and not _mpvue(project) and path not in units}
+    candidates = {path: needle for path, needle in candidates.items() if tags.get(path, ()) is not None}
     vue = any(_vue(path) for path in candidates)
-    found = grep(needles | {tag for names in tags.values() for tag in names} | (set(_GLOBS) if vue else set()))
-    if vue and any(project.owns(path) and held & set(_GLOBS) for path, held in found.items()):
+    found = grep(needles | {tag for names in tags.values() for tag in names or ()} | (set(_GLOBS) if vue else set()))
+    if vue and any(project.owns(path) and held & set(_GLOBS) and glob_may_load_components(
+            read_text(path) if read_text else None) for path, held in found.items()):
         candidates = {path: needle for path, needle in candidates.items() if not _vue(path)}  # a glob may load it
-    shown = {path for path, names in tags.items() if any(names & held for other, held in found.items()
-                                                         if other != path)}
-    candidates = {path: needle for path, needle in candidates.items() if path not in shown}  # a tag may render it
+    # a tag may render it: in a file the app loads (not a candidate), or in a candidate that is itself reached
+    rendered_by = {path: {other for other, held in found.items() if other != path and names & held
+                          and project.owns(other) and not other.endswith(_DOCS)}
+                   for path, names in tags.items() if names and path in candidates}
     importers = {path for path, held in found.items() if project.owns(path) and held & needles}
     if len(importers) > _MAX_IMPORTERS:
         return set()
     facts = dict(facts_of(sorted(importers - set(head_facts))))
     facts.update({path: head_facts[path] for path in importers & set(head_facts)})
-    loaded_by = _loaded_by(facts, candidates, project, tree)
+    loaded_by = _loaded_by(facts, candidates, project, tree, rendered_by)
     if units and read_text is not None:
         for named in (_naming_pages(units, candidates, found, project, tree, read_text),
                       _routed_pages(units, head_facts, project, read_text)):
@@ -135,10 +141,10 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
 
 
 def _loaded_by(facts: Mapping[str, FileFacts], candidates: Mapping[str, str], project: Project,
-               tree: Mapping[str, TreeEntry]) -> dict[str, set[str]]:
+               tree: Mapping[str, TreeEntry], rendered_by: Mapping[str, set[str]]) -> dict[str, set[str]]:
     """Candidate path → the files among ``facts`` whose module specifiers load it (a specifier resolving to no file
-    loads the candidate its last part names)."""
-    loaded_by: dict[str, set[str]] = {}
+    loads the candidate its last part names), and those ``rendered_by`` says write its tag."""
+    loaded_by: dict[str, set[str]] = {path: set(by) for path, by in rendered_by.items()}
     for importer, file_facts in facts.items():
         for spec in file_facts.module_specs:
             last = posixpath.splitext(spec.rstrip("/").rpartition("/")[2])[0]
@@ -254,7 +260,7 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
     and no routes;
     ``unlinked`` as there. ``pages_only`` judges only the unregistered pages' files of ``added`` (no plain script)."""
     scope = [f":(literal){project.root}"] if project.root else []
-    easycom = _easycom_targets(project, tree, repo)
+    easycom = _easycom_rules(project, tree, repo)
     if pages_only:
         added = [p for p in added if _is_unregistered_native_page(p, project, tree) or
                  _is_unregistered_page(p, project, easycom)]
@@ -298,7 +304,7 @@ def dropped_imports(base_facts: Mapping[str, FileFacts], head_facts: Mapping[str
 
 
 def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeEntry], unlinked: Iterable[str],
-                easycom: Sequence[str]) -> dict[str, str]:
+                easycom: Sequence[tuple[str, str]]) -> dict[str, str]:
     """The files :func:`unreferenced_scripts` judges (path → the name a specifier loading it ends in): the added
     plain scripts and unregistered pages or component files, and the ``unlinked`` files of the project, but the
     vendored scripts the app requires (``Project.vendored``); none in a framework not judged."""
@@ -309,22 +315,23 @@ def _candidates(project: Project, added: Iterable[str], tree: Mapping[str, TreeE
     kits = {posixpath.dirname(p) for p in added if is_component_file(p, project, tree)}  # a component's scripts too
     candidates = {path: _needle(path) for path in added if (
         (project.framework in _JUDGED or posixpath.dirname(path) in kits) and _is_plain_script(path, project, tree))
-        or (not generated and _is_unregistered_page(path, project, easycom))
+        or (not generated and (_is_unregistered_page(path, project, easycom)
+                               or is_easycom_component(path, project, easycom)))
         or _is_unregistered_native_page(path, project, tree) or is_component_file(path, project, tree)}
     candidates.update({path: _needle(path) for path in unlinked if project.owns(path)})
     # a vendored SDK's script is owned only when the app loads it (facts/vendored.py followed its requires)
     return {path: needle for path, needle in candidates.items() if path not in project.vendored}
 
 
-def _easycom_targets(project: Project, tree: Mapping[str, TreeEntry], repo: GitRepo) -> tuple[str, ...]:
-    """The custom easycom rules' targets in a uni-app project's ``pages.json`` (none for other frameworks, or when
-    the file cannot be read)."""
+def _easycom_rules(project: Project, tree: Mapping[str, TreeEntry], repo: GitRepo) -> tuple[tuple[str, str], ...]:
+    """The custom easycom rules (pattern, target) in a uni-app project's ``pages.json`` (none for other
+    frameworks, or when the file cannot be read)."""
     path = posixpath.join(posixpath.dirname(project.app_config or ""), "pages.json")
     entry = tree.get(path) if project.framework == "uni-app" else None
     if entry is None:
         return ()
     try:
-        return custom_targets(decode(repo.read_blobs([entry.blob]).get(entry.blob, b"")).text)
+        return custom_rules(decode(repo.read_blobs([entry.blob]).get(entry.blob, b"")).text)
     except UndecodableFile:
         return ()
 
@@ -363,7 +370,7 @@ def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry])
             and not (project.cloud_root and path.startswith(project.cloud_root.rstrip("/") + "/")))
 
 
-def _is_unregistered_page(path: str, project: Project, easycom: Sequence[str]) -> bool:
+def _is_unregistered_page(path: str, project: Project, easycom: Sequence[tuple[str, str]]) -> bool:
     """A uni-app single-file component (``.vue``) that ``pages.json`` does not register as a page, at no place
     easycom registers a component from by tag (its default places, the ``easycom`` targets): the build compiles
     the registered pages and what they import, nothing else (https://uniapp.dcloud.net.cn/collocation/pages.html).
@@ -379,7 +386,7 @@ def _is_unregistered_page(path: str, project: Project, easycom: Sequence[str]) -
             and "pages" in route.split("/")[:-1] and "." not in posixpath.basename(stem) \
             and not _registers(project, route)
     return project.framework == "uni-app" and suffix in _VUE_FILES and route.lower() != "app" \
-        and not _registers(project, route) and not tag_registers(route + suffix, easycom)
+        and not _registers(project, route) and not tag_registers(route + suffix, [t for _p, t in easycom])
 
 
 def plain_lists(*projects: Project) -> bool:
@@ -413,12 +420,6 @@ def _registers(project: Project, route: str) -> bool:
 
 def _mpvue(project: Project) -> bool:
     return project.framework == "mpvue"
-
-
-def _tags(needle: str) -> set[str]:
-    """The tags that render a component named ``needle`` (``<UserCard``, ``<user-card``)."""
-    kebab = "-".join(w.lower() for w in _WORD.findall(needle)) or needle
-    return {f"<{needle}", f"<{kebab}"}
 
 
 def _vue(path: str) -> bool:

@@ -5,7 +5,8 @@ Such a script ships nothing (https://developers.weixin.qq.com/miniprogram/dev/de
 a server domain is judged for the whole app: a base-URL module added before anything imports it would otherwise
 never be reported, its host sitting in an unchanged file when a later change imports it
 (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). Its hosts are kept as unused
-ones; a picture's address (a record's ``url`` in an ``images`` list: readers/imagenames.py) stays a picture host.
+ones; a picture's address (a record's ``url`` in an ``images`` list: readers/imagenames.py, a whole address of a
+picture file) stays a picture host.
 
 In: a file's facts and whether only other platforms' builds load it (then its hosts are theirs). Out: the facts it
 keeps. Pure.
@@ -16,6 +17,7 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from mp_precheck.facts.model import Fact
+from mp_precheck.readers.imagepaths import PICTURES
 
 _NETWORK_ROLES = ("request", "upload", "download", "socket")
 
@@ -29,5 +31,9 @@ def kept_facts(facts: tuple[Fact, ...], other_build: bool) -> tuple[Fact, ...]:
 
 def _unused(fact: Fact) -> Fact:
     """A host fact of a script nothing loads: no request is seen to use it yet (role ``code``), so a loaded
-    file's request names the host first (core/semantic_diff.py ``_one_place``)."""
-    return replace(fact, role="code") if fact.kind == "host" and fact.role in _NETWORK_ROLES else fact
+    file's request names the host first (core/semantic_diff.py ``_one_place``); a whole address of a picture
+    file (``https://cdn.example.com/a/b.jpg``, a demo's image) names no server the app calls: a picture host."""
+    if fact.kind != "host" or fact.role not in _NETWORK_ROLES:
+        return fact
+    picture = (fact.value or "").split("?", 1)[0].split("#", 1)[0].lower().endswith(PICTURES)
+    return replace(fact, role="media" if picture else "code")

@@ -13,7 +13,7 @@ from msgspec import Struct
 from mp_precheck import __version__
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
-from mp_precheck.core.items import count_items, related, told_in_full
+from mp_precheck.core.items import count_items, owner_of, told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import FileError, Finding, Report
 from mp_precheck.core.secrets import redact
@@ -165,13 +165,12 @@ def _blocking(error: FileError) -> bool:
 # says what the configuration needs), so one change reads as one item: rule → the rule it belongs to.
 def _group(detail: list[Finding]) -> list[dict[str, Any]]:
     """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
-    with every place it fired, so a fix text is shown once; accompanying configuration (:func:`.related`)
+    with every place it fired, so a fix text is shown once; accompanying configuration (:func:`.owner_of`)
     is listed under the entry of the feature it belongs to."""
     groups: dict[str, dict[str, Any]] = {}
     present = {f.rule for f in detail}
-    owners = related()
     for f in detail:  # already most severe first
-        if owners.get(f.rule) in present:
+        if owner_of(f, present) is not None:
             continue
         group = groups.setdefault(f.family, {"family": f.family, "icon": _ICONS[f.severity], "entries": {}})
         entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
@@ -180,8 +179,7 @@ def _group(detail: list[Finding]) -> list[dict[str, Any]]:
             "findings": [], "related": [], "more": 0})
         entry["findings"].append(f)
     for f in detail:
-        owner = owners.get(f.rule)
-        if owner in present:
+        if (owner := owner_of(f, present)) is not None:
             target = next(e for g in groups.values() for e in g["entries"].values() if e["rule"] == owner)
             target["related"].append(f)
     return [{**g, "entries": list(g["entries"].values())} for g in groups.values()]

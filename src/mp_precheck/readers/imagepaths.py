@@ -16,7 +16,7 @@ from tree_sitter import Node
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import node_text
 
-_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".heic")
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".heic")
 _DECLARATIONS = ("lexical_declaration", "variable_declaration")
 _HOPS = 2  # identifiers followed to their declaration: picturePath → its own parts
 # Words of a called name that fetches its URL argument (wx.downloadFile, wx.getImageInfo, http.get, uploadFile).
@@ -63,7 +63,7 @@ def _ends_in_picture(node: Node | None, at: Node, hops: int) -> bool:
         return False
     if node.type in ("string", "template_string"):
         text = node_text(node).strip("'\"`").split("?", 1)[0].lower()
-        return text.endswith(_PICTURES)
+        return text.endswith(PICTURES)
     if node.type == "binary_expression" and node_text(node.child_by_field_name("operator")) == "+":
         return _ends_in_picture(node.child_by_field_name("right"), at, hops)
     if node.type == "parenthesized_expression" and node.named_children:
