@@ -242,3 +242,33 @@ def test_deeply_nested_functions_are_searched_for_a_web_page_once(monkeypatch):
     page = "var alipay = 1;\n" + "(function(){document.x;\n" * depth + "alipayPay();\n" + "})()\n" * depth
     assert _lines(page) == [depth + 2]
     assert len(searched) == 1  # the functions share one name (none): one search, not one per nesting level
+
+
+def test_a_name_of_the_channel_s_other_services_takes_no_money():
+    source = """Page({
+  onLoad() {
+    const logger = require('./alipayLogger.js')
+    new AlipaySubscribeService(this.tpl).subscribe()
+    AlipaySubscribeService(this.tpl)
+    alipayGetLocation({ type: 'gcj02' })
+    this.alipayUserProfile()
+  },
+})
+"""
+    assert _lines(source) == []
+
+
+def test_a_name_that_leads_into_the_channel_s_payment_is_told():
+    source = """Page({
+  tapped() {
+    goAlipay(this.order)
+    this.handleAliPay()
+    alipay({ id: 1 })
+    api.alipayH5Checkout(this.order)
+    require('./alipay.js')
+  },
+})
+"""
+    assert _lines(source) == [3, 4, 5, 6]
+    assert channels().started(words_of("alipayGetLocation")) is None
+    assert channels().started(words_of("alipayQrcode")) == "alipay"

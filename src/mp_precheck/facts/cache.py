@@ -159,8 +159,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v142: a check…Login() whose answer is kept (assigned, put in setData) is no forced action by its name
 # v143: a URL a string test looks for is no host; developers.weixin.qq.com is no server; a button's text kept under a
 #       key naming the button is a label; a chat method of the page that sends nothing asks no model
-# v144: a uniCloud cloud object's method call (uniCloud.importObject('x').add(…)) is a cloud call
-# v145: a TS namespace's exported functions are members of its name (Remote.sendFile), as an object's
+# v144: uniCloud object methods called are cloud calls; v145: a TS namespace's exported functions: its members
 # v146: a helper's flag parameter tested by truthiness (if (!asFile), flag ? a : b) is decided by a literal
 #       or left-out argument; call sites record true / false / null / number arguments (arg:3:true); a call nested
 #       in a wrapper call's arguments on its line no longer stands for the wrapper call
@@ -183,6 +182,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check): no upload fact
 # v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
 # v169: a prop's default shown only as <image :src="prop"> is a picture; URLs handed to another app: none
+# v170: Taro code under another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -238,7 +238,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v169-{__version__}"
+FORMAT = f"facts-v170-{__version__}"
 
 
 class FactCache:

@@ -67,7 +67,7 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
         line((t("status." + report.status), "bold"))
         _errors(line, report, messages)  # a file the change touches but nothing reads (a submodule) is still told
         return _value(console)
-    _findings(line, report, messages, column)
+    _findings(line, report, catalog, messages, column)
     _lists(line, report, catalog, messages)
     _footer(line, report, catalog, messages)
     return _value(console)
@@ -76,8 +76,10 @@ def render_text(report: Report, catalog: Catalog, language: str = "zh-CN", *, co
 _Line = Callable[..., None]  # prints one line assembled from text and (text, style) parts
 
 
-def _findings(line: _Line, report: Report, messages: Messages, column: ColumnOf | None) -> None:
-    """The findings by severity and family: each place, rule, title and subject; the fix under an item."""
+def _findings(line: _Line, report: Report, catalog: Catalog, messages: Messages, column: ColumnOf | None) -> None:
+    """The findings by severity and family: each place, rule, title and subject; the fix under an item. A place of
+    scope ``file`` is a new call site, or for a rule judging each use (``every_use``: each brand wording) one more
+    place that keeps the rule's severity."""
     t = messages.t
     colon = t("colon")
     for severity, family, entries in _sections(report.active_findings):
@@ -90,12 +92,21 @@ def _findings(line: _Line, report: Report, messages: Messages, column: ColumnOf 
                 place = _place(f, column)
                 subject = safe(f.subject) + (f"  {safe(localized(f.value, messages))}"
                                              if f.value and f.value not in f.subject else "")
-                label = t("text.related") if f.rule != owner.rule else t("scope_file") if f.scope == "file" else ""
+                label = t("text.related") if f.rule != owner.rule else "" if f.scope != "file" else \
+                    t("scope_each") if _every_use(catalog, f.rule) else t("scope_file")
                 line("  ", (place, "bold"), " " * (pad - cell_len(place) + 2), (f.rule, _STYLES[f.severity]),
                      "  ", f"{label}{colon}" if label else "", _unmarked(f.title), "  ", (subject, "dim"))
             if told_in_full(owner):
                 line("    ", (t("text.fix") + colon, "dim"), _unmarked(owner.fix))
                 line("    ", (t("text.doc") + colon, "dim"), owner.doc)
+
+
+def _every_use(catalog: Catalog, rule: str) -> bool:
+    """Whether ``rule`` judges each use apart (a new one keeps its severity); False for a rule not in ``catalog``."""
+    try:
+        return catalog.rule(rule).every_use
+    except KeyError:
+        return False
 
 
 def _lists(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:

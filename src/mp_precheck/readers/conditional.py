@@ -9,9 +9,11 @@ so line numbers stay those of the source (uni-app platform doc). Given the file'
 those blocks call are blanked too, and so are a component's page hooks uni-app calls on other platforms only
 (``onNavigationBarButtonTap``, ``onBackPress``…) with the functions only they call (:mod:`.platformreach`).
 
+Taro's build does the same with a script's ``if (process.env.TARO_ENV === 'alipay') {…}`` (:mod:`.taroenv`).
 Only a framework's build does this (uni-app's, https://uniapp.dcloud.net.cn/tutorial/platform.html; Taro's in
-style files, https://docs.taro.zone/docs/envs): the developer tools upload a native project's files as they
-are, so there ``<!-- #ifdef H5 -->`` is a plain comment and everything between ships (``compiled=False``).
+style files and its ``process.env.TARO_ENV`` branches, https://docs.taro.zone/docs/envs): the developer tools
+upload a native project's files as they are, so there ``<!-- #ifdef H5 -->`` is a plain comment and everything
+between ships (``compiled=False``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Protocol
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.readers.platformreach import names_other_platform_hooks, without_unreached
+from mp_precheck.readers.taroenv import TARO_ENV, for_weapp
 
 _DIRECTIVE = lazy(r"^\s*(?://|/\*|<!--|#)?\s*#(ifdef|ifndef|else|endif)\b\s*([^*\n]*?)\s*(?:\*/|-->)?\s*$")
 WECHAT = frozenset({"MP-WEIXIN", "MP", "WEIXIN"})
@@ -83,9 +86,11 @@ def for_wechat(text: str, path: str | None = None, compiled: bool = True) -> str
     if not compiled:
         return text
     directives = has_directives(text)
-    if not directives and (path is None or not names_other_platform_hooks(text, path)):
+    taro = path is not None and TARO_ENV in text
+    if not directives and not taro and (path is None or not names_other_platform_hooks(text, path)):
         return text
     kept = _blanked(text) if directives else text
+    kept = for_weapp(kept, path) if taro and path is not None else kept  # Taro's process.env.TARO_ENV branches
     return without_unreached(text, kept, path) if path is not None else kept
 
 

@@ -21,7 +21,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.secrets import may_name_secret
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import ACCOUNT, DEVELOPMENT, NETWORK_APIS, SWITCHED_OFF, Export, Fact, FileFacts
-from mp_precheck.readers import base64media, multipartbody, nativepay, reexports
+from mp_precheck.readers import base64media, codeliterals, multipartbody, nativepay, reexports
 from mp_precheck.readers.bound import attribute_urls, in_attribute_value
 from mp_precheck.readers.builthosts import built_url
 from mp_precheck.readers.callargs import authorize_scope, clipboard_link
@@ -350,7 +350,7 @@ class _Extractor(Bindings):
         if (shown := shown_as_jsx_text(node)) is not None:  # {ok ? '…' : '微信登录'}, a state's text in {btnText}
             label = inside_button(shown)
             self._text_signals(value, node, label=label, share_control=label and inside_button(shown, share=True))
-        else:
+        elif not codeliterals.code_value(node, value, share_title(node)):  # compared, a key: no UI text
             self._text_signals(value, node, title=share_title(node),
                                label=not (prompt_text(node) or message_text(node)),
                                script=not ui_label(node, locale_file(self.path)), prompt=prompt_text(node, True))

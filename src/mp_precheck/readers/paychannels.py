@@ -6,15 +6,17 @@ rejection reason WeChat's staff quote, https://developers.weixin.qq.com/communit
 pointing at https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=7_3&index=1), and a cashier page of
 another channel opened in a ``<web-view>`` cannot pay there either. A script starts such a payment by:
 
-* calling a function or method whose name names a channel as whole words (``alipayCheckout(…)``,
-  ``api.alipayQrcode(…)``, ``this.$api.unionPay(…)``);
+* calling a function or method whose name names a channel as whole words and says it pays (``alipayCheckout(…)``,
+  ``api.alipayQrcode(…)``, ``this.$api.unionPay(…)``, ``goAlipay()``: :meth:`Channels.started`; not
+  ``alipayGetLocation()``, another service of the same company);
 * requesting a URL whose path names one (``post('/pay/alipay', …)``, ``wx.request({ url: base + '/alipay/create' })``);
 * ``uni.requestPayment({ provider: 'alipay' })`` where the WeChat build reaches it;
 * holding a link to the channel's cashier or QR host (``https://qr.alipay.com/…``) to show or copy.
 
 Not a start: a name that asks about a payment or shows a choice (``syncAlipayStatus``, ``selectAlipay``), another
 platform's own payment (``createAlipayAppletOrder``: the Alipay Mini Program's), a page route
-(``/pages/pay/alipay``), text that only mentions the channel, and the calls inside a function that itself names the
+(``/pages/pay/alipay``), a module loaded by its file name (``require('./alipayLogger.js')``), text that only
+mentions the channel, and the calls inside a function that itself names the
 channel where its callers are told (a module's exported ``alipayPay()``, a method the file calls by name), a call
 of the file's function that drives a web page's DOM (an HTML pay form submitted in H5), and an order paid by a
 ``requestPayment`` call in its own callback or of another platform's ``orderInfo`` (judged by the payment rules,
@@ -46,11 +48,13 @@ SCHEMA = "pay_channels.schema.json"
 
 _WORD = compiled(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _NAMESPACES = frozenset({"wx", "uni", "Taro", "taro", "mpx", "wepy"})
+_MODULE_LOADERS = frozenset({"require", "import", "requirePlugin", "require.async"})
 _NAVIGATION = frozenset({"navigate", "redirect", "relaunch", "launch", "switch", "router", "route", "push"})
 # A web page's globals: a Mini Program's logic layer has neither (no DOM or BOM), so code that drives them, an HTML pay
 # form submitted with document.forms[…].submit(), runs in H5 only
 # (https://developers.weixin.qq.com/miniprogram/dev/framework/app-service/).
 _BROWSER = compiled(r"\b(?:document|window)\s*\.")
+_SOURCE_SUFFIXES = (".js", ".ts", ".json", ".vue", ".wxs", ".mjs", ".cjs")
 _FUNCTIONS = ("function_declaration", "method_definition", "function_expression", "arrow_function", "function",
               "generator_function_declaration")
 
@@ -68,6 +72,7 @@ class Channels(Struct, frozen=True):
     other_platform: frozenset[str]
     not_paying: frozenset[str]
     paying: frozenset[str]
+    acting: frozenset[str]
 
     def named(self, words: list[str]) -> str | None:
         """The channel ``words`` (lower case) name, or None: none named, or a word says it starts no payment
@@ -79,6 +84,24 @@ class Channels(Struct, frozen=True):
             if any(tuple(words[i:i + size]) == spelling for i in range(len(words) - size + 1)):
                 return channel
         return None
+
+    def started(self, words: list[str]) -> str | None:
+        """The channel whose payment a call's name (``words``, lower case) starts: it names the channel
+        (:meth:`named`) and its other words are none (``alipay()``), a paying word (``alipayCheckout``) or only
+        words of an act leading into it (``goAlipay``); None for a name of the company's other services
+        (``alipayGetLocation``, ``AlipaySubscribeService``), which take no money."""
+        channel = self.named(words)
+        if channel is None:
+            return None
+        rest = [w for w in words if not w.isdigit()]
+        for spelling, named in self.spellings:  # the channel's own words out, as spelt in the name
+            size = len(spelling)
+            at = next((i for i in range(len(rest) - size + 1) if named == channel
+                       and tuple(rest[i:i + size]) == spelling), None)
+            if at is not None:
+                rest = rest[:at] + rest[at + size:]
+                break
+        return channel if not rest or self.paying & set(rest) or set(rest) <= self.acting else None
 
     def needles(self) -> tuple[str, ...]:
         """Fixed strings ``git grep`` finds a file naming a channel by (its spellings, as code writes them)."""
@@ -109,7 +132,7 @@ def channels() -> Channels:
     return Channels(spellings, {p: row["channel"] for row in rows for p in row["providers"]},
                     {h: row["channel"] for row in rows for h in row["hosts"]},
                     frozenset(data["other_platform_words"]), frozenset(data["not_paying_words"]),
-                    frozenset(data["paying_words"]))
+                    frozenset(data["paying_words"]), frozenset(data["acting_words"]))
 
 
 def words_of(text: str) -> list[str]:
@@ -327,12 +350,14 @@ def _call_channel(call: Node, table: Channels) -> tuple[str, str] | None:
     own = words_of(member or text)
     if not own or text.startswith("console."):
         return None
-    channel = table.named(own)  # the function's own name; its holder's only for a paying act (api.alipay.create)
+    channel = table.started(own)  # the function's own name; its holder's only for a paying act (api.alipay.create)
     if channel is None and table.paying & set(own) and not (table.not_paying | table.other_platform) & set(own):
         channel = table.named(words_of(text.removeprefix("this.")))
     if channel is not None:
         return channel, f"{text}(…)"
-    return None if _NAVIGATION & set(words_of(text)) else _url_channel(call, table, text)
+    if _NAVIGATION & set(words_of(text)) or text in _MODULE_LOADERS:
+        return None  # a page route, or a module loaded by its file name (require('./alipayLogger.js'))
+    return _url_channel(call, table, text)
 
 
 def _url_channel(call: Node, table: Channels, callee: str) -> tuple[str, str] | None:
@@ -343,6 +368,8 @@ def _url_channel(call: Node, table: Channels, callee: str) -> tuple[str, str] | 
     if not url or "/" not in url or "pages/" in url:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url.split("?", 1)[0])
+    if path.rpartition("/")[2].endswith(_SOURCE_SUFFIXES):
+        return None  # a script or data file of the project, not a server's path
     channel = table.named(words_of(path))
     return (channel, f"{callee}('{url}')") if channel else None
 
