@@ -1,7 +1,6 @@
 """A silent read of data the user already granted (``if (res.authSetting['scope.userInfo']) wx.getUserInfo()``, the
 template's launch code) asks nothing: a profile button added while it goes away is a new place where the app asks.
-A call in the branch where the scope is not granted stands for the ask, and replacing it by the button stays
-silent."""
+So is a button where the app had no button before, whatever script call went away: moves match like for like."""
 
 from __future__ import annotations
 
@@ -34,13 +33,13 @@ def test_a_button_added_while_the_silent_launch_read_goes_away_is_a_new_call_sit
         ("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file")}
 
 
-def test_a_read_in_the_branch_where_the_scope_is_not_granted_moved_to_the_button_is_silent(app_repo):
+def test_a_read_in_the_branch_where_the_scope_is_not_granted_is_no_button_moved(app_repo):
     app_repo.write("app.js", SILENT_READ.replace("if (res.authSetting", "if (!res.authSetting"))
     base = app_repo.commit("asks when not granted")
     app_repo.write("app.js", "App({\n  globalData: {}\n})\n")
     app_repo.write("pages/index/index.wxml", BUTTON)
     app_repo.commit("the ask on a button")
-    assert _privacy(run(app_repo.path, base)) == set()
+    assert _privacy(run(app_repo.path, base)) == {("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file")}
 
 
 def test_the_reader_tells_only_the_granted_branch():
@@ -70,6 +69,17 @@ def test_a_launch_read_kept_behind_a_granted_check_does_not_hide_a_new_pages_but
     assert ("privacy.user_info_reclaimed", "pages/ask/ask.wxml", 2, "file") in _privacy(run(app_repo.path, base))
 
 
-def test_a_launch_read_replaced_by_the_button_stays_silent(app_repo):
-    assert not [f for f in _privacy(_launch_read_to_button(app_repo, LAUNCH_READ))
-                if f[0] == "privacy.user_info_reclaimed"]
+def test_a_launch_read_replaced_by_the_apps_first_button_is_a_new_call_site(app_repo):
+    assert _privacy(_launch_read_to_button(app_repo, LAUNCH_READ)) == {
+        ("privacy.user_info_reclaimed", "pages/index/index.wxml", 2, "file")}
+
+
+def test_a_button_more_where_the_app_showed_the_button_and_dropped_script_calls_stays_silent(app_repo):
+    # buttons shuffled between pages (one copied) while two script reads go: asks moved around, none new
+    page = ("Page({\n  a () { wx.getUserInfo({}) },\n  b () { wx.getUserInfo({}) }\n})\n")
+    app_repo.write_files({"pages/index/index.wxml": BUTTON, "pages/index/index.js": page})
+    base = app_repo.commit("a button and two reads")
+    app_repo.write_files({"pages/index/index.js": "Page({})\n",
+                          "pages/me/me.wxml": BUTTON + BUTTON.replace("onGot", "onAgain")})
+    app_repo.commit("two buttons on the me page")
+    assert not [f for f in _privacy(run(app_repo.path, base)) if f[0] == "privacy.user_info_reclaimed"]

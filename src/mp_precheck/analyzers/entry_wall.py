@@ -6,7 +6,9 @@ new user nothing but the ask: the home page is a login wall, though it is no log
 Reported at the ask's block in the page's template when the entry page at the merge base was no such wall; a
 wall that already existed, an ask beside content everyone sees, a popup and a flag only a tap sets stay silent.
 An entry page already told as a login wall (a login page by name, a redirect of its hooks, an overlay component, an
-authorization page) is not told again.
+authorization page) is not told again. A welcome page no tab bar leads past that keeps its pictures for everyone
+but shows its way into the app only under a flag a load-time login check sets, and under the flag's other value
+only the ask (``readers/authgate.py``), is the same wall: told at the ask.
 
 Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在用户了解体验小程序功能后，再要求用户进行
 帐号登录; operations rules 15.1.3) and https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 
-from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before
+from mp_precheck.analyzers.auth_entry import TEMPLATE_SUFFIXES, entry_before, tabbed
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.missing_pages import registry_file
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
@@ -30,6 +32,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.facts.store import ExistingPaths
 from mp_precheck.readers.appconfig import page_name
+from mp_precheck.readers.authgate import gate
 from mp_precheck.readers.authpage import Ask, authorization_page
 from mp_precheck.readers.authwall import Wall, wall
 from mp_precheck.readers.componentuses import is_sfc, tag_key
@@ -55,8 +58,9 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
         return findings  # the entry page is told as a login wall already
     registry = registry_file(project)
     before = entry_before(context, registry) if registry is not None else entry
+    gates = registry is None or not tabbed(context.read_head(registry), registry, entry)  # no tab leads past it
     for page in sorted(page_sources(project, entry, TEMPLATE_SUFFIXES)):
-        found = _wall(context, page, context.read_head, lambda path: path)
+        found = _wall(context, page, context.read_head, lambda path: path, gates)
         if found is None or _walled_before(context, before, entry, page):
             continue
         return [*findings, context.finding(RULE, f"login:entry-page:wall:{posixpath.splitext(page)[0]}", page,
@@ -71,12 +75,14 @@ def _walled_before(context: ProjectContext, before: str | None, entry: str, page
         return False
     heads = [page] if before == entry else sorted(page_sources(context.project, before, TEMPLATE_SUFFIXES))
     pages = [context.counterpart.get(p, p) for p in heads]  # head paths at their base place (a moved folder)
-    return any(old is not None and _wall(context, old, context.read_base, lambda p: context.counterpart.get(p, p))
-               is not None for old in pages)
+    return any(old is not None and _wall(context, old, context.read_base, lambda p: context.counterpart.get(p, p),
+                                         gates=True) is not None for old in pages)
 
 
-def _wall(context: ProjectContext, page: str, read: Reader, old: Callable[[str], str | None]) -> Wall | None:
-    """The wall the template ``page`` read with ``read`` is; ``old`` maps a head path to the side ``read`` reads."""
+def _wall(context: ProjectContext, page: str, read: Reader, old: Callable[[str], str | None],
+          gates: bool = False) -> Wall | None:
+    """The wall the template ``page`` read with ``read`` is; ``old`` maps a head path to the side ``read`` reads;
+    with ``gates`` also a gate of the page's way in (``readers/authgate.py``)."""
     text = read(page)
     if text is None:
         return None
@@ -92,7 +98,8 @@ def _wall(context: ProjectContext, page: str, read: Reader, old: Callable[[str],
         body = read(path) if path is not None else None
         return authorization_page(body, path) if body is not None and path is not None else None
 
-    return wall(text, page, script, script_path, component_ask)
+    found = wall(text, page, script, script_path, component_ask)
+    return found if found is not None or not gates else gate(text, page, script, script_path)
 
 
 def _script(read: Reader, page: str, text: str) -> tuple[str | None, str]:

@@ -9,12 +9,11 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` �
   (a new call site) in every head file whose own count rose — except for open-ended subjects (a host,
   an app.json entry; a rule naming hosts one by one, such as WeChat's server API host) and rules judged
   ``once`` (a service), where another use of something already there needs nothing new, and except
-  when the same call's uses in all its spellings did not rise (``wx.getUserInfo`` replaced by
-  ``<button open-type="getUserInfo">``: the same data, asked the same way from a button), except in a file
-  that already made the call (copies of it in the branches of a permission check; any call at all where the
-  data is one value per user, such as the profile or the position, or the call only writes: a copy to the
-  clipboard), except a ``wx.authorize`` gate in front of a call of the same data in its own file, and except
-  an unchanged call of a wrapper the change edits (the wrapper reports it);
+  when the same call's uses in all its spellings did not rise (a call moved; a button where the app had only the
+  script call counts buttons alone: ``core/spelling.py``), except in a file that already made the call (copies
+  of it in the branches of a permission check; any call at all where the data is one value per user, such as
+  the profile or the position, or the call only writes: a copy to the clipboard), except a ``wx.authorize`` gate
+  in front of a call of the same data in its own file, and except an unchanged call of a wrapper the change edits;
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) →
   nothing; a page the change deletes from the app does not count here (its feature left, it did not move)
   but for the calls a page the change adds carries on with the same shape (``core/retired.py``); where it rose
@@ -190,8 +189,8 @@ def compare(
                 continue  # a host or config entry the app has, a service (category) it offered: nothing new
             spellings = {s for s in capability if same_call(s) == same_call(subject)}
             if known and not rule.every_use and not _in_added_sdk(subject, head, counterpart) and not asks_rise(
-                    subject, spellings, head_uses, base_uses, head, base, counterpart):
-                continue  # the same call spelt another way (wx.getUserInfo → its button): nothing new
+                    subject, spellings, head_uses, base_uses, head, base, counterpart, base_known | elsewhere):
+                continue  # the same call in the same form, moved: nothing new
             kind = catalog.privacy_type(rule.privacy_key)
             placed = _placed(rule, subject, "file" if known else "app", head, head_placed.get(subject, Counter()),
                              base_placed.get(subject, Counter()), counterpart, added_lines, base, relay_ranges, kind,

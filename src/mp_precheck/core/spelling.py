@@ -1,15 +1,18 @@
 """The same call under two spellings, and whether a change asks the user for it in more places.
 
-``<button open-type="getUserInfo">`` is the button form of ``wx.getUserInfo``: a page that swaps its tap
-handler's call for the button asks for the same data the same way, and the semantic diff reports nothing when
-the uses of a call in all its spellings did not rise (``core/semantic_diff.py``). A call that only reads data a
-``wx.getSetting`` check found granted (``FileFacts.granted``, ``readers/grantedread.py``: the template's launch
-code) asks nothing, so it does not stand for a button that asks: a button added while such a read goes away is a
-new place where the app asks. Nor does a call a page makes as it opens (``runs_on_open``: in ``onLoad``) read
-what its button's tap granted: the page reads before any tap. A call whose line the change keeps but whose options
-it rewrites (``reshaped``: one picker split into a call per source) is rewritten like a call on an added line.
-A payment the base passed an undecided ``orderInfo`` order (the WeChat build's, ``readers/orderpay.py``) and the
-change passes WeChat Pay's own options in place (``options_rewritten``) is the same payment, read the other way.
+``<button open-type="getUserInfo">`` is the button form of ``wx.getUserInfo``: a page that swaps its tap handler's
+call for the button asks for the same data the same way, and the semantic diff reports nothing when the uses of a
+call in all its spellings did not rise (``core/semantic_diff.py``). Moves match like for like: where the app had
+the call only in the other form (a silent script call and no button anywhere), a button the change adds is no
+move of it, whatever left — the user is now asked where nothing asked before (``asks_rise``, ``new_form``). A call
+that only reads data a ``wx.getSetting`` check found granted (``FileFacts.granted``, ``readers/grantedread.py``:
+the template's launch code) asks nothing, so it does not stand for a button that asks: a button added while such a
+read goes away is a new place where the app asks. Nor does a call a page makes as it opens (``runs_on_open``: in
+``onLoad``) read what its button's tap granted: the page reads before any tap. A call whose line the change keeps
+but whose options it rewrites (``reshaped``: one picker split into a call per source) is rewritten like a call on an
+added line. A payment the base passed an undecided ``orderInfo`` order (the WeChat build's, ``readers/orderpay.py``)
+and the change passes WeChat Pay's own options in place (``options_rewritten``) is the same payment, read the other
+way.
 
 Source: https://developers.weixin.qq.com/miniprogram/dev/component/button.html (open-type) and
 https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html (no prompt since
@@ -38,6 +41,12 @@ GUESSES = {UPLOAD_GUESS: "wx.uploadFile"}
 # A payment passed an ``orderInfo`` order no code marks as another platform's (readers/orderpay.py) is read as the
 # WeChat build's payment where the app has no WeChat-shaped one: the same call as one passed WeChat Pay's options.
 _READ_ALIKE = frozenset({ORDER_PAYMENT, PAYMENT})
+
+
+def form_of(subject: str) -> bool:
+    """Whether ``subject`` is a button spelling of its call (``button[open-type=getUserInfo]``) rather than the
+    script call itself."""
+    return same_call(subject) != subject
 
 
 def same_call(subject: str) -> str:
@@ -71,13 +80,18 @@ def options_rewritten(subject: str, path: str, line: int, base: Mapping[str, Fil
 
 def asks_rise(subject: str, spellings: set[str], head_uses: Mapping[str, Counter[str]],
               base_uses: Mapping[str, Counter[str]], head: Mapping[str, FileFacts],
-              base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None] | None = None) -> bool:
+              base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None] | None = None,
+              known: AbstractSet[str] = frozenset()) -> bool:
     """Whether the uses of ``spellings`` (one call, every spelling; counted per subject and file in ``head_uses``
-    and ``base_uses``) rose in the changed files ``head`` and ``base``; for a button spelling ``subject``, silent
-    reads of granted data (``FileFacts.granted``) are left out on both sides: they ask nothing. A base call its
-    file keeps, now behind a ``wx.getSetting`` check (``counterpart``: head path → base path), is that silent
-    read too: the call stayed where it was and did not become a button another page shows."""
+    and ``base_uses``) rose in the changed files ``head`` and ``base``; when ``known`` (the subjects the app had)
+    holds no spelling in the form of ``subject`` (a button where the app only made the script call), only that
+    form's uses count, so a button is not offset by a script call gone elsewhere. For a button spelling
+    ``subject``, silent reads of granted data (``FileFacts.granted``) are left out on both sides: they ask nothing.
+    A base call its file keeps, now behind a ``wx.getSetting`` check (``counterpart``: head path → base path), is
+    that silent read too: the call stayed where it was and did not become a button another page shows."""
     button = same_call(subject) != subject
+    if not any(form_of(s) == button for s in spellings & known):
+        spellings = {s for s in spellings if form_of(s) == button}
 
     def total(uses: Mapping[str, Counter[str]], files: Mapping[str, FileFacts]) -> int:
         silent = _granted(spellings, files) if button else 0

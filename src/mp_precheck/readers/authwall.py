@@ -40,7 +40,7 @@ from mp_precheck.readers.sfc import split_blocks
 # The conditions a block hangs on (https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxml/conditional.html,
 # https://vuejs.org/guide/essentials/conditional.html).
 _IF = ("wx:if", "v-if", "v-show")
-_ELSE = ("wx:else", "v-else")
+ELSE = ("wx:else", "v-else")
 _ELIF = ("wx:elif", "v-else-if")
 # Top-level tags that render nothing of the page's content: imports, script modules, template definitions, and
 # a kit's toast or dialog host element (<van-toast id="van-toast" />).
@@ -143,7 +143,7 @@ def wall(template: str, path: str, script: str | None, script_path: str, compone
     if always and not _ask_sets(flag, always, script, script_path):
         return None  # an ask always shown is the wall's only when it is what sets the content's flag
     block, ask = asks[0][0], asks[0][1]
-    if ask is None or not _closed_on_load(flag, usable, script, script_path):
+    if ask is None or not closed_on_load(flag, usable, script, script_path):
         return None
     return Wall(block.line + offset, flag, ask.what)
 
@@ -161,7 +161,7 @@ def _top(root: Node) -> list[Node]:
     carry no condition."""
     blocks = _rendered(root.children)
     for _ in range(_UNWRAP):
-        if len(blocks) != 1 or any(key in blocks[0].attrs for key in (*_IF, *_ELSE, *_ELIF, "hidden")):
+        if len(blocks) != 1 or any(key in blocks[0].attrs for key in (*_IF, *ELSE, *_ELIF, "hidden")):
             break
         blocks = _rendered(blocks[0].children)
     return blocks
@@ -176,18 +176,20 @@ def _tests(blocks: list[Node]) -> list[tuple[str, bool | None] | None] | None:
     None for a block that hangs on nothing; None when there are fewer than two blocks, or none hangs on a flag."""
     out: list[tuple[str, bool | None] | None] = []
     for block in blocks:
-        test = _test(block.attrs)
+        test = flag_test(block.attrs)
         previous = out[-1] if out else None
-        if test is None and any(key in block.attrs for key in _ELSE) and previous is not None:
+        if test is None and any(key in block.attrs for key in ELSE) and previous is not None:
             test = (previous[0], None if previous[1] is None else not previous[1])
         out.append(test)
     return out if len(out) >= 2 and any(test is not None for test in out) else None
 
 
-def _test(attrs: dict[str, str]) -> tuple[str, bool | None] | None:
-    """The flag a block hangs on: its ``wx:if`` / ``v-if`` / ``hidden``, else a ``disabled`` that holds the
-    control until the flag changes (https://developers.weixin.qq.com/miniprogram/dev/component/button.html)."""
-    key = next((k for k in (*_IF, *_ELIF, "hidden", "disabled") if k in attrs), None)
+def flag_test(attrs: dict[str, str], held: bool = True) -> tuple[str, bool | None] | None:
+    """The flag a block hangs on and whether it shows (or works) when the flag is truthy (None: either way): its
+    ``wx:if`` / ``v-if`` / ``hidden``, else with ``held`` a ``disabled`` that holds the control until the flag
+    changes (https://developers.weixin.qq.com/miniprogram/dev/component/button.html); None for none or a condition
+    that is no single flag."""
+    key = next((k for k in (*_IF, *_ELIF, "hidden", *(("disabled",) if held else ())) if k in attrs), None)
     match = _TEST.match(attrs[key].strip().removeprefix("{{").removesuffix("}}").strip()) if key else None
     if key is None or match is None:
         return None
@@ -211,8 +213,9 @@ def _ask(block: Node, text: str, component_ask: ComponentAsk) -> Ask | None:
     return authorization_page(text[block.start:end], "block.wxml")
 
 
-def _closed_on_load(flag: str, usable: bool, script: str | None, path: str) -> bool:
-    """Whether the content is hidden (or held) as the page opens: shown on a truthy flag, the flag does not start
+def closed_on_load(flag: str, usable: bool, script: str | None, path: str) -> bool:
+    """Whether the content (``usable``: shown when ``flag`` is truthy) of the page whose script is ``script`` (read
+    as ``path``) is hidden (or held) as the page opens: shown on a truthy flag, the flag does not start
     true or a load hook sets it again; shown on a falsy one (``disabled="{{notGet}}"``), the flag starts true or a
     load hook sets it true."""
     if script is None:
