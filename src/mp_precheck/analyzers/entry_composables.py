@@ -41,13 +41,11 @@ from mp_precheck.readers.lifecycle import HookScanner
 from mp_precheck.readers.modulereach import Module, namespaced_api
 from mp_precheck.readers.openinghooks import registered_hook
 from mp_precheck.readers.sfc import SFC_SUFFIXES, split_blocks
-from mp_precheck.readers.syntax import language_for, node_text, parse, walk
+from mp_precheck.readers.syntax import enclosing_function, language_for, node_text, parse, walk
 
 RULE = "login.forced_login"
 HOPS = 2  # composables followed: the one the page calls and one that one calls as it sets up
 _SCRIPTS = (".js", ".ts", ".mjs", ".jsx", ".tsx")
-_FUNCTIONS = ("function_expression", "function", "arrow_function", "generator_function", "function_declaration",
-              "method_definition")
 Wall = dict[tuple[str, str], tuple[int, str]]  # (login page, module) → (line, what)
 
 
@@ -144,7 +142,7 @@ def _setup_uses(text: str, path: str, page: Module) -> list[tuple[str, str]]:
     for source, name, setup in units:
         root = parse(language_for(name), source.encode("utf-8", "surrogatepass")).root_node
         for call in (n for n in walk(root) if n.type == "call_expression"):
-            owner = _owner(call)
+            owner = enclosing_function(call)
             if (setup if owner is None else _sets_up(owner)) and (use := _imported(call, page)) is not None:
                 uses.append(use)
     return list(dict.fromkeys(uses))
@@ -153,7 +151,7 @@ def _setup_uses(text: str, path: str, page: Module) -> list[tuple[str, str]]:
 def _own_calls(body: Node) -> Iterator[Node]:
     """The calls a function body makes as it runs: none inside a function it defines (a tap handler it returns)."""
     function = body.parent
-    return (n for n in walk(body) if n.type == "call_expression" and _owner(n) == function)
+    return (n for n in walk(body) if n.type == "call_expression" and enclosing_function(n) == function)
 
 
 def _imported(call: Node, module: Module) -> tuple[str, str] | None:
@@ -170,14 +168,6 @@ def _imported(call: Node, module: Module) -> tuple[str, str] | None:
     spec = module.aliases.get(node_text(obj)) if obj is not None and obj.type == "identifier" else None
     prop = fn.child_by_field_name("property") if fn is not None and spec not in (None, GET_APP) else None
     return (str(spec), node_text(prop)) if prop is not None else None
-
-
-def _owner(node: Node) -> Node | None:
-    """The innermost function that holds ``node``; None at a script's top level."""
-    current = node.parent
-    while current is not None and current.type not in _FUNCTIONS:
-        current = current.parent
-    return current
 
 
 def _sets_up(function: Node) -> bool:

@@ -22,7 +22,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import CLIPBOARD, FileFacts
-from mp_precheck.readers.syntax import FUNCTION_NODES, call_option, node_text, nodes_of
+from mp_precheck.readers.syntax import call_option, enclosing_function, node_text, nodes_of
 
 _COPY = "wx.setClipboardData"
 _NETWORK = frozenset({"wx.request", "wx.uploadFile", "wx.downloadFile", "wx.connectSocket"})
@@ -42,7 +42,7 @@ def copied_links(found: FileFacts, root: Node, language: Language, line_offset: 
     calls = [c for c in nodes_of(root, language, ("call_expression",))
              if node_text(c.child_by_field_name("function")).endswith("setClipboardData")
              and c.start_point[0] + 1 + line_offset in copies]
-    functions = [(h, _lines(h, line_offset)) for h in (_enclosing_function(c) for c in calls) if h is not None]
+    functions = [(h, _lines(h, line_offset)) for h in (enclosing_function(c) for c in calls) if h is not None]
     handlers = [h for h, (a, b) in functions if not any(a <= line <= b for line in network)]
     spans = [_lines(value, line_offset) for c in calls if (value := call_option(c, "data")) is not None]
     spans += [_lines(value, line_offset) for value in _copied_constants(root, language, handlers)]
@@ -93,13 +93,6 @@ def _shown(reference: Node, root: Node) -> bool:
         return False
     key = node_text(pair.child_by_field_name("key")).strip("'\"")
     return len(re.findall(rf"\b{re.escape(key)}\b", node_text(root))) == 1
-
-
-def _enclosing_function(node: Node) -> Node | None:
-    current = node.parent
-    while current is not None and current.type not in FUNCTION_NODES:
-        current = current.parent
-    return current
 
 
 def _within(node: Node, outer: Node) -> bool:

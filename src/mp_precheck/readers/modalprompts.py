@@ -20,7 +20,15 @@ from msgspec import Struct
 from tree_sitter import Node
 
 from mp_precheck.readers.sfc import script_units
-from mp_precheck.readers.syntax import first_argument, language_for, node_text, object_property, parse, walk
+from mp_precheck.readers.syntax import (
+    enclosing_function,
+    first_argument,
+    language_for,
+    node_text,
+    object_property,
+    parse,
+    walk,
+)
 
 _FUNCTIONS = frozenset({"function_expression", "function", "arrow_function", "method_definition",
                         "function_declaration", "generator_function"})
@@ -87,7 +95,7 @@ def _answer(call: Node) -> tuple[int, int, frozenset[str]] | None:
     if parent is None or parent.type != "variable_declarator":
         return None
     carriers = _carriers(parent.child_by_field_name("name"))
-    scope = _enclosing_function(parent) or _root(call)  # the rest of the function (or module) reads it
+    scope = enclosing_function(parent) or _root(call)  # the rest of the function (or module) reads it
     return (call.start_point[0] + 1, scope.end_point[0] + 1, carriers) if carriers else None
 
 
@@ -129,14 +137,6 @@ def _carriers(name: Node | None) -> frozenset[str]:
         if child.type == "object_assignment_pattern" and node_text(child.child_by_field_name("left")) == _ANSWER:
             return frozenset({_ANSWER})
     return frozenset()
-
-
-def _enclosing_function(node: Node) -> Node | None:
-    """The innermost function around ``node``, or None at a module's top level."""
-    parent = node.parent
-    while parent is not None and parent.type not in _FUNCTIONS:
-        parent = parent.parent
-    return parent
 
 
 def _root(node: Node) -> Node:

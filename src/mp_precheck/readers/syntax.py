@@ -72,6 +72,17 @@ def parser_for(path: str) -> Parser:
 # The node types of a function's own scope (a declaration, an expression, an arrow, a method).
 FUNCTION_NODES = frozenset({"function_declaration", "function_expression", "function", "arrow_function",
                             "method_definition", "generator_function_declaration"})
+
+
+def enclosing_function(node: Node) -> Node | None:
+    """The innermost function (declaration, expression, arrow, method, generator) around ``node``; None at a
+    script's top level."""
+    current = node.parent
+    while current is not None and current.type not in FUNCTION_NODES and current.type != "generator_function":
+        current = current.parent
+    return current
+
+
 PARSED_TREES = 64  # whole files kept parsed: a run reads each changed file with several readers in turn
 # A tree takes ~40-100 times its source (a 4 KB TSX page ~400 KB): trees are kept up to this much source, so a few
 # large files cannot hold hundreds of MB.
