@@ -21,7 +21,7 @@ QUESTION_JS = """Page({
     const that = this
     wx.getStorage({ key: 'question', success(res) {
       wx.request({
-        url: 'https://api.quiz.example.com/ask',
+        url: 'https://api.quiz.example.com/question',
         method: 'POST',
         data: { text: res.data },
         success(r) { that.setData({ answer: r.data.answer }) },
@@ -38,9 +38,9 @@ BOX_JSON = '{\n  "component": true\n}\n'
 
 def _question_page(app_repo, wxml: str, js: str = QUESTION_JS, page_json: str = QUESTION_JSON) -> str:
     base = str(app_repo.git("rev-parse", "HEAD"))
-    app_repo.write_files({"pages/ask/ask.js": js, "pages/ask/ask.wxml": wxml, "pages/ask/ask.json": page_json,
-                          "pages/ask/box/index.wxml": BOX_WXML, "pages/ask/box/index.js": BOX_JS,
-                          "pages/ask/box/index.json": BOX_JSON})
+    app_repo.write_files({"pages/assistant/ask.js": js, "pages/assistant/ask.wxml": wxml, "pages/assistant/ask.json": page_json,
+                          "pages/assistant/box/index.wxml": BOX_WXML, "pages/assistant/box/index.js": BOX_JS,
+                          "pages/assistant/box/index.json": BOX_JSON})
     register_pages(app_repo)
     app_repo.commit("a question page")
     return base
@@ -53,13 +53,13 @@ def _told(report) -> set[tuple[str, int]]:
 def test_a_page_titled_for_a_model_posting_the_typed_question_is_generative_ai(app_repo):
     wxml = '<view>\n  <card title="ChatGPT 智能提问" />\n  <box />\n  <button bindtap="onAsk">提问</button>\n</view>\n'
     base = _question_page(app_repo, wxml)
-    assert _told(run(app_repo.path, base)) == {("pages/ask/ask.js", 6)}
+    assert _told(run(app_repo.path, base)) == {("pages/assistant/ask.js", 6)}
 
 
 def test_a_navigation_title_naming_an_ai_assistant_is_the_page_s_words(app_repo):
     titled = QUESTION_JSON.replace("问一问", "AI 助手")
     base = _question_page(app_repo, "<view><box /><button bindtap=\"onAsk\">提问</button></view>\n", page_json=titled)
-    assert _told(run(app_repo.path, base)) == {("pages/ask/ask.js", 6)}
+    assert _told(run(app_repo.path, base)) == {("pages/assistant/ask.js", 6)}
 
 
 def test_a_search_box_with_no_model_named_and_ai_named_only_in_prose_stay_silent(app_repo):
@@ -67,9 +67,9 @@ def test_a_search_box_with_no_model_named_and_ai_named_only_in_prose_stay_silent
     base = _question_page(app_repo, plain)
     assert _told(run(app_repo.path, base)) == set()
     # AI wording only in prose, on a page with no box of its own and none in its components: nothing typed is sent
-    app_repo.write("pages/ask/ask.json", '{\n  "navigationBarTitleText": "关于"\n}\n')
-    app_repo.write("pages/ask/ask.wxml", "<view>本站的推荐由大模型与人工编辑共同完成</view>\n")
-    app_repo.write("pages/ask/ask.js", QUESTION_JS.replace("/ask", "/about"))
+    app_repo.write("pages/assistant/ask.json", '{\n  "navigationBarTitleText": "关于"\n}\n')
+    app_repo.write("pages/assistant/ask.wxml", "<view>本站的推荐由大模型与人工编辑共同完成</view>\n")
+    app_repo.write("pages/assistant/ask.js", QUESTION_JS.replace("/question", "/about"))
     second = str(app_repo.git("rev-parse", "HEAD"))
     app_repo.commit("an about page")
     assert _told(run(app_repo.path, second)) == set()
@@ -86,7 +86,7 @@ def test_a_page_that_named_its_model_before_the_change_is_nothing_new(app_repo):
     wxml = '<view>\n  <card title="ChatGPT 智能提问" />\n  <box />\n</view>\n'
     _question_page(app_repo, wxml, js="Page({ onAsk() {} })\n")
     base = str(app_repo.git("rev-parse", "HEAD"))
-    app_repo.write("pages/ask/ask.js", QUESTION_JS)
+    app_repo.write("pages/assistant/ask.js", QUESTION_JS)
     app_repo.commit("the question is posted")
     assert _told(run(app_repo.path, base)) == set()
 
@@ -192,14 +192,14 @@ Page({
   },
 })
 """
-    app_repo.write_files({"utils/check.js": CHECK_JS, "pages/lost/lost.js": page,
-                          "pages/lost/lost.wxml": '<button bindtap="submit">提交</button>\n'})
+    app_repo.write_files({"utils/check.js": CHECK_JS, "pages/found/found.js": page,
+                          "pages/found/found.wxml": '<button bindtap="submit">提交</button>\n'})
     register_pages(app_repo)
-    app_repo.commit("a lost-and-found form")
+    app_repo.commit("a found-items form")
     report = run(app_repo.path, base)
     uploads = {(p[1], p[2]) for p in places(report) if p[0] == "upload.upload_file"}
-    assert ("pages/lost/lost.js", 4) not in uploads and ("utils/check.js", 3) not in uploads
-    assert ("pages/lost/lost.js", 7) in uploads or ("utils/check.js", 13) in uploads
+    assert ("pages/found/found.js", 4) not in uploads and ("utils/check.js", 3) not in uploads
+    assert ("pages/found/found.js", 7) in uploads or ("utils/check.js", 13) in uploads
     assert ("external_link.wechat_server_api", "utils/check.js", 4) in places(report)
 
 
@@ -213,7 +213,7 @@ def test_a_request_the_page_makes_as_it_opens_sends_nothing_typed(app_repo):
 """
     base = _question_page(app_repo, wxml, js=loading)
     assert _told(run(app_repo.path, base)) == set()
-    assert opening_lines(loading, "pages/ask/ask.js", {3}) == {3}
+    assert opening_lines(loading, "pages/assistant/ask.js", {3}) == {3}
     hooked = "import { onLoad } from '@dcloudio/uni-app'\nonLoad(() => {\n  uni.request({ url: '/a' })\n})\n" \
              "const send = () => uni.request({ url: '/ask' })\n"
     assert opening_lines(hooked, "pages/a/a.js", {3, 5}) == {3}

@@ -11,7 +11,7 @@ LAUNCH_READ = ("App({\n  onLaunch () {\n    wx.getUserInfo({\n"
 PAGE_READ = ("Page({\n  onLoad () {\n    wx.getUserInfo({\n"
              "      success: r => { this.setData({ user: r.userInfo }) }\n    })\n  }\n})\n")
 BUTTON = '<view>\n  <button open-type="getUserInfo" bindgetuserinfo="onGot">授权</button>\n</view>\n'
-APP = '{\n  "pages": ["pages/ask/ask", "pages/index/index", "pages/me/me"]\n}\n'
+APP = '{\n  "pages": ["pages/assistant/ask", "pages/index/index", "pages/me/me"]\n}\n'
 
 
 def _profile(report) -> set[tuple[str, str, int, str]]:
@@ -21,10 +21,10 @@ def _profile(report) -> set[tuple[str, str, int, str]]:
 def test_a_new_pages_button_is_no_silent_app_call_moved(app_repo):
     app_repo.write("app.js", LAUNCH_READ)
     base = app_repo.commit("reads the profile at launch")
-    app_repo.write_files({"app.js": "App({\n  globalData: {}\n})\n", "app.json": APP, "pages/ask/ask.wxml": BUTTON,
-                          "pages/ask/ask.js": "Page({ onGot (e) { wx.switchTab({ url: '/pages/index/index' }) } })\n"})
+    app_repo.write_files({"app.js": "App({\n  globalData: {}\n})\n", "app.json": APP, "pages/assistant/ask.wxml": BUTTON,
+                          "pages/assistant/ask.js": "Page({ onGot (e) { wx.switchTab({ url: '/pages/index/index' }) } })\n"})
     app_repo.commit("an authorize page first")
-    assert _profile(run(app_repo.path, base)) == {("privacy.user_info_reclaimed", "pages/ask/ask.wxml", 2, "file")}
+    assert _profile(run(app_repo.path, base)) == {("privacy.user_info_reclaimed", "pages/assistant/ask.wxml", 2, "file")}
 
 
 def test_the_same_script_call_moved_to_a_page_stays_silent(app_repo):

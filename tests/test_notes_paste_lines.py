@@ -1,6 +1,6 @@
 """Lines of 本次版本变更 a team pastes into 提交审核 as they are: no issue or commit link and no item that is only a
 link, no code host's default subject for a web edit (``update pages/x/y.vue.``), no quotes around a whole message,
-no work-in-progress message (``订单详情50%``), one line for a change its subject and body both state, and no other
+no work-in-progress message (``商品列表30%``), one line for a change its subject and body both state, and no other
 platform's name in a WeChat line (``微信/支付宝环境判断`` → ``微信环境判断``; a line only about H5 or Alipay is left out).
 Real git repositories and the ``notes`` command where the units of a range matter."""
 
@@ -73,9 +73,9 @@ def test_a_subject_with_words_of_its_own_stays(subject: str, kept: tuple[str, st
 
 def test_a_default_subject_leaves_its_body_as_the_only_line(repo: Repo) -> None:
     base = _app(repo)
-    _change(repo, 1, "update pages/order/detail.vue.\n\n修复getList()未定义错误")
+    _change(repo, 1, "update pages/order/detail.vue.\n\n修复loadMore()未定义错误")
     out = notes_text(repo, base)
-    assert (notes_section(out, 2), notes_section(out, 3)) == ([], ["getList未定义错误"])
+    assert (notes_section(out, 2), notes_section(out, 3)) == ([], ["loadMore未定义错误"])
 
 
 # -------------------------------------------------------------------------------------- quotes and progress
@@ -91,11 +91,11 @@ def test_quotes_around_a_whole_message_are_taken_off(subject: str, kept: tuple[s
 
 
 def test_a_quoted_clean_up_is_housekeeping() -> None:
-    assert _kept("'清理测试文件'") is None
+    assert _kept("'清理调试文件'") is None
     assert _kept("feat: 新增清理缓存按钮") == ("added", "清理缓存按钮")
 
 
-@pytest.mark.parametrize("subject", ["订单详情50%", "商品详情 80%", "首页完成80%", "个人中心开发进度30%",
+@pytest.mark.parametrize("subject", ["商品列表30%", "商品详情 80%", "首页完成80%", "个人中心开发进度30%",
                                      "个人中心（开发中）", "feat: 积分商城【未完成】"])
 def test_work_in_progress_is_left_out(subject: str) -> None:
     assert _kept(subject) is None

@@ -247,10 +247,10 @@ def test_deeply_nested_functions_are_searched_for_a_web_page_once(monkeypatch):
 def test_a_name_of_the_channel_s_other_services_takes_no_money():
     source = """Page({
   onLoad() {
-    const logger = require('./alipayLogger.js')
-    new AlipaySubscribeService(this.tpl).subscribe()
-    AlipaySubscribeService(this.tpl)
-    alipayGetLocation({ type: 'gcj02' })
+    const logger = require('./alipayMonitor.js')
+    new AlipayNoticeService(this.tpl).subscribe()
+    AlipayNoticeService(this.tpl)
+    alipayLocate({ type: 'gcj02' })
     this.alipayUserProfile()
   },
 })
@@ -262,7 +262,7 @@ def test_a_name_that_leads_into_the_channel_s_payment_is_told():
     source = """Page({
   tapped() {
     goAlipay(this.order)
-    this.handleAliPay()
+    this.startAliPay()
     alipay({ id: 1 })
     api.alipayH5Checkout(this.order)
     require('./alipay.js')
@@ -270,5 +270,5 @@ def test_a_name_that_leads_into_the_channel_s_payment_is_told():
 })
 """
     assert _lines(source) == [3, 4, 5, 6]
-    assert channels().started(words_of("alipayGetLocation")) is None
+    assert channels().started(words_of("alipayLocate")) is None
     assert channels().started(words_of("alipayQrcode")) == "alipay"

@@ -1,7 +1,7 @@
 """Forced login in a hook a composable or custom hook registers for the entry page (``login.forced_login``).
 
-A uni-app page written with Vue 3 may call ``useAuth()`` from its ``<script setup>`` (or ``setup()``) where
-``useAuth`` of ``./composables/useAuth.js`` registers ``onShow(() => { if (!token) uni.reLaunch({ url: login }) })``;
+A uni-app page written with Vue 3 may call ``useSession()`` from its ``<script setup>`` (or ``setup()``) where
+``useSession`` of ``./composables/session.js`` registers ``onShow(() => { if (!token) uni.reLaunch({ url: login }) })``;
 a Taro page's custom hook registers ``useDidShow`` / ``useLoad`` / a mount ``useEffect`` the same way. The hook
 becomes the page's own: on the entry page it sends every user without a token to the login page before any
 experience, exactly as an ``onShow`` written in the page. Followed here from the entry page's setup-time calls of
@@ -156,7 +156,7 @@ def _own_calls(body: Node) -> Iterator[Node]:
 
 def _imported(call: Node, module: Module) -> tuple[str, str] | None:
     """(specifier, exported name) of the imported function ``call`` calls: a named import, a default import called
-    (its ``default``), a namespace's member (``auth.useAuth()``); None for anything else."""
+    (its ``default``), a namespace's member (``auth.useSession()``); None for anything else."""
     fn = call.child_by_field_name("function")
     if fn is not None and fn.type == "identifier":
         text = node_text(fn)

@@ -7,7 +7,7 @@ Chinese prefix (``【修复】``, ``新增：``, ``优化 …``), a gitmoji or e
 an English verb (:mod:`.commitsense`); anything else is improved. Pull request labels map through
 :data:`DEFAULT_LABELS` (read by :mod:`.changelog`). Left out: housekeeping and other platforms' changes by
 message, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, messages with no content
-("update", "修改", a code host's ``Update <file>``) and work in progress (``订单详情50%``). Entries read as
+("update", "修改", a code host's ``Update <file>``) and work in progress (``商品列表30%``). Entries read as
 sentences for a reviewer: prefix, scope and wrapping quotes removed, issue references and their links dropped,
 Markdown and HTML reduced to plain text, ``@mentions`` made inert, other platforms' names taken out of a list.
 """
@@ -318,7 +318,7 @@ def is_default_subject(text: str) -> bool:
     return found is not None and (found.group("path") is None or _PATH_LIKE.search(found.group("path")) is not None)
 
 
-# Work in progress: a progress percentage (订单详情50%, 首页完成80%) or a trailing 开发中 / 未完成. A rate the app
+# Work in progress: a progress percentage (商品列表30%, 首页完成80%) or a trailing 开发中 / 未完成. A rate the app
 # shows (会员折扣50%, 优惠20%) is no progress: the words before it name a price, a share or a size.
 _PROGRESS = lazy(r"(?:完成度?|进度|开发了?|已完成)\s*\d{1,3}\s*[%％]$|"
                  r"[(（【\[]?(?:未完成|开发中|进行中|待完善|未测试)[)）】\]]?$")
@@ -327,7 +327,7 @@ _RATE_WORDS = lazy(r"折|优惠|减|返|佣|率|比|占|费|税|透明|宽|高|�
 
 
 def is_work_in_progress(text: str) -> bool:
-    """Whether a subject records work in progress rather than a change: ``订单详情50%``, ``首页完成80%``,
+    """Whether a subject records work in progress rather than a change: ``商品列表30%``, ``首页完成80%``,
     ``个人中心（开发中）``; ``会员折扣50%`` (a rate) and ``新增满减，最高优惠50%`` (a verb) are changes."""
     text = text.strip()
     if _PROGRESS.search(text):
@@ -441,7 +441,7 @@ _QUOTES = {"'": "'", '"': '"', "“": "”", "‘": "’", "「": "」", "『": 
 
 
 def unquoted(text: str) -> str:
-    """``text`` without quotes that wrap all of it (``'清理测试文件'``, ``"修复登录"``); a quote inside stays."""
+    """``text`` without quotes that wrap all of it (``'清理调试文件'``, ``"修复登录"``); a quote inside stays."""
     while len(text) > 2 and _QUOTES.get(text[0]) == text[-1] and text[0] not in text[1:-1] \
             and text[-1] not in text[1:-1]:
         text = text[1:-1].strip()

@@ -3,7 +3,7 @@
 **Range.** A release tag (one matching the tag pattern, ``v*`` unless ``notes.tag_pattern`` says
 otherwise, fnmatch-style) covers the commits since the previous release **in its history**: the nearest
 ancestor tag that matches the pattern and reads as a version (a digit after the prefix: ``v1.2.0``,
-``release-2026-01``; a typo such as ``v.1.5.0`` or a word such as ``vendor`` is no release), ``git
+``release-2026-01``; a typo such as ``v.2.1.0`` or a word such as ``vendor`` is no release), ``git
 describe``'s notion of nearest. Tags that are not ancestors are skipped, and for a final version so are
 pre-release tags such as ``v1.3.0-rc.1``. A tag on the same commit as an earlier release is an empty range
 (refused with the earlier tag named, never the older notes again). With no ancestor tag the range is the
@@ -98,7 +98,7 @@ def tag_name(ref: str) -> str:
 
 
 def is_version(tag: str) -> bool:
-    """Whether ``tag`` reads as a version: ``v1.3.0``, ``2.0-beta``, ``release-2026-01``; not ``v.1.5.0`` (a
+    """Whether ``tag`` reads as a version: ``v1.3.0``, ``2.0-beta``, ``release-2026-01``; not ``v.2.1.0`` (a
     typo) nor ``vendor-fix``."""
     return _VERSION.search(tag) is not None
 

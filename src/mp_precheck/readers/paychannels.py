@@ -8,14 +8,14 @@ another channel opened in a ``<web-view>`` cannot pay there either. A script sta
 
 * calling a function or method whose name names a channel as whole words and says it pays (``alipayCheckout(…)``,
   ``api.alipayQrcode(…)``, ``this.$api.unionPay(…)``, ``goAlipay()``: :meth:`Channels.started`; not
-  ``alipayGetLocation()``, another service of the same company);
+  ``alipayLocate()``, another service of the same company);
 * requesting a URL whose path names one (``post('/pay/alipay', …)``, ``wx.request({ url: base + '/alipay/create' })``);
 * ``uni.requestPayment({ provider: 'alipay' })`` where the WeChat build reaches it;
 * holding a link to the channel's cashier or QR host (``https://qr.alipay.com/…``) to show or copy.
 
 Not a start: a name that asks about a payment or shows a choice (``syncAlipayStatus``, ``selectAlipay``), another
 platform's own payment (``createAlipayAppletOrder``: the Alipay Mini Program's), a page route
-(``/pages/pay/alipay``), a module loaded by its file name (``require('./alipayLogger.js')``), text that only
+(``/pages/pay/alipay``), a module loaded by its file name (``require('./alipayMonitor.js')``), text that only
 mentions the channel, and the calls inside a function that itself names the
 channel where its callers are told (a module's exported ``alipayPay()``, a method the file calls by name), a call
 of the file's function that drives a web page's DOM (an HTML pay form submitted in H5), and an order paid by a
@@ -89,7 +89,7 @@ class Channels(Struct, frozen=True):
         """The channel whose payment a call's name (``words``, lower case) starts: it names the channel
         (:meth:`named`) and its other words are none (``alipay()``), a paying word (``alipayCheckout``) or only
         words of an act leading into it (``goAlipay``); None for a name of the company's other services
-        (``alipayGetLocation``, ``AlipaySubscribeService``), which take no money."""
+        (``alipayLocate``, ``AlipayNoticeService``), which take no money."""
         channel = self.named(words)
         if channel is None:
             return None
@@ -356,7 +356,7 @@ def _call_channel(call: Node, table: Channels) -> tuple[str, str] | None:
     if channel is not None:
         return channel, f"{text}(…)"
     if _NAVIGATION & set(words_of(text)) or text in _MODULE_LOADERS:
-        return None  # a page route, or a module loaded by its file name (require('./alipayLogger.js'))
+        return None  # a page route, or a module loaded by its file name (require('./alipayMonitor.js'))
     return _url_channel(call, table, text)
 
 
