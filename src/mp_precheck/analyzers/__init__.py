@@ -218,6 +218,9 @@ accounts               project, changed_paths, read_head,          adds ``comple
                        repo_grep · none
 rotated_secrets        head_facts, added_lines, read_head,         adds the secret rule's finding where an added
                        read_base, repo_grep · secret findings      line swaps one AppSecret for a new one
+taro_imports           project, read_head, exists_at_head ·        removes findings on lines only another Taro
+                       findings in a Taro project's scripts        build runs, under a platform constant imported
+                                                                   from a project module (readers/taroimports.py)
 config_place           project (framework, app_config), language   rewrites the title and fix of a finding that
                        · findings whose advice names app.json      names app.json as where a key is declared to
                                                                    name the framework's file (uni-app manifest.json
@@ -381,6 +384,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("accounts", OnDemand("accounts")),
     # rotated_secrets after the semantic diff's secret findings: a line it told is not told again.
     ("rotated_secrets", OnDemand("rotated_secrets")),
+    # taro_imports after every analyzer that adds findings in scripts: none it drops survives, whoever told it.
+    ("taro_imports", OnDemand("taro_imports")),
     # Last: every finding above, whichever analyzer added or reworded it, names the framework's own config file.
     ("config_place", OnDemand("config_place")),
 )

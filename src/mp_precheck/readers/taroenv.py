@@ -90,7 +90,7 @@ def for_weapp(text: str, path: str) -> str:
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         root = parse(language, source.encode("utf-8")).root_node
-        constants = _constants(nodes_of(root, language, ("variable_declarator",)))
+        constants = constants_of(nodes_of(root, language, ("variable_declarator",)))
         for statement in nodes_of(root, language, ("if_statement",)):
             verdict = wechat_test(statement.child_by_field_name("condition"), constants)
             branch = statement.child_by_field_name("consequence") if verdict is False else \
@@ -108,7 +108,7 @@ def _else_body(alternative: Node | None) -> Node | None:
     return body
 
 
-def _constants(declarators: list[Node]) -> dict[str, Node]:
+def constants_of(declarators: list[Node]) -> dict[str, Node]:
     """The file's names bound to a platform test (``const ALIPAY = process.env.TARO_ENV === 'alipay'``, or an
     arrow returning one called at once), each with the test it holds."""
     out: dict[str, Node] = {}
