@@ -90,3 +90,14 @@ def test_the_else_of_a_wechat_constant_and_a_ternary_are_dropped():
         return {"./env": "src/env.ts"}.get(spec)
     assert dropped_lines(page, "src/page.ts", resolve, env.get) == {5, 8}
     assert dropped_lines(page.replace("'./env'", "'./other'"), "src/page.ts", resolve, env.get) == set()
+
+
+def test_a_secret_in_another_platform_s_branch_stays_told(repo):
+    # The other platform's build publishes the branch: an AppSecret there is as exposed as anywhere in the client.
+    importer = SPEC + "\nconst grant = () => { if (ON_BANK) { Taro.request({ url: 'https://api.weixin.qq.com/sns/" \
+        "jscode2session?appid=wx1&secret=0123456789abcdef0123456789abcdef' }) } }"
+    repo.write_files({"package.json": '{"dependencies": {"@tarojs/taro": "3.6.0"}}'})
+    _told(repo, "ON_BANK", importer=importer)
+    report = run(repo.path, str(repo.git("rev-parse", "HEAD~1")))
+    rules = {rule for rule, path, _line, _scope in found(report) if path == PAGE}
+    assert "policy.client_secret" in rules and "payment.non_wechat_pay" not in rules

@@ -10,7 +10,8 @@ relative paths, index files: ``facts/store.resolve_module``). An imported consta
 whose module cannot be read or decided, and a name the file declares itself keep every finding.
 
 Reads: ``project`` (framework, root), ``read_head``, ``exists_at_head`` · every finding in a script of a Taro project.
-Writes: removes the findings on lines only another platform's build runs.
+Writes: removes the findings on lines only another platform's build runs — but a secret there stays told: the other
+platform's build publishes it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.taroimports import dropped_lines
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs", ".vue")
+_PUBLISHED = frozenset({"policy.client_secret", "policy.service_secret"})  # shipped by the other build all the same
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -38,4 +40,4 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
             continue
         dropped[path] = dropped_lines(text, path, lambda importer, spec: resolve_module(importer, spec, tree, aliases),
                                       context.read_head)
-    return [f for f in findings if f.line not in dropped.get(f.path, ())]
+    return [f for f in findings if f.rule in _PUBLISHED or f.line not in dropped.get(f.path, ())]
