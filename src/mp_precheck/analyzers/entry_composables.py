@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from tree_sitter import Node
 
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
-from mp_precheck.analyzers.entry_helpers import BARRELS, FORCED, ScriptSide, answers, code_wall, entry_script, reach
+from mp_precheck.analyzers.entry_helpers import BARRELS, ScriptSide, answers, code_wall, entry_script, reach, told_pages
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
@@ -62,7 +62,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     old = context.counterpart.get(entry, entry)
     base_side = ScriptSide(context.read_base, None, project_aliases(folders, context.read_base))
     before = {target for target, _module in _walls(old, base_side)} if old else set()
-    told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
+    told = told_pages(findings)
     added: list[Finding] = []
     for (target, module), (line, what) in walls.items():
         if target in before or target in told:

@@ -98,6 +98,12 @@ class ScriptSide(Struct):
         return self.modules.get(path)
 
 
+def told_pages(findings: list[Finding]) -> set[str]:
+    """The login pages forced-login findings already name (subject ``login:launch:<page>`` or
+    ``login:entry-page:<page>``): a wall another analyzer reached is told once."""
+    return {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
+
+
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     context = as_shipped(context)  # code only another platform runs is no wall a WeChat user meets
     folders = (context.project.root, context.project.env_root or context.project.root)
@@ -120,7 +126,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     moved |= {id(f) for f in page_told if f.subject.endswith("()") and
               silent_helper(entry, head_side, f.subject.split(":", 2)[2][:-2])}
     findings = [f for f in findings if id(f) not in moved]
-    told = {f.subject.split(":", 2)[2] for f in findings if f.rule == RULE and f.subject.startswith(FORCED)}
+    told = told_pages(findings)
     added: list[Finding] = []
     called = set()
     for (target, module), (line, calls, what) in reached.items():
