@@ -307,7 +307,7 @@ def _init_redirects(module: Module) -> Iterator[tuple[str, int, str]]:
                 continue
             if any(code_wall(call) for call in action.calls) and \
                     not any(answers(call) and not code_wall(call) for call in action.calls):
-                yield action.target, action.calls[-1].start_point[0] + 1, f"on import: {action.what}"
+                yield action.target, action.calls[-1].start_point[0] + 1, f"in a response handler: {action.what}"
 
 
 @cache

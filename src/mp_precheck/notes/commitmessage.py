@@ -38,6 +38,7 @@ from mp_precheck.notes.commitsense import (
     without_internal,
     without_other_platforms,
 )
+from mp_precheck.notes.devlines import is_merge_reference, names_developer_work
 from mp_precheck.notes.listitems import known_type, listed_items, unnumbered
 
 DEFAULT_TYPES: dict[str, Section] = {
@@ -294,8 +295,8 @@ def classify(message: str, types: Mapping[str, Section] | None = None) -> Entry 
             or is_work_in_progress(cleaned) or _ONLY_URL.fullmatch(cleaned):
         return None
     # an explicit type (feat:, 【新增】, ✨) outranks an ambiguous word such as 重构 (rebuilt, or refactored)
-    if names_only_tooling(cleaned) or names_only_tooling(clean(said)):
-        return None  # instrumentation, a release chore or a developer tool's words: nothing the user sees
+    if names_only_tooling(cleaned) or names_only_tooling(clean(said)) or names_developer_work(clean(said)):
+        return None  # instrumentation, a release chore, a dependency or a line of code: nothing the user sees
     if section != "skip" and (is_housekeeping(cleaned, typed=explicit) or is_housekeeping(clean(said), typed=explicit)
                               or names_other_platform_only(cleaned)):
         section = "skip"  # nothing the WeChat build shows: a refactor, a deleted folder, an H5 or App change
@@ -361,7 +362,7 @@ def _english_verb(text: str) -> Section | None:
 def _says_nothing(text: str) -> bool:
     bare = text.strip(" .。!！?？~～-—_:：;；,，'\"`").lower()
     return bare in _NO_CONTENT or len(bare) < 2 or not re.search(r"[^\W\d_]", bare) \
-        or _VERSION_ONLY.fullmatch(bare) is not None
+        or _VERSION_ONLY.fullmatch(bare) is not None or is_merge_reference(text)  # mr:feat-x: a merge request
 
 
 _SECTION_VERBS: dict[str, tuple[str, ...]] = {

@@ -14,10 +14,12 @@ library, so ``:sparkles:`` and ✨ mean the same and neither reaches the reviewe
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
+from mp_precheck.notes.devlines import english_filler, names_no_feature, other_platform_names
 
 # Where a change goes in the notes; "skip" leaves it out. Defined here, below the messages that use it.
 Section = Literal["added", "improved", "fixed", "skip"]
@@ -62,23 +64,40 @@ _HOUSEKEEPING = lazy(
 _CODE_REFACTOR = lazy(r"重构.{0,6}?(?:代码|逻辑|模块|结构|架构|函数|方法|接口|组件|工具|封装|请求|存储|状态|"
                       r"store|api|utils?|hooks?|types?)", re.IGNORECASE)
 
-# Names of the platforms a uni-app, Taro or mpx app also builds for; a subject naming only them changes
-# nothing the WeChat build shows.
-_OTHER_PLATFORM = lazy(
-    r"支付宝|百度|头条|抖音|字节|快手|飞书|钉钉|QQ小程序|京东小程序|快应用|鸿蒙|harmony|"
-    r"(?<![A-Za-z])(?:H5|h5|APP|App|app|RN|Android|android|安卓|web|Web|PC|pc)(?:端|版|平台)|"
-    r"(?<![A-Za-z])(?:H5|APP|RN|React Native|react-native|alipay|Alipay|swan|tt|nvue)(?![A-Za-z])|"
-    r"(?<![A-Za-z0-9])h5(?![A-Za-z0-9])")
-# 小程序 alone is the Mini Program being submitted; 支付宝小程序, 抖音小程序… are other platforms'.
-_WECHAT = lazy(r"微信|weixin|wechat|weapp|mp-weixin|web-?view|内嵌|"
-               r"(?<!支付宝)(?<!百度)(?<!头条)(?<!抖音)(?<!字节)(?<!快手)(?<!飞书)(?<!钉钉)(?<!QQ)(?<!qq)(?<!京东)小程序",
-               re.IGNORECASE)
-# A list of platforms (微信/支付宝, H5、App和小程序): the names with their 端/版/平台, and what joins them.
-_PLATFORM_NAME = (r"(?:微信小程序|微信|小程序|支付宝(?:小程序)?|百度(?:小程序)?|头条(?:小程序)?|抖音(?:小程序)?|"
-                  r"字节(?:小程序)?|快手(?:小程序)?|QQ(?:小程序)?|H5|h5|APP|App|app|安卓|Android|iOS|ios|鸿蒙)"
-                  r"(?:端|版|平台)?")
-_PLATFORM_LIST = lazy(rf"(?<![A-Za-z0-9]){_PLATFORM_NAME}(?:\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*{_PLATFORM_NAME})+"
-                      r"(?![A-Za-z0-9])")
+# Names of the platforms a uni-app, Taro or mpx app also builds for (their Mini Programs: ``other_platforms`` of
+# templates/notes_lines.yml, 阿里小程序 being 支付宝's); a subject naming only them changes nothing WeChat builds.
+_SUFFIX = "(?:小程序|端|版|平台)"
+
+
+@cache
+def _other_platform() -> re.Pattern[str]:
+    bare, suffixed = other_platform_names()
+    return re.compile(
+        "|".join(map(re.escape, bare)) + "|(?:" + "|".join(map(re.escape, suffixed)) + f"){_SUFFIX}|"
+        r"快应用|鸿蒙|harmony|"
+        r"(?<![A-Za-z])(?:H5|h5|APP|App|app|RN|Android|android|安卓|web|Web|PC|pc)(?:端|版|平台)|"
+        r"(?<![A-Za-z])(?:H5|APP|RN|React Native|react-native|alipay|Alipay|swan|tt|nvue)(?![A-Za-z])|"
+        r"(?<![A-Za-z0-9])h5(?![A-Za-z0-9])")
+
+
+@cache
+def _wechat() -> re.Pattern[str]:
+    """小程序 alone is the Mini Program being submitted; 支付宝小程序, 阿里小程序… are other platforms'."""
+    bare, suffixed = other_platform_names()
+    behind = "".join(f"(?<!{re.escape(n)})" for n in (*bare, *suffixed, "qq"))
+    return re.compile(r"微信|weixin|wechat|weapp|mp-weixin|web-?view|内嵌|" + behind + "小程序", re.IGNORECASE)
+
+
+@cache
+def _platform_list() -> re.Pattern[str]:
+    """A list of platforms (微信/支付宝, H5、App和小程序, 阿里和微信小程序): the names with their 端/版/平台, and what
+    joins them."""
+    bare, suffixed = other_platform_names()
+    named = "|".join(f"{re.escape(n)}(?:小程序)?" for n in (*bare, *suffixed))
+    name = (rf"(?:微信小程序|微信|小程序|{named}|H5|h5|APP|App|app|安卓|Android|iOS|ios|鸿蒙)(?:端|版|平台)?")
+    return re.compile(rf"(?<![A-Za-z0-9]){name}(?:\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*{name})+(?![A-Za-z0-9])")
+
+
 _PLATFORM_SPLIT = lazy(r"\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*")
 
 # Words that name nothing a reviewer could look for; a subject made only of them (and verbs) is vague.
@@ -248,7 +267,9 @@ def names_only_tooling(text: str) -> bool:
     if re.search(r"[^\x00-\x7f]", text):
         return False
     words = re.findall(r"[A-Za-z]+\d*|\d+", text)
-    return bool(words) and all(w.lower() in _TOOL_WORDS or re.fullmatch(r"[A-Za-z]\d+", w) for w in words)
+    filler = english_filler()
+    return bool(words) and all(w.lower() in _TOOL_WORDS or w.lower() in filler or re.fullmatch(r"[A-Za-z]\d+", w)
+                               for w in words)
 
 
 def says_improved(text: str) -> bool:
@@ -261,7 +282,7 @@ def names_other_platform_only(text: str) -> bool:
     """Whether the subject names another platform (H5, App, Alipay, React Native…) and not WeChat or the Mini
     Program (小程序): such a line is left out of WeChat's notes; one that names both is kept
     (:func:`without_other_platforms` takes the other names out)."""
-    return _OTHER_PLATFORM.search(text) is not None and _WECHAT.search(text) is None
+    return _other_platform().search(text) is not None and _wechat().search(text) is None
 
 
 def without_other_platforms(text: str) -> str:
@@ -271,14 +292,18 @@ def without_other_platforms(text: str) -> str:
     such a list (``小程序跳转支付宝``) says what the Mini Program does and is kept."""
     def keep_wechat(found: re.Match[str]) -> str:
         names = [n for n in _PLATFORM_SPLIT.split(found.group(0)) if n]
-        wechat = [n for n in names if _WECHAT.fullmatch(n) or (_WECHAT.match(n) and not _OTHER_PLATFORM.search(n))]
+        wechat = [n for n in names
+                  if _wechat().fullmatch(n) or (_wechat().match(n) and not _other_platform().search(n))]
         return "/".join(wechat) if wechat else found.group(0)
-    return _PLATFORM_LIST.sub(keep_wechat, text)
+    return _platform_list().sub(keep_wechat, text)
 
 
 def is_vague(text: str) -> bool:
     """Whether nothing is left of the subject once verbs and words that name nothing (部分, 细节, 已知,
-    问题, 流程…) are removed: ``细节优化``, ``部分流程``, ``修改了几个已知的bug``."""
+    问题, 流程…) are removed: ``细节优化``, ``部分流程``, ``修改了几个已知的bug``; or it is one English word that names
+    no feature (:func:`.devlines.names_no_feature`)."""
+    if names_no_feature(text):  # one English word naming no feature (adapt, style, Samples); darkmode names one
+        return True
     rest = text.lower()
     for word in sorted((*_VAGUE_VERBS, *_VAGUE_WORDS), key=len, reverse=True):
         rest = rest.replace(word.lower(), " ")

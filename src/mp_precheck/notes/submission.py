@@ -29,6 +29,7 @@ from mp_precheck.core.report import QUESTION_FAMILIES, Finding, ProjectInfo, Rep
 from mp_precheck.core.subject import api, subject_value, try_parse
 from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.commitsense import starts_with_verb
+from mp_precheck.notes.devlines import rejected_practice
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
 from mp_precheck.outputs.escape import plain
 from mp_precheck.readers.reviewtext import review_signals
@@ -53,6 +54,7 @@ _MENTIONS: dict[str, tuple[str, ...]] = {
 
 
 USER_TEXT = "upload.user_text"  # text users publish (a comment box): no image or file is uploaded
+_UGC = "category.ugc"  # user-published content, as answer 3 names it
 NOTES_PER_SECTION = 10
 FEEDBACK_LIMIT = 200  # submit_audit's feedback_info: 反馈内容, at most 200 字
 
@@ -81,7 +83,11 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     findings add that no entry mentions are always kept, after the commit lines.
     """
     t = messages.t
-    sections = {name: [plain(e.text) for e in entries if e.section == name and not e.vague]
+    # a line that says the version does what review rejects (强制绑定手机号) is never pasted: the team is told instead
+    practices = [(e.text, p) for e in entries
+                 if e.section != "skip" and (p := rejected_practice(e.text, messages.language))]
+    told = {text for text, _p in practices}
+    sections = {name: [plain(e.text) for e in entries if e.section == name and not e.vague and e.text not in told]
                 for name in ("added", "improved", "fixed")}
     for name in sections:  # subjects that name nothing fold into one honest line
         if any(e.section == name and e.vague for e in entries):
@@ -111,7 +117,8 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
         if reasons else None,
         answers=[(q, t(f"answer.{a}"), d) for _key, q, a, d in answers],
         added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
-        warnings=rejected_wording([line for lines in sections.values() for line in lines], catalog, messages),
+        warnings=[*(t("notes.rejected_practice", line=plain(text), practice=practice) for text, practice in practices),
+                  *rejected_wording([line for lines in sections.values() for line in lines], catalog, messages)],
     )
 
 
@@ -222,14 +229,13 @@ _REASONS = ("login", "phone", "payment", "membership", "merchant")  # the order 
 def test_account_reasons(findings: tuple[Finding, ...], lines: list[str], paid: bool | None = None) -> list[str]:
     """Why the reviewer needs a test account (keys of ``why.*``): ``paid`` (the version involves payment, as
     answer 2 says: None reads it from ``findings``, a paid feature new to the app), the findings add a login
-    flow or phone binding, or a reviewer-visible line adds or changes login, phone binding, membership or
-    merchant-only features. Empty when none applies."""
+    flow, or a reviewer-visible line adds or changes login, phone binding, membership or merchant-only features.
+    A phone-number button alone needs no account: the reviewer taps it with their own WeChat. Empty when none
+    applies."""
     paid = test_account_reason(findings) == "payment" if paid is None else paid
     found = {"payment"} if paid else set()
     if any(asks_for_account(f) for f in findings if f.scope == "app"):
         found.add("login")
-    if any(f.privacy_key == "PhoneNumber" for f in findings if f.scope == "app"):
-        found.add("phone")
     text = " ".join(lines).lower()
     found |= {reason for reason, words in _ACCOUNT_WORDS.items() if any(w in text for w in words)}
     return [r for r in _REASONS if r in found]
@@ -269,11 +275,13 @@ def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog
     return lines
 
 
-def _answer(report: Report, question: str, details: list[str], messages: Messages) -> tuple[str, str]:
+def _answer(report: Report, question: str, details: list[str], messages: Messages,
+            found: bool = False) -> tuple[str, str]:
     """(``yes`` / ``no`` / ``not_checked``, the joined details when yes) for a 补充说明 question. 是 always names
     what: when the report's findings hold nothing the notes tell (only new call sites of what the app already
-    had), the answer is what the report says without them — 否, or 未检测 for a family it could not analyse."""
-    answer = report.answer(question)
+    had), the answer is what the report says without them — 否, or 未检测 for a family it could not analyse.
+    ``found``: another family's finding answers the question (a category.ugc finding is 内容发布): 是."""
+    answer = "yes" if found and details else report.answer(question)
     if answer == "yes" and not details:
         answer = "not_checked" if set(QUESTION_FAMILIES[question]) & set(report.unchecked_families()) else "no"
     return answer, messages.join(details) if answer == "yes" else ""
@@ -341,14 +349,38 @@ def _payment_answer(report: Report, app_wide: list[Finding], paid: list[Finding]
     web = sorted({subject_value(f.subject) for f in app_wide if f.rule == "external_link.business_domain"})
     if any(f.rule == "external_link.web_view_article" for f in app_wide):  # said as what it is, not as a host
         web.append(messages.t("notes.web_view_article"))
-    if web or any(f.rule == "external_link.web_view" for f in app_wide):
+    linked = [f for f in app_wide if _link_in_notes(catalog, f)]
+    # a web-view whose address the code sets is named as such by the links: no bare 内嵌网页 beside it
+    dynamic = any(f.rule == "external_link.web_view_dynamic_src" for f in linked)
+    if web or (any(f.rule == "external_link.web_view" for f in app_wide) and not dynamic):
         details.append(messages.t("notes.web_view_detail", hosts=messages.join(web)).strip())
-    links = _named_links([f for f in app_wide if _link_in_notes(catalog, f)], messages, projects)
+    links = _named_links(linked, messages, projects)
     if links:
         details.append(messages.t("notes.link_detail", what=messages.join(links)))
+    shared = category_content(app_wide, messages, projects, said_text=bool(texts))
     # A request, upload or download domain (服务器域名) is none of payment, published content or a link: the answer
     # names what users are taken to or can do, never where the app's own requests go.
-    return _answer(report, "payment_content_links", [plain(d) for d in details], messages)
+    return _answer(report, "payment_content_links", [plain(d) for d in [*details, *shared]], messages,
+                   found=bool(shared))
+
+
+def category_content(app_wide: list[Finding], messages: Messages, projects: Mapping[str, ProjectInfo],
+                     said_text: bool = False) -> list[str]:
+    """What category findings say users publish or pay for (``notes.content.<rule>`` in templates/messages.yml:
+    category.ugc, category.tipping), in question 2's words with their pages: answer 3 names them as a category
+    change, and answer 2 (支付、内容发布或外链) must not say 否 beside it, whichever family found them. ``said_text``:
+    answer 2 already names published text (upload.user_text), which is the same content."""
+    by_word: dict[str, list[Finding]] = {}
+    for f in app_wide:
+        if f.family != "category" or (said_text and f.rule == _UGC):
+            continue
+        try:
+            word = messages.t(f"notes.content.{f.rule}")
+        except KeyError:
+            continue
+        by_word.setdefault(word, []).append(f)
+    return [messages.t("notes.link_in", what=word, where=where) if (where := _where(found, projects)) else word
+            for word, found in by_word.items()]
 
 
 def _link_in_notes(catalog: Catalog, finding: Finding) -> bool:

@@ -21,6 +21,13 @@ _FORMS = (
     (lazy(r"mp-precheck could not read the whole page list: .*? never runs; (?P<skipped>routes to unregistered pages"
           r"(?P<entry> and the entry page's login checks)?) were skipped \(the build may well be fine\)"),
      "error_text.pages_computed"),
+    # core/unread.py's files a run never reads, and the words analyzers put in a finding's value
+    (lazy(r"not read: a git submodule, whose files mp-precheck never reads; check what its new commit changes by hand"),
+     "error_text.submodule"),
+    (lazy(r"not read: a symbolic link, which mp-precheck never follows; check the file it points to by hand"),
+     "error_text.symlink"),
+    (lazy(r"\(not sent yet\)"), "error_text.not_sent"),
+    (lazy(r"\bin a response handler: "), "error_text.response_handler"),
 )
 
 
@@ -29,6 +36,8 @@ _JSON_REASONS_ZH = {
     "Expecting value": "缺少值（多余的逗号？）",
     "Expecting property name enclosed in double quotes": "属性名须用双引号（多余的逗号或注释？）",
     "Expecting ',' delimiter": "缺少逗号",
+    "Expecting '}' before the end of the file": "文件意外结束：缺少 \"}\"",
+    "Expecting ']' before the end of the file": "文件意外结束：缺少 \"]\"",
     "Expecting ':' delimiter": "缺少冒号",
     "Extra data": "结尾有多余内容",
     "Unterminated string starting at": "字符串没有结束",

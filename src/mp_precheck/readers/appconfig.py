@@ -34,12 +34,31 @@ def load_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise MalformedJson(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") \
-            from exc
+        closer = _unclosed(text) if not exc.doc[exc.pos:].strip() else None
+        # at the end of the text the parser asks for a comma, but what is missing is the bracket it left open
+        why = f"Expecting '{closer}' before the end of the file" if closer else exc.msg
+        raise MalformedJson(f"{name} is not valid JSON: {why} at line {exc.lineno} column {exc.colno}") from exc
     except RecursionError:  # 100,000 nested "[": the parser recurses once per level
         raise MalformedJson(f"{name} is not valid JSON (nested too deeply)") from None
     except MemoryError:
         raise MalformedJson(f"{name} is not valid JSON (too large to read)") from None
+
+
+def _unclosed(text: str) -> str | None:
+    """The bracket (``}`` or ``]``) that would close the innermost one ``text`` leaves open, outside strings; None
+    when every bracket is closed."""
+    stack: list[str] = []
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "{[":
+            stack.append("}" if char == "{" else "]")
+        elif char in "}]" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
 
 
 def load_json_leniently(text: str, name: str) -> tuple[Any, str | None]:
