@@ -69,7 +69,8 @@ def test_lines_only_developers_can_see_are_left_out(repo: Repo) -> None:
 
 
 @pytest.mark.parametrize("subject", ["feat: add coupon center", "fix: login page crash", "feat: darkmode",
-                                     "新增会员积分", "修复购物车数量错误", "PR: 新增购物车"])
+                                     "新增会员积分", "修复购物车数量错误", "PR: 新增购物车",
+                                     "feat: add live plugin", "add music library"])
 def test_a_real_user_facing_line_stays(repo: Repo, subject: str) -> None:
     out = _notes_of(repo, subject)
     assert [*notes_section(out, 1), *notes_section(out, 2), *notes_section(out, 3)] != []
