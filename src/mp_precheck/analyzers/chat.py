@@ -29,8 +29,9 @@ project's own text-box component (``<MyTextarea>``), so it is read here:
   a ``wx.sendSocketMessage``, or on a page that opens a socket a call named as a send (``socketTask.send``, a
   socket hook's ``sendMessage``), whose data carries the state the text box writes (``content: this.message``),
   not the room's own join notice, a position or a message to customer service;
-* the page did not send a message before the change (a chat restyled, split or moved is no new scene), and
-  ``ugc`` did not already report its text box.
+* the page did not send a message before the change (a chat restyled, split or moved is no new scene), nor the
+  text box's own text by any other data call that does not read (an inline request now an API module's
+  ``send({ content })``: a new route, not a new scene), and ``ugc`` did not already report its text box.
 
 Reported at the sending call, where the content check belongs (of several, the one carrying the text box's state:
 ``sendMessage({ content })``, not ``createConversation(peer)``; a send on the SocketTask the page's own
@@ -61,7 +62,16 @@ from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.objectsends import object_sends
 from mp_precheck.analyzers.old_boxes import at_base
 from mp_precheck.analyzers.reached import module_calls
-from mp_precheck.analyzers.senders import CHAT, MARKUP, POSTERS, SCRIPTS, SENDERS, database_writes, page_stem
+from mp_precheck.analyzers.senders import (
+    CHAT,
+    MARKUP,
+    POSTERS,
+    SCRIPTS,
+    SENDERS,
+    database_writes,
+    page_stem,
+    sending,
+)
 from mp_precheck.analyzers.socketsends import lists_received, opens_socket, socket_sends, task_opened
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
@@ -122,12 +132,32 @@ def _text_chat(context: ProjectContext, files: list[str], talk: bool = True) -> 
             sent, before = _object_send(context, files, box)
         if before:
             return []
-    if box is None or sent is None or (talk and _before(context, files, _message_sends)):
+    if box is None or sent is None or (talk and _before(context, files, _message_sends)) \
+            or _box_sent_before(context, files, box):
         return []
     script, line, call = sent
     value = f"{box[0]} {box[1]}:{box[2]} → {call}"
     return [context.finding("upload.user_text", box[0], script, line, scope="file", value=value),
             context.finding("category.ugc", "ugc:chat", script, line, scope="file", value=value)]
+
+
+def _box_sent_before(context: ProjectContext, files: list[str], box: tuple[str, str, int]) -> bool:
+    """Whether the page's base scripts sent what its text ``box`` writes (at head, or its base box then) in a data
+    call that does not read (``sending``: a request, a cloud call, directly or through any wrapper): the page
+    published the box's text before by another route — an inline request now a module's ``send({ content })`` —,
+    so the message send is no new scene, whatever the new route is named."""
+    old = list(_base_versions(context, files))
+    old_box = next((b for path, facts, _text in old for b in text_boxes(facts, path)), None)
+    texts = {path: text for path, _facts, text in old}
+    state = written_state(context.read_head(box[1]) or "", box[2]) | (
+        written_state(texts.get(old_box[1], ""), old_box[2]) if old_box is not None else frozenset())
+    base = at_base(context)
+    for path, facts, text in old if state else []:
+        lines = [f.line for f in sending(base, path, facts) if f.subject in POSTERS] \
+            if facts is not None and path.endswith(SCRIPTS) else []
+        if any(names & state for names in (carried_names(text, path, lines) if lines else {}).values()):
+            return True
+    return False
 
 
 def _carried_first(context: ProjectContext, box: tuple[str, str, int], sends: list[Send]) -> Send | None:

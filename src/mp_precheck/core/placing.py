@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Rule
-from mp_precheck.facts.model import Export, Fact, FileFacts
+from mp_precheck.facts.model import UPLOAD_GUESS, Export, Fact, FileFacts
 from mp_precheck.readers.envfiles import build_stage
 
 # Pickers that hand the user's files to the code after them: each picks other media (photos, videos, chat files).
@@ -58,6 +58,36 @@ def each_target(uses: list[Fact], added: frozenset[int], rise: int, facts: FileF
             seen.add(target)
             out.append(fact)
     return sorted(out, key=lambda f: f.line)
+
+
+def routed_uploads(subject: str, head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
+                   counterpart: Mapping[str, str | None]) -> frozenset[tuple[str, int, str]]:
+    """(path, line, subject) of the uploads ``subject`` of the changed head files that the app made before the
+    change by another route, no place for a finding of a rule judging each call: a direct call whose call shape
+    (readers/callshape.py: its function's name, what it passes — the destination as written) a changed base file
+    made and its head version no longer makes (an upload wrapper moved to another module); a wrapper's call where
+    the file's base version made the same call (same function, same arguments) of a project function named as an
+    upload that no module resolved (``call:upload``, :data:`~mp_precheck.facts.model.UPLOAD_GUESS`): the call
+    re-pointed to the wrapper now reached. A changed wrapper or other arguments make another shape: still new."""
+    def shapes(file_facts: FileFacts | None) -> Counter[str]:
+        return Counter(s for f in file_facts.facts if f.subject == subject and not f.role
+                       and (s := file_facts.call_shapes.get(f.line, ""))[:1] not in ("", ":")) \
+            if file_facts is not None else Counter()
+    kept = {old: head[path] for path, old in counterpart.items() if old and path in head}
+    gone = sum((shapes(facts) - shapes(kept.get(old)) for old, facts in base.items()), Counter[str]())
+    out: set[tuple[str, int, str]] = set()
+    for path, facts in head.items():
+        before = base.get(counterpart.get(path) or "")
+        guessed = {before.call_shapes.get(f.line) for f in before.facts if f.subject == UPLOAD_GUESS} \
+            if before is not None else set()
+        for fact in (f for f in facts.facts if f.subject == subject):
+            shape = facts.call_shapes.get(fact.line, "")
+            if fact.role and shape in guessed:
+                out.add((path, fact.line, subject))
+            elif not fact.role and gone[shape] > 0:
+                gone[shape] -= 1  # each call that left a module offsets one arriving in another
+                out.add((path, fact.line, subject))
+    return frozenset(out)
 
 
 def _target(fact: Fact, facts: FileFacts) -> tuple[str | None, tuple[str, ...]]:

@@ -51,6 +51,7 @@ from mp_precheck.core.placing import (
     moved_into_helpers,
     page_place,
     pick,
+    routed_uploads,
     sole_calls_of_new_helpers,
     told_in_helper,
     unchanged_texts,
@@ -325,10 +326,10 @@ def _placed(rule: Rule, subject: str, scope: Scope, head: Mapping[str, FileFacts
     version, at the added use (every added one for an ``each_occurrence`` rule, every added call with its own
     target for an ``each_call`` rule, every added call in its own function for a privacy ``kind`` collected
     anew at each call, not ``one_value``: ``core/placing.py``), never at a relay nor at the one call of a new
-    helper reported in the helper nor at a helper's call that moved there from its caller nor at a text the
-    file showed in the same words before (``in_helper``: path, line, subject; ``placing.unchanged_texts``)."""
-    per_use = kind is not None and not kind.one_value
-    additions = []
+    helper reported in the helper nor at a helper's call that moved there from its caller nor at a text shown in
+    the same words before (``in_helper``: path, line, subject; ``placing.unchanged_texts``; ``routed_uploads``)."""
+    per_use, additions = kind is not None and not kind.one_value, []
+    in_helper = in_helper | routed_uploads(subject, head, base, counterpart) if rule.each_call else in_helper
     for path, count in sorted(head_count.items()):
         old = counterpart.get(path)
         before = base_count.get(old, 0) if old else 0
