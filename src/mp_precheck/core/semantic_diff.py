@@ -40,6 +40,7 @@ from msgspec import Struct
 from mp_precheck.core import spelling
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
 from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere, used_anyway
+from mp_precheck.core.firstexports import CalledAnywhere, everywhere, first_exports
 from mp_precheck.core.placing import (
     at_new_helper,
     at_own_calls,
@@ -162,7 +163,7 @@ def compare(
         retired: base paths of pages the change takes out of the app (``core/retired.py``): their uses tell
             that the app had a capability and are removals, but do not offset uses the change adds elsewhere —
             except the calls a file the change adds carries on with the same shape (moved, not new).
-        callers: (base path, helper names) → those another base file may call (``core/firstcalls.py``).
+        callers: a base file's helpers another may call (``firstcalls.py``); with ``exports_called``, a module's too.
     """
     head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, callers,
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
@@ -171,7 +172,7 @@ def compare(
     relay_ranges = relaying(head, base, counterpart, added_lines)
     in_helper = sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     head_placed, moved = _placeable(head, base, counterpart, carrying, relay_ranges)
-    head_uses, base_uses = _uses(head, base, counterpart, retired, kept)
+    head_uses, base_uses = _uses(head, base, counterpart, retired, kept, getattr(callers, "exports_called", everywhere))
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses) or _in_added_sdk(
         s, head, counterpart) or _new_words(s, head, base, counterpart))]
@@ -253,35 +254,20 @@ def _placeable(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], cou
 
 
 def _uses(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts], counterpart: Mapping[str, str | None],
-          retired: frozenset[str], kept: Mapping[str, FileFacts]
+          retired: frozenset[str], kept: Mapping[str, FileFacts], exports: CalledAnywhere
           ) -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
     """The uses of head and of base (of retired pages only the calls ``kept``: carried on by a page the change
     adds), a wrapper's own call counted at its callers. A wrapper base calls is one in head too (a helper inlined
     and left behind is no use of its own); one that a file the change adds calls is one in base too: a helper
-    nothing called before and a new page's call of it are one use, the page's. So is a kept file's call of a helper
-    whose name its base version neither imported nor called (``_first_calls``): the page that now picks photos
-    through an old, uncalled ``pickPhotos`` is a new use whether or not the change also edits the helper's file. A
-    kept file that starts calling a helper it could reach before — it imported it by that name — is judged by the
-    count as it was: the reader does not see every way a file reaches a helper (passed as a value, an action)."""
+    nothing called before and a new page's call of it are one use, the page's. So is a kept file's first call of a
+    module's helper (``core/firstexports.py``, asking ``exports``): one it neither imported nor called, or imported
+    but named nowhere else while no base file called the helper (a payment call commented out until the change)."""
     added = {path: facts for path, facts in head.items() if not counterpart.get(path)}
+    first = called_wrappers(added) | first_exports(head, base, counterpart, exports)
     return (_counts(head, skip_definitions=True,
                     also_called=across(called_wrappers(base), {b: h for h, b in counterpart.items() if b})),
             _counts({p: f for p, f in base.items() if p not in retired} | dict(kept), skip_definitions=True,
-                    also_called=across(called_wrappers(added) | _first_calls(head, base, counterpart), counterpart)))
-
-
-def _first_calls(head: Mapping[str, FileFacts], base: Mapping[str, FileFacts],
-                 counterpart: Mapping[str, str | None]) -> set[tuple[str, str]]:
-    """(path, name) of the helpers a kept head file calls by a name its base version neither called nor imported."""
-    out: set[tuple[str, str]] = set()
-    for path, file_facts in head.items():
-        old = counterpart.get(path)
-        if not old or old not in base:
-            continue
-        before = {name for _, name in called_wrappers({old: base[old]})} | set(base[old].imported_names) | \
-            {name.rsplit(".", 1)[-1] for _, name, _ in base[old].imported_calls}
-        out |= {(wrapper, name) for wrapper, name in called_wrappers({path: file_facts}) if name not in before}
-    return out
+                    also_called=across(first, counterpart)))
 
 
 def _removals(gone: list[str], rules_of: Mapping[str, list[Rule]], base: Mapping[str, FileFacts],

@@ -17,6 +17,7 @@ from msgspec import Struct
 from mp_precheck.facts.store import FactStore
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
+from mp_precheck.readers.exportnames import names_beyond_imports
 from mp_precheck.readers.ownhelpers import names_in, own_members
 
 _MAX_BYTES = 1_000_000  # a larger file is not read (facts/extract.py): taken to call every helper it names
@@ -57,6 +58,27 @@ class Callers(Struct, frozen=True):
         includes has no script of its own: it binds the including page's."""
         stem, own = posixpath.splitext(other)[0], posixpath.splitext(path)[0]
         return other.endswith(".wxml") and stem != own and any(stem + s in self.tree for s in (".js", ".ts"))
+
+    def exports_called(self, path: str, spans: Mapping[str, tuple[tuple[int, int], ...]]) -> set[str]:
+        """Those of the functions module ``path`` exports (name → the (first, last) lines of its definition) some file
+        of the project may call (``readers/exportnames.py``): one naming it outside its imports and comments, or
+        ``path`` itself outside those definitions and its export lists; a file too large to read names all it
+        writes. With no project, none."""
+        project = self.project
+        if project is None or not spans:
+            return set()
+        names = set(spans)
+        hits = self.repo.grep_needles(self.rev, names, [f":(literal){project.root}"] if project.root else [])
+        out: set[str] = set()
+        for other, found in sorted(hits.items()):
+            wanted = (found & names) - out
+            entry = self.tree.get(other)
+            if not wanted or entry is None or not project.owns(other):
+                continue
+            text = self.store.text(entry.blob) if entry.size <= _MAX_BYTES else None
+            own = [span for name in wanted for span in spans[name]] if other == path else None
+            out |= names_beyond_imports(text, other, wanted, own) if text is not None else wanted
+        return out
 
     def writers(self, names: set[str]) -> dict[str, set[str]]:
         """The files of the project that write any of ``names`` at all (a ``git grep``, no parser: a file that
