@@ -124,9 +124,11 @@ def _missing(context: ProjectContext, registry: str, folder: str) -> list[Findin
 
 
 def registry_line(text: str, entry: str) -> int:
-    """The line of ``entry`` as a quoted string in the registry text (1 when not found)."""
+    """The line of ``entry`` as a quoted string in the registry text, also spelled relative as mpx writes it
+    (``"./pages/login/index"``); 1 when not found."""
+    spellings = [f"{quote}{prefix}{entry}{quote}" for prefix in ("", "./") for quote in "\"'"]
     for number, line in enumerate(text.splitlines(), 1):
-        if f'"{entry}"' in line or f"'{entry}'" in line:
+        if any(spelled in line for spelled in spellings):
             return number
     return 1
 

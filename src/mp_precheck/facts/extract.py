@@ -319,19 +319,19 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
     external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
+    scripts = tuple((b.text, path + _script_suffix(b.attrs.get("lang", "js"))) for b in blocks
+                    if b.tag == "script" and not _json_block(b.attrs))
     for block in blocks:
         if block.tag == "template":
-            facts.extend(markup_facts(block.text, block.line_offset))
+            facts.extend(markup_facts(block.text, block.line_offset, scripts))  # its scripts set a bound open-type
         elif block.tag == "style":
             facts.extend(style_facts(block.text, block.line_offset))
-        elif block.tag in ("config", "json") or (block.tag == "script" and (
-                "json" in block.attrs.get("type", "") or block.attrs.get("name") == "json")):
+        elif block.tag in ("config", "json") or (block.tag == "script" and _json_block(block.attrs)):
             facts.extend(_block_config_facts(block.text, path, block.line_offset))  # mpx json / WePY 2 config
         elif block.tag == "script":
             if block.attrs.get("src"):  # <script src="./index.js">: the block's code lives in that module
                 specs.append(block.attrs["src"])
-            lang = block.attrs.get("lang", "js")
-            suffix = ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
+            suffix = _script_suffix(block.attrs.get("lang", "js"))
             found = _with_granted(js_facts(block.text, path + suffix, block.line_offset), block.text, path + suffix,
                                   block.line_offset)
             if not external_template:
@@ -361,6 +361,16 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                      error=next((b.note for b in blocks if b.note), None) or next(
                          (note for b in blocks if b.tag == "template"
                           and (note := markup_unread(b.text, b.line_offset)) is not None), None))
+
+
+def _json_block(attrs: dict[str, str]) -> bool:
+    """Whether a ``<script>`` block holds JSON (mpx's ``type="application/json"`` or ``name="json"``), not code."""
+    return "json" in attrs.get("type", "") or attrs.get("name") == "json"
+
+
+def _script_suffix(lang: str) -> str:
+    """The file suffix whose grammar reads a ``<script lang>`` block."""
+    return ".tsx" if lang == "tsx" else ".ts" if lang == "ts" else ".jsx" if lang == "jsx" else ".js"
 
 
 def _script_hosts(facts: tuple[Fact, ...], script: str, path: str, offset: int,

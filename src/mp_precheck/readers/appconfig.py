@@ -14,10 +14,12 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.subject import app_config, prefixed
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.lifecycle import LOGIN_TARGET
+from mp_precheck.readers.pagelist import route
 from mp_precheck.readers.textsignals import signals
 
-# File names that say nothing of the page: the page is named by its folder (pages/login/index).
-GENERIC_PAGE_FILES = frozenset({"index", "main"})
+# File names that say nothing of the page: the page is named by its folder (pages/login/index; mpx apps often
+# name every page's file ``entry``: pages/login/entry).
+GENERIC_PAGE_FILES = frozenset({"index", "main", "entry"})
 _MAX_DEPTH = 200  # no configuration nests deeper; a text that does is no configuration
 SCRIPT_CONFIGS = (".js", ".ts", ".mjs", ".cjs")  # a config a framework evaluates: a value None is computed
 _LIST_KEYS = ("requiredPrivateInfos", "requiredBackgroundModes", "navigateToMiniProgramAppIdList",
@@ -328,7 +330,8 @@ def app_config_facts(text: str, data: Any) -> list[Fact]:
     entry = data.get("entryPagePath") or first
     if isinstance(entry, str) and LOGIN_TARGET.search(page_name(entry)):
         line, _ = line_of(text, json.dumps(entry, ensure_ascii=False))
-        facts.append(Fact(app_config("entry-login", entry), "config", line, entry))
+        # named by its route (mpx writes ``./pages/login/index``), as discovery names the entry page
+        facts.append(Fact(app_config("entry-login", route(entry)), "config", line, entry))
     return facts + _plugin_facts(text, data)
 
 

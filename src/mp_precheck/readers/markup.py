@@ -19,6 +19,7 @@ from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import CLIPBOARD, Fact
 from mp_precheck.readers.bound import branch_literals, leading_literal, mustache_expression
+from mp_precheck.readers.boundopentype import bound_open_types
 from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
@@ -290,8 +291,9 @@ _EMPTY = frozenset({"input", "image", "img", "icon", "br", "hr", "progress", "sw
 
 
 class _Collector(HTMLParser):
-    def __init__(self, line_offset: int, source: str = "") -> None:
+    def __init__(self, line_offset: int, source: str = "", scripts: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(convert_charrefs=True)
+        self.scripts = scripts  # the component's own scripts (text, path): what a bound open-type is set to
         self.source = source.split("\n")  # the markup as written: a tag given up on is in it, an escaped one is not
         self.facts: list[Fact] = []
         self.line_offset = line_offset
@@ -338,7 +340,10 @@ class _Collector(HTMLParser):
                     literal = "{{" + stripped + "}}"
             attributes.append((normalise_attribute(name), literal, attr_line + self.line_offset))
             expression = value if bound and literal is None else mustache_expression(value or "")
-            for choice in bound_choices(normalise_attribute(name), expression):
+            choices = bound_choices(normalise_attribute(name), expression)
+            if not choices and expression is not None and normalise_attribute(name) == "open-type":
+                choices = bound_open_types(expression, [n for n, _ in attrs], self.scripts)  # :open-type="t"
+            for choice in choices:
                 attributes.append((normalise_attribute(name), choice, attr_line + self.line_offset))
             if (plugin_url := bound_plugin_url(normalise_attribute(name), expression)) is not None:
                 attributes.append(("url", plugin_url, attr_line + self.line_offset))
@@ -399,8 +404,10 @@ def _one_literal(expression: str) -> str:
     return literals[0] if len(literals) == 1 else ""
 
 
-def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
-    """Facts of a WXML (or Vue template) text; ``line_offset`` is added to every line number.
+def markup_facts(text: str, line_offset: int = 0, scripts: tuple[tuple[str, str], ...] = ()) -> list[Fact]:
+    """Facts of a WXML (or Vue template) text; ``line_offset`` is added to every line number; ``scripts`` (text,
+    path) are the single-file component's own, read for the values of a bound ``open-type``
+    (:mod:`mp_precheck.readers.boundopentype`).
 
     Each text is read by itself, and as the user reads it with the texts beside it: a block's inline children
     joined into one run, two adjacent lines together (:mod:`mp_precheck.readers.textruns`).
@@ -412,7 +419,7 @@ def markup_facts(text: str, line_offset: int = 0) -> list[Fact]:
 
     Never raises on malformed markup: the tokenizer recovers and reports what it could read.
     """
-    return list(_markup_facts(text, line_offset)[0])
+    return list(_markup_facts(text, line_offset, scripts)[0])
 
 
 def markup_unread(text: str, line_offset: int = 0) -> str | None:
@@ -423,9 +430,10 @@ def markup_unread(text: str, line_offset: int = 0) -> str | None:
 
 
 @lru_cache(maxsize=8)  # a change to a page's script leaves its template as it was: the base's facts are the head's
-def _markup_facts(text: str, line_offset: int) -> tuple[tuple[Fact, ...], tuple[str, ...]]:
-    """(:func:`markup_facts`, the notes of :func:`markup_unread`), once per (text, offset)."""
-    collector = _Collector(line_offset, text)
+def _markup_facts(text: str, line_offset: int, scripts: tuple[tuple[str, str], ...] = ()
+                  ) -> tuple[tuple[Fact, ...], tuple[str, ...]]:
+    """(:func:`markup_facts`, the notes of :func:`markup_unread`), once per (text, offset, scripts)."""
+    collector = _Collector(line_offset, text, scripts)
     # html.parser treats <script>/<style> content as raw text; WXML has neither, Vue templates neither.
     feed_shared(collector, text)  # a malformed declaration stops it: the facts read before it stand
     collector.facts.extend(collector.runs.finish())
