@@ -183,6 +183,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
 # v169: a prop's default shown only as <image :src="prop"> is a picture; URLs handed to another app: none
 # v170: Taro code under another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
+# v171-imghost: an item pushed onto a data list (this.list.push({ src })) is one of the list's shown pictures
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -211,8 +212,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # hosts written without a scheme under a host's name, share-reward wording (现金奖励, 为TA拉票), the lines of calls
 # that only read data a wx.getSetting check found granted (readers/grantedread.py), cloud database writes;
 # v42: merge of the v41s: entry-page walls and the branch that decides a redirect, App-only code a WeChat
-# build never runs, mpvue.* as wx.*;
-# v41: the fall-through path of a string dispatch on an option key (Export.flags);
+# build never runs, mpvue.* as wx.*; v41: the fall-through path of a string dispatch on an option key (Export.flags);
 # v41: WeChat avatar and article image CDNs are images, numbered image names, wx.request({ url }) roles;
 # v39: imported bindings exported again (module.exports = { upload }), class fields and store actions as exports;
 # v39: uni-id's uniIdRouter needLogin over the entry page, a picked photo's base64 sent from component state;
@@ -238,7 +238,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v170-{__version__}"
+FORMAT = f"facts-v171-imghost-{__version__}"
 
 
 class FactCache:
