@@ -10,12 +10,13 @@ declaration, an object key) keeps its role. Read with the tree-sitter tree (read
 with html.parser; pure, nothing raises.
 
 A URL written as one field of the data a template shows as a picture is one too: ``slides: [{ src: 'https://…' }]``
-(a page's ``data``, ``setData``, ``this.slides = […]``) with ``<block wx:for="{{slides}}"><image src="{{item.src}}"/>``
-(``wx:for-item`` names the item; uni-app / Vue ``v-for="(s, i) in slides"`` and ``:src="s.src"``), or a prop's
-default ``card: { default: () => ({ face: 'https://…' }) }`` shown as ``:src="card.face"`` or through a key another
-default object names (``card[keys.face]`` with ``keys`` defaulting to ``{ face: 'face' }``). The field must be read
-nowhere else: not in another template binding (a ``data-`` attribute a handler reads, a ``<web-view>``), nor by the
-script (``x.src`` handed to ``wx.request``): such a host keeps its role.
+(a page's ``data``, ``setData``, ``this.slides = […]``, an item ``this.slides.push({ src: … })`` adds, or one
+pushed onto a local list the function only stores whole there) with ``<block wx:for="{{slides}}"><image
+src="{{item.src}}"/>`` (``wx:for-item`` names the item; uni-app / Vue ``v-for="(s, i) in slides"`` and
+``:src="s.src"``), or a prop's default ``card: { default: () => ({ face: 'https://…' }) }`` shown as
+``:src="card.face"`` or through a key another default object names (``card[keys.face]`` with ``keys`` defaulting to
+``{ face: 'face' }``). The field must be read nowhere else: not in another template binding (a ``data-`` attribute a
+handler reads, a ``<web-view>``), nor by the script (``x.src`` handed to ``wx.request``): such a host keeps its role.
 
 A list of URLs shown item by item is one too: ``banners: ['https://…', …]`` with ``:src="banners[i]"`` or
 ``v-for="w in banners"`` and ``:src="w"`` (the field ``[]``: an item itself), read by the script nowhere
@@ -67,6 +68,7 @@ _LOOPS = ("wx:for", "a:for", "tt:for", "qq:for", "v-for", "s-for")
 _ITEM_NAMES = ("wx:for-item", "a:for-item", "tt:for-item", "qq:for-item")
 _IN_LIST = lazy(rf"\s*\(?\s*({_NAME})\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+({_PATH})\s*")
 _LIST = lazy(rf"\s*\{{\{{\s*({_PATH})\s*\}}\}}\s*")
+_ADDS = frozenset({"push", "unshift"})  # the array methods that add items: list.push(x) writes x into list
 _ITEM = "[]"  # the field that is an item itself, of a list of URLs
 _WHOLE = ""  # no field: the name itself is shown (a prop's string default, :src="img")
 _KEYS = frozenset({"key", ":key", "v-bind:key", "wx:key"})  # a loop's item key: it names an item, loads nothing
@@ -259,11 +261,13 @@ def _keyed(data: frozenset[Shown], root: Node, language: Language) -> set[Shown]
 
 
 def _read_fields(root: Node) -> set[str]:
-    """The member names the script reads (``x.src`` anywhere but an assignment's left side, ``x['src']``)."""
+    """The member names the script reads (``x.src`` anywhere but an assignment's left side or the list a
+    ``push`` / ``unshift`` adds to, ``x['src']``)."""
     out: set[str] = set()
     for node in walk(root):
-        written = node.parent is not None and node.parent.type == "assignment_expression" and \
-            node.parent.child_by_field_name("left") == node
+        written = node.parent is not None and (
+            (node.parent.type == "assignment_expression" and node.parent.child_by_field_name("left") == node)
+            or _push_target(node.parent.parent) == node)  # this.slides.push(…) adds to the list, reads nothing
         if node.type == "member_expression" and not written:
             out.add(node_text(node.child_by_field_name("property")))
         elif node.type == "subscript_expression" and not written and (index := node.child_by_field_name("index")):
@@ -275,18 +279,22 @@ def data_holder(literal: Node) -> Shown | None:
     """The data a string ``literal`` is one field of: ``slides: [{ src: '…' }]`` (also in ``setData({…})`` or
     ``this.slides = […]``) gives ``("slides", "src", True)``; a prop's default ``card: { default: () => ({ logo:
     '…' }) }`` or ``this.card.logo = '…'`` gives ``("card", "logo", False)``; an item of a list, ``banners:
-    ['…']``, gives ``("banners", "[]", True)``; None for any other place."""
+    ['…']``, gives ``("banners", "[]", True)``; an item pushed onto a data list, ``this.slides.push({ src: '…' })``
+    or ``this.banners.push('…')``, the same as one written in it; None for any other place."""
     parent = literal.parent
     if parent is not None and parent.type == "array":
         name = _holder_name(parent)
         return (name, _ITEM, True) if name else None
+    if parent is not None and (name := _pushed_onto(literal)):  # this.banners.push('…'): an item of banners
+        return (name, _ITEM, True)
     if parent is not None and parent.type == "pair" and parent.child_by_field_name("value") == literal:
         field = _key(parent)
         holder = parent.parent
         if field == "default":  # img: { type: String, default: '…' }: the prop's own value
             return (name, _WHOLE, False) if (name := _holder_name(holder)) else None
-        item = holder is not None and holder.parent is not None and holder.parent.type == "array"
-        name = _holder_name(holder.parent if item and holder is not None else holder)
+        pushed = _pushed_onto(holder) if holder is not None else ""  # this.slides.push({ src: '…' })
+        item = bool(pushed) or (holder is not None and holder.parent is not None and holder.parent.type == "array")
+        name = pushed or _holder_name(holder.parent if item and holder is not None else holder)
         return (name, field, item) if name and field else None
     if parent is not None and parent.type == "assignment_expression" and \
             parent.child_by_field_name("right") == literal:
@@ -330,6 +338,69 @@ def _holder_name(value: Node | None) -> str:
         return node_text(left.child_by_field_name("property")) if left is not None and \
             left.type == "member_expression" else ""
     return ""
+
+
+def _push_target(call: Node | None) -> Node | None:
+    """The list a ``call`` adds items to (``this.slides`` of ``this.slides.push(…)``, ``list.unshift(…)``), or
+    None."""
+    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    if fn is None or fn.type != "member_expression" or node_text(fn.child_by_field_name("property")) not in _ADDS:
+        return None
+    return fn.child_by_field_name("object")
+
+
+def _pushed_onto(value: Node) -> str:
+    """The name of the data list ``value`` is pushed onto as an item (``slides`` of ``this.slides.push({…})``, or of
+    a local list the function only stores there: :func:`_stored_as`), else "": the item is one of the list's, as if
+    written in its array."""
+    args = value.parent
+    target = _push_target(args.parent) if args is not None and args.type == "arguments" else None
+    if target is not None and target.type == "identifier":
+        return _stored_as(target)
+    return node_text(target.child_by_field_name("property")) if target is not None and \
+        target.type == "member_expression" else ""
+
+
+def _stored_as(name: Node) -> str:
+    """The data a local list is stored in whole (``shown`` of ``let list = []; list.push(…); this.shown = list``
+    or ``this.setData({ shown: list })``) when the function that declares it does nothing else with it, else ""."""
+    local = node_text(name)
+    scope, declared = name.parent, list[Node]()
+    while scope is not None and not declared:
+        while scope is not None and scope.type not in FUNCTION_NODES:
+            scope = scope.parent
+        if scope is None:
+            return ""  # a module's list: any file may read it
+        declared = [n for n in walk(scope) if n.type == "variable_declarator" and
+                    node_text(n.child_by_field_name("name")) == local]
+        scope = scope if declared else scope.parent
+    if scope is None or len(declared) != 1 or (declared[0].child_by_field_name("value") or name).type != "array":
+        return ""
+    stored: set[str] = set()
+    for read in walk(scope):
+        parent = read.parent
+        if read.type not in ("identifier", "shorthand_property_identifier") or node_text(read) != local or \
+                parent is None or parent == declared[0] or _push_target(parent.parent) == read:
+            continue
+        left = parent.child_by_field_name("left") if parent.type == "assignment_expression" and \
+            parent.child_by_field_name("right") == read else None
+        if left is not None and left.type == "member_expression":  # this.shown = list
+            stored.add(node_text(left.child_by_field_name("property")))
+        elif read.type == "shorthand_property_identifier" and _in_set_data(parent):  # setData({ list })
+            stored.add(local)
+        elif parent.type == "pair" and parent.child_by_field_name("value") == read and _in_set_data(parent.parent):
+            stored.add(_key(parent))
+        else:
+            return ""  # read another way: handed to a call, returned, sent
+    return next(iter(stored)) if len(stored) == 1 else ""
+
+
+def _in_set_data(obj: Node | None) -> bool:
+    """Whether ``obj`` is the object a ``setData({…})`` call is handed."""
+    call = obj.parent.parent if obj is not None and obj.type == "object" and obj.parent is not None else None
+    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+    return fn is not None and fn.type == "member_expression" and node_text(fn.child_by_field_name("property")) == \
+        "setData"
 
 
 def _only_shown(name: Node | None, root: Node, fields: frozenset[str]) -> bool:
