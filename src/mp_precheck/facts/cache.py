@@ -185,14 +185,14 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # code under another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
 # v171: an app.json cut short names its missing bracket; v172: a bound open-type's values from its script or event;
 #   entry-login routes without ./; v173: an item pushed onto a data list (list.push({ src })) is one of its pictures
+# v174: data a <web-view src> reads and a named route's web-view: web-view hosts; no URLs in source comments
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
 #      packages (miniprogram_npm) and minified SDKs (readers/sdkhosts.py); recorder objects kept as a fallback
 #      (this.rec || uni.getRecorderManager());
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;
-# v52: calls of an imported base class's methods (this.uploadFile() in a class extending another module's class)
-#      as imported calls (readers/inherited.py);
+# v52: an imported base class's methods (this.uploadFile() of a class extending one) as imported calls (inherited.py);
 # v51: a WeChat mark drawn in one colour recognised by its shape (cached image verdicts change);
 # v50: objects that hand their members on to wx (Export.forwards), router objects' redirects at launch;
 # v49: share inducement: 加速 / 收益 as gains, a cut of what invited people buy (粉丝下单…获得收益).
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v173-{__version__}"
+FORMAT = f"facts-v174-{__version__}"
 
 
 class FactCache:

@@ -50,6 +50,7 @@ from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_c
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.uncalled import idle_options_methods
+from mp_precheck.readers.webviewdata import with_web_view_data
 
 if TYPE_CHECKING:
     from mp_precheck.readers.discovery import Project
@@ -376,8 +377,10 @@ def _script_suffix(lang: str) -> str:
 def _script_hosts(facts: tuple[Fact, ...], script: str, path: str, offset: int,
                   template: tuple[str, int] | None) -> list[Fact]:
     """A component script's ``facts`` with the hosts it reads only into pictures its template shows made media
-    (readers/shownfields.py) and those it hands to another page in a jump's query marked (readers/pagequery.py)."""
-    return with_page_queries(with_picture_fields(facts, script, path, offset, template), script, path, offset)
+    (readers/shownfields.py), those it writes into its ``<web-view src>`` made the web-view's (readers/webviewdata.py)
+    and those it hands to another page in a jump's query marked (readers/pagequery.py)."""
+    shown = with_picture_fields(facts, script, path, offset, template)
+    return with_page_queries(with_web_view_data(shown, script, path, offset, template), script, path, offset)
 
 
 def _script_config_facts(text: str, path: str) -> list[Fact]:

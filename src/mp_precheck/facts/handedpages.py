@@ -20,10 +20,11 @@ from msgspec.structs import replace
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.git.repo import TreeEntry
-from mp_precheck.readers.pagequery import PAGE_QUERY
+from mp_precheck.readers.pagequery import NAMED_ROUTE, PAGE_QUERY
 
 DYNAMIC_WEB_VIEW = "web-view:dynamic-src"
 # The files a page is written in: its template, a single-file component, a JSX page (Taro, Remax).
+_GENERIC = frozenset({"index", "main", "page", "pages", "home"})  # names too common to find a page by
 _PAGE_SUFFIXES = (".wxml", ".vue", ".nvue", ".uvue", ".jsx", ".tsx", ".js", ".ts", ".mpx", ".wpy", ".swan", ".axml")
 
 
@@ -53,7 +54,12 @@ def handed_to_web_views(facts: tuple[Fact, ...], tree: Mapping[str, TreeEntry],
 def _page_files(route: str, tree: Mapping[str, TreeEntry]) -> list[str]:
     """The files of ``tree`` the page ``route`` is written in: an app-rooted route (``/pages/web/index``) matches
     the end of a path (the project may sit in a folder: ``src/``, ``miniprogram/``), a resolved one the path
-    itself; mpvue's ``…/main`` route is the folder's ``index`` component."""
+    itself; mpvue's ``…/main`` route is the folder's ``index`` component; a route table's key (``@web-view``) the
+    page's folder or file name (``pagesCommon/web-view/index``)."""
+    if route.startswith(NAMED_ROUTE):  # a route table's key names the page's folder or file (not ``index``)
+        name = route[len(NAMED_ROUTE):]
+        return [path for path in tree if posixpath.splitext(path)[1] in _PAGE_SUFFIXES
+                and name in posixpath.splitext(path)[0].split("/")[-2:] and name not in _GENERIC]
     page = route.split("?", 1)[0]
     wanted = {page.lstrip("/")} | ({posixpath.join(posixpath.dirname(page), "index").lstrip("/")}
                                   if posixpath.basename(page) == "main" else set())

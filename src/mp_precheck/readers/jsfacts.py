@@ -85,7 +85,7 @@ from mp_precheck.readers.textplaces import (
 )
 from mp_precheck.readers.textsignals import SERVICE_SIGNALS, signals
 from mp_precheck.readers.unrequested import unrequested
-from mp_precheck.readers.urls import MEDIA_APIS, find_urls, is_wechat_server_api
+from mp_precheck.readers.urls import MEDIA_APIS, find_urls, is_wechat_server_api, without_source_comments
 
 # The role of a URL an API is given: a font wx.loadFontFace loads is a download (文件地址需为下载类型:
 # https://developers.weixin.qq.com/miniprogram/dev/api/ui/font/wx.loadFontFace.html); a picture shown or saved is media.
@@ -371,7 +371,7 @@ class _Extractor(Bindings):
             return  # { github: 'https://…' }: a page the app shows or copies, not a server it requests
         constant = _text(held) if (held := held_constant(node)) is not None else None  # const B = ref('…') too
         dev_only = is_dev_file(self.path) or in_dev_branch(node)
-        for url in find_urls(value):
+        for url in find_urls(without_source_comments(value)):  # a shader's // comment: read, never requested
             if url.is_development or (url.is_documentation and role == "code"):
                 continue  # a developer's machine or LAN, or WeChat's docs linked from code: no configurable domain
             # A public host only development uses is kept (role DEVELOPMENT): moving it to release is not new.

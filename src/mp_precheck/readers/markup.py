@@ -27,7 +27,7 @@ from mp_precheck.readers.kbone import builtin_name
 from mp_precheck.readers.quotes import given_up, swallowed
 from mp_precheck.readers.textruns import TextRuns
 from mp_precheck.readers.textsignals import ANALYSIS_LABEL, SECURITIES, signals
-from mp_precheck.readers.urls import find_urls
+from mp_precheck.readers.urls import find_urls, is_prose_mention
 
 # Attributes whose value is a capability switch, reported as ``tag[attr=value]``. ``open-type`` is
 # reported on any tag as ``button[...]``: UI kits (Vant ``van-button``, Taro ``Button``) forward it to
@@ -177,6 +177,8 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             role = "media" if tag in _MEDIA_TAGS or url.is_media or name in ("poster", "background-image", "style") \
                 else CLIPBOARD if name.startswith("data-") and copies_on_tap(attributes) \
                 else "code"  # CSS in a style attribute only loads resources (background url(…)); a copy's data-link
+            if role == "code" and is_prose_mention(value):
+                continue  # intro="… licensed CC BY 4.0 https://…": a sentence the page shows, no address it opens
             facts.append(Fact(prefixed("host", url.host), "host", attr_line, url.text, role))
     return facts
 

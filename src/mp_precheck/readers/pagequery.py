@@ -7,7 +7,9 @@ params)`` / ``$redirect(route, params)`` (the params object becomes the query) o
 before the jump (the next page reads it in ``onLoad(options, {preload})``): ``$route`` and ``$preload`` in
 https://github.com/Tencent/wepy/blob/1.7.x/packages/wepy/src/page.js. The address may be a parameter of a helper
 the page calls with it (``open(title, url) { …navigateTo… }`` called as ``this.open('…', link)``): the value each
-caller passes is read. Whether that address needs a 服务器域名 or a 业务域名 depends on the page that receives it
+caller passes is read. A project's route helper may name the page by a route table's key and take the query's
+values (``navigateTo('web-view', { url: link })``): the route is then that key (``@web-view``). Whether that
+address needs a 服务器域名 or a 业务域名 depends on the page that receives it
 — one that shows it in a ``<web-view src>`` opens it as a web page, which needs a business domain
 (https://developers.weixin.qq.com/miniprogram/dev/component/web-view.html), not a request domain. This reader only
 marks such hosts (role ``page-query:<route>``, the route as written when it starts with ``/``, else resolved
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from msgspec.structs import replace
 from tree_sitter import Node
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import (
     FUNCTION_NODES,
@@ -47,6 +50,9 @@ _PRELOAD = "$preload"  # WePY 1.x: data handed to the page the next jump opens
 _STRINGS = ("string", "template_string")
 _DECLARATIONS = ("lexical_declaration", "variable_declaration")
 _NAMES = ("identifier", "shorthand_property_identifier")
+# A route table's key a project's jump helper takes for a page (``'web-view'``, ``'articleDetail'``).
+_ROUTE_NAME = lazy(r"[A-Za-z][\w-]*")
+NAMED_ROUTE = "@"  # the route of a page named by a route table's key
 _HOPS = 2  # helpers followed from a jump to the callers that pass them the address
 
 
@@ -63,7 +69,11 @@ def with_page_queries(facts: Sequence[Fact], script: str, path: str, offset: int
     handed: dict[tuple[int, str], str] = {}  # (line, host) -> route
     for call in calls:
         name = _callee_name(call)
-        if name in _JUMPS:
+        url: Node | None
+        params: Node | None
+        if name in _JUMPS and (named := _named_route(call)) is not None:
+            url, params = named  # a project's helper: navigateTo('web-view', { url: 'https://…' })
+        elif name in _JUMPS:
             url, params = call_option(call, "url"), None
         elif name in _ROUTE_JUMPS:  # $navigate({ url }) passes wx's options on
             url, params = _argument(call, 0), _argument(call, 1)
@@ -96,6 +106,17 @@ def _argument(call: Node, index: int) -> Node | None:
     args = call.child_by_field_name("arguments")
     named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
     return named[index] if index < len(named) else None
+
+
+def _named_route(call: Node) -> tuple[Node, Node] | None:
+    """(name, params) of a jump through a project's route helper that takes a route table's key and the query's
+    values (``navigateTo('web-view', { url: link })``): a first argument that is a bare name (no path, no query),
+    a second that is an object."""
+    first, second = _argument(call, 0), _argument(call, 1)
+    name = string_value(first) if first is not None and first.type in _STRINGS else None
+    if first is None or not name or not _ROUTE_NAME.fullmatch(name) or second is None or second.type != "object":
+        return None
+    return first, second
 
 
 def _preloaded(jump: Node, calls: list[Node]) -> list[Node]:
@@ -131,6 +152,8 @@ def _route(url: Node, path: str, carried: bool) -> str | None:
     page = text.partition("?")[0]
     if not page or "://" in page:
         return None
+    if url.type in _STRINGS and _ROUTE_NAME.fullmatch(text) and carried:
+        return NAMED_ROUTE + text  # a route table's key: facts/handedpages.py finds the page it names
     return page if page.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(path), page))
 
 

@@ -159,3 +159,18 @@ def is_prose_mention(literal: str) -> bool:
     lead = literal[:first.start()]
     return bool(lead.strip()) and "=" not in lead and "?" not in lead and _PROSE_LEAD.search(lead.strip()) is not None
 
+
+# A comment of the source code a string holds: ``/* … */``, and ``//`` to the line's end where it opens the line or
+# follows a space or a statement's end (never a scheme's ``https://`` nor a path's ``a//b``).
+_SOURCE_COMMENT = lazy(r"/\*.*?\*/|(?:^|(?<=[\s;{}]))//[^\n]*", re.DOTALL | re.MULTILINE)
+
+
+def without_source_comments(literal: str) -> str:
+    """``literal`` with the comments of the source code it holds blanked, when it holds lines of code (a newline):
+    a shader's GLSL in a template string (``// after https://github.com/…``), a snippet of JS or CSS. A comment is
+    read by people, run by nothing: its URLs are no address the Mini Program requests, so they need no server
+    domain (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A one-line string is
+    given back as it is."""
+    if "\n" not in literal or ("//" not in literal and "/*" not in literal):
+        return literal
+    return _SOURCE_COMMENT.sub(lambda m: "".join("\n" if c == "\n" else " " for c in m.group(0)), literal)
