@@ -180,9 +180,10 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   chat's path joined with + to its base (BaseURL + '/chat/stream'); v165: a name bound to a module factory's `new X()`
 #   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
 #   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check): no upload fact
-# v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
-# v169: a prop's default shown only as <image :src="prop"> is a picture; URLs handed to another app: none
+# v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys); v169: a prop's
+#   default shown only as <image :src="prop"> is a picture; URLs handed to another app: none
 # v170: Taro code under another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
+# v171-trialpages: demo-build and later-phase wording (reviewtext); a computed Taro page list counts pages it may list
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -238,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v170-{__version__}"
+FORMAT = f"facts-v171-trialpages-{__version__}"
 
 
 class FactCache:
