@@ -52,8 +52,9 @@ def _new_account_system(context: ProjectContext, findings: list[Finding]) -> tup
             page = page_name(entry)
             if page and page not in before and _account_page().search(page) and not chooses(context, entry) and \
                     not _checks_in(context, page):
-                line = next((n for n, text in enumerate((head_text or "").splitlines(), 1) if page in text), 1)
-                return registry, line, page
+                line = next((n for n, text in enumerate((head_text or "").splitlines(), 1) if page in text), None)
+                if line is not None or not context.project.pages_computed:  # a computed entry: by what the page does
+                    return registry, line or 1, page
     phone = next((f for f in findings
                   if f.subject in PHONE_BUTTONS and f.scope == "app" and _account_page().search(f.path)), None)
     return (phone.path, phone.line, phone.subject) if phone else None

@@ -33,6 +33,7 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.pagelist import registered_pages
+from mp_precheck.readers.possiblepages import possible_before
 from mp_precheck.readers.routes import Route, markup_routes, route_page, script_routes
 from mp_precheck.readers.sfc import split_blocks
 
@@ -92,7 +93,8 @@ def registered_before(context: ProjectContext, registry: str) -> frozenset[str]:
     ``pages.json`` with comments takes a second to parse), else its base text's (empty when it was absent)."""
     if registry not in context.changed_paths:
         return registered_now(context.project)
-    return pages_in(registry, context.read_base(registry))
+    # a page a computed list may register whose page config was there (readers/possiblepages.py) may have been then
+    return pages_in(registry, context.read_base(registry)) | possible_before(context.project, context.read_base)
 
 
 @lru_cache(maxsize=16)
@@ -114,7 +116,7 @@ def _missing(context: ProjectContext, registry: str, folder: str) -> list[Findin
     out = []
     for entry in context.project.pages:
         page = page_name(entry)
-        if page is None or _exists(context.exists_at_head, folder, page):
+        if page is None or _exists(context.exists_at_head, folder, page) or _unread_below(context, folder, page):
             continue
         if page in before and not _exists(lambda p: context.read_base(p) is not None, folder, page):
             continue  # missing before this change too
@@ -123,14 +125,35 @@ def _missing(context: ProjectContext, registry: str, folder: str) -> list[Findin
     return out
 
 
+def _unread_below(context: ProjectContext, folder: str, page: str) -> bool:
+    """Whether a folder of the page's path is a git submodule (or a symbolic link) at head: its files are another
+    repository's, never read (core/unread.py tells it), so the page is not checked rather than missing."""
+    parts = (f"{folder}/{page}" if folder else page).split("/")[:-1]
+    return any(context.exists_at_head(path) and context.read_head(path) is None
+               for path in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)))
+
+
 def registry_line(text: str, entry: str) -> int:
     """The line of ``entry`` as a quoted string in the registry text, also spelled relative as mpx writes it
-    (``"./pages/login/index"``); 1 when not found."""
-    spellings = [f"{quote}{prefix}{entry}{quote}" for prefix in ("", "./") for quote in "\"'"]
-    for number, line in enumerate(text.splitlines(), 1):
-        if any(spelled in line for spelled in spellings):
-            return number
-    return 1
+    (``"./pages/login/index"``); a subpackage's page (``pkg/pages/a``, listed as ``pages/a`` below ``"root":
+    "pkg"``) on the first line listing its own path after its root's line. 1 when not found."""
+    lines = text.splitlines()
+    at = _quoted_at(lines, entry, 0)
+    parts = entry.split("/")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest root first
+        if at is not None:
+            break
+        root = _quoted_at(lines, "/".join(parts[:cut]), 0, "/")
+        at = _quoted_at(lines, "/".join(parts[cut:]), root) if root is not None else None
+    return at + 1 if at is not None else 1
+
+
+def _quoted_at(lines: list[str], value: str, start: int, tail: str = "") -> int | None:
+    """The index of the first of ``lines`` from ``start`` holding ``value`` quoted (or ``value + tail``), written
+    as it is or relative (``./value``)."""
+    spelt = [f"{q}{prefix}{value}{end}{q}" for q in "\"'" for prefix in ("", "./")
+             for end in dict.fromkeys(("", tail))]
+    return next((n for n in range(start, len(lines)) if any(s in lines[n] for s in spelt)), None)
 
 
 def _unregistered(context: ProjectContext, registry: str, folder: str) -> list[Finding]:

@@ -191,7 +191,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
               and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
-    links = unfollowed(files, project, lambda path: _excluded(path, options.exclude))
+    links = unfollowed(files, project, lambda path: _excluded(path, options.exclude), run.head_tree, base_project)
     if not head_changed and not base_changed and not images and not links:
         return None
     head_facts = project_facts(run.store, [(f.new_path, f.new_blob) for f in head_changed

@@ -8,17 +8,21 @@ names). Any such error leaves the report's answers 未检测 (``core/analysis.py
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Mapping, Sequence
 
 from mp_precheck.core.report import FileError
 from mp_precheck.facts.extract import project_reads
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.git.changeset import FileChange
+from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import SCRIPT_CONFIGS
 from mp_precheck.readers.discovery import Project
 
 SYMLINK = "not read: a symbolic link, which mp-precheck never follows; check the file it points to by hand"
 SUBMODULE = "not read: a git submodule, whose files mp-precheck never reads; check what its new commit changes by hand"
+SUBMODULE_PAGES = ("not read: a git submodule, whose files mp-precheck never reads; the pages this change registers "
+                   "in it were not checked: check them by hand")
 
 
 def project_errors(project: Project, tree: Mapping[str, object]) -> list[FileError]:
@@ -77,11 +81,31 @@ def gone_at_head(errors: Sequence[FileError], head: Mapping[str, object]) -> lis
                               "removal it held may be missing", base_only=True) for e in errors if e.path not in head]
 
 
-def unfollowed(files: Sequence[FileChange], project: Project, excluded: Callable[[str], bool]) -> list[FileError]:
+def unfollowed(files: Sequence[FileChange], project: Project, excluded: Callable[[str], bool],
+               tree: Mapping[str, TreeEntry] | None = None, base: Project | None = None) -> list[FileError]:
     """One error per changed file the change makes a symbolic link (git mode ``120000``) where ``project`` would
     read a file of that path (a kind a reader takes), and per submodule (mode ``160000``) the change adds or moves
-    to another commit inside ``project``; paths the configuration excludes (``excluded(path)``) are left out."""
+    to another commit inside ``project``, or (with head's ``tree``) that holds a page the change registers (not in
+    ``base``'s list): that page is not checked, not missing (analyzers/missing_pages.py); paths the configuration
+    excludes (``excluded(path)``) are left out."""
+    moved = [FileError(f.new_path, SUBMODULE) for f in files if f.new_path and f.new_mode == "160000"
+             and f.new_blob != f.old_blob and project.owns(f.new_path) and not excluded(f.new_path)]
+    told = {e.path for e in moved}
     return [FileError(f.new_path, SYMLINK) for f in files if f.new_path and f.new_mode == "120000"
-            and project_reads(project, f.new_path) and not excluded(f.new_path)] + \
-        [FileError(f.new_path, SUBMODULE) for f in files if f.new_path and f.new_mode == "160000"
-         and f.new_blob != f.old_blob and project.owns(f.new_path) and not excluded(f.new_path)]
+            and project_reads(project, f.new_path) and not excluded(f.new_path)] + moved + \
+        [FileError(path, SUBMODULE_PAGES) for path in _holding_pages(project, base, tree or {})
+         if path not in told and not excluded(path)]
+
+
+def _holding_pages(project: Project, base: Project | None, tree: Mapping[str, TreeEntry]) -> list[str]:
+    """The submodules of ``tree`` a page ``project`` registers and ``base`` did not lies in, in path order."""
+    folder = posixpath.dirname(project.app_config or "") if project.routes_module is None else None
+    new = set(project.pages) - set(base.pages if base is not None else ())
+    if folder is None or not new:
+        return []
+    held = set()
+    for page in new:
+        parts = posixpath.normpath(posixpath.join(folder, page.split("?", 1)[0].strip().lstrip("/"))).split("/")
+        held |= {path for n in range(1, len(parts)) if (entry := tree.get(path := "/".join(parts[:n]))) is not None
+                 and entry.is_submodule}
+    return sorted(held)

@@ -48,8 +48,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      global properties set in the entry's createApp() (app.config.globalProperties.$api = api);
 # v76: documentation placeholder hosts (example.com, www.example.org) are no hosts; app.json list keys and
 #      permission placed at the outermost object's key, not a copy nested in window;
-# v77: WeChat named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号) as brand
-#      text (merged with v76);
+# v77: WeChat named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号): brand text;
 # v78: no service signal from a warning against fraud or a list of fraud types (谨防网贷诈骗, ['刷单返利', '网贷'])
 #      (merged with v77);
 # v79: base64 media in a request body written as a string (multipart name="…", form-encoded key=) or held in a
@@ -180,12 +179,13 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   chat's path joined with + to its base (BaseURL + '/chat/stream'); v165: a name bound to a module factory's `new X()`
 #   (makeClient()) holds an X: its methods are wrappers; v166: autoplay bound to data is not on; a record's url in a
 #   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check): no upload fact
-# v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys)
-# v169: a prop's default shown only as <image :src="prop"> is a picture; URLs handed to another app: none; v170: Taro
-# code under another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
+# v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys); v169: a prop's
+#   default shown only as <image :src="prop"> is a picture; URLs handed to another app: none; v170: Taro code under
+#   another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
 # v171: an app.json cut short names its missing bracket; v172: a bound open-type's values from its script or event;
 #   entry-login routes without ./; v173: an item pushed onto a data list (list.push({ src })) is one of its pictures
 # v174: data a <web-view src> reads and a named route's web-view: web-view hosts; no URLs in source comments
+# v175: demo-build and later-phase wording (reviewtext); a computed Taro page list counts pages it may list
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v174-{__version__}"
+FORMAT = f"facts-v175-{__version__}"
 
 
 class FactCache:

@@ -41,6 +41,7 @@ from mp_precheck.readers.mpvueentry import depends_on_plugin, routes_module
 from mp_precheck.readers.mpvuemain import main_js_pages
 from mp_precheck.readers.mpxconfig import package_pages, read_config
 from mp_precheck.readers.pagelist import computes_pages, entry_of, registered_pages
+from mp_precheck.readers.possiblepages import possible_pages
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.spreadpages import spread_pages
 from mp_precheck.readers.weappvite import CONFIG_NAMES as WEAPP_VITE_CONFIGS
@@ -196,6 +197,7 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
         for app in generated_apps(files, read_text, VENDOR_DIRS | BUILD_DIRS):
             add(Project(root=app.root, framework="native", pages=app.pages, entry_page=app.entry_page,
                         errors=(app.note, *app.errors)))
+    projects = {root: replace(p, pages=possible_pages(p, files)) for root, p in projects.items()}  # computed: fail-safe
     twins = _minified_twins(files)
     return sorted((replace(p, nested_roots=nested_roots(p.root, _dir(p.app_config) if p.app_config else p.root,
                                                         candidates, files),

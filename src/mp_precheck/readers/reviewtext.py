@@ -3,8 +3,10 @@ signal names out (``text:<signal>`` facts; the rules are in ``checks/completenes
 
 * ``placeholder``: 敬请期待, 功能开发中, 即将上线, coming soon… in a short piece of UI text — the page is not a
   finished product (常见拒绝情形 3.3.1: https://developers.weixin.qq.com/miniprogram/product/reject.html);
+* ``placeholder`` also for a feature put off to a later phase (下一阶段接入, 后续开放);
 * ``test-content``: a page or share title that is only 测试 / test / demo / lorem ipsum (names only: a JS
-  string ``'test'`` is usually an environment name, never flagged);
+  string ``'test'`` is usually an environment name, never flagged), or any short text saying the build is a demo or
+  takes a fixed login code (演示环境, 验证码固定为 123456);
 * ``wechat-password``: asking for the WeChat password or the friend list (3.4.2);
 * ``red-packet``: a title (share card, page title) that offers a red packet (红包) to open or grab;
 * ``multi-level``: multi-level distribution wording (三级分销, 发展下线, a fee to become a distributor or a
@@ -25,8 +27,15 @@ from mp_precheck.core.recache import compiled
 PLACEHOLDER_MAX = 24
 PLACEHOLDER = compiled(
     r"敬请期待|功能(?:正在)?开发中|(?:正在|还在|仍在)(?:开发|建设|完善)中|即将(?:上线|开放|推出)|"
-    r"(?:暂未|尚未|还未|暂不)(?:开放|上线|开通)|待开发|coming\s+soon|under\s+construction|lorem\s+ipsum",
+    r"(?:暂未|尚未|还未|暂不)(?:开放|上线|开通)|待开发|coming\s+soon|under\s+construction|lorem\s+ipsum|"
+    # a feature put off to a later phase or version (下一阶段接入, 后续开放, 下个版本上线): not there yet
+    r"(?:下一?(?:个)?阶段|后续|下一?个?版本|下期)(?:再|将|会)?(?:接入|开放|上线|开通|实现)",
     re.IGNORECASE)
+# Text that says the build is a demo or takes a fixed login code (演示环境, 验证码固定为 123456, 万能验证码): the
+# reviewer reads a test build (3.3.1). Up to a short sentence; a real code sent by SMS (验证码已发送) is no signal.
+DEMO_MAX = 60
+DEMO_BUILD = compiled(r"演示(?:环境|账号|帐号|模式|版本?)|万能验证码|"
+                        r"(?:短信)?验证码[^。！!？?\n]{0,6}(?:固定|统一|默认|一律)(?:为|是|填|输入)?\s*[:：]?\s*\d{4,8}")
 TEST_TITLE = compiled(r"(?:测试|测试页面?|测试数据|test(?:\s*page)?|demo|示例页面?|lorem\s+ipsum|hello\s+world)"
                         r"\s*\d*", re.IGNORECASE)
 WECHAT_PASSWORD = compiled(
@@ -65,7 +74,7 @@ def review_signals(text: str, title: bool = False) -> list[str]:
     stripped = text.strip()
     if len(stripped) <= PLACEHOLDER_MAX and PLACEHOLDER.search(stripped):
         found.append("placeholder")
-    if title and TEST_TITLE.fullmatch(stripped):
+    if (title and TEST_TITLE.fullmatch(stripped)) or (len(stripped) <= DEMO_MAX and DEMO_BUILD.search(stripped)):
         found.append("test-content")
     if WECHAT_PASSWORD.search(text):
         found.append("wechat-password")
