@@ -50,6 +50,8 @@ What tells *publishing to other users* from private notes and one-to-one chat is
   ``checks/ugc_scenes.yml`` — an expense note, a homework answer, feedback to the operator, the reason for
   cancelling one's own appointment (取消预约的原因), a remark on a client's record (备注) — keeps the text for the
   user or one counterpart: no ``upload.user_text`` and no ``category.ugc``;
+* a note left with one's own order (买家留言 sent by ``createOrder``, a remark beside the goods and the address) is
+  the business's to read: the same (:mod:`~mp_precheck.analyzers.order_notes`);
 * a page that talks over a WebSocket (``wx.connectSocket``,
   https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connectSocket.html) is a chat
   with a counterpart (customer service, a merchant): messages, not posts others browse. Its upload and
@@ -85,6 +87,7 @@ from mp_precheck.analyzers.composers import has_publish_control, only_logs, unwi
 from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.analyzers.module_sends import sends_through
 from mp_precheck.analyzers.old_boxes import box_state, carrier, carrying, old_boxes, posted_as_before, sent_before
+from mp_precheck.analyzers.order_notes import order_note
 from mp_precheck.analyzers.reached import method_of, module_calls
 from mp_precheck.analyzers.senders import (
     CHAT,
@@ -250,15 +253,17 @@ def _scene(context: ProjectContext, script: str, call: Fact, page: str = "",
     the strings the call passes (a cloud database write: its collection, ``'memos'``); a page of the operator's
     console (``pages/admin-review``: ``operator`` words) keeps the operator's text, no post. ``shown`` is what the
     text box itself says it is for (its placeholder: 取消预约的原因 — a reason given with one's own booking; the label
-    of its cell and the names it is bound to: 备注说明, ``memberRemark``); a public word still wins."""
+    of its cell and the names it is bound to: 备注说明, ``memberRemark``); a public word still wins, but for a note left
+    with one's own order (买家留言 sent by ``createOrder``: :mod:`~mp_precheck.analyzers.order_notes`)."""
     facts = context.facts_at_head(script)
     strings = passed_strings(facts.call_literals.get(call.line, ())) if facts is not None else ()
     if call.role == "cloud:write" and call.value and "'" in call.value:
         strings = (*strings, call.value.split("'")[1])
     title = _title(context, page or script)
     strings = (*strings, title, *shown) if title else (*strings, *shown)
-    return scenes().scene(f"{page_stem(page)}/{script}" if page else script, wrapper_of(call) or None, strings,
-                          page_stem(page) if page else script)
+    where = f"{page_stem(page)}/{script}" if page else script  # a note left with one's own order is no post
+    scene = scenes().scene(where, wrapper_of(call) or None, strings, page_stem(page) if page else script)
+    return "private" if scene != "private" and order_note(context, script, call, where, strings, shown) else scene
 
 
 def _title(context: ProjectContext, path: str) -> str | None:

@@ -45,6 +45,9 @@ class Scenes(Struct, frozen=True):
     addressed: frozenset[str] = frozenset()
     publish_labels: tuple[str, ...] = ()
     graded: frozenset[str] = frozenset()
+    notes: frozenset[str] = frozenset()
+    transaction: frozenset[str] = frozenset()
+    order_fields: tuple[frozenset[str], ...] = ()
 
     @staticmethod
     def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
@@ -93,6 +96,33 @@ class Scenes(Struct, frozen=True):
         # path (``editUserInfo``, ``/after/sale``): adjacent words of one name are read together too
         compounds = [a + b for said in spelt for a, b in pairwise(said)]
         return "private" if self._has(self.private, words + compounds) else None
+
+    def _hits(self, vocabulary: frozenset[str], word: str) -> set[str]:
+        """The words of ``vocabulary`` that ``word`` is (inflected: :meth:`_has`) or, spelt in Chinese, holds."""
+        if not word.isascii():
+            return {v for v in vocabulary if not v.isascii() and v in word}
+        stems = {word.removesuffix(end) for end in _INFLECTIONS}
+        return (stems | ({word[:-3] + "y"} if word.endswith("ies") else set())) & vocabulary
+
+    def only_notes(self, words: Iterable[str]) -> bool:
+        """Whether ``words`` name no public scene but by words that also name a note left for one counterpart
+        (``notes``: 买家留言 is a buyer's message to the seller, 留言板 a board): none at all, or only those."""
+        return {v for w in words for v in self._hits(self.public, w)} <= self.notes
+
+    def names_note(self, words: Iterable[str]) -> bool:
+        """Whether ``words`` (what a text box says it is for) name a note left for one counterpart (remark, 备注)."""
+        return self._has(self.notes, list(words))
+
+    def names_order(self, words: Iterable[str]) -> bool:
+        """Whether ``words`` (of a call's wrapper and endpoint) name an order, booking or payment being made: a
+        ``transaction`` word and a ``writes`` word (``createOrder``, ``'/booking/submit'``)."""
+        said = list(words)
+        return self._has(self.transaction, said) and self._has(self.writes, said)
+
+    def order_kinds(self, names: Iterable[str]) -> int:
+        """How many kinds of an order's fields (``order_fields``: goods, the address, the amount) ``names`` carry."""
+        words = [w for name in names for w in words_of(name)]
+        return sum(self._has(kind, words) for kind in self.order_fields)
 
     def to_operator(self, words: Iterable[str]) -> bool:
         """Whether ``words`` (of a page's path and title, of the endpoint and wrapper its post goes to) name a
@@ -255,4 +285,6 @@ def scenes() -> Scenes:
                   frozenset(data["transport"]), frozenset(data["methods"]), frozenset(data["chat"]),
                   frozenset(data["service"]), frozenset(data["reads"]), frozenset(data.get("operator", ())),
                   frozenset(data.get("addressed", ())), tuple(data.get("publish_labels", ())),
-                  frozenset(data.get("graded", ())))
+                  frozenset(data.get("graded", ())), frozenset(data.get("notes", ())),
+                  frozenset(data.get("transaction", ())),
+                  tuple(frozenset(kind) for kind in data.get("order_fields", {}).values()))

@@ -14,10 +14,14 @@ from typing import Any
 
 from msgspec import Struct
 
+from mp_precheck.readers.atmode import read_as_built
+
 
 def feed_safely(parser: HTMLParser, text: str) -> bool:
     """Feed ``text`` to ``parser`` and close it; True when the whole text was read, False when a malformed
-    declaration stopped it (the parser's state up to there stands). Never raises for malformed markup."""
+    declaration stopped it (the parser's state up to there stands). Never raises for malformed markup. Its tags'
+    attributes are those of the WeChat build (:mod:`~mp_precheck.readers.atmode`: mpx's ``open-type@wx``)."""
+    read_as_built(parser)
     try:
         parser.feed(text)
         parser.close()
