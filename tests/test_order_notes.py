@@ -44,7 +44,7 @@ POSTED = {("upload.user_text", f"{PAGE}.js"), ("category.ugc", f"{PAGE}.js")}
 
 
 def test_a_buyers_message_sent_by_the_call_that_creates_the_order_is_no_post(app_repo):
-    assert _sent(app_repo, "买家留言", "remark", "order/create",
+    assert _sent(app_repo, "给商家留言", "remark", "order/create",
                  "{ goodsId: goods.id, addressId, remark }", button="提交订单") == set()
 
 

@@ -72,11 +72,11 @@ def test_an_upload_wrapper_moved_to_another_module_is_no_new_upload(repo, moved_
 NEW = ("upload.upload_file", "src/pages/index/index.vue", 9)  # an upload the change adds besides: the count rises
 AVATAR = """<template><view @click="pick">选图</view></template>
 <script>
-import { uploadFileApi } from '../../api/file.js'
+import { storeFileApi } from '../../api/file.js'
 export default {
   methods: {
     pick() {
-      uni.chooseImage({ success: (res) => { uploadFileApi(res.tempFilePaths[0]) } })
+      uni.chooseImage({ success: (res) => { storeFileApi(res.tempFilePaths[0]) } })
       uni.chooseMessageFile({ success: (res) => {
         uni.uploadFile({ url: 'https://api.shop-example.cn/doc', filePath: res.tempFiles[0].path, name: 'doc' })
       } })
@@ -98,11 +98,11 @@ export default {
 def test_a_call_re_pointed_to_an_upload_wrapper(repo, old_name, args, expected):
     page = "src/pages/me/me.vue"
     found = _uploads(repo, {
-        "src/api/file.js": _module(("uploadFileApi", "/upload")),
+        "src/api/file.js": _module(("storeFileApi", "/upload")),
         page: PICKER.format(name=old_name, spec="../../vendor/legacy.js", args=args),
-        "src/pages/index/index.vue": PICKER.format(name="uploadFileApi", spec="../../api/file.js",
+        "src/pages/index/index.vue": PICKER.format(name="storeFileApi", spec="../../api/file.js",
                                                    args="res.tempFilePaths[0]"),
-    }, {page: PICKER.format(name="uploadFileApi", spec="../../api/file.js", args="res.tempFilePaths[0]"),
+    }, {page: PICKER.format(name="storeFileApi", spec="../../api/file.js", args="res.tempFilePaths[0]"),
         "src/pages/index/index.vue": AVATAR})
     assert found == expected
 

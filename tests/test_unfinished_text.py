@@ -36,7 +36,7 @@ def test_real_login_steps_and_update_wording_stay_silent(tmp_path):
 
 
 def test_the_wording_itself():
-    for text in ("演示环境验证码固定为 123456", "万能验证码 888888", "演示账号：13800000000"):
+    for text in ("演示环境短信验证码固定为 666666", "万能验证码 888888", "演示账号：13800000000"):
         assert "test-content" in review_signals(text)
     for text in ("下一阶段接入", "下个版本上线", "后续接入更多支付方式"):
         assert "placeholder" in review_signals(text)

@@ -43,7 +43,7 @@ def _package_tail() -> re.Pattern[str]:
 
 
 def english_filler() -> frozenset[str]:
-    """Words that, alone with the tool words, say nothing a reviewer can look for (``reset state``)."""
+    """Words that, alone with the tool words, say nothing a reviewer can look for (``rename state``)."""
     return frozenset(_data()["english_filler"])
 
 
@@ -61,7 +61,7 @@ def is_merge_reference(text: str) -> bool:
 
 def names_developer_work(text: str) -> bool:
     """Whether an English subject (no CJK) names the team's code or tooling: a dependency or package it adds
-    (``classnames package``), a submodule, a folder, a refactor, a utility module, or a line of code."""
+    (``dayjs package``), a submodule, a folder, a refactor, a utility module, or a line of code."""
     if re.search(r"[^\x00-\x7f]", text):
         return False
     return _dev_words().search(text) is not None or _package_tail().search(text.strip()) is not None \

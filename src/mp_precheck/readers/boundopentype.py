@@ -1,10 +1,10 @@
-"""The capability a button's ``open-type`` bound to data takes: ``<button :open-type="opentype"
+"""The capability a button's ``open-type`` bound to data takes: ``<button :open-type="btnType"
 @getphonenumber="onPhone">`` (Vue, mpx, uni-app) or ``<button open-type="{{openType}}"
-bindgetphonenumber="onPhone">`` (WXML) asks for the phone number once the script sets ``opentype`` to
+bindgetphonenumber="onPhone">`` (WXML) asks for the phone number once the script sets ``btnType`` to
 ``getPhoneNumber``, though the template names no capability.
 
 The values are read from the script of the same file (a single-file component): the string literals it assigns
-to the bound name (``this.opentype = 'getPhoneNumber'``, ``opentype: 'share'`` in ``data`` or ``setData``,
+to the bound name (``this.btnType = 'getPhoneNumber'``, ``btnType: 'share'`` in ``data`` or ``setData``,
 ``const openType = ref('chooseAvatar')``, a ternary's literals), whatever they are (``share`` stays a share
 button). When the script assigns none (a WXML page, whose script is another file, or a value computed), the event
 the button binds tells it: the button answers ``getphonenumber`` only as an ``open-type="getPhoneNumber"`` button
@@ -34,7 +34,7 @@ _EVENT_OPEN_TYPES = {
     "agreeprivacyauthorization": "agreePrivacyAuthorization", "contact": "contact", "launchapp": "launchApp",
 }
 _EVENT_PREFIX = re.compile(r"^(?:capture-bind:|capture-catch:|mut-bind:|bind:|catch:|v-on:|@|bind|catch)")
-_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")  # opentype, state.openType
+_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")  # btnType, state.openType
 _CAPABILITY = re.compile(r"[A-Za-z]+(?:\|[A-Za-z]+)*")  # getPhoneNumber, getPhoneNumber|agreePrivacyAuthorization
 _WRAPPERS = ("ref", "shallowRef", "reactive")  # Vue 3: const openType = ref('getPhoneNumber')
 _BINDINGS = ("variable_declarator", "assignment_expression", "pair")

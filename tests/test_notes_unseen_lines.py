@@ -60,7 +60,7 @@ def _notes_of(repo: Repo, *subjects: str) -> str:
 
 
 def test_lines_only_developers_can_see_are_left_out(repo: Repo) -> None:
-    out = _notes_of(repo, "add lodash package", "move shared-helpers folder", "remove useless code", "reset state",
+    out = _notes_of(repo, "add lodash package", "move shared-helpers folder", "clean useless code", "rename state",
                     "res.status !== 200 should throw", "mr:feat-dark-theme", "fix: vendor submodule update",
                     "add date utils", "fix: style", "add adapt", "feat: add coupon center", "修复订单列表重复加载")
     assert notes_section(out, 1) == ["coupon center", "若干小功能"]
@@ -76,7 +76,7 @@ def test_a_real_user_facing_line_stays(repo: Repo, subject: str) -> None:
     assert [*notes_section(out, 1), *notes_section(out, 2), *notes_section(out, 3)] != []
 
 
-@pytest.mark.parametrize("subject", ["force bind phone number", "feat: 强制绑定手机号", "登录后强制授权手机号"])
+@pytest.mark.parametrize("subject", ["force users to bind a phone number", "feat: 强制绑定手机号", "登录后强制授权手机号"])
 def test_a_line_describing_a_rejected_practice_is_not_pasted_but_told(repo: Repo, subject: str) -> None:
     base = _app(repo)
     repo.write("pages/index/part.js", "// x\n")
@@ -93,7 +93,7 @@ def test_a_phone_binding_line_that_lets_users_skip_stays(repo: Repo) -> None:
 
 
 @pytest.mark.parametrize(("subject", "kept"), [
-    ("fix: custom-tab-bar适配阿里小程序", []), ("fix: 适配钉钉小程序", []), ("修复抖音小程序分享", []),
+    ("fix: 底部导航适配阿里小程序", []), ("fix: 适配钉钉小程序", []), ("修复抖音小程序分享", []),
     ("feat: 更新自定义tabbar组件，适配阿里和微信小程序", ["更新自定义tabbar组件，适配微信小程序"]),
     ("feat: 接入阿里云OSS上传", ["接入阿里云OSS上传"]),  # a service the WeChat build uses
 ])
