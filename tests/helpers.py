@@ -67,6 +67,14 @@ def notes_text(repo: Any, base: str, language: str = "zh-CN") -> str:
     return out
 
 
+def notes_of_commits(repo: Any, base: str, subjects: tuple[str, ...]) -> str:
+    """The notes draft since ``base`` after one commit per subject, each touching its own script."""
+    for number, subject in enumerate(subjects):
+        repo.write(f"pages/index/part{number}.js", f"// {number}\n")
+        repo.commit(subject)
+    return notes_text(repo, base)
+
+
 def notes_remark(out: str, number: int) -> str:
     """Answer ``number`` of a notes draft's 补充说明."""
     return next(line for line in out.split("补充说明")[-1].splitlines() if line.startswith(f"{number}. "))

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import Repo
-from helpers import cli, notes_remark, notes_section, notes_text
+from helpers import cli, notes_of_commits, notes_remark, notes_section, notes_text
 from mp_precheck.git.repo import GitRepo
 from mp_precheck.notes.release import find_range
 from test_old_box_uploads import BOX, PHOTOS_ONLY, POSTS, UUID
@@ -74,11 +74,7 @@ def test_an_upload_on_one_more_page_is_no_yes_without_a_reason(repo: Repo) -> No
 
 
 def _notes_of(repo: Repo, *subjects: str) -> str:
-    base = _app(repo)
-    for number, subject in enumerate(subjects):
-        repo.write(f"pages/index/part{number}.js", f"// {number}\n")
-        repo.commit(subject)
-    return notes_text(repo, base)
+    return notes_of_commits(repo, _app(repo), subjects)
 
 
 def test_changes_joined_with_an_ampersand_each_get_a_line(repo: Repo) -> None:

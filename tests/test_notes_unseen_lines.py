@@ -9,7 +9,7 @@ import json
 import pytest
 
 from conftest import Repo
-from helpers import cli, notes_remark, notes_section, notes_text
+from helpers import cli, notes_of_commits, notes_remark, notes_section, notes_text
 
 PAGES = ["pages/index/index", "pages/me/me"]
 REVIEW = ('<view>\n<text>请对本次服务提供评价</text>\n<textarea bindinput="onText"/>\n'
@@ -52,11 +52,7 @@ def test_no_user_content_keeps_answer_2_no(repo: Repo) -> None:
 
 
 def _notes_of(repo: Repo, *subjects: str) -> str:
-    base = _app(repo)
-    for number, subject in enumerate(subjects):
-        repo.write(f"pages/index/part{number}.js", f"// {number}\n")
-        repo.commit(subject)
-    return notes_text(repo, base)
+    return notes_of_commits(repo, _app(repo), subjects)
 
 
 def test_lines_only_developers_can_see_are_left_out(repo: Repo) -> None:
