@@ -52,7 +52,7 @@ def test_malformed_app_json_is_reported_not_fatal(repo):
     repo.write_files({"app.json": '{"pages": [', "app.js": "App({})"})
     repo.commit()
     [project] = projects_of(repo)
-    assert project.errors == ("app.json is not valid JSON: Expecting value at line 1 column 12",)
+    assert project.errors == ("app.json is not valid JSON: Expecting ']' before the end of the file at line 1 column 12",)
 
 
 def test_an_app_json_with_a_trailing_comma_still_names_its_pages(repo):
