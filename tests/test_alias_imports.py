@@ -99,3 +99,14 @@ def test_a_bare_path_a_commented_tsconfig_declares_is_followed_and_an_undeclared
     repo.write("src/pages/index/index.tsx", page.replace("'services/photos'", "'photo-kit/photos'"))
     repo.commit()
     assert _uploads(run(repo.path, base)) == set()
+
+
+def test_an_alias_written_as_an_absolute_path_is_read_from_the_project_root_and_never_breaks_the_run(repo):
+    """``'@services': '/src/services'`` names no folder of a checkout (Vite reads it from the project root); the
+    run once passed it to ``git grep`` as a path outside the repository and stopped with exit 2."""
+    absolute = ("const config = {\n  sourceRoot: 'src',\n  alias: {\n    '@services': '/src/services',\n  },\n}\n"
+                "module.exports = function () { return config }\n")
+    base = _taro(repo, {"config/index.js": absolute, "src/services/photos.ts": PHOTOS})
+    repo.write("src/pages/me/index.tsx", PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == {("src/pages/me/index.tsx", 3)}

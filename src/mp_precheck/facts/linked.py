@@ -130,7 +130,8 @@ class Linked:
         config = self._project.root
         self._aliases = {key: target for key, target in project_aliases(
             (config, self._project.env_root or config), self._read_text).items() if not target.startswith("..")}
-        folders = {t for t in self._aliases.values() if t and not (t == root or t.startswith(root + "/"))}
+        folders = {t for t in self._aliases.values()  # an absolute target is no folder git can search
+                   if t and not t.startswith("/") and not (t == root or t.startswith(root + "/"))}
         siblings = self._siblings(root)
         if siblings:
             needles = {f"../{posixpath.basename(s)}": s for s in siblings}

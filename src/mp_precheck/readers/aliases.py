@@ -85,9 +85,13 @@ def _alias_object(text: str, path: str, root: str) -> dict[str, str]:
 
 def _target(node: Node, here: str, root: str) -> str | None:
     """The repository path an alias value names: a string literal (from the project folder, as the build
-    runs there) or ``path.resolve(__dirname | process.cwd(), 'a', 'b')`` with literal parts."""
+    runs there) or ``path.resolve(__dirname | process.cwd(), 'a', 'b')`` with literal parts; None for a path outside
+    the repository."""
     value = literal(node)
-    return _join(root, value) if isinstance(value, str) else resolved_path(node, here, root)
+    if isinstance(value, str):  # '/src' names no folder of a checkout; Vite, the one build taking it, reads it from
+        return _join(root, value.lstrip("/"))  # the project root
+    where = resolved_path(node, here, root)
+    return None if where is None or where.startswith("/") else where  # path.resolve('/abs'): outside the repository
 
 
 def _join(folder: str, *parts: str) -> str:
