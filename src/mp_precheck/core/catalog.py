@@ -143,6 +143,14 @@ class Catalog(Struct, frozen=True):
                 return rule
         raise KeyError(rule_id)
 
+    def judges_each_use(self, rule_id: str) -> bool:
+        """Whether the rule ``rule_id`` judges each use apart (``every_use``: another place keeps the rule's
+        severity, no mere new call site); False for a rule not in the catalog."""
+        try:
+            return self.rule(rule_id).every_use
+        except KeyError:
+            return False
+
     def subjects_of_capability(self, capability: str) -> set[str]:
         """Exact subjects that imply ``capability`` (prefix subjects are left out)."""
         return {s for r in self.rules for s in r.subjects

@@ -104,7 +104,7 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
             return f"[{text}]({link_base}{quote(f.path)}#L{f.line})"
         return text
 
-    groups = _group(detail)
+    groups = _group(detail, catalog)
     why, unchecked = report.not_checked()
     not_checked = [messages.t(f"family.{fam}") for fam in unchecked]
     return {
@@ -163,10 +163,11 @@ def _blocking(error: FileError) -> bool:
 
 # Configuration that only accompanies a feature is shown under that feature's entry (its fix already
 # says what the configuration needs), so one change reads as one item: rule → the rule it belongs to.
-def _group(detail: list[Finding]) -> list[dict[str, Any]]:
+def _group(detail: list[Finding], catalog: Catalog) -> list[dict[str, Any]]:
     """Findings by family (the family of the most severe finding first), then by rule: one entry per rule
     with every place it fired, so a fix text is shown once; accompanying configuration (:func:`.owner_of`)
-    is listed under the entry of the feature it belongs to."""
+    is listed under the entry of the feature it belongs to. A place of a rule judging each use is worded as the
+    terminal words it (``scope_each``: 又一处), not as a new call site."""
     groups: dict[str, dict[str, Any]] = {}
     present = {f.rule for f in detail}
     for f in detail:  # already most severe first
@@ -174,7 +175,8 @@ def _group(detail: list[Finding]) -> list[dict[str, Any]]:
             continue
         group = groups.setdefault(f.family, {"family": f.family, "icon": _ICONS[f.severity], "entries": {}})
         entry = group["entries"].setdefault((f.rule, f.severity, f.scope), {
-            "rule": f.rule, "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity], "scope": f.scope,
+            "rule": f.rule, "title": f.title, "severity": f.severity, "icon": _ICONS[f.severity],
+            "scope": "each" if f.scope == "file" and catalog.judges_each_use(f.rule) else f.scope,
             "fix": f.fix, "doc": f.doc, "privacy_type": f.privacy_type, "privacy_key": f.privacy_key,
             "findings": [], "related": [], "more": 0})
         entry["findings"].append(f)

@@ -93,7 +93,7 @@ def _findings(line: _Line, report: Report, catalog: Catalog, messages: Messages,
                 subject = safe(f.subject) + (f"  {safe(localized(f.value, messages))}"
                                              if f.value and f.value not in f.subject else "")
                 label = t("text.related") if f.rule != owner.rule else "" if f.scope != "file" else \
-                    t("scope_each") if _every_use(catalog, f.rule) else t("scope_file")
+                    t("scope_each") if catalog.judges_each_use(f.rule) else t("scope_file")
                 line("  ", (place, "bold"), " " * (pad - cell_len(place) + 2), (f.rule, _STYLES[f.severity]),
                      "  ", f"{label}{colon}" if label else "", _unmarked(f.title), "  ", (subject, "dim"))
             if told_in_full(owner):
@@ -101,12 +101,6 @@ def _findings(line: _Line, report: Report, catalog: Catalog, messages: Messages,
                 line("    ", (t("text.doc") + colon, "dim"), owner.doc)
 
 
-def _every_use(catalog: Catalog, rule: str) -> bool:
-    """Whether ``rule`` judges each use apart (a new one keeps its severity); False for a rule not in ``catalog``."""
-    try:
-        return catalog.rule(rule).every_use
-    except KeyError:
-        return False
 
 
 def _lists(line: _Line, report: Report, catalog: Catalog, messages: Messages) -> None:
