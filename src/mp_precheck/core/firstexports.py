@@ -21,6 +21,7 @@ a helper another file already called, is judged by the count as it was. A file's
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Protocol
 
 from mp_precheck.core.relays import called_wrappers
 from mp_precheck.facts.model import FileFacts
@@ -28,6 +29,15 @@ from mp_precheck.facts.model import FileFacts
 # (base path of a helper module, name → the (first, last) lines of each exported function asked about) → those of
 # the names some file of the base app may call.
 CalledAnywhere = Callable[[str, Mapping[str, tuple[tuple[int, int], ...]]], set[str]]
+
+
+class HelperCallers(Protocol):
+    """Who in the base app may call a helper (``facts/callers.py`` ``Callers``): ``__call__`` for a file's own
+    helpers (``core/firstcalls.py``), ``exports_called`` for a module's exported ones (this module)."""
+
+    def __call__(self, path: str, names: set[str]) -> set[str]: ...
+
+    def exports_called(self, path: str, spans: Mapping[str, tuple[tuple[int, int], ...]]) -> set[str]: ...
 
 
 def everywhere(path: str, spans: Mapping[str, tuple[tuple[int, int], ...]]) -> set[str]:

@@ -39,8 +39,8 @@ from msgspec import Struct
 
 from mp_precheck.core import spelling
 from mp_precheck.core.catalog import Catalog, PrivacyType, Rule
-from mp_precheck.core.firstcalls import NamedElsewhere, first_calls, nowhere, used_anyway
-from mp_precheck.core.firstexports import CalledAnywhere, everywhere, first_exports
+from mp_precheck.core.firstcalls import first_calls, nowhere, used_anyway
+from mp_precheck.core.firstexports import CalledAnywhere, HelperCallers, everywhere, first_exports
 from mp_precheck.core.placing import (
     at_new_helper,
     at_own_calls,
@@ -147,7 +147,7 @@ def compare(
     counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]],
     present_elsewhere: Callable[[set[str]], set[str]], catalog: Catalog,
     greppable: Callable[[str], bool] = lambda subject: True,
-    retired: frozenset[str] = frozenset(), callers: NamedElsewhere = nowhere,
+    retired: frozenset[str] = frozenset(), callers: HelperCallers | None = None,
 ) -> tuple[list[Addition], list[Removal]]:
     """Additions and removals between the changed files of base and head.
 
@@ -163,25 +163,25 @@ def compare(
         retired: base paths of pages the change takes out of the app (``core/retired.py``): their uses tell
             that the app had a capability and are removals, but do not offset uses the change adds elsewhere —
             except the calls a file the change adds carries on with the same shape (moved, not new).
-        callers: a base file's helpers another may call (``firstcalls.py``); with ``exports_called``, a module's too.
+        callers: who in the base app may call a file's own or a module's helpers (None: the changed files are all).
     """
-    head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, callers,
+    named, exports = (callers, callers.exports_called) if callers else (nowhere, everywhere)
+    head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, named,
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
     kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges = relaying(head, base, counterpart, added_lines)
     in_helper = sole_calls_of_new_helpers(head, base, counterpart, added_lines)
     head_placed, moved = _placeable(head, base, counterpart, carrying, relay_ranges)
-    head_uses, base_uses = _uses(head, base, counterpart, retired, kept, getattr(callers, "exports_called", everywhere))
+    head_uses, base_uses = _uses(head, base, counterpart, retired, kept, exports)
     rules_of = {s: catalog.rules_for(s) for s in set(head_counts) | set(base_counts)}
     rising = [s for s in head_counts if rules_of[s] and (_rises({s}, head_uses, base_uses) or _in_added_sdk(
         s, head, counterpart) or _new_words(s, head, base, counterpart))]
     base_known, head_known = _mentioned(base), _mentioned(head)
     gone = [s for s in base_counts if rules_of[s] and s not in head_known and not spelling.read_alike(s, head_known)]
-    # One prefilter query for everything we must know about the unchanged files.
     ask = set(gone) | {s for subject in rising for rule in rules_of[subject]
                        for s in catalog.subjects_of_capability(rule.capability(subject)) | {subject}}
-    elsewhere = present_elsewhere(ask) if ask else set()
+    elsewhere = present_elsewhere(ask) if ask else set()  # one query for all we must know of the unchanged files
     additions: list[Addition] = []
     for subject in sorted(rising):
         for rule in rules_of[subject]:

@@ -49,7 +49,7 @@ def possible_pages(project: Listing, files: Collection[str]) -> tuple[str, ...]:
     for path in files:
         if not path.endswith(_PAGE_CONFIGS) or (folder and not path.startswith(folder + "/")) or path == config:
             continue
-        stem = path[: -len(".config.ts")]
+        stem = path.rsplit(".config.", 1)[0]
         route = stem[len(folder) + 1:] if folder else stem
         if route not in listed and not _NEVER & set(route.split("/")) \
                 and posixpath.basename(route) != "app" and any(stem + suffix in files for suffix in _PAGE_FILES):
