@@ -361,3 +361,30 @@ def test_a_login_check_whose_answer_a_shared_page_keeps_is_a_question(app_repo, 
     app_repo.commit()
     told = {(f.rule, f.path, f.line) for f in run(app_repo.path, base).findings if f.family == "login"}
     assert told == ({("login.forced_login", "pages/me/me.js", 5)} if forced else set())
+
+
+LAUNCH_CALLS_HELPER = """\
+App({
+  onLaunch() {
+    wx.getStorage({
+      key: 'session',
+      fail: () => {
+        this.signIn()
+      }
+    })
+  },
+  signIn() {
+%s
+  }
+})
+"""
+
+
+def test_a_helper_made_to_redirect_is_told_at_its_new_redirect_not_the_unchanged_hook(app_repo):
+    app_repo.write("app.js", LAUNCH_CALLS_HELPER % "    wx.login({ success: (res) => this.send(res.code) })")
+    base = app_repo.commit("silent login")
+    app_repo.write("app.js", LAUNCH_CALLS_HELPER % "    wx.reLaunch({\n      url: '/pages/auth/login'\n    })")
+    app_repo.commit("send guests to the login page")
+    login = {(f.rule, f.line, f.subject) for f in run(app_repo.path, base).findings if f.family == "login"}
+    # the hook's statement (line 3) is as it was; the redirect written by the change is line 11
+    assert login == {("login.forced_login", 11, "login:launch:pages/auth/login")}

@@ -164,4 +164,5 @@ def test_a_redirect_whose_target_becomes_a_route_constant_is_silent(tmp_path):
 
 
 def test_a_respelled_redirect_that_also_loses_its_condition_fires(tmp_path):
-    assert _login(tmp_path, GUARDED, ROUTED_ALWAYS) == {("login.forced_login", "app.js", 4)}  # the hook's call
+    # told at the rewritten redirect (line 8), where the change is; the hook's call (line 4) is as it was
+    assert _login(tmp_path, GUARDED, ROUTED_ALWAYS) == {("login.forced_login", "app.js", 8)}

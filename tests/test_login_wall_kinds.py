@@ -171,5 +171,6 @@ def test_a_new_narrower_redirect_beside_an_old_wider_one_is_told_where_it_was_ad
     base = repo.commit("base")
     repo.write("pages/start/start.js", START % NO_TOKEN)
     repo.commit()
+    # at the redirect the change wrote (line 8), not the unchanged test around it
     assert {(f.rule, f.path, f.line) for f in run(repo.path, base).findings if f.family == "login"} == {
-        ("login.forced_login", "pages/start/start.js", 7)}
+        ("login.forced_login", "pages/start/start.js", 8)}

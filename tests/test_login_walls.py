@@ -196,7 +196,8 @@ def test_a_login_helper_where_no_redirect_was_or_under_fewer_conditions_is_still
     base = repo.commit("base")
     repo.write(f"{HOME}.js", ENTRY % "jump.gotoLogin()")
     repo.commit("login now")
-    assert _login(repo, base) == {("login.forced_login", f"{HOME}.js", 5)}
+    # told at the helper's new call (line 6), not the unchanged test around it
+    assert _login(repo, base) == {("login.forced_login", f"{HOME}.js", 6)}
     repo = Repo(tmp_path / "wider")
     _native(repo)
     repo.write_files({"jump.js": JUMP, "router.js": "export default {}\n",

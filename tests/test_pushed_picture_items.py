@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from helpers import run
 from mp_precheck.facts.extract import extract
-from mp_precheck.readers.shownfields import with_picture_fields
+from mp_precheck.readers.shownfields import with_shown_fields
 
 PAGE = """<template>
   <view>
@@ -87,8 +87,8 @@ def test_a_local_list_stored_whole_in_the_shown_data_is_media():
 })
 """
     facts = extract("pages/talk/talk.js", native.encode()).facts
-    shown = with_picture_fields(facts, native, "pages/talk/talk.js", 0,
-                                ('<image wx:for="{{stickers}}" src="{{item.url}}" />', 0))
+    shown = with_shown_fields(facts, native, "pages/talk/talk.js", 0,
+                              ('<image wx:for="{{stickers}}" src="{{item.url}}" />', 0))
     assert {f.subject: f.role for f in shown if f.kind == "host"} == {"host:stk.marrow-vale.cn": "media"}
 
 

@@ -72,6 +72,34 @@ def test_a_secret_in_a_script_nothing_loads_is_still_reported(app_repo):
         {("policy.client_secret", "utils/wxapi.js")}
 
 
+PROXY = {  # a development proxy kept beside the app: Node runs it, the app never loads it
+    "proxy/server.js": "const Koa = require('koa')\nconst { UPSTREAM } = require('./upstream')\n"
+                       "new Koa().use((ctx) => ctx.redirect(UPSTREAM)).listen(3000)\n",
+    "proxy/upstream.js": "const mirrors = require('./mirrors')\nmodule.exports.UPSTREAM = mirrors[0]\n"
+                         "module.exports.APP_SECRET = '0123456789abcdef0123456789abcdef'\n",
+    "proxy/mirrors.js": "module.exports = ['https://mirror-one.example.org', 'https://mirror-two.example.org']\n",
+}
+
+
+def test_modules_only_a_node_script_beside_the_app_requires_add_no_server_domain(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files(PROXY)
+    app_repo.commit()
+    # the upstream hosts are the proxy's, not requests of the Mini Program; the key is exposed all the same
+    assert {(rule, path) for rule, path, _line, _scope in found(run(app_repo.path, base))} == \
+        {("policy.client_secret", "proxy/upstream.js")}
+
+
+def test_a_module_the_app_requires_too_is_the_apps(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({**PROXY, "pages/me/me.js": "const mirrors = require('../../proxy/mirrors')\n"
+                                                     "Page({ onLoad() { wx.request({ url: mirrors[1] }) } })\n"})
+    app_repo.commit()
+    hosts = {subject for f in run(app_repo.path, base).findings if f.rule == "external_link.domain"
+             for subject in [f.subject]}
+    assert hosts == {"host:mirror-one.example.org", "host:mirror-two.example.org"}
+
+
 def test_loading_the_minified_copy_loads_the_readable_twin_the_tool_reads(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write_files({"lib/uploader.js": UPLOADER, "lib/uploader.min.js": UPLOADER,

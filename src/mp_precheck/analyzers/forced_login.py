@@ -6,8 +6,10 @@ unconditional: every launch, returning users too) or drops an exception the old 
 login, though the call itself existed. The redirect is compared with its base version in the same file
 (:class:`~mp_precheck.readers.lifecycle.ForcedAction` counts the conditions from the hook through each
 helper) and reported when it runs under fewer conditions than every base use, at the deepest of its calls
-the change touched. Of a file's several redirects to one page (``onLoad`` and ``onShow``), the one under the
-fewest conditions is told, here or by the semantic diff (:func:`_widest`), since it reaches the most users. Code
+the change touched. A new redirect whose hook statement the change left alone is told at that deepest added call
+too (:func:`_at_change`): the helper's new ``wx.reLaunch``, not the unchanged ``wx.getStorage`` around its call.
+Of a file's several redirects to one page (``onLoad`` and ``onShow``), the one under the fewest conditions
+is told, here or by the semantic diff (:func:`_widest`), since it reaches the most users. Code
 moved or refactored under the same conditions, a redirect commented out, and one on a tap are not reported (the
 first keeps its count, the others are no hook facts at all).
 
@@ -37,7 +39,7 @@ FORCED = ("login:launch:", "login:entry-page:")
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
-    out = [_widest(context, f) if f.rule == "login.forced_login" else f for f in findings
+    out = [_at_change(context, _widest(context, f)) if f.rule == "login.forced_login" else f for f in findings
            if not (f.rule == "login.forced_login" and _retargeted(context, f))]
     told = {(f.path, f.subject) for f in out if f.rule == "login.forced_login"}
     for path in sorted(context.head_facts):
@@ -78,6 +80,21 @@ def _widest(context: ProjectContext, finding: Finding) -> Finding:
     added = context.added_lines.get(finding.path, frozenset())
     line = next((n for n in reversed(guard[1]) if n in added), widest.line) if guard is not None else widest.line
     return replace(finding, line=line, value=widest.value)
+
+
+def _at_change(context: ProjectContext, finding: Finding) -> Finding:
+    """``finding`` moved from its hook's statement, when the change left that line alone, to the deepest call on
+    the way to the redirect that the change added: a launch hook calling ``this.login()`` as before, whose helper
+    now ``wx.reLaunch``-es to the authorize page, is told at the new ``reLaunch``, the line a reviewer of the pull
+    request reads. Unmoved when the statement is an added line or no call on the way is."""
+    added = context.added_lines.get(finding.path, frozenset())
+    facts = context.head_facts.get(finding.path)
+    if finding.line in added or facts is None:
+        return finding
+    fact = next((f for f in facts.facts if f.subject == finding.subject and f.line == finding.line), None)
+    guard = parse_guard(fact.role) if fact is not None else None
+    line = next((n for n in reversed(guard[1]) if n in added), None) if guard is not None else None
+    return finding if line is None else replace(finding, line=line)
 
 
 def _condition_count(fact: Fact) -> int:

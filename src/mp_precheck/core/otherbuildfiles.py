@@ -54,7 +54,7 @@ def other_build_scripts(unloaded: Iterable[str], project: Project, tree: Mapping
         specs_of: an unloaded path → the module specifiers its kept code imports.
         read_text: head path → its text (None when unreadable: then it loads nothing here).
     """
-    names = {path: _name(path) for path in unloaded}
+    names = {path: specifier_stem(path) for path in unloaded}
     if not names or not compiles_conditionally(project.framework):
         return set()
     loads: dict[str, set[str]] = {}  # importer → the unloaded files it loads in dropped code or, if unloaded, at all
@@ -65,9 +65,9 @@ def other_build_scripts(unloaded: Iterable[str], project: Project, tree: Mapping
         if text is None or not has_directives(text):
             continue
         dropped = _dropped_specs(importer, text, hidden_lines(text, for_wechat(text, importer)))
-        loads.setdefault(importer, set()).update(_targets(importer, dropped, names, tree))
+        loads.setdefault(importer, set()).update(loaded_files(importer, dropped, names, tree))
     for path in names:
-        loads.setdefault(path, set()).update(_targets(path, specs_of(path), names, tree))
+        loads.setdefault(path, set()).update(loaded_files(path, specs_of(path), names, tree))
     found = {target for importer, targets in loads.items() if importer not in names for target in targets}
     frontier = list(found)
     while frontier:  # what an other-build file imports is loaded by that build alone too
@@ -84,7 +84,7 @@ def other_build_components(added: Iterable[str], project: Project,
     page) whose tag some other file of the project writes, and whose name every such file writes only in
     blocks WeChat's build drops (module docstring); arguments as :func:`other_build_scripts`."""
     folder = posixpath.dirname(project.app_config or "")
-    names = {path: _name(path) for path in added if project.framework == "uni-app" and project.owns(path)
+    names = {path: specifier_stem(path) for path in added if project.framework == "uni-app" and project.owns(path)
              and path.endswith(".vue") and (not folder or path.startswith(folder + "/"))
              and tag_registers(path[len(folder) + 1:] if folder else path, ())
              and posixpath.splitext(path[len(folder) + 1:] if folder else path)[0] not in project.pages}
@@ -126,7 +126,7 @@ def _dropped_specs(path: str, text: str, hidden: set[int]) -> tuple[str, ...]:
     return module_specifiers(nodes)
 
 
-def _targets(importer: str, specs: Iterable[str], names: Mapping[str, str],
+def loaded_files(importer: str, specs: Iterable[str], names: Mapping[str, str],
              tree: Mapping[str, TreeEntry]) -> set[str]:
     """The files of ``names`` (path → the name a specifier loading it ends in) that ``specs`` of ``importer``
     load: the file they resolve to, or, resolving to none, the one their last part names."""
@@ -139,7 +139,7 @@ def _targets(importer: str, specs: Iterable[str], names: Mapping[str, str],
     return out
 
 
-def _name(path: str) -> str:
+def specifier_stem(path: str) -> str:
     """The name a specifier loading ``path`` ends in: its stem, or its folder's name for an ``index`` script."""
     stem = posixpath.splitext(posixpath.basename(path))[0]
     return posixpath.basename(posixpath.dirname(path)) if stem == "index" and "/" in path else stem

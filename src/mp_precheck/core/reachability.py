@@ -47,9 +47,11 @@ from msgspec.structs import replace
 
 from mp_precheck.core.componentfiles import is_component_file
 from mp_precheck.core.easycomfiles import easycom_tags, glob_may_load_components, is_easycom_component, opening_tags
+from mp_precheck.core.nodeloaded import node_loaded_scripts
 from mp_precheck.core.otherbuildfiles import other_build_components, other_build_scripts
 from mp_precheck.core.unloadedfacts import kept_facts
 from mp_precheck.facts.model import FileFacts
+from mp_precheck.facts.scope import runs_under_node
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import MINIFIED, Project
@@ -129,8 +131,9 @@ def unreferenced_scripts(project: Project, head_facts: Mapping[str, FileFacts], 
     importers = {path for path, held in found.items() if project.owns(path) and held & needles}
     if len(importers) > _MAX_IMPORTERS:
         return set()
-    facts = dict(facts_of(sorted(importers - set(head_facts))))
-    facts.update({path: head_facts[path] for path in importers & set(head_facts)})
+    read = {**facts_of(sorted(importers - set(head_facts))), **{p: head_facts[p] for p in importers & set(head_facts)}}
+    # a script only Node runs (a proxy server beside the app) ships nothing, so what it requires is not loaded
+    facts = {path: file_facts for path, file_facts in read.items() if not runs_under_node(path, file_facts)}
     loaded_by = _loaded_by(facts, candidates, project, tree, rendered_by)
     if units and read_text is not None:
         for named in (_naming_pages(units, candidates, found, project, tree, read_text),
@@ -257,21 +260,23 @@ def without_unloaded_scripts(project: Project, head_facts: Mapping[str, FileFact
     """``head_facts`` where the scripts :func:`unreferenced_scripts` finds at revision ``head`` (whose tree is
     ``tree``) of ``repo`` keep only their secrets (a key in the repository is exposed whether or not the app loads
     the file) and their hosts (core/unloadedfacts.py: judged app-wide, never again once the file is in),
-    and no routes;
-    ``unlinked`` as there. ``pages_only`` judges only the unregistered pages' files of ``added`` (no plain script)."""
+    and no routes; those only another platform's blocks (core/otherbuildfiles.py) or a Node script beside the app
+    (core/nodeloaded.py) load keep only their secrets. ``unlinked`` as there. ``pages_only`` judges only the
+    unregistered pages' files of ``added`` (no plain script)."""
     scope = [f":(literal){project.root}"] if project.root else []
     easycom = _easycom_rules(project, tree, repo)
     if pages_only:
         added = [p for p in added if _is_unregistered_native_page(p, project, tree) or
                  _is_unregistered_page(p, project, easycom)]
     grep = lambda names: repo.grep_needles(head, names, scope)  # noqa: E731
-    unloaded = unreferenced_scripts(
-        project, head_facts, added, tree, grep=grep,
-        facts_of=lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree), unlinked=unlinked,
-        easycom=easycom, read_text=lambda path: _text(repo, tree, path))
+    facts_of = lambda paths: store.raw_facts((p, tree[p].blob) for p in paths if p in tree)  # noqa: E731
+    unloaded = unreferenced_scripts(project, head_facts, added, tree, grep=grep, facts_of=facts_of,
+                                    unlinked=unlinked, easycom=easycom, read_text=lambda path: _text(repo, tree, path))
     # a script only other platforms' blocks load ships in their builds alone: no host of the Mini Program's
     other = other_build_scripts(unloaded & set(head_facts), project, tree, grep,
                                 lambda path: head_facts[path].module_specs, lambda path: _text(repo, tree, path))
+    # a script only a Node script beside the app requires (a proxy's upstream list) is no app code either
+    other |= node_loaded_scripts(unloaded & set(head_facts), project, tree, grep, facts_of)
     other |= set() if pages_only else other_build_components(
         [p for p in added if p in head_facts and p not in unloaded], project, grep, lambda p: _text(repo, tree, p))
     # Its routes go too: a page no user can open leads nowhere (its link to another unregistered page is told, if

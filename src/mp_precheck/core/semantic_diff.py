@@ -67,6 +67,7 @@ from mp_precheck.facts.model import (
     ALTERNATIVE,
     CLIPBOARD,
     DEVELOPMENT,
+    DISPLAYED,
     SWITCHED_OFF,
     Fact,
     FileFacts,
@@ -92,15 +93,16 @@ class Removal(Struct, frozen=True):
 
 def counted(fact: Fact) -> bool:
     """Whether a fact is a use of its subject by the reviewed app. Media hosts (an image URL) are resources,
-    not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere, a region
-    table's entries nothing selects are servers the app may never use (readers/regiontable.py), and development
+    not servers the app talks to, account links are opened by WeChat, copied links are pasted elsewhere and shown
+    ones read, a region table's entries nothing selects are servers the app may never use
+    (readers/regiontable.py), and development
     hosts are not in the build review sees, nor is a socket opened to one (``ws://localhost``: no socket domain to
     configure): not counted; nor is a dispatched action's call at the dispatch (the action's own file counts it).
     A socket to the app's request server (its base with the scheme swapped, role ``api-socket``) is counted: the
     socket合法域名 list is configured apart from the request list, so the host must be added there too
     (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
-    return not ((fact.kind == "host" and (fact.role in ("media", ACCOUNT, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF)
-                                          or (fact.role or "").startswith(ALTERNATIVE)))
+    return not ((fact.kind == "host" and (fact.role in ("media", ACCOUNT, CLIPBOARD, DISPLAYED, DEVELOPMENT,
+                                                        SWITCHED_OFF) or (fact.role or "").startswith(ALTERNATIVE)))
                 or (fact.kind == "api" and fact.role == DEVELOPMENT)
                 or (fact.role is not None and fact.role.startswith("dispatch:")))
 

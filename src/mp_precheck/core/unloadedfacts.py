@@ -24,7 +24,8 @@ _NETWORK_ROLES = ("request", "upload", "download", "socket")
 
 def kept_facts(facts: tuple[Fact, ...], other_build: bool) -> tuple[Fact, ...]:
     """The facts of ``facts`` an unloaded script keeps (module docstring), its hosts as unused ones
-    (:func:`_unused`); ``other_build``: a script only other platforms' code loads keeps only its secrets."""
+    (:func:`_unused`); ``other_build``: a script only other platforms' code (or a Node script beside the app)
+    loads keeps only its secrets."""
     return tuple(_unused(f) for f in facts if f.subject.startswith("secret:") or (
         not other_build and f.subject.startswith("host:")))
 

@@ -44,7 +44,7 @@ from mp_precheck.readers.sdkhosts import calls_network, library_hosts, vendored_
 from mp_precheck.readers.sdkprivacy import vendored_privacy_calls
 from mp_precheck.readers.secretfacts import json_secrets
 from mp_precheck.readers.sfc import split_blocks
-from mp_precheck.readers.shownfields import with_picture_fields
+from mp_precheck.readers.shownfields import with_shown_fields
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
@@ -379,7 +379,7 @@ def _script_hosts(facts: tuple[Fact, ...], script: str, path: str, offset: int,
     """A component script's ``facts`` with the hosts it reads only into pictures its template shows made media
     (readers/shownfields.py), those it writes into its ``<web-view src>`` made the web-view's (readers/webviewdata.py)
     and those it hands to another page in a jump's query marked (readers/pagequery.py)."""
-    shown = with_picture_fields(facts, script, path, offset, template)
+    shown = with_shown_fields(facts, script, path, offset, template)
     return with_page_queries(with_web_view_data(shown, script, path, offset, template), script, path, offset)
 
 

@@ -51,6 +51,9 @@ SWITCHED_OFF = "switched-off"
 # The role of a URL the app copies to the clipboard for the user to paste elsewhere (readers/copiedlinks.py): data,
 # no server the app talks to; ``policy.clipboard_link`` tells the copied link by itself.
 CLIPBOARD = "clipboard"
+# The role of a URL the app only shows the user as text (a data field its template prints, ``{{ card.site }}``, and
+# reads nowhere else: readers/shownfields.py): data, no server the app talks to.
+DISPLAYED = "displayed"
 # The role of a ``wx.connectSocket`` whose URL is the app's request base with its scheme swapped
 # (``BASE_URL.replace('http', 'ws')``, readers/socketurl.py): a socket to a server the app already talks to, whose
 # host must still be added to socket合法域名 (core/checklist.py).

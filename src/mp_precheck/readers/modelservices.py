@@ -20,7 +20,16 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.catalog import validated
 from mp_precheck.core.resources import data_dir
-from mp_precheck.facts.model import ACCOUNT, ALTERNATIVE, CLIPBOARD, DEVELOPMENT, SWITCHED_OFF, Fact, FileFacts
+from mp_precheck.facts.model import (
+    ACCOUNT,
+    ALTERNATIVE,
+    CLIPBOARD,
+    DEVELOPMENT,
+    DISPLAYED,
+    SWITCHED_OFF,
+    Fact,
+    FileFacts,
+)
 from mp_precheck.readers.modelchat import may_chat, model_chat
 
 SUBJECT = "sdk:generative-ai"
@@ -28,7 +37,7 @@ TABLE = "model_services.yml"
 SCHEMA = "model_services.schema.json"
 # URLs that send no prompt from the build under review: an image, a link WeChat opens or the user copies, a branch
 # switched off, a region nobody selects (facts/model.py). A host only development uses stays a development use.
-_NOT_SENT = (ACCOUNT, CLIPBOARD, SWITCHED_OFF, "media")
+_NOT_SENT = (ACCOUNT, CLIPBOARD, DISPLAYED, SWITCHED_OFF, "media")
 Script = tuple[str, Node, Language, str, int]  # source, tree, grammar, path, line offset
 
 

@@ -1,4 +1,5 @@
-"""A URL variable a component reads only into the fields its own template shows as pictures: a picture host.
+"""A URL variable a component reads only into the fields its own template shows as pictures: a picture host; a URL
+field it only prints as text: an address shown to the user, no server.
 
 ``<image :src="item.url">`` in the template, and in the script ``let base = 'http://files.example.cn/'`` read
 only as ``item.url = base + item.url``: every value built from the variable lands in a field the template binds to
@@ -24,7 +25,8 @@ A list of URLs shown item by item is one too: ``banners: ['https://…', …]`` 
 string (``'background-image:url(' + w + ')'``, a template literal) or an object (``{ backgroundImage: 'url(' + w +
 ')' }``), a native ``style="background-image: url({{w}})"`` — is read like an ``<image>``'s ``src``: a background
 image is loaded as a picture, not requested (WXSS takes network pictures for backgrounds:
-https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxss.html).
+https://developers.weixin.qq.com/miniprogram/dev/framework/view/wxss.html). A URL field the template only prints
+(``{{ card.site }}``: a profile card showing a project's address) is read by the user, not requested: no server.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from msgspec.structs import replace
 from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
-from mp_precheck.facts.model import Fact
+from mp_precheck.facts.model import DISPLAYED, Fact
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.imagebases import built_value, held_constant
 from mp_precheck.readers.syntax import (
@@ -73,6 +75,7 @@ _ITEM = "[]"  # the field that is an item itself, of a list of URLs
 _WHOLE = ""  # no field: the name itself is shown (a prop's string default, :src="img")
 _KEYS = frozenset({"key", ":key", "v-bind:key", "wx:key"})  # a loop's item key: it names an item, loads nothing
 _STYLES = frozenset({"style", ":style", "v-bind:style"})
+_MUSTACHE = lazy(r"\{\{(.*?)\}\}", re.S)  # what a text node prints: {{ … }} (Vue's and WXML's alike)
 _SHOWN_PATH = rf"{_PATH}(?:\s*\[[^\[\]]*\])?"
 # What a style's url( … ) holds: 'url(' + w + ')', url(${w}), url({{w}}).
 _STYLE_URL = lazy(rf"url\(\s*['\"]?\s*(?:['\"`]\s*\+\s*({_SHOWN_PATH})\s*(?:\+|['\"`]|$)|\$\{{\s*({_SHOWN_PATH})\s*\}}"
@@ -92,6 +95,7 @@ class _Sources(HTMLParser):
         self.fields: set[str] = set()
         self.shown: set[Shown] = set()  # data bound whole to a picture's src
         self.other: set[Shown] = set()  # data read any other way
+        self.text: set[Shown] = set()  # data printed whole as text: {{ card.site }}
         self._open: list[tuple[str, dict[str, str]]] = []  # open tags and the loop items each names
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -140,7 +144,11 @@ class _Sources(HTMLParser):
             del self._open[len(names) - 1 - names[::-1].index(tag.lower()):]
 
     def handle_data(self, data: str) -> None:
-        self.other.update(_members(data, self._open[-1][1] if self._open else {}))
+        items = self._open[-1][1] if self._open else {}
+        for printed in _MUSTACHE.findall(data):  # {{ card.site }} prints one field; {{ a + b }} reads two
+            held = _held(whole, items) if (whole := _BOUND.fullmatch(printed)) is not None else None
+            self.text.update({held} if held is not None else ())
+            self.other.update(_members(printed, items) if held is None else ())
 
 
 def _loop(attrs: list[tuple[str, str | None]]) -> dict[str, str]:
@@ -213,22 +221,27 @@ def shown_pictures(template: str) -> frozenset[Shown]:
     return _read(template)[1]
 
 
-def _read(template: str) -> tuple[frozenset[str], frozenset[Shown]]:
-    """:func:`picture_fields` and :func:`shown_pictures` of ``template``, read once."""
+def _read(template: str) -> tuple[frozenset[str], frozenset[Shown], frozenset[Shown]]:
+    """:func:`picture_fields` and :func:`shown_pictures` of ``template``, and the data it only prints as text
+    (``{{ card.site }}``: no picture, no other read), read once."""
     parser = _Sources()
     feed_safely(parser, template)
-    return frozenset(parser.fields), frozenset(parser.shown - parser.other)
+    return frozenset(parser.fields), frozenset(parser.shown - parser.other), \
+        frozenset(parser.text - parser.other - parser.shown)
 
 
-def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: int,
-                        template: tuple[str, int] | None) -> list[Fact]:
+def with_shown_fields(facts: Sequence[Fact], script: str, path: str, offset: int,
+                      template: tuple[str, int] | None) -> list[Fact]:
     """``facts`` of a component's script (``script`` at ``path``, lines shifted by ``offset``) with the hosts its
     ``template`` (text, line offset) shows only as pictures made media: those of its URL variables read only into
-    fields the template binds to a picture's src, and URLs written as a field of data it shows as pictures."""
+    fields the template binds to a picture's src, and URLs written as a field of data it shows as pictures; and
+    those written as a field of data it only prints as text (a profile card's ``site: 'https://…'`` shown as
+    ``{{ card.site }}``) made :data:`~mp_precheck.facts.model.DISPLAYED`: the user reads the address, the app
+    requests nothing from it."""
     out = list(facts)
     lines = {f.line for f in facts if f.kind == "host" and f.role == "code"}
-    fields, data = _read(template[0]) if template is not None and lines else (frozenset(), frozenset())
-    if not fields and not data:
+    fields, data, printed = _read(template[0]) if template is not None and lines else (frozenset(),) * 3
+    if not fields and not data and not printed:
         return out
     language = language_for(path)
     root = parse(language, script.encode("utf-8", "surrogatepass")).root_node
@@ -236,15 +249,22 @@ def with_picture_fields(facts: Sequence[Fact], script: str, path: str, offset: i
                if node.start_point[0] + 1 + offset in lines]
     shown = {node.start_point[0] + 1 + offset for node in strings if fields and
              _only_shown(held_constant(node), root, fields)}
-    pictures: set[tuple[int, str]] = set()  # (line, host) of a URL written as a field of data shown as a picture
-    if data:
-        keyed, read = _keyed(data, root, language), _read_fields(root)
-        pictures = {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
-                    if (held := data_holder(node)) is not None and held in keyed and
-                    (held[0] if held[1] in (_ITEM, _WHOLE) else held[1]) not in read
-                    for url in find_urls(string_value(node) or "")}
+    read = _read_fields(root) if data or printed else set()
+    pictures, texts = (_written_fields(strings, _keyed(held, root, language), read, offset) if held else set()
+                       for held in (data, printed))
     return [replace(f, role="media") if f.kind == "host" and f.role == "code" and
-            (f.line in shown or (f.line, f.subject) in pictures) else f for f in out]
+            (f.line in shown or (f.line, f.subject) in pictures) else
+            replace(f, role=DISPLAYED) if f.kind == "host" and f.role == "code" and (f.line, f.subject) in texts
+            else f for f in out]
+
+
+def _written_fields(strings: list[Node], keyed: set[Shown], read: set[str], offset: int) -> set[tuple[int, str]]:
+    """(line, host) of each URL of ``strings`` written as a field of the data ``keyed`` that the script reads
+    nowhere (``read``: the member names it reads)."""
+    return {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
+            if (held := data_holder(node)) is not None and held in keyed and
+            (held[0] if held[1] in (_ITEM, _WHOLE) else held[1]) not in read
+            for url in find_urls(string_value(node) or "")}
 
 
 def _keyed(data: frozenset[Shown], root: Node, language: Language) -> set[Shown]:
