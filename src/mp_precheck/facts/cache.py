@@ -184,8 +184,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v171: an app.json cut short names its missing bracket; v172: a bound open-type's values from its script or event;
 #   entry-login routes without ./; v173: an item pushed onto a data list (list.push({ src })) is one of its pictures
 # v174: data a <web-view src> reads and a named route's web-view: web-view hosts; no URLs in source comments; v175:
-#   demo-build and later-phase wording (reviewtext); a computed Taro page list counts pages it may list; v176: mpx
-#   attributes read as the WeChat build has them (open-type@wx; @ali ones dropped); v177: a URL field only printed
+#   demo-build and later-phase wording; a computed Taro page list counts pages it may list; v176: mpx attributes read
+#   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v177-{__version__}"
+FORMAT = f"facts-v178-{__version__}"
 
 
 class FactCache:

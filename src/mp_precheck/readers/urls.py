@@ -10,8 +10,10 @@ from msgspec import Struct
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 
-_URL = compiled(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
+# A host's labels may hold an underscore (``mall_shop.example.cn``): no valid DNS hostname, yet such hosts are served
+# and requested, and the app still needs them on its 服务器域名 list, so they are found like any other.
+_URL = compiled(r"(?<![A-Za-z0-9+.-])(https?|wss?)://([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?"
+                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)*)(?::(\d{1,5}))?([^\s'\"`<>{}]*)")
 _MEDIA = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".ico", ".mp3", ".mp4", ".m4a", ".aac",
           ".wav", ".mov", ".flv", ".m3u8", ".ttf", ".woff", ".woff2", ".otf", ".css")
 # A query that asks an image CDN for a picture: Aliyun OSS's x-oss-process=image/…, Qiniu's imageView2 and
