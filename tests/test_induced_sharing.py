@@ -444,3 +444,15 @@ def test_a_commission_waived_or_shown_on_a_page_that_cannot_share_asks_nobody_to
     repo.write("pages/index/index.wxml", EARNINGS.replace("COMMISSION_TEXT", "佣金比例"))  # no share button there
     repo.commit("share the listing; an earnings board")
     assert _sharing(repo, base) == set()
+
+
+def test_a_cash_bounty_in_a_dialog_is_the_pages_promise_over_a_gift_title(tmp_path):
+    # both name what is won; the dialog's bounty (赏金) is told, in the script read before its JSON config
+    script = ("Page({\n  saved() {\n    wx.showModal({\n      title: '已保存',\n"
+              "      content: '请自行分享到朋友圈，朋友下单立减，你赚赏金',\n    })\n  },\n"
+              "  onShareAppMessage() {}\n})\n")
+    repo, base = _app(tmp_path, {})
+    repo.write_files({"pages/poster/poster.js": script,
+                      "pages/poster/poster.json": '{\n  "navigationBarTitleText": "分享有礼"\n}\n'})
+    repo.commit()
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/poster/poster.js", 5)}

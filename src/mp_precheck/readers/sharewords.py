@@ -316,8 +316,9 @@ def added_gain(text: str) -> bool:
 
 @cache
 def _prizes() -> tuple[str, ...]:
+    """The table's ``prizes`` and its ``far_goods``: a cash reward named outright (赏金, 现金奖励) is what is won."""
     data = validated(data_dir("checks") / TABLE, SCHEMA, check=False)
-    return tuple(data.get("prizes", ()))
+    return (*data.get("prizes", ()), *data.get("far_goods", ()))
 
 
 def names_prize(text: str) -> bool:
