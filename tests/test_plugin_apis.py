@@ -58,3 +58,35 @@ def test_the_table_names_its_subject_and_needle():
     assert third_party().plugin_factory("getRecordRecognitionManager").subject == SDK_RECORD_SUBJECT
     assert third_party().needles(SDK_RECORD_SUBJECT) == ("getRecordRecognitionManager",)
     assert third_party().plugin_factory("getRecorderManager") is None
+
+
+VOICE_MODULE = ("const si = requirePlugin('VoiceInput')\nconst recognizer = si.getRecordRecognitionManager()\n"
+                "export default recognizer\n")
+RECORDER_MODULE = "const recorder = wx.getRecorderManager()\nmodule.exports = recorder\n"
+TALK_PAGE = ("import recognizer from '../../utils/voice'\nPage({\n  talk() {\n    recognizer.start({ lang: 'zh_CN' })\n"
+             "  },\n  done() {\n    recognizer.stop()\n  }\n})\n")
+
+
+def test_a_recorder_one_module_makes_and_exports_is_used_where_a_page_starts_it(app_repo):
+    app_repo.write("utils/voice.js", VOICE_MODULE)
+    base = app_repo.commit("set up once, used by nothing yet")
+    app_repo.write("pages/index/index.js", TALK_PAGE)
+    app_repo.commit("voice input")
+    assert _record(run(app_repo.path, base)) == {("pages/index/index.js", 4)}
+
+
+def test_a_wx_recorder_exported_whole_is_started_by_its_importer(app_repo):
+    app_repo.write("utils/voice.js", RECORDER_MODULE)
+    base = app_repo.commit("recorder module")
+    app_repo.write("pages/index/index.js", TALK_PAGE.replace("import recognizer from '../../utils/voice'",
+                                                             "const recognizer = require('../../utils/voice')"))
+    app_repo.commit("record")
+    assert _record(run(app_repo.path, base)) == {("pages/index/index.js", 4)}
+
+
+def test_an_exported_recorder_only_stopped_records_nothing(app_repo):
+    app_repo.write("utils/voice.js", VOICE_MODULE)
+    base = app_repo.commit("recorder module")
+    app_repo.write("pages/index/index.js", TALK_PAGE.replace("recognizer.start({ lang: 'zh_CN' })", "console.log(1)"))
+    app_repo.commit("stop only")
+    assert _record(run(app_repo.path, base)) == set()

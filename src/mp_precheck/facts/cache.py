@@ -180,12 +180,12 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   list of images is a picture; v167: a wx.uploadFile to WeChat's content-security API (img_sec_check): no upload fact
 # v168: Taro app.config read as the weapp build (TARO_ENV tests, writes to the config, undefined keys); v169: a prop's
 #   default shown only as <image :src="prop"> is a picture; URLs handed to another app: none; v170: Taro code under
-#   another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text
-# v171: an app.json cut short names its missing bracket; v172: a bound open-type's values from its script or event;
-#   entry-login routes without ./; v173: an item pushed onto a data list (list.push({ src })) is one of its pictures
+#   another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text; v171: an app.json cut
+#   short names its missing bracket; v172: a bound open-type's values; v173: an item pushed onto a data list: a picture
 # v174: data a <web-view src> reads and a named route's web-view: web-view hosts; no URLs in source comments; v175:
 #   demo-build and later-phase wording; a computed Taro page list counts pages it may list; v176: mpx attributes read
-#   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _
+#   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _;
+#   v179: a wx factory's or a plugin's object a module exports: its capability methods are exports
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v178-{__version__}"
+FORMAT = f"facts-v179-{__version__}"
 
 
 class FactCache:

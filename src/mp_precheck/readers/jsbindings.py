@@ -347,22 +347,22 @@ class Bindings:
         return (self.module_aliases[root], name, line) if root in self.module_aliases else None
 
     def plugin_object(self, node: Node | None) -> PluginApi | None:
-        """The plugin object a call hands back: ``plugin.getRecordRecognitionManager()`` on a name bound to
-        ``requirePlugin(…)``, or on ``requirePlugin(…)`` itself; else None."""
+        """The plugin object an expression holds: a name bound to one, or a call handing one back
+        (``plugin.getRecordRecognitionManager()`` on a name bound to ``requirePlugin(…)``, or on ``requirePlugin(…)``
+        itself); else None."""
+        if node is not None and (held := self.plugin_objects.get(_text(node))) is not None:
+            return held
         fn = node.child_by_field_name("function") if node is not None and node.type == "call_expression" else None
-        if fn is None or fn.type != "member_expression":
-            return None
-        owner = fn.child_by_field_name("object")
-        if owner is None or not ((owner.type == "identifier" and _text(owner) in self.plugins) or
-                                 _is_require_plugin(owner)):
+        owner = fn.child_by_field_name("object") if fn is not None and fn.type == "member_expression" else None
+        if fn is None or owner is None or not ((owner.type == "identifier" and _text(owner) in self.plugins) or
+                                               _is_require_plugin(owner)):
             return None
         return third_party().plugin_factory(_text(fn.child_by_field_name("property")))
 
     def plugin_use(self, obj: Node | None, method: str, line: int) -> Fact | None:
         """The fact of ``obj.method(…)`` when ``obj`` is a plugin object and ``method`` one that uses its
         capability (``manager.start`` → ``sdk:record``), else None."""
-        plugin = self.plugin_objects.get(_text(obj)) if obj is not None else None
-        plugin = plugin or self.plugin_object(obj)
+        plugin = self.plugin_object(obj)
         if plugin is None or method not in plugin.methods:
             return None
         return Fact(plugin.subject, "api", line, f"{_text(obj)}.{method} ({plugin.plugin})")

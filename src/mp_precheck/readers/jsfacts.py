@@ -65,7 +65,7 @@ from mp_precheck.readers.ownhelpers import with_own_helpers
 from mp_precheck.readers.paintviews import painted_picture
 from mp_precheck.readers.regiontable import region_role
 from mp_precheck.readers.reviewflag import REVIEW_FLAG, is_flag_use, names_review_flag
-from mp_precheck.readers.sdkexports import instance_exports
+from mp_precheck.readers.sdkexports import instance_exports, object_exports
 from mp_precheck.readers.secretfacts import assigned_secret, literal_secrets
 from mp_precheck.readers.socketurl import SocketUrls
 from mp_precheck.readers.specifiers import scoped_calls
@@ -210,12 +210,12 @@ class _Extractor(Bindings):
                          call_shapes=call_shapes(self.calls, shaped, self.line), handed_urls=handed)
 
     def _exports(self, root: Node) -> dict[str, Export]:
-        """API wrappers (of other modules' functions too, an alias's or a package's), SDK instances, promisified
-        wx objects."""
+        """API wrappers (other modules' functions, an alias's, a package's too), SDK, factory and plugin objects."""
         other = (*self.imported_calls, *scoped_calls(self.calls, self.scoped, self.line))
         exports = wrappers(root, self.facts, self.line, is_app_script(self.path), self.language, self.calls,
                            frozenset(line for _s, _n, line in other), self.indexed)
-        exports = instance_exports(root, self.sdks, self._constructed, self.line) | exports
+        exports = instance_exports(root, self.sdks, self._constructed, self.line) | \
+            object_exports(root, self._factory_type, self.plugin_object, self.line) | exports
         return forwarding_exports(root, self.forwarders, self._namespace_of, self._resolve, self.line) | exports
 
     def _resolve_callee(self, node: Node) -> str | None:
