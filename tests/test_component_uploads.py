@@ -64,6 +64,25 @@ def test_a_component_that_does_not_upload_is_no_upload(repo):
     assert _uploads(run(repo.path, base)) == set()
 
 
+SYNC_API = ("import { post } from '../utils/http.js'\n"
+            "export function upload(settings) {\n  return post('/backup/save', { settings })\n}\n")
+HTTP = ("import client from 'some-http-client'\n"
+        "export async function post(url, body) {\n  return (await client.post({ url, body })).data\n}\n")
+
+
+def test_a_component_whose_upload_function_posts_a_form_is_no_upload(repo):
+    # upload(settings) resolves to the project's own function, which posts through the request helper
+    backup = UPLOADER.replace("uni.chooseImage({ success: (r) => uni.uploadFile({ url: '/upload', filePath: "
+                              "r.tempFilePaths[0], name: 'f' }) })", "upload(this.settings)") \
+        .replace("export default {", "import { upload } from '@/api/backup.js'\nexport default {")
+    repo.write_files({**UNI_BASE, "src/components/photo-uploader/photo-uploader.vue": backup,
+                      "src/api/backup.js": SYNC_API, "src/utils/http.js": HTTP})
+    base = repo.commit()
+    repo.write("src/pages/me/me.vue", PAGE)
+    repo.commit()
+    assert _uploads(run(repo.path, base)) == set()
+
+
 def test_a_pages_upload_moved_into_a_new_component_is_reported_nowhere(repo):
     own_upload = """<template>
   <view @click="pick">+</view>

@@ -43,7 +43,7 @@ from mp_precheck.core.report import Finding
 from mp_precheck.core.semantic_diff import counted
 from mp_precheck.core.spelling import same_call
 from mp_precheck.core.thirdparty import third_party
-from mp_precheck.facts.model import UPLOAD_GUESS, FileFacts
+from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.componentuses import is_sfc, ref_calls
 
@@ -193,10 +193,9 @@ def _loaded(context: ProjectContext, found: list[Finding]) -> list[Finding]:
 
 
 def _uploads(facts: FileFacts, uploads: Mapping[str, str]) -> list[str]:
-    """The upload subjects ``facts`` use, in order; with none, a call of a project function named as an upload
-    (``upload.upload()`` of an SDK the reader cannot follow) stands for ``wx.uploadFile``, as an unresolved one
-    does in the semantic diff (``call:upload``)."""
-    found = {same_call(f.subject) for f in facts.facts if same_call(f.subject) in uploads and counted(f)}
-    if not found and any(third_party().named_upload(name) for _spec, name, _line in facts.imported_calls):
-        found = {same_call(UPLOAD_GUESS)}
-    return sorted(found)
+    """The upload subjects ``facts`` (linked: wrappers followed) use, in order. A call of a project function named
+    as an upload that no module resolves (``upload.upload()`` of an SDK the reader cannot follow) is among them as
+    the fact store's guess (``call:upload``, standing for ``wx.uploadFile``); one that resolves to a function of the
+    project is what that function does: an ``upload(config)`` that posts a form through the app's request helper
+    uploads nothing."""
+    return sorted({same_call(f.subject) for f in facts.facts if same_call(f.subject) in uploads and counted(f)})
