@@ -289,7 +289,7 @@ def test_notes_for_a_tag(shop: tuple[Repo, dict[str, str]]) -> None:
                    "upload.upload_file); act on them before submitting — see `mp-precheck diff`\n")
     changes = out.split("测试账号")[0]
     assert changes == (
-        "本次版本变更：\n1. 新增：\n   - 附近自提点地图 @\u200balice\n   - 个人资料页 支持 chooseAvatar\n"
+        "本次版本变更：\n1. 新增：\n   - 附近自提点地图 @alice\n   - 个人资料页 支持 chooseAvatar\n"
         "   - 优惠券入口\n   - 「profile」支持上传图片或文件\n2. 优化：无\n3. 修复：\n   - 数量为 0 时仍可结算\n"
         "   - 订单列表乱码\n   - 结算按钮重复点击\n")
     assert "抽奖" not in out and "README" not in out and "dayjs" not in out and "<img" not in out
@@ -521,7 +521,7 @@ def test_feedback_order_fixes_answers_new_improved() -> None:
 def test_entries_keep_their_source(shop: tuple[Repo, dict[str, str]]) -> None:
     repo, _ = shop
     _, draft = draft_release_notes(GitRepo(repo.path), "v1.1.0")
-    assert draft.entries[:2] == (Entry("added", "附近自提点地图 @\u200balice", "#12"),
+    assert draft.entries[:2] == (Entry("added", "附近自提点地图 @alice", "#12"),
                                  Entry("fixed", "数量为 0 时仍可结算", "#13"))
     assert draft.commits == 15
 

@@ -179,7 +179,7 @@ def test_the_pull_request_api_failing_falls_back_to_commit_messages(server: Fake
         "::warning::mp-precheck: could not read pull request #12 (500 Server Error): titles and labels come from "
         "the commit messages"]
     notes = (result.workspace / "mp-precheck-report" / "notes.txt").read_text(encoding="utf-8")
-    assert "   - 附近自提点地图 @\u200balice\n" in notes and "数量为 0 时仍可结算" in notes
+    assert "   - 附近自提点地图 @alice\n" in notes and "数量为 0 时仍可结算" in notes
 
 
 def test_a_shallow_checkout_is_deepened_with_its_tags(server: FakeGitHub, run_tag: Any) -> None:

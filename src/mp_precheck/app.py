@@ -177,10 +177,11 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     from mp_precheck.notes.submission import draft_notes
     from mp_precheck.outputs.notestext import render_notes
 
+    unnamed: list[str] = []  # changes whose messages name nothing
     entries = entries_from_commits(read_commits(repo, report.base, report.head), settings.notes.get("types"),
-                                   settings.notes.get("labels"), shipped=_shipped(report), page=_page_files(report)) \
-        if report.base != report.head else []
-    drafted = draft_notes(report, entries, catalog, Messages(language))
+                                   settings.notes.get("labels"), shipped=_shipped(report), page=_page_files(report),
+                                   unnamed=unnamed) if report.base != report.head else []
+    drafted = draft_notes(report, entries, catalog, Messages(language), unnamed=len(unnamed))
     text = render_notes(drafted, language, settings.notes.get("test_account"))
     return Run(replace(report, notes=text), catalog, settings, language, store.blobs_parsed, drafted)
 
@@ -241,12 +242,13 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
         raise ReleaseError(f"empty range: {name} adds no commit to {rng.previous}, so there is nothing to describe")
     run = check_change(repo, rng.base, rng.head, config=config, language=language, cache=cache, config_rev=rng.head)
     found = pulls(pull_numbers(commits)) if pulls is not None else {}
+    unnamed: list[str] = []
     entries = entries_from_commits(commits, settings.notes.get("types"), settings.notes.get("labels"), found,
-                                   shipped=_shipped(run.report), page=_page_files(run.report))
+                                   shipped=_shipped(run.report), page=_page_files(run.report), unnamed=unnamed)
     from mp_precheck.notes.submission import draft_notes
     from mp_precheck.outputs.notestext import render_notes
 
-    notes = draft_notes(run.report, entries, run.catalog, Messages(run.language))
+    notes = draft_notes(run.report, entries, run.catalog, Messages(run.language), unnamed=len(unnamed))
     text = render_notes(notes, run.language, settings.notes.get("test_account"))
     draft = ReleaseDraft(rng, len(commits), tuple(entries), notes, text, notes.feedback)
     return replace(run, report=replace(run.report, notes=text), drafted=notes), draft

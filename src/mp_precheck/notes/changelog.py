@@ -148,7 +148,7 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
                          labels: Mapping[str, Section] | None = None,
                          pulls: Mapping[int, PullInfo] | None = None,
                          shipped: Callable[[str], bool] | None = None,
-                         page: Callable[[str], bool] | None = None) -> list[Entry]:
+                         page: Callable[[str], bool] | None = None, unnamed: list[str] | None = None) -> list[Entry]:
     """The 本次版本变更 lines of ``commits`` (as :func:`read_commits` gives them, oldest first).
 
     ``types`` and ``labels`` extend :data:`DEFAULT_TYPES` and :data:`DEFAULT_LABELS` (``notes.types``,
@@ -156,7 +156,9 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
     number; ``shipped(path)`` says whether a path belongs to the Mini Program (in a repository that also holds
     a server or an admin site, a change touching none of its files is left out); ``page(path)`` says whether a
     path is a registered page's own file: a commit that creates one and whose message says no section of its own
-    ("登录") is 新增. One entry per unit, in history order; identical sentences are listed once.
+    ("登录") is 新增. One entry per unit, in history order; identical sentences are listed once. ``unnamed``, when
+    given, receives the source of each unit that changes the Mini Program but whose message names nothing
+    ("data", "update", "fix"): the notes cannot say what it changed.
     """
     type_map = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
     label_map = {**DEFAULT_LABELS, **{_label_key(k): v for k, v in (labels or {}).items()}}
@@ -168,7 +170,10 @@ def entries_from_commits(commits: list[Commit], types: Mapping[str, Section] | N
         if shipped is not None and unit.files and not any(shipped(path) for path in unit.files):
             continue  # the server, the admin site or tooling of the same repository
         new_page = page is not None and any(page(path) for c in unit.commits for path in c.added)
-        for entry in _entries(unit, type_map, label_map, pulls, new_page):
+        found = _entries(unit, type_map, label_map, pulls, new_page)
+        if not found and unnamed is not None and _reaches_app(unit):
+            unnamed.append(unit.source)
+        for entry in found:
             key = same_line_key(entry.text)
             if entry.section == "skip" or key in seen:
                 continue
@@ -203,6 +208,11 @@ def _entries(unit: _Unit, types: Mapping[str, Section], labels: Mapping[str, Sec
     by_label = _label_section(info.labels if info else (), labels)
     return [Entry(by_label or ("added" if _names_new_page(e, new_page) else e.section), e.text, unit.source, e.vague)
             for e in _without_restated([e for e in found if e is not None])]
+
+
+def _reaches_app(unit: _Unit) -> bool:
+    """Whether a unit changes what the WeChat build ships: not only the team's files nor another platform's."""
+    return not all(team_only(path) for path in unit.files) and not all(c.other_platform for c in unit.commits)
 
 
 def _without_restated(entries: list[Entry]) -> list[Entry]:
@@ -244,10 +254,16 @@ def _label_section(names: Iterable[str], labels: Mapping[str, Section]) -> Secti
 # pictures (docs/, _doc/), text files, licences, the repository's own settings, and the developer tools' and a
 # third-party platform's settings (project.config.json, ext.json: read by the tools at upload, not shown in the
 # app; https://developers.weixin.qq.com/miniprogram/dev/devtools/projectconfig.html,
-# https://developers.weixin.qq.com/miniprogram/dev/devtools/ext.html).
+# https://developers.weixin.qq.com/miniprogram/dev/devtools/ext.html). Also a back end kept beside the app, even
+# when the app's root is the repository's: tests (a top tests/ folder, __tests__/, *.test.js), database migrations,
+# server code in languages a Mini Program cannot run (.py, .go, .java…), shell scripts and container settings.
 _TEAM_ONLY = lazy(r"(?:^|/)(?:\.github|ci|_?docs?|\.husky|\.vscode|\.idea)/|^\.gitlab-ci\.yml$|\.(?:md|txt)$|"
                   r"(?:^|/)(?:license|licence|changelog|authors)(?:\.[a-z]+)?$|(?:^|/)\.(?:gitignore|gitattributes|"
-                  r"editorconfig)$|(?:^|/)(?:project(?:\.private)?\.config\.json|ext\.json)$", re.IGNORECASE)
+                  r"editorconfig)$|(?:^|/)(?:project(?:\.private)?\.config\.json|ext\.json)$|"
+                  r"^tests?/|(?:^|/)(?:__tests__|migrations|alembic)/|\.(?:test|spec)\.[cm]?[jt]sx?$|"
+                  r"\.(?:py|pyi|go|java|kt|php|rb|rs|cs|sql|sh|ini|toml)$|"
+                  r"(?:^|/)(?:dockerfile|docker-compose[\w.-]*\.ya?ml|requirements[\w.-]*|alembic\.ini)$|"
+                  r"(?:^|/)nginx/", re.IGNORECASE)
 
 
 def team_only(path: str) -> bool:

@@ -9,7 +9,7 @@ an English verb (:mod:`.commitsense`); anything else is improved. Pull request l
 message, dependency bumps, ``chore``/``ci``/``docs``/``test``/``build`` types, messages with no content
 ("update", "修改", a code host's ``Update <file>``) and work in progress (``商品列表30%``). Entries read as
 sentences for a reviewer: prefix, scope and wrapping quotes removed, issue references and their links dropped,
-Markdown and HTML reduced to plain text, ``@mentions`` made inert, other platforms' names taken out of a list.
+Markdown and HTML reduced to plain text, no invisible character nor mailbox, other platforms' names taken out.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from msgspec import Struct
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.secrets import mask_app_secrets
+from mp_precheck.notes.commitbody import body_changes
 from mp_precheck.notes.commitsense import (
     Section,
     is_housekeeping,
@@ -40,6 +41,7 @@ from mp_precheck.notes.commitsense import (
 )
 from mp_precheck.notes.devlines import is_merge_reference, names_developer_work
 from mp_precheck.notes.listitems import known_type, listed_items, unnumbered
+from mp_precheck.notes.pasteable import masked_emails, visible
 
 DEFAULT_TYPES: dict[str, Section] = {
     "feat": "added", "feature": "added", "fix": "fixed", "bugfix": "fixed", "hotfix": "fixed",
@@ -97,7 +99,6 @@ _GITEE_REF = compiled(r"(?:^|(?<=[\s(（]))!\d+(?![\w])")
 # (``note: '…', // 版本描述``).
 _CODE_COMMENT = lazy(r"\s+//(?:\s.*)?$")
 _CODE_KEY = lazy(r"^[A-Za-z_$][\w$]*\s*[:=]\s*")
-_MENTION = compiled(r"(?<![\w@])@(?=[A-Za-z0-9-])")
 _DEPENDENCY_BUMP = compiled(r"^(?:bump|update dependency|update dependencies|upgrade dependency)\b", re.IGNORECASE)
 # A subject that is only a version (v1.2.0, 1.2.3-beta.1): a suffix of ASCII letters and digits, so a subject that
 # starts with a decimal it means (2.5折优惠展示) is no version.
@@ -121,7 +122,6 @@ class Entry(Struct, frozen=True):
     unsaid: bool = False  # the message says no section (no type, no verb: "登录"): 优化 is a default
 
 
-_BULLET = lazy(r"^(?:[-*+•·]\s+|\d{1,2}\s*[.、)）]\s*|[(（]\d{1,2}[)）]\s*)")
 _BRANCH_FROM = lazy(r"^Merge pull request [#!]\d+ from (?:[^/\s]+/)?(?P<branch>\S+)"
                           r"|^Merge branch '(?P<local>[^']+)'")
 _BRANCH_LIKE = lazy(r"^[A-Za-z][\w.-]*(?:/[\w.-]+)+$")
@@ -184,8 +184,8 @@ def _shared_marker(first: str, types: Mapping[str, Section]) -> str:
     return prefix if _after_verb(first[len(prefix):]).strip() else ""
 
 
-def _marked(line: str, types: Mapping[str, Section]) -> bool:
-    """Whether a body line names its own change: a Conventional Commit type, a bracketed or Chinese
+def _marked(line: str, types: Mapping[str, Section], chinese: bool = True) -> bool:
+    """Whether a body line names its own change: a Conventional Commit type, a bracketed or (``chinese``) Chinese
     prefix (``【修复】``, ``新增…``) or a gitmoji."""
     section, text = leading_gitmoji(line)
     if section is not None:
@@ -196,19 +196,18 @@ def _marked(line: str, types: Mapping[str, Section]) -> bool:
     bracketed = _BRACKETED.match(text)
     if bracketed and bracketed.group("word").strip().lower() in {*types, *_CHINESE_PREFIXES}:
         return True
-    return _chinese_prefix(text) is not None
+    return chinese and _chinese_prefix(text) is not None
 
 
 def message_items(subject: str, body: str, types: Mapping[str, Section] | None = None) -> list[str]:
-    """The items of a commit message as Chinese teams write them: the subject's items
-    (:func:`split_items`), then each body line that names its own change (``feat(cart): …``, ``- 新增…``,
-    ``2、修复…``), list markers removed. Body lines that explain (no type, no prefix) are not items."""
+    """The items of a commit message as Chinese teams write them: the subject's items (:func:`split_items`), then
+    each body line that names its own change (``feat(cart): …``, ``- 新增…``, ``2、修复…``; :func:`.body_changes`:
+    not prose explaining a subject that names the change, not the back end's lines), list markers removed."""
     known = {**DEFAULT_TYPES, **{k.lower(): v for k, v in (types or {}).items()}}
     items = split_items(subject, known)
-    for raw in body.splitlines():
-        line = _BULLET.sub("", raw.strip())
-        if line and _marked(line, known):
-            items.extend(split_items(line, known))
+    named = any(classify(item, known) is not None for item in items)
+    for line in body_changes(body, named, lambda x: _marked(x, known), lambda x: _marked(x, known, chinese=False)):
+        items.extend(split_items(line, known))
     return items
 
 
@@ -409,8 +408,8 @@ _SKIP_CI = compiled(r"\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]", 
 
 def clean(text: str) -> str:
     """A reviewer-facing plain-text sentence: HTML (tags, comments, entities) and Markdown (emphasis,
-    code, links, headings) reduced to their text, issue references and ``[skip ci]`` dropped,
-    ``@mentions`` made inert, whitespace folded, trailing punctuation removed."""
+    code, links, headings) reduced to their text, issue references and ``[skip ci]`` dropped, invisible characters
+    removed and e-mail addresses masked (:mod:`.pasteable`), whitespace folded, trailing punctuation removed."""
     text = html.unescape(" ".join(text.split()))
     text = _HTML_COMMENT.sub("", text)
     text = _HTML_TAG.sub("", text)
@@ -426,7 +425,7 @@ def clean(text: str) -> str:
     text = _ISSUE_REF.sub("", text)
     text = _GITEE_REF.sub("", text)
     text = re.sub(r"\(\s*\)|（\s*）", "", text)
-    text = _MENTION.sub("@\u200b", text)
+    text = masked_emails(visible(text))  # pasted into a form: no hidden character, no one's mailbox
     text = mask_app_secrets(text)  # a message may name the AppSecret it rotated: the notes go to review
     return unquoted(" ".join(text.split()).strip(" .。;；,，")).strip(" .。;；,，")
 

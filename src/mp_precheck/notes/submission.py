@@ -31,6 +31,7 @@ from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.commitsense import starts_with_verb
 from mp_precheck.notes.devlines import rejected_practice
 from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
+from mp_precheck.notes.pasteable import admits_unfinished
 from mp_precheck.outputs.escape import plain
 from mp_precheck.readers.reviewtext import review_signals
 
@@ -73,25 +74,31 @@ class Notes(Struct, frozen=True):
     fixed_more: int = 0
     feedback: str = ""       # the short variant for 反馈内容, at most FEEDBACK_LIMIT characters
     warnings: list[str] = field(default_factory=list)  # for the team, never pasted: lines worded as review rejects
+    undescribed: bool = False  # the range's messages name nothing: the empty sections ask for a description
 
 
 def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages: Messages,
-                per_section: int | None = NOTES_PER_SECTION) -> Notes:
+                per_section: int | None = NOTES_PER_SECTION, unnamed: int = 0) -> Notes:
     """Notes for ``report`` and the classified commit ``entries`` of its range.
 
     ``per_section`` caps the commit lines of each section (None: no cap); lines for capabilities the
-    findings add that no entry mentions are always kept, after the commit lines.
+    findings add that no entry mentions are always kept, after the commit lines. ``unnamed``: how many changes of
+    the range have messages that name nothing ("data", "update"); when no line is left, the sections ask the team
+    to describe the changes (:attr:`Notes.undescribed`) rather than say there are none.
     """
     t = messages.t
     # a line that says the version does what review rejects (强制绑定手机号) is never pasted: the team is told instead
     practices = [(e.text, p) for e in entries
                  if e.section != "skip" and (p := rejected_practice(e.text, messages.language))]
-    told = {text for text, _p in practices}
+    # nor is one that admits the work is not done (需对接后端): it is no change the reviewer can test
+    unfinished = [e.text for e in entries if e.section != "skip" and admits_unfinished(e.text)]
+    told = {text for text, _p in practices} | set(unfinished)
     sections = {name: [plain(e.text) for e in entries if e.section == name and not e.vague and e.text not in told]
                 for name in ("added", "improved", "fixed")}
     for name in sections:  # subjects that name nothing fold into one honest line
         if any(e.section == name and e.vague for e in entries):
             sections[name].append(t(f"notes.vague_{name}"))
+    undescribed = unnamed > 0 and not any(sections.values())
     cap = per_section if per_section is not None else max(len(v) for v in sections.values())
     shown = {name: lines[:cap] for name, lines in sections.items()}
     more = {name: len(lines) - len(shown[name]) for name, lines in sections.items()}
@@ -118,7 +125,10 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
         answers=[(q, t(f"answer.{a}"), d) for _key, q, a, d in answers],
         added_more=more["added"], improved_more=more["improved"], fixed_more=more["fixed"], feedback=feedback,
         warnings=[*(t("notes.rejected_practice", line=plain(text), practice=practice) for text, practice in practices),
-                  *rejected_wording([line for lines in sections.values() for line in lines], catalog, messages)],
+                  *(t("notes.unfinished", line=plain(text)) for text in unfinished if text not in dict(practices)),
+                  *rejected_wording([line for lines in sections.values() for line in lines], catalog, messages),
+                  *([t("notes.undescribed", count=unnamed)] if undescribed else [])],
+        undescribed=undescribed,
     )
 
 

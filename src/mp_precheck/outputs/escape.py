@@ -4,6 +4,7 @@ Markdown, inject HTML, @-mention anyone or forge the hidden marker."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
@@ -37,5 +38,12 @@ def code(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Text for the submission notes (a plain-text form): one line, mentions made inert."""
-    return _MENTION.sub("@\u200b", " ".join(str(text).split()))
+    """Text for the submission notes (a plain-text form, where ``@name`` notifies no one): one line, without
+    invisible characters (:func:`visible`): what the team pastes is what the reviewer reads."""
+    return visible(" ".join(str(text).split()))
+
+
+def visible(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: zero-width space and joiners, the byte
+    order mark, bidi marks and isolates, soft hyphens), which a form would keep hidden inside the pasted line."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf") if not text.isascii() else text

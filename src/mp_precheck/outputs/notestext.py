@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def render_notes(notes: Notes, language: str = "zh-CN", account: Mapping[str, Any] | None = None) -> str:
     """``notes`` as text in ``language`` (zh-CN or en): the three change sections (a line per change, "none"
-    when empty, the count of lines left out), the test-account lines and the numbered answers; secrets masked.
+    when empty, or a request to describe them when the commits named nothing, the count of lines left out), the
+    test-account lines and the numbered answers; secrets masked.
     ``account`` is the config's ``notes.test_account`` (its ``account`` and ``password_from``), None: blank lines.
     Ends with one newline. Raises KeyError for a language without messages."""
     t = Messages(language).t
@@ -28,7 +29,8 @@ def render_notes(notes: Notes, language: str = "zh-CN", account: Mapping[str, An
                 notes.improved_more), ("notes.fixed", notes.fixed, notes.fixed_more))
     for number, (title, changes, more) in enumerate(sections, 1):
         # rstrip: the English colon ends in a space, which a heading with its changes below must not keep
-        lines.append(f"{number}. {t(title)}{t('colon')}{'' if changes else t('notes.none')}".rstrip())
+        empty = t("notes.describe") if notes.undescribed else t("notes.none")  # never "none" for unnamed changes
+        lines.append(f"{number}. {t(title)}{t('colon')}{'' if changes else empty}".rstrip())
         lines += [f"   - {change}" for change in changes]
         if more:
             lines.append(f"   - {t('notes.more', count=more)}")
