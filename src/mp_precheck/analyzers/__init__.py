@@ -207,7 +207,7 @@ missing_pages          project, head_facts, changed_paths,         adds ``comple
                        read_head, read_base, exists_at_head ·      ``completeness.unregistered_route``
                        none
 config_syntax          project.app_config, changed_paths,          adds ``completeness.invalid_app_config``
-                       read_head · none
+                       read_head, read_base · none
 unread_scripts         head_facts, exists_at_head, repo_grep,      adds ``completeness.unread_script``
                        facts_at_head, read_head_bytes · none
 text_encoding          head_facts, read_head_bytes · none          adds ``completeness.not_utf8``

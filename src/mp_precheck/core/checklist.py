@@ -8,9 +8,10 @@ in 用户隐私保护指引" — the exact backend menu and value. Which finding
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.domainentry import server_entry, unlistable
@@ -81,6 +82,13 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
     if _needs_test_account(report.active_findings):
         add("test_account", what=test_account_reason(report.active_findings) or "")
     return items
+
+
+def set_in_backend(report: Report, item: Iterable[Finding], catalog: Catalog) -> bool:
+    """Whether the findings of one ``item`` (core/items.py) of ``report`` call for a setting of the admin backend
+    or the submission form (a line of :func:`checklist`): a privacy type, a domain, a test account… A placeholder
+    text or an unparsable config is fixed in the code, not in the backend."""
+    return bool(checklist(replace(report, findings=tuple(item)), catalog))
 
 
 def category_name(rule: str, translate: Callable[[str], str]) -> str:

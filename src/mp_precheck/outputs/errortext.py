@@ -17,6 +17,8 @@ _FORMS = (
     (lazy(r"(?P<name>[\w.-]+) is not valid JSON5?: (?P<why>.+?) at line (?P<line>\d+) column (?P<column>\d+)"),
      "error_text.invalid_json_at"),
     (lazy(r"(?P<name>[\w.-]+) is not valid JSON5?(?: \((?P<why>[^)]*)\))?(?=$|;|:)"), "error_text.invalid_json"),
+    (lazy(r"(?P<name>[\w.-]+) has a syntax error at line (?P<line>\d+) column (?P<column>\d+)"),
+     "error_text.syntax_error_at"),
     (lazy(r"; WeChat's tools will not compile it — the rest was read leniently \(as JSON5\)"), "error_text.lenient"),
     (lazy(r"mp-precheck could not read the whole page list: .*? never runs; (?P<skipped>routes to unregistered pages"
           r"(?P<entry> and the entry page's login checks)?) were skipped \(the build may well be fine\)"),

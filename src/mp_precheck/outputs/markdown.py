@@ -11,9 +11,9 @@ from urllib.parse import quote
 from msgspec import Struct
 
 from mp_precheck import __version__
-from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.checklist import ChecklistItem, category_name, checklist
-from mp_precheck.core.items import count_items, owner_of, told_in_full
+from mp_precheck.core.catalog import Catalog, load_catalog
+from mp_precheck.core.checklist import ChecklistItem, category_name, checklist, set_in_backend
+from mp_precheck.core.items import count_items, group_items, item_severity, owner_of, told_in_full
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import FileError, Finding, Report
 from mp_precheck.core.secrets import redact
@@ -58,15 +58,21 @@ def _verdict(report: Report, messages: Messages) -> str:
 
 def verdict_text(report: Report, messages: Messages) -> str:
     """The one-sentence verdict without markup: what to do before submitting, by the highest severity
-    among the active findings (high/medium name the count of items and their families); below those, a run
+    among the active findings (high/medium name the count of items and their families; a medium verdict asks to check
+    the admin backend only when each medium item is a setting there, :func:`.set_in_backend`); below those, a run
     that could not read some files says so (how many) instead of "no risks"."""
     t = messages.t
     level = report.risk_level
     if level in ("high", "medium"):
         selected = [f for f in report.active_findings if f.severity == level]
         families = messages.join(list(dict.fromkeys(t(f"family.{f.family}") for f in selected)))
+        # "check the admin backend" only when every medium item is a setting there; a placeholder text is not
+        backend = level == "medium" and all(set_in_backend(report, item, load_catalog())
+                                            for item in group_items(report.active_findings)
+                                            if item_severity(item) == "medium")
+        key = "verdict_high" if level == "high" else "verdict_medium" if backend else "verdict_medium_fix"
         # items as every output shows them (:mod:`.items`): one per rule and scope, with its configuration
-        return t("verdict_" + level, count=count_items(report.active_findings).get(level, 0), families=families)
+        return t(key, count=count_items(report.active_findings).get(level, 0), families=families)
     if report.errors:  # never "no risks" from a change it could not read whole
         return t("verdict_incomplete", count=len({e.path for e in report.errors}))
     if level in ("low", "info"):
@@ -110,7 +116,7 @@ def comment_context(report: Report, catalog: Catalog, messages: Messages, link_b
     return {
         "t": messages.t, "marker": marker(report.head), "verdict": _verdict(report, messages),
         "groups": groups, "place": place, "worded": lambda text: localized(text, messages),
-        "call_sites": [f for f in report.active_findings if not told_in_full(f)],
+        "call_sites": [f for f in report.active_findings if not _in_section(f, catalog)],
         "removed": report.removed, "checklist": checklist_lines(report, catalog, messages),
         "errors": [_worded(e, messages) for e in report.errors if not _blocking(e)],
         "blocking": [_worded(e, messages) for e in report.errors if _blocking(e)],
@@ -136,7 +142,7 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
     """
     messages = Messages(language)
     comment = template("comment.md.j2")
-    detail = [f for f in sorted(report.active_findings, key=_severity_rank) if told_in_full(f)]
+    detail = [f for f in sorted(report.active_findings, key=_severity_rank) if _in_section(f, catalog)]
     context = comment_context(report, catalog, messages, link_base, detail, 0, full_report_where)
     text = comment.render(**context)
     if limits is not None and not limits.fits(text):
@@ -149,6 +155,13 @@ def render_markdown(report: Report, catalog: Catalog, language: str = "zh-CN", l
     if not text.startswith(MARKER_PREFIX):
         raise RuntimeError("comment template lost its marker")
     return redact(text)  # the last safety net: findings are redacted when made, the page once more
+
+
+def _in_section(finding: Finding, catalog: Catalog) -> bool:
+    """Whether ``finding`` is shown under its severity with its title and fix, as the terminal shows it: told in
+    full (:func:`.told_in_full`), or one more place of a rule judging each use (``every_use``: 又一处 at the rule's
+    own severity, never a mere new call site of the folded list)."""
+    return told_in_full(finding) or catalog.judges_each_use(finding.rule)
 
 
 _CONFIG_FILES = ("app.json", "ext.json", "project.config.json", "pages.json", "manifest.json", "app.config.ts",

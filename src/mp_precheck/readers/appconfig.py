@@ -7,6 +7,7 @@ in ``requiredPrivateInfos`` or ``plugins`` compares like any other new use.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -27,7 +28,12 @@ _LIST_KEYS = ("requiredPrivateInfos", "requiredBackgroundModes", "navigateToMini
 
 
 class MalformedJson(ValueError):
-    """The text is not JSON; the message has the line and column of the problem."""
+    """The text is not JSON; the message has the line and column of the problem, ``line`` its line (1 when the
+    parser names none)."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def load_json(text: str, name: str) -> Any:
@@ -39,7 +45,8 @@ def load_json(text: str, name: str) -> Any:
         closer = _unclosed(text) if not exc.doc[exc.pos:].strip() else None
         # at the end of the text the parser asks for a comma, but what is missing is the bracket it left open
         why = f"Expecting '{closer}' before the end of the file" if closer else exc.msg
-        raise MalformedJson(f"{name} is not valid JSON: {why} at line {exc.lineno} column {exc.colno}") from exc
+        raise MalformedJson(f"{name} is not valid JSON: {why} at line {exc.lineno} column {exc.colno}",
+                            exc.lineno) from exc
     except RecursionError:  # 100,000 nested "[": the parser recurses once per level
         raise MalformedJson(f"{name} is not valid JSON (nested too deeply)") from None
     except MemoryError:
@@ -86,7 +93,8 @@ def loads_jsonc(text: str) -> Any:
     (https://pyjson5.readthedocs.io/, https://spec.json5.org/).
 
     Raises:
-        ValueError: valid in neither, or nested deeper than :data:`_MAX_DEPTH` (``nested too deeply``).
+        MalformedJson: valid in neither; the message says why and at which line and column, as for JSON.
+        ValueError: nested deeper than :data:`_MAX_DEPTH` (``nested too deeply``).
     """
     try:
         return json.loads(text)
@@ -101,7 +109,33 @@ def loads_jsonc(text: str) -> Any:
     except pyjson5.Json5NestingTooDeep:
         raise ValueError("nested too deeply") from None
     except pyjson5.Json5Exception as exc:
-        raise ValueError(str(exc)) from None
+        message = exc.message or ""
+        near = _NEAR.search(message)
+        if isinstance(exc, pyjson5.Json5EOF) and "b'string'" in message:
+            raise _at("Unterminated string starting at", text, int(near[1]) - 1 if near else 0) from None
+        if isinstance(exc, pyjson5.Json5EOF):  # told at the end, as the bracket the file leaves open
+            closer = _unclosed(text)
+            why = f"Expecting '{closer}' before the end of the file" if closer else "Unexpected end of the file"
+            raise _at(why, text, len(text)) from None
+        why = _TOKEN.sub(_token, _NEAR.sub("", message))  # b'comma' and U+005d as the characters they are
+        raise _at(why, text, int(near[1]) - 1 if near else 0) from None
+
+
+_NEAR = lazy(r" (?:starting )?near (\d+)")  # pyjson5's position: one past the character it stopped at
+_TOKEN = lazy(r"b'(\w+)'|U\+([0-9A-Fa-f]{4,6})")
+_TOKENS = {"comma": ",", "colon": ":"}
+
+
+def _token(found: re.Match[str]) -> str:
+    return f"'{_TOKENS.get(found[1], found[1])}'" if found[1] else repr(chr(int(found[2], 16)))
+
+
+def _at(why: str, text: str, offset: int) -> MalformedJson:
+    """``why`` at the line and column of ``offset`` in ``text``, worded as :func:`load_json` words its errors."""
+    offset = max(0, min(offset, len(text)))
+    line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+    return MalformedJson(f"{why} at line {line} column {column}", line)
+
 
 def read_json(path: str, read_text: Callable[[str], str | None]) -> Any:
     """The JSON value of the file at ``path`` read through ``read_text``, or None when the file is missing or is no
