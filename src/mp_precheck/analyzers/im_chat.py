@@ -44,7 +44,7 @@ from mp_precheck.core.imsdks import ImSdk, im_sdks
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
 from mp_precheck.facts.store import ExistingPaths, resolve_module
-from mp_precheck.readers.discovery import MINIFIED
+from mp_precheck.readers.buildtwins import MINIFIED
 from mp_precheck.readers.imsends import ImSend, im_sends
 from mp_precheck.readers.sfc import SFC_SUFFIXES
 

@@ -48,6 +48,7 @@ from mp_precheck.facts.vendored import shipped_projects
 from mp_precheck.git.changeset import FileChange, base_tree_from, read_changeset
 from mp_precheck.git.repo import EMPTY_TREE, GitRepo, TreeEntry
 from mp_precheck.notes.pagetitles import page_of, shown_title
+from mp_precheck.readers.buildtwins import without_compiled
 from mp_precheck.readers.conditional import native_files
 from mp_precheck.readers.discovery import Project, is_marker
 from mp_precheck.readers.finclip import finclip_files
@@ -165,6 +166,7 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
         # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
         base_tree = base_tree_from(head_tree, changes.files)
         base_projects = head_projects
+    head_tree, base_tree = without_compiled(head_tree, head_projects), without_compiled(base_tree, base_projects)
     native, finclip = native_files(head_projects + base_projects), finclip_files(
         head_projects + base_projects, {*head_tree, *base_tree})  # FinClip's marks: readers/finclip.py
     store.flavour = lambda path: flavour(native(path), finclip(path))
@@ -386,13 +388,9 @@ def _pair(head: list[Project], base: list[Project]) -> list[tuple[Project, Proje
 
 
 def _owned(project: Project, path: str | None, blob: str | None, mode: str | None, options: RunOptions) -> bool:
-    # symlinks and submodules are never followed
-    return bool(path and blob) and mode not in ("120000", "160000") and _reads(project, path or "", options)
-
-
-def _reads(project: Project, path: str, options: RunOptions) -> bool:
-    """Whether ``project`` reads a file at ``path`` (``project_reads``) and the config does not exclude it."""
-    return project_reads(project, path) and not _excluded(path, options.exclude)
+    """Whether ``project`` reads the file (``project_reads``; no symlink or submodule) and the config keeps it."""
+    return bool(path and blob) and mode not in ("120000", "160000") and project_reads(project, path or "") \
+        and not _excluded(path or "", options.exclude)
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:

@@ -54,7 +54,8 @@ from mp_precheck.facts.model import FileFacts
 from mp_precheck.facts.scope import runs_under_node
 from mp_precheck.facts.store import FactStore, resolve_module
 from mp_precheck.git.repo import GitRepo, TreeEntry
-from mp_precheck.readers.discovery import MINIFIED, Project
+from mp_precheck.readers.buildtwins import MINIFIED
+from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.easycom import custom_rules, tag_registers
 from mp_precheck.readers.pagerefs import json_paths, quoted_paths, template_sources
 from mp_precheck.readers.routes import markup_routes, mini_program_paths, route_page, script_routes
@@ -353,10 +354,13 @@ def _text(repo: GitRepo, tree: Mapping[str, TreeEntry], path: str) -> str | None
 
 
 def readable_twin(path: str | None, project: Project) -> str | None:
-    """``path``, or the readable ``x.js`` that stands for a minified twin ``x.min.js`` / ``x-min.js`` (loading the
-    minified copy loads the code the readable one holds; readers/discovery.py reads only that one)."""
-    match = MINIFIED.match(path) if path is not None and path in project.minified_twins else None
-    return match["stem"] + ".js" if match else path
+    """``path``, or the source that stands for its build twin (readers/buildtwins.py: the readable ``x.js`` of
+    ``x.min.js`` / ``x-min.js``, the ``x.ts`` of a compiled ``x.js``): loading the copy loads the code the source
+    holds, and only the source is read."""
+    if path is None or path not in project.build_twins:
+        return path
+    match = MINIFIED.match(path)
+    return match["stem"] + ".js" if match else path[:-len(".js")] + ".ts"
 
 
 def _is_plain_script(path: str, project: Project, tree: Mapping[str, TreeEntry]) -> bool:

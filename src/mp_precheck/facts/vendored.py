@@ -79,8 +79,8 @@ def _loads(path: str, text: str) -> tuple[str, ...]:
 
 def _shipped_vendor(project: Project, path: str) -> bool:
     """Whether ``path`` lies in a shipped vendor folder under ``project``'s root, in no folder never shipped
-    (a ``node_modules`` of the vendored package) and is no minified twin of a readable copy."""
-    if (project.root and not path.startswith(project.root + "/")) or path in project.minified_twins:
+    (a ``node_modules`` of the vendored package) and is no build twin of a source file (readers/buildtwins.py)."""
+    if (project.root and not path.startswith(project.root + "/")) or path in project.build_twins:
         return False
     parts = (path[len(project.root) + 1:] if project.root else path).split("/")[:-1]
     return any(p in SHIPPED_VENDOR_DIRS for p in parts) and not any(p in VENDOR_DIRS - SHIPPED_VENDOR_DIRS

@@ -29,6 +29,7 @@ from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appconfig import load_json_leniently, read_json, shape_errors
 from mp_precheck.readers.appdata import read_app_data
 from mp_precheck.readers.buildscope import build_reads, nested_roots, other_programs, source_folder
+from mp_precheck.readers.buildtwins import minified_twins, project_twins
 from mp_precheck.readers.configsources import is_mpvue_source, is_uni_source, mpx_subpackage, stale_beside_source
 from mp_precheck.readers.envdir import env_dir
 from mp_precheck.readers.envfiles import is_env_file
@@ -71,8 +72,9 @@ class Project(Struct, frozen=True):
     # Folders below the root holding a Mini Program of their own (an SDK's demo app copied in with the SDK):
     # their app.json is never read by WeChat, so their pages and scripts never run in this one.
     nested_roots: tuple[str, ...] = ()
-    # ``x.min.js`` beside ``x.js``: the same code twice; the readable copy carries the findings.
-    minified_twins: frozenset[str] = frozenset()
+    # Generated copies beside their source (``x.min.js`` beside ``x.js``; ``x.js`` beside the ``x.ts`` the developer
+    # tools compile): never read, the source carries the findings (readers/buildtwins.py).
+    build_twins: frozenset[str] = frozenset()
     # The folder of the package.json nearest at or above the root: where Vite, vue-cli, Taro and mpx read
     # ``.env`` files (an mpx or native root is often ``src/`` or ``miniprogram/`` below it); None without one.
     env_root: str | None = None
@@ -91,7 +93,7 @@ class Project(Struct, frozen=True):
     def owns(self, path: str) -> bool:
         """Whether ``path`` lies under this project's root (vendored and build folders but the vendored scripts
         the app requires (:attr:`vendored`), UI kits copied in by hand, nested Mini Programs, other programs,
-        files beside the source folder the build never reads and minified twins of a readable file excluded:
+        files beside the source folder the build never reads and build twins of a source file excluded:
         readers/buildscope.py). A framework's build reads
         ``.env`` files in the root and beside the ``package.json`` that builds it (:attr:`env_root`); native
         projects have no build step that reads them."""
@@ -99,7 +101,7 @@ class Project(Struct, frozen=True):
             return self.framework != "native" and _dir(path) in (self.root, self.env_root, self.env_dir)
         if self.root and not path.startswith(self.root + "/"):
             return False
-        if path in self.minified_twins or any(path.startswith(n + "/") for n in (*self.nested_roots, *self.programs)):
+        if path in self.build_twins or any(path.startswith(n + "/") for n in (*self.nested_roots, *self.programs)):
             return False
         rel = path[len(self.root) + 1:] if self.root else path
         if self.source_root and not path.startswith(self.source_root + "/") and not build_reads(rel):
@@ -198,14 +200,14 @@ def discover(entries: Iterable[TreeEntry], read_text: Callable[[str], str | None
             add(Project(root=app.root, framework="native", pages=app.pages, entry_page=app.entry_page,
                         errors=(app.note, *app.errors)))
     projects = {root: replace(p, pages=possible_pages(p, files)) for root, p in projects.items()}  # computed: fail-safe
-    twins = _minified_twins(files)
+    twins = minified_twins(files)
     return sorted((replace(p, nested_roots=nested_roots(p.root, _dir(p.app_config) if p.app_config else p.root,
                                                         candidates, files),
                            source_root=(src := source_folder(p.root, p.framework, p.app_config, files)),
                            programs=other_programs(p.root, p.framework, src, candidates, read_text,
                                                    lambda manifest: _framework_of_package(manifest) is not None),
                            env_root=(env := _package_folder(p.root, files)), env_dir=env_dir(env, files, read_text),
-                           minified_twins=frozenset(t for t in twins if not p.root or t.startswith(p.root + "/")))
+                           build_twins=project_twins(p.root, p.framework == "native", files, read_text, twins))
                    for p in projects.values()), key=lambda p: p.root)
 
 
@@ -270,19 +272,6 @@ def _package_folder(root: str, files: set[str]) -> str | None:
             return None
         folder = _dir(folder)
     return folder
-
-
-MINIFIED = compiled(r"^(?P<stem>.+)[.-]min\.js$")
-
-
-def _minified_twins(files: set[str]) -> set[str]:
-    """``x.min.js`` / ``x-min.js`` files with a readable ``x.js`` in the same folder."""
-    twins = set()
-    for path in files:
-        match = MINIFIED.match(path)
-        if match and match["stem"] + ".js" in files:
-            twins.add(path)
-    return twins
 
 
 def _configured_project(path: str, files: set[str], read_text: Callable[[str], str | None]) -> Project | None:
