@@ -123,8 +123,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      through another channel (readers/nativepay.py);
 # v117: a picked photo's base64 handed to a project helper named for local storage (mediaStorage.save,
 #      cache.set) is no upload (readers/statemedia.py);
-# v118: a secret= / access_token= value ends at a backslash (core/secrets.py), so a masked value never
-#      takes the escape after it;
+# v118: a secret= / access_token= value ends at a backslash (core/secrets.py): a masked value never takes its escape;
 # v119: an invite's cash counted in money (每邀请一人可得 2.5 元) is share-reward wording (readers/sharewords.py);
 # v120: a WeChat login heading or label under way on the page (微信授权登录中..., 正在微信登录) is brand
 #      wording, not in a loading indicator's title (readers/textsignals.py, readers/textplaces.py);
@@ -186,6 +185,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   demo-build and later-phase wording; a computed Taro page list counts pages it may list; v176: mpx attributes read
 #   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _;
 #   v179: a wx factory's or a plugin's object a module exports: its capability methods are exports
+# v180-tradecats: text:secondhand (二手市场, 发布闲置) and text:errand (校园跑腿, 代取快递) as service words
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v179-{__version__}"
+FORMAT = f"facts-v180-tradecats-{__version__}"
 
 
 class FactCache:
