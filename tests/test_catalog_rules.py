@@ -25,7 +25,7 @@ CATALOG = load_catalog()
 TEXTS = {"text:brand": "微信官方认证商城", "text:share-inducement": "分享后解锁全文",
          "text:lottery": "幸运大转盘抽奖", "text:fortune": "今日星座运势", "text:tipping": "确认打赏", "text:medical": "在线问诊",
          "text:finance": "极速借款，当天到账", "text:education": "购买课程", "text:dating": "发布相亲资料", "text:telecom": "话费充值",
-         "text:forged-screen": "转账截图生成器",
+         "text:forged-screen": "转账截图生成器", "text:secondhand": "二手市场", "text:errand": "校园跑腿",
          "text:placeholder": "积分商城敬请期待",
          "text:wechat-password": "请输入微信密码", "text:multi-level": "加入三级分销", "text:system-notice": "【系统通知】请验证"}
 # Signals read only in titles (a page's navigationBarTitleText)

@@ -185,7 +185,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   demo-build and later-phase wording; a computed Taro page list counts pages it may list; v176: mpx attributes read
 #   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _;
 #   v179: a wx factory's or a plugin's object a module exports: its capability methods are exports
-# v180: a JSON5 config's error (uni-app pages.json / manifest.json) names its line, column and reason
+# v180: a JSON5 config's error names its line, column and reason; v181: text:secondhand and text:errand
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
 # v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
 # v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v180-{__version__}"
+FORMAT = f"facts-v181-{__version__}"
 
 
 class FactCache:

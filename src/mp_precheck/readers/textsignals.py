@@ -1,6 +1,6 @@
 """What user-visible text says that review cares about: induced sharing, WeChat branding, lotteries,
 fortune-telling, tipping, services that need a qualified category (medical, finance, education, dating,
-telecom top-up), tools that forge WeChat or payment screenshots.
+telecom top-up, second-hand trading between users, errand running), tools that forge WeChat or payment screenshots.
 
 Each signal is a pattern over one piece of UI text (a WXML text node, a JS string literal, a page
 title). Patterns are deliberately narrow — a plain "分享给好友" or "从微信读取" is not a risk; reviewers
@@ -216,6 +216,26 @@ DATING = compiled(r"相亲|婚恋|征婚|脱单|择偶|(?<!同好)(?<!伙伴)(?<
 # Selling mobile credit or data (话费充值, 流量充值) is a telecom service: IT科技 → 电信业务代理商 / 基础电信运营商.
 TELECOM = compiled(r"话费充值|充话费|话费(?:直充|快充|慢充)|手机充值|流量充值|充流量|流量(?:直充|包充值)")
 
+# Users trading their used goods with each other (二手交易, 闲置, 跳蚤市场): a C2C trading platform, declared under
+# 电商平台 with its licence (MAT2018). Told by a heading or label that names the market (二手市场, 校园闲置交易,
+# 我要卖闲置) or by publishing goods into it (发布闲置); a sentence that only mentions used things (an article's
+# 二手书, 二手烟) is none, and a used car or house (二手车, 二手房) is the car or estate category's.
+_USED = r"二手(?![车房烟])"
+_TRADE_NAME = (rf"(?:{_USED}[\u4e00-\u9fff]{{0,2}}?(?:交易|市场|集市|商城|转让)|{_USED}(?:闲置|商品|物品|好物)|"
+               rf"闲置(?:交易|市场|集市|商城|物品|好物|商品|转让|二手)|跳蚤市场|(?:卖|出|收|买|出售|转让|转卖)(?:{_USED}|闲置))")
+SECONDHAND = compiled(rf"^\s*[\u4e00-\u9fffA-Za-z]{{0,6}}{_TRADE_NAME}[\u4e00-\u9fffA-Za-z]{{0,4}}\s*[:：]?\s*$|"
+                      rf"(?:发布|上架)(?:我的)?(?:{_USED}|闲置)|(?:{_USED}|闲置)(?:物品|商品|好物)?(?:发布|上架)")
+# Running errands for other users (跑腿, 代取快递, 帮买帮送): a delivery-runner service, declared under the
+# logistics or local-services categories with their qualifications (MAT2018). Told by the service's name or
+# its orders (校园跑腿, 跑腿订单, 代取快递, 快递代取); a shop's own delivery (配送费, 同城配送 of its goods),
+# tracking its own parcels (快递单号, 查看物流), a fee line (跑腿费) or running about (跑腿好几趟) are none.
+_ERRAND_PART = r"(?:服务|订单|任务|列表|大厅|中心|广场|专区|首页|详情|下单|接单|平台)"
+ERRAND = compiled(rf"^\s*[\u4e00-\u9fffA-Za-z]{{0,4}}跑腿{_ERRAND_PART}?\s*$|"
+                  r"(?:校园|同城|帮我|专人)跑腿|跑腿(?:服务|订单|任务|代办|代购|代买|代送|代取|下单|接单|平台|小哥|员|骑手)|"
+                  r"(?:发布|接)跑腿|"
+                  r"(?:代取|代拿|代领|代寄|帮取|帮拿|帮寄)(?:快递|外卖|包裹|快件)|(?:快递|外卖|包裹|快件)(?:代取|代拿|代领|代寄)|"
+                  r"^\s*(?:帮我|同城)?(?:帮买|帮送|帮取)\s*$")
+
 # A tool that forges a screenshot of WeChat's or a payment app's screens (微信支付账单生成器, 转账截图生成, 聊天记录
 # 生成器): fake payment proof or chats to deceive others; the platform refuses it (OPS2018 行为规范: 仿冒腾讯官方或
 # 他人业务). A screen's name, then a generator or a screenshot made; 生成账单 or 聊天记录生成摘要 is no imitation.
@@ -241,6 +261,8 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
                 "购买保险", "在线保险", "保险产品", "车险报价", "保费"),
     "education": ("在线课程", "网课", "直播课", "课程", "在线教育", "学历提升", "考证培训"),
     "forged-screen": ("生成器", "制作器", "生成工具", "截图", "截屏"),
+    "secondhand": ("二手", "闲置", "跳蚤市场"),
+    "errand": ("跑腿", "快递", "外卖", "包裹", "快件", "帮买", "帮送", "帮取"),
 }
 
 
@@ -255,7 +277,7 @@ WARNING = compiled(r"诈骗|骗局|防骗|反诈|被骗|骗子|骗钱|杀猪盘|
                    re.IGNORECASE)
 _SERVICES = (("lottery", LOTTERY), ("fortune", FORTUNE), ("tipping", TIPPING), ("medical", MEDICAL),
              ("finance", FINANCE), ("education", EDUCATION), ("dating", DATING), ("telecom", TELECOM),
-             ("forged-screen", FORGED_SCREEN))
+             ("forged-screen", FORGED_SCREEN), ("secondhand", SECONDHAND), ("errand", ERRAND))
 SERVICE_SIGNALS = frozenset(name for name, _pattern in _SERVICES)
 
 
