@@ -182,10 +182,11 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   default shown only as <image :src="prop"> is a picture; URLs handed to another app: none; v170: Taro code under
 #   another platform's TARO_ENV test blanked; strings compared or used as keys are no shown text; v171: an app.json cut
 #   short names its missing bracket; v172: a bound open-type's values; v173: an item pushed onto a data list: a picture
-# v174: data a <web-view src> reads and a named route's web-view: web-view hosts; no URLs in source comments; v175:
-#   demo-build and later-phase wording; a computed Taro page list counts pages it may list; v176: mpx attributes read
-#   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _;
-#   v179: a wx factory's or a plugin's object a module exports: its capability methods are exports
+# v174: <web-view src> data and a named route's web-view: web-view hosts; no URLs in source comments; v175: demo-build
+#   and later-phase wording; a computed Taro page list counts pages it may list; v176: mpx attributes as the WeChat
+#   build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _; v179: a wx
+#   factory's / plugin's object a module exports: its capability methods are exports; v180-hostkinds: URLs in a query
+#   string or another URL's query carried, no host; lists built and stored in data: pictures
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -233,13 +234,12 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v23: <script src> module specs, uni-app pages.json entry page, logo on button strips,
 # static-file host constants, option-flag dispatch (v22: base64 media);
 # v21: switched-off kit pickers; v20: map SDK locations, call-site novelty; v19: a page's own upload helper;
-# v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos;
-# v15: logo verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions;
-# v13: merge of v11 and v12; v12: account-link hosts, uncalled component methods, hook libraries;
-# v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
-# v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
-# v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v179-{__version__}"
+# v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos; v15: logo
+# verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions; v13: merge of v11 and v12; v12:
+# account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
+# v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
+# authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
+FORMAT = f"facts-v180-hostkinds-{__version__}"
 
 
 class FactCache:
