@@ -13,6 +13,7 @@ Usage::
     python benchmarks/bench.py --sizes 500,2000,10000 --repeat 1 --out results.json
     python benchmarks/bench.py --shapes --real-import /path/to/repo.git:COMMIT   # see shapes.py
     python benchmarks/bench.py --huge-page --repeat 1   # a 6-line change beside one 15,000-line .vue page
+    python benchmarks/bench.py --cloud-vendor --repeat 1   # an import with 20,000 files of cloud-function node_modules
 """
 
 from __future__ import annotations
@@ -988,6 +989,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--real-only", action="store_true", help="with --shapes: skip the generated shapes")
     parser.add_argument("--huge-page", action="store_true",
                         help="time a small change in an app with one ~15,000-line .vue page instead (see hugepage.py)")
+    parser.add_argument("--cloud-vendor", action="store_true",
+                        help="time an import vendoring ~20,000 files of cloud-function node_modules (cloudvendor.py)")
     parser.add_argument("--src", type=Path, default=SRC_DIR,
                         help="the mp-precheck sources to time (default: this checkout's src/; e.g. an older "
                              "commit's checkout to compare before and after)")
@@ -1012,6 +1015,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hugepage import run  # benchmarks/ is on sys.path when this file runs as a script
 
         run(args.repeat, args.src.resolve())
+        return 0
+    if args.cloud_vendor:
+        from cloudvendor import run as run_cloud  # benchmarks/ is on sys.path when this file runs as a script
+
+        run_cloud(args.repeat, args.src.resolve())
         return 0
     if args.shapes:
         from shapes import run_shapes  # benchmarks/ is on sys.path when this file runs as a script

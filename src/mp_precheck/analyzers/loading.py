@@ -15,6 +15,7 @@ import importlib
 from collections.abc import Callable, Sequence
 
 from mp_precheck.analyzers.context import Analyzer, ProjectContext
+from mp_precheck.core.devtunnels import tunnel_service
 from mp_precheck.core.domainentry import has_port, server_entry
 from mp_precheck.core.report import Finding
 from mp_precheck.core.subject import subject_value, try_parse
@@ -102,10 +103,12 @@ def configured(key: str, then: Gate | None = None) -> Gate:
 
 def domain_entries(context: ProjectContext, findings: Sequence[Finding]) -> bool:
     """Open when the configuration lists domains and a finding names a host, or a new host's URL names a port
-    other than the default (its fix names the entry with the port: core/domainentry.py)."""
+    other than the default (its fix names the entry with the port: core/domainentry.py) or the host is a development
+    tunnel's (its fix says to replace it: core/devtunnels.py)."""
     hosts = [f for f in findings if f.rule in ("external_link.domain", "external_link.business_domain")]
     return bool(hosts) and (bool(context.config.domains) or any(
-        f.rule == "external_link.domain" and has_port(server_entry(subject_value(f.subject), f.value)) for f in hosts))
+        f.rule == "external_link.domain" and (has_port(server_entry(host := subject_value(f.subject), f.value))
+                                              or tunnel_service(host) is not None) for f in hosts))
 
 
 def declared(context: ProjectContext, findings: Sequence[Finding]) -> bool:

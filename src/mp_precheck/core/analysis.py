@@ -80,10 +80,9 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     """Compare ``base_rev`` (through its merge base with head) with ``head_rev``. ``base_rev`` may be
     :data:`~mp_precheck.git.repo.EMPTY_TREE` (a first release: everything in head is added).
 
-    Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done). With
-    ``cache``, facts of blobs parsed by an earlier run are read from it instead of parsed again.
-    ``registry`` is the analyzers to run, in order (:data:`mp_precheck.analyzers.REGISTRY`); one that
-    raises is reported in the report's ``errors`` and the others still run.
+    Returns the report and the fact store (its ``blobs_parsed`` counts the parsing work done). With ``cache``, facts
+    of blobs parsed by an earlier run are read from it instead of parsed again. ``registry`` is the analyzers to run,
+    in order (:data:`mp_precheck.analyzers.REGISTRY`); one that raises is in the report's ``errors``, the rest run.
 
     Raises:
         UnknownRevision: a revision does not exist.
@@ -130,7 +129,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
                                                    for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(one_per_file(errors)), status=status,
-        analysed_families=_analysed(options.config, errors), changed_files=len(run.changes)), store
+        analysed_families=_analysed(options.config, errors), changed_files=len(run.changes) + run.unshipped), store
 
 
 class _Run(Struct, frozen=True):
@@ -140,10 +139,11 @@ class _Run(Struct, frozen=True):
     store: FactStore
     head: str
     merge_base: str
-    changes: tuple[FileChange, ...]
+    changes: tuple[FileChange, ...]  # outside node_modules folders; ``unshipped`` counts those (git/changeset.py)
     head_tree: dict[str, TreeEntry]
     base_tree: dict[str, TreeEntry]
     projects: tuple[Project, ...] = ()  # the Mini Programs at head
+    unshipped: int = 0
 
 
 class _ProjectResult(Struct, frozen=True):
@@ -156,22 +156,22 @@ class _ProjectResult(Struct, frozen=True):
 def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
                     head: str) -> tuple[_Run, list[Project], list[Project]]:
     """The change set, both trees and the projects of head and of the merge base."""
-    changes = read_changeset(repo, merge_base, head)
-    head_tree = {e.path: e for e in repo.ls_tree(head)}
+    head_tree = {e.path: e for e in repo.ls_tree(head)}  # node_modules at head: list the change's files there apart
+    changes = read_changeset(repo, merge_base, head, unshipped=any("node_modules/" in path for path in head_tree))
     head_projects = shipped_projects(repo, head, head_tree, _reader(store, head_tree))
     if any(is_marker(path, head_projects) for f in changes.files for path in (f.path, f.old_path) if path):
         base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
         base_projects = shipped_projects(repo, merge_base, base_tree, _reader(store, base_tree))
     else:
         # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
-        base_tree = base_tree_from(head_tree, changes.files)
+        base_tree = base_tree_from(head_tree, changes.files + changes.unshipped)
         base_projects = head_projects
     head_tree, base_tree = without_compiled(head_tree, head_projects), without_compiled(base_tree, base_projects)
     native, finclip = native_files(head_projects + base_projects), finclip_files(
         head_projects + base_projects, {*head_tree, *base_tree})  # FinClip's marks: readers/finclip.py
     store.flavour = lambda path: flavour(native(path), finclip(path))
-    return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree, tuple(head_projects)), \
-        head_projects, base_projects
+    return _Run(repo, store, head, merge_base, changes.files, head_tree, base_tree, tuple(head_projects),
+                len(changes.unshipped)), head_projects, base_projects
 
 
 def _analyse_project(run: _Run, project: Project, base_project: Project | None, catalog: Catalog,

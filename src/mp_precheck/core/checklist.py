@@ -62,10 +62,11 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
             add(kind)  # a 公众号 article: link the account; an ad: 流量主; WeChat's live plugin: the 直播 menu
         elif kind == "domain":
             # a URL naming a port other than the default is configured with its scheme and port (core/domainentry.py);
-            # an IP address or a plain-http URL can be on no list: the server moves to an ICP-filed https domain
+            # an IP address, a plain-http URL or a development tunnel can be on no list: the server moves to an
+            # ICP-filed https domain
             host, unlisted = subject_value(f.subject), unlistable(subject_value(f.subject), f.value)
             add(f"domain_{unlisted}" if unlisted else "domain",
-                host=server_entry(host, f.value) if unlisted != "insecure" else host,
+                host=server_entry(host, f.value) if unlisted not in ("insecure", "tunnel") else host,
                 list=_DOMAIN_LISTS.get(f.usage or "code", "code"))
         elif f.rule == "external_link.socket" and f.usage == API_SOCKET:
             add("domain_api_socket")  # the request server's host, whose socket list is configured apart

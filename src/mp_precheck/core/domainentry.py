@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 
+from mp_precheck.core.devtunnels import tunnel_service
 from mp_precheck.readers.urls import find_urls
 
 _DEFAULT_PORTS = {"https": 443, "wss": 443, "http": 80, "ws": 80}
@@ -30,10 +31,13 @@ def server_entry(host: str, value: str | None) -> str:
 
 
 def unlistable(host: str, value: str | None) -> str | None:
-    """Why ``host`` (used at ``value``, the finding's URL text) can be added to no 服务器域名 list as it is: ``ip``
-    for an IP address or localhost (the lists take ICP-filed domains only), ``insecure`` for a domain the code
-    reaches over plain ``http://`` / ``ws://`` (the lists take https / wss only), else None. Source:
+    """Why ``host`` (used at ``value``, the finding's URL text) can be added to no 服务器域名 list as it is: ``tunnel``
+    for a development tunnel's name (core/devtunnels.py: a developer's machine, to be replaced by the production
+    domain), ``ip`` for an IP address or localhost (the lists take ICP-filed domains only), ``insecure`` for a domain
+    the code reaches over plain ``http://`` / ``ws://`` (the lists take https / wss only), else None. Source:
     https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html. Never raises."""
+    if tunnel_service(host):
+        return "tunnel"
     urls = [url for url in find_urls(value or "") if url.host == host.lower()]
     if any(url.is_ip_or_local for url in urls) or (not urls and _bare_ip(host)):
         return "ip"

@@ -186,6 +186,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   as the WeChat build has them (open-type@wx); v177: a URL field only printed is displayed; v178: hosts with an _;
 #   v179: a wx factory's or a plugin's object a module exports: its capability methods are exports
 # v180: a JSON5 config's error names its line, column and reason; v181: text:secondhand and text:errand
+# v182: URLs in a query string or another URL's query carried, no host; lists built and stored in data
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -233,13 +234,12 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v23: <script src> module specs, uni-app pages.json entry page, logo on button strips,
 # static-file host constants, option-flag dispatch (v22: base64 media);
 # v21: switched-off kit pickers; v20: map SDK locations, call-site novelty; v19: a page's own upload helper;
-# v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos;
-# v15: logo verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions;
-# v13: merge of v11 and v12; v12: account-link hosts, uncalled component methods, hook libraries;
-# v11: forced-login conditions (role if:<n>@<lines>); v10: WeChat login labels as brand text;
-# v9: ID card fields, dispatch choices and call literals, review-text signals, authorizeForMiniProgram scopes;
-# v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v181-{__version__}"
+# v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos; v15: logo
+# verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions; v13: merge of v11 and v12; v12:
+# account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
+# v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
+# authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
+FORMAT = f"facts-v182-{__version__}"
 
 
 class FactCache:

@@ -2,7 +2,7 @@
 
 Statuses and blob ids come from ``git diff --raw -z`` (exact for any path, spaces, quotes and Chinese
 included), which binary files from ``--numstat`` in the same process; the added line numbers of each file come
-from the unified diff, parsed with unidiff.
+from the unified diff, parsed with unidiff. Files in a ``node_modules`` folder are only listed (:data:`UNSHIPPED`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from msgspec import Struct, field
+from msgspec.structs import replace
 
 from mp_precheck.core.errors import UserError
 from mp_precheck.core.recache import libraries
@@ -26,6 +27,15 @@ _STATUS: dict[str, Status] = {
     "A": "added", "M": "modified", "D": "deleted", "R": "renamed", "C": "copied", "T": "type_changed",
 }
 _NULL_SHA = "0" * 40
+# npm's install folder, wherever it sits (the app's, a cloud function's under ``cloudfunctionRoot``): no Mini Program
+# ships it (the developer tools upload a native project without it and npm packages ship through their
+# ``miniprogram_npm`` build, https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html; a framework's build
+# takes what the app's own code imports; a cloud function's runs on the server) and no reader reads it. A commit that
+# vendors one adds tens of thousands of files: git lists them without reading a blob (no rename detection, no line
+# counts, no patch), and the analysis never sees them.
+# (``top``: from the repository's root whatever folder git runs in: a ``--repo`` may name a folder inside it.)
+UNSHIPPED = ":(top,glob)**/node_modules/**"
+_SHIPPED = (":(top)", ":(top,exclude,glob)**/node_modules/**")
 
 
 class EveryLine(frozenset[int]):
@@ -73,10 +83,12 @@ class ChangeSet(Struct, frozen=True):
     base: str
     head: str
     files: tuple[FileChange, ...]
+    unshipped: tuple[FileChange, ...] = ()  # the changes in ``node_modules`` folders (:data:`UNSHIPPED`), listed only
 
 
-def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
-    """Compare commits ``base`` and ``head`` (already resolved) with rename detection.
+def read_changeset(repo: GitRepo, base: str, head: str, unshipped: bool = False) -> ChangeSet:
+    """Compare commits ``base`` and ``head`` (already resolved) with rename detection, files in ``node_modules``
+    folders apart (:data:`UNSHIPPED`): listed in ``ChangeSet.unshipped`` with ``unshipped``, else not at all.
 
     When git cannot read a blob of the change (a partial clone, a damaged object store), the change is read
     again without rename detection and without the patches of the files whose blobs are missing: they stay in
@@ -85,27 +97,32 @@ def read_changeset(repo: GitRepo, base: str, head: str) -> ChangeSet:
     Raises:
         UserError: git failed for another reason.
     """
+    vendored = tuple(_parse_raw(repo.run("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff",
+                                         base, head, "--", UNSHIPPED))) if unshipped else ()
     try:
-        return _read(repo, base, head, renames=("-M",), skip=())
+        return replace(_read(repo, base, head, renames=("-M",), skip=()), unshipped=vendored)
     except UserError as exc:
         if "unable to read" not in str(exc) and "bad object" not in str(exc):
             raise
-    listed = _parse_raw(repo.run("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", base, head))
+    listed = _parse_raw(repo.run("diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", base, head,
+                                 "--", *_SHIPPED))
     missing = repo.missing_objects(b for c in listed for b in (c.old_blob, c.new_blob) if b)
     skip = sorted({path for c in listed for path, blob in ((c.old_path, c.old_blob), (c.new_path, c.new_blob))
                    if path and blob in missing})
-    return _read(repo, base, head, renames=("--no-renames",), skip=[f":(exclude,literal){p}" for p in skip])
+    return replace(_read(repo, base, head, renames=("--no-renames",), skip=[f":(exclude,literal){p}" for p in skip]),
+                   unshipped=vendored)
 
 
 def _read(repo: GitRepo, base: str, head: str, renames: tuple[str, ...], skip: list[str] | tuple[()]) -> ChangeSet:
-    """The change set, with git's ``renames`` option, leaving ``skip`` (exclude pathspecs) out of the patches."""
-    paths = ["--", ".", *skip] if skip else []
+    """The change set outside ``node_modules`` folders, with git's ``renames`` option, leaving ``skip`` (exclude
+    pathspecs) out of the patches."""
+    paths = ["--", *_SHIPPED, *skip]
     if skip:  # the line counts leave the unreadable files out; the list keeps them
-        raw = repo.run("diff", "--raw", "-z", *renames, "--no-abbrev", "--no-ext-diff", base, head)
+        raw = repo.run("diff", "--raw", "-z", *renames, "--no-abbrev", "--no-ext-diff", base, head, "--", *_SHIPPED)
         numstat = repo.run("diff", "--numstat", "-z", *renames, "--no-ext-diff", "--no-textconv", base, head, *paths)
     else:  # one git process lists the files and counts their lines
         raw, numstat = _split_raw(repo.run("diff", "--raw", "--numstat", "-z", *renames, "--no-abbrev", "--no-ext-diff",
-                                           "--no-textconv", base, head))
+                                           "--no-textconv", base, head, *paths))
     changes = list(_parse_raw(raw))
     # The patch of changed files only (--diff-filter=a leaves additions out: all their lines are new).
     patch = repo.run("diff", *renames, "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",

@@ -42,6 +42,7 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.facts.model import DISPLAYED, Fact
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.imagebases import built_value, held_constant
+from mp_precheck.readers.storedlists import mapped_into, push_target, stored_as
 from mp_precheck.readers.syntax import (
     FUNCTION_NODES,
     language_for,
@@ -70,7 +71,6 @@ _LOOPS = ("wx:for", "a:for", "tt:for", "qq:for", "v-for", "s-for")
 _ITEM_NAMES = ("wx:for-item", "a:for-item", "tt:for-item", "qq:for-item")
 _IN_LIST = lazy(rf"\s*\(?\s*({_NAME})\s*(?:,[^)]*)?\)?\s+(?:in|of)\s+({_PATH})\s*")
 _LIST = lazy(rf"\s*\{{\{{\s*({_PATH})\s*\}}\}}\s*")
-_ADDS = frozenset({"push", "unshift"})  # the array methods that add items: list.push(x) writes x into list
 _ITEM = "[]"  # the field that is an item itself, of a list of URLs
 _WHOLE = ""  # no field: the name itself is shown (a prop's string default, :src="img")
 _KEYS = frozenset({"key", ":key", "v-bind:key", "wx:key"})  # a loop's item key: it names an item, loads nothing
@@ -259,10 +259,10 @@ def with_shown_fields(facts: Sequence[Fact], script: str, path: str, offset: int
 
 
 def _written_fields(strings: list[Node], keyed: set[Shown], read: set[str], offset: int) -> set[tuple[int, str]]:
-    """(line, host) of each URL of ``strings`` written as a field of the data ``keyed`` that the script reads
-    nowhere (``read``: the member names it reads)."""
+    """(line, host) of each URL of ``strings`` written (alone or joined: ``'https://…/' + i``) as a field of the
+    data ``keyed`` that the script reads nowhere (``read``: the member names it reads)."""
     return {(node.start_point[0] + 1 + offset, "host:" + url.host) for node in strings
-            if (held := data_holder(node)) is not None and held in keyed and
+            if (held := data_holder(built_value(node))) is not None and held in keyed and
             (held[0] if held[1] in (_ITEM, _WHOLE) else held[1]) not in read
             for url in find_urls(string_value(node) or "")}
 
@@ -287,7 +287,7 @@ def _read_fields(root: Node) -> set[str]:
     for node in walk(root):
         written = node.parent is not None and (
             (node.parent.type == "assignment_expression" and node.parent.child_by_field_name("left") == node)
-            or _push_target(node.parent.parent) == node)  # this.slides.push(…) adds to the list, reads nothing
+            or push_target(node.parent.parent) == node)  # this.slides.push(…) adds to the list, reads nothing
         if node.type == "member_expression" and not written:
             out.add(node_text(node.child_by_field_name("property")))
         elif node.type == "subscript_expression" and not written and (index := node.child_by_field_name("index")):
@@ -312,7 +312,8 @@ def data_holder(literal: Node) -> Shown | None:
         holder = parent.parent
         if field == "default":  # img: { type: String, default: '…' }: the prop's own value
             return (name, _WHOLE, False) if (name := _holder_name(holder)) else None
-        pushed = _pushed_onto(holder) if holder is not None else ""  # this.slides.push({ src: '…' })
+        # this.slides.push({ src: '…' }); list.map((h) => ({ src: … })) stored in data
+        pushed = (_pushed_onto(holder) or mapped_into(holder)) if holder is not None else ""
         item = bool(pushed) or (holder is not None and holder.parent is not None and holder.parent.type == "array")
         name = pushed or _holder_name(holder.parent if item and holder is not None else holder)
         return (name, field, item) if name and field else None
@@ -360,67 +361,16 @@ def _holder_name(value: Node | None) -> str:
     return ""
 
 
-def _push_target(call: Node | None) -> Node | None:
-    """The list a ``call`` adds items to (``this.slides`` of ``this.slides.push(…)``, ``list.unshift(…)``), or
-    None."""
-    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    if fn is None or fn.type != "member_expression" or node_text(fn.child_by_field_name("property")) not in _ADDS:
-        return None
-    return fn.child_by_field_name("object")
-
-
 def _pushed_onto(value: Node) -> str:
     """The name of the data list ``value`` is pushed onto as an item (``slides`` of ``this.slides.push({…})``, or of
-    a local list the function only stores there: :func:`_stored_as`), else "": the item is one of the list's, as if
+    a local list the function only stores there, readers/storedlists.py), else "": the item is one of the list's, as if
     written in its array."""
     args = value.parent
-    target = _push_target(args.parent) if args is not None and args.type == "arguments" else None
+    target = push_target(args.parent) if args is not None and args.type == "arguments" else None
     if target is not None and target.type == "identifier":
-        return _stored_as(target)
+        return stored_as(target)
     return node_text(target.child_by_field_name("property")) if target is not None and \
         target.type == "member_expression" else ""
-
-
-def _stored_as(name: Node) -> str:
-    """The data a local list is stored in whole (``shown`` of ``let list = []; list.push(…); this.shown = list``
-    or ``this.setData({ shown: list })``) when the function that declares it does nothing else with it, else ""."""
-    local = node_text(name)
-    scope, declared = name.parent, list[Node]()
-    while scope is not None and not declared:
-        while scope is not None and scope.type not in FUNCTION_NODES:
-            scope = scope.parent
-        if scope is None:
-            return ""  # a module's list: any file may read it
-        declared = [n for n in walk(scope) if n.type == "variable_declarator" and
-                    node_text(n.child_by_field_name("name")) == local]
-        scope = scope if declared else scope.parent
-    if scope is None or len(declared) != 1 or (declared[0].child_by_field_name("value") or name).type != "array":
-        return ""
-    stored: set[str] = set()
-    for read in walk(scope):
-        parent = read.parent
-        if read.type not in ("identifier", "shorthand_property_identifier") or node_text(read) != local or \
-                parent is None or parent == declared[0] or _push_target(parent.parent) == read:
-            continue
-        left = parent.child_by_field_name("left") if parent.type == "assignment_expression" and \
-            parent.child_by_field_name("right") == read else None
-        if left is not None and left.type == "member_expression":  # this.shown = list
-            stored.add(node_text(left.child_by_field_name("property")))
-        elif read.type == "shorthand_property_identifier" and _in_set_data(parent):  # setData({ list })
-            stored.add(local)
-        elif parent.type == "pair" and parent.child_by_field_name("value") == read and _in_set_data(parent.parent):
-            stored.add(_key(parent))
-        else:
-            return ""  # read another way: handed to a call, returned, sent
-    return next(iter(stored)) if len(stored) == 1 else ""
-
-
-def _in_set_data(obj: Node | None) -> bool:
-    """Whether ``obj`` is the object a ``setData({…})`` call is handed."""
-    call = obj.parent.parent if obj is not None and obj.type == "object" and obj.parent is not None else None
-    fn = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
-    return fn is not None and fn.type == "member_expression" and node_text(fn.child_by_field_name("property")) == \
-        "setData"
 
 
 def _only_shown(name: Node | None, root: Node, fields: frozenset[str]) -> bool:

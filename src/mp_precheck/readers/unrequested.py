@@ -2,10 +2,10 @@
 
 Only a call's ``url`` needs a server domain (``wx.request``, ``wx.uploadFile``, ``wx.downloadFile``, sockets:
 https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A URL literal is none when it is
-text (a JSON object's, a sentence's: readers/urls.py), a value compared with (readers/callcontext.py), a function's
-local variable nothing reads (readers/imagebases.py), handed only to a browser (readers/browsersinks.py), only
-printed by a debugging line (``console.log('url:', 'https://…?' + query)``: :func:`printed`), handed to another
-Mini Program in a jump's ``path`` or ``extraData`` (readers/otherapps.py), or data
+text (a JSON object's, a query string's, a sentence's: readers/urls.py), a value compared with
+(readers/callcontext.py), a function's local variable nothing reads (readers/imagebases.py), handed only to a browser
+(readers/browsersinks.py), only printed by a debugging line (``console.log('url:', 'https://…?' + query)``:
+:func:`printed`), handed to another Mini Program in a jump's ``path`` or ``extraData`` (readers/otherapps.py), or data
 a request carries to the server: inside a request's ``data`` (readers/imagebases.py), or inside an object handed
 to a request helper after its address — ``post(url, { homepage: 'https://…' })``, or ``const params = {…}`` every
 use of which is such an argument (:func:`handed_as_data`): a commenter's homepage, a notify address the server
@@ -24,7 +24,7 @@ from mp_precheck.readers.callcontext import is_compared
 from mp_precheck.readers.imagebases import built_value, held_constant, sent_as_request_data, unread_local
 from mp_precheck.readers.otherapps import handed_to_mini_program
 from mp_precheck.readers.syntax import node_text, walk
-from mp_precheck.readers.urls import is_json_text, is_prose_mention
+from mp_precheck.readers.urls import is_json_text, is_prose_mention, is_query_text
 
 # Words of a call's name that say it sends to a server: postApi, http.post, api.get, ajax, submitForm.
 _SENDING_WORDS = frozenset({"request", "post", "get", "put", "patch", "delete", "fetch", "ajax", "http", "api",
@@ -39,9 +39,9 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 def unrequested(literal: Node, value: str) -> bool:
     """Whether the URL string ``literal`` (whose text, or the URL built from it, is ``value``) is no address the
     Mini Program requests (see the module's list). Never raises."""
-    return is_json_text(value) or is_prose_mention(value) or is_compared(literal) or sent_as_request_data(literal) \
-        or unread_local(held_constant(literal)) or browser_only(literal) or printed(literal) \
-        or handed_as_data(literal) or handed_to_mini_program(literal)
+    return is_json_text(value) or is_query_text(value) or is_prose_mention(value) or is_compared(literal) \
+        or sent_as_request_data(literal) or unread_local(held_constant(literal)) or browser_only(literal) \
+        or printed(literal) or handed_as_data(literal) or handed_to_mini_program(literal)
 
 
 def printed(literal: Node) -> bool:

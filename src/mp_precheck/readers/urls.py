@@ -129,12 +129,32 @@ def is_json_text(literal: str) -> bool:
     return _JSON_OBJECT.match(literal) is not None
 
 
+# A query string on its own (``a=1&pic=http://…&b=2``, maybe led by ``?`` or ``&``): parameters and their values,
+# two or more, no route or address before the first name.
+_QUERY_TEXT = lazy(r"[?&]?[\w.\[\]%-]+=[^&\s]*(?:&[\w.\[\]%-]+(?:=[^&\s]*)?)+&?")
+# The end of a URL's query up to a parameter's ``=`` (``https://t.example.com/c?id=${id}&pic=``): a URL right after it
+# is that parameter's value. The outer address runs on through a template's ``${…}`` / ``{{…}}``, where _URL stops.
+_OPEN_QUERY = lazy(r"(?:https?|wss?)://[^\s'\"`<>?]*\?[^\s'\"`<>]*=\Z")
+
+
+def is_query_text(literal: str) -> bool:
+    """Whether a string literal is a query string of its own (``planId=4&pic_url=http://…/x.jpg&dt=0``): a tracking
+    record or form data the app sends or keeps, so a URL among its values is a value carried, not an address the
+    Mini Program requests — only a call's ``url`` needs a server domain.
+    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    return "://" in literal and _QUERY_TEXT.fullmatch(literal.strip()) is not None
+
+
 def find_urls(text: str) -> list[Url]:
-    """Every URL in ``text`` whose host has a dot, is ``localhost`` or an IP; format hosts (w3.org) left out."""
+    """Every URL in ``text`` whose host has a dot, is ``localhost`` or an IP; format hosts (w3.org) left out, and so
+    is a URL that is a query parameter's value inside another URL (``https://t.example.com/c?id={{id}}&to=https://…``):
+    the app requests the outer address only, the inner one is a value it carries."""
     found = []
     for m in _URL.finditer(text):
         host = m.group(2).lower()
         if "." not in host and host != "localhost":
+            continue
+        if m.start() and text[m.start() - 1] == "=" and _OPEN_QUERY.search(text, max(0, m.start() - 2048), m.start()):
             continue
         if host in _NOT_SERVERS:
             continue
