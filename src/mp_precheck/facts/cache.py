@@ -73,8 +73,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v89: text:share-poster, a poster the text tells the user to send on or names for inviting
 #      (长按海报 - 发送给朋友, 邀请海报: posters in checks/share_rewards.yml);
 # v90: uni-app's uniCloud client read as wx.cloud (uniCloud.uploadFile, uniCloud.callFunction, its database);
-# v91: a JSX tag bound to another package's import (an icon set's Camera) is no built-in component
-#      (readers/jsxtags.py);
+# v91: a JSX tag bound to another package's import (an icon set's Camera) is no built-in component (readers/jsxtags.py);
 # v92: friends' help (助力) followed by a cause is no share reward (helps / help_flow in
 #      checks/share_rewards.yml); brand wording read in one spelling (登入 / 登陆 as 登录, no space between Chinese);
 # v93: a hook's functions handed back inside a returned [state, { actions }] pair (Export.handed);
@@ -187,6 +186,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #   v179: a wx factory's or a plugin's object a module exports: its capability methods are exports
 # v180: a JSON5 config's error names its line, column and reason; v181: text:secondhand and text:errand
 # v182: URLs in a query string or another URL's query carried, no host; lists built and stored in data
+# v183: a thin function's sibling calls reach what their arguments choose; a flag it hands on is its own
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v182-{__version__}"
+FORMAT = f"facts-v183-{__version__}"
 
 
 class FactCache:

@@ -110,7 +110,17 @@ def passed_strings(passed: tuple[str, ...]) -> tuple[str, ...]:
 
 def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
     """Whether a call passing ``passed`` (its :func:`call_literals`) sets option ``key`` of argument
-    ``index``: True, False (an object literal without it, or no such argument), None when unknown."""
+    ``index``: True, False (an object literal without it, or no such argument), None when unknown. Key ``""``
+    is the argument itself, a flag a function relays (readers/relayedflags.py): set when it is a truthy literal
+    (``true``, a number but 0, a non-empty string, an object), not when falsy or left out."""
+    if not key:
+        values, count = _passed_values(passed)
+        kind, text = values.get(index, ("", ""))
+        if kind == "=":
+            return bool(text)
+        if kind == ":":
+            return text not in ("false", "null", "undefined") and not _zero(text)
+        return True if kind == "^" and text else False if count is not None and count <= index else None
     if f"{ARG}{index}.{key}" in passed:
         return True
     if f"{ARG}{index}.{key}?" in passed or f"{ARG}{index}.*?" in passed:
@@ -120,6 +130,14 @@ def flag_state(passed: tuple[str, ...], index: int, key: str) -> bool | None:
     count = next((int(t[len(ARG) + 1:]) for t in passed if t.startswith(ARG + "#")), None)
     return False if count is not None and count <= index else None
 
+
+
+def _zero(text: str) -> bool:
+    """Whether a number literal's text is zero (``0``, ``0.0``, ``0x0``)."""
+    try:
+        return float(int(text, 0) if text[:2].lower() in ("0x", "0o", "0b") else text) == 0
+    except ValueError:
+        return False
 
 
 def _passed_values(passed: tuple[str, ...]) -> tuple[dict[int, tuple[str, str]], int | None]:

@@ -141,20 +141,30 @@ def call_literals(calls: Iterable[Node], called: Iterable[tuple[int, str]],
             continue
         if is_named:
             named.add(line(callee))
-        arguments = node.child_by_field_name("arguments")
-        args = [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
-        values: list[str] = []
-        for index, arg in enumerate(args):
-            arg = bound_object(arg) or arg  # send(options) after var options = {…}
-            items = [p.child_by_field_name("value") for p in arg.named_children if p.type == "pair"] \
-                if arg.type == "object" else [arg]
-            values += [v for item in items if item is not None and item.type == "string"
-                       and (v := string_value(item)) is not None]
-            values += _argument_tokens(index, arg)
-        if not any(a.type == "spread_element" for a in args):
-            values.append(f"{ARG}#{len(args)}")
-        out[line(callee)] = tuple(values)
+        out[line(callee)] = passed(arguments_of(node))
     return out
+
+
+def arguments_of(call: Node) -> list[Node]:
+    """The arguments of ``call`` (a ``call_expression``), comments left out."""
+    arguments = call.child_by_field_name("arguments")
+    return [a for a in arguments.named_children if a.type != "comment"] if arguments is not None else []
+
+
+def passed(args: Sequence[Node]) -> tuple[str, ...]:
+    """What a call passing ``args`` passes, as :func:`call_literals` gives it: the strings written as arguments or
+    as property values of an object argument (one bound to a local variable too), then :data:`ARG` tokens."""
+    values: list[str] = []
+    for index, arg in enumerate(args):
+        arg = bound_object(arg) or arg  # send(options) after var options = {…}
+        items = [p.child_by_field_name("value") for p in arg.named_children if p.type == "pair"] \
+            if arg.type == "object" else [arg]
+        values += [v for item in items if item is not None and item.type == "string"
+                   and (v := string_value(item)) is not None]
+        values += _argument_tokens(index, arg)
+    if not any(a.type == "spread_element" for a in args):
+        values.append(f"{ARG}#{len(args)}")
+    return tuple(values)
 
 
 def _passed_on_line(node: Node) -> bool:
@@ -250,11 +260,23 @@ def flag_choices(function: Node, line: Callable[[Node], int], reach: Reach,
         when_set, when_unset = skipped.setdefault((index, key), (set(), set()))
         (when_set if positive else when_unset).update(_lines(body, line))
         (when_unset if positive else when_set).update(_lines(other, line) if other is not None else ())
+        (when_unset if positive else when_set).update(_after(node, body, function, line))
     out = [(index, key, tuple(sorted(reach(every - unset_only))), tuple(sorted(reach(every - set_only))))
            for (index, key), (set_only, unset_only) in skipped.items()]
     out = [flag for flag in out if flag[2] != flag[3]]
     seen = {(i, k) for i, k, _s, _u in out}
     return tuple(out + [keyed for keyed in _keyed(function, line, reach, statements, params) if keyed[:2] not in seen])
+
+
+def _after(statement: Node, body: Node, function: Node, line: Callable[[Node], int]) -> set[int]:
+    """The lines of ``function`` after ``statement``, an ``if`` of its own body whose branch ``body`` returns: they
+    run only when the branch does not (``if (options.upload) { return upload() } return request()``)."""
+    block = function.child_by_field_name("body")
+    if block is None or statement.parent is None or (statement.parent.start_byte, statement.parent.end_byte) != \
+            (block.start_byte, block.end_byte) or not returns(body):
+        return set()
+    end = line(statement) + statement.end_point[0] - statement.start_point[0]
+    return set(range(end + 1, line(function) + function.end_point[0] - function.start_point[0] + 1))
 
 
 def _option_locals(function: Node, params: dict[str, tuple[int, str | None]]) -> dict[str, tuple[int, str | None]]:

@@ -28,6 +28,7 @@ from mp_precheck.readers.dispatch import STATEMENT_TYPES, choices, flag_choices,
 from mp_precheck.readers.handedback import handed_back
 from mp_precheck.readers.instances import made_by
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
+from mp_precheck.readers.relayedflags import relayed_flags
 from mp_precheck.readers.siblings import SiblingReach
 from mp_precheck.readers.stringtests import string_tests
 from mp_precheck.readers.syntax import inside, nodes_of, string_value
@@ -322,7 +323,8 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
     """Exported wrappers of a file (and, in the app file, the methods of ``App({...})`` and of objects it
     holds) with the catalog subjects each one calls: directly, or — for a thin wrapper that calls nothing itself
     (``httpPost`` → ``httpRequest``) — through the sibling functions it calls, however deep
-    (:class:`~mp_precheck.readers.siblings.SiblingReach`). A function that calls a function of another
+    (:class:`~mp_precheck.readers.siblings.SiblingReach`), each call for what its arguments choose, a flag parameter
+    it hands on being its own (:mod:`~mp_precheck.readers.relayedflags`). A function that calls a function of another
     project file (a line in ``imported_lines``), itself or through thin siblings (their lines in
     ``Export.spans``), is kept even with no subject of its own: the fact store follows that call one more
     level; so is one that calls the API a parameter names (``wx[method](…)``, one of
@@ -336,46 +338,84 @@ def wrappers(root: Node, facts: list[Fact], line: Callable[[Node], int], app_fil
         offered += [(f"{_text(item.child_by_field_name('key'))}.{m}", fn) for item in app.named_children
                     if item.type == "pair" and (v := item.child_by_field_name("value")) is not None
                     and v.type == "object" for m, fn in _members(v, top)]
-    api = [f for f in facts if f.kind == "api" and f.role is None]
-    ordered = sorted((f.line, f.subject) for f in api)  # by line: a function's own calls are one slice of it
-    by_line: dict[int, set[str]] = {}  # each line's subjects: what a set of lines reaches, looked up by line
-    for n, subject in ordered:
-        by_line.setdefault(n, set()).add(subject)
-
-    def direct(function: Node) -> set[str]:
-        first, last = _span(function, line)
-        return {subject for _n, subject in ordered[bisect_left(ordered, (first,)):bisect_left(ordered, (last + 1,))]}
-
     siblings = {n: f for s in top.values() if s.type in NAMESPACES for n, f in functions(s, _unwrapped, _FUNCTIONS)}
     siblings |= {name.split(".")[-1]: fn for name, fn in offered} | {n: f for n, f in top.items() if _is_function(f)}
     holders = frozenset(n for n, f in top.items() if _holds(f))
-    through = SiblingReach(siblings, holders, calls, line, direct)
-    branching = _Statements(root, language)
+    api = [f for f in facts if f.kind == "api" and f.role is None]
+    made = _Exports(api, line, _Statements(root, language), indexed, (siblings, holders, calls))
     out: dict[str, Export] = {}
     for name, function in offered:
-        own = direct(function)
+        found = made.of(function) or made.export(function)
+        if found.subjects or found.named or any(a <= n <= b for n in imported_lines for a, b in found.ranges()):
+            out[name] = found
+    return out
+
+
+class _Exports:
+    """The :class:`Export` of each function of one file, made once: a thin function's needs those of the siblings
+    it calls (what a call passing given arguments reaches of them)."""
+
+    def __init__(self, api: list[Fact], line: Callable[[Node], int], branching: _Statements,
+                 indexed: Sequence[tuple[Node, str, str]],
+                 module: tuple[dict[str, Node], frozenset[str], Sequence[Node]]) -> None:
+        self.ordered = sorted((f.line, f.subject) for f in api)  # by line: a function's own calls are one slice
+        self.by_line: dict[int, set[str]] = {}  # each line's subjects: what a set of lines reaches, by line
+        for n, subject in self.ordered:
+            self.by_line.setdefault(n, set()).add(subject)
+        self.line, self.branching, self.indexed = line, branching, indexed
+        self.built: dict[tuple[int, int], Export | None] = {}  # None while it is built: a call back reaches all
+        siblings, holders, calls = module  # see SiblingReach
+        self.through = SiblingReach(siblings, holders, calls, line, self.direct, self.resolve)
+
+    def within(self, function: Node) -> list[tuple[int, str]]:
+        """(line, subject) of the calls ``function`` makes itself."""
+        first, last = _span(function, self.line)
+        return self.ordered[bisect_left(self.ordered, (first,)):bisect_left(self.ordered, (last + 1,))]
+
+    def direct(self, function: Node) -> set[str]:
+        return {subject for _n, subject in self.within(function)}
+
+    def of(self, function: Node) -> Export | None:
+        """The export of ``function``; None while it is being made (a sibling calling it back)."""
+        key = (function.start_byte, function.end_byte)
+        if key not in self.built:
+            self.built[key] = None
+            self.built[key] = self.export(function)
+        return self.built[key]
+
+    def resolve(self, sibling: Node, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        found = self.of(sibling)
+        return found.subjects_for(tokens) if found is not None else None
+
+    def keys(self, sibling: Node, index: int) -> list[str]:
+        found = self.of(sibling)
+        return [k for i, k, _s, _u in found.flags if i == index and k] if found is not None else []
+
+    def export(self, function: Node) -> Export:
+        through, line = self.through, self.line
+        own = self.direct(function)
         subjects = own or through.delegated(function)  # only a thin wrapper counts what it delegates to
         walked = through.walk(function) if not own else None
         spans = tuple(_span(sibling, line) for sibling in walked.thin) if walked else ()
 
-        def reach(lines: set[int], function: Node = function, thin: bool = not own) -> set[str]:
-            return {s for n in lines & by_line.keys() for s in by_line[n]} | \
-                (through.delegated(function, lines) if thin else set())
+        def reach(lines: set[int]) -> set[str]:
+            return {s for n in lines & self.by_line.keys() for s in self.by_line[n]} | \
+                (through.delegated(function, lines) if not own else set())
 
         first, last = _span(function, line)
-        within = ordered[bisect_left(ordered, (first,)):bisect_left(ordered, (last + 1,))]  # its (line, subject)s
-        named = named_apis(function, indexed)
-        if subjects or named or any(a <= n <= b for n in imported_lines for a, b in ((first, last), *spans)):
-            inner = branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
-            out[name] = Export(tuple(sorted(subjects)), first, last, choices(function, line, reach, inner),
-                               dispatched=function.parent is not None and function.parent.type == "arguments",
-                               flags=flag_choices(function, line, reach, inner), named=named,
-                               relays=bool(subjects) and not own, spans=spans,
-                               handed=handed_back(function, {s: [n for n, t in within if t == s] for s in own}, line),
-                               reaches=tuple(_span(s, line) for s in walked.reached) if walked else (),
-                               tests=string_tests(function, inner, line,  # none when it only relays
-                                                  sorted((subject, n) for n, subject in within)))
-    return out
+        within = self.within(function)
+        inner = self.branching.inside(function) if len(subjects) > 1 else []  # none: no choices, no flags
+        relayed = relayed_flags(function, [(s, a) for _n, s, a in through.callees(function)], through.reached,
+                                self.keys) if walked and subjects else ()
+        flags = flag_choices(function, line, reach, inner)
+        return Export(tuple(sorted(subjects)), first, last, choices(function, line, reach, inner),
+                      dispatched=function.parent is not None and function.parent.type == "arguments",
+                      flags=relayed + tuple(f for f in flags if f[:2] not in {r[:2] for r in relayed}),
+                      named=named_apis(function, self.indexed), relays=bool(subjects) and not own, spans=spans,
+                      handed=handed_back(function, {s: [n for n, t in within if t == s] for s in own}, line),
+                      reaches=tuple(_span(s, line) for s in walked.reached) if walked else (),
+                      tests=string_tests(function, inner, line,  # none when it only relays
+                                         sorted((subject, n) for n, subject in within)))
 
 
 def _span(function: Node, line: Callable[[Node], int]) -> tuple[int, int]:
