@@ -449,7 +449,7 @@ def test_a_commission_waived_or_shown_on_a_page_that_cannot_share_asks_nobody_to
 def test_a_cash_bounty_in_a_dialog_is_the_pages_promise_over_a_gift_title(tmp_path):
     # both name what is won; the dialog's bounty (赏金) is told, in the script read before its JSON config
     script = ("Page({\n  saved() {\n    wx.showModal({\n      title: '已保存',\n"
-              "      content: '请自行分享到朋友圈，朋友下单立减，你赚赏金',\n    })\n  },\n"
+              "      content: '海报已保存，转发给同事下单后可领赏金',\n    })\n  },\n"
               "  onShareAppMessage() {}\n})\n")
     repo, base = _app(tmp_path, {})
     repo.write_files({"pages/poster/poster.js": script,
