@@ -87,7 +87,7 @@ def build(repo: Path) -> tuple[str, str, int]:
 def run(repeat: int, src: Path) -> float:
     """Build the shape, time ``repeat`` cold analyses (after one untimed run that compiles the dependencies) and
     print each and their median; return the median in seconds."""
-    from shapes import CPU, _timed  # benchmarks/ is on sys.path when bench.py runs as a script
+    from shapes import warm_runs  # benchmarks/ is on sys.path when bench.py runs as a script
 
     with tempfile.TemporaryDirectory(prefix="mp-precheck-cloudvendor-") as tmp:
         workdir = Path(tmp)
@@ -97,12 +97,7 @@ def run(repeat: int, src: Path) -> float:
         args = [sys.executable, "-m", "mp_precheck", "diff", "--repo", str(workdir / "app"), "--base", base,
                 "--head", head, "--format", "json", "--quiet", "--output", str(workdir / "report.json")]
         env = python_env(src, pycache)
-        _timed(args, env=env)
-        times, cpu = [], []
-        for _ in range(repeat):
-            times.append(_timed(args, env=env)[0])
-            cpu.append(CPU[-1])
-            print(f"[cloud vendor] {times[-1]:.2f} s ({cpu[-1]:.2f} s CPU)", flush=True)
+        times, cpu = warm_runs(args, env, repeat, "cloud vendor")
     median = statistics.median(times)
     print(f"cloud-function node_modules ({added:,} files added): {median:.3f} s cold (median of {repeat}), "
           f"{statistics.median(cpu):.3f} s CPU; target < {TARGET_SECONDS:.0f} s: "

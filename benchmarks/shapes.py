@@ -236,6 +236,18 @@ def _timed(args: Sequence[str], env: dict[str, str] | None = None, sample: bool 
         return wall, err.read().decode("utf-8", "replace"), peak
 
 
+def warm_runs(args: Sequence[str], env: dict[str, str], repeat: int, label: str) -> tuple[list[float], list[float]]:
+    """Run ``args`` once to warm the caches, then ``repeat`` times: the wall and CPU seconds of each timed run,
+    printed as ``[label] 1.23 s (0.45 s CPU)`` while they come."""
+    _timed(args, env=env)
+    times, cpu = [], []
+    for _ in range(repeat):
+        times.append(_timed(args, env=env)[0])
+        cpu.append(CPU[-1])
+        print(f"[{label}] {times[-1]:.2f} s ({cpu[-1]:.2f} s CPU)", flush=True)
+    return times, cpu
+
+
 def _tree_rss(pid: int) -> int:
     """Memory of ``pid`` and all its descendants in KiB: the sum of their proportional set sizes (``Pss``:
     a page a forked worker shares with its parent counts half to each), VmRSS where Pss is not readable."""
