@@ -108,3 +108,32 @@ def test_a_project_discovery_knows_is_left_as_it_was(repo):
                       "mini/app.json": '{"pages": ["pages/b/b"]}', "mini/app.js": "App({})"})
     repo.commit()
     assert [(p.root, p.pages, p.errors) for p in projects_of(repo)] == [("mini", ("pages/b/b",), ())]
+
+
+def test_a_page_skeleton_with_neither_app_js_nor_app_json_is_the_mini_program_its_pages_make(repo):
+    # a team commits its new app's pages before the app files: what the pages add is still told
+    repo.write_files({"server/index.js": "module.exports = {}\n"})
+    base = repo.commit()
+    repo.write_files({
+        "client/rider/pages/checkin/checkin.js": "Page({\n  onLoad() {\n    wx.getLocation({ type: 'gcj02' })\n  }\n})\n",
+        "client/rider/pages/checkin/checkin.wxml": "<view>签到</view>\n",
+        "client/rider/pages/done/done.js": "Page({})\n",
+        "client/rider/pages/done/done.wxml": "<view>完成</view>\n",
+    })
+    repo.commit()
+    code, data = cli_json("diff", "--repo", str(repo.path), "--base", base, "--fail-on", "none")
+    assert code == 0
+    found = {(f["rule"], f["path"], f["line"]) for f in data["findings"]}
+    assert ("privacy.location", "client/rider/pages/checkin/checkin.js", 3) in found
+    assert data["projects"] == [{"root": "client/rider", "framework": "native"}]
+    assert data["errors"][0]["message"].startswith("no app.json beside the pages of client/rider (no app.js yet)")
+
+
+def test_wxml_outside_any_pages_folder_without_an_app_js_is_still_no_mini_program(repo):
+    repo.write_files({"server/index.js": "module.exports = {}\n"})
+    base = repo.commit()
+    repo.write_files({"docs/snippets/card.wxml": "<view>card</view>\n", "docs/snippets/card.js": "wx.getLocation()\n"})
+    repo.commit()
+    code, _out, err = cli("diff", "--repo", str(repo.path), "--base", base)
+    assert code == 2
+    assert "no Mini Program found" in err

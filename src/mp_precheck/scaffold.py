@@ -192,6 +192,6 @@ def _projects(repo: GitRepo) -> list[Project]:
     if not projects:
         raise UserError("no Mini Program found at HEAD (no project.config.json, app.json next to app.js, "
                         "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, a weapp-vite config's "
-                        "srcRoot with app.json or app.vue, nor app.js with .wxml files below it): run init in the "
-                        "Mini Program's repository")
+                        "srcRoot with app.json or app.vue, nor app.js or a pages folder with .wxml files below "
+                        "it): run init in the Mini Program's repository")
     return projects

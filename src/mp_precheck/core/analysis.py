@@ -108,7 +108,8 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     if not head_projects and not base_projects:
         raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to app.js), "
                         "pages.json, app.config.js, app.mpx, app.wpy, miniprogram.config.js, a weapp-vite config's "
-                        "srcRoot with app.json or app.vue, nor app.js with .wxml files below it, outside node_modules")
+                        "srcRoot with app.json or app.vue, nor app.js or a pages folder with .wxml files below it, "
+                        "outside node_modules")
     findings, removed, errors, touched = list[Finding](), list[Removed](), list[FileError](), 0
     for project, base_project in _pair(head_projects, base_projects):
         errors.extend(project_errors(project, run.head_tree))

@@ -10,7 +10,8 @@ has none below it, and stays no Mini Program.
 An app configuration kept elsewhere in the tree (``templates/app.json``, ``config/app.dev.json``) whose ``pages``
 (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html) resolve to page files under
 that folder gives the pages and the entry page; without one the pages are unknown. Either way the project's note
-says what was read and what was not.
+says what was read and what was not. A tree with no ``app.js`` at all whose WXML lies under a ``pages`` folder (a
+skeleton committed before its app files) is taken as the Mini Program rooted above that folder.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def generated_apps(files: Iterable[str], read_text: Callable[[str], str | None],
     Raises nothing: a configuration that cannot be read or parsed is passed over.
     """
     kept = [p for p in files if not skipped.intersection(p.split("/")[:-1])]
-    roots = {posixpath.dirname(p) for p in kept if posixpath.basename(p) in _APP_SCRIPTS}
+    roots = {posixpath.dirname(p) for p in kept if posixpath.basename(p) in _APP_SCRIPTS} or \
+        {folder for p in kept if p.lower().endswith(".wxml") and (folder := _pages_parent(p)) is not None}
     if not roots:
         return []
     marked = {root for p in kept if p.lower().endswith(".wxml") and (root := _nearest(p, roots)) is not None}
@@ -67,6 +69,13 @@ def generated_apps(files: Iterable[str], read_text: Callable[[str], str | None],
     best = _best_configs(outer, configs, _page_roots(kept, outer), read_text)
     present = set(kept)
     return [_app(root, present, best.get(root)) for root in outer]
+
+
+def _pages_parent(path: str) -> str | None:
+    """The folder holding the ``pages`` folder ``path`` lies in (``mp/pages/a/a.wxml`` → ``mp``), or None: a
+    skeleton committed before its ``app.js`` and ``app.json`` is still the Mini Program its pages make."""
+    parts = path.split("/")[:-1]
+    return "/".join(parts[:parts.index("pages")]) if "pages" in parts else None
 
 
 def _nearest(path: str, roots: set[str]) -> str | None:
@@ -124,7 +133,8 @@ def _best_configs(roots: list[str], configs: list[str], page_roots: dict[str, se
 
 def _app(root: str, files: set[str], best: _Best | None) -> GeneratedApp:
     """The app at ``root`` with the pages of its ``best`` configuration, else with its pages unknown."""
-    script = next(p for name in _APP_SCRIPTS if (p := _join(root, name)) in files)
+    script = next((p for name in _APP_SCRIPTS if (p := _join(root, name)) in files), None) or \
+        f"the pages of {root or 'the root'} (no app.js yet)"
     if best is None:
         return GeneratedApp(root, f"no app.json beside {script} and no app configuration elsewhere names pages "
                                   f"under {root or 'the root'} (written at build time?): page registration "
