@@ -25,6 +25,22 @@ def test_testing_that_an_api_exists_is_not_a_use(app_repo):
     assert _found(run(app_repo.path, base), "privacy") == {("privacy.album", "pages/me/me.js", 7)}
 
 
+def test_a_flag_holding_an_api_is_a_test_and_the_call_below_is_the_use(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "Page({\n  data: {\n    canIUseProfile: wx.getUserProfile,\n"
+                                     "    profileSupported: wx.getUserProfile\n  },\n"
+                                     "  confirm() {\n    wx.getUserProfile({ desc: '完善资料' })\n  }\n})\n")
+    app_repo.commit()
+    assert _found(run(app_repo.path, base), "privacy") == {("privacy.user_info_reclaimed", "pages/me/me.js", 7)}
+
+
+def test_an_api_kept_in_a_property_not_named_as_a_flag_is_still_a_use(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.js", "const api = {\n  pick: wx.chooseImage\n}\nPage({ go() { api.pick({}) } })\n")
+    app_repo.commit()
+    assert ("privacy.album", "pages/me/me.js", 2) in _found(run(app_repo.path, base), "privacy")
+
+
 def test_a_native_app_login_provider_is_not_wechat_user_info(repo):
     repo.write_files(UNI_BASE)
     base = repo.commit()

@@ -222,7 +222,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # text / placeholder attributes as the element's text; v39: call shapes (a deleted page's call carried on);
 # v39: App members and Vue global properties that hold an upload SDK module (Vue.prototype.$x = Sdk);
 # v38: 绑定微信 / 授权微信账号 as WeChat account labels (the other word order);
-# v39: an uncancellable modal that does nothing when confirmed is no forced login;
+# v39: an uncancellable modal that does nothing when confirmed is no forced login; v184: API in canIUse flags;
 # v37: 微信注册 as a WeChat login label, kit fields of type="nickname" (van-field, t-input);
 # v36: wx.cloud bound to a name (import { cloud } from '@tarojs/taro'), @/ aliases resolved src-first;
 # v35: friend head counts and reward-ledger reasons as reward wording (merged with v34);
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v183-{__version__}"
+FORMAT = f"facts-v184-{__version__}"
 
 
 class FactCache:

@@ -4,6 +4,8 @@ URL literal only compared with a value."""
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from mp_precheck.readers.syntax import call_option, first_argument
@@ -11,11 +13,14 @@ from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 
 _TESTS = ("if_statement", "while_statement", "ternary_expression")
+# A flag's name: canIUseGetUserProfile, canUseX, hasX, supportsX, isXSupported — a value kept only to be tested
+_FLAG_NAME = re.compile(r"(?:can(?:I)?Use|has|supports?|is)(?:[A-Z_]|$)|\w*(?:Supported|Available)$")
 
 
 def is_feature_test(node: Node) -> bool:
     """Whether an API reference only tests that the API exists: ``if (wx.getUserProfile)``,
-    ``!wx.X``, ``typeof wx.X``, ``wx.X ? a : b``, ``wx.X && …`` (the call after ``&&`` is a use of its own)."""
+    ``!wx.X``, ``typeof wx.X``, ``wx.X ? a : b``, ``wx.X && …`` (the call after ``&&`` is a use of its own), or a
+    flag-named property holding it (``canIUseGetUserProfile: wx.getUserProfile``, tested later)."""
     current, parent = node, node.parent
     while parent is not None and parent.type in ("parenthesized_expression", "unary_expression"):
         if parent.type == "unary_expression" and _text(parent).lstrip()[:1] not in ("!", "t"):
@@ -23,6 +28,9 @@ def is_feature_test(node: Node) -> bool:
         current, parent = parent, parent.parent
     if parent is None:
         return False
+    if parent.type == "pair" and parent.child_by_field_name("value") == current:
+        key = parent.child_by_field_name("key")  # data: { canIUseGetUserProfile: wx.getUserProfile }
+        return key is not None and bool(_FLAG_NAME.match(_text(key).strip("'\"")))
     if parent.type in _TESTS:
         return parent.child_by_field_name("condition") == current
     if parent.type == "binary_expression":
