@@ -53,6 +53,29 @@ def test_a_registered_page_edited_in_place_is_judged_against_its_base_when_it_wa
     assert not places(run(app_repo.path, base), "privacy")
 
 
+def _rerouted(app_repo: Repo, copy_script: str) -> set[tuple[str, str, int]]:
+    """A photo page registered at pages/form/form and an unregistered copy of it elsewhere; the change registers
+    the copy in its place."""
+    app_repo.write_files({"app.json": REGISTERED, "pages/form/form.wxml": FORM_WXML,
+                          "pages/form/form.js": PICK + "  send() {}\n})\n",
+                          "pages/work/apply/apply.wxml": FORM_WXML, "pages/work/apply/apply.js": copy_script})
+    base = app_repo.commit("the form page and a copy not yet registered")
+    app_repo.write("app.json", REGISTERED.replace("pages/form/form", "pages/work/apply/apply"))
+    app_repo.commit("the form page moves to its new route")
+    return places(run(app_repo.path, base))
+
+
+def test_a_page_registered_in_place_of_the_page_it_copies_brings_only_what_differs(app_repo):
+    copy = PICK.replace("Page({\n", "// 企业资料\nPage({\n") + "  send() {\n    this.setData({ sent: true })\n  }\n})\n"
+    found = _rerouted(app_repo, copy)
+    assert not {place for place in found if place[1].startswith("pages/work/")}
+
+
+def test_a_page_registered_in_place_of_a_different_page_ships_its_calls(app_repo):
+    other = "Page({\n  where() {\n    wx.getLocation({ type: 'gcj02' })\n  }\n})\n"
+    assert ("privacy.location", "pages/work/apply/apply.js", 3) in _rerouted(app_repo, other)
+
+
 def _media_lines(source: str) -> list[int]:
     return [f.line for f in js_facts(source, "pages/a/a.js").facts if f.subject == "wx.request:media"]
 

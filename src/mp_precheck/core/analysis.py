@@ -190,7 +190,7 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     shipped = {f.new_path for f in registered}  # pages the change registers: their base files were not in the app
     head_changed = [f for f in files if f.new_path not in shipped and (
         f in outside or _owned(project, f.new_path, f.new_blob, f.new_mode, options))] + registered
-    base_changed = [f for f in files if base_project is not None and f.old_path not in shipped and (
+    base_changed = [f for f in (*files, *registered) if base_project is not None and f.old_path not in shipped and (
         f in outside or _owned(base_project, f.old_path, f.old_blob, f.old_mode, options))]
     images = [f for f in files if f.new_path and f.new_blob and project.owns(f.new_path)
               and f.new_path.lower().endswith(IMAGE_SUFFIXES) and not _excluded(f.new_path, options.exclude)]
