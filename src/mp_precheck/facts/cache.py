@@ -113,9 +113,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      that import (readers/connectprops.py);
 # v112: a name the platform object is assigned to, not declared with (minified SDKs: e=wx,t=e), is wx;
 # v113: a task row's invite and the amount credited on the next line (邀请… / +50) read as reward wording; an
-#      icon beside a line's one text keeps it one line
-# v114: weapp-vite's JSON (an SFC's <json> block, defineAppJson / definePageJson, app.json.ts) and
-#      wevu's promisified wx (import { wpi } from 'wevu/api');
+#      icon beside a line's one text keeps it one line; v114: weapp-vite's JSON (an SFC's <json> block, defineAppJson /
+#      definePageJson, app.json.ts) and wevu's promisified wx (import { wpi } from 'wevu/api');
 # v115: a script of a vendored package folder a native app ships (bower_components/) is read as a
 #      vendored SDK (min-js: request hosts and privacy API calls);
 # v116: a WeChat Pay Native link (code_url) or a payment request's answer drawn as a QR code is a payment
@@ -239,7 +238,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v184-{__version__}"
+# v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
+FORMAT = f"facts-v185-{__version__}"
 
 
 class FactCache:
