@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v184-{__version__}"  # v184-helperreach: methods named like an imported helper they call are idle
+FORMAT = f"facts-v184-{__version__}"  # v184-helperreach: methods named like their helper idle; literals handed on
 
 
 class FactCache:

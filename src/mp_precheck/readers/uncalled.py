@@ -104,7 +104,7 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
     (``Util.openLink(link)`` inside the page's own ``openLink(link)``: readers/foreignmembers.py)."""
     out = []
     live = _without_markup_comments(whole)
-    words = _word_counts(live) - Counter(node_text(prop) for prop in foreign_members(root, language))
+    words = named_words(root, language, whole)
     for pair in nodes_of(root, language, ("pair",)):
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
@@ -116,6 +116,14 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
             if name is not None and _mentions(name, live, words) <= 1:
                 out.append((member.start_point[0] + 1, member.end_point[0] + 1))
     return out
+
+
+def named_words(root: Node, language: Language, whole: str) -> Counter[str]:
+    """How often the single-file component text ``whole`` writes each word (``[\\w$]+``) as a name of its own: its
+    markup comments left out, and the members of the platform's namespace or of an imported module the script at
+    ``root`` names (``Util.openLink``: readers/foreignmembers.py)."""
+    return _word_counts(_without_markup_comments(whole)) - Counter(
+        node_text(prop) for prop in foreign_members(root, language))
 
 
 def _word_counts(text: str) -> Counter[str]:
