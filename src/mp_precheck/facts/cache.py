@@ -237,9 +237,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions; v13: merge of v11 and v12; v12:
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
-# authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
+# authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests.
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
-FORMAT = f"facts-v185-{__version__}"
+FORMAT = f"facts-v186-{__version__}"  # v186: methods named like their helper idle; literals handed on
 
 
 class FactCache:

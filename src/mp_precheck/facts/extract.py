@@ -33,6 +33,7 @@ from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.jsxruns import jsx_run_facts
 from mp_precheck.readers.markup import markup_facts, markup_unread
+from mp_precheck.readers.methodliterals import with_handed_literals
 from mp_precheck.readers.minified import is_minified_library
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.otherbuildpay import without_other_build_payments
@@ -354,7 +355,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
         named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
         helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
-    facts = copied_handler_links(blocks, path, facts)  # @tap="openLink('https://…')" that only copies it
+    facts, literals = copied_handler_links(blocks, path, facts), with_handed_literals(blocks, path, text, literals)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), scoped_calls=tuple(scoped), exports=exports,
                      app_members=members, call_literals=literals, module_specs=tuple(dict.fromkeys(specs)),
                      call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
