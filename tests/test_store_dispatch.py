@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from helpers import places, run
+import pytest
+
+from helpers import places, run, uni_app_page_change
 from mp_precheck.facts.extract import extract
 from mp_precheck.readers.computedsetters import setter_writes
 
@@ -261,3 +263,34 @@ def test_a_dispatch_names_the_action_a_store_module_offers():
 def test_a_computed_setter_writes_the_state_a_box_bound_to_it_fills():
     assert setter_writes(_page("", ""), frozenset({"draft"})) == {"text"}
     assert setter_writes(_page("", ""), frozenset({"text"})) == frozenset()
+
+
+PINIA_STORE = """import { defineStore } from 'pinia'
+import { pay } from '@/utils/http'
+export const useOrderStore = defineStore('order', {
+  state: () => ({ paid: false }),
+  actions: {
+    settle (order) {
+      return pay({ timeStamp: order.ts, package: order.pkg, paySign: order.sign })
+    },
+  },
+})
+"""
+PINIA_PAGE = """<template><view @tap="checkout">结算</view></template>
+<script setup>
+import { useOrderStore } from '@/stores/order'
+const order = useOrderStore()
+function checkout () {
+  CALL
+}
+</script>
+"""
+
+
+@pytest.mark.parametrize("call", ["order.settle({ ts: '1', pkg: 'p', sign: 's' })",
+                                  "useOrderStore().settle({ ts: '1' })"])
+def test_a_pinia_stores_action_called_on_its_instance_pays(repo, call):
+    repo.write_files({"src/stores/order.js": PINIA_STORE,
+                      "src/utils/http.js": "export const pay = (params) => uni.requestPayment({ ...params })\n"})
+    base = uni_app_page_change(repo, PINIA_PAGE.replace("CALL", call))
+    assert places(run(repo.path, base), "payment") == {("payment.request_payment", "src/pages/me/me.vue", 6)}

@@ -1,15 +1,18 @@
-"""The Vuex actions a script dispatches, read as calls of the store module's functions that define them.
+"""The store actions a script runs — a Vuex dispatch, a Pinia store's action — read as calls of the store module's
+functions that define them.
 
 A component runs a Vuex action by dispatching its name — ``store.dispatch('send', payload)``, the object style
 ``store.dispatch({ type: SEND, payload })``, ``this.$store.dispatch('notes/send', payload)`` on the store a Vue
 entry installs (a namespaced module's action), ``useStore().dispatch(…)`` — or through a method ``mapActions``
 gives it (``...mapActions(['send'])``, then ``this.send(payload)``): https://vuex.vuejs.org/guide/actions.html.
-No import names the function that runs, so the store's requests, uploads and payments would be nobody's call
-from the page. Read here, each dispatch is a call of the store module's ``actions.<name>`` — the name
-:mod:`~mp_precheck.readers.jsexports` gives an action of ``new Vuex.Store({ actions })`` or of a module object's
+A Pinia store's action is a method of the instance its ``useXStore()`` returns (``post.publish()``,
+https://pinia.vuejs.org/core-concepts/actions.html). No import names the function that runs, so the store's
+requests, uploads and payments would be nobody's call from the page. Read here, each is a call of the store
+module's ``actions.<name>`` (``usePostStore.actions.publish``) — the name :mod:`~mp_precheck.readers.jsexports`
+gives an action of ``new Vuex.Store({ actions })``, of a module object's or a ``defineStore`` options object's
 ``actions`` (:func:`store_options`, :func:`key_name`: a computed key ``[SEND]`` by its constant's name, as the
 dispatch spells it) — and the fact store follows it as it follows a wrapper: what the action does is done at the
-dispatch. A root store passes its ``modules``' actions on (:func:`module_parts`).
+call. A root store passes its ``modules``' actions on (:func:`module_parts`).
 
 In: a script's text and path (a single-file component: its script blocks). Out: imported calls (module specifier,
 name, line); lines are the file's. Never raises on malformed code.
@@ -31,11 +34,12 @@ from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse,
 
 Call = tuple[str, str, int]  # (module specifier, name as the store module offers it, line)
 _SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
-_NAMES = lazy(r"\.dispatch\s*\(|\bmapActions\b|\bStore\s*\(")  # a file naming none is not parsed
+_NAMES = lazy(r"\.dispatch\s*\(|\bmapActions\b|\bStore\s*\(|\buse\w*Store\b")  # a file naming none is not parsed
 _INSTALLS = lazy(r"\bstore\b")  # a Vue entry that names none installs no store
 _READ = ("call_expression", "import_statement", "variable_declarator", "new_expression")
 _STORE = lazy(r"(?:[\w$]+\.)?Store")  # new Vuex.Store(options), new Store(options)
 _USE_STORE = lazy(r"(?:[\w$]+\.)?useStore")  # Vuex 4's composition API: the store the app installs
+_DEFINED = lazy(r"use[A-Z0-9_][\w$]*Store")  # Pinia: the useXStore() a defineStore('x', { actions }) makes
 _STORE_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".mjs")
 HOLDER = "actions"  # what a store offers its actions under: ``actions.send``
 
@@ -90,9 +94,13 @@ def _read(text: str, path: str) -> tuple[list[Call], dict[str, str], list[tuple[
         mapped = {local: action for node in nodes if node.type == "call_expression" for local, action in _mapped(node)}
         stores = {node_text(n.child_by_field_name("name")) for n in nodes if n.type == "variable_declarator"
                   and _USE_STORE.fullmatch(_callee(n.child_by_field_name("value")))}
+        defined = {node_text(n.child_by_field_name("name")): names[made] for n in nodes
+                   if n.type == "variable_declarator" and (made := _callee(n.child_by_field_name("value"))) in names
+                   and _DEFINED.fullmatch(made)}
         for node in nodes:
             if node.type == "call_expression":
-                found = _dispatch(node, aliases, names, stores) or _mapped_call(node, mapped)
+                found = _dispatch(node, aliases, names, stores) or _mapped_call(node, mapped) or \
+                    _defined_call(node, defined, names)
                 calls += [(spec, called, node.start_point[0] + 1 + offset) for spec, called in found]
                 installed |= _installed(node, aliases)
             elif (options := store_options(node)) is not None:
@@ -142,6 +150,23 @@ def _mapped_call(call: Node, mapped: dict[str, str]) -> list[tuple[str, str]]:
         return []
     method = node_text(fn.child_by_field_name("property"))
     return [(VUE_INSTANCE, f"$store.{HOLDER}.{mapped[method]}")] if method in mapped else []
+
+
+def _defined_call(call: Node, defined: dict[str, tuple[str, str]],
+                  names: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """``post.publish(…)`` on ``const post = usePostStore()``, or ``usePostStore().publish(…)``, of a Pinia store a
+    project module defines with ``actions``: (specifier, ``usePostStore.actions.publish``)
+    (https://pinia.vuejs.org/core-concepts/actions.html)."""
+    fn = call.child_by_field_name("function")
+    owner = fn.child_by_field_name("object") if fn is not None and fn.type == "member_expression" else None
+    if fn is None or owner is None:
+        return []
+    made = _callee(owner)
+    held = defined.get(node_text(owner)) if owner.type == "identifier" else \
+        names[made] if made in names and _DEFINED.fullmatch(made) else None
+    if held is None or not held[0].startswith((".", "/", "@/", "~/")):
+        return []
+    return [(held[0], f"{held[1]}.{HOLDER}.{node_text(fn.child_by_field_name('property'))}")]
 
 
 def _mapped(call: Node) -> list[tuple[str, str]]:
