@@ -257,6 +257,9 @@ def test_a_dispatch_names_the_action_a_store_module_offers():
     assert "actions.NOTE_SEND" in store.exports
     root = extract("src/store/index.js", ROOT_STORE.encode())
     assert ("./modules/orders", "*", "*") in root.reexports
+    vuex4 = ROOT_STORE.replace("import Vuex from 'vuex'", "import { createStore } from 'vuex'").replace(
+        "new Vuex.Store(", "createStore(")
+    assert ("./modules/orders", "*", "*") in extract("src/store/index.js", vuex4.encode()).reexports
     assert extract("src/main.js", APP_MAIN.encode()).app_members == {"$store": "./store"}
 
 

@@ -34,10 +34,12 @@ from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse,
 
 Call = tuple[str, str, int]  # (module specifier, name as the store module offers it, line)
 _SELF = frozenset({"this", "that", "self", "_this", "vm", "me"})
-_NAMES = lazy(r"\.dispatch\s*\(|\bmapActions\b|\bStore\s*\(|\buse\w*Store\b")  # a file naming none is not parsed
+# a file naming none of these is not parsed
+_NAMES = lazy(r"\.dispatch\s*\(|\bmapActions\b|\bStore\s*\(|\bcreateStore\s*\(|\buse\w*Store\b")
 _INSTALLS = lazy(r"\bstore\b")  # a Vue entry that names none installs no store
 _READ = ("call_expression", "import_statement", "variable_declarator", "new_expression")
 _STORE = lazy(r"(?:[\w$]+\.)?Store")  # new Vuex.Store(options), new Store(options)
+_CREATE = lazy(r"(?:[\w$]+\.)?createStore")  # Vuex 4: createStore(options)
 _USE_STORE = lazy(r"(?:[\w$]+\.)?useStore")  # Vuex 4's composition API: the store the app installs
 _DEFINED = lazy(r"use[A-Z0-9_][\w$]*Store")  # Pinia: the useXStore() a defineStore('x', { actions }) makes
 _STORE_SCRIPTS = (".js", ".ts", ".vue", ".nvue", ".wpy", ".mpx", ".mjs")
@@ -55,10 +57,11 @@ def key_name(node: Node | None) -> str:
 
 
 def store_options(made: Node | None) -> Node | None:
-    """The options object a store is built from (``new Vuex.Store({ state, actions })``); None for any other
-    ``new`` expression."""
-    if made is None or made.type != "new_expression" or \
-            not _STORE.fullmatch(node_text(made.child_by_field_name("constructor"))):
+    """The options object a store is built from (``new Vuex.Store({ state, actions })``, Vuex 4's ``createStore({…})``);
+    None for any other expression."""
+    callee = made.child_by_field_name("constructor" if made.type == "new_expression" else "function") \
+        if made is not None and made.type in ("new_expression", "call_expression") else None
+    if made is None or not (_STORE if made.type == "new_expression" else _CREATE).fullmatch(node_text(callee)):
         return None
     arguments = made.child_by_field_name("arguments")
     first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
@@ -98,13 +101,13 @@ def _read(text: str, path: str) -> tuple[list[Call], dict[str, str], list[tuple[
                    if n.type == "variable_declarator" and (made := _callee(n.child_by_field_name("value"))) in names
                    and _DEFINED.fullmatch(made)}
         for node in nodes:
+            if (options := store_options(node)) is not None:
+                parts += [(aliases[held], "*", "*") for held in module_parts(options) if held in aliases]
             if node.type == "call_expression":
                 found = _dispatch(node, aliases, names, stores) or _mapped_call(node, mapped) or \
                     _defined_call(node, defined, names)
                 calls += [(spec, called, node.start_point[0] + 1 + offset) for spec, called in found]
                 installed |= _installed(node, aliases)
-            elif (options := store_options(node)) is not None:
-                parts += [(aliases[held], "*", "*") for held in module_parts(options) if held in aliases]
             if node.type == "new_expression" and node_text(node.child_by_field_name("constructor")) == "Vue":
                 installed |= _installed(node, aliases)
     return calls, installed, parts
