@@ -261,6 +261,11 @@ def test_a_dispatch_names_the_action_a_store_module_offers():
         "new Vuex.Store(", "createStore(")
     assert ("./modules/orders", "*", "*") in extract("src/store/index.js", vuex4.encode()).reexports
     assert extract("src/main.js", APP_MAIN.encode()).app_members == {"$store": "./store"}
+    vue3 = ("import { createSSRApp } from 'vue'\nimport App from './App.vue'\nimport kit from './kit'\n"
+            "import store from './store'\nexport function createApp () {\n  const app = createSSRApp(App)\n"
+            "  app.use(kit)\n  app.use(store)\n  return { app }\n}\n")
+    assert extract("src/main.js", vue3.encode()).app_members == {"$store": "./store"}
+    assert extract("src/main.js", vue3.replace("  app.use(store)\n", "").encode()).app_members == {}
 
 
 def test_a_computed_setter_writes_the_state_a_box_bound_to_it_fills():

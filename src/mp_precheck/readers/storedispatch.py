@@ -189,14 +189,15 @@ def _mapped(call: Node) -> list[tuple[str, str]]:
 
 
 def _installed(node: Node, aliases: dict[str, str]) -> dict[str, str]:
-    """{``$store``: specifier} of ``new Vue({ store })`` or ``app.use(store)`` of an imported store."""
+    """{``$store``: specifier} of ``new Vue({ store })`` or ``app.use(store)`` of an imported store (a plugin
+    ``app.use`` installs is a store where its name says so: ``app.use(uView)`` is none)."""
     arguments = node.child_by_field_name("arguments")
     first = arguments.named_children[0] if arguments is not None and arguments.named_children else None
     if first is None:
         return {}
     aliases = {name: spec for name, spec in aliases.items() if spec.startswith((".", "/", "@/", "~/"))}
     if node.type == "call_expression":
-        used = node_text(node.child_by_field_name("function")).endswith(".use")
+        used = node_text(node.child_by_field_name("function")).endswith(".use") and "store" in node_text(first).lower()
         return {"$store": aliases[node_text(first)]} if used and node_text(first) in aliases else {}
     held = next((p.child_by_field_name("value") if p.type == "pair" else p for p in first.named_children
                  if p.type in ("pair", "shorthand_property_identifier") and key_name(
