@@ -84,9 +84,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      argument named by a local bound to an object literal (readers/forwarding.py, readers/dispatch.py);
 # v97: a counted score of the app's own name (邀请好友得100成长值: scores in checks/share_rewards.yml)
 #      is a reward for inviting;
-# v98: calls of a member of an imported object (db.comment.add), of a Vue global property without $
-#      (this.api.add, installed as new Api()); a flag tested against undefined / null, and every if on one
-#      flag taken together (readers/dispatch.py);
+# v98: calls of a member of an imported object (db.comment.add), of a Vue global property without $ (this.api.add,
+#      installed as new Api()); a flag tested against undefined / null, and every if on one flag taken together;
 # v99: a toast's or a dialog's text (toast('…'), Toast.fail('…'), showToast's title) read as a screen's
 #      sentence, and a plea for WeChat's login there or in markup (请先微信登录) read as brand text;
 # v100: a URL passed to an API that shows or saves a picture or video (previewImage, saveImageToPhotosAlbum…)
@@ -237,9 +236,10 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions; v13: merge of v11 and v12; v12:
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
-# authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests.
+# authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
-FORMAT = f"facts-v186-{__version__}"  # v186: methods named like their helper idle; literals handed on
+# v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
+FORMAT = f"facts-v187-{__version__}"
 
 
 class FactCache:

@@ -48,6 +48,7 @@ from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.shownfields import with_shown_fields
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
+from mp_precheck.readers.storedispatch import with_store_reach
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.uncalled import idle_options_methods
@@ -176,6 +177,8 @@ def extract(path: str, data: bytes, compiled: bool = True, finclip: bool = False
     if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
         found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()
         facts = replace(facts, store_calls=found)
+    if kind in ("js", "sfc"):  # a Vuex dispatch calls the action it names (readers/storedispatch.py)
+        facts = with_store_reach(facts, text, path)
     if decoded.lossy and facts.error is None:
         return replace(facts, error="read in part: valid in no known text encoding (UTF-8, GBK…); "
                                     "undecodable bytes were skipped")
