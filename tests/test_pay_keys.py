@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import cli, found, run
+from conftest import Repo
+from helpers import cli, found, run, uni_app_page_change
 
 KEY = "Zq8T3vLm2Xc9Rb4Nw7Ks1Hd6Gf0Pj5Ya"  # invented: 32 letters and digits like a merchant key
 OTHER = "h2J7kP4sW9xQ3mN8vB5cT1rL6yF0dG3a"  # invented: a second one
@@ -111,3 +112,15 @@ def test_the_merchant_api_advice_is_the_server_not_the_domain_list(app_repo):
         [("external_link.wechat_pay_api", 4)]
     _, out, _ = cli("diff", "--repo", str(app_repo.path), "--base", base, "--format", "markdown")
     assert "服务器" in out and "request合法域名" not in out
+
+
+def test_a_merchant_key_the_build_inlines_from_an_env_file_is_reported(tmp_path):
+    repo = Repo(tmp_path / "uni")
+    uni_app_page_change(repo, "<template><view>me</view></template>\n")
+    base = repo.git("rev-parse", "HEAD")
+    repo.write(".env.production", f"VUE_APP_BASE=/api\nVUE_APP_MCH_KEY={KEY}\nSERVER_MCH_KEY={OTHER}\n")
+    repo.commit()
+    report = run(repo.path, base)
+    assert {(f.rule, f.path, f.line) for f in report.findings if f.family == "policy"} == \
+        {("policy.client_pay_key", ".env.production", 2)}  # the unprefixed variable stays with the build
+    assert all(KEY not in str(f.to_dict()) for f in report.findings)
