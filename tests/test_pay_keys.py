@@ -7,6 +7,7 @@ import pytest
 
 from conftest import Repo
 from helpers import cli, found, run, uni_app_page_change
+from mp_precheck.core.secrets import redact
 
 KEY = "Zq8T3vLm2Xc9Rb4Nw7Ks1Hd6Gf0Pj5Ya"  # invented: 32 letters and digits like a merchant key
 OTHER = "h2J7kP4sW9xQ3mN8vB5cT1rL6yF0dG3a"  # invented: a second one
@@ -124,3 +125,12 @@ def test_a_merchant_key_the_build_inlines_from_an_env_file_is_reported(tmp_path)
     assert {(f.rule, f.path, f.line) for f in report.findings if f.family == "policy"} == \
         {("policy.client_pay_key", ".env.production", 2)}  # the unprefixed variable stays with the build
     assert all(KEY not in str(f.to_dict()) for f in report.findings)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    (f"payKey: '{KEY}'", "payKey: '***'"),
+    (f"const apiV3Key = \"{KEY}\"", "const apiV3Key = \"***\""),
+    (f'merchantKey: "{KEY}"', 'merchantKey: "***"'),
+])
+def test_redact_masks_a_merchant_key_under_each_of_its_names(text, shown):
+    assert redact(text) == shown

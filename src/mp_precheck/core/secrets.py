@@ -50,7 +50,7 @@ _MASKED_PARAM_NAME = (r"[a-z_]*(?:secret|token)|(?:[a-z]+_)?(?:key|apikey|ak|sk|
                       r"|mchkey|accesskey(?:id|secret)?|access_key_(?:id|secret)|sessionkey|privatekey|signkey|partnerkey")
 _MASKED_PARAM = lazy(rf"(?i)((?:^|[?&;\s\"'`(])(?:{_MASKED_PARAM_NAME})=)([^&#\s\"'`<>)\\]+)")
 _MASKED_NAME = (r"[\w$-]*(?:secret|token|password|passwd|api_?key|mch_?key|access_?key(?:_?id)?|private_?key"
-                r"|sign_?key|partner_?key|session_?key|pay_?key|merchant_?key)[\w$-]*")
+                r"|sign_?key|partner_?key|session_?key|pay_?key|merchant_?key|api_?v3_?key)[\w$-]*")
 # An unquoted value masked after a name: 8 or more word characters mixing letters and digits, as keys do.
 _KEY_SHAPED = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{8,}"
 # The letters a masked name or parameter needs: a text without them (most literals) is returned as it is.
