@@ -111,10 +111,13 @@ class Url(Struct, frozen=True):
 
 def is_wechat_server_api(subject: str) -> bool:
     """Whether the ``host:`` subject (or bare host) is WeChat's server API, ``api.weixin.qq.com`` or a regional
-    host of it: called with an access token from a server, never a domain a Mini Program may configure.
-    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    host of it: called with an access token from a server, never a domain a Mini Program may configure
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html); or WeChat Pay's merchant API
+    (``api.mch.weixin.qq.com``, ``api2.mch.weixin.qq.com``), called by the merchant's server with requests it signs
+    with the merchant key (https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=4_3)."""
     host = subject.removeprefix("host:")
-    return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com"
+    return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com" or \
+        host in ("api.mch.weixin.qq.com", "api2.mch.weixin.qq.com")
 
 
 # A literal holding a JSON object's text: a quoted key then a colon right after the opening brace.
