@@ -190,8 +190,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
-#      packages (miniprogram_npm) and minified SDKs (readers/sdkhosts.py); recorder objects kept as a fallback
-#      (this.rec || uni.getRecorderManager());
+#      packages (miniprogram_npm), minified SDKs (sdkhosts.py), fallback recorders (this.rec || uni.getRecorderManager)
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;
 # v52: an imported base class's methods (this.uploadFile() of a class extending one) as imported calls (inherited.py);
 # v51: a WeChat mark drawn in one colour recognised by its shape (cached image verdicts change);
@@ -239,7 +238,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v184-{__version__}"
+# v184-urlvalues: callback-parameter URLs (notify_url, redirect_uri), <a href>, bundled manifests' links: no hosts
+FORMAT = f"facts-v184-urlvalues-{__version__}"
 
 
 class FactCache:
