@@ -188,8 +188,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
-#      packages (miniprogram_npm) and minified SDKs (readers/sdkhosts.py); recorder objects kept as a fallback
-#      (this.rec || uni.getRecorderManager()); v188: WeChat Pay merchant keys, api.mch server-only
+#      packages (miniprogram_npm), minified SDKs (sdkhosts.py), fallback recorders (this.rec || uni.getRecorderManager)
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;
 # v52: an imported base class's methods (this.uploadFile() of a class extending one) as imported calls (inherited.py);
 # v51: a WeChat mark drawn in one colour recognised by its shape (cached image verdicts change);
@@ -239,7 +238,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
-FORMAT = f"facts-v188-{__version__}"
+# v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
+FORMAT = f"facts-v189-{__version__}"
 
 
 class FactCache:
