@@ -230,14 +230,12 @@ _FILE_KINDS = frozenset({"json", "js", "ts", "wxml", "wxss", "wxs", "css", "scss
 def says_no_change(text: str, typed: bool = False) -> bool:
     """Whether a subject records version-control work rather than a change (a merge conflict resolved, "无任何改动",
     a force push) or, without a type (``typed``: ``feat:``, 【新增】, a gitmoji), names only what it touched: one
-    bare word (``jason``, ``新json``), files and file kinds (``json、js修改``, ``config.json同步``), or nothing a user
-    sees (:func:`names_nothing_seen`)."""
-    if _NO_CHANGE.search(text) is not None:
+    bare word (``jason``, ``新json``) or files and file kinds (``json、js修改``, ``config.json同步``); or it names
+    nothing a user sees (:func:`names_nothing_seen`)."""
+    if _NO_CHANGE.search(text) is not None or names_nothing_seen(text, typed):
         return True
     if typed:
         return False
-    if names_nothing_seen(text):
-        return True
     words = [w for w in re.split(r"[\s、,，/\\|&+]+", _TOUCHED.sub(" ", text)) if w]
     if len(words) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", words[0]):
         return True
@@ -282,14 +280,15 @@ def names_only_tooling(text: str) -> bool:
 _TEAM_WORK = lazy(r"[\u4e00-\u9fffA-Za-z](?:开发|联调|对接)$")
 
 
-def names_nothing_seen(text: str) -> bool:
+def names_nothing_seen(text: str, typed: bool = False) -> bool:
     """Whether a Chinese subject names nothing a user of the app sees: the team's work on something (``会员卡开发``),
     or nothing left once verbs, vague words and :func:`.devlines.chinese_unseen_words` (随便, 大, 后台…) are taken
-    out and one of the latter was there (``随便改改``, ``大更新``, ``后台``); ``细节优化`` stays the honest vague
-    line."""
+    out and one of the latter was there (``随便改改``, ``大更新``, ``后台``), whatever type it has; ``细节优化``
+    stays the honest vague line. ``typed`` (``feat: 会员卡开发``): its author calls the work a feature, which it
+    names."""
     if not re.search(r"[\u4e00-\u9fff]", text):
         return False
-    if _TEAM_WORK.search(text):
+    if not typed and _TEAM_WORK.search(text):
         return True
     rest = text.lower()
     for word in sorted((*_VAGUE_VERBS, *_VAGUE_WORDS), key=len, reverse=True):
