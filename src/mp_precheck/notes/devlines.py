@@ -19,6 +19,12 @@ from mp_precheck.core.resources import data_dir
 
 # Operators of a line of code pasted as a subject (``code !== 0``, ``a && b``, ``() =>``).
 _CODE = re.compile(r"[!=]==?|&&|\|\||=>|\w\(\)")
+# What names a package or a place in the code rather than a feature: a scoped npm package (``@scope/name``), a
+# version it is moved to (``core to 0.6.0``), a subject that is one identifier (``s3-database``), or a change placed
+# "in" one (``axios in mini-app``): the team's repository layout, nothing the running Mini Program shows.
+_PACKAGE = re.compile(r"(?<![\w.])@[\w.-]+/[\w.-]+|(?:^|\s)to\s+v?\d+(?:\.\d+)+\S*$")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
+_IN_IDENTIFIER = re.compile(r"^(?:\S+\s+){1,2}in\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$")
 
 
 @cache
@@ -42,6 +48,12 @@ def _package_tail() -> re.Pattern[str]:
     return re.compile(r"\s(?:" + "|".join(map(re.escape, _data()["english_package_tails"])) + r")$", re.IGNORECASE)
 
 
+def chinese_unseen_words() -> tuple[str, ...]:
+    """Words that say how much or how carelessly the team changed things, or name its side of the product (随便, 大,
+    后台, 接口): with verbs and vague words alone, a Chinese subject names nothing a user sees."""
+    return tuple(_data()["chinese_unseen_words"])
+
+
 def english_filler() -> frozenset[str]:
     """Words that, alone with the tool words, say nothing a reviewer can look for (``rename state``)."""
     return frozenset(_data()["english_filler"])
@@ -61,11 +73,14 @@ def is_merge_reference(text: str) -> bool:
 
 def names_developer_work(text: str) -> bool:
     """Whether an English subject (no CJK) names the team's code or tooling: a dependency or package it adds
-    (``dayjs package``), a submodule, a folder, a refactor, a utility module, or a line of code."""
+    (``dayjs package``, ``@scope/name``) or bumps (``core to 0.6.0``), a submodule, a folder, a refactor, a utility
+    module, a line of code, or only a code identifier (``s3-database``) or a change placed in one."""
     if re.search(r"[^\x00-\x7f]", text):
         return False
-    return _dev_words().search(text) is not None or _package_tail().search(text.strip()) is not None \
-        or _CODE.search(text) is not None
+    text = text.strip()
+    return _dev_words().search(text) is not None or _package_tail().search(text) is not None \
+        or _CODE.search(text) is not None or _PACKAGE.search(text) is not None \
+        or _IDENTIFIER.fullmatch(text) is not None or _IN_IDENTIFIER.match(text) is not None
 
 
 def names_no_feature(text: str) -> bool:
