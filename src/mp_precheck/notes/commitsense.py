@@ -283,7 +283,7 @@ _TEAM_WORK = lazy(r"[\u4e00-\u9fffA-Za-z](?:开发|联调|对接)$")
 def names_nothing_seen(text: str, typed: bool = False) -> bool:
     """Whether a Chinese subject names nothing a user of the app sees: the team's work on something (``会员卡开发``),
     or nothing left once verbs, vague words and :func:`.devlines.chinese_unseen_words` (随便, 大, 后台…) are taken
-    out and one of the latter was there (``随便改改``, ``大更新``, ``后台``), whatever type it has; ``细节优化``
+    out and one of the latter was there (``随手改改``, ``大改动``, ``后台``), whatever type it has; ``细节优化``
     stays the honest vague line. ``typed`` (``feat: 会员卡开发``): its author calls the work a feature, which it
     names."""
     if not re.search(r"[\u4e00-\u9fff]", text):

@@ -20,7 +20,7 @@ from mp_precheck.core.resources import data_dir
 # Operators of a line of code pasted as a subject (``code !== 0``, ``a && b``, ``() =>``).
 _CODE = re.compile(r"[!=]==?|&&|\|\||=>|\w\(\)")
 # What names a package or a place in the code rather than a feature: a scoped npm package (``@scope/name``), a
-# version it is moved to (``core to 0.6.0``), a subject that is one identifier (``s3-database``), or a change placed
+# version it is moved to (``sdk to 2.1.0``), a subject that is one identifier (``oss-bucket``), or a change placed
 # "in" one (``axios in mini-app``): the team's repository layout, nothing the running Mini Program shows.
 _PACKAGE = re.compile(r"(?<![\w.])@[\w.-]+/[\w.-]+|(?:^|\s)to\s+v?\d+(?:\.\d+)+\S*$")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
@@ -73,8 +73,8 @@ def is_merge_reference(text: str) -> bool:
 
 def names_developer_work(text: str) -> bool:
     """Whether an English subject (no CJK) names the team's code or tooling: a dependency or package it adds
-    (``dayjs package``, ``@scope/name``) or bumps (``core to 0.6.0``), a submodule, a folder, a refactor, a utility
-    module, a line of code, or only a code identifier (``s3-database``) or a change placed in one."""
+    (``dayjs package``, ``@scope/name``) or bumps (``sdk to 2.1.0``), a submodule, a folder, a refactor, a utility
+    module, a line of code, or only a code identifier (``oss-bucket``) or a change placed in one."""
     if re.search(r"[^\x00-\x7f]", text):
         return False
     text = text.strip()

@@ -215,7 +215,7 @@ def _unshipped(finding: Finding, projects: Mapping[str, ProjectInfo]) -> bool:
 
 def _where(findings: list[Finding], projects: Mapping[str, ProjectInfo] | None = None) -> str:
     """The pages ``findings`` are in, by the title users see; '' when none is in a page that has one. A page's
-    folder or file name (``bgInfo``) is the team's identifier, never shown: the reviewer cannot find it."""
+    folder or file name (``goodsEdit``) is the team's identifier, never shown: the reviewer cannot find it."""
     names: list[str] = []
     for f in findings:
         project = (projects or {}).get(f.project)
