@@ -95,12 +95,17 @@ def _linking(binding: str) -> str:
             "    openUrl(url) {\n      Nav.openUrl(url)\n    },\n  }\n}\n</script>\n")
 
 
-def test_a_method_named_like_the_imported_helper_it_calls_is_idle_when_nothing_binds_it(repo):
+def _app_already_jumping(repo):
+    """The app, whose home page already jumps out through the imported helper, committed: its commit."""
     repo.write_files({**APP, "common/nav.js": _NAV,
                       "pages/index/index.vue": "<template><view @tap=\"go\">home</view></template>\n<script>\n"
                                                "import Nav from '@/common/nav.js'\nexport default {\n"
                                                "  methods: { go() { Nav.openUrl(this.link) } }\n}\n</script>\n"})
-    base = repo.commit("app")
+    return repo.commit("app")
+
+
+def test_a_method_named_like_the_imported_helper_it_calls_is_idle_when_nothing_binds_it(repo):
+    base = _app_already_jumping(repo)
     repo.write("pages/form/index.vue", _linking("<!-- <view @tap=\"openUrl('wx1234')\">更多</view> -->"))
     repo.commit()
     assert {f for f in found(run(repo.path, base)) if f[0].startswith("external_link.")} == set()
@@ -108,11 +113,7 @@ def test_a_method_named_like_the_imported_helper_it_calls_is_idle_when_nothing_b
 
 
 def test_a_method_named_like_the_imported_helper_it_calls_jumps_where_the_template_binds_it(repo):
-    repo.write_files({**APP, "common/nav.js": _NAV,
-                      "pages/index/index.vue": "<template><view @tap=\"go\">home</view></template>\n<script>\n"
-                                               "import Nav from '@/common/nav.js'\nexport default {\n"
-                                               "  methods: { go() { Nav.openUrl(this.link) } }\n}\n</script>\n"})
-    base = repo.commit("app")
+    base = _app_already_jumping(repo)
     repo.write("pages/form/index.vue", _linking("<view @tap=\"openUrl(item.link)\">更多</view>"))
     repo.commit()
     assert ("external_link.navigate_to_mini_program", "pages/form/index.vue", 13, "file") in found(
