@@ -427,7 +427,7 @@ def markup_facts(text: str, line_offset: int = 0, scripts: tuple[tuple[str, str]
 def markup_unread(text: str, line_offset: int = 0) -> str | None:
     """What :func:`markup_facts` could not read of ``text`` (tags an unclosed attribute quote hid, by line,
     :mod:`mp_precheck.readers.quotes`) as one ``read in part: …`` note, or None when it read it all."""
-    notes = _markup_facts(text, line_offset)[1]
+    notes = _markup_facts(text, line_offset, ())[1]  # markup_facts's key: lru_cache keys the arguments as passed
     return f"read in part: {'; '.join(notes)}" if notes else None
 
 
