@@ -12,7 +12,6 @@ way round, a page's copy that no list registered and the change deletes or moves
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -89,6 +88,8 @@ def _copy_of_dropped(text: bytes, path: str, dropped: Sequence[str], repo: GitRe
     page file (``text`` at ``path``) mostly is, as it was at revision ``merge_base``, and the 1-based lines of
     ``text`` that differ from it; None when no dropped page's file of the same kind is that close. The page was
     re-routed: its base version is the dropped page's, and only what differs is new."""
+    import difflib  # only for a change that drops pages and registers others: most runs never need it
+
     lines = text.decode("utf-8", "replace").splitlines()
     kind = posixpath.splitext(path)[1]
     best: tuple[float, str, list[str]] | None = None
