@@ -1,0 +1,28 @@
+"""Python's cycle collector run less often in a process that runs a command.
+
+A run builds its objects (facts, trees' results, findings) and keeps most of them until it ends, so a collection
+finds little garbage and mostly walks survivors again: with the default threshold (a young-generation collection
+every 700 container allocations, an older one every tenth) a small pull request's run spent ~6 % of its CPU time
+in ~90 collections that freed almost nothing, a third of them while the modules were imported.
+:func:`collect_less` raises the young generation's threshold to :data:`YOUNG_THRESHOLD`: a small change is
+answered with few collections, and a whole-app import still has its cyclic garbage collected every
+:data:`YOUNG_THRESHOLD` allocations, which bounds what waits for it to a few megabytes.
+
+It is set once for the process and not put back: lowering the threshold again after a run would make the next
+allocation walk everything the run left young, the cost this avoids. The collector never changes what a run finds,
+only when memory is given back.
+"""
+
+from __future__ import annotations
+
+import gc
+
+YOUNG_THRESHOLD = 100_000  # container allocations (net of frees) between two young-generation collections
+
+
+def collect_less() -> None:
+    """Collect the young generation every :data:`YOUNG_THRESHOLD` allocations (the older generations as before,
+    relative to it); nothing when collection is off (threshold 0) or already that rare."""
+    young, *older = gc.get_threshold()
+    if 0 < young < YOUNG_THRESHOLD:
+        gc.set_threshold(YOUNG_THRESHOLD, *older)
