@@ -243,6 +243,8 @@ _ASKED: set[str] = {
     "template_string", "variable_declarator",
     "class", "class_declaration", "generator_function_declaration", "lexical_declaration",
     "shorthand_property_identifier_pattern", "spread_element", "variable_declaration",
+    # asked of every script too (payments, JSX runs): one query for the first file instead of three
+    "arrow_function", "function", "function_expression", "jsx_element",
 }
 
 
