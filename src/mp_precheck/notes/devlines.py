@@ -15,10 +15,12 @@ from functools import cache
 from typing import Any
 
 from mp_precheck.core.datafiles import read_data
+from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.resources import data_dir
 
 # Operators of a line of code pasted as a subject (``code !== 0``, ``a && b``, ``() =>``).
-_CODE = re.compile(r"[!=]==?|&&|\|\||=>|\w\(\)")
+_CODE = compiled(r"[!=]==?|&&|\|\||=>|\w\(\)")
 
 
 @cache
@@ -29,7 +31,7 @@ def _data() -> dict[str, Any]:
 
 def _words(key: str) -> re.Pattern[str]:
     words = sorted(_data()[key], key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    return compiled(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -39,7 +41,7 @@ def _dev_words() -> re.Pattern[str]:
 
 @cache
 def _package_tail() -> re.Pattern[str]:
-    return re.compile(r"\s(?:" + "|".join(map(re.escape, _data()["english_package_tails"])) + r")$", re.IGNORECASE)
+    return compiled(r"\s(?:" + "|".join(map(re.escape, _data()["english_package_tails"])) + r")$", re.IGNORECASE)
 
 
 def english_filler() -> frozenset[str]:
@@ -49,8 +51,8 @@ def english_filler() -> frozenset[str]:
 
 @cache
 def _merge_reference() -> re.Pattern[str]:
-    return re.compile(r"(?:" + "|".join(map(re.escape, _data()["merge_types"])) + r")\s*[:：]\s*[A-Za-z0-9_./#!-]+",
-                      re.IGNORECASE)
+    return compiled(r"(?:" + "|".join(map(re.escape, _data()["merge_types"])) + r")\s*[:：]\s*[A-Za-z0-9_./#!-]+",
+                    re.IGNORECASE)
 
 
 def is_merge_reference(text: str) -> bool:
@@ -59,10 +61,13 @@ def is_merge_reference(text: str) -> bool:
     return _merge_reference().fullmatch(text.strip()) is not None
 
 
+_NOT_ASCII = lazy(r"[^\x00-\x7f]")
+
+
 def names_developer_work(text: str) -> bool:
     """Whether an English subject (no CJK) names the team's code or tooling: a dependency or package it adds
     (``dayjs package``), a submodule, a folder, a refactor, a utility module, or a line of code."""
-    if re.search(r"[^\x00-\x7f]", text):
+    if _NOT_ASCII.search(text):
         return False
     return _dev_words().search(text) is not None or _package_tail().search(text.strip()) is not None \
         or _CODE.search(text) is not None
@@ -76,7 +81,7 @@ def names_no_feature(text: str) -> bool:
 
 @cache
 def _practices() -> list[tuple[re.Pattern[str], dict[str, str]]]:
-    return [(re.compile(p["pattern"], re.IGNORECASE), p["practice"]) for p in _data()["rejected_practices"]]
+    return [(compiled(p["pattern"], re.IGNORECASE), p["practice"]) for p in _data()["rejected_practices"]]
 
 
 def rejected_practice(text: str, language: str) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -14,6 +13,8 @@ from pathlib import Path
 from types import ModuleType
 
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+
+from mp_precheck.core.recache import compiled
 
 
 def grammar_binding(package: str) -> ModuleType:
@@ -320,7 +321,7 @@ def compiles_code(new: Node) -> bool:
         args.named_child_count > 0 and not _returns_global(args)
 
 
-_GLOBAL_BODY = re.compile(r"\s*return\s+this\s*;?\s*")
+_GLOBAL_BODY = compiled(r"\s*return\s+this\s*;?\s*")
 
 
 def _returns_global(args: Node) -> bool:

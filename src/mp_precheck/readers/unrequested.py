@@ -15,10 +15,9 @@ HTTP client's config) still names the server it is sent to.
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.browsersinks import browser_only, local_scope
 from mp_precheck.readers.callcontext import is_compared
 from mp_precheck.readers.imagebases import built_value, held_constant, sent_as_request_data, unread_local
@@ -33,7 +32,7 @@ _SENDING_WORDS = frozenset({"request", "post", "get", "put", "patch", "delete", 
 _ADDRESS_KEYS = frozenset({"url", "baseurl", "uri", "host", "server", "endpoint", "domain", "origin"})
 # Keys of a request's options whose value is what it sends (wx.request's data, uni.uploadFile's formData).
 _DATA_KEYS = frozenset({"data", "formData", "params", "body"})
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_WORD = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def unrequested(literal: Node, value: str) -> bool:
