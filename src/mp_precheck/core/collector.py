@@ -9,8 +9,9 @@ answered with few collections, and a whole-app import still has its cyclic garba
 :data:`YOUNG_THRESHOLD` allocations, which bounds what waits for it to a few megabytes.
 
 It is set once for the process and not put back: lowering the threshold again after a run would make the next
-allocation walk everything the run left young, the cost this avoids. The collector never changes what a run finds,
-only when memory is given back.
+allocation walk everything the run left young, the cost this avoids. When the command is done, :func:`leave_to_exit`
+spares the interpreter's shutdown collections the same walk. The collector never changes what a run finds, only when
+memory is given back.
 """
 
 from __future__ import annotations
@@ -26,3 +27,12 @@ def collect_less() -> None:
     young, *older = gc.get_threshold()
     if 0 < young < YOUNG_THRESHOLD:
         gc.set_threshold(YOUNG_THRESHOLD, *older)
+
+
+def leave_to_exit() -> None:
+    """For a process about to end: what it built is moved out of the collector's sight (``gc.freeze``), so that
+    the interpreter's shutdown collections do not walk every object of the run again to find cycles (~3 % of a small
+    pull request's instructions). Objects are still freed as their references go; objects held only by a cycle are
+    left to the operating system, which takes back the whole process. Only for the command-line entry points, never
+    for a caller that goes on running."""
+    gc.freeze()
