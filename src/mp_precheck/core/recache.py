@@ -122,9 +122,8 @@ def warm() -> int:
     image does it at build time, as it fills the data cache); returns how many compilations are kept."""
     import pkgutil
 
-    import mp_precheck
-
-    for module in pkgutil.walk_packages(mp_precheck.__path__, "mp_precheck."):
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the package's folder, above core/
+    for module in pkgutil.walk_packages([package], "mp_precheck."):  # (the package imports this module)
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
     _save()

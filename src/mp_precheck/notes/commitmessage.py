@@ -223,23 +223,17 @@ def is_branch_name(title: str, merge_subject: str = "") -> bool:
     return _BRANCH_LIKE.match(bare) is not None
 
 
-_SEPARATORS = lazy(r"[-_\s]+")
-
-
 def _branch_words(text: str) -> str:
-    return " ".join(_SEPARATORS.split(text.lower())).strip()
+    return " ".join(re.split(r"[-_\s]+", text.lower())).strip()
 
 
 _SAME_LINE_VERBS = ("新增", "增加", "添加", "修复", "修正", "优化", "调整", "改进")
 
 
-_NOT_WORD = lazy(r"[\W_]+")
-
-
 def same_line_key(text: str) -> str:
     """What makes two lines the same to a reader: case, spaces, punctuation and a leading section verb
     do not count (``新增首页`` and ``首页``, ``Fix crash.`` and ``fix crash``)."""
-    key = _NOT_WORD.sub("", text.lower())
+    key = re.sub(r"[\W_]+", "", text.lower())
     for verb in _SAME_LINE_VERBS:
         if key.startswith(verb) and len(key) > len(verb):
             return key[len(verb):]
@@ -359,20 +353,14 @@ def _chinese_prefix(text: str) -> str | None:
     return max(found, key=len) if found else None
 
 
-_LATIN_WORD = lazy(r"[A-Za-z]+")
-
-
 def _english_verb(text: str) -> Section | None:
-    word = _LATIN_WORD.match(text)
+    word = re.match(r"[A-Za-z]+", text)
     return _ENGLISH_VERBS.get(word.group(0).lower()) if word else None
-
-
-_LETTER = lazy(r"[^\W\d_]")
 
 
 def _says_nothing(text: str) -> bool:
     bare = text.strip(" .。!！?？~～-—_:：;；,，'\"`").lower()
-    return bare in _NO_CONTENT or len(bare) < 2 or not _LETTER.search(bare) \
+    return bare in _NO_CONTENT or len(bare) < 2 or not re.search(r"[^\W\d_]", bare) \
         or _VERSION_ONLY.fullmatch(bare) is not None or is_merge_reference(text)  # mr:feat-x: a merge request
 
 
@@ -388,18 +376,14 @@ def _drop_verb(text: str, section: Section) -> str:
     return text
 
 
-_LEAD_WORD = lazy(r"([A-Za-z]+)\s+(?=\S)")
-_TAIL_VERB = lazy(r"\s+(fixed|added)$", re.IGNORECASE)
-
-
 def _drop_english_verb(text: str, section: Section | None) -> str:
     """``fix bind-phone bug`` under 修复 and ``售后 bug fixed``: drop a leading or trailing English verb the section
     already says (keep it when little would be left)."""
-    lead = _LEAD_WORD.match(text)
+    lead = re.match(r"([A-Za-z]+)\s+(?=\S)", text)
     if lead and section and _ENGLISH_VERBS.get(lead.group(1).lower()) == section and len(text) - lead.end() >= 3:
         rest = text[lead.end():]  # "Fix crash" → "Crash": the sentence keeps its capital
         text = rest[:1].upper() + rest[1:] if lead.group(1)[:1].isupper() else rest
-    tail = _TAIL_VERB.search(text)
+    tail = re.search(r"\s+(fixed|added)$", text, re.IGNORECASE)
     if tail and section and _ENGLISH_VERBS.get(tail.group(1).lower()) == section and tail.start() >= 2:
         text = text[: tail.start()]
     return text
@@ -422,10 +406,6 @@ _MD_EMPHASIS = compiled(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_]
 _SKIP_CI = compiled(r"\[(?:skip ci|ci skip|no ci|skip actions|actions skip)\]", re.IGNORECASE)
 
 
-_MARKDOWN_LEAD = lazy(r"^(?:#{1,6}|>|[-*+])\s+")
-_EMPTY_BRACKETS = lazy(r"\(\s*\)|（\s*）")
-
-
 def clean(text: str) -> str:
     """A reviewer-facing plain-text sentence: HTML (tags, comments, entities) and Markdown (emphasis,
     code, links, headings) reduced to their text, issue references and ``[skip ci]`` dropped, invisible characters
@@ -440,11 +420,11 @@ def clean(text: str) -> str:
         text = _MD_STRONG.sub(r"\2", text)
         text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     text = text.replace("`", "")
-    text = _MARKDOWN_LEAD.sub("", text)
+    text = re.sub(r"^(?:#{1,6}|>|[-*+])\s+", "", text)
     text = _SKIP_CI.sub("", text)
     text = _ISSUE_REF.sub("", text)
     text = _GITEE_REF.sub("", text)
-    text = _EMPTY_BRACKETS.sub("", text)
+    text = re.sub(r"\(\s*\)|（\s*）", "", text)
     text = masked_emails(visible(text))  # pasted into a form: no hidden character, no one's mailbox
     text = mask_app_secrets(text)  # a message may name the AppSecret it rotated: the notes go to review
     return unquoted(" ".join(text.split()).strip(" .。;；,，")).strip(" .。;；,，")

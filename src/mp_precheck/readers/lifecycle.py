@@ -136,10 +136,6 @@ class ForcedAction(Struct, frozen=True):
     calls: tuple[Node, ...]
 
 
-_NO_CANCEL = lazy(r"showCancel\s*:\s*false")
-_LOGIN_WORD = lazy(r"登录|授权|login", re.IGNORECASE)
-
-
 class HookScanner:
     """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep).
 
@@ -236,7 +232,7 @@ class HookScanner:
                 return f"{api} {target[:80]}", page_path(target)
         if api == "wx.showModal" and first is not None and first.type == "object":
             text = _text(first)
-            if _NO_CANCEL.search(text) and _LOGIN_WORD.search(text) \
+            if re.search(r"showCancel\s*:\s*false", text) and re.search(r"登录|授权|login", text, re.IGNORECASE) \
                     and _acts_on_confirm(call, first):
                 return "wx.showModal without cancel", "wx.showModal"
         return None
@@ -319,12 +315,9 @@ def guard_role(count: int, lines: Iterable[int]) -> str:
     return f"if:{count}@{','.join(str(line) for line in lines)}"
 
 
-_GUARD_ROLE = lazy(r"if:(\d+)@([\d,]*)")
-
-
 def parse_guard(role: str | None) -> tuple[int, tuple[int, ...]] | None:
     """(conditions, call lines) from a :func:`guard_role` string; None for any other role."""
-    match = _GUARD_ROLE.fullmatch(role or "")
+    match = re.fullmatch(r"if:(\d+)@([\d,]*)", role or "")
     if match is None:
         return None
     return int(match.group(1)), tuple(int(n) for n in match.group(2).split(",") if n)
