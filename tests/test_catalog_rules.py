@@ -40,6 +40,7 @@ JS_SNIPPETS = {
     "secret:app-secret": ("use.js", "Page({\n  data: { appSecret: '5f2c0e9a7b1d4c3e8f6a0b2d4c6e8f1a' } })\n"),
     "secret:url-param": ("use.js", "Page({\n  a() { return '/api/session?appid=wx1&secret=5f2c0e9a7b1d4c3e8f6a0b2d4c6e8f1a' } })\n"),
     "secret:server-api": ("use.js", "Page({\n  a() { return 'https://api.weixin.qq.com/sns/jscode2session' } })\n"),
+    "secret:pay-key": ("use.js", "Page({\n  data: { mchKey: 'Zr4Wq8Lm2Tc7Xv1Kb9Nd3Hs6Pj0Gy5Fa' } })\n"),
     "secret:service-credential": ("use.js", "Page({\n  a() { return '/oauth2/token?client_id=c1&client_secret=Qm7x2Lk9Pz4Wd8Rt' } })\n"),
     "policy:auto-jump": ("use.js", "Page({\n  onLoad() { wx.navigateToMiniProgram({ appId: 'wx1' }) } })\n"),
     "policy:ios-payment": ("use.js", "Page({ buy() {\n  if (wx.getSystemInfoSync().platform === 'ios') { return }\n"

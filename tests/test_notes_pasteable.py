@@ -11,8 +11,8 @@ import pytest
 
 from conftest import Repo
 from helpers import cli, notes_remark, notes_section, notes_text
-from mp_precheck.core.checklist import asks_for_account
 from mp_precheck.core.report import Finding
+from mp_precheck.core.testaccount import asks_for_account
 from mp_precheck.notes.commitmessage import classify
 from mp_precheck.notes.pagetitles import shown_title
 from test_chat_messages import ROOM_JS, ROOM_WXML
@@ -123,7 +123,8 @@ def test_the_notes_name_a_taro2_page_by_its_title(tmp_path) -> None:
                       "src/pages/photo/index.jsx": TARO2_PAGE.format(title="晒单")})
     base = repo.commit("init")
     repo.write("src/pages/photo/index.jsx", TARO2_PAGE.format(title="晒单").replace(
-        "render () {", "pick () { Taro.chooseImage({ count: 1 }) }\n\n  render () {").replace(
+        "render () {", "pick () { Taro.chooseImage({ count: 1, success: (r) => Taro.uploadFile({ url: "
+        "'https://up.example.com/u', filePath: r.tempFilePaths[0], name: 'f' }) }) }\n\n  render () {").replace(
         "<View>hi</View>", "<View onClick={this.pick}>选图</View>"))
     repo.commit("feat: 晒单页")
     out = notes_text(repo, base)

@@ -290,7 +290,7 @@ def test_notes_for_a_tag(shop: tuple[Repo, dict[str, str]]) -> None:
     changes = out.split("测试账号")[0]
     assert changes == (
         "本次版本变更：\n1. 新增：\n   - 附近自提点地图 @alice\n   - 个人资料页 支持 chooseAvatar\n"
-        "   - 优惠券入口\n   - 「profile」支持上传图片或文件\n2. 优化：无\n3. 修复：\n   - 数量为 0 时仍可结算\n"
+        "   - 优惠券入口\n   - 上传功能\n2. 优化：无\n3. 修复：\n   - 数量为 0 时仍可结算\n"
         "   - 订单列表乱码\n   - 结算按钮重复点击\n")
     assert "抽奖" not in out and "README" not in out and "dayjs" not in out and "<img" not in out
 

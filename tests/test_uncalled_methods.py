@@ -76,3 +76,11 @@ def test_only_unnamed_methods_of_component_classes_are_uncalled():
     plain = "class Api {\n  upload() { wx.uploadFile({}) }\n}\n"
     assert _dead(plain) == []
 
+
+
+def test_a_method_named_like_the_imported_function_it_calls_is_uncalled_until_the_class_names_it():
+    component = ("import Share from '../../utils/share'\nclass Card extends Component {\n"
+                 "  openUrl(url) { Share.openUrl(url) }\n  render() { return <View /> }\n}\n")
+    assert _dead(component) == [(3, 3)]  # Share.openUrl names the module's function, not the method
+    called = component.replace("<View />", "<View onClick={() => this.openUrl(this.url)} />")
+    assert _dead(called) == []

@@ -74,3 +74,47 @@ def test_one_count_of_the_words_gives_each_name_the_mentions_a_search_for_it_giv
         searched = len(re.findall(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", text))
         assert _mentions(name, text, words) == searched, name
     assert _mentions("pick", text, words) == 4
+
+
+# A page method named like the imported helper it hands its link to: the helper's call names the helper, not the
+# page's method, so the method whose only binding is commented out never runs.
+_NAV = ("export function openUrl(url) {\n"
+        "  if (url.startsWith('/pages/')) {\n"
+        "    uni.navigateTo({ url })\n"
+        "    return\n"
+        "  }\n"
+        "  uni.navigateToMiniProgram({ appId: url })\n"
+        "}\n"
+        "export default { openUrl }\n")
+
+
+def _linking(binding: str) -> str:
+    return ("<template>\n  <view>\n    <view @tap=\"save\">保存</view>\n"
+            f"    {binding}\n  </view>\n</template>\n<script>\n"
+            "import Nav from '@/common/nav.js'\nexport default {\n  methods: {\n    save() {},\n"
+            "    openUrl(url) {\n      Nav.openUrl(url)\n    },\n  }\n}\n</script>\n")
+
+
+def _app_already_jumping(repo):
+    """The app, whose home page already jumps out through the imported helper, committed: its commit."""
+    repo.write_files({**APP, "common/nav.js": _NAV,
+                      "pages/index/index.vue": "<template><view @tap=\"go\">home</view></template>\n<script>\n"
+                                               "import Nav from '@/common/nav.js'\nexport default {\n"
+                                               "  methods: { go() { Nav.openUrl(this.link) } }\n}\n</script>\n"})
+    return repo.commit("app")
+
+
+def test_a_method_named_like_the_imported_helper_it_calls_is_idle_when_nothing_binds_it(repo):
+    base = _app_already_jumping(repo)
+    repo.write("pages/form/index.vue", _linking("<!-- <view @tap=\"openUrl('wx1234')\">更多</view> -->"))
+    repo.commit()
+    assert {f for f in found(run(repo.path, base)) if f[0].startswith("external_link.")} == set()
+    assert sfc_facts(_linking(""), "pages/form/index.vue").idle == ((12, 14),)
+
+
+def test_a_method_named_like_the_imported_helper_it_calls_jumps_where_the_template_binds_it(repo):
+    base = _app_already_jumping(repo)
+    repo.write("pages/form/index.vue", _linking("<view @tap=\"openUrl(item.link)\">更多</view>"))
+    repo.commit()
+    assert ("external_link.navigate_to_mini_program", "pages/form/index.vue", 13, "file") in found(
+        run(repo.path, base))

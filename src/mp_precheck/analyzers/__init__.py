@@ -23,9 +23,10 @@ component_uploads      head_facts, base_facts, counterpart,        adds an uploa
                        added_lines, read_head, read_base,          first use of a project component whose upload
                        exists_at_head, facts_at_head, repo_grep ·  is old; removes that component's upload
                        upload findings                             findings of scope file
-called_helpers         head_facts, base_facts, counterpart,        removes a privacy finding of scope file at a call
-                       read_base · privacy findings of scope       of a project helper the base version of its file
-                       file                                        already called (script or template)
+called_helpers         head_facts, base_facts, counterpart,        removes a finding of scope file at a call of a
+                       read_base, catalog · findings of scope      project helper the base version of its file
+                       file that are mere new call sites           already reached its API through (script) or
+                                                                   called (template)
 switched_asks          head_facts, base_facts, counterpart,        adds a privacy finding of scope file at a button
                        added_lines, read_head, read_base,          another page dropped while this page's own
                        catalog · privacy findings on               control starts asking, a new label tells another
@@ -239,6 +240,7 @@ from mp_precheck.analyzers.loading import (
     configured,
     declared,
     domain_entries,
+    file_call_site,
     file_privacy,
     in_markup,
     location_or_config,
@@ -266,7 +268,7 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     # content_security, which read where uploads are.
     ("component_uploads", OnDemand("component_uploads")),
     # called_helpers before consent_flow and privacy_declaration, which read and rewrite the privacy findings.
-    ("called_helpers", OnDemand("called_helpers", file_privacy)),
+    ("called_helpers", OnDemand("called_helpers", file_call_site)),
     # switched_asks before moved_asks (a button whose callback left another page is still an ask that moved)
     # and before consent_flow and privacy_declaration, which read and rewrite the privacy findings it adds.
     ("switched_asks", OnDemand("switched_asks")),

@@ -70,6 +70,11 @@ def file_privacy(_context: ProjectContext, findings: Sequence[Finding]) -> bool:
     return any(f.family == "privacy" and f.scope == "file" for f in findings)
 
 
+def file_call_site(context: ProjectContext, findings: Sequence[Finding]) -> bool:
+    """Open when some finding of scope file is a mere new call site (``Catalog.judges_call_sites``)."""
+    return any(f.scope == "file" and context.catalog.judges_call_sites(f.rule) for f in findings)
+
+
 def in_markup(_context: ProjectContext, findings: Sequence[Finding]) -> bool:
     """Open when some finding is in a ``.wxml`` file."""
     return any(f.path.endswith(".wxml") for f in findings)

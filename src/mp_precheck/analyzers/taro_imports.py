@@ -23,7 +23,8 @@ from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.taroimports import dropped_lines
 
 _SCRIPTS = (".js", ".ts", ".jsx", ".tsx", ".mjs", ".cjs", ".vue")
-_PUBLISHED = frozenset({"policy.client_secret", "policy.service_secret"})  # shipped by the other build all the same
+# shipped by the other build all the same
+_PUBLISHED = frozenset({"policy.client_secret", "policy.service_secret", "policy.client_pay_key"})
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:

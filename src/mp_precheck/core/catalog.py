@@ -154,6 +154,16 @@ class Catalog(Struct, frozen=True):
         except KeyError:
             return False
 
+    def judges_call_sites(self, rule_id: str) -> bool:
+        """Whether a finding of scope file under rule ``rule_id`` is a mere new call site of a subject the app had:
+        not a rule judging each use (``every_use``), each call's target (``each_call``: an upload of other media) or
+        each placement (``each_occurrence``: an ad); False for a rule not in the catalog."""
+        try:
+            rule = self.rule(rule_id)
+        except KeyError:
+            return False
+        return not (rule.every_use or rule.each_call or rule.each_occurrence)
+
     def subjects_of_capability(self, capability: str) -> set[str]:
         """Exact subjects that imply ``capability`` (prefix subjects are left out)."""
         return {s for r in self.rules for s in r.subjects

@@ -7,7 +7,6 @@ in 用户隐私保护指引" — the exact backend menu and value. Which finding
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from msgspec import Struct
@@ -15,9 +14,9 @@ from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
 from mp_precheck.core.domainentry import server_entry, unlistable
-from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
+from mp_precheck.core.testaccount import account_reasons
 from mp_precheck.facts.model import API_SOCKET
 
 _DOMAIN_LISTS = {"request": "request", "upload": "upload", "download": "download", "socket": "socket"}
@@ -80,8 +79,9 @@ def checklist(report: Report, catalog: Catalog) -> list[ChecklistItem]:
     for f in app_wide:
         if table.families.get(f.family) == "category" and f.rule not in table.rules:  # else its own setting
             add("category", what=f.rule)  # worded by the outputs (category_name.<rule>): never a subject id
-    if _needs_test_account(report.active_findings):
-        add("test_account", what=test_account_reason(report.active_findings) or "")
+    reasons = account_reasons(report)  # the notes' 测试账号 line words the same decision
+    if reasons:
+        add("test_account", what=",".join(reasons))
     return items
 
 
@@ -99,38 +99,3 @@ def category_name(rule: str, translate: Callable[[str], str]) -> str:
         return translate(f"category_name.{rule}")
     except KeyError:
         return translate("category_name.fallback")
-
-
-def _needs_test_account(findings: tuple[Finding, ...]) -> bool:
-    return test_account_reason(findings) is not None
-
-
-# What a login-family finding's subject names: an account (login page, sign-up, binding) or only a permission prompt
-# (wx.authorize, a checkAuthorize helper asking for scope.userLocation). A bare "auth" (toAuth, pages/auth) is
-# usually the app's login page and counts as an account.
-_ACCOUNT = compiled(r"log(?:in|on)|sign[-_]?(?:in|up)|regist|bind|passport|account|user[-_]?info|profile|phone|"
-                    r"登录|登陆|注册|绑定|账号|帐号", re.IGNORECASE)
-_LOGIN_SUBJECT = compiled(r"^login:[\w-]+:")  # the rule's own prefix (login:entry-page:) names no account
-_PERMISSION = compiled(r"authori[sz]|permission|scope|setting|location|定位|权限", re.IGNORECASE)
-
-
-def asks_for_account(finding: Finding) -> bool:
-    """Whether a login-family ``finding`` is about an account the reviewer must log in to, rather than a permission
-    prompt on launch (``login.forced_login`` covers both: https://developers.weixin.qq.com/miniprogram/product/reject.html):
-    only an account needs a test account."""
-    if finding.family != "login":
-        return False
-    named = f"{_LOGIN_SUBJECT.sub('', finding.subject)} {finding.value or ''}"
-    return _ACCOUNT.search(named) is not None or _PERMISSION.search(named) is None
-
-
-def test_account_reason(findings: tuple[Finding, ...]) -> str | None:
-    """``payment`` or ``login`` when the change adds a paid or login-gated feature, else None."""
-    app_wide = [f for f in findings if f.scope == "app"]
-    if any(f.family == "payment" for f in app_wide):
-        return "payment"
-    # a new account system (completeness.no_logout) needs a reviewer account too
-    if any(asks_for_account(f) or f.privacy_key == "PhoneNumber" or f.rule == "completeness.no_logout"
-           for f in app_wide):
-        return "login"
-    return None

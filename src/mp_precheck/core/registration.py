@@ -78,7 +78,8 @@ def registered_now(project: Project, base: Project | None, tree: Mapping[str, Tr
             old_entry = tree.get(old_path)
             old_blob = old.old_blob if old is not None else old_entry.blob if old_entry is not None else None
             out.append(FileChange(status="renamed", old_path=old_path, new_path=path, old_blob=old_blob,
-                                  new_blob=entry.blob, old_mode=entry.mode, new_mode=entry.mode, added_lines=added))
+                                  new_blob=entry.blob, old_mode=old.old_mode if old is not None else entry.mode,
+                                  new_mode=entry.mode, added_lines=added))
     return out
 
 
@@ -88,21 +89,23 @@ def _copy_of_dropped(text: bytes, path: str, dropped: Sequence[str], repo: GitRe
     page file (``text`` at ``path``) mostly is, as it was at revision ``merge_base``, and the 1-based lines of
     ``text`` that differ from it; None when no dropped page's file of the same kind is that close. The page was
     re-routed: its base version is the dropped page's, and only what differs is new."""
-    import difflib  # only for a change that drops pages and registers others: most runs never need it
+    if not dropped:
+        return None
+    import difflib  # only for a change that drops a page from the list (a small PR's import cost)
 
     lines = text.decode("utf-8", "replace").splitlines()
     kind = posixpath.splitext(path)[1]
-    best: tuple[float, str, list[str]] | None = None
+    best: tuple[float, str, difflib.SequenceMatcher[str]] | None = None
     for old_path in (p for p in dropped if p.endswith(kind)):
         old = (repo.read_file(merge_base, old_path) or b"").decode("utf-8", "replace").splitlines()
-        ratio = difflib.SequenceMatcher(None, old, lines, autojunk=False).ratio() if old else 0.0
+        matcher = difflib.SequenceMatcher(None, old, lines, autojunk=False)
+        ratio = matcher.ratio() if old else 0.0
         if ratio >= _SAME_PAGE and (best is None or ratio > best[0]):
-            best = (ratio, old_path, old)
+            best = (ratio, old_path, matcher)
     if best is None:
         return None
-    opcodes = difflib.SequenceMatcher(None, best[2], lines, autojunk=False).get_opcodes()
-    return best[1], frozenset(line + 1 for tag, _i1, _i2, j1, j2 in opcodes if tag in ("replace", "insert")
-                              for line in range(j1, j2))
+    return best[1], frozenset(line + 1 for tag, _i1, _i2, j1, j2 in best[2].get_opcodes()
+                              if tag in ("replace", "insert") for line in range(j1, j2))
 
 
 def unshipped_at_base(base_project: Project | None, base_facts: dict[str, FileFacts],

@@ -35,8 +35,10 @@ QUESTION_FAMILIES: dict[str, tuple[str, ...]] = {
     "category": ("category",),
 }
 # Findings of a question's families that are no answer to it: a server domain (服务器域名), a plain-http URL or a
-# call to WeChat's server API is where the app's own requests go, none of payment, published content or a link.
-NOT_AN_ANSWER = frozenset({"external_link.domain", "external_link.insecure_url", "external_link.wechat_server_api"})
+# call to WeChat's (or WeChat Pay's) server API is where the app's own requests go, none of payment, published
+# content or a link.
+NOT_AN_ANSWER = frozenset({"external_link.domain", "external_link.insecure_url", "external_link.wechat_server_api",
+                           "external_link.wechat_pay_api"})
 
 
 class Finding(Struct, frozen=True):

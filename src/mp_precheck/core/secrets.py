@@ -8,7 +8,8 @@ A report must never repeat one: :func:`redact` keeps the shape (``secret=***``, 
 and drops the value — of an AppSecret and of any other credential a name or a URL parameter announces (a WeChat
 Pay merchant key ``mch_key=``, ``api_key=``, ``password=``, ``token=``, ``key=``, an ``accessKeyId``): a pull request
 comment on a public repository is public. The patterns run over text content (a literal, a rendered report), never
-over code. Which values are *reported* as a leak is narrower (``secret_params``, ``credential_params``).
+over code. Which values are *reported* as a leak is narrower (``secret_params``, ``credential_params``, and a WeChat Pay
+merchant key under a name that says so, :func:`is_pay_key_name`, :func:`is_pay_key`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ _PARAM = compiled(r"(?i)((?:^|[?&;\s\"'`(])(?:[a-z_]*secret|access_token)=)([^&#
 _APP_SECRET = lazy(r"[0-9a-fA-F]{32}")
 _STANDALONE_SECRET = lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])")
 _SECRET_NAME = lazy(rf"(?i)^(?:{_NAME})$")
-_SECRET_WORD = compiled("secret", re.IGNORECASE)  # the letters _NAME needs, matched as it matches them
+# The letters _NAME needs, matched as it matches them, and those a WeChat Pay merchant key's name needs.
+_SECRET_WORD = compiled(r"secret|mch|merchant|partner|pay_?(?:sign_?)?key|api_?(?:v3_?)?key|sign_?key", re.IGNORECASE)
+# A WeChat Pay merchant key (商户 API 密钥, set in 商户平台 → API安全; 32 letters and digits) is named by
+# a pay word before `key` (mchKey, mch_key, partnerKey, payKey, paySignKey, WX_PAY_API_KEY, merchantKey)…
+_PAY_KEY_NAME = lazy(r"(?i)^[\w$]*(?:mch|merchant|partner|pay(?:_?sign)?)_?(?:api_?)?(?:v3_?)?key$")
+# …or by a generic key name (key, apiKey, api_key, apiV3Key, signKey) in code naming a merchant id beside it.
+_GENERIC_KEY_NAME = lazy(r"(?i)^(?:key|api_?(?:v3_?)?key|sign_?key)$")
+MERCHANT_ID = lazy(r"(?i)(?<![A-Za-z])(?:sub_?)?(?:mch_?id|merchant_?id|partner_?id)(?![A-Za-z])")
+_PAY_KEY = lazy(r"(?=[0-9A-Za-z]*\d)(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{32}")
 # Another service's credential: long, of a key's alphabet, letters and digits mixed (no word, no template hole).
 _CREDENTIAL = lazy(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{16,}")
 _PLACEHOLDER = lazy(r"(?i)your|secret|example|xxxx|placeholder|changeme")
@@ -41,7 +50,7 @@ _MASKED_PARAM_NAME = (r"[a-z_]*(?:secret|token)|(?:[a-z]+_)?(?:key|apikey|ak|sk|
                       r"|mchkey|accesskey(?:id|secret)?|access_key_(?:id|secret)|sessionkey|privatekey|signkey|partnerkey")
 _MASKED_PARAM = lazy(rf"(?i)((?:^|[?&;\s\"'`(])(?:{_MASKED_PARAM_NAME})=)([^&#\s\"'`<>)\\]+)")
 _MASKED_NAME = (r"[\w$-]*(?:secret|token|password|passwd|api_?key|mch_?key|access_?key(?:_?id)?|private_?key"
-                r"|sign_?key|partner_?key|session_?key)[\w$-]*")
+                r"|sign_?key|partner_?key|session_?key|pay_?key|merchant_?key|api_?v3_?key)[\w$-]*")
 # An unquoted value masked after a name: 8 or more word characters mixing letters and digits, as keys do.
 _KEY_SHAPED = r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{8,}"
 # The letters a masked name or parameter needs: a text without them (most literals) is returned as it is.
@@ -94,8 +103,23 @@ def is_secret_name(name: str) -> bool:
 
 def may_name_secret(text: str) -> bool:
     """Whether ``text`` (a whole script) spells ``secret`` as :func:`is_secret_name` reads it (any case, ``ſ``
-    too): a script that does not holds no secret's name, and its names need not be read one by one."""
+    too), or a word a merchant key's name or its merchant id needs (``mch``, ``partner``, ``payKey``, ``apiKey``…,
+    :func:`is_pay_key_name`): a script that does not holds no secret's name, and its names need not be read."""
     return _SECRET_WORD.search(text) is not None
+
+
+def is_pay_key_name(name: str) -> str | None:
+    """Whether an identifier or key (quotes stripped) names a WeChat Pay merchant key: ``"pay"`` for a name that
+    says so by itself (``mchKey``, ``partner_key``, ``payKey``, ``paySignKey``), ``"generic"`` for a key name that
+    does only beside a merchant id (``key``, ``apiKey``, ``api_key``, ``signKey``), None for any other name."""
+    name = name.strip("'\"`")
+    return "pay" if _PAY_KEY_NAME.match(name) else "generic" if _GENERIC_KEY_NAME.match(name) else None
+
+
+def is_pay_key(value: str) -> bool:
+    """Whether ``value`` has the form of a WeChat Pay merchant key: 32 letters and digits, mixing both, with no
+    placeholder's word (``your…``, ``xxxx``, ``example``) and not a few characters repeated."""
+    return bool(_PAY_KEY.fullmatch(value)) and not _PLACEHOLDER.search(value) and len(set(value.lower())) > 8
 
 
 def secret_params(text: str) -> list[str]:

@@ -84,9 +84,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      argument named by a local bound to an object literal (readers/forwarding.py, readers/dispatch.py);
 # v97: a counted score of the app's own name (邀请好友得100成长值: scores in checks/share_rewards.yml)
 #      is a reward for inviting;
-# v98: calls of a member of an imported object (db.comment.add), of a Vue global property without $
-#      (this.api.add, installed as new Api()); a flag tested against undefined / null, and every if on one
-#      flag taken together (readers/dispatch.py);
+# v98: calls of a member of an imported object (db.comment.add), of a Vue global property without $ (this.api.add,
+#      installed as new Api()); a flag tested against undefined / null, and every if on one flag taken together;
 # v99: a toast's or a dialog's text (toast('…'), Toast.fail('…'), showToast's title) read as a screen's
 #      sentence, and a plea for WeChat's login there or in markup (请先微信登录) read as brand text;
 # v100: a URL passed to an API that shows or saves a picture or video (previewImage, saveImageToPhotosAlbum…)
@@ -113,9 +112,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 #      that import (readers/connectprops.py);
 # v112: a name the platform object is assigned to, not declared with (minified SDKs: e=wx,t=e), is wx;
 # v113: a task row's invite and the amount credited on the next line (邀请… / +50) read as reward wording; an
-#      icon beside a line's one text keeps it one line
-# v114: weapp-vite's JSON (an SFC's <json> block, defineAppJson / definePageJson, app.json.ts) and
-#      wevu's promisified wx (import { wpi } from 'wevu/api');
+#      icon beside a line's one text keeps it one line; v114: weapp-vite's JSON (an SFC's <json> block, defineAppJson /
+#      definePageJson, app.json.ts) and wevu's promisified wx (import { wpi } from 'wevu/api');
 # v115: a script of a vendored package folder a native app ships (bower_components/) is read as a
 #      vendored SDK (min-js: request hosts and privacy API calls);
 # v116: a WeChat Pay Native link (code_url) or a payment request's answer drawn as a QR code is a payment
@@ -190,8 +188,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v57: base64 a script's own helpers give back (return, a resolved Promise, a .then chain) and names it is assigned
 #      or pushed to; project file conversions (fileToBase64); uploads whose photo only a project helper picks;
 # v55: share-reward wording naming a counted item (分享可获得道具卡 * 3, 可得 3 张抽奖券); request hosts of built npm
-#      packages (miniprogram_npm) and minified SDKs (readers/sdkhosts.py); recorder objects kept as a fallback
-#      (this.rec || uni.getRecorderManager());
+#      packages (miniprogram_npm), minified SDKs (sdkhosts.py), fallback recorders (this.rec || uni.getRecorderManager)
 # v53: a one-colour mark must be the picture's subject (span most of the ink), not a detail of a cover's lettering;
 # v52: an imported base class's methods (this.uploadFile() of a class extending one) as imported calls (inherited.py);
 # v51: a WeChat mark drawn in one colour recognised by its shape (cached image verdicts change);
@@ -239,7 +236,10 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # account-link hosts, uncalled component methods, hook libraries; v11: forced-login conditions (role if:<n>@<lines>);
 # v10: WeChat login labels as brand text; v9: ID card fields, dispatch choices and call literals, review-text signals,
 # authorizeForMiniProgram scopes; v5: wrappers and App members; v4: bound attribute choices, feature tests
-FORMAT = f"facts-v184-{__version__}"
+# v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
+# v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
+# v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
+FORMAT = f"facts-v189-{__version__}"
 
 
 class FactCache:

@@ -33,6 +33,7 @@ from mp_precheck.readers.jsfacts import js_facts
 from mp_precheck.readers.jsonhosts import json_host_facts
 from mp_precheck.readers.jsxruns import jsx_run_facts
 from mp_precheck.readers.markup import markup_facts, markup_unread
+from mp_precheck.readers.methodliterals import with_handed_literals
 from mp_precheck.readers.minified import is_minified_library
 from mp_precheck.readers.mpvueentry import entry_login_facts
 from mp_precheck.readers.otherbuildpay import without_other_build_payments
@@ -47,6 +48,7 @@ from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.shownfields import with_shown_fields
 from mp_precheck.readers.statemedia import state_media
 from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_calls
+from mp_precheck.readers.storedispatch import with_store_reach
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 from mp_precheck.readers.uncalled import idle_options_methods
@@ -175,6 +177,8 @@ def extract(path: str, data: bytes, compiled: bool = True, finclip: bool = False
     if kind in ("js", "sfc") and path.endswith(STORE_SCRIPTS):  # the text analyzers read, #ifdef blocks and all
         found = tuple(store_calls(decoded.text, path)) if binds_store(decoded.text) else ()
         facts = replace(facts, store_calls=found)
+    if kind in ("js", "sfc"):  # a Vuex dispatch calls the action it names (readers/storedispatch.py)
+        facts = with_store_reach(facts, text, path)
     if decoded.lossy and facts.error is None:
         return replace(facts, error="read in part: valid in no known text encoding (UTF-8, GBK…); "
                                     "undecodable bytes were skipped")
@@ -354,7 +358,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
         named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
         helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
-    facts = copied_handler_links(blocks, path, facts)  # @tap="openLink('https://…')" that only copies it
+    facts, literals = copied_handler_links(blocks, path, facts), with_handed_literals(blocks, path, text, literals)
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), scoped_calls=tuple(scoped), exports=exports,
                      app_members=members, call_literals=literals, module_specs=tuple(dict.fromkeys(specs)),
                      call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),

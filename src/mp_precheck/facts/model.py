@@ -99,7 +99,8 @@ class Fact(Struct, frozen=True):
 ARG = "arg:"  # call-site tokens: ``arg:#3`` three arguments, ``arg:2`` the third is an object literal,
 # ``arg:2.upload`` it sets ``upload`` to a true literal, ``arg:2.upload?`` to something unknown, ``arg:2.*?`` spreads;
 # ``arg:0=chooseImage`` the first is that string literal, ``arg:0^=/pages/item?id=`` a template string starting so,
-# ``arg:3:true`` the fourth is that other literal (``true``, ``false``, ``null``, ``undefined``, a number)
+# ``arg:3:true`` the fourth is that other literal (``true``, ``false``, ``null``, ``undefined``, a number); several
+# ``arg:0=…`` tokens: the call passes one of those strings (``one_each``)
 
 
 def passed_strings(passed: tuple[str, ...]) -> tuple[str, ...]:
@@ -138,6 +139,27 @@ def _zero(text: str) -> bool:
         return float(int(text, 0) if text[:2].lower() in ("0x", "0o", "0b") else text) == 0
     except ValueError:
         return False
+
+
+def one_each(passed: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """What a call passing ``passed`` may pass, one value an argument: ``passed`` itself, or where it holds several
+    string literals at one argument (``arg:0=/pages/a``, ``arg:0=/pages/b``: the parameter a page's method hands on,
+    which its callers fill with either, readers/methodliterals.py), one copy per literal without the others."""
+    at: dict[str, list[str]] = {}
+    for token in passed:
+        head, equals, _text = token[len(ARG):].partition("=")
+        if token.startswith(ARG) and equals and head.rstrip("^").isdigit():
+            at.setdefault(head.rstrip("^"), []).append(token)
+    several = next((tokens for tokens in at.values() if len(tokens) > 1), None)
+    if several is None:
+        return [passed]
+    return [tuple(t for t in passed if t == token or (t not in several and t not in _texts(several, token)))
+            for token in several]
+
+
+def _texts(tokens: list[str], kept: str) -> set[str]:
+    """The literal texts of ``tokens`` (``arg:0=/pages/a`` → ``/pages/a``) other than ``kept``'s."""
+    return {t.partition("=")[2] for t in tokens if t != kept}
 
 
 def _passed_values(passed: tuple[str, ...]) -> tuple[dict[int, tuple[str, str]], int | None]:
@@ -225,6 +247,9 @@ class Export(Struct, frozen=True):
         side when the call shows whether it sets the flag (``ajax(url, data, { noToken: true })``), else
         every subject; and the API a string literal names where the function calls the API a parameter
         names (``bridge.invoke('chooseImage', …)``: ``wx.chooseImage``), when the catalog knows that API."""
+        options = one_each(literals)
+        if len(options) > 1:  # a method's parameter its callers fill with one of several literals: any of their ways
+            return tuple(sorted({s for option in options for s in self.subjects_for(option)}))
         named = self._named_for(literals)
         return tuple(sorted({*self._own_for(literals), *named})) if named else self._own_for(literals)
 

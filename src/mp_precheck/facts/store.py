@@ -48,12 +48,10 @@ class FactStore:
 
     def __init__(self, repo: GitRepo, disk: FactCache | None = None,
                  progress: Callable[[int, int], None] | None = None) -> None:
-        self.repo = repo
-        self.disk = disk
+        self.repo, self.disk = repo, disk
         self._cache: dict[tuple[str, str], FileFacts] = {}
         self._texts: OrderedDict[str, str | None] = OrderedDict()
-        self._text_chars = 0
-        self.blobs_parsed = 0
+        self._text_chars = self.blobs_parsed = 0
         self._progress = progress
         self.flavour: Callable[[str], str] = lambda _path: ""  # how a project reads a file: extract.py flavour()
         self._done = self._total = 0
@@ -273,9 +271,9 @@ class FactStore:
             target, where, as_name = modules[module].exports.get(name), module, name
             if target is None and spec in _HELD and "." in name:
                 member, _, method = name.partition(".")
-                held_module = held.get((module, member))
-                if held_module is not None and held_module in modules:
-                    target, where, as_name = modules[held_module].exports.get(method), held_module, method
+                if (held_module := held.get((module, member))) is not None and held_module in modules:  # its modules
+                    module = where = held_module  # pass names on too (a store: its modules' actions)
+                    target, as_name, name = modules[held_module].exports.get(method), method, method
             if target is None and modules[module].reexports:
                 target, where, as_name = self._reexported(module, name, modules, tree)
             if target is None and spec not in _HELD:
@@ -341,15 +339,19 @@ _HELD = (GET_APP, VUE_INSTANCE)  # calls through an object that holds project mo
 
 def app_file(importer: str, tree: Mapping[str, TreeEntry], names: tuple[str, ...] = _APP_NAMES) -> str | None:
     """The app entry file (``app.js``…) that ``getApp()`` in ``importer`` returns: the nearest one in the importer's
-    folder or above it (with ``names`` = :data:`VUE_ENTRIES`, the Vue entry that sets ``this.$x`` properties)."""
-    folder = posixpath.dirname(importer)
+    folder or above it (with ``names`` = :data:`VUE_ENTRIES`, the Vue entry that sets ``this.$x`` properties: the
+    nearest beside the app's root component ``App.vue``, else the nearest — an mpvue page's own ``main.js`` mounts
+    the page, ``src/main.js`` installs the app's properties)."""
+    folder, nearest = posixpath.dirname(importer), None
     while True:
         for name in names:
             candidate = posixpath.join(folder, name) if folder else name
             if candidate in tree and not tree[candidate].is_symlink:
-                return candidate
+                if names != VUE_ENTRIES or any(posixpath.join(folder, a) in tree for a in ("App.vue", "app.vue")):
+                    return candidate
+                nearest = nearest or candidate
         if not folder:
-            return None
+            return nearest
         folder = posixpath.dirname(folder)
 
 

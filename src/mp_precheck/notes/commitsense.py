@@ -19,7 +19,7 @@ from typing import Literal
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
-from mp_precheck.notes.devlines import english_filler, names_no_feature, other_platform_names
+from mp_precheck.notes.devlines import chinese_unseen_words, english_filler, names_no_feature, other_platform_names
 
 # Where a change goes in the notes; "skip" leaves it out. Defined here, below the messages that use it.
 Section = Literal["added", "improved", "fixed", "skip"]
@@ -237,8 +237,9 @@ _BARE_NAME = lazy(r"[A-Za-z][A-Za-z0-9_-]*")
 def says_no_change(text: str, typed: bool = False) -> bool:
     """Whether a subject records version-control work rather than a change (a merge conflict resolved, "无任何改动",
     a force push) or, without a type (``typed``: ``feat:``, 【新增】, a gitmoji), names only what it touched: one
-    bare word (``jason``, ``新json``) or files and file kinds (``json、js修改``, ``config.json同步``)."""
-    if _NO_CHANGE.search(text) is not None:
+    bare word (``jason``, ``新json``) or files and file kinds (``json、js修改``, ``config.json同步``); or it names
+    nothing a user sees (:func:`names_nothing_seen`)."""
+    if _NO_CHANGE.search(text) is not None or names_nothing_seen(text, typed):
         return True
     if typed:
         return False
@@ -262,7 +263,10 @@ _TOOL_WORDS = frozenset({
     "telemetry", "analytics", "tracking", "trace", "mp", "release", "releases", "merge", "merged", "code", "format",
     "formatting", "lint", "trigger", "once", "only", "custom", "static", "open", "delete", "deleted", "remove", "add",
     "added", "bug", "bugs", "fix", "fixed", "some", "page", "pages", "scss", "css", "less", "sass", "and", "the", "a",
-    "an", "of", "for", "to", "in", "on", "with", "dependency", "dependencies", "deps"})
+    "an", "of", "for", "to", "in", "on", "with", "dependency", "dependencies", "deps",
+    # documentation and tests: the team's, never shipped (doc test, add unit tests)
+    "doc", "docs", "documentation", "test", "tests", "testing", "unit", "spec", "specs", "e2e", "coverage",
+    "typo", "typos"})
 
 
 _NOT_ASCII = lazy(r"[^\x00-\x7f]")
@@ -282,6 +286,29 @@ def names_only_tooling(text: str) -> bool:
     filler = english_filler()
     return bool(words) and all(w.lower() in _TOOL_WORDS or w.lower() in filler or _LETTER_NUMBER.fullmatch(w)
                                for w in words)
+
+
+# The team working on something (…开发, …联调, …对接): its work, not what the version gives the user.
+_TEAM_WORK = lazy(r"[\u4e00-\u9fffA-Za-z](?:开发|联调|对接)$")
+
+
+def names_nothing_seen(text: str, typed: bool = False) -> bool:
+    """Whether a Chinese subject names nothing a user of the app sees: the team's work on something (``会员卡开发``),
+    or nothing left once verbs, vague words and :func:`.devlines.chinese_unseen_words` (随便, 大, 后台…) are taken
+    out and one of the latter was there (``随手改改``, ``大改动``, ``后台``), whatever type it has; ``细节优化``
+    stays the honest vague line. ``typed`` (``feat: 会员卡开发``): its author calls the work a feature, which it
+    names."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return False
+    if not typed and _TEAM_WORK.search(text):
+        return True
+    rest = text.lower()
+    for word in sorted((*_VAGUE_VERBS, *_VAGUE_WORDS), key=len, reverse=True):
+        rest = rest.replace(word.lower(), " ")
+    unseen = [word for word in chinese_unseen_words() if word in rest]  # 修改了几个bug: vague, none of these
+    for word in sorted(unseen, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return bool(unseen) and not re.search(r"[^\W\d_]", rest)
 
 
 def says_improved(text: str) -> bool:

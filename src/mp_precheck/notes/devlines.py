@@ -21,6 +21,12 @@ from mp_precheck.core.resources import data_dir
 
 # Operators of a line of code pasted as a subject (``code !== 0``, ``a && b``, ``() =>``).
 _CODE = compiled(r"[!=]==?|&&|\|\||=>|\w\(\)")
+# What names a package or a place in the code rather than a feature: a scoped npm package (``@scope/name``), a
+# version it is moved to (``sdk to 2.1.0``), a subject that is one identifier (``oss-bucket``), or a change placed
+# "in" one (``axios in mini-app``): the team's repository layout, nothing the running Mini Program shows.
+_PACKAGE = compiled(r"(?<![\w.])@[\w.-]+/[\w.-]+|(?:^|\s)to\s+v?\d+(?:\.\d+)+\S*$")
+_IDENTIFIER = compiled(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
+_IN_IDENTIFIER = compiled(r"^(?:\S+\s+){1,2}in\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$")
 
 
 @cache
@@ -42,6 +48,12 @@ def _dev_words() -> re.Pattern[str]:
 @cache
 def _package_tail() -> re.Pattern[str]:
     return compiled(r"\s(?:" + "|".join(map(re.escape, _data()["english_package_tails"])) + r")$", re.IGNORECASE)
+
+
+def chinese_unseen_words() -> tuple[str, ...]:
+    """Words that say how much or how carelessly the team changed things, or name its side of the product (随便, 大,
+    后台, 接口): with verbs and vague words alone, a Chinese subject names nothing a user sees."""
+    return tuple(_data()["chinese_unseen_words"])
 
 
 def english_filler() -> frozenset[str]:
@@ -66,11 +78,14 @@ _NOT_ASCII = lazy(r"[^\x00-\x7f]")
 
 def names_developer_work(text: str) -> bool:
     """Whether an English subject (no CJK) names the team's code or tooling: a dependency or package it adds
-    (``dayjs package``), a submodule, a folder, a refactor, a utility module, or a line of code."""
+    (``dayjs package``, ``@scope/name``) or bumps (``sdk to 2.1.0``), a submodule, a folder, a refactor, a utility
+    module, a line of code, or only a code identifier (``oss-bucket``) or a change placed in one."""
     if _NOT_ASCII.search(text):
         return False
-    return _dev_words().search(text) is not None or _package_tail().search(text.strip()) is not None \
-        or _CODE.search(text) is not None
+    text = text.strip()
+    return _dev_words().search(text) is not None or _package_tail().search(text) is not None \
+        or _CODE.search(text) is not None or _PACKAGE.search(text) is not None \
+        or _IDENTIFIER.fullmatch(text) is not None or _IN_IDENTIFIER.match(text) is not None
 
 
 def names_no_feature(text: str) -> bool:

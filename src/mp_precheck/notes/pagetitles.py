@@ -177,12 +177,6 @@ def _nav_bar_title(page: str, root: str, framework: str, read_text: Callable[[st
     return None
 
 
-def page_name(page: str) -> str:
-    """A page's short name when it sets no title: ``pages/cart/index`` → ``cart``."""
-    parts = page.split("/")
-    return parts[-2] if len(parts) > 1 and parts[-1] in ("index", "main", parts[-2]) else parts[-1]
-
-
 def _title(data: Any) -> tuple[str | None, bool]:
     """(``navigationBarTitleText``, ``"navigationStyle": "custom"``) of a page's (or its ``window``'s) settings."""
     if not isinstance(data, dict):

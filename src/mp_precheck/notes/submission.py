@@ -2,7 +2,9 @@
 1. 新增 / 2. 优化 / 3. 修复 / 测试账号 / 补充说明 with three questions).
 
 新增/优化/修复 come from the merged pull requests and commits of the range (:mod:`.changelog`), plus a
-新增 line for each capability the findings add that no line mentions (a reviewer will find it anyway).
+新增 line for each capability the findings add that no line mentions (a reviewer will find it anyway; a privacy
+type is answer 1's, not a feature). Pages are named by the title users see, never by a folder name. The test
+account is :func:`.testaccount.account_reasons`, the decision the report's checklist words too.
 The three questions are answered 是 / 否 with specifics from the findings, or 未检测 for families not
 analysed — never 否 by default.
 
@@ -21,16 +23,16 @@ from msgspec import Struct, field
 from msgspec.structs import replace
 
 from mp_precheck.core.catalog import Catalog
-from mp_precheck.core.checklist import asks_for_account, test_account_reason
 from mp_precheck.core.items import told_in_full
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.messages import Messages
 from mp_precheck.core.report import QUESTION_FAMILIES, Finding, ProjectInfo, Report
 from mp_precheck.core.subject import api, subject_value, try_parse
+from mp_precheck.core.testaccount import account_reasons
 from mp_precheck.notes.commitmessage import Entry
 from mp_precheck.notes.commitsense import starts_with_verb
 from mp_precheck.notes.devlines import rejected_practice
-from mp_precheck.notes.pagetitles import page_name, page_of, unshipped
+from mp_precheck.notes.pagetitles import page_of, unshipped
 from mp_precheck.notes.pasteable import admits_unfinished
 from mp_precheck.outputs.escape import plain
 from mp_precheck.readers.reviewtext import review_signals
@@ -107,9 +109,10 @@ def draft_notes(report: Report, entries: list[Entry], catalog: Catalog, messages
     # code the Mini Program does not ship (a demo folder, an unregistered page) is nothing to tell the reviewer
     report = replace(report, findings=tuple(f for f in report.findings if not _unshipped(f, projects)))
     app_wide = [f for f in report.active_findings if told_in_full(f)]  # what the form must name
-    risks = _unmentioned_features(app_wide, corpus, catalog, messages, projects)
-    paid = [f for f in report.active_findings if f.family == "payment"]  # one source: answer 2 and the account
-    reasons = test_account_reasons(tuple(app_wide), [e.text for e in entries if e.section != "skip"], paid=bool(paid))
+    risks = _unmentioned_features(app_wide, corpus, messages, projects)
+    paid = [f for f in report.active_findings if f.family == "payment"]  # answer 2's payment, as the account's
+    # one decision with the report's checklist: the account the notes ask for is the one the checklist lists
+    reasons = account_reasons(report, [e.text for e in entries if e.section != "skip"])
     answers = [
         ("privacy", t("notes.q_privacy"), *_privacy_answer(report, app_wide, catalog, messages)),
         ("payment_content_links", t("notes.q_payment"),
@@ -211,44 +214,18 @@ def _unshipped(finding: Finding, projects: Mapping[str, ProjectInfo]) -> bool:
 
 
 def _where(findings: list[Finding], projects: Mapping[str, ProjectInfo] | None = None) -> str:
-    """The pages ``findings`` are in, by title (else by page name); '' when none is in a page."""
+    """The pages ``findings`` are in, by the title users see; '' when none is in a page that has one. A page's
+    folder or file name (``goodsEdit``) is the team's identifier, never shown: the reviewer cannot find it."""
     names: list[str] = []
     for f in findings:
         project = (projects or {}).get(f.project)
         page = page_of(f.path, project.root, project.pages) if project else None
         if page is None or project is None:
             continue
-        name = dict(project.titles).get(page) or page_name(page)
-        if name not in names:
+        name = dict(project.titles).get(page)
+        if name and name not in names:
             names.append(name)
     return "、".join(f"「{plain(x)}」" for x in names[:3]) + ("等" if len(names) > 3 else "")
-
-
-# Words of a reviewer-visible line that say the version needs a test account, and why. Payment is not among
-# them: whether the version involves payment is answer 2's to say (the payment findings), and the account's
-# reason must not claim a payment flow that answer says is not there.
-_ACCOUNT_WORDS: dict[str, tuple[str, ...]] = {
-    "login": ("登录", "登陆", "注册", "login", "sign in", "sign-in"),
-    "phone": ("手机号", "绑定手机", "手机绑定", "phone"),
-    "membership": ("会员", "vip", "membership"),
-    "merchant": ("商户", "商家", "店铺管理", "merchant", "seller"),
-}
-_REASONS = ("login", "phone", "payment", "membership", "merchant")  # the order they are named in
-
-
-def test_account_reasons(findings: tuple[Finding, ...], lines: list[str], paid: bool | None = None) -> list[str]:
-    """Why the reviewer needs a test account (keys of ``why.*``): ``paid`` (the version involves payment, as
-    answer 2 says: None reads it from ``findings``, a paid feature new to the app), the findings add a login
-    flow, or a reviewer-visible line adds or changes login, phone binding, membership or merchant-only features.
-    A phone-number button alone needs no account: the reviewer taps it with their own WeChat. Empty when none
-    applies."""
-    paid = test_account_reason(findings) == "payment" if paid is None else paid
-    found = {"payment"} if paid else set()
-    if any(asks_for_account(f) for f in findings if f.scope == "app"):
-        found.add("login")
-    text = " ".join(lines).lower()
-    found |= {reason for reason, words in _ACCOUNT_WORDS.items() if any(w in text for w in words)}
-    return [r for r in _REASONS if r in found]
 
 
 def _mentioned(keys: tuple[str, ...], corpus: str) -> bool:
@@ -260,18 +237,11 @@ def _feature(messages: Messages, key: str, where: str, **values: str) -> str:
     return messages.t(f"{key}_in", where=where, **values) if where else messages.t(key, **values)
 
 
-def _unmentioned_features(app_wide: list[Finding], corpus: str, catalog: Catalog, messages: Messages,
+def _unmentioned_features(app_wide: list[Finding], corpus: str, messages: Messages,
                           projects: Mapping[str, ProjectInfo]) -> list[str]:
+    """新增 lines for what users do that the findings add and no line mentions: payment, uploads, published text,
+    a web-view. A privacy type is no feature: answer 1 names it (本次是否涉及新增用户隐私信息收集)."""
     lines: list[str] = []
-    by_key: dict[str, list[Finding]] = {}
-    for f in app_wide:
-        if f.privacy_key:
-            by_key.setdefault(f.privacy_key, []).append(f)
-    for key, found in by_key.items():
-        privacy = catalog.privacy_type(key)
-        label = (privacy.label if messages.language == "zh-CN" else privacy.en) if privacy else key
-        if not _mentioned((*_MENTIONS.get(key, ()), label.lower()), corpus):
-            lines.append(_feature(messages, "notes.feature_privacy", _where(found, projects), label=label))
     paid, uploads = [f for f in app_wide if f.family == "payment"], [f for f in app_wide if f.family == "upload"]
     texts = [f for f in uploads if f.rule == USER_TEXT]
     for found, key, message in ((paid, "payment", "notes.feature_payment"),

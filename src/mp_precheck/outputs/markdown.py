@@ -94,7 +94,7 @@ def _checklist_values(item: ChecklistItem, messages: Messages) -> dict[str, str]
     if "list" in item.values:  # a server-domain line: the list's name
         values["list"] = messages.t(f"domain_list.{item.values['list']}")
     if item.kind == "test_account":
-        values["what"] = messages.t(f"why.{item.values['what']}")
+        values["what"] = messages.join([messages.t(f"why.{r}") for r in item.values["what"].split(",")])
     if item.kind == "category":
         values["what"] = category_name(item.values["what"], messages.t)
     if item.kind == "privacy":

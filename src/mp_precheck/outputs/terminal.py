@@ -179,7 +179,7 @@ def _checklist_line(item: ChecklistItem, messages: Messages) -> str:
     if "list" in item.values:  # a server-domain line: the list's name
         values["list"] = messages.t(f"domain_list.{item.values['list']}")
     if item.kind == "test_account":
-        values["what"] = messages.t(f"why.{item.values['what']}")
+        values["what"] = messages.join([messages.t(f"why.{r}") for r in item.values["what"].split(",")])
     if item.kind == "category":
         values["what"] = category_name(item.values["what"], messages.t)
     return _unmarked(messages.t(f"checklist_{item.kind}", **values))

@@ -43,7 +43,7 @@ def copied_handler_links(blocks: Sequence[Block], path: str, facts: list[Fact]) 
     template = next((b for b in blocks if b.tag == "template"), None)
     if template is None or not any(f.kind == "host" and f.role == "code" for f in facts):
         return facts
-    handed = _handed_literals(template.text, template.line_offset)
+    handed = handed_literals(template.text, template.line_offset)
     if not handed:
         return facts
     copiers = _copiers([(b.text, f"{path}.{b.attrs.get('lang') or 'js'}", b.line_offset) for b in blocks
@@ -98,7 +98,7 @@ def _handed(expression: str) -> tuple[str, str] | None:
         else None
 
 
-def _handed_literals(text: str, line_offset: int) -> list[tuple[int, str, str]]:
+def handed_literals(text: str, line_offset: int) -> list[tuple[int, str, str]]:
     """(line, method name, literal) of each event attribute calling a method with a literal first argument."""
     if "(" not in text:
         return []
@@ -118,10 +118,10 @@ def _copiers(scripts: list[tuple[str, str, int]]) -> set[str]:
         root = parse(language, text.encode("utf-8", "surrogatepass")).root_node
         for node in nodes_of(root, language, ("method_definition", "function_declaration", "pair",
                                               "variable_declarator")):
-            named = _named_function(node)
+            named = named_function(node)
             if named is not None:
                 name, function = named
-                parameter = _first_parameter(function)
+                parameter = first_parameter(function)
                 if parameter is not None:
                     uses = [n for n in nodes_of(function, language, ("identifier", "shorthand_property_identifier"))
                             if node_text(n) == parameter and not _declares(n, function)]
@@ -136,7 +136,7 @@ def _copiers(scripts: list[tuple[str, str, int]]) -> set[str]:
     return copiers
 
 
-def _named_function(node: Node) -> tuple[str, Node] | None:
+def named_function(node: Node) -> tuple[str, Node] | None:
     """(name, function node) of a method, a function declaration, or a function held by a key or a variable."""
     if node.type in ("method_definition", "function_declaration"):
         return node_text(node.child_by_field_name("name")).strip("'\""), node
@@ -147,7 +147,9 @@ def _named_function(node: Node) -> tuple[str, Node] | None:
     return node_text(key).strip("'\""), value
 
 
-def _first_parameter(function: Node) -> str | None:
+def first_parameter(function: Node) -> str | None:
+    """The name of ``function``'s first parameter when it is a plain name (``url => …``, ``(url, n) {}``, a typed
+    ``(url: string)``), else None."""
     parameters = function.child_by_field_name("parameters") or function.child_by_field_name("parameter")
     if parameters is None:
         return None

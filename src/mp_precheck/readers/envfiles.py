@@ -14,7 +14,8 @@ branch's (moving one into the release file configures nothing new). Templates (`
 build.
 
 In: a file's text and path. Out: one ``host:`` fact per URL-valued variable, at the variable's line; and a
-``secret:app-secret`` fact (value masked) per AppSecret in a variable the build inlines (:func:`inlined_secret`). Only a
+``secret:app-secret`` fact (value masked) per AppSecret in a variable the build inlines (:func:`inlined_secret`), a
+``secret:pay-key`` fact per WeChat Pay merchant key (``VITE_MCH_KEY``). Only a
 variable whose whole value is a URL counts; one named for images or static files (``VITE_STATIC_URL``,
 ``VUE_APP_IMG_BASE``, ``VITE_LOGO``) is a resource (role ``media``, as ``readers/imagenames.py`` reads names in
 code). Parsed with python-dotenv (quotes, ``export``, comments and multi-line values), never by hand.
@@ -25,7 +26,7 @@ from __future__ import annotations
 import io
 import posixpath
 
-from mp_precheck.core.secrets import is_app_secret, is_secret_name
+from mp_precheck.core.secrets import is_app_secret, is_pay_key, is_pay_key_name, is_secret_name
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact, FileFacts
 from mp_precheck.readers.devonly import NOT_RELEASE, RELEASE_WORDS, is_dev_file, words
@@ -92,8 +93,9 @@ def env_facts(text: str, path: str) -> FileFacts:
     facts: list[Fact] = []
     for binding in parse_stream(io.StringIO(text)):
         value = (binding.value or "").strip()
-        if binding.key is not None and not binding.error and not development and inlined_secret(binding.key, value):
-            facts.append(Fact("secret:app-secret", "api", binding.original.line, f'{binding.key}: "***"'))
+        leaked = inlined_secret(binding.key, value) if binding.key is not None and not binding.error else None
+        if leaked is not None and not development:
+            facts.append(Fact(leaked, "api", binding.original.line, f'{binding.key}: "***"'))
         if binding.key is None or binding.error or "://" not in value:
             continue
         urls = find_urls(value)
@@ -107,14 +109,20 @@ def env_facts(text: str, path: str) -> FileFacts:
     return FileFacts(facts=tuple(facts))
 
 
-def inlined_secret(key: str, value: str) -> bool:
-    """Whether the variable ``key`` holds an AppSecret ``value`` that the build writes into the code package: its
-    name carries a client prefix (``VITE_``, ``VUE_APP_``, ``TARO_APP_``…: only those reach client code) and,
-    past it, names a secret. The package can be unpacked, so the secret leaks
-    (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html); a variable
-    without the prefix stays with the build or a server (https://vite.dev/guide/env-and-mode)."""
+def inlined_secret(key: str, value: str) -> str | None:
+    """The subject of the secret the variable ``key`` holds in ``value`` and the build writes into the code package
+    (``secret:app-secret`` for an AppSecret, ``secret:pay-key`` for a WeChat Pay merchant key under a name that says
+    so, ``VITE_MCH_KEY``); None for any other variable. Its name carries a client prefix (``VITE_``, ``VUE_APP_``,
+    ``TARO_APP_``…: only those reach client code). The package can be unpacked, so the secret leaks
+    (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html,
+    https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=4_3); a variable without the prefix stays with
+    the build or a server (https://vite.dev/guide/env-and-mode)."""
     prefix = next((p for p in _CLIENT_PREFIXES if key.upper().startswith(p)), None)
-    return prefix is not None and is_secret_name(key[len(prefix):]) and is_app_secret(value)
+    if prefix is None:
+        return None
+    if is_secret_name(key[len(prefix):]) and is_app_secret(value):
+        return "secret:app-secret"
+    return "secret:pay-key" if is_pay_key_name(key[len(prefix):]) == "pay" and is_pay_key(value) else None
 
 
 def address_role(key: str, scheme: str, media: bool) -> str:

@@ -30,6 +30,7 @@ from mp_precheck.readers.instances import made_by
 from mp_precheck.readers.jsbindings import VUE_ENTRIES
 from mp_precheck.readers.relayedflags import relayed_flags
 from mp_precheck.readers.siblings import SiblingReach
+from mp_precheck.readers.storedispatch import key_name, store_options
 from mp_precheck.readers.stringtests import string_tests
 from mp_precheck.readers.syntax import inside, nodes_of, string_value
 from mp_precheck.readers.syntax import node_text as _text
@@ -59,8 +60,8 @@ def _top_level(root: Node) -> dict[str, Node]:
             for decl in target.named_children:
                 name, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
                 made = _instance(value, out) if value is not None else None  # an instance offers its class's methods
-                value = out.get(_text(made.child_by_field_name("constructor"))) if made is not None else \
-                    _unwrapped(value) if value is not None else None
+                value = store_options(made) or out.get(_text(made.child_by_field_name("constructor"))) \
+                    if made is not None else _unwrapped(value) if value is not None else None
                 if name is not None and value is not None and name.type == "identifier" and \
                         value.type in (*_FUNCTIONS, "object", *_CLASSES):
                     out[_text(name)] = value
@@ -114,7 +115,7 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
         return
     for item in node.named_children:
         if item.type == "pair":
-            key, value = _text(item.child_by_field_name("key")).strip("'\""), item.child_by_field_name("value")
+            key, value = key_name(item.child_by_field_name("key")), item.child_by_field_name("value")
             value = _unwrapped(value) if value is not None else None
             if value is not None and value.type in _FUNCTIONS:
                 yield key, value
@@ -125,7 +126,7 @@ def _members(node: Node, top: dict[str, Node], nested: bool = True) -> Iterator[
             elif nested and value is not None and (inner := _holder(value, top, key)) is not None and inner is not node:
                 yield from ((f"{key}.{m}", f) for m, f in _members(inner, top, nested=False))
         elif item.type == "method_definition":
-            yield _text(item.child_by_field_name("name")), item
+            yield key_name(item.child_by_field_name("name")), item
         elif item.type == "shorthand_property_identifier" and _is_function(top.get(_text(item))):
             yield _text(item), top[_text(item)]
         elif nested and item.type == "shorthand_property_identifier" and (inner := _holder(item, top)) is not None:
@@ -170,6 +171,7 @@ def _entries(name: str, node: Node, top: dict[str, Node]) -> Iterator[tuple[str,
         node = top[_text(node)]
     made = _instance(node, top)  # export default new ImageService(), export default createService()
     node = _held_member(node, top) or (node if made is not None else _unwrapped(node))  # exports.upload = utils.upload
+    node = (store_options(made) or node) if made is not None else node  # export default new Vuex.Store({ actions })
     if made is not None and _text(made.child_by_field_name("constructor")) in top:
         node = top[_text(made.child_by_field_name("constructor"))]
     if _is_function(node):

@@ -47,6 +47,9 @@ _CAPABILITY_ATTRIBUTES = frozenset(attr for attr, _ in _ATTRIBUTE_SUBJECTS)
 # https://developers.weixin.qq.com/miniprogram/dev/component/video.html
 _AD_ATTRIBUTES = {("video", "ad-unit-id"): attribute("video", "ad-unit-id")}
 _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "source"}
+# A link opening the app's own pages (``<navigator url>``; H5's ``<a href>``, compiled to one by uni-app and mpvue):
+# an external address there never loads, no request goes to it, so no server domain (component/navigator.html).
+_PAGE_LINKS = frozenset({("a", "href"), ("navigator", "url")})
 # Personal information a form field asks for by hand, with no API: the user privacy guideline still needs
 # the type declared (身份证号码 EXIDNumber, a "开发者自行收集" type of
 # https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
@@ -171,7 +174,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
                     facts.append(Fact(attribute(subject_tag, attr, chosen), "attribute", attr_line, chosen))
         if "{{" in value:
             value = value.split("{{", 1)[0]
-        for url in find_urls(value):
+        for url in [] if (tag, name) in _PAGE_LINKS and value.lstrip().startswith(("http", "//")) else find_urls(value):
             if url.is_development:
                 continue  # a developer's machine or LAN: never a configurable domain
             if tag == "web-view" and name == "src":

@@ -21,7 +21,7 @@ from mp_precheck.facts.model import Fact
 from mp_precheck.readers.conditional import directive
 
 # A secret with a value in the code (a call of a server API alone leaks nothing a browser would not see).
-LEAKED = frozenset({"secret:app-secret", "secret:url-param", "secret:service-credential"})
+LEAKED = frozenset({"secret:app-secret", "secret:url-param", "secret:service-credential", "secret:pay-key"})
 
 
 def hidden_lines(written: str, shipped: str) -> set[int]:

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tree_sitter import Node
+
 from mp_precheck.core.imsdks import documented_hosts
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import Fact, FileFacts
 from mp_precheck.readers.imagenames import holder_name
 from mp_precheck.readers.jsfacts import js_facts
-from mp_precheck.readers.syntax import language_for, nodes_of, parse, string_value
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 from mp_precheck.readers.urls import find_urls
 
 # The calls whose url names a server the Mini Program talks to (its 服务器域名 lists).
@@ -79,7 +81,21 @@ def _endpoint_literals(text: str, path: str) -> set[tuple[int, str]]:
     for node in nodes_of(root, language, ("string", "template_string")):
         name = holder_name(node)
         value = string_value(node)
-        if name is None or value is None or not names_endpoint(name):
+        if name is None or value is None or not names_endpoint(name) or _under_reading_key(node):
             continue
         out |= {(node.start_point[0] + 1, f"host:{url.host}") for url in find_urls(value)}
     return out
+
+
+def _under_reading_key(literal: Node) -> bool:
+    """Whether the object holding ``literal`` sits under a key for a page to read, however deep: a package
+    manifest a bundle carries (``"bugs": { "url": "https://github.com/…/issues" }``, ``"repository": { "url" }``)
+    names the project's pages, never a server its code requests, though its inner key says ``url``."""
+    current: Node | None = literal.parent
+    while current is not None and current.type in ("pair", "object", "array"):
+        key = current.child_by_field_name("key") if current.type == "pair" else None
+        words = node_text(key).strip("'\"`").lower() if key is not None else ""
+        if words and any(p in words for p in _READING_PARTS):
+            return True
+        current = current.parent
+    return False

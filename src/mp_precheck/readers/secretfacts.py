@@ -18,12 +18,25 @@ from collections.abc import Callable
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
-from mp_precheck.core.secrets import MASK, credential_params, is_app_secret, is_secret_name, redact, secret_params
+from mp_precheck.core.secrets import (
+    MASK,
+    MERCHANT_ID,
+    credential_params,
+    is_app_secret,
+    is_pay_key,
+    is_pay_key_name,
+    is_secret_name,
+    redact,
+    secret_params,
+)
 from mp_precheck.facts.model import Fact
 from mp_precheck.readers.syntax import name_and_value, node_text, string_value
 
 # "<name naming a secret>": "<value>" in a JSON file (JSON strings hold no raw quote or line break).
 _JSON_SECRET = compiled(r'"([\w$-]*secret[\w$-]*)"\s*:\s*"([^"\\\n]*)"', re.IGNORECASE)
+# A WeChat Pay merchant key (商户 API 密钥) signs orders and refunds; it is the merchant's, and signing happens on
+# the merchant's server (https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=4_3).
+PAY_KEY = "secret:pay-key"
 _SERVER_APIS = compiled(r"jscode2session|/cgi-bin/(?:stable_)?token\b|//(?:\w+\.)?api\.weixin\.qq\.com/", re.I)
 
 
@@ -47,17 +60,38 @@ def assigned_secret(node: Node, line: Callable[[Node], int]) -> Fact | None:
     """``appSecret: '<32 hex>'`` (a ``pair``), ``const APP_SECRET = '…'`` (a ``variable_declarator``),
     ``this.secret = '…'`` (an assignment), also as the fallback of a value read elsewhere
     (``secret: process.env.X || '…'``, ``?? '…'``: the literal ships and is used whenever the other is unset):
-    a ``secret:app-secret`` fact at the value's line, the value masked; None when the name names no secret or the
-    value has no AppSecret's form."""
+    a ``secret:app-secret`` fact at the value's line, the value masked; a ``secret:pay-key`` fact for a WeChat Pay
+    merchant key (``mchKey: '<32 letters and digits>'``, ``key: …`` beside ``mch_id``); None when the name names no
+    secret or the value has no secret's form."""
     name, value = name_and_value(node) or (None, None)
     if name is not None and name.type == "member_expression":
         name = name.child_by_field_name("property")
     literal = string_value(_fallback(value)) if value is not None else None
     if name is None or value is None or literal is None:
         return None
-    if not is_secret_name(node_text(name)) or not is_app_secret(literal):
-        return None
-    return Fact("secret:app-secret", "api", line(value), f'{node_text(name).strip(chr(39) + chr(34))}: "***"')
+    shown = f'{node_text(name).strip(chr(39) + chr(34))}: "***"'
+    if is_secret_name(node_text(name)) and is_app_secret(literal):
+        return Fact("secret:app-secret", "api", line(value), shown)
+    if is_pay_key(literal) and _names_pay_key(node, node_text(name)):
+        return Fact(PAY_KEY, "api", line(value), shown)
+    return None
+
+
+def _names_pay_key(node: Node, name: str) -> bool:
+    """Whether ``name``, bound at ``node``, names a WeChat Pay merchant key: by itself (``mchKey``, ``payKey``), or
+    a generic key name (``key``, ``apiKey``) beside a merchant id — a sibling of the object it is a member of
+    (``{ mch_id: …, key: … }``), or, for a name longer than ``key``, anywhere in its file."""
+    kind = is_pay_key_name(name)
+    if kind != "generic":
+        return kind == "pay"
+    if node.type == "pair" and node.parent is not None and any(
+            MERCHANT_ID.fullmatch(node_text(key).strip("'\"`")) for pair in node.parent.named_children
+            if pair.type == "pair" and (key := pair.child_by_field_name("key")) is not None):
+        return True
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return name.strip("'\"`").lower() != "key" and MERCHANT_ID.search(node_text(root)) is not None
 
 
 def _fallback(value: Node) -> Node:

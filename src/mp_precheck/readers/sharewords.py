@@ -11,7 +11,9 @@ of these. A price the act unlocks (分享立享109元购买) is a discount paid 
 gain alone is the reward (再领奖, 再抽一次, an amount added: 邀请好友 +2000). A game life or chance gained is a
 reward too (分享获得复活卡, 邀请好友获得一次抽奖机会, 增加答题次数, 分享即可复活); 打卡, 卡片 and 复活节 are not.
 Any voucher (券) is a thing gained, and its count may be written in words (邀请同学注册，你可获得一张代金券); so is a
-score counted in points of the app's own name (邀请成功可得80福气值, 邀请好友得 100 成长值), never 超值 or 价值.
+score counted in points of the app's own name (邀请成功可得80福气值, 邀请好友得 100 成长值), never 超值 or 价值. An
+invitation paid for by its outcome is a reward too: what the invited friend does, then the user paid (好友注册并下单后，
+你可获得 10 积分), or a gain growing with the inviting (邀请的朋友越多…你获得的能量越多).
 
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 诱导分享).
 """
@@ -47,6 +49,15 @@ _QUALIFIER = r"(?:(?!的)[\u4e00-\u9fff\d\s]){0,6}?"
 _NOT_CARD = r"(?<!打卡)(?<!刷卡)(?!片)"  # a check-in (打卡) or a card's picture (分享卡片) is no chance gained
 _MONEY = r"\s*[¥￥]?\s*\d+(?:\.\d+)?\s*"  # an amount of money before its unit: 2.5 元, ￥5元
 _USES = r"\s*(?:\d+|[一二两三四五六七八九十]{1,3})\s*次"  # a count of uses: 多 1 次, 多两次
+# an invited friend's outcome: not a friend the user acts for (为好友购买, 给朋友充值); the friend's way in before
+# the act (好友通过你的链接注册, 好友首单完成), then the rest of the sentence up to the user paid (…后，你可获得)
+_NOT_FOR = r"(?<![为给帮代替和与向])"
+_OUTCOME_GAP = r"[^。！!？?\n，,]{0,10}"
+_SENTENCE_GAP = r"[^。！!？?\n]{0,12}"
+# a gain, then within a few words the thing gained: 获得奖励, 获得 3 元红包, 可得 10 积分, 得到的成长值 (a score of
+# its own name, never 价值 or 超值)
+_PAID = (r"(?:{gain})了?[^。！!？?\n，,、]{{0,6}}?"
+         r"(?:{thing}|\d+(?:\.\d+)?\s*(?:{cash})|[\u4e00-\u9fff]{{1,3}}(?<![价超])(?:{score}))")
 
 
 class ShareRewardDataError(ValueError):
@@ -89,7 +100,27 @@ def share_reward() -> re.Pattern[str]:
         parts.append(f"{any_of('acts')}{_CLAUSE}{any_of('discounts')}{_PRICE}")
     if data.get("cash_units"):  # cash paid for the act: 每邀请一人可得 2.5 元 (an invite code, 邀请码, is no act)
         parts.append(f"{any_of('acts')}(?!码){_CLAUSE}{any_of('gains')}{_MONEY}{any_of('cash_units')}")
+    parts.extend(_outcome_parts(data))
     return compiled("|".join(parts))
+
+
+def _outcome_parts(data: Any) -> list[str]:
+    """Patterns of an invitation paid for by its outcome: what the invited friend does (``invitees``, then one of
+    ``invitee_acts``; not a friend one buys for: 为好友购买), then within the sentence the user paid (``payees``) and a
+    gain of a thing (:data:`_PAID`): 好友注册并下单后，你可获得 10 积分; and a gain growing with the inviting (an act,
+    越…, then a gain or a thing gained and ``growth``: 邀请越多，奖励越多)."""
+    parts = []
+    paid = _PAID.format(gain=_any_of(data, "gains"), thing=_any_of(data, "goods", "rewards", "far_goods"),
+                        cash=_any_of(data, "cash_units") if data.get("cash_units") else "(?!)",
+                        score=_any_of(data, "scores") if data.get("scores") else "(?!)")
+    if data.get("invitees") and data.get("invitee_acts") and data.get("payees"):
+        friend = f"{_NOT_FOR}{_any_of(data, 'invitees')}{_OUTCOME_GAP}{_any_of(data, 'invitee_acts')}"
+        parts.append(f"{friend}{_SENTENCE_GAP}{_any_of(data, 'payees')}[^。！!？?\\n]{{0,5}}?{paid}")
+    if data.get("growth"):
+        gained = _any_of(data, "gains", "goods", "rewards")
+        parts.append(f"{_any_of(data, 'acts')}[^。！!？?\\n、]{{0,8}}越[^。！!？?\\n]{{0,20}}{gained}"
+                     f"[^。！!？?\\n]{{0,8}}{_any_of(data, 'growth')}")
+    return parts
 
 
 def _any_of(data: Any, *keys: str) -> str:

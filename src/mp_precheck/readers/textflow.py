@@ -18,6 +18,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
+from mp_precheck.readers.computedsetters import setter_writes
 from mp_precheck.readers.sfc import split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
 
@@ -106,7 +107,8 @@ def _line_starts(markup: str) -> tuple[int, ...]:
 def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) -> frozenset[str]:
     """The names of the page state the text box opening on ``line`` writes: the names of its bound value
     (``value={content}``, ``value="{{form.content}}"``, ``v-model="form.content"``, ``wx:model``), of what its inline
-    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``) and its form
+    input handler sets (``setContent(…)`` → ``content``, ``this.setData({ content })``, ``x = $event``; what the setter
+    of a computed property it binds writes: readers/computedsetters.py) and its form
     field's name (``name="description"``: the form's submit event carries ``e.detail.value.description``).
     Empty when the box binds nothing visible there (a handler named by method only: ``bindinput="onInput"``).
     Names of an event's parts (``value``, ``detail``) are left out, but those in ``keep`` (``value="{{value}}"``).
@@ -121,6 +123,7 @@ def written_state(markup: str, line: int, keep: frozenset[str] = frozenset()) ->
     handlers = [next(g for g in m.groups() if g is not None) for m in _HANDLER.finditer(tag)]
     for key in (*_SET_KEYS.findall(tag), *(k for h in handlers for k in _ASSIGNED.findall(h))):
         found |= set(_WORD.findall(key))
+    found |= setter_writes(markup, found)  # v-model="draft", a computed whose setter writes this.body
     found |= _looped(markup, line, found)
     return frozenset(found - (_NOT_STATE - keep))
 

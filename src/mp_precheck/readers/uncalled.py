@@ -14,10 +14,12 @@ A Vue-shaped page (uni-app, mpvue, mpx: ``export default { methods: { … } }``,
 a ``methods`` entry only when its template binds it (``@tap="pick"``) or its script names it (``this.pick()``):
 an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled there; so is
 a ``computed`` entry no binding or script reads (a web-view's ``src`` whose tag is commented out), markup
-comments left out of the count. Such entries' line ranges are kept with the facts (``FileFacts.idle``); only on a
-registered page are their uses and hosts dropped (facts/scope.py): a component's method may be called by its
-parent through a ``ref``, from another file. A file
-whose template lives in another file (``<template src>``) is not judged.
+comments left out of the count. In both, a member of the platform's namespace or of a module the script imports
+(``Util.openLink(link)``, ``wx.scanCode()``) names that API or function, not the page's own method of the same
+name: ``openLink(link) { Util.openLink(link) }`` whose only binding is commented out is uncalled. Such entries'
+line ranges are kept with the facts (``FileFacts.idle``); only on a registered page are their uses and hosts
+dropped (facts/scope.py): a component's method may be called by its parent through a ``ref``, from another file.
+A file whose template lives in another file (``<template src>``) is not judged.
 
 In: a parsed file's root node and its grammar (and, for :func:`without_uncalled`, the facts read from it).
 Out: the 1-based line ranges of the uncalled methods; the facts without the API uses inside them.
@@ -34,6 +36,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import FileFacts
+from mp_precheck.readers.foreignmembers import foreign_members
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 _COMPONENT_BASES = ("component", "purecomponent", "page", "app")
@@ -51,13 +54,17 @@ _WORD = compiled(r"[\w$]+")
 
 
 def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
-    """(first line, last line) of each method of a component class in ``root`` that the file never names."""
+    """(first line, last line) of each method of a component class in ``root`` that the file never names (a member
+    of the platform's namespace or of an imported module named like it is none: readers/foreignmembers.py)."""
     members = [(name, node) for node in nodes_of(root, language, _MEMBER_TYPES)
                if (name := _candidate(node)) is not None]
     if not members:
         return []
     named: dict[str, int] = {}
+    foreign = {prop.byte_range for prop in foreign_members(root, language)}
     for node in nodes_of(root, language, _NAMES):
+        if node.byte_range in foreign:
+            continue  # ``api.locate()`` calls the imported module's function, not the component's ``locate``
         if node.type == "string":
             parent = node.parent
             if parent is None or parent.type != "subscript_expression":
@@ -94,10 +101,11 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
     """(first line, last line) of each ``methods: { … }`` or ``computed: { … }`` entry in the script at ``root``
     whose name the whole single-file component text ``whole`` writes only once (its own definition), leaving out
     what its markup comments hold: a binding in a commented-out tag (``<!-- <web-view :src="src"> -->``) runs
-    nothing."""
+    nothing; nor does a member of the platform's namespace or of an imported module the script names
+    (``Util.openLink(link)`` inside the page's own ``openLink(link)``: readers/foreignmembers.py)."""
     out = []
     live = _without_markup_comments(whole)
-    words = _word_counts(live)
+    words = named_words(root, language, whole)
     for pair in nodes_of(root, language, ("pair",)):
         key = pair.child_by_field_name("key")
         value = pair.child_by_field_name("value")
@@ -109,6 +117,14 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
             if name is not None and _mentions(name, live, words) <= 1:
                 out.append((member.start_point[0] + 1, member.end_point[0] + 1))
     return out
+
+
+def named_words(root: Node, language: Language, whole: str) -> Counter[str]:
+    """How often the single-file component text ``whole`` writes each word (``[\\w$]+``) as a name of its own: its
+    markup comments left out, and the members of the platform's namespace or of an imported module the script at
+    ``root`` names (``Util.openLink``: readers/foreignmembers.py)."""
+    return _word_counts(_without_markup_comments(whole)) - Counter(
+        node_text(prop) for prop in foreign_members(root, language))
 
 
 def _word_counts(text: str) -> Counter[str]:

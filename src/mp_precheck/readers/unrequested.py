@@ -9,8 +9,10 @@ text (a JSON object's, a query string's, a sentence's: readers/urls.py), a value
 a request carries to the server: inside a request's ``data`` (readers/imagebases.py), or inside an object handed
 to a request helper after its address — ``post(url, { homepage: 'https://…' })``, or ``const params = {…}`` every
 use of which is such an argument (:func:`handed_as_data`): a commenter's homepage, a notify address the server
-keeps. An object handed first (the options of ``request({ url })``) or under an address key (``{ baseURL }``, an
-HTTP client's config) still names the server it is sent to.
+keeps; or an address another service calls back or sends the browser to, held under its parameter's name in an
+object that is no page data (``login({ redirectURI: 'https://…' })``, ``{ notify_url: 'http://…' }``:
+:func:`handed_as_callback`). An object handed first (the options of ``request({ url })``) or under an address key
+(``{ baseURL }``, an HTTP client's config) still names the server it is sent to.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from mp_precheck.readers.callcontext import is_compared
 from mp_precheck.readers.imagebases import built_value, held_constant, sent_as_request_data, unread_local
 from mp_precheck.readers.otherapps import handed_to_mini_program
 from mp_precheck.readers.syntax import node_text, walk
-from mp_precheck.readers.urls import is_json_text, is_prose_mention, is_query_text
+from mp_precheck.readers.urls import is_json_text, is_prose_mention, is_query_text, names_callback
+from mp_precheck.readers.webviewdata import held_by
 
 # Words of a call's name that say it sends to a server: postApi, http.post, api.get, ajax, submitForm.
 _SENDING_WORDS = frozenset({"request", "post", "get", "put", "patch", "delete", "fetch", "ajax", "http", "api",
@@ -32,6 +35,7 @@ _SENDING_WORDS = frozenset({"request", "post", "get", "put", "patch", "delete", 
 _ADDRESS_KEYS = frozenset({"url", "baseurl", "uri", "host", "server", "endpoint", "domain", "origin"})
 # Keys of a request's options whose value is what it sends (wx.request's data, uni.uploadFile's formData).
 _DATA_KEYS = frozenset({"data", "formData", "params", "body"})
+_ENCODERS = frozenset({"encodeURIComponent", "encodeURI"})  # what a URL passes through to become a parameter's value
 _WORD = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
@@ -40,7 +44,8 @@ def unrequested(literal: Node, value: str) -> bool:
     Mini Program requests (see the module's list). Never raises."""
     return is_json_text(value) or is_query_text(value) or is_prose_mention(value) or is_compared(literal) \
         or sent_as_request_data(literal) or unread_local(held_constant(literal)) or browser_only(literal) \
-        or printed(literal) or handed_as_data(literal) or handed_to_mini_program(literal)
+        or printed(literal) or handed_as_data(literal) or handed_to_mini_program(literal) \
+        or handed_as_callback(literal)
 
 
 def printed(literal: Node) -> bool:
@@ -76,6 +81,23 @@ def handed_as_data(literal: Node) -> bool:
     sent = [read for read in reads if not _written_into(read)]
     return bool(sent) and all(_handed_after_address(read) or sent_as_request_data(read) or _shorthand_data(read)
                               for read in sent)
+
+
+def handed_as_callback(literal: Node) -> bool:
+    """Whether the URL ``literal`` (or the value built from it, maybe through ``encodeURIComponent``) is the value of
+    a key naming an address another service calls back or redirects to (``redirectURI``, ``notify_url``,
+    ``callbackUrl``: :func:`~mp_precheck.readers.urls.names_callback`) in an object that is no page data: handed to
+    an OAuth or payment service, which opens or requests it, never the Mini Program. A page's ``data`` keeps the
+    host (a ``<web-view>`` may open it: readers/webviewdata.py)."""
+    value = built_value(literal)
+    call = value.parent.parent if value.parent is not None and value.parent.type == "arguments" else None
+    if call is not None and node_text(call.child_by_field_name("function")) in _ENCODERS:
+        value = built_value(call)  # redirect_uri: encodeURIComponent('https://…/callback')
+    pair = value.parent
+    if pair is None or pair.type != "pair" or pair.child_by_field_name("value") != value:
+        return False
+    key = node_text(pair.child_by_field_name("key")).strip("'\"")
+    return names_callback(key) and not held_by(value)
 
 
 def _outer_object(value: Node) -> Node | None:

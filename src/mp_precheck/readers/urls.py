@@ -111,10 +111,13 @@ class Url(Struct, frozen=True):
 
 def is_wechat_server_api(subject: str) -> bool:
     """Whether the ``host:`` subject (or bare host) is WeChat's server API, ``api.weixin.qq.com`` or a regional
-    host of it: called with an access token from a server, never a domain a Mini Program may configure.
-    https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html"""
+    host of it: called with an access token from a server, never a domain a Mini Program may configure
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html); or WeChat Pay's merchant API
+    (``api.mch.weixin.qq.com``, ``api2.mch.weixin.qq.com``), called by the merchant's server with requests it signs
+    with the merchant key (https://pay.weixin.qq.com/wiki/doc/api/wxa/wxa_api.php?chapter=4_3)."""
     host = subject.removeprefix("host:")
-    return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com"
+    return host == "api.weixin.qq.com" or host.endswith(".api.weixin.qq.com") or host == "api2.weixin.qq.com" or \
+        host in ("api.mch.weixin.qq.com", "api2.mch.weixin.qq.com")
 
 
 # A literal holding a JSON object's text: a quoted key then a colon right after the opening brace.
@@ -145,16 +148,50 @@ def is_query_text(literal: str) -> bool:
     return "://" in literal and _QUERY_TEXT.fullmatch(literal.strip()) is not None
 
 
+# An address another service calls back or sends the user's browser to once it is done, named as its parameter:
+# WeChat Pay's ``notify_url`` (https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_1), OAuth's
+# ``redirect_uri`` (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html,
+# ``redirectURI``), Alipay's ``return_url``, an upload service's ``callbackUrl``.
+_CALLBACK_WORDS = ("notify", "callback", "redirect", "return")
+# The parameter name right before a value's ``=`` (``&notify_url=``, ``redirect_uri=``).
+_PARAMETER = lazy(r"([A-Za-z_][\w.-]*)=\Z")
+
+
+def names_callback(name: str) -> bool:
+    """Whether a key, parameter or field ``name`` holds an address another service calls back or redirects to
+    (``notify_url``, ``redirect_uri``, ``redirectURI``, ``callbackUrl``, ``return_url``): a value the app hands that
+    service, which the service requests or opens, never the Mini Program, so no server domain is configured for it
+    (https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html)."""
+    compact = "".join(c for c in name.lower() if c.isalpha())
+    return compact.endswith(("url", "uri")) and any(word in compact[:-3] for word in _CALLBACK_WORDS)
+
+
+def _handed_value(text: str, start: int, end: int) -> bool:
+    """Whether the URL at ``text[start:end]`` is a value the text carries, not an address: a query parameter's value
+    inside another URL (``https://t.example.com/c?id={{id}}&to=https://…``), the value of a callback parameter of a
+    form or query (``…&notify_url=https://…``: :func:`names_callback`), or the whole text of an element of an XML or
+    HTML payload (``<notify_url>http://…</notify_url>``)."""
+    before = text[start - 1] if start else ""
+    if before == ">":
+        return text.startswith("</", end)
+    if before != "=":
+        return False
+    parameter = _PARAMETER.search(text, max(0, start - 128), start)
+    return (parameter is not None and names_callback(parameter.group(1))) or \
+        _OPEN_QUERY.search(text, max(0, start - 2048), start) is not None
+
+
 def find_urls(text: str) -> list[Url]:
     """Every URL in ``text`` whose host has a dot, is ``localhost`` or an IP; format hosts (w3.org) left out, and so
-    is a URL that is a query parameter's value inside another URL (``https://t.example.com/c?id={{id}}&to=https://…``):
-    the app requests the outer address only, the inner one is a value it carries."""
+    is a value the text carries (:func:`_handed_value`): a query parameter's value inside another URL, a callback
+    parameter's value (``notify_url=https://…``), an XML element's whole text (``<notify_url>http://…</notify_url>``
+    in a payment's XML body) — the app requests the outer address only, or none."""
     found = []
     for m in _URL.finditer(text):
         host = m.group(2).lower()
         if "." not in host and host != "localhost":
             continue
-        if m.start() and text[m.start() - 1] == "=" and _OPEN_QUERY.search(text, max(0, m.start() - 2048), m.start()):
+        if _handed_value(text, m.start(), m.end()):
             continue
         if host in _NOT_SERVERS:
             continue
