@@ -14,7 +14,6 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
-from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.subject import attribute, component, prefixed
 from mp_precheck.core.thirdparty import third_party
@@ -125,9 +124,6 @@ class ElementStack(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         close_element(self.open, tag)
 
-_LATIN_WORD = lazy(r"[A-Za-z]+")
-
-
 def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line: int,
                   project_component: bool = False, builtin: bool = True) -> list[Fact]:
     """Facts of one element: the component, capability attributes and URL hosts in attribute values.
@@ -170,7 +166,7 @@ def element_facts(tag: str, attributes: list[tuple[str, str | None, int]], line:
             # open-type="getPhoneNumber|agreePrivacyAuthorization": one button, each capability its own
             # (https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/PrivacyAuthorize.html)
             for chosen in (part.strip() for part in (capability_value(value) or "").split("|")):
-                if _LATIN_WORD.fullmatch(chosen):
+                if chosen.isascii() and chosen.isalpha():  # [A-Za-z]+, without a pattern to compile
                     facts.append(Fact(attribute(subject_tag, attr, chosen), "attribute", attr_line, chosen))
         if "{{" in value:
             value = value.split("{{", 1)[0]
