@@ -130,3 +130,18 @@ def test_rule_knowledge_fields_are_loaded() -> None:
     assert catalog.checklist.families == {"payment": "payment", "upload": "content_security", "category": "category"}
     assert catalog.checklist.rules["privacy.plugin"] == "plugin"
     assert "wx.chooseAddress" in catalog.checklist.interface_apis
+
+
+def test_rules_for_answers_as_testing_every_rule_does() -> None:
+    # Catalog.rules_for looks subjects up in an index: the same rules, in catalog order, as Rule.matches over all.
+    catalog = load_catalog()
+
+    def every_rule(subject: str) -> list[str]:
+        matching = [r for r in catalog.rules if r.matches(subject)]
+        return [r.id for r in [r for r in matching if subject in r.subjects] or matching]
+
+    asked = {"", "x", "wx.chooseImage", "host:api.example.com", "app.json:plugins:wx2b03c6e691cd7370"}
+    for rule in catalog.rules:
+        for subject in rule.subjects:
+            asked |= {subject, subject.rstrip("*"), subject.rstrip("*") + "x.example.cn", subject + "y", subject[:-1]}
+    assert {s: [r.id for r in catalog.rules_for(s)] for s in asked} == {s: every_rule(s) for s in asked}

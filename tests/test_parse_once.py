@@ -170,3 +170,14 @@ def test_the_readers_of_one_kept_tree_share_one_query(monkeypatch) -> None:
     assert len(queries) <= 2  # the first ask, and at most one more for types no reader had asked for yet
     assert syntax.nodes_of(answers[4][-1], language, ("call_expression",))  # below the root: its own query
     assert len(queries) <= 3
+
+
+def test_a_module_read_for_base_and_head_is_read_once() -> None:
+    # The entry-wall analyzers read a module on each side of the change: an unchanged file is read once.
+    from mp_precheck.readers.modulereach import read_module
+
+    text = "import { login } from './auth'\nexport function enter() { login() }\n"
+    first = read_module(text, "utils/read-once.js")
+    assert read_module(text, "utils/read-once.js") is first
+    assert "enter" in first.defs
+    assert read_module(text + "\n", "utils/read-once.js") is not first

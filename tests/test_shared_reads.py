@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from mp_precheck.readers import htmlfeed, syntax
+from mp_precheck.readers import htmlfeed, markup, syntax
 from mp_precheck.readers.authoverlay import covering_classes
 from mp_precheck.readers.authpage import authorization_page
 from mp_precheck.readers.componentuses import script_bindings
 from mp_precheck.readers.htmlfeed import feed_safely, feed_shared
-from mp_precheck.readers.markup import markup_facts
+from mp_precheck.readers.markup import markup_facts, markup_unread
 from mp_precheck.readers.ownhelpers import words
 from mp_precheck.readers.syntax import language_for, parse
 from mp_precheck.readers.tapasks import tap_asks
@@ -125,6 +125,16 @@ def test_markup_facts_answer_the_same_text_alike_and_hand_each_caller_its_own_li
     assert markup_facts(TEMPLATE, 3)
     assert markup_facts(TEMPLATE, 4) != markup_facts(TEMPLATE, 3)  # the lines are the offset's
     assert markup_facts(TEMPLATE.replace('open-type="share"', ""), 3) != markup_facts(TEMPLATE, 3)
+
+
+def test_a_templates_unread_note_comes_from_the_reading_of_its_facts() -> None:
+    # extract.py asks markup_facts(text) and then markup_unread(text) of every WXML: one reading for both.
+    text = TEMPLATE.replace("shelf", "unread-once")  # a text no other test reads
+    before = markup._markup_facts.cache_info()
+    facts = markup_facts(text)
+    assert markup_unread(text) is None and facts
+    after = markup._markup_facts.cache_info()
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 1)
 
 
 def test_a_large_script_is_parsed_once_though_it_is_over_the_ordinary_budget() -> None:

@@ -13,9 +13,15 @@ def _load_msgspec() -> None:
     for msgspec's own import, and never applies once either module is loaded."""
     if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
         return
+    from mp_precheck.core.recache import libraries
+
     sys.modules["typing_extensions"] = None  # type: ignore[assignment]  # makes `import typing_extensions` fail
     try:
-        import msgspec  # noqa: F401
+        # platform (which msgspec's uuid loads) and json compile their patterns as they load: kept compilations
+        with libraries():
+            import json  # noqa: F401
+
+            import msgspec  # noqa: F401
     finally:
         del sys.modules["typing_extensions"]
 

@@ -29,6 +29,7 @@ from mp_precheck.app import (
 )
 from mp_precheck.core.baseline import BASELINE_NAME
 from mp_precheck.core.catalog import load_catalog
+from mp_precheck.core.collector import collect_less
 from mp_precheck.core.config import CONFIG_NAME, DEFAULT_TAG_PATTERN, GITLAB_PATH, WORKFLOW_PATH
 from mp_precheck.core.errors import ISSUES_URL, UnsupportedFormat, UserError
 from mp_precheck.core.items import count_items
@@ -186,6 +187,7 @@ def _add_init(sub: Subparsers) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     args = build_parser().parse_args(argv)
+    collect_less()  # a run keeps what it builds: frequent collections would mostly walk survivors
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:

@@ -59,7 +59,6 @@ typed text (``category.ugc`` alone where the editor handing it back posted befor
 from __future__ import annotations
 
 import posixpath
-import re
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -83,6 +82,7 @@ from mp_precheck.analyzers.senders import (
 )
 from mp_precheck.analyzers.socketsends import opens_socket, socket_sends
 from mp_precheck.analyzers.ugc import to_operator
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import scenes
@@ -218,9 +218,12 @@ def _passed_on(context: ProjectContext, script: str, span: range, params: frozen
     return post
 
 
+_OPENING_TAG = lazy(r"<\s*([A-Za-z][\w-]*)")
+
+
 def _custom_tags(text: str) -> list[tuple[int, str, int]]:
     """(index, tag, line) of the tags of a template that handle an event by a method's name."""
-    tags = re.finditer(r"<\s*([A-Za-z][\w-]*)", text)
+    tags = _OPENING_TAG.finditer(text)
     return [(i, m.group(1), text.count("\n", 0, m.start()) + 1) for i, m in enumerate(tags)
             if "-" in m.group(1) or m.group(1)[:1].isupper() or any(c.isupper() for c in m.group(1))]
 
@@ -246,13 +249,16 @@ def _emits(context: ProjectContext, child: str, events: frozenset[str]) -> list[
     return [(event, names) for _line, event, names in emitted(text, child) if event in events and names]
 
 
+_V_MODEL_FIELD = lazy(r"v-model(?:\.\w+)*\s*=\s*[\"']([\w$.\[\]]+\.[\w$]+)[\"']")
+
+
 def _per_item(context: ProjectContext, markup: str, script: str) -> tuple[_Post, str, int, str] | None:
     """(post, box file, box line, box tag) where a field bound to a list item's member (``v-model="item.x.text"``)
     is carried by a new post of the same file, matched by the member's name."""
     lines = (context.read_head(markup) or "").split("\n")
     posts: _Posts | None = None  # the file's new posts, read once for all its boxes
     for line, tag in text_boxes(context, markup, context.facts_at_head(markup)):
-        bound = re.search(r"v-model(?:\.\w+)*\s*=\s*[\"']([\w$.\[\]]+\.[\w$]+)[\"']", lines[line - 1] + " "
+        bound = _V_MODEL_FIELD.search(lines[line - 1] + " "
                           + " ".join(lines[line:line + 3]))
         leaf = _LEAF.search(bound.group(1)) if bound else None
         posts = _new_posts(context, script, range(1, 1_000_000)) if leaf and posts is None else posts

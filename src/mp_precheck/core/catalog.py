@@ -134,7 +134,9 @@ class Catalog(Struct, frozen=True):
     def rules_for(self, subject: str) -> list[Rule]:
         """The rules of ``subject``. A rule naming it exactly wins over open-ended (``*``) rules: WeChat's own
         live plugin declared in app.json is a category matter (category.live_plugin), not just any plugin."""
-        matching = [r for r in self.rules if r.matches(subject)]
+        named, prefixes = _subject_index(self.rules)
+        found = set(named.get(subject, ())).union(at for prefix, at in prefixes if subject.startswith(prefix))
+        matching = [self.rules[at] for at in sorted(found)]  # in catalog order, as Rule.matches over the rules
         exact = [r for r in matching if subject in r.subjects]
         return exact or matching
 
@@ -169,6 +171,26 @@ class Catalog(Struct, frozen=True):
 
     def privacy_type(self, key: str | None) -> PrivacyType | None:
         return self.privacy_types.get(key) if key else None
+
+
+_INDEXES: dict[int, tuple[tuple[Rule, ...], dict[str, list[int]], list[tuple[str, int]]]] = {}
+
+
+def _subject_index(rules: tuple[Rule, ...]) -> tuple[dict[str, list[int]], list[tuple[str, int]]]:
+    """Where each subject of ``rules`` is written (subject → rule positions) and the open-ended subjects' prefixes
+    with their rule's position: :meth:`Catalog.rules_for` without testing every rule (a run asks for hundreds of
+    subjects of ~120 rules). Built once per rules tuple, kept with it (its ``id`` cannot be reused meanwhile)."""
+    kept = _INDEXES.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        named: dict[str, list[int]] = {}
+        prefixes: list[tuple[str, int]] = []
+        for at, rule in enumerate(rules):
+            for subject in rule.subjects:
+                named.setdefault(subject, []).append(at)
+                if subject.endswith("*"):
+                    prefixes.append((subject[:-1], at))
+        kept = _INDEXES[id(rules)] = (rules, named, prefixes)
+    return kept[1], kept[2]
 
 
 @cache

@@ -17,6 +17,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from mp_precheck.core.collector import collect_as_usual
+
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
@@ -57,7 +59,7 @@ def ordered_map(function: Callable[[Item], Result], items: Sequence[Item],
 
     done = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        with ProcessPoolExecutor(workers, mp_context=_context(), initializer=collect_as_usual) as pool:
             chunk = max(1, len(items) // (workers * CHUNKS_PER_WORKER))
             for result in pool.map(function, items, chunksize=chunk):
                 done += 1

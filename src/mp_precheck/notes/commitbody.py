@@ -51,9 +51,12 @@ def body_changes(body: str, named: bool, marked: Callable[[str], bool], typed: C
     return found
 
 
+_BLANK_LINE = lazy(r"\n\s*\n")
+
+
 def _paragraphs(body: str) -> list[list[str]]:
     """The body's paragraphs (runs of non-blank lines), trailers such as ``Co-Authored-By:`` kept as lines."""
-    return [[line for line in block.splitlines() if line.strip()] for block in re.split(r"\n\s*\n", body)
+    return [[line for line in block.splitlines() if line.strip()] for block in _BLANK_LINE.split(body)
             if block.strip()]
 
 

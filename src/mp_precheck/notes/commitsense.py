@@ -72,7 +72,7 @@ _SUFFIX = "(?:小程序|端|版|平台)"
 @cache
 def _other_platform() -> re.Pattern[str]:
     bare, suffixed = other_platform_names()
-    return re.compile(
+    return compiled(
         "|".join(map(re.escape, bare)) + "|(?:" + "|".join(map(re.escape, suffixed)) + f"){_SUFFIX}|"
         r"快应用|鸿蒙|harmony|"
         r"(?<![A-Za-z])(?:H5|h5|APP|App|app|RN|Android|android|安卓|web|Web|PC|pc)(?:端|版|平台)|"
@@ -85,7 +85,7 @@ def _wechat() -> re.Pattern[str]:
     """小程序 alone is the Mini Program being submitted; 支付宝小程序, 阿里小程序… are other platforms'."""
     bare, suffixed = other_platform_names()
     behind = "".join(f"(?<!{re.escape(n)})" for n in (*bare, *suffixed, "qq"))
-    return re.compile(r"微信|weixin|wechat|weapp|mp-weixin|web-?view|内嵌|" + behind + "小程序", re.IGNORECASE)
+    return compiled(r"微信|weixin|wechat|weapp|mp-weixin|web-?view|内嵌|" + behind + "小程序", re.IGNORECASE)
 
 
 @cache
@@ -95,7 +95,7 @@ def _platform_list() -> re.Pattern[str]:
     bare, suffixed = other_platform_names()
     named = "|".join(f"{re.escape(n)}(?:小程序)?" for n in (*bare, *suffixed))
     name = (rf"(?:微信小程序|微信|小程序|{named}|H5|h5|APP|App|app|安卓|Android|iOS|ios|鸿蒙)(?:端|版|平台)?")
-    return re.compile(rf"(?<![A-Za-z0-9]){name}(?:\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*{name})+(?![A-Za-z0-9])")
+    return compiled(rf"(?<![A-Za-z0-9]){name}(?:\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*{name})+(?![A-Za-z0-9])")
 
 
 _PLATFORM_SPLIT = lazy(r"\s*(?:/|、|,|，|和|与|及|&|＆|\+)\s*")
@@ -122,6 +122,9 @@ def plain_text(text: str) -> bool:
                                    or 0xFF01 <= ord(c) <= 0xFF5E for c in text)
 
 
+_SHORTCODE = lazy(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])")
+
+
 def leading_gitmoji(text: str) -> tuple[Section | None, str]:
     """The section of a leading gitmoji or emoji (``:bug:``, 🐛) and the text without any emoji or
     shortcode; (None, text without emoji) when the subject does not start with one."""
@@ -135,7 +138,7 @@ def leading_gitmoji(text: str) -> tuple[Section | None, str]:
     if found and not converted[: found[0]["match_start"]].strip():
         section = _GITMOJI.get(found[0]["emoji"].replace("\ufe0f", ""))
     stripped = emoji.replace_emoji(converted, "")
-    stripped = re.sub(r"(?<![\w:]):[a-z0-9_+-]+:(?![\w:])", "", stripped)  # shortcodes no library knows
+    stripped = _SHORTCODE.sub("", stripped)  # shortcodes no library knows
     return section, " ".join(stripped.split())
 
 
@@ -227,6 +230,10 @@ _FILE_NAME = lazy(r"[\w-]+(?:\.[A-Za-z0-9]+)+")
 _FILE_KINDS = frozenset({"json", "js", "ts", "wxml", "wxss", "wxs", "css", "scss", "less", "html", "vue", "config"})
 
 
+_LIST_SEPARATORS = lazy(r"[\s、,，/\\|&+]+")
+_BARE_NAME = lazy(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
 def says_no_change(text: str, typed: bool = False) -> bool:
     """Whether a subject records version-control work rather than a change (a merge conflict resolved, "无任何改动",
     a force push) or, without a type (``typed``: ``feat:``, 【新增】, a gitmoji), names only what it touched: one
@@ -236,8 +243,8 @@ def says_no_change(text: str, typed: bool = False) -> bool:
         return True
     if typed:
         return False
-    words = [w for w in re.split(r"[\s、,，/\\|&+]+", _TOUCHED.sub(" ", text)) if w]
-    if len(words) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", words[0]):
+    words = [w for w in _LIST_SEPARATORS.split(_TOUCHED.sub(" ", text)) if w]
+    if len(words) == 1 and _BARE_NAME.fullmatch(words[0]):
         return True
     return bool(words) and all(w.lower() in _FILE_KINDS or _FILE_NAME.fullmatch(w) for w in words)
 
@@ -262,17 +269,22 @@ _TOOL_WORDS = frozenset({
     "typo", "typos"})
 
 
+_NOT_ASCII = lazy(r"[^\x00-\x7f]")
+_TOOL_TOKENS = lazy(r"[A-Za-z]+\d*|\d+")
+_LETTER_NUMBER = lazy(r"[A-Za-z]\d+")
+
+
 def names_only_tooling(text: str) -> bool:
     """Whether a subject names only instrumentation or release chores (埋点, 数据上报, 性能监控, 版本合并) or, in
     English, only a developer tool's words and fillers (``mp release``, ``code format``, ``report speed``,
     ``bug fixed``): nothing the running Mini Program shows."""
     if _INSTRUMENTATION.search(text):
         return True
-    if re.search(r"[^\x00-\x7f]", text):
+    if _NOT_ASCII.search(text):
         return False
-    words = re.findall(r"[A-Za-z]+\d*|\d+", text)
+    words = _TOOL_TOKENS.findall(text)
     filler = english_filler()
-    return bool(words) and all(w.lower() in _TOOL_WORDS or w.lower() in filler or re.fullmatch(r"[A-Za-z]\d+", w)
+    return bool(words) and all(w.lower() in _TOOL_WORDS or w.lower() in filler or _LETTER_NUMBER.fullmatch(w)
                                for w in words)
 
 
@@ -325,6 +337,9 @@ def without_other_platforms(text: str) -> str:
     return _platform_list().sub(keep_wechat, text)
 
 
+_LETTER = lazy(r"[^\W\d_]")
+
+
 def is_vague(text: str) -> bool:
     """Whether nothing is left of the subject once verbs and words that name nothing (部分, 细节, 已知,
     问题, 流程…) are removed: ``细节优化``, ``部分流程``, ``修改了几个已知的bug``; or it is one English word that names
@@ -334,4 +349,4 @@ def is_vague(text: str) -> bool:
     rest = text.lower()
     for word in sorted((*_VAGUE_VERBS, *_VAGUE_WORDS), key=len, reverse=True):
         rest = rest.replace(word.lower(), " ")
-    return not re.search(r"[^\W\d_]", rest)
+    return not _LETTER.search(rest)

@@ -15,16 +15,18 @@ from functools import cache
 from typing import Any
 
 from mp_precheck.core.datafiles import read_data
+from mp_precheck.core.lazyre import lazy
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.resources import data_dir
 
 # Operators of a line of code pasted as a subject (``code !== 0``, ``a && b``, ``() =>``).
-_CODE = re.compile(r"[!=]==?|&&|\|\||=>|\w\(\)")
+_CODE = compiled(r"[!=]==?|&&|\|\||=>|\w\(\)")
 # What names a package or a place in the code rather than a feature: a scoped npm package (``@scope/name``), a
 # version it is moved to (``sdk to 2.1.0``), a subject that is one identifier (``oss-bucket``), or a change placed
 # "in" one (``axios in mini-app``): the team's repository layout, nothing the running Mini Program shows.
-_PACKAGE = re.compile(r"(?<![\w.])@[\w.-]+/[\w.-]+|(?:^|\s)to\s+v?\d+(?:\.\d+)+\S*$")
-_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
-_IN_IDENTIFIER = re.compile(r"^(?:\S+\s+){1,2}in\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$")
+_PACKAGE = compiled(r"(?<![\w.])@[\w.-]+/[\w.-]+|(?:^|\s)to\s+v?\d+(?:\.\d+)+\S*$")
+_IDENTIFIER = compiled(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
+_IN_IDENTIFIER = compiled(r"^(?:\S+\s+){1,2}in\s+[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$")
 
 
 @cache
@@ -35,7 +37,7 @@ def _data() -> dict[str, Any]:
 
 def _words(key: str) -> re.Pattern[str]:
     words = sorted(_data()[key], key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    return compiled(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -45,7 +47,7 @@ def _dev_words() -> re.Pattern[str]:
 
 @cache
 def _package_tail() -> re.Pattern[str]:
-    return re.compile(r"\s(?:" + "|".join(map(re.escape, _data()["english_package_tails"])) + r")$", re.IGNORECASE)
+    return compiled(r"\s(?:" + "|".join(map(re.escape, _data()["english_package_tails"])) + r")$", re.IGNORECASE)
 
 
 def chinese_unseen_words() -> tuple[str, ...]:
@@ -61,8 +63,8 @@ def english_filler() -> frozenset[str]:
 
 @cache
 def _merge_reference() -> re.Pattern[str]:
-    return re.compile(r"(?:" + "|".join(map(re.escape, _data()["merge_types"])) + r")\s*[:：]\s*[A-Za-z0-9_./#!-]+",
-                      re.IGNORECASE)
+    return compiled(r"(?:" + "|".join(map(re.escape, _data()["merge_types"])) + r")\s*[:：]\s*[A-Za-z0-9_./#!-]+",
+                    re.IGNORECASE)
 
 
 def is_merge_reference(text: str) -> bool:
@@ -71,11 +73,14 @@ def is_merge_reference(text: str) -> bool:
     return _merge_reference().fullmatch(text.strip()) is not None
 
 
+_NOT_ASCII = lazy(r"[^\x00-\x7f]")
+
+
 def names_developer_work(text: str) -> bool:
     """Whether an English subject (no CJK) names the team's code or tooling: a dependency or package it adds
     (``dayjs package``, ``@scope/name``) or bumps (``sdk to 2.1.0``), a submodule, a folder, a refactor, a utility
     module, a line of code, or only a code identifier (``oss-bucket``) or a change placed in one."""
-    if re.search(r"[^\x00-\x7f]", text):
+    if _NOT_ASCII.search(text):
         return False
     text = text.strip()
     return _dev_words().search(text) is not None or _package_tail().search(text) is not None \
@@ -91,7 +96,7 @@ def names_no_feature(text: str) -> bool:
 
 @cache
 def _practices() -> list[tuple[re.Pattern[str], dict[str, str]]]:
-    return [(re.compile(p["pattern"], re.IGNORECASE), p["practice"]) for p in _data()["rejected_practices"]]
+    return [(compiled(p["pattern"], re.IGNORECASE), p["practice"]) for p in _data()["rejected_practices"]]
 
 
 def rejected_practice(text: str, language: str) -> str | None:

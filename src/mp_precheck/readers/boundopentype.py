@@ -19,11 +19,11 @@ the ``open-type`` values; [] when nothing tells them. Never raises.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.bound import branch_literals
 from mp_precheck.readers.syntax import language_for, name_and_value, node_text, nodes_of, parse
 
@@ -33,9 +33,9 @@ _EVENT_OPEN_TYPES = {
     "chooseavatar": "chooseAvatar", "getuserinfo": "getUserInfo", "opensetting": "openSetting",
     "agreeprivacyauthorization": "agreePrivacyAuthorization", "contact": "contact", "launchapp": "launchApp",
 }
-_EVENT_PREFIX = re.compile(r"^(?:capture-bind:|capture-catch:|mut-bind:|bind:|catch:|v-on:|@|bind|catch)")
-_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")  # btnType, state.openType
-_CAPABILITY = re.compile(r"[A-Za-z]+(?:\|[A-Za-z]+)*")  # getPhoneNumber, getPhoneNumber|agreePrivacyAuthorization
+_EVENT_PREFIX = compiled(r"^(?:capture-bind:|capture-catch:|mut-bind:|bind:|catch:|v-on:|@|bind|catch)")
+_NAME = compiled(r"[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*")  # btnType, state.openType
+_CAPABILITY = compiled(r"[A-Za-z]+(?:\|[A-Za-z]+)*")  # getPhoneNumber, getPhoneNumber|agreePrivacyAuthorization
 _WRAPPERS = ("ref", "shallowRef", "reactive")  # Vue 3: const openType = ref('getPhoneNumber')
 _BINDINGS = ("variable_declarator", "assignment_expression", "pair")
 _DECLARED = ("pair", "shorthand_property_identifier", "string", "property_signature")

@@ -4,17 +4,16 @@ URL literal only compared with a value."""
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import call_option, first_argument
 from mp_precheck.readers.syntax import node_text as _text
 from mp_precheck.readers.syntax import string_value as _string_value
 
 _TESTS = ("if_statement", "while_statement", "ternary_expression")
 # A flag's name: canIUseGetUserProfile, canUseX, hasX, supportsX, isXSupported — a value kept only to be tested
-_FLAG_NAME = re.compile(r"(?:can(?:I)?Use|has|supports?|is)(?:[A-Z_]|$)|\w*(?:Supported|Available)$")
+_FLAG_NAME = compiled(r"(?:can(?:I)?Use|has|supports?|is)(?:[A-Z_]|$)|\w*(?:Supported|Available)$")
 
 
 def is_feature_test(node: Node) -> bool:

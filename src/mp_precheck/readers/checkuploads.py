@@ -15,13 +15,12 @@ constant of the file it names — holds such an endpoint. Never raises.
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import call_option, node_text
 
-_CHECK = re.compile(r"api\.weixin\.qq\.com/wxa/(?:img_sec_check|media_check_async|msg_sec_check)\b")
+_CHECK = compiled(r"api\.weixin\.qq\.com/wxa/(?:img_sec_check|media_check_async|msg_sec_check)\b")
 
 
 def sent_for_check(call: Node) -> bool:

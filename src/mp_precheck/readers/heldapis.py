@@ -19,11 +19,12 @@ from collections.abc import Mapping, Sequence
 
 from tree_sitter import Language, Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.forwarding import PROMISIFY
 from mp_precheck.readers.syntax import node_text, nodes_of
 
 # The script block of a single-file component, as the extractor names it (``pages/a/index.vue.ts``).
-_SFC_SCRIPT = re.compile(r"\.(?:vue|nvue|uvue|mpx|wpy)\.\w+$", re.IGNORECASE)
+_SFC_SCRIPT = compiled(r"\.(?:vue|nvue|uvue|mpx|wpy)\.\w+$", re.IGNORECASE)
 
 
 def held_name(node: Node, api: str, aliases: Mapping[str, str]) -> str | None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from typing import Any
 
+from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.subject import prefixed
 from mp_precheck.facts.model import DEVELOPMENT, Fact
@@ -33,12 +33,15 @@ _WORD = compiled(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _ADDRESS_WORDS = frozenset({"domain", "host", "base", "api", "server", "endpoint", "origin", "baseurl"})
 
 
+_NAME_PARTS = lazy(r"[._-]")
+
+
 def json_host_facts(text: str, data: Any, path: str) -> list[Fact]:
     """The ``host:`` facts of the JSON file ``path`` (see the module docstring)."""
     if not isinstance(data, dict):
         return []
     stem = posixpath.basename(path).lower().rsplit(".", 1)[0]
-    development = bool(NOT_RELEASE.intersection(re.split(r"[._-]", stem)))
+    development = bool(NOT_RELEASE.intersection(_NAME_PARTS.split(stem)))
     facts = []
     for key, value in data.items():
         if not isinstance(value, str) or not _ADDRESS_WORDS.intersection(w.lower() for w in _WORD.findall(key)):

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from mp_precheck.core.catalog import validated
+from mp_precheck.core.recache import compiled
 from mp_precheck.core.resources import data_dir
 from mp_precheck.readers.htmlfeed import feed_shared
 
@@ -26,7 +27,7 @@ _CODE_TAGS = frozenset({"wxs", "script", "style"})  # their text is code or styl
 # Attributes whose value a user reads as a label or a title (``<t-demo title="…">``, ``<van-field label="…">``).
 _LABELS = frozenset({"title", "label", "placeholder", "desc", "description", "text", "header", "subtitle"})
 # Tags a user types text into: the native boxes and a kit's (``t-textarea``, ``van-field``, ``uni-easyinput``).
-_BOX = re.compile(r"(?:^|[-_])(?:input|textarea|field|easyinput)$|^(?:input|textarea|editor)$")
+_BOX = compiled(r"(?:^|[-_])(?:input|textarea|field|easyinput)$|^(?:input|textarea|editor)$")
 _NOT_TYPED = frozenset({"checkbox", "radio", "button", "hidden", "submit", "file"})
 
 
@@ -36,7 +37,7 @@ def _names() -> tuple[re.Pattern[str], tuple[str, ...]]:
     data: Any = validated(data_dir("checks") / "model_services.yml", "model_services.schema.json", check=False)
     table = data["page_names"]
     names = sorted((re.escape(n.lower()) for n in table["models"]), key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(names) + r")(?![a-z])")
+    pattern = compiled(r"(?<![a-z0-9])(?:" + "|".join(names) + r")(?![a-z])")
     return pattern, tuple(p.lower().replace(" ", "") for p in table["phrases"])
 
 

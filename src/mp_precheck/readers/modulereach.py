@@ -18,6 +18,7 @@ Source: https://developers.weixin.qq.com/miniprogram/product/index.html (请在�
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from msgspec import Struct, field
 from tree_sitter import Node
@@ -89,6 +90,7 @@ class Module(Struct, frozen=True):
                     self._collect(self.defs[helper], depth - 1, seen | {helper}, found)
 
 
+@lru_cache(maxsize=16)  # an unchanged file is read for the base and for the head: one reading (callers never change it)
 def read_module(source: str, path: str) -> Module:
     """The :class:`Module` of ``source`` at ``path`` (a single-file component: its script blocks)."""
     parts = [(source, path, 0)]

@@ -8,13 +8,13 @@ Each block keeps its first line number, so facts point at the component's own li
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
 from msgspec import Struct
 from msgspec.structs import replace
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.htmlfeed import feed_safely
 from mp_precheck.readers.pugtemplate import PUG_LANGS, pug_markup
 
@@ -32,7 +32,7 @@ class Block(Struct, frozen=True):
     start: int = 0
 
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = compiled("\n")
 SPLIT_FILES = 32  # files kept split: each reader of a changed component asks again (a 400 KB page ~300 times)
 
 

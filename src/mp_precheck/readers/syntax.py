@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -14,6 +13,8 @@ from pathlib import Path
 from types import ModuleType
 
 from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+
+from mp_precheck.core.recache import compiled
 
 
 def grammar_binding(package: str) -> ModuleType:
@@ -243,6 +244,8 @@ _ASKED: set[str] = {
     "template_string", "variable_declarator",
     "class", "class_declaration", "generator_function_declaration", "lexical_declaration",
     "shorthand_property_identifier_pattern", "spread_element", "variable_declaration",
+    # asked of every script too (payments, JSX runs): one query for the first file instead of three
+    "arrow_function", "function", "function_expression", "jsx_element",
 }
 
 
@@ -318,7 +321,7 @@ def compiles_code(new: Node) -> bool:
         args.named_child_count > 0 and not _returns_global(args)
 
 
-_GLOBAL_BODY = re.compile(r"\s*return\s+this\s*;?\s*")
+_GLOBAL_BODY = compiled(r"\s*return\s+this\s*;?\s*")
 
 
 def _returns_global(args: Node) -> bool:

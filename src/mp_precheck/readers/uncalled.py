@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from msgspec.structs import replace
 from tree_sitter import Language, Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.foreignmembers import foreign_members
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
@@ -49,7 +50,7 @@ _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier", 
 # The option groups of a Vue-shaped page whose entries run only when named: methods a binding or a call runs,
 # computed values a binding or the script reads (https://vuejs.org/api/options-state.html).
 _OPTION_GROUPS = ("methods", "computed")
-_WORD = re.compile(r"[\w$]+")
+_WORD = compiled(r"[\w$]+")
 
 
 def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:

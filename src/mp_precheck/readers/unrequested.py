@@ -17,10 +17,9 @@ object that is no page data (``login({ redirectURI: 'https://…' })``, ``{ noti
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
+from mp_precheck.core.recache import compiled
 from mp_precheck.readers.browsersinks import browser_only, local_scope
 from mp_precheck.readers.callcontext import is_compared
 from mp_precheck.readers.imagebases import built_value, held_constant, sent_as_request_data, unread_local
@@ -37,7 +36,7 @@ _ADDRESS_KEYS = frozenset({"url", "baseurl", "uri", "host", "server", "endpoint"
 # Keys of a request's options whose value is what it sends (wx.request's data, uni.uploadFile's formData).
 _DATA_KEYS = frozenset({"data", "formData", "params", "body"})
 _ENCODERS = frozenset({"encodeURIComponent", "encodeURI"})  # what a URL passes through to become a parameter's value
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_WORD = compiled(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def unrequested(literal: Node, value: str) -> bool:
