@@ -226,6 +226,8 @@ def test_a_file_it_could_not_read_rules_nothing_out(app_repo):
     assert "No new review risks found" not in out
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0 and "？否" not in out and out.count("？未检测（请人工确认）") == 3
+    assert err.endswith("mp-precheck: 有 1 个文件无法读取（pages/me/me.js）：这些文件可能涉及的风险，版本说明答为「未检测」\n")
+    code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base, "--language", "en")
     assert err.endswith("mp-precheck: 1 file(s) could not be read (pages/me/me.js); the notes answer 未检测 where "
                         "those files could hold a risk\n")
 
@@ -268,6 +270,9 @@ def test_notes_warn_on_stderr_while_high_risks_are_open(app_repo):
     app_repo.commit("feat(me): 头像上传")
     code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base)
     assert code == 0 and out.startswith("本次版本变更：")
+    assert err == "mp-precheck: 仍有 1 项高风险未处理（upload.upload_file）：提交审核前请先处理，详见 `mp-precheck diff`\n"
+    code, out, err = cli("notes", "--repo", str(app_repo.path), "--base", base, "--language", "en")
+    assert code == 0 and out.startswith("Changes in this version")  # the stderr speaks the notes' language
     assert err == ("mp-precheck: 1 high-risk item(s) still open (upload.upload_file); act on them before "
                    "submitting — see `mp-precheck diff`\n")
 

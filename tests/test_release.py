@@ -285,8 +285,8 @@ def test_notes_for_a_tag(shop: tuple[Repo, dict[str, str]]) -> None:
     code, out, err = cli("notes", "--repo", str(repo.path), "--tag", "v1.1.0")
     assert code == 0
     assert err == ("mp-precheck: 范围：v1.0.0..v1.1.0（15 个提交）\n"
-                   "mp-precheck: 3 high-risk item(s) still open (privacy.location, privacy.user_info, "
-                   "upload.upload_file); act on them before submitting — see `mp-precheck diff`\n")
+                   "mp-precheck: 仍有 3 项高风险未处理（privacy.location, privacy.user_info, upload.upload_file）："
+                   "提交审核前请先处理，详见 `mp-precheck diff`\n")
     changes = out.split("测试账号")[0]
     assert changes == (
         "本次版本变更：\n1. 新增：\n   - 附近自提点地图 @alice\n   - 个人资料页 支持 chooseAvatar\n"
@@ -326,7 +326,7 @@ def test_tag_pattern_flag_over_the_config(shop: tuple[Repo, dict[str, str]]) -> 
     repo.commit("chore: 配置")
     repo.git("tag", "app-2")
     code, _, err = cli("notes", "--repo", str(repo.path), "--tag", "app-2")
-    assert code == 0 and "still open" in err and "tag pattern" not in err  # the first app-* tag: whole history
+    assert code == 0 and "项高风险未处理" in err and "tag pattern" not in err  # the first app-* tag: whole history
     code, _, err = cli("notes", "--repo", str(repo.path), "--tag", "app-2", "--tag-pattern", "v*")
     assert code == 2 and "does not match the tag pattern 'v*'" in err
 

@@ -311,10 +311,10 @@ def _notes(args: argparse.Namespace) -> int:
                                 language=args.language, cache=args.cache)
         assert run.drafted is not None
         emit(run.drafted.feedback + "\n" if args.feedback else run.report.notes, args.output)
-    _warn_open_risks(run.report)
+    _warn_open_risks(run.report, run.language)
     for line in run.drafted.warnings if run.drafted is not None else ():
         _stderr(f"mp-precheck: {line}")  # for the team: never in the text they paste
-    _warn_unread(run.report)
+    _warn_unread(run.report, run.language)
     return 0
 
 
@@ -326,23 +326,23 @@ def _say_range(draft: ReleaseDraft, language: str) -> None:
                                t("notes.range", previous=rng.previous, tag=rng.tag, commits=draft.commits)))
 
 
-def _warn_open_risks(report: Report) -> None:
-    """Notes are drafted for submission: say on stderr when high risks are still open (exit stays 0)."""
+def _warn_open_risks(report: Report, language: str) -> None:
+    """Notes are drafted for submission: say on stderr, in the notes' language, when high risks are still open
+    (exit stays 0)."""
     high = [f for f in report.active_findings if f.severity == "high"]
     if high:
         rules = ", ".join(sorted({f.rule for f in high}))
         items = count_items(report.active_findings).get("high", 0)  # as the comment counts them
-        _stderr(f"mp-precheck: {items} high-risk item(s) still open ({rules}); act on them before "
-                "submitting — see `mp-precheck diff`")
+        _stderr("mp-precheck: " + Messages(language).t("notes.open_high", count=items, rules=rules))
 
 
-def _warn_unread(report: Report) -> None:
-    """Say on stderr when files could not be read: the notes cannot rule out what those files hold, so their
-    answers are 未检测 (not_checked) rather than 否."""
+def _warn_unread(report: Report, language: str) -> None:
+    """Say on stderr, in the notes' language, when files could not be read: the notes cannot rule out what those
+    files hold, so their answers are 未检测 (not_checked) rather than 否."""
     paths = list(dict.fromkeys(e.path for e in report.head_errors))
     if paths:
-        _stderr(f"mp-precheck: {len(paths)} file(s) could not be read ({', '.join(paths[:3])}"
-                f"{', …' if len(paths) > 3 else ''}); the notes answer 未检测 where those files could hold a risk")
+        shown = ", ".join(paths[:3]) + (", …" if len(paths) > 3 else "")
+        _stderr("mp-precheck: " + Messages(language).t("notes.unread", count=len(paths), paths=shown))
 
 
 def _baseline(args: argparse.Namespace) -> int:
