@@ -179,7 +179,8 @@ def test_the_registry_order_is_pinned() -> None:
         "stray_templates", "ui_kits", "component_uploads", "called_helpers", "switched_asks", "moved_asks",
         "location_config", "vendored_sdk",
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
-        "media_posts", "service_posts", "service_entries", "model_pages", "model_prompts", "content_security", "domains", "order_payments", "live_video", "ad_components",
+        "media_posts", "service_posts", "service_entries", "model_pages", "model_prompts", "content_security", "domains", "order_payments", "tipping",
+        "live_video", "ad_components",
             "categories",
         "brand_mounted", "brand_phrases", "branding", "brand_image",
         "induced_sharing", "share_means", "share_targets", "share_callbacks",
@@ -188,6 +189,18 @@ def test_the_registry_order_is_pinned() -> None:
         "moved_walls", "refusal_modal",
         "dead_ui",
         "missing_pages", "config_syntax", "unread_scripts", "text_encoding", "script_checks", "accounts", "rotated_secrets", "taro_imports", "config_place"]
+
+
+def test_tipping_runs_after_order_payments_so_another_platforms_payment_takes_no_tip() -> None:
+    # order_payments drops an orderInfo payment (another platform's) where the app pays the WeChat way elsewhere; a
+    # donation page whose only payment it was takes no tip through WeChat Pay.
+    context = project_context({"app.json": '{"pages": ["pages/give/give", "pages/shop/shop"]}\n', "app.js": "App({})\n",
+                               "pages/give/give.wxml": "<view>\n  <text>捐助我们</text>\n</view>\n",
+                               "pages/give/give.js": "Page({ give(o) { uni.requestPayment({ orderInfo: o }) } })\n",
+                               "pages/shop/shop.js": "Page({ buy(p) { wx.requestPayment({ ...p }) } })\n"})
+    order = finding("payment.request_payment", "wx.requestPayment:orderInfo", "pages/give/give.js", 1)
+    assert [f.rule for f in _run(context, [order], ["order_payments", "tipping"])] == []
+    assert [f.rule for f in _run(context, [order], ["tipping", "order_payments"])] == ["payment.tipping"]
 
 
 def test_share_means_runs_after_induced_sharing_to_move_the_wording_of_a_page_that_cannot_share() -> None:

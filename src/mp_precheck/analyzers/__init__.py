@@ -97,6 +97,11 @@ domains                config.domains · ``external_link.domain``,  removes conf
 order_payments         present_at_head, language ·                 removes the ``orderInfo`` payment's findings
                        ``wx.requestPayment:orderInfo``             where the app pays the WeChat way elsewhere;
                                                                    adds WeChat Pay's options to the others' fix
+tipping                head_facts, base_facts, counterpart,        adds ``payment.tipping`` once per page taking tips
+                       added_lines, read_head, exists_at_head,     the change offers (打赏, 赞赏, 捐赠 words on it or on
+                       facts_at_head, repo_grep, changed_paths,    a changed page opening it): at its new
+                       project · ``payment.request_payment``       requestPayment, else at the words, when it shows
+                                                                   a payment code to scan
 live_video             head_facts, base_facts, counterpart,        adds ``category.live_stream`` once, where a changed
                        read_head, exists_at_head, facts_at_head,   page opening a new ``<video>`` (or the player) says
                        present_at_head, project ·                  it broadcasts live or lists a live source
@@ -315,6 +320,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("domains", OnDemand("domains", domain_entries)),
     # Only payment findings, which no analyzer reads.
     ("order_payments", OnDemand("order_payments", payment)),
+    # tipping after order_payments: it reads the payment.request_payment findings order_payments may remove.
+    ("tipping", OnDemand("tipping")),
     # live_video before categories, which weighs the category finding it adds against the configured categories.
     ("live_video", OnDemand("live_video")),
     # ad_components before categories, which weighs the category findings against the configured categories.

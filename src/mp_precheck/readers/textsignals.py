@@ -22,6 +22,7 @@ from mp_precheck.readers.sharewords import (
     share_reward,
     without_shared_things,
 )
+from mp_precheck.readers.tipwords import offers_tip
 
 # Sharing verb, then within a short clause a reward, unlock or helping mechanic (or the reverse order).
 _SHARE = r"(?:分享|转发|邀请好友|邀请|拉新)"
@@ -297,11 +298,12 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
     ``share-button-gain`` signal, kept apart from ``share-inducement`` wording. A poster the text tells the user to
     send on, or names for inviting (长按海报 - 发送给朋友, 邀请海报: ``posters`` in the same table), gives
     ``share-poster``: a means of sharing, not a reward; a commission a promoter earns (佣金: ``commissions``) gives
-    ``share-commission``, the page's pay for a share button. ``prompt`` marks a toast's or loading prompt's text
-    (``wx.showLoading({ title })``): a login under way there (微信登录中...) reports progress, where on the page it
-    is the screen's heading. A clause of
-    an agreement (:data:`LEGAL_CLAUSE`) or a warning against fraud (:data:`WARNING`) offers no service: no service
-    signal (lottery, tipping, dating, finance…) comes from it.
+    ``share-commission``, the page's pay for a share button. Words offering to tip or donate (打赏, 赞赏, 捐赠:
+    ``checks/tipping.yml``) give ``tip-offer``, told only where a page takes the tip. ``prompt`` marks a toast's or
+    loading prompt's text (``wx.showLoading({ title })``): a login under way there (微信登录中...) reports progress,
+    where on the page it is the screen's heading. A clause of an agreement (:data:`LEGAL_CLAUSE`) or a warning
+    against fraud (:data:`WARNING`) offers no service: no service signal (lottery, tipping, dating, finance…) comes
+    from it.
     """
     if not text or len(text) > 500:
         return []
@@ -336,6 +338,8 @@ def signals(text: str, title: bool = False, brand_allow: Iterable[str] = DEFAULT
         found.append("brand")
     if not LEGAL_CLAUSE.match(text) and not WARNING.search(text):
         found.extend(name for name, pattern in _SERVICES if pattern.search(text))
+        if offers_tip(text):  # tipping or donations offered (checks/tipping.yml): told where it is paid
+            found.append("tip-offer")
     found.extend(review_signals(text, title))  # unfinished content, credentials, lures (readers/reviewtext.py)
     return found
 
