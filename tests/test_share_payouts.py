@@ -32,8 +32,7 @@ def test_reward_wording_of_quotas_help_labels_and_gains_asked_for(text, fires):
     assert ("share-inducement" in signals(text)) is fires
 
 
-def test_a_new_share_button_beside_an_invitation_quota_in_a_task_list_fires_at_the_quota(tmp_path):
-    """The quota and the button are both new: the quota is the promise to change (line 3), naming the button."""
+def test_a_new_share_button_beside_an_invitation_quota_in_a_task_list_fires_at_the_button(tmp_path):
     repo, base = minimal_app(tmp_path / "repo")
     repo.write("pages/me/me.wxml", """<view wx:for="{{tasks}}" class="task">
   <view class="money">{{item.money}}</view>
@@ -45,7 +44,7 @@ def test_a_new_share_button_beside_an_invitation_quota_in_a_task_list_fires_at_t
 </view>
 """)
     repo.commit("tasks")
-    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 3)}
+    assert _sharing(repo, base) == {("sharing.induced_share", "pages/me/me.wxml", 7)}
 
 
 def test_a_share_button_beside_a_plain_invitation_counter_is_silent(tmp_path):

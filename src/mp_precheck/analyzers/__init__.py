@@ -123,10 +123,9 @@ brand_image            head_facts, base_facts, counterpart,        adds ``brandi
                        facts_at_head, read_head_bytes,
                        exists_at_head, head_paths · none
 induced_sharing        head_facts, base_facts, counterpart,        rewrites ``sharing.induced_share`` (moves it to the
-                       added_lines, facts_at_head, repo_grep,      wording by a new share button, to the promise
-                       read_head, exists_at_head ·                 written with a new share button away from it, or to
-                       ``sharing.induced_share``                   ``sharing.share_reward_text`` when the page can't
-                                                                   share); adds one for a new button or share hook
+                       added_lines, facts_at_head, repo_grep,      wording by a new share button, or to
+                       read_head, exists_at_head ·                 ``sharing.share_reward_text`` when the page can't
+                       ``sharing.induced_share``                   share); adds one for a new button or share hook
                                                                    by old wording (the page's or a component's it
                                                                    renders), and one per dialog (<modal>, *-popup)
                                                                    with a promise of its own

@@ -7,12 +7,10 @@ page's files. Then:
 
 * a share button the change adds (the app's count of share buttons rises: moved buttons are not new) on a
   page with reward wording: with the wording within :data:`NEAR` lines of it (its label or the text beside
-  it) the finding goes on that wording; otherwise on the promise the change writes with it in the page's files
-  (reward wording, a share card's title, a commission offered: the first the user reads, markup before script,
-  :mod:`mp_precheck.analyzers.promise_place`), naming the button — what the team must change; and on the new
-  button, naming the wording, when the page showed its promise before, as the combination is what is new;
-  wording the change merely rewords elsewhere on the page is not reported again; a component's new share button
-  (a dialog's) is also tied to the wording of the changed pages and components that use it by its tag;
+  it) the finding goes on that wording, otherwise on the new button, naming the wording — also when the
+  wording was there before, as the combination is new; wording the change merely rewords elsewhere on the
+  page is not reported again; a component's new share button (a dialog's) is also tied to the wording of
+  the changed pages and components that use it by its tag;
 * a share hook (``onShareAppMessage``…) the change adds to a page whose reward wording was already there is
   reported at the hook, naming the wording: the page's promise now has its share card;
 * a page's reward wording includes that of the project components its template renders (a task panel's
@@ -22,8 +20,8 @@ page's files. Then:
   product's 去分享 page: :mod:`mp_precheck.analyzers.reward_openers`), for its new share button or hook;
 * a commission the page shows (我的佣金, 佣金比例: ``text:share-commission``, ``commissions`` in
   checks/share_rewards.yml) pays its promoter for each purchase their shares bring: a share button the change adds
-  there (a 去分享 button made ``open-type="share"``) is told at the button, or at the commission when the change
-  writes it too (as above); a page without one, or the commission alone, is not;
+  there (a 去分享 button made ``open-type="share"``) is told at the button; a page without one, or the commission
+  alone, is not;
 * new wording on a page that shares is reported at the wording;
 * new wording on a page with no share mechanism at all is weaker evidence:
   ``sharing.share_reward_text`` (medium), to check how the page gets shared.
@@ -42,9 +40,9 @@ Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.2.1 
 Reads: ``head_facts``, ``base_facts``, ``counterpart``, ``added_lines``, ``facts_at_head``, ``repo_grep``,
 ``read_head``, ``exists_at_head``, ``project``;
 ``sharing.induced_share``.
-Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, to the promise written
-with a new share button away from it, or to ``sharing.share_reward_text`` on a page that cannot share); adds one
-for a new share button or share hook on a page with old wording, and one for a dialog's own new promise.
+Writes: rewrites ``sharing.induced_share`` (moved to the wording by a new share button, or to
+``sharing.share_reward_text`` on a page that cannot share); adds one for a new share button or share hook
+on a page with old wording, and one for a dialog's own new promise.
 """
 
 from __future__ import annotations
@@ -56,7 +54,6 @@ from collections.abc import Callable, Iterable, Mapping
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext, as_shipped, reworded
-from mp_precheck.analyzers.promise_place import new_promise
 from mp_precheck.analyzers.rendered import component_file, component_uses, registered_components
 from mp_precheck.analyzers.reward_openers import opener_wording, opens_told, route_files
 from mp_precheck.core.report import Finding
@@ -93,16 +90,16 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     tied = {path: hit for path in sorted(context.head_facts) if (hit := _new_tied_button(context, path, holders,
                                                                                          naming))} \
         if _count(context.head_facts.values()) > _count(context.base_facts.values()) else {}
-    siblings = {path: wording.pop(next((p for p in wording if _stem(p) == _stem(path) and p != path), ""), None)
-                for path in tied}  # the page's wording is told with its new button
-    placed = {path: _tied_place(context, path, hit) for path, hit in tied.items()}
+    for path in tied:  # the page's wording is told at its new button
+        wording.pop(next((p for p in wording if _stem(p) == _stem(path) and p != path), ""), None)
     out = [f for f in findings if f.rule != "sharing.induced_share"]
     for path in sorted(set(wording) | set(tied)):
         if path in tied:
-            where, line, value, _promise = placed[path]
-            base = wording.get(path) if where == path else siblings[path]
-            finding = replace(base, path=where, line=line, value=value) if base else context.finding(
-                "sharing.induced_share", WORDING, where, line, value=value)
+            button, text, near = tied[path]
+            line, value = (text.line, text.value) if near else (button.line, f"{SHARE_BUTTON} + {text.value}")
+            base = wording.get(path)
+            finding = replace(base, line=line, value=value) if base else context.finding(
+                "sharing.induced_share", WORDING, path, line, value=value)
             out.append(finding)
         elif _page_shares(context, path):
             out.append(wording[path])
@@ -117,33 +114,13 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     # a new button beside its reward label tells the page's promise even where that label only reworded old wording
     told = (worded | {_stem(p) for p, (_b, _t, near) in tied.items() if near}) \
         - {_stem(p) for p, (_b, _t, near) in tied.items() if not near}
-    promised = {where for where, _line, _value, promise in placed.values() if promise}
     tied_hooks = [hook for hook in _new_tied_hooks(context, naming, {_stem(p) for p in tied})
-                  if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)
-                  and hook[0] not in promised]  # a hook in the file told at its new promise is part of it
+                  if _stem(hook[0]) not in told and not (hook[0] in tied and _stem(hook[0]) in worded)]
     helpers = {where for path, where, _line, _value in tied_hooks if where != path}
     out = [f for f in out if f.family != "sharing" or f.path not in helpers]  # told once, with the hook
     out += [context.finding("sharing.induced_share", WORDING, where, line, value=value)
             for _path, where, line, value in tied_hooks]
     return _one_per_feature(context, out + _dialog_promises(context, every, out))
-
-
-def _tied_place(context: ProjectContext, path: str,
-                tied: tuple[Fact, Fact, bool]) -> tuple[str, int, str | None, bool]:
-    """Where the new share button of ``path`` and the page's reward wording (``tied``: button, wording, whether
-    beside it) are told: (path, line, value, whether at a promise the change wrote away from the button). Wording
-    beside the button is its label; else the promise the change writes in the page's files, the first the user
-    reads (:func:`~mp_precheck.analyzers.promise_place.new_promise`), naming the button; else, the page's wording
-    being old, the button, naming the wording."""
-    button, text, near = tied
-    if near:
-        return path, text.line, text.value, False
-    files = (path, *(_stem(path) + suffix for suffix in _PAGE_FILES))
-    promise = new_promise(context, files, (*WORDINGS, COMMISSION))
-    if promise is not None:
-        where, fact = promise
-        return where, fact.line, f"{SHARE_BUTTON} + {fact.value}", True
-    return path, button.line, f"{SHARE_BUTTON} + {text.value}", False
 
 
 def _dialog_promises(context: ProjectContext, every: list[Finding], told: list[Finding]) -> list[Finding]:
