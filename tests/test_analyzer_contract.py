@@ -187,7 +187,7 @@ def test_the_registry_order_is_pinned() -> None:
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "entry_composables", "wrapper_wall", "share_landing", "entry_overlay", "jsx_overlay", "auth_entry", "entry_turned", "silent_entry", "entry_wall", "entry_login_view",
         "moved_walls", "refusal_modal",
         "dead_ui",
-        "missing_pages", "config_syntax", "unread_scripts", "text_encoding", "script_checks", "accounts", "rotated_secrets", "taro_imports", "config_place"]
+        "missing_pages", "config_syntax", "unread_scripts", "text_encoding", "script_checks", "accounts", "password_login", "rotated_secrets", "taro_imports", "config_place"]
 
 
 def test_share_means_runs_after_induced_sharing_to_move_the_wording_of_a_page_that_cannot_share() -> None:

@@ -65,6 +65,8 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "index.js", "Page({\n  onLoad() { wx.redirectTo({ url: '/pages/login/login' }) } })\n"
     if subject == "web-view:dynamic-src":
         return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'
+    if subject == "input[type=password]":  # a password field counts on a login form only
+        return "use.wxml", '<view>\n<input type="password" placeholder="登录密码" />\n</view>\n'
     if subject == "media:autoplay":
         return "use.wxml", '<view>\n<video src="/a.mp4" autoplay></video>\n</view>\n'
     parsed = parse(subject)

@@ -217,6 +217,9 @@ script_checks          head_facts, read_head, read_base ·          adds ``polic
                                                                    ``completeness.debug_enabled`` turned off
 accounts               project, changed_paths, read_head,          adds ``completeness.no_logout``
                        repo_grep · none
+password_login         project, read_head, repo_grep,              removes ``policy.password_login`` off a password
+                       facts_at_head, release ·                    field on no login form; adds one (scope file)
+                       ``policy.password_login``                   for a login the app had, on a release's run
 rotated_secrets        head_facts, added_lines, read_head,         adds the secret rule's finding where an added
                        read_base, repo_grep · secret findings      line swaps one AppSecret for a new one
 taro_imports           project, read_head, exists_at_head ·        removes findings on lines only another Taro
@@ -248,6 +251,7 @@ from mp_precheck.analyzers.loading import (
     of_rule,
     payment,
     privacy_type,
+    release_or,
     ui_kit,
 )
 from mp_precheck.analyzers.pagegates import (
@@ -384,6 +388,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("text_encoding", OnDemand("text_encoding")),
     ("script_checks", OnDemand("script_checks")),
     ("accounts", OnDemand("accounts")),
+    # Only its own findings (the semantic diff's password fields), which no other analyzer reads.
+    ("password_login", OnDemand("password_login", release_or(of_rule("policy.password_login")))),
     # rotated_secrets after the semantic diff's secret findings: a line it told is not told again.
     ("rotated_secrets", OnDemand("rotated_secrets")),
     # taro_imports after every analyzer that adds findings in scripts: none it drops survives, whoever told it.
