@@ -278,7 +278,7 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "policy.relaxes_check", "policy.invalid_config", "policy.unused_suppression",
         "policy.suppression_without_reason",
         "branding.brand_image", "sharing.share_reward_text",
-        "completeness.dead_handler", "completeness.missing_page", "completeness.unregistered_route",
+        "completeness.dead_handler", "completeness.empty_handler", "completeness.missing_page", "completeness.unregistered_route",
         "completeness.invalid_app_config", "completeness.unread_script", "completeness.not_utf8",
         "completeness.no_logout", "policy.blocking_modal", "policy.subscribe_outside_tap",
         "privacy.third_party_sdk", "category.third_party_ad", "category.live_stream",

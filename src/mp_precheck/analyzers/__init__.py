@@ -201,9 +201,9 @@ silent_entry           project, read_head, read_base,              removes ``log
 refusal_modal          project, read_head, facts_at_head,          adds ``login.forced_login`` at a new modal with
                        added_lines · ``login.forced_login``        no cancel button on a login page met at launch
                                                                    that answers a refusal and goes nowhere
-dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
-                       read_head, read_base, exists_at_head,
-                       repo_grep · none
+dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``,
+                       read_head, read_base, exists_at_head,       ``completeness.empty_handler`` (a JSX tap prop
+                       repo_grep · none                            whose handler does nothing)
 missing_pages          project, head_facts, changed_paths,         adds ``completeness.missing_page``,
                        read_head, read_base, exists_at_head ·      ``completeness.unregistered_route``
                        none
