@@ -259,11 +259,13 @@ def test_a_login_only_in_a_demo_folder_asks_for_nothing_on_a_release():
 
 def test_the_semantic_diffs_password_field_is_kept_only_on_a_login_form():
     files = {**NATIVE["base"], **NATIVE["head"], "pages/pay/pay.wxml": '<input password placeholder="支付密码" />\n',
-             "pages/pay/pay.js": "Page({})\n"}
+             "pages/pay/pay.js": "Page({})\n",
+             "pages/staff/staff.wxml": '<view>员工登录</view>\n<input password value="{{payload.secret}}" />\n'}
     context = project_context(files)
     login = finding(RULE, "input[type=password]", "pages/gate/gate.wxml", 3)
     paying = finding(RULE, "input[type=password]", "pages/pay/pay.wxml", 1)
-    assert password_login.analyze(context, [login, paying]) == [login]
+    staff = finding(RULE, "input[type=password]", "pages/staff/staff.wxml", 2)  # a payload is no payment
+    assert password_login.analyze(context, [login, paying, staff]) == [login, staff]
 
 
 @pytest.mark.parametrize(("markup", "masked"), [

@@ -34,7 +34,7 @@ RULE = "policy.password_login"
 # Words of a page that holds an account (beside the login labels of checks/auth_pages.yml).
 _ACCOUNT_WORDS = ("账号", "帐号", "用户名", "username", "学号", "工号")
 # A masked field named on its own line for a payment, a withdrawal or a network: no account's password.
-_OTHER_SECRET = compiled(r"支付|交易|付款|提现|钱包|pay|wi-?fi|wlan", re.IGNORECASE)
+_OTHER_SECRET = compiled(r"支付|交易|付款|提现|钱包|(?<![a-z])pay(?!load)|wi-?fi|wlan", re.IGNORECASE)
 # The files of a field's page that may speak of logging in: its markup, script and page config.
 _BESIDE = (".wxml", ".js", ".ts", ".json", ".vue", ".wpy", ".mpx", ".jsx", ".tsx", ".config.js", ".config.ts")
 _MARKUP = (".wxml", ".vue", ".nvue", ".wpy", ".mpx", ".jsx", ".tsx")
