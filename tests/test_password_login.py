@@ -211,14 +211,22 @@ def _native_page(tmp_path, wxml: str, js: str = "Page({ go() {} })\n") -> tuple[
     ('<view>储物柜</view>\n<input password placeholder="柜门口令" />\n<button bindtap="go">开柜</button>\n',
      "Page({ go() {} })\n"),
 ])
-def test_no_password_login_asks_for_no_test_account(tmp_path, wxml, js):
+def test_no_password_login_asks_for_no_test_account_until_one_is_added(tmp_path, wxml, js):
     repo, base = _native_page(tmp_path, wxml, js)
     report = run(repo.path, base, language="zh-CN")
-    masked = [f.line for f in markup_facts(wxml) if f.subject == "input[type=password]"]
-    assert masked == ([2] if "password" in wxml else [])  # a masked field is read as one, and still asks nothing
     assert _told(report) == set()
     assert not _asks_in_checklist(report)
     assert _account(notes_text(repo, base)) == NOT_ASKED
+    # the next change adds a staff page with a password login beside it: that one asks
+    before = repo.git("rev-parse", "HEAD")
+    repo.write_files({"app.json": '{"pages": ["pages/index/index", "pages/mine/mine", "pages/gate/gate", '
+                                  '"pages/staff/staff"]}\n',
+                      "pages/staff/staff.wxml": NATIVE["head"]["pages/gate/gate.wxml"],
+                      "pages/staff/staff.js": NATIVE["head"]["pages/gate/gate.js"]})
+    repo.commit("feat: 仓库员工入口")
+    report = run(repo.path, before, language="zh-CN")  # beside a payment password it is a new place of a field
+    assert {(rule, path, line) for rule, path, line, _scope in _told(report)} == {(RULE, "pages/staff/staff.wxml", 3)}
+    assert _asks_in_checklist(report)
 
 
 def _existing_login(tmp_path, shape: dict) -> tuple[Repo, str]:
@@ -268,20 +276,15 @@ def test_the_semantic_diffs_password_field_is_kept_only_on_a_login_form():
     assert password_login.analyze(context, [login, paying, staff]) == [login, staff]
 
 
-@pytest.mark.parametrize(("markup", "masked"), [
-    ('<input password placeholder="密码" />', True),
-    ('<input password="{{true}}" />', True),
-    ('<input password="{{ !shown }}" />', True),
-    ('<input :password="!shown" />', True),
-    ('<van-field type="password" label="密码" />', True),
-    ('<uni-easyinput type="password" />', True),
-    ('<input :type="shown ? \'text\' : \'password\'" />', True),
-    ('<input password="{{false}}" />', False),
-    ('<u-input :password="false" />', False),
-    ('<input type="text" placeholder="用户名" />', False),
-    ('<view password="x">口令</view>', False),  # no input field
+@pytest.mark.parametrize(("masked", "plain"), [
+    ('<input password placeholder="密码" />', '<input password="{{false}}" />'),
+    ('<input password="{{true}}" />', '<input password="{{ false }}" />'),
+    ('<input password="{{ !shown }}" />', '<input type="text" placeholder="用户名" />'),
+    ('<input :password="!shown" />', '<u-input :password="false" />'),
+    ('<van-field type="password" label="密码" />', '<van-field type="number" label="工号" />'),
+    ('<uni-easyinput type="password" />', '<view password="x">口令</view>'),  # no input field
 ])
-def test_every_spelling_of_a_password_field_is_one_subject(markup, masked):
-    found = [f.subject for f in markup_facts(markup) if f.subject == "input[type=password]"]
-    assert found == (["input[type=password]"] if masked else [])
+def test_every_spelling_of_a_password_field_is_one_subject(masked, plain):
+    found = [f.line for f in markup_facts(f"{plain}\n{masked}\n{plain}\n") if f.subject == "input[type=password]"]
+    assert found == [2]
 

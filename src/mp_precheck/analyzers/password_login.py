@@ -5,8 +5,9 @@ unless the submission gives a working test account (``LIMITED`` in docs/wechat-p
 https://developers.weixin.qq.com/community/develop/doc/0006684d6d0ea090c37b6e52558c09). :mod:`~mp_precheck.core.
 testaccount` reads this rule's findings to ask for one, in the report's checklist and the notes alike.
 
-The semantic diff tells a password field new to the app (``input[type=password]`` in any spelling:
-``readers/passwordfield.py``). This analyzer keeps it on a login or sign-up form — the field's file, or a file
+The semantic diff tells each password field the change adds (``input[type=password]`` in any spelling:
+``readers/passwordfield.py``; scope app where the app had none, else file: a login page added beside a payment
+password is still a login). This analyzer keeps it on a login or sign-up form — the field's file, or a file
 beside it of the same name (its page's script and config), speaks of logging in or of an account (the login labels
 of ``checks/auth_pages.yml``: 登录, 注册, login, sign in…; 账号, 用户名) — and drops it elsewhere: a payment or
 withdrawal password (支付密码) or a Wi-Fi password named on the field's own line, or a masked field on a page with
