@@ -2,8 +2,8 @@
 
 The reviewer tries a version with their own WeChat; a service behind a specific account and password is rejected
 unless the submission gives a working test account (``LIMITED`` in docs/wechat-platform.md:
-https://developers.weixin.qq.com/community/develop/doc/0006684d6d0ea090c37b6e52558c09). :mod:`~mp_precheck.core.
-testaccount` reads this rule's findings to ask for one, in the report's checklist and the notes alike.
+https://developers.weixin.qq.com/community/develop/doc/0006684d6d0ea090c37b6e52558c09). ``core/testaccount.py``
+reads this rule's findings to ask for one, in the report's checklist and the notes alike.
 
 The semantic diff tells each password field the change adds (``input[type=password]`` in any spelling:
 ``readers/passwordfield.py``; scope app where the app had none, else file: a login page added beside a payment
