@@ -188,7 +188,7 @@ def test_the_registry_order_is_pinned() -> None:
         "helper_redirect", "launch_helpers", "launch_auth_page", "entry_helpers", "entry_composables", "wrapper_wall", "share_landing", "entry_overlay", "jsx_overlay", "auth_entry", "entry_turned", "silent_entry", "entry_wall", "entry_login_view",
         "moved_walls", "refusal_modal",
         "dead_ui",
-        "missing_pages", "config_syntax", "unread_scripts", "text_encoding", "script_checks", "accounts", "rotated_secrets", "taro_imports", "config_place"]
+        "missing_pages", "config_syntax", "unread_scripts", "text_encoding", "script_checks", "accounts", "password_login", "rotated_secrets", "taro_imports", "config_place"]
 
 
 def test_tipping_runs_after_order_payments_so_another_platforms_payment_takes_no_tip() -> None:

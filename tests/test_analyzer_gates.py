@@ -40,6 +40,7 @@ OPENS: dict[str, tuple[Finding, str | None]] = {
     "helper_redirect": (finding("login.forced_login", "login:launch:/pages/login/login", "app.js"), None),
     "silent_entry": (finding("login.login_first_page", "login:entry-page:/pages/login/login", "app.json"), None),
     "moved_walls": (finding("login.forced_login", "login:launch:/pages/login/login", "app.js"), None),
+    "password_login": (finding("policy.password_login", "input[type=password]", "pages/a/a.wxml"), None),
 }
 
 # Findings none of the gates opens on: a web-view in a script, a dead handler.

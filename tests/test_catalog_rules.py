@@ -65,6 +65,8 @@ def usage(subject: str) -> tuple[str, str] | None:
         return "index.js", "Page({\n  onLoad() { wx.redirectTo({ url: '/pages/login/login' }) } })\n"
     if subject == "web-view:dynamic-src":
         return "use.wxml", '<view>\n<web-view src="{{url}}"></web-view>\n</view>\n'
+    if subject == "input[type=password]":  # a password field counts on a login form only
+        return "use.wxml", '<view>\n<input type="password" placeholder="登录密码" />\n</view>\n'
     if subject == "media:autoplay":
         return "use.wxml", '<view>\n<video src="/a.mp4" autoplay></video>\n</view>\n'
     parsed = parse(subject)
@@ -276,7 +278,7 @@ def test_every_rule_has_a_subject_or_an_analyzer():
         "policy.relaxes_check", "policy.invalid_config", "policy.unused_suppression",
         "policy.suppression_without_reason",
         "branding.brand_image", "sharing.share_reward_text",
-        "completeness.dead_handler", "completeness.missing_page", "completeness.unregistered_route",
+        "completeness.dead_handler", "completeness.empty_handler", "completeness.missing_page", "completeness.unregistered_route",
         "completeness.invalid_app_config", "completeness.unread_script", "completeness.not_utf8",
         "completeness.no_logout", "policy.blocking_modal", "policy.subscribe_outside_tap",
         "privacy.third_party_sdk", "category.third_party_ad", "category.live_stream", "payment.tipping",

@@ -270,7 +270,7 @@ def test_taro_class_component_prop_naming_a_missing_method_fires(tmp_path):
     repo, base = _app(tmp_path)
     repo.write("src/pages/cart/index.jsx", """import Taro, { Component } from '@tarojs/taro'
 export default class Cart extends Component {
-  onPay = () => {}
+  onPay = () => { this.setState({ paying: true }) }
   render() {
     return <View>
       <Button onClick={this.onPay}>pay</Button>
@@ -290,7 +290,7 @@ def test_typescript_class_component_is_read_through_its_extends_clause(tmp_path)
     repo, base = _app(tmp_path)
     repo.write("src/pages/cart/index.tsx", """import React, { Component } from 'react'
 export default class Cart extends Component<Props, State> {
-  private onPay = () => {}
+  private onPay = () => { this.setState({ paying: true }) }
   render() {
     return <View>
       <Button onClick={this.onPay}>pay</Button>

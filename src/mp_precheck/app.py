@@ -134,7 +134,8 @@ DEFAULT_CONFIG = DefaultConfig()
 
 def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSource = DEFAULT_CONFIG,
                  language: str | None = None, cache: str | None = None, config_rev: str | None = None,
-                 progress: ProgressCallback | None = None, log: Log | None = None, notes: bool = True) -> Run:
+                 progress: ProgressCallback | None = None, log: Log | None = None, notes: bool = True,
+                 release: bool = False) -> Run:
     """Analyse the change ``base`` → ``head`` with settings resolved by precedence and draft its notes.
 
     Inputs: ``base`` a revision, :data:`~mp_precheck.git.repo.EMPTY_TREE` (a first release) or None (the
@@ -143,8 +144,10 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     ``cache`` a SQLite file keeping parsed facts between runs; ``progress(done, total)`` called as files
     are read; ``log`` receives a line when the cache cannot be used; ``notes=False`` when the caller shows
     no notes (a report format without them): none are drafted, and the commit log, the notes modules and
-    Jinja are not loaded. Output: a :class:`Run` whose ``report.notes`` holds the rendered submission notes
-    ("" and ``drafted`` None without ``notes``).
+    Jinja are not loaded; ``release`` when the run drafts the notes of a version to submit (the ``notes`` command,
+    a release tag): the reviewer meets the whole app at head, so what it asks of them (a test account for a
+    password login it already had) counts, not only what the range adds. Output: a :class:`Run` whose
+    ``report.notes`` holds the rendered submission notes ("" and ``drafted`` None without ``notes``).
 
     Raises:
         UserError: any problem the user can fix (ConfigError, UnknownRevision, MissingMergeBase...).
@@ -159,7 +162,7 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
     disk = FactCache(cache) if cache else None
     try:
         options = RunOptions(language=language, config=settings, baseline=accepted, progress=progress,
-                             config_path=config.path_in(repo))
+                             config_path=config.path_in(repo), release=release)
         report, store = analyze(repo, base, head, catalog, options, disk)
     finally:
         if disk is not None:
@@ -188,12 +191,13 @@ def check_change(repo: GitRepo, base: str | None, head: str, *, config: ConfigSo
 
 def check_range_notes(repo: GitRepo, base: str | None, head: str, *, config: ConfigSource = DEFAULT_CONFIG,
                       language: str | None = None, cache: str | None = None) -> Run:
-    """:func:`check_change` for drafting the notes of the range ``base`` → ``head``: the same output.
+    """:func:`check_change` for drafting the notes of the range ``base`` → ``head``: the same output, for a version
+    to submit (``release``: the whole app's test account counts).
 
     Raises:
         UserError: as :func:`check_change`, and when ``head`` adds no commit to ``base`` (nothing to describe).
     """
-    run = check_change(repo, base, head, config=config, language=language, cache=cache)
+    run = check_change(repo, base, head, config=config, language=language, cache=cache, release=True)
     if run.report.status in ("same_commit", "already_contained"):
         raise UserError(f"empty range: {head} adds no commit to {base or 'the default branch'}, so there is "
                         "nothing to describe; check --base and --head")
@@ -240,7 +244,8 @@ def draft_release_notes(repo: GitRepo, tag: str, *, tag_pattern: str | None = No
     commits = read_commits(repo, rng.base, rng.head)
     if not commits:
         raise ReleaseError(f"empty range: {name} adds no commit to {rng.previous}, so there is nothing to describe")
-    run = check_change(repo, rng.base, rng.head, config=config, language=language, cache=cache, config_rev=rng.head)
+    run = check_change(repo, rng.base, rng.head, config=config, language=language, cache=cache, config_rev=rng.head,
+                       release=True)
     found = pulls(pull_numbers(commits)) if pulls is not None else {}
     unnamed: list[str] = []
     entries = entries_from_commits(commits, settings.notes.get("types"), settings.notes.get("labels"), found,

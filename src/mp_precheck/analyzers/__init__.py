@@ -206,9 +206,9 @@ silent_entry           project, read_head, read_base,              removes ``log
 refusal_modal          project, read_head, facts_at_head,          adds ``login.forced_login`` at a new modal with
                        added_lines · ``login.forced_login``        no cancel button on a login page met at launch
                                                                    that answers a refusal and goes nowhere
-dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``
-                       read_head, read_base, exists_at_head,
-                       repo_grep · none
+dead_ui                head_facts, counterpart, added_lines,       adds ``completeness.dead_handler``,
+                       read_head, read_base, exists_at_head,       ``completeness.empty_handler`` (a JSX tap prop
+                       repo_grep · none                            whose handler does nothing)
 missing_pages          project, head_facts, changed_paths,         adds ``completeness.missing_page``,
                        read_head, read_base, exists_at_head ·      ``completeness.unregistered_route``
                        none
@@ -222,6 +222,9 @@ script_checks          head_facts, read_head, read_base ·          adds ``polic
                                                                    ``completeness.debug_enabled`` turned off
 accounts               project, changed_paths, read_head,          adds ``completeness.no_logout``
                        repo_grep · none
+password_login         project, read_head, repo_grep,              removes ``policy.password_login`` off a password
+                       facts_at_head, release ·                    field on no login form; adds one (scope file)
+                       ``policy.password_login``                   for a login the app had, on a release's run
 rotated_secrets        head_facts, added_lines, read_head,         adds the secret rule's finding where an added
                        read_base, repo_grep · secret findings      line swaps one AppSecret for a new one
 taro_imports           project, read_head, exists_at_head ·        removes findings on lines only another Taro
@@ -253,6 +256,7 @@ from mp_precheck.analyzers.loading import (
     of_rule,
     payment,
     privacy_type,
+    release_or,
     ui_kit,
 )
 from mp_precheck.analyzers.pagegates import (
@@ -391,6 +395,8 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("text_encoding", OnDemand("text_encoding")),
     ("script_checks", OnDemand("script_checks")),
     ("accounts", OnDemand("accounts")),
+    # Only its own findings (the semantic diff's password fields), which no other analyzer reads.
+    ("password_login", OnDemand("password_login", release_or(of_rule("policy.password_login")))),
     # rotated_secrets after the semantic diff's secret findings: a line it told is not told again.
     ("rotated_secrets", OnDemand("rotated_secrets")),
     # taro_imports after every analyzer that adds findings in scripts: none it drops survives, whoever told it.

@@ -41,7 +41,8 @@ class ProjectContext(Struct, frozen=True, weakref=True):
     file is of a project built for FinClip (readers/finclip.py), whose scripts the facts read with ``ft`` as ``wx``.
     ``script_names(text, path, setup)`` gives the names a script defines (``readers/handlers.script_definitions``),
     read once per text (``facts/scriptnames.py``). ``shipped_texts`` is :func:`as_shipped`'s memo, shared by the
-    context's copies (keyed by the reader, so a copy reading other texts keeps apart).
+    context's copies (keyed by the reader, so a copy reading other texts keeps apart). ``release``: the run drafts the
+    notes of a release (:class:`~mp_precheck.core.analysis.RunOptions`), whose reviewer meets the whole app at head.
     """
 
     project: Project
@@ -71,6 +72,7 @@ class ProjectContext(Struct, frozen=True, weakref=True):
     finclip: Callable[[str], bool] = lambda path: False
     script_names: Defined = field(default_factory=defined_names)
     shipped_texts: dict[tuple[object, bool, object], dict[str, str | None]] = field(default_factory=dict)
+    release: bool = False
 
     def finding(self, rule_id: str, subject: str, path: str, line: int, scope: Scope = "app",
                 value: str | None = None, privacy_key: str | None = None) -> Finding:

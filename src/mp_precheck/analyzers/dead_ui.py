@@ -13,11 +13,16 @@ code does not show could define the handler (an npm behavior, a spread, ``Object
 ``Page``/``Component``, a replaced global ``Page``, a global Vue mixin): unknown is not dead. A binding is
 new when the app-wide count of dead bindings to that name in the changed files rose (moved code is quiet).
 
+A control of a JSX page (Taro, React) whose tap prop is a handler that does nothing — ``onClick={() => {}}``, a
+function of the file whose body is empty or only logs (``readers/jsxinert.py``) — is as dead to the reviewer:
+``completeness.empty_handler``, new when the app-wide count of such props to its handler (or written in place) in
+the changed files rose.
+
 Source: https://developers.weixin.qq.com/miniprogram/product/reject.html (3.3.1: features must work).
 
 Reads: ``head_facts``, ``counterpart``, ``added_lines``, ``read_head``, ``read_base``, ``exists_at_head``,
 ``repo_grep``, ``project``; no findings.
-Writes: adds ``completeness.dead_handler``.
+Writes: adds ``completeness.dead_handler``, ``completeness.empty_handler``.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from mp_precheck.readers.handlers import (
     template_bindings,
 )
 from mp_precheck.readers.jsxhandlers import class_component_dead
+from mp_precheck.readers.jsxinert import INLINE, inert_bindings
 from mp_precheck.readers.sfc import split_blocks
 
 MARKUP_SUFFIXES = (".wxml",)
@@ -56,6 +62,11 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     units = changed_units(context)
     if not units:
         return findings
+    return _dead(context, findings, units) + _inert(context, units)
+
+
+def _dead(context: ProjectContext, findings: list[Finding], units: list[str]) -> list[Finding]:
+    """``findings`` and a ``completeness.dead_handler`` at each new binding of a handler its script lacks."""
     vue = any(path.lower().endswith(_VUE_SUFFIXES) for path in units)  # global names cost a whole-tree grep
     names = _global_names(context) if vue else frozenset()
     folders = (context.project.root, context.project.env_root or context.project.root)
@@ -76,6 +87,27 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     for path, handler, line in rising(_items(head), _items(base), context.added_lines):
         out.append(context.finding("completeness.dead_handler", f"handler:{handler}", path, line,
                                    value=f'{attributes[(path, handler, line)]}="{handler}"'))
+    return out
+
+
+def _inert(context: ProjectContext, units: list[str]) -> list[Finding]:
+    """``completeness.empty_handler`` at each new tap prop of a JSX unit whose handler does nothing
+    (``readers/jsxinert.py``): more such props to a handler (or written in place) than the base files had."""
+    jsx = [path for path in units if path.lower().endswith(JSX_SUFFIXES + SCRIPT_SUFFIXES)]
+    head = {path: inert_bindings(text, path) for path in jsx if (text := context.read_head(path)) is not None}
+    if not any(head.values()):
+        return []
+    base: dict[str, list[Binding]] = {}
+    for path in jsx:
+        old = context.counterpart.get(path, path)
+        text = context.read_base(old) if old is not None else None
+        base[old or path] = inert_bindings(text, old or path) if text is not None else []
+    out = []
+    for path, handler, line in rising(_items(head), _items(base), context.added_lines):
+        attribute = next(b.attribute for b in head[path] if b.handler == handler and b.line == line)
+        name, inline, _label = handler.partition(INLINE)
+        out.append(context.finding("completeness.empty_handler", f"handler:{name}", path, line,
+                                   value=f"{attribute}={{{'() => …' if inline else name}}}"))
     return out
 
 

@@ -119,3 +119,8 @@ def domain_entries(context: ProjectContext, findings: Sequence[Finding]) -> bool
 def declared(context: ProjectContext, findings: Sequence[Finding]) -> bool:
     """Open when the configuration declares the app's privacy types and a finding names one."""
     return context.config.declared_privacy is not None and privacy_type()(context, findings)
+
+
+def release_or(gate: Gate) -> Gate:
+    """A gate open on a run that drafts the notes of a version to submit (``context.release``), else as ``gate``."""
+    return lambda context, findings: context.release or gate(context, findings)

@@ -68,6 +68,7 @@ class RunOptions(Struct, frozen=True):
     baseline: dict[str, Accepted] = field(default_factory=dict)
     progress: Callable[[int, int], None] | None = None  # (files done, files to do) as facts are read
     config_path: str | None = CONFIG_NAME  # the config file the run uses, in the repository (None: outside it)
+    release: bool = False  # a release's notes: what the whole app at head asks of the reviewer counts (a test account)
 
     @property
     def exclude(self) -> tuple[str, ...]:
@@ -267,7 +268,7 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], p
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
         read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__,
         read_base=_reader(run.store, run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts,
-        finclip=lambda path: run.store.flavour(path).endswith("/finclip"))
+        finclip=lambda path: run.store.flavour(path).endswith("/finclip"), release=options.release)
 
 
 def run_analyzers(context: ProjectContext, findings: list[Finding],

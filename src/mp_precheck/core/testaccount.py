@@ -1,7 +1,9 @@
 """Whether the reviewer needs a test account, and why: one decision for the report's checklist and the notes.
 
 The 提交审核 form has a 测试账号 field (https://developers.weixin.qq.com/miniprogram/product/reject.html: a version
-whose features sit behind an account or a payment must give the reviewer an account that reaches them). The diff
+whose features sit behind an account or a payment must give the reviewer an account that reaches them; a service
+behind a specific account and password is rejected without a valid test account and password in the 提审页面:
+https://developers.weixin.qq.com/community/develop/doc/0006684d6d0ea090c37b6e52558c09). The diff
 report's backend checklist (:mod:`.checklist`) and the submission notes (:mod:`mp_precheck.notes.submission`) both
 word the answer of :func:`account_reasons`, so the checklist never asks for an account the notes call
 非必需, nor the reverse.
@@ -28,6 +30,9 @@ _LOGIN_SUBJECT = compiled(r"^login:[\w-]+:")  # the rule's own prefix (login:ent
 _PERMISSION = compiled(r"authori[sz]|permission|scope|setting|location|定位|权限", re.IGNORECASE)
 # A new account system (sign-in pages, no way to log out): the reviewer must be able to log in to it.
 _ACCOUNT_SYSTEM = "completeness.no_logout"
+# An account-and-password login form the change adds, or (a release's notes) one the app has: only a given account
+# passes it, whatever the scope (analyzers/password_login.py).
+_PASSWORD_LOGIN = "policy.password_login"
 
 # Words of a reviewer-visible line that say the version needs a test account, and why. Payment is not among
 # them: whether the version involves payment is answer 2's to say (the payment findings), and the account's
@@ -64,14 +69,15 @@ def account_reasons(report: Report, lines: Iterable[str] = ()) -> list[str]:
 
     ``payment``: a payment finding in shipped code (what answer 2 of the notes names: a new call site too);
     ``login``: a finding new to the app about an account (:func:`asks_for_account`) or a new account system
-    (``completeness.no_logout``) — a phone-number button alone needs none, the reviewer taps it with their own
-    WeChat; ``lines`` (the notes' reviewer-visible lines) add login, phone binding, membership or merchant-only
-    features they name."""
+    (``completeness.no_logout``) or an account-and-password login form (``policy.password_login``: one the change
+    adds, or on a release's run one the app has) — a phone-number button or a silent ``wx.login`` alone needs none,
+    the reviewer passes them with their own WeChat; ``lines`` (the notes' reviewer-visible lines) add login, phone
+    binding, membership or merchant-only features they name."""
     found: set[str] = set()
     for f in shipped_findings(report):
         if f.family == "payment":
             found.add("payment")
-        elif f.scope == "app" and (asks_for_account(f) or f.rule == _ACCOUNT_SYSTEM):
+        elif f.rule == _PASSWORD_LOGIN or (f.scope == "app" and (asks_for_account(f) or f.rule == _ACCOUNT_SYSTEM)):
             found.add("login")
     text = " ".join(lines).lower()
     found |= {reason for reason, words in _ACCOUNT_WORDS.items() if any(w in text for w in words)}

@@ -229,7 +229,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # first route of an mpvue-entry routes module (entry-login); v29/v30: the seventh round's readers;
 # v28: helpers calling the API a parameter names (wx[method]), string-literal argument tokens, TS parameters;
 # v23: <script src> module specs, uni-app pages.json entry page, logo on button strips,
-# static-file host constants, option-flag dispatch (v22: base64 media); v190-tipping: 打赏 words as text:tip-offer
+# static-file host constants, option-flag dispatch (v22: base64 media); v190: 打赏 words; v191: <input password>
 # v21: switched-off kit pickers; v20: map SDK locations, call-site novelty; v19: a page's own upload helper;
 # v18: logo eyes are round; v17: api.weixin.qq.com is a server API, no domain; v16: white cut-out logos; v15: logo
 # verdicts need flat-coloured bubbles; v14: upload call targets and dispatched actions; v13: merge of v11 and v12; v12:
@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
-FORMAT = f"facts-v190-tipping-{__version__}"
+FORMAT = f"facts-v191-testaccount-{__version__}"
 
 
 class FactCache:

@@ -24,6 +24,7 @@ from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.htmlfeed import feed_shared
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
+from mp_precheck.readers.passwordfield import password_field
 from mp_precheck.readers.quotes import given_up, swallowed
 from mp_precheck.readers.textruns import TextRuns
 from mp_precheck.readers.textsignals import ANALYSIS_LABEL, SECURITIES, signals
@@ -204,11 +205,12 @@ def _is_field(tag: str) -> bool:
 
 
 def _asked_for(tag: str, attributes: list[tuple[str, str | None, int]], line: int) -> list[Fact]:
-    """``input[type=idcard]`` for a field that asks for an ID card number."""
+    """``input[type=idcard]`` for a field that asks for an ID card number; ``input[type=password]`` for one that masks
+    what is typed in a spelling its ``type`` does not give (:mod:`.passwordfield`)."""
     if not _is_field(tag):
         return []
     typed = {f"input[type={capability_value(value)}]" for name, value, _ in attributes if name == "type" and value}
-    out = []
+    out = password_field(tag, attributes, line)  # <input password>, a kit's field of type="password"
     if tag != "input" and "input[type=idcard]" in typed:  # <input> gets it from its type attribute
         out.append(Fact("input[type=idcard]", "attribute", line, "idcard"))
     words = [(value, attr_line) for name, value, attr_line in attributes if name in _FIELD_WORDS and value]
