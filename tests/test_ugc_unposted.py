@@ -156,7 +156,10 @@ def test_names_that_say_a_call_checks_content():
     assert [name for name in others if table.names_check(name)] == []
 
 
-def test_a_check_is_read_from_the_call_not_from_its_callbacks():
+def test_a_check_is_read_from_where_the_call_sends_not_from_its_callbacks_or_data():
     text = CLOUD_CHECK.replace("name: 'textCheck'", "name: 'savePost'")
     assert check_lines(CLOUD_CHECK, "pages/me/me.js", [7, 15]) == {7}
     assert check_lines(text, "pages/me/me.js", [7, 15]) == frozenset()  # the fail toast's 内容检测 is its answer
+    routed = text.replace("data: { text }", "data: { action: 'msgSecCheck', text }")
+    held = text.replace("data: { text }", "data: { text, state: 'pending_check' }")  # a field of the post
+    assert check_lines(routed, "pages/me/me.js", [7]) == {7} and check_lines(held, "pages/me/me.js", [7]) == set()

@@ -8,8 +8,8 @@ check: ``wx.cloud.callFunction({ name: 'textCheck', data: { content } })``, ``re
 writes it (a request, a cloud database ``add``), typically in the check's callback.
 
 In: a script's text (a script file or a component's script block), its path and the lines of its sending calls.
-Out: the lines whose call is a check — the callee's name, or a string its arguments hold outside its callbacks,
-says so (``checks`` in checks/ugc_scenes.yml). Never raises on malformed code.
+Out: the lines whose call is a check — the callee's name, or a string naming where its arguments send (an endpoint,
+a cloud function), says so (``checks`` in checks/ugc_scenes.yml). Never raises on malformed code.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ from mp_precheck.readers.textflow import calls_on
 # Text that may name a check at all: a script without it is not parsed.
 _HINT = lazy(r"(?i)check|secur|censor|内容安全|内容检测|敏感词")
 _FUNCTIONS = ("arrow_function", "function_expression", "function", "method_definition")
+# What an endpoint or a cloud function is spelt with, and the options that name one (a cloud function's ``name``, a
+# router function's ``action`` / ``method``, uniCloud's ``$url``).
+_SPELT = ("string", "template_string", "binary_expression", "parenthesized_expression")
+_ENDPOINT_KEYS = frozenset({"url", "$url", "name", "action", "method", "api", "path", "func", "fn"})
 
 
 def check_lines(text: str, path: str, lines: Iterable[int]) -> frozenset[int]:
@@ -52,14 +56,24 @@ def _checks(text: str, path: str, lines: tuple[int, ...]) -> frozenset[int]:
 
 
 def _strings(arguments: Node) -> list[str]:
-    """The text of each string a call's ``arguments`` hold, outside the functions among them (a callback's toast
-    says what happens to the answer) and the keys of object literals."""
-    out: list[str] = []
-    stack = [arguments]
+    """The strings that say where a call's ``arguments`` send: its first argument (a wrapper's endpoint,
+    ``request('/text/check', data)``) and the values of the options that name the endpoint or the cloud function
+    (``url``, ``name``, a router's ``action``…), at any depth outside the functions among them (a callback's toast
+    says what happens to the answer) — not the data sent (``status: 'pending_check'`` is a field of the post)."""
+    named = [c for c in arguments.named_children if c.type != "comment"]
+    values = named[:1] if named and named[0].type in _SPELT else []
+    stack = list(named)
     while stack:
         current = stack.pop()
-        if current.type == "string_fragment":
-            out.append(node_text(current))
-        stack.extend(c for c in current.children if c.type not in _FUNCTIONS
-                     and not (current.type == "pair" and c == current.child_by_field_name("key")))
+        key = current.child_by_field_name("key") if current.type == "pair" else None
+        if key is not None and node_text(key).strip("'\"") in _ENDPOINT_KEYS:
+            values.append(current.child_by_field_name("value") or key)
+        stack.extend(c for c in current.named_children if c.type not in _FUNCTIONS)
+    out: list[str] = []
+    for value in values:
+        parts = [value]
+        while parts:
+            part = parts.pop()
+            out += [node_text(part)] if part.type == "string_fragment" else []
+            parts.extend(c for c in part.named_children if c.type in (*_SPELT, "string_fragment"))
     return out
