@@ -91,7 +91,7 @@ def test_privacy_declaration_compares_with_the_declared_types() -> None:
 def test_ugc_keeps_a_text_box_that_is_posted_and_adds_the_category() -> None:
     text_box = finding("upload.user_text", "<textarea>", "pages/post/post.wxml", 1)
     posted = project_context({"pages/post/post.wxml": "<textarea />\n",
-                              "pages/post/post.js": "Page({ send() { wx.request({ url: 'https://a.cn' }) } })\n"})
+                              "pages/post/post.js": "Page({ send() { wx.request({ url: 'https://a.cn', data: this.data }) } })\n"})
     alone = project_context({"pages/post/post.wxml": "<textarea />\n", "pages/post/post.js": "Page({})\n"})
     assert [f.rule for f in ugc.analyze(posted, [text_box])] == ["upload.user_text", "category.ugc"]
     assert ugc.analyze(alone, [text_box]) == []
@@ -237,7 +237,7 @@ def test_categories_runs_after_chat_to_weigh_the_chat_category() -> None:
 def test_categories_runs_after_ugc_to_weigh_the_ugc_category() -> None:
     # ugc adds category.ugc; only when categories runs after it does a configured 社交 category lower it.
     context = project_context({"pages/post/post.wxml": "<textarea />\n",
-                               "pages/post/post.js": "Page({ send() { wx.request({ url: 'https://a.cn' }) } })\n"},
+                               "pages/post/post.js": "Page({ send() { wx.request({ url: 'https://a.cn', data: this.data }) } })\n"},
                               config="categories: [社交 > 社区]\n")
     text_box = finding("upload.user_text", "<textarea>", "pages/post/post.wxml")
     in_order = _run(context, [text_box], ["ugc", "categories"])

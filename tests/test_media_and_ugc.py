@@ -292,7 +292,8 @@ def test_lone_textarea_that_nothing_sends_is_neither_upload_nor_ugc(app_repo):
 def test_uni_app_post_page_in_one_file(repo, box):
     repo.write_files(UNI)
     base = repo.commit("base")
-    repo.write("src/pages/post/post.vue", f"<template>\n  <view>\n    <{box} v-model=\"content\"></{box}>\n"
+    repo.write("src/pages/post/post.vue", f"<template>\n  <view>\n    <{box} v-model=\"content\"></{box}>"
+                                          "<button @tap=\"submit\">发布</button>\n"
                                           "  </view>\n</template>\n<script>\nexport default {\n"
                                           "  methods: { submit() { uni.request({ url: '/topics', method: 'POST', "
                                           "data: { content: this.content } }) } },\n};\n</script>\n")
@@ -354,7 +355,7 @@ def test_diary_page_that_only_uploads_media_to_storage_is_not_a_posting_category
 
 CHAT_JS = """Page({
   onLoad() { wx.connectSocket({ url: 'wss://chat.example.com/ws' }) },
-  hello() { wx.request({ url: 'https://chat.example.com/session', method: 'POST' }) },
+  hello() { wx.request({ url: 'https://chat.example.com/session', method: 'POST', data: { shop: this.data.shop } }) },
   send() { wx.sendSocketMessage({ data: this.data.message }) },
 })
 """

@@ -15,9 +15,13 @@ from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.scenes import scenes, words_of
 from mp_precheck.core.thirdparty import SDK_UPLOAD_SUBJECT
 from mp_precheck.facts.model import Fact, FileFacts
+from mp_precheck.facts.scope import page_sources
 from mp_precheck.readers.baaswrites import baas_writes
 from mp_precheck.readers.cloudobjects import called_method
 from mp_precheck.readers.cloudwrites import cloud_writes
+from mp_precheck.readers.contentchecks import check_lines
+from mp_precheck.readers.sfc import SFC_SUFFIXES
+from mp_precheck.readers.uncalled import without_ranges
 
 CLOUD_DB = "wx.cloud.database"
 SENDERS = frozenset({"wx.request", "wx.cloud.callFunction", CLOUD_DB, "wx.uploadFile",
@@ -42,10 +46,50 @@ def sending(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact
     """The calls of ``script`` (its ``facts``) that send data away (``SENDERS``), wrappers named as reads left
     out. A cloud database handle made in the script (``wx.cloud.database()``) sends nothing by itself: its
     writes do (``db.collection('posts').add({ data })``, :mod:`~mp_precheck.readers.cloudwrites`), reported at
-    the write; a page that only reads the database (``.where().get()``) sends nothing through it."""
+    the write; a page that only reads the database (``.where().get()``) sends nothing through it. A call that sends
+    data to a content check (``callFunction({ name: 'textCheck' })``: :func:`content_checks`) posts none of it."""
+    found = _sends(context, script, facts)
+    checks = content_checks(context, script, facts, found)
+    return [f for f in found if f not in checks]
+
+
+def content_checks(context: ProjectContext, script: str, facts: FileFacts,
+                   sends: list[Fact] | None = None) -> list[Fact]:
+    """The data calls of ``script`` (its ``facts``; of ``sends`` when given) that send what they carry to be checked,
+    not posted: a cloud function, an endpoint or a wrapper named as a content check
+    (:mod:`~mp_precheck.readers.contentchecks`, security.msgSecCheck:
+    https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html)."""
+    posts = [f for f in (_sends(context, script, facts) if sends is None else sends) if f.subject in POSTERS]
+    text = context.read_head(script) if posts and script.endswith(SCRIPTS) else None
+    lines = check_lines(text, script, [f.line for f in posts]) if text else frozenset()
+    return [f for f in posts if f.line in lines or scenes().names_check(wrapper_of(f))]
+
+
+def _sends(context: ProjectContext, script: str, facts: FileFacts) -> list[Fact]:
+    """:func:`sending` with the content checks among them, in line order."""
     found = [f for f in facts.facts if f.subject in SENDERS and not reads(f)
              and not (f.subject == CLOUD_DB and f.role is None)]
-    return sorted(found + cloud_write_facts(context, script), key=lambda f: f.line)
+    idle = _idle(context, script, facts)
+    return sorted((f for f in found + cloud_write_facts(context, script)
+                   if not any(first <= f.line <= last for first, last in idle)), key=lambda f: f.line)
+
+
+def live_facts(context: ProjectContext, script: str) -> FileFacts | None:
+    """The facts of ``script`` at head (None when it has none), without the calls inside the ``methods`` entries of a
+    registered page that its file never names (``FileFacts.idle``, readers/uncalled.py): they never run, so they post
+    nothing, as facts/scope.py drops their uses from the app's."""
+    facts = context.facts_at_head(script)
+    idle = _idle(context, script, facts) if facts is not None else ()
+    return without_ranges(facts, idle) if facts is not None and idle else facts
+
+
+def _idle(context: ProjectContext, script: str, facts: FileFacts) -> tuple[tuple[int, int], ...]:
+    """The line ranges of ``script``'s methods nothing names where it is a registered page (a component's may be
+    called by its parent through a ``ref``); none elsewhere."""
+    project = context.project
+    registered = bool(facts.idle) and any(script in page_sources(project, route, SFC_SUFFIXES)
+                                          for route in project.pages)
+    return facts.idle if registered else ()
 
 
 def cloud_write_facts(context: ProjectContext, script: str) -> list[Fact]:
@@ -72,7 +116,8 @@ def unresolved_posts(facts: FileFacts, lines: Iterable[int]) -> list[Fact]:
     # ``withRequest(api.createPost)(data)`` that shows its errors) still hands the data to what it is given
     wanted, known = set(lines), {f.line for f in facts.facts if f.kind == "api" and f.subject in SENDERS}
     return [Fact("wx.request", "api", line, name, f"via:{spec}#{name}") for spec, name, line in facts.imported_calls
-            if line in wanted and line not in known and not READ_NAME.match(name.rsplit(".", 1)[-1])]
+            if line in wanted and line not in known and not READ_NAME.match(name.rsplit(".", 1)[-1])
+            and not scenes().names_check(name)]
 
 
 def endpoint_reads(strings: Iterable[str]) -> bool:

@@ -96,12 +96,14 @@ from mp_precheck.analyzers.senders import (
     READ_NAME,
     SCRIPTS,
     endpoint_reads,
+    live_facts,
     page_stem,
     sending,
     unresolved_posts,
     wrapper_of,
 )
 from mp_precheck.analyzers.silent_calls import silent_lines
+from mp_precheck.analyzers.unposted import checked_text, without_stubs
 from mp_precheck.core.report import Finding
 from mp_precheck.core.scenes import Scene, Scenes, scenes, words_of
 from mp_precheck.facts.model import Fact, FileFacts, passed_strings
@@ -120,7 +122,7 @@ def sends_from(context: ProjectContext, path: str, state: frozenset[str] = froze
     named as a read (``getComment(id)``) loads the page's data and sends no input: a page that only reads
     (its send button wired to nothing yet) publishes nothing."""
     for candidate in (path, *(page_stem(path) + suffix for suffix in SCRIPTS)):
-        facts = context.facts_at_head(candidate)
+        facts = live_facts(context, candidate)  # a method nothing names never runs: it posts nothing
         sends = _not_loading(context, candidate, sending(context, candidate, facts)) if facts is not None else []
         sends = sends or (_module_posts(context, candidate, facts, state) if facts is not None else [])
         sends = sends or (_named_carriers(context, candidate, facts, state) if facts is not None else [])
@@ -135,7 +137,7 @@ def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = 
     """The call of ``script`` (of its calls ``among``, when given) that posts data to the server — the first
     by :func:`_rank`, knowing which calls carry ``state`` (:func:`_flow`) — or None when the script only
     uploads files or chats over a WebSocket (module docstring)."""
-    facts = context.facts_at_head(script)
+    facts = live_facts(context, script)
     subjects = {f.subject for f in facts.facts} if facts is not None else set()
     if facts is None or subjects & CHAT:
         return None
@@ -151,10 +153,11 @@ def posts_from(context: ProjectContext, script: str, among: list[Fact] | None = 
 
 def _not_loading(context: ProjectContext, script: str, sends: list[Fact]) -> list[Fact]:
     """``sends`` without the data calls whose endpoint names a read (``request({ url: '/shelf/listItems' })``, also
-    through a local object the call passes): they load the page's data and send none of its input."""
+    through a local object the call passes) or that carry nothing (:func:`~.unposted.without_stubs`): they load the
+    page's data and send none of its input."""
     text = context.read_head(script) if sends else None
     spelt = endpoint_strings(text, script, [f.line for f in sends if f.subject in POSTERS]) if text else {}
-    return [f for f in sends if not endpoint_reads(spelt.get(f.line, ()))]
+    return without_stubs(context, script, [f for f in sends if not endpoint_reads(spelt.get(f.line, ()))])
 
 
 def _module_posts(context: ProjectContext, script: str, facts: FileFacts, state: frozenset[str]) -> list[Fact]:
@@ -358,7 +361,7 @@ def _text_boxes(context: ProjectContext, findings: list[Finding]) -> list[Findin
                 (f.subject in POST_INPUTS and to_operator(context, script, post or sent[1], page, staff=True)):
             continue  # a private record (an expense note), a form only staff read, an old box whose page posts none
         if post is not None:  # the text leaves by its own request: its check belongs there, uploads or not
-            out.append(_at_post(f, script, post))
+            out += [] if checked_text(context, script, state) else [_at_post(f, script, post)]
         elif not {page_stem(f.path), page_stem(script)} & uploading:  # a store's upload covers its page's text
             out.append(f)
         published = post is not None or _public_upload(context, script, sent[1], f, page)

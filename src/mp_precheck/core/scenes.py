@@ -48,6 +48,7 @@ class Scenes(Struct, frozen=True):
     notes: frozenset[str] = frozenset()
     transaction: frozenset[str] = frozenset()
     order_fields: tuple[frozenset[str], ...] = ()
+    checks: frozenset[str] = frozenset()
 
     @staticmethod
     def _has(vocabulary: frozenset[str], words: Iterable[str]) -> bool:
@@ -255,6 +256,22 @@ class Scenes(Struct, frozen=True):
                 return True
         return False
 
+    def names_check(self, text: str) -> bool:
+        """Whether a name or a string a call passes says the call checks content (``checks``: ``textCheck``,
+        ``'msg_sec_check'``, ``'/content/security'``, a word ending in one: ``msgseccheck``), not a check-in or a
+        checkout (``checkIn``), nor writes as well (``checkAndSave``: a ``writes`` word that names no public thing)."""
+        words = words_of(text)
+        if self._has(self.writes - self.public, words):
+            return False
+        for i, word in enumerate(words):
+            if not word.isascii():
+                if any(v in word for v in self.checks if not v.isascii()):
+                    return True
+            elif words[i + 1:i + 2] not in (["in"], ["out"]) and any(
+                    word == v or (word.endswith(v) and len(word) >= len(v) + 3) for v in self.checks):
+                return True
+        return False
+
     def says_other(self, wrapper: str | None) -> bool:
         """Whether a wrapper's name says it does something other than write (``deleteDraft``); a direct
         call or a wrapper named after its transport says nothing."""
@@ -287,4 +304,5 @@ def scenes() -> Scenes:
                   frozenset(data.get("addressed", ())), tuple(data.get("publish_labels", ())),
                   frozenset(data.get("graded", ())), frozenset(data.get("notes", ())),
                   frozenset(data.get("transaction", ())),
-                  tuple(frozenset(kind) for kind in data.get("order_fields", {}).values()))
+                  tuple(frozenset(kind) for kind in data.get("order_fields", {}).values()),
+                  frozenset(data.get("checks", ())))

@@ -239,7 +239,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
-FORMAT = f"facts-v191-testaccount-{__version__}"
+FORMAT = f"facts-v192-{__version__}"  # v192: a script's path or URL words name no method (FileFacts.idle)
 
 
 class FactCache:

@@ -14,11 +14,13 @@ A Vue-shaped page (uni-app, mpvue, mpx: ``export default { methods: { … } }``,
 a ``methods`` entry only when its template binds it (``@tap="pick"``) or its script names it (``this.pick()``):
 an entry whose name the whole file (template, script, other blocks) writes nowhere else is uncalled there; so is
 a ``computed`` entry no binding or script reads (a web-view's ``src`` whose tag is commented out), markup
-comments left out of the count. In both, a member of the platform's namespace or of a module the script imports
-(``Util.openLink(link)``, ``wx.scanCode()``) names that API or function, not the page's own method of the same
-name: ``openLink(link) { Util.openLink(link) }`` whose only binding is commented out is uncalled. Such entries'
-line ranges are kept with the facts (``FileFacts.idle``); only on a registered page are their uses and hosts
-dropped (facts/scope.py): a component's method may be called by its parent through a ``ref``, from another file.
+comments left out of the count, and so are the words of a script's string that spells a path or a URL (``url:
+'/shop/pay'`` names an endpoint, not the page's ``pay`` method). In both, a member of the platform's namespace or of
+a module the script imports (``Util.openLink(link)``, ``wx.scanCode()``) names that API or function, not the page's
+own method of the same name: ``openLink(link) { Util.openLink(link) }`` whose only binding is commented out is
+uncalled. Such entries' line ranges are kept with the facts (``FileFacts.idle``); only on a registered page are
+their uses and hosts dropped (facts/scope.py): a component's method may be called by its parent through a ``ref``,
+from another file.
 A file whose template lives in another file (``<template src>``) is not judged.
 
 In: a parsed file's root node and its grammar (and, for :func:`without_uncalled`, the facts read from it).
@@ -124,7 +126,17 @@ def named_words(root: Node, language: Language, whole: str) -> Counter[str]:
     markup comments left out, and the members of the platform's namespace or of an imported module the script at
     ``root`` names (``Util.openLink``: readers/foreignmembers.py)."""
     return _word_counts(_without_markup_comments(whole)) - Counter(
-        node_text(prop) for prop in foreign_members(root, language))
+        node_text(prop) for prop in foreign_members(root, language)) - _path_words(root, language)
+
+
+def _path_words(root: Node, language: Language) -> Counter[str]:
+    """How often the script at ``root`` writes each word inside the text of a string that spells a path or a URL
+    (``'https://api.example.com/v1/pay'``, the ``/orders/`` of a template string): an endpoint's or a route's
+    words, never a mention of a method of the page that happens to be named like one of them."""
+    fragments = [child for node in nodes_of(root, language, ("string", "template_string"))
+                 for child in node.children if child.type == "string_fragment"]
+    return Counter(word for fragment in fragments if "/" in (text := node_text(fragment))
+                   for word in _WORD.findall(text))
 
 
 def _word_counts(text: str) -> Counter[str]:
