@@ -239,7 +239,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
-FORMAT = f"facts-v192-{__version__}"  # v192: a script's path or URL words name no method (FileFacts.idle)
+# v192: a script's path or URL words name no method (FileFacts.idle); v193: development sockets through imports
+FORMAT = f"facts-v193-{__version__}"  # v193 also: a conflicted config read per side
 
 
 class FactCache:
@@ -405,7 +406,7 @@ def _dump(facts: FileFacts) -> dict[str, Any]:
             "call_literals": {str(k): list(v) for k, v in facts.call_literals.items()},
             "call_shapes": {str(k): v for k, v in facts.call_shapes.items()},
             "module_specs": list(facts.module_specs), "imported_names": list(facts.imported_names),
-            "reexports": [list(r) for r in facts.reexports],
+            "reexports": [list(r) for r in facts.reexports], "socket_imports": list(map(list, facts.socket_imports)),
             "granted": list(facts.granted), "idle": [list(r) for r in facts.idle],
             "helpers": [[name, first, last, list(lines)] for name, first, last, lines in facts.helpers],
             "jsx": to_builtins(facts.jsx) if facts.jsx is not None else None,
@@ -426,12 +427,10 @@ def _load(data: dict[str, Any]) -> FileFacts:
                            v.get("forwards", ""), tuple((int(a), int(b)) for a, b in v.get("spans", ())),
                            tuple(v.get("handed", ())), tuple((int(a), int(b)) for a, b in v.get("reaches", ())),
                            convert(v.get("tests", {}), StringTests))
-                 for k, v in data["exports"].items()},
-        app_members=dict(data.get("app_members", {})),
+                 for k, v in data["exports"].items()}, app_members=dict(data.get("app_members", {})),
         call_literals={int(k): tuple(v) for k, v in data.get("call_literals", {}).items()},
         call_shapes={int(k): v for k, v in data.get("call_shapes", {}).items()},
-        module_specs=tuple(data.get("module_specs", ())),
-        imported_names=tuple(data.get("imported_names", ())),
+        module_specs=tuple(data.get("module_specs", ())), imported_names=tuple(data.get("imported_names", ())),
         reexports=tuple((r[0], r[1], r[2]) for r in data.get("reexports", ())),
         granted=tuple(int(line) for line in data.get("granted", ())),
         idle=tuple((int(a), int(b)) for a, b in data.get("idle", ())),
@@ -439,6 +438,7 @@ def _load(data: dict[str, Any]) -> FileFacts:
         jsx=_load_jsx(data["jsx"]) if data.get("jsx") is not None else None,
         routes=tuple((r[0], int(r[1])) for r in data["routes"]) if data.get("routes") is not None else None,
         handed_urls=tuple((int(a), int(b)) for a, b in data.get("handed_urls", ())),
+        socket_imports=tuple((int(s[0]), s[1], s[2]) for s in data.get("socket_imports", ())),
         store_calls=tuple((c[0], c[1], int(c[2])) for c in data["store_calls"])
         if data.get("store_calls") is not None else None)
 

@@ -24,6 +24,7 @@ from mp_precheck.readers.appconfig import (
 from mp_precheck.readers.browsersinks import calls_web_bridge
 from mp_precheck.readers.componentuses import jsx_reading
 from mp_precheck.readers.conditional import for_wechat
+from mp_precheck.readers.conflictsides import with_sides
 from mp_precheck.readers.copiedargs import copied_handler_links
 from mp_precheck.readers.envfiles import env_facts, is_env_file
 from mp_precheck.readers.finclip import as_wechat
@@ -72,6 +73,7 @@ APP_CONFIG_NAMES = ("app.json", "ext.json")
 # The developer tools' project files: committed with the code, read for the secrets some teams keep there.
 DEVTOOLS_CONFIGS = ("project.config.json", "project.private.config.json")
 SCRIPT_KINDS = frozenset({"js", "sfc", "min-js", "taro-app-config", "taro-page-config"})  # kinds holding scripts
+_JSON_CONFIGS = frozenset({"app-config", "page-config", "uni-manifest", "uni-pages"})  # read as JSON data
 # JSON files that are not page/app configuration (their titles are not UI).
 _NOT_PAGE_CONFIG = ("package.json", "package-lock.json", "project.config.json", "project.private.config.json",
                     "sitemap.json", "tsconfig.json", "jsconfig.json", "theme.json", "composer.json")
@@ -168,6 +170,8 @@ def extract(path: str, data: bytes, compiled: bool = True, finclip: bool = False
     if kind in SCRIPT_KINDS:  # FinClip's ft is WeChat's wx
         text = as_wechat(text, finclip, api_names, path)
     facts = _extract_text(text, path, kind)
+    if kind in _JSON_CONFIGS:  # left with git's conflict markers: what either side holds (readers/conflictsides.py)
+        facts = with_sides(facts, text, lambda side: _extract_text(side, path, kind))
     if kind in ("js", "sfc") and text != decoded.text:  # a secret other platforms' builds ship is leaked too
         written = as_wechat(decoded.text, finclip, api_names, path)
         hidden = other_build_secrets(written, text, facts.facts, lambda t: _extract_text(t, path, kind).facts)
@@ -315,12 +319,11 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     exports: dict[str, Export] = {}
     members, literals = dict[str, str](), dict[int, tuple[str, ...]]()
     shapes: dict[int, str] = {}
-    specs: list[str] = []
+    specs, granted = list[str](), list[int]()
     names: set[str] = set()
-    granted: list[int] = []
     idle: list[tuple[int, int]] = []
     helpers: list[tuple[str, int, int, tuple[int, ...]]] = []
-    handed: list[tuple[int, int]] = []
+    handed, sockets = list[tuple[int, int]](), list[tuple[int, str, str]]()  # sockets: readers/socketurl.py
     blocks = split_blocks(text)
     template = next(((b.text, b.line_offset) for b in blocks if b.tag == "template"), None)
     external_template = any(b.attrs.get("src") for b in blocks if b.tag == "template")
@@ -355,6 +358,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
             names.update(found.imported_names)
             helpers.extend(found.helpers)
             handed.extend(found.handed_urls)
+            sockets.extend(found.socket_imports)
     if helpers:  # a template binding (@tap="getProfile") or any other block's word names a helper too (line 0)
         named = {word for block in blocks if block.tag != "script" for word in words(block.text)}
         helpers = [(name, first, last, (0, *lines) if name in named else lines) for name, first, last, lines in helpers]
@@ -362,7 +366,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     return FileFacts(facts=tuple(facts), imported_calls=tuple(imported), scoped_calls=tuple(scoped), exports=exports,
                      app_members=members, call_literals=literals, module_specs=tuple(dict.fromkeys(specs)),
                      call_shapes=shapes, granted=tuple(granted), imported_names=tuple(sorted(names)), idle=tuple(idle),
-                     helpers=tuple(helpers), handed_urls=tuple(handed),
+                     helpers=tuple(helpers), handed_urls=tuple(handed), socket_imports=tuple(sockets),
                      error=next((b.note for b in blocks if b.note), None) or next(
                          (note for b in blocks if b.tag == "template"
                           and (note := markup_unread(b.text, b.line_offset)) is not None), None))

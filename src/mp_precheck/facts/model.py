@@ -336,6 +336,9 @@ class FileFacts(Struct, frozen=True):
     # (line of a host literal, line of the callee of the imported call it is handed to: ``request('https://…')``),
     # readers/handedurls.py: the host takes the role of the network API the fact store finds that call reaches.
     handed_urls: tuple[tuple[int, int], ...] = ()
+    # (line of a ``wx.connectSocket`` whose address starts with a development one as far as the file shows, module
+    # specifier, name it imports that the host also comes from): facts/devsockets.py looks the name up there.
+    socket_imports: tuple[tuple[int, str, str], ...] = ()
     # The store actions the script calls as its own methods (readers/storeactions.py: (module specifier, name,
     # line)), read from the blob's text as analyzers read it (None: not read): a page's calls into a store are
     # followed without parsing the page again (analyzers/reached.py).

@@ -1,12 +1,12 @@
 """Facts of file versions, keyed by git blob id: an unchanged file is parsed once for both sides.
 
 Also follows project wrappers one level: a call to ``uploadImage()`` imported from ``../../utils/api``, to
-``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the App object
-holds) counts as the catalog subjects that wrapper calls, at the call's line. It reads a development config against
-its release configs (a host a Taro ``config/dev.js`` gives a build constant no release config defines is the app's
-own: :func:`~mp_precheck.readers.devonly.shipped_dev_hosts`), gives a URL a page jump hands to a web-view page to
-that web-view (facts/handedpages.py) and a native page's pictures to its template (facts/pagepictures.py).
-"""
+``WxUtils.chooseImage()`` (a class's static method) or to ``getApp().HTTP.uploadFile()`` (a module the App object holds)
+counts as the catalog subjects that wrapper calls, at the call's line. It reads a development config against its release
+configs (a host a Taro ``config/dev.js`` gives a build constant no release config defines is the app's own:
+:func:`~mp_precheck.readers.devonly.shipped_dev_hosts`), gives a URL a page jump hands to a web-view page to that
+web-view (facts/handedpages.py), a native page's pictures to its template (facts/pagepictures.py) and a socket to
+another module's development address to development (facts/devsockets.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.subject import prefixed
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.cache import FactCache
+from mp_precheck.facts.devsockets import with_dev_sockets
 from mp_precheck.facts.extract import extract_job, flavoured, reader_kind
 from mp_precheck.facts.handedpages import handed_to_web_views
 from mp_precheck.facts.model import DEVELOPMENT, UPLOAD_GUESS, Export, Fact, FileFacts
@@ -48,13 +49,11 @@ class FactStore:
 
     def __init__(self, repo: GitRepo, disk: FactCache | None = None,
                  progress: Callable[[int, int], None] | None = None) -> None:
-        self.repo, self.disk = repo, disk
+        self.repo, self.disk, self._progress = repo, disk, progress
         self._cache: dict[tuple[str, str], FileFacts] = {}
         self._texts: OrderedDict[str, str | None] = OrderedDict()
-        self._text_chars = self.blobs_parsed = 0
-        self._progress = progress
+        self._text_chars = self.blobs_parsed = self._done = self._total = 0
         self.flavour: Callable[[str], str] = lambda _path: ""  # how a project reads a file: extract.py flavour()
-        self._done = self._total = 0
 
     def text(self, blob: str) -> str | None:
         """Decoded text of a blob, or None when it is missing or not text (the last ones asked are kept)."""
@@ -143,8 +142,9 @@ class FactStore:
         up to :data:`_DEPTH` files in all. A call that resolves to no wrapper but is named as an upload
         (``sheep.$api.app.upload``) is kept as a ``call:upload`` fact (see :mod:`mp_precheck.facts.model`).
         Calls through the build's ``aliases`` to the project's own folders count too (:func:`with_aliased_calls`)."""
-        direct = {path: with_aliased_calls(path, facts, aliases or {}, tree)
-                  for path, facts in self._shipped_dev_settings(self.raw_facts(files), tree).items()}
+        direct = with_dev_sockets({path: with_aliased_calls(path, facts, aliases or {}, tree) for path, facts in
+                                   self._shipped_dev_settings(self.raw_facts(files), tree).items()},
+                                  tree, aliases or {}, self.text, resolve_module)
         modules: dict[str, FileFacts] = {}
         first = {path: [(path, spec, name, line) for spec, name, line in facts.imported_calls]
                  for path, facts in direct.items()}
@@ -257,7 +257,8 @@ class FactStore:
         wanted = {m: tree[m].blob for _k, m, _s, _n, _l in resolved if m is not None and m not in modules}
         if wanted:
             read = self.raw_facts(wanted.items())
-            modules.update({m: with_aliased_calls(m, f, aliases, tree) for m, f in read.items()})
+            modules.update(with_dev_sockets({m: with_aliased_calls(m, f, aliases, tree) for m, f in read.items()},
+                                            tree, aliases, self.text, resolve_module))
         held = {(app, n.split(".", 1)[0]): resolve_module(app, modules[app].app_members[n.split(".", 1)[0]], tree)
                 for _k, app, spec, n, _l in resolved if spec in _HELD and app in modules and "." in n
                 and n.split(".", 1)[0] in modules[app].app_members}
@@ -377,8 +378,7 @@ def resolve_module(importer: str, spec: str, tree: Mapping[str, TreeEntry],
     its ``src/`` — the first folder where the module exists wins, a ``src`` folder first: the aliases of the
     Vue CLI, Vite and Taro scaffolds name ``src/`` (``@/components`` is ``src/components``, not a page's own
     ``components/``). A bare path to a script file (``api/api.js``) resolves from the importer's folder, as
-    ``require`` does, others from a module root in ``aliases`` (``readers/moduleroots.py``); ``index`` files too.
-    """
+    ``require`` does, others from a module root in ``aliases`` (``readers/moduleroots.py``); ``index`` files too."""
     alias = max((key for key in aliases or () if spec == key or spec.startswith(key + "/")), key=len, default=None)
     if alias is not None and aliases is not None:
         bases = [posixpath.normpath(aliases[alias] + spec[len(alias):])]

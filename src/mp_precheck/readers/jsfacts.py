@@ -152,7 +152,7 @@ class _Extractor(Bindings):
         """Facts of the tree at ``root``; ``nodes`` are its nodes of the types the passes read, in source order."""
         self.collect_aliases(nodes, factories(root))  # const api = createClient(): its class
         self.switches, self.foreign_tags = switches(root, self.language), foreign_tags(nodes)  # icons' <Camera>
-        self.sockets = SocketUrls(root, self.language)  # the file's bindings, read at its first connectSocket
+        self.sockets = SocketUrls(root, self.language, (self.named_imports, self.module_aliases))  # at its 1st socket
         for node in nodes:
             kind = node.type
             if kind in ("member_expression", "subscript_expression"):
@@ -203,11 +203,11 @@ class _Extractor(Bindings):
         return FileFacts(facts=tuple(local_uploads(self.facts, nodes, self.path, self.line, exports.keys())),
                          imported_calls=tuple(self.imported_calls + self.plain_instance_calls), exports=exports,
                          scoped_calls=scoped, app_members=app_members(root, held) if app_file else
-                         prototype_members(root, held, self.path, self.named_imports),
+                         prototype_members(root, held, self.path, self.named_imports), handed_urls=handed,
                          call_literals=call_literals(self.calls, called_lines, self.line), module_specs=specs,
                          imported_names=tuple(sorted({name for _spec, name in self.named_imports.values()})),
                          reexports=reexports.reexports(root, self.module_aliases, self.passed_names()),
-                         call_shapes=call_shapes(self.calls, shaped, self.line), handed_urls=handed)
+                         call_shapes=call_shapes(self.calls, shaped, self.line), socket_imports=self.sockets.imported)
 
     def _exports(self, root: Node) -> dict[str, Export]:
         """API wrappers (other modules' functions, an alias's, a package's too), SDK, factory and plugin objects."""
@@ -261,7 +261,7 @@ class _Extractor(Bindings):
             self.facts += clipboard_link(call, self.line)
         elif api in _HOST_ROLES:
             self._url_argument(api, call)
-            if api == "wx.connectSocket" and (role := self.sockets.role(call)):
+            if api == "wx.connectSocket" and (role := self.sockets.role(call, self.facts[-1].line)):
                 self.facts[-1] = replace(self.facts[-1], role=role)
         if api in base64media.SENDERS and base64media.sends_media(call):  # a request or a cloud function's data
             self.media_requests.append(self.line(call))

@@ -8,23 +8,28 @@ https://developers.weixin.qq.com/miniprogram/dev/api/network/websocket/wx.connec
 lists, https://developers.weixin.qq.com/miniprogram/dev/framework/ability/network.html). A socket whose URL is
 its own literal or a constant of its own (``WS_URL = 'wss://…'``) is not one: its host is read as any other.
 
-A socket to a literal on a developer's machine or LAN (``ws://localhost:3000``) is development code's: no socket
-domain to configure either.
+A socket whose address starts with a development one (``ws://localhost:3000``, a LAN address, a host only a
+development build uses), written there or reached through the file's names (``WS_BASE + '/chat'``,
+readers/urlorigin.py), is development code's: no socket domain to configure either. Where the host also comes from
+names the file imports (``CoolConfig.wsAddr + '/ws'``), those are kept (:attr:`SocketUrls.imported`) for the fact
+store to look up in their modules (facts/devsockets.py).
 
 In: a file's tree and grammar (:class:`SocketUrls`), then each ``wx.connectSocket`` call node. Out: the socket's
-role. The names the ``url`` passes are followed through the file's bindings (``const wsUrl = `${wsBase}/chat```,
-``this.wsUrl = …``, ``url: …``) and the functions it calls (``getWsUrl()``), three steps deep; imports are not
-followed. Never raises.
+role. For the scheme swap, the names the ``url`` passes are followed through the file's bindings
+(``const wsUrl = `${wsBase}/chat```, ``this.wsUrl = …``, ``url: …``) and the functions it calls (``getWsUrl()``),
+three steps deep; imports are not followed. Never raises.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from tree_sitter import Language, Node
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import API_SOCKET, DEVELOPMENT
 from mp_precheck.readers.syntax import call_option, name_and_value, node_text, nodes_of
-from mp_precheck.readers.urls import find_urls
+from mp_precheck.readers.urlorigin import Import, Scope, development_origin
 
 # ``x.replace('http', 'ws')``, ``x.replace('https://', 'wss://')``, ``x.replace(/^http/, 'ws')``, and the scheme
 # cut off and written again (``'ws' + base.slice(4)``, ``'wss' + base.substring(5)``).
@@ -41,19 +46,26 @@ class SocketUrls:
     """The sockets of one file (the tree ``root`` parsed with ``language``): its bindings are read once, at the
     first call that needs them, not again for each ``wx.connectSocket``."""
 
-    def __init__(self, root: Node, language: Language) -> None:
-        self.root, self.language = root, language
+    def __init__(self, root: Node, language: Language,
+                 imports: tuple[Mapping[str, Import], Mapping[str, str]] = ({}, {})) -> None:
+        self.root, self.language, self.imports = root, language, imports  # named imports, module aliases
         self._definitions: dict[str, list[str]] | None = None
+        self._scope: Scope | None = None
+        # (line of a socket whose address is a development one as far as this file shows, specifier, name): the
+        # names it imports that its host also comes from
+        self.imported: tuple[tuple[int, str, str], ...] = ()
 
-    def role(self, call: Node) -> str | None:
-        """The role of ``call``, a ``wx.connectSocket`` call of this file: ``DEVELOPMENT`` for a literal ``url`` on
-        a developer's machine or LAN, ``API_SOCKET`` for the request base with its scheme swapped, else None (a
-        socket of its own)."""
-        value = call_option(call, "url", shorthand=False)
-        literal = node_text(value) if value is not None and value.type in ("string", "template_string") else ""
-        urls = find_urls(literal.strip("'\"`"))
-        if urls and all(url.is_development for url in urls):
+    def role(self, call: Node, line: int) -> str | None:
+        """The role of ``call``, a ``wx.connectSocket`` call of this file at ``line``: ``DEVELOPMENT`` for a ``url``
+        starting with a development address (readers/urlorigin.py), ``API_SOCKET`` for the request base with its
+        scheme swapped, else None (a socket of its own)."""
+        value = call_option(call, "url", shorthand=True)
+        if self._scope is None and value is not None:
+            self._scope = Scope(self.root, *self.imports)
+        origin = development_origin(value, self._scope) if value is not None and self._scope is not None else None
+        if origin == ():
             return DEVELOPMENT
+        self.imported += tuple((line, spec, name) for spec, name in origin or ())
         return API_SOCKET if self._api_socket(call) else None
 
     def definitions(self) -> dict[str, list[str]]:
