@@ -23,8 +23,8 @@ from typing import TypeVar
 
 from msgspec.structs import replace
 
-from mp_precheck.facts.appfile import app_file
-from mp_precheck.facts.model import DEVELOPMENT, Fact
+from mp_precheck.facts.appfile import APP_NAMES, app_file
+from mp_precheck.facts.model import DEVELOPMENT, NETWORK_APIS, Fact
 from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.appheld import app_held_urls
 from mp_precheck.readers.appurlreads import app_url_reads
@@ -38,6 +38,8 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 _held: dict[tuple[str, str], dict[str, frozenset[int]]] = {}
 _reads: dict[tuple[str, str, bool], dict[str, frozenset[str]]] = {}
+_scans: dict[tuple[str, str, int, tuple[str, ...]], dict[int, str]] = {}
+_SERVED = frozenset({"code", *NETWORK_APIS.values()})  # a host the release build requests
 
 
 def with_app_hosts(path: str, facts: tuple[Fact, ...], tree: Mapping[str, TreeEntry],
@@ -51,25 +53,32 @@ def with_app_hosts(path: str, facts: tuple[Fact, ...], tree: Mapping[str, TreeEn
     key = (path, tree[path].blob)
     held = _held[key] if key in _held else _kept(_held, key, app_held_urls(text(key[1]) or "", path))
     wanted = {f.line for f in facts if f.kind == "host" and f.role == DEVELOPMENT}
-    held = {member: lines & wanted for member, lines in held.items() if lines & wanted}
+    released = {f.line for f in facts if f.kind == "host" and f.role in _SERVED}
+    # A member reaching a release value too (``this.env === 2 ? this.testApi : this.shopApi``) has one of its own.
+    held = {member: lines & wanted for member, lines in held.items() if lines & wanted and not lines & released}
     if not held:
         return facts
-    roles = _roles(path, held, tree, text)
+    scripts = _scripts(path, tree)
+    key_of_scan = (path, tree[path].blob, hash(tuple((p, tree[p].blob) for p in scripts)), tuple(sorted(held)))
+    roles = _scans[key_of_scan] if key_of_scan in _scans else \
+        _kept(_scans, key_of_scan, _roles(path, held, scripts, tree, text))
     if not roles:
         return facts
     return tuple(replace(f, role=roles[f.line]) if f.kind == "host" and f.role == DEVELOPMENT and f.line in roles
                  else f for f in facts)
 
 
-def _roles(app: str, held: Mapping[str, frozenset[int]], tree: Mapping[str, TreeEntry],
+def _roles(app: str, held: Mapping[str, frozenset[int]], scripts: list[str], tree: Mapping[str, TreeEntry],
            text: Callable[[str], str | None]) -> dict[int, str]:
-    """Line of a held URL → the role the app's requests give it (one API's, else ``code``)."""
+    """Line of a held URL → the role the requests of ``scripts`` give it (one API's, else ``code``)."""
     names = {member.rsplit(".", 1)[-1] for member in held}
+    owners = tuple(dict.fromkeys((posixpath.basename(app), *APP_NAMES)))  # a Taro app.jsx too
     found: dict[int, set[str]] = {}
-    for script in _scripts(app, tree):
-        source = text(tree[script].blob)
+    for script in scripts:
         own = script == app
-        if not source or not (own or any(name in source for name in names)):
+        source = text(tree[script].blob)
+        if not source or not (own or any(name in source for name in names)) or \
+                not (own or app_file(script, tree, owners) == app):  # a script of another app in the repository
             continue
         key = (script, tree[script].blob, own)
         reads = _reads[key] if key in _reads else _kept(_reads, key, app_url_reads(source, script, own))
@@ -82,7 +91,7 @@ def _roles(app: str, held: Mapping[str, frozenset[int]], tree: Mapping[str, Tree
 
 
 def _scripts(app: str, tree: Mapping[str, TreeEntry]) -> list[str]:
-    """The scripts of ``tree`` whose ``getApp()`` is the App of the file ``app``, the App file first."""
+    """The scripts of ``tree`` in the folder of the file ``app`` (the App file first), packages left out."""
     folder = posixpath.dirname(app)
     out = [app]
     for path, entry in sorted(tree.items()):
@@ -90,8 +99,7 @@ def _scripts(app: str, tree: Mapping[str, TreeEntry]) -> list[str]:
             continue
         if (folder and not path.startswith(folder + "/")) or _SKIPPED.intersection(path.split("/")):
             continue
-        if app_file(path, tree) == app:
-            out.append(path)
+        out.append(path)
     return out
 
 
