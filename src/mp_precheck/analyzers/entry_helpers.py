@@ -49,8 +49,9 @@ from mp_precheck.analyzers.context import ProjectContext, as_shipped
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.core.report import Finding
+from mp_precheck.facts.appfile import app_file
 from mp_precheck.facts.scope import entry_scripts
-from mp_precheck.facts.store import ExistingPaths, app_file, resolve_module
+from mp_precheck.facts.store import ExistingPaths, resolve_module
 from mp_precheck.readers.aliases import project_aliases
 from mp_precheck.readers.jsbindings import GET_APP
 from mp_precheck.readers.lifecycle import HELPER_DEPTH, HookScanner, is_failure_callback

@@ -49,8 +49,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v76: documentation placeholder hosts (example.com, www.example.org) are no hosts; app.json list keys and
 #      permission placed at the outermost object's key, not a copy nested in window;
 # v77: WeChat named as the way a phone number is verified or granted (微信一键验证号码, 微信授权手机号): brand text;
-# v78: no service signal from a warning against fraud or a list of fraud types (谨防网贷诈骗, ['刷单返利', '网贷'])
-#      (merged with v77);
+# v78: no service signal from a warning against fraud or a list of fraud types (谨防网贷诈骗, ['刷单返利']) (+v77);
 # v79: base64 media in a request body written as a string (multipart name="…", form-encoded key=) or held in a
 #      variable (data: body);
 # v80: a requestPayment passed an orderInfo order as wx.requestPayment:orderInfo, dropped only where the code
@@ -239,8 +238,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v185: an invited friend's act that pays the user, and a gain growing with the inviting, as reward wording
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
-# v192: a script's path or URL words name no method (FileFacts.idle); v193: development sockets through imports
-FORMAT = f"facts-v193-{__version__}"  # v193 also: a conflicted config read per side
+# v192: a script's URL words name no method; v193: dev sockets through imports, conflicted configs per side
+FORMAT = f"facts-v194-{__version__}"  # v194: App-held test hosts reached through getApp() are servers
 
 
 class FactCache:

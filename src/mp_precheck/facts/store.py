@@ -19,6 +19,8 @@ from msgspec.structs import replace
 from mp_precheck.core.parallel import ordered_map
 from mp_precheck.core.subject import prefixed
 from mp_precheck.core.thirdparty import third_party
+from mp_precheck.facts.appfile import APP_NAMES, app_file
+from mp_precheck.facts.apphosts import with_app_hosts
 from mp_precheck.facts.cache import FactCache
 from mp_precheck.facts.devsockets import with_dev_sockets
 from mp_precheck.facts.extract import extract_job, flavoured, reader_kind
@@ -166,6 +168,7 @@ class FactStore:
             merged = confirm_picked(facts.facts + tuple(extra))  # a photo a helper picks, sent as base64
             merged = handed_to_web_views(with_handed_roles(facts, merged), tree, self.raw_facts)
             merged = with_page_pictures(path, merged, tree, self.text)
+            merged = with_app_hosts(path, merged, tree, self.text)  # a test host the app's requests reach
             # this.timer.stop() is no global property's call unless a Vue entry installs ``timer`` (resolved above)
             calls = tuple(c for c in facts.imported_calls if c[2] in resolved or c[0] != VUE_INSTANCE
                           or c[1].startswith("$"))
@@ -330,30 +333,11 @@ class FactStore:
 
     @staticmethod
     def _module(importer: str, spec: str, tree: Mapping[str, TreeEntry]) -> str | None:
-        return app_file(importer, tree, _APP_NAMES if spec == GET_APP else VUE_ENTRIES) if spec in _HELD else \
+        return app_file(importer, tree, APP_NAMES if spec == GET_APP else VUE_ENTRIES) if spec in _HELD else \
             resolve_module(importer, spec, tree)
 
 
-_APP_NAMES = ("app.js", "app.ts", "app.wpy", "app.mpx", "App.vue", "app.vue")
 _HELD = (GET_APP, VUE_INSTANCE)  # calls through an object that holds project modules (the App, a Vue instance)
-
-
-def app_file(importer: str, tree: Mapping[str, TreeEntry], names: tuple[str, ...] = _APP_NAMES) -> str | None:
-    """The app entry file (``app.js``…) that ``getApp()`` in ``importer`` returns: the nearest one in the importer's
-    folder or above it (with ``names`` = :data:`VUE_ENTRIES`, the Vue entry that sets ``this.$x`` properties: the
-    nearest beside the app's root component ``App.vue``, else the nearest — an mpvue page's own ``main.js`` mounts
-    the page, ``src/main.js`` installs the app's properties)."""
-    folder, nearest = posixpath.dirname(importer), None
-    while True:
-        for name in names:
-            candidate = posixpath.join(folder, name) if folder else name
-            if candidate in tree and not tree[candidate].is_symlink:
-                if names != VUE_ENTRIES or any(posixpath.join(folder, a) in tree for a in ("App.vue", "app.vue")):
-                    return candidate
-                nearest = nearest or candidate
-        if not folder:
-            return nearest
-        folder = posixpath.dirname(folder)
 
 
 def with_aliased_calls(path: str, facts: FileFacts, aliases: Mapping[str, str],

@@ -70,9 +70,10 @@ def is_dev_file(path: str) -> bool:
         (name[0] in ("env", "config") and len(name) > 2 and name[1] in DEV_WORDS)
 
 
-def in_dev_branch(node: Node) -> bool:
+def in_dev_branch(node: Node, by_name: bool = True) -> bool:
     """Whether ``node`` is reached only in a development build: the taken side of a dev test (``if``, a
-    ternary, ``&&``), the value of a key / variable named for development, or a dev-server ``proxy`` entry."""
+    ternary, ``&&``), the value of a key / variable named for development, or a dev-server ``proxy`` entry; with
+    ``by_name`` False only the first (a read whose value is used whatever the name it lands in)."""
     child, current = node, node.parent
     while current is not None:
         kind = current.type
@@ -87,11 +88,11 @@ def in_dev_branch(node: Node) -> bool:
             left = current.child_by_field_name("left")
             if left is not None and child == current.child_by_field_name("right") and dev_test(left) is True:
                 return True
-        elif kind == "pair" and child == current.child_by_field_name("value"):
+        elif by_name and kind == "pair" and child == current.child_by_field_name("value"):
             key = node_text(current.child_by_field_name("key")).strip("'\"`")
             if is_dev_name(key) or key in DEV_SERVER_KEYS:
                 return True
-        elif kind == "variable_declarator" and child == current.child_by_field_name("value"):
+        elif by_name and kind == "variable_declarator" and child == current.child_by_field_name("value"):
             name = current.child_by_field_name("name")
             if name is not None and name.type == "identifier" and is_dev_name(node_text(name)):
                 return True

@@ -51,7 +51,13 @@ def reached_roles(names: Iterable[str], sinks: Mapping[str, str], root: Node) ->
 
 def _feeds(root: Node) -> dict[str, set[str]]:
     """For each name the file sets, the names read by the values it is set from."""
-    feeds: dict[str, set[str]] = defaultdict(set)
+    return {name: set().union(*(reads(v) for v in values)) for name, values in value_sources(root).items()}
+
+
+def value_sources(root: Node) -> dict[str, list[Node]]:
+    """For each name the tree at ``root`` sets (a variable, a parameter, a member ``.key``: the rules of the module
+    docstring), the value nodes it is set from, in source order. Pure; never raises."""
+    feeds: dict[str, list[Node]] = defaultdict(list)
     params: dict[str, list[str | None]] = {}
     calls: list[tuple[str, Node]] = []
     for node in walk(root):
@@ -63,9 +69,9 @@ def _feeds(root: Node) -> dict[str, set[str]]:
         elif kind == "pair" and node.parent is not None and node.parent.type == "object":
             key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
             if key is not None and value is not None and key.type in ("property_identifier", "string"):
-                feeds[_MEMBER + node_text(key).strip("'\"")] |= _reads(value)
+                feeds[_MEMBER + node_text(key).strip("'\"")].append(value)
         elif kind == "shorthand_property_identifier" and node.parent is not None and node.parent.type == "object":
-            feeds[_MEMBER + node_text(node)].add(node_text(node))  # { url }: the member url holds url
+            feeds[_MEMBER + node_text(node)].append(node)  # { url }: the member url holds url
         elif kind in ("required_parameter", "optional_parameter"):  # TypeScript's (url: string = BASE)
             _flow(feeds, node.child_by_field_name("pattern"), node.child_by_field_name("value"))
         elif kind in _FUNCTIONS and (name := _function_name(node)) is not None:
@@ -81,21 +87,22 @@ def _feeds(root: Node) -> dict[str, set[str]]:
     for name, arguments in calls:
         for parameter, argument in zip(params.get(name, ()), arguments.named_children, strict=False):
             if parameter is not None:
-                feeds[parameter] |= _reads(argument)
+                feeds[parameter].append(argument)
     return feeds
 
 
-def _flow(feeds: dict[str, set[str]], target: Node | None, value: Node | None) -> None:
+def _flow(feeds: dict[str, list[Node]], target: Node | None, value: Node | None) -> None:
     if target is None or value is None:
         return
     if target.type == "identifier":
-        feeds[node_text(target)] |= _reads(value)
+        feeds[node_text(target)].append(value)
     elif (member := _member(target)) is not None:
-        feeds[member] |= _reads(value)  # this.url = …: the member url
+        feeds[member].append(value)  # this.url = …: the member url
 
 
-def _reads(value: Node) -> set[str]:
-    """The names ``value`` reads, not looking into the functions it defines."""
+def reads(value: Node) -> set[str]:
+    """The names ``value`` reads, not looking into the functions it defines: variables, and members as ``.key``
+    (``this.config.url`` reads ``.url``), the names :func:`value_sources` keys."""
     found: set[str] = set()
     stack = [value]
     while stack:
