@@ -9,7 +9,7 @@ and what a function of the file returns; never a parameter (its callers decide),
 (``let url = ''`` assigned later). A literal at the head is a development address as the rest of the readers decide
 it (:attr:`~mp_precheck.readers.urls.Url.is_development`: a developer's machine or LAN, or reached only in a
 development build, :func:`~mp_precheck.readers.devonly.in_dev_branch`). A name another module exports is an open
-end, named by (module specifier, exported name as its importer spells it: ``CoolCar.wsAddr``, ``baseUrl``, a
+end, named by (module specifier, exported name as its importer spells it: ``Settings.wsAddr``, ``baseUrl``, a
 module alias's ``wsUrl``), which :func:`development_names` of that module answers (facts/devsockets.py).
 
 Such an address needs no 服务器域名 (localhost and LAN addresses cannot be entered there, and the reviewed build
