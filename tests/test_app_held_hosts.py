@@ -111,12 +111,19 @@ def test_uni_app_global_data_read_into_a_request_is_a_server(repo):
         "package.json": '{"name": "pebble", "dependencies": {"@dcloudio/uni-app": "3.0.0"}}\n',
         "src/pages.json": '{ "pages": [ {"path": "pages/rows/rows"} ] }\n',
         "src/manifest.json": '{ "mp-weixin": { "appid": "wx0a1b2c3d4e5f6a7b" } }\n',
-        "src/App.vue": app.replace("HOST", "http://127.0.0.1:9000"), "src/pages/rows/rows.vue": page,
+        "src/pages/rows/rows.vue": page,
     })
+    found = _host_made_public(repo, "src/App.vue", app, "http://127.0.0.1:9000", "https://rows.pebblemart.cn")
+    assert found == {("external_link.domain", "host:rows.pebblemart.cn", "src/App.vue", 4)}
+
+
+def _host_made_public(repo, app_path, app, local, public):
+    """The domain findings of a change that swaps the App file's HOST from a local address to a public one."""
+    repo.write(app_path, app.replace("HOST", local))
     base = repo.commit("local")
-    repo.write("src/App.vue", app.replace("HOST", "https://rows.pebblemart.cn"))
+    repo.write(app_path, app.replace("HOST", public))
     repo.commit("public")
-    assert _domains(run(repo.path, base)) == {("external_link.domain", "host:rows.pebblemart.cn", "src/App.vue", 4)}
+    return _domains(run(repo.path, base))
 
 
 def test_taro_class_app_global_data_read_into_a_request_is_a_server(repo):
@@ -128,12 +135,10 @@ def test_taro_class_app_global_data_read_into_a_request_is_a_server(repo):
         "package.json": '{"dependencies": {"@tarojs/taro": "3.6.0", "@tarojs/components": "3.6.0"}}',
         "project.config.json": '{"miniprogramRoot": "dist/"}',
         "src/app.config.js": "export default {\n  pages: ['pages/rows/index'],\n}\n",
-        "src/app.jsx": app.replace("HOST", "http://localhost:10086"), "src/pages/rows/index.jsx": page,
+        "src/pages/rows/index.jsx": page,
     })
-    base = repo.commit("local")
-    repo.write("src/app.jsx", app.replace("HOST", "https://taro.pebblemart.cn"))
-    repo.commit("public")
-    assert _domains(run(repo.path, base)) == {("external_link.domain", "host:taro.pebblemart.cn", "src/app.jsx", 4)}
+    found = _host_made_public(repo, "src/app.jsx", app, "http://localhost:10086", "https://taro.pebblemart.cn")
+    assert found == {("external_link.domain", "host:taro.pebblemart.cn", "src/app.jsx", 4)}
 
 
 def test_the_app_file_reads_its_members_paths_and_what_each_method_builds_from():
