@@ -340,3 +340,26 @@ def test_an_authorize_alone_on_a_page_new_to_the_app_is_still_told(app_repo):
     app_repo.commit()
     record = [(f.subject, f.line) for f in run(app_repo.path, base).findings if f.rule == "privacy.record"]
     assert record == [("wx.authorize:scope.record", 9)]
+
+
+CAMERA_PAGE_JS = ("Page({\n  onLoad() {\n    wx.authorize({ scope: 'scope.camera' })\n  },\n"
+                  "  shoot() {\n    wx.createCameraContext().takePhoto({ success: (r) => this.setData(r) })\n  },\n})\n")
+
+
+def test_an_authorize_for_the_camera_of_the_page_beside_it_is_told_once_at_the_camera(app_repo):
+    # the scope asked in the script is the one the page's <camera> uses: one privacy item, told at the component
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/me/me.js": CAMERA_PAGE_JS,
+                          "pages/me/me.wxml": "<view>\n  <camera device-position=\"front\"></camera>\n</view>\n"})
+    app_repo.commit()
+    camera = [(f.subject, f.path, f.line) for f in run(app_repo.path, base).findings if f.rule == "privacy.camera"]
+    assert camera == [("<camera>", "pages/me/me.wxml", 2)]
+
+
+def test_an_authorize_for_a_camera_on_another_page_is_still_told(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write_files({"pages/me/me.js": CAMERA_PAGE_JS,
+                          "pages/index/index.wxml": "<view>\n  <camera device-position=\"front\"></camera>\n</view>\n"})
+    app_repo.commit()
+    camera = {(f.subject, f.path, f.line) for f in run(app_repo.path, base).findings if f.rule == "privacy.camera"}
+    assert ("wx.authorize:scope.camera", "pages/me/me.js", 3) in camera

@@ -416,13 +416,17 @@ def _wrapper_changed(fact: Fact, head: Mapping[str, FileFacts]) -> bool:
 
 
 def _gate(addition: Addition, capability: set[str], head: Mapping[str, FileFacts]) -> bool:
-    """Whether an added ``wx.authorize(scope)`` is the permission check in front of a call of the same data in
-    its own file (``authorize({scope: 'scope.userInfo'})`` then ``getUserProfile``): that call is the use, the
-    check asks for nothing more (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html)."""
+    """Whether an added ``wx.authorize(scope)`` is the permission check in front of a use of the same data on
+    its own page or component — in its own file (``authorize({scope: 'scope.userInfo'})`` then
+    ``getUserProfile``) or in a file beside it (``scope.camera`` asked in ``index.js`` for the ``<camera>`` of
+    ``index.wxml``): that use is told, the check asks for nothing more
+    (https://developers.weixin.qq.com/miniprogram/dev/api/open-api/authorize/wx.authorize.html)."""
     if not addition.subject.startswith("wx.authorize:") or addition.fact.role is not None:
         return False
+    unit = posixpath.splitext(addition.path)[0]
     return any(f.subject in capability and not f.subject.startswith("wx.authorize:") and counted(f)
-               for f in head[addition.path].facts)
+               for path, file_facts in head.items() if posixpath.splitext(path)[0] == unit
+               for f in file_facts.facts)
 
 
 def _rises(subjects: set[str], head: Mapping[str, Counter[str]], base: Mapping[str, Counter[str]]) -> bool:
