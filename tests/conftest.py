@@ -12,10 +12,16 @@ from typing import Any
 
 import pytest
 from github import Auth, Github
+from hypothesis import HealthCheck, settings
 
 from fakegithub import TOKEN_INSTALLATION, FakeGitHub
 from fakegitlab import FakeGitLab
 from helpers import build_example
+
+# Property tests assert behaviour, never speed: on a loaded CI machine Hypothesis's generation-time health check and
+# per-example deadline fail tests whose properties hold (speed lives in benchmarks/).
+settings.register_profile("behaviour", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("behaviour")
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
