@@ -19,7 +19,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
-from mp_precheck.readers.textflow import calls_on, enclosing_declarations, script_block, tag_at
+from mp_precheck.readers.textflow import calls_on, enclosing_declarations, local_values, script_block, tag_at
 
 # An input's events named by method: WXML ``bindinput="onInput"`` / ``bind:confirm`` / ``catchblur``, Vue
 # ``@input="onInput"`` / ``v-on:confirm``.
@@ -163,19 +163,19 @@ def endpoint_strings(text: str, path: str, lines: Iterable[int],
     """For each call of the script of ``path`` whose callee is on one of ``lines``: the strings its endpoint is spelt
     with — a first argument or an options object's ``url`` that is a string or built from strings
     (``'/shelf/listItems?id=' + id``), also where the call passes a local name holding them (``const opts = { url:
-    '/shelf/listItems' }; request(opts)``) — for their words. A call whose endpoint is not spelt has none; one whose
-    wrapper takes it at another argument (``positions``, by line: :func:`endpoint_refs`) has it there."""
+    '/shelf/listItems' }; request(opts)``; every value the name is given: ``var url = ''`` then ``url =
+    '/posts/comment'`` or ``url = '/posts/reply'`` by branch) — for their words. A call whose endpoint is not spelt
+    has none; one whose wrapper takes it at another argument (``positions``, by line: :func:`endpoint_refs`) has it
+    there."""
     out: dict[int, tuple[str, ...]] = {}
     for at, arguments in calls_on(text, path, lines):
-        declared, at_arg = enclosing_declarations(arguments), (positions or {}).get(at, 0)
+        at_arg = (positions or {}).get(at, 0)
         first = arguments.named_children[at_arg] if len(arguments.named_children) > at_arg else None
-        if first is not None and first.type == "identifier" and len(declared.get(node_text(first), ())) == 1:
-            first = declared[node_text(first)][0]  # request(opts) with const opts = { url: … }
-        url = next((p.child_by_field_name("value") for p in first.named_children if p.type == "pair"
-                    and node_text(p.child_by_field_name("key")).strip("'\"") == "url"), None) \
-            if first is not None and first.type == "object" else first
+        held = local_values(arguments).get(node_text(first), []) if first is not None and \
+            first.type == "identifier" else []  # request(opts) with const opts = { url: … }
+        urls = [_url_of(value) for value in held] if held else [_url_of(first)]
         strings: list[str] = []
-        stack = [url] if url is not None and url.type in (*_STRINGS, "binary_expression") else []
+        stack = [url for url in urls if url is not None and url.type in (*_STRINGS, "binary_expression")]
         while stack:
             current = stack.pop()
             if current.type in _STRINGS:
@@ -184,3 +184,11 @@ def endpoint_strings(text: str, path: str, lines: Iterable[int],
                 stack.extend(current.named_children)
         out[at] = tuple(strings) + out.get(at, ())
     return out
+
+
+def _url_of(value: Node | None) -> Node | None:
+    """The endpoint an argument passes: an options object's ``url`` (None without one), else the argument itself."""
+    if value is None or value.type != "object":
+        return value
+    return next((p.child_by_field_name("value") for p in value.named_children if p.type == "pair"
+                 and node_text(p.child_by_field_name("key")).strip("'\"") == "url"), None)

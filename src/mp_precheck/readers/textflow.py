@@ -228,8 +228,17 @@ def enclosing_declarations(node: Node) -> dict[str, list[Node]]:
     return _declared(function) if function is not None else {}
 
 
+def local_values(node: Node) -> dict[str, list[Node]]:
+    """Values of the local names the function around ``node`` declares, each with the values it is given again
+    later (``var url = ''`` then ``url = '/posts/comment'`` in a branch: :func:`_reassigned`); none at the top."""
+    function = node.parent
+    while function is not None and function.type not in _FUNCTIONS:
+        function = function.parent
+    return _reassigned(function, _declared(function)) if function is not None else {}
+
+
 def _declared(function: Node) -> dict[str, list[Node]]:
-    """Values of the local names a function declares or assigns (``const data = {…}``)."""
+    """Values of the local names a function declares (``const data = {…}``)."""
     out: dict[str, list[Node]] = {}
     stack = [function]
     while stack:
@@ -238,6 +247,22 @@ def _declared(function: Node) -> dict[str, list[Node]]:
             name, value = current.child_by_field_name("name"), current.child_by_field_name("value")
             if name is not None and value is not None and name.type == "identifier":
                 out.setdefault(node_text(name), []).append(value)
+        stack.extend(current.named_children)
+    return out
+
+
+def _reassigned(function: Node, declared: dict[str, list[Node]]) -> dict[str, list[Node]]:
+    """``declared`` (values of the names ``function`` declares) with the values it assigns those names again (``let
+    params = {}`` then ``params = { content: this.data.reply }`` in the branch that picks the endpoint): a name
+    holds any of them when a call passes it. A name the function does not declare is not its own: left out."""
+    out = {name: list(values) for name, values in declared.items()}
+    stack = [function]
+    while stack:
+        current = stack.pop()
+        left = current.child_by_field_name("left") if current.type == "assignment_expression" else None
+        value = current.child_by_field_name("right")
+        if left is not None and value is not None and left.type == "identifier" and node_text(left) in out:
+            out[node_text(left)].append(value)
         stack.extend(current.named_children)
     return out
 
@@ -268,7 +293,7 @@ def _in_scope(arguments: Node, closures: bool) -> dict[str, list[Node]]:
     function = arguments.parent.parent if arguments.parent is not None else None
     while function is not None:
         if function.type in _FUNCTIONS:
-            own = _declared(function)
+            own = _reassigned(function, _declared(function))
             for name, values in _members_set(function).items():
                 own.setdefault(name, []).extend(values)
             for name, values in own.items():
