@@ -68,7 +68,11 @@ def routed_uploads(subject: str, head: Mapping[str, FileFacts], base: Mapping[st
     made and its head version no longer makes (an upload wrapper moved to another module); a wrapper's call where
     the file's base version made the same call (same function, same arguments) of a project function named as an
     upload that no module resolved (``call:upload``, :data:`~mp_precheck.facts.model.UPLOAD_GUESS`): the call
-    re-pointed to the wrapper now reached. A changed wrapper or other arguments make another shape: still new."""
+    re-pointed to the wrapper now reached; a call of a helper of the same file (``Fact.defined``) whose upload the
+    base version made in that helper, called from one place (readers/localcalls.py: counted at its own call), with
+    the same shape: its caller inlined, split or joined by another, the one upload sent as before. A changed
+    wrapper or other arguments make another shape: still new, and so does one more call of a helper the base
+    already called from several places (each call its own file)."""
     def shapes(file_facts: FileFacts | None) -> Counter[str]:
         return Counter(s for f in file_facts.facts if f.subject == subject and not f.role
                        and (s := file_facts.call_shapes.get(f.line, ""))[:1] not in ("", ":")) \
@@ -80,9 +84,14 @@ def routed_uploads(subject: str, head: Mapping[str, FileFacts], base: Mapping[st
         before = base.get(counterpart.get(path) or "")
         guessed = {before.call_shapes.get(f.line) for f in before.facts if f.subject == UPLOAD_GUESS} \
             if before is not None else set()
+        sent = {before.call_shapes.get(f.line) for f in before.facts if f.subject == subject and not f.role} \
+            if before is not None else set()
         for fact in (f for f in facts.facts if f.subject == subject):
             shape = facts.call_shapes.get(fact.line, "")
-            if fact.role and shape in guessed:
+            if fact.defined is not None and facts.call_shapes.get(fact.defined) in sent and before is not None \
+                    and not any(f.role == fact.role for f in before.facts):
+                out.add((path, fact.line, subject))  # the base's one call of the helper, moved or split
+            elif fact.role and shape in guessed:
                 out.add((path, fact.line, subject))
             elif not fact.role and gone[shape] > 0:
                 gone[shape] -= 1  # each call that left a module offsets one arriving in another
