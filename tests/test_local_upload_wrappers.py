@@ -1,7 +1,8 @@
 """An upload through a helper of the same page (``this.uploadImg(path)``, ``that.uploadImg``, a top-level
-``upload(path)``) is reported where the page sends another file: a new call of the helper is a new upload,
-the helper's own ``wx.uploadFile`` is its definition, and a method called once or only from the template
-keeps its call."""
+``upload(path)``) is reported where the page sends another file: a new call of a helper the page called from
+several places is a new upload, the helper's own ``wx.uploadFile`` is its definition, and a method called once or
+only from the template keeps its call — its calls after the change (moved, split, joined by another) are that
+one upload while its own call keeps its shape."""
 
 from __future__ import annotations
 
@@ -113,6 +114,12 @@ _CLIP = ("  sendClip() {\n    const that = this\n    wx.chooseVideo({ success(re
          "      that.postFile(res.tempFilePath, 2)\n    } })\n  },\n")
 
 
+_SEND = ("export function shipFile(path) {\n  return wx.uploadFile({ url: 'https://files.example.com/up', "
+         "filePath: path, name: 'f' })\n}\n")
+_PICK = ("export function pickAndSend() {\n  wx.chooseImage({ success: (res) => {\n"
+         "    shipFile(res.tempFilePaths[0])\n  } })\n}\n")
+
+
 def test_a_second_caller_of_a_once_called_upload_method_is_no_new_upload(app_repo):
     app_repo.write("pages/me/me.js", _chat(_PHOTO))
     base = app_repo.commit()
@@ -123,3 +130,10 @@ def test_a_second_caller_of_a_once_called_upload_method_is_no_new_upload(app_rep
     app_repo.write("pages/me/me.js", _chat(_PHOTO + _CLIP, "https://clips.example.com/up"))
     app_repo.commit()
     assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "pages/me/me.js", 16)}
+    # a module's sibling that picks and sends through the uploader it exports sends a file of its own
+    app_repo.write("utils/files.js", _SEND)
+    app_repo.write("pages/index/index.js", "import { shipFile } from '../../utils/files'\nPage({ go(p) { shipFile(p) } })\n")
+    before = app_repo.commit()
+    app_repo.write("utils/files.js", _SEND + _PICK)
+    app_repo.commit()
+    assert places(run(app_repo.path, before), "upload") == {("upload.upload_file", "utils/files.js", 6)}
