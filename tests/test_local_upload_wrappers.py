@@ -1,7 +1,8 @@
 """An upload through a helper of the same page (``this.uploadImg(path)``, ``that.uploadImg``, a top-level
-``upload(path)``) is reported where the page sends another file: a new call of the helper is a new upload,
-the helper's own ``wx.uploadFile`` is its definition, and a method called once or only from the template
-keeps its call."""
+``upload(path)``) is reported where the page sends another file: a new call of a helper the page called from
+several places is a new upload, the helper's own ``wx.uploadFile`` is its definition, and a method called once or
+only from the template keeps its call — its calls after the change (moved, split, joined by another) are that
+one upload while its own call keeps its shape."""
 
 from __future__ import annotations
 
@@ -73,3 +74,66 @@ def test_a_new_page_with_its_upload_helper_is_one_finding_at_the_helpers_upload(
     app_repo.commit()
     # the helper is new too: reported where it builds the request, not at the first of its calls
     assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "pages/register/register.js", 11)}
+
+
+def _album(pickers: str) -> str:
+    return ("Page({\n  data: { files: [] },\n" + pickers +
+            "  storeFiles(kind) {\n    this.data.files.forEach((item) => {\n"
+            "      wx.cloud.uploadFile({ cloudPath: kind + '/' + item.size, filePath: item.tempFilePath })\n"
+            "    })\n  },\n})\n")
+
+
+def _picker(kind: str, indent: str) -> str:
+    return (f"{indent}wx.chooseMedia({{ mediaType: [{kind}], success: (res) => {{\n"
+            f"{indent}  this.setData({{ files: res.tempFiles }})\n{indent}  this.storeFiles({kind})\n{indent}}} }})\n")
+
+
+def test_a_once_called_upload_method_whose_caller_is_inlined_twice_is_no_new_upload(app_repo):
+    sheet = "  pickKind() {{\n    wx.showActionSheet({{ itemList: ['a', 'b'], success: (res) => {{\n{}    }} }})\n  }},\n"
+    shared = "      if (res.tapIndex === 0) { this.pickFiles('image') } else { this.pickFiles('video') }\n"
+    app_repo.write("pages/me/me.js", _album(sheet.format(shared) + "  pickFiles(kind) {\n"
+                                            + _picker("kind", "    ") + "  },\n"))
+    base = app_repo.commit()
+    inlined = ("      if (res.tapIndex === 0) {\n" + _picker("'image'", "        ") + "      } else {\n"
+               + _picker("'video'", "        ") + "      }\n")
+    app_repo.write("pages/me/me.js", _album(sheet.format(inlined)))
+    app_repo.commit()
+    # the one upload the page made moved with its caller: both new calls of the method are that upload
+    assert places(run(app_repo.path, base), "upload") == set()
+
+
+def _chat(senders: str, url: str = "https://files.example.com/up") -> str:
+    return ("Page({\n" + senders + "  postFile(path, kind) {\n    return new Promise((resolve) => {\n"
+            f"      wx.uploadFile({{ url: '{url}', filePath: path, name: 'f', formData: {{ kind }},\n"
+            "        success: resolve })\n    })\n  },\n})\n")
+
+
+_PHOTO = ("  sendPhoto() {\n    const that = this\n    wx.chooseImage({ success(res) {\n"
+          "      that.postFile(res.tempFilePaths[0], 1)\n    } })\n  },\n")
+_CLIP = ("  sendClip() {\n    const that = this\n    wx.chooseVideo({ success(res) {\n"
+         "      that.postFile(res.tempFilePath, 2)\n    } })\n  },\n")
+
+
+_SEND = ("export function shipFile(path) {\n  return wx.uploadFile({ url: 'https://files.example.com/up', "
+         "filePath: path, name: 'f' })\n}\n")
+_PICK = ("export function pickAndSend() {\n  wx.chooseImage({ success: (res) => {\n"
+         "    shipFile(res.tempFilePaths[0])\n  } })\n}\n")
+
+
+def test_a_second_caller_of_a_once_called_upload_method_is_no_new_upload(app_repo):
+    app_repo.write("pages/me/me.js", _chat(_PHOTO))
+    base = app_repo.commit()
+    app_repo.write("pages/me/me.js", _chat(_PHOTO + _CLIP))
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "upload") == set()
+    # the method sending somewhere else as it gains the caller is another upload, told at its changed call
+    app_repo.write("pages/me/me.js", _chat(_PHOTO + _CLIP, "https://clips.example.com/up"))
+    app_repo.commit()
+    assert places(run(app_repo.path, base), "upload") == {("upload.upload_file", "pages/me/me.js", 16)}
+    # a module's sibling that picks and sends through the uploader it exports sends a file of its own
+    app_repo.write("utils/files.js", _SEND)
+    app_repo.write("pages/index/index.js", "import { shipFile } from '../../utils/files'\nPage({ go(p) { shipFile(p) } })\n")
+    before = app_repo.commit()
+    app_repo.write("utils/files.js", _SEND + _PICK)
+    app_repo.commit()
+    assert places(run(app_repo.path, before), "upload") == {("upload.upload_file", "utils/files.js", 6)}

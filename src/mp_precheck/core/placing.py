@@ -68,7 +68,12 @@ def routed_uploads(subject: str, head: Mapping[str, FileFacts], base: Mapping[st
     made and its head version no longer makes (an upload wrapper moved to another module); a wrapper's call where
     the file's base version made the same call (same function, same arguments) of a project function named as an
     upload that no module resolved (``call:upload``, :data:`~mp_precheck.facts.model.UPLOAD_GUESS`): the call
-    re-pointed to the wrapper now reached. A changed wrapper or other arguments make another shape: still new."""
+    re-pointed to the wrapper now reached; a call of a page method or local function (``Fact.defined``, not one
+    the module exports) whose upload the base version made in it with the same shape, called from one place
+    (readers/localcalls.py: counted at its own call): its caller inlined, split or joined by another, the one
+    upload sent as before. A changed wrapper or other arguments make another shape: still new, and so are one more
+    call of a helper the base called from several places (each call its own file) and a module's sibling call of
+    the uploader it exports (a file of its own)."""
     def shapes(file_facts: FileFacts | None) -> Counter[str]:
         return Counter(s for f in file_facts.facts if f.subject == subject and not f.role
                        and (s := file_facts.call_shapes.get(f.line, ""))[:1] not in ("", ":")) \
@@ -82,12 +87,26 @@ def routed_uploads(subject: str, head: Mapping[str, FileFacts], base: Mapping[st
             if before is not None else set()
         for fact in (f for f in facts.facts if f.subject == subject):
             shape = facts.call_shapes.get(fact.line, "")
-            if fact.role and shape in guessed:
+            if before is not None and _sent_once(fact, facts, before):
+                out.add((path, fact.line, subject))  # the base's one call of the method, moved or split
+            elif fact.role and shape in guessed:
                 out.add((path, fact.line, subject))
             elif not fact.role and gone[shape] > 0:
                 gone[shape] -= 1  # each call that left a module offsets one arriving in another
                 out.add((path, fact.line, subject))
     return frozenset(out)
+
+
+def _sent_once(fact: Fact, facts: FileFacts, before: FileFacts) -> bool:
+    """Whether ``fact`` of ``facts`` calls a method of the file the module does not export (``Fact.defined``) whose
+    own upload ``before`` (the file's base version) made with the same shape, counted there at that call: the
+    method was called from one place (see :func:`routed_uploads`)."""
+    name = (fact.role or "").partition("#")[2]
+    own = facts.call_shapes.get(fact.defined) if fact.defined is not None else None
+    return own is not None and name not in facts.exports and name not in before.exports \
+        and not any(f.role == fact.role for f in before.facts) \
+        and any(f.subject == fact.subject and not f.role and before.call_shapes.get(f.line) == own
+                for f in before.facts)
 
 
 def _target(fact: Fact, facts: FileFacts) -> tuple[str | None, tuple[str, ...]]:

@@ -8,10 +8,12 @@ becomes its definition (dropped), as a wrapper of another file is; each call rem
 (``Fact.defined``): when the change adds the helper itself, the upload is reported there. A method called
 once is one upload wherever it is counted, so it keeps its call (where the request is built); so does a
 method nothing in the file calls (bound only from the template, ``bindtap="upload"``). A second call of it
-is then a new upload. A function the module exports is another matter: other files call it too, so its own
-``wx.uploadFile`` is already its definition wherever they do, and a function beside it that calls it once
-(``chooseAndUpload()`` picking photos, then ``uploadFile(path)`` for each) sends a file of its own: that call is
-an upload too, and the wrapper keeps its call (a caller of another file is what makes it a definition).
+then counts at each call; whether that is a new upload is the semantic diff's question (``routed_uploads`` in
+core/placing.py: the one upload of a method the base called from one place, its caller split or joined). A
+function the module exports is another matter: other files call it too, so its own ``wx.uploadFile`` is already
+its definition wherever they do, and a function beside it that calls it once (``chooseAndUpload()`` picking
+photos, then ``uploadFile(path)`` for each) sends a file of its own: that call is an upload too, and the wrapper
+keeps its call (a caller of another file is what makes it a definition).
 Content security of uploads: https://developers.weixin.qq.com/miniprogram/dev/server/API/sec-center/sec-check/api_mediacheckasync.html
 
 In: the file's facts so far, its nodes of the types the extractor reads (source order), the file's path and
