@@ -36,6 +36,12 @@ def _fits(categories: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
     return any(w.replace(" ", "") in flat for w in wanted)
 
 
+def fits_configured(context: ProjectContext, rule_id: str) -> bool:
+    """Whether the configured categories hold one that fits rule ``rule_id`` (its ``fitting_categories``)."""
+    categories = context.config.categories
+    return bool(categories) and _fits(categories, _fitting(context.catalog, rule_id))
+
+
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     categories = context.config.categories
     if not categories:
