@@ -39,7 +39,7 @@ def _fits(categories: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 def fits_configured(context: ProjectContext, rule_id: str) -> bool:
     """Whether the configured categories hold one that fits rule ``rule_id`` (its ``fitting_categories``)."""
     categories = context.config.categories
-    return bool(categories) and _fits(categories, _fitting(context.catalog, rule_id))
+    return bool(categories) and _fits(categories or (), _fitting(context.catalog, rule_id))
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
