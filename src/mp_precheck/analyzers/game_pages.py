@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mp_precheck.analyzers.categories import fits_configured
 from mp_precheck.analyzers.context import ProjectContext
 from mp_precheck.analyzers.missing_pages import page_name, registry_file, registry_line
+from mp_precheck.core.categoryfit import fits_rule
 from mp_precheck.core.report import Finding
 from mp_precheck.facts.scope import page_sources
 from mp_precheck.notes.pagetitles import page_title
@@ -46,7 +46,7 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     before = {name for page in context.base_pages if (name := page_name(page))}
     fresh = [(entry, page) for entry in project.pages if (page := page_name(entry)) and page not in before]
     registry = registry_file(project)
-    if not fresh or registry is None or fits_configured(context, RULE):
+    if not fresh or registry is None or fits_rule(context.config.categories, context.catalog, RULE):
         return findings
     for entry, page in fresh:
         word = is_game(project, page, context.read_head)
