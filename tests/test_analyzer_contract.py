@@ -180,7 +180,7 @@ def test_the_registry_order_is_pinned() -> None:
         "location_config", "vendored_sdk",
         "consent_flow", "privacy_declaration", "ugc", "chat", "im_chat", "comment_boxes", "relayed_posts",
         "media_posts", "service_posts", "service_entries", "model_pages", "model_prompts", "content_security", "domains", "order_payments", "tipping",
-        "live_video", "ad_components",
+        "live_video", "ad_components", "game_pages",
             "categories",
         "brand_mounted", "brand_phrases", "branding", "brand_image",
         "induced_sharing", "share_means", "share_targets", "share_callbacks",

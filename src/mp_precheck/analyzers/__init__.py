@@ -109,6 +109,10 @@ live_video             head_facts, base_facts, counterpart,        adds ``catego
 ad_components          head_facts, base_facts, counterpart,        adds ``category.third_party_ad`` at a page's new
                        added_lines, read_head, exists_at_head,     use of an ad-named project component that
                        facts_at_head, project · none               opens other Mini Programs
+game_pages             project, base_pages, read_head, read_base,  adds ``category.game`` at the registry line of
+                       config.categories, catalog · none           the first page the change registers that is a
+                                                                   game (扫雷, 2048, ``pages/tetris``), in an app
+                                                                   that had none and no game category configured
 categories             config.categories · category family,        rewrites a fitting category to info; adds
                        precise-location subjects                   ``category.precise_location``
 brand_mounted          head_facts, counterpart, added_lines,       adds ``branding.brand_text`` at the brand text of
@@ -329,6 +333,9 @@ REGISTRY: tuple[tuple[str, Analyzer], ...] = (
     ("live_video", OnDemand("live_video")),
     # ad_components before categories, which weighs the category findings against the configured categories.
     ("ad_components", OnDemand("ad_components")),
+    # game_pages before categories: it stays silent itself where a configured category fits (its finding is no
+    # question then), so categories has nothing of it to weigh.
+    ("game_pages", OnDemand("game_pages")),
     ("categories", OnDemand("categories", configured("categories"))),
     # brand_mounted before branding: the team's allowed phrases drop its brand text as they drop the diff's.
     ("brand_mounted", OnDemand("brand_mounted")),

@@ -18,22 +18,10 @@ from __future__ import annotations
 from msgspec.structs import replace
 
 from mp_precheck.analyzers.context import ProjectContext
-from mp_precheck.core.catalog import Catalog
+from mp_precheck.core.categoryfit import fits, fitting
 from mp_precheck.core.report import Finding
 
 PRECISE_APIS = ("wx.getLocation", "wx.onLocationChange", "wx.startLocationUpdate", "wx.startLocationUpdateBackground")
-
-
-def _fitting(catalog: Catalog, rule_id: str) -> tuple[str, ...]:
-    try:
-        return catalog.rule(rule_id).fitting_categories
-    except KeyError:
-        return ()
-
-
-def _fits(categories: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
-    flat = " ".join(c.replace(" ", "") for c in categories)
-    return any(w.replace(" ", "") in flat for w in wanted)
 
 
 def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
@@ -43,10 +31,10 @@ def analyze(context: ProjectContext, findings: list[Finding]) -> list[Finding]:
     out = []
     for f in findings:
         # Which configured category makes a category rule expected: its ``fitting_categories`` in checks/.
-        if f.family == "category" and _fits(categories, _fitting(context.catalog, f.rule)):
+        if f.family == "category" and fits(categories, fitting(context.catalog, f.rule)):
             f = replace(f, severity="info")
         out.append(f)
-    if not _fits(categories, _fitting(context.catalog, "category.precise_location")):
+    if not fits(categories, fitting(context.catalog, "category.precise_location")):
         for f in findings:
             if f.subject in PRECISE_APIS and f.scope == "app":
                 out.append(context.finding("category.precise_location", f.subject, f.path, f.line,

@@ -27,13 +27,14 @@ CATALOG_DATE = "2026-12-02"
 # Tables in checks/ that are not rule files: privacy types, the backend checklist, and the third-party
 # components, SDKs, plugin APIs, hook libraries, UGC scene words, reward-for-sharing words, what makes an
 # authorization page, login guards run from the config, what tells a live stream, development tunnels'
-# suffixes and tipping words and payment codes (core.thirdparty, core.scenes, readers.sharewords, readers.authpage,
-# readers.routeguard, readers.livestreams, core.devtunnels and readers.tipwords read those).
+# suffixes, tipping words and payment codes, and what makes a page a game (core.thirdparty, core.scenes,
+# readers.sharewords, readers.authpage, readers.routeguard, readers.livestreams, core.devtunnels, readers.tipwords and
+# readers.gamepages read those).
 _NOT_RULES = ("privacy_types.yml", "checklist.yml", "ui_kits.yml", "upload_sdks.yml", "location_sdks.yml",
               "http_clients.yml", "payment_sdks.yml", "plugin_apis.yml", "hook_libraries.yml", "ugc_scenes.yml",
               "share_rewards.yml", "auth_pages.yml", "route_guards.yml", "im_sdks.yml", "pay_channels.yml",
               "model_services.yml", "live_streams.yml", "baas_sdks.yml", "dev_tunnels.yml",
-              "tipping.yml")
+              "tipping.yml", "game_pages.yml")
 
 
 class PrivacyType(Struct, frozen=True):
