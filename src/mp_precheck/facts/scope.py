@@ -19,6 +19,7 @@ from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET, MPVUE_LAUNCHED, hook_of
 from mp_precheck.readers.modulespecs import runs_on_server
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
+from mp_precheck.readers.otherbuilds import LEAKED
 from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
 from mp_precheck.readers.sfc import SFC_SUFFIXES
 from mp_precheck.readers.uncalled import without_ranges
@@ -111,8 +112,10 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
         any(f.subject.startswith(PAGE_HOOK) for ff in facts.values() for f in ff.facts) else set()
     out = {}
     for path, file_facts in facts.items():
-        if file_facts.idle and path in pages:  # a page's methods nothing names never run
-            file_facts = without_ranges(file_facts, file_facts.idle, hosts=True)
+        if file_facts.idle and path in pages:  # a page's methods nothing names never run; a secret there still ships
+            file_facts = replace(without_ranges(file_facts, file_facts.idle, hosts=True), facts=tuple(
+                f for f in file_facts.facts if f.subject in LEAKED or f.kind not in ("api", "host")
+                or not any(a <= f.line <= b for a, b in file_facts.idle)))
         if file_facts.facts and runs_under_node(path, file_facts):
             file_facts = replace(file_facts, facts=())
         if is_server_code(path, project) and any(_server_only(f) for f in file_facts.facts):
