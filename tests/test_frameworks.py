@@ -23,7 +23,7 @@ def test_taro_apis_components_and_config(repo):
                "import Taro, { chooseImage } from '@tarojs/taro'\nimport { Button, WebView } from '@tarojs/components'\n"
                "export default function Me() {\n  const pick = () => chooseImage()\n"
                "  const where = () => Taro.getLocation({ type: 'gcj02' })\n"
-               "  return <Button openType='getPhoneNumber' onGetPhoneNumber={pick}>绑定</Button>\n}\n")
+               "  return <Button openType='getPhoneNumber' onGetPhoneNumber={pick} onLongPress={where}>绑定</Button>\n}\n")
     repo.write("src/app.config.ts", "export default defineAppConfig({\n  pages: ['pages/index/index', 'pages/me/index'],\n"
                                     "  requiredPrivateInfos: ['getLocation'],\n})\n")
     repo.write("dist/app.js", "wx.getLocation(); wx.requestPayment()\n")  # build output: never analysed

@@ -38,7 +38,7 @@ export default function Post() {
   const send = async () => {
     const location = await where()
   }
-  return null
+  return <view onClick={send} />
 }
 """
 

@@ -76,8 +76,7 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v92: friends' help (助力) followed by a cause is no share reward (helps / help_flow in
 #      checks/share_rewards.yml); brand wording read in one spelling (登入 / 登陆 as 登录, no space between Chinese);
 # v93: a hook's functions handed back inside a returned [state, { actions }] pair (Export.handed);
-# v94: a font wx.loadFontFace loads is a download (its host a downloadFile domain);
-# v95: wx.authorize's scope read from a name or table the file declares;
+# v94: a font wx.loadFontFace loads is a download (a downloadFile host); v95: wx.authorize scope from a declared name;
 # v96: members of an exported table of promisified APIs ({ uploadFile: promisify(wx.uploadFile) }) as
 #      exports; a request helper's option flag read through a local (let file = params.file) and a call's
 #      argument named by a local bound to an object literal (readers/forwarding.py, readers/dispatch.py);
@@ -239,7 +238,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
 # v192: a script's URL words name no method; v193: dev sockets through imports, conflicted configs per side
-FORMAT = f"facts-v194-{__version__}"  # v194: App-held test hosts reached through getApp() are servers
+# v194: App-held test hosts reached through getApp() are servers
+# v196-idlesetup: a script's own functions it never names (comments left out) idle on pages
+FORMAT = f"facts-v196-idlesetup-{__version__}"
 
 
 class FactCache:

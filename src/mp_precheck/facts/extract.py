@@ -52,7 +52,7 @@ from mp_precheck.readers.storeactions import STORE_SCRIPTS, binds_store, store_c
 from mp_precheck.readers.storedispatch import with_store_reach
 from mp_precheck.readers.stylesheet import STYLE_SUFFIXES, names_an_image, style_facts
 from mp_precheck.readers.textcodec import UndecodableFile, decode
-from mp_precheck.readers.uncalled import idle_options_methods
+from mp_precheck.readers.uncalled import idle_options_methods, unnamed_in_other_blocks
 from mp_precheck.readers.webviewdata import with_web_view_data
 
 if TYPE_CHECKING:
@@ -320,8 +320,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
     members, literals = dict[str, str](), dict[int, tuple[str, ...]]()
     shapes: dict[int, str] = {}
     specs, granted = list[str](), list[int]()
-    names: set[str] = set()
-    idle: list[tuple[int, int]] = []
+    names, idle = set[str](), list[tuple[int, int]]()  # idle: methods and own functions nothing names
     helpers: list[tuple[str, int, int, tuple[int, ...]]] = []
     handed, sockets = list[tuple[int, int]](), list[tuple[int, str, str]]()  # sockets: readers/socketurl.py
     blocks = split_blocks(text)
@@ -344,6 +343,7 @@ def sfc_facts(text: str, path: str) -> FileFacts:
                                   block.line_offset)
             if not external_template:
                 idle.extend(idle_options_methods(block.text, path + suffix, text, block.line_offset))
+                idle.extend(unnamed_in_other_blocks(blocks, block, found.helpers, found.idle))
             granted.extend(found.granted)
             facts.extend(_script_hosts(found.facts, block.text, path + suffix, block.line_offset, template))
             facts.extend(state_media(block.text, path + suffix, block.line_offset, found.facts, template))

@@ -322,8 +322,9 @@ class FileFacts(Struct, frozen=True):
     # Lines of API calls made only where a ``wx.getSetting`` check found their scope granted (readers/grantedread.py):
     # a silent read of data the user gave elsewhere, which asks nothing (core/spelling.py).
     granted: tuple[int, ...] = ()
-    # Line ranges of a Vue-shaped file's ``methods`` entries its own text never names (readers/uncalled.py): on a
-    # registered page nothing runs them; a component's may be called by its parent (facts/scope.py).
+    # Line ranges of a Vue-shaped file's ``methods`` entries its own text never names (readers/uncalled.py), and of a
+    # script's own functions it never names (a ``<script setup>`` const: readers/ownhelpers.py): on a registered page
+    # nothing runs them; a component's may be called by its parent (facts/scope.py).
     idle: tuple[tuple[int, int], ...] = ()
     # The script's own helpers that make a call (a page's method, an App's, a class's, a module function):
     # (name, first line, last line, the lines naming it outside its body; 0 for a template's), readers/ownhelpers.py.

@@ -19,6 +19,7 @@ from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.lifecycle import LOGIN_TARGET, MPVUE_LAUNCHED, hook_of
 from mp_precheck.readers.modulespecs import runs_on_server
 from mp_precheck.readers.mpvueentry import ROUTES_ROLE
+from mp_precheck.readers.otherbuilds import LEAKED
 from mp_precheck.readers.paychannels import SUBJECT as PAY_CHANNEL
 from mp_precheck.readers.sfc import SFC_SUFFIXES
 from mp_precheck.readers.uncalled import without_ranges
@@ -98,21 +99,23 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     mpvue app, from any page's ``created``, which runs at launch), an
     AppSecret or a request to WeChat's server API in server code (a cloud function) is where it belongs, a
     script shaped like a routes module tells the first page only when it is the project's mpvue-entry routes
-    module, the API uses inside a registered page's ``methods`` entries its file never names are no uses
-    (``FileFacts.idle``), and a script only Node runs has none (:func:`runs_under_node`)."""
+    module, the API uses inside a registered page's ``methods`` entries and own functions its file never names are no
+    uses (``FileFacts.idle``), and a script only Node runs has none (:func:`runs_under_node`)."""
     entry = entry_scripts(project) if project else set()
     # An app that opens on its login page is told so (login.login_first_page); that page sending the user on
     # to the next login step (authorize → bind phone) is part of it, not a second gate.
     login_entry = bool(project and project.entry_page and LOGIN_TARGET.search(page_name(project.entry_page)))
     routes = project.routes_module if project else None
-    pages = {p for route in project.pages for p in page_sources(project, route, SFC_SUFFIXES)} \
+    pages = {p for route in project.pages for p in page_sources(project, route, _SCRIPT_SUFFIXES)} \
         if project and any(ff.idle for ff in facts.values()) else set()
     created_at_launch = _created_at_launch(project) if \
         any(f.subject.startswith(PAGE_HOOK) for ff in facts.values() for f in ff.facts) else set()
     out = {}
     for path, file_facts in facts.items():
-        if file_facts.idle and path in pages:  # a page's methods nothing names never run
-            file_facts = without_ranges(file_facts, file_facts.idle, hosts=True)
+        if file_facts.idle and path in pages:  # a page's methods nothing names never run; a secret there still ships
+            file_facts = replace(without_ranges(file_facts, file_facts.idle, hosts=True), facts=tuple(
+                f for f in file_facts.facts if f.subject in LEAKED or f.kind not in ("api", "host")
+                or not any(a <= f.line <= b for a, b in file_facts.idle)))
         if file_facts.facts and runs_under_node(path, file_facts):
             file_facts = replace(file_facts, facts=())
         if is_server_code(path, project) and any(_server_only(f) for f in file_facts.facts):

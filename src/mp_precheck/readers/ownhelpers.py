@@ -63,7 +63,23 @@ def with_own_helpers(found: FileFacts, root: Node, language: Language, line_offs
     lines = [f.line for f in found.facts if f.kind == "api"] + [call[2] for call in found.imported_calls]
     helpers = own_helpers(root, language, lines, line_offset) if lines else ()  # those uncalled ones' too: dormant
     found = without_uncalled(found, root, language, line_offset) if classes else found
-    return replace(found, helpers=helpers) if helpers else found
+    idle = unnamed_functions(root, language, helpers, line_offset) if helpers else ()
+    return replace(found, helpers=helpers, idle=found.idle + idle) if helpers else found
+
+
+def unnamed_functions(root: Node, language: Language, helpers: tuple[Helper, ...],
+                      line_offset: int = 0) -> tuple[tuple[int, int], ...]:
+    """The line ranges (with ``line_offset``) of those ``helpers`` of the script at ``root`` that are functions of
+    its own, not members (``const load = async () => {…}`` in a ``<script setup>``, a page module's ``function
+    locate() {…}``), and that the script never names outside their body: only a comment calls them (``// load(id)``).
+    Not exported, nothing outside the file can name them either; a single-file component's other blocks may
+    (``@tap="load"``: ``facts/extract.py`` asks them). ``FileFacts.idle`` keeps them (facts/scope.py)."""
+    unnamed = {(first, last) for _name, first, last, named in helpers if not named}
+    if not unnamed:
+        return ()
+    return tuple(sorted(span for _name, _n, node in _definitions(root, language) if not _is_method(node)
+                        and (span := (node.start_point[0] + 1 + line_offset, node.end_point[0] + 1 + line_offset))
+                        in unnamed))
 
 
 def own_helpers(root: Node, language: Language, lines: Iterable[int], line_offset: int = 0) -> tuple[Helper, ...]:

@@ -39,6 +39,7 @@ from tree_sitter import Language, Node
 from mp_precheck.core.recache import compiled
 from mp_precheck.facts.model import FileFacts
 from mp_precheck.readers.foreignmembers import foreign_members
+from mp_precheck.readers.sfc import Block
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 _COMPONENT_BASES = ("component", "purecomponent", "page", "app")
@@ -53,6 +54,7 @@ _NAMES = ("identifier", "property_identifier", "shorthand_property_identifier", 
 # computed values a binding or the script reads (https://vuejs.org/api/options-state.html).
 _OPTION_GROUPS = ("methods", "computed")
 _WORD = compiled(r"[\w$]+")
+_Helper = tuple[str, int, int, tuple[int, ...]]  # readers/ownhelpers.py Helper: name, first line, last line, namings
 
 
 def uncalled_methods(root: Node, language: Language) -> list[tuple[int, int]]:
@@ -123,10 +125,23 @@ def uncalled_options_methods(root: Node, language: Language, whole: str) -> list
 
 def named_words(root: Node, language: Language, whole: str) -> Counter[str]:
     """How often the single-file component text ``whole`` writes each word (``[\\w$]+``) as a name of its own: its
-    markup comments left out, and the members of the platform's namespace or of an imported module the script at
-    ``root`` names (``Util.openLink``: readers/foreignmembers.py)."""
+    markup comments and the script's comments (``// this.load(id)``) left out, and the members of the platform's
+    namespace or of an imported module the script at ``root`` names (``Util.openLink``: readers/foreignmembers.py)."""
     return _word_counts(_without_markup_comments(whole)) - Counter(
-        node_text(prop) for prop in foreign_members(root, language)) - _path_words(root, language)
+        node_text(prop) for prop in foreign_members(root, language)) - _path_words(root, language) - Counter(
+        word for comment in nodes_of(root, language, ("comment",)) for word in _WORD.findall(node_text(comment)))
+
+
+def unnamed_in_other_blocks(blocks: Sequence[Block], block: Block, helpers: Sequence[_Helper],
+                            unnamed: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Those ``unnamed`` line ranges (functions of its own the script ``block`` never names:
+    readers/ownhelpers.py ``unnamed_functions``; ``helpers`` gives their names) whose name no other block of the
+    single-file component ``blocks`` writes either, markup comments left out: a ``<script setup>`` function whose
+    only call is commented out (``// onLoad(() => load(id))``), and no binding (``@tap="load"``) runs."""
+    if not unnamed:
+        return []
+    other = _word_counts("\n".join(_without_markup_comments(b.text) for b in blocks if b is not block))
+    return [(first, last) for name, first, last, _named in helpers if (first, last) in unnamed and not other[name]]
 
 
 def _path_words(root: Node, language: Language) -> Counter[str]:
