@@ -113,9 +113,7 @@ def in_project(facts: dict[str, FileFacts], project: Project | None) -> dict[str
     out = {}
     for path, file_facts in facts.items():
         if file_facts.idle and path in pages:  # a page's methods nothing names never run; a secret there still ships
-            file_facts = replace(without_ranges(file_facts, file_facts.idle, hosts=True), facts=tuple(
-                f for f in file_facts.facts if f.subject in LEAKED or f.kind not in ("api", "host")
-                or not any(a <= f.line <= b for a, b in file_facts.idle)))
+            file_facts = without_ranges(file_facts, file_facts.idle, hosts=True, keep=LEAKED)
         if file_facts.facts and runs_under_node(path, file_facts):
             file_facts = replace(file_facts, facts=())
         if is_server_code(path, project) and any(_server_only(f) for f in file_facts.facts):

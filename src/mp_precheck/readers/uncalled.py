@@ -87,16 +87,19 @@ def without_uncalled(found: FileFacts, root: Node, language: Language, line_offs
     return without_ranges(found, [(a + line_offset, b + line_offset) for a, b in uncalled_methods(root, language)])
 
 
-def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]], hosts: bool = False) -> FileFacts:
+def without_ranges(found: FileFacts, dead: Sequence[tuple[int, int]], hosts: bool = False,
+                   keep: frozenset[str] = frozenset()) -> FileFacts:
     """``found`` without its API uses and wrapper calls on lines inside one of the ``dead`` ranges; with
-    ``hosts``, without the hosts written there too (a URL code that never runs builds no request)."""
+    ``hosts``, without the hosts written there too (a URL code that never runs builds no request). Facts whose
+    subject is in ``keep`` stay wherever they are (a secret in code that never runs still ships)."""
     if not dead:
         return found
     kinds = ("api", "host") if hosts else ("api",)
 
     def live(line: int) -> bool:
         return not any(a <= line <= b for a, b in dead)
-    return replace(found, facts=tuple(f for f in found.facts if f.kind not in kinds or live(f.line)),
+    return replace(found, facts=tuple(f for f in found.facts
+                                      if f.kind not in kinds or f.subject in keep or live(f.line)),
                    imported_calls=tuple(c for c in found.imported_calls if live(c[2])),
                    scoped_calls=tuple(c for c in found.scoped_calls if live(c[2])))
 
