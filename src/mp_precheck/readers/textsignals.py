@@ -181,8 +181,8 @@ TIPPING = compiled(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|(?
 # a page that offers the service, not passing mentions.
 # A consultation named by the way it is given (在线, 图文, 视频, 智能 / AI, 极速, 免费…问诊), 问医生, or a box asking
 # for the symptoms to consult on (请描述孩子的症状); a bare 问诊 also counts patients (问诊人数) or heads a list.
-MEDICAL = compiled(r"(?:在线|图文|视频|语音|电话|智能|AI|极速|快速|免费|远程|网上|义诊)\s*问诊|问医生|描述[^，。,.\s、]{0,6}症状|"
-                   r"在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号", re.IGNORECASE)
+MEDICAL = compiled(r"(?:在线|图文|视频|语音|电话|智能|AI|极速|快速|免费|远程|网上|义诊)\s*问诊|问医生|"
+                   r"描述[^，。,.\s、]{0,6}症状|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号", re.IGNORECASE)
 # Financial services (金融业 in WeChat's category list, each with its licence:
 # https://developers.weixin.qq.com/miniprogram/product/material/#金融业 — 银行, 证券/期货, 基金
 # (material/jinrong/jijin.html: fund sales and fund rating), 保险 (material/jinrong/baoxian.html), 众筹, 外汇…):
