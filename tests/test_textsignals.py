@@ -146,7 +146,8 @@ def test_liking_or_pairing_alone_is_no_dating(text):
 
 
 @pytest.mark.parametrize("text", ["每日幸运大转盘抽奖", "继续夺宝", "刮刮乐", "发布相亲帖子", "婚恋交友", "找对象就来这里",
-                                  "相互喜欢即可配对聊天", "话费充值", "手机充值", "流量直充", "在线问诊", "预约挂号",
+                                  "相互喜欢即可配对聊天", "话费充值", "手机充值", "流量直充", "在线问诊", "预约挂号", "智能问诊", "问医生",
+                                  "请描述宝宝的症状或问题",
                                   "极速借款", "购买理财", "证券开户", "购买课程", "网课", "今日运势", "塔罗牌阵",
                                   "在线算命", "周公解梦", "Fortune telling"])
 def test_a_services_words_hold_a_fixed_string_git_grep_finds(text):
@@ -164,6 +165,15 @@ def test_a_numbered_step_or_tab_label_is_read_without_its_number(text):
 @pytest.mark.parametrize("text", ["2.绑定手机号", "1.微信登录失败", "12.3微信", "3.分享给微信好友"])
 def test_a_numbered_label_that_names_no_wechat_login_stays_silent(text):
     assert "brand" not in signals(text, label=True)
+
+
+@pytest.mark.parametrize(("text", "medical"), [
+    ("智能问诊", True), ("AI 问诊", True), ("免费问医生", True), ("请描述孩子的症状或问题...", True),
+    ("症状", False), ("医生团队介绍", False), ("描述一下你的问题", False), ("问诊人数", False), ("我的问诊", False),
+])
+def test_a_consultation_in_any_wording_is_medical(text, medical):
+    # WeChat's 医疗 category covers online consultation whatever the page calls it (AI or a doctor answering).
+    assert ("medical" in signals(text)) is medical
 
 
 @pytest.mark.parametrize(("text", "finance"), [

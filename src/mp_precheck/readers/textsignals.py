@@ -179,7 +179,10 @@ TIPPING = compiled(r"^\s*(?:(?:确认|立即|马上|我要|去|点击)?打赏|(?
 
 # Content that needs a qualified service category (MAT2018): words a user sees on
 # a page that offers the service, not passing mentions.
-MEDICAL = compiled(r"在线问诊|图文问诊|视频问诊|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号")
+# A consultation named by the way it is given (在线, 图文, 视频, 智能 / AI, 极速, 免费…问诊), 问医生, or a box asking
+# for the symptoms to consult on (请描述孩子的症状); a bare 问诊 also counts patients (问诊人数) or heads a list.
+MEDICAL = compiled(r"(?:在线|图文|视频|语音|电话|智能|AI|极速|快速|免费|远程|网上|义诊)\s*问诊|问医生|"
+                   r"描述[^，。,.\s、]{0,6}症状|在线开方|开处方|处方药|互联网医院|预约挂号|在线挂号", re.IGNORECASE)
 # Financial services (金融业 in WeChat's category list, each with its licence:
 # https://developers.weixin.qq.com/miniprogram/product/material/#金融业 — 银行, 证券/期货, 基金
 # (material/jinrong/jijin.html: fund sales and fund rating), 保险 (material/jinrong/baoxian.html), 众筹, 外汇…):
@@ -253,7 +256,7 @@ SERVICE_NEEDLES: dict[str, tuple[str, ...]] = {
     "fortune": ("算命", "运势", "抽签", "求签", "占卜", "塔罗", "八字", "解梦", "fortune", "Fortune", "FORTUNE"),
     "dating": ("相亲", "婚恋", "征婚", "脱单", "择偶", "交友", "找对象", "理想型", "配对", "匹配"),
     "telecom": ("话费", "手机充值", "流量"),
-    "medical": ("问诊", "开方", "处方", "互联网医院", "挂号"),
+    "medical": ("问诊", "问医生", "症状", "开方", "处方", "互联网医院", "挂号"),
     "finance": ("贷款", "借款", "借钱", "信用贷", "理财", "基金申购", "开户", "投保", "评级", "预测", "研报", "荐股",
                 "选股", "股票推荐", "个股推荐", "推荐股票", "推荐个股", "诊股", "诊断", "牛股", "炒股", "股票交易",
                 "期货交易", "外汇交易", "黄金交易", "贵金属交易", "投资顾问", "投顾", "认购份额", "申购份额",
