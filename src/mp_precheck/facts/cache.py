@@ -238,9 +238,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
 # v192: a script's URL words name no method; v193: dev sockets through imports, conflicted configs per side
-# v194: App-held test hosts reached through getApp() are servers
-# v196-idlesetup: a script's own functions it never names (comments left out) idle on pages
-FORMAT = f"facts-v196-idlesetup-{__version__}"
+# v194: App-held test hosts via getApp() are servers; v196-idlesetup: a script's never-named functions idle on pages
+# v200-login: a hook's getUserProfile and a granted user's redirect force no login; an idcard box named 学号: no ID
+FORMAT = f"facts-v200-login-{__version__}"
 
 
 class FactCache:
