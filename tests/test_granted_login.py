@@ -82,6 +82,8 @@ GRANTED = {
         "    if (!getApp().globalData.isLogin) return\n    wx.redirectTo({ url: '/pages/auth/welcome' })\n"),
     "logged-in flag compared with true": (
         "    getApp().globalData.hasLogin === true && wx.redirectTo({ url: '/pages/auth/welcome' })\n"),
+    "a session still valid": (
+        "    wx.checkSession({\n      success: () => wx.reLaunch({ url: '/pages/authorize/home' })\n    })\n"),
 }
 
 
@@ -100,6 +102,8 @@ WALLS = {
     "logged in, but no phone bound": (
         "    if (!wx.getStorageSync('token')) return\n    if (!getApp().globalData.mobile) {\n"
         "      wx.reLaunch({ url: '/pages/auth/bind' })\n    }\n", 4),
+    "logged in, sent on to bind a phone": (
+        "    if (getApp().globalData.openid) {\n      wx.reLaunch({ url: '/pages/account/bind-phone' })\n    }\n", 3),
 }
 
 

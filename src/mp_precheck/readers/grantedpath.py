@@ -27,9 +27,18 @@ _STATE = compiled(r"(?:is|has)?(?:login(?:ed)?|loggedin|logged|signedin|auth(?:e
                   r"|\w*(?:token|openid|unionid|userinfo|sessionkey|sessionid)")
 # Calls whose success callback runs only for a user who gave the profile or holds a session.
 _ANSWERED = frozenset({"wx.getUserInfo", "wx.getUserProfile", "wx.checkSession"})
+# What an authorized or logged-in user may still be made to give before going on: a phone or account bound, a sign-up.
+_FURTHER = compiled(r"(?i)bind|绑定|regist|注册|sign_?up|phone|mobile|手机")
 _STORAGE_READS = frozenset({"getStorageSync", "getStorage", "get"})  # wx.getStorageSync('token'), storage.get(…)
 _FALSY = frozenset({"false", "null", "undefined"})
 _FUNCTIONS = frozenset({"function_expression", "function", "arrow_function", "method_definition"})
+
+
+def moves_on(granted: bool, target: str) -> bool:
+    """Whether a step to ``target`` that a user takes only when ``granted`` (:func:`granted_only`) moves that user
+    on: any target but a further step asked of one who already logged in (:data:`_FURTHER`: binding a phone,
+    registering), which stays a wall for them."""
+    return granted and _FURTHER.search(target) is None
 
 
 def granted_only(body: Node, node: Node, resolve: Callable[[Node], str | None]) -> bool:

@@ -21,7 +21,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
-from mp_precheck.readers.grantedpath import granted_only
+from mp_precheck.readers.grantedpath import granted_only, moves_on
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
@@ -137,10 +137,8 @@ class ForcedAction(Struct, frozen=True):
 
 
 class HookScanner:
-    """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep).
-
-    ``resolve`` maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied).
-    """
+    """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep); ``resolve``
+    maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied)."""
 
     def __init__(self, resolve: Callable[[Node], str | None]) -> None:
         self.resolve = resolve
@@ -176,18 +174,20 @@ class HookScanner:
         whenever it runs is reported at its call; one that decides is reported inside. ``bound`` maps
         ``body``'s parameters to the arguments its caller passed (``go(url) { wx.navigateTo({ url }) }``
         called as ``this.go('/pages/login/login')`` opens the login page)."""
-        for call in (c for c in self._calls(body) if not granted_only(body, c, self.resolve)):  # not a returning user's
+        for call in self._calls(body):
+            passed = granted_only(body, call, self.resolve)  # a returning user's way on, but to a further step
             helper = self._helper_name(call)
             defined = helper in defs and helper not in OPENING and helper not in seen and depth > 0
             if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
                 inside = defs[str(helper)]
-                for inner in self._actions(inside, defs, depth - 1, seen | {str(helper)},
-                                           _arguments(inside, call, bound or {})):
+                found = self._actions(inside, defs, depth - 1, seen | {str(helper)},
+                                      _arguments(inside, call, bound or {}))
+                for inner in (a for a in found if not moves_on(passed, a.target)):
                     place = inner.node if _decides(inside, inner.node) else call
                     yield ForcedAction(place, f"{helper}() → {inner.what}", inner.target,
                                        conditions(body, call) + inner.conditions, (call, *inner.calls))
             action = None if defined else self._action(call, bound or {})
-            if action:
+            if action and not moves_on(passed, action[1]):
                 yield ForcedAction(call, action[0], action[1], conditions(body, call), (call,))
 
     @staticmethod
