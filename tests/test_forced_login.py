@@ -127,7 +127,7 @@ def test_wepy_app_on_launch(repo):
 
 
 # -- one finding never hides another -------------------------------------------------------------
-ENTRY_PROFILE = "Page({\n  onLoad() { wx.getUserProfile({ desc: '用于完善会员资料' }) }\n})\n"
+ENTRY_PROFILE = "Page({\n  onLoad() { wx.authorize({ scope: 'scope.userInfo' }) }\n})\n"  # a dialog as it loads
 
 
 def test_entry_page_prompt_is_both_privacy_and_forced_login(app_repo):
@@ -142,7 +142,7 @@ def test_entry_page_prompt_is_both_privacy_and_forced_login(app_repo):
 def test_suppressing_one_rule_on_a_line_keeps_the_other(app_repo):
     base = app_repo.git("rev-parse", "HEAD")
     app_repo.write("pages/index/index.js", "Page({\n  // mp-precheck-ignore login.forced_login: guest can close it\n"
-                                           "  onLoad() { wx.getUserProfile({ desc: '用于完善会员资料' }) }\n})\n")
+                                           "  onLoad() { wx.authorize({ scope: 'scope.userInfo' }) }\n})\n")
     app_repo.commit()
     report = run(app_repo.path, base)
     state = {f.rule: f.suppressed for f in report.findings if (f.path, f.line) == ("pages/index/index.js", 3)}

@@ -238,9 +238,9 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v186: methods named like their helper idle; literals handed on; v187: a store dispatch calls the action it names
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
 # v192: a script's URL words name no method; v193: dev sockets through imports, conflicted configs per side
-# v194: App-held test hosts reached through getApp() are servers; v196-idlesetup: uncalled own functions idle
-# v201-medical: a consultation named by how it is given (智能问诊, 问医生, a box for the symptoms) is medical
-FORMAT = f"facts-v201-medical-{__version__}"
+# v194: App-held test hosts via getApp() are servers; v196-idlesetup: uncalled own functions idle; v201: 问诊 words
+# v200-login: a hook's getUserProfile and a granted user's redirect force no login; an idcard box named 学号: no ID
+FORMAT = f"facts-v201-medical-login-{__version__}"
 
 
 class FactCache:

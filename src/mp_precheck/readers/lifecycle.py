@@ -5,10 +5,10 @@ service ("请在用户了解体验小程序功能后，再要求用户进行帐�
 OPS2018 15.1.3). In code that is a lifecycle hook that runs before any tap — ``App.onLaunch``/``onShow``, a
 page's ``onLoad``/``onShow``/``onReady``, Vue's ``beforeCreate``/``created``/``mounted``, Taro's
 ``componentWillMount``/``useLoad``/``useEffect``: the one table of ``readers/openinghooks.py`` — that,
-with no tap in between, navigates to a login/auth/bind page, calls a helper that does, asks for the
-profile (``wx.getUserProfile``) or a permission (``wx.authorize``), shows a modal that cannot be
-cancelled telling the user to log in, or opens the page's own login popup
-(``this.setData({ show_login: true })``). Silent ``wx.login`` and anything inside a tap handler are fine.
+with no tap in between, navigates to a login/auth/bind page, calls a helper that does, asks for a permission
+(``wx.authorize``), shows a modal that cannot be cancelled telling the user to log in, or opens the page's own login
+popup (``this.setData({ show_login: true })``). Silent ``wx.login`` and ``wx.getUserProfile`` (no tap: no dialog),
+a step only a user already authorized takes (``readers/grantedpath.py``) and anything a tap runs are fine.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from tree_sitter import Language, Node
 
 from mp_precheck.core.lazyre import lazy
 from mp_precheck.core.recache import compiled
+from mp_precheck.readers.grantedpath import granted_only, moves_on
 from mp_precheck.readers.handover import handed_over
 from mp_precheck.readers.helperargs import arguments as _arguments
 from mp_precheck.readers.helperargs import passed as _passed
@@ -30,7 +31,7 @@ from mp_precheck.readers.syntax import nodes_of, object_property, string_value, 
 from mp_precheck.readers.syntax import walk as _walk
 
 NAVIGATION = frozenset({"wx.navigateTo", "wx.redirectTo", "wx.reLaunch", "wx.switchTab"})
-PROMPTS = frozenset({"wx.getUserProfile", "wx.authorize"})
+PROMPTS = frozenset({"wx.authorize"})  # wx.getUserProfile asks only when a tap calls it: from a hook it fails, silent
 # Words that name a login page wherever they stand in a name (loginPage, toAuth, pages/user/bindPhone).
 _LOGIN_WORDS = ("login", "logon", "signin", "sign-in", "sign_in", "register", "bind", "passport", "授权",
                 "登录", "注册", "绑定")  # plain words: no character of them is special to re
@@ -60,8 +61,7 @@ LOGIN_HELPER = compiled(r"^(?:go|to|navigate|redirect|jump|open|show|force|requi
                           rf"(?:login|logon|signin|{_AUTH}|bind|(?:regist(?:er)?|sign_?up)(?-i:(?![a-z])))\w*$",
                           re.IGNORECASE)
 # A project's own router, called with the page to open: navigateToPage, redirectTo, jumpTo, goPage, routeTo.
-ROUTER_HELPER = compiled(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$",
-                           re.IGNORECASE)
+ROUTER_HELPER = compiled(r"^(?:navigate|redirect|relaunch|jump|goto|gopage|routeto|routerto|switchto)\w*$", re.I)
 _PAGE_KEYS = ("url", "path", "page", "pageName", "name", "route")
 # A data flag that shows a login or authorization popup: show_login, loginShow, showAuthModal, authPopupVisible.
 LOGIN_POPUP = compiled(r"(?=.*(?:show|visible|open|popup|modal|dialog|drawer|mask))(?=.*(?:login|auth|授权|登录))",
@@ -137,10 +137,8 @@ class ForcedAction(Struct, frozen=True):
 
 
 class HookScanner:
-    """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep).
-
-    ``resolve`` maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied).
-    """
+    """Finds forced-login actions reachable from lifecycle hooks (same-file helpers, two levels deep); ``resolve``
+    maps a callee node to its ``wx.X`` name (aliases and framework namespaces applied)."""
 
     def __init__(self, resolve: Callable[[Node], str | None]) -> None:
         self.resolve = resolve
@@ -177,17 +175,19 @@ class HookScanner:
         ``body``'s parameters to the arguments its caller passed (``go(url) { wx.navigateTo({ url }) }``
         called as ``this.go('/pages/login/login')`` opens the login page)."""
         for call in self._calls(body):
+            passed = granted_only(body, call, self.resolve)  # a returning user's way on, but to a further step
             helper = self._helper_name(call)
             defined = helper in defs and helper not in OPENING and helper not in seen and depth > 0
             if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
                 inside = defs[str(helper)]
-                for inner in self._actions(inside, defs, depth - 1, seen | {str(helper)},
-                                           _arguments(inside, call, bound or {})):
+                found = self._actions(inside, defs, depth - 1, seen | {str(helper)},
+                                      _arguments(inside, call, bound or {}))
+                for inner in (a for a in found if not moves_on(passed, a.target)):
                     place = inner.node if _decides(inside, inner.node) else call
                     yield ForcedAction(place, f"{helper}() → {inner.what}", inner.target,
                                        conditions(body, call) + inner.conditions, (call, *inner.calls))
             action = None if defined else self._action(call, bound or {})
-            if action:
+            if action and not moves_on(passed, action[1]):
                 yield ForcedAction(call, action[0], action[1], conditions(body, call), (call,))
 
     @staticmethod

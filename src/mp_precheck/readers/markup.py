@@ -1,10 +1,9 @@
 """Facts from markup: WXML, the ``<template>`` of Vue-style single-file components, and JSX elements.
 
-WXML is read with the standard library's ``html.parser`` tokenizer, which is tolerant of ``{{ }}``
-expressions, unclosed tags and WeChat's own tags, reports line numbers, and drops comments. Tag and
-attribute names are normalised so that every dialect yields the same subjects: ``<WebView>`` (JSX) and
-``<web-view>`` both give ``<web-view>``, and so does kbone's ``<wx-web-view>``; ``openType``, ``:open-type`` and
-``open-type`` all give ``open-type``.
+WXML is read with the standard library's ``html.parser`` tokenizer, which is tolerant of ``{{ }}`` expressions,
+unclosed tags and WeChat's own tags, reports line numbers, and drops comments. Tag and attribute names are
+normalised so that every dialect yields the same subjects: ``<WebView>`` (JSX) and ``<web-view>`` both give
+``<web-view>``, and so does kbone's ``<wx-web-view>``; ``openType``, ``:open-type``, ``open-type`` give ``open-type``.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from mp_precheck.readers.bound import branch_literals, leading_literal, mustache
 from mp_precheck.readers.boundopentype import bound_open_types
 from mp_precheck.readers.copiedlinks import copies_on_tap
 from mp_precheck.readers.htmlfeed import feed_shared
+from mp_precheck.readers.idfield import other_numbers
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES, image_reference
 from mp_precheck.readers.kbone import builtin_name
 from mp_precheck.readers.passwordfield import password_field
@@ -50,10 +50,10 @@ _MEDIA_TAGS = {"image", "video", "audio", "cover-image", "img", "live-player", "
 # A link opening the app's own pages (``<navigator url>``; H5's ``<a href>``, compiled to one by uni-app and mpvue):
 # an external address there never loads, no request goes to it, so no server domain (component/navigator.html).
 _PAGE_LINKS = frozenset({("a", "href"), ("navigator", "url")})
-# Personal information a form field asks for by hand, with no API: the user privacy guideline still needs
-# the type declared (身份证号码 EXIDNumber, a "开发者自行收集" type of
-# https://developers.weixin.qq.com/miniprogram/dev/framework/user-privacy/miniprogram-intro.html).
-# WeChat's <input type="idcard"> is the ID-number keyboard; otherwise the field's placeholder or label says it.
+# Personal information a form field asks for by hand, with no API: the user privacy guideline still needs the type
+# declared (身份证号码 EXIDNumber, a "开发者自行收集" type of user-privacy/miniprogram-intro.html). WeChat's
+# <input type="idcard"> is the ID-number keyboard (unless its own words name another number: readers/idfield.py);
+# otherwise the field's placeholder or label says it.
 _ASKED_FOR = (("input[type=idcard]", compiled(r"身份证(?:号|号码)?|证件号")),)
 _FIELD_WORDS = ("placeholder", "label", "title")
 # Bound attributes whose literal choices are read: the capability switches and the texts an element shows.
@@ -447,4 +447,4 @@ def _markup_facts(text: str, line_offset: int, scripts: tuple[tuple[str, str], .
     if collector.securities:  # 预测 / 评级 on a page of stocks: the securities information service it offers
         collector.facts.extend(Fact(prefixed("text", "finance"), "text", line, shown)
                                for line, shown in collector.analyses)
-    return tuple(collector.facts), tuple(dict.fromkeys(collector.unread))
+    return tuple(other_numbers(collector.facts, text, line_offset)), tuple(dict.fromkeys(collector.unread))
