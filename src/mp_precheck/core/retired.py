@@ -14,9 +14,10 @@ name).
 
 The same holds for a page the change keeps but rewrites with a deleted page's content (the deleted page written
 into an empty page that was registered already): a head file the change modifies whose every fact is one of a
-retired file's of the same kind (script to script, template to template; a call or element by its shape) carries
-that file's calls on (:func:`moved_into`). A page that keeps anything of its own beside them — its own calls, its
-own elements, a call of another shape — is judged as any page: what it gains is a new call site.
+retired file's of the same kind (script to script, template to template; a call or element by its shape), its
+calls and elements all on lines the change adds, carries that file's calls on (:func:`moved_into`). A page that
+keeps anything of its own beside them — its own calls, its own elements, a call of another shape — is judged as
+any page: what it gains is a new call site.
 """
 
 from __future__ import annotations
@@ -51,21 +52,24 @@ def retired_pages(base_paths: Iterable[str], counterpart: Mapping[str, str | Non
 
 
 def moved_into(retired: AbstractSet[str], base: Mapping[str, FileFacts], head: Mapping[str, FileFacts],
-               counterpart: Mapping[str, str | None]) -> frozenset[str]:
-    """The head files of ``head`` the change modifies (``counterpart``: head path → its base path) that hold
-    nothing but what one ``retired`` base file (of ``base``: path → facts) of the same kind (suffix) held: each of
-    their facts — a call or element by its shape (:func:`_shaped`), anything else by its kind, subject and value —
-    is one of that file's, as many times at most, and one of them at least is a call or element with a shape.
-    The deleted page's content moved into a page that already existed (module docstring)."""
+               counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> frozenset[str]:
+    """The head files of ``head`` the change modifies (``counterpart``: head path → its base path) whose content the
+    change replaced with one ``retired`` base file's (of ``base``: path → facts) of the same kind (suffix): each of
+    their calls and elements (by shape, :func:`_shaped`; one at least) is on a line the change adds there
+    (``added_lines``: head path → line numbers) — the page kept none of its own —, and each of their facts (a call
+    or element by its shape, anything else by its kind, subject and value) is one of that file's, as many times
+    at most. The deleted page's content moved into a page that already existed (module docstring)."""
     gone = [(posixpath.splitext(path)[1], _contents(base[path])) for path in sorted(retired & base.keys())]
     out = set()
     for path, file_facts in head.items() if gone else ():
         if not counterpart.get(path):
             continue  # a file the change adds: carried_on reads it anyway
-        held = _contents(file_facts)
-        suffix = posixpath.splitext(path)[1]
-        if any(len(key) == 2 for key in held) and any(
-                kind == suffix and not held - had for kind, had in gone):
+        markup, added = _markup_shapes(file_facts), added_lines.get(path, frozenset())
+        shaped = [f for f in file_facts.facts if _shaped(file_facts, f, markup) is not None]
+        if not shaped or any(f.line not in added for f in shaped):
+            continue  # nothing to carry, or calls and elements of the page's own beside the ones it gains
+        held, suffix = _contents(file_facts), posixpath.splitext(path)[1]
+        if any(kind == suffix and not held - had for kind, had in gone):
             out.add(path)
     return frozenset(out)
 

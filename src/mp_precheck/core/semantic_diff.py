@@ -171,7 +171,7 @@ def compare(
     named, exports = (callers, callers.exports_called) if callers else (nowhere, everywhere)
     head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, named,
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
-    into = moved_into(retired, base, head, counterpart)  # a deleted page's content written into a kept page
+    into = moved_into(retired, base, head, counterpart, added_lines)  # a deleted page written into a kept one
     kept, carrying = carried_on(retired, base, {p: f for p, f in head.items() if not counterpart.get(p) or p in into})
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges = relaying(head, base, counterpart, added_lines)
