@@ -51,6 +51,15 @@ def retired_pages(base_paths: Iterable[str], counterpart: Mapping[str, str | Non
     return frozenset(out)
 
 
+def carriers(retired: AbstractSet[str], base: Mapping[str, FileFacts], head: Mapping[str, FileFacts],
+             counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> dict[str, FileFacts]:
+    """The head files (of ``head``: path → facts) that may carry a ``retired`` file's calls on (:func:`carried_on`):
+    those the change adds (no base path in ``counterpart``) and those it keeps holding only a deleted page's content
+    (:func:`moved_into`, reading ``base`` and ``added_lines``)."""
+    into = moved_into(retired, base, head, counterpart, added_lines)
+    return {path: f for path, f in head.items() if not counterpart.get(path) or path in into}
+
+
 def moved_into(retired: AbstractSet[str], base: Mapping[str, FileFacts], head: Mapping[str, FileFacts],
                counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> frozenset[str]:
     """The head files of ``head`` the change modifies (``counterpart``: head path → its base path) whose content the

@@ -60,7 +60,7 @@ from mp_precheck.core.placing import (
 )
 from mp_precheck.core.relays import across, called_ranges, called_wrappers, relaying, relays, without_dormant_relays
 from mp_precheck.core.report import Scope
-from mp_precheck.core.retired import carried_on, moved_into
+from mp_precheck.core.retired import carried_on, carriers
 from mp_precheck.core.spelling import GUESSES, asks_rise, reshaped, runs_on_open, same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import (
@@ -171,8 +171,7 @@ def compare(
     named, exports = (callers, callers.exports_called) if callers else (nowhere, everywhere)
     head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, named,
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
-    into = moved_into(retired, base, head, counterpart, added_lines)  # a deleted page written into a kept one
-    kept, carrying = carried_on(retired, base, {p: f for p, f in head.items() if not counterpart.get(p) or p in into})
+    kept, carrying = carried_on(retired, base, carriers(retired, base, head, counterpart, added_lines))
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges = relaying(head, base, counterpart, added_lines)
     in_helper = sole_calls_of_new_helpers(head, base, counterpart, added_lines)
