@@ -11,10 +11,19 @@ same API called with the same shape (in a function of the same name, passing the
 around the same ``getUserInfo() { wx.getUserProfile({ desc: … }) }``: that call moved. So does an element of
 the markup with the same attributes (a ``<web-view src="{{url}}">`` page renamed and registered under its new
 name).
+
+The same holds for a page the change keeps but rewrites with a deleted page's content (the deleted page written
+into an empty page that was registered already): a head file the change modifies whose every fact is one of a
+retired file's of the same kind (script to script, template to template; a call or element by its shape), its
+calls and elements all on lines the change adds, carries that file's calls on (:func:`moved_into`). A page that
+keeps anything of its own beside them — its own calls, its own elements, a call of another shape — is judged as
+any page: what it gains is a new call site.
 """
 
 from __future__ import annotations
 
+import posixpath
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
@@ -42,10 +51,50 @@ def retired_pages(base_paths: Iterable[str], counterpart: Mapping[str, str | Non
     return frozenset(out)
 
 
+def carriers(retired: AbstractSet[str], base: Mapping[str, FileFacts], head: Mapping[str, FileFacts],
+             counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> dict[str, FileFacts]:
+    """The head files (of ``head``: path → facts) that may carry a ``retired`` file's calls on (:func:`carried_on`):
+    those the change adds (no base path in ``counterpart``) and those it keeps holding only a deleted page's content
+    (:func:`moved_into`, reading ``base`` and ``added_lines``)."""
+    into = moved_into(retired, base, head, counterpart, added_lines)
+    return {path: f for path, f in head.items() if not counterpart.get(path) or path in into}
+
+
+def moved_into(retired: AbstractSet[str], base: Mapping[str, FileFacts], head: Mapping[str, FileFacts],
+               counterpart: Mapping[str, str | None], added_lines: Mapping[str, frozenset[int]]) -> frozenset[str]:
+    """The head files of ``head`` the change modifies (``counterpart``: head path → its base path) whose content the
+    change replaced with one ``retired`` base file's (of ``base``: path → facts) of the same kind (suffix): each of
+    their calls and elements (by shape, :func:`_shaped`; one at least) is on a line the change adds there
+    (``added_lines``: head path → line numbers) — the page kept none of its own —, and each of their facts (a call
+    or element by its shape, anything else by its kind, subject and value) is one of that file's, as many times
+    at most. The deleted page's content moved into a page that already existed (module docstring)."""
+    gone = [(posixpath.splitext(path)[1], _contents(base[path])) for path in sorted(retired & base.keys())]
+    out = set()
+    for path, file_facts in head.items() if gone else ():
+        if not counterpart.get(path):
+            continue  # a file the change adds: carried_on reads it anyway
+        markup, added = _markup_shapes(file_facts), added_lines.get(path, frozenset())
+        shaped = [f for f in file_facts.facts if _shaped(file_facts, f, markup) is not None]
+        if not shaped or any(f.line not in added for f in shaped):
+            continue  # nothing to carry, or calls and elements of the page's own beside the ones it gains
+        held, suffix = _contents(file_facts), posixpath.splitext(path)[1]
+        if any(kind == suffix and not held - had for kind, had in gone):
+            out.add(path)
+    return frozenset(out)
+
+
+def _contents(file_facts: FileFacts) -> Counter[tuple[str, ...]]:
+    """The facts of ``file_facts`` as a multiset: a call or element by (subject, shape), anything else by (kind,
+    subject, value)."""
+    markup = _markup_shapes(file_facts)
+    return Counter(_shaped(file_facts, f, markup) or (f.kind, f.subject, f.value or "") for f in file_facts.facts)
+
+
 def carried_on(retired: AbstractSet[str], base: Mapping[str, FileFacts],
                added: Mapping[str, FileFacts]) -> tuple[dict[str, FileFacts], list[tuple[str, Fact]]]:
     """The calls (and markup elements) of ``retired`` base files (of ``base``: path → facts) that a file of
-    ``added`` (head files the change adds) carries on: the same subject at a call or element of the same shape
+    ``added`` (head files the change adds, and those it keeps holding only a deleted page's content:
+    :func:`moved_into`) carries on: the same subject at a call or element of the same shape
     (``FileFacts.call_shapes``, :func:`_shaped`), each paired with at most one.
     Returns the retired files reduced to those calls (base path → facts) and the calls that carry them on (head
     path, fact)."""

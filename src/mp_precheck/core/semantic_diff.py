@@ -16,7 +16,8 @@ For each subject (``wx.getLocation``, ``<web-view>``, ``host:api.example.com`` â
   in front of a call of the same data in its own file, and except an unchanged call of a wrapper the change edits;
 * the app-wide count did not rise (code moved between files, a file renamed, a wrapper inlined) â†’
   nothing; a page the change deletes from the app does not count here (its feature left, it did not move)
-  but for the calls a page the change adds carries on with the same shape (``core/retired.py``); where it rose
+  but for the calls a page the change adds carries on with the same shape, or a page it keeps whose every fact
+  was the deleted page's (its content moved into a page that existed: ``core/retired.py``); where it rose
   for another reason, a helper's call moved there from a caller that made it itself and now calls the helper is
   no place for a finding (``moved_into_helpers`` in ``core/placing.py``); a file's own helper nothing called
   before the change makes no use in base, so the change that first calls it adds one where the app had none
@@ -59,7 +60,7 @@ from mp_precheck.core.placing import (
 )
 from mp_precheck.core.relays import across, called_ranges, called_wrappers, relaying, relays, without_dormant_relays
 from mp_precheck.core.report import Scope
-from mp_precheck.core.retired import carried_on
+from mp_precheck.core.retired import carried_on, carriers
 from mp_precheck.core.spelling import GUESSES, asks_rise, reshaped, runs_on_open, same_call
 from mp_precheck.core.thirdparty import third_party
 from mp_precheck.facts.model import (
@@ -170,7 +171,7 @@ def compare(
     named, exports = (callers, callers.exports_called) if callers else (nowhere, everywhere)
     head, base = first_calls(without_dormant_relays(head, base, counterpart), base, counterpart, added_lines, named,
                              used_anyway(catalog, _capability, present_elsewhere, _mentioned))
-    kept, carrying = carried_on(retired, base, {path: f for path, f in head.items() if not counterpart.get(path)})
+    kept, carrying = carried_on(retired, base, carriers(retired, base, head, counterpart, added_lines))
     head_counts, base_counts, base_placed = _counts(head), _counts(base), _counts(base, skip_relays=True)
     relay_ranges = relaying(head, base, counterpart, added_lines)
     in_helper = sole_calls_of_new_helpers(head, base, counterpart, added_lines)
