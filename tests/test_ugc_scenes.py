@@ -137,6 +137,27 @@ def test_scene_words(path, wrapper, strings, scene):
     assert scenes().scene(path, wrapper, strings) == scene
 
 
+def test_a_log_the_user_keeps_of_their_own_day_is_private_and_a_diary_others_read_is_not():
+    kept = [("pages/workout/add.js", "saveSets", ()), ("pages/x/index.js", None, ("/api/meals/today",)),
+            ("pages/plan/itinerary-stop.js", None, ("/stop/modify",)), ("pages/x/index.js", None, ("今天的运动记录",))]
+    assert [scenes().scene(*words) for words in kept] == ["private"] * len(kept)
+    # a travel diary, a photo journal: no word of either list, a post all the same; a workout feed: a public word
+    read = [("pages/trip/diary.js", "saveDiary", ()), ("pages/journal/create.js", None, ("/journal/add",)),
+            ("pages/exercise/moments.js", None, ())]
+    assert [scenes().scene(*words) for words in read] == [None, None, "public"]
+
+
+def test_a_workout_log_posted_to_the_server_is_private_and_a_workout_feed_stays_a_post(app_repo):
+    base = app_repo.git("rev-parse", "HEAD")
+    script = "Page({\n  save() {\n    wx.request({ url: 'https://api.example.com/sets/save', data: this.data })\n  }\n})\n"
+    app_repo.write_files({"pages/workout/log.wxml": FORM, "pages/workout/log.js": script,
+                          "pages/workout/moments.wxml": FORM, "pages/workout/moments.js": script})
+    register_pages(app_repo)
+    app_repo.commit()
+    assert _ugc(run(app_repo.path, base)) == {("upload.user_text", "pages/workout/moments.js", 3),
+                                              ("category.ugc", "pages/workout/moments.js", 3)}
+
+
 @pytest.mark.parametrize(("name", "post"), [
     ("dynamicAdd", True), ("createPost", True), ("publishMoment", True), ("addComment", True),
     ("likePost", False),  # post is the only public word, and it is the write word: a like, no post

@@ -336,7 +336,7 @@ def naming(post: Fact, facts: FileFacts | None, strings: tuple[str, ...], listed
     written = (post.value or "") if post.role == "cloud:write" else ""
     held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
     candidates = [s for s in (*strings, *literals, wrapper_of(post), held, written) if s]
-    if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
+    if _names_read(candidates):
         return []
     acts = {wrapper_of(post), held} - {""}  # the wrapper's own name: ``commentPhoto(id, text)`` is a post
     posted = "POST" in strings  # a method its wrapper is told (``http('POST', body, urls.noteComment)``)
@@ -352,9 +352,17 @@ def writing(post: Fact, facts: FileFacts | None, strings: tuple[str, ...]) -> li
     literals = passed_strings(facts.call_literals.get(post.line, ())) if facts is not None else ()
     held = post.role.rsplit("#", 1)[-1] if post.role and wrapper_of(post) else ""
     candidates = [s for s in (*strings, *literals, wrapper_of(post), held) if s]
-    if any(READ_NAME.match(w) for s in candidates for w in words_of(s)):
+    if _names_read(candidates):
         return []
     return [s for s in candidates if scenes().names_a_write(s)]
+
+
+def _names_read(candidates: list[str]) -> bool:
+    """Whether one of a call's strings or names names a read (``'/comment/list'``, ``getReplies``). An HTTP method
+    (``method: 'GET'``) says how the call sends, not what it sends to: a ``'/publish_comment'`` sent by ``GET``
+    still writes a comment (the request's method,
+    https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html)."""
+    return any(READ_NAME.match(w) for s in candidates if not scenes().says_how(s) for w in words_of(s))
 
 
 def _told(context: ProjectContext, script: str, post: Fact, box: str, line: int,

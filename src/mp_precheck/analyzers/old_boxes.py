@@ -81,6 +81,7 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
     A page whose box ``upload.user_text`` already reports is left as it is."""
     reported = {page_stem(f.path) for f in findings if f.rule == "upload.user_text"}
     out: list[Finding] = []
+    origins = _lost_boxes(context)
     for stem in sorted({page_stem(p) for p in context.changed_paths} - reported):
         scripts = [stem + s for s in SCRIPTS if context.exists_at_head(stem + s)]
         for path, box, before in _page_boxes(context, stem):  # each old box by its own field: a form object
@@ -88,7 +89,56 @@ def old_boxes(context: ProjectContext, findings: list[Finding]) -> list[Finding]
             if not _posted_before(context, scripts, state):
                 out.append(context.finding("upload.user_text", box.subject, path, box.line, scope="file"))
                 break
+        else:
+            out += _moved_in(context, stem, origins)
     return out
+
+
+def _lost_boxes(context: ProjectContext) -> list[tuple[str, Fact]]:
+    """(base markup file, text box) of each ``<textarea>`` / ``<editor>`` a changed markup file had before the change
+    beyond the number its head version keeps (all of them where the change deletes the file): boxes the change
+    took away from there, in file and line order."""
+    heads = {old: new for new, old in context.counterpart.items() if old}
+    out: list[tuple[str, Fact]] = []
+    for old, facts in sorted(context.base_facts.items()):
+        boxes = [f for f in facts.facts if f.subject in POST_INPUTS] if old.endswith(MARKUP) else []
+        now = context.facts_at_head(heads[old]) if boxes and old in heads else None
+        kept = sum(f.subject in POST_INPUTS for f in now.facts) if now is not None else 0
+        out += [(old, box) for box in boxes[kept:]]
+    return out
+
+
+def _moved_in(context: ProjectContext, stem: str, origins: list[tuple[str, Fact]]) -> list[Finding]:
+    """``upload.user_text`` (scope file) at the first text box of the page ``stem`` that the page did not have but
+    another page lost (``origins``, :func:`_lost_boxes`: the semantic diff reads it as moved, no new box), where
+    that page never posted what the box wrote there (a 评论 stub whose submit did nothing, the composer moved
+    to a page of its own that posts it): the text is published now. Each origin serves one box (taken from
+    ``origins``); none where the page the box came from posted it (a composer moved as it was)."""
+    for path in (stem + s for s in MARKUP if context.exists_at_head(stem + s)):
+        facts, old = context.facts_at_head(path), _base_path(context, path)
+        before = _base_of(context, path) if old else None
+        had = sum(f.subject in POST_INPUTS for f in before.facts) if before is not None else 0
+        for box in [f for f in facts.facts if f.subject in POST_INPUTS][had:] if facts is not None else []:
+            if not origins:
+                return []
+            origin, old_box = origins.pop(0)
+            markup = context.read_base(origin) or ""
+            state = field_state(markup, old_box.line) or _stored(context.read_base, origin, markup, old_box.line)
+            if not _origin_posted(context, origin, state):
+                return [context.finding("upload.user_text", box.subject, path, box.line, scope="file")]
+    return []
+
+
+def _origin_posted(context: ProjectContext, origin: str, state: frozenset[str]) -> bool:
+    """Whether the page of the base markup file ``origin`` posted, before the change, what its text box wrote
+    (``state``): a script of its page sent it (:func:`_sent`) or wrote the cloud database."""
+    base = at_base(context)
+    for script in (page_stem(origin) + s for s in SCRIPTS):
+        facts, text = base.facts_at_head(script), base.read_head(script) or ""
+        if facts is not None and (cloud_writes(text, script) or baas_writes(text, script)
+                                  or _sent(context, script, facts, state, own=True)):
+            return True
+    return False
 
 
 def _page_boxes(context: ProjectContext, stem: str) -> list[tuple[str, Fact, Fact]]:
@@ -179,7 +229,11 @@ def sent_before(context: ProjectContext, script: str, state: frozenset[str], own
     before = _base_of(context, script)
     if before is None:
         return script in context.changed_paths  # a new script: a new page, whose box is new too
-    old = _base_path(context, script) or script
+    return _sent(context, _base_path(context, script) or script, before, state, own)
+
+
+def _sent(context: ProjectContext, old: str, before: FileFacts, state: frozenset[str], own: bool) -> bool:
+    """:func:`sent_before` of the base script ``old`` (its facts ``before``)."""
     sends = [f for f in before.facts if f.subject in SENDERS and not reads(f)]
     text, lines = context.read_base(old) or "", [f.line for f in sends]
     weighed = bool(own and state and not _one_field(state))  # the old box's own text: any post may not have carried it

@@ -178,6 +178,10 @@ class Scenes(Struct, frozen=True):
             return False  # loadMessages, Message.get: a read, whatever it loads
         return self._has(self.chat, words) and not self._has(self.service, words)
 
+    def says_how(self, text: str) -> bool:
+        """Whether a string a call passes is an HTTP method (``'GET'``, ``'post'``): how it sends, not what."""
+        return text.strip().upper() in self.methods
+
     def _words(self, strings: Iterable[str]) -> list[str]:
         """Words of the strings a call passes; an HTTP method (``'POST'``) says how, not what."""
         return [w for s in strings if s.strip().upper() not in self.methods for w in words_of(s)]
