@@ -64,12 +64,13 @@ def with_config_reads(head: Mapping[str, FileFacts], writers: Callable[[set[str]
     names = {name for found in held.values() for name in found.values()}
     uses: dict[str, set[str]] = {}
     for other, written in writers(names).items():
-        text = read_text(other)
+        open_names = {name for name in written if uses.get(name, set()) <= READ_ONLY}  # the others are decided
+        text = read_text(other) if open_names else ""
         if text is None:
-            kinds = {name: {OTHER} for name in written}
+            kinds = {name: {OTHER} for name in open_names}
         else:
             compiled = not store.flavour(other).endswith(("/native", "/native/finclip"))
-            kinds = value_uses(for_wechat(text, other, compiled), other, written)
+            kinds = value_uses(for_wechat(text, other, compiled), other, open_names) if open_names else {}
         for name, each in kinds.items():
             uses.setdefault(name, set()).update(each)
     roles = {name: _role(kinds) for name, kinds in uses.items() if kinds and kinds <= READ_ONLY}

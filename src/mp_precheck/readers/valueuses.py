@@ -66,6 +66,8 @@ def value_uses(text: str, path: str, names: set[str]) -> dict[str, set[str]]:
         return {name: {OTHER} for name in names if _word(name).search(text)}
     if lower.endswith(_SCRIPTS) or lower.endswith(SFC_SUFFIXES):
         for source, name, _offset in script_units(text, path):
+            if not any(word in source for word in names):
+                continue  # a component's template alone names it
             language = language_for(name)
             root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
             for node in nodes_of(root, language, _NAME_TYPES):
