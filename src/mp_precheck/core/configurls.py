@@ -47,7 +47,7 @@ def with_config_reads(head: Mapping[str, FileFacts], writers: Callable[[set[str]
                       store: FactStore, tree: Mapping[str, TreeEntry]) -> dict[str, FileFacts]:
     """``head`` where the ``host`` facts (roles ``code``, ``request``) of URLs held in configuration under a name
     that the app reads only to copy, show or load as a picture take that role (see the module docstring); texts
-    are read from ``tree`` through ``store``."""
+    are read from ``tree`` through ``store``. Raises nothing of its own (git errors pass through ``writers``)."""
 
     def read_text(path: str) -> str | None:
         entry = tree.get(path)
