@@ -105,3 +105,31 @@ def test_the_regions_a_script_names_for_an_sdk():
 
 def test_a_script_with_a_lone_surrogate_still_names_its_region():
     assert chosen_regions("const ZONE = 'z2'\nconst note = '\ud800'\n", "utils/upload.js") == {"z2"}
+
+
+_WEPY_APP = ("<script>\nimport wepy from 'wepy'\nexport default class extends wepy.app {\n"
+             "  config = { pages: ['pages/gallery'] }\n}\n</script>\n")
+_WEPY_PAGE = """<template>
+  <view @tap="send">send</view>
+</template>
+<script>
+import wepy from 'wepy'
+import uploader from '../utils/uploader'
+export default class Gallery extends wepy.page {
+  send (path) {
+    uploader.init({ area: 'NORTH' })
+    uploader.upload(path)
+  }
+}
+</script>
+"""
+
+
+def test_a_single_file_components_script_names_the_region_for_the_sdk(repo):
+    repo.write_files({"package.json": '{"dependencies": {"wepy": "^1.7.0"}}\n', "src/app.wpy": _WEPY_APP,
+                      "src/pages/gallery.wpy": _WEPY_PAGE,
+                      "src/utils/uploader.js": SWITCH_UPLOADER.replace("up-north.", "up-old-north.")})
+    base = repo.commit("gallery")
+    repo.write("src/utils/uploader.js", SWITCH_UPLOADER)  # the north region's host moves
+    repo.commit("north upload host")
+    assert _hosts(run(repo.path, base)) == {("host:up-north.storage.example", "src/utils/uploader.js", 7)}

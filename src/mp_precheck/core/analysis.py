@@ -16,6 +16,7 @@ from mp_precheck.core.baseline import Accepted, apply_baseline
 from mp_precheck.core.catalog import Catalog, Rule
 from mp_precheck.core.config import CONFIG_NAME, Config
 from mp_precheck.core.configtwins import with_config_twins
+from mp_precheck.core.configurls import with_config_reads
 from mp_precheck.core.errors import MissingMergeBase, UserError
 from mp_precheck.core.firstcalls import unreached_helpers
 from mp_precheck.core.items import told_in_full
@@ -104,7 +105,6 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
         raise MissingMergeBase(f"{base_rev} and {head_rev} have no common ancestor{shallow}")
     if merge_base == head:
         return _empty(base, head, "already_contained"), store
-
     run, head_projects, base_projects = _read_revisions(repo, store, merge_base, head)
     if not head_projects and not base_projects:
         raise UserError(f"no Mini Program found at {head_rev}: no project.config.json, app.json (next to app.js), "
@@ -216,12 +216,12 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
             and _owned(project, path, entry.blob, entry.mode, options)
 
     present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
-
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
     base_facts = with_revived_tags(base_facts, head_facts, counterpart, added_lines, _reader(run.store, run.head_tree),
                                    _reader(run.store, run.base_tree))  # tags uncommented unchanged were there
-    live_head = without_uncalled_url_helpers(unreached_helpers(head_facts, counterpart, writers := Callers(
-        run.repo, run.head, run.store, run.head_tree, project).writers), writers, run.store, run.head_tree)
+    by = (writers := Callers(run.repo, run.head, run.store, run.head_tree, project).writers), run.store, run.head_tree
+    live_head = with_config_reads(without_uncalled_url_helpers(  # URLs only copied, shown or pictured: no servers
+        unreached_helpers(head_facts, counterpart, writers), *by), *by)
     additions, removals = compare(live_head, with_config_twins(base_facts, live_head, counterpart, _reader(
                                       run.store, run.base_tree)), counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,

@@ -18,18 +18,21 @@ from mp_precheck.facts.model import ALTERNATIVE, Fact, FileFacts
 from mp_precheck.git.repo import GitRepo, TreeEntry
 from mp_precheck.readers.discovery import Project
 from mp_precheck.readers.regiontable import chosen_regions
+from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units
 from mp_precheck.readers.textcodec import UndecodableFile, decode
 
 _PREFIX = ALTERNATIVE + ":"
-_SCRIPTS = (".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx")
+_SCRIPTS = (".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx", *SFC_SUFFIXES)
 
 
 def with_chosen_regions(project: Project, head_facts: Mapping[str, FileFacts], tree: Mapping[str, TreeEntry],
                         repo: GitRepo, head: str) -> dict[str, FileFacts]:
     """``head_facts`` where a region table's entry (role ``alternative:<region>``) whose region a script of
     ``project`` at revision ``head`` (tree ``tree``) names for an SDK (:func:`readers.regiontable.chosen_regions`)
-    is the app's server (role ``code``). Files are found by ``git grep`` of the quoted region; a file that cannot
-    be decoded names none. Raises nothing of its own (git errors pass through as the rest of the run's)."""
+    is the app's server (role ``code``); a single-file component's (``.wpy``, ``.vue``, ``.mpx``) inline
+    ``<script>`` blocks are its scripts (:func:`readers.sfc.script_units`). Files are found by ``git grep`` of the
+    quoted region; a file that cannot be decoded names none. Raises nothing of its own (git errors pass through
+    as the rest of the run's)."""
     regions = {f.role[len(_PREFIX):] for ff in head_facts.values() for f in ff.facts
                if f.kind == "host" and f.role is not None and f.role.startswith(_PREFIX)} - {""}
     if not regions:
@@ -41,9 +44,11 @@ def with_chosen_regions(project: Project, head_facts: Mapping[str, FileFacts], t
     chosen: set[str] = set()
     for path in hits:
         try:
-            chosen |= chosen_regions(decode(blobs.get(tree[path].blob, b"")).text, path) & regions
+            text = decode(blobs.get(tree[path].blob, b"")).text
         except UndecodableFile:
             continue
+        for unit, name, _ in script_units(text, path):
+            chosen |= chosen_regions(unit, name) & regions
     if not chosen:
         return dict(head_facts)
     return {path: replace(ff, facts=tuple(_chosen(f, chosen) for f in ff.facts)) for path, ff in head_facts.items()}

@@ -87,12 +87,13 @@ def _called_for_picture(node: Node) -> bool:
         and node.parent.child_by_field_name("property") == node else node
     call = callee.parent
     return call is not None and call.type == "call_expression" and call.child_by_field_name("function") == callee \
-        and _feeds_picture(call, 0)
+        and feeds_picture(call, 0)
 
 
-def _feeds_picture(node: Node, depth: int) -> bool:
+def feeds_picture(node: Node, depth: int) -> bool:
     """Whether the value of ``node`` ends only in a picture: an image tag's picture attribute (JSX), a media API's
-    argument, or a local variable every read of which does (one step)."""
+    argument, or a local variable every read of which does (one step); ``depth`` is how many such steps were
+    taken already (0 to start). Never raises."""
     current: Node | None = node.parent
     child: Node = node
     while current is not None:
@@ -140,7 +141,7 @@ def _read_for_pictures(declarator: Node, depth: int) -> bool:
     name = node_text(name_node)
     reads = [n for n in _descendants(scope) if n.type in ("identifier", "shorthand_property_identifier")
              and node_text(n) == name and n != name_node]
-    return bool(reads) and all(_feeds_picture(read, depth) for read in reads)
+    return bool(reads) and all(feeds_picture(read, depth) for read in reads)
 
 
 def _descendants(node: Node) -> list[Node]:
