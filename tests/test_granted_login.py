@@ -82,8 +82,8 @@ GRANTED = {
         "    if (!getApp().globalData.isLogin) return\n    wx.redirectTo({ url: '/pages/auth/welcome' })\n"),
     "logged-in flag compared with true": (
         "    getApp().globalData.hasLogin === true && wx.redirectTo({ url: '/pages/auth/welcome' })\n"),
-    "a session still valid": (
-        "    wx.checkSession({\n      success: () => wx.reLaunch({ url: '/pages/authorize/home' })\n    })\n"),
+    "a stored profile compared with null": (
+        "    if (wx.getStorageSync('userInfo') != null) {\n      wx.reLaunch({ url: '/pages/authorize/home' })\n    }\n"),
 }
 
 
@@ -118,3 +118,30 @@ def test_a_redirect_only_an_authorized_user_takes_is_no_wall_unlike_a_guests(app
     app_repo.commit("the guest's wall")
     assert {(rule, path, at) for rule, path, at, _ in _login(app_repo, base)} == {
         ("login.forced_login", "pages/index/index.js", wall[1])}
+
+
+# -- what still meets a user whatever the test around it says ------------------------------------------------
+STILL_WALLS = {
+    # wx.getUserInfo answers every user (an anonymous profile since 2021): its success proves nothing
+    "the success of wx.getUserInfo": (
+        "    wx.getUserInfo({\n      success: () => wx.reLaunch({ url: '/pages/login/login' })\n    })\n", 3),
+    # a session from the silent wx.login is no account
+    "the success of wx.checkSession": (
+        "    wx.checkSession({\n      success: () => wx.reLaunch({ url: '/pages/login/login' })\n    })\n", 3),
+    # a dialog is met by the granted user too: only a page opened moves a user on
+    "an authorization asked of a logged-in user": (
+        "    if (wx.getStorageSync('token')) {\n      wx.authorize({ scope: 'scope.userLocation' })\n    }\n", 3),
+    "a name saying the profile is missing": (
+        "    if (this.data.noUserInfo) {\n      wx.reLaunch({ url: '/pages/login/login' })\n    }\n", 3),
+    "a name saying the token is invalid": (
+        "    if (wx.getStorageSync('invalidToken')) {\n      wx.reLaunch({ url: '/pages/login/login' })\n    }\n", 3),
+}
+
+
+@pytest.mark.parametrize("body", list(STILL_WALLS.values()), ids=list(STILL_WALLS))
+def test_a_step_no_granted_test_decides_still_fires(app_repo, body):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/index/index.js", _entry(body[0]))
+    app_repo.commit("a wall")
+    assert {(rule, path, at) for rule, path, at, _ in _login(app_repo, base)} == {
+        ("login.forced_login", "pages/index/index.js", body[1])}

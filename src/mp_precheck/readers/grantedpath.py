@@ -7,9 +7,10 @@ test of the user's state decides *granted* counts: ``if (!token) {…}`` and the
 for a user who has not logged in, and a name that asks (``needLogin``, ``checkLogin()``) says nothing of the state.
 
 In: the body of the function the step is in (a hook or a helper), the step's node, and a function naming the API a
-callee stands for (``wx.getUserInfo``). Out: a bool. Pure function of the syntax tree; never raises.
+callee stands for (``wx.getUserProfile``). Out: a bool. Pure function of the syntax tree; never raises.
 Sources: https://developers.weixin.qq.com/miniprogram/dev/api/open-api/setting/wx.getSetting.html (authSetting),
-https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserInfo.html (its ``success``).
+https://developers.weixin.qq.com/miniprogram/dev/api/open-api/user-info/wx.getUserProfile.html (its ``success``),
+https://developers.weixin.qq.com/community/develop/doc/000cacfa20ce88df04cb468bc52801 (wx.getUserInfo answers anyone).
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ from mp_precheck.core.recache import compiled
 from mp_precheck.readers.syntax import first_string, node_text, string_value
 
 # A state name, lower case without ``_``: isLogin, hasLogged, loggedIn, isAuthorized, authed, signedIn — and what a
-# logged-in user holds: a token, an openid, the profile (userInfo), a session key.
+# logged-in user holds: a token, an openid, the profile (userInfo), a session key; a name saying it lacks one
+# (noUserInfo, invalidToken, needToken, expiredToken) names the opposite state.
 _STATE = compiled(r"(?:is|has)?(?:login(?:ed)?|loggedin|logged|signedin|auth(?:ed|ori[sz]ed)?)"
                   r"|\w*(?:token|openid|unionid|userinfo|sessionkey|sessionid)")
-# Calls whose success callback runs only for a user who gave the profile or holds a session.
-_ANSWERED = frozenset({"wx.getUserInfo", "wx.getUserProfile", "wx.checkSession"})
+_LACKING = compiled(r"(?:no|not|non|un|invalid|need|needs|empty|expired|missing|without|lack|lost|bad|clear)"
+                    r"(?:login|logged|signed|auth|token|openid|unionid|userinfo|session)")
+# Calls whose success callback runs only for a user who gave the profile: wx.getUserProfile's dialog answered.
+# wx.getUserInfo answers everyone (an anonymous 微信用户 since 2021) and wx.checkSession a silent wx.login's session:
+# their callbacks decide nothing, the decision around them does.
+_ANSWERED = frozenset({"wx.getUserProfile"})
 # What an authorized or logged-in user may still be made to give before going on: a phone or account bound, a sign-up.
 _FURTHER = compiled(r"(?i)bind|绑定|regist|注册|sign_?up|phone|mobile|手机")
 _STORAGE_READS = frozenset({"getStorageSync", "getStorage", "get"})  # wx.getStorageSync('token'), storage.get(…)
@@ -38,7 +44,13 @@ def moves_on(granted: bool, target: str) -> bool:
     """Whether a step to ``target`` that a user takes only when ``granted`` (:func:`granted_only`) moves that user
     on: any target but a further step asked of one who already logged in (:data:`_FURTHER`: binding a phone,
     registering), which stays a wall for them."""
-    return granted and _FURTHER.search(target) is None
+    return granted and _is_page(target) and _FURTHER.search(target) is None
+
+
+def _is_page(target: str) -> bool:
+    """Whether a forced action's ``target`` is a page it opens: not a dialog (``wx.authorize``, ``wx.showModal``), a
+    popup (``popup:…``) or a login helper (``goLogin()``), which a granted user still meets."""
+    return not target.startswith(("wx.", "popup:")) and not target.endswith("()")
 
 
 def granted_only(body: Node, node: Node, resolve: Callable[[Node], str | None]) -> bool:
@@ -184,4 +196,5 @@ def _state(node: Node) -> bool:
         return _state(node.named_children[0])
     else:
         name = node_text(node) if node.type == "identifier" else None
-    return name is not None and _STATE.fullmatch(name.replace("_", "").lower()) is not None
+    key = name.replace("_", "").lower() if name is not None else ""
+    return _STATE.fullmatch(key) is not None and _LACKING.match(key) is None
