@@ -79,3 +79,13 @@ def test_a_config_url_only_shown_or_pictured_is_no_server_one_read_nowhere_keeps
                          "    this.mirrorRoot = 'https://mirror.lantern-home.dev'\n",
                    shown="<text>{{ settings.homeLink }}</text><image :src=\"settings.badge\" />")
     assert _hosts(repo, base) == {("host:mirror.lantern-home.dev", "common/settings.js", 9)}
+
+
+def test_two_config_urls_on_one_line_are_judged_apart(repo):
+    # one line holds the API root a request reads and a link only copied: each key decides its own host
+    wrapper = ("import { settings } from './settings.js'\n"
+               "export const get = (path) => uni.request({ url: settings.links.apiRoot + path })\n")
+    base = _change(repo, "    this.links = { sourceLink: 'https://code.lantern-forge.dev/x', "
+                         "apiRoot: 'https://api.lantern-home.dev' }\n",
+                   copied="settings.links.sourceLink", extra={"common/http.js": wrapper})
+    assert _hosts(repo, base) == {("host:api.lantern-home.dev", "common/settings.js", 7)}

@@ -53,9 +53,12 @@ def with_config_reads(head: Mapping[str, FileFacts], writers: Callable[[set[str]
         entry = tree.get(path)
         return None if entry is None or entry.is_symlink or entry.is_submodule or entry.size > _MAX_BYTES \
             else store.text(entry.blob)
-    held: dict[str, dict[int, str]] = {}  # path -> line -> the name its URL is held under
+    held: dict[str, dict[tuple[int, str], str]] = {}  # path -> (line, host subject) -> the name its URL is held under
     for path, facts in head.items():
-        lines = {f.line: f.subject for f in facts.facts if f.kind == "host" and f.role in _ROLES}
+        lines: dict[int, set[str]] = {}
+        for f in facts.facts:
+            if f.kind == "host" and f.role in _ROLES:
+                lines.setdefault(f.line, set()).add(f.subject)
         text = read_text(path) if lines and path.endswith(_SCRIPTS) else None
         if text is not None and (found := config_names(text, path, lines)):
             held[path] = found
@@ -78,8 +81,8 @@ def with_config_reads(head: Mapping[str, FileFacts], writers: Callable[[set[str]
     for path, found in held.items():
         if any(name in roles for name in found.values()):
             out[path] = replace(head[path], facts=tuple(
-                replace(f, role=roles[found[f.line]]) if f.kind == "host" and f.role in _ROLES
-                and found.get(f.line) in roles else f for f in head[path].facts))
+                replace(f, role=roles[found[(f.line, f.subject)]]) if f.kind == "host" and f.role in _ROLES
+                and found.get((f.line, f.subject)) in roles else f for f in head[path].facts))
     return out
 
 
@@ -87,25 +90,28 @@ def _role(kinds: set[str]) -> str:
     return CLIPBOARD if kinds == {COPIED} else "media" if kinds == {PICTURE} else DISPLAYED
 
 
-def config_names(text: str, path: str, lines: Mapping[int, str]) -> dict[int, str]:
-    """Line → the name the URL literal there (of the host ``lines`` names, as ``host:…``) is held under as a
-    configuration value: the key of an object bound to a name or exported (nested objects too), a member a
-    script assigns (``this.siteUrl = '…'``), a top-level variable. Never raises on malformed code."""
-    out: dict[int, str] = {}
+def config_names(text: str, path: str, lines: Mapping[int, set[str]]) -> dict[tuple[int, str], str]:
+    """(line, host subject) → the name the URL literal of that host (``lines``: line → ``host:…`` subjects) is held
+    under as a configuration value: the key of an object bound to a name or exported (nested objects too), a member
+    a script assigns (``this.siteUrl = '…'``), a top-level variable. A host held under two names on one line is
+    left out (neither name decides it). Never raises on malformed code."""
+    out: dict[tuple[int, str], str] = {}
+    twice: set[tuple[int, str]] = set()
     for source, name, offset in script_units(text, path):
         language = language_for(name)
         root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
         for node in nodes_of(root, language, ("string", "template_string")):
             line = node.start_point[0] + 1 + offset
-            subject = lines.get(line)
-            if subject is None or (node.parent is not None and node.parent.type == "template_substitution"):
+            subjects = lines.get(line)
+            if subjects is None or (node.parent is not None and node.parent.type == "template_substitution"):
                 continue
             literal = string_value(node) if node.type == "string" else node_text(node).strip("`")
-            if not any(f"host:{url.host}" == subject for url in find_urls(literal or "")):
-                continue
-            if (key := _held_under(built_value(node))) is not None:
-                out[line] = key
-    return out
+            hosts = {f"host:{url.host}" for url in find_urls(literal or "")} & subjects
+            if hosts and (key := _held_under(built_value(node))) is not None:
+                for subject in hosts:
+                    if out.setdefault((line, subject), key) != key:
+                        twice.add((line, subject))
+    return {place: key for place, key in out.items() if place not in twice}
 
 
 def _held_under(value: Node) -> str | None:

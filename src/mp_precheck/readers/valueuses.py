@@ -29,7 +29,7 @@ from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES
 from mp_precheck.readers.markup import normalise_attribute, normalise_tag
 from mp_precheck.readers.picturecalls import feeds_picture
 from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units, split_blocks
-from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse
+from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
 COPIED, SHOWN, PICTURE, OPTION, OTHER = "copied", "shown", "picture", "option", "other"
 READ_ONLY = frozenset({COPIED, SHOWN, PICTURE})  # uses that request nothing
@@ -42,7 +42,8 @@ _ATTRIBUTE = compiled(r"""([:@\w.-]+)\s*=\s*("[^"]*"|'[^']*')""")
 _BUILDING = frozenset({"binary_expression", "template_substitution", "template_string", "parenthesized_expression",
                        "ternary_expression", "await_expression", "as_expression", "non_null_expression",
                        "satisfies_expression"})
-# Parents whose named child of the name's text declares a name or a type's member: no read.
+# Parents whose named child of the name's text declares a name or a type's member: no read (but their value: a read
+# into a name this module does not follow).
 _DECLARING = frozenset({"public_field_definition", "field_definition", "property_signature", "method_definition",
                         "method_signature", "function_declaration", "variable_declarator", "required_parameter",
                         "optional_parameter", "formal_parameters", "pair_pattern", "object_pattern",
@@ -70,8 +71,12 @@ def value_uses(text: str, path: str, names: set[str]) -> dict[str, set[str]]:
                 continue  # a component's template alone names it
             language = language_for(name)
             root = parse(language, source.encode("utf-8", "surrogatepass")).root_node
-            for node in nodes_of(root, language, _NAME_TYPES):
-                if (word := node_text(node)) in names and (kind := _script_use(node)) is not None:
+            for node in nodes_of(root, language, (*_NAME_TYPES, "shorthand_property_identifier_pattern", "string")):
+                if node.type == "string":  # cfg['API_ROOT']: read by a key not followed
+                    if string_value(node) in names and node.parent is not None and \
+                            node.parent.type == "subscript_expression":
+                        out.setdefault(string_value(node) or "", set()).add(OTHER)
+                elif (word := node_text(node)) in names and (kind := _script_use(node)) is not None:
                     out.setdefault(word, set()).add(kind)
     return out
 
@@ -105,6 +110,10 @@ def _script_use(node: Node) -> str | None:
     """The kind of use the mention ``node`` of a name makes, None when it reads nothing (a declaration, a key, an
     import or export, an assignment's target)."""
     parent = node.parent
+    if parent is not None and ((parent.type in _DECLARING and parent.child_by_field_name("value") == node) or
+                               node.type == "shorthand_property_identifier_pattern" or
+                               (parent.type == "pair_pattern" and parent.child_by_field_name("key") == node)):
+        return OTHER  # const base = API_ROOT, const { API_ROOT: root } = cfg: read into a name not followed
     if parent is None or parent.type in _DECLARING or parent.type.startswith(("import", "export")):
         return None
     if parent.type == "pair" and parent.child_by_field_name("key") == node:
