@@ -104,3 +104,19 @@ def test_a_comment_box_posted_by_a_get_request_to_an_endpoint_naming_a_post_is_a
         assert places(report, "category") | places(report, "upload") == ({
             ("upload.user_text", "pages/board/detail.js", post),
             ("category.ugc", "pages/board/detail.js", post)} if told else set())
+
+
+def test_two_boxes_lost_one_from_a_page_that_posted_it_keep_every_gained_box_silent(tmp_path):
+    # which lost box went where is not known: a gained box may be the composer that was already posting
+    repo = minimal_app(tmp_path / "two")[0]
+    posting = STUB_MARKUP.replace("maxlength", 'bindinput="keepWish" maxlength')
+    repo.write_files({"pages/wishes/list.wxml": STUB_MARKUP, "pages/wishes/list.js": STUB_SCRIPT,
+                      "pages/zeta/old.wxml": posting, "pages/zeta/old.js": POSTING_SCRIPT})
+    register_pages(repo)
+    base = repo.commit("a stub and a composer")
+    repo.write_files({"pages/wishes/list.wxml": LIST_MARKUP, "pages/zeta/old.wxml": LIST_MARKUP,
+                      "pages/wishes/cast.wxml": WALL_MARKUP, "pages/wishes/cast.js": WALL_SCRIPT})
+    register_pages(repo)
+    repo.commit("both text areas leave their pages; one lands on a page that posts it")
+    report = run(repo.path, base)
+    assert places(report, "upload") == set()

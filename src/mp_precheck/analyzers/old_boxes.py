@@ -113,7 +113,10 @@ def _moved_in(context: ProjectContext, stem: str, origins: list[tuple[str, Fact]
     another page lost (``origins``, :func:`_lost_boxes`: the semantic diff reads it as moved, no new box), where
     that page never posted what the box wrote there (a 评论 stub whose submit did nothing, the composer moved
     to a page of its own that posts it): the text is published now. Each origin serves one box (taken from
-    ``origins``); none where the page the box came from posted it (a composer moved as it was)."""
+    ``origins``); none where a page a box came from posted it (a composer moved as it was) — which lost box went
+    where is not known, so one that posted keeps every gained box silent."""
+    if any(_posted_there(context, origin, box) for origin, box in origins):
+        return []
     for path in (stem + s for s in MARKUP if context.exists_at_head(stem + s)):
         facts, old = context.facts_at_head(path), _base_path(context, path)
         before = _base_of(context, path) if old else None
@@ -121,12 +124,16 @@ def _moved_in(context: ProjectContext, stem: str, origins: list[tuple[str, Fact]
         for box in [f for f in facts.facts if f.subject in POST_INPUTS][had:] if facts is not None else []:
             if not origins:
                 return []
-            origin, old_box = origins.pop(0)
-            markup = context.read_base(origin) or ""
-            state = field_state(markup, old_box.line) or _stored(context.read_base, origin, markup, old_box.line)
-            if not _origin_posted(context, origin, state):
-                return [context.finding("upload.user_text", box.subject, path, box.line, scope="file")]
+            origins.pop(0)
+            return [context.finding("upload.user_text", box.subject, path, box.line, scope="file")]
     return []
+
+
+def _posted_there(context: ProjectContext, origin: str, old_box: Fact) -> bool:
+    """Whether the base page ``origin`` posted what its text box ``old_box`` wrote."""
+    markup = context.read_base(origin) or ""
+    state = field_state(markup, old_box.line) or _stored(context.read_base, origin, markup, old_box.line)
+    return _origin_posted(context, origin, state)
 
 
 def _origin_posted(context: ProjectContext, origin: str, state: frozenset[str]) -> bool:
