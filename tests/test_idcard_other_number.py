@@ -49,3 +49,15 @@ def test_an_attribute_on_a_later_line_of_the_tag_reads_the_tags_words():
     text = ('<view class="cell">\n  <text>账号</text>\n  <input\n    name="login"\n    type="idcard"\n  />\n'
             '</view>\n<view>\n  <text>证件号</text>\n  <input\n    type="idcard"\n  />\n</view>\n')
     assert [f.line for f in markup_facts(text, 10) if f.subject == "input[type=idcard]"] == [21]
+
+
+@pytest.mark.parametrize(("label", "attrs"), [
+    ("", 'name="cardNo" placeholder="请输入18位公民身份号码"'),
+    ("", 'name="memberIdNo"'),
+    ("", 'placeholder="Account holder ID number"'),
+])
+def test_an_id_number_named_beside_another_word_keeps_its_finding(app_repo, label, attrs):
+    base = app_repo.git("rev-parse", "HEAD")
+    app_repo.write("pages/me/me.wxml", FORM.format(label=label, attrs=attrs))
+    app_repo.commit("an ID number field")
+    assert _id_numbers(app_repo, base) == {("pages/me/me.wxml", 4)}

@@ -138,13 +138,15 @@ def test_scene_words(path, wrapper, strings, scene):
 
 
 def test_a_log_the_user_keeps_of_their_own_day_is_private_and_a_diary_others_read_is_not():
-    kept = [("pages/workout/add.js", "saveSets", ()), ("pages/x/index.js", None, ("/api/meals/today",)),
+    kept = [("pages/workout/add.js", "saveSets", ()), ("pages/x/index.js", None, ("今日饮食记录",)),
             ("pages/plan/itinerary-stop.js", None, ("/stop/modify",)), ("pages/x/index.js", None, ("今天的运动记录",))]
     assert [scenes().scene(*words) for words in kept] == ["private"] * len(kept)
     # a travel diary, a photo journal: no word of either list, a post all the same; a workout feed: a public word
+    # a fitness question, a recipe, 饮食心得: what one eats or trains is shared as often as it is kept
     read = [("pages/trip/diary.js", "saveDiary", ()), ("pages/journal/create.js", None, ("/journal/add",)),
-            ("pages/exercise/moments.js", None, ())]
-    assert [scenes().scene(*words) for words in read] == [None, None, "public"]
+            ("pages/exercise/moments.js", None, ()), ("pages/x/index.js", None, ("/fitness/question/create",)),
+            ("pages/meal/recipe/add.js", "addRecipe", ()), ("pages/x/index.js", None, ("分享你的饮食心得",))]
+    assert [scenes().scene(*words) for words in read] == [None, None, "public", None, None, None]
 
 
 def test_a_workout_log_posted_to_the_server_is_private_and_a_workout_feed_stays_a_post(app_repo):

@@ -239,8 +239,8 @@ KeepVerdicts = Callable[[str, Mapping[str, bool]], None]
 # v188: WeChat Pay merchant keys, api.mch server-only; v189: callback URLs, <a href>, bundled manifests: no hosts
 # v192: a script's URL words name no method; v193: dev sockets through imports, conflicted configs per side
 # v194: App-held test hosts via getApp() are servers; v196-idlesetup: uncalled own functions idle; v201: 问诊 words
-# v200-login: a hook's getUserProfile and a granted user's redirect force no login; an idcard box named 学号: no ID
-FORMAT = f"facts-v201-medical-login-{__version__}"
+# v200/v202: a hook's getUserProfile, a granted user's page opened: no forced login; idcard box named 学号: no ID
+FORMAT = f"facts-v202-granted-{__version__}"
 
 
 class FactCache:

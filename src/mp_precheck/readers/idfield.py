@@ -23,11 +23,11 @@ from mp_precheck.readers.textflow import tag_at
 
 SUBJECT = "input[type=idcard]"
 _TAG_LINES = 12  # a tag's attributes, one a line
-_ID_CARD = compiled(r"(?i)身份证|证件|id_?card|(?:^|[._])id_?(?:no|num)|identity|sfz|shenfen")
+_ID_CARD = compiled(r"(?i)身份证|身份号码|证件|id_?card|id_?(?:no|num)|\bid\s+(?:card|number)|identity|sfz|shenfen")
 # Other numbers a field is labelled or named as: school, staff and membership numbers, accounts, cards, phones.
 _OTHER = compiled(r"(?i)学号|工号|学籍号|考号|准考证|账号|帐号|编号|用户名|会员号|卡号|手机|电话|车牌|单号"
                   r"|user_?name|account|student|stu_?(?:no|num|id)|\bsno\b|job_?(?:no|num)|staff|employee"
-                  r"|card_?(?:no|num)|phone|mobile|member")
+                  r"|card_?(?:no|num)|phone|mobile|member_?(?:no|num|code)")
 _PLACEHOLDER = compiled(r"(?:^|\s)(?:placeholder|name)\s*=\s*(?:\"([^\"{}]*)\"|'([^'{}]*)')")
 
 
