@@ -127,7 +127,7 @@ def analyze(repo: GitRepo, base_rev: str, head_rev: str, catalog: Catalog,
     status: Status | None = None if touched or findings else "no_mini_program_change" \
         if head_projects or not base_projects else "mini_program_removed"  # the whole app deleted: say so
     return Report(
-        base=merge_base, head=head, projects=tuple(_project_info(p, findings, _reader(store, run.head_tree))
+        base=merge_base, head=head, projects=tuple(_project_info(p, findings, store.reader(run.head_tree))
                                                    for p in head_projects),
         findings=tuple(sort_findings(_dedupe(findings))),
         removed=tuple(removed), errors=tuple(one_per_file(errors)), status=status,
@@ -160,10 +160,10 @@ def _read_revisions(repo: GitRepo, store: FactStore, merge_base: str,
     """The change set, both trees and the projects of head and of the merge base."""
     head_tree = {e.path: e for e in repo.ls_tree(head)}  # node_modules at head: list the change's files there apart
     changes = read_changeset(repo, merge_base, head, unshipped=any("node_modules/" in path for path in head_tree))
-    head_projects = shipped_projects(repo, head, head_tree, _reader(store, head_tree))
+    head_projects = shipped_projects(repo, head, head_tree, store.reader(head_tree))
     if any(is_marker(path, head_projects) for f in changes.files for path in (f.path, f.old_path) if path):
         base_tree = {e.path: e for e in repo.ls_tree(merge_base)}
-        base_projects = shipped_projects(repo, merge_base, base_tree, _reader(store, base_tree))
+        base_projects = shipped_projects(repo, merge_base, base_tree, store.reader(base_tree))
     else:
         # No project file changed: base has head's projects and tree, changes undone (no second 40,000-entry listing)
         base_tree = base_tree_from(head_tree, changes.files + changes.unshipped)
@@ -181,10 +181,10 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
     """Facts, semantic diff and analyzers for one project; None when the change does not touch it."""
     files = run.changes
     linked = Linked(run.repo, run.store, run.head, run.head_tree, project, run.projects,
-                    _reader(run.store, run.head_tree)) if project.root or project.source_root else None
+                    run.store.reader(run.head_tree)) if project.root or project.source_root else None
     # files outside the root the project imports (a monorepo's common/) are the app's too
     outside = linked_changes(files, linked, Linked(run.repo, run.store, run.merge_base, run.base_tree, base_project,
-                                                   run.projects, _reader(run.store, run.base_tree))
+                                                   run.projects, run.store.reader(run.base_tree))
                              if base_project is not None and (base_project.root or base_project.source_root)
                              else None)
     registered = registered_now(project, base_project, run.head_tree, files, run.repo, run.head, run.merge_base)
@@ -217,13 +217,13 @@ def _analyse_project(run: _Run, project: Project, base_project: Project | None, 
 
     present_elsewhere = Known(run.repo, run.store, run.head, run.head_tree, project, unchanged, changed_paths, linked)
     added_lines = {f.new_path: f.added_lines for f in head_changed if f.new_path}
-    base_facts = with_revived_tags(base_facts, head_facts, counterpart, added_lines, _reader(run.store, run.head_tree),
-                                   _reader(run.store, run.base_tree))  # tags uncommented unchanged were there
-    by = (writers := Callers(run.repo, run.head, run.store, run.head_tree, project).writers), run.store, run.head_tree
-    live_head = with_config_reads(without_uncalled_url_helpers(  # URLs only copied, shown or pictured: no servers
-        unreached_helpers(head_facts, counterpart, writers), *by), *by)
-    additions, removals = compare(live_head, with_config_twins(base_facts, live_head, counterpart, _reader(
-                                      run.store, run.base_tree)), counterpart=counterpart, added_lines=added_lines,
+    base_facts = with_revived_tags(base_facts, head_facts, counterpart, added_lines, run.store.reader(run.head_tree),
+                                   run.store.reader(run.base_tree))  # tags uncommented unchanged were there
+    writers, by = Callers(run.repo, run.head, run.store, run.head_tree, project).writers, (run.store, run.head_tree)
+    reached = without_uncalled_url_helpers(unreached_helpers(head_facts, counterpart, writers), writers, *by)
+    live_head = with_config_reads(reached, writers, *by)  # URLs only copied, shown or pictured: no servers
+    base_twins = with_config_twins(base_facts, live_head, counterpart, run.store.reader(run.base_tree))
+    additions, removals = compare(live_head, base_twins, counterpart=counterpart, added_lines=added_lines,
                                   present_elsewhere=present_elsewhere, catalog=catalog,
                                   greppable=lambda s: bool(needles(s)),
                                   retired=retired_pages(base_facts, counterpart, base_project, project),
@@ -264,10 +264,10 @@ def _context(run: _Run, project: Project, head_facts: Mapping[str, FileFacts], p
         facts_at_head=facts_reader(run.store, run.head_tree, project),
         repo_grep=lambda names: run.repo.grep_needles(run.head, names, binary if len(binary) <= 2000 else []),
         grep_files=lambda names, paths: run.repo.grep_needles(run.head, names, [f":(literal){p}" for p in paths]),
-        read_head=_reader(run.store, run.head_tree), head_paths=run.head_tree.keys(),
+        read_head=run.store.reader(run.head_tree), head_paths=run.head_tree.keys(),
         changed_paths=frozenset(f.new_path for f in run.changes if f.new_path and f.new_blob),
         read_head_bytes=_bytes_reader(run.repo, run.head_tree), exists_at_head=run.head_tree.__contains__,
-        read_base=_reader(run.store, run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts,
+        read_base=run.store.reader(run.base_tree), cached_verdicts=cached_verdicts, keep_verdicts=keep_verdicts,
         finclip=lambda path: run.store.flavour(path).endswith("/finclip"), release=options.release)
 
 
@@ -348,15 +348,6 @@ def _project_info(project: Project, findings: list[Finding], read_text: Callable
     titles = ((page, shown_title(page, project.root, project.framework, read_text)) for page in pages)
     return ProjectInfo(project.root, project.framework, project.pages,
                        tuple((page, title) for page, title in titles if title and page))
-
-
-def _reader(store: FactStore, tree: Mapping[str, TreeEntry]) -> Callable[[str], str | None]:
-    def read_text(path: str) -> str | None:
-        entry = tree.get(path)
-        if entry is None or entry.is_symlink or entry.is_submodule or entry.size > 1_000_000:
-            return None
-        return store.text(entry.blob)
-    return read_text
 
 
 def _bytes_reader(repo: GitRepo, tree: Mapping[str, TreeEntry]) -> Callable[[Sequence[str]], dict[str, bytes | None]]:

@@ -31,13 +31,13 @@ from mp_precheck.git.repo import TreeEntry
 from mp_precheck.readers.conditional import for_wechat
 from mp_precheck.readers.imagebases import built_value
 from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units
+from mp_precheck.readers.storedispatch import key_name
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 from mp_precheck.readers.urls import find_urls
 from mp_precheck.readers.valueuses import COPIED, OTHER, PICTURE, READ_ONLY, value_uses
 
 _SCRIPTS = (".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx", *SFC_SUFFIXES)
 _ROLES = ("code", "request")  # a host no API call takes directly: kept by a name, a base guessed by its name
-_MAX_BYTES = 1_000_000  # a larger file is not read (facts/extract.py): taken to read every name it writes
 _HOLDING = frozenset({"variable_declarator", "assignment_expression", "export_statement", "public_field_definition",
                       "field_definition"})  # what binds a configuration object to a name or exports it
 _TOP = frozenset({"program", "export_statement"})
@@ -48,11 +48,7 @@ def with_config_reads(head: Mapping[str, FileFacts], writers: Callable[[set[str]
     """``head`` where the ``host`` facts (roles ``code``, ``request``) of URLs held in configuration under a name
     that the app reads only to copy, show or load as a picture take that role (see the module docstring); texts
     are read from ``tree`` through ``store``. Raises nothing of its own (git errors pass through ``writers``)."""
-
-    def read_text(path: str) -> str | None:
-        entry = tree.get(path)
-        return None if entry is None or entry.is_symlink or entry.is_submodule or entry.size > _MAX_BYTES \
-            else store.text(entry.blob)
+    read_text = store.reader(tree)
     held: dict[str, dict[tuple[int, str], str]] = {}  # path -> (line, host subject) -> the name its URL is held under
     for path, facts in head.items():
         lines: dict[int, set[str]] = {}
@@ -122,7 +118,7 @@ def _held_under(value: Node) -> str | None:
     if parent.type == "pair" and parent.child_by_field_name("value") == value:
         key = parent.child_by_field_name("key")
         named = key is not None and key.type in ("property_identifier", "string")
-        return _key_text(key) if named and key is not None and _configuration(parent.parent) else None
+        return key_name(key) if named and key is not None and _configuration(parent.parent) else None
     if parent.type == "assignment_expression" and parent.child_by_field_name("right") == value:
         left = parent.child_by_field_name("left")
         member = left.child_by_field_name("property") if left is not None and left.type == "member_expression" \
@@ -151,5 +147,3 @@ def _configuration(table: Node | None) -> bool:
     return False
 
 
-def _key_text(key: Node) -> str:
-    return (string_value(key) or "") if key.type == "string" else node_text(key)

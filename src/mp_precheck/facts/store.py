@@ -43,6 +43,8 @@ _TEXTS_KEPT = 1024
 _TEXT_CHARS_KEPT = 4 * 1024 * 1024
 _MODULE_SUFFIXES = ("", ".js", ".ts", "/index.js", "/index.ts", ".mjs", ".jsx", ".tsx", ".vue", ".wpy")
 
+_READ_LIMIT = 1_000_000  # bytes: a larger file is not read as text
+
 
 class FactStore:
     """Reads blobs in batches from ``repo`` and caches their facts by (blob id, reader kind and file name),
@@ -56,6 +58,16 @@ class FactStore:
         self._texts: OrderedDict[str, str | None] = OrderedDict()
         self._text_chars = self.blobs_parsed = self._done = self._total = 0
         self.flavour: Callable[[str], str] = lambda _path: ""  # how a project reads a file: extract.py flavour()
+
+    def reader(self, tree: Mapping[str, TreeEntry]) -> Callable[[str], str | None]:
+        """A function from a path of ``tree`` to its decoded text (:meth:`text`), None for a path not in it, a
+        symlink, a submodule or a file over 1 MB (:data:`_READ_LIMIT`, as facts/extract.py leaves them unread)."""
+        def read_text(path: str) -> str | None:
+            entry = tree.get(path)
+            if entry is None or entry.is_symlink or entry.is_submodule or entry.size > _READ_LIMIT:
+                return None
+            return self.text(entry.blob)
+        return read_text
 
     def text(self, blob: str) -> str | None:
         """Decoded text of a blob, or None when it is missing or not text (the last ones asked are kept)."""

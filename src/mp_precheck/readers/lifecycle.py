@@ -175,19 +175,19 @@ class HookScanner:
         ``body``'s parameters to the arguments its caller passed (``go(url) { wx.navigateTo({ url }) }``
         called as ``this.go('/pages/login/login')`` opens the login page)."""
         for call in self._calls(body):
-            passed = granted_only(body, call, self.resolve)  # a returning user's way on, but to a further step
+            granted = granted_only(body, call, self.resolve)  # a returning user's way on, but to a further step
             helper = self._helper_name(call)
             defined = helper in defs and helper not in OPENING and helper not in seen and depth > 0
             if defined:  # a same-file helper is judged by what it does, never by its name (checkLogin)
                 inside = defs[str(helper)]
                 found = self._actions(inside, defs, depth - 1, seen | {str(helper)},
                                       _arguments(inside, call, bound or {}))
-                for inner in (a for a in found if not moves_on(passed, a.target)):
+                for inner in (a for a in found if not moves_on(granted, a.target)):
                     place = inner.node if _decides(inside, inner.node) else call
                     yield ForcedAction(place, f"{helper}() → {inner.what}", inner.target,
                                        conditions(body, call) + inner.conditions, (call, *inner.calls))
             action = None if defined else self._action(call, bound or {})
-            if action and not moves_on(passed, action[1]):
+            if action and not moves_on(granted, action[1]):
                 yield ForcedAction(call, action[0], action[1], conditions(body, call), (call,))
 
     @staticmethod

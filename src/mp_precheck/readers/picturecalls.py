@@ -70,14 +70,15 @@ def _template_uses(template: str, names: set[str], out: dict[str, set[str]]) -> 
                 _CSS_URL.findall(attribute[2]) if key == "style" else []
             for value in shown:
                 for name in names:
-                    pictures[name] = pictures.get(name, 0) + len(_word(name).findall(value))
+                    pictures[name] = pictures.get(name, 0) + len(word_pattern(name).findall(value))
     for name in names:
-        total = len(_word(name).findall(template))
+        total = len(word_pattern(name).findall(template))
         if total:
             out.setdefault(name, set()).add(OTHER if total > pictures.get(name, 0) else PICTURE)
 
 
-def _word(name: str) -> re.Pattern[str]:
+def word_pattern(name: str) -> re.Pattern[str]:
+    """The pattern of ``name`` as a whole JS word (not inside a longer identifier, ``$`` included)."""
     return compiled(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
 
 

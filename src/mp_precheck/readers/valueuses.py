@@ -20,14 +20,12 @@ the kinds of its uses there. Pure; never raises on malformed code.
 
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
 from mp_precheck.core.recache import compiled
 from mp_precheck.readers.imagerefs import IMAGE_ATTRIBUTES
 from mp_precheck.readers.markup import normalise_attribute, normalise_tag
-from mp_precheck.readers.picturecalls import feeds_picture
+from mp_precheck.readers.picturecalls import feeds_picture, word_pattern
 from mp_precheck.readers.sfc import SFC_SUFFIXES, script_units, split_blocks
 from mp_precheck.readers.syntax import language_for, node_text, nodes_of, parse, string_value
 
@@ -64,7 +62,7 @@ def value_uses(text: str, path: str, names: set[str]) -> dict[str, set[str]]:
         for template in templates:
             _template_uses(template, names, out)
     elif not lower.endswith(_SCRIPTS):
-        return {name: {OTHER} for name in names if _word(name).search(text)}
+        return {name: {OTHER} for name in names if word_pattern(name).search(text)}
     if lower.endswith(_SCRIPTS) or lower.endswith(SFC_SUFFIXES):
         for source, name, _offset in script_units(text, path):
             if not any(word in source for word in names):
@@ -89,21 +87,18 @@ def _template_uses(template: str, names: set[str], out: dict[str, set[str]]) -> 
     for tag in _TAG.finditer(template):
         picture = normalise_tag(tag[1]) in _PICTURE_TAGS
         for name in names:
-            in_tags[name] = in_tags.get(name, 0) + len(_word(name).findall(tag[0]))
+            in_tags[name] = in_tags.get(name, 0) + len(word_pattern(name).findall(tag[0]))
         for attribute in _ATTRIBUTE.finditer(tag[2]):
             if picture and normalise_attribute(attribute[1]) in IMAGE_ATTRIBUTES:
                 for name in names:
-                    in_pictures[name] = in_pictures.get(name, 0) + len(_word(name).findall(attribute[2]))
+                    in_pictures[name] = in_pictures.get(name, 0) + len(word_pattern(name).findall(attribute[2]))
     for name in names:
-        total, tagged, pictured = len(_word(name).findall(template)), in_tags.get(name, 0), in_pictures.get(name, 0)
+        total = len(word_pattern(name).findall(template))
+        tagged, pictured = in_tags.get(name, 0), in_pictures.get(name, 0)
         kinds = out.setdefault(name, set()) if total else set()
         kinds |= {SHOWN} if total > tagged else set()
         kinds |= {PICTURE} if pictured else set()
         kinds |= {OTHER} if tagged > pictured else set()
-
-
-def _word(name: str) -> re.Pattern[str]:
-    return compiled(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
 
 
 def _script_use(node: Node) -> str | None:
