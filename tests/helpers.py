@@ -162,6 +162,17 @@ def register_pages(repo: Any) -> None:
     app.write_text(json.dumps({**config, "pages": listed}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+# A two-page uni-app at the repository root (Vue 2 entry): a home page and an about page tests rewrite.
+ROOT_UNI_APP = {
+    "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/about/index"}]}',
+    "manifest.json": '{"mp-weixin": {}}\n',
+    "App.vue": "<script>export default {}</script>\n",
+    "main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue({ ...App }).$mount()\n",
+    "pages/index/index.vue": "<template><view>home</view></template>\n<script>export default {}</script>\n",
+    "pages/about/index.vue": "<template><view>about</view></template>\n<script>export default {}</script>\n",
+}
+
+
 def uni_app_page_change(repo: Any, page: str, files: dict[str, str] | None = None) -> str:
     """Commit a one-page uni-app under ``src/`` to ``repo`` (a conftest ``Repo``), then ``page`` as the page's new
     text with ``files`` beside it; returns the base commit."""

@@ -3,15 +3,9 @@ copying it, showing it or loading it as a picture (core/configurls.py, readers/v
 
 from __future__ import annotations
 
-from helpers import run
+from helpers import ROOT_UNI_APP, run
 
-_UNI = {
-    "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/about/index"}]}',
-    "manifest.json": '{"mp-weixin": {}}\n',
-    "App.vue": "<script>export default {}</script>\n",
-    "main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue({ ...App }).$mount()\n",
-    "pages/index/index.vue": "<template><view>home</view></template>\n<script>export default {}</script>\n",
-}
+_UNI = ROOT_UNI_APP
 
 _SETTINGS = """class Settings {
   constructor () {

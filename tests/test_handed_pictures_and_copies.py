@@ -7,17 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run
+from helpers import ROOT_UNI_APP, run
 from mp_precheck.facts.extract import extract
 
-_UNI = {
-    "pages.json": '{"pages": [{"path": "pages/index/index"}, {"path": "pages/about/index"}]}',
-    "manifest.json": '{"mp-weixin": {}}\n',
-    "App.vue": "<script>export default {}</script>\n",
-    "main.js": "import Vue from 'vue'\nimport App from './App'\nnew Vue({ ...App }).$mount()\n",
-    "pages/index/index.vue": "<template><view>home</view></template>\n<script>export default {}</script>\n",
-    "pages/about/index.vue": "<template><view>about</view></template>\n<script>export default {}</script>\n",
-}
+_UNI = ROOT_UNI_APP
 
 _ABOUT = """<template>
   <view>
